@@ -1,0 +1,17 @@
+package io.welno.console.tilko;
+
+/**
+ * What a successful SimpleAuthRequest yields: the credentials for follow-up calls plus the person echo
+ * from {@code ResultData} (believed to be plaintext; {@code null} when Tilko left a value out). The
+ * backend fills {@code temp_auth_data.userName/birthDate/userCellphoneNumber} from these echoes when present.
+ */
+public record SimpleAuthTicket(TilkoCredentials credentials, String userName, String birthDate,
+                               String userCellphoneNumber) {
+
+    @Override
+    public String toString() {
+        return "SimpleAuthTicket[" + credentials + ", userName=" + TilkoMasking.name(userName)
+                + ", birthDate=" + TilkoMasking.birthDate(birthDate)
+                + ", userCellphoneNumber=" + TilkoMasking.phone(userCellphoneNumber) + "]";
+    }
+}

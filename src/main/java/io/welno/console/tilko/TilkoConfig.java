@@ -1,0 +1,189 @@
+package io.welno.console.tilko;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Settings of a {@link TilkoClient}. Defaults mirror the WELNO backend: {@code https://api.tilko.net},
+ * 120 s per call and 300 s for prescriptions (welno-backend.md §4.2), the API key from
+ * {@code TILKO_API_KEY}. The key is held as a supplier so a profile or secret store can provide it
+ * lazily; {@link #toString()} never shows it.
+ */
+public final class TilkoConfig {
+
+    public static final String DEFAULT_BASE_URL = "https://api.tilko.net";
+    public static final String API_KEY_ENV = "TILKO_API_KEY";
+    public static final String BASE_URL_ENV = "TILKO_API_HOST";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_PRESCRIPTION_TIMEOUT = Duration.ofSeconds(300);
+    /** GetPublicKey is slow and the key is fixed per API key; one third-party client caches it 5 minutes. */
+    public static final Duration DEFAULT_PUBLIC_KEY_TTL = Duration.ofMinutes(5);
+
+    private final HttpUrl baseUrl;
+    private final Supplier<String> apiKey;
+    private final Duration requestTimeout;
+    private final Duration prescriptionTimeout;
+    private final Duration publicKeyTtl;
+    private final OkHttpClient httpClient;
+    private final SecureRandom secureRandom;
+    private final Clock clock;
+
+    private TilkoConfig(Builder b) {
+        HttpUrl url = HttpUrl.parse(b.baseUrl);
+        if (url == null) {
+            throw new IllegalArgumentException("Tilko base URL is not an http(s) URL: " + b.baseUrl);
+        }
+        this.baseUrl = url;
+        this.apiKey = b.apiKey;
+        this.requestTimeout = positive(b.requestTimeout, "requestTimeout");
+        this.prescriptionTimeout = positive(b.prescriptionTimeout, "prescriptionTimeout");
+        this.publicKeyTtl = Objects.requireNonNull(b.publicKeyTtl, "publicKeyTtl");
+        this.httpClient = b.httpClient;
+        this.secureRandom = b.secureRandom != null ? b.secureRandom : new SecureRandom();
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Base URL from {@code TILKO_API_HOST} (as the backend reads it) or the default; key from {@code TILKO_API_KEY}. */
+    public static TilkoConfig fromEnvironment() {
+        String host = System.getenv(BASE_URL_ENV);
+        Builder b = builder();
+        if (host != null && !host.isBlank()) {
+            b.baseUrl(host.strip());
+        }
+        return b.build();
+    }
+
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** The current API key, or null/blank when none is configured. */
+    String apiKey() {
+        return apiKey.get();
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public Duration prescriptionTimeout() {
+        return prescriptionTimeout;
+    }
+
+    public Duration publicKeyTtl() {
+        return publicKeyTtl;
+    }
+
+    /** The injected OkHttpClient, or null when the client should build its own. */
+    public OkHttpClient httpClient() {
+        return httpClient;
+    }
+
+    public SecureRandom secureRandom() {
+        return secureRandom;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "TilkoConfig[baseUrl=" + baseUrl + ", apiKey=***, requestTimeout=" + requestTimeout
+                + ", prescriptionTimeout=" + prescriptionTimeout + ", publicKeyTtl=" + publicKeyTtl + "]";
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return d;
+    }
+
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Supplier<String> apiKey = () -> System.getenv(API_KEY_ENV);
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration prescriptionTimeout = DEFAULT_PRESCRIPTION_TIMEOUT;
+        private Duration publicKeyTtl = DEFAULT_PUBLIC_KEY_TTL;
+        private OkHttpClient httpClient;
+        private SecureRandom secureRandom;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** A fixed key; overrides {@code TILKO_API_KEY}. */
+        public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = () -> apiKey;
+            return this;
+        }
+
+        /** A key looked up on every call (e.g. from a connection profile's secret store). */
+        public Builder apiKeySupplier(Supplier<String> apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /** Whole-call timeout for GetPublicKey, SimpleAuthRequest, LoginCheck and checkups (default 120 s). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** Whole-call timeout for prescriptions, which the backend allows 300 s. */
+        public Builder prescriptionTimeout(Duration timeout) {
+            this.prescriptionTimeout = timeout;
+            return this;
+        }
+
+        /** Sets both timeouts at once (tests use a short one). */
+        public Builder timeouts(Duration timeout) {
+            this.requestTimeout = timeout;
+            this.prescriptionTimeout = timeout;
+            return this;
+        }
+
+        /** How long a fetched public key is reused; {@link Duration#ZERO} fetches it before every call like the backend. */
+        public Builder publicKeyTtl(Duration ttl) {
+            this.publicKeyTtl = ttl;
+            return this;
+        }
+
+        /** Shares an existing OkHttpClient (connection pool, interceptors); timeouts are still applied per call. */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        public Builder secureRandom(SecureRandom secureRandom) {
+            this.secureRandom = secureRandom;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public TilkoConfig build() {
+            return new TilkoConfig(this);
+        }
+    }
+}

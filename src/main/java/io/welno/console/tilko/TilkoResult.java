@@ -1,0 +1,135 @@
+package io.welno.console.tilko;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The outcome of one Tilko call. Never an exception: transport failures, HTML pages and malformed
+ * answers all arrive here as {@link TilkoClassification#ERROR} (or NOT_APPROVED_YET for the backend's
+ * HTML rule) with a synthetic envelope shaped like the backend's (welno-backend.md §4.2).
+ *
+ * <p>{@link #envelope()} is the JSON object exactly as Tilko sent it (or the synthetic one); the
+ * backend stores it verbatim as {@code health_data}/{@code prescription_data}, so treat it as read-only.
+ *
+ * @param <T> the typed payload, present only on SUCCESS
+ */
+public final class TilkoResult<T> {
+
+    private final TilkoEndpoint endpoint;
+    private final TilkoClassification classification;
+    private final ObjectNode envelope;
+    private final T payload;
+    private final int httpStatus;
+    private final String detail;
+
+    TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
+                int httpStatus, String detail) {
+        this.endpoint = Objects.requireNonNull(endpoint);
+        this.classification = Objects.requireNonNull(classification);
+        this.envelope = Objects.requireNonNull(envelope);
+        this.payload = classification == TilkoClassification.SUCCESS ? payload : null;
+        this.httpStatus = httpStatus;
+        this.detail = detail;
+    }
+
+    public TilkoEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public TilkoClassification classification() {
+        return classification;
+    }
+
+    public boolean isSuccess() {
+        return classification == TilkoClassification.SUCCESS;
+    }
+
+    /** The raw (or synthetic) envelope; do not mutate. */
+    public ObjectNode envelope() {
+        return envelope;
+    }
+
+    /** The typed payload; empty unless SUCCESS. */
+    public Optional<T> payload() {
+        return Optional.ofNullable(payload);
+    }
+
+    /** The HTTP status of Tilko's answer, or 0 when there was none (timeout, connection failure, bad config). */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** {@code Status} as sent ("OK", "Error"), or null. */
+    public String status() {
+        return TilkoJson.text(envelope, "Status");
+    }
+
+    /** {@code ErrorCode} as text (Tilko sends a number; some answers a string), or null. */
+    public String errorCode() {
+        return TilkoJson.text(envelope, "ErrorCode");
+    }
+
+    /** {@code ErrorCode} as a number, when it is one. */
+    public OptionalLong errorCodeNumber() {
+        return TilkoJson.number(envelope, "ErrorCode");
+    }
+
+    /** The backend's error text: {@code Message}, else {@code ErrMsg}, HTML stripped. Never null. */
+    public String message() {
+        return TilkoClassifier.errorText(envelope);
+    }
+
+    public String targetCode() {
+        return TilkoJson.text(envelope, "TargetCode");
+    }
+
+    public String targetMessage() {
+        return TilkoJson.text(envelope, "TargetMessage");
+    }
+
+    /** The transaction id to quote to Tilko support. */
+    public String apiTxKey() {
+        return TilkoJson.text(envelope, "ApiTxKey");
+    }
+
+    public String errorLog() {
+        return TilkoJson.text(envelope, "ErrorLog");
+    }
+
+    /** The synthetic {@code ResultCode} (AUTH_PENDING, HTTP_503, TIMEOUT, …) when the client made the envelope up. */
+    public String resultCode() {
+        return TilkoJson.text(envelope, "ResultCode");
+    }
+
+    /** The client's own explanation (why an OK was not a success, what failed in transport); may be null. */
+    public String detail() {
+        return detail;
+    }
+
+    /** One line for operators: classification, codes and messages; never personal data or the API key. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder().append(endpoint).append(' ').append(classification);
+        append(sb, "HTTP", httpStatus == 0 ? null : String.valueOf(httpStatus));
+        append(sb, "ResultCode", resultCode());
+        append(sb, "ErrorCode", errorCode());
+        append(sb, "Message", message().isEmpty() ? null : message());
+        append(sb, "TargetCode", targetCode());
+        append(sb, "TargetMessage", targetMessage());
+        append(sb, "ApiTxKey", apiTxKey());
+        append(sb, "detail", detail);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String label, String value) {
+        if (value != null && !value.isEmpty()) {
+            sb.append(", ").append(label).append('=').append(value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TilkoResult[" + describe() + "]";
+    }
+}
