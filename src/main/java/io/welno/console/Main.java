@@ -1,7 +1,30 @@
 package io.welno.console;
 
-public final class Main {
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point. Without a subcommand it opens the console window (on the embedded demo when no connection
+ * profile exists); with one it runs that command. It is deliberately not a JavaFX Application subclass so
+ * the shaded jar starts on a plain classpath.
+ */
+@Command(name = "welno-console", mixinStandardHelpOptions = true, version = "WELNO Session Console 0.1.0",
+        description = "Watch and repair the WELNO backend's Tilko simple-auth sessions in Redis.",
+        subcommands = {ListCommand.class, ShowCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--smoke-test", description = "Open the window on the demo, wait for the first sessions, exit 0")
+    boolean smokeTest;
+
+    @Override
+    public Integer call() {
+        return GuiLauncher.launch(smokeTest);
+    }
+
     public static void main(String[] args) {
-        System.out.println("welno-console");
+        // The window blocks in launch() until it closes, so exiting afterwards is right for both modes.
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 }

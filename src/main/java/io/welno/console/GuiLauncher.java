@@ -1,0 +1,13 @@
+package io.welno.console;
+
+/** Starts the JavaFX window; isolated so subcommands never load JavaFX classes. */
+final class GuiLauncher {
+
+    private GuiLauncher() {
+    }
+
+    static int launch(boolean smokeTest) {
+        io.welno.console.ui.ConsoleApp.launchApp(smokeTest);
+        return 0;
+    }
+}

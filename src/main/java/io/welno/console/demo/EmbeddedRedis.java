@@ -1,0 +1,154 @@
+package io.welno.console.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * A real Redis server on a free loopback port: {@code redis-server} from PATH when present (a current
+ * version), otherwise the binary shipped inside embedded-redis. Keyspace notifications are on and
+ * persistence is off, so nothing is left on disk. Never uses 6379, where a developer's own Redis lives.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
+    private static final int START_ATTEMPTS = 5;
+
+    private final RedisServer server;
+    private final int port;
+    private final String executable;
+    private final Thread shutdownHook;
+
+    private EmbeddedRedis(RedisServer server, int port, String executable) {
+        this.server = server;
+        this.port = port;
+        this.executable = executable;
+        // A JVM that exits without close() would otherwise leave redis-server running.
+        this.shutdownHook = new Thread(this::stopQuietly, "embedded-redis-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static EmbeddedRedis start() {
+        return start(List.of());
+    }
+
+    /** @param extraSettings redis.conf lines, e.g. {@code "maxmemory 2gb"} */
+    public static EmbeddedRedis start(List<String> extraSettings) {
+        IOException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = freePort();
+            ExecutableChoice choice = chooseExecutable();
+            try {
+                var builder = RedisServer.newRedisServer()
+                        .executableProvider(choice.provider())
+                        .bind("127.0.0.1")
+                        .port(port)
+                        .setting("notify-keyspace-events K$gx")
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .onShutdownForceStop(true);
+                extraSettings.forEach(builder::setting);
+                RedisServer server = builder.build();
+                server.start();
+                LOG.info("Started Redis ({}) on 127.0.0.1:{}", choice.description(), port);
+                return new EmbeddedRedis(server, port, choice.description());
+            } catch (IOException e) {
+                // The free-port probe races with other processes; another port usually works.
+                last = e;
+                LOG.debug("Redis did not start on port {} (attempt {}): {}", port, attempt, e.getMessage());
+            }
+        }
+        throw new UncheckedIOException("Could not start an embedded Redis server", last);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port + "/0";
+    }
+
+    /** Which binary runs: the PATH one or the embedded one. */
+    public String executable() {
+        return executable;
+    }
+
+    public boolean isActive() {
+        return server.isActive();
+    }
+
+    /** Stops the server abruptly, as a crash would; for reliability tests. */
+    public void kill() {
+        stopQuietly();
+    }
+
+    @Override
+    public void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or ran; nothing to remove.
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            if (server.isActive()) {
+                server.stop();
+            }
+        } catch (IOException e) {
+            LOG.warn("Stopping Redis on port {} failed: {}", port, e.getMessage());
+        }
+    }
+
+    private record ExecutableChoice(ExecutableProvider provider, String description) {
+    }
+
+    private static ExecutableChoice chooseExecutable() {
+        Optional<File> onPath = findOnPath("redis-server");
+        if (onPath.isPresent()) {
+            File file = onPath.get();
+            return new ExecutableChoice(() -> file, file.getAbsolutePath());
+        }
+        return new ExecutableChoice(ExecutableProvider.newJarResourceProvider(), "embedded-redis binary");
+    }
+
+    static Optional<File> findOnPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        for (String dir : path.split(File.pathSeparator)) {
+            File candidate = new File(dir, windows ? name + ".exe" : name);
+            if (candidate.isFile() && candidate.canExecute()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            int port = socket.getLocalPort();
+            return port == 6379 ? freePort() : port;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.welno.console.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Produces a copy of a document that is safe to show or print: the person's name, phone number and
+ * birthdate are masked wherever they occur (the backend also writes the name into message texts), and
+ * Tilko credentials are shortened. The original tree is never changed.
+ */
+public final class DocumentMasker {
+
+    private static final Set<String> SECRET_FIELDS = Set.of(
+            "token", "Token", "cxId", "CxId", "reqTxId", "ReqTxId", "txId", "TxId");
+
+    private DocumentMasker() {
+    }
+
+    public static ObjectNode mask(SessionDocument document) {
+        Map<String, String> replacements = new LinkedHashMap<>();
+        UserInfo user = document.userInfo();
+        addReplacement(replacements, user.name(), Masking.name(user.name()));
+        addReplacement(replacements, user.phoneNo(), Masking.phone(user.phoneNo()));
+        addReplacement(replacements, user.birthdate(), Masking.birthdate(user.birthdate()));
+        ObjectNode copy = document.tree().deepCopy();
+        maskNode(copy, replacements);
+        return copy;
+    }
+
+    /** Masks a single free text (a message, a log line) for the given person. */
+    public static String maskText(String text, UserInfo user) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> replacements = new LinkedHashMap<>();
+        addReplacement(replacements, user.name(), Masking.name(user.name()));
+        addReplacement(replacements, user.phoneNo(), Masking.phone(user.phoneNo()));
+        addReplacement(replacements, user.birthdate(), Masking.birthdate(user.birthdate()));
+        return replaceAll(text, replacements);
+    }
+
+    private static void addReplacement(Map<String, String> replacements, String secret, String masked) {
+        // Very short values (a one-letter name) would mask unrelated text; they are masked field-wise only.
+        if (secret != null && secret.strip().length() >= 2) {
+            replacements.put(secret.strip(), masked);
+        }
+    }
+
+    private static void maskNode(JsonNode node, Map<String, String> replacements) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                if (value.isTextual() && SECRET_FIELDS.contains(field.getKey())) {
+                    field.setValue(TextNode.valueOf(Masking.token(value.asText())));
+                } else if (value.isTextual()) {
+                    field.setValue(TextNode.valueOf(replaceAll(value.asText(), replacements)));
+                } else {
+                    maskNode(value, replacements);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                if (value.isTextual()) {
+                    array.set(i, TextNode.valueOf(replaceAll(value.asText(), replacements)));
+                } else {
+                    maskNode(value, replacements);
+                }
+            }
+        }
+    }
+
+    private static String replaceAll(String text, Map<String, String> replacements) {
+        String out = text;
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            out = out.replace(replacement.getKey(), replacement.getValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package io.welno.console.session;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Writes timestamps the way Python's {@code datetime.now().isoformat()} does: naive local time, six
+ * fraction digits, and no fraction at all when the microseconds are zero. Anything with an offset makes
+ * the backend's {@code datetime.now() > fromisoformat(expires_at)} raise and the session vanish for it.
+ */
+public final class Timestamps {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Seoul");
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Timestamps(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public static Timestamps system() {
+        return new Timestamps(Clock.systemUTC(), DEFAULT_ZONE);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDateTime nowLocal() {
+        return LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public String now() {
+        return format(nowLocal());
+    }
+
+    public String nowPlusSeconds(long seconds) {
+        return format(nowLocal().plusSeconds(seconds));
+    }
+
+    public static String format(LocalDateTime time) {
+        LocalDateTime micros = time.truncatedTo(ChronoUnit.MICROS);
+        String base = String.format("%04d-%02d-%02dT%02d:%02d:%02d",
+                micros.getYear(), micros.getMonthValue(), micros.getDayOfMonth(),
+                micros.getHour(), micros.getMinute(), micros.getSecond());
+        int micro = micros.getNano() / 1000;
+        return micro == 0 ? base : base + String.format(".%06d", micro);
+    }
+}

@@ -1,0 +1,214 @@
+package io.welno.console.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The backend's fallback directory ({@code data/tilko_sessions/{id}.json}), used when Redis was down.
+ * Same contract as Redis: compare-and-set on the bytes read, under a lock shared by every console
+ * process (an OS file lock) and thread (an in-process lock, since OS locks are per process), written to
+ * a temp file and renamed atomically so the backend never reads a half-written file. Files have no TTL.
+ */
+public final class FileSessionStore implements SessionStore {
+
+    private static final String SUFFIX = ".json";
+    private static final String LOCK_DIR = ".welno-console-locks";
+    /** Ids become file names: refuse anything that could escape the directory. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private final Path directory;
+    private final SessionCodec codec;
+    private final OptimisticUpdater updater;
+    private final ConcurrentHashMap<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+
+    public FileSessionStore(Path directory, SessionCodec codec, Timestamps timestamps, RetryPolicy retry) {
+        this.directory = directory;
+        this.codec = codec;
+        this.updater = new OptimisticUpdater(new CasBackend(), codec, timestamps, retry);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public long scan(Consumer<List<StoredSession>> batchSink) {
+        List<StoredSession> batch = new ArrayList<>();
+        long delivered = 0;
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                read(idOf(name)).ifPresent(batch::add);
+                if (batch.size() == RedisSessionStore.FETCH_CHUNK) {
+                    batchSink.accept(batch);
+                    delivered += batch.size();
+                    batch = new ArrayList<>();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + directory, e);
+        }
+        if (!batch.isEmpty()) {
+            batchSink.accept(batch);
+            delivered += batch.size();
+        }
+        return delivered;
+    }
+
+    @Override
+    public Optional<StoredSession> get(String id) {
+        return read(id);
+    }
+
+    private Optional<StoredSession> read(String id) {
+        byte[] bytes = readBytes(id);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredSession(codec.parse(id, new String(bytes, StandardCharsets.UTF_8)),
+                StoredSession.UNKNOWN_TTL, bytes.length));
+    }
+
+    @Override
+    public CreateResult create(String id, ObjectNode document, Duration ttl) {
+        try {
+            return withLock(id, () -> {
+                if (Files.exists(file(id))) {
+                    return CreateResult.ALREADY_EXISTS;
+                }
+                replace(id, codec.write(document));
+                return CreateResult.CREATED;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            return new UpdateResult.Missing(id);
+        }
+        return updater.update(id, precondition, mutation);
+    }
+
+    @Override
+    public String describe() {
+        return "files in " + directory;
+    }
+
+    @Override
+    public void close() {
+        // Nothing held between calls.
+    }
+
+    private Path file(String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Not a session id: " + id);
+        }
+        return directory.resolve(id + SUFFIX);
+    }
+
+    private static String idOf(String fileName) {
+        return fileName.substring(0, fileName.length() - SUFFIX.length());
+    }
+
+    private byte[] readBytes(String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file(id));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read session file for " + id, e);
+        }
+    }
+
+    private void replace(String id, String content) throws IOException {
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, "." + id + ".", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file(id), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T withLock(String id, LockedWork<T> work) throws IOException {
+        ReentrantLock local = localLocks.computeIfAbsent(id, key -> new ReentrantLock());
+        local.lock();
+        try {
+            Path lockDir = directory.resolve(LOCK_DIR);
+            Files.createDirectories(lockDir);
+            try (FileChannel channel = FileChannel.open(lockDir.resolve(id + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return work.run();
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private final class CasBackend implements OptimisticUpdater.Backend {
+        @Override
+        public byte[] read(String id) {
+            return readBytes(id);
+        }
+
+        @Override
+        public OptimisticUpdater.CasOutcome compareAndSet(String id, byte[] expected, String replacement)
+                throws IOException {
+            return withLock(id, () -> {
+                byte[] current = readBytes(id);
+                if (current == null) {
+                    return OptimisticUpdater.CasOutcome.MISSING;
+                }
+                if (!Arrays.equals(current, expected)) {
+                    return OptimisticUpdater.CasOutcome.CONFLICT;
+                }
+                replace(id, replacement);
+                return OptimisticUpdater.CasOutcome.APPLIED;
+            });
+        }
+    }
+}

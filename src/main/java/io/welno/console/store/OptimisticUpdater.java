@@ -1,0 +1,93 @@
+package io.welno.console.store;
+
+import io.welno.console.session.ParsedSession;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionEditor;
+import io.welno.console.session.Timestamps;
+import io.welno.console.session.UnreadableSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one read → check → mutate → compare-and-set loop shared by every store. The comparison is on the
+ * exact bytes that were read, so a write can only replace the version the mutation actually saw.
+ */
+final class OptimisticUpdater {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OptimisticUpdater.class);
+
+    /** What a store must provide: a versioned read and a conditional write. */
+    interface Backend {
+        /** @return the stored bytes, or null when the session does not exist */
+        byte[] read(String id) throws Exception;
+
+        CasOutcome compareAndSet(String id, byte[] expected, String replacement) throws Exception;
+    }
+
+    enum CasOutcome { APPLIED, CONFLICT, MISSING }
+
+    private final Backend backend;
+    private final SessionCodec codec;
+    private final Timestamps timestamps;
+    private final RetryPolicy retry;
+
+    OptimisticUpdater(Backend backend, SessionCodec codec, Timestamps timestamps, RetryPolicy retry) {
+        this.backend = backend;
+        this.codec = codec;
+        this.timestamps = timestamps;
+        this.retry = retry;
+    }
+
+    UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                retry.backOff(attempt);
+            }
+            byte[] stored;
+            try {
+                stored = backend.read(id);
+            } catch (Exception e) {
+                return new UpdateResult.Failed(id, "reading the session failed: " + StoreErrors.describe(e), false);
+            }
+            if (stored == null) {
+                return new UpdateResult.Missing(id);
+            }
+            ParsedSession parsed = codec.parse(id, new String(stored, StandardCharsets.UTF_8));
+            if (parsed instanceof UnreadableSession unreadable) {
+                return new UpdateResult.Unreadable(id, unreadable.reason());
+            }
+            SessionDocument current = (SessionDocument) parsed;
+            Optional<String> refusal = precondition.refusal(current);
+            if (refusal.isPresent()) {
+                return new UpdateResult.PreconditionFailed(id, current.status(), refusal.get());
+            }
+            SessionEditor editor = new SessionEditor(current.tree().deepCopy(), timestamps);
+            mutation.apply(current, editor);
+            ParsedSession next = codec.wrap(id, editor.tree());
+            if (!(next instanceof SessionDocument after)) {
+                return new UpdateResult.PreconditionFailed(id, current.status(),
+                        "the change would make the document unreadable for the backend ("
+                                + ((UnreadableSession) next).reason() + ")");
+            }
+            CasOutcome outcome;
+            try {
+                outcome = backend.compareAndSet(id, stored, codec.write(editor.tree()));
+            } catch (Exception e) {
+                return new UpdateResult.Failed(id, StoreErrors.describe(e), true);
+            }
+            switch (outcome) {
+                case APPLIED:
+                    return new UpdateResult.Applied(id, current, after, attempt);
+                case MISSING:
+                    return new UpdateResult.Missing(id);
+                case CONFLICT:
+                default:
+                    LOG.debug("Session {} changed during update, attempt {}", id, attempt);
+            }
+        }
+        return new UpdateResult.ConflictRetriesExhausted(id, retry.maxAttempts());
+    }
+}

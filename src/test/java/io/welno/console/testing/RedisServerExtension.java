@@ -1,0 +1,62 @@
+package io.welno.console.testing;
+
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.store.RedisConnectionSettings;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Starts a real Redis on a free loopback port for a test class (redis-server from PATH, else the
+ * embedded-redis binary), with {@code notify-keyspace-events K$gx} and no persistence; empties it
+ * before each test; stops it afterwards. Register it as a static field with {@code @RegisterExtension}.
+ */
+public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+    private EmbeddedRedis server;
+    private RedisClient client;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = EmbeddedRedis.start();
+        client = RedisClient.create(server.host(), server.port());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        client.flushAll();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public RedisConnectionSettings settings() {
+        return RedisConnectionSettings.parse(url());
+    }
+
+    /** A client for arranging and inspecting data directly, bypassing the code under test. */
+    public RedisClient client() {
+        return client;
+    }
+
+    public EmbeddedRedis server() {
+        return server;
+    }
+}
