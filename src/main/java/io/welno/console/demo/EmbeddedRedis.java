@@ -142,7 +142,8 @@ public final class EmbeddedRedis implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on right now (never 6379). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             int port = socket.getLocalPort();

@@ -41,7 +41,8 @@ public final class FileSessionStore implements SessionStore {
     private final Path directory;
     private final SessionCodec codec;
     private final OptimisticUpdater updater;
-    private final ConcurrentHashMap<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    /** OS file locks are held per process, so every store instance in this JVM must share these. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
     public FileSessionStore(Path directory, SessionCodec codec, Timestamps timestamps, RetryPolicy retry) {
         this.directory = directory;
@@ -174,12 +175,13 @@ public final class FileSessionStore implements SessionStore {
     }
 
     private <T> T withLock(String id, LockedWork<T> work) throws IOException {
-        ReentrantLock local = localLocks.computeIfAbsent(id, key -> new ReentrantLock());
+        Path lockDir = directory.resolve(LOCK_DIR);
+        Path lockFile = lockDir.resolve(id + ".lock").toAbsolutePath().normalize();
+        ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockFile, key -> new ReentrantLock());
         local.lock();
         try {
-            Path lockDir = directory.resolve(LOCK_DIR);
             Files.createDirectories(lockDir);
-            try (FileChannel channel = FileChannel.open(lockDir.resolve(id + ".lock"),
+            try (FileChannel channel = FileChannel.open(lockFile,
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 return work.run();

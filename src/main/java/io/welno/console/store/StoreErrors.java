@@ -11,7 +11,13 @@ public final class StoreErrors {
     }
 
     public static String describe(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable cause = error; cause != null && chain.size() < 20; cause = cause.getCause()) {
+            chain.add(cause);
+            // Jedis reports each failed address as a suppressed exception of its own.
+            chain.addAll(java.util.Arrays.asList(cause.getSuppressed()));
+        }
+        for (Throwable cause : chain) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof ConnectException || message.contains("Connection refused")) {
                 return "the server refused the connection (is Redis running at that address and port?)";
@@ -33,7 +39,7 @@ public final class StoreErrors {
                 return "the server did not answer in time";
             }
         }
-        return firstLine(String.valueOf(error.getMessage()));
+        return error.getMessage() == null ? error.getClass().getSimpleName() : firstLine(error.getMessage());
     }
 
     private static String firstLine(String text) {

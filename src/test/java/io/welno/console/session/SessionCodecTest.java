@@ -1,0 +1,156 @@
+package io.welno.console.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.testing.Fixtures;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SessionCodecTest {
+
+    private final SessionCodec codec = new SessionCodec();
+
+    static java.util.List<String> readable() {
+        return Fixtures.readable();
+    }
+
+    static java.util.List<String> malformed() {
+        return Fixtures.MALFORMED;
+    }
+
+    @ParameterizedTest
+    @MethodSource("readable")
+    void everyReadableFixtureRoundTripsToAnIdenticalTree(String fixture) {
+        String raw = Fixtures.text(fixture);
+        SessionDocument doc = assertInstanceOf(SessionDocument.class, codec.parse("id", raw));
+        String written = codec.write(doc.tree());
+        SessionDocument again = assertInstanceOf(SessionDocument.class, codec.parse("id", written));
+        // Compact serialization compares key order, array contents and exact number text, not just equality.
+        assertEquals(codec.writeCompact(doc.tree()), codec.writeCompact(again.tree()));
+        assertEquals(doc.tree(), again.tree());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01_initiated.json", "03_auth_request_sent.json", "06_fetching_prescription_data.json",
+            "07_completed.json", "09_info_required_object_message.json", "12_missing_status_and_expires.json",
+            "14_timezone_aware_timestamps.json"})
+    void writesTheBackendsOwnIndentTwoLayoutByteForByte(String fixture) {
+        String raw = Fixtures.text(fixture).stripTrailing();
+        SessionDocument doc = (SessionDocument) codec.parse("id", raw);
+        assertEquals(raw, codec.write(doc.tree()));
+    }
+
+    @Test
+    void keepsUnknownFieldsNumbersAndEmptyArrays() {
+        SessionDocument doc = (SessionDocument) codec.parse("id", Fixtures.text("11_campaign_with_unknown_fields.json"));
+        String written = codec.write(doc.tree());
+        assertTrue(written.contains("\"x_future_field\": {"), written);
+        assertTrue(written.contains("\"kept\": ["));
+        SessionDocument again = (SessionDocument) codec.parse("id", written);
+        assertEquals(new java.math.BigDecimal("1e-07"), again.tree().at("/x_future_field/n").decimalValue());
+        assertTrue(again.tree().get("terms_expires_at").isNull());
+        ObjectNode empty = ((SessionDocument) codec.parse("id", "{\"messages\": [], \"progress\": {}, \"n\": 1.10}")).tree();
+        assertEquals("{\n  \"messages\": [],\n  \"progress\": {},\n  \"n\": 1.10\n}", codec.write(empty));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformedValuesAreUnreadableWithAReason(String fixture) {
+        UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class,
+                codec.parse("x", Fixtures.text(fixture)));
+        assertFalse(unreadable.reason().isBlank());
+        assertFalse(unreadable.readable());
+    }
+
+    @Test
+    void malformedReasonsSayWhatIsWrong() {
+        assertTrue(reason("90_not_json.txt").startsWith("Not valid JSON"));
+        assertTrue(reason("91_truncated.json").startsWith("Truncated JSON"));
+        assertTrue(reason("92_json_array.json").contains("not an object"));
+        assertTrue(reason("93_messages_not_list.json").contains("\"messages\" is a string"));
+    }
+
+    private String reason(String fixture) {
+        return ((UnreadableSession) codec.parse("x", Fixtures.text(fixture))).reason();
+    }
+
+    @Test
+    void ordinaryFixturesCarryNoWarnings() {
+        for (String fixture : Fixtures.ORDINARY) {
+            SessionDocument doc = (SessionDocument) codec.parse(Fixtures.id(fixture), Fixtures.text(fixture));
+            Set<DocumentWarning> expected = fixture.startsWith("10_")
+                    ? Set.of(DocumentWarning.CAMELCASE_AUTH_DATA) : Set.of();
+            assertEquals(expected, doc.warnings(), fixture);
+            assertTrue(doc.status().isKnown(), fixture);
+        }
+    }
+
+    @Test
+    void oddFixturesCarryTheirFlags() {
+        SessionDocument missing = doc("12_missing_status_and_expires.json");
+        assertEquals(Set.of(DocumentWarning.MISSING_STATUS, DocumentWarning.MISSING_EXPIRES_AT), missing.warnings());
+        assertTrue(missing.breaksBackend());
+        assertTrue(missing.status().isMissing());
+
+        SessionDocument unknown = doc("13_unknown_status.json");
+        assertEquals(Set.of(DocumentWarning.UNKNOWN_STATUS), unknown.warnings());
+        assertEquals("quantum_superposition", unknown.status().wire());
+        assertFalse(unknown.breaksBackend());
+
+        SessionDocument offset = doc("14_timezone_aware_timestamps.json");
+        assertEquals(Set.of(DocumentWarning.OFFSET_TIMESTAMP), offset.warnings());
+        assertTrue(offset.breaksBackend());
+        assertTrue(offset.expiresAt().hasOffset());
+
+        SessionDocument escaped = doc("15_ascii_escaped.json");
+        assertEquals(Set.of(), escaped.warnings());
+        assertEquals("최지우", escaped.userInfo().name());
+    }
+
+    @Test
+    void typedAccessorsReadTheBackendShapes() {
+        SessionDocument sent = doc("03_auth_request_sent.json");
+        assertEquals(SessionStatus.AUTH_REQUEST_SENT, sent.status());
+        assertEquals(AuthProvider.TELECOM_PASS, sent.provider());
+        assertEquals("welno", sent.partnerId());
+        AuthCredentials temp = sent.tempAuthData().orElseThrow();
+        assertEquals(AuthCredentials.Casing.CAMEL, temp.casing());
+        assertEquals("CX000003-7d1e", temp.cxId());
+        assertTrue(sent.authData().isEmpty());
+        assertEquals(3, sent.messages().size());
+
+        SessionDocument completed = doc("04_auth_completed.json");
+        assertEquals(AuthCredentials.Casing.PASCAL, completed.authData().orElseThrow().casing());
+        assertTrue(completed.progress().authCompleted());
+
+        SessionDocument info = doc("09_info_required_object_message.json");
+        SessionMessage objectMessage = info.lastMessage().orElseThrow();
+        assertTrue(objectMessage.isObject());
+        assertEquals("입력 정보 확인 필요", objectMessage.title());
+        assertEquals("health_data_error", objectMessage.errorKind());
+        assertEquals(MessageType.ERROR, objectMessage.type());
+        assertTrue(objectMessage.summary().startsWith("입력 정보 확인 필요: 입력하신 정보가"));
+
+        SessionDocument legacy = doc("10_legacy_uuid_authenticated_camelcase_auth_data.json");
+        assertEquals("welno", legacy.partnerId());
+        assertEquals(AuthCredentials.Casing.CAMEL, legacy.authData().orElseThrow().casing());
+
+        SessionDocument prescriptions = doc("06_fetching_prescription_data.json");
+        assertTrue(prescriptions.hasHealthData());
+        assertFalse(prescriptions.hasPrescriptionData());
+        assertTrue(prescriptions.collectionStarted());
+        assertNull(doc("01_initiated.json").tempAuthData().orElse(null));
+    }
+
+    private SessionDocument doc(String fixture) {
+        return (SessionDocument) codec.parse(Fixtures.id(fixture), Fixtures.text(fixture));
+    }
+}

@@ -1,0 +1,94 @@
+package io.welno.console.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+
+/** rediss:// with a custom CA, and ACL users, against real servers. */
+class RedisTlsAndAclTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final SessionCodec codec = new SessionCodec();
+
+    @Test
+    void anAclUserWithAPasswordCanReadAndAWrongPasswordIsASentence() {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "support", "on",
+                ">s3cret", "~tilko_session:*", "+@read", "+@connection", "+info");
+        REDIS.client().set("tilko_session:" + Fixtures.id("01_initiated.json"), Fixtures.text("01_initiated.json"));
+        RedisConnectionSettings ok = RedisConnectionSettings.parse(
+                "redis://support:s3cret@127.0.0.1:" + REDIS.port() + "/0");
+        try (RedisSessionStore store = RedisSessionStore.open(ok, codec, Timestamps.system())) {
+            List<StoredSession> all = new ArrayList<>();
+            store.scan(all::addAll);
+            assertEquals(1, all.size());
+            // A read-only user cannot write: the result says so and nothing escapes as an exception.
+            UpdateResult denied = store.update(all.get(0).id(), Precondition.none(), (c, e) -> e.touch());
+            UpdateResult.Failed failed = assertInstanceOf(UpdateResult.Failed.class, denied);
+            assertTrue(failed.reason().contains("permission"), failed.reason());
+        }
+        RedisConnectionSettings wrong = RedisConnectionSettings.parse(
+                "redis://support:nope@127.0.0.1:" + REDIS.port() + "/0");
+        RuntimeException error = assertThrows(RuntimeException.class, () -> {
+            try (RedisSessionStore store = RedisSessionStore.open(wrong, codec, Timestamps.system())) {
+                store.get("x");
+            }
+        });
+        assertEquals("authentication failed (check the user name and password)", StoreErrors.describe(error));
+    }
+
+    @Test
+    void redissWithACustomCaConnectsAndAnUntrustedServerIsRefused(@TempDir Path dir) throws IOException {
+        Path cert = copy("server.pem", dir);
+        Path key = copy("server.key", dir);
+        Path ca = copy("ca.pem", dir);
+        int tlsPort = EmbeddedRedis.freePort();
+        try (EmbeddedRedis tls = EmbeddedRedis.start(List.of(
+                "tls-port " + tlsPort, "tls-cert-file " + cert, "tls-key-file " + key,
+                "tls-ca-cert-file " + ca, "tls-auth-clients no"))) {
+            try (RedisClient plain = RedisClient.create("127.0.0.1", tls.port())) {
+                plain.set("tilko_session:" + Fixtures.id("04_auth_completed.json"), Fixtures.text("04_auth_completed.json"));
+            }
+            RedisConnectionSettings settings = RedisConnectionSettings.parse(
+                    "rediss://localhost:" + tlsPort + "/0?ca=" + ca);
+            try (RedisSessionStore store = RedisSessionStore.open(settings, codec, Timestamps.system())) {
+                assertTrue(store.get(Fixtures.id("04_auth_completed.json")).orElseThrow().parsed().readable());
+                assertTrue(store.update(Fixtures.id("04_auth_completed.json"), Precondition.none(),
+                        (c, e) -> e.touch()).applied());
+            }
+            RedisConnectionSettings untrusted = RedisConnectionSettings.parse("rediss://localhost:" + tlsPort + "/0");
+            RuntimeException error = assertThrows(RuntimeException.class, () -> {
+                try (RedisSessionStore store = RedisSessionStore.open(untrusted, codec, Timestamps.system())) {
+                    store.get("x");
+                }
+            });
+            assertTrue(StoreErrors.describe(error).startsWith("the TLS handshake failed"), StoreErrors.describe(error));
+        }
+    }
+
+    private static Path copy(String name, Path dir) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = RedisTlsAndAclTest.class.getResourceAsStream("/tls/" + name)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+}
