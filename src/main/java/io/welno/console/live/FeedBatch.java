@@ -1,0 +1,13 @@
+package io.welno.console.live;
+
+import java.util.List;
+
+/**
+ * Changes delivered together (at most one per session id, newest value wins).
+ *
+ * @param changes    the changes, in no particular order
+ * @param fromSnapshot true when the batch comes from a snapshot or resync rather than from push/poll
+ * @param snapshotComplete true on the last batch of a snapshot/resync: ids not seen since it began are gone
+ */
+public record FeedBatch(List<SessionChange> changes, boolean fromSnapshot, boolean snapshotComplete) {
+}

@@ -1,0 +1,18 @@
+package io.welno.console.live;
+
+/**
+ * Receives the feed's output on a feed thread (never the caller's or the FX thread); implementations
+ * hand work over quickly. Batches arrive at most about every 50 ms.
+ */
+public interface FeedListener {
+
+    void onBatch(FeedBatch batch);
+
+    /** @param detail a sentence for the status bar, e.g. why the feed fell back to polling */
+    default void onModeChanged(FeedMode mode, String detail) {
+    }
+
+    /** Snapshot progress: sessions loaded so far, and whether the scan has finished. */
+    default void onSnapshotProgress(long loaded, boolean done) {
+    }
+}
