@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,19 +58,24 @@ public final class TilkoSimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulatorOptions.Builder options = SimulatorOptions.builder()
-                .host("127.0.0.1")
-                .port(port)
-                .sessionTtl(SimDurations.parse(sessionTtl))
-                .slowDelay(SimDurations.parse(slowDelay));
-        Duration delay = SimDurations.parseOrManual(approvalDelay);
+        SimulatorOptions.Builder options = SimulatorOptions.builder().host("127.0.0.1");
+        Duration delay;
+        try {
+            options.port(port)
+                    .sessionTtl(SimDurations.parse(sessionTtl))
+                    .slowDelay(SimDurations.parse(slowDelay));
+            delay = SimDurations.parseOrManual(approvalDelay);
+            if (apiKeys != null) {
+                apiKeys.forEach(options::acceptApiKey);
+            }
+        } catch (IllegalArgumentException e) {
+            // A clean usage error instead of a stack trace.
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (delay == null) {
             options.manualApproval();
         } else {
             options.approvalDelay(delay);
-        }
-        if (apiKeys != null) {
-            apiKeys.forEach(options::acceptApiKey);
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);

@@ -48,7 +48,7 @@ final class SimHttpHandler implements HttpHandler {
                     return; // the simulator is closing
                 }
                 log.warn("simulator: internal error on {} {}: {}", ex.getRequestMethod(),
-                        TilkoEndpoint.normalizePath(ex.getRequestURI().getPath()), e.toString());
+                        TilkoEndpoint.normalizePath(rawPath(ex.getRequestURI())), e.toString());
                 reply = Reply.json(500, simpleError(500, "시뮬레이터 내부 오류가 발생했습니다."));
             }
             send(ex, reply);
@@ -59,7 +59,7 @@ final class SimHttpHandler implements HttpHandler {
     }
 
     private Reply route(HttpExchange ex) throws IOException {
-        String path = TilkoEndpoint.normalizePath(ex.getRequestURI().getPath());
+        String path = TilkoEndpoint.normalizePath(rawPath(ex.getRequestURI()));
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         if (path.equals(CONTROL_PREFIX) || path.startsWith(CONTROL_PREFIX + "/")) {
             return control.handle(method, path.substring(CONTROL_PREFIX.length()), ex);
@@ -92,6 +92,19 @@ final class SimHttpHandler implements HttpHandler {
         n.put("ErrorCode", code);
         n.put("Message", message);
         return n;
+    }
+
+    /**
+     * The path as sent. {@code URI.getPath()} would read the official samples' {@code //api/Auth/...} as
+     * an authority ("api") followed by {@code /Auth/...}, so the request target is cut by hand.
+     */
+    static String rawPath(URI uri) {
+        if (uri.isAbsolute()) {
+            return uri.getRawPath();
+        }
+        String target = uri.toString();
+        int q = target.indexOf('?');
+        return q < 0 ? target : target.substring(0, q);
     }
 
     /** Query parameters with lower-cased names: Tilko's samples spell the key {@code APIkey} and {@code ApiKey}. */

@@ -1,0 +1,399 @@
+package io.welno.console.tilko;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a scripted Tilko: request shape, and every way an answer can go wrong. */
+class TilkoClientMockServerTest {
+
+    static final String API_KEY = "0123456789abcdef0123456789abcdef";
+    static final TilkoPerson PERSON = new TilkoPerson("김가상", "19900101", "01000000001");
+    static final TilkoCredentials CREDS = new TilkoCredentials("cx-1", "4", "req-1", "token-1", "req-1");
+
+    private FakeTilko tilko;
+    private TilkoClient client;
+    private LogCapture logs;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        tilko = new FakeTilko();
+        client = new TilkoClient(config().build());
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        logs.close();
+        client.close();
+        tilko.close();
+    }
+
+    private TilkoConfig.Builder config() {
+        return TilkoConfig.builder().baseUrl(tilko.baseUrl()).apiKey(API_KEY).timeouts(Duration.ofSeconds(5));
+    }
+
+    // ---------------------------------------------------------------- request shape
+
+    @Test
+    void checkupRequestCarriesHeadersPlainCredentialsAndEncryptedPerson() throws Exception {
+        String answer = "{\"ResultList\":[{\"Year\":\"2023년\",\"CheckUpDate\":\"09/28\",\"Code\":\"정상(A)\",\"Location\":\"가상의원\","
+                + "\"Description\":\"\",\"Inspections\":[{\"Gubun\":\"계측검사\",\"Illnesses\":[{\"Name\":\"비만\",\"Items\":"
+                + "[{\"Name\":\"신장\",\"Value\":\"170.1\",\"Unit\":\"cm\",\"ItemReferences\":[]}]}]}]}],"
+                + "\"ApiTxKey\":\"tx-9\",\"Status\":\"OK\",\"StatusSeq\":0,\"ErrorCode\":0,\"Message\":\"성공\",\"ErrorLog\":null,"
+                + "\"TargetCode\":null,\"TargetMessage\":null,\"PointBalance\":\"8900.00\"}";
+        tilko.enqueueJson(answer);
+
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+
+        assertEquals(TilkoClassification.SUCCESS, result.classification(), result.describe());
+        assertEquals(TilkoJson.mapper().readTree(answer), result.envelope(), "raw envelope kept verbatim");
+        assertEquals("170.1", result.payload().orElseThrow().get(0).item("신장").orElseThrow().value());
+        assertEquals(2023, result.payload().orElseThrow().get(0).yearNumber().orElseThrow());
+
+        RecordedRequest get = tilko.requests.get(0);
+        assertEquals("GET", get.getMethod());
+        assertEquals(API_KEY, get.getUrl().queryParameter("APIkey"));
+        RecordedRequest post = tilko.posts().get(0);
+        assertEquals("/api/v1.0/NhisSimpleAuth/Ggpab003M0105", post.getUrl().encodedPath());
+        assertEquals(API_KEY, post.getHeaders().get("API-KEY"));
+        assertTrue(post.getHeaders().get("Content-Type").startsWith("application/json"));
+        byte[] aes = FakeTilko.aesKey(post);
+        assertEquals(16, aes.length);
+        JsonNode body = FakeTilko.body(post);
+        assertEquals("cx-1", body.get("CxId").asText());
+        assertEquals("4", body.get("PrivateAuthType").asText());
+        assertEquals("req-1", body.get("ReqTxId").asText());
+        assertEquals("token-1", body.get("Token").asText());
+        assertEquals("req-1", body.get("TxId").asText());
+        assertNotEquals("김가상", body.get("UserName").asText(), "person fields are never plain");
+        assertEquals("김가상", TilkoCrypto.decryptField(aes, body.get("UserName").asText()));
+        assertEquals("19900101", TilkoCrypto.decryptField(aes, body.get("BirthDate").asText()));
+        assertEquals("01000000001", TilkoCrypto.decryptField(aes, body.get("UserCellphoneNumber").asText()));
+    }
+
+    @Test
+    void publicKeyIsCachedButEveryRequestGetsAFreshAesKey() throws Exception {
+        tilko.enqueueJson("{\"Status\":\"OK\",\"ResultList\":[]}");
+        tilko.enqueueJson("{\"Status\":\"OK\",\"ResultList\":[]}");
+        assertTrue(client.healthCheckups(CREDS, PERSON).isSuccess());
+        assertTrue(client.healthCheckups(CREDS, PERSON).isSuccess());
+
+        assertEquals(1, tilko.publicKeyRequests(), "GetPublicKey cached per API key");
+        List<RecordedRequest> posts = tilko.posts();
+        assertNotEquals(posts.get(0).getHeaders().get("ENC-KEY"), posts.get(1).getHeaders().get("ENC-KEY"));
+        assertFalse(java.util.Arrays.equals(FakeTilko.aesKey(posts.get(0)), FakeTilko.aesKey(posts.get(1))));
+    }
+
+    @Test
+    void zeroTtlFetchesThePublicKeyBeforeEveryCallLikeTheBackend() {
+        try (TilkoClient uncached = new TilkoClient(config().publicKeyTtl(Duration.ZERO).build())) {
+            tilko.enqueueJson("{\"Status\":\"OK\",\"ResultList\":[]}");
+            tilko.enqueueJson("{\"Status\":\"OK\",\"ResultList\":[]}");
+            uncached.healthCheckups(CREDS, PERSON);
+            uncached.healthCheckups(CREDS, PERSON);
+        }
+        assertEquals(2, tilko.publicKeyRequests());
+    }
+
+    @Test
+    void prescriptionsSendTheBackendsPeriod() throws Exception {
+        tilko.enqueueJson("{\"Status\":\"OK\",\"ResultList\":[{\"Idx\":\"1\",\"JinRyoGaesiIl\":\"2025-03-02\","
+                + "\"ByungEuiwonYakGukMyung\":\"가상약국\",\"RetrieveTreatmentInjectionInformationPersonDetailList\":"
+                + "[{\"ChoBangYakPumMyung\":\"가상정\",\"RetrieveMdsupDtlInfo\":{\"DrugCode\":\"1\"}}]}]}");
+        TilkoResult<List<Prescription>> result = client.prescriptions(CREDS, PERSON, LocalDate.of(2026, 1, 6));
+
+        assertTrue(result.isSuccess(), result.describe());
+        Prescription p = result.payload().orElseThrow().get(0);
+        assertEquals(LocalDate.of(2025, 3, 2), p.treatmentStartDate().orElseThrow());
+        assertEquals("가상정", p.drugs().get(0).name());
+        JsonNode body = FakeTilko.body(tilko.posts().get(0));
+        assertEquals("/api/v1.0/NhisSimpleAuth/RetrieveTreatmentInjectionInformationPerson",
+                tilko.posts().get(0).getUrl().encodedPath());
+        assertEquals("20241112", body.get("StartDate").asText(), "today - 420 days");
+        assertEquals("20251107", body.get("EndDate").asText(), "today - 60 days");
+    }
+
+    @Test
+    void simpleAuthSendsPlainTypeAndParsesResultData() throws Exception {
+        tilko.enqueueJson("{\"ResultData\":{\"CxId\":\"cx-7\",\"PrivateAuthType\":\"TelecomPass\",\"ReqTxId\":\"r-7\","
+                + "\"Token\":\"t-7\",\"TxId\":\"x-7\",\"UserName\":\"김가상\",\"BirthDate\":\"19900101\","
+                + "\"UserCellphoneNumber\":\"01000000001\"},\"Status\":\"OK\",\"StatusSeq\":\"0\",\"ErrorCode\":\"0\"}");
+        TilkoResult<SimpleAuthTicket> result = client.simpleAuth(PERSON, "4");
+
+        assertTrue(result.isSuccess(), result.describe());
+        SimpleAuthTicket ticket = result.payload().orElseThrow();
+        assertEquals(new TilkoCredentials("cx-7", "4", "r-7", "t-7", "x-7"), ticket.credentials());
+        assertEquals("김가상", ticket.userName());
+        RecordedRequest post = tilko.posts().get(0);
+        assertEquals("/api/v1.0/NhisSimpleAuth/SimpleAuthRequest", post.getUrl().encodedPath());
+        JsonNode body = FakeTilko.body(post);
+        assertEquals("4", body.get("PrivateAuthType").asText());
+        assertEquals("19900101", TilkoCrypto.decryptField(FakeTilko.aesKey(post), body.get("BirthDate").asText()));
+    }
+
+    @Test
+    void simpleAuthOkWithoutCxIdIsAnErrorExplainingTheUnlinkedApp() {
+        tilko.enqueueJson("{\"ResultData\":{\"CxId\":null},\"Status\":\"OK\",\"Message\":\"성공\"}");
+        TilkoResult<SimpleAuthTicket> result = client.simpleAuth(PERSON, "0");
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertTrue(result.payload().isEmpty());
+        assertTrue(result.detail().contains("not linked"), result.detail());
+    }
+
+    @Test
+    void loginCheckNestsCredentialsUnderAuth() throws Exception {
+        tilko.enqueueJson("{\"Status\":\"OK\",\"Message\":\"성공\",\"Result\":false}");
+        tilko.enqueueJson("{\"Status\":\"OK\",\"Message\":\"성공\",\"Result\":true}");
+        assertEquals(TilkoClassification.NOT_APPROVED_YET, client.loginCheck(CREDS, PERSON).classification());
+        assertEquals(TilkoClassification.SUCCESS, client.loginCheck(CREDS, PERSON).classification());
+
+        RecordedRequest post = tilko.posts().get(0);
+        assertEquals("/api/v2.0/NhisSimpleAuth/LoginCheck", post.getUrl().encodedPath());
+        JsonNode auth = FakeTilko.body(post).get("Auth");
+        assertEquals("cx-1", auth.get("CxId").asText());
+        assertEquals("token-1", auth.get("Token").asText());
+        assertEquals("01000000001", TilkoCrypto.decryptField(FakeTilko.aesKey(post), auth.get("UserCellphoneNumber").asText()));
+    }
+
+    // ---------------------------------------------------------------- failures: classified, never thrown
+
+    @Test
+    void htmlAnswerBecomesTheBackendsAuthPendingEnvelope() {
+        tilko.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<html><body>로그인 페이지</body></html>").build());
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+
+        assertEquals(TilkoClassification.NOT_APPROVED_YET, result.classification());
+        assertEquals("Error", result.status());
+        assertEquals("AUTH_PENDING", result.resultCode());
+        assertEquals("인증 대기 중", result.message());
+        assertTrue(result.envelope().get("ErrMsg").asText().startsWith("간편인증 로그인 요청이 실패했습니다"));
+        assertEquals(200, result.httpStatus());
+        assertNoApiKey(result);
+    }
+
+    @Test
+    void htmlBodyLabelledAsJsonIsStillAnHtmlAnswer() {
+        tilko.enqueue(FakeTilko.json(200, "  <!DOCTYPE html><html></html>"));
+        assertEquals("AUTH_PENDING", client.healthCheckups(CREDS, PERSON).resultCode());
+    }
+
+    @Test
+    void htmlAnswerOnPrescriptionsIsAnErrorLikeTheBackend() {
+        tilko.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<html></html>").build());
+        TilkoResult<List<Prescription>> result = client.prescriptions(CREDS, PERSON, LocalDate.of(2026, 1, 6));
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("AUTH_PENDING", result.resultCode());
+    }
+
+    @Test
+    void http5xxIsAClassifiedError() {
+        tilko.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/plain")
+                .body("Service Unavailable").build());
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("HTTP_503", result.resultCode());
+        assertEquals(503, result.httpStatus());
+        assertTrue(result.message().contains("503"), result.message());
+        assertTrue(result.envelope().get("TechnicalDetail").asText().contains("Service Unavailable"));
+        assertNoApiKey(result);
+    }
+
+    @Test
+    void http5xxWithTilkoEnvelopeKeepsTilkosMessage() {
+        tilko.enqueue(FakeTilko.json(500, "{\"Status\":\"Error\",\"ErrorCode\":500,\"Message\":\"서버 점검 중입니다\","
+                + "\"ApiTxKey\":\"tx-500\"}"));
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("서버 점검 중입니다", result.message());
+        assertEquals("tx-500", result.apiTxKey());
+        assertEquals(500, result.httpStatus());
+    }
+
+    @Test
+    void http5xxWithOkEnvelopeIsNeverASuccess() {
+        tilko.enqueue(FakeTilko.json(502, "{\"Status\":\"OK\",\"ResultList\":[]}"));
+        assertEquals(TilkoClassification.ERROR, client.healthCheckups(CREDS, PERSON).classification());
+    }
+
+    @Test
+    void timeoutIsAClassifiedErrorWithinTheConfiguredTime() {
+        try (TilkoClient impatient = new TilkoClient(config().timeouts(Duration.ofMillis(500)).build())) {
+            impatient.publicKey(); // warm the key cache so only the data call is slow
+            tilko.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
+                    .setHeader("Content-Type", "application/json").body("{\"Status\":\"OK\"}").build());
+            long start = System.nanoTime();
+            TilkoResult<List<Checkup>> result = impatient.healthCheckups(CREDS, PERSON);
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(TilkoClassification.ERROR, result.classification());
+            assertEquals("TIMEOUT", result.resultCode());
+            assertEquals(0, result.httpStatus());
+            assertTrue(elapsedMs < 3_000, "gave up after " + elapsedMs + " ms");
+            assertNoApiKey(result);
+        }
+    }
+
+    @Test
+    void envelopeWithMissingFieldsIsAnErrorCarryingTheMessage() {
+        tilko.enqueueJson("{\"Message\":\"처리 중 오류가 발생했습니다\"}");
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("처리 중 오류가 발생했습니다", result.message());
+        assertNull(result.status());
+        assertNull(result.errorCode());
+        assertNull(result.apiTxKey());
+        assertTrue(result.errorCodeNumber().isEmpty());
+
+        tilko.enqueueJson("{}");
+        TilkoResult<List<Checkup>> empty = client.healthCheckups(CREDS, PERSON);
+        assertEquals(TilkoClassification.ERROR, empty.classification());
+        assertEquals("", empty.message());
+    }
+
+    @Test
+    void statusErrorCarriesCodesMessagesAndTxKey() {
+        tilko.enqueueJson("{\"ResultList\":null,\"ApiTxKey\":\"tx-42\",\"Status\":\"Error\",\"StatusSeq\":0,"
+                + "\"ErrorCode\":\"1234\",\"Message\":\"조회 실패\",\"ErrorLog\":\"trace\",\"TargetCode\":\"NHIS-9\","
+                + "\"TargetMessage\":\"공단 시스템 점검\",\"PointBalance\":\"100.00\"}");
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("1234", result.errorCode());
+        assertEquals(1234L, result.errorCodeNumber().orElseThrow());
+        assertEquals("조회 실패", result.message());
+        assertEquals("NHIS-9", result.targetCode());
+        assertEquals("공단 시스템 점검", result.targetMessage());
+        assertEquals("tx-42", result.apiTxKey());
+        assertEquals("trace", result.errorLog());
+        assertTrue(result.describe().contains("ApiTxKey=tx-42"), result.describe());
+        assertNoApiKey(result);
+    }
+
+    @Test
+    void statusError4115IsNotApprovedYet() {
+        tilko.enqueueJson("{\"Status\":\"Error\",\"ErrorCode\":4115,\"Message\":\"간편인증이 완료되지 않았습니다\"}");
+        assertEquals(TilkoClassification.NOT_APPROVED_YET, client.healthCheckups(CREDS, PERSON).classification());
+    }
+
+    @Test
+    void mismatchedApiKeyEchoIsRejectedBeforeAnyPost() {
+        tilko.publicKeyAnswer = requested -> FakeTilko.json(200, "{\"Status\":\"OK\",\"Message\":\"성공\",\"PublicKey\":\""
+                + TilkoCrypto.encodePublicKey(FakeTilko.KEYS.getPublic()) + "\",\"ApiKey\":\"someone-elses-key\"}");
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("PUBLIC_KEY_ERROR", result.resultCode());
+        assertTrue(result.message().contains("ApiKey"), result.message());
+        assertFalse(result.envelope().toString().contains("someone-elses-key"), "the echo is not copied");
+        assertTrue(tilko.posts().isEmpty(), "no data call with an unverified key");
+        assertNoApiKey(result);
+    }
+
+    @Test
+    void publicKeyErrorCarriesTilkosMessageScrubbedOfTheKey() {
+        tilko.publicKeyAnswer = requested -> FakeTilko.json(200, "{\"Status\":\"Error\",\"Message\":\"API-Key "
+                + requested + " 의 값이 올바르지 않습니다.\",\"PublicKey\":\"\",\"ApiKey\":\"" + requested + "\"}");
+        TilkoResult<SimpleAuthTicket> result = client.simpleAuth(PERSON, "4");
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertTrue(result.message().startsWith("API-Key *** 의 값이"), result.message());
+        assertNoApiKey(result);
+    }
+
+    @Test
+    void garbageAndNonObjectJsonAreErrors() {
+        tilko.enqueueJson("oops, not json");
+        TilkoResult<List<Checkup>> garbage = client.healthCheckups(CREDS, PERSON);
+        assertEquals(TilkoClassification.ERROR, garbage.classification());
+        assertEquals("INVALID_RESPONSE", garbage.resultCode());
+
+        tilko.enqueueJson("[1,2,3]");
+        assertEquals("INVALID_RESPONSE", client.healthCheckups(CREDS, PERSON).resultCode());
+    }
+
+    @Test
+    void droppedConnectionIsAClassifiedError() {
+        tilko.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .body("{}").build());
+        // SimpleAuthRequest is never retried by OkHttp, so the dropped connection reaches the client.
+        TilkoResult<SimpleAuthTicket> result = client.simpleAuth(PERSON, "4");
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals("UNEXPECTED_ERROR", result.resultCode(), result.describe());
+        assertEquals(1, tilko.posts().size(), "sent once, not retried");
+        assertNoApiKey(result);
+    }
+
+    @Test
+    void refusedConnectionIsAConnectionError() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (TilkoClient nowhere = new TilkoClient(TilkoConfig.builder().baseUrl("http://127.0.0.1:" + closedPort)
+                .apiKey(API_KEY).timeouts(Duration.ofSeconds(2)).build())) {
+            TilkoResult<List<Checkup>> result = nowhere.healthCheckups(CREDS, PERSON);
+            assertEquals(TilkoClassification.ERROR, result.classification());
+            assertEquals("CONNECTION_ERROR", result.resultCode());
+            assertNoApiKey(result);
+        }
+    }
+
+    @Test
+    void missingApiKeyFailsWithoutTouchingTheNetwork() {
+        try (TilkoClient keyless = new TilkoClient(config().apiKeySupplier(() -> "  ").build())) {
+            TilkoResult<SimpleAuthTicket> result = keyless.simpleAuth(PERSON, "4");
+            assertEquals(TilkoClassification.ERROR, result.classification());
+            assertEquals("CONFIGURATION_ERROR", result.resultCode());
+            assertTrue(result.message().contains("TILKO_API_KEY"));
+        }
+        assertTrue(tilko.requests.isEmpty());
+    }
+
+    @Test
+    void apiKeyNeverReachesLogsOrToString() {
+        tilko.enqueueJson("{\"Status\":\"Error\",\"Message\":\"x\"}");
+        client.healthCheckups(CREDS, PERSON);
+        assertFalse(client.toString().contains(API_KEY));
+        assertFalse(logs.lines().isEmpty(), "the call was logged");
+        for (String line : logs.lines()) {
+            assertFalse(line.contains(API_KEY), line);
+            assertFalse(line.contains("김가상") || line.contains("01000000001") || line.contains("token-1"), line);
+        }
+    }
+
+    @Test
+    void publicKeyHealthCheckReturnsTheKey() {
+        TilkoResult<String> result = client.publicKey();
+        assertTrue(result.isSuccess(), result.describe());
+        assertArrayEquals(FakeTilko.KEYS.getPublic().getEncoded(),
+                java.util.Base64.getDecoder().decode(result.payload().orElseThrow()));
+    }
+
+    private void assertNoApiKey(TilkoResult<?> result) {
+        for (String text : new String[] {result.describe(), result.toString(), result.message(),
+            String.valueOf(result.detail()), result.envelope().toString()}) {
+            assertFalse(text.contains(API_KEY), "API key leaked into: " + text);
+        }
+        for (String line : logs.lines()) {
+            assertFalse(line.contains(API_KEY), "API key leaked into a log line: " + line);
+        }
+    }
+}
