@@ -54,7 +54,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                         .setting("notify-keyspace-events K$gx")
                         .setting("save \"\"")
                         .setting("appendonly no")
-                        .onShutdownForceStop(true);
+                        // embedded-redis does not wait for a force-stopped process; SIGTERM + wait is exact.
+                        .onShutdownForceStop(false);
                 extraSettings.forEach(builder::setting);
                 RedisServer server = builder.build();
                 server.start();
@@ -90,8 +91,15 @@ public final class EmbeddedRedis implements AutoCloseable {
         return server.isActive();
     }
 
-    /** Stops the server abruptly, as a crash would; for reliability tests. */
+    /** Kills the server with SIGKILL, as a crash would, and waits until it is gone; for reliability tests. */
     public void kill() {
+        String portArg = String.valueOf(port);
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("redis-server") && c.contains(portArg)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
         stopQuietly();
     }
 

@@ -1,0 +1,200 @@
+package io.welno.console.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.NewSessionDocuments;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionEditor;
+import io.welno.console.session.Timestamps;
+import io.welno.console.session.UserInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Produces the traffic the Python backend would: new sessions arriving, each walking the live flow with
+ * the backend's blind GET → SETEX writes, status polls that rewrite the document, errors, stuck
+ * collections, the occasional DELETE, and now and then the backend's stale-snapshot write-back.
+ */
+public final class BackendTrafficGenerator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendTrafficGenerator.class);
+
+    private final UnifiedJedis redis;
+    private final String prefix;
+    private final SessionCodec codec;
+    private final Timestamps timestamps;
+    private final ScheduledExecutorService scheduler;
+    private final BackendStyleWriter writer;
+    private final BackendFlowSteps steps = new BackendFlowSteps(0.08, 0.15);
+    private final Random random;
+    private final ConcurrentHashMap<String, Boolean> active = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+    private volatile boolean closed;
+
+    public BackendTrafficGenerator(UnifiedJedis redis, String prefix, SessionCodec codec, Timestamps timestamps,
+                                   ScheduledExecutorService scheduler, long seed) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.codec = codec;
+        this.timestamps = timestamps;
+        this.scheduler = scheduler;
+        this.writer = new BackendStyleWriter(redis, prefix, codec);
+        this.random = new Random(seed);
+    }
+
+    /**
+     * Writes {@code count} sessions at once, spread over the last hour and every stage of the flow, as a
+     * console connecting to a busy backend would find them.
+     */
+    public void seed(int count) {
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (int i = 0; i < count; i++) {
+                Duration age = Duration.ofSeconds(random.nextInt(3_600));
+                int stepsToRun = 1 + random.nextInt(12);
+                SeededSession seeded = runOffline(age, stepsToRun);
+                pipeline.set(prefix + seeded.id(), codec.write(seeded.document()),
+                        SetParams.setParams().ex(BackendStyleWriter.BACKEND_TTL_SECONDS - age.toSeconds() / 4));
+                if (i % 500 == 499) {
+                    pipeline.sync();
+                }
+            }
+            pipeline.sync();
+        }
+        writes.addAndGet(count);
+        LOG.info("Seeded {} demo sessions", count);
+    }
+
+    private record SeededSession(String id, ObjectNode document) {
+    }
+
+    /** Runs the flow's steps in virtual time that started {@code age} ago, without any I/O. */
+    private SeededSession runOffline(Duration age, int stepsToRun) {
+        Timestamps then = BackendFlowSteps.backdated(timestamps, age);
+        String id = NewSessionDocuments.newSessionId("welno");
+        ObjectNode doc = NewSessionDocuments.initiated(id, "welno", DemoPeople.next(random), then);
+        BackendFlowSteps.Step step = steps.start();
+        Duration elapsed = Duration.ZERO;
+        for (int i = 0; i < stepsToRun && step != null; i++) {
+            SessionEditor edit = new SessionEditor(doc, BackendFlowSteps.backdated(timestamps, age.minus(elapsed)));
+            BackendFlowSteps.Next next = step.apply(edit, random);
+            if (next == null) {
+                break;
+            }
+            elapsed = elapsed.plus(next.delay());
+            if (elapsed.compareTo(age) >= 0) {
+                break;
+            }
+            step = next.step();
+        }
+        return new SeededSession(id, doc);
+    }
+
+    /** Starts live traffic: about {@code newSessionsPerMinute} new sessions a minute, plus their flows. */
+    public void start(int newSessionsPerMinute) {
+        long periodMillis = Math.max(50, 60_000L / Math.max(1, newSessionsPerMinute));
+        scheduler.scheduleAtFixedRate(guard(this::startOne), 200, periodMillis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(guard(this::staleWriteBack), 15, 20, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(guard(this::cleanupOne), 30, 45, TimeUnit.SECONDS);
+    }
+
+    public long writes() {
+        return writes.get();
+    }
+
+    private void startOne() {
+        UserInfo person;
+        synchronized (random) {
+            person = DemoPeople.next(random);
+        }
+        String id = NewSessionDocuments.newSessionId("welno");
+        writer.write(id, NewSessionDocuments.initiated(id, "welno", person, timestamps));
+        writes.incrementAndGet();
+        active.put(id, Boolean.TRUE);
+        schedule(id, steps.start(), Duration.ZERO);
+    }
+
+    private void schedule(String id, BackendFlowSteps.Step step, Duration delay) {
+        if (closed) {
+            return;
+        }
+        scheduler.schedule(guard(() -> runStep(id, step)), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runStep(String id, BackendFlowSteps.Step step) {
+        BackendFlowSteps.Next[] next = new BackendFlowSteps.Next[1];
+        ObjectNode written = writer.update(id, doc -> {
+            SessionEditor edit = new SessionEditor(doc, timestamps);
+            synchronized (random) {
+                next[0] = step.apply(edit, random);
+            }
+            return doc;
+        });
+        writes.incrementAndGet();
+        if (written == null || next[0] == null) {
+            active.remove(id);
+            return;
+        }
+        schedule(id, next[0].step(), next[0].delay());
+    }
+
+    /**
+     * The backend's collection task holds a snapshot across the Tilko call and writes it back
+     * (welno-backend.md §6 (i)): whatever changed meanwhile, including a console action, is lost.
+     */
+    private void staleWriteBack() {
+        List<String> ids = new ArrayList<>(active.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        String id = ids.get(random.nextInt(ids.size()));
+        ObjectNode snapshot = writer.read(id);
+        if (snapshot == null) {
+            return;
+        }
+        scheduler.schedule(guard(() -> {
+            new SessionEditor(snapshot, timestamps).touch();
+            writer.write(id, snapshot);
+            writes.incrementAndGet();
+        }), 3, TimeUnit.SECONDS);
+    }
+
+    /** Someone runs the backend's cleanup-user endpoint, which DELs sessions outright. */
+    private void cleanupOne() {
+        List<String> ids = new ArrayList<>(active.keySet());
+        if (!ids.isEmpty()) {
+            String id = ids.get(random.nextInt(ids.size()));
+            writer.delete(id);
+            active.remove(id);
+            writes.incrementAndGet();
+        }
+    }
+
+    private Runnable guard(Runnable work) {
+        return () -> {
+            if (closed) {
+                return;
+            }
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // The demo must keep running even if one write fails (e.g. while Redis restarts).
+                LOG.debug("Demo traffic step failed: {}", e.toString());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

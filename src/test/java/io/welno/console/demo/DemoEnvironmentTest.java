@@ -1,0 +1,75 @@
+package io.welno.console.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.Timestamps;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.RetryPolicy;
+import io.welno.console.store.StoredSession;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class DemoEnvironmentTest {
+
+    private final SessionCodec codec = new SessionCodec();
+
+    @Test
+    void seedsBackendShapedSessionsInEveryStageThenKeepsThemMovingAndStopsEverything() throws Exception {
+        int port;
+        try (DemoEnvironment demo = DemoEnvironment.start(1_200, 600, Timestamps.system())) {
+            port = demo.redis().port();
+            List<StoredSession> first = scan(demo);
+            assertTrue(first.size() >= 1_200, "sessions: " + first.size());
+            Set<SessionStatus> statuses = new HashSet<>();
+            for (StoredSession stored : first) {
+                SessionDocument doc = (SessionDocument) stored.parsed();
+                assertTrue(doc.warnings().isEmpty(), doc.id() + " " + doc.warnings());
+                assertFalse(doc.expiresAt().hasOffset());
+                assertTrue(stored.ttlMillis() > 0 && stored.ttlMillis() <= 1_800_000);
+                statuses.add(doc.status());
+            }
+            for (SessionStatus expected : List.of(SessionStatus.INITIATED, SessionStatus.AUTH_REQUEST_SENT,
+                    SessionStatus.AUTH_COMPLETED, SessionStatus.FETCHING_HEALTH_DATA, SessionStatus.COMPLETED,
+                    SessionStatus.ERROR)) {
+                assertTrue(statuses.contains(expected), "no " + expected + " among " + statuses);
+            }
+            long before = demo.traffic().writes();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (demo.traffic().writes() < before + 20 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(demo.traffic().writes() >= before + 20, "live traffic within 5 s");
+            // The backend's layout: indent=2, as json.dumps writes it.
+            try (RedisClient client = RedisClient.create(demo.redis().host(), port)) {
+                String raw = client.get("tilko_session:" + first.get(0).id());
+                assertTrue(raw == null || raw.startsWith("{\n  \"session_id\": "), raw);
+            }
+        }
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            throw new AssertionError("Redis still listening after close");
+        } catch (java.io.IOException expected) {
+            assertEquals(true, true);
+        }
+    }
+
+    private List<StoredSession> scan(DemoEnvironment demo) {
+        try (RedisSessionStore store = new RedisSessionStore(
+                RedisClient.create(demo.redis().host(), demo.redis().port()), true, demo.redisSettings(), codec,
+                Timestamps.system(), RetryPolicy.DEFAULT)) {
+            List<StoredSession> all = new ArrayList<>();
+            store.scan(all::addAll);
+            return all;
+        }
+    }
+
+}
