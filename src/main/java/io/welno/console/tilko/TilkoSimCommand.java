@@ -79,35 +79,52 @@ public final class TilkoSimCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
-        try (TilkoSimulator sim = TilkoSimulator.start(options.build())) {
-            if (failure != null) {
-                sim.setFailure(failure);
-            }
-            Thread hook = new Thread(stop::countDown, "tilko-sim-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            baseUrl = sim.baseUrl();
-            out.println("Tilko simulator listening on " + sim.baseUrl());
-            out.println("  approval: " + (delay == null ? "manual (POST /_sim/approve)" : "after " + delay.toMillis() + " ms")
-                    + "; API keys: " + (apiKeys == null ? "any" : apiKeys.size() + " accepted")
-                    + (failure == null ? "" : "; failure mode: " + failure));
-            out.println("  control: " + sim.baseUrl() + "/_sim/   (Ctrl+C to stop)");
-            out.flush();
-            started.countDown();
-            try {
-                stop.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
+        CountDownLatch stopped = new CountDownLatch(1);
+        // On Ctrl+C / SIGTERM the hook wakes the command and waits (briefly) for the orderly close, because
+        // the JVM halts as soon as its hooks return.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(stopped);
+        }, "tilko-sim-shutdown");
+        try {
+            try (TilkoSimulator sim = TilkoSimulator.start(options.build())) {
+                if (failure != null) {
+                    sim.setFailure(failure);
+                }
+                Runtime.getRuntime().addShutdownHook(hook);
+                baseUrl = sim.baseUrl();
+                out.println("Tilko simulator listening on " + sim.baseUrl());
+                out.println("  approval: " + (delay == null ? "manual (POST /_sim/approve)" : "after " + delay.toMillis() + " ms")
+                        + "; API keys: " + (apiKeys == null ? "any" : apiKeys.size() + " accepted")
+                        + (failure == null ? "" : "; failure mode: " + failure));
+                out.println("  control: " + sim.baseUrl() + "/_sim/   (Ctrl+C to stop)");
+                out.flush();
+                started.countDown();
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting; the hook is running or has run
+                    stop.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
+            out.println("Tilko simulator stopped");
+            out.flush();
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting; the hook is running or has run
+            }
         }
-        out.println("Tilko simulator stopped");
-        out.flush();
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** For tests and embedding: waits until the simulator is listening and returns its base URL (null on timeout). */

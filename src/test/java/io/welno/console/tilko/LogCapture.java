@@ -18,6 +18,7 @@ final class LogCapture implements AutoCloseable {
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false); // keep the test output quiet; the lines are asserted, not read
     }
 
     /** Formatted messages plus any throwable text. */
@@ -31,5 +32,6 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(previous);
+        logger.setAdditive(true);
     }
 }

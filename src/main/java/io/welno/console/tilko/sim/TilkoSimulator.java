@@ -225,6 +225,19 @@ public final class TilkoSimulator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Forgets every session, failure rule, request count and point balance and restores the configured
+     * approval delay; the key pairs stay, so clients' cached public keys remain valid. Lets a test class
+     * share one simulator (key generation is the slow part of starting one).
+     */
+    public void reset() {
+        sessions.clear();
+        rules.clear();
+        points.clear();
+        requestCounts.values().forEach(c -> c.set(0));
+        approvalDelay = options.approvalDelay();
+    }
+
     // ---------------------------------------------------------------- observation
 
     /** How many requests reached this endpoint (routing matched), for tests. */

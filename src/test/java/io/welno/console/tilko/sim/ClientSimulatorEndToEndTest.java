@@ -24,7 +24,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,15 +40,27 @@ class ClientSimulatorEndToEndTest {
     static final TilkoPerson KIM = new TilkoPerson("김가상", "19900101", "01000000001");
     static final TilkoPerson LEE = new TilkoPerson("이샘플", "19751231", "010-0000-0003");
 
-    private MutableClock clock;
-    private TilkoSimulator sim;
+    static final Instant START = Instant.parse("2026-01-06T01:00:00Z");
+    // One simulator for the class (RSA key generation dominates start-up); reset() before each test.
+    static final MutableClock clock = new MutableClock(START, SEOUL);
+    static TilkoSimulator sim;
     private TilkoClient client;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        clock = new MutableClock(Instant.parse("2026-01-06T01:00:00Z"), SEOUL);
+    @BeforeAll
+    static void startSimulator() throws Exception {
         sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().clock(clock)
                 .slowDelay(Duration.ofSeconds(3)).build());
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        sim.reset();
+        clock.set(START);
         client = new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl()).apiKey(API_KEY)
                 .timeouts(Duration.ofSeconds(5)).build());
     }
@@ -54,7 +68,6 @@ class ClientSimulatorEndToEndTest {
     @AfterEach
     void tearDown() {
         client.close();
-        sim.close();
     }
 
     private TilkoCredentials auth(TilkoPerson person) {
@@ -278,6 +291,20 @@ class ClientSimulatorEndToEndTest {
     }
 
     @Test
+    void resetForgetsSessionsRulesAndDelay() {
+        TilkoCredentials c = auth(KIM);
+        sim.setFailure(FailureMode.HTML);
+        sim.setApprovalDelay(Duration.ZERO);
+        sim.reset();
+        assertTrue(sim.sessions().isEmpty());
+        assertTrue(sim.failures().isEmpty());
+        assertTrue(sim.approvalDelay().isEmpty(), "back to the configured manual approval");
+        assertEquals(0, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+        assertEquals(TilkoClassification.ERROR, client.healthCheckups(c, KIM).classification(), "session forgotten");
+        assertEquals(TilkoClassification.SUCCESS, client.simpleAuth(KIM, "4").classification(), "cached key still valid");
+    }
+
+    @Test
     void privateAuthTypeMayBeEchoedAsAnEnumName() {
         TilkoCredentials c = approved(KIM);
         TilkoCredentials named = new TilkoCredentials(c.cxId(), "TelecomPass", c.reqTxId(), c.token(), c.txId());
@@ -308,6 +335,8 @@ class ClientSimulatorEndToEndTest {
         }
         post(http, "/_sim/approval-delay?value=manual");
         assertTrue(sim.approvalDelay().isEmpty());
+        post(http, "/_sim/approval-delay?value=2s");
+        assertEquals(Duration.ofSeconds(2), sim.approvalDelay().orElseThrow());
         assertNotEquals(200, code(http, "/_sim/failure?mode=NO_SUCH_MODE"));
     }
 

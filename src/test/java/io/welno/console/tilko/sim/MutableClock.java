@@ -16,6 +16,10 @@ final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    void set(Instant instant) {
+        now = instant;
+    }
+
     void advance(Duration d) {
         now = now.plus(d);
     }
