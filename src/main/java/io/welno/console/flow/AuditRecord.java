@@ -1,0 +1,91 @@
+package io.welno.console.flow;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One audit entry. Stored in the Redis stream as these string fields (in this order):
+ * {@code time} (ISO-8601 instant, UTC), {@code action_id}, {@code event}, {@code operator}, {@code role},
+ * {@code action}, {@code session}, {@code reason}, {@code override} ("true"/"false"),
+ * {@code status_before}, {@code status_after} ("" when unknown), {@code result}, {@code message}.
+ *
+ * @param event  {@code attempt} for every {@link FlowService#perform} call, {@code collection-finished} when a
+ *               background collection ends, {@code revert-detected} when an applied change was overwritten
+ * @param result an {@link ActionResult.Outcome} name for attempts, a {@link CollectionFinished.Result} name
+ *               for collections, {@code REVERTED} for reverts
+ * @param streamId the stream entry id when read back from Redis, else null
+ */
+public record AuditRecord(Instant time, String actionId, String event, String operator, Role role, String action,
+                          String sessionId, String reason, boolean override, String statusBefore, String statusAfter,
+                          String result, String message, String streamId) {
+
+    public static final String ATTEMPT = "attempt";
+    public static final String COLLECTION_FINISHED = "collection-finished";
+    public static final String REVERT_DETECTED = "revert-detected";
+
+    public AuditRecord {
+        Objects.requireNonNull(time, "time");
+        actionId = nz(actionId);
+        event = nz(event);
+        operator = nz(operator);
+        action = nz(action);
+        sessionId = nz(sessionId);
+        reason = nz(reason);
+        statusBefore = nz(statusBefore);
+        statusAfter = nz(statusAfter);
+        result = nz(result);
+        message = nz(message);
+    }
+
+    /** The stream fields, in a stable order. */
+    public Map<String, String> toFields() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("time", time.toString());
+        f.put("action_id", actionId);
+        f.put("event", event);
+        f.put("operator", operator);
+        f.put("role", role == null ? "" : role.wire());
+        f.put("action", action);
+        f.put("session", sessionId);
+        f.put("reason", reason);
+        f.put("override", Boolean.toString(override));
+        f.put("status_before", statusBefore);
+        f.put("status_after", statusAfter);
+        f.put("result", result);
+        f.put("message", message);
+        return f;
+    }
+
+    /** Reads the fields back; unknown or missing fields are tolerated (other console versions may write them). */
+    public static AuditRecord fromFields(String streamId, Map<String, String> f) {
+        Instant time;
+        try {
+            time = Instant.parse(f.getOrDefault("time", ""));
+        } catch (RuntimeException e) {
+            time = streamTime(streamId);
+        }
+        Role role;
+        try {
+            role = Role.fromWire(f.getOrDefault("role", ""));
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        return new AuditRecord(time, f.get("action_id"), f.get("event"), f.get("operator"), role, f.get("action"),
+                f.get("session"), f.get("reason"), Boolean.parseBoolean(f.get("override")), f.get("status_before"),
+                f.get("status_after"), f.get("result"), f.get("message"), streamId);
+    }
+
+    private static Instant streamTime(String streamId) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(streamId.substring(0, streamId.indexOf('-'))));
+        } catch (RuntimeException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,70 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionDocument;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * What the console leaves in a document so people and the console itself can tell its writes apart:
+ * <ul>
+ *   <li>every message it appends ends with {@code [콘솔 …#actionId]}; the first message of an action names
+ *       the operator and the reason: {@code [콘솔 kim · 사유: customer called · #3f2a91c0]};</li>
+ *   <li>while a Tilko call is outstanding (simple-auth, collect) the document carries
+ *       {@code "console_claim": {"id", "action", "operator", "at"}}. Later writes of the same action require
+ *       the claim to still be theirs, so a reset or another console's claim stops them. It is removed when the
+ *       action ends. The backend ignores the field and, rewriting whole documents, keeps it.</li>
+ * </ul>
+ */
+final class ConsoleMarks {
+
+    static final String CLAIM = "console_claim";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ConsoleMarks() {
+    }
+
+    static String newActionId() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The first message of an action: names the operator and the reason (and an override). */
+    static String first(String text, Operator operator, ActionRequest request, String actionId) {
+        return text + " [콘솔 " + oneLine(operator.name()) + " · 사유: " + oneLine(request.reason())
+                + (request.overrideGuards() ? " · 개발자 재정의" : "") + " · #" + actionId + "]";
+    }
+
+    /** A later message of the same action. */
+    static String next(String text, String actionId) {
+        return text + " [콘솔 #" + actionId + "]";
+    }
+
+    static ObjectNode claim(String actionId, ActionKind kind, Operator operator, String now) {
+        ObjectNode claim = JsonNodeFactory.instance.objectNode();
+        claim.put("id", actionId);
+        claim.put("action", kind.wire());
+        claim.put("operator", operator.name());
+        claim.put("at", now);
+        return claim;
+    }
+
+    /** The id of the console action that currently claims the session, or null. */
+    static String claimId(SessionDocument doc) {
+        JsonNode claim = doc.tree().get(CLAIM);
+        return claim != null && claim.isObject() && claim.hasNonNull("id") ? claim.get("id").asText() : null;
+    }
+
+    static String claimAt(SessionDocument doc) {
+        JsonNode claim = doc.tree().get(CLAIM);
+        return claim != null && claim.isObject() && claim.hasNonNull("at") ? claim.get("at").asText() : null;
+    }
+
+    private static String oneLine(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,25 @@
+package io.welno.console.flow;
+
+/**
+ * Receives what {@link FlowService} does. Methods are called on whatever thread did the work (the caller of
+ * {@code perform}, the background executor, the revert watch's poller or the live feed's thread); a UI must
+ * hop to its own thread. Exceptions thrown here are logged and otherwise ignored.
+ */
+public interface FlowListener {
+
+    /** Every {@link FlowService#perform} call ends here, applied or not. */
+    default void onActionFinished(ActionResult result) {
+    }
+
+    /** A step of a background collection was saved. */
+    default void onCollectionProgress(CollectionProgress progress) {
+    }
+
+    /** A background collection ended (one event per successful collect claim). */
+    default void onCollectionFinished(CollectionFinished finished) {
+    }
+
+    /** An applied change was overwritten by a document that no longer contains it. */
+    default void onRevertDetected(RevertDetected revert) {
+    }
+}

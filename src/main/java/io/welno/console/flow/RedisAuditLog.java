@@ -1,0 +1,69 @@
+package io.welno.console.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The audit stream in Redis: {@code XADD key MAXLEN ~ cap * field value …}, so it stays capped without an
+ * extra trim job, and {@code XREVRANGE key + - COUNT n} to show it. Shared by every console on the server.
+ */
+public final class RedisAuditLog implements AuditLog {
+
+    public static final String DEFAULT_KEY = "welno:console:audit";
+    public static final long DEFAULT_MAX_LEN = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisAuditLog.class);
+
+    private final UnifiedJedis redis;
+    private final String key;
+    private final long maxLen;
+
+    public RedisAuditLog(UnifiedJedis redis, String key, long maxLen) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.key = Objects.requireNonNull(key, "key");
+        if (maxLen < 1) {
+            throw new IllegalArgumentException("maxLen must be positive");
+        }
+        this.maxLen = maxLen;
+    }
+
+    public RedisAuditLog(UnifiedJedis redis) {
+        this(redis, DEFAULT_KEY, DEFAULT_MAX_LEN);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public void record(AuditRecord record) {
+        try {
+            redis.xadd(key, XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(), record.toFields());
+        } catch (RuntimeException e) {
+            // The action already happened (or was refused); losing its audit line is bad but must not undo it.
+            LOG.warn("Could not append to the audit stream {} ({} {} on {}): {}", key, record.event(), record.action(),
+                    record.sessionId(), io.welno.console.store.StoreErrors.describe(e));
+        }
+    }
+
+    @Override
+    public List<AuditRecord> read(int limit) {
+        List<StreamEntry> entries = redis.xrevrange(key, "+", "-", Math.max(1, limit));
+        List<AuditRecord> out = new ArrayList<>(entries.size());
+        for (StreamEntry e : entries) {
+            out.add(AuditRecord.fromFields(e.getID().toString(), e.getFields()));
+        }
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return "Redis stream " + key + " (capped at ~" + maxLen + ")";
+    }
+}

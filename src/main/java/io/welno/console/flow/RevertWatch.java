@@ -1,0 +1,396 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionMessage;
+import io.welno.console.store.SessionStore;
+import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoredSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notices when the backend overwrites a change the console applied (welno-backend.md §6: the backend's
+ * GET → modify → SETEX can write back a snapshot read before our write). Compare-and-set only protects the
+ * console's writes from the console; this watch is the other half.
+ *
+ * <p>After each applied write, {@link FlowService} registers the messages the write appended (exact
+ * {@code {timestamp, type, message}} entries). Messages are only ever appended by every writer, so a later
+ * document that lacks one was built from a copy older than our write: a revert. Fields the action set may
+ * legitimately move on (the flow continues), so they are only used to describe what was lost.
+ *
+ * <p>Documents are observed by polling the key every {@code pollInterval} while anything is watched, and/or
+ * fed in from the live feed through {@link #onKeyChanged}. Each action is watched for its window and reported
+ * at most once. Thread-safe.
+ */
+public final class RevertWatch implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevertWatch.class);
+    private static final Set<String> NOISY_FIELDS = Set.of(SessionDocument.MESSAGES, SessionDocument.UPDATED_AT,
+            SessionDocument.LAST_ACTIVITY);
+
+    private final SessionStore store;
+    private final Duration pollInterval;
+    private final Clock clock;
+    private final Map<String, List<Watched>> watches = new ConcurrentHashMap<>();
+    private final List<Consumer<RevertDetected>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService poller;
+    private ScheduledFuture<?> pollTask;
+    private volatile boolean closed;
+
+    /**
+     * @param store        where to poll watched keys (may be null when only {@link #onKeyChanged} feeds the watch)
+     * @param pollInterval how often watched keys are read; {@link Duration#ZERO} = no polling, feed-driven only
+     */
+    public RevertWatch(SessionStore store, Duration pollInterval) {
+        this(store, pollInterval, Clock.systemUTC());
+    }
+
+    public RevertWatch(SessionStore store, Duration pollInterval, Clock clock) {
+        this.store = store;
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        boolean polls = store != null && !pollInterval.isZero() && !pollInterval.isNegative();
+        this.poller = polls ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "revert-watch");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** A watch that is only fed from outside (the live feed) and never reads Redis itself. */
+    public static RevertWatch feedOnly() {
+        return new RevertWatch(null, Duration.ZERO);
+    }
+
+    public void addListener(Consumer<RevertDetected> listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(Consumer<RevertDetected> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Watches one applied write for {@code window}. Writes of the same action (same actionId) are merged:
+     * their messages accumulate and the field description follows the latest write.
+     */
+    public void watch(String sessionId, ActionKind action, String actionId, String operator,
+                      SessionDocument before, SessionDocument after, Duration window) {
+        if (closed || window.isZero() || window.isNegative()) {
+            return;
+        }
+        List<JsonNode> appended = appendedMessages(before, after);
+        Instant until = clock.instant().plus(window);
+        while (true) {
+            List<Watched> list = watches.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>());
+            synchronized (list) {
+                if (watches.get(sessionId) != list) {
+                    continue; // emptied and dropped by a concurrent check meanwhile; take the new list
+                }
+                Watched existing = null;
+                for (Watched w : list) {
+                    if (w.actionId.equals(actionId)) {
+                        existing = w;
+                    }
+                }
+                if (existing == null) {
+                    list.add(new Watched(sessionId, action, actionId, operator, appended, before, after, until));
+                } else {
+                    existing.markers.addAll(appended);
+                    existing.after = after;
+                    existing.until = until;
+                }
+                break;
+            }
+        }
+        ensurePolling();
+    }
+
+    /** A document seen by someone else (the live feed); checked against the watches of that key right away. */
+    public void onKeyChanged(String sessionId, StoredSession stored) {
+        if (stored != null && stored.parsed() instanceof SessionDocument doc) {
+            check(sessionId, doc);
+        }
+    }
+
+    /** The key was deleted or expired: nothing left to revert, stop watching it. */
+    public void onKeyRemoved(String sessionId) {
+        watches.remove(sessionId);
+    }
+
+    /** Reads the key now and checks it (tests, and callers that just wrote). */
+    public void checkNow(String sessionId) {
+        if (store == null || !watches.containsKey(sessionId)) {
+            return;
+        }
+        Optional<StoredSession> stored;
+        try {
+            stored = store.get(sessionId);
+        } catch (RuntimeException e) {
+            LOG.debug("Revert watch could not read {}: {}", sessionId, StoreErrors.describe(e));
+            return;
+        }
+        if (stored.isEmpty()) {
+            onKeyRemoved(sessionId);
+        } else {
+            onKeyChanged(sessionId, stored.get());
+        }
+    }
+
+    /** Whether any change to this session is still being watched. */
+    public boolean isWatching(String sessionId) {
+        expire();
+        List<Watched> list = watches.get(sessionId);
+        return list != null && !list.isEmpty();
+    }
+
+    public Set<String> watchedSessions() {
+        expire();
+        return Set.copyOf(watches.keySet());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watches.clear();
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------ checking
+
+    private void check(String sessionId, SessionDocument doc) {
+        List<Watched> list = watches.get(sessionId);
+        if (list == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<RevertDetected> found = new ArrayList<>();
+        synchronized (list) {
+            Iterator<Watched> it = list.iterator();
+            List<Watched> done = new ArrayList<>();
+            while (it.hasNext()) {
+                Watched w = it.next();
+                Optional<String> lost = w.lostIn(doc);
+                if (lost.isPresent()) {
+                    found.add(new RevertDetected(sessionId, w.action, w.actionId, w.operator, lost.get(), doc.status()));
+                    done.add(w);
+                } else if (now.isAfter(w.until)) {
+                    done.add(w);
+                }
+            }
+            list.removeAll(done);
+            if (list.isEmpty()) {
+                watches.remove(sessionId, list);
+            }
+        }
+        for (RevertDetected revert : found) {
+            LOG.warn("Revert detected on session {}: the {} change {} was overwritten", sessionId, revert.action().wire(),
+                    revert.actionId());
+            for (Consumer<RevertDetected> listener : listeners) {
+                try {
+                    listener.accept(revert);
+                } catch (RuntimeException e) {
+                    LOG.warn("A revert listener failed", e);
+                }
+            }
+        }
+    }
+
+    private void expire() {
+        Instant now = clock.instant();
+        for (Map.Entry<String, List<Watched>> e : watches.entrySet()) {
+            List<Watched> list = e.getValue();
+            synchronized (list) {
+                list.removeIf(w -> now.isAfter(w.until));
+                if (list.isEmpty()) {
+                    watches.remove(e.getKey(), list);
+                }
+            }
+        }
+    }
+
+    private synchronized void ensurePolling() {
+        if (poller == null || closed || (pollTask != null && !pollTask.isDone())) {
+            return;
+        }
+        long ms = Math.max(1, pollInterval.toMillis());
+        pollTask = poller.scheduleWithFixedDelay(this::pollOnce, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void pollOnce() {
+        try {
+            for (String id : new HashSet<>(watches.keySet())) {
+                checkNow(id);
+            }
+            expire();
+            synchronized (this) {
+                if (watches.isEmpty() && pollTask != null) {
+                    pollTask.cancel(false);
+                    pollTask = null;
+                    // A watch registered between the emptiness check and here restarts polling itself.
+                    if (!watches.isEmpty()) {
+                        ensurePolling();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Revert watch poll failed", e);
+        }
+    }
+
+    static List<JsonNode> appendedMessages(SessionDocument before, SessionDocument after) {
+        JsonNode afterMessages = after.tree().get(SessionDocument.MESSAGES);
+        if (!(afterMessages instanceof ArrayNode array)) {
+            return List.of();
+        }
+        int from = before == null ? 0 : before.messageCount();
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = from; i < array.size(); i++) {
+            out.add(array.get(i));
+        }
+        return out;
+    }
+
+    static boolean containsMessage(SessionDocument doc, JsonNode message) {
+        JsonNode messages = doc.tree().get(SessionDocument.MESSAGES);
+        if (messages instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (array.get(i).equals(message)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One action's watched change. */
+    private static final class Watched {
+        final String sessionId;
+        final ActionKind action;
+        final String actionId;
+        final String operator;
+        final List<JsonNode> markers;
+        final SessionDocument before;
+        volatile SessionDocument after;
+        volatile Instant until;
+
+        Watched(String sessionId, ActionKind action, String actionId, String operator, List<JsonNode> markers,
+                SessionDocument before, SessionDocument after, Instant until) {
+            this.sessionId = sessionId;
+            this.action = action;
+            this.actionId = actionId;
+            this.operator = operator;
+            this.markers = new CopyOnWriteArrayList<>(markers);
+            this.before = before;
+            this.after = after;
+            this.until = until;
+        }
+
+        /** What of this change is missing from {@code doc}, or empty when it is all there. */
+        Optional<String> lostIn(SessionDocument doc) {
+            List<JsonNode> missing = new ArrayList<>();
+            for (JsonNode marker : markers) {
+                if (!containsMessage(doc, marker)) {
+                    missing.add(marker);
+                }
+            }
+            if (missing.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> parts = new ArrayList<>();
+            SessionMessage first = SessionMessageView.of(missing.get(0));
+            parts.add((missing.size() == 1 ? "the console's message " : missing.size() + " console messages, e.g. ")
+                    + "\"" + first.summary() + "\" (" + first.timestamp() + ")" + (missing.size() == 1 ? " is" : " are")
+                    + " gone");
+            SessionDocument last = after;
+            Set<String> fields = new LinkedHashSet<>();
+            last.tree().fieldNames().forEachRemaining(fields::add);
+            if (before != null) {
+                before.tree().fieldNames().forEachRemaining(fields::add);
+            }
+            for (String field : fields) {
+                if (NOISY_FIELDS.contains(field)) {
+                    continue;
+                }
+                JsonNode was = before == null ? null : before.tree().get(field);
+                JsonNode set = last.tree().get(field);
+                if (Objects.equals(was, set)) {
+                    continue; // the action did not change this field
+                }
+                JsonNode now = doc.tree().get(field);
+                if (Objects.equals(now, set)) {
+                    continue;
+                }
+                parts.add(describeField(field, was, set, now));
+            }
+            return Optional.of(String.join("; ", parts));
+        }
+
+        private static String describeField(String field, JsonNode was, JsonNode set, JsonNode now) {
+            boolean plain = set == null || set.isValueNode() || set.isNull();
+            if (field.equals(SessionDocument.PROGRESS) && set != null && set.isObject()) {
+                List<String> flags = new ArrayList<>();
+                set.fieldNames().forEachRemaining(flag -> {
+                    JsonNode n = now == null ? null : now.get(flag);
+                    if (!Objects.equals(set.get(flag), n)) {
+                        flags.add(flag + " is " + (n == null ? "missing" : n.asText()) + " (the action had set "
+                                + set.get(flag).asText() + ")");
+                    }
+                });
+                return "progress: " + String.join(", ", flags);
+            }
+            if (now == null) {
+                return field + " is gone";
+            }
+            boolean backToOld = Objects.equals(now, was);
+            if (plain && (now.isValueNode() || now.isNull()) && !isSecret(field)) {
+                return field + " is " + text(now) + (backToOld ? " again" : "") + " (the action had set "
+                        + (set == null ? "nothing" : text(set)) + ")";
+            }
+            return field + (backToOld ? " changed back to its earlier value" : " changed");
+        }
+
+        private static boolean isSecret(String field) {
+            return field.contains("auth_data") || field.equals(SessionDocument.USER_INFO);
+        }
+
+        private static String text(JsonNode n) {
+            return n == null || n.isNull() ? "null" : n.isTextual() ? n.asText() : n.toString();
+        }
+    }
+
+    /** Reads a raw message entry with the session package's parser. */
+    private static final class SessionMessageView {
+        static SessionMessage of(JsonNode entry) {
+            String timestamp = entry.path("timestamp").asText(null);
+            String type = entry.path("type").asText(null);
+            JsonNode body = entry.get("message");
+            String text = body == null || body.isNull() ? ""
+                    : body.isObject() ? body.path("message").asText(body.toString()) : body.asText();
+            return new SessionMessage(timestamp, type, text, body instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.welno.console.flow;
+
+import io.welno.console.tilko.Checkup;
+import io.welno.console.tilko.Prescription;
+import io.welno.console.tilko.SimpleAuthTicket;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoCredentials;
+import io.welno.console.tilko.TilkoPerson;
+import io.welno.console.tilko.TilkoResult;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The Tilko calls the flow makes; a seam so tests can make a call throw. Production code wraps a {@link TilkoClient}. */
+interface TilkoGateway {
+
+    TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType);
+
+    TilkoResult<Boolean> loginCheck(TilkoCredentials credentials, TilkoPerson person);
+
+    TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials credentials, TilkoPerson person);
+
+    TilkoResult<List<Prescription>> prescriptions(TilkoCredentials credentials, TilkoPerson person, LocalDate today);
+
+    static TilkoGateway of(TilkoClient client) {
+        if (client == null) {
+            return null;
+        }
+        return new TilkoGateway() {
+            @Override
+            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
+                return client.simpleAuth(person, privateAuthType);
+            }
+
+            @Override
+            public TilkoResult<Boolean> loginCheck(TilkoCredentials credentials, TilkoPerson person) {
+                return client.loginCheck(credentials, person);
+            }
+
+            @Override
+            public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials credentials, TilkoPerson person) {
+                return client.healthCheckups(credentials, person);
+            }
+
+            @Override
+            public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials credentials, TilkoPerson person,
+                                                                 LocalDate today) {
+                return client.prescriptions(credentials, person, today);
+            }
+        };
+    }
+}

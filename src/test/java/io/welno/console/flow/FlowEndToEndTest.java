@@ -1,0 +1,207 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static io.welno.console.flow.FlowTestSupport.OPERATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The whole flow against a real Redis and the Tilko simulator, checking the backend can read every step. */
+class FlowEndToEndTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static TilkoSimulator sim;
+    private static TilkoClient tilkoClient;
+
+    private RedisSessionStore store;
+    private RevertWatch watch;
+    private ExecutorService pool;
+    private FlowService flow;
+    private final RecordingListener events = new RecordingListener();
+    private final List<Throwable> stepFailures = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startSimulator() throws IOException {
+        sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().build());
+        tilkoClient = FlowTestSupport.tilko(sim);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        tilkoClient.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        sim.clearFailures();
+        store = FlowTestSupport.store(REDIS);
+        watch = new RevertWatch(store, Duration.ofMillis(50));
+        pool = Executors.newCachedThreadPool();
+        flow = FlowTestSupport.service(store, TilkoGateway.of(tilkoClient), watch, pool, FlowOptions.defaults());
+        flow.addListener(events);
+        // After every background step the document must still be readable by the backend.
+        flow.addListener(new FlowListener() {
+            @Override
+            public void onCollectionProgress(CollectionProgress progress) {
+                try {
+                    BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + progress.sessionId(),
+                            FlowTestSupport.TIMESTAMPS.zone());
+                } catch (Throwable t) {
+                    stepFailures.add(t);
+                }
+            }
+        });
+    }
+
+    @AfterEach
+    void unwire() {
+        flow.close();
+        watch.close();
+        pool.shutdownNow();
+        store.close();
+    }
+
+    private JsonNode readable(String id) {
+        return BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id, FlowTestSupport.TIMESTAMPS.zone());
+    }
+
+    @Test
+    void startSimpleAuthApproveCompleteCollectEndsCompletedAndEveryStepIsReadableByTheBackend() {
+        String id = FlowTestSupport.newSession(REDIS);
+        String key = "tilko_session:" + id;
+        readable(id);
+        long ttlAtStart = REDIS.client().pttl(key);
+
+        ActionResult auth = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "customer called"));
+        assertEquals(ActionResult.Outcome.APPLIED, auth.outcome(), auth.message());
+        assertEquals(SessionStatus.INITIATED, auth.statusBefore());
+        assertEquals(SessionStatus.AUTH_REQUEST_SENT, auth.statusAfter());
+        assertEquals(0, auth.exitCode());
+        JsonNode doc = readable(id);
+        assertEquals("auth_request_sent", doc.get("status").asText());
+        JsonNode temp = doc.get("temp_auth_data");
+        for (String k : new String[] {"cxId", "privateAuthType", "reqTxId", "token", "txId", "userName", "birthDate",
+                "userCellphoneNumber"}) {
+            assertTrue(temp.hasNonNull(k), "temp_auth_data lacks camelCase " + k);
+        }
+        assertEquals("4", temp.get("privateAuthType").asText());
+        Duration expiresIn = Duration.between(FlowTestSupport.TIMESTAMPS.nowLocal(),
+                LocalDateTime.parse(doc.get("expires_at").asText()));
+        assertTrue(expiresIn.toSeconds() > 290 && expiresIn.toSeconds() <= 300, "expires_at = now + 300 s: " + expiresIn);
+        assertFalse(doc.has(ConsoleMarks.CLAIM), "the claim is removed once Tilko answered");
+        String firstMessage = doc.get("messages").get(1).get("message").asText();
+        assertTrue(firstMessage.contains("kim") && firstMessage.contains("customer called")
+                && firstMessage.contains("#" + auth.actionId()), firstMessage);
+        assertTrue(REDIS.client().pttl(key) <= ttlAtStart, "the TTL is kept, never reset");
+        assertEquals(1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+
+        assertTrue(sim.approve(temp.get("cxId").asText()));
+        ActionResult complete = flow.perform(DEVELOPER,
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "user says approved").withApprovalCheck());
+        assertEquals(ActionResult.Outcome.APPLIED, complete.outcome(), complete.message());
+        assertEquals(ApprovalCheck.APPROVED, complete.approval());
+        doc = readable(id);
+        assertEquals("auth_completed", doc.get("status").asText());
+        assertTrue(doc.at("/progress/auth_completed").asBoolean());
+        assertEquals(temp.get("cxId"), doc.at("/auth_data/CxId"));
+        assertEquals(temp.get("token"), doc.at("/auth_data/Token"));
+        JsonNode last = doc.get("messages").get(doc.get("messages").size() - 1);
+        assertEquals("success", last.get("type").asText());
+
+        ActionResult collect = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect now"));
+        assertEquals(ActionResult.Outcome.APPLIED, collect.outcome(), collect.message());
+        assertEquals(SessionStatus.FETCHING_HEALTH_DATA, collect.statusAfter());
+        CollectionFinished finished = events.awaitFinished(id, Duration.ofSeconds(30));
+        assertEquals(CollectionFinished.Result.COMPLETED, finished.result(), finished.message());
+        assertEquals(SessionStatus.COMPLETED, finished.finalStatus());
+        assertEquals(collect.actionId(), finished.actionId());
+        assertTrue(stepFailures.isEmpty(), () -> "a step left a document the backend cannot read: " + stepFailures);
+        assertEquals(2, events.progress.stream().filter(p -> p.sessionId().equals(id)).count());
+
+        doc = readable(id);
+        assertEquals("completed", doc.get("status").asText());
+        assertFalse(doc.get("collection_started").asBoolean());
+        assertTrue(doc.get("collection_completed").asBoolean());
+        assertFalse(doc.has(ConsoleMarks.CLAIM));
+        JsonNode progress = doc.get("progress");
+        assertTrue(progress.get("auth_completed").asBoolean() && progress.get("health_data_fetched").asBoolean()
+                && progress.get("prescription_data_fetched").asBoolean() && progress.get("completed").asBoolean());
+        assertEquals("OK", doc.at("/health_data/Status").asText());
+        assertFalse(doc.at("/health_data/ResultList").isEmpty());
+        assertEquals("OK", doc.at("/prescription_data/Status").asText());
+        assertTrue(REDIS.client().pttl(key) <= ttlAtStart);
+
+        List<AuditRecord> audit = new RedisAuditLog(REDIS.client()).read(20);
+        assertEquals(List.of("collection-finished:COMPLETED", "attempt:APPLIED", "attempt:APPLIED", "attempt:APPLIED"),
+                audit.stream().map(a -> a.event() + ":" + a.result()).toList());
+        AuditRecord simpleAuth = audit.get(3);
+        assertEquals("simple-auth", simpleAuth.action());
+        assertEquals("kim", simpleAuth.operator());
+        assertEquals(Role.OPERATOR, simpleAuth.role());
+        assertEquals("customer called", simpleAuth.reason());
+        assertEquals("initiated", simpleAuth.statusBefore());
+        assertEquals("auth_request_sent", simpleAuth.statusAfter());
+        assertTrue(events.reverts.isEmpty(), "no revert without a backend overwrite: " + events.reverts);
+    }
+
+    @Test
+    void collectBeforeThePhoneApprovalEndsBackAtAuthCompletedWithTilkosMessageAndCanBeRetried() {
+        String id = FlowTestSupport.newSession(REDIS);
+        int checkupCalls = sim.requestCount(TilkoEndpoint.CHECKUPS);
+        assertEquals(ActionResult.Outcome.APPLIED,
+                flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first try")).outcome());
+        ActionResult complete = flow.perform(DEVELOPER,
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "user pressed the button").withApprovalCheck());
+        assertEquals(ActionResult.Outcome.APPLIED, complete.outcome(), complete.message());
+        assertEquals(ApprovalCheck.NOT_APPROVED, complete.approval());
+        assertTrue(complete.message().contains("NOT approved"), complete.message());
+
+        assertEquals(ActionResult.Outcome.APPLIED,
+                flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect")).outcome());
+        CollectionFinished finished = events.awaitFinished(id, Duration.ofSeconds(30));
+        assertEquals(CollectionFinished.Result.NOT_APPROVED_YET, finished.result(), finished.message());
+        assertTrue(finished.message().contains("4115"), finished.message());
+        JsonNode doc = readable(id);
+        assertEquals("auth_completed", doc.get("status").asText());
+        assertFalse(doc.get("collection_started").asBoolean());
+        assertFalse(doc.has(ConsoleMarks.CLAIM));
+        JsonNode last = doc.get("messages").get(doc.get("messages").size() - 1);
+        assertTrue(last.get("message").asText().startsWith("간편인증이 완료되지 않았습니다"), last.toString());
+        assertEquals(1, sim.requestCount(TilkoEndpoint.CHECKUPS) - checkupCalls, "one health call, no prescriptions");
+
+        // The user approves; the retry completes.
+        sim.approveAll();
+        events.finished.clear();
+        assertEquals(ActionResult.Outcome.APPLIED,
+                flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "approved now")).outcome());
+        CollectionFinished second = events.awaitFinished(id, Duration.ofSeconds(30));
+        assertEquals(CollectionFinished.Result.COMPLETED, second.result(), second.message());
+        assertNotNull(readable(id).get("health_data"));
+    }
+}

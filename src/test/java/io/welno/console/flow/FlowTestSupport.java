@@ -1,0 +1,59 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.NewSessionDocuments;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.session.UserInfo;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoConfig;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import redis.clients.jedis.params.SetParams;
+
+/** Shared set-up for the flow tests: sessions created like the backend's /session/start, services wired by hand. */
+final class FlowTestSupport {
+
+    static final Timestamps TIMESTAMPS = Timestamps.system();
+    static final SessionCodec CODEC = new SessionCodec(TIMESTAMPS.zone());
+    static final Operator OPERATOR = new Operator("kim", Role.OPERATOR);
+    static final Operator DEVELOPER = new Operator("lee", Role.DEVELOPER);
+    static final Operator VIEWER = new Operator("park", Role.VIEWER);
+
+    private FlowTestSupport() {
+    }
+
+    /** A fresh {@code initiated} session as create_session writes it (SET … EX 1800); returns its id. */
+    static String newSession(RedisServerExtension redis, String name, String phone) {
+        String id = NewSessionDocuments.newSessionId("welno");
+        ObjectNode doc = NewSessionDocuments.initiated(id, "welno",
+                new UserInfo(name, "19900101", phone, "M", "4"), TIMESTAMPS);
+        redis.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
+        return id;
+    }
+
+    static String newSession(RedisServerExtension redis) {
+        return newSession(redis, "김하늘", "01012345678");
+    }
+
+    static void put(RedisServerExtension redis, String id, ObjectNode doc) {
+        redis.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
+    }
+
+    static RedisSessionStore store(RedisServerExtension redis) {
+        return RedisSessionStore.open(redis.settings(), CODEC, TIMESTAMPS);
+    }
+
+    static TilkoClient tilko(TilkoSimulator sim) {
+        return new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl()).apiKey("flow-test-key")
+                .timeouts(Duration.ofSeconds(15)).build());
+    }
+
+    static FlowService service(RedisSessionStore store, TilkoGateway tilko, RevertWatch watch, ExecutorService executor,
+                               FlowOptions options) {
+        return new FlowService(store, tilko, new RedisAuditLog(store.client()), watch, TIMESTAMPS, executor, options);
+    }
+}
