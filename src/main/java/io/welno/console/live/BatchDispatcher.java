@@ -1,0 +1,330 @@
+package io.welno.console.live;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that talks to the {@link FeedListener}. At most once per batch window it takes the push backlog
+ * (one entry per key), reads those keys in one pipeline per server, merges in the snapshot/poll chunks that have
+ * arrived, and delivers everything as one {@link FeedBatch} with at most one change per session. The first change
+ * after a quiet period goes out at once; under load, one batch per window. Mode changes and progress are passed on
+ * immediately, in order with the batches.
+ */
+final class BatchDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDispatcher.class);
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** What the dispatcher needs from the feed. */
+    interface Host {
+        /** The current connection, or null while disconnected. */
+        RedisSessionFeed.Link link();
+
+        /** The pass in flight, or null. */
+        ScanRun activeRun();
+
+        /** A read on the given connection generation failed. */
+        void readFailed(long generation, Throwable cause);
+
+        /** A pass was completed (or failed) and delivered. */
+        void passEnded(ScanRun run, Throwable failure);
+
+        /** The push backlog overflowed: a resync is needed. */
+        void backlogOverflowed();
+    }
+
+    private final FeedListener listener;
+    private final ChangeCoalescer coalescer;
+    private final FeedState state;
+    private final AtomicLong sequence;
+    private final Host host;
+    private final long windowNanos;
+    private final int chunkSize;
+    private final ConcurrentLinkedQueue<ScanRun.Item> scanItems = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> outbox = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile int knownSessions;
+    private volatile int tombstones;
+    private long nextBatchNanos = System.nanoTime();
+    private long loadedInRun;
+    private ScanRun progressRun;
+    private long lastReportedLoaded = -1;
+
+    BatchDispatcher(FeedListener listener, ChangeCoalescer coalescer, FeedState state, AtomicLong sequence,
+                    Host host, FeedOptions options, ThreadFactory threads) {
+        this.listener = listener;
+        this.coalescer = coalescer;
+        this.state = state;
+        this.sequence = sequence;
+        this.host = host;
+        this.windowNanos = options.batchWindow().toNanos();
+        this.chunkSize = options.fetchChunk();
+        this.thread = threads.newThread(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Something arrived (an event, a chunk): look soon. Cheap; callable from any thread. */
+    void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    void accept(ScanRun.Item item) {
+        scanItems.add(item);
+        wake();
+    }
+
+    /** Runs a listener notification on the dispatcher thread, before the next batch. */
+    void post(Runnable notification) {
+        outbox.add(notification);
+        wake();
+    }
+
+    /** Delivers what is already posted, then ends the thread. */
+    void stop(long timeoutMillis) {
+        stopping = true;
+        wake();
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    int knownSessions() {
+        return knownSessions;
+    }
+
+    int tombstones() {
+        return tombstones;
+    }
+
+    int queuedChunks() {
+        return scanItems.size();
+    }
+
+    long batchesDelivered() {
+        return batches.get();
+    }
+
+    private void run() {
+        while (true) {
+            runOutbox();
+            if (stopping) {
+                runOutbox();
+                return;
+            }
+            if (scanItems.isEmpty() && coalescer.isEmpty() && !coalescer.overflowed()) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                continue;
+            }
+            long wait = nextBatchNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            try {
+                if (buildAndDeliver()) {
+                    nextBatchNanos = System.nanoTime() + windowNanos;
+                }
+            } catch (Throwable e) {
+                LOG.error("Building a feed batch failed", e);
+            }
+        }
+    }
+
+    private void runOutbox() {
+        for (Runnable notification = outbox.poll(); notification != null; notification = outbox.poll()) {
+            try {
+                notification.run();
+            } catch (Throwable e) {
+                LOG.warn("The feed listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** @return true when a batch was delivered */
+    private boolean buildAndDeliver() {
+        Map<String, SessionChange> changes = new LinkedHashMap<>();
+        boolean fromSnapshot = false;
+        boolean complete = false;
+        ScanRun completed = null;
+
+        // Snapshot / poll chunks first: their reads are older than the push reads made below.
+        List<ScanRun> ended = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        int items = scanItems.size();
+        for (int i = 0; i < items; i++) {
+            ScanRun.Item item = scanItems.poll();
+            if (item == null) {
+                break;
+            }
+            // A cancelled pass (replaced by a newer one, or its connection dropped) delivers nothing.
+            if (item.run() != host.activeRun() || item.run() == completed) {
+                continue;
+            }
+            if (item instanceof ScanRun.Chunk chunk) {
+                boolean snapshot = chunk.run().snapshot();
+                for (NodeReader.Read read : chunk.reads()) {
+                    merge(changes, state.applyRead(read, chunk.seq(), snapshot));
+                }
+                if (snapshot) {
+                    fromSnapshot = true;
+                    trackProgress(chunk.run(), chunk.reads().size());
+                }
+            } else if (item instanceof ScanRun.Done done) {
+                for (SessionChange gone : state.completePass(done.run())) {
+                    merge(changes, gone);
+                }
+                if (done.run().snapshot()) {
+                    fromSnapshot = true;
+                    complete = true;
+                    trackProgress(done.run(), 0);
+                }
+                ended.add(done.run());
+                failures.add(null);
+                completed = done.run();
+            } else if (item instanceof ScanRun.Failed failed) {
+                state.passAbandoned();
+                ended.add(failed.run());
+                failures.add(failed.cause());
+                completed = failed.run();
+            }
+        }
+
+        if (coalescer.takeOverflow()) {
+            coalescer.clear();
+            host.backlogOverflowed();
+        }
+        ScanRun inFlight = host.activeRun();
+        readPushed(changes, inFlight != null && inFlight != completed);
+
+        knownSessions = state.size();
+        tombstones = state.tombstones();
+        if (progressRun != null && (loadedInRun != lastReportedLoaded || complete)) {
+            long loaded = loadedInRun;
+            boolean done = complete;
+            lastReportedLoaded = loaded;
+            notifyListener(() -> listener.onSnapshotProgress(loaded, done));
+            if (complete) {
+                progressRun = null;
+            }
+        }
+        boolean delivered = false;
+        if (!changes.isEmpty() || complete) {
+            FeedBatch batch = new FeedBatch(List.copyOf(changes.values()), fromSnapshot, complete);
+            batches.incrementAndGet();
+            notifyListener(() -> listener.onBatch(batch));
+            delivered = true;
+        }
+        for (int i = 0; i < ended.size(); i++) {
+            host.passEnded(ended.get(i), failures.get(i));
+        }
+        return delivered;
+    }
+
+    private void trackProgress(ScanRun run, int loaded) {
+        if (progressRun != run) {
+            progressRun = run;
+            loadedInRun = 0;
+            lastReportedLoaded = -1;
+        }
+        loadedInRun += loaded;
+    }
+
+    /** Reads the keys of the push backlog: one pipeline per server and chunk; deletions need no read. */
+    private void readPushed(Map<String, SessionChange> changes, boolean inPass) {
+        if (coalescer.isEmpty()) {
+            return;
+        }
+        List<ChangeCoalescer.Pending> pending = coalescer.drain();
+        RedisSessionFeed.Link link = host.link();
+        if (link == null) {
+            return;
+        }
+        Map<Integer, List<String>> readsByNode = new LinkedHashMap<>();
+        long endedSeq = sequence.incrementAndGet();
+        for (ChangeCoalescer.Pending p : pending) {
+            if (p.generation() != link.generation()) {
+                continue;
+            }
+            switch (p.action()) {
+                case READ -> readsByNode.computeIfAbsent(p.node(), n -> new ArrayList<>()).add(p.key());
+                case REMOVED -> merge(changes, state.applyEnded(link.idOf(p.key()), endedSeq, ChangeKind.REMOVED, inPass));
+                case EXPIRED -> merge(changes, state.applyEnded(link.idOf(p.key()), endedSeq, ChangeKind.EXPIRED, inPass));
+            }
+        }
+        for (Map.Entry<Integer, List<String>> entry : readsByNode.entrySet()) {
+            NodeReader reader = link.reader(entry.getKey());
+            List<String> keys = entry.getValue();
+            for (int from = 0; from < keys.size(); from += chunkSize) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
+                long seq = sequence.incrementAndGet();
+                NodeReader.Result result;
+                try {
+                    result = reader.read(chunk);
+                } catch (RuntimeException e) {
+                    host.readFailed(link.generation(), e);
+                    return;
+                }
+                for (NodeReader.Read read : result.present()) {
+                    merge(changes, state.applyRead(read, seq, true));
+                }
+                for (String id : result.missing()) {
+                    merge(changes, state.applyEnded(id, seq, null, inPass));
+                }
+            }
+        }
+    }
+
+    /**
+     * Folds a change into the batch so each id appears once, with the newest value, and a kind that is right for
+     * a consumer who saw none of the intermediate states.
+     */
+    static void merge(Map<String, SessionChange> changes, SessionChange next) {
+        if (next == null) {
+            return;
+        }
+        SessionChange before = changes.get(next.id());
+        if (before == null) {
+            changes.put(next.id(), next);
+            return;
+        }
+        if (before.kind() == ChangeKind.ADDED && next.kind().ended()) {
+            // The consumer never saw it: nothing to tell (the recently-ended list has it).
+            changes.remove(next.id());
+        } else if (before.kind() == ChangeKind.ADDED) {
+            changes.put(next.id(), new SessionChange(ChangeKind.ADDED, next.id(), next.session()));
+        } else if (before.kind().ended() && !next.kind().ended()) {
+            // Removed and back within one batch: for the consumer it is an update.
+            changes.put(next.id(), new SessionChange(ChangeKind.UPDATED, next.id(), next.session()));
+        } else {
+            changes.put(next.id(), next);
+        }
+    }
+
+    private void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (Throwable e) {
+            LOG.warn("The feed listener failed: {}", e.toString());
+        }
+    }
+}

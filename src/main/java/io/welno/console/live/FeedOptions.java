@@ -1,0 +1,122 @@
+package io.welno.console.live;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning and permissions of a {@link RedisSessionFeed}. Start from {@link #defaults()} and change what you need
+ * with the {@code with…} methods; every value is checked when set.
+ *
+ * @param batchWindow           consumers receive at most one batch per window (the first change after a quiet
+ *                              period goes out at once); default 50 ms
+ * @param pollInterval          how often the POLLING fallback diffs a full SCAN; default 2 s
+ * @param mayEnableNotifications whether the feed may {@code CONFIG SET notify-keyspace-events} to add the missing
+ *                              {@code K$gx} flags (the connection profile's consent); default false
+ * @param recentlyEndedCapacity how many removed/expired sessions {@link RedisSessionFeed#recentlyEnded()} keeps
+ * @param scanCount             the COUNT hint of each SCAN call
+ * @param fetchChunk            keys per pipelined read while a snapshot runs
+ * @param fetchThreads          parallel readers (and parsers) while a snapshot runs
+ * @param maxPendingKeys        bound of the push backlog (distinct keys waiting to be read); beyond it events are
+ *                              dropped and a resync is run instead, so memory never grows without limit
+ * @param pingInterval          how often the subscription is PINGed (watchdog and latency)
+ * @param pingTimeout           a subscription whose PONG has not arrived after this long is treated as dead
+ * @param reconnectMin          first reconnect delay; doubles (with jitter) up to {@code reconnectMax}
+ * @param reconnectMax          longest reconnect delay
+ * @param topologyRefresh       how often cluster nodes / the sentinel master and the server's notification flags
+ *                              are checked again
+ */
+public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean mayEnableNotifications,
+                          int recentlyEndedCapacity, int scanCount, int fetchChunk, int fetchThreads,
+                          int maxPendingKeys, Duration pingInterval, Duration pingTimeout, Duration reconnectMin,
+                          Duration reconnectMax, Duration topologyRefresh) {
+
+    public FeedOptions {
+        positive(batchWindow, "batchWindow");
+        positive(pollInterval, "pollInterval");
+        positive(pingInterval, "pingInterval");
+        positive(pingTimeout, "pingTimeout");
+        positive(reconnectMin, "reconnectMin");
+        positive(reconnectMax, "reconnectMax");
+        positive(topologyRefresh, "topologyRefresh");
+        if (reconnectMax.compareTo(reconnectMin) < 0) {
+            throw new IllegalArgumentException("reconnectMax must not be shorter than reconnectMin");
+        }
+        atLeast(recentlyEndedCapacity, 0, "recentlyEndedCapacity");
+        atLeast(scanCount, 1, "scanCount");
+        atLeast(fetchChunk, 1, "fetchChunk");
+        atLeast(fetchThreads, 1, "fetchThreads");
+        atLeast(maxPendingKeys, 1, "maxPendingKeys");
+    }
+
+    public static FeedOptions defaults() {
+        return new FeedOptions(Duration.ofMillis(50), Duration.ofSeconds(2), false, 200, 1000, 200, 3, 100_000,
+                Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(10),
+                Duration.ofSeconds(5));
+    }
+
+    public FeedOptions withBatchWindow(Duration value) {
+        return new FeedOptions(value, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withPollInterval(Duration value) {
+        return new FeedOptions(batchWindow, value, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withMayEnableNotifications(boolean value) {
+        return new FeedOptions(batchWindow, pollInterval, value, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withRecentlyEndedCapacity(int value) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, value, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withScan(int count, int chunk, int threads) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, count,
+                chunk, threads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withMaxPendingKeys(int value) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, value, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withPing(Duration interval, Duration timeout) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, interval, timeout, reconnectMin, reconnectMax,
+                topologyRefresh);
+    }
+
+    public FeedOptions withReconnect(Duration min, Duration max) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, min, max, topologyRefresh);
+    }
+
+    public FeedOptions withTopologyRefresh(Duration value) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                value);
+    }
+
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value);
+        }
+    }
+
+    private static void atLeast(int value, int min, String name) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", not " + value);
+        }
+    }
+}

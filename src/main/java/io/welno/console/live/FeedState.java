@@ -1,0 +1,119 @@
+package io.welno.console.live;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the consumer has been told, per session id: the sequence number of the read it came from, a fingerprint of
+ * the value, when it expires and its status. Decides ADDED vs UPDATED, drops reads older than what was already
+ * delivered (a slow snapshot chunk must not undo a newer push read), and finds the sessions a completed pass no
+ * longer saw. Confined to the dispatcher thread; holds a few dozen bytes per session, never a value.
+ */
+final class FeedState {
+
+    record Known(long seq, long fingerprint, long expiresAtMillis, String status) {
+    }
+
+    /** Slack for calling a vanished key "expired" rather than "removed" when its TTL was about to run out. */
+    private static final long EXPIRY_SLACK_MILLIS = 1000;
+
+    private final Map<String, Known> known = new HashMap<>();
+    /** Removals seen while a pass is in flight, so an older read of that pass cannot resurrect the session. */
+    private final Map<String, Long> tombstones = new HashMap<>();
+    private final RecentlyEnded recentlyEnded;
+    private final Clock clock;
+
+    FeedState(RecentlyEnded recentlyEnded, Clock clock) {
+        this.recentlyEnded = recentlyEnded;
+        this.clock = clock;
+    }
+
+    /**
+     * @param emitUnchanged false for polling diffs: a value whose bytes did not change yields no change
+     * @return the change to deliver, or null (stale or unchanged)
+     */
+    SessionChange applyRead(NodeReader.Read read, long seq, boolean emitUnchanged) {
+        String id = read.id();
+        Long tombstone = tombstones.get(id);
+        if (tombstone != null) {
+            if (tombstone > seq) {
+                return null;
+            }
+            tombstones.remove(id);
+        }
+        Known before = known.get(id);
+        if (before != null && before.seq() > seq) {
+            return null;
+        }
+        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtMillis(), read.status()));
+        if (before == null) {
+            return new SessionChange(ChangeKind.ADDED, id, read.session());
+        }
+        if (!emitUnchanged && before.fingerprint() == read.fingerprint()) {
+            return null;
+        }
+        return new SessionChange(ChangeKind.UPDATED, id, read.session());
+    }
+
+    /**
+     * A key that was deleted or expired (or found missing when it was read).
+     *
+     * @param kind   REMOVED/EXPIRED, or null to decide from the last known TTL
+     * @param inPass true while a pass is in flight (a tombstone is kept)
+     * @return the change, or null when the consumer never knew the session or a newer read exists
+     */
+    SessionChange applyEnded(String id, long seq, ChangeKind kind, boolean inPass) {
+        if (inPass) {
+            tombstones.merge(id, seq, Math::max);
+        }
+        Known before = known.get(id);
+        if (before == null || before.seq() > seq) {
+            return null;
+        }
+        known.remove(id);
+        ChangeKind actual = kind != null ? kind : guessKind(before);
+        recentlyEnded.add(new EndedSession(id, actual, before.status(), clock.instant()));
+        return new SessionChange(actual, id, null);
+    }
+
+    /** Ends a pass: every session whose last read is older than the pass was not found, so it is gone. */
+    List<SessionChange> completePass(ScanRun run) {
+        List<SessionChange> gone = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Known>> it = known.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Known> entry = it.next();
+            if (entry.getValue().seq() < run.startSeq()) {
+                it.remove();
+                ChangeKind kind = guessKind(entry.getValue());
+                recentlyEnded.add(new EndedSession(entry.getKey(), kind, entry.getValue().status(), clock.instant()));
+                gone.add(new SessionChange(kind, entry.getKey(), null));
+            }
+        }
+        tombstones.clear();
+        return gone;
+    }
+
+    /** No pass in flight any more (cancelled or failed): tombstones protect nothing. */
+    void passAbandoned() {
+        tombstones.clear();
+    }
+
+    private ChangeKind guessKind(Known before) {
+        return before.expiresAtMillis() <= clock.millis() + EXPIRY_SLACK_MILLIS ? ChangeKind.EXPIRED : ChangeKind.REMOVED;
+    }
+
+    boolean knows(String id) {
+        return known.containsKey(id);
+    }
+
+    int size() {
+        return known.size();
+    }
+
+    int tombstones() {
+        return tombstones.size();
+    }
+}

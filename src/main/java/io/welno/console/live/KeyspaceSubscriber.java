@@ -1,0 +1,193 @@
+package io.welno.console.live;
+
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.RedisConnections;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+
+/**
+ * {@code PSUBSCRIBE __keyspace@{db}__:{prefix}*} on one server, on a dedicated non-pooled RESP2 {@link Jedis} and
+ * its own thread (redis-java-notes §1.7: a pooled subscription poisons the pool; RESP3 PING races). Handlers only
+ * hand the event on and never let anything escape. A watchdog PING detects a silently dead link; {@link #stop()}
+ * unsubscribes and falls back to closing the socket. One instance serves one connection attempt: the feed creates
+ * a new one after every reconnect.
+ */
+final class KeyspaceSubscriber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyspaceSubscriber.class);
+
+    interface Events {
+        void onEvent(int node, String key, String event);
+
+        void onSubscribed(int node);
+
+        void onPong(int node, long rttMillis);
+
+        /** The subscription ended without {@link #stop()} being called. */
+        void onFailure(int node, Throwable cause);
+    }
+
+    private final int node;
+    private final RedisConnectionSettings settings;
+    private final String pattern;
+    private final int channelPrefixLength;
+    private final Events events;
+    private final Thread thread;
+    private final PubSub pubSub = new PubSub();
+    private volatile Jedis jedis;
+    private volatile boolean stopping;
+    private volatile long pingSentNanos;
+
+    KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events) {
+        this.node = node;
+        this.settings = nodeSettings;
+        String channelPrefix = channelPrefix(nodeSettings.database());
+        this.pattern = channelPrefix + NodeReader.globEscape(nodeSettings.keyPrefix()) + "*";
+        this.channelPrefixLength = channelPrefix.length();
+        this.events = events;
+        this.thread = threads.newThread(this::run);
+        thread.setName("welno-feed-subscriber-" + node);
+        thread.setDaemon(true);
+    }
+
+    static String channelPrefix(int database) {
+        return "__keyspace@" + database + "__:";
+    }
+
+    String pattern() {
+        return pattern;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            jedis = RedisConnections.openDedicated(settings, "welno-console-subscriber");
+            if (stopping) {
+                return;
+            }
+            jedis.psubscribe(pubSub, pattern);
+            if (!stopping) {
+                events.onFailure(node, new IllegalStateException("the subscription ended"));
+            }
+        } catch (Throwable e) {
+            if (!stopping) {
+                events.onFailure(node, e);
+            }
+        } finally {
+            Jedis connection = jedis;
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (RuntimeException ignored) {
+                    // The socket is already gone.
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends a PING on the subscription, or, when the previous one has gone unanswered longer than the timeout,
+     * closes the socket so the loop fails and the feed reconnects (Jedis #3320: a dead link blocks forever).
+     */
+    void ping(long timeoutNanos) {
+        if (stopping || !pubSub.isSubscribed()) {
+            return;
+        }
+        long sent = pingSentNanos;
+        if (sent != 0 && System.nanoTime() - sent > timeoutNanos) {
+            LOG.warn("No PONG from {} within {} ms; closing the subscription", settings.redactedUrl(),
+                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+            disconnect();
+            return;
+        }
+        if (sent == 0) {
+            pingSentNanos = System.nanoTime();
+            try {
+                pubSub.ping();
+            } catch (RuntimeException e) {
+                disconnect();
+            }
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        try {
+            if (pubSub.isSubscribed()) {
+                pubSub.punsubscribe();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("PUNSUBSCRIBE failed: {}", e.getMessage());
+        }
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            disconnect();
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    private void disconnect() {
+        Jedis connection = jedis;
+        if (connection != null) {
+            try {
+                connection.getConnection().disconnect();
+            } catch (RuntimeException ignored) {
+                // Already closed.
+            }
+        }
+    }
+
+    private final class PubSub extends JedisPubSub {
+        @Override
+        public void onPMessage(String pattern, String channel, String message) {
+            try {
+                if (channel.length() > channelPrefixLength) {
+                    events.onEvent(node, channel.substring(channelPrefixLength), message);
+                }
+            } catch (Throwable e) {
+                LOG.warn("Dropped a keyspace event: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void onPSubscribe(String pattern, int subscribedChannels) {
+            try {
+                events.onSubscribed(node);
+            } catch (Throwable e) {
+                LOG.warn("Subscription callback failed: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void onPong(String message) {
+            try {
+                long sent = pingSentNanos;
+                pingSentNanos = 0;
+                if (sent != 0) {
+                    events.onPong(node, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+                }
+            } catch (Throwable e) {
+                LOG.warn("Pong callback failed: {}", e.toString());
+            }
+        }
+    }
+}

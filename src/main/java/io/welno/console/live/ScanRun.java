@@ -1,0 +1,86 @@
+package io.welno.console.live;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One pass over every key under the prefix on every primary: a snapshot/resync (every session is delivered) or a
+ * poll (only what changed since the last pass is delivered). Reads of the pass carry sequence numbers greater than
+ * {@link #startSeq()}, so when it completes every known session with an older read was not found: it is gone.
+ */
+final class ScanRun {
+
+    enum Kind { SNAPSHOT, POLL }
+
+    /** Items the loader hands to the dispatcher, in order. */
+    sealed interface Item permits Chunk, Done, Failed {
+        ScanRun run();
+    }
+
+    record Chunk(ScanRun run, long seq, List<NodeReader.Read> reads) implements Item {
+    }
+
+    record Done(ScanRun run) implements Item {
+    }
+
+    record Failed(ScanRun run, Throwable cause) implements Item {
+    }
+
+    private final long id;
+    private final Kind kind;
+    private final long startSeq;
+    private final long generation;
+    private final AtomicLong keysFound = new AtomicLong();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    ScanRun(long id, Kind kind, long startSeq, long generation) {
+        this.id = id;
+        this.kind = kind;
+        this.startSeq = startSeq;
+        this.generation = generation;
+    }
+
+    long id() {
+        return id;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    long startSeq() {
+        return startSeq;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    boolean snapshot() {
+        return kind == Kind.SNAPSHOT;
+    }
+
+    AtomicLong keysFound() {
+        return keysFound;
+    }
+
+    void cancel() {
+        cancelled.set(true);
+    }
+
+    boolean cancelled() {
+        return cancelled.get();
+    }
+
+    /** True for the first caller only: the run ends exactly once (done, failed or cancelled). */
+    boolean finish() {
+        return finished.compareAndSet(false, true);
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase() + "#" + id;
+    }
+}

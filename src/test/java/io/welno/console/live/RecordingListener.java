@@ -1,0 +1,179 @@
+package io.welno.console.live;
+
+import io.welno.console.session.SessionDocument;
+import io.welno.console.store.StoredSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * A consumer like the UI's: applies every batch to a view (id → session), records batches, modes and the threads
+ * that called it, and lets a test await a condition (no sleeps: it waits on the listener's monitor, woken by every
+ * callback, with a short re-check for conditions on other objects).
+ */
+final class RecordingListener implements FeedListener {
+
+    record Mode(FeedMode mode, String detail) {
+    }
+
+    record Delivered(FeedBatch batch, long nanos) {
+    }
+
+    private final Map<String, StoredSession> view = new HashMap<>();
+    private final List<Delivered> batches = new ArrayList<>();
+    private final List<SessionChange> changes = new ArrayList<>();
+    private final List<Mode> modes = new ArrayList<>();
+    private final List<long[]> progress = new ArrayList<>();
+    private final Set<String> threads = new HashSet<>();
+    private int batchesWithRepeatedIds;
+    private int snapshotsCompleted;
+
+    @Override
+    public synchronized void onBatch(FeedBatch batch) {
+        threads.add(Thread.currentThread().getName());
+        batches.add(new Delivered(batch, System.nanoTime()));
+        Set<String> ids = new HashSet<>();
+        for (SessionChange change : batch.changes()) {
+            if (!ids.add(change.id())) {
+                batchesWithRepeatedIds++;
+            }
+            changes.add(change);
+            if (change.kind().ended()) {
+                view.remove(change.id());
+            } else {
+                view.put(change.id(), change.session());
+            }
+        }
+        if (batch.snapshotComplete()) {
+            snapshotsCompleted++;
+        }
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onModeChanged(FeedMode mode, String detail) {
+        threads.add(Thread.currentThread().getName());
+        modes.add(new Mode(mode, detail));
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onSnapshotProgress(long loaded, boolean done) {
+        progress.add(new long[] {loaded, done ? 1 : 0});
+        notifyAll();
+    }
+
+    /** Waits until the condition holds; fails with the description and what was recorded. */
+    void await(String description, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for: "
+                            + description + "\nmodes: " + modes + "\nview: " + view.keySet()
+                            + "\nlast changes: " + lastChanges(20));
+                }
+                try {
+                    // Woken by every callback; re-checks at least every 20 ms for conditions on other objects.
+                    wait(Math.max(1, Math.min(20, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("Interrupted while waiting for: " + description);
+                }
+            }
+        }
+    }
+
+    void await(String description, BooleanSupplier condition) {
+        await(description, Duration.ofSeconds(15), condition);
+    }
+
+    void awaitMode(FeedMode mode) {
+        await("mode " + mode, () -> !modes.isEmpty() && modes.get(modes.size() - 1).mode() == mode);
+    }
+
+    void awaitSnapshots(int count) {
+        await(count + " completed snapshot(s)", () -> snapshotsCompleted >= count);
+    }
+
+    synchronized boolean has(String id) {
+        return view.containsKey(id);
+    }
+
+    synchronized StoredSession session(String id) {
+        return view.get(id);
+    }
+
+    synchronized String status(String id) {
+        StoredSession session = view.get(id);
+        return session != null && session.parsed() instanceof SessionDocument doc ? doc.status().wire() : null;
+    }
+
+    /** A top-level field of the viewed document as text (e.g. a counter the test wrote). */
+    synchronized String field(String id, String field) {
+        StoredSession session = view.get(id);
+        return session != null && session.parsed() instanceof SessionDocument doc
+                ? doc.tree().path(field).asText(null) : null;
+    }
+
+    synchronized Set<String> ids() {
+        return new HashSet<>(view.keySet());
+    }
+
+    synchronized List<ChangeKind> kinds(String id) {
+        return changes.stream().filter(c -> c.id().equals(id)).map(SessionChange::kind).collect(Collectors.toList());
+    }
+
+    synchronized ChangeKind lastKind(String id) {
+        List<ChangeKind> kinds = kinds(id);
+        return kinds.isEmpty() ? null : kinds.get(kinds.size() - 1);
+    }
+
+    synchronized List<Mode> modes() {
+        return new ArrayList<>(modes);
+    }
+
+    synchronized List<FeedMode> modeSequence() {
+        return modes.stream().map(Mode::mode).collect(Collectors.toList());
+    }
+
+    synchronized Mode lastMode() {
+        return modes.isEmpty() ? null : modes.get(modes.size() - 1);
+    }
+
+    synchronized List<Delivered> batches() {
+        return new ArrayList<>(batches);
+    }
+
+    synchronized List<long[]> progress() {
+        return new ArrayList<>(progress);
+    }
+
+    synchronized int batchesWithRepeatedIds() {
+        return batchesWithRepeatedIds;
+    }
+
+    synchronized int snapshotsCompleted() {
+        return snapshotsCompleted;
+    }
+
+    synchronized Set<String> threads() {
+        return new HashSet<>(threads);
+    }
+
+    synchronized int changeCount() {
+        return changes.size();
+    }
+
+    private List<String> lastChanges(int n) {
+        return changes.subList(Math.max(0, changes.size() - n), changes.size()).stream()
+                .map(c -> c.kind() + " " + c.id()).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,219 @@
+package io.welno.console.live;
+
+import static io.welno.console.live.Docs.doc;
+import static io.welno.console.live.Docs.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.params.SetParams;
+
+/** The feed against a real Redis with keyspace notifications on: snapshot, pushed changes, kinds, threads. */
+class RedisSessionFeedTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final SessionCodec codec = new SessionCodec();
+
+    private RedisSessionFeed feed(FeedOptions options, Docs.TrackingThreads threads) {
+        return new RedisSessionFeed(REDIS.settings(), codec, options, FeedTopology.auto(), threads, Clock.systemUTC());
+    }
+
+    @Test
+    void snapshotThenWritesByAnotherClientArriveAsTheRightKinds() {
+        var redis = REDIS.client();
+        for (String name : Fixtures.readable()) {
+            redis.set(key(Fixtures.id(name)), Fixtures.text(name), SetParams.setParams().ex(1800));
+        }
+        for (String name : Fixtures.MALFORMED) {
+            redis.set(key(Fixtures.id(name)), Fixtures.text(name));
+        }
+        redis.hset(key("a_hash"), "f", "v");
+        redis.set("other_app:1", "{}");
+
+        Docs.TrackingThreads threads = new Docs.TrackingThreads();
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = feed(FeedOptions.defaults(), threads);
+        try {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            int expected = Fixtures.readable().size() + Fixtures.MALFORMED.size() + 1;
+            assertEquals(expected, listener.ids().size(), "every key under the prefix, nothing else");
+            for (String name : Fixtures.readable()) {
+                assertInstanceOf(SessionDocument.class, listener.session(Fixtures.id(name)).parsed(), name);
+            }
+            for (String name : Fixtures.MALFORMED) {
+                assertInstanceOf(UnreadableSession.class, listener.session(Fixtures.id(name)).parsed(), name);
+            }
+            assertInstanceOf(UnreadableSession.class, listener.session("a_hash").parsed());
+            assertFalse(listener.has("other_app:1"));
+            assertTrue(listener.session(Fixtures.id("01_initiated.json")).ttlMillis() > 1_700_000);
+            assertTrue(listener.progress().stream().anyMatch(p -> p[0] == expected && p[1] == 1),
+                    "progress reports the completed snapshot");
+
+            // SET of a new key: ADDED
+            redis.set(key("n1"), doc("n1", "initiated", 1));
+            listener.await("n1 added", () -> listener.lastKind("n1") == ChangeKind.ADDED);
+            assertEquals("initiated", listener.status("n1"));
+            assertEquals(StoredSessionTtl.NONE, StoredSessionTtl.of(listener.session("n1").ttlMillis()));
+
+            // SET of a known key: UPDATED with the new value
+            redis.set(key("n1"), doc("n1", "auth_requesting", 2));
+            listener.await("n1 updated", () -> "2".equals(listener.field("n1", "n")));
+            assertEquals(ChangeKind.UPDATED, listener.lastKind("n1"));
+            assertEquals("auth_requesting", listener.status("n1"));
+
+            // SETEX (set + expire): one UPDATED carrying the TTL
+            redis.setex(key("n1"), 100, doc("n1", "auth_request_sent", 3));
+            listener.await("n1 setex", () -> "3".equals(listener.field("n1", "n"))
+                    && listener.session("n1").ttlMillis() > 0);
+            assertEquals(ChangeKind.UPDATED, listener.lastKind("n1"));
+            assertTrue(listener.session("n1").ttlMillis() <= 100_000);
+
+            // EXPIRE alone: re-read, the new TTL arrives
+            redis.expire(key("n1"), 5000);
+            listener.await("n1 ttl extended", () -> listener.session("n1").ttlMillis() > 1_000_000);
+            assertEquals(ChangeKind.UPDATED, listener.lastKind("n1"));
+
+            // DEL: REMOVED, and kept in the recently-ended list with its last status
+            redis.del(key("n1"));
+            listener.await("n1 removed", () -> listener.lastKind("n1") == ChangeKind.REMOVED);
+            assertFalse(listener.has("n1"));
+            EndedSession ended = feed.recentlyEnded().get(0);
+            assertEquals("n1", ended.id());
+            assertEquals(ChangeKind.REMOVED, ended.kind());
+            assertEquals("auth_request_sent", ended.lastStatus());
+
+            // A key reaching its TTL: EXPIRED
+            redis.set(key("n2"), doc("n2", "initiated", 1), SetParams.setParams().px(300));
+            listener.await("n2 added", () -> listener.kinds("n2").contains(ChangeKind.ADDED));
+            listener.await("n2 expired", Duration.ofSeconds(10), () -> listener.lastKind("n2") == ChangeKind.EXPIRED);
+            assertEquals(List.of(ChangeKind.ADDED, ChangeKind.EXPIRED), listener.kinds("n2"));
+            assertEquals(ChangeKind.EXPIRED, feed.recentlyEnded().get(0).kind());
+            assertEquals("n2", feed.recentlyEnded().get(0).id());
+
+            // A key outside the prefix is never reported.
+            redis.set("other_app:2", "{}");
+            redis.set(key("n3"), doc("n3", "initiated", 1));
+            listener.await("n3 added", () -> listener.has("n3"));
+            assertFalse(listener.has("other_app:2"));
+
+            assertEquals(0, listener.batchesWithRepeatedIds());
+            assertEquals(1, listener.threads().size(), "one feed thread calls the listener: " + listener.threads());
+            assertTrue(listener.threads().iterator().next().startsWith("welno-feed-dispatcher"));
+            assertTrue(feed.latencyMillis() >= 0);
+        } finally {
+            feed.close();
+        }
+        assertEquals(FeedMode.OFFLINE, feed.mode());
+        assertEquals(FeedMode.OFFLINE, listener.lastMode().mode());
+        assertEquals(List.of(), threads.alive(), "close() ends every thread the feed started");
+        assertTrue(threads.created() >= 3);
+    }
+
+    @Test
+    void aLargeSnapshotArrivesInBatchesBeforeTheScanEndsWithProgress() {
+        int sessions = 20_000;
+        try (AbstractPipeline pipeline = REDIS.client().pipelined()) {
+            for (int i = 0; i < sessions; i++) {
+                pipeline.set(key("s" + i), doc("s" + i, "initiated", i));
+            }
+            for (int i = 0; i < 30_000; i++) {
+                pipeline.set("other:" + i, "x");
+            }
+        }
+        RecordingListener listener = new RecordingListener();
+        try (RedisSessionFeed feed = feed(FeedOptions.defaults().withScan(1000, 100, 3), new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            assertEquals(sessions, listener.ids().size());
+            List<RecordingListener.Delivered> batches = listener.batches();
+            FeedBatch first = batches.get(0).batch();
+            assertTrue(first.fromSnapshot());
+            assertFalse(first.snapshotComplete(), "the first rows arrive before the scan has finished");
+            assertTrue(first.changes().size() < sessions);
+            assertTrue(listener.progress().stream().anyMatch(p -> p[1] == 0 && p[0] > 0 && p[0] < sessions),
+                    "progress is reported while loading");
+            assertEquals(0, listener.batchesWithRepeatedIds());
+            assertTrue(listener.kinds("s0").stream().allMatch(k -> k == ChangeKind.ADDED));
+            assertEquals(sessions, feed.stats().knownSessions());
+        }
+    }
+
+    @Test
+    void resyncDeliversEverythingAgainAndEndsWithSnapshotComplete() {
+        REDIS.client().set(key("r1"), doc("r1", "initiated", 1));
+        REDIS.client().set(key("r2"), doc("r2", "initiated", 1));
+        RecordingListener listener = new RecordingListener();
+        try (RedisSessionFeed feed = feed(FeedOptions.defaults(), new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            feed.resync();
+            listener.awaitSnapshots(2);
+            assertEquals(List.of(ChangeKind.ADDED, ChangeKind.UPDATED), listener.kinds("r1"));
+            assertEquals(Set.of("r1", "r2"), listener.ids());
+        }
+    }
+
+    @Test
+    void aBacklogBeyondItsBoundIsDroppedAndHealedByAResync() {
+        RecordingListener listener = new RecordingListener();
+        FeedOptions options = FeedOptions.defaults().withMaxPendingKeys(5).withBatchWindow(Duration.ofMillis(200));
+        try (RedisSessionFeed feed = feed(options, new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            try (AbstractPipeline pipeline = REDIS.client().pipelined()) {
+                for (int i = 0; i < 500; i++) {
+                    pipeline.set(key("b" + i), doc("b" + i, "initiated", i));
+                }
+            }
+            listener.await("all 500 sessions after the resync", () -> listener.ids().size() == 500);
+            FeedStats stats = feed.stats();
+            assertTrue(stats.eventsDropped() > 0, "the backlog was bounded: " + stats);
+            assertTrue(listener.snapshotsCompleted() >= 2, "an overflow resyncs");
+            assertTrue(stats.pendingKeys() <= 5);
+        }
+    }
+
+    @Test
+    void startingTwiceOrAfterCloseIsRefusedAndCloseIsIdempotent() {
+        RedisSessionFeed feed = feed(FeedOptions.defaults(), new Docs.TrackingThreads());
+        RecordingListener listener = new RecordingListener();
+        feed.start(listener);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> feed.start(listener));
+        feed.close();
+        feed.close();
+        assertEquals(FeedMode.OFFLINE, feed.mode());
+        RedisSessionFeed never = feed(FeedOptions.defaults(), new Docs.TrackingThreads());
+        never.close();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> never.start(listener));
+        assertNull(null);
+    }
+
+    /** TTL classes, to compare without depending on timing. */
+    enum StoredSessionTtl {
+        NONE, SOME;
+
+        static StoredSessionTtl of(long ttlMillis) {
+            return ttlMillis < 0 ? NONE : SOME;
+        }
+    }
+}
