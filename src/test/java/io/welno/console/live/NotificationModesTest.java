@@ -1,0 +1,155 @@
+package io.welno.console.live;
+
+import static io.welno.console.live.Docs.doc;
+import static io.welno.console.live.Docs.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.store.RedisConnectionSettings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * How the feed chooses between LIVE and POLLING from the server's notify-keyspace-events, the profile's consent
+ * and the user's permissions, each against its own real server.
+ */
+class NotificationModesTest {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private final SessionCodec codec = new SessionCodec();
+
+    private RedisSessionFeed feed(RedisConnectionSettings settings, boolean mayEnable) {
+        return new RedisSessionFeed(settings, codec, FeedOptions.defaults().withMayEnableNotifications(mayEnable)
+                .withPollInterval(POLL).withTopologyRefresh(Duration.ofMillis(300)));
+    }
+
+    private static String flags(RedisClient admin) {
+        return admin.configGet("notify-keyspace-events").get("notify-keyspace-events");
+    }
+
+    @Test
+    void notificationsOffAndConfigAllowedAddsTheMissingFlagsAndKeepsTheOthers() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events Ex"));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            assertEquals("xE", flags(admin));
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), true)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.LIVE);
+                String now = flags(admin);
+                for (char flag : "ExK$g".toCharArray()) {
+                    assertTrue(now.indexOf(flag) >= 0, "flag " + flag + " in " + now);
+                }
+                assertTrue(feed.modeDetail().contains("enabled keyspace notifications"), feed.modeDetail());
+                listener.awaitSnapshots(1);
+                admin.set(key("c1"), doc("c1", "initiated", 1));
+                listener.await("c1 added by push", () -> listener.lastKind("c1") == ChangeKind.ADDED);
+                admin.del(key("c1"));
+                listener.await("c1 removed by push", () -> listener.lastKind("c1") == ChangeKind.REMOVED);
+            }
+        }
+    }
+
+    @Test
+    void notificationsOffAndNotAllowedPollsAndChangesStillArriveThenGoesLiveWhenSwitchedOn() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events \"\""));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            admin.set(key("p0"), doc("p0", "initiated", 0));
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), false)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.POLLING);
+                assertTrue(listener.lastMode().detail().contains("may not enable them; polling every 200 ms"),
+                        listener.lastMode().detail());
+                listener.awaitSnapshots(1);
+                assertTrue(listener.has("p0"));
+                assertEquals("", flags(admin), "the server's setting is left alone");
+
+                assertChangesArriveByPolling(admin, listener);
+                assertEquals(1, listener.snapshotsCompleted(), "polls deliver diffs, not snapshots");
+
+                // Somebody switches notifications on: the next check finds them and the feed goes live.
+                admin.configSet("notify-keyspace-events", "KEA");
+                listener.awaitMode(FeedMode.LIVE);
+                admin.set(key("p9"), doc("p9", "initiated", 1));
+                listener.await("p9 by push", () -> listener.has("p9"));
+            }
+        }
+    }
+
+    @Test
+    void anAclUserWithoutConfigPollsAndChangesStillArrive() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events \"\""));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            admin.sendCommand(Protocol.Command.ACL, "SETUSER", "watcher", "on", ">w4tch", "~tilko_session:*", "&*",
+                    "+@all", "-config");
+            RedisConnectionSettings watcher = RedisConnectionSettings.parse(
+                    "redis://watcher:w4tch@127.0.0.1:" + server.port() + "/0");
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(watcher, true)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.POLLING);
+                assertEquals("CONFIG is not permitted for this user; polling every 200 ms", feed.modeDetail());
+                listener.awaitSnapshots(1);
+                assertChangesArriveByPolling(admin, listener);
+            }
+            assertEquals("", flags(admin));
+        }
+    }
+
+    @Test
+    void aRenamedConfigCommandPollsAndChangesStillArrive() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("rename-command CONFIG \"\""));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), true)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.POLLING);
+                assertEquals("CONFIG is disabled on this server; polling every 200 ms", feed.modeDetail());
+                listener.awaitSnapshots(1);
+                assertChangesArriveByPolling(admin, listener);
+            }
+        }
+    }
+
+    @Test
+    void aUserWhoMayNotSubscribeToKeyspaceChannelsPolls() {
+        try (EmbeddedRedis server = EmbeddedRedis.start();
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            admin.sendCommand(Protocol.Command.ACL, "SETUSER", "nosub", "on", ">n0sub", "~tilko_session:*",
+                    "resetchannels", "+@all");
+            RedisConnectionSettings nosub = RedisConnectionSettings.parse(
+                    "redis://nosub:n0sub@127.0.0.1:" + server.port() + "/0");
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(nosub, false)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.POLLING);
+                assertTrue(feed.modeDetail().startsWith("This user may not subscribe to the keyspace channels"),
+                        feed.modeDetail());
+                listener.awaitSnapshots(1);
+                assertChangesArriveByPolling(admin, listener);
+            }
+        }
+    }
+
+    /** SET (new, changed), DEL and expiry, found by SCAN diffs. */
+    private static void assertChangesArriveByPolling(RedisClient admin, RecordingListener listener) {
+        admin.set(key("q1"), doc("q1", "initiated", 1));
+        listener.await("q1 added", () -> listener.lastKind("q1") == ChangeKind.ADDED);
+        admin.set(key("q1"), doc("q1", "auth_requesting", 2));
+        listener.await("q1 updated", () -> "2".equals(listener.field("q1", "n")));
+        assertEquals(ChangeKind.UPDATED, listener.lastKind("q1"));
+        admin.del(key("q1"));
+        listener.await("q1 removed", () -> listener.lastKind("q1") == ChangeKind.REMOVED);
+        admin.set(key("q2"), doc("q2", "initiated", 1), SetParams.setParams().px(1500));
+        listener.await("q2 added", () -> listener.kinds("q2").contains(ChangeKind.ADDED));
+        listener.await("q2 expired", () -> listener.lastKind("q2") == ChangeKind.EXPIRED);
+        assertEquals(List.of(ChangeKind.ADDED, ChangeKind.EXPIRED), listener.kinds("q2"));
+    }
+}

@@ -1,0 +1,110 @@
+package io.welno.console.live;
+
+import static io.welno.console.live.Docs.doc;
+import static io.welno.console.live.Docs.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.store.RedisConnectionSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
+
+/** Redis killed and restarted under a running feed: RECONNECTING, then LIVE, and the resync brings what changed. */
+class ReconnectTest {
+
+    @Test
+    void aKilledAndRestartedServerIsFollowedAndChangesMadeMeanwhileArriveAfterTheResync(@TempDir Path tmp) {
+        int port = EmbeddedRedis.freePort();
+        RedisProcess first = RedisProcess.start(port, tmp.resolve("first"), List.of());
+        // The data the server will come back with: what "happened while it was down", prepared on a scratch
+        // server and saved, so the restarted server starts with it (no race with the feed's reconnect).
+        Path restartDir = tmp.resolve("restart");
+        try (RedisProcess scratch = RedisProcess.start(EmbeddedRedis.freePort(), restartDir, List.of());
+             Jedis client = new Jedis(scratch.address())) {
+            client.set(key("a"), doc("a", "initiated", 1));
+            client.set(key("b"), doc("b", "auth_completed", 2));
+            client.set(key("d"), doc("d", "initiated", 1));
+            client.save();
+        }
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(first.url()), new SessionCodec(),
+                FeedOptions.defaults().withReconnect(Duration.ofMillis(100), Duration.ofMillis(500)));
+        RedisProcess second = null;
+        try {
+            try (RedisClient client = RedisClient.create(first.address())) {
+                client.set(key("a"), doc("a", "initiated", 1));
+                client.set(key("b"), doc("b", "initiated", 1));
+                client.set(key("c"), doc("c", "initiated", 1));
+            }
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            assertEquals(3, listener.ids().size());
+
+            first.kill();
+            listener.awaitMode(FeedMode.RECONNECTING);
+            assertEquals(FeedMode.RECONNECTING, feed.mode());
+            assertTrue(feed.modeDetail().startsWith("Lost the connection to redis://127.0.0.1:" + port), feed.modeDetail());
+
+            second = RedisProcess.start(port, restartDir, List.of());
+            listener.awaitMode(FeedMode.LIVE);
+            listener.awaitSnapshots(2);
+            assertEquals("auth_completed", listener.status("b"), "b changed while the server was down");
+            assertEquals(ChangeKind.UPDATED, listener.lastKind("b"));
+            assertTrue(listener.has("d"), "d was created while the server was down");
+            assertEquals(ChangeKind.ADDED, listener.lastKind("d"));
+            assertFalse(listener.has("c"), "c vanished while the server was down");
+            assertEquals(ChangeKind.REMOVED, listener.lastKind("c"));
+            assertEquals("c", feed.recentlyEnded().get(0).id());
+            assertTrue(listener.has("a"));
+
+            List<FeedMode> modes = listener.modeSequence();
+            int lost = modes.indexOf(FeedMode.RECONNECTING);
+            assertTrue(lost > 0 && modes.subList(lost, modes.size()).contains(FeedMode.LIVE), modes.toString());
+            assertEquals(1, feed.stats().reconnects());
+
+            // And the new subscription works.
+            try (Jedis writer = new Jedis(second.address())) {
+                writer.set(key("e"), doc("e", "initiated", 1));
+            }
+            listener.await("e by push after the reconnect", () -> listener.has("e"));
+        } finally {
+            feed.close();
+            first.kill();
+            if (second != null) {
+                second.kill();
+            }
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedAtAllIsOfflineAndTheFeedConnectsWhenItAppears(@TempDir Path tmp) {
+        int port = EmbeddedRedis.freePort();
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse("redis://127.0.0.1:" + port + "/0"),
+                new SessionCodec(), FeedOptions.defaults().withReconnect(Duration.ofMillis(100), Duration.ofMillis(300)));
+        RedisProcess server = null;
+        try {
+            feed.start(listener);
+            listener.awaitMode(FeedMode.OFFLINE);
+            assertTrue(feed.modeDetail().startsWith("Cannot reach redis://127.0.0.1:" + port), feed.modeDetail());
+            assertTrue(feed.modeDetail().contains("refused"), feed.modeDetail());
+            server = RedisProcess.start(port, tmp, List.of());
+            listener.awaitMode(FeedMode.LIVE);
+            listener.awaitSnapshots(1);
+        } finally {
+            feed.close();
+            if (server != null) {
+                server.kill();
+            }
+        }
+    }
+}
