@@ -334,7 +334,7 @@ public final class FlowService implements AutoCloseable {
         ActionKind kind = request.kind();
         if (request.reason().isEmpty()) {
             return new Dispatch(refused(request, actionId, null,
-                    "A reason is required for every action; nothing was changed."));
+                    "A reason is required for every action. Nothing was changed."));
         }
         if (!operator.role().allows(kind)) {
             SessionStatus seen = operator.role() == Role.VIEWER ? null : peekStatus(request.sessionId());

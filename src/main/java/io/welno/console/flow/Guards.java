@@ -69,100 +69,100 @@ public final class Guards {
     }
 
     /**
-     * Every rule the document breaks for this action, hard ones first.
+     * Every rule the document breaks for this action, in the order an operator should read them (the status
+     * first where it is the natural explanation).
      *
      * @param locallyCollecting whether this console is running a collection for a session id
      */
     public List<Refusal> problems(ActionKind kind, SessionDocument doc, Predicate<String> locallyCollecting) {
-        List<Refusal> hard = new ArrayList<>();
-        List<Refusal> soft = new ArrayList<>();
+        List<Refusal> out = new ArrayList<>();
         SessionStatus status = doc.status();
-        String seen = "the session is " + status;
+        String seen = status.isMissing() ? "the session has no status" : "the session is " + status;
         boolean collectionRunning = status.isFetching() && doc.collectionStarted();
         switch (kind) {
             case SIMPLE_AUTH -> {
                 if (collectionRunning) {
-                    hard.add(new Refusal("simple-auth is refused: a collection is marked as running (status " + status
+                    out.add(new Refusal("simple-auth is refused: a collection is marked as running (status " + status
                             + ", collection_started = true); reset it first.", false));
                 }
                 if (status.equals(SessionStatus.AUTH_REQUESTING)) {
                     Optional<Duration> idle = idleFor(doc);
                     if (idle.isEmpty()) {
-                        hard.add(new Refusal("simple-auth is refused: the session is auth_requesting and it cannot be "
+                        out.add(new Refusal("simple-auth is refused: the session is auth_requesting and it cannot be "
                                 + "told how long ago the request started, so a Tilko request may still be in flight.", false));
                     } else if (idle.get().compareTo(options.staleAuthRequestAfter()) < 0) {
-                        hard.add(new Refusal("simple-auth is refused: the session has been auth_requesting for only "
+                        out.add(new Refusal("simple-auth is refused: the session has been auth_requesting for only "
                                 + human(idle.get()) + ", so a Tilko request may still be in flight (it counts as stale after "
                                 + human(options.staleAuthRequestAfter()) + ").", false));
                     }
                 } else if (!SIMPLE_AUTH_FROM.contains(status)) {
-                    soft.add(new Refusal("simple-auth needs status initiated, error or a stale auth_requesting, but "
+                    out.add(new Refusal("simple-auth needs status initiated, error or a stale auth_requesting, but "
                             + seen + ".", true));
                 }
-                personProblem(doc, "simple-auth").ifPresent(hard::add);
+                personProblem(doc, "simple-auth").ifPresent(out::add);
                 AuthProvider provider = doc.provider();
                 if (doc.userInfo().privateAuthType() != null && !provider.acceptedByBackend()) {
-                    soft.add(new Refusal("simple-auth is refused: private_auth_type "
+                    out.add(new Refusal("simple-auth is refused: private_auth_type "
                             + doc.userInfo().privateAuthType() + " is not one the backend accepts (0, 4 or 6).", true));
                 }
             }
             case MANUAL_COMPLETE -> {
                 Optional<AuthCredentials> temp = doc.tempAuthData();
                 if (temp.isEmpty() || !temp.get().hasCxId()) {
-                    hard.add(new Refusal("manual-auth-complete needs temp_auth_data from a successful simple-auth, but "
+                    out.add(new Refusal("manual-auth-complete needs temp_auth_data from a successful simple-auth, but "
                             + "the session has none (status " + status + ").", false));
                 }
                 if (collectionRunning) {
-                    hard.add(new Refusal("manual-auth-complete is refused: a collection is marked as running (status "
+                    out.add(new Refusal("manual-auth-complete is refused: a collection is marked as running (status "
                             + status + ", collection_started = true); reset it first.", false));
                 } else if (!MANUAL_COMPLETE_FROM.contains(status)) {
-                    soft.add(new Refusal("manual-auth-complete needs status auth_request_sent, auth_pending, "
+                    out.add(new Refusal("manual-auth-complete needs status auth_request_sent, auth_pending, "
                             + "auth_completed or authenticated, but " + seen + ".", true));
                 }
             }
             case COLLECT -> {
                 if (locallyCollecting.test(doc.id())) {
-                    hard.add(new Refusal("collect is refused: this console is already collecting this session.", false));
+                    out.add(new Refusal("collect is refused: this console is already collecting this session.", false));
                 }
                 if (collectionRunning) {
-                    hard.add(new Refusal("collect is refused: a collection is already running or stuck (status "
+                    out.add(new Refusal("collect is refused: a collection is already running or stuck (status "
                             + status + ", collection_started = true); reset it first.", false));
                 } else {
                     if (!COLLECT_FROM.contains(status)) {
-                        soft.add(new Refusal("collect needs status auth_completed or authenticated, but " + seen
+                        out.add(new Refusal("collect needs status auth_completed or authenticated, but " + seen
                                 + ".", true));
                     }
                     if (doc.collectionStarted()) {
-                        soft.add(new Refusal("collect is refused: collection_started is already true (status " + status
+                        out.add(new Refusal("collect is refused: collection_started is already true (status " + status
                                 + "), so the backend may be collecting.", true));
                     }
                 }
                 Optional<AuthCredentials> auth = doc.authData();
                 if (auth.isEmpty() || !auth.get().hasCxId()) {
-                    hard.add(new Refusal("collect needs auth_data (run manual-auth-complete first), but the session has "
+                    out.add(new Refusal("collect needs auth_data (run manual-auth-complete first), but the session has "
                             + "none (status " + status + ").", false));
                 }
-                personProblem(doc, "collect").ifPresent(hard::add);
+                personProblem(doc, "collect").ifPresent(out::add);
             }
             case RESET_STUCK -> {
                 if (locallyCollecting.test(doc.id())) {
-                    hard.add(new Refusal("reset-stuck is refused: this console is collecting this session right now; "
+                    out.add(new Refusal("reset-stuck is refused: this console is collecting this session right now; "
                             + "it ends by itself when Tilko answers or times out.", false));
                 }
                 if (!RESET_FROM.contains(status)) {
-                    soft.add(new Refusal("reset-stuck needs status fetching_health_data or fetching_prescription_data, "
+                    out.add(new Refusal("reset-stuck needs status fetching_health_data or fetching_prescription_data, "
                             + "but " + seen + ".", true));
                 } else {
                     if (!doc.collectionStarted()) {
-                        soft.add(new Refusal("reset-stuck is refused: collection_started is false (status " + status
+                        out.add(new Refusal("reset-stuck is refused: collection_started is false (status " + status
                                 + "), so no collection claims this session.", true));
                     }
                     Optional<Duration> idle = idleFor(doc);
                     if (idle.isEmpty()) {
-                        soft.add(new Refusal("reset-stuck is refused: it cannot be told when the collection last made "
+                        out.add(new Refusal("reset-stuck is refused: it cannot be told when the collection last made "
                                 + "progress (status " + status + ").", true));
                     } else if (idle.get().compareTo(options.stuckAfter()) < 0) {
-                        soft.add(new Refusal("reset-stuck is refused: the collection last made progress "
+                        out.add(new Refusal("reset-stuck is refused: the collection last made progress "
                                 + human(idle.get()) + " ago (status " + status + "); it counts as stuck after "
                                 + human(options.stuckAfter()) + ".", true));
                     }
@@ -171,15 +171,14 @@ public final class Guards {
             default -> throw new IllegalStateException("unknown action " + kind);
         }
         if (doc.breaksBackend()) {
-            soft.add(new Refusal("The backend cannot read this session: " + doc.warnings().stream()
+            out.add(new Refusal("The backend cannot read this session: " + doc.warnings().stream()
                     .filter(DocumentWarning::breaksBackend).map(DocumentWarning::explanation)
                     .collect(Collectors.joining(" ")), true));
         }
-        hard.addAll(soft);
-        return hard;
+        return out;
     }
 
-    /** The refusal that applies: the first hard one, else the first overridable one unless overridden. */
+    /** The refusal that applies: the first rule broken, or with an override the first hard one. */
     public Optional<Refusal> refusal(ActionKind kind, SessionDocument doc, boolean override,
                                      Predicate<String> locallyCollecting) {
         for (Refusal r : problems(kind, doc, locallyCollecting)) {

@@ -1,0 +1,246 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static io.welno.console.flow.FlowTestSupport.OPERATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.Checkup;
+import io.welno.console.tilko.Prescription;
+import io.welno.console.tilko.SimpleAuthTicket;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoCredentials;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.TilkoPerson;
+import io.welno.console.tilko.TilkoResult;
+import io.welno.console.tilko.sim.FailureMode;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every exit of a background collection clears collection_started; stuck sessions are reset. */
+class CollectionTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static TilkoSimulator sim;
+    private static TilkoClient tilko;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final RecordingListener events = new RecordingListener();
+    private RedisSessionStore store;
+    private ExecutorService pool;
+    private FlowService flow;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        // Approved as soon as requested: these tests are about what happens after the approval.
+        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofSeconds(3)).build());
+        tilko = FlowTestSupport.tilko(sim);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        tilko.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        sim.clearFailures();
+        store = FlowTestSupport.store(REDIS);
+        pool = Executors.newCachedThreadPool();
+        flow = wire(TilkoGateway.of(tilko), FlowOptions.defaults());
+    }
+
+    private FlowService wire(TilkoGateway gateway, FlowOptions options) {
+        FlowService service = FlowTestSupport.service(store, gateway, null, pool, options);
+        service.addListener(events);
+        return service;
+    }
+
+    @AfterEach
+    void unwire() {
+        flow.close();
+        pool.shutdownNow();
+        store.close();
+    }
+
+    /** A session at auth_completed with real simulator credentials. */
+    private String readyToCollect(FlowService service) {
+        String id = FlowTestSupport.newSession(REDIS);
+        assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+        assertTrue(service.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")).applied());
+        return id;
+    }
+
+    private CollectionFinished collect(FlowService service, String id) {
+        ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+        assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), claim.message());
+        return events.awaitFinished(id, Duration.ofSeconds(20));
+    }
+
+    private JsonNode readable(String id) {
+        JsonNode doc = BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id,
+                FlowTestSupport.TIMESTAMPS.zone());
+        assertFalse(doc.get("collection_started").asBoolean(), "collection_started is cleared on every exit");
+        assertFalse(doc.has(ConsoleMarks.CLAIM));
+        return doc;
+    }
+
+    private static JsonNode lastMessage(JsonNode doc) {
+        return doc.get("messages").get(doc.get("messages").size() - 1);
+    }
+
+    @Test
+    void anIdentityMismatchEndsInInfoRequired() {
+        String id = readyToCollect(flow);
+        sim.setFailure(FailureMode.IDENTITY_MISMATCH, TilkoEndpoint.CHECKUPS);
+        CollectionFinished done = collect(flow, id);
+        assertEquals(CollectionFinished.Result.INFO_REQUIRED, done.result(), done.message());
+        JsonNode doc = readable(id);
+        assertEquals("info_required", doc.get("status").asText());
+        JsonNode body = lastMessage(doc).get("message");
+        assertEquals("user_info_error", body.get("type").asText());
+        assertTrue(body.get("requires_info_recheck").asBoolean());
+        assertTrue(body.get("message").asText().startsWith("입력하신 정보"), body.toString());
+    }
+
+    @Test
+    void anyOtherHealthFailureEndsInErrorAndPrescriptionFailuresDoNotStopACompletion() {
+        String failing = readyToCollect(flow);
+        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.CHECKUPS);
+        CollectionFinished done = collect(flow, failing);
+        assertEquals(CollectionFinished.Result.ERROR, done.result(), done.message());
+        assertEquals("error", readable(failing).get("status").asText());
+        assertEquals("health_data_error", lastMessage(readable(failing)).at("/message/type").asText());
+
+        String partly = readyToCollect(flow);
+        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.PRESCRIPTIONS);
+        done = collect(flow, partly);
+        assertEquals(CollectionFinished.Result.COMPLETED, done.result(), done.message());
+        JsonNode doc = readable(partly);
+        assertEquals("completed", doc.get("status").asText());
+        assertTrue(doc.at("/progress/health_data_fetched").asBoolean());
+        assertFalse(doc.at("/progress/prescription_data_fetched").asBoolean());
+        assertTrue(doc.toString().contains("prescription_error"));
+
+        String empty = readyToCollect(flow);
+        sim.setFailure(FailureMode.EMPTY_HISTORY);
+        done = collect(flow, empty);
+        assertEquals(CollectionFinished.Result.ERROR, done.result());
+        assertTrue(done.message().contains("no health checkup or prescription records"), done.message());
+        assertEquals("error", readable(empty).get("status").asText());
+    }
+
+    @Test
+    void anExceptionInTheBackgroundStillClearsCollectionStarted() {
+        TilkoGateway real = TilkoGateway.of(tilko);
+        FlowService exploding = wire(new TilkoGateway() {
+            @Override
+            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String type) {
+                return real.simpleAuth(person, type);
+            }
+
+            @Override
+            public TilkoResult<Boolean> loginCheck(TilkoCredentials c, TilkoPerson p) {
+                return real.loginCheck(c, p);
+            }
+
+            @Override
+            public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials c, TilkoPerson p) {
+                throw new IllegalStateException("simulated bug");
+            }
+
+            @Override
+            public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials c, TilkoPerson p, LocalDate d) {
+                return real.prescriptions(c, p, d);
+            }
+        }, FlowOptions.defaults());
+        try {
+            String id = readyToCollect(exploding);
+            CollectionFinished done = collect(exploding, id);
+            assertEquals(CollectionFinished.Result.ERROR, done.result());
+            assertTrue(done.message().contains("simulated bug"), done.message());
+            JsonNode doc = readable(id);
+            assertEquals("error", doc.get("status").asText());
+            assertTrue(doc.get("collection_error").asBoolean());
+            assertTrue(doc.get("collection_error_message").asText().contains("simulated bug"));
+        } finally {
+            exploding.close();
+        }
+    }
+
+    @Test
+    void shuttingDownMidCollectionReleasesTheClaimAndLocalGuardsHoldMeanwhile() throws Exception {
+        flow.close();
+        flow = wire(TilkoGateway.of(tilko), FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
+        String id = readyToCollect(flow);
+        sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+        int calls = sim.requestCount(TilkoEndpoint.CHECKUPS);
+        assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sim.requestCount(TilkoEndpoint.CHECKUPS) == calls && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(flow.isCollecting(id));
+        ActionResult again = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "again"));
+        assertEquals(ActionResult.Outcome.REFUSED, again.outcome());
+        ActionResult reset = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, id, "reset").withOverride());
+        assertEquals(ActionResult.Outcome.REFUSED, reset.outcome());
+        assertTrue(reset.message().contains("this console is collecting"), reset.message());
+
+        long started = System.nanoTime();
+        flow.close();
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2_500,
+                "close() does not wait for the slow Tilko answer");
+        CollectionFinished done = events.awaitFinished(id, Duration.ofSeconds(5));
+        assertEquals(CollectionFinished.Result.INTERRUPTED, done.result(), done.message());
+        JsonNode doc = readable(id);
+        assertEquals("auth_completed", doc.get("status").asText());
+        assertTrue(lastMessage(doc).get("message").asText().contains("콘솔이 종료되어"));
+    }
+
+    @Test
+    void aStuckCollectionIsResetAndCanBeCollectedAgain() throws Exception {
+        String id = Fixtures.id("05_fetching_health_data_stuck.json");
+        ObjectNode stuck = (ObjectNode) mapper.readTree(Fixtures.text("05_fetching_health_data_stuck.json"));
+        stuck.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, id, stuck);
+        assertEquals(ActionResult.Outcome.REFUSED,
+                flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect")).outcome());
+
+        ActionResult reset = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "stuck for days"));
+        assertEquals(ActionResult.Outcome.APPLIED, reset.outcome(), reset.message());
+        assertEquals(SessionStatus.FETCHING_HEALTH_DATA, reset.statusBefore());
+        assertEquals(SessionStatus.AUTH_COMPLETED, reset.statusAfter());
+        JsonNode doc = readable(id);
+        assertEquals("auth_completed", doc.get("status").asText());
+        assertEquals(stuck.get("auth_data"), doc.get("auth_data"));
+
+        // Collect is possible again (the simulator does not know these credentials, so it ends in error).
+        CollectionFinished again = collect(flow, id);
+        assertEquals(CollectionFinished.Result.ERROR, again.result(), again.message());
+        readable(id);
+    }
+}

@@ -1,0 +1,217 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static io.welno.console.flow.FlowTestSupport.OPERATOR;
+import static io.welno.console.flow.FlowTestSupport.VIEWER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.Timestamps;
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.params.SetParams;
+
+/** Every refusal is a sentence, writes nothing, and a viewer sends no write command to Redis at all. */
+class FlowRefusalTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private RedisSessionStore store;
+    private FlowService flow;
+    private ThrowingTilko tilko;
+
+    @BeforeEach
+    void wire() {
+        for (String fixture : Fixtures.readable()) {
+            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
+                    SetParams.setParams().ex(1800));
+        }
+        REDIS.client().set("tilko_session:broken", Fixtures.text("90_not_json.txt"));
+        store = FlowTestSupport.store(REDIS);
+        tilko = new ThrowingTilko();
+        flow = FlowTestSupport.service(store, tilko, null, new DirectExecutor(), FlowOptions.defaults());
+    }
+
+    @AfterEach
+    void close() {
+        flow.close();
+        store.close();
+    }
+
+    private String raw(String fixture) {
+        return REDIS.client().get("tilko_session:" + Fixtures.id(fixture));
+    }
+
+    private ActionResult refusedAndUnchanged(Operator who, ActionRequest request, String fixture) {
+        String before = raw(fixture);
+        ActionResult r = flow.perform(who, request);
+        assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), r.message());
+        assertEquals(2, r.exitCode());
+        assertEquals(before, raw(fixture), "a refusal writes nothing");
+        assertTrue(r.message().endsWith("Nothing was changed.") || r.message().contains("never writes"), r.message());
+        return r;
+    }
+
+    @Test
+    void collectBeforeAuthCompletedNamesTheStatusItSaw() {
+        String id = Fixtures.id("03_auth_request_sent.json");
+        ActionResult r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "user waited"),
+                "03_auth_request_sent.json");
+        assertEquals("Collect needs status auth_completed or authenticated, but the session is auth_request_sent. "
+                + "Nothing was changed.", r.message());
+        assertEquals(SessionStatus.AUTH_REQUEST_SENT, r.statusBefore());
+        assertEquals(0, tilko.calls.get(), "Tilko is never asked for a refused action");
+    }
+
+    @Test
+    void completeWithoutTempAuthDataIsRefusedEvenWithAnOverride() {
+        String id = Fixtures.id("01_initiated.json");
+        ActionResult r = refusedAndUnchanged(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "try"),
+                "01_initiated.json");
+        assertTrue(r.message().contains("temp_auth_data") && r.message().contains("initiated"), r.message());
+        ActionResult forced = refusedAndUnchanged(DEVELOPER,
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "force it").withOverride(), "01_initiated.json");
+        assertTrue(forced.message().contains("temp_auth_data"), forced.message());
+    }
+
+    @Test
+    void roleReasonAndOverrideRulesAreEnforcedHereNotInTheButtons() {
+        String sent = Fixtures.id("03_auth_request_sent.json");
+        ActionResult r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.MANUAL_COMPLETE, sent, "please"),
+                "03_auth_request_sent.json");
+        assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role (the session is "
+                + "auth_request_sent). Nothing was changed.", r.message());
+        r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.COLLECT, sent, "please").withOverride(),
+                "03_auth_request_sent.json");
+        assertEquals("Only the developer role may override guards. Nothing was changed.", r.message());
+        r = refusedAndUnchanged(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, sent, "   "),
+                "03_auth_request_sent.json");
+        assertEquals("A reason is required for every action. Nothing was changed.", r.message());
+        // Documents the backend cannot read are refused until a developer overrides.
+        String offset = Fixtures.id("14_timezone_aware_timestamps.json");
+        r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, offset, "retry"),
+                "14_timezone_aware_timestamps.json");
+        assertTrue(r.message().contains("time-zone offset"), r.message());
+        // Unreadable values are never written; a vanished session is a plain failure.
+        ActionResult broken = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, "broken", "fix"));
+        assertEquals(ActionResult.Outcome.REFUSED, broken.outcome());
+        assertTrue(broken.message().contains("not a readable session"), broken.message());
+        ActionResult gone = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, "welno_nope", "fix"));
+        assertEquals(ActionResult.Outcome.FAILED, gone.outcome());
+        assertEquals(1, gone.exitCode());
+        assertTrue(gone.message().contains("expired or was deleted"), gone.message());
+        assertEquals(0, tilko.calls.get());
+
+        // Refusals by operators and developers are audited in the stream, with the status seen.
+        List<AuditRecord> audit = flow.auditLog().read(20);
+        assertEquals(6, audit.size());
+        assertTrue(audit.stream().allMatch(a -> a.event().equals(AuditRecord.ATTEMPT)));
+        AuditRecord first = audit.get(audit.size() - 1);
+        assertEquals("REFUSED", first.result());
+        assertEquals("manual-auth-complete", first.action());
+        assertEquals("auth_request_sent", first.statusBefore());
+        assertEquals("please", first.reason());
+    }
+
+    @Test
+    void anOverrideByADeveloperIsAppliedAndRecordedAsSuch() throws Exception {
+        // A collection that made progress 1 minute ago is not stuck yet; a developer may reset it anyway.
+        String id = "welno_fresh_fetching";
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.text("05_fetching_health_data_stuck.json"));
+        String now = FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-60);
+        doc.put("session_id", id);
+        doc.put("collection_start_time", now);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        ((ObjectNode) doc.withArray("messages").get(1)).put("timestamp", now);
+        FlowTestSupport.put(REDIS, id, doc);
+
+        ActionResult refused = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "looks stuck"));
+        assertEquals(ActionResult.Outcome.REFUSED, refused.outcome());
+        assertTrue(refused.message().contains("last made progress 60 s ago"), refused.message());
+
+        ActionResult forced = flow.perform(DEVELOPER,
+                ActionRequest.of(ActionKind.RESET_STUCK, id, "Tilko incident, restart it").withOverride());
+        assertEquals(ActionResult.Outcome.APPLIED, forced.outcome(), forced.message());
+        JsonNode stored = mapper.readTree(REDIS.client().get("tilko_session:" + id));
+        assertEquals("auth_completed", stored.get("status").asText());
+        assertFalse(stored.get("collection_started").asBoolean());
+        String message = stored.get("messages").get(stored.get("messages").size() - 1).get("message").asText();
+        assertTrue(message.contains("개발자 재정의") && message.contains("lee"), message);
+        AuditRecord audit = flow.auditLog().read(1).get(0);
+        assertTrue(audit.override());
+        assertEquals("APPLIED", audit.result());
+        assertEquals("fetching_health_data", audit.statusBefore());
+        assertEquals("auth_completed", audit.statusAfter());
+    }
+
+    @Test
+    void aViewerIsRefusedEveryActionAndNoWriteCommandReachesRedis() {
+        // A Redis user that may only read, like a support profile would use.
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "support", "on", ">readonly", "~*",
+                "+@read", "+@connection", "+info");
+        RedisConnectionSettings readOnly = RedisConnectionSettings.parse(
+                "redis://support:readonly@127.0.0.1:" + REDIS.port() + "/0");
+        REDIS.client().sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
+        REDIS.client().sendCommand(Protocol.Command.ACL, "LOG", "RESET");
+        try (RedisSessionStore viewerStore = RedisSessionStore.open(readOnly, FlowTestSupport.CODEC, Timestamps.system())) {
+            FlowService viewerFlow = new FlowService(viewerStore, tilko, new RedisAuditLog(viewerStore.client()),
+                    new RevertWatch(viewerStore, java.time.Duration.ofMillis(20)), FlowTestSupport.TIMESTAMPS,
+                    new DirectExecutor(), FlowOptions.defaults());
+            String[][] cases = {
+                {"01_initiated.json", "SIMPLE_AUTH"}, {"03_auth_request_sent.json", "MANUAL_COMPLETE"},
+                {"04_auth_completed.json", "COLLECT"}, {"05_fetching_health_data_stuck.json", "RESET_STUCK"}};
+            for (String[] c : cases) {
+                String before = raw(c[0]);
+                ActionRequest request = ActionRequest.of(ActionKind.valueOf(c[1]), Fixtures.id(c[0]), "just looking");
+                ActionResult r = viewerFlow.perform(VIEWER, request);
+                assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), r.message());
+                assertEquals("The viewer role cannot run any action (it never writes to Redis). Nothing was changed.",
+                        r.message());
+                assertEquals(before, raw(c[0]));
+                assertTrue(viewerFlow.preview(VIEWER, request).refusalReason().isPresent());
+                viewerFlow.perform(VIEWER, request.withOverride());
+            }
+            // The viewer can still read (the same store lists and shows sessions).
+            assertTrue(viewerStore.get(Fixtures.id("01_initiated.json")).isPresent());
+            assertEquals(8, viewerFlow.localAudit().read(100).size(), "viewer attempts are kept locally");
+            viewerFlow.close();
+        }
+        assertFalse(REDIS.client().exists(RedisAuditLog.DEFAULT_KEY), "not even an audit XADD for a viewer");
+        assertEquals(0, tilko.calls.get());
+        Set<String> called = calledCommands();
+        Set<String> writes = new HashSet<>(called);
+        writes.retainAll(Set.of("set", "setex", "psetex", "eval", "evalsha", "eval_ro", "xadd", "del", "unlink",
+                "expire", "pexpire", "persist", "hset", "getset", "append", "incr", "rename", "xtrim", "script"));
+        assertEquals(Set.of(), writes, "write commands seen: " + called);
+        List<?> aclLog = (List<?>) REDIS.client().sendCommand(Protocol.Command.ACL, "LOG");
+        assertEquals(0, aclLog.size(), "no command was denied, because none was attempted");
+    }
+
+    /** The command names Redis counted since CONFIG RESETSTAT. */
+    private static Set<String> calledCommands() {
+        Set<String> names = new HashSet<>();
+        for (String line : REDIS.client().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_")) {
+                names.add(line.substring("cmdstat_".length(), line.indexOf(':')).toLowerCase());
+            }
+        }
+        return names;
+    }
+}

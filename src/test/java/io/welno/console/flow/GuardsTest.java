@@ -1,0 +1,150 @@
+package io.welno.console.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.Timestamps;
+import io.welno.console.store.FileSessionStore;
+import io.welno.console.store.RetryPolicy;
+import io.welno.console.testing.Fixtures;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guards table over every readable fixture and every role, at fixed clocks (no Redis needed). */
+class GuardsTest {
+
+    /** 14:20 KST on the fixtures' day: every fixture is idle for 15+ minutes. */
+    private static final Instant LATE = Instant.parse("2026-11-20T05:20:00Z");
+    /** 14:05 KST: 02 has been auth_requesting for under 150 s, 05 has been fetching for under 10 min. */
+    private static final Instant EARLY = Instant.parse("2026-11-20T05:05:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final SessionCodec codec = new SessionCodec();
+
+    private SessionDocument fixture(String name) {
+        return (SessionDocument) codec.parse(Fixtures.id(name), Fixtures.text(name));
+    }
+
+    private FlowService service(Instant now, boolean withTilko) {
+        Timestamps ts = new Timestamps(Clock.fixed(now, ZoneOffset.UTC), Timestamps.DEFAULT_ZONE);
+        TilkoGateway tilko = withTilko ? new ThrowingTilko() : null;
+        return new FlowService(new FileSessionStore(dir, codec, ts, RetryPolicy.DEFAULT), tilko, new MemoryAuditLog(),
+                null, ts, new DirectExecutor(), FlowOptions.defaults());
+    }
+
+    @Test
+    void allowedActionsPerFixtureAndRole() {
+        Map<String, Set<ActionKind>> expected = new LinkedHashMap<>();
+        expected.put("01_initiated.json", EnumSet.of(ActionKind.SIMPLE_AUTH));
+        expected.put("02_auth_requesting.json", EnumSet.of(ActionKind.SIMPLE_AUTH));
+        expected.put("03_auth_request_sent.json", EnumSet.of(ActionKind.MANUAL_COMPLETE));
+        expected.put("04_auth_completed.json", EnumSet.of(ActionKind.MANUAL_COMPLETE, ActionKind.COLLECT));
+        expected.put("05_fetching_health_data_stuck.json", EnumSet.of(ActionKind.RESET_STUCK));
+        expected.put("06_fetching_prescription_data.json", EnumSet.of(ActionKind.RESET_STUCK));
+        expected.put("07_completed.json", EnumSet.noneOf(ActionKind.class));
+        expected.put("08_error.json", EnumSet.of(ActionKind.SIMPLE_AUTH));
+        expected.put("09_info_required_object_message.json", EnumSet.noneOf(ActionKind.class));
+        expected.put("10_legacy_uuid_authenticated_camelcase_auth_data.json",
+                EnumSet.of(ActionKind.MANUAL_COMPLETE, ActionKind.COLLECT));
+        expected.put("11_campaign_with_unknown_fields.json", EnumSet.of(ActionKind.MANUAL_COMPLETE));
+        expected.put("12_missing_status_and_expires.json", EnumSet.noneOf(ActionKind.class));
+        expected.put("13_unknown_status.json", EnumSet.noneOf(ActionKind.class));
+        expected.put("14_timezone_aware_timestamps.json", EnumSet.noneOf(ActionKind.class));
+        expected.put("15_ascii_escaped.json", EnumSet.of(ActionKind.MANUAL_COMPLETE, ActionKind.COLLECT));
+        assertEquals(Set.copyOf(Fixtures.readable()), expected.keySet());
+
+        FlowService flow = service(LATE, true);
+        for (Map.Entry<String, Set<ActionKind>> e : expected.entrySet()) {
+            SessionDocument doc = fixture(e.getKey());
+            assertEquals(List.copyOf(e.getValue()), flow.allowedActions(doc, Role.DEVELOPER), e.getKey());
+            Set<ActionKind> operator = EnumSet.noneOf(ActionKind.class);
+            operator.addAll(e.getValue());
+            operator.remove(ActionKind.MANUAL_COMPLETE);
+            assertEquals(List.copyOf(operator), flow.allowedActions(doc, Role.OPERATOR), e.getKey());
+            assertEquals(List.of(), flow.allowedActions(doc, Role.VIEWER), e.getKey());
+            for (ActionKind kind : ActionKind.values()) {
+                assertEquals(!e.getValue().contains(kind), flow.whyNot(kind, doc, Role.DEVELOPER).isPresent(),
+                        e.getKey() + " " + kind);
+            }
+        }
+    }
+
+    @Test
+    void sentencesNameTheStatusSeenAndTheRole() {
+        FlowService flow = service(LATE, true);
+        assertEquals("collect needs status auth_completed or authenticated, but the session is auth_request_sent.",
+                flow.whyNot(ActionKind.COLLECT, fixture("03_auth_request_sent.json"), Role.OPERATOR).orElseThrow());
+        assertEquals("manual-auth-complete needs temp_auth_data from a successful simple-auth, but the session has none "
+                        + "(status initiated).",
+                flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("01_initiated.json"), Role.DEVELOPER).orElseThrow());
+        assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role.",
+                flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("03_auth_request_sent.json"), Role.OPERATOR).orElseThrow());
+        assertEquals("The viewer role cannot run any action (it never writes to Redis).",
+                flow.whyNot(ActionKind.RESET_STUCK, fixture("05_fetching_health_data_stuck.json"), Role.VIEWER)
+                        .orElseThrow());
+        assertTrue(flow.whyNot(ActionKind.SIMPLE_AUTH, fixture("12_missing_status_and_expires.json"), Role.DEVELOPER)
+                .orElseThrow().contains("the session has no status"));
+        FlowService noTilko = service(LATE, false);
+        assertEquals("No Tilko connection is configured (Tilko URL and API key), so collect cannot run.",
+                noTilko.whyNot(ActionKind.COLLECT, fixture("04_auth_completed.json"), Role.OPERATOR).orElseThrow());
+        assertEquals(List.of(ActionKind.MANUAL_COMPLETE),
+                noTilko.allowedActions(fixture("04_auth_completed.json"), Role.DEVELOPER));
+    }
+
+    @Test
+    void timeRulesAnInFlightAuthRequestIsHardAFreshCollectionOnlyOverridable() {
+        FlowService flow = service(EARLY, true);
+        SessionDocument requesting = fixture("02_auth_requesting.json");
+        String why = flow.whyNot(ActionKind.SIMPLE_AUTH, requesting, Role.DEVELOPER).orElseThrow();
+        assertTrue(why.contains("may still be in flight"), why);
+        assertFalse(flow.canOverride(ActionKind.SIMPLE_AUTH, requesting, Role.DEVELOPER),
+                "never two Tilko requests in flight, not even for a developer");
+
+        SessionDocument fetching = fixture("05_fetching_health_data_stuck.json");
+        why = flow.whyNot(ActionKind.RESET_STUCK, fetching, Role.OPERATOR).orElseThrow();
+        assertTrue(why.contains("last made progress") && why.contains("fetching_health_data")
+                && why.contains("10 min"), why);
+        assertFalse(flow.isStuck(fetching));
+        assertTrue(flow.canOverride(ActionKind.RESET_STUCK, fetching, Role.DEVELOPER));
+        assertFalse(flow.canOverride(ActionKind.RESET_STUCK, fetching, Role.OPERATOR));
+        assertTrue(service(LATE, true).isStuck(fetching));
+        // A running collection is a hard stop for collect, whatever the role.
+        assertFalse(flow.canOverride(ActionKind.COLLECT, fetching, Role.DEVELOPER));
+        // A completed session can be collected again only by a developer override.
+        assertTrue(flow.canOverride(ActionKind.COLLECT, fixture("07_completed.json"), Role.DEVELOPER));
+    }
+
+    @Test
+    void rolesAllowExactlyTheirActions() {
+        assertEquals(EnumSet.noneOf(ActionKind.class), allowed(Role.VIEWER));
+        assertEquals(EnumSet.of(ActionKind.SIMPLE_AUTH, ActionKind.COLLECT, ActionKind.RESET_STUCK), allowed(Role.OPERATOR));
+        assertEquals(EnumSet.allOf(ActionKind.class), allowed(Role.DEVELOPER));
+        assertFalse(Role.VIEWER.mayWrite());
+        assertFalse(Role.OPERATOR.mayOverrideGuards());
+        assertTrue(Role.DEVELOPER.mayOverrideGuards());
+    }
+
+    private static Set<ActionKind> allowed(Role role) {
+        Set<ActionKind> out = EnumSet.noneOf(ActionKind.class);
+        for (ActionKind k : ActionKind.values()) {
+            if (role.allows(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+}

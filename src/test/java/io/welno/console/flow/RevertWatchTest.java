@@ -1,0 +1,133 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The seed incident, replayed: the backend reads a session, the console completes the authentication, the
+ * backend writes its stale copy back. The console must say so.
+ */
+class RevertWatchTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final RecordingListener events = new RecordingListener();
+    private RedisSessionStore store;
+    private BackendStyleWriter backend;
+
+    @BeforeEach
+    void open() {
+        store = FlowTestSupport.store(REDIS);
+        backend = new BackendStyleWriter(REDIS.client());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** A session waiting at auth_request_sent, as the backend leaves it after simple-auth. */
+    private String waitingSession() throws Exception {
+        String id = "welno_" + Long.toHexString(System.nanoTime());
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.text("03_auth_request_sent.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
+        FlowTestSupport.put(REDIS, id, doc);
+        return id;
+    }
+
+    private FlowService flow(RevertWatch watch) {
+        FlowService flow = FlowTestSupport.service(store, null, watch, new DirectExecutor(), FlowOptions.defaults());
+        flow.addListener(events);
+        return flow;
+    }
+
+    @Test
+    void aStaleSnapshotWrittenBackAfterManualCompleteIsReportedByThePoller() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ofMillis(20)); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ObjectNode snapshot = backend.read(id);                          // the backend's GET …
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
+            assertEquals(ActionResult.Outcome.APPLIED, done.outcome(), done.message());
+            assertTrue(watch.isWatching(id));
+            backend.write(id, snapshot);                                      // … and its SETEX of the old copy
+
+            RevertDetected revert = events.awaitRevert(id, Duration.ofSeconds(5));
+            assertEquals(ActionKind.MANUAL_COMPLETE, revert.action());
+            assertEquals(done.actionId(), revert.actionId());
+            assertEquals("lee", revert.operator());
+            assertEquals(SessionStatus.AUTH_REQUEST_SENT, revert.statusNow());
+            assertTrue(revert.lost().contains("status is auth_request_sent again (the action had set auth_completed)"),
+                    revert.lost());
+            assertTrue(revert.lost().contains("progress: auth_completed is false (the action had set true)"),
+                    revert.lost());
+            assertTrue(revert.lost().contains("auth_data changed back"), revert.lost());
+            assertFalse(revert.lost().contains("Token") || revert.lost().contains("tok."), "no secrets in the text");
+            assertFalse(watch.isWatching(id), "reported once, then no longer watched");
+
+            AuditRecord audit = flow.auditLog().read(1).get(0);
+            assertEquals(AuditRecord.REVERT_DETECTED, audit.event());
+            assertEquals(done.actionId(), audit.actionId());
+            assertEquals("REVERTED", audit.result());
+        }
+    }
+
+    @Test
+    void theLiveFeedCanDriveTheWatchAndFreshReadsByTheBackendAreNotReverts() throws Exception {
+        TestClock clock = new TestClock();
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, clock); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
+            assertTrue(done.applied());
+
+            // The backend keeps working on a fresh copy: status polls, messages, even a status change.
+            backend.extendSession(id, 300);
+            backend.update(id, d -> BackendStyleWriter.appendMessage(d, FlowTestSupport.TIMESTAMPS.now(), "poll"));
+            backend.update(id, d -> d.put("status", "fetching_health_data"));
+            watch.onKeyChanged(id, store.get(id).orElseThrow());
+            watch.checkNow(id);
+            assertTrue(events.reverts.isEmpty(), "changes built on our write are not reverts: " + events.reverts);
+            assertTrue(watch.isWatching(id));
+
+            // A stale copy arrives through the feed: reported on the feed's thread, at once.
+            ObjectNode stale = (ObjectNode) mapper.readTree(Fixtures.text("03_auth_request_sent.json"));
+            stale.put("session_id", id);
+            stale.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
+            backend.write(id, stale);
+            watch.onKeyChanged(id, store.get(id).orElseThrow());
+            assertEquals(1, events.reverts.size());
+            assertTrue(events.reverts.get(0).lost().contains("is gone"), events.reverts.get(0).lost());
+        }
+    }
+
+    @Test
+    void afterTheWindowNothingIsWatchedAnyMore() throws Exception {
+        TestClock clock = new TestClock();
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, clock); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ObjectNode snapshot = backend.read(id);
+            assertTrue(flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")).applied());
+            clock.advance(FlowOptions.DEFAULT_REVERT_WATCH_WINDOW.plusSeconds(1));
+            assertFalse(watch.isWatching(id));
+            backend.write(id, snapshot);
+            watch.checkNow(id);
+            assertTrue(events.reverts.isEmpty());
+        }
+    }
+}

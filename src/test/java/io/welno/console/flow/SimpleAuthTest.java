@@ -1,0 +1,181 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.OPERATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.FailureMode;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SimpleAuthTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static TilkoSimulator sim;
+    private static TilkoClient tilko;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().slowDelay(Duration.ofMillis(800)).build());
+        tilko = FlowTestSupport.tilko(sim);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        tilko.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sim.clearFailures();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+    }
+
+    /** An independent console: its own connection pool and service, like a second operator's machine. */
+    private FlowService console() {
+        RedisSessionStore store = FlowTestSupport.store(REDIS);
+        FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(tilko), null, new DirectExecutor(),
+                FlowOptions.defaults());
+        closeables.add(store);
+        closeables.add(0, flow);
+        return flow;
+    }
+
+    private JsonNode doc(String id) throws Exception {
+        return mapper.readTree(REDIS.client().get("tilko_session:" + id));
+    }
+
+    @Test
+    void twoConsolesAtOnceSendOneTilkoRequestTheAuthRequestingWriteIsTheClaim() throws Exception {
+        sim.setFailure(FailureMode.SLOW, TilkoEndpoint.SIMPLE_AUTH);
+        String id = FlowTestSupport.newSession(REDIS);
+        int before = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        List<FlowService> consoles = List.of(console(), console(), console());
+        ExecutorService threads = Executors.newFixedThreadPool(consoles.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ActionResult>> results = new ArrayList<>();
+        for (FlowService console : consoles) {
+            results.add(threads.submit(() -> {
+                go.await();
+                return console.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "customer retry"));
+            }));
+        }
+        go.countDown();
+        int applied = 0;
+        for (Future<ActionResult> f : results) {
+            ActionResult r = f.get();
+            if (r.applied()) {
+                applied++;
+            } else {
+                assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), r.message());
+                assertTrue(r.message().contains("auth_requesting") || r.message().contains("auth_request_sent"),
+                        r.message());
+            }
+        }
+        threads.shutdown();
+        assertEquals(1, applied);
+        assertEquals(1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH) - before, "exactly one SimpleAuthRequest");
+        assertEquals("auth_request_sent", doc(id).get("status").asText());
+    }
+
+    @Test
+    void aTilkoFailureEndsInErrorWithTilkosMessageAndCanBeRetried() throws Exception {
+        FlowService flow = console();
+        String id = FlowTestSupport.newSession(REDIS);
+        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
+        ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first"));
+        assertEquals(ActionResult.Outcome.FAILED, r.outcome(), r.message());
+        assertEquals(1, r.exitCode());
+        assertEquals(SessionStatus.ERROR, r.statusAfter());
+        assertTrue(r.message().contains("9001"), r.message());
+        JsonNode doc = BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id,
+                FlowTestSupport.TIMESTAMPS.zone());
+        assertEquals("error", doc.get("status").asText());
+        assertFalse(doc.has(ConsoleMarks.CLAIM));
+        assertFalse(doc.has("temp_auth_data"));
+        JsonNode last = doc.get("messages").get(doc.get("messages").size() - 1);
+        assertEquals("error", last.get("type").asText());
+        assertTrue(last.get("message").asText().startsWith("틸코 API 에러 (9001): 일시적"), last.toString());
+
+        sim.clearFailures();
+        ActionResult retry = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "second"));
+        assertEquals(ActionResult.Outcome.APPLIED, retry.outcome(), retry.message());
+        assertEquals(SessionStatus.ERROR, retry.statusBefore());
+    }
+
+    @Test
+    void anAppThatIsNotLinkedIsAnErrorWithTheBackendsExplanation() throws Exception {
+        FlowService flow = console();
+        String id = FlowTestSupport.newSession(REDIS);
+        sim.setFailure(FailureMode.APP_NOT_LINKED);
+        ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first"));
+        assertEquals(ActionResult.Outcome.FAILED, r.outcome());
+        JsonNode doc = doc(id);
+        assertTrue(doc.get("messages").get(doc.get("messages").size() - 1).get("message").asText()
+                .contains("통신사PASS 앱 연동이 확인되지 않았습니다"));
+    }
+
+    @Test
+    void aStaleAuthRequestingMayBeRetriedAFreshOneMayNot() throws Exception {
+        FlowService flow = console();
+        // The fixture has been auth_requesting for days (a backend request that threw and left it there).
+        String stale = Fixtures.id("02_auth_requesting.json");
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.text("02_auth_requesting.json"));
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, stale, doc);
+        ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, stale, "stuck requesting"));
+        assertEquals(ActionResult.Outcome.APPLIED, r.outcome(), r.message());
+        assertEquals(SessionStatus.AUTH_REQUESTING, r.statusBefore());
+        assertEquals("0", doc(stale).at("/temp_auth_data/privateAuthType").asText());
+
+        // The backend itself just wrote auth_requesting and is waiting for Tilko.
+        String fresh = FlowTestSupport.newSession(REDIS);
+        new BackendStyleWriter(REDIS.client()).update(fresh, d -> {
+            d.put("status", "auth_requesting");
+            BackendStyleWriter.appendMessage(d, FlowTestSupport.TIMESTAMPS.now(), "통신사PASS 간편인증을 요청하고 있습니다.");
+        });
+        int before = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        ActionResult refused = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, fresh, "impatient"));
+        assertEquals(ActionResult.Outcome.REFUSED, refused.outcome());
+        assertTrue(refused.message().contains("may still be in flight"), refused.message());
+        ActionResult forced = flow.perform(FlowTestSupport.DEVELOPER,
+                ActionRequest.of(ActionKind.SIMPLE_AUTH, fresh, "impatient").withOverride());
+        assertEquals(ActionResult.Outcome.REFUSED, forced.outcome(), "not even a developer may send a second request");
+        assertEquals(before, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+    }
+}
