@@ -7,7 +7,6 @@ final class GuiLauncher {
     }
 
     static int launch(boolean smokeTest) {
-        io.welno.console.ui.ConsoleApp.launchApp(smokeTest);
-        return 0;
+        return io.welno.console.ui.ConsoleApp.launchApp(smokeTest);
     }
 }

@@ -59,8 +59,10 @@ public final class BackendTrafficGenerator implements AutoCloseable {
     public void seed(int count) {
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (int i = 0; i < count; i++) {
-                Duration age = Duration.ofSeconds(random.nextInt(3_600));
-                int stepsToRun = 1 + random.nextInt(12);
+                // Most sessions a console finds are older and finished; a few are still under way.
+                boolean recent = random.nextDouble() < 0.25;
+                Duration age = Duration.ofSeconds(recent ? random.nextInt(180) : 180 + random.nextInt(3_420));
+                int stepsToRun = recent ? 1 + random.nextInt(10) : Integer.MAX_VALUE;
                 SeededSession seeded = runOffline(age, stepsToRun);
                 pipeline.set(prefix + seeded.id(), codec.write(seeded.document()),
                         SetParams.setParams().ex(BackendStyleWriter.BACKEND_TTL_SECONDS - age.toSeconds() / 4));

@@ -15,8 +15,25 @@ import redis.clients.jedis.RedisClient;
  */
 public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
+    private final boolean flushBeforeEach;
     private EmbeddedRedis server;
     private RedisClient client;
+
+    public RedisServerExtension() {
+        this(true);
+    }
+
+    /**
+     * @param flushBeforeEach false for tests whose own set-up (e.g. TestFX's {@code @Start}, which runs before
+     *                        this extension's beforeEach) seeds the data; they call {@link #flush()} themselves
+     */
+    public RedisServerExtension(boolean flushBeforeEach) {
+        this.flushBeforeEach = flushBeforeEach;
+    }
+
+    public void flush() {
+        client.flushAll();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -26,7 +43,9 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        client.flushAll();
+        if (flushBeforeEach) {
+            client.flushAll();
+        }
     }
 
     @Override

@@ -1,0 +1,145 @@
+package io.welno.console.ui;
+
+import io.welno.console.ConsoleServices;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.store.StoreErrors;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One console window bound to one set of services; closing it stops them. */
+public final class ConsoleWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleWindow.class);
+
+    private final Stage stage;
+    private final I18n i18n;
+    private final ExecutorService background;
+    private final SessionTableModel model;
+    private final FeedBridge bridge = new FeedBridge();
+    private final MainView view;
+    private final Scene scene;
+    private Themes theme;
+    private ConsoleServices services;
+    private boolean closing;
+
+    public ConsoleWindow(Stage stage, I18n i18n, Clock clock, ZoneId zone, ExecutorService background,
+                         StuckPolicy stuckPolicy, Themes theme) {
+        this.stage = stage;
+        this.i18n = i18n;
+        this.background = background;
+        this.theme = theme;
+        this.model = new SessionTableModel(stuckPolicy, clock, zone);
+        this.view = new MainView(model, bridge, i18n, clock, zone, background, new SessionCodec(zone),
+                this::auditReveal);
+        this.scene = new Scene(view, 1280, 800);
+        theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(i18n.text("app.title"));
+        var icon = ConsoleWindow.class.getResourceAsStream("/io/welno/console/ui/app-icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            close(Platform::exit);
+        });
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    public void starting(String text) {
+        view.setEnvironment("", null);
+        view.setRoleBadge("", false);
+        bridge.onModeChanged(io.welno.console.live.FeedMode.CONNECTING, text);
+    }
+
+    /** Connects the window to running services; the feed starts delivering at once. */
+    public void attach(ConsoleServices started) {
+        this.services = started;
+        if (started.isDemo()) {
+            view.setEnvironment(i18n.get("app.demo"), "env-demo");
+        } else {
+            String env = started.environment() == null ? "" : started.environment();
+            view.setEnvironment(env.isEmpty() ? started.title() : started.title() + " · " + env,
+                    "env-" + env.toLowerCase());
+        }
+        view.setStats(new MainView.FeedStats() {
+            @Override
+            public double eventsPerSecond() {
+                return started.feed().eventsPerSecond();
+            }
+
+            @Override
+            public long latencyMillis() {
+                return started.feed().latencyMillis();
+            }
+        });
+        started.feed().start(bridge);
+    }
+
+    public void failed(Throwable error) {
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed", StoreErrors.describe(error)));
+    }
+
+    private void auditReveal(String sessionId) {
+        LOG.info("Personal data of session {} revealed by {}", sessionId, System.getProperty("user.name"));
+    }
+
+    /** Rows currently in the table, for the smoke test. */
+    public int renderedRows() {
+        return view.table().getItems().size();
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public void setTheme(Themes newTheme) {
+        theme = newTheme;
+        theme.applyTo(scene);
+    }
+
+    public Themes theme() {
+        return theme;
+    }
+
+    /** Stops the view at once and the services off the FX thread, then runs {@code then} on the FX thread. */
+    public void close(Runnable then) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        view.stop();
+        stage.hide();
+        ConsoleServices toClose = services;
+        background.execute(() -> {
+            try {
+                if (toClose != null) {
+                    toClose.close();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping services failed: {}", e.getMessage());
+            } finally {
+                Platform.runLater(then);
+            }
+        });
+    }
+}

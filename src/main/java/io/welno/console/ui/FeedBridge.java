@@ -1,0 +1,102 @@
+package io.welno.console.ui;
+
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedListener;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.SessionChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Carries feed output to the FX thread without flooding it: rows are built on the feed's thread, queued,
+ * and drained once per frame by {@link #drain()} (an animation pulse calls it), merged so each session
+ * appears at most once per frame.
+ */
+public final class FeedBridge implements FeedListener {
+
+    private record Pending(List<SessionTableModel.RowChange> changes, boolean fromSnapshot, boolean snapshotComplete) {
+    }
+
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private volatile FeedMode mode = FeedMode.CONNECTING;
+    private volatile String modeDetail = "";
+    private volatile long snapshotLoaded;
+    private volatile boolean snapshotDone;
+
+    @Override
+    public void onBatch(FeedBatch batch) {
+        List<SessionTableModel.RowChange> rows = new ArrayList<>(batch.changes().size());
+        for (SessionChange change : batch.changes()) {
+            rows.add(new SessionTableModel.RowChange(change.kind(), change.id(),
+                    change.session() == null ? null : SessionRow.of(change.session())));
+        }
+        queue.add(new Pending(rows, batch.fromSnapshot(), batch.snapshotComplete()));
+    }
+
+    @Override
+    public void onModeChanged(FeedMode newMode, String detail) {
+        modeDetail = detail == null ? "" : detail;
+        mode = newMode;
+    }
+
+    @Override
+    public void onSnapshotProgress(long loaded, boolean done) {
+        snapshotLoaded = loaded;
+        snapshotDone = done;
+    }
+
+    /**
+     * Applies everything queued since the last frame to the model; runs on the FX thread.
+     *
+     * @return the number of changes applied
+     */
+    public int drain(SessionTableModel model) {
+        Map<String, SessionTableModel.RowChange> merged = new LinkedHashMap<>();
+        boolean fromSnapshot = false;
+        boolean complete = false;
+        Pending next;
+        int drained = 0;
+        while ((next = queue.poll()) != null) {
+            // A snapshot-complete marker must be applied after the rows that preceded it.
+            if (next.snapshotComplete()) {
+                for (SessionTableModel.RowChange c : next.changes()) {
+                    merged.put(c.id(), c);
+                }
+                model.apply(new ArrayList<>(merged.values()), true, true);
+                drained += merged.size();
+                merged.clear();
+                fromSnapshot = false;
+                continue;
+            }
+            fromSnapshot |= next.fromSnapshot();
+            for (SessionTableModel.RowChange c : next.changes()) {
+                merged.put(c.id(), c);
+            }
+        }
+        if (!merged.isEmpty()) {
+            model.apply(new ArrayList<>(merged.values()), fromSnapshot, complete);
+            drained += merged.size();
+        }
+        return drained;
+    }
+
+    public FeedMode mode() {
+        return mode;
+    }
+
+    public String modeDetail() {
+        return modeDetail;
+    }
+
+    public long snapshotLoaded() {
+        return snapshotLoaded;
+    }
+
+    public boolean snapshotDone() {
+        return snapshotDone;
+    }
+
+}

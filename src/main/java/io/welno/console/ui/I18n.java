@@ -1,0 +1,88 @@
+package io.welno.console.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * Every visible string comes from the {@code messages} bundles (Korean and English). Views bind to
+ * {@link #text(String)} so a language switch at runtime re-renders every label.
+ */
+public final class I18n {
+
+    public static final String BUNDLE = "io.welno.console.ui.messages";
+    public static final Locale KOREAN = Locale.KOREAN;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
+    private ResourceBundle bundle;
+
+    public I18n(Locale initial) {
+        locale.addListener((obs, old, now) -> bundle = load(now));
+        locale.set(supported(initial));
+    }
+
+    /** Korean when the OS is Korean, else English. */
+    public static I18n fromSystem() {
+        return new I18n(Locale.getDefault());
+    }
+
+    public static Locale supported(Locale requested) {
+        return requested != null && "ko".equals(requested.getLanguage()) ? KOREAN : ENGLISH;
+    }
+
+    private static ResourceBundle load(Locale locale) {
+        // No fallback to the JVM's default locale: English is the base bundle.
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale locale() {
+        return locale.get();
+    }
+
+    public void setLocale(Locale newLocale) {
+        locale.set(supported(newLocale));
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale.get()).format(args);
+    }
+
+    /** A text that follows the language. */
+    public StringBinding text(String key) {
+        return Bindings.createStringBinding(() -> get(key), locale);
+    }
+
+    /** A formatted text that follows the language and its arguments. */
+    public StringBinding format(String key, ObservableValue<?>... args) {
+        ObservableValue<?>[] deps = new ObservableValue<?>[args.length + 1];
+        System.arraycopy(args, 0, deps, 0, args.length);
+        deps[args.length] = locale;
+        return Bindings.createStringBinding(() -> {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = args[i].getValue();
+            }
+            return format(key, values);
+        }, deps);
+    }
+}

@@ -1,0 +1,239 @@
+package io.welno.console.ui;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.AuthProvider;
+import io.welno.console.session.DocumentMasker;
+import io.welno.console.session.Masking;
+import io.welno.console.session.Progress;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.SessionTimestamp;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.StoredSession;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/**
+ * One table row, computed off the FX thread from a stored session: everything a cell shows is ready,
+ * masked, and nothing personal is kept in display fields. Immutable; a change produces a new row.
+ */
+public final class SessionRow {
+
+    private final StoredSession stored;
+    private final String id;
+    private final SessionStatus status;
+    private final String maskedName;
+    private final String searchText;
+    private final String phoneSuffix;
+    private final AuthProvider provider;
+    private final String partner;
+    private final LocalDateTime createdAt;
+    private final LocalDateTime updatedAt;
+    private final LocalDateTime expiresAt;
+    private final long ttlMillis;
+    private final long readAtMillis;
+    private final String lastMessage;
+    private final int progressSteps;
+    private final boolean collectionStarted;
+    private final boolean breaksBackend;
+    private final String unreadableReason;
+    private ChangeKind endedKind;
+    private LocalDateTime endedAt;
+
+    private SessionRow(StoredSession stored, long readAtMillis) {
+        this.stored = stored;
+        this.id = stored.id();
+        this.ttlMillis = stored.ttlMillis();
+        this.readAtMillis = readAtMillis;
+        if (stored.parsed() instanceof UnreadableSession unreadable) {
+            status = SessionStatus.MISSING;
+            maskedName = "";
+            searchText = id.toLowerCase(Locale.ROOT);
+            phoneSuffix = "";
+            provider = AuthProvider.UNKNOWN;
+            partner = "";
+            createdAt = null;
+            updatedAt = null;
+            expiresAt = null;
+            lastMessage = "";
+            progressSteps = 0;
+            collectionStarted = false;
+            breaksBackend = true;
+            unreadableReason = unreadable.reason();
+            return;
+        }
+        SessionDocument doc = (SessionDocument) stored.parsed();
+        status = doc.status();
+        maskedName = doc.userInfo().maskedName();
+        String name = doc.userInfo().name() == null ? "" : doc.userInfo().name();
+        // The real name stays searchable without ever being displayed.
+        searchText = (id + "\u0000" + name).toLowerCase(Locale.ROOT);
+        phoneSuffix = Masking.phoneSuffix(doc.userInfo().phoneNo());
+        provider = doc.provider();
+        partner = doc.partnerId();
+        createdAt = local(doc.createdAt());
+        updatedAt = local(doc.updatedAt());
+        expiresAt = local(doc.expiresAt());
+        lastMessage = doc.lastMessage()
+                .map(m -> DocumentMasker.maskText(m.summary(), doc.userInfo())).orElse("");
+        progressSteps = steps(doc);
+        collectionStarted = doc.collectionStarted();
+        breaksBackend = doc.breaksBackend();
+        unreadableReason = null;
+    }
+
+    public static SessionRow of(StoredSession stored) {
+        return new SessionRow(stored, System.currentTimeMillis());
+    }
+
+    /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
+    public SessionRow ended(ChangeKind kind, LocalDateTime when) {
+        SessionRow copy = new SessionRow(stored, readAtMillis);
+        copy.endedKind = kind;
+        copy.endedAt = when;
+        return copy;
+    }
+
+    public boolean isEnded() {
+        return endedKind != null;
+    }
+
+    public ChangeKind endedKind() {
+        return endedKind;
+    }
+
+    public LocalDateTime endedAt() {
+        return endedAt;
+    }
+
+    /** Steps reached on start → auth requested → approved → checkups → prescriptions → completed. */
+    static int steps(SessionDocument doc) {
+        Progress p = doc.progress();
+        SessionStatus s = doc.status();
+        if (p.completed() || s.equals(SessionStatus.COMPLETED)) {
+            return 6;
+        }
+        if (p.prescriptionDataFetched()) {
+            return 5;
+        }
+        if (p.healthDataFetched()) {
+            return 4;
+        }
+        if (p.authCompleted() || s.isAuthenticated() || s.isFetching()) {
+            return 3;
+        }
+        if (doc.tempAuthData().isPresent() || s.equals(SessionStatus.AUTH_REQUEST_SENT)
+                || s.equals(SessionStatus.AUTH_REQUESTING)) {
+            return 2;
+        }
+        return 1;
+    }
+
+    private static LocalDateTime local(SessionTimestamp time) {
+        return time == null ? null : time.local();
+    }
+
+    public boolean matches(String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        if (q.chars().allMatch(Character::isDigit) && q.length() <= 4 && !phoneSuffix.isEmpty()
+                && phoneSuffix.endsWith(q)) {
+            return true;
+        }
+        return searchText.contains(q);
+    }
+
+    public boolean isStuck(StuckPolicy policy, LocalDateTime now) {
+        if (!readable()) {
+            return false;
+        }
+        SessionDocument doc = (SessionDocument) stored.parsed();
+        return policy.isStuck(status, doc.updatedAt(), collectionStarted, now);
+    }
+
+    /** Remaining TTL now, counted down from when the value was read. */
+    public long ttlNowMillis(long nowMillis) {
+        if (endedKind != null) {
+            return 0;
+        }
+        return ttlMillis < 0 ? ttlMillis : Math.max(0, ttlMillis - (nowMillis - readAtMillis));
+    }
+
+    public StoredSession stored() {
+        return stored;
+    }
+
+    public SessionDocument document() {
+        return stored.parsed() instanceof SessionDocument doc ? doc : null;
+    }
+
+    public boolean readable() {
+        return unreadableReason == null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String shortId() {
+        int underscore = id.indexOf('_');
+        String tail = underscore >= 0 ? id.substring(underscore + 1) : id;
+        String head = underscore >= 0 ? id.substring(0, underscore + 1) : "";
+        return head + (tail.length() > 8 ? tail.substring(0, 8) : tail);
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public String maskedName() {
+        return maskedName;
+    }
+
+    public AuthProvider provider() {
+        return provider;
+    }
+
+    public String partner() {
+        return partner;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public LocalDateTime expiresAt() {
+        return expiresAt;
+    }
+
+    public long ttlMillis() {
+        return ttlMillis;
+    }
+
+    public String lastMessage() {
+        return lastMessage;
+    }
+
+    public int progressSteps() {
+        return progressSteps;
+    }
+
+    public boolean collectionStarted() {
+        return collectionStarted;
+    }
+
+    public boolean breaksBackend() {
+        return breaksBackend;
+    }
+
+    public String unreadableReason() {
+        return unreadableReason;
+    }
+}

@@ -1,0 +1,152 @@
+package io.welno.console.ui;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.function.BiFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The virtualized session table; cells format already-prepared {@link SessionRow}s. */
+final class SessionTable extends TableView<SessionRow> {
+
+    private final I18n i18n;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
+        this.i18n = i18n;
+        this.clock = clock;
+        this.zone = zone;
+        setId("sessionTable");
+        getStyleClass().add("session-table");
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setTableMenuButtonVisible(true);
+        setPlaceholder(new Label());
+        ((Label) getPlaceholder()).textProperty().bind(i18n.text("table.empty"));
+
+        getColumns().add(column("column.id", 135, (row, now) -> row.shortId(),
+                Comparator.comparing(SessionRow::id), "cell-mono"));
+        getColumns().add(column("column.name", 64, (row, now) -> row.maskedName(),
+                Comparator.comparing(SessionRow::maskedName), null));
+        getColumns().add(statusColumn());
+        getColumns().add(column("column.progress", 78, (row, now) -> progress(row.progressSteps()),
+                Comparator.comparingInt(SessionRow::progressSteps), "cell-progress"));
+        getColumns().add(column("column.provider", 78,
+                (row, now) -> ProviderNames.name(i18n, row.provider()),
+                Comparator.comparing(r -> r.provider().ordinal()), null));
+        getColumns().add(column("column.age", 64, (row, now) -> Formats.age(i18n, row.createdAt(), now),
+                Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
+        getColumns().add(column("column.updated", 78, (row, now) -> Formats.time(row.updatedAt(), now),
+                Comparator.comparing(SessionRow::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
+        getColumns().add(column("column.expires", 100, this::expiry,
+                Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
+        getColumns().add(column("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
+        getColumns().add(column("column.message", 380, (row, now) -> row.readable() ? row.lastMessage()
+                : i18n.format("table.unreadable", row.unreadableReason()), Comparator.comparing(SessionRow::lastMessage),
+                null));
+
+        model.rows().comparatorProperty().bind(comparatorProperty());
+        setItems(model.rows());
+        // The newest change first is what support staff look at most.
+        TableColumn<SessionRow, ?> updated = getColumns().get(6);
+        updated.setSortType(TableColumn.SortType.DESCENDING);
+        getSortOrder().add(updated);
+        setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("row-ended", "row-unreadable", "row-warning");
+                if (row != null && !empty) {
+                    if (row.isEnded()) {
+                        getStyleClass().add("row-ended");
+                    } else if (!row.readable()) {
+                        getStyleClass().add("row-unreadable");
+                    } else if (row.breaksBackend()) {
+                        getStyleClass().add("row-warning");
+                    }
+                }
+            }
+        });
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(zone));
+    }
+
+    private String expiry(SessionRow row, LocalDateTime now) {
+        if (row.isEnded()) {
+            return i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED ? "ended.expired" : "ended.removed");
+        }
+        return row.readable() ? Formats.countdown(i18n, row.expiresAt(), now) : "";
+    }
+
+    private String ttl(SessionRow row, LocalDateTime now) {
+        long ttl = row.ttlNowMillis(clock.millis());
+        if (ttl == io.welno.console.store.StoredSession.UNKNOWN_TTL) {
+            return "";
+        }
+        return ttl < 0 ? i18n.get("ttl.none") : Formats.duration(i18n, java.time.Duration.ofMillis(ttl));
+    }
+
+    static String progress(int steps) {
+        return "●".repeat(steps) + "○".repeat(6 - steps);
+    }
+
+    private TableColumn<SessionRow, SessionRow> column(String key, double width,
+                                                       BiFunction<SessionRow, LocalDateTime, String> text,
+                                                       Comparator<SessionRow> comparator, String styleClass) {
+        TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
+        column.textProperty().bind(i18n.text(key));
+        column.setId(key);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setComparator(comparator);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row, now()));
+                if (styleClass != null && !getStyleClass().contains(styleClass)) {
+                    getStyleClass().add(styleClass);
+                }
+            }
+        });
+        return column;
+    }
+
+    private TableColumn<SessionRow, SessionRow> statusColumn() {
+        TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
+        column.textProperty().bind(i18n.text("column.status"));
+        column.setId("column.status");
+        column.setPrefWidth(140);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setComparator(Comparator.comparing(r -> String.valueOf(r.status().wire())));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label chip = new Label();
+
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                if (row.readable()) {
+                    StatusChips.apply(chip, i18n, row.status());
+                } else {
+                    chip.setText(i18n.get("status.unreadable"));
+                    chip.getStyleClass().removeIf(s -> s.startsWith("chip-"));
+                    chip.getStyleClass().add("chip-unreadable");
+                }
+                setGraphic(chip);
+            }
+        });
+        return column;
+    }
+
+}

@@ -1,0 +1,315 @@
+package io.welno.console.ui;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.AuthProvider;
+import io.welno.console.session.StuckPolicy;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The session table's view model, owned by the FX thread. Rows arrive as already-built
+ * {@link RowChange}s (built off the FX thread) once per frame; each change replaces one element, so
+ * sorting and filtering stay incremental and the selection can be restored by id.
+ */
+public final class SessionTableModel {
+
+    /** One change to apply: a new row for ADDED/UPDATED, null for REMOVED/EXPIRED. */
+    public record RowChange(ChangeKind kind, String id, SessionRow row) {
+    }
+
+    static final int ENDED_CAPACITY = 500;
+
+    private final ObservableList<SessionRow> master = FXCollections.observableArrayList();
+    private final FilteredList<SessionRow> filtered = new FilteredList<>(master);
+    private final SortedList<SessionRow> sorted = new SortedList<>(filtered);
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Deque<String> endedOrder = new ArrayDeque<>();
+    private final Map<Bucket, IntegerProperty> counts = new LinkedHashMap<>();
+    private final ObservableList<String> partners = FXCollections.observableArrayList();
+    private final Set<String> partnerSet = new TreeSet<>();
+
+    private final ObjectProperty<Bucket> bucket = new SimpleObjectProperty<>(Bucket.ALL);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<AuthProvider> provider = new SimpleObjectProperty<>();
+    private final StringProperty partner = new SimpleStringProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final IntegerProperty pendingUpdates = new SimpleIntegerProperty();
+    private final IntegerProperty liveCount = new SimpleIntegerProperty();
+
+    private final Map<String, RowChange> pending = new LinkedHashMap<>();
+    private final Clock clock;
+    private final ZoneId zone;
+    private StuckPolicy stuckPolicy;
+    private Set<String> snapshotSeen;
+
+    public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
+        this.stuckPolicy = stuckPolicy;
+        this.clock = clock;
+        this.zone = zone;
+        for (Bucket b : Bucket.standard()) {
+            counts.put(b, new SimpleIntegerProperty());
+        }
+        bucket.addListener((o, a, b) -> refilter());
+        search.addListener((o, a, b) -> refilter());
+        provider.addListener((o, a, b) -> refilter());
+        partner.addListener((o, a, b) -> refilter());
+        paused.addListener((o, wasPaused, isPaused) -> {
+            if (!isPaused) {
+                flushPending();
+            }
+        });
+    }
+
+    /** Applies one frame's worth of changes (or queues them while paused). */
+    public void apply(List<RowChange> changes, boolean fromSnapshot, boolean snapshotComplete) {
+        if (fromSnapshot && snapshotSeen == null) {
+            snapshotSeen = new HashSet<>();
+        }
+        if (snapshotSeen != null) {
+            changes.forEach(c -> snapshotSeen.add(c.id()));
+        }
+        if (paused.get() && !fromSnapshot) {
+            changes.forEach(c -> pending.put(c.id(), c));
+            pendingUpdates.set(pending.size());
+            return;
+        }
+        applyNow(changes);
+        if (snapshotComplete && snapshotSeen != null) {
+            pruneNotSeen(snapshotSeen);
+            snapshotSeen = null;
+        }
+    }
+
+    private void flushPending() {
+        List<RowChange> queued = new ArrayList<>(pending.values());
+        pending.clear();
+        pendingUpdates.set(0);
+        applyNow(queued);
+    }
+
+    private void applyNow(List<RowChange> changes) {
+        boolean removed = false;
+        List<SessionRow> added = new ArrayList<>();
+        for (RowChange change : changes) {
+            Integer at = index.get(change.id());
+            if (change.kind().ended()) {
+                if (at != null && !master.get(at).isEnded()) {
+                    SessionRow old = master.get(at);
+                    count(old, -1);
+                    master.set(at, old.ended(change.kind(), LocalDateTime.now(clock.withZone(zone))));
+                    endedOrder.addLast(change.id());
+                    removed |= trimEnded();
+                }
+                continue;
+            }
+            SessionRow row = change.row();
+            notePartner(row);
+            if (at == null) {
+                index.put(change.id(), master.size() + added.size());
+                added.add(row);
+                count(row, +1);
+            } else {
+                SessionRow old = master.get(at);
+                if (old.isEnded()) {
+                    endedOrder.remove(change.id());
+                } else {
+                    count(old, -1);
+                }
+                count(row, +1);
+                master.set(at, row);
+            }
+        }
+        if (!added.isEmpty()) {
+            master.addAll(added);
+        }
+        if (removed) {
+            reindex();
+        }
+        counts.get(Bucket.ENDED).set(endedOrder.size());
+    }
+
+    private boolean trimEnded() {
+        boolean removed = false;
+        while (endedOrder.size() > ENDED_CAPACITY) {
+            String oldest = endedOrder.removeFirst();
+            Integer at = index.remove(oldest);
+            if (at != null) {
+                master.remove((int) at);
+                reindex();
+                removed = true;
+            }
+        }
+        return removed;
+    }
+
+    /** A snapshot after a reconnect did not see these ids any more: they ended while we were away. */
+    private void pruneNotSeen(Set<String> seen) {
+        List<RowChange> gone = new ArrayList<>();
+        for (SessionRow row : master) {
+            if (!row.isEnded() && !seen.contains(row.id())) {
+                gone.add(new RowChange(ChangeKind.REMOVED, row.id(), null));
+            }
+        }
+        if (!gone.isEmpty()) {
+            applyNow(gone);
+        }
+    }
+
+    private void reindex() {
+        index.clear();
+        for (int i = 0; i < master.size(); i++) {
+            index.put(master.get(i).id(), i);
+        }
+    }
+
+    private void count(SessionRow row, int delta) {
+        IntegerProperty all = counts.get(Bucket.ALL);
+        all.set(all.get() + delta);
+        IntegerProperty status = counts.get(Bucket.statusBucketOf(row));
+        status.set(status.get() + delta);
+        liveCount.set(all.get());
+    }
+
+    private void notePartner(SessionRow row) {
+        if (!row.partner().isEmpty() && partnerSet.add(row.partner())) {
+            partners.setAll(partnerSet);
+        }
+    }
+
+    /** Recomputes the time-dependent parts (the stuck bucket); called about once a second. */
+    public void tick() {
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        int stuck = 0;
+        for (SessionRow row : master) {
+            if (!row.isEnded() && row.isStuck(stuckPolicy, now)) {
+                stuck++;
+            }
+        }
+        counts.get(Bucket.STUCK).set(stuck);
+        if (bucket.get().kind() == Bucket.Kind.STUCK) {
+            refilter();
+        }
+    }
+
+    public void setStuckPolicy(StuckPolicy policy) {
+        this.stuckPolicy = policy;
+        tick();
+    }
+
+    public StuckPolicy stuckPolicy() {
+        return stuckPolicy;
+    }
+
+    private void refilter() {
+        filtered.setPredicate(predicate());
+    }
+
+    Predicate<SessionRow> predicate() {
+        Bucket b = bucket.get();
+        String query = search.get();
+        AuthProvider p = provider.get();
+        String part = partner.get();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        StuckPolicy policy = stuckPolicy;
+        return row -> bucketMatches(b, row, policy, now)
+                && (p == null || row.provider() == p)
+                && (part == null || part.isEmpty() || part.equals(row.partner()))
+                && row.matches(query);
+    }
+
+    private static boolean bucketMatches(Bucket b, SessionRow row, StuckPolicy policy, LocalDateTime now) {
+        if (b.kind() == Bucket.Kind.ENDED) {
+            return row.isEnded();
+        }
+        if (row.isEnded()) {
+            return false;
+        }
+        return switch (b.kind()) {
+            case ALL -> true;
+            case STUCK -> row.isStuck(policy, now);
+            default -> Bucket.statusBucketOf(row).equals(b);
+        };
+    }
+
+    public SessionRow row(String id) {
+        Integer at = index.get(id);
+        return at == null ? null : master.get(at);
+    }
+
+    public SortedList<SessionRow> rows() {
+        return sorted;
+    }
+
+    public List<SessionRow> allRows() {
+        return master;
+    }
+
+    public ReadOnlyIntegerProperty count(Bucket b) {
+        IntegerProperty count = counts.get(b);
+        if (count == null) {
+            throw new IllegalArgumentException("Unknown bucket " + b);
+        }
+        return count;
+    }
+
+    public ObjectProperty<Bucket> bucketProperty() {
+        return bucket;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<AuthProvider> providerProperty() {
+        return provider;
+    }
+
+    public StringProperty partnerProperty() {
+        return partner;
+    }
+
+    public ObservableList<String> partners() {
+        return partners;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ReadOnlyIntegerProperty pendingUpdatesProperty() {
+        return pendingUpdates;
+    }
+
+    public ReadOnlyIntegerProperty liveCountProperty() {
+        return liveCount;
+    }
+
+    public int endedCount() {
+        return endedOrder.size();
+    }
+}

@@ -1,0 +1,136 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.ConnectionProfile;
+import io.welno.console.ConsoleServices;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/** Drives the real window, headless, against a real Redis seeded with the backend's fixtures. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private ConsoleWindow window;
+    private ConsoleServices services;
+
+    @Start
+    void start(Stage stage) {
+        REDIS.flush();
+        for (String fixture : Fixtures.readable()) {
+            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
+                    SetParams.setParams().ex(1800));
+        }
+        for (String fixture : Fixtures.MALFORMED) {
+            REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
+        }
+        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(),
+                io.welno.console.session.Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
+        window.show();
+        services = ConsoleServices.connect(new ConnectionProfile("test", REDIS.url(), "developer", "Asia/Seoul",
+                "development", true, null), null);
+        window.attach(services);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view().stop());
+        services.close();
+        background.shutdownNow();
+    }
+
+    private int rows(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size();
+    }
+
+    private void awaitRows(FxRobot robot, int expected) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows(robot) == expected);
+    }
+
+    @Test
+    void theTableFillsBucketsFilterAndSearchNarrows(FxRobot robot) throws Exception {
+        awaitRows(robot, Fixtures.readable().size() + Fixtures.MALFORMED.size());
+        assertEquals("19", robot.lookup("#bucket-all .bucket-count").queryAs(Label.class).getText());
+
+        robot.clickOn("#bucket-auth_request_sent");
+        awaitRows(robot, 2);
+        robot.clickOn("#bucket-unreadable");
+        awaitRows(robot, 4);
+        robot.clickOn("#bucket-all");
+        awaitRows(robot, 19);
+
+        robot.clickOn("#searchField").write("4dc776a8");
+        awaitRows(robot, 1);
+        robot.interact(() -> window.view().model().searchProperty().unbind());
+    }
+
+    @Test
+    void searchFindsPeopleByNameAndPhoneSuffixWithoutShowingThem(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        robot.clickOn("#searchField").write("5678");
+        // 01012345678 appears in fixtures 01, 13, 14 and 93 (unreadable: not searchable by phone).
+        awaitRows(robot, 3);
+        for (Object row : robot.lookup("#sessionTable").queryAs(TableView.class).getItems()) {
+            assertFalse(((SessionRow) row).maskedName().contains("하늘"));
+        }
+    }
+
+    @Test
+    void selectingASessionShowsItsDetailMaskedAndTheSelectionSurvivesUpdates(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        String id = Fixtures.id("09_info_required_object_message.json");
+        robot.clickOn("#searchField").write(id.substring(6, 14));
+        awaitRows(robot, 1);
+        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        robot.interact(() -> sessions.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(id, robot.lookup("#detailTitle").queryAs(Label.class).getText());
+        assertEquals("Info mismatch", robot.lookup("#detailStatus").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("입력 정보 확인 필요").tryQuery().isPresent(), "object message title rendered");
+
+        // A backend write to the selected session: the row is replaced, the selection and detail follow.
+        String key = "tilko_session:" + id;
+        String changed = REDIS.client().get(key).replace("\"status\": \"info_required\"", "\"status\": \"error\"");
+        REDIS.client().set(key, changed, SetParams.setParams().keepTtl());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "Error".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
+        TableView<?> table = robot.lookup("#sessionTable").queryAs(TableView.class);
+        assertEquals(id, ((SessionRow) table.getSelectionModel().getSelectedItem()).id());
+        for (String secret : new String[] {"오세훈", "01090123456", "19720401"}) {
+            assertTrue(robot.lookup(node -> node instanceof javafx.scene.control.Labeled l
+                    && l.getText() != null && l.getText().contains(secret)).queryAll().isEmpty(), secret + " visible");
+        }
+    }
+
+    @Test
+    void theStatusBarSaysLive(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#sessionCount").queryAs(Label.class).getText().startsWith("19 sessions"));
+    }
+}
