@@ -2,7 +2,6 @@ package io.welno.console.live;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
-import io.welno.console.store.StoreErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -357,12 +356,12 @@ public final class RedisSessionFeed implements SessionFeed {
         }
         if (cause instanceof JedisDataException && !(cause instanceof JedisConnectionException)) {
             // NOPERM on the keyspace channels (ACL users get "resetchannels" by default since Redis 7).
-            LOG.warn("Subscribing on {} was refused: {}", current.reader(node), StoreErrors.describe(cause));
+            LOG.warn("Subscribing on {} was refused: {}", current.reader(node), FeedErrors.describe(cause));
             stopSubscribers(current);
             current.subscribeRefused = true;
             current.live = false;
             enterPolling(current, "this user may not subscribe to the keyspace channels ("
-                    + StoreErrors.describe(cause) + ")");
+                    + FeedErrors.describe(cause) + ")");
             return;
         }
         connectionLost(generation, cause);
@@ -373,7 +372,7 @@ public final class RedisSessionFeed implements SessionFeed {
         if (closed || current == null || current.generation != generation) {
             return;
         }
-        LOG.warn("Lost the connection to {}: {}", settings.redactedUrl(), StoreErrors.describe(cause));
+        LOG.warn("Lost the connection to {}: {}", settings.redactedUrl(), FeedErrors.describe(cause));
         tearDown(current);
         scheduleReconnect(cause);
     }
@@ -415,7 +414,7 @@ public final class RedisSessionFeed implements SessionFeed {
         }
         failures++;
         long delay = backoffMillis(failures);
-        String why = StoreErrors.describe(cause);
+        String why = FeedErrors.describe(cause);
         String retry = "; retrying in " + human(Duration.ofMillis(delay));
         if (everConnected) {
             setMode(FeedMode.RECONNECTING, (failures == 1 ? "Lost the connection to " : "Still cannot reach ")

@@ -53,6 +53,7 @@ class ReconnectTest {
             listener.awaitMode(FeedMode.RECONNECTING);
             assertEquals(FeedMode.RECONNECTING, feed.mode());
             assertTrue(feed.modeDetail().startsWith("Lost the connection to redis://127.0.0.1:" + port), feed.modeDetail());
+            assertTrue(feed.modeDetail().contains("(the server closed the connection); retrying in "), feed.modeDetail());
 
             second = RedisProcess.start(port, restartDir, List.of());
             listener.awaitMode(FeedMode.LIVE);

@@ -1,0 +1,130 @@
+package io.welno.console.live;
+
+import static io.welno.console.live.Docs.doc;
+import static io.welno.console.live.Docs.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.Main;
+import io.welno.console.testing.RedisServerExtension;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+
+/** {@code watch --json}: one JSON line per change and per mode change, masked names, until interrupted. */
+class WatchCommandTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A writer the test can read while the command's feed thread writes. */
+    private static final class Lines extends Writer {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+
+        List<JsonNode> json() {
+            List<JsonNode> out = new ArrayList<>();
+            for (String line : text().split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        out.add(JSON.readTree(line));
+                    } catch (Exception e) {
+                        throw new AssertionError("Not a JSON line: " + line, e);
+                    }
+                }
+            }
+            return out;
+        }
+
+        boolean any(Predicate<JsonNode> line) {
+            return json().stream().anyMatch(line);
+        }
+    }
+
+    @Test
+    void watchPrintsJsonLinesForChangesAndModesUntilInterrupted() throws InterruptedException {
+        REDIS.client().set(key("w0"), doc("w0", "initiated", 0));
+        Lines out = new Lines();
+        Lines err = new Lines();
+        CommandLine command = new CommandLine(new Main());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread watching = new Thread(() -> exit.set(command.execute("watch", "--json", "--redis", REDIS.url())),
+                "watch-command");
+        watching.start();
+        try {
+            Await.until("live and the snapshot printed", Duration.ofSeconds(15),
+                    () -> out.any(l -> "LIVE".equals(l.path("mode").asText()))
+                            && out.any(l -> "complete".equals(l.path("snapshot").asText())));
+            JsonNode w0 = out.json().stream().filter(l -> "w0".equals(l.path("id").asText())).findFirst().orElseThrow();
+            assertEquals("added", w0.get("kind").asText());
+            assertEquals("initiated", w0.get("status").asText());
+            assertEquals("김*늘", w0.get("name").asText(), "names are masked");
+            assertTrue(w0.get("snapshot").asBoolean());
+
+            REDIS.client().set(key("w1"), doc("w1", "auth_requesting", 1));
+            Await.until("w1 added", Duration.ofSeconds(15),
+                    () -> out.any(l -> "w1".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText())));
+            REDIS.client().set(key("w1"), doc("w1", "auth_completed", 2));
+            Await.until("w1 updated", Duration.ofSeconds(15),
+                    () -> out.any(l -> "w1".equals(l.path("id").asText()) && "updated".equals(l.path("kind").asText())
+                            && "auth_completed".equals(l.path("status").asText())));
+            REDIS.client().del(key("w1"));
+            Await.until("w1 removed", Duration.ofSeconds(15),
+                    () -> out.any(l -> "w1".equals(l.path("id").asText()) && "removed".equals(l.path("kind").asText())
+                            && l.get("status").isNull()));
+            JsonNode added = out.json().stream()
+                    .filter(l -> "w1".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText()))
+                    .findFirst().orElseThrow();
+            assertFalse(added.has("snapshot"), "pushed changes are not marked as snapshot rows");
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        assertFalse(watching.isAlive(), "the command ends when interrupted");
+        assertEquals(0, exit.get());
+        List<JsonNode> lines = out.json();
+        JsonNode last = lines.get(lines.size() - 1);
+        assertEquals("OFFLINE", last.get("mode").asText(), "the feed was closed: " + last);
+        assertFalse(out.text().contains("김하늘"), "the full name never appears");
+        assertEquals("", err.text());
+    }
+
+    @Test
+    void sentinelOptionsMustComeTogether() {
+        Lines err = new Lines();
+        CommandLine command = new CommandLine(new Main());
+        command.setErr(new PrintWriter(err, true));
+        assertEquals(2, command.execute("watch", "--sentinel", "127.0.0.1:26379", "--redis", REDIS.url()));
+        assertTrue(err.text().contains("--sentinel and --sentinel-master go together"), err.text());
+    }
+}
