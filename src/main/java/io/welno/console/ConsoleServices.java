@@ -1,6 +1,22 @@
 package io.welno.console;
 
 import io.welno.console.demo.DemoEnvironment;
+import io.welno.console.flow.FlowOptions;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.RevertWatch;
+import io.welno.console.flow.Role;
+import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedListener;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.SessionChange;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoConfig;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import io.welno.console.live.FeedOptions;
 import io.welno.console.live.RedisSessionFeed;
 import io.welno.console.live.SessionFeed;
@@ -34,17 +50,34 @@ public final class ConsoleServices implements AutoCloseable {
     private final RedisSessionStore store;
     private final SessionFeed feed;
     private final DemoEnvironment demo;
+    private final Operator operator;
+    private final TilkoClient tilko;
+    private final RevertWatch revertWatch;
+    private final ExecutorService flowThreads;
+    private final FlowService flow;
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
-                            FeedOptions feedOptions, DemoEnvironment demo) {
+                            FeedOptions feedOptions, DemoEnvironment demo, Operator operator, TilkoConfig tilkoConfig) {
         this.title = title;
         this.environment = environment;
         this.settings = settings;
         this.timestamps = timestamps;
         this.codec = new SessionCodec(timestamps.zone());
         this.demo = demo;
+        this.operator = operator;
         this.store = RedisSessionStore.open(settings, codec, timestamps);
         this.feed = new RedisSessionFeed(settings, codec, feedOptions);
+        this.tilko = tilkoConfig == null ? null : new TilkoClient(tilkoConfig);
+        // The live feed tells the watch about every change; the poll is the fallback when the feed polls slowly.
+        this.revertWatch = new RevertWatch(store, Duration.ofSeconds(2));
+        this.flowThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "flow");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A viewer's console must not write even an audit entry (product.md §4).
+        this.flow = new FlowService(store, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
+                revertWatch, timestamps, flowThreads, FlowOptions.defaults());
     }
 
     /** The embedded default: a real Redis, the Tilko simulator and backend-like traffic. */
@@ -52,7 +85,8 @@ public final class ConsoleServices implements AutoCloseable {
         DemoEnvironment demo = DemoEnvironment.start(DEMO_SEED_SESSIONS, DEMO_SESSIONS_PER_MINUTE, timestamps);
         try {
             return new ConsoleServices("DEMO", "demo", demo.redisSettings(), timestamps,
-                    FeedOptions.defaults().withMayEnableNotifications(true), demo);
+                    FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.DEVELOPER),
+                    demo.tilkoConfig());
         } catch (RuntimeException e) {
             demo.close();
             throw e;
@@ -65,9 +99,49 @@ public final class ConsoleServices implements AutoCloseable {
             settings = settings.withPassword(password);
         }
         ZoneId zone = profile.zone() == null || profile.zone().isBlank() ? Timestamps.DEFAULT_ZONE : ZoneId.of(profile.zone());
+        Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
+        String tilkoKey = System.getenv("TILKO_API_KEY");
+        TilkoConfig tilko = profile.tilkoUrl() == null || profile.tilkoUrl().isBlank() || tilkoKey == null
+                ? null : TilkoConfig.builder().baseUrl(profile.tilkoUrl()).apiKey(tilkoKey).build();
         return new ConsoleServices(profile.name(), profile.environment(), settings,
                 new Timestamps(Clock.systemUTC(), zone),
-                FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications()), null);
+                FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications()), null,
+                Operator.osUser(role), tilko);
+    }
+
+    /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
+    public void startFeed(FeedListener listener) {
+        feed.start(new FeedListener() {
+            @Override
+            public void onBatch(FeedBatch batch) {
+                for (SessionChange change : batch.changes()) {
+                    if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
+                        revertWatch.onKeyChanged(change.id(), change.session());
+                    } else {
+                        revertWatch.onKeyRemoved(change.id());
+                    }
+                }
+                listener.onBatch(batch);
+            }
+
+            @Override
+            public void onModeChanged(FeedMode mode, String detail) {
+                listener.onModeChanged(mode, detail);
+            }
+
+            @Override
+            public void onSnapshotProgress(long loaded, boolean done) {
+                listener.onSnapshotProgress(loaded, done);
+            }
+        });
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    public FlowService flow() {
+        return flow;
     }
 
     public String title() {
@@ -112,6 +186,13 @@ public final class ConsoleServices implements AutoCloseable {
             feed.close();
         } catch (RuntimeException e) {
             LOG.warn("Closing the feed failed: {}", e.getMessage());
+        }
+        // Collections clear collection_started on shutdown, so the flow must stop before the store.
+        flow.close();
+        flowThreads.shutdownNow();
+        revertWatch.close();
+        if (tilko != null) {
+            tilko.close();
         }
         store.close();
         if (demo != null) {

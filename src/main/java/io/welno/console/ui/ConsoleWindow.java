@@ -28,6 +28,7 @@ public final class ConsoleWindow {
     private final Scene scene;
     private Themes theme;
     private ConsoleServices services;
+    private ActionsController actions;
     private boolean closing;
 
     public ConsoleWindow(Stage stage, I18n i18n, Clock clock, ZoneId zone, ExecutorService background,
@@ -84,15 +85,42 @@ public final class ConsoleWindow {
                 return started.feed().latencyMillis();
             }
         });
-        started.feed().start(bridge);
+        var operator = started.operator();
+        boolean readOnly = !operator.role().mayWrite();
+        view.setRoleBadge(readOnly ? i18n.get("role.viewer.badge")
+                : i18n.format("role.badge", operator.name(), i18n.get("role." + operator.role().wire())), readOnly);
+        view.detail().revealAllowedProperty().set(operator.role() == io.welno.console.flow.Role.DEVELOPER);
+        actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
+        actions.installShortcuts(scene);
+        started.startFeed(bridge);
+    }
+
+    ActionsController actions() {
+        return actions;
     }
 
     public void failed(Throwable error) {
         bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed", StoreErrors.describe(error)));
     }
 
+    /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */
     private void auditReveal(String sessionId) {
-        LOG.info("Personal data of session {} revealed by {}", sessionId, System.getProperty("user.name"));
+        ConsoleServices current = services;
+        if (current == null) {
+            return;
+        }
+        var operator = current.operator();
+        LOG.info("Personal data of session {} revealed by {}", sessionId, operator.name());
+        background.execute(() -> {
+            try {
+                current.flow().auditLog().record(new io.welno.console.flow.AuditRecord(java.time.Instant.now(),
+                        java.util.UUID.randomUUID().toString(), "reveal", operator.name(), operator.role(),
+                        "reveal-personal-data", sessionId, "", false, "", "", "shown",
+                        "Personal data shown on screen", null));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not audit the reveal of {}: {}", sessionId, StoreErrors.describe(e));
+            }
+        });
     }
 
     /** Rows currently in the table, for the smoke test. */

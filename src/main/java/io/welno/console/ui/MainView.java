@@ -84,7 +84,7 @@ public final class MainView extends BorderPane {
 
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
         setLeft(new BucketList(model, i18n));

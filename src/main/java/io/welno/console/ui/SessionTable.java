@@ -29,9 +29,9 @@ final class SessionTable extends TableView<SessionRow> {
         setPlaceholder(new Label());
         ((Label) getPlaceholder()).textProperty().bind(i18n.text("table.empty"));
 
-        getColumns().add(column("column.id", 135, (row, now) -> row.shortId(),
+        getColumns().add(column("column.id", 125, (row, now) -> row.shortId(),
                 Comparator.comparing(SessionRow::id), "cell-mono"));
-        getColumns().add(column("column.name", 64, (row, now) -> row.maskedName(),
+        getColumns().add(column("column.name", 58, (row, now) -> row.maskedName(),
                 Comparator.comparing(SessionRow::maskedName), null));
         getColumns().add(statusColumn());
         getColumns().add(column("column.progress", 78, (row, now) -> progress(row.progressSteps()),
@@ -123,7 +123,7 @@ final class SessionTable extends TableView<SessionRow> {
         TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
         column.textProperty().bind(i18n.text("column.status"));
         column.setId("column.status");
-        column.setPrefWidth(140);
+        column.setPrefWidth(165);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setComparator(Comparator.comparing(r -> String.valueOf(r.status().wire())));
         column.setCellFactory(c -> new TableCell<>() {

@@ -1,0 +1,154 @@
+package io.welno.console.ui;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionPreview;
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.session.SessionCodec;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Asks for a reason and shows what the action would change (computed by the flow service without
+ * writing, off the FX thread) before anything happens. Returns the request to perform, or nothing.
+ */
+final class ActionDialog extends Dialog<ActionRequest> {
+
+    private final FlowService flow;
+    private final Operator operator;
+    private final ActionKind kind;
+    private final String sessionId;
+    private final Executor background;
+    private final SessionCodec codec;
+    private final I18n i18n;
+    private final TextArea reason = new TextArea();
+    private final CheckBox override = new CheckBox();
+    private final CheckBox checkApproval = new CheckBox();
+    private final TextArea preview = new TextArea();
+    private final Label refusal = new Label();
+    private final Label followUp = new Label();
+    private final BooleanProperty allowed = new SimpleBooleanProperty(false);
+    private final AtomicLong sequence = new AtomicLong();
+
+    ActionDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, String sessionId, I18n i18n,
+                 Executor background, SessionCodec codec) {
+        this.flow = flow;
+        this.operator = operator;
+        this.kind = kind;
+        this.sessionId = sessionId;
+        this.background = background;
+        this.codec = codec;
+        this.i18n = i18n;
+        initOwner(owner);
+        setTitle(i18n.get("action." + kind.wire()));
+        setHeaderText(i18n.format("action.header", i18n.get("action." + kind.wire()), sessionId));
+        getDialogPane().setId("actionDialog");
+        getDialogPane().getStylesheets().addAll(owner == null ? java.util.List.of()
+                : owner.getScene().getStylesheets());
+
+        reason.setId("actionReason");
+        reason.setPromptText(i18n.get("action.reason.prompt"));
+        reason.setPrefRowCount(2);
+        reason.setWrapText(true);
+        override.setId("actionOverride");
+        override.setText(i18n.get("action.override"));
+        override.setVisible(operator.role().mayOverrideGuards());
+        override.setManaged(override.isVisible());
+        checkApproval.setId("actionCheckApproval");
+        checkApproval.setText(i18n.get("action.checkApproval"));
+        checkApproval.setVisible(kind == ActionKind.MANUAL_COMPLETE && flow.tilkoAvailable());
+        checkApproval.setManaged(checkApproval.isVisible());
+        preview.setId("actionPreview");
+        preview.setEditable(false);
+        preview.setPrefRowCount(12);
+        preview.setPrefColumnCount(80);
+        preview.getStyleClass().add("preview");
+        refusal.setId("actionRefusal");
+        refusal.setWrapText(true);
+        refusal.getStyleClass().add("warning-strong");
+        refusal.managedProperty().bind(refusal.visibleProperty());
+        followUp.setWrapText(true);
+        followUp.getStyleClass().add("detail-subtitle");
+
+        VBox content = new VBox(8, label("action.reason"), reason, override, checkApproval, refusal,
+                label("action.preview"), preview, followUp);
+        content.setPrefWidth(720);
+        getDialogPane().setContent(content);
+        ButtonType run = new ButtonType(i18n.get("action.run"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);
+        Node runButton = getDialogPane().lookupButton(run);
+        runButton.setId("actionRun");
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> reason.getText().isBlank() || !allowed.get(), reason.textProperty(), allowed));
+        override.selectedProperty().addListener((o, a, b) -> refreshPreview());
+        checkApproval.selectedProperty().addListener((o, a, b) -> refreshPreview());
+        setResultConverter(button -> button == run ? request() : null);
+        setOnShown(e -> reason.requestFocus());
+        refreshPreview();
+    }
+
+    private Label label(String key) {
+        Label label = new Label(i18n.get(key));
+        label.getStyleClass().add("fact-name");
+        return label;
+    }
+
+    private ActionRequest request() {
+        ActionRequest request = new ActionRequest(kind, sessionId,
+                reason.getText() == null || reason.getText().isBlank() ? "-" : reason.getText().strip(),
+                override.isSelected(), checkApproval.isSelected());
+        return request;
+    }
+
+    /** The preview reads Redis, so it runs in the background; a newer request wins over an older one. */
+    private void refreshPreview() {
+        long mine = sequence.incrementAndGet();
+        ActionRequest request = request();
+        preview.setText(i18n.get("detail.raw.loading"));
+        background.execute(() -> {
+            ActionPreview result;
+            String diff;
+            try {
+                result = flow.preview(operator, request);
+                diff = result.before() != null && result.after() != null
+                        ? ChangePreview.diff(result.before(), result.after(), codec) : "";
+            } catch (RuntimeException e) {
+                result = null;
+                diff = "";
+            }
+            ActionPreview shown = result;
+            String text = diff;
+            Platform.runLater(() -> {
+                if (sequence.get() != mine) {
+                    return;
+                }
+                if (shown == null) {
+                    refusal.setText(i18n.get("action.preview.failed"));
+                    refusal.setVisible(true);
+                    allowed.set(false);
+                    preview.setText("");
+                    return;
+                }
+                allowed.set(shown.allowed());
+                refusal.setVisible(!shown.allowed());
+                refusal.setText(shown.refusalReason().orElse(""));
+                preview.setText(shown.allowed() ? text : "");
+                followUp.setText(shown.followUp() == null ? "" : shown.followUp());
+            });
+        });
+    }
+}
