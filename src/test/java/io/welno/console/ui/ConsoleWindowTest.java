@@ -133,4 +133,32 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#sessionCount").queryAs(Label.class).getText().startsWith("19 sessions"));
     }
+
+    @Test
+    void manualAuthCompleteRunsThroughTheDialogAndTheTableFollows(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        String id = Fixtures.id("03_auth_request_sent.json");
+        robot.clickOn("#searchField").write(id.substring(6, 14));
+        awaitRows(robot, 1);
+        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        robot.interact(() -> sessions.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        robot.clickOn("#action-manual-auth-complete");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
+                .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
+        assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "no reason yet");
+        robot.clickOn("#actionReason").write("user approved on the phone, support call");
+        robot.clickOn("#actionRun");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "Approved".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
+        var stored = (io.welno.console.session.SessionDocument) new io.welno.console.session.SessionCodec()
+                .parse(id, REDIS.client().get("tilko_session:" + id));
+        assertEquals("auth_completed", stored.status().wire());
+        assertEquals("CX000003-7d1e", stored.tree().at("/auth_data/CxId").asText());
+        assertTrue(stored.lastMessage().orElseThrow().text().contains("user approved on the phone"),
+                stored.lastMessage().orElseThrow().text());
+        assertEquals(((SessionRow) sessions.getItems().get(0)).status().wire(), "auth_completed");
+    }
 }

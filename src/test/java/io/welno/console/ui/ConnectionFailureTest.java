@@ -1,0 +1,63 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.ConnectionProfile;
+import io.welno.console.ConsoleServices;
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.session.StuckPolicy;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A profile pointing at a port where nothing listens: the window says so in a sentence and keeps retrying. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionFailureTest {
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private ConsoleWindow window;
+    private ConsoleServices services;
+
+    @Start
+    void start(Stage stage) {
+        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(),
+                io.welno.console.session.Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
+        window.show();
+        int deadPort = EmbeddedRedis.freePort();
+        services = ConsoleServices.connect(new ConnectionProfile("nowhere",
+                "redis://127.0.0.1:" + deadPort + "/0?connectTimeout=300", "viewer", "Asia/Seoul", "production",
+                false, null), null);
+        window.attach(services);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> window.view().stop());
+        services.close();
+        background.shutdownNow();
+    }
+
+    @Test
+    void aRefusedConnectionIsShownAsASentenceAndTheViewerIsReadOnly(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            String mode = robot.lookup("#feedMode").queryAs(Label.class).getText();
+            String text = robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
+            return ("RECONNECTING".equals(mode) || "OFFLINE".equals(mode)) && text.toLowerCase().contains("refused");
+        });
+        assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().contains("READ-ONLY"));
+        assertTrue(robot.lookup("#action-collect").tryQuery().isEmpty(), "a viewer gets no action buttons");
+        assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass().contains("env-production"));
+    }
+}
