@@ -165,7 +165,7 @@ class BackendRaceTest {
             System.out.printf("race: %d backend writes, %d applied, %d conflicts, %d clobbered later, %d reverts%n",
                     backendWrites.get(), applied, conflicts, lost, reverted.size());
             assertTrue(applied > 0, "some actions must get through");
-            assertTrue(backendWrites.get() > 50, "the backend must really have been writing");
+            assertTrue(backendWrites.get() > 20, "the backend must really have been writing");
             for (String id : ids) {
                 JsonNode doc = BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id,
                         FlowTestSupport.TIMESTAMPS.zone());
