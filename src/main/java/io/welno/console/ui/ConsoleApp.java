@@ -1,6 +1,13 @@
 package io.welno.console.ui;
 
+import io.welno.console.ConnectionProfiles;
 import io.welno.console.ConsoleServices;
+import io.welno.console.store.StoreErrors;
+import java.time.ZoneId;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import java.time.Clock;
@@ -11,7 +18,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -36,30 +42,84 @@ public final class ConsoleApp extends Application {
         return EXIT_CODE.get();
     }
 
+    private Stage stage;
+    private I18n i18n;
+    private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
+
     @Override
-    public void start(Stage stage) {
-        I18n i18n = I18n.fromSystem();
-        Timestamps timestamps = Timestamps.system();
-        window = new ConsoleWindow(stage, i18n, Clock.systemUTC(), timestamps.zone(), background,
-                StuckPolicy.defaults(), Themes.fromSystem());
-        window.show();
-        window.starting(i18n.get("app.starting"));
-        background.execute(() -> {
-            try {
-                ConsoleServices services = ConsoleServices.startDemo(timestamps);
-                Platform.runLater(() -> window.attach(services));
-            } catch (RuntimeException e) {
-                LOG.error("Could not start the demo", e);
-                Platform.runLater(() -> window.failed(e));
-                if (smokeTest) {
-                    EXIT_CODE.set(2);
-                    Platform.runLater(Platform::exit);
-                }
-            }
-        });
+    public void start(Stage primary) {
+        this.stage = primary;
+        this.i18n = I18n.fromSystem();
+        // No saved profile (or a smoke test): the embedded demo, so a newcomer sees sessions at once.
+        if (smokeTest || profilesOrEmpty().isEmpty()) {
+            open(new ConnectionDialog.Choice(null, null));
+        } else {
+            open(null);
+            chooseConnection();
+        }
         if (smokeTest) {
             watchForSmokeTest();
         }
+    }
+
+    private java.util.List<io.welno.console.ConnectionProfile> profilesOrEmpty() {
+        try {
+            return profiles.load();
+        } catch (RuntimeException e) {
+            LOG.warn("Ignoring unreadable connection profiles: {}", e.getMessage());
+            return java.util.List.of();
+        }
+    }
+
+    /** Opens a fresh window on the stage and connects it to the choice (null = nothing yet). */
+    private void open(ConnectionDialog.Choice choice) {
+        Themes theme = window == null ? Themes.fromSystem() : window.theme();
+        ZoneId zone = choice == null || choice.demo() || choice.profile().zone() == null
+                ? Timestamps.DEFAULT_ZONE : ZoneId.of(choice.profile().zone());
+        window = new ConsoleWindow(stage, i18n, Clock.systemUTC(), zone, background, StuckPolicy.defaults(), theme);
+        Button connections = new Button();
+        connections.setId("connectionsButton");
+        connections.textProperty().bind(i18n.text("connect.button"));
+        connections.setOnAction(e -> chooseConnection());
+        window.view().addToolbarItems(connections);
+        window.show();
+        if (choice == null) {
+            return;
+        }
+        ConsoleWindow target = window;
+        target.starting(choice.demo() ? i18n.get("app.starting")
+                : i18n.format("app.connecting", choice.profile().name()));
+        background.execute(() -> {
+            try {
+                ConsoleServices services = choice.demo() ? ConsoleServices.startDemo(Timestamps.system())
+                        : ConsoleServices.connect(choice.profile(), choice.password());
+                Platform.runLater(() -> target.attach(services));
+            } catch (RuntimeException e) {
+                LOG.error("Could not connect: {}", StoreErrors.describe(e));
+                Platform.runLater(() -> {
+                    target.failed(e);
+                    if (smokeTest) {
+                        EXIT_CODE.set(2);
+                        Platform.exit();
+                    } else {
+                        showConnectError(e);
+                    }
+                });
+            }
+        });
+    }
+
+    private void chooseConnection() {
+        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles);
+        dialog.showAndWait().ifPresent(choice -> window.detach(() -> open(choice)));
+    }
+
+    private void showConnectError(RuntimeException error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, i18n.format("app.failed", StoreErrors.describe(error)),
+                new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE), ButtonType.CLOSE);
+        alert.initOwner(stage);
+        alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(b -> chooseConnection());
     }
 
     /** Exits 0 once the table shows sessions, 1 if that does not happen within a minute. */

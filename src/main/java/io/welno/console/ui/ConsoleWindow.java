@@ -154,9 +154,14 @@ public final class ConsoleWindow {
         if (closing) {
             return;
         }
+        stage.hide();
+        detach(then);
+    }
+
+    /** Stops this window's view and services (the stage stays), e.g. before connecting elsewhere. */
+    public void detach(Runnable then) {
         closing = true;
         view.stop();
-        stage.hide();
         ConsoleServices toClose = services;
         background.execute(() -> {
             try {

@@ -272,6 +272,11 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Adds controls at the right end of the toolbar (e.g. the connection switcher). */
+    public void addToolbarItems(javafx.scene.Node... items) {
+        ((ToolBar) getTop()).getItems().addAll(items);
+    }
+
     public void onSelection(Consumer<SessionRow> listener) {
         this.selectionListener = listener;
     }

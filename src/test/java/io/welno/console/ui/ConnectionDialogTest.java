@@ -1,0 +1,80 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.ConnectionProfile;
+import io.welno.console.ConnectionProfiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ConnectionDialogTest {
+
+    @TempDir
+    static Path dir;
+
+    private ConnectionProfiles profiles;
+    private final AtomicReference<Optional<ConnectionDialog.Choice>> result = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) {
+        profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.show();
+        ConnectionDialog dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles);
+        dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
+        dialog.show();
+    }
+
+    @Test
+    void aProfileIsSavedWithoutItsPasswordAndConnectingHandsThePasswordOver(FxRobot robot) throws Exception {
+        robot.clickOn("#profileNew");
+        robot.clickOn("#profileName").write("prod");
+        robot.clickOn("#profileUrl").write("redis://10.0.1.10:6379");
+        robot.clickOn("#profileUser").write("support");
+        robot.clickOn("#profilePassword").write("s3cret-pw");
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        String saved = Files.readString(profiles.file());
+        assertFalse(saved.contains("s3cret-pw"), saved);
+        ConnectionProfile profile = profiles.load().get(0);
+        assertEquals("prod", profile.name());
+        assertEquals("redis://support@10.0.1.10:6379/0?prefix=tilko_session%3A", profile.url());
+        assertEquals("viewer", profile.role());
+
+        robot.clickOn("#profilePassword").eraseText(20).write("typed-again");
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> result.get() != null);
+        ConnectionDialog.Choice choice = result.get().orElseThrow();
+        assertFalse(choice.demo());
+        assertEquals("typed-again", choice.password());
+        assertEquals("prod", choice.profile().name());
+    }
+
+    @Test
+    void aBadAddressIsASentenceAndNothingConnects(FxRobot robot) throws Exception {
+        robot.clickOn("#profileNew");
+        robot.clickOn("#profileName").write("broken");
+        robot.clickOn("#profileUrl").write("http://nowhere");
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains("redis://"), error.getText());
+        assertEquals(null, result.get(), "the dialog stays open");
+    }
+}
