@@ -9,6 +9,10 @@ final class FeedErrors {
     }
 
     static String describe(Throwable error) {
+        if (error instanceof IllegalStateException && error.getMessage() != null
+                && error.getMessage().startsWith("the server stopped answering")) {
+            return error.getMessage();
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Unexpected end of stream") || message.contains("Connection reset")

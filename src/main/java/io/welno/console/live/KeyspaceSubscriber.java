@@ -41,6 +41,8 @@ final class KeyspaceSubscriber {
     private volatile Jedis jedis;
     private volatile boolean stopping;
     private volatile long pingSentNanos;
+    /** Set when the watchdog closed the socket, so the failure says why rather than "connection closed". */
+    private volatile String watchdogReason;
 
     KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events) {
         this.node = node;
@@ -74,11 +76,12 @@ final class KeyspaceSubscriber {
             }
             jedis.psubscribe(pubSub, pattern);
             if (!stopping) {
-                events.onFailure(node, new IllegalStateException("the subscription ended"));
+                events.onFailure(node, new IllegalStateException(watchdogReason != null ? watchdogReason
+                        : "the subscription ended"));
             }
         } catch (Throwable e) {
             if (!stopping) {
-                events.onFailure(node, e);
+                events.onFailure(node, watchdogReason != null ? new IllegalStateException(watchdogReason, e) : e);
             }
         } finally {
             Jedis connection = jedis;
@@ -102,8 +105,9 @@ final class KeyspaceSubscriber {
         }
         long sent = pingSentNanos;
         if (sent != 0 && System.nanoTime() - sent > timeoutNanos) {
-            LOG.warn("No PONG from {} within {} ms; closing the subscription", settings.redactedUrl(),
-                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+            long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+            LOG.warn("No PONG from {} within {} ms; closing the subscription", settings.redactedUrl(), millis);
+            watchdogReason = "the server stopped answering (no PONG within " + millis + " ms)";
             disconnect();
             return;
         }

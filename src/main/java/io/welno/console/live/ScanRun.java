@@ -34,6 +34,7 @@ final class ScanRun {
     private final AtomicLong keysFound = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final long startedNanos = System.nanoTime();
 
     ScanRun(long id, Kind kind, long startSeq, long generation) {
         this.id = id;
@@ -60,6 +61,10 @@ final class ScanRun {
 
     boolean snapshot() {
         return kind == Kind.SNAPSHOT;
+    }
+
+    long startedNanos() {
+        return startedNanos;
     }
 
     AtomicLong keysFound() {

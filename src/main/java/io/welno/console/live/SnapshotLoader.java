@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -21,6 +23,11 @@ import redis.clients.jedis.resps.ScanResult;
  * arrive long before the scan ends. In-flight chunks are bounded, which bounds the memory of a large snapshot.
  */
 final class SnapshotLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoader.class);
+
+    /** Chunks of keys that may wait for a reader (2048 × fetchChunk keys: ~400,000 by default). */
+    static final int MAX_WAITING_CHUNKS = 2048;
 
     private final ExecutorService scanPool;
     private final ExecutorService fetchPool;
@@ -36,7 +43,7 @@ final class SnapshotLoader {
         this.options = options;
         this.sequence = sequence;
         this.output = output;
-        this.maxInFlight = options.fetchThreads() * 2;
+        this.maxInFlight = MAX_WAITING_CHUNKS;
     }
 
     void start(ScanRun run, List<NodeReader> nodes) {
@@ -79,6 +86,8 @@ final class SnapshotLoader {
             if (!chunk.isEmpty()) {
                 submit(run, node, chunk, outstanding, inFlight);
             }
+            LOG.debug("{}: SCAN of {} found {} keys in {} ms", run, node, seen.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startedNanos()));
             finishOne(run, outstanding);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,6 +131,8 @@ final class SnapshotLoader {
 
     private void finishOne(ScanRun run, AtomicInteger outstanding) {
         if (outstanding.decrementAndGet() == 0 && !run.cancelled() && run.finish()) {
+            LOG.debug("{}: read and parsed {} keys in {} ms", run, run.keysFound().get(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - run.startedNanos()));
             output.accept(new ScanRun.Done(run));
         }
     }

@@ -87,6 +87,33 @@ class ReconnectTest {
     }
 
     @Test
+    void aSubscriptionThatStopsAnsweringIsClosedByTheWatchdogAndReconnected(@TempDir Path tmp) {
+        RedisProcess server = RedisProcess.start(EmbeddedRedis.freePort(), tmp, List.of());
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(server.url()), new SessionCodec(),
+                FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(300))
+                        .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300)));
+        try (Jedis admin = new Jedis(server.address())) {
+            feed.start(listener);
+            listener.awaitMode(FeedMode.LIVE);
+            listener.awaitSnapshots(1);
+            assertTrue(feed.latencyMillis() >= 0);
+            // The server stops answering every client for a while (like a dead link): no PONG arrives.
+            admin.clientPause(1500);
+            listener.awaitMode(FeedMode.RECONNECTING);
+            assertTrue(listener.lastMode().detail().contains("(the server stopped answering (no PONG within 300 ms))"),
+                    listener.lastMode().detail());
+            listener.awaitMode(FeedMode.LIVE);
+            listener.awaitSnapshots(2);
+            admin.set(key("after"), doc("after", "initiated", 1));
+            listener.await("a change after the watchdog reconnected", () -> listener.has("after"));
+        } finally {
+            feed.close();
+            server.kill();
+        }
+    }
+
+    @Test
     void aServerThatCannotBeReachedAtAllIsOfflineAndTheFeedConnectsWhenItAppears(@TempDir Path tmp) {
         int port = EmbeddedRedis.freePort();
         RecordingListener listener = new RecordingListener();
