@@ -4,9 +4,7 @@ import io.welno.console.session.AuthCredentials;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.SessionDocument;
-import io.welno.console.session.SessionMessage;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UserInfo;
 import java.time.Duration;
@@ -210,17 +208,8 @@ public final class Guards {
     }
 
     static Optional<LocalDateTime> lastProgress(SessionDocument doc) {
-        LocalDateTime latest = null;
-        List<SessionMessage> messages = doc.messages();
-        for (int i = messages.size() - 1; i >= 0 && latest == null; i--) {
-            latest = local(SessionTimestamp.parse(messages.get(i).timestamp(), doc.zone()));
-        }
-        latest = max(latest, local(doc.timestamp("collection_start_time")));
-        latest = max(latest, local(SessionTimestamp.parse(ConsoleMarks.claimAt(doc), doc.zone())));
-        if (latest == null) {
-            latest = local(doc.updatedAt());
-        }
-        return Optional.ofNullable(latest);
+        // The UI's stuck bucket measures from the same point (SessionDocument#lastProgressAt).
+        return doc.lastProgressAt();
     }
 
     private static Optional<Refusal> personProblem(SessionDocument doc, String action) {
@@ -244,17 +233,6 @@ public final class Guards {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static LocalDateTime local(SessionTimestamp t) {
-        return t == null ? null : t.local();
-    }
-
-    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     static String human(Duration d) {

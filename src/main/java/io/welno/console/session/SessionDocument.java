@@ -2,6 +2,7 @@ package io.welno.console.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -170,6 +171,39 @@ public final class SessionDocument implements ParsedSession {
 
     public JsonNode prescriptionData() {
         return tree.path(PRESCRIPTION_DATA);
+    }
+
+    /**
+     * When the session last made real progress: the newest message, {@code collection_start_time} or a
+     * console claim ({@code console_claim.at}), whichever is latest; {@code updated_at} only as a last resort,
+     * because the browser's status poll rewrites it every few seconds while nothing happens. Both the stuck
+     * bucket and the reset-stuck guard measure idleness from here, so they always agree.
+     */
+    public Optional<LocalDateTime> lastProgressAt() {
+        LocalDateTime latest = null;
+        JsonNode messages = tree.get(MESSAGES);
+        if (messages != null && messages.isArray()) {
+            for (int i = messages.size() - 1; i >= 0 && latest == null; i--) {
+                latest = local(SessionTimestamp.parse(text(messages.get(i), "timestamp"), zone));
+            }
+        }
+        latest = later(latest, local(timestamp("collection_start_time")));
+        JsonNode claim = tree.get("console_claim");
+        if (claim != null && claim.isObject()) {
+            latest = later(latest, local(SessionTimestamp.parse(text(claim, "at"), zone)));
+        }
+        if (latest == null) {
+            latest = local(updatedAt());
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private static LocalDateTime local(SessionTimestamp time) {
+        return time == null ? null : time.local();
+    }
+
+    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     public Set<DocumentWarning> warnings() {

@@ -27,8 +27,9 @@ public final class StuckPolicy {
         t.put(SessionStatus.AUTH_REQUEST_SENT, Duration.ofMinutes(10));
         t.put(SessionStatus.AUTH_COMPLETED, Duration.ofMinutes(10));
         t.put(SessionStatus.AUTHENTICATED, Duration.ofMinutes(10));
-        t.put(SessionStatus.FETCHING_HEALTH_DATA, Duration.ofMinutes(5));
-        t.put(SessionStatus.FETCHING_PRESCRIPTION_DATA, Duration.ofMinutes(5));
+        // The same ten minutes after which the flow's reset-stuck accepts a collection.
+        t.put(SessionStatus.FETCHING_HEALTH_DATA, Duration.ofMinutes(10));
+        t.put(SessionStatus.FETCHING_PRESCRIPTION_DATA, Duration.ofMinutes(10));
         return new StuckPolicy(t);
     }
 
@@ -48,18 +49,22 @@ public final class StuckPolicy {
 
     /** @param now the current wall-clock time in the backend's zone */
     public boolean isStuck(SessionDocument doc, LocalDateTime now) {
-        return isStuck(doc.status(), doc.updatedAt(), doc.collectionStarted(), now);
+        return isStuck(doc.status(), doc.lastProgressAt().orElse(null), doc.collectionStarted(), now);
     }
 
-    public boolean isStuck(SessionStatus status, SessionTimestamp updatedAt, boolean collectionStarted,
+    /**
+     * @param lastProgress when the session last made progress ({@link SessionDocument#lastProgressAt()}), not
+     *                     {@code updated_at}, which the browser's polling keeps fresh
+     */
+    public boolean isStuck(SessionStatus status, LocalDateTime lastProgress, boolean collectionStarted,
                            LocalDateTime now) {
         Duration threshold = thresholds.get(status);
-        if (threshold == null || updatedAt == null) {
+        if (threshold == null || lastProgress == null) {
             return false;
         }
         if (status.isFetching() && !collectionStarted) {
             return false;
         }
-        return updatedAt.local().plus(threshold).isBefore(now);
+        return lastProgress.plus(threshold).isBefore(now);
     }
 }

@@ -36,6 +36,7 @@ public final class SessionRow {
     private final String lastMessage;
     private final int progressSteps;
     private final boolean collectionStarted;
+    private final LocalDateTime lastProgressAt;
     private final boolean breaksBackend;
     private final String unreadableReason;
     private ChangeKind endedKind;
@@ -59,6 +60,7 @@ public final class SessionRow {
             lastMessage = "";
             progressSteps = 0;
             collectionStarted = false;
+            lastProgressAt = null;
             breaksBackend = true;
             unreadableReason = unreadable.reason();
             return;
@@ -79,6 +81,7 @@ public final class SessionRow {
                 .map(m -> DocumentMasker.maskText(m.summary(), doc.userInfo())).orElse("");
         progressSteps = steps(doc);
         collectionStarted = doc.collectionStarted();
+        lastProgressAt = doc.lastProgressAt().orElse(null);
         breaksBackend = doc.breaksBackend();
         unreadableReason = null;
     }
@@ -150,8 +153,7 @@ public final class SessionRow {
         if (!readable()) {
             return false;
         }
-        SessionDocument doc = (SessionDocument) stored.parsed();
-        return policy.isStuck(status, doc.updatedAt(), collectionStarted, now);
+        return policy.isStuck(status, lastProgressAt, collectionStarted, now);
     }
 
     /** Remaining TTL now, counted down from when the value was read. */
