@@ -40,6 +40,9 @@ final class BatchDispatcher {
 
         /** The push backlog overflowed: a resync is needed. */
         void backlogOverflowed();
+
+        /** A cluster node answered MOVED/ASK: slots are moving; check the topology now. */
+        void redirected();
     }
 
     private final FeedListener listener;
@@ -97,6 +100,9 @@ final class BatchDispatcher {
     void stop(long timeoutMillis) {
         stopping = true;
         wake();
+        if (Thread.currentThread() == thread) {
+            return; // close() called from a listener callback: the loop ends when the callback returns.
+        }
         try {
             thread.join(timeoutMillis);
         } catch (InterruptedException e) {
@@ -289,6 +295,9 @@ final class BatchDispatcher {
                 }
                 for (String id : result.missing()) {
                     merge(changes, state.applyEnded(id, seq, null, inPass));
+                }
+                if (result.redirected()) {
+                    host.redirected();
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -87,6 +88,8 @@ public final class RedisSessionFeed implements SessionFeed {
     private ScheduledFuture<?> pollFuture;
     private ScheduledFuture<?> reconnectFuture;
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
+    /** Every live thread the feed made, so close() can wait until they have really ended. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     /** A feed on the server of the settings (or the whole cluster, when it is a cluster node). */
     public RedisSessionFeed(RedisConnectionSettings settings, SessionCodec codec, FeedOptions options) {
@@ -230,6 +233,18 @@ public final class RedisSessionFeed implements SessionFeed {
         awaitQuietly(fetchPool);
         setMode(FeedMode.OFFLINE, "Stopped");
         dispatcher.stop(2000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (Thread thread : threads) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (thread != Thread.currentThread() && left > 0) {
+                try {
+                    thread.join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------ connection
@@ -599,6 +614,8 @@ public final class RedisSessionFeed implements SessionFeed {
             Thread thread = baseThreads.newThread(runnable);
             thread.setName(name + "-" + counter.incrementAndGet());
             thread.setDaemon(true);
+            threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
+            threads.add(thread);
             return thread;
         };
     }
@@ -688,6 +705,11 @@ public final class RedisSessionFeed implements SessionFeed {
         @Override
         public void passEnded(ScanRun run, Throwable failure) {
             submit(() -> RedisSessionFeed.this.passEnded(run, failure));
+        }
+
+        @Override
+        public void redirected() {
+            submit(RedisSessionFeed.this::housekeeping);
         }
 
         @Override
