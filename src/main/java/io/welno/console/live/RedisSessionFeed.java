@@ -154,11 +154,13 @@ public final class RedisSessionFeed implements SessionFeed {
     }
 
     /** The sentence that came with the current mode (what the status bar shows). */
+    @Override
     public String modeDetail() {
         return modeDetail;
     }
 
     /** Sessions removed or expired lately, newest first (at most {@link FeedOptions#recentlyEndedCapacity()}). */
+    @Override
     public List<EndedSession> recentlyEnded() {
         return recentlyEnded.snapshot();
     }

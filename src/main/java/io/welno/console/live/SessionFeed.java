@@ -11,6 +11,16 @@ public interface SessionFeed extends AutoCloseable {
 
     FeedMode mode();
 
+    /** The sentence that came with the current mode (the status bar text). */
+    default String modeDetail() {
+        return "";
+    }
+
+    /** Sessions removed or expired lately, newest first, bounded; readable from any thread. */
+    default java.util.List<EndedSession> recentlyEnded() {
+        return java.util.List.of();
+    }
+
     /** Runs a full snapshot again (e.g. the operator pressed Refresh). */
     void resync();
 
