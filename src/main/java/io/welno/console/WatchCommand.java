@@ -170,7 +170,8 @@ final class WatchCommand implements Callable<Integer> {
 
     private static String changeText(SessionChange change) {
         ObjectNode json = changeJson(change, false);
-        String status = json.path("status").isNull() ? "-" : json.path("status").asText();
+        String status = json.has("readable") ? "UNREADABLE"
+                : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
         return String.format(Locale.ROOT, "%-8s %-42s %-27s %s", json.get("kind").asText(), change.id(), status, name)
                 .stripTrailing();
