@@ -57,6 +57,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
         setTitle(i18n.get("action." + kind.wire()));
         setHeaderText(i18n.format("action.header", i18n.get("action." + kind.wire()), sessionId));
         getDialogPane().setId("actionDialog");
+        getDialogPane().setStyle(HangulFont.rootStyle());
         getDialogPane().getStylesheets().addAll(owner == null ? java.util.List.of()
                 : owner.getScene().getStylesheets());
 

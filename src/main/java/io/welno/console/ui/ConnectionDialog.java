@@ -69,6 +69,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         setTitle(i18n.get("connect.title"));
         setHeaderText(i18n.get("connect.header"));
         getDialogPane().setId("connectionDialog");
+        getDialogPane().setStyle(HangulFont.rootStyle());
         if (owner != null && owner.getScene() != null) {
             getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }

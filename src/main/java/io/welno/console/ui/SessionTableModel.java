@@ -44,7 +44,7 @@ public final class SessionTableModel {
 
     static final int ENDED_CAPACITY = 500;
 
-    private final ObservableList<SessionRow> master = FXCollections.observableArrayList();
+    private final RowList master = new RowList();
     private final FilteredList<SessionRow> filtered = new FilteredList<>(master);
     private final SortedList<SessionRow> sorted = new SortedList<>(filtered);
     private final Map<String, Integer> index = new HashMap<>();
@@ -113,17 +113,17 @@ public final class SessionTableModel {
     }
 
     private void applyNow(List<RowChange> changes) {
-        boolean removed = false;
+        Map<Integer, SessionRow> replaced = new HashMap<>();
         List<SessionRow> added = new ArrayList<>();
+        List<String> newlyEnded = new ArrayList<>();
         for (RowChange change : changes) {
             Integer at = index.get(change.id());
+            SessionRow current = at == null ? null : replaced.getOrDefault(at, master.get(at));
             if (change.kind().ended()) {
-                if (at != null && !master.get(at).isEnded()) {
-                    SessionRow old = master.get(at);
-                    count(old, -1);
-                    master.set(at, old.ended(change.kind(), LocalDateTime.now(clock.withZone(zone))));
-                    endedOrder.addLast(change.id());
-                    removed |= trimEnded();
+                if (current != null && !current.isEnded()) {
+                    count(current, -1);
+                    replaced.put(at, current.ended(change.kind(), LocalDateTime.now(clock.withZone(zone))));
+                    newlyEnded.add(change.id());
                 }
                 continue;
             }
@@ -132,39 +132,36 @@ public final class SessionTableModel {
             if (at == null) {
                 index.put(change.id(), master.size() + added.size());
                 added.add(row);
-                count(row, +1);
             } else {
-                SessionRow old = master.get(at);
-                if (old.isEnded()) {
+                if (current.isEnded()) {
                     endedOrder.remove(change.id());
                 } else {
-                    count(old, -1);
+                    count(current, -1);
                 }
-                count(row, +1);
-                master.set(at, row);
+                replaced.put(at, row);
             }
+            count(row, +1);
         }
-        if (!added.isEmpty()) {
-            master.addAll(added);
-        }
-        if (removed) {
-            reindex();
-        }
+        master.apply(replaced, added);
+        endedOrder.addAll(newlyEnded);
+        trimEnded();
         counts.get(Bucket.ENDED).set(endedOrder.size());
     }
 
-    private boolean trimEnded() {
+    private void trimEnded() {
         boolean removed = false;
         while (endedOrder.size() > ENDED_CAPACITY) {
             String oldest = endedOrder.removeFirst();
             Integer at = index.remove(oldest);
             if (at != null) {
-                master.remove((int) at);
+                master.removeRow(at);
                 reindex();
                 removed = true;
             }
         }
-        return removed;
+        if (removed) {
+            reindex();
+        }
     }
 
     /** A snapshot after a reconnect did not see these ids any more: they ended while we were away. */
