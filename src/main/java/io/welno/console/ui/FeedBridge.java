@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class FeedBridge implements FeedListener {
 
-    private record Pending(List<SessionTableModel.RowChange> changes, boolean fromSnapshot, boolean snapshotComplete) {
+    private record Pending(List<SessionTableModel.RowChange> changes, boolean fromSnapshot) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -33,7 +33,7 @@ public final class FeedBridge implements FeedListener {
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(),
                     change.session() == null ? null : SessionRow.of(change.session())));
         }
-        queue.add(new Pending(rows, batch.fromSnapshot(), batch.snapshotComplete()));
+        queue.add(new Pending(rows, batch.fromSnapshot()));
     }
 
     @Override
@@ -56,31 +56,17 @@ public final class FeedBridge implements FeedListener {
     public int drain(SessionTableModel model) {
         Map<String, SessionTableModel.RowChange> merged = new LinkedHashMap<>();
         boolean fromSnapshot = false;
-        boolean complete = false;
         Pending next;
-        int drained = 0;
         while ((next = queue.poll()) != null) {
-            // A snapshot-complete marker must be applied after the rows that preceded it.
-            if (next.snapshotComplete()) {
-                for (SessionTableModel.RowChange c : next.changes()) {
-                    merged.put(c.id(), c);
-                }
-                model.apply(new ArrayList<>(merged.values()), true, true);
-                drained += merged.size();
-                merged.clear();
-                fromSnapshot = false;
-                continue;
-            }
             fromSnapshot |= next.fromSnapshot();
             for (SessionTableModel.RowChange c : next.changes()) {
                 merged.put(c.id(), c);
             }
         }
         if (!merged.isEmpty()) {
-            model.apply(new ArrayList<>(merged.values()), fromSnapshot, complete);
-            drained += merged.size();
+            model.apply(new ArrayList<>(merged.values()), fromSnapshot);
         }
-        return drained;
+        return merged.size();
     }
 
     public FeedMode mode() {

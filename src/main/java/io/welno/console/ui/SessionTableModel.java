@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,6 @@ public final class SessionTableModel {
     private final Clock clock;
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
-    private Set<String> snapshotSeen;
 
     public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
         this.stuckPolicy = stuckPolicy;
@@ -85,24 +83,18 @@ public final class SessionTableModel {
         });
     }
 
-    /** Applies one frame's worth of changes (or queues them while paused). */
-    public void apply(List<RowChange> changes, boolean fromSnapshot, boolean snapshotComplete) {
-        if (fromSnapshot && snapshotSeen == null) {
-            snapshotSeen = new HashSet<>();
-        }
-        if (snapshotSeen != null) {
-            changes.forEach(c -> snapshotSeen.add(c.id()));
-        }
+    /**
+     * Applies one frame's worth of changes, or queues them while paused (snapshots always apply). Sessions
+     * that vanished while the feed was disconnected arrive as explicit REMOVED changes at the end of its
+     * resync, so nothing here has to guess.
+     */
+    public void apply(List<RowChange> changes, boolean fromSnapshot) {
         if (paused.get() && !fromSnapshot) {
             changes.forEach(c -> pending.put(c.id(), c));
             pendingUpdates.set(pending.size());
             return;
         }
         applyNow(changes);
-        if (snapshotComplete && snapshotSeen != null) {
-            pruneNotSeen(snapshotSeen);
-            snapshotSeen = null;
-        }
     }
 
     private void flushPending() {
@@ -161,19 +153,6 @@ public final class SessionTableModel {
         }
         if (removed) {
             reindex();
-        }
-    }
-
-    /** A snapshot after a reconnect did not see these ids any more: they ended while we were away. */
-    private void pruneNotSeen(Set<String> seen) {
-        List<RowChange> gone = new ArrayList<>();
-        for (SessionRow row : master) {
-            if (!row.isEnded() && !seen.contains(row.id())) {
-                gone.add(new RowChange(ChangeKind.REMOVED, row.id(), null));
-            }
-        }
-        if (!gone.isEmpty()) {
-            applyNow(gone);
         }
     }
 
