@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "welno-console", mixinStandardHelpOptions = true, version = "WELNO Session Console 0.1.0",
         description = "Watch and repair the WELNO backend's Tilko simple-auth sessions in Redis.",
         subcommands = {ListCommand.class, ShowCommand.class, io.welno.console.tilko.TilkoSimCommand.class, WatchCommand.class,
-                SimpleAuthCommand.class, CompleteCommand.class, CollectCommand.class, ResetCommand.class, AuditCommand.class})
+                SimpleAuthCommand.class, CompleteCommand.class, CollectCommand.class, ResetCommand.class, AuditCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--smoke-test", description = "Open the window on the demo, wait for the first sessions, exit 0")

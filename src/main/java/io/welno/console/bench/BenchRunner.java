@@ -1,0 +1,474 @@
+package io.welno.console.bench;
+
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedListener;
+import io.welno.console.live.FeedOptions;
+import io.welno.console.live.FeedStats;
+import io.welno.console.live.RedisSessionFeed;
+import io.welno.console.live.SessionChange;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.RedisConnections;
+import io.welno.console.store.StoreErrors;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * One bench run: seeds N sessions and M unrelated keys, then measures P1 (listing vs the plain-client floor),
+ * P4 (heap with the sessions loaded) and P2 (write → consumer latency at fixed rates) on one running feed,
+ * the P4 churn, P3 (atomic vs blind updates) and P5 (start-up of the real jar). See {@link BenchSettings#METHOD}.
+ */
+public final class BenchRunner {
+
+    static final long SEED_TTL_SECONDS = 6 * 3600;
+    static final String NOISE_PREFIX = "bench_noise:";
+
+    private final BenchSettings settings;
+    private final BenchReport report;
+    private final PrintStream out;
+    private final BenchCorpus corpus = new BenchCorpus(42);
+    private final SetParams ttl = SetParams.setParams().ex(SEED_TTL_SECONDS);
+    private RedisConnectionSettings redis;
+    private boolean mayConfigure;
+    private int rrCursor;
+
+    BenchRunner(BenchSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        this.report = new BenchReport(out);
+    }
+
+    /** @return the exit status: 0 when every figure was measured */
+    public static int run(BenchSettings settings, PrintStream out) {
+        return new BenchRunner(settings, out).run();
+    }
+
+    private int run() {
+        long started = System.nanoTime();
+        EmbeddedRedis server = null;
+        try {
+            String executable = null;
+            if (settings.redisUrl() == null) {
+                report.info("starting Redis");
+                server = EmbeddedRedis.start(List.of());
+                executable = server.executable();
+                redis = RedisConnectionSettings.parse(server.url());
+                mayConfigure = true;
+            } else {
+                redis = RedisConnectionSettings.parse(settings.redisUrl());
+            }
+            try (RedisClient admin = RedisConnections.openClient(redis, "welno-bench")) {
+                if (settings.redisUrl() != null && admin.dbSize() != 0) {
+                    out.println("The database of " + redis.redactedUrl() + " is not empty; the bench writes "
+                            + "N+M keys and removes them with FLUSHDB, so it needs an empty one.");
+                    return 2;
+                }
+                String version = info(admin.info("server"), "redis_version");
+                BenchEnvironment env = new BenchEnvironment(version, executable);
+                report.info("Redis " + version + " at " + redis.redactedUrl() + "; corpus: average "
+                        + corpus.averageBytes() + " B, " + corpus.minBytes() + "–" + corpus.maxBytes() + " B; " + corpus.mix());
+                seed(admin);
+                listing(admin);
+                liveFeed(admin);
+                atomicUpdates();
+                if (settings.jar() != null) {
+                    new StartupBench(settings.jar(), report).run();
+                } else {
+                    report.note("P5 was skipped (--skip-startup, or not run from the jar).");
+                }
+                report.info(String.format(Locale.ROOT, "bench finished in %.1f min",
+                        (System.nanoTime() - started) / 60e9));
+                env.finished();
+                if (settings.report() != null) {
+                    report.writeMarkdown(settings.report(), env, settings);
+                    report.info("wrote " + settings.report());
+                }
+                if (settings.redisUrl() != null) {
+                    admin.flushDB();
+                }
+            }
+            return 0;
+        } catch (Exception e) {
+            out.println("The bench failed: " + StoreErrors.describe(e));
+            e.printStackTrace(out);
+            return 1;
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ seeding
+
+    private void seed(RedisClient admin) {
+        long t0 = System.nanoTime();
+        int n = settings.sessions();
+        try (AbstractPipeline pipeline = admin.pipelined()) {
+            for (int i = 0; i < n; i++) {
+                pipeline.set(redis.key(BenchCorpus.id(i)), corpus.document(i), ttl);
+                if (i % 1000 == 999) {
+                    pipeline.sync();
+                }
+                if (n >= 10 && i % (n / 10) == n / 10 - 1) {
+                    report.info("seeded " + (i + 1) + " of " + n + " sessions");
+                }
+            }
+            int m = settings.noise();
+            for (int i = 0; i < m; i++) {
+                pipeline.set(NOISE_PREFIX + i, "v" + i + ":0123456789abcdef0123456789abcdef");
+                if (i % 5000 == 4999) {
+                    pipeline.sync();
+                }
+                if (m >= 10 && i % (m / 10) == m / 10 - 1) {
+                    report.info("seeded " + (i + 1) + " of " + m + " unrelated keys");
+                }
+            }
+            pipeline.sync();
+        }
+        String memory = info(admin.info("memory"), "used_memory_human");
+        report.info(String.format(Locale.ROOT, "seeded %d sessions + %d other keys in %.1f s; Redis uses %s",
+                n, settings.noise(), (System.nanoTime() - t0) / 1e9, memory));
+        report.note("Redis held " + memory + " after seeding (" + admin.dbSize() + " keys); documents average "
+                + corpus.averageBytes() + " bytes (" + corpus.minBytes() + "–" + corpus.maxBytes() + "; " + corpus.mix() + ").");
+    }
+
+    // ------------------------------------------------------------------------------------------ P1
+
+    private void listing(RedisClient admin) throws InterruptedException {
+        long[] cold = feedListing();
+        long coldFloor = floor();
+        report.figure("P1", "cold", null, "ms", cold[0], "first_batch_ms", cold[1], "floor_ms", coldFloor);
+        List<Long> feeds = new ArrayList<>();
+        List<Long> floors = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            long floor = floor();
+            long[] feed = feedListing();
+            floors.add(floor);
+            feeds.add(feed[0]);
+            firsts.add(feed[1]);
+            report.info("P1 round " + round + ": feed " + feed[0] + " ms (first batch " + feed[1] + " ms), floor "
+                    + floor + " ms");
+        }
+        long list = median(feeds);
+        long floor = median(floors);
+        long first = median(firsts);
+        double ratio = list / (double) floor;
+        report.figure("P1", "list", (ratio <= 1.0 ? "met" : "NOT met") + " (≤ 1.0× floor); first rows "
+                        + (first < 300 ? "met" : "NOT met") + " (< 300 ms)", "ms", list, "floor_ms", floor,
+                "ratio", ratio, "first_batch_ms", first, "sessions", settings.sessions(), "noise", settings.noise(),
+                "rounds", settings.rounds());
+    }
+
+    /** SCAN COUNT 1000 to the end, then MGET in chunks of 500; nothing parsed. */
+    private long floor() {
+        try (RedisClient client = RedisConnections.openClient(redis, "welno-bench-floor")) {
+            long t0 = System.nanoTime();
+            Set<String> keys = new LinkedHashSet<>();
+            ScanParams params = new ScanParams().match(redis.keyPrefix() + "*").count(1000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = client.scan(cursor, params);
+                cursor = page.getCursor();
+                keys.addAll(page.getResult());
+            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+            List<String> all = new ArrayList<>(keys);
+            long values = 0;
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                for (String value : client.mget(chunk.toArray(new String[0]))) {
+                    values += value == null ? 0 : 1;
+                }
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            if (values != settings.sessions()) {
+                report.note("The floor read " + values + " values, expected " + settings.sessions() + ".");
+            }
+            return ms;
+        }
+    }
+
+    /** @return {ms to the completed snapshot, ms to the first non-empty batch} */
+    private long[] feedListing() throws InterruptedException {
+        CountDownLatch complete = new CountDownLatch(1);
+        AtomicLong first = new AtomicLong(-1);
+        AtomicLong count = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (RedisSessionFeed feed = new RedisSessionFeed(redis, new SessionCodec(), feedOptions())) {
+            feed.start(new FeedListener() {
+                @Override
+                public void onBatch(FeedBatch batch) {
+                    if (!batch.changes().isEmpty()) {
+                        first.compareAndSet(-1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                    }
+                    for (SessionChange change : batch.changes()) {
+                        if (!change.kind().ended()) {
+                            count.incrementAndGet();
+                        }
+                    }
+                    if (batch.snapshotComplete()) {
+                        complete.countDown();
+                    }
+                }
+            });
+            if (!complete.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the feed did not complete its snapshot within 10 minutes (mode "
+                        + feed.mode() + ": " + feed.modeDetail() + ")");
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            if (count.get() != settings.sessions()) {
+                report.note("A P1 feed round listed " + count.get() + " sessions, expected " + settings.sessions()
+                        + ".");
+            }
+            return new long[] {ms, first.get()};
+        }
+    }
+
+    private FeedOptions feedOptions() {
+        return FeedOptions.defaults().withMayEnableNotifications(mayConfigure);
+    }
+
+    // ------------------------------------------------------------------------------------------ P4 + P2
+
+    private void liveFeed(RedisClient admin) throws InterruptedException {
+        long baseline = heapAfterGc();
+        RowConsumer consumer = new RowConsumer();
+        try (RedisSessionFeed feed = new RedisSessionFeed(redis, new SessionCodec(), feedOptions());
+             Jedis writer = RedisConnections.openDedicated(redis, "welno-bench-writer")) {
+            feed.start(consumer);
+            if (!consumer.awaitSnapshots(1, Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the feed did not load the sessions (" + consumer.modeDetail() + ")");
+            }
+            long loaded = heapAfterGc();
+            report.figure("P4", "loaded", verdict(loaded, 600), "heap_mb", mb(loaded), "delta_mb", mb(loaded - baseline),
+                    "rows", consumer.rows(), "baseline_mb", mb(baseline));
+            for (int rate : settings.rates()) {
+                delivery(feed, consumer, writer, rate);
+            }
+            churn(feed, consumer, writer, baseline);
+        }
+    }
+
+    private void delivery(RedisSessionFeed feed, RowConsumer consumer, Jedis writer, int rate)
+            throws InterruptedException {
+        LatencyRecorder latencies = new LatencyRecorder();
+        consumer.resetSeen();
+        long droppedBefore = feed.stats().eventsDropped();
+        List<Integer> backlog = new ArrayList<>();
+        consumer.record(latencies);
+        Thread sampler = sampler(feed, backlog);
+        long total = (long) rate * settings.rateSeconds();
+        long t0 = System.nanoTime();
+        long written = writeAtRate(writer, rate, total, i -> {
+            int index = Math.floorMod(rrCursor++, settings.sessions());
+            return new String[] {redis.key(BenchCorpus.id(index)), corpus.stamped(index, System.nanoTime())};
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        // Let the feed finish what was written: delivered stops growing and nothing is pending.
+        long drainStart = System.nanoTime();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(5)) {
+            long now = consumer.delivered();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (feed.stats().pendingKeys() == 0 && System.nanoTime() - stableSince > 300_000_000L) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        long drainMs = TimeUnit.NANOSECONDS.toMillis(stableSince - drainStart);
+        consumer.stopRecording();
+        sampler.interrupt();
+        sampler.join();
+        long[] sorted = latencies.sorted();
+        FeedStats stats = feed.stats();
+        boolean growing = growing(backlog) || stats.pendingKeys() > 0;
+        int maxBacklog = backlog.stream().mapToInt(Integer::intValue).max().orElse(0);
+        double p99 = LatencyRecorder.millis(sorted, 0.99);
+        String verdict = rate <= 1000 ? (p99 < 50 ? "met" : "NOT met") + " (p99 < 50 ms)"
+                : (growing ? "NOT met" : "met") + " (no growing backlog)";
+        report.figure("P2", "rate=" + rate, verdict, "achieved_per_s", written / seconds, "writes", written,
+                "delivered", sorted.length, "coalesced", written - sorted.length,
+                "p50_ms", LatencyRecorder.millis(sorted, 0.50), "p99_ms", p99,
+                "max_ms", LatencyRecorder.millis(sorted, 1.0), "backlog_max", maxBacklog,
+                "backlog_end", stats.pendingKeys(), "backlog_growing", growing,
+                "dropped", stats.eventsDropped() - droppedBefore, "drain_ms", drainMs,
+                "batch_max_ms", consumer.batchMaxMillis(), "mode", consumer.mode());
+    }
+
+    private static Thread sampler(RedisSessionFeed feed, List<Integer> into) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                synchronized (into) {
+                    into.add(feed.stats().pendingKeys());
+                }
+                LockSupport.parkNanos(100_000_000L);
+            }
+        }, "bench-backlog-sampler");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    static boolean growing(List<Integer> samples) {
+        List<Integer> copy;
+        synchronized (samples) {
+            copy = new ArrayList<>(samples);
+        }
+        if (copy.size() < 6) {
+            return false;
+        }
+        int third = copy.size() / 3;
+        double first = copy.subList(0, third).stream().mapToInt(Integer::intValue).average().orElse(0);
+        double last = copy.subList(copy.size() - third, copy.size()).stream().mapToInt(Integer::intValue)
+                .average().orElse(0);
+        return last > 2 * first + 100;
+    }
+
+    interface WriteSource {
+        /** @return {key, value} of the n-th write, or {key, null} to delete the key */
+        String[] write(long n);
+    }
+
+    /** Writes {@code total} values at {@code rate} per second with small pipelines on one connection. */
+    private long writeAtRate(Jedis writer, int rate, long total, WriteSource source) {
+        long start = System.nanoTime();
+        long sent = 0;
+        while (sent < total) {
+            long due = Math.min(total, (long) ((System.nanoTime() - start) / 1e9 * rate) + 1);
+            if (due <= sent) {
+                LockSupport.parkNanos(200_000);
+                continue;
+            }
+            Pipeline pipeline = writer.pipelined();
+            for (; sent < due; sent++) {
+                String[] kv = source.write(sent);
+                if (kv[1] == null) {
+                    pipeline.del(kv[0]);
+                } else {
+                    pipeline.set(kv[0], kv[1], ttl);
+                }
+            }
+            pipeline.sync();
+        }
+        return sent;
+    }
+
+    private void churn(RedisSessionFeed feed, RowConsumer consumer, Jedis writer, long baseline) {
+        long minutes = Math.max(1, (long) Math.ceil(settings.churnMinutes()));
+        long totalMillis = (long) (settings.churnMinutes() * 60_000);
+        int[] live = new int[settings.sessions() * 2 + 16];
+        int liveCount = settings.sessions();
+        for (int i = 0; i < liveCount; i++) {
+            live[i] = i;
+        }
+        int[] state = {liveCount, settings.sessions()}; // live count, next new index
+        List<Long> samples = new ArrayList<>();
+        long writes = 0;
+        long t0 = System.nanoTime();
+        for (long minute = 0; minute < minutes; minute++) {
+            long sliceMillis = Math.min(60_000, totalMillis - minute * 60_000);
+            if (sliceMillis <= 0) {
+                break;
+            }
+            long count = settings.churnRate() * sliceMillis / 1000;
+            writes += writeAtRate(writer, settings.churnRate(), count, n -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                double op = r.nextDouble();
+                if (op < 0.6 || state[0] < 2) {
+                    int index = live[r.nextInt(state[0])];
+                    return new String[] {redis.key(BenchCorpus.id(index)), corpus.stamped(index, System.nanoTime())};
+                }
+                if (op < 0.8) {
+                    int slot = r.nextInt(state[0]);
+                    int index = live[slot];
+                    live[slot] = live[--state[0]];
+                    return new String[] {redis.key(BenchCorpus.id(index)), null};
+                }
+                int index = state[1]++;
+                if (state[0] < live.length) {
+                    live[state[0]++] = index;
+                }
+                return new String[] {redis.key(BenchCorpus.id(index)), corpus.document(index)};
+            });
+            long heap = heapAfterGc();
+            samples.add(heap);
+            report.info(String.format(Locale.ROOT, "P4 churn minute %d: heap after GC %d MB, %d rows, feed %s",
+                    minute + 1, mb(heap), consumer.rows(), feed.mode()));
+        }
+        double elapsedMin = (System.nanoTime() - t0) / 60e9;
+        long last = samples.get(samples.size() - 1);
+        long min = samples.stream().mapToLong(Long::longValue).min().orElse(0);
+        long max = samples.stream().mapToLong(Long::longValue).max().orElse(0);
+        report.figure("P4", "churn", verdict(last, 600) + "; flat: spread " + mb(max - min) + " MB",
+                "heap_mb", mb(last), "delta_mb", mb(last - baseline), "min_mb", mb(min), "max_mb", mb(max),
+                "minutes", elapsedMin, "writes", writes, "rows", consumer.rows(),
+                "dropped", feed.stats().eventsDropped());
+    }
+
+    private static String verdict(long heapBytes, long budgetMb) {
+        return (mb(heapBytes) <= budgetMb ? "met" : "NOT met") + " (≤ " + budgetMb + " MB heap)";
+    }
+
+    // ------------------------------------------------------------------------------------------ P3
+
+    private void atomicUpdates() throws InterruptedException {
+        new AtomicUpdateBench(redis, corpus, settings, report).run();
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            LockSupport.parkNanos(100_000_000L);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static long mb(long bytes) {
+        return Math.round(bytes / 1048576.0);
+    }
+
+    static long median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? -1 : sorted[(sorted.length - 1) / 2];
+    }
+
+    static String info(String section, String field) {
+        for (String line : section.split("\r?\n")) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    static int[] parseRates(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt).toArray();
+    }
+}

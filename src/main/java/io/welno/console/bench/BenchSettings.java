@@ -1,0 +1,100 @@
+package io.welno.console.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one bench run does.
+ *
+ * @param sessions      N backend-shaped sessions
+ * @param noise         M unrelated keys beside them
+ * @param redisUrl      an existing Redis (its database must be empty), or null to start one
+ * @param rounds        measured P1 rounds after one warm-up round
+ * @param rates         P2 write rates per second
+ * @param rateSeconds   how long each P2 rate is held
+ * @param writers       P3 writer threads
+ * @param updatesEach   P3 updates per writer
+ * @param hotKeys       P3 hot keys the writers share
+ * @param churnMinutes  P4 churn duration
+ * @param churnRate     P4 backend writes per second during the churn
+ * @param jar           the runnable jar for P5, or null to skip P5
+ * @param report        where the Markdown report goes, or null
+ */
+public record BenchSettings(int sessions, int noise, String redisUrl, int rounds, int[] rates, int rateSeconds, int writers,
+                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, Path jar, Path report,
+                     String commandLine) {
+
+    Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("command", "`" + commandLine + "`");
+        m.put("sessions (N)", String.format("%,d", sessions));
+        m.put("unrelated keys (M)", String.format("%,d", noise));
+        m.put("Redis", redisUrl == null ? "started by the bench (embedded-redis binary or redis-server on PATH), "
+                + "no persistence, no maxmemory" : "given with --redis (empty database)");
+        m.put("P1 rounds", "1 warm-up (reported as cold) + " + rounds + " measured; median reported");
+        StringBuilder r = new StringBuilder();
+        for (int rate : rates) {
+            r.append(r.length() == 0 ? "" : ", ").append(rate).append("/s");
+        }
+        m.put("P2 rates", r + ", " + rateSeconds + " s each");
+        m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
+        m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
+        m.put("P5", jar == null ? "skipped" : "`java -jar " + jar + " --smoke-test` under Xvfb");
+        return m;
+    }
+
+    static final String METHOD = """
+            ## How each figure is measured
+
+            - **Seeding.** N sessions from 200 templates built like the backend's documents
+              (`json.dumps(indent=2)` layout, Korean names, naive timestamps): 70 % early in the flow (about 1.5 KB),
+              20 % authenticated (about 3 KB), 10 % completed with health checkups and prescriptions (6–40 KB); each
+              session has its own id. Pipelined `SET … EX 21600` (6 h, so nothing expires during the run), then M
+              unrelated small string keys (`bench_noise:*`).
+            - **P1.** *floor*: one plain `RedisClient`, `SCAN MATCH tilko_session:* COUNT 1000` to the end, then `MGET`
+              in chunks of 500, values only counted, nothing parsed. *list*: a new `RedisSessionFeed` with the default
+              `FeedOptions` from `start()` until the batch with `snapshotComplete` has been delivered, having delivered
+              exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
+              (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
+              are reported (budget: ratio ≤ 1.0, first rows < 300 ms).
+            - **P2.** One feed is started on the N sessions, its consumer turns every change into the UI's `SessionRow`
+              and keeps them in a map (the view model's work, without a window). A separate connection writes existing
+              sessions (round robin, so at most one write per key per pass) at a fixed rate with pipelined `SET … EX`,
+              each document carrying `System.nanoTime()` of the moment it was sent; the consumer computes
+              delivery latency when the change reaches it. Latencies of every delivered stamp are sorted for
+              p50/p99/max. Writes that were coalesced away by a newer write of the same key are not delivered by
+              design and are counted as `coalesced`. The feed's push backlog (`FeedStats.pendingKeys`) is sampled
+              every 100 ms: `backlog_growing=yes` when the mean of the last third of the samples exceeds twice that of
+              the first third plus 100 keys, or the consumer still lacks stamps 5 s after the writer stopped.
+              `batch_max_ms` is the longest the consumer spent on one batch (building rows).
+            - **P3.** `writers` threads share `hotKeys` sessions and each does `updatesEach` increments of a counter
+              field. *atomic*: `RedisSessionStore.update` (read → mutate → Lua compare-and-set, retried); *blind*: the
+              backend's way (`BackendStyleWriter`: GET → parse → change → `SETEX`); *set*: plain `SET` of the same
+              document, the throughput reference. Lost updates = increments reported as done minus the counters' sum.
+              Every client uses the console's pool settings (16 connections).
+            - **P4.** Heap used after `System.gc()` (`MemoryMXBean`), minus the heap before the feed started, with the N
+              sessions held as `SessionRow`s; then the churn: backend-style writes at `churnRate`/s (60 % rewrites with
+              a new message, 20 % deletes, 20 % new sessions, so N stays about constant) for `churnMinutes`, heap after
+              GC sampled every minute; the last sample and the spread are reported.
+            - **P5.** `java -jar welno-console.jar --smoke-test` is spawned (under the `DISPLAY` given, else on a private
+              Xvfb display the bench starts) with `-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=0`:
+              *first_frame_ms* is process start → the first JavaFX pulse that painted (the window is on screen),
+              *rows_ms* is process start → "Smoke test passed" (the demo's Redis has started, its sessions have been
+              seeded and the first rows were rendered).
+
+            ## Reproduce
+
+            ```
+            mvn -Pbench package            # builds the jar, skips the tests, runs the bench with -Dbench.args
+            # or, with a built jar:
+            java -jar target/welno-console.jar bench --sessions 100000 --noise 1000000 --churn-minutes 10
+            java -jar target/welno-console.jar bench --sessions 20000 --noise 100000 --churn-minutes 1   # quick
+            ```
+
+            `--redis URL` benchmarks an existing server instead (its database must be empty: the bench writes N+M keys
+            and removes them with `FLUSHDB` at the end). `--report FILE` chooses where this file goes (`-` for none);
+            `--skip-startup` leaves out P5. Run it on an otherwise idle machine: the feed, the writers and Redis
+            share the CPUs.
+            """;
+}

@@ -1,0 +1,152 @@
+package io.welno.console.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * P5: spawns the real jar with {@code --smoke-test} (a window on the embedded demo that exits 0 once rows render)
+ * and times, from the process start, the first JavaFX pulse that painted (JavaFX's own pulse logger) and the
+ * "Smoke test passed" line. Needs a display: the one in {@code DISPLAY}, else a private Xvfb the bench starts.
+ */
+final class StartupBench {
+
+    static final int RUNS = 3;
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Path jar;
+    private final BenchReport report;
+
+    StartupBench(Path jar, BenchReport report) {
+        this.jar = jar;
+        this.report = report;
+    }
+
+    void run() throws IOException, InterruptedException {
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        try {
+            if (display == null || display.isBlank()) {
+                int number = freeDisplay();
+                if (number < 0 || !onPath("Xvfb")) {
+                    report.note("P5 was not measured: no DISPLAY and no Xvfb on PATH.");
+                    report.figure("P5", "startup", "not measured", "first_frame_ms", -1, "rows_ms", -1);
+                    return;
+                }
+                display = ":" + number;
+                xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Path socket = Path.of("/tmp/.X11-unix/X" + number);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!Files.exists(socket) && System.nanoTime() < deadline && xvfb.isAlive()) {
+                    xvfb.waitFor(20, TimeUnit.MILLISECONDS);
+                }
+            }
+            List<Long> frames = new ArrayList<>();
+            List<Long> rows = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                long[] r = once(display);
+                report.info("P5 run " + run + ": first frame " + r[0] + " ms, rows rendered " + r[1] + " ms");
+                if (r[0] >= 0) {
+                    frames.add(r[0]);
+                }
+                if (r[1] >= 0) {
+                    rows.add(r[1]);
+                }
+            }
+            long frame = frames.isEmpty() ? -1 : BenchRunner.median(frames);
+            long row = rows.isEmpty() ? -1 : BenchRunner.median(rows);
+            report.figure("P5", "startup", frame < 0 ? "not measured"
+                            : (frame < 2500 ? "met" : "NOT met") + " (window < 2.5 s; measured with java -jar, not the "
+                            + "app-image launcher)", "first_frame_ms", frame, "rows_ms", row,
+                    "runs", RUNS, "first_frames", join(frames), "display", xvfb == null ? "DISPLAY" : "Xvfb");
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+                xvfb.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** @return {ms to the first painting pulse, ms to "Smoke test passed"}; -1 where not seen */
+    private long[] once(String display) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Djavafx.pulseLogger=true",
+                "-Djavafx.pulseLogger.threshold=0", "-jar", jar.toString(), "--smoke-test")
+                .redirectErrorStream(true);
+        builder.environment().put("DISPLAY", display);
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        long frame = -1;
+        long rows = -1;
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            String line;
+            while ((line = in.readLine()) != null) {
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                // The pulse logger prints a pulse when it ends; its "Painting" line means a frame reached the window.
+                if (frame < 0 && line.contains("): Painting")) {
+                    frame = ms;
+                }
+                if (rows < 0 && line.contains("Smoke test passed")) {
+                    rows = ms;
+                }
+                if (!line.contains("PULSE:") && !line.startsWith("T") && !line.startsWith("\t") && !line.isBlank()) {
+                    tail.add(line);
+                    if (tail.size() > 20) {
+                        tail.remove(0);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+        } finally {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        if (rows < 0) {
+            report.note("A P5 run did not print \"Smoke test passed\" (exit " + process.exitValue() + "); last output: "
+                    + String.join(" | ", tail));
+        }
+        return new long[] {frame, rows};
+    }
+
+    private static int freeDisplay() {
+        for (int n = 97; n < 140; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (new File(dir, name).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String join(List<Long> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach(v -> out.append(out.length() == 0 ? "" : ",").append(v));
+        return out.length() == 0 ? "-" : out.toString();
+    }
+}
