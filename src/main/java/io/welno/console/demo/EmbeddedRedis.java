@@ -42,9 +42,20 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** @param extraSettings redis.conf lines, e.g. {@code "maxmemory 2gb"} */
     public static EmbeddedRedis start(List<String> extraSettings) {
+        return start(0, extraSettings);
+    }
+
+    /**
+     * A server on the given loopback port, e.g. to restart one on the address its clients know after {@link #kill()}
+     * (give it a {@code dir} and persistence settings to keep its data); 0 = a free port, retried on a clash.
+     */
+    public static EmbeddedRedis start(int fixedPort, List<String> extraSettings) {
+        if (fixedPort == 6379) {
+            throw new IllegalArgumentException("6379 belongs to the developer's own Redis");
+        }
         IOException last = null;
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = freePort();
+        for (int attempt = 1; attempt <= (fixedPort == 0 ? START_ATTEMPTS : 1); attempt++) {
+            int port = fixedPort == 0 ? freePort() : fixedPort;
             ExecutableChoice choice = chooseExecutable();
             try {
                 var builder = RedisServer.newRedisServer()
