@@ -1,0 +1,160 @@
+package io.welno.console.fault;
+
+import static io.welno.console.fault.FlowRig.DEVELOPER;
+import static io.welno.console.fault.FlowRig.OPERATOR;
+import static io.welno.console.fault.FlowRig.document;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.Main;
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.FeedOptions;
+import io.welno.console.live.RedisSessionFeed;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/**
+ * Redis that stops answering for longer than the client timeouts (CLIENT PAUSE, DEBUG SLEEP) without dying: every
+ * part of the console says "did not answer in time" in a sentence, writes nothing by halves, and works again once
+ * the server does — without being restarted.
+ */
+@Timeout(60)
+class PauseTest {
+
+    /** Jedis has no constant for DEBUG. */
+    private static final ProtocolCommand DEBUG = () -> "DEBUG".getBytes(StandardCharsets.US_ASCII);
+    private static final String TIMEOUTS = "socketTimeout=300&connectTimeout=300";
+
+    @TempDir
+    Path dir;
+
+    private static boolean pauseOver(FaultRedis redis) {
+        try (Jedis probe = new Jedis("127.0.0.1", redis.port(), 200)) {
+            return "PONG".equals(probe.ping());
+        }
+    }
+
+    @Test
+    void anActionDuringAClientPauseFailsWithATimeoutSentenceAndSucceedsAfterIt() throws Exception {
+        try (FaultRedis redis = FaultRedis.start(dir);
+             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Duration.ofSeconds(15), Duration.ofSeconds(1));
+             Jedis admin = redis.admin()) {
+            String id = FlowRig.newSession(admin);
+            assertTrue(rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id).applied());
+            byte[] before = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
+
+            admin.clientPause(3000);
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(new StringWriter()))
+                    .setErr(new PrintWriter(err));
+            int exit = cli.execute("list", "--redis", redis.url() + "?" + TIMEOUTS);
+            assertEquals(2, exit, err.toString());
+            assertTrue(err.toString().contains("the server did not answer in time"), err.toString());
+
+            ActionResult result = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
+            assertEquals(ActionResult.Outcome.UNAVAILABLE, result.outcome(), result.message());
+            assertTrue(result.message().contains("the server did not answer in time"), result.message());
+
+            Awaits.until("the pause to end", Duration.ofSeconds(10), () -> pauseOver(redis));
+            assertArrayEquals(before, admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8)),
+                    "nothing was written");
+            ActionResult again = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
+            assertEquals(ActionResult.Outcome.APPLIED, again.outcome(), again.message());
+        }
+    }
+
+    @Test
+    void writesPausedDuringTheCompareAndSetReportAnUnknownOutcomeAndRedisHoldsOneWholeVersion() throws Exception {
+        try (FaultRedis redis = FaultRedis.start(dir);
+             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Duration.ofSeconds(15), Duration.ofSeconds(1));
+             Jedis admin = redis.admin()) {
+            String id = FlowRig.newSession(admin);
+            assertTrue(rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id).applied());
+            byte[] before = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
+
+            // Reads go on, writes (and every script) wait: the read of the update works, its compare-and-set hangs.
+            admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "1500", "WRITE");
+            ActionResult result = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
+            assertEquals(ActionResult.Outcome.UNAVAILABLE, result.outcome(), result.message());
+            assertTrue(result.message().contains("reload the session to see whether the change was applied"),
+                    result.message());
+
+            Awaits.until("the pause to end", Duration.ofSeconds(10), () -> {
+                try (Jedis probe = new Jedis("127.0.0.1", redis.port(), 200)) {
+                    return "OK".equals(probe.set("probe", "x"));
+                }
+            });
+            byte[] after = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
+            if (!Arrays.equals(before, after)) {
+                SessionDocument doc = document(admin, id);
+                assertEquals(SessionStatus.AUTH_COMPLETED, doc.status(), "if it was written, then all of it");
+                assertTrue(doc.authData().isPresent());
+                assertTrue(doc.tree().path("progress").path("auth_completed").asBoolean());
+            }
+            ActionResult again = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
+            assertEquals(ActionResult.Outcome.APPLIED, again.outcome(), again.message());
+            assertEquals(SessionStatus.AUTH_COMPLETED, document(admin, id).status());
+        }
+    }
+
+    @Test
+    void aFrozenServerMakesTheFeedReconnectAndTheFeedRecoversWithoutARestart() {
+        try (FaultRedis redis = FaultRedis.start(dir); Jedis admin = redis.admin()) {
+            admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
+            boolean debugSleep = debugAllowed(admin);
+            FeedRecorder recorder = new FeedRecorder();
+            FeedOptions options = FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(300))
+                    .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300));
+            try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(TIMEOUTS), new SessionCodec(), options)) {
+                feed.start(recorder);
+                recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(10));
+                recorder.await("the first snapshot", Duration.ofSeconds(10), () -> recorder.snapshots() >= 1);
+
+                // DEBUG SLEEP freezes the whole server (CLIENT PAUSE where DEBUG is disabled, as on Redis 7).
+                CompletableFuture<Object> freeze = CompletableFuture.supplyAsync(() -> {
+                    try (Jedis sleeper = redis.admin()) {
+                        return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", "2")
+                                : sleeper.clientPause(2000);
+                    }
+                });
+                recorder.awaitMode(FeedMode.RECONNECTING, Duration.ofSeconds(10));
+                String detail = recorder.lastMode().detail();
+                assertTrue(detail.contains("no PONG within 300 ms") || detail.contains("did not answer in time"),
+                        detail);
+                freeze.join();
+                recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(15));
+                recorder.await("a resync after the freeze", Duration.ofSeconds(10), () -> recorder.snapshots() >= 2);
+                admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "initiated", 0));
+                recorder.await("a change after the freeze", Duration.ofSeconds(10),
+                        () -> recorder.session("b") != null);
+            }
+        }
+    }
+
+    private static boolean debugAllowed(Jedis admin) {
+        try {
+            admin.sendCommand(DEBUG, "SLEEP", "0");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
