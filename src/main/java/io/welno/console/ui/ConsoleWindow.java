@@ -92,6 +92,7 @@ public final class ConsoleWindow {
         view.detail().revealAllowedProperty().set(operator.role() == io.welno.console.flow.Role.DEVELOPER);
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
         actions.installShortcuts(scene);
+        view.connect(this::setTheme, started); // issue 7 hook: settings menu theme, F5 resync, badges follow the language
         started.startFeed(bridge);
     }
 

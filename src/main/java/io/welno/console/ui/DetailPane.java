@@ -145,6 +145,22 @@ final class DetailPane extends VBox {
         return current;
     }
 
+    /** The session whose personal data a developer revealed (audited), or null. */
+    String revealedId() {
+        return revealedId;
+    }
+
+    /** A message's time in the locale's style; the raw text when it is not a timestamp. */
+    private String messageTime(String raw, SessionDocument doc) {
+        if (raw == null) {
+            return "";
+        }
+        io.welno.console.session.SessionTimestamp parsed = io.welno.console.session.SessionTimestamp.parse(raw,
+                doc == null ? zone : doc.zone());
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        return parsed == null ? raw : Formats.time(i18n, parsed.local(), now);
+    }
+
     void show(SessionRow row) {
         SessionRow previous = current;
         current = row;
@@ -163,14 +179,16 @@ final class DetailPane extends VBox {
         if (!row.readable()) {
             status.setText(i18n.get("status.unreadable"));
             status.getStyleClass().setAll("chip", "chip-unreadable");
-            subtitle.setText(i18n.format("detail.unreadable", row.unreadableReason()));
+            subtitle.setText(i18n.format("detail.unreadable", RawTextMasker.mask(row.unreadableReason())));
             warnings.getChildren().clear();
             stepper.getChildren().clear();
             facts.getChildren().clear();
             messages.getItems().clear();
             person.getChildren().clear();
             data.getChildren().clear();
-            raw.setText(((io.welno.console.session.UnreadableSession) row.stored().parsed()).preview());
+            // Not a tree DocumentMasker can walk: masked as text, unless a developer revealed this session.
+            String preview = ((io.welno.console.session.UnreadableSession) row.stored().parsed()).preview();
+            raw.setText(row.id().equals(revealedId) ? preview : RawTextMasker.mask(preview));
             return;
         }
         SessionDocument doc = row.document();
@@ -219,10 +237,10 @@ final class DetailPane extends VBox {
     private void showFacts(SessionRow row, SessionDocument doc, LocalDateTime now) {
         facts.getChildren().clear();
         int r = 0;
-        fact(r++, "fact.created", Formats.dateTime(row.createdAt()));
-        fact(r++, "fact.updated", Formats.dateTime(row.updatedAt()) + "  (" + Formats.age(i18n, row.updatedAt(), now) + ")");
+        fact(r++, "fact.created", Formats.dateTime(i18n, row.createdAt(), zone));
+        fact(r++, "fact.updated", Formats.dateTime(i18n, row.updatedAt(), zone) + "  (" + Formats.age(i18n, row.updatedAt(), now) + ")");
         fact(r++, "fact.expires", row.expiresAt() == null ? i18n.get("value.missing")
-                : Formats.dateTime(row.expiresAt()) + "  (" + Formats.countdown(i18n, row.expiresAt(), now) + ")");
+                : Formats.dateTime(i18n, row.expiresAt(), zone) + "  (" + Formats.countdown(i18n, row.expiresAt(), now) + ")");
         long ttl = row.ttlNowMillis(clock.millis());
         fact(r++, "fact.ttl", ttl < 0 ? i18n.get("ttl.none") : Formats.duration(i18n, java.time.Duration.ofMillis(ttl)));
         fact(r++, "fact.credentials", i18n.format("fact.credentials.value",
@@ -310,9 +328,9 @@ final class DetailPane extends VBox {
         background.execute(() -> {
             String text;
             if (row.stored().rawBytes() > RAW_RENDER_LIMIT) {
-                text = summarize(doc, row.stored().rawBytes());
+                text = summarize(doc, row.stored().rawBytes(), revealed);
             } else {
-                text = codec.write(revealed ? doc.tree() : DocumentMasker.mask(doc));
+                text = revealed ? codec.write(doc.tree()) : RawTextMasker.maskPhones(codec.write(DocumentMasker.mask(doc)));
             }
             Platform.runLater(() -> {
                 if (rawSequence.get() == sequence) {
@@ -322,9 +340,9 @@ final class DetailPane extends VBox {
         });
     }
 
-    private String summarize(SessionDocument doc, int bytes) {
+    private String summarize(SessionDocument doc, int bytes, boolean revealed) {
         StringBuilder out = new StringBuilder(i18n.format("detail.raw.large", bytes / 1024)).append("\n\n");
-        doc.tree().fields().forEachRemaining(field -> {
+        (revealed ? doc.tree() : DocumentMasker.mask(doc)).fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String shown = value.isContainerNode() ? "(" + value.getNodeType().name().toLowerCase() + ", "
                     + codec.writeCompact(value).length() / 1024 + " KB)" : value.toString();
@@ -347,7 +365,7 @@ final class DetailPane extends VBox {
             }
             UserInfo user = current.document().userInfo();
             boolean revealed = current.id().equals(revealedId);
-            Label time = new Label(message.timestamp() == null ? "" : message.timestamp().replace('T', ' '));
+            Label time = new Label(messageTime(message.timestamp(), current.document()));
             time.getStyleClass().add("message-time");
             Label type = new Label(message.typeWire() == null ? "?" : message.typeWire());
             type.getStyleClass().addAll("message-type", "message-" + message.type().name().toLowerCase());
@@ -358,7 +376,7 @@ final class DetailPane extends VBox {
                 body.getChildren().add(t);
             }
             String text = message.text() == null ? "" : message.text();
-            Label textLabel = new Label(revealed ? text : DocumentMasker.maskText(text, user));
+            Label textLabel = new Label(revealed ? text : RawTextMasker.maskPhones(DocumentMasker.maskText(text, user)));
             textLabel.setWrapText(true);
             textLabel.setMaxWidth(420);
             body.getChildren().add(textLabel);

@@ -1,14 +1,26 @@
 package io.welno.console.ui;
 
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Durations, ages and times formatted for the current language. */
+/**
+ * Durations, ages, times and percentages formatted for the current language. Session times are wall-clock
+ * times in the profile's zone (the backend's naive timestamps); absolute times are shown in the locale's
+ * own style ("2:03:22 PM", "오후 2:03:22"), full date-times with the zone ("KST").
+ */
 final class Formats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Map<Locale, DateTimeFormatter> TIME = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> DATE_TIME = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> ZONE = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> SHORT_TIME = new ConcurrentHashMap<>();
 
     private Formats() {
     }
@@ -42,14 +54,53 @@ final class Formats {
                 : duration(i18n, left);
     }
 
-    static String time(LocalDateTime time, LocalDateTime now) {
+    /** The time of day for today's times, else date and time; in the locale's style. */
+    static String time(I18n i18n, LocalDateTime time, LocalDateTime now) {
         if (time == null) {
             return "";
         }
-        return time.toLocalDate().equals(now.toLocalDate()) ? TIME.format(time) : DATE_TIME.format(time);
+        Locale locale = i18n.locale();
+        return time.toLocalDate().equals(now.toLocalDate()) ? timeFormat(locale).format(time)
+                : dateTimeFormat(locale).format(time);
     }
 
-    static String dateTime(LocalDateTime time) {
-        return time == null ? "" : DATE_TIME.format(time);
+    /** Hours and minutes in the locale's style ("2:10 PM", "오후 2:10"), for chart axes. */
+    static String clock(I18n i18n, LocalDateTime time) {
+        return SHORT_TIME.computeIfAbsent(i18n.locale(),
+                l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l)).format(time);
+    }
+
+    /** The time of day with seconds in the locale's style ("2:10:05 PM", "오후 2:10:05"). */
+    static String clockSeconds(I18n i18n, LocalDateTime time) {
+        return timeFormat(i18n.locale()).format(time);
+    }
+
+    /** Date, time and zone, e.g. "Nov 20, 2026, 2:03:22 PM KST" or "2026. 11. 20. 오후 2:03:22 KST". */
+    static String dateTime(I18n i18n, LocalDateTime time, ZoneId zone) {
+        if (time == null) {
+            return "";
+        }
+        Locale locale = i18n.locale();
+        return dateTimeFormat(locale).format(time) + " "
+                + ZONE.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("zzz", l)).format(time.atZone(zone));
+    }
+
+    /** "12.5%" (one decimal at most), or "–" when there is nothing to divide by. */
+    static String percent(I18n i18n, double ratio) {
+        if (Double.isNaN(ratio)) {
+            return i18n.get("dashboard.none");
+        }
+        NumberFormat format = NumberFormat.getPercentInstance(i18n.locale());
+        format.setMaximumFractionDigits(1);
+        return format.format(ratio);
+    }
+
+    private static DateTimeFormatter timeFormat(Locale locale) {
+        return TIME.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(l));
+    }
+
+    private static DateTimeFormatter dateTimeFormat(Locale locale) {
+        return DATE_TIME.computeIfAbsent(locale,
+                l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(l));
     }
 }

@@ -22,15 +22,22 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
+    private Locale loadedFor;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(supported(initial));
     }
 
-    /** Korean when the OS is Korean, else English. */
+    /**
+     * The language chosen in the settings menu (saved in the user's preferences) or, before any choice,
+     * Korean when the OS is Korean, else English. {@code WELNO_LANG=ko|en} overrides both.
+     */
     public static I18n fromSystem() {
-        return new I18n(Locale.getDefault());
+        String forced = System.getenv("WELNO_LANG");
+        if (forced != null && !forced.isBlank()) {
+            return new I18n(Locale.forLanguageTag(forced.strip()));
+        }
+        return new I18n(UiPreferences.user().language().orElse(Locale.getDefault()));
     }
 
     public static Locale supported(Locale requested) {
@@ -55,9 +62,23 @@ public final class I18n {
         locale.set(supported(newLocale));
     }
 
+    /**
+     * The bundle of the current language, loaded on first use after a switch. Loading it here rather than
+     * in a listener matters: the {@link #text} bindings are invalidated by the same switch and may be
+     * re-read before any listener ran, and they must never see the previous language's bundle.
+     */
+    private ResourceBundle bundle() {
+        Locale now = locale.get();
+        if (bundle == null || now != loadedFor) {
+            bundle = load(now);
+            loadedFor = now;
+        }
+        return bundle;
+    }
+
     public String get(String key) {
         try {
-            return bundle.getString(key);
+            return bundle().getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }

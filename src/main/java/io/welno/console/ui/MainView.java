@@ -1,13 +1,38 @@
 package io.welno.console.ui;
 
+import io.welno.console.ConsoleServices;
+import io.welno.console.flow.Operator;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.SessionCodec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -26,10 +51,15 @@ import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The main window's content: toolbar (search, filters, pause), buckets, the session table, the detail
- * pane and the status bar. A per-frame pump moves feed output into the table model.
+ * The main window's content: toolbar (search, filters, pause, settings), two tabs (buckets + session
+ * table + detail pane; the dashboard) and the status bar. A per-frame pump moves feed output into the
+ * table model. Keyboard shortcuts for navigation and the view live here (see {@link KeyboardShortcuts}).
  */
 public final class MainView extends BorderPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainView.class);
+    static final KeyCombination EXPORT_KEYS = KeyboardShortcuts.shortcut(KeyCode.E);
+    static final KeyCombination SHEET_KEYS = KeyboardShortcuts.key(KeyCode.F1);
 
     /** Feed figures for the status bar, read on the FX thread a few times a second. */
     public interface FeedStats {
@@ -44,6 +74,23 @@ public final class MainView extends BorderPane {
     private final SessionTable table;
     private final DetailPane detail;
     private final StatusBar statusBar = new StatusBar();
+    private final BucketList buckets;
+    private final DashboardView dashboard;
+    private final TabPane tabs = new TabPane();
+    private final Tab sessionsTab = new Tab();
+    private final Tab dashboardTab = new Tab();
+    private final TextField search = new TextField();
+    private final ToggleButton pause = new ToggleButton();
+    private final SettingsMenu settings;
+    private final KeyboardShortcuts shortcuts = new KeyboardShortcuts();
+    private final UiPreferences preferences = UiPreferences.user();
+    private final Executor background;
+    private final ZoneId zone;
+    private final ListChangeListener<String> themeFollower = c -> showTheme();
+    private Consumer<Themes> themeSwitch = theme -> theme.applyTo(getScene());
+    private Runnable resync = () -> { };
+    private ShortcutSheet sheet;
+    private String statusTip;
     private final Label modeLabel = new Label();
     private final Label rateLabel = new Label();
     private final Label countLabel = new Label();
@@ -77,19 +124,46 @@ public final class MainView extends BorderPane {
         this.model = model;
         this.bridge = bridge;
         this.i18n = i18n;
+        this.background = background;
+        this.zone = zone;
         setId("mainView");
         getStyleClass().add("main-view");
         table = new SessionTable(model, i18n, clock, zone);
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
+        buckets = new BucketList(model, i18n);
+        dashboard = new DashboardView(model, i18n, clock, zone);
+        settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::exportCsv,
+                this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
 
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
-        setCenter(split);
-        setLeft(new BucketList(model, i18n));
+        BorderPane sessions = new BorderPane(split);
+        sessions.setLeft(buckets);
+        sessionsTab.setId("tab-sessions");
+        sessionsTab.textProperty().bind(i18n.text("tab.sessions"));
+        sessionsTab.setContent(sessions);
+        dashboardTab.setId("tab-dashboard");
+        dashboardTab.textProperty().bind(i18n.text("tab.dashboard"));
+        dashboardTab.setContent(dashboard);
+        tabs.getTabs().addAll(sessionsTab, dashboardTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("mainTabs");
+        tabs.getStyleClass().add("main-tabs");
+        dashboard.setActive(false);
+        tabs.getSelectionModel().selectedItemProperty()
+                .addListener((o, old, now) -> dashboard.setActive(now == dashboardTab));
+        setCenter(tabs);
         setTop(toolbar());
         setBottom(statusBar());
+        defineShortcuts();
+        sceneProperty().addListener((o, old, now) -> moveToScene(old, now));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::letterKeys);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            updateStatusBar(); // at once, not on the next quarter second
+            table.refresh();
+        });
 
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row == null && (applyingBatch || pulses <= restoreUntilPulse)) {
@@ -110,6 +184,7 @@ public final class MainView extends BorderPane {
             }
         };
         pump.start();
+        dashboard.start();
     }
 
     private ToolBar toolbar() {
@@ -123,7 +198,6 @@ public final class MainView extends BorderPane {
         environment.visibleProperty().bind(environment.textProperty().isNotEmpty());
         environment.managedProperty().bind(environment.visibleProperty());
 
-        TextField search = new TextField();
         search.setId("searchField");
         search.promptTextProperty().bind(i18n.text("search.prompt"));
         search.setPrefColumnCount(22);
@@ -134,6 +208,11 @@ public final class MainView extends BorderPane {
         provider.setId("providerFilter");
         provider.setButtonCell(providerCell());
         provider.setCellFactory(list -> providerCell());
+        // cells format the provider names once; a language switch needs new ones
+        i18n.localeProperty().addListener((o, a, b) -> {
+            provider.setButtonCell(providerCell());
+            provider.setCellFactory(list -> providerCell());
+        });
         provider.valueProperty().bindBidirectional(model.providerProperty());
 
         ComboBox<String> partner = new ComboBox<>();
@@ -148,7 +227,6 @@ public final class MainView extends BorderPane {
         partner.promptTextProperty().bind(i18n.text("filter.partner.all"));
         partner.valueProperty().bindBidirectional(model.partnerProperty());
 
-        ToggleButton pause = new ToggleButton();
         pause.setId("pauseButton");
         pause.textProperty().bind(javafx.beans.binding.Bindings.when(pause.selectedProperty())
                 .then(i18n.text("live.resume")).otherwise(i18n.text("live.pause")));
@@ -164,7 +242,7 @@ public final class MainView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(badges, search, provider, partner, pause, pending, spacer);
+        ToolBar bar = new ToolBar(badges, search, provider, partner, pause, pending, spacer, settings);
         bar.setId("mainToolbar");
         return bar;
     }
@@ -241,11 +319,18 @@ public final class MainView extends BorderPane {
             shownMode = mode;
         }
         modeLabel.setText(i18n.get("mode." + mode.name()));
-        String detailText = bridge.modeDetail();
+        String feedText = bridge.modeDetail();
+        String detailText = FeedDetailText.localize(i18n, feedText);
         if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
             detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
         }
         statusBar.setText(detailText);
+        // the feed's own (English) sentence, with the technical cause, when the bar shows a translation
+        String tip = detailText.equals(feedText) ? null : feedText;
+        if (!java.util.Objects.equals(tip, statusTip)) {
+            statusTip = tip;
+            statusBar.setTooltip(tip == null || tip.isEmpty() ? null : new javafx.scene.control.Tooltip(tip));
+        }
         countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
         long latency = stats.latencyMillis();
@@ -257,6 +342,7 @@ public final class MainView extends BorderPane {
     }
 
     public void setEnvironment(String text, String styleClass) {
+        environment.textProperty().unbind();
         environment.setText(text);
         environment.getStyleClass().removeIf(c -> c.startsWith("env-") && !c.equals("env-badge"));
         if (styleClass != null) {
@@ -265,6 +351,7 @@ public final class MainView extends BorderPane {
     }
 
     public void setRoleBadge(String text, boolean readOnly) {
+        roleBadge.textProperty().unbind();
         roleBadge.setText(text);
         roleBadge.getStyleClass().remove("read-only");
         if (readOnly) {
@@ -281,6 +368,7 @@ public final class MainView extends BorderPane {
         this.selectionListener = listener;
     }
 
+    /** How long this view's per-frame work takes on the FX thread. */
     public SessionTable table() {
         return table;
     }
@@ -295,6 +383,230 @@ public final class MainView extends BorderPane {
 
     public void stop() {
         pump.stop();
+        dashboard.stop();
+    }
+
+    // ------------------------------------------------------------------ issue 7: settings, shortcuts, export
+
+    /**
+     * Connects the view to its window and services (called once by {@code ConsoleWindow.attach}): the theme
+     * is switched through the window, F5 resyncs the feed, and the badges follow the language.
+     */
+    public void connect(Consumer<Themes> windowThemeSwitch, ConsoleServices services) {
+        this.themeSwitch = windowThemeSwitch;
+        this.resync = () -> services.feed().resync();
+        if (services.isDemo()) {
+            environment.textProperty().bind(i18n.text("app.demo"));
+        }
+        Operator operator = services.operator();
+        if (!operator.role().mayWrite()) {
+            roleBadge.textProperty().bind(i18n.text("role.viewer.badge"));
+        } else {
+            roleBadge.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("role.badge",
+                    operator.name(), i18n.get("role." + operator.role().wire())), i18n.localeProperty()));
+        }
+    }
+
+    private void defineShortcuts() {
+        var nav = KeyboardShortcuts.Section.NAVIGATION;
+        var view = KeyboardShortcuts.Section.VIEW;
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.F), "shortcuts.search", this::focusSearch);
+        List<Bucket> all = Bucket.standard();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < digits.length && i < all.size(); i++) {
+            Bucket bucket = all.get(i);
+            shortcuts.add(nav, KeyboardShortcuts.shortcut(digits[i]), "shortcuts.bucket",
+                    () -> chooseBucket(bucket), BucketList.label(i18n, bucket));
+        }
+        shortcuts.add(nav, KeyboardShortcuts.key(KeyCode.DOWN, KeyCombination.ALT_DOWN), "shortcuts.bucket.next",
+                () -> stepBucket(1));
+        shortcuts.add(nav, KeyboardShortcuts.key(KeyCode.UP, KeyCombination.ALT_DOWN), "shortcuts.bucket.previous",
+                () -> stepBucket(-1));
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.DOWN), "shortcuts.session.next", () -> stepSession(1));
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.UP), "shortcuts.session.previous",
+                () -> stepSession(-1));
+        shortcuts.add(view, KeyboardShortcuts.shortcut(KeyCode.D), "shortcuts.dashboard", this::toggleDashboard);
+        shortcuts.add(view, KeyboardShortcuts.shortcut(KeyCode.P), "shortcuts.pause",
+                () -> pause.setSelected(!pause.isSelected()));
+        shortcuts.add(view, KeyboardShortcuts.key(KeyCode.F5), "shortcuts.resync", this::resync);
+        shortcuts.add(view, EXPORT_KEYS, "shortcuts.export", this::exportCsv);
+        shortcuts.add(view, SHEET_KEYS, "shortcuts.sheet", this::showShortcutSheet);
+    }
+
+    private void moveToScene(Scene old, Scene now) {
+        if (old != null) {
+            shortcuts.uninstallFrom(old);
+            old.getStylesheets().removeListener(themeFollower);
+        }
+        if (now != null) {
+            shortcuts.installOn(now);
+            now.getStylesheets().addListener(themeFollower);
+            showTheme();
+        }
+    }
+
+    private void showTheme() {
+        settings.showTheme(Themes.of(getScene()));
+    }
+
+    /** J and K step through the sessions when no text field has the keyboard. */
+    private void letterKeys(KeyEvent event) {
+        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()
+                || event.isShiftDown() || event.isMetaDown()) {
+            return;
+        }
+        if (event.getCode() == KeyCode.J) {
+            stepSession(1);
+            event.consume();
+        } else if (event.getCode() == KeyCode.K) {
+            stepSession(-1);
+            event.consume();
+        }
+    }
+
+    private void showSessions() {
+        tabs.getSelectionModel().select(sessionsTab);
+    }
+
+    void focusSearch() {
+        showSessions();
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    void chooseBucket(Bucket bucket) {
+        showSessions();
+        model.bucketProperty().set(bucket);
+    }
+
+    private void stepBucket(int delta) {
+        List<Bucket> all = Bucket.standard();
+        int at = Math.max(0, all.indexOf(model.bucketProperty().get()));
+        chooseBucket(all.get(Math.floorMod(at + delta, all.size())));
+    }
+
+    /** Selects the next (+1) or previous (-1) session in the table's order, and keeps the table focused. */
+    void stepSession(int delta) {
+        showSessions();
+        int size = table.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        int at = table.getSelectionModel().getSelectedIndex();
+        int next = at < 0 ? (delta > 0 ? 0 : size - 1) : Math.max(0, Math.min(size - 1, at + delta));
+        table.getSelectionModel().clearAndSelect(next);
+        table.getFocusModel().focus(next);
+        table.scrollTo(Math.max(0, next - 3));
+        table.requestFocus();
+    }
+
+    private void toggleDashboard() {
+        tabs.getSelectionModel().select(tabs.getSelectionModel().getSelectedItem() == dashboardTab
+                ? sessionsTab : dashboardTab);
+    }
+
+    private void resync() {
+        LOG.info("Resync requested from the keyboard");
+        resync.run();
+    }
+
+    private void chooseLanguage(Locale locale) {
+        i18n.setLocale(locale);
+        preferences.setLanguage(locale);
+    }
+
+    private void chooseTheme(Themes theme) {
+        themeSwitch.accept(theme);
+        preferences.setTheme(theme);
+        showTheme();
+    }
+
+    void showShortcutSheet() {
+        if (sheet != null && sheet.isShowing()) {
+            sheet.close();
+        }
+        sheet = new ShortcutSheet(getScene() == null ? null : getScene().getWindow(), i18n, shortcuts.all());
+        sheet.show();
+    }
+
+    ShortcutSheet shortcutSheet() {
+        return sheet;
+    }
+
+    /** Asks where to save, then writes the rows the table shows now (masked unless revealed) in the background. */
+    void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("export.filter"), "*.csv"));
+        chooser.setInitialFileName("welno-sessions-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(LocalDateTime.now(zone)) + ".csv");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        exportTo(file.toPath()).whenComplete((count, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                notify(i18n.format("export.done", count, file.getName()), false);
+            } else {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                notify(i18n.format("export.failed", cause.getMessage()), true);
+            }
+        }));
+    }
+
+    /**
+     * Writes the table's current rows (filtered and sorted as shown) to {@code file}, off the FX thread.
+     * Only a session a developer revealed (audited) is written unmasked. Call on the FX thread.
+     */
+    CompletableFuture<Integer> exportTo(Path file) {
+        List<SessionRow> rows = new ArrayList<>(model.rows());
+        String revealed = detail.revealedId();
+        CsvExport export = CsvExport.of(i18n, zone);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                int written = export.write(rows, revealed == null ? Set.of() : Set.of(revealed), file);
+                // The file name and counts only: never a row's content.
+                LOG.info("Exported {} sessions to {}{}", written, file.getFileName(),
+                        revealed == null ? "" : " (one session revealed)");
+                done.complete(written);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("CSV export to {} failed: {}", file.getFileName(), e.toString());
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private void notify(String text, boolean warning) {
+        Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
+                .text(text).hideAfter(javafx.util.Duration.seconds(warning ? 12 : 5));
+        if (getScene() != null) {
+            note.owner(getScene().getWindow());
+        }
+        if (warning) {
+            note.showWarning();
+        } else {
+            note.showInformation();
+        }
+    }
+
+    DashboardView dashboard() {
+        return dashboard;
+    }
+
+    SettingsMenu settings() {
+        return settings;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    List<KeyboardShortcuts.Shortcut> shortcuts() {
+        return shortcuts.all();
     }
 
     static Insets pad() {

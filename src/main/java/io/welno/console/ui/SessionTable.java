@@ -41,13 +41,15 @@ final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(r -> r.provider().ordinal()), null));
         getColumns().add(column("column.age", 64, (row, now) -> Formats.age(i18n, row.createdAt(), now),
                 Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
-        getColumns().add(column("column.updated", 78, (row, now) -> Formats.time(row.updatedAt(), now),
+        getColumns().add(column("column.updated", 92, (row, now) -> Formats.time(i18n, row.updatedAt(), now),
                 Comparator.comparing(SessionRow::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
         getColumns().add(column("column.expires", 100, this::expiry,
                 Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
         getColumns().add(column("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
-        getColumns().add(column("column.message", 380, (row, now) -> row.readable() ? row.lastMessage()
-                : i18n.format("table.unreadable", row.unreadableReason()), Comparator.comparing(SessionRow::lastMessage),
+        getColumns().add(column("column.message", 380, (row, now) -> row.readable()
+                ? RawTextMasker.maskPhones(row.lastMessage())
+                : i18n.format("table.unreadable", RawTextMasker.mask(row.unreadableReason())),
+                Comparator.comparing(SessionRow::lastMessage),
                 null));
 
         model.rows().comparatorProperty().bind(comparatorProperty());

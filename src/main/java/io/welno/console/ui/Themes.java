@@ -12,12 +12,30 @@ public enum Themes {
         this.sheet = sheet;
     }
 
+    /** {@code WELNO_THEME=dark|light}, else the theme chosen in the settings menu, else light. */
     static Themes fromSystem() {
-        return "dark".equalsIgnoreCase(System.getenv("WELNO_THEME")) ? DARK : LIGHT;
+        String forced = System.getenv("WELNO_THEME");
+        if ("dark".equalsIgnoreCase(forced)) {
+            return DARK;
+        }
+        if ("light".equalsIgnoreCase(forced)) {
+            return LIGHT;
+        }
+        return UiPreferences.user().theme().orElse(LIGHT);
     }
 
     public void applyTo(Scene scene) {
         scene.getStylesheets().setAll(url(sheet), url("console.css"));
+    }
+
+    /** The theme whose colour sheet {@code scene} uses (light when it has none of ours). */
+    static Themes of(Scene scene) {
+        String dark = url(DARK.sheet);
+        return scene != null && scene.getStylesheets().contains(dark) ? DARK : LIGHT;
+    }
+
+    String sheet() {
+        return sheet;
     }
 
     private static String url(String name) {

@@ -1,0 +1,78 @@
+package io.welno.console.ui;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The settings a user chooses in the window (language, theme), kept with {@code java.util.prefs} under
+ * {@code io/welno/console} in the user's preference tree. Tests point the node elsewhere with the system
+ * property {@code welno.prefs.node}. A preference store that cannot be written is not an error worth
+ * more than a debug line: the choice still applies to this run.
+ */
+final class UiPreferences {
+
+    static final String DEFAULT_NODE = "io/welno/console";
+    static final String NODE_PROPERTY = "welno.prefs.node";
+    static final String LANGUAGE = "language";
+    static final String THEME = "theme";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
+
+    private final Preferences node;
+
+    UiPreferences(Preferences node) {
+        this.node = node;
+    }
+
+    static UiPreferences user() {
+        return new UiPreferences(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE)));
+    }
+
+    Optional<Locale> language() {
+        String tag = get(LANGUAGE);
+        return tag == null || tag.isBlank() ? Optional.empty() : Optional.of(I18n.supported(Locale.forLanguageTag(tag)));
+    }
+
+    void setLanguage(Locale locale) {
+        put(LANGUAGE, I18n.supported(locale).getLanguage());
+    }
+
+    Optional<Themes> theme() {
+        String name = get(THEME);
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (Themes theme : Themes.values()) {
+            if (theme.name().equalsIgnoreCase(name.strip())) {
+                return Optional.of(theme);
+            }
+        }
+        return Optional.empty();
+    }
+
+    void setTheme(Themes theme) {
+        put(THEME, theme.name().toLowerCase(Locale.ROOT));
+    }
+
+    private String get(String key) {
+        try {
+            return node.get(key, null);
+        } catch (RuntimeException e) {
+            LOG.debug("Preferences not readable: {}", e.toString());
+            return null;
+        }
+    }
+
+    private void put(String key, String value) {
+        try {
+            node.put(key, value);
+            node.flush();
+        } catch (BackingStoreException | RuntimeException e) {
+            LOG.debug("Preferences not writable: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.Role;
+import io.welno.console.live.FeedMode;
+import io.welno.console.session.DocumentWarning;
+import io.welno.console.session.SessionStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Korean and English bundles hold the same keys, none empty, every key the ui code uses (found by
+ * scanning its sources) and every key it builds from an enum or a status; and Korean is really Korean.
+ */
+class BundleTest {
+
+    private static final Path UI_SOURCES = Path.of("src/main/java/io/welno/console/ui");
+    /** i18n.text("key"), i18n.get("key"), i18n.format("key", …) */
+    private static final Pattern CALL = Pattern.compile("i18n\\.(?:text|get|format)\\(\\s*\"([^\"]+)\"");
+    /** Any string literal shaped like a key, e.g. passed to a helper: column("column.id", …). */
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z]*(?:\\.[A-Za-z0-9_-]+)+)\"");
+    /** Words that stay as they are in Korean text (product names, protocols, units). */
+    private static final Pattern TECHNICAL = Pattern.compile(
+            "Redis|rediss?|Tilko|WELNO|URL|TTL|CxId|ACL|TLS|PASS|CSV|JSON|temp_auth_data|auth_data|p90|ms|ID|DB");
+    /** Values that are the same in both languages on purpose. */
+    private static final Set<String> SAME_IN_BOTH = Set.of("column.ttl", "fact.ttl", "person.cxid", "role.badge",
+            "fact.credentials.value", "settings.language.ko", "settings.language.en", "dashboard.none");
+
+    private static Properties english;
+    private static Properties korean;
+
+    @BeforeAll
+    static void load() throws IOException {
+        english = load("messages.properties");
+        korean = load("messages_ko.properties");
+    }
+
+    private static Properties load(String name) throws IOException {
+        try (InputStream in = BundleTest.class.getResourceAsStream("/io/welno/console/ui/" + name)) {
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
+    }
+
+    @Test
+    void bothBundlesHaveTheSameKeysAndNoEmptyValues() {
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(korean.stringPropertyNames()),
+                "keys differ between messages.properties and messages_ko.properties");
+        for (Properties bundle : List.of(english, korean)) {
+            for (String key : bundle.stringPropertyNames()) {
+                assertTrue(!bundle.getProperty(key).isBlank(), key + " is empty");
+            }
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeUsesExistsInBoth() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Set<String> prefixes = new TreeSet<>();
+        english.stringPropertyNames().forEach(k -> prefixes.add(k.substring(0, k.indexOf('.'))));
+        try (Stream<Path> files = Files.list(UI_SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher call = CALL.matcher(source);
+                while (call.find()) {
+                    if (!call.group(1).endsWith(".")) { // "status." + wire: the dynamic keys are added below
+                        used.add(call.group(1));
+                    }
+                }
+                Matcher literal = LITERAL.matcher(source);
+                while (literal.find()) {
+                    String key = literal.group(1);
+                    if (prefixes.contains(key.substring(0, key.indexOf('.'))) && !key.endsWith(".")) {
+                        used.add(key);
+                    }
+                }
+            }
+        }
+        assertTrue(used.size() > 150, "the scan found only " + used.size() + " keys: is the source path right?");
+        // keys built at run time
+        SessionStatus.KNOWN.forEach(s -> used.add("status." + s.wire()));
+        for (FeedMode mode : FeedMode.values()) {
+            used.add("mode." + mode.name());
+        }
+        for (DocumentWarning warning : DocumentWarning.values()) {
+            used.add("warning." + warning.name());
+        }
+        for (ActionKind kind : ActionKind.values()) {
+            used.add("action." + kind.wire());
+        }
+        for (Role role : Role.values()) {
+            used.add("role." + role.wire());
+        }
+        for (DashboardModel.Group group : DashboardModel.Group.values()) {
+            used.add("dashboard.group." + group.key());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String key : used) {
+            if (!english.containsKey(key)) {
+                missing.add(key + " (en)");
+            }
+            if (!korean.containsKey(key)) {
+                missing.add(key + " (ko)");
+            }
+        }
+        assertEquals(List.of(), missing, "keys used in the ui code but missing from a bundle");
+    }
+
+    @Test
+    void koreanTextsAreTranslatedAndPatternsAreValid() {
+        List<String> problems = new ArrayList<>();
+        for (String key : english.stringPropertyNames()) {
+            String en = english.getProperty(key);
+            String ko = korean.getProperty(key);
+            String words = TECHNICAL.matcher(ko).replaceAll("");
+            if (en.equals(ko) && words.matches("(?s).*[A-Za-z]{3,}.*") && !SAME_IN_BOTH.contains(key)) {
+                problems.add(key + " is not translated: " + ko);
+            }
+            for (String value : List.of(en, ko)) {
+                if (value.contains("{")) {
+                    try {
+                        new MessageFormat(value);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(key + " is not a valid pattern: " + value);
+                    }
+                    if (value.replace("''", "").contains("'")) {
+                        problems.add(key + " has a lone apostrophe, which MessageFormat drops: " + value);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theI18nSwitchesLanguageAtRuntime() {
+        I18n i18n = new I18n(java.util.Locale.ENGLISH);
+        var dashboard = i18n.text("tab.dashboard");
+        assertEquals("Dashboard", dashboard.get());
+        i18n.setLocale(java.util.Locale.KOREA);
+        assertEquals("대시보드", dashboard.get());
+        assertEquals("!no.such.key!", i18n.get("no.such.key"));
+        i18n.setLocale(java.util.Locale.JAPANESE);
+        assertEquals("Dashboard", dashboard.get(), "unsupported languages fall back to English");
+    }
+}

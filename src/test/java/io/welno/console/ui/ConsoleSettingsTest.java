@@ -1,0 +1,291 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.ConnectionProfile;
+import io.welno.console.ConsoleServices;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The real window, headless, on a real Redis with the backend's fixtures: language and theme switched at
+ * runtime from the settings menu (and remembered), the keyboard shortcuts, the dashboard and the export.
+ * The clock stands at 14:10 KST on the fixtures' day, so their sessions fall in the dashboard's hour.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleSettingsTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+    static final String PREFS_NODE = "io/welno/console-test-" + ProcessHandle.current().pid();
+    static final String APPROVED_ID = "welno_a990bed0a990bed0a990bed0a990bed0";
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T05:10:00Z"), ZoneOffset.UTC);
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private ConsoleWindow window;
+    private ConsoleServices services;
+
+    @BeforeAll
+    static void privatePreferences() {
+        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
+    }
+
+    @AfterAll
+    static void dropPreferences() throws Exception {
+        Preferences.userRoot().node(PREFS_NODE).removeNode();
+        System.clearProperty(UiPreferences.NODE_PROPERTY);
+    }
+
+    @Start
+    void start(Stage stage) {
+        REDIS.flush();
+        for (String fixture : Fixtures.readable()) {
+            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
+                    SetParams.setParams().ex(1800));
+        }
+        for (String fixture : Fixtures.MALFORMED) {
+            REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
+        }
+        // one session with a request and an approval in the hour: 1 min 30 s to approve
+        LocalDateTime created = LocalDateTime.parse("2026-11-20T14:04:00");
+        REDIS.client().set("tilko_session:" + APPROVED_ID, TestRows.session(APPROVED_ID, "auth_completed", created)
+                .requested(created.plusSeconds(10)).approved(created.plusSeconds(100)).json(),
+                SetParams.setParams().ex(1800));
+        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), CLOCK, Timestamps.DEFAULT_ZONE, background,
+                StuckPolicy.defaults(), Themes.LIGHT);
+        window.show();
+        services = ConsoleServices.connect(new ConnectionProfile("test", REDIS.url(), "developer", "Asia/Seoul",
+                "production", true, null), null);
+        window.attach(services);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            window.view().stop();
+            if (window.view().shortcutSheet() != null) {
+                window.view().shortcutSheet().close();
+            }
+        });
+        services.close();
+        background.shutdownNow();
+    }
+
+    private TableView<?> table(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class);
+    }
+
+    private void awaitRows(FxRobot robot, int expected) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == expected);
+    }
+
+    /** Opens the settings menu and picks an item (fired: Monocle does not drive popup submenus reliably). */
+    private void choose(FxRobot robot, String menu, String item) {
+        SettingsMenu settings = window.view().settings();
+        robot.clickOn("#settingsMenu");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(settings.isShowing(), "the settings menu opens");
+        robot.interact(() -> {
+            settings.item(item).fire();
+            settings.hide();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Color background(Region region) {
+        return (Color) region.getBackground().getFills().get(0).getFill();
+    }
+
+    @Test
+    void languageAndThemeSwitchAtRuntimeFromTheSettingsMenuAndAreRemembered(FxRobot robot) throws Exception {
+        awaitRows(robot, 20);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
+        List<String> english = UiWalk.visibleTexts();
+        for (String text : List.of("Sessions", "Dashboard", "Settings", "All sessions", "Waiting for approval",
+                "Status", "Last message", "Pause live", "LIVE", "Search id, name or last 4 phone digits")) {
+            assertTrue(english.contains(text), text + " not shown in English: " + english);
+        }
+        assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("developer"));
+
+        choose(robot, "menu-language", "menu-lang-ko");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "실시간".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
+        List<String> korean = UiWalk.visibleTexts();
+        for (String text : List.of("세션", "대시보드", "설정", "전체 세션", "승인 대기", "상태", "최근 메시지",
+                "실시간 일시정지", "실시간", "ID, 이름, 전화번호 끝 4자리로 검색", "세션 20개")) {
+            assertTrue(korean.stream().anyMatch(t -> t.equals(text) || t.startsWith(text)),
+                    text + " not shown in Korean: " + korean);
+        }
+        for (String text : List.of("Sessions", "Dashboard", "Settings", "All sessions", "Waiting for approval",
+                "Status", "Pause live", "LIVE")) {
+            assertFalse(korean.contains(text), "still in English after the switch: " + text);
+        }
+        String feed = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText();
+        assertTrue(feed.endsWith("에서 실시간으로 받는 중"), "the feed's sentence is translated: " + feed);
+        assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("개발자"),
+                "the role badge follows the language");
+        assertEquals("ko", Preferences.userRoot().node(PREFS_NODE).get(UiPreferences.LANGUAGE, null));
+
+        Region detail = robot.lookup("#detailPane").queryAs(Region.class);
+        assertEquals(Color.web("#ffffff"), background(detail));
+        choose(robot, "menu-theme", "menu-theme-dark");
+        assertEquals(Themes.DARK, window.theme(), "the window knows its theme");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Color.web("#0d1117").equals(background(detail)));
+        Label bucketName = robot.lookup("#bucket-all").lookup(".label").queryAs(Label.class);
+        assertTrue(bucketName.getTextFill() instanceof Color c && c.getBrightness() > 0.8,
+                "light text on the dark theme: " + bucketName.getTextFill());
+        assertEquals("dark", Preferences.userRoot().node(PREFS_NODE).get(UiPreferences.THEME, null));
+        assertEquals(Themes.DARK, UiPreferences.user().theme().orElseThrow(), "the next start uses it");
+
+        choose(robot, "menu-language", "menu-lang-en");
+        choose(robot, "menu-theme", "menu-theme-light");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Color.web("#ffffff").equals(background(detail)));
+        List<String> back = UiWalk.visibleTexts();
+        assertTrue(back.contains("All sessions") && back.contains("Dashboard") && !back.contains("전체 세션"), back.toString());
+        assertEquals(Locale.ENGLISH, UiPreferences.user().language().orElseThrow());
+    }
+
+    @Test
+    void shortcutsMoveThroughBucketsAndSessionsAndTheSheetListsThem(FxRobot robot) throws Exception {
+        awaitRows(robot, 20);
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        assertTrue(robot.lookup("#searchField").queryAs(TextField.class).isFocused(), "Ctrl+F focuses the search");
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5); // all, stuck, initiated, auth_requesting, auth_request_sent
+        awaitRows(robot, 2);
+        assertEquals(Bucket.of(io.welno.console.session.SessionStatus.AUTH_REQUEST_SENT),
+                window.view().model().bucketProperty().get());
+        robot.push(KeyCode.ALT, KeyCode.UP);
+        assertEquals(Bucket.of(io.welno.console.session.SessionStatus.AUTH_REQUESTING),
+                window.view().model().bucketProperty().get());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        awaitRows(robot, 20);
+
+        robot.push(KeyCode.CONTROL, KeyCode.DOWN);
+        assertEquals(0, table(robot).getSelectionModel().getSelectedIndex());
+        robot.push(KeyCode.CONTROL, KeyCode.DOWN);
+        robot.push(KeyCode.J);
+        assertEquals(2, table(robot).getSelectionModel().getSelectedIndex(), "Ctrl+Down, J: next session");
+        robot.push(KeyCode.K);
+        assertEquals(1, table(robot).getSelectionModel().getSelectedIndex(), "K: previous session");
+        String selected = ((SessionRow) table(robot).getSelectionModel().getSelectedItem()).id();
+        assertEquals(selected, robot.lookup("#detailTitle").queryAs(Label.class).getText());
+
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+        List<String> sheet = UiWalk.texts(robot.lookup("#shortcutSheet").query());
+        for (KeyboardShortcuts.Shortcut s : window.view().shortcuts()) {
+            assertTrue(sheet.contains(s.display()), s.display() + " missing from the sheet");
+        }
+        for (var keys : ActionsController.SHORTCUTS.values()) {
+            assertTrue(sheet.contains(keys.getDisplayText()), keys.getDisplayText() + " missing from the sheet");
+        }
+        for (String text : List.of("Ctrl+F", "Ctrl+E", "F1", "F5", "J / K", "Force auth complete",
+                "Show bucket: Waiting for approval")) {
+            assertTrue(sheet.contains(text), text + " missing: " + sheet);
+        }
+        robot.clickOn("#shortcutSheetClose");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isEmpty());
+
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        assertEquals("tab-dashboard", window.view().tabs().getSelectionModel().getSelectedItem().getId());
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        assertEquals("tab-sessions", window.view().tabs().getSelectionModel().getSelectedItem().getId());
+    }
+
+    @Test
+    void theDashboardShowsTheFiguresOfTheRowsAndTheExportWritesTheFilteredTable(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        awaitRows(robot, 20);
+        robot.clickOn("#tab-dashboard");
+        DashboardView dashboard = window.view().dashboard();
+        // a refresh after all rows arrived (the timer runs every 2 s; ask for one now)
+        robot.interact(dashboard::refresh);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> dashboard.shown() != null && dashboard.shown().liveTotal() == 20);
+        DashboardModel.Snapshot expected = new DashboardModel().update(List.copyOf(window.view().model().allRows()),
+                LocalDateTime.now(CLOCK.withZone(Timestamps.DEFAULT_ZONE)), StuckPolicy.defaults());
+        DashboardModel.Snapshot shown = dashboard.shown();
+        assertEquals(expected.funnel(), shown.funnel());
+        assertTrue(shown.funnel().started() >= 10, "the fixtures started in the last hour: " + shown.funnel());
+        assertEquals(expected.approvals(), shown.approvals());
+        assertEquals(1, shown.approvals());
+        assertEquals(java.time.Duration.ofSeconds(90), shown.approvalMedian());
+        assertEquals("1m 30s", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+        assertEquals("20", robot.lookup("#kpi-live").queryAs(Label.class).getText());
+        assertEquals(Integer.toString(shown.funnel().started()),
+                robot.lookup("#kpi-started").queryAs(Label.class).getText());
+        assertEquals(Formats.duration(window.i18n(), shown.approvalMedian()),
+                robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+        assertEquals(Formats.percent(window.i18n(), shown.errorRate()),
+                robot.lookup("#kpi-error-rate").queryAs(Label.class).getText());
+        assertEquals(Formats.percent(window.i18n(), shown.stuckRate()),
+                robot.lookup("#kpi-stuck-rate").queryAs(Label.class).getText());
+        var funnel = dashboard.funnelChartNode().getData().get(0).getData();
+        assertEquals(List.of(shown.funnel().started(), shown.funnel().requested(), shown.funnel().approved(),
+                shown.funnel().completed()), funnel.stream().map(d -> d.getYValue().intValue()).toList());
+        var series = dashboard.statusChartNode().getData();
+        assertEquals(6, series.size());
+        int stacked = series.stream().mapToInt(s -> s.getData().get(s.getData().size() - 1).getYValue().intValue()).sum();
+        assertEquals(20, stacked, "the latest minute stacks up to the live sessions");
+        assertEquals("Waiting for auth", series.get(0).getName());
+
+        // the same figures in Korean, without waiting for the next computation
+        robot.interact(() -> window.i18n().setLocale(Locale.KOREAN));
+        assertEquals("인증 대기", series.get(0).getName());
+        assertEquals("시작", funnel.get(0).getXValue());
+        assertEquals("1분 30초", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+        robot.interact(() -> window.i18n().setLocale(Locale.ENGLISH));
+
+        // export what the table shows: the "Waiting for approval" bucket
+        robot.interact(() -> window.view().chooseBucket(Bucket.of(io.welno.console.session.SessionStatus.AUTH_REQUEST_SENT)));
+        awaitRows(robot, 2);
+        Path file = dir.resolve("sessions.csv");
+        var written = WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(file)).get(5, TimeUnit.SECONDS);
+        assertEquals(2, written.get(10, TimeUnit.SECONDS));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("\uFEFFSession,Name,Status,"), lines.get(0));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",auth_request_sent,Waiting for approval,")), lines.toString());
+        assertNotNull(lines.stream().skip(1).filter(l -> l.contains("박*준")).findFirst().orElse(null), lines.toString());
+        assertFalse(String.join("\n", lines).contains("박서준"));
+    }
+}

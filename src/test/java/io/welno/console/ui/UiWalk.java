@@ -1,0 +1,69 @@
+package io.welno.console.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.text.Text;
+import javafx.stage.Window;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Collects every text a person could see in the open windows (labels, text fields, text nodes, tooltips). */
+final class UiWalk {
+
+    private UiWalk() {
+    }
+
+    /** The texts of every showing window; runs on the FX thread. */
+    static List<String> visibleTexts() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<String> texts = new ArrayList<>();
+            for (Window window : Window.getWindows()) {
+                if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() != null) {
+                    collect(window.getScene().getRoot(), texts);
+                }
+            }
+            return texts;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The texts under one node (visible or not: a hidden label still holds its text). */
+    static List<String> texts(Node root) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<String> texts = new ArrayList<>();
+            collect(root, texts);
+            return texts;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void collect(Node node, List<String> out) {
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            out.add(labeled.getText());
+        }
+        if (node instanceof TextInputControl input) {
+            add(out, input.getText());
+            add(out, input.getPromptText());
+        }
+        if (node instanceof Text text) {
+            add(out, text.getText());
+        }
+        if (node instanceof Control control && control.getTooltip() != null) {
+            add(out, control.getTooltip().getText());
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    private static void add(List<String> out, String text) {
+        if (text != null && !text.isEmpty()) {
+            out.add(text);
+        }
+    }
+}
