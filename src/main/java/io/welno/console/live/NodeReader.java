@@ -120,7 +120,8 @@ final class NodeReader implements AutoCloseable {
     }
 
     private Read toRead(String id, byte[] value, long pttl, long now) {
-        ParsedSession parsed = codec.parse(id, new String(value, StandardCharsets.UTF_8));
+        // From the bytes: a value that is not UTF-8 is shown as unreadable, as the store's update refuses it.
+        ParsedSession parsed = codec.parse(id, value);
         // PTTL -1: no expiry; -2: the key went away between GET and PTTL (it is about to be reported as ended).
         long ttl = pttl == -1 ? StoredSession.NO_EXPIRY : Math.max(0, pttl);
         String status = parsed instanceof SessionDocument doc ? doc.status().wire() : null;

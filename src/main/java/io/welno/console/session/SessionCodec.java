@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
 /**
@@ -61,6 +65,34 @@ public final class SessionCodec {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * Parses a stored value's bytes. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
+     * UTF-8, and decoding them leniently would turn them into U+FFFD, so writing the document back would silently
+     * replace them. Never throws.
+     */
+    public ParsedSession parse(String id, byte[] raw) {
+        if (raw == null) {
+            return parse(id, (String) null);
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        // Lenient decoding marks every invalid sequence with U+FFFD; only then is the strict check needed.
+        if (text.indexOf('\uFFFD') >= 0 && !validUtf8(raw)) {
+            return UnreadableSession.of(id, "The value is not valid UTF-8 text (the backend only writes UTF-8); "
+                    + "it is shown as is and never written back.", text);
+        }
+        return parse(id, text);
+    }
+
+    static boolean validUtf8(byte[] raw) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Parses one stored value. Never throws: anything unusable becomes an {@link UnreadableSession}. */

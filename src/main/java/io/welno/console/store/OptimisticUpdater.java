@@ -6,7 +6,6 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UnreadableSession;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +49,17 @@ final class OptimisticUpdater {
             try {
                 stored = backend.read(id);
             } catch (Exception e) {
+                if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
+                    // A hash, list, ... under the prefix: never a session, and never to be overwritten by one.
+                    return new UpdateResult.Unreadable(id, RedisSessionStore.NOT_A_STRING);
+                }
                 return new UpdateResult.Failed(id, "reading the session failed: " + StoreErrors.describe(e), false);
             }
             if (stored == null) {
                 return new UpdateResult.Missing(id);
             }
-            ParsedSession parsed = codec.parse(id, new String(stored, StandardCharsets.UTF_8));
+            // From the bytes: a value that is not UTF-8 is unreadable, so it can never be written back re-encoded.
+            ParsedSession parsed = codec.parse(id, stored);
             if (parsed instanceof UnreadableSession unreadable) {
                 return new UpdateResult.Unreadable(id, unreadable.reason());
             }

@@ -3,6 +3,7 @@ package io.welno.console.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import io.welno.console.session.UnreadableSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ public final class RedisSessionStore implements SessionStore {
 
     /** The backend's SETEX 1800. */
     public static final Duration BACKEND_TTL = Duration.ofMinutes(30);
+
+    /** Why a key under the prefix that holds a hash, list, ... is shown as unreadable. */
+    static final String NOT_A_STRING = "Not a string value: the key holds another Redis type, which is never a "
+            + "session; it is shown as is and never written";
 
     static final int SCAN_COUNT = 1000;
     static final int FETCH_CHUNK = 500;
@@ -113,11 +118,34 @@ public final class RedisSessionStore implements SessionStore {
         List<byte[]> raw = values.get();
         for (int i = 0; i < keys.size(); i++) {
             byte[] value = raw.get(i);
+            long pttl = ttls.get(i).get();
             if (value != null) {
-                out.add(toStored(keys.get(i), value, ttls.get(i).get()));
+                out.add(toStored(keys.get(i), value, pttl));
+            } else if (pttl != -2) {
+                // MGET answers nil for a key that exists but is not a string (PTTL -2 = no such key).
+                StoredSession other = notAString(keys.get(i));
+                if (other != null) {
+                    out.add(other);
+                }
             }
         }
         return out;
+    }
+
+    /** A key under the prefix that MGET could not read: another Redis type (shown, never written), or a race. */
+    private StoredSession notAString(String key) {
+        String type = redis.type(key);
+        if ("none".equals(type)) {
+            return null;
+        }
+        if ("string".equals(type)) {
+            // Created between the MGET and the PTTL of the pipeline: read it now.
+            byte[] value = redis.get(key.getBytes(StandardCharsets.UTF_8));
+            return value == null ? null : toStored(key, value, redis.pttl(key));
+        }
+        long pttl = redis.pttl(key);
+        return new StoredSession(new UnreadableSession(settings.idOf(key), NOT_A_STRING + " (it is a " + type + ")",
+                "", 0), pttl < 0 ? StoredSession.NO_EXPIRY : pttl, 0);
     }
 
     private int deliver(List<String> keys, Consumer<List<StoredSession>> batchSink) {
@@ -130,7 +158,7 @@ public final class RedisSessionStore implements SessionStore {
 
     private StoredSession toStored(String key, byte[] value, long pttl) {
         String id = settings.idOf(key);
-        return new StoredSession(codec.parse(id, new String(value, StandardCharsets.UTF_8)),
+        return new StoredSession(codec.parse(id, value),
                 pttl < 0 ? StoredSession.NO_EXPIRY : pttl, value.length);
     }
 
