@@ -1,0 +1,82 @@
+package io.welno.console.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.Main;
+import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.FeedOptions;
+import io.welno.console.live.RedisSessionFeed;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.store.RedisConnectionSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+
+/**
+ * The live feed and the CLI over {@code rediss://} (a server started with the test certificate, verified against
+ * the test CA) as an ACL user that may only read sessions, subscribe to their keyspace channels and read the
+ * notification flags: LIVE, the snapshot, and pushed changes all work. The store over TLS and ACL users (read-only
+ * refusals, wrong passwords) are covered by store/RedisTlsAndAclTest; the feed's ACL variants without CONFIG or
+ * channel permissions by live/NotificationModesTest; a viewer against a read-only ACL user by flow/FlowRefusalTest.
+ */
+@Timeout(60)
+class FeedOverTlsTest {
+
+    @Test
+    void theFeedAndTheCliWorkOverTlsAsARestrictedAclUser(@TempDir Path dir) throws IOException {
+        Path cert = copy("server.pem", dir);
+        Path key = copy("server.key", dir);
+        Path ca = copy("ca.pem", dir);
+        int tlsPort = EmbeddedRedis.freePort();
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("tls-port " + tlsPort, "tls-cert-file " + cert,
+                "tls-key-file " + key, "tls-ca-cert-file " + ca, "tls-auth-clients no"));
+             Jedis admin = new Jedis("127.0.0.1", server.port())) {
+            admin.sendCommand(Protocol.Command.ACL, "SETUSER", "watcher", "on", ">w4tch", "~tilko_session:*",
+                    "resetchannels", "&__keyspace@0__:tilko_session:*", "+@read", "+@connection", "+info", "+psubscribe",
+                    "+punsubscribe", "+config|get");
+            admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
+            String url = "rediss://watcher:w4tch@localhost:" + tlsPort + "/0?ca=" + ca;
+
+            FeedRecorder recorder = new FeedRecorder();
+            try (RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(url), new SessionCodec(),
+                    FeedOptions.defaults())) {
+                feed.start(recorder);
+                recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(15));
+                recorder.await("the snapshot over TLS", Duration.ofSeconds(10), () -> recorder.snapshots() >= 1);
+                assertTrue(recorder.session("a") != null);
+                admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "initiated", 0));
+                recorder.await("a change pushed over TLS", Duration.ofSeconds(10), () -> recorder.session("b") != null);
+                assertEquals(FeedMode.LIVE, feed.mode(), feed.modeDetail());
+            }
+
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                    .execute("list", "--redis", url);
+            assertEquals(0, exit, err.toString());
+            assertTrue(out.toString().contains("2 session(s)"), out.toString());
+            assertTrue(!out.toString().contains("w4tch") && !err.toString().contains("w4tch"), "no password printed");
+        }
+    }
+
+    private static Path copy(String name, Path dir) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = FeedOverTlsTest.class.getResourceAsStream("/tls/" + name)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+}
