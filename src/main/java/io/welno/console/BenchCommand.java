@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-startup", description = "Leave out P5")
     boolean skipStartup;
 
+    @Option(names = "--note", paramLabel = "TEXT", description = "A line for the report's notes, e.g. what was measured (repeatable)")
+    java.util.List<String> notes = new java.util.ArrayList<>();
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/BENCHMARKS.md", description = "Markdown report, '-' for none (default: ${DEFAULT-VALUE})")
     String report;
 
@@ -67,13 +70,13 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         Path p5 = skipStartup ? null : jar != null ? jar : ownJar();
-        StringBuilder command = new StringBuilder("welno-console bench");
+        StringBuilder command = new StringBuilder("welno-console");
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
             command.append(' ').append(arg.contains("://") ? "URL" : arg);
         }
         return BenchRunner.run(new io.welno.console.bench.BenchSettings(sessions, noise, redis, rounds,
                 parseRates(), rateSeconds, writers, updates, hotKeys, churnMinutes, churnRate, p5,
-                "-".equals(report) ? null : Path.of(report), command.toString()), System.out);
+                "-".equals(report) ? null : Path.of(report), command.toString(), notes), System.out);
     }
 
     private int[] parseRates() {

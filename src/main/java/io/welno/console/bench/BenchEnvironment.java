@@ -63,6 +63,23 @@ final class BenchEnvironment {
         facts.put("load average at the end", loadAverage());
     }
 
+    /** A warning when other work shared the machine: then every figure is pessimistic. */
+    java.util.Optional<String> busyNote() {
+        double worst = 0;
+        for (String key : List.of("load average at the start", "load average at the end")) {
+            try {
+                worst = Math.max(worst, Double.parseDouble(facts.getOrDefault(key, "0").split(" ")[0]));
+            } catch (NumberFormatException e) {
+                // unknown
+            }
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return worst > cpus + 1 ? java.util.Optional.of(String.format(java.util.Locale.ROOT, "The machine was busy "
+                + "with other work (1-minute load average up to %.1f on %d CPUs, the bench itself accounting for "
+                + "about 2): every figure is pessimistic; compare ratios (P1 list/floor, P3 atomic/set) rather than "
+                + "absolute times.", worst, cpus)) : java.util.Optional.empty();
+    }
+
     private static String gcNames() {
         StringBuilder out = new StringBuilder();
         ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> out.append(out.length() == 0 ? "" : ", ")

@@ -66,6 +66,23 @@ final class BenchReport {
         return notes;
     }
 
+    /** The heading of the hand-written part of the report, which every run keeps as it is. */
+    static final String KEPT_HEADING = "## Findings";
+
+    /** The existing file's hand-written part (from {@link #KEPT_HEADING} to the end), or "". */
+    static String keptSection(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return "";
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int at = text.indexOf("\n" + KEPT_HEADING);
+            return at < 0 ? "" : "\n" + text.substring(at + 1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     static String format(Object value) {
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : "%.2f", d);
@@ -109,6 +126,7 @@ final class BenchReport {
         md.append("\n## Settings\n\n");
         settings.describe().forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v).append('\n'));
         md.append('\n').append(BenchSettings.METHOD);
+        md.append(keptSection(file));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

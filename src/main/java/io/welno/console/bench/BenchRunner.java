@@ -85,6 +85,7 @@ public final class BenchRunner {
                 }
                 String version = info(admin.info("server"), "redis_version");
                 BenchEnvironment env = new BenchEnvironment(version, executable);
+                settings.notes().forEach(report::note);
                 report.info("Redis " + version + " at " + redis.redactedUrl() + "; corpus: average "
                         + corpus.averageBytes() + " B, " + corpus.minBytes() + "–" + corpus.maxBytes() + " B; " + corpus.mix());
                 seed(admin);
@@ -99,6 +100,7 @@ public final class BenchRunner {
                 report.info(String.format(Locale.ROOT, "bench finished in %.1f min",
                         (System.nanoTime() - started) / 60e9));
                 env.finished();
+                env.busyNote().ifPresent(report::note);
                 if (settings.report() != null) {
                     report.writeMarkdown(settings.report(), env, settings);
                     report.info("wrote " + settings.report());

@@ -2,6 +2,7 @@ package io.welno.console.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,10 +21,12 @@ import java.util.Map;
  * @param churnRate     P4 backend writes per second during the churn
  * @param jar           the runnable jar for P5, or null to skip P5
  * @param report        where the Markdown report goes, or null
+ * @param commandLine   how the bench was started, for the report
+ * @param notes         lines for the report's notes (e.g. the commit measured)
  */
 public record BenchSettings(int sessions, int noise, String redisUrl, int rounds, int[] rates, int rateSeconds, int writers,
                      int updatesEach, int hotKeys, double churnMinutes, int churnRate, Path jar, Path report,
-                     String commandLine) {
+                     String commandLine, List<String> notes) {
 
     Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -94,7 +97,8 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
 
             `--redis URL` benchmarks an existing server instead (its database must be empty: the bench writes N+M keys
             and removes them with `FLUSHDB` at the end). `--report FILE` chooses where this file goes (`-` for none);
-            `--skip-startup` leaves out P5. Run it on an otherwise idle machine: the feed, the writers and Redis
-            share the CPUs.
+            `--skip-startup` leaves out P5; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on
+            an otherwise idle machine: the feed, the writers and Redis share the CPUs. The bench rewrites this file
+            down to the *Findings* heading; everything from there on is written by people and kept by every run.
             """;
 }
