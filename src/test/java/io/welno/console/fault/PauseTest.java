@@ -61,7 +61,7 @@ class PauseTest {
             assertTrue(rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id).applied());
             byte[] before = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
 
-            admin.clientPause(3000);
+            admin.clientPause(5000);
             StringWriter err = new StringWriter();
             CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(new StringWriter()))
                     .setErr(new PrintWriter(err));
@@ -73,7 +73,7 @@ class PauseTest {
             assertEquals(ActionResult.Outcome.UNAVAILABLE, result.outcome(), result.message());
             assertTrue(result.message().contains("the server did not answer in time"), result.message());
 
-            Awaits.until("the pause to end", Duration.ofSeconds(10), () -> pauseOver(redis));
+            Awaits.until("the pause to end", Duration.ofSeconds(15), () -> pauseOver(redis));
             assertArrayEquals(before, admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8)),
                     "nothing was written");
             ActionResult again = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
@@ -91,13 +91,13 @@ class PauseTest {
             byte[] before = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
 
             // Reads go on, writes (and every script) wait: the read of the update works, its compare-and-set hangs.
-            admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "1500", "WRITE");
+            admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "4000", "WRITE");
             ActionResult result = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
             assertEquals(ActionResult.Outcome.UNAVAILABLE, result.outcome(), result.message());
             assertTrue(result.message().contains("reload the session to see whether the change was applied"),
                     result.message());
 
-            Awaits.until("the pause to end", Duration.ofSeconds(10), () -> {
+            Awaits.until("the pause to end", Duration.ofSeconds(15), () -> {
                 try (Jedis probe = new Jedis("127.0.0.1", redis.port(), 200)) {
                     return "OK".equals(probe.set("probe", "x"));
                 }
