@@ -45,7 +45,7 @@ class ActionKillTest {
     @BeforeEach
     void start() throws Exception {
         redis = FaultRedis.start(dir);
-        rig = new FlowRig(redis.settings(), Duration.ofSeconds(15), Duration.ofMillis(1500));
+        rig = new FlowRig(redis.settings(), Duration.ofSeconds(15), Duration.ofSeconds(3));
     }
 
     @AfterEach
