@@ -67,9 +67,12 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               each document carrying `System.nanoTime()` of the moment it was sent; the consumer computes
               delivery latency when the change reaches it. Latencies of every delivered stamp are sorted for
               p50/p99/max. Writes that were coalesced away by a newer write of the same key are not delivered by
-              design and are counted as `coalesced`. The feed's push backlog (`FeedStats.pendingKeys`) is sampled
-              every 100 ms: `backlog_growing=yes` when the mean of the last third of the samples exceeds twice that of
-              the first third plus 100 keys, or the consumer still lacks stamps 5 s after the writer stopped.
+              design and are counted as `coalesced`. After the writer stops, the bench waits (up to 60 s) until the
+              last write of every key it wrote has reached the consumer: `caught_up`, `drain_ms`. The feed's push
+              backlog (`FeedStats.pendingKeys`) is sampled every 100 ms (`backlog_max`); `backlog_growing=yes` when
+              the mean of the last third of those samples exceeds twice that of the first third plus 100 keys, when
+              the median latency of the last third of the deliveries exceeds twice that of the first third plus
+              50 ms, or when the consumer did not catch up.
               `batch_max_ms` is the longest the consumer spent on one batch (building rows).
             - **P3.** `writers` threads share `hotKeys` sessions and each does `updatesEach` increments of a counter
               field. *atomic*: `RedisSessionStore.update` (read → mutate → Lua compare-and-set, retried); *blind*: the

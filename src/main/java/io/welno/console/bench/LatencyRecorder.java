@@ -25,6 +25,24 @@ final class LatencyRecorder {
         return copy;
     }
 
+    /**
+     * Whether latencies grew during the run: the median of the last third of the deliveries (in arrival order) is
+     * more than twice that of the first third plus 50 ms, the mark of a backlog that keeps growing.
+     */
+    synchronized boolean growing() {
+        if (size < 30) {
+            return false;
+        }
+        int third = size / 3;
+        return median(size - third, size) > 2 * median(0, third) + 50e6;
+    }
+
+    private double median(int from, int to) {
+        long[] part = Arrays.copyOfRange(values, from, to);
+        Arrays.sort(part);
+        return part[part.length / 2];
+    }
+
     /** The q-quantile (0..1) in milliseconds of a sorted array, nearest rank; -1 when empty. */
     static double millis(long[] sorted, double q) {
         if (sorted.length == 0) {

@@ -102,6 +102,11 @@ final class RowConsumer implements FeedListener {
         seen.clear();
     }
 
+    /** Whether the write with this stamp has reached the consumer during the current phase. */
+    boolean hasSeen(long stamp) {
+        return seen.contains(stamp);
+    }
+
     long delivered() {
         return delivered.get();
     }
