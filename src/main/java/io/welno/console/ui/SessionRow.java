@@ -2,6 +2,12 @@ package io.welno.console.ui;
 
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.AuthProvider;
+import io.welno.console.session.SessionCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.Masking;
 import io.welno.console.session.Progress;
@@ -20,7 +26,11 @@ import java.util.Locale;
  */
 public final class SessionRow {
 
-    private final StoredSession stored;
+    /** The document as compact UTF-8 (a parsed tree costs ~10× more heap; 100,000 of them do not fit). */
+    private final byte[] json;
+    private final UnreadableSession unreadable;
+    private final int rawBytes;
+    private final ZoneId zone;
     private final String id;
     private final SessionStatus status;
     private final String maskedName;
@@ -43,8 +53,12 @@ public final class SessionRow {
     private LocalDateTime endedAt;
 
     private SessionRow(StoredSession stored, long readAtMillis) {
-        this.stored = stored;
         this.id = stored.id();
+        this.rawBytes = stored.rawBytes();
+        this.unreadable = stored.parsed() instanceof UnreadableSession u ? u : null;
+        this.zone = stored.parsed() instanceof SessionDocument d ? d.zone() : null;
+        this.json = stored.parsed() instanceof SessionDocument d
+                ? codec(d.zone()).writeCompact(d.tree()).getBytes(StandardCharsets.UTF_8) : null;
         this.ttlMillis = stored.ttlMillis();
         this.readAtMillis = readAtMillis;
         if (stored.parsed() instanceof UnreadableSession unreadable) {
@@ -92,7 +106,7 @@ public final class SessionRow {
 
     /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
     public SessionRow ended(ChangeKind kind, LocalDateTime when) {
-        SessionRow copy = new SessionRow(stored, readAtMillis);
+        SessionRow copy = new SessionRow(stored(), readAtMillis);
         copy.endedKind = kind;
         copy.endedAt = when;
         return copy;
@@ -164,12 +178,44 @@ public final class SessionRow {
         return ttlMillis < 0 ? ttlMillis : Math.max(0, ttlMillis - (nowMillis - readAtMillis));
     }
 
+    /** The stored session, rebuilt from the kept bytes. */
     public StoredSession stored() {
-        return stored;
+        return new StoredSession(unreadable != null ? unreadable : document(), ttlMillis, rawBytes);
     }
 
+    /**
+     * The document, parsed again from the kept bytes; the last few parsed ones are cached, so a detail pane
+     * that asks many times pays once. Null for unreadable values.
+     */
     public SessionDocument document() {
-        return stored.parsed() instanceof SessionDocument doc ? doc : null;
+        if (json == null) {
+            return null;
+        }
+        synchronized (RECENT) {
+            SessionDocument cached = RECENT.get(this);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        SessionDocument doc = (SessionDocument) codec(zone).parse(id, new String(json, StandardCharsets.UTF_8));
+        synchronized (RECENT) {
+            RECENT.put(this, doc);
+        }
+        return doc;
+    }
+
+    private static final int RECENT_DOCUMENTS = 32;
+    private static final Map<SessionRow, SessionDocument> RECENT =
+            new LinkedHashMap<>(RECENT_DOCUMENTS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SessionRow, SessionDocument> eldest) {
+                    return size() > RECENT_DOCUMENTS;
+                }
+            };
+    private static final Map<ZoneId, SessionCodec> CODECS = new ConcurrentHashMap<>();
+
+    private static SessionCodec codec(ZoneId zone) {
+        return CODECS.computeIfAbsent(zone, SessionCodec::new);
     }
 
     public boolean readable() {
