@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -54,6 +55,8 @@ final class DashboardView extends ScrollPane {
     private static final String[] FUNNEL_KEYS = {"step.start", "step.requested", "step.approved", "step.completed"};
 
     private final SessionTableModel model;
+    /** Whether the feed's first snapshot is in: before that, "0 live sessions" would be a false sample. */
+    private final BooleanSupplier loaded;
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
@@ -81,8 +84,9 @@ final class DashboardView extends ScrollPane {
     private boolean active = true;
     private Consumer<Snapshot> listener = s -> { };
 
-    DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
+    DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone, BooleanSupplier loaded) {
         this.model = model;
+        this.loaded = loaded;
         this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
@@ -114,6 +118,12 @@ final class DashboardView extends ScrollPane {
         content.getStyleClass().add("dashboard-content");
         setContent(content);
 
+        // Axis tick labels are drawn with their own font, not the root's: give them one with Hangul
+        HangulFont.family().ifPresent(family -> {
+            for (javafx.scene.chart.Axis<?> axis : List.of(timeAxis, countAxis, stepAxis, funnelAxis)) {
+                axis.setTickLabelFont(javafx.scene.text.Font.font(family, 11));
+            }
+        });
         i18n.localeProperty().addListener((o, a, b) -> relabel());
         timer = new Timeline(new KeyFrame(PERIOD, e -> refresh()));
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -144,8 +154,8 @@ final class DashboardView extends ScrollPane {
         statusChart.titleProperty().bind(i18n.text("dashboard.status.title"));
         statusChart.setAnimated(false);
         statusChart.setCreateSymbols(false);
-        statusChart.setPrefHeight(300);
-        statusChart.setMinHeight(240);
+        statusChart.setPrefHeight(265);
+        statusChart.setMinHeight(220);
         timeAxis.setAutoRanging(false);
         timeAxis.setTickUnit(10);
         timeAxis.setMinorTickCount(10);
@@ -193,8 +203,8 @@ final class DashboardView extends ScrollPane {
         funnelChart.setAnimated(false);
         funnelChart.setLegendVisible(false);
         funnelChart.setCategoryGap(24);
-        funnelChart.setPrefHeight(260);
-        funnelChart.setMinHeight(220);
+        funnelChart.setPrefHeight(235);
+        funnelChart.setMinHeight(200);
         funnelChart.setPrefWidth(520);
         funnelAxis.setMinorTickVisible(false);
         funnelAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(funnelAxis) {
@@ -276,7 +286,7 @@ final class DashboardView extends ScrollPane {
     /** One refresh: a copy of the rows here, the figures on the dashboard thread, the result back here. */
     void refresh() {
         ExecutorService executor = worker;
-        if (executor == null || !computing.compareAndSet(false, true)) {
+        if (executor == null || !loaded.getAsBoolean() || !computing.compareAndSet(false, true)) {
             return; // the previous computation is still running: skip a beat rather than queue
         }
         List<SessionRow> rows = new ArrayList<>(model.allRows());
@@ -331,7 +341,7 @@ final class DashboardView extends ScrollPane {
             if (bar.getYValue().intValue() != counts[i]) {
                 bar.setYValue(counts[i]);
             }
-            funnelCells[i][1].setText(Integer.toString(counts[i]));
+            funnelCells[i][1].setText(Formats.count(i18n, counts[i]));
             if (i > 0) {
                 funnelCells[i][2].setText(Formats.percent(i18n, rates[i]));
             }
@@ -342,9 +352,9 @@ final class DashboardView extends ScrollPane {
 
     /** The texts that depend on the language as well as on the figures. */
     private void showTexts(Snapshot s) {
-        value("live", Integer.toString(s.liveTotal()), i18n.format("dashboard.kpi.live.detail", s.live(Group.WAITING),
+        value("live", Formats.count(i18n, s.liveTotal()), i18n.format("dashboard.kpi.live.detail", s.live(Group.WAITING),
                 s.live(Group.COLLECTING)));
-        value("started", Integer.toString(s.funnel().started()),
+        value("started", Formats.count(i18n, s.funnel().started()),
                 i18n.format("dashboard.kpi.started.detail", s.funnel().completed()));
         String approvals = i18n.format("dashboard.kpi.approval.detail", s.approvals());
         value("approval-median", duration(s.approvalMedian()), approvals);

@@ -58,7 +58,8 @@ final class DetailPane extends VBox {
     private final VBox warnings = new VBox(4);
     private final HBox actions = new HBox(6);
     private final HBox stepper = new HBox(4);
-    private final GridPane facts = new GridPane();
+    /** Rows of name and value; a VBox of HBoxes, because a GridPane does not give wrapped values their height. */
+    private final VBox facts = new VBox(3);
     private final ListView<SessionMessage> messages = new ListView<>();
     private final GridPane person = new GridPane();
     private final Button reveal = new Button();
@@ -92,8 +93,9 @@ final class DetailPane extends VBox {
         actions.setId("detailActions");
         stepper.setId("detailStepper");
         stepper.getStyleClass().add("stepper");
-        facts.setHgap(10);
-        facts.setVgap(3);
+        facts.setMinWidth(0);
+        facts.setPrefWidth(0); // the pane's width decides; the facts never widen it
+        facts.setMinHeight(Region.USE_PREF_SIZE); // the tabs below give way, not a wrapped value
         messages.setId("detailMessages");
         messages.setCellFactory(list -> new MessageCell());
         raw.setId("detailRaw");
@@ -119,6 +121,10 @@ final class DetailPane extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         HBox header = new HBox(8, title, status);
+        // a long session id breaks onto a second line instead of being cut off
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         content.getChildren().addAll(header, subtitle, warnings, actions, stepper, facts, tabs);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(placeholder);
@@ -179,7 +185,8 @@ final class DetailPane extends VBox {
         if (!row.readable()) {
             status.setText(i18n.get("status.unreadable"));
             status.getStyleClass().setAll("chip", "chip-unreadable");
-            subtitle.setText(i18n.format("detail.unreadable", RawTextMasker.mask(row.unreadableReason())));
+            subtitle.setText(i18n.format("detail.unreadable",
+                    Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))));
             warnings.getChildren().clear();
             stepper.getChildren().clear();
             facts.getChildren().clear();
@@ -238,9 +245,11 @@ final class DetailPane extends VBox {
         facts.getChildren().clear();
         int r = 0;
         fact(r++, "fact.created", Formats.dateTime(i18n, row.createdAt(), zone));
-        fact(r++, "fact.updated", Formats.dateTime(i18n, row.updatedAt(), zone) + "  (" + Formats.age(i18n, row.updatedAt(), now) + ")");
+        fact(r++, "fact.updated", Formats.moment(i18n, row.updatedAt(), now, zone) + "  ("
+                + Formats.age(i18n, row.updatedAt(), now) + ")");
         fact(r++, "fact.expires", row.expiresAt() == null ? i18n.get("value.missing")
-                : Formats.dateTime(i18n, row.expiresAt(), zone) + "  (" + Formats.countdown(i18n, row.expiresAt(), now) + ")");
+                : Formats.moment(i18n, row.expiresAt(), now, zone) + "  ("
+                + Formats.countdown(i18n, row.expiresAt(), now) + ")");
         long ttl = row.ttlNowMillis(clock.millis());
         fact(r++, "fact.ttl", ttl < 0 ? i18n.get("ttl.none") : Formats.duration(i18n, java.time.Duration.ofMillis(ttl)));
         fact(r++, "fact.credentials", i18n.format("fact.credentials.value",
@@ -258,7 +267,14 @@ final class DetailPane extends VBox {
         name.getStyleClass().add("fact-name");
         Label text = new Label(value);
         text.getStyleClass().add("fact-value");
-        facts.addRow(row, name, text);
+        text.setWrapText(true); // a narrow pane wraps a long value instead of cutting it off
+        text.setMinWidth(0);
+        name.setMinWidth(120);
+        name.setPrefWidth(120);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(10, name, text);
+        line.setMinWidth(0);
+        facts.getChildren().add(line);
     }
 
     private void showPerson(SessionDocument doc) {
@@ -378,7 +394,8 @@ final class DetailPane extends VBox {
             String text = message.text() == null ? "" : message.text();
             Label textLabel = new Label(revealed ? text : RawTextMasker.maskPhones(DocumentMasker.maskText(text, user)));
             textLabel.setWrapText(true);
-            textLabel.setMaxWidth(420);
+            // as wide as the list leaves next to the time column, so nothing is cut off at the right
+            textLabel.maxWidthProperty().bind(messages.widthProperty().subtract(125));
             body.getChildren().add(textLabel);
             if (message.isObject() && message.errorKind() != null) {
                 Label kind = new Label(message.errorKind());

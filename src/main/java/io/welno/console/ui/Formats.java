@@ -64,6 +64,16 @@ final class Formats {
                 : dateTimeFormat(locale).format(time);
     }
 
+    /** Today's times as the time of day, others with the date; both with the zone ("오후 2:03:22 KST"). */
+    static String moment(I18n i18n, LocalDateTime time, LocalDateTime now, ZoneId zone) {
+        if (time == null) {
+            return "";
+        }
+        Locale locale = i18n.locale();
+        return time(i18n, time, now) + " "
+                + ZONE.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("zzz", l)).format(time.atZone(zone));
+    }
+
     /** Hours and minutes in the locale's style ("2:10 PM", "오후 2:10"), for chart axes. */
     static String clock(I18n i18n, LocalDateTime time) {
         return SHORT_TIME.computeIfAbsent(i18n.locale(),
@@ -85,14 +95,20 @@ final class Formats {
                 + ZONE.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("zzz", l)).format(time.atZone(zone));
     }
 
-    /** "12.5%" (one decimal at most), or "–" when there is nothing to divide by. */
+    /** "12.5%" (one decimal), or "–" when there is nothing to divide by. */
     static String percent(I18n i18n, double ratio) {
         if (Double.isNaN(ratio)) {
             return i18n.get("dashboard.none");
         }
         NumberFormat format = NumberFormat.getPercentInstance(i18n.locale());
+        format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(ratio);
+    }
+
+    /** A count with the locale's grouping ("2,546"). */
+    static String count(I18n i18n, long count) {
+        return NumberFormat.getIntegerInstance(i18n.locale()).format(count);
     }
 
     private static DateTimeFormatter timeFormat(Locale locale) {

@@ -131,7 +131,7 @@ public final class MainView extends BorderPane {
         table = new SessionTable(model, i18n, clock, zone);
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
         buckets = new BucketList(model, i18n);
-        dashboard = new DashboardView(model, i18n, clock, zone);
+        dashboard = new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
         settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::exportCsv,
                 this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
 
@@ -154,6 +154,9 @@ public final class MainView extends BorderPane {
         dashboard.setActive(false);
         tabs.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, now) -> dashboard.setActive(now == dashboardTab));
+        if ("dashboard".equalsIgnoreCase(System.getenv("WELNO_TAB"))) {
+            tabs.getSelectionModel().select(dashboardTab); // a wall display starts on the dashboard
+        }
         setCenter(tabs);
         setTop(toolbar());
         setBottom(statusBar());
@@ -320,7 +323,7 @@ public final class MainView extends BorderPane {
         }
         modeLabel.setText(i18n.get("mode." + mode.name()));
         String feedText = bridge.modeDetail();
-        String detailText = FeedDetailText.localize(i18n, feedText);
+        String detailText = Sentences.feed(i18n, feedText);
         if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
             detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
         }

@@ -34,7 +34,7 @@ final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.name", 58, (row, now) -> row.maskedName(),
                 Comparator.comparing(SessionRow::maskedName), null));
         getColumns().add(statusColumn());
-        getColumns().add(column("column.progress", 78, (row, now) -> progress(row.progressSteps()),
+        getColumns().add(column("column.progress", 96, (row, now) -> progress(row.progressSteps()),
                 Comparator.comparingInt(SessionRow::progressSteps), "cell-progress"));
         getColumns().add(column("column.provider", 78,
                 (row, now) -> ProviderNames.name(i18n, row.provider()),
@@ -48,7 +48,7 @@ final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
                 ? RawTextMasker.maskPhones(row.lastMessage())
-                : i18n.format("table.unreadable", RawTextMasker.mask(row.unreadableReason())),
+                : i18n.format("table.unreadable", Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))),
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 

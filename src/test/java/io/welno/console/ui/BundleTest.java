@@ -42,7 +42,7 @@ class BundleTest {
             "Redis|rediss?|Tilko|WELNO|URL|TTL|CxId|ACL|TLS|PASS|CSV|JSON|temp_auth_data|auth_data|p90|ms|ID|DB");
     /** Values that are the same in both languages on purpose. */
     private static final Set<String> SAME_IN_BOTH = Set.of("column.ttl", "fact.ttl", "person.cxid", "role.badge",
-            "fact.credentials.value", "settings.language.ko", "settings.language.en", "dashboard.none");
+            "fact.credentials.value", "settings.language.ko", "settings.language.en", "dashboard.none", "unreadable.kind.null");
 
     private static Properties english;
     private static Properties korean;

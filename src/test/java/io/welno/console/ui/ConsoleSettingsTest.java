@@ -158,6 +158,9 @@ class ConsoleSettingsTest {
                 "Status", "Pause live", "LIVE")) {
             assertFalse(korean.contains(text), "still in English after the switch: " + text);
         }
+        assertTrue(korean.stream().anyMatch(t -> t.equals("읽을 수 없음: 잘린 JSON입니다. 700자에서 끝납니다.")),
+                "the parser's reasons are translated: " + korean);
+        assertTrue(korean.stream().noneMatch(t -> t.contains("Truncated JSON")), korean.toString());
         String feed = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText();
         assertTrue(feed.endsWith("에서 실시간으로 받는 중"), "the feed's sentence is translated: " + feed);
         assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("개발자"),
@@ -251,7 +254,7 @@ class ConsoleSettingsTest {
         assertEquals(java.time.Duration.ofSeconds(90), shown.approvalMedian());
         assertEquals("1m 30s", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
         assertEquals("20", robot.lookup("#kpi-live").queryAs(Label.class).getText());
-        assertEquals(Integer.toString(shown.funnel().started()),
+        assertEquals(Formats.count(window.i18n(), shown.funnel().started()),
                 robot.lookup("#kpi-started").queryAs(Label.class).getText());
         assertEquals(Formats.duration(window.i18n(), shown.approvalMedian()),
                 robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());

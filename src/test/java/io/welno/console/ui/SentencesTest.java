@@ -1,0 +1,37 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** English sentences from the feed and the parser, shown in Korean; English and unknown shapes untouched. */
+class SentencesTest {
+
+    private final I18n korean = new I18n(Locale.KOREAN);
+    private final I18n english = new I18n(Locale.ENGLISH);
+
+    @Test
+    void feedSentencesKeepTheirAddressAndDelay() {
+        String lost = "Lost the connection to redis://10.0.1.10:6379/0 (the server closed the connection); retrying in 2 s";
+        assertEquals("redis://10.0.1.10:6379/0 연결이 끊겼습니다. 2 s 후 다시 시도합니다", Sentences.feed(korean, lost));
+        assertEquals(lost, Sentences.feed(english, lost));
+        assertEquals("127.0.0.1:6379에서 실시간으로 받는 중",
+                Sentences.feed(korean, "Live from 127.0.0.1:6379; keyspace notifications are on (\"g$xK\")"));
+        assertEquals("키스페이스 알림을 쓸 수 없어 5 s마다 조회합니다",
+                Sentences.feed(korean, "Keyspace notifications are off and CONFIG is denied; polling every 5 s"));
+        assertEquals("Something new", Sentences.feed(korean, "Something new"));
+    }
+
+    @Test
+    void parserReasonsAreTranslated() {
+        assertEquals("\"messages\" 필드가 목록이 아니라 문자열입니다. 백엔드가 메시지를 추가하지 못합니다.",
+                Sentences.unreadable(korean, "\"messages\" is a string, not a list; the backend would fail to append to it."));
+        assertEquals("JSON이지만 객체가 아닙니다(배열).",
+                Sentences.unreadable(korean, "The value is JSON but not an object (it is an array)."));
+        assertEquals("올바른 JSON이 아닙니다(1행 1열).", Sentences.unreadable(korean,
+                "Not valid JSON (line 1, column 1): Unrecognized token 'this': was expecting (JSON String)"));
+        assertEquals("잘린 JSON입니다. 700자에서 끝납니다.", Sentences.unreadable(korean,
+                "Truncated JSON: the value ends after 700 characters, inside a string or object."));
+    }
+}
