@@ -99,10 +99,11 @@ public final class CsvExport {
     }
 
     String[] cells(SessionRow row, boolean revealed) {
-        SessionDocument doc = row.document();
         String name = row.maskedName();
         String message = row.readable() ? RawTextMasker.maskPhones(row.lastMessage()) : "";
-        if (revealed && doc != null) {
+        // only a revealed row needs its document (rows parse it on demand; an export must not parse them all)
+        SessionDocument doc = revealed ? row.document() : null;
+        if (doc != null) {
             String realName = doc.userInfo().name();
             name = realName == null ? "" : realName;
             message = doc.lastMessage().map(m -> m.summary()).orElse("");

@@ -25,8 +25,9 @@ import java.util.Map;
  * sessions per status group, one sample per minute, so the chart grows by a point a minute instead of
  * being rebuilt on every feed event.
  *
- * <p>Per-row work that needs the messages (time from the auth request to the approval) is cached by row
- * identity: rows are immutable and replaced on change, so only changed rows are looked at again.
+ * <p>Per-row work that needs the messages (time from the auth request to the approval) is done only for
+ * approved sessions updated within the window, and cached by row identity: rows are immutable and replaced
+ * on change, so only changed rows are parsed again.
  *
  * <p>Not thread-safe: one caller at a time (the view runs one computation at a time).
  */
@@ -258,9 +259,14 @@ public final class DashboardModel {
                     failed++;
                 }
             }
-            Approval approval = approval(row, nextCache);
-            if (approval.known() && approval.approvedAt().isAfter(from) && !approval.approvedAt().isAfter(now)) {
-                approvalTimes.add(approval.duration());
+            // Only an approved session touched within the window can hold an approval in it; the others
+            // are not parsed at all (rows keep their document as bytes and parse it on demand).
+            LocalDateTime updated = row.updatedAt();
+            if (row.progressSteps() >= 3 && updated != null && updated.isAfter(from)) {
+                Approval approval = approval(row, nextCache);
+                if (approval.known() && approval.approvedAt().isAfter(from) && !approval.approvedAt().isAfter(now)) {
+                    approvalTimes.add(approval.duration());
+                }
             }
         }
         cache = nextCache;
