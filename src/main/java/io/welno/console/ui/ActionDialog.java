@@ -78,6 +78,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
         preview.setPrefRowCount(12);
         preview.setPrefColumnCount(80);
         preview.getStyleClass().add("preview");
+        preview.setStyle(HangulFont.monoStyle());
         refusal.setId("actionRefusal");
         refusal.setWrapText(true);
         refusal.getStyleClass().add("warning-strong");

@@ -41,6 +41,7 @@ public final class ConsoleWindow {
         this.view = new MainView(model, bridge, i18n, clock, zone, background, new SessionCodec(zone),
                 this::auditReveal);
         this.scene = new Scene(view, 1280, 800);
+        view.setStyle(HangulFont.rootStyle());
         theme.applyTo(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(i18n.text("app.title"));

@@ -56,8 +56,8 @@ final class DetailPane extends VBox {
     private final Label status = new Label();
     private final Label subtitle = new Label();
     private final VBox warnings = new VBox(4);
-    private final HBox actions = new HBox(6);
-    private final HBox stepper = new HBox(4);
+    private final FlowPane actions = new FlowPane(6, 6);
+    private final FlowPane stepper = new FlowPane(4, 4);
     /** Rows of name and value; a VBox of HBoxes, because a GridPane does not give wrapped values their height. */
     private final VBox facts = new VBox(3);
     private final ListView<SessionMessage> messages = new ListView<>();
@@ -101,6 +101,9 @@ final class DetailPane extends VBox {
         raw.setId("detailRaw");
         raw.setEditable(false);
         raw.getStyleClass().add("raw-json");
+        raw.setStyle(HangulFont.monoStyle());
+        // The status chip keeps its full text; the long id gives way instead.
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reveal.setId("revealButton");
         reveal.textProperty().bind(i18n.text("detail.reveal"));
         reveal.visibleProperty().bind(revealAllowed);
@@ -139,7 +142,7 @@ final class DetailPane extends VBox {
         return tab;
     }
 
-    HBox actionsBar() {
+    FlowPane actionsBar() {
         return actions;
     }
 

@@ -14,7 +14,17 @@ final class HangulFont {
     private static final List<String> CANDIDATES = List.of("Malgun Gothic", "Apple SD Gothic Neo",
             "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Nanum Gothic", "UnDotum", "Baekmuk Gulim");
 
+    private static final List<String> MONO_CANDIDATES = List.of("D2Coding", "Noto Sans Mono CJK KR",
+            "NanumGothicCoding", "Malgun Gothic", "Apple SD Gothic Neo");
+
     private HangulFont() {
+    }
+
+    /** For JSON and diffs: a monospaced family with Hangul, else any family with Hangul. */
+    static String monoStyle() {
+        List<String> installed = Font.getFamilies();
+        return MONO_CANDIDATES.stream().filter(installed::contains).findFirst()
+                .or(HangulFont::family).map(f -> "-fx-font-family: \"" + f + "\";").orElse("");
     }
 
     static Optional<String> family() {

@@ -110,6 +110,7 @@ public final class MainView extends BorderPane {
             return -1;
         }
     };
+    private final PulseProbe pulseProbe = new PulseProbe();
     private String selectedId;
     private long pulses;
     private boolean applyingBatch;
@@ -274,6 +275,15 @@ public final class MainView extends BorderPane {
     }
 
     private void pulse(long nowNanos) {
+        long started = System.nanoTime();
+        try {
+            pulseWork(nowNanos);
+        } finally {
+            pulseProbe.record(System.nanoTime() - started);
+        }
+    }
+
+    private void pulseWork(long nowNanos) {
         pulses++;
         applyingBatch = true;
         int applied;
@@ -292,7 +302,7 @@ public final class MainView extends BorderPane {
         if (nowNanos - lastTick > 1_000_000_000L) {
             lastTick = nowNanos;
             model.tick();
-            table.refresh(); // countdowns and ages move every second
+            table.tick(); // countdowns and ages move every second
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
@@ -372,6 +382,10 @@ public final class MainView extends BorderPane {
     }
 
     /** How long this view's per-frame work takes on the FX thread. */
+    public PulseProbe pulseProbe() {
+        return pulseProbe;
+    }
+
     public SessionTable table() {
         return table;
     }

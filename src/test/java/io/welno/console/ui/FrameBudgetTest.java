@@ -1,0 +1,116 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.ConnectionProfile;
+import io.welno.console.ConsoleServices;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The pulse probe while 1,000 backend writes a second flow in over 2,000 sessions: the console's work per
+ * frame must stay inside a 16 ms frame.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FrameBudgetTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private static final int SESSIONS = 2_000;
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private ConsoleWindow window;
+    private ConsoleServices services;
+
+    @Start
+    void start(Stage stage) {
+        REDIS.flush();
+        String doc = Fixtures.text("06_fetching_prescription_data.json");
+        try (AbstractPipeline pipeline = REDIS.client().pipelined()) {
+            for (int i = 0; i < SESSIONS; i++) {
+                pipeline.set("tilko_session:welno_load" + i, doc.replace("welno_01dc6054", "welno_load" + i),
+                        SetParams.setParams().ex(1800));
+            }
+            pipeline.sync();
+        }
+        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(),
+                io.welno.console.session.Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
+        window.show();
+        services = ConsoleServices.connect(new ConnectionProfile("load", REDIS.url(), "viewer", "Asia/Seoul",
+                "development", true, null), null);
+        window.attach(services);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> window.view().stop());
+        services.close();
+        background.shutdownNow();
+    }
+
+    @Test
+    void thousandWritesASecondStayInsideTheFrameBudget(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == SESSIONS);
+        robot.interact(() -> window.view().pulseProbe().reset());
+        String doc = Fixtures.text("06_fetching_prescription_data.json");
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try (RedisClient client = RedisClient.create("127.0.0.1", REDIS.port())) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 5_000; i++) {
+                    // 1,000 writes per second, paced.
+                    long due = start + i * 1_000_000L;
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                    int key = (i * 7919) % SESSIONS;
+                    client.set("tilko_session:welno_load" + key,
+                            doc.replace("welno_01dc6054", "welno_load" + key).replace("\"PointBalance\": \"8900.00\"",
+                                    "\"PointBalance\": \"" + i + "\""), SetParams.setParams().keepTtl());
+                }
+            } catch (Throwable t) {
+                writerFailure.set(t);
+            }
+        });
+        writer.start();
+        writer.join(30_000);
+        assertTrue(writerFailure.get() == null, String.valueOf(writerFailure.get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        PulseProbe probe = window.view().pulseProbe();
+        double[] figures = new double[4];
+        robot.interact(() -> {
+            figures[0] = probe.percentileMillis(50);
+            figures[1] = probe.percentileMillis(90);
+            figures[2] = probe.percentileMillis(99);
+            figures[3] = probe.maxMillis();
+        });
+        System.out.printf("FX pulse work over %d frames at 1,000 writes/s: p50=%.2f ms p90=%.2f ms p99=%.2f ms "
+                + "max=%.2f ms%n", probe.count(), figures[0], figures[1], figures[2], figures[3]);
+        // Monocle's software renderer on a shared 2-core CI machine draws few frames a second, so each frame
+        // carries a large share of the 1,000 writes. The typical frame must fit in 16 ms; the tail is printed
+        // (and tracked in docs/BENCHMARKS.md) rather than asserted, because it mostly measures the machine.
+        assertTrue(probe.count() >= 20, "frames: " + probe.count());
+        assertTrue(figures[0] < 16.0, "median " + figures[0] + " ms");
+    }
+}
