@@ -112,9 +112,7 @@ public final class MainView extends BorderPane {
     };
     private final PulseProbe pulseProbe = new PulseProbe();
     private String selectedId;
-    private long pulses;
     private boolean applyingBatch;
-    private long restoreUntilPulse = -1;
     private long lastStatusUpdate;
     private long lastTick;
     private FeedMode shownMode;
@@ -170,8 +168,10 @@ public final class MainView extends BorderPane {
         });
 
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
-            if (row == null && (applyingBatch || pulses <= restoreUntilPulse)) {
-                return; // a row replaced by an update; restoreSelection() puts it back
+            if (applyingBatch) {
+                // The table moves or drops the selection of rows an update replaced or re-sorted; that is not
+                // the operator choosing another session. restoreSelection() puts the selection back by id.
+                return;
             }
             if (row != null) {
                 selectedId = row.id();
@@ -284,7 +284,6 @@ public final class MainView extends BorderPane {
     }
 
     private void pulseWork(long nowNanos) {
-        pulses++;
         applyingBatch = true;
         int applied;
         try {
@@ -292,11 +291,7 @@ public final class MainView extends BorderPane {
         } finally {
             applyingBatch = false;
         }
-        if (applied > 0 && selectedId != null) {
-            // The table may drop the selection of a replaced row during this pulse or the next layout.
-            restoreUntilPulse = pulses + 2;
-        }
-        if (pulses <= restoreUntilPulse) {
+        if (applied > 0) {
             restoreSelection();
         }
         if (nowNanos - lastTick > 1_000_000_000L) {
@@ -316,11 +311,22 @@ public final class MainView extends BorderPane {
         }
         SessionRow row = model.row(selectedId);
         SessionRow shown = table.getSelectionModel().getSelectedItem();
-        if (row != null && row != shown && model.rows().contains(row)) {
-            table.getSelectionModel().select(row);
+        if (row != shown) {
+            applyingBatch = true; // our own re-selection, not the operator's
+            try {
+                if (row != null && model.rows().contains(row)) {
+                    table.getSelectionModel().select(row);
+                } else {
+                    // The session left the current filter: highlight nothing rather than a different session.
+                    table.getSelectionModel().clearSelection();
+                }
+            } finally {
+                applyingBatch = false;
+            }
         }
         if (row != null && row != detail.current()) {
             detail.show(row);
+            selectionListener.accept(row);
         }
     }
 

@@ -161,4 +161,28 @@ class ConsoleWindowTest {
                 stored.lastMessage().orElseThrow().text());
         assertEquals(((SessionRow) sessions.getItems().get(0)).status().wire(), "auth_completed");
     }
+
+    @Test
+    void aSessionChosenWhileOthersUpdateStaysChosenWhenTheTableReSorts(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        robot.interact(() -> sessions.getSelectionModel().select(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        String chosen = ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id();
+        // Other sessions change: sorted by last update, they jump to the top and push the chosen row down.
+        for (String fixture : Fixtures.readable()) {
+            String key = "tilko_session:" + Fixtures.id(fixture);
+            // The chosen one changes too (so its row is replaced), landing in the middle of the new order.
+            String stamp = key.endsWith(chosen) ? "2026-11-21T09:00:00.500000" : "2026-11-21T09:00:0"
+                    + (fixture.hashCode() & 7) + ".000001";
+            String value = REDIS.client().get(key);
+            REDIS.client().set(key, value.replaceFirst("\"updated_at\": \"[^\"]*\"",
+                    "\"updated_at\": \"" + stamp + "\""), SetParams.setParams().keepTtl());
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ((SessionRow) sessions.getItems().get(0)).updatedAt()
+                .toString().startsWith("2026-11-21T09:00"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(chosen, ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id());
+        assertEquals(chosen, robot.lookup("#detailTitle").queryAs(Label.class).getText());
+    }
 }
