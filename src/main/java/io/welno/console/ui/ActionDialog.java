@@ -91,7 +91,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
         content.setPrefWidth(720);
         getDialogPane().setContent(content);
         ButtonType run = new ButtonType(i18n.get("action.run"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(run, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(run, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Node runButton = getDialogPane().lookupButton(run);
         runButton.setId("actionRun");
         runButton.disableProperty().bind(Bindings.createBooleanBinding(

@@ -141,7 +141,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         getDialogPane().setContent(content);
 
         ButtonType connect = new ButtonType(i18n.get("connect.connect"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(connect, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         getDialogPane().lookupButton(connect).setId("connectButton");
         getDialogPane().lookupButton(connect).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             if (list.getSelectionModel().getSelectedItem() != DEMO_ENTRY && validated().isEmpty()) {
