@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
 import static io.welno.console.fault.FlowRig.OPERATOR;
 import static io.welno.console.fault.FlowRig.document;
@@ -69,7 +70,7 @@ class ActionKillTest {
         rig.sim.setFailure(FailureMode.SLOW, TilkoEndpoint.SIMPLE_AUTH);
         CompletableFuture<ActionResult> action = CompletableFuture.supplyAsync(
                 () -> rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id));
-        Awaits.until("the SimpleAuthRequest to reach Tilko", Duration.ofSeconds(10),
+        Await.until("the SimpleAuthRequest to reach Tilko", Duration.ofSeconds(10),
                 () -> rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH) > 0);
         redis.kill();
         ActionResult result = action.join();
@@ -148,7 +149,7 @@ class ActionKillTest {
         rig.sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
         ActionResult claim = rig.perform(OPERATOR, ActionKind.COLLECT, id);
         assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), claim.message());
-        Awaits.until("the checkups request to reach Tilko", Duration.ofSeconds(10),
+        Await.until("the checkups request to reach Tilko", Duration.ofSeconds(10),
                 () -> rig.sim.requestCount(TilkoEndpoint.CHECKUPS) > 0);
         redis.kill();
         CollectionFinished finished = rig.awaitFinished(id, Duration.ofSeconds(20));

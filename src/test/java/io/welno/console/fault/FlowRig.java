@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
@@ -100,7 +101,7 @@ final class FlowRig implements AutoCloseable {
     }
 
     CollectionFinished awaitFinished(String id, Duration timeout) {
-        Awaits.until("the collection of " + id + " to finish", timeout,
+        Await.until("the collection of " + id + " to finish", timeout,
                 () -> finished.stream().anyMatch(f -> f.sessionId().equals(id)));
         return finished.stream().filter(f -> f.sessionId().equals(id)).findFirst().orElseThrow();
     }

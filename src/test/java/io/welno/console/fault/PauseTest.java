@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
 import static io.welno.console.fault.FlowRig.OPERATOR;
 import static io.welno.console.fault.FlowRig.document;
@@ -73,7 +74,7 @@ class PauseTest {
             assertEquals(ActionResult.Outcome.UNAVAILABLE, result.outcome(), result.message());
             assertTrue(result.message().contains("the server did not answer in time"), result.message());
 
-            Awaits.until("the pause to end", Duration.ofSeconds(15), () -> pauseOver(redis));
+            Await.until("the pause to end", Duration.ofSeconds(15), () -> pauseOver(redis));
             assertArrayEquals(before, admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8)),
                     "nothing was written");
             ActionResult again = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
@@ -97,7 +98,7 @@ class PauseTest {
             assertTrue(result.message().contains("reload the session to see whether the change was applied"),
                     result.message());
 
-            Awaits.until("the pause to end", Duration.ofSeconds(15), () -> {
+            Await.until("the pause to end", Duration.ofSeconds(15), () -> {
                 try (Jedis probe = new Jedis("127.0.0.1", redis.port(), 200)) {
                     return "OK".equals(probe.set("probe", "x"));
                 }

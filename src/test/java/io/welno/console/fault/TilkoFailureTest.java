@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.fault.FlowRig.OPERATOR;
 import static io.welno.console.fault.FlowRig.document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +63,7 @@ class TilkoFailureTest {
         rig = new FlowRig(io.welno.console.store.RedisConnectionSettings.parse(redis.url()), CLIENT_TIMEOUT,
                 Duration.ofSeconds(5));
         // The simulator makes its key pair on the first GetPublicKey; do it before timed calls.
-        Awaits.until("the simulator's public key", Duration.ofSeconds(30), () -> rig.tilko.publicKey().isSuccess());
+        Await.until("the simulator's public key", Duration.ofSeconds(30), () -> rig.tilko.publicKey().isSuccess());
         malformed = malformedTilko();
         malformedRig = new FlowRig(io.welno.console.store.RedisConnectionSettings.parse(redis.url()),
                 malformed.url("/").toString(), CLIENT_TIMEOUT, Duration.ofSeconds(1));

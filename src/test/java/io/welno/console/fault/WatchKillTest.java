@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -45,17 +46,17 @@ class WatchKillTest {
                     "watch-under-test");
             watching.start();
             try {
-                Awaits.until("LIVE and the first session", Duration.ofSeconds(15),
+                Await.until("LIVE and the first session", Duration.ofSeconds(15),
                         () -> out.toString().contains("\"mode\":\"LIVE\"") && out.toString().contains("\"id\":\"a\""));
                 redis.kill();
-                Awaits.until("RECONNECTING", Duration.ofSeconds(15),
+                Await.until("RECONNECTING", Duration.ofSeconds(15),
                         () -> out.toString().contains("\"mode\":\"RECONNECTING\""));
                 redis.restart();
-                Awaits.until("LIVE again", Duration.ofSeconds(20), () -> count(out.toString(), "\"mode\":\"LIVE\"") >= 2);
+                Await.until("LIVE again", Duration.ofSeconds(20), () -> count(out.toString(), "\"mode\":\"LIVE\"") >= 2);
                 try (Jedis admin = redis.admin()) {
                     admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "auth_completed", 1));
                 }
-                Awaits.until("a change after the restart", Duration.ofSeconds(10),
+                Await.until("a change after the restart", Duration.ofSeconds(10),
                         () -> out.toString().contains("\"id\":\"b\""));
             } finally {
                 watching.interrupt();

@@ -1,16 +1,16 @@
-package io.welno.console.live;
+package io.welno.console.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition on something that has no callback (a server's state) until it holds or the time is up. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String description, Duration timeout, BooleanSupplier condition) {
+    public static void until(String description, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (true) {
