@@ -105,8 +105,9 @@ public final class ConsoleServices implements AutoCloseable {
                 ? null : TilkoConfig.builder().baseUrl(profile.tilkoUrl()).apiKey(tilkoKey).build();
         return new ConsoleServices(profile.name(), profile.environment(), settings,
                 new Timestamps(Clock.systemUTC(), zone),
-                FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications()), null,
-                Operator.osUser(role), tilko);
+                // CONFIG SET is a write: a viewer's console never sends one, whatever the profile allows.
+                FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications() && role.mayWrite()),
+                null, Operator.osUser(role), tilko);
     }
 
     /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
