@@ -412,8 +412,4 @@ final class DetailPane extends VBox {
             setText(null);
         }
     }
-
-    static Node flow(Node... nodes) {
-        return new FlowPane(6, 6, nodes);
-    }
 }

@@ -34,7 +34,6 @@ import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -632,8 +631,5 @@ public final class MainView extends BorderPane {
         return shortcuts.all();
     }
 
-    static Insets pad() {
-        return new Insets(6);
-    }
 
 }

@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,12 +51,12 @@ class FeedOverTlsTest {
             admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             String url = "rediss://watcher:w4tch@localhost:" + tlsPort + "/0?ca=" + ca;
 
-            FeedRecorder recorder = new FeedRecorder();
+            RecordingListener recorder = new RecordingListener();
             try (RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(url), new SessionCodec(),
                     FeedOptions.defaults())) {
                 feed.start(recorder);
                 recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(15));
-                recorder.await("the snapshot over TLS", Duration.ofSeconds(10), () -> recorder.snapshots() >= 1);
+                recorder.await("the snapshot over TLS", Duration.ofSeconds(10), () -> recorder.snapshotsCompleted() >= 1);
                 assertTrue(recorder.session("a") != null);
                 admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "initiated", 0));
                 recorder.await("a change pushed over TLS", Duration.ofSeconds(10), () -> recorder.session("b") != null);

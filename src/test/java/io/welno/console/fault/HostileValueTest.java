@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.RecordingListener;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,10 +136,10 @@ class HostileValueTest {
 
     @Test
     void theLiveFeedDeliversEveryValueWithoutFailing() {
-        FeedRecorder recorder = new FeedRecorder();
+        RecordingListener recorder = new RecordingListener();
         try (RedisSessionFeed feed = new RedisSessionFeed(settings(), new SessionCodec(), FeedOptions.defaults())) {
             feed.start(recorder);
-            recorder.await("the snapshot", Duration.ofSeconds(30), () -> recorder.snapshots() >= 1);
+            recorder.await("the snapshot", Duration.ofSeconds(30), () -> recorder.snapshotsCompleted() >= 1);
             Map<String, StoredSession> seen = new HashMap<>();
             for (String id : List.of("huge", "hugebroken", "badutf8", "deep", "hash", "ok")) {
                 seen.put(id, recorder.session(id));

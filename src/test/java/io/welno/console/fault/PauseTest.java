@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.Await;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
 import static io.welno.console.fault.FlowRig.OPERATOR;
@@ -121,13 +122,13 @@ class PauseTest {
         try (FaultRedis redis = FaultRedis.start(dir); Jedis admin = redis.admin()) {
             admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             boolean debugSleep = debugAllowed(admin);
-            FeedRecorder recorder = new FeedRecorder();
+            RecordingListener recorder = new RecordingListener();
             FeedOptions options = FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(300))
                     .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300));
             try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(TIMEOUTS), new SessionCodec(), options)) {
                 feed.start(recorder);
                 recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(10));
-                recorder.await("the first snapshot", Duration.ofSeconds(10), () -> recorder.snapshots() >= 1);
+                recorder.await("the first snapshot", Duration.ofSeconds(10), () -> recorder.snapshotsCompleted() >= 1);
 
                 // DEBUG SLEEP freezes the whole server (CLIENT PAUSE where DEBUG is disabled, as on Redis 7).
                 CompletableFuture<Object> freeze = CompletableFuture.supplyAsync(() -> {
@@ -142,7 +143,7 @@ class PauseTest {
                         detail);
                 freeze.join();
                 recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(15));
-                recorder.await("a resync after the freeze", Duration.ofSeconds(10), () -> recorder.snapshots() >= 2);
+                recorder.await("a resync after the freeze", Duration.ofSeconds(10), () -> recorder.snapshotsCompleted() >= 2);
                 admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "initiated", 0));
                 recorder.await("a change after the freeze", Duration.ofSeconds(10),
                         () -> recorder.session("b") != null);

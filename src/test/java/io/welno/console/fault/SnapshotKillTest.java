@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class SnapshotKillTest {
                 }
                 pipeline.sync();
             }
-            FeedRecorder recorder = new FeedRecorder();
+            RecordingListener recorder = new RecordingListener();
             // Small SCAN pages and read chunks on one reader make the snapshot long enough to be cut in two.
             FeedOptions options = FeedOptions.defaults().withScan(10, 10, 1)
                     .withReconnect(Duration.ofMillis(100), Duration.ofMillis(400));
@@ -54,7 +55,7 @@ class SnapshotKillTest {
                 recorder.await("the first snapshot under way", Duration.ofSeconds(20),
                         () -> recorder.loadedInSnapshot() > 0);
                 redis.kill();
-                assertEquals(0, recorder.snapshots(), "the kill must land inside the first snapshot");
+                assertEquals(0, recorder.snapshotsCompleted(), "the kill must land inside the first snapshot");
                 assertTrue(recorder.size() < SESSIONS, "only part of the sessions were delivered before the kill");
                 recorder.awaitMode(FeedMode.RECONNECTING, Duration.ofSeconds(10));
                 assertTrue(recorder.lastMode().detail().startsWith("Lost the connection to redis://127.0.0.1:"
@@ -63,7 +64,7 @@ class SnapshotKillTest {
                 redis.restart();
                 recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(20));
                 recorder.await("a complete snapshot after the restart", Duration.ofSeconds(30),
-                        () -> recorder.snapshots() >= 1);
+                        () -> recorder.snapshotsCompleted() >= 1);
                 assertEquals(SESSIONS, recorder.size(), "every session of the server is in the view");
                 assertEquals(0, recorder.count(ChangeKind.REMOVED) + recorder.count(ChangeKind.EXPIRED),
                         "a cut-short snapshot must not make sessions look removed");

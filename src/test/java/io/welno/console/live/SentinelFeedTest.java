@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.Await;
 import static io.welno.console.live.Docs.doc;
 import static io.welno.console.live.Docs.key;

@@ -1,5 +1,10 @@
-package io.welno.console.live;
+package io.welno.console.testing;
 
+import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedListener;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.store.StoredSession;
 import java.time.Duration;
@@ -17,12 +22,12 @@ import java.util.stream.Collectors;
  * that called it, and lets a test await a condition (no sleeps: it waits on the listener's monitor, woken by every
  * callback, with a short re-check for conditions on other objects).
  */
-final class RecordingListener implements FeedListener {
+public final class RecordingListener implements FeedListener {
 
-    record Mode(FeedMode mode, String detail) {
+    public record Mode(FeedMode mode, String detail) {
     }
 
-    record Delivered(FeedBatch batch, long nanos) {
+    public record Delivered(FeedBatch batch, long nanos) {
     }
 
     private final Map<String, StoredSession> view = new HashMap<>();
@@ -33,6 +38,7 @@ final class RecordingListener implements FeedListener {
     private final Set<String> threads = new HashSet<>();
     private int batchesWithRepeatedIds;
     private int snapshotsCompleted;
+    private long loadedInSnapshot;
 
     @Override
     public synchronized void onBatch(FeedBatch batch) {
@@ -66,11 +72,12 @@ final class RecordingListener implements FeedListener {
     @Override
     public synchronized void onSnapshotProgress(long loaded, boolean done) {
         progress.add(new long[] {loaded, done ? 1 : 0});
+        loadedInSnapshot = done ? 0 : loaded;
         notifyAll();
     }
 
     /** Waits until the condition holds; fails with the description and what was recorded. */
-    void await(String description, Duration timeout, BooleanSupplier condition) {
+    public void await(String description, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (!condition.getAsBoolean()) {
@@ -91,85 +98,102 @@ final class RecordingListener implements FeedListener {
         }
     }
 
-    void await(String description, BooleanSupplier condition) {
+    public void await(String description, BooleanSupplier condition) {
         await(description, Duration.ofSeconds(15), condition);
     }
 
-    void awaitMode(FeedMode mode) {
-        await("mode " + mode, () -> !modes.isEmpty() && modes.get(modes.size() - 1).mode() == mode);
+    public void awaitMode(FeedMode mode) {
+        awaitMode(mode, Duration.ofSeconds(15));
     }
 
-    void awaitSnapshots(int count) {
+    public void awaitMode(FeedMode mode, Duration timeout) {
+        await("mode " + mode, timeout, () -> !modes.isEmpty() && modes.get(modes.size() - 1).mode() == mode);
+    }
+
+    public void awaitSnapshots(int count) {
         await(count + " completed snapshot(s)", () -> snapshotsCompleted >= count);
     }
 
-    synchronized boolean has(String id) {
+    public synchronized boolean has(String id) {
         return view.containsKey(id);
     }
 
-    synchronized StoredSession session(String id) {
+    public synchronized StoredSession session(String id) {
         return view.get(id);
     }
 
-    synchronized String status(String id) {
+    public synchronized String status(String id) {
         StoredSession session = view.get(id);
         return session != null && session.parsed() instanceof SessionDocument doc ? doc.status().wire() : null;
     }
 
     /** A top-level field of the viewed document as text (e.g. a counter the test wrote). */
-    synchronized String field(String id, String field) {
+    public synchronized String field(String id, String field) {
         StoredSession session = view.get(id);
         return session != null && session.parsed() instanceof SessionDocument doc
                 ? doc.tree().path(field).asText(null) : null;
     }
 
-    synchronized Set<String> ids() {
+    public synchronized Set<String> ids() {
         return new HashSet<>(view.keySet());
     }
 
-    synchronized List<ChangeKind> kinds(String id) {
+    public synchronized List<ChangeKind> kinds(String id) {
         return changes.stream().filter(c -> c.id().equals(id)).map(SessionChange::kind).collect(Collectors.toList());
     }
 
-    synchronized ChangeKind lastKind(String id) {
+    public synchronized ChangeKind lastKind(String id) {
         List<ChangeKind> kinds = kinds(id);
         return kinds.isEmpty() ? null : kinds.get(kinds.size() - 1);
     }
 
-    synchronized List<Mode> modes() {
+    public synchronized List<Mode> modes() {
         return new ArrayList<>(modes);
     }
 
-    synchronized List<FeedMode> modeSequence() {
+    public synchronized List<FeedMode> modeSequence() {
         return modes.stream().map(Mode::mode).collect(Collectors.toList());
     }
 
-    synchronized Mode lastMode() {
+    public synchronized Mode lastMode() {
         return modes.isEmpty() ? null : modes.get(modes.size() - 1);
     }
 
-    synchronized List<Delivered> batches() {
+    public synchronized List<Delivered> batches() {
         return new ArrayList<>(batches);
     }
 
-    synchronized List<long[]> progress() {
+    public synchronized List<long[]> progress() {
         return new ArrayList<>(progress);
     }
 
-    synchronized int batchesWithRepeatedIds() {
+    public synchronized int batchesWithRepeatedIds() {
         return batchesWithRepeatedIds;
     }
 
-    synchronized int snapshotsCompleted() {
+    public synchronized int snapshotsCompleted() {
         return snapshotsCompleted;
     }
 
-    synchronized Set<String> threads() {
+    public synchronized Set<String> threads() {
         return new HashSet<>(threads);
     }
 
-    synchronized int changeCount() {
+    public synchronized int changeCount() {
         return changes.size();
+    }
+
+    /** Sessions delivered so far by the snapshot in progress (0 when none is). */
+    public synchronized long loadedInSnapshot() {
+        return loadedInSnapshot;
+    }
+
+    public synchronized int size() {
+        return view.size();
+    }
+
+    public synchronized long count(ChangeKind kind) {
+        return changes.stream().filter(c -> c.kind() == kind).count();
     }
 
     private List<String> lastChanges(int n) {
