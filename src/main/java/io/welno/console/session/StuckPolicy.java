@@ -58,13 +58,23 @@ public final class StuckPolicy {
      */
     public boolean isStuck(SessionStatus status, LocalDateTime lastProgress, boolean collectionStarted,
                            LocalDateTime now) {
+        return stuckAfter(status, lastProgress, collectionStarted).map(after -> after.isBefore(now)).orElse(false);
+    }
+
+    /**
+     * The moment after which a session in this state counts as stuck, or empty when it never does (no
+     * threshold for its status, no progress time, a fetching status without a running collection). Lets a
+     * table compute it once per session instead of once per session per second.
+     */
+    public Optional<LocalDateTime> stuckAfter(SessionStatus status, LocalDateTime lastProgress,
+                                              boolean collectionStarted) {
         Duration threshold = thresholds.get(status);
         if (threshold == null || lastProgress == null) {
-            return false;
+            return Optional.empty();
         }
         if (status.isFetching() && !collectionStarted) {
-            return false;
+            return Optional.empty();
         }
-        return lastProgress.plus(threshold).isBefore(now);
+        return Optional.of(lastProgress.plus(threshold));
     }
 }

@@ -16,7 +16,13 @@ public record Bucket(Kind kind, SessionStatus status) {
     public static final Bucket ENDED = new Bucket(Kind.ENDED, null);
 
     /** The statuses the backend actually writes, in flow order, then the catch-alls. */
+    private static final List<Bucket> STANDARD = List.copyOf(build());
+
     public static List<Bucket> standard() {
+        return STANDARD;
+    }
+
+    private static List<Bucket> build() {
         List<Bucket> buckets = new ArrayList<>(List.of(ALL, STUCK));
         for (SessionStatus status : List.of(SessionStatus.INITIATED, SessionStatus.AUTH_REQUESTING,
                 SessionStatus.AUTH_REQUEST_SENT, SessionStatus.AUTH_COMPLETED, SessionStatus.AUTHENTICATED,

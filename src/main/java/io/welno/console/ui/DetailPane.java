@@ -186,8 +186,7 @@ final class DetailPane extends VBox {
         VBox.setVgrow(content, Priority.ALWAYS);
         title.setText(row.id());
         if (!row.readable()) {
-            status.setText(i18n.get("status.unreadable"));
-            status.getStyleClass().setAll("chip", "chip-unreadable");
+            StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable",
                     Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))));
             warnings.getChildren().clear();

@@ -32,12 +32,16 @@ final class Formats {
         long m = (seconds % 3600) / 60;
         long s = seconds % 60;
         if (h > 0) {
-            return i18n.format("duration.hm", h, String.format("%02d", m));
+            return i18n.format("duration.hm", h, twoDigits(m));
         }
         if (m > 0) {
-            return i18n.format("duration.ms", m, String.format("%02d", s));
+            return i18n.format("duration.ms", m, twoDigits(s));
         }
         return i18n.format("duration.s", s);
+    }
+
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
     }
 
     static String age(I18n i18n, LocalDateTime since, LocalDateTime now) {

@@ -2,8 +2,10 @@ package io.welno.console.ui;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -23,6 +25,8 @@ public final class I18n {
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
     private Locale loadedFor;
+    /** Parsed patterns of the current language: parsing one costs more than formatting it many times. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     public I18n(Locale initial) {
         locale.set(supported(initial));
@@ -71,6 +75,7 @@ public final class I18n {
         Locale now = locale.get();
         if (bundle == null || now != loadedFor) {
             bundle = load(now);
+            formats.clear();
             loadedFor = now;
         }
         return bundle;
@@ -85,7 +90,17 @@ public final class I18n {
     }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale.get()).format(args);
+        ResourceBundle current = bundle();
+        MessageFormat format = formats.computeIfAbsent(key, k -> {
+            try {
+                return new MessageFormat(current.getString(k), loadedFor);
+            } catch (MissingResourceException e) {
+                return new MessageFormat("'!" + k + "!'", loadedFor);
+            }
+        });
+        synchronized (format) { // MessageFormat is not thread-safe; a few texts are built off the FX thread
+            return format.format(args);
+        }
     }
 
     /** A text that follows the language. */

@@ -110,6 +110,7 @@ public final class MainView extends BorderPane {
         }
     };
     private final PulseProbe pulseProbe = new PulseProbe();
+    private final Runnable frameLaidOut = pulseProbe::frameLaidOut;
     private String selectedId;
     private boolean applyingBatch;
     private long lastStatusUpdate;
@@ -166,6 +167,7 @@ public final class MainView extends BorderPane {
             table.refresh();
         });
 
+        table.getItems().addListener((ListChangeListener<SessionRow>) change -> restoreSelection());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (applyingBatch) {
                 // The table moves or drops the selection of rows an update replaced or re-sorted; that is not
@@ -274,24 +276,16 @@ public final class MainView extends BorderPane {
     }
 
     private void pulse(long nowNanos) {
-        long started = System.nanoTime();
-        try {
-            pulseWork(nowNanos);
-        } finally {
-            pulseProbe.record(System.nanoTime() - started);
-        }
+        pulseProbe.frameStarted();
+        pulseWork(nowNanos);
     }
 
     private void pulseWork(long nowNanos) {
         applyingBatch = true;
-        int applied;
         try {
-            applied = bridge.drain(model);
+            bridge.drain(model);
         } finally {
             applyingBatch = false;
-        }
-        if (applied > 0) {
-            restoreSelection();
         }
         if (nowNanos - lastTick > 1_000_000_000L) {
             lastTick = nowNanos;
@@ -304,23 +298,34 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /**
+     * Puts the selection back on the selected session after the table's rows changed (a feed batch, a
+     * re-sort, a new filter): the table's items report moves as in-place changes, so its selection model
+     * keeps the old position, not the session.
+     */
     private void restoreSelection() {
         if (selectedId == null) {
             return;
         }
         SessionRow row = model.row(selectedId);
-        SessionRow shown = table.getSelectionModel().getSelectedItem();
-        if (row != shown) {
+        var selection = table.getSelectionModel();
+        List<SessionRow> items = table.getItems();
+        int at = selection.getSelectedIndex();
+        SessionRow shown = at >= 0 && at < items.size() ? items.get(at) : null;
+        if (row != shown || selection.getSelectedItem() != shown) {
+            boolean wasApplying = applyingBatch;
             applyingBatch = true; // our own re-selection, not the operator's
             try {
-                if (row != null && model.rows().contains(row)) {
-                    table.getSelectionModel().select(row);
-                } else {
+                int index = row == null ? -1 : items.indexOf(row);
+                if (index >= 0) {
+                    selection.clearAndSelect(index);
+                    table.getFocusModel().focus(index);
+                } else if (at >= 0) {
                     // The session left the current filter: highlight nothing rather than a different session.
-                    table.getSelectionModel().clearSelection();
+                    selection.clearSelection();
                 }
             } finally {
-                applyingBatch = false;
+                applyingBatch = wasApplying;
             }
         }
         if (row != null && row != detail.current()) {
@@ -460,8 +465,10 @@ public final class MainView extends BorderPane {
         if (old != null) {
             shortcuts.uninstallFrom(old);
             old.getStylesheets().removeListener(themeFollower);
+            old.removePostLayoutPulseListener(frameLaidOut);
         }
         if (now != null) {
+            now.addPostLayoutPulseListener(frameLaidOut);
             shortcuts.installOn(now);
             now.getStylesheets().addListener(themeFollower);
             showTheme();

@@ -5,6 +5,7 @@ import io.welno.console.session.AuthProvider;
 import io.welno.console.session.SessionCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,7 @@ public final class SessionRow {
     private final String unreadableReason;
     private ChangeKind endedKind;
     private LocalDateTime endedAt;
+    private StuckMark stuckMark;
 
     private SessionRow(StoredSession stored, long readAtMillis) {
         this.id = stored.id();
@@ -164,10 +166,25 @@ public final class SessionRow {
     }
 
     public boolean isStuck(StuckPolicy policy, LocalDateTime now) {
-        if (!readable()) {
-            return false;
+        return isStuckAt(policy, now.toEpochSecond(ZoneOffset.UTC));
+    }
+
+    /**
+     * @param nowSecond the backend's naive wall-clock time, counted as if it were UTC (as {@link #isStuck}
+     *                  does), so the table's once-a-second scan of every row is a comparison of two numbers
+     */
+    boolean isStuckAt(StuckPolicy policy, long nowSecond) {
+        StuckMark mark = stuckMark;
+        if (mark == null || mark.policy() != policy) {
+            mark = new StuckMark(policy, !readable() ? Long.MAX_VALUE
+                    : policy.stuckAfter(status, lastProgressAt, collectionStarted)
+                            .map(after -> after.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MAX_VALUE));
+            stuckMark = mark; // immutable, so safe to share with the dashboard's thread without a lock
         }
-        return policy.isStuck(status, lastProgressAt, collectionStarted, now);
+        return nowSecond > mark.afterSecond();
+    }
+
+    private record StuckMark(StuckPolicy policy, long afterSecond) {
     }
 
     /** Remaining TTL now, counted down from when the value was read. */
@@ -227,6 +244,10 @@ public final class SessionRow {
     }
 
     public String shortId() {
+        return shortId(id);
+    }
+
+    static String shortId(String id) {
         int underscore = id.indexOf('_');
         String tail = underscore >= 0 ? id.substring(underscore + 1) : id;
         String head = underscore >= 0 ? id.substring(0, underscore + 1) : "";

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -19,6 +20,9 @@ final class SessionTable extends TableView<SessionRow> {
     private final ZoneId zone;
     /** Bumped once a second; cells that show ages and countdowns re-render themselves on it. */
     private final javafx.beans.property.LongProperty tick = new javafx.beans.property.SimpleLongProperty();
+    private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
+    private static final PseudoClass UNREADABLE = PseudoClass.getPseudoClass("unreadable");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
         this.i18n = i18n;
@@ -56,24 +60,22 @@ final class SessionTable extends TableView<SessionRow> {
 
         model.rows().comparatorProperty().bind(comparatorProperty());
         setItems(model.rows());
+        setSortPolicy(table -> true); // the model's sorted view follows the table's comparator
         // The newest change first is what support staff look at most.
         TableColumn<SessionRow, ?> updated = getColumns().get(6);
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+
+            // Pseudo-classes, not style classes: toggling a style class re-matches the CSS of the whole row,
+            // which at 1,000 updates a second cost most of the frame.
             @Override
             protected void updateItem(SessionRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("row-ended", "row-unreadable", "row-warning");
-                if (row != null && !empty) {
-                    if (row.isEnded()) {
-                        getStyleClass().add("row-ended");
-                    } else if (!row.readable()) {
-                        getStyleClass().add("row-unreadable");
-                    } else if (row.breaksBackend()) {
-                        getStyleClass().add("row-warning");
-                    }
-                }
+                boolean filled = row != null && !empty;
+                pseudoClassStateChanged(ENDED, filled && row.isEnded());
+                pseudoClassStateChanged(UNREADABLE, filled && !row.isEnded() && !row.readable());
+                pseudoClassStateChanged(WARNING, filled && !row.isEnded() && row.readable() && row.breaksBackend());
             }
         });
     }
@@ -171,9 +173,7 @@ final class SessionTable extends TableView<SessionRow> {
                 if (row.readable()) {
                     StatusChips.apply(chip, i18n, row.status());
                 } else {
-                    chip.setText(i18n.get("status.unreadable"));
-                    chip.getStyleClass().removeIf(s -> s.startsWith("chip-"));
-                    chip.getStyleClass().add("chip-unreadable");
+                    StatusChips.applyUnreadable(chip, i18n);
                 }
                 setGraphic(chip);
             }

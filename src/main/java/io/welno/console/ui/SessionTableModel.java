@@ -27,13 +27,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The session table's view model, owned by the FX thread. Rows arrive as already-built
- * {@link RowChange}s (built off the FX thread) once per frame; each change replaces one element, so
- * sorting and filtering stay incremental and the selection can be restored by id.
+ * {@link RowChange}s (built off the FX thread) once per frame; a frame's changes are merged into the
+ * filtered, sorted {@link SortedRowView} in one pass, and the bucket counts are published once.
  */
 public final class SessionTableModel {
 
@@ -43,9 +41,8 @@ public final class SessionTableModel {
 
     static final int ENDED_CAPACITY = 500;
 
-    private final RowList master = new RowList();
-    private final FilteredList<SessionRow> filtered = new FilteredList<>(master);
-    private final SortedList<SessionRow> sorted = new SortedList<>(filtered);
+    private final ArrayList<SessionRow> master = new ArrayList<>();
+    private final SortedRowView shown = new SortedRowView();
     private final Map<String, Integer> index = new HashMap<>();
     private final Deque<String> endedOrder = new ArrayDeque<>();
     private final Map<Bucket, IntegerProperty> counts = new LinkedHashMap<>();
@@ -61,6 +58,7 @@ public final class SessionTableModel {
     private final IntegerProperty liveCount = new SimpleIntegerProperty();
 
     private final Map<String, RowChange> pending = new LinkedHashMap<>();
+    private final Map<Bucket, Integer> countDeltas = new HashMap<>();
     private final Clock clock;
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
@@ -72,6 +70,7 @@ public final class SessionTableModel {
         for (Bucket b : Bucket.standard()) {
             counts.put(b, new SimpleIntegerProperty());
         }
+        refilter();
         bucket.addListener((o, a, b) -> refilter());
         search.addListener((o, a, b) -> refilter());
         provider.addListener((o, a, b) -> refilter());
@@ -105,53 +104,64 @@ public final class SessionTableModel {
     }
 
     private void applyNow(List<RowChange> changes) {
-        Map<Integer, SessionRow> replaced = new HashMap<>();
+        countDeltas.clear();
+        List<SessionRow> removed = new ArrayList<>();
         List<SessionRow> added = new ArrayList<>();
-        List<String> newlyEnded = new ArrayList<>();
         for (RowChange change : changes) {
             Integer at = index.get(change.id());
-            SessionRow current = at == null ? null : replaced.getOrDefault(at, master.get(at));
+            SessionRow current = at == null ? null : master.get(at);
             if (change.kind().ended()) {
                 if (current != null && !current.isEnded()) {
                     count(current, -1);
-                    replaced.put(at, current.ended(change.kind(), LocalDateTime.now(clock.withZone(zone))));
-                    newlyEnded.add(change.id());
+                    SessionRow ended = current.ended(change.kind(), LocalDateTime.now(clock.withZone(zone)));
+                    master.set(at, ended);
+                    removed.add(current);
+                    added.add(ended);
+                    endedOrder.add(change.id());
                 }
                 continue;
             }
             SessionRow row = change.row();
             notePartner(row);
-            if (at == null) {
-                index.put(change.id(), master.size() + added.size());
-                added.add(row);
+            if (current == null) {
+                index.put(change.id(), master.size());
+                master.add(row);
             } else {
                 if (current.isEnded()) {
                     endedOrder.remove(change.id());
                 } else {
                     count(current, -1);
                 }
-                replaced.put(at, row);
+                master.set(at, row);
+                removed.add(current);
             }
+            added.add(row);
             count(row, +1);
         }
-        master.apply(replaced, added);
-        endedOrder.addAll(newlyEnded);
-        trimEnded();
+        trimEnded(removed);
+        shown.apply(removed, added);
         counts.get(Bucket.ENDED).set(endedOrder.size());
+        publishCounts();
     }
 
-    private void trimEnded() {
-        boolean removed = false;
+    /** Drops the oldest ended rows beyond the capacity, with one re-index. */
+    private void trimEnded(List<SessionRow> removed) {
+        Set<Integer> drop = new java.util.HashSet<>();
         while (endedOrder.size() > ENDED_CAPACITY) {
-            String oldest = endedOrder.removeFirst();
-            Integer at = index.remove(oldest);
+            Integer at = index.remove(endedOrder.removeFirst());
             if (at != null) {
-                master.removeRow(at);
-                reindex();
-                removed = true;
+                drop.add(at);
+                removed.add(master.get(at));
             }
         }
-        if (removed) {
+        if (!drop.isEmpty()) {
+            int kept = 0;
+            for (int i = 0; i < master.size(); i++) {
+                if (!drop.contains(i)) {
+                    master.set(kept++, master.get(i));
+                }
+            }
+            master.subList(kept, master.size()).clear();
             reindex();
         }
     }
@@ -164,11 +174,20 @@ public final class SessionTableModel {
     }
 
     private void count(SessionRow row, int delta) {
-        IntegerProperty all = counts.get(Bucket.ALL);
-        all.set(all.get() + delta);
-        IntegerProperty status = counts.get(Bucket.statusBucketOf(row));
-        status.set(status.get() + delta);
-        liveCount.set(all.get());
+        countDeltas.merge(Bucket.ALL, delta, Integer::sum);
+        countDeltas.merge(Bucket.statusBucketOf(row), delta, Integer::sum);
+    }
+
+    /** Once per applied batch: every count change re-lays out a label, and most batches net out to none. */
+    private void publishCounts() {
+        countDeltas.forEach((b, delta) -> {
+            if (delta != 0) {
+                IntegerProperty count = counts.get(b);
+                count.set(count.get() + delta);
+            }
+        });
+        countDeltas.clear();
+        liveCount.set(counts.get(Bucket.ALL).get());
     }
 
     private void notePartner(SessionRow row) {
@@ -179,10 +198,11 @@ public final class SessionTableModel {
 
     /** Recomputes the time-dependent parts (the stuck bucket); called about once a second. */
     public void tick() {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        long now = LocalDateTime.now(clock.withZone(zone)).toEpochSecond(java.time.ZoneOffset.UTC);
         int stuck = 0;
-        for (SessionRow row : master) {
-            if (!row.isEnded() && row.isStuck(stuckPolicy, now)) {
+        for (int i = 0, n = master.size(); i < n; i++) {
+            SessionRow row = master.get(i);
+            if (!row.isEnded() && row.isStuckAt(stuckPolicy, now)) {
                 stuck++;
             }
         }
@@ -202,7 +222,7 @@ public final class SessionTableModel {
     }
 
     private void refilter() {
-        filtered.setPredicate(predicate());
+        shown.setFilter(predicate(), master);
     }
 
     Predicate<SessionRow> predicate() {
@@ -237,12 +257,13 @@ public final class SessionTableModel {
         return at == null ? null : master.get(at);
     }
 
-    public SortedList<SessionRow> rows() {
-        return sorted;
+    /** The rows the table shows: filtered, in the table's order. */
+    public SortedRowView rows() {
+        return shown;
     }
 
     public List<SessionRow> allRows() {
-        return master;
+        return java.util.Collections.unmodifiableList(master);
     }
 
     public ReadOnlyIntegerProperty count(Bucket b) {

@@ -1,22 +1,42 @@
 package io.welno.console.ui;
 
 import io.welno.console.session.SessionStatus;
+import java.util.Locale;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 
-/** Status labels and their colour classes (defined in the theme stylesheets). */
+/**
+ * Status labels and their colours. The colour is a pseudo-class ({@code .chip:tone-ok} …, defined in the
+ * theme stylesheets), not a style class: table cells re-fill their chip every frame while rows move, and a
+ * style-class change makes JavaFX re-match the chip's whole stylesheet, where a pseudo-class only switches
+ * between styles it already matched.
+ */
 final class StatusChips {
+
+    /** The colour families of the statuses. */
+    enum Tone {
+        NEUTRAL, PROGRESS, WAIT, OK, BAD, ODD;
+
+        private final PseudoClass pseudoClass = PseudoClass.getPseudoClass("tone-" + name().toLowerCase(Locale.ROOT));
+    }
 
     private StatusChips() {
     }
 
-    static String styleClass(SessionStatus status) {
+    static Tone tone(SessionStatus status) {
         if (status.isMissing()) {
-            return "chip-missing";
+            return Tone.BAD;
         }
         if (!status.isKnown()) {
-            return "chip-unknown";
+            return Tone.ODD;
         }
-        return "chip-" + status.wire().replace('_', '-');
+        return switch (status.wire()) {
+            case "auth_requesting", "fetching_health_data", "fetching_prescription_data" -> Tone.PROGRESS;
+            case "auth_request_sent", "auth_pending" -> Tone.WAIT;
+            case "auth_completed", "authenticated", "completed" -> Tone.OK;
+            case "error", "info_required" -> Tone.BAD;
+            default -> Tone.NEUTRAL; // initiated, timeout, expired
+        };
     }
 
     static String text(I18n i18n, SessionStatus status) {
@@ -30,17 +50,26 @@ final class StatusChips {
     }
 
     static Label chip(I18n i18n, SessionStatus status) {
-        Label label = new Label(text(i18n, status));
-        label.getStyleClass().addAll("chip", styleClass(status));
+        Label label = new Label();
+        apply(label, i18n, status);
         return label;
     }
 
     static void apply(Label label, I18n i18n, SessionStatus status) {
-        label.setText(text(i18n, status));
-        label.getStyleClass().removeIf(c -> c.startsWith("chip-"));
+        restyle(label, text(i18n, status), tone(status));
+    }
+
+    static void applyUnreadable(Label label, I18n i18n) {
+        restyle(label, i18n.get("status.unreadable"), Tone.BAD);
+    }
+
+    private static void restyle(Label label, String text, Tone tone) {
+        label.setText(text);
         if (!label.getStyleClass().contains("chip")) {
             label.getStyleClass().add("chip");
         }
-        label.getStyleClass().add(styleClass(status));
+        for (Tone t : Tone.values()) {
+            label.pseudoClassStateChanged(t.pseudoClass, t == tone);
+        }
     }
 }

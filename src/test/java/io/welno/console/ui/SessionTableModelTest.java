@@ -1,0 +1,198 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+/** The table's view model without a window: counts, filters, order, and the changes the table is told. */
+class SessionTableModelTest {
+
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 14, 0);
+    private static final String[] STATUSES = {"initiated", "auth_request_sent", "auth_completed",
+        "fetching_health_data", "completed", "error"};
+
+    private final Clock clock = Clock.fixed(T0.plusMinutes(30).atZone(Timestamps.DEFAULT_ZONE).toInstant(),
+            ZoneOffset.UTC);
+    private final SessionTableModel model = new SessionTableModel(StuckPolicy.defaults(), clock,
+            Timestamps.DEFAULT_ZONE);
+    /** What a table would hold if it applied every change it was told, step by step. */
+    private final List<SessionRow> mirror = new ArrayList<>();
+
+    SessionTableModelTest() {
+        model.rows().addListener((ListChangeListener<SessionRow>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        mirror.set(i, change.getList().get(i));
+                    }
+                } else {
+                    assertFalse(change.wasReplaced(), "a replaced range makes TableView rebuild every cell");
+                    mirror.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
+                    mirror.addAll(change.getFrom(), change.getAddedSubList());
+                }
+            }
+        });
+    }
+
+    private static SessionRow row(String id, String status, int minute) {
+        return TestRows.session(id, status, T0.plusMinutes(minute)).row();
+    }
+
+    private void apply(SessionRow... rows) {
+        List<SessionTableModel.RowChange> changes = new ArrayList<>();
+        for (SessionRow r : rows) {
+            changes.add(new SessionTableModel.RowChange(ChangeKind.UPDATED, r.id(), r));
+        }
+        model.apply(changes, false);
+    }
+
+    private List<String> shownIds() {
+        return model.rows().stream().map(SessionRow::id).toList();
+    }
+
+    @Test
+    void countsFollowStatusChangesAndPublishOncePerBatch() {
+        apply(row("a", "initiated", 1), row("b", "initiated", 2), row("c", "completed", 3));
+        assertEquals(3, model.count(Bucket.ALL).get());
+        assertEquals(2, model.count(Bucket.of(io.welno.console.session.SessionStatus.INITIATED)).get());
+        int[] changes = {0};
+        model.count(Bucket.ALL).addListener((o, a, b) -> changes[0]++);
+        // Three updates that leave the total unchanged: the ALL count must not flicker.
+        apply(row("a", "auth_request_sent", 4), row("b", "completed", 5), row("c", "completed", 6));
+        assertEquals(0, changes[0]);
+        assertEquals(2, model.count(Bucket.of(io.welno.console.session.SessionStatus.COMPLETED)).get());
+        assertEquals(0, model.count(Bucket.of(io.welno.console.session.SessionStatus.INITIATED)).get());
+    }
+
+    @Test
+    void endedRowsLeaveTheLiveBucketsAndTheOldestBeyondTheCapacityAreDropped() {
+        int n = SessionTableModel.ENDED_CAPACITY + 20;
+        List<SessionRow> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(row(String.format("s%04d", i), "completed", i % 30));
+        }
+        apply(rows.toArray(SessionRow[]::new));
+        List<SessionTableModel.RowChange> expiries = new ArrayList<>();
+        for (SessionRow r : rows) {
+            expiries.add(new SessionTableModel.RowChange(ChangeKind.EXPIRED, r.id(), null));
+        }
+        model.apply(expiries, false);
+        assertEquals(0, model.count(Bucket.ALL).get());
+        assertEquals(SessionTableModel.ENDED_CAPACITY, model.count(Bucket.ENDED).get());
+        assertNull(model.row("s0000"), "the oldest ended rows are dropped");
+        assertTrue(model.row(String.format("s%04d", n - 1)).isEnded());
+        assertTrue(model.rows().isEmpty(), "the ALL bucket shows live sessions only");
+        model.bucketProperty().set(Bucket.ENDED);
+        assertEquals(SessionTableModel.ENDED_CAPACITY, model.rows().size());
+        assertEquals(shownIds(), mirror.stream().map(SessionRow::id).toList());
+    }
+
+    @Test
+    void searchAndBucketNarrowAndRestore() {
+        apply(row("welno_aaa", "initiated", 1), row("welno_bbb", "completed", 2), row("welno_ccc", "error", 3));
+        model.searchProperty().set("bbb");
+        assertEquals(List.of("welno_bbb"), shownIds());
+        model.searchProperty().set("");
+        model.bucketProperty().set(Bucket.of(io.welno.console.session.SessionStatus.ERROR));
+        assertEquals(List.of("welno_ccc"), shownIds());
+        model.bucketProperty().set(Bucket.ALL);
+        assertEquals(3, model.rows().size());
+        assertEquals(shownIds(), mirror.stream().map(SessionRow::id).toList());
+    }
+
+    @Test
+    void pausedUpdatesWaitAndAreCounted() {
+        apply(row("a", "initiated", 1));
+        model.pausedProperty().set(true);
+        apply(row("a", "completed", 2), row("b", "initiated", 3));
+        assertEquals(2, model.pendingUpdatesProperty().get());
+        assertEquals(1, model.rows().size());
+        model.pausedProperty().set(false);
+        assertEquals(0, model.pendingUpdatesProperty().get());
+        assertEquals(2, model.rows().size());
+        assertEquals("completed", model.row("a").status().wire());
+    }
+
+    @Test
+    void stuckBucketCountsByLastProgressAndPolicy() {
+        // Created 14:01, the clock says 14:30: initiated for 29 minutes is past the 10-minute default.
+        apply(row("old", "initiated", 1), row("fresh", "initiated", 29));
+        model.tick();
+        assertEquals(1, model.count(Bucket.STUCK).get());
+        model.setStuckPolicy(model.stuckPolicy().with(io.welno.console.session.SessionStatus.INITIATED,
+                java.time.Duration.ofHours(1)));
+        assertEquals(0, model.count(Bucket.STUCK).get());
+    }
+
+    /**
+     * Random batches of arrivals, updates, expiries and filter and order switches, against a plain filter and
+     * sort of all rows: the view holds exactly those rows, in order, and a list that applied every published
+     * change holds the same rows (so a table told only those changes shows the truth).
+     */
+    @Test
+    void theSortedViewMatchesAPlainFilterAndSortThroughRandomBatches() {
+        Random random = new Random(20261125);
+        Map<String, SessionRow> live = new HashMap<>();
+        List<Comparator<SessionRow>> orders = List.of(
+                Comparator.comparing(SessionRow::updatedAt).reversed(),
+                Comparator.comparing(r -> r.status().wire()),
+                Comparator.comparing(SessionRow::createdAt));
+        Comparator<SessionRow> order = null;
+        for (int round = 0; round < 300; round++) {
+            List<SessionTableModel.RowChange> batch = new ArrayList<>();
+            int size = 1 + random.nextInt(40);
+            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            for (int i = 0; i < size; i++) {
+                String id = "welno_" + random.nextInt(400);
+                if (!inBatch.add(id)) {
+                    continue; // the bridge merges a frame's changes by id
+                }
+                if (random.nextInt(10) == 0) {
+                    batch.add(new SessionTableModel.RowChange(ChangeKind.EXPIRED, id, null));
+                    live.remove(id);
+                } else {
+                    SessionRow r = row(id, STATUSES[random.nextInt(STATUSES.length)], random.nextInt(30));
+                    batch.add(new SessionTableModel.RowChange(ChangeKind.UPDATED, id, r));
+                    live.put(id, r);
+                }
+            }
+            model.apply(batch, false);
+            if (random.nextInt(25) == 0) {
+                order = orders.get(random.nextInt(orders.size()));
+                model.rows().comparatorProperty().set(order);
+            }
+            if (random.nextInt(25) == 0) {
+                model.searchProperty().set(random.nextBoolean() ? "" : "welno_1");
+            }
+            Predicate<SessionRow> filter = model.predicate();
+            Comparator<SessionRow> total = (order == null ? Comparator.comparing(SessionRow::id)
+                    : order.thenComparing(SessionRow::id));
+            List<String> expected = live.values().stream().filter(filter).sorted(total).map(SessionRow::id).toList();
+            assertEquals(expected, shownIds(), "round " + round);
+            assertTrue(model.rows().isOrdered());
+            assertEquals(shownIds(), mirror.stream().map(SessionRow::id).toList(), "published changes, round " + round);
+            for (int i = 0; i < model.rows().size(); i++) {
+                assertSame(model.rows().get(i), mirror.get(i));
+                assertEquals(i, model.rows().indexOf(model.rows().get(i)));
+            }
+        }
+    }
+}
