@@ -118,6 +118,7 @@ public final class RevertWatch implements AutoCloseable {
                     list.add(new Watched(sessionId, action, actionId, operator, appended, before, after, until));
                 } else {
                     existing.markers.addAll(appended);
+                    existing.notePreWrite(before);
                     existing.after = after;
                     existing.until = until;
                 }
@@ -130,7 +131,7 @@ public final class RevertWatch implements AutoCloseable {
     /** A document seen by someone else (the live feed); checked against the watches of that key right away. */
     public void onKeyChanged(String sessionId, StoredSession stored) {
         if (stored != null && stored.parsed() instanceof SessionDocument doc) {
-            check(sessionId, doc);
+            check(sessionId, doc, Long.MIN_VALUE); // when the feed read it is not known
         }
     }
 
@@ -145,6 +146,7 @@ public final class RevertWatch implements AutoCloseable {
             return;
         }
         Optional<StoredSession> stored;
+        long readStarted = System.nanoTime();
         try {
             stored = store.get(sessionId);
         } catch (RuntimeException e) {
@@ -153,8 +155,8 @@ public final class RevertWatch implements AutoCloseable {
         }
         if (stored.isEmpty()) {
             onKeyRemoved(sessionId);
-        } else {
-            onKeyChanged(sessionId, stored.get());
+        } else if (stored.get().parsed() instanceof SessionDocument doc) {
+            check(sessionId, doc, readStarted);
         }
     }
 
@@ -181,7 +183,14 @@ public final class RevertWatch implements AutoCloseable {
 
     // ------------------------------------------------------------------ checking
 
-    private void check(String sessionId, SessionDocument doc) {
+    /**
+     * @param readStartedNanos when the read that produced {@code doc} began ({@link System#nanoTime()}), or
+     *                         {@link Long#MIN_VALUE} when unknown. A read that began before the latest write of a
+     *                         watched action can return the document that write replaced: a copy without our
+     *                         messages that nobody wrote back. Such a copy is left for the poller's next read
+     *                         (which begins after the write) to confirm, instead of being reported as a revert.
+     */
+    private void check(String sessionId, SessionDocument doc, long readStartedNanos) {
         List<Watched> list = watches.get(sessionId);
         if (list == null) {
             return;
@@ -194,6 +203,11 @@ public final class RevertWatch implements AutoCloseable {
             while (it.hasNext()) {
                 Watched w = it.next();
                 Optional<String> lost = w.lostIn(doc);
+                boolean fresh = readStartedNanos != Long.MIN_VALUE && readStartedNanos - w.registeredNanos > 0;
+                boolean unconfirmable = store == null || pollInterval.isZero();
+                if (lost.isPresent() && !fresh && !unconfirmable && w.isPreWriteCopy(doc)) {
+                    continue; // possibly a read from before our write; the next poll tells
+                }
                 if (lost.isPresent()) {
                     found.add(new RevertDetected(sessionId, w.action, w.actionId, w.operator, lost.get(), doc.status()));
                     done.add(w);
@@ -296,6 +310,9 @@ public final class RevertWatch implements AutoCloseable {
         final SessionDocument before;
         volatile SessionDocument after;
         volatile Instant until;
+        /** The documents each write of this action replaced, and when the latest write was registered. */
+        private final List<JsonNode> preWrites = new CopyOnWriteArrayList<>();
+        volatile long registeredNanos;
 
         Watched(String sessionId, ActionKind action, String actionId, String operator, List<JsonNode> markers,
                 SessionDocument before, SessionDocument after, Instant until) {
@@ -307,6 +324,24 @@ public final class RevertWatch implements AutoCloseable {
             this.before = before;
             this.after = after;
             this.until = until;
+            notePreWrite(before);
+        }
+
+        void notePreWrite(SessionDocument replaced) {
+            if (replaced != null) {
+                preWrites.add(replaced.tree());
+            }
+            registeredNanos = System.nanoTime();
+        }
+
+        /** Whether {@code doc} is exactly a document one of this action's writes replaced. */
+        boolean isPreWriteCopy(SessionDocument doc) {
+            for (JsonNode replaced : preWrites) {
+                if (replaced.equals(doc.tree())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** What of this change is missing from {@code doc}, or empty when it is all there. */

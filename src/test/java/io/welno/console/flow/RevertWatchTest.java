@@ -130,4 +130,88 @@ class RevertWatchTest {
             assertTrue(events.reverts.isEmpty());
         }
     }
+
+    /**
+     * A poll that read the key just before the action's next write, and looked at the result just after that
+     * write was registered, sees the document the write replaced. That is a stale read, not a write-back (it
+     * made FlowEndToEndTest report a revert of a collection's own steps, once); a later read that still shows
+     * the replaced document is a write-back, and is reported.
+     */
+    @Test
+    void aReadFromJustBeforeTheNextWriteIsNotARevertButTheSameCopyWrittenBackIs() throws Exception {
+        String id = waitingSession();
+        ObjectNode v0 = backend.read(id);
+        ObjectNode v1 = v0.deepCopy();
+        BackendStyleWriter.appendMessage(v1, FlowTestSupport.TIMESTAMPS.now(), "console step 1");
+        ObjectNode v2 = v1.deepCopy();
+        BackendStyleWriter.appendMessage(v2, FlowTestSupport.TIMESTAMPS.now(), "console step 2");
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean gate = new java.util.concurrent.atomic.AtomicBoolean();
+        io.welno.console.store.SessionStore gated = new io.welno.console.store.SessionStore() {
+            @Override
+            public long scan(java.util.function.Consumer<java.util.List<io.welno.console.store.StoredSession>> sink) {
+                return store.scan(sink);
+            }
+
+            @Override
+            public java.util.Optional<io.welno.console.store.StoredSession> get(String key) {
+                java.util.Optional<io.welno.console.store.StoredSession> now = store.get(key);
+                if (gate.getAndSet(false)) {
+                    reading.countDown(); // read done; the caller looks at it only after the next write
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return now;
+            }
+
+            @Override
+            public io.welno.console.store.CreateResult create(String key, ObjectNode document, Duration ttl) {
+                return store.create(key, document, ttl);
+            }
+
+            @Override
+            public io.welno.console.store.UpdateResult update(String key, io.welno.console.store.Precondition p,
+                                                              io.welno.console.store.SessionMutation m) {
+                return store.update(key, p, m);
+            }
+
+            @Override
+            public String describe() {
+                return store.describe();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (RevertWatch watch = new RevertWatch(gated, Duration.ofHours(1))) {
+            watch.addListener(events.reverts::add);
+            backend.write(id, v1);
+            watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v0), doc(v1), Duration.ofMinutes(1));
+            gate.set(true);
+            Thread poll = new Thread(() -> watch.checkNow(id));
+            poll.start();
+            assertTrue(reading.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            backend.write(id, v2); // the action's next step, registered while the poll's read is in hand
+            watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v1), doc(v2), Duration.ofMinutes(1));
+            release.countDown();
+            poll.join(5_000);
+            assertTrue(events.reverts.isEmpty(), "a read from before step 2 is not a revert: " + events.reverts);
+            assertTrue(watch.isWatching(id));
+
+            watch.checkNow(id);
+            assertTrue(events.reverts.isEmpty());
+            backend.write(id, v1); // now the backend really writes the step-1 copy back
+            watch.checkNow(id);
+            assertEquals(1, events.reverts.size(), "the same bytes, read after the write: a revert");
+        }
+    }
+
+    private io.welno.console.session.SessionDocument doc(ObjectNode tree) {
+        return (io.welno.console.session.SessionDocument) FlowTestSupport.CODEC.parse("x", FlowTestSupport.CODEC.write(tree));
+    }
 }

@@ -116,5 +116,16 @@ class FrameBudgetTest {
                 probe.cpu().maxMillis(), probe.cpu().framesOver(16)));
         System.out.println(report[0]);
         assertTrue(probe.count() >= 20, "frames: " + probe.count());
+        // The typical frame must fit. The tail is printed and tracked in docs/BENCHMARKS.md rather than
+        // asserted: on a shared two-core machine with the software renderer, Redis and the writer in the same
+        // box it swings between runs by a factor of two. What made the tail long (every cell rebuilt per frame,
+        // O(n) re-indexing per update) is asserted structurally in SessionTableModelTest.
+        double[] medians = new double[2];
+        robot.interact(() -> {
+            medians[0] = probe.elapsed().percentileMillis(50);
+            medians[1] = probe.cpu().percentileMillis(50);
+        });
+        assertTrue(medians[0] < 16.0, "median elapsed " + medians[0] + " ms");
+        assertTrue(medians[1] < 16.0, "median FX-thread CPU " + medians[1] + " ms");
     }
 }
