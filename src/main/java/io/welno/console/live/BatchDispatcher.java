@@ -52,6 +52,7 @@ final class BatchDispatcher {
     private final Host host;
     private final long windowNanos;
     private final int chunkSize;
+    private final int maxReadsPerBatch;
     private final ConcurrentLinkedQueue<ScanRun.Item> scanItems = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> outbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -73,6 +74,9 @@ final class BatchDispatcher {
         this.host = host;
         this.windowNanos = options.batchWindow().toNanos();
         this.chunkSize = options.fetchChunk();
+        // A push backlog is read in steps of ten chunks a batch: at 10,000 writes a second a backlog of tens of
+        // thousands of keys used to be read whole before the first of them was delivered (seconds of delay).
+        this.maxReadsPerBatch = 10 * chunkSize;
         this.thread = threads.newThread(this::run);
     }
 
@@ -260,7 +264,7 @@ final class BatchDispatcher {
         if (coalescer.isEmpty()) {
             return;
         }
-        List<ChangeCoalescer.Pending> pending = coalescer.drain();
+        List<ChangeCoalescer.Pending> pending = coalescer.drain(maxReadsPerBatch);
         RedisSessionFeed.Link link = host.link();
         if (link == null) {
             return;

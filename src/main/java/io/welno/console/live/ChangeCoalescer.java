@@ -3,6 +3,7 @@ package io.welno.console.live;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -35,6 +36,8 @@ final class ChangeCoalescer {
 
     private final int capacity;
     private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Keys in the order they became pending, so a capped drain takes the longest-waiting first. */
+    private final ConcurrentLinkedQueue<String> arrival = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final LongAdder received = new LongAdder();
     private final LongAdder coalesced = new LongAdder();
@@ -63,6 +66,8 @@ final class ChangeCoalescer {
         }
         if (pending.put(key, next) != null) {
             coalesced.increment();
+        } else {
+            arrival.add(key);
         }
         return true;
     }
@@ -77,11 +82,32 @@ final class ChangeCoalescer {
 
     /** Takes everything pending; events offered meanwhile land in this drain or the next, never lost. */
     List<Pending> drain() {
-        List<Pending> out = new ArrayList<>(pending.size());
-        for (String key : pending.keySet()) {
+        return drain(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Takes at most {@code max} pending keys, those waiting longest first; the rest stay for the next drain.
+     * Lets the feed deliver a large backlog in steps instead of reading all of it before the first batch.
+     */
+    List<Pending> drain(int max) {
+        List<Pending> out = new ArrayList<>(Math.min(max, pending.size()));
+        String key;
+        while (out.size() < max && (key = arrival.poll()) != null) {
             Pending p = pending.remove(key);
             if (p != null) {
                 out.add(p);
+            }
+        }
+        if (out.size() < max && arrival.isEmpty() && !pending.isEmpty()) {
+            // Keys whose arrival a concurrent clear() dropped from the queue: take them too, so none is stranded.
+            for (String stranded : pending.keySet()) {
+                if (out.size() >= max) {
+                    break;
+                }
+                Pending p = pending.remove(stranded);
+                if (p != null) {
+                    out.add(p);
+                }
             }
         }
         return out;
@@ -90,6 +116,7 @@ final class ChangeCoalescer {
     /** Forgets the backlog (a resync follows). */
     void clear() {
         pending.clear();
+        arrival.clear();
     }
 
     /** True once after the backlog overflowed. */

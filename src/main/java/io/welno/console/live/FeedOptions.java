@@ -14,7 +14,8 @@ import java.util.Objects;
  *                              {@code K$gx} flags (the connection profile's consent); default false
  * @param recentlyEndedCapacity how many removed/expired sessions {@link RedisSessionFeed#recentlyEnded()} keeps
  * @param scanCount             the COUNT hint of each SCAN call
- * @param fetchChunk            keys per pipelined read while a snapshot runs
+ * @param fetchChunk            keys per pipelined read; a batch reads at most ten chunks of pushed keys, and a larger
+ *                              backlog is delivered over the following batches, longest-waiting keys first
  * @param fetchThreads          parallel readers (and parsers) while a snapshot runs
  * @param maxPendingKeys        bound of the push backlog (distinct keys waiting to be read); beyond it events are
  *                              dropped and a resync is run instead, so memory never grows without limit

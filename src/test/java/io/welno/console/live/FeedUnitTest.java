@@ -85,6 +85,21 @@ class FeedUnitTest {
     }
 
     @Test
+    void aCappedDrainTakesTheLongestWaitingKeysFirstAndLeavesTheRest() {
+        ChangeCoalescer coalescer = new ChangeCoalescer(100);
+        for (int i = 0; i < 10; i++) {
+            coalescer.offer("k" + i, 0, 1, "set");
+        }
+        coalescer.offer("k0", 0, 1, "expire"); // coalesced: keeps its place in line
+        List<String> first = coalescer.drain(4).stream().map(ChangeCoalescer.Pending::key).toList();
+        assertEquals(List.of("k0", "k1", "k2", "k3"), first);
+        coalescer.offer("k1", 0, 1, "set"); // arrives again after it was read: goes to the back
+        assertEquals(List.of("k4", "k5", "k6", "k7", "k8", "k9", "k1"),
+                coalescer.drain(100).stream().map(ChangeCoalescer.Pending::key).toList());
+        assertTrue(coalescer.isEmpty());
+    }
+
+    @Test
     void theBacklogIsBoundedAndAnOverflowIsReportedOnce() {
         ChangeCoalescer coalescer = new ChangeCoalescer(3);
         for (int i = 0; i < 10; i++) {
