@@ -30,8 +30,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The pulse probe while 1,000 backend writes a second flow in over 2,000 sessions: the console's work per
- * frame must stay inside a 16 ms frame.
+ * The pulse probe while 1,000 backend writes a second flow in over 2,000 sessions (or
+ * {@code -Dframes.sessions=N}, e.g. through {@code -DargLine=-Dframes.sessions=100000}): the console's work
+ * per frame must stay inside a 16 ms frame. Every write moves its row to the top of the default order, so the
+ * whole visible page changes in each frame that applies a batch.
  */
 @ExtendWith(ApplicationExtension.class)
 class FrameBudgetTest {
@@ -40,6 +42,8 @@ class FrameBudgetTest {
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
 
     private static final int SESSIONS = Integer.getInteger("frames.sessions", 2_000);
+    private static final int WARM_UP_WRITES = 3_000;
+    private static final int MEASURED_WRITES = 5_000;
     private final ExecutorService background = Executors.newFixedThreadPool(2);
     private ConsoleWindow window;
     private ConsoleServices services;
@@ -80,7 +84,11 @@ class FrameBudgetTest {
         Thread writer = new Thread(() -> {
             try (RedisClient client = RedisClient.create("127.0.0.1", REDIS.port())) {
                 long start = System.nanoTime();
-                for (int i = 0; i < 5_000; i++) {
+                for (int i = 0; i < WARM_UP_WRITES + MEASURED_WRITES; i++) {
+                    if (i == WARM_UP_WRITES) {
+                        // Measure the steady state: the first seconds of any JVM also compile the code they run.
+                        javafx.application.Platform.runLater(() -> window.view().pulseProbe().reset());
+                    }
                     // 1,000 writes per second, paced.
                     long due = start + i * 1_000_000L;
                     long wait = due - System.nanoTime();
@@ -103,7 +111,7 @@ class FrameBudgetTest {
             }
         });
         writer.start();
-        writer.join(30_000);
+        writer.join(60_000);
         assertTrue(writerFailure.get() == null, String.valueOf(writerFailure.get()));
         WaitForAsyncUtils.waitForFxEvents();
         PulseProbe probe = window.view().pulseProbe();
@@ -116,16 +124,17 @@ class FrameBudgetTest {
                 probe.cpu().maxMillis(), probe.cpu().framesOver(16)));
         System.out.println(report[0]);
         assertTrue(probe.count() >= 20, "frames: " + probe.count());
-        // The typical frame must fit. The tail is printed and tracked in docs/BENCHMARKS.md rather than
-        // asserted: on a shared two-core machine with the software renderer, Redis and the writer in the same
-        // box it swings between runs by a factor of two. What made the tail long (every cell rebuilt per frame,
-        // O(n) re-indexing per update) is asserted structurally in SessionTableModelTest.
-        double[] medians = new double[2];
+        // The FX thread's own work (its CPU time from the animation phase through CSS and layout) must fit in a
+        // 16 ms frame: asserted at the 99th percentile, the maximum is printed and tracked in docs/BENCHMARKS.md
+        // (0 frames over 16 ms in the documented runs). The elapsed time also counts the moments the thread
+        // waits for a core that the software renderer, Redis or the writer holds on this two-core machine, so
+        // only its median is asserted.
+        double[] figures = new double[2];
         robot.interact(() -> {
-            medians[0] = probe.elapsed().percentileMillis(50);
-            medians[1] = probe.cpu().percentileMillis(50);
+            figures[0] = probe.cpu().percentileMillis(99);
+            figures[1] = probe.elapsed().percentileMillis(50);
         });
-        assertTrue(medians[0] < 16.0, "median elapsed " + medians[0] + " ms");
-        assertTrue(medians[1] < 16.0, "median FX-thread CPU " + medians[1] + " ms");
+        assertTrue(figures[0] < 16.0, "FX-thread CPU per frame, p99 " + figures[0] + " ms: " + report[0]);
+        assertTrue(figures[1] < 16.0, "elapsed per frame, median " + figures[1] + " ms: " + report[0]);
     }
 }
