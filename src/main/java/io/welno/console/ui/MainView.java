@@ -170,7 +170,7 @@ public final class MainView extends BorderPane {
         table.getItems().addListener((ListChangeListener<SessionRow>) change -> restoreSelection());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (applyingBatch) {
-                // The table moves or drops the selection of rows an update replaced or re-sorted; that is not
+                // A feed batch or a re-sort left the selection on a position rather than a session; that is not
                 // the operator choosing another session. restoreSelection() puts the selection back by id.
                 return;
             }

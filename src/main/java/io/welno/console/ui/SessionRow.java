@@ -244,10 +244,6 @@ public final class SessionRow {
     }
 
     public String shortId() {
-        return shortId(id);
-    }
-
-    static String shortId(String id) {
         int underscore = id.indexOf('_');
         String tail = underscore >= 0 ? id.substring(underscore + 1) : id;
         String head = underscore >= 0 ? id.substring(0, underscore + 1) : "";
