@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Carries feed output to the FX thread without flooding it: rows are built on the feed's thread, queued,
- * and drained once per frame by {@link #drain()} (an animation pulse calls it), merged so each session
+ * and drained once per frame by {@link #drain} (an animation pulse calls it), merged so each session
  * appears at most once per frame.
  */
 public final class FeedBridge implements FeedListener {
@@ -48,12 +48,8 @@ public final class FeedBridge implements FeedListener {
         snapshotDone = done;
     }
 
-    /**
-     * Applies everything queued since the last frame to the model; runs on the FX thread.
-     *
-     * @return the number of changes applied
-     */
-    public int drain(SessionTableModel model) {
+    /** Applies everything queued since the last frame to the model; runs on the FX thread. */
+    public void drain(SessionTableModel model) {
         Map<String, SessionTableModel.RowChange> merged = new LinkedHashMap<>();
         boolean fromSnapshot = false;
         Pending next;
@@ -66,7 +62,6 @@ public final class FeedBridge implements FeedListener {
         if (!merged.isEmpty()) {
             model.apply(new ArrayList<>(merged.values()), fromSnapshot);
         }
-        return merged.size();
     }
 
     public FeedMode mode() {

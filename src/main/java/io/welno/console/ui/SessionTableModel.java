@@ -6,10 +6,13 @@ import io.welno.console.session.StuckPolicy;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +149,7 @@ public final class SessionTableModel {
 
     /** Drops the oldest ended rows beyond the capacity, with one re-index. */
     private void trimEnded(List<SessionRow> removed) {
-        Set<Integer> drop = new java.util.HashSet<>();
+        Set<Integer> drop = new HashSet<>();
         while (endedOrder.size() > ENDED_CAPACITY) {
             Integer at = index.remove(endedOrder.removeFirst());
             if (at != null) {
@@ -198,7 +201,7 @@ public final class SessionTableModel {
 
     /** Recomputes the time-dependent parts (the stuck bucket); called about once a second. */
     public void tick() {
-        long now = LocalDateTime.now(clock.withZone(zone)).toEpochSecond(java.time.ZoneOffset.UTC);
+        long now = LocalDateTime.now(clock.withZone(zone)).toEpochSecond(ZoneOffset.UTC);
         int stuck = 0;
         for (int i = 0, n = master.size(); i < n; i++) {
             SessionRow row = master.get(i);
@@ -263,7 +266,7 @@ public final class SessionTableModel {
     }
 
     public List<SessionRow> allRows() {
-        return java.util.Collections.unmodifiableList(master);
+        return Collections.unmodifiableList(master);
     }
 
     public ReadOnlyIntegerProperty count(Bucket b) {

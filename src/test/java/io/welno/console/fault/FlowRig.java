@@ -1,6 +1,7 @@
 package io.welno.console.fault;
 
 import io.welno.console.testing.Await;
+import io.welno.console.testing.HookedStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -219,7 +218,6 @@ class BackendRaceTest {
     private static final class ClobberingStore implements SessionStore {
         private final SessionStore delegate;
         private final BackendStyleWriter backend;
-        final List<String> clobbered = new CopyOnWriteArrayList<>();
 
         ClobberingStore(SessionStore delegate, BackendStyleWriter backend) {
             this.delegate = delegate;
@@ -246,7 +244,6 @@ class BackendRaceTest {
             UpdateResult r = delegate.update(id, precondition, mutation);
             if (r instanceof UpdateResult.Applied applied) {
                 backend.write(id, applied.before().tree().deepCopy());
-                clobbered.add(id);
             }
             return r;
         }

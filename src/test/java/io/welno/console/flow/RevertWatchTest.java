@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,57 +149,24 @@ class RevertWatchTest {
         BackendStyleWriter.appendMessage(v1, FlowTestSupport.TIMESTAMPS.now(), "console step 1");
         ObjectNode v2 = v1.deepCopy();
         BackendStyleWriter.appendMessage(v2, FlowTestSupport.TIMESTAMPS.now(), "console step 2");
-        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean gate = new java.util.concurrent.atomic.AtomicBoolean();
-        io.welno.console.store.SessionStore gated = new io.welno.console.store.SessionStore() {
-            @Override
-            public long scan(java.util.function.Consumer<java.util.List<io.welno.console.store.StoredSession>> sink) {
-                return store.scan(sink);
-            }
-
-            @Override
-            public java.util.Optional<io.welno.console.store.StoredSession> get(String key) {
-                java.util.Optional<io.welno.console.store.StoredSession> now = store.get(key);
-                if (gate.getAndSet(false)) {
-                    reading.countDown(); // read done; the caller looks at it only after the next write
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return now;
-            }
-
-            @Override
-            public io.welno.console.store.CreateResult create(String key, ObjectNode document, Duration ttl) {
-                return store.create(key, document, ttl);
-            }
-
-            @Override
-            public io.welno.console.store.UpdateResult update(String key, io.welno.console.store.Precondition p,
-                                                              io.welno.console.store.SessionMutation m) {
-                return store.update(key, p, m);
-            }
-
-            @Override
-            public String describe() {
-                return store.describe();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HookedStore gated = new HookedStore(store);
         try (RevertWatch watch = new RevertWatch(gated, Duration.ofHours(1))) {
             watch.addListener(events.reverts::add);
             backend.write(id, v1);
             watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v0), doc(v1), Duration.ofMinutes(1));
-            gate.set(true);
+            gated.afterNextGet(() -> {
+                reading.countDown(); // read done; the watch looks at it only after the next write
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             Thread poll = new Thread(() -> watch.checkNow(id));
             poll.start();
-            assertTrue(reading.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(reading.await(5, TimeUnit.SECONDS));
             backend.write(id, v2); // the action's next step, registered while the poll's read is in hand
             watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v1), doc(v2), Duration.ofMinutes(1));
             release.countDown();
@@ -211,7 +182,7 @@ class RevertWatchTest {
         }
     }
 
-    private io.welno.console.session.SessionDocument doc(ObjectNode tree) {
-        return (io.welno.console.session.SessionDocument) FlowTestSupport.CODEC.parse("x", FlowTestSupport.CODEC.write(tree));
+    private static SessionDocument doc(ObjectNode tree) {
+        return (SessionDocument) FlowTestSupport.CODEC.parse("x", FlowTestSupport.CODEC.write(tree));
     }
 }

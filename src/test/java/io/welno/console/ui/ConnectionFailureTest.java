@@ -2,14 +2,7 @@ package io.welno.console.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConsoleServices;
 import io.welno.console.demo.EmbeddedRedis;
-import io.welno.console.session.StuckPolicy;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -26,27 +19,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConnectionFailureTest {
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
     private ConsoleWindow window;
-    private ConsoleServices services;
+    private TestConsole console;
 
     @Start
     void start(Stage stage) {
-        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(),
-                io.welno.console.session.Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
-        window.show();
         int deadPort = EmbeddedRedis.freePort();
-        services = ConsoleServices.connect(new ConnectionProfile("nowhere",
-                "redis://127.0.0.1:" + deadPort + "/0?connectTimeout=300", "viewer", "Asia/Seoul", "production",
-                false, null), null);
-        window.attach(services);
+        console = TestConsole.open(stage, TestConsole.profile("nowhere",
+                "redis://127.0.0.1:" + deadPort + "/0?connectTimeout=300", "viewer", "production", false));
+        window = console.window();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> window.view().stop());
-        services.close();
-        background.shutdownNow();
+        console.close(robot);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConsoleServices;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Fixtures;
@@ -20,8 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
@@ -58,9 +54,8 @@ class ConsoleSettingsTest {
     static final String APPROVED_ID = "welno_a990bed0a990bed0a990bed0a990bed0";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T05:10:00Z"), ZoneOffset.UTC);
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
     private ConsoleWindow window;
-    private ConsoleServices services;
+    private TestConsole console;
 
     @BeforeAll
     static void privatePreferences() {
@@ -88,24 +83,18 @@ class ConsoleSettingsTest {
         REDIS.client().set("tilko_session:" + APPROVED_ID, TestRows.session(APPROVED_ID, "auth_completed", created)
                 .requested(created.plusSeconds(10)).approved(created.plusSeconds(100)).json(),
                 SetParams.setParams().ex(1800));
-        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), CLOCK, Timestamps.DEFAULT_ZONE, background,
-                StuckPolicy.defaults(), Themes.LIGHT);
-        window.show();
-        services = ConsoleServices.connect(new ConnectionProfile("test", REDIS.url(), "developer", "Asia/Seoul",
-                "production", true, null), null);
-        window.attach(services);
+        console = TestConsole.open(stage, CLOCK, TestConsole.profile("test", REDIS.url(), "developer", "production", true));
+        window = console.window();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> {
-            window.view().stop();
             if (window.view().shortcutSheet() != null) {
                 window.view().shortcutSheet().close();
             }
         });
-        services.close();
-        background.shutdownNow();
+        console.close(robot);
     }
 
     private TableView<?> table(FxRobot robot) {

@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConsoleServices;
-import io.welno.console.session.StuckPolicy;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
-import java.time.Clock;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -34,9 +27,8 @@ class ConsoleWindowTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
     private ConsoleWindow window;
-    private ConsoleServices services;
+    private TestConsole console;
 
     @Start
     void start(Stage stage) {
@@ -48,19 +40,13 @@ class ConsoleWindowTest {
         for (String fixture : Fixtures.MALFORMED) {
             REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
         }
-        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(),
-                io.welno.console.session.Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
-        window.show();
-        services = ConsoleServices.connect(new ConnectionProfile("test", REDIS.url(), "developer", "Asia/Seoul",
-                "development", true, null), null);
-        window.attach(services);
+        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
+        window = console.window();
     }
 
     @AfterEach
     void stop(FxRobot robot) throws Exception {
-        robot.interact(() -> window.view().stop());
-        services.close();
-        background.shutdownNow();
+        console.close(robot);
     }
 
     private int rows(FxRobot robot) {

@@ -2,19 +2,14 @@ package io.welno.console.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConsoleServices;
-import io.welno.console.session.StuckPolicy;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.session.Timestamps;
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +39,8 @@ class FrameBudgetTest {
     private static final int SESSIONS = Integer.getInteger("frames.sessions", 2_000);
     private static final int WARM_UP_WRITES = 3_000;
     private static final int MEASURED_WRITES = 5_000;
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
     private ConsoleWindow window;
-    private ConsoleServices services;
+    private TestConsole console;
 
     @Start
     void start(Stage stage) {
@@ -59,19 +53,13 @@ class FrameBudgetTest {
             }
             pipeline.sync();
         }
-        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(),
-                io.welno.console.session.Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
-        window.show();
-        services = ConsoleServices.connect(new ConnectionProfile("load", REDIS.url(), "viewer", "Asia/Seoul",
-                "development", true, null), null);
-        window.attach(services);
+        console = TestConsole.open(stage, TestConsole.profile("load", REDIS.url(), "viewer", "development", true));
+        window = console.window();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> window.view().stop());
-        services.close();
-        background.shutdownNow();
+        console.close(robot);
     }
 
     @Test
@@ -87,13 +75,13 @@ class FrameBudgetTest {
                 for (int i = 0; i < WARM_UP_WRITES + MEASURED_WRITES; i++) {
                     if (i == WARM_UP_WRITES) {
                         // Measure the steady state: the first seconds of any JVM also compile the code they run.
-                        javafx.application.Platform.runLater(() -> window.view().pulseProbe().reset());
+                        Platform.runLater(() -> window.view().pulseProbe().reset());
                     }
                     // 1,000 writes per second, paced.
                     long due = start + i * 1_000_000L;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        LockSupport.parkNanos(wait);
                     }
                     int key = (i * 7919) % SESSIONS;
                     // As the backend writes: a fresh updated_at, so under the default order (newest update

@@ -7,24 +7,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConsoleServices;
-import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,12 +60,11 @@ class MaskingTest {
     private static final Pattern FIELD = Pattern.compile("\"(name|phone_no|birthdate|token|Token|cxId|CxId|reqTxId|"
             + "ReqTxId|txId|TxId|userName|birthDate|userCellphoneNumber)\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level rootLevel = root.getLevel();
     private ConsoleWindow window;
-    private ConsoleServices services;
+    private TestConsole console;
 
     @Start
     void start(Stage stage) {
@@ -88,19 +80,13 @@ class MaskingTest {
             REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
         }
         REDIS.client().set("tilko_session:" + OWN_ID, ownSession(), SetParams.setParams().ex(1800));
-        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), Clock.systemUTC(), Timestamps.DEFAULT_ZONE,
-                background, StuckPolicy.defaults(), Themes.LIGHT);
-        window.show();
-        services = ConsoleServices.connect(new ConnectionProfile("test", REDIS.url(), "developer", "Asia/Seoul",
-                "development", true, null), null);
-        window.attach(services);
+        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
+        window = console.window();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> window.view().stop());
-        services.close();
-        background.shutdownNow();
+        console.close(robot);
         root.detachAppender(log);
         root.setLevel(rootLevel);
     }

@@ -1,4 +1,4 @@
-package io.welno.console.fault;
+package io.welno.console.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.store.CreateResult;
@@ -14,26 +14,32 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The real store with two places where a test can act at an exact moment of an action: after the mutation of an
- * update ran on the document just read and before its compare-and-set is sent ({@link #beforeNextWrite}), and
- * before the next read ({@link #beforeNextGet}, e.g. the read-back that confirms a write). Each hook runs once.
+ * The real store with places where a test can act at an exact moment of an action: after the mutation of an
+ * update ran on the document just read and before its compare-and-set is sent ({@link #beforeNextWrite}), before
+ * the next read ({@link #beforeNextGet}, e.g. the read-back that confirms a write), and after the next read came
+ * back but before its caller sees it ({@link #afterNextGet}, a read that lands late). Each hook runs once.
  */
-final class HookedStore implements SessionStore {
+public final class HookedStore implements SessionStore {
 
     private final SessionStore delegate;
     private final AtomicReference<Runnable> beforeWrite = new AtomicReference<>();
     private final AtomicReference<Runnable> beforeGet = new AtomicReference<>();
+    private final AtomicReference<Runnable> afterGet = new AtomicReference<>();
 
-    HookedStore(SessionStore delegate) {
+    public HookedStore(SessionStore delegate) {
         this.delegate = delegate;
     }
 
-    void beforeNextWrite(Runnable hook) {
+    public void beforeNextWrite(Runnable hook) {
         beforeWrite.set(hook);
     }
 
-    void beforeNextGet(Runnable hook) {
+    public void beforeNextGet(Runnable hook) {
         beforeGet.set(hook);
+    }
+
+    public void afterNextGet(Runnable hook) {
+        afterGet.set(hook);
     }
 
     @Override
@@ -43,11 +49,16 @@ final class HookedStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> get(String id) {
-        Runnable hook = beforeGet.getAndSet(null);
-        if (hook != null) {
-            hook.run();
+        Runnable before = beforeGet.getAndSet(null);
+        if (before != null) {
+            before.run();
         }
-        return delegate.get(id);
+        Optional<StoredSession> read = delegate.get(id);
+        Runnable after = afterGet.getAndSet(null);
+        if (after != null) {
+            after.run();
+        }
+        return read;
     }
 
     @Override

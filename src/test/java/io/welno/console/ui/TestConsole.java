@@ -1,0 +1,56 @@
+package io.welno.console.ui;
+
+import io.welno.console.ConnectionProfile;
+import io.welno.console.ConsoleServices;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+
+/**
+ * The console window as the UI tests open it: English, light theme, shown on the test's stage and attached to
+ * services connected with one profile. {@link #close} stops everything it started.
+ */
+final class TestConsole {
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private final ConsoleWindow window;
+    private final ConsoleServices services;
+
+    private TestConsole(Stage stage, Clock clock, ConnectionProfile profile) {
+        window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), clock, Timestamps.DEFAULT_ZONE, background,
+                StuckPolicy.defaults(), Themes.LIGHT);
+        window.show();
+        services = ConsoleServices.connect(profile, null);
+        window.attach(services);
+    }
+
+    /** Opens the window on the FX thread (a TestFX {@code @Start} method). */
+    static TestConsole open(Stage stage, Clock clock, ConnectionProfile profile) {
+        return new TestConsole(stage, clock, profile);
+    }
+
+    static TestConsole open(Stage stage, ConnectionProfile profile) {
+        return open(stage, Clock.systemUTC(), profile);
+    }
+
+    /** A profile as the tests use them: the backend's zone, no Tilko URL of its own. */
+    static ConnectionProfile profile(String name, String url, String role, String environment,
+                                     boolean mayEnableNotifications) {
+        return new ConnectionProfile(name, url, role, "Asia/Seoul", environment, mayEnableNotifications, null);
+    }
+
+    ConsoleWindow window() {
+        return window;
+    }
+
+    void close(FxRobot robot) {
+        robot.interact(() -> window.view().stop());
+        services.close();
+        background.shutdownNow();
+    }
+}
