@@ -247,7 +247,16 @@ public final class TilkoSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        // HttpServer.stop joins its dispatcher thread, which really closes the listening socket; on an
+        // interrupted thread that join returns at once and the port can still accept connections afterwards.
+        boolean interrupted = Thread.interrupted();
+        try {
+            server.stop(0);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         executor.shutdownNow();
         log.info("Tilko simulator on port {} stopped", port());
     }
