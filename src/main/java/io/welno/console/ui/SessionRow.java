@@ -2,24 +2,25 @@ package io.welno.console.ui;
 
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.AuthProvider;
-import io.welno.console.session.SessionCodec;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.Masking;
 import io.welno.console.session.Progress;
+import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * One table row, computed off the FX thread from a stored session: everything a cell shows is ready,
@@ -153,16 +154,18 @@ public final class SessionRow {
         return time == null ? null : time.local();
     }
 
-    public boolean matches(String query) {
+    /**
+     * The rows a search matches: the query in the id or name (any case), or up to four digits that end the
+     * phone number. The query is prepared once, because the table tests every row against it.
+     */
+    static Predicate<SessionRow> search(String query) {
         if (query == null || query.isBlank()) {
-            return true;
+            return row -> true;
         }
         String q = query.strip().toLowerCase(Locale.ROOT);
-        if (q.chars().allMatch(Character::isDigit) && q.length() <= 4 && !phoneSuffix.isEmpty()
-                && phoneSuffix.endsWith(q)) {
-            return true;
-        }
-        return searchText.contains(q);
+        boolean phoneSuffixQuery = q.length() <= 4 && q.chars().allMatch(Character::isDigit);
+        return row -> (phoneSuffixQuery && !row.phoneSuffix.isEmpty() && row.phoneSuffix.endsWith(q))
+                || row.searchText.contains(q);
     }
 
     public boolean isStuck(StuckPolicy policy, LocalDateTime now) {

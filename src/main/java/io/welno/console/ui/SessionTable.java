@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.function.BiFunction;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -58,7 +59,7 @@ final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 
-        model.rows().comparatorProperty().bind(comparatorProperty());
+        model.rows().comparatorProperty().bind(Bindings.createObjectBinding(this::rowOrder, comparatorProperty()));
         setItems(model.rows());
         setSortPolicy(table -> true); // the model's sorted view follows the table's comparator
         // The newest change first is what support staff look at most.
@@ -129,6 +130,24 @@ final class SessionTable extends TableView<SessionRow> {
             }
         });
         return column;
+    }
+
+    /**
+     * The order of the sort columns, compared on the rows themselves. The table's own comparator asks every
+     * column for a cell value per comparison (a new property object each time), which made sorting 100,000
+     * rows several times slower. It changes whenever the sort columns or their directions do.
+     */
+    private Comparator<SessionRow> rowOrder() {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : getSortOrder()) {
+            @SuppressWarnings("unchecked") // every column's cell value is the row itself
+            Comparator<SessionRow> byColumn = (Comparator<SessionRow>) column.getComparator();
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
     }
 
     private TableColumn<SessionRow, SessionRow> column(String key, double width,

@@ -225,12 +225,12 @@ public final class SessionTableModel {
     }
 
     private void refilter() {
-        shown.setFilter(predicate(), master);
+        shown.setFilter(predicate());
     }
 
     Predicate<SessionRow> predicate() {
         Bucket b = bucket.get();
-        String query = search.get();
+        Predicate<SessionRow> matchesSearch = SessionRow.search(search.get());
         AuthProvider p = provider.get();
         String part = partner.get();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
@@ -238,7 +238,7 @@ public final class SessionTableModel {
         return row -> bucketMatches(b, row, policy, now)
                 && (p == null || row.provider() == p)
                 && (part == null || part.isEmpty() || part.equals(row.partner()))
-                && row.matches(query);
+                && matchesSearch.test(row);
     }
 
     private static boolean bucketMatches(Bucket b, SessionRow row, StuckPolicy policy, LocalDateTime now) {

@@ -26,6 +26,10 @@ import javafx.collections.ObservableListBase;
  * changed. Its selection model does not follow rows through such a change; the view restores the selection
  * by session id after every change.
  *
+ * <p>Every row, shown or not, is also kept in that order, so a new filter (a search keystroke, a bucket) is
+ * one pass over rows already sorted, not a sort: clearing a search over 100,000 sessions took 330–410 ms of
+ * the FX thread when it re-sorted them.
+ *
  * <p>Rows are immutable, so a row's place in the order never changes while it is in the list. FX thread only.
  */
 public final class SortedRowView extends ObservableListBase<SessionRow> {
@@ -33,6 +37,9 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     private static final Comparator<SessionRow> BY_ID = Comparator.comparing(SessionRow::id);
 
     private final ObjectProperty<Comparator<? super SessionRow>> comparator = new SimpleObjectProperty<>();
+    /** Every row, in order. */
+    private ArrayList<SessionRow> all = new ArrayList<>();
+    /** The rows that pass the filter, in order: what the list shows. */
     private ArrayList<SessionRow> rows = new ArrayList<>();
     private Predicate<? super SessionRow> filter = row -> true;
     private Comparator<SessionRow> order = BY_ID;
@@ -41,22 +48,15 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         comparator.addListener((o, old, now) -> resort());
     }
 
-    /** The table's sort order (bound to {@code TableView.comparatorProperty()}); null means by session id. */
+    /** The table's sort order; null means by session id. */
     ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
         return comparator;
     }
 
-    /** Shows the rows of {@code all} that pass {@code newFilter}. O(n log n): for filter changes, not updates. */
-    void setFilter(Predicate<? super SessionRow> newFilter, Collection<SessionRow> all) {
+    /** Shows the rows that pass {@code newFilter}. O(n) filter tests, no sorting. */
+    void setFilter(Predicate<? super SessionRow> newFilter) {
         filter = newFilter;
-        ArrayList<SessionRow> next = new ArrayList<>();
-        for (SessionRow row : all) {
-            if (filter.test(row)) {
-                next.add(row);
-            }
-        }
-        next.sort(order);
-        publish(rows, next, 0, next.size());
+        publish(rows, filtered(), 0, Integer.MAX_VALUE);
     }
 
     /**
@@ -67,17 +67,32 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     void apply(Collection<SessionRow> removed, Collection<SessionRow> added) {
         Set<SessionRow> leaving = Collections.newSetFromMap(new IdentityHashMap<>());
         leaving.addAll(removed);
-        int[] gone = removed.stream().mapToInt(this::positionOf).filter(at -> at >= 0).sorted().distinct().toArray();
-        SessionRow[] incoming = added.stream().filter(row -> !leaving.contains(row) && filter.test(row))
+        SessionRow[] arriving = added.stream().filter(row -> !leaving.contains(row))
                 .sorted(order).toArray(SessionRow[]::new);
+        all = merge(all, removed, arriving).rows();
+        Merged shown = merge(rows, removed,
+                Arrays.stream(arriving).filter(filter).toArray(SessionRow[]::new));
+        if (shown.first() >= 0) {
+            publish(rows, shown.rows(), shown.first(), shown.last() + 1);
+        }
+    }
+
+    /** A list after a merge, and the first and last positions whose row changed (-1 when none did). */
+    private record Merged(ArrayList<SessionRow> rows, int first, int last) {
+    }
+
+    /** {@code list} without the {@code removed} rows it holds and with the {@code incoming} ones, in order. */
+    private Merged merge(ArrayList<SessionRow> list, Collection<SessionRow> removed, SessionRow[] incoming) {
+        int[] gone = removed.stream().mapToInt(row -> positionOf(list, row)).filter(at -> at >= 0)
+                .sorted().distinct().toArray();
         if (gone.length == 0 && incoming.length == 0) {
-            return;
+            return new Merged(list, -1, -1);
         }
         int[] insertAt = new int[incoming.length];
         for (int k = 0; k < incoming.length; k++) {
-            insertAt[k] = lowerBound(incoming[k]);
+            insertAt[k] = lowerBound(list, incoming[k]);
         }
-        ArrayList<SessionRow> next = new ArrayList<>(rows.size() - gone.length + incoming.length);
+        ArrayList<SessionRow> next = new ArrayList<>(list.size() - gone.length + incoming.length);
         int copied = 0;
         int g = 0;
         int k = 0;
@@ -87,12 +102,12 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
             int removeAt = g < gone.length ? gone[g] : Integer.MAX_VALUE;
             int addBefore = k < incoming.length ? insertAt[k] : Integer.MAX_VALUE;
             if (addBefore <= removeAt) {
-                next.addAll(rows.subList(copied, addBefore));
+                next.addAll(list.subList(copied, addBefore));
                 copied = addBefore;
                 last = next.size();
                 next.add(incoming[k++]);
             } else {
-                next.addAll(rows.subList(copied, removeAt));
+                next.addAll(list.subList(copied, removeAt));
                 copied = removeAt + 1;
                 last = next.size(); // the rows after it moved up by one
                 g++;
@@ -101,8 +116,8 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
                 first = last;
             }
         }
-        next.addAll(rows.subList(copied, rows.size()));
-        publish(rows, next, first, last + 1);
+        next.addAll(list.subList(copied, list.size()));
+        return new Merged(next, first, last);
     }
 
     private void resort() {
@@ -113,9 +128,18 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
             Comparator<SessionRow> byTable = chosen::compare;
             order = byTable.thenComparing(BY_ID);
         }
-        ArrayList<SessionRow> next = new ArrayList<>(rows);
-        next.sort(order);
-        publish(rows, next, 0, next.size());
+        all.sort(order);
+        publish(rows, filtered(), 0, Integer.MAX_VALUE);
+    }
+
+    private ArrayList<SessionRow> filtered() {
+        ArrayList<SessionRow> next = new ArrayList<>();
+        for (SessionRow row : all) {
+            if (filter.test(row)) {
+                next.add(row);
+            }
+        }
+        return next;
     }
 
     /**
@@ -146,13 +170,13 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         }
     }
 
-    /** The first position whose row sorts after {@code row}: where it belongs. */
-    private int lowerBound(SessionRow row) {
+    /** The first position in {@code list} whose row does not sort before {@code row}: where it belongs. */
+    private int lowerBound(List<SessionRow> list, SessionRow row) {
         int lo = 0;
-        int hi = rows.size();
+        int hi = list.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (order.compare(rows.get(mid), row) < 0) {
+            if (order.compare(list.get(mid), row) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -161,15 +185,15 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         return lo;
     }
 
-    /** Where this very row object is, or -1. O(log n). */
-    private int positionOf(SessionRow row) {
-        int at = lowerBound(row);
-        return at < rows.size() && rows.get(at) == row ? at : -1;
+    /** Where this very row object is in {@code list}, or -1. O(log n). */
+    private int positionOf(List<SessionRow> list, SessionRow row) {
+        int at = lowerBound(list, row);
+        return at < list.size() && list.get(at) == row ? at : -1;
     }
 
     @Override
     public int indexOf(Object o) {
-        return o instanceof SessionRow row ? positionOf(row) : -1;
+        return o instanceof SessionRow row ? positionOf(rows, row) : -1;
     }
 
     @Override
@@ -202,10 +226,10 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         return rows.toArray(a);
     }
 
-    /** For tests: whether the rows are in strictly ascending order. */
+    /** For tests: whether every row, and so the rows shown, are in strictly ascending order. */
     boolean isOrdered() {
-        for (int i = 1; i < rows.size(); i++) {
-            if (order.compare(rows.get(i - 1), rows.get(i)) >= 0) {
+        for (int i = 1; i < all.size(); i++) {
+            if (order.compare(all.get(i - 1), all.get(i)) >= 0) {
                 return false;
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -72,6 +73,22 @@ class ConsoleWindowTest {
         robot.clickOn("#searchField").write("4dc776a8");
         awaitRows(robot, 1);
         robot.interact(() -> window.view().model().searchProperty().unbind());
+    }
+
+    @Test
+    void clickingAColumnHeaderSortsByItAndClickingAgainReversesIt(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        @SuppressWarnings("unchecked")
+        TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
+        javafx.scene.Node idHeader = robot.lookup(".column-header").match(node ->
+                node instanceof javafx.scene.control.skin.TableColumnHeader header
+                        && header.getTableColumn() != null && "column.id".equals(header.getTableColumn().getId())).query();
+        robot.clickOn(idHeader);
+        List<String> ids = table.getItems().stream().map(SessionRow::id).toList();
+        assertEquals(ids.stream().sorted().toList(), ids, "by id, ascending");
+        robot.clickOn(idHeader);
+        List<String> reversed = table.getItems().stream().map(SessionRow::id).toList();
+        assertEquals(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), reversed, "then descending");
     }
 
     @Test
