@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -30,7 +33,9 @@ import javafx.stage.Window;
 
 /**
  * Choose, add, edit or delete connection profiles, or pick the embedded demo. Passwords are typed here
- * and kept in memory for the connection only; profiles on disk never contain them.
+ * and kept in memory for the connection only; profiles on disk never contain them. The profiles file is
+ * read and written on the background executor (a home directory can be a slow network share); the list
+ * follows when it is done.
  */
 public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
@@ -46,6 +51,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
     private final I18n i18n;
     private final ConnectionProfiles store;
+    private final Executor background;
     private final ListView<ConnectionProfile> list = new ListView<>();
     private final TextField name = new TextField();
     private final TextField url = new TextField();
@@ -62,9 +68,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private final TextField tilko = new TextField();
     private final Label error = new Label();
 
-    public ConnectionDialog(Window owner, I18n i18n, ConnectionProfiles store) {
+    public ConnectionDialog(Window owner, I18n i18n, ConnectionProfiles store, Executor background) {
         this.i18n = i18n;
         this.store = store;
+        this.background = background;
         initOwner(owner);
         setTitle(i18n.get("connect.title"));
         setHeaderText(i18n.get("connect.header"));
@@ -82,7 +89,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 setText(empty || item == null ? null : item == DEMO_ENTRY ? i18n.get("connect.demo") : item.name());
             }
         });
-        reloadList();
+        list.getItems().add(DEMO_ENTRY);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> fill(p));
 
         name.setId("profileName");
@@ -159,6 +166,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             return validated().map(p -> new Choice(p, password.getText())).orElse(null);
         });
         list.getSelectionModel().select(0);
+        onProfiles(profiles -> profiles, null);
     }
 
     private Label label(String key) {
@@ -167,15 +175,44 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         return label;
     }
 
-    private void reloadList() {
+    /**
+     * On the background executor: reads the profiles, applies {@code change} and, when it changed them,
+     * saves the result; then shows them, selecting the profile named {@code select} (null: keep the
+     * selection). A file that cannot be read or written is a sentence under the form; the demo stays.
+     */
+    private void onProfiles(UnaryOperator<List<ConnectionProfile>> change, String select) {
+        background.execute(() -> {
+            List<ConnectionProfile> shown;
+            RuntimeException failure = null;
+            try {
+                List<ConnectionProfile> before = store.load();
+                shown = change.apply(new ArrayList<>(before));
+                if (!shown.equals(before)) {
+                    store.save(shown);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+                shown = null;
+            }
+            List<ConnectionProfile> result = shown;
+            RuntimeException error = failure;
+            Platform.runLater(() -> show(result, error, select));
+        });
+    }
+
+    private void show(List<ConnectionProfile> profiles, RuntimeException failure, String select) {
+        if (failure != null) {
+            showError(failure.getMessage());
+            return;
+        }
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        String keep = select != null ? select : selected == null ? null : selected.name();
         List<ConnectionProfile> items = new ArrayList<>();
         items.add(DEMO_ENTRY);
-        try {
-            items.addAll(store.load());
-        } catch (RuntimeException e) {
-            showError(e.getMessage());
-        }
-        list.setItems(FXCollections.observableArrayList(items));
+        items.addAll(profiles);
+        list.getItems().setAll(items);
+        items.stream().filter(p -> p.name().equals(keep)).findFirst()
+                .ifPresentOrElse(p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().select(0));
     }
 
     private void fill(ConnectionProfile profile) {
@@ -244,19 +281,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     }
 
     private void save() {
-        validated().ifPresent(profile -> {
-            List<ConnectionProfile> all = new ArrayList<>(store.load());
+        validated().ifPresent(profile -> onProfiles(all -> {
             all.removeIf(p -> p.name().equals(profile.name()));
             all.add(profile);
-            try {
-                store.save(all);
-                reloadList();
-                list.getItems().stream().filter(p -> p.name().equals(profile.name())).findFirst()
-                        .ifPresent(p -> list.getSelectionModel().select(p));
-            } catch (RuntimeException e) {
-                showError(e.getMessage());
-            }
-        });
+            return all;
+        }, profile.name()));
     }
 
     private void delete() {
@@ -264,11 +293,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         if (selected == null || selected == DEMO_ENTRY) {
             return;
         }
-        List<ConnectionProfile> all = new ArrayList<>(store.load());
-        all.removeIf(p -> p.name().equals(selected.name()));
-        store.save(all);
-        reloadList();
-        list.getSelectionModel().select(0);
+        onProfiles(all -> {
+            all.removeIf(p -> p.name().equals(selected.name()));
+            return all;
+        }, DEMO_ENTRY.name());
     }
 
     private void showError(String text) {

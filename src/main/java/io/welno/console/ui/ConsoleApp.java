@@ -45,13 +45,20 @@ public final class ConsoleApp extends Application {
     private Stage stage;
     private I18n i18n;
     private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
+    private boolean anyProfileSaved;
+
+    /** Runs on the launcher thread before {@link #start}: the profiles file is read here, not on the FX thread. */
+    @Override
+    public void init() {
+        anyProfileSaved = !profilesOrEmpty().isEmpty();
+    }
 
     @Override
     public void start(Stage primary) {
         this.stage = primary;
         this.i18n = I18n.fromSystem();
         // No saved profile (or a smoke test): the embedded demo, so a newcomer sees sessions at once.
-        if (smokeTest || profilesOrEmpty().isEmpty()) {
+        if (smokeTest || !anyProfileSaved) {
             open(new ConnectionDialog.Choice(null, null));
         } else {
             open(null);
@@ -110,7 +117,7 @@ public final class ConsoleApp extends Application {
     }
 
     private void chooseConnection() {
-        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles);
+        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, background);
         dialog.showAndWait().ifPresent(choice -> window.detach(() -> open(choice)));
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +36,7 @@ class ConnectionDialogTest {
         profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
-        ConnectionDialog dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles);
+        ConnectionDialog dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles, Runnable::run);
         dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
         dialog.show();
     }
@@ -63,6 +64,25 @@ class ConnectionDialogTest {
         assertFalse(choice.demo());
         assertEquals("typed-again", choice.password());
         assertEquals("prod", choice.profile().name());
+    }
+
+    @Test
+    void aSavedProfileIsListedAndSelectedAndDeletingRemovesItFromTheFile(FxRobot robot) throws Exception {
+        robot.clickOn("#profileNew");
+        robot.clickOn("#profileName").write("staging");
+        robot.clickOn("#profileUrl").write("redis://10.0.2.20:6379");
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
+        assertEquals("staging", list.getSelectionModel().getSelectedItem().name());
+        assertTrue(profiles.load().stream().anyMatch(p -> p.name().equals("staging")));
+
+        robot.clickOn("#profileDelete");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(profiles.load().stream().noneMatch(p -> p.name().equals("staging")));
+        assertTrue(list.getItems().stream().noneMatch(p -> p.name().equals("staging")));
+        assertEquals(0, list.getSelectionModel().getSelectedIndex(), "back on the demo entry");
     }
 
     @Test
