@@ -81,7 +81,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         list.setId("profileList");
-        list.setPrefWidth(220);
+        list.setPrefWidth(250); // the demo entry's name fits without a scroll bar
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionProfile item, boolean empty) {

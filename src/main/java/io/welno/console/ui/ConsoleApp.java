@@ -91,6 +91,7 @@ public final class ConsoleApp extends Application {
         window.view().addToolbarItems(connections);
         window.show();
         if (choice == null) {
+            window.notConnected(i18n.get("app.notConnected"));
             return;
         }
         ConsoleWindow target = window;

@@ -59,6 +59,11 @@ public final class ConsoleWindow {
         stage.show();
     }
 
+    /** No connection chosen yet: says so instead of showing a connection in progress. */
+    public void notConnected(String text) {
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, text);
+    }
+
     public void starting(String text) {
         view.setEnvironment("", null);
         view.setRoleBadge("", false);
