@@ -48,8 +48,12 @@ public final class FeedBridge implements FeedListener {
         snapshotDone = done;
     }
 
-    /** Applies everything queued since the last frame to the model; runs on the FX thread. */
-    public void drain(SessionTableModel model) {
+    /**
+     * Applies everything queued since the last frame to the model; runs on the FX thread.
+     *
+     * @return whether there was anything to apply
+     */
+    public boolean drain(SessionTableModel model) {
         Map<String, SessionTableModel.RowChange> merged = new LinkedHashMap<>();
         boolean fromSnapshot = false;
         Pending next;
@@ -59,9 +63,11 @@ public final class FeedBridge implements FeedListener {
                 merged.put(c.id(), c);
             }
         }
-        if (!merged.isEmpty()) {
-            model.apply(new ArrayList<>(merged.values()), fromSnapshot);
+        if (merged.isEmpty()) {
+            return false;
         }
+        model.apply(new ArrayList<>(merged.values()), fromSnapshot);
+        return true;
     }
 
     public FeedMode mode() {
