@@ -1,6 +1,7 @@
 package io.welno.console;
 
 import io.welno.console.bench.BenchRunner;
+import io.welno.console.bench.StartupTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -50,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jar", paramLabel = "FILE", description = "The runnable jar for P5 (default: the jar this command runs from)")
     Path jar;
 
+    @Option(names = "--launcher", paramLabel = "FILE",
+            description = "P5 with this native launcher instead of java -jar: an app image's bin/welno-console "
+                    + "(mvn -Pinstaller -DskipTests -Dinstaller.types=app-image package makes target/installer/welno-console)")
+    Path launcher;
+
     @Option(names = "--skip-startup", description = "Leave out P5")
     boolean skipStartup;
 
@@ -69,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Every count must be positive (noise may be 0).");
             return 2;
         }
-        Path p5 = skipStartup ? null : jar != null ? jar : ownJar();
+        StartupTarget p5 = skipStartup ? null : startupTarget();
         StringBuilder command = new StringBuilder("welno-console");
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
             command.append(' ').append(arg.contains("://") ? "URL" : arg);
@@ -77,6 +83,14 @@ final class BenchCommand implements Callable<Integer> {
         return BenchRunner.run(new io.welno.console.bench.BenchSettings(sessions, noise, redis, rounds,
                 parseRates(), rateSeconds, writers, updates, hotKeys, churnMinutes, churnRate, p5,
                 "-".equals(report) ? null : Path.of(report), command.toString(), notes), System.out);
+    }
+
+    private StartupTarget startupTarget() {
+        if (launcher != null) {
+            return StartupTarget.launcher(launcher);
+        }
+        Path runnable = jar != null ? jar : ownJar();
+        return runnable == null ? null : StartupTarget.jar(runnable);
     }
 
     private int[] parseRates() {

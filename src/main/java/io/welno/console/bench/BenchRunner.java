@@ -92,8 +92,8 @@ public final class BenchRunner {
                 listing(admin);
                 liveFeed(admin);
                 atomicUpdates();
-                if (settings.jar() != null) {
-                    new StartupBench(settings.jar(), report).run();
+                if (settings.startup() != null) {
+                    new StartupBench(settings.startup(), report).run();
                 } else {
                     report.note("P5 was skipped (--skip-startup, or not run from the jar).");
                 }

@@ -19,13 +19,13 @@ import java.util.Map;
  * @param hotKeys       P3 hot keys the writers share
  * @param churnMinutes  P4 churn duration
  * @param churnRate     P4 backend writes per second during the churn
- * @param jar           the runnable jar for P5, or null to skip P5
+ * @param startup       what P5 starts, or null to skip P5
  * @param report        where the Markdown report goes, or null
  * @param commandLine   how the bench was started, for the report
  * @param notes         lines for the report's notes (e.g. the commit measured)
  */
 public record BenchSettings(int sessions, int noise, String redisUrl, int rounds, int[] rates, int rateSeconds, int writers,
-                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, Path jar, Path report,
+                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, StartupTarget startup, Path report,
                      String commandLine, List<String> notes) {
 
     Map<String, String> describe() {
@@ -43,7 +43,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
         m.put("P2 rates", r + ", " + rateSeconds + " s each");
         m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
         m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
-        m.put("P5", jar == null ? "skipped" : "`java -jar " + jar + " --smoke-test` under Xvfb");
+        m.put("P5", startup == null ? "skipped" : "`" + startup.describe() + " --smoke-test` under Xvfb");
         return m;
     }
 
@@ -83,8 +83,10 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               sessions held as `SessionRow`s; then the churn: backend-style writes at `churnRate`/s (60 % rewrites with
               a new message, 20 % deletes, 20 % new sessions, so N stays about constant) for `churnMinutes`, heap after
               GC sampled every minute; the last sample and the spread are reported.
-            - **P5.** `java -jar welno-console.jar --smoke-test` is spawned (under the `DISPLAY` given, else on a private
-              Xvfb display the bench starts) with `-Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=0`:
+            - **P5.** `java -jar welno-console.jar --smoke-test`, or with `--launcher` the app image's own launcher
+              (`bin/welno-console --smoke-test`, as the budget says), is spawned three times (under the `DISPLAY`
+              given, else on a private Xvfb display the bench starts) with `-Djavafx.pulseLogger=true
+              -Djavafx.pulseLogger.threshold=0` (for the launcher through `JAVA_TOOL_OPTIONS`):
               *first_frame_ms* is process start → the first JavaFX pulse that painted (the window is on screen),
               *rows_ms* is process start → "Smoke test passed" (the demo's Redis has started, its sessions have been
               seeded and the first rows were rendered).

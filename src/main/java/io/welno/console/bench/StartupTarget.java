@@ -1,0 +1,48 @@
+package io.welno.console.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What P5 starts: the runnable jar on this JVM, or the native launcher of an app image or installation
+ * ({@code bin/welno-console}), which is what product.md's budget is about.
+ *
+ * @param path           the jar, or the launcher
+ * @param nativeLauncher whether {@code path} is a launcher
+ */
+public record StartupTarget(Path path, boolean nativeLauncher) {
+
+    public static StartupTarget jar(Path jar) {
+        return new StartupTarget(jar, false);
+    }
+
+    public static StartupTarget launcher(Path launcher) {
+        return new StartupTarget(launcher, true);
+    }
+
+    /**
+     * The command line for a start with these JVM options; a launcher fixes its own JVM options, so they go
+     * through {@code JAVA_TOOL_OPTIONS}, which every JVM reads.
+     */
+    List<String> command(List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        if (nativeLauncher) {
+            command.add(path.toString());
+            environment.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(path.toString());
+        }
+        command.addAll(args);
+        return command;
+    }
+
+    /** For the report: how it was started. */
+    String describe() {
+        return nativeLauncher ? "the app-image launcher " + path : "java -jar " + path;
+    }
+}
