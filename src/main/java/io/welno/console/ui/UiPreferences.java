@@ -2,7 +2,6 @@ package io.welno.console.ui;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +66,15 @@ final class UiPreferences {
         }
     }
 
+    /**
+     * Called on the FX thread when the operator picks a language or theme, so no {@code flush()}: that writes
+     * the backing store at once, and the FX thread never waits on I/O. java.util.prefs writes it on its own
+     * timer thread (every 30 s) and when the JVM exits.
+     */
     private void put(String key, String value) {
         try {
             node.put(key, value);
-            node.flush();
-        } catch (BackingStoreException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.debug("Preferences not writable: {}", e.toString());
         }
     }
