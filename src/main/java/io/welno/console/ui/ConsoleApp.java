@@ -57,6 +57,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         this.i18n = I18n.fromSystem();
+        i18n.governJavaFxTexts();
         // No saved profile (or a smoke test): the embedded demo, so a newcomer sees sessions at once.
         if (smokeTest || !anyProfileSaved) {
             open(new ConnectionDialog.Choice(null, null));
@@ -124,7 +125,8 @@ public final class ConsoleApp extends Application {
 
     private void showConnectError(RuntimeException error) {
         Alert alert = new Alert(Alert.AlertType.ERROR, i18n.format("app.failed", StoreErrors.describe(error)),
-                new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE), ButtonType.CLOSE);
+                new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(stage);
         alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .ifPresent(b -> chooseConnection());

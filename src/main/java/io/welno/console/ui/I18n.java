@@ -54,6 +54,17 @@ public final class I18n {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /**
+     * JavaFX's own texts (a text field's context menu, a table's column menu) come from its bundles for the
+     * JVM's default locale: from now on that follows this language rather than the OS's, as in JabRef. Controls
+     * made after a switch speak the new language; those already made keep theirs until the next start. For the
+     * application: it changes a JVM-wide setting.
+     */
+    public void governJavaFxTexts() {
+        Locale.setDefault(locale());
+        locale.addListener((o, old, chosen) -> Locale.setDefault(chosen));
+    }
+
     public ObjectProperty<Locale> localeProperty() {
         return locale;
     }

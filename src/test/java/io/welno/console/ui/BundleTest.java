@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,6 +59,21 @@ class BundleTest {
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
+        }
+    }
+
+    @Test
+    void javaFxsOwnTextsFollowTheConsolesLanguageNotTheOs() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY); // the OS's language, which the console does not speak
+            I18n i18n = new I18n(Locale.GERMANY);
+            i18n.governJavaFxTexts();
+            assertEquals(Locale.ENGLISH, Locale.getDefault(), "JavaFX's menus in English, like the rest");
+            i18n.setLocale(Locale.KOREAN);
+            assertEquals(Locale.KOREAN, Locale.getDefault(), "and in Korean after the switch");
+        } finally {
+            Locale.setDefault(before);
         }
     }
 
