@@ -151,8 +151,11 @@ final class BatchDispatcher {
                 continue;
             }
             try {
+                // The window runs from the start of a batch, not its end: batches still begin at most once a
+                // window, and the time spent reading one is not added to the wait of the changes behind it.
+                long started = System.nanoTime();
                 if (buildAndDeliver()) {
-                    nextBatchNanos = System.nanoTime() + windowNanos;
+                    nextBatchNanos = started + windowNanos;
                 }
             } catch (Throwable e) {
                 LOG.error("Building a feed batch failed", e);
