@@ -78,9 +78,8 @@ final class StartupBench {
 
     /** @return {ms to the first painting pulse, ms to "Smoke test passed"}; -1 where not seen */
     private long[] once(String display) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
-        builder.command(target.command(List.of("-Djavafx.pulseLogger=true", "-Djavafx.pulseLogger.threshold=0"),
-                List.of("--smoke-test"), builder.environment()));
+        ProcessBuilder builder = target.process(List.of("-Djavafx.pulseLogger=true", "-Djavafx.pulseLogger.threshold=0"),
+                List.of("--smoke-test")).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
         long t0 = System.nanoTime();
         Process process = builder.start();

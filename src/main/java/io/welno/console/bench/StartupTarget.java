@@ -3,7 +3,6 @@ package io.welno.console.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What P5 starts: the runnable jar on this JVM, or the native launcher of an app image or installation
@@ -23,14 +22,15 @@ public record StartupTarget(Path path, boolean nativeLauncher) {
     }
 
     /**
-     * The command line for a start with these JVM options; a launcher fixes its own JVM options, so they go
-     * through {@code JAVA_TOOL_OPTIONS}, which every JVM reads.
+     * A start with these JVM options and arguments; a launcher fixes its own JVM options, so they go through
+     * {@code JAVA_TOOL_OPTIONS}, which every JVM reads.
      */
-    List<String> command(List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+    ProcessBuilder process(List<String> jvmOptions, List<String> args) {
+        ProcessBuilder builder = new ProcessBuilder();
         List<String> command = new ArrayList<>();
         if (nativeLauncher) {
             command.add(path.toString());
-            environment.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -38,7 +38,7 @@ public record StartupTarget(Path path, boolean nativeLauncher) {
             command.add(path.toString());
         }
         command.addAll(args);
-        return command;
+        return builder.command(command);
     }
 
     /** For the report: how it was started. */
