@@ -9,21 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.welno.console.store.CreateResult;
-import io.welno.console.store.Precondition;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.store.SessionMutation;
-import io.welno.console.store.SessionStore;
-import io.welno.console.store.StoredSession;
-import io.welno.console.store.UpdateResult;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +178,9 @@ class BackendRaceTest {
         String completeId = sessionAt("03_auth_request_sent.json", "welno_overwritten_complete");
         String authId = sessionAt("01_initiated.json", "welno_overwritten_auth");
         BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
-        ClobberingStore clobbering = new ClobberingStore(store, backend);
+        // After each applied update the "backend" writes back the copy it read before it.
+        HookedStore clobbering = new HookedStore(store);
+        clobbering.afterEveryAppliedUpdate((id, applied) -> backend.write(id, applied.before().tree().deepCopy()));
         ThrowingTilko tilko = new ThrowingTilko();
         RecordingListener events = new RecordingListener();
         try (FlowService flow = FlowTestSupport.service(store, tilko, null, new DirectExecutor(), FlowOptions.defaults())) {
@@ -211,50 +206,6 @@ class BackendRaceTest {
             assertEquals(List.of(ActionResult.Outcome.CONFLICT, ActionResult.Outcome.CONFLICT),
                     events.actions.stream().map(ActionResult::outcome).toList());
             racing.close();
-        }
-    }
-
-    /** Delegates to the real store; after each applied update the "backend" writes back the pre-update copy. */
-    private static final class ClobberingStore implements SessionStore {
-        private final SessionStore delegate;
-        private final BackendStyleWriter backend;
-
-        ClobberingStore(SessionStore delegate, BackendStyleWriter backend) {
-            this.delegate = delegate;
-            this.backend = backend;
-        }
-
-        @Override
-        public long scan(Consumer<List<StoredSession>> batchSink) {
-            return delegate.scan(batchSink);
-        }
-
-        @Override
-        public Optional<StoredSession> get(String id) {
-            return delegate.get(id);
-        }
-
-        @Override
-        public CreateResult create(String id, ObjectNode document, Duration ttl) {
-            return delegate.create(id, document, ttl);
-        }
-
-        @Override
-        public UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
-            UpdateResult r = delegate.update(id, precondition, mutation);
-            if (r instanceof UpdateResult.Applied applied) {
-                backend.write(id, applied.before().tree().deepCopy());
-            }
-            return r;
-        }
-
-        @Override
-        public String describe() {
-            return "clobbering " + delegate.describe();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

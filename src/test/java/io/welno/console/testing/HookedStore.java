@@ -11,13 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The real store with places where a test can act at an exact moment of an action: after the mutation of an
  * update ran on the document just read and before its compare-and-set is sent ({@link #beforeNextWrite}), before
  * the next read ({@link #beforeNextGet}, e.g. the read-back that confirms a write), and after the next read came
- * back but before its caller sees it ({@link #afterNextGet}, a read that lands late). Each hook runs once.
+ * back but before its caller sees it ({@link #afterNextGet}, a read that lands late). Each of those runs once;
+ * {@link #afterEveryAppliedUpdate} stays (e.g. the backend writing its stale copy back after each of our writes).
  */
 public final class HookedStore implements SessionStore {
 
@@ -25,6 +27,7 @@ public final class HookedStore implements SessionStore {
     private final AtomicReference<Runnable> beforeWrite = new AtomicReference<>();
     private final AtomicReference<Runnable> beforeGet = new AtomicReference<>();
     private final AtomicReference<Runnable> afterGet = new AtomicReference<>();
+    private volatile BiConsumer<String, UpdateResult.Applied> afterApplied = (id, applied) -> { };
 
     public HookedStore(SessionStore delegate) {
         this.delegate = delegate;
@@ -40,6 +43,11 @@ public final class HookedStore implements SessionStore {
 
     public void afterNextGet(Runnable hook) {
         afterGet.set(hook);
+    }
+
+    /** Runs after every update that was applied, before its caller sees the result. */
+    public void afterEveryAppliedUpdate(BiConsumer<String, UpdateResult.Applied> hook) {
+        afterApplied = hook;
     }
 
     @Override
@@ -68,13 +76,17 @@ public final class HookedStore implements SessionStore {
 
     @Override
     public UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
-        return delegate.update(id, precondition, (current, edit) -> {
+        UpdateResult result = delegate.update(id, precondition, (current, edit) -> {
             mutation.apply(current, edit);
             Runnable hook = beforeWrite.getAndSet(null);
             if (hook != null) {
                 hook.run();
             }
         });
+        if (result instanceof UpdateResult.Applied applied) {
+            afterApplied.accept(id, applied);
+        }
+        return result;
     }
 
     @Override
