@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
-import redis.clients.jedis.params.SetParams;
 
 class CommandLineTest {
 
@@ -41,13 +40,7 @@ class CommandLineTest {
 
     @BeforeEach
     void seedFixtures() {
-        for (String fixture : Fixtures.readable()) {
-            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
-                    SetParams.setParams().ex(1800));
-        }
-        for (String fixture : Fixtures.MALFORMED) {
-            REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
-        }
+        REDIS.seedFixtures();
     }
 
     @Test

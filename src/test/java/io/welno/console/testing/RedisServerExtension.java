@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Starts a real Redis on a free loopback port for a test class (redis-server from PATH, else the
@@ -33,6 +34,19 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
 
     public void flush() {
         client.flushAll();
+    }
+
+    /**
+     * Every readable fixture at {@code tilko_session:{its id}} with the backend's 30-minute TTL, and every
+     * malformed one at {@code tilko_session:bad_NN} (no TTL), as the UI and command-line tests expect them.
+     */
+    public void seedFixtures() {
+        for (String fixture : Fixtures.readable()) {
+            client.set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture), SetParams.setParams().ex(1800));
+        }
+        for (String fixture : Fixtures.MALFORMED) {
+            client.set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
+        }
     }
 
     @Override

@@ -41,11 +41,15 @@ class ConnectionDialogTest {
         dialog.show();
     }
 
+    private static void newProfile(FxRobot robot, String name, String url) {
+        robot.clickOn("#profileNew");
+        robot.clickOn("#profileName").write(name);
+        robot.clickOn("#profileUrl").write(url);
+    }
+
     @Test
     void aProfileIsSavedWithoutItsPasswordAndConnectingHandsThePasswordOver(FxRobot robot) throws Exception {
-        robot.clickOn("#profileNew");
-        robot.clickOn("#profileName").write("prod");
-        robot.clickOn("#profileUrl").write("redis://10.0.1.10:6379");
+        newProfile(robot, "prod", "redis://10.0.1.10:6379");
         robot.clickOn("#profileUser").write("support");
         robot.clickOn("#profilePassword").write("s3cret-pw");
         robot.clickOn("#profileSave");
@@ -68,9 +72,7 @@ class ConnectionDialogTest {
 
     @Test
     void aSavedProfileIsListedAndSelectedAndDeletingRemovesItFromTheFile(FxRobot robot) throws Exception {
-        robot.clickOn("#profileNew");
-        robot.clickOn("#profileName").write("staging");
-        robot.clickOn("#profileUrl").write("redis://10.0.2.20:6379");
+        newProfile(robot, "staging", "redis://10.0.2.20:6379");
         robot.clickOn("#profileSave");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
@@ -87,9 +89,7 @@ class ConnectionDialogTest {
 
     @Test
     void aBadAddressIsASentenceAndNothingConnects(FxRobot robot) throws Exception {
-        robot.clickOn("#profileNew");
-        robot.clickOn("#profileName").write("broken");
-        robot.clickOn("#profileUrl").write("http://nowhere");
+        newProfile(robot, "broken", "http://nowhere");
         robot.clickOn("#connectButton");
         WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#connectError").queryAs(Label.class);

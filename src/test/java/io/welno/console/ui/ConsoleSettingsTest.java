@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
-import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,13 +70,7 @@ class ConsoleSettingsTest {
     @Start
     void start(Stage stage) {
         REDIS.flush();
-        for (String fixture : Fixtures.readable()) {
-            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
-                    SetParams.setParams().ex(1800));
-        }
-        for (String fixture : Fixtures.MALFORMED) {
-            REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
-        }
+        REDIS.seedFixtures();
         // one session with a request and an approval in the hour: 1 min 30 s to approve
         LocalDateTime created = LocalDateTime.parse("2026-11-20T14:04:00");
         REDIS.client().set("tilko_session:" + APPROVED_ID, TestRows.session(APPROVED_ID, "auth_completed", created)

@@ -34,13 +34,7 @@ class ConsoleWindowTest {
     @Start
     void start(Stage stage) {
         REDIS.flush();
-        for (String fixture : Fixtures.readable()) {
-            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
-                    SetParams.setParams().ex(1800));
-        }
-        for (String fixture : Fixtures.MALFORMED) {
-            REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
-        }
+        REDIS.seedFixtures();
         console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
         window = console.window();
     }

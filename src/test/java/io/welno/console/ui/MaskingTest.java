@@ -72,13 +72,7 @@ class MaskingTest {
         root.addAppender(log);
         root.setLevel(Level.DEBUG);
         REDIS.flush();
-        for (String fixture : Fixtures.readable()) {
-            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
-                    SetParams.setParams().ex(1800));
-        }
-        for (String fixture : Fixtures.MALFORMED) {
-            REDIS.client().set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));
-        }
+        REDIS.seedFixtures();
         REDIS.client().set("tilko_session:" + OWN_ID, ownSession(), SetParams.setParams().ex(1800));
         console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
         window = console.window();
