@@ -17,6 +17,7 @@ import io.welno.console.tilko.TilkoConfig;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.welno.console.live.FeedOptions;
 import io.welno.console.live.RedisSessionFeed;
 import io.welno.console.live.SessionFeed;
@@ -55,6 +56,8 @@ public final class ConsoleServices implements AutoCloseable {
     private final RevertWatch revertWatch;
     private final ExecutorService flowThreads;
     private final FlowService flow;
+    private final Thread releaseOnExit;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
                             FeedOptions feedOptions, DemoEnvironment demo, Operator operator, TilkoConfig tilkoConfig) {
@@ -78,6 +81,11 @@ public final class ConsoleServices implements AutoCloseable {
         // A viewer's console must not write even an audit entry (product.md §4).
         this.flow = new FlowService(store, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
                 revertWatch, timestamps, flowThreads, FlowOptions.defaults());
+        // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
+        // leave collection_started = true behind (product.md: cleared on every exit path), so its claim is given
+        // back from a shutdown hook, as the collect command does on Ctrl+C.
+        this.releaseOnExit = new Thread(flow::close, "release-collections");
+        Runtime.getRuntime().addShutdownHook(releaseOnExit);
     }
 
     /** The embedded default: a real Redis, the Tilko simulator and backend-like traffic. */
@@ -183,6 +191,14 @@ public final class ConsoleServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting and the hook is running or has run: the rest is closed here all the same
+        }
         try {
             feed.close();
         } catch (RuntimeException e) {

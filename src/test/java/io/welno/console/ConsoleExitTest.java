@@ -1,0 +1,87 @@
+package io.welno.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.session.NewSessionDocuments;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.session.UserInfo;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.FailureMode;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The console's process ended by SIGTERM (a logout, the OS shutting down, {@code kill}) in the middle of a
+ * collection gives the claim back: product.md wants {@code collection_started} cleared on every exit path.
+ */
+@Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ConsoleExitTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @Test
+    void sigtermDuringACollectionPutsTheSessionBackAtAuthCompleted() throws Exception {
+        Timestamps timestamps = new Timestamps(java.time.Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+        String id = NewSessionDocuments.newSessionId("welno");
+        REDIS.client().set("tilko_session:" + id, new SessionCodec().write(NewSessionDocuments.initiated(id, "welno",
+                new UserInfo("김하늘", "19900101", "01012345678", "M", "4"), timestamps)), SetParams.setParams().ex(1800));
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofSeconds(60)).build())) {
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS); // the collection waits inside its first call
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ConsoleExitProbe.class.getName(),
+                    REDIS.url(), sim.baseUrl(), id).redirectErrorStream(true);
+            builder.environment().put("TILKO_API_KEY", "exit-test-key");
+            Process console = builder.start();
+            List<String> output = new ArrayList<>();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("COLLECTING")) {
+                    output.add(line);
+                }
+                assertTrue(line != null, "the probe started a collection: " + output);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (sim.requestCount(TilkoEndpoint.CHECKUPS) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(1, sim.requestCount(TilkoEndpoint.CHECKUPS), "the collection is waiting for Tilko");
+                JsonNode claimed = document(id);
+                assertEquals("fetching_health_data", claimed.get("status").asText());
+                assertTrue(claimed.get("collection_started").asBoolean());
+
+                console.destroy(); // SIGTERM
+                assertTrue(console.waitFor(30, TimeUnit.SECONDS), "the console exits");
+            } finally {
+                console.destroyForcibly();
+            }
+            JsonNode after = document(id);
+            assertFalse(after.get("collection_started").asBoolean(), "the claim was given back");
+            assertFalse(after.has("console_claim"), "the claim was given back");
+            assertEquals("auth_completed", after.get("status").asText());
+        }
+    }
+
+    private static JsonNode document(String id) throws Exception {
+        return new ObjectMapper().readTree(REDIS.client().get("tilko_session:" + id));
+    }
+}
