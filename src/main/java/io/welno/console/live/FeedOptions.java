@@ -7,8 +7,9 @@ import java.util.Objects;
  * Tuning and permissions of a {@link RedisSessionFeed}. Start from {@link #defaults()} and change what you need
  * with the {@code with…} methods; every value is checked when set.
  *
- * @param batchWindow           consumers receive at most one batch per window (the first change after a quiet
- *                              period goes out at once); default 50 ms
+ * @param batchWindow           batches start at most once per window, counted from the start of the previous one,
+ *                              so consumers receive about one batch per window (a delivery follows its batch's
+ *                              reads; the first change after a quiet period goes out at once); default 50 ms
  * @param pollInterval          how often the POLLING fallback diffs a full SCAN; default 2 s
  * @param mayEnableNotifications whether the feed may {@code CONFIG SET notify-keyspace-events} to add the missing
  *                              {@code K$gx} flags (the connection profile's consent); default false

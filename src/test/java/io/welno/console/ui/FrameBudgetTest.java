@@ -67,6 +67,11 @@ class FrameBudgetTest {
         console.close(robot);
     }
 
+    private static void awaitEverySession(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == SESSIONS);
+    }
+
     /**
      * What one keystroke in the search field or one click on a column header costs the FX thread with every
      * session loaded: narrowing is a pass over all rows, widening back must not re-sort them, a new sort order
@@ -74,8 +79,7 @@ class FrameBudgetTest {
      */
     @Test
     void searchingAndSortingEverySessionStayQuick(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == SESSIONS);
+        awaitEverySession(robot);
         TextField search = robot.lookup("#searchField").queryAs(TextField.class);
         @SuppressWarnings("unchecked")
         TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
@@ -121,8 +125,7 @@ class FrameBudgetTest {
 
     @Test
     void thousandWritesASecondStayInsideTheFrameBudget(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == SESSIONS);
+        awaitEverySession(robot);
         robot.interact(() -> window.view().pulseProbe().reset());
         String doc = Fixtures.text("06_fetching_prescription_data.json");
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
