@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,11 @@ public final class RevertWatch implements AutoCloseable {
     private final Clock clock;
     private final Map<String, List<Watched>> watches = new ConcurrentHashMap<>();
     private final List<Consumer<RevertDetected>> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Held while a check finds and reports reverts, so that a watch is never seen gone before its report has
+     * been delivered: when {@link #checkNow} returns, every revert found so far (by any thread) has been reported.
+     */
+    private final ReentrantLock reporting = new ReentrantLock();
     private final ScheduledExecutorService poller;
     private ScheduledFuture<?> pollTask;
     private volatile boolean closed;
@@ -140,9 +146,16 @@ public final class RevertWatch implements AutoCloseable {
         watches.remove(sessionId);
     }
 
-    /** Reads the key now and checks it (tests, and callers that just wrote). */
+    /**
+     * Reads the key now and checks it (tests, and callers that just wrote). Returns after every revert found on
+     * this session so far, also by the poller or the feed at the same moment, has been delivered to the listeners.
+     */
     public void checkNow(String sessionId) {
-        if (store == null || !watches.containsKey(sessionId)) {
+        if (store == null) {
+            return;
+        }
+        if (!watches.containsKey(sessionId)) {
+            awaitReportInProgress();
             return;
         }
         Optional<StoredSession> stored;
@@ -191,10 +204,25 @@ public final class RevertWatch implements AutoCloseable {
      *                         (which begins after the write) to confirm, instead of being reported as a revert.
      */
     private void check(String sessionId, SessionDocument doc, long readStartedNanos) {
-        List<Watched> list = watches.get(sessionId);
-        if (list == null) {
-            return;
+        reporting.lock();
+        try {
+            List<Watched> list = watches.get(sessionId);
+            if (list != null) {
+                report(findReverts(sessionId, list, doc, readStartedNanos));
+            }
+        } finally {
+            reporting.unlock();
         }
+    }
+
+    /** The watch may just have been dropped by another thread's check that is still delivering its report. */
+    private void awaitReportInProgress() {
+        reporting.lock();
+        reporting.unlock();
+    }
+
+    private List<RevertDetected> findReverts(String sessionId, List<Watched> list, SessionDocument doc,
+                                             long readStartedNanos) {
         Instant now = clock.instant();
         List<RevertDetected> found = new ArrayList<>();
         synchronized (list) {
@@ -220,9 +248,13 @@ public final class RevertWatch implements AutoCloseable {
                 watches.remove(sessionId, list);
             }
         }
+        return found;
+    }
+
+    private void report(List<RevertDetected> found) {
         for (RevertDetected revert : found) {
-            LOG.warn("Revert detected on session {}: the {} change {} was overwritten", sessionId, revert.action().wire(),
-                    revert.actionId());
+            LOG.warn("Revert detected on session {}: the {} change {} was overwritten", revert.sessionId(),
+                    revert.action().wire(), revert.actionId());
             for (Consumer<RevertDetected> listener : listeners) {
                 try {
                     listener.accept(revert);

@@ -182,6 +182,56 @@ class RevertWatchTest {
         }
     }
 
+    /**
+     * A revert found by one thread (the poller) while another asks {@link RevertWatch#checkNow}: the watch is
+     * already dropped, but checkNow must not return before the report is out (BackendRaceTest read the reports
+     * too early, once, and missed one).
+     */
+    @Test
+    void checkNowReturnsOnlyOnceARevertAnotherThreadFoundHasBeenReported() throws Exception {
+        String id = waitingSession();
+        ObjectNode v0 = backend.read(id);
+        ObjectNode v1 = v0.deepCopy();
+        BackendStyleWriter.appendMessage(v1, FlowTestSupport.TIMESTAMPS.now(), "console step");
+        CountDownLatch reporting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (RevertWatch watch = new RevertWatch(store, Duration.ofHours(1))) {
+            watch.addListener(revert -> {
+                reporting.countDown();
+                awaitQuietly(release);
+                events.reverts.add(revert);
+            });
+            backend.write(id, v1);
+            watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v0), doc(v1), Duration.ofMinutes(1));
+            backend.write(id, v0); // the backend writes its older copy back
+            Thread finder = new Thread(() -> watch.checkNow(id), "finder");
+            finder.start();
+            assertTrue(reporting.await(5, TimeUnit.SECONDS));
+
+            Thread asker = new Thread(() -> watch.checkNow(id), "asker");
+            asker.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (asker.getState() != Thread.State.WAITING && asker.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(asker.isAlive(), "checkNow returned while the revert was still being reported");
+            release.countDown();
+            asker.join(5_000);
+            finder.join(5_000);
+            assertEquals(1, events.reverts.size());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static SessionDocument doc(ObjectNode tree) {
         return (SessionDocument) FlowTestSupport.CODEC.parse("x", FlowTestSupport.CODEC.write(tree));
     }
