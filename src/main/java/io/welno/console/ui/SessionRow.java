@@ -159,13 +159,32 @@ public final class SessionRow {
      * phone number. The query is prepared once, because the table tests every row against it.
      */
     static Predicate<SessionRow> search(String query) {
-        if (query == null || query.isBlank()) {
+        String q = normalizedQuery(query);
+        if (q.isEmpty()) {
             return row -> true;
         }
-        String q = query.strip().toLowerCase(Locale.ROOT);
-        boolean phoneSuffixQuery = q.length() <= 4 && q.chars().allMatch(Character::isDigit);
+        boolean phoneSuffixQuery = isPhoneSuffixQuery(q);
         return row -> (phoneSuffixQuery && !row.phoneSuffix.isEmpty() && row.phoneSuffix.endsWith(q))
                 || row.searchText.contains(q);
+    }
+
+    /**
+     * Whether every row {@code to} matches is matched by {@code from} as well (typing on at the end of a query,
+     * mostly), so the rows shown for {@code from} are all a new search has to test. Digits typed after a phone
+     * suffix query do not narrow it: "…123" ends with "123" but not with "12".
+     */
+    static boolean searchNarrows(String from, String to) {
+        String f = normalizedQuery(from);
+        String t = normalizedQuery(to);
+        return f.isEmpty() || (t.contains(f) && (!isPhoneSuffixQuery(t) || t.endsWith(f)));
+    }
+
+    private static String normalizedQuery(String query) {
+        return query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isPhoneSuffixQuery(String q) {
+        return q.length() <= 4 && q.chars().allMatch(Character::isDigit);
     }
 
     public boolean isStuck(StuckPolicy policy, LocalDateTime now) {

@@ -75,7 +75,14 @@ public final class SessionTableModel {
         }
         refilter();
         bucket.addListener((o, a, b) -> refilter());
-        search.addListener((o, a, b) -> refilter());
+        search.addListener((o, was, now) -> {
+            // The stuck bucket grows with time: rows it left out a moment ago may belong to it now.
+            if (bucket.get().kind() != Bucket.Kind.STUCK && SessionRow.searchNarrows(was, now)) {
+                shown.narrowFilter(predicate());
+            } else {
+                refilter();
+            }
+        });
         provider.addListener((o, a, b) -> refilter());
         partner.addListener((o, a, b) -> refilter());
         paused.addListener((o, wasPaused, isPaused) -> {

@@ -60,6 +60,21 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     }
 
     /**
+     * Shows the rows that pass {@code narrowerFilter}, which must reject every row the current filter rejects
+     * (a search typed on): only the rows shown now are tested.
+     */
+    void narrowFilter(Predicate<? super SessionRow> narrowerFilter) {
+        filter = narrowerFilter;
+        ArrayList<SessionRow> next = new ArrayList<>();
+        for (SessionRow row : rows) {
+            if (narrowerFilter.test(row)) {
+                next.add(row);
+            }
+        }
+        publish(rows, next, 0, Integer.MAX_VALUE);
+    }
+
+    /**
      * Takes one batch: rows that left the model or were replaced ({@code removed}, the objects the view may
      * hold) and rows that arrived or replaced others ({@code added}). O(n) to copy the order plus
      * O(k log n) for the k changes.

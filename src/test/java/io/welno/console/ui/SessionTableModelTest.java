@@ -136,6 +136,53 @@ class SessionTableModelTest {
     }
 
     @Test
+    void typingOnTestsOnlyTheRowsShownButDigitsAfterAPhoneSuffixSearchAgain() {
+        List<SessionRow> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            rows.add(TestRows.session("welno_" + i, "initiated", T0.plusSeconds(i))
+                    .user("김하늘", "01055550000", "19900101").row());
+        }
+        rows.add(TestRows.session("welno_phone", "initiated", T0).user("이서준", "01098760123", "19850505").row());
+        apply(rows.toArray(SessionRow[]::new));
+        model.searchProperty().set("welno_1");
+        assertEquals(111, shownIds().size()); // 1, 10–19, 100–199
+
+        int[] tested = {0};
+        Predicate<SessionRow> welno12 = SessionRow.search("welno_12");
+        model.rows().narrowFilter(row -> {
+            tested[0]++;
+            return welno12.test(row);
+        });
+        assertEquals(111, tested[0], "a narrower filter tests the rows shown, not all 200");
+        assertEquals(11, shownIds().size());
+
+        model.searchProperty().set("welno_12");
+        model.searchProperty().set("welno_123");
+        assertEquals(List.of("welno_123"), shownIds());
+        model.searchProperty().set("12");
+        assertEquals(List.of("welno_112", "welno_12", "welno_120", "welno_121", "welno_122", "welno_123",
+                "welno_124", "welno_125", "welno_126", "welno_127", "welno_128", "welno_129"), shownIds());
+        // The phone ending 0123 is not among the rows for "12", yet "123" is its suffix.
+        model.searchProperty().set("123");
+        assertEquals(List.of("welno_123", "welno_phone"), shownIds());
+        model.searchProperty().set("0123");
+        assertEquals(List.of("welno_phone"), shownIds());
+        assertEquals(shownIds(), mirror.stream().map(SessionRow::id).toList());
+    }
+
+    @Test
+    void aSearchNarrowsOnlyWhenEveryRowItMatchesMatchedBefore() {
+        assertTrue(SessionRow.searchNarrows("", "kim"));
+        assertTrue(SessionRow.searchNarrows("Ki", " kim"));
+        assertTrue(SessionRow.searchNarrows("welno_1", "welno_12"));
+        assertTrue(SessionRow.searchNarrows("23", "123"), "typed in front of a phone suffix");
+        assertFalse(SessionRow.searchNarrows("kim", "ki"));
+        assertFalse(SessionRow.searchNarrows("kim", ""));
+        assertFalse(SessionRow.searchNarrows("12", "123"), "…0123 ends with 123, not with 12");
+        assertTrue(SessionRow.searchNarrows("1234", "12345"), "five digits are no phone suffix, only text");
+    }
+
+    @Test
     void aNewFilterComparesNoRowsAndOnlyANewOrderSorts() {
         int[] comparisons = {0};
         Comparator<SessionRow> newestFirst = Comparator.comparing(SessionRow::updatedAt).reversed();
@@ -223,7 +270,7 @@ class SessionTableModelTest {
                 model.rows().comparatorProperty().set(order);
             }
             if (random.nextInt(8) == 0) {
-                model.searchProperty().set(random.nextBoolean() ? "" : "welno_1");
+                model.searchProperty().set(List.of("", "welno_1", "welno_12", "1", "12", "2").get(random.nextInt(6)));
             }
             Predicate<SessionRow> filter = model.predicate();
             Comparator<SessionRow> total = (order == null ? Comparator.comparing(SessionRow::id)
