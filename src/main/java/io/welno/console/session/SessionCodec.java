@@ -10,12 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 
 /**
  * Reads stored values into {@link ParsedSession}s and writes documents back in the backend's own
@@ -24,6 +29,8 @@ import java.time.ZoneId;
  * zeros kept) so a read-modify-write changes only what the mutation changed.
  */
 public final class SessionCodec {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ObjectMapper mapper;
     private final ObjectWriter pythonStyleWriter;
@@ -71,11 +78,29 @@ public final class SessionCodec {
      * Parses a stored value's bytes. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
      * UTF-8, and decoding them leniently would turn them into U+FFFD, so writing the document back would silently
      * replace them. Never throws.
+     *
+     * <p>Jackson parses the bytes directly (decoding them to a String first cost a quarter of the parse). Its decoder
+     * rejects most invalid UTF-8, but takes overlong forms and code points above U+10FFFF; those start with a byte
+     * that {@link #mayHideInvalidUtf8} looks for, and only a value containing one is checked strictly.
      */
     public ParsedSession parse(String id, byte[] raw) {
         if (raw == null) {
             return parse(id, (String) null);
         }
+        if (!plainUtf8Object(raw) || (mayHideInvalidUtf8(raw) && !validUtf8(raw))) {
+            return parseDecoded(id, raw);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(raw);
+        } catch (IOException | RuntimeException e) {
+            return parseDecoded(id, raw); // invalid UTF-8 or JSON: the text path tells which, in its words
+        }
+        return fromTree(id, root, () -> new String(raw, StandardCharsets.UTF_8));
+    }
+
+    /** The bytes decoded to text first: strictly checked for UTF-8, errors located in characters. */
+    private ParsedSession parseDecoded(String id, byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
         // Lenient decoding marks every invalid sequence with U+FFFD; only then is the strict check needed.
         if (text.indexOf('\uFFFD') >= 0 && !validUtf8(raw)) {
@@ -83,6 +108,35 @@ public final class SessionCodec {
                     + "it is shown as is and never written back.", text);
         }
         return parse(id, text);
+    }
+
+    /**
+     * Whether the value starts like the backend's documents (an opening brace, no zero byte among its first four bytes),
+     * so Jackson reads it as UTF-8: it takes a byte-order mark or zero bytes at the start for UTF-16 or UTF-32.
+     */
+    private static boolean plainUtf8Object(byte[] raw) {
+        return raw.length >= 4 && raw[0] == '{' && raw[1] != 0 && raw[2] != 0 && raw[3] != 0;
+    }
+
+    /**
+     * Whether the bytes contain a lead byte of a sequence Jackson decodes but Java rejects: C0/C1 (overlong two-byte),
+     * E0 and F0 (overlong three- and four-byte forms start with them), F4 (above U+10FFFF when followed by 90–BF) and
+     * F5–FF. Hangul (EA–ED) and most other text never does; emoji (F0) do, and are then checked strictly.
+     */
+    static boolean mayHideInvalidUtf8(byte[] raw) {
+        int i = 0;
+        while (i < raw.length) {
+            // Eight ASCII bytes at a time: most of a document is ASCII.
+            if (i + Long.BYTES <= raw.length && ((long) LONGS.get(raw, i) & 0x8080808080808080L) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
+            int u = raw[i++] & 0xFF;
+            if (u >= 0xC0 && (u <= 0xC1 || u == 0xE0 || u == 0xF0 || u >= 0xF4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean validUtf8(byte[] raw) {
@@ -108,15 +162,20 @@ public final class SessionCodec {
         } catch (RuntimeException e) {
             return UnreadableSession.of(id, "Not valid JSON: " + e.getMessage(), raw);
         }
+        return fromTree(id, root, () -> raw);
+    }
+
+    private ParsedSession fromTree(String id, JsonNode root, Supplier<String> rawText) {
         if (root == null || root.isMissingNode()) {
-            return UnreadableSession.of(id, "The value is empty.", raw);
+            return UnreadableSession.of(id, "The value is empty.", rawText.get());
         }
         if (!(root instanceof ObjectNode object)) {
-            return UnreadableSession.of(id, "The value is JSON but not an object (it is " + kind(root) + ").", raw);
+            return UnreadableSession.of(id, "The value is JSON but not an object (it is " + kind(root) + ").",
+                    rawText.get());
         }
         String shapeProblem = shapeProblem(object);
         if (shapeProblem != null) {
-            return UnreadableSession.of(id, shapeProblem, raw);
+            return UnreadableSession.of(id, shapeProblem, rawText.get());
         }
         return new SessionDocument(id, object, zone);
     }

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,6 +152,90 @@ class SessionCodecTest {
         assertFalse(prescriptions.hasPrescriptionData());
         assertTrue(prescriptions.collectionStarted());
         assertNull(doc("01_initiated.json").tempAuthData().orElse(null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyFixture")
+    void bytesAreReadAsTheirDecodedTextIs(String fixture) {
+        String text = Fixtures.text(fixture);
+        ParsedSession fromText = codec.parse("id", text);
+        ParsedSession fromBytes = codec.parse("id", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(fromText.getClass(), fromBytes.getClass());
+        if (fromText instanceof SessionDocument doc) {
+            assertEquals(codec.writeCompact(doc.tree()), codec.writeCompact(((SessionDocument) fromBytes).tree()));
+            assertEquals(doc.warnings(), ((SessionDocument) fromBytes).warnings());
+        } else {
+            assertEquals(((UnreadableSession) fromText).reason(), ((UnreadableSession) fromBytes).reason());
+        }
+    }
+
+    static List<String> everyFixture() {
+        List<String> all = new ArrayList<>(Fixtures.readable());
+        all.addAll(Fixtures.MALFORMED);
+        return all;
+    }
+
+    /**
+     * Every one- to four-byte sequence built from the bytes where UTF-8 decoders differ, inside a string value: what
+     * Java's strict decoder rejects is unreadable (Jackson alone takes overlong forms and code points above
+     * U+10FFFF), and the rest reads as Java decodes it.
+     */
+    @Test
+    void bytesJavaRejectsAsUtf8AreUnreadableAndTheRestReadAsJavaDecodesThem() {
+        int[] follow = {0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+        List<byte[]> sequences = new ArrayList<>();
+        for (int lead = 0x80; lead <= 0xFF; lead++) {
+            sequences.add(new byte[] {(byte) lead});
+            for (int b1 : follow) {
+                sequences.add(new byte[] {(byte) lead, (byte) b1});
+                for (int b2 : follow) {
+                    sequences.add(new byte[] {(byte) lead, (byte) b1, (byte) b2});
+                    if (lead >= 0xF0) {
+                        for (int b3 : new int[] {0x41, 0x80, 0xBF, 0xC0}) {
+                            sequences.add(new byte[] {(byte) lead, (byte) b1, (byte) b2, (byte) b3});
+                        }
+                    }
+                }
+            }
+        }
+        byte[] head = "{\"session_id\": \"id\", \"status\": \"initiated\", \"note\": \"a".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "b\"}".getBytes(StandardCharsets.UTF_8);
+        int valid = 0;
+        for (byte[] sequence : sequences) {
+            byte[] raw = new byte[head.length + sequence.length + tail.length];
+            System.arraycopy(head, 0, raw, 0, head.length);
+            System.arraycopy(sequence, 0, raw, head.length, sequence.length);
+            System.arraycopy(tail, 0, raw, head.length + sequence.length, tail.length);
+            String bytes = HexFormat.ofDelimiter(" ").formatHex(sequence);
+            ParsedSession parsed = codec.parse("id", raw);
+            if (SessionCodec.validUtf8(raw)) {
+                valid++;
+                SessionDocument doc = assertInstanceOf(SessionDocument.class, parsed, bytes);
+                assertEquals("a" + new String(sequence, StandardCharsets.UTF_8) + "b", doc.tree().get("note").asText(), bytes);
+            } else {
+                UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, parsed, bytes);
+                assertTrue(unreadable.reason().contains("UTF-8"), bytes + ": " + unreadable.reason());
+            }
+        }
+        assertTrue(valid > 1_000 && valid < sequences.size() / 2, valid + " of " + sequences.size());
+    }
+
+    @Test
+    void theStrictCheckIsAskedForWhereverASuspectLeadByteSits() {
+        for (int length = 1; length <= 24; length++) {
+            byte[] ascii = "{\"status\": \"initiated\"}    ".repeat(2).substring(0, length).getBytes(StandardCharsets.UTF_8);
+            assertFalse(SessionCodec.mayHideInvalidUtf8(ascii));
+            for (int at = 0; at < length; at++) {
+                for (int suspect : new int[] {0xC0, 0xC1, 0xE0, 0xF0, 0xF4, 0xF5, 0xFF}) {
+                    byte[] raw = ascii.clone();
+                    raw[at] = (byte) suspect;
+                    assertTrue(SessionCodec.mayHideInvalidUtf8(raw), Integer.toHexString(suspect) + " at " + at);
+                }
+                byte[] hangul = ascii.clone();
+                hangul[at] = (byte) 0xEA;
+                assertFalse(SessionCodec.mayHideInvalidUtf8(hangul));
+            }
+        }
     }
 
     private SessionDocument doc(String fixture) {
