@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -31,6 +31,8 @@ import java.util.function.Supplier;
 public final class SessionCodec {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EVERY_BYTE = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final ObjectMapper mapper;
     private final ObjectWriter pythonStyleWriter;
@@ -139,9 +141,6 @@ public final class SessionCodec {
         }
         return false;
     }
-
-    private static final long EVERY_BYTE = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Whether one of the eight bytes is C0, C1, E0, F0 or F4–FF (bit tricks per byte lane, no carries across). */
     private static boolean holdsSuspectByte(long w) {
