@@ -43,6 +43,22 @@ class CommandLineTest {
         REDIS.seedFixtures();
     }
 
+    /** The start-up shortcut past picocli takes exactly the arguments picocli would hand to the window. */
+    @Test
+    void onlyArgumentsThatOpenTheWindowSkipPicocli() {
+        for (String[] args : List.of(new String[0], new String[] {Main.SMOKE_TEST})) {
+            assertTrue(Main.opensTheWindow(args), String.join(" ", args));
+            Main main = new Main();
+            CommandLine.ParseResult parsed = new CommandLine(main).parseArgs(args);
+            assertFalse(parsed.hasSubcommand());
+            assertEquals(args.length == 1, main.smokeTest);
+        }
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"--help"}, new String[] {"--version"},
+                new String[] {Main.SMOKE_TEST, "list"}, new String[] {"--smoke"})) {
+            assertFalse(Main.opensTheWindow(args), String.join(" ", args));
+        }
+    }
+
     @Test
     void listJsonPrintsOneMaskedObjectPerSessionAndFlagsOddAndMalformedOnes() throws Exception {
         Run run = run("list", "--json", "--redis", REDIS.url());
