@@ -29,7 +29,7 @@ class CoalescingLoadTest {
     private static final int KEYS = 100;
     private static final int WRITES_PER_SECOND = 10_000;
     private static final Duration LOAD = Duration.ofSeconds(3);
-    private static final Duration WINDOW = Duration.ofMillis(50);
+    private static final Duration WINDOW = FeedOptions.DEFAULT_BATCH_WINDOW;
 
     @Test
     void tenThousandUpdatesPerSecondOnAHundredKeysAreCoalesced() throws InterruptedException {
@@ -82,7 +82,7 @@ class CoalescingLoadTest {
             // Batches begin at most once a window; a delivery comes after its batch's reads, so two deliveries can
             // be closer than the window by the difference of their read times (a few ms here). The count below is
             // the cadence; this bounds the jitter.
-            assertTrue(minGapMillis >= WINDOW.toMillis() / 2, "batches at most every ~50 ms, min gap " + minGapMillis);
+            assertTrue(minGapMillis >= WINDOW.toMillis() / 2, "batches at most every ~" + WINDOW.toMillis() + " ms, min gap " + minGapMillis);
             double maxBatches = seconds * 1000 / WINDOW.toMillis() + 10;
             assertTrue(during.size() <= maxBatches, during.size() + " batches in " + seconds + " s");
             assertTrue(during.size() >= seconds * 1000 / WINDOW.toMillis() / 3, "batches kept flowing: " + during.size());
