@@ -56,7 +56,7 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     /** Shows the rows that pass {@code newFilter}. O(n) filter tests, no sorting. */
     void setFilter(Predicate<? super SessionRow> newFilter) {
         filter = newFilter;
-        publish(rows, filtered(), 0, Integer.MAX_VALUE);
+        publish(rows, filtered(all), 0, Integer.MAX_VALUE);
     }
 
     /**
@@ -65,13 +65,7 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
      */
     void narrowFilter(Predicate<? super SessionRow> narrowerFilter) {
         filter = narrowerFilter;
-        ArrayList<SessionRow> next = new ArrayList<>();
-        for (SessionRow row : rows) {
-            if (narrowerFilter.test(row)) {
-                next.add(row);
-            }
-        }
-        publish(rows, next, 0, Integer.MAX_VALUE);
+        publish(rows, filtered(rows), 0, Integer.MAX_VALUE);
     }
 
     /**
@@ -144,12 +138,13 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
             order = byTable.thenComparing(BY_ID);
         }
         all.sort(order);
-        publish(rows, filtered(), 0, Integer.MAX_VALUE);
+        publish(rows, filtered(all), 0, Integer.MAX_VALUE);
     }
 
-    private ArrayList<SessionRow> filtered() {
+    /** The rows of {@code source} (in order) that pass the filter. */
+    private ArrayList<SessionRow> filtered(List<SessionRow> source) {
         ArrayList<SessionRow> next = new ArrayList<>();
-        for (SessionRow row : all) {
+        for (SessionRow row : source) {
             if (filter.test(row)) {
                 next.add(row);
             }
