@@ -145,10 +145,8 @@ class RevertWatchTest {
     void aReadFromJustBeforeTheNextWriteIsNotARevertButTheSameCopyWrittenBackIs() throws Exception {
         String id = waitingSession();
         ObjectNode v0 = backend.read(id);
-        ObjectNode v1 = v0.deepCopy();
-        BackendStyleWriter.appendMessage(v1, FlowTestSupport.TIMESTAMPS.now(), "console step 1");
-        ObjectNode v2 = v1.deepCopy();
-        BackendStyleWriter.appendMessage(v2, FlowTestSupport.TIMESTAMPS.now(), "console step 2");
+        ObjectNode v1 = withMessage(v0, "console step 1");
+        ObjectNode v2 = withMessage(v1, "console step 2");
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         HookedStore gated = new HookedStore(store);
@@ -158,11 +156,7 @@ class RevertWatchTest {
             watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v0), doc(v1), Duration.ofMinutes(1));
             gated.afterNextGet(() -> {
                 reading.countDown(); // read done; the watch looks at it only after the next write
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitQuietly(release);
             });
             Thread poll = new Thread(() -> watch.checkNow(id));
             poll.start();
@@ -191,8 +185,7 @@ class RevertWatchTest {
     void checkNowReturnsOnlyOnceARevertAnotherThreadFoundHasBeenReported() throws Exception {
         String id = waitingSession();
         ObjectNode v0 = backend.read(id);
-        ObjectNode v1 = v0.deepCopy();
-        BackendStyleWriter.appendMessage(v1, FlowTestSupport.TIMESTAMPS.now(), "console step");
+        ObjectNode v1 = withMessage(v0, "console step");
         CountDownLatch reporting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (RevertWatch watch = new RevertWatch(store, Duration.ofHours(1))) {
@@ -222,6 +215,13 @@ class RevertWatchTest {
         } finally {
             release.countDown();
         }
+    }
+
+    /** The next version of a document: a copy with one more message, as a step of an action writes it. */
+    private static ObjectNode withMessage(ObjectNode doc, String text) {
+        ObjectNode next = doc.deepCopy();
+        BackendStyleWriter.appendMessage(next, FlowTestSupport.TIMESTAMPS.now(), text);
+        return next;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
