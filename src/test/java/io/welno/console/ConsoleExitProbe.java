@@ -1,5 +1,7 @@
 package io.welno.console;
 
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.app.ConnectionProfile;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;

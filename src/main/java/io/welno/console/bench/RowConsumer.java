@@ -1,11 +1,11 @@
 package io.welno.console.bench;
 
+import io.welno.console.view.SessionRow;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
-import io.welno.console.ui.SessionRow;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

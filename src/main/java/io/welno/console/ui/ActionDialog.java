@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.ChangePreview;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionPreview;
 import io.welno.console.flow.ActionRequest;

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.Bucket;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;

@@ -1,7 +1,7 @@
 package io.welno.console.ui;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConnectionProfiles;
+import io.welno.console.app.ConnectionProfile;
+import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.store.RedisConnectionSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.welno.console.ui;
 
-import io.welno.console.ConnectionProfiles;
-import io.welno.console.ConsoleServices;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.store.StoreErrors;
 import java.time.ZoneId;
 import javafx.scene.control.Alert;
@@ -70,7 +70,7 @@ public final class ConsoleApp extends Application {
         }
     }
 
-    private java.util.List<io.welno.console.ConnectionProfile> profilesOrEmpty() {
+    private java.util.List<io.welno.console.app.ConnectionProfile> profilesOrEmpty() {
         try {
             return profiles.load();
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package io.welno.console.ui;
 
-import io.welno.console.ConsoleServices;
+import io.welno.console.app.ConsoleServices;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.store.StoreErrors;

@@ -1,9 +1,12 @@
 package io.welno.console.ui;
 
-import io.welno.console.ui.DashboardModel.Funnel;
-import io.welno.console.ui.DashboardModel.Group;
-import io.welno.console.ui.DashboardModel.MinuteSample;
-import io.welno.console.ui.DashboardModel.Snapshot;
+import io.welno.console.view.DashboardModel;
+import io.welno.console.view.Formats;
+import io.welno.console.view.SessionRow;
+import io.welno.console.view.DashboardModel.Funnel;
+import io.welno.console.view.DashboardModel.Group;
+import io.welno.console.view.DashboardModel.MinuteSample;
+import io.welno.console.view.DashboardModel.Snapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,5 +1,9 @@
 package io.welno.console.ui;
 
+import io.welno.console.session.RawTextMasker;
+import io.welno.console.view.Formats;
+import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;

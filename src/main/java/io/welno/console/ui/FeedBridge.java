@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.SessionRow;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;

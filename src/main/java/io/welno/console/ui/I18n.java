@@ -1,11 +1,8 @@
 package io.welno.console.ui;
 
-import java.text.MessageFormat;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Texts;
 import java.util.Locale;
-import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -16,17 +13,14 @@ import javafx.beans.value.ObservableValue;
  * Every visible string comes from the {@code messages} bundles (Korean and English). Views bind to
  * {@link #text(String)} so a language switch at runtime re-renders every label.
  */
-public final class I18n {
+public final class I18n implements Texts {
 
-    public static final String BUNDLE = "io.welno.console.ui.messages";
-    public static final Locale KOREAN = Locale.KOREAN;
-    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final String BUNDLE = BundleTexts.BUNDLE;
+    public static final Locale KOREAN = BundleTexts.KOREAN;
+    public static final Locale ENGLISH = BundleTexts.ENGLISH;
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
-    private ResourceBundle bundle;
-    private Locale loadedFor;
-    /** Parsed patterns of the current language: parsing one costs more than formatting it many times. */
-    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private volatile BundleTexts texts;
 
     public I18n(Locale initial) {
         locale.set(supported(initial));
@@ -45,13 +39,7 @@ public final class I18n {
     }
 
     public static Locale supported(Locale requested) {
-        return requested != null && "ko".equals(requested.getLanguage()) ? KOREAN : ENGLISH;
-    }
-
-    private static ResourceBundle load(Locale locale) {
-        // No fallback to the JVM's default locale: English is the base bundle.
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        return BundleTexts.supported(requested);
     }
 
     /**
@@ -69,6 +57,7 @@ public final class I18n {
         return locale;
     }
 
+    @Override
     public Locale locale() {
         return locale.get();
     }
@@ -78,40 +67,33 @@ public final class I18n {
     }
 
     /**
-     * The bundle of the current language, loaded on first use after a switch. Loading it here rather than
+     * The texts of the current language, loaded on first use after a switch. Loading them here rather than
      * in a listener matters: the {@link #text} bindings are invalidated by the same switch and may be
      * re-read before any listener ran, and they must never see the previous language's bundle.
      */
-    private ResourceBundle bundle() {
+    private BundleTexts texts() {
         Locale now = locale.get();
-        if (bundle == null || now != loadedFor) {
-            bundle = load(now);
-            formats.clear();
-            loadedFor = now;
+        BundleTexts current = texts;
+        if (current == null || current.locale() != now) {
+            current = new BundleTexts(now);
+            texts = current;
         }
-        return bundle;
+        return current;
     }
 
+    /** The texts of the language shown now, fixed: for work that renders off the FX thread. */
+    public Texts snapshot() {
+        return texts();
+    }
+
+    @Override
     public String get(String key) {
-        try {
-            return bundle().getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
+        return texts().get(key);
     }
 
+    @Override
     public String format(String key, Object... args) {
-        ResourceBundle current = bundle();
-        MessageFormat format = formats.computeIfAbsent(key, k -> {
-            try {
-                return new MessageFormat(current.getString(k), loadedFor);
-            } catch (MissingResourceException e) {
-                return new MessageFormat("'!" + k + "!'", loadedFor);
-            }
-        });
-        synchronized (format) { // MessageFormat is not thread-safe; a few texts are built off the FX thread
-            return format.format(args);
-        }
+        return texts().format(key, args);
     }
 
     /** A text that follows the language. */

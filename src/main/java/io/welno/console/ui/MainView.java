@@ -1,6 +1,10 @@
 package io.welno.console.ui;
 
-import io.welno.console.ConsoleServices;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.view.Bucket;
+import io.welno.console.view.CsvExport;
+import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionRow;
 import io.welno.console.flow.Operator;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.AuthProvider;

@@ -1,5 +1,9 @@
 package io.welno.console.ui;
 
+import io.welno.console.session.RawTextMasker;
+import io.welno.console.view.Formats;
+import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.Bucket;
+import io.welno.console.view.SessionRow;
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.StuckPolicy;

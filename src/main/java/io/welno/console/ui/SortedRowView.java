@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.SessionRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,10 +1,10 @@
 package io.welno.console.fault;
 
+import io.welno.console.cli.Main;
 import io.welno.console.testing.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.Main;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.live.FeedMode;
 import io.welno.console.live.FeedOptions;

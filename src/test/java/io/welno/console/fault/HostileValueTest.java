@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.cli.Main;
 import io.welno.console.testing.RecordingListener;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.Main;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;

@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.cli.Main;
 import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.Await;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.Main;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.live.FeedMode;

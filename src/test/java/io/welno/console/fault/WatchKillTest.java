@@ -1,10 +1,10 @@
 package io.welno.console.fault;
 
+import io.welno.console.cli.Main;
 import io.welno.console.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.welno.console.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

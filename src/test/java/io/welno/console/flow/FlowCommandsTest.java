@@ -1,12 +1,12 @@
 package io.welno.console.flow;
 
+import io.welno.console.cli.Main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.welno.console.Main;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;

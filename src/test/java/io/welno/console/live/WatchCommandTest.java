@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.cli.Main;
 import io.welno.console.testing.Await;
 import static io.welno.console.live.Docs.doc;
 import static io.welno.console.live.Docs.key;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.welno.console.Main;
 import io.welno.console.testing.RedisServerExtension;
 import java.io.PrintWriter;
 import java.io.Writer;

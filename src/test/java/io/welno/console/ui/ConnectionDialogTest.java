@@ -1,11 +1,11 @@
 package io.welno.console.ui;
 
+import io.welno.console.app.ConnectionProfile;
+import io.welno.console.app.ConnectionProfiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConnectionProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

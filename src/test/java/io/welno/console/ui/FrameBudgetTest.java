@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.Fixtures;

@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
-import io.welno.console.ConsoleServices;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.StuckPolicy;

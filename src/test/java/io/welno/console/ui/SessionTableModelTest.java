@@ -1,5 +1,8 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.TestRows;
+import io.welno.console.view.Bucket;
+import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

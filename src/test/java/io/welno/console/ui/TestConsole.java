@@ -1,7 +1,7 @@
 package io.welno.console.ui;
 
-import io.welno.console.ConnectionProfile;
-import io.welno.console.ConsoleServices;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.app.ConnectionProfile;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import java.time.Clock;

@@ -1,0 +1,69 @@
+package io.welno.console.app;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The saved profiles, as JSON in the user's configuration directory (no passwords, see {@link ConnectionProfile}). */
+public final class ConnectionProfiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+
+    public ConnectionProfiles(Path file) {
+        this.file = file;
+    }
+
+    public static ConnectionProfiles inUserConfig() {
+        return new ConnectionProfiles(configDirectory().resolve("profiles.json"));
+    }
+
+    /** %APPDATA%\WELNO Console, ~/Library/Application Support/WELNO Console, or $XDG_CONFIG_HOME/welno-console. */
+    public static Path configDirectory() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win") && System.getenv("APPDATA") != null) {
+            return Path.of(System.getenv("APPDATA"), "WELNO Console");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "WELNO Console");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config")).resolve("welno-console");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<ConnectionProfile> load() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(file.toFile(), new TypeReference<List<ConnectionProfile>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the connection profiles in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void save(List<ConnectionProfile> profiles) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "profiles", ".tmp");
+            JSON.writeValue(temp.toFile(), new ArrayList<>(profiles));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the connection profiles in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

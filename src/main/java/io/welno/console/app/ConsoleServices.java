@@ -1,0 +1,219 @@
+package io.welno.console.app;
+
+import io.welno.console.demo.DemoEnvironment;
+import io.welno.console.flow.FlowOptions;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.RevertWatch;
+import io.welno.console.flow.Role;
+import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedListener;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.SessionChange;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoConfig;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.welno.console.live.FeedOptions;
+import io.welno.console.live.RedisSessionFeed;
+import io.welno.console.live.SessionFeed;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.RedisSessionStore;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything behind the window for one connection, wired by hand: the store, the live feed, and (in the
+ * demo) the embedded Redis, simulator and traffic. Closing it stops all of them. Blocking: build it off
+ * the FX thread.
+ */
+public final class ConsoleServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServices.class);
+
+    /** Sessions the demo starts with; enough to show the table at work. */
+    public static final int DEMO_SEED_SESSIONS = 1_500;
+    public static final int DEMO_SESSIONS_PER_MINUTE = 90;
+
+    private final String title;
+    private final String environment;
+    private final RedisConnectionSettings settings;
+    private final Timestamps timestamps;
+    private final SessionCodec codec;
+    private final RedisSessionStore store;
+    private final SessionFeed feed;
+    private final DemoEnvironment demo;
+    private final Operator operator;
+    private final TilkoClient tilko;
+    private final RevertWatch revertWatch;
+    private final ExecutorService flowThreads;
+    private final FlowService flow;
+    private final Thread releaseOnExit;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
+                            FeedOptions feedOptions, DemoEnvironment demo, Operator operator, TilkoConfig tilkoConfig) {
+        this.title = title;
+        this.environment = environment;
+        this.settings = settings;
+        this.timestamps = timestamps;
+        this.codec = new SessionCodec(timestamps.zone());
+        this.demo = demo;
+        this.operator = operator;
+        this.store = RedisSessionStore.open(settings, codec, timestamps);
+        this.feed = new RedisSessionFeed(settings, codec, feedOptions);
+        this.tilko = tilkoConfig == null ? null : new TilkoClient(tilkoConfig);
+        // The live feed tells the watch about every change; the poll is the fallback when the feed polls slowly.
+        this.revertWatch = new RevertWatch(store, Duration.ofSeconds(2));
+        this.flowThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "flow");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A viewer's console must not write even an audit entry (product.md §4).
+        this.flow = new FlowService(store, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
+                revertWatch, timestamps, flowThreads, FlowOptions.defaults());
+        // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
+        // leave collection_started = true behind (product.md: cleared on every exit path), so its claim is given
+        // back from a shutdown hook, as the collect command does on Ctrl+C.
+        this.releaseOnExit = new Thread(flow::close, "release-collections");
+        Runtime.getRuntime().addShutdownHook(releaseOnExit);
+    }
+
+    /** The embedded default: a real Redis, the Tilko simulator and backend-like traffic. */
+    public static ConsoleServices startDemo(Timestamps timestamps) {
+        DemoEnvironment demo = DemoEnvironment.start(DEMO_SEED_SESSIONS, DEMO_SESSIONS_PER_MINUTE, timestamps);
+        try {
+            return new ConsoleServices("DEMO", "demo", demo.redisSettings(), timestamps,
+                    FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.DEVELOPER),
+                    demo.tilkoConfig());
+        } catch (RuntimeException e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    public static ConsoleServices connect(ConnectionProfile profile, String password) {
+        RedisConnectionSettings settings = RedisConnectionSettings.parse(profile.url());
+        if (password != null && !password.isEmpty()) {
+            settings = settings.withPassword(password);
+        }
+        ZoneId zone = profile.zone() == null || profile.zone().isBlank() ? Timestamps.DEFAULT_ZONE : ZoneId.of(profile.zone());
+        Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
+        String tilkoKey = System.getenv("TILKO_API_KEY");
+        TilkoConfig tilko = profile.tilkoUrl() == null || profile.tilkoUrl().isBlank() || tilkoKey == null
+                ? null : TilkoConfig.builder().baseUrl(profile.tilkoUrl()).apiKey(tilkoKey).build();
+        return new ConsoleServices(profile.name(), profile.environment(), settings,
+                new Timestamps(Clock.systemUTC(), zone),
+                // CONFIG SET is a write: a viewer's console never sends one, whatever the profile allows.
+                FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications() && role.mayWrite()),
+                null, Operator.osUser(role), tilko);
+    }
+
+    /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
+    public void startFeed(FeedListener listener) {
+        feed.start(new FeedListener() {
+            @Override
+            public void onBatch(FeedBatch batch) {
+                for (SessionChange change : batch.changes()) {
+                    if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
+                        revertWatch.onKeyChanged(change.id(), change.session());
+                    } else {
+                        revertWatch.onKeyRemoved(change.id());
+                    }
+                }
+                listener.onBatch(batch);
+            }
+
+            @Override
+            public void onModeChanged(FeedMode mode, String detail) {
+                listener.onModeChanged(mode, detail);
+            }
+
+            @Override
+            public void onSnapshotProgress(long loaded, boolean done) {
+                listener.onSnapshotProgress(loaded, done);
+            }
+        });
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    public FlowService flow() {
+        return flow;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public boolean isDemo() {
+        return demo != null;
+    }
+
+    public RedisConnectionSettings settings() {
+        return settings;
+    }
+
+    public Timestamps timestamps() {
+        return timestamps;
+    }
+
+    public SessionCodec codec() {
+        return codec;
+    }
+
+    public RedisSessionStore store() {
+        return store;
+    }
+
+    public SessionFeed feed() {
+        return feed;
+    }
+
+    public DemoEnvironment demo() {
+        return demo;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting and the hook is running or has run: the rest is closed here all the same
+        }
+        try {
+            feed.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the feed failed: {}", e.getMessage());
+        }
+        // Collections clear collection_started on shutdown, so the flow must stop before the store.
+        flow.close();
+        flowThreads.shutdownNow();
+        revertWatch.close();
+        if (tilko != null) {
+            tilko.close();
+        }
+        store.close();
+        if (demo != null) {
+            demo.close();
+        }
+    }
+}

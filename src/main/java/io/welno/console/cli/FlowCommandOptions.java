@@ -1,0 +1,65 @@
+package io.welno.console.cli;
+
+import io.welno.console.flow.FlowOptions;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.Role;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoConfig;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options every flow action command shares (the connection options are in {@link RedisOptions}). */
+final class FlowCommandOptions {
+
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Why you do this (required; written into the session's message and the audit stream)")
+    String reason;
+
+    @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${sys:user.name}",
+            description = "Your name for the session message and the audit (default: the OS user, ${DEFAULT-VALUE})")
+    String operator;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "${env:WELNO_ROLE:-operator}",
+            description = "viewer, operator or developer (default: env WELNO_ROLE, else ${DEFAULT-VALUE})")
+    String role;
+
+    @Option(names = "--override-guards",
+            description = "Developer only: skip the guards that may be overridden; recorded in the message and the audit")
+    boolean overrideGuards;
+
+    @Option(names = "--tilko-url", paramLabel = "URL",
+            defaultValue = "${env:TILKO_API_HOST:-" + TilkoConfig.DEFAULT_BASE_URL + "}",
+            description = "Tilko API base URL (default: env TILKO_API_HOST, else ${DEFAULT-VALUE})")
+    String tilkoUrl;
+
+    @Option(names = "--tilko-key", paramLabel = "KEY",
+            description = "Tilko API key (default: env TILKO_API_KEY; prefer the environment, a command line is "
+                    + "visible to other users of the machine)")
+    String tilkoKey;
+
+    @Option(names = "--audit-stream", paramLabel = "KEY", defaultValue = RedisAuditLog.DEFAULT_KEY,
+            description = "Redis stream for the audit entries (default: ${DEFAULT-VALUE})")
+    String auditStream;
+
+    @Option(names = "--stuck-after", paramLabel = "SECONDS", defaultValue = "600",
+            description = "reset: a collection counts as stuck after this many seconds without progress (default: ${DEFAULT-VALUE})")
+    long stuckAfterSeconds;
+
+    Operator operator() {
+        return new Operator(operator, Role.fromWire(role));
+    }
+
+    FlowOptions flowOptions() {
+        return FlowOptions.defaults().withStuckAfter(Duration.ofSeconds(stuckAfterSeconds));
+    }
+
+    /** A Tilko client, or null when no API key is configured (the action is then refused with a sentence). */
+    TilkoClient tilkoClient() {
+        String key = tilkoKey != null && !tilkoKey.isBlank() ? tilkoKey : System.getenv(TilkoConfig.API_KEY_ENV);
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        return new TilkoClient(TilkoConfig.builder().baseUrl(tilkoUrl).apiKey(key.strip()).build());
+    }
+}

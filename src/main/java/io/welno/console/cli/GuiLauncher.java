@@ -1,0 +1,12 @@
+package io.welno.console.cli;
+
+/** Starts the JavaFX window; isolated so subcommands never load JavaFX classes. */
+final class GuiLauncher {
+
+    private GuiLauncher() {
+    }
+
+    static int launch(boolean smokeTest) {
+        return io.welno.console.ui.ConsoleApp.launchApp(smokeTest);
+    }
+}

@@ -1,0 +1,87 @@
+package io.welno.console.cli;
+
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoredSession;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List every session (read-only). Names and phone numbers are masked.")
+final class ListCommand implements Callable<Integer> {
+
+    @Mixin
+    RedisOptions redis;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only sessions with this status (e.g. auth_request_sent, or 'unreadable')")
+    String status;
+
+    @Option(names = "--json", description = "One JSON object per line")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<StoredSession> sessions = new ArrayList<>();
+        try (RedisSessionStore store = redis.openStore()) {
+            store.scan(batch -> batch.stream().filter(this::matches).forEach(sessions::add));
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("Cannot list sessions from " + redis.settings().redactedUrl() + ": "
+                    + StoreErrors.describe(e));
+            return 2;
+        }
+        sessions.sort(Comparator.comparing(StoredSession::id));
+        if (json) {
+            sessions.forEach(s -> out.println(SessionSummaryJson.of(s).toString()));
+        } else {
+            printTable(out, sessions);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private boolean matches(StoredSession session) {
+        if (status == null) {
+            return true;
+        }
+        if (session.parsed() instanceof SessionDocument doc) {
+            return status.equals(doc.status().isMissing() ? "missing" : doc.status().wire());
+        }
+        return "unreadable".equals(status);
+    }
+
+    private static void printTable(PrintWriter out, List<StoredSession> sessions) {
+        String format = "%-42s %-27s %-8s %-9s %-27s %7s  %s%n";
+        out.printf(format, "ID", "STATUS", "NAME", "PROVIDER", "UPDATED", "TTL", "NOTES");
+        for (StoredSession session : sessions) {
+            String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
+            if (session.parsed() instanceof UnreadableSession unreadable) {
+                out.printf(format, session.id(), "UNREADABLE", "", "", "", ttl, unreadable.reason());
+                continue;
+            }
+            SessionDocument doc = (SessionDocument) session.parsed();
+            SessionStatus status = doc.status();
+            String notes = doc.warnings().stream().map(w -> (w.breaksBackend() ? "!" : "") + w.name().toLowerCase())
+                    .collect(Collectors.joining(","));
+            out.printf(format, session.id(), status.isMissing() ? "(missing)" : status.wire(),
+                    doc.userInfo().maskedName(), doc.provider().englishName(),
+                    doc.updatedAt() == null ? "" : doc.updatedAt().raw(), ttl, notes);
+        }
+        out.printf("%d session(s)%n", sessions.size());
+    }
+}

@@ -1,0 +1,179 @@
+package io.welno.console.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedListener;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.FeedOptions;
+import io.welno.console.live.FeedTopology;
+import io.welno.console.live.RedisSessionFeed;
+import io.welno.console.live.SessionChange;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.StoredSession;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import redis.clients.jedis.HostAndPort;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Print every session change as it happens (read-only) until interrupted (Ctrl-C). "
+                + "Names are masked.")
+final class WatchCommand implements Callable<Integer> {
+
+    @Mixin
+    RedisOptions redis;
+
+    @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...} and mode changes {\"mode\",\"detail\"}")
+    boolean json;
+
+    @Option(names = "--allow-config", description = "Allow adding the missing K$gx flags to notify-keyspace-events (CONFIG SET); otherwise the feed polls")
+    boolean allowConfig;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT2S",
+            description = "How often to poll when keyspace notifications are unavailable, ISO-8601 (default: ${DEFAULT-VALUE})")
+    Duration pollInterval;
+
+    @Option(names = "--sentinel", paramLabel = "HOST:PORT", split = ",",
+            description = "Find the master through these sentinels (with --sentinel-master); --redis then supplies user, password, database and prefix")
+    List<String> sentinels = new ArrayList<>();
+
+    @Option(names = "--sentinel-master", paramLabel = "NAME", description = "The sentinel master name")
+    String sentinelMaster;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        FeedTopology topology;
+        try {
+            topology = topology();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        FeedOptions options = FeedOptions.defaults().withMayEnableNotifications(allowConfig)
+                .withPollInterval(pollInterval);
+        CountDownLatch stopped = new CountDownLatch(1);
+        RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(redis.zone), options, topology);
+        // Ctrl-C runs shutdown hooks, not an interrupt: close the feed there so its connections end cleanly.
+        Thread hook = new Thread(() -> {
+            feed.close();
+            stopped.countDown();
+        }, "watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            feed.start(new Printer(out));
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            feed.close();
+            out.flush();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running.
+            }
+        }
+        return 0;
+    }
+
+    private FeedTopology topology() {
+        if (sentinels.isEmpty() && sentinelMaster == null) {
+            return FeedTopology.auto();
+        }
+        if (sentinels.isEmpty() || sentinelMaster == null) {
+            throw new IllegalArgumentException("--sentinel and --sentinel-master go together");
+        }
+        List<HostAndPort> addresses = new ArrayList<>();
+        for (String sentinel : sentinels) {
+            int colon = sentinel.lastIndexOf(':');
+            try {
+                addresses.add(new HostAndPort(sentinel.substring(0, colon), Integer.parseInt(sentinel.substring(colon + 1))));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("A sentinel is HOST:PORT, not " + sentinel);
+            }
+        }
+        return FeedTopology.sentinel(sentinelMaster, addresses, null, null);
+    }
+
+    /** Prints on the feed's dispatcher thread; one line per change or mode change, flushed at once. */
+    private final class Printer implements FeedListener {
+        private final PrintWriter out;
+
+        Printer(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onBatch(FeedBatch batch) {
+            for (SessionChange change : batch.changes()) {
+                out.println(json ? changeJson(change, batch.fromSnapshot()).toString() : changeText(change));
+            }
+            if (batch.snapshotComplete()) {
+                out.println(json ? JsonNodeFactory.instance.objectNode().put("snapshot", "complete").toString()
+                        : "-- snapshot complete");
+            }
+            out.flush();
+        }
+
+        @Override
+        public void onModeChanged(FeedMode mode, String detail) {
+            if (json) {
+                out.println(JsonNodeFactory.instance.objectNode().put("mode", mode.name()).put("detail", detail));
+            } else {
+                out.println("== " + mode + ": " + detail);
+            }
+            out.flush();
+        }
+    }
+
+    static ObjectNode changeJson(SessionChange change, boolean fromSnapshot) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
+        line.put("id", change.id());
+        StoredSession stored = change.session();
+        if (stored == null) {
+            line.putNull("status");
+        } else if (stored.parsed() instanceof SessionDocument doc) {
+            if (doc.status().isMissing()) {
+                line.putNull("status");
+            } else {
+                line.put("status", doc.status().wire());
+            }
+            line.put("name", doc.userInfo().maskedName());
+            line.put("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
+        } else if (stored.parsed() instanceof UnreadableSession unreadable) {
+            line.putNull("status");
+            line.put("readable", false);
+            line.put("error", unreadable.reason());
+        }
+        if (fromSnapshot) {
+            line.put("snapshot", true);
+        }
+        return line;
+    }
+
+    private static String changeText(SessionChange change) {
+        ObjectNode json = changeJson(change, false);
+        String status = json.has("readable") ? "UNREADABLE"
+                : json.path("status").isNull() ? "-" : json.path("status").asText();
+        String name = json.path("name").asText("");
+        return String.format(Locale.ROOT, "%-8s %-42s %-27s %s", json.get("kind").asText(), change.id(), status, name)
+                .stripTrailing();
+    }
+}

@@ -1,0 +1,76 @@
+package io.welno.console.view;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code messages} bundles (English base, Korean) for one fixed language. The command line and the logs
+ * use {@link #english()}; the window's {@code I18n} holds one of these per language it has shown.
+ */
+public final class BundleTexts implements Texts {
+
+    public static final String BUNDLE = "io.welno.console.view.messages";
+    public static final Locale KOREAN = Locale.KOREAN;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private static final class English {
+        static final BundleTexts INSTANCE = new BundleTexts(ENGLISH);
+    }
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    /** Parsed patterns: parsing one costs more than formatting it many times. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    public BundleTexts(Locale requested) {
+        this.locale = supported(requested);
+        // No fallback to the JVM's default locale: English is the base bundle.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static BundleTexts english() {
+        return English.INSTANCE;
+    }
+
+    /** Korean for a Korean locale, English for everything else. */
+    public static Locale supported(Locale requested) {
+        return requested != null && "ko".equals(requested.getLanguage()) ? KOREAN : ENGLISH;
+    }
+
+    @Override
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    @Override
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    @Override
+    public String format(String key, Object... args) {
+        MessageFormat format = formats.computeIfAbsent(key, k -> {
+            try {
+                return new MessageFormat(bundle.getString(k), locale);
+            } catch (MissingResourceException e) {
+                return new MessageFormat("'!" + k + "!'", locale);
+            }
+        });
+        synchronized (format) { // MessageFormat is not thread-safe
+            return format.format(args);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package io.welno.console.view;
+
+import io.welno.console.session.MessageType;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionMessage;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.SessionTimestamp;
+import io.welno.console.session.StuckPolicy;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The dashboard's figures, computed from a snapshot of the table model's rows (no JavaFX here, so it is
+ * unit-tested without a window and runs off the FX thread). It keeps its own rolling time series of live
+ * sessions per status group, one sample per minute, so the chart grows by a point a minute instead of
+ * being rebuilt on every feed event.
+ *
+ * <p>Per-row work that needs the messages (time from the auth request to the approval) is done only for
+ * approved sessions updated within the window, and cached by row identity: rows are immutable and replaced
+ * on change, so only changed rows are parsed again.
+ *
+ * <p>Not thread-safe: one caller at a time (the view runs one computation at a time).
+ */
+public final class DashboardModel {
+
+    /** Statuses grouped the way support staff think about them; few enough for a readable stacked chart. */
+    public enum Group {
+        WAITING, APPROVED, COLLECTING, COMPLETED, FAILED, OTHER;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Group of(SessionRow row) {
+            return row.readable() ? of(row.status()) : OTHER;
+        }
+
+        public static Group of(SessionStatus status) {
+            if (status.equals(SessionStatus.INITIATED) || status.equals(SessionStatus.AUTH_REQUESTING)
+                    || status.equals(SessionStatus.AUTH_REQUEST_SENT) || status.equals(SessionStatus.AUTH_PENDING)) {
+                return WAITING;
+            }
+            if (status.isAuthenticated()) {
+                return APPROVED;
+            }
+            if (status.isFetching()) {
+                return COLLECTING;
+            }
+            if (status.equals(SessionStatus.COMPLETED)) {
+                return COMPLETED;
+            }
+            if (status.equals(SessionStatus.ERROR) || status.equals(SessionStatus.INFO_REQUIRED)
+                    || status.equals(SessionStatus.TIMEOUT) || status.equals(SessionStatus.EXPIRED)) {
+                return FAILED;
+            }
+            return OTHER;
+        }
+    }
+
+    /** Live sessions per group at one minute (the last sample taken in that minute). */
+    public record MinuteSample(long minute, int[] counts) {
+        public MinuteSample {
+            counts = counts.clone();
+        }
+
+        public int count(Group group) {
+            return counts[group.ordinal()];
+        }
+
+        /** The minute as a wall-clock time in the profile's zone. */
+        public LocalDateTime time() {
+            return minuteTime(minute);
+        }
+
+        @Override
+        public int[] counts() {
+            return counts.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MinuteSample m && m.minute == minute && Arrays.equals(m.counts, counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(minute) * 31 + Arrays.hashCode(counts);
+        }
+
+        @Override
+        public String toString() {
+            return "MinuteSample[" + time() + " " + Arrays.toString(counts) + "]";
+        }
+    }
+
+    /** Sessions started in the window and how far they got. */
+    public record Funnel(int started, int requested, int approved, int completed) {
+
+        /** {@code part / whole} in [0, 1], or NaN when {@code whole} is zero. */
+        public static double rate(int part, int whole) {
+            return whole == 0 ? Double.NaN : (double) part / whole;
+        }
+
+        public double requestRate() {
+            return rate(requested, started);
+        }
+
+        public double approvalRate() {
+            return rate(approved, requested);
+        }
+
+        public double completionRate() {
+            return rate(completed, approved);
+        }
+
+        public double overallRate() {
+            return rate(completed, started);
+        }
+    }
+
+    /**
+     * Everything the dashboard shows at one moment.
+     *
+     * @param live           live (not ended) sessions per group right now
+     * @param liveTotal      live sessions
+     * @param stuck          live sessions that are stuck by the table's stuck policy
+     * @param funnel         sessions started within the window
+     * @param failed         of those, the ones that ended in error, info mismatch or timeout
+     * @param approvals      approvals within the window whose auth request time is known
+     * @param approvalMedian median time from the auth request to the approval, or null without approvals
+     * @param approvalP90    90th percentile of the same, or null
+     * @param history        one sample per minute over the window, oldest first
+     */
+    public record Snapshot(LocalDateTime at, Duration window, int[] live, int liveTotal, int stuck, Funnel funnel,
+                           int failed, int approvals, Duration approvalMedian, Duration approvalP90,
+                           List<MinuteSample> history) {
+        public Snapshot {
+            live = live.clone();
+            history = List.copyOf(history);
+        }
+
+        public int live(Group group) {
+            return live[group.ordinal()];
+        }
+
+        @Override
+        public int[] live() {
+            return live.clone();
+        }
+
+        public double errorRate() {
+            return Funnel.rate(failed, funnel.started());
+        }
+
+        public double stuckRate() {
+            return Funnel.rate(stuck, liveTotal);
+        }
+
+        /** The first minute of the window (for the chart's axis). */
+        public long firstMinute() {
+            return minuteOf(at) - (window.toMinutes() - 1);
+        }
+
+        public long lastMinute() {
+            return minuteOf(at);
+        }
+    }
+
+    /** When a session's auth was requested and approved, read from its messages (null when unknown). */
+    record Approval(LocalDateTime requestedAt, LocalDateTime approvedAt) {
+        static final Approval NONE = new Approval(null, null);
+
+        boolean known() {
+            return requestedAt != null && approvedAt != null && !approvedAt.isBefore(requestedAt);
+        }
+
+        Duration duration() {
+            return Duration.between(requestedAt, approvedAt);
+        }
+    }
+
+    private record Cached(SessionRow row, Approval approval) {
+    }
+
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+
+    private final Duration window;
+    private final Deque<MinuteSample> history = new ArrayDeque<>();
+    private Map<String, Cached> cache = new HashMap<>();
+
+    public DashboardModel() {
+        this(DEFAULT_WINDOW);
+    }
+
+    public DashboardModel(Duration window) {
+        if (window.toMinutes() < 2) {
+            throw new IllegalArgumentException("The dashboard window must be at least two minutes");
+        }
+        this.window = window;
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    /**
+     * Computes the figures for {@code rows} (a snapshot of every row the table model holds, ended ones
+     * included) at {@code now} (wall-clock time in the profile's zone) and records this minute's sample.
+     */
+    public Snapshot update(List<SessionRow> rows, LocalDateTime now, StuckPolicy policy) {
+        LocalDateTime from = now.minus(window);
+        int[] live = new int[Group.values().length];
+        int liveTotal = 0;
+        int stuck = 0;
+        int started = 0;
+        int requested = 0;
+        int approved = 0;
+        int completed = 0;
+        int failed = 0;
+        List<Duration> approvalTimes = new ArrayList<>();
+        Map<String, Cached> nextCache = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
+
+        for (SessionRow row : rows) {
+            if (!row.isEnded()) {
+                live[Group.of(row).ordinal()]++;
+                liveTotal++;
+                if (row.isStuck(policy, now)) {
+                    stuck++;
+                }
+            }
+            if (!row.readable()) {
+                continue;
+            }
+            LocalDateTime created = row.createdAt();
+            if (created != null && created.isAfter(from) && !created.isAfter(now)) {
+                started++;
+                int steps = row.progressSteps();
+                boolean wasApproved = steps >= 3;
+                if (steps >= 2 || wasApproved) {
+                    requested++;
+                }
+                if (wasApproved) {
+                    approved++;
+                }
+                if (steps >= 6) {
+                    completed++;
+                }
+                if (Group.of(row.status()) == Group.FAILED) {
+                    failed++;
+                }
+            }
+            // Only an approved session touched within the window can hold an approval in it; the others
+            // are not parsed at all (rows keep their document as bytes and parse it on demand).
+            LocalDateTime updated = row.updatedAt();
+            if (row.progressSteps() >= 3 && updated != null && updated.isAfter(from)) {
+                Approval approval = approval(row, nextCache);
+                if (approval.known() && approval.approvedAt().isAfter(from) && !approval.approvedAt().isAfter(now)) {
+                    approvalTimes.add(approval.duration());
+                }
+            }
+        }
+        cache = nextCache;
+        record(minuteOf(now), live);
+        approvalTimes.sort(null);
+        return new Snapshot(now, window, live, liveTotal, stuck, new Funnel(started, requested, approved, completed),
+                failed, approvalTimes.size(), percentile(approvalTimes, 0.5), percentile(approvalTimes, 0.9),
+                new ArrayList<>(history));
+    }
+
+    private Approval approval(SessionRow row, Map<String, Cached> nextCache) {
+        Cached cached = cache.get(row.id());
+        if (cached == null || cached.row() != row) {
+            cached = new Cached(row, approvalOf(row.document()));
+        }
+        nextCache.put(row.id(), cached);
+        return cached.approval();
+    }
+
+    private void record(long minute, int[] live) {
+        MinuteSample sample = new MinuteSample(minute, live);
+        while (!history.isEmpty() && history.peekLast().minute() >= minute) {
+            history.pollLast(); // this minute's earlier sample (or a clock that went back)
+        }
+        history.addLast(sample);
+        long oldest = minute - (window.toMinutes() - 1);
+        while (!history.isEmpty() && history.peekFirst().minute() < oldest) {
+            history.pollFirst();
+        }
+    }
+
+    /** The samples recorded so far, oldest first. */
+    public List<MinuteSample> history() {
+        return List.copyOf(history);
+    }
+
+    /**
+     * Reads the auth request and approval times from a document's messages. The backend writes no status
+     * history, but every step appends a message: the approval is the first non-error message saying the
+     * authentication is complete ("인증이 완료되었습니다"), the request the last "…앱에서 인증을 진행해주세요." before it
+     * (else the last "간편인증을 요청" message, written just before the request is sent).
+     */
+    public static Approval approvalOf(SessionDocument doc) {
+        if (doc == null) {
+            return Approval.NONE;
+        }
+        List<SessionMessage> messages = doc.messages();
+        int approvedAt = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            SessionMessage m = messages.get(i);
+            String text = m.summary();
+            if (isApproval(m.type(), text)) {
+                approvedAt = i;
+                break;
+            }
+        }
+        if (approvedAt < 0) {
+            return Approval.NONE;
+        }
+        int sent = -1;
+        int requesting = -1;
+        for (int i = approvedAt - 1; i >= 0 && sent < 0; i--) {
+            String text = messages.get(i).summary();
+            if (text.contains("인증을 진행해주세요")) {
+                sent = i;
+            } else if (requesting < 0 && text.contains("간편인증을 요청")) {
+                requesting = i;
+            }
+        }
+        int requestIndex = sent >= 0 ? sent : requesting;
+        if (requestIndex < 0) {
+            return Approval.NONE;
+        }
+        return new Approval(time(messages.get(requestIndex), doc), time(messages.get(approvedAt), doc));
+    }
+
+    /** "인증이 완료되었습니다", "카카오톡 인증이 완료되었습니다…" — but not "인증이 완료되지 않았습니다" nor a data success. */
+    public static boolean isApproval(MessageType type, String text) {
+        return type != MessageType.ERROR && text.contains("인증") && text.contains("완료")
+                && !text.contains("완료되지") && !text.contains("않았");
+    }
+
+    private static LocalDateTime time(SessionMessage message, SessionDocument doc) {
+        SessionTimestamp parsed = SessionTimestamp.parse(message.timestamp(), doc.zone());
+        return parsed == null ? null : parsed.local();
+    }
+
+    /** Linear interpolation between the closest ranks (as numpy's default); null for no values. */
+    public static Duration percentile(List<Duration> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        double position = p * (sorted.size() - 1);
+        int lower = (int) Math.floor(position);
+        int upper = (int) Math.ceil(position);
+        long a = sorted.get(lower).toMillis();
+        long b = sorted.get(upper).toMillis();
+        return Duration.ofMillis(Math.round(a + (b - a) * (position - lower)));
+    }
+
+    /** Minutes since the epoch of a wall-clock time (the zone's local time line; no DST in Korea). */
+    public static long minuteOf(LocalDateTime time) {
+        return Math.floorDiv(time.truncatedTo(ChronoUnit.MINUTES).toEpochSecond(ZoneOffset.UTC), 60);
+    }
+
+    public static LocalDateTime minuteTime(long minute) {
+        return LocalDateTime.ofEpochSecond(minute * 60, 0, ZoneOffset.UTC);
+    }
+}

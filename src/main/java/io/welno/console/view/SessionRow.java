@@ -1,0 +1,326 @@
+package io.welno.console.view;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.AuthProvider;
+import io.welno.console.session.DocumentMasker;
+import io.welno.console.session.Masking;
+import io.welno.console.session.Progress;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.SessionTimestamp;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.StoredSession;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * One table row, computed off the FX thread from a stored session: everything a cell shows is ready,
+ * masked, and nothing personal is kept in display fields. Immutable; a change produces a new row.
+ */
+public final class SessionRow {
+
+    /** The document as compact UTF-8 (a parsed tree costs ~10× more heap; 100,000 of them do not fit). */
+    private final byte[] json;
+    private final UnreadableSession unreadable;
+    private final int rawBytes;
+    private final ZoneId zone;
+    private final String id;
+    private final SessionStatus status;
+    private final String maskedName;
+    private final String searchText;
+    private final String phoneSuffix;
+    private final AuthProvider provider;
+    private final String partner;
+    private final LocalDateTime createdAt;
+    private final LocalDateTime updatedAt;
+    private final LocalDateTime expiresAt;
+    private final long ttlMillis;
+    private final long readAtMillis;
+    private final String lastMessage;
+    private final int progressSteps;
+    private final boolean collectionStarted;
+    private final LocalDateTime lastProgressAt;
+    private final boolean breaksBackend;
+    private final String unreadableReason;
+    private ChangeKind endedKind;
+    private LocalDateTime endedAt;
+    private StuckMark stuckMark;
+
+    private SessionRow(StoredSession stored, long readAtMillis) {
+        this.id = stored.id();
+        this.rawBytes = stored.rawBytes();
+        this.unreadable = stored.parsed() instanceof UnreadableSession u ? u : null;
+        this.zone = stored.parsed() instanceof SessionDocument d ? d.zone() : null;
+        this.json = stored.parsed() instanceof SessionDocument d
+                ? codec(d.zone()).writeCompact(d.tree()).getBytes(StandardCharsets.UTF_8) : null;
+        this.ttlMillis = stored.ttlMillis();
+        this.readAtMillis = readAtMillis;
+        if (stored.parsed() instanceof UnreadableSession unreadable) {
+            status = SessionStatus.MISSING;
+            maskedName = "";
+            searchText = id.toLowerCase(Locale.ROOT);
+            phoneSuffix = "";
+            provider = AuthProvider.UNKNOWN;
+            partner = "";
+            createdAt = null;
+            updatedAt = null;
+            expiresAt = null;
+            lastMessage = "";
+            progressSteps = 0;
+            collectionStarted = false;
+            lastProgressAt = null;
+            breaksBackend = true;
+            unreadableReason = unreadable.reason();
+            return;
+        }
+        SessionDocument doc = (SessionDocument) stored.parsed();
+        status = doc.status();
+        maskedName = doc.userInfo().maskedName();
+        String name = doc.userInfo().name() == null ? "" : doc.userInfo().name();
+        // The real name stays searchable without ever being displayed.
+        searchText = (id + "\u0000" + name).toLowerCase(Locale.ROOT);
+        phoneSuffix = Masking.phoneSuffix(doc.userInfo().phoneNo());
+        provider = doc.provider();
+        partner = doc.partnerId();
+        createdAt = local(doc.createdAt());
+        updatedAt = local(doc.updatedAt());
+        expiresAt = local(doc.expiresAt());
+        lastMessage = doc.lastMessage()
+                .map(m -> DocumentMasker.maskText(m.summary(), doc.userInfo())).orElse("");
+        progressSteps = steps(doc);
+        collectionStarted = doc.collectionStarted();
+        lastProgressAt = doc.lastProgressAt().orElse(null);
+        breaksBackend = doc.breaksBackend();
+        unreadableReason = null;
+    }
+
+    public static SessionRow of(StoredSession stored) {
+        return new SessionRow(stored, System.currentTimeMillis());
+    }
+
+    /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
+    public SessionRow ended(ChangeKind kind, LocalDateTime when) {
+        SessionRow copy = new SessionRow(stored(), readAtMillis);
+        copy.endedKind = kind;
+        copy.endedAt = when;
+        return copy;
+    }
+
+    public boolean isEnded() {
+        return endedKind != null;
+    }
+
+    public ChangeKind endedKind() {
+        return endedKind;
+    }
+
+    public LocalDateTime endedAt() {
+        return endedAt;
+    }
+
+    /** Steps reached on start → auth requested → approved → checkups → prescriptions → completed. */
+    public static int steps(SessionDocument doc) {
+        Progress p = doc.progress();
+        SessionStatus s = doc.status();
+        if (p.completed() || s.equals(SessionStatus.COMPLETED)) {
+            return 6;
+        }
+        if (p.prescriptionDataFetched()) {
+            return 5;
+        }
+        if (p.healthDataFetched()) {
+            return 4;
+        }
+        if (p.authCompleted() || s.isAuthenticated() || s.isFetching()) {
+            return 3;
+        }
+        if (doc.tempAuthData().isPresent() || s.equals(SessionStatus.AUTH_REQUEST_SENT)
+                || s.equals(SessionStatus.AUTH_REQUESTING)) {
+            return 2;
+        }
+        return 1;
+    }
+
+    private static LocalDateTime local(SessionTimestamp time) {
+        return time == null ? null : time.local();
+    }
+
+    /**
+     * The rows a search matches: the query in the id or name (any case), or up to four digits that end the
+     * phone number. The query is prepared once, because the table tests every row against it.
+     */
+    public static Predicate<SessionRow> search(String query) {
+        String q = normalizedQuery(query);
+        if (q.isEmpty()) {
+            return row -> true;
+        }
+        boolean phoneSuffixQuery = isPhoneSuffixQuery(q);
+        return row -> (phoneSuffixQuery && !row.phoneSuffix.isEmpty() && row.phoneSuffix.endsWith(q))
+                || row.searchText.contains(q);
+    }
+
+    /**
+     * Whether every row {@code to} matches is matched by {@code from} as well (typing on at the end of a query,
+     * mostly), so the rows shown for {@code from} are all a new search has to test. Digits typed after a phone
+     * suffix query do not narrow it: "…123" ends with "123" but not with "12".
+     */
+    public static boolean searchNarrows(String from, String to) {
+        String f = normalizedQuery(from);
+        String t = normalizedQuery(to);
+        return f.isEmpty() || (t.contains(f) && (!isPhoneSuffixQuery(t) || t.endsWith(f)));
+    }
+
+    private static String normalizedQuery(String query) {
+        return query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isPhoneSuffixQuery(String q) {
+        return q.length() <= 4 && q.chars().allMatch(Character::isDigit);
+    }
+
+    public boolean isStuck(StuckPolicy policy, LocalDateTime now) {
+        return isStuckAt(policy, now.toEpochSecond(ZoneOffset.UTC));
+    }
+
+    /**
+     * @param nowSecond the backend's naive wall-clock time, counted as if it were UTC (as {@link #isStuck}
+     *                  does), so the table's once-a-second scan of every row is a comparison of two numbers
+     */
+    public boolean isStuckAt(StuckPolicy policy, long nowSecond) {
+        StuckMark mark = stuckMark;
+        if (mark == null || mark.policy() != policy) {
+            mark = new StuckMark(policy, !readable() ? Long.MAX_VALUE
+                    : policy.stuckAfter(status, lastProgressAt, collectionStarted)
+                            .map(after -> after.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MAX_VALUE));
+            stuckMark = mark; // immutable, so safe to share with the dashboard's thread without a lock
+        }
+        return nowSecond > mark.afterSecond();
+    }
+
+    private record StuckMark(StuckPolicy policy, long afterSecond) {
+    }
+
+    /** Remaining TTL now, counted down from when the value was read. */
+    public long ttlNowMillis(long nowMillis) {
+        if (endedKind != null) {
+            return 0;
+        }
+        return ttlMillis < 0 ? ttlMillis : Math.max(0, ttlMillis - (nowMillis - readAtMillis));
+    }
+
+    /** The stored session, rebuilt from the kept bytes. */
+    public StoredSession stored() {
+        return new StoredSession(unreadable != null ? unreadable : document(), ttlMillis, rawBytes);
+    }
+
+    /**
+     * The document, parsed again from the kept bytes; the last few parsed ones are cached, so a detail pane
+     * that asks many times pays once. Null for unreadable values.
+     */
+    public SessionDocument document() {
+        if (json == null) {
+            return null;
+        }
+        synchronized (RECENT) {
+            SessionDocument cached = RECENT.get(this);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        SessionDocument doc = (SessionDocument) codec(zone).parse(id, new String(json, StandardCharsets.UTF_8));
+        synchronized (RECENT) {
+            RECENT.put(this, doc);
+        }
+        return doc;
+    }
+
+    private static final int RECENT_DOCUMENTS = 32;
+    private static final Map<SessionRow, SessionDocument> RECENT =
+            new LinkedHashMap<>(RECENT_DOCUMENTS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SessionRow, SessionDocument> eldest) {
+                    return size() > RECENT_DOCUMENTS;
+                }
+            };
+    private static final Map<ZoneId, SessionCodec> CODECS = new ConcurrentHashMap<>();
+
+    private static SessionCodec codec(ZoneId zone) {
+        return CODECS.computeIfAbsent(zone, SessionCodec::new);
+    }
+
+    public boolean readable() {
+        return unreadableReason == null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String shortId() {
+        int underscore = id.indexOf('_');
+        String tail = underscore >= 0 ? id.substring(underscore + 1) : id;
+        String head = underscore >= 0 ? id.substring(0, underscore + 1) : "";
+        return head + (tail.length() > 8 ? tail.substring(0, 8) : tail);
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public String maskedName() {
+        return maskedName;
+    }
+
+    public AuthProvider provider() {
+        return provider;
+    }
+
+    public String partner() {
+        return partner;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public LocalDateTime expiresAt() {
+        return expiresAt;
+    }
+
+    public long ttlMillis() {
+        return ttlMillis;
+    }
+
+    public String lastMessage() {
+        return lastMessage;
+    }
+
+    public int progressSteps() {
+        return progressSteps;
+    }
+
+    public boolean collectionStarted() {
+        return collectionStarted;
+    }
+
+    public boolean breaksBackend() {
+        return breaksBackend;
+    }
+
+    public String unreadableReason() {
+        return unreadableReason;
+    }
+}

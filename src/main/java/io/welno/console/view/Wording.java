@@ -1,0 +1,83 @@
+package io.welno.console.view;
+
+import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns {@link Phrase}s into sentences: the one place where codes become words. The window renders with its
+ * current language and names statuses as the table does ("Approved"); the command line and the logs render
+ * with the English bundle and name statuses as the backend stores them ({@code auth_completed}), because
+ * that is what a developer greps for.
+ */
+public final class Wording {
+
+    private static final Wording CLI = new Wording(BundleTexts.english(), false);
+
+    private final Texts texts;
+    private final boolean statusLabels;
+
+    private Wording(Texts texts, boolean statusLabels) {
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.statusLabels = statusLabels;
+    }
+
+    /** English, statuses by their stored names: for the command line and log lines. */
+    public static Wording cli() {
+        return CLI;
+    }
+
+    /** The window's language, statuses by their labels. */
+    public static Wording window(Texts texts) {
+        return new Wording(texts, true);
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public String render(Phrase phrase) {
+        if (phrase == null) {
+            return "";
+        }
+        List<Object> args = phrase.args();
+        Object[] words = new Object[args.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = word(args.get(i));
+        }
+        return texts.format(phrase.key(), words);
+    }
+
+    /** One argument as it reads in a sentence; numbers stay numbers so patterns can format them. */
+    private Object word(Object arg) {
+        if (arg instanceof Phrase nested) {
+            return render(nested);
+        }
+        if (arg instanceof SessionStatus status) {
+            return status(status);
+        }
+        if (arg instanceof Duration duration) {
+            return Formats.duration(texts, duration);
+        }
+        if (arg instanceof Number || arg instanceof Boolean) {
+            return arg;
+        }
+        return String.valueOf(arg);
+    }
+
+    /** A status as this wording names it; a status the backend never writes is shown as stored. */
+    public String status(SessionStatus status) {
+        if (status == null) {
+            return texts.get("status.unknownValue");
+        }
+        if (status.isMissing()) {
+            return texts.get("status.missing");
+        }
+        if (!statusLabels || !status.isKnown()) {
+            return status.wire();
+        }
+        return texts.get("status." + status.wire());
+    }
+}

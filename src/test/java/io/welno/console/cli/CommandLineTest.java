@@ -1,0 +1,157 @@
+package io.welno.console.cli;
+
+import io.welno.console.cli.Main;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void seedFixtures() {
+        REDIS.seedFixtures();
+    }
+
+    /** The start-up shortcut past picocli takes exactly the arguments picocli would hand to the window. */
+    @Test
+    void onlyArgumentsThatOpenTheWindowSkipPicocli() {
+        for (String[] args : List.of(new String[0], new String[] {Main.SMOKE_TEST})) {
+            assertTrue(Main.opensTheWindow(args), String.join(" ", args));
+            Main main = new Main();
+            CommandLine.ParseResult parsed = new CommandLine(main).parseArgs(args);
+            assertFalse(parsed.hasSubcommand());
+            assertEquals(args.length == 1, main.smokeTest);
+        }
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"--help"}, new String[] {"--version"},
+                new String[] {Main.SMOKE_TEST, "list"}, new String[] {"--smoke"})) {
+            assertFalse(Main.opensTheWindow(args), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void listJsonPrintsOneMaskedObjectPerSessionAndFlagsOddAndMalformedOnes() throws Exception {
+        Run run = run("list", "--json", "--redis", REDIS.url());
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(Fixtures.readable().size() + Fixtures.MALFORMED.size(), lines.size());
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (String line : lines) {
+            JsonNode node = mapper.readTree(line);
+            byId.put(node.get("id").asText(), node);
+        }
+        JsonNode sent = byId.get(Fixtures.id("03_auth_request_sent.json"));
+        assertEquals("auth_request_sent", sent.get("status").asText());
+        assertEquals("박*준", sent.get("name").asText());
+        assertEquals("2026-11-20T14:03:27.123456", sent.get("updatedAt").asText());
+        assertTrue(sent.get("ttl").asLong() > 1700 && sent.get("ttl").asLong() <= 1800);
+        assertTrue(sent.get("readable").asBoolean());
+        assertEquals(0, sent.get("warnings").size());
+
+        JsonNode missing = byId.get(Fixtures.id("12_missing_status_and_expires.json"));
+        assertTrue(missing.get("status").isNull());
+        assertFalse(missing.get("backendCanRead").asBoolean());
+        assertEquals(List.of("missing_status", "missing_expires_at"), texts(missing.get("warnings")));
+        assertEquals(List.of("unknown_status"), texts(byId.get(Fixtures.id("13_unknown_status.json")).get("warnings")));
+        assertEquals(List.of("offset_timestamp"),
+                texts(byId.get(Fixtures.id("14_timezone_aware_timestamps.json")).get("warnings")));
+
+        for (String bad : List.of("bad_90", "bad_91", "bad_92", "bad_93")) {
+            JsonNode node = byId.get(bad);
+            assertFalse(node.get("readable").asBoolean(), bad);
+            assertFalse(node.get("error").asText().isBlank(), bad);
+        }
+        for (String secret : List.of("박서준", "01034567890", "19770305", "tok.0003")) {
+            assertFalse(run.out().contains(secret), secret + " leaked into list output");
+        }
+    }
+
+    @Test
+    void listFiltersByStatusAndPrintsATable() {
+        Run run = run("list", "--status", "auth_request_sent", "--redis", REDIS.url());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(Fixtures.id("03_auth_request_sent.json")));
+        assertTrue(run.out().contains(Fixtures.id("11_campaign_with_unknown_fields.json")));
+        assertFalse(run.out().contains(Fixtures.id("01_initiated.json")));
+        assertTrue(run.out().contains("2 session(s)"), run.out());
+
+        Run unreadable = run("list", "--status", "unreadable", "--redis", REDIS.url());
+        assertTrue(unreadable.out().contains("UNREADABLE"));
+        assertTrue(unreadable.out().contains("4 session(s)"), unreadable.out());
+    }
+
+    @Test
+    void showPrintsASummaryWithMessagesAndMasksByDefault() {
+        String id = Fixtures.id("09_info_required_object_message.json");
+        Run run = run("show", id, "--redis", REDIS.url());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Status    info_required"));
+        assertTrue(run.out().contains("입력 정보 확인 필요: 입력하신 정보가"), run.out());
+        assertTrue(run.out().contains("오*훈님의 인증 세션이 시작되었습니다."), run.out());
+        assertFalse(run.out().contains("오세훈"));
+
+        Run json = run("show", id, "--json", "--redis", REDIS.url());
+        assertTrue(json.out().contains("\"status\": \"info_required\""));
+        assertFalse(json.out().contains("01090123456"));
+
+        Run revealed = run("show", id, "--json", "--reveal", "--redis", REDIS.url());
+        assertTrue(revealed.out().contains("01090123456"));
+    }
+
+    @Test
+    void showFlagsOddAndUnreadableSessions() {
+        Run odd = run("show", Fixtures.id("14_timezone_aware_timestamps.json"), "--redis", REDIS.url());
+        assertEquals(0, odd.exit());
+        assertTrue(odd.out().contains("WARNING   expires_at carries a time-zone offset"), odd.out());
+
+        Run bad = run("show", "bad_91", "--redis", REDIS.url());
+        assertEquals(3, bad.exit());
+        assertTrue(bad.err().contains("unreadable: Truncated JSON"), bad.err());
+
+        Run none = run("show", "welno_missing", "--redis", REDIS.url());
+        assertEquals(1, none.exit());
+    }
+
+    @Test
+    void aDeadServerGivesASentenceNotAStackTrace() {
+        Run run = run("list", "--redis", "redis://127.0.0.1:1/0?connectTimeout=300");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("refused the connection"), run.err());
+        assertFalse(run.err().contains("at redis.clients"), run.err());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}

@@ -1,0 +1,189 @@
+package io.welno.console.view;
+
+import io.welno.console.testing.TestRows;
+import io.welno.console.view.DashboardModel;
+import io.welno.console.view.SessionRow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.view.DashboardModel.Group;
+import io.welno.console.view.DashboardModel.Snapshot;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's figures from rows, without a window. */
+class DashboardModelTest {
+
+    private static final LocalDateTime NOW = LocalDateTime.parse("2026-11-20T15:00:00");
+    private static final StuckPolicy POLICY = StuckPolicy.defaults();
+
+    private static LocalDateTime ago(int minutes) {
+        return NOW.minusMinutes(minutes);
+    }
+
+    @Test
+    void theFunnelCountsSessionsStartedInTheWindowAndHowFarTheyGot() {
+        List<SessionRow> rows = List.of(
+                TestRows.session("welno_a", "initiated", ago(5)).row(),
+                TestRows.session("welno_b", "auth_request_sent", ago(10)).requested(ago(9)).row(),
+                TestRows.session("welno_c", "auth_completed", ago(20)).requested(ago(19)).approved(ago(18)).row(),
+                TestRows.session("welno_d", "completed", ago(30)).requested(ago(29)).approved(ago(27))
+                        .completed(ago(25)).row(),
+                TestRows.session("welno_e", "error", ago(40)).row(),
+                // started before the window: not in the funnel, still live
+                TestRows.session("welno_old", "completed", ago(90)).requested(ago(89)).approved(ago(88))
+                        .completed(ago(86)).row());
+
+        Snapshot s = new DashboardModel().update(rows, NOW, POLICY);
+
+        assertEquals(new DashboardModel.Funnel(5, 3, 2, 1), s.funnel());
+        assertEquals(0.6, s.funnel().requestRate(), 1e-9);
+        assertEquals(2 / 3.0, s.funnel().approvalRate(), 1e-9);
+        assertEquals(0.5, s.funnel().completionRate(), 1e-9);
+        assertEquals(0.2, s.funnel().overallRate(), 1e-9);
+        assertEquals(1, s.failed());
+        assertEquals(0.2, s.errorRate(), 1e-9);
+        assertEquals(6, s.liveTotal());
+        assertEquals(2, s.live(Group.WAITING));
+        assertEquals(1, s.live(Group.APPROVED));
+        assertEquals(2, s.live(Group.COMPLETED));
+        assertEquals(1, s.live(Group.FAILED));
+    }
+
+    @Test
+    void timeToApprovalIsMeasuredFromTheRequestMessageToTheApprovalWithMedianAndP90() {
+        List<SessionRow> rows = new ArrayList<>();
+        // ten approvals in the window taking 10 s, 20 s, … 100 s
+        for (int i = 1; i <= 10; i++) {
+            LocalDateTime requested = ago(50).plusSeconds(i);
+            rows.add(TestRows.session("welno_" + i, "auth_completed", requested.minusSeconds(30))
+                    .requested(requested).approved(requested.plusSeconds(10L * i)).row());
+        }
+        // approved before the window: not counted
+        rows.add(TestRows.session("welno_old", "auth_completed", ago(130)).requested(ago(125)).approved(ago(120)).row());
+        // still waiting: no approval time
+        rows.add(TestRows.session("welno_wait", "auth_request_sent", ago(3)).requested(ago(2)).row());
+
+        Snapshot s = new DashboardModel().update(rows, NOW, POLICY);
+
+        assertEquals(10, s.approvals());
+        assertEquals(Duration.ofSeconds(55), s.approvalMedian());
+        assertEquals(Duration.ofSeconds(91), s.approvalP90());
+    }
+
+    @Test
+    void anApprovalIsTheFirstSuccessAndTheRequestTheLastSendBeforeIt() {
+        var doc = TestRows.session("welno_x", "completed", ago(30))
+                .requested(ago(29)) // first attempt
+                .message(ago(28), "error", "인증이 완료되지 않았습니다. 현재 상태: auth_request_sent")
+                .requested(ago(20)) // re-sent: this one counts
+                .approved(ago(19))
+                .message(ago(15), "success", "건강검진 데이터를 성공적으로 가져왔습니다.")
+                .row().document();
+        DashboardModel.Approval approval = DashboardModel.approvalOf(doc);
+        assertEquals(ago(20), approval.requestedAt());
+        assertEquals(ago(19), approval.approvedAt());
+
+        // the backend's own flow may skip the "앱에서 인증을 진행해주세요" message: the requesting one is used
+        var direct = TestRows.session("welno_y", "auth_completed", ago(10))
+                .message(ago(9), "info", "카카오톡 간편인증을 요청하고 있습니다.")
+                .approved(ago(8)).row().document();
+        assertEquals(ago(9), DashboardModel.approvalOf(direct).requestedAt());
+
+        // a data success is not an approval; approved without a request message: unknown
+        var dataOnly = TestRows.session("welno_d", "fetching_prescription_data", ago(10)).requested(ago(9))
+                .message(ago(5), "success", "건강검진 데이터를 성공적으로 가져왔습니다.").row().document();
+        assertTrue(!DashboardModel.approvalOf(dataOnly).known());
+        assertTrue(!DashboardModel.isApproval(io.welno.console.session.MessageType.INFO,
+                "인증이 완료되지 않았습니다. 현재 상태: auth_request_sent"));
+        assertTrue(DashboardModel.isApproval(io.welno.console.session.MessageType.INFO,
+                "카카오톡 인증이 완료되었습니다. 건강정보를 가져오는 중입니다..."));
+        var forced = TestRows.session("welno_z", "auth_completed", ago(10)).approved(ago(8)).row().document();
+        assertTrue(!DashboardModel.approvalOf(forced).known());
+    }
+
+    @Test
+    void stuckRateUsesTheStuckPolicyOnLiveSessionsAndEndedRowsAreNotLive() {
+        SessionRow stuck = TestRows.session("welno_s", "fetching_health_data", ago(30)).requested(ago(29))
+                .approved(ago(28)).message(ago(27), "info", "건강검진 데이터를 가져오는 중입니다.")
+                .put("collection_started", true).row();
+        SessionRow fresh = TestRows.session("welno_f", "initiated", ago(1)).row();
+        SessionRow ended = TestRows.session("welno_e", "initiated", ago(2)).row().ended(ChangeKind.EXPIRED, NOW);
+        SessionRow unreadable = TestRows.unreadable("welno_u", "{\"truncated");
+
+        Snapshot s = new DashboardModel().update(List.of(stuck, fresh, ended, unreadable), NOW, POLICY);
+
+        assertEquals(3, s.liveTotal());
+        assertEquals(1, s.stuck());
+        assertEquals(1 / 3.0, s.stuckRate(), 1e-9);
+        assertEquals(1, s.live(Group.OTHER), "unreadable rows are shown as other");
+        assertEquals(3, s.funnel().started(), "an ended session that started in the window stays in the funnel");
+    }
+
+    @Test
+    void theTimeSeriesKeepsOneSamplePerMinuteOverTheWindowAndAddsAPointAMinute() {
+        DashboardModel model = new DashboardModel(Duration.ofMinutes(5));
+        List<SessionRow> one = List.of(TestRows.session("welno_a", "initiated", NOW).row());
+        List<SessionRow> two = List.of(TestRows.session("welno_a", "initiated", NOW).row(),
+                TestRows.session("welno_b", "error", NOW).row());
+
+        model.update(one, NOW, POLICY);
+        Snapshot s = model.update(two, NOW.plusSeconds(30), POLICY);
+        assertEquals(1, s.history().size(), "a second sample in the same minute replaces the first");
+        assertEquals(1, s.history().get(0).count(Group.FAILED));
+
+        for (int minute = 1; minute <= 7; minute++) {
+            s = model.update(one, NOW.plusMinutes(minute), POLICY);
+        }
+        assertEquals(5, s.history().size(), "only the window's minutes are kept");
+        assertEquals(DashboardModel.minuteOf(NOW.plusMinutes(3)), s.history().get(0).minute());
+        assertEquals(NOW.plusMinutes(7), s.history().get(4).time());
+        assertEquals(s.firstMinute(), s.history().get(0).minute());
+        assertEquals(s.lastMinute(), s.history().get(4).minute());
+    }
+
+    @Test
+    void unchangedRowsAreNotReadAgainButReplacedOnesAre() {
+        DashboardModel model = new DashboardModel();
+        SessionRow waiting = TestRows.session("welno_a", "auth_request_sent", ago(5)).requested(ago(4)).row();
+        assertEquals(0, model.update(List.of(waiting), NOW, POLICY).approvals());
+        SessionRow approved = TestRows.session("welno_a", "auth_completed", ago(5)).requested(ago(4))
+                .approved(ago(3)).row();
+        Snapshot s = model.update(List.of(approved), NOW, POLICY);
+        assertEquals(1, s.approvals());
+        assertEquals(Duration.ofMinutes(1), s.approvalMedian());
+    }
+
+    @Test
+    void emptyInputGivesNoRatesInsteadOfZeroes() {
+        Snapshot s = new DashboardModel().update(List.of(), NOW, POLICY);
+        assertTrue(Double.isNaN(s.errorRate()));
+        assertTrue(Double.isNaN(s.stuckRate()));
+        assertNull(s.approvalMedian());
+        assertNull(s.approvalP90());
+    }
+
+    @Test
+    void percentilesInterpolateBetweenRanks() {
+        List<Duration> values = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofSeconds(4));
+        assertEquals(Duration.ofMillis(2500), DashboardModel.percentile(values, 0.5));
+        assertEquals(Duration.ofMillis(3700), DashboardModel.percentile(values, 0.9));
+        assertSame(null, DashboardModel.percentile(List.of(), 0.5));
+    }
+
+    @Test
+    void statusGroupsCoverEveryKnownStatus() {
+        for (var status : io.welno.console.session.SessionStatus.KNOWN) {
+            assertTrue(Group.of(status) != Group.OTHER, status + " should have a group of its own");
+        }
+        assertEquals(Group.OTHER, Group.of(io.welno.console.session.SessionStatus.of("weird")));
+    }
+}
