@@ -1,6 +1,7 @@
 package io.welno.console.app;
 
 import io.welno.console.demo.DemoEnvironment;
+import io.welno.console.flow.AuditTail;
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
@@ -57,6 +58,7 @@ public final class ConsoleServices implements AutoCloseable {
     private final ExecutorService flowThreads;
     private final FlowService flow;
     private final Thread releaseOnExit;
+    private final AuditTail auditTail;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
@@ -86,6 +88,8 @@ public final class ConsoleServices implements AutoCloseable {
         // back from a shutdown hook, as the collect command does on Ctrl+C.
         this.releaseOnExit = new Thread(flow::close, "release-collections");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
+        // Every console's actions, as they happen: the revert of a colleague's change is shown here too.
+        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, flow.otherConsoles()::onAudit);
     }
 
     /** The embedded default: a real Redis, the Tilko simulator and backend-like traffic. */
@@ -126,8 +130,10 @@ public final class ConsoleServices implements AutoCloseable {
                 for (SessionChange change : batch.changes()) {
                     if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
                         revertWatch.onKeyChanged(change.id(), change.session());
+                        flow.otherConsoles().onKeyChanged(change.id(), change.session());
                     } else {
                         revertWatch.onKeyRemoved(change.id());
+                        flow.otherConsoles().onKeyRemoved(change.id());
                     }
                 }
                 listener.onBatch(batch);
@@ -204,6 +210,7 @@ public final class ConsoleServices implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Closing the feed failed: {}", e.getMessage());
         }
+        auditTail.close();
         // Collections clear collection_started on shutdown, so the flow must stop before the store.
         flow.close();
         flowThreads.shutdownNow();

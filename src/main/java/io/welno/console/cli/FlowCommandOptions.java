@@ -42,6 +42,18 @@ final class FlowCommandOptions {
             description = "Redis stream for the audit entries (default: ${DEFAULT-VALUE})")
     String auditStream;
 
+    @Option(names = "--hold", paramLabel = "TIME", defaultValue = "10", converter = HoldDurationConverter.class,
+            description = "After the change is applied, keep watching the session this long for the backend writing "
+                    + "back an older copy (seconds, or 30s / 5m / 1h; 0 = only read it back once). The exit status is 0 "
+                    + "only if the change is still there at the end (default: ${DEFAULT-VALUE} s; the backend can revert "
+                    + "for up to 6 minutes, which the window watches)")
+    Duration hold;
+
+    @Option(names = "--reapply",
+            description = "If the backend reverts the change during the hold, apply it again through the same "
+                    + "compare-and-set when the action's guards still hold (at most 3 times, each audited)")
+    boolean reapply;
+
     @Option(names = "--stuck-after", paramLabel = "SECONDS", defaultValue = "600",
             description = "reset: a collection counts as stuck after this many seconds without progress (default: ${DEFAULT-VALUE})")
     long stuckAfterSeconds;

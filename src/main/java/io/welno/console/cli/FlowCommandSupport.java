@@ -7,14 +7,24 @@ import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.CollectionProgress;
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowService;
+import io.welno.console.flow.HoldOutcome;
+import io.welno.console.flow.Reapplied;
+import io.welno.console.flow.RevertDetected;
+import io.welno.console.flow.RevertWatch;
 import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoreErrors;
+import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
+import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +36,13 @@ final class FlowCommandSupport {
 
     /** Picocli's own code for bad usage, which is also what a refusal returns. */
     static final int USAGE = 2;
+    private static final Duration HOLD_POLL = Duration.ofMillis(250);
+    /** How long past the end of the hold its last read may take. */
+    private static final Duration HOLD_LAST_READ = Duration.ofSeconds(20);
+    private static final DateTimeFormatter HOLD_END = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+    private static final Set<String> GOOD = Set.of("APPLIED", "COMPLETED", "KEPT", "REAPPLIED");
+    private static final Wording WORDS = Wording.cli();
 
     private FlowCommandSupport() {
     }
@@ -42,7 +59,8 @@ final class FlowCommandSupport {
             err.flush();
             return USAGE;
         }
-        ActionRequest request = new ActionRequest(kind, id, options.reason, options.overrideGuards, checkApproval);
+        ActionRequest request = new ActionRequest(kind, id, options.reason, options.overrideGuards, checkApproval,
+                options.hold, options.reapply);
         RedisSessionStore store;
         try {
             store = redis.openStore();
@@ -59,14 +77,16 @@ final class FlowCommandSupport {
             return t;
         });
         CompletableFuture<CollectionFinished> finished = new CompletableFuture<>();
+        // The hold reads the session every quarter second: a CLI run is short, and a revert should show at once.
+        RevertWatch watch = new RevertWatch(store, HOLD_POLL);
         FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client(), options.auditStream,
-                RedisAuditLog.DEFAULT_MAX_LEN), null, new Timestamps(Clock.systemUTC(), redis.zone), background,
+                RedisAuditLog.DEFAULT_MAX_LEN), watch, new Timestamps(Clock.systemUTC(), redis.zone), background,
                 options.flowOptions());
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionProgress(CollectionProgress progress) {
                 if (waitVerbose) {
-                    out.println("  " + progress.status() + ": " + progress.step());
+                    out.println("  " + progress.status() + ": " + WORDS.render(progress.step()));
                     out.flush();
                 }
             }
@@ -75,6 +95,17 @@ final class FlowCommandSupport {
             public void onCollectionFinished(CollectionFinished done) {
                 finished.complete(done);
             }
+
+            @Override
+            public void onRevertDetected(RevertDetected revert) {
+                print(out, err, "REVERTED", revert.actionId(), revert.lost());
+            }
+
+            @Override
+            public void onReapplied(Reapplied reapplied) {
+                print(out, err, reapplied.applied() ? "REAPPLIED" : "NOT_REAPPLIED", reapplied.actionId(),
+                        reapplied.message());
+            }
         });
         // Ctrl+C during a collection: give the claim back (auth_completed, collection_started = false).
         Thread hook = new Thread(flow::close, "release-collection");
@@ -82,17 +113,34 @@ final class FlowCommandSupport {
         try {
             ActionResult result = flow.perform(operator, request);
             print(out, err, result.outcome().name(), result.actionId(), result.message());
-            if (kind != ActionKind.COLLECT || !result.applied()) {
-                return result.exitCode();
+            if (!result.applied()) {
+                return ExitStatus.of(result.outcome());
             }
-            // The collection runs in this process, so the command stays until it ends.
-            if (!waitVerbose) {
-                out.println("The collection runs in this process until it ends (Ctrl+C stops it and releases the claim).");
+            int status = ExitStatus.of(result.outcome());
+            if (kind == ActionKind.COLLECT) {
+                // The collection runs in this process, so the command stays until it ends.
+                if (!waitVerbose) {
+                    out.println("The collection runs in this process until it ends (Ctrl+C stops it and releases "
+                            + "the claim).");
+                    out.flush();
+                }
+                CollectionFinished done = finished.get();
+                print(out, err, done.result().name(), done.actionId(), done.message());
+                if (waitVerbose) {
+                    status = ExitStatus.of(done.result());
+                }
+            }
+            if (!result.hold().isOver()) {
+                out.println("HOLDING [" + result.actionId() + "] until " + HOLD_END.format(result.hold().until())
+                        + ": watching for the backend writing back an older copy" + (request.reapply()
+                        ? " (re-applied if it does)." : "."));
                 out.flush();
             }
-            CollectionFinished done = finished.get();
-            print(out, err, done.result().name(), done.actionId(), done.message());
-            return waitVerbose ? done.exitCode() : result.exitCode();
+            HoldOutcome held = result.hold().await(HOLD_LAST_READ);
+            if (held.kind() != HoldOutcome.Kind.NOT_HELD) {
+                print(out, err, held.kept() ? "KEPT" : held.kind().name(), result.actionId(), held.message());
+            }
+            return status != 0 ? status : ExitStatus.of(held);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -106,6 +154,7 @@ final class FlowCommandSupport {
                 // the hook is already running
             }
             flow.close();
+            watch.close();
             background.shutdownNow();
             if (tilko != null) {
                 tilko.close();
@@ -116,9 +165,9 @@ final class FlowCommandSupport {
         }
     }
 
-    private static void print(PrintWriter out, PrintWriter err, String outcome, String actionId, String message) {
-        boolean good = outcome.equals("APPLIED") || outcome.equals("COMPLETED");
-        (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : actionId) + "] " + message);
+    private static void print(PrintWriter out, PrintWriter err, String outcome, String actionId, Phrase message) {
+        boolean good = GOOD.contains(outcome);
+        (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : actionId) + "] " + WORDS.render(message));
         (good ? out : err).flush();
     }
 }

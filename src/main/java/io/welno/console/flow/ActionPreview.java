@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import io.welno.console.session.SessionDocument;
+import io.welno.console.text.Phrase;
 import java.util.Optional;
 
 /**
@@ -14,16 +15,16 @@ import java.util.Optional;
  * @param before   the current document, or null when it could not be read (see {@link #refusal()})
  * @param after    the document after the (first) write, or null when the action would be refused
  * @param refusal  why the action would be refused, or null when it would run
- * @param followUp what happens after the first write, in one or two sentences ("" when nothing follows)
+ * @param followUp what happens after the first write, or null when nothing follows
  */
-public record ActionPreview(ActionRequest request, SessionDocument before, SessionDocument after, String refusal,
-                            String followUp) {
+public record ActionPreview(ActionRequest request, SessionDocument before, SessionDocument after, Phrase refusal,
+                            Phrase followUp) {
 
     public boolean allowed() {
         return refusal == null;
     }
 
-    public Optional<String> refusalReason() {
+    public Optional<Phrase> refusalReason() {
         return Optional.ofNullable(refusal);
     }
 }

@@ -1,32 +1,61 @@
 package io.welno.console.flow;
 
 import io.welno.console.session.SessionStatus;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.Phrase;
 import java.util.Objects;
 
 /**
  * What happened to one {@link ActionRequest}. {@link Outcome#APPLIED} is only reported when the change was
- * written by compare-and-set <em>and</em> read back from Redis afterwards.
+ * written by compare-and-set <em>and</em> read back from Redis afterwards; whether it stays there is the
+ * {@link #hold()}'s to tell.
  *
- * @param message      one clear English sentence (or two) for the operator; never a stack trace
+ * @param message      what to tell the operator, as a code (the window and the CLI make the words)
  * @param statusBefore the status the action saw (null when the session could not be read)
  * @param statusAfter  the status it left (equal to statusBefore when nothing was written; null when unknown)
  * @param actionId     the id that ties the session message, the audit entries, collection and revert events together
  * @param approval     manual-auth-complete with checkApproval: Tilko's LoginCheck verdict
+ * @param hold         for an applied action, the watch that reports whether the change stays; {@link Hold#none()}
+ *                     otherwise
  */
-public record ActionResult(ActionRequest request, Outcome outcome, String message, SessionStatus statusBefore,
-                           SessionStatus statusAfter, String actionId, ApprovalCheck approval) {
+public record ActionResult(ActionRequest request, Outcome outcome, Phrase message, SessionStatus statusBefore,
+                           SessionStatus statusAfter, String actionId, ApprovalCheck approval, Hold hold) {
 
+    /** Each cause has its own outcome, so that what the operator reads names what really happened. */
     public enum Outcome {
         /** Written and confirmed in Redis. For collect: the claim is written; the collection continues in the background. */
         APPLIED,
-        /** A guard or the role said no; nothing was written. */
+        /** A guard, the role or the reason said no; nothing was written. */
         REFUSED,
         /** Others kept changing the session, or overwrote the change right after it was written. */
         CONFLICT,
-        /** Redis could not be reached (or the write's fate is unknown). */
-        UNAVAILABLE,
-        /** Anything else: Tilko refused, the session vanished, an unexpected error. */
-        FAILED
+        /** The session is gone (expired or deleted). */
+        VANISHED,
+        /** The Redis user lacks a permission the action needs (the message names it); nothing was written. */
+        PERMISSION_DENIED,
+        /** Redis could not be reached (refused, unknown host, TLS, authentication). */
+        UNREACHABLE,
+        /** Redis stopped answering (paused, frozen, overloaded); a write's fate may be unknown. */
+        TIMEOUT,
+        /** The connection broke during the action; a write's fate may be unknown. */
+        CONNECTION_LOST,
+        /** Anything else: Tilko refused, an unexpected error. */
+        FAILED;
+
+        static Outcome of(StoreFailure failure) {
+            return switch (failure.cause()) {
+                case PERMISSION_DENIED -> PERMISSION_DENIED;
+                case AUTH_FAILED, UNREACHABLE, TLS_FAILED -> UNREACHABLE;
+                case TIMEOUT -> TIMEOUT;
+                case CONNECTION_LOST -> CONNECTION_LOST;
+                case SERVER_ERROR -> FAILED;
+            };
+        }
+
+        /** Redis itself was the problem (not the session, a guard or Tilko). */
+        public boolean redisTrouble() {
+            return this == PERMISSION_DENIED || this == UNREACHABLE || this == TIMEOUT || this == CONNECTION_LOST;
+        }
     }
 
     public ActionResult {
@@ -34,28 +63,23 @@ public record ActionResult(ActionRequest request, Outcome outcome, String messag
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(message, "message");
         approval = approval == null ? ApprovalCheck.NOT_CHECKED : approval;
+        hold = hold == null ? Hold.none() : hold;
     }
 
-    public ActionResult(ActionRequest request, Outcome outcome, String message, SessionStatus statusBefore,
-                        SessionStatus statusAfter) {
-        this(request, outcome, message, statusBefore, statusAfter, null, ApprovalCheck.NOT_CHECKED);
+    static ActionResult of(ActionRequest request, Outcome outcome, Phrase message, SessionStatus before,
+                           SessionStatus after, String actionId) {
+        return new ActionResult(request, outcome, message, before, after, actionId, null, null);
     }
 
     public boolean applied() {
         return outcome == Outcome.APPLIED;
     }
 
-    /** The command line's exit status: 0 applied, 2 refused, 3 conflict or Redis unavailable, 1 anything else. */
-    public int exitCode() {
-        return switch (outcome) {
-            case APPLIED -> 0;
-            case REFUSED -> 2;
-            case CONFLICT, UNAVAILABLE -> 3;
-            case FAILED -> 1;
-        };
+    ActionResult withApproval(ApprovalCheck check, Phrase newMessage) {
+        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, check, hold);
     }
 
-    ActionResult withApproval(ApprovalCheck check) {
-        return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, check);
+    ActionResult withHold(Hold newHold) {
+        return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, approval, newHold);
     }
 }

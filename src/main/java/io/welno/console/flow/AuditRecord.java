@@ -1,5 +1,7 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.Phrase;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,18 +14,24 @@ import java.util.Objects;
  * {@code status_before}, {@code status_after} ("" when unknown), {@code result}, {@code message}.
  *
  * @param event  {@code attempt} for every {@link FlowService#perform} call, {@code collection-finished} when a
- *               background collection ends, {@code revert-detected} when an applied change was overwritten
- * @param result an {@link ActionResult.Outcome} name for attempts, a {@link CollectionFinished.Result} name
- *               for collections, {@code REVERTED} for reverts
+ *               background collection ends, {@code revert-detected} when an applied change was overwritten,
+ *               {@code reapply} for each attempt to put a reverted change back, {@code reveal} when personal
+ *               data was shown unmasked
+ * @param result an {@link ActionResult.Outcome} name for attempts and re-applies, a
+ *               {@link CollectionFinished.Result} name for collections, {@code REVERTED} for reverts
+ * @param message what the operator was told, as a code ({@link PhraseCodec} JSON in the stream, so every console
+ *                shows it in its own language)
  * @param streamId the stream entry id when read back from Redis, else null
  */
 public record AuditRecord(Instant time, String actionId, String event, String operator, Role role, String action,
                           String sessionId, String reason, boolean override, String statusBefore, String statusAfter,
-                          String result, String message, String streamId) {
+                          String result, Phrase message, String streamId) {
 
     public static final String ATTEMPT = "attempt";
     public static final String COLLECTION_FINISHED = "collection-finished";
     public static final String REVERT_DETECTED = "revert-detected";
+    public static final String REAPPLY = "reapply";
+    public static final String REVEAL = "reveal";
 
     public AuditRecord {
         Objects.requireNonNull(time, "time");
@@ -36,7 +44,7 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         statusBefore = nz(statusBefore);
         statusAfter = nz(statusAfter);
         result = nz(result);
-        message = nz(message);
+        message = message == null ? Phrase.of("text.empty") : message;
     }
 
     /** The stream fields, in a stable order. */
@@ -54,7 +62,7 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         f.put("status_before", statusBefore);
         f.put("status_after", statusAfter);
         f.put("result", result);
-        f.put("message", message);
+        f.put("message", PhraseCodec.encode(message));
         return f;
     }
 
@@ -74,7 +82,7 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         }
         return new AuditRecord(time, f.get("action_id"), f.get("event"), f.get("operator"), role, f.get("action"),
                 f.get("session"), f.get("reason"), Boolean.parseBoolean(f.get("override")), f.get("status_before"),
-                f.get("status_after"), f.get("result"), f.get("message"), streamId);
+                f.get("status_after"), f.get("result"), PhraseCodec.decode(f.get("message")), streamId);
     }
 
     private static Instant streamTime(String streamId) {

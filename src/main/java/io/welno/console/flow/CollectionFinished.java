@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
 
 /**
  * A background collection ended; {@code collection_started} has been cleared unless {@link Result#UNAVAILABLE}
@@ -8,10 +9,10 @@ import io.welno.console.session.SessionStatus;
  * someone else now owning the session.
  *
  * @param finalStatus the status left in Redis (null when unknown)
- * @param message     an English sentence for the operator, quoting Tilko's message where there is one
+ * @param message     what to tell the operator, quoting Tilko's message where there is one
  */
 public record CollectionFinished(String sessionId, String actionId, Result result, SessionStatus finalStatus,
-                                 String message) {
+                                 Phrase message) {
 
     public enum Result {
         /** Health and/or prescription data saved; status completed. */
@@ -26,16 +27,9 @@ public record CollectionFinished(String sessionId, String actionId, Result resul
         INTERRUPTED,
         /** Someone else changed the session meanwhile (reset, backend overwrite); the console stopped touching it. */
         ABANDONED,
-        /** Redis could not be reached to save a step. */
+        /** The session ended (expired or deleted) during the collection. */
+        VANISHED,
+        /** Redis could not be reached (or refused a permission) to save a step. */
         UNAVAILABLE
-    }
-
-    /** The command line's exit status for {@code collect --wait}. */
-    public int exitCode() {
-        return switch (result) {
-            case COMPLETED -> 0;
-            case ABANDONED, UNAVAILABLE -> 3;
-            default -> 1;
-        };
     }
 }

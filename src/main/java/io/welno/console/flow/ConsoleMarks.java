@@ -3,6 +3,7 @@ package io.welno.console.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.SessionDocument;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -13,14 +14,17 @@ import java.util.HexFormat;
  *   <li>every message it appends ends with {@code [콘솔 …#actionId]}; the first message of an action names
  *       the operator and the reason: {@code [콘솔 kim · 사유: customer called · #3f2a91c0]};</li>
  *   <li>while a Tilko call is outstanding (simple-auth, collect) the document carries
- *       {@code "console_claim": {"id", "action", "operator", "at"}}. Later writes of the same action require
- *       the claim to still be theirs, so a reset or another console's claim stops them. It is removed when the
- *       action ends. The backend ignores the field and, rewriting whole documents, keeps it.</li>
+ *       {@code "console_claim": {"id", "action", "operator", "owner", "at", "lease_until"}}. Later writes of the
+ *       same action require the claim to still be theirs, so a reset or another console's claim stops them. The
+ *       owner (this console instance) renews {@code lease_until} while its call is out ({@link LeaseKeeper}); a
+ *       claim past its lease has lost its owner and counts as stuck at once. It is removed when the action ends.
+ *       The backend ignores the field and, rewriting whole documents, keeps it.</li>
  * </ul>
  */
 final class ConsoleMarks {
 
-    static final String CLAIM = "console_claim";
+    static final String CLAIM = ConsoleClaim.FIELD;
+    static final String LEASE_UNTIL = "lease_until";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ConsoleMarks() {
@@ -43,12 +47,15 @@ final class ConsoleMarks {
         return text + " [콘솔 #" + actionId + "]";
     }
 
-    static ObjectNode claim(String actionId, ActionKind kind, Operator operator, String now) {
+    static ObjectNode claim(String actionId, ActionKind kind, Operator operator, String owner, String now,
+                            String leaseUntil) {
         ObjectNode claim = JsonNodeFactory.instance.objectNode();
         claim.put("id", actionId);
         claim.put("action", kind.wire());
         claim.put("operator", operator.name());
+        claim.put("owner", owner);
         claim.put("at", now);
+        claim.put(LEASE_UNTIL, leaseUntil);
         return claim;
     }
 

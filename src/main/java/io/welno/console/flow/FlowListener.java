@@ -19,7 +19,19 @@ public interface FlowListener {
     default void onCollectionFinished(CollectionFinished finished) {
     }
 
-    /** An applied change was overwritten by a document that no longer contains it. */
+    /**
+     * A change a console applied was overwritten by a document that no longer contains it: one of this console's
+     * held actions ({@link RevertDetected#ours()}), or another console's seen through the live feed and the audit
+     * stream.
+     */
     default void onRevertDetected(RevertDetected revert) {
+    }
+
+    /** A reverted change of this console was applied again (or could not be), during its hold. */
+    default void onReapplied(Reapplied reapplied) {
+    }
+
+    /** The hold of one of this console's actions ended. */
+    default void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
     }
 }

@@ -1,178 +1,82 @@
 package io.welno.console.flow;
 
-import io.welno.console.session.AuthCredentials;
-import io.welno.console.session.AuthProvider;
-import io.welno.console.session.DocumentWarning;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UserInfo;
+import io.welno.console.text.Phrase;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
- * The rules that decide whether an action may touch a session, as sentences. They are evaluated on the
- * document the store just read, again on every compare-and-set attempt, so a session that moves on while
- * the operator is deciding is refused rather than overwritten.
- *
- * <p>A <em>hard</em> rule protects Tilko or the backend from something that cannot work or would run twice
- * (two SimpleAuthRequests in flight, a collection without credentials); no role can override it. The other
- * rules follow the backend's flow and a developer may override them; the override is recorded.
- *
- * <table>
- *   <caption>Guards (besides the role)</caption>
- *   <tr><th>action</th><th>statuses (overridable)</th><th>hard requirements</th><th>other overridable rules</th></tr>
- *   <tr><td>simple-auth</td><td>initiated, error, auth_requesting idle ≥ 150 s</td>
- *       <td>no collection running; auth_requesting idle ≥ 150 s; user_info has name, birthdate, phone_no,
- *       private_auth_type</td><td>auth type 0, 4 or 6; readable by the backend</td></tr>
- *   <tr><td>manual-auth-complete</td><td>auth_request_sent, auth_pending, auth_completed, authenticated</td>
- *       <td>temp_auth_data with cxId; no collection running</td><td>readable by the backend</td></tr>
- *   <tr><td>collect</td><td>auth_completed, authenticated</td>
- *       <td>auth_data with CxId; user_info complete; no collection running (fetching_* with collection_started,
- *       or this console collecting it)</td><td>collection_started false; readable by the backend</td></tr>
- *   <tr><td>reset-stuck</td><td>fetching_health_data, fetching_prescription_data</td>
- *       <td>this console is not collecting it</td><td>collection_started true; idle ≥ 10 min;
- *       readable by the backend</td></tr>
- * </table>
- *
- * <p>"Idle" is the time since the last progress: the newest message timestamp, {@code collection_start_time}
- * or the console's claim time, whichever is latest. {@code updated_at} is not used because the browser's
- * status poll rewrites it every few seconds while nothing happens.
+ * The rules that decide whether an action may touch a session, as codes. They are evaluated on the document the
+ * store just read, again on every compare-and-set attempt, so a session that moves on while the operator is
+ * deciding is refused rather than overwritten. Each action brings its own rules ({@link FlowAction#problems});
+ * these are added for all of them, from the backend's own read rules ({@link BackendRules}):
+ * <ul>
+ *   <li>past {@code expires_at} the backend deletes the session on its next read: refused, hard;</li>
+ *   <li>an id {@code /session/simple-auth} would answer 404 for (no partner prefix, a different stored
+ *       {@code partner_id}): refused, hard for simple-auth, overridable for the others (the backend's other
+ *       endpoints do not check ownership);</li>
+ *   <li>a document the backend cannot read (no status or expiry, an offset timestamp): overridable, so a
+ *       developer can repair it.</li>
+ * </ul>
+ * The tables are in docs/flow.md, "Guards".
  */
 public final class Guards {
 
-    /** One reason to refuse; {@code overridable} when a developer may override it. */
-    public record Refusal(String sentence, boolean overridable) {
-    }
+    /** What an action's rules may look at besides the document. */
+    record Context(Guards guards, LocalDateTime now, Predicate<String> locallyCollecting) {
 
-    static final List<SessionStatus> SIMPLE_AUTH_FROM =
-            List.of(SessionStatus.INITIATED, SessionStatus.ERROR, SessionStatus.AUTH_REQUESTING);
-    static final List<SessionStatus> MANUAL_COMPLETE_FROM = List.of(SessionStatus.AUTH_REQUEST_SENT,
-            SessionStatus.AUTH_PENDING, SessionStatus.AUTH_COMPLETED, SessionStatus.AUTHENTICATED);
-    static final List<SessionStatus> COLLECT_FROM = List.of(SessionStatus.AUTH_COMPLETED, SessionStatus.AUTHENTICATED);
-    static final List<SessionStatus> RESET_FROM =
-            List.of(SessionStatus.FETCHING_HEALTH_DATA, SessionStatus.FETCHING_PRESCRIPTION_DATA);
+        FlowOptions options() {
+            return guards.options;
+        }
+
+        Optional<Duration> idleFor(SessionDocument doc) {
+            return guards.idleFor(doc);
+        }
+
+        /** This console instance, as the claims it takes name their owner. */
+        String self() {
+            return ConsoleInstance.id();
+        }
+    }
 
     private final FlowOptions options;
     private final Timestamps timestamps;
+    private final ActionRegistry registry;
+    private final StuckPolicy resetPolicy;
 
     public Guards(FlowOptions options, Timestamps timestamps) {
-        this.options = options;
-        this.timestamps = timestamps;
+        this(options, timestamps, new ActionRegistry());
     }
 
-    /**
-     * Every rule the document breaks for this action, in the order an operator should read them (the status
-     * first where it is the natural explanation).
-     *
-     * @param locallyCollecting whether this console is running a collection for a session id
-     */
+    Guards(FlowOptions options, Timestamps timestamps, ActionRegistry registry) {
+        this.options = options;
+        this.timestamps = timestamps;
+        this.registry = registry;
+        this.resetPolicy = StuckPolicy.defaults()
+                .with(SessionStatus.FETCHING_HEALTH_DATA, options.stuckAfter())
+                .with(SessionStatus.FETCHING_PRESCRIPTION_DATA, options.stuckAfter());
+    }
+
+    /** Every rule the document breaks for this action, the most fundamental first. */
     public List<Refusal> problems(ActionKind kind, SessionDocument doc, Predicate<String> locallyCollecting) {
+        LocalDateTime now = timestamps.nowLocal();
         List<Refusal> out = new ArrayList<>();
-        SessionStatus status = doc.status();
-        String seen = status.isMissing() ? "the session has no status" : "the session is " + status;
-        boolean collectionRunning = status.isFetching() && doc.collectionStarted();
-        switch (kind) {
-            case SIMPLE_AUTH -> {
-                if (collectionRunning) {
-                    out.add(new Refusal("simple-auth is refused: a collection is marked as running (status " + status
-                            + ", collection_started = true); reset it first.", false));
-                }
-                if (status.equals(SessionStatus.AUTH_REQUESTING)) {
-                    Optional<Duration> idle = idleFor(doc);
-                    if (idle.isEmpty()) {
-                        out.add(new Refusal("simple-auth is refused: the session is auth_requesting and it cannot be "
-                                + "told how long ago the request started, so a Tilko request may still be in flight.", false));
-                    } else if (idle.get().compareTo(options.staleAuthRequestAfter()) < 0) {
-                        out.add(new Refusal("simple-auth is refused: the session has been auth_requesting for only "
-                                + human(idle.get()) + ", so a Tilko request may still be in flight (it counts as stale after "
-                                + human(options.staleAuthRequestAfter()) + ").", false));
-                    }
-                } else if (!SIMPLE_AUTH_FROM.contains(status)) {
-                    out.add(new Refusal("simple-auth needs status initiated, error or a stale auth_requesting, but "
-                            + seen + ".", true));
-                }
-                personProblem(doc, "simple-auth").ifPresent(out::add);
-                AuthProvider provider = doc.provider();
-                if (doc.userInfo().privateAuthType() != null && !provider.acceptedByBackend()) {
-                    out.add(new Refusal("simple-auth is refused: private_auth_type "
-                            + doc.userInfo().privateAuthType() + " is not one the backend accepts (0, 4 or 6).", true));
-                }
-            }
-            case MANUAL_COMPLETE -> {
-                Optional<AuthCredentials> temp = doc.tempAuthData();
-                if (temp.isEmpty() || !temp.get().hasCxId()) {
-                    out.add(new Refusal("manual-auth-complete needs temp_auth_data from a successful simple-auth, but "
-                            + "the session has none (status " + status + ").", false));
-                }
-                if (collectionRunning) {
-                    out.add(new Refusal("manual-auth-complete is refused: a collection is marked as running (status "
-                            + status + ", collection_started = true); reset it first.", false));
-                } else if (!MANUAL_COMPLETE_FROM.contains(status)) {
-                    out.add(new Refusal("manual-auth-complete needs status auth_request_sent, auth_pending, "
-                            + "auth_completed or authenticated, but " + seen + ".", true));
-                }
-            }
-            case COLLECT -> {
-                if (locallyCollecting.test(doc.id())) {
-                    out.add(new Refusal("collect is refused: this console is already collecting this session.", false));
-                }
-                if (collectionRunning) {
-                    out.add(new Refusal("collect is refused: a collection is already running or stuck (status "
-                            + status + ", collection_started = true); reset it first.", false));
-                } else {
-                    if (!COLLECT_FROM.contains(status)) {
-                        out.add(new Refusal("collect needs status auth_completed or authenticated, but " + seen
-                                + ".", true));
-                    }
-                    if (doc.collectionStarted()) {
-                        out.add(new Refusal("collect is refused: collection_started is already true (status " + status
-                                + "), so the backend may be collecting.", true));
-                    }
-                }
-                Optional<AuthCredentials> auth = doc.authData();
-                if (auth.isEmpty() || !auth.get().hasCxId()) {
-                    out.add(new Refusal("collect needs auth_data (run manual-auth-complete first), but the session has "
-                            + "none (status " + status + ").", false));
-                }
-                personProblem(doc, "collect").ifPresent(out::add);
-            }
-            case RESET_STUCK -> {
-                if (locallyCollecting.test(doc.id())) {
-                    out.add(new Refusal("reset-stuck is refused: this console is collecting this session right now; "
-                            + "it ends by itself when Tilko answers or times out.", false));
-                }
-                if (!RESET_FROM.contains(status)) {
-                    out.add(new Refusal("reset-stuck needs status fetching_health_data or fetching_prescription_data, "
-                            + "but " + seen + ".", true));
-                } else {
-                    if (!doc.collectionStarted()) {
-                        out.add(new Refusal("reset-stuck is refused: collection_started is false (status " + status
-                                + "), so no collection claims this session.", true));
-                    }
-                    Optional<Duration> idle = idleFor(doc);
-                    if (idle.isEmpty()) {
-                        out.add(new Refusal("reset-stuck is refused: it cannot be told when the collection last made "
-                                + "progress (status " + status + ").", true));
-                    } else if (idle.get().compareTo(options.stuckAfter()) < 0) {
-                        out.add(new Refusal("reset-stuck is refused: the collection last made progress "
-                                + human(idle.get()) + " ago (status " + status + "); it counts as stuck after "
-                                + human(options.stuckAfter()) + ".", true));
-                    }
-                }
-            }
-            default -> throw new IllegalStateException("unknown action " + kind);
-        }
-        if (doc.breaksBackend()) {
-            out.add(new Refusal("The backend cannot read this session: " + doc.warnings().stream()
-                    .filter(DocumentWarning::breaksBackend).map(DocumentWarning::explanation)
-                    .collect(Collectors.joining(" ")), true));
-        }
+        BackendRules.expiredFor(doc, now).ifPresent(ago -> out.add(Refusal.hard("guard.expired", ago,
+                doc.expiresAt().raw())));
+        BackendRules.ownershipProblem(doc).ifPresent(why -> out.add(new Refusal(Phrase.of("guard.ownership", why),
+                kind != ActionKind.SIMPLE_AUTH)));
+        registry.get(kind).problems(doc, new Context(this, now, locallyCollecting), out);
+        doc.warnings().stream().filter(w -> w.breaksBackend()).findFirst().ifPresent(w ->
+                out.add(Refusal.overridable("guard.backendCannotRead", w.phrase())));
         return out;
     }
 
@@ -187,32 +91,39 @@ public final class Guards {
         return Optional.empty();
     }
 
-    /** The overridable rules an override skips, for the audit ("" when none). */
-    String overridden(ActionKind kind, SessionDocument doc, Predicate<String> locallyCollecting) {
-        return problems(kind, doc, locallyCollecting).stream().filter(Refusal::overridable).map(Refusal::sentence)
-                .collect(Collectors.joining(" "));
-    }
-
-    /** Time since the session last made progress (see the class comment); empty when no timestamp is readable. */
+    /**
+     * Time since the session last made progress: the newest message, {@code collection_start_time} or the
+     * console's claim, whichever is latest ({@link SessionDocument#lastProgressAt()}); empty when no timestamp is
+     * readable. {@code updated_at} is not used: the browser's status poll rewrites it every few seconds while
+     * nothing happens.
+     */
     public Optional<Duration> idleFor(SessionDocument doc) {
-        return lastProgress(doc).map(last -> {
+        return doc.lastProgressAt().map(last -> {
             Duration idle = Duration.between(last, timestamps.nowLocal());
             return idle.isNegative() ? Duration.ZERO : idle;
         });
     }
 
-    /** A fetching_* session with collection_started that has not moved for {@link FlowOptions#stuckAfter()}. */
+    /**
+     * A fetching_* session with collection_started that has not moved for {@link FlowOptions#stuckAfter()} (or
+     * less, when its expiry is nearer), or whose console claim's lease lapsed: what reset-stuck accepts.
+     */
     public boolean isStuck(SessionDocument doc) {
         return doc.status().isFetching() && doc.collectionStarted()
-                && idleFor(doc).map(idle -> idle.compareTo(options.stuckAfter()) >= 0).orElse(false);
+                && resetPolicy.isStuck(doc, timestamps.nowLocal());
     }
 
-    static Optional<LocalDateTime> lastProgress(SessionDocument doc) {
-        // The UI's stuck bucket measures from the same point (SessionDocument#lastProgressAt).
-        return doc.lastProgressAt();
+    StuckPolicy resetPolicy() {
+        return resetPolicy;
     }
 
-    private static Optional<Refusal> personProblem(SessionDocument doc, String action) {
+    /** "the session is auth_request_sent", or "the session has no status". */
+    static Phrase seen(SessionStatus status) {
+        return status.isMissing() ? Phrase.of("guard.seen.none") : Phrase.of("guard.seen", status);
+    }
+
+    /** A refusal when user_info lacks what Tilko needs, naming the fields. */
+    static Optional<Refusal> personProblem(SessionDocument doc, ActionKind kind) {
         UserInfo user = doc.userInfo();
         List<String> missing = new ArrayList<>();
         if (blank(user.name())) {
@@ -227,20 +138,16 @@ public final class Guards {
         if (blank(user.privateAuthType())) {
             missing.add("private_auth_type");
         }
-        return missing.isEmpty() ? Optional.empty() : Optional.of(new Refusal(action + " is refused: user_info lacks "
-                + String.join(", ", missing) + ", which Tilko needs (status " + doc.status() + ").", false));
+        return missing.isEmpty() ? Optional.empty() : Optional.of(Refusal.hard("guard.person", kind,
+                String.join(", ", missing), doc.status()));
+    }
+
+    /** A collection is marked as running: fetching_* with collection_started. */
+    static boolean collectionRunning(SessionDocument doc) {
+        return doc.status().isFetching() && doc.collectionStarted();
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s < 120) {
-            return s + " s";
-        }
-        long m = s / 60;
-        return m < 120 ? m + " min" : (m / 60) + " h " + (m % 60) + " min";
     }
 }

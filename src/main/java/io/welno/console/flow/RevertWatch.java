@@ -7,6 +7,7 @@ import io.welno.console.session.SessionMessage;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,14 +48,13 @@ import org.slf4j.LoggerFactory;
 public final class RevertWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevertWatch.class);
-    private static final Set<String> NOISY_FIELDS = Set.of(SessionDocument.MESSAGES, SessionDocument.UPDATED_AT,
-            SessionDocument.LAST_ACTIVITY);
 
     private final SessionStore store;
     private final Duration pollInterval;
     private final Clock clock;
     private final Map<String, List<Watched>> watches = new ConcurrentHashMap<>();
     private final List<Consumer<RevertDetected>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> removedListeners = new CopyOnWriteArrayList<>();
     /**
      * Held while a check finds and reports reverts, so that a watch is never seen gone before its report has
      * been delivered: when {@link #checkNow} returns, every revert found so far (by any thread) has been reported.
@@ -95,6 +95,15 @@ public final class RevertWatch implements AutoCloseable {
 
     public void removeListener(Consumer<RevertDetected> listener) {
         listeners.remove(listener);
+    }
+
+    /** Told the id of a watched session that ended (expired or deleted) while watched. */
+    public void addRemovedListener(Consumer<String> listener) {
+        removedListeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeRemovedListener(Consumer<String> listener) {
+        removedListeners.remove(listener);
     }
 
     /**
@@ -143,20 +152,45 @@ public final class RevertWatch implements AutoCloseable {
 
     /** The key was deleted or expired: nothing left to revert, stop watching it. */
     public void onKeyRemoved(String sessionId) {
-        watches.remove(sessionId);
+        if (watches.remove(sessionId) != null) {
+            for (Consumer<String> listener : removedListeners) {
+                try {
+                    listener.accept(sessionId);
+                } catch (RuntimeException e) {
+                    LOG.warn("A revert-watch listener failed", e);
+                }
+            }
+        }
+    }
+
+    /** Stops watching one action's change (its hold ended). */
+    public void unwatch(String sessionId, String actionId) {
+        List<Watched> list = watches.get(sessionId);
+        if (list == null) {
+            return;
+        }
+        synchronized (list) {
+            list.removeIf(w -> w.actionId.equals(actionId));
+            if (list.isEmpty()) {
+                watches.remove(sessionId, list);
+            }
+        }
     }
 
     /**
-     * Reads the key now and checks it (tests, and callers that just wrote). Returns after every revert found on
-     * this session so far, also by the poller or the feed at the same moment, has been delivered to the listeners.
+     * Reads the key now and checks it (tests, the end of a hold, and callers that just wrote). Returns after every
+     * revert found on this session so far, also by the poller or the feed at the same moment, has been delivered
+     * to the listeners.
+     *
+     * @return false when the key could not be read (Redis unavailable), so nothing could be confirmed
      */
-    public void checkNow(String sessionId) {
+    public boolean checkNow(String sessionId) {
         if (store == null) {
-            return;
+            return false;
         }
         if (!watches.containsKey(sessionId)) {
             awaitReportInProgress();
-            return;
+            return true;
         }
         Optional<StoredSession> stored;
         long readStarted = System.nanoTime();
@@ -164,12 +198,22 @@ public final class RevertWatch implements AutoCloseable {
             stored = store.get(sessionId);
         } catch (RuntimeException e) {
             LOG.debug("Revert watch could not read {}: {}", sessionId, StoreErrors.describe(e));
-            return;
+            return false;
         }
+        onKeyRead(sessionId, stored, readStarted);
+        return true;
+    }
+
+    /**
+     * A read of a watched key made by the caller (the end of a hold reads the key itself).
+     *
+     * @param readStartedNanos {@link System#nanoTime()} when the read began
+     */
+    public void onKeyRead(String sessionId, Optional<StoredSession> stored, long readStartedNanos) {
         if (stored.isEmpty()) {
             onKeyRemoved(sessionId);
         } else if (stored.get().parsed() instanceof SessionDocument doc) {
-            check(sessionId, doc, readStarted);
+            check(sessionId, doc, readStartedNanos);
         }
     }
 
@@ -230,7 +274,7 @@ public final class RevertWatch implements AutoCloseable {
             List<Watched> done = new ArrayList<>();
             while (it.hasNext()) {
                 Watched w = it.next();
-                Optional<String> lost = w.lostIn(doc);
+                Optional<Phrase> lost = w.lostIn(doc);
                 boolean fresh = readStartedNanos != Long.MIN_VALUE && readStartedNanos - w.registeredNanos > 0;
                 boolean unconfirmable = store == null || pollInterval.isZero();
                 if (lost.isPresent() && !fresh && !unconfirmable && w.isPreWriteCopy(doc)) {
@@ -377,7 +421,7 @@ public final class RevertWatch implements AutoCloseable {
         }
 
         /** What of this change is missing from {@code doc}, or empty when it is all there. */
-        Optional<String> lostIn(SessionDocument doc) {
+        Optional<Phrase> lostIn(SessionDocument doc) {
             List<JsonNode> missing = new ArrayList<>();
             for (JsonNode marker : markers) {
                 if (!containsMessage(doc, marker)) {
@@ -387,65 +431,14 @@ public final class RevertWatch implements AutoCloseable {
             if (missing.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> parts = new ArrayList<>();
             SessionMessage first = SessionMessageView.of(missing.get(0));
-            parts.add((missing.size() == 1 ? "the console's message " : missing.size() + " console messages, e.g. ")
-                    + "\"" + first.summary() + "\" (" + first.timestamp() + ")" + (missing.size() == 1 ? " is" : " are")
-                    + " gone");
-            SessionDocument last = after;
-            Set<String> fields = new LinkedHashSet<>();
-            last.tree().fieldNames().forEachRemaining(fields::add);
-            if (before != null) {
-                before.tree().fieldNames().forEachRemaining(fields::add);
-            }
-            for (String field : fields) {
-                if (NOISY_FIELDS.contains(field)) {
-                    continue;
-                }
-                JsonNode was = before == null ? null : before.tree().get(field);
-                JsonNode set = last.tree().get(field);
-                if (Objects.equals(was, set)) {
-                    continue; // the action did not change this field
-                }
-                JsonNode now = doc.tree().get(field);
-                if (Objects.equals(now, set)) {
-                    continue;
-                }
-                parts.add(describeField(field, was, set, now));
-            }
-            return Optional.of(String.join("; ", parts));
-        }
-
-        private static String describeField(String field, JsonNode was, JsonNode set, JsonNode now) {
-            boolean plain = set == null || set.isValueNode() || set.isNull();
-            if (field.equals(SessionDocument.PROGRESS) && set != null && set.isObject()) {
-                List<String> flags = new ArrayList<>();
-                set.fieldNames().forEachRemaining(flag -> {
-                    JsonNode n = now == null ? null : now.get(flag);
-                    if (!Objects.equals(set.get(flag), n)) {
-                        flags.add(flag + " is " + (n == null ? "missing" : n.asText()) + " (the action had set "
-                                + set.get(flag).asText() + ")");
-                    }
-                });
-                return "progress: " + String.join(", ", flags);
-            }
-            if (now == null) {
-                return field + " is gone";
-            }
-            boolean backToOld = Objects.equals(now, was);
-            if (plain && (now.isValueNode() || now.isNull()) && !isSecret(field)) {
-                return field + " is " + text(now) + (backToOld ? " again" : "") + " (the action had set "
-                        + (set == null ? "nothing" : text(set)) + ")";
-            }
-            return field + (backToOld ? " changed back to its earlier value" : " changed");
-        }
-
-        private static boolean isSecret(String field) {
-            return field.contains("auth_data") || field.equals(SessionDocument.USER_INFO);
-        }
-
-        private static String text(JsonNode n) {
-            return n == null || n.isNull() ? "null" : n.isTextual() ? n.asText() : n.toString();
+            Phrase messages = missing.size() == 1
+                    ? Phrase.of("revert.messageGone", first.summary(), String.valueOf(first.timestamp()))
+                    : Phrase.of("revert.messagesGone", missing.size(), first.summary(),
+                            String.valueOf(first.timestamp()));
+            List<Phrase> fields = FieldChanges.putBack(before, after, doc);
+            return Optional.of(fields.isEmpty() ? Phrase.of("revert.lostMessages", messages)
+                    : Phrase.of("revert.lost", messages, fields));
         }
     }
 

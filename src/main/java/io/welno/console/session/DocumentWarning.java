@@ -1,5 +1,7 @@
 package io.welno.console.session;
 
+import io.welno.console.text.Phrase;
+
 /**
  * Odd but readable documents. {@link #breaksBackend()} marks the ones the Python backend cannot process
  * (it answers 404 or 500 for them); actions on those are refused unless a developer overrides.
@@ -27,5 +29,10 @@ public enum DocumentWarning {
 
     public String explanation() {
         return explanation;
+    }
+
+    /** The warning as a code ({@code warning.<NAME>} in the bundles). */
+    public Phrase phrase() {
+        return Phrase.of("warning." + name());
     }
 }

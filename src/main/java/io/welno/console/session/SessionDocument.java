@@ -67,14 +67,22 @@ public final class SessionDocument implements ParsedSession {
         return text(tree, "session_id");
     }
 
+    /**
+     * The partner as the backend derives it: the id's prefix before the first {@code _}; null for uuid-era ids,
+     * whose partner the backend cannot tell (see {@link BackendRules#ownershipProblem}).
+     */
     public String partnerId() {
-        String partner = text(tree, "partner_id");
-        if (partner != null) {
-            return partner;
-        }
-        // uuid-era sessions have no partner_id; the backend then assumes "welno".
-        int underscore = id.indexOf('_');
-        return underscore > 0 ? id.substring(0, underscore) : "welno";
+        return BackendRules.partnerOfId(id).orElse(null);
+    }
+
+    /** The {@code partner_id} field as stored (absent in uuid-era sessions). */
+    public String storedPartnerId() {
+        return text(tree, "partner_id");
+    }
+
+    /** The console's claim, while one of its Tilko calls is out. */
+    public Optional<ConsoleClaim> consoleClaim() {
+        return ConsoleClaim.from(tree.get(ConsoleClaim.FIELD), zone);
     }
 
     public SessionTimestamp createdAt() {
@@ -188,7 +196,7 @@ public final class SessionDocument implements ParsedSession {
             }
         }
         latest = later(latest, local(timestamp("collection_start_time")));
-        JsonNode claim = tree.get("console_claim");
+        JsonNode claim = tree.get(ConsoleClaim.FIELD);
         if (claim != null && claim.isObject()) {
             latest = later(latest, local(SessionTimestamp.parse(text(claim, "at"), zone)));
         }

@@ -11,8 +11,19 @@ import java.util.Optional;
  * The thresholds are per status because an auth request waits on a person while a collection waits on
  * a machine. Fetching statuses only count while {@code collection_started} is true, which is the
  * backend's signature of a collection task that died.
+ *
+ * <p>Two rules make a stuck session visible (and repairable) in time, whatever the threshold:
+ * <ul>
+ *   <li>a session is stuck no later than {@link #EXPIRY_MARGIN} before its {@code expires_at}: past that the
+ *       backend deletes it on its next read, so a repair must happen before;</li>
+ *   <li>a session a console claimed with a lease ({@link ConsoleClaim}) is worked on for exactly as long as the
+ *       lease is renewed: it is stuck the moment the lease lapses (its console died), and not before.</li>
+ * </ul>
  */
 public final class StuckPolicy {
+
+    /** How long before its expiry a session that is not moving counts as stuck at the latest. */
+    public static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
 
     private final Map<SessionStatus, Duration> thresholds;
 
@@ -49,7 +60,60 @@ public final class StuckPolicy {
 
     /** @param now the current wall-clock time in the backend's zone */
     public boolean isStuck(SessionDocument doc, LocalDateTime now) {
-        return isStuck(doc.status(), doc.lastProgressAt().orElse(null), doc.collectionStarted(), now);
+        return stuckAfter(doc).map(after -> after.isBefore(now)).orElse(false);
+    }
+
+    /**
+     * The moment after which this session counts as stuck, with both rules of the class comment; empty when it
+     * never does.
+     */
+    public Optional<LocalDateTime> stuckAfter(SessionDocument doc) {
+        SessionStatus status = doc.status();
+        Optional<ConsoleClaim> claim = leasedClaim(doc);
+        if (claim.isPresent()) {
+            return Optional.of(claim.get().leaseUntil());
+        }
+        Optional<LocalDateTime> byThreshold = stuckAfter(status, doc.lastProgressAt().orElse(null),
+                doc.collectionStarted());
+        SessionTimestamp expires = doc.expiresAt();
+        if (byThreshold.isEmpty() || expires == null || expires.hasOffset()) {
+            return byThreshold;
+        }
+        LocalDateTime latest = expires.local().minus(EXPIRY_MARGIN);
+        return Optional.of(latest.isBefore(byThreshold.get()) ? latest : byThreshold.get());
+    }
+
+    /** A claim whose lease decides alone: it has a lease, and the status is one that can get stuck. */
+    private Optional<ConsoleClaim> leasedClaim(SessionDocument doc) {
+        SessionStatus status = doc.status();
+        return doc.consoleClaim().filter(c -> c.leaseUntil() != null && thresholds.containsKey(status)
+                && (!status.isFetching() || doc.collectionStarted()));
+    }
+
+    /**
+     * Why the session counts as stuck, as a code: a lapsed console lease, the approaching expiry, or the
+     * status's threshold; empty when it is not stuck at {@code now}.
+     */
+    public Optional<StuckReason> why(SessionDocument doc, LocalDateTime now) {
+        Optional<LocalDateTime> after = stuckAfter(doc);
+        if (after.isEmpty() || !after.get().isBefore(now)) {
+            return Optional.empty();
+        }
+        Optional<ConsoleClaim> claim = leasedClaim(doc);
+        LocalDateTime last = doc.lastProgressAt().orElse(null);
+        Duration idle = last == null ? Duration.ZERO : Duration.between(last, now);
+        if (claim.isPresent()) {
+            return Optional.of(new StuckReason(StuckReason.Kind.LEASE_LAPSED, doc.status(), idle,
+                    Duration.between(claim.get().leaseUntil(), now)));
+        }
+        Duration threshold = thresholds.get(doc.status());
+        SessionTimestamp expires = doc.expiresAt();
+        if (expires != null && !expires.hasOffset() && last != null
+                && expires.local().minus(EXPIRY_MARGIN).isBefore(last.plus(threshold))) {
+            return Optional.of(new StuckReason(StuckReason.Kind.EXPIRES_SOON, doc.status(), idle,
+                    Duration.between(now, expires.local())));
+        }
+        return Optional.of(new StuckReason(StuckReason.Kind.IDLE, doc.status(), idle, threshold));
     }
 
     /**

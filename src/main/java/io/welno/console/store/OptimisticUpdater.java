@@ -6,6 +6,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UnreadableSession;
+import io.welno.console.text.Phrase;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,9 @@ final class OptimisticUpdater {
             } catch (Exception e) {
                 if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
                     // A hash, list, ... under the prefix: never a session, and never to be overwritten by one.
-                    return new UpdateResult.Unreadable(id, RedisSessionStore.NOT_A_STRING);
+                    return new UpdateResult.Unreadable(id, Phrase.of("unreadable.notString"));
                 }
-                return new UpdateResult.Failed(id, "reading the session failed: " + StoreErrors.describe(e), false);
+                return new UpdateResult.Failed(id, StoreFailure.of(e), false);
             }
             if (stored == null) {
                 return new UpdateResult.Missing(id);
@@ -61,10 +62,10 @@ final class OptimisticUpdater {
             // From the bytes: a value that is not UTF-8 is unreadable, so it can never be written back re-encoded.
             ParsedSession parsed = codec.parse(id, stored);
             if (parsed instanceof UnreadableSession unreadable) {
-                return new UpdateResult.Unreadable(id, unreadable.reason());
+                return new UpdateResult.Unreadable(id, UnreadableReasons.of(unreadable));
             }
             SessionDocument current = (SessionDocument) parsed;
-            Optional<String> refusal = precondition.refusal(current);
+            Optional<Phrase> refusal = precondition.refusal(current);
             if (refusal.isPresent()) {
                 return new UpdateResult.PreconditionFailed(id, current.status(), refusal.get());
             }
@@ -72,15 +73,15 @@ final class OptimisticUpdater {
             mutation.apply(current, editor);
             ParsedSession next = codec.wrap(id, editor.tree());
             if (!(next instanceof SessionDocument after)) {
-                return new UpdateResult.PreconditionFailed(id, current.status(),
-                        "the change would make the document unreadable for the backend ("
-                                + ((UnreadableSession) next).reason() + ")");
+                return new UpdateResult.PreconditionFailed(id, current.status(), Phrase.of(
+                        "store.wouldBeUnreadable", UnreadableReasons.of((UnreadableSession) next)));
             }
             CasOutcome outcome;
             try {
                 outcome = backend.compareAndSet(id, stored, codec.write(editor.tree()));
             } catch (Exception e) {
-                return new UpdateResult.Failed(id, StoreErrors.describe(e), true);
+                StoreFailure failure = StoreFailure.of(e);
+                return new UpdateResult.Failed(id, failure, failure.mayHaveWritten());
             }
             switch (outcome) {
                 case APPLIED:

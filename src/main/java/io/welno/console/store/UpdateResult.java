@@ -2,6 +2,7 @@ package io.welno.console.store;
 
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
 
 /** The explicit outcome of {@link SessionStore#update}; only {@link Applied} wrote anything. */
 public sealed interface UpdateResult {
@@ -12,53 +13,54 @@ public sealed interface UpdateResult {
         return this instanceof Applied;
     }
 
-    /** A human sentence for the operator. */
-    String describe();
+    /** What happened, as a code with arguments (words are made by whoever shows it). */
+    Phrase describe();
 
     record Applied(String id, SessionDocument before, SessionDocument after, int attempts) implements UpdateResult {
         @Override
-        public String describe() {
-            return "Saved " + id + " (status " + after.status() + ")"
-                    + (attempts > 1 ? " after " + attempts + " attempts because others were writing." : ".");
+        public Phrase describe() {
+            return Phrase.of("store.applied", id, after.status(), attempts);
         }
     }
 
-    record PreconditionFailed(String id, SessionStatus statusSeen, String reason) implements UpdateResult {
+    /** The precondition refused the document it read; {@code reason} says why. */
+    record PreconditionFailed(String id, SessionStatus statusSeen, Phrase reason) implements UpdateResult {
         @Override
-        public String describe() {
-            return "Nothing was changed: " + reason + ".";
+        public Phrase describe() {
+            return Phrase.of("store.notChanged", reason);
         }
     }
 
     record ConflictRetriesExhausted(String id, int attempts) implements UpdateResult {
         @Override
-        public String describe() {
-            return "Nothing was changed: the session kept changing under us (" + attempts
-                    + " attempts). Try again in a moment.";
+        public Phrase describe() {
+            return Phrase.of("store.conflict", attempts);
         }
     }
 
+    /** The key does not exist (any more): expired, or deleted. */
     record Missing(String id) implements UpdateResult {
         @Override
-        public String describe() {
-            return "Nothing was changed: the session " + id + " no longer exists (expired or deleted).";
+        public Phrase describe() {
+            return Phrase.of("store.missing", id);
         }
     }
 
-    record Unreadable(String id, String reason) implements UpdateResult {
+    record Unreadable(String id, Phrase reason) implements UpdateResult {
         @Override
-        public String describe() {
-            return "Nothing was changed: the stored value is not a readable session (" + reason + ").";
+        public Phrase describe() {
+            return Phrase.of("store.unreadable", reason);
         }
     }
 
-    /** The store could not be reached or answered an error; the write may or may not have happened only when {@code outcomeUnknown}. */
-    record Failed(String id, String reason, boolean outcomeUnknown) implements UpdateResult {
+    /**
+     * Redis could not do it. {@code outcomeUnknown} when the failure came after the write was sent and may have
+     * happened after all (a timeout or a broken connection); a refusal such as a missing permission wrote nothing.
+     */
+    record Failed(String id, StoreFailure failure, boolean outcomeUnknown) implements UpdateResult {
         @Override
-        public String describe() {
-            return outcomeUnknown
-                    ? "The connection failed while saving; reload the session to see whether the change was applied (" + reason + ")."
-                    : "Nothing was changed: " + reason + ".";
+        public Phrase describe() {
+            return Phrase.of(outcomeUnknown ? "store.failed.unknown" : "store.failed", failure.phrase());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.welno.console.ui;
 
 import io.welno.console.view.ChangePreview;
+import io.welno.console.view.Formats;
+import io.welno.console.view.Wording;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionPreview;
 import io.welno.console.flow.ActionRequest;
@@ -39,6 +41,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
     private final TextArea reason = new TextArea();
     private final CheckBox override = new CheckBox();
     private final CheckBox checkApproval = new CheckBox();
+    private final CheckBox reapply = new CheckBox();
     private final TextArea preview = new TextArea();
     private final Label refusal = new Label();
     private final Label followUp = new Label();
@@ -74,6 +77,11 @@ final class ActionDialog extends Dialog<ActionRequest> {
         checkApproval.setText(i18n.get("action.checkApproval"));
         checkApproval.setVisible(kind == ActionKind.MANUAL_COMPLETE && flow.tilkoAvailable());
         checkApproval.setManaged(checkApproval.isVisible());
+        reapply.setId("actionReapply");
+        reapply.setText(i18n.get("action.reapply"));
+        reapply.setWrapText(true);
+        reapply.setTooltip(new javafx.scene.control.Tooltip(i18n.format("action.reapply.tooltip",
+                Formats.duration(i18n, flow.options().holdWindow()), flow.options().maxReapplies())));
         preview.setId("actionPreview");
         preview.setEditable(false);
         preview.setPrefRowCount(12);
@@ -87,7 +95,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
         followUp.setWrapText(true);
         followUp.getStyleClass().add("detail-subtitle");
 
-        VBox content = new VBox(8, label("action.reason"), reason, override, checkApproval, refusal,
+        VBox content = new VBox(8, label("action.reason"), reason, override, checkApproval, reapply, refusal,
                 label("action.preview"), preview, followUp);
         content.setPrefWidth(720);
         getDialogPane().setContent(content);
@@ -113,7 +121,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
     private ActionRequest request() {
         ActionRequest request = new ActionRequest(kind, sessionId,
                 reason.getText() == null || reason.getText().isBlank() ? "-" : reason.getText().strip(),
-                override.isSelected(), checkApproval.isSelected());
+                override.isSelected(), checkApproval.isSelected(), null, reapply.isSelected());
         return request;
     }
 
@@ -148,9 +156,10 @@ final class ActionDialog extends Dialog<ActionRequest> {
                 }
                 allowed.set(shown.allowed());
                 refusal.setVisible(!shown.allowed());
-                refusal.setText(shown.refusalReason().orElse(""));
+                Wording words = Wording.window(i18n);
+                refusal.setText(shown.refusalReason().map(words::render).orElse(""));
                 preview.setText(shown.allowed() ? text : "");
-                followUp.setText(shown.followUp() == null ? "" : shown.followUp());
+                followUp.setText(shown.followUp() == null ? "" : words.render(shown.followUp()));
             });
         });
     }

@@ -8,7 +8,10 @@ import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
+import io.welno.console.flow.HoldOutcome;
+import io.welno.console.flow.Reapplied;
 import io.welno.console.flow.RevertDetected;
+import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import java.util.EnumMap;
@@ -79,8 +82,25 @@ final class ActionsController {
 
             @Override
             public void onRevertDetected(RevertDetected revert) {
-                Platform.runLater(() -> showNotification(i18n.format("notify.revert", revert.sessionId(),
-                        i18n.get("action." + revert.action().wire()), revert.lost()), true));
+                Platform.runLater(() -> showNotification(revert.ours()
+                        ? i18n.format("notify.revert", revert.sessionId(), actionName(revert),
+                                words().render(revert.lost()))
+                        : i18n.format("notify.revert.other", revert.sessionId(), actionName(revert),
+                                revert.operator(), words().render(revert.lost())), true));
+            }
+
+            @Override
+            public void onReapplied(Reapplied reapplied) {
+                Platform.runLater(() -> showNotification(i18n.format("notify.reapplied", reapplied.sessionId(),
+                        words().render(reapplied.message())), !reapplied.applied()));
+            }
+
+            @Override
+            public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+                if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
+                    Platform.runLater(() -> showNotification(i18n.format("notify.holdEnded", sessionId,
+                            words().render(outcome.message())), true));
+                }
             }
         });
     }
@@ -110,7 +130,7 @@ final class ActionsController {
                 button.setTooltip(null);
                 continue;
             }
-            Optional<String> whyNot = flow.whyNot(kind, doc, operator.role());
+            Optional<String> whyNot = flow.whyNot(kind, doc, operator.role()).map(words()::render);
             boolean overridable = whyNot.isPresent() && flow.canOverride(kind, doc, operator.role());
             button.setDisable(whyNot.isPresent() && !overridable);
             String shortcut = SHORTCUTS.get(kind).getDisplayText();
@@ -137,11 +157,19 @@ final class ActionsController {
         background.execute(() -> {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
-                showNotification(result.message(), !result.applied());
+                showNotification(words().render(result.message()), !result.applied());
                 resultListener.accept(result);
                 refresh();
             });
         });
+    }
+
+    private Wording words() {
+        return Wording.window(i18n);
+    }
+
+    private String actionName(RevertDetected revert) {
+        return revert.action() == null ? i18n.get("action.unknown") : i18n.get("action." + revert.action().wire());
     }
 
     private void showNotification(String text, boolean warning) {

@@ -120,10 +120,7 @@ public final class ConsoleWindow {
         LOG.info("Personal data of session {} revealed by {}", sessionId, operator.name());
         background.execute(() -> {
             try {
-                current.flow().auditLog().record(new io.welno.console.flow.AuditRecord(java.time.Instant.now(),
-                        java.util.UUID.randomUUID().toString(), "reveal", operator.name(), operator.role(),
-                        "reveal-personal-data", sessionId, "", false, "", "", "shown",
-                        "Personal data shown on screen", null));
+                current.flow().auditReveal(operator, sessionId, "window");
             } catch (RuntimeException e) {
                 LOG.warn("Could not audit the reveal of {}: {}", sessionId, StoreErrors.describe(e));
             }

@@ -60,8 +60,15 @@ public final class BundleTexts implements Texts {
         }
     }
 
+    /**
+     * A text without arguments is shown as written (so "backend's" needs no doubled apostrophe); one with
+     * arguments is a {@link MessageFormat} pattern.
+     */
     @Override
     public String format(String key, Object... args) {
+        if (args.length == 0) {
+            return get(key);
+        }
         MessageFormat format = formats.computeIfAbsent(key, k -> {
             try {
                 return new MessageFormat(bundle.getString(k), locale);

@@ -1,5 +1,7 @@
 package io.welno.console.view;
 
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.Role;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
 import java.time.Duration;
@@ -38,7 +40,17 @@ public final class Wording {
         return texts;
     }
 
+    /**
+     * The phrase as a sentence. Its first letter is capitalised (a refusal may begin with an action's name,
+     * "collect needs …"); arguments, rendered by {@link #word}, keep their case.
+     */
     public String render(Phrase phrase) {
+        String sentence = words(phrase);
+        return sentence.isEmpty() ? sentence
+                : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    private String words(Phrase phrase) {
         if (phrase == null) {
             return "";
         }
@@ -53,10 +65,19 @@ public final class Wording {
     /** One argument as it reads in a sentence; numbers stay numbers so patterns can format them. */
     private Object word(Object arg) {
         if (arg instanceof Phrase nested) {
-            return render(nested);
+            return words(nested);
         }
         if (arg instanceof SessionStatus status) {
             return status(status);
+        }
+        if (arg instanceof ActionKind kind) {
+            return statusLabels ? texts.get("action." + kind.wire()) : kind.wire();
+        }
+        if (arg instanceof Role role) {
+            return statusLabels ? texts.get("role." + role.wire()) : role.wire();
+        }
+        if (arg instanceof List<?> list) {
+            return list(list);
         }
         if (arg instanceof Duration duration) {
             return Formats.duration(texts, duration);
@@ -65,6 +86,23 @@ public final class Wording {
             return arg;
         }
         return String.valueOf(arg);
+    }
+
+    /**
+     * A list as a sentence reads it: statuses as alternatives ("a, b or c"), anything else (phrases, values) as
+     * separate clauses ("a; b").
+     */
+    private String list(List<?> items) {
+        boolean alternatives = !items.isEmpty() && items.stream().allMatch(i -> i instanceof SessionStatus);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.append(alternatives && i == items.size() - 1 ? texts.get("list.or")
+                        : alternatives ? ", " : texts.get("list.separator"));
+            }
+            out.append(word(items.get(i)));
+        }
+        return out.toString();
     }
 
     /** A status as this wording names it; a status the backend never writes is shown as stored. */

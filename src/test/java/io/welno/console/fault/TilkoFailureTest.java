@@ -18,6 +18,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.testing.Words;
 import io.welno.console.tilko.TilkoCrypto;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.TilkoJson;
@@ -109,8 +110,8 @@ class TilkoFailureTest {
         try (Jedis admin = admin()) {
             String id = FlowRig.newSession(admin);
             ActionResult result = rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
-            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), result.message());
-            assertTrue(result.message().contains("Tilko did not accept the SimpleAuthRequest"), result.message());
+            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
+            assertTrue(Words.en(result.message()).contains("Tilko did not accept the SimpleAuthRequest"), Words.en(result.message()));
             SessionDocument doc = document(admin, id);
             assertConsistent(doc, SessionStatus.ERROR);
             SessionMessage last = last(doc);
@@ -124,7 +125,7 @@ class TilkoFailureTest {
         try (Jedis admin = admin()) {
             String id = FlowRig.newSession(admin);
             ActionResult result = malformedRig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
-            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), result.message());
+            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
             SessionDocument doc = document(admin, id);
             assertConsistent(doc, SessionStatus.ERROR);
             assertTrue(last(doc).summary().contains("(INVALID_RESPONSE)"), last(doc).summary());
@@ -158,10 +159,10 @@ class TilkoFailureTest {
             String id = rig.authCompletedSession(admin);
             rig.sim.setFailure(mode, endpoint);
             ActionResult claim = rig.perform(OPERATOR, ActionKind.COLLECT, id);
-            assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), claim.message());
+            assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
             CollectionFinished finished = rig.awaitFinished(id, Duration.ofSeconds(30));
-            assertEquals(result, finished.result(), finished.message());
-            assertNotNull(finished.message());
+            assertEquals(result, finished.result(), Words.en(finished.message()));
+            assertNotNull(Words.en(finished.message()));
             SessionDocument doc = document(admin, id);
             assertConsistent(doc, expected);
             String messages = doc.messages().stream().map(m -> m.summary() + " " + (m.body() == null ? ""
@@ -182,9 +183,9 @@ class TilkoFailureTest {
             edit.status(SessionStatus.AUTH_COMPLETED);
             admin.setex("tilko_session:" + id, 1800, FlowRig.CODEC.write(tree));
             ActionResult claim = malformedRig.perform(OPERATOR, ActionKind.COLLECT, id);
-            assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), claim.message());
+            assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
             CollectionFinished finished = malformedRig.awaitFinished(id, Duration.ofSeconds(30));
-            assertEquals(CollectionFinished.Result.ERROR, finished.result(), finished.message());
+            assertEquals(CollectionFinished.Result.ERROR, finished.result(), Words.en(finished.message()));
             SessionDocument doc = document(admin, id);
             assertConsistent(doc, SessionStatus.ERROR);
             assertEquals("health_data_error", last(doc).errorKind(), last(doc).toString());

@@ -13,6 +13,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.Prescription;
 import io.welno.console.tilko.SimpleAuthTicket;
@@ -96,7 +97,7 @@ class CollectionTest {
 
     private CollectionFinished collect(FlowService service, String id) {
         ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
-        assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), claim.message());
+        assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
         return events.awaitFinished(id, Duration.ofSeconds(20));
     }
 
@@ -117,7 +118,7 @@ class CollectionTest {
         String id = readyToCollect(flow);
         sim.setFailure(FailureMode.IDENTITY_MISMATCH, TilkoEndpoint.CHECKUPS);
         CollectionFinished done = collect(flow, id);
-        assertEquals(CollectionFinished.Result.INFO_REQUIRED, done.result(), done.message());
+        assertEquals(CollectionFinished.Result.INFO_REQUIRED, done.result(), Words.en(done.message()));
         JsonNode doc = readable(id);
         assertEquals("info_required", doc.get("status").asText());
         JsonNode body = lastMessage(doc).get("message");
@@ -131,14 +132,14 @@ class CollectionTest {
         String failing = readyToCollect(flow);
         sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.CHECKUPS);
         CollectionFinished done = collect(flow, failing);
-        assertEquals(CollectionFinished.Result.ERROR, done.result(), done.message());
+        assertEquals(CollectionFinished.Result.ERROR, done.result(), Words.en(done.message()));
         assertEquals("error", readable(failing).get("status").asText());
         assertEquals("health_data_error", lastMessage(readable(failing)).at("/message/type").asText());
 
         String partly = readyToCollect(flow);
         sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.PRESCRIPTIONS);
         done = collect(flow, partly);
-        assertEquals(CollectionFinished.Result.COMPLETED, done.result(), done.message());
+        assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
         JsonNode doc = readable(partly);
         assertEquals("completed", doc.get("status").asText());
         assertTrue(doc.at("/progress/health_data_fetched").asBoolean());
@@ -149,7 +150,7 @@ class CollectionTest {
         sim.setFailure(FailureMode.EMPTY_HISTORY);
         done = collect(flow, empty);
         assertEquals(CollectionFinished.Result.ERROR, done.result());
-        assertTrue(done.message().contains("no health checkup or prescription records"), done.message());
+        assertTrue(Words.en(done.message()).contains("no health checkup or prescription records"), Words.en(done.message()));
         assertEquals("error", readable(empty).get("status").asText());
     }
 
@@ -181,7 +182,7 @@ class CollectionTest {
             String id = readyToCollect(exploding);
             CollectionFinished done = collect(exploding, id);
             assertEquals(CollectionFinished.Result.ERROR, done.result());
-            assertTrue(done.message().contains("simulated bug"), done.message());
+            assertTrue(Words.en(done.message()).contains("simulated bug"), Words.en(done.message()));
             JsonNode doc = readable(id);
             assertEquals("error", doc.get("status").asText());
             assertTrue(doc.get("collection_error").asBoolean());
@@ -208,14 +209,14 @@ class CollectionTest {
         assertEquals(ActionResult.Outcome.REFUSED, again.outcome());
         ActionResult reset = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, id, "reset").withOverride());
         assertEquals(ActionResult.Outcome.REFUSED, reset.outcome());
-        assertTrue(reset.message().contains("this console is collecting"), reset.message());
+        assertTrue(Words.en(reset.message()).contains("this console is collecting"), Words.en(reset.message()));
 
         long started = System.nanoTime();
         flow.close();
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2_500,
                 "close() does not wait for the slow Tilko answer");
         CollectionFinished done = events.awaitFinished(id, Duration.ofSeconds(5));
-        assertEquals(CollectionFinished.Result.INTERRUPTED, done.result(), done.message());
+        assertEquals(CollectionFinished.Result.INTERRUPTED, done.result(), Words.en(done.message()));
         JsonNode doc = readable(id);
         assertEquals("auth_completed", doc.get("status").asText());
         assertTrue(lastMessage(doc).get("message").asText().contains("콘솔이 종료되어"));
@@ -224,14 +225,15 @@ class CollectionTest {
     @Test
     void aStuckCollectionIsResetAndCanBeCollectedAgain() throws Exception {
         String id = Fixtures.id("05_fetching_health_data_stuck.json");
-        ObjectNode stuck = (ObjectNode) mapper.readTree(Fixtures.text("05_fetching_health_data_stuck.json"));
+        ObjectNode stuck = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(9)));
         stuck.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
         FlowTestSupport.put(REDIS, id, stuck);
         assertEquals(ActionResult.Outcome.REFUSED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect")).outcome());
 
         ActionResult reset = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "stuck for days"));
-        assertEquals(ActionResult.Outcome.APPLIED, reset.outcome(), reset.message());
+        assertEquals(ActionResult.Outcome.APPLIED, reset.outcome(), Words.en(reset.message()));
         assertEquals(SessionStatus.FETCHING_HEALTH_DATA, reset.statusBefore());
         assertEquals(SessionStatus.AUTH_COMPLETED, reset.statusAfter());
         JsonNode doc = readable(id);
@@ -240,7 +242,7 @@ class CollectionTest {
 
         // Collect is possible again (the simulator does not know these credentials, so it ends in error).
         CollectionFinished again = collect(flow, id);
-        assertEquals(CollectionFinished.Result.ERROR, again.result(), again.message());
+        assertEquals(CollectionFinished.Result.ERROR, again.result(), Words.en(again.message()));
         readable(id);
     }
 }

@@ -16,6 +16,7 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,7 @@ class FlowRefusalTest {
     @BeforeEach
     void wire() {
         for (String fixture : Fixtures.readable()) {
-            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
+            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.live(fixture),
                     SetParams.setParams().ex(1800));
         }
         REDIS.client().set("tilko_session:broken", Fixtures.text("90_not_json.txt"));
@@ -62,10 +63,10 @@ class FlowRefusalTest {
     private ActionResult refusedAndUnchanged(Operator who, ActionRequest request, String fixture) {
         String before = raw(fixture);
         ActionResult r = flow.perform(who, request);
-        assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), r.message());
-        assertEquals(2, r.exitCode());
+        assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), Words.en(r.message()));
+        assertEquals(ActionResult.Outcome.REFUSED, r.outcome());
         assertEquals(before, raw(fixture), "a refusal writes nothing");
-        assertTrue(r.message().endsWith("Nothing was changed.") || r.message().contains("never writes"), r.message());
+        assertTrue(Words.en(r.message()).endsWith("Nothing was changed.") || Words.en(r.message()).contains("never writes"), Words.en(r.message()));
         return r;
     }
 
@@ -75,7 +76,7 @@ class FlowRefusalTest {
         ActionResult r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "user waited"),
                 "03_auth_request_sent.json");
         assertEquals("Collect needs status auth_completed or authenticated, but the session is auth_request_sent. "
-                + "Nothing was changed.", r.message());
+                + "Nothing was changed.", Words.en(r.message()));
         assertEquals(SessionStatus.AUTH_REQUEST_SENT, r.statusBefore());
         assertEquals(0, tilko.calls.get(), "Tilko is never asked for a refused action");
     }
@@ -85,10 +86,10 @@ class FlowRefusalTest {
         String id = Fixtures.id("01_initiated.json");
         ActionResult r = refusedAndUnchanged(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "try"),
                 "01_initiated.json");
-        assertTrue(r.message().contains("temp_auth_data") && r.message().contains("initiated"), r.message());
+        assertTrue(Words.en(r.message()).contains("temp_auth_data") && Words.en(r.message()).contains("initiated"), Words.en(r.message()));
         ActionResult forced = refusedAndUnchanged(DEVELOPER,
                 ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "force it").withOverride(), "01_initiated.json");
-        assertTrue(forced.message().contains("temp_auth_data"), forced.message());
+        assertTrue(Words.en(forced.message()).contains("temp_auth_data"), Words.en(forced.message()));
     }
 
     @Test
@@ -96,27 +97,26 @@ class FlowRefusalTest {
         String sent = Fixtures.id("03_auth_request_sent.json");
         ActionResult r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.MANUAL_COMPLETE, sent, "please"),
                 "03_auth_request_sent.json");
-        assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role (the session is "
-                + "auth_request_sent). Nothing was changed.", r.message());
+        assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role. (The session is "
+                + "auth_request_sent.) Nothing was changed.", Words.en(r.message()));
         r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.COLLECT, sent, "please").withOverride(),
                 "03_auth_request_sent.json");
-        assertEquals("Only the developer role may override guards. Nothing was changed.", r.message());
+        assertEquals("Only the developer role may override guards. Nothing was changed.", Words.en(r.message()));
         r = refusedAndUnchanged(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, sent, "   "),
                 "03_auth_request_sent.json");
-        assertEquals("A reason is required for every action. Nothing was changed.", r.message());
+        assertEquals("A reason is required for every action. Nothing was changed.", Words.en(r.message()));
         // Documents the backend cannot read are refused until a developer overrides.
         String offset = Fixtures.id("14_timezone_aware_timestamps.json");
         r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, offset, "retry"),
                 "14_timezone_aware_timestamps.json");
-        assertTrue(r.message().contains("time-zone offset"), r.message());
+        assertTrue(Words.en(r.message()).contains("time-zone offset"), Words.en(r.message()));
         // Unreadable values are never written; a vanished session is a plain failure.
         ActionResult broken = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, "broken", "fix"));
         assertEquals(ActionResult.Outcome.REFUSED, broken.outcome());
-        assertTrue(broken.message().contains("not a readable session"), broken.message());
+        assertTrue(Words.en(broken.message()).contains("not a readable session"), Words.en(broken.message()));
         ActionResult gone = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, "welno_nope", "fix"));
-        assertEquals(ActionResult.Outcome.FAILED, gone.outcome());
-        assertEquals(1, gone.exitCode());
-        assertTrue(gone.message().contains("expired or was deleted"), gone.message());
+        assertEquals(ActionResult.Outcome.VANISHED, gone.outcome());
+        assertTrue(Words.en(gone.message()).contains("expired or was deleted"), Words.en(gone.message()));
         assertEquals(0, tilko.calls.get());
 
         // Refusals by operators and developers are audited in the stream, with the status seen.
@@ -134,7 +134,7 @@ class FlowRefusalTest {
     void anOverrideByADeveloperIsAppliedAndRecordedAsSuch() throws Exception {
         // A collection that made progress 1 minute ago is not stuck yet; a developer may reset it anyway.
         String id = "welno_fresh_fetching";
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.text("05_fetching_health_data_stuck.json"));
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json"));
         String now = FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-60);
         doc.put("session_id", id);
         doc.put("collection_start_time", now);
@@ -144,11 +144,11 @@ class FlowRefusalTest {
 
         ActionResult refused = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "looks stuck"));
         assertEquals(ActionResult.Outcome.REFUSED, refused.outcome());
-        assertTrue(refused.message().contains("last made progress 60 s ago"), refused.message());
+        assertTrue(Words.en(refused.message()).contains("last made progress 1m 00s ago"), Words.en(refused.message()));
 
         ActionResult forced = flow.perform(DEVELOPER,
                 ActionRequest.of(ActionKind.RESET_STUCK, id, "Tilko incident, restart it").withOverride());
-        assertEquals(ActionResult.Outcome.APPLIED, forced.outcome(), forced.message());
+        assertEquals(ActionResult.Outcome.APPLIED, forced.outcome(), Words.en(forced.message()));
         JsonNode stored = mapper.readTree(REDIS.client().get("tilko_session:" + id));
         assertEquals("auth_completed", stored.get("status").asText());
         assertFalse(stored.get("collection_started").asBoolean());
@@ -181,9 +181,9 @@ class FlowRefusalTest {
                 String before = raw(c[0]);
                 ActionRequest request = ActionRequest.of(ActionKind.valueOf(c[1]), Fixtures.id(c[0]), "just looking");
                 ActionResult r = viewerFlow.perform(VIEWER, request);
-                assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), r.message());
+                assertEquals(ActionResult.Outcome.REFUSED, r.outcome(), Words.en(r.message()));
                 assertEquals("The viewer role cannot run any action (it never writes to Redis). Nothing was changed.",
-                        r.message());
+                        Words.en(r.message()));
                 assertEquals(before, raw(c[0]));
                 assertTrue(viewerFlow.preview(VIEWER, request).refusalReason().isPresent());
                 viewerFlow.perform(VIEWER, request.withOverride());

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.text.Phrase;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ class PreviewAndAuditTest {
     @BeforeEach
     void wire() {
         for (String fixture : Fixtures.readable()) {
-            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture),
+            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.live(fixture),
                     SetParams.setParams().ex(1800));
         }
         store = FlowTestSupport.store(REDIS);
@@ -49,12 +51,12 @@ class PreviewAndAuditTest {
         String id = Fixtures.id("04_auth_completed.json");
         String raw = REDIS.client().get("tilko_session:" + id);
         ActionPreview preview = flow.preview(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, ""));
-        assertTrue(preview.allowed(), preview.refusal());
+        assertTrue(preview.allowed(), Words.en(preview.refusal()));
         assertEquals(SessionStatus.AUTH_COMPLETED, preview.before().status());
         assertEquals(SessionStatus.FETCHING_HEALTH_DATA, preview.after().status());
         assertTrue(preview.after().collectionStarted());
         assertEquals(preview.before().messageCount() + 1, preview.after().messageCount());
-        assertTrue(preview.followUp().contains("completed on success"), preview.followUp());
+        assertTrue(Words.en(preview.followUp()).contains("completed on success"), Words.en(preview.followUp()));
         assertEquals(raw, REDIS.client().get("tilko_session:" + id), "a preview writes nothing");
 
         ActionPreview complete = flow.preview(DEVELOPER,
@@ -68,9 +70,9 @@ class PreviewAndAuditTest {
                 ActionRequest.of(ActionKind.COLLECT, Fixtures.id("03_auth_request_sent.json"), "x"));
         assertFalse(refused.allowed());
         assertNull(refused.after());
-        assertTrue(refused.refusal().contains("but the session is auth_request_sent"), refused.refusal());
-        assertTrue(flow.preview(OPERATOR, ActionRequest.of(ActionKind.COLLECT, "welno_none", "x"))
-                .refusal().contains("no session"));
+        assertTrue(Words.en(refused.refusal()).contains("but the session is auth_request_sent"), Words.en(refused.refusal()));
+        assertTrue(Words.en(flow.preview(OPERATOR, ActionRequest.of(ActionKind.COLLECT, "welno_none", "x"))
+                .refusal()).contains("no session"));
         assertEquals(0, flow.auditLog().read(10).size(), "previews are not attempts");
     }
 
@@ -79,7 +81,8 @@ class PreviewAndAuditTest {
         RedisAuditLog audit = new RedisAuditLog(REDIS.client(), "welno:console:audit:test", 100);
         for (int i = 0; i < 1_000; i++) {
             audit.record(new AuditRecord(Instant.now(), "id" + i, AuditRecord.ATTEMPT, "kim", Role.OPERATOR,
-                    "collect", "s" + i, "r", false, "auth_completed", "fetching_health_data", "APPLIED", "m", null));
+                    "collect", "s" + i, "r", false, "auth_completed", "fetching_health_data", "APPLIED",
+                    Phrase.of("text.verbatim", "m"), null));
         }
         long length = REDIS.client().xlen("welno:console:audit:test");
         assertTrue(length >= 100 && length < 300, "MAXLEN ~ 100 keeps about 100 entries, not " + length);

@@ -13,6 +13,7 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ class RevertWatchTest {
     /** A session waiting at auth_request_sent, as the backend leaves it after simple-auth. */
     private String waitingSession() throws Exception {
         String id = "welno_" + Long.toHexString(System.nanoTime());
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.text("03_auth_request_sent.json"));
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
         doc.put("session_id", id);
         doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
         FlowTestSupport.put(REDIS, id, doc);
@@ -68,7 +69,7 @@ class RevertWatchTest {
             String id = waitingSession();
             ObjectNode snapshot = backend.read(id);                          // the backend's GET …
             ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
-            assertEquals(ActionResult.Outcome.APPLIED, done.outcome(), done.message());
+            assertEquals(ActionResult.Outcome.APPLIED, done.outcome(), Words.en(done.message()));
             assertTrue(watch.isWatching(id));
             backend.write(id, snapshot);                                      // … and its SETEX of the old copy
 
@@ -77,12 +78,12 @@ class RevertWatchTest {
             assertEquals(done.actionId(), revert.actionId());
             assertEquals("lee", revert.operator());
             assertEquals(SessionStatus.AUTH_REQUEST_SENT, revert.statusNow());
-            assertTrue(revert.lost().contains("status is auth_request_sent again (the action had set auth_completed)"),
-                    revert.lost());
-            assertTrue(revert.lost().contains("progress: auth_completed is false (the action had set true)"),
-                    revert.lost());
-            assertTrue(revert.lost().contains("auth_data changed back"), revert.lost());
-            assertFalse(revert.lost().contains("Token") || revert.lost().contains("tok."), "no secrets in the text");
+            assertTrue(Words.en(revert.lost()).contains("status is auth_request_sent again (the action had set auth_completed)"),
+                    Words.en(revert.lost()));
+            assertTrue(Words.en(revert.lost()).contains("progress.auth_completed is false again (the action had set true)"),
+                    Words.en(revert.lost()));
+            assertTrue(Words.en(revert.lost()).contains("auth_data changed back"), Words.en(revert.lost()));
+            assertFalse(Words.en(revert.lost()).contains("Token") || Words.en(revert.lost()).contains("tok."), "no secrets in the text");
             assertFalse(watch.isWatching(id), "reported once, then no longer watched");
 
             AuditRecord audit = flow.auditLog().read(1).get(0);
@@ -110,13 +111,13 @@ class RevertWatchTest {
             assertTrue(watch.isWatching(id));
 
             // A stale copy arrives through the feed: reported on the feed's thread, at once.
-            ObjectNode stale = (ObjectNode) mapper.readTree(Fixtures.text("03_auth_request_sent.json"));
+            ObjectNode stale = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
             stale.put("session_id", id);
             stale.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
             backend.write(id, stale);
             watch.onKeyChanged(id, store.get(id).orElseThrow());
             assertEquals(1, events.reverts.size());
-            assertTrue(events.reverts.get(0).lost().contains("is gone"), events.reverts.get(0).lost());
+            assertTrue(Words.en(events.reverts.get(0).lost()).contains("is gone"), Words.en(events.reverts.get(0).lost()));
         }
     }
 
@@ -127,7 +128,7 @@ class RevertWatchTest {
             String id = waitingSession();
             ObjectNode snapshot = backend.read(id);
             assertTrue(flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")).applied());
-            clock.advance(FlowOptions.DEFAULT_REVERT_WATCH_WINDOW.plusSeconds(1));
+            clock.advance(FlowOptions.DEFAULT_HOLD_WINDOW.plusMinutes(1));
             assertFalse(watch.isWatching(id));
             backend.write(id, snapshot);
             watch.checkNow(id);

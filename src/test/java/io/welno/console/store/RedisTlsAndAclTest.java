@@ -1,6 +1,7 @@
 package io.welno.console.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,7 +45,9 @@ class RedisTlsAndAclTest {
             // A read-only user cannot write: the result says so and nothing escapes as an exception.
             UpdateResult denied = store.update(all.get(0).id(), Precondition.none(), (c, e) -> e.touch());
             UpdateResult.Failed failed = assertInstanceOf(UpdateResult.Failed.class, denied);
-            assertTrue(failed.reason().contains("permission"), failed.reason());
+            assertEquals(StoreFailure.Cause.PERMISSION_DENIED, failed.failure().cause(), failed.failure().toString());
+            assertTrue(failed.failure().detail().startsWith("eval"), "names the command: " + failed.failure());
+            assertFalse(failed.outcomeUnknown(), "a refused command wrote nothing");
         }
         RedisConnectionSettings wrong = RedisConnectionSettings.parse(
                 "redis://support:nope@127.0.0.1:" + REDIS.port() + "/0");
@@ -52,7 +56,7 @@ class RedisTlsAndAclTest {
                 store.get("x");
             }
         });
-        assertEquals("authentication failed (check the user name and password)", StoreErrors.describe(error));
+        assertEquals("authentication failed (check the user name and password)", Words.en(StoreErrors.describe(error)));
     }
 
     @Test
@@ -80,7 +84,7 @@ class RedisTlsAndAclTest {
                     store.get("x");
                 }
             });
-            assertTrue(StoreErrors.describe(error).startsWith("the TLS handshake failed"), StoreErrors.describe(error));
+            assertTrue(Words.en(StoreErrors.describe(error)).startsWith("the TLS handshake failed"), Words.en(StoreErrors.describe(error)));
         }
     }
 

@@ -1,10 +1,15 @@
 package io.welno.console.testing;
 
+import io.welno.console.session.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The backend-shaped session documents copied from shared/fixtures into src/test/resources/sessions. */
 public final class Fixtures {
@@ -36,6 +41,30 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The fixtures' own "now": a few minutes after they were written, before any of them expires. */
+    public static final LocalDateTime FIXTURE_NOW = LocalDateTime.of(2026, 11, 20, 14, 7);
+    private static final Pattern FIXTURE_TIME = Pattern.compile("2026-11-20T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
+
+    /**
+     * The fixture with every timestamp of its day moved so that {@link #FIXTURE_NOW} is now in the backend's zone:
+     * as the backend would see it if it had just been written, so that its expires_at has not passed.
+     */
+    public static String live(String name) {
+        return live(name, FIXTURE_NOW);
+    }
+
+    /** As {@link #live(String)}, with {@code fixtureNow} (on the fixtures' day) mapped to now. */
+    public static String live(String name, LocalDateTime fixtureNow) {
+        Duration shift = Duration.between(fixtureNow, LocalDateTime.now(Timestamps.DEFAULT_ZONE));
+        Matcher m = FIXTURE_TIME.matcher(text(name));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Timestamps.format(LocalDateTime.parse(m.group()).plus(shift)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The id a fixture is stored under: its session_id when it has one, else the file name. */

@@ -1,0 +1,83 @@
+package io.welno.console.flow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Follows the shared audit stream as other consoles append to it ({@code XREAD BLOCK} from the newest entry), on a
+ * thread of its own, and hands each new entry to a consumer: the window learns of every operator's actions while
+ * they happen. A read-only command, so a viewer's console may run it. Reconnects by itself after a Redis outage.
+ */
+public final class AuditTail implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTail.class);
+    private static final int BLOCK_MILLIS = 2_000;
+
+    private final UnifiedJedis redis;
+    private final String key;
+    private final Consumer<AuditRecord> consumer;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private AuditTail(UnifiedJedis redis, String key, Consumer<AuditRecord> consumer) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.key = Objects.requireNonNull(key, "key");
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.thread = new Thread(this::run, "audit-tail");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts following {@code key} from its newest entry. */
+    public static AuditTail start(UnifiedJedis redis, String key, Consumer<AuditRecord> consumer) {
+        AuditTail tail = new AuditTail(redis, key, consumer);
+        tail.thread.start();
+        return tail;
+    }
+
+    private void run() {
+        StreamEntryID last = StreamEntryID.XREAD_NEW_ENTRY;
+        while (!closed) {
+            try {
+                List<Map.Entry<String, List<StreamEntry>>> read = redis.xread(
+                        XReadParams.xReadParams().block(BLOCK_MILLIS).count(100), Map.of(key, last));
+                if (read == null) {
+                    continue;
+                }
+                for (Map.Entry<String, List<StreamEntry>> stream : read) {
+                    for (StreamEntry entry : stream.getValue()) {
+                        last = entry.getID();
+                        try {
+                            consumer.accept(AuditRecord.fromFields(entry.getID().toString(), entry.getFields()));
+                        } catch (RuntimeException e) {
+                            LOG.warn("An audit consumer failed", e);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.debug("Audit tail: {}; retrying", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,208 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.ParsedSession;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionEditor;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.Timestamps;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.Precondition;
+import io.welno.console.store.SessionStore;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.store.StoredSession;
+import io.welno.console.store.UpdateResult;
+import io.welno.console.text.Phrase;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * What every action uses: the store, Tilko, the clock and options, the guards, and the common steps — check the
+ * guard inside the compare-and-set, read back what was written, hold it, name a failure for its cause. One per
+ * {@link FlowService}.
+ */
+final class FlowRuntime {
+
+    final SessionStore store;
+    final TilkoGateway tilko;
+    final Timestamps timestamps;
+    final FlowOptions options;
+    final Guards guards;
+    final SessionCodec codec;
+    final ExecutorService background;
+    final LeaseKeeper leases;
+    /** This console instance, as written into the claims it takes. */
+    final String owner;
+    /** Collections this console runs now, by session id. */
+    final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    private final FlowService service;
+
+    FlowRuntime(FlowService service, SessionStore store, TilkoGateway tilko, Timestamps timestamps,
+                FlowOptions options, Guards guards, ExecutorService background, LeaseKeeper leases, String owner) {
+        this.service = service;
+        this.store = store;
+        this.tilko = tilko;
+        this.timestamps = timestamps;
+        this.options = options;
+        this.guards = guards;
+        this.codec = new SessionCodec(timestamps.zone());
+        this.background = background;
+        this.leases = leases;
+        this.owner = owner;
+    }
+
+    boolean isCollecting(String sessionId) {
+        return collections.containsKey(sessionId);
+    }
+
+    /** The action's guards as the compare-and-set's precondition. */
+    Precondition guard(ActionKind kind, boolean override) {
+        return doc -> guards.refusal(kind, doc, override, this::isCollecting).map(Refusal::phrase);
+    }
+
+    /** A claim for this action, owned by this console, leased from now. */
+    void claim(SessionEditor edit, String actionId, ActionKind kind, Operator operator) {
+        edit.tree().set(ConsoleMarks.CLAIM, ConsoleMarks.claim(actionId, kind, operator, owner,
+                edit.timestamps().now(), leases.leaseUntilFromNow()));
+        edit.markChanged();
+    }
+
+    /**
+     * The document still belongs to this console action: its claim, optionally the expected statuses, and (for
+     * collections) collection_started.
+     */
+    static Precondition ownsClaim(String actionId, Set<SessionStatus> statuses, boolean collecting) {
+        return doc -> {
+            String claim = ConsoleMarks.claimId(doc);
+            if (!actionId.equals(claim)) {
+                return Optional.of(claim == null ? Phrase.of("flow.claim.gone", doc.status())
+                        : Phrase.of("flow.claim.other", claim, doc.status()));
+            }
+            if (statuses != null && !statuses.contains(doc.status())) {
+                return Optional.of(Phrase.of("flow.claim.status", doc.status(), statuses.iterator().next()));
+            }
+            if (collecting && !doc.collectionStarted()) {
+                return Optional.of(Phrase.of("flow.claim.notCollecting", doc.status()));
+            }
+            return Optional.empty();
+        };
+    }
+
+    /** No console action but possibly {@code actionId} claims the document. */
+    static Precondition noOtherClaim(String actionId) {
+        return doc -> {
+            String claim = ConsoleMarks.claimId(doc);
+            return claim == null || claim.equals(actionId) ? Optional.empty()
+                    : Optional.of(Phrase.of("flow.claim.other", claim, doc.status()));
+        };
+    }
+
+    /**
+     * Registers an applied write with the action's hold.
+     *
+     * @param again the precondition under which this write may be re-applied after a revert
+     */
+    void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
+              Precondition again) {
+        service.held(operator, request, actionId, write, again);
+    }
+
+    /**
+     * Reads the session back after an applied write: APPLIED may only be reported when what this write appended is
+     * in Redis now. Empty when it is; otherwise the result to report.
+     */
+    Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied,
+                                  SessionStatus statusBefore) {
+        List<JsonNode> markers = RevertWatch.appendedMessages(applied.before(), applied.after());
+        Optional<StoredSession> now;
+        try {
+            now = store.get(request.sessionId());
+        } catch (RuntimeException e) {
+            StoreFailure failure = StoreFailure.of(e);
+            return Optional.of(ActionResult.of(request, ActionResult.Outcome.of(failure),
+                    Phrase.of("flow.verify.unreadable", failure.phrase()), statusBefore, null, actionId));
+        }
+        if (now.isEmpty()) {
+            return Optional.of(ActionResult.of(request, ActionResult.Outcome.VANISHED,
+                    Phrase.of("flow.verify.vanished", request.sessionId()), statusBefore, null, actionId));
+        }
+        if (now.get().parsed() instanceof SessionDocument doc
+                && markers.stream().allMatch(m -> RevertWatch.containsMessage(doc, m))) {
+            return Optional.empty();
+        }
+        SessionStatus seen = now.get().parsed() instanceof SessionDocument doc ? doc.status() : null;
+        return Optional.of(ActionResult.of(request, ActionResult.Outcome.CONFLICT,
+                Phrase.of("flow.verify.replaced", seen == null ? Phrase.of("text.empty") : Guards.seen(seen)),
+                statusBefore, seen, actionId));
+    }
+
+    Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied) {
+        return verify(request, actionId, applied, applied.before().status());
+    }
+
+    /** The result for an update that wrote nothing, named for its cause. */
+    static ActionResult notApplied(ActionRequest request, String actionId, UpdateResult result) {
+        if (result instanceof UpdateResult.PreconditionFailed refused) {
+            return refused(request, actionId, refused.statusSeen(), Phrase.of("flow.refused", refused.reason()));
+        }
+        if (result instanceof UpdateResult.ConflictRetriesExhausted conflict) {
+            return ActionResult.of(request, ActionResult.Outcome.CONFLICT, conflict.describe(), null, null, actionId);
+        }
+        if (result instanceof UpdateResult.Missing) {
+            return vanished(request, actionId);
+        }
+        if (result instanceof UpdateResult.Unreadable unreadable) {
+            return refused(request, actionId, null, Phrase.of("flow.unreadable", unreadable.reason()));
+        }
+        UpdateResult.Failed failed = (UpdateResult.Failed) result;
+        return ActionResult.of(request, ActionResult.Outcome.of(failed.failure()), failed.describe(), null, null,
+                actionId);
+    }
+
+    static ActionResult vanished(ActionRequest request, String actionId) {
+        return ActionResult.of(request, ActionResult.Outcome.VANISHED, Phrase.of("flow.vanished",
+                request.sessionId()), null, null, actionId);
+    }
+
+    static ActionResult refused(ActionRequest request, String actionId, SessionStatus seen, Phrase message) {
+        return ActionResult.of(request, ActionResult.Outcome.REFUSED, message, seen, seen, actionId);
+    }
+
+    /** The session as it is now, or the result to report when it cannot be used (missing, unreadable, Redis). */
+    Readable read(ActionRequest request, String actionId) {
+        try {
+            Optional<StoredSession> found = store.get(request.sessionId());
+            if (found.isEmpty()) {
+                return new Readable(null, vanished(request, actionId));
+            }
+            ParsedSession parsed = found.get().parsed();
+            if (parsed instanceof UnreadableSession unreadable) {
+                return new Readable(null, refused(request, actionId, null, Phrase.of("flow.unreadable",
+                        UnreadableReason.of(unreadable))));
+            }
+            return new Readable((SessionDocument) parsed, null);
+        } catch (RuntimeException e) {
+            StoreFailure failure = StoreFailure.of(e);
+            return new Readable(null, ActionResult.of(request, ActionResult.Outcome.of(failure),
+                    Phrase.of("flow.readFailed", failure.phrase()), null, null, actionId));
+        }
+    }
+
+    record Readable(SessionDocument doc, ActionResult problem) {
+    }
+
+    void fire(Consumer<FlowListener> event) {
+        service.fire(event);
+    }
+
+    void audit(Operator operator, String event, ActionRequest request, String actionId, SessionStatus before,
+               SessionStatus after, String result, Phrase message) {
+        service.audit(operator, event, request, actionId, before, after, result, message);
+    }
+}

@@ -1,0 +1,36 @@
+package io.welno.console.flow;
+
+import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
+
+/**
+ * How a {@link Hold} ended.
+ *
+ * @param message    what to tell the operator (for a revert: the fields the backend put back)
+ * @param reapplies  how often the change was re-applied during the hold
+ * @param statusNow  the status last seen (null when unknown)
+ */
+public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow) {
+
+    public enum Kind {
+        /** The change was still in place when the hold ended (after any re-applies). */
+        KEPT,
+        /** The backend put back an older copy and the change was not (or could no longer be) re-applied. */
+        REVERTED,
+        /** The session ended (expired or deleted) during the hold. */
+        VANISHED,
+        /** Redis could not be read at the end of the hold, so nobody can say. */
+        UNCONFIRMED,
+        /** Nothing was held: the action was not applied, or it was asked to hold for zero seconds. */
+        NOT_HELD
+    }
+
+    /** The change is known to be in place at the end of the hold (or nothing was held). */
+    public boolean kept() {
+        return kind == Kind.KEPT || kind == Kind.NOT_HELD;
+    }
+
+    static HoldOutcome notHeld() {
+        return new HoldOutcome(Kind.NOT_HELD, Phrase.of("hold.notHeld"), 0, null);
+    }
+}

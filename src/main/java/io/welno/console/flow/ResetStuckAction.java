@@ -1,0 +1,102 @@
+package io.welno.console.flow;
+
+import io.welno.console.session.ConsoleClaim;
+import io.welno.console.session.MessageType;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.SessionMutation;
+import io.welno.console.store.UpdateResult;
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reset-stuck: a collection that stopped moving goes back to {@code auth_completed} with
+ * {@code collection_started = false}, so collect can run again (the backend's own task silently exits while
+ * {@code collection_started} is true). "Stuck" is the same rule the window's Stuck bucket uses: no progress for
+ * {@link FlowOptions#stuckAfter()} — less when the session expires sooner — or a console claim whose lease lapsed.
+ */
+final class ResetStuckAction implements FlowAction {
+
+    static final List<SessionStatus> FROM =
+            List.of(SessionStatus.FETCHING_HEALTH_DATA, SessionStatus.FETCHING_PRESCRIPTION_DATA);
+
+    @Override
+    public ActionKind kind() {
+        return ActionKind.RESET_STUCK;
+    }
+
+    @Override
+    public void problems(SessionDocument doc, Guards.Context context, List<Refusal> out) {
+        SessionStatus status = doc.status();
+        if (context.locallyCollecting().test(doc.id())) {
+            out.add(Refusal.hard("guard.reset.here"));
+        }
+        if (!FROM.contains(status)) {
+            out.add(Refusal.overridable("guard.reset.status", FROM, Guards.seen(status)));
+            return;
+        }
+        if (!doc.collectionStarted()) {
+            out.add(Refusal.overridable("guard.reset.notStarted", status));
+            return;
+        }
+        LocalDateTime now = context.now();
+        Optional<ConsoleClaim> claim = doc.consoleClaim();
+        if (claim.isPresent() && claim.get().leaseUntil() != null) {
+            // This console's own claim with no collection of its own behind it was left by a collection that ended
+            // without releasing it (Redis was lost): abandoned, whatever the lease says.
+            boolean ownAndIdle = context.self().equals(claim.get().owner())
+                    && !context.locallyCollecting().test(doc.id());
+            if (!ownAndIdle && !claim.get().leaseLapsed(now)) {
+                out.add(Refusal.overridable("guard.reset.leased", String.valueOf(claim.get().owner()),
+                        Duration.between(now, claim.get().leaseUntil())));
+            }
+            return; // a lapsed lease: its owner is gone, stuck at once
+        }
+        Optional<Duration> idle = context.idleFor(doc);
+        if (idle.isEmpty()) {
+            out.add(Refusal.overridable("guard.reset.idleUnknown", status));
+            return;
+        }
+        Optional<LocalDateTime> stuckAt = context.guards().resetPolicy().stuckAfter(doc);
+        if (stuckAt.isPresent() && !stuckAt.get().isBefore(now)) {
+            Duration threshold = Duration.between(doc.lastProgressAt().orElse(now), stuckAt.get());
+            out.add(Refusal.overridable("guard.reset.notStuck", idle.get(), status, threshold));
+        }
+    }
+
+    @Override
+    public SessionMutation firstWrite(Operator operator, ActionRequest request, String actionId,
+                                      FlowRuntime runtime) {
+        return (current, edit) -> {
+            edit.status(SessionStatus.AUTH_COMPLETED);
+            edit.put(SessionDocument.COLLECTION_STARTED, false);
+            edit.tree().remove(ConsoleMarks.CLAIM);
+            edit.message(MessageType.INFO, ConsoleMarks.first("멈춘 데이터 수집을 초기화했습니다. 다시 시도할 수 있습니다.",
+                    operator, request, actionId));
+        };
+    }
+
+    @Override
+    public Phrase followUp(ActionRequest request, FlowOptions options) {
+        return null;
+    }
+
+    @Override
+    public Execution execute(Operator operator, ActionRequest request, String actionId, FlowRuntime runtime) {
+        var guard = runtime.guard(kind(), request.overrideGuards());
+        UpdateResult result = runtime.store.update(request.sessionId(), guard,
+                firstWrite(operator, request, actionId, runtime));
+        if (!(result instanceof UpdateResult.Applied applied)) {
+            return new Execution(FlowRuntime.notApplied(request, actionId, result));
+        }
+        return new Execution(runtime.verify(request, actionId, applied).orElseGet(() -> {
+            runtime.held(operator, request, actionId, applied, guard);
+            return ActionResult.of(request, ActionResult.Outcome.APPLIED,
+                    Phrase.of("flow.reset.applied", applied.before().status()), applied.before().status(),
+                    applied.after().status(), actionId);
+        }));
+    }
+}

@@ -1,0 +1,191 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.AuthProvider;
+import io.welno.console.session.MessageType;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.UserInfo;
+import io.welno.console.store.Precondition;
+import io.welno.console.store.SessionMutation;
+import io.welno.console.store.UpdateResult;
+import io.welno.console.text.Phrase;
+import io.welno.console.tilko.SimpleAuthTicket;
+import io.welno.console.tilko.TilkoClassifier;
+import io.welno.console.tilko.TilkoCredentials;
+import io.welno.console.tilko.TilkoResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simple-auth: claim the session ({@code auth_requesting}), send Tilko's SimpleAuthRequest, then save the answer —
+ * {@code auth_request_sent} with camelCase {@code temp_auth_data} and {@code expires_at = now + 300 s}, or
+ * {@code error} with Tilko's message, as the backend's endpoint does. The claim's compare-and-set is what keeps
+ * two consoles from sending two requests for one session.
+ */
+final class SimpleAuthAction implements FlowAction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimpleAuthAction.class);
+    static final List<SessionStatus> FROM =
+            List.of(SessionStatus.INITIATED, SessionStatus.ERROR, SessionStatus.AUTH_REQUESTING);
+
+    @Override
+    public ActionKind kind() {
+        return ActionKind.SIMPLE_AUTH;
+    }
+
+    @Override
+    public void problems(SessionDocument doc, Guards.Context context, List<Refusal> out) {
+        SessionStatus status = doc.status();
+        if (Guards.collectionRunning(doc)) {
+            out.add(Refusal.hard("guard.collectionRunning", kind(), status));
+        }
+        if (status.equals(SessionStatus.AUTH_REQUESTING)) {
+            Optional<Duration> idle = context.idleFor(doc);
+            Duration stale = context.options().staleAuthRequestAfter();
+            if (idle.isEmpty()) {
+                out.add(Refusal.hard("guard.simpleAuth.inFlightUnknown"));
+            } else if (idle.get().compareTo(stale) < 0) {
+                out.add(Refusal.hard("guard.simpleAuth.inFlight", idle.get(), stale));
+            }
+        } else if (!FROM.contains(status)) {
+            out.add(Refusal.overridable("guard.simpleAuth.status", Guards.seen(status)));
+        }
+        if (doc.tempAuthData().isPresent()) {
+            // The backend answers "duplicate" without calling Tilko once temp_auth_data exists.
+            out.add(Refusal.overridable("guard.simpleAuth.duplicate", status));
+        }
+        Guards.personProblem(doc, kind()).ifPresent(out::add);
+        AuthProvider provider = doc.provider();
+        if (doc.userInfo().privateAuthType() != null && !provider.acceptedByBackend()) {
+            out.add(Refusal.overridable("guard.simpleAuth.authType", doc.userInfo().privateAuthType()));
+        }
+    }
+
+    @Override
+    public SessionMutation firstWrite(Operator operator, ActionRequest request, String actionId,
+                                      FlowRuntime runtime) {
+        return (current, edit) -> {
+            edit.status(SessionStatus.AUTH_REQUESTING);
+            runtime.claim(edit, actionId, kind(), operator);
+            edit.message(MessageType.INFO, ConsoleMarks.first(current.provider().koreanName()
+                    + " 간편인증을 요청하고 있습니다.", operator, request, actionId));
+        };
+    }
+
+    @Override
+    public Phrase followUp(ActionRequest request, FlowOptions options) {
+        return Phrase.of("flow.simpleAuth.followUp", options.authExpiry());
+    }
+
+    @Override
+    public Execution execute(Operator operator, ActionRequest request, String actionId, FlowRuntime runtime) {
+        String id = request.sessionId();
+        UpdateResult claim = runtime.store.update(id, runtime.guard(kind(), request.overrideGuards()),
+                firstWrite(operator, request, actionId, runtime));
+        if (!(claim instanceof UpdateResult.Applied claimed)) {
+            return new Execution(FlowRuntime.notApplied(request, actionId, claim));
+        }
+        SessionStatus before = claimed.before().status();
+        Optional<ActionResult> notThere = runtime.verify(request, actionId, claimed);
+        if (notThere.isPresent()) {
+            return new Execution(notThere.get()); // our claim is gone: no Tilko call on a session we no longer hold
+        }
+        Precondition again = FlowRuntime.noOtherClaim(actionId);
+        runtime.held(operator, request, actionId, claimed, again);
+        SessionDocument doc = claimed.after();
+        TilkoResult<SimpleAuthTicket> answer;
+        try (LeaseKeeper.Renewal lease = runtime.leases.keep(id, actionId)) {
+            answer = runtime.tilko.simpleAuth(TilkoCalls.person(doc), doc.userInfo().privateAuthType().strip());
+        } catch (RuntimeException e) {
+            LOG.warn("{} Tilko SimpleAuthRequest threw {}", actionId, e.getClass().getSimpleName());
+            answer = null;
+        }
+        Precondition stillOurs = FlowRuntime.ownsClaim(actionId, Set.of(SessionStatus.AUTH_REQUESTING), false);
+        boolean success = answer != null && answer.isSuccess() && answer.payload().isPresent();
+        UpdateResult finish;
+        if (success) {
+            SimpleAuthTicket ticket = answer.payload().get();
+            finish = runtime.store.update(id, stillOurs, (current, edit) -> {
+                edit.put(SessionDocument.TEMP_AUTH_DATA, tempAuthData(ticket, current.userInfo()));
+                edit.status(SessionStatus.AUTH_REQUEST_SENT);
+                edit.extend(runtime.options.authExpiry().toSeconds());
+                edit.tree().remove(ConsoleMarks.CLAIM);
+                edit.message(MessageType.INFO, ConsoleMarks.next(current.provider().koreanName()
+                        + " 앱에서 인증을 진행해주세요.", actionId));
+            });
+        } else {
+            String text = answer == null ? "틸코 API 호출 중 오류가 발생했습니다." : errorText(answer, doc);
+            finish = runtime.store.update(id, stillOurs, (current, edit) -> {
+                edit.status(SessionStatus.ERROR);
+                edit.tree().remove(ConsoleMarks.CLAIM);
+                edit.message(MessageType.ERROR, ConsoleMarks.next(text, actionId));
+            });
+        }
+        Phrase tilkoSaid = success ? Phrase.of("flow.simpleAuth.tilkoAccepted")
+                : Phrase.of("flow.simpleAuth.tilkoRefused");
+        if (finish instanceof UpdateResult.Applied done) {
+            runtime.held(operator, request, actionId, done, again);
+            Optional<ActionResult> gone = runtime.verify(request, actionId, done, before);
+            if (gone.isPresent()) {
+                return new Execution(gone.get());
+            }
+            if (success) {
+                return new Execution(ActionResult.of(request, ActionResult.Outcome.APPLIED,
+                        Phrase.of("flow.simpleAuth.applied", done.after().expiresAt().raw()), before,
+                        done.after().status(), actionId));
+            }
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(
+                    "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
+                            : TilkoCalls.describe(answer)), before, done.after().status(), actionId));
+        }
+        if (finish instanceof UpdateResult.PreconditionFailed changed) {
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.CONFLICT,
+                    Phrase.of("flow.simpleAuth.takenOver", tilkoSaid, changed.reason()), before,
+                    changed.statusSeen(), actionId));
+        }
+        if (finish instanceof UpdateResult.Missing) {
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,
+                    Phrase.of("flow.simpleAuth.vanished", tilkoSaid), before, null, actionId));
+        }
+        ActionResult.Outcome outcome = finish instanceof UpdateResult.Failed failed
+                ? ActionResult.Outcome.of(failed.failure()) : ActionResult.Outcome.CONFLICT;
+        return new Execution(ActionResult.of(request, outcome, Phrase.of("flow.simpleAuth.notSaved", tilkoSaid,
+                finish.describe(), runtime.options.staleAuthRequestAfter()), before, SessionStatus.AUTH_REQUESTING,
+                actionId));
+    }
+
+    /** camelCase, in the backend's key order; the person echo from Tilko wins over user_info. */
+    private static ObjectNode tempAuthData(SimpleAuthTicket ticket, UserInfo user) {
+        ObjectNode temp = JsonNodeFactory.instance.objectNode();
+        TilkoCredentials c = ticket.credentials();
+        temp.put("cxId", c.cxId());
+        temp.put("privateAuthType", c.privateAuthType());
+        temp.put("reqTxId", c.reqTxId());
+        temp.put("token", c.token());
+        temp.put("txId", c.txId());
+        temp.put("userName", ticket.userName() != null ? ticket.userName() : user.name());
+        temp.put("birthDate", ticket.birthDate() != null ? ticket.birthDate() : user.birthdate());
+        temp.put("userCellphoneNumber", ticket.userCellphoneNumber() != null ? ticket.userCellphoneNumber()
+                : user.phoneNo());
+        return temp;
+    }
+
+    /** The backend's own error text for the session's message (Korean, as the frontend shows it). */
+    private static String errorText(TilkoResult<?> answer, SessionDocument doc) {
+        if (TilkoClassifier.isOk(answer.envelope())) {
+            return doc.provider().koreanName() + " 앱 연동이 확인되지 않았습니다. 인증 앱 설치와 연결 상태를 확인해주세요.";
+        }
+        String code = answer.errorCode() != null ? answer.errorCode()
+                : answer.resultCode() != null ? answer.resultCode() : "-";
+        String message = answer.message().isEmpty() ? Objects.requireNonNullElse(answer.detail(), "")
+                : answer.message();
+        return "틸코 API 에러 (" + code + "): " + message;
+    }
+}

@@ -1,0 +1,55 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.AuthCredentials;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.UserInfo;
+import io.welno.console.text.Phrase;
+import io.welno.console.tilko.TilkoCredentials;
+import io.welno.console.tilko.TilkoPerson;
+import io.welno.console.tilko.TilkoResult;
+
+/** What the actions hand to Tilko and how they describe its answers; never personal data. */
+final class TilkoCalls {
+
+    private TilkoCalls() {
+    }
+
+    static TilkoPerson person(SessionDocument doc) {
+        UserInfo u = doc.userInfo();
+        return new TilkoPerson(u.name(), u.birthdate(), u.phoneNo());
+    }
+
+    /** For LoginCheck: user_info, else the person echo saved in temp_auth_data. */
+    static TilkoPerson personForCheck(SessionDocument doc) {
+        UserInfo u = doc.userInfo();
+        JsonNode temp = doc.tree().path(SessionDocument.TEMP_AUTH_DATA);
+        return new TilkoPerson(firstNonBlank(u.name(), temp.path("userName").asText("")),
+                firstNonBlank(u.birthdate(), temp.path("birthDate").asText("")),
+                firstNonBlank(u.phoneNo(), temp.path("userCellphoneNumber").asText("")));
+    }
+
+    static TilkoCredentials credentials(AuthCredentials a) {
+        return new TilkoCredentials(a.cxId(), a.privateAuthType(), a.reqTxId(), a.token(), a.txId());
+    }
+
+    /** Tilko's code and its own message ("ErrorCode 4115: "…""); the client has scrubbed the API key. */
+    static Phrase describe(TilkoResult<?> r) {
+        String code = r.errorCode() != null ? "ErrorCode " + r.errorCode()
+                : r.resultCode() != null ? r.resultCode()
+                : r.httpStatus() != 0 && r.httpStatus() != 200 ? "HTTP " + r.httpStatus() : null;
+        String message = !r.message().isEmpty() ? r.message() : r.detail();
+        if (code == null && (message == null || message.isEmpty())) {
+            return Phrase.of("tilko.classification." + r.classification().name());
+        }
+        if (code == null) {
+            return Phrase.of("tilko.said", message);
+        }
+        return message == null || message.isEmpty() ? Phrase.of("tilko.code", code)
+                : Phrase.of("tilko.codeSaid", code, message);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+}

@@ -1,0 +1,72 @@
+package io.welno.console.session;
+
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The backend's own rules for reading a session, which decide whether a change the console makes can matter
+ * at all (docs/backend-protocol.md, "Read rules"):
+ * <ul>
+ *   <li>{@code get_session} deletes the key on its next read once {@code datetime.now() > expires_at} (naive
+ *       local time), and treats a document without {@code status}/{@code expires_at}, or with an offset or
+ *       unparseable {@code expires_at}, as missing;</li>
+ *   <li>{@code /session/simple-auth} answers 404 unless the id begins with {@code <partner>_} and the stored
+ *       {@code partner_id} equals that prefix — uuid-era ids (no {@code _}) never pass.</li>
+ * </ul>
+ */
+public final class BackendRules {
+
+    private BackendRules() {
+    }
+
+    /** The partner the backend derives from an id: the text before the first {@code _}; empty for uuid-era ids. */
+    public static Optional<String> partnerOfId(String id) {
+        int underscore = id == null ? -1 : id.indexOf('_');
+        return underscore > 0 ? Optional.of(id.substring(0, underscore)) : Optional.empty();
+    }
+
+    /** How long ago the backend's expiry passed, or empty while it has not (or cannot be read). */
+    public static Optional<Duration> expiredFor(SessionDocument doc, LocalDateTime now) {
+        SessionTimestamp expires = doc.expiresAt();
+        if (expires == null || expires.hasOffset() || !now.isAfter(expires.local())) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(expires.local(), now));
+    }
+
+    /** Whether the backend can read this document now: no breaking warning and not past its expiry. */
+    public static boolean canRead(SessionDocument doc, LocalDateTime now) {
+        return !doc.breaksBackend() && expiredFor(doc, now).isEmpty();
+    }
+
+    /**
+     * Why the backend would not see this document at all, or empty when it would: the breaking warnings
+     * first, then the expiry.
+     */
+    public static Optional<Phrase> readProblem(SessionDocument doc, LocalDateTime now) {
+        List<DocumentWarning> breaking = doc.warnings().stream().filter(DocumentWarning::breaksBackend).toList();
+        if (!breaking.isEmpty()) {
+            return Optional.of(Phrase.of("backend.cannotRead", breaking.get(0).phrase()));
+        }
+        return expiredFor(doc, now).map(ago -> Phrase.of("backend.expired", ago, doc.expiresAt().raw()));
+    }
+
+    /** Why {@code /session/simple-auth} would answer 404 for this session, or empty when it would not. */
+    public static Optional<Phrase> ownershipProblem(SessionDocument doc) {
+        Optional<String> prefix = partnerOfId(doc.id());
+        if (prefix.isEmpty()) {
+            return Optional.of(Phrase.of("backend.ownership.noPrefix"));
+        }
+        String stored = doc.storedPartnerId();
+        if (stored == null) {
+            return Optional.of(Phrase.of("backend.ownership.noPartnerId", prefix.get()));
+        }
+        if (!stored.equals(prefix.get())) {
+            return Optional.of(Phrase.of("backend.ownership.mismatch", stored, prefix.get()));
+        }
+        return Optional.empty();
+    }
+}

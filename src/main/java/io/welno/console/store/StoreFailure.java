@@ -1,0 +1,112 @@
+package io.welno.console.store;
+
+import io.welno.console.text.Phrase;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why talking to Redis failed, named for its cause so an operator knows what to do: a permission the ACL user
+ * lacks is not a lost connection, and a server that stopped answering (paused, frozen) is not one that refused
+ * the connection. Built from whatever Jedis threw by {@link #of(Throwable)}.
+ *
+ * @param detail what Redis or the JVM said, first line only (may be empty); outside text, sanitised where shown
+ */
+public record StoreFailure(Cause cause, String detail) {
+
+    public enum Cause {
+        /** The ACL user may not run a command or touch a key ({@code NOPERM}); {@code detail} names what. */
+        PERMISSION_DENIED,
+        /** Wrong user name or password ({@code WRONGPASS}, {@code NOAUTH}). */
+        AUTH_FAILED,
+        /** Nothing answered at that address: refused, unknown host, no route, connect timeout. */
+        UNREACHABLE,
+        /** The TLS handshake failed (certificate, host name, or a plain-text server). */
+        TLS_FAILED,
+        /** A command was sent and no answer came within the socket timeout: the server stalled. */
+        TIMEOUT,
+        /** The connection broke while a command was under way. */
+        CONNECTION_LOST,
+        /** Redis answered with an error of another kind. */
+        SERVER_ERROR;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final Pattern NOPERM_COMMAND = Pattern.compile("'([^']+)' command");
+
+    public StoreFailure {
+        Objects.requireNonNull(cause, "cause");
+        detail = detail == null ? "" : detail;
+    }
+
+    public static StoreFailure of(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = error; t != null && chain.size() < 20; t = t.getCause()) {
+            chain.add(t);
+            // Jedis reports each failed address as a suppressed exception of its own.
+            chain.addAll(Arrays.asList(t.getSuppressed()));
+        }
+        for (Throwable t : chain) {
+            String message = String.valueOf(t.getMessage());
+            if (message.startsWith("NOPERM")) {
+                Matcher m = NOPERM_COMMAND.matcher(message);
+                return new StoreFailure(Cause.PERMISSION_DENIED, m.find() ? m.group(1) : firstLine(message));
+            }
+            if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH")
+                    || message.contains("invalid username-password")) {
+                return new StoreFailure(Cause.AUTH_FAILED, "");
+            }
+        }
+        for (Throwable t : chain) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof SSLException || message.contains("PKIX") || message.contains("certificate")) {
+                return new StoreFailure(Cause.TLS_FAILED, firstLine(message));
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || message.contains("Connection refused")
+                    || message.contains("connect timed out")) {
+                return new StoreFailure(Cause.UNREACHABLE, firstLine(message));
+            }
+            if (t instanceof SocketTimeoutException || message.contains("Read timed out")) {
+                return new StoreFailure(Cause.TIMEOUT, "");
+            }
+            if (message.contains("Unexpected end of stream") || message.contains("Connection reset")
+                    || message.contains("Broken pipe") || message.contains("connection closed")) {
+                return new StoreFailure(Cause.CONNECTION_LOST, firstLine(message));
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+                return new StoreFailure(Cause.CONNECTION_LOST, firstLine(String.valueOf(t.getMessage())));
+            }
+        }
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return new StoreFailure(Cause.SERVER_ERROR, firstLine(message));
+    }
+
+    /** Whether the failure leaves a write's fate unknown (it may have been executed after all). */
+    public boolean mayHaveWritten() {
+        return cause == Cause.TIMEOUT || cause == Cause.CONNECTION_LOST;
+    }
+
+    /** {@code store.failure.<cause>} with the detail. */
+    public Phrase phrase() {
+        return Phrase.of("store.failure." + cause.wire(), detail);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}
