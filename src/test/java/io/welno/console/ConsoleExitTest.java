@@ -6,11 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.FlowOptions;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.Role;
 import io.welno.console.session.NewSessionDocuments;
 import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.StuckReason;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UserInfo;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Await;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
+import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
@@ -22,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,7 +97,78 @@ class ConsoleExitTest {
         }
     }
 
-    private static JsonNode document(String id) throws Exception {
-        return new ObjectMapper().readTree(REDIS.client().get("tilko_session:" + id));
+    /**
+     * SIGKILL (or a power cut) leaves the claim behind, but not for long: its owner stops renewing the lease, and once
+     * the lease has lapsed any console's reset-stuck repairs the session without an override — well before the
+     * ten-minute stuck threshold and the session's own expiry.
+     */
+    @Test
+    void aKilledConsolesClaimIsAbandonedWithinItsLeaseAndResetRepairsIt() throws Exception {
+        Timestamps timestamps = new Timestamps(java.time.Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+        String id = NewSessionDocuments.newSessionId("welno");
+        REDIS.client().set("tilko_session:" + id, new SessionCodec().write(NewSessionDocuments.initiated(id, "welno",
+                new UserInfo("김하늘", "19900101", "01012345678", "M", "4"), timestamps)), SetParams.setParams().ex(1800));
+        long leaseSeconds = 3;
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofSeconds(60)).build())) {
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ConsoleExitProbe.class.getName(),
+                    REDIS.url(), sim.baseUrl(), id, Long.toString(leaseSeconds)).redirectErrorStream(true);
+            builder.environment().put("TILKO_API_KEY", "exit-test-key");
+            Process console = builder.start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                List<String> output = new ArrayList<>();
+                while ((line = out.readLine()) != null && !line.equals("COLLECTING")) {
+                    output.add(line);
+                }
+                assertTrue(line != null, "the probe started a collection: " + output);
+                Await.until("the collection to wait for Tilko", Duration.ofSeconds(20),
+                        () -> sim.requestCount(TilkoEndpoint.CHECKUPS) > 0);
+                // The owner renews its lease while the call is out.
+                String firstLease = document(id).path("console_claim").path("lease_until").asText();
+                Await.until("a renewal of the lease", Duration.ofSeconds(20),
+                        () -> !document(id).path("console_claim").path("lease_until").asText().equals(firstLease));
+                console.destroyForcibly(); // SIGKILL: no shutdown hook runs
+                assertTrue(console.waitFor(30, TimeUnit.SECONDS));
+            } finally {
+                console.destroyForcibly();
+            }
+        }
+        JsonNode left = document(id);
+        assertEquals("fetching_health_data", left.get("status").asText(), "the claim is left behind");
+        assertTrue(left.get("collection_started").asBoolean());
+
+        try (RedisSessionStore store = RedisSessionStore.open(REDIS.settings(), new SessionCodec(), timestamps);
+             FlowService other = new FlowService(store, (TilkoClient) null, new RedisAuditLog(store.client()), null,
+                     timestamps, Executors.newSingleThreadExecutor(), FlowOptions.defaults())) {
+            Operator operator = new Operator("kim", Role.OPERATOR);
+            ActionRequest reset = ActionRequest.of(ActionKind.RESET_STUCK, id, "its console died");
+            long killed = System.nanoTime();
+            Await.until("the lease to lapse", Duration.ofSeconds(leaseSeconds + 10), () -> {
+                SessionDocument doc = (SessionDocument) store.get(id).orElseThrow().parsed();
+                return other.isStuck(doc);
+            });
+            assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(leaseSeconds + 10));
+            SessionDocument stuck = (SessionDocument) store.get(id).orElseThrow().parsed();
+            assertEquals(StuckReason.Kind.LEASE_LAPSED, StuckPolicy.defaults().why(stuck, timestamps.nowLocal())
+                    .orElseThrow().kind(), "the window says why");
+            ActionResult repaired = other.perform(operator, reset);
+            assertEquals(ActionResult.Outcome.APPLIED, repaired.outcome(), Words.en(repaired.message()));
+        }
+        JsonNode after = document(id);
+        assertEquals("auth_completed", after.get("status").asText());
+        assertFalse(after.get("collection_started").asBoolean());
+        assertFalse(after.has("console_claim"));
+    }
+
+    private static JsonNode document(String id) {
+        try {
+            return new ObjectMapper().readTree(REDIS.client().get("tilko_session:" + id));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

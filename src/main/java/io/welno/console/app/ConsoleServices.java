@@ -62,7 +62,8 @@ public final class ConsoleServices implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
-                            FeedOptions feedOptions, DemoEnvironment demo, Operator operator, TilkoConfig tilkoConfig) {
+                            FeedOptions feedOptions, DemoEnvironment demo, Operator operator, TilkoConfig tilkoConfig,
+                            FlowOptions flowOptions) {
         this.title = title;
         this.environment = environment;
         this.settings = settings;
@@ -82,7 +83,7 @@ public final class ConsoleServices implements AutoCloseable {
         });
         // A viewer's console must not write even an audit entry (product.md §4).
         this.flow = new FlowService(store, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
-                revertWatch, timestamps, flowThreads, FlowOptions.defaults());
+                revertWatch, timestamps, flowThreads, flowOptions);
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
         // leave collection_started = true behind (product.md: cleared on every exit path), so its claim is given
         // back from a shutdown hook, as the collect command does on Ctrl+C.
@@ -98,7 +99,7 @@ public final class ConsoleServices implements AutoCloseable {
         try {
             return new ConsoleServices("DEMO", "demo", demo.redisSettings(), timestamps,
                     FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.DEVELOPER),
-                    demo.tilkoConfig());
+                    demo.tilkoConfig(), FlowOptions.defaults());
         } catch (RuntimeException e) {
             demo.close();
             throw e;
@@ -106,6 +107,10 @@ public final class ConsoleServices implements AutoCloseable {
     }
 
     public static ConsoleServices connect(ConnectionProfile profile, String password) {
+        return connect(profile, password, FlowOptions.defaults());
+    }
+
+    public static ConsoleServices connect(ConnectionProfile profile, String password, FlowOptions flowOptions) {
         RedisConnectionSettings settings = RedisConnectionSettings.parse(profile.url());
         if (password != null && !password.isEmpty()) {
             settings = settings.withPassword(password);
@@ -119,7 +124,7 @@ public final class ConsoleServices implements AutoCloseable {
                 new Timestamps(Clock.systemUTC(), zone),
                 // CONFIG SET is a write: a viewer's console never sends one, whatever the profile allows.
                 FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications() && role.mayWrite()),
-                null, Operator.osUser(role), tilko);
+                null, Operator.osUser(role), tilko, flowOptions);
     }
 
     /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */

@@ -47,9 +47,10 @@ final class ListCommand implements Callable<Integer> {
         }
         sessions.sort(Comparator.comparing(StoredSession::id));
         if (json) {
-            sessions.forEach(s -> out.println(SessionSummaryJson.of(s).toString()));
+            java.time.LocalDateTime now = java.time.LocalDateTime.now(redis.zone);
+            sessions.forEach(s -> out.println(SessionSummaryJson.of(s, now).toString()));
         } else {
-            printTable(out, sessions);
+            printTable(out, sessions, java.time.LocalDateTime.now(redis.zone));
         }
         out.flush();
         return 0;
@@ -65,7 +66,7 @@ final class ListCommand implements Callable<Integer> {
         return "unreadable".equals(status);
     }
 
-    private static void printTable(PrintWriter out, List<StoredSession> sessions) {
+    private static void printTable(PrintWriter out, List<StoredSession> sessions, java.time.LocalDateTime now) {
         String format = "%-42s %-27s %-8s %-9s %-27s %7s  %s%n";
         out.printf(format, "ID", "STATUS", "NAME", "PROVIDER", "UPDATED", "TTL", "NOTES");
         for (StoredSession session : sessions) {
@@ -76,7 +77,10 @@ final class ListCommand implements Callable<Integer> {
             }
             SessionDocument doc = (SessionDocument) session.parsed();
             SessionStatus status = doc.status();
-            String notes = doc.warnings().stream().map(w -> (w.breaksBackend() ? "!" : "") + w.name().toLowerCase())
+            String notes = java.util.stream.Stream.concat(
+                    doc.warnings().stream().map(w -> (w.breaksBackend() ? "!" : "") + w.name().toLowerCase()),
+                    io.welno.console.session.BackendRules.ruleWarnings(doc, now).stream()
+                            .map(w -> (w.equals("expired") ? "!" : "") + w))
                     .collect(Collectors.joining(","));
             out.printf(format, session.id(), status.isMissing() ? "(missing)" : status.wire(),
                     doc.userInfo().maskedName(), doc.provider().englishName(),

@@ -3,11 +3,13 @@ package io.welno.console.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
+import java.time.LocalDateTime;
 
 /** The one-object-per-session shape of {@code list --json}; personal data is masked. */
 final class SessionSummaryJson {
@@ -15,7 +17,8 @@ final class SessionSummaryJson {
     private SessionSummaryJson() {
     }
 
-    static ObjectNode of(StoredSession stored) {
+    /** @param now the backend's wall-clock time (the profile's zone), for its expiry rule */
+    static ObjectNode of(StoredSession stored, LocalDateTime now) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", stored.id());
         if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
@@ -49,11 +52,15 @@ final class SessionSummaryJson {
         putTime(out, "expiresAt", doc.expiresAt());
         out.put("messages", doc.messageCount());
         out.put("collectionStarted", doc.collectionStarted());
-        out.put("backendCanRead", !doc.breaksBackend());
+        out.put("storedPartner", doc.storedPartnerId());
+        out.put("backendCanRead", BackendRules.canRead(doc, now));
+        BackendRules.expiredFor(doc, now).ifPresentOrElse(ago -> out.put("expiredForSeconds", ago.toSeconds()),
+                () -> out.putNull("expiredForSeconds"));
         ArrayNode warnings = out.putArray("warnings");
         for (DocumentWarning warning : doc.warnings()) {
             warnings.add(warning.name().toLowerCase());
         }
+        BackendRules.ruleWarnings(doc, now).forEach(warnings::add);
         return out;
     }
 

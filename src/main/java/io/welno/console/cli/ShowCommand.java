@@ -1,6 +1,7 @@
 package io.welno.console.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.Progress;
@@ -10,6 +11,7 @@ import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoredSession;
+import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -84,7 +86,9 @@ final class ShowCommand implements Callable<Integer> {
     private void printSummary(PrintWriter out, StoredSession session, SessionDocument doc) {
         out.printf("Session   %s%n", doc.id());
         out.printf("Status    %s%n", doc.status());
-        out.printf("Partner   %s%n", doc.partnerId());
+        out.printf("Partner   %s%n", doc.partnerId() == null ? "(unknown: the id has no partner prefix)"
+                : doc.partnerId() + (doc.partnerId().equals(doc.storedPartnerId()) ? ""
+                : " (stored partner_id: " + doc.storedPartnerId() + ")"));
         out.printf("Name      %s%n", reveal ? doc.userInfo().name() : doc.userInfo().maskedName());
         out.printf("Phone     %s%n", reveal ? doc.userInfo().phoneNo() : doc.userInfo().maskedPhone());
         out.printf("Provider  %s%n", doc.provider().englishName());
@@ -101,6 +105,10 @@ final class ShowCommand implements Callable<Integer> {
         for (DocumentWarning warning : doc.warnings()) {
             out.printf("WARNING   %s%n", warning.explanation());
         }
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(redis.zone);
+        BackendRules.readProblem(doc, now).filter(why -> why.key().equals("backend.expired")).ifPresent(why ->
+                out.printf("EXPIRED   %s%n", Wording.cli().render(why)));
+        BackendRules.ownershipProblem(doc).ifPresent(why -> out.printf("WARNING   %s%n", Wording.cli().render(why)));
         out.println("Messages");
         for (SessionMessage message : doc.messages()) {
             String text = reveal ? message.summary() : DocumentMasker.maskText(message.summary(), doc.userInfo());

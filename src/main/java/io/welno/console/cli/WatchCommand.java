@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.live.FeedBatch;
@@ -9,12 +10,14 @@ import io.welno.console.live.FeedOptions;
 import io.welno.console.live.FeedTopology;
 import io.welno.console.live.RedisSessionFeed;
 import io.welno.console.live.SessionChange;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -157,6 +160,11 @@ final class WatchCommand implements Callable<Integer> {
             }
             line.put("name", doc.userInfo().maskedName());
             line.put("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
+            LocalDateTime now = LocalDateTime.now(doc.zone());
+            line.put("backendCanRead", BackendRules.canRead(doc, now));
+            ArrayNode warnings = line.putArray("warnings");
+            doc.warnings().forEach(w -> warnings.add(w.name().toLowerCase(Locale.ROOT)));
+            BackendRules.ruleWarnings(doc, now).forEach(warnings::add);
         } else if (stored.parsed() instanceof UnreadableSession unreadable) {
             line.putNull("status");
             line.put("readable", false);

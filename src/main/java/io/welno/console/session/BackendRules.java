@@ -54,6 +54,28 @@ public final class BackendRules {
         return expiredFor(doc, now).map(ago -> Phrase.of("backend.expired", ago, doc.expiresAt().raw()));
     }
 
+    /**
+     * The read rules this document breaks now, as the codes {@code list --json} and {@code watch --json} report
+     * beside the document warnings: {@code expired}, {@code no_partner_prefix}, {@code no_partner_id},
+     * {@code partner_mismatch}.
+     */
+    public static List<String> ruleWarnings(SessionDocument doc, LocalDateTime now) {
+        List<String> out = new java.util.ArrayList<>();
+        if (expiredFor(doc, now).isPresent()) {
+            out.add("expired");
+        }
+        Optional<String> prefix = partnerOfId(doc.id());
+        String stored = doc.storedPartnerId();
+        if (prefix.isEmpty()) {
+            out.add("no_partner_prefix");
+        } else if (stored == null) {
+            out.add("no_partner_id");
+        } else if (!stored.equals(prefix.get())) {
+            out.add("partner_mismatch");
+        }
+        return out;
+    }
+
     /** Why {@code /session/simple-auth} would answer 404 for this session, or empty when it would not. */
     public static Optional<Phrase> ownershipProblem(SessionDocument doc) {
         Optional<String> prefix = partnerOfId(doc.id());

@@ -61,6 +61,28 @@ class CommandLineTest {
     }
 
     @Test
+    void aSessionTheBackendCanReadNowHasNoWarning() throws Exception {
+        String id = "welno_live0000000000000000000000000003";
+        REDIS.client().set("tilko_session:" + id, Fixtures.live("03_auth_request_sent.json")
+                .replace(Fixtures.id("03_auth_request_sent.json"), id));
+        try {
+            Run run = run("list", "--json", "--redis", REDIS.url());
+            JsonNode live = run.out().lines().map(l -> {
+                try {
+                    return mapper.readTree(l);
+                } catch (Exception e) {
+                    throw new AssertionError(l, e);
+                }
+            }).filter(n -> n.get("id").asText().equals(id)).findFirst().orElseThrow();
+            assertTrue(live.get("backendCanRead").asBoolean(), live.toString());
+            assertEquals(0, live.get("warnings").size(), live.toString());
+            assertTrue(live.get("expiredForSeconds").isNull());
+        } finally {
+            REDIS.client().del("tilko_session:" + id);
+        }
+    }
+
+    @Test
     void listJsonPrintsOneMaskedObjectPerSessionAndFlagsOddAndMalformedOnes() throws Exception {
         Run run = run("list", "--json", "--redis", REDIS.url());
         assertEquals(0, run.exit(), run.err());
@@ -77,13 +99,22 @@ class CommandLineTest {
         assertEquals("2026-11-20T14:03:27.123456", sent.get("updatedAt").asText());
         assertTrue(sent.get("ttl").asLong() > 1700 && sent.get("ttl").asLong() <= 1800);
         assertTrue(sent.get("readable").asBoolean());
-        assertEquals(0, sent.get("warnings").size());
+        // The fixtures were written on 2026-11-20: for the backend their expires_at has long passed, even though
+        // Redis still holds them (the test wrote them with a fresh TTL).
+        assertEquals(List.of("expired"), texts(sent.get("warnings")));
+        assertFalse(sent.get("backendCanRead").asBoolean());
+        assertTrue(sent.get("expiredForSeconds").asLong() > 60, sent.toString());
 
         JsonNode missing = byId.get(Fixtures.id("12_missing_status_and_expires.json"));
         assertTrue(missing.get("status").isNull());
         assertFalse(missing.get("backendCanRead").asBoolean());
         assertEquals(List.of("missing_status", "missing_expires_at"), texts(missing.get("warnings")));
-        assertEquals(List.of("unknown_status"), texts(byId.get(Fixtures.id("13_unknown_status.json")).get("warnings")));
+        assertEquals(List.of("unknown_status", "expired"),
+                texts(byId.get(Fixtures.id("13_unknown_status.json")).get("warnings")));
+        assertEquals(List.of("camelcase_auth_data", "expired", "no_partner_prefix"), texts(byId.get(Fixtures.id(
+                "10_legacy_uuid_authenticated_camelcase_auth_data.json")).get("warnings")));
+        assertTrue(byId.get(Fixtures.id("10_legacy_uuid_authenticated_camelcase_auth_data.json")).get("partner")
+                .isNull(), "a uuid-era id has no partner the backend could tell");
         assertEquals(List.of("offset_timestamp"),
                 texts(byId.get(Fixtures.id("14_timezone_aware_timestamps.json")).get("warnings")));
 

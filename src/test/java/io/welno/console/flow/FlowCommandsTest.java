@@ -154,4 +154,70 @@ class FlowCommandsTest {
             assertTrue(noTilko.err().contains("No Tilko connection is configured"), noTilko.err());
         }
     }
+
+    /**
+     * A session waiting for manual-auth-complete, and the backend holding a copy it read before: once the console's
+     * change is in Redis, the backend writes its copy back {@code afterSeconds} later (its Tilko call ended).
+     */
+    private String waitingSessionWithAStaleWriteBack(double afterSeconds) throws Exception {
+        String id = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, id, doc);
+        BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+        ObjectNode stale = backend.read(id);
+        Thread writer = new Thread(() -> {
+            try {
+                io.welno.console.testing.Await.until("the console's change", Duration.ofSeconds(30),
+                        () -> REDIS.client().get("tilko_session:" + id).contains("\"status\": \"auth_completed\""));
+                Thread.sleep((long) (afterSeconds * 1000));
+            } catch (Exception e) {
+                return;
+            }
+            backend.write(id, stale);
+        });
+        writer.setDaemon(true);
+        writer.start();
+        return id;
+    }
+
+    @Test
+    void theHoldSaysWhenTheBackendPutsAnOlderCopyBackAndReapplyKeepsTheChange() throws Exception {
+        String reverted = waitingSessionWithAStaleWriteBack(0.6);
+        Run held = action("complete", reverted, "--reason", "approved", "--role", "developer", "--hold", "4s");
+        assertEquals(3, held.exit(), held.out() + held.err());
+        assertTrue(held.out().startsWith("APPLIED [") && held.out().contains("HOLDING ["), held.out());
+        assertTrue(held.err().contains("REVERTED [") && held.err().contains("status is auth_request_sent again"),
+                held.err());
+        assertEquals("auth_request_sent", doc(reverted).get("status").asText(), "the backend's copy is what is there");
+
+        String kept = waitingSessionWithAStaleWriteBack(0.6);
+        Run reapplied = action("complete", kept, "--reason", "approved", "--role", "developer", "--hold", "4",
+                "--reapply");
+        assertEquals(0, reapplied.exit(), reapplied.out() + reapplied.err());
+        assertTrue(reapplied.out().contains("REAPPLIED [") && reapplied.out().contains("KEPT ["), reapplied.out());
+        assertEquals("auth_completed", doc(kept).get("status").asText());
+
+        String noHold = waitingSessionWithAStaleWriteBack(0.6);
+        Run once = action("complete", noHold, "--reason", "approved", "--role", "developer", "--hold", "0");
+        assertEquals(0, once.exit(), "--hold 0 reads back once and leaves, as before: " + once.err());
+        assertTrue(!once.out().contains("HOLDING"), once.out());
+
+        Run badHold = action("complete", noHold, "--reason", "approved", "--role", "developer", "--hold", "soon");
+        assertEquals(2, badHold.exit());
+        assertTrue(badHold.err().contains("'soon' is not a hold time"), badHold.err());
+
+        Run audit = run("audit", "--json", "--redis", REDIS.url(), "--session", kept);
+        List<String> events = audit.out().lines().map(l -> {
+            try {
+                JsonNode line = mapper.readTree(l);
+                return line.get("event").asText() + ":" + line.get("result").asText();
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertEquals(List.of("reapply:APPLIED", "revert-detected:REVERTED", "attempt:APPLIED"), events,
+                "each step of the hold is audited, newest first");
+    }
 }

@@ -36,4 +36,51 @@ class StuckPolicyTest {
         assertTrue(policy.isStuck((SessionDocument) codec.parse("x", Fixtures.text("03_auth_request_sent.json")),
                 muchLater), "nobody approved for hours");
     }
+
+    private SessionDocument fetching(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        var tree = ((SessionDocument) codec.parse("x", Fixtures.text("05_fetching_health_data_stuck.json"))).tree()
+                .deepCopy();
+        edit.accept(tree);
+        return (SessionDocument) codec.wrap("x", tree);
+    }
+
+    @Test
+    void aSessionThatWouldExpireFirstIsStuckAMinuteBeforeItsExpiry() {
+        // Last progress 14:04:32, expires_at 14:13:22: ten minutes would be too late to repair it.
+        SessionDocument doc = fetching(tree -> { });
+        assertEquals(LocalDateTime.parse("2026-11-20T14:12:22.123456"), policy.stuckAfter(doc).orElseThrow());
+        assertFalse(policy.isStuck(doc, LocalDateTime.parse("2026-11-20T14:12:00")));
+        StuckReason why = policy.why(doc, LocalDateTime.parse("2026-11-20T14:12:30")).orElseThrow();
+        assertEquals(StuckReason.Kind.EXPIRES_SOON, why.kind());
+        assertEquals(java.time.Duration.ofSeconds(52), why.amount().withNanos(0), "52 s left before expires_at");
+
+        SessionDocument later = fetching(tree -> tree.put("expires_at", "2026-11-20T15:00:00"));
+        assertEquals(LocalDateTime.parse("2026-11-20T14:14:32.123456"), policy.stuckAfter(later).orElseThrow(),
+                "with time to spare, the status's own threshold");
+        assertEquals(StuckReason.Kind.IDLE,
+                policy.why(later, LocalDateTime.parse("2026-11-20T14:15:00")).orElseThrow().kind());
+    }
+
+    @Test
+    void aLeasedClaimDecidesAloneStuckTheMomentItsLeaseLapses() {
+        SessionDocument leased = fetching(tree -> tree.putObject("console_claim").put("id", "3f2a91c0")
+                .put("owner", "host/12/ab12").put("at", "2026-11-20T14:04:32.123456")
+                .put("lease_until", "2026-11-20T14:30:00"));
+        // Alive: not stuck, although the threshold and the expiry rule have long passed.
+        assertFalse(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:29:59")));
+        assertTrue(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:30:01")));
+        StuckReason why = policy.why(leased, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow();
+        assertEquals(StuckReason.Kind.LEASE_LAPSED, why.kind());
+        assertEquals(java.time.Duration.ofSeconds(10), why.amount());
+
+        SessionDocument lapsedEarly = fetching(tree -> tree.putObject("console_claim").put("id", "3f2a91c0")
+                .put("at", "2026-11-20T14:04:32.123456").put("lease_until", "2026-11-20T14:05:32"));
+        assertTrue(policy.isStuck(lapsedEarly, LocalDateTime.parse("2026-11-20T14:06:00")),
+                "its console died: stuck a minute after the claim, not after ten");
+
+        SessionDocument noLease = fetching(tree -> tree.putObject("console_claim").put("id", "3f2a91c0")
+                .put("at", "2026-11-20T14:04:32.123456"));
+        assertFalse(policy.isStuck(noLease, LocalDateTime.parse("2026-11-20T14:06:00")),
+                "a claim without a lease (an older console) falls back to the threshold");
+    }
 }

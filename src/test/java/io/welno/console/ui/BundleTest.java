@@ -1,6 +1,5 @@
 package io.welno.console.ui;
 
-import io.welno.console.view.DashboardModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,9 @@ import io.welno.console.flow.Role;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.tilko.TilkoClassification;
+import io.welno.console.view.DashboardModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,6 +37,10 @@ import org.junit.jupiter.api.Test;
 class BundleTest {
 
     private static final Path UI_SOURCES = Path.of("src/main/java/io/welno/console/ui");
+    private static final Path ALL_SOURCES = Path.of("src/main/java/io/welno/console");
+    /** Outcomes handed up as codes: Phrase.of("key", …), Refusal.hard("key", …), Refusal.overridable("key", …). */
+    private static final Pattern PHRASE = Pattern.compile(
+            "(?:Phrase\\.of|Refusal\\.(?:hard|overridable))\\(\\s*\"([^\"]+)\"");
     /** i18n.text("key"), i18n.get("key"), i18n.format("key", …) */
     private static final Pattern CALL = Pattern.compile("i18n\\.(?:text|get|format)\\(\\s*\"([^\"]+)\"");
     /** Any string literal shaped like a key, e.g. passed to a helper: column("column.id", …). */
@@ -56,7 +62,7 @@ class BundleTest {
     }
 
     private static Properties load(String name) throws IOException {
-        try (InputStream in = BundleTest.class.getResourceAsStream("/io/welno/console/ui/" + name)) {
+        try (InputStream in = BundleTest.class.getResourceAsStream("/io/welno/console/view/" + name)) {
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
@@ -113,6 +119,30 @@ class BundleTest {
             }
         }
         assertTrue(used.size() > 150, "the scan found only " + used.size() + " keys: is the source path right?");
+        int beforeCodes = used.size();
+        try (Stream<Path> files = Files.walk(ALL_SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher phrase = PHRASE.matcher(Files.readString(file));
+                while (phrase.find()) {
+                    if (!phrase.group(1).endsWith(".")) {
+                        used.add(phrase.group(1));
+                    }
+                }
+            }
+        }
+        assertTrue(used.size() > beforeCodes + 100, "the scan found too few codes: is the source path right?");
+        // codes built at run time
+        for (StoreFailure.Cause cause : StoreFailure.Cause.values()) {
+            used.add("store.failure." + cause.wire());
+        }
+        for (TilkoClassification c : TilkoClassification.values()) {
+            used.add("tilko.classification." + c.name());
+        }
+        for (String key : List.of("store.failed", "store.failed.unknown", "revert.field.value",
+                "revert.field.valueAgain", "revert.field.changed", "revert.field.changedBack", "list.or",
+                "list.separator", "status.unknownValue")) {
+            used.add(key);
+        }
         // keys built at run time
         SessionStatus.KNOWN.forEach(s -> used.add("status." + s.wire()));
         for (FeedMode mode : FeedMode.values()) {
@@ -140,6 +170,24 @@ class BundleTest {
             }
         }
         assertEquals(List.of(), missing, "keys used in the ui code but missing from a bundle");
+    }
+
+    /**
+     * A text is rendered as a MessageFormat pattern only when it is given arguments (BundleTexts#format), so one
+     * without placeholders must not double its apostrophes, and one with them must.
+     */
+    @Test
+    void apostrophesAreWrittenForHowEachTextIsRendered() {
+        List<String> problems = new ArrayList<>();
+        for (Properties bundle : List.of(english, korean)) {
+            for (String key : bundle.stringPropertyNames()) {
+                String value = bundle.getProperty(key);
+                if (!value.contains("{") && value.contains("''")) {
+                    problems.add(key + " has no arguments, so '' shows as two apostrophes: " + value);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
     }
 
     @Test
