@@ -90,7 +90,7 @@ public final class SessionRow {
         searchText = (id + "\u0000" + name).toLowerCase(Locale.ROOT);
         phoneSuffix = Masking.phoneSuffix(doc.userInfo().phoneNo());
         provider = doc.provider();
-        partner = doc.partnerId();
+        partner = doc.partnerId() == null ? "" : doc.partnerId(); // uuid-era ids: no partner the backend could tell
         createdAt = local(doc.createdAt());
         updatedAt = local(doc.updatedAt());
         expiresAt = local(doc.expiresAt());

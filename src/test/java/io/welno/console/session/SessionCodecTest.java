@@ -144,7 +144,8 @@ class SessionCodecTest {
         assertTrue(objectMessage.summary().startsWith("입력 정보 확인 필요: 입력하신 정보가"));
 
         SessionDocument legacy = doc("10_legacy_uuid_authenticated_camelcase_auth_data.json");
-        assertEquals("welno", legacy.partnerId());
+        assertNull(legacy.partnerId(), "a uuid-era id: the backend cannot tell its partner");
+        assertNull(legacy.storedPartnerId());
         assertEquals(AuthCredentials.Casing.CAMEL, legacy.authData().orElseThrow().casing());
 
         SessionDocument prescriptions = doc("06_fetching_prescription_data.json");

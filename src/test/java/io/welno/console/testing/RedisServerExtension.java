@@ -41,8 +41,18 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
      * malformed one at {@code tilko_session:bad_NN} (no TTL), as the UI and command-line tests expect them.
      */
     public void seedFixtures() {
+        seed(false);
+    }
+
+    /** The fixtures as if the backend had just written them ({@link Fixtures#live}): none has expired for it. */
+    public void seedLiveFixtures() {
+        seed(true);
+    }
+
+    private void seed(boolean live) {
         for (String fixture : Fixtures.readable()) {
-            client.set("tilko_session:" + Fixtures.id(fixture), Fixtures.text(fixture), SetParams.setParams().ex(1800));
+            client.set("tilko_session:" + Fixtures.id(fixture), live ? Fixtures.live(fixture) : Fixtures.text(fixture),
+                    SetParams.setParams().ex(1800));
         }
         for (String fixture : Fixtures.MALFORMED) {
             client.set("tilko_session:bad_" + fixture.substring(0, 2), Fixtures.text(fixture));

@@ -35,7 +35,7 @@ class ConsoleWindowTest {
     @Start
     void start(Stage stage) {
         REDIS.flush();
-        REDIS.seedFixtures();
+        REDIS.seedLiveFixtures();
         console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
         window = console.window();
     }

@@ -74,7 +74,7 @@ class MaskingTest {
         root.addAppender(log);
         root.setLevel(Level.DEBUG);
         REDIS.flush();
-        REDIS.seedFixtures();
+        REDIS.seedLiveFixtures();
         REDIS.client().set("tilko_session:" + OWN_ID, ownSession(), SetParams.setParams().ex(1800));
         console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
         window = console.window();
