@@ -1,6 +1,6 @@
 package io.welno.console.ui;
 
-import io.welno.console.session.RawTextMasker;
+import io.welno.console.text.Masking;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
@@ -192,7 +192,7 @@ final class DetailPane extends VBox {
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable",
-                    Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))));
+                    Sentences.unreadable(i18n, Masking.raw(row.unreadableReason()))));
             warnings.getChildren().clear();
             stepper.getChildren().clear();
             facts.getChildren().clear();
@@ -201,7 +201,7 @@ final class DetailPane extends VBox {
             data.getChildren().clear();
             // Not a tree DocumentMasker can walk: masked as text, unless a developer revealed this session.
             String preview = ((io.welno.console.session.UnreadableSession) row.stored().parsed()).preview();
-            raw.setText(row.id().equals(revealedId) ? preview : RawTextMasker.mask(preview));
+            raw.setText(row.id().equals(revealedId) ? preview : Masking.raw(preview));
             return;
         }
         SessionDocument doc = row.document();
@@ -290,10 +290,10 @@ final class DetailPane extends VBox {
         personRow(0, "person.name", revealed ? user.name() : user.maskedName());
         personRow(1, "person.phone", revealed ? user.phoneNo() : user.maskedPhone());
         personRow(2, "person.birthdate", revealed ? user.birthdate()
-                : io.welno.console.session.Masking.birthdate(user.birthdate()));
+                : io.welno.console.text.Masking.birthdate(user.birthdate()));
         personRow(3, "person.provider", ProviderNames.name(i18n, user.provider()));
         String cx = doc.authData().or(doc::tempAuthData).map(a -> revealed ? a.cxId()
-                : io.welno.console.session.Masking.token(a.cxId())).orElse("");
+                : io.welno.console.text.Masking.token(a.cxId())).orElse("");
         personRow(4, "person.cxid", cx);
     }
 
@@ -352,7 +352,7 @@ final class DetailPane extends VBox {
             if (row.stored().rawBytes() > RAW_RENDER_LIMIT) {
                 text = summarize(doc, row.stored().rawBytes(), revealed);
             } else {
-                text = revealed ? codec.write(doc.tree()) : RawTextMasker.maskPhones(codec.write(DocumentMasker.mask(doc)));
+                text = revealed ? codec.write(doc.tree()) : Masking.phones(codec.write(DocumentMasker.mask(doc)));
             }
             Platform.runLater(() -> {
                 if (rawSequence.get() == sequence) {
@@ -398,7 +398,7 @@ final class DetailPane extends VBox {
                 body.getChildren().add(t);
             }
             String text = message.text() == null ? "" : message.text();
-            Label textLabel = new Label(revealed ? text : RawTextMasker.maskPhones(DocumentMasker.maskText(text, user)));
+            Label textLabel = new Label(revealed ? text : Masking.phones(DocumentMasker.maskText(text, user)));
             textLabel.setWrapText(true);
             // as wide as the list leaves next to the time column, so nothing is cut off at the right
             textLabel.maxWidthProperty().bind(messages.widthProperty().subtract(125));

@@ -1,6 +1,6 @@
 package io.welno.console.ui;
 
-import io.welno.console.session.RawTextMasker;
+import io.welno.console.text.Masking;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
@@ -58,8 +58,8 @@ final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
         getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
-                ? RawTextMasker.maskPhones(row.lastMessage())
-                : i18n.format("table.unreadable", Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))),
+                ? Masking.phones(row.lastMessage())
+                : i18n.format("table.unreadable", Sentences.unreadable(i18n, Masking.raw(row.unreadableReason()))),
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 
