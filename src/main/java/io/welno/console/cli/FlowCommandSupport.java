@@ -11,8 +11,9 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.store.StoreErrors;
+import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoClient;
+import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +21,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
-/** Runs one flow action from the command line and turns the result into output and an exit status. */
+/**
+ * Runs one flow action from the command line and turns the result into output and an exit status
+ * ({@link ExitCode}). Failures to connect or bad input are left to {@link CommandFailures}.
+ */
 final class FlowCommandSupport {
-
-    /** Picocli's own code for bad usage, which is also what a refusal returns. */
-    static final int USAGE = 2;
 
     private FlowCommandSupport() {
     }
@@ -34,27 +36,17 @@ final class FlowCommandSupport {
                    boolean checkApproval, boolean waitVerbose) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Operator operator;
-        try {
-            operator = options.operator();
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return USAGE;
-        }
+        Operator operator = options.operator();
+        // The same check the window's dialog makes: refused here, before anything is sent.
+        ActionRequest.reasonProblem(options.reason).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), Wording.cli().render(problem));
+        });
         ActionRequest request = new ActionRequest(kind, id, options.reason, options.overrideGuards, checkApproval);
-        RedisSessionStore store;
-        try {
-            store = redis.openStore();
-        } catch (RuntimeException e) {
-            err.println("Cannot connect to " + redis.settings().redactedUrl() + ": " + StoreErrors.describe(e));
-            err.flush();
-            return 3;
-        }
+        RedisSessionStore store = redis.openStore();
         boolean tilkoNeeded = kind.needsTilko() || checkApproval;
         TilkoClient tilko = tilkoNeeded && operator.role().allows(kind) ? options.tilkoClient() : null;
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "collect-" + id);
+            Thread t = new Thread(r, "collect");
             t.setDaemon(true);
             return t;
         });
@@ -66,7 +58,8 @@ final class FlowCommandSupport {
             @Override
             public void onCollectionProgress(CollectionProgress progress) {
                 if (waitVerbose) {
-                    out.println("  " + progress.status() + ": " + progress.step());
+                    out.println("  " + SafeText.bounded(String.valueOf(progress.status()), SafeText.FIELD) + ": "
+                            + SafeText.bounded(progress.step(), SafeText.TEXT));
                     out.flush();
                 }
             }
@@ -83,7 +76,7 @@ final class FlowCommandSupport {
             ActionResult result = flow.perform(operator, request);
             print(out, err, result.outcome().name(), result.actionId(), result.message());
             if (kind != ActionKind.COLLECT || !result.applied()) {
-                return result.exitCode();
+                return ExitCode.of(result.outcome()).code();
             }
             // The collection runs in this process, so the command stays until it ends.
             if (!waitVerbose) {
@@ -92,13 +85,14 @@ final class FlowCommandSupport {
             }
             CollectionFinished done = finished.get();
             print(out, err, done.result().name(), done.actionId(), done.message());
-            return waitVerbose ? done.exitCode() : result.exitCode();
+            return (waitVerbose ? ExitCode.of(done.result()) : ExitCode.of(result.outcome())).code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return ExitCode.FAILED.code();
         } catch (ExecutionException e) {
-            err.println("The collection ended unexpectedly: " + e.getCause());
-            return 1;
+            err.println("The collection ended unexpectedly: "
+                    + SafeText.bounded(String.valueOf(e.getCause()), SafeText.TEXT));
+            return ExitCode.FAILED.code();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -116,9 +110,11 @@ final class FlowCommandSupport {
         }
     }
 
+    /** One line per outcome; the message quotes session fields, Tilko and Redis, so it is escaped and bounded. */
     private static void print(PrintWriter out, PrintWriter err, String outcome, String actionId, String message) {
         boolean good = outcome.equals("APPLIED") || outcome.equals("COMPLETED");
-        (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : actionId) + "] " + message);
+        (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : SafeText.bounded(actionId, SafeText.FIELD))
+                + "] " + SafeText.bounded(message, SafeText.TEXT));
         (good ? out : err).flush();
     }
 }

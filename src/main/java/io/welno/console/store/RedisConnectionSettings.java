@@ -123,7 +123,7 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
     }
 
     public RedisConnectionSettings withKeyPrefix(String prefix) {
-        checkPrefix(prefix, "The key prefix");
+        checkKeyPrefix(prefix);
         return new RedisConnectionSettings(host, port, tls, user, password, database, connectTimeoutMillis,
                 socketTimeoutMillis, prefix, caCertificate, verification);
     }
@@ -158,6 +158,11 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
     @Override
     public String toString() {
         return redactedUrl() + " prefix=" + keyPrefix;
+    }
+
+    /** Refuses a key prefix that is empty or holds control characters, with a sentence saying so. */
+    public static void checkKeyPrefix(String prefix) {
+        checkPrefix(prefix, "The key prefix");
     }
 
     /** A prefix selects the keys that are sessions: an empty one would take every key of the database. */

@@ -80,6 +80,23 @@ public final class SafeText {
     }
 
     /**
+     * The text itself, not escaped, cut to at most {@code max} characters (at a code point) and then saying
+     * how long the whole was: for values that are stored, where the exact characters matter but the size
+     * must not grow without bound.
+     */
+    public static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        String suffix = ELLIPSIS + " (" + text.length() + " characters)";
+        int end = Math.max(0, max - suffix.length());
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + suffix;
+    }
+
+    /**
      * JSON text as Jackson writes it, made safe for a terminal without changing what it means: JSON writers
      * escape C0 controls inside strings but write DEL, C1 controls and format characters raw, and those can only
      * stand inside strings, where a {@code \}{@code uXXXX} escape is the same value.

@@ -32,7 +32,7 @@ class CommandLineTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);
@@ -125,7 +125,11 @@ class CommandLineTest {
         assertTrue(json.out().contains("\"status\": \"info_required\""));
         assertFalse(json.out().contains("01090123456"));
 
-        Run revealed = run("show", id, "--json", "--reveal", "--redis", REDIS.url());
+        Run refused = run("show", id, "--json", "--reveal", "--role", "operator", "--redis", REDIS.url());
+        assertEquals(2, refused.exit(), refused.err());
+        assertFalse(refused.out().contains("01090123456"));
+
+        Run revealed = run("show", id, "--json", "--reveal", "--role", "developer", "--redis", REDIS.url());
         assertTrue(revealed.out().contains("01090123456"));
     }
 
@@ -136,7 +140,7 @@ class CommandLineTest {
         assertTrue(odd.out().contains("WARNING   expires_at carries a time-zone offset"), odd.out());
 
         Run bad = run("show", "bad_91", "--redis", REDIS.url());
-        assertEquals(3, bad.exit());
+        assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("unreadable: Truncated JSON"), bad.err());
 
         Run none = run("show", "welno_missing", "--redis", REDIS.url());
@@ -146,7 +150,7 @@ class CommandLineTest {
     @Test
     void aDeadServerGivesASentenceNotAStackTrace() {
         Run run = run("list", "--redis", "redis://127.0.0.1:1/0?connectTimeout=300");
-        assertEquals(2, run.exit());
+        assertEquals(4, run.exit());
         assertTrue(run.err().contains("refused the connection"), run.err());
         assertFalse(run.err().contains("at redis.clients"), run.err());
     }

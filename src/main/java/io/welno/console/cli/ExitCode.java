@@ -1,0 +1,70 @@
+package io.welno.console.cli;
+
+import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.CollectionFinished;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The exit status of every command, in one table (also in the README and at the end of each command's
+ * {@code --help}). A script can tell "try again later" (4) from "look at the session" (1, 3) from "fix the
+ * command" (2).
+ */
+public enum ExitCode {
+    /** The command did what it was asked. */
+    DONE(0, "done"),
+    /** The action failed (Tilko refused, the session vanished), the session is missing or unreadable, or an unexpected error. */
+    FAILED(1, "failed: the action failed, the session is missing or unreadable, or an unexpected error"),
+    /** A guard or the role refused, or an option, argument or URL is malformed; nothing was sent. */
+    REFUSED(2, "refused by a guard or the role, or bad input (an option, argument or URL); nothing was changed"),
+    /** Others kept changing the session, someone else took it over, or the backend reverted the change. */
+    CONFLICT(3, "conflict: the session changed meanwhile, or the backend reverted the change"),
+    /** Redis could not be reached, timed out, refused the TLS handshake, the login or a permission. */
+    UNAVAILABLE(4, "Redis unreachable: no connection, a timeout, TLS, authentication or a missing permission");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** An action's outcome on this table. */
+    public static ExitCode of(ActionResult.Outcome outcome) {
+        return switch (outcome) {
+            case APPLIED -> DONE;
+            case REFUSED -> REFUSED;
+            case CONFLICT -> CONFLICT;
+            case UNAVAILABLE -> UNAVAILABLE;
+            case FAILED -> FAILED;
+        };
+    }
+
+    /** A background collection's end ({@code collect --wait}) on this table. */
+    public static ExitCode of(CollectionFinished.Result result) {
+        return switch (result) {
+            case COMPLETED -> DONE;
+            case NOT_APPROVED_YET, INFO_REQUIRED, ERROR, INTERRUPTED -> FAILED;
+            case ABANDONED -> CONFLICT;
+            case UNAVAILABLE -> UNAVAILABLE;
+        };
+    }
+
+    /** The table as {@code --help} shows it. */
+    static Map<String, String> helpTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (ExitCode exit : values()) {
+            table.put(Integer.toString(exit.code), exit.meaning);
+        }
+        return table;
+    }
+}
