@@ -11,6 +11,7 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RevertDetected;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.text.SafeText;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,14 +74,16 @@ final class ActionsController {
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionFinished(CollectionFinished finished) {
-                Platform.runLater(() -> showNotification(i18n.format("notify.collection", finished.sessionId(),
+                Platform.runLater(() -> showNotification(i18n.format("notify.collection",
+                        SafeText.bounded(finished.sessionId(), SafeText.FIELD),
                         StatusChips.text(i18n, finished.finalStatus())), false));
             }
 
             @Override
             public void onRevertDetected(RevertDetected revert) {
-                Platform.runLater(() -> showNotification(i18n.format("notify.revert", revert.sessionId(),
-                        i18n.get("action." + revert.action().wire()), revert.lost()), true));
+                Platform.runLater(() -> showNotification(i18n.format("notify.revert",
+                        SafeText.bounded(revert.sessionId(), SafeText.FIELD), i18n.get("action." + revert.action().wire()),
+                        SafeText.bounded(String.valueOf(revert.lost()), SafeText.TEXT)), true));
             }
         });
     }
@@ -114,7 +117,8 @@ final class ActionsController {
             boolean overridable = whyNot.isPresent() && flow.canOverride(kind, doc, operator.role());
             button.setDisable(whyNot.isPresent() && !overridable);
             String shortcut = SHORTCUTS.get(kind).getDisplayText();
-            button.setTooltip(new Tooltip(whyNot.map(w -> w + (overridable ? " " + i18n.get("action.overridable") : ""))
+            button.setTooltip(new Tooltip(whyNot.map(w -> SafeText.bounded(w, SafeText.TEXT)
+                            + (overridable ? " " + i18n.get("action.overridable") : ""))
                     .orElse(i18n.get("action." + kind.wire())) + " (" + shortcut + ")"));
             button.getStyleClass().remove("needs-override");
             if (overridable) {
@@ -144,9 +148,10 @@ final class ActionsController {
         });
     }
 
+    /** The text quotes reasons, session ids and Tilko or Redis errors: escaped and bounded like all outside text. */
     private void showNotification(String text, boolean warning) {
         Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
-                .text(text).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.getScene().getWindow());
+                .text(SafeText.bounded(text, SafeText.TEXT)).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.getScene().getWindow());
         if (warning) {
             note.showWarning();
         } else {

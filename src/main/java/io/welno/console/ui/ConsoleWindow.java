@@ -109,7 +109,8 @@ public final class ConsoleWindow {
     }
 
     public void failed(Throwable error) {
-        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed", StoreErrors.describe(error)));
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed",
+                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)));
     }
 
     /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */
