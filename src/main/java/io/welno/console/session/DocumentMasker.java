@@ -51,6 +51,12 @@ public final class DocumentMasker {
         if (secret != null && secret.strip().length() >= 2) {
             replacements.put(secret.strip(), masked);
         }
+        // A value with control or invisible characters in it is also masked as a person reads it: the backend
+        // may write the readable part alone into a message.
+        String visible = Masking.visible(secret).strip();
+        if (secret != null && visible.length() >= 2 && !visible.equals(secret.strip())) {
+            replacements.put(visible, masked);
+        }
     }
 
     private static void maskNode(JsonNode node, Map<String, String> replacements) {

@@ -38,12 +38,16 @@ public final class Masking {
     private Masking() {
     }
 
-    /** "홍길동" → "홍*동", "김철" → "김*", "남궁민수" → "남**수". */
+    /**
+     * "홍길동" → "홍*동", "김철" → "김*", "남궁민수" → "남**수". Control and invisible characters do not count as
+     * letters: the first and last visible ones are kept.
+     */
     public static String name(String name) {
-        if (name == null || name.isBlank()) {
+        String visible = visible(name);
+        if (visible.isBlank()) {
             return "";
         }
-        int[] cps = name.strip().codePoints().toArray();
+        int[] cps = visible.strip().codePoints().toArray();
         if (cps.length == 1) {
             return "*";
         }
@@ -85,6 +89,19 @@ public final class Masking {
             return "";
         }
         return token.length() <= 4 ? "****" : token.substring(0, 4) + "…(" + token.length() + ")";
+    }
+
+    /** The text without its control and invisible characters, as a person reads it; null becomes "". */
+    public static String visible(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (SafeText.firstUnsafe(text) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !SafeText.isUnsafe(cp)).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     /** The last four digits of a phone number, what support staff search by. */

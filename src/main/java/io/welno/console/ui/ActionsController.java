@@ -149,7 +149,7 @@ final class ActionsController {
     }
 
     /** The text quotes reasons, session ids and Tilko or Redis errors: escaped and bounded like all outside text. */
-    private void showNotification(String text, boolean warning) {
+    void showNotification(String text, boolean warning) {
         Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
                 .text(SafeText.bounded(text, SafeText.TEXT)).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.getScene().getWindow());
         if (warning) {

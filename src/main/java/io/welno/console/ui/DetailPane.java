@@ -342,7 +342,8 @@ final class DetailPane extends VBox {
         } catch (RuntimeException e) {
             text = i18n.get("data.unreadable");
         }
-        Label label = new Label(i18n.get(key) + ": " + text);
+        // dates and counts read from the stored health data: outside text like the rest
+        Label label = new Label(i18n.get(key) + ": " + SafeText.bounded(text, SafeText.TEXT));
         label.setWrapText(true);
         return label;
     }
