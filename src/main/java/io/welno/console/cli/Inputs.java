@@ -6,6 +6,7 @@ import io.welno.console.text.SafeText;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -24,26 +25,29 @@ final class Inputs {
         return "'" + SafeText.bounded(value, 60) + "'";
     }
 
+    /** A check made by another layer: its sentence becomes picocli's conversion error. */
+    private static <T> T checked(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
     static final class RedisUrl implements ITypeConverter<RedisConnectionSettings> {
         @Override
         public RedisConnectionSettings convert(String value) {
-            try {
-                return RedisConnectionSettings.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return checked(() -> RedisConnectionSettings.parse(value));
         }
     }
 
     static final class KeyPrefix implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
+            return checked(() -> {
                 RedisConnectionSettings.checkKeyPrefix(value);
                 return value;
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            });
         }
     }
 

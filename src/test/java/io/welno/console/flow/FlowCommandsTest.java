@@ -1,6 +1,5 @@
 package io.welno.console.flow;
 
-import io.welno.console.cli.Main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,19 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.demo.EmbeddedRedis;
+import io.welno.console.testing.CliRun;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /** simple-auth, complete, collect, reset and audit from the command line, with their exit statuses. */
 class FlowCommandsTest {
@@ -30,9 +27,6 @@ class FlowCommandsTest {
 
     private static TilkoSimulator sim;
     private final ObjectMapper mapper = new ObjectMapper();
-
-    private record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void startSimulator() throws Exception {
@@ -44,17 +38,11 @@ class FlowCommandsTest {
         sim.close();
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private Run action(String... args) {
+    private CliRun action(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of("--redis", REDIS.url(), "--tilko-url", sim.baseUrl(), "--tilko-key", "cli-test-key"));
         return run(all.toArray(String[]::new));
@@ -68,40 +56,40 @@ class FlowCommandsTest {
     void theWholeFlowFromTheCommandLineWithExitStatuses() throws Exception {
         String id = FlowTestSupport.newSession(REDIS);
 
-        Run noReason = action("simple-auth", id);
+        CliRun noReason = action("simple-auth", id);
         assertEquals(2, noReason.exit(), noReason.err());
         assertTrue(noReason.err().contains("A reason is required"), noReason.err());
 
-        Run auth = action("simple-auth", id, "--reason", "customer on the phone", "--operator", "kim");
+        CliRun auth = action("simple-auth", id, "--reason", "customer on the phone", "--operator", "kim");
         assertEquals(0, auth.exit(), auth.err());
         assertTrue(auth.out().startsWith("APPLIED ["), auth.out());
         assertEquals("auth_request_sent", doc(id).get("status").asText());
 
-        Run notDeveloper = action("complete", id, "--reason", "approved", "--operator", "kim");
+        CliRun notDeveloper = action("complete", id, "--reason", "approved", "--operator", "kim");
         assertEquals(2, notDeveloper.exit());
         assertTrue(notDeveloper.err().contains("needs the developer role (the session is auth_request_sent)"),
                 notDeveloper.err());
 
-        Run complete = action("complete", id, "--reason", "approved", "--operator", "lee", "--role", "developer",
+        CliRun complete = action("complete", id, "--reason", "approved", "--operator", "lee", "--role", "developer",
                 "--check-approval");
         assertEquals(0, complete.exit(), complete.err());
         assertTrue(complete.out().contains("LoginCheck confirms"), complete.out());
 
-        Run collect = action("collect", id, "--wait", "--reason", "collect", "--operator", "kim");
+        CliRun collect = action("collect", id, "--wait", "--reason", "collect", "--operator", "kim");
         assertEquals(0, collect.exit(), collect.err());
         assertTrue(collect.out().contains("fetching_prescription_data") && collect.out().contains("COMPLETED ["),
                 collect.out());
         assertEquals("completed", doc(id).get("status").asText());
 
-        Run again = action("collect", id, "--reason", "again", "--operator", "kim");
+        CliRun again = action("collect", id, "--reason", "again", "--operator", "kim");
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("but the session is completed"), again.err());
 
-        Run viewer = action("reset", id, "--reason", "look", "--role", "viewer");
+        CliRun viewer = action("reset", id, "--reason", "look", "--role", "viewer");
         assertEquals(2, viewer.exit());
         assertTrue(viewer.err().contains("viewer role cannot run any action"), viewer.err());
 
-        Run audit = run("audit", "--json", "--redis", REDIS.url(), "--session", id);
+        CliRun audit = run("audit", "--json", "--redis", REDIS.url(), "--session", id);
         assertEquals(0, audit.exit(), audit.err());
         List<JsonNode> lines = audit.out().lines().map(l -> {
             try {
@@ -116,7 +104,7 @@ class FlowCommandsTest {
                 "newest first; the viewer's attempt is not in Redis, nor the one without a reason (refused as input)");
         assertEquals("kim", lines.get(lines.size() - 1).get("operator").asText());
         assertEquals("customer on the phone", lines.get(lines.size() - 1).get("reason").asText());
-        Run table = run("audit", "--redis", REDIS.url(), "--limit", "3");
+        CliRun table = run("audit", "--redis", REDIS.url(), "--limit", "3");
         assertEquals(0, table.exit());
         assertTrue(table.out().contains("3 entries in welno:console:audit"), table.out());
     }
@@ -127,23 +115,23 @@ class FlowCommandsTest {
         ObjectNode stuck = (ObjectNode) mapper.readTree(Fixtures.text("05_fetching_health_data_stuck.json"));
         stuck.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
         FlowTestSupport.put(REDIS, id, stuck);
-        Run reset = action("reset", id, "--reason", "stuck since yesterday");
+        CliRun reset = action("reset", id, "--reason", "stuck since yesterday");
         assertEquals(0, reset.exit(), reset.err());
         assertEquals("auth_completed", doc(id).get("status").asText());
 
-        Run again = action("reset", id, "--reason", "twice");
+        CliRun again = action("reset", id, "--reason", "twice");
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("but the session is auth_completed"), again.err());
 
-        Run down = run("reset", id, "--reason", "x", "--redis", "redis://127.0.0.1:" + EmbeddedRedis.freePort() + "/0");
+        CliRun down = run("reset", id, "--reason", "x", "--redis", "redis://127.0.0.1:" + EmbeddedRedis.freePort() + "/0");
         assertEquals(4, down.exit(), down.out() + down.err());
         assertTrue(down.err().contains("UNAVAILABLE") || down.err().contains("refused the connection"), down.err());
 
-        Run badRole = action("reset", id, "--reason", "x", "--role", "admin");
+        CliRun badRole = action("reset", id, "--reason", "x", "--role", "admin");
         assertEquals(2, badRole.exit());
         assertTrue(badRole.err().contains("viewer, operator or developer, not 'admin'"), badRole.err());
 
-        Run noTilko = run("simple-auth", id, "--reason", "x", "--redis", REDIS.url(), "--tilko-key", " ");
+        CliRun noTilko = run("simple-auth", id, "--reason", "x", "--redis", REDIS.url(), "--tilko-key", " ");
         // Without a key (and no TILKO_API_KEY in the test environment) Tilko actions are refused with a sentence.
         if (System.getenv("TILKO_API_KEY") == null) {
             assertEquals(2, noTilko.exit(), noTilko.err());

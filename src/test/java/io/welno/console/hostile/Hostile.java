@@ -3,10 +3,13 @@ package io.welno.console.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.Timestamps;
+import io.welno.console.testing.TestRows;
 import io.welno.console.text.SafeText;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -45,31 +48,22 @@ public final class Hostile {
 
     /** A readable session with the payloads in its name, partner, status, timestamps and messages. */
     public static ObjectNode session(String id, LocalDateTime created) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("session_id", id);
+        ObjectNode doc;
+        try {
+            doc = (ObjectNode) new ObjectMapper().readTree(TestRows.session(id, "auth_request_sent", created)
+                    .requested(created).json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         doc.put("partner_id", "partner" + ALL);
-        ObjectNode user = doc.putObject("user_info");
+        ObjectNode user = (ObjectNode) doc.get("user_info");
         // invisible characters around the name: it still reads (and must be masked) as the name
         user.put("name", "\u202e" + NAME + "\u200b\u0007");
         user.put("birthdate", BIRTHDATE);
         user.put("phone_no", PHONE);
-        user.put("gender", "M");
-        user.put("private_auth_type", "4");
-        doc.put("status", "auth_request_sent");
-        doc.put("created_at", Timestamps.format(created));
-        doc.put("updated_at", Timestamps.format(created));
-        doc.put("expires_at", Timestamps.format(created.plusMinutes(30)));
-        ObjectNode progress = doc.putObject("progress");
-        for (String flag : new String[] {"auth_requested", "auth_completed", "health_data_fetched",
-            "prescription_data_fetched", "completed"}) {
-            progress.put(flag, false);
-        }
-        progress.put("auth_requested", true);
-        ObjectNode temp = doc.putObject("temp_auth_data");
+        ObjectNode temp = (ObjectNode) doc.get("temp_auth_data");
         temp.put("cxId", "CX" + TOKEN);
         temp.put("token", TOKEN);
-        temp.put("reqTxId", "req-" + id);
-        temp.put("txId", "tx-" + id);
         ArrayNode messages = doc.putArray("messages");
         ObjectNode plain = messages.addObject();
         plain.put("timestamp", Timestamps.format(created) + CLEAR_SCREEN);

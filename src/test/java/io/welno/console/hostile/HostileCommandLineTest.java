@@ -17,9 +17,9 @@ import io.welno.console.flow.Role;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Await;
+import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RedisServerExtension;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,20 +59,8 @@ class HostileCommandLineTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final SessionCodec codec = new SessionCodec(Timestamps.DEFAULT_ZONE);
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String[] withRedis(String... args) {
@@ -97,14 +85,14 @@ class HostileCommandLineTest {
 
     @Test
     void listPrintsNoRawControlAndNoPersonalDataAndItsJsonIsExact() throws Exception {
-        Run table = run(withRedis("list"));
+        CliRun table = run(withRedis("list"));
         assertEquals(0, table.exit(), table.err());
         assertNothingRaw(table.all(), "list");
         assertNoSecret(table.all(), "list");
         assertEquals(IDS.size() + 2, table.out().lines().count(), "a header, one line per session, the count:\n"
                 + table.out());
 
-        Run json = run(withRedis("list", "--json"));
+        CliRun json = run(withRedis("list", "--json"));
         assertEquals(0, json.exit(), json.err());
         assertNothingRaw(json.all(), "list --json");
         assertNoSecret(json.all(), "list --json");
@@ -122,7 +110,7 @@ class HostileCommandLineTest {
     void showPrintsEverySessionEscapedAndMaskedAndItsJsonIsExact() throws Exception {
         for (String id : IDS) {
             for (boolean json : new boolean[] {false, true}) {
-                Run show = json ? run(withRedis("show", id, "--json")) : run(withRedis("show", id));
+                CliRun show = json ? run(withRedis("show", id, "--json")) : run(withRedis("show", id));
                 String where = "show " + (json ? "--json " : "") + id;
                 assertEquals(id.equals(BAD_ID) || id.equals(DOUBLE_ID) ? 1 : 0, show.exit(), where + ": " + show.err());
                 assertNothingRaw(show.all(), where);
@@ -138,7 +126,7 @@ class HostileCommandLineTest {
                 }
             }
         }
-        Run show = run(withRedis("show", PLAIN_ID));
+        CliRun show = run(withRedis("show", PLAIN_ID));
         assertTrue(show.out().contains("Partner   partner\\u001b[2J"), "escaped, not dropped: " + show.out());
         assertTrue(show.out().contains("배*지"), show.out());
     }
@@ -201,21 +189,21 @@ class HostileCommandLineTest {
 
     @Test
     void actionsOnHostileSessionsPrintAndAuditNothingRaw() throws Exception {
-        Run reset = run(withRedis("reset", EVIL_ID, "--reason", "checking a hostile id", "--role", "operator"));
+        CliRun reset = run(withRedis("reset", EVIL_ID, "--reason", "checking a hostile id", "--role", "operator"));
         assertEquals(2, reset.exit(), reset.all());
         assertNothingRaw(reset.all(), "reset");
-        Run complete = run(withRedis("complete", PLAIN_ID, "--reason", "user approved", "--role", "developer",
+        CliRun complete = run(withRedis("complete", PLAIN_ID, "--reason", "user approved", "--role", "developer",
                 "--operator", "kim"));
         assertNothingRaw(complete.all(), "complete");
         assertNoSecret(complete.all(), "complete");
-        Run odd = run(withRedis("complete", ODD_ID, "--reason", "odd status", "--role", "developer"));
+        CliRun odd = run(withRedis("complete", ODD_ID, "--reason", "odd status", "--role", "developer"));
         assertNothingRaw(odd.all(), "complete on an odd status");
 
-        Run audit = run(withRedis("audit"));
+        CliRun audit = run(withRedis("audit"));
         assertEquals(0, audit.exit(), audit.err());
         assertNothingRaw(audit.all(), "audit");
         assertTrue(audit.out().contains("3 entries"), audit.out());
-        Run json = run(withRedis("audit", "--json"));
+        CliRun json = run(withRedis("audit", "--json"));
         assertNothingRaw(json.all(), "audit --json");
         List<String> sessions = new ArrayList<>();
         for (String line : json.out().lines().toList()) {
@@ -234,7 +222,7 @@ class HostileCommandLineTest {
         REDIS.client().xadd(key, StreamEntryID.NEW_ENTRY, entry("a2", "y".repeat(1 << 20), "z".repeat(10_000)));
         REDIS.client().xadd(key, StreamEntryID.NEW_ENTRY, entry("a3" + Hostile.BIDI, "s" + Hostile.C1, Hostile.INVISIBLE));
 
-        Run audit = run(withRedis("audit"));
+        CliRun audit = run(withRedis("audit"));
         assertEquals(0, audit.exit(), audit.err());
         assertNothingRaw(audit.all(), "audit");
         List<String> lines = audit.out().lines().toList();
@@ -243,7 +231,7 @@ class HostileCommandLineTest {
                 + lines.stream().map(String::length).toList());
         assertTrue(audit.out().contains("\\u001b[2J"), "escaped, not dropped");
 
-        Run json = run(withRedis("audit", "--json", "--limit", "3"));
+        CliRun json = run(withRedis("audit", "--json", "--limit", "3"));
         assertNothingRaw(json.all(), "audit --json");
         JsonNode oldest = mapper.readTree(json.out().lines().toList().get(2));
         assertEquals(forged.get("reason"), oldest.get("reason").asText(), "--json has the exact stored value");
@@ -278,7 +266,7 @@ class HostileCommandLineTest {
         reasons.put("x".repeat(10_000), "has 10,000 characters; at most 500");
         reasons.put("   ", "A reason is required");
         reasons.forEach((reason, expected) -> {
-            Run run = run(withRedis("complete", PLAIN_ID, "--reason", reason, "--role", "developer"));
+            CliRun run = run(withRedis("complete", PLAIN_ID, "--reason", reason, "--role", "developer"));
             String where = shown(reason);
             assertEquals(2, run.exit(), where + ": " + run.all());
             assertEquals("", run.out(), where);
@@ -305,12 +293,12 @@ class HostileCommandLineTest {
     @Test
     void aMegabyteIdIsEchoedBoundedAndAuditedBounded() {
         String huge = "m".repeat(1 << 20);
-        Run show = run(withRedis("show", huge));
+        CliRun show = run(withRedis("show", huge));
         assertEquals(1, show.exit(), show.err().length() + " chars");
         assertTrue(show.all().length() < 1_000, "the id is echoed bounded: " + show.all().length());
         assertTrue(show.err().contains("(1048576 characters)"), show.err());
 
-        Run reset = run(withRedis("reset", huge, "--reason", "a huge id", "--role", "operator"));
+        CliRun reset = run(withRedis("reset", huge, "--reason", "a huge id", "--role", "operator"));
         assertTrue(reset.exit() == 1 || reset.exit() == 2, reset.exit() + ": " + reset.all());
         assertTrue(reset.all().length() < 3_000, "bounded echoes: " + reset.all().length());
         assertNothingRaw(reset.all(), "reset of a 1 MB id");
@@ -360,7 +348,7 @@ class HostileCommandLineTest {
         cases.put(List.of("list", "--bogus" + Hostile.CLEAR_SCREEN), "Unknown option");
         cases.put(List.of("show", "x", "--reveal", "--role", "operator", "--redis", "redis://127.0.0.1:1"), "developer");
         cases.forEach((args, part) -> {
-            Run run = run(args.toArray(String[]::new));
+            CliRun run = run(args.toArray(String[]::new));
             String where = shown(String.join(" ", args));
             assertEquals(2, run.exit(), where + ": " + run.all());
             assertEquals("", run.out(), where);
@@ -382,7 +370,7 @@ class HostileCommandLineTest {
                             "--role", "developer"))) {
                 List<String> all = new ArrayList<>(args);
                 all.addAll(List.of("--redis", url));
-                Run run = run(all.toArray(String[]::new));
+                CliRun run = run(all.toArray(String[]::new));
                 String where = String.join(" ", args);
                 assertEquals(4, run.exit(), where + ": " + run.all());
                 assertFalse(run.all().contains("hunter2") || run.all().contains("ter2"), where + ": " + run.all());
@@ -396,7 +384,7 @@ class HostileCommandLineTest {
 
     @Test
     void tlsToAPlainPortIsATlsFailureNotASilence() {
-        Run run = run("list", "--redis", "rediss://127.0.0.1:" + REDIS.port() + "/0?connectTimeout=1000&verify=insecure");
+        CliRun run = run("list", "--redis", "rediss://127.0.0.1:" + REDIS.port() + "/0?connectTimeout=1000&verify=insecure");
         assertEquals(4, run.exit(), run.all());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("TLS"), run.err());
@@ -406,12 +394,12 @@ class HostileCommandLineTest {
     /** --reveal is the window's reveal: developers only, and recorded in the audit stream before anything prints. */
     @Test
     void revealNeedsTheDeveloperRoleAndIsAudited() throws Exception {
-        Run refused = run(withRedis("show", PLAIN_ID, "--reveal", "--role", "operator"));
+        CliRun refused = run(withRedis("show", PLAIN_ID, "--reveal", "--role", "operator"));
         assertEquals(2, refused.exit());
         assertNoSecret(refused.all(), "refused reveal");
         assertFalse(REDIS.client().exists("welno:console:audit"), "nothing recorded for a refusal");
 
-        Run revealed = run(withRedis("show", PLAIN_ID, "--reveal", "--role", "developer", "--operator", "lee"));
+        CliRun revealed = run(withRedis("show", PLAIN_ID, "--reveal", "--role", "developer", "--operator", "lee"));
         assertEquals(0, revealed.exit(), revealed.err());
         assertTrue(revealed.out().contains("01098765432"), revealed.out());
         assertNothingRaw(revealed.all(), "show --reveal");
@@ -422,7 +410,7 @@ class HostileCommandLineTest {
         assertEquals("lee", entry.get("operator"));
         assertEquals("developer", entry.get("role"));
 
-        Run unreadable = run(withRedis("show", BAD_ID, "--reveal", "--json", "--role", "developer"));
+        CliRun unreadable = run(withRedis("show", BAD_ID, "--reveal", "--json", "--role", "developer"));
         assertEquals(1, unreadable.exit());
         assertNothingRaw(unreadable.all(), "show --reveal of an unreadable value");
         assertTrue(mapper.readTree(unreadable.out()).get("preview").asText().contains(Hostile.PHONE));
