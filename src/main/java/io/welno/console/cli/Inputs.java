@@ -37,7 +37,12 @@ final class Inputs {
     static final class RedisUrl implements ITypeConverter<RedisConnectionSettings> {
         @Override
         public RedisConnectionSettings convert(String value) {
-            return checked(() -> RedisConnectionSettings.parse(value));
+            boolean fromEnvironment = value.equals(System.getenv("WELNO_REDIS_URL"));
+            try {
+                return RedisConnectionSettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage() + (fromEnvironment ? " (from WELNO_REDIS_URL)" : ""));
+            }
         }
     }
 
