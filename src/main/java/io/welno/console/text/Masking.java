@@ -25,8 +25,8 @@ public final class Masking {
     private static final Set<String> TOKEN_FIELDS = Set.of("token", "Token", "cxId", "CxId", "reqTxId", "ReqTxId",
             "txId", "TxId");
 
-    /** "key": "value"; the value may be cut off by the end of the text (a truncated document). */
-    private static final Pattern FIELD = Pattern.compile("\"([A-Za-z_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)(\"|$)");
+    /** {@code "key": "} — the start of a string field; its value is scanned by hand (see {@link #valueEnd}). */
+    private static final Pattern FIELD_START = Pattern.compile("\"([A-Za-z_]+)\"\\s*:\\s*\"");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)01[016789][- ]?\\d{3,4}[- ]?\\d{4}(?!\\d)");
     /** A birth date as the backend stores it (YYYYMMDD), standing alone. */
     private static final Pattern BIRTH_DATE = Pattern.compile(
@@ -167,28 +167,48 @@ public final class Masking {
     /** Masks the known fields in place and collects their values (and masks) in {@code found}. */
     private static String maskFields(String raw, Map<String, String> found) {
         StringBuilder out = new StringBuilder(raw.length());
-        Matcher m = FIELD.matcher(raw);
-        while (m.find()) {
-            String key = m.group(1);
-            String value = m.group(2);
-            UnaryOperator<String> masker = maskerFor(key);
-            String replacement = m.group(0);
-            if (masker != null && !value.isEmpty()) {
-                String plain = unescape(value);
-                String masked = masker.apply(plain);
-                // Very short values (a one-letter name, the first digits of a cut-off number) would mask unrelated
-                // text; they are masked where they stand only.
-                boolean cutOff = m.group(3).isEmpty();
-                if (plain.strip().length() >= (cutOff ? 4 : 2)) {
-                    found.put(plain.strip(), masked);
-                    found.put(value, masked);
-                }
-                replacement = raw.substring(m.start(), m.start(2)) + masked + m.group(3);
+        Matcher m = FIELD_START.matcher(raw);
+        int copied = 0;
+        int from = 0;
+        while (from < raw.length() && m.find(from)) {
+            int valueStart = m.end();
+            int valueEnd = valueEnd(raw, valueStart);
+            boolean cutOff = valueEnd == raw.length(); // no closing quote: the text ends inside the value
+            from = cutOff ? valueEnd : valueEnd + 1;
+            UnaryOperator<String> masker = maskerFor(m.group(1));
+            String value = raw.substring(valueStart, valueEnd);
+            if (masker == null || value.isEmpty()) {
+                continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            String plain = unescape(value);
+            String masked = masker.apply(plain);
+            // Very short values (a one-letter name, the first digits of a cut-off number) would mask unrelated
+            // text; they are masked where they stand only.
+            if (plain.strip().length() >= (cutOff ? 4 : 2)) {
+                found.put(plain.strip(), masked);
+                found.put(value, masked);
+            }
+            out.append(raw, copied, valueStart).append(masked);
+            copied = valueEnd;
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(raw, copied, raw.length()).toString();
+    }
+
+    /**
+     * Where a JSON string value that starts at {@code start} ends: the index of its closing quote, or the end
+     * of the text when it was cut off. A loop, not a regular expression: a long value made a regex's
+     * alternation recurse until the stack overflowed.
+     */
+    private static int valueEnd(String raw, int start) {
+        int i = start;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            i += c == '\\' ? 2 : 1;
+        }
+        return raw.length();
     }
 
     private static UnaryOperator<String> maskerFor(String key) {

@@ -125,6 +125,15 @@ class MaskingTest {
         }
     }
 
+    /** A value of a megabyte (broken JSON is often big) is scanned, not matched by a recursing regex. */
+    @Test
+    void hugeValuesDoNotOverflowTheStack() {
+        String raw = "{\"x\": \"" + "가\\\"".repeat(300_000) + "\", \"name\": \"김하늘\", \"y\": \"" + "나".repeat(1_000_000);
+        String masked = Masking.raw(raw);
+        assertTrue(masked.contains("\"name\": \"김*늘\""));
+        assertEquals(raw.length(), masked.length());
+    }
+
     @Test
     void ordinaryTextIsLeftAlone() {
         String text = "session welno_fd05ed9f 2026-11-20T14:03:22.123456 status initiated 0003a1b2-c3d4 1732000000000";
