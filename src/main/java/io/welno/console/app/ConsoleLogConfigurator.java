@@ -7,25 +7,32 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Logback's configuration, set up in code (found through {@code META-INF/services}): reading a {@code logback.xml}
  * took 0.29 s of the window's start-up (product.md P5), this 0.15 s. Lines go to stderr as
- * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}; the level is {@code WELNO_LOG_LEVEL} (system property or
+ * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded ({@link SafeMessageConverter}); the level is {@code WELNO_LOG_LEVEL} (system property or
  * environment variable, default INFO); the Redis and HTTP clients only log warnings. A configuration file given with
  * {@code -Dlogback.configurationFile} is used instead, as logback would.
  */
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
 
     static final String LEVEL_VARIABLE = "WELNO_LOG_LEVEL";
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %safeMsg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        // messages quote outside text (ids, Redis and Tilko errors): escaped, so one event stays one line
+        registerConverter(context, "safeMsg", SafeMessageConverter::new);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -42,6 +49,17 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         context.getLogger("redis.clients").setLevel(Level.WARN);
         context.getLogger("okhttp3").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void registerConverter(LoggerContext context, String word, Supplier<DynamicConverter<?>> converter) {
+        Map<String, Supplier<DynamicConverter<?>>> registry =
+                (Map<String, Supplier<DynamicConverter<?>>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (registry == null) {
+            registry = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);
+        }
+        registry.put(word, converter);
     }
 
     static Level level(String name) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.store.RedisConnections;
-import io.welno.console.store.StoreErrors;
+import io.welno.console.text.SafeText;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,10 +19,14 @@ import picocli.CommandLine.Spec;
 import redis.clients.jedis.RedisClient;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Show the console's audit stream, newest first (read-only).")
+        description = {"Show the console's audit stream, newest first (read-only).",
+                "Reasons, ids and names are printed with control characters escaped (\\n, \\u001b) and long values "
+                        + "cut with …; --json prints every stored value whole."})
 final class AuditCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Reasons are cut here in the table; --json has them whole. */
+    private static final int REASON_WIDTH = 160;
 
     @Mixin
     RedisOptions redis;
@@ -30,13 +34,15 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line")
     boolean json;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many entries (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", converter = Inputs.AuditLimit.class,
+            description = "How many entries, 1 to " + Inputs.AuditLimit.MAX + " (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Option(names = "--session", paramLabel = "ID", description = "Only entries about this session")
     String session;
 
     @Option(names = "--audit-stream", paramLabel = "KEY", defaultValue = RedisAuditLog.DEFAULT_KEY,
+            converter = Inputs.StreamKey.class,
             description = "Redis stream of the audit entries (default: ${DEFAULT-VALUE})")
     String auditStream;
 
@@ -49,13 +55,8 @@ final class AuditCommand implements Callable<Integer> {
         List<AuditRecord> records;
         try (RedisClient client = RedisConnections.openClient(redis.settings(), "welno-console-audit")) {
             // Filtering by session reads further back so --limit still means "entries shown".
-            int read = session == null ? limit : Math.max(limit, 1) * 20;
+            int read = session == null ? limit : (int) Math.min((long) limit * 20, RedisAuditLog.DEFAULT_MAX_LEN);
             records = new RedisAuditLog(client, auditStream, RedisAuditLog.DEFAULT_MAX_LEN).read(read);
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("Cannot read the audit stream " + auditStream + " from "
-                    + redis.settings().redactedUrl() + ": " + StoreErrors.describe(e));
-            spec.commandLine().getErr().flush();
-            return 3;
         }
         ObjectMapper mapper = new ObjectMapper();
         int shown = 0;
@@ -70,20 +71,27 @@ final class AuditCommand implements Callable<Integer> {
                 for (Map.Entry<String, String> f : r.toFields().entrySet()) {
                     node.put(f.getKey(), f.getValue());
                 }
-                out.println(node);
+                out.println(SafeText.json(node.toString()));
             } else {
+                // Every field was typed by someone or copied from a session: escaped, so a reason cannot forge a
+                // row or drive the terminal, and cut, so one entry stays one line.
                 out.printf("%s  %-8s %-12s %-9s %-20s %-42s %-19s %s -> %s  %s%n",
-                        TIME.format(r.time().atZone(redis.zone)), r.actionId(), r.operator(),
-                        r.role() == null ? "" : r.role().wire(), r.action() + (r.override() ? "!" : ""), r.sessionId(),
-                        r.event().equals(AuditRecord.ATTEMPT) ? r.result() : r.event() + ":" + r.result(),
-                        r.statusBefore().isEmpty() ? "-" : r.statusBefore(),
-                        r.statusAfter().isEmpty() ? "-" : r.statusAfter(), r.reason());
+                        TIME.format(r.time().atZone(redis.zone)), field(r.actionId(), 36), field(r.operator(), 40),
+                        r.role() == null ? "" : r.role().wire(), field(r.action() + (r.override() ? "!" : ""), 40),
+                        field(r.sessionId(), 80),
+                        field(r.event().equals(AuditRecord.ATTEMPT) ? r.result() : r.event() + ":" + r.result(), 60),
+                        r.statusBefore().isEmpty() ? "-" : field(r.statusBefore(), 40),
+                        r.statusAfter().isEmpty() ? "-" : field(r.statusAfter(), 40), field(r.reason(), REASON_WIDTH));
             }
         }
         if (!json) {
-            out.printf("%d entr%s in %s%n", shown, shown == 1 ? "y" : "ies", auditStream);
+            out.printf("%d entr%s in %s%n", shown, shown == 1 ? "y" : "ies", SafeText.bounded(auditStream, 80));
         }
         out.flush();
-        return 0;
+        return ExitCode.DONE.code();
+    }
+
+    private static String field(String value, int width) {
+        return SafeText.bounded(value, width);
     }
 }

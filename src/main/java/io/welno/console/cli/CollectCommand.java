@@ -7,10 +7,9 @@ import picocli.CommandLine.Option;
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Claim the session (fetching_health_data, collection_started = true) and fetch health checkups, "
                 + "then prescriptions (operator, developer). The collection runs inside this process, so the command "
-                + "stays until it ends; Ctrl+C stops it and puts the session back to auth_completed.",
-                "Exit status: 0 applied, 2 refused by a guard or the role, 3 conflict or Redis unavailable, 1 other; "
-                        + "with --wait the collection's outcome decides (0 completed, 1 not approved / info_required / "
-                        + "error, 3 overwritten or Redis lost)."})
+                + "stays until it ends; Ctrl+C stops it and puts the session back to auth_completed. "
+                + "With --wait the collection's end decides the exit status (0 completed; 1 not approved, "
+                + "info_required or error; 3 taken over; 4 Redis lost)."})
 final class CollectCommand extends FlowActionCommand {
 
     @Option(names = "--wait", description = "Print each step and exit with the collection's outcome, not the claim's")

@@ -6,8 +6,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "complete", mixinStandardHelpOptions = true,
         description = {"manual-auth-complete: copy temp_auth_data to PascalCase auth_data and set auth_completed, "
-                + "in one write (developer only).",
-                "Exit status: 0 applied, 2 refused by a guard or the role, 3 conflict or Redis unavailable, 1 other."})
+                + "in one write (developer only)."})
 final class CompleteCommand extends FlowActionCommand {
 
     @Option(names = "--check-approval",

@@ -16,7 +16,7 @@ abstract class FlowActionCommand implements Callable<Integer> {
     @Mixin
     FlowCommandOptions flow;
 
-    @Parameters(paramLabel = "ID", description = "Session id (without the key prefix)")
+    @Parameters(paramLabel = "ID", converter = Inputs.SessionId.class, description = "Session id (without the key prefix)")
     String id;
 
     @Spec

@@ -1,34 +1,31 @@
 package io.welno.console.cli;
 
+import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
-import io.welno.console.flow.Role;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every flow action command shares (the connection options are in {@link RedisOptions}). */
 final class FlowCommandOptions {
 
     @Option(names = "--reason", paramLabel = "TEXT",
-            description = "Why you do this (required; written into the session's message and the audit stream)")
+            description = "Why you do this (required; one line of at most " + ActionRequest.MAX_REASON_LENGTH
+                    + " characters without control characters; written into the session's message and the audit stream)")
     String reason;
 
-    @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${sys:user.name}",
-            description = "Your name for the session message and the audit (default: the OS user, ${DEFAULT-VALUE})")
-    String operator;
-
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "${env:WELNO_ROLE:-operator}",
-            description = "viewer, operator or developer (default: env WELNO_ROLE, else ${DEFAULT-VALUE})")
-    String role;
+    @Mixin
+    OperatorOptions who;
 
     @Option(names = "--override-guards",
             description = "Developer only: skip the guards that may be overridden; recorded in the message and the audit")
     boolean overrideGuards;
 
-    @Option(names = "--tilko-url", paramLabel = "URL",
+    @Option(names = "--tilko-url", paramLabel = "URL", converter = Inputs.TilkoUrl.class,
             defaultValue = "${env:TILKO_API_HOST:-" + TilkoConfig.DEFAULT_BASE_URL + "}",
             description = "Tilko API base URL (default: env TILKO_API_HOST, else ${DEFAULT-VALUE})")
     String tilkoUrl;
@@ -39,6 +36,7 @@ final class FlowCommandOptions {
     String tilkoKey;
 
     @Option(names = "--audit-stream", paramLabel = "KEY", defaultValue = RedisAuditLog.DEFAULT_KEY,
+            converter = Inputs.StreamKey.class,
             description = "Redis stream for the audit entries (default: ${DEFAULT-VALUE})")
     String auditStream;
 
@@ -54,12 +52,12 @@ final class FlowCommandOptions {
                     + "compare-and-set when the action's guards still hold (at most 3 times, each audited)")
     boolean reapply;
 
-    @Option(names = "--stuck-after", paramLabel = "SECONDS", defaultValue = "600",
+    @Option(names = "--stuck-after", paramLabel = "SECONDS", defaultValue = "600", converter = Inputs.PositiveSeconds.class,
             description = "reset: a collection counts as stuck after this many seconds without progress (default: ${DEFAULT-VALUE})")
     long stuckAfterSeconds;
 
     Operator operator() {
-        return new Operator(operator, Role.fromWire(role));
+        return who.operator();
     }
 
     FlowOptions flowOptions() {

@@ -15,8 +15,8 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.store.StoreErrors;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
@@ -30,12 +30,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
-/** Runs one flow action from the command line and turns the result into output and an exit status. */
+/**
+ * Runs one flow action from the command line and turns the result into output and an exit status
+ * ({@link ExitCode}). Failures to connect or bad input are left to {@link CommandFailures}.
+ */
 final class FlowCommandSupport {
 
-    /** Picocli's own code for bad usage, which is also what a refusal returns. */
-    static final int USAGE = 2;
     private static final Duration HOLD_POLL = Duration.ofMillis(250);
     /** How long past the end of the hold its last read may take. */
     private static final Duration HOLD_LAST_READ = Duration.ofSeconds(20);
@@ -51,28 +53,18 @@ final class FlowCommandSupport {
                    boolean checkApproval, boolean waitVerbose) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Operator operator;
-        try {
-            operator = options.operator();
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return USAGE;
-        }
+        Operator operator = options.operator();
+        // The same check the window's dialog makes: refused here, before anything is sent.
+        ActionRequest.reasonProblem(options.reason).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), WORDS.render(problem));
+        });
         ActionRequest request = new ActionRequest(kind, id, options.reason, options.overrideGuards, checkApproval,
                 options.hold, options.reapply);
-        RedisSessionStore store;
-        try {
-            store = redis.openStore();
-        } catch (RuntimeException e) {
-            err.println("Cannot connect to " + redis.settings().redactedUrl() + ": " + StoreErrors.describe(e));
-            err.flush();
-            return 3;
-        }
+        RedisSessionStore store = redis.openStore();
         boolean tilkoNeeded = kind.needsTilko() || checkApproval;
         TilkoClient tilko = tilkoNeeded && operator.role().allows(kind) ? options.tilkoClient() : null;
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "collect-" + id);
+            Thread t = new Thread(r, "collect");
             t.setDaemon(true);
             return t;
         });
@@ -86,7 +78,8 @@ final class FlowCommandSupport {
             @Override
             public void onCollectionProgress(CollectionProgress progress) {
                 if (waitVerbose) {
-                    out.println("  " + progress.status() + ": " + WORDS.render(progress.step()));
+                    out.println("  " + SafeText.bounded(String.valueOf(progress.status()), SafeText.FIELD) + ": "
+                            + WORDS.render(progress.step()));
                     out.flush();
                 }
             }
@@ -114,9 +107,9 @@ final class FlowCommandSupport {
             ActionResult result = flow.perform(operator, request);
             print(out, err, result.outcome().name(), result.actionId(), result.message());
             if (!result.applied()) {
-                return ExitStatus.of(result.outcome());
+                return ExitCode.of(result.outcome()).code();
             }
-            int status = ExitStatus.of(result.outcome());
+            ExitCode status = ExitCode.of(result.outcome());
             if (kind == ActionKind.COLLECT) {
                 // The collection runs in this process, so the command stays until it ends.
                 if (!waitVerbose) {
@@ -127,7 +120,7 @@ final class FlowCommandSupport {
                 CollectionFinished done = finished.get();
                 print(out, err, done.result().name(), done.actionId(), done.message());
                 if (waitVerbose) {
-                    status = ExitStatus.of(done.result());
+                    status = ExitCode.of(done.result());
                 }
             }
             if (!result.hold().isOver()) {
@@ -140,13 +133,14 @@ final class FlowCommandSupport {
             if (held.kind() != HoldOutcome.Kind.NOT_HELD) {
                 print(out, err, held.kept() ? "KEPT" : held.kind().name(), result.actionId(), held.message());
             }
-            return status != 0 ? status : ExitStatus.of(held);
+            return (status != ExitCode.DONE ? status : ExitCode.of(held)).code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return ExitCode.FAILED.code();
         } catch (ExecutionException e) {
-            err.println("The collection ended unexpectedly: " + e.getCause());
-            return 1;
+            err.println("The collection ended unexpectedly: "
+                    + SafeText.bounded(String.valueOf(e.getCause()), SafeText.TEXT));
+            return ExitCode.FAILED.code();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -165,9 +159,11 @@ final class FlowCommandSupport {
         }
     }
 
+    /** One line per outcome; the words escape and bound what they quote (session fields, Tilko, Redis). */
     private static void print(PrintWriter out, PrintWriter err, String outcome, String actionId, Phrase message) {
         boolean good = GOOD.contains(outcome);
-        (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : actionId) + "] " + WORDS.render(message));
+        (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : SafeText.bounded(actionId, SafeText.FIELD))
+                + "] " + WORDS.render(message));
         (good ? out : err).flush();
     }
 }

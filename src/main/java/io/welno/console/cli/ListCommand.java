@@ -4,8 +4,9 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List every session (read-only). Names and phone numbers are masked.")
 final class ListCommand implements Callable<Integer> {
+
+    /** Longer ids are cut in the table; {@code --json} and {@code show} have them whole. */
+    private static final int ID_WIDTH = 80;
 
     @Mixin
     RedisOptions redis;
@@ -40,20 +44,16 @@ final class ListCommand implements Callable<Integer> {
         List<StoredSession> sessions = new ArrayList<>();
         try (RedisSessionStore store = redis.openStore()) {
             store.scan(batch -> batch.stream().filter(this::matches).forEach(sessions::add));
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("Cannot list sessions from " + redis.settings().redactedUrl() + ": "
-                    + StoreErrors.describe(e));
-            return 2;
         }
         sessions.sort(Comparator.comparing(StoredSession::id));
         if (json) {
             java.time.LocalDateTime now = java.time.LocalDateTime.now(redis.zone);
-            sessions.forEach(s -> out.println(SessionSummaryJson.of(s, now).toString()));
+            sessions.forEach(s -> out.println(SafeText.json(SessionSummaryJson.of(s, now).toString())));
         } else {
             printTable(out, sessions, java.time.LocalDateTime.now(redis.zone));
         }
         out.flush();
-        return 0;
+        return ExitCode.DONE.code();
     }
 
     private boolean matches(StoredSession session) {
@@ -66,13 +66,20 @@ final class ListCommand implements Callable<Integer> {
         return "unreadable".equals(status);
     }
 
+    /**
+     * One line per session. Every value that comes from the stored document (or its key) is escaped and bounded,
+     * so no control character reaches the terminal and no field can push a row onto the next line; the whole
+     * value is in {@code --json}.
+     */
     private static void printTable(PrintWriter out, List<StoredSession> sessions, java.time.LocalDateTime now) {
         String format = "%-42s %-27s %-8s %-9s %-27s %7s  %s%n";
         out.printf(format, "ID", "STATUS", "NAME", "PROVIDER", "UPDATED", "TTL", "NOTES");
         for (StoredSession session : sessions) {
             String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
+            String id = SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                out.printf(format, session.id(), "UNREADABLE", "", "", "", ttl, unreadable.reason());
+                out.printf(format, id, "UNREADABLE", "", "", "", ttl,
+                        SafeText.bounded(Masking.raw(unreadable.reason()), SafeText.TEXT));
                 continue;
             }
             SessionDocument doc = (SessionDocument) session.parsed();
@@ -82,9 +89,9 @@ final class ListCommand implements Callable<Integer> {
                     io.welno.console.session.BackendRules.ruleWarnings(doc, now).stream()
                             .map(w -> (w.equals("expired") ? "!" : "") + w))
                     .collect(Collectors.joining(","));
-            out.printf(format, session.id(), status.isMissing() ? "(missing)" : status.wire(),
-                    doc.userInfo().maskedName(), doc.provider().englishName(),
-                    doc.updatedAt() == null ? "" : doc.updatedAt().raw(), ttl, notes);
+            out.printf(format, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
+                    SafeText.bounded(doc.userInfo().maskedName(), 40), doc.provider().englishName(),
+                    doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), ttl, notes);
         }
         out.printf("%d session(s)%n", sessions.size());
     }

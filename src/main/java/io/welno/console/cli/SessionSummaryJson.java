@@ -9,6 +9,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Masking;
 import java.time.LocalDateTime;
 
 /** The one-object-per-session shape of {@code list --json}; personal data is masked. */
@@ -29,7 +30,7 @@ final class SessionSummaryJson {
         out.put("bytes", stored.rawBytes());
         if (stored.parsed() instanceof UnreadableSession unreadable) {
             out.put("readable", false);
-            out.put("error", unreadable.reason());
+            out.put("error", Masking.raw(unreadable.reason()));
             out.putNull("status");
             out.putNull("name");
             out.putNull("updatedAt");

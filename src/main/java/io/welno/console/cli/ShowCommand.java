@@ -1,6 +1,9 @@
 package io.welno.console.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;
@@ -9,10 +12,12 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,23 +25,39 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show one session (read-only). Personal data and tokens are masked unless --reveal is given.")
+        description = {"Show one session (read-only). Names, phone numbers, birthdates and tokens are masked, also in a "
+                + "value that is not a readable document; --reveal shows them (developer role only, recorded in the "
+                + "audit stream like the window's reveal).",
+                "Text from the session is printed with control characters escaped (\\n, \\u001b) and long values cut "
+                        + "with …; --json prints every value whole."})
 final class ShowCommand implements Callable<Integer> {
+
+    /** A message or an unreadable value's preview is cut here in the summary; --json has it whole. */
+    private static final int PREVIEW = 500;
 
     @Mixin
     RedisOptions redis;
 
-    @Parameters(paramLabel = "ID", description = "Session id (without the key prefix)")
+    @Mixin
+    OperatorOptions who;
+
+    @Parameters(paramLabel = "ID", converter = Inputs.SessionId.class, description = "Session id (without the key prefix)")
     String id;
 
-    @Option(names = "--json", description = "Print the stored document as JSON")
+    @Option(names = "--json", description = "Print the stored document as JSON (masked unless --reveal)")
     boolean json;
 
-    @Option(names = "--reveal", description = "Do not mask names, phone numbers, birthdates and tokens")
+    @Option(names = "--reveal", description = "Do not mask names, phone numbers, birthdates and tokens (developer "
+            + "role only; recorded in the audit stream)")
     boolean reveal;
+
+    @Option(names = "--audit-stream", paramLabel = "KEY", defaultValue = RedisAuditLog.DEFAULT_KEY,
+            converter = Inputs.StreamKey.class, description = "Redis stream where --reveal is recorded (default: ${DEFAULT-VALUE})")
+    String auditStream;
 
     @Spec
     CommandSpec spec;
@@ -45,56 +66,80 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<StoredSession> found;
-        RedisSessionStore store;
-        try {
-            store = redis.openStore();
-        } catch (RuntimeException e) {
-            err.println("Cannot connect to " + redis.settings().redactedUrl() + ": " + StoreErrors.describe(e));
-            return 2;
+        if (reveal) {
+            PersonalDataReveal.refusal(who.role).ifPresent(refused -> {
+                throw new ParameterException(spec.commandLine(), "--reveal: " + Wording.cli().render(refused));
+            });
         }
-        try (store) {
-            found = store.get(id);
+        try (RedisSessionStore store = redis.openStore()) {
+            Optional<StoredSession> found = store.get(id);
             if (found.isEmpty()) {
-                err.println("No session " + id + " under " + redis.settings().key(id) + " (expired, deleted or never created).");
-                return 1;
+                err.println("No session " + SafeText.excerpt(id, SafeText.FIELD) + " under "
+                        + SafeText.excerpt(redis.settings().key(id), SafeText.FIELD)
+                        + " (expired, deleted or never created).");
+                err.flush();
+                return ExitCode.FAILED.code();
+            }
+            if (reveal) {
+                // recorded before anything is printed, through the same path as the window's reveal
+                PersonalDataReveal.reveal(new RedisAuditLog(store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN),
+                        who.operator(), id, Instant.now(), "by show --reveal");
             }
             StoredSession session = found.get();
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                err.println("Session " + id + " is unreadable: " + unreadable.reason());
-                if (json) {
-                    out.println(unreadable.preview());
-                }
-                out.flush();
-                return 3;
+                printUnreadable(out, err, unreadable);
+                return ExitCode.FAILED.code();
             }
             SessionDocument doc = (SessionDocument) session.parsed();
             ObjectNode shown = reveal ? doc.tree() : DocumentMasker.mask(doc);
             if (json) {
-                out.println(store.codec().write(shown));
+                String text = store.codec().write(shown);
+                out.println(SafeText.json(reveal ? text : Masking.phones(text)));
             } else {
                 printSummary(out, session, doc);
             }
             out.flush();
-            return 0;
-        } catch (RuntimeException e) {
-            err.println("Cannot read session " + id + ": " + StoreErrors.describe(e));
-            return 2;
+            return ExitCode.DONE.code();
         }
     }
 
+    /**
+     * A value that is not a readable document is shown as masked text (names, phones, birth dates and tokens
+     * in it are found by their fields and shapes), never raw: {@code --json} wraps it in an object so the output
+     * stays JSON.
+     */
+    private void printUnreadable(PrintWriter out, PrintWriter err, UnreadableSession unreadable) {
+        String reason = Masking.raw(unreadable.reason());
+        String preview = reveal ? unreadable.preview() : Masking.raw(unreadable.preview());
+        err.println("Session " + SafeText.excerpt(id, SafeText.FIELD) + " is unreadable: "
+                + SafeText.bounded(reason, SafeText.TEXT));
+        err.flush();
+        if (json) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("id", id);
+            node.put("readable", false);
+            node.put("error", reason);
+            node.put("bytes", unreadable.size());
+            node.put("preview", preview);
+            out.println(SafeText.json(node.toString()));
+        } else {
+            out.printf("Preview   %s%n", SafeText.bounded(preview, PREVIEW));
+        }
+        out.flush();
+    }
+
     private void printSummary(PrintWriter out, StoredSession session, SessionDocument doc) {
-        out.printf("Session   %s%n", doc.id());
-        out.printf("Status    %s%n", doc.status());
+        out.printf("Session   %s%n", field(doc.id()));
+        out.printf("Status    %s%n", field(String.valueOf(doc.status())));
         out.printf("Partner   %s%n", doc.partnerId() == null ? "(unknown: the id has no partner prefix)"
-                : doc.partnerId() + (doc.partnerId().equals(doc.storedPartnerId()) ? ""
-                : " (stored partner_id: " + doc.storedPartnerId() + ")"));
-        out.printf("Name      %s%n", reveal ? doc.userInfo().name() : doc.userInfo().maskedName());
-        out.printf("Phone     %s%n", reveal ? doc.userInfo().phoneNo() : doc.userInfo().maskedPhone());
+                : field(doc.partnerId()) + (doc.partnerId().equals(doc.storedPartnerId()) ? ""
+                : " (stored partner_id: " + field(doc.storedPartnerId()) + ")"));
+        out.printf("Name      %s%n", field(reveal ? doc.userInfo().name() : doc.userInfo().maskedName()));
+        out.printf("Phone     %s%n", field(reveal ? doc.userInfo().phoneNo() : doc.userInfo().maskedPhone()));
         out.printf("Provider  %s%n", doc.provider().englishName());
-        out.printf("Created   %s%n", doc.createdAt() == null ? "-" : doc.createdAt().raw());
-        out.printf("Updated   %s%n", doc.updatedAt() == null ? "-" : doc.updatedAt().raw());
-        out.printf("Expires   %s%n", doc.expiresAt() == null ? "(missing)" : doc.expiresAt().raw());
+        out.printf("Created   %s%n", doc.createdAt() == null ? "-" : field(doc.createdAt().raw()));
+        out.printf("Updated   %s%n", doc.updatedAt() == null ? "-" : field(doc.updatedAt().raw()));
+        out.printf("Expires   %s%n", doc.expiresAt() == null ? "(missing)" : field(doc.expiresAt().raw()));
         out.printf("TTL       %s%n", session.ttlMillis() < 0 ? "none" : session.ttlMillis() / 1000 + " s");
         Progress p = doc.progress();
         out.printf("Progress  auth_completed=%s health=%s prescriptions=%s completed=%s%n",
@@ -111,8 +156,14 @@ final class ShowCommand implements Callable<Integer> {
         BackendRules.ownershipProblem(doc).ifPresent(why -> out.printf("WARNING   %s%n", Wording.cli().render(why)));
         out.println("Messages");
         for (SessionMessage message : doc.messages()) {
-            String text = reveal ? message.summary() : DocumentMasker.maskText(message.summary(), doc.userInfo());
-            out.printf("  %s [%s] %s%n", message.timestamp(), message.typeWire(), text);
+            String text = reveal ? message.summary()
+                    : Masking.phones(DocumentMasker.maskText(message.summary(), doc.userInfo()));
+            out.printf("  %s [%s] %s%n", field(message.timestamp()), field(message.typeWire()),
+                    SafeText.bounded(text, PREVIEW));
         }
+    }
+
+    private static String field(String value) {
+        return value == null ? "" : SafeText.bounded(value, SafeText.FIELD);
     }
 }

@@ -15,6 +15,8 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import redis.clients.jedis.HostAndPort;
 
@@ -44,7 +47,7 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--allow-config", description = "Allow adding the missing K$gx flags to notify-keyspace-events (CONFIG SET); otherwise the feed polls")
     boolean allowConfig;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT2S",
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT2S", converter = Inputs.PollInterval.class,
             description = "How often to poll when keyspace notifications are unavailable, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration pollInterval;
 
@@ -52,7 +55,8 @@ final class WatchCommand implements Callable<Integer> {
             description = "Find the master through these sentinels (with --sentinel-master); --redis then supplies user, password, database and prefix")
     List<String> sentinels = new ArrayList<>();
 
-    @Option(names = "--sentinel-master", paramLabel = "NAME", description = "The sentinel master name")
+    @Option(names = "--sentinel-master", paramLabel = "NAME", converter = Inputs.StreamKey.class,
+            description = "The sentinel master name")
     String sentinelMaster;
 
     @Spec
@@ -61,13 +65,7 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FeedTopology topology;
-        try {
-            topology = topology();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
-        }
+        FeedTopology topology = topology();
         FeedOptions options = FeedOptions.defaults().withMayEnableNotifications(allowConfig)
                 .withPollInterval(pollInterval);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -92,7 +90,7 @@ final class WatchCommand implements Callable<Integer> {
                 // The hook is running.
             }
         }
-        return 0;
+        return ExitCode.DONE.code();
     }
 
     private FeedTopology topology() {
@@ -100,16 +98,22 @@ final class WatchCommand implements Callable<Integer> {
             return FeedTopology.auto();
         }
         if (sentinels.isEmpty() || sentinelMaster == null) {
-            throw new IllegalArgumentException("--sentinel and --sentinel-master go together");
+            throw new ParameterException(spec.commandLine(), "--sentinel and --sentinel-master go together");
         }
         List<HostAndPort> addresses = new ArrayList<>();
         for (String sentinel : sentinels) {
             int colon = sentinel.lastIndexOf(':');
+            int port = -1;
             try {
-                addresses.add(new HostAndPort(sentinel.substring(0, colon), Integer.parseInt(sentinel.substring(colon + 1))));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("A sentinel is HOST:PORT, not " + sentinel);
+                port = colon < 1 ? -1 : Integer.parseInt(sentinel.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // refused below
             }
+            if (port < 1 || port > 65535) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--sentinel': HOST:PORT with "
+                        + "a port from 1 to 65535, not " + Inputs.shown(sentinel));
+            }
+            addresses.add(new HostAndPort(sentinel.substring(0, colon), port));
         }
         return FeedTopology.sentinel(sentinelMaster, addresses, null, null);
     }
@@ -125,7 +129,7 @@ final class WatchCommand implements Callable<Integer> {
         @Override
         public void onBatch(FeedBatch batch) {
             for (SessionChange change : batch.changes()) {
-                out.println(json ? changeJson(change, batch.fromSnapshot()).toString() : changeText(change));
+                out.println(json ? SafeText.json(changeJson(change, batch.fromSnapshot()).toString()) : changeText(change));
             }
             if (batch.snapshotComplete()) {
                 out.println(json ? JsonNodeFactory.instance.objectNode().put("snapshot", "complete").toString()
@@ -136,10 +140,12 @@ final class WatchCommand implements Callable<Integer> {
 
         @Override
         public void onModeChanged(FeedMode mode, String detail) {
+            // the detail quotes Redis errors: escaped like every text from outside
             if (json) {
-                out.println(JsonNodeFactory.instance.objectNode().put("mode", mode.name()).put("detail", detail));
+                out.println(SafeText.json(JsonNodeFactory.instance.objectNode().put("mode", mode.name())
+                        .put("detail", detail).toString()));
             } else {
-                out.println("== " + mode + ": " + detail);
+                out.println("== " + mode + ": " + SafeText.bounded(detail, SafeText.TEXT));
             }
             out.flush();
         }
@@ -168,7 +174,7 @@ final class WatchCommand implements Callable<Integer> {
         } else if (stored.parsed() instanceof UnreadableSession unreadable) {
             line.putNull("status");
             line.put("readable", false);
-            line.put("error", unreadable.reason());
+            line.put("error", Masking.raw(unreadable.reason()));
         }
         if (fromSnapshot) {
             line.put("snapshot", true);
@@ -176,12 +182,14 @@ final class WatchCommand implements Callable<Integer> {
         return line;
     }
 
+    /** One line per change; the id, status and name come from Redis, so they are escaped and bounded. */
     private static String changeText(SessionChange change) {
         ObjectNode json = changeJson(change, false);
         String status = json.has("readable") ? "UNREADABLE"
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
-        return String.format(Locale.ROOT, "%-8s %-42s %-27s %s", json.get("kind").asText(), change.id(), status, name)
+        return String.format(Locale.ROOT, "%-8s %-42s %-27s %s", json.get("kind").asText(),
+                SafeText.bounded(change.id(), 80), SafeText.bounded(status, 40), SafeText.bounded(name, 40))
                 .stripTrailing();
     }
 }

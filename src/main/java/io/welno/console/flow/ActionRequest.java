@@ -1,12 +1,16 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One action the operator asked for.
  *
- * @param reason         why; required (non-blank) for every action, written into the session's message and the audit
+ * @param reason         why; required for every action, one line of at most {@link #MAX_REASON_LENGTH} characters
+ *                       ({@link #reasonProblem}), written into the session's message and the audit
  * @param overrideGuards skip the overridable guards (developer only; recorded in the message and the audit)
  * @param checkApproval  manual-auth-complete only: ask Tilko's LoginCheck first and report whether the phone approved
  * @param hold           how long the applied change is held (watched for a revert by the backend); null = the
@@ -16,6 +20,9 @@ import java.util.Objects;
  */
 public record ActionRequest(ActionKind kind, String sessionId, String reason, boolean overrideGuards,
                             boolean checkApproval, Duration hold, boolean reapply) {
+
+    /** The longest reason, in characters (code points): what the session's message and the audit keep. */
+    public static final int MAX_REASON_LENGTH = 500;
 
     public ActionRequest {
         Objects.requireNonNull(kind, "kind");
@@ -29,6 +36,29 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
     public ActionRequest(ActionKind kind, String sessionId, String reason, boolean overrideGuards,
                          boolean checkApproval) {
         this(kind, sessionId, reason, overrideGuards, checkApproval, null, false);
+    }
+
+    /**
+     * Why a reason cannot be used, or nothing when it can: a reason is required, is one line of plain text (no
+     * control, bidi or invisible character, which would forge lines or reorder text in the audit and on
+     * screens) and has at most {@link #MAX_REASON_LENGTH} characters. The one check that the command line and
+     * the window's dialog both make before they send a request.
+     */
+    public static Optional<Phrase> reasonProblem(String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            return Optional.of(Phrase.of("reason.required", MAX_REASON_LENGTH));
+        }
+        int bad = SafeText.firstUnsafe(text);
+        if (bad >= 0) {
+            String character = SafeText.escape(new String(Character.toChars(text.codePointAt(bad))));
+            return Optional.of(Phrase.of("reason.control", text.codePointCount(0, bad) + 1, character));
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_REASON_LENGTH) {
+            return Optional.of(Phrase.of("reason.tooLong", MAX_REASON_LENGTH, length));
+        }
+        return Optional.empty();
     }
 
     public static ActionRequest of(ActionKind kind, String sessionId, String reason) {

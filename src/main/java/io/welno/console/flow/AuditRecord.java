@@ -1,7 +1,7 @@
 package io.welno.console.flow;
 
 import io.welno.console.text.Phrase;
-
+import io.welno.console.text.SafeText;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +45,34 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         statusAfter = nz(statusAfter);
         result = nz(result);
         message = message == null ? Phrase.of("text.empty") : message;
+    }
+
+    /** Stored ids, names and codes are cut at this many characters. */
+    public static final int FIELD_LIMIT = 256;
+    /** Stored messages are cut at this many characters. */
+    public static final int TEXT_LIMIT = 2000;
+
+    /**
+     * This record as it is stored: every field cut to a bound (saying how long the whole was), so a megabyte
+     * id or a ten-kilobyte text that got this far cannot fill the shared stream. A valid reason is never cut.
+     */
+    public AuditRecord bounded() {
+        return new AuditRecord(time, SafeText.shortened(actionId, FIELD_LIMIT), SafeText.shortened(event, FIELD_LIMIT),
+                SafeText.shortened(operator, FIELD_LIMIT), role, SafeText.shortened(action, FIELD_LIMIT),
+                SafeText.shortened(sessionId, FIELD_LIMIT),
+                SafeText.shortened(reason, 2 * ActionRequest.MAX_REASON_LENGTH + 40), override,
+                SafeText.shortened(statusBefore, FIELD_LIMIT), SafeText.shortened(statusAfter, FIELD_LIMIT),
+                SafeText.shortened(result, FIELD_LIMIT), bounded(message), streamId);
+    }
+
+    /** A message's text arguments cut so that the whole stays near {@link #TEXT_LIMIT} characters. */
+    private static Phrase bounded(Phrase phrase) {
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        for (Object arg : phrase.args()) {
+            args.add(arg instanceof Phrase nested ? bounded(nested)
+                    : arg instanceof String text ? SafeText.shortened(text, TEXT_LIMIT / 2) : arg);
+        }
+        return new Phrase(phrase.key(), args);
     }
 
     /** The stream fields, in a stable order. */

@@ -269,14 +269,6 @@ public final class FlowService implements AutoCloseable {
         return new ActionPreview(request, before, afterDoc, null, action.followUp(request, runtime.options));
     }
 
-    /** Records that personal data of a session was shown unmasked (the window's reveal, {@code show --reveal}). */
-    public void auditReveal(Operator operator, String sessionId, String where) {
-        AuditRecord record = new AuditRecord(runtime.timestamps.clock().instant(), ConsoleMarks.newActionId(),
-                AuditRecord.REVEAL, operator.name(), operator.role(), "reveal-personal-data", sessionId, "", false,
-                "", "", "shown", Phrase.of("audit.reveal", where), null);
-        (operator.role().mayWrite() ? audit : localAudit).record(record);
-    }
-
     /**
      * Stops background collections: each is asked to stop, given {@link FlowOptions#shutdownGrace()} to release
      * its claim (back to auth_completed, collection_started = false), and released directly after that. Open holds
@@ -316,9 +308,10 @@ public final class FlowService implements AutoCloseable {
 
     private FlowAction.Execution dispatch(Operator operator, ActionRequest request, String actionId) {
         ActionKind kind = request.kind();
-        if (request.reason().isEmpty()) {
+        Optional<Phrase> badReason = ActionRequest.reasonProblem(request.reason());
+        if (badReason.isPresent()) {
             return new FlowAction.Execution(FlowRuntime.refused(request, actionId, null,
-                    Phrase.of("flow.reasonRequired")));
+                    Phrase.of("flow.refused", badReason.get())));
         }
         if (!operator.role().allows(kind)) {
             SessionStatus seen = operator.role() == Role.VIEWER ? null : peekStatus(request.sessionId());

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The audit stream in Redis: {@code XADD key MAXLEN ~ cap * field value …}, so it stays capped without an
- * extra trim job, and {@code XREVRANGE key + - COUNT n} to show it. Shared by every console on the server.
+ * extra trim job, and {@code XREVRANGE key + - COUNT n} to show it. Shared by every console on the server, so
+ * every field is stored cut to a bound ({@link AuditRecord#bounded()}).
  */
 public final class RedisAuditLog implements AuditLog {
 
@@ -44,11 +46,13 @@ public final class RedisAuditLog implements AuditLog {
     @Override
     public void record(AuditRecord record) {
         try {
-            redis.xadd(key, XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(), record.toFields());
+            redis.xadd(key, XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(), record.bounded().toFields());
         } catch (RuntimeException e) {
             // The action already happened (or was refused); losing its audit line is bad but must not undo it.
-            LOG.warn("Could not append to the audit stream {} ({} {} on {}): {}", key, record.event(), record.action(),
-                    record.sessionId(), io.welno.console.store.StoreErrors.describe(e));
+            LOG.warn("Could not append to the audit stream {} ({} {} on {}): {}", key, SafeText.bounded(record.event(),
+                    SafeText.FIELD), SafeText.bounded(record.action(), SafeText.FIELD),
+                    SafeText.bounded(record.sessionId(), SafeText.FIELD),
+                    SafeText.bounded(io.welno.console.store.StoreErrors.describe(e), SafeText.TEXT));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.welno.console.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.text.Masking;
 
 /**
  * The Tilko credentials that follow-up calls need. The document holds them in two casings:

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.welno.console.text.Masking;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,12 @@ public final class DocumentMasker {
         // Very short values (a one-letter name) would mask unrelated text; they are masked field-wise only.
         if (secret != null && secret.strip().length() >= 2) {
             replacements.put(secret.strip(), masked);
+        }
+        // A value with control or invisible characters in it is also masked as a person reads it: the backend
+        // may write the readable part alone into a message.
+        String visible = Masking.visible(secret).strip();
+        if (secret != null && visible.length() >= 2 && !visible.equals(secret.strip())) {
+            replacements.put(visible, masked);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.welno.console.session;
 
+import io.welno.console.text.Masking;
+
 /** {@code user_info} as written by /session/start; any field may be absent (null). */
 public record UserInfo(String name, String birthdate, String phoneNo, String gender, String privateAuthType) {
 

@@ -1,11 +1,14 @@
 package io.welno.console.store;
 
-import java.net.URI;
+import io.welno.console.text.SafeText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where and how to reach Redis, parsed from one URL:
@@ -18,51 +21,109 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
 
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379/0";
     public static final String DEFAULT_PREFIX = "tilko_session:";
+    /** The accepted form, as errors state it. */
+    public static final String FORM = "redis[s]://[user[:password]@]host[:port][/db][?param=value&…]";
+    static final int DEFAULT_PORT = 6379;
+    static final int MAX_TIMEOUT_MILLIS = 600_000;
+    private static final List<String> PARAMETERS = List.of("prefix", "connectTimeout", "socketTimeout", "ca", "verify");
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?");
 
     public enum TlsVerification { FULL, CA, INSECURE }
 
+    /**
+     * Parses a URL, or says in one sentence which part is wrong and what is accepted. A message never
+     * repeats the user part of the URL, so no password (even one with an unescaped {@code @} or {@code /})
+     * reaches an error or a log.
+     */
     public static RedisConnectionSettings parse(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a valid Redis URL: " + redact(url));
+        String text = url == null ? "" : url.strip();
+        if (text.isEmpty()) {
+            throw invalid("The Redis URL is empty; use " + FORM);
         }
-        String scheme = uri.getScheme();
-        if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("A Redis URL starts with redis:// or rediss://, not: " + redact(url));
+        if (SafeText.firstUnsafe(text) >= 0) {
+            throw invalid("The Redis URL contains a control or invisible character (position "
+                    + (SafeText.firstUnsafe(text) + 1) + "); use " + FORM);
         }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("The Redis URL has no host: " + redact(url));
+        int schemeEnd = text.indexOf("://");
+        String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd);
+        if (!scheme.equalsIgnoreCase("redis") && !scheme.equalsIgnoreCase("rediss")) {
+            throw invalid("A Redis URL starts with redis:// or rediss://"
+                    + (schemeEnd < 0 || scheme.isEmpty() || scheme.length() > 12 ? "" : ", not " + scheme + "://")
+                    + "; e.g. redis://10.0.1.10:6379/0");
         }
+        String rest = text.substring(schemeEnd + 3);
+        int queryStart = rest.indexOf('?');
+        String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        // The last @ ends the user part, so a password with an unescaped @ or / still parses.
+        int at = head.lastIndexOf('@');
+        if (at < 0 && queryStart >= 0 && rest.indexOf('@', queryStart) >= 0
+                && rest.substring(queryStart, rest.indexOf('@', queryStart)).indexOf('=') < 0) {
+            // "redis://u:pa?ss@host": the ? belongs to the password, and nothing of it may be repeated
+            throw invalid("A ? or # in the password of a Redis URL is written %3F or %23");
+        }
+        String userInfo = at < 0 ? null : head.substring(0, at);
+        String hostPart = head.substring(at + 1);
+        if (hostPart.indexOf('#') >= 0) {
+            throw invalid("A Redis URL has no #fragment; percent-encode # in a password as %23");
+        }
+        int slash = hostPart.indexOf('/');
+        String authority = slash < 0 ? hostPart : hostPart.substring(0, slash);
+        String path = slash < 0 ? "" : hostPart.substring(slash);
+
+        String host;
+        String portText;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw invalid("The IPv6 address in the Redis URL lacks its closing ]; write it as redis://[::1]:6379");
+            }
+            host = authority.substring(1, close);
+            String after = authority.substring(close + 1);
+            if (!after.isEmpty() && !after.startsWith(":")) {
+                throw invalid("After the ] of an IPv6 address a Redis URL has :PORT, /DB or ?, not " + shown(after));
+            }
+            portText = after.isEmpty() ? null : after.substring(1);
+            if (!IPV6.matcher(host).matches()) {
+                throw invalid("The host " + shown("[" + host + "]") + " in the Redis URL is not an IPv6 address; "
+                        + "write one as redis://[::1]:6379");
+            }
+        } else {
+            int colon = authority.indexOf(':');
+            if (colon >= 0 && authority.indexOf(':', colon + 1) >= 0) {
+                throw invalid("An IPv6 address in a Redis URL is written in brackets, e.g. redis://[::1]:6379");
+            }
+            host = colon < 0 ? authority : authority.substring(0, colon);
+            portText = colon < 0 ? null : authority.substring(colon + 1);
+            if (host.isEmpty()) {
+                throw invalid("The Redis URL has no host; use " + FORM + ", e.g. redis://127.0.0.1:6379/0");
+            }
+            if (!HOST_NAME.matcher(host).matches()) {
+                throw invalid("The host " + shown(host) + " in the Redis URL is not a host name or an IP address");
+            }
+        }
+        int port = portText == null ? DEFAULT_PORT : port(portText);
+        int database = database(path);
+
         String user = null;
         String password = null;
-        String userInfo = uri.getRawUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
             String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
-            user = rawUser.isEmpty() ? null : decode(rawUser);
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+            user = rawUser.isEmpty() ? null : decode(rawUser, "user name");
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), "password");
         }
-        int database = 0;
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            try {
-                database = Integer.parseInt(path.substring(1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The database in a Redis URL is a number (e.g. /0), not " + path);
-            }
-        }
-        Map<String, String> query = query(uri.getRawQuery());
-        return new RedisConnectionSettings(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(),
-                "rediss".equalsIgnoreCase(scheme), user, password, database,
-                intParam(query, "connectTimeout", 2000), intParam(query, "socketTimeout", 5000),
-                query.getOrDefault("prefix", DEFAULT_PREFIX),
-                query.containsKey("ca") ? Path.of(query.get("ca")) : null,
-                TlsVerification.valueOf(query.getOrDefault("verify", "full").toUpperCase()));
+        Map<String, String> query = query(queryStart < 0 ? null : rest.substring(queryStart + 1));
+        String prefix = query.getOrDefault("prefix", DEFAULT_PREFIX);
+        checkPrefix(prefix, "prefix in the Redis URL");
+        return new RedisConnectionSettings(host, port,
+                scheme.equalsIgnoreCase("rediss"), user, password, database,
+                millis(query, "connectTimeout", 2000), millis(query, "socketTimeout", 5000),
+                prefix, caPath(query.get("ca")), verification(query.get("verify")));
     }
 
     public RedisConnectionSettings withKeyPrefix(String prefix) {
+        checkKeyPrefix(prefix);
         return new RedisConnectionSettings(host, port, tls, user, password, database, connectTimeoutMillis,
                 socketTimeoutMillis, prefix, caCertificate, verification);
     }
@@ -86,7 +147,12 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         if (user != null || password != null) {
             out.append(user == null ? "" : user).append(password == null ? "" : ":***").append('@');
         }
-        return out.append(host).append(':').append(port).append('/').append(database).toString();
+        return out.append(address()).append('/').append(database).toString();
+    }
+
+    /** host:port, with an IPv6 address in brackets. */
+    public String address() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     @Override
@@ -94,12 +160,52 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         return redactedUrl() + " prefix=" + keyPrefix;
     }
 
-    private static String redact(String url) {
-        return url.replaceAll("(://[^:@/]*:)[^@]*@", "$1***@");
+    /** Refuses a key prefix that is empty or holds control characters, with a sentence saying so. */
+    public static void checkKeyPrefix(String prefix) {
+        checkPrefix(prefix, "The key prefix");
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** A prefix selects the keys that are sessions: an empty one would take every key of the database. */
+    static void checkPrefix(String prefix, String what) {
+        if (prefix == null || prefix.isEmpty()) {
+            throw invalid(what + " is empty; sessions are under a prefix such as " + DEFAULT_PREFIX);
+        }
+        if (SafeText.firstUnsafe(prefix) >= 0) {
+            throw invalid(what + " contains a control or invisible character: " + shown(prefix));
+        }
+    }
+
+    private static int port(String text) {
+        if (text.isEmpty()) {
+            throw invalid("The port in the Redis URL is empty; write host:PORT with a number from 1 to 65535, "
+                    + "or leave out the : for 6379");
+        }
+        int port = text.length() <= 5 && text.chars().allMatch(c -> c >= '0' && c <= '9') ? Integer.parseInt(text) : -1;
+        if (port < 1 || port > 65535) {
+            throw invalid("The port in the Redis URL is a number from 1 to 65535, not " + shown(text));
+        }
+        return port;
+    }
+
+    private static int database(String path) {
+        if (path.isEmpty() || path.equals("/")) {
+            return 0;
+        }
+        String text = path.substring(1);
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw invalid("The database in a Redis URL is a number from 0 (e.g. /0), not " + shown(path));
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static String decode(String text, String what) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // the decoder's own message would quote the text: never, it may be a password
+            throw invalid("The " + what + " in the Redis URL has a % that does not start a %XX escape; "
+                    + "write % itself as %25");
+        }
     }
 
     private static Map<String, String> query(String raw) {
@@ -108,22 +214,66 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
             return params;
         }
         for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            params.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq), "parameter name");
+            if (!PARAMETERS.contains(name)) {
+                throw invalid("Unknown parameter " + shown(name) + " in the Redis URL; known are "
+                        + String.join(", ", PARAMETERS));
+            }
+            params.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1), name));
         }
         return params;
     }
 
-    private static int intParam(Map<String, String> query, String name, int fallback) {
+    private static int millis(Map<String, String> query, String name, int fallback) {
         String value = query.get(name);
         if (value == null) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " in the Redis URL must be a number of milliseconds, not " + value);
+        int millis = !value.isEmpty() && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Integer.parseInt(value) : -1;
+        if (millis < 1 || millis > MAX_TIMEOUT_MILLIS) {
+            throw invalid(name + " in the Redis URL is a number of milliseconds from 1 to " + MAX_TIMEOUT_MILLIS
+                    + ", not " + shown(value));
         }
+        return millis;
+    }
+
+    private static TlsVerification verification(String value) {
+        if (value == null) {
+            return TlsVerification.FULL;
+        }
+        for (TlsVerification v : TlsVerification.values()) {
+            if (v.name().equalsIgnoreCase(value)) {
+                return v;
+            }
+        }
+        throw invalid("verify in the Redis URL is full, ca or insecure, not " + shown(value));
+    }
+
+    private static Path caPath(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || SafeText.firstUnsafe(value) >= 0) {
+            throw invalid("ca in the Redis URL names a certificate file (PEM, PKCS12 or JKS), not " + shown(value));
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid("ca in the Redis URL names a certificate file (PEM, PKCS12 or JKS), not " + shown(value));
+        }
+    }
+
+    /** A part of the input as an error repeats it: escaped and short. */
+    private static String shown(String part) {
+        return "'" + SafeText.bounded(part, 60) + "'";
+    }
+
+    private static IllegalArgumentException invalid(String sentence) {
+        return new IllegalArgumentException(sentence);
     }
 }

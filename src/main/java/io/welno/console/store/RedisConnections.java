@@ -3,6 +3,8 @@ package io.welno.console.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,14 +13,21 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.SslVerifyMode;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.util.IOUtils;
 
 /**
  * Builds Jedis clients from {@link RedisConnectionSettings}: one pooled {@link RedisClient} for commands,
@@ -39,16 +48,74 @@ public final class RedisConnections {
         pool.setMinIdle(1);
         // commons-pool waits forever by default when the pool is exhausted; a console must not hang.
         pool.setMaxWait(Duration.ofSeconds(2));
-        return RedisClient.builder()
-                .hostAndPort(new HostAndPort(settings.host(), settings.port()))
-                .clientConfig(clientConfig(settings, clientName, false))
-                .poolConfig(pool)
-                .build();
+        JedisClientConfig config = clientConfig(settings, clientName, false);
+        HostAndPort address = new HostAndPort(settings.host(), settings.port());
+        if (!settings.tls()) {
+            return RedisClient.builder().hostAndPort(address).clientConfig(config).poolConfig(pool).build();
+        }
+        HandshakeFirst sockets = new HandshakeFirst(address, config);
+        ConnectionFactory connections = ConnectionFactory.builder().clientConfig(config).socketFactory(sockets).build();
+        RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(config)
+                .connectionProvider(new PooledConnectionProvider(connections, pool)).build();
+        // The client connects once while it is built (to learn the protocol) and swallows a failure; a TLS
+        // failure then would only be repeated by the first command, a second connect timeout later.
+        JedisConnectionException failed = sockets.failure;
+        if (failed != null) {
+            client.close();
+            throw failed;
+        }
+        return client;
     }
 
     /** A single connection speaking RESP2 (no HELLO), safe for PSUBSCRIBE and for Redis 5. */
     public static Jedis openDedicated(RedisConnectionSettings settings, String clientName) {
-        return new Jedis(new HostAndPort(settings.host(), settings.port()), clientConfig(settings, clientName, true));
+        JedisClientConfig config = clientConfig(settings, clientName, true);
+        HostAndPort address = new HostAndPort(settings.host(), settings.port());
+        return settings.tls() ? new Jedis(new HandshakeFirst(address, config), config) : new Jedis(address, config);
+    }
+
+    /**
+     * Jedis starts the TLS handshake lazily, inside the first command, under the socket timeout, and retries
+     * it through the protocol negotiation: a {@code rediss://} URL pointed at a plain port then took some
+     * 20 seconds to fail as "did not answer". This completes the handshake right after the TCP connect,
+     * within the connect timeout, and fails it as what it is: a TLS failure.
+     */
+    private static final class HandshakeFirst extends DefaultJedisSocketFactory {
+
+        private final int connectTimeoutMillis;
+        /** The last handshake failure, until a handshake succeeds. */
+        volatile JedisConnectionException failure;
+
+        HandshakeFirst(HostAndPort address, JedisClientConfig config) {
+            super(address, config);
+            this.connectTimeoutMillis = config.getConnectionTimeoutMillis();
+        }
+
+        @Override
+        public Socket createSocket() throws JedisConnectionException {
+            Socket socket = super.createSocket();
+            if (!(socket instanceof SSLSocket tls)) {
+                return socket;
+            }
+            try {
+                int socketTimeout = socket.getSoTimeout();
+                socket.setSoTimeout(connectTimeoutMillis);
+                tls.startHandshake();
+                socket.setSoTimeout(socketTimeout);
+                failure = null;
+                return socket;
+            } catch (IOException e) {
+                IOUtils.closeQuietly(socket);
+                String where = getHostAndPort().toString();
+                SSLHandshakeException tlsFailure = new SSLHandshakeException(e instanceof SocketTimeoutException
+                        ? "no TLS answer from " + where + " within " + connectTimeoutMillis
+                                + " ms (a plain Redis port does not answer a TLS handshake: use redis:// for it)"
+                        : "TLS handshake with " + where + " failed: " + e.getMessage());
+                tlsFailure.initCause(e);
+                failure = new JedisConnectionException(tlsFailure.getMessage(), tlsFailure);
+                throw failure;
+            }
+        }
     }
 
     static JedisClientConfig clientConfig(RedisConnectionSettings settings, String clientName, boolean resp2Only) {

@@ -1,5 +1,7 @@
 package io.welno.console.tilko;
 
+import io.welno.console.text.Masking;
+
 /**
  * What a successful SimpleAuthRequest yields: the credentials for follow-up calls plus the person echo
  * from {@code ResultData} (believed to be plaintext; {@code null} when Tilko left a value out). The
@@ -10,8 +12,8 @@ public record SimpleAuthTicket(TilkoCredentials credentials, String userName, St
 
     @Override
     public String toString() {
-        return "SimpleAuthTicket[" + credentials + ", userName=" + TilkoMasking.name(userName)
-                + ", birthDate=" + TilkoMasking.birthDate(birthDate)
-                + ", userCellphoneNumber=" + TilkoMasking.phone(userCellphoneNumber) + "]";
+        return "SimpleAuthTicket[" + credentials + ", userName=" + Masking.name(userName)
+                + ", birthDate=" + Masking.birthdate(birthDate)
+                + ", userCellphoneNumber=" + Masking.phone(userCellphoneNumber) + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.welno.console.tilko;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.text.Masking;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -266,7 +267,7 @@ public final class TilkoClient implements AutoCloseable {
                         tilkoEnvelope, null, answer.code, "HTTP " + answer.code);
             }
             return failure(endpoint, Failure.of(SyntheticEnvelopes.httpStatus(answer.code,
-                    TilkoMasking.scrub(answer.snippet(), apiKey)), answer.code, "HTTP " + answer.code));
+                    Masking.scrub(answer.snippet(), apiKey)), answer.code, "HTTP " + answer.code));
         }
         ObjectNode envelope;
         String detail = null;
@@ -279,7 +280,7 @@ public final class TilkoClient implements AutoCloseable {
         } else {
             String what = parsed == null ? "not JSON" : "JSON " + parsed.getNodeType() + " instead of an object";
             return failure(endpoint, Failure.of(SyntheticEnvelopes.invalidJson(
-                    what + ": " + TilkoMasking.scrub(answer.snippet(), apiKey)), answer.code, what));
+                    what + ": " + Masking.scrub(answer.snippet(), apiKey)), answer.code, what));
         }
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
         if (endpoint == TilkoEndpoint.SIMPLE_AUTH && classification == TilkoClassification.ERROR
@@ -334,13 +335,13 @@ public final class TilkoClient implements AutoCloseable {
         if (!(json instanceof ObjectNode envelope)) {
             String why = !answer.isSuccessful() ? "HTTP " + answer.code : "GetPublicKey did not answer a JSON object";
             ObjectNode synthetic = !answer.isSuccessful()
-                    ? SyntheticEnvelopes.httpStatus(answer.code, TilkoMasking.scrub(answer.snippet(), apiKey))
+                    ? SyntheticEnvelopes.httpStatus(answer.code, Masking.scrub(answer.snippet(), apiKey))
                     : SyntheticEnvelopes.publicKeyError("Tilko 공개키 응답을 해석할 수 없습니다.",
-                            TilkoMasking.scrub(answer.snippet(), apiKey));
+                            Masking.scrub(answer.snippet(), apiKey));
             return new KeyLookup(null, Failure.of(synthetic, answer.code, why));
         }
         if (!answer.isSuccessful() || !TilkoClassifier.isOk(envelope)) {
-            String tilkoMessage = TilkoMasking.scrub(TilkoClassifier.errorText(envelope), apiKey);
+            String tilkoMessage = Masking.scrub(TilkoClassifier.errorText(envelope), apiKey);
             return new KeyLookup(null, Failure.of(publicKeyError(envelope,
                     tilkoMessage.isEmpty() ? "Tilko 공개키 조회에 실패했습니다." : tilkoMessage, apiKey),
                     answer.code, "GetPublicKey failed"));
@@ -367,7 +368,7 @@ public final class TilkoClient implements AutoCloseable {
         for (String field : new String[] {"ErrorCode", "TargetCode", "TargetMessage", "ApiTxKey"}) {
             String v = TilkoJson.text(tilko, field);
             if (v != null) {
-                n.put(field, TilkoMasking.scrub(v, apiKey));
+                n.put(field, Masking.scrub(v, apiKey));
             }
         }
         return n;
@@ -397,7 +398,7 @@ public final class TilkoClient implements AutoCloseable {
 
     /** Maps an exception to the backend's synthetic shapes; the exception text is scrubbed of the key. */
     private static Failure transportFailure(Exception e, String apiKey) {
-        String detail = TilkoMasking.scrub(e.getClass().getSimpleName()
+        String detail = Masking.scrub(e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), apiKey);
         if (e instanceof InterruptedIOException) {
             // OkHttp's call timeout and socket read timeouts both surface as InterruptedIOException.

@@ -1,5 +1,6 @@
 package io.welno.console.tilko;
 
+import io.welno.console.text.Masking;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,8 @@ public record TilkoCredentials(String cxId, String privateAuthType, String reqTx
     /** Tokens are masked: they grant access to a person's records while the session lives. */
     @Override
     public String toString() {
-        return "TilkoCredentials[cxId=" + TilkoMasking.secret(cxId) + ", privateAuthType=" + privateAuthType
-                + ", reqTxId=" + TilkoMasking.secret(reqTxId) + ", token=" + TilkoMasking.secret(token)
-                + ", txId=" + TilkoMasking.secret(txId) + "]";
+        return "TilkoCredentials[cxId=" + Masking.token(cxId) + ", privateAuthType=" + privateAuthType
+                + ", reqTxId=" + Masking.token(reqTxId) + ", token=" + Masking.token(token)
+                + ", txId=" + Masking.token(txId) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.tilko;
 
+import io.welno.console.text.Masking;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public record TilkoPerson(String name, String birthDate, String phone) {
     /** Masked: a person is never printed in clear, even by accident in a log line. */
     @Override
     public String toString() {
-        return "TilkoPerson[" + TilkoMasking.name(name) + ", " + TilkoMasking.birthDate(birthDate) + ", "
-                + TilkoMasking.phone(phone) + "]";
+        return "TilkoPerson[" + Masking.name(name) + ", " + Masking.birthdate(birthDate) + ", "
+                + Masking.phone(phone) + "]";
     }
 }

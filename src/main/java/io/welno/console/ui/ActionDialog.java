@@ -9,6 +9,8 @@ import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.session.SessionCodec;
+import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -45,6 +47,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
     private final TextArea preview = new TextArea();
     private final Label refusal = new Label();
     private final Label followUp = new Label();
+    private final Label reasonProblem = new Label();
     private final BooleanProperty allowed = new SimpleBooleanProperty(false);
     private final AtomicLong sequence = new AtomicLong();
 
@@ -59,7 +62,8 @@ final class ActionDialog extends Dialog<ActionRequest> {
         this.i18n = i18n;
         initOwner(owner);
         setTitle(i18n.get("action." + kind.wire()));
-        setHeaderText(i18n.format("action.header", i18n.get("action." + kind.wire()), sessionId));
+        setHeaderText(i18n.format("action.header", i18n.get("action." + kind.wire()),
+                SafeText.bounded(sessionId, SafeText.FIELD)));
         getDialogPane().setId("actionDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
         getDialogPane().getStylesheets().addAll(owner == null ? java.util.List.of()
@@ -95,7 +99,14 @@ final class ActionDialog extends Dialog<ActionRequest> {
         followUp.setWrapText(true);
         followUp.getStyleClass().add("detail-subtitle");
 
-        VBox content = new VBox(8, label("action.reason"), reason, override, checkApproval, reapply, refusal,
+        reasonProblem.setId("actionReasonProblem");
+        reasonProblem.setWrapText(true);
+        reasonProblem.getStyleClass().add("warning-strong");
+        reasonProblem.managedProperty().bind(reasonProblem.visibleProperty());
+        reasonProblem.setVisible(false);
+        Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
+        reasonLabel.getStyleClass().add("fact-name");
+        VBox content = new VBox(8, reasonLabel, reason, reasonProblem, override, checkApproval, reapply, refusal,
                 label("action.preview"), preview, followUp);
         content.setPrefWidth(720);
         getDialogPane().setContent(content);
@@ -103,13 +114,25 @@ final class ActionDialog extends Dialog<ActionRequest> {
         getDialogPane().getButtonTypes().addAll(run, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Node runButton = getDialogPane().lookupButton(run);
         runButton.setId("actionRun");
+        // The same check the command line makes (ActionRequest.reasonProblem): said under the field as it is typed.
         runButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> reason.getText().isBlank() || !allowed.get(), reason.textProperty(), allowed));
+                () -> ActionRequest.reasonProblem(reason.getText()).isPresent() || !allowed.get(),
+                reason.textProperty(), allowed));
+        reason.textProperty().addListener((o, a, b) -> showReasonProblem());
         override.selectedProperty().addListener((o, a, b) -> refreshPreview());
         checkApproval.selectedProperty().addListener((o, a, b) -> refreshPreview());
         setResultConverter(button -> button == run ? request() : null);
         setOnShown(e -> reason.requestFocus());
         refreshPreview();
+    }
+
+    /** Nothing is said while the field is empty; the Run button stays off until the reason is usable. */
+    private void showReasonProblem() {
+        String text = reason.getText();
+        var problem = text == null || text.isBlank() ? java.util.Optional.<io.welno.console.text.Phrase>empty()
+                : ActionRequest.reasonProblem(text);
+        reasonProblem.setText(problem.map(p -> Wording.window(i18n).render(p)).orElse(""));
+        reasonProblem.setVisible(problem.isPresent());
     }
 
     private Label label(String key) {
@@ -158,7 +181,8 @@ final class ActionDialog extends Dialog<ActionRequest> {
                 refusal.setVisible(!shown.allowed());
                 Wording words = Wording.window(i18n);
                 refusal.setText(shown.refusalReason().map(words::render).orElse(""));
-                preview.setText(shown.allowed() ? text : "");
+                // the diff quotes stored values: line breaks kept for the layout, everything else escaped
+                preview.setText(shown.allowed() ? SafeText.escapeKeepingLines(text) : "");
                 followUp.setText(shown.followUp() == null ? "" : words.render(shown.followUp()));
             });
         });

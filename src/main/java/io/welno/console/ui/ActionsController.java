@@ -14,6 +14,7 @@ import io.welno.console.flow.RevertDetected;
 import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.text.SafeText;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,8 @@ final class ActionsController {
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionFinished(CollectionFinished finished) {
-                Platform.runLater(() -> showNotification(i18n.format("notify.collection", finished.sessionId(),
+                Platform.runLater(() -> showNotification(i18n.format("notify.collection",
+                        SafeText.bounded(finished.sessionId(), SafeText.FIELD),
                         StatusChips.text(i18n, finished.finalStatus())), false));
             }
 
@@ -134,7 +136,8 @@ final class ActionsController {
             boolean overridable = whyNot.isPresent() && flow.canOverride(kind, doc, operator.role());
             button.setDisable(whyNot.isPresent() && !overridable);
             String shortcut = SHORTCUTS.get(kind).getDisplayText();
-            button.setTooltip(new Tooltip(whyNot.map(w -> w + (overridable ? " " + i18n.get("action.overridable") : ""))
+            button.setTooltip(new Tooltip(whyNot.map(w -> SafeText.bounded(w, SafeText.TEXT)
+                            + (overridable ? " " + i18n.get("action.overridable") : ""))
                     .orElse(i18n.get("action." + kind.wire())) + " (" + shortcut + ")"));
             button.getStyleClass().remove("needs-override");
             if (overridable) {
@@ -172,9 +175,10 @@ final class ActionsController {
         return revert.action() == null ? i18n.get("action.unknown") : i18n.get("action." + revert.action().wire());
     }
 
-    private void showNotification(String text, boolean warning) {
+    /** The text quotes reasons, session ids and Tilko or Redis errors: escaped and bounded like all outside text. */
+    void showNotification(String text, boolean warning) {
         Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
-                .text(text).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.getScene().getWindow());
+                .text(SafeText.bounded(text, SafeText.TEXT)).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.getScene().getWindow());
         if (warning) {
             note.showWarning();
         } else {

@@ -3,6 +3,7 @@ package io.welno.console.ui;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.SafeText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -299,8 +300,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         }, DEMO_ENTRY.name());
     }
 
+    /** The error may quote the URL or the server: escaped and bounded like all outside text. */
     private void showError(String text) {
-        error.setText(text);
+        error.setText(SafeText.bounded(text, SafeText.TEXT));
         error.setVisible(true);
     }
 }

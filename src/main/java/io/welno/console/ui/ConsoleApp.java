@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
+import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,7 +125,8 @@ public final class ConsoleApp extends Application {
     }
 
     private void showConnectError(RuntimeException error) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, i18n.format("app.failed", StoreErrors.describe(error)),
+        Alert alert = new Alert(Alert.AlertType.ERROR, i18n.format("app.failed",
+                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)),
                 new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(stage);

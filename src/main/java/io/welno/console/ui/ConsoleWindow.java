@@ -1,9 +1,11 @@
 package io.welno.console.ui;
 
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.store.StoreErrors;
+import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
@@ -95,7 +97,7 @@ public final class ConsoleWindow {
         boolean readOnly = !operator.role().mayWrite();
         view.setRoleBadge(readOnly ? i18n.get("role.viewer.badge")
                 : i18n.format("role.badge", operator.name(), i18n.get("role." + operator.role().wire())), readOnly);
-        view.detail().revealAllowedProperty().set(operator.role() == io.welno.console.flow.Role.DEVELOPER);
+        view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
         actions.installShortcuts(scene);
         view.connect(this::setTheme, started); // issue 7 hook: settings menu theme, F5 resync, badges follow the language
@@ -107,7 +109,8 @@ public final class ConsoleWindow {
     }
 
     public void failed(Throwable error) {
-        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed", StoreErrors.describe(error)));
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed",
+                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)));
     }
 
     /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */
@@ -116,13 +119,13 @@ public final class ConsoleWindow {
         if (current == null) {
             return;
         }
-        var operator = current.operator();
-        LOG.info("Personal data of session {} revealed by {}", sessionId, operator.name());
         background.execute(() -> {
             try {
-                current.flow().auditReveal(operator, sessionId, "window");
+                PersonalDataReveal.reveal(current.flow().auditLog(), current.operator(), sessionId,
+                        java.time.Instant.now(), "on screen");
             } catch (RuntimeException e) {
-                LOG.warn("Could not audit the reveal of {}: {}", sessionId, StoreErrors.describe(e));
+                LOG.warn("Could not audit the reveal of {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
+                        SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
-import io.welno.console.session.RawTextMasker;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
@@ -26,6 +27,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -45,6 +47,9 @@ import javafx.scene.layout.VBox;
  * person (masked unless a reveal was requested and audited), data summaries and the raw JSON.
  */
 final class DetailPane extends VBox {
+
+    /** A message is cut here in the timeline, with a link to the whole text. */
+    static final int MESSAGE_CHARS = 1000;
 
     /** Above this size the raw view shows a summary instead of the whole text (rendering 10 MB freezes). */
     static final int RAW_RENDER_LIMIT = 512 * 1024;
@@ -188,11 +193,11 @@ final class DetailPane extends VBox {
             getChildren().setAll(content);
         }
         VBox.setVgrow(content, Priority.ALWAYS);
-        title.setText(row.id());
+        title.setText(SafeText.bounded(row.id(), SafeText.FIELD));
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
-            subtitle.setText(i18n.format("detail.unreadable",
-                    Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))));
+            subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(
+                    Sentences.unreadable(i18n, Masking.raw(row.unreadableReason())), SafeText.TEXT)));
             warnings.getChildren().clear();
             stepper.getChildren().clear();
             facts.getChildren().clear();
@@ -201,7 +206,7 @@ final class DetailPane extends VBox {
             data.getChildren().clear();
             // Not a tree DocumentMasker can walk: masked as text, unless a developer revealed this session.
             String preview = ((io.welno.console.session.UnreadableSession) row.stored().parsed()).preview();
-            raw.setText(row.id().equals(revealedId) ? preview : RawTextMasker.mask(preview));
+            raw.setText(SafeText.escapeKeepingLines(row.id().equals(revealedId) ? preview : Masking.raw(preview)));
             return;
         }
         SessionDocument doc = row.document();
@@ -209,7 +214,8 @@ final class DetailPane extends VBox {
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         subtitle.setText(row.isEnded()
                 ? i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED ? "ended.expired" : "ended.removed")
-                : i18n.format("detail.subtitle", ProviderNames.name(i18n, row.provider()), row.partner(),
+                : i18n.format("detail.subtitle", ProviderNames.name(i18n, row.provider()),
+                        SafeText.bounded(row.partner(), SafeText.FIELD),
                         Formats.age(i18n, row.createdAt(), now)));
         showWarnings(doc);
         showStepper(row.progressSteps(), row.status().isTerminal() && row.progressSteps() < 6);
@@ -290,17 +296,17 @@ final class DetailPane extends VBox {
         personRow(0, "person.name", revealed ? user.name() : user.maskedName());
         personRow(1, "person.phone", revealed ? user.phoneNo() : user.maskedPhone());
         personRow(2, "person.birthdate", revealed ? user.birthdate()
-                : io.welno.console.session.Masking.birthdate(user.birthdate()));
+                : io.welno.console.text.Masking.birthdate(user.birthdate()));
         personRow(3, "person.provider", ProviderNames.name(i18n, user.provider()));
         String cx = doc.authData().or(doc::tempAuthData).map(a -> revealed ? a.cxId()
-                : io.welno.console.session.Masking.token(a.cxId())).orElse("");
+                : io.welno.console.text.Masking.token(a.cxId())).orElse("");
         personRow(4, "person.cxid", cx);
     }
 
     private void personRow(int row, String key, String value) {
         Label name = new Label(i18n.get(key));
         name.getStyleClass().add("fact-name");
-        Label text = new Label(value == null ? "" : value);
+        Label text = new Label(value == null ? "" : SafeText.bounded(value, SafeText.FIELD));
         text.setId(key);
         person.addRow(row, name, text);
     }
@@ -336,7 +342,8 @@ final class DetailPane extends VBox {
         } catch (RuntimeException e) {
             text = i18n.get("data.unreadable");
         }
-        Label label = new Label(i18n.get(key) + ": " + text);
+        // dates and counts read from the stored health data: outside text like the rest
+        Label label = new Label(i18n.get(key) + ": " + SafeText.bounded(text, SafeText.TEXT));
         label.setWrapText(true);
         return label;
     }
@@ -349,10 +356,11 @@ final class DetailPane extends VBox {
         SessionDocument doc = row.document();
         background.execute(() -> {
             String text;
+            // JSON escapes C0 controls in strings; DEL, C1 and bidi characters are escaped here, as everywhere
             if (row.stored().rawBytes() > RAW_RENDER_LIMIT) {
-                text = summarize(doc, row.stored().rawBytes(), revealed);
+                text = SafeText.escapeKeepingLines(summarize(doc, row.stored().rawBytes(), revealed));
             } else {
-                text = revealed ? codec.write(doc.tree()) : RawTextMasker.maskPhones(codec.write(DocumentMasker.mask(doc)));
+                text = SafeText.json(revealed ? codec.write(doc.tree()) : Masking.phones(codec.write(DocumentMasker.mask(doc))));
             }
             Platform.runLater(() -> {
                 if (rawSequence.get() == sequence) {
@@ -387,24 +395,33 @@ final class DetailPane extends VBox {
             }
             UserInfo user = current.document().userInfo();
             boolean revealed = current.id().equals(revealedId);
-            Label time = new Label(messageTime(message.timestamp(), current.document()));
+            Label time = new Label(SafeText.bounded(messageTime(message.timestamp(), current.document()), SafeText.FIELD));
             time.getStyleClass().add("message-time");
-            Label type = new Label(message.typeWire() == null ? "?" : message.typeWire());
+            Label type = new Label(message.typeWire() == null ? "?" : SafeText.bounded(message.typeWire(), SafeText.FIELD));
             type.getStyleClass().addAll("message-type", "message-" + message.type().name().toLowerCase());
             VBox body = new VBox(2);
             if (message.isObject() && message.title() != null) {
-                Label t = new Label(message.title());
+                Label t = new Label(SafeText.bounded(message.title(), SafeText.TEXT));
                 t.getStyleClass().add("message-title");
                 body.getChildren().add(t);
             }
             String text = message.text() == null ? "" : message.text();
-            Label textLabel = new Label(revealed ? text : RawTextMasker.maskPhones(DocumentMasker.maskText(text, user)));
+            String shown = revealed ? text : Masking.phones(DocumentMasker.maskText(text, user));
+            // escaped so no line break or bidi override in a message changes what the timeline shows
+            Label textLabel = new Label(SafeText.bounded(shown, MESSAGE_CHARS));
             textLabel.setWrapText(true);
             // as wide as the list leaves next to the time column, so nothing is cut off at the right
             textLabel.maxWidthProperty().bind(messages.widthProperty().subtract(125));
             body.getChildren().add(textLabel);
+            if (SafeText.escape(shown).length() > MESSAGE_CHARS) {
+                Hyperlink whole = new Hyperlink(i18n.get("text.full"));
+                whole.getStyleClass().add("message-full");
+                whole.setOnAction(e -> FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                        shown));
+                body.getChildren().add(whole);
+            }
             if (message.isObject() && message.errorKind() != null) {
-                Label kind = new Label(message.errorKind());
+                Label kind = new Label(SafeText.bounded(message.errorKind(), SafeText.FIELD));
                 kind.getStyleClass().add("message-kind");
                 body.getChildren().add(kind);
             }

@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.CsvExport;
 import io.welno.console.view.ProviderNames;
@@ -234,6 +235,9 @@ public final class MainView extends BorderPane {
             partner.setValue(chosen);
         });
         partner.promptTextProperty().bind(i18n.text("filter.partner.all"));
+        // partner ids come from the sessions: shown escaped and short, filtered by the value itself
+        partner.setButtonCell(partnerCell());
+        partner.setCellFactory(list -> partnerCell());
         partner.valueProperty().bindBidirectional(model.partnerProperty());
 
         pause.setId("pauseButton");
@@ -254,6 +258,16 @@ public final class MainView extends BorderPane {
         ToolBar bar = new ToolBar(badges, search, provider, partner, pause, pending, spacer, settings);
         bar.setId("mainToolbar");
         return bar;
+    }
+
+    private static ListCell<String> partnerCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : SafeText.bounded(item, SafeText.FIELD));
+            }
+        };
     }
 
     private ListCell<AuthProvider> providerCell() {
@@ -351,7 +365,8 @@ public final class MainView extends BorderPane {
             shownMode = mode;
         }
         modeLabel.setText(i18n.get("mode." + mode.name()));
-        String feedText = bridge.modeDetail();
+        // the feed's sentence quotes Redis errors: escaped and bounded like all outside text
+        String feedText = SafeText.bounded(bridge.modeDetail(), SafeText.TEXT);
         String detailText = Sentences.feed(i18n, feedText);
         if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
             detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());

@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
-import io.welno.console.session.RawTextMasker;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
@@ -17,8 +18,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** The virtualized session table; cells format already-prepared {@link SessionRow}s. */
+/**
+ * The virtualized session table; cells format already-prepared {@link SessionRow}s. Every cell's text goes
+ * through {@link SafeText}: ids, names and messages come from Redis, and a control or bidi character there must
+ * neither break the row nor reorder what it shows. The whole value is in the detail pane.
+ */
 final class SessionTable extends TableView<SessionRow> {
+
+    /** A cell shows at most this much of a value; one line of the table never needs more. */
+    static final int CELL_CHARS = 300;
 
     private final I18n i18n;
     private final Clock clock;
@@ -58,8 +66,8 @@ final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
         getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
-                ? RawTextMasker.maskPhones(row.lastMessage())
-                : i18n.format("table.unreadable", Sentences.unreadable(i18n, RawTextMasker.mask(row.unreadableReason()))),
+                ? Masking.phones(row.lastMessage())
+                : i18n.format("table.unreadable", Sentences.unreadable(i18n, Masking.raw(row.unreadableReason()))),
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 
@@ -167,7 +175,7 @@ final class SessionTable extends TableView<SessionRow> {
             @Override
             protected void updateItem(SessionRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row, now()));
+                setText(empty || row == null ? null : SafeText.bounded(text.apply(row, now()), CELL_CHARS));
                 if (styleClass != null && !getStyleClass().contains(styleClass)) {
                     getStyleClass().add(styleClass);
                 }

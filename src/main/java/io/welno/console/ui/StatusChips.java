@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
 import io.welno.console.session.SessionStatus;
+import io.welno.console.text.SafeText;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -44,7 +45,7 @@ final class StatusChips {
             return i18n.get("status.missing");
         }
         if (!status.isKnown()) {
-            return status.wire();
+            return SafeText.bounded(status.wire(), SafeText.FIELD); // a status the backend never writes: outside text
         }
         return i18n.get("status." + status.wire());
     }

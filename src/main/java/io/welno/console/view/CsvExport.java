@@ -1,6 +1,6 @@
 package io.welno.console.view;
 
-import io.welno.console.session.RawTextMasker;
+import io.welno.console.text.Masking;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -101,7 +101,7 @@ public final class CsvExport {
 
     public String[] cells(SessionRow row, boolean revealed) {
         String name = row.maskedName();
-        String message = row.readable() ? RawTextMasker.maskPhones(row.lastMessage()) : "";
+        String message = row.readable() ? Masking.phones(row.lastMessage()) : "";
         // only a revealed row needs its document (rows parse it on demand; an export must not parse them all)
         SessionDocument doc = revealed ? row.document() : null;
         if (doc != null) {
@@ -122,7 +122,7 @@ public final class CsvExport {
             time(row.updatedAt()),
             time(row.expiresAt()),
             ttl == StoredSession.UNKNOWN_TTL ? "" : ttl < 0 ? "-1" : Long.toString(ttl / 1000),
-            row.readable() ? message : RawTextMasker.mask(row.unreadableReason()),
+            row.readable() ? message : Masking.raw(row.unreadableReason()),
         };
     }
 

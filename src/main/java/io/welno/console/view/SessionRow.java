@@ -3,7 +3,7 @@ package io.welno.console.view;
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.DocumentMasker;
-import io.welno.console.session.Masking;
+import io.welno.console.text.Masking;
 import io.welno.console.session.Progress;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;

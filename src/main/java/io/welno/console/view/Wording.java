@@ -4,6 +4,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.Role;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +63,11 @@ public final class Wording {
         return texts.format(phrase.key(), words);
     }
 
-    /** One argument as it reads in a sentence; numbers stay numbers so patterns can format them. */
+    /**
+     * One argument as it reads in a sentence; numbers stay numbers so patterns can format them. Any other value
+     * may have come from outside (a session field, a reason, a Redis or Tilko error) and is escaped and bounded,
+     * so no sentence carries a control character or a megabyte.
+     */
     private Object word(Object arg) {
         if (arg instanceof Phrase nested) {
             return words(nested);
@@ -85,7 +90,7 @@ public final class Wording {
         if (arg instanceof Number || arg instanceof Boolean) {
             return arg;
         }
-        return String.valueOf(arg);
+        return SafeText.bounded(String.valueOf(arg), SafeText.TEXT);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class Wording {
             return texts.get("status.missing");
         }
         if (!statusLabels || !status.isKnown()) {
-            return status.wire();
+            return SafeText.bounded(status.wire(), SafeText.FIELD); // a status the backend never writes is outside text
         }
         return texts.get("status." + status.wire());
     }

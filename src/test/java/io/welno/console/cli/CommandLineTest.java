@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.testing.CliRun;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +25,8 @@ class CommandLineTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -66,7 +56,7 @@ class CommandLineTest {
         REDIS.client().set("tilko_session:" + id, Fixtures.live("03_auth_request_sent.json")
                 .replace(Fixtures.id("03_auth_request_sent.json"), id));
         try {
-            Run run = run("list", "--json", "--redis", REDIS.url());
+            CliRun run = run("list", "--json", "--redis", REDIS.url());
             JsonNode live = run.out().lines().map(l -> {
                 try {
                     return mapper.readTree(l);
@@ -84,7 +74,7 @@ class CommandLineTest {
 
     @Test
     void listJsonPrintsOneMaskedObjectPerSessionAndFlagsOddAndMalformedOnes() throws Exception {
-        Run run = run("list", "--json", "--redis", REDIS.url());
+        CliRun run = run("list", "--json", "--redis", REDIS.url());
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(Fixtures.readable().size() + Fixtures.MALFORMED.size(), lines.size());
@@ -130,14 +120,14 @@ class CommandLineTest {
 
     @Test
     void listFiltersByStatusAndPrintsATable() {
-        Run run = run("list", "--status", "auth_request_sent", "--redis", REDIS.url());
+        CliRun run = run("list", "--status", "auth_request_sent", "--redis", REDIS.url());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains(Fixtures.id("03_auth_request_sent.json")));
         assertTrue(run.out().contains(Fixtures.id("11_campaign_with_unknown_fields.json")));
         assertFalse(run.out().contains(Fixtures.id("01_initiated.json")));
         assertTrue(run.out().contains("2 session(s)"), run.out());
 
-        Run unreadable = run("list", "--status", "unreadable", "--redis", REDIS.url());
+        CliRun unreadable = run("list", "--status", "unreadable", "--redis", REDIS.url());
         assertTrue(unreadable.out().contains("UNREADABLE"));
         assertTrue(unreadable.out().contains("4 session(s)"), unreadable.out());
     }
@@ -145,39 +135,43 @@ class CommandLineTest {
     @Test
     void showPrintsASummaryWithMessagesAndMasksByDefault() {
         String id = Fixtures.id("09_info_required_object_message.json");
-        Run run = run("show", id, "--redis", REDIS.url());
+        CliRun run = run("show", id, "--redis", REDIS.url());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("Status    info_required"));
         assertTrue(run.out().contains("입력 정보 확인 필요: 입력하신 정보가"), run.out());
         assertTrue(run.out().contains("오*훈님의 인증 세션이 시작되었습니다."), run.out());
         assertFalse(run.out().contains("오세훈"));
 
-        Run json = run("show", id, "--json", "--redis", REDIS.url());
+        CliRun json = run("show", id, "--json", "--redis", REDIS.url());
         assertTrue(json.out().contains("\"status\": \"info_required\""));
         assertFalse(json.out().contains("01090123456"));
 
-        Run revealed = run("show", id, "--json", "--reveal", "--redis", REDIS.url());
+        CliRun refused = run("show", id, "--json", "--reveal", "--role", "operator", "--redis", REDIS.url());
+        assertEquals(2, refused.exit(), refused.err());
+        assertFalse(refused.out().contains("01090123456"));
+
+        CliRun revealed = run("show", id, "--json", "--reveal", "--role", "developer", "--redis", REDIS.url());
         assertTrue(revealed.out().contains("01090123456"));
     }
 
     @Test
     void showFlagsOddAndUnreadableSessions() {
-        Run odd = run("show", Fixtures.id("14_timezone_aware_timestamps.json"), "--redis", REDIS.url());
+        CliRun odd = run("show", Fixtures.id("14_timezone_aware_timestamps.json"), "--redis", REDIS.url());
         assertEquals(0, odd.exit());
         assertTrue(odd.out().contains("WARNING   expires_at carries a time-zone offset"), odd.out());
 
-        Run bad = run("show", "bad_91", "--redis", REDIS.url());
-        assertEquals(3, bad.exit());
+        CliRun bad = run("show", "bad_91", "--redis", REDIS.url());
+        assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("unreadable: Truncated JSON"), bad.err());
 
-        Run none = run("show", "welno_missing", "--redis", REDIS.url());
+        CliRun none = run("show", "welno_missing", "--redis", REDIS.url());
         assertEquals(1, none.exit());
     }
 
     @Test
     void aDeadServerGivesASentenceNotAStackTrace() {
-        Run run = run("list", "--redis", "redis://127.0.0.1:1/0?connectTimeout=300");
-        assertEquals(2, run.exit());
+        CliRun run = run("list", "--redis", "redis://127.0.0.1:1/0?connectTimeout=300");
+        assertEquals(4, run.exit());
         assertTrue(run.err().contains("refused the connection"), run.err());
         assertFalse(run.err().contains("at redis.clients"), run.err());
     }

@@ -65,7 +65,7 @@ class FeedOverTlsTest {
 
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+            int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                     .execute("list", "--redis", url);
             assertEquals(0, exit, err.toString());
             assertTrue(out.toString().contains("2 session(s)"), out.toString());

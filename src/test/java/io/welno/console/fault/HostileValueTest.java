@@ -170,7 +170,7 @@ class HostileValueTest {
     void theCliListsAndShowsEveryValueWithoutFailing() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("list", "--redis", redis.url());
         assertEquals(0, exit, err.toString());
         String listing = out.toString();
@@ -182,9 +182,9 @@ class HostileValueTest {
         for (String id : List.of("huge", "hugebroken", "badutf8", "deep", "hash")) {
             StringWriter showErr = new StringWriter();
             StringWriter showOut = new StringWriter();
-            int code = new CommandLine(new Main()).setOut(new PrintWriter(showOut)).setErr(new PrintWriter(showErr))
+            int code = Main.commandLine().setOut(new PrintWriter(showOut)).setErr(new PrintWriter(showErr))
                     .execute("show", id, "--redis", redis.url());
-            assertEquals(id.equals("huge") ? 0 : 3, code, id + ": " + showErr);
+            assertEquals(id.equals("huge") ? 0 : 1, code, id + ": " + showErr);
             assertTrue(showOut.toString().length() < 10_000, id + " is summarized, not printed whole");
         }
         assertUntouched();

@@ -66,10 +66,10 @@ class PauseTest {
 
             admin.clientPause(5000);
             StringWriter err = new StringWriter();
-            CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(new StringWriter()))
+            CommandLine cli = Main.commandLine().setOut(new PrintWriter(new StringWriter()))
                     .setErr(new PrintWriter(err));
             int exit = cli.execute("list", "--redis", redis.url() + "?" + TIMEOUTS);
-            assertEquals(2, exit, err.toString());
+            assertEquals(4, exit, err.toString());
             assertTrue(err.toString().contains("the server did not answer in time"), err.toString());
 
             ActionResult result = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);

@@ -40,7 +40,7 @@ class WatchKillTest {
             }
             StringWriter out = new StringWriter();
             AtomicInteger exit = new AtomicInteger(-1);
-            CommandLine command = new CommandLine(new Main()).setOut(new PrintWriter(out, true))
+            CommandLine command = Main.commandLine().setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(new StringWriter(), true));
             Thread watching = new Thread(() -> exit.set(command.execute("watch", "--json", "--redis", redis.url())),
                     "watch-under-test");

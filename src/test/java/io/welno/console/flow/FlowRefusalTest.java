@@ -104,7 +104,7 @@ class FlowRefusalTest {
         assertEquals("Only the developer role may override guards. Nothing was changed.", Words.en(r.message()));
         r = refusedAndUnchanged(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, sent, "   "),
                 "03_auth_request_sent.json");
-        assertEquals("A reason is required for every action. Nothing was changed.", Words.en(r.message()));
+        assertEquals("A reason is required: one line of at most 500 characters saying why. Nothing was changed.", Words.en(r.message()));
         // Documents the backend cannot read are refused until a developer overrides.
         String offset = Fixtures.id("14_timezone_aware_timestamps.json");
         r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, offset, "retry"),

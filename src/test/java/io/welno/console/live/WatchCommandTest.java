@@ -75,7 +75,7 @@ class WatchCommandTest {
         REDIS.client().set(key("w0"), doc("w0", "initiated", 0));
         Lines out = new Lines();
         Lines err = new Lines();
-        CommandLine command = new CommandLine(new Main());
+        CommandLine command = Main.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         AtomicInteger exit = new AtomicInteger(-1);
@@ -123,7 +123,7 @@ class WatchCommandTest {
     @Test
     void sentinelOptionsMustComeTogether() {
         Lines err = new Lines();
-        CommandLine command = new CommandLine(new Main());
+        CommandLine command = Main.commandLine();
         command.setErr(new PrintWriter(err, true));
         assertEquals(2, command.execute("watch", "--sentinel", "127.0.0.1:26379", "--redis", REDIS.url()));
         assertTrue(err.text().contains("--sentinel and --sentinel-master go together"), err.text());

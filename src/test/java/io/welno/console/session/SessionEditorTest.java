@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.Fixtures;
+import io.welno.console.text.Masking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.text.SafeText;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RedisConnectionSettingsTest {
@@ -40,6 +42,8 @@ class RedisConnectionSettingsTest {
         assertNull(s.user());
         assertNull(s.password());
         assertEquals("tilko_session:", s.keyPrefix());
+        assertEquals(RedisConnectionSettings.TlsVerification.FULL, s.verification());
+        assertEquals(0, RedisConnectionSettings.parse("redis://h/").database());
     }
 
     @Test
@@ -50,13 +54,87 @@ class RedisConnectionSettingsTest {
     }
 
     @Test
+    void aPasswordWithAnUnescapedAtOrSlashStillParses() {
+        RedisConnectionSettings s = RedisConnectionSettings.parse("redis://ops:p@ss/w@rd@host:6380/3");
+        assertEquals("p@ss/w@rd", s.password());
+        assertEquals("host", s.host());
+        assertEquals(6380, s.port());
+        assertEquals(3, s.database());
+        assertEquals("redis://ops:***@host:6380/3", s.redactedUrl());
+        assertEquals("pa#ss", RedisConnectionSettings.parse("redis://ops:pa#ss@host").password());
+    }
+
+    @Test
+    void ipv6AddressesAreWrittenInBrackets() {
+        RedisConnectionSettings s = RedisConnectionSettings.parse("redis://[::1]:6390/1");
+        assertEquals("::1", s.host());
+        assertEquals(6390, s.port());
+        assertEquals("redis://[::1]:6390/1", s.redactedUrl());
+        assertEquals(6379, RedisConnectionSettings.parse("redis://[fe80::1%eth0]").port());
+    }
+
+    @Test
     void thePasswordNeverAppearsInDescriptionsOrErrors() {
         RedisConnectionSettings s = RedisConnectionSettings.parse("redis://ops:hunter2@host:6379/0");
         assertFalse(s.toString().contains("hunter2"));
         assertEquals("redis://ops:***@host:6379/0", s.redactedUrl());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RedisConnectionSettings.parse("http://ops:hunter2@host:6379/0"));
-        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RedisConnectionSettings.parse("redis://host:1/x"));
+        for (String url : new String[] {"http://ops:hunter2@host:6379/0", "redis://ops:hunter2@host:abc/0",
+            "redis://ops:hun@ter2@/0", "redis://ops:hunter2%zz@host", "redis://ops:hun?ter2@host:6379/0",
+            "ops:hunter2@host:6379", "redis://ops:hun/ter2@host:99999"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RedisConnectionSettings.parse(url), url);
+            assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("hun") && url.contains("hun@"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("ter2"), url + " → " + e.getMessage());
+        }
+    }
+
+    /** Each malformed URL gets one sentence naming the bad part and the accepted form. */
+    @Test
+    void malformedUrlsAreRefusedWithASentenceNamingThePart() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("", "empty");
+        cases.put("   ", "empty");
+        cases.put("redis://", "no host");
+        cases.put("redis:///0", "no host");
+        cases.put("http://x", "starts with redis:// or rediss://, not http://");
+        cases.put("x", "starts with redis:// or rediss://");
+        cases.put("redis://h/abc", "database in a Redis URL is a number from 0 (e.g. /0), not '/abc'");
+        cases.put("redis://h/-1", "database");
+        cases.put("redis://h/99999999999", "database");
+        cases.put("redis://h:abc", "port in the Redis URL is a number from 1 to 65535, not 'abc'");
+        cases.put("redis://h:99999", "not '99999'");
+        cases.put("redis://h:0", "not '0'");
+        cases.put("redis://h:", "port in the Redis URL is empty");
+        cases.put("redis://h?connectTimeout=abc", "connectTimeout in the Redis URL is a number of milliseconds");
+        cases.put("redis://h?connectTimeout=-5", "connectTimeout");
+        cases.put("redis://h?socketTimeout=0", "socketTimeout");
+        cases.put("redis://h?verify=bogus", "verify in the Redis URL is full, ca or insecure, not 'bogus'");
+        cases.put("redis://h?conectTimeout=1", "Unknown parameter 'conectTimeout'");
+        cases.put("redis://h?prefix=", "prefix in the Redis URL is empty");
+        cases.put("redis://h?prefix=%1b%5b2J", "control");
+        cases.put("redis://h?ca=", "ca in the Redis URL names a certificate file");
+        cases.put("redis://[::1", "lacks its closing ]");
+        cases.put("redis://[::1]x", "After the ]");
+        cases.put("redis://[zz]:1", "not an IPv6 address");
+        cases.put("redis://::1:6379", "written in brackets");
+        cases.put("redis://ho st:1", "not a host name");
+        cases.put("redis://h\u001b[2J:1", "control or invisible character");
+        cases.put("redis://h#frag", "no #fragment");
+        cases.forEach((url, expected) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RedisConnectionSettings.parse(url), url);
+            assertTrue(e.getMessage().contains(expected), url + " → " + e.getMessage());
+            assertEquals(-1, SafeText.firstUnsafe(e.getMessage()), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        });
+    }
+
+    @Test
+    void theKeyPrefixOptionIsCheckedLikeTheParameter() {
+        RedisConnectionSettings s = RedisConnectionSettings.parse("redis://h");
+        assertThrows(IllegalArgumentException.class, () -> s.withKeyPrefix(""));
+        assertThrows(IllegalArgumentException.class, () -> s.withKeyPrefix("a\nb"));
+        assertEquals("x:", s.withKeyPrefix("x:").keyPrefix());
     }
 }

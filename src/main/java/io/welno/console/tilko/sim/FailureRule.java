@@ -1,7 +1,7 @@
 package io.welno.console.tilko.sim;
 
 import io.welno.console.tilko.TilkoEndpoint;
-import io.welno.console.tilko.TilkoMasking;
+import io.welno.console.text.Masking;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -112,7 +112,7 @@ public final class FailureRule {
     @Override
     public String toString() {
         String who = person == null ? "everyone" : person.replaceAll("\\D", "").length() >= 8
-                ? TilkoMasking.phone(person) : TilkoMasking.name(person);
+                ? Masking.phone(person) : Masking.name(person);
         return "FailureRule[" + mode + " on " + endpoints + " for " + who
                 + (remaining.get() < 0 ? "" : ", " + remaining.get() + " left") + "]";
     }

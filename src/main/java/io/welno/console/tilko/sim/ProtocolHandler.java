@@ -7,7 +7,7 @@ import io.welno.console.tilko.TilkoCrypto;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.TilkoJson;
-import io.welno.console.tilko.TilkoMasking;
+import io.welno.console.text.Masking;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -144,7 +144,7 @@ final class ProtocolHandler {
 
         FailureMode mode = sim.takeFailure(endpoint, name, phoneDigits);
         if (mode != FailureMode.NONE) {
-            log.debug("simulator: {} for {} answered with failure mode {}", endpoint, TilkoMasking.name(name), mode);
+            log.debug("simulator: {} for {} answered with failure mode {}", endpoint, Masking.name(name), mode);
         }
         Reply early = transportFailure(mode);
         if (early != null) {
@@ -194,8 +194,8 @@ final class ProtocolHandler {
             data.put("ReqTxId", s.reqTxId);
             data.put("Token", s.token);
             data.put("TxId", s.txId);
-            log.debug("simulator: simple auth for {} created session {}", TilkoMasking.name(name),
-                    TilkoMasking.secret(s.cxId));
+            log.debug("simulator: simple auth for {} created session {}", Masking.name(name),
+                    Masking.token(s.cxId));
         }
         data.put("UserName", name);
         data.put("BirthDate", birthDate);

@@ -1,6 +1,6 @@
 package io.welno.console.tilko.sim;
 
-import io.welno.console.tilko.TilkoMasking;
+import io.welno.console.text.Masking;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -59,7 +59,7 @@ final class SessionRecord {
     }
 
     SimSession view(SessionState state) {
-        return new SimSession(cxId, privateAuthType, state, createdAt, TilkoMasking.name(name),
-                TilkoMasking.phone(phoneDigits));
+        return new SimSession(cxId, privateAuthType, state, createdAt, Masking.name(name),
+                Masking.phone(phoneDigits));
     }
 }

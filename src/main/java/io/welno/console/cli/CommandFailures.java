@@ -1,0 +1,80 @@
+package io.welno.console.cli;
+
+import io.welno.console.store.StoreErrors;
+import io.welno.console.text.SafeText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * What every command does when it cannot do its work, so no command needs a try/catch of its own: bad input
+ * (an option, an argument, a URL) is one line naming the bad part and the accepted form, exit 2; Redis out of
+ * reach is one line with the redacted address and the cause, exit 4, the same for every command; anything
+ * else is one line, exit 1. Stack traces go to the log at DEBUG only ({@code WELNO_LOG_LEVEL=DEBUG}). Every
+ * line is escaped and bounded: the input or an error may carry control characters.
+ */
+final class CommandFailures implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandFailures.class);
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        LOG.debug("Bad input", e);
+        print(command.getErr(), SafeText.bounded(e.getMessage(), SafeText.TEXT) + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')");
+        return ExitCode.REFUSED.code();
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+        LOG.debug("{} failed", command.getCommandName(), e);
+        PrintWriter err = command.getErr();
+        if (e instanceof IllegalArgumentException) {
+            print(err, SafeText.bounded(e.getMessage(), SafeText.TEXT));
+            return ExitCode.REFUSED.code();
+        }
+        if (isRedisFailure(e)) {
+            print(err, "Cannot reach Redis" + where(command) + ": " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
+            return ExitCode.UNAVAILABLE.code();
+        }
+        print(err, "Unexpected error: " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT)
+                + " (WELNO_LOG_LEVEL=DEBUG shows the details)");
+        return ExitCode.FAILED.code();
+    }
+
+    /** A Redis client error or an I/O failure anywhere in the chain: the server is out of reach for us. */
+    static boolean isRedisFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JedisException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** " at redis://…" when the command has a Redis connection (its password redacted). */
+    private static String where(CommandLine command) {
+        Object options = command.getMixins().get("redis");
+        if (options instanceof RedisOptions redis) {
+            try {
+                return " at " + SafeText.bounded(redis.settings().redactedUrl(), SafeText.FIELD);
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
+        return "";
+    }
+
+    private static void print(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+}

@@ -1,0 +1,219 @@
+package io.welno.console.text;
+
+/**
+ * The one rule for text that came from outside (a session field, a reason, a Redis or Tilko error, a key) before
+ * it reaches a terminal, a log line or the window: every character that is not meant to be seen is shown as an
+ * escape instead of being obeyed, and the length is bounded.
+ *
+ * <p>Shown escaped: C0 controls, DEL and C1 controls (so no ANSI/OSC sequence can clear a screen or set a title,
+ * and no newline can forge a second row), line and paragraph separators, every invisible format character (the
+ * bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width characters, the byte-order mark, tag
+ * characters), lone surrogates, and the invisible Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) that make a
+ * name look blank. Escapes read like Java or JSON: {@code \n}, {@code \r}, {@code \t}, {@code \u001b}.
+ * Backslashes are left as they are, so ordinary text reads unchanged.
+ *
+ * <p>A bounded text that was cut ends with {@link #ELLIPSIS}; the whole value stays one action away (the
+ * {@code --json} output, the window's raw view or full-text view).
+ */
+public final class SafeText {
+
+    /** Ids, names, partners, statuses, titles: one cell or one column. */
+    public static final int FIELD = 200;
+    /** Messages, reasons, errors, sentences. */
+    public static final int TEXT = 1000;
+    public static final String ELLIPSIS = "…";
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private SafeText() {
+    }
+
+    /** Whether a code point is shown escaped rather than as itself. */
+    public static boolean isUnsafe(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE:
+                return true;
+            default:
+                return cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+        }
+    }
+
+    /** The index of the first character that would be escaped, or -1: for validators that refuse such input. */
+    public static int firstUnsafe(String text) {
+        if (text == null) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (isUnsafe(cp)) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /** The text with every unsafe character escaped, whole (for the full value behind a bounded one). */
+    public static String escape(String text) {
+        return bounded(text, Integer.MAX_VALUE, false);
+    }
+
+    /** Escaped like {@link #escape} but keeping line breaks and tabs: for multi-line views (raw JSON, a diff). */
+    public static String escapeKeepingLines(String text) {
+        return bounded(text, Integer.MAX_VALUE, true);
+    }
+
+    /** Escaped and at most {@code max} characters long, ending with {@link #ELLIPSIS} when it was cut. */
+    public static String bounded(String text, int max) {
+        return bounded(text, max, false);
+    }
+
+    /**
+     * Like {@link #bounded} but a cut text also says how long the whole was ({@code abc… (1048576 characters)}):
+     * for echoes of input, where the size is the point.
+     */
+    public static String excerpt(String text, int max) {
+        boolean[] cut = new boolean[1];
+        String shown = bounded(text, max, false, cut);
+        return cut[0] ? shown + " (" + text.length() + " characters)" : shown;
+    }
+
+    /**
+     * The text itself, not escaped, cut to at most {@code max} characters (at a code point) and then saying
+     * how long the whole was: for values that are stored, where the exact characters matter but the size
+     * must not grow without bound.
+     */
+    public static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        String suffix = ELLIPSIS + " (" + text.length() + " characters)";
+        int end = Math.max(0, max - suffix.length());
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + suffix;
+    }
+
+    /**
+     * JSON text as Jackson writes it, made safe for a terminal without changing what it means: JSON writers
+     * escape C0 controls inside strings but write DEL, C1 controls and format characters raw, and those can only
+     * stand inside strings, where a {@code \}{@code uXXXX} escape is the same value.
+     */
+    public static String json(String json) {
+        if (json == null) {
+            return null;
+        }
+        int first = -1;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c >= 0x7F && isUnsafeJsonChar(json, i)) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length() + 16).append(json, 0, first);
+        for (int i = first; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c >= 0x7F && isUnsafeJsonChar(json, i)) {
+                unicodeEscape(out, c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** One unit of a JSON text: surrogate halves are judged by the code point they form. */
+    private static boolean isUnsafeJsonChar(String json, int i) {
+        char c = json.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+            return isUnsafe(Character.toCodePoint(c, json.charAt(i + 1)));
+        }
+        if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1))) {
+            return isUnsafe(Character.toCodePoint(json.charAt(i - 1), c));
+        }
+        return isUnsafe(c);
+    }
+
+    private static String bounded(String text, int max, boolean keepLines) {
+        return bounded(text, max, keepLines, null);
+    }
+
+    /** Escapes and bounds in one pass that stops soon after {@code max}; {@code cut[0]} says whether it cut. */
+    private static String bounded(String text, int max, boolean keepLines, boolean[] cut) {
+        if (text == null) {
+            return "";
+        }
+        if (max <= ELLIPSIS.length()) {
+            throw new IllegalArgumentException("max must leave room for the ellipsis");
+        }
+        int first = keepLines ? firstUnsafeKeepingLines(text) : firstUnsafe(text);
+        if (first < 0 && text.length() <= max) {
+            return text; // the common case costs one scan and no copy
+        }
+        int limit = max - ELLIPSIS.length();
+        int cutAt = -1;
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int before = out.length();
+            if (isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t'))) {
+                escapeTo(out, text, i, cp);
+            } else {
+                out.appendCodePoint(cp);
+            }
+            if (cutAt < 0 && out.length() > limit) {
+                cutAt = before; // an escape or a surrogate pair is never split
+            }
+            if (out.length() > max) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        if (out.length() <= max) {
+            return out.toString();
+        }
+        if (cut != null) {
+            cut[0] = true;
+        }
+        out.setLength(cutAt);
+        return out.append(ELLIPSIS).toString();
+    }
+
+    private static int firstUnsafeKeepingLines(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (isUnsafe(cp) && cp != '\n' && cp != '\t') {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    private static void escapeTo(StringBuilder out, String text, int i, int cp) {
+        switch (cp) {
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> {
+                if (Character.isSupplementaryCodePoint(cp)) {
+                    unicodeEscape(out, text.charAt(i));
+                    unicodeEscape(out, text.charAt(i + 1));
+                } else {
+                    unicodeEscape(out, (char) cp);
+                }
+            }
+        }
+    }
+
+    private static void unicodeEscape(StringBuilder out, char c) {
+        out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
+    }
+}

@@ -1,0 +1,85 @@
+package io.welno.console.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SafeTextTest {
+
+    @Test
+    void ordinaryTextIsReturnedAsItIs() {
+        String text = "김하늘님의 인증 세션이 시작되었습니다. C:\\temp \"quoted\" 🙂";
+        assertSame(text, SafeText.bounded(text, 500));
+        assertSame(text, SafeText.escape(text));
+    }
+
+    @Test
+    void controlAndInvisibleCharactersAreShownEscaped() {
+        assertEquals("a\\nb\\r\\tc", SafeText.escape("a\nb\r\tc"));
+        assertEquals("\\u001b[2J\\u001b]0;owned\\u0007", SafeText.escape("\u001b[2J\u001b]0;owned\u0007"));
+        assertEquals("\\u007f\\u009b31m", SafeText.escape("\u007f\u009b31m"), "DEL and the 8-bit CSI");
+        assertEquals("abc\\u202edcba\\u2066x\\u2069", SafeText.escape("abc\u202edcba\u2066x\u2069"), "bidi");
+        assertEquals("a\\u200bb\\ufeff\\u2028\\u2029", SafeText.escape("a\u200bb\ufeff\u2028\u2029"));
+        assertEquals("\\u3164", SafeText.escape("\u3164"), "the Hangul filler that makes a name look blank");
+        assertEquals("\\udb40\\udc01", SafeText.escape(new String(Character.toChars(0xE0001))), "a tag character");
+        assertEquals("x\\ud800y", SafeText.escape("x\ud800y"), "a lone surrogate");
+    }
+
+    @Test
+    void noEscapedTextHoldsAnUnsafeCharacter() {
+        StringBuilder all = new StringBuilder();
+        for (int cp = 0; cp < 0x30000; cp++) {
+            if (!Character.isSurrogate((char) cp) || cp > 0xFFFF) {
+                all.appendCodePoint(cp);
+            }
+        }
+        String escaped = SafeText.escape(all.toString());
+        assertEquals(-1, SafeText.firstUnsafe(escaped));
+    }
+
+    @Test
+    void longTextsAreCutWithAnEllipsisNeverInsideAnEscapeOrAPair() {
+        String cut = SafeText.bounded("x".repeat(1_000_000), 80);
+        assertEquals(80, cut.length());
+        assertTrue(cut.endsWith(SafeText.ELLIPSIS));
+        assertEquals("ab…", SafeText.bounded("ab\u001bcdef", 5), "the 6-character escape does not fit");
+        assertEquals("a🙂…", SafeText.bounded("a🙂🙂🙂", 4));
+        assertEquals("a\\nb", SafeText.bounded("a\nb", 4), "fits exactly, escaped");
+        assertEquals("abcd", SafeText.bounded("abcd", 4));
+    }
+
+    @Test
+    void excerptsSayHowLongTheWholeWas() {
+        assertEquals("aaaaaaa… (1048576 characters)", SafeText.excerpt("a".repeat(1 << 20), 8));
+        assertEquals("short", SafeText.excerpt("short", 8));
+    }
+
+    @Test
+    void multiLineViewsKeepTheirLinesButNotTheRest() {
+        assertEquals("{\n\t\"a\": \"\\u001b[2J\\u202e\"\n}", SafeText.escapeKeepingLines("{\n\t\"a\": \"\u001b[2J\u202e\"\n}"));
+    }
+
+    @Test
+    void jsonStaysTheSameValueButPrintsNoRawControl() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String value = "evil\u001b[2J\u009b\u007f\u202e\u2028ok🙂" + new String(Character.toChars(0xE0041));
+        String json = mapper.writeValueAsString(java.util.Map.of("name", value));
+        String safe = SafeText.json(json);
+        assertEquals(-1, SafeText.firstUnsafe(safe), safe);
+        assertEquals(value, mapper.readTree(safe).get("name").asText());
+        String plain = "{\"name\":\"김하늘\"}";
+        assertSame(plain, SafeText.json(plain));
+    }
+
+    @Test
+    void firstUnsafeFindsThePosition() {
+        assertEquals(-1, SafeText.firstUnsafe("fine 사유"));
+        assertEquals(4, SafeText.firstUnsafe("line\nbreak"));
+        assertFalse(SafeText.isUnsafe('a'));
+        assertTrue(SafeText.isUnsafe(0x9b));
+    }
+}

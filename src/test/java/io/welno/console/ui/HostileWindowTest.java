@@ -1,0 +1,166 @@
+package io.welno.console.ui;
+
+import static io.welno.console.hostile.Hostile.assertNoSecret;
+import static io.welno.console.hostile.Hostile.assertNothingRaw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.hostile.Hostile;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.text.SafeText;
+import io.welno.console.view.SessionRow;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The window against sessions made to attack what shows them: escape sequences, forged lines, bidi overrides and
+ * invisible characters in ids, names, partners, statuses, timestamps and messages, and unreadable values full of
+ * personal data. No text of the table, the detail pane (every tab), the dialogs or a notification holds a raw
+ * control character, none shows the personal data, a long message opens whole, and the reason is checked as typed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HostileWindowTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    static final String PLAIN_ID = "welno_hostile_plain";
+    static final String EVIL_ID = "welno_hostile" + Hostile.CLEAR_SCREEN + Hostile.BIDI + Hostile.FORGED_ROW;
+    static final String LONG_ID = "welno_hostile_long";
+    static final List<String> IDS = List.of(PLAIN_ID, EVIL_ID, LONG_ID, "welno_hostile_odd", "welno_hostile_bad",
+            "welno_hostile_double");
+    static final String LONG_MESSAGE = ("긴 메시지 " + Hostile.CLEAR_SCREEN).repeat(400) + "끝";
+
+    private TestConsole console;
+
+    @Start
+    void start(Stage stage) {
+        REDIS.flush();
+        SessionCodec codec = new SessionCodec(Timestamps.DEFAULT_ZONE);
+        LocalDateTime now = LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(2);
+        put(PLAIN_ID, codec.write(Hostile.session(PLAIN_ID, now)));
+        put(EVIL_ID, codec.write(Hostile.session(EVIL_ID, now)));
+        ObjectNode longOne = Hostile.session(LONG_ID, now);
+        ((ObjectNode) longOne.withArray("messages").get(0)).put("message", LONG_MESSAGE);
+        put(LONG_ID, codec.write(longOne));
+        put("welno_hostile_odd", codec.write(Hostile.oddStatus("welno_hostile_odd", now)));
+        put("welno_hostile_bad", Hostile.unreadable("welno_hostile_bad"));
+        put("welno_hostile_double", Hostile.doubleEncoded("welno_hostile_double"));
+        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
+    }
+
+    private static void put(String id, String value) {
+        REDIS.client().set("tilko_session:" + id, value, SetParams.setParams().ex(1800));
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    private static TableView<?> table(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class);
+    }
+
+    private static String raw(FxRobot robot) {
+        return robot.lookup("#detailRaw").queryAs(TextArea.class).getText();
+    }
+
+    private void select(FxRobot robot, String id) throws Exception {
+        TableView<?> table = table(robot);
+        int index = -1;
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (((SessionRow) table.getItems().get(i)).id().equals(id)) {
+                index = i;
+            }
+        }
+        int row = index;
+        assertTrue(row >= 0, id);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !raw(robot).equals("Formatting…"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String walk() throws Exception {
+        return String.join("\n", UiWalk.visibleTexts());
+    }
+
+    @Test
+    void noTextOfTheTableOrTheDetailPaneHoldsARawControlOrPersonalData(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table(robot).getItems().size() == IDS.size());
+        for (String id : IDS) {
+            select(robot, id);
+            String texts = walk();
+            String where = "session " + SafeText.bounded(id, 40);
+            assertNothingRaw(texts, where);
+            assertNoSecret(texts, where);
+        }
+        select(robot, PLAIN_ID);
+        String texts = walk();
+        assertTrue(texts.contains("\\u001b[2J"), "shown escaped, not dropped");
+        assertTrue(texts.contains("배*지"), "the masked name is shown");
+    }
+
+    @Test
+    void aLongMessageIsCutInTheTimelineAndOpensWhole(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table(robot).getItems().size() == IDS.size());
+        select(robot, LONG_ID);
+        Hyperlink whole = robot.lookup((Node n) -> n instanceof Hyperlink h && "Show the whole text".equals(h.getText()))
+                .queryAs(Hyperlink.class);
+        robot.interact(whole::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#fullText").tryQuery().isPresent());
+        String full = robot.lookup("#fullText").queryAs(TextArea.class).getText();
+        assertEquals(SafeText.escape(LONG_MESSAGE), full, "every character, escaped");
+        assertNothingRaw(walk(), "the full-text dialog");
+    }
+
+    @Test
+    void theDialogChecksTheReasonAsTypedAndNotificationsAreEscaped(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table(robot).getItems().size() == IDS.size());
+        select(robot, EVIL_ID);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        robot.clickOn("#action-manual-auth-complete");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        assertNothingRaw(walk(), "the action dialog (its header names the hostile id)");
+        assertTrue(walk().contains("at most 500 characters"), "the limit is stated in the dialog");
+
+        TextArea reason = robot.lookup("#actionReason").queryAs(TextArea.class);
+        robot.interact(() -> reason.setText("approved\nFORGED root complete"));
+        Label problem = robot.lookup("#actionReasonProblem").queryAs(Label.class);
+        assertTrue(problem.isVisible());
+        assertTrue(problem.getText().contains("character 9"), problem.getText());
+        assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "a reason with a line break cannot run");
+        robot.interact(() -> reason.setText("x".repeat(501)));
+        assertTrue(problem.getText().contains("501"), problem.getText());
+        assertTrue(robot.lookup("#actionRun").queryButton().isDisabled());
+        robot.interact(() -> reason.setText("user approved on the phone"));
+        assertFalse(problem.isVisible());
+        robot.interact(() -> robot.lookup("#actionRun").queryButton().getScene().getWindow().hide());
+
+        ActionsController actions = console.window().actions();
+        robot.interact(() -> actions.showNotification("Refused for " + EVIL_ID + ": " + Hostile.ALL, true));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> walk().contains("Refused for welno_hostile"));
+        assertNothingRaw(walk(), "a notification quoting a hostile id and text");
+    }
+}

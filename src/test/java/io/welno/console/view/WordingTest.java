@@ -1,0 +1,33 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
+import org.junit.jupiter.api.Test;
+
+class WordingTest {
+
+    /** A phrase's string arguments came from outside (a session, a Redis or Tilko error): escaped and bounded. */
+    @Test
+    void stringArgumentsAreEscapedAndBounded() {
+        String sentence = Wording.cli().render(Phrase.of("app.failed", "ERR \u001b[2J\nFORGED \u202e" + "x".repeat(5000)));
+        assertEquals(-1, SafeText.firstUnsafe(sentence), sentence);
+        assertTrue(sentence.startsWith("Could not start: ERR \\u001b[2J\\nFORGED \\u202e"), sentence);
+        assertTrue(sentence.length() < SafeText.TEXT + 100, "bounded: " + sentence.length());
+        assertTrue(sentence.endsWith(SafeText.ELLIPSIS), sentence);
+    }
+
+    @Test
+    void theReasonCheckReadsInBothLanguages() {
+        Phrase problem = ActionRequest.reasonProblem("a\nb").orElseThrow();
+        assertEquals("The reason must be one line of plain text: character 2 is a control or invisible character (\\n).",
+                Wording.cli().render(problem));
+        String korean = Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(problem);
+        assertTrue(korean.contains("2번째 글자") && korean.contains("\\n"), korean);
+        assertEquals("A reason is required: one line of at most 500 characters saying why.",
+                Wording.cli().render(ActionRequest.reasonProblem(" ").orElseThrow()));
+    }
+}
