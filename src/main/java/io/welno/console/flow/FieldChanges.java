@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.ConsoleClaim;
+import io.welno.console.session.DocumentDiff;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.text.Phrase;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,28 +29,7 @@ final class FieldChanges {
 
     /** Leaf paths whose value differs between two documents (in document order). */
     static List<JsonPointer> changed(SessionDocument before, SessionDocument after) {
-        Set<JsonPointer> out = new LinkedHashSet<>();
-        collect(JsonPointer.empty(), before == null ? null : before.tree(), after.tree(), out);
-        return new ArrayList<>(out);
-    }
-
-    private static void collect(JsonPointer at, JsonNode was, JsonNode now, Set<JsonPointer> out) {
-        if (Objects.equals(was, now)) {
-            return;
-        }
-        if (was instanceof ObjectNode a && now instanceof ObjectNode b) {
-            Set<String> names = new LinkedHashSet<>();
-            b.fieldNames().forEachRemaining(names::add);
-            a.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                if (at.matches() && NOISY.contains(name)) {
-                    continue;
-                }
-                collect(at.appendProperty(name), a.get(name), b.get(name), out);
-            }
-            return;
-        }
-        out.add(at);
+        return DocumentDiff.paths(before == null ? null : before.tree(), after.tree(), NOISY);
     }
 
     /**
@@ -153,7 +132,7 @@ final class FieldChanges {
     }
 
     private static String name(JsonPointer path) {
-        return path.toString().substring(1).replace('/', '.');
+        return DocumentDiff.name(path);
     }
 
     /** Credentials, personal data and the console's own claim are never echoed, only named. */
