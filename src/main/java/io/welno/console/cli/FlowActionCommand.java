@@ -1,9 +1,12 @@
 package io.welno.console.cli;
 
 import io.welno.console.flow.ActionKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,8 +19,12 @@ abstract class FlowActionCommand implements Callable<Integer> {
     @Mixin
     FlowCommandOptions flow;
 
-    @Parameters(paramLabel = "ID", converter = Inputs.SessionId.class, description = "Session id (without the key prefix)")
-    String id;
+    @Mixin
+    BulkOptions bulk;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", converter = Inputs.SessionId.class,
+            description = "Session id(s) without the key prefix; several ids, --ids-from or --bucket run one batch")
+    List<String> ids = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -36,6 +43,13 @@ abstract class FlowActionCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return FlowCommandSupport.run(spec, redis, flow, kind(), id, checkApproval(), waitForOutcome());
+        if (bulk.isBulk(ids)) {
+            return BulkCommandSupport.run(spec, redis, flow, bulk, kind(), ids, checkApproval());
+        }
+        if (ids.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing the session id: give one or more ids, --ids-from FILE or --bucket BUCKET");
+        }
+        return FlowCommandSupport.run(spec, redis, flow, kind(), ids.get(0), checkApproval(), waitForOutcome());
     }
 }

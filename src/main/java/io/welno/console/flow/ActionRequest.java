@@ -17,9 +17,10 @@ import java.util.Optional;
  *                       service's default ({@link FlowOptions#holdWindow()}), zero = not held
  * @param reapply        when the backend reverts the change during the hold, apply it again through the same
  *                       compare-and-set if the action's guards still hold on the reverted document
+ * @param batchId        the bulk run this request belongs to (in every audit entry of it), or null
  */
 public record ActionRequest(ActionKind kind, String sessionId, String reason, boolean overrideGuards,
-                            boolean checkApproval, Duration hold, boolean reapply) {
+                            boolean checkApproval, Duration hold, boolean reapply, String batchId) {
 
     /** The longest reason, in characters (code points): what the session's message and the audit keep. */
     public static final int MAX_REASON_LENGTH = 500;
@@ -35,7 +36,12 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
 
     public ActionRequest(ActionKind kind, String sessionId, String reason, boolean overrideGuards,
                          boolean checkApproval) {
-        this(kind, sessionId, reason, overrideGuards, checkApproval, null, false);
+        this(kind, sessionId, reason, overrideGuards, checkApproval, null, false, null);
+    }
+
+    public ActionRequest(ActionKind kind, String sessionId, String reason, boolean overrideGuards,
+                         boolean checkApproval, Duration hold, boolean reapply) {
+        this(kind, sessionId, reason, overrideGuards, checkApproval, hold, reapply, null);
     }
 
     /**
@@ -62,26 +68,35 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
     }
 
     public static ActionRequest of(ActionKind kind, String sessionId, String reason) {
-        return new ActionRequest(kind, sessionId, reason, false, false, null, false);
+        return new ActionRequest(kind, sessionId, reason, false, false, null, false, null);
     }
 
     public ActionRequest withOverride() {
-        return new ActionRequest(kind, sessionId, reason, true, checkApproval, hold, reapply);
+        return new ActionRequest(kind, sessionId, reason, true, checkApproval, hold, reapply, batchId);
     }
 
     public ActionRequest withApprovalCheck() {
-        return new ActionRequest(kind, sessionId, reason, overrideGuards, true, hold, reapply);
+        return new ActionRequest(kind, sessionId, reason, overrideGuards, true, hold, reapply, batchId);
     }
 
     public ActionRequest withReason(String newReason) {
-        return new ActionRequest(kind, sessionId, newReason, overrideGuards, checkApproval, hold, reapply);
+        return new ActionRequest(kind, sessionId, newReason, overrideGuards, checkApproval, hold, reapply, batchId);
     }
 
     public ActionRequest withHold(Duration newHold) {
-        return new ActionRequest(kind, sessionId, reason, overrideGuards, checkApproval, newHold, reapply);
+        return new ActionRequest(kind, sessionId, reason, overrideGuards, checkApproval, newHold, reapply, batchId);
+    }
+
+    /** The same request for another session (a bulk run's items). */
+    public ActionRequest forSession(String id) {
+        return new ActionRequest(kind, id, reason, overrideGuards, checkApproval, hold, reapply, batchId);
+    }
+
+    public ActionRequest withBatch(String id) {
+        return new ActionRequest(kind, sessionId, reason, overrideGuards, checkApproval, hold, reapply, id);
     }
 
     public ActionRequest withReapply(boolean on) {
-        return new ActionRequest(kind, sessionId, reason, overrideGuards, checkApproval, hold, on);
+        return new ActionRequest(kind, sessionId, reason, overrideGuards, checkApproval, hold, on, batchId);
     }
 }

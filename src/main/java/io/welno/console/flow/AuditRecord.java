@@ -11,7 +11,8 @@ import java.util.Objects;
  * One audit entry. Stored in the Redis stream as these string fields (in this order):
  * {@code time} (ISO-8601 instant, UTC), {@code action_id}, {@code event}, {@code operator}, {@code role},
  * {@code action}, {@code session}, {@code reason}, {@code override} ("true"/"false"),
- * {@code status_before}, {@code status_after} ("" when unknown), {@code result}, {@code message}.
+ * {@code status_before}, {@code status_after} ("" when unknown), {@code result}, {@code message}, and
+ * {@code batch_id} for the entries of a bulk run.
  *
  * @param event  {@code attempt} for every {@link FlowService#perform} call, {@code collection-finished} when a
  *               background collection ends, {@code revert-detected} when an applied change was overwritten,
@@ -25,7 +26,15 @@ import java.util.Objects;
  */
 public record AuditRecord(Instant time, String actionId, String event, String operator, Role role, String action,
                           String sessionId, String reason, boolean override, String statusBefore, String statusAfter,
-                          String result, Phrase message, String streamId) {
+                          String result, Phrase message, String streamId, String batchId) {
+
+    /** An entry that belongs to no bulk run. */
+    public AuditRecord(Instant time, String actionId, String event, String operator, Role role, String action,
+                       String sessionId, String reason, boolean override, String statusBefore, String statusAfter,
+                       String result, Phrase message, String streamId) {
+        this(time, actionId, event, operator, role, action, sessionId, reason, override, statusBefore, statusAfter,
+                result, message, streamId, "");
+    }
 
     public static final String ATTEMPT = "attempt";
     public static final String COLLECTION_FINISHED = "collection-finished";
@@ -45,6 +54,7 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         statusAfter = nz(statusAfter);
         result = nz(result);
         message = message == null ? Phrase.of("text.empty") : message;
+        batchId = nz(batchId);
     }
 
     /** Stored ids, names and codes are cut at this many characters. */
@@ -62,7 +72,7 @@ public record AuditRecord(Instant time, String actionId, String event, String op
                 SafeText.shortened(sessionId, FIELD_LIMIT),
                 SafeText.shortened(reason, 2 * ActionRequest.MAX_REASON_LENGTH + 40), override,
                 SafeText.shortened(statusBefore, FIELD_LIMIT), SafeText.shortened(statusAfter, FIELD_LIMIT),
-                SafeText.shortened(result, FIELD_LIMIT), bounded(message), streamId);
+                SafeText.shortened(result, FIELD_LIMIT), bounded(message), streamId, SafeText.shortened(batchId, FIELD_LIMIT));
     }
 
     /** A message's text arguments cut so that the whole stays near {@link #TEXT_LIMIT} characters. */
@@ -91,6 +101,9 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         f.put("status_after", statusAfter);
         f.put("result", result);
         f.put("message", PhraseCodec.encode(message));
+        if (!batchId.isEmpty()) {
+            f.put("batch_id", batchId);
+        }
         return f;
     }
 
@@ -110,7 +123,8 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         }
         return new AuditRecord(time, f.get("action_id"), f.get("event"), f.get("operator"), role, f.get("action"),
                 f.get("session"), f.get("reason"), Boolean.parseBoolean(f.get("override")), f.get("status_before"),
-                f.get("status_after"), f.get("result"), PhraseCodec.decode(f.get("message")), streamId);
+                f.get("status_after"), f.get("result"), PhraseCodec.decode(f.get("message")), streamId,
+                f.get("batch_id"));
     }
 
     private static Instant streamTime(String streamId) {

@@ -75,12 +75,18 @@ final class Collection implements Runnable {
         future = executor.submit(this);
     }
 
-    /** Asks the collection to stop: its Tilko call is interrupted and it releases its claim. */
+    /**
+     * Asks the collection to stop: its Tilko call is interrupted and it releases its claim. One that never got to
+     * run releases it from here, on the caller's thread.
+     */
     void stop() {
         stopRequested = true;
         Future<?> f = future;
         if (f != null) {
             f.cancel(true);
+        }
+        if (started.compareAndSet(false, true)) {
+            finish(interrupted());
         }
     }
 

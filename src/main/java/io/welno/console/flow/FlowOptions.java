@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param claimLease            how long a console claim stays valid without renewal; the owner renews it every third
  *                              of this while its Tilko call is out, so a claim past its lease has lost its owner
  * @param maxReapplies          how often a reverted change is re-applied during one hold, at most
+ * @param maxTilkoCalls         how many Tilko calls this console makes at the same time, at most (a bulk run over a
+ *                              bucket must not hammer Tilko or the users' phones); further calls wait their turn
  */
 public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, Duration holdWindow,
-                          Duration authExpiry, Duration shutdownGrace, Duration claimLease, int maxReapplies) {
+                          Duration authExpiry, Duration shutdownGrace, Duration claimLease, int maxReapplies,
+                          int maxTilkoCalls) {
 
     public static final Duration DEFAULT_STUCK_AFTER = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STALE_AUTH_REQUEST_AFTER = Duration.ofSeconds(150);
@@ -32,6 +35,7 @@ public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, D
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_REAPPLIES = 3;
+    public static final int DEFAULT_MAX_TILKO_CALLS = 4;
 
     public FlowOptions {
         nonNegative(stuckAfter, "stuckAfter");
@@ -46,45 +50,55 @@ public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, D
         if (maxReapplies < 0) {
             throw new IllegalArgumentException("maxReapplies must not be negative");
         }
+        if (maxTilkoCalls < 1) {
+            throw new IllegalArgumentException("maxTilkoCalls must be at least 1");
+        }
     }
 
     public static FlowOptions defaults() {
         return new FlowOptions(DEFAULT_STUCK_AFTER, DEFAULT_STALE_AUTH_REQUEST_AFTER, DEFAULT_HOLD_WINDOW,
-                DEFAULT_AUTH_EXPIRY, DEFAULT_SHUTDOWN_GRACE, DEFAULT_CLAIM_LEASE, DEFAULT_MAX_REAPPLIES);
+                DEFAULT_AUTH_EXPIRY, DEFAULT_SHUTDOWN_GRACE, DEFAULT_CLAIM_LEASE, DEFAULT_MAX_REAPPLIES,
+                DEFAULT_MAX_TILKO_CALLS);
     }
 
     public FlowOptions withStuckAfter(Duration value) {
         return new FlowOptions(value, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
-                maxReapplies);
+                maxReapplies, maxTilkoCalls);
     }
 
     public FlowOptions withStaleAuthRequestAfter(Duration value) {
-        return new FlowOptions(stuckAfter, value, holdWindow, authExpiry, shutdownGrace, claimLease, maxReapplies);
+        return new FlowOptions(stuckAfter, value, holdWindow, authExpiry, shutdownGrace, claimLease, maxReapplies,
+                maxTilkoCalls);
     }
 
     public FlowOptions withHoldWindow(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, value, authExpiry, shutdownGrace, claimLease,
-                maxReapplies);
+                maxReapplies, maxTilkoCalls);
     }
 
     public FlowOptions withAuthExpiry(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, value, shutdownGrace, claimLease,
-                maxReapplies);
+                maxReapplies, maxTilkoCalls);
     }
 
     public FlowOptions withShutdownGrace(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, value, claimLease,
-                maxReapplies);
+                maxReapplies, maxTilkoCalls);
     }
 
     public FlowOptions withClaimLease(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, value,
-                maxReapplies);
+                maxReapplies, maxTilkoCalls);
     }
 
     public FlowOptions withMaxReapplies(int value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
-                value);
+                value, maxTilkoCalls);
+    }
+
+    public FlowOptions withMaxTilkoCalls(int value) {
+        return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
+                maxReapplies, value);
     }
 
     private static void nonNegative(Duration d, String name) {

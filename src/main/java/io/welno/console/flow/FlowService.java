@@ -101,7 +101,8 @@ public final class FlowService implements AutoCloseable {
             return t;
         });
         Guards guards = new Guards(options, timestamps, registry);
-        this.runtime = new FlowRuntime(this, store, tilko, timestamps, options, guards, background,
+        this.runtime = new FlowRuntime(this, store, tilko == null ? null : new LimitedTilko(tilko,
+                options.maxTilkoCalls()), timestamps, options, guards, background,
                 new LeaseKeeper(store, timestamps, options.claimLease(), timer), ConsoleInstance.id());
         if (revertWatch != null) {
             revertWatch.addListener(revertForwarder);
@@ -155,6 +156,17 @@ public final class FlowService implements AutoCloseable {
 
     public Set<String> runningCollections() {
         return Set.copyOf(runtime.collections.keySet());
+    }
+
+    /**
+     * Stops this console's collection of a session, if it runs one: its Tilko call is interrupted and its claim
+     * released (back to auth_completed, collection_started = false). A cancelled bulk run uses it.
+     */
+    public void stopCollection(String sessionId) {
+        Collection running = runtime.collections.get(sessionId);
+        if (running != null) {
+            running.stop();
+        }
     }
 
     /**
@@ -501,7 +513,7 @@ public final class FlowService implements AutoCloseable {
         audit.record(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
                 AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
                 revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
-                "REVERTED", revert.lost(), null));
+                "REVERTED", revert.lost(), null, state.request.batchId()));
         fire(l -> l.onRevertDetected(revert));
         boolean again;
         synchronized (state) {
@@ -590,7 +602,7 @@ public final class FlowService implements AutoCloseable {
         AuditRecord record = new AuditRecord(runtime.timestamps.clock().instant(), actionId, event, operator.name(),
                 operator.role(), request.kind().wire(), request.sessionId(), request.reason(),
                 request.overrideGuards(), before == null ? "" : String.valueOf(before),
-                after == null ? "" : String.valueOf(after), result, message, null);
+                after == null ? "" : String.valueOf(after), result, message, null, request.batchId());
         // A viewer never writes to Redis, not even an audit entry: its attempts stay in this process.
         (operator.role().mayWrite() ? audit : localAudit).record(record);
     }

@@ -209,4 +209,45 @@ class FlowCommandsTest {
         assertEquals(List.of("reapply:APPLIED", "revert-detected:REVERTED", "attempt:APPLIED"), events,
                 "each step of the hold is audited, newest first");
     }
+
+    @Test
+    void severalSessionsRunAsOneBatchAfterADryRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<String> stuck = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
+            ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json",
+                    Fixtures.FIXTURE_NOW.plusMinutes(9)));
+            doc.put("session_id", id);
+            doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+            FlowTestSupport.put(REDIS, id, doc);
+            stuck.add(id);
+        }
+        String fresh = FlowTestSupport.newSession(REDIS);
+        java.nio.file.Path list = dir.resolve("ids.txt");
+        java.nio.file.Files.writeString(list, "# after the outage\n" + stuck.get(2) + "\n" + fresh + "\n");
+        String before = REDIS.client().get("tilko_session:" + stuck.get(0));
+
+        CliRun dry = action("reset", stuck.get(0), stuck.get(1), "--ids-from", list.toString(), "--reason",
+                "Tilko outage", "--dry-run");
+        assertEquals(0, dry.exit(), dry.all());
+        assertEquals(3, dry.out().lines().filter(l -> l.startsWith("WOULD_APPLY [")).count(), dry.out());
+        assertTrue(dry.out().contains("WOULD_REFUSE [" + fresh + "] Reset-stuck needs status"), dry.out());
+        assertTrue(dry.out().contains("4 sessions: 3 would be changed, 1 would be refused"), dry.out());
+        assertEquals(before, REDIS.client().get("tilko_session:" + stuck.get(0)), "a dry run writes nothing");
+
+        CliRun run = action("reset", stuck.get(0), stuck.get(1), "--ids-from", list.toString(), "--reason",
+                "Tilko outage");
+        assertEquals(2, run.exit(), "the worst outcome is the refused one: " + run.all());
+        assertTrue(run.out().contains("SUMMARY [") && run.out().contains("4 sessions: 3 applied, 1 refused"),
+                run.out());
+        for (String id : stuck) {
+            assertEquals("auth_completed", doc(id).get("status").asText());
+        }
+        String batch = run.out().lines().filter(l -> l.startsWith("BATCH [")).findFirst().orElseThrow()
+                .replaceAll("BATCH \\[(\\w+)].*", "$1");
+        long audited = REDIS.client().xrevrange("welno:console:audit", "+", "-", 100).stream()
+                .filter(e -> batch.equals(e.getFields().get("batch_id"))).count();
+        assertEquals(4, audited, "one attempt per session, tied by the batch id");
+    }
 }

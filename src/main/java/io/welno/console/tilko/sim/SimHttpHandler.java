@@ -72,7 +72,15 @@ final class SimHttpHandler implements HttpHandler {
             return Reply.json(405, simpleError(405, endpoint.path() + " 는 " + endpoint.method() + " 요청만 받습니다."));
         }
         sim.countRequest(endpoint);
-        return endpoint == TilkoEndpoint.PUBLIC_KEY ? protocol.publicKey(ex) : protocol.post(endpoint, ex);
+        if (endpoint == TilkoEndpoint.PUBLIC_KEY) {
+            return protocol.publicKey(ex);
+        }
+        sim.callStarted();
+        try {
+            return protocol.post(endpoint, ex);
+        } finally {
+            sim.callEnded();
+        }
     }
 
     private static void send(HttpExchange ex, Reply reply) throws IOException {

@@ -57,6 +57,8 @@ public final class TilkoSimulator implements AutoCloseable {
     private final List<FailureRule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> points = new ConcurrentHashMap<>();
     private final Map<TilkoEndpoint, AtomicInteger> requestCounts = new EnumMap<>(TilkoEndpoint.class);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration approvalDelay;
 
     private TilkoSimulator(SimulatorOptions options) throws IOException {
@@ -235,10 +237,19 @@ public final class TilkoSimulator implements AutoCloseable {
         rules.clear();
         points.clear();
         requestCounts.values().forEach(c -> c.set(0));
+        maxInFlight.set(inFlight.get());
         approvalDelay = options.approvalDelay();
     }
 
     // ---------------------------------------------------------------- observation
+
+    /**
+     * The most data calls (anything but GetPublicKey) this simulator was answering at the same time since it started
+     * or was reset: what a client's limit on concurrent Tilko calls is checked against.
+     */
+    public int maxConcurrentCalls() {
+        return maxInFlight.get();
+    }
 
     /** How many requests reached this endpoint (routing matched), for tests. */
     public int requestCount(TilkoEndpoint endpoint) {
@@ -274,6 +285,15 @@ public final class TilkoSimulator implements AutoCloseable {
 
     void countRequest(TilkoEndpoint endpoint) {
         requestCounts.get(endpoint).incrementAndGet();
+    }
+
+    void callStarted() {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void callEnded() {
+        inFlight.decrementAndGet();
     }
 
     /** The mode for this request: person rules first, then global ones, newest first; spends a limited rule. */

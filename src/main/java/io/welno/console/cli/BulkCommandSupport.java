@@ -1,0 +1,188 @@
+package io.welno.console.cli;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionPreview;
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.BulkRun;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.RevertWatch;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.view.Wording;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * An action over several sessions from the command line: the ids given, those in {@code --ids-from}, and every
+ * session of {@code --bucket}. With {@code --dry-run} each session's preview is printed and nothing is written;
+ * otherwise a {@link BulkRun} applies it, a line per session as it ends and a summary line last. The exit status is
+ * the worst of the sessions' ({@link ExitCode}: Redis trouble, then not in place, then failed, then refused).
+ */
+final class BulkCommandSupport {
+
+    private static final Wording WORDS = Wording.cli();
+    private static final int WORKERS = 4;
+
+    private BulkCommandSupport() {
+    }
+
+    static int run(CommandSpec spec, RedisOptions redis, FlowCommandOptions options, BulkOptions bulk, ActionKind kind,
+                   List<String> arguments, boolean checkApproval) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Operator operator = options.operator();
+        ActionRequest.reasonProblem(options.reason).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), WORDS.render(problem));
+        });
+        List<String> ids;
+        try {
+            ids = bulk.listedIds(arguments);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Timestamps timestamps = new Timestamps(Clock.systemUTC(), redis.zone);
+        ActionRequest template = new ActionRequest(kind, "-", options.reason, options.overrideGuards, checkApproval,
+                options.hold, options.reapply);
+        try (RedisSessionStore store = redis.openStore()) {
+            if (bulk.bucket != null) {
+                ids = withBucket(store, bulk.bucket, ids, timestamps.nowLocal());
+            }
+            if (ids.isEmpty()) {
+                out.println("No session to act on.");
+                out.flush();
+                return ExitCode.DONE.code();
+            }
+            TilkoClient tilko = (kind.needsTilko() || checkApproval) && operator.role().allows(kind)
+                    ? options.tilkoClient() : null;
+            ExecutorService background = Executors.newCachedThreadPool(daemon("bulk-flow"));
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("bulk"));
+            RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500));
+            FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client(), options.auditStream,
+                    RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background, options.flowOptions());
+            try {
+                return bulk.dryRun ? preview(out, flow, operator, template, ids)
+                        : apply(out, err, flow, operator, template, ids, workers);
+            } finally {
+                flow.close();
+                watch.close();
+                workers.shutdownNow();
+                background.shutdownNow();
+                if (tilko != null) {
+                    tilko.close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILED.code();
+        }
+    }
+
+    private static int preview(PrintWriter out, FlowService flow, Operator operator, ActionRequest template,
+                               List<String> ids) {
+        int allowed = 0;
+        for (ActionPreview p : BulkRun.preview(flow, operator, template, ids)) {
+            String id = SafeText.bounded(p.request().sessionId(), SafeText.FIELD);
+            if (p.allowed()) {
+                allowed++;
+                out.println("WOULD_APPLY [" + id + "] " + (p.before() == null ? "" : WORDS.status(p.before().status()))
+                        + " -> " + WORDS.status(p.after().status()));
+            } else {
+                out.println("WOULD_REFUSE [" + id + "] " + WORDS.render(p.refusal()));
+            }
+        }
+        out.println("DRY_RUN " + WORDS.render(Phrase.of("bulk.dryRun", ids.size(), allowed, ids.size() - allowed)));
+        out.flush();
+        return ExitCode.DONE.code();
+    }
+
+    private static int apply(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
+                             ActionRequest template, List<String> ids, ExecutorService workers)
+            throws InterruptedException {
+        BulkRun run = BulkRun.start(flow, operator, template, ids, workers, item -> {
+            boolean good = item.tally() == BulkRun.Tally.APPLIED;
+            Phrase said = item.held() != null && !item.held().kept() ? item.held().message()
+                    : item.result() != null ? item.result().message() : Phrase.of("bulk.cancelled");
+            synchronized (out) {
+                (good ? out : err).println(item.tally().name() + " [" + SafeText.bounded(item.sessionId(),
+                        SafeText.FIELD) + "] " + WORDS.render(said));
+                (good ? out : err).flush();
+            }
+        });
+        Thread cancel = new Thread(run::cancel, "cancel-bulk");
+        Runtime.getRuntime().addShutdownHook(cancel);
+        try {
+            out.println("BATCH [" + run.batchId() + "] " + ids.size() + " session(s)");
+            out.flush();
+            run.await(Duration.ofDays(1));
+            // A collection goes on after its claim: the command stays until every one of them has ended.
+            while (!flow.runningCollections().isEmpty()) {
+                Thread.sleep(200);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancel);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+        BulkRun.Summary summary = run.summary();
+        out.println("SUMMARY [" + run.batchId() + "] " + WORDS.render(summary.phrase()));
+        out.flush();
+        return exit(summary).code();
+    }
+
+    /** The worst of the sessions' outcomes. */
+    static ExitCode exit(BulkRun.Summary summary) {
+        if (summary.count(BulkRun.Tally.UNAVAILABLE) > 0) {
+            return ExitCode.UNAVAILABLE;
+        }
+        if (summary.count(BulkRun.Tally.CONFLICT) + summary.count(BulkRun.Tally.REVERTED) > 0) {
+            return ExitCode.CONFLICT;
+        }
+        if (summary.count(BulkRun.Tally.FAILED) + summary.count(BulkRun.Tally.CANCELLED) > 0) {
+            return ExitCode.FAILED;
+        }
+        return summary.count(BulkRun.Tally.REFUSED) > 0 ? ExitCode.REFUSED : ExitCode.DONE;
+    }
+
+    /** The ids given, then every session of the bucket ({@code stuck}, or a status), in the order Redis lists them. */
+    private static List<String> withBucket(RedisSessionStore store, String bucket, List<String> ids,
+                                           LocalDateTime now) {
+        LinkedHashSet<String> out = new LinkedHashSet<>(ids);
+        StuckPolicy stuck = StuckPolicy.defaults();
+        boolean byStuck = bucket.equalsIgnoreCase("stuck");
+        SessionStatus status = SessionStatus.of(bucket.strip());
+        store.scan(batch -> batch.forEach(s -> {
+            if (s.parsed() instanceof SessionDocument doc
+                    && (byStuck ? stuck.isStuck(doc, now) : doc.status().equals(status))) {
+                out.add(s.id());
+            }
+        }));
+        return new ArrayList<>(out);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package io.welno.console.flow;
+
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One action over many sessions with one reason: a bucket after a Tilko outage, a selection, a list of ids. Every
+ * session goes through {@link FlowService#perform} exactly as a single action would — its own compare-and-set,
+ * guards, role check, audit entry and hold — and every audit entry of the run carries one batch id. Tilko calls
+ * are limited by the service ({@link FlowOptions#maxTilkoCalls()}); sessions run on the given workers, a few at a
+ * time. A run can be cancelled: sessions not started yet are left alone, and collections this run started are
+ * stopped and give their claims back. The summary counts each outcome and lists its sessions.
+ */
+public final class BulkRun {
+
+    /** Where each session ended up. */
+    public enum Tally {
+        /** Applied, and still in place at the end of its hold. */
+        APPLIED,
+        /** A guard, the role or the reason refused it; nothing written. */
+        REFUSED,
+        /** Others kept changing it, or it vanished. */
+        CONFLICT,
+        /** Applied, then the backend wrote an older copy back (and it was not re-applied). */
+        REVERTED,
+        /** Redis could not do it: unreachable, timeout, permission. */
+        UNAVAILABLE,
+        /** Tilko refused, or an unexpected error. */
+        FAILED,
+        /** Not started: the run was cancelled first. */
+        CANCELLED
+    }
+
+    /** One session of the run: its result, and how its hold ended (null while it is still held). */
+    public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held) {
+    }
+
+    /** What a run did, by outcome. */
+    public record Summary(String batchId, int total, Map<Tally, List<Item>> byTally, boolean finished) {
+
+        public int count(Tally tally) {
+            return byTally.getOrDefault(tally, List.of()).size();
+        }
+
+        /** "12 applied, 3 refused, 1 reverted", as a code for the window and the CLI. */
+        public Phrase phrase() {
+            return Phrase.of("bulk.summary", total, count(Tally.APPLIED), count(Tally.REFUSED), count(Tally.CONFLICT),
+                    count(Tally.REVERTED), count(Tally.UNAVAILABLE), count(Tally.FAILED), count(Tally.CANCELLED));
+        }
+    }
+
+    private final FlowService flow;
+    private final Operator operator;
+    private final ActionRequest template;
+    private final List<String> ids;
+    private final String batchId = ConsoleMarks.newActionId();
+    private final List<Item> items = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CountDownLatch done;
+    private final List<Consumer<Item>> listeners = new CopyOnWriteArrayList<>();
+
+    private BulkRun(FlowService flow, Operator operator, ActionRequest template, List<String> ids) {
+        this.flow = flow;
+        this.operator = operator;
+        this.template = template.withBatch(batchId);
+        this.ids = List.copyOf(ids);
+        this.done = new CountDownLatch(this.ids.size());
+    }
+
+    /**
+     * What the action would do to each session, computed without writing: the before/after of its first write, or
+     * the rule that refuses it.
+     */
+    public static List<ActionPreview> preview(FlowService flow, Operator operator, ActionRequest template,
+                                              List<String> ids) {
+        List<ActionPreview> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            out.add(flow.preview(operator, template.forSession(id)));
+        }
+        return out;
+    }
+
+    /**
+     * Starts the run on {@code workers} (its size is how many sessions are worked on at once; Tilko calls are limited
+     * by the service besides). {@code onItem} hears of each session once its hold has ended.
+     */
+    public static BulkRun start(FlowService flow, Operator operator, ActionRequest template, List<String> ids,
+                                ExecutorService workers, Consumer<Item> onItem) {
+        BulkRun run = new BulkRun(flow, operator, template, ids);
+        if (onItem != null) {
+            run.listeners.add(onItem);
+        }
+        for (String id : run.ids) {
+            workers.execute(() -> run.one(id));
+        }
+        return run;
+    }
+
+    public String batchId() {
+        return batchId;
+    }
+
+    public int total() {
+        return ids.size();
+    }
+
+    /** Sessions finished so far (their hold ended, or they were refused, failed or cancelled). */
+    public int finished() {
+        return items.size();
+    }
+
+    /**
+     * Stops the run: sessions not started yet are left alone (CANCELLED), and collections this run started are
+     * stopped, giving their claims back. Sessions already applied keep their change.
+     */
+    public void cancel() {
+        if (cancelled.compareAndSet(false, true) && template.kind() == ActionKind.COLLECT) {
+            for (String id : ids) {
+                flow.stopCollection(id);
+            }
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /** Waits until every session has finished; true when they all have. */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Summary summary() {
+        Map<Tally, List<Item>> by = new EnumMap<>(Tally.class);
+        for (Item item : items) {
+            by.computeIfAbsent(item.tally(), t -> new ArrayList<>()).add(item);
+        }
+        by.replaceAll((t, list) -> Collections.unmodifiableList(list));
+        return new Summary(batchId, ids.size(), Collections.unmodifiableMap(by), items.size() == ids.size());
+    }
+
+    private void one(String id) {
+        try {
+            if (cancelled.get()) {
+                finish(new Item(id, Tally.CANCELLED, null, null));
+                return;
+            }
+            ActionResult result = flow.perform(operator, template.forSession(id));
+            if (!result.applied()) {
+                finish(new Item(id, tally(result.outcome()), result, null));
+                return;
+            }
+            // The hold decides: only a change still in place at its end counts as applied.
+            CompletableFuture<HoldOutcome> held = result.hold().outcome();
+            held.whenComplete((outcome, error) -> finish(new Item(id, outcome == null || outcome.kept() ? Tally.APPLIED
+                    : outcome.kind() == HoldOutcome.Kind.UNCONFIRMED ? Tally.UNAVAILABLE : Tally.REVERTED,
+                    result, outcome)));
+        } catch (RuntimeException e) {
+            finish(new Item(id, Tally.FAILED, null, null));
+        }
+    }
+
+    private static Tally tally(ActionResult.Outcome outcome) {
+        return switch (outcome) {
+            case APPLIED -> Tally.APPLIED;
+            case REFUSED -> Tally.REFUSED;
+            case CONFLICT, VANISHED -> Tally.CONFLICT;
+            case PERMISSION_DENIED, UNREACHABLE, TIMEOUT, CONNECTION_LOST -> Tally.UNAVAILABLE;
+            case FAILED -> Tally.FAILED;
+        };
+    }
+
+    private void finish(Item item) {
+        items.add(Objects.requireNonNull(item));
+        done.countDown();
+        for (Consumer<Item> listener : listeners) {
+            try {
+                listener.accept(item);
+            } catch (RuntimeException e) {
+                // a listener's trouble is its own; the run goes on
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.OPERATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.NewSessionDocuments;
+import io.welno.console.session.UserInfo;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.FailureMode;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One action over many sessions: every session is applied, refused or reported — none lost, none applied twice —
+ * while a backend-style writer churns some of them; a cancelled run leaves no claim behind; Tilko is never asked
+ * more than the configured number of calls at once.
+ */
+class BulkRunTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final String RESET_TEXT = "멈춘 데이터 수집을 초기화했습니다";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private RedisSessionStore store;
+    private ExecutorService workers;
+    private ExecutorService background;
+
+    @BeforeEach
+    void open() {
+        store = FlowTestSupport.store(REDIS);
+        workers = Executors.newFixedThreadPool(8);
+        background = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void close() {
+        workers.shutdownNow();
+        background.shutdownNow();
+        store.close();
+    }
+
+    private String seeded(String fixture, java.time.LocalDateTime fixtureNow) throws Exception {
+        String id = NewSessionDocuments.newSessionId("welno");
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live(fixture, fixtureNow));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(900));
+        FlowTestSupport.put(REDIS, id, doc);
+        return id;
+    }
+
+    private JsonNode doc(String id) throws Exception {
+        return mapper.readTree(REDIS.client().get("tilko_session:" + id));
+    }
+
+    @Test
+    void aBulkResetOverFiveHundredStuckSessionsAccountsForEveryOneWhileTheBackendChurns() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(seeded("05_fetching_health_data_stuck.json", Fixtures.FIXTURE_NOW.plusMinutes(9)));
+        }
+        // The backend keeps writing some of them: blind GET -> SETEX, sometimes of a copy held a moment.
+        AtomicBoolean churning = new AtomicBoolean(true);
+        BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+        Thread churn = new Thread(() -> {
+            Random random = new Random(7);
+            while (churning.get()) {
+                String id = ids.get(random.nextInt(50));
+                ObjectNode copy = backend.read(id);
+                if (random.nextBoolean()) {
+                    backend.extendSession(id, 300);
+                } else if (copy != null) {
+                    backend.write(id, copy);
+                }
+            }
+        }, "backend-churn");
+        churn.start();
+        BulkRun run;
+        try (FlowService flow = new FlowService(store, (TilkoClient) null, new RedisAuditLog(store.client()),
+                new RevertWatch(store, Duration.ofMillis(200)), FlowTestSupport.TIMESTAMPS, background,
+                FlowOptions.defaults())) {
+            List<ActionPreview> previews = BulkRun.preview(flow, OPERATOR,
+                    ActionRequest.of(ActionKind.RESET_STUCK, "-", "Tilko outage, restart them"), ids.subList(0, 20));
+            assertTrue(previews.stream().allMatch(ActionPreview::allowed), "each one previewed as allowed");
+            run = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, "-",
+                    "Tilko outage, restart them").withHold(Duration.ofSeconds(1)), ids, workers, null);
+            assertTrue(run.await(Duration.ofMinutes(3)), "every session finished: " + run.finished());
+        } finally {
+            churning.set(false);
+            churn.join();
+        }
+        BulkRun.Summary summary = run.summary();
+        assertTrue(summary.finished());
+        assertEquals(500, summary.byTally().values().stream().mapToInt(List::size).sum());
+        Set<String> seen = summary.byTally().values().stream().flatMap(List::stream).map(BulkRun.Item::sessionId)
+                .collect(Collectors.toSet());
+        assertEquals(new HashSet<>(ids), seen, "every session is accounted for, once");
+        assertEquals(0, summary.count(BulkRun.Tally.FAILED) + summary.count(BulkRun.Tally.UNAVAILABLE), summary.toString());
+        assertTrue(summary.count(BulkRun.Tally.APPLIED) > 400, summary.phrase().toString());
+        for (BulkRun.Item item : summary.byTally().getOrDefault(BulkRun.Tally.APPLIED, List.of())) {
+            JsonNode doc = doc(item.sessionId());
+            assertEquals("auth_completed", doc.get("status").asText(), item.sessionId());
+            assertFalse(doc.get("collection_started").asBoolean(), item.sessionId());
+        }
+        for (String id : ids) {
+            long resets = 0;
+            for (JsonNode m : doc(id).get("messages")) {
+                resets += m.path("message").asText().contains(RESET_TEXT) ? 1 : 0;
+            }
+            assertTrue(resets <= 1, id + " was reset " + resets + " times");
+        }
+        long inBatch = REDIS.client().xrevrange(RedisAuditLog.DEFAULT_KEY, "+", "-", 5_000).stream()
+                .filter(e -> run.batchId().equals(e.getFields().get("batch_id")))
+                .filter(e -> "attempt".equals(e.getFields().get("event"))).count();
+        assertEquals(500, inBatch, "one audit attempt per session, all with the batch id");
+    }
+
+    @Test
+    void aCancelledBulkCollectLeavesNoSessionClaimedAndTilkoIsAskedPolitely() throws Exception {
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofMillis(400)).build());
+             TilkoClient tilko = FlowTestSupport.tilko(sim)) {
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = NewSessionDocuments.newSessionId("welno");
+                FlowTestSupport.put(REDIS, id, NewSessionDocuments.initiated(id, "welno",
+                        new UserInfo("김하늘", "19900101", "0101234" + String.format("%04d", i), "M", "4"),
+                        FlowTestSupport.TIMESTAMPS));
+                ids.add(id);
+            }
+            try (FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client()),
+                    new RevertWatch(store, Duration.ofMillis(200)), FlowTestSupport.TIMESTAMPS, background,
+                    FlowOptions.defaults().withMaxTilkoCalls(2))) {
+                // Simple-auth over all of them: Tilko never sees more than two calls at once.
+                BulkRun auth = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, "-",
+                        "re-send after the outage").withHold(Duration.ZERO), ids, workers, null);
+                assertTrue(auth.await(Duration.ofMinutes(2)));
+                assertEquals(40, auth.summary().count(BulkRun.Tally.APPLIED), auth.summary().phrase().toString());
+                assertTrue(sim.maxConcurrentCalls() <= 2, "at most 2 Tilko calls at once: " + sim.maxConcurrentCalls());
+                assertTrue(sim.maxConcurrentCalls() >= 1);
+
+                for (String id : ids) {
+                    assertTrue(flow.perform(FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,
+                            id, "approved").withHold(Duration.ZERO)).applied());
+                }
+                BulkRun collect = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.COLLECT, "-",
+                        "collect them all").withHold(Duration.ZERO), ids, workers, null);
+                Await.until("some collections to wait for Tilko", Duration.ofSeconds(20),
+                        () -> sim.requestCount(TilkoEndpoint.CHECKUPS) >= 2);
+                collect.cancel();
+                assertTrue(collect.await(Duration.ofMinutes(1)), "the cancelled run ends");
+                Await.until("every collection to stop", Duration.ofSeconds(30),
+                        () -> flow.runningCollections().isEmpty());
+            }
+            for (String id : ids) {
+                JsonNode doc = doc(id);
+                assertFalse(doc.has("console_claim"), id + " still claimed: " + doc.get("status"));
+                assertFalse(doc.path("collection_started").asBoolean(false) && doc.get("status").asText()
+                        .startsWith("fetching"), id + " left collecting");
+            }
+            assertTrue(sim.maxConcurrentCalls() <= 2, "still at most 2 at once: " + sim.maxConcurrentCalls());
+        }
+    }
+}
