@@ -135,6 +135,9 @@ class BundleTest {
         for (StoreFailure.Cause cause : StoreFailure.Cause.values()) {
             used.add("store.failure." + cause.wire());
         }
+        for (io.welno.console.view.AlertMonitor.Rule rule : io.welno.console.view.AlertMonitor.Rule.values()) {
+            used.add(rule.key());
+        }
         for (TilkoClassification c : TilkoClassification.values()) {
             used.add("tilko.classification." + c.name());
         }

@@ -1,0 +1,101 @@
+package io.welno.console.view;
+
+import io.welno.console.text.Phrase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the console's state into alerts that fire once per episode: a rule's condition starting to hold raises one
+ * alert, and the same rule raises another only after its condition has cleared. Reverts are events: each one is an
+ * alert of its own. Fed by the window once per refresh; JavaFX-free, so the rules are tested without a stage.
+ */
+public final class AlertMonitor {
+
+    /** The rules an alert comes from. */
+    public enum Rule {
+        STUCK, LONG_WAIT, ERROR_RATE, REVERT, FEED_FALLBACK;
+
+        public String key() {
+            return "alert.rule." + name();
+        }
+    }
+
+    /**
+     * What the rules look at, once per refresh.
+     *
+     * @param waitingTooLong the sessions that have waited for the phone approval longer than the rule's limit
+     * @param feedLive       whether the live feed is LIVE (false: polling, reconnecting, offline)
+     * @param feedState      the feed's state, for the alert's words ({@code mode.POLLING}, say)
+     */
+    public record Conditions(int stuck, List<String> waitingTooLong, double errorRate, boolean feedLive,
+                             Phrase feedState) {
+        public Conditions {
+            waitingTooLong = List.copyOf(waitingTooLong);
+        }
+    }
+
+    /**
+     * One alert: raised when a rule's episode began (or a revert happened).
+     *
+     * @param sessions the sessions concerned (empty for counts and the feed)
+     */
+    public record Alert(long seq, Instant at, Rule rule, List<String> sessions, Phrase message) {
+        public Alert {
+            sessions = List.copyOf(sessions);
+        }
+    }
+
+    private final Map<Rule, Boolean> active = new EnumMap<>(Rule.class);
+    private volatile AlertRules rules;
+    private long seq;
+
+    public AlertMonitor(AlertRules rules) {
+        this.rules = Objects.requireNonNull(rules);
+    }
+
+    public AlertRules rules() {
+        return rules;
+    }
+
+    /** New thresholds apply from the next check; an episode in progress under a rule now off is closed. */
+    public synchronized void setRules(AlertRules newRules) {
+        this.rules = Objects.requireNonNull(newRules);
+    }
+
+    /** The alerts of episodes that begin now; an episode that goes on raises nothing. */
+    public synchronized List<Alert> check(Conditions now, Instant at) {
+        List<Alert> out = new ArrayList<>();
+        AlertRules r = rules;
+        edge(Rule.STUCK, r.stuckOn() && now.stuck() > r.stuckAbove(), at, List.of(),
+                Phrase.of("alert.stuck", now.stuck(), r.stuckAbove()), out);
+        edge(Rule.LONG_WAIT, r.waitingOn() && !now.waitingTooLong().isEmpty(), at, now.waitingTooLong(),
+                Phrase.of("alert.longWait", now.waitingTooLong().size(), r.waitingLongerThan()), out);
+        edge(Rule.ERROR_RATE, r.errorRateOn() && now.errorRate() > r.errorRateAbove(), at, List.of(),
+                Phrase.of("alert.errorRate", Math.round(now.errorRate() * 100), Math.round(r.errorRateAbove() * 100),
+                        r.errorWindow()), out);
+        edge(Rule.FEED_FALLBACK, r.feedFallback() && !now.feedLive(), at, List.of(),
+                Phrase.of("alert.feed", now.feedState()), out);
+        return out;
+    }
+
+    /** A revert of a console's change: an alert of its own each time (when the rule is on), else nothing. */
+    public synchronized List<Alert> revert(String sessionId, Phrase what, Instant at) {
+        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.REVERT, List.of(sessionId), what)) : List.of();
+    }
+
+    public synchronized boolean isActive(Rule rule) {
+        return active.getOrDefault(rule, false);
+    }
+
+    private void edge(Rule rule, boolean holds, Instant at, List<String> sessions, Phrase message, List<Alert> out) {
+        boolean was = active.getOrDefault(rule, false);
+        active.put(rule, holds);
+        if (holds && !was) {
+            out.add(new Alert(++seq, at, rule, sessions, message));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.testing.Words;
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule fires once when its condition starts, and again only after it cleared. */
+class AlertMonitorTest {
+
+    private static final Phrase LIVE = Phrase.of("mode.LIVE");
+    private final Instant t = Instant.parse("2026-12-02T05:00:00Z");
+
+    private static AlertMonitor.Conditions with(int stuck, List<String> waiting, double errors, boolean live) {
+        return new AlertMonitor.Conditions(stuck, waiting, errors, live, live ? LIVE : Phrase.of("mode.POLLING"));
+    }
+
+    private static List<AlertMonitor.Rule> rules(List<AlertMonitor.Alert> alerts) {
+        return alerts.stream().map(AlertMonitor.Alert::rule).toList();
+    }
+
+    @Test
+    void everyRuleFiresOncePerEpisode() {
+        AlertMonitor monitor = new AlertMonitor(new AlertRules(5, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
+                true, true, true));
+        assertEquals(List.of(), monitor.check(with(5, List.of(), 0.2, true), t), "at the thresholds: nothing");
+
+        List<AlertMonitor.Alert> first = monitor.check(with(6, List.of("welno_a"), 0.25, false), t);
+        assertEquals(List.of(AlertMonitor.Rule.STUCK, AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.ERROR_RATE,
+                AlertMonitor.Rule.FEED_FALLBACK), rules(first));
+        assertEquals(List.of("welno_a"), first.get(1).sessions());
+        assertEquals("6 sessions are stuck (alert above 5).", Words.en(first.get(0).message()));
+
+        assertEquals(List.of(), monitor.check(with(9, List.of("welno_a", "welno_b"), 0.5, false), t.plusSeconds(2)),
+                "still the same episodes: no new alert");
+        assertEquals(List.of(), monitor.check(with(2, List.of(), 0.0, true), t.plusSeconds(4)), "cleared");
+        assertEquals(List.of(AlertMonitor.Rule.STUCK), rules(monitor.check(with(7, List.of(), 0.0, true),
+                t.plusSeconds(6))), "a new episode fires again");
+    }
+
+    @Test
+    void revertsAreEventsAndRulesCanBeTurnedOff() {
+        AlertMonitor monitor = new AlertMonitor(AlertRules.defaults());
+        assertEquals(1, monitor.revert("welno_a", Phrase.of("text.verbatim", "x"), t).size());
+        assertEquals(1, monitor.revert("welno_a", Phrase.of("text.verbatim", "y"), t).size(), "each revert alerts");
+        monitor.setRules(new AlertRules(0, Duration.ZERO, 0, Duration.ZERO, false, false, false));
+        assertTrue(monitor.revert("welno_a", Phrase.of("text.verbatim", "z"), t).isEmpty());
+        assertEquals(List.of(), monitor.check(with(100, List.of("welno_a"), 1.0, false), t));
+    }
+}
