@@ -56,7 +56,7 @@ class BundleTest {
     }
 
     private static Properties load(String name) throws IOException {
-        try (InputStream in = BundleTest.class.getResourceAsStream("/io/welno/console/ui/" + name)) {
+        try (InputStream in = BundleTest.class.getResourceAsStream("/io/welno/console/view/" + name)) {
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
