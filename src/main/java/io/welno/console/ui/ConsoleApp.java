@@ -20,7 +20,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleApp extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
     private static final ConnectionDialog.Choice DEMO = new ConnectionDialog.Choice(null, null);
     private static volatile boolean smokeTest;
@@ -110,7 +108,7 @@ public final class ConsoleApp extends Application {
                         : ConsoleServices.connect(choice.profile(), choice.password());
                 Platform.runLater(() -> target.attach(services));
             } catch (RuntimeException e) {
-                LOG.error("Could not connect: {}", StoreErrors.describe(e));
+                LoggerFactory.getLogger(ConsoleApp.class).error("Could not connect: {}", StoreErrors.describe(e));
                 Platform.runLater(() -> {
                     target.failed(e);
                     if (smokeTest) {

@@ -11,13 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the window reads from disk at start-up, read on a thread of its own that begins before the JavaFX toolkit:
- * the language and theme preferences (java.util.prefs parses an XML file) and the saved connection profiles
- * (Jackson). On the FX thread or the launcher thread they delayed the first frame; here they overlap the toolkit's
- * start (docs/BENCHMARKS.md, P5).
+ * the logging set-up (the first logger configures Logback), the language and theme preferences (java.util.prefs
+ * parses an XML file) and the saved connection profiles (Jackson). On the main, launcher or FX thread they delayed
+ * the first frame; here they overlap the toolkit's start (docs/BENCHMARKS.md, P5). So that this happens here, the
+ * start-up classes take their loggers when they log, not when they load.
  */
 final class StartupReads {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StartupReads.class);
 
     private final CompletableFuture<List<ConnectionProfile>> profiles = new CompletableFuture<>();
 
@@ -27,11 +26,12 @@ final class StartupReads {
     static StartupReads begin(ConnectionProfiles store) {
         StartupReads reads = new StartupReads();
         Thread thread = new Thread(() -> {
+            Logger log = LoggerFactory.getLogger(StartupReads.class);
             // The FX thread asks for these while it builds the window; read here first, they come from memory then.
             UiPreferences preferences = UiPreferences.user();
             preferences.language();
             preferences.theme();
-            reads.profiles.complete(savedOrEmpty(store));
+            reads.profiles.complete(savedOrEmpty(store, log));
         }, "startup-reads");
         thread.setDaemon(true);
         thread.start();
@@ -43,11 +43,11 @@ final class StartupReads {
         profiles.thenAccept(saved -> Platform.runLater(() -> then.accept(saved)));
     }
 
-    private static List<ConnectionProfile> savedOrEmpty(ConnectionProfiles store) {
+    private static List<ConnectionProfile> savedOrEmpty(ConnectionProfiles store, Logger log) {
         try {
             return store.load();
         } catch (RuntimeException e) {
-            LOG.warn("Ignoring unreadable connection profiles: {}", e.getMessage());
+            log.warn("Ignoring unreadable connection profiles: {}", e.getMessage());
             return List.of();
         }
     }

@@ -29,7 +29,7 @@ import picocli.CommandLine;
 class TilkoSimCommandTest {
 
     @Test
-    @Timeout(20)
+    @Timeout(300)
     void runsTheSimulatorUntilInterruptedAndAcceptsOnlyTheGivenKey() throws Exception {
         TilkoSimCommand command = new TilkoSimCommand();
         StringWriter out = new StringWriter();
@@ -40,7 +40,7 @@ class TilkoSimCommandTest {
                 "--api-key", "cli-key", "--failure", "EMPTY_HISTORY")), "tilko-sim-command-test");
         runner.start();
 
-        String baseUrl = command.awaitStarted(10, TimeUnit.SECONDS);
+        String baseUrl = command.awaitStarted(60, TimeUnit.SECONDS);
         assertNotNull(baseUrl, "started; output so far: " + out);
         assertTrue(baseUrl.startsWith("http://127.0.0.1:"), baseUrl);
         assertTrue(out.toString().contains("Tilko simulator listening on " + baseUrl), out.toString());
@@ -69,7 +69,7 @@ class TilkoSimCommandTest {
         }
 
         runner.interrupt();
-        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals(0, exit.get(60, TimeUnit.SECONDS));
         URI uri = URI.create(baseUrl);
         try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
             throw new AssertionError("still listening after the command returned");

@@ -100,7 +100,7 @@ class CollectionTest {
     private CollectionFinished collect(FlowService service, String id) {
         ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
         assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), claim.message());
-        return events.awaitFinished(id, Duration.ofSeconds(20));
+        return events.awaitFinished(id, Await.EVENTUALLY);
     }
 
     private JsonNode readable(String id) {

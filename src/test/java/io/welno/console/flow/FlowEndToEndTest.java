@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static io.welno.console.flow.FlowTestSupport.OPERATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,7 +138,7 @@ class FlowEndToEndTest {
         ActionResult collect = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect now"));
         assertEquals(ActionResult.Outcome.APPLIED, collect.outcome(), collect.message());
         assertEquals(SessionStatus.FETCHING_HEALTH_DATA, collect.statusAfter());
-        CollectionFinished finished = events.awaitFinished(id, Duration.ofSeconds(30));
+        CollectionFinished finished = events.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.COMPLETED, finished.result(), finished.message());
         assertEquals(SessionStatus.COMPLETED, finished.finalStatus());
         assertEquals(collect.actionId(), finished.actionId());
@@ -184,7 +185,7 @@ class FlowEndToEndTest {
 
         assertEquals(ActionResult.Outcome.APPLIED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect")).outcome());
-        CollectionFinished finished = events.awaitFinished(id, Duration.ofSeconds(30));
+        CollectionFinished finished = events.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.NOT_APPROVED_YET, finished.result(), finished.message());
         assertTrue(finished.message().contains("4115"), finished.message());
         JsonNode doc = readable(id);
@@ -200,7 +201,7 @@ class FlowEndToEndTest {
         events.finished.clear();
         assertEquals(ActionResult.Outcome.APPLIED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "approved now")).outcome());
-        CollectionFinished second = events.awaitFinished(id, Duration.ofSeconds(30));
+        CollectionFinished second = events.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.COMPLETED, second.result(), second.message());
         assertNotNull(readable(id).get("health_data"));
     }

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,7 +73,7 @@ class RevertWatchTest {
             assertTrue(watch.isWatching(id));
             backend.write(id, snapshot);                                      // … and its SETEX of the old copy
 
-            RevertDetected revert = events.awaitRevert(id, Duration.ofSeconds(5));
+            RevertDetected revert = events.awaitRevert(id, Await.EVENTUALLY);
             assertEquals(ActionKind.MANUAL_COMPLETE, revert.action());
             assertEquals(done.actionId(), revert.actionId());
             assertEquals("lee", revert.operator());
