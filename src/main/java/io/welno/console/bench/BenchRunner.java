@@ -93,7 +93,7 @@ public final class BenchRunner {
                 seed(admin);
                 listing(admin);
                 if (settings.frames()) {
-                    new FrameBench(redisUrl, redis, mayConfigure, corpus, settings, report).run();
+                    new FrameBench(redisUrl, redis, mayConfigure, corpus, settings, report, this::writeAtRate).run();
                 }
                 liveFeed(admin);
                 atomicUpdates();

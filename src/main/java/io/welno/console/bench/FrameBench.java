@@ -19,12 +19,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * P2 FX: the FX thread's work per frame in the console window holding the N sessions while the backend writes
@@ -48,16 +45,23 @@ final class FrameBench {
     private final BenchCorpus corpus;
     private final BenchSettings settings;
     private final BenchReport report;
+    private final PacedWrites writes;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
 
+    /** The bench's paced writer: {@code total} writes at {@code rate} per second, as {@code source} makes them. */
+    interface PacedWrites {
+        long write(Jedis writer, int rate, long total, BenchRunner.WriteSource source);
+    }
+
     FrameBench(String redisUrl, RedisConnectionSettings redis, boolean mayConfigure, BenchCorpus corpus,
-               BenchSettings settings, BenchReport report) {
+               BenchSettings settings, BenchReport report, PacedWrites writes) {
         this.redisUrl = redisUrl;
         this.redis = redis;
         this.mayConfigure = mayConfigure;
         this.corpus = corpus;
         this.settings = settings;
         this.report = report;
+        this.writes = writes;
     }
 
     void run() throws IOException, InterruptedException {
@@ -147,30 +151,15 @@ final class FrameBench {
         report.figure("P2", "FX-search", "reference (FX-thread CPU per action, median of 5)", searchFigures.toArray());
     }
 
-    /**
-     * {@code count} writes at {@link #RATE} per second, the n-th of them to session {@code (first + n) * 7919 mod N}
-     * (every session once per N writes), each with a fresh updated_at.
-     */
+    /** {@code count} writes at {@link #RATE} per second, each of an existing session with a fresh updated_at. */
     private long write(Jedis writer, long first, long count) {
-        SetParams ttl = SetParams.setParams().ex(BenchRunner.SEED_TTL_SECONDS);
-        long start = System.nanoTime();
-        long sent = 0;
-        while (sent < count) {
-            long due = Math.min(count, (long) ((System.nanoTime() - start) / 1e9 * RATE) + 1);
-            if (due <= sent) {
-                LockSupport.parkNanos(200_000);
-                continue;
-            }
-            Pipeline pipeline = writer.pipelined();
-            for (; sent < due; sent++) {
-                int index = (int) Math.floorMod((first + sent) * 7919, (long) settings.sessions());
-                String updatedAt = Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE));
-                pipeline.set(redis.key(BenchCorpus.id(index)), UPDATED_AT.matcher(corpus.document(index))
-                        .replaceFirst(Matcher.quoteReplacement("\"updated_at\": \"" + updatedAt + "\"")), ttl);
-            }
-            pipeline.sync();
-        }
-        return sent;
+        return writes.write(writer, RATE, count, n -> {
+            // every session once per N writes
+            int index = (int) Math.floorMod((first + n) * 7919, (long) settings.sessions());
+            String updatedAt = Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE));
+            return new String[] {redis.key(BenchCorpus.id(index)), UPDATED_AT.matcher(corpus.document(index))
+                    .replaceFirst(Matcher.quoteReplacement("\"updated_at\": \"" + updatedAt + "\""))};
+        });
     }
 
     /** The window's next line, which must start with {@code expected}. */

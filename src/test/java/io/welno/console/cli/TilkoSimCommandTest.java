@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import io.welno.console.testing.Await;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoClassification;
@@ -48,9 +49,9 @@ class TilkoSimCommandTest {
 
         TilkoPerson person = new TilkoPerson("최가상", "20000229", "01000000004");
         try (TilkoClient good = new TilkoClient(TilkoConfig.builder().baseUrl(baseUrl).apiKey("cli-key")
-                .timeouts(Duration.ofSeconds(5)).build());
+                .timeouts(Await.EVENTUALLY).build());
              TilkoClient bad = new TilkoClient(TilkoConfig.builder().baseUrl(baseUrl).apiKey("other")
-                .timeouts(Duration.ofSeconds(5)).build())) {
+                .timeouts(Await.EVENTUALLY).build())) {
             TilkoResult<SimpleAuthTicket> auth = good.simpleAuth(person, "6");
             assertTrue(auth.isSuccess(), auth.describe());
             TilkoCredentials creds = auth.payload().orElseThrow().credentials();

@@ -46,7 +46,7 @@ class ActionKillTest {
     @BeforeEach
     void start() throws Exception {
         redis = FaultRedis.start(dir);
-        rig = new FlowRig(redis.settings(), Duration.ofSeconds(15), Duration.ofSeconds(3));
+        rig = new FlowRig(redis.settings(), Await.EVENTUALLY, Duration.ofSeconds(3));
     }
 
     @AfterEach

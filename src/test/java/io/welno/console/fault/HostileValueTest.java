@@ -123,7 +123,7 @@ class HostileValueTest {
 
     @Test
     void theStoreListsEveryValueAndRefusesToUpdateTheUnreadableOnes() throws Exception {
-        try (FlowRig rig = new FlowRig(settings(), Duration.ofSeconds(5), Duration.ofSeconds(1))) {
+        try (FlowRig rig = new FlowRig(settings(), Await.EVENTUALLY, Duration.ofSeconds(1))) {
             Map<String, StoredSession> seen = new HashMap<>();
             rig.store.scan(batch -> batch.forEach(s -> seen.put(s.id(), s)));
             assertListed(seen);
@@ -151,7 +151,7 @@ class HostileValueTest {
 
     @Test
     void everyActionOnAnUnreadableValueIsRefusedAndNothingIsWritten() throws Exception {
-        try (FlowRig rig = new FlowRig(settings(), Duration.ofSeconds(5), Duration.ofSeconds(1))) {
+        try (FlowRig rig = new FlowRig(settings(), Await.EVENTUALLY, Duration.ofSeconds(1))) {
             for (String id : List.of("hugebroken", "badutf8", "deep", "hash")) {
                 for (ActionKind kind : ActionKind.values()) {
                     // A developer overriding every guard: still refused, because the value is not a session.

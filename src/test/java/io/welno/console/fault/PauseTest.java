@@ -57,7 +57,7 @@ class PauseTest {
     @Test
     void anActionDuringAClientPauseFailsWithATimeoutSentenceAndSucceedsAfterIt() throws Exception {
         try (FaultRedis redis = FaultRedis.start(dir);
-             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Duration.ofSeconds(15), Duration.ofSeconds(1));
+             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Await.EVENTUALLY, Duration.ofSeconds(1));
              Jedis admin = redis.admin()) {
             String id = FlowRig.newSession(admin);
             assertTrue(rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id).applied());
@@ -86,7 +86,7 @@ class PauseTest {
     @Test
     void writesPausedDuringTheCompareAndSetReportAnUnknownOutcomeAndRedisHoldsOneWholeVersion() throws Exception {
         try (FaultRedis redis = FaultRedis.start(dir);
-             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Duration.ofSeconds(15), Duration.ofSeconds(1));
+             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Await.EVENTUALLY, Duration.ofSeconds(1));
              Jedis admin = redis.admin()) {
             String id = FlowRig.newSession(admin);
             assertTrue(rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id).applied());
