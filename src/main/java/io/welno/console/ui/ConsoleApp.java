@@ -31,7 +31,7 @@ public final class ConsoleApp extends Application {
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
     private static final ConnectionDialog.Choice DEMO = new ConnectionDialog.Choice(null, null);
     private static volatile boolean smokeTest;
-    private static volatile StartupReads startupReads;
+    private static volatile StartupWork startupWork;
 
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("console-background"));
     private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
@@ -41,7 +41,7 @@ public final class ConsoleApp extends Application {
 
     public static int launchApp(boolean smoke) {
         smokeTest = smoke;
-        startupReads = StartupReads.begin(ConnectionProfiles.inUserConfig());
+        startupWork = StartupWork.begin(ConnectionProfiles.inUserConfig());
         Application.launch(ConsoleApp.class);
         return EXIT_CODE.get();
     }
@@ -63,7 +63,7 @@ public final class ConsoleApp extends Application {
                 watchForSmokeTest();
                 return;
             }
-            reads().whenProfilesRead(saved -> {
+            work().whenProfilesRead(saved -> {
                 // No saved profile: the embedded demo, so a newcomer sees sessions at once.
                 if (saved.isEmpty()) {
                     connect(first, DEMO);
@@ -75,9 +75,9 @@ public final class ConsoleApp extends Application {
         });
     }
 
-    private StartupReads reads() {
-        StartupReads reads = startupReads;
-        return reads != null ? reads : StartupReads.begin(profiles);
+    private StartupWork work() {
+        StartupWork work = startupWork;
+        return work != null ? work : StartupWork.begin(profiles);
     }
 
     /** Opens a fresh window on the stage and connects it to the choice. */

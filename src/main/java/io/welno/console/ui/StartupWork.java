@@ -2,6 +2,8 @@ package io.welno.console.ui;
 
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -10,32 +12,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the window reads from disk at start-up, read on a thread of its own that begins before the JavaFX toolkit:
- * the logging set-up (the first logger configures Logback), the language and theme preferences (java.util.prefs
- * parses an XML file) and the saved connection profiles (Jackson). On the main, launcher or FX thread they delayed
- * the first frame; here they overlap the toolkit's start (docs/BENCHMARKS.md, P5). So that this happens here, the
- * start-up classes take their loggers when they log, not when they load.
+ * What the window reads and sets up before it can show anything, done on a thread of its own that begins before the
+ * JavaFX toolkit: the logging set-up (the first logger configures Logback), the language and theme preferences
+ * (java.util.prefs parses an XML file), Jackson (the window's detail pane builds a {@link SessionCodec}: a few
+ * hundred classes to load and initialise) and the saved connection profiles. On the main, launcher or FX thread
+ * they delayed the first frame; here they overlap the toolkit's start (docs/BENCHMARKS.md, P5). So that this
+ * happens here, the start-up classes take their loggers when they log, not when they load.
  */
-final class StartupReads {
+final class StartupWork {
 
     private final CompletableFuture<List<ConnectionProfile>> profiles = new CompletableFuture<>();
 
-    private StartupReads() {
+    private StartupWork() {
     }
 
-    static StartupReads begin(ConnectionProfiles store) {
-        StartupReads reads = new StartupReads();
+    static StartupWork begin(ConnectionProfiles store) {
+        StartupWork work = new StartupWork();
         Thread thread = new Thread(() -> {
-            Logger log = LoggerFactory.getLogger(StartupReads.class);
+            Logger log = LoggerFactory.getLogger(StartupWork.class);
             // The FX thread asks for these while it builds the window; read here first, they come from memory then.
             UiPreferences preferences = UiPreferences.user();
             preferences.language();
             preferences.theme();
-            reads.profiles.complete(savedOrEmpty(store, log));
-        }, "startup-reads");
+            new SessionCodec(Timestamps.DEFAULT_ZONE); // loads and initialises Jackson for the one the window makes
+            work.profiles.complete(savedOrEmpty(store, log));
+        }, "startup-work");
         thread.setDaemon(true);
         thread.start();
-        return reads;
+        return work;
     }
 
     /** Runs {@code then} on the FX thread with the saved profiles (none when there is no file or it is unreadable). */
