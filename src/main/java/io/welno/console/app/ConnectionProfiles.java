@@ -15,7 +15,13 @@ import java.util.Locale;
 /** The saved profiles, as JSON in the user's configuration directory (no passwords, see {@link ConnectionProfile}). */
 public final class ConnectionProfiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Built on first use, not with the class: the window names its profile store before its first frame, and
+     * Jackson's classes are a tenth of a second it does not need then (docs/BENCHMARKS.md, P5).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
 
@@ -50,7 +56,7 @@ public final class ConnectionProfiles {
             return List.of();
         }
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<List<ConnectionProfile>>() { });
+            return Json.MAPPER.readValue(file.toFile(), new TypeReference<List<ConnectionProfile>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the connection profiles in " + file + ": " + e.getMessage(), e);
         }
@@ -60,7 +66,7 @@ public final class ConnectionProfiles {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "profiles", ".tmp");
-            JSON.writeValue(temp.toFile(), new ArrayList<>(profiles));
+            Json.MAPPER.writeValue(temp.toFile(), new ArrayList<>(profiles));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the connection profiles in " + file + ": " + e.getMessage(), e);

@@ -49,6 +49,7 @@ public final class BenchRunner {
     private final BenchCorpus corpus = new BenchCorpus(42);
     private final SetParams ttl = SetParams.setParams().ex(SEED_TTL_SECONDS);
     private RedisConnectionSettings redis;
+    private String redisUrl;
     private boolean mayConfigure;
     private int rrCursor;
 
@@ -72,11 +73,12 @@ public final class BenchRunner {
                 report.info("starting Redis");
                 server = EmbeddedRedis.start(List.of());
                 executable = server.executable();
-                redis = RedisConnectionSettings.parse(server.url());
+                redisUrl = server.url();
                 mayConfigure = true;
             } else {
-                redis = RedisConnectionSettings.parse(settings.redisUrl());
+                redisUrl = settings.redisUrl();
             }
+            redis = RedisConnectionSettings.parse(redisUrl);
             try (RedisClient admin = RedisConnections.openClient(redis, "welno-bench")) {
                 if (settings.redisUrl() != null && admin.dbSize() != 0) {
                     out.println("The database of " + redis.redactedUrl() + " is not empty; the bench writes "
@@ -90,6 +92,9 @@ public final class BenchRunner {
                         + corpus.averageBytes() + " B, " + corpus.minBytes() + "–" + corpus.maxBytes() + " B; " + corpus.mix());
                 seed(admin);
                 listing(admin);
+                if (settings.frames()) {
+                    new FrameBench(redisUrl, redis, mayConfigure, corpus, settings, report, this::writeAtRate).run();
+                }
                 liveFeed(admin);
                 atomicUpdates();
                 if (settings.startup() != null) {

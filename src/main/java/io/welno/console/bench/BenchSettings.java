@@ -20,12 +20,13 @@ import java.util.Map;
  * @param churnMinutes  P4 churn duration
  * @param churnRate     P4 backend writes per second during the churn
  * @param startup       what P5 starts, or null to skip P5
+ * @param frames        whether to measure P2 FX (the console window's FX thread per frame; needs a display)
  * @param report        where the Markdown report goes, or null
  * @param commandLine   how the bench was started, for the report
  * @param notes         lines for the report's notes (e.g. the commit measured)
  */
 public record BenchSettings(int sessions, int noise, String redisUrl, int rounds, int[] rates, int rateSeconds, int writers,
-                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, StartupTarget startup, Path report,
+                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, StartupTarget startup, boolean frames, Path report,
                      String commandLine, List<String> notes) {
 
     Map<String, String> describe() {
@@ -43,6 +44,8 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
         m.put("P2 rates", r + ", " + rateSeconds + " s each");
         m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
         m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
+        m.put("P2 FX", frames ? "the console window on the N sessions, 1000 writes/s, 5 s warm-up + " + rateSeconds
+                + " s measured, on a display" : "skipped");
         m.put("P5", startup == null ? "skipped" : "`" + startup.describe() + " --smoke-test` under Xvfb");
         return m;
     }
@@ -83,6 +86,16 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               sessions held as `SessionRow`s; then the churn: backend-style writes at `churnRate`/s (60 % rewrites with
               a new message, 20 % deletes, 20 % new sessions, so N stays about constant) for `churnMinutes`, heap after
               GC sampled every minute; the last sample and the spread are reported.
+            - **P2 FX.** The console window (`ConsoleWindow`, English, light theme) in a JVM of its own (`-Xmx1g`) on the
+              `DISPLAY` given (e.g. `xvfb-run java -jar …`), else on a private Xvfb the bench starts, else skipped ("no
+              display"), connected to the bench's Redis; once its table holds the N sessions the bench writes existing
+              sessions at 1,000/s, each with a fresh `updated_at` (so every write moves its row to the top of the default
+              order and the visible page changes in each frame that applies a batch): 5 s warm-up, then the P2 rate
+              time measured with the window's `PulseProbe`, per frame from the animation phase (feed batches applied)
+              to the end of CSS and layout: the FX thread's CPU time (`cpu_*`; budget: p99 < 16 ms) and the elapsed
+              time (`elapsed_*`, which also counts waits for a core held by the renderer, Redis or the writer).
+              *FX-search*: then, with every session loaded, FX-thread CPU of a search that narrows to one session,
+              typing one more character, clearing the search and reversing the sort order (median of 5 after 2).
             - **P5.** `java -jar welno-console.jar --smoke-test`, or with `--launcher` the app image's own launcher
               (`bin/welno-console --smoke-test`, as the budget says), is spawned three times (under the `DISPLAY`
               given, else on a private Xvfb display the bench starts) with `-Djavafx.pulseLogger=true
@@ -102,7 +115,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
 
             `--redis URL` benchmarks an existing server instead (its database must be empty: the bench writes N+M keys
             and removes them with `FLUSHDB` at the end). `--report FILE` chooses where this file goes (`-` for none);
-            `--skip-startup` leaves out P5; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on
+            `--skip-startup` leaves out P5, `--skip-fx` P2 FX; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on
             an otherwise idle machine: the feed, the writers and Redis share the CPUs. The bench rewrites this file
             down to the *Findings* heading; everything from there on is written by people and kept by every run.
             """;

@@ -59,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-startup", description = "Leave out P5")
     boolean skipStartup;
 
+    @Option(names = "--skip-fx", description = "Leave out P2 FX (the window's FX thread per frame; needs a display)")
+    boolean skipFx;
+
     @Option(names = "--note", paramLabel = "TEXT", description = "A line for the report's notes, e.g. what was measured (repeatable)")
     java.util.List<String> notes = new java.util.ArrayList<>();
 
@@ -81,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             command.append(' ').append(arg.contains("://") ? "URL" : arg);
         }
         return BenchRunner.run(new io.welno.console.bench.BenchSettings(sessions, noise, redis, rounds,
-                parseRates(), rateSeconds, writers, updates, hotKeys, churnMinutes, churnRate, p5,
+                parseRates(), rateSeconds, writers, updates, hotKeys, churnMinutes, churnRate, p5, !skipFx,
                 "-".equals(report) ? null : Path.of(report), command.toString(), notes), System.out);
     }
 

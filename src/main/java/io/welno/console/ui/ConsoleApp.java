@@ -1,17 +1,13 @@
 package io.welno.console.ui;
 
-import io.welno.console.app.ConsoleServices;
 import io.welno.console.app.ConnectionProfiles;
-import io.welno.console.store.StoreErrors;
-import java.time.ZoneId;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
+import io.welno.console.app.ConsoleServices;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.text.SafeText;
+import io.welno.console.store.StoreErrors;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,72 +15,81 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The console window. It opens at once, starts its services (the embedded demo when no profile is
- * chosen) on a background thread, and stops everything it started when it closes.
+ * saved) on a background thread once the first frame is out, and stops everything it started when it closes.
  */
 public final class ConsoleApp extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
-    private static volatile boolean smokeTest;
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
+    private static final ConnectionDialog.Choice DEMO = new ConnectionDialog.Choice(null, null);
+    private static volatile boolean smokeTest;
+    private static volatile StartupWork startupWork;
 
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("console-background"));
+    private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
     private ConsoleWindow window;
+    private Stage stage;
+    private I18n i18n;
 
     public static int launchApp(boolean smoke) {
         smokeTest = smoke;
+        startupWork = StartupWork.begin(ConnectionProfiles.inUserConfig());
         Application.launch(ConsoleApp.class);
         return EXIT_CODE.get();
     }
 
-    private Stage stage;
-    private I18n i18n;
-    private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
-    private boolean anyProfileSaved;
-
-    /** Runs on the launcher thread before {@link #start}: the profiles file is read here, not on the FX thread. */
-    @Override
-    public void init() {
-        anyProfileSaved = !profilesOrEmpty().isEmpty();
-    }
-
+    /**
+     * Shows the window first and decides what it connects to once its first frame is out: the profiles file and the
+     * services' start (the demo's Redis, simulator and traffic) would otherwise share the two cores with the first
+     * CSS and layout pass (docs/BENCHMARKS.md, P5).
+     */
     @Override
     public void start(Stage primary) {
         this.stage = primary;
         this.i18n = I18n.fromSystem();
         i18n.governJavaFxTexts();
-        // No saved profile (or a smoke test): the embedded demo, so a newcomer sees sessions at once.
-        if (smokeTest || !anyProfileSaved) {
-            open(new ConnectionDialog.Choice(null, null));
-        } else {
-            open(null);
-            chooseConnection();
-        }
-        if (smokeTest) {
-            watchForSmokeTest();
-        }
+        ConsoleWindow first = showWindow(Timestamps.DEFAULT_ZONE);
+        first.afterFirstFrame(() -> {
+            if (smokeTest) {
+                connect(first, DEMO);
+                watchForSmokeTest();
+                return;
+            }
+            work().whenProfilesRead(saved -> {
+                // No saved profile: the embedded demo, so a newcomer sees sessions at once.
+                if (saved.isEmpty()) {
+                    connect(first, DEMO);
+                } else {
+                    first.notConnected(i18n.get("app.notConnected"));
+                    chooseConnection();
+                }
+            });
+        });
     }
 
-    private java.util.List<io.welno.console.app.ConnectionProfile> profilesOrEmpty() {
-        try {
-            return profiles.load();
-        } catch (RuntimeException e) {
-            LOG.warn("Ignoring unreadable connection profiles: {}", e.getMessage());
-            return java.util.List.of();
-        }
+    private StartupWork work() {
+        StartupWork work = startupWork;
+        return work != null ? work : StartupWork.begin(profiles);
     }
 
-    /** Opens a fresh window on the stage and connects it to the choice (null = nothing yet). */
+    /** Opens a fresh window on the stage and connects it to the choice. */
     private void open(ConnectionDialog.Choice choice) {
-        Themes theme = window == null ? Themes.fromSystem() : window.theme();
-        ZoneId zone = choice == null || choice.demo() || choice.profile().zone() == null
+        ZoneId zone = choice.demo() || choice.profile().zone() == null
                 ? Timestamps.DEFAULT_ZONE : ZoneId.of(choice.profile().zone());
+        connect(showWindow(zone), choice);
+    }
+
+    private ConsoleWindow showWindow(ZoneId zone) {
+        Themes theme = window == null ? Themes.fromSystem() : window.theme();
         window = new ConsoleWindow(stage, i18n, Clock.systemUTC(), zone, background, StuckPolicy.defaults(), theme);
         Button connections = new Button();
         connections.setId("connectionsButton");
@@ -92,11 +97,10 @@ public final class ConsoleApp extends Application {
         connections.setOnAction(e -> chooseConnection());
         window.view().addToolbarItems(connections);
         window.show();
-        if (choice == null) {
-            window.notConnected(i18n.get("app.notConnected"));
-            return;
-        }
-        ConsoleWindow target = window;
+        return window;
+    }
+
+    private void connect(ConsoleWindow target, ConnectionDialog.Choice choice) {
         target.starting(choice.demo() ? i18n.get("app.starting")
                 : i18n.format("app.connecting", choice.profile().name()));
         background.execute(() -> {
@@ -105,7 +109,7 @@ public final class ConsoleApp extends Application {
                         : ConsoleServices.connect(choice.profile(), choice.password());
                 Platform.runLater(() -> target.attach(services));
             } catch (RuntimeException e) {
-                LOG.error("Could not connect: {}", StoreErrors.describe(e));
+                LoggerFactory.getLogger(ConsoleApp.class).error("Could not connect: {}", StoreErrors.describe(e));
                 Platform.runLater(() -> {
                     target.failed(e);
                     if (smokeTest) {

@@ -9,6 +9,7 @@ import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -59,6 +60,24 @@ public final class ConsoleWindow {
 
     public void show() {
         stage.show();
+    }
+
+    /**
+     * Runs {@code action} on the FX thread after the pulse that lays out the window's first frame, for work that
+     * would otherwise compete with that frame for the CPU.
+     */
+    public void afterFirstFrame(Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (done.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** No connection chosen yet: says so instead of showing a connection in progress. */

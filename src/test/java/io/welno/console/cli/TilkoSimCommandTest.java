@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import io.welno.console.testing.Await;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoClassification;
@@ -29,7 +30,7 @@ import picocli.CommandLine;
 class TilkoSimCommandTest {
 
     @Test
-    @Timeout(20)
+    @Timeout(300)
     void runsTheSimulatorUntilInterruptedAndAcceptsOnlyTheGivenKey() throws Exception {
         TilkoSimCommand command = new TilkoSimCommand();
         StringWriter out = new StringWriter();
@@ -40,7 +41,7 @@ class TilkoSimCommandTest {
                 "--api-key", "cli-key", "--failure", "EMPTY_HISTORY")), "tilko-sim-command-test");
         runner.start();
 
-        String baseUrl = command.awaitStarted(10, TimeUnit.SECONDS);
+        String baseUrl = command.awaitStarted(60, TimeUnit.SECONDS);
         assertNotNull(baseUrl, "started; output so far: " + out);
         assertTrue(baseUrl.startsWith("http://127.0.0.1:"), baseUrl);
         assertTrue(out.toString().contains("Tilko simulator listening on " + baseUrl), out.toString());
@@ -48,9 +49,9 @@ class TilkoSimCommandTest {
 
         TilkoPerson person = new TilkoPerson("최가상", "20000229", "01000000004");
         try (TilkoClient good = new TilkoClient(TilkoConfig.builder().baseUrl(baseUrl).apiKey("cli-key")
-                .timeouts(Duration.ofSeconds(5)).build());
+                .timeouts(Await.EVENTUALLY).build());
              TilkoClient bad = new TilkoClient(TilkoConfig.builder().baseUrl(baseUrl).apiKey("other")
-                .timeouts(Duration.ofSeconds(5)).build())) {
+                .timeouts(Await.EVENTUALLY).build())) {
             TilkoResult<SimpleAuthTicket> auth = good.simpleAuth(person, "6");
             assertTrue(auth.isSuccess(), auth.describe());
             TilkoCredentials creds = auth.payload().orElseThrow().credentials();
@@ -69,7 +70,7 @@ class TilkoSimCommandTest {
         }
 
         runner.interrupt();
-        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals(0, exit.get(60, TimeUnit.SECONDS));
         URI uri = URI.create(baseUrl);
         try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
             throw new AssertionError("still listening after the command returned");

@@ -10,7 +10,9 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.RetryPolicy;
 import io.welno.console.store.StoredSession;
+import io.welno.console.testing.Await;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,11 +45,8 @@ class DemoEnvironmentTest {
                 assertTrue(statuses.contains(expected), "no " + expected + " among " + statuses);
             }
             long before = demo.traffic().writes();
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (demo.traffic().writes() < before + 20 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(demo.traffic().writes() >= before + 20, "live traffic within 5 s");
+            Await.until("live traffic: 20 more writes", Duration.ofSeconds(60),
+                    () -> demo.traffic().writes() >= before + 20);
             // The backend's layout: indent=2, as json.dumps writes it.
             try (RedisClient client = RedisClient.create(demo.redis().host(), port)) {
                 String raw = client.get("tilko_session:" + first.get(0).id());

@@ -36,7 +36,7 @@ import redis.clients.jedis.Jedis;
  * holds afterwards is always one whole write (the state before, the documented claim, or the whole change), never
  * part of one; and the same service, store and connection pool carry on by themselves once Redis is back.
  */
-@Timeout(60)
+@Timeout(300)
 class ActionKillTest {
 
     @TempDir
@@ -47,7 +47,7 @@ class ActionKillTest {
     @BeforeEach
     void start() throws Exception {
         redis = FaultRedis.start(dir);
-        rig = new FlowRig(redis.settings(), Duration.ofSeconds(15), Duration.ofSeconds(3));
+        rig = new FlowRig(redis.settings(), Await.EVENTUALLY, Duration.ofSeconds(3));
     }
 
     @AfterEach
@@ -71,7 +71,7 @@ class ActionKillTest {
         rig.sim.setFailure(FailureMode.SLOW, TilkoEndpoint.SIMPLE_AUTH);
         CompletableFuture<ActionResult> action = CompletableFuture.supplyAsync(
                 () -> rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id));
-        Await.until("the SimpleAuthRequest to reach Tilko", Duration.ofSeconds(10),
+        Await.until("the SimpleAuthRequest to reach Tilko", Await.EVENTUALLY,
                 () -> rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH) > 0);
         redis.kill();
         ActionResult result = action.join();
@@ -151,10 +151,10 @@ class ActionKillTest {
         rig.sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
         ActionResult claim = rig.perform(OPERATOR, ActionKind.COLLECT, id);
         assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
-        Await.until("the checkups request to reach Tilko", Duration.ofSeconds(10),
+        Await.until("the checkups request to reach Tilko", Await.EVENTUALLY,
                 () -> rig.sim.requestCount(TilkoEndpoint.CHECKUPS) > 0);
         redis.kill();
-        CollectionFinished finished = rig.awaitFinished(id, Duration.ofSeconds(20));
+        CollectionFinished finished = rig.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.UNAVAILABLE, finished.result(), Words.en(finished.message()));
         assertTrue(Words.en(finished.message()).contains("reset-stuck repairs it"), Words.en(finished.message()));
         assertFalse(rig.flow.isCollecting(id));

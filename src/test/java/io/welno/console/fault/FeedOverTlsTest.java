@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import io.welno.console.cli.Main;
 import io.welno.console.testing.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ import redis.clients.jedis.Protocol;
  * refusals, wrong passwords) are covered by store/RedisTlsAndAclTest; the feed's ACL variants without CONFIG or
  * channel permissions by live/NotificationModesTest; a viewer against a read-only ACL user by flow/FlowRefusalTest.
  */
-@Timeout(60)
+@Timeout(300)
 class FeedOverTlsTest {
 
     @Test
@@ -55,11 +56,11 @@ class FeedOverTlsTest {
             try (RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(url), new SessionCodec(),
                     FeedOptions.defaults())) {
                 feed.start(recorder);
-                recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(15));
-                recorder.await("the snapshot over TLS", Duration.ofSeconds(10), () -> recorder.snapshotsCompleted() >= 1);
+                recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
+                recorder.await("the snapshot over TLS", Await.EVENTUALLY, () -> recorder.snapshotsCompleted() >= 1);
                 assertTrue(recorder.session("a") != null);
                 admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "initiated", 0));
-                recorder.await("a change pushed over TLS", Duration.ofSeconds(10), () -> recorder.session("b") != null);
+                recorder.await("a change pushed over TLS", Await.EVENTUALLY, () -> recorder.session("b") != null);
                 assertEquals(FeedMode.LIVE, feed.mode(), feed.modeDetail());
             }
 

@@ -1,5 +1,6 @@
 package io.welno.console.fault;
 
+import io.welno.console.testing.Await;
 import io.welno.console.testing.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,7 +26,7 @@ import redis.clients.jedis.Pipeline;
  * snapshot again, and ends with exactly the server's sessions — none reported removed because the first pass was
  * cut short, none missing, and changes made after the restart arrive by push.
  */
-@Timeout(60)
+@Timeout(300)
 class SnapshotKillTest {
 
     private static final int SESSIONS = 20_000;
@@ -52,18 +53,18 @@ class SnapshotKillTest {
                     .withReconnect(Duration.ofMillis(100), Duration.ofMillis(400));
             try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(), options)) {
                 feed.start(recorder);
-                recorder.await("the first snapshot under way", Duration.ofSeconds(20),
+                recorder.await("the first snapshot under way", Await.EVENTUALLY,
                         () -> recorder.loadedInSnapshot() > 0);
                 redis.kill();
                 assertEquals(0, recorder.snapshotsCompleted(), "the kill must land inside the first snapshot");
                 assertTrue(recorder.size() < SESSIONS, "only part of the sessions were delivered before the kill");
-                recorder.awaitMode(FeedMode.RECONNECTING, Duration.ofSeconds(10));
-                assertTrue(recorder.lastMode().detail().startsWith("Lost the connection to redis://127.0.0.1:"
-                        + redis.port()), recorder.lastMode().detail());
+                recorder.awaitMode(FeedMode.RECONNECTING, Await.EVENTUALLY);
+                String detail = recorder.lastReported(FeedMode.RECONNECTING).detail();
+                assertTrue(detail.startsWith("Lost the connection to redis://127.0.0.1:" + redis.port()), detail);
 
                 redis.restart();
-                recorder.awaitMode(FeedMode.LIVE, Duration.ofSeconds(20));
-                recorder.await("a complete snapshot after the restart", Duration.ofSeconds(30),
+                recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
+                recorder.await("a complete snapshot after the restart", Await.EVENTUALLY,
                         () -> recorder.snapshotsCompleted() >= 1);
                 assertEquals(SESSIONS, recorder.size(), "every session of the server is in the view");
                 assertEquals(0, recorder.count(ChangeKind.REMOVED) + recorder.count(ChangeKind.EXPIRED),
@@ -75,7 +76,7 @@ class SnapshotKillTest {
                     admin.del("tilko_session:s8");
                     admin.setex("tilko_session:new", 1800, doc("new", "initiated", 0));
                 }
-                recorder.await("changes after the restart by push", Duration.ofSeconds(10),
+                recorder.await("changes after the restart by push", Await.EVENTUALLY,
                         () -> recorder.session("new") != null && recorder.session("s8") == null
                                 && recorder.session("s7").parsed() instanceof SessionDocument d
                                 && d.status().wire().equals("auth_completed"));

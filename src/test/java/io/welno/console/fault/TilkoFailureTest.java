@@ -49,7 +49,7 @@ import redis.clients.jedis.Jedis;
  * service: each action ends with a result sentence, the session in a consistent status the backend can read
  * (never half-way, never with collection_started or the console's claim left behind) and Tilko's message in it.
  */
-@Timeout(120)
+@Timeout(300)
 class TilkoFailureTest {
 
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
@@ -64,7 +64,7 @@ class TilkoFailureTest {
         rig = new FlowRig(io.welno.console.store.RedisConnectionSettings.parse(redis.url()), CLIENT_TIMEOUT,
                 Duration.ofSeconds(5));
         // The simulator makes its key pair on the first GetPublicKey; do it before timed calls.
-        Await.until("the simulator's public key", Duration.ofSeconds(30), () -> rig.tilko.publicKey().isSuccess());
+        Await.until("the simulator's public key", Await.EVENTUALLY, () -> rig.tilko.publicKey().isSuccess());
         malformed = malformedTilko();
         malformedRig = new FlowRig(io.welno.console.store.RedisConnectionSettings.parse(redis.url()),
                 malformed.url("/").toString(), CLIENT_TIMEOUT, Duration.ofSeconds(1));
@@ -160,7 +160,7 @@ class TilkoFailureTest {
             rig.sim.setFailure(mode, endpoint);
             ActionResult claim = rig.perform(OPERATOR, ActionKind.COLLECT, id);
             assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
-            CollectionFinished finished = rig.awaitFinished(id, Duration.ofSeconds(30));
+            CollectionFinished finished = rig.awaitFinished(id, Await.EVENTUALLY);
             assertEquals(result, finished.result(), Words.en(finished.message()));
             assertNotNull(Words.en(finished.message()));
             SessionDocument doc = document(admin, id);
@@ -184,7 +184,7 @@ class TilkoFailureTest {
             admin.setex("tilko_session:" + id, 1800, FlowRig.CODEC.write(tree));
             ActionResult claim = malformedRig.perform(OPERATOR, ActionKind.COLLECT, id);
             assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
-            CollectionFinished finished = malformedRig.awaitFinished(id, Duration.ofSeconds(30));
+            CollectionFinished finished = malformedRig.awaitFinished(id, Await.EVENTUALLY);
             assertEquals(CollectionFinished.Result.ERROR, finished.result(), Words.en(finished.message()));
             SessionDocument doc = document(admin, id);
             assertConsistent(doc, SessionStatus.ERROR);

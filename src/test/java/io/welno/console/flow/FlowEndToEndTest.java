@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static io.welno.console.flow.FlowTestSupport.OPERATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,7 +139,7 @@ class FlowEndToEndTest {
         ActionResult collect = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect now"));
         assertEquals(ActionResult.Outcome.APPLIED, collect.outcome(), Words.en(collect.message()));
         assertEquals(SessionStatus.FETCHING_HEALTH_DATA, collect.statusAfter());
-        CollectionFinished finished = events.awaitFinished(id, Duration.ofSeconds(30));
+        CollectionFinished finished = events.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.COMPLETED, finished.result(), Words.en(finished.message()));
         assertEquals(SessionStatus.COMPLETED, finished.finalStatus());
         assertEquals(collect.actionId(), finished.actionId());
@@ -185,7 +186,7 @@ class FlowEndToEndTest {
 
         assertEquals(ActionResult.Outcome.APPLIED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect")).outcome());
-        CollectionFinished finished = events.awaitFinished(id, Duration.ofSeconds(30));
+        CollectionFinished finished = events.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.NOT_APPROVED_YET, finished.result(), Words.en(finished.message()));
         assertTrue(Words.en(finished.message()).contains("4115"), Words.en(finished.message()));
         JsonNode doc = readable(id);
@@ -201,7 +202,7 @@ class FlowEndToEndTest {
         events.finished.clear();
         assertEquals(ActionResult.Outcome.APPLIED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "approved now")).outcome());
-        CollectionFinished second = events.awaitFinished(id, Duration.ofSeconds(30));
+        CollectionFinished second = events.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.COMPLETED, second.result(), Words.en(second.message()));
         assertNotNull(readable(id).get("health_data"));
     }

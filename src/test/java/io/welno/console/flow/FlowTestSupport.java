@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.testing.Await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.NewSessionDocuments;
 import io.welno.console.session.SessionCodec;
@@ -49,7 +50,7 @@ final class FlowTestSupport {
 
     static TilkoClient tilko(TilkoSimulator sim) {
         return new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl()).apiKey("flow-test-key")
-                .timeouts(Duration.ofSeconds(15)).build());
+                .timeouts(Await.EVENTUALLY).build());
     }
 
     static FlowService service(RedisSessionStore store, TilkoGateway tilko, RevertWatch watch, ExecutorService executor,

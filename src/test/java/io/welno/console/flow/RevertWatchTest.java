@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.testing.Await;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,7 +74,7 @@ class RevertWatchTest {
             assertTrue(watch.isWatching(id));
             backend.write(id, snapshot);                                      // … and its SETEX of the old copy
 
-            RevertDetected revert = events.awaitRevert(id, Duration.ofSeconds(5));
+            RevertDetected revert = events.awaitRevert(id, Await.EVENTUALLY);
             assertEquals(ActionKind.MANUAL_COMPLETE, revert.action());
             assertEquals(done.actionId(), revert.actionId());
             assertEquals("lee", revert.operator());
@@ -161,11 +162,11 @@ class RevertWatchTest {
             });
             Thread poll = new Thread(() -> watch.checkNow(id));
             poll.start();
-            assertTrue(reading.await(5, TimeUnit.SECONDS));
+            assertTrue(reading.await(60, TimeUnit.SECONDS));
             backend.write(id, v2); // the action's next step, registered while the poll's read is in hand
             watch.watch(id, ActionKind.COLLECT, "act1", "kim", doc(v1), doc(v2), Duration.ofMinutes(1));
             release.countDown();
-            poll.join(5_000);
+            poll.join(60_000);
             assertTrue(events.reverts.isEmpty(), "a read from before step 2 is not a revert: " + events.reverts);
             assertTrue(watch.isWatching(id));
 
@@ -200,18 +201,18 @@ class RevertWatchTest {
             backend.write(id, v0); // the backend writes its older copy back
             Thread finder = new Thread(() -> watch.checkNow(id), "finder");
             finder.start();
-            assertTrue(reporting.await(5, TimeUnit.SECONDS));
+            assertTrue(reporting.await(60, TimeUnit.SECONDS));
 
             Thread asker = new Thread(() -> watch.checkNow(id), "asker");
             asker.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (asker.getState() != Thread.State.WAITING && asker.isAlive() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             assertTrue(asker.isAlive(), "checkNow returned while the revert was still being reported");
             release.countDown();
-            asker.join(5_000);
-            finder.join(5_000);
+            asker.join(60_000);
+            finder.join(60_000);
             assertEquals(1, events.reverts.size());
         } finally {
             release.countDown();
@@ -227,7 +228,7 @@ class RevertWatchTest {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -58,7 +58,7 @@ class ClusterFeedTest {
             }
             for (int i = 0; i < 3; i++) {
                 EmbeddedRedis node = nodes.get(i);
-                Await.until("node " + i + " sees a healthy 3-primary cluster", Duration.ofSeconds(20), () -> {
+                Await.until("node " + i + " sees a healthy 3-primary cluster", Await.EVENTUALLY, () -> {
                     try (Jedis jedis = jedis(node)) {
                         String info = jedis.clusterInfo();
                         return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3")
@@ -111,7 +111,7 @@ class ClusterFeedTest {
                 try (Jedis first = jedis(nodes.get(0)); Jedis source = jedis(nodes.get(2));
                      Jedis target = jedis(late)) {
                     first.clusterMeet("127.0.0.1", late.port());
-                    Await.until("the new node joined", Duration.ofSeconds(20),
+                    Await.until("the new node joined", Await.EVENTUALLY,
                             () -> target.clusterInfo().contains("cluster_known_nodes:4")
                                     && source.clusterNodes().contains(target.clusterMyId()));
                     String sourceId = source.clusterMyId();
@@ -122,11 +122,11 @@ class ClusterFeedTest {
                         target.clusterSetSlotNode(slot, targetId);
                         source.clusterSetSlotNode(slot, targetId);
                     }
-                    Await.until("the seed sees the new primary's slots", Duration.ofSeconds(20),
+                    Await.until("the seed sees the new primary's slots", Await.EVENTUALLY,
                             () -> first.clusterNodes().lines().anyMatch(line -> line.startsWith(targetId)
                                     && line.contains("master") && line.contains(MOVED_RANGE[0] + "-" + MOVED_RANGE[1])));
                     for (EmbeddedRedis node : nodes) {
-                        Await.until("node " + node.port() + " is ok after the resharding", Duration.ofSeconds(20), () -> {
+                        Await.until("node " + node.port() + " is ok after the resharding", Await.EVENTUALLY, () -> {
                             try (Jedis jedis = jedis(node)) {
                                 String info = jedis.clusterInfo();
                                 return info.contains("cluster_state:ok") && info.contains("cluster_slots_assigned:16384");
@@ -135,7 +135,7 @@ class ClusterFeedTest {
                     }
                 }
                 RedisSessionFeed running = feed;
-                listener.await("the feed follows the new primary", Duration.ofSeconds(20),
+                listener.await("the feed follows the new primary", Await.EVENTUALLY,
                         () -> running.stats().servers() == 4 && running.mode() == FeedMode.LIVE);
                 assertTrue(feed.modeDetail().startsWith("Live from 4 cluster primaries"), feed.modeDetail());
                 String onLate = idsInSlots(MOVED_RANGE, 1).get(0);

@@ -102,8 +102,8 @@ class ReconnectTest {
             // The server stops answering every client for a while (like a dead link): no PONG arrives.
             admin.clientPause(1500);
             listener.awaitMode(FeedMode.RECONNECTING);
-            assertTrue(listener.lastMode().detail().contains("(the server stopped answering (no PONG within 300 ms))"),
-                    listener.lastMode().detail());
+            String detail = listener.lastReported(FeedMode.RECONNECTING).detail();
+            assertTrue(detail.contains("(the server stopped answering (no PONG within 300 ms))"), detail);
             listener.awaitMode(FeedMode.LIVE);
             listener.awaitSnapshots(2);
             admin.set(key("after"), doc("after", "initiated", 1));

@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.testing.Await;
 import io.welno.console.testing.RecordingListener;
 import static io.welno.console.live.Docs.doc;
 import static io.welno.console.live.Docs.key;
@@ -103,7 +104,7 @@ class RedisSessionFeedTest {
             // A key reaching its TTL: EXPIRED
             redis.set(key("n2"), doc("n2", "initiated", 1), SetParams.setParams().px(300));
             listener.await("n2 added", () -> listener.kinds("n2").contains(ChangeKind.ADDED));
-            listener.await("n2 expired", Duration.ofSeconds(10), () -> listener.lastKind("n2") == ChangeKind.EXPIRED);
+            listener.await("n2 expired", Await.EVENTUALLY, () -> listener.lastKind("n2") == ChangeKind.EXPIRED);
             assertEquals(List.of(ChangeKind.ADDED, ChangeKind.EXPIRED), listener.kinds("n2"));
             assertEquals(ChangeKind.EXPIRED, feed.recentlyEnded().get(0).kind());
             assertEquals("n2", feed.recentlyEnded().get(0).id());

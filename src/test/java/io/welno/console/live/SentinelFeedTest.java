@@ -36,7 +36,7 @@ class SentinelFeedTest {
             replica = RedisProcess.start(EmbeddedRedis.freePort(), tmp.resolve("replica"),
                     List.of("replicaof 127.0.0.1 " + master.port()));
             RedisProcess promoted = replica;
-            Await.until("the replica is in sync", Duration.ofSeconds(20), () -> {
+            Await.until("the replica is in sync", Await.EVENTUALLY, () -> {
                 try (Jedis jedis = new Jedis(promoted.address())) {
                     return jedis.info("replication").contains("master_link_status:up");
                 }
@@ -46,7 +46,7 @@ class SentinelFeedTest {
                     "sentinel down-after-milliseconds " + MASTER + " 1000",
                     "sentinel failover-timeout " + MASTER + " 5000"));
             RedisProcess watching = sentinel;
-            Await.until("the sentinel knows the replica", Duration.ofSeconds(20), () -> {
+            Await.until("the sentinel knows the replica", Await.EVENTUALLY, () -> {
                 try (Jedis jedis = new Jedis(watching.address())) {
                     List<Map<String, String>> replicas = jedis.sentinelReplicas(MASTER);
                     return replicas.size() == 1 && "ok".equals(replicas.get(0).get("master-link-status"))
@@ -75,11 +75,11 @@ class SentinelFeedTest {
 
             try (Jedis jedis = new Jedis(sentinel.address())) {
                 assertEquals("OK", jedis.sentinelFailover(MASTER));
-                Await.until("the sentinel names the replica as master", Duration.ofSeconds(20),
+                Await.until("the sentinel names the replica as master", Await.EVENTUALLY,
                         () -> jedis.sentinelGetMasterAddrByName(MASTER).get(1).equals(String.valueOf(promoted.port())));
             }
             RedisSessionFeed running = feed;
-            listener.await("the feed is live on the promoted replica", Duration.ofSeconds(20),
+            listener.await("the feed is live on the promoted replica", Await.EVENTUALLY,
                     () -> running.mode() == FeedMode.LIVE
                             && running.modeDetail().contains("at 127.0.0.1:" + promoted.port()));
             listener.awaitSnapshots(2);

@@ -83,7 +83,7 @@ class WatchCommandTest {
                 "watch-command");
         watching.start();
         try {
-            Await.until("live and the snapshot printed", Duration.ofSeconds(15),
+            Await.until("live and the snapshot printed", Await.EVENTUALLY,
                     () -> out.any(l -> "LIVE".equals(l.path("mode").asText()))
                             && out.any(l -> "complete".equals(l.path("snapshot").asText())));
             JsonNode w0 = out.json().stream().filter(l -> "w0".equals(l.path("id").asText())).findFirst().orElseThrow();
@@ -93,14 +93,14 @@ class WatchCommandTest {
             assertTrue(w0.get("snapshot").asBoolean());
 
             REDIS.client().set(key("w1"), doc("w1", "auth_requesting", 1));
-            Await.until("w1 added", Duration.ofSeconds(15),
+            Await.until("w1 added", Await.EVENTUALLY,
                     () -> out.any(l -> "w1".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText())));
             REDIS.client().set(key("w1"), doc("w1", "auth_completed", 2));
-            Await.until("w1 updated", Duration.ofSeconds(15),
+            Await.until("w1 updated", Await.EVENTUALLY,
                     () -> out.any(l -> "w1".equals(l.path("id").asText()) && "updated".equals(l.path("kind").asText())
                             && "auth_completed".equals(l.path("status").asText())));
             REDIS.client().del(key("w1"));
-            Await.until("w1 removed", Duration.ofSeconds(15),
+            Await.until("w1 removed", Await.EVENTUALLY,
                     () -> out.any(l -> "w1".equals(l.path("id").asText()) && "removed".equals(l.path("kind").asText())
                             && l.get("status").isNull()));
             JsonNode added = out.json().stream()

@@ -7,6 +7,13 @@ import java.util.function.BooleanSupplier;
 /** Polls a condition on something that has no callback (a server's state) until it holds or the time is up. */
 public final class Await {
 
+    /**
+     * How long a test waits for something that should happen soon. Generous, for a machine busy with other work
+     * (packaging/verify-under-load.sh runs the suite beside three CPU-busy processes): a test that passes returns as
+     * soon as its condition holds and never waits this long.
+     */
+    public static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
     private Await() {
     }
 

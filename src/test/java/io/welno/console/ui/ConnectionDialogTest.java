@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.Await;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,7 @@ class ConnectionDialogTest {
 
         robot.clickOn("#profilePassword").eraseText(20).write("typed-again");
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> result.get() != null);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS, () -> result.get() != null);
         ConnectionDialog.Choice choice = result.get().orElseThrow();
         assertFalse(choice.demo());
         assertEquals("typed-again", choice.password());

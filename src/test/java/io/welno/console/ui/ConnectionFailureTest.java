@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.demo.EmbeddedRedis;
@@ -37,7 +38,7 @@ class ConnectionFailureTest {
 
     @Test
     void aRefusedConnectionIsShownAsASentenceAndTheViewerIsReadOnly(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> {
             String mode = robot.lookup("#feedMode").queryAs(Label.class).getText();
             String text = robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
             return ("RECONNECTING".equals(mode) || "OFFLINE".equals(mode)) && text.toLowerCase().contains("refused");

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.Await;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.DashboardModel;
@@ -100,7 +101,7 @@ class ConsoleSettingsTest {
     }
 
     private void awaitRows(FxRobot robot, int expected) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == expected);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table(robot).getItems().size() == expected);
     }
 
     /** Opens the settings menu and picks an item (fired: Monocle does not drive popup submenus reliably). */
@@ -123,7 +124,7 @@ class ConsoleSettingsTest {
     @Test
     void languageAndThemeSwitchAtRuntimeFromTheSettingsMenuAndAreRemembered(FxRobot robot) throws Exception {
         awaitRows(robot, 20);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
         List<String> english = UiWalk.visibleTexts();
         for (String text : List.of("Sessions", "Dashboard", "Settings", "All sessions", "Waiting for approval",
@@ -133,7 +134,7 @@ class ConsoleSettingsTest {
         assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("developer"));
 
         choose(robot, "menu-language", "menu-lang-ko");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> "실시간".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
         List<String> korean = UiWalk.visibleTexts();
         for (String text : List.of("세션", "대시보드", "설정", "전체 세션", "승인 대기", "상태", "최근 메시지",
@@ -158,7 +159,7 @@ class ConsoleSettingsTest {
         assertEquals(Color.web("#ffffff"), background(detail));
         choose(robot, "menu-theme", "menu-theme-dark");
         assertEquals(Themes.DARK, window.theme(), "the window knows its theme");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Color.web("#0d1117").equals(background(detail)));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> Color.web("#0d1117").equals(background(detail)));
         Label bucketName = robot.lookup("#bucket-all").lookup(".label").queryAs(Label.class);
         assertTrue(bucketName.getTextFill() instanceof Color c && c.getBrightness() > 0.8,
                 "light text on the dark theme: " + bucketName.getTextFill());
@@ -167,7 +168,7 @@ class ConsoleSettingsTest {
 
         choose(robot, "menu-language", "menu-lang-en");
         choose(robot, "menu-theme", "menu-theme-light");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Color.web("#ffffff").equals(background(detail)));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> Color.web("#ffffff").equals(background(detail)));
         List<String> back = UiWalk.visibleTexts();
         assertTrue(back.contains("All sessions") && back.contains("Dashboard") && !back.contains("전체 세션"), back.toString());
         assertEquals(Locale.ENGLISH, UiPreferences.user().language().orElseThrow());
@@ -200,7 +201,7 @@ class ConsoleSettingsTest {
         assertEquals(selected, robot.lookup("#detailTitle").queryAs(Label.class).getText());
 
         robot.push(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
         List<String> sheet = UiWalk.texts(robot.lookup("#shortcutSheet").query());
         for (KeyboardShortcuts.Shortcut s : window.view().shortcuts()) {
             assertTrue(sheet.contains(s.display()), s.display() + " missing from the sheet");
@@ -213,7 +214,7 @@ class ConsoleSettingsTest {
             assertTrue(sheet.contains(text), text + " missing: " + sheet);
         }
         robot.clickOn("#shortcutSheetClose");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isEmpty());
 
         robot.push(KeyCode.CONTROL, KeyCode.D);
         assertEquals("tab-dashboard", window.view().tabs().getSelectionModel().getSelectedItem().getId());
@@ -229,7 +230,7 @@ class ConsoleSettingsTest {
         DashboardView dashboard = window.view().dashboard();
         // a refresh after all rows arrived (the timer runs every 2 s; ask for one now)
         robot.interact(dashboard::refresh);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> dashboard.shown() != null && dashboard.shown().liveTotal() == 20);
         DashboardModel.Snapshot expected = new DashboardModel().update(List.copyOf(window.view().model().allRows()),
                 LocalDateTime.now(CLOCK.withZone(Timestamps.DEFAULT_ZONE)), StuckPolicy.defaults());
@@ -269,8 +270,8 @@ class ConsoleSettingsTest {
         robot.interact(() -> window.view().chooseBucket(Bucket.of(io.welno.console.session.SessionStatus.AUTH_REQUEST_SENT)));
         awaitRows(robot, 2);
         Path file = dir.resolve("sessions.csv");
-        var written = WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(file)).get(5, TimeUnit.SECONDS);
-        assertEquals(2, written.get(10, TimeUnit.SECONDS));
+        var written = WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(file)).get(60, TimeUnit.SECONDS);
+        assertEquals(2, written.get(60, TimeUnit.SECONDS));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("\uFEFFSession,Name,Status,"), lines.get(0));

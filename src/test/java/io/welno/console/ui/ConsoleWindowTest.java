@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.Await;
 import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,7 @@ class ConsoleWindowTest {
     }
 
     private void awaitRows(FxRobot robot, int expected) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows(robot) == expected);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> rows(robot) == expected);
     }
 
     @Test
@@ -114,7 +115,7 @@ class ConsoleWindowTest {
         String key = "tilko_session:" + id;
         String changed = REDIS.client().get(key).replace("\"status\": \"info_required\"", "\"status\": \"error\"");
         REDIS.client().set(key, changed, SetParams.setParams().keepTtl());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> "Error".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
         TableView<?> table = robot.lookup("#sessionTable").queryAs(TableView.class);
         assertEquals(id, ((SessionRow) table.getSelectionModel().getSelectedItem()).id());
@@ -126,9 +127,9 @@ class ConsoleWindowTest {
 
     @Test
     void theStatusBarSaysLive(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> robot.lookup("#sessionCount").queryAs(Label.class).getText().startsWith("19 sessions"));
     }
 
@@ -140,16 +141,16 @@ class ConsoleWindowTest {
         awaitRows(robot, 1);
         TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
         robot.interact(() -> sessions.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
         robot.clickOn("#action-manual-auth-complete");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
                 .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
         assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "no reason yet");
         robot.clickOn("#actionReason").write("user approved on the phone, support call");
         robot.clickOn("#actionRun");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> "Approved".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
         var stored = (io.welno.console.session.SessionDocument) new io.welno.console.session.SessionCodec()
                 .parse(id, REDIS.client().get("tilko_session:" + id));
@@ -177,7 +178,7 @@ class ConsoleWindowTest {
             REDIS.client().set(key, value.replaceFirst("\"updated_at\": \"[^\"]*\"",
                     "\"updated_at\": \"" + stamp + "\""), SetParams.setParams().keepTtl());
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ((SessionRow) sessions.getItems().get(0)).updatedAt()
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> ((SessionRow) sessions.getItems().get(0)).updatedAt()
                 .toString().startsWith("2026-11-21T09:00"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(chosen, ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id());

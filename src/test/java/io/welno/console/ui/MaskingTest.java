@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.Await;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,7 +161,7 @@ class MaskingTest {
         Set<String> secrets = secrets();
         assertTrue(secrets.size() > 40, "secrets found in the fixtures: " + secrets);
         TableView<?> table = robot.lookup("#sessionTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().size() == 20);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table.getItems().size() == 20);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
         TabPane detailTabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
 
@@ -171,7 +172,7 @@ class MaskingTest {
         for (int i = 0; i < 20; i++) {
             int row = i;
             robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !raw(robot).equals("Formatting…"));
+            WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> !raw(robot).equals("Formatting…"));
             WaitForAsyncUtils.waitForFxEvents();
             SessionRow shown = (SessionRow) table.getItems().get(row);
             List<String> texts = UiWalk.visibleTexts();
@@ -184,13 +185,13 @@ class MaskingTest {
         assertNoSecret(secrets, UiWalk.visibleTexts(), "raw JSON tab shown");
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         robot.interact(() -> window.view().dashboard().refresh());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().dashboard().shown() != null
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> window.view().dashboard().shown() != null
                 && window.view().dashboard().shown().liveTotal() == 20);
         assertNoSecret(secrets, UiWalk.visibleTexts(), "dashboard");
         robot.interact(() -> window.view().tabs().getSelectionModel().select(0));
 
         Path masked = dir.resolve("masked.csv");
-        int rows = WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(masked)).get().get(10, TimeUnit.SECONDS);
+        int rows = WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(masked)).get().get(60, TimeUnit.SECONDS);
         assertEquals(20, rows);
         String csv = Files.readString(masked, StandardCharsets.UTF_8);
         assertNoSecret(secrets, List.of(csv), "export");
@@ -208,15 +209,15 @@ class MaskingTest {
         robot.interact(() -> detailTabs.getSelectionModel().select(1));
         assertEquals("배*지", person(robot, "name").getText());
         robot.clickOn("#revealButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> NAME.equals(person(robot, "name").getText()));
         assertEquals(PHONE, person(robot, "phone").getText());
         assertEquals(BIRTHDATE, person(robot, "birthdate").getText());
         assertEquals(CX_ID, person(robot, "cxid").getText());
         robot.interact(() -> detailTabs.getSelectionModel().select(3));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> raw(robot).contains(TOKEN));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> raw(robot).contains(TOKEN));
         Path revealed = dir.resolve("revealed.csv");
-        WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(revealed)).get().get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(revealed)).get().get(60, TimeUnit.SECONDS);
         String revealedCsv = Files.readString(revealed, StandardCharsets.UTF_8);
         assertTrue(revealedCsv.contains(OWN_ID + "," + NAME + ","), "the revealed session is exported as shown");
         Set<String> others = new LinkedHashSet<>(secrets);

@@ -28,7 +28,7 @@ final class UiWalk {
                 }
             }
             return texts;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
     }
 
     /** The texts under one node (visible or not: a hidden label still holds its text). */
@@ -37,7 +37,7 @@ final class UiWalk {
             List<String> texts = new ArrayList<>();
             collect(root, texts);
             return texts;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
     }
 
     private static void collect(Node node, List<String> out) {

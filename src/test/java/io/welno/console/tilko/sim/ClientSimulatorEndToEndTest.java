@@ -1,5 +1,6 @@
 package io.welno.console.tilko.sim;
 
+import io.welno.console.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -61,8 +62,9 @@ class ClientSimulatorEndToEndTest {
     void setUp() {
         sim.reset();
         clock.set(START);
+        // The simulator makes its RSA key pair on the first request, seconds on a busy machine.
         client = new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl()).apiKey(API_KEY)
-                .timeouts(Duration.ofSeconds(5)).build());
+                .timeouts(Await.EVENTUALLY).build());
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.welno.console.tilko.sim;
 
+import io.welno.console.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.tilko.TilkoCrypto;
@@ -22,7 +23,8 @@ final class RawTilko {
         }
     }
 
-    final OkHttpClient http = new OkHttpClient();
+    /** The simulator makes its RSA key pair on the first request for a key: seconds on a busy machine. */
+    final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Await.EVENTUALLY).build();
     final String baseUrl;
     final String apiKey;
     final SecureRandom random = new SecureRandom();
