@@ -123,11 +123,11 @@ class ConsoleExitTest {
                     output.add(line);
                 }
                 assertTrue(line != null, "the probe started a collection: " + output);
-                Await.until("the collection to wait for Tilko", Duration.ofSeconds(20),
+                Await.until("the collection to wait for Tilko", Await.EVENTUALLY,
                         () -> sim.requestCount(TilkoEndpoint.CHECKUPS) > 0);
                 // The owner renews its lease while the call is out.
                 String firstLease = document(id).path("console_claim").path("lease_until").asText();
-                Await.until("a renewal of the lease", Duration.ofSeconds(20),
+                Await.until("a renewal of the lease", Await.EVENTUALLY,
                         () -> !document(id).path("console_claim").path("lease_until").asText().equals(firstLease));
                 console.destroyForcibly(); // SIGKILL: no shutdown hook runs
                 assertTrue(console.waitFor(30, TimeUnit.SECONDS));
@@ -144,12 +144,10 @@ class ConsoleExitTest {
                      timestamps, Executors.newSingleThreadExecutor(), FlowOptions.defaults())) {
             Operator operator = new Operator("kim", Role.OPERATOR);
             ActionRequest reset = ActionRequest.of(ActionKind.RESET_STUCK, id, "its console died");
-            long killed = System.nanoTime();
-            Await.until("the lease to lapse", Duration.ofSeconds(leaseSeconds + 10), () -> {
+            Await.until("the lease to lapse", Await.EVENTUALLY, () -> {
                 SessionDocument doc = (SessionDocument) store.get(id).orElseThrow().parsed();
                 return other.isStuck(doc);
             });
-            assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(leaseSeconds + 10));
             SessionDocument stuck = (SessionDocument) store.get(id).orElseThrow().parsed();
             assertEquals(StuckReason.Kind.LEASE_LAPSED, StuckPolicy.defaults().why(stuck, timestamps.nowLocal())
                     .orElseThrow().kind(), "the window says why");
