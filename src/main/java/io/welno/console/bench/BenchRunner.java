@@ -89,10 +89,16 @@ public final class BenchRunner {
                 report.info("Redis " + version + " at " + redis.redactedUrl() + "; corpus: average "
                         + corpus.averageBytes() + " B, " + corpus.minBytes() + "–" + corpus.maxBytes() + " B; " + corpus.mix());
                 seed(admin);
-                listing(admin);
-                liveFeed(admin);
-                atomicUpdates();
-                if (settings.startup() != null) {
+                if (settings.includes("p1")) {
+                    listing(admin);
+                }
+                if (settings.includes("p2") || settings.includes("p4")) {
+                    liveFeed(admin);
+                }
+                if (settings.includes("p3")) {
+                    atomicUpdates();
+                }
+                if (settings.startup() != null && settings.includes("p5")) {
                     new StartupBench(settings.startup(), report).run();
                 } else {
                     report.note("P5 was skipped (--skip-startup, or not run from the jar).");
@@ -265,10 +271,14 @@ public final class BenchRunner {
             long loaded = heapAfterGc();
             report.figure("P4", "loaded", verdict(loaded, 600), "heap_mb", mb(loaded), "delta_mb", mb(loaded - baseline),
                     "rows", consumer.rows(), "baseline_mb", mb(baseline));
-            for (int rate : settings.rates()) {
-                delivery(feed, consumer, writer, rate);
+            if (settings.includes("p2")) {
+                for (int rate : settings.rates()) {
+                    delivery(feed, consumer, writer, rate);
+                }
             }
-            churn(feed, consumer, writer, baseline);
+            if (settings.includes("p4")) {
+                churn(feed, consumer, writer, baseline);
+            }
         }
     }
 

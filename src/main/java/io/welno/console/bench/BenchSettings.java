@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one bench run does.
@@ -23,10 +24,28 @@ import java.util.Map;
  * @param report        where the Markdown report goes, or null
  * @param commandLine   how the bench was started, for the report
  * @param notes         lines for the report's notes (e.g. the commit measured)
+ * @param only          the parts to run ({@link #PARTS}); empty for all of them
  */
 public record BenchSettings(int sessions, int noise, String redisUrl, int rounds, int[] rates, int rateSeconds, int writers,
                      int updatesEach, int hotKeys, double churnMinutes, int churnRate, StartupTarget startup, Path report,
-                     String commandLine, List<String> notes) {
+                     String commandLine, List<String> notes, Set<String> only) {
+
+    /** The parts a run can be limited to with {@code --only}. */
+    public static final List<String> PARTS = List.of("p1", "cli", "p2", "p3", "p4", "p5");
+
+    public BenchSettings {
+        only = Set.copyOf(only);
+        for (String part : only) {
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown bench part " + part + "; known: " + String.join(",", PARTS));
+            }
+        }
+    }
+
+    /** Whether this run measures the given part of {@link #PARTS}. */
+    boolean includes(String part) {
+        return only.isEmpty() || only.contains(part);
+    }
 
     Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -43,6 +62,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
         m.put("P2 rates", r + ", " + rateSeconds + " s each");
         m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
         m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
+        if (!only.isEmpty()) {
+            m.put("parts", String.join(", ", PARTS.stream().filter(only::contains).toList()) + " only (--only)");
+        }
         m.put("P5", startup == null ? "skipped" : "`" + startup.describe() + " --smoke-test` under Xvfb");
         return m;
     }

@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.store.ParallelScan;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -58,7 +59,8 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(45);
 
     public static FeedOptions defaults() {
-        return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, 200, 1000, 200, 3, 100_000,
+        return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, 200, ParallelScan.DEFAULT_SCAN_COUNT,
+                ParallelScan.DEFAULT_CHUNK, ParallelScan.DEFAULT_READERS, 100_000,
                 Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(10),
                 Duration.ofSeconds(5));
     }

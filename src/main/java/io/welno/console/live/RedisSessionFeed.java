@@ -297,7 +297,8 @@ public final class RedisSessionFeed implements SessionFeed {
             FeedTopology.Resolved resolved = topology.resolve(settings);
             for (int i = 0; i < resolved.primaries().size(); i++) {
                 var address = resolved.primaries().get(i);
-                readers.add(new NodeReader(i, address, Nodes.settingsFor(settings, address, resolved.cluster()), codec));
+                readers.add(new NodeReader(i, address, Nodes.settingsFor(settings, address, resolved.cluster()), codec,
+                        resolved.cluster()));
             }
             for (NodeReader reader : readers) {
                 long t0 = System.nanoTime();

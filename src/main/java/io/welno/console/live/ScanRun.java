@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.store.ParallelScan;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +34,7 @@ final class ScanRun {
     private final long generation;
     private final AtomicLong keysFound = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile ParallelScan.Pass pass;
     private final long startedNanos = System.nanoTime();
 
     ScanRun(long id, Kind kind, long startSeq, long generation) {
@@ -71,17 +72,24 @@ final class ScanRun {
         return keysFound;
     }
 
+    /** The loader's pass for this run; a run cancelled before it started cancels it at once. */
+    void started(ParallelScan.Pass started) {
+        pass = started;
+        if (cancelled.get()) {
+            started.cancel();
+        }
+    }
+
     void cancel() {
         cancelled.set(true);
+        ParallelScan.Pass running = pass;
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     boolean cancelled() {
         return cancelled.get();
-    }
-
-    /** True for the first caller only: the run ends exactly once (done, failed or cancelled). */
-    boolean finish() {
-        return finished.compareAndSet(false, true);
     }
 
     @Override

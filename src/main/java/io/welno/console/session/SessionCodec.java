@@ -1,6 +1,9 @@
 package io.welno.console.session;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -19,8 +22,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import io.welno.console.text.Phrase;
 import java.time.ZoneId;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Reads stored values into {@link ParsedSession}s and writes documents back in the backend's own
@@ -33,6 +37,15 @@ public final class SessionCodec {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long EVERY_BYTE = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The largest value that is parsed: 64 MB. Redis holds strings up to 512 MB, but parsing one into a tree takes
+     * several times its size in heap at once (the bytes, Jackson's character buffers, the strings and nodes), and the
+     * console runs in 1 GB of which 600 MB are the budget for 100,000 live sessions (docs/live.md, "Huge values").
+     * The backend's documents stay below 50 KB; a larger value is shown as too large to parse, with its size.
+     */
+    public static final int MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    private static final int MB = 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final ObjectWriter pythonStyleWriter;
@@ -49,7 +62,11 @@ public final class SessionCodec {
     }
 
     public static ObjectMapper newMapper() {
-        ObjectMapper mapper = new ObjectMapper();
+        // Strings and names up to the whole bound: a value this codec agrees to parse is never refused for the size of
+        // one of its parts (Jackson's default of 20,000,000 characters per string labelled a valid 20 MB value invalid).
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxDocumentLength(MAX_PARSE_BYTES)
+                .maxStringLength(MAX_PARSE_BYTES).maxNameLength(MAX_PARSE_BYTES).build();
+        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
@@ -79,7 +96,7 @@ public final class SessionCodec {
     /**
      * Parses a stored value's bytes. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
      * UTF-8, and decoding them leniently would turn them into U+FFFD, so writing the document back would silently
-     * replace them. Never throws.
+     * replace them. A value above {@link #MAX_PARSE_BYTES} is not parsed at all (and never decoded whole). Never throws.
      *
      * <p>Jackson parses the bytes directly (decoding them to a String first cost a quarter of the parse). Its decoder
      * rejects most invalid UTF-8, but takes overlong forms and code points above U+10FFFF; those start with a byte
@@ -89,6 +106,9 @@ public final class SessionCodec {
         if (raw == null) {
             return parse(id, (String) null);
         }
+        if (raw.length > MAX_PARSE_BYTES) {
+            return UnreadableSession.of(id, tooLarge(raw.length), raw);
+        }
         if (!plainUtf8Object(raw) || (mayHideInvalidUtf8(raw) && !validUtf8(raw))) {
             return parseDecoded(id, raw);
         }
@@ -96,9 +116,9 @@ public final class SessionCodec {
         try {
             root = mapper.readTree(raw);
         } catch (IOException | RuntimeException e) {
-            return parseDecoded(id, raw); // invalid UTF-8 or JSON: the text path tells which, in its words
+            return parseDecoded(id, raw); // invalid UTF-8 or JSON: the text path tells which, located in characters
         }
-        return fromTree(id, root, () -> new String(raw, StandardCharsets.UTF_8));
+        return fromTree(id, root, reason -> UnreadableSession.of(id, reason, raw));
     }
 
     /** The bytes decoded to text first: strictly checked for UTF-8, errors located in characters. */
@@ -106,12 +126,10 @@ public final class SessionCodec {
         String text = new String(raw, StandardCharsets.UTF_8);
         // Lenient decoding marks every invalid sequence with U+FFFD; only then is the strict check needed.
         if (text.indexOf('\uFFFD') >= 0 && !validUtf8(raw)) {
-            return UnreadableSession.of(id, "The value is not valid UTF-8 text (the backend only writes UTF-8); "
-                    + "it is shown as is and never written back.", text);
+            return UnreadableSession.of(id, Phrase.of("unreadable.utf8"), text);
         }
         return parse(id, text);
     }
-
     /**
      * Whether the value starts like the backend's documents (an opening brace, no zero byte among its first four bytes),
      * so Jackson reads it as UTF-8: it takes a byte-order mark or zero bytes at the start for UTF-16 or UTF-32.
@@ -170,7 +188,10 @@ public final class SessionCodec {
     /** Parses one stored value. Never throws: anything unusable becomes an {@link UnreadableSession}. */
     public ParsedSession parse(String id, String raw) {
         if (raw == null) {
-            return UnreadableSession.of(id, "The value is empty.", "");
+            return UnreadableSession.of(id, Phrase.of("unreadable.empty"), "");
+        }
+        if (raw.length() > MAX_PARSE_BYTES) {
+            return UnreadableSession.of(id, tooLarge(raw.length()), raw);
         }
         JsonNode root;
         try {
@@ -178,31 +199,31 @@ public final class SessionCodec {
         } catch (JsonProcessingException e) {
             return UnreadableSession.of(id, describe(e, raw), raw);
         } catch (RuntimeException e) {
-            return UnreadableSession.of(id, "Not valid JSON: " + e.getMessage(), raw);
+            return UnreadableSession.of(id, Phrase.of("unreadable.json", firstLine(e.getMessage())), raw);
         }
-        return fromTree(id, root, () -> raw);
+        return fromTree(id, root, reason -> UnreadableSession.of(id, reason, raw));
     }
 
-    private ParsedSession fromTree(String id, JsonNode root, Supplier<String> rawText) {
+    /** @param unreadable the unreadable entry for a reason, with the preview of the value as it was given */
+    private ParsedSession fromTree(String id, JsonNode root, Function<Phrase, UnreadableSession> unreadable) {
         if (root == null || root.isMissingNode()) {
-            return UnreadableSession.of(id, "The value is empty.", rawText.get());
+            return unreadable.apply(Phrase.of("unreadable.empty"));
         }
         if (!(root instanceof ObjectNode object)) {
-            return UnreadableSession.of(id, "The value is JSON but not an object (it is " + kind(root) + ").",
-                    rawText.get());
+            return unreadable.apply(Phrase.of("unreadable.notObject", kind(root)));
         }
-        String shapeProblem = shapeProblem(object);
+        Phrase shapeProblem = shapeProblem(object);
         if (shapeProblem != null) {
-            return UnreadableSession.of(id, shapeProblem, rawText.get());
+            return unreadable.apply(shapeProblem);
         }
         return new SessionDocument(id, object, zone);
     }
 
     /** Wraps a tree built or edited in memory; the same shape rules apply as for stored values. */
     public ParsedSession wrap(String id, ObjectNode tree) {
-        String shapeProblem = shapeProblem(tree);
+        Phrase shapeProblem = shapeProblem(tree);
         return shapeProblem == null ? new SessionDocument(id, tree, zone)
-                : new UnreadableSession(id, shapeProblem, tree.toString(), -1);
+                : UnreadableSession.of(id, shapeProblem, tree.toString());
     }
 
     /** Serializes a tree in the backend's layout. */
@@ -226,49 +247,82 @@ public final class SessionCodec {
      * The backend calls {@code messages.append} and {@code progress[...] = ...} without guards, so a
      * document with the wrong container types would make it fail; we refuse to treat it as a session.
      */
-    private static String shapeProblem(ObjectNode object) {
+    private static Phrase shapeProblem(ObjectNode object) {
         JsonNode messages = object.get(SessionDocument.MESSAGES);
         if (messages != null && !messages.isArray()) {
-            return "\"messages\" is " + kind(messages) + ", not a list; the backend would fail to append to it.";
+            return Phrase.of("unreadable.notList", SessionDocument.MESSAGES, kind(messages));
         }
         JsonNode progress = object.get(SessionDocument.PROGRESS);
         if (progress != null && !progress.isObject()) {
-            return "\"progress\" is " + kind(progress) + ", not an object; the backend would fail to update it.";
+            return Phrase.of("unreadable.fieldNotObject", SessionDocument.PROGRESS, kind(progress));
         }
         JsonNode userInfo = object.get(SessionDocument.USER_INFO);
         if (userInfo != null && !userInfo.isObject()) {
-            return "\"user_info\" is " + kind(userInfo) + ", not an object.";
+            return Phrase.of("unreadable.fieldNotObject", SessionDocument.USER_INFO, kind(userInfo));
         }
         return null;
     }
 
-    private static String describe(JsonProcessingException e, String raw) {
+    /** Above {@link #MAX_PARSE_BYTES}: said as such, in whole megabytes (rounded up), never as "not valid JSON". */
+    private static Phrase tooLarge(long length) {
+        long mb = (length + MB - 1) / MB;
+        return Phrase.of("unreadable.tooLarge", mb, MAX_PARSE_BYTES / MB);
+    }
+
+    private static Phrase describe(JsonProcessingException e, String raw) {
+        StreamConstraintsException limit = constraint(e);
+        if (limit != null) {
+            // Valid or not, the value went past a bound the parser keeps (see MAX_PARSE_BYTES): say which.
+            String what = String.valueOf(limit.getOriginalMessage());
+            return what.contains("nesting depth")
+                    ? Phrase.of("unreadable.tooDeep", StreamReadConstraints.DEFAULT_MAX_DEPTH)
+                    : Phrase.of("unreadable.limit", firstLine(what));
+        }
         String what = e.getOriginalMessage();
         if (what != null && what.startsWith("Unexpected end-of-input")) {
-            return "Truncated JSON: the value ends after " + raw.length() + " characters, inside a string or object.";
+            return Phrase.of("unreadable.truncated", raw.length());
         }
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        String firstLine = what == null ? "syntax error" : what.lines().findFirst().orElse(what);
-        return "Not valid JSON (line " + line + ", column " + column + "): " + firstLine;
+        return Phrase.of("unreadable.syntax", line, column, what == null ? "syntax error" : firstLine(what));
     }
 
-    private static String kind(JsonNode node) {
+    private static StreamConstraintsException constraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's message up to its first line break, bounded: the detail of a reason, never a dump of the value. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        return first.length() <= 200 ? first : first.substring(0, 200) + "…";
+    }
+
+    /** The JSON kind of a value, as a phrase ({@code unreadable.kind.*}) so it reads right in either language. */
+    private static Phrase kind(JsonNode node) {
+        String kind;
         if (node.isArray()) {
-            return "an array";
+            kind = "array";
+        } else if (node.isTextual()) {
+            kind = "string";
+        } else if (node.isNumber()) {
+            kind = "number";
+        } else if (node.isBoolean()) {
+            kind = "boolean";
+        } else if (node.isNull()) {
+            kind = "null";
+        } else if (node.isObject()) {
+            kind = "object";
+        } else {
+            kind = "other";
         }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.getNodeType().name().toLowerCase();
+        return Phrase.of("unreadable.kind." + kind);
     }
 }

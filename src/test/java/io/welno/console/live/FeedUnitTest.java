@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.SessionReader;
 import io.welno.console.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +117,8 @@ class FeedUnitTest {
 
     private NodeReader.Read read(String id, String status, long fingerprint, long expiresAt) {
         String json = "{\"session_id\": \"" + id + "\", \"status\": \"" + status + "\"}";
-        return new NodeReader.Read(new StoredSession(codec.parse(id, json), 1000, json.length()), fingerprint,
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new NodeReader.Read(new StoredSession(codec.parse(id, bytes), 1000, bytes), fingerprint,
                 expiresAt, status);
     }
 
@@ -251,7 +253,8 @@ class FeedUnitTest {
         assertEquals(0, node.database());
         assertEquals(3, Nodes.settingsFor(base, new HostAndPort("h", 1), false).database());
         assertEquals("__keyspace@3__:", KeyspaceSubscriber.channelPrefix(3));
-        assertEquals("tilko\\*session:", NodeReader.globEscape("tilko*session:"));
+        assertEquals("tilko\\*session:", SessionReader.globEscape("tilko*session:"));
+        assertEquals("a\\?b\\[c\\]\\\\*", SessionReader.matchPattern("a?b[c]\\"));
     }
 
     // ---------------------------------------------------------------- options and back-off
