@@ -49,6 +49,7 @@ public final class BenchRunner {
     private final BenchCorpus corpus = new BenchCorpus(42);
     private final SetParams ttl = SetParams.setParams().ex(SEED_TTL_SECONDS);
     private RedisConnectionSettings redis;
+    private String redisUrl;
     private boolean mayConfigure;
     private int rrCursor;
 
@@ -72,11 +73,12 @@ public final class BenchRunner {
                 report.info("starting Redis");
                 server = EmbeddedRedis.start(List.of());
                 executable = server.executable();
-                redis = RedisConnectionSettings.parse(server.url());
+                redisUrl = server.url();
                 mayConfigure = true;
             } else {
-                redis = RedisConnectionSettings.parse(settings.redisUrl());
+                redisUrl = settings.redisUrl();
             }
+            redis = RedisConnectionSettings.parse(redisUrl);
             try (RedisClient admin = RedisConnections.openClient(redis, "welno-bench")) {
                 if (settings.redisUrl() != null && admin.dbSize() != 0) {
                     out.println("The database of " + redis.redactedUrl() + " is not empty; the bench writes "
@@ -91,6 +93,9 @@ public final class BenchRunner {
                 seed(admin);
                 if (settings.includes("p1")) {
                     listing(admin);
+                }
+                if (settings.includes("cli")) {
+                    new CliListingBench(ownJar(), redisUrl, settings.sessions(), settings.rounds(), report).run();
                 }
                 if (settings.includes("p2") || settings.includes("p4")) {
                     liveFeed(admin);
@@ -462,6 +467,17 @@ public final class BenchRunner {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** The jar this bench runs from, or null when it runs from classes (the command line's P1-CLI needs the jar). */
+    static java.nio.file.Path ownJar() {
+        try {
+            java.nio.file.Path location = java.nio.file.Path.of(
+                    BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return java.nio.file.Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
 
     static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,12 +50,16 @@ public final class SessionCodec {
 
     private final ObjectMapper mapper;
     private final ObjectWriter pythonStyleWriter;
+    private final ObjectReader treeReader;
+    private final FactsReader factsReader;
     private final ZoneId zone;
 
     public SessionCodec(ZoneId zone) {
         this.zone = zone;
         this.mapper = newMapper();
         this.pythonStyleWriter = mapper.writer(pythonPrettyPrinter());
+        this.treeReader = mapper.reader();
+        this.factsReader = new FactsReader(mapper.getFactory(), treeReader, zone);
     }
 
     public SessionCodec() {
@@ -94,13 +99,16 @@ public final class SessionCodec {
     }
 
     /**
-     * Parses a stored value's bytes. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
+     * Parses a stored value's bytes. A document in the backend's usual shape is read in one pass into its facts
+     * ({@link FactsReader}), without building its tree until someone needs it; any other value is parsed into a tree,
+     * as before. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
      * UTF-8, and decoding them leniently would turn them into U+FFFD, so writing the document back would silently
      * replace them. A value above {@link #MAX_PARSE_BYTES} is not parsed at all (and never decoded whole). Never throws.
      *
-     * <p>Jackson parses the bytes directly (decoding them to a String first cost a quarter of the parse). Its decoder
-     * rejects most invalid UTF-8, but takes overlong forms and code points above U+10FFFF; those start with a byte
-     * that {@link #mayHideInvalidUtf8} looks for, and only a value containing one is checked strictly.
+     * <p>Jackson reads the bytes directly (decoding them to a String first cost a quarter of the parse). It rejects most
+     * invalid UTF-8, but takes overlong forms, code points above U+10FFFF and, in strings it steps over, UTF-16
+     * surrogates; those start with a byte that {@link #mayHideInvalidUtf8} looks for, and only a value containing one
+     * is checked strictly.
      */
     public ParsedSession parse(String id, byte[] raw) {
         if (raw == null) {
@@ -111,6 +119,10 @@ public final class SessionCodec {
         }
         if (!plainUtf8Object(raw) || (mayHideInvalidUtf8(raw) && !validUtf8(raw))) {
             return parseDecoded(id, raw);
+        }
+        DocumentFacts facts = factsReader.read(raw);
+        if (facts != null) {
+            return new SessionDocument(id, facts, raw, treeReader, zone); // the tree only when someone asks for it
         }
         JsonNode root;
         try {
@@ -139,21 +151,33 @@ public final class SessionCodec {
     }
 
     /**
-     * Whether the bytes contain a lead byte of a sequence Jackson decodes but Java rejects: C0/C1 (overlong two-byte),
-     * E0 and F0 (overlong three- and four-byte forms start with them), F4 (above U+10FFFF when followed by 90–BF) and
-     * F5–FF. Hangul (EA–ED) and most other text never does; emoji (F0) do, and are then checked strictly.
+     * Whether the bytes contain the start of a sequence Jackson reads but Java rejects: C0/C1 (overlong two-byte),
+     * E0 and F0 (overlong three- and four-byte forms start with them), F4 (above U+10FFFF when followed by 90–BF),
+     * F5–FF, and ED followed by A0–BF (a UTF-16 surrogate, which Jackson steps over in a string it does not decode).
+     * Hangul (EA–EC, and ED with 80–9F) and most other text never does; emoji (F0) do, and are then checked strictly.
      */
     static boolean mayHideInvalidUtf8(byte[] raw) {
         int i = 0;
         // Eight bytes at a time (a byte loop took an eighth of the feed's parse time on Korean text).
         for (; i + Long.BYTES <= raw.length; i += Long.BYTES) {
-            if (holdsSuspectByte((long) LONGS.get(raw, i))) {
+            long w = (long) LONGS.get(raw, i);
+            if (holdsSuspectByte(w) || (holdsZeroByte(w ^ 0xEDEDEDEDEDEDEDEDL) && holdsSurrogate(raw, i, i + Long.BYTES))) {
                 return true;
             }
         }
         for (; i < raw.length; i++) {
             int u = raw[i] & 0xFF;
             if (u >= 0xC0 && (u <= 0xC1 || u == 0xE0 || u == 0xF0 || u >= 0xF4)) {
+                return true;
+            }
+        }
+        return holdsSurrogate(raw, raw.length - raw.length % Long.BYTES, raw.length);
+    }
+
+    /** Whether an ED in {@code raw[from, to)} starts a surrogate (ED A0–BF), looking past {@code to} for the next byte. */
+    private static boolean holdsSurrogate(byte[] raw, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (raw[j] == (byte) 0xED && j + 1 < raw.length && (raw[j + 1] & 0xFF) >= 0xA0 && (raw[j + 1] & 0xFF) <= 0xBF) {
                 return true;
             }
         }

@@ -87,6 +87,21 @@ class SessionCodecTest {
                 reason("93_messages_not_list.json"));
     }
 
+    /** A surrogate (ED A0–BF) anywhere, even split across the eight-byte steps, asks for the strict check; 한 (ED 95 9C) not. */
+    @Test
+    void surrogatesAskForTheStrictCheckAndHangulDoesNot() {
+        for (int length = 2; length <= 20; length++) {
+            for (int at = 0; at + 1 < length; at++) {
+                byte[] raw = "{\"status\": \"a\"}      ".substring(0, length).getBytes(StandardCharsets.UTF_8);
+                raw[at] = (byte) 0xED;
+                raw[at + 1] = (byte) 0xA0;
+                assertTrue(SessionCodec.mayHideInvalidUtf8(raw), length + " at " + at);
+                raw[at + 1] = (byte) 0x95;
+                assertFalse(SessionCodec.mayHideInvalidUtf8(raw), length + " at " + at);
+            }
+        }
+    }
+
     /** Jackson's own limit of 20,000,000 characters per string made a valid 20 MB value "not valid JSON". */
     @Test
     void aValidValueOfTwentyMegabytesIsParsed() {
