@@ -16,10 +16,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +27,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * One bench run: seeds N sessions and M unrelated keys, then measures P1 (listing vs the plain-client floor),
@@ -198,22 +194,7 @@ public final class BenchRunner {
     private long floor() {
         try (RedisClient client = RedisConnections.openClient(redis, "welno-bench-floor")) {
             long t0 = System.nanoTime();
-            Set<String> keys = new LinkedHashSet<>();
-            ScanParams params = new ScanParams().match(redis.keyPrefix() + "*").count(1000);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = client.scan(cursor, params);
-                cursor = page.getCursor();
-                keys.addAll(page.getResult());
-            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-            List<String> all = new ArrayList<>(keys);
-            long values = 0;
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                for (String value : client.mget(chunk.toArray(new String[0]))) {
-                    values += value == null ? 0 : 1;
-                }
-            }
+            long values = PlainListing.scanThenMget(client, redis.keyPrefix());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             if (values != settings.sessions()) {
                 report.note("The floor read " + values + " values, expected " + settings.sessions() + ".");

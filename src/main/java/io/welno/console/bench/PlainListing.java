@@ -8,6 +8,8 @@ import java.util.Set;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -21,28 +23,34 @@ public final class PlainListing {
     private PlainListing() {
     }
 
+    /** SCAN COUNT 1000 to the end, then MGET in chunks of 500; nothing parsed. @return the values read */
+    static long scanThenMget(JedisCommands client, String prefix) {
+        Set<String> keys = new LinkedHashSet<>();
+        ScanParams params = new ScanParams().match(prefix + "*").count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = client.scan(cursor, params);
+            cursor = page.getCursor();
+            keys.addAll(page.getResult());
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        List<String> all = new ArrayList<>(keys);
+        long values = 0;
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            for (String value : client.mget(chunk.toArray(new String[0]))) {
+                values += value == null ? 0 : 1;
+            }
+        }
+        return values;
+    }
+
     public static void main(String[] args) {
         RedisConnectionSettings redis = RedisConnectionSettings.parse(args[0]);
         try (Jedis client = new Jedis(new HostAndPort(redis.host(), redis.port()),
                 DefaultJedisClientConfig.builder().database(redis.database()).user(redis.user())
-                        .password(redis.password()).ssl(redis.tls()).socketTimeoutMillis(60_000).build())) {
-            Set<String> keys = new LinkedHashSet<>();
-            ScanParams params = new ScanParams().match(redis.keyPrefix() + "*").count(1000);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = client.scan(cursor, params);
-                cursor = page.getCursor();
-                keys.addAll(page.getResult());
-            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-            List<String> all = new ArrayList<>(keys);
-            long values = 0;
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                for (String value : client.mget(chunk.toArray(new String[0]))) {
-                    values += value == null ? 0 : 1;
-                }
-            }
-            System.out.println(values);
+                        .password(redis.password()).ssl(redis.tls()).protocol(RedisProtocol.RESP2)
+                        .socketTimeoutMillis(60_000).build())) {
+            System.out.println(scanThenMget(client, redis.keyPrefix()));
         }
     }
 }
