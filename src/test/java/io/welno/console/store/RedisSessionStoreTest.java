@@ -124,6 +124,27 @@ class RedisSessionStoreTest {
         assertTrue(batches.get() >= 3, "batches: " + batches.get());
     }
 
+    /** The listing streams: a consumer that stops (a closed pipe) stops the readers, and nothing hangs. */
+    @Test
+    void aConsumerThatFailsEndsTheScanWithItsOwnError() {
+        var pipeline = REDIS.client().pipelined();
+        for (int i = 0; i < 5_000; i++) {
+            pipeline.set("tilko_session:s" + i, "{\"status\": \"initiated\"}");
+        }
+        pipeline.sync();
+        pipeline.close();
+        AtomicInteger batches = new AtomicInteger();
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> store.scan(batch -> {
+                    if (batches.incrementAndGet() == 2) {
+                        throw new IllegalStateException("the pipe closed");
+                    }
+                }));
+        assertEquals("the pipe closed", thrown.getMessage());
+        assertEquals(2, batches.get(), "no batch after the failure");
+        assertEquals(5_000, store.scan(batch -> { }), "the store still lists afterwards");
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void updatesKeepTheTtlExactlyAndNeverExtendIt(boolean redis5Script) {
