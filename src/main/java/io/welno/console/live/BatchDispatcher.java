@@ -292,7 +292,7 @@ final class BatchDispatcher {
                 long seq = sequence.incrementAndGet();
                 NodeReader.Result result;
                 try {
-                    result = reader.read(chunk);
+                    result = reader.read(chunk, false); // pushes arrive only while notifications work: no polls
                 } catch (RuntimeException e) {
                     host.readFailed(link.generation(), e);
                     return;

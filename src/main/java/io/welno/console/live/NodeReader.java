@@ -70,21 +70,27 @@ final class NodeReader implements AutoCloseable {
     record Result(List<Read> present, List<String> missing, boolean redirected) {
     }
 
-    /** Reads and parses the keys; keys that no longer exist are reported as missing. */
-    Result read(List<String> keys) {
+    /**
+     * Reads and parses the keys; keys that no longer exist are reported as missing.
+     *
+     * @param fingerprints whether to fingerprint the values: only polls compare them (a feed that polls does so from
+     *                     its first snapshot on), so a feed on keyspace notifications skips two passes over every value
+     */
+    Result read(List<String> keys, boolean fingerprints) {
         SessionReader.Result result = reader.read(keys);
         long now = System.currentTimeMillis();
         List<Read> present = new ArrayList<>(result.present().size());
         for (StoredSession session : result.present()) {
-            present.add(toRead(session, now));
+            present.add(toRead(session, now, fingerprints));
         }
         return new Result(present, result.missing(), result.redirected());
     }
 
-    static Read toRead(StoredSession session, long now) {
+    static Read toRead(StoredSession session, long now, boolean fingerprints) {
         String status = session.parsed() instanceof SessionDocument doc ? doc.status().wire() : null;
         long ttl = session.ttlMillis();
-        return new Read(session, fingerprint(session.value()), ttl < 0 ? Long.MAX_VALUE : now + ttl, status);
+        return new Read(session, fingerprints ? fingerprint(session.value()) : 0,
+                ttl < 0 ? Long.MAX_VALUE : now + ttl, status);
     }
 
     /**

@@ -470,7 +470,9 @@ public final class RedisSessionFeed implements SessionFeed {
         }
         cancel(pollFuture);
         pollFuture = null;
-        ScanRun run = new ScanRun(runIds.incrementAndGet(), kind, sequence.incrementAndGet(), current.generation);
+        // A feed leaves push mode only through a new connection, whose first pass is then a snapshot that polls.
+        ScanRun run = new ScanRun(runIds.incrementAndGet(), kind, sequence.incrementAndGet(), current.generation,
+                !current.push);
         activeRun = run;
         LOG.debug("Starting {} on {}", run, current.topology.description());
         loader.start(run, current.readers);

@@ -32,16 +32,19 @@ final class ScanRun {
     private final Kind kind;
     private final long startSeq;
     private final long generation;
+    private final boolean fingerprints;
     private final AtomicLong keysFound = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile ParallelScan.Pass pass;
     private final long startedNanos = System.nanoTime();
 
-    ScanRun(long id, Kind kind, long startSeq, long generation) {
+    /** @param fingerprints whether values are fingerprinted: when the feed polls (polls tell changes by them) */
+    ScanRun(long id, Kind kind, long startSeq, long generation, boolean fingerprints) {
         this.id = id;
         this.kind = kind;
         this.startSeq = startSeq;
         this.generation = generation;
+        this.fingerprints = fingerprints;
     }
 
     long id() {
@@ -58,6 +61,10 @@ final class ScanRun {
 
     long generation() {
         return generation;
+    }
+
+    boolean fingerprints() {
+        return fingerprints;
     }
 
     boolean snapshot() {

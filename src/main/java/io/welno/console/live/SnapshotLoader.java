@@ -41,7 +41,7 @@ final class SnapshotLoader {
                 }
                 run.keysFound().addAndGet(keys.size());
                 long seq = sequence.incrementAndGet();
-                NodeReader.Result result = nodes.get(server).read(keys);
+                NodeReader.Result result = nodes.get(server).read(keys, run.fingerprints());
                 if (!run.cancelled()) {
                     output.accept(new ScanRun.Chunk(run, seq, result.present()));
                 }

@@ -151,7 +151,7 @@ class FeedUnitTest {
     void aRemovalDuringAPassStopsAnOlderReadOfThatPassFromResurrectingTheSession() {
         FeedState state = new FeedState(new RecentlyEnded(10), CLOCK);
         state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 1, true);
-        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1);
+        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1, true);
         // The pass read "a" with seq 11; the del event was processed with seq 12 before that chunk arrived.
         assertEquals(ChangeKind.REMOVED, state.applyEnded("a", 12, ChangeKind.REMOVED, true).kind());
         assertNull(state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 11, true));
@@ -170,7 +170,7 @@ class FeedUnitTest {
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 1, true);
         state.applyRead(read("deleted", "initiated", 1, now + 600_000), 2, true);
         state.applyRead(read("timed-out", "auth_request_sent", 1, now - 5), 3, true);
-        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 4, 1);
+        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 4, 1, true);
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 5, true);
         List<SessionChange> gone = state.completePass(pass);
         Map<String, ChangeKind> kinds = new LinkedHashMap<>();
