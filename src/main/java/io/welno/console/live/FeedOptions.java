@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param scanCount             the COUNT hint of each SCAN call
  * @param fetchChunk            keys per pipelined read; a batch reads at most ten chunks of pushed keys, and a larger
  *                              backlog is delivered over the following batches, longest-waiting keys first
- * @param fetchThreads          parallel readers (and parsers) while a snapshot runs
+ * @param fetchThreads          parallel readers, and as many parsers, while a snapshot or poll runs
  * @param maxPendingKeys        bound of the push backlog (distinct keys waiting to be read); beyond it events are
  *                              dropped and a resync is run instead, so memory never grows without limit
  * @param pingInterval          how often the subscription is PINGed (watchdog and latency)

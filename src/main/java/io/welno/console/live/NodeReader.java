@@ -77,7 +77,12 @@ final class NodeReader implements AutoCloseable {
      *                     its first snapshot on), so a feed on keyspace notifications skips two passes over every value
      */
     Result read(List<String> keys, boolean fingerprints) {
-        SessionReader.Result result = reader.read(keys);
+        return parse(reader.fetch(keys), fingerprints);
+    }
+
+    /** Parses a chunk {@link SessionReader#fetch} read (on a parser thread, while the next chunk is read). */
+    Result parse(SessionReader.Fetched fetched, boolean fingerprints) {
+        SessionReader.Result result = reader.parse(fetched);
         long now = System.currentTimeMillis();
         List<Read> present = new ArrayList<>(result.present().size());
         for (StoredSession session : result.present()) {

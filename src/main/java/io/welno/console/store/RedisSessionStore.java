@@ -61,23 +61,23 @@ public final class RedisSessionStore implements SessionStore {
 
     /**
      * Streams every session with the live feed's loader ({@link ParallelScan}): the SCAN goes on while chunks of keys
-     * are read and parsed on {@link ParallelScan#DEFAULT_READERS} threads. Batches reach {@code batchSink} on the
-     * calling thread as they are parsed, in no particular order; only a few are held at a time.
+     * are read and parsed on threads of their own. Batches reach {@code batchSink} on the calling thread as they are
+     * parsed, in no particular order; only a few are held at a time.
      */
     @Override
     public long scan(Consumer<List<StoredSession>> batchSink) {
-        return scan(batchSink, ParallelScan.DEFAULT_READERS);
-    }
-
-    long scan(Consumer<List<StoredSession>> batchSink, int readers) {
         ExecutorService scanThread = Executors.newSingleThreadExecutor(daemon("welno-store-scan"));
-        ExecutorService readPool = Executors.newFixedThreadPool(readers, daemon("welno-store-read"));
+        ExecutorService readPool = Executors.newFixedThreadPool(ParallelScan.DEFAULT_READERS, daemon("welno-store-read"));
+        ExecutorService parsePool = Executors.newFixedThreadPool(ParallelScan.DEFAULT_PARSERS,
+                daemon("welno-store-parse"));
         try {
-            return new StreamedScan(new ParallelScan(scanThread, readPool, ParallelScan.DEFAULT_SCAN_COUNT,
-                    ParallelScan.DEFAULT_CHUNK), List.of(reader), readers * 2).drainInto(batchSink);
+            return new StreamedScan(new ParallelScan(scanThread, readPool, parsePool, ParallelScan.DEFAULT_SCAN_COUNT,
+                    ParallelScan.DEFAULT_CHUNK), List.of(reader), ParallelScan.DEFAULT_PARSERS * 2)
+                    .drainInto(batchSink);
         } finally {
             scanThread.shutdownNow();
             readPool.shutdownNow();
+            parsePool.shutdownNow();
         }
     }
 

@@ -81,11 +81,38 @@ public final class SessionReader {
 
     /** Reads and parses the given keys (all under the prefix). */
     public Result read(List<String> keys) {
+        return parse(fetch(keys));
+    }
+
+    /**
+     * Values and TTLs of some keys as Redis sent them, not parsed yet: a loader reads the next chunk while this one
+     * is parsed on another thread, so Redis always has a request to work on.
+     */
+    public static final class Fetched {
+        private final List<String> keys;
+        private final Response<List<byte[]>> mget;
+        private final List<Response<byte[]>> gets;
+        private final List<Response<Long>> ttls;
+
+        private Fetched(List<String> keys, Response<List<byte[]>> mget, List<Response<byte[]>> gets,
+                        List<Response<Long>> ttls) {
+            this.keys = keys;
+            this.mget = mget;
+            this.gets = gets;
+            this.ttls = ttls;
+        }
+
+        public int size() {
+            return keys.size();
+        }
+    }
+
+    /** The values and TTLs of the keys, in one pipeline; nothing parsed. */
+    public Fetched fetch(List<String> keys) {
         int n = keys.size();
-        List<StoredSession> present = new ArrayList<>(n);
-        List<String> missing = new ArrayList<>();
+        List<Response<Long>> ttls = new ArrayList<>(n);
         if (n == 0) {
-            return new Result(present, missing, false);
+            return new Fetched(keys, null, null, ttls);
         }
         byte[][] raw = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -93,7 +120,6 @@ public final class SessionReader {
         }
         Response<List<byte[]>> mget = null;
         List<Response<byte[]>> gets = clusterNode ? new ArrayList<>(n) : null;
-        List<Response<Long>> ttls = new ArrayList<>(n);
         try (AbstractPipeline pipeline = client.pipelined()) {
             if (clusterNode) {
                 for (byte[] key : raw) {
@@ -108,7 +134,16 @@ public final class SessionReader {
             }
             pipeline.sync();
         }
-        List<byte[]> values = mget == null ? null : mget.get();
+        return new Fetched(keys, mget, gets, ttls);
+    }
+
+    /** Applies the rule to what {@link #fetch} read and parses the values (on the calling thread). */
+    public Result parse(Fetched fetched) {
+        List<String> keys = fetched.keys;
+        int n = keys.size();
+        List<StoredSession> present = new ArrayList<>(n);
+        List<String> missing = new ArrayList<>();
+        List<byte[]> values = fetched.mget == null ? null : fetched.mget.get();
         boolean redirected = false;
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
@@ -116,15 +151,15 @@ public final class SessionReader {
             byte[] value;
             long pttl;
             try {
-                pttl = ttls.get(i).get();
-                value = values != null ? values.get(i) : gets.get(i).get();
+                pttl = fetched.ttls.get(i).get();
+                value = values != null ? values.get(i) : fetched.gets.get(i).get();
             } catch (JedisRedirectionException e) {
                 redirected = true;
                 continue;
             } catch (JedisDataException e) {
                 // WRONGTYPE from a GET: another type under the prefix; anything else (NOPERM...) is named as is.
                 StoredSession other = e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")
-                        ? notAString(key, id) : refused(id, e, pttlOrUnknown(ttls.get(i)));
+                        ? notAString(key, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
                 add(present, missing, id, other);
                 continue;
             }

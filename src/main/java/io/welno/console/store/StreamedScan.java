@@ -30,10 +30,15 @@ final class StreamedScan {
     /** @return the number of sessions handed to {@code sink} */
     long drainInto(Consumer<List<StoredSession>> sink) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(capacity);
-        ParallelScan.Pass pass = scan.start(servers, new ParallelScan.Handler() {
+        ParallelScan.Pass pass = scan.start(servers, new ParallelScan.Handler<SessionReader.Fetched>() {
             @Override
-            public void read(int server, List<String> keys) throws InterruptedException {
-                List<StoredSession> present = servers.get(server).read(keys).present();
+            public SessionReader.Fetched fetch(int server, List<String> keys) {
+                return servers.get(server).fetch(keys);
+            }
+
+            @Override
+            public void parse(int server, SessionReader.Fetched fetched) throws InterruptedException {
+                List<StoredSession> present = servers.get(server).parse(fetched).present();
                 if (!present.isEmpty()) {
                     queue.put(present);
                 }
