@@ -42,6 +42,11 @@ public final class SessionDocument implements ParsedSession {
     private final String id;
     private final ZoneId zone;
     private final DocumentFacts facts;
+    /** Parsed once: rows, listings, warnings and the stuck rule all read them. */
+    private final SessionTimestamp createdAt;
+    private final SessionTimestamp updatedAt;
+    private final SessionTimestamp expiresAt;
+    private final SessionTimestamp lastActivity;
     private final Set<DocumentWarning> warnings;
     /** The stored bytes the tree is parsed from when first needed; null when built from a tree. */
     private final byte[] source;
@@ -55,6 +60,10 @@ public final class SessionDocument implements ParsedSession {
         this.facts = DocumentFacts.of(tree, zone);
         this.source = null;
         this.treeReader = null;
+        this.createdAt = SessionTimestamp.parse(facts.createdAt(), zone);
+        this.updatedAt = SessionTimestamp.parse(facts.updatedAt(), zone);
+        this.expiresAt = SessionTimestamp.parse(facts.expiresAt(), zone);
+        this.lastActivity = SessionTimestamp.parse(facts.lastActivity(), zone);
         this.warnings = Collections.unmodifiableSet(findWarnings());
     }
 
@@ -65,6 +74,10 @@ public final class SessionDocument implements ParsedSession {
         this.facts = facts;
         this.source = source;
         this.treeReader = treeReader;
+        this.createdAt = SessionTimestamp.parse(facts.createdAt(), zone);
+        this.updatedAt = SessionTimestamp.parse(facts.updatedAt(), zone);
+        this.expiresAt = SessionTimestamp.parse(facts.expiresAt(), zone);
+        this.lastActivity = SessionTimestamp.parse(facts.lastActivity(), zone);
         this.warnings = Collections.unmodifiableSet(findWarnings());
     }
 
@@ -119,19 +132,19 @@ public final class SessionDocument implements ParsedSession {
     }
 
     public SessionTimestamp createdAt() {
-        return SessionTimestamp.parse(facts.createdAt(), zone);
+        return createdAt;
     }
 
     public SessionTimestamp updatedAt() {
-        return SessionTimestamp.parse(facts.updatedAt(), zone);
+        return updatedAt;
     }
 
     public SessionTimestamp expiresAt() {
-        return SessionTimestamp.parse(facts.expiresAt(), zone);
+        return expiresAt;
     }
 
     public SessionTimestamp lastActivity() {
-        return SessionTimestamp.parse(facts.lastActivity(), zone);
+        return lastActivity;
     }
 
     public SessionTimestamp timestamp(String field) {
@@ -250,10 +263,9 @@ public final class SessionDocument implements ParsedSession {
         if (expires == null) {
             found.add(DocumentWarning.MISSING_EXPIRES_AT);
         } else {
-            SessionTimestamp parsed = SessionTimestamp.parse(expires, zone);
-            if (parsed == null) {
+            if (expiresAt == null) {
                 found.add(DocumentWarning.UNPARSEABLE_TIMESTAMP);
-            } else if (parsed.hasOffset()) {
+            } else if (expiresAt.hasOffset()) {
                 found.add(DocumentWarning.OFFSET_TIMESTAMP);
             }
         }
