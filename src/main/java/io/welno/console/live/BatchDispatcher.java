@@ -57,6 +57,8 @@ final class BatchDispatcher {
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
     private volatile boolean stopping;
+    /** A pass's last item (done or failed) is queued. */
+    private volatile boolean passEnded;
     private volatile int knownSessions;
     private volatile int tombstones;
     private long nextBatchNanos = System.nanoTime();
@@ -89,6 +91,9 @@ final class BatchDispatcher {
 
     void accept(ScanRun.Item item) {
         scanItems.add(item);
+        if (!(item instanceof ScanRun.Chunk)) {
+            passEnded = true;
+        }
         wake();
     }
 
@@ -144,10 +149,13 @@ final class BatchDispatcher {
                 continue;
             }
             long wait = nextBatchNanos - System.nanoTime();
-            if (wait > 0) {
+            // The batch that ends a pass goes out at once: the window paces a stream of changes, and waiting out
+            // the rest of it only made a snapshot look up to one window slower.
+            if (wait > 0 && !passEnded) {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
+            passEnded = false;
             try {
                 // The window runs from the start of a batch, not its end: batches still begin at most once a
                 // window, and the time spent reading one is not added to the wait of the changes behind it.
