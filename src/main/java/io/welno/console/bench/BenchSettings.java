@@ -82,7 +82,12 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               `FeedOptions` from `start()` until the batch with `snapshotComplete` has been delivered, having delivered
               exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
               (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
-              are reported (budget: ratio ≤ 1.0, first rows < 300 ms).
+              are reported (budget: ratio ≤ 0.9, first rows < 300 ms).
+            - **P1-CLI.** `java -jar welno-console.jar list --json --redis URL` as a process of its own (JVM start
+              included, output to a file whose lines are counted) against the floor started the same way:
+              `java -cp welno-console.jar io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs
+              (COUNT 1000) and MGETs in chunks of 500, parsing nothing. One warm-up pair, then `rounds` pairs, the two
+              alternating; the medians and their ratio are reported (budget: ratio ≤ 1.5).
             - **P2.** One feed is started on the N sessions, its consumer turns every change into the UI's `SessionRow`
               and keeps them in a map (the view model's work, without a window). A separate connection writes existing
               sessions (round robin, so at most one write per key per pass) at a fixed rate with pipelined `SET … EX`,
@@ -122,6 +127,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             java -jar target/welno-console.jar bench --sessions 20000 --noise 100000 --churn-minutes 1   # quick
             ```
 
+            `--only p1,cli,p2,p3,p4,p5` runs only those parts (P4's loaded heap is measured with P2 too).
             `--redis URL` benchmarks an existing server instead (its database must be empty: the bench writes N+M keys
             and removes them with `FLUSHDB` at the end). `--report FILE` chooses where this file goes (`-` for none);
             `--skip-startup` leaves out P5; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on
