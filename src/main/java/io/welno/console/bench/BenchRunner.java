@@ -84,6 +84,10 @@ public final class BenchRunner {
                 String version = info(admin.info("server"), "redis_version");
                 BenchEnvironment env = new BenchEnvironment(version, executable);
                 settings.notes().forEach(report::note);
+                // P1 and P2 move with the collector's settings (young pauses hold up every thread), so say which.
+                report.note("JVM " + System.getProperty("java.vm.version") + ", options "
+                        + ManagementFactory.getRuntimeMXBean().getInputArguments() + ", max heap "
+                        + mb(Runtime.getRuntime().maxMemory()) + " MB.");
                 report.info("Redis " + version + " at " + redis.redactedUrl() + "; corpus: average "
                         + corpus.averageBytes() + " B, " + corpus.minBytes() + "–" + corpus.maxBytes() + " B; " + corpus.mix());
                 seed(admin);
