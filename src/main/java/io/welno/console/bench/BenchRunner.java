@@ -16,10 +16,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +27,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * One bench run: seeds N sessions and M unrelated keys, then measures P1 (listing vs the plain-client floor),
@@ -88,16 +84,29 @@ public final class BenchRunner {
                 String version = info(admin.info("server"), "redis_version");
                 BenchEnvironment env = new BenchEnvironment(version, executable);
                 settings.notes().forEach(report::note);
+                // P1 and P2 move with the collector's settings (young pauses hold up every thread), so say which.
+                report.note("JVM " + System.getProperty("java.vm.version") + ", options "
+                        + ManagementFactory.getRuntimeMXBean().getInputArguments() + ", max heap "
+                        + mb(Runtime.getRuntime().maxMemory()) + " MB.");
                 report.info("Redis " + version + " at " + redis.redactedUrl() + "; corpus: average "
                         + corpus.averageBytes() + " B, " + corpus.minBytes() + "–" + corpus.maxBytes() + " B; " + corpus.mix());
                 seed(admin);
-                listing(admin);
-                if (settings.frames()) {
+                if (settings.includes("p1")) {
+                    listing(admin);
+                }
+                if (settings.includes("cli")) {
+                    new CliListingBench(ownJar(), redisUrl, settings.sessions(), settings.rounds(), report).run();
+                }
+                if (settings.frames() && settings.includes("fx")) {
                     new FrameBench(redisUrl, redis, mayConfigure, corpus, settings, report, this::writeAtRate).run();
                 }
-                liveFeed(admin);
-                atomicUpdates();
-                if (settings.startup() != null) {
+                if (settings.includes("p2") || settings.includes("p4")) {
+                    liveFeed(admin);
+                }
+                if (settings.includes("p3")) {
+                    atomicUpdates();
+                }
+                if (settings.startup() != null && settings.includes("p5")) {
                     new StartupBench(settings.startup(), report).run();
                 } else {
                     report.note("P5 was skipped (--skip-startup, or not run from the jar).");
@@ -182,7 +191,7 @@ public final class BenchRunner {
         long floor = median(floors);
         long first = median(firsts);
         double ratio = list / (double) floor;
-        report.figure("P1", "list", (ratio <= 1.0 ? "met" : "NOT met") + " (≤ 1.0× floor); first rows "
+        report.figure("P1", "list", (ratio <= 0.9 ? "met" : "NOT met") + " (≤ 0.9× floor); first rows "
                         + (first < 300 ? "met" : "NOT met") + " (< 300 ms)", "ms", list, "floor_ms", floor,
                 "ratio", ratio, "first_batch_ms", first, "sessions", settings.sessions(), "noise", settings.noise(),
                 "rounds", settings.rounds());
@@ -192,22 +201,7 @@ public final class BenchRunner {
     private long floor() {
         try (RedisClient client = RedisConnections.openClient(redis, "welno-bench-floor")) {
             long t0 = System.nanoTime();
-            Set<String> keys = new LinkedHashSet<>();
-            ScanParams params = new ScanParams().match(redis.keyPrefix() + "*").count(1000);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = client.scan(cursor, params);
-                cursor = page.getCursor();
-                keys.addAll(page.getResult());
-            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-            List<String> all = new ArrayList<>(keys);
-            long values = 0;
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                for (String value : client.mget(chunk.toArray(new String[0]))) {
-                    values += value == null ? 0 : 1;
-                }
-            }
+            long values = PlainListing.scanThenMget(client, redis.keyPrefix());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             if (values != settings.sessions()) {
                 report.note("The floor read " + values + " values, expected " + settings.sessions() + ".");
@@ -270,10 +264,14 @@ public final class BenchRunner {
             long loaded = heapAfterGc();
             report.figure("P4", "loaded", verdict(loaded, 600), "heap_mb", mb(loaded), "delta_mb", mb(loaded - baseline),
                     "rows", consumer.rows(), "baseline_mb", mb(baseline));
-            for (int rate : settings.rates()) {
-                delivery(feed, consumer, writer, rate);
+            if (settings.includes("p2")) {
+                for (int rate : settings.rates()) {
+                    delivery(feed, consumer, writer, rate);
+                }
             }
-            churn(feed, consumer, writer, baseline);
+            if (settings.includes("p4")) {
+                churn(feed, consumer, writer, baseline);
+            }
         }
     }
 
@@ -317,7 +315,7 @@ public final class BenchRunner {
         int maxBacklog = backlog.stream().mapToInt(Integer::intValue).max().orElse(0);
         double p99 = LatencyRecorder.millis(sorted, 0.99);
         String verdict = rate <= 1000 ? (p99 < 50 ? "met" : "NOT met") + " (p99 < 50 ms)"
-                : (growing ? "NOT met" : "met") + " (no growing backlog)";
+                : (p99 < 100 && !growing ? "met" : "NOT met") + " (p99 < 100 ms, no growing backlog)";
         report.figure("P2", "rate=" + rate, verdict, "achieved_per_s", written / seconds, "writes", written,
                 "delivered", sorted.length, "coalesced", written - sorted.length,
                 "p50_ms", LatencyRecorder.millis(sorted, 0.50), "p99_ms", p99,
@@ -457,6 +455,17 @@ public final class BenchRunner {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** The jar this bench runs from, or null when it runs from classes (the command line's P1-CLI needs the jar). */
+    static java.nio.file.Path ownJar() {
+        try {
+            java.nio.file.Path location = java.nio.file.Path.of(
+                    BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return java.nio.file.Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
 
     static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one bench run does.
@@ -24,10 +25,28 @@ import java.util.Map;
  * @param report        where the Markdown report goes, or null
  * @param commandLine   how the bench was started, for the report
  * @param notes         lines for the report's notes (e.g. the commit measured)
+ * @param only          the parts to run ({@link #PARTS}); empty for all of them
  */
 public record BenchSettings(int sessions, int noise, String redisUrl, int rounds, int[] rates, int rateSeconds, int writers,
-                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, StartupTarget startup, boolean frames, Path report,
-                     String commandLine, List<String> notes) {
+                     int updatesEach, int hotKeys, double churnMinutes, int churnRate, StartupTarget startup, boolean frames,
+                     Path report, String commandLine, List<String> notes, Set<String> only) {
+
+    /** The parts a run can be limited to with {@code --only}. */
+    public static final List<String> PARTS = List.of("p1", "cli", "fx", "p2", "p3", "p4", "p5");
+
+    public BenchSettings {
+        only = Set.copyOf(only);
+        for (String part : only) {
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown bench part " + part + "; known: " + String.join(",", PARTS));
+            }
+        }
+    }
+
+    /** Whether this run measures the given part of {@link #PARTS}. */
+    boolean includes(String part) {
+        return only.isEmpty() || only.contains(part);
+    }
 
     Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -44,8 +63,11 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
         m.put("P2 rates", r + ", " + rateSeconds + " s each");
         m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
         m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
-        m.put("P2 FX", frames ? "the console window on the N sessions, 1000 writes/s, 5 s warm-up + " + rateSeconds
-                + " s measured, on a display" : "skipped");
+        m.put("P2 FX", frames && includes("fx") ? "the console window on the N sessions, 1000 writes/s, 5 s warm-up + "
+                + rateSeconds + " s measured, on a display" : "skipped");
+        if (!only.isEmpty()) {
+            m.put("parts", String.join(", ", PARTS.stream().filter(only::contains).toList()) + " only (--only)");
+        }
         m.put("P5", startup == null ? "skipped" : "`" + startup.describe() + " --smoke-test` under Xvfb");
         return m;
     }
@@ -63,7 +85,12 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               `FeedOptions` from `start()` until the batch with `snapshotComplete` has been delivered, having delivered
               exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
               (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
-              are reported (budget: ratio ≤ 1.0, first rows < 300 ms).
+              are reported (budget: ratio ≤ 0.9, first rows < 300 ms).
+            - **P1-CLI.** `java -jar welno-console.jar list --json --redis URL` as a process of its own (JVM start
+              included, output to a file whose lines are counted) against the floor started the same way:
+              `java -cp welno-console.jar io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs
+              (COUNT 1000) and MGETs in chunks of 500, parsing nothing. One warm-up pair, then `rounds` pairs, the two
+              alternating; the medians and their ratio are reported (budget: ratio ≤ 1.5).
             - **P2.** One feed is started on the N sessions, its consumer turns every change into the UI's `SessionRow`
               and keeps them in a map (the view model's work, without a window). A separate connection writes existing
               sessions (round robin, so at most one write per key per pass) at a fixed rate with pipelined `SET … EX`,
@@ -113,6 +140,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             java -jar target/welno-console.jar bench --sessions 20000 --noise 100000 --churn-minutes 1   # quick
             ```
 
+            `--only p1,cli,p2,p3,p4,p5` runs only those parts (P4's loaded heap is measured with P2 too).
             `--redis URL` benchmarks an existing server instead (its database must be empty: the bench writes N+M keys
             and removes them with `FLUSHDB` at the end). `--report FILE` chooses where this file goes (`-` for none);
             `--skip-startup` leaves out P5, `--skip-fx` P2 FX; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on

@@ -65,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "A line for the report's notes, e.g. what was measured (repeatable)")
     java.util.List<String> notes = new java.util.ArrayList<>();
 
+    @Option(names = "--only", paramLabel = "PARTS", split = ",",
+            description = "Run only these parts: p1, cli, fx, p2, p3, p4, p5 (comma-separated; default: all)")
+    java.util.Set<String> only = new java.util.LinkedHashSet<>();
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/BENCHMARKS.md", description = "Markdown report, '-' for none (default: ${DEFAULT-VALUE})")
     String report;
 
@@ -78,6 +82,10 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Every count must be positive (noise may be 0).");
             return 2;
         }
+        if (!io.welno.console.bench.BenchSettings.PARTS.containsAll(only)) {
+            spec.commandLine().getErr().println("--only takes " + String.join(",", io.welno.console.bench.BenchSettings.PARTS));
+            return 2;
+        }
         StartupTarget p5 = skipStartup ? null : startupTarget();
         StringBuilder command = new StringBuilder("welno-console");
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
@@ -85,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         return BenchRunner.run(new io.welno.console.bench.BenchSettings(sessions, noise, redis, rounds,
                 parseRates(), rateSeconds, writers, updates, hotKeys, churnMinutes, churnRate, p5, !skipFx,
-                "-".equals(report) ? null : Path.of(report), command.toString(), notes), System.out);
+                "-".equals(report) ? null : Path.of(report), command.toString(), notes, only), System.out);
     }
 
     private StartupTarget startupTarget() {

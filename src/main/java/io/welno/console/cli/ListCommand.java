@@ -1,5 +1,7 @@
 package io.welno.console.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.UnreadableSession;
@@ -7,24 +9,35 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * Lists sessions with the window's loader (the store's {@code ParallelScan}: the SCAN overlapped with parallel reads
+ * and parsing) and prints each batch as soon as it is parsed, so the whole list is never held and the first lines
+ * come at once. Lines therefore come in the order Redis lists the keys, not sorted.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List every session (read-only). Names and phone numbers are masked.")
+        description = "List every session (read-only), in the order Redis lists them. Names and phone numbers are masked.")
 final class ListCommand implements Callable<Integer> {
 
     /** Longer ids are cut in the table; {@code --json} and {@code show} have them whole. */
     private static final int ID_WIDTH = 80;
+    private static final String FORMAT = "%-42s %-27s %-8s %-9s %-27s %7s  %s%n";
 
     @Mixin
     RedisOptions redis;
@@ -39,18 +52,27 @@ final class ListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<StoredSession> sessions = new ArrayList<>();
+    public Integer call() throws IOException {
+        // Buffered and flushed per batch: the command line's own writer flushes every line, a system call each.
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+        LocalDateTime now = LocalDateTime.now(redis.zone);
+        long[] listed = {0};
         try (RedisSessionStore store = redis.openStore()) {
-            store.scan(batch -> batch.stream().filter(this::matches).forEach(sessions::add));
+            Printer printer = json ? new JsonLines(out, store, now) : new Table(out, now);
+            store.scan(batch -> {
+                for (StoredSession session : batch) {
+                    if (matches(session)) {
+                        printer.print(session);
+                        listed[0]++;
+                    }
+                }
+                out.flush();
+            });
+        } finally {
+            out.flush();
         }
-        sessions.sort(Comparator.comparing(StoredSession::id));
-        if (json) {
-            java.time.LocalDateTime now = java.time.LocalDateTime.now(redis.zone);
-            sessions.forEach(s -> out.println(SafeText.json(SessionSummaryJson.of(s, now).toString())));
-        } else {
-            printTable(out, sessions, java.time.LocalDateTime.now(redis.zone));
+        if (!json) {
+            out.printf("%d session(s)%n", listed[0]);
         }
         out.flush();
         return ExitCode.DONE.code();
@@ -66,33 +88,71 @@ final class ListCommand implements Callable<Integer> {
         return "unreadable".equals(status);
     }
 
+    private interface Printer {
+        void print(StoredSession session);
+    }
+
+    /** One object a line, made safe for a terminal ({@link SafeText#json}) without changing what it means. */
+    private static final class JsonLines implements Printer {
+        private final PrintWriter out;
+        private final LocalDateTime now;
+        private final StringWriter line = new StringWriter(1024);
+        private final JsonGenerator generator;
+
+        JsonLines(PrintWriter out, RedisSessionStore store, LocalDateTime now) throws IOException {
+            this.out = out;
+            this.now = now;
+            this.generator = store.codec().mapper().getFactory().createGenerator(line);
+            generator.setRootValueSeparator(null);
+        }
+
+        @Override
+        public void print(StoredSession session) {
+            try {
+                SessionSummaryJson.write(generator, session, now);
+                generator.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println(SafeText.json(line.toString()));
+            line.getBuffer().setLength(0);
+        }
+    }
+
     /**
      * One line per session. Every value that comes from the stored document (or its key) is escaped and bounded,
      * so no control character reaches the terminal and no field can push a row onto the next line; the whole
      * value is in {@code --json}.
      */
-    private static void printTable(PrintWriter out, List<StoredSession> sessions, java.time.LocalDateTime now) {
-        String format = "%-42s %-27s %-8s %-9s %-27s %7s  %s%n";
-        out.printf(format, "ID", "STATUS", "NAME", "PROVIDER", "UPDATED", "TTL", "NOTES");
-        for (StoredSession session : sessions) {
+    private static final class Table implements Printer {
+        private final PrintWriter out;
+        private final LocalDateTime now;
+
+        Table(PrintWriter out, LocalDateTime now) {
+            this.out = out;
+            this.now = now;
+            out.printf(FORMAT, "ID", "STATUS", "NAME", "PROVIDER", "UPDATED", "TTL", "NOTES");
+        }
+
+        @Override
+        public void print(StoredSession session) {
             String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
             String id = SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                out.printf(format, id, "UNREADABLE", "", "", "", ttl,
-                        SafeText.bounded(Masking.raw(unreadable.reason()), SafeText.TEXT));
-                continue;
+                out.printf(FORMAT, id, "UNREADABLE", "", "", "", ttl,
+                        SafeText.bounded(Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT));
+                return;
             }
             SessionDocument doc = (SessionDocument) session.parsed();
             SessionStatus status = doc.status();
-            String notes = java.util.stream.Stream.concat(
+            List<String> warnings = BackendRules.ruleWarnings(doc, now);
+            String notes = Stream.concat(
                     doc.warnings().stream().map(w -> (w.breaksBackend() ? "!" : "") + w.name().toLowerCase()),
-                    io.welno.console.session.BackendRules.ruleWarnings(doc, now).stream()
-                            .map(w -> (w.equals("expired") ? "!" : "") + w))
+                    warnings.stream().map(w -> (w.equals("expired") ? "!" : "") + w))
                     .collect(Collectors.joining(","));
-            out.printf(format, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
+            out.printf(FORMAT, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
                     SafeText.bounded(doc.userInfo().maskedName(), 40), doc.provider().englishName(),
                     doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), ttl, notes);
         }
-        out.printf("%d session(s)%n", sessions.size());
     }
 }

@@ -17,6 +17,7 @@ import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -87,14 +88,14 @@ final class ShowCommand implements Callable<Integer> {
             }
             StoredSession session = found.get();
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                printUnreadable(out, err, unreadable);
+                printUnreadable(out, err, unreadable, session.rawBytes());
                 return ExitCode.FAILED.code();
             }
             SessionDocument doc = (SessionDocument) session.parsed();
-            ObjectNode shown = reveal ? doc.tree() : DocumentMasker.mask(doc);
             if (json) {
-                String text = store.codec().write(shown);
-                out.println(SafeText.json(reveal ? text : Masking.phones(text)));
+                // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's own layout.
+                out.println(SafeText.json(reveal ? new String(session.value(), StandardCharsets.UTF_8)
+                        : Masking.phones(store.codec().write(DocumentMasker.mask(doc)))));
             } else {
                 printSummary(out, session, doc);
             }
@@ -108,8 +109,8 @@ final class ShowCommand implements Callable<Integer> {
      * in it are found by their fields and shapes), never raw: {@code --json} wraps it in an object so the output
      * stays JSON.
      */
-    private void printUnreadable(PrintWriter out, PrintWriter err, UnreadableSession unreadable) {
-        String reason = Masking.raw(unreadable.reason());
+    private void printUnreadable(PrintWriter out, PrintWriter err, UnreadableSession unreadable, int bytes) {
+        String reason = Masking.raw(Wording.cli().render(unreadable.reason()));
         String preview = reveal ? unreadable.preview() : Masking.raw(unreadable.preview());
         err.println("Session " + SafeText.excerpt(id, SafeText.FIELD) + " is unreadable: "
                 + SafeText.bounded(reason, SafeText.TEXT));
@@ -119,7 +120,7 @@ final class ShowCommand implements Callable<Integer> {
             node.put("id", id);
             node.put("readable", false);
             node.put("error", reason);
-            node.put("bytes", unreadable.size());
+            node.put("bytes", bytes);
             node.put("preview", preview);
             out.println(SafeText.json(node.toString()));
         } else {

@@ -17,6 +17,7 @@ import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -174,7 +175,7 @@ final class WatchCommand implements Callable<Integer> {
         } else if (stored.parsed() instanceof UnreadableSession unreadable) {
             line.putNull("status");
             line.put("readable", false);
-            line.put("error", Masking.raw(unreadable.reason()));
+            line.put("error", Masking.raw(Wording.cli().render(unreadable.reason())));
         }
         if (fromSnapshot) {
             line.put("snapshot", true);

@@ -184,7 +184,7 @@ final class FlowRuntime {
             ParsedSession parsed = found.get().parsed();
             if (parsed instanceof UnreadableSession unreadable) {
                 return new Readable(null, refused(request, actionId, null, Phrase.of("flow.unreadable",
-                        UnreadableReason.of(unreadable))));
+                        unreadable.reason())));
             }
             return new Readable((SessionDocument) parsed, null);
         } catch (RuntimeException e) {

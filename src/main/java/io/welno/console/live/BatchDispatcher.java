@@ -51,13 +51,14 @@ final class BatchDispatcher {
     private final AtomicLong sequence;
     private final Host host;
     private final long windowNanos;
-    private final int chunkSize;
     private final int maxReadsPerBatch;
     private final ConcurrentLinkedQueue<ScanRun.Item> scanItems = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> outbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
     private volatile boolean stopping;
+    /** A pass's last item (done or failed) is queued. */
+    private volatile boolean passEnded;
     private volatile int knownSessions;
     private volatile int tombstones;
     private long nextBatchNanos = System.nanoTime();
@@ -73,10 +74,9 @@ final class BatchDispatcher {
         this.sequence = sequence;
         this.host = host;
         this.windowNanos = options.batchWindow().toNanos();
-        this.chunkSize = options.fetchChunk();
         // A push backlog is read in steps of ten chunks a batch: at 10,000 writes a second a backlog of tens of
         // thousands of keys used to be read whole before the first of them was delivered (seconds of delay).
-        this.maxReadsPerBatch = 10 * chunkSize;
+        this.maxReadsPerBatch = 10 * options.fetchChunk();
         this.thread = threads.newThread(this::run);
     }
 
@@ -91,6 +91,9 @@ final class BatchDispatcher {
 
     void accept(ScanRun.Item item) {
         scanItems.add(item);
+        if (!(item instanceof ScanRun.Chunk)) {
+            passEnded = true;
+        }
         wake();
     }
 
@@ -146,10 +149,13 @@ final class BatchDispatcher {
                 continue;
             }
             long wait = nextBatchNanos - System.nanoTime();
-            if (wait > 0) {
+            // The batch that ends a pass goes out at once: the window paces a stream of changes, and waiting out
+            // the rest of it only made a snapshot look up to one window slower.
+            if (wait > 0 && !passEnded) {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
+            passEnded = false;
             try {
                 // The window runs from the start of a batch, not its end: batches still begin at most once a
                 // window, and the time spent reading one is not added to the wait of the changes behind it.
@@ -262,7 +268,7 @@ final class BatchDispatcher {
         loadedInRun += loaded;
     }
 
-    /** Reads the keys of the push backlog: one pipeline per server and chunk; deletions need no read. */
+    /** Reads the keys of the push backlog: one pipeline per server; deletions need no read. */
     private void readPushed(Map<String, SessionChange> changes, boolean inPass) {
         if (coalescer.isEmpty()) {
             return;
@@ -284,28 +290,25 @@ final class BatchDispatcher {
                 case EXPIRED -> merge(changes, state.applyEnded(link.idOf(p.key()), endedSeq, ChangeKind.EXPIRED, inPass));
             }
         }
+        // One pipeline per server for the whole batch (at most maxReadsPerBatch keys): one round trip, not one a chunk.
         for (Map.Entry<Integer, List<String>> entry : readsByNode.entrySet()) {
-            NodeReader reader = link.reader(entry.getKey());
-            List<String> keys = entry.getValue();
-            for (int from = 0; from < keys.size(); from += chunkSize) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
-                long seq = sequence.incrementAndGet();
-                NodeReader.Result result;
-                try {
-                    result = reader.read(chunk);
-                } catch (RuntimeException e) {
-                    host.readFailed(link.generation(), e);
-                    return;
-                }
-                for (NodeReader.Read read : result.present()) {
-                    merge(changes, state.applyRead(read, seq, true));
-                }
-                for (String id : result.missing()) {
-                    merge(changes, state.applyEnded(id, seq, null, inPass));
-                }
-                if (result.redirected()) {
-                    host.redirected();
-                }
+            long seq = sequence.incrementAndGet();
+            NodeReader.Result result;
+            try {
+                // Pushes arrive only while notifications work, when no poll compares fingerprints.
+                result = link.reader(entry.getKey()).read(entry.getValue(), false);
+            } catch (RuntimeException e) {
+                host.readFailed(link.generation(), e);
+                return;
+            }
+            for (NodeReader.Read read : result.present()) {
+                merge(changes, state.applyRead(read, seq, true));
+            }
+            for (String id : result.missing()) {
+                merge(changes, state.applyEnded(id, seq, null, inPass));
+            }
+            if (result.redirected()) {
+                host.redirected();
             }
         }
     }

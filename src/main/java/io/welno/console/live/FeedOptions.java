@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.store.ParallelScan;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param scanCount             the COUNT hint of each SCAN call
  * @param fetchChunk            keys per pipelined read; a batch reads at most ten chunks of pushed keys, and a larger
  *                              backlog is delivered over the following batches, longest-waiting keys first
- * @param fetchThreads          parallel readers (and parsers) while a snapshot runs
+ * @param fetchThreads          parallel readers, and as many parsers, while a snapshot or poll runs
  * @param maxPendingKeys        bound of the push backlog (distinct keys waiting to be read); beyond it events are
  *                              dropped and a resync is run instead, so memory never grows without limit
  * @param pingInterval          how often the subscription is PINGed (watchdog and latency)
@@ -58,7 +59,8 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(45);
 
     public static FeedOptions defaults() {
-        return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, 200, 1000, 200, 3, 100_000,
+        return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, 200, ParallelScan.DEFAULT_SCAN_COUNT,
+                ParallelScan.DEFAULT_CHUNK, ParallelScan.DEFAULT_READERS, 100_000,
                 Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(10),
                 Duration.ofSeconds(5));
     }

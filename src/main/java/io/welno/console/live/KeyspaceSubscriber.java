@@ -2,6 +2,7 @@ package io.welno.console.live;
 
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
+import io.welno.console.store.SessionReader;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class KeyspaceSubscriber {
         this.node = node;
         this.settings = nodeSettings;
         String channelPrefix = channelPrefix(nodeSettings.database());
-        this.pattern = channelPrefix + NodeReader.globEscape(nodeSettings.keyPrefix()) + "*";
+        this.pattern = channelPrefix + SessionReader.matchPattern(nodeSettings.keyPrefix());
         this.channelPrefixLength = channelPrefix.length();
         this.events = events;
         this.thread = threads.newThread(this::run);

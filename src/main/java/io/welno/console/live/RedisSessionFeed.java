@@ -79,6 +79,7 @@ public final class RedisSessionFeed implements SessionFeed {
     private ScheduledThreadPoolExecutor control;
     private ThreadPoolExecutor scanPool;
     private ThreadPoolExecutor fetchPool;
+    private ThreadPoolExecutor parsePool;
     private BatchDispatcher dispatcher;
     private SnapshotLoader loader;
 
@@ -137,7 +138,10 @@ public final class RedisSessionFeed implements SessionFeed {
         fetchPool = new ThreadPoolExecutor(options.fetchThreads(), options.fetchThreads(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), named("welno-feed-fetch"));
         fetchPool.allowCoreThreadTimeOut(true);
-        loader = new SnapshotLoader(scanPool, fetchPool, options, sequence, dispatcher::accept);
+        parsePool = new ThreadPoolExecutor(options.fetchThreads(), options.fetchThreads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), named("welno-feed-parse"));
+        parsePool.allowCoreThreadTimeOut(true);
+        loader = new SnapshotLoader(scanPool, fetchPool, parsePool, options, sequence, dispatcher::accept);
         dispatcher.start();
         setMode(FeedMode.CONNECTING, "Connecting to " + settings.redactedUrl());
         control.execute(this::connect);
@@ -230,9 +234,11 @@ public final class RedisSessionFeed implements SessionFeed {
         control.shutdownNow();
         scanPool.shutdownNow();
         fetchPool.shutdownNow();
+        parsePool.shutdownNow();
         awaitQuietly(control);
         awaitQuietly(scanPool);
         awaitQuietly(fetchPool);
+        awaitQuietly(parsePool);
         setMode(FeedMode.OFFLINE, "Stopped");
         dispatcher.stop(2000);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -297,7 +303,8 @@ public final class RedisSessionFeed implements SessionFeed {
             FeedTopology.Resolved resolved = topology.resolve(settings);
             for (int i = 0; i < resolved.primaries().size(); i++) {
                 var address = resolved.primaries().get(i);
-                readers.add(new NodeReader(i, address, Nodes.settingsFor(settings, address, resolved.cluster()), codec));
+                readers.add(new NodeReader(i, address, Nodes.settingsFor(settings, address, resolved.cluster()), codec,
+                        resolved.cluster()));
             }
             for (NodeReader reader : readers) {
                 long t0 = System.nanoTime();
@@ -469,7 +476,9 @@ public final class RedisSessionFeed implements SessionFeed {
         }
         cancel(pollFuture);
         pollFuture = null;
-        ScanRun run = new ScanRun(runIds.incrementAndGet(), kind, sequence.incrementAndGet(), current.generation);
+        // A feed leaves push mode only through a new connection, whose first pass is then a snapshot that polls.
+        ScanRun run = new ScanRun(runIds.incrementAndGet(), kind, sequence.incrementAndGet(), current.generation,
+                !current.push);
         activeRun = run;
         LOG.debug("Starting {} on {}", run, current.topology.description());
         loader.start(run, current.readers);

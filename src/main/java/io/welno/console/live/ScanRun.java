@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.store.ParallelScan;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,16 +32,19 @@ final class ScanRun {
     private final Kind kind;
     private final long startSeq;
     private final long generation;
+    private final boolean fingerprints;
     private final AtomicLong keysFound = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile ParallelScan.Pass pass;
     private final long startedNanos = System.nanoTime();
 
-    ScanRun(long id, Kind kind, long startSeq, long generation) {
+    /** @param fingerprints whether values are fingerprinted: when the feed polls (polls tell changes by them) */
+    ScanRun(long id, Kind kind, long startSeq, long generation, boolean fingerprints) {
         this.id = id;
         this.kind = kind;
         this.startSeq = startSeq;
         this.generation = generation;
+        this.fingerprints = fingerprints;
     }
 
     long id() {
@@ -59,6 +63,10 @@ final class ScanRun {
         return generation;
     }
 
+    boolean fingerprints() {
+        return fingerprints;
+    }
+
     boolean snapshot() {
         return kind == Kind.SNAPSHOT;
     }
@@ -71,17 +79,24 @@ final class ScanRun {
         return keysFound;
     }
 
+    /** The loader's pass for this run; a run cancelled before it started cancels it at once. */
+    void started(ParallelScan.Pass started) {
+        pass = started;
+        if (cancelled.get()) {
+            started.cancel();
+        }
+    }
+
     void cancel() {
         cancelled.set(true);
+        ParallelScan.Pass running = pass;
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     boolean cancelled() {
         return cancelled.get();
-    }
-
-    /** True for the first caller only: the run ends exactly once (done, failed or cancelled). */
-    boolean finish() {
-        return finished.compareAndSet(false, true);
     }
 
     @Override

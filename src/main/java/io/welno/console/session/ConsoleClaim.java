@@ -24,8 +24,14 @@ public record ConsoleClaim(String id, String action, String operator, String own
         if (node == null || !node.isObject() || !node.hasNonNull("id")) {
             return Optional.empty();
         }
-        return Optional.of(new ConsoleClaim(node.get("id").asText(), text(node, "action"), text(node, "operator"),
-                text(node, "owner"), local(text(node, "at"), zone), local(text(node, "lease_until"), zone)));
+        return Optional.of(of(node.get("id").asText(), text(node, "action"), text(node, "operator"),
+                text(node, "owner"), text(node, "at"), text(node, "lease_until"), zone));
+    }
+
+    /** From the fields' texts (as read from a tree or straight from the bytes); {@code id} is not null. */
+    static ConsoleClaim of(String id, String action, String operator, String owner, String at, String leaseUntil,
+                           ZoneId zone) {
+        return new ConsoleClaim(id, action, operator, owner, local(at, zone), local(leaseUntil, zone));
     }
 
     /** Whether the owner let the lease run out: it died or lost Redis, and nobody will release the claim. */

@@ -1,12 +1,16 @@
 package io.welno.console.session;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +23,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import io.welno.console.text.Phrase;
 import java.time.ZoneId;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Reads stored values into {@link ParsedSession}s and writes documents back in the backend's own
@@ -34,14 +39,27 @@ public final class SessionCodec {
     private static final long EVERY_BYTE = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
+    /**
+     * The largest value that is parsed: 64 MB. Redis holds strings up to 512 MB, but parsing one into a tree takes
+     * several times its size in heap at once (the bytes, Jackson's character buffers, the strings and nodes), and the
+     * console runs in 1 GB of which 600 MB are the budget for 100,000 live sessions (docs/live.md, "Huge values").
+     * The backend's documents stay below 50 KB; a larger value is shown as too large to parse, with its size.
+     */
+    public static final int MAX_PARSE_BYTES = 64 * 1024 * 1024;
+    private static final int MB = 1024 * 1024;
+
     private final ObjectMapper mapper;
     private final ObjectWriter pythonStyleWriter;
+    private final ObjectReader treeReader;
+    private final FactsReader factsReader;
     private final ZoneId zone;
 
     public SessionCodec(ZoneId zone) {
         this.zone = zone;
         this.mapper = newMapper();
         this.pythonStyleWriter = mapper.writer(pythonPrettyPrinter());
+        this.treeReader = mapper.reader();
+        this.factsReader = new FactsReader(mapper.getFactory(), treeReader, zone);
     }
 
     public SessionCodec() {
@@ -49,7 +67,11 @@ public final class SessionCodec {
     }
 
     public static ObjectMapper newMapper() {
-        ObjectMapper mapper = new ObjectMapper();
+        // Strings and names up to the whole bound: a value this codec agrees to parse is never refused for the size of
+        // one of its parts (Jackson's default of 20,000,000 characters per string labelled a valid 20 MB value invalid).
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxDocumentLength(MAX_PARSE_BYTES)
+                .maxStringLength(MAX_PARSE_BYTES).maxNameLength(MAX_PARSE_BYTES).build();
+        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
@@ -77,28 +99,38 @@ public final class SessionCodec {
     }
 
     /**
-     * Parses a stored value's bytes. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
+     * Parses a stored value's bytes. A document in the backend's usual shape is read in one pass into its facts
+     * ({@link FactsReader}), without building its tree until someone needs it; any other value is parsed into a tree,
+     * as before. Bytes that are not valid UTF-8 make the value unreadable: the backend only writes
      * UTF-8, and decoding them leniently would turn them into U+FFFD, so writing the document back would silently
-     * replace them. Never throws.
+     * replace them. A value above {@link #MAX_PARSE_BYTES} is not parsed at all (and never decoded whole). Never throws.
      *
-     * <p>Jackson parses the bytes directly (decoding them to a String first cost a quarter of the parse). Its decoder
-     * rejects most invalid UTF-8, but takes overlong forms and code points above U+10FFFF; those start with a byte
-     * that {@link #mayHideInvalidUtf8} looks for, and only a value containing one is checked strictly.
+     * <p>Jackson reads the bytes directly (decoding them to a String first cost a quarter of the parse). It rejects most
+     * invalid UTF-8, but takes overlong forms, code points above U+10FFFF and, in strings it steps over, UTF-16
+     * surrogates; those start with a byte that {@link #mayHideInvalidUtf8} looks for, and only a value containing one
+     * is checked strictly.
      */
     public ParsedSession parse(String id, byte[] raw) {
         if (raw == null) {
             return parse(id, (String) null);
         }
+        if (raw.length > MAX_PARSE_BYTES) {
+            return UnreadableSession.of(id, tooLarge(raw.length), raw);
+        }
         if (!plainUtf8Object(raw) || (mayHideInvalidUtf8(raw) && !validUtf8(raw))) {
             return parseDecoded(id, raw);
+        }
+        DocumentFacts facts = factsReader.read(raw);
+        if (facts != null) {
+            return new SessionDocument(id, facts, raw, treeReader, zone); // the tree only when someone asks for it
         }
         JsonNode root;
         try {
             root = mapper.readTree(raw);
         } catch (IOException | RuntimeException e) {
-            return parseDecoded(id, raw); // invalid UTF-8 or JSON: the text path tells which, in its words
+            return parseDecoded(id, raw); // invalid UTF-8 or JSON: the text path tells which, located in characters
         }
-        return fromTree(id, root, () -> new String(raw, StandardCharsets.UTF_8));
+        return fromTree(id, root, reason -> UnreadableSession.of(id, reason, raw));
     }
 
     /** The bytes decoded to text first: strictly checked for UTF-8, errors located in characters. */
@@ -106,12 +138,10 @@ public final class SessionCodec {
         String text = new String(raw, StandardCharsets.UTF_8);
         // Lenient decoding marks every invalid sequence with U+FFFD; only then is the strict check needed.
         if (text.indexOf('\uFFFD') >= 0 && !validUtf8(raw)) {
-            return UnreadableSession.of(id, "The value is not valid UTF-8 text (the backend only writes UTF-8); "
-                    + "it is shown as is and never written back.", text);
+            return UnreadableSession.of(id, Phrase.of("unreadable.utf8"), text);
         }
         return parse(id, text);
     }
-
     /**
      * Whether the value starts like the backend's documents (an opening brace, no zero byte among its first four bytes),
      * so Jackson reads it as UTF-8: it takes a byte-order mark or zero bytes at the start for UTF-16 or UTF-32.
@@ -121,32 +151,51 @@ public final class SessionCodec {
     }
 
     /**
-     * Whether the bytes contain a lead byte of a sequence Jackson decodes but Java rejects: C0/C1 (overlong two-byte),
-     * E0 and F0 (overlong three- and four-byte forms start with them), F4 (above U+10FFFF when followed by 90–BF) and
-     * F5–FF. Hangul (EA–ED) and most other text never does; emoji (F0) do, and are then checked strictly.
+     * Whether the bytes contain the start of a sequence Jackson reads but Java rejects: C0/C1 (overlong two-byte),
+     * E0 and F0 (overlong three- and four-byte forms start with them), F4 (above U+10FFFF when followed by 90–BF),
+     * F5–FF, and ED followed by A0–BF (a UTF-16 surrogate, which Jackson steps over in a string it does not decode).
+     * Hangul (EA–EC, and ED with 80–9F) and most other text never does; emoji (F0) do, and are then checked strictly.
      */
     static boolean mayHideInvalidUtf8(byte[] raw) {
         int i = 0;
         // Eight bytes at a time (a byte loop took an eighth of the feed's parse time on Korean text).
         for (; i + Long.BYTES <= raw.length; i += Long.BYTES) {
-            if (holdsSuspectByte((long) LONGS.get(raw, i))) {
+            long w = (long) LONGS.get(raw, i);
+            if ((w & HIGH_BITS) != 0 && (holdsSuspectByte(w) || startsSurrogate(w, raw, i))) {
                 return true;
             }
         }
         for (; i < raw.length; i++) {
             int u = raw[i] & 0xFF;
-            if (u >= 0xC0 && (u <= 0xC1 || u == 0xE0 || u == 0xF0 || u >= 0xF4)) {
+            if (u >= 0xC0 && (u <= 0xC1 || u == 0xE0 || u == 0xF0 || u >= 0xF4)
+                    || (u == 0xED && i + 1 < raw.length && (raw[i + 1] & 0xE0) == 0xA0)) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * Whether one of the eight bytes {@code w} holds (from {@code raw[at]}) is ED followed by A0–BF, the byte after the
+     * last one being {@code raw[at + 8]}: lane by lane, without a loop (한, 했, 할 all start with ED).
+     */
+    private static boolean startsSurrogate(long w, byte[] raw, int at) {
+        long ed = zeroLanes(w ^ 0xEDEDEDEDEDEDEDEDL);
+        if (ed == 0) {
+            return false;
+        }
+        long following = at + Long.BYTES < raw.length ? raw[at + Long.BYTES] & 0xFFL : 0;
+        long next = (w >>> 8) | (following << 56); // lane i now holds the byte after lane i
+        return (ed & zeroLanes((next & 0xE0E0E0E0E0E0E0E0L) ^ 0xA0A0A0A0A0A0A0A0L)) != 0;
+    }
+
+    /** 0x80 in exactly the lanes whose byte is zero (no carries between lanes, so no false lanes). */
+    private static long zeroLanes(long v) {
+        return ~(((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v | 0x7F7F7F7F7F7F7F7FL);
+    }
+
     /** Whether one of the eight bytes is C0, C1, E0, F0 or F4–FF (bit tricks per byte lane, no carries across). */
     private static boolean holdsSuspectByte(long w) {
-        if ((w & HIGH_BITS) == 0) {
-            return false; // all ASCII
-        }
         return holdsZeroByte((w & 0xFEFEFEFEFEFEFEFEL) ^ 0xC0C0C0C0C0C0C0C0L)
                 || holdsZeroByte(w ^ 0xE0E0E0E0E0E0E0E0L)
                 || holdsZeroByte(w ^ 0xF0F0F0F0F0F0F0F0L)
@@ -170,7 +219,10 @@ public final class SessionCodec {
     /** Parses one stored value. Never throws: anything unusable becomes an {@link UnreadableSession}. */
     public ParsedSession parse(String id, String raw) {
         if (raw == null) {
-            return UnreadableSession.of(id, "The value is empty.", "");
+            return UnreadableSession.of(id, Phrase.of("unreadable.empty"), "");
+        }
+        if (raw.length() > MAX_PARSE_BYTES) {
+            return UnreadableSession.of(id, tooLarge(raw.length()), raw);
         }
         JsonNode root;
         try {
@@ -178,31 +230,31 @@ public final class SessionCodec {
         } catch (JsonProcessingException e) {
             return UnreadableSession.of(id, describe(e, raw), raw);
         } catch (RuntimeException e) {
-            return UnreadableSession.of(id, "Not valid JSON: " + e.getMessage(), raw);
+            return UnreadableSession.of(id, Phrase.of("unreadable.json", firstLine(e.getMessage())), raw);
         }
-        return fromTree(id, root, () -> raw);
+        return fromTree(id, root, reason -> UnreadableSession.of(id, reason, raw));
     }
 
-    private ParsedSession fromTree(String id, JsonNode root, Supplier<String> rawText) {
+    /** @param unreadable the unreadable entry for a reason, with the preview of the value as it was given */
+    private ParsedSession fromTree(String id, JsonNode root, Function<Phrase, UnreadableSession> unreadable) {
         if (root == null || root.isMissingNode()) {
-            return UnreadableSession.of(id, "The value is empty.", rawText.get());
+            return unreadable.apply(Phrase.of("unreadable.empty"));
         }
         if (!(root instanceof ObjectNode object)) {
-            return UnreadableSession.of(id, "The value is JSON but not an object (it is " + kind(root) + ").",
-                    rawText.get());
+            return unreadable.apply(Phrase.of("unreadable.notObject", kind(root)));
         }
-        String shapeProblem = shapeProblem(object);
+        Phrase shapeProblem = shapeProblem(object);
         if (shapeProblem != null) {
-            return UnreadableSession.of(id, shapeProblem, rawText.get());
+            return unreadable.apply(shapeProblem);
         }
         return new SessionDocument(id, object, zone);
     }
 
     /** Wraps a tree built or edited in memory; the same shape rules apply as for stored values. */
     public ParsedSession wrap(String id, ObjectNode tree) {
-        String shapeProblem = shapeProblem(tree);
+        Phrase shapeProblem = shapeProblem(tree);
         return shapeProblem == null ? new SessionDocument(id, tree, zone)
-                : new UnreadableSession(id, shapeProblem, tree.toString(), -1);
+                : UnreadableSession.of(id, shapeProblem, tree.toString());
     }
 
     /** Serializes a tree in the backend's layout. */
@@ -226,49 +278,82 @@ public final class SessionCodec {
      * The backend calls {@code messages.append} and {@code progress[...] = ...} without guards, so a
      * document with the wrong container types would make it fail; we refuse to treat it as a session.
      */
-    private static String shapeProblem(ObjectNode object) {
+    private static Phrase shapeProblem(ObjectNode object) {
         JsonNode messages = object.get(SessionDocument.MESSAGES);
         if (messages != null && !messages.isArray()) {
-            return "\"messages\" is " + kind(messages) + ", not a list; the backend would fail to append to it.";
+            return Phrase.of("unreadable.notList", SessionDocument.MESSAGES, kind(messages));
         }
         JsonNode progress = object.get(SessionDocument.PROGRESS);
         if (progress != null && !progress.isObject()) {
-            return "\"progress\" is " + kind(progress) + ", not an object; the backend would fail to update it.";
+            return Phrase.of("unreadable.fieldNotObject", SessionDocument.PROGRESS, kind(progress));
         }
         JsonNode userInfo = object.get(SessionDocument.USER_INFO);
         if (userInfo != null && !userInfo.isObject()) {
-            return "\"user_info\" is " + kind(userInfo) + ", not an object.";
+            return Phrase.of("unreadable.fieldNotObject", SessionDocument.USER_INFO, kind(userInfo));
         }
         return null;
     }
 
-    private static String describe(JsonProcessingException e, String raw) {
+    /** Above {@link #MAX_PARSE_BYTES}: said as such, in whole megabytes (rounded up), never as "not valid JSON". */
+    private static Phrase tooLarge(long length) {
+        long mb = (length + MB - 1) / MB;
+        return Phrase.of("unreadable.tooLarge", mb, MAX_PARSE_BYTES / MB);
+    }
+
+    private static Phrase describe(JsonProcessingException e, String raw) {
+        StreamConstraintsException limit = constraint(e);
+        if (limit != null) {
+            // Valid or not, the value went past a bound the parser keeps (see MAX_PARSE_BYTES): say which.
+            String what = String.valueOf(limit.getOriginalMessage());
+            return what.contains("nesting depth")
+                    ? Phrase.of("unreadable.tooDeep", StreamReadConstraints.DEFAULT_MAX_DEPTH)
+                    : Phrase.of("unreadable.limit", firstLine(what));
+        }
         String what = e.getOriginalMessage();
         if (what != null && what.startsWith("Unexpected end-of-input")) {
-            return "Truncated JSON: the value ends after " + raw.length() + " characters, inside a string or object.";
+            return Phrase.of("unreadable.truncated", raw.length());
         }
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        String firstLine = what == null ? "syntax error" : what.lines().findFirst().orElse(what);
-        return "Not valid JSON (line " + line + ", column " + column + "): " + firstLine;
+        return Phrase.of("unreadable.syntax", line, column, what == null ? "syntax error" : firstLine(what));
     }
 
-    private static String kind(JsonNode node) {
+    private static StreamConstraintsException constraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    /** Jackson's message up to its first line break, bounded: the detail of a reason, never a dump of the value. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        return first.length() <= 200 ? first : first.substring(0, 200) + "…";
+    }
+
+    /** The JSON kind of a value, as a phrase ({@code unreadable.kind.*}) so it reads right in either language. */
+    private static Phrase kind(JsonNode node) {
+        String kind;
         if (node.isArray()) {
-            return "an array";
+            kind = "array";
+        } else if (node.isTextual()) {
+            kind = "string";
+        } else if (node.isNumber()) {
+            kind = "number";
+        } else if (node.isBoolean()) {
+            kind = "boolean";
+        } else if (node.isNull()) {
+            kind = "null";
+        } else if (node.isObject()) {
+            kind = "object";
+        } else {
+            kind = "other";
         }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.getNodeType().name().toLowerCase();
+        return Phrase.of("unreadable.kind." + kind);
     }
 }

@@ -1,7 +1,9 @@
 package io.welno.console.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +17,11 @@ import java.util.Set;
  * A readable session document. It wraps the Jackson tree exactly as parsed, so unknown fields, key
  * order and number types survive; the accessors only read. Mutations go through {@link SessionEditor}
  * on a copy. Instances must be treated as immutable: nobody may change {@link #tree()}.
+ *
+ * <p>A document read from stored bytes ({@link SessionCodec#parse(String, byte[])}) holds only its
+ * {@link DocumentFacts}, read in one pass without a tree, and those bytes: what rows, listings and warnings need
+ * costs no tree, and the tree is parsed from the bytes the first time {@link #tree()}, {@link #messages()} or the
+ * health or prescription data are asked for.
  */
 public final class SessionDocument implements ParsedSession {
 
@@ -33,14 +40,44 @@ public final class SessionDocument implements ParsedSession {
     public static final String COLLECTION_STARTED = "collection_started";
 
     private final String id;
-    private final ObjectNode tree;
     private final ZoneId zone;
+    private final DocumentFacts facts;
+    /** Parsed once: rows, listings, warnings and the stuck rule all read them. */
+    private final SessionTimestamp createdAt;
+    private final SessionTimestamp updatedAt;
+    private final SessionTimestamp expiresAt;
+    private final SessionTimestamp lastActivity;
     private final Set<DocumentWarning> warnings;
+    /** The stored bytes the tree is parsed from when first needed; null when built from a tree. */
+    private final byte[] source;
+    private final ObjectReader treeReader;
+    private volatile ObjectNode tree;
 
     SessionDocument(String id, ObjectNode tree, ZoneId zone) {
         this.id = id;
         this.tree = tree;
         this.zone = zone;
+        this.facts = DocumentFacts.of(tree, zone);
+        this.source = null;
+        this.treeReader = null;
+        this.createdAt = SessionTimestamp.parse(facts.createdAt(), zone);
+        this.updatedAt = SessionTimestamp.parse(facts.updatedAt(), zone);
+        this.expiresAt = SessionTimestamp.parse(facts.expiresAt(), zone);
+        this.lastActivity = SessionTimestamp.parse(facts.lastActivity(), zone);
+        this.warnings = Collections.unmodifiableSet(findWarnings());
+    }
+
+    /** A document known by its facts; {@code source} was read as valid JSON by {@code treeReader} already. */
+    SessionDocument(String id, DocumentFacts facts, byte[] source, ObjectReader treeReader, ZoneId zone) {
+        this.id = id;
+        this.zone = zone;
+        this.facts = facts;
+        this.source = source;
+        this.treeReader = treeReader;
+        this.createdAt = SessionTimestamp.parse(facts.createdAt(), zone);
+        this.updatedAt = SessionTimestamp.parse(facts.updatedAt(), zone);
+        this.expiresAt = SessionTimestamp.parse(facts.expiresAt(), zone);
+        this.lastActivity = SessionTimestamp.parse(facts.lastActivity(), zone);
         this.warnings = Collections.unmodifiableSet(findWarnings());
     }
 
@@ -51,7 +88,17 @@ public final class SessionDocument implements ParsedSession {
 
     /** The underlying tree; read it, never change it (copy with {@link ObjectNode#deepCopy()}). */
     public ObjectNode tree() {
-        return tree;
+        ObjectNode parsed = tree;
+        if (parsed == null) {
+            try {
+                parsed = (ObjectNode) treeReader.readTree(source);
+            } catch (IOException | RuntimeException e) {
+                // The same bytes were read as a JSON object by the same parser when this document was made.
+                throw new IllegalStateException("session " + id + " no longer parses: " + e, e);
+            }
+            tree = parsed;
+        }
+        return parsed;
     }
 
     public ZoneId zone() {
@@ -59,12 +106,11 @@ public final class SessionDocument implements ParsedSession {
     }
 
     public SessionStatus status() {
-        JsonNode status = tree.get(STATUS);
-        return status == null || status.isNull() ? SessionStatus.MISSING : SessionStatus.of(status.asText());
+        return facts.status() == null ? SessionStatus.MISSING : SessionStatus.of(facts.status());
     }
 
     public String sessionIdField() {
-        return text(tree, "session_id");
+        return facts.sessionId();
     }
 
     /**
@@ -77,41 +123,43 @@ public final class SessionDocument implements ParsedSession {
 
     /** The {@code partner_id} field as stored (absent in uuid-era sessions). */
     public String storedPartnerId() {
-        return text(tree, "partner_id");
+        return facts.partnerId();
     }
 
     /** The console's claim, while one of its Tilko calls is out. */
     public Optional<ConsoleClaim> consoleClaim() {
-        return ConsoleClaim.from(tree.get(ConsoleClaim.FIELD), zone);
+        return Optional.ofNullable(facts.consoleClaim());
     }
 
     public SessionTimestamp createdAt() {
-        return timestamp(CREATED_AT);
+        return createdAt;
     }
 
     public SessionTimestamp updatedAt() {
-        return timestamp(UPDATED_AT);
+        return updatedAt;
     }
 
     public SessionTimestamp expiresAt() {
-        return timestamp(EXPIRES_AT);
+        return expiresAt;
     }
 
     public SessionTimestamp lastActivity() {
-        return timestamp(LAST_ACTIVITY);
+        return lastActivity;
     }
 
     public SessionTimestamp timestamp(String field) {
-        return SessionTimestamp.parse(text(tree, field), zone);
+        return switch (field) {
+            case CREATED_AT -> createdAt();
+            case UPDATED_AT -> updatedAt();
+            case EXPIRES_AT -> expiresAt();
+            case LAST_ACTIVITY -> lastActivity();
+            case DocumentFacts.COLLECTION_START_TIME -> SessionTimestamp.parse(facts.collectionStartTime(), zone);
+            default -> SessionTimestamp.parse(DocumentFacts.text(tree(), field), zone);
+        };
     }
 
     public UserInfo userInfo() {
-        JsonNode info = tree.get(USER_INFO);
-        if (info == null || !info.isObject()) {
-            return UserInfo.EMPTY;
-        }
-        return new UserInfo(text(info, "name"), text(info, "birthdate"), text(info, "phone_no"),
-                text(info, "gender"), text(info, "private_auth_type"));
+        return facts.userInfo();
     }
 
     public AuthProvider provider() {
@@ -119,17 +167,11 @@ public final class SessionDocument implements ParsedSession {
     }
 
     public Progress progress() {
-        JsonNode progress = tree.get(PROGRESS);
-        if (progress == null || !progress.isObject()) {
-            return Progress.NONE;
-        }
-        return new Progress(flag(progress, Progress.AUTH_REQUESTED), flag(progress, Progress.AUTH_COMPLETED),
-                flag(progress, Progress.HEALTH_DATA_FETCHED), flag(progress, Progress.PRESCRIPTION_DATA_FETCHED),
-                flag(progress, Progress.COMPLETED));
+        return facts.progress();
     }
 
     public List<SessionMessage> messages() {
-        JsonNode messages = tree.get(MESSAGES);
+        JsonNode messages = tree().get(MESSAGES);
         if (messages == null || !messages.isArray()) {
             return List.of();
         }
@@ -139,46 +181,41 @@ public final class SessionDocument implements ParsedSession {
     }
 
     public int messageCount() {
-        JsonNode messages = tree.get(MESSAGES);
-        return messages == null ? 0 : messages.size();
+        return facts.messageCount();
     }
 
     public Optional<SessionMessage> lastMessage() {
-        JsonNode messages = tree.get(MESSAGES);
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(SessionMessage.from(messages.get(messages.size() - 1)));
+        return Optional.ofNullable(facts.lastMessage());
     }
 
     /** The camelCase credentials saved by simple-auth, if Tilko accepted the request. */
     public Optional<AuthCredentials> tempAuthData() {
-        return Optional.ofNullable(AuthCredentials.from(tree.get(TEMP_AUTH_DATA)));
+        return Optional.ofNullable(facts.tempAuthData());
     }
 
     /** The credentials the collection task uses; PascalCase normally, camelCase in legacy sessions. */
     public Optional<AuthCredentials> authData() {
-        return Optional.ofNullable(AuthCredentials.from(tree.get(AUTH_DATA)));
+        return Optional.ofNullable(facts.authData());
     }
 
     public boolean collectionStarted() {
-        return tree.path(COLLECTION_STARTED).asBoolean(false);
+        return facts.collectionStarted();
     }
 
     public boolean hasHealthData() {
-        return isFilled(tree.get(HEALTH_DATA));
+        return isFilled(tree().get(HEALTH_DATA));
     }
 
     public boolean hasPrescriptionData() {
-        return isFilled(tree.get(PRESCRIPTION_DATA));
+        return isFilled(tree().get(PRESCRIPTION_DATA));
     }
 
     public JsonNode healthData() {
-        return tree.path(HEALTH_DATA);
+        return tree().path(HEALTH_DATA);
     }
 
     public JsonNode prescriptionData() {
-        return tree.path(PRESCRIPTION_DATA);
+        return tree().path(PRESCRIPTION_DATA);
     }
 
     /**
@@ -188,18 +225,9 @@ public final class SessionDocument implements ParsedSession {
      * bucket and the reset-stuck guard measure idleness from here, so they always agree.
      */
     public Optional<LocalDateTime> lastProgressAt() {
-        LocalDateTime latest = null;
-        JsonNode messages = tree.get(MESSAGES);
-        if (messages != null && messages.isArray()) {
-            for (int i = messages.size() - 1; i >= 0 && latest == null; i--) {
-                latest = local(SessionTimestamp.parse(text(messages.get(i), "timestamp"), zone));
-            }
-        }
-        latest = later(latest, local(timestamp("collection_start_time")));
-        JsonNode claim = tree.get(ConsoleClaim.FIELD);
-        if (claim != null && claim.isObject()) {
-            latest = later(latest, local(SessionTimestamp.parse(text(claim, "at"), zone)));
-        }
+        LocalDateTime latest = local(SessionTimestamp.parse(facts.lastMessageTime(), zone));
+        latest = later(latest, local(timestamp(DocumentFacts.COLLECTION_START_TIME)));
+        latest = later(latest, local(SessionTimestamp.parse(facts.claimAt(), zone)));
         if (latest == null) {
             latest = local(updatedAt());
         }
@@ -231,19 +259,17 @@ public final class SessionDocument implements ParsedSession {
         } else if (!status.isKnown()) {
             found.add(DocumentWarning.UNKNOWN_STATUS);
         }
-        String expires = text(tree, EXPIRES_AT);
+        String expires = facts.expiresAt();
         if (expires == null) {
             found.add(DocumentWarning.MISSING_EXPIRES_AT);
         } else {
-            SessionTimestamp parsed = SessionTimestamp.parse(expires, zone);
-            if (parsed == null) {
+            if (expiresAt == null) {
                 found.add(DocumentWarning.UNPARSEABLE_TIMESTAMP);
-            } else if (parsed.hasOffset()) {
+            } else if (expiresAt.hasOffset()) {
                 found.add(DocumentWarning.OFFSET_TIMESTAMP);
             }
         }
-        for (String field : List.of(CREATED_AT, UPDATED_AT, LAST_ACTIVITY)) {
-            SessionTimestamp parsed = timestamp(field);
+        for (SessionTimestamp parsed : new SessionTimestamp[] {createdAt(), updatedAt(), lastActivity()}) {
             if (parsed != null && parsed.hasOffset()) {
                 found.add(DocumentWarning.OFFSET_TIMESTAMP);
             }
@@ -262,14 +288,6 @@ public final class SessionDocument implements ParsedSession {
         return node != null && !node.isNull() && !(node.isContainerNode() && node.isEmpty());
     }
 
-    private static boolean flag(JsonNode object, String field) {
-        return object.path(field).asBoolean(false);
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
-    }
 
     @Override
     public String toString() {

@@ -1,18 +1,42 @@
 package io.welno.console.session;
 
+import io.welno.console.text.Phrase;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
- * A value that is not a usable session document (not JSON, truncated, not an object, wrong shapes).
- * It is shown to the operator with the reason and is never written back.
+ * A value that is not a usable session document (not JSON, truncated, not an object, wrong shapes, too large, not a
+ * string). It is shown to the operator with the reason and is never written back.
  *
- * @param preview the first characters of the raw value, for the raw view
- * @param size    the raw value's length in characters
+ * @param reason  why, as a code with arguments ({@code unreadable.*} in the messages bundles); words only at the edge
+ * @param preview the first characters of the raw value, for the raw view (empty when there is no value)
  */
-public record UnreadableSession(String id, String reason, String preview, int size) implements ParsedSession {
+public record UnreadableSession(String id, Phrase reason, String preview) implements ParsedSession {
 
     static final int PREVIEW_CHARS = 2_000;
 
-    static UnreadableSession of(String id, String reason, String raw) {
+    public static UnreadableSession of(String id, Phrase reason, String raw) {
         String preview = raw.length() <= PREVIEW_CHARS ? raw : raw.substring(0, PREVIEW_CHARS);
-        return new UnreadableSession(id, reason, preview, raw.length());
+        return new UnreadableSession(id, reason, preview);
+    }
+
+    /** From the bytes, decoding only the start: a value of hundreds of megabytes is never decoded whole. */
+    public static UnreadableSession of(String id, Phrase reason, byte[] raw) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        // Four bytes per character at most: this many bytes always hold the preview, or the whole value.
+        int length = Math.min(raw.length, PREVIEW_CHARS * 4);
+        CharBuffer chars = CharBuffer.allocate(PREVIEW_CHARS);
+        // Not the end of the input when the value goes on: a sequence cut at the edge is left out, not replaced.
+        decoder.decode(ByteBuffer.wrap(raw, 0, length), chars, length == raw.length);
+        return new UnreadableSession(id, reason, chars.flip().toString());
+    }
+
+    /** A key under the prefix that holds no value to show: another Redis type, or a value Redis refused to send. */
+    public static UnreadableSession withoutValue(String id, Phrase reason) {
+        return new UnreadableSession(id, reason, "");
     }
 }

@@ -68,7 +68,7 @@ public final class FileSessionStore implements SessionStore {
                     continue;
                 }
                 read(idOf(name)).ifPresent(batch::add);
-                if (batch.size() == RedisSessionStore.FETCH_CHUNK) {
+                if (batch.size() == ParallelScan.DEFAULT_CHUNK) {
                     batchSink.accept(batch);
                     delivered += batch.size();
                     batch = new ArrayList<>();
@@ -94,8 +94,8 @@ public final class FileSessionStore implements SessionStore {
         if (bytes == null) {
             return Optional.empty();
         }
-        return Optional.of(new StoredSession(codec.parse(id, new String(bytes, StandardCharsets.UTF_8)),
-                StoredSession.UNKNOWN_TTL, bytes.length));
+        // From the bytes, as values from Redis: one rule for what is unreadable.
+        return Optional.of(new StoredSession(codec.parse(id, bytes), StoredSession.UNKNOWN_TTL, bytes));
     }
 
     @Override
@@ -193,8 +193,8 @@ public final class FileSessionStore implements SessionStore {
 
     private final class CasBackend implements OptimisticUpdater.Backend {
         @Override
-        public byte[] read(String id) {
-            return readBytes(id);
+        public StoredSession read(String id) {
+            return FileSessionStore.this.read(id).orElse(null);
         }
 
         @Override

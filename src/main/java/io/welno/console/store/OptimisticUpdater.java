@@ -21,8 +21,8 @@ final class OptimisticUpdater {
 
     /** What a store must provide: a versioned read and a conditional write. */
     interface Backend {
-        /** @return the stored bytes, or null when the session does not exist */
-        byte[] read(String id) throws Exception;
+        /** @return the session with the exact bytes stored (compared by the compare-and-set), or null when missing */
+        StoredSession read(String id) throws Exception;
 
         CasOutcome compareAndSet(String id, byte[] expected, String replacement) throws Exception;
     }
@@ -46,23 +46,20 @@ final class OptimisticUpdater {
             if (attempt > 1) {
                 retry.backOff(attempt);
             }
-            byte[] stored;
+            StoredSession stored;
             try {
                 stored = backend.read(id);
             } catch (Exception e) {
-                if (String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
-                    // A hash, list, ... under the prefix: never a session, and never to be overwritten by one.
-                    return new UpdateResult.Unreadable(id, Phrase.of("unreadable.notString"));
-                }
                 return new UpdateResult.Failed(id, StoreFailure.of(e), false);
             }
             if (stored == null) {
                 return new UpdateResult.Missing(id);
             }
-            // From the bytes: a value that is not UTF-8 is unreadable, so it can never be written back re-encoded.
-            ParsedSession parsed = codec.parse(id, stored);
+            // Parsed from the bytes by the store's reader: a value that is not UTF-8, or a key of another type, is
+            // unreadable, so it can never be written back re-encoded or replaced by a session.
+            ParsedSession parsed = stored.parsed();
             if (parsed instanceof UnreadableSession unreadable) {
-                return new UpdateResult.Unreadable(id, UnreadableReasons.of(unreadable));
+                return new UpdateResult.Unreadable(id, unreadable.reason());
             }
             SessionDocument current = (SessionDocument) parsed;
             Optional<Phrase> refusal = precondition.refusal(current);
@@ -74,11 +71,11 @@ final class OptimisticUpdater {
             ParsedSession next = codec.wrap(id, editor.tree());
             if (!(next instanceof SessionDocument after)) {
                 return new UpdateResult.PreconditionFailed(id, current.status(), Phrase.of(
-                        "store.wouldBeUnreadable", UnreadableReasons.of((UnreadableSession) next)));
+                        "store.wouldBeUnreadable", ((UnreadableSession) next).reason()));
             }
             CasOutcome outcome;
             try {
-                outcome = backend.compareAndSet(id, stored, codec.write(editor.tree()));
+                outcome = backend.compareAndSet(id, stored.value(), codec.write(editor.tree()));
             } catch (Exception e) {
                 StoreFailure failure = StoreFailure.of(e);
                 return new UpdateResult.Failed(id, failure, failure.mayHaveWritten());

@@ -3,19 +3,31 @@ package io.welno.console.store;
 import io.welno.console.session.ParsedSession;
 
 /**
- * One session as read from a store.
+ * One session as read from a store, with the bytes the store holds: the raw view shows them and a compare-and-set
+ * compares against them, so nothing re-serialises a tree to get them back.
  *
  * @param parsed    the document, or an unreadable entry with the reason
  * @param ttlMillis remaining time to live in ms; {@link #NO_EXPIRY} when the key never expires,
  *                  {@link #UNKNOWN_TTL} when the store has no TTLs (files) or it was not read
- * @param rawBytes  size of the stored value in bytes
+ * @param value     the stored value exactly as read (empty when the key holds no string); shared, never modify it
  */
-public record StoredSession(ParsedSession parsed, long ttlMillis, int rawBytes) {
+public record StoredSession(ParsedSession parsed, long ttlMillis, byte[] value) {
 
     public static final long NO_EXPIRY = -1;
     public static final long UNKNOWN_TTL = Long.MIN_VALUE;
 
+    private static final byte[] NONE = new byte[0];
+
+    public StoredSession {
+        value = value == null ? NONE : value;
+    }
+
     public String id() {
         return parsed.id();
+    }
+
+    /** Size of the stored value in bytes. */
+    public int rawBytes() {
+        return value.length;
     }
 }

@@ -5,6 +5,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;
@@ -14,6 +15,7 @@ import io.welno.console.session.SessionMessage;
 import io.welno.console.session.UserInfo;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.Prescription;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -197,7 +199,7 @@ final class DetailPane extends VBox {
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(
-                    Sentences.unreadable(i18n, Masking.raw(row.unreadableReason())), SafeText.TEXT)));
+                    Masking.raw(Wording.window(i18n).render(row.unreadableReason())), SafeText.TEXT)));
             warnings.getChildren().clear();
             stepper.getChildren().clear();
             facts.getChildren().clear();
@@ -205,7 +207,7 @@ final class DetailPane extends VBox {
             person.getChildren().clear();
             data.getChildren().clear();
             // Not a tree DocumentMasker can walk: masked as text, unless a developer revealed this session.
-            String preview = ((io.welno.console.session.UnreadableSession) row.stored().parsed()).preview();
+            String preview = row.unreadable().preview();
             raw.setText(SafeText.escapeKeepingLines(row.id().equals(revealedId) ? preview : Masking.raw(preview)));
             return;
         }
@@ -357,10 +359,12 @@ final class DetailPane extends VBox {
         background.execute(() -> {
             String text;
             // JSON escapes C0 controls in strings; DEL, C1 and bidi characters are escaped here, as everywhere
-            if (row.stored().rawBytes() > RAW_RENDER_LIMIT) {
-                text = SafeText.escapeKeepingLines(summarize(doc, row.stored().rawBytes(), revealed));
+            if (row.rawBytes() > RAW_RENDER_LIMIT) {
+                text = SafeText.escapeKeepingLines(summarize(doc, row.rawBytes(), revealed));
             } else {
-                text = SafeText.json(revealed ? codec.write(doc.tree()) : Masking.phones(codec.write(DocumentMasker.mask(doc))));
+                // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's layout.
+                text = SafeText.json(revealed ? new String(row.bytes(), StandardCharsets.UTF_8)
+                        : Masking.phones(codec.write(DocumentMasker.mask(doc))));
             }
             Platform.runLater(() -> {
                 if (rawSequence.get() == sequence) {

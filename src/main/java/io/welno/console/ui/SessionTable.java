@@ -5,6 +5,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -67,7 +68,7 @@ final class SessionTable extends TableView<SessionRow> {
         getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
                 ? Masking.phones(row.lastMessage())
-                : i18n.format("table.unreadable", Sentences.unreadable(i18n, Masking.raw(row.unreadableReason()))),
+                : i18n.format("table.unreadable", Masking.raw(Wording.window(i18n).render(row.unreadableReason()))),
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 

@@ -41,6 +41,7 @@ public final class CsvExport {
     private final Map<String, String> labels;
     private final Locale locale;
     private final ZoneId zone;
+    private final Wording reasons;
 
     /**
      * @param labels the texts of {@link #COLUMN_KEYS} and {@code status.<wire>} in the chosen language
@@ -49,6 +50,8 @@ public final class CsvExport {
         this.labels = Map.copyOf(labels);
         this.locale = locale;
         this.zone = zone;
+        // The bundles themselves, not the window's texts: an export is written off the FX thread.
+        this.reasons = Wording.window(new BundleTexts(locale));
     }
 
     /** Copies every label the export needs from {@code i18n} (call on the FX thread). */
@@ -122,7 +125,7 @@ public final class CsvExport {
             time(row.updatedAt()),
             time(row.expiresAt()),
             ttl == StoredSession.UNKNOWN_TTL ? "" : ttl < 0 ? "-1" : Long.toString(ttl / 1000),
-            row.readable() ? message : Masking.raw(row.unreadableReason()),
+            row.readable() ? message : Masking.raw(reasons.render(row.unreadableReason())),
         };
     }
 

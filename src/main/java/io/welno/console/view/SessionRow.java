@@ -12,7 +12,7 @@ import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.StoredSession;
-import java.nio.charset.StandardCharsets;
+import io.welno.console.text.Phrase;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,8 +28,12 @@ import java.util.function.Predicate;
  */
 public final class SessionRow {
 
-    /** The document as compact UTF-8 (a parsed tree costs ~10× more heap; 100,000 of them do not fit). */
-    private final byte[] json;
+    /**
+     * The document's bytes exactly as the store holds them, shared with the {@link StoredSession} it was read as: no
+     * tree is kept (one costs ~10× more heap; 100,000 of them do not fit) and none is written out again to keep it.
+     * Null for unreadable values, which keep only their preview.
+     */
+    private final byte[] bytes;
     private final UnreadableSession unreadable;
     private final int rawBytes;
     private final ZoneId zone;
@@ -50,9 +54,9 @@ public final class SessionRow {
     private final boolean collectionStarted;
     private final LocalDateTime lastProgressAt;
     private final boolean breaksBackend;
-    private final String unreadableReason;
-    private ChangeKind endedKind;
-    private LocalDateTime endedAt;
+    private final Phrase unreadableReason;
+    private final ChangeKind endedKind;
+    private final LocalDateTime endedAt;
     private StuckMark stuckMark;
 
     private SessionRow(StoredSession stored, long readAtMillis) {
@@ -60,8 +64,9 @@ public final class SessionRow {
         this.rawBytes = stored.rawBytes();
         this.unreadable = stored.parsed() instanceof UnreadableSession u ? u : null;
         this.zone = stored.parsed() instanceof SessionDocument d ? d.zone() : null;
-        this.json = stored.parsed() instanceof SessionDocument d
-                ? codec(d.zone()).writeCompact(d.tree()).getBytes(StandardCharsets.UTF_8) : null;
+        this.bytes = stored.parsed() instanceof SessionDocument ? stored.value() : null;
+        this.endedKind = null;
+        this.endedAt = null;
         this.ttlMillis = stored.ttlMillis();
         this.readAtMillis = readAtMillis;
         if (stored.parsed() instanceof UnreadableSession unreadable) {
@@ -109,10 +114,34 @@ public final class SessionRow {
 
     /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
     public SessionRow ended(ChangeKind kind, LocalDateTime when) {
-        SessionRow copy = new SessionRow(stored(), readAtMillis);
-        copy.endedKind = kind;
-        copy.endedAt = when;
-        return copy;
+        return new SessionRow(this, kind, when);
+    }
+
+    private SessionRow(SessionRow row, ChangeKind kind, LocalDateTime when) {
+        bytes = row.bytes;
+        unreadable = row.unreadable;
+        rawBytes = row.rawBytes;
+        zone = row.zone;
+        id = row.id;
+        status = row.status;
+        maskedName = row.maskedName;
+        searchText = row.searchText;
+        phoneSuffix = row.phoneSuffix;
+        provider = row.provider;
+        partner = row.partner;
+        createdAt = row.createdAt;
+        updatedAt = row.updatedAt;
+        expiresAt = row.expiresAt;
+        ttlMillis = row.ttlMillis;
+        readAtMillis = row.readAtMillis;
+        lastMessage = row.lastMessage;
+        progressSteps = row.progressSteps;
+        collectionStarted = row.collectionStarted;
+        lastProgressAt = row.lastProgressAt;
+        breaksBackend = row.breaksBackend;
+        unreadableReason = row.unreadableReason;
+        endedKind = kind;
+        endedAt = when;
     }
 
     public boolean isEnded() {
@@ -217,9 +246,24 @@ public final class SessionRow {
         return ttlMillis < 0 ? ttlMillis : Math.max(0, ttlMillis - (nowMillis - readAtMillis));
     }
 
-    /** The stored session, rebuilt from the kept bytes. */
+    /** The stored session, parsed again from the kept bytes (an unreadable one with its preview, without a value). */
     public StoredSession stored() {
-        return new StoredSession(unreadable != null ? unreadable : document(), ttlMillis, rawBytes);
+        return new StoredSession(unreadable != null ? unreadable : document(), ttlMillis, bytes);
+    }
+
+    /** The stored value exactly as read (for the raw view); null for unreadable values. Never modify it. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Size of the stored value in bytes. */
+    public int rawBytes() {
+        return rawBytes;
+    }
+
+    /** The unreadable entry (reason and preview), or null for a readable session. */
+    public UnreadableSession unreadable() {
+        return unreadable;
     }
 
     /**
@@ -227,7 +271,7 @@ public final class SessionRow {
      * that asks many times pays once. Null for unreadable values.
      */
     public SessionDocument document() {
-        if (json == null) {
+        if (bytes == null) {
             return null;
         }
         synchronized (RECENT) {
@@ -236,7 +280,7 @@ public final class SessionRow {
                 return cached;
             }
         }
-        SessionDocument doc = (SessionDocument) codec(zone).parse(id, new String(json, StandardCharsets.UTF_8));
+        SessionDocument doc = (SessionDocument) codec(zone).parse(id, bytes);
         synchronized (RECENT) {
             RECENT.put(this, doc);
         }
@@ -320,7 +364,8 @@ public final class SessionRow {
         return breaksBackend;
     }
 
-    public String unreadableReason() {
+    /** Why the value is unreadable ({@code unreadable.*}), or null for a readable session. */
+    public Phrase unreadableReason() {
         return unreadableReason;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.SessionReader;
 import io.welno.console.store.StoredSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,7 +117,8 @@ class FeedUnitTest {
 
     private NodeReader.Read read(String id, String status, long fingerprint, long expiresAt) {
         String json = "{\"session_id\": \"" + id + "\", \"status\": \"" + status + "\"}";
-        return new NodeReader.Read(new StoredSession(codec.parse(id, json), 1000, json.length()), fingerprint,
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new NodeReader.Read(new StoredSession(codec.parse(id, bytes), 1000, bytes), fingerprint,
                 expiresAt, status);
     }
 
@@ -149,7 +151,7 @@ class FeedUnitTest {
     void aRemovalDuringAPassStopsAnOlderReadOfThatPassFromResurrectingTheSession() {
         FeedState state = new FeedState(new RecentlyEnded(10), CLOCK);
         state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 1, true);
-        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1);
+        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1, true);
         // The pass read "a" with seq 11; the del event was processed with seq 12 before that chunk arrived.
         assertEquals(ChangeKind.REMOVED, state.applyEnded("a", 12, ChangeKind.REMOVED, true).kind());
         assertNull(state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 11, true));
@@ -168,7 +170,7 @@ class FeedUnitTest {
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 1, true);
         state.applyRead(read("deleted", "initiated", 1, now + 600_000), 2, true);
         state.applyRead(read("timed-out", "auth_request_sent", 1, now - 5), 3, true);
-        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 4, 1);
+        ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 4, 1, true);
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 5, true);
         List<SessionChange> gone = state.completePass(pass);
         Map<String, ChangeKind> kinds = new LinkedHashMap<>();
@@ -251,7 +253,8 @@ class FeedUnitTest {
         assertEquals(0, node.database());
         assertEquals(3, Nodes.settingsFor(base, new HostAndPort("h", 1), false).database());
         assertEquals("__keyspace@3__:", KeyspaceSubscriber.channelPrefix(3));
-        assertEquals("tilko\\*session:", NodeReader.globEscape("tilko*session:"));
+        assertEquals("tilko\\*session:", SessionReader.globEscape("tilko*session:"));
+        assertEquals("a\\?b\\[c\\]\\\\*", SessionReader.matchPattern("a?b[c]\\"));
     }
 
     // ---------------------------------------------------------------- options and back-off

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.text.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -70,19 +71,81 @@ class SessionCodecTest {
     void malformedValuesAreUnreadableWithAReason(String fixture) {
         UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class,
                 codec.parse("x", Fixtures.text(fixture)));
-        assertFalse(unreadable.reason().isBlank());
+        assertTrue(unreadable.reason().key().startsWith("unreadable."), unreadable.reason().toString());
         assertFalse(unreadable.readable());
     }
 
     @Test
     void malformedReasonsSayWhatIsWrong() {
-        assertTrue(reason("90_not_json.txt").startsWith("Not valid JSON"));
-        assertTrue(reason("91_truncated.json").startsWith("Truncated JSON"));
-        assertTrue(reason("92_json_array.json").contains("not an object"));
-        assertTrue(reason("93_messages_not_list.json").contains("\"messages\" is a string"));
+        Phrase syntax = reason("90_not_json.txt");
+        assertEquals("unreadable.syntax", syntax.key());
+        assertEquals(List.of(1L, 1L), syntax.args().subList(0, 2), "line and column");
+        assertTrue(syntax.arg(2).toString().startsWith("Unrecognized token"), syntax.toString());
+        assertEquals("unreadable.truncated", reason("91_truncated.json").key());
+        assertEquals(Phrase.of("unreadable.notObject", Phrase.of("unreadable.kind.array")), reason("92_json_array.json"));
+        assertEquals(Phrase.of("unreadable.notList", "messages", Phrase.of("unreadable.kind.string")),
+                reason("93_messages_not_list.json"));
     }
 
-    private String reason(String fixture) {
+    /** A surrogate (ED A0–BF) anywhere, even split across the eight-byte steps, asks for the strict check; 한 (ED 95 9C) not. */
+    @Test
+    void surrogatesAskForTheStrictCheckAndHangulDoesNot() {
+        for (int length = 2; length <= 20; length++) {
+            for (int at = 0; at + 1 < length; at++) {
+                byte[] raw = "{\"status\": \"a\"}      ".substring(0, length).getBytes(StandardCharsets.UTF_8);
+                raw[at] = (byte) 0xED;
+                raw[at + 1] = (byte) 0xA0;
+                assertTrue(SessionCodec.mayHideInvalidUtf8(raw), length + " at " + at);
+                raw[at + 1] = (byte) 0x95;
+                assertFalse(SessionCodec.mayHideInvalidUtf8(raw), length + " at " + at);
+            }
+        }
+    }
+
+    /** Jackson's own limit of 20,000,000 characters per string made a valid 20 MB value "not valid JSON". */
+    @Test
+    void aValidValueOfTwentyMegabytesIsParsed() {
+        String blob = "가".repeat(7_000_000); // 21 MB of UTF-8 in one string
+        byte[] raw = ("{\"session_id\": \"big\", \"status\": \"completed\", \"health_data\": {\"blob\": \"" + blob
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
+        assertTrue(raw.length > 20_000_000);
+        SessionDocument doc = assertInstanceOf(SessionDocument.class, codec.parse("big", raw));
+        assertEquals(blob.length(), doc.healthData().get("blob").asText().length());
+        String ascii = "x".repeat(20_500_000);
+        assertInstanceOf(SessionDocument.class, codec.parse("big", "{\"x\": \"" + ascii + "\"}"));
+    }
+
+    @Test
+    void aValueAboveTheBoundIsTooLargeToParseNeverInvalid() {
+        byte[] raw = new byte[SessionCodec.MAX_PARSE_BYTES + 1];
+        java.util.Arrays.fill(raw, (byte) 'x');
+        byte[] head = "{\"status\": \"initiated\", \"x\": \"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, raw, 0, head.length);
+        raw[raw.length - 2] = '"';
+        raw[raw.length - 1] = '}'; // valid JSON, one byte above the bound
+        UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, codec.parse("huge", raw));
+        assertEquals(Phrase.of("unreadable.tooLarge", 65L, 64), unreadable.reason());
+        assertEquals(2_000, unreadable.preview().length(), "only a preview is decoded");
+        assertTrue(unreadable.preview().startsWith("{\"status\""));
+        UnreadableSession fromText = assertInstanceOf(UnreadableSession.class,
+                codec.parse("huge", new String(raw, StandardCharsets.UTF_8)));
+        assertEquals(unreadable.reason(), fromText.reason());
+        // Exactly at the bound it is parsed.
+        byte[] atBound = java.util.Arrays.copyOf(raw, SessionCodec.MAX_PARSE_BYTES);
+        atBound[atBound.length - 2] = '"';
+        atBound[atBound.length - 1] = '}';
+        assertInstanceOf(SessionDocument.class, codec.parse("huge", atBound));
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserGoesIsSaidSoNotInvalid() {
+        String deep = "{\"status\": \"initiated\", \"x\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class,
+                codec.parse("deep", deep.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("unreadable.tooDeep", unreadable.reason().key());
+    }
+
+    private Phrase reason(String fixture) {
         return ((UnreadableSession) codec.parse("x", Fixtures.text(fixture))).reason();
     }
 
@@ -215,7 +278,7 @@ class SessionCodecTest {
                 assertEquals("a" + new String(sequence, StandardCharsets.UTF_8) + "b", doc.tree().get("note").asText(), bytes);
             } else {
                 UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, parsed, bytes);
-                assertTrue(unreadable.reason().contains("UTF-8"), bytes + ": " + unreadable.reason());
+                assertEquals("unreadable.utf8", unreadable.reason().key(), bytes);
             }
         }
         assertTrue(valid > 1_000 && valid < sequences.size() / 2, valid + " of " + sequences.size());

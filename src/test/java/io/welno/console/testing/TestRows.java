@@ -102,11 +102,12 @@ public final class TestRows {
     }
 
     public SessionRow row() {
-        String text = json();
-        return SessionRow.of(new StoredSession(CODEC.parse(id, text), 1_800_000, text.length()));
+        byte[] bytes = json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return SessionRow.of(new StoredSession(CODEC.parse(id, bytes), 1_800_000, bytes));
     }
 
     public static SessionRow unreadable(String id, String raw) {
-        return SessionRow.of(new StoredSession(CODEC.parse(id, raw), 1_800_000, raw.length()));
+        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return SessionRow.of(new StoredSession(CODEC.parse(id, bytes), 1_800_000, bytes));
     }
 }

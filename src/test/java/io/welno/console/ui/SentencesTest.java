@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** English sentences from the feed and the parser, shown in Korean; English and unknown shapes untouched. */
+/** English sentences from the feed, shown in Korean; English and unknown shapes untouched. */
 class SentencesTest {
 
     private final I18n korean = new I18n(Locale.KOREAN);
@@ -21,17 +21,5 @@ class SentencesTest {
         assertEquals("키스페이스 알림을 쓸 수 없어 5 s마다 조회합니다",
                 Sentences.feed(korean, "Keyspace notifications are off and CONFIG is denied; polling every 5 s"));
         assertEquals("Something new", Sentences.feed(korean, "Something new"));
-    }
-
-    @Test
-    void parserReasonsAreTranslated() {
-        assertEquals("\"messages\" 필드가 목록이 아니라 문자열입니다. 백엔드가 메시지를 추가하지 못합니다.",
-                Sentences.unreadable(korean, "\"messages\" is a string, not a list; the backend would fail to append to it."));
-        assertEquals("JSON이지만 객체가 아닙니다(배열).",
-                Sentences.unreadable(korean, "The value is JSON but not an object (it is an array)."));
-        assertEquals("올바른 JSON이 아닙니다(1행 1열).", Sentences.unreadable(korean,
-                "Not valid JSON (line 1, column 1): Unrecognized token 'this': was expecting (JSON String)"));
-        assertEquals("잘린 JSON입니다. 700자에서 끝납니다.", Sentences.unreadable(korean,
-                "Truncated JSON: the value ends after 700 characters, inside a string or object."));
     }
 }

@@ -1,0 +1,109 @@
+package io.welno.console.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * P1-CLI: {@code list --json} of every session as a whole process (JVM start included) against the floor started the
+ * same way, {@link PlainListing} (SCAN, then MGET in chunks of 500, nothing parsed). One warm-up pair, then rounds
+ * that alternate the two; the medians and their ratio are reported. The listing's output goes to a file, whose lines
+ * are counted afterwards.
+ */
+final class CliListingBench {
+
+    private static final long TIMEOUT_SECONDS = 600;
+
+    private final Path jar;
+    private final String redisUrl;
+    private final int sessions;
+    private final int rounds;
+    private final BenchReport report;
+
+    CliListingBench(Path jar, String redisUrl, int sessions, int rounds, BenchReport report) {
+        this.jar = jar;
+        this.redisUrl = redisUrl;
+        this.sessions = sessions;
+        this.rounds = rounds;
+        this.report = report;
+    }
+
+    void run() throws IOException, InterruptedException {
+        if (jar == null) {
+            report.note("P1-CLI was not measured: the bench does not run from the jar (give --jar).");
+            report.figure("P1-CLI", "list_json", "not measured", "ms", -1);
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> plain = List.of(java, "-cp", jar.toString(), PlainListing.class.getName(), redisUrl);
+        List<String> list = List.of(java, "-jar", jar.toString(), "list", "--json", "--redis", redisUrl);
+        List<Long> plainMs = new ArrayList<>();
+        List<Long> listMs = new ArrayList<>();
+        for (int round = 0; round <= rounds; round++) {
+            long[] p = time(plain, false);
+            long[] l = time(list, true);
+            if (p[1] != sessions || l[1] != sessions) {
+                report.note("A P1-CLI round listed " + l[1] + " sessions with list --json and " + p[1]
+                        + " with the floor, expected " + sessions + ".");
+            }
+            report.info("P1-CLI " + (round == 0 ? "warm-up" : "round " + round) + ": list --json " + l[0]
+                    + " ms, plain Jedis process " + p[0] + " ms");
+            if (round > 0) {
+                plainMs.add(p[0]);
+                listMs.add(l[0]);
+            }
+        }
+        long listed = BenchRunner.median(listMs);
+        long floor = BenchRunner.median(plainMs);
+        double ratio = listed / (double) floor;
+        report.figure("P1-CLI", "list_json", (ratio <= 1.5 ? "met" : "NOT met") + " (≤ 1.5× the plain process)",
+                "ms", listed, "floor_ms", floor, "ratio", ratio, "sessions", sessions, "rounds", rounds);
+    }
+
+    /** @return {ms from start to exit, sessions listed} */
+    private long[] time(List<String> command, boolean linesOut) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("welno-bench-cli", ".out");
+        Path err = Files.createTempFile("welno-bench-cli", ".err");
+        try {
+            long t0 = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not end within "
+                        + TIMEOUT_SECONDS + " s");
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            if (process.exitValue() != 0) {
+                report.note("P1-CLI: `" + command.get(command.size() - 3) + "` exited " + process.exitValue() + ": "
+                        + Files.readString(err, StandardCharsets.UTF_8).lines().limit(3).toList());
+            }
+            return new long[] {ms, linesOut ? lines(out) : Long.parseLong(Files.readString(out).trim())};
+        } catch (NumberFormatException e) {
+            return new long[] {-1, -1};
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static long lines(Path file) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+}

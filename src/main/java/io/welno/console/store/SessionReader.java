@@ -1,0 +1,222 @@
+package io.welno.console.store;
+
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.text.Phrase;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The one way sessions are read from one Redis server, for the store and for every server of the live feed: SCAN
+ * pages of the keys under the prefix, and values with their TTLs, parsed on the calling thread. One rule everywhere
+ * (docs/live.md, "Reading"):
+ * <ul>
+ *   <li>PTTL -1: the key never expires; PTTL -2: the key went away between SCAN and the read, so it is missing, even
+ *       if its value arrived just before;</li>
+ *   <li>a key that holds a hash, list, ... is unreadable, naming its type ({@code unreadable.notString}), with its
+ *       TTL; it is never a session and is never written;</li>
+ *   <li>a value is parsed from the bytes Redis sent, which the {@link StoredSession} keeps;</li>
+ *   <li>the prefix is matched literally: glob characters in it are escaped.</li>
+ * </ul>
+ * Values come in one pipeline per call: an MGET and a PTTL per key on a standalone server, or a GET and a PTTL per key
+ * on a cluster node, which refuses an MGET whose keys hash to different slots.
+ */
+public final class SessionReader {
+
+    private final UnifiedJedis client;
+    private final RedisConnectionSettings settings;
+    private final SessionCodec codec;
+    private final boolean clusterNode;
+    private final String pattern;
+
+    /**
+     * @param clusterNode true when the server is a cluster node: values are read key by key, never with MGET
+     */
+    public SessionReader(UnifiedJedis client, RedisConnectionSettings settings, SessionCodec codec,
+                         boolean clusterNode) {
+        this.client = client;
+        this.settings = settings;
+        this.codec = codec;
+        this.clusterNode = clusterNode;
+        this.pattern = matchPattern(settings.keyPrefix());
+    }
+
+    /**
+     * What was read.
+     *
+     * @param present    sessions found, readable or not, in the order of the keys asked for
+     * @param missing    ids whose key did not exist (any more)
+     * @param redirected true when a cluster node answered MOVED/ASK for some keys: slots are moving, those keys were
+     *                   skipped
+     */
+    public record Result(List<StoredSession> present, List<String> missing, boolean redirected) {
+    }
+
+    /** {@code SCAN MATCH} pattern for every key under the prefix: the prefix literally, then anything. */
+    public static String matchPattern(String prefix) {
+        return globEscape(prefix) + "*";
+    }
+
+    /** SCAN MATCH and PSUBSCRIBE take globs: a prefix containing *, ?, [, ] or \ must not widen the match. */
+    public static String globEscape(String literal) {
+        return literal.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+
+    public RedisConnectionSettings settings() {
+        return settings;
+    }
+
+    /** One SCAN page of keys under the prefix. */
+    public ScanResult<String> scan(String cursor, int count) {
+        return client.scan(cursor, new ScanParams().match(pattern).count(count));
+    }
+
+    /** Reads and parses the given keys (all under the prefix). */
+    public Result read(List<String> keys) {
+        return parse(fetch(keys));
+    }
+
+    /**
+     * Values and TTLs of some keys as Redis sent them, not parsed yet: a loader reads the next chunk while this one
+     * is parsed on another thread, so Redis always has a request to work on.
+     */
+    public static final class Fetched {
+        private final List<String> keys;
+        private final Response<List<byte[]>> mget;
+        private final List<Response<byte[]>> gets;
+        private final List<Response<Long>> ttls;
+
+        private Fetched(List<String> keys, Response<List<byte[]>> mget, List<Response<byte[]>> gets,
+                        List<Response<Long>> ttls) {
+            this.keys = keys;
+            this.mget = mget;
+            this.gets = gets;
+            this.ttls = ttls;
+        }
+
+        public int size() {
+            return keys.size();
+        }
+    }
+
+    /** The values and TTLs of the keys, in one pipeline; nothing parsed. */
+    public Fetched fetch(List<String> keys) {
+        int n = keys.size();
+        List<Response<Long>> ttls = new ArrayList<>(n);
+        if (n == 0) {
+            return new Fetched(keys, null, null, ttls);
+        }
+        byte[][] raw = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            raw[i] = keys.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        Response<List<byte[]>> mget = null;
+        List<Response<byte[]>> gets = clusterNode ? new ArrayList<>(n) : null;
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            if (clusterNode) {
+                for (byte[] key : raw) {
+                    gets.add(pipeline.get(key));
+                    ttls.add(pipeline.pttl(key));
+                }
+            } else {
+                mget = pipeline.mget(raw);
+                for (byte[] key : raw) {
+                    ttls.add(pipeline.pttl(key));
+                }
+            }
+            pipeline.sync();
+        }
+        return new Fetched(keys, mget, gets, ttls);
+    }
+
+    /** Applies the rule to what {@link #fetch} read and parses the values (on the calling thread). */
+    public Result parse(Fetched fetched) {
+        List<String> keys = fetched.keys;
+        int n = keys.size();
+        List<StoredSession> present = new ArrayList<>(n);
+        List<String> missing = new ArrayList<>();
+        List<byte[]> values = fetched.mget == null ? null : fetched.mget.get();
+        boolean redirected = false;
+        for (int i = 0; i < n; i++) {
+            String key = keys.get(i);
+            String id = settings.idOf(key);
+            byte[] value;
+            long pttl;
+            try {
+                pttl = fetched.ttls.get(i).get();
+                value = values != null ? values.get(i) : fetched.gets.get(i).get();
+            } catch (JedisRedirectionException e) {
+                redirected = true;
+                continue;
+            } catch (JedisDataException e) {
+                // WRONGTYPE from a GET: another type under the prefix; anything else (NOPERM...) is named as is.
+                StoredSession other = e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")
+                        ? notAString(key, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
+                add(present, missing, id, other);
+                continue;
+            }
+            if (pttl == -2) {
+                missing.add(id); // gone between SCAN and this read (or between the value and its TTL)
+            } else if (value != null) {
+                present.add(new StoredSession(codec.parse(id, value), ttl(pttl), value));
+            } else {
+                // The key exists but MGET answered nil: it holds another type, or it was created just now.
+                add(present, missing, id, notAString(key, id));
+            }
+        }
+        return new Result(present, missing, redirected);
+    }
+
+    private static void add(List<StoredSession> present, List<String> missing, String id, StoredSession session) {
+        if (session == null) {
+            missing.add(id);
+        } else {
+            present.add(session);
+        }
+    }
+
+    /** A key GET/MGET could not read as a string: its type named, or its value read again if it is a new string. */
+    private StoredSession notAString(String key, String id) {
+        String type = client.type(key);
+        if ("none".equals(type)) {
+            return null;
+        }
+        long pttl = client.pttl(key);
+        if (pttl == -2) {
+            return null;
+        }
+        if ("string".equals(type)) {
+            // Written between the read and the TYPE: read it now, once.
+            byte[] value = client.get(key.getBytes(StandardCharsets.UTF_8));
+            return value == null ? null : new StoredSession(codec.parse(id, value), ttl(pttl), value);
+        }
+        return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.notString", type)),
+                ttl(pttl), null);
+    }
+
+    private static StoredSession refused(String id, JedisDataException e, long ttl) {
+        return new StoredSession(UnreadableSession.withoutValue(id,
+                Phrase.of("unreadable.redisError", StoreErrors.describe(e))), ttl, null);
+    }
+
+    private static long pttlOrUnknown(Response<Long> pttl) {
+        try {
+            return ttl(pttl.get());
+        } catch (JedisDataException e) {
+            return StoredSession.UNKNOWN_TTL;
+        }
+    }
+
+    /** PTTL → the TTL a {@link StoredSession} carries: -1 (no expiry) as {@link StoredSession#NO_EXPIRY}. */
+    private static long ttl(long pttl) {
+        return pttl == -1 ? StoredSession.NO_EXPIRY : pttl;
+    }
+}

@@ -1,0 +1,111 @@
+package io.welno.console.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.text.Phrase;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The one rule for reading sessions, the same through MGET (a standalone server) and through per-key GETs (a cluster
+ * node): TTL -1 is no expiry, a key gone before the read is missing, another type is unreadable with its type and
+ * TTL, the bytes are kept exactly as Redis holds them, and a prefix with glob characters matches only itself.
+ */
+class SessionReaderTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final String DOC = "{\n  \"session_id\": \"a\",\n  \"status\": \"initiated\",\n  \"n\": 1.10,\n"
+            + "  \"user_info\": {\"name\": \"김하늘\"},\n  \"messages\": []\n}";
+
+    private SessionReader reader(String prefix, boolean clusterNode) {
+        return new SessionReader(REDIS.client(), REDIS.settings().withKeyPrefix(prefix), new SessionCodec(),
+                clusterNode);
+    }
+
+    @ParameterizedTest(name = "cluster node: {0}")
+    @ValueSource(booleans = {false, true})
+    void oneRuleForTtlsMissingKeysOtherTypesAndBytes(boolean clusterNode) {
+        byte[] stored = DOC.getBytes(StandardCharsets.UTF_8);
+        REDIS.client().set("tilko_session:a".getBytes(StandardCharsets.UTF_8), stored);
+        REDIS.client().set("tilko_session:b", "{\"status\": \"initiated\"}", SetParams.setParams().px(60_000));
+        REDIS.client().hset("tilko_session:h", "status", "initiated");
+        REDIS.client().pexpire("tilko_session:h", 90_000);
+        REDIS.client().rpush("tilko_session:l", "x");
+        REDIS.client().set("tilko_session:bad", "{\"status\": ");
+
+        SessionReader.Result result = reader("tilko_session:", clusterNode).read(List.of("tilko_session:a",
+                "tilko_session:b", "tilko_session:gone", "tilko_session:h", "tilko_session:l", "tilko_session:bad"));
+
+        assertEquals(List.of("gone"), result.missing());
+        assertFalse(result.redirected());
+        Map<String, StoredSession> byId = result.present().stream()
+                .collect(Collectors.toMap(StoredSession::id, Function.identity()));
+        assertEquals(List.of("a", "b", "h", "l", "bad"), result.present().stream().map(StoredSession::id).toList(),
+                "in the order asked for");
+
+        StoredSession a = byId.get("a");
+        assertEquals(StoredSession.NO_EXPIRY, a.ttlMillis(), "PTTL -1: no expiry");
+        assertArrayEquals(stored, a.value(), "the bytes Redis holds, not a re-serialised tree");
+        assertEquals(stored.length, a.rawBytes());
+        assertEquals("김하늘", assertInstanceOf(SessionDocument.class, a.parsed()).userInfo().name());
+
+        long ttl = byId.get("b").ttlMillis();
+        assertTrue(ttl > 50_000 && ttl <= 60_000, "ttl " + ttl);
+
+        UnreadableSession hash = assertInstanceOf(UnreadableSession.class, byId.get("h").parsed());
+        assertEquals(Phrase.of("unreadable.notString", "hash"), hash.reason());
+        assertTrue(byId.get("h").ttlMillis() > 80_000, "another type keeps its TTL: " + byId.get("h").ttlMillis());
+        assertEquals(0, byId.get("h").rawBytes());
+        assertEquals(Phrase.of("unreadable.notString", "list"),
+                ((UnreadableSession) byId.get("l").parsed()).reason());
+        assertEquals(StoredSession.NO_EXPIRY, byId.get("l").ttlMillis());
+
+        UnreadableSession bad = assertInstanceOf(UnreadableSession.class, byId.get("bad").parsed());
+        assertEquals("unreadable.truncated", bad.reason().key());
+        assertEquals("{\"status\": ", bad.preview());
+    }
+
+    @Test
+    void aPrefixWithGlobCharactersMatchesOnlyItself() {
+        REDIS.client().set("a*b:1", "{}");
+        REDIS.client().set("a*b:2", "{}");
+        REDIS.client().set("axb:3", "{}");
+        REDIS.client().set("a[b]:4", "{}");
+        REDIS.client().set("ab:5", "{}");
+        assertEquals(List.of("a*b:1", "a*b:2"), scanAll(reader("a*b:", false)));
+        assertEquals(List.of("a[b]:4"), scanAll(reader("a[b]:", false)));
+    }
+
+    private static List<String> scanAll(SessionReader reader) {
+        List<String> keys = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = reader.scan(cursor, 100);
+            cursor = page.getCursor();
+            keys.addAll(page.getResult());
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        keys.sort(null);
+        return keys;
+    }
+}

@@ -1,0 +1,101 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.text.Phrase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unreadable values carry codes, and words come only from the bundles: every {@code unreadable.*} key the reading
+ * code names exists in both languages, and what the parser says about real bad values reads as a whole sentence in
+ * each, with its position, length or kind filled in.
+ */
+class UnreadableReasonWordingTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/io/welno/console");
+    private static final Pattern KEY = Pattern.compile("\"(unreadable\\.[A-Za-z.]+)\"");
+
+    private final SessionCodec codec = new SessionCodec();
+    private final Wording english = Wording.window(new BundleTexts(Locale.ENGLISH));
+    private final Wording korean = Wording.window(new BundleTexts(Locale.KOREAN));
+
+    @Test
+    void everyReasonTheReadersNameIsInBothBundles() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String dir : List.of("session", "store", "live")) {
+            try (Stream<Path> files = Files.list(SOURCES.resolve(dir))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = KEY.matcher(Files.readString(file));
+                    while (m.find()) {
+                        if (!m.group(1).endsWith(".")) {
+                            keys.add(m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        for (String kind : List.of("array", "string", "number", "boolean", "null", "object", "other")) {
+            keys.add("unreadable.kind." + kind);
+        }
+        assertTrue(keys.size() > 10, "found " + keys);
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            for (BundleTexts texts : List.of(new BundleTexts(Locale.ENGLISH), new BundleTexts(Locale.KOREAN))) {
+                if (!texts.has(key)) {
+                    missing.add(key + " (" + texts.locale() + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void realReasonsReadAsSentencesInEitherLanguage() {
+        List<Phrase> reasons = new ArrayList<>();
+        for (String fixture : Fixtures.MALFORMED) {
+            reasons.add(reason(Fixtures.text(fixture).getBytes(StandardCharsets.UTF_8)));
+        }
+        reasons.add(reason(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '@', '"', '}'}));
+        reasons.add(reason("{\"x\": 1} trailing".getBytes(StandardCharsets.UTF_8)));
+        reasons.add(reason(("{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8)));
+        reasons.add(reason("{\"progress\": 3}".getBytes(StandardCharsets.UTF_8)));
+        reasons.add(Phrase.of("unreadable.notString", "hash"));
+        reasons.add(Phrase.of("unreadable.tooLarge", 513L, 64));
+
+        for (Phrase reason : reasons) {
+            for (Wording wording : List.of(english, korean)) {
+                String text = wording.render(reason);
+                assertFalse(text.contains("!unreadable."), reason + ": " + text);
+                assertFalse(text.contains("{"), reason + " leaves a placeholder: " + text);
+            }
+        }
+        assertEquals("Truncated JSON: the value ends after 700 characters, inside a string or object.",
+                english.render(Phrase.of("unreadable.truncated", 700)));
+        assertEquals("\"messages\" 필드가 목록이 아니라 문자열입니다. 백엔드가 메시지를 추가하지 못합니다.",
+                korean.render(Phrase.of("unreadable.notList", "messages", Phrase.of("unreadable.kind.string"))));
+        assertEquals("JSON이지만 객체가 아닙니다(배열).",
+                korean.render(Phrase.of("unreadable.notObject", Phrase.of("unreadable.kind.array"))));
+        assertTrue(english.render(Phrase.of("unreadable.tooLarge", 513L, 64)).startsWith("Too large to parse: 513 MB"));
+    }
+
+    private Phrase reason(byte[] raw) {
+        return ((UnreadableSession) codec.parse("x", raw)).reason();
+    }
+}
