@@ -78,6 +78,9 @@ public final class FallbackSessionStore implements SessionStore {
             return differing.isEmpty() ? new FileCopy(FileCopy.Where.BOTH_EQUAL, List.of())
                     : new FileCopy(FileCopy.Where.DIVERGED, differing);
         }
+        if (java.util.Arrays.equals(inRedis.get().value(), inFile.get().value())) {
+            return new FileCopy(FileCopy.Where.BOTH_EQUAL, List.of()); // the same bytes, readable or not
+        }
         return new FileCopy(FileCopy.Where.DIVERGED, List.of()); // an unreadable copy: cannot be compared field by field
     }
 
