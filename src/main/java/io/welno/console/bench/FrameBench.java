@@ -1,9 +1,9 @@
 package io.welno.console.bench;
 
+import io.welno.console.ui.shell.FrameBenchWindow;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
-import io.welno.console.ui.FrameBenchWindow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

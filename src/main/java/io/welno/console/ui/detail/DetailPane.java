@@ -1,5 +1,9 @@
-package io.welno.console.ui;
+package io.welno.console.ui.detail;
 
+import io.welno.console.ui.common.FullTextDialog;
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
@@ -48,7 +52,7 @@ import javafx.scene.layout.VBox;
  * The selected session: status, the allowed actions, a progress stepper, the message timeline, the
  * person (masked unless a reveal was requested and audited), data summaries and the raw JSON.
  */
-final class DetailPane extends VBox {
+public final class DetailPane extends VBox {
 
     /** A message is cut here in the timeline, with a link to the whole text. */
     static final int MESSAGE_CHARS = 1000;
@@ -84,7 +88,7 @@ final class DetailPane extends VBox {
     private SessionRow current;
     private String revealedId;
 
-    DetailPane(I18n i18n, Clock clock, ZoneId zone, Executor background, SessionCodec codec, Consumer<String> onReveal) {
+    public DetailPane(I18n i18n, Clock clock, ZoneId zone, Executor background, SessionCodec codec, Consumer<String> onReveal) {
         this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
@@ -153,20 +157,20 @@ final class DetailPane extends VBox {
         return tab;
     }
 
-    FlowPane actionsBar() {
+    public FlowPane actionsBar() {
         return actions;
     }
 
-    BooleanProperty revealAllowedProperty() {
+    public BooleanProperty revealAllowedProperty() {
         return revealAllowed;
     }
 
-    SessionRow current() {
+    public SessionRow current() {
         return current;
     }
 
     /** The session whose personal data a developer revealed (audited), or null. */
-    String revealedId() {
+    public String revealedId() {
         return revealedId;
     }
 
@@ -181,7 +185,7 @@ final class DetailPane extends VBox {
         return parsed == null ? raw : Formats.time(i18n, parsed.local(), now);
     }
 
-    void show(SessionRow row) {
+    public void show(SessionRow row) {
         SessionRow previous = current;
         current = row;
         if (row == null) {

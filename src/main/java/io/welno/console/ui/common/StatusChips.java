@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.SafeText;
@@ -12,7 +12,7 @@ import javafx.scene.control.Label;
  * style-class change makes JavaFX re-match the chip's whole stylesheet, where a pseudo-class only switches
  * between styles it already matched.
  */
-final class StatusChips {
+public final class StatusChips {
 
     /** The colour families of the statuses. */
     enum Tone {
@@ -40,7 +40,7 @@ final class StatusChips {
         };
     }
 
-    static String text(I18n i18n, SessionStatus status) {
+    public static String text(I18n i18n, SessionStatus status) {
         if (status.isMissing()) {
             return i18n.get("status.missing");
         }
@@ -56,11 +56,11 @@ final class StatusChips {
         return label;
     }
 
-    static void apply(Label label, I18n i18n, SessionStatus status) {
+    public static void apply(Label label, I18n i18n, SessionStatus status) {
         restyle(label, text(i18n, status), tone(status));
     }
 
-    static void applyUnreadable(Label label, I18n i18n) {
+    public static void applyUnreadable(Label label, I18n i18n) {
         restyle(label, i18n.get("status.unreadable"), Tone.BAD);
     }
 

@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.common.I18n;
 import io.welno.console.flow.ActionKind;
 import java.util.List;
 import javafx.scene.control.ButtonBar;
@@ -15,7 +17,7 @@ import javafx.stage.Window;
  * Every keyboard shortcut of the window in one sheet (F1): navigation, the session actions and the view
  * commands, read from the same lists that install them.
  */
-final class ShortcutSheet extends Dialog<Void> {
+public final class ShortcutSheet extends Dialog<Void> {
 
     private final I18n i18n;
     private final GridPane grid = new GridPane();

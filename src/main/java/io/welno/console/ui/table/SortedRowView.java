@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.table;
 
 import io.welno.console.view.SessionRow;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     }
 
     /** The table's sort order; null means by session id. */
-    ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
+    public ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
         return comparator;
     }
 
@@ -64,7 +64,7 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
      * Shows the rows that pass {@code narrowerFilter}, which must reject every row the current filter rejects
      * (a search typed on): only the rows shown now are tested.
      */
-    void narrowFilter(Predicate<? super SessionRow> narrowerFilter) {
+    public void narrowFilter(Predicate<? super SessionRow> narrowerFilter) {
         filter = narrowerFilter;
         publish(rows, filtered(rows), 0, Integer.MAX_VALUE);
     }
@@ -238,7 +238,7 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     }
 
     /** For tests: whether every row, and so the rows shown, are in strictly ascending order. */
-    boolean isOrdered() {
+    public boolean isOrdered() {
         for (int i = 1; i < all.size(); i++) {
             if (order.compare(all.get(i - 1), all.get(i)) >= 0) {
                 return false;

@@ -1,5 +1,11 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.session.SessionCodec;
@@ -123,7 +129,7 @@ public final class ConsoleWindow {
         started.startFeed(bridge);
     }
 
-    ActionsController actions() {
+    public ActionsController actions() {
         return actions;
     }
 

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import io.welno.console.text.SafeText;
 import javafx.scene.control.ButtonBar;
@@ -12,7 +12,7 @@ import javafx.stage.Window;
  * The whole of a text the window shows cut (a long message): every character, control characters shown
  * escaped as everywhere else, in a read-only area that can be scrolled and copied from.
  */
-final class FullTextDialog extends Dialog<Void> {
+public final class FullTextDialog extends Dialog<Void> {
 
     private FullTextDialog(Window owner, I18n i18n, String text) {
         if (owner != null) {
@@ -34,7 +34,7 @@ final class FullTextDialog extends Dialog<Void> {
     }
 
     /** Opens the dialog without waiting for it (the window stays usable). */
-    static void show(Window owner, I18n i18n, String text) {
+    public static void show(Window owner, I18n i18n, String text) {
         new FullTextDialog(owner, i18n, text).show();
     }
 }

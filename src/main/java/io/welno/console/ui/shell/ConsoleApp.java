@@ -1,5 +1,8 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.connection.ConnectionDialog;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.session.StuckPolicy;
@@ -164,12 +167,7 @@ public final class ConsoleApp extends Application {
         background.shutdownNow();
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
+        return io.welno.console.ui.common.DaemonThreads.named(name);
     }
 }

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import io.welno.console.view.BundleTexts;
 import io.welno.console.view.Texts;

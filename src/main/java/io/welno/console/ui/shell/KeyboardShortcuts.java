@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +15,13 @@ import javafx.scene.input.KeyEvent;
  * the focused control did not consume, and the table consumes Ctrl+arrows, a combo box Alt+arrows.
  * The list is also what the shortcut sheet shows, so the sheet cannot drift from what the keys do.
  */
-final class KeyboardShortcuts {
+public final class KeyboardShortcuts {
 
     /** Where a shortcut appears in the sheet. */
-    enum Section { NAVIGATION, VIEW }
+    public enum Section { NAVIGATION, VIEW }
 
-    record Shortcut(Section section, KeyCombination keys, String descriptionKey, Object[] args, Runnable action) {
-        String display() {
+    public record Shortcut(Section section, KeyCombination keys, String descriptionKey, Object[] args, Runnable action) {
+        public String display() {
             return keys.getDisplayText();
         }
     }

@@ -1,5 +1,6 @@
-package io.welno.console.ui;
+package io.welno.console.ui.table;
 
+import io.welno.console.ui.common.I18n;
 import io.welno.console.view.Bucket;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -9,9 +10,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** The left-hand list of status buckets with live counts; choosing one filters the table. */
-final class BucketList extends ListView<Bucket> {
+public final class BucketList extends ListView<Bucket> {
 
-    BucketList(SessionTableModel model, I18n i18n) {
+    public BucketList(SessionTableModel model, I18n i18n) {
         setId("bucketList");
         getStyleClass().add("bucket-list");
         getItems().setAll(Bucket.standard());
@@ -55,7 +56,7 @@ final class BucketList extends ListView<Bucket> {
         model.bucketProperty().addListener((o, old, now) -> getSelectionModel().select(now));
     }
 
-    static javafx.beans.binding.StringBinding label(I18n i18n, Bucket bucket) {
+    public static javafx.beans.binding.StringBinding label(I18n i18n, Bucket bucket) {
         return switch (bucket.kind()) {
             case ALL -> i18n.text("bucket.all");
             case STUCK -> i18n.text("bucket.stuck");

@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.connection;
 
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.store.RedisConnectionSettings;

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

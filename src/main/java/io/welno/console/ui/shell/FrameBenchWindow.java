@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.session.StuckPolicy;

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import javafx.scene.text.Font;
  * messages would render as boxes. Pick a family that has them (Windows and macOS ship one; on Linux the
  * Noto CJK or Nanum packages), and use it for the whole window.
  */
-final class HangulFont {
+public final class HangulFont {
 
     private static final List<String> CANDIDATES = List.of("Malgun Gothic", "Apple SD Gothic Neo",
             "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Nanum Gothic", "UnDotum", "Baekmuk Gulim");
@@ -21,19 +21,19 @@ final class HangulFont {
     }
 
     /** For JSON and diffs: a monospaced family with Hangul, else any family with Hangul. */
-    static String monoStyle() {
+    public static String monoStyle() {
         List<String> installed = Font.getFamilies();
         return MONO_CANDIDATES.stream().filter(installed::contains).findFirst()
                 .or(HangulFont::family).map(f -> "-fx-font-family: \"" + f + "\";").orElse("");
     }
 
-    static Optional<String> family() {
+    public static Optional<String> family() {
         List<String> installed = Font.getFamilies();
         return CANDIDATES.stream().filter(installed::contains).findFirst();
     }
 
     /** The root style that makes every control use the chosen family, or "" when none is installed. */
-    static String rootStyle() {
+    public static String rootStyle() {
         return family().map(f -> "-fx-font-family: \"" + f + "\";").orElse("");
     }
 }

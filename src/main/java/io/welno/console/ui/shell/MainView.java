@@ -1,5 +1,16 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.actions.ActionHost;
+import io.welno.console.ui.table.BucketList;
+import io.welno.console.ui.dashboard.DashboardView;
+import io.welno.console.ui.detail.DetailPane;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Sentences;
+import io.welno.console.ui.table.SessionTable;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Bucket;
@@ -59,7 +70,7 @@ import org.controlsfx.control.StatusBar;
  * table + detail pane; the dashboard) and the status bar. A per-frame pump moves feed output into the
  * table model. Keyboard shortcuts for navigation and the view live here (see {@link KeyboardShortcuts}).
  */
-public final class MainView extends BorderPane {
+public final class MainView extends BorderPane implements ActionHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainView.class);
     static final KeyCombination EXPORT_KEYS = KeyboardShortcuts.shortcut(KeyCode.E);
@@ -416,6 +427,7 @@ public final class MainView extends BorderPane {
         ((ToolBar) getTop()).getItems().addAll(items);
     }
 
+    @Override
     public void onSelection(Consumer<SessionRow> listener) {
         this.selectionListener = listener;
     }
@@ -429,6 +441,12 @@ public final class MainView extends BorderPane {
         return table;
     }
 
+    @Override
+    public javafx.stage.Window window() {
+        return getScene().getWindow();
+    }
+
+    @Override
     public DetailPane detail() {
         return detail;
     }
@@ -533,7 +551,7 @@ public final class MainView extends BorderPane {
         search.selectAll();
     }
 
-    void chooseBucket(Bucket bucket) {
+    public void chooseBucket(Bucket bucket) {
         showSessions();
         model.bucketProperty().set(bucket);
     }
@@ -588,7 +606,7 @@ public final class MainView extends BorderPane {
         sheet.show();
     }
 
-    ShortcutSheet shortcutSheet() {
+    public ShortcutSheet shortcutSheet() {
         return sheet;
     }
 
@@ -618,7 +636,7 @@ public final class MainView extends BorderPane {
      * Writes the table's current rows (filtered and sorted as shown) to {@code file}, off the FX thread.
      * Only a session a developer revealed (audited) is written unmasked. Call on the FX thread.
      */
-    CompletableFuture<Integer> exportTo(Path file) {
+    public CompletableFuture<Integer> exportTo(Path file) {
         List<SessionRow> rows = new ArrayList<>(model.rows());
         String revealed = detail.revealedId();
         CsvExport export = CsvExport.of(i18n, zone);
@@ -651,19 +669,19 @@ public final class MainView extends BorderPane {
         }
     }
 
-    DashboardView dashboard() {
+    public DashboardView dashboard() {
         return dashboard;
     }
 
-    SettingsMenu settings() {
+    public SettingsMenu settings() {
         return settings;
     }
 
-    TabPane tabs() {
+    public TabPane tabs() {
         return tabs;
     }
 
-    List<KeyboardShortcuts.Shortcut> shortcuts() {
+    public List<KeyboardShortcuts.Shortcut> shortcuts() {
         return shortcuts.all();
     }
 

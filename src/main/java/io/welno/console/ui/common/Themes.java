@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import javafx.scene.Scene;
 
@@ -13,7 +13,7 @@ public enum Themes {
     }
 
     /** {@code WELNO_THEME=dark|light}, else the theme chosen in the settings menu, else light. */
-    static Themes fromSystem() {
+    public static Themes fromSystem() {
         String forced = System.getenv("WELNO_THEME");
         if ("dark".equalsIgnoreCase(forced)) {
             return DARK;
@@ -29,12 +29,12 @@ public enum Themes {
     }
 
     /** The theme whose colour sheet {@code scene} uses (light when it has none of ours). */
-    static Themes of(Scene scene) {
+    public static Themes of(Scene scene) {
         String dark = url(DARK.sheet);
         return scene != null && scene.getStylesheets().contains(dark) ? DARK : LIGHT;
     }
 
-    String sheet() {
+    public String sheet() {
         return sheet;
     }
 

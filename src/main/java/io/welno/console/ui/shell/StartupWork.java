@@ -1,5 +1,6 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.session.SessionCodec;

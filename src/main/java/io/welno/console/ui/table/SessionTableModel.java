@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.table;
 
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
@@ -44,7 +44,7 @@ public final class SessionTableModel {
     public record RowChange(ChangeKind kind, String id, SessionRow row) {
     }
 
-    static final int ENDED_CAPACITY = 500;
+    public static final int ENDED_CAPACITY = 500;
 
     private final ArrayList<SessionRow> master = new ArrayList<>();
     private final SortedRowView shown = new SortedRowView();
@@ -237,7 +237,7 @@ public final class SessionTableModel {
         shown.setFilter(predicate());
     }
 
-    Predicate<SessionRow> predicate() {
+    public Predicate<SessionRow> predicate() {
         Bucket b = bucket.get();
         Predicate<SessionRow> matchesSearch = SessionRow.search(search.get());
         AuthProvider p = provider.get();

@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.actions;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
@@ -35,9 +37,9 @@ import org.controlsfx.control.Notifications;
  * for this status and role (with the reason as a tooltip when disabled), but the flow service decides:
  * the dialog shows its preview, and the result it returns is what the operator is told.
  */
-final class ActionsController {
+public final class ActionsController {
 
-    static final Map<ActionKind, KeyCombination> SHORTCUTS = Map.of(
+    public static final Map<ActionKind, KeyCombination> SHORTCUTS = Map.of(
             ActionKind.SIMPLE_AUTH, new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
             ActionKind.MANUAL_COMPLETE, new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
             ActionKind.COLLECT, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -48,11 +50,11 @@ final class ActionsController {
     private final I18n i18n;
     private final Executor background;
     private final SessionCodec codec;
-    private final MainView view;
+    private final ActionHost view;
     private final Map<ActionKind, Button> buttons = new EnumMap<>(ActionKind.class);
     private Consumer<ActionResult> resultListener = r -> { };
 
-    ActionsController(FlowService flow, Operator operator, MainView view, I18n i18n, Executor background,
+    public ActionsController(FlowService flow, Operator operator, ActionHost view, I18n i18n, Executor background,
                       SessionCodec codec) {
         this.flow = flow;
         this.operator = operator;
@@ -107,7 +109,7 @@ final class ActionsController {
         });
     }
 
-    void installShortcuts(Scene scene) {
+    public void installShortcuts(Scene scene) {
         SHORTCUTS.forEach((kind, combination) -> scene.getAccelerators().put(combination, () -> {
             Button button = buttons.get(kind);
             if (button != null && !button.isDisabled()) {
@@ -151,7 +153,7 @@ final class ActionsController {
         if (row == null) {
             return;
         }
-        ActionDialog dialog = new ActionDialog(view.getScene().getWindow(), flow, operator, kind, row.id(), i18n,
+        ActionDialog dialog = new ActionDialog(view.window(), flow, operator, kind, row.id(), i18n,
                 background, codec);
         dialog.showAndWait().ifPresent(this::perform);
     }
@@ -176,9 +178,9 @@ final class ActionsController {
     }
 
     /** The text quotes reasons, session ids and Tilko or Redis errors: escaped and bounded like all outside text. */
-    void showNotification(String text, boolean warning) {
+    public void showNotification(String text, boolean warning) {
         Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
-                .text(SafeText.bounded(text, SafeText.TEXT)).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.getScene().getWindow());
+                .text(SafeText.bounded(text, SafeText.TEXT)).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.window());
         if (warning) {
             note.showWarning();
         } else {

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
  * property {@code welno.prefs.node}. A preference store that cannot be written is not an error worth
  * more than a debug line: the choice still applies to this run.
  */
-final class UiPreferences {
+public final class UiPreferences {
 
     static final String DEFAULT_NODE = "io/welno/console";
-    static final String NODE_PROPERTY = "welno.prefs.node";
-    static final String LANGUAGE = "language";
-    static final String THEME = "theme";
+    public static final String NODE_PROPERTY = "welno.prefs.node";
+    public static final String LANGUAGE = "language";
+    public static final String THEME = "theme";
 
     private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
 
@@ -27,20 +27,20 @@ final class UiPreferences {
         this.node = node;
     }
 
-    static UiPreferences user() {
+    public static UiPreferences user() {
         return new UiPreferences(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE)));
     }
 
-    Optional<Locale> language() {
+    public Optional<Locale> language() {
         String tag = get(LANGUAGE);
         return tag == null || tag.isBlank() ? Optional.empty() : Optional.of(I18n.supported(Locale.forLanguageTag(tag)));
     }
 
-    void setLanguage(Locale locale) {
+    public void setLanguage(Locale locale) {
         put(LANGUAGE, I18n.supported(locale).getLanguage());
     }
 
-    Optional<Themes> theme() {
+    public Optional<Themes> theme() {
         String name = get(THEME);
         if (name == null) {
             return Optional.empty();
@@ -53,7 +53,7 @@ final class UiPreferences {
         return Optional.empty();
     }
 
-    void setTheme(Themes theme) {
+    public void setTheme(Themes theme) {
         put(THEME, theme.name().toLowerCase(Locale.ROOT));
     }
 

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.common;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * sentence, with the technical cause, goes to a tooltip where there is one. English gets the original unchanged, and a sentence of an unknown shape is shown as
  * it is.
  */
-final class Sentences {
+public final class Sentences {
 
     private record Shape(Pattern pattern, String key) {
     }
@@ -30,7 +30,7 @@ final class Sentences {
     }
 
     /** The feed's state sentence for the status bar, in the current language. */
-    static String feed(I18n i18n, String detail) {
+    public static String feed(I18n i18n, String detail) {
         return localize(i18n, detail, FEED);
     }
 

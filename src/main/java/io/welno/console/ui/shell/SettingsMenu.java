@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Menu;
@@ -14,7 +16,7 @@ import javafx.scene.input.KeyCombination;
  * The toolbar's settings menu: language (한국어/English) and theme (light/dark), both applied at once and
  * remembered in the user's preferences; the CSV export of the filtered table; the shortcut sheet.
  */
-final class SettingsMenu extends MenuButton {
+public final class SettingsMenu extends MenuButton {
 
     private final RadioMenuItem korean = new RadioMenuItem();
     private final RadioMenuItem english = new RadioMenuItem();
@@ -96,7 +98,7 @@ final class SettingsMenu extends MenuButton {
         }
     }
 
-    MenuItem item(String id) {
+    public MenuItem item(String id) {
         for (MenuItem item : getItems()) {
             if (id.equals(item.getId())) {
                 return item;

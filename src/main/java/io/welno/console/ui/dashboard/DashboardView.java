@@ -1,5 +1,9 @@
-package io.welno.console.ui;
+package io.welno.console.ui.dashboard;
 
+import io.welno.console.ui.common.DaemonThreads;
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.DashboardModel;
 import io.welno.console.view.Formats;
 import io.welno.console.view.SessionRow;
@@ -51,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * the result in place: a point added or changed per series, four bar values, a few label texts. It never
  * redraws per feed event.
  */
-final class DashboardView extends ScrollPane {
+public final class DashboardView extends ScrollPane {
 
     static final javafx.util.Duration PERIOD = javafx.util.Duration.seconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(DashboardView.class);
@@ -87,7 +91,7 @@ final class DashboardView extends ScrollPane {
     private boolean active = true;
     private Consumer<Snapshot> listener = s -> { };
 
-    DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone, BooleanSupplier loaded) {
+    public DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone, BooleanSupplier loaded) {
         this.model = model;
         this.loaded = loaded;
         this.i18n = i18n;
@@ -270,15 +274,15 @@ final class DashboardView extends ScrollPane {
     }
 
     /** Starts the two-second refresh (and refreshes at once). */
-    void start() {
+    public void start() {
         if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(ConsoleApp.daemon("dashboard"));
+            worker = Executors.newSingleThreadExecutor(DaemonThreads.named("dashboard"));
         }
         timer.play();
         refresh();
     }
 
-    void stop() {
+    public void stop() {
         timer.stop();
         if (worker != null) {
             worker.shutdownNow();
@@ -287,7 +291,7 @@ final class DashboardView extends ScrollPane {
     }
 
     /** One refresh: a copy of the rows here, the figures on the dashboard thread, the result back here. */
-    void refresh() {
+    public void refresh() {
         ExecutorService executor = worker;
         if (executor == null || !loaded.getAsBoolean() || !computing.compareAndSet(false, true)) {
             return; // the previous computation is still running: skip a beat rather than queue
@@ -319,7 +323,7 @@ final class DashboardView extends ScrollPane {
      * Whether the tab is on screen. While it is not, figures are still computed (the time series must not
      * have holes) but the charts are left alone; they catch up when the tab is shown.
      */
-    void setActive(boolean active) {
+    public void setActive(boolean active) {
         this.active = active;
         if (active && shown != null) {
             show(shown);
@@ -446,7 +450,7 @@ final class DashboardView extends ScrollPane {
     }
 
     /** The figures on screen, for tests. */
-    Snapshot shown() {
+    public Snapshot shown() {
         return shown;
     }
 
@@ -454,11 +458,11 @@ final class DashboardView extends ScrollPane {
         this.listener = listener;
     }
 
-    StackedAreaChart<Number, Number> statusChartNode() {
+    public StackedAreaChart<Number, Number> statusChartNode() {
         return statusChart;
     }
 
-    BarChart<String, Number> funnelChartNode() {
+    public BarChart<String, Number> funnelChartNode() {
         return funnelChart;
     }
 

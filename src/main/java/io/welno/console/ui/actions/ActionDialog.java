@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.actions;
 
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
 import io.welno.console.view.ChangePreview;
 import io.welno.console.view.Formats;
 import io.welno.console.view.Wording;
@@ -31,7 +33,7 @@ import javafx.stage.Window;
  * Asks for a reason and shows what the action would change (computed by the flow service without
  * writing, off the FX thread) before anything happens. Returns the request to perform, or nothing.
  */
-final class ActionDialog extends Dialog<ActionRequest> {
+public final class ActionDialog extends Dialog<ActionRequest> {
 
     private final FlowService flow;
     private final Operator operator;
@@ -51,7 +53,7 @@ final class ActionDialog extends Dialog<ActionRequest> {
     private final BooleanProperty allowed = new SimpleBooleanProperty(false);
     private final AtomicLong sequence = new AtomicLong();
 
-    ActionDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, String sessionId, I18n i18n,
+    public ActionDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, String sessionId, I18n i18n,
                  Executor background, SessionCodec codec) {
         this.flow = flow;
         this.operator = operator;

@@ -1,4 +1,4 @@
-package io.welno.console.ui;
+package io.welno.console.ui.table;
 
 import io.welno.console.view.SessionRow;
 import io.welno.console.live.FeedBatch;

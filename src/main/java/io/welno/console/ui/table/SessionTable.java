@@ -1,5 +1,7 @@
-package io.welno.console.ui;
+package io.welno.console.ui.table;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
@@ -24,7 +26,7 @@ import javafx.scene.control.TableView;
  * through {@link SafeText}: ids, names and messages come from Redis, and a control or bidi character there must
  * neither break the row nor reorder what it shows. The whole value is in the detail pane.
  */
-final class SessionTable extends TableView<SessionRow> {
+public final class SessionTable extends TableView<SessionRow> {
 
     /** A cell shows at most this much of a value; one line of the table never needs more. */
     static final int CELL_CHARS = 300;
@@ -38,7 +40,7 @@ final class SessionTable extends TableView<SessionRow> {
     private static final PseudoClass UNREADABLE = PseudoClass.getPseudoClass("unreadable");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
-    SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
+    public SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
         this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
@@ -118,7 +120,7 @@ final class SessionTable extends TableView<SessionRow> {
     }
 
     /** Re-renders the visible age, countdown and TTL cells; far cheaper than {@link #refresh()}. */
-    void tick() {
+    public void tick() {
         tick.set(tick.get() + 1);
     }
 
