@@ -452,6 +452,7 @@ public final class BenchRunner {
 
     private void atomicUpdates() throws InterruptedException {
         new AtomicUpdateBench(redis, corpus, settings, report).run();
+        new BulkResetBench(redis, report).run();
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -62,6 +62,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
         }
         m.put("P2 rates", r + ", " + rateSeconds + " s each");
         m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
+        m.put("P3 bulk", BulkResetBench.describe());
         m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
         m.put("P2 FX", frames && includes("fx") ? "the console window on the N sessions, 1000 writes/s, 5 s warm-up + "
                 + rateSeconds + " s measured, on a display" : "skipped");
@@ -109,6 +110,17 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               backend's way (`BackendStyleWriter`: GET → parse → change → `SETEX`); *set*: plain `SET` of the same
               document, the throughput reference. Lost updates = increments reported as done minus the counters' sum.
               Every client uses the console's pool settings (16 connections).
+            - **P3 bulk.** 1,000 stuck collections (`fetching_health_data`, `collection_started`, no progress for 30
+              minutes) are reset by one `BulkRun`, wired as `reset --bucket stuck` wires it: four workers, each session
+              its own read → guard → Lua compare-and-set, audit entry and read-back, then a 10 s hold watched every
+              500 ms. From 0.5 s before the run until every hold has ended, a backend-style writer (blind GET → change →
+              `SETEX`, one connection, 500 writes/s at random among the same 1,000 sessions) writes what the browser's
+              status polling writes: a fresh `updated_at`, no progress, and a count of its own writes in the document.
+              *ms*: run start → every session has its result (applied or refused; the holds go on after it, `held_ms`).
+              *lost*: backend writes missing from the final documents (a console write over a copy it had not read),
+              plus resets reported kept whose message is not in the final document; *double_applied*: sessions whose
+              final document carries the reset's message more than once. Reference: 1,000 plain `SET`s of the same
+              documents on four threads (`set_ms`, `vs_set`).
             - **P4.** Heap used after `System.gc()` (`MemoryMXBean`), minus the heap before the feed started, with the N
               sessions held as `SessionRow`s; then the churn: backend-style writes at `churnRate`/s (60 % rewrites with
               a new message, 20 % deletes, 20 % new sessions, so N stays about constant) for `churnMinutes`, heap after
