@@ -87,11 +87,15 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
               (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
               are reported (budget: ratio ≤ 0.9, first rows < 300 ms).
-            - **P1-CLI.** `java -jar welno-console.jar list --json --redis URL` as a process of its own (JVM start
-              included, output to a file whose lines are counted) against the floor started the same way:
-              `java -cp welno-console.jar io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs
-              (COUNT 1000) and MGETs in chunks of 500, parsing nothing. One warm-up pair, then `rounds` pairs, the two
-              alternating; the medians and their ratio are reported (budget: ratio ≤ 1.5).
+            - **P1-CLI.** `list --json --redis URL` as a process of its own (JVM start included, output to a file whose
+              lines are counted) against the floor started the same way: `java -cp welno-console.jar
+              io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs (COUNT 1000) and MGETs in chunks of
+              500, parsing nothing, with the JVM's default options. The listing is started as users start it: with
+              `--launcher`, the app image's `bin/welno-console` (which gives a command the quick compiler, the serial
+              collector and its class-data sharing archive, made by the warm-up round if it was not there yet:
+              packaging/README.md), and `java -jar welno-console.jar` beside it as a reference (*jar*); without,
+              `java -jar` alone. One warm-up round, then `rounds` rounds, the commands alternating; the medians and
+              their ratios are reported (budget: ratio ≤ 1.5).
             - **P2.** One feed is started on the N sessions, its consumer turns every change into the UI's `SessionRow`
               and keeps them in a map (the view model's work, without a window). A separate connection writes existing
               sessions (round robin, so at most one write per key per pass) at a fixed rate with pipelined `SET … EX`,
@@ -140,6 +144,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               given, else on a private Xvfb display the bench starts) with `-Djavafx.pulseLogger=true
               -Djavafx.pulseLogger.threshold=0` (for the launcher through `JAVA_TOOL_OPTIONS`):
               *first_frame_ms* is process start → the first JavaFX pulse that painted (the window is on screen),
+              median of the three. With a launcher, one start before them is not counted
+              (`uncounted_first_start_ms`): the launcher makes the user's class-data sharing archive at the first
+              start of the window and uses it from the second on (packaging/README.md);
               *rows_ms* is process start → "Smoke test passed" (the demo's Redis has started, its sessions have been
               seeded and the first rows were rendered).
 
