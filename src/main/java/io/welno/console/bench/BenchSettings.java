@@ -157,6 +157,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             # or, with a built jar:
             java -jar target/welno-console.jar bench --sessions 100000 --noise 1000000 --churn-minutes 10
             java -jar target/welno-console.jar bench --sessions 20000 --noise 100000 --churn-minutes 1   # quick
+            # the documented run: P1-CLI and P5 as installed, with the app image's launcher
+            mvn -Pinstaller -DskipTests -Dinstaller.types=app-image package
+            java -jar target/welno-console.jar bench --launcher target/installer/welno-console/bin/welno-console
             ```
 
             `--only p1,cli,p2,p3,p4,p5` runs only those parts (P4's loaded heap is measured with P2 too).
