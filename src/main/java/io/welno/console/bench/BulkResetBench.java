@@ -62,7 +62,7 @@ final class BulkResetBench {
 
     static final int SESSIONS = 1_000;
     static final int WRITES_PER_SECOND = 500;
-    /** product.md P3: the bulk run finishes within 3 s. */
+    /** Budget P3 (docs/architecture.md): the bulk run finishes within 3 s. */
     static final long BUDGET_MS = 3_000;
     /** As the command line's bulk runs ({@code BulkCommandSupport}). */
     private static final int WORKERS = 4;

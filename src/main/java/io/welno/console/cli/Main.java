@@ -31,7 +31,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // The window blocks in launch() until it closes, so exiting afterwards is right for both modes.
         if (opensTheWindow(args)) {
-            // Picocli's model of every subcommand took 0.28 s of a 2.7 s start (product.md P5); the window needs none.
+            // Picocli's model of every subcommand took 0.28 s of a 2.7 s start (budget P5, docs/architecture.md); the window needs none.
             System.exit(GuiLauncher.launch(args.length == 1));
         }
         System.exit(commandLine(args).execute(args));

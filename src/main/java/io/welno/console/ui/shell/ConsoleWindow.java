@@ -125,7 +125,7 @@ public final class ConsoleWindow {
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
         actions.installShortcuts(scene);
-        view.connect(this::setTheme, started); // issue 7 hook: settings menu theme, F5 resync, badges follow the language
+        view.connect(this::setTheme, started); // settings menu theme, F5 resync, badges follow the language
         started.startFeed(bridge);
     }
 

@@ -460,7 +460,7 @@ public final class MainView extends BorderPane implements ActionHost {
         dashboard.stop();
     }
 
-    // ------------------------------------------------------------------ issue 7: settings, shortcuts, export
+    // ------------------------------------------------------------------ settings, shortcuts, export
 
     /**
      * Connects the view to its window and services (called once by {@code ConsoleWindow.attach}): the theme
