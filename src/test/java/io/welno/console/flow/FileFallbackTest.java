@@ -134,4 +134,26 @@ class FileFallbackTest {
                     .filter(n -> !n.startsWith(".")).toList(), "no temp file left beside it");
         }
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedAsSuchNotAsRedis() throws Exception {
+        String id = NewSessionDocuments.newSessionId("welno");
+        file(id, live("03_auth_request_sent.json", id));
+        byte[] before = Files.readAllBytes(dir.resolve(id + ".json"));
+        Files.writeString(dir.resolve(".welno-console-locks"), "in the way of the lock folder");
+        RevertWatch watch = new RevertWatch(store, Duration.ofMillis(50));
+        try (FlowService flow = new FlowService(store, (io.welno.console.tilko.TilkoClient) null,
+                new RedisAuditLog(REDIS.client()), watch, FlowTestSupport.TIMESTAMPS, new DirectExecutor(),
+                FlowOptions.defaults())) {
+            ActionResult failed = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
+                    "Redis was down when the user approved"));
+            assertEquals(ActionResult.Outcome.FAILED, failed.outcome(), Words.en(failed.message()));
+            assertTrue(Words.en(failed.message()).contains("the session file could not be read or written"),
+                    Words.en(failed.message()));
+            assertFalse(Words.en(failed.message()).contains("Redis"), Words.en(failed.message()));
+        } finally {
+            watch.close();
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve(id + ".json"))), "nothing written");
+    }
 }
