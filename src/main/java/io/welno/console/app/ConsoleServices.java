@@ -9,9 +9,7 @@ import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.RevertWatch;
 import io.welno.console.flow.Role;
 import io.welno.console.live.ChangeKind;
-import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
-import io.welno.console.live.FeedMode;
 import io.welno.console.live.SessionChange;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
@@ -157,31 +155,18 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
     public void startFeed(FeedListener listener) {
-        feed.start(new FeedListener() {
-            @Override
-            public void onBatch(FeedBatch batch) {
-                for (SessionChange change : batch.changes()) {
-                    if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
-                        revertWatch.onKeyChanged(change.id(), change.session());
-                        flow.otherConsoles().onKeyChanged(change.id(), change.session());
-                    } else {
-                        revertWatch.onKeyRemoved(change.id());
-                        flow.otherConsoles().onKeyRemoved(change.id());
-                    }
+        feed.start(FeedListener.routingBatches(listener, batch -> {
+            for (SessionChange change : batch.changes()) {
+                if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
+                    revertWatch.onKeyChanged(change.id(), change.session());
+                    flow.otherConsoles().onKeyChanged(change.id(), change.session());
+                } else {
+                    revertWatch.onKeyRemoved(change.id());
+                    flow.otherConsoles().onKeyRemoved(change.id());
                 }
-                listener.onBatch(batch);
             }
-
-            @Override
-            public void onModeChanged(FeedMode mode, String detail) {
-                listener.onModeChanged(mode, detail);
-            }
-
-            @Override
-            public void onSnapshotProgress(long loaded, boolean done) {
-                listener.onSnapshotProgress(loaded, done);
-            }
-        });
+            listener.onBatch(batch);
+        }));
     }
 
     public Operator operator() {

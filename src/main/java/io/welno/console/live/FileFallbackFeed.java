@@ -114,22 +114,7 @@ public final class FileFallbackFeed implements SessionFeed {
     @Override
     public void start(FeedListener feedListener) {
         this.listener = Objects.requireNonNull(feedListener);
-        redisFeed.start(new FeedListener() {
-            @Override
-            public void onBatch(FeedBatch batch) {
-                fromRedis(batch);
-            }
-
-            @Override
-            public void onModeChanged(FeedMode mode, String detail) {
-                feedListener.onModeChanged(mode, detail);
-            }
-
-            @Override
-            public void onSnapshotProgress(long loaded, boolean done) {
-                feedListener.onSnapshotProgress(loaded, done);
-            }
-        });
+        redisFeed.start(FeedListener.routingBatches(feedListener, this::fromRedis));
         long ms = Math.max(1, interval.toMillis());
         poller.scheduleWithFixedDelay(this::poll, 0, ms, TimeUnit.MILLISECONDS);
     }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.NewSessionDocuments;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.CliRun;
-import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,21 +40,11 @@ class FileFallbackCommandsTest {
     Path dir;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private FallbackFolder folder;
 
-    private ObjectNode live(String fixture, String id) throws Exception {
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live(fixture));
-        doc.put("session_id", id);
-        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
-        return doc;
-    }
-
-    /** As the backend's file store writes: {@code json.dump(doc, f, ensure_ascii=False, indent=2)} in place. */
-    private void file(String id, ObjectNode doc) throws Exception {
-        Files.writeString(dir.resolve(id + ".json"), FlowTestSupport.CODEC.write(doc), StandardCharsets.UTF_8);
-    }
-
-    private ObjectNode readFile(String id) throws Exception {
-        return (ObjectNode) mapper.readTree(Files.readString(dir.resolve(id + ".json"), StandardCharsets.UTF_8));
+    @BeforeEach
+    void folder() {
+        folder = new FallbackFolder(dir);
     }
 
     private CliRun cli(String... args) {
@@ -75,22 +65,15 @@ class FileFallbackCommandsTest {
 
     @Test
     void listAndShowMarkFileOnlyDivergedAndEqualCopies() throws Exception {
-        String fileOnly = NewSessionDocuments.newSessionId("welno");
-        String diverged = NewSessionDocuments.newSessionId("welno");
-        String equal = NewSessionDocuments.newSessionId("welno");
-        String redisOnly = NewSessionDocuments.newSessionId("welno");
-        file(fileOnly, live("03_auth_request_sent.json", fileOnly));
-        ObjectNode inRedis = live("04_auth_completed.json", diverged);
-        FlowTestSupport.put(REDIS, diverged, inRedis);
-        ObjectNode older = inRedis.deepCopy();
-        older.put("status", "auth_request_sent");
-        older.with("progress").put("auth_completed", false);
-        older.with("user_info").put("phone_no", "01099998888");
-        file(diverged, older);
-        ObjectNode same = live("01_initiated.json", equal);
-        FlowTestSupport.put(REDIS, equal, same);
-        file(equal, same);
-        FlowTestSupport.put(REDIS, redisOnly, live("01_initiated.json", redisOnly));
+        FallbackFolder.Places p = folder.places(REDIS, older -> {
+            older.put("status", "auth_request_sent");
+            older.with("progress").put("auth_completed", false);
+            older.with("user_info").put("phone_no", "01099998888");
+        });
+        String fileOnly = p.fileOnly();
+        String diverged = p.diverged();
+        String equal = p.equal();
+        String redisOnly = p.redisOnly();
 
         CliRun json = cli("list", "--json", "--files", dir.toString());
         assertEquals(0, json.exit(), json.all());
@@ -152,15 +135,14 @@ class FileFallbackCommandsTest {
      * write: once the console's change is in the file, the backend writes its copy back {@code afterSeconds} later.
      */
     private String fileOnlyWithAStaleWriteBack(double afterSeconds) throws Exception {
-        String id = NewSessionDocuments.newSessionId("welno");
-        file(id, live("03_auth_request_sent.json", id));
-        ObjectNode stale = readFile(id);
+        String id = folder.fileOnly("03_auth_request_sent.json");
+        ObjectNode stale = folder.read(id);
         Thread writer = new Thread(() -> {
             try {
                 Await.until("the console's change in the file", Duration.ofSeconds(30),
                         () -> fileHas(id, "\"status\": \"auth_completed\""));
                 Thread.sleep((long) (afterSeconds * 1000));
-                file(id, stale);
+                folder.write(id, stale);
             } catch (Exception e) {
                 // the test fails on its own assertions
             }
@@ -172,7 +154,7 @@ class FileFallbackCommandsTest {
 
     private boolean fileHas(String id, String text) {
         try {
-            return Files.readString(dir.resolve(id + ".json"), StandardCharsets.UTF_8).contains(text);
+            return Files.readString(folder.file(id), StandardCharsets.UTF_8).contains(text);
         } catch (java.io.IOException e) {
             return false; // between the backend's truncate and write
         }
@@ -180,13 +162,12 @@ class FileFallbackCommandsTest {
 
     @Test
     void anActionOnAFileOnlySessionIsHeldAndAuditedAndLeavesAFileTheBackendReads() throws Exception {
-        String kept = NewSessionDocuments.newSessionId("welno");
-        file(kept, live("03_auth_request_sent.json", kept));
+        String kept = folder.fileOnly("03_auth_request_sent.json");
         CliRun done = cli("complete", kept, "--reason", "Redis was down when the user approved", "--role", "developer",
                 "--hold", "1", "--files", dir.toString());
         assertEquals(0, done.exit(), done.all());
         assertTrue(done.out().contains("APPLIED [") && done.out().contains("KEPT ["), done.out());
-        JsonNode written = BackendReadPath.assertFileReadable(dir.resolve(kept + ".json"),
+        JsonNode written = BackendReadPath.assertFileReadable(folder.file(kept),
                 FlowTestSupport.TIMESTAMPS.zone());
         assertEquals("auth_completed", written.get("status").asText());
         assertFalse(REDIS.client().exists("tilko_session:" + kept), "nothing was put into Redis");
@@ -199,26 +180,26 @@ class FileFallbackCommandsTest {
         assertEquals(3, held.exit(), "the backend's stale copy in the file is a revert: " + held.all());
         assertTrue(held.err().contains("REVERTED [") && held.err().contains("status is auth_request_sent again"),
                 held.err());
-        assertEquals("auth_request_sent", readFile(reverted).get("status").asText());
+        assertEquals("auth_request_sent", folder.read(reverted).get("status").asText());
 
         String reapplied = fileOnlyWithAStaleWriteBack(0.6);
         CliRun again = cli("complete", reapplied, "--reason", "approved", "--role", "developer", "--hold", "5s",
                 "--reapply", "--files", dir.toString());
         assertEquals(0, again.exit(), again.all());
         assertTrue(again.out().contains("REAPPLIED [") && again.out().contains("KEPT ["), again.out());
-        BackendReadPath.assertFileReadable(dir.resolve(reapplied + ".json"), FlowTestSupport.TIMESTAMPS.zone());
-        assertEquals("auth_completed", readFile(reapplied).get("status").asText());
+        BackendReadPath.assertFileReadable(folder.file(reapplied), FlowTestSupport.TIMESTAMPS.zone());
+        assertEquals("auth_completed", folder.read(reapplied).get("status").asText());
 
         String expired = NewSessionDocuments.newSessionId("welno");
-        ObjectNode old = live("03_auth_request_sent.json", expired);
+        ObjectNode old = FallbackFolder.live("03_auth_request_sent.json", expired);
         old.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-120));
-        file(expired, old);
-        byte[] before = Files.readAllBytes(dir.resolve(expired + ".json"));
+        folder.write(expired, old);
+        byte[] before = Files.readAllBytes(folder.file(expired));
         CliRun refused = cli("complete", expired, "--reason", "approved", "--role", "developer", "--files",
                 dir.toString());
         assertEquals(2, refused.exit(), refused.all());
         assertTrue(refused.err().contains("deletes"), "the same guards as in Redis: " + refused.err());
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve(expired + ".json"))),
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(folder.file(expired))),
                 "refused without writing");
     }
 }
