@@ -111,6 +111,11 @@ public final class FileFallbackFeed implements SessionFeed {
         }
     }
 
+    /** The file's copy of a session as last read by the poll (no I/O): for a diverged session's field diff. */
+    public Optional<StoredSession> fileCopy(String id) {
+        return Optional.ofNullable(fileStates.get(id)).map(FileState::session);
+    }
+
     @Override
     public void start(FeedListener feedListener) {
         this.listener = Objects.requireNonNull(feedListener);

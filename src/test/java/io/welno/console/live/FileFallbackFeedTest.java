@@ -106,6 +106,8 @@ class FileFallbackFeedTest {
             awaitPlace(fileOnly, FileCopy.Where.FILE_ONLY);
             awaitPlace(diverged, FileCopy.Where.DIVERGED);
             assertEquals(List.of("status"), place(diverged).differing());
+            assertTrue(feed.fileCopy(diverged).orElseThrow().parsed() instanceof io.welno.console.session.SessionDocument d
+                    && "auth_request_sent".equals(d.status().wire()), "the file's copy, for the diff");
             awaitPlace(equal, FileCopy.Where.BOTH_EQUAL);
             listener.await("Redis's copy of the diverged session is the one delivered",
                     () -> "auth_completed".equals(listener.status(diverged)));
