@@ -46,7 +46,7 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The console's process ended by SIGTERM (a logout, the OS shutting down, {@code kill}) in the middle of a
- * collection gives the claim back: product.md wants {@code collection_started} cleared on every exit path.
+ * collection gives the claim back: docs/architecture.md asks for {@code collection_started} cleared on every exit path.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConsoleExitTest {

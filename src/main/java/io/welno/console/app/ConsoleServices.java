@@ -103,11 +103,11 @@ public final class ConsoleServices implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // A viewer's console must not write even an audit entry (product.md §4).
+        // A viewer's console must not write even an audit entry (docs/architecture.md, reliability).
         this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
                 revertWatch, timestamps, flowThreads, flowOptions);
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
-        // leave collection_started = true behind (product.md: cleared on every exit path), so its claim is given
+        // leave collection_started = true behind (docs/backend-protocol.md: cleared on every exit path), so its claim is given
         // back from a shutdown hook, as the collect command does on Ctrl+C.
         this.releaseOnExit = new Thread(flow::close, "release-collections");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);

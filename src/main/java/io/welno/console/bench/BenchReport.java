@@ -98,7 +98,7 @@ final class BenchReport {
 
     void writeMarkdown(Path file, BenchEnvironment env, BenchSettings settings) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks (product.md §3, budgets P1–P5)\n\n");
+        md.append("# Benchmarks (budgets P1–P5 of docs/architecture.md)\n\n");
         md.append("Written by `welno-console bench` at the end of its run; this file holds the latest documented run. ")
                 .append("Every figure below was measured in that one run, on the machine described under *Machine*.\n\n");
         md.append("## Results\n\n");

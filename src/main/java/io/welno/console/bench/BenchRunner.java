@@ -95,7 +95,8 @@ public final class BenchRunner {
                     listing(admin);
                 }
                 if (settings.includes("cli")) {
-                    new CliListingBench(ownJar(), redisUrl, settings.sessions(), settings.rounds(), report).run();
+                    new CliListingBench(ownJar(), settings.startup() != null && settings.startup().nativeLauncher()
+                            ? settings.startup().path() : null, redisUrl, settings.sessions(), settings.rounds(), report).run();
                 }
                 if (settings.frames() && settings.includes("fx")) {
                     new FrameBench(redisUrl, redis, mayConfigure, corpus, settings, report, this::writeAtRate).run();
@@ -452,6 +453,7 @@ public final class BenchRunner {
 
     private void atomicUpdates() throws InterruptedException {
         new AtomicUpdateBench(redis, corpus, settings, report).run();
+        new BulkResetBench(redis, report).run();
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -62,6 +62,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
         }
         m.put("P2 rates", r + ", " + rateSeconds + " s each");
         m.put("P3 load", writers + " writers × " + updatesEach + " updates over " + hotKeys + " hot keys");
+        m.put("P3 bulk", BulkResetBench.describe());
         m.put("P4 churn", churnMinutes + " min at " + churnRate + " backend writes/s");
         m.put("P2 FX", frames && includes("fx") ? "the console window on the N sessions, 1000 writes/s, 5 s warm-up + "
                 + rateSeconds + " s measured, on a display" : "skipped");
@@ -86,11 +87,15 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
               (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
               are reported (budget: ratio ≤ 0.9, first rows < 300 ms).
-            - **P1-CLI.** `java -jar welno-console.jar list --json --redis URL` as a process of its own (JVM start
-              included, output to a file whose lines are counted) against the floor started the same way:
-              `java -cp welno-console.jar io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs
-              (COUNT 1000) and MGETs in chunks of 500, parsing nothing. One warm-up pair, then `rounds` pairs, the two
-              alternating; the medians and their ratio are reported (budget: ratio ≤ 1.5).
+            - **P1-CLI.** `list --json --redis URL` as a process of its own (JVM start included, output to a file whose
+              lines are counted) against the floor started the same way: `java -cp welno-console.jar
+              io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs (COUNT 1000) and MGETs in chunks of
+              500, parsing nothing, with the JVM's default options. The listing is started as users start it: with
+              `--launcher`, the app image's `bin/welno-console` (which gives a command the quick compiler, the serial
+              collector and its class-data sharing archive, made by the warm-up round if it was not there yet:
+              packaging/README.md), and `java -jar welno-console.jar` beside it as a reference (*jar*); without,
+              `java -jar` alone. One warm-up round, then `rounds` rounds, the commands alternating; the medians and
+              their ratios are reported (budget: ratio ≤ 1.5).
             - **P2.** One feed is started on the N sessions, its consumer turns every change into the UI's `SessionRow`
               and keeps them in a map (the view model's work, without a window). A separate connection writes existing
               sessions (round robin, so at most one write per key per pass) at a fixed rate with pipelined `SET … EX`,
@@ -109,6 +114,17 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               backend's way (`BackendStyleWriter`: GET → parse → change → `SETEX`); *set*: plain `SET` of the same
               document, the throughput reference. Lost updates = increments reported as done minus the counters' sum.
               Every client uses the console's pool settings (16 connections).
+            - **P3 bulk.** 1,000 stuck collections (`fetching_health_data`, `collection_started`, no progress for 30
+              minutes) are reset by one `BulkRun`, wired as `reset --bucket stuck` wires it: four workers, each session
+              its own read → guard → Lua compare-and-set, audit entry and read-back, then a 10 s hold watched every
+              500 ms. From 0.5 s before the run until every hold has ended, a backend-style writer (blind GET → change →
+              `SETEX`, one connection, 500 writes/s at random among the same 1,000 sessions) writes what the browser's
+              status polling writes: a fresh `updated_at`, no progress, and a count of its own writes in the document.
+              *ms*: run start → every session has its result (applied or refused; the holds go on after it, `held_ms`).
+              *lost*: backend writes missing from the final documents (a console write over a copy it had not read),
+              plus resets reported kept whose message is not in the final document; *double_applied*: sessions whose
+              final document carries the reset's message more than once. Reference: 1,000 plain `SET`s of the same
+              documents on four threads (`set_ms`, `vs_set`).
             - **P4.** Heap used after `System.gc()` (`MemoryMXBean`), minus the heap before the feed started, with the N
               sessions held as `SessionRow`s; then the churn: backend-style writes at `churnRate`/s (60 % rewrites with
               a new message, 20 % deletes, 20 % new sessions, so N stays about constant) for `churnMinutes`, heap after
@@ -128,6 +144,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               given, else on a private Xvfb display the bench starts) with `-Djavafx.pulseLogger=true
               -Djavafx.pulseLogger.threshold=0` (for the launcher through `JAVA_TOOL_OPTIONS`):
               *first_frame_ms* is process start → the first JavaFX pulse that painted (the window is on screen),
+              median of the three. With a launcher, one start before them is not counted
+              (`uncounted_first_start_ms`): the launcher makes the user's class-data sharing archive at the first
+              start of the window and uses it from the second on (packaging/README.md);
               *rows_ms* is process start → "Smoke test passed" (the demo's Redis has started, its sessions have been
               seeded and the first rows were rendered).
 
@@ -138,6 +157,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             # or, with a built jar:
             java -jar target/welno-console.jar bench --sessions 100000 --noise 1000000 --churn-minutes 10
             java -jar target/welno-console.jar bench --sessions 20000 --noise 100000 --churn-minutes 1   # quick
+            # the documented run: P1-CLI and P5 as installed, with the app image's launcher
+            mvn -Pinstaller -DskipTests -Dinstaller.types=app-image package
+            java -jar target/welno-console.jar bench --launcher target/installer/welno-console/bin/welno-console
             ```
 
             `--only p1,cli,p2,p3,p4,p5` runs only those parts (P4's loaded heap is measured with P2 too).

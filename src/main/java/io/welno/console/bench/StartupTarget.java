@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What P5 starts: the runnable jar on this JVM, or the native launcher of an app image or installation
- * ({@code bin/welno-console}), which is what product.md's budget is about.
+ * ({@code bin/welno-console}), which is what the P5 budget in docs/architecture.md is about.
  *
  * @param path           the jar, or the launcher
  * @param nativeLauncher whether {@code path} is a launcher

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the performance budgets P1–P5 (product.md §3) in one run and write docs/BENCHMARKS.md. "
+        description = "Measure the performance budgets P1–P5 (docs/architecture.md) in one run and write docs/BENCHMARKS.md. "
                 + "Starts its own Redis unless --redis is given.")
 final class BenchCommand implements Callable<Integer> {
 

@@ -7,6 +7,6 @@ final class GuiLauncher {
     }
 
     static int launch(boolean smokeTest) {
-        return io.welno.console.ui.ConsoleApp.launchApp(smokeTest);
+        return io.welno.console.ui.shell.ConsoleApp.launchApp(smokeTest);
     }
 }

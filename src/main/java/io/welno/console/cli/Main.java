@@ -10,13 +10,15 @@ import picocli.CommandLine.Option;
  * profile exists); with one it runs that command. It is deliberately not a JavaFX Application subclass so
  * the shaded jar starts on a plain classpath.
  */
-@Command(name = "welno-console", mixinStandardHelpOptions = true, version = "WELNO Session Console 0.1.0",
-        description = "Watch and repair the WELNO backend's Tilko simple-auth sessions in Redis.",
+@Command(name = Main.NAME, mixinStandardHelpOptions = true, version = Main.VERSION, description = Main.DESCRIPTION,
         subcommands = {ListCommand.class, ShowCommand.class, io.welno.console.cli.TilkoSimCommand.class, WatchCommand.class,
                 SimpleAuthCommand.class, CompleteCommand.class, CollectCommand.class, ResetCommand.class, AuditCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final String SMOKE_TEST = "--smoke-test";
+    static final String NAME = "welno-console";
+    static final String VERSION = "WELNO Session Console 0.1.0";
+    static final String DESCRIPTION = "Watch and repair the WELNO backend's Tilko simple-auth sessions in Redis.";
 
     @Option(names = SMOKE_TEST, description = "Open the window on the demo, wait for the first sessions, exit 0")
     boolean smokeTest;
@@ -29,10 +31,45 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // The window blocks in launch() until it closes, so exiting afterwards is right for both modes.
         if (opensTheWindow(args)) {
-            // Picocli's model of every subcommand took 0.28 s of a 2.7 s start (product.md P5); the window needs none.
+            // Picocli's model of every subcommand took 0.28 s of a 2.7 s start (budget P5, docs/architecture.md); the window needs none.
             System.exit(GuiLauncher.launch(args.length == 1));
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /**
+     * The command line for these arguments: when they start with a subcommand's name, a root that has only that
+     * subcommand (picocli builds the model of every subcommand it is given, 0.12 s for all of them of the 0.5 s a
+     * short command takes; docs/BENCHMARKS.md, P1-CLI), else the whole {@link #commandLine()}.
+     */
+    static CommandLine commandLine(String[] args) {
+        Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+        if (only == null) {
+            return commandLine();
+        }
+        CommandLine cli = new CommandLine(new OneCommand());
+        cli.addSubcommand(new CommandLine(only));
+        return configure(cli);
+    }
+
+    /** The subcommand class of that name (read from the annotations alone), or null. */
+    static Class<?> subcommand(String name) {
+        for (Class<?> type : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command command = type.getAnnotation(Command.class);
+            if (command != null && (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name))) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The root of a run of one subcommand: Main's name, version and description without its subcommands. */
+    @Command(name = NAME, mixinStandardHelpOptions = true, version = VERSION, description = DESCRIPTION)
+    static final class OneCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return ExitCode.DONE.code();
+        }
     }
 
     /**
@@ -40,7 +77,10 @@ public final class Main implements Callable<Integer> {
      * ({@link CommandFailures}), and the exit-status table ({@link ExitCode}) at the end of every {@code --help}.
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    private static CommandLine configure(CommandLine cli) {
         CommandFailures failures = new CommandFailures();
         cli.setParameterExceptionHandler(failures);
         cli.setExecutionExceptionHandler(failures);

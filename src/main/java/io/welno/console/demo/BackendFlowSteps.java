@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The backend's live flow (welno-backend.md §2.2) as a chain of steps, each one write of the document
+ * The backend's live flow (docs/backend-protocol.md) as a chain of steps, each one write of the document
  * with the backend's messages and fields, including its failure branches: Tilko rejecting the person,
  * the user never approving, "not approved yet", information mismatch, and the collection task dying
  * with {@code collection_started} left true (a stuck session).

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices when the backend overwrites a change the console applied (welno-backend.md §6: the backend's
+ * Notices when the backend overwrites a change the console applied (docs/backend-protocol.md: the backend's
  * GET → modify → SETEX can write back a snapshot read before our write). Compare-and-set only protects the
  * console's writes from the console; this watch is the other half.
  *

@@ -52,7 +52,7 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
     }
 
     /**
-     * product.md wants batches "at most every ~50 ms" and a write in the view model within 50 ms at the 99th
+     * docs/architecture.md asks for batches "at most every ~50 ms" and a write in the view model within 50 ms at the 99th
      * percentile at 1,000 writes/s. A write waits up to a whole window plus the read of its batch, so a 50 ms window
      * gave p99 51.9–52.4 ms; 45 ms gives 46.6–47.9 ms (bench, 20,000 sessions, three runs each, back to back).
      */

@@ -1,6 +1,6 @@
 package io.welno.console.session;
 
-/** Tilko's {@code PrivateAuthType} codes (tilko-api.md §4.3); the backend itself accepts only 0, 4 and 6. */
+/** Tilko's {@code PrivateAuthType} codes (docs/tilko.md); the backend itself accepts only 0, 4 and 6. */
 public enum AuthProvider {
     KAKAO_TALK("0", "KakaoTalk", "카카오톡"),
     PAYCO("1", "PAYCO", "페이코"),

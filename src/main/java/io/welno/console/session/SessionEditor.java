@@ -101,7 +101,7 @@ public final class SessionEditor {
         return put(field, timestamps.now());
     }
 
-    /** The PascalCase shape the backend's live collection task reads (welno-backend.md §1.4). */
+    /** The PascalCase shape the backend's live collection task reads (docs/backend-protocol.md). */
     public SessionEditor authData(AuthCredentials credentials) {
         ObjectNode auth = JsonNodeFactory.instance.objectNode();
         auth.put("CxId", credentials.cxId());

@@ -26,7 +26,7 @@ public record SessionStatus(String wire) {
     /** The document has no {@code status} field at all. */
     public static final SessionStatus MISSING = new SessionStatus(null);
 
-    /** Every value the backend writes or reads in a guard (welno-backend.md §2.1), in flow order. */
+    /** Every value the backend writes or reads in a guard (docs/backend-protocol.md), in flow order. */
     public static final List<SessionStatus> KNOWN = List.of(
             INITIATED, AUTH_REQUESTING, AUTH_REQUEST_SENT, AUTH_PENDING, AUTH_COMPLETED, AUTHENTICATED,
             FETCHING_HEALTH_DATA, FETCHING_PRESCRIPTION_DATA, INFO_REQUIRED, COMPLETED, ERROR, TIMEOUT, EXPIRED);

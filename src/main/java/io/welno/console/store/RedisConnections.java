@@ -48,6 +48,9 @@ public final class RedisConnections {
         pool.setMinIdle(1);
         // commons-pool waits forever by default when the pool is exhausted; a console must not hang.
         pool.setMaxWait(Duration.ofSeconds(2));
+        // commons-pool registers every pool as a JMX MBean, which starts the platform MBean server: 85 ms of every
+        // start of a command (docs/BENCHMARKS.md, P1-CLI), for beans nothing reads.
+        pool.setJmxEnabled(false);
         JedisClientConfig config = clientConfig(settings, clientName, false);
         HostAndPort address = new HostAndPort(settings.host(), settings.port());
         if (!settings.tls()) {

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
- * One health-checkup event from {@code Ggpab003M0105} {@code ResultList[]} (tilko-api.md §6.3).
+ * One health-checkup event from {@code Ggpab003M0105} {@code ResultList[]} (docs/tilko.md).
  * All leaves are strings as Tilko sends them; parsing is lenient (missing → "" or empty list).
  *
  * @param year        e.g. "2021년" (sometimes a bare "2021"); see {@link #yearNumber()}

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Where the payload sits in an envelope. Tilko uses {@code ResultData} (object) for SimpleAuthRequest,
  * {@code ResultList} (array) for list endpoints and {@code Result} (object or boolean) elsewhere; these
- * helpers accept any of them so a slightly different answer still parses (tilko-api.md §3.1).
+ * helpers accept any of them so a slightly different answer still parses (docs/tilko.md).
  */
 final class Payloads {
 

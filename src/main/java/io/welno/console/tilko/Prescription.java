@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * One visit or dispensing event from {@code RetrieveTreatmentInjectionInformationPerson}
- * {@code ResultList[]} (tilko-api.md §7.2). Field names follow Tilko's romanized Korean, translated.
+ * {@code ResultList[]} (docs/tilko.md). Field names follow Tilko's romanized Korean, translated.
  *
  * @param institution    ByungEuiwonYakGukMyung: hospital or pharmacy name
  * @param treatmentStart JinRyoGaesiIl: "yyyy-MM-dd" (sometimes "yyyyMMdd"); see {@link #treatmentStartDate()}

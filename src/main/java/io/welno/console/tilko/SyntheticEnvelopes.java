@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Envelopes the client makes up when Tilko's answer is not a usable JSON envelope. They copy the
- * backend's shapes (welno-backend.md §4.2) so a session document written by the console looks like one
+ * backend's shapes (docs/backend-protocol.md) so a session document written by the console looks like one
  * written by Python: {@code {Status:"Error", ResultCode, ErrMsg, Message[, TechnicalDetail]}}.
  * Messages are Korean like the backend's; none contains 인증/승인 except the HTML one, which the
  * backend deliberately classifies as "not approved yet".

@@ -1,6 +1,6 @@
 package io.welno.console.tilko;
 
-/** How the WELNO backend reacts to a Tilko answer (welno-backend.md §4.3); see {@link TilkoClassifier}. */
+/** How the WELNO backend reacts to a Tilko answer (docs/backend-protocol.md); see {@link TilkoClassifier}. */
 public enum TilkoClassification {
     /** The call worked; the payload is usable. */
     SUCCESS,

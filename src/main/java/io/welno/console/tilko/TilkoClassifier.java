@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * Classifies a Tilko envelope exactly as the WELNO backend does (welno-backend.md §4.3), so the console
+ * Classifies a Tilko envelope exactly as the WELNO backend does (docs/backend-protocol.md), so the console
  * moves a session to the same status the Python code would. Pure functions of the envelope; no I/O.
  *
  * <p>Data calls ({@code Ggpab003M0105}):

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Tilko NHIS simple-auth client (tilko-api.md §11). Thread-safe; one instance per configuration.
+ * The Tilko NHIS simple-auth client (docs/tilko.md). Thread-safe; one instance per configuration.
  *
  * <p>Every call returns a {@link TilkoResult} and never throws for anything Tilko or the network does:
  * failures are classified like the backend would (see {@link TilkoClassifier}). Each POST fetches (or
@@ -45,7 +45,7 @@ public final class TilkoClient implements AutoCloseable {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** The backend asks for prescriptions from 420 days back … */
     static final int PRESCRIPTION_START_DAYS_BACK = 420;
-    /** … up to 60 days back (welno-backend.md §4.2). */
+    /** … up to 60 days back (docs/backend-protocol.md). */
     static final int PRESCRIPTION_END_DAYS_BACK = 60;
     private static final int SNIPPET_CHARS = 200;
 

@@ -10,7 +10,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Settings of a {@link TilkoClient}. Defaults mirror the WELNO backend: {@code https://api.tilko.net},
- * 120 s per call and 300 s for prescriptions (welno-backend.md §4.2), the API key from
+ * 120 s per call and 300 s for prescriptions (docs/backend-protocol.md), the API key from
  * {@code TILKO_API_KEY}. The key is held as a supplier so a profile or secret store can provide it
  * lazily; {@link #toString()} never shows it.
  */

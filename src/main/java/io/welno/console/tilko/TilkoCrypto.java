@@ -13,7 +13,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Tilko wire crypto (tilko-api.md §2), shared by the client and the simulator so both sides
+ * The Tilko wire crypto (docs/tilko.md), shared by the client and the simulator so both sides
  * are guaranteed to agree byte for byte.
  *
  * <ul>
@@ -57,7 +57,7 @@ public final class TilkoCrypto {
 
     /**
      * Decrypts one field value (the simulator's side). A literal empty string is accepted as an empty
-     * value because one third-party client sends "" unencrypted (tilko-api.md §2.4).
+     * value because one third-party client sends "" unencrypted (docs/tilko.md).
      *
      * @throws TilkoCryptoException if the text is not Base64 or the padding is wrong
      */

@@ -4,7 +4,7 @@ import io.welno.console.text.Masking;
 import java.util.Objects;
 
 /**
- * The person whose records are requested. All three values are sent AES-encrypted (tilko-api.md §2.4).
+ * The person whose records are requested. All three values are sent AES-encrypted (docs/tilko.md).
  *
  * @param name      Korean legal name, as the user typed it
  * @param birthDate {@code yyyyMMdd}

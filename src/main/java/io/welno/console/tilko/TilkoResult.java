@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * The outcome of one Tilko call. Never an exception: transport failures, HTML pages and malformed
  * answers all arrive here as {@link TilkoClassification#ERROR} (or NOT_APPROVED_YET for the backend's
- * HTML rule) with a synthetic envelope shaped like the backend's (welno-backend.md §4.2).
+ * HTML rule) with a synthetic envelope shaped like the backend's (docs/backend-protocol.md).
  *
  * <p>{@link #envelope()} is the JSON object exactly as Tilko sent it (or the synthetic one); the
  * backend stores it verbatim as {@code health_data}/{@code prescription_data}, so treat it as read-only.

@@ -50,6 +50,21 @@ class CommandLineTest {
         }
     }
 
+    /** A run of one subcommand builds only that one, and says and accepts what the whole command line would. */
+    @Test
+    void aRunOfOneSubcommandHasOnlyItWithTheSameHelp() {
+        CommandLine whole = Main.commandLine();
+        assertTrue(whole.getSubcommands().size() > 1);
+        for (Map.Entry<String, CommandLine> sub : whole.getSubcommands().entrySet()) {
+            CommandLine one = Main.commandLine(new String[] {sub.getKey(), "--help"});
+            assertEquals(List.of(sub.getKey()), List.copyOf(one.getSubcommands().keySet()));
+            assertEquals(sub.getValue().getUsageMessage(), one.getSubcommands().get(sub.getKey()).getUsageMessage());
+            assertEquals(whole.getCommandSpec().version()[0], one.getCommandSpec().version()[0]);
+        }
+        assertEquals(whole.getSubcommands().keySet(), Main.commandLine(new String[] {"--help"}).getSubcommands().keySet());
+        assertEquals(whole.getSubcommands().keySet(), Main.commandLine(new String[] {"lsit"}).getSubcommands().keySet());
+    }
+
     @Test
     void aSessionTheBackendCanReadNowHasNoWarning() throws Exception {
         String id = "welno_live0000000000000000000000000003";

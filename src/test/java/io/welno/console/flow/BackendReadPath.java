@@ -18,7 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What the Python backend's get_session and the steps after it need from a stored document
- * (welno-backend.md §1.2 "Interop consequences"): JSON object; every timestamp naive ISO (no offset, 0 or 6
+ * (docs/backend-protocol.md "Interop consequences"): JSON object; every timestamp naive ISO (no offset, 0 or 6
  * fraction digits) so fromisoformat and the naive comparison work; expires_at present and in the future;
  * messages a list, progress an object; auth_data, when filled, PascalCase; the key still has its TTL.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The backend's rules, welno-backend.md §4.3, as a pure function. */
+/** The backend's rules, docs/backend-protocol.md, as a pure function. */
 class TilkoClassifierTest {
 
     private static JsonNode json(String s) {

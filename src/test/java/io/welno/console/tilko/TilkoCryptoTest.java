@@ -20,7 +20,7 @@ class TilkoCryptoTest {
     private static final byte[] ZERO_KEY = new byte[16];
     private static final byte[] COUNTING_KEY = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
 
-    /** tilko-api.md §2.5: AES-128-CBC, PKCS7, IV = 0, Base64. */
+    /** docs/tilko.md: AES-128-CBC, PKCS7, IV = 0, Base64. */
     @ParameterizedTest(name = "key {0}, \"{1}\" -> {2}")
     @CsvSource(delimiter = '|', emptyValue = "", value = {
         "00000000000000000000000000000000 | test        | qTEyaO8wodj/sAFhzipZdw==",

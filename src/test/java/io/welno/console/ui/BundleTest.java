@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.I18n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

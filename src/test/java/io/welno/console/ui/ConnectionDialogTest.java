@@ -1,5 +1,7 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.connection.ConnectionDialog;
 import io.welno.console.testing.Await;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;

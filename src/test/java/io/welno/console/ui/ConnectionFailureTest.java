@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

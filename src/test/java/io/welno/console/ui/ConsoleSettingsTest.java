@@ -1,5 +1,12 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.UiPreferences;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.dashboard.DashboardView;
+import io.welno.console.ui.shell.ConsoleWindow;
+import io.welno.console.ui.shell.KeyboardShortcuts;
+import io.welno.console.ui.shell.SettingsMenu;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.Bucket;

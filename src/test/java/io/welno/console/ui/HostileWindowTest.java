@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.actions.ActionsController;
 import static io.welno.console.hostile.Hostile.assertNoSecret;
 import static io.welno.console.hostile.Hostile.assertNothingRaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;

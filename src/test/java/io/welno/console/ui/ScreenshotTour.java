@@ -1,5 +1,9 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.ui.actions.ActionDialog;
+import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;

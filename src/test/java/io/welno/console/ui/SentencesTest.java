@@ -1,5 +1,7 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Sentences;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;

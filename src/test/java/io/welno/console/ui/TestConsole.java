@@ -1,5 +1,8 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.session.StuckPolicy;

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.Themes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class ThemeContrastTest {
     private static final String[] SERIES = {"waiting", "approved", "collecting", "completed", "failed", "other"};
 
     private static String css(String name) throws IOException {
-        try (InputStream in = ThemeContrastTest.class.getResourceAsStream("/io/welno/console/ui/" + name)) {
+        try (InputStream in = ThemeContrastTest.class.getResourceAsStream("/io/welno/console/ui/common/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "");
         }
     }

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The failure modes the simulator can switch on (tilko-api.md §11, plus a few the backend reacts to).
+ * The failure modes the simulator can switch on (docs/tilko.md, plus a few the backend reacts to).
  * Each has a default set of endpoints where it makes sense; a {@link FailureRule} can narrow or widen it.
  */
 public enum FailureMode {

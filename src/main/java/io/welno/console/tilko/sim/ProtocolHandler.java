@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Tilko side of the wire: validates each request the way tilko-api.md §2.7 describes (API key,
+ * The Tilko side of the wire: validates each request the way docs/tilko.md describes (API key,
  * ENC-KEY, every encrypted field), applies the switched-on failure mode, then answers from the session
  * state. Everything that goes wrong becomes an error envelope, never a stack trace.
  */
@@ -29,7 +29,7 @@ final class ProtocolHandler {
     private static final DateTimeFormatter YYYYMMDD =
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final String[] PERSON_FIELDS = {"UserName", "BirthDate", "UserCellphoneNumber"};
-    /** Digit codes and the enum names C#/PHP comments show Tilko echoing back (tilko-api.md §4.3). */
+    /** Digit codes and the enum names C#/PHP comments show Tilko echoing back (docs/tilko.md). */
     private static final Set<String> AUTH_TYPES = Set.of("0", "1", "2", "3", "4", "5", "6", "7",
             "KakaoTalk", "Payco", "KbMobile", "SamsungPass", "TelecomPass", "Shinhan", "Naver", "Toss");
     private static final int MAX_BODY = 1 << 20;
@@ -111,7 +111,7 @@ final class ProtocolHandler {
         if (json == null || !json.isObject()) {
             return badRequest(endpoint, "요청 본문을 JSON 객체로 해석할 수 없습니다.");
         }
-        // v2 APIs nest the credentials under "Auth" (tilko-api.md §5); be lenient if a client did not.
+        // v2 APIs nest the credentials under "Auth" (docs/tilko.md); be lenient if a client did not.
         JsonNode fields = endpoint == TilkoEndpoint.LOGIN_CHECK && json.path("Auth").isObject() ? json.get("Auth") : json;
 
         String encKey = ex.getRequestHeaders().getFirst("ENC-KEY");
@@ -226,7 +226,7 @@ final class ProtocolHandler {
             return answer(apiKey, SimEnvelope.error(field, sim.options().expiredCode(), MSG_EXPIRED));
         }
         if (endpoint == TilkoEndpoint.LOGIN_CHECK) {
-            // LoginCheck says "성공" with Result=false while waiting (tilko-api.md §5).
+            // LoginCheck says "성공" with Result=false while waiting (docs/tilko.md).
             return answer(apiKey, SimEnvelope.ok(field,
                     TilkoJson.mapper().getNodeFactory().booleanNode(state == SessionState.APPROVED)));
         }

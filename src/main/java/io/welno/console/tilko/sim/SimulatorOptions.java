@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of a {@link TilkoSimulator}. Everything tilko-api.md marks UNKNOWN (error codes, session
+ * Settings of a {@link TilkoSimulator}. Everything docs/tilko.md marks UNKNOWN (error codes, session
  * lifetime, HTTP status of auth errors) is a setting here, with the guess documented.
  */
 public final class SimulatorOptions {

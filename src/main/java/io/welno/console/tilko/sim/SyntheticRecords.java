@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Realistic but entirely made-up checkup and prescription records, shaped like tilko-api.md §6.3 and
+ * Realistic but entirely made-up checkup and prescription records, shaped like docs/tilko.md and
  * §7.2. Clinics, pharmacies and drug codes are fictional. The data is a pure function of the person
  * and the date range, so repeated calls for one person return the same history.
  */

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local Tilko: the same wire protocol (tilko-api.md) on a loopback port, with real crypto checks,
+ * A local Tilko: the same wire protocol (docs/tilko.md) on a loopback port, with real crypto checks,
  * phone approval after a delay or on demand, and switchable failure modes. Used by tests, by the flow
  * package and by the demo mode; {@code tilko-sim} runs it from the command line.
  *

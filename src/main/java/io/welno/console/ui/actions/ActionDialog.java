@@ -1,0 +1,192 @@
+package io.welno.console.ui.actions;
+
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.ChangePreview;
+import io.welno.console.view.Formats;
+import io.welno.console.view.Wording;
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionPreview;
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Asks for a reason and shows what the action would change (computed by the flow service without
+ * writing, off the FX thread) before anything happens. Returns the request to perform, or nothing.
+ */
+public final class ActionDialog extends Dialog<ActionRequest> {
+
+    private final FlowService flow;
+    private final Operator operator;
+    private final ActionKind kind;
+    private final String sessionId;
+    private final Executor background;
+    private final SessionCodec codec;
+    private final I18n i18n;
+    private final TextArea reason = new TextArea();
+    private final CheckBox override = new CheckBox();
+    private final CheckBox checkApproval = new CheckBox();
+    private final CheckBox reapply = new CheckBox();
+    private final TextArea preview = new TextArea();
+    private final Label refusal = new Label();
+    private final Label followUp = new Label();
+    private final Label reasonProblem = new Label();
+    private final BooleanProperty allowed = new SimpleBooleanProperty(false);
+    private final AtomicLong sequence = new AtomicLong();
+
+    public ActionDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, String sessionId, I18n i18n,
+                 Executor background, SessionCodec codec) {
+        this.flow = flow;
+        this.operator = operator;
+        this.kind = kind;
+        this.sessionId = sessionId;
+        this.background = background;
+        this.codec = codec;
+        this.i18n = i18n;
+        initOwner(owner);
+        setTitle(i18n.get("action." + kind.wire()));
+        setHeaderText(i18n.format("action.header", i18n.get("action." + kind.wire()),
+                SafeText.bounded(sessionId, SafeText.FIELD)));
+        getDialogPane().setId("actionDialog");
+        getDialogPane().setStyle(HangulFont.rootStyle());
+        getDialogPane().getStylesheets().addAll(owner == null ? java.util.List.of()
+                : owner.getScene().getStylesheets());
+
+        reason.setId("actionReason");
+        reason.setPromptText(i18n.get("action.reason.prompt"));
+        reason.setPrefRowCount(2);
+        reason.setWrapText(true);
+        override.setId("actionOverride");
+        override.setText(i18n.get("action.override"));
+        override.setVisible(operator.role().mayOverrideGuards());
+        override.setManaged(override.isVisible());
+        checkApproval.setId("actionCheckApproval");
+        checkApproval.setText(i18n.get("action.checkApproval"));
+        checkApproval.setVisible(kind == ActionKind.MANUAL_COMPLETE && flow.tilkoAvailable());
+        checkApproval.setManaged(checkApproval.isVisible());
+        reapply.setId("actionReapply");
+        reapply.setText(i18n.get("action.reapply"));
+        reapply.setWrapText(true);
+        reapply.setTooltip(new javafx.scene.control.Tooltip(i18n.format("action.reapply.tooltip",
+                Formats.duration(i18n, flow.options().holdWindow()), flow.options().maxReapplies())));
+        preview.setId("actionPreview");
+        preview.setEditable(false);
+        preview.setPrefRowCount(12);
+        preview.setPrefColumnCount(80);
+        preview.getStyleClass().add("preview");
+        preview.setStyle(HangulFont.monoStyle());
+        refusal.setId("actionRefusal");
+        refusal.setWrapText(true);
+        refusal.getStyleClass().add("warning-strong");
+        refusal.managedProperty().bind(refusal.visibleProperty());
+        followUp.setWrapText(true);
+        followUp.getStyleClass().add("detail-subtitle");
+
+        reasonProblem.setId("actionReasonProblem");
+        reasonProblem.setWrapText(true);
+        reasonProblem.getStyleClass().add("warning-strong");
+        reasonProblem.managedProperty().bind(reasonProblem.visibleProperty());
+        reasonProblem.setVisible(false);
+        Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
+        reasonLabel.getStyleClass().add("fact-name");
+        VBox content = new VBox(8, reasonLabel, reason, reasonProblem, override, checkApproval, reapply, refusal,
+                label("action.preview"), preview, followUp);
+        content.setPrefWidth(720);
+        getDialogPane().setContent(content);
+        ButtonType run = new ButtonType(i18n.get("action.run"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(run, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        Node runButton = getDialogPane().lookupButton(run);
+        runButton.setId("actionRun");
+        // The same check the command line makes (ActionRequest.reasonProblem): said under the field as it is typed.
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> ActionRequest.reasonProblem(reason.getText()).isPresent() || !allowed.get(),
+                reason.textProperty(), allowed));
+        reason.textProperty().addListener((o, a, b) -> showReasonProblem());
+        override.selectedProperty().addListener((o, a, b) -> refreshPreview());
+        checkApproval.selectedProperty().addListener((o, a, b) -> refreshPreview());
+        setResultConverter(button -> button == run ? request() : null);
+        setOnShown(e -> reason.requestFocus());
+        refreshPreview();
+    }
+
+    /** Nothing is said while the field is empty; the Run button stays off until the reason is usable. */
+    private void showReasonProblem() {
+        String text = reason.getText();
+        var problem = text == null || text.isBlank() ? java.util.Optional.<io.welno.console.text.Phrase>empty()
+                : ActionRequest.reasonProblem(text);
+        reasonProblem.setText(problem.map(p -> Wording.window(i18n).render(p)).orElse(""));
+        reasonProblem.setVisible(problem.isPresent());
+    }
+
+    private Label label(String key) {
+        Label label = new Label(i18n.get(key));
+        label.getStyleClass().add("fact-name");
+        return label;
+    }
+
+    private ActionRequest request() {
+        ActionRequest request = new ActionRequest(kind, sessionId,
+                reason.getText() == null || reason.getText().isBlank() ? "-" : reason.getText().strip(),
+                override.isSelected(), checkApproval.isSelected(), null, reapply.isSelected());
+        return request;
+    }
+
+    /** The preview reads Redis, so it runs in the background; a newer request wins over an older one. */
+    private void refreshPreview() {
+        long mine = sequence.incrementAndGet();
+        ActionRequest request = request();
+        preview.setText(i18n.get("detail.raw.loading"));
+        background.execute(() -> {
+            ActionPreview result;
+            String diff;
+            try {
+                result = flow.preview(operator, request);
+                diff = result.before() != null && result.after() != null
+                        ? ChangePreview.diff(result.before(), result.after(), codec) : "";
+            } catch (RuntimeException e) {
+                result = null;
+                diff = "";
+            }
+            ActionPreview shown = result;
+            String text = diff;
+            Platform.runLater(() -> {
+                if (sequence.get() != mine) {
+                    return;
+                }
+                if (shown == null) {
+                    refusal.setText(i18n.get("action.preview.failed"));
+                    refusal.setVisible(true);
+                    allowed.set(false);
+                    preview.setText("");
+                    return;
+                }
+                allowed.set(shown.allowed());
+                refusal.setVisible(!shown.allowed());
+                Wording words = Wording.window(i18n);
+                refusal.setText(shown.refusalReason().map(words::render).orElse(""));
+                // the diff quotes stored values: line breaks kept for the layout, everything else escaped
+                preview.setText(shown.allowed() ? SafeText.escapeKeepingLines(text) : "");
+                followUp.setText(shown.followUp() == null ? "" : words.render(shown.followUp()));
+            });
+        });
+    }
+}

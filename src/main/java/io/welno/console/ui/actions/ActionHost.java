@@ -1,0 +1,19 @@
+package io.welno.console.ui.actions;
+
+import io.welno.console.ui.detail.DetailPane;
+import io.welno.console.view.SessionRow;
+import java.util.function.Consumer;
+import javafx.stage.Window;
+
+/**
+ * What the actions feature needs from the window around it: the detail pane whose bar holds the buttons, the
+ * selection it follows and a window to own its dialogs. The shell implements it, so actions never import the shell.
+ */
+public interface ActionHost {
+
+    DetailPane detail();
+
+    void onSelection(Consumer<SessionRow> listener);
+
+    Window window();
+}

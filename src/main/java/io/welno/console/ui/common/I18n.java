@@ -1,0 +1,117 @@
+package io.welno.console.ui.common;
+
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Texts;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * Every visible string comes from the {@code messages} bundles (Korean and English). Views bind to
+ * {@link #text(String)} so a language switch at runtime re-renders every label.
+ */
+public final class I18n implements Texts {
+
+    public static final String BUNDLE = BundleTexts.BUNDLE;
+    public static final Locale KOREAN = BundleTexts.KOREAN;
+    public static final Locale ENGLISH = BundleTexts.ENGLISH;
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
+    private volatile BundleTexts texts;
+
+    public I18n(Locale initial) {
+        locale.set(supported(initial));
+    }
+
+    /**
+     * The language chosen in the settings menu (saved in the user's preferences) or, before any choice,
+     * Korean when the OS is Korean, else English. {@code WELNO_LANG=ko|en} overrides both.
+     */
+    public static I18n fromSystem() {
+        String forced = System.getenv("WELNO_LANG");
+        if (forced != null && !forced.isBlank()) {
+            return new I18n(Locale.forLanguageTag(forced.strip()));
+        }
+        return new I18n(UiPreferences.user().language().orElse(Locale.getDefault()));
+    }
+
+    public static Locale supported(Locale requested) {
+        return BundleTexts.supported(requested);
+    }
+
+    /**
+     * JavaFX's own texts (a text field's context menu, a table's column menu) come from its bundles for the
+     * JVM's default locale: from now on that follows this language rather than the OS's, as in JabRef. Controls
+     * made after a switch speak the new language; those already made keep theirs until the next start. For the
+     * application: it changes a JVM-wide setting.
+     */
+    public void governJavaFxTexts() {
+        Locale.setDefault(locale());
+        locale.addListener((o, old, chosen) -> Locale.setDefault(chosen));
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    @Override
+    public Locale locale() {
+        return locale.get();
+    }
+
+    public void setLocale(Locale newLocale) {
+        locale.set(supported(newLocale));
+    }
+
+    /**
+     * The texts of the current language, loaded on first use after a switch. Loading them here rather than
+     * in a listener matters: the {@link #text} bindings are invalidated by the same switch and may be
+     * re-read before any listener ran, and they must never see the previous language's bundle.
+     */
+    private BundleTexts texts() {
+        Locale now = locale.get();
+        BundleTexts current = texts;
+        if (current == null || current.locale() != now) {
+            current = new BundleTexts(now);
+            texts = current;
+        }
+        return current;
+    }
+
+    /** The texts of the language shown now, fixed: for work that renders off the FX thread. */
+    public Texts snapshot() {
+        return texts();
+    }
+
+    @Override
+    public String get(String key) {
+        return texts().get(key);
+    }
+
+    @Override
+    public String format(String key, Object... args) {
+        return texts().format(key, args);
+    }
+
+    /** A text that follows the language. */
+    public StringBinding text(String key) {
+        return Bindings.createStringBinding(() -> get(key), locale);
+    }
+
+    /** A formatted text that follows the language and its arguments. */
+    public StringBinding format(String key, ObservableValue<?>... args) {
+        ObservableValue<?>[] deps = new ObservableValue<?>[args.length + 1];
+        System.arraycopy(args, 0, deps, 0, args.length);
+        deps[args.length] = locale;
+        return Bindings.createStringBinding(() -> {
+            Object[] values = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = args[i].getValue();
+            }
+            return format(key, values);
+        }, deps);
+    }
+}

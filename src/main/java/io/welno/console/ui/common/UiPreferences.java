@@ -1,0 +1,81 @@
+package io.welno.console.ui.common;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The settings a user chooses in the window (language, theme), kept with {@code java.util.prefs} under
+ * {@code io/welno/console} in the user's preference tree. Tests point the node elsewhere with the system
+ * property {@code welno.prefs.node}. A preference store that cannot be written is not an error worth
+ * more than a debug line: the choice still applies to this run.
+ */
+public final class UiPreferences {
+
+    static final String DEFAULT_NODE = "io/welno/console";
+    public static final String NODE_PROPERTY = "welno.prefs.node";
+    public static final String LANGUAGE = "language";
+    public static final String THEME = "theme";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
+
+    private final Preferences node;
+
+    UiPreferences(Preferences node) {
+        this.node = node;
+    }
+
+    public static UiPreferences user() {
+        return new UiPreferences(Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE)));
+    }
+
+    public Optional<Locale> language() {
+        String tag = get(LANGUAGE);
+        return tag == null || tag.isBlank() ? Optional.empty() : Optional.of(I18n.supported(Locale.forLanguageTag(tag)));
+    }
+
+    public void setLanguage(Locale locale) {
+        put(LANGUAGE, I18n.supported(locale).getLanguage());
+    }
+
+    public Optional<Themes> theme() {
+        String name = get(THEME);
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (Themes theme : Themes.values()) {
+            if (theme.name().equalsIgnoreCase(name.strip())) {
+                return Optional.of(theme);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void setTheme(Themes theme) {
+        put(THEME, theme.name().toLowerCase(Locale.ROOT));
+    }
+
+    private String get(String key) {
+        try {
+            return node.get(key, null);
+        } catch (RuntimeException e) {
+            LOG.debug("Preferences not readable: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Called on the FX thread when the operator picks a language or theme, so no {@code flush()}: that writes
+     * the backing store at once, and the FX thread never waits on I/O. java.util.prefs writes it on its own
+     * timer thread (every 30 s) and when the JVM exits.
+     */
+    private void put(String key, String value) {
+        try {
+            node.put(key, value);
+        } catch (RuntimeException e) {
+            LOG.debug("Preferences not writable: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package io.welno.console.ui.connection;
+
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.app.ConnectionProfile;
+import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.SafeText;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Choose, add, edit or delete connection profiles, or pick the embedded demo. Passwords are typed here
+ * and kept in memory for the connection only; profiles on disk never contain them. The profiles file is
+ * read and written on the background executor (a home directory can be a slow network share); the list
+ * follows when it is done.
+ */
+public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
+
+    /** What to connect to: the demo (profile null) or a profile with the password typed for it. */
+    public record Choice(ConnectionProfile profile, String password) {
+        public boolean demo() {
+            return profile == null;
+        }
+    }
+
+    private static final ConnectionProfile DEMO_ENTRY = new ConnectionProfile("\u0000demo", null, "developer",
+            "Asia/Seoul", "demo", true, null);
+
+    private final I18n i18n;
+    private final ConnectionProfiles store;
+    private final Executor background;
+    private final ListView<ConnectionProfile> list = new ListView<>();
+    private final TextField name = new TextField();
+    private final TextField url = new TextField();
+    private final TextField user = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final Spinner<Integer> database = new Spinner<>(0, 15, 0);
+    private final TextField prefix = new TextField(RedisConnectionSettings.DEFAULT_PREFIX);
+    private final TextField ca = new TextField();
+    private final ComboBox<String> role = new ComboBox<>(FXCollections.observableArrayList("viewer", "operator", "developer"));
+    private final TextField zone = new TextField("Asia/Seoul");
+    private final ComboBox<String> environment = new ComboBox<>(
+            FXCollections.observableArrayList("development", "staging", "production"));
+    private final CheckBox notifications = new CheckBox();
+    private final TextField tilko = new TextField();
+    private final Label error = new Label();
+
+    public ConnectionDialog(Window owner, I18n i18n, ConnectionProfiles store, Executor background) {
+        this.i18n = i18n;
+        this.store = store;
+        this.background = background;
+        initOwner(owner);
+        setTitle(i18n.get("connect.title"));
+        setHeaderText(i18n.get("connect.header"));
+        getDialogPane().setId("connectionDialog");
+        getDialogPane().setStyle(HangulFont.rootStyle());
+        if (owner != null && owner.getScene() != null) {
+            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        list.setId("profileList");
+        list.setPrefWidth(250); // the demo entry's name fits without a scroll bar
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConnectionProfile item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item == DEMO_ENTRY ? i18n.get("connect.demo") : item.name());
+            }
+        });
+        list.getItems().add(DEMO_ENTRY);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> fill(p));
+
+        name.setId("profileName");
+        url.setId("profileUrl");
+        url.setPromptText("redis://10.0.1.10:6379  ·  rediss://redis.internal:6380");
+        user.setId("profileUser");
+        password.setId("profilePassword");
+        password.setPromptText(i18n.get("connect.password.prompt"));
+        role.setId("profileRole");
+        role.setValue("viewer");
+        environment.setId("profileEnvironment");
+        environment.setEditable(true);
+        environment.setValue("production");
+        notifications.setText(i18n.get("connect.notifications"));
+        ca.setPromptText(i18n.get("connect.ca.prompt"));
+        tilko.setPromptText("https://api.tilko.net");
+        error.setId("connectError");
+        error.setWrapText(true);
+        error.getStyleClass().add("warning-strong");
+        error.setVisible(false);
+        error.managedProperty().bind(error.visibleProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        int r = 0;
+        form.addRow(r++, label("connect.name"), name);
+        form.addRow(r++, label("connect.url"), url);
+        form.addRow(r++, label("connect.user"), user);
+        form.addRow(r++, label("connect.password"), password);
+        form.addRow(r++, label("connect.database"), database);
+        form.addRow(r++, label("connect.prefix"), prefix);
+        form.addRow(r++, label("connect.ca"), ca);
+        form.addRow(r++, label("connect.role"), role);
+        form.addRow(r++, label("connect.zone"), zone);
+        form.addRow(r++, label("connect.environment"), environment);
+        form.addRow(r++, new Label(), notifications);
+        form.addRow(r, label("connect.tilko"), tilko);
+        name.setPrefColumnCount(28);
+
+        Button save = new Button(i18n.get("connect.save"));
+        save.setId("profileSave");
+        save.setOnAction(e -> save());
+        Button delete = new Button(i18n.get("connect.delete"));
+        delete.setOnAction(e -> delete());
+        delete.setId("profileDelete");
+        Button fresh = new Button(i18n.get("connect.new"));
+        fresh.setId("profileNew");
+        fresh.setOnAction(e -> {
+            list.getSelectionModel().clearSelection();
+            fill(null);
+        });
+        VBox right = new VBox(8, form, new HBox(6, fresh, save, delete), error);
+        HBox content = new HBox(12, list, right);
+        content.setPadding(new Insets(6));
+        getDialogPane().setContent(content);
+
+        ButtonType connect = new ButtonType(i18n.get("connect.connect"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(connect, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        getDialogPane().lookupButton(connect).setId("connectButton");
+        getDialogPane().lookupButton(connect).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (list.getSelectionModel().getSelectedItem() != DEMO_ENTRY && validated().isEmpty()) {
+                e.consume();
+            }
+        });
+        setResultConverter(button -> {
+            if (button != connect) {
+                return null;
+            }
+            ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+            if (selected == DEMO_ENTRY) {
+                return new Choice(null, null);
+            }
+            return validated().map(p -> new Choice(p, password.getText())).orElse(null);
+        });
+        list.getSelectionModel().select(0);
+        onProfiles(profiles -> profiles, null);
+    }
+
+    private Label label(String key) {
+        Label label = new Label(i18n.get(key));
+        label.getStyleClass().add("fact-name");
+        return label;
+    }
+
+    /**
+     * On the background executor: reads the profiles, applies {@code change} and, when it changed them,
+     * saves the result; then shows them, selecting the profile named {@code select} (null: keep the
+     * selection). A file that cannot be read or written is a sentence under the form; the demo stays.
+     */
+    private void onProfiles(UnaryOperator<List<ConnectionProfile>> change, String select) {
+        background.execute(() -> {
+            List<ConnectionProfile> shown;
+            RuntimeException failure = null;
+            try {
+                List<ConnectionProfile> before = store.load();
+                shown = change.apply(new ArrayList<>(before));
+                if (!shown.equals(before)) {
+                    store.save(shown);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+                shown = null;
+            }
+            List<ConnectionProfile> result = shown;
+            RuntimeException error = failure;
+            Platform.runLater(() -> show(result, error, select));
+        });
+    }
+
+    private void show(List<ConnectionProfile> profiles, RuntimeException failure, String select) {
+        if (failure != null) {
+            showError(failure.getMessage());
+            return;
+        }
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        String keep = select != null ? select : selected == null ? null : selected.name();
+        List<ConnectionProfile> items = new ArrayList<>();
+        items.add(DEMO_ENTRY);
+        items.addAll(profiles);
+        list.getItems().setAll(items);
+        items.stream().filter(p -> p.name().equals(keep)).findFirst()
+                .ifPresentOrElse(p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().select(0));
+    }
+
+    private void fill(ConnectionProfile profile) {
+        error.setVisible(false);
+        boolean demo = profile == DEMO_ENTRY;
+        for (var field : List.of(name, url, user, password, prefix, ca, zone, tilko)) {
+            field.setDisable(demo);
+        }
+        role.setDisable(demo);
+        environment.setDisable(demo);
+        database.setDisable(demo);
+        if (profile == null || demo) {
+            name.setText("");
+            url.setText("");
+            user.setText("");
+            return;
+        }
+        RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
+        name.setText(profile.name());
+        url.setText((s.tls() ? "rediss://" : "redis://") + s.host() + ":" + s.port());
+        user.setText(s.user() == null ? "" : s.user());
+        database.getValueFactory().setValue(s.database());
+        prefix.setText(s.keyPrefix());
+        ca.setText(s.caCertificate() == null ? "" : s.caCertificate().toString());
+        role.setValue(profile.role());
+        zone.setText(profile.zone());
+        environment.setValue(profile.environment());
+        notifications.setSelected(profile.mayEnableNotifications());
+        tilko.setText(profile.tilkoUrl() == null ? "" : profile.tilkoUrl());
+    }
+
+    /** Builds a profile from the form, or shows what is wrong in a sentence. */
+    Optional<ConnectionProfile> validated() {
+        try {
+            String base = url.getText().strip();
+            if (base.isEmpty()) {
+                throw new IllegalArgumentException(i18n.get("connect.error.url"));
+            }
+            if (!base.contains("://")) {
+                base = "redis://" + base;
+            }
+            String host = base.replaceFirst("/+$", "");
+            StringBuilder full = new StringBuilder();
+            int schemeEnd = host.indexOf("://") + 3;
+            full.append(host, 0, schemeEnd);
+            if (!user.getText().isBlank()) {
+                full.append(URLEncoder.encode(user.getText().strip(), StandardCharsets.UTF_8)).append('@');
+            }
+            full.append(host.substring(schemeEnd)).append('/').append(database.getValue());
+            full.append("?prefix=").append(URLEncoder.encode(prefix.getText().strip(), StandardCharsets.UTF_8));
+            if (!ca.getText().isBlank()) {
+                full.append("&ca=").append(URLEncoder.encode(ca.getText().strip(), StandardCharsets.UTF_8));
+            }
+            RedisConnectionSettings.parse(full.toString());
+            ZoneId.of(zone.getText().strip());
+            String profileName = name.getText().isBlank() ? host.substring(schemeEnd) : name.getText().strip();
+            ConnectionProfile profile = new ConnectionProfile(profileName, full.toString(), role.getValue(),
+                    zone.getText().strip(), environment.getValue(), notifications.isSelected(),
+                    tilko.getText().isBlank() ? null : tilko.getText().strip());
+            error.setVisible(false);
+            return Optional.of(profile);
+        } catch (RuntimeException e) {
+            showError(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void save() {
+        validated().ifPresent(profile -> onProfiles(all -> {
+            all.removeIf(p -> p.name().equals(profile.name()));
+            all.add(profile);
+            return all;
+        }, profile.name()));
+    }
+
+    private void delete() {
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        if (selected == null || selected == DEMO_ENTRY) {
+            return;
+        }
+        onProfiles(all -> {
+            all.removeIf(p -> p.name().equals(selected.name()));
+            return all;
+        }, DEMO_ENTRY.name());
+    }
+
+    /** The error may quote the URL or the server: escaped and bounded like all outside text. */
+    private void showError(String text) {
+        error.setText(SafeText.bounded(text, SafeText.TEXT));
+        error.setVisible(true);
+    }
+}

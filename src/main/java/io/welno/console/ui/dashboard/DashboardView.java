@@ -1,0 +1,472 @@
+package io.welno.console.ui.dashboard;
+
+import io.welno.console.ui.common.DaemonThreads;
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.DashboardModel;
+import io.welno.console.view.Formats;
+import io.welno.console.view.SessionRow;
+import io.welno.console.view.DashboardModel.Funnel;
+import io.welno.console.view.DashboardModel.Group;
+import io.welno.console.view.DashboardModel.MinuteSample;
+import io.welno.console.view.DashboardModel.Snapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard tab: figures at a glance, live sessions per status group over the last hour, and the
+ * funnel of the sessions started in that hour. Every two seconds it takes a snapshot of the table model's
+ * rows (a list copy on the FX thread), computes in {@link DashboardModel} on its own thread and applies
+ * the result in place: a point added or changed per series, four bar values, a few label texts. It never
+ * redraws per feed event.
+ */
+public final class DashboardView extends ScrollPane {
+
+    static final javafx.util.Duration PERIOD = javafx.util.Duration.seconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardView.class);
+    private static final String[] FUNNEL_KEYS = {"step.start", "step.requested", "step.approved", "step.completed"};
+
+    private final SessionTableModel model;
+    /** Whether the feed's first snapshot is in: before that, "0 live sessions" would be a false sample. */
+    private final BooleanSupplier loaded;
+    private final I18n i18n;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final DashboardModel figures = new DashboardModel();
+    private final AtomicBoolean computing = new AtomicBoolean();
+    private final Timeline timer;
+    private ExecutorService worker;
+
+    private final Map<Group, XYChart.Series<Number, Number>> series = new EnumMap<>(Group.class);
+    private final NumberAxis timeAxis = new NumberAxis();
+    private final NumberAxis countAxis = new NumberAxis();
+    private final StackedAreaChart<Number, Number> statusChart = new StackedAreaChart<>(timeAxis, countAxis);
+    private final CategoryAxis stepAxis = new CategoryAxis();
+    private final NumberAxis funnelAxis = new NumberAxis();
+    private final BarChart<String, Number> funnelChart = new BarChart<>(stepAxis, funnelAxis);
+    private final XYChart.Series<String, Number> funnelSeries = new XYChart.Series<>();
+    private final GridPane funnelTable = new GridPane();
+    private final Label[][] funnelCells = new Label[4][3];
+    private final Label overall = new Label();
+    private final Label updated = new Label();
+    private final Map<String, Label> values = new java.util.HashMap<>();
+    private final Map<String, Label> details = new java.util.HashMap<>();
+
+    private Snapshot shown;
+    private boolean active = true;
+    private Consumer<Snapshot> listener = s -> { };
+
+    public DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone, BooleanSupplier loaded) {
+        this.model = model;
+        this.loaded = loaded;
+        this.i18n = i18n;
+        this.clock = clock;
+        this.zone = zone;
+        setId("dashboard");
+        getStyleClass().add("dashboard");
+        setFitToWidth(true);
+
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("dashboard.heading"));
+        title.getStyleClass().add("dashboard-heading");
+        updated.setId("dashboardUpdated");
+        updated.getStyleClass().add("dashboard-updated");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox heading = new HBox(10, title, spacer, updated);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+
+        FlowPane tiles = new FlowPane(10, 10,
+                tile("live", "dashboard.kpi.live"),
+                tile("started", "dashboard.kpi.started"),
+                tile("approval-median", "dashboard.kpi.approvalMedian"),
+                tile("approval-p90", "dashboard.kpi.approvalP90"),
+                tile("error-rate", "dashboard.kpi.errorRate"),
+                tile("stuck-rate", "dashboard.kpi.stuckRate"));
+        tiles.setId("dashboardTiles");
+
+        VBox content = new VBox(12, heading, tiles, statusChart(), funnel());
+        content.setPadding(new Insets(12));
+        content.getStyleClass().add("dashboard-content");
+        setContent(content);
+
+        // Axis tick labels are drawn with their own font, not the root's: give them one with Hangul
+        HangulFont.family().ifPresent(family -> {
+            for (javafx.scene.chart.Axis<?> axis : List.of(timeAxis, countAxis, stepAxis, funnelAxis)) {
+                axis.setTickLabelFont(javafx.scene.text.Font.font(family, 11));
+            }
+        });
+        i18n.localeProperty().addListener((o, a, b) -> relabel());
+        timer = new Timeline(new KeyFrame(PERIOD, e -> refresh()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private VBox tile(String id, String titleKey) {
+        Label name = new Label();
+        name.textProperty().bind(i18n.text(titleKey));
+        name.getStyleClass().add("tile-title");
+        Label value = new Label(i18n.get("dashboard.none"));
+        value.setId("kpi-" + id);
+        value.getStyleClass().add("tile-value");
+        Label detail = new Label();
+        detail.setId("kpi-" + id + "-detail");
+        detail.getStyleClass().add("tile-detail");
+        values.put(id, value);
+        details.put(id, detail);
+        VBox tile = new VBox(2, name, value, detail);
+        tile.getStyleClass().add("tile");
+        tile.setPrefWidth(190);
+        tile.setMinWidth(170);
+        return tile;
+    }
+
+    private StackedAreaChart<Number, Number> statusChart() {
+        statusChart.setId("statusChart");
+        statusChart.getStyleClass().add("dashboard-status");
+        statusChart.titleProperty().bind(i18n.text("dashboard.status.title"));
+        statusChart.setAnimated(false);
+        statusChart.setCreateSymbols(false);
+        statusChart.setPrefHeight(265);
+        statusChart.setMinHeight(220);
+        timeAxis.setAutoRanging(false);
+        timeAxis.setTickUnit(10);
+        timeAxis.setMinorTickCount(10);
+        timeAxis.setForceZeroInRange(false);
+        timeAxis.labelProperty().bind(i18n.text("dashboard.axis.time"));
+        timeAxis.setTickLabelFormatter(timeLabels());
+        countAxis.labelProperty().bind(i18n.text("dashboard.axis.sessions"));
+        countAxis.setMinorTickVisible(false);
+        countAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(countAxis) {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+            }
+        });
+        long now = DashboardModel.minuteOf(now());
+        setTimeRange(now - (figures.window().toMinutes() - 1), now);
+        for (Group group : Group.values()) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.nameProperty().bind(i18n.text("dashboard.group." + group.key()));
+            series.put(group, s);
+            statusChart.getData().add(s);
+        }
+        return statusChart;
+    }
+
+    /** Minute numbers as times of day in the current language ("2:10 PM", "오후 2:10"). */
+    private StringConverter<Number> timeLabels() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number minute) {
+                return Formats.clock(i18n, DashboardModel.minuteTime(minute.longValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        };
+    }
+
+    private HBox funnel() {
+        funnelChart.setId("funnelChart");
+        funnelChart.getStyleClass().add("dashboard-funnel");
+        funnelChart.titleProperty().bind(i18n.text("dashboard.funnel.title"));
+        funnelChart.setAnimated(false);
+        funnelChart.setLegendVisible(false);
+        funnelChart.setCategoryGap(24);
+        funnelChart.setPrefHeight(235);
+        funnelChart.setMinHeight(200);
+        funnelChart.setPrefWidth(520);
+        funnelAxis.setMinorTickVisible(false);
+        funnelAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(funnelAxis) {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+            }
+        });
+        for (String key : FUNNEL_KEYS) {
+            funnelSeries.getData().add(new XYChart.Data<>(i18n.get(key), 0));
+        }
+        funnelChart.getData().add(funnelSeries);
+
+        funnelTable.setId("funnelTable");
+        funnelTable.getStyleClass().add("funnel-table");
+        funnelTable.setHgap(14);
+        funnelTable.setVgap(6);
+        String[] headers = {"dashboard.funnel.step", "dashboard.funnel.count", "dashboard.funnel.rate"};
+        for (int c = 0; c < headers.length; c++) {
+            Label header = new Label();
+            header.textProperty().bind(i18n.text(headers[c]));
+            header.getStyleClass().add("fact-name");
+            funnelTable.add(header, c, 0);
+        }
+        for (int r = 0; r < FUNNEL_KEYS.length; r++) {
+            Label step = new Label();
+            step.textProperty().bind(i18n.text(FUNNEL_KEYS[r]));
+            Label count = new Label("0");
+            count.setId("funnel-count-" + r);
+            count.getStyleClass().add("funnel-number");
+            Label rate = new Label(r == 0 ? "" : i18n.get("dashboard.none"));
+            rate.setId("funnel-rate-" + r);
+            rate.getStyleClass().add("funnel-number");
+            funnelCells[r] = new Label[] {step, count, rate};
+            funnelTable.addRow(r + 1, step, count, rate);
+        }
+        ColumnConstraints right = new ColumnConstraints();
+        right.setHalignment(javafx.geometry.HPos.RIGHT);
+        funnelTable.getColumnConstraints().addAll(new ColumnConstraints(), right, right);
+        overall.setId("funnelOverall");
+        overall.getStyleClass().add("funnel-overall");
+        Label note = new Label();
+        note.textProperty().bind(i18n.text("dashboard.funnel.note"));
+        note.getStyleClass().add("tile-detail");
+        note.setWrapText(true);
+        note.setMaxWidth(360);
+        VBox side = new VBox(10, funnelTable, overall, note);
+        side.setPadding(new Insets(28, 0, 0, 0));
+        side.setMinWidth(300);
+        HBox.setHgrow(funnelChart, Priority.ALWAYS);
+        return new HBox(16, funnelChart, side);
+    }
+
+    private List<String> categories() {
+        List<String> names = new ArrayList<>();
+        for (String key : FUNNEL_KEYS) {
+            names.add(i18n.get(key));
+        }
+        return names;
+    }
+
+    /** Starts the two-second refresh (and refreshes at once). */
+    public void start() {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(DaemonThreads.named("dashboard"));
+        }
+        timer.play();
+        refresh();
+    }
+
+    public void stop() {
+        timer.stop();
+        if (worker != null) {
+            worker.shutdownNow();
+            worker = null;
+        }
+    }
+
+    /** One refresh: a copy of the rows here, the figures on the dashboard thread, the result back here. */
+    public void refresh() {
+        ExecutorService executor = worker;
+        if (executor == null || !loaded.getAsBoolean() || !computing.compareAndSet(false, true)) {
+            return; // the previous computation is still running: skip a beat rather than queue
+        }
+        List<SessionRow> rows = new ArrayList<>(model.allRows());
+        LocalDateTime now = now();
+        var policy = model.stuckPolicy();
+        try {
+            executor.execute(() -> {
+                try {
+                    Snapshot snapshot = figures.update(rows, now, policy);
+                    Platform.runLater(() -> show(snapshot));
+                } catch (RuntimeException e) {
+                    LOG.warn("Dashboard figures failed: {}", e.toString());
+                } finally {
+                    computing.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            computing.set(false);
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(zone));
+    }
+
+    /**
+     * Whether the tab is on screen. While it is not, figures are still computed (the time series must not
+     * have holes) but the charts are left alone; they catch up when the tab is shown.
+     */
+    public void setActive(boolean active) {
+        this.active = active;
+        if (active && shown != null) {
+            show(shown);
+        }
+    }
+
+    void show(Snapshot snapshot) {
+        shown = snapshot;
+        if (!active) {
+            listener.accept(snapshot);
+            return;
+        }
+        setTimeRange(snapshot.firstMinute(), snapshot.lastMinute());
+        for (Group group : Group.values()) {
+            sync(series.get(group), snapshot.history(), group);
+        }
+        Funnel f = snapshot.funnel();
+        int[] counts = {f.started(), f.requested(), f.approved(), f.completed()};
+        double[] rates = {Double.NaN, f.requestRate(), f.approvalRate(), f.completionRate()};
+        for (int i = 0; i < counts.length; i++) {
+            XYChart.Data<String, Number> bar = funnelSeries.getData().get(i);
+            if (bar.getYValue().intValue() != counts[i]) {
+                bar.setYValue(counts[i]);
+            }
+            funnelCells[i][1].setText(Formats.count(i18n, counts[i]));
+            if (i > 0) {
+                funnelCells[i][2].setText(Formats.percent(i18n, rates[i]));
+            }
+        }
+        showTexts(snapshot);
+        listener.accept(snapshot);
+    }
+
+    /** The texts that depend on the language as well as on the figures. */
+    private void showTexts(Snapshot s) {
+        value("live", Formats.count(i18n, s.liveTotal()), i18n.format("dashboard.kpi.live.detail", s.live(Group.WAITING),
+                s.live(Group.COLLECTING)));
+        value("started", Formats.count(i18n, s.funnel().started()),
+                i18n.format("dashboard.kpi.started.detail", s.funnel().completed()));
+        String approvals = i18n.format("dashboard.kpi.approval.detail", s.approvals());
+        value("approval-median", duration(s.approvalMedian()), approvals);
+        value("approval-p90", duration(s.approvalP90()), approvals);
+        value("error-rate", Formats.percent(i18n, s.errorRate()),
+                i18n.format("dashboard.kpi.errorRate.detail", s.failed(), s.funnel().started()));
+        value("stuck-rate", Formats.percent(i18n, s.stuckRate()),
+                i18n.format("dashboard.kpi.stuckRate.detail", s.stuck(), s.liveTotal()));
+        overall.setText(i18n.format("dashboard.funnel.overall", Formats.percent(i18n, s.funnel().overallRate())));
+        updated.setText(i18n.format("dashboard.updated", Formats.clockSeconds(i18n, s.at())));
+        boolean bad = s.stuck() > 0;
+        values.get("stuck-rate").getStyleClass().remove("tile-alert");
+        if (bad) {
+            values.get("stuck-rate").getStyleClass().add("tile-alert");
+        }
+    }
+
+    private String duration(Duration d) {
+        return d == null ? i18n.get("dashboard.none") : Formats.duration(i18n, d);
+    }
+
+    private void value(String id, String value, String detail) {
+        values.get(id).setText(value);
+        details.get(id).setText(detail);
+    }
+
+    /** Brings one series in line with the history: changes the last point, appends new ones, drops old ones. */
+    private static void sync(XYChart.Series<Number, Number> s, List<MinuteSample> history, Group group) {
+        var data = s.getData();
+        if (history.isEmpty()) {
+            data.clear();
+            return;
+        }
+        long first = history.get(0).minute();
+        int drop = 0;
+        while (drop < data.size() && data.get(drop).getXValue().longValue() < first) {
+            drop++;
+        }
+        if (drop > 0) {
+            data.remove(0, drop);
+        }
+        int i = 0;
+        for (MinuteSample sample : history) {
+            int count = sample.count(group);
+            if (i < data.size()) {
+                XYChart.Data<Number, Number> point = data.get(i);
+                if (point.getXValue().longValue() != sample.minute()) {
+                    data.set(i, new XYChart.Data<>(sample.minute(), count));
+                } else if (point.getYValue().intValue() != count) {
+                    point.setYValue(count);
+                }
+            } else {
+                data.add(new XYChart.Data<>(sample.minute(), count));
+            }
+            i++;
+        }
+        if (data.size() > history.size()) {
+            data.remove(history.size(), data.size());
+        }
+    }
+
+    private void setTimeRange(long first, long last) {
+        if (timeAxis.getLowerBound() != first || timeAxis.getUpperBound() != last) {
+            timeAxis.setLowerBound(first);
+            timeAxis.setUpperBound(last);
+        }
+    }
+
+    /** A language switch: new category names for the funnel, and the figure texts again. */
+    private void relabel() {
+        List<String> names = categories();
+        List<XYChart.Data<String, Number>> bars = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            bars.add(new XYChart.Data<>(names.get(i), funnelSeries.getData().get(i).getYValue()));
+        }
+        funnelSeries.getData().setAll(bars);
+        if (shown != null) {
+            showTexts(shown);
+            for (int i = 1; i < FUNNEL_KEYS.length; i++) {
+                Funnel f = shown.funnel();
+                double[] rates = {Double.NaN, f.requestRate(), f.approvalRate(), f.completionRate()};
+                funnelCells[i][2].setText(Formats.percent(i18n, rates[i]));
+            }
+        }
+        timeAxis.setTickLabelFormatter(timeLabels()); // times of day are written per language too
+    }
+
+    /** The figures on screen, for tests. */
+    public Snapshot shown() {
+        return shown;
+    }
+
+    void onShown(Consumer<Snapshot> listener) {
+        this.listener = listener;
+    }
+
+    public StackedAreaChart<Number, Number> statusChartNode() {
+        return statusChart;
+    }
+
+    public BarChart<String, Number> funnelChartNode() {
+        return funnelChart;
+    }
+
+    static StringBinding groupName(I18n i18n, Group group) {
+        return i18n.text("dashboard.group." + group.key());
+    }
+}

@@ -1,0 +1,173 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.ui.connection.ConnectionDialog;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import io.welno.console.text.SafeText;
+import io.welno.console.store.StoreErrors;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console window. It opens at once, starts its services (the embedded demo when no profile is
+ * saved) on a background thread once the first frame is out, and stops everything it started when it closes.
+ */
+public final class ConsoleApp extends Application {
+
+    private static final AtomicInteger EXIT_CODE = new AtomicInteger();
+    private static final ConnectionDialog.Choice DEMO = new ConnectionDialog.Choice(null, null);
+    private static volatile boolean smokeTest;
+    private static volatile StartupWork startupWork;
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("console-background"));
+    private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
+    private ConsoleWindow window;
+    private Stage stage;
+    private I18n i18n;
+
+    public static int launchApp(boolean smoke) {
+        smokeTest = smoke;
+        startupWork = StartupWork.begin(ConnectionProfiles.inUserConfig());
+        Application.launch(ConsoleApp.class);
+        return EXIT_CODE.get();
+    }
+
+    /**
+     * Shows the window first and decides what it connects to once its first frame is out: the profiles file and the
+     * services' start (the demo's Redis, simulator and traffic) would otherwise share the two cores with the first
+     * CSS and layout pass (docs/BENCHMARKS.md, P5).
+     */
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        this.i18n = I18n.fromSystem();
+        i18n.governJavaFxTexts();
+        ConsoleWindow first = showWindow(Timestamps.DEFAULT_ZONE);
+        first.afterFirstFrame(() -> {
+            if (smokeTest) {
+                connect(first, DEMO);
+                watchForSmokeTest();
+                return;
+            }
+            work().whenProfilesRead(saved -> {
+                // No saved profile: the embedded demo, so a newcomer sees sessions at once.
+                if (saved.isEmpty()) {
+                    connect(first, DEMO);
+                } else {
+                    first.notConnected(i18n.get("app.notConnected"));
+                    chooseConnection();
+                }
+            });
+        });
+    }
+
+    private StartupWork work() {
+        StartupWork work = startupWork;
+        return work != null ? work : StartupWork.begin(profiles);
+    }
+
+    /** Opens a fresh window on the stage and connects it to the choice. */
+    private void open(ConnectionDialog.Choice choice) {
+        ZoneId zone = choice.demo() || choice.profile().zone() == null
+                ? Timestamps.DEFAULT_ZONE : ZoneId.of(choice.profile().zone());
+        connect(showWindow(zone), choice);
+    }
+
+    private ConsoleWindow showWindow(ZoneId zone) {
+        Themes theme = window == null ? Themes.fromSystem() : window.theme();
+        window = new ConsoleWindow(stage, i18n, Clock.systemUTC(), zone, background, StuckPolicy.defaults(), theme);
+        Button connections = new Button();
+        connections.setId("connectionsButton");
+        connections.textProperty().bind(i18n.text("connect.button"));
+        connections.setOnAction(e -> chooseConnection());
+        window.view().addToolbarItems(connections);
+        window.show();
+        return window;
+    }
+
+    private void connect(ConsoleWindow target, ConnectionDialog.Choice choice) {
+        target.starting(choice.demo() ? i18n.get("app.starting")
+                : i18n.format("app.connecting", choice.profile().name()));
+        background.execute(() -> {
+            try {
+                ConsoleServices services = choice.demo() ? ConsoleServices.startDemo(Timestamps.system())
+                        : ConsoleServices.connect(choice.profile(), choice.password());
+                Platform.runLater(() -> target.attach(services));
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(ConsoleApp.class).error("Could not connect: {}", StoreErrors.describe(e));
+                Platform.runLater(() -> {
+                    target.failed(e);
+                    if (smokeTest) {
+                        EXIT_CODE.set(2);
+                        Platform.exit();
+                    } else {
+                        showConnectError(e);
+                    }
+                });
+            }
+        });
+    }
+
+    private void chooseConnection() {
+        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, background);
+        dialog.showAndWait().ifPresent(choice -> window.detach(() -> open(choice)));
+    }
+
+    private void showConnectError(RuntimeException error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, i18n.format("app.failed",
+                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)),
+                new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.initOwner(stage);
+        alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(b -> chooseConnection());
+    }
+
+    /** Exits 0 once the table shows sessions, 1 if that does not happen within a minute. */
+    private void watchForSmokeTest() {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Timeline check = new Timeline();
+        check.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
+            if (window.renderedRows() > 0) {
+                System.out.println("Smoke test passed: window rendered " + window.renderedRows() + " sessions");
+                EXIT_CODE.set(0);
+                check.stop();
+                window.close(Platform::exit);
+            } else if (System.currentTimeMillis() > deadline) {
+                System.err.println("Smoke test failed: no sessions rendered within 60 s");
+                EXIT_CODE.set(1);
+                check.stop();
+                window.close(Platform::exit);
+            }
+        }));
+        check.setCycleCount(Timeline.INDEFINITE);
+        check.play();
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
+    }
+
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
+        return io.welno.console.ui.common.DaemonThreads.named(name);
+    }
+}

@@ -1,0 +1,210 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.store.StoreErrors;
+import io.welno.console.text.SafeText;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One console window bound to one set of services; closing it stops them. */
+public final class ConsoleWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleWindow.class);
+
+    private final Stage stage;
+    private final I18n i18n;
+    private final ExecutorService background;
+    private final SessionTableModel model;
+    private final FeedBridge bridge = new FeedBridge();
+    private final MainView view;
+    private final Scene scene;
+    private Themes theme;
+    private ConsoleServices services;
+    private ActionsController actions;
+    private boolean closing;
+
+    public ConsoleWindow(Stage stage, I18n i18n, Clock clock, ZoneId zone, ExecutorService background,
+                         StuckPolicy stuckPolicy, Themes theme) {
+        this.stage = stage;
+        this.i18n = i18n;
+        this.background = background;
+        this.theme = theme;
+        this.model = new SessionTableModel(stuckPolicy, clock, zone);
+        this.view = new MainView(model, bridge, i18n, clock, zone, background, new SessionCodec(zone),
+                this::auditReveal);
+        this.scene = new Scene(view, 1280, 800);
+        view.setStyle(HangulFont.rootStyle());
+        theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(i18n.text("app.title"));
+        var icon = ConsoleWindow.class.getResourceAsStream("/io/welno/console/ui/app-icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            close(Platform::exit);
+        });
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    /**
+     * Runs {@code action} on the FX thread after the pulse that lays out the window's first frame, for work that
+     * would otherwise compete with that frame for the CPU.
+     */
+    public void afterFirstFrame(Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (done.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /** No connection chosen yet: says so instead of showing a connection in progress. */
+    public void notConnected(String text) {
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, text);
+    }
+
+    public void starting(String text) {
+        view.setEnvironment("", null);
+        view.setRoleBadge("", false);
+        bridge.onModeChanged(io.welno.console.live.FeedMode.CONNECTING, text);
+    }
+
+    /** Connects the window to running services; the feed starts delivering at once. */
+    public void attach(ConsoleServices started) {
+        this.services = started;
+        if (started.isDemo()) {
+            view.setEnvironment(i18n.get("app.demo"), "env-demo");
+        } else {
+            String env = started.environment() == null ? "" : started.environment();
+            view.setEnvironment(env.isEmpty() ? started.title() : started.title() + " · " + env,
+                    "env-" + env.toLowerCase());
+        }
+        view.setStats(new MainView.FeedStats() {
+            @Override
+            public double eventsPerSecond() {
+                return started.feed().eventsPerSecond();
+            }
+
+            @Override
+            public long latencyMillis() {
+                return started.feed().latencyMillis();
+            }
+        });
+        var operator = started.operator();
+        boolean readOnly = !operator.role().mayWrite();
+        view.setRoleBadge(readOnly ? i18n.get("role.viewer.badge")
+                : i18n.format("role.badge", operator.name(), i18n.get("role." + operator.role().wire())), readOnly);
+        view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
+        actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
+        actions.installShortcuts(scene);
+        view.connect(this::setTheme, started); // settings menu theme, F5 resync, badges follow the language
+        started.startFeed(bridge);
+    }
+
+    public ActionsController actions() {
+        return actions;
+    }
+
+    public void failed(Throwable error) {
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed",
+                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)));
+    }
+
+    /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */
+    private void auditReveal(String sessionId) {
+        ConsoleServices current = services;
+        if (current == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                PersonalDataReveal.reveal(current.flow().auditLog(), current.operator(), sessionId,
+                        java.time.Instant.now(), "on screen");
+            } catch (RuntimeException e) {
+                LOG.warn("Could not audit the reveal of {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
+                        SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
+            }
+        });
+    }
+
+    /** Rows currently in the table, for the smoke test. */
+    public int renderedRows() {
+        return view.table().getItems().size();
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public void setTheme(Themes newTheme) {
+        theme = newTheme;
+        theme.applyTo(scene);
+    }
+
+    public Themes theme() {
+        return theme;
+    }
+
+    /** Stops the view at once and the services off the FX thread, then runs {@code then} on the FX thread. */
+    public void close(Runnable then) {
+        if (closing) {
+            return;
+        }
+        stage.hide();
+        detach(then);
+    }
+
+    /** Stops this window's view and services (the stage stays), e.g. before connecting elsewhere. */
+    public void detach(Runnable then) {
+        closing = true;
+        view.stop();
+        ConsoleServices toClose = services;
+        background.execute(() -> {
+            try {
+                if (toClose != null) {
+                    toClose.close();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping services failed: {}", e.getMessage());
+            } finally {
+                Platform.runLater(then);
+            }
+        });
+    }
+}

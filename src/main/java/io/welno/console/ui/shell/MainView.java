@@ -1,0 +1,689 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.ui.actions.ActionHost;
+import io.welno.console.ui.table.BucketList;
+import io.welno.console.ui.dashboard.DashboardView;
+import io.welno.console.ui.detail.DetailPane;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Sentences;
+import io.welno.console.ui.table.SessionTable;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.ui.common.UiPreferences;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.text.SafeText;
+import io.welno.console.view.Bucket;
+import io.welno.console.view.CsvExport;
+import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionRow;
+import io.welno.console.flow.Operator;
+import io.welno.console.live.FeedMode;
+import io.welno.console.session.AuthProvider;
+import io.welno.console.session.SessionCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The main window's content: toolbar (search, filters, pause, settings), two tabs (buckets + session
+ * table + detail pane; the dashboard) and the status bar. A per-frame pump moves feed output into the
+ * table model. Keyboard shortcuts for navigation and the view live here (see {@link KeyboardShortcuts}).
+ */
+public final class MainView extends BorderPane implements ActionHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainView.class);
+    static final KeyCombination EXPORT_KEYS = KeyboardShortcuts.shortcut(KeyCode.E);
+    static final KeyCombination SHEET_KEYS = KeyboardShortcuts.key(KeyCode.F1);
+
+    /** Feed figures for the status bar, read on the FX thread a few times a second. */
+    public interface FeedStats {
+        double eventsPerSecond();
+
+        long latencyMillis();
+    }
+
+    private final SessionTableModel model;
+    private final FeedBridge bridge;
+    private final I18n i18n;
+    private final SessionTable table;
+    private final DetailPane detail;
+    private final StatusBar statusBar = new StatusBar();
+    private final BucketList buckets;
+    private final DashboardView dashboard;
+    private final TabPane tabs = new TabPane();
+    private final Tab sessionsTab = new Tab();
+    private final Tab dashboardTab = new Tab();
+    private final TextField search = new TextField();
+    private final ToggleButton pause = new ToggleButton();
+    private final SettingsMenu settings;
+    private final KeyboardShortcuts shortcuts = new KeyboardShortcuts();
+    private final UiPreferences preferences = UiPreferences.user();
+    private final Executor background;
+    private final ZoneId zone;
+    private final ListChangeListener<String> themeFollower = c -> showTheme();
+    private Consumer<Themes> themeSwitch = theme -> theme.applyTo(getScene());
+    private Runnable resync = () -> { };
+    private ShortcutSheet sheet;
+    private String statusTip;
+    private final Label modeLabel = new Label();
+    private final Label rateLabel = new Label();
+    private final Label countLabel = new Label();
+    private final Label latencyLabel = new Label();
+    private final Label environment = new Label();
+    private final Label roleBadge = new Label();
+    private final HBox badges = new HBox(6);
+    private final AnimationTimer pump;
+    private FeedStats stats = new FeedStats() {
+        @Override
+        public double eventsPerSecond() {
+            return 0;
+        }
+
+        @Override
+        public long latencyMillis() {
+            return -1;
+        }
+    };
+    private final PulseProbe pulseProbe = new PulseProbe();
+    private final Runnable frameLaidOut = pulseProbe::frameLaidOut;
+    private String selectedId;
+    private boolean applyingBatch;
+    private long lastStatusUpdate;
+    private long lastTick;
+    private FeedMode shownMode;
+    private Consumer<SessionRow> selectionListener = row -> { };
+
+    public MainView(SessionTableModel model, FeedBridge bridge, I18n i18n, Clock clock, ZoneId zone,
+                    Executor background, SessionCodec codec, Consumer<String> onReveal) {
+        this.model = model;
+        this.bridge = bridge;
+        this.i18n = i18n;
+        this.background = background;
+        this.zone = zone;
+        setId("mainView");
+        getStyleClass().add("main-view");
+        table = new SessionTable(model, i18n, clock, zone);
+        detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
+        buckets = new BucketList(model, i18n);
+        dashboard = new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
+        settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::exportCsv,
+                this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
+
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(detail, false);
+        BorderPane sessions = new BorderPane(split);
+        sessions.setLeft(buckets);
+        sessionsTab.setId("tab-sessions");
+        sessionsTab.textProperty().bind(i18n.text("tab.sessions"));
+        sessionsTab.setContent(sessions);
+        dashboardTab.setId("tab-dashboard");
+        dashboardTab.textProperty().bind(i18n.text("tab.dashboard"));
+        tabs.getTabs().addAll(sessionsTab, dashboardTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("mainTabs");
+        tabs.getStyleClass().add("main-tabs");
+        dashboard.setActive(false);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now == dashboardTab && dashboardTab.getContent() == null) {
+                // Into the scene when first shown: the charts' first CSS and layout were a fifth of the window's
+                // first frame while nobody could see them (docs/BENCHMARKS.md, P5).
+                dashboardTab.setContent(dashboard);
+            }
+            dashboard.setActive(now == dashboardTab);
+        });
+        if ("dashboard".equalsIgnoreCase(System.getenv("WELNO_TAB"))) {
+            tabs.getSelectionModel().select(dashboardTab); // a wall display starts on the dashboard
+        }
+        setCenter(tabs);
+        setTop(toolbar());
+        setBottom(statusBar());
+        defineShortcuts();
+        sceneProperty().addListener((o, old, now) -> moveToScene(old, now));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::letterKeys);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            updateStatusBar(); // at once, not on the next quarter second
+            table.refresh();
+        });
+
+        table.getItems().addListener((ListChangeListener<SessionRow>) change -> restoreSelection());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            if (applyingBatch) {
+                // A feed batch or a re-sort left the selection on a position rather than a session; that is not
+                // the operator choosing another session. restoreSelection() puts the selection back by id.
+                return;
+            }
+            if (row != null) {
+                selectedId = row.id();
+            } else {
+                selectedId = null;
+            }
+            detail.show(row);
+            selectionListener.accept(row);
+        });
+        pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        pump.start();
+        dashboard.start();
+    }
+
+    private ToolBar toolbar() {
+        environment.setId("environmentBadge");
+        environment.getStyleClass().add("env-badge");
+        roleBadge.setId("roleBadge");
+        roleBadge.getStyleClass().add("role-badge");
+        badges.getChildren().addAll(environment, roleBadge);
+        roleBadge.visibleProperty().bind(roleBadge.textProperty().isNotEmpty());
+        roleBadge.managedProperty().bind(roleBadge.visibleProperty());
+        environment.visibleProperty().bind(environment.textProperty().isNotEmpty());
+        environment.managedProperty().bind(environment.visibleProperty());
+
+        search.setId("searchField");
+        search.promptTextProperty().bind(i18n.text("search.prompt"));
+        search.setPrefColumnCount(22);
+        model.searchProperty().bind(search.textProperty());
+
+        ComboBox<AuthProvider> provider = new ComboBox<>(FXCollections.observableArrayList(AuthProvider.values()));
+        provider.getItems().add(0, null);
+        provider.setId("providerFilter");
+        provider.setButtonCell(providerCell());
+        provider.setCellFactory(list -> providerCell());
+        // cells format the provider names once; a language switch needs new ones
+        i18n.localeProperty().addListener((o, a, b) -> {
+            provider.setButtonCell(providerCell());
+            provider.setCellFactory(list -> providerCell());
+        });
+        provider.valueProperty().bindBidirectional(model.providerProperty());
+
+        ComboBox<String> partner = new ComboBox<>();
+        partner.setId("partnerFilter");
+        partner.setItems(FXCollections.observableArrayList());
+        model.partners().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String chosen = partner.getValue();
+            partner.getItems().setAll(model.partners());
+            partner.getItems().add(0, "");
+            partner.setValue(chosen);
+        });
+        partner.promptTextProperty().bind(i18n.text("filter.partner.all"));
+        // partner ids come from the sessions: shown escaped and short, filtered by the value itself
+        partner.setButtonCell(partnerCell());
+        partner.setCellFactory(list -> partnerCell());
+        partner.valueProperty().bindBidirectional(model.partnerProperty());
+
+        pause.setId("pauseButton");
+        pause.textProperty().bind(javafx.beans.binding.Bindings.when(pause.selectedProperty())
+                .then(i18n.text("live.resume")).otherwise(i18n.text("live.pause")));
+        model.pausedProperty().bindBidirectional(pause.selectedProperty());
+
+        Button pending = new Button();
+        pending.setId("pendingPill");
+        pending.getStyleClass().add("pill");
+        pending.textProperty().bind(i18n.format("live.pending", model.pendingUpdatesProperty()));
+        pending.visibleProperty().bind(model.pendingUpdatesProperty().greaterThan(0));
+        pending.managedProperty().bind(pending.visibleProperty());
+        pending.setOnAction(e -> pause.setSelected(false));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(badges, search, provider, partner, pause, pending, spacer, settings);
+        bar.setId("mainToolbar");
+        return bar;
+    }
+
+    private static ListCell<String> partnerCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : SafeText.bounded(item, SafeText.FIELD));
+            }
+        };
+    }
+
+    private ListCell<AuthProvider> providerCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(AuthProvider item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? i18n.get("filter.provider.all") : ProviderNames.name(i18n, item));
+            }
+        };
+    }
+
+    private StatusBar statusBar() {
+        statusBar.setId("statusBar");
+        statusBar.setText("");
+        modeLabel.setId("feedMode");
+        modeLabel.getStyleClass().add("mode-label");
+        rateLabel.setId("eventRate");
+        countLabel.setId("sessionCount");
+        latencyLabel.setId("redisLatency");
+        statusBar.getLeftItems().add(modeLabel);
+        statusBar.getRightItems().addAll(countLabel, new Label("·"), rateLabel, new Label("·"), latencyLabel);
+        return statusBar;
+    }
+
+    private void pulse(long nowNanos) {
+        pulseProbe.frameStarted();
+        pulseWork(nowNanos);
+    }
+
+    private void pulseWork(long nowNanos) {
+        boolean applied;
+        applyingBatch = true;
+        try {
+            applied = bridge.drain(model);
+        } finally {
+            applyingBatch = false;
+        }
+        // The once-a-second work (the stuck scan over every row, the visible cells' ages) waits for a frame
+        // without a batch, so the two never add up in one frame (at 100,000 sessions that frame went over
+        // 16 ms); a feed busy in every frame delays it by half a second at most.
+        long sinceTick = nowNanos - lastTick;
+        if (sinceTick > 1_000_000_000L && (!applied || sinceTick > 1_500_000_000L)) {
+            lastTick = nowNanos;
+            model.tick();
+            table.tick(); // countdowns and ages move every second
+        }
+        if (nowNanos - lastStatusUpdate > 250_000_000L) {
+            lastStatusUpdate = nowNanos;
+            updateStatusBar();
+        }
+    }
+
+    /**
+     * Puts the selection back on the selected session after the table's rows changed (a feed batch, a
+     * re-sort, a new filter): the table's items report moves as in-place changes, so its selection model
+     * keeps the old position, not the session.
+     */
+    private void restoreSelection() {
+        if (selectedId == null) {
+            return;
+        }
+        SessionRow row = model.row(selectedId);
+        var selection = table.getSelectionModel();
+        List<SessionRow> items = table.getItems();
+        int at = selection.getSelectedIndex();
+        SessionRow shown = at >= 0 && at < items.size() ? items.get(at) : null;
+        if (row != shown || selection.getSelectedItem() != shown) {
+            boolean wasApplying = applyingBatch;
+            applyingBatch = true; // our own re-selection, not the operator's
+            try {
+                int index = row == null ? -1 : items.indexOf(row);
+                if (index >= 0) {
+                    selection.clearAndSelect(index);
+                    table.getFocusModel().focus(index);
+                } else if (at >= 0) {
+                    // The session left the current filter: highlight nothing rather than a different session.
+                    selection.clearSelection();
+                }
+            } finally {
+                applyingBatch = wasApplying;
+            }
+        }
+        if (row != null && row != detail.current()) {
+            detail.show(row);
+            selectionListener.accept(row);
+        }
+    }
+
+    private void updateStatusBar() {
+        FeedMode mode = bridge.mode();
+        if (mode != shownMode) {
+            modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
+            modeLabel.getStyleClass().add("mode-" + mode.name().toLowerCase());
+            shownMode = mode;
+        }
+        modeLabel.setText(i18n.get("mode." + mode.name()));
+        // the feed's sentence quotes Redis errors: escaped and bounded like all outside text
+        String feedText = SafeText.bounded(bridge.modeDetail(), SafeText.TEXT);
+        String detailText = Sentences.feed(i18n, feedText);
+        if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
+            detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
+        }
+        statusBar.setText(detailText);
+        // the feed's own (English) sentence, with the technical cause, when the bar shows a translation
+        String tip = detailText.equals(feedText) ? null : feedText;
+        if (!java.util.Objects.equals(tip, statusTip)) {
+            statusTip = tip;
+            statusBar.setTooltip(tip == null || tip.isEmpty() ? null : new javafx.scene.control.Tooltip(tip));
+        }
+        countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
+        rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
+        long latency = stats.latencyMillis();
+        latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown") : i18n.format("status.latency", latency));
+    }
+
+    public void setStats(FeedStats stats) {
+        this.stats = stats;
+    }
+
+    public void setEnvironment(String text, String styleClass) {
+        environment.textProperty().unbind();
+        environment.setText(text);
+        environment.getStyleClass().removeIf(c -> c.startsWith("env-") && !c.equals("env-badge"));
+        if (styleClass != null) {
+            environment.getStyleClass().add(styleClass);
+        }
+    }
+
+    public void setRoleBadge(String text, boolean readOnly) {
+        roleBadge.textProperty().unbind();
+        roleBadge.setText(text);
+        roleBadge.getStyleClass().remove("read-only");
+        if (readOnly) {
+            roleBadge.getStyleClass().add("read-only");
+        }
+    }
+
+    /** Adds controls at the right end of the toolbar (e.g. the connection switcher). */
+    public void addToolbarItems(javafx.scene.Node... items) {
+        ((ToolBar) getTop()).getItems().addAll(items);
+    }
+
+    @Override
+    public void onSelection(Consumer<SessionRow> listener) {
+        this.selectionListener = listener;
+    }
+
+    /** How long this view's per-frame work takes on the FX thread. */
+    public PulseProbe pulseProbe() {
+        return pulseProbe;
+    }
+
+    public SessionTable table() {
+        return table;
+    }
+
+    @Override
+    public javafx.stage.Window window() {
+        return getScene().getWindow();
+    }
+
+    @Override
+    public DetailPane detail() {
+        return detail;
+    }
+
+    public SessionTableModel model() {
+        return model;
+    }
+
+    public void stop() {
+        pump.stop();
+        dashboard.stop();
+    }
+
+    // ------------------------------------------------------------------ settings, shortcuts, export
+
+    /**
+     * Connects the view to its window and services (called once by {@code ConsoleWindow.attach}): the theme
+     * is switched through the window, F5 resyncs the feed, and the badges follow the language.
+     */
+    public void connect(Consumer<Themes> windowThemeSwitch, ConsoleServices services) {
+        this.themeSwitch = windowThemeSwitch;
+        this.resync = () -> services.feed().resync();
+        if (services.isDemo()) {
+            environment.textProperty().bind(i18n.text("app.demo"));
+        }
+        Operator operator = services.operator();
+        if (!operator.role().mayWrite()) {
+            roleBadge.textProperty().bind(i18n.text("role.viewer.badge"));
+        } else {
+            roleBadge.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("role.badge",
+                    operator.name(), i18n.get("role." + operator.role().wire())), i18n.localeProperty()));
+        }
+    }
+
+    private void defineShortcuts() {
+        var nav = KeyboardShortcuts.Section.NAVIGATION;
+        var view = KeyboardShortcuts.Section.VIEW;
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.F), "shortcuts.search", this::focusSearch);
+        List<Bucket> all = Bucket.standard();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < digits.length && i < all.size(); i++) {
+            Bucket bucket = all.get(i);
+            shortcuts.add(nav, KeyboardShortcuts.shortcut(digits[i]), "shortcuts.bucket",
+                    () -> chooseBucket(bucket), BucketList.label(i18n, bucket));
+        }
+        shortcuts.add(nav, KeyboardShortcuts.key(KeyCode.DOWN, KeyCombination.ALT_DOWN), "shortcuts.bucket.next",
+                () -> stepBucket(1));
+        shortcuts.add(nav, KeyboardShortcuts.key(KeyCode.UP, KeyCombination.ALT_DOWN), "shortcuts.bucket.previous",
+                () -> stepBucket(-1));
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.DOWN), "shortcuts.session.next", () -> stepSession(1));
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.UP), "shortcuts.session.previous",
+                () -> stepSession(-1));
+        shortcuts.add(view, KeyboardShortcuts.shortcut(KeyCode.D), "shortcuts.dashboard", this::toggleDashboard);
+        shortcuts.add(view, KeyboardShortcuts.shortcut(KeyCode.P), "shortcuts.pause",
+                () -> pause.setSelected(!pause.isSelected()));
+        shortcuts.add(view, KeyboardShortcuts.key(KeyCode.F5), "shortcuts.resync", this::resync);
+        shortcuts.add(view, EXPORT_KEYS, "shortcuts.export", this::exportCsv);
+        shortcuts.add(view, SHEET_KEYS, "shortcuts.sheet", this::showShortcutSheet);
+    }
+
+    private void moveToScene(Scene old, Scene now) {
+        if (old != null) {
+            shortcuts.uninstallFrom(old);
+            old.getStylesheets().removeListener(themeFollower);
+            old.removePostLayoutPulseListener(frameLaidOut);
+        }
+        if (now != null) {
+            now.addPostLayoutPulseListener(frameLaidOut);
+            shortcuts.installOn(now);
+            now.getStylesheets().addListener(themeFollower);
+            showTheme();
+        }
+    }
+
+    private void showTheme() {
+        settings.showTheme(Themes.of(getScene()));
+    }
+
+    /** J and K step through the sessions when no text field has the keyboard. */
+    private void letterKeys(KeyEvent event) {
+        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()
+                || event.isShiftDown() || event.isMetaDown()) {
+            return;
+        }
+        if (event.getCode() == KeyCode.J) {
+            stepSession(1);
+            event.consume();
+        } else if (event.getCode() == KeyCode.K) {
+            stepSession(-1);
+            event.consume();
+        }
+    }
+
+    private void showSessions() {
+        tabs.getSelectionModel().select(sessionsTab);
+    }
+
+    void focusSearch() {
+        showSessions();
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public void chooseBucket(Bucket bucket) {
+        showSessions();
+        model.bucketProperty().set(bucket);
+    }
+
+    private void stepBucket(int delta) {
+        List<Bucket> all = Bucket.standard();
+        int at = Math.max(0, all.indexOf(model.bucketProperty().get()));
+        chooseBucket(all.get(Math.floorMod(at + delta, all.size())));
+    }
+
+    /** Selects the next (+1) or previous (-1) session in the table's order, and keeps the table focused. */
+    void stepSession(int delta) {
+        showSessions();
+        int size = table.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        int at = table.getSelectionModel().getSelectedIndex();
+        int next = at < 0 ? (delta > 0 ? 0 : size - 1) : Math.max(0, Math.min(size - 1, at + delta));
+        table.getSelectionModel().clearAndSelect(next);
+        table.getFocusModel().focus(next);
+        table.scrollTo(Math.max(0, next - 3));
+        table.requestFocus();
+    }
+
+    private void toggleDashboard() {
+        tabs.getSelectionModel().select(tabs.getSelectionModel().getSelectedItem() == dashboardTab
+                ? sessionsTab : dashboardTab);
+    }
+
+    private void resync() {
+        LOG.info("Resync requested from the keyboard");
+        resync.run();
+    }
+
+    private void chooseLanguage(Locale locale) {
+        i18n.setLocale(locale);
+        preferences.setLanguage(locale);
+    }
+
+    private void chooseTheme(Themes theme) {
+        themeSwitch.accept(theme);
+        preferences.setTheme(theme);
+        showTheme();
+    }
+
+    void showShortcutSheet() {
+        if (sheet != null && sheet.isShowing()) {
+            sheet.close();
+        }
+        sheet = new ShortcutSheet(getScene() == null ? null : getScene().getWindow(), i18n, shortcuts.all());
+        sheet.show();
+    }
+
+    public ShortcutSheet shortcutSheet() {
+        return sheet;
+    }
+
+    /** Asks where to save, then writes the rows the table shows now (masked unless revealed) in the background. */
+    void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("export.filter"), "*.csv"));
+        chooser.setInitialFileName("welno-sessions-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(LocalDateTime.now(zone)) + ".csv");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        exportTo(file.toPath()).whenComplete((count, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                notify(i18n.format("export.done", count, file.getName()), false);
+            } else {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                notify(i18n.format("export.failed", cause.getMessage()), true);
+            }
+        }));
+    }
+
+    /**
+     * Writes the table's current rows (filtered and sorted as shown) to {@code file}, off the FX thread.
+     * Only a session a developer revealed (audited) is written unmasked. Call on the FX thread.
+     */
+    public CompletableFuture<Integer> exportTo(Path file) {
+        List<SessionRow> rows = new ArrayList<>(model.rows());
+        String revealed = detail.revealedId();
+        CsvExport export = CsvExport.of(i18n, zone);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                int written = export.write(rows, revealed == null ? Set.of() : Set.of(revealed), file);
+                // The file name and counts only: never a row's content.
+                LOG.info("Exported {} sessions to {}{}", written, file.getFileName(),
+                        revealed == null ? "" : " (one session revealed)");
+                done.complete(written);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("CSV export to {} failed: {}", file.getFileName(), e.toString());
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private void notify(String text, boolean warning) {
+        Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
+                .text(text).hideAfter(javafx.util.Duration.seconds(warning ? 12 : 5));
+        if (getScene() != null) {
+            note.owner(getScene().getWindow());
+        }
+        if (warning) {
+            note.showWarning();
+        } else {
+            note.showInformation();
+        }
+    }
+
+    public DashboardView dashboard() {
+        return dashboard;
+    }
+
+    public SettingsMenu settings() {
+        return settings;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public List<KeyboardShortcuts.Shortcut> shortcuts() {
+        return shortcuts.all();
+    }
+
+
+}

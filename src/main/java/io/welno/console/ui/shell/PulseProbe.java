@@ -1,0 +1,114 @@
+package io.welno.console.ui.shell;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * Measures how long the FX thread is busy in each frame: from the start of the animation phase (where the
+ * console applies its feed batches) to the end of the scene's CSS and layout pass (where the table re-fills
+ * its cells). Rendering runs on the render thread and is not counted. Tests and the benchmark check this
+ * against the 16 ms frame budget.
+ *
+ * <p>Two figures per frame: the elapsed time, and the CPU time the FX thread itself used. They differ when
+ * other processes take the CPU away mid-frame (on a shared two-core CI machine: the Redis server, the test's
+ * writer, the software renderer); the CPU time is the work the console gave the FX thread. Written and read on
+ * the FX thread only.
+ */
+public final class PulseProbe {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Series elapsed = new Series();
+    private final Series cpu = new Series();
+    private final boolean cpuTimeSupported = THREADS.isCurrentThreadCpuTimeSupported();
+    private long startedNanos = -1;
+    private long startedCpuNanos;
+
+    /** The animation phase of a frame has begun. */
+    void frameStarted() {
+        if (startedNanos < 0) {
+            startedNanos = System.nanoTime();
+            startedCpuNanos = cpuTimeSupported ? THREADS.getCurrentThreadCpuTime() : 0;
+        }
+    }
+
+    /** The scene's CSS and layout pass of the frame is done. */
+    void frameLaidOut() {
+        if (startedNanos >= 0) {
+            elapsed.record(System.nanoTime() - startedNanos);
+            if (cpuTimeSupported) {
+                cpu.record(THREADS.getCurrentThreadCpuTime() - startedCpuNanos);
+            }
+            startedNanos = -1;
+        }
+    }
+
+    public void reset() {
+        startedNanos = -1;
+        elapsed.reset();
+        cpu.reset();
+    }
+
+    /** Frames measured since the last reset. */
+    public long count() {
+        return elapsed.count;
+    }
+
+    /** Elapsed time per frame. */
+    public Series elapsed() {
+        return elapsed;
+    }
+
+    /** CPU time of the FX thread per frame (all zero where the JVM cannot tell). */
+    public Series cpu() {
+        return cpu;
+    }
+
+    /** The last few thousand frames of one measure. */
+    public static final class Series {
+
+        private static final int WINDOW = 4096;
+        private final long[] nanos = new long[WINDOW];
+        private int next;
+        private long count;
+        private long max;
+
+        private void record(long durationNanos) {
+            nanos[next] = durationNanos;
+            next = (next + 1) % WINDOW;
+            count++;
+            max = Math.max(max, durationNanos);
+        }
+
+        private void reset() {
+            Arrays.fill(nanos, 0);
+            next = 0;
+            count = 0;
+            max = 0;
+        }
+
+        public double maxMillis() {
+            return max / 1e6;
+        }
+
+        /** The given percentile (0–100), in milliseconds. */
+        public double percentileMillis(double percentile) {
+            int n = (int) Math.min(count, WINDOW);
+            if (n == 0) {
+                return 0;
+            }
+            long[] copy = Arrays.copyOf(nanos, n);
+            Arrays.sort(copy);
+            int index = (int) Math.min(n - 1, Math.ceil(percentile / 100.0 * n) - 1);
+            return copy[Math.max(0, index)] / 1e6;
+        }
+
+        /** How many frames took longer than the given milliseconds. */
+        public long framesOver(double millis) {
+            int n = (int) Math.min(count, WINDOW);
+            long limit = (long) (millis * 1e6);
+            return Arrays.stream(nanos, 0, n).filter(v -> v > limit).count();
+        }
+    }
+}

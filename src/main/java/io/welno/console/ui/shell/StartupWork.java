@@ -1,0 +1,59 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.ui.common.UiPreferences;
+import io.welno.console.app.ConnectionProfile;
+import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the window reads and sets up before it can show anything, done on a thread of its own that begins before the
+ * JavaFX toolkit: the logging set-up (the first logger configures Logback), the language and theme preferences
+ * (java.util.prefs parses an XML file), Jackson (the window's detail pane builds a {@link SessionCodec}: a few
+ * hundred classes to load and initialise) and the saved connection profiles. On the main, launcher or FX thread
+ * they delayed the first frame; here they overlap the toolkit's start (docs/BENCHMARKS.md, P5). So that this
+ * happens here, the start-up classes take their loggers when they log, not when they load.
+ */
+final class StartupWork {
+
+    private final CompletableFuture<List<ConnectionProfile>> profiles = new CompletableFuture<>();
+
+    private StartupWork() {
+    }
+
+    static StartupWork begin(ConnectionProfiles store) {
+        StartupWork work = new StartupWork();
+        Thread thread = new Thread(() -> {
+            Logger log = LoggerFactory.getLogger(StartupWork.class);
+            // The FX thread asks for these while it builds the window; read here first, they come from memory then.
+            UiPreferences preferences = UiPreferences.user();
+            preferences.language();
+            preferences.theme();
+            new SessionCodec(Timestamps.DEFAULT_ZONE); // loads and initialises Jackson for the one the window makes
+            work.profiles.complete(savedOrEmpty(store, log));
+        }, "startup-work");
+        thread.setDaemon(true);
+        thread.start();
+        return work;
+    }
+
+    /** Runs {@code then} on the FX thread with the saved profiles (none when there is no file or it is unreadable). */
+    void whenProfilesRead(Consumer<List<ConnectionProfile>> then) {
+        profiles.thenAccept(saved -> Platform.runLater(() -> then.accept(saved)));
+    }
+
+    private static List<ConnectionProfile> savedOrEmpty(ConnectionProfiles store, Logger log) {
+        try {
+            return store.load();
+        } catch (RuntimeException e) {
+            log.warn("Ignoring unreadable connection profiles: {}", e.getMessage());
+            return List.of();
+        }
+    }
+}

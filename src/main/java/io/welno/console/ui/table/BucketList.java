@@ -1,0 +1,69 @@
+package io.welno.console.ui.table;
+
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.Bucket;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The left-hand list of status buckets with live counts; choosing one filters the table. */
+public final class BucketList extends ListView<Bucket> {
+
+    public BucketList(SessionTableModel model, I18n i18n) {
+        setId("bucketList");
+        getStyleClass().add("bucket-list");
+        getItems().setAll(Bucket.standard());
+        setPrefWidth(210);
+        setMinWidth(180);
+        setCellFactory(list -> new ListCell<>() {
+            private final Label name = new Label();
+            private final Label count = new Label();
+            private final HBox box;
+
+            {
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                count.getStyleClass().add("bucket-count");
+                box = new HBox(6, name, spacer, count);
+            }
+
+            @Override
+            protected void updateItem(Bucket bucket, boolean empty) {
+                super.updateItem(bucket, empty);
+                name.textProperty().unbind();
+                count.textProperty().unbind();
+                if (empty || bucket == null) {
+                    setGraphic(null);
+                    return;
+                }
+                name.textProperty().bind(BucketList.label(i18n, bucket));
+                count.textProperty().bind(model.count(bucket).asString());
+                getStyleClass().removeIf(c -> c.startsWith("bucket-"));
+                getStyleClass().add("bucket-" + bucket.kind().name().toLowerCase());
+                setId("bucket-" + (bucket.status() == null ? bucket.kind().name().toLowerCase() : bucket.status().wire()));
+                setGraphic(box);
+            }
+        });
+        getSelectionModel().select(Bucket.ALL);
+        getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                model.bucketProperty().set(now);
+            }
+        });
+        model.bucketProperty().addListener((o, old, now) -> getSelectionModel().select(now));
+    }
+
+    public static javafx.beans.binding.StringBinding label(I18n i18n, Bucket bucket) {
+        return switch (bucket.kind()) {
+            case ALL -> i18n.text("bucket.all");
+            case STUCK -> i18n.text("bucket.stuck");
+            case OTHER_STATUS -> i18n.text("bucket.other");
+            case UNREADABLE -> i18n.text("bucket.unreadable");
+            case ENDED -> i18n.text("bucket.ended");
+            case STATUS -> i18n.text("status." + bucket.status().wire());
+        };
+    }
+}

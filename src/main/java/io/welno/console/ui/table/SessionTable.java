@@ -1,0 +1,218 @@
+package io.welno.console.ui.table;
+
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.StatusChips;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
+import io.welno.console.view.Formats;
+import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionRow;
+import io.welno.console.view.Wording;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.function.BiFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The virtualized session table; cells format already-prepared {@link SessionRow}s. Every cell's text goes
+ * through {@link SafeText}: ids, names and messages come from Redis, and a control or bidi character there must
+ * neither break the row nor reorder what it shows. The whole value is in the detail pane.
+ */
+public final class SessionTable extends TableView<SessionRow> {
+
+    /** A cell shows at most this much of a value; one line of the table never needs more. */
+    static final int CELL_CHARS = 300;
+
+    private final I18n i18n;
+    private final Clock clock;
+    private final ZoneId zone;
+    /** Bumped once a second; cells that show ages and countdowns re-render themselves on it. */
+    private final javafx.beans.property.LongProperty tick = new javafx.beans.property.SimpleLongProperty();
+    private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
+    private static final PseudoClass UNREADABLE = PseudoClass.getPseudoClass("unreadable");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+
+    public SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
+        this.i18n = i18n;
+        this.clock = clock;
+        this.zone = zone;
+        setId("sessionTable");
+        getStyleClass().add("session-table");
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setTableMenuButtonVisible(true);
+        setPlaceholder(new Label());
+        ((Label) getPlaceholder()).textProperty().bind(i18n.text("table.empty"));
+
+        getColumns().add(column("column.id", 125, (row, now) -> row.shortId(),
+                Comparator.comparing(SessionRow::id), "cell-mono"));
+        getColumns().add(column("column.name", 58, (row, now) -> row.maskedName(),
+                Comparator.comparing(SessionRow::maskedName), null));
+        getColumns().add(statusColumn());
+        getColumns().add(column("column.progress", 96, (row, now) -> progress(row.progressSteps()),
+                Comparator.comparingInt(SessionRow::progressSteps), "cell-progress"));
+        getColumns().add(column("column.provider", 78,
+                (row, now) -> ProviderNames.name(i18n, row.provider()),
+                Comparator.comparing(r -> r.provider().ordinal()), null));
+        getColumns().add(timeColumn("column.age", 64, (row, now) -> Formats.age(i18n, row.createdAt(), now),
+                Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
+        getColumns().add(column("column.updated", 92, (row, now) -> Formats.time(i18n, row.updatedAt(), now),
+                Comparator.comparing(SessionRow::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
+        getColumns().add(timeColumn("column.expires", 100, this::expiry,
+                Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
+        getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
+        getColumns().add(column("column.message", 380, (row, now) -> row.readable()
+                ? Masking.phones(row.lastMessage())
+                : i18n.format("table.unreadable", Masking.raw(Wording.window(i18n).render(row.unreadableReason()))),
+                Comparator.comparing(SessionRow::lastMessage),
+                null));
+
+        model.rows().comparatorProperty().bind(Bindings.createObjectBinding(this::rowOrder, comparatorProperty()));
+        setItems(model.rows());
+        setSortPolicy(table -> true); // the model's sorted view follows the table's comparator
+        // The newest change first is what support staff look at most.
+        TableColumn<SessionRow, ?> updated = getColumns().get(6);
+        updated.setSortType(TableColumn.SortType.DESCENDING);
+        getSortOrder().add(updated);
+        setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+
+            // Pseudo-classes, not style classes: toggling a style class re-matches the CSS of the whole row,
+            // which at 1,000 updates a second cost most of the frame.
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean filled = row != null && !empty;
+                pseudoClassStateChanged(ENDED, filled && row.isEnded());
+                pseudoClassStateChanged(UNREADABLE, filled && !row.isEnded() && !row.readable());
+                pseudoClassStateChanged(WARNING, filled && !row.isEnded() && row.readable() && row.breaksBackend());
+            }
+        });
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(zone));
+    }
+
+    private String expiry(SessionRow row, LocalDateTime now) {
+        if (row.isEnded()) {
+            return i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED ? "ended.expired" : "ended.removed");
+        }
+        return row.readable() ? Formats.countdown(i18n, row.expiresAt(), now) : "";
+    }
+
+    private String ttl(SessionRow row, LocalDateTime now) {
+        long ttl = row.ttlNowMillis(clock.millis());
+        if (ttl == io.welno.console.store.StoredSession.UNKNOWN_TTL) {
+            return "";
+        }
+        return ttl < 0 ? i18n.get("ttl.none") : Formats.duration(i18n, java.time.Duration.ofMillis(ttl));
+    }
+
+    static String progress(int steps) {
+        return "●".repeat(steps) + "○".repeat(6 - steps);
+    }
+
+    /** Re-renders the visible age, countdown and TTL cells; far cheaper than {@link #refresh()}. */
+    public void tick() {
+        tick.set(tick.get() + 1);
+    }
+
+    private TableColumn<SessionRow, SessionRow> timeColumn(String key, double width,
+                                                           BiFunction<SessionRow, LocalDateTime, String> text,
+                                                           Comparator<SessionRow> comparator, String styleClass) {
+        TableColumn<SessionRow, SessionRow> column = column(key, width, text, comparator, styleClass);
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                tick.addListener((o, a, b) -> {
+                    SessionRow row = getItem();
+                    if (row != null && !isEmpty()) {
+                        setText(text.apply(row, now()));
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row, now()));
+            }
+        });
+        return column;
+    }
+
+    /**
+     * The order of the sort columns, compared on the rows themselves. The table's own comparator asks every
+     * column for a cell value per comparison (a new property object each time), which made sorting 100,000
+     * rows several times slower. It changes whenever the sort columns or their directions do.
+     */
+    private Comparator<SessionRow> rowOrder() {
+        Comparator<SessionRow> order = null;
+        for (TableColumn<SessionRow, ?> column : getSortOrder()) {
+            @SuppressWarnings("unchecked") // every column's cell value is the row itself
+            Comparator<SessionRow> byColumn = (Comparator<SessionRow>) column.getComparator();
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
+    }
+
+    private TableColumn<SessionRow, SessionRow> column(String key, double width,
+                                                       BiFunction<SessionRow, LocalDateTime, String> text,
+                                                       Comparator<SessionRow> comparator, String styleClass) {
+        TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
+        column.textProperty().bind(i18n.text(key));
+        column.setId(key);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setComparator(comparator);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : SafeText.bounded(text.apply(row, now()), CELL_CHARS));
+                if (styleClass != null && !getStyleClass().contains(styleClass)) {
+                    getStyleClass().add(styleClass);
+                }
+            }
+        });
+        return column;
+    }
+
+    private TableColumn<SessionRow, SessionRow> statusColumn() {
+        TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
+        column.textProperty().bind(i18n.text("column.status"));
+        column.setId("column.status");
+        column.setPrefWidth(165);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setComparator(Comparator.comparing(r -> String.valueOf(r.status().wire())));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label chip = new Label();
+
+            @Override
+            protected void updateItem(SessionRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                if (row.readable()) {
+                    StatusChips.apply(chip, i18n, row.status());
+                } else {
+                    StatusChips.applyUnreadable(chip, i18n);
+                }
+                setGraphic(chip);
+            }
+        });
+        return column;
+    }
+
+}

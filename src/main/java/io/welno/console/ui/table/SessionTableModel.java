@@ -1,0 +1,324 @@
+package io.welno.console.ui.table;
+
+import io.welno.console.view.Bucket;
+import io.welno.console.view.SessionRow;
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.AuthProvider;
+import io.welno.console.session.StuckPolicy;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The session table's view model, owned by the FX thread. Rows arrive as already-built
+ * {@link RowChange}s (built off the FX thread) once per frame; a frame's changes are merged into the
+ * filtered, sorted {@link SortedRowView} in one pass, and the bucket counts are published once.
+ */
+public final class SessionTableModel {
+
+    /** One change to apply: a new row for ADDED/UPDATED, null for REMOVED/EXPIRED. */
+    public record RowChange(ChangeKind kind, String id, SessionRow row) {
+    }
+
+    public static final int ENDED_CAPACITY = 500;
+
+    private final ArrayList<SessionRow> master = new ArrayList<>();
+    private final SortedRowView shown = new SortedRowView();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Deque<String> endedOrder = new ArrayDeque<>();
+    private final Map<Bucket, IntegerProperty> counts = new LinkedHashMap<>();
+    private final ObservableList<String> partners = FXCollections.observableArrayList();
+    private final Set<String> partnerSet = new TreeSet<>();
+
+    private final ObjectProperty<Bucket> bucket = new SimpleObjectProperty<>(Bucket.ALL);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<AuthProvider> provider = new SimpleObjectProperty<>();
+    private final StringProperty partner = new SimpleStringProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final IntegerProperty pendingUpdates = new SimpleIntegerProperty();
+    private final IntegerProperty liveCount = new SimpleIntegerProperty();
+
+    private final Map<String, RowChange> pending = new LinkedHashMap<>();
+    private final Map<Bucket, Integer> countDeltas = new HashMap<>();
+    private final Clock clock;
+    private final ZoneId zone;
+    private StuckPolicy stuckPolicy;
+
+    public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
+        this.stuckPolicy = stuckPolicy;
+        this.clock = clock;
+        this.zone = zone;
+        for (Bucket b : Bucket.standard()) {
+            counts.put(b, new SimpleIntegerProperty());
+        }
+        refilter();
+        bucket.addListener((o, a, b) -> refilter());
+        search.addListener((o, was, now) -> {
+            // The stuck bucket grows with time: rows it left out a moment ago may belong to it now.
+            if (bucket.get().kind() != Bucket.Kind.STUCK && SessionRow.searchNarrows(was, now)) {
+                shown.narrowFilter(predicate());
+            } else {
+                refilter();
+            }
+        });
+        provider.addListener((o, a, b) -> refilter());
+        partner.addListener((o, a, b) -> refilter());
+        paused.addListener((o, wasPaused, isPaused) -> {
+            if (!isPaused) {
+                flushPending();
+            }
+        });
+    }
+
+    /**
+     * Applies one frame's worth of changes, or queues them while paused (snapshots always apply). Sessions
+     * that vanished while the feed was disconnected arrive as explicit REMOVED changes at the end of its
+     * resync, so nothing here has to guess.
+     */
+    public void apply(List<RowChange> changes, boolean fromSnapshot) {
+        if (paused.get() && !fromSnapshot) {
+            changes.forEach(c -> pending.put(c.id(), c));
+            pendingUpdates.set(pending.size());
+            return;
+        }
+        applyNow(changes);
+    }
+
+    private void flushPending() {
+        List<RowChange> queued = new ArrayList<>(pending.values());
+        pending.clear();
+        pendingUpdates.set(0);
+        applyNow(queued);
+    }
+
+    private void applyNow(List<RowChange> changes) {
+        countDeltas.clear();
+        List<SessionRow> removed = new ArrayList<>();
+        List<SessionRow> added = new ArrayList<>();
+        for (RowChange change : changes) {
+            Integer at = index.get(change.id());
+            SessionRow current = at == null ? null : master.get(at);
+            if (change.kind().ended()) {
+                if (current != null && !current.isEnded()) {
+                    count(current, -1);
+                    SessionRow ended = current.ended(change.kind(), LocalDateTime.now(clock.withZone(zone)));
+                    master.set(at, ended);
+                    removed.add(current);
+                    added.add(ended);
+                    endedOrder.add(change.id());
+                }
+                continue;
+            }
+            SessionRow row = change.row();
+            notePartner(row);
+            if (current == null) {
+                index.put(change.id(), master.size());
+                master.add(row);
+            } else {
+                if (current.isEnded()) {
+                    endedOrder.remove(change.id());
+                } else {
+                    count(current, -1);
+                }
+                master.set(at, row);
+                removed.add(current);
+            }
+            added.add(row);
+            count(row, +1);
+        }
+        trimEnded(removed);
+        shown.apply(removed, added);
+        counts.get(Bucket.ENDED).set(endedOrder.size());
+        publishCounts();
+    }
+
+    /** Drops the oldest ended rows beyond the capacity, with one re-index. */
+    private void trimEnded(List<SessionRow> removed) {
+        Set<Integer> drop = new HashSet<>();
+        while (endedOrder.size() > ENDED_CAPACITY) {
+            Integer at = index.remove(endedOrder.removeFirst());
+            if (at != null) {
+                drop.add(at);
+                removed.add(master.get(at));
+            }
+        }
+        if (!drop.isEmpty()) {
+            int kept = 0;
+            for (int i = 0; i < master.size(); i++) {
+                if (!drop.contains(i)) {
+                    master.set(kept++, master.get(i));
+                }
+            }
+            master.subList(kept, master.size()).clear();
+            reindex();
+        }
+    }
+
+    private void reindex() {
+        index.clear();
+        for (int i = 0; i < master.size(); i++) {
+            index.put(master.get(i).id(), i);
+        }
+    }
+
+    private void count(SessionRow row, int delta) {
+        countDeltas.merge(Bucket.ALL, delta, Integer::sum);
+        countDeltas.merge(Bucket.statusBucketOf(row), delta, Integer::sum);
+    }
+
+    /** Once per applied batch: every count change re-lays out a label, and most batches net out to none. */
+    private void publishCounts() {
+        countDeltas.forEach((b, delta) -> {
+            if (delta != 0) {
+                IntegerProperty count = counts.get(b);
+                count.set(count.get() + delta);
+            }
+        });
+        countDeltas.clear();
+        liveCount.set(counts.get(Bucket.ALL).get());
+    }
+
+    private void notePartner(SessionRow row) {
+        if (!row.partner().isEmpty() && partnerSet.add(row.partner())) {
+            partners.setAll(partnerSet);
+        }
+    }
+
+    /** Recomputes the time-dependent parts (the stuck bucket); called about once a second. */
+    public void tick() {
+        long now = LocalDateTime.now(clock.withZone(zone)).toEpochSecond(ZoneOffset.UTC);
+        int stuck = 0;
+        for (int i = 0, n = master.size(); i < n; i++) {
+            SessionRow row = master.get(i);
+            if (!row.isEnded() && row.isStuckAt(stuckPolicy, now)) {
+                stuck++;
+            }
+        }
+        counts.get(Bucket.STUCK).set(stuck);
+        if (bucket.get().kind() == Bucket.Kind.STUCK) {
+            refilter();
+        }
+    }
+
+    public void setStuckPolicy(StuckPolicy policy) {
+        this.stuckPolicy = policy;
+        tick();
+    }
+
+    public StuckPolicy stuckPolicy() {
+        return stuckPolicy;
+    }
+
+    private void refilter() {
+        shown.setFilter(predicate());
+    }
+
+    public Predicate<SessionRow> predicate() {
+        Bucket b = bucket.get();
+        Predicate<SessionRow> matchesSearch = SessionRow.search(search.get());
+        AuthProvider p = provider.get();
+        String part = partner.get();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        StuckPolicy policy = stuckPolicy;
+        return row -> bucketMatches(b, row, policy, now)
+                && (p == null || row.provider() == p)
+                && (part == null || part.isEmpty() || part.equals(row.partner()))
+                && matchesSearch.test(row);
+    }
+
+    private static boolean bucketMatches(Bucket b, SessionRow row, StuckPolicy policy, LocalDateTime now) {
+        if (b.kind() == Bucket.Kind.ENDED) {
+            return row.isEnded();
+        }
+        if (row.isEnded()) {
+            return false;
+        }
+        return switch (b.kind()) {
+            case ALL -> true;
+            case STUCK -> row.isStuck(policy, now);
+            default -> Bucket.statusBucketOf(row).equals(b);
+        };
+    }
+
+    public SessionRow row(String id) {
+        Integer at = index.get(id);
+        return at == null ? null : master.get(at);
+    }
+
+    /** The rows the table shows: filtered, in the table's order. */
+    public SortedRowView rows() {
+        return shown;
+    }
+
+    public List<SessionRow> allRows() {
+        return Collections.unmodifiableList(master);
+    }
+
+    public ReadOnlyIntegerProperty count(Bucket b) {
+        IntegerProperty count = counts.get(b);
+        if (count == null) {
+            throw new IllegalArgumentException("Unknown bucket " + b);
+        }
+        return count;
+    }
+
+    public ObjectProperty<Bucket> bucketProperty() {
+        return bucket;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<AuthProvider> providerProperty() {
+        return provider;
+    }
+
+    public StringProperty partnerProperty() {
+        return partner;
+    }
+
+    public ObservableList<String> partners() {
+        return partners;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ReadOnlyIntegerProperty pendingUpdatesProperty() {
+        return pendingUpdates;
+    }
+
+    public ReadOnlyIntegerProperty liveCountProperty() {
+        return liveCount;
+    }
+
+    public int endedCount() {
+        return endedOrder.size();
+    }
+}
