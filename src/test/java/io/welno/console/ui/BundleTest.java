@@ -101,7 +101,7 @@ class BundleTest {
         Set<String> used = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
         english.stringPropertyNames().forEach(k -> prefixes.add(k.substring(0, k.indexOf('.'))));
-        try (Stream<Path> files = Files.list(UI_SOURCES)) {
+        try (Stream<Path> files = Files.walk(UI_SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 Matcher call = CALL.matcher(source);
