@@ -1,5 +1,12 @@
 package io.welno.console.app;
 
+import io.welno.console.store.FileSessionStore;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * A saved connection: where the sessions are, who the operator is allowed to be there, and how the
  * window should look for it. Passwords are never part of a profile (they are asked for at connect
@@ -11,9 +18,11 @@ package io.welno.console.app;
  * @param environment  a label such as "production" (shown in red), "staging" or "development"
  * @param mayEnableNotifications whether the console may turn on keyspace notifications on that server
  * @param tilkoUrl     Tilko base URL for actions (the API key comes from TILKO_API_KEY)
+ * @param filesDirectory the backend's fallback folder ({@code data/tilko_sessions}, mounted or copied), or null:
+ *                     its sessions are shown beside Redis's (docs/flow.md, "File fallback")
  */
 public record ConnectionProfile(String name, String url, String role, String zone, String environment,
-                                boolean mayEnableNotifications, String tilkoUrl) {
+                                boolean mayEnableNotifications, String tilkoUrl, String filesDirectory) {
 
     public ConnectionProfile {
         if (name == null || name.isBlank()) {
@@ -22,5 +31,32 @@ public record ConnectionProfile(String name, String url, String role, String zon
         if (url != null && url.matches(".*://[^/@]*:[^@/]+@.*")) {
             throw new IllegalArgumentException("Profiles do not store passwords; remove it from the URL");
         }
+        filesDirectory = filesDirectory == null || filesDirectory.isBlank() ? null : filesDirectory.strip();
+    }
+
+    /** A profile without a fallback folder. */
+    public ConnectionProfile(String name, String url, String role, String zone, String environment,
+                             boolean mayEnableNotifications, String tilkoUrl) {
+        this(name, url, role, zone, environment, mayEnableNotifications, tilkoUrl, null);
+    }
+
+    /**
+     * Why the fallback folder cannot be used now (it is missing, not a folder, or not readable), or empty when it can
+     * or none is set. Checked when the profile is saved and again when it connects: a share can be unmounted since.
+     */
+    public Optional<Phrase> filesProblem() {
+        if (filesDirectory == null) {
+            return Optional.empty();
+        }
+        try {
+            return FileSessionStore.directoryProblem(Path.of(filesDirectory));
+        } catch (InvalidPathException e) {
+            return Optional.of(Phrase.of("files.missing", SafeText.bounded(filesDirectory, SafeText.FIELD)));
+        }
+    }
+
+    /** The fallback folder, or empty when the profile has none. */
+    public Optional<Path> files() {
+        return Optional.ofNullable(filesDirectory).map(Path::of);
     }
 }

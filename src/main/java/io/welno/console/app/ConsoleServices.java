@@ -9,9 +9,7 @@ import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.RevertWatch;
 import io.welno.console.flow.Role;
 import io.welno.console.live.ChangeKind;
-import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
-import io.welno.console.live.FeedMode;
 import io.welno.console.live.SessionChange;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
@@ -20,12 +18,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.welno.console.live.FeedOptions;
+import io.welno.console.live.FileFallbackFeed;
 import io.welno.console.live.RedisSessionFeed;
 import io.welno.console.live.SessionFeed;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.FallbackSessionStore;
+import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.RetryPolicy;
+import io.welno.console.store.SessionStore;
+import io.welno.console.view.Wording;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -43,6 +49,8 @@ public final class ConsoleServices implements AutoCloseable {
     /** Sessions the demo starts with; enough to show the table at work. */
     public static final int DEMO_SEED_SESSIONS = 1_500;
     public static final int DEMO_SESSIONS_PER_MINUTE = 90;
+    /** How often the fallback folder is looked at: the backend writes there only while Redis fails. */
+    private static final Duration FILE_POLL = Duration.ofSeconds(2);
 
     private final String title;
     private final String environment;
@@ -50,7 +58,10 @@ public final class ConsoleServices implements AutoCloseable {
     private final Timestamps timestamps;
     private final SessionCodec codec;
     private final RedisSessionStore store;
+    /** Where actions read and write: Redis, or Redis with the backend's fallback folder beside it. */
+    private final SessionStore sessions;
     private final SessionFeed feed;
+    private final FileFallbackFeed fileFeed;
     private final DemoEnvironment demo;
     private final Operator operator;
     private final TilkoClient tilko;
@@ -63,7 +74,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
                             FeedOptions feedOptions, DemoEnvironment demo, Operator operator, TilkoConfig tilkoConfig,
-                            FlowOptions flowOptions) {
+                            FlowOptions flowOptions, Path filesDirectory) {
         this.title = title;
         this.environment = environment;
         this.settings = settings;
@@ -72,17 +83,28 @@ public final class ConsoleServices implements AutoCloseable {
         this.demo = demo;
         this.operator = operator;
         this.store = RedisSessionStore.open(settings, codec, timestamps);
-        this.feed = new RedisSessionFeed(settings, codec, feedOptions);
+        SessionFeed redisFeed = new RedisSessionFeed(settings, codec, feedOptions);
+        if (filesDirectory == null) {
+            this.sessions = store;
+            this.fileFeed = null;
+            this.feed = redisFeed;
+        } else {
+            FileSessionStore files = new FileSessionStore(filesDirectory, codec, timestamps, RetryPolicy.DEFAULT);
+            this.sessions = new FallbackSessionStore(store, files);
+            this.fileFeed = new FileFallbackFeed(redisFeed, store, files, FILE_POLL);
+            this.feed = fileFeed;
+        }
         this.tilko = tilkoConfig == null ? null : new TilkoClient(tilkoConfig);
-        // The live feed tells the watch about every change; the poll is the fallback when the feed polls slowly.
-        this.revertWatch = new RevertWatch(store, Duration.ofSeconds(2));
+        // The live feed tells the watch about every change; the poll is the fallback when the feed polls slowly, and
+        // what sees a file-only session's file being rewritten between two looks at the folder.
+        this.revertWatch = new RevertWatch(sessions, Duration.ofSeconds(2));
         this.flowThreads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "flow");
             thread.setDaemon(true);
             return thread;
         });
         // A viewer's console must not write even an audit entry (docs/architecture.md, reliability).
-        this.flow = new FlowService(store, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
+        this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
                 revertWatch, timestamps, flowThreads, flowOptions);
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
         // leave collection_started = true behind (docs/backend-protocol.md: cleared on every exit path), so its claim is given
@@ -99,7 +121,7 @@ public final class ConsoleServices implements AutoCloseable {
         try {
             return new ConsoleServices("DEMO", "demo", demo.redisSettings(), timestamps,
                     FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.DEVELOPER),
-                    demo.tilkoConfig(), FlowOptions.defaults());
+                    demo.tilkoConfig(), FlowOptions.defaults(), null);
         } catch (RuntimeException e) {
             demo.close();
             throw e;
@@ -111,6 +133,10 @@ public final class ConsoleServices implements AutoCloseable {
     }
 
     public static ConsoleServices connect(ConnectionProfile profile, String password, FlowOptions flowOptions) {
+        // A folder unmounted since the profile was saved: said now, not found out as sessions that never show.
+        profile.filesProblem().ifPresent(problem -> {
+            throw new IllegalArgumentException("The profile's fallback folder: " + Wording.cli().render(problem));
+        });
         RedisConnectionSettings settings = RedisConnectionSettings.parse(profile.url());
         if (password != null && !password.isEmpty()) {
             settings = settings.withPassword(password);
@@ -124,36 +150,23 @@ public final class ConsoleServices implements AutoCloseable {
                 new Timestamps(Clock.systemUTC(), zone),
                 // CONFIG SET is a write: a viewer's console never sends one, whatever the profile allows.
                 FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications() && role.mayWrite()),
-                null, Operator.osUser(role), tilko, flowOptions);
+                null, Operator.osUser(role), tilko, flowOptions, profile.files().orElse(null));
     }
 
     /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
     public void startFeed(FeedListener listener) {
-        feed.start(new FeedListener() {
-            @Override
-            public void onBatch(FeedBatch batch) {
-                for (SessionChange change : batch.changes()) {
-                    if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
-                        revertWatch.onKeyChanged(change.id(), change.session());
-                        flow.otherConsoles().onKeyChanged(change.id(), change.session());
-                    } else {
-                        revertWatch.onKeyRemoved(change.id());
-                        flow.otherConsoles().onKeyRemoved(change.id());
-                    }
+        feed.start(FeedListener.routingBatches(listener, batch -> {
+            for (SessionChange change : batch.changes()) {
+                if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
+                    revertWatch.onKeyChanged(change.id(), change.session());
+                    flow.otherConsoles().onKeyChanged(change.id(), change.session());
+                } else {
+                    revertWatch.onKeyRemoved(change.id());
+                    flow.otherConsoles().onKeyRemoved(change.id());
                 }
-                listener.onBatch(batch);
             }
-
-            @Override
-            public void onModeChanged(FeedMode mode, String detail) {
-                listener.onModeChanged(mode, detail);
-            }
-
-            @Override
-            public void onSnapshotProgress(long loaded, boolean done) {
-                listener.onSnapshotProgress(loaded, done);
-            }
-        });
+            listener.onBatch(batch);
+        }));
     }
 
     public Operator operator() {
@@ -190,6 +203,16 @@ public final class ConsoleServices implements AutoCloseable {
 
     public RedisSessionStore store() {
         return store;
+    }
+
+    /** Where actions read and write: {@link #store()}, or with the profile's fallback folder beside it. */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** The feed's view of the fallback folder (places, file-only sessions), or empty when the profile names none. */
+    public Optional<FileFallbackFeed> fileFeed() {
+        return Optional.ofNullable(fileFeed);
     }
 
     public SessionFeed feed() {

@@ -13,6 +13,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.SessionStore;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoClient;
@@ -43,8 +44,8 @@ final class BulkCommandSupport {
     private BulkCommandSupport() {
     }
 
-    static int run(CommandSpec spec, RedisOptions redis, FlowCommandOptions options, BulkOptions bulk, ActionKind kind,
-                   List<String> arguments, boolean checkApproval) {
+    static int run(CommandSpec spec, RedisOptions redis, FilesOption files, FlowCommandOptions options,
+                   BulkOptions bulk, ActionKind kind, List<String> arguments, boolean checkApproval) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Operator operator = options.operator();
@@ -60,7 +61,8 @@ final class BulkCommandSupport {
         Timestamps timestamps = new Timestamps(Clock.systemUTC(), redis.zone);
         ActionRequest template = new ActionRequest(kind, "-", options.reason, options.overrideGuards, checkApproval,
                 options.hold, options.reapply);
-        try (RedisSessionStore store = redis.openStore()) {
+        RedisSessionStore redisStore = redis.openStore();
+        try (SessionStore store = files.around(redisStore, redis)) {
             if (bulk.bucket != null) {
                 ids = withBucket(store, bulk.bucket, ids, timestamps.nowLocal());
             }
@@ -74,7 +76,7 @@ final class BulkCommandSupport {
             ExecutorService background = Executors.newCachedThreadPool(daemon("bulk-flow"));
             ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("bulk"));
             RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500));
-            FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client(), options.auditStream,
+            FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
                     RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background, options.flowOptions());
             try {
                 return bulk.dryRun ? preview(out, flow, operator, template, ids)
@@ -163,7 +165,7 @@ final class BulkCommandSupport {
     }
 
     /** The ids given, then every session of the bucket ({@code stuck}, or a status), in the order Redis lists them. */
-    private static List<String> withBucket(RedisSessionStore store, String bucket, List<String> ids,
+    private static List<String> withBucket(SessionStore store, String bucket, List<String> ids,
                                            LocalDateTime now) {
         LinkedHashSet<String> out = new LinkedHashSet<>(ids);
         StuckPolicy stuck = StuckPolicy.defaults();

@@ -17,6 +17,9 @@ abstract class FlowActionCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Mixin
+    FilesOption files;
+
+    @Mixin
     FlowCommandOptions flow;
 
     @Mixin
@@ -44,12 +47,12 @@ abstract class FlowActionCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         if (bulk.isBulk(ids)) {
-            return BulkCommandSupport.run(spec, redis, flow, bulk, kind(), ids, checkApproval());
+            return BulkCommandSupport.run(spec, redis, files, flow, bulk, kind(), ids, checkApproval());
         }
         if (ids.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "Missing the session id: give one or more ids, --ids-from FILE or --bucket BUCKET");
         }
-        return FlowCommandSupport.run(spec, redis, flow, kind(), ids.get(0), checkApproval(), waitForOutcome());
+        return FlowCommandSupport.run(spec, redis, files, flow, kind(), ids.get(0), checkApproval(), waitForOutcome());
     }
 }

@@ -15,6 +15,7 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.SessionStore;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoClient;
@@ -49,8 +50,8 @@ final class FlowCommandSupport {
     private FlowCommandSupport() {
     }
 
-    static int run(CommandSpec spec, RedisOptions redis, FlowCommandOptions options, ActionKind kind, String id,
-                   boolean checkApproval, boolean waitVerbose) {
+    static int run(CommandSpec spec, RedisOptions redis, FilesOption files, FlowCommandOptions options,
+                   ActionKind kind, String id, boolean checkApproval, boolean waitVerbose) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Operator operator = options.operator();
@@ -60,7 +61,9 @@ final class FlowCommandSupport {
         });
         ActionRequest request = new ActionRequest(kind, id, options.reason, options.overrideGuards, checkApproval,
                 options.hold, options.reapply);
-        RedisSessionStore store = redis.openStore();
+        RedisSessionStore redisStore = redis.openStore();
+        // With --files a file-only session is acted on in its file; the watch and the end of the hold read it there.
+        SessionStore store = files.around(redisStore, redis);
         boolean tilkoNeeded = kind.needsTilko() || checkApproval;
         TilkoClient tilko = tilkoNeeded && operator.role().allows(kind) ? options.tilkoClient() : null;
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -71,7 +74,7 @@ final class FlowCommandSupport {
         CompletableFuture<CollectionFinished> finished = new CompletableFuture<>();
         // The hold reads the session every quarter second: a CLI run is short, and a revert should show at once.
         RevertWatch watch = new RevertWatch(store, HOLD_POLL);
-        FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client(), options.auditStream,
+        FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
                 RedisAuditLog.DEFAULT_MAX_LEN), watch, new Timestamps(Clock.systemUTC(), redis.zone), background,
                 options.flowOptions());
         flow.addListener(new FlowListener() {

@@ -1,8 +1,12 @@
 package io.welno.console.cli;
 
 import io.welno.console.flow.Role;
+import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -165,6 +169,23 @@ final class Inputs {
                 throw new TypeConversionException("a session id (without the key prefix), not an empty text");
             }
             return value;
+        }
+    }
+
+    /** The backend's fallback directory: an existing, readable folder. */
+    static final class FilesDirectory implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path directory;
+            try {
+                directory = Path.of(value.strip());
+            } catch (InvalidPathException e) {
+                throw new TypeConversionException("a folder such as data/tilko_sessions, not " + shown(value));
+            }
+            FileSessionStore.directoryProblem(directory).ifPresent(problem -> {
+                throw new TypeConversionException(Wording.cli().render(problem));
+            });
+            return directory;
         }
     }
 

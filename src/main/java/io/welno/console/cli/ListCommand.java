@@ -5,6 +5,8 @@ import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.FallbackSessionStore;
+import io.welno.console.store.FileCopy;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
@@ -42,6 +44,9 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    @Mixin
+    FilesOption files;
+
     @Option(names = "--status", paramLabel = "STATUS", description = "Only sessions with this status (e.g. auth_request_sent, or 'unreadable')")
     String status;
 
@@ -59,15 +64,28 @@ final class ListCommand implements Callable<Integer> {
         long[] listed = {0};
         try (RedisSessionStore store = redis.openStore()) {
             Printer printer = json ? new JsonLines(out, store, now) : new Table(out, now);
-            store.scan(batch -> {
-                for (StoredSession session : batch) {
-                    if (matches(session)) {
-                        printer.print(session);
-                        listed[0]++;
+            if (files.given()) {
+                // Places are worked out only here: without --files the listing reads nothing but Redis.
+                ((FallbackSessionStore) files.around(store, redis)).scanPlaced(batch -> {
+                    for (FallbackSessionStore.Placed placed : batch) {
+                        if (matches(placed.session())) {
+                            printer.print(placed.session(), placed.copy());
+                            listed[0]++;
+                        }
                     }
-                }
-                out.flush();
-            });
+                    out.flush();
+                });
+            } else {
+                store.scan(batch -> {
+                    for (StoredSession session : batch) {
+                        if (matches(session)) {
+                            printer.print(session, null);
+                            listed[0]++;
+                        }
+                    }
+                    out.flush();
+                });
+            }
         } finally {
             out.flush();
         }
@@ -89,7 +107,8 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private interface Printer {
-        void print(StoredSession session);
+        /** @param copy where the session stands against the fallback folder; null without {@code --files} */
+        void print(StoredSession session, FileCopy copy);
     }
 
     /** One object a line, made safe for a terminal ({@link SafeText#json}) without changing what it means. */
@@ -107,9 +126,9 @@ final class ListCommand implements Callable<Integer> {
         }
 
         @Override
-        public void print(StoredSession session) {
+        public void print(StoredSession session, FileCopy copy) {
             try {
-                SessionSummaryJson.write(generator, session, now);
+                SessionSummaryJson.write(generator, session, now, copy);
                 generator.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -135,12 +154,12 @@ final class ListCommand implements Callable<Integer> {
         }
 
         @Override
-        public void print(StoredSession session) {
+        public void print(StoredSession session, FileCopy copy) {
             String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
             String id = SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                out.printf(FORMAT, id, "UNREADABLE", "", "", "", ttl,
-                        SafeText.bounded(Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT));
+                out.printf(FORMAT, id, "UNREADABLE", "", "", "", ttl, placeMark(copy, SafeText.bounded(
+                        Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT)));
                 return;
             }
             SessionDocument doc = (SessionDocument) session.parsed();
@@ -152,7 +171,19 @@ final class ListCommand implements Callable<Integer> {
                     .collect(Collectors.joining(","));
             out.printf(FORMAT, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
                     SafeText.bounded(doc.userInfo().maskedName(), 40), doc.provider().englishName(),
-                    doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), ttl, notes);
+                    doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), ttl,
+                    placeMark(copy, notes));
+        }
+
+        /**
+         * The place first, where the eye finds it: {@code file_only}, {@code diverged(status progress.auth_completed)};
+         * nothing for a session only in Redis or the same in both.
+         */
+        private static String placeMark(FileCopy copy, String notes) {
+            if (copy == null || !copy.notable()) {
+                return notes;
+            }
+            return notes.isEmpty() ? copy.mark() : copy.mark() + "," + notes;
         }
     }
 }

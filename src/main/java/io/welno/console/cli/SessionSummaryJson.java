@@ -6,6 +6,7 @@ import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.FileCopy;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
 import io.welno.console.view.Wording;
@@ -22,10 +23,22 @@ final class SessionSummaryJson {
     private SessionSummaryJson() {
     }
 
-    /** @param now the backend's wall-clock time (the profile's zone), for its expiry rule */
-    static void write(JsonGenerator out, StoredSession stored, LocalDateTime now) throws IOException {
+    /**
+     * @param now  the backend's wall-clock time (the profile's zone), for its expiry rule
+     * @param copy where the session stands against the fallback folder ({@code place}, and {@code differs} with the
+     *             fields a diverged file has otherwise); null without {@code --files}, and then neither is written
+     */
+    static void write(JsonGenerator out, StoredSession stored, LocalDateTime now, FileCopy copy) throws IOException {
         out.writeStartObject();
         out.writeStringField("id", stored.id());
+        if (copy != null) {
+            out.writeStringField("place", copy.wire());
+            out.writeArrayFieldStart("differs");
+            for (String field : copy.differing()) {
+                out.writeString(field);
+            }
+            out.writeEndArray();
+        }
         if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
             out.writeNullField("ttl");
         } else {

@@ -8,13 +8,18 @@ import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.Progress;
+import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.FallbackSessionStore;
+import io.welno.console.store.FileCopy;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.FileDifference;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +51,9 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     OperatorOptions who;
 
+    @Mixin
+    FilesOption files;
+
     @Parameters(paramLabel = "ID", converter = Inputs.SessionId.class, description = "Session id (without the key prefix)")
     String id;
 
@@ -72,12 +80,14 @@ final class ShowCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--reveal: " + Wording.cli().render(refused));
             });
         }
-        try (RedisSessionStore store = redis.openStore()) {
-            Optional<StoredSession> found = store.get(id);
+        RedisSessionStore store = redis.openStore();
+        try (SessionStore sessions = files.around(store, redis)) {
+            Optional<StoredSession> found = sessions.get(id);
             if (found.isEmpty()) {
                 err.println("No session " + SafeText.excerpt(id, SafeText.FIELD) + " under "
                         + SafeText.excerpt(redis.settings().key(id), SafeText.FIELD)
-                        + " (expired, deleted or never created).");
+                        + (files.given() ? " nor in " + SafeText.excerpt(String.valueOf(files.directory),
+                        SafeText.FIELD) : "") + " (expired, deleted or never created).");
                 err.flush();
                 return ExitCode.FAILED.code();
             }
@@ -87,6 +97,10 @@ final class ShowCommand implements Callable<Integer> {
                         who.operator(), id, Instant.now(), "by show --reveal");
             }
             StoredSession session = found.get();
+            boolean summary = !json && session.parsed() instanceof SessionDocument;
+            if (sessions instanceof FallbackSessionStore fallback && !summary) {
+                printPlace(err, fallback, session, store.codec()); // on stderr: --json stays the document itself
+            }
             if (session.parsed() instanceof UnreadableSession unreadable) {
                 printUnreadable(out, err, unreadable, session.rawBytes());
                 return ExitCode.FAILED.code();
@@ -98,6 +112,9 @@ final class ShowCommand implements Callable<Integer> {
                         : Masking.phones(store.codec().write(DocumentMasker.mask(doc)))));
             } else {
                 printSummary(out, session, doc);
+                if (sessions instanceof FallbackSessionStore fallback) {
+                    printPlace(out, fallback, session, store.codec());
+                }
             }
             out.flush();
             return ExitCode.DONE.code();
@@ -141,7 +158,8 @@ final class ShowCommand implements Callable<Integer> {
         out.printf("Created   %s%n", doc.createdAt() == null ? "-" : field(doc.createdAt().raw()));
         out.printf("Updated   %s%n", doc.updatedAt() == null ? "-" : field(doc.updatedAt().raw()));
         out.printf("Expires   %s%n", doc.expiresAt() == null ? "(missing)" : field(doc.expiresAt().raw()));
-        out.printf("TTL       %s%n", session.ttlMillis() < 0 ? "none" : session.ttlMillis() / 1000 + " s");
+        out.printf("TTL       %s%n", session.ttlMillis() == StoredSession.UNKNOWN_TTL ? "none (a file)"
+                : session.ttlMillis() < 0 ? "none" : session.ttlMillis() / 1000 + " s");
         Progress p = doc.progress();
         out.printf("Progress  auth_completed=%s health=%s prescriptions=%s completed=%s%n",
                 p.authCompleted(), p.healthDataFetched(), p.prescriptionDataFetched(), p.completed());
@@ -162,6 +180,40 @@ final class ShowCommand implements Callable<Integer> {
             out.printf("  %s [%s] %s%n", field(message.timestamp()), field(message.typeWire()),
                     SafeText.bounded(text, PREVIEW));
         }
+    }
+
+    /**
+     * Where the session stands against the fallback folder and, for a diverged one, each differing field with both
+     * values masked (also with {@code --reveal}: it reveals the document, the difference stays a summary).
+     */
+    private void printPlace(PrintWriter to, FallbackSessionStore fallback, StoredSession shown, SessionCodec codec) {
+        FileCopy copy = fallback.fileCopy(shown);
+        to.printf("Place     %s%n", switch (copy.where()) {
+            case REDIS_ONLY -> "Redis only (no file in the folder)";
+            case FILE_ONLY -> "FILE ONLY: not in Redis; the backend reads this file only while Redis fails";
+            case BOTH_EQUAL -> "Redis and the file, the same";
+            case DIVERGED -> "DIVERGED: the file differs from Redis (shown: Redis's copy, which the backend reads "
+                    + "while Redis answers)";
+        });
+        if (copy.where() != FileCopy.Where.DIVERGED) {
+            to.flush();
+            return;
+        }
+        Optional<StoredSession> file = fallback.fileGet(id);
+        if (!(shown.parsed() instanceof SessionDocument inRedis) || file.isEmpty()
+                || !(file.get().parsed() instanceof SessionDocument inFile)) {
+            to.println("          one copy is unreadable, so they cannot be compared field by field");
+        } else {
+            for (FileDifference.Field f : FileDifference.of(inRedis, inFile, codec)) {
+                to.printf("  differs %s: Redis %s, file %s%n", field(f.field()), absentOr(f.inRedis()),
+                        absentOr(f.inFile()));
+            }
+        }
+        to.flush();
+    }
+
+    private static String absentOr(String value) {
+        return value == null ? "(absent)" : SafeText.bounded(value, SafeText.FIELD);
     }
 
     private static String field(String value) {

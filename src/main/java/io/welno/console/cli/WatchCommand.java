@@ -8,12 +8,15 @@ import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
 import io.welno.console.live.FeedOptions;
 import io.welno.console.live.FeedTopology;
+import io.welno.console.live.FileFallbackFeed;
 import io.welno.console.live.RedisSessionFeed;
 import io.welno.console.live.SessionChange;
+import io.welno.console.live.SessionFeed;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
@@ -41,6 +44,9 @@ final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     RedisOptions redis;
+
+    @Mixin
+    FilesOption files;
 
     @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...} and mode changes {\"mode\",\"detail\"}")
     boolean json;
@@ -70,20 +76,36 @@ final class WatchCommand implements Callable<Integer> {
         FeedOptions options = FeedOptions.defaults().withMayEnableNotifications(allowConfig)
                 .withPollInterval(pollInterval);
         CountDownLatch stopped = new CountDownLatch(1);
-        RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(redis.zone), options, topology);
+        RedisSessionFeed redisFeed = new RedisSessionFeed(redis.settings(), new SessionCodec(redis.zone), options,
+                topology);
+        Printer printer = new Printer(out);
+        SessionFeed feed = redisFeed;
+        RedisSessionStore lookups = null;
+        if (files.given()) {
+            // The folder is looked at as often as the feed would poll Redis.
+            lookups = redis.openStore();
+            FileFallbackFeed withFiles = new FileFallbackFeed(redisFeed, lookups, files.folder(lookups, redis),
+                    pollInterval);
+            withFiles.onPlaces(printer::places);
+            feed = withFiles;
+        }
+        SessionFeed started = feed;
         // Ctrl-C runs shutdown hooks, not an interrupt: close the feed there so its connections end cleanly.
         Thread hook = new Thread(() -> {
-            feed.close();
+            started.close();
             stopped.countDown();
         }, "watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            feed.start(new Printer(out));
+            feed.start(printer);
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             feed.close();
+            if (lookups != null) {
+                lookups.close();
+            }
             out.flush();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -139,6 +161,23 @@ final class WatchCommand implements Callable<Integer> {
             out.flush();
         }
 
+        /** Where sessions stand against the fallback folder, after the rows they belong to. */
+        void places(List<FileFallbackFeed.Place> places) {
+            for (FileFallbackFeed.Place place : places) {
+                if (json) {
+                    ObjectNode line = JsonNodeFactory.instance.objectNode().put("place", place.copy().wire())
+                            .put("id", place.id());
+                    ArrayNode differs = line.putArray("differs");
+                    place.copy().differing().forEach(differs::add);
+                    out.println(SafeText.json(line.toString()));
+                } else {
+                    out.println(String.format(Locale.ROOT, "%-8s %-42s %s", "place", SafeText.bounded(place.id(), 80),
+                            place.copy().mark()));
+                }
+            }
+            out.flush();
+        }
+
         @Override
         public void onModeChanged(FeedMode mode, String detail) {
             // the detail quotes Redis errors: escaped like every text from outside
@@ -166,7 +205,11 @@ final class WatchCommand implements Callable<Integer> {
                 line.put("status", doc.status().wire());
             }
             line.put("name", doc.userInfo().maskedName());
-            line.put("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
+            if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
+                line.putNull("ttl"); // a file has none
+            } else {
+                line.put("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
+            }
             LocalDateTime now = LocalDateTime.now(doc.zone());
             line.put("backendCanRead", BackendRules.canRead(doc, now));
             ArrayNode warnings = line.putArray("warnings");

@@ -48,7 +48,7 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
                 case AUTH_FAILED, UNREACHABLE, TLS_FAILED -> UNREACHABLE;
                 case TIMEOUT -> TIMEOUT;
                 case CONNECTION_LOST -> CONNECTION_LOST;
-                case SERVER_ERROR -> FAILED;
+                case SERVER_ERROR, FILE_FAILED -> FAILED;
             };
         }
 

@@ -374,6 +374,9 @@ public final class FlowService implements AutoCloseable {
 
     private ActionResult unexpected(ActionRequest request, String actionId, RuntimeException e) {
         StoreFailure failure = StoreFailure.of(e);
+        if (failure.cause() == StoreFailure.Cause.FILE_FAILED) {
+            return ActionResult.of(request, ActionResult.Outcome.FAILED, failure.phrase(), null, null, actionId);
+        }
         if (failure.cause() != StoreFailure.Cause.SERVER_ERROR) {
             return ActionResult.of(request, ActionResult.Outcome.of(failure), Phrase.of("flow.redisFailed",
                     failure.phrase()), null, null, actionId);

@@ -15,4 +15,24 @@ public interface FeedListener {
     /** Snapshot progress: sessions loaded so far, and whether the scan has finished. */
     default void onSnapshotProgress(long loaded, boolean done) {
     }
+
+    /** A listener that hands batches to {@code batches} (which passes them on itself) and all else to {@code rest}. */
+    static FeedListener routingBatches(FeedListener rest, java.util.function.Consumer<FeedBatch> batches) {
+        return new FeedListener() {
+            @Override
+            public void onBatch(FeedBatch batch) {
+                batches.accept(batch);
+            }
+
+            @Override
+            public void onModeChanged(FeedMode mode, String detail) {
+                rest.onModeChanged(mode, detail);
+            }
+
+            @Override
+            public void onSnapshotProgress(long loaded, boolean done) {
+                rest.onSnapshotProgress(loaded, done);
+            }
+        };
+    }
 }

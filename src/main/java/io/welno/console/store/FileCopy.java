@@ -1,6 +1,8 @@
 package io.welno.console.store;
 
+import io.welno.console.text.SafeText;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How a session stands between Redis and the backend's fallback directory ({@code data/tilko_sessions}): the
@@ -24,6 +26,8 @@ public record FileCopy(Where where, List<String> differing) {
     }
 
     public static final FileCopy NONE = new FileCopy(Where.REDIS_ONLY, List.of());
+    public static final FileCopy FILE_ONLY = new FileCopy(Where.FILE_ONLY, List.of());
+    public static final FileCopy BOTH_EQUAL = new FileCopy(Where.BOTH_EQUAL, List.of());
 
     public FileCopy {
         differing = List.copyOf(differing);
@@ -34,13 +38,17 @@ public record FileCopy(Where where, List<String> differing) {
         return where == Where.FILE_ONLY || where == Where.DIVERGED;
     }
 
-    /** The code {@code list --json} reports: {@code file-only}, {@code diverged}, {@code both}, or null. */
+    /**
+     * A short mark for a line of text: {@code file_only}, {@code both_equal},
+     * {@code diverged(status progress.auth_completed)}; field names are escaped and bounded, they come from documents.
+     */
+    public String mark() {
+        return differing.isEmpty() ? wire()
+                : wire() + "(" + SafeText.bounded(String.join(" ", differing), SafeText.FIELD) + ")";
+    }
+
+    /** The code {@code list --json} and {@code show} report: {@code redis}, {@code file_only}, {@code both_equal}, {@code diverged}. */
     public String wire() {
-        return switch (where) {
-            case REDIS_ONLY -> null;
-            case FILE_ONLY -> "file-only";
-            case BOTH_EQUAL -> "both";
-            case DIVERGED -> "diverged";
-        };
+        return where == Where.REDIS_ONLY ? "redis" : where.name().toLowerCase(Locale.ROOT);
     }
 }

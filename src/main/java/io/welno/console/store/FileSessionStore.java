@@ -3,6 +3,8 @@ package io.welno.console.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -18,8 +20,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -89,6 +93,47 @@ public final class FileSessionStore implements SessionStore {
         return read(id);
     }
 
+    /**
+     * The ids of the session files, from the directory's names alone (no file is opened): a listing beside Redis's
+     * reads only the files whose id it has to compare or show.
+     */
+    public Set<String> ids() {
+        Set<String> ids = new HashSet<>();
+        if (!Files.isDirectory(directory)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String id = idOf(name);
+                if (!name.startsWith(".") && SAFE_ID.matcher(id).matches()) {
+                    ids.add(id);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + directory, e);
+        }
+        return ids;
+    }
+
+    /**
+     * Why {@code directory} cannot serve as the backend's fallback directory, or empty when it can: it must exist,
+     * be a directory and be readable (writing is checked when an action writes, and fails with its cause then).
+     */
+    public static Optional<Phrase> directoryProblem(Path directory) {
+        String shown = SafeText.bounded(String.valueOf(directory), SafeText.FIELD);
+        if (!Files.exists(directory)) {
+            return Optional.of(Phrase.of("files.missing", shown));
+        }
+        if (!Files.isDirectory(directory)) {
+            return Optional.of(Phrase.of("files.notDirectory", shown));
+        }
+        if (!Files.isReadable(directory)) {
+            return Optional.of(Phrase.of("files.unreadable", shown));
+        }
+        return Optional.empty();
+    }
+
     private Optional<StoredSession> read(String id) {
         byte[] bytes = readBytes(id);
         if (bytes == null) {
@@ -129,6 +174,11 @@ public final class FileSessionStore implements SessionStore {
     @Override
     public void close() {
         // Nothing held between calls.
+    }
+
+    /** Where the session's file is (it may not exist); an id that is no safe file name is refused. */
+    public Path path(String id) {
+        return file(id);
     }
 
     private Path file(String id) {

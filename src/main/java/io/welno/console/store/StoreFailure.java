@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,9 @@ public record StoreFailure(Cause cause, String detail) {
         /** The connection broke while a command was under way. */
         CONNECTION_LOST,
         /** Redis answered with an error of another kind. */
-        SERVER_ERROR;
+        SERVER_ERROR,
+        /** A session file of the fallback folder could not be read or written (permission, disk, a lost mount). */
+        FILE_FAILED;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -89,6 +92,11 @@ public record StoreFailure(Cause cause, String detail) {
         for (Throwable t : chain) {
             if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
                 return new StoreFailure(Cause.CONNECTION_LOST, firstLine(String.valueOf(t.getMessage())));
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof FileSystemException file) {
+                return new StoreFailure(Cause.FILE_FAILED, file.getClass().getSimpleName() + ": " + file.getFile());
             }
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

@@ -11,6 +11,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.UnreadableSession;
+import io.welno.console.store.FileCopy;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Phrase;
 import java.time.LocalDateTime;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -57,6 +59,8 @@ public final class SessionRow {
     private final Phrase unreadableReason;
     private final ChangeKind endedKind;
     private final LocalDateTime endedAt;
+    /** Where the session stands against the profile's fallback folder; null when none is set or no file exists. */
+    private final FileCopy place;
     private StuckMark stuckMark;
 
     private SessionRow(StoredSession stored, long readAtMillis) {
@@ -67,6 +71,7 @@ public final class SessionRow {
         this.bytes = stored.parsed() instanceof SessionDocument ? stored.value() : null;
         this.endedKind = null;
         this.endedAt = null;
+        this.place = null;
         this.ttlMillis = stored.ttlMillis();
         this.readAtMillis = readAtMillis;
         if (stored.parsed() instanceof UnreadableSession unreadable) {
@@ -114,10 +119,16 @@ public final class SessionRow {
 
     /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
     public SessionRow ended(ChangeKind kind, LocalDateTime when) {
-        return new SessionRow(this, kind, when);
+        return new SessionRow(this, kind, when, place);
     }
 
-    private SessionRow(SessionRow row, ChangeKind kind, LocalDateTime when) {
+    /** The same row with its place against the fallback folder (null: none). */
+    public SessionRow withPlace(FileCopy copy) {
+        FileCopy next = copy == null || copy.where() == FileCopy.Where.REDIS_ONLY ? null : copy;
+        return Objects.equals(next, place) ? this : new SessionRow(this, endedKind, endedAt, next);
+    }
+
+    private SessionRow(SessionRow row, ChangeKind kind, LocalDateTime when, FileCopy place) {
         bytes = row.bytes;
         unreadable = row.unreadable;
         rawBytes = row.rawBytes;
@@ -142,6 +153,12 @@ public final class SessionRow {
         unreadableReason = row.unreadableReason;
         endedKind = kind;
         endedAt = when;
+        this.place = place;
+    }
+
+    /** Where the session stands against the fallback folder: file only, the same in both, diverged; null otherwise. */
+    public FileCopy place() {
+        return place;
     }
 
     public boolean isEnded() {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
@@ -32,6 +36,28 @@ final class BackendReadPath {
         assertNotNull(raw, key + " is missing");
         long ttl = redis.ttl(key);
         assertTrue(ttl > 0 && ttl <= BackendStyleWriter.TTL_SECONDS, "the key lost its TTL: " + ttl);
+        return assertDocument(raw, zone);
+    }
+
+    /**
+     * A session file of the fallback folder as the backend's file store reads it back ({@code json.load}): the same
+     * document rules, written as its own {@code json.dump(indent=2)} writes it.
+     *
+     * @return the parsed document
+     */
+    static JsonNode assertFileReadable(Path file, ZoneId zone) {
+        String raw;
+        try {
+            raw = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(file + " cannot be read: " + e, e);
+        }
+        assertTrue(raw.startsWith("{\n  \""), "not indent=2 like json.dump: " + raw.substring(0, Math.min(40,
+                raw.length())));
+        return assertDocument(raw, zone);
+    }
+
+    private static JsonNode assertDocument(String raw, ZoneId zone) {
         JsonNode doc;
         try {
             doc = MAPPER.readTree(raw);

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welno.console.testing.RedisServerExtension;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code watch --json}: one JSON line per change and per mode change, masked names, until interrupted. */
@@ -70,18 +74,23 @@ class WatchCommandTest {
         }
     }
 
+    /** The command running on a thread of its own until interrupted, as Ctrl-C ends it. */
+    private static Thread watch(Lines out, Lines err, AtomicInteger exit, String... args) {
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        Thread watching = new Thread(() -> exit.set(command.execute(args)), "watch-command");
+        watching.start();
+        return watching;
+    }
+
     @Test
     void watchPrintsJsonLinesForChangesAndModesUntilInterrupted() throws InterruptedException {
         REDIS.client().set(key("w0"), doc("w0", "initiated", 0));
         Lines out = new Lines();
         Lines err = new Lines();
-        CommandLine command = Main.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread watching = new Thread(() -> exit.set(command.execute("watch", "--json", "--redis", REDIS.url())),
-                "watch-command");
-        watching.start();
+        Thread watching = watch(out, err, exit, "watch", "--json", "--redis", REDIS.url());
         try {
             Await.until("live and the snapshot printed", Await.EVENTUALLY,
                     () -> out.any(l -> "LIVE".equals(l.path("mode").asText()))
@@ -118,6 +127,40 @@ class WatchCommandTest {
         assertEquals("OFFLINE", last.get("mode").asText(), "the feed was closed: " + last);
         assertFalse(out.text().contains("김하늘"), "the full name never appears");
         assertEquals("", err.text());
+    }
+
+    @Test
+    void withFilesTheFolderSessionsAndTheirPlacesArePrintedToo(@TempDir Path dir) throws Exception {
+        REDIS.client().set(key("w2"), doc("w2", "auth_completed", 3));
+        Files.writeString(dir.resolve("w2.json"), doc("w2", "auth_request_sent", 3), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("f0.json"), doc("f0", "auth_request_sent", 0), StandardCharsets.UTF_8);
+        Lines out = new Lines();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread watching = watch(out, new Lines(), exit, "watch", "--json", "--files", dir.toString(),
+                "--poll-interval", "PT0.1S", "--redis", REDIS.url());
+        try {
+            Await.until("the file-only session and the places", Await.EVENTUALLY,
+                    () -> out.any(l -> "f0".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText()))
+                            && out.any(l -> "f0".equals(l.path("id").asText())
+                            && "file_only".equals(l.path("place").asText()))
+                            && out.any(l -> "w2".equals(l.path("id").asText())
+                            && "diverged".equals(l.path("place").asText())));
+            JsonNode f0 = out.json().stream().filter(l -> "f0".equals(l.path("id").asText()) && l.has("kind"))
+                    .findFirst().orElseThrow();
+            assertEquals("auth_request_sent", f0.get("status").asText());
+            assertTrue(f0.get("ttl").isNull(), "a file has no TTL: " + f0);
+            JsonNode w2 = out.json().stream().filter(l -> "diverged".equals(l.path("place").asText())).findFirst()
+                    .orElseThrow();
+            assertEquals("[\"status\"]", w2.get("differs").toString());
+
+            Files.delete(dir.resolve("f0.json"));
+            Await.until("f0 removed with its file", Await.EVENTUALLY,
+                    () -> out.any(l -> "f0".equals(l.path("id").asText()) && "removed".equals(l.path("kind").asText())));
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        assertEquals(0, exit.get());
     }
 
     @Test

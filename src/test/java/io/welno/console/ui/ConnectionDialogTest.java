@@ -100,4 +100,32 @@ class ConnectionDialogTest {
         assertTrue(error.getText().contains("redis://"), error.getText());
         assertEquals(null, result.get(), "the dialog stays open");
     }
+
+    @Test
+    void theFallbackFolderIsSavedWithTheProfileOnlyWhenItIsAFolderThatCanBeRead(FxRobot robot) throws Exception {
+        newProfile(robot, "with-files", "redis://10.0.3.30:6379");
+        javafx.scene.control.TextField files = robot.lookup("#profileFiles").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> files.setText(dir.resolve("not-mounted").toString()));
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        assertTrue(error.isVisible() && error.getText().contains("Fallback folder")
+                && error.getText().contains("does not exist"), error.getText());
+        assertTrue(!Files.exists(profiles.file()) || profiles.load().stream().noneMatch(p -> p.name().equals("with-files")),
+                "not saved");
+
+        Path folder = Files.createDirectories(dir.resolve("tilko_sessions"));
+        robot.interact(() -> files.setText(folder.toString()));
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionProfile saved = profiles.load().stream().filter(p -> p.name().equals("with-files")).findFirst()
+                .orElseThrow();
+        assertEquals(folder.toString(), saved.filesDirectory());
+        robot.clickOn("#profileNew");
+        assertEquals("", files.getText());
+        @SuppressWarnings("unchecked")
+        ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(saved));
+        assertEquals(folder.toString(), files.getText(), "shown again when the profile is chosen");
+    }
 }

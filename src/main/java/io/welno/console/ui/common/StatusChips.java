@@ -1,10 +1,12 @@
 package io.welno.console.ui.common;
 
 import io.welno.console.session.SessionStatus;
+import io.welno.console.store.FileCopy;
 import io.welno.console.text.SafeText;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 
 /**
  * Status labels and their colours. The colour is a pseudo-class ({@code .chip:tone-ok} …, defined in the
@@ -62,6 +64,23 @@ public final class StatusChips {
 
     public static void applyUnreadable(Label label, I18n i18n) {
         restyle(label, i18n.get("status.unreadable"), Tone.BAD);
+    }
+
+    /**
+     * The mark beside a status for a session of the fallback folder: only in the file (the backend reads it only while
+     * Redis fails), or diverged from Redis. The tooltip says what it means and, for diverged, which fields differ.
+     */
+    public static void applyPlace(Label label, I18n i18n, FileCopy place) {
+        boolean diverged = place.where() == FileCopy.Where.DIVERGED;
+        restyle(label, i18n.get(diverged ? "place.diverged" : "place.fileOnly"), diverged ? Tone.ODD : Tone.WAIT);
+        String tip = diverged ? i18n.format("place.diverged.tooltip", place.differing().isEmpty()
+                ? i18n.get("place.unreadableCopy") : SafeText.bounded(String.join(", ", place.differing()), SafeText.TEXT))
+                : i18n.get("place.fileOnly.tooltip");
+        if (label.getTooltip() == null) {
+            label.setTooltip(new Tooltip(tip));
+        } else {
+            label.getTooltip().setText(tip);
+        }
     }
 
     private static void restyle(Label label, String text, Tone tone) {

@@ -6,6 +6,7 @@ import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -69,6 +70,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             FXCollections.observableArrayList("development", "staging", "production"));
     private final CheckBox notifications = new CheckBox();
     private final TextField tilko = new TextField();
+    private final TextField files = new TextField();
     private final Label error = new Label();
 
     public ConnectionDialog(Window owner, I18n i18n, ConnectionProfiles store, Executor background) {
@@ -109,6 +111,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         notifications.setText(i18n.get("connect.notifications"));
         ca.setPromptText(i18n.get("connect.ca.prompt"));
         tilko.setPromptText("https://api.tilko.net");
+        files.setId("profileFiles");
+        files.setPromptText(i18n.get("connect.files.prompt"));
         error.setId("connectError");
         error.setWrapText(true);
         error.getStyleClass().add("warning-strong");
@@ -130,7 +134,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         form.addRow(r++, label("connect.zone"), zone);
         form.addRow(r++, label("connect.environment"), environment);
         form.addRow(r++, new Label(), notifications);
-        form.addRow(r, label("connect.tilko"), tilko);
+        form.addRow(r++, label("connect.tilko"), tilko);
+        form.addRow(r, label("connect.files"), files);
         name.setPrefColumnCount(28);
 
         Button save = new Button(i18n.get("connect.save"));
@@ -221,7 +226,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private void fill(ConnectionProfile profile) {
         error.setVisible(false);
         boolean demo = profile == DEMO_ENTRY;
-        for (var field : List.of(name, url, user, password, prefix, ca, zone, tilko)) {
+        for (var field : List.of(name, url, user, password, prefix, ca, zone, tilko, files)) {
             field.setDisable(demo);
         }
         role.setDisable(demo);
@@ -231,6 +236,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             name.setText("");
             url.setText("");
             user.setText("");
+            files.setText("");
             return;
         }
         RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
@@ -245,6 +251,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         environment.setValue(profile.environment());
         notifications.setSelected(profile.mayEnableNotifications());
         tilko.setText(profile.tilkoUrl() == null ? "" : profile.tilkoUrl());
+        files.setText(profile.filesDirectory() == null ? "" : profile.filesDirectory());
     }
 
     /** Builds a profile from the form, or shows what is wrong in a sentence. */
@@ -274,7 +281,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             String profileName = name.getText().isBlank() ? host.substring(schemeEnd) : name.getText().strip();
             ConnectionProfile profile = new ConnectionProfile(profileName, full.toString(), role.getValue(),
                     zone.getText().strip(), environment.getValue(), notifications.isSelected(),
-                    tilko.getText().isBlank() ? null : tilko.getText().strip());
+                    tilko.getText().isBlank() ? null : tilko.getText().strip(), files.getText());
             error.setVisible(false);
             return Optional.of(profile);
         } catch (RuntimeException e) {
@@ -285,6 +292,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
     private void save() {
         validated().ifPresent(profile -> onProfiles(all -> {
+            // On the background executor: the folder may be on a network share that takes its time to answer.
+            profile.filesProblem().ifPresent(problem -> {
+                throw new IllegalArgumentException(i18n.format("connect.error.files",
+                        Wording.window(i18n).render(problem)));
+            });
             all.removeIf(p -> p.name().equals(profile.name()));
             all.add(profile);
             return all;

@@ -5,18 +5,21 @@ import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.session.UserInfo;
+import io.welno.console.store.StoredSession;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.Prescription;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +27,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -71,6 +76,7 @@ public final class DetailPane extends VBox {
     private final Label status = new Label();
     private final Label subtitle = new Label();
     private final VBox warnings = new VBox(4);
+    private final FilePlaceView place;
     private final FlowPane actions = new FlowPane(6, 6);
     private final FlowPane stepper = new FlowPane(4, 4);
     /** Rows of name and value; a VBox of HBoxes, because a GridPane does not give wrapped values their height. */
@@ -95,6 +101,7 @@ public final class DetailPane extends VBox {
         this.background = background;
         this.codec = codec;
         this.onReveal = onReveal;
+        this.place = new FilePlaceView(i18n, background, codec);
         setId("detailPane");
         getStyleClass().add("detail-pane");
         setPadding(new Insets(10));
@@ -143,7 +150,7 @@ public final class DetailPane extends VBox {
         title.setWrapText(true);
         title.setMinWidth(0);
         header.setMinHeight(Region.USE_PREF_SIZE);
-        content.getChildren().addAll(header, subtitle, warnings, actions, stepper, facts, tabs);
+        content.getChildren().addAll(header, subtitle, warnings, place, actions, stepper, facts, tabs);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(placeholder);
         i18n.localeProperty().addListener((o, a, b) -> show(current));
@@ -155,6 +162,11 @@ public final class DetailPane extends VBox {
         tab.setContent(node);
         tab.setId(key);
         return tab;
+    }
+
+    /** Where a session's copy in the profile's fallback folder comes from, for the diff of a diverged one. */
+    public void useFileCopies(Function<String, Optional<StoredSession>> copies) {
+        place.useFileCopies(copies);
     }
 
     public FlowPane actionsBar() {
@@ -205,6 +217,7 @@ public final class DetailPane extends VBox {
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(
                     Masking.raw(Wording.window(i18n).render(row.unreadableReason())), SafeText.TEXT)));
             warnings.getChildren().clear();
+            place.show(row, null);
             stepper.getChildren().clear();
             facts.getChildren().clear();
             messages.getItems().clear();
@@ -223,7 +236,8 @@ public final class DetailPane extends VBox {
                 : i18n.format("detail.subtitle", ProviderNames.name(i18n, row.provider()),
                         SafeText.bounded(row.partner(), SafeText.FIELD),
                         Formats.age(i18n, row.createdAt(), now)));
-        showWarnings(doc);
+        showWarnings(doc, row.isEnded() ? null : now);
+        place.show(row, doc);
         showStepper(row.progressSteps(), row.status().isTerminal() && row.progressSteps() < 6);
         showFacts(row, doc, now);
         messages.getItems().setAll(doc.messages());
@@ -233,14 +247,27 @@ public final class DetailPane extends VBox {
         showRaw(row);
     }
 
-    private void showWarnings(SessionDocument doc) {
+    /** @param now the backend's time for its read rules (expiry, ownership); null for a session that ended */
+    private void showWarnings(SessionDocument doc, LocalDateTime now) {
         warnings.getChildren().clear();
         for (DocumentWarning warning : doc.warnings()) {
-            Label label = new Label(i18n.get("warning." + warning.name()));
-            label.setWrapText(true);
-            label.getStyleClass().add(warning.breaksBackend() ? "warning-strong" : "warning");
-            warnings.getChildren().add(label);
+            warning(i18n.get("warning." + warning.name()), warning.breaksBackend());
         }
+        if (now == null) {
+            return;
+        }
+        Wording words = Wording.window(i18n);
+        BackendRules.readProblem(doc, now).filter(why -> why.key().equals("backend.expired")).ifPresent(why ->
+                warning(words.render(Phrase.of("detail.backend.expired", why)), true));
+        BackendRules.ownershipProblem(doc).ifPresent(why ->
+                warning(words.render(Phrase.of("detail.backend.ownership", why)), false));
+    }
+
+    private void warning(String text, boolean strong) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(strong ? "warning-strong" : "warning");
+        warnings.getChildren().add(label);
     }
 
     private void showStepper(int steps, boolean failed) {
@@ -269,7 +296,8 @@ public final class DetailPane extends VBox {
                 : Formats.moment(i18n, row.expiresAt(), now, zone) + "  ("
                 + Formats.countdown(i18n, row.expiresAt(), now) + ")");
         long ttl = row.ttlNowMillis(clock.millis());
-        fact(r++, "fact.ttl", ttl < 0 ? i18n.get("ttl.none") : Formats.duration(i18n, java.time.Duration.ofMillis(ttl)));
+        fact(r++, "fact.ttl", ttl == StoredSession.UNKNOWN_TTL ? i18n.get("ttl.file") : ttl < 0 ? i18n.get("ttl.none")
+                : Formats.duration(i18n, java.time.Duration.ofMillis(ttl)));
         fact(r++, "fact.credentials", i18n.format("fact.credentials.value",
                 yesNo(doc.tempAuthData().isPresent()),
                 doc.authData().map(a -> a.casing().name()).orElse(i18n.get("value.no"))));

@@ -126,6 +126,11 @@ public final class ConsoleWindow {
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
         actions.installShortcuts(scene);
         view.connect(this::setTheme, started); // settings menu theme, F5 resync, badges follow the language
+        // The profile's fallback folder: places ride on the rows, the detail pane diffs the file's last-read copy.
+        started.fileFeed().ifPresent(files -> {
+            files.onPlaces(bridge::onPlaces);
+            view.detail().useFileCopies(files::fileCopy);
+        });
         started.startFeed(bridge);
     }
 

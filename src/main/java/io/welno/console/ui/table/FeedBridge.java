@@ -1,14 +1,18 @@
 package io.welno.console.ui.table;
 
+import io.welno.console.store.FileCopy;
 import io.welno.console.view.SessionRow;
+import io.welno.console.live.ChangeKind;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
+import io.welno.console.live.FileFallbackFeed;
 import io.welno.console.live.SessionChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -18,10 +22,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class FeedBridge implements FeedListener {
 
-    private record Pending(List<SessionTableModel.RowChange> changes, boolean fromSnapshot) {
+    /** Rows of a batch, or (rows null) places that changed, queued in the order the feed told them. */
+    private record Pending(List<SessionTableModel.RowChange> changes, boolean fromSnapshot,
+                           List<FileFallbackFeed.Place> places) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** The latest place of each session with a file (profile with a fallback folder), put on rows as they are built. */
+    private final Map<String, FileCopy> places = new ConcurrentHashMap<>();
     private volatile FeedMode mode = FeedMode.CONNECTING;
     private volatile String modeDetail = "";
     private volatile long snapshotLoaded;
@@ -32,9 +40,24 @@ public final class FeedBridge implements FeedListener {
         List<SessionTableModel.RowChange> rows = new ArrayList<>(batch.changes().size());
         for (SessionChange change : batch.changes()) {
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(),
-                    change.session() == null ? null : SessionRow.of(change.session())));
+                    change.session() == null ? null : SessionRow.of(change.session()).withPlace(places.get(change.id()))));
         }
-        queue.add(new Pending(rows, batch.fromSnapshot()));
+        queue.add(new Pending(rows, batch.fromSnapshot(), null));
+    }
+
+    /**
+     * Places against the fallback folder that changed ({@link FileFallbackFeed#onPlaces}); they come after the rows
+     * they belong to, on the feed's thread.
+     */
+    public void onPlaces(List<FileFallbackFeed.Place> changed) {
+        for (FileFallbackFeed.Place place : changed) {
+            if (place.copy().where() == FileCopy.Where.REDIS_ONLY) {
+                places.remove(place.id());
+            } else {
+                places.put(place.id(), place.copy());
+            }
+        }
+        queue.add(new Pending(null, false, List.copyOf(changed)));
     }
 
     @Override
@@ -60,6 +83,10 @@ public final class FeedBridge implements FeedListener {
         Pending next;
         while ((next = queue.poll()) != null) {
             fromSnapshot |= next.fromSnapshot();
+            if (next.places() != null) {
+                replacePlaces(model, merged, next.places());
+                continue;
+            }
             for (SessionTableModel.RowChange c : next.changes()) {
                 merged.put(c.id(), c);
             }
@@ -69,6 +96,23 @@ public final class FeedBridge implements FeedListener {
         }
         model.apply(new ArrayList<>(merged.values()), fromSnapshot);
         return true;
+    }
+
+    /** A place that changed becomes an update of the row it belongs to (queued in this frame, or in the model). */
+    private static void replacePlaces(SessionTableModel model, Map<String, SessionTableModel.RowChange> merged,
+                                      List<FileFallbackFeed.Place> changed) {
+        for (FileFallbackFeed.Place place : changed) {
+            SessionTableModel.RowChange queued = merged.get(place.id());
+            SessionRow row = queued != null ? queued.row() : model.row(place.id());
+            if (row == null || row.isEnded()) {
+                continue; // no row yet (it comes with its place on it) or it ended
+            }
+            SessionRow placed = row.withPlace(place.copy());
+            if (placed != row) {
+                merged.put(place.id(), new SessionTableModel.RowChange(
+                        queued != null ? queued.kind() : ChangeKind.UPDATED, place.id(), placed));
+            }
+        }
     }
 
     public FeedMode mode() {

@@ -6,6 +6,7 @@ import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
+import io.welno.console.store.FileCopy;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 
 /**
  * The virtualized session table; cells format already-prepared {@link SessionRow}s. Every cell's text goes
@@ -39,6 +41,7 @@ public final class SessionTable extends TableView<SessionRow> {
     private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
     private static final PseudoClass UNREADABLE = PseudoClass.getPseudoClass("unreadable");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass EXPIRED = PseudoClass.getPseudoClass("expired");
 
     public SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
         this.i18n = i18n;
@@ -128,12 +131,16 @@ public final class SessionTable extends TableView<SessionRow> {
                                                            BiFunction<SessionRow, LocalDateTime, String> text,
                                                            Comparator<SessionRow> comparator, String styleClass) {
         TableColumn<SessionRow, SessionRow> column = column(key, width, text, comparator, styleClass);
+        boolean marksExpiry = "column.expires".equals(key);
         column.setCellFactory(c -> new TableCell<>() {
             {
                 tick.addListener((o, a, b) -> {
                     SessionRow row = getItem();
                     if (row != null && !isEmpty()) {
                         setText(text.apply(row, now()));
+                        if (marksExpiry) {
+                            pseudoClassStateChanged(EXPIRED, expiredForTheBackend(row, now()));
+                        }
                     }
                 });
             }
@@ -142,9 +149,17 @@ public final class SessionTable extends TableView<SessionRow> {
             protected void updateItem(SessionRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : text.apply(row, now()));
+                if (marksExpiry) {
+                    pseudoClassStateChanged(EXPIRED, !empty && row != null && expiredForTheBackend(row, now()));
+                }
             }
         });
         return column;
+    }
+
+    /** Past its expires_at: the backend deletes it on its next read, whatever the TTL says. */
+    private static boolean expiredForTheBackend(SessionRow row, LocalDateTime now) {
+        return !row.isEnded() && row.readable() && row.expiresAt() != null && row.expiresAt().isBefore(now);
     }
 
     /**
@@ -196,6 +211,13 @@ public final class SessionTable extends TableView<SessionRow> {
         column.setComparator(Comparator.comparing(r -> String.valueOf(r.status().wire())));
         column.setCellFactory(c -> new TableCell<>() {
             private final Label chip = new Label();
+            /** File only / diverged beside the status; most rows have neither and show the chip alone. */
+            private final Label place = new Label();
+            private final HBox withPlace = new HBox(4);
+
+            {
+                place.getStyleClass().add("place-badge");
+            }
 
             @Override
             protected void updateItem(SessionRow row, boolean empty) {
@@ -209,7 +231,16 @@ public final class SessionTable extends TableView<SessionRow> {
                 } else {
                     StatusChips.applyUnreadable(chip, i18n);
                 }
-                setGraphic(chip);
+                FileCopy where = row.place();
+                if (where == null || !where.notable()) {
+                    setGraphic(chip);
+                    return;
+                }
+                StatusChips.applyPlace(place, i18n, where);
+                if (chip.getParent() != withPlace) { // shown alone before, which took it out of the box
+                    withPlace.getChildren().setAll(chip, place);
+                }
+                setGraphic(withPlace);
             }
         });
         return column;
