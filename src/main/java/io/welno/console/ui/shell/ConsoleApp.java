@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.ui.connection.ConnectionDialog;
+import io.welno.console.ui.common.DaemonThreads;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConnectionProfiles;
@@ -37,7 +38,7 @@ public final class ConsoleApp extends Application {
     private static volatile boolean smokeTest;
     private static volatile StartupWork startupWork;
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("console-background"));
+    private final ExecutorService background = Executors.newFixedThreadPool(2, DaemonThreads.named("console-background"));
     private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
     private ConsoleWindow window;
     private Stage stage;
@@ -165,9 +166,5 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         background.shutdownNow();
-    }
-
-    public static java.util.concurrent.ThreadFactory daemon(String name) {
-        return io.welno.console.ui.common.DaemonThreads.named(name);
     }
 }

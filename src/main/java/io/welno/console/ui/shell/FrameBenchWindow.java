@@ -1,5 +1,6 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.DaemonThreads;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConnectionProfile;
@@ -50,7 +51,7 @@ public final class FrameBenchWindow {
     public static final String URL_VARIABLE = "WELNO_BENCH_REDIS_URL";
     private static final long LOAD_MINUTES = 10;
 
-    private final ExecutorService background = Executors.newFixedThreadPool(2, ConsoleApp.daemon("bench-background"));
+    private final ExecutorService background = Executors.newFixedThreadPool(2, DaemonThreads.named("bench-background"));
     private ConsoleWindow window;
 
     private FrameBenchWindow() {
