@@ -8,9 +8,10 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.RevertWatch;
 import io.welno.console.flow.Role;
-import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
-import io.welno.console.live.SessionChange;
+import io.welno.console.live.FeedMode;
+import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
 import java.time.Duration;
@@ -113,6 +114,22 @@ public final class ConsoleServices implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
         // Every console's actions, as they happen: the revert of a colleague's change is shown here too.
         this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, flow.otherConsoles()::onAudit);
+        // Each follows the feed on its own thread, subscribed before the window so none misses the snapshot.
+        feed.subscribe(FeedListener.ofSessions(revertWatch::onKeyChanged, revertWatch::onKeyRemoved));
+        feed.subscribe(FeedListener.ofSessions(flow.otherConsoles()::onKeyChanged, flow.otherConsoles()::onKeyRemoved));
+        feed.subscribe(new ModeLog());
+    }
+
+    /** The feed's modes in the log, in English like every log line. */
+    private static final class ModeLog implements FeedListener {
+        @Override
+        public void onBatch(FeedBatch batch) {
+        }
+
+        @Override
+        public void onModeChanged(FeedMode mode, Phrase detail) {
+            LOG.info("Feed {}: {}", mode, Wording.cli().render(detail));
+        }
     }
 
     /** The embedded default: a real Redis, the Tilko simulator and backend-like traffic. */
@@ -153,20 +170,9 @@ public final class ConsoleServices implements AutoCloseable {
                 null, Operator.osUser(role), tilko, flowOptions, profile.files().orElse(null));
     }
 
-    /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
+    /** Starts the feed with {@code listener} (the window) beside the revert watches and the mode log. */
     public void startFeed(FeedListener listener) {
-        feed.start(FeedListener.routingBatches(listener, batch -> {
-            for (SessionChange change : batch.changes()) {
-                if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
-                    revertWatch.onKeyChanged(change.id(), change.session());
-                    flow.otherConsoles().onKeyChanged(change.id(), change.session());
-                } else {
-                    revertWatch.onKeyRemoved(change.id());
-                    flow.otherConsoles().onKeyRemoved(change.id());
-                }
-            }
-            listener.onBatch(batch);
-        }));
+        feed.start(listener);
     }
 
     public Operator operator() {

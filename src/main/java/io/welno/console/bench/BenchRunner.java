@@ -1,5 +1,6 @@
 package io.welno.console.bench;
 
+import io.welno.console.view.Wording;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
@@ -236,7 +237,7 @@ public final class BenchRunner {
             });
             if (!complete.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the feed did not complete its snapshot within 10 minutes (mode "
-                        + feed.mode() + ": " + feed.modeDetail() + ")");
+                        + feed.mode() + ": " + Wording.cli().render(feed.modeDetail()) + ")");
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             if (count.get() != settings.sessions()) {

@@ -4,6 +4,9 @@ import io.welno.console.view.SessionRow;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
+import io.welno.console.live.FeedPhrases;
+import io.welno.console.text.Phrase;
+import io.welno.console.view.Wording;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,7 @@ final class RowConsumer implements FeedListener {
     private final AtomicLong snapshots = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
     private volatile FeedMode mode = FeedMode.OFFLINE;
-    private volatile String modeDetail = "";
+    private volatile Phrase modeDetail = FeedPhrases.notStarted();
     private volatile long batchMaxNanos;
     // Recording of one P2 phase; touched by the dispatcher thread only while it runs.
     private volatile LatencyRecorder recorder;
@@ -87,7 +90,7 @@ final class RowConsumer implements FeedListener {
     }
 
     @Override
-    public void onModeChanged(FeedMode next, String detail) {
+    public void onModeChanged(FeedMode next, Phrase detail) {
         mode = next;
         modeDetail = detail;
     }
@@ -151,7 +154,8 @@ final class RowConsumer implements FeedListener {
         return mode;
     }
 
+    /** The feed's last word on its mode, in English, for a bench failure's message. */
     String modeDetail() {
-        return modeDetail;
+        return Wording.cli().render(modeDetail);
     }
 }

@@ -19,6 +19,7 @@ import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
@@ -86,7 +87,6 @@ final class WatchCommand implements Callable<Integer> {
             lookups = redis.openStore();
             FileFallbackFeed withFiles = new FileFallbackFeed(redisFeed, lookups, files.folder(lookups, redis),
                     pollInterval);
-            withFiles.onPlaces(printer::places);
             feed = withFiles;
         }
         SessionFeed started = feed;
@@ -141,7 +141,7 @@ final class WatchCommand implements Callable<Integer> {
         return FeedTopology.sentinel(sentinelMaster, addresses, null, null);
     }
 
-    /** Prints on the feed's dispatcher thread; one line per change or mode change, flushed at once. */
+    /** Prints on its own feed thread; one line per change, place or mode change, flushed at once. */
     private final class Printer implements FeedListener {
         private final PrintWriter out;
 
@@ -162,7 +162,8 @@ final class WatchCommand implements Callable<Integer> {
         }
 
         /** Where sessions stand against the fallback folder, after the rows they belong to. */
-        void places(List<FileFallbackFeed.Place> places) {
+        @Override
+        public void onPlaces(List<FileFallbackFeed.Place> places) {
             for (FileFallbackFeed.Place place : places) {
                 if (json) {
                     ObjectNode line = JsonNodeFactory.instance.objectNode().put("place", place.copy().wire())
@@ -179,13 +180,14 @@ final class WatchCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onModeChanged(FeedMode mode, String detail) {
-            // the detail quotes Redis errors: escaped like every text from outside
+        public void onModeChanged(FeedMode mode, Phrase detail) {
+            // the detail quotes Redis errors: Wording escapes and bounds them like every text from outside
+            String sentence = Wording.cli().render(detail);
             if (json) {
                 out.println(SafeText.json(JsonNodeFactory.instance.objectNode().put("mode", mode.name())
-                        .put("detail", detail).toString()));
+                        .put("code", detail.key()).put("detail", sentence).toString()));
             } else {
-                out.println("== " + mode + ": " + SafeText.bounded(detail, SafeText.TEXT));
+                out.println("== " + mode + ": " + sentence);
             }
             out.flush();
         }

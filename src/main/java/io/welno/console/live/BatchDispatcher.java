@@ -181,7 +181,7 @@ final class BatchDispatcher {
 
     /** @return true when a batch was delivered */
     private boolean buildAndDeliver() {
-        Map<String, SessionChange> changes = new LinkedHashMap<>();
+        LatestById<SessionChange> changes = new LatestById<>();
         boolean fromSnapshot = false;
         boolean complete = false;
         ScanRun completed = null;
@@ -269,7 +269,7 @@ final class BatchDispatcher {
     }
 
     /** Reads the keys of the push backlog: one pipeline per server; deletions need no read. */
-    private void readPushed(Map<String, SessionChange> changes, boolean inPass) {
+    private void readPushed(LatestById<SessionChange> changes, boolean inPass) {
         if (coalescer.isEmpty()) {
             return;
         }
@@ -313,29 +313,10 @@ final class BatchDispatcher {
         }
     }
 
-    /**
-     * Folds a change into the batch so each id appears once, with the newest value, and a kind that is right for
-     * a consumer who saw none of the intermediate states.
-     */
-    static void merge(Map<String, SessionChange> changes, SessionChange next) {
-        if (next == null) {
-            return;
-        }
-        SessionChange before = changes.get(next.id());
-        if (before == null) {
-            changes.put(next.id(), next);
-            return;
-        }
-        if (before.kind() == ChangeKind.ADDED && next.kind().ended()) {
-            // The consumer never saw it: nothing to tell (the recently-ended list has it).
-            changes.remove(next.id());
-        } else if (before.kind() == ChangeKind.ADDED) {
-            changes.put(next.id(), new SessionChange(ChangeKind.ADDED, next.id(), next.session()));
-        } else if (before.kind().ended() && !next.kind().ended()) {
-            // Removed and back within one batch: for the consumer it is an update.
-            changes.put(next.id(), new SessionChange(ChangeKind.UPDATED, next.id(), next.session()));
-        } else {
-            changes.put(next.id(), next);
+    /** Folds a change into the batch so each id appears once, by {@link SessionChange#then}. */
+    static void merge(LatestById<SessionChange> changes, SessionChange next) {
+        if (next != null) {
+            changes.merge(next.id(), next, SessionChange::then);
         }
     }
 

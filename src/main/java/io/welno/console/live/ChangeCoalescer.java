@@ -1,9 +1,6 @@
 package io.welno.console.live;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -35,9 +32,8 @@ final class ChangeCoalescer {
     }
 
     private final int capacity;
-    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
-    /** Keys in the order they became pending, so a capped drain takes the longest-waiting first. */
-    private final ConcurrentLinkedQueue<String> arrival = new ConcurrentLinkedQueue<>();
+    /** Guarded by itself: subscriber threads offer, the dispatcher drains. */
+    private final LatestById<Pending> pending = new LatestById<>();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final LongAdder received = new LongAdder();
     private final LongAdder coalesced = new LongAdder();
@@ -59,25 +55,29 @@ final class ChangeCoalescer {
     boolean offer(String key, int node, long generation, String event) {
         received.increment();
         Pending next = new Pending(key, node, generation, actionFor(event));
-        if (pending.size() >= capacity && !pending.containsKey(key)) {
-            dropped.increment();
-            overflowed.set(true);
-            return false;
-        }
-        if (pending.put(key, next) != null) {
-            coalesced.increment();
-        } else {
-            arrival.add(key);
+        synchronized (pending) {
+            if (pending.size() >= capacity && !pending.contains(key)) {
+                dropped.increment();
+                overflowed.set(true);
+                return false;
+            }
+            if (pending.put(key, next)) {
+                coalesced.increment();
+            }
         }
         return true;
     }
 
     boolean isEmpty() {
-        return pending.isEmpty();
+        synchronized (pending) {
+            return pending.isEmpty();
+        }
     }
 
     int size() {
-        return pending.size();
+        synchronized (pending) {
+            return pending.size();
+        }
     }
 
     /** Takes everything pending; events offered meanwhile land in this drain or the next, never lost. */
@@ -90,33 +90,16 @@ final class ChangeCoalescer {
      * Lets the feed deliver a large backlog in steps instead of reading all of it before the first batch.
      */
     List<Pending> drain(int max) {
-        List<Pending> out = new ArrayList<>(Math.min(max, pending.size()));
-        String key;
-        while (out.size() < max && (key = arrival.poll()) != null) {
-            Pending p = pending.remove(key);
-            if (p != null) {
-                out.add(p);
-            }
+        synchronized (pending) {
+            return pending.drain(max);
         }
-        if (out.size() < max && arrival.isEmpty() && !pending.isEmpty()) {
-            // Keys whose arrival a concurrent clear() dropped from the queue: take them too, so none is stranded.
-            for (String stranded : pending.keySet()) {
-                if (out.size() >= max) {
-                    break;
-                }
-                Pending p = pending.remove(stranded);
-                if (p != null) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
     }
 
     /** Forgets the backlog (a resync follows). */
     void clear() {
-        pending.clear();
-        arrival.clear();
+        synchronized (pending) {
+            pending.clear();
+        }
     }
 
     /** True once after the backlog overflowed. */

@@ -1,31 +1,48 @@
 package io.welno.console.live;
 
-import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.Phrase;
 
-/** Connection failures as sentences for the status bar, adding the ones a long-lived subscription meets. */
+/**
+ * Why the feed lost or could not make a connection, as a phrase for its mode detail: the causes a long-lived
+ * subscription meets, then whatever {@link StoreFailure} makes of the rest. Redis's own words stay arguments.
+ */
 final class FeedErrors {
+
+    /** A failure the feed itself noticed (the watchdog, a subscription that ended), named by its phrase. */
+    static final class Noticed extends IllegalStateException {
+        private final transient Phrase phrase;
+
+        Noticed(Phrase phrase, Throwable cause) {
+            super(phrase.toString(), cause);
+            this.phrase = phrase;
+        }
+
+        Phrase phrase() {
+            return phrase;
+        }
+    }
 
     private FeedErrors() {
     }
 
-    static String describe(Throwable error) {
-        if (error instanceof IllegalStateException && error.getMessage() != null
-                && error.getMessage().startsWith("the server stopped answering")) {
-            return error.getMessage();
+    static Phrase describe(Throwable error) {
+        if (error instanceof Noticed noticed) {
+            return noticed.phrase();
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Unexpected end of stream") || message.contains("Connection reset")
                     || message.contains("Broken pipe") || message.contains("Socket is closed")) {
-                return "the server closed the connection";
+                return FeedPhrases.closedByServer();
             }
             if (message.startsWith("LOADING")) {
-                return "the server is loading its data set";
+                return FeedPhrases.loading();
             }
             if (message.startsWith("CLUSTERDOWN")) {
-                return "the cluster is down";
+                return FeedPhrases.clusterDown();
             }
         }
-        return StoreErrors.describe(error);
+        return StoreFailure.of(error).phrase();
     }
 }

@@ -1,37 +1,53 @@
 package io.welno.console.live;
 
+import io.welno.console.store.StoredSession;
+import io.welno.console.text.Phrase;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
 /**
- * Receives the feed's output on a feed thread (never the caller's or the FX thread); implementations
- * hand work over quickly. Batches arrive at most about every 45 ms ({@link FeedOptions#DEFAULT_BATCH_WINDOW}).
+ * Receives the feed's output on a thread of its own (never the caller's or the FX thread, and not the thread of
+ * another listener: see {@link SessionFeed#subscribe}); implementations hand work over quickly. Batches arrive at
+ * most about every 45 ms ({@link FeedOptions#DEFAULT_BATCH_WINDOW}).
  */
 public interface FeedListener {
 
     void onBatch(FeedBatch batch);
 
-    /** @param detail a sentence for the status bar, e.g. why the feed fell back to polling */
-    default void onModeChanged(FeedMode mode, String detail) {
+    /**
+     * @param detail what the feed says about the mode, e.g. why it fell back to polling ({@link FeedPhrases}): the
+     *               window words it in its language, the command line and the logs in English
+     */
+    default void onModeChanged(FeedMode mode, Phrase detail) {
     }
 
     /** Snapshot progress: sessions loaded so far, and whether the scan has finished. */
     default void onSnapshotProgress(long loaded, boolean done) {
     }
 
-    /** A listener that hands batches to {@code batches} (which passes them on itself) and all else to {@code rest}. */
-    static FeedListener routingBatches(FeedListener rest, java.util.function.Consumer<FeedBatch> batches) {
-        return new FeedListener() {
-            @Override
-            public void onBatch(FeedBatch batch) {
-                batches.accept(batch);
-            }
+    /**
+     * Where sessions stand against the backend's fallback folder ({@link FileFallbackFeed} only), told after the
+     * batch that carries their rows.
+     */
+    default void onPlaces(List<FileFallbackFeed.Place> places) {
+    }
 
-            @Override
-            public void onModeChanged(FeedMode mode, String detail) {
-                rest.onModeChanged(mode, detail);
-            }
-
-            @Override
-            public void onSnapshotProgress(long loaded, boolean done) {
-                rest.onSnapshotProgress(loaded, done);
+    /**
+     * A listener that wants only which sessions changed: their new stored value, or that they are gone (removed or
+     * expired). What the revert watches need.
+     */
+    static FeedListener ofSessions(BiConsumer<String, StoredSession> changed, Consumer<String> ended) {
+        Objects.requireNonNull(changed, "changed");
+        Objects.requireNonNull(ended, "ended");
+        return batch -> {
+            for (SessionChange change : batch.changes()) {
+                if (change.kind().ended()) {
+                    ended.accept(change.id());
+                } else {
+                    changed.accept(change.id(), change.session());
+                }
             }
         };
     }

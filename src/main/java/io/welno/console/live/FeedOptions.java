@@ -14,7 +14,6 @@ import java.util.Objects;
  * @param pollInterval          how often the POLLING fallback diffs a full SCAN; default 2 s
  * @param mayEnableNotifications whether the feed may {@code CONFIG SET notify-keyspace-events} to add the missing
  *                              {@code K$gx} flags (the connection profile's consent); default false
- * @param recentlyEndedCapacity how many removed/expired sessions {@link RedisSessionFeed#recentlyEnded()} keeps
  * @param scanCount             the COUNT hint of each SCAN call
  * @param fetchChunk            keys per pipelined read; a batch reads at most ten chunks of pushed keys, and a larger
  *                              backlog is delivered over the following batches, longest-waiting keys first
@@ -29,7 +28,7 @@ import java.util.Objects;
  *                              are checked again
  */
 public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean mayEnableNotifications,
-                          int recentlyEndedCapacity, int scanCount, int fetchChunk, int fetchThreads,
+                          int scanCount, int fetchChunk, int fetchThreads,
                           int maxPendingKeys, Duration pingInterval, Duration pingTimeout, Duration reconnectMin,
                           Duration reconnectMax, Duration topologyRefresh) {
 
@@ -44,7 +43,6 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
         if (reconnectMax.compareTo(reconnectMin) < 0) {
             throw new IllegalArgumentException("reconnectMax must not be shorter than reconnectMin");
         }
-        atLeast(recentlyEndedCapacity, 0, "recentlyEndedCapacity");
         atLeast(scanCount, 1, "scanCount");
         atLeast(fetchChunk, 1, "fetchChunk");
         atLeast(fetchThreads, 1, "fetchThreads");
@@ -59,61 +57,55 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(45);
 
     public static FeedOptions defaults() {
-        return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, 200, ParallelScan.DEFAULT_SCAN_COUNT,
+        return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, ParallelScan.DEFAULT_SCAN_COUNT,
                 ParallelScan.DEFAULT_CHUNK, ParallelScan.DEFAULT_READERS, 100_000,
                 Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(10),
                 Duration.ofSeconds(5));
     }
 
     public FeedOptions withBatchWindow(Duration value) {
-        return new FeedOptions(value, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+        return new FeedOptions(value, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
                 topologyRefresh);
     }
 
     public FeedOptions withPollInterval(Duration value) {
-        return new FeedOptions(batchWindow, value, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+        return new FeedOptions(batchWindow, value, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
                 topologyRefresh);
     }
 
     public FeedOptions withMayEnableNotifications(boolean value) {
-        return new FeedOptions(batchWindow, pollInterval, value, recentlyEndedCapacity, scanCount,
-                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                topologyRefresh);
-    }
-
-    public FeedOptions withRecentlyEndedCapacity(int value) {
-        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, value, scanCount,
+        return new FeedOptions(batchWindow, pollInterval, value, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
                 topologyRefresh);
     }
 
     public FeedOptions withScan(int count, int chunk, int threads) {
-        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, count,
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, count,
                 chunk, threads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
                 topologyRefresh);
     }
 
     public FeedOptions withMaxPendingKeys(int value) {
-        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, value, pingInterval, pingTimeout, reconnectMin, reconnectMax,
                 topologyRefresh);
     }
 
     public FeedOptions withPing(Duration interval, Duration timeout) {
-        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, interval, timeout, reconnectMin, reconnectMax,
                 topologyRefresh);
     }
 
     public FeedOptions withReconnect(Duration min, Duration max) {
-        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, min, max, topologyRefresh);
     }
 
     public FeedOptions withTopologyRefresh(Duration value) {
-        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, recentlyEndedCapacity, scanCount,
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
                 value);
     }

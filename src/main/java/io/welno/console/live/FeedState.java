@@ -9,13 +9,13 @@ import java.util.Map;
 
 /**
  * What the consumer has been told, per session id: the sequence number of the read it came from, a fingerprint of
- * the value, when it expires and its status. Decides ADDED vs UPDATED, drops reads older than what was already
+ * the value and when it expires. Decides ADDED vs UPDATED, drops reads older than what was already
  * delivered (a slow snapshot chunk must not undo a newer push read), and finds the sessions a completed pass no
  * longer saw. Confined to the dispatcher thread; holds a few dozen bytes per session, never a value.
  */
 final class FeedState {
 
-    record Known(long seq, long fingerprint, long expiresAtMillis, String status) {
+    record Known(long seq, long fingerprint, long expiresAtMillis) {
     }
 
     /** Slack for calling a vanished key "expired" rather than "removed" when its TTL was about to run out. */
@@ -24,11 +24,9 @@ final class FeedState {
     private final Map<String, Known> known = new HashMap<>();
     /** Removals seen while a pass is in flight, so an older read of that pass cannot resurrect the session. */
     private final Map<String, Long> tombstones = new HashMap<>();
-    private final RecentlyEnded recentlyEnded;
     private final Clock clock;
 
-    FeedState(RecentlyEnded recentlyEnded, Clock clock) {
-        this.recentlyEnded = recentlyEnded;
+    FeedState(Clock clock) {
         this.clock = clock;
     }
 
@@ -49,7 +47,7 @@ final class FeedState {
         if (before != null && before.seq() > seq) {
             return null;
         }
-        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtMillis(), read.status()));
+        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtMillis()));
         if (before == null) {
             return new SessionChange(ChangeKind.ADDED, id, read.session());
         }
@@ -75,9 +73,7 @@ final class FeedState {
             return null;
         }
         known.remove(id);
-        ChangeKind actual = kind != null ? kind : guessKind(before);
-        recentlyEnded.add(new EndedSession(id, actual, before.status(), clock.instant()));
-        return new SessionChange(actual, id, null);
+        return new SessionChange(kind != null ? kind : guessKind(before), id, null);
     }
 
     /** Ends a pass: every session whose last read is older than the pass was not found, so it is gone. */
@@ -87,9 +83,7 @@ final class FeedState {
             Map.Entry<String, Known> entry = it.next();
             if (entry.getValue().seq() < run.startSeq()) {
                 it.remove();
-                ChangeKind kind = guessKind(entry.getValue());
-                recentlyEnded.add(new EndedSession(entry.getKey(), kind, entry.getValue().status(), clock.instant()));
-                gone.add(new SessionChange(kind, entry.getKey(), null));
+                gone.add(new SessionChange(guessKind(entry.getValue()), entry.getKey(), null));
             }
         }
         tombstones.clear();

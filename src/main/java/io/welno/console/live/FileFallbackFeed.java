@@ -6,6 +6,7 @@ import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Phrase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *       (ADDED / UPDATED from the file, REMOVED when the file goes), so the table, the buckets and the actions treat it
  *       like any other;</li>
  *   <li>every session with a file gets a {@link Place}: file only, the same in both, or diverged with the fields that
- *       differ, told to the place listener whenever it changes — after the rows, so a listener always knows the row a
- *       place belongs to.</li>
+ *       differ, told to the listeners ({@link FeedListener#onPlaces}) whenever it changes — after the rows, so a
+ *       listener always knows the row a place belongs to.</li>
  * </ul>
  *
  * Redis's copy of a session with a file comes from the feed's own changes; a file that appears is checked against
@@ -75,8 +75,12 @@ public final class FileFallbackFeed implements SessionFeed {
     private final Map<String, FileCopy> places = new HashMap<>();
     /** Sessions the listener shows from their file. */
     private final Set<String> shownFromFile = new HashSet<>();
-    private volatile Consumer<List<Place>> placeListener = places -> { };
-    private FeedListener listener;
+    /** This feed's listeners: Redis's feed tells one of its own, which passes its output on to them with the files'. */
+    private final FeedBus listeners = new FeedBus(r -> {
+        Thread t = new Thread(r, "file-fallback-listener");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
 
     /**
@@ -99,11 +103,6 @@ public final class FileFallbackFeed implements SessionFeed {
         return files.directory();
     }
 
-    /** Told each change of a place; set it before {@link #start}. Called on the feed's or the poll's thread. */
-    public void onPlaces(Consumer<List<Place>> listener) {
-        this.placeListener = Objects.requireNonNull(listener);
-    }
-
     /** The places known now (notable or not), for a view built after the start. */
     public Map<String, FileCopy> places() {
         synchronized (lock) {
@@ -117,9 +116,28 @@ public final class FileFallbackFeed implements SessionFeed {
     }
 
     @Override
-    public void start(FeedListener feedListener) {
-        this.listener = Objects.requireNonNull(feedListener);
-        redisFeed.start(FeedListener.routingBatches(feedListener, this::fromRedis));
+    public Subscription subscribe(FeedListener listener) {
+        return listeners.subscribe(listener);
+    }
+
+    @Override
+    public void start() {
+        redisFeed.start(new FeedListener() {
+            @Override
+            public void onBatch(FeedBatch batch) {
+                fromRedis(batch);
+            }
+
+            @Override
+            public void onModeChanged(FeedMode mode, Phrase detail) {
+                listeners.onModeChanged(mode, detail);
+            }
+
+            @Override
+            public void onSnapshotProgress(long loaded, boolean done) {
+                listeners.onSnapshotProgress(loaded, done);
+            }
+        });
         long ms = Math.max(1, interval.toMillis());
         poller.scheduleWithFixedDelay(this::poll, 0, ms, TimeUnit.MILLISECONDS);
     }
@@ -154,9 +172,9 @@ public final class FileFallbackFeed implements SessionFeed {
                     shownFromFile.add(id);
                 }
             }
-            listener.onBatch(batch);
+            listeners.onBatch(batch);
             if (!fromFiles.isEmpty()) {
-                listener.onBatch(new FeedBatch(fromFiles, false, false));
+                listeners.onBatch(new FeedBatch(fromFiles, false, false));
             }
             tellPlaces(touched);
         }
@@ -255,7 +273,7 @@ public final class FileFallbackFeed implements SessionFeed {
             }
         }
         if (!rows.isEmpty()) {
-            listener.onBatch(new FeedBatch(rows, false, false));
+            listeners.onBatch(new FeedBatch(rows, false, false));
         }
         Set<String> touched = new LinkedHashSet<>(changed.keySet());
         touched.addAll(gone);
@@ -283,11 +301,7 @@ public final class FileFallbackFeed implements SessionFeed {
             }
         }
         if (!told.isEmpty()) {
-            try {
-                placeListener.accept(told);
-            } catch (RuntimeException e) {
-                LOG.warn("A place listener failed", e);
-            }
+            listeners.onPlaces(told);
         }
     }
 
@@ -298,14 +312,10 @@ public final class FileFallbackFeed implements SessionFeed {
         return redisFeed.mode();
     }
 
+    /** Redis's feed's: the folder has no mode of its own (a failed look at it is logged, the next one follows). */
     @Override
-    public String modeDetail() {
+    public Phrase modeDetail() {
         return redisFeed.modeDetail();
-    }
-
-    @Override
-    public List<EndedSession> recentlyEnded() {
-        return redisFeed.recentlyEnded();
     }
 
     @Override
@@ -328,5 +338,6 @@ public final class FileFallbackFeed implements SessionFeed {
         closed = true;
         poller.shutdownNow();
         redisFeed.close();
+        listeners.close(2000);
     }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.text.Phrase;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.SessionReader;
@@ -43,7 +44,7 @@ final class KeyspaceSubscriber {
     private volatile boolean stopping;
     private volatile long pingSentNanos;
     /** Set when the watchdog closed the socket, so the failure says why rather than "connection closed". */
-    private volatile String watchdogReason;
+    private volatile Phrase watchdogReason;
 
     KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events) {
         this.node = node;
@@ -77,12 +78,12 @@ final class KeyspaceSubscriber {
             }
             jedis.psubscribe(pubSub, pattern);
             if (!stopping) {
-                events.onFailure(node, new IllegalStateException(watchdogReason != null ? watchdogReason
-                        : "the subscription ended"));
+                events.onFailure(node, new FeedErrors.Noticed(watchdogReason != null ? watchdogReason
+                        : Phrase.of("feed.error.subscriptionEnded"), null));
             }
         } catch (Throwable e) {
             if (!stopping) {
-                events.onFailure(node, watchdogReason != null ? new IllegalStateException(watchdogReason, e) : e);
+                events.onFailure(node, watchdogReason != null ? new FeedErrors.Noticed(watchdogReason, e) : e);
             }
         } finally {
             Jedis connection = jedis;
@@ -108,7 +109,7 @@ final class KeyspaceSubscriber {
         if (sent != 0 && System.nanoTime() - sent > timeoutNanos) {
             long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
             LOG.warn("No PONG from {} within {} ms; closing the subscription", settings.redactedUrl(), millis);
-            watchdogReason = "the server stopped answering (no PONG within " + millis + " ms)";
+            watchdogReason = FeedPhrases.noPong(millis);
             disconnect();
             return;
         }

@@ -1,7 +1,6 @@
 package io.welno.console.live;
 
 import io.welno.console.session.SessionCodec;
-import io.welno.console.session.SessionDocument;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.SessionReader;
@@ -56,7 +55,7 @@ final class NodeReader implements AutoCloseable {
     }
 
     /** A read value: the session plus what the feed remembers about it. */
-    record Read(StoredSession session, long fingerprint, long expiresAtMillis, String status) {
+    record Read(StoredSession session, long fingerprint, long expiresAtMillis) {
         String id() {
             return session.id();
         }
@@ -92,10 +91,9 @@ final class NodeReader implements AutoCloseable {
     }
 
     static Read toRead(StoredSession session, long now, boolean fingerprints) {
-        String status = session.parsed() instanceof SessionDocument doc ? doc.status().wire() : null;
         long ttl = session.ttlMillis();
         return new Read(session, fingerprints ? fingerprint(session.value()) : 0,
-                ttl < 0 ? Long.MAX_VALUE : now + ttl, status);
+                ttl < 0 ? Long.MAX_VALUE : now + ttl);
     }
 
     /**

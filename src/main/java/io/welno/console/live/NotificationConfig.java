@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.text.Phrase;
 import java.util.Locale;
 import java.util.Map;
 import redis.clients.jedis.UnifiedJedis;
@@ -19,6 +20,7 @@ public final class NotificationConfig {
     static final String PARAMETER = "notify-keyspace-events";
     /** What the alias {@code A} stands for (Redis 6.2–7.x). */
     private static final String ALIAS_A = "g$lshzxetd";
+    private static final Phrase CONFIG_FORBIDDEN = Phrase.of("feed.notify.configForbidden");
 
     private NotificationConfig() {
     }
@@ -71,9 +73,9 @@ public final class NotificationConfig {
     /**
      * @param before the flags read ({@code null} when they could not be read)
      * @param after  the flags in force afterwards ({@code null} when unknown)
-     * @param detail a sentence about what happened, for logs and the status bar
+     * @param detail what happened, for logs and the status bar; the flags and Redis's words are arguments
      */
-    public record Check(Outcome outcome, String before, String after, String detail) {
+    public record Check(Outcome outcome, String before, String after, Phrase detail) {
     }
 
     /**
@@ -87,22 +89,21 @@ public final class NotificationConfig {
             before = reply.get(PARAMETER);
             if (before == null) {
                 return new Check(Outcome.CONFIG_UNAVAILABLE, null, null,
-                        "the server at " + server + " does not report " + PARAMETER);
+                        Phrase.of("feed.notify.notReported", server, PARAMETER));
             }
         } catch (JedisConnectionException e) {
             throw e;
         } catch (JedisAccessControlException e) {
-            return new Check(Outcome.CONFIG_FORBIDDEN, null, null, "CONFIG is not permitted for this user");
+            return new Check(Outcome.CONFIG_FORBIDDEN, null, null, CONFIG_FORBIDDEN);
         } catch (JedisDataException e) {
             return new Check(unavailableOrForbidden(e), null, null, sentenceFor(e));
         }
         if (sufficient(before)) {
-            return new Check(Outcome.ALREADY_ON, before, before, "keyspace notifications are on (\"" + before + "\")");
+            return new Check(Outcome.ALREADY_ON, before, before, Phrase.of("feed.notify.on", before));
         }
         if (!mayEnable) {
-            return new Check(Outcome.OFF_NOT_ALLOWED, before, before, "keyspace notifications are "
-                    + (before.isEmpty() ? "off" : "incomplete (\"" + before + "\", " + REQUIRED + " needed)")
-                    + " and this profile may not enable them");
+            return new Check(Outcome.OFF_NOT_ALLOWED, before, before, before.isEmpty()
+                    ? Phrase.of("feed.notify.off") : Phrase.of("feed.notify.incomplete", before, REQUIRED));
         }
         String merged = merge(before);
         try {
@@ -111,15 +112,15 @@ public final class NotificationConfig {
             throw e;
         } catch (JedisAccessControlException e) {
             return new Check(Outcome.CONFIG_FORBIDDEN, before, before,
-                    "this user may read but not change " + PARAMETER);
+                    Phrase.of("feed.notify.readOnly", PARAMETER));
         } catch (JedisDataException e) {
             return new Check(unavailableOrForbidden(e), before, before, sentenceFor(e));
         }
         String after = redis.configGet(PARAMETER).getOrDefault(PARAMETER, merged);
         return new Check(sufficient(after) ? Outcome.ENABLED : Outcome.CONFIG_UNAVAILABLE, before, after,
                 sufficient(after)
-                        ? "enabled keyspace notifications (\"" + before + "\" → \"" + after + "\")"
-                        : "the server did not accept " + PARAMETER + " \"" + merged + "\"");
+                        ? Phrase.of("feed.notify.enabled", before, after)
+                        : Phrase.of("feed.notify.notAccepted", PARAMETER, merged));
     }
 
     private static Outcome unavailableOrForbidden(JedisDataException e) {
@@ -127,15 +128,15 @@ public final class NotificationConfig {
         return message.startsWith("NOPERM") ? Outcome.CONFIG_FORBIDDEN : Outcome.CONFIG_UNAVAILABLE;
     }
 
-    private static String sentenceFor(JedisDataException e) {
+    private static Phrase sentenceFor(JedisDataException e) {
         String message = String.valueOf(e.getMessage());
         if (message.startsWith("NOPERM")) {
-            return "CONFIG is not permitted for this user";
+            return CONFIG_FORBIDDEN;
         }
         if (message.toLowerCase(Locale.ROOT).contains("unknown command")) {
-            return "CONFIG is disabled on this server";
+            return Phrase.of("feed.notify.configDisabled");
         }
         int newline = message.indexOf('\n');
-        return "CONFIG failed: " + (newline < 0 ? message : message.substring(0, newline));
+        return Phrase.of("feed.notify.configFailed", newline < 0 ? message : message.substring(0, newline));
     }
 }

@@ -2,27 +2,23 @@ package io.welno.console.live;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +31,20 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * one batch per window, a full resync after every (re)subscribe, reconnects with jittered back-off, and a polling
  * fallback (SCAN diff) where notifications are off and may not be enabled or CONFIG is not allowed.
  *
- * <p>Threads: a control thread (connect, reconnect, watchdog, topology), one subscriber thread per primary, a
- * dispatcher thread (the only one that calls the {@link FeedListener}), and small scan/fetch pools while a pass
- * runs. All of them come from the given {@link ThreadFactory} and end in {@link #close()}.
+ * <p>Threads ({@link FeedThreads}): a control thread (connect, reconnect, watchdog, topology), one subscriber thread
+ * per primary, a dispatcher thread that builds the batches, one thread per subscribed {@link FeedListener}
+ * ({@link FeedBus}), and small scan/fetch/parse pools while a pass runs. All of them come from the given
+ * {@link ThreadFactory} and end in {@link #close()}. What the feed says about itself is kept by {@link FeedStatus}.
+ *
+ * <p>The connection's life (connect, the notification check, subscribe, poll, reconnect with back-off, tear down) and
+ * the passes it starts share the one control thread and the current {@link Link}, which is why they stay together
+ * here rather than in classes that would have to hand the link back and forth.
  *
  * <pre>{@code
  * SessionFeed feed = new RedisSessionFeed(settings, new SessionCodec(zone),
  *         FeedOptions.defaults().withMayEnableNotifications(profile.mayConfigure()));
- * feed.start(listener);   // returns at once; batches arrive on the dispatcher thread
+ * feed.subscribe(revertWatch);   // any number of listeners, each on a thread of its own
+ * feed.start(view);              // subscribes the view and starts; returns at once
  * ...
  * feed.close();
  * }</pre>
@@ -50,32 +52,25 @@ import redis.clients.jedis.exceptions.JedisDataException;
 public final class RedisSessionFeed implements SessionFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionFeed.class);
-    private static final int RATE_WINDOW_SECONDS = 5;
 
     private final RedisConnectionSettings settings;
     private final SessionCodec codec;
     private final FeedOptions options;
     private final FeedTopology topology;
-    private final ThreadFactory baseThreads;
+    private final FeedThreads threads;
     private final Clock clock;
-    private final RecentlyEnded recentlyEnded;
     private final ChangeCoalescer coalescer;
+    private final FeedBus listeners;
+    private final FeedStatus status = new FeedStatus();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong generations = new AtomicLong();
     private final AtomicLong runIds = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
-    private final Object modeLock = new Object();
 
-    private volatile FeedMode mode = FeedMode.OFFLINE;
-    private volatile String modeDetail = "Not started";
     private volatile Link link;
     private volatile ScanRun activeRun;
-    private volatile long latencyMillis = -1;
-    private volatile double eventsPerSecond;
-    private volatile boolean closed;
 
-    private FeedListener listener;
     private ScheduledThreadPoolExecutor control;
     private ThreadPoolExecutor scanPool;
     private ThreadPoolExecutor fetchPool;
@@ -88,9 +83,6 @@ public final class RedisSessionFeed implements SessionFeed {
     private boolean everConnected;
     private ScheduledFuture<?> pollFuture;
     private ScheduledFuture<?> reconnectFuture;
-    private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
-    /** Every live thread the feed made, so close() can wait until they have really ended. */
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     /** A feed on the server of the settings (or the whole cluster, when it is a cluster node). */
     public RedisSessionFeed(RedisConnectionSettings settings, SessionCodec codec, FeedOptions options) {
@@ -104,7 +96,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
     /**
      * @param threads makes every thread the feed uses (named and marked daemon by the feed)
-     * @param clock   time of recently-ended entries and TTL deadlines
+     * @param clock   time of TTL deadlines
      */
     public RedisSessionFeed(RedisConnectionSettings settings, SessionCodec codec, FeedOptions options,
                             FeedTopology topology, ThreadFactory threads, Clock clock) {
@@ -112,67 +104,57 @@ public final class RedisSessionFeed implements SessionFeed {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.options = Objects.requireNonNull(options, "options");
         this.topology = Objects.requireNonNull(topology, "topology");
-        this.baseThreads = Objects.requireNonNull(threads, "threads");
+        this.threads = new FeedThreads(Objects.requireNonNull(threads, "threads"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.recentlyEnded = new RecentlyEnded(options.recentlyEndedCapacity());
         this.coalescer = new ChangeCoalescer(options.maxPendingKeys());
+        this.listeners = new FeedBus(this.threads.named("welno-feed-listener"));
     }
 
     @Override
-    public void start(FeedListener feedListener) {
-        Objects.requireNonNull(feedListener, "listener");
-        if (closed) {
+    public Subscription subscribe(FeedListener listener) {
+        return listeners.subscribe(listener);
+    }
+
+    @Override
+    public void start() {
+        if (status.closed()) {
             throw new IllegalStateException("The feed is closed");
         }
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("The feed was already started");
         }
-        listener = feedListener;
-        FeedState state = new FeedState(recentlyEnded, clock);
-        dispatcher = new BatchDispatcher(listener, coalescer, state, sequence, new DispatcherHost(), options,
-                named("welno-feed-dispatcher"));
-        control = new ScheduledThreadPoolExecutor(1, named("welno-feed-control"));
-        control.setRemoveOnCancelPolicy(true);
-        scanPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                named("welno-feed-scan"));
-        fetchPool = new ThreadPoolExecutor(options.fetchThreads(), options.fetchThreads(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), named("welno-feed-fetch"));
-        fetchPool.allowCoreThreadTimeOut(true);
-        parsePool = new ThreadPoolExecutor(options.fetchThreads(), options.fetchThreads(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), named("welno-feed-parse"));
-        parsePool.allowCoreThreadTimeOut(true);
+        dispatcher = new BatchDispatcher(listeners, coalescer, new FeedState(clock), sequence, new DispatcherHost(),
+                options, threads.named("welno-feed-dispatcher"));
+        control = threads.control();
+        scanPool = threads.scans();
+        fetchPool = threads.pool("welno-feed-fetch", options.fetchThreads());
+        parsePool = threads.pool("welno-feed-parse", options.fetchThreads());
         loader = new SnapshotLoader(scanPool, fetchPool, parsePool, options, sequence, dispatcher::accept);
         dispatcher.start();
-        setMode(FeedMode.CONNECTING, "Connecting to " + settings.redactedUrl());
+        setMode(FeedMode.CONNECTING, FeedPhrases.connecting(settings.redactedUrl()));
         control.execute(this::connect);
         long ping = options.pingInterval().toMillis();
         control.scheduleWithFixedDelay(guarded(this::watchdog), ping, ping, TimeUnit.MILLISECONDS);
         long refresh = options.topologyRefresh().toMillis();
         control.scheduleWithFixedDelay(guarded(this::housekeeping), refresh, refresh, TimeUnit.MILLISECONDS);
-        control.scheduleWithFixedDelay(guarded(this::sampleRate), 1, 1, TimeUnit.SECONDS);
+        control.scheduleWithFixedDelay(guarded(() -> status.sampleRate(coalescer.received())), 1, 1,
+                TimeUnit.SECONDS);
     }
 
     @Override
     public FeedMode mode() {
-        return mode;
+        return status.mode();
     }
 
-    /** The sentence that came with the current mode (what the status bar shows). */
     @Override
-    public String modeDetail() {
-        return modeDetail;
-    }
-
-    /** Sessions removed or expired lately, newest first (at most {@link FeedOptions#recentlyEndedCapacity()}). */
-    @Override
-    public List<EndedSession> recentlyEnded() {
-        return recentlyEnded.snapshot();
+    public Phrase modeDetail() {
+        return status.detail();
     }
 
     @Override
     public void resync() {
         ScheduledThreadPoolExecutor executor = control;
-        if (executor == null || closed) {
+        if (executor == null || status.closed()) {
             return;
         }
         submit(() -> {
@@ -185,12 +167,12 @@ public final class RedisSessionFeed implements SessionFeed {
 
     @Override
     public double eventsPerSecond() {
-        return eventsPerSecond;
+        return status.eventsPerSecond();
     }
 
     @Override
     public long latencyMillis() {
-        return latencyMillis;
+        return status.latencyMillis();
     }
 
     public FeedStats stats() {
@@ -204,15 +186,12 @@ public final class RedisSessionFeed implements SessionFeed {
 
     @Override
     public void close() {
-        synchronized (modeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!status.close()) {
+            return;
         }
         if (!started.get()) {
-            mode = FeedMode.OFFLINE;
-            modeDetail = "Stopped";
+            setMode(FeedMode.OFFLINE, FeedPhrases.stopped());
+            listeners.close(2000);
             return;
         }
         try {
@@ -231,28 +210,11 @@ public final class RedisSessionFeed implements SessionFeed {
                 tearDown(current);
             }
         }
-        control.shutdownNow();
-        scanPool.shutdownNow();
-        fetchPool.shutdownNow();
-        parsePool.shutdownNow();
-        awaitQuietly(control);
-        awaitQuietly(scanPool);
-        awaitQuietly(fetchPool);
-        awaitQuietly(parsePool);
-        setMode(FeedMode.OFFLINE, "Stopped");
+        FeedThreads.shutDown(control, scanPool, fetchPool, parsePool);
+        setMode(FeedMode.OFFLINE, FeedPhrases.stopped());
         dispatcher.stop(2000);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        for (Thread thread : threads) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (thread != Thread.currentThread() && left > 0) {
-                try {
-                    thread.join(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
+        listeners.close(2000); // the listeners are told what was posted, "Stopped" last
+        threads.join(3000);
     }
 
     // ------------------------------------------------------------------------------------------ connection
@@ -270,7 +232,7 @@ public final class RedisSessionFeed implements SessionFeed {
         /** Why the feed polls; null in push mode. */
         private NotificationConfig.Outcome pollReason;
         private boolean subscribeRefused;
-        private String notificationDetail;
+        private Phrase notificationDetail;
 
         Link(long generation, FeedTopology.Resolved topology, List<NodeReader> readers,
              RedisConnectionSettings settings) {
@@ -295,7 +257,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
     private void connect() {
         reconnectFuture = null;
-        if (closed || link != null) {
+        if (status.closed() || link != null) {
             return;
         }
         List<NodeReader> readers = new ArrayList<>();
@@ -309,7 +271,7 @@ public final class RedisSessionFeed implements SessionFeed {
             for (NodeReader reader : readers) {
                 long t0 = System.nanoTime();
                 reader.client().ping();
-                latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                status.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
             List<NotificationConfig.Check> checks = new ArrayList<>();
             for (NodeReader reader : readers) {
@@ -334,11 +296,11 @@ public final class RedisSessionFeed implements SessionFeed {
             if (worst.outcome().live()) {
                 next.push = true;
                 if (first) {
-                    setMode(FeedMode.CONNECTING, "Subscribing to keyspace notifications on " + resolved.description());
+                    setMode(FeedMode.CONNECTING, FeedPhrases.subscribing(resolved.description()));
                 }
                 for (NodeReader reader : readers) {
                     KeyspaceSubscriber subscriber = new KeyspaceSubscriber(reader.index(), reader.settings(),
-                            named("welno-feed-subscriber"), new SubscriberEvents(next.generation));
+                            threads.named("welno-feed-subscriber"), new SubscriberEvents(next.generation));
                     next.subscribers.add(subscriber);
                     subscriber.start();
                 }
@@ -352,22 +314,21 @@ public final class RedisSessionFeed implements SessionFeed {
         }
     }
 
-    private void enterPolling(Link current, String why) {
+    private void enterPolling(Link current, Phrase why) {
         current.push = false;
-        setMode(FeedMode.POLLING, capitalize(why) + "; polling every " + human(options.pollInterval()));
+        setMode(FeedMode.POLLING, FeedPhrases.polling(why, options.pollInterval()));
         startRun(ScanRun.Kind.SNAPSHOT);
     }
 
     private void subscribed(long generation, int node) {
         Link current = link;
-        if (closed || current == null || current.generation != generation || !current.push) {
+        if (status.closed() || current == null || current.generation != generation || !current.push) {
             return;
         }
         current.subscribed.add(node);
         if (current.subscribed.size() == current.readers.size() && !current.live) {
             current.live = true;
-            setMode(FeedMode.LIVE, "Live from " + current.topology.description() + "; "
-                    + current.notificationDetail);
+            setMode(FeedMode.LIVE, FeedPhrases.live(current.topology.description(), current.notificationDetail));
             // Events are at-most-once: whatever happened before this subscription is only found by a resync.
             startRun(ScanRun.Kind.SNAPSHOT);
         }
@@ -375,7 +336,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
     private void subscriptionFailed(long generation, int node, Throwable cause) {
         Link current = link;
-        if (closed || current == null || current.generation != generation || !current.push) {
+        if (status.closed() || current == null || current.generation != generation || !current.push) {
             return;
         }
         if (cause instanceof JedisDataException && !(cause instanceof JedisConnectionException)) {
@@ -384,8 +345,8 @@ public final class RedisSessionFeed implements SessionFeed {
             stopSubscribers(current);
             current.subscribeRefused = true;
             current.live = false;
-            enterPolling(current, "this user may not subscribe to the keyspace channels ("
-                    + FeedErrors.describe(cause) + ")");
+            enterPolling(current, FeedPhrases.subscribeRefused(String.valueOf(cause.getMessage()).lines().findFirst()
+                    .orElse("")));
             return;
         }
         connectionLost(generation, cause);
@@ -393,7 +354,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
     private void connectionLost(long generation, Throwable cause) {
         Link current = link;
-        if (closed || current == null || current.generation != generation) {
+        if (status.closed() || current == null || current.generation != generation) {
             return;
         }
         LOG.warn("Lost the connection to {}: {}", settings.redactedUrl(), FeedErrors.describe(cause));
@@ -433,21 +394,21 @@ public final class RedisSessionFeed implements SessionFeed {
     }
 
     private void scheduleReconnect(Throwable cause) {
-        if (closed) {
+        if (status.closed()) {
             return;
         }
         failures++;
-        long delay = backoffMillis(failures);
-        String why = FeedErrors.describe(cause);
-        String retry = "; retrying in " + human(Duration.ofMillis(delay));
+        Duration delay = Duration.ofMillis(backoffMillis(failures));
+        Phrase why = FeedErrors.describe(cause);
+        String address = settings.redactedUrl();
         if (everConnected) {
-            setMode(FeedMode.RECONNECTING, (failures == 1 ? "Lost the connection to " : "Still cannot reach ")
-                    + settings.redactedUrl() + " (" + why + ")" + retry);
+            setMode(FeedMode.RECONNECTING, failures == 1 ? FeedPhrases.lost(address, why, delay)
+                    : FeedPhrases.stillUnreachable(address, why, delay));
         } else {
-            setMode(FeedMode.OFFLINE, "Cannot reach " + settings.redactedUrl() + " (" + why + ")" + retry);
+            setMode(FeedMode.OFFLINE, FeedPhrases.unreachable(address, why, delay));
         }
         try {
-            reconnectFuture = control.schedule(guarded(this::connect), delay, TimeUnit.MILLISECONDS);
+            reconnectFuture = control.schedule(guarded(this::connect), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Closing.
         }
@@ -467,7 +428,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
     private void startRun(ScanRun.Kind kind) {
         Link current = link;
-        if (closed || current == null) {
+        if (status.closed() || current == null) {
             return;
         }
         ScanRun old = activeRun;
@@ -494,7 +455,7 @@ public final class RedisSessionFeed implements SessionFeed {
             return;
         }
         Link current = link;
-        if (current != null && !current.push && current.generation == run.generation() && !closed) {
+        if (current != null && !current.push && current.generation == run.generation() && !status.closed()) {
             pollFuture = control.schedule(guarded(() -> startRun(ScanRun.Kind.POLL)),
                     options.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -515,7 +476,7 @@ public final class RedisSessionFeed implements SessionFeed {
         try {
             long t0 = System.nanoTime();
             current.readers.get(0).client().ping();
-            latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            status.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         } catch (RuntimeException e) {
             connectionLost(current.generation, e);
         }
@@ -546,7 +507,7 @@ public final class RedisSessionFeed implements SessionFeed {
                 return;
             }
             boolean allLive = true;
-            String detail = null;
+            Phrase detail = null;
             for (NodeReader reader : current.readers) {
                 NotificationConfig.Check check = NotificationConfig.check(reader.client(),
                         options.mayEnableNotifications(), reader.toString());
@@ -569,36 +530,12 @@ public final class RedisSessionFeed implements SessionFeed {
         }
     }
 
-    private void sampleRate() {
-        long now = System.nanoTime();
-        rateSamples.addLast(new long[] {now, coalescer.received()});
-        while (rateSamples.size() > RATE_WINDOW_SECONDS + 1) {
-            rateSamples.removeFirst();
-        }
-        long[] oldest = rateSamples.peekFirst();
-        double seconds = (now - oldest[0]) / 1e9;
-        eventsPerSecond = seconds <= 0 ? 0 : (coalescer.received() - oldest[1]) / seconds;
-    }
-
     // ------------------------------------------------------------------------------------------ plumbing
 
-    private void setMode(FeedMode next, String detail) {
-        synchronized (modeLock) {
-            if (next == mode && detail.equals(modeDetail)) {
-                return;
-            }
-            if (closed && next != FeedMode.OFFLINE) {
-                return;
-            }
-            mode = next;
-            modeDetail = detail;
-        }
-        LOG.info("Feed {}: {}", next, detail);
+    /** The mode changes: told to the listeners through the dispatcher, in order with the batches. */
+    private void setMode(FeedMode next, Phrase why) {
         BatchDispatcher d = dispatcher;
-        FeedListener l = listener;
-        if (d != null && l != null) {
-            d.post(() -> l.onModeChanged(next, detail));
-        }
+        status.set(next, why, d == null ? Runnable::run : d::post, listeners);
     }
 
     private void submit(Runnable task) {
@@ -619,18 +556,6 @@ public final class RedisSessionFeed implements SessionFeed {
         };
     }
 
-    private ThreadFactory named(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = baseThreads.newThread(runnable);
-            thread.setName(name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            threads.removeIf(t -> t.getState() == Thread.State.TERMINATED);
-            threads.add(thread);
-            return thread;
-        };
-    }
-
     private static void cancel(ScheduledFuture<?> future) {
         if (future != null) {
             future.cancel(false);
@@ -643,29 +568,6 @@ public final class RedisSessionFeed implements SessionFeed {
         } catch (RuntimeException e) {
             LOG.debug("Closing {}: {}", reader, e.toString());
         }
-    }
-
-    private static void awaitQuietly(ThreadPoolExecutor executor) {
-        try {
-            executor.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static String human(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + " s";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-
-    private static String capitalize(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private final class SubscriberEvents implements KeyspaceSubscriber.Events {
@@ -688,7 +590,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
         @Override
         public void onPong(int node, long rttMillis) {
-            latencyMillis = rttMillis;
+            status.latency(rttMillis);
         }
 
         @Override

@@ -61,7 +61,7 @@ class FeedOverTlsTest {
                 assertTrue(recorder.session("a") != null);
                 admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "initiated", 0));
                 recorder.await("a change pushed over TLS", Await.EVENTUALLY, () -> recorder.session("b") != null);
-                assertEquals(FeedMode.LIVE, feed.mode(), feed.modeDetail());
+                assertEquals(FeedMode.LIVE, feed.mode(), feed.modeDetail().toString());
             }
 
             StringWriter out = new StringWriter();

@@ -1,5 +1,7 @@
 package io.welno.console.fault;
 
+import io.welno.console.live.FeedPhrases;
+import io.welno.console.text.Phrase;
 import io.welno.console.cli.Main;
 import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.Await;
@@ -139,9 +141,9 @@ class PauseTest {
                     }
                 });
                 recorder.awaitMode(FeedMode.RECONNECTING, Await.EVENTUALLY);
-                String detail = recorder.lastReported(FeedMode.RECONNECTING).detail();
-                assertTrue(detail.contains("no PONG within 300 ms") || detail.contains("did not answer in time"),
-                        detail);
+                Phrase why = (Phrase) recorder.lastReported(FeedMode.RECONNECTING).detail().arg(1);
+                assertTrue(why.equals(FeedPhrases.noPong(300)) || why.key().equals("store.failure.timeout"),
+                        why.toString());
                 freeze.join();
                 recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
                 recorder.await("a resync after the freeze", Await.EVENTUALLY, () -> recorder.snapshotsCompleted() >= 2);

@@ -59,8 +59,8 @@ class SnapshotKillTest {
                 assertEquals(0, recorder.snapshotsCompleted(), "the kill must land inside the first snapshot");
                 assertTrue(recorder.size() < SESSIONS, "only part of the sessions were delivered before the kill");
                 recorder.awaitMode(FeedMode.RECONNECTING, Await.EVENTUALLY);
-                String detail = recorder.lastReported(FeedMode.RECONNECTING).detail();
-                assertTrue(detail.startsWith("Lost the connection to redis://127.0.0.1:" + redis.port()), detail);
+                RecordingListener.Mode lost = recorder.lastReported(FeedMode.RECONNECTING);
+                assertTrue(lost.text().startsWith("Lost the connection to redis://127.0.0.1:" + redis.port()), lost.text());
 
                 redis.restart();
                 recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.Phrase;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,18 +63,16 @@ class OtherConsoleRevertTest {
             actor.addListener(acting);
             watcher.addListener(watching);
             AtomicReference<FeedMode> mode = new AtomicReference<>();
+            // the watcher's revert spotter follows the feed on its own, as in the console's services
+            feed.subscribe(FeedListener.ofSessions(watcher.otherConsoles()::onKeyChanged,
+                    watcher.otherConsoles()::onKeyRemoved));
             feed.start(new FeedListener() {
                 @Override
                 public void onBatch(FeedBatch batch) {
-                    for (SessionChange change : batch.changes()) {
-                        if (change.kind() == ChangeKind.ADDED || change.kind() == ChangeKind.UPDATED) {
-                            watcher.otherConsoles().onKeyChanged(change.id(), change.session());
-                        }
-                    }
                 }
 
                 @Override
-                public void onModeChanged(FeedMode now, String detail) {
+                public void onModeChanged(FeedMode now, Phrase detail) {
                     mode.set(now);
                 }
             });

@@ -118,14 +118,12 @@ class FeedUnitTest {
     private NodeReader.Read read(String id, String status, long fingerprint, long expiresAt) {
         String json = "{\"session_id\": \"" + id + "\", \"status\": \"" + status + "\"}";
         byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new NodeReader.Read(new StoredSession(codec.parse(id, bytes), 1000, bytes), fingerprint,
-                expiresAt, status);
+        return new NodeReader.Read(new StoredSession(codec.parse(id, bytes), 1000, bytes), fingerprint, expiresAt);
     }
 
     @Test
     void firstReadIsAddedThenUpdatedAndOlderReadsNeverOverwriteNewerOnes() {
-        RecentlyEnded ended = new RecentlyEnded(10);
-        FeedState state = new FeedState(ended, CLOCK);
+        FeedState state = new FeedState(CLOCK);
         assertEquals(ChangeKind.ADDED, state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 5, true).kind());
         assertEquals(ChangeKind.UPDATED, state.applyRead(read("a", "auth_requesting", 2, Long.MAX_VALUE), 7, true).kind());
         assertNull(state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 6, true), "a slow older read is dropped");
@@ -136,20 +134,17 @@ class FeedUnitTest {
     }
 
     @Test
-    void endedSessionsAreReportedOnceAndKeptInTheRecentlyEndedList() {
-        RecentlyEnded ended = new RecentlyEnded(10);
-        FeedState state = new FeedState(ended, CLOCK);
+    void endedSessionsAreReportedOnce() {
+        FeedState state = new FeedState(CLOCK);
         state.applyRead(read("a", "auth_completed", 1, Long.MAX_VALUE), 1, true);
         SessionChange removed = state.applyEnded("a", 2, ChangeKind.REMOVED, false);
         assertEquals(new SessionChange(ChangeKind.REMOVED, "a", null), removed);
         assertNull(state.applyEnded("a", 3, ChangeKind.REMOVED, false), "unknown ids are not reported");
-        assertEquals(List.of(new EndedSession("a", ChangeKind.REMOVED, "auth_completed", CLOCK.instant())),
-                ended.snapshot());
     }
 
     @Test
     void aRemovalDuringAPassStopsAnOlderReadOfThatPassFromResurrectingTheSession() {
-        FeedState state = new FeedState(new RecentlyEnded(10), CLOCK);
+        FeedState state = new FeedState(CLOCK);
         state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 1, true);
         ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1, true);
         // The pass read "a" with seq 11; the del event was processed with seq 12 before that chunk arrived.
@@ -164,8 +159,7 @@ class FeedUnitTest {
 
     @Test
     void aCompletedPassEndsSessionsItDidNotSeeAsExpiredOrRemovedByTheirTtl() {
-        RecentlyEnded ended = new RecentlyEnded(10);
-        FeedState state = new FeedState(ended, CLOCK);
+        FeedState state = new FeedState(CLOCK);
         long now = CLOCK.millis();
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 1, true);
         state.applyRead(read("deleted", "initiated", 1, now + 600_000), 2, true);
@@ -178,12 +172,11 @@ class FeedUnitTest {
         assertEquals(Map.of("deleted", ChangeKind.REMOVED, "timed-out", ChangeKind.EXPIRED), kinds);
         assertEquals(1, state.size());
         assertTrue(state.knows("seen"));
-        assertEquals(2, ended.size());
     }
 
     @Test
     void changesToOneIdWithinABatchFoldIntoOneWithTheRightKind() {
-        Map<String, SessionChange> batch = new LinkedHashMap<>();
+        LatestById<SessionChange> batch = new LatestById<>();
         StoredSession v1 = read("a", "initiated", 1, 0).session();
         StoredSession v2 = read("a", "auth_requesting", 2, 0).session();
         BatchDispatcher.merge(batch, new SessionChange(ChangeKind.ADDED, "a", v1));
@@ -199,20 +192,6 @@ class FeedUnitTest {
         assertEquals(ChangeKind.REMOVED, batch.get("b").kind());
         BatchDispatcher.merge(batch, null);
         assertEquals(1, batch.size());
-    }
-
-    @Test
-    void theRecentlyEndedListIsBoundedNewestFirstAndOneEntryPerId() {
-        RecentlyEnded ended = new RecentlyEnded(3);
-        for (int i = 0; i < 5; i++) {
-            ended.add(new EndedSession("s" + i, ChangeKind.EXPIRED, null, CLOCK.instant()));
-        }
-        ended.add(new EndedSession("s3", ChangeKind.REMOVED, "error", CLOCK.instant()));
-        assertEquals(List.of("s3", "s4", "s2"), ended.snapshot().stream().map(EndedSession::id).toList());
-        assertEquals(ChangeKind.REMOVED, ended.snapshot().get(0).kind());
-        RecentlyEnded none = new RecentlyEnded(0);
-        none.add(new EndedSession("x", ChangeKind.REMOVED, null, CLOCK.instant()));
-        assertEquals(0, none.size());
     }
 
     // ---------------------------------------------------------------- topology
@@ -285,8 +264,8 @@ class FeedUnitTest {
         assertEquals(Duration.ofMillis(45), defaults.batchWindow());
         assertFalse(defaults.mayEnableNotifications());
         assertEquals(1000, defaults.scanCount());
-        assertEquals("2 s", RedisSessionFeed.human(defaults.pollInterval()));
-        assertEquals("200 ms", RedisSessionFeed.human(Duration.ofMillis(200)));
-        assertEquals("1.5 s", RedisSessionFeed.human(Duration.ofMillis(1500)));
+        assertEquals("2 s", FeedPhrases.human(defaults.pollInterval()));
+        assertEquals("200 ms", FeedPhrases.human(Duration.ofMillis(200)));
+        assertEquals("1.5 s", FeedPhrases.human(Duration.ofMillis(1500)));
     }
 }

@@ -97,7 +97,16 @@ class FileFallbackFeedTest {
              FileFallbackFeed feed = new FileFallbackFeed(new RedisSessionFeed(REDIS.settings(), CODEC,
                      FeedOptions.defaults().withMayEnableNotifications(true)), redis,
                      new FileSessionStore(dir, CODEC, TIMESTAMPS, RetryPolicy.DEFAULT), Duration.ofMillis(100))) {
-            feed.onPlaces(this::told);
+            feed.subscribe(new FeedListener() { // a second listener, on its own: told the places after their rows
+                @Override
+                public void onBatch(FeedBatch batch) {
+                }
+
+                @Override
+                public void onPlaces(List<FileFallbackFeed.Place> places) {
+                    told(places);
+                }
+            });
             feed.start(listener);
 
             listener.await("the file-only session is delivered from its file", () -> listener.has(fileOnly));

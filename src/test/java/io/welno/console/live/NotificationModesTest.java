@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.Phrase;
+import io.welno.console.view.Wording;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,11 @@ class NotificationModesTest {
                 for (char flag : "ExK$g".toCharArray()) {
                     assertTrue(now.indexOf(flag) >= 0, "flag " + flag + " in " + now);
                 }
-                assertTrue(feed.modeDetail().contains("enabled keyspace notifications"), feed.modeDetail());
+                Phrase live = feed.modeDetail();
+                assertEquals("feed.live", live.key(), live.toString());
+                assertEquals(Phrase.of("feed.notify.enabled", "xE", now), live.arg(1));
+                assertTrue(Wording.cli().render(live).endsWith("; enabled keyspace notifications (\"xE\" → \"" + now + "\")"),
+                        Wording.cli().render(live));
                 listener.awaitSnapshots(1);
                 admin.set(key("c1"), doc("c1", "initiated", 1));
                 listener.await("c1 added by push", () -> listener.lastKind("c1") == ChangeKind.ADDED);
@@ -66,8 +72,10 @@ class NotificationModesTest {
             try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), false)) {
                 feed.start(listener);
                 listener.awaitMode(FeedMode.POLLING);
-                assertTrue(listener.lastMode().detail().contains("may not enable them; polling every 200 ms"),
+                assertEquals(FeedPhrases.polling(Phrase.of("feed.notify.off"), Duration.ofMillis(200)),
                         listener.lastMode().detail());
+                assertEquals("Keyspace notifications are off and this profile may not enable them; polling every 200 ms",
+                        listener.lastMode().text());
                 listener.awaitSnapshots(1);
                 assertTrue(listener.has("p0"));
                 assertEquals("", flags(admin), "the server's setting is left alone");
@@ -96,7 +104,10 @@ class NotificationModesTest {
             try (RedisSessionFeed feed = feed(watcher, true)) {
                 feed.start(listener);
                 listener.awaitMode(FeedMode.POLLING);
-                assertEquals("CONFIG is not permitted for this user; polling every 200 ms", feed.modeDetail());
+                assertEquals(FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"), Duration.ofMillis(200)),
+                        feed.modeDetail());
+                assertEquals("CONFIG is not permitted for this user; polling every 200 ms",
+                        Wording.cli().render(feed.modeDetail()));
                 listener.awaitSnapshots(1);
                 assertChangesArriveByPolling(admin, listener);
             }
@@ -112,7 +123,8 @@ class NotificationModesTest {
             try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), true)) {
                 feed.start(listener);
                 listener.awaitMode(FeedMode.POLLING);
-                assertEquals("CONFIG is disabled on this server; polling every 200 ms", feed.modeDetail());
+                assertEquals(FeedPhrases.polling(Phrase.of("feed.notify.configDisabled"), Duration.ofMillis(200)),
+                        feed.modeDetail());
                 listener.awaitSnapshots(1);
                 assertChangesArriveByPolling(admin, listener);
             }
@@ -131,8 +143,11 @@ class NotificationModesTest {
             try (RedisSessionFeed feed = feed(nosub, false)) {
                 feed.start(listener);
                 listener.awaitMode(FeedMode.POLLING);
-                assertTrue(feed.modeDetail().startsWith("This user may not subscribe to the keyspace channels"),
-                        feed.modeDetail());
+                Phrase why = (Phrase) feed.modeDetail().arg(0);
+                assertEquals("feed.subscribeRefused", why.key(), feed.modeDetail().toString());
+                assertTrue(why.arg(0).toString().startsWith("NOPERM"), why.toString());
+                assertTrue(Wording.cli().render(feed.modeDetail())
+                        .startsWith("This user may not subscribe to the keyspace channels"));
                 listener.awaitSnapshots(1);
                 assertChangesArriveByPolling(admin, listener);
             }

@@ -64,8 +64,9 @@ class SentinelFeedTest {
                     FeedTopology.sentinel(MASTER, List.of(sentinel.address()), null, null));
             feed.start(listener);
             listener.awaitMode(FeedMode.LIVE);
-            assertTrue(feed.modeDetail().contains("master " + MASTER + " at 127.0.0.1:" + master.port()),
-                    feed.modeDetail());
+            assertEquals("feed.live", feed.modeDetail().key());
+            assertTrue(feed.modeDetail().arg(0).toString().contains("master " + MASTER + " at 127.0.0.1:" + master.port()),
+                    feed.modeDetail().toString());
             listener.awaitSnapshots(1);
             assertTrue(listener.has("before"));
             try (Jedis writer = new Jedis(master.address())) {
@@ -81,7 +82,7 @@ class SentinelFeedTest {
             RedisSessionFeed running = feed;
             listener.await("the feed is live on the promoted replica", Await.EVENTUALLY,
                     () -> running.mode() == FeedMode.LIVE
-                            && running.modeDetail().contains("at 127.0.0.1:" + promoted.port()));
+                            && running.modeDetail().arg(0).toString().contains("at 127.0.0.1:" + promoted.port()));
             listener.awaitSnapshots(2);
             try (Jedis writer = new Jedis(promoted.address())) {
                 writer.set(key("on-new"), doc("on-new", "initiated", 1));

@@ -7,6 +7,8 @@ import io.welno.console.live.FeedMode;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Phrase;
+import io.welno.console.view.Wording;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +26,11 @@ import java.util.stream.Collectors;
  */
 public final class RecordingListener implements FeedListener {
 
-    public record Mode(FeedMode mode, String detail) {
+    /** A mode change as told; {@link #text()} words its phrase as the command line does. */
+    public record Mode(FeedMode mode, Phrase detail) {
+        public String text() {
+            return Wording.cli().render(detail);
+        }
     }
 
     public record Delivered(FeedBatch batch, long nanos) {
@@ -63,7 +69,7 @@ public final class RecordingListener implements FeedListener {
     }
 
     @Override
-    public synchronized void onModeChanged(FeedMode mode, String detail) {
+    public synchronized void onModeChanged(FeedMode mode, Phrase detail) {
         threads.add(Thread.currentThread().getName());
         modes.add(new Mode(mode, detail));
         notifyAll();

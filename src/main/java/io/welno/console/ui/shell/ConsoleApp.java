@@ -8,6 +8,7 @@ import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.store.StoreErrors;
 import java.time.Clock;
@@ -73,7 +74,7 @@ public final class ConsoleApp extends Application {
                 if (saved.isEmpty()) {
                     connect(first, DEMO);
                 } else {
-                    first.notConnected(i18n.get("app.notConnected"));
+                    first.notConnected(Phrase.of("app.notConnected"));
                     chooseConnection();
                 }
             });
@@ -105,8 +106,8 @@ public final class ConsoleApp extends Application {
     }
 
     private void connect(ConsoleWindow target, ConnectionDialog.Choice choice) {
-        target.starting(choice.demo() ? i18n.get("app.starting")
-                : i18n.format("app.connecting", choice.profile().name()));
+        target.starting(choice.demo() ? Phrase.of("app.starting")
+                : Phrase.of("app.connecting", choice.profile().name()));
         background.execute(() -> {
             try {
                 ConsoleServices services = choice.demo() ? ConsoleServices.startDemo(Timestamps.system())

@@ -11,6 +11,8 @@ import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -87,11 +89,11 @@ public final class ConsoleWindow {
     }
 
     /** No connection chosen yet: says so instead of showing a connection in progress. */
-    public void notConnected(String text) {
+    public void notConnected(Phrase text) {
         bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, text);
     }
 
-    public void starting(String text) {
+    public void starting(Phrase text) {
         view.setEnvironment("", null);
         view.setRoleBadge("", false);
         bridge.onModeChanged(io.welno.console.live.FeedMode.CONNECTING, text);
@@ -127,10 +129,7 @@ public final class ConsoleWindow {
         actions.installShortcuts(scene);
         view.connect(this::setTheme, started); // settings menu theme, F5 resync, badges follow the language
         // The profile's fallback folder: places ride on the rows, the detail pane diffs the file's last-read copy.
-        started.fileFeed().ifPresent(files -> {
-            files.onPlaces(bridge::onPlaces);
-            view.detail().useFileCopies(files::fileCopy);
-        });
+        started.fileFeed().ifPresent(files -> view.detail().useFileCopies(files::fileCopy));
         started.startFeed(bridge);
     }
 
@@ -139,8 +138,8 @@ public final class ConsoleWindow {
     }
 
     public void failed(Throwable error) {
-        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, i18n.format("app.failed",
-                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)));
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE,
+                Phrase.of("app.failed", StoreFailure.of(error).phrase()));
     }
 
     /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */

@@ -6,7 +6,6 @@ import io.welno.console.ui.dashboard.DashboardView;
 import io.welno.console.ui.detail.DetailPane;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.common.I18n;
-import io.welno.console.ui.common.Sentences;
 import io.welno.console.ui.table.SessionTable;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
@@ -17,6 +16,7 @@ import io.welno.console.view.Bucket;
 import io.welno.console.view.CsvExport;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.Wording;
 import io.welno.console.flow.Operator;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.AuthProvider;
@@ -381,14 +381,14 @@ public final class MainView extends BorderPane implements ActionHost {
             shownMode = mode;
         }
         modeLabel.setText(i18n.get("mode." + mode.name()));
-        // the feed's sentence quotes Redis errors: escaped and bounded like all outside text
-        String feedText = SafeText.bounded(bridge.modeDetail(), SafeText.TEXT);
-        String detailText = Sentences.feed(i18n, feedText);
+        // the feed's phrase in the window's language; Wording escapes and bounds the Redis errors it quotes
+        String feedText = Wording.window(i18n).render(bridge.modeDetail());
+        String detailText = feedText;
         if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
             detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
         }
         statusBar.setText(detailText);
-        // the feed's own (English) sentence, with the technical cause, when the bar shows a translation
+        // the feed's own sentence, with the technical cause, while the bar shows the snapshot's progress
         String tip = detailText.equals(feedText) ? null : feedText;
         if (!java.util.Objects.equals(tip, statusTip)) {
             statusTip = tip;

@@ -7,9 +7,10 @@ import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
 import io.welno.console.live.FileFallbackFeed;
+import io.welno.console.live.LatestById;
 import io.welno.console.live.SessionChange;
+import io.welno.console.text.Phrase;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public final class FeedBridge implements FeedListener {
     /** The latest place of each session with a file (profile with a fallback folder), put on rows as they are built. */
     private final Map<String, FileCopy> places = new ConcurrentHashMap<>();
     private volatile FeedMode mode = FeedMode.CONNECTING;
-    private volatile String modeDetail = "";
+    private volatile Phrase modeDetail = Phrase.of("feed.notStarted");
     private volatile long snapshotLoaded;
     private volatile boolean snapshotDone;
 
@@ -46,9 +47,10 @@ public final class FeedBridge implements FeedListener {
     }
 
     /**
-     * Places against the fallback folder that changed ({@link FileFallbackFeed#onPlaces}); they come after the rows
-     * they belong to, on the feed's thread.
+     * Places against the fallback folder that changed ({@link FileFallbackFeed}); they come after the rows they
+     * belong to, on the feed's thread.
      */
+    @Override
     public void onPlaces(List<FileFallbackFeed.Place> changed) {
         for (FileFallbackFeed.Place place : changed) {
             if (place.copy().where() == FileCopy.Where.REDIS_ONLY) {
@@ -61,8 +63,8 @@ public final class FeedBridge implements FeedListener {
     }
 
     @Override
-    public void onModeChanged(FeedMode newMode, String detail) {
-        modeDetail = detail == null ? "" : detail;
+    public void onModeChanged(FeedMode newMode, Phrase detail) {
+        modeDetail = detail == null ? Phrase.of("feed.notStarted") : detail;
         mode = newMode;
     }
 
@@ -78,7 +80,7 @@ public final class FeedBridge implements FeedListener {
      * @return whether there was anything to apply
      */
     public boolean drain(SessionTableModel model) {
-        Map<String, SessionTableModel.RowChange> merged = new LinkedHashMap<>();
+        LatestById<SessionTableModel.RowChange> merged = new LatestById<>();
         boolean fromSnapshot = false;
         Pending next;
         while ((next = queue.poll()) != null) {
@@ -94,12 +96,12 @@ public final class FeedBridge implements FeedListener {
         if (merged.isEmpty()) {
             return false;
         }
-        model.apply(new ArrayList<>(merged.values()), fromSnapshot);
+        model.apply(merged.values(), fromSnapshot);
         return true;
     }
 
     /** A place that changed becomes an update of the row it belongs to (queued in this frame, or in the model). */
-    private static void replacePlaces(SessionTableModel model, Map<String, SessionTableModel.RowChange> merged,
+    private static void replacePlaces(SessionTableModel model, LatestById<SessionTableModel.RowChange> merged,
                                       List<FileFallbackFeed.Place> changed) {
         for (FileFallbackFeed.Place place : changed) {
             SessionTableModel.RowChange queued = merged.get(place.id());
@@ -119,7 +121,8 @@ public final class FeedBridge implements FeedListener {
         return mode;
     }
 
-    public String modeDetail() {
+    /** What the feed says about its mode; the window words it ({@code Wording.window}). */
+    public Phrase modeDetail() {
         return modeDetail;
     }
 

@@ -3,6 +3,7 @@ package io.welno.console.ui.table;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
 import io.welno.console.live.ChangeKind;
+import io.welno.console.live.LatestById;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.StuckPolicy;
 import java.time.Clock;
@@ -62,7 +63,8 @@ public final class SessionTableModel {
     private final IntegerProperty pendingUpdates = new SimpleIntegerProperty();
     private final IntegerProperty liveCount = new SimpleIntegerProperty();
 
-    private final Map<String, RowChange> pending = new LinkedHashMap<>();
+    /** Changes held while paused: the latest per session, in the order they first came. */
+    private final LatestById<RowChange> pending = new LatestById<>();
     private final Map<Bucket, Integer> countDeltas = new HashMap<>();
     private final Clock clock;
     private final ZoneId zone;
@@ -109,8 +111,7 @@ public final class SessionTableModel {
     }
 
     private void flushPending() {
-        List<RowChange> queued = new ArrayList<>(pending.values());
-        pending.clear();
+        List<RowChange> queued = pending.drain();
         pendingUpdates.set(0);
         applyNow(queued);
     }

@@ -1,0 +1,55 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.live.FeedPhrases;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The feed's state phrases read right in either language, keep their address and delay, and escape Redis's words. */
+class FeedPhrasesWordingTest {
+
+    private final Wording korean = Wording.window(new BundleTexts(Locale.KOREAN));
+    private final Wording english = Wording.cli();
+
+    @Test
+    void aLostConnectionKeepsItsAddressCauseAndDelayInEitherLanguage() {
+        Phrase lost = FeedPhrases.lost("redis://10.0.1.10:6379/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2));
+        assertEquals("Lost the connection to redis://10.0.1.10:6379/0 (the server closed the connection); retrying in 2 s",
+                english.render(lost));
+        assertEquals("연결이 끊겼습니다: redis://10.0.1.10:6379/0(서버가 연결을 끊었습니다). 2 s 후 다시 시도합니다",
+                korean.render(lost));
+    }
+
+    @Test
+    void liveAndPollingSayWhatTheNotificationCheckFound() {
+        Phrase live = FeedPhrases.live("127.0.0.1:6390", Phrase.of("feed.notify.on", "g$xK"));
+        assertEquals("Live from 127.0.0.1:6390; keyspace notifications are on (\"g$xK\")", english.render(live));
+        assertEquals("실시간으로 받는 중: 127.0.0.1:6390 (키스페이스 알림이 켜져 있습니다(\"g$xK\"))",
+                korean.render(live));
+        Phrase polling = FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"), Duration.ofMillis(1500));
+        assertEquals("CONFIG is not permitted for this user; polling every 1.5 s", english.render(polling));
+        assertEquals("이 사용자는 CONFIG 명령을 쓸 수 없습니다. 1.5 s마다 조회합니다", korean.render(polling));
+        assertEquals("The server stopped answering (no PONG within 3000 ms)", english.render(FeedPhrases.noPong(3000)));
+    }
+
+    @Test
+    void redisOwnWordsAreEscapedAndBoundedWhereverTheyAreShown() {
+        String hostile = "ERR bad\u001b[31m thing\nforged line" + "x".repeat(20_000);
+        Phrase why = FeedPhrases.polling(Phrase.of("feed.notify.configFailed", hostile), Duration.ofSeconds(2));
+        for (Wording wording : new Wording[] {english, korean}) {
+            String shown = wording.render(why);
+            assertFalse(shown.contains("\u001b"), shown);
+            assertFalse(shown.contains("\n"), "no forged second line");
+            assertTrue(shown.length() < 5_000, "bounded: " + shown.length());
+        }
+        Phrase unreachable = FeedPhrases.unreachable("redis://h:1/0",
+                new StoreFailure(StoreFailure.Cause.UNREACHABLE, "Connection refused\u0007").phrase(), Duration.ofMillis(200));
+        assertFalse(english.render(unreachable).contains("\u0007"));
+    }
+}
