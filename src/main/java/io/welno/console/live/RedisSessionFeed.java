@@ -273,18 +273,8 @@ public final class RedisSessionFeed implements SessionFeed {
                 reader.client().ping();
                 status.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
-            List<NotificationConfig.Check> checks = new ArrayList<>();
-            for (NodeReader reader : readers) {
-                NotificationConfig.Check check = NotificationConfig.check(reader.client(),
-                        options.mayEnableNotifications(), reader.toString());
-                if (check.outcome() == NotificationConfig.Outcome.ENABLED) {
-                    LOG.info("{}: {}", reader, check.detail());
-                }
-                checks.add(check);
-            }
+            NotificationConfig.Check worst = checkNotifications(readers);
             Link next = new Link(generations.incrementAndGet(), resolved, readers, settings);
-            NotificationConfig.Check worst = checks.stream().filter(c -> !c.outcome().live()).findFirst()
-                    .orElse(checks.get(0));
             next.notificationDetail = worst.detail();
             boolean first = !everConnected;
             if (!first) {
@@ -506,18 +496,10 @@ public final class RedisSessionFeed implements SessionFeed {
             if (current.subscribeRefused) {
                 return;
             }
-            boolean allLive = true;
-            Phrase detail = null;
-            for (NodeReader reader : current.readers) {
-                NotificationConfig.Check check = NotificationConfig.check(reader.client(),
-                        options.mayEnableNotifications(), reader.toString());
-                if (!check.outcome().live()) {
-                    allLive = false;
-                    detail = check.detail();
-                }
-            }
+            NotificationConfig.Check worst = checkNotifications(current.readers);
+            boolean allLive = worst.outcome().live();
             if (current.push && !allLive) {
-                reestablish(current, "keyspace notifications are no longer available: " + detail);
+                reestablish(current, "keyspace notifications are no longer available: " + worst.detail());
             } else if (!current.push && allLive) {
                 reestablish(current, "keyspace notifications are available now");
             }
@@ -528,6 +510,25 @@ public final class RedisSessionFeed implements SessionFeed {
         } catch (RuntimeException e) {
             LOG.debug("Topology check failed: {}", e.toString());
         }
+    }
+
+    /**
+     * The notification flags of every primary (added where missing, when the profile allows): the first server
+     * without them decides, since one server without events would leave its sessions unseen.
+     */
+    private NotificationConfig.Check checkNotifications(List<NodeReader> readers) {
+        NotificationConfig.Check worst = null;
+        for (NodeReader reader : readers) {
+            NotificationConfig.Check check = NotificationConfig.check(reader.client(),
+                    options.mayEnableNotifications(), reader.toString());
+            if (check.outcome() == NotificationConfig.Outcome.ENABLED) {
+                LOG.info("{}: {}", reader, check.detail());
+            }
+            if (worst == null || (worst.outcome().live() && !check.outcome().live())) {
+                worst = check;
+            }
+        }
+        return worst;
     }
 
     // ------------------------------------------------------------------------------------------ plumbing
