@@ -34,6 +34,11 @@ import redis.clients.jedis.params.SetParams;
  * One bench run: seeds N sessions and M unrelated keys, then measures P1 (listing vs the plain-client floor),
  * P4 (heap with the sessions loaded) and P2 (write → consumer latency at fixed rates) on one running feed,
  * the P4 churn, P3 (atomic vs blind updates) and P5 (start-up of the real jar). See {@link BenchSettings#METHOD}.
+ *
+ * <p>Longer than most classes because P1, P4 and P2 share one seeded server and one running feed, and their order
+ * matters (P4's heap is taken with the sessions P1 loaded, P2 writes into that feed); the benches that stand alone
+ * are classes of their own ({@link FrameBench}, {@link CliListingBench}, {@link StartupBench},
+ * {@link AtomicUpdateBench}), and the report's formatting is {@link BenchReport}'s.
  */
 public final class BenchRunner {
 

@@ -1,6 +1,5 @@
 package io.welno.console.flow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.ParsedSession;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
@@ -10,19 +9,15 @@ import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionMutation;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreFailure;
-import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class FlowService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowService.class);
-    /** How long after the end of a hold its last read may take before the watch lets go. */
-    private static final Duration FINAL_CHECK_SLACK = Duration.ofSeconds(30);
 
     private final AuditLog audit;
     private final MemoryAuditLog localAudit = new MemoryAuditLog();
@@ -68,9 +61,9 @@ public final class FlowService implements AutoCloseable {
     private final FlowRuntime runtime;
     private final ScheduledExecutorService timer;
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, HoldState> holds = new ConcurrentHashMap<>();
-    private final Consumer<RevertDetected> revertForwarder = this::onRevert;
-    private final Consumer<String> removedForwarder = this::onSessionRemoved;
+    private final Holds holds;
+    private final Consumer<RevertDetected> revertForwarder;
+    private final Consumer<String> removedForwarder;
     private final RevertSpotter spotter;
     private volatile boolean closed;
 
@@ -104,6 +97,9 @@ public final class FlowService implements AutoCloseable {
         this.runtime = new FlowRuntime(this, store, tilko == null ? null : new LimitedTilko(tilko,
                 options.maxTilkoCalls()), timestamps, options, guards, background,
                 new LeaseKeeper(store, timestamps, options.claimLease(), timer), ConsoleInstance.id());
+        this.holds = new Holds(this, runtime, revertWatch, timer);
+        this.revertForwarder = holds::onRevert;
+        this.removedForwarder = holds::onSessionRemoved;
         if (revertWatch != null) {
             revertWatch.addListener(revertForwarder);
             revertWatch.addRemovedListener(removedForwarder);
@@ -179,7 +175,7 @@ public final class FlowService implements AutoCloseable {
 
     /** Whether one of this console's actions is being held (so its revert is this console's to report). */
     public boolean isHolding(String actionId) {
-        return holds.containsKey(actionId);
+        return holds.isHolding(actionId);
     }
 
     /** The actions the UI should enable for this document and role (no override). */
@@ -234,11 +230,11 @@ public final class FlowService implements AutoCloseable {
             execution = new FlowAction.Execution(unexpected(request, actionId, e));
         }
         ActionResult result = execution.result();
-        HoldState held = holds.get(actionId);
+        Hold held = holds.handle(actionId);
         if (held != null && result.applied()) {
-            result = result.withHold(held.handle);
+            result = result.withHold(held);
         } else if (held != null && !runtime.collections.containsKey(request.sessionId())) {
-            endHold(held, HoldOutcome.notHeld());
+            holds.end(actionId, HoldOutcome.notHeld());
         }
         ActionResult reported = result;
         LOG.info("{} {} on session {} by a {}: {}", actionId, request.kind().wire(), request.sessionId(),
@@ -289,6 +285,7 @@ public final class FlowService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        holds.refuseNew();
         if (revertWatch != null) {
             revertWatch.removeListener(revertForwarder);
             revertWatch.removeRemovedListener(removedForwarder);
@@ -309,10 +306,7 @@ public final class FlowService implements AutoCloseable {
                 c.finish(c.interrupted());
             }
         }
-        for (HoldState held : List.copyOf(holds.values())) {
-            endHold(held, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.closed"),
-                    held.handle.reapplies(), null));
-        }
+        holds.close();
         timer.shutdownNow();
     }
 
@@ -386,219 +380,18 @@ public final class FlowService implements AutoCloseable {
                 null, null, actionId);
     }
 
-    // ================================================================== holds
-
-    /** The state of one held action: every version its writes produced, and how to re-apply it. */
-    private static final class HoldState {
-        final Hold handle;
-        final Operator operator;
-        final ActionRequest request;
-        final Duration window;
-        final List<SessionDocument> versions = new ArrayList<>();
-        Precondition again;
-        boolean reapplying;
-
-        HoldState(Hold handle, Operator operator, ActionRequest request, Duration window) {
-            this.handle = handle;
-            this.operator = operator;
-            this.request = request;
-            this.window = window;
-        }
-
-        synchronized List<SessionDocument> versions() {
-            return List.copyOf(versions);
-        }
-    }
-
-    /** An applied write of an action: its hold starts (or is extended) and the revert watch learns the change. */
+    /** An applied write of an action: its hold starts (or is extended); see {@link Holds}. */
     void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
               Precondition again) {
-        Duration window = request.hold() != null ? request.hold() : runtime.options.holdWindow();
-        if (revertWatch == null || window.isZero() || closed) {
-            return;
-        }
-        Instant until = Instant.now().plus(window);
-        boolean[] fresh = new boolean[1];
-        HoldState state = holds.computeIfAbsent(actionId, id -> {
-            fresh[0] = true;
-            return new HoldState(Hold.start(request.sessionId(), actionId, until, request.reapply()), operator,
-                    request, window);
-        });
-        synchronized (state) {
-            state.versions.add(write.before());
-            state.versions.add(write.after());
-            state.again = again;
-            state.handle.extendTo(until);
-        }
-        revertWatch.watch(request.sessionId(), request.kind(), actionId, operator.name(), write.before(),
-                write.after(), window.plus(FINAL_CHECK_SLACK));
-        if (fresh[0]) {
-            scheduleEnd(state);
-        }
-    }
-
-    private void scheduleEnd(HoldState state) {
-        long delay = Math.max(0, Duration.between(Instant.now(), state.handle.until()).toMillis());
-        try {
-            timer.schedule(() -> endOfWindow(state), delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing: close() ends every open hold
-        }
-    }
-
-    /** The window is over: read the session one last time; the change is kept if that read still has it. */
-    private void endOfWindow(HoldState state) {
-        if (state.handle.isOver()) {
-            return;
-        }
-        synchronized (state) {
-            if (state.reapplying) {
-                return; // the re-apply ends the hold itself when it is done
-            }
-        }
-        if (Instant.now().isBefore(state.handle.until())) {
-            scheduleEnd(state); // a later write of the same action extended the hold
-            return;
-        }
-        String id = state.handle.sessionId();
-        Optional<StoredSession> stored;
-        long readStarted = System.nanoTime();
-        try {
-            stored = runtime.store.get(id);
-        } catch (RuntimeException e) {
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.unreadable",
-                    StoreFailure.of(e).phrase()), state.handle.reapplies(), null));
-            return;
-        }
-        revertWatch.onKeyRead(id, stored, readStarted); // reports a revert (and may start a re-apply)
-        synchronized (state) {
-            if (state.handle.isOver() || state.reapplying) {
-                return;
-            }
-        }
-        SessionStatus now = stored.isPresent() && stored.get().parsed() instanceof SessionDocument doc
-                ? doc.status() : null;
-        endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, state.handle.reapplies() == 0
-                ? Phrase.of("hold.kept") : Phrase.of("hold.keptAfterReapply", state.handle.reapplies()),
-                state.handle.reapplies(), now));
-    }
-
-    private void endHold(HoldState state, HoldOutcome outcome) {
-        String actionId = state.handle.actionId();
-        if (!state.handle.end(outcome)) {
-            return;
-        }
-        holds.remove(actionId, state);
-        if (revertWatch != null) {
-            revertWatch.unwatch(state.handle.sessionId(), actionId);
-        }
-        if (outcome.kind() != HoldOutcome.Kind.NOT_HELD) {
-            LOG.info("{} hold on session {} ended: {}", actionId, state.handle.sessionId(), outcome.kind());
-            fire(l -> l.onHoldEnded(state.handle.sessionId(), actionId, outcome));
-        }
-    }
-
-    private void onSessionRemoved(String sessionId) {
-        for (HoldState state : List.copyOf(holds.values())) {
-            if (state.handle.sessionId().equals(sessionId)) {
-                endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"),
-                        state.handle.reapplies(), null));
-            }
-        }
-    }
-
-    /** A held change was overwritten: audit and report it, then re-apply it if asked and allowed. */
-    private void onRevert(RevertDetected revert) {
-        HoldState state = holds.get(revert.actionId());
-        if (state == null) {
-            return; // another service's action, or a hold that just ended
-        }
-        audit.record(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
-                AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
-                revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
-                "REVERTED", revert.lost(), null, state.request.batchId()));
-        fire(l -> l.onRevertDetected(revert));
-        boolean again;
-        synchronized (state) {
-            again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()
-                    && !state.handle.isOver();
-            state.reapplying = again;
-        }
-        if (!again) {
-            Phrase why = state.request.reapply() ? Phrase.of("hold.revertedTooOften", revert.lost(),
-                    runtime.options.maxReapplies()) : Phrase.of("hold.reverted", revert.lost());
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, why, state.handle.reapplies(),
-                    revert.statusNow()));
-            return;
-        }
-        try {
-            runtime.background.execute(() -> reapply(state, revert));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reverted", revert.lost()),
-                    state.handle.reapplies(), revert.statusNow()));
-        }
-    }
-
-    /**
-     * Puts a reverted change back: the fields the action's writes changed get the values of its last write, and
-     * its messages are appended again — only where a field still holds a value the action's own writes passed
-     * through, and only if the action's re-apply guard holds on the reverted document.
-     */
-    private void reapply(HoldState state, RevertDetected revert) {
-        state.handle.countReapply();
-        int attempt = state.handle.reapplies();
-        String id = state.handle.sessionId();
-        List<SessionDocument> versions = state.versions();
-        Precondition again;
-        synchronized (state) {
-            again = state.again;
-        }
-        Precondition guard = again.and(doc -> {
-            FieldChanges.Restore plan = FieldChanges.restore(versions, doc);
-            return plan.possible() ? Optional.empty() : Optional.of(Phrase.of("reapply.moved", plan.conflicts()));
-        });
-        UpdateResult r = runtime.store.update(id, guard, (current, edit) -> {
-            FieldChanges.restore(versions, current).apply(edit.tree());
-            for (int i = 0; i + 1 < versions.size(); i += 2) {
-                for (JsonNode message : RevertWatch.appendedMessages(versions.get(i), versions.get(i + 1))) {
-                    if (!RevertWatch.containsMessage(current, message)) {
-                        edit.tree().withArray(SessionDocument.MESSAGES).add(message.deepCopy());
-                    }
-                }
-            }
-            edit.touch();
-        });
-        ActionResult.Outcome outcome;
-        Phrase message;
-        if (r instanceof UpdateResult.Applied applied) {
-            outcome = ActionResult.Outcome.APPLIED;
-            message = Phrase.of("reapply.applied", attempt, revert.lost());
-            synchronized (state) {
-                state.reapplying = false;
-            }
-            held(state.operator, state.request, state.handle.actionId(), applied, again);
-        } else {
-            ActionResult failed = FlowRuntime.notApplied(state.request, state.handle.actionId(), r);
-            outcome = failed.outcome();
-            message = Phrase.of("reapply.notApplied", attempt, failed.message());
-        }
-        LOG.info("{} re-apply {} on session {}: {}", state.handle.actionId(), attempt, id, outcome);
-        audit(state.operator, AuditRecord.REAPPLY, state.request, state.handle.actionId(), revert.statusNow(),
-                r instanceof UpdateResult.Applied a ? a.after().status() : revert.statusNow(), outcome.name(), message);
-        Reapplied event = new Reapplied(id, state.request.kind(), state.handle.actionId(), attempt, outcome, message);
-        fire(l -> l.onReapplied(event));
-        if (outcome != ActionResult.Outcome.APPLIED) {
-            synchronized (state) {
-                state.reapplying = false;
-            }
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reapplyRefused",
-                    revert.lost(), message), attempt - 1, revert.statusNow()));
-        } else if (!Instant.now().isBefore(state.handle.until())) {
-            endOfWindow(state);
-        }
+        holds.held(operator, request, actionId, write, again);
     }
 
     // ================================================================== audit and listeners
+
+    /** An entry written as it is, to the audit stream (a revert the watch found). */
+    void record(AuditRecord record) {
+        audit.record(record);
+    }
 
     void audit(Operator operator, String event, ActionRequest request, String actionId, SessionStatus before,
                SessionStatus after, String result, Phrase message) {

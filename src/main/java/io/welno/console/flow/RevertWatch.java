@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>Documents are observed by polling the key every {@code pollInterval} while anything is watched, and/or
  * fed in from the live feed through {@link #onKeyChanged}. Each action is watched for its window and reported
  * at most once. Thread-safe.
+ *
+ * <p>One class on purpose: the watches, the poll and the reporting lock guard one invariant together (a watch is
+ * never seen gone before its revert was reported, whichever thread found it); split, that lock would have to be
+ * shared across classes. The message comparison it relies on is already in {@link Watched} and its static helpers.
  */
 public final class RevertWatch implements AutoCloseable {
 

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The API key is only ever put in the {@code API-KEY} header and the GetPublicKey query; every text
  * this class produces (details, logs) is scrubbed of it, and request URLs are never logged.
+ *
+ * <p>One class on purpose: the four calls are one path (public key, fresh AES key, encrypted fields, POST,
+ * classification), and the API key must not leave it; the crypto ({@link TilkoCrypto}), payload parsing
+ * ({@link Payloads}), classification ({@link TilkoClassifier}) and key cache ({@link PublicKeyCache}) already live
+ * apart, so what is left here is that path and its failure handling.
  */
 public final class TilkoClient implements AutoCloseable {
 

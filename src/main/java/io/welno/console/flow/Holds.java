@@ -1,0 +1,291 @@
+package io.welno.console.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.Precondition;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.store.StoredSession;
+import io.welno.console.store.UpdateResult;
+import io.welno.console.text.Phrase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The changes {@link FlowService} holds (docs/flow.md, "Holds"): each applied action is watched for its window by the
+ * {@link RevertWatch}; a revert is audited and reported at once and, when the request asks and the action's guard
+ * still holds, the change is put back through the same compare-and-set; at the end of the window one last read
+ * decides whether the change was kept.
+ */
+final class Holds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Holds.class);
+    /** How long after the end of a hold its last read may take before the watch lets go. */
+    private static final Duration FINAL_CHECK_SLACK = Duration.ofSeconds(30);
+
+    private final FlowService service;
+    private final FlowRuntime runtime;
+    private final RevertWatch revertWatch;
+    private final ScheduledExecutorService timer;
+    private final Map<String, HoldState> holds = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** @param revertWatch null: nothing is held */
+    Holds(FlowService service, FlowRuntime runtime, RevertWatch revertWatch, ScheduledExecutorService timer) {
+        this.service = service;
+        this.runtime = runtime;
+        this.revertWatch = revertWatch;
+        this.timer = timer;
+    }
+
+    boolean isHolding(String actionId) {
+        return holds.containsKey(actionId);
+    }
+
+    /** The hold of an action, or null when it holds nothing. */
+    Hold handle(String actionId) {
+        HoldState state = holds.get(actionId);
+        return state == null ? null : state.handle;
+    }
+
+    /** Ends the hold of an action, if it has one. */
+    void end(String actionId, HoldOutcome outcome) {
+        HoldState state = holds.get(actionId);
+        if (state != null) {
+            endHold(state, outcome);
+        }
+    }
+
+    /** No write starts a hold from now on (the service is closing). */
+    void refuseNew() {
+        closed = true;
+    }
+
+    /** Ends every open hold, unconfirmed. */
+    void close() {
+        closed = true;
+        for (HoldState held : List.copyOf(holds.values())) {
+            endHold(held, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.closed"),
+                    held.handle.reapplies(), null));
+        }
+    }
+
+    /** The state of one held action: every version its writes produced, and how to re-apply it. */
+    private static final class HoldState {
+        final Hold handle;
+        final Operator operator;
+        final ActionRequest request;
+        final Duration window;
+        final List<SessionDocument> versions = new ArrayList<>();
+        Precondition again;
+        boolean reapplying;
+
+        HoldState(Hold handle, Operator operator, ActionRequest request, Duration window) {
+            this.handle = handle;
+            this.operator = operator;
+            this.request = request;
+            this.window = window;
+        }
+
+        synchronized List<SessionDocument> versions() {
+            return List.copyOf(versions);
+        }
+    }
+
+    /** An applied write of an action: its hold starts (or is extended) and the revert watch learns the change. */
+    void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
+              Precondition again) {
+        Duration window = request.hold() != null ? request.hold() : runtime.options.holdWindow();
+        if (revertWatch == null || window.isZero() || closed) {
+            return;
+        }
+        Instant until = Instant.now().plus(window);
+        boolean[] fresh = new boolean[1];
+        HoldState state = holds.computeIfAbsent(actionId, id -> {
+            fresh[0] = true;
+            return new HoldState(Hold.start(request.sessionId(), actionId, until, request.reapply()), operator,
+                    request, window);
+        });
+        synchronized (state) {
+            state.versions.add(write.before());
+            state.versions.add(write.after());
+            state.again = again;
+            state.handle.extendTo(until);
+        }
+        revertWatch.watch(request.sessionId(), request.kind(), actionId, operator.name(), write.before(),
+                write.after(), window.plus(FINAL_CHECK_SLACK));
+        if (fresh[0]) {
+            scheduleEnd(state);
+        }
+    }
+
+    private void scheduleEnd(HoldState state) {
+        long delay = Math.max(0, Duration.between(Instant.now(), state.handle.until()).toMillis());
+        try {
+            timer.schedule(() -> endOfWindow(state), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: close() ends every open hold
+        }
+    }
+
+    /** The window is over: read the session one last time; the change is kept if that read still has it. */
+    private void endOfWindow(HoldState state) {
+        if (state.handle.isOver()) {
+            return;
+        }
+        synchronized (state) {
+            if (state.reapplying) {
+                return; // the re-apply ends the hold itself when it is done
+            }
+        }
+        if (Instant.now().isBefore(state.handle.until())) {
+            scheduleEnd(state); // a later write of the same action extended the hold
+            return;
+        }
+        String id = state.handle.sessionId();
+        Optional<StoredSession> stored;
+        long readStarted = System.nanoTime();
+        try {
+            stored = runtime.store.get(id);
+        } catch (RuntimeException e) {
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.unreadable",
+                    StoreFailure.of(e).phrase()), state.handle.reapplies(), null));
+            return;
+        }
+        revertWatch.onKeyRead(id, stored, readStarted); // reports a revert (and may start a re-apply)
+        synchronized (state) {
+            if (state.handle.isOver() || state.reapplying) {
+                return;
+            }
+        }
+        SessionStatus now = stored.isPresent() && stored.get().parsed() instanceof SessionDocument doc
+                ? doc.status() : null;
+        endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, state.handle.reapplies() == 0
+                ? Phrase.of("hold.kept") : Phrase.of("hold.keptAfterReapply", state.handle.reapplies()),
+                state.handle.reapplies(), now));
+    }
+
+    void endHold(HoldState state, HoldOutcome outcome) {
+        String actionId = state.handle.actionId();
+        if (!state.handle.end(outcome)) {
+            return;
+        }
+        holds.remove(actionId, state);
+        if (revertWatch != null) {
+            revertWatch.unwatch(state.handle.sessionId(), actionId);
+        }
+        if (outcome.kind() != HoldOutcome.Kind.NOT_HELD) {
+            LOG.info("{} hold on session {} ended: {}", actionId, state.handle.sessionId(), outcome.kind());
+            service.fire(l -> l.onHoldEnded(state.handle.sessionId(), actionId, outcome));
+        }
+    }
+
+    void onSessionRemoved(String sessionId) {
+        for (HoldState state : List.copyOf(holds.values())) {
+            if (state.handle.sessionId().equals(sessionId)) {
+                endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"),
+                        state.handle.reapplies(), null));
+            }
+        }
+    }
+
+    /** A held change was overwritten: audit and report it, then re-apply it if asked and allowed. */
+    void onRevert(RevertDetected revert) {
+        HoldState state = holds.get(revert.actionId());
+        if (state == null) {
+            return; // another service's action, or a hold that just ended
+        }
+        service.record(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
+                AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
+                revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
+                "REVERTED", revert.lost(), null, state.request.batchId()));
+        service.fire(l -> l.onRevertDetected(revert));
+        boolean again;
+        synchronized (state) {
+            again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()
+                    && !state.handle.isOver();
+            state.reapplying = again;
+        }
+        if (!again) {
+            Phrase why = state.request.reapply() ? Phrase.of("hold.revertedTooOften", revert.lost(),
+                    runtime.options.maxReapplies()) : Phrase.of("hold.reverted", revert.lost());
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, why, state.handle.reapplies(),
+                    revert.statusNow()));
+            return;
+        }
+        try {
+            runtime.background.execute(() -> reapply(state, revert));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reverted", revert.lost()),
+                    state.handle.reapplies(), revert.statusNow()));
+        }
+    }
+
+    /**
+     * Puts a reverted change back: the fields the action's writes changed get the values of its last write, and
+     * its messages are appended again — only where a field still holds a value the action's own writes passed
+     * through, and only if the action's re-apply guard holds on the reverted document.
+     */
+    private void reapply(HoldState state, RevertDetected revert) {
+        state.handle.countReapply();
+        int attempt = state.handle.reapplies();
+        String id = state.handle.sessionId();
+        List<SessionDocument> versions = state.versions();
+        Precondition again;
+        synchronized (state) {
+            again = state.again;
+        }
+        Precondition guard = again.and(doc -> {
+            FieldChanges.Restore plan = FieldChanges.restore(versions, doc);
+            return plan.possible() ? Optional.empty() : Optional.of(Phrase.of("reapply.moved", plan.conflicts()));
+        });
+        UpdateResult r = runtime.store.update(id, guard, (current, edit) -> {
+            FieldChanges.restore(versions, current).apply(edit.tree());
+            for (int i = 0; i + 1 < versions.size(); i += 2) {
+                for (JsonNode message : RevertWatch.appendedMessages(versions.get(i), versions.get(i + 1))) {
+                    if (!RevertWatch.containsMessage(current, message)) {
+                        edit.tree().withArray(SessionDocument.MESSAGES).add(message.deepCopy());
+                    }
+                }
+            }
+            edit.touch();
+        });
+        ActionResult.Outcome outcome;
+        Phrase message;
+        if (r instanceof UpdateResult.Applied applied) {
+            outcome = ActionResult.Outcome.APPLIED;
+            message = Phrase.of("reapply.applied", attempt, revert.lost());
+            synchronized (state) {
+                state.reapplying = false;
+            }
+            held(state.operator, state.request, state.handle.actionId(), applied, again);
+        } else {
+            ActionResult failed = FlowRuntime.notApplied(state.request, state.handle.actionId(), r);
+            outcome = failed.outcome();
+            message = Phrase.of("reapply.notApplied", attempt, failed.message());
+        }
+        LOG.info("{} re-apply {} on session {}: {}", state.handle.actionId(), attempt, id, outcome);
+        service.audit(state.operator, AuditRecord.REAPPLY, state.request, state.handle.actionId(), revert.statusNow(),
+                r instanceof UpdateResult.Applied a ? a.after().status() : revert.statusNow(), outcome.name(), message);
+        Reapplied event = new Reapplied(id, state.request.kind(), state.handle.actionId(), attempt, outcome, message);
+        service.fire(l -> l.onReapplied(event));
+        if (outcome != ActionResult.Outcome.APPLIED) {
+            synchronized (state) {
+                state.reapplying = false;
+            }
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reapplyRefused",
+                    revert.lost(), message), attempt - 1, revert.statusNow()));
+        } else if (!Instant.now().isBefore(state.handle.until())) {
+            endOfWindow(state);
+        }
+    }
+}
