@@ -157,7 +157,8 @@ class ConsoleSettingsTest {
                 "the parser's reasons are translated: " + korean);
         assertTrue(korean.stream().noneMatch(t -> t.contains("Truncated JSON")), korean.toString());
         String feed = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText();
-        assertTrue(feed.endsWith("에서 실시간으로 받는 중"), "the feed's sentence is translated: " + feed);
+        assertTrue(feed.startsWith("실시간으로 받는 중: ") && feed.contains("키스페이스 알림"),
+                "the feed's phrase is worded in Korean, its cause too: " + feed);
         assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("개발자"),
                 "the role badge follows the language");
         assertEquals("ko", Preferences.userRoot().node(PREFS_NODE).get(UiPreferences.LANGUAGE, null));
