@@ -25,10 +25,15 @@ public interface SessionFeed extends AutoCloseable {
     /** Starts the snapshot and the subscription in the background; returns at once. */
     void start();
 
-    /** {@link #subscribe} the listener, then {@link #start()}. */
+    /** {@link #subscribe} the listener, then {@link #start()}; a feed that cannot start keeps no subscription. */
     default void start(FeedListener listener) {
-        subscribe(listener);
-        start();
+        Subscription subscription = subscribe(listener);
+        try {
+            start();
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
     }
 
     FeedMode mode();
