@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
+import io.welno.console.view.TimeStyle;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Menu;
@@ -13,8 +14,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The toolbar's settings menu: language (한국어/English) and theme (light/dark), both applied at once and
- * remembered in the user's preferences; the CSV export of the filtered table; the shortcut sheet.
+ * The toolbar's settings menu: language (한국어/English), theme (light/dark) and how times are written (24-hour or
+ * the language's style), applied at once and remembered in the user's preferences; the CSV export of the filtered table; the shortcut sheet.
  */
 public final class SettingsMenu extends MenuButton {
 
@@ -22,12 +23,14 @@ public final class SettingsMenu extends MenuButton {
     private final RadioMenuItem english = new RadioMenuItem();
     private final RadioMenuItem light = new RadioMenuItem();
     private final RadioMenuItem dark = new RadioMenuItem();
+    private final RadioMenuItem hours24 = new RadioMenuItem();
+    private final RadioMenuItem localeTimes = new RadioMenuItem();
     private final MenuItem export = new MenuItem();
     private final MenuItem shortcuts = new MenuItem();
     private boolean syncing;
 
-    SettingsMenu(I18n i18n, Consumer<Locale> onLanguage, Consumer<Themes> onTheme, Runnable onExport,
-                 Runnable onShortcuts, KeyCombination exportKeys, KeyCombination shortcutKeys) {
+    SettingsMenu(I18n i18n, Consumer<Locale> onLanguage, Consumer<Themes> onTheme, Consumer<TimeStyle> onTimeStyle,
+                 Runnable onExport, Runnable onShortcuts, KeyCombination exportKeys, KeyCombination shortcutKeys) {
         setId("settingsMenu");
         getStyleClass().add("settings-menu");
         textProperty().bind(i18n.text("settings.menu"));
@@ -60,6 +63,20 @@ public final class SettingsMenu extends MenuButton {
         light.setOnAction(e -> choose(() -> onTheme.accept(Themes.LIGHT)));
         dark.setOnAction(e -> choose(() -> onTheme.accept(Themes.DARK)));
 
+        Menu times = new Menu();
+        times.setId("menu-time");
+        times.textProperty().bind(i18n.text("settings.time"));
+        ToggleGroup timeStyles = new ToggleGroup();
+        hours24.setId("menu-time-24h");
+        hours24.textProperty().bind(i18n.text("settings.time.h24"));
+        hours24.setToggleGroup(timeStyles);
+        localeTimes.setId("menu-time-locale");
+        localeTimes.textProperty().bind(i18n.text("settings.time.locale"));
+        localeTimes.setToggleGroup(timeStyles);
+        times.getItems().addAll(hours24, localeTimes);
+        hours24.setOnAction(e -> choose(() -> onTimeStyle.accept(TimeStyle.H24)));
+        localeTimes.setOnAction(e -> choose(() -> onTimeStyle.accept(TimeStyle.LOCALE)));
+
         export.setId("menu-export");
         export.textProperty().bind(i18n.text("settings.export"));
         export.setAccelerator(exportKeys);
@@ -69,9 +86,11 @@ public final class SettingsMenu extends MenuButton {
         shortcuts.setAccelerator(shortcutKeys);
         shortcuts.setOnAction(e -> onShortcuts.run());
 
-        getItems().addAll(language, theme, new SeparatorMenuItem(), export, shortcuts);
+        getItems().addAll(language, theme, times, new SeparatorMenuItem(), export, shortcuts);
         showLanguage(i18n.locale());
         i18n.localeProperty().addListener((o, a, now) -> showLanguage(now));
+        showTimeStyle(i18n.timeStyle());
+        i18n.timeStyleProperty().addListener((o, a, now) -> showTimeStyle(now));
     }
 
     private void choose(Runnable action) {
@@ -84,6 +103,15 @@ public final class SettingsMenu extends MenuButton {
         syncing = true;
         try {
             ("ko".equals(locale.getLanguage()) ? korean : english).setSelected(true);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showTimeStyle(TimeStyle style) {
+        syncing = true;
+        try {
+            (style == TimeStyle.LOCALE ? localeTimes : hours24).setSelected(true);
         } finally {
             syncing = false;
         }
