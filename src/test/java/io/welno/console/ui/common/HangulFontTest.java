@@ -91,6 +91,26 @@ class HangulFontTest {
     }
 
     @Test
+    void menusAndTooltipsInPopupsUseItToo(FxRobot robot) {
+        robot.clickOn("#settingsMenu");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            List<Label> items = new java.util.ArrayList<>();
+            for (javafx.stage.Window popup : javafx.stage.Window.getWindows()) {
+                if (popup instanceof javafx.stage.PopupWindow && popup.isShowing()) {
+                    popup.getScene().getRoot().lookupAll(".label").forEach(n -> items.add((Label) n));
+                }
+            }
+            assertFalse(items.isEmpty(), "the settings menu is open");
+            String family = HangulFont.family().orElseThrow();
+            for (Label item : items) {
+                assertEquals(family, item.getFont().getFamily(), item.getText());
+            }
+            ((javafx.scene.control.MenuButton) robot.lookup("#settingsMenu").query()).hide();
+        });
+    }
+
+    @Test
     void rawJsonAndDiffsRenderHangulToo(FxRobot robot) {
         robot.interact(() -> {
             TextArea raw = new TextArea("{\"message\": \"인증이 완료되었습니다\"}");
