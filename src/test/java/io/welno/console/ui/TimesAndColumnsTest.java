@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -31,9 +30,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,23 +50,13 @@ class TimesAndColumnsTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
-    static final String PREFS_NODE = "io/welno/console-times-test-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    static final PrivatePreferences PREFERENCES = new PrivatePreferences("times-test");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T05:10:00Z"), ZoneOffset.UTC);
     static final List<String> FITTED = List.of("column.age", "column.updated");
 
     private ConsoleWindow window;
     private TestConsole console;
-
-    @BeforeAll
-    static void privatePreferences() {
-        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
-    }
-
-    @AfterAll
-    static void dropPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
-        System.clearProperty(UiPreferences.NODE_PROPERTY);
-    }
 
     @Start
     void start(Stage stage) {
@@ -163,7 +150,7 @@ class TimesAndColumnsTest {
         List<String> twelve = lastUpdates(robot);
         assertTrue(twelve.stream().allMatch(t -> t.matches("\\d{1,2}:\\d\\d:\\d\\d\\s(AM|PM)")),
                 "the language's style: " + twelve);
-        assertEquals("locale", Preferences.userRoot().node(PREFS_NODE).get(UiPreferences.TIME_STYLE, null));
+        assertEquals("locale", PREFERENCES.node().get(UiPreferences.TIME_STYLE, null));
         assertEquals(TimeStyle.LOCALE, UiPreferences.user().timeStyle().orElseThrow(), "the next start uses it");
 
         choose(robot, "menu-lang-ko");

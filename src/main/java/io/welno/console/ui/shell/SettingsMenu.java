@@ -35,47 +35,16 @@ public final class SettingsMenu extends MenuButton {
         getStyleClass().add("settings-menu");
         textProperty().bind(i18n.text("settings.menu"));
 
-        Menu language = new Menu();
-        language.setId("menu-language");
-        language.textProperty().bind(i18n.text("settings.language"));
-        ToggleGroup languages = new ToggleGroup();
-        korean.setId("menu-lang-ko");
-        korean.textProperty().bind(i18n.text("settings.language.ko"));
-        korean.setToggleGroup(languages);
-        english.setId("menu-lang-en");
-        english.textProperty().bind(i18n.text("settings.language.en"));
-        english.setToggleGroup(languages);
-        language.getItems().addAll(korean, english);
-        korean.setOnAction(e -> choose(() -> onLanguage.accept(I18n.KOREAN)));
-        english.setOnAction(e -> choose(() -> onLanguage.accept(I18n.ENGLISH)));
-
-        Menu theme = new Menu();
-        theme.setId("menu-theme");
-        theme.textProperty().bind(i18n.text("settings.theme"));
-        ToggleGroup themes = new ToggleGroup();
-        light.setId("menu-theme-light");
-        light.textProperty().bind(i18n.text("settings.theme.light"));
-        light.setToggleGroup(themes);
-        dark.setId("menu-theme-dark");
-        dark.textProperty().bind(i18n.text("settings.theme.dark"));
-        dark.setToggleGroup(themes);
-        theme.getItems().addAll(light, dark);
-        light.setOnAction(e -> choose(() -> onTheme.accept(Themes.LIGHT)));
-        dark.setOnAction(e -> choose(() -> onTheme.accept(Themes.DARK)));
-
-        Menu times = new Menu();
-        times.setId("menu-time");
-        times.textProperty().bind(i18n.text("settings.time"));
-        ToggleGroup timeStyles = new ToggleGroup();
-        hours24.setId("menu-time-24h");
-        hours24.textProperty().bind(i18n.text("settings.time.h24"));
-        hours24.setToggleGroup(timeStyles);
-        localeTimes.setId("menu-time-locale");
-        localeTimes.textProperty().bind(i18n.text("settings.time.locale"));
-        localeTimes.setToggleGroup(timeStyles);
-        times.getItems().addAll(hours24, localeTimes);
-        hours24.setOnAction(e -> choose(() -> onTimeStyle.accept(TimeStyle.H24)));
-        localeTimes.setOnAction(e -> choose(() -> onTimeStyle.accept(TimeStyle.LOCALE)));
+        Menu language = choices(i18n, "menu-language", "settings.language",
+                option(i18n, korean, "menu-lang-ko", "settings.language.ko", () -> onLanguage.accept(I18n.KOREAN)),
+                option(i18n, english, "menu-lang-en", "settings.language.en", () -> onLanguage.accept(I18n.ENGLISH)));
+        Menu theme = choices(i18n, "menu-theme", "settings.theme",
+                option(i18n, light, "menu-theme-light", "settings.theme.light", () -> onTheme.accept(Themes.LIGHT)),
+                option(i18n, dark, "menu-theme-dark", "settings.theme.dark", () -> onTheme.accept(Themes.DARK)));
+        Menu times = choices(i18n, "menu-time", "settings.time",
+                option(i18n, hours24, "menu-time-24h", "settings.time.h24", () -> onTimeStyle.accept(TimeStyle.H24)),
+                option(i18n, localeTimes, "menu-time-locale", "settings.time.locale",
+                        () -> onTimeStyle.accept(TimeStyle.LOCALE)));
 
         export.setId("menu-export");
         export.textProperty().bind(i18n.text("settings.export"));
@@ -91,6 +60,27 @@ public final class SettingsMenu extends MenuButton {
         i18n.localeProperty().addListener((o, a, now) -> showLanguage(now));
         showTimeStyle(i18n.timeStyle());
         i18n.timeStyleProperty().addListener((o, a, now) -> showTimeStyle(now));
+    }
+
+    /** A submenu of mutually exclusive options. */
+    private static Menu choices(I18n i18n, String id, String key, RadioMenuItem... options) {
+        Menu menu = new Menu();
+        menu.setId(id);
+        menu.textProperty().bind(i18n.text(key));
+        ToggleGroup group = new ToggleGroup();
+        for (RadioMenuItem option : options) {
+            option.setToggleGroup(group);
+        }
+        menu.getItems().addAll(options);
+        return menu;
+    }
+
+    /** One option, named in the current language; {@code action} runs when the operator (not a sync) picks it. */
+    private RadioMenuItem option(I18n i18n, RadioMenuItem item, String id, String key, Runnable action) {
+        item.setId(id);
+        item.textProperty().bind(i18n.text(key));
+        item.setOnAction(e -> choose(action));
+        return item;
     }
 
     private void choose(Runnable action) {
