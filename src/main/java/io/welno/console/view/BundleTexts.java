@@ -47,6 +47,32 @@ public final class BundleTexts implements Texts {
         return locale;
     }
 
+    /** These texts with times written in {@code style} (this one writes them on the 24-hour clock). */
+    public Texts withTimeStyle(TimeStyle style) {
+        BundleTexts texts = this;
+        return new Texts() {
+            @Override
+            public Locale locale() {
+                return texts.locale();
+            }
+
+            @Override
+            public TimeStyle timeStyle() {
+                return style;
+            }
+
+            @Override
+            public String get(String key) {
+                return texts.get(key);
+            }
+
+            @Override
+            public String format(String key, Object... args) {
+                return texts.format(key, args);
+            }
+        };
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

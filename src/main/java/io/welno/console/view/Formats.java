@@ -2,9 +2,12 @@ package io.welno.console.view;
 
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
@@ -12,15 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Durations, ages, times and percentages formatted for the current language. Session times are wall-clock
- * times in the profile's zone (the backend's naive timestamps); absolute times are shown in the locale's
- * own style ("2:03:22 PM", "오후 2:03:22"), full date-times with the zone ("KST").
+ * times in the profile's zone (the backend's naive timestamps). Times of day follow the window's {@link TimeStyle}:
+ * the 24-hour clock ("14:03:22") or the language's own style ("2:03:22 PM", "오후 2:03:22"); the zone is shown once
+ * in the window ({@link #zoneLabel}) and with full date-times ("KST").
  */
 public final class Formats {
 
-    private static final Map<Locale, DateTimeFormatter> TIME = new ConcurrentHashMap<>();
-    private static final Map<Locale, DateTimeFormatter> DATE_TIME = new ConcurrentHashMap<>();
+    /** The parts of a time that are written, per style and locale. */
+    private enum Part { TIME, SHORT_TIME, DATE_TIME }
+
+    private record Key(Part part, TimeStyle style, Locale locale) {
+    }
+
+    private static final Map<Key, DateTimeFormatter> FORMATS = new ConcurrentHashMap<>();
     private static final Map<Locale, DateTimeFormatter> ZONE = new ConcurrentHashMap<>();
-    private static final Map<Locale, DateTimeFormatter> SHORT_TIME = new ConcurrentHashMap<>();
 
     private Formats() {
     }
@@ -58,17 +66,15 @@ public final class Formats {
                 : duration(i18n, left);
     }
 
-    /** The time of day for today's times, else date and time; in the locale's style. */
+    /** The time of day for today's times, else date and time; in the window's {@link TimeStyle}. */
     public static String time(Texts i18n, LocalDateTime time, LocalDateTime now) {
         if (time == null) {
             return "";
         }
-        Locale locale = i18n.locale();
-        return time.toLocalDate().equals(now.toLocalDate()) ? timeFormat(locale).format(time)
-                : dateTimeFormat(locale).format(time);
+        return format(i18n, time.toLocalDate().equals(now.toLocalDate()) ? Part.TIME : Part.DATE_TIME).format(time);
     }
 
-    /** Today's times as the time of day, others with the date; both with the zone ("오후 2:03:22 KST"). */
+    /** Today's times as the time of day, others with the date; both with the zone ("14:03:22 KST"). */
     public static String moment(Texts i18n, LocalDateTime time, LocalDateTime now, ZoneId zone) {
         if (time == null) {
             return "";
@@ -78,25 +84,48 @@ public final class Formats {
                 + ZONE.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("zzz", l)).format(time.atZone(zone));
     }
 
-    /** Hours and minutes in the locale's style ("2:10 PM", "오후 2:10"), for chart axes. */
+    /** Hours and minutes ("14:10"; "2:10 PM", "오후 2:10" in the language's style), for chart axes. */
     public static String clock(Texts i18n, LocalDateTime time) {
-        return SHORT_TIME.computeIfAbsent(i18n.locale(),
-                l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l)).format(time);
+        return format(i18n, Part.SHORT_TIME).format(time);
     }
 
-    /** The time of day with seconds in the locale's style ("2:10:05 PM", "오후 2:10:05"). */
+    /** The time of day with seconds ("14:10:05"; "2:10:05 PM", "오후 2:10:05" in the language's style). */
     public static String clockSeconds(Texts i18n, LocalDateTime time) {
-        return timeFormat(i18n.locale()).format(time);
+        return format(i18n, Part.TIME).format(time);
     }
 
-    /** Date, time and zone, e.g. "Nov 20, 2026, 2:03:22 PM KST" or "2026. 11. 20. 오후 2:03:22 KST". */
+    /** Date, time and zone, e.g. "Nov 20, 2026, 14:03:22 KST" or "2026. 11. 20. 오후 2:03:22 KST". */
     public static String dateTime(Texts i18n, LocalDateTime time, ZoneId zone) {
         if (time == null) {
             return "";
         }
         Locale locale = i18n.locale();
-        return dateTimeFormat(locale).format(time) + " "
+        return format(i18n, Part.DATE_TIME).format(time) + " "
                 + ZONE.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("zzz", l)).format(time.atZone(zone));
+    }
+
+    /**
+     * The zone the window's times are in, said once: its short name and offset at {@code at}, e.g. "KST (UTC+9)",
+     * "IST (UTC+5:30)", or just "UTC".
+     */
+    public static String zoneLabel(Texts i18n, ZoneId zone, Instant at) {
+        ZoneOffset offset = zone.getRules().getOffset(at);
+        String name = ZONE.computeIfAbsent(i18n.locale(), l -> DateTimeFormatter.ofPattern("zzz", l))
+                .format(at.atZone(zone));
+        String utc = utcOffset(offset);
+        // a zone without a name of its own is written "-03:00", "Z", "UTC" or "GMT+09:00": the offset says it all
+        boolean named = name.chars().allMatch(Character::isLetter) && !name.equals("Z") && !name.equals("UTC")
+                && !name.equals("GMT");
+        return named ? name + " (" + utc + ")" : utc;
+    }
+
+    private static String utcOffset(ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        if (seconds == 0) {
+            return "UTC";
+        }
+        int minutes = Math.abs(seconds) / 60;
+        return "UTC" + (seconds < 0 ? "-" : "+") + minutes / 60 + (minutes % 60 == 0 ? "" : ":" + twoDigits(minutes % 60));
     }
 
     /** "12.5%" (one decimal), or "–" when there is nothing to divide by. */
@@ -115,12 +144,24 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(i18n.locale()).format(count);
     }
 
-    private static DateTimeFormatter timeFormat(Locale locale) {
-        return TIME.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(l));
+    private static DateTimeFormatter format(Texts i18n, Part part) {
+        return FORMATS.computeIfAbsent(new Key(part, i18n.timeStyle(), i18n.locale()), Formats::formatter);
     }
 
-    private static DateTimeFormatter dateTimeFormat(Locale locale) {
-        return DATE_TIME.computeIfAbsent(locale,
-                l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(l));
+    private static DateTimeFormatter formatter(Key key) {
+        if (key.style() == TimeStyle.LOCALE) {
+            return switch (key.part()) {
+                case TIME -> DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(key.locale());
+                case SHORT_TIME -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(key.locale());
+                case DATE_TIME -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(key.locale());
+            };
+        }
+        return switch (key.part()) {
+            case TIME -> DateTimeFormatter.ofPattern("HH:mm:ss", key.locale());
+            case SHORT_TIME -> DateTimeFormatter.ofPattern("HH:mm", key.locale());
+            // the date as the language writes it ("Nov 20, 2026", "2026. 11. 20."), the time on the 24-hour clock
+            case DATE_TIME -> new DateTimeFormatterBuilder().appendLocalized(FormatStyle.MEDIUM, null)
+                    .appendLiteral(' ').appendPattern("HH:mm:ss").toFormatter(key.locale());
+        };
     }
 }

@@ -11,6 +11,11 @@ public interface Texts {
 
     public Locale locale();
 
+    /** How times of day are written; the command line and logs use the 24-hour clock. */
+    public default TimeStyle timeStyle() {
+        return TimeStyle.H24;
+    }
+
     /** The text for a key, or {@code !key!} when the bundle lacks it (a test finds those). */
     public String get(String key);
 

@@ -2,6 +2,7 @@ package io.welno.console.ui.common;
 
 import io.welno.console.view.BundleTexts;
 import io.welno.console.view.Texts;
+import io.welno.console.view.TimeStyle;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -20,6 +21,7 @@ public final class I18n implements Texts {
     public static final Locale ENGLISH = BundleTexts.ENGLISH;
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeStyle> timeStyle = new SimpleObjectProperty<>(TimeStyle.H24);
     private volatile BundleTexts texts;
 
     public I18n(Locale initial) {
@@ -35,7 +37,10 @@ public final class I18n implements Texts {
         if (forced != null && !forced.isBlank()) {
             return new I18n(Locale.forLanguageTag(forced.strip()));
         }
-        return new I18n(UiPreferences.user().language().orElse(Locale.getDefault()));
+        UiPreferences preferences = UiPreferences.user();
+        I18n i18n = new I18n(preferences.language().orElse(Locale.getDefault()));
+        preferences.timeStyle().ifPresent(i18n::setTimeStyle);
+        return i18n;
     }
 
     public static Locale supported(Locale requested) {
@@ -64,6 +69,21 @@ public final class I18n implements Texts {
 
     public void setLocale(Locale newLocale) {
         locale.set(supported(newLocale));
+    }
+
+    /** How times of day are written everywhere in the window (the settings menu's choice; 24-hour by default). */
+    @Override
+    public TimeStyle timeStyle() {
+        return timeStyle.get();
+    }
+
+    public void setTimeStyle(TimeStyle style) {
+        timeStyle.set(style == null ? TimeStyle.H24 : style);
+    }
+
+    /** Views that write times re-render on a change, as they do on a language switch. */
+    public ObjectProperty<TimeStyle> timeStyleProperty() {
+        return timeStyle;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.welno.console.ui.common;
 
+import io.welno.console.view.TimeStyle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
@@ -7,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings a user chooses in the window (language, theme), kept with {@code java.util.prefs} under
+ * The settings a user chooses in the window (language, theme, how times are written), kept with
+ * {@code java.util.prefs} under
  * {@code io/welno/console} in the user's preference tree. Tests point the node elsewhere with the system
  * property {@code welno.prefs.node}. A preference store that cannot be written is not an error worth
  * more than a debug line: the choice still applies to this run.
@@ -18,6 +20,7 @@ public final class UiPreferences {
     public static final String NODE_PROPERTY = "welno.prefs.node";
     public static final String LANGUAGE = "language";
     public static final String THEME = "theme";
+    public static final String TIME_STYLE = "time-style";
 
     private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
 
@@ -55,6 +58,14 @@ public final class UiPreferences {
 
     public void setTheme(Themes theme) {
         put(THEME, theme.name().toLowerCase(Locale.ROOT));
+    }
+
+    public Optional<TimeStyle> timeStyle() {
+        return TimeStyle.fromWire(get(TIME_STYLE));
+    }
+
+    public void setTimeStyle(TimeStyle style) {
+        put(TIME_STYLE, style.wire());
     }
 
     private String get(String key) {

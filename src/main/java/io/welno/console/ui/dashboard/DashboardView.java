@@ -132,6 +132,7 @@ public final class DashboardView extends ScrollPane {
             }
         });
         i18n.localeProperty().addListener((o, a, b) -> relabel());
+        i18n.timeStyleProperty().addListener((o, a, b) -> relabel());
         timer = new Timeline(new KeyFrame(PERIOD, e -> refresh()));
         timer.setCycleCount(Timeline.INDEFINITE);
     }

@@ -154,6 +154,7 @@ public final class DetailPane extends VBox {
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(placeholder);
         i18n.localeProperty().addListener((o, a, b) -> show(current));
+        i18n.timeStyleProperty().addListener((o, a, b) -> show(current));
     }
 
     private Tab tab(String key, Node node) {

@@ -10,6 +10,7 @@ import io.welno.console.ui.table.SessionTable;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.ui.common.UiPreferences;
+import io.welno.console.view.TimeStyle;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Bucket;
@@ -147,8 +148,8 @@ public final class MainView extends BorderPane implements ActionHost {
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
         buckets = new BucketList(model, i18n);
         dashboard = new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
-        settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::exportCsv,
-                this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
+        settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::chooseTimeStyle,
+                this::exportCsv, this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
 
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -179,7 +180,7 @@ public final class MainView extends BorderPane implements ActionHost {
         }
         setCenter(tabs);
         setTop(toolbar());
-        setBottom(statusBar());
+        setBottom(statusBar(clock));
         defineShortcuts();
         sceneProperty().addListener((o, old, now) -> moveToScene(old, now));
         addEventHandler(KeyEvent.KEY_PRESSED, this::letterKeys);
@@ -187,6 +188,7 @@ public final class MainView extends BorderPane implements ActionHost {
             updateStatusBar(); // at once, not on the next quarter second
             table.refresh();
         });
+        i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
 
         table.getItems().addListener((ListChangeListener<SessionRow>) change -> restoreSelection());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
@@ -296,7 +298,7 @@ public final class MainView extends BorderPane implements ActionHost {
         };
     }
 
-    private StatusBar statusBar() {
+    private StatusBar statusBar(Clock clock) {
         statusBar.setId("statusBar");
         statusBar.setText("");
         modeLabel.setId("feedMode");
@@ -305,7 +307,8 @@ public final class MainView extends BorderPane implements ActionHost {
         countLabel.setId("sessionCount");
         latencyLabel.setId("redisLatency");
         statusBar.getLeftItems().add(modeLabel);
-        statusBar.getRightItems().addAll(countLabel, new Label("·"), rateLabel, new Label("·"), latencyLabel);
+        statusBar.getRightItems().addAll(countLabel, new Label("·"), rateLabel, new Label("·"), latencyLabel,
+                new Label("·"), new ZoneLabel(i18n, zone, clock));
         return statusBar;
     }
 
@@ -590,6 +593,11 @@ public final class MainView extends BorderPane implements ActionHost {
     private void chooseLanguage(Locale locale) {
         i18n.setLocale(locale);
         preferences.setLanguage(locale);
+    }
+
+    private void chooseTimeStyle(TimeStyle style) {
+        i18n.setTimeStyle(style);
+        preferences.setTimeStyle(style);
     }
 
     private void chooseTheme(Themes theme) {

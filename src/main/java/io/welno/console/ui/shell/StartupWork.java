@@ -1,5 +1,6 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the window reads and sets up before it can show anything, done on a thread of its own that begins before the
  * JavaFX toolkit: the logging set-up (the first logger configures Logback), the language and theme preferences
- * (java.util.prefs parses an XML file), Jackson (the window's detail pane builds a {@link SessionCodec}: a few
+ * (java.util.prefs parses an XML file), the Hangul font ({@link HangulFont}), Jackson (the window's detail pane builds a {@link SessionCodec}: a few
  * hundred classes to load and initialise) and the saved connection profiles. On the main, launcher or FX thread
  * they delayed the first frame; here they overlap the toolkit's start (docs/BENCHMARKS.md, P5). So that this
  * happens here, the start-up classes take their loggers when they log, not when they load.
@@ -35,6 +36,9 @@ final class StartupWork {
             UiPreferences preferences = UiPreferences.user();
             preferences.language();
             preferences.theme();
+            // The window's root style names the Hangul family: choose it (loading the bundled font when the system
+            // has none, a tenth of a second) while the toolkit starts, not on the FX thread.
+            HangulFont.prepare();
             new SessionCodec(Timestamps.DEFAULT_ZONE); // loads and initialises Jackson for the one the window makes
             work.profiles.complete(savedOrEmpty(store, log));
         }, "startup-work");

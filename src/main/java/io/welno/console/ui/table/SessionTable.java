@@ -64,9 +64,11 @@ public final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.provider", 78,
                 (row, now) -> ProviderNames.name(i18n, row.provider()),
                 Comparator.comparing(r -> r.provider().ordinal()), null));
-        getColumns().add(timeColumn("column.age", 64, (row, now) -> Formats.age(i18n, row.createdAt(), now),
+        getColumns().add(timeColumn("column.age", ColumnWidths.age(),
+                (row, now) -> Formats.age(i18n, row.createdAt(), now),
                 Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
-        getColumns().add(column("column.updated", 92, (row, now) -> Formats.time(i18n, row.updatedAt(), now),
+        getColumns().add(column("column.updated", ColumnWidths.lastUpdate(),
+                (row, now) -> Formats.time(i18n, row.updatedAt(), now),
                 Comparator.comparing(SessionRow::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
         getColumns().add(timeColumn("column.expires", 100, this::expiry,
                 Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
