@@ -76,6 +76,8 @@ public final class ActionsController {
             }
         }
         view.onSelection(row -> refresh());
+        // the live document and the clock change what is allowed: the pane tells after every copy and every second
+        view.detail().addChangeListener(this::refresh);
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionFinished(CollectionFinished finished) {
