@@ -134,6 +134,7 @@ public final class DetailPane extends VBox {
         title.getStyleClass().add("detail-title");
         status.setId("detailStatus");
         subtitle.getStyleClass().add("detail-subtitle");
+        subtitle.setId("detailSubtitle");
         freshness.setId("detailFreshness");
         freshness.setWrapText(true);
         freshness.setMinHeight(Region.USE_PREF_SIZE);

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -38,6 +39,7 @@ public final class SessionTable extends TableView<SessionRow> {
 
     private final I18n i18n;
     private final SessionTableModel model;
+    private VirtualFlow<?> flow;
     private final Clock clock;
     private final ZoneId zone;
     /** Bumped once a second; cells that show ages and countdowns re-render themselves on it. */
@@ -176,18 +178,35 @@ public final class SessionTable extends TableView<SessionRow> {
                 return false;
             }
             if (at != index) {
-                // The flow learns the new row count in the skin's layout; scrolling before it would clamp to the old
-                // count. This extra layout happens only in frames that moved rows above the anchor.
-                table.layout();
-                flow.scrollToTop(at);
-                flow.scrollPixels(-y);
+                table.place(flow, at, y);
             }
             return true;
         }
     }
 
+    /**
+     * Scrolls so that row {@code index} is {@code y} pixels below the top of the viewport. Rows have one fixed
+     * height (console.css), so the flow's size is exact: the position is computed from the list's new size here,
+     * because the flow itself learns that size only in its next layout.
+     */
+    private void place(VirtualFlow<?> flow, int index, double y) {
+        double height = getFixedCellSize();
+        Node viewport = flow.lookup(".clipped-container");
+        double length = viewport == null ? flow.getHeight() : viewport.getLayoutBounds().getHeight();
+        double scrollable = getItems().size() * height - length;
+        if (height <= 0 || scrollable <= 0) {
+            return; // every row fits: nothing scrolls, the rows above simply push it down
+        }
+        flow.setCellCount(getItems().size());
+        flow.setPosition(Math.max(0, Math.min(1, (index * height - y) / scrollable)));
+    }
+
+    /** The skin's flow, looked up once (a lookup walks every cell, and this runs every frame). */
     private VirtualFlow<?> flow() {
-        return lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+        if (flow == null || flow.getScene() == null) { // none yet, or the skin that held it was replaced
+            flow = lookup(".virtual-flow") instanceof VirtualFlow<?> found ? found : null;
+        }
+        return flow;
     }
 
     /** Re-renders the visible age, countdown and TTL cells; far cheaper than {@link #refresh()}. */
