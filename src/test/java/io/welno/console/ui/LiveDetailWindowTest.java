@@ -44,9 +44,7 @@ class LiveDetailWindowTest {
 
     @Start
     void start(Stage stage) {
-        REDIS.flush();
-        REDIS.seedLiveFixtures();
-        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
+        console = TestConsole.onLiveFixtures(stage, REDIS);
     }
 
     @AfterEach

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.Timestamps;
+import io.welno.console.testing.MutableClock;
 import io.welno.console.testing.TestRows;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -23,7 +22,7 @@ class DetailModelTest {
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 14, 0);
     private static final ZoneId ZONE = Timestamps.DEFAULT_ZONE;
 
-    private final MovableClock clock = new MovableClock(T0.plusMinutes(2).plusSeconds(8).atZone(ZONE).toInstant());
+    private final MutableClock clock = new MutableClock(T0.plusMinutes(2).plusSeconds(8).atZone(ZONE).toInstant(), ZONE);
     private final DetailModel model = new DetailModel(clock, ZONE);
     private final Texts en = new BundleTexts(Locale.ENGLISH);
     private final Texts ko = new BundleTexts(Locale.KOREAN);
@@ -98,33 +97,5 @@ class DetailModelTest {
         assertFalse(model.created(en).missing());
         assertEquals("—", en.get("value.absent"));
         assertEquals("Not in the document", en.get("value.absent.tip"));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
