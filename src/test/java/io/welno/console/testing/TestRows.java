@@ -80,6 +80,23 @@ public final class TestRows {
         return this;
     }
 
+    public TestRows status(String status) {
+        doc.put("status", status);
+        return this;
+    }
+
+    /** The document without {@code field}, as a backend that never wrote it leaves it. */
+    public TestRows without(String field) {
+        doc.remove(field);
+        return this;
+    }
+
+    /** Tilko's PrivateAuthType code of the person: which app approves (0 KakaoTalk, 4 PASS, 6 Naver). */
+    public TestRows authType(String code) {
+        ((ObjectNode) doc.get("user_info")).put("private_auth_type", code);
+        return this;
+    }
+
     public TestRows put(String field, boolean value) {
         doc.put(field, value);
         return this;

@@ -36,9 +36,7 @@ class ConsoleWindowTest {
 
     @Start
     void start(Stage stage) {
-        REDIS.flush();
-        REDIS.seedLiveFixtures();
-        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "developer", "development", true));
+        console = TestConsole.onLiveFixtures(stage, REDIS);
         window = console.window();
     }
 

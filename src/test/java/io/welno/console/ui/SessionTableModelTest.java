@@ -73,6 +73,40 @@ class SessionTableModelTest {
     }
 
     @Test
+    void bucketCountsFollowTheProviderAndPartnerFilterButNotTheSearch() {
+        apply(TestRows.session("welno_k1", "initiated", T0).authType("0").row(),
+                TestRows.session("campaign_k2", "completed", T0).authType("0").row(),
+                TestRows.session("welno_p1", "initiated", T0).authType("4").row());
+        io.welno.console.view.Bucket initiated = Bucket.of(io.welno.console.session.SessionStatus.INITIATED);
+        assertEquals(3, model.count(Bucket.ALL).get());
+        model.providerProperty().set(io.welno.console.session.AuthProvider.KAKAO_TALK);
+        assertEquals(2, model.count(Bucket.ALL).get());
+        assertEquals(1, model.count(initiated).get());
+        assertTrue(model.facetActive());
+
+        // changes arriving under the filter count by it too (the partner is the session id's prefix)
+        apply(TestRows.session("welno_k3", "initiated", T0).authType("0").row(),
+                TestRows.session("welno_p2", "initiated", T0).authType("4").row());
+        assertEquals(3, model.count(Bucket.ALL).get());
+        assertEquals(2, model.count(initiated).get());
+        model.partnerProperty().set("welno");
+        assertEquals(2, model.count(Bucket.ALL).get());
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "welno_k1", null)), false);
+        assertEquals(1, model.count(Bucket.ALL).get());
+        assertEquals(1, model.count(Bucket.ENDED).get());
+
+        model.searchProperty().set("nobody");
+        assertEquals(1, model.count(Bucket.ALL).get(), "the search narrows the table, not the counts");
+        assertEquals(4, model.liveCountProperty().get(), "the status bar's count is every live session");
+
+        model.providerProperty().set(null);
+        model.partnerProperty().set("");
+        assertFalse(model.facetActive());
+        assertEquals(4, model.count(Bucket.ALL).get());
+        assertEquals(1, model.count(Bucket.ENDED).get());
+    }
+
+    @Test
     void countsFollowStatusChangesAndPublishOncePerBatch() {
         apply(row("a", "initiated", 1), row("b", "initiated", 2), row("c", "completed", 3));
         assertEquals(3, model.count(Bucket.ALL).get());

@@ -41,6 +41,13 @@ final class TestConsole {
         return open(stage, Clock.systemUTC(), profile);
     }
 
+    /** A developer's window on {@code redis}, emptied and seeded with the backend's fixtures as if just written. */
+    static TestConsole onLiveFixtures(Stage stage, io.welno.console.testing.RedisServerExtension redis) {
+        redis.flush();
+        redis.seedLiveFixtures();
+        return open(stage, profile("test", redis.url(), "developer", "development", true));
+    }
+
     /** A profile as the tests use them: the backend's zone, no Tilko URL of its own. */
     static ConnectionProfile profile(String name, String url, String role, String environment,
                                      boolean mayEnableNotifications) {

@@ -76,6 +76,8 @@ public final class ActionsController {
             }
         }
         view.onSelection(row -> refresh());
+        // the live document and the clock change what is allowed: the pane tells after every copy and every second
+        view.detail().addChangeListener(this::refresh);
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionFinished(CollectionFinished finished) {
@@ -138,12 +140,20 @@ public final class ActionsController {
             boolean overridable = whyNot.isPresent() && flow.canOverride(kind, doc, operator.role());
             button.setDisable(whyNot.isPresent() && !overridable);
             String shortcut = SHORTCUTS.get(kind).getDisplayText();
-            button.setTooltip(new Tooltip(whyNot.map(w -> SafeText.bounded(w, SafeText.TEXT)
+            String tip = whyNot.map(w -> SafeText.bounded(w, SafeText.TEXT)
                             + (overridable ? " " + i18n.get("action.overridable") : ""))
-                    .orElse(i18n.get("action." + kind.wire())) + " (" + shortcut + ")"));
-            button.getStyleClass().remove("needs-override");
-            if (overridable) {
-                button.getStyleClass().add("needs-override");
+                    .orElse(i18n.get("action." + kind.wire())) + " (" + shortcut + ")";
+            // refreshed every second: a tooltip being read stays open, its text brought up to date
+            if (button.getTooltip() == null) {
+                button.setTooltip(new Tooltip(tip));
+            } else {
+                button.getTooltip().setText(tip);
+            }
+            if (overridable != button.getStyleClass().contains("needs-override")) {
+                button.getStyleClass().remove("needs-override");
+                if (overridable) {
+                    button.getStyleClass().add("needs-override");
+                }
             }
         }
     }

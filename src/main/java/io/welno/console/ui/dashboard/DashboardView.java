@@ -120,7 +120,17 @@ public final class DashboardView extends ScrollPane {
                 tile("stuck-rate", "dashboard.kpi.stuckRate"));
         tiles.setId("dashboardTiles");
 
-        VBox content = new VBox(12, heading, tiles, statusChart(), funnel());
+        // The figures cover every session; with a provider or partner chosen on the Sessions tab, say so.
+        Label scope = new Label();
+        scope.setId("dashboardScope");
+        scope.setWrapText(true);
+        scope.getStyleClass().add("counts-note");
+        scope.textProperty().bind(i18n.text("dashboard.scope"));
+        scope.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::facetActive,
+                model.providerProperty(), model.partnerProperty()));
+        scope.managedProperty().bind(scope.visibleProperty());
+
+        VBox content = new VBox(12, heading, scope, tiles, statusChart(), funnel());
         content.setPadding(new Insets(12));
         content.getStyleClass().add("dashboard-content");
         setContent(content);

@@ -7,7 +7,9 @@ import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.DetailModel;
 import io.welno.console.view.Formats;
+import io.welno.console.view.ProgressStepper;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
@@ -26,7 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +52,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -56,6 +63,11 @@ import javafx.scene.layout.VBox;
 /**
  * The selected session: status, the allowed actions, a progress stepper, the message timeline, the
  * person (masked unless a reveal was requested and audited), data summaries and the raw JSON.
+ *
+ * <p>It follows the live document ({@link DetailModel}): every newer copy the table receives is shown at once with
+ * the fields it changed marked for a few seconds, the time facts move on the table's once-a-second {@link #tick},
+ * and a session that ended or left the list says so above the last copy. Listeners ({@link #addChangeListener}) are
+ * told after every change and tick, so the action buttons re-evaluate with the document and the clock.
  */
 public final class DetailPane extends VBox {
 
@@ -75,12 +87,20 @@ public final class DetailPane extends VBox {
     private final Label title = new Label();
     private final Label status = new Label();
     private final Label subtitle = new Label();
+    /** Following live / updated just now (and what) / paused / ended / gone. */
+    private final Label freshness = new Label();
     private final VBox warnings = new VBox(4);
     private final FilePlaceView place;
     private final FlowPane actions = new FlowPane(6, 6);
     private final FlowPane stepper = new FlowPane(4, 4);
     /** Rows of name and value; a VBox of HBoxes, because a GridPane does not give wrapped values their height. */
     private final VBox facts = new VBox(3);
+    /** Value labels of the facts, by bundle key, for the tick and the change marks. */
+    private final Map<String, Label> factValues = new java.util.HashMap<>();
+    private final Map<DetailModel.Field, List<Node>> markable = new EnumMap<>(DetailModel.Field.class);
+    private final List<Runnable> changeListeners = new ArrayList<>();
+    private final DetailModel model;
+    private Tab messagesTab;
     private final ListView<SessionMessage> messages = new ListView<>();
     private final GridPane person = new GridPane();
     private final Button reveal = new Button();
@@ -91,8 +111,9 @@ public final class DetailPane extends VBox {
     private final BooleanProperty revealAllowed = new SimpleBooleanProperty(false);
     private final AtomicLong rawSequence = new AtomicLong();
 
-    private SessionRow current;
     private String revealedId;
+    /** Whether the warnings were last built for a session past its expires_at. */
+    private boolean expiryWarned;
 
     public DetailPane(I18n i18n, Clock clock, ZoneId zone, Executor background, SessionCodec codec, Consumer<String> onReveal) {
         this.i18n = i18n;
@@ -102,6 +123,7 @@ public final class DetailPane extends VBox {
         this.codec = codec;
         this.onReveal = onReveal;
         this.place = new FilePlaceView(i18n, background, codec);
+        this.model = new DetailModel(clock, zone);
         setId("detailPane");
         getStyleClass().add("detail-pane");
         setPadding(new Insets(10));
@@ -112,6 +134,10 @@ public final class DetailPane extends VBox {
         title.getStyleClass().add("detail-title");
         status.setId("detailStatus");
         subtitle.getStyleClass().add("detail-subtitle");
+        subtitle.setId("detailSubtitle");
+        freshness.setId("detailFreshness");
+        freshness.setWrapText(true);
+        freshness.setMinHeight(Region.USE_PREF_SIZE);
         actions.setId("detailActions");
         stepper.setId("detailStepper");
         stepper.getStyleClass().add("stepper");
@@ -137,8 +163,9 @@ public final class DetailPane extends VBox {
         placeholder.textProperty().bind(i18n.text("detail.none"));
         placeholder.getStyleClass().add("placeholder");
 
+        messagesTab = tab("detail.tab.messages", messages);
         TabPane tabs = new TabPane(
-                tab("detail.tab.messages", messages),
+                messagesTab,
                 tab("detail.tab.person", new VBox(8, person, reveal)),
                 tab("detail.tab.data", new ScrollPane(data)),
                 tab("detail.tab.raw", raw));
@@ -150,11 +177,19 @@ public final class DetailPane extends VBox {
         title.setWrapText(true);
         title.setMinWidth(0);
         header.setMinHeight(Region.USE_PREF_SIZE);
-        content.getChildren().addAll(header, subtitle, warnings, place, actions, stepper, facts, tabs);
+        content.getChildren().addAll(header, subtitle, freshness, warnings, place, actions, stepper, facts, tabs);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(placeholder);
-        i18n.localeProperty().addListener((o, a, b) -> show(current));
-        i18n.timeStyleProperty().addListener((o, a, b) -> show(current));
+        markable.put(DetailModel.Field.STATUS, List.of(status));
+        markable.put(DetailModel.Field.PROGRESS, List.of(stepper));
+        markable.put(DetailModel.Field.PLACE, List.of(place));
+        i18n.localeProperty().addListener((o, a, b) -> render());
+        i18n.timeStyleProperty().addListener((o, a, b) -> render());
+    }
+
+    /** Told after the pane shows a new copy, and on every tick (what an action allows can change with time). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
     }
 
     private Tab tab(String key, Node node) {
@@ -178,8 +213,23 @@ public final class DetailPane extends VBox {
         return revealAllowed;
     }
 
+    /**
+     * The session the pane shows and actions apply to: the latest copy (an ended one says so), or null when nothing
+     * is selected or the session left the table's list (the pane then keeps its last copy, marked as gone).
+     */
     public SessionRow current() {
-        return current;
+        return model.presence() == DetailModel.Presence.GONE ? null : model.row();
+    }
+
+    /** The view model behind the pane (what it follows, what changed, how current it is). */
+    public DetailModel model() {
+        return model;
+    }
+
+    /** Live updates are paused: the pane says its copy may be behind. */
+    public void setPaused(boolean paused) {
+        model.setPaused(paused);
+        showFreshness();
     }
 
     /** The session whose personal data a developer revealed (audited), or null. */
@@ -198,16 +248,79 @@ public final class DetailPane extends VBox {
         return parsed == null ? raw : Formats.time(i18n, parsed.local(), now);
     }
 
+    /**
+     * Shows the selected session; the same session again is a newer copy of it ({@link #follow}). Null: nothing is
+     * selected.
+     */
     public void show(SessionRow row) {
-        SessionRow previous = current;
-        current = row;
+        SessionRow previous = model.row();
         if (row == null) {
+            model.clear();
             getChildren().setAll(placeholder);
+            fireChanged();
             return;
         }
         if (previous == null || !previous.id().equals(row.id())) {
             revealedId = null;
         }
+        if (model.show(row)) {
+            render();
+        }
+    }
+
+    /**
+     * The latest copy of the shown session as the table now holds it (called after every applied feed batch), or
+     * null when the table no longer holds it. A copy of another session is ignored.
+     */
+    public void follow(SessionRow latest) {
+        SessionRow shown = model.row();
+        if (shown == null || (latest != null && !latest.id().equals(shown.id()))) {
+            return;
+        }
+        if (model.show(latest)) {
+            render();
+        }
+    }
+
+    /** Once a second: ages, countdowns and the TTL move on, marks fade, and listeners re-evaluate. */
+    public void tick() {
+        if (model.row() == null) {
+            return;
+        }
+        SessionRow row = model.row();
+        if (row.readable()) {
+            LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+            showSubtitle(row, now);
+            if (!row.isEnded() && pastExpiry(row, now) != expiryWarned) {
+                showWarnings(row.document(), now); // the backend's expiry passed while the pane was open
+            }
+            updateFact("fact.updated", model.updated(i18n));
+            updateFact("fact.expires", model.expires(i18n));
+            updateFact("fact.ttl", model.ttl(i18n));
+        }
+        showFreshness();
+        showMarks();
+        fireChanged();
+    }
+
+    private void fireChanged() {
+        for (Runnable listener : changeListeners) {
+            listener.run();
+        }
+    }
+
+    private void render() {
+        SessionRow row = model.row();
+        if (row == null) {
+            return;
+        }
+        renderRow(row);
+        showFreshness();
+        showMarks();
+        fireChanged();
+    }
+
+    private void renderRow(SessionRow row) {
         if (!getChildren().contains(content)) {
             getChildren().setAll(content);
         }
@@ -221,6 +334,7 @@ public final class DetailPane extends VBox {
             place.show(row, null);
             stepper.getChildren().clear();
             facts.getChildren().clear();
+            factValues.clear();
             messages.getItems().clear();
             person.getChildren().clear();
             data.getChildren().clear();
@@ -232,15 +346,11 @@ public final class DetailPane extends VBox {
         SessionDocument doc = row.document();
         StatusChips.apply(status, i18n, row.status());
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
-        subtitle.setText(row.isEnded()
-                ? i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED ? "ended.expired" : "ended.removed")
-                : i18n.format("detail.subtitle", ProviderNames.name(i18n, row.provider()),
-                        SafeText.bounded(row.partner(), SafeText.FIELD),
-                        Formats.age(i18n, row.createdAt(), now)));
+        showSubtitle(row, now);
         showWarnings(doc, row.isEnded() ? null : now);
         place.show(row, doc);
-        showStepper(row.progressSteps(), row.status().isTerminal() && row.progressSteps() < 6);
-        showFacts(row, doc, now);
+        showStepper(ProgressStepper.of(doc));
+        showFacts(row, doc);
         messages.getItems().setAll(doc.messages());
         messages.scrollTo(Math.max(0, doc.messageCount() - 1));
         showPerson(doc);
@@ -248,9 +358,68 @@ public final class DetailPane extends VBox {
         showRaw(row);
     }
 
+    private void showSubtitle(SessionRow row, LocalDateTime now) {
+        if (row.isEnded()) {
+            subtitle.setText(i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED
+                    ? "ended.expired" : "ended.removed"));
+            return;
+        }
+        DetailModel.Fact age = model.age(i18n);
+        subtitle.setText(i18n.format("detail.subtitle", ProviderNames.name(i18n, row.provider()),
+                row.partner().isEmpty() ? i18n.get("value.absent") : SafeText.bounded(row.partner(), SafeText.FIELD),
+                age.missing() ? i18n.get("value.absent") : age.text()));
+    }
+
+    private void showFreshness() {
+        DetailModel.Presence presence = model.presence();
+        boolean over = presence == DetailModel.Presence.ENDED || presence == DetailModel.Presence.GONE;
+        freshness.setText(model.freshness(i18n));
+        freshness.getStyleClass().removeAll("detail-freshness", "detail-changed", "warning-strong");
+        freshness.getStyleClass().add(over ? "warning-strong"
+                : model.marked().isEmpty() ? "detail-freshness" : "detail-changed");
+    }
+
+    /** Marks what the last copy changed, for {@link DetailModel#MARK}; unmarks when that has passed. */
+    private void showMarks() {
+        Set<DetailModel.Field> marked = model.marked();
+        markable.forEach((field, nodes) -> nodes.forEach(node -> mark(node, marked.contains(field))));
+        mark(factLine("fact.updated"), marked.contains(DetailModel.Field.UPDATED));
+        mark(factLine("fact.expires"), marked.contains(DetailModel.Field.EXPIRES));
+        mark(factLine("fact.ttl"), marked.contains(DetailModel.Field.TTL));
+        mark(factLine("fact.credentials"), marked.contains(DetailModel.Field.CREDENTIALS));
+        mark(factLine("fact.collection"), marked.contains(DetailModel.Field.COLLECTION));
+        if (messagesTab != null) {
+            messagesTab.getStyleClass().remove("changed");
+            if (marked.contains(DetailModel.Field.MESSAGES)) {
+                messagesTab.getStyleClass().add("changed");
+            }
+        }
+    }
+
+    private Node factLine(String key) {
+        Label value = factValues.get(key);
+        return value == null ? null : value.getParent();
+    }
+
+    private static void mark(Node node, boolean on) {
+        if (node == null) {
+            return;
+        }
+        node.getStyleClass().remove("changed");
+        if (on) {
+            node.getStyleClass().add("changed");
+        }
+    }
+
+    private static boolean pastExpiry(SessionRow row, LocalDateTime now) {
+        return row.expiresAt() != null && row.expiresAt().isBefore(now);
+    }
+
     /** @param now the backend's time for its read rules (expiry, ownership); null for a session that ended */
     private void showWarnings(SessionDocument doc, LocalDateTime now) {
         warnings.getChildren().clear();
+        SessionRow shown = model.row();
+        expiryWarned = now != null && shown != null && pastExpiry(shown, now);
         for (DocumentWarning warning : doc.warnings()) {
             warning(i18n.get("warning." + warning.name()), warning.breaksBackend());
         }
@@ -271,49 +440,47 @@ public final class DetailPane extends VBox {
         warnings.getChildren().add(label);
     }
 
-    private void showStepper(int steps, boolean failed) {
+    private void showStepper(List<ProgressStepper.State> states) {
         stepper.getChildren().clear();
-        String[] keys = {"step.start", "step.requested", "step.approved", "step.checkups", "step.prescriptions",
-            "step.completed"};
-        for (int i = 0; i < keys.length; i++) {
-            Label step = new Label(i18n.get(keys[i]));
+        for (int i = 0; i < states.size(); i++) {
+            Label step = new Label(i18n.get(ProgressStepper.KEYS.get(i)));
+            step.setId(ProgressStepper.KEYS.get(i));
             step.getStyleClass().add("step");
-            if (i < steps) {
-                step.getStyleClass().add("step-done");
-            } else if (i == steps) {
-                step.getStyleClass().add(failed ? "step-failed" : "step-current");
+            switch (states.get(i)) {
+                case DONE -> step.getStyleClass().add("step-done");
+                case CURRENT -> step.getStyleClass().add("step-current");
+                case FAILED -> step.getStyleClass().add("step-failed");
+                case TODO -> { }
             }
             stepper.getChildren().add(step);
         }
     }
 
-    private void showFacts(SessionRow row, SessionDocument doc, LocalDateTime now) {
+    private void showFacts(SessionRow row, SessionDocument doc) {
         facts.getChildren().clear();
-        int r = 0;
-        fact(r++, "fact.created", Formats.dateTime(i18n, row.createdAt(), zone));
-        fact(r++, "fact.updated", Formats.moment(i18n, row.updatedAt(), now, zone) + "  ("
-                + Formats.age(i18n, row.updatedAt(), now) + ")");
-        fact(r++, "fact.expires", row.expiresAt() == null ? i18n.get("value.missing")
-                : Formats.moment(i18n, row.expiresAt(), now, zone) + "  ("
-                + Formats.countdown(i18n, row.expiresAt(), now) + ")");
-        long ttl = row.ttlNowMillis(clock.millis());
-        fact(r++, "fact.ttl", ttl == StoredSession.UNKNOWN_TTL ? i18n.get("ttl.file") : ttl < 0 ? i18n.get("ttl.none")
-                : Formats.duration(i18n, java.time.Duration.ofMillis(ttl)));
-        fact(r++, "fact.credentials", i18n.format("fact.credentials.value",
+        factValues.clear();
+        fact("fact.created", model.created(i18n));
+        fact("fact.updated", model.updated(i18n));
+        fact("fact.expires", model.expires(i18n));
+        fact("fact.ttl", model.ttl(i18n));
+        fact("fact.credentials", new DetailModel.Fact(i18n.format("fact.credentials.value",
                 yesNo(doc.tempAuthData().isPresent()),
-                doc.authData().map(a -> a.casing().name()).orElse(i18n.get("value.no"))));
-        fact(r, "fact.collection", yesNo(doc.collectionStarted()));
+                doc.authData().map(a -> a.casing().name()).orElse(i18n.get("value.no"))), false));
+        fact("fact.collection", new DetailModel.Fact(yesNo(doc.collectionStarted()), false));
     }
 
     private String yesNo(boolean value) {
         return i18n.get(value ? "value.yes" : "value.no");
     }
 
-    private void fact(int row, String key, String value) {
+    private void fact(String key, DetailModel.Fact value) {
         Label name = new Label(i18n.get(key));
         name.getStyleClass().add("fact-name");
-        Label text = new Label(value);
+        Label text = new Label();
+        text.setId(key);
         text.getStyleClass().add("fact-value");
+        factValues.put(key, text);
+        showFact(text, value);
         text.setWrapText(true); // a narrow pane wraps a long value instead of cutting it off
         text.setMinWidth(0);
         name.setMinWidth(120);
@@ -321,12 +488,36 @@ public final class DetailPane extends VBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox line = new HBox(10, name, text);
         line.setMinWidth(0);
+        line.getStyleClass().add("fact-line");
         facts.getChildren().add(line);
+    }
+
+    private void updateFact(String key, DetailModel.Fact value) {
+        Label text = factValues.get(key);
+        if (text != null) {
+            showFact(text, value);
+        }
+    }
+
+    /** A field the document lacks is shown as missing ("—", with a tooltip saying so), never as an empty value. */
+    private void showFact(Label text, DetailModel.Fact value) {
+        if (value.missing()) {
+            text.setText(i18n.get("value.absent"));
+            if (!text.getStyleClass().contains("fact-missing")) {
+                text.getStyleClass().add("fact-missing");
+                text.setTooltip(new Tooltip(i18n.get("value.absent.tip")));
+            }
+        } else {
+            text.setText(value.text());
+            text.getStyleClass().remove("fact-missing");
+            text.setTooltip(null);
+        }
     }
 
     private void showPerson(SessionDocument doc) {
         person.getChildren().clear();
         UserInfo user = doc.userInfo();
+        SessionRow current = model.row();
         boolean revealed = current != null && current.id().equals(revealedId);
         personRow(0, "person.name", revealed ? user.name() : user.maskedName());
         personRow(1, "person.phone", revealed ? user.phoneNo() : user.maskedPhone());
@@ -347,12 +538,13 @@ public final class DetailPane extends VBox {
     }
 
     private void revealCurrent() {
+        SessionRow current = current();
         if (current == null || !revealAllowed.get()) {
             return;
         }
         revealedId = current.id();
         onReveal.accept(current.id());
-        show(current);
+        render();
     }
 
     private void showData(SessionDocument doc) {
@@ -425,6 +617,7 @@ public final class DetailPane extends VBox {
         @Override
         protected void updateItem(SessionMessage message, boolean empty) {
             super.updateItem(message, empty);
+            SessionRow current = model.row();
             if (empty || message == null || current == null || current.document() == null) {
                 setGraphic(null);
                 setText(null);

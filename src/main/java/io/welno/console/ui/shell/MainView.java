@@ -15,6 +15,7 @@ import io.welno.console.app.ConsoleServices;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.CsvExport;
+import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
@@ -111,6 +112,8 @@ public final class MainView extends BorderPane implements ActionHost {
     private final Label rateLabel = new Label();
     private final Label countLabel = new Label();
     private final Label latencyLabel = new Label();
+    private final Label clockLabel = new Label();
+    private final Clock clock;
     private final Label environment = new Label();
     private final Label roleBadge = new Label();
     private final HBox badges = new HBox(6);
@@ -142,6 +145,7 @@ public final class MainView extends BorderPane implements ActionHost {
         this.i18n = i18n;
         this.background = background;
         this.zone = zone;
+        this.clock = clock;
         setId("mainView");
         getStyleClass().add("main-view");
         table = new SessionTable(model, i18n, clock, zone);
@@ -156,7 +160,8 @@ public final class MainView extends BorderPane implements ActionHost {
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
         BorderPane sessions = new BorderPane(split);
-        sessions.setLeft(buckets);
+        sessions.setLeft(new javafx.scene.layout.VBox(buckets, countsNote()));
+        javafx.scene.layout.VBox.setVgrow(buckets, Priority.ALWAYS);
         sessionsTab.setId("tab-sessions");
         sessionsTab.textProperty().bind(i18n.text("tab.sessions"));
         sessionsTab.setContent(sessions);
@@ -256,12 +261,20 @@ public final class MainView extends BorderPane implements ActionHost {
         // partner ids come from the sessions: shown escaped and short, filtered by the value itself
         partner.setButtonCell(partnerCell());
         partner.setCellFactory(list -> partnerCell());
+        i18n.localeProperty().addListener((o, a, b) -> {
+            partner.setButtonCell(partnerCell());
+            partner.setCellFactory(list -> partnerCell());
+        });
         partner.valueProperty().bindBidirectional(model.partnerProperty());
 
         pause.setId("pauseButton");
         pause.textProperty().bind(javafx.beans.binding.Bindings.when(pause.selectedProperty())
                 .then(i18n.text("live.resume")).otherwise(i18n.text("live.pause")));
         model.pausedProperty().bindBidirectional(pause.selectedProperty());
+        model.pausedProperty().addListener((o, was, paused) -> {
+            detail.setPaused(paused);
+            updateStatusBar(); // PAUSED at once, and LIVE again at once
+        });
 
         Button pending = new Button();
         pending.setId("pendingPill");
@@ -278,12 +291,14 @@ public final class MainView extends BorderPane implements ActionHost {
         return bar;
     }
 
-    private static ListCell<String> partnerCell() {
+    /** The empty choice is "All partners", in words, like the provider filter's. */
+    private ListCell<String> partnerCell() {
         return new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : SafeText.bounded(item, SafeText.FIELD));
+                setText(empty ? null : item == null || item.isEmpty() ? i18n.get("filter.partner.all")
+                        : SafeText.bounded(item, SafeText.FIELD));
             }
         };
     }
@@ -298,6 +313,26 @@ public final class MainView extends BorderPane implements ActionHost {
         };
     }
 
+    /** Says under the buckets that their counts follow the provider and partner filter, and not the search. */
+    private Label countsNote() {
+        Label note = new Label();
+        note.setId("countsNote");
+        note.getStyleClass().add("counts-note");
+        note.setWrapText(true);
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            AuthProvider p = model.providerProperty().get();
+            String part = model.partnerProperty().get();
+            String scope = java.util.stream.Stream.of(p == null ? null : ProviderNames.name(i18n, p),
+                            part == null || part.isEmpty() ? null : SafeText.bounded(part, SafeText.FIELD))
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" · "));
+            return scope.isEmpty() ? "" : i18n.format("bucket.counts.filtered", scope);
+        }, model.providerProperty(), model.partnerProperty(), i18n.localeProperty()));
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
+    }
+
     private StatusBar statusBar(Clock clock) {
         statusBar.setId("statusBar");
         statusBar.setText("");
@@ -307,8 +342,11 @@ public final class MainView extends BorderPane implements ActionHost {
         countLabel.setId("sessionCount");
         latencyLabel.setId("redisLatency");
         statusBar.getLeftItems().add(modeLabel);
-        statusBar.getRightItems().addAll(countLabel, new Label("·"), rateLabel, new Label("·"), latencyLabel,
-                new Label("·"), new ZoneLabel(i18n, zone, clock));
+        statusBar.getRightItems().addAll(countLabel, new Label("·"), rateLabel, new Label("·"), latencyLabel);
+        clockLabel.setId("statusClock");
+        clockLabel.getStyleClass().add("status-clock");
+        // the clock without its zone, the zone label right after it says it once for every time in the window
+        statusBar.getRightItems().addAll(new Label("·"), clockLabel, new ZoneLabel(i18n, zone, clock));
         return statusBar;
     }
 
@@ -321,9 +359,13 @@ public final class MainView extends BorderPane implements ActionHost {
         boolean applied;
         applyingBatch = true;
         try {
-            applied = bridge.drain(model);
+            // rows inserted above what the operator looks at must not move it (SessionTable.keepingViewport)
+            applied = table.keepingViewport(() -> bridge.drain(model));
         } finally {
             applyingBatch = false;
+        }
+        if (applied && selectedId != null) {
+            detail.follow(model.row(selectedId)); // the pane shows the live document, or that it is gone
         }
         // The once-a-second work (the stuck scan over every row, the visible cells' ages) waits for a frame
         // without a batch, so the two never add up in one frame (at 100,000 sessions that frame went over
@@ -333,6 +375,7 @@ public final class MainView extends BorderPane implements ActionHost {
             lastTick = nowNanos;
             model.tick();
             table.tick(); // countdowns and ages move every second
+            detail.tick(); // and in the detail pane, on the same pulse
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
@@ -401,6 +444,20 @@ public final class MainView extends BorderPane implements ActionHost {
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
         long latency = stats.latencyMillis();
         latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown") : i18n.format("status.latency", latency));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        clockLabel.setText(Formats.time(i18n, now, now));
+        showPaused();
+    }
+
+    /** While live is paused the mode says PAUSED with the changes waiting, whatever the feed's own state. */
+    private void showPaused() {
+        if (!model.pausedProperty().get()) {
+            return;
+        }
+        modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
+        modeLabel.getStyleClass().add("mode-paused");
+        shownMode = null; // the feed's style comes back on the first update after resuming
+        modeLabel.setText(i18n.format("status.paused", model.pendingUpdatesProperty().get()));
     }
 
     public void setStats(FeedStats stats) {

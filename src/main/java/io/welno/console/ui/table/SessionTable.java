@@ -14,13 +14,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 
 /**
@@ -34,6 +38,8 @@ public final class SessionTable extends TableView<SessionRow> {
     static final int CELL_CHARS = 300;
 
     private final I18n i18n;
+    private final SessionTableModel model;
+    private VirtualFlow<?> flow;
     private final Clock clock;
     private final ZoneId zone;
     /** Bumped once a second; cells that show ages and countdowns re-render themselves on it. */
@@ -45,6 +51,7 @@ public final class SessionTable extends TableView<SessionRow> {
 
     public SessionTable(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
         this.i18n = i18n;
+        this.model = model;
         this.clock = clock;
         this.zone = zone;
         setId("sessionTable");
@@ -122,6 +129,86 @@ public final class SessionTable extends TableView<SessionRow> {
 
     static String progress(int steps) {
         return "●".repeat(steps) + "○".repeat(6 - steps);
+    }
+
+    /**
+     * Applies a change of the rows (a feed batch) without moving what the operator looks at: the selected session,
+     * when it is on screen, else the first row on screen, stays at the same height in the viewport while rows are
+     * inserted or removed above it, so the selection does not walk away and a click lands on the session it was
+     * aimed at. Only a view scrolled to the very top with nothing selected and no pointer over it lets new rows push
+     * the others down, as a live list should.
+     *
+     * @return what the change returned (whether there was anything to apply)
+     */
+    public boolean keepingViewport(BooleanSupplier change) {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        if (first == null || first.getIndex() < 0) {
+            return change.getAsBoolean();
+        }
+        int selected = getSelectionModel().getSelectedIndex();
+        boolean atTop = first.getIndex() == 0 && first.getLayoutY() >= 0;
+        if (atTop && selected < 0 && !isHover()) {
+            return change.getAsBoolean();
+        }
+        IndexedCell<?> selectedCell = selected < 0 ? null : flow.getVisibleCell(selected);
+        Anchor[] anchors = {anchor(selectedCell), anchor(first)};
+        boolean applied = change.getAsBoolean();
+        if (applied) {
+            for (Anchor anchor : anchors) {
+                if (anchor != null && anchor.restore(this, flow)) {
+                    break;
+                }
+            }
+        }
+        return applied;
+    }
+
+    private static Anchor anchor(IndexedCell<?> cell) {
+        return cell != null && cell.getItem() instanceof SessionRow row && cell.getIndex() >= 0
+                ? new Anchor(row.id(), cell.getIndex(), cell.getLayoutY()) : null;
+    }
+
+    /** A session on screen: its position in the list and its height in the viewport before a change. */
+    private record Anchor(String id, int index, double y) {
+
+        /** Scrolls so the session is at its old height again; false when it is no longer in the list. */
+        boolean restore(SessionTable table, VirtualFlow<?> flow) {
+            SessionRow now = table.model.row(id);
+            int at = now == null ? -1 : table.getItems().indexOf(now);
+            if (at < 0) {
+                return false;
+            }
+            if (at != index) {
+                table.place(flow, at, y);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Scrolls so that row {@code index} is {@code y} pixels below the top of the viewport. Rows have one fixed
+     * height (console.css), so the flow's size is exact: the position is computed from the list's new size here,
+     * because the flow itself learns that size only in its next layout.
+     */
+    private void place(VirtualFlow<?> flow, int index, double y) {
+        double height = getFixedCellSize();
+        Node viewport = flow.lookup(".clipped-container");
+        double length = viewport == null ? flow.getHeight() : viewport.getLayoutBounds().getHeight();
+        double scrollable = getItems().size() * height - length;
+        if (height <= 0 || scrollable <= 0) {
+            return; // every row fits: nothing scrolls, the rows above simply push it down
+        }
+        flow.setCellCount(getItems().size());
+        flow.setPosition(Math.max(0, Math.min(1, (index * height - y) / scrollable)));
+    }
+
+    /** The skin's flow, looked up once (a lookup walks every cell, and this runs every frame). */
+    private VirtualFlow<?> flow() {
+        if (flow == null || flow.getScene() == null) { // none yet, or the skin that held it was replaced
+            flow = lookup(".virtual-flow") instanceof VirtualFlow<?> found ? found : null;
+        }
+        return flow;
     }
 
     /** Re-renders the visible age, countdown and TTL cells; far cheaper than {@link #refresh()}. */

@@ -38,6 +38,9 @@ import javafx.collections.ObservableList;
  * The session table's view model, owned by the FX thread. Rows arrive as already-built
  * {@link RowChange}s (built off the FX thread) once per frame; a frame's changes are merged into the
  * filtered, sorted {@link SortedRowView} in one pass, and the bucket counts are published once.
+ *
+ * <p>The bucket counts follow the provider and partner filters (the choices that stay on screen beside them), not
+ * the search; {@link #liveCountProperty()} counts every live session whatever is filtered.
  */
 public final class SessionTableModel {
 
@@ -66,6 +69,9 @@ public final class SessionTableModel {
     /** Changes held while paused: the latest per session, in the order they first came. */
     private final LatestById<RowChange> pending = new LatestById<>();
     private final Map<Bucket, Integer> countDeltas = new HashMap<>();
+    private int liveDelta;
+    /** The provider and partner filters: what the bucket counts follow. */
+    private Predicate<SessionRow> facet = row -> true;
     private final Clock clock;
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
@@ -87,8 +93,14 @@ public final class SessionTableModel {
                 refilter();
             }
         });
-        provider.addListener((o, a, b) -> refilter());
-        partner.addListener((o, a, b) -> refilter());
+        provider.addListener((o, a, b) -> {
+            recount();
+            refilter();
+        });
+        partner.addListener((o, a, b) -> {
+            recount();
+            refilter();
+        });
         paused.addListener((o, wasPaused, isPaused) -> {
             if (!isPaused) {
                 flushPending();
@@ -153,8 +165,49 @@ public final class SessionTableModel {
         }
         trimEnded(removed);
         shown.apply(removed, added);
-        counts.get(Bucket.ENDED).set(endedOrder.size());
+        counts.get(Bucket.ENDED).set(endedInFacet());
         publishCounts();
+    }
+
+    /** The ended rows that pass the provider and partner filters (at most {@link #ENDED_CAPACITY} to look at). */
+    private int endedInFacet() {
+        if (!facetActive()) {
+            return endedOrder.size();
+        }
+        int n = 0;
+        for (String id : endedOrder) {
+            SessionRow row = row(id);
+            if (row != null && facet.test(row)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether a provider or partner is chosen: the bucket counts then cover only its sessions. */
+    public boolean facetActive() {
+        return provider.get() != null || (partner.get() != null && !partner.get().isEmpty());
+    }
+
+    /** Counts every bucket again for a new provider or partner filter: one pass over the rows. */
+    private void recount() {
+        AuthProvider p = provider.get();
+        String part = partner.get();
+        facet = row -> (p == null || row.provider() == p) && (part == null || part.isEmpty() || part.equals(row.partner()));
+        Map<Bucket, Integer> fresh = new HashMap<>();
+        for (SessionRow row : master) {
+            if (!row.isEnded() && facet.test(row)) {
+                fresh.merge(Bucket.ALL, 1, Integer::sum);
+                fresh.merge(Bucket.statusBucketOf(row), 1, Integer::sum);
+            }
+        }
+        counts.forEach((b, count) -> {
+            if (b.kind() != Bucket.Kind.STUCK && b.kind() != Bucket.Kind.ENDED) {
+                count.set(fresh.getOrDefault(b, 0));
+            }
+        });
+        counts.get(Bucket.ENDED).set(endedInFacet());
+        tick(); // the stuck count
     }
 
     /** Drops the oldest ended rows beyond the capacity, with one re-index. */
@@ -187,6 +240,10 @@ public final class SessionTableModel {
     }
 
     private void count(SessionRow row, int delta) {
+        liveDelta += delta;
+        if (!facet.test(row)) {
+            return; // outside the provider and partner filters, which the counts follow
+        }
         countDeltas.merge(Bucket.ALL, delta, Integer::sum);
         countDeltas.merge(Bucket.statusBucketOf(row), delta, Integer::sum);
     }
@@ -200,7 +257,10 @@ public final class SessionTableModel {
             }
         });
         countDeltas.clear();
-        liveCount.set(counts.get(Bucket.ALL).get());
+        if (liveDelta != 0) {
+            liveCount.set(liveCount.get() + liveDelta);
+            liveDelta = 0;
+        }
     }
 
     private void notePartner(SessionRow row) {
@@ -215,7 +275,7 @@ public final class SessionTableModel {
         int stuck = 0;
         for (int i = 0, n = master.size(); i < n; i++) {
             SessionRow row = master.get(i);
-            if (!row.isEnded() && row.isStuckAt(stuckPolicy, now)) {
+            if (!row.isEnded() && row.isStuckAt(stuckPolicy, now) && facet.test(row)) {
                 stuck++;
             }
         }
@@ -241,14 +301,10 @@ public final class SessionTableModel {
     public Predicate<SessionRow> predicate() {
         Bucket b = bucket.get();
         Predicate<SessionRow> matchesSearch = SessionRow.search(search.get());
-        AuthProvider p = provider.get();
-        String part = partner.get();
+        Predicate<SessionRow> providerAndPartner = facet;
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         StuckPolicy policy = stuckPolicy;
-        return row -> bucketMatches(b, row, policy, now)
-                && (p == null || row.provider() == p)
-                && (part == null || part.isEmpty() || part.equals(row.partner()))
-                && matchesSearch.test(row);
+        return row -> bucketMatches(b, row, policy, now) && providerAndPartner.test(row) && matchesSearch.test(row);
     }
 
     private static boolean bucketMatches(Bucket b, SessionRow row, StuckPolicy policy, LocalDateTime now) {

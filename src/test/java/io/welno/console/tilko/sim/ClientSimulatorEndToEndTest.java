@@ -1,5 +1,7 @@
 package io.welno.console.tilko.sim;
 
+import io.welno.console.testing.MutableClock;
+
 import io.welno.console.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,26 +1,26 @@
-package io.welno.console.tilko.sim;
+package io.welno.console.testing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock tests move by hand, so approval delays and expiry are tested without sleeping. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so delays, expiry and ticking times are tested without sleeping. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
     private final ZoneId zone;
 
-    MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

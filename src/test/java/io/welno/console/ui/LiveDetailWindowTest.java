@@ -1,0 +1,206 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.view.SessionRow;
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The window stays put and tells the truth while the live feed moves: the selection under the cursor, the detail
+ * pane following the document, PAUSED, the partner filter's "All" entry, missing fields.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveDetailWindowTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private TestConsole console;
+
+    @Start
+    void start(Stage stage) {
+        console = TestConsole.onLiveFixtures(stage, REDIS);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class);
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void write(String id, String json) {
+        REDIS.client().set("tilko_session:" + id, json, SetParams.setParams().ex(1800));
+    }
+
+    /** Fixture 03 (waiting for approval) as the backend writes it now, under another id. */
+    private static String waiting(String id) {
+        return Fixtures.live("03_auth_request_sent.json").replace(Fixtures.id("03_auth_request_sent.json"), id);
+    }
+
+    private void select(FxRobot robot, String id) throws Exception {
+        await(() -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)));
+        robot.interact(() -> {
+            TableView<SessionRow> table = table(robot);
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).id().equals(id)) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    table.scrollTo(Math.max(0, i - 3));
+                    return;
+                }
+            }
+        });
+        await(() -> id.equals(text(robot, "#detailTitle")));
+    }
+
+    /** The table row that shows {@code id} on screen, or null when none does. */
+    private static TableRow<?> rowOnScreen(FxRobot robot, String id) {
+        return robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.isVisible()
+                && r.getItem() instanceof SessionRow s && s.id().equals(id)).tryQuery()
+                .map(n -> (TableRow<?>) n).orElse(null);
+    }
+
+    @Test
+    void theSelectedSessionStaysSelectedAndUnderTheCursorWhile200SessionsArriveAboveIt(FxRobot robot) throws Exception {
+        // Enough older sessions below that the view can scroll: with every row on screen nothing can hold still.
+        String older = Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusHours(1));
+        for (int i = 0; i < 60; i++) {
+            String id = String.format("welno_old%029d", i);
+            write(id, waiting(id).replaceFirst("\"updated_at\": \"[^\"]*\"", "\"updated_at\": \"" + older + "\""));
+        }
+        await(() -> table(robot).getItems().size() == 79);
+        String chosen = table(robot).getItems().get(6).id();
+        robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(6));
+        await(() -> chosen.equals(text(robot, "#detailTitle")));
+        WaitForAsyncUtils.waitForFxEvents();
+        double yBefore = WaitForAsyncUtils.asyncFx(() -> rowOnScreen(robot, chosen).localToScreen(0, 0).getY())
+                .get(60, TimeUnit.SECONDS);
+        robot.moveTo(rowOnScreen(robot, chosen)); // the pointer rests on the chosen session, as before a click
+
+        // Newer sessions: sorted by last update, every one of them lands above the chosen one.
+        String newer = Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE).plusHours(1));
+        for (int i = 0; i < 200; i++) {
+            String id = String.format("welno_%032d", i);
+            write(id, waiting(id).replaceFirst("\"updated_at\": \"[^\"]*\"", "\"updated_at\": \"" + newer + "\""));
+        }
+        await(() -> table(robot).getItems().size() == 279);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<SessionRow> table = table(robot);
+        assertEquals(chosen, table.getSelectionModel().getSelectedItem().id(), "still selected");
+        assertTrue(table.getSelectionModel().getSelectedIndex() >= 200, "and 200 rows above it");
+        TableRow<?> row = rowOnScreen(robot, chosen);
+        assertTrue(row != null, "still on screen");
+        Bounds onScreen = row.localToScreen(row.getBoundsInLocal());
+        assertEquals(yBefore, onScreen.getMinY(), 1.0, "at the same height, under the pointer");
+        Node under = robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.isVisible()
+                && r.localToScreen(r.getBoundsInLocal()).contains(robot.point(row).query())).query();
+        assertEquals(chosen, ((SessionRow) ((TableRow<?>) under).getItem()).id(), "a click lands on it");
+        assertEquals(chosen, text(robot, "#detailTitle"));
+    }
+
+    @Test
+    void theDetailPaneTicksAndItsButtonsFollowTheLiveDocument(FxRobot robot) throws Exception {
+        String id = Fixtures.id("03_auth_request_sent.json");
+        // Requesting auth, before Tilko answered: nothing to approve by hand yet.
+        String requesting = Fixtures.live("03_auth_request_sent.json")
+                .replace("\"status\": \"auth_request_sent\"", "\"status\": \"auth_requesting\"")
+                .replaceFirst("(?s),\\s*\"temp_auth_data\": \\{.*?\\}", "");
+        write(id, requesting);
+        await(() -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)
+                && r.status().wire().equals("auth_requesting")));
+        select(robot, id);
+        await(() -> robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        assertTrue(robot.lookup(n -> "step.requested".equals(n.getId())).queryAs(Label.class).getStyleClass().contains("step-current"));
+        assertFalse(robot.lookup(n -> "step.approved".equals(n.getId())).queryAs(Label.class).getStyleClass().contains("step-current"),
+                "requesting auth does not highlight Approved");
+
+        String subtitle = text(robot, "#detailSubtitle");
+        await(() -> !subtitle.equals(text(robot, "#detailSubtitle"))); // the age moves on without a new copy
+
+        write(id, Fixtures.live("03_auth_request_sent.json")); // Tilko answered: the backend stores the request
+        await(() -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        assertEquals("Waiting for approval", text(robot, "#detailStatus"));
+        assertTrue(text(robot, "#detailFreshness").startsWith("Updated just now: status"),
+                text(robot, "#detailFreshness"));
+        assertTrue(robot.lookup("#detailStatus").queryAs(Label.class).getStyleClass().contains("changed"));
+
+        REDIS.client().del("tilko_session:" + id);
+        await(() -> text(robot, "#detailFreshness").startsWith("Deleted from Redis at"));
+        await(() -> robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+    }
+
+    @Test
+    void pausedSaysPausedWithTheChangesWaiting(FxRobot robot) throws Exception {
+        await(() -> "LIVE".equals(text(robot, "#feedMode")));
+        robot.clickOn("#pauseButton");
+        await(() -> "PAUSED · 0 waiting".equals(text(robot, "#feedMode")));
+        write("welno_paused00000000000000000000000", waiting("welno_paused00000000000000000000000"));
+        await(() -> "PAUSED · 1 waiting".equals(text(robot, "#feedMode")));
+        robot.clickOn("#pauseButton");
+        await(() -> "LIVE".equals(text(robot, "#feedMode")));
+    }
+
+    @Test
+    void thePartnerFilterOffersAllPartnersInWords(FxRobot robot) throws Exception {
+        await(() -> table(robot).getItems().size() == 19);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> partner = robot.lookup("#partnerFilter").queryAs(ComboBox.class);
+        robot.clickOn(partner);
+        await(() -> robot.lookup(".combo-box-popup .list-cell").match(n -> n instanceof ListCell<?> c
+                && "All partners".equals(c.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> n instanceof ListCell<?> c
+                && "welno".equals(c.getText())).queryAs(Node.class));
+        await(() -> robot.lookup("#countsNote").queryAs(Label.class).isVisible());
+        assertTrue(text(robot, "#countsNote").contains("welno"), text(robot, "#countsNote"));
+        robot.interact(() -> partner.setValue(""));
+        await(() -> "All partners".equals(partner.getButtonCell().getText()));
+        assertFalse(robot.lookup("#countsNote").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void aMissingUpdatedAtShowsAsMissing(FxRobot robot) throws Exception {
+        String id = "welno_noupdatedat000000000000000000";
+        write(id, waiting(id).replaceFirst("\"updated_at\": \"[^\"]*\",", ""));
+        select(robot, id);
+        Label updated = robot.lookup(n -> "fact.updated".equals(n.getId())).queryAs(Label.class);
+        assertEquals("—", updated.getText());
+        assertEquals("Not in the document", updated.getTooltip().getText());
+    }
+}

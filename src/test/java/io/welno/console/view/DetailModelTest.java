@@ -1,0 +1,101 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.MutableClock;
+import io.welno.console.testing.TestRows;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The detail pane's live view of one session, driven by a clock the test moves. */
+class DetailModelTest {
+
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 14, 0);
+    private static final ZoneId ZONE = Timestamps.DEFAULT_ZONE;
+
+    private final MutableClock clock = new MutableClock(T0.plusMinutes(2).plusSeconds(8).atZone(ZONE).toInstant(), ZONE);
+    private final DetailModel model = new DetailModel(clock, ZONE);
+    private final Texts en = new BundleTexts(Locale.ENGLISH);
+    private final Texts ko = new BundleTexts(Locale.KOREAN);
+
+    @Test
+    void theAgeAndTheCountdownMoveWithTheClockWithoutANewCopy() {
+        model.show(TestRows.session("s", "auth_request_sent", T0).row());
+        assertEquals("2m 08s", model.age(en).text());
+        String expires = model.expires(en).text();
+        clock.advance(Duration.ofSeconds(38));
+        assertEquals("2m 46s", model.age(en).text(), "the same age the table's row shows now");
+        assertNotEquals(expires, model.expires(en).text());
+        assertEquals("2분 46초", model.age(ko).text());
+    }
+
+    @Test
+    void aNewerCopyMarksWhatItChangedForAFewSecondsAndSaysSo() {
+        model.show(TestRows.session("s", "auth_requesting", T0).row());
+        assertEquals("Following live changes", model.freshness(en));
+        assertTrue(model.marked().isEmpty(), "a fresh selection marks nothing");
+
+        assertTrue(model.show(TestRows.session("s", "auth_request_sent", T0).requested(T0.plusMinutes(2)).row()));
+        Set<DetailModel.Field> marked = model.marked();
+        assertTrue(marked.containsAll(Set.of(DetailModel.Field.STATUS, DetailModel.Field.MESSAGES,
+                DetailModel.Field.CREDENTIALS, DetailModel.Field.UPDATED)), marked.toString());
+        assertFalse(marked.contains(DetailModel.Field.COLLECTION));
+        assertTrue(model.freshness(en).startsWith("Updated just now: status, messages"), model.freshness(en));
+        assertTrue(model.freshness(ko).startsWith("방금 바뀜: 상태, 메시지"), model.freshness(ko));
+
+        clock.advance(DetailModel.MARK.plusSeconds(1));
+        assertTrue(model.marked().isEmpty(), "the mark fades");
+        assertEquals("Last change 5s ago", model.freshness(en));
+    }
+
+    @Test
+    void theSameCopyAgainIsNothingNewAndAnotherSessionIsANewSelection() {
+        SessionRow a = TestRows.session("a", "initiated", T0).row();
+        assertTrue(model.show(a));
+        assertFalse(model.show(a));
+        assertTrue(model.show(TestRows.session("b", "completed", T0).row()));
+        assertTrue(model.marked().isEmpty(), "another session is not a change of this one");
+    }
+
+    @Test
+    void anEndedSessionAndOneTheListDroppedSaySoAndKeepTheLastCopy() {
+        SessionRow row = TestRows.session("s", "auth_request_sent", T0).row();
+        model.show(row);
+        model.show(row.ended(ChangeKind.REMOVED, T0.plusMinutes(2)));
+        assertEquals(DetailModel.Presence.ENDED, model.presence());
+        assertTrue(model.freshness(en).startsWith("Deleted from Redis at "), model.freshness(en));
+
+        assertTrue(model.show(null));
+        assertEquals(DetailModel.Presence.GONE, model.presence());
+        assertEquals("s", model.row().id(), "the last copy stays on screen");
+        clock.advance(Duration.ofSeconds(3));
+        assertTrue(model.freshness(en).startsWith("No longer in the list for 3s"), model.freshness(en));
+        assertFalse(model.show(null), "gone once");
+    }
+
+    @Test
+    void pausedSaysTheCopyMayBeBehind() {
+        model.show(TestRows.session("s", "initiated", T0).row());
+        model.setPaused(true);
+        assertEquals("Live updates are paused; this copy may be behind.", model.freshness(en));
+    }
+
+    @Test
+    void aMissingUpdatedAtIsMissingNotEmpty() {
+        model.show(TestRows.session("s", "initiated", T0).without("updated_at").without("expires_at").row());
+        assertTrue(model.updated(en).missing());
+        assertTrue(model.expires(en).missing());
+        assertFalse(model.created(en).missing());
+        assertEquals("—", en.get("value.absent"));
+        assertEquals("Not in the document", en.get("value.absent.tip"));
+    }
+}
