@@ -46,6 +46,14 @@ public final class BulkRun {
 
     /** One session of the run: its result, and how its hold ended (null while it is still held). */
     public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held) {
+
+        /** What the session was told: how its hold ended when that undid it, else the action's own result. */
+        public Phrase told() {
+            if (held != null && !held.kept()) {
+                return held.message();
+            }
+            return result != null ? result.message() : Phrase.of("bulk.cancelled");
+        }
     }
 
     /** What a run did, by outcome. */
