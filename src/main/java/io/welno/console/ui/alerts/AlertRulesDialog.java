@@ -30,7 +30,9 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
     public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, boolean osSupported) {
         if (owner != null) {
             initOwner(owner);
-            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            if (owner.getScene() != null) {
+                getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            }
         }
         setTitle(i18n.get("alerts.rules.title"));
         setHeaderText(i18n.get("alerts.rules.header"));

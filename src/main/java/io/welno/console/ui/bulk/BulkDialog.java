@@ -79,7 +79,9 @@ public final class BulkDialog extends Dialog<Void> {
         this.summaryView = new BulkSummaryView(i18n);
         if (owner != null) {
             initOwner(owner);
-            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            if (owner.getScene() != null) {
+                getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            }
         }
         String action = i18n.get("action." + kind.wire());
         setTitle(action);
