@@ -45,6 +45,8 @@ public final class AlertCenter {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertCenter.class);
+
     private final AlertMonitor monitor;
     private final I18n i18n;
     private final OsNotifier notifier;
@@ -106,15 +108,19 @@ public final class AlertCenter {
         }
         String title = i18n.get(alert.rule().key());
         String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
-        background.execute(() -> {
-            try {
-                if (notifier.supported()) {
-                    notifier.show(title, text);
+        try {
+            background.execute(() -> {
+                try {
+                    if (notifier.supported()) {
+                        notifier.show(title, text);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.info("OS notification failed: {}", e.toString());
                 }
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(AlertCenter.class).info("OS notification failed: {}", e.toString());
-            }
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("The window is closing; alert not sent to the OS");
+        }
     }
 
     public void acknowledgeAll() {

@@ -8,6 +8,7 @@ import io.welno.console.session.StuckPolicy;
 import io.welno.console.text.Phrase;
 import io.welno.console.view.AlertConditions;
 import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.AlertRules;
 import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -81,15 +82,23 @@ public final class AlertWatcher {
         FeedMode feed = mode.get();
         StuckPolicy stuck = policy.get();
         var rules = center.rules();
-        background.execute(() -> {
-            try {
-                AlertMonitor.Conditions now = AlertConditions.of(copy, LocalDateTime.now(clock.withZone(zone)), stuck,
-                        rules, feed);
-                Platform.runLater(() -> center.check(now, clock.instant()));
-            } finally {
-                checking.set(false);
-            }
-        });
+        try {
+            background.execute(() -> check(copy, feed, stuck, rules));
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            // the window is closing and its background threads are gone: nothing to check any more
+            checking.set(false);
+            timer.stop();
+        }
+    }
+
+    private void check(List<SessionRow> copy, FeedMode feed, StuckPolicy stuck, AlertRules rules) {
+        try {
+            AlertMonitor.Conditions now = AlertConditions.of(copy, LocalDateTime.now(clock.withZone(zone)), stuck,
+                    rules, feed);
+            Platform.runLater(() -> center.check(now, clock.instant()));
+        } finally {
+            checking.set(false);
+        }
     }
 
     public void stop() {
