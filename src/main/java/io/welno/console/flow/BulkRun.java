@@ -77,6 +77,7 @@ public final class BulkRun {
     private final String batchId = ConsoleMarks.newActionId();
     private final List<Item> items = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger attempted = new java.util.concurrent.atomic.AtomicInteger();
     private final CountDownLatch done;
     private final List<Consumer<Item>> listeners = new CopyOnWriteArrayList<>();
 
@@ -125,6 +126,14 @@ public final class BulkRun {
         return ids.size();
     }
 
+    /**
+     * Sessions the run has been to so far: written, refused, failed or skipped. A written change may still be held
+     * (watched for the backend's revert); {@link #finished()} counts it once its hold has ended.
+     */
+    public int attempted() {
+        return attempted.get();
+    }
+
     /** Sessions finished so far (their hold ended, or they were refused, failed or cancelled). */
     public int finished() {
         return items.size();
@@ -161,6 +170,14 @@ public final class BulkRun {
     }
 
     private void one(String id) {
+        try {
+            oneAttempt(id);
+        } finally {
+            attempted.incrementAndGet();
+        }
+    }
+
+    private void oneAttempt(String id) {
         try {
             if (cancelled.get()) {
                 finish(new Item(id, Tally.CANCELLED, null, null));

@@ -93,12 +93,14 @@ public final class ScreenshotTour extends Application {
         after(3, () -> {
             save(dialog.getDialogPane().getScene(), "action-dialog" + suffix);
             dialog.close();
-            Window owner = window.scene().getWindow();
-            window.close(() -> {
-                background.shutdownNow();
-                Platform.exit();
+            OperationsTour.run(window, suffix, ScreenshotTour::save, () -> {
+                Window owner = window.scene().getWindow();
+                window.close(() -> {
+                    background.shutdownNow();
+                    Platform.exit();
+                });
+                owner.hide();
             });
-            owner.hide();
         });
     }
 

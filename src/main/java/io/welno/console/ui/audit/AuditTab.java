@@ -137,7 +137,7 @@ public final class AuditTab extends BorderPane {
     }
 
     private void columns() {
-        table.getColumns().add(text("audit.column.time", 150, e -> Formats.dateTime(i18n,
+        table.getColumns().add(text("audit.column.time", 175, e -> Formats.dateTime(i18n,
                 LocalDateTime.ofInstant(e.time(), zone), zone)));
         table.getColumns().add(text("audit.column.operator", 110, AuditRecord::operator));
         table.getColumns().add(text("audit.column.action", 150, this::actionName));

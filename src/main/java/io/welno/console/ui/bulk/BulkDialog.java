@@ -185,6 +185,15 @@ public final class BulkDialog extends Dialog<Void> {
         TableColumn<BulkPreview.Line, String> what = new TableColumn<>(i18n.get("bulk.preview.what"));
         what.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(Wording.window(i18n).render(d.getValue().what())));
         what.setPrefWidth(400);
+        what.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // a refusal is a sentence or two; the whole of it on hover
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         preview.getColumns().add(session);
         preview.getColumns().add(verdict);
         preview.getColumns().add(what);
@@ -211,7 +220,7 @@ public final class BulkDialog extends Dialog<Void> {
 
     /** Starts the batch over every session of the dialog: the flow checks each again as it comes to it. */
     void start() {
-        if (run.get() != null || ActionRequest.reasonProblem(reason.getText()).isPresent()) {
+        if (run.get() != null || !previewed.get() || ActionRequest.reasonProblem(reason.getText()).isPresent()) {
             return;
         }
         reason.setEditable(false);
@@ -235,9 +244,10 @@ public final class BulkDialog extends Dialog<Void> {
             return;
         }
         int done = current.finished();
-        progress.setProgress(current.total() == 0 ? 1 : (double) done / current.total());
-        progressText.setText(i18n.format(current.isCancelled() ? "bulk.progress.cancelling" : "bulk.progress", done,
-                current.total()));
+        int attempted = current.attempted();
+        progress.setProgress(current.total() == 0 ? 1 : (double) attempted / current.total());
+        progressText.setText(current.isCancelled() ? i18n.format("bulk.progress.cancelling", attempted,
+                current.total()) : i18n.format("bulk.progress", attempted, current.total(), attempted - done));
         if (done >= current.total()) {
             ticker.stop();
             cancelRun.disableProperty().unbind();
