@@ -43,12 +43,24 @@ class ArchitectureTest {
             Map.entry("ui", List.of("cli", "bench")),
             // Inside the window: shared widgets below every feature, the features side by side, the shell on top.
             Map.entry("ui.common", List.of("ui.table", "ui.detail", "ui.actions", "ui.dashboard", "ui.connection",
-                    "ui.shell")),
-            Map.entry("ui.table", List.of("ui.detail", "ui.actions", "ui.dashboard", "ui.connection", "ui.shell")),
-            Map.entry("ui.detail", List.of("ui.table", "ui.actions", "ui.dashboard", "ui.connection", "ui.shell")),
-            Map.entry("ui.actions", List.of("ui.table", "ui.dashboard", "ui.connection", "ui.shell")),
-            Map.entry("ui.dashboard", List.of("ui.detail", "ui.actions", "ui.connection", "ui.shell")),
-            Map.entry("ui.connection", List.of("ui.table", "ui.detail", "ui.actions", "ui.dashboard", "ui.shell")));
+                    "ui.bulk", "ui.alerts", "ui.audit", "ui.shell")),
+            Map.entry("ui.table", List.of("ui.detail", "ui.actions", "ui.dashboard", "ui.connection", "ui.bulk",
+                    "ui.alerts", "ui.audit", "ui.shell")),
+            Map.entry("ui.detail", List.of("ui.table", "ui.actions", "ui.dashboard", "ui.connection", "ui.bulk",
+                    "ui.alerts", "ui.audit", "ui.shell")),
+            Map.entry("ui.actions", List.of("ui.table", "ui.dashboard", "ui.connection", "ui.bulk", "ui.alerts",
+                    "ui.audit", "ui.shell")),
+            Map.entry("ui.dashboard", List.of("ui.detail", "ui.actions", "ui.connection", "ui.bulk", "ui.alerts",
+                    "ui.audit", "ui.shell")),
+            Map.entry("ui.connection", List.of("ui.table", "ui.detail", "ui.actions", "ui.dashboard", "ui.bulk",
+                    "ui.alerts", "ui.audit", "ui.shell")),
+            // Operating at scale: each feature reaches the table and the flow only through what the shell hands it.
+            Map.entry("ui.bulk", List.of("ui.table", "ui.detail", "ui.actions", "ui.dashboard", "ui.connection",
+                    "ui.alerts", "ui.audit", "ui.shell")),
+            Map.entry("ui.alerts", List.of("ui.table", "ui.detail", "ui.actions", "ui.dashboard", "ui.connection",
+                    "ui.bulk", "ui.audit", "ui.shell")),
+            Map.entry("ui.audit", List.of("ui.table", "ui.detail", "ui.actions", "ui.dashboard", "ui.connection",
+                    "ui.bulk", "ui.alerts", "ui.shell")));
 
     static List<ArchRule> rules(String root) {
         List<ArchRule> rules = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.welno.console.app;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.AlertRules;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,9 +21,11 @@ import java.util.Optional;
  * @param tilkoUrl     Tilko base URL for actions (the API key comes from TILKO_API_KEY)
  * @param filesDirectory the backend's fallback folder ({@code data/tilko_sessions}, mounted or copied), or null:
  *                     its sessions are shown beside Redis's (docs/flow.md, "File fallback")
+ * @param alerts       the window's alert rules for this connection, or null for the defaults
  */
 public record ConnectionProfile(String name, String url, String role, String zone, String environment,
-                                boolean mayEnableNotifications, String tilkoUrl, String filesDirectory) {
+                                boolean mayEnableNotifications, String tilkoUrl, String filesDirectory,
+                                ProfileAlerts alerts) {
 
     public ConnectionProfile {
         if (name == null || name.isBlank()) {
@@ -32,6 +35,12 @@ public record ConnectionProfile(String name, String url, String role, String zon
             throw new IllegalArgumentException("Profiles do not store passwords; remove it from the URL");
         }
         filesDirectory = filesDirectory == null || filesDirectory.isBlank() ? null : filesDirectory.strip();
+    }
+
+    /** A profile with the default alert rules. */
+    public ConnectionProfile(String name, String url, String role, String zone, String environment,
+                             boolean mayEnableNotifications, String tilkoUrl, String filesDirectory) {
+        this(name, url, role, zone, environment, mayEnableNotifications, tilkoUrl, filesDirectory, null);
     }
 
     /** A profile without a fallback folder. */
@@ -53,6 +62,17 @@ public record ConnectionProfile(String name, String url, String role, String zon
         } catch (InvalidPathException e) {
             return Optional.of(Phrase.of("files.missing", SafeText.bounded(filesDirectory, SafeText.FIELD)));
         }
+    }
+
+    /** The alert rules saved with this profile, or the defaults. */
+    public AlertRules alertRules() {
+        return alerts == null ? AlertRules.defaults() : alerts.rules();
+    }
+
+    /** This profile with other alert rules. */
+    public ConnectionProfile withAlerts(AlertRules rules) {
+        return new ConnectionProfile(name, url, role, zone, environment, mayEnableNotifications, tilkoUrl,
+                filesDirectory, ProfileAlerts.of(rules));
     }
 
     /** The fallback folder, or empty when the profile has none. */

@@ -62,6 +62,21 @@ public final class ConnectionProfiles {
         }
     }
 
+    /**
+     * Replaces the saved profile named {@code name} with {@code change} of it (read, changed and written at once, so
+     * a profile edited in another window since is not undone); nothing happens when no profile has that name.
+     */
+    public synchronized void update(String name, java.util.function.UnaryOperator<ConnectionProfile> change) {
+        List<ConnectionProfile> all = new ArrayList<>(load());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+                all.set(i, change.apply(all.get(i)));
+                save(all);
+                return;
+            }
+        }
+    }
+
     public void save(List<ConnectionProfile> profiles) {
         try {
             Files.createDirectories(file.getParent());

@@ -1,7 +1,12 @@
 package io.welno.console.app;
 
 import io.welno.console.demo.DemoEnvironment;
+import io.welno.console.flow.AuditLog;
+import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.AuditTail;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
@@ -71,6 +76,9 @@ public final class ConsoleServices implements AutoCloseable {
     private final FlowService flow;
     private final Thread releaseOnExit;
     private final AuditTail auditTail;
+    /** The shared audit stream, read by the audit tab (reading is allowed to every role, viewers included). */
+    private final RedisAuditLog auditStream;
+    private final List<Consumer<AuditRecord>> auditListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
@@ -113,7 +121,8 @@ public final class ConsoleServices implements AutoCloseable {
         this.releaseOnExit = new Thread(flow::close, "release-collections");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
         // Every console's actions, as they happen: the revert of a colleague's change is shown here too.
-        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, flow.otherConsoles()::onAudit);
+        this.auditStream = new RedisAuditLog(store.client());
+        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, this::heardAudit);
         // Each follows the feed on its own thread, subscribed before the window so none misses the snapshot.
         feed.subscribe(FeedListener.ofSessions(revertWatch::onKeyChanged, revertWatch::onKeyRemoved));
         feed.subscribe(FeedListener.ofSessions(flow.otherConsoles()::onKeyChanged, flow.otherConsoles()::onKeyRemoved));
@@ -173,6 +182,23 @@ public final class ConsoleServices implements AutoCloseable {
     /** Starts the feed with {@code listener} (the window) beside the revert watches and the mode log. */
     public void startFeed(FeedListener listener) {
         feed.start(listener);
+    }
+
+    private void heardAudit(AuditRecord entry) {
+        flow.otherConsoles().onAudit(entry);
+        for (Consumer<AuditRecord> listener : auditListeners) {
+            listener.accept(entry);
+        }
+    }
+
+    /** The audit stream every console on this server appends to; for reading (the flow writes it). */
+    public AuditLog auditStream() {
+        return auditStream;
+    }
+
+    /** Hears each new audit entry, from any console, as it is appended (on the tail's thread). */
+    public void onAudit(Consumer<AuditRecord> listener) {
+        auditListeners.add(listener);
     }
 
     public Operator operator() {

@@ -119,8 +119,7 @@ final class BulkCommandSupport {
             throws InterruptedException {
         BulkRun run = BulkRun.start(flow, operator, template, ids, workers, item -> {
             boolean good = item.tally() == BulkRun.Tally.APPLIED;
-            Phrase said = item.held() != null && !item.held().kept() ? item.held().message()
-                    : item.result() != null ? item.result().message() : Phrase.of("bulk.cancelled");
+            Phrase said = item.told();
             synchronized (out) {
                 (good ? out : err).println(item.tally().name() + " [" + SafeText.bounded(item.sessionId(),
                         SafeText.FIELD) + "] " + WORDS.render(said));

@@ -46,6 +46,14 @@ public final class BulkRun {
 
     /** One session of the run: its result, and how its hold ended (null while it is still held). */
     public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held) {
+
+        /** What the session was told: how its hold ended when that undid it, else the action's own result. */
+        public Phrase told() {
+            if (held != null && !held.kept()) {
+                return held.message();
+            }
+            return result != null ? result.message() : Phrase.of("bulk.cancelled");
+        }
     }
 
     /** What a run did, by outcome. */
@@ -69,6 +77,7 @@ public final class BulkRun {
     private final String batchId = ConsoleMarks.newActionId();
     private final List<Item> items = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger attempted = new java.util.concurrent.atomic.AtomicInteger();
     private final CountDownLatch done;
     private final List<Consumer<Item>> listeners = new CopyOnWriteArrayList<>();
 
@@ -117,6 +126,14 @@ public final class BulkRun {
         return ids.size();
     }
 
+    /**
+     * Sessions the run has been to so far: written, refused, failed or skipped. A written change may still be held
+     * (watched for the backend's revert); {@link #finished()} counts it once its hold has ended.
+     */
+    public int attempted() {
+        return attempted.get();
+    }
+
     /** Sessions finished so far (their hold ended, or they were refused, failed or cancelled). */
     public int finished() {
         return items.size();
@@ -153,6 +170,14 @@ public final class BulkRun {
     }
 
     private void one(String id) {
+        try {
+            oneAttempt(id);
+        } finally {
+            attempted.incrementAndGet();
+        }
+    }
+
+    private void oneAttempt(String id) {
         try {
             if (cancelled.get()) {
                 finish(new Item(id, Tally.CANCELLED, null, null));

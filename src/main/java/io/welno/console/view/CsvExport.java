@@ -75,18 +75,30 @@ public final class CsvExport {
      * @return the number of rows written
      */
     public int write(List<SessionRow> rows, Set<String> revealed, Path file) throws IOException {
+        writeFile(file, out -> write(rows, revealed, out));
+        return rows.size();
+    }
+
+    /** What writes a file's lines. */
+    interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * UTF-8 with a byte-order mark, via a temporary file beside {@code file}, so a failed export leaves no half file.
+     */
+    static void writeFile(Path file, Body body) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".welno-export-", ".csv");
         try {
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write('\uFEFF');
-                write(rows, revealed, out);
+                body.write(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return rows.size();
     }
 
     /** Writes the header and {@code rows} (no byte-order mark). */
@@ -152,7 +164,7 @@ public final class CsvExport {
         return time == null ? "" : ISO.format(time.atZone(zone));
     }
 
-    private static void line(Writer out, String[] cells) throws IOException {
+    static void line(Writer out, String[] cells) throws IOException {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.write(',');

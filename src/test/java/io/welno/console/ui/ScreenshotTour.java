@@ -73,7 +73,11 @@ public final class ScreenshotTour extends Application {
             Shot.of("action-dialog", tour -> tour.actionDialog(ActionKind.MANUAL_COMPLETE,
                     row -> row.status().equals(SessionStatus.AUTH_REQUEST_SENT),
                     "사용자가 휴대폰에서 승인 완료 (support call)")),
-            new Shot("dashboard", 4, tour -> tour.tab("tab-dashboard")));
+            new Shot("dashboard", 4, tour -> tour.tab("tab-dashboard")),
+            new Shot("bulk-dialog", 3, OperationsTour::bulkPreview),
+            new Shot("bulk-running", 6, OperationsTour::bulkRunning),
+            Shot.of("alerts", OperationsTour::alerts),
+            Shot.of("audit", tour -> tour.tab("tab-audit")));
 
     private static Path out;
     private static volatile int exitCode;
@@ -273,7 +277,7 @@ public final class ScreenshotTour extends Application {
     }
 
     /** Runs {@code work} once {@code condition} holds, checking every 200 ms (the watchdog ends a wait that hangs). */
-    private static void when(BooleanSupplier condition, Runnable work) {
+    static void when(BooleanSupplier condition, Runnable work) {
         if (condition.getAsBoolean()) {
             work.run();
         } else {

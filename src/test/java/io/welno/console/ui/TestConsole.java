@@ -24,17 +24,24 @@ final class TestConsole {
     private final ConsoleWindow window;
     private final ConsoleServices services;
 
-    private TestConsole(Stage stage, Clock clock, ConnectionProfile profile) {
+    private TestConsole(Stage stage, Clock clock, ConnectionProfile profile,
+                        java.util.function.Consumer<ConsoleWindow> beforeAttach) {
         window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), clock, Timestamps.DEFAULT_ZONE, background,
                 StuckPolicy.defaults(), Themes.LIGHT);
         window.show();
+        beforeAttach.accept(window);
         services = ConsoleServices.connect(profile, null);
         window.attach(services);
     }
 
     /** Opens the window on the FX thread (a TestFX {@code @Start} method). */
     static TestConsole open(Stage stage, Clock clock, ConnectionProfile profile) {
-        return new TestConsole(stage, clock, profile);
+        return new TestConsole(stage, clock, profile, w -> { });
+    }
+
+    /** Opens the window and lets the test set it up (alert rules, notifier) before it attaches to the services. */
+    static TestConsole open(Stage stage, ConnectionProfile profile, java.util.function.Consumer<ConsoleWindow> setUp) {
+        return new TestConsole(stage, Clock.systemUTC(), profile, setUp);
     }
 
     static TestConsole open(Stage stage, ConnectionProfile profile) {

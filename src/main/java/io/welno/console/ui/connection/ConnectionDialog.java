@@ -297,8 +297,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 throw new IllegalArgumentException(i18n.format("connect.error.files",
                         Wording.window(i18n).render(problem)));
             });
+            // The form does not show the alert rules (Settings does): a re-saved profile keeps its own.
+            ConnectionProfile kept = all.stream().filter(p -> p.name().equals(profile.name())).findFirst()
+                    .map(old -> old.alerts() == null ? profile : profile.withAlerts(old.alertRules())).orElse(profile);
             all.removeIf(p -> p.name().equals(profile.name()));
-            all.add(profile);
+            all.add(kept);
             return all;
         }, profile.name()));
     }

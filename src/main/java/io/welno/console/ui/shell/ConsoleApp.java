@@ -112,7 +112,14 @@ public final class ConsoleApp extends Application {
             try {
                 ConsoleServices services = choice.demo() ? ConsoleServices.startDemo(Timestamps.system())
                         : ConsoleServices.connect(choice.profile(), choice.password());
-                Platform.runLater(() -> target.attach(services));
+                Platform.runLater(() -> {
+                    if (!choice.demo()) {
+                        String name = choice.profile().name();
+                        target.useAlertRules(choice.profile().alertRules(), rules -> background.execute(() ->
+                                saveAlertRules(name, rules)));
+                    }
+                    target.attach(services);
+                });
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ConsoleApp.class).error("Could not connect: {}", StoreErrors.describe(e));
                 Platform.runLater(() -> {
@@ -126,6 +133,16 @@ public final class ConsoleApp extends Application {
                 });
             }
         });
+    }
+
+    /** Changed alert rules go into the saved profile (off the FX thread); a failure is logged, the rules stay. */
+    private void saveAlertRules(String profileName, io.welno.console.view.AlertRules rules) {
+        try {
+            profiles.update(profileName, p -> p.withAlerts(rules));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(ConsoleApp.class).warn("Could not save the alert rules: {}",
+                    SafeText.bounded(e.getMessage(), SafeText.TEXT));
+        }
     }
 
     private void chooseConnection() {

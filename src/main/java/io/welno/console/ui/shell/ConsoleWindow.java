@@ -18,6 +18,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.welno.console.ui.alerts.OsNotifier;
+import io.welno.console.ui.alerts.TrayNotifier;
+import io.welno.console.view.AlertRules;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -40,6 +44,12 @@ public final class ConsoleWindow {
     private Themes theme;
     private ConsoleServices services;
     private ActionsController actions;
+    private OperationsMount operations;
+    private final Clock clock;
+    private final ZoneId zone;
+    private AlertRules alertRules = AlertRules.defaults();
+    private Consumer<AlertRules> saveAlertRules = rules -> { };
+    private OsNotifier notifier;
     private boolean closing;
 
     public ConsoleWindow(Stage stage, I18n i18n, Clock clock, ZoneId zone, ExecutorService background,
@@ -48,6 +58,8 @@ public final class ConsoleWindow {
         this.i18n = i18n;
         this.background = background;
         this.theme = theme;
+        this.clock = clock;
+        this.zone = zone;
         this.model = new SessionTableModel(stuckPolicy, clock, zone);
         this.view = new MainView(model, bridge, i18n, clock, zone, background, new SessionCodec(zone),
                 this::auditReveal);
@@ -131,6 +143,30 @@ public final class ConsoleWindow {
         // The profile's fallback folder: places ride on the rows, the detail pane diffs the file's last-read copy.
         started.fileFeed().ifPresent(files -> view.detail().useFileCopies(files::fileCopy));
         started.startFeed(bridge);
+        if (notifier == null) {
+            notifier = new TrayNotifier(i18n.get("app.title"));
+        }
+        operations = new OperationsMount(view, bridge, started, stage, i18n, clock, zone, background, alertRules,
+                saveAlertRules, notifier);
+    }
+
+    /**
+     * The alert rules of the profile this window connects to, and where changed rules are saved (with the profile);
+     * called before {@link #attach}. Without it the defaults apply and changes last as long as the window.
+     */
+    public void useAlertRules(AlertRules rules, Consumer<AlertRules> save) {
+        this.alertRules = rules;
+        this.saveAlertRules = save;
+    }
+
+    /** Where alerts go when the window is not focused (the system tray unless a test says otherwise). */
+    public void useNotifier(OsNotifier osNotifier) {
+        this.notifier = osNotifier;
+    }
+
+    /** The bulk menu, alert list and audit tab, once attached. */
+    public OperationsMount operations() {
+        return operations;
     }
 
     public ActionsController actions() {
@@ -198,6 +234,12 @@ public final class ConsoleWindow {
     public void detach(Runnable then) {
         closing = true;
         view.stop();
+        if (operations != null) {
+            operations.stop();
+        }
+        if (notifier instanceof TrayNotifier tray) {
+            tray.close();
+        }
         ConsoleServices toClose = services;
         background.execute(() -> {
             try {

@@ -132,6 +132,8 @@ public final class MainView extends BorderPane implements ActionHost {
     private final PulseProbe pulseProbe = new PulseProbe();
     private final Runnable frameLaidOut = pulseProbe::frameLaidOut;
     private String selectedId;
+    /** Every selected session (several for a bulk action), kept by id across feed batches like {@link #selectedId}. */
+    private final java.util.LinkedHashSet<String> selectedIds = new java.util.LinkedHashSet<>();
     private boolean applyingBatch;
     private long lastStatusUpdate;
     private long lastTick;
@@ -196,6 +198,16 @@ public final class MainView extends BorderPane implements ActionHost {
         i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
 
         table.getItems().addListener((ListChangeListener<SessionRow>) change -> restoreSelection());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SessionRow>) change -> {
+            if (!applyingBatch) {
+                selectedIds.clear();
+                for (SessionRow row : table.getSelectionModel().getSelectedItems()) {
+                    if (row != null) {
+                        selectedIds.add(row.id());
+                    }
+                }
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (applyingBatch) {
                 // A feed batch or a re-sort left the selection on a position rather than a session; that is not
@@ -389,6 +401,10 @@ public final class MainView extends BorderPane implements ActionHost {
      * keeps the old position, not the session.
      */
     private void restoreSelection() {
+        if (selectedIds.size() > 1) {
+            restoreSelections();
+            return;
+        }
         if (selectedId == null) {
             return;
         }
@@ -416,6 +432,61 @@ public final class MainView extends BorderPane implements ActionHost {
         if (row != null && row != detail.current()) {
             detail.show(row);
             selectionListener.accept(row);
+        }
+    }
+
+    /** {@link #restoreSelection()} for several selected sessions: one pass over the rows, only while several are. */
+    private void restoreSelections() {
+        List<SessionRow> items = table.getItems();
+        var selection = table.getSelectionModel();
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (selectedIds.contains(items.get(i).id())) {
+                wanted.add(i);
+            }
+        }
+        if (wanted.equals(selection.getSelectedIndices())) {
+            return;
+        }
+        boolean wasApplying = applyingBatch;
+        applyingBatch = true;
+        try {
+            selection.clearSelection();
+            if (!wanted.isEmpty()) {
+                int last = wanted.get(wanted.size() - 1);
+                selection.selectIndices(last, wanted.stream().mapToInt(Integer::intValue).toArray());
+                SessionRow focused = selectedId == null ? null : model.row(selectedId);
+                int at = focused == null ? -1 : items.indexOf(focused);
+                table.getFocusModel().focus(at >= 0 ? at : last);
+            }
+        } finally {
+            applyingBatch = wasApplying;
+        }
+    }
+
+    /** The selected sessions' ids, in the order they were selected. */
+    public List<String> selectedIds() {
+        return List.copyOf(selectedIds);
+    }
+
+    /** Shows {@code id} in the table and selects it; when the current bucket or filter hides it, they are cleared. */
+    public void selectSession(String id) {
+        showSessions();
+        SessionRow row = model.row(id);
+        if (row == null) {
+            return;
+        }
+        if (!table.getItems().contains(row)) {
+            search.clear();
+            model.providerProperty().set(null);
+            model.partnerProperty().set(null);
+            model.bucketProperty().set(row.isEnded() ? Bucket.ENDED : Bucket.ALL);
+        }
+        int at = table.getItems().indexOf(row);
+        if (at >= 0) {
+            table.getSelectionModel().clearAndSelect(at);
+            table.getFocusModel().focus(at);
+            table.scrollTo(Math.max(0, at - 3));
         }
     }
 

@@ -58,6 +58,8 @@ public final class SessionTable extends TableView<SessionRow> {
         getStyleClass().add("session-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setTableMenuButtonVisible(true);
+        // Several rows at once for a bulk action (Shift/Ctrl-click); the detail pane shows the focused one.
+        getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         setPlaceholder(new Label());
         ((Label) getPlaceholder()).textProperty().bind(i18n.text("table.empty"));
 

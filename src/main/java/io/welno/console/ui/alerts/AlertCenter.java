@@ -1,0 +1,143 @@
+package io.welno.console.ui.alerts;
+
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.AlertRules;
+import io.welno.console.view.Wording;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's alerts: the episode tracker ({@link AlertMonitor}) and the list it feeds, newest first, each with
+ * an acknowledged flag. An alert raised while the window is not focused is also shown in the operating system's
+ * notification area, when the rules allow it and the platform has one. Used on the FX thread.
+ */
+public final class AlertCenter {
+
+    /** The list keeps this many alerts; older ones drop off the end. */
+    public static final int CAPACITY = 500;
+
+    /** One alert in the list. */
+    public static final class Entry {
+        private final AlertMonitor.Alert alert;
+        private final SimpleBooleanProperty acknowledged = new SimpleBooleanProperty();
+
+        Entry(AlertMonitor.Alert alert) {
+            this.alert = alert;
+        }
+
+        public AlertMonitor.Alert alert() {
+            return alert;
+        }
+
+        public SimpleBooleanProperty acknowledgedProperty() {
+            return acknowledged;
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertCenter.class);
+
+    private final AlertMonitor monitor;
+    private final I18n i18n;
+    private final OsNotifier notifier;
+    private final Executor background;
+    private final BooleanSupplier windowFocused;
+    private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper unacknowledged = new ReadOnlyIntegerWrapper();
+    private Consumer<AlertRules> onRulesChanged = rules -> { };
+
+    public AlertCenter(AlertRules rules, I18n i18n, OsNotifier notifier, Executor background,
+                       BooleanSupplier windowFocused) {
+        this.monitor = new AlertMonitor(rules);
+        this.i18n = i18n;
+        this.notifier = notifier;
+        this.background = background;
+        this.windowFocused = windowFocused;
+    }
+
+    public AlertRules rules() {
+        return monitor.rules();
+    }
+
+    /** New thresholds, from the settings; {@code onRulesChanged} saves them with the profile. */
+    public void setRules(AlertRules rules) {
+        monitor.setRules(rules);
+        onRulesChanged.accept(rules);
+    }
+
+    public void onRulesChanged(Consumer<AlertRules> listener) {
+        this.onRulesChanged = listener;
+    }
+
+    /** Checks the rules against the console's state now; an episode that begins raises its alert. */
+    public void check(AlertMonitor.Conditions now, Instant at) {
+        raise(monitor.check(now, at));
+    }
+
+    /** A console's change was reverted by the backend: an alert of its own (when that rule is on). */
+    public void revert(String sessionId, Phrase what, Instant at) {
+        raise(monitor.revert(sessionId, what, at));
+    }
+
+    private void raise(List<AlertMonitor.Alert> alerts) {
+        for (AlertMonitor.Alert alert : alerts) {
+            Entry entry = new Entry(alert);
+            entry.acknowledgedProperty().addListener((o, a, b) -> count());
+            entries.add(0, entry);
+            notifyOs(alert);
+        }
+        if (entries.size() > CAPACITY) {
+            entries.remove(CAPACITY, entries.size());
+        }
+        count();
+    }
+
+    private void notifyOs(AlertMonitor.Alert alert) {
+        if (!monitor.rules().osNotifications() || windowFocused.getAsBoolean()) {
+            return;
+        }
+        String title = i18n.get(alert.rule().key());
+        String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
+        try {
+            background.execute(() -> {
+                try {
+                    if (notifier.supported()) {
+                        notifier.show(title, text);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.info("OS notification failed: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("The window is closing; alert not sent to the OS");
+        }
+    }
+
+    public void acknowledgeAll() {
+        for (Entry entry : entries) {
+            entry.acknowledgedProperty().set(true);
+        }
+    }
+
+    private void count() {
+        unacknowledged.set((int) entries.stream().filter(e -> !e.acknowledgedProperty().get()).count());
+    }
+
+    public ObservableList<Entry> entries() {
+        return entries;
+    }
+
+    public ReadOnlyIntegerProperty unacknowledgedProperty() {
+        return unacknowledged.getReadOnlyProperty();
+    }
+}

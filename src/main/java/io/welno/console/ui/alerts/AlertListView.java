@@ -1,0 +1,157 @@
+package io.welno.console.ui.alerts;
+
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.Formats;
+import io.welno.console.view.Wording;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The in-window alert list: time, rule, what happened, the sessions concerned (the first one a link to it in the
+ * table) and an acknowledge button; unacknowledged alerts stand out. Alerts stay until the list's capacity pushes
+ * them off; acknowledging only marks them read.
+ */
+public final class AlertListView extends BorderPane {
+
+    private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
+
+    private final TableView<AlertCenter.Entry> table = new TableView<>();
+
+    public AlertListView(AlertCenter center, I18n i18n, ZoneId zone, Consumer<String> showSession,
+                         Runnable editRules) {
+        setId("alertList");
+        getStyleClass().add("alert-list");
+        table.setId("alertTable");
+        table.setItems(center.entries());
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.text("alerts.empty"));
+        table.setPlaceholder(empty);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<AlertCenter.Entry, String> time = new TableColumn<>();
+        time.textProperty().bind(i18n.text("alerts.column.time"));
+        time.setCellValueFactory(d -> new ReadOnlyStringWrapper(Formats.time(i18n,
+                LocalDateTime.ofInstant(d.getValue().alert().at(), zone), LocalDateTime.now(zone))));
+        time.setPrefWidth(110);
+        TableColumn<AlertCenter.Entry, String> rule = new TableColumn<>();
+        rule.textProperty().bind(i18n.text("alerts.column.rule"));
+        rule.setCellValueFactory(d -> new ReadOnlyStringWrapper(i18n.get(d.getValue().alert().rule().key())));
+        rule.setPrefWidth(170);
+        TableColumn<AlertCenter.Entry, String> message = new TableColumn<>();
+        message.textProperty().bind(i18n.text("alerts.column.message"));
+        message.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(
+                Wording.window(i18n).render(d.getValue().alert().message()), SafeText.TEXT)));
+        message.setPrefWidth(520);
+        TableColumn<AlertCenter.Entry, AlertCenter.Entry> sessions = new TableColumn<>();
+        sessions.textProperty().bind(i18n.text("alerts.column.sessions"));
+        sessions.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        sessions.setCellFactory(c -> new TableCell<>() {
+            private final Hyperlink link = new Hyperlink();
+
+            @Override
+            protected void updateItem(AlertCenter.Entry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                List<String> ids = empty || entry == null ? List.of() : entry.alert().sessions();
+                if (ids.isEmpty()) {
+                    setGraphic(null);
+                    return;
+                }
+                String first = ids.get(0);
+                link.setText(SafeText.bounded(first, SafeText.FIELD)
+                        + (ids.size() > 1 ? " " + i18n.format("alerts.more", ids.size() - 1) : ""));
+                link.setOnAction(e -> showSession.accept(first));
+                setGraphic(link);
+            }
+        });
+        sessions.setPrefWidth(260);
+        TableColumn<AlertCenter.Entry, AlertCenter.Entry> ack = new TableColumn<>();
+        ack.textProperty().bind(i18n.text("alerts.column.ack"));
+        ack.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        ack.setCellFactory(c -> new TableCell<>() {
+            private final Button button = new Button();
+
+            {
+                button.textProperty().bind(i18n.text("alerts.acknowledge"));
+                button.getStyleClass().add("alert-ack");
+            }
+
+            @Override
+            protected void updateItem(AlertCenter.Entry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (empty || entry == null) {
+                    setGraphic(null);
+                    return;
+                }
+                button.disableProperty().unbind();
+                button.disableProperty().bind(entry.acknowledgedProperty());
+                button.setOnAction(e -> entry.acknowledgedProperty().set(true));
+                setGraphic(button);
+            }
+        });
+        ack.setPrefWidth(110);
+        table.getColumns().add(time);
+        table.getColumns().add(rule);
+        table.getColumns().add(message);
+        table.getColumns().add(sessions);
+        table.getColumns().add(ack);
+        table.setRowFactory(t -> new TableRow<>() {
+            private AlertCenter.Entry watched;
+            private final javafx.beans.value.ChangeListener<Boolean> follow = (o, a, read) ->
+                    pseudoClassStateChanged(UNREAD, !read);
+
+            @Override
+            protected void updateItem(AlertCenter.Entry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (watched != null) {
+                    watched.acknowledgedProperty().removeListener(follow);
+                }
+                watched = empty ? null : entry;
+                if (watched != null) {
+                    watched.acknowledgedProperty().addListener(follow);
+                }
+                pseudoClassStateChanged(UNREAD, watched != null && !watched.acknowledgedProperty().get());
+            }
+        });
+
+        Button all = new Button();
+        all.setId("alertsAcknowledgeAll");
+        all.textProperty().bind(i18n.text("alerts.acknowledgeAll"));
+        all.disableProperty().bind(center.unacknowledgedProperty().isEqualTo(0));
+        all.setOnAction(e -> center.acknowledgeAll());
+        Button rules = new Button();
+        rules.setId("alertsRules");
+        rules.textProperty().bind(i18n.text("alerts.rules"));
+        rules.setOnAction(e -> editRules.run());
+        Label count = new Label();
+        count.setId("alertsUnread");
+        count.textProperty().bind(i18n.format("alerts.unread", center.unacknowledgedProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, count, spacer, rules, all);
+        bar.getStyleClass().add("alert-bar");
+        bar.setStyle("-fx-padding: 6;");
+        setTop(bar);
+        setCenter(table);
+    }
+
+    public TableView<AlertCenter.Entry> table() {
+        return table;
+    }
+}

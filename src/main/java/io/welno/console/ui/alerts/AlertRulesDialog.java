@@ -1,0 +1,90 @@
+package io.welno.console.ui.alerts;
+
+import io.welno.console.ui.common.HangulFont;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.AlertRules;
+import java.time.Duration;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/**
+ * Settings → Alert rules: the thresholds (zero turns a count rule off), the event rules, and whether alerts also go
+ * to the operating system's notification area while the window is not focused. Returns the new rules, or nothing.
+ */
+public final class AlertRulesDialog extends Dialog<AlertRules> {
+
+    private final Spinner<Integer> stuck = spinner("alertStuck", 0, 100_000);
+    private final Spinner<Integer> wait = spinner("alertWait", 0, 24 * 60);
+    private final Spinner<Integer> errorPercent = spinner("alertErrorPercent", 0, 100);
+    private final Spinner<Integer> errorWindow = spinner("alertErrorWindow", 0, 60);
+    private final CheckBox reverts = new CheckBox();
+    private final CheckBox feed = new CheckBox();
+    private final CheckBox os = new CheckBox();
+
+    public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, boolean osSupported) {
+        if (owner != null) {
+            initOwner(owner);
+            if (owner.getScene() != null) {
+                getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            }
+        }
+        setTitle(i18n.get("alerts.rules.title"));
+        setHeaderText(i18n.get("alerts.rules.header"));
+        getDialogPane().setId("alertRulesDialog");
+        getDialogPane().setStyle(HangulFont.rootStyle());
+        stuck.getValueFactory().setValue(rules.stuckAbove());
+        wait.getValueFactory().setValue((int) rules.waitingLongerThan().toMinutes());
+        errorPercent.getValueFactory().setValue((int) Math.round(rules.errorRateAbove() * 100));
+        errorWindow.getValueFactory().setValue((int) rules.errorWindow().toMinutes());
+        reverts.setId("alertReverts");
+        reverts.setText(i18n.get("alerts.rules.reverts"));
+        reverts.setSelected(rules.reverts());
+        feed.setId("alertFeed");
+        feed.setText(i18n.get("alerts.rules.feed"));
+        feed.setSelected(rules.feedFallback());
+        os.setId("alertOs");
+        os.setText(i18n.get(osSupported ? "alerts.rules.os" : "alerts.rules.os.unsupported"));
+        os.setSelected(rules.osNotifications());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(i18n.get("alerts.rules.stuck")), stuck);
+        grid.addRow(1, new Label(i18n.get("alerts.rules.wait")), wait);
+        grid.addRow(2, new Label(i18n.get("alerts.rules.errorPercent")), errorPercent);
+        grid.addRow(3, new Label(i18n.get("alerts.rules.errorWindow")), errorWindow);
+        grid.add(reverts, 0, 4, 2, 1);
+        grid.add(feed, 0, 5, 2, 1);
+        grid.add(os, 0, 6, 2, 1);
+        Label off = new Label(i18n.get("alerts.rules.zeroOff"));
+        off.setWrapText(true);
+        off.getStyleClass().add("detail-subtitle");
+        grid.add(off, 0, 7, 2, 1);
+        getDialogPane().setContent(grid);
+        ButtonType save = new ButtonType(i18n.get("alerts.rules.save"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(save, new ButtonType(i18n.get("dialog.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        getDialogPane().lookupButton(save).setId("alertRulesSave");
+        setResultConverter(button -> button == save ? rules() : null);
+    }
+
+    /** The rules as the fields say now. */
+    AlertRules rules() {
+        return new AlertRules(stuck.getValue(), Duration.ofMinutes(wait.getValue()), errorPercent.getValue() / 100.0,
+                Duration.ofMinutes(errorWindow.getValue()), reverts.isSelected(), feed.isSelected(), os.isSelected());
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, min);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        return spinner;
+    }
+}

@@ -1,0 +1,110 @@
+package io.welno.console.ui.alerts;
+
+import io.welno.console.flow.FlowListener;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.RevertDetected;
+import io.welno.console.live.FeedMode;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.text.Phrase;
+import io.welno.console.view.AlertConditions;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.AlertRules;
+import io.welno.console.view.SessionRow;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.util.Duration;
+
+/**
+ * Wires the alert rules to the live data: every {@link #PERIOD} the table's rows are copied (on the FX thread, a
+ * list of references), the conditions computed from them in the background, and the alert center told on the FX
+ * thread; a check still running makes the next one wait. Reverts come from the flow as they are detected.
+ */
+public final class AlertWatcher {
+
+    public static final Duration PERIOD = Duration.seconds(2);
+
+    private final AlertCenter center;
+    private final Supplier<List<SessionRow>> rows;
+    private final Supplier<FeedMode> mode;
+    private final Supplier<StuckPolicy> policy;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Executor background;
+    private final Timeline timer = new Timeline();
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private FlowService flow;
+    private FlowListener reverts;
+
+    public AlertWatcher(AlertCenter center, Supplier<List<SessionRow>> rows, Supplier<FeedMode> mode,
+                        Supplier<StuckPolicy> policy, Clock clock, ZoneId zone, Executor background) {
+        this.center = center;
+        this.rows = rows;
+        this.mode = mode;
+        this.policy = policy;
+        this.clock = clock;
+        this.zone = zone;
+        this.background = background;
+        timer.getKeyFrames().add(new KeyFrame(PERIOD, e -> checkNow()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Starts the checks, and hears the flow's reverts (its own and other consoles'). */
+    public void start(FlowService flowService) {
+        this.flow = flowService;
+        this.reverts = new FlowListener() {
+            @Override
+            public void onRevertDetected(RevertDetected revert) {
+                Phrase what = Phrase.of("alert.revert", revert.sessionId(),
+                        revert.action() == null ? Phrase.of("action.unknown") : revert.action(),
+                        revert.operator(), revert.lost());
+                Platform.runLater(() -> center.revert(revert.sessionId(), what, clock.instant()));
+            }
+        };
+        flowService.addListener(reverts);
+        timer.play();
+    }
+
+    /** One check now (on the FX thread); skipped while the previous one is still being computed. */
+    public void checkNow() {
+        if (!checking.compareAndSet(false, true)) {
+            return;
+        }
+        List<SessionRow> copy = new ArrayList<>(rows.get());
+        FeedMode feed = mode.get();
+        StuckPolicy stuck = policy.get();
+        var rules = center.rules();
+        try {
+            background.execute(() -> check(copy, feed, stuck, rules));
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            // the window is closing and its background threads are gone: nothing to check any more
+            checking.set(false);
+            timer.stop();
+        }
+    }
+
+    private void check(List<SessionRow> copy, FeedMode feed, StuckPolicy stuck, AlertRules rules) {
+        try {
+            AlertMonitor.Conditions now = AlertConditions.of(copy, LocalDateTime.now(clock.withZone(zone)), stuck,
+                    rules, feed);
+            Platform.runLater(() -> center.check(now, clock.instant()));
+        } finally {
+            checking.set(false);
+        }
+    }
+
+    public void stop() {
+        timer.stop();
+        if (flow != null && reverts != null) {
+            flow.removeListener(reverts);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.welno.console.ui.alerts;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notifications through AWT's system tray ({@link TrayIcon#displayMessage}): the Windows notification area, the
+ * macOS notification centre, a Linux desktop's tray where it has one. Headless JVMs, Monocle and a bare Xvfb have
+ * none: {@link #supported()} says so (asked once) and nothing is attempted. The icon is added on the first
+ * notification, not at start-up, so a console that never alerts leaves the tray alone.
+ */
+public final class TrayNotifier implements OsNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrayNotifier.class);
+
+    private final String tooltip;
+    private Boolean supported;
+    private TrayIcon icon;
+
+    public TrayNotifier(String tooltip) {
+        this.tooltip = tooltip;
+    }
+
+    @Override
+    public synchronized boolean supported() {
+        if (supported == null) {
+            try {
+                supported = !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("No system tray: {}", e.toString());
+                supported = false;
+            }
+        }
+        return supported;
+    }
+
+    @Override
+    public synchronized void show(String title, String text) {
+        if (!supported()) {
+            return;
+        }
+        try {
+            if (icon == null) {
+                BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
+                var png = TrayNotifier.class.getResourceAsStream("/io/welno/console/ui/app-icon.png");
+                if (png != null) {
+                    try (png) {
+                        image = javax.imageio.ImageIO.read(png);
+                    }
+                }
+                icon = new TrayIcon(image, tooltip);
+                icon.setImageAutoSize(true);
+                SystemTray.getSystemTray().add(icon);
+            }
+            icon.displayMessage(title, text, TrayIcon.MessageType.WARNING);
+        } catch (Exception | LinkageError e) {
+            // A tray that refuses (no tray after all, a desktop without notifications): the in-window list has it.
+            LOG.info("The system tray did not take the notification: {}", e.toString());
+            supported = false;
+        }
+    }
+
+    /** Takes the icon out of the tray again (the window closed). */
+    public synchronized void close() {
+        if (icon != null) {
+            try {
+                SystemTray.getSystemTray().remove(icon);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("Removing the tray icon: {}", e.toString());
+            }
+            icon = null;
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package io.welno.console.ui.audit;
+
+import io.welno.console.flow.AuditLog;
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.AuditCsv;
+import io.welno.console.view.AuditEntries;
+import io.welno.console.view.AuditFilter;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Formats;
+import io.welno.console.view.Wording;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit stream of every console on the server, newest first: filterable by operator, action, result, session
+ * and time; each entry links to its session (selected in the table) and, when the backend wrote over the change, to
+ * its revert; new entries arrive live (gathered off the FX thread and applied in one go a few times a second at
+ * most); the entries shown export to CSV. Loading and filtering live in {@link AuditEntries} and {@link AuditFilter};
+ * this view only binds them. Reading is open to every role.
+ */
+public final class AuditTab extends BorderPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTab.class);
+    /** As many as the stream keeps (RedisAuditLog's cap). */
+    public static final int CAPACITY = 10_000;
+    /** The time filter's choices, the first meaning "any time". */
+    private static final List<Duration> SINCE = List.of(Duration.ZERO, Duration.ofMinutes(15), Duration.ofHours(1),
+            Duration.ofHours(24), Duration.ofDays(7));
+
+    private final I18n i18n;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Executor background;
+    private final AuditEntries entries = new AuditEntries(CAPACITY);
+    private final ObservableList<AuditRecord> shown = FXCollections.observableArrayList();
+    private final TableView<AuditRecord> table = new TableView<>(shown);
+    private final TextField operator = new TextField();
+    private final ComboBox<String> action = new ComboBox<>();
+    private final ComboBox<String> result = new ComboBox<>();
+    private final TextField session = new TextField();
+    private final ComboBox<Duration> since = new ComboBox<>(FXCollections.observableArrayList(SINCE));
+    private final Label count = new Label();
+    private final ConcurrentLinkedQueue<AuditRecord> arriving = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Consumer<String> showSession;
+
+    public AuditTab(I18n i18n, ZoneId zone, Clock clock, Executor background, Consumer<String> showSession) {
+        this.i18n = i18n;
+        this.zone = zone;
+        this.clock = clock;
+        this.background = background;
+        this.showSession = showSession;
+        setId("auditTab");
+        table.setId("auditTable");
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.text("audit.empty"));
+        table.setPlaceholder(empty);
+        columns();
+        setTop(filterBar());
+        setCenter(table);
+    }
+
+    private HBox filterBar() {
+        operator.setId("auditOperator");
+        operator.promptTextProperty().bind(i18n.text("audit.filter.operator"));
+        operator.setPrefColumnCount(10);
+        session.setId("auditSession");
+        session.promptTextProperty().bind(i18n.text("audit.filter.session"));
+        session.setPrefColumnCount(14);
+        action.setId("auditAction");
+        action.promptTextProperty().bind(i18n.text("audit.filter.action"));
+        result.setId("auditResult");
+        result.promptTextProperty().bind(i18n.text("audit.filter.result"));
+        since.setId("auditSince");
+        since.setValue(Duration.ZERO);
+        since.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null || d.isZero() ? i18n.get("audit.filter.anyTime")
+                        : i18n.format("audit.filter.since", Formats.duration(i18n, d));
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return Duration.ZERO;
+            }
+        });
+        operator.textProperty().addListener((o, a, b) -> refilter());
+        session.textProperty().addListener((o, a, b) -> refilter());
+        action.valueProperty().addListener((o, a, b) -> refilter());
+        result.valueProperty().addListener((o, a, b) -> refilter());
+        since.valueProperty().addListener((o, a, b) -> refilter());
+        Button export = new Button();
+        export.setId("auditExport");
+        export.textProperty().bind(i18n.text("audit.export"));
+        export.setOnAction(e -> chooseExport());
+        count.setId("auditCount");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, operator, action, result, session, since, spacer, count, export);
+        bar.setStyle("-fx-padding: 6;");
+        return bar;
+    }
+
+    private void columns() {
+        table.getColumns().add(text("audit.column.time", 175, e -> Formats.dateTime(i18n,
+                LocalDateTime.ofInstant(e.time(), zone), zone)));
+        table.getColumns().add(text("audit.column.operator", 110, AuditRecord::operator));
+        table.getColumns().add(text("audit.column.action", 150, this::actionName));
+        TableColumn<AuditRecord, AuditRecord> sessionColumn = linkColumn("audit.column.session", 230,
+                e -> e.sessionId().isEmpty() ? null : e.sessionId(), showSession);
+        table.getColumns().add(sessionColumn);
+        table.getColumns().add(text("audit.column.event", 120, AuditRecord::event));
+        table.getColumns().add(text("audit.column.result", 110, AuditRecord::result));
+        table.getColumns().add(text("audit.column.reason", 220, AuditRecord::reason));
+        table.getColumns().add(text("audit.column.message", 320, e -> Wording.window(i18n).render(e.message())));
+        table.getColumns().add(linkColumn("audit.column.revert", 110,
+                e -> entries.revertOf(e).map(r -> i18n.get("audit.revert.link")).orElse(null),
+                ignored -> { }));
+    }
+
+    /** An action's name in the window's language; a name this console does not know is shown as stored. */
+    private String actionName(AuditRecord entry) {
+        for (io.welno.console.flow.ActionKind kind : io.welno.console.flow.ActionKind.values()) {
+            if (kind.wire().equals(entry.action())) {
+                return i18n.get("action." + kind.wire());
+            }
+        }
+        return entry.action();
+    }
+
+    private TableColumn<AuditRecord, String> text(String key, double width,
+                                                  java.util.function.Function<AuditRecord, String> value) {
+        TableColumn<AuditRecord, String> column = new TableColumn<>();
+        column.textProperty().bind(i18n.text(key));
+        column.setId(key);
+        column.setPrefWidth(width);
+        // stream fields come from every console on the server: escaped and bounded like all outside text
+        column.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(value.apply(d.getValue()),
+                SafeText.TEXT)));
+        return column;
+    }
+
+    /** A column whose cell is a link: to the entry's session, or to the entry of its revert. */
+    private TableColumn<AuditRecord, AuditRecord> linkColumn(String key, double width,
+                                                             java.util.function.Function<AuditRecord, String> label,
+                                                             Consumer<String> sessionTarget) {
+        boolean revert = "audit.column.revert".equals(key);
+        TableColumn<AuditRecord, AuditRecord> column = new TableColumn<>();
+        column.textProperty().bind(i18n.text(key));
+        column.setId(key);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Hyperlink link = new Hyperlink();
+
+            @Override
+            protected void updateItem(AuditRecord entry, boolean empty) {
+                super.updateItem(entry, empty);
+                String text = empty || entry == null ? null : label.apply(entry);
+                if (text == null) {
+                    setGraphic(null);
+                    return;
+                }
+                link.setText(SafeText.bounded(text, SafeText.FIELD));
+                link.setOnAction(e -> {
+                    if (revert) {
+                        showRevertOf(entry);
+                    } else {
+                        sessionTarget.accept(entry.sessionId());
+                    }
+                });
+                setGraphic(link);
+            }
+        });
+        return column;
+    }
+
+    /** Selects the revert's entry (clearing filters that would hide it). */
+    public void showRevertOf(AuditRecord entry) {
+        entries.revertOf(entry).ifPresent(revert -> {
+            if (!shown.contains(revert)) {
+                clearFilters();
+            }
+            table.getSelectionModel().select(revert);
+            table.scrollTo(revert);
+        });
+    }
+
+    private void clearFilters() {
+        operator.clear();
+        session.clear();
+        action.setValue(null);
+        result.setValue(null);
+        since.setValue(Duration.ZERO);
+    }
+
+    /** Reads the newest entries of {@code stream} in the background and shows them; live entries merge in. */
+    public CompletableFuture<Integer> load(AuditLog stream) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                List<AuditRecord> read = stream.read(CAPACITY);
+                Platform.runLater(() -> {
+                    add(read);
+                    done.complete(read.size());
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read the audit stream: {}", SafeText.bounded(e.toString(), SafeText.TEXT));
+                Platform.runLater(() -> count.setText(i18n.get("audit.loadFailed")));
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** A new entry from the tail (any thread): gathered, and shown with the others that came meanwhile. */
+    public void arrived(AuditRecord entry) {
+        arriving.add(entry);
+        if (drainQueued.compareAndSet(false, true)) {
+            Platform.runLater(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainQueued.set(false);
+        List<AuditRecord> batch = new ArrayList<>();
+        for (AuditRecord e; (e = arriving.poll()) != null; ) {
+            batch.add(e);
+        }
+        add(batch);
+    }
+
+    private void add(List<AuditRecord> batch) {
+        if (!entries.addAll(batch)) {
+            return;
+        }
+        keepChoices(action, entries.actions());
+        keepChoices(result, entries.results());
+        refilter();
+    }
+
+    private static void keepChoices(ComboBox<String> box, java.util.Set<String> values) {
+        List<String> wanted = new ArrayList<>();
+        wanted.add(null);
+        wanted.addAll(values);
+        if (!box.getItems().equals(wanted)) {
+            String chosen = box.getValue();
+            box.getItems().setAll(wanted);
+            box.setValue(chosen);
+        }
+    }
+
+    /** The filter as the bar says now. */
+    public AuditFilter filter() {
+        Duration d = since.getValue();
+        return new AuditFilter(operator.getText(), action.getValue(), result.getValue(), session.getText(),
+                d == null || d.isZero() ? null : clock.instant().minus(d), null);
+    }
+
+    private void refilter() {
+        AuditRecord selected = table.getSelectionModel().getSelectedItem();
+        shown.setAll(entries.matching(filter()));
+        if (selected != null && shown.contains(selected)) {
+            table.getSelectionModel().select(selected);
+        }
+        count.setText(i18n.format("audit.count", shown.size(), entries.size()));
+    }
+
+    private void chooseExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("export.filter"), "*.csv"));
+        chooser.setInitialFileName("welno-audit-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(LocalDateTime.now(clock.withZone(zone))) + ".csv");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            exportTo(file.toPath()).whenComplete((n, error) -> Platform.runLater(() -> count.setText(error == null
+                    ? i18n.format("export.done", n, file.getName())
+                    : i18n.format("export.failed", SafeText.bounded(String.valueOf(error.getMessage()), SafeText.TEXT)))));
+        }
+    }
+
+    /** Writes the entries shown now (filtered, newest first) to {@code file} in the background. Call on the FX thread. */
+    public CompletableFuture<Integer> exportTo(Path file) {
+        List<AuditRecord> rows = List.copyOf(shown);
+        AuditCsv csv = new AuditCsv(new BundleTexts(i18n.locale()), zone);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                done.complete(csv.write(rows, file));
+                LOG.info("Exported {} audit entries to {}", rows.size(), file.getFileName());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Audit export to {} failed: {}", file.getFileName(), e.toString());
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    public TableView<AuditRecord> table() {
+        return table;
+    }
+
+    public TextField operatorField() {
+        return operator;
+    }
+
+    public TextField sessionField() {
+        return session;
+    }
+
+    public ComboBox<String> resultBox() {
+        return result;
+    }
+}

@@ -1,0 +1,133 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.ui.alerts.AlertCenter;
+import io.welno.console.ui.alerts.AlertListView;
+import io.welno.console.ui.alerts.AlertRulesDialog;
+import io.welno.console.ui.alerts.AlertWatcher;
+import io.welno.console.ui.alerts.OsNotifier;
+import io.welno.console.ui.audit.AuditTab;
+import io.welno.console.ui.bulk.BulkMenu;
+import io.welno.console.ui.common.DaemonThreads;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.BucketList;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.view.AlertRules;
+import io.welno.console.view.SessionRow;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Mounts the operating-at-scale features in the window: the bulk menu in the toolbar, the alert list and the audit
+ * stream as tabs, and the alert rules in the settings menu. The features themselves live in {@code ui.bulk},
+ * {@code ui.alerts} and {@code ui.audit}; this class only wires them to the view and the services, and stops what
+ * it started when the window detaches.
+ */
+public final class OperationsMount {
+
+    /** Sessions a bulk run works on at once (Tilko calls are limited by the flow besides), as the CLI does. */
+    static final int BULK_WORKERS = 4;
+
+    private final MainView view;
+    private final ExecutorService bulkWorkers = Executors.newFixedThreadPool(BULK_WORKERS, DaemonThreads.named("bulk"));
+    private final AlertCenter alerts;
+    private final AlertWatcher watcher;
+    private final AuditTab audit;
+    private final BulkMenu bulk;
+    private final Tab alertsTab = new Tab();
+    private final Tab auditTab = new Tab();
+
+    OperationsMount(MainView view, FeedBridge bridge, ConsoleServices services, Stage stage, I18n i18n, Clock clock,
+                    ZoneId zone, ExecutorService background, AlertRules rules, Consumer<AlertRules> saveRules,
+                    OsNotifier notifier) {
+        this.view = view;
+        var flow = services.flow();
+        var operator = services.operator();
+        if (operator.role().mayWrite() && BulkMenu.offered(operator)) {
+            bulk = new BulkMenu(flow, operator, i18n, background, bulkWorkers, new BulkMenu.Sessions() {
+                @Override
+                public List<String> selected() {
+                    return view.selectedIds();
+                }
+
+                @Override
+                public List<String> shown() {
+                    return view.table().getItems().stream().filter(r -> !r.isEnded()).map(SessionRow::id).toList();
+                }
+
+                @Override
+                public String shownName() {
+                    return BucketList.label(i18n, view.model().bucketProperty().get()).get();
+                }
+
+                @Override
+                public Window window() {
+                    return view.window();
+                }
+            });
+            view.addToolbarItems(bulk);
+        } else {
+            bulk = null;
+        }
+
+        alerts = new AlertCenter(rules, i18n, notifier, background, stage::isFocused);
+        alerts.onRulesChanged(saveRules);
+        watcher = new AlertWatcher(alerts, () -> view.model().allRows(), bridge::mode,
+                () -> view.model().stuckPolicy(), clock, zone, background);
+        AlertListView list = new AlertListView(alerts, i18n, zone, view::selectSession,
+                () -> editRules(stage, i18n, notifier));
+        alertsTab.setId("tab-alerts");
+        alertsTab.textProperty().bind(i18n.format("tab.alerts", alerts.unacknowledgedProperty()));
+        alertsTab.setContent(list);
+        MenuItem ruleItem = new MenuItem();
+        ruleItem.setId("menu-alert-rules");
+        ruleItem.textProperty().bind(i18n.text("settings.alertRules"));
+        ruleItem.setOnAction(e -> editRules(stage, i18n, notifier));
+        view.settings().getItems().add(ruleItem);
+
+        audit = new AuditTab(i18n, zone, clock, background, view::selectSession);
+        auditTab.setId("tab-audit");
+        auditTab.textProperty().bind(i18n.text("tab.audit"));
+        auditTab.setContent(audit);
+        view.tabs().getTabs().addAll(alertsTab, auditTab);
+
+        services.onAudit(audit::arrived);
+        audit.load(services.auditStream());
+        watcher.start(flow);
+    }
+
+    private void editRules(Stage stage, I18n i18n, OsNotifier notifier) {
+        new AlertRulesDialog(stage, i18n, alerts.rules(), notifier.supported()).showAndWait()
+                .ifPresent(alerts::setRules);
+    }
+
+    public AlertCenter alerts() {
+        return alerts;
+    }
+
+    public AlertWatcher watcher() {
+        return watcher;
+    }
+
+    public AuditTab audit() {
+        return audit;
+    }
+
+    public BulkMenu bulk() {
+        return bulk;
+    }
+
+    void stop() {
+        watcher.stop();
+        bulkWorkers.shutdownNow();
+        view.tabs().getTabs().removeAll(alertsTab, auditTab);
+    }
+}

@@ -1,0 +1,62 @@
+package io.welno.console.view;
+
+import io.welno.console.flow.ActionPreview;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bulk action's preview as the dialog lists it: per session, the status it has and the status the action's first
+ * write gives it, or the rule that refuses it (the flow's own refusal, the same words a single action's dialog
+ * shows). Allowed sessions first would hide the refusals in a long list, so the flow's order is kept.
+ */
+public record BulkPreview(List<Line> lines) {
+
+    /**
+     * One session.
+     *
+     * @param before the status now, or null when it could not be read
+     * @param after  the status after the first write, or null when refused
+     * @param what   {@code bulk.preview.change} (before → after) or the refusal
+     */
+    public record Line(String sessionId, boolean allowed, SessionStatus before, SessionStatus after, Phrase what) {
+    }
+
+    public BulkPreview {
+        lines = List.copyOf(lines);
+    }
+
+    public static BulkPreview of(List<ActionPreview> previews) {
+        List<Line> out = new ArrayList<>(previews.size());
+        for (ActionPreview p : previews) {
+            SessionStatus before = p.before() == null ? null : p.before().status();
+            SessionStatus after = p.after() == null ? null : p.after().status();
+            Phrase what = p.allowed() ? Phrase.of("bulk.preview.change", named(before), named(after)) : p.refusal();
+            out.add(new Line(p.request().sessionId(), p.allowed(), before, after, what));
+        }
+        return new BulkPreview(out);
+    }
+
+    private static Object named(SessionStatus status) {
+        return status == null ? Phrase.of("status.unknownValue") : status;
+    }
+
+    public int allowed() {
+        return (int) lines.stream().filter(Line::allowed).count();
+    }
+
+    public int refused() {
+        return lines.size() - allowed();
+    }
+
+    /** The sessions that would be changed, in order: what the run is started with. */
+    public List<String> allowedIds() {
+        return lines.stream().filter(Line::allowed).map(Line::sessionId).toList();
+    }
+
+    /** "12 would be changed, 3 refused". */
+    public Phrase phrase() {
+        return Phrase.of("bulk.dryRun", lines.size(), allowed(), refused());
+    }
+}

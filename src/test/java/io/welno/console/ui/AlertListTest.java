@@ -1,0 +1,148 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.text.Phrase;
+import io.welno.console.ui.alerts.AlertCenter;
+import io.welno.console.ui.alerts.AlertListView;
+import io.welno.console.ui.alerts.OsNotifier;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.AlertRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The alert list: a rule's episode adds one alert however often it is checked, an alert can be acknowledged, and the
+ * operating system is notified only while the window is not focused and only where the platform has a notification
+ * area (a notifier that fails never reaches the window).
+ */
+@ExtendWith(ApplicationExtension.class)
+class AlertListTest {
+
+    private static final Executor NOW = Runnable::run;
+    private static final Instant T = Instant.parse("2026-12-03T01:00:00Z");
+    private static final AlertRules RULES = new AlertRules(5, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
+            true, true, true);
+
+    /** Records what it is asked; supported or not as the test says. */
+    static final class RecordingNotifier implements OsNotifier {
+        final AtomicBoolean supported = new AtomicBoolean();
+        final AtomicInteger asked = new AtomicInteger();
+        final List<String> shown = new CopyOnWriteArrayList<>();
+        volatile boolean fail;
+
+        @Override
+        public boolean supported() {
+            asked.incrementAndGet();
+            return supported.get();
+        }
+
+        @Override
+        public void show(String title, String text) {
+            if (!supported.get()) {
+                throw new AssertionError("notified on a platform without a notification area");
+            }
+            if (fail) {
+                throw new IllegalStateException("the tray went away");
+            }
+            shown.add(title + ": " + text);
+        }
+    }
+
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private final AtomicBoolean focused = new AtomicBoolean(false);
+    private final List<String> shownSessions = new CopyOnWriteArrayList<>();
+    private AlertCenter center;
+
+    @Start
+    void start(Stage stage) {
+        center = new AlertCenter(RULES, i18n, notifier, NOW, focused::get);
+        AlertListView list = new AlertListView(center, i18n, ZoneId.of("Asia/Seoul"), shownSessions::add, () -> { });
+        stage.setScene(new Scene(list, 1100, 400));
+        stage.show();
+    }
+
+    private static AlertMonitor.Conditions stuck(int count, List<String> waiting) {
+        return new AlertMonitor.Conditions(count, waiting, 0, true, Phrase.of("mode.LIVE"));
+    }
+
+    @Test
+    void aRuleFiresOncePerEpisodeAndCanBeAcknowledged(FxRobot robot) {
+        robot.interact(() -> {
+            center.check(stuck(9, List.of()), T);
+            center.check(stuck(12, List.of()), T.plusSeconds(2));
+            center.check(stuck(30, List.of()), T.plusSeconds(4));
+        });
+        assertEquals(1, center.entries().size(), "one episode, one alert");
+        assertEquals(AlertMonitor.Rule.STUCK, center.entries().get(0).alert().rule());
+        assertEquals("1 not acknowledged", robot.lookup("#alertsUnread").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("9 sessions are stuck (alert above 5).").tryQuery().isPresent(), "its words listed");
+
+        robot.interact(() -> {
+            center.check(stuck(2, List.of()), T.plusSeconds(6)); // cleared
+            center.check(stuck(8, List.of("welno_waiting1", "welno_waiting2")), T.plusSeconds(8));
+        });
+        assertEquals(List.of(AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.STUCK, AlertMonitor.Rule.STUCK),
+                center.entries().stream().map(e -> e.alert().rule()).toList(), "a new episode after it cleared");
+
+        robot.clickOn("welno_waiting1 (+1 more)");
+        assertEquals(List.of("welno_waiting1"), shownSessions, "the link shows its session in the table");
+
+        robot.clickOn(robot.lookup(".alert-ack").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> !b.isDisabled()).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, center.unacknowledgedProperty().get());
+        robot.clickOn("#alertsAcknowledgeAll");
+        assertEquals(0, center.unacknowledgedProperty().get());
+        assertEquals("0 not acknowledged", robot.lookup("#alertsUnread").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theOperatingSystemIsNotifiedOnlyWhereItCanBeAndOnlyWhileTheWindowIsNotFocused(FxRobot robot) {
+        notifier.supported.set(false);
+        robot.interact(() -> center.check(stuck(9, List.of()), T));
+        assertTrue(notifier.asked.get() > 0, "the platform was asked");
+        assertTrue(notifier.shown.isEmpty(), "and nothing was shown where it has no notification area");
+        assertEquals(1, center.entries().size(), "the window lists it all the same");
+
+        notifier.supported.set(true);
+        robot.interact(() -> center.revert("welno_a", Phrase.of("text.verbatim", "reset reverted"), T));
+        assertEquals(List.of("Change reverted: Reset reverted"), notifier.shown);
+
+        focused.set(true);
+        robot.interact(() -> center.revert("welno_b", Phrase.of("text.verbatim", "again"), T));
+        assertEquals(1, notifier.shown.size(), "not while the window is focused");
+
+        focused.set(false);
+        robot.interact(() -> center.setRules(new AlertRules(5, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
+                true, true, false)));
+        robot.interact(() -> center.revert("welno_c", Phrase.of("text.verbatim", "off"), T));
+        assertEquals(1, notifier.shown.size(), "not when the setting is off");
+
+        robot.interact(() -> center.setRules(RULES));
+        notifier.fail = true;
+        robot.interact(() -> center.revert("welno_d", Phrase.of("text.verbatim", "tray gone"), T));
+        assertEquals(5, center.entries().size(), "a failing tray loses no alert");
+        assertFalse(center.entries().isEmpty());
+    }
+}

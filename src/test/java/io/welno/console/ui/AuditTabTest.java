@@ -1,0 +1,132 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.flow.AuditTail;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.Role;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.text.Phrase;
+import io.welno.console.ui.audit.AuditTab;
+import io.welno.console.ui.common.I18n;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The audit tab over a real audit stream: entries newest first, filtered by operator and result, a new entry from
+ * another console appearing live at the top, the session link, the revert link, and the CSV of what is shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AuditTabTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final List<String> shownSessions = new CopyOnWriteArrayList<>();
+    private RedisAuditLog log;
+    private AuditTab tab;
+    private AuditTail tail;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        log = new RedisAuditLog(REDIS.client());
+        tab = new AuditTab(new I18n(Locale.ENGLISH), ZoneId.of("Asia/Seoul"), Clock.systemUTC(), background,
+                shownSessions::add);
+        stage.setScene(new Scene(tab, 1200, 500));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        if (tail != null) {
+            tail.close();
+        }
+        background.shutdownNow();
+    }
+
+    private static AuditRecord entry(String operator, String session, String event, String result, String actionId,
+                                     String reason) {
+        return new AuditRecord(Instant.now(), actionId, event, operator, Role.OPERATOR, "reset-stuck", session, reason,
+                false, "fetching_health_data", "auth_completed", result, Phrase.of("text.verbatim", "ok"), null);
+    }
+
+    private List<String> sessionsShown() {
+        return tab.table().getItems().stream().map(AuditRecord::sessionId).toList();
+    }
+
+    @Test
+    void theStreamIsListedNewestFirstFilteredLiveLinkedAndExported(FxRobot robot) throws Exception {
+        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+        log.record(entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"));
+        log.record(entry("kim", "welno_1", AuditRecord.REVERT_DETECTED, "REVERTED", "act-1", "outage"));
+        tab.load(log).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("welno_1", "welno_2", "welno_1"), sessionsShown(), "newest first");
+        assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getItems().get(0).event());
+
+        robot.interact(() -> tab.operatorField().setText("lee"));
+        assertEquals(List.of("welno_2"), sessionsShown());
+        robot.interact(() -> {
+            tab.operatorField().clear();
+            tab.resultBox().setValue("APPLIED");
+        });
+        assertEquals(List.of("act-1"), tab.table().getItems().stream().map(AuditRecord::actionId).toList());
+        robot.interact(() -> tab.resultBox().setValue(null));
+
+        // Another console appends: the tail hands it over and it appears on top, once.
+        tail = AuditTail.start(REDIS.client(), RedisAuditLog.DEFAULT_KEY, tab::arrived);
+        Await.until("the tail to follow the stream", Await.EVENTUALLY, () -> {
+            log.record(entry("park", "welno_3", AuditRecord.ATTEMPT, "APPLIED", "act-3", "=cmd|' /C calc'!A0"));
+            WaitForAsyncUtils.waitForFxEvents();
+            return sessionsShown().contains("welno_3");
+        });
+        assertEquals("welno_3", sessionsShown().get(0), "a live entry lands on top");
+
+        robot.clickOn("welno_2");
+        assertEquals(List.of("welno_2"), shownSessions, "the session link selects it in the table");
+
+        AuditRecord attempt = tab.table().getItems().stream().filter(e -> e.actionId().equals("act-1")
+                && e.event().equals(AuditRecord.ATTEMPT)).findFirst().orElseThrow();
+        robot.interact(() -> tab.showRevertOf(attempt));
+        assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getSelectionModel().getSelectedItem().event());
+        assertTrue(robot.lookup("Reverted →").tryQuery().isPresent(), "the attempt links to its revert");
+
+        robot.interact(() -> tab.operatorField().setText("park"));
+        Path file = dir.resolve("audit.csv");
+        int written = WaitForAsyncUtils.asyncFx(() -> tab.exportTo(file)).get(30, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(written + 1, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("\uFEFFTime,Operator,Role,Action,Session"), lines.get(0));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",park,")), "only what is shown");
+        assertTrue(lines.get(1).contains(",'=cmd|' /C calc'!A0,"), "a formula in a reason is defused: " + lines.get(1));
+    }
+}

@@ -1,0 +1,236 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.BulkRun;
+import io.welno.console.flow.FlowOptions;
+import io.welno.console.flow.FlowService;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.RevertWatch;
+import io.welno.console.flow.Role;
+import io.welno.console.session.NewSessionDocuments;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.session.UserInfo;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoConfig;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.FailureMode;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import io.welno.console.ui.bulk.BulkDialog;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.BulkPreview;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The bulk dialog on a real Redis: its preview lists the sessions that would be refused with the flow's reason, the
+ * run ends in a summary whose counts match what happened, and cancelling a bulk collect mid-run (Tilko slow) leaves
+ * no session claimed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BulkDialogTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final Timestamps TIMESTAMPS = Timestamps.system();
+    private static final SessionCodec CODEC = new SessionCodec(TIMESTAMPS.zone());
+    private static final Operator OPERATOR = new Operator("kim", Role.OPERATOR);
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private RedisSessionStore store;
+    private Stage stage;
+    private BulkDialog dialog;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.show();
+        store = RedisSessionStore.open(REDIS.settings(), CODEC, TIMESTAMPS);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        if (dialog != null) {
+            robot.interact(dialog::close);
+        }
+        workers.shutdownNow();
+        background.shutdownNow();
+        store.close();
+    }
+
+    private FlowService flow(TilkoClient tilko, FlowOptions options) {
+        return new FlowService(store, tilko, new RedisAuditLog(store.client()),
+                new RevertWatch(store, Duration.ofMillis(200)), TIMESTAMPS, background, options);
+    }
+
+    private String stuck() throws Exception {
+        String id = NewSessionDocuments.newSessionId("welno");
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(9)));
+        doc.put("session_id", id);
+        doc.put("expires_at", TIMESTAMPS.nowPlusSeconds(900));
+        put(id, doc);
+        return id;
+    }
+
+    private String initiated(int n) {
+        String id = NewSessionDocuments.newSessionId("welno");
+        put(id, NewSessionDocuments.initiated(id, "welno", new UserInfo("김하늘", "19900101",
+                "0101234" + String.format("%04d", n), "M", "4"), TIMESTAMPS));
+        return id;
+    }
+
+    private void put(String id, ObjectNode doc) {
+        REDIS.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
+    }
+
+    private JsonNode doc(String id) throws Exception {
+        return mapper.readTree(REDIS.client().get("tilko_session:" + id));
+    }
+
+    private void open(FxRobot robot, FlowService flow, ActionKind kind, List<String> ids) {
+        robot.interact(() -> {
+            dialog = new BulkDialog(stage, flow, OPERATOR, kind, ids, i18n, background, workers);
+            dialog.show();
+        });
+    }
+
+    private void runWith(FxRobot robot, String reason) {
+        robot.interact(() -> ((TextArea) dialog.getDialogPane().lookup("#bulkReason")).setText(reason));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#bulkRun");
+    }
+
+    private void awaitSummary() {
+        Await.until("the run's summary", Await.EVENTUALLY, () -> dialog.getDialogPane().lookup("#bulkSummary")
+                .isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePreviewShowsRefusalsWithTheirReasonAndTheSummaryCountsWhatHappened(FxRobot robot) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(stuck());
+        }
+        ids.add(initiated(1));
+        ids.add(initiated(2));
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMillis(300)))) {
+            open(robot, flow, ActionKind.RESET_STUCK, ids);
+            TableView<BulkPreview.Line> preview = (TableView<BulkPreview.Line>) dialog.getDialogPane()
+                    .lookup("#bulkPreview");
+            Await.until("the preview", Await.EVENTUALLY, () -> preview.getItems().size() == 5);
+            WaitForAsyncUtils.waitForFxEvents();
+            List<BulkPreview.Line> refused = preview.getItems().stream().filter(l -> !l.allowed()).toList();
+            assertEquals(ids.subList(3, 5), refused.stream().map(BulkPreview.Line::sessionId).toList());
+            String reason = robot.from(preview).lookup(".table-row-cell").queryAll().stream()
+                    .filter(row -> ((javafx.scene.control.TableRow<BulkPreview.Line>) row).getItem() == refused.get(0))
+                    .flatMap(row -> robot.from(row).lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                            .stream())
+                    .map(cell -> String.valueOf(cell.getText())).reduce("", (a, b) -> a + "|" + b);
+            assertTrue(reason.contains("Refused"), reason);
+            assertTrue(reason.toLowerCase(Locale.ROOT).contains("reset"), "the flow's refusal in words: " + reason);
+            assertTrue(((Label) dialog.getDialogPane().lookup("#bulkPreviewSummary")).getText()
+                    .startsWith("5 sessions: 3 will change, 2 will be refused"));
+            assertTrue(dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0))
+                    .isDisabled(), "no run without a reason");
+
+            runWith(robot, "Tilko outage, restart them");
+            awaitSummary();
+            BulkRun.Summary summary = dialog.run().summary();
+            assertEquals(3, summary.count(BulkRun.Tally.APPLIED), summary.toString());
+            assertEquals(2, summary.count(BulkRun.Tally.REFUSED), summary.toString());
+            String headline = ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText();
+            assertTrue(headline.startsWith("5 sessions: 3 applied, 2 refused"), headline);
+            robot.interact(() -> dialog.summaryView().choose(BulkRun.Tally.REFUSED));
+            assertEquals(2, dialog.summaryView().listed().size());
+            assertTrue(dialog.summaryView().listed().get(0).startsWith(ids.get(3)) || dialog.summaryView().listed()
+                    .get(0).startsWith(ids.get(4)), dialog.summaryView().listed().toString());
+            for (String id : ids.subList(0, 3)) {
+                assertEquals("auth_completed", doc(id).get("status").asText(), id);
+            }
+            assertEquals("initiated", doc(ids.get(3)).get("status").asText());
+        }
+    }
+
+    @Test
+    void cancellingABulkCollectMidRunLeavesNoSessionClaimed(FxRobot robot) throws Exception {
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofMillis(400)).build());
+             TilkoClient tilko = new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl()).apiKey("bulk-ui-key")
+                     .timeouts(Await.EVENTUALLY).build());
+             FlowService flow = flow(tilko, FlowOptions.defaults().withMaxTilkoCalls(2)
+                     .withHoldWindow(Duration.ZERO))) {
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String id = initiated(i);
+                ids.add(id);
+                assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "send it")
+                        .withHold(Duration.ZERO)).applied(), id);
+                assertTrue(flow.perform(new Operator("lee", Role.DEVELOPER), ActionRequest.of(
+                        ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
+            }
+            open(robot, flow, ActionKind.COLLECT, ids);
+            Await.until("the preview", Await.EVENTUALLY, () -> !dialog.getDialogPane().lookupButton(
+                    dialog.getDialogPane().getButtonTypes().get(0)).isDisabled()
+                    || ((TextArea) dialog.getDialogPane().lookup("#bulkReason")).getText().isEmpty());
+            Await.until("the preview allows the run", Await.EVENTUALLY, () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("16 sessions: 16 will change"));
+            runWith(robot, "collect after the outage");
+            Await.until("some collections to wait for Tilko", Await.EVENTUALLY,
+                    () -> sim.requestCount(TilkoEndpoint.CHECKUPS) >= 2);
+            robot.clickOn("#bulkCancelRun");
+            awaitSummary();
+            Await.until("every collection to stop", Await.EVENTUALLY, () -> flow.runningCollections().isEmpty());
+            BulkRun.Summary summary = dialog.run().summary();
+            assertEquals(16, summary.byTally().values().stream().mapToInt(List::size).sum(), "every session reported");
+            String headline = ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText();
+            assertTrue(headline.startsWith("16 sessions: " + summary.count(BulkRun.Tally.APPLIED) + " applied"),
+                    headline);
+            // The collections the run started were stopped by the cancel and gave their claims back.
+            for (String id : ids) {
+                JsonNode doc = doc(id);
+                assertFalse(doc.has("console_claim"), id + " still claimed: " + doc.get("status"));
+                assertFalse(doc.path("collection_started").asBoolean(false), id + " left collecting");
+            }
+            assertTrue(sim.maxConcurrentCalls() <= 2, "Tilko asked at most twice at once: " + sim.maxConcurrentCalls());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.welno.console.ui;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.ui.bulk.BulkDialog;
+import io.welno.console.ui.shell.ConsoleWindow;
+import io.welno.console.view.AlertRules;
+import io.welno.console.view.Bucket;
+import io.welno.console.view.SessionRow;
+import java.time.Duration;
+import java.util.List;
+import javafx.event.ActionEvent;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+
+/**
+ * The screenshot tour's scenes of the operating-at-scale features: the bulk dialog's preview over the Stuck bucket
+ * and the same dialog running, and the alert list (the audit tab is a plain tab scene, showing the run's entries).
+ * Not a test.
+ */
+final class OperationsTour {
+
+    private OperationsTour() {
+    }
+
+    /** Re-send auth over the Stuck bucket: those stuck waiting for the phone are re-sent, the others refused. */
+    static Scene bulkPreview(ScreenshotTour tour) {
+        return bulkDialog(tour).getDialogPane().getScene();
+    }
+
+    /** The same dialog a few seconds into its run. */
+    static Scene bulkRunning(ScreenshotTour tour) {
+        BulkDialog dialog = bulkDialog(tour);
+        // the preview is computed in the background; Run is pressed once it is there
+        ScreenshotTour.when(() -> !dialog.getDialogPane().lookup("#bulkRun").isDisabled(),
+                () -> dialog.getDialogPane().lookup("#bulkRun").fireEvent(new ActionEvent()));
+        return dialog.getDialogPane().getScene();
+    }
+
+    /** Low thresholds, so the demo's state raises a few alerts to show. */
+    static Scene alerts(ScreenshotTour tour) {
+        ConsoleWindow window = tour.window();
+        window.operations().alerts().setRules(new AlertRules(1, Duration.ofMinutes(1), 0.05, Duration.ofMinutes(30),
+                true, true, false));
+        window.operations().watcher().checkNow();
+        return tour.tab("tab-alerts");
+    }
+
+    private static BulkDialog bulkDialog(ScreenshotTour tour) {
+        var view = tour.window().view();
+        view.chooseBucket(Bucket.STUCK);
+        List<String> ids = view.table().getItems().stream().filter(r -> !r.isEnded()).map(SessionRow::id).toList();
+        List<String> some = ids.isEmpty()
+                ? view.table().getItems().stream().limit(20).map(SessionRow::id).toList() : ids;
+        BulkDialog dialog = tour.window().operations().bulk().open(ActionKind.SIMPLE_AUTH, some);
+        boolean korean = "ko".equals(tour.window().i18n().locale().getLanguage());
+        ((TextArea) dialog.getDialogPane().lookup("#bulkReason")).setText(korean
+                ? "Tilko 장애 후 인증 요청 일괄 재전송 (14:02–14:20)" : "Re-send after the Tilko outage (14:02-14:20)");
+        return dialog;
+    }
+}

@@ -1,0 +1,152 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.flow.Role;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.text.Phrase;
+import io.welno.console.ui.shell.ConsoleWindow;
+import io.welno.console.ui.shell.OperationsMount;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.AlertRules;
+import io.welno.console.view.SessionRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The window with its operating-at-scale parts mounted: several rows stay selected across feed updates and the bulk
+ * menu offers them, the alert rules (from the profile) are checked against the live rows and fire once, and the
+ * audit tab shows what any console appends to the stream.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OperationsWindowTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private final List<AlertRules> saved = new CopyOnWriteArrayList<>();
+    private TestConsole console;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        REDIS.flush();
+        REDIS.seedLiveFixtures();
+        // Any failed session among those started in the last hour raises the error-rate alert.
+        AlertRules rules = new AlertRules(0, Duration.ZERO, 0.01, Duration.ofMinutes(60), true, false, true);
+        console = TestConsole.open(stage, TestConsole.profile("ops", REDIS.url(), "developer", "development", true),
+                w -> {
+                    w.useAlertRules(rules, saved::add);
+                    w.useNotifier(io.welno.console.ui.alerts.OsNotifier.NONE);
+                });
+        window = console.window();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    private OperationsMount ops() {
+        return window.operations();
+    }
+
+    @Test
+    void severalRowsStaySelectedAndTheBulkMenuOffersThem(FxRobot robot) throws Exception {
+        var table = window.view().table();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 19);
+        robot.interact(() -> table.getSelectionModel().selectIndices(0, 1, 2));
+        List<String> chosen = window.view().selectedIds();
+        assertEquals(3, chosen.size());
+        // A feed batch re-sorts the table (newest change first): the same sessions stay selected.
+        String id = chosen.get(2);
+        String key = "tilko_session:" + id;
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(REDIS.client().get(key));
+        doc.put("updated_at", io.welno.console.session.Timestamps.format(java.time.LocalDateTime.now(
+                io.welno.console.session.Timestamps.DEFAULT_ZONE).plusMinutes(1)));
+        REDIS.client().set(key, doc.toString(), SetParams.setParams().keepTtl());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().get(0).id().equals(id));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set3.of(chosen), Set3.of(table.getSelectionModel().getSelectedItems().stream()
+                .map(SessionRow::id).toList()), "the selection follows the sessions, not the positions");
+
+        var bulk = ops().bulk();
+        robot.interact(() -> bulk.show());
+        MenuItem selected = bulk.getItems().stream().filter(i -> "bulk-selected-reset-stuck".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertEquals("Reset stuck collection for the 3 selected…", selected.getText());
+        MenuItem shown = bulk.getItems().stream().filter(i -> "bulk-shown-collect".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertEquals("Collect health data for all 19 in All sessions…", shown.getText());
+        robot.interact(bulk::hide);
+    }
+
+    @Test
+    void theProfilesRulesAreCheckedAgainstTheLiveRowsAndFireOnce(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.view().table().getItems().size() == 19);
+        robot.interact(() -> ops().watcher().checkNow());
+        Await.until("the error-rate alert", Await.EVENTUALLY, () -> ops().alerts().entries().size() == 1);
+        assertEquals(AlertMonitor.Rule.ERROR_RATE, ops().alerts().entries().get(0).alert().rule());
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> ops().watcher().checkNow());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS); // any late check would land now; none may add an alert
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, ops().alerts().entries().size(), "the same episode raises nothing more");
+        Tab alertsTab = window.view().tabs().getTabs().stream().filter(t -> "tab-alerts".equals(t.getId()))
+                .findFirst().orElseThrow();
+        assertEquals("Alerts (1)", alertsTab.getText());
+
+        AlertRules stricter = new AlertRules(0, Duration.ZERO, 0.9, Duration.ofMinutes(60), true, false, false);
+        robot.interact(() -> ops().alerts().setRules(stricter));
+        assertEquals(List.of(stricter), saved, "changed rules go to the profile");
+    }
+
+    @Test
+    void theAuditTabShowsWhatAnyConsoleAppends(FxRobot robot) throws Exception {
+        RedisAuditLog stream = new RedisAuditLog(REDIS.client());
+        String session = Fixtures.id("05_fetching_health_data_stuck.json");
+        Await.until("another console's entry in the audit tab", Await.EVENTUALLY, () -> {
+            stream.record(new AuditRecord(Instant.now(), "other-1", AuditRecord.ATTEMPT, "colleague", Role.OPERATOR,
+                    "reset-stuck", session, "outage", false, "", "", "APPLIED", Phrase.of("text.verbatim", "ok"),
+                    null));
+            WaitForAsyncUtils.waitForFxEvents();
+            return ops().audit().table().getItems().stream().anyMatch(e -> e.operator().equals("colleague"));
+        });
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(window.view().tabs().getTabs().stream()
+                .filter(t -> "tab-audit".equals(t.getId())).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".hyperlink").match((javafx.scene.control.Hyperlink h) -> session.equals(h.getText()))
+                .queryAs(javafx.scene.control.Hyperlink.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(session, window.view().detail().current().id(), "the link selects the session in the table");
+    }
+
+    /** Order-free comparison of id lists. */
+    private static final class Set3 {
+        static java.util.Set<String> of(List<String> ids) {
+            return new java.util.HashSet<>(ids);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.flow.Role;
+import io.welno.console.text.Phrase;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The audit tab's model: newest first, each entry once, filters, reverts found by action id, the CSV. */
+class AuditEntriesTest {
+
+    static final Instant T = Instant.parse("2026-12-03T01:00:00Z");
+
+    static AuditRecord entry(String streamId, int seconds, String event, String operator, String action,
+                             String session, String result, String actionId) {
+        return new AuditRecord(T.plusSeconds(seconds), actionId, event, operator, Role.OPERATOR, action, session,
+                "outage", false, "", "", result, Phrase.of("text.verbatim", "x"), streamId, "");
+    }
+
+    private static List<String> ids(List<AuditRecord> records) {
+        return records.stream().map(AuditRecord::streamId).toList();
+    }
+
+    @Test
+    void entriesAreNewestFirstOnceEachAndCapped() {
+        AuditEntries entries = new AuditEntries(3);
+        assertTrue(entries.addAll(List.of(entry("9-0", 9, "attempt", "kim", "collect", "welno_a", "APPLIED", "a1"),
+                entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED", "a2"))));
+        assertFalse(entries.addAll(List.of(entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED",
+                "a2"))), "the tail delivering an entry the first load had adds nothing");
+        entries.addAll(List.of(entry("10-1", 10, "attempt", "kim", "collect", "welno_c", "APPLIED", "a3")));
+        assertEquals(List.of("10-1", "10-0", "9-0"), ids(entries.all()), "stream ids compared as numbers");
+        entries.addAll(List.of(entry("11-0", 11, "attempt", "kim", "collect", "welno_d", "APPLIED", "a4")));
+        assertEquals(List.of("11-0", "10-1", "10-0"), ids(entries.all()), "the oldest drops off at the cap");
+        assertEquals(Set.of("kim", "lee"), entries.operators());
+    }
+
+    @Test
+    void filtersMatchOperatorActionResultSessionAndTime() {
+        AuditEntries entries = new AuditEntries(100);
+        entries.addAll(List.of(entry("1-0", 1, "attempt", "Kim Ha", "collect", "welno_abc", "APPLIED", "a1"),
+                entry("2-0", 60, "attempt", "lee", "collect", "welno_def", "REFUSED", "a2"),
+                entry("3-0", 120, "attempt", "kim ha", "reset-stuck", "welno_abd", "APPLIED", "a3")));
+        assertEquals(List.of("3-0", "1-0"), ids(entries.matching(new AuditFilter("KIM", null, null, null, null, null))));
+        assertEquals(List.of("2-0", "1-0"), ids(entries.matching(new AuditFilter(null, "collect", null, null, null,
+                null))));
+        assertEquals(List.of("2-0"), ids(entries.matching(new AuditFilter(null, null, "REFUSED", "", null, null))));
+        assertEquals(List.of("3-0", "1-0"), ids(entries.matching(AuditFilter.ALL.withSession("_ab"))));
+        assertEquals(List.of("2-0"), ids(entries.matching(new AuditFilter(null, null, null, null, T.plusSeconds(30),
+                T.plusSeconds(90)))));
+    }
+
+    @Test
+    void anActionLinksToItsRevert() {
+        AuditEntries entries = new AuditEntries(100);
+        AuditRecord attempt = entry("1-0", 1, "attempt", "kim", "reset-stuck", "welno_a", "APPLIED", "act-1");
+        AuditRecord other = entry("2-0", 2, "attempt", "kim", "reset-stuck", "welno_b", "APPLIED", "act-2");
+        AuditRecord revert = entry("3-0", 3, AuditRecord.REVERT_DETECTED, "kim", "reset-stuck", "welno_a", "REVERTED",
+                "act-1");
+        entries.addAll(List.of(attempt, other, revert));
+        assertEquals(revert, entries.revertOf(attempt).orElseThrow());
+        assertTrue(entries.revertOf(other).isEmpty());
+        assertTrue(entries.revertOf(revert).isEmpty(), "a revert has no revert of its own");
+    }
+
+    @Test
+    void theCsvHasOneLinePerEntryAndDefusesFormulas() throws Exception {
+        AuditRecord hostile = new AuditRecord(T, "act-9", "attempt", "=HYPERLINK(\"x\")", Role.DEVELOPER, "collect",
+                "welno_a", "+1 call, then approve", false, "", "", "APPLIED", Phrase.of("text.verbatim", "done"),
+                "5-0", "batch-1");
+        StringWriter out = new StringWriter();
+        new AuditCsv(BundleTexts.english(), ZoneId.of("Asia/Seoul")).write(List.of(hostile), out);
+        String[] lines = out.toString().split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("Time,Operator,Role,Action,Session"), lines[0]);
+        assertTrue(lines[1].startsWith("2026-12-03T10:00:00+09:00,\"'=HYPERLINK(\"\"x\"\")\",developer,collect,welno_a"),
+                lines[1]);
+        assertTrue(lines[1].contains(",\"'+1 call, then approve\","), lines[1]);
+        assertTrue(lines[1].endsWith(",batch-1,act-9"), lines[1]);
+    }
+}
