@@ -155,7 +155,8 @@ class ActionReasonsTest {
         // The session's state, by the status names the table shows.
         String reset = tip(robot, ActionKind.RESET_STUCK);
         assertTrue(button(robot, ActionKind.RESET_STUCK).isDisabled());
-        assertTrue(reset.contains("Fetching checkups") && reset.contains("the session is Initiated"), reset);
+        assertTrue(reset.startsWith("Reset stuck collection needs status Fetching checkups")
+                && reset.contains("the session is Initiated"), reset);
         assertFalse(reset.contains("fetching_health_data"), reset);
 
         korean(robot);
