@@ -29,6 +29,7 @@ public final class ConnectionMemory {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, String> tilkoKeys = new ConcurrentHashMap<>();
     private volatile String current;
+    private volatile boolean demo;
 
     /** @param environment reads an environment variable ({@code System::getenv}), or null when it is not set */
     public ConnectionMemory(UnaryOperator<String> environment) {
@@ -44,6 +45,11 @@ public final class ConnectionMemory {
         return Optional.ofNullable(current);
     }
 
+    /** Whether the window is connected to the embedded demo. */
+    public boolean demo() {
+        return demo;
+    }
+
     /**
      * Remembers a connection that worked: it becomes the current one, and what was typed for it is kept (an empty
      * password or key forgets the one kept before).
@@ -52,6 +58,7 @@ public final class ConnectionMemory {
      */
     public void connected(String profile, String password, String typedTilkoKey) {
         current = profile;
+        demo = profile == null;
         if (profile == null) {
             return;
         }

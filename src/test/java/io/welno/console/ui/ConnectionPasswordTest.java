@@ -127,6 +127,21 @@ class ConnectionPasswordTest {
     }
 
     @Test
+    void beforeAnyConnectionTheFirstSavedProfileIsChosenAndOnTheDemoTheDemo(FxRobot robot) throws Exception {
+        memory = new ConnectionMemory(environment::get);
+        open(robot, Locale.ENGLISH);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> list(robot).getItems().size() == 3);
+        assertEquals("other", list(robot).getSelectionModel().getSelectedItem().name());
+        robot.interact(() -> dialog.close());
+        memory.connected(null, null, null);
+        open(robot, Locale.ENGLISH);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> list(robot).getItems().size() == 3);
+        assertEquals(0, list(robot).getSelectionModel().getSelectedIndex(), "the demo");
+    }
+
+    @Test
     void aWrongPasswordIsSaidInTheDialogWithTheFixAndTriedOnlyOnce(FxRobot robot) throws Exception {
         open(robot, Locale.ENGLISH);
         robot.interact(() -> robot.lookup("#profilePassword").queryAs(PasswordField.class).setText("wrong"));

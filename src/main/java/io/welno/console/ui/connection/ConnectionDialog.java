@@ -79,6 +79,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private static final ConnectionProfile DEMO_ENTRY = new ConnectionProfile("\u0000demo", null, "developer",
             "Asia/Seoul", "demo", true, null);
 
+    /** Not a profile name (names are never empty): select the first saved profile. */
+    private static final String FIRST_SAVED = "";
+
     private final I18n i18n;
     private final ConnectionProfiles store;
     private final Executor background;
@@ -225,7 +228,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         });
         setResultConverter(button -> null);
         list.getSelectionModel().select(0);
-        onProfiles(profiles -> profiles, memory.current().orElse(null));
+        // The profile in use; before the first connection the first saved one (the demo is one click away).
+        onProfiles(profiles -> profiles, memory.demo() ? DEMO_ENTRY.name() : memory.current().orElse(FIRST_SAVED));
     }
 
     private void check(ConnectionProfile profile) {
@@ -331,8 +335,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         items.add(DEMO_ENTRY);
         items.addAll(profiles);
         list.getItems().setAll(items);
+        int fallback = FIRST_SAVED.equals(keep) && items.size() > 1 ? 1 : 0;
         items.stream().filter(p -> p.name().equals(keep)).findFirst()
-                .ifPresentOrElse(p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().select(0));
+                .ifPresentOrElse(p -> list.getSelectionModel().select(p),
+                        () -> list.getSelectionModel().select(fallback));
     }
 
     private void fill(ConnectionProfile profile) {
