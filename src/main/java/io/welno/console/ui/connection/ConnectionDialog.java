@@ -36,6 +36,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -158,6 +159,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         passwordKept.setId("passwordKept");
         passwordKept.setText(i18n.get("connect.password.kept"));
         for (Label note : List.of(tilkoSource, passwordKept)) {
+            // As wide as the fields: a long sentence wraps there instead of widening the form.
+            note.prefWidthProperty().bind(tilko.widthProperty());
+            note.setMinHeight(Region.USE_PREF_SIZE);
             note.setWrapText(true);
             note.getStyleClass().add("fact-name");
             note.managedProperty().bind(note.visibleProperty());
@@ -208,6 +212,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             list.getSelectionModel().clearSelection();
             fill(null);
         });
+        // A long error wraps at the form's width rather than widening the dialog past the screen.
+        error.prefWidthProperty().bind(form.widthProperty());
+        error.setMinHeight(Region.USE_PREF_SIZE);
         VBox right = new VBox(8, form, new HBox(6, fresh, save, delete), error);
         HBox content = new HBox(12, list, right);
         content.setPadding(new Insets(6));
@@ -378,6 +385,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         password.setText(memory.password(profile.name()).orElse(""));
         tilkoKey.setText(memory.typedTilkoKey(profile.name()).orElse(""));
         showTilkoSource();
+        fit();
     }
 
     /** Builds a profile from the form, or shows what is wrong in a sentence. */
@@ -450,5 +458,15 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         error.getStyleClass().add(style);
         error.setText(SafeText.escapeKeepingLines(text));
         error.setVisible(true);
+        fit();
+    }
+
+    /** The window was sized for the form as it first was: it follows notes and messages so Connect stays visible. */
+    private void fit() {
+        Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 }
