@@ -5,12 +5,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
  * Tooltips that say why a control is grey. A disabled control receives no mouse events, so a tooltip set on it
- * never shows; the tooltip goes on a pane around it instead, which gets the hover the control ignores, and it
- * wraps at a width that stays inside the window.
+ * never shows; the tooltip goes on a pane around it instead, which gets the hover the control ignores. It wraps,
+ * and is kept inside the window.
  */
 public final class ReasonTips {
 
@@ -27,6 +28,13 @@ public final class ReasonTips {
         tip.setMaxWidth(WIDTH);
         tip.setShowDelay(Duration.millis(300));
         tip.setShowDuration(Duration.seconds(30));
+        // Shown at the pointer, a tooltip near the right edge would run out of the window: moved back inside.
+        tip.setOnShown(e -> {
+            Window owner = tip.getOwnerWindow();
+            if (owner != null && tip.getX() + tip.getWidth() > owner.getX() + owner.getWidth()) {
+                tip.setX(Math.max(owner.getX(), owner.getX() + owner.getWidth() - tip.getWidth() - 4));
+            }
+        });
         return tip;
     }
 
