@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -65,6 +67,7 @@ public final class ActionsController {
     private final Label setupNote = new Label();
     /** Why the selected session is in the Stuck bucket. */
     private final Label stuckNote = new Label();
+    private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
 
     public ActionsController(FlowService flow, Operator operator, ActionHost view, I18n i18n, Executor background,
@@ -93,7 +96,8 @@ public final class ActionsController {
         setupNote.setId("actionSetupNote");
         stuckNote.setId("stuckReason");
         stuckNote.getStyleClass().add("warning");
-        i18n.localeProperty().addListener((o, a, b) -> refresh());
+        // Weakly: the language outlives this window's controller (a new connection gets a new window).
+        i18n.localeProperty().addListener(new WeakInvalidationListener(languageFollower));
         view.onSelection(row -> refresh());
         refresh();
         flow.addListener(new FlowListener() {
