@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param zone         the backend host's time zone for naive timestamps
  * @param environment  a label such as "production" (shown in red), "staging" or "development"
  * @param mayEnableNotifications whether the console may turn on keyspace notifications on that server
- * @param tilkoUrl     Tilko base URL for actions (the API key comes from TILKO_API_KEY)
+ * @param tilkoUrl     Tilko base URL for actions (the API key is typed in the connection dialog and kept in memory,
+ *                     or comes from TILKO_API_KEY; see {@link ConnectionMemory})
  * @param filesDirectory the backend's fallback folder ({@code data/tilko_sessions}, mounted or copied), or null:
  *                     its sessions are shown beside Redis's (docs/flow.md, "File fallback")
  * @param alerts       the window's alert rules for this connection, or null for the defaults

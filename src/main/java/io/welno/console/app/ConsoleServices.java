@@ -159,6 +159,15 @@ public final class ConsoleServices implements AutoCloseable {
     }
 
     public static ConsoleServices connect(ConnectionProfile profile, String password, FlowOptions flowOptions) {
+        return connect(profile, password, System.getenv(TilkoConfig.API_KEY_ENV), flowOptions);
+    }
+
+    /**
+     * @param tilkoKey the Tilko API key (typed in the connection dialog and kept in memory, or the environment's),
+     *                 or null: then the actions that call Tilko are refused, saying how to set it
+     */
+    public static ConsoleServices connect(ConnectionProfile profile, String password, String tilkoKey,
+                                          FlowOptions flowOptions) {
         // A folder unmounted since the profile was saved: said now, not found out as sessions that never show.
         profile.filesProblem().ifPresent(problem -> {
             throw new IllegalArgumentException("The profile's fallback folder: " + Wording.cli().render(problem));
@@ -169,8 +178,8 @@ public final class ConsoleServices implements AutoCloseable {
         }
         ZoneId zone = profile.zone() == null || profile.zone().isBlank() ? Timestamps.DEFAULT_ZONE : ZoneId.of(profile.zone());
         Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
-        String tilkoKey = System.getenv("TILKO_API_KEY");
         TilkoConfig tilko = profile.tilkoUrl() == null || profile.tilkoUrl().isBlank() || tilkoKey == null
+                || tilkoKey.isBlank()
                 ? null : TilkoConfig.builder().baseUrl(profile.tilkoUrl()).apiKey(tilkoKey).build();
         return new ConsoleServices(profile.name(), profile.environment(), settings,
                 new Timestamps(Clock.systemUTC(), zone),

@@ -35,7 +35,7 @@ final class CollectAction implements FlowAction {
             out.add(Refusal.hard("guard.collect.running", status));
         } else {
             if (!FROM.contains(status)) {
-                out.add(Refusal.overridable("guard.collect.status", FROM, Guards.seen(status)));
+                out.add(Refusal.overridable("guard.collect.needs", FROM, Guards.seen(status), kind()));
             }
             if (doc.collectionStarted()) {
                 out.add(Refusal.overridable("guard.collect.started", status));

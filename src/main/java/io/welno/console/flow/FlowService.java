@@ -198,6 +198,14 @@ public final class FlowService implements AutoCloseable {
         return runtime.guards.refusal(kind, doc, false, this::isCollecting).map(Refusal::phrase);
     }
 
+    /**
+     * Why an action cannot run on any session with this connection (the role does not allow it, or it needs
+     * Tilko and none is configured); empty when only the session's own state can stop it.
+     */
+    public Optional<Phrase> whyNotForAnySession(ActionKind kind, Role role) {
+        return roleOrTilkoRefusal(role, kind, false, kind.needsTilko());
+    }
+
     /** Whether a developer could run the action by overriding (every rule that stops it is overridable). */
     public boolean canOverride(ActionKind kind, SessionDocument doc, Role role) {
         return role.mayOverrideGuards() && role.allows(kind)

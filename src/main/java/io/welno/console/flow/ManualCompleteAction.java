@@ -39,7 +39,7 @@ final class ManualCompleteAction implements FlowAction {
         if (Guards.collectionRunning(doc)) {
             out.add(Refusal.hard("guard.collectionRunning", kind(), status));
         } else if (!FROM.contains(status)) {
-            out.add(Refusal.overridable("guard.manualComplete.status", FROM, Guards.seen(status)));
+            out.add(Refusal.overridable("guard.manualComplete.needs", FROM, Guards.seen(status), kind()));
         }
     }
 

@@ -35,7 +35,7 @@ final class ResetStuckAction implements FlowAction {
             out.add(Refusal.hard("guard.reset.here"));
         }
         if (!FROM.contains(status)) {
-            out.add(Refusal.overridable("guard.reset.status", FROM, Guards.seen(status)));
+            out.add(Refusal.overridable("guard.reset.needs", FROM, Guards.seen(status), kind()));
             return;
         }
         if (!doc.collectionStarted()) {

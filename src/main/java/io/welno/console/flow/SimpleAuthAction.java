@@ -55,7 +55,9 @@ final class SimpleAuthAction implements FlowAction {
                 out.add(Refusal.hard("guard.simpleAuth.inFlight", idle.get(), stale));
             }
         } else if (!FROM.contains(status)) {
-            out.add(Refusal.overridable("guard.simpleAuth.status", Guards.seen(status)));
+            out.add(Refusal.overridable("guard.simpleAuth.needs",
+                    List.of(SessionStatus.INITIATED, SessionStatus.ERROR), SessionStatus.AUTH_REQUESTING, Guards.seen(status),
+                    kind()));
         }
         if (doc.tempAuthData().isPresent()) {
             // The backend answers "duplicate" without calling Tilko once temp_auth_data exists.

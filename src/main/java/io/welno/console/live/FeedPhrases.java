@@ -53,6 +53,11 @@ public final class FeedPhrases {
         return Phrase.of("feed.stillUnreachable", address, why, human(retry));
     }
 
+    /** The server refused the user name or password: not retried, a wrong password stays wrong. */
+    public static Phrase refusedPassword(String address) {
+        return Phrase.of("feed.refusedPassword", address);
+    }
+
     /** The server was never reached since the start; retrying. */
     public static Phrase unreachable(String address, Phrase why, Duration retry) {
         return Phrase.of("feed.unreachable", address, why, human(retry));

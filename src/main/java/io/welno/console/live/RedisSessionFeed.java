@@ -3,6 +3,7 @@ package io.welno.console.live;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.Phrase;
+import io.welno.console.store.StoreFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -385,6 +386,12 @@ public final class RedisSessionFeed implements SessionFeed {
 
     private void scheduleReconnect(Throwable cause) {
         if (status.closed()) {
+            return;
+        }
+        if (StoreFailure.of(cause).cause() == StoreFailure.Cause.AUTH_FAILED) {
+            // A wrong password stays wrong: retrying only fills the server's log (and can lock the user out).
+            LOG.warn("Redis at {} refused the user name or password; not retrying", settings.redactedUrl());
+            setMode(FeedMode.OFFLINE, FeedPhrases.refusedPassword(settings.redactedUrl()));
             return;
         }
         failures++;

@@ -17,6 +17,7 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private final boolean flushBeforeEach;
+    private final String password;
     private EmbeddedRedis server;
     private RedisClient client;
 
@@ -29,7 +30,20 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
      *                        this extension's beforeEach) seeds the data; they call {@link #flush()} themselves
      */
     public RedisServerExtension(boolean flushBeforeEach) {
+        this(flushBeforeEach, null);
+    }
+
+    private RedisServerExtension(boolean flushBeforeEach, String password) {
         this.flushBeforeEach = flushBeforeEach;
+        this.password = password;
+    }
+
+    /**
+     * A server that asks for {@code password} ({@code requirepass}), as a production Redis does; {@link #url()}
+     * carries no password, so the code under test must be given it. {@link #client()} is authenticated.
+     */
+    public static RedisServerExtension withPassword(String password) {
+        return new RedisServerExtension(true, password);
     }
 
     public void flush() {
@@ -61,8 +75,12 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = EmbeddedRedis.start();
-        client = RedisClient.create(server.host(), server.port());
+        server = password == null ? EmbeddedRedis.start()
+                : EmbeddedRedis.start(java.util.List.of("requirepass " + password));
+        client = password == null ? RedisClient.create(server.host(), server.port())
+                : RedisClient.builder().hostAndPort(new redis.clients.jedis.HostAndPort(server.host(), server.port()))
+                        .clientConfig(redis.clients.jedis.DefaultJedisClientConfig.builder().password(password).build())
+                        .build();
     }
 
     @Override

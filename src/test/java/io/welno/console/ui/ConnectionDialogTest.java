@@ -3,6 +3,7 @@ package io.welno.console.ui;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.connection.ConnectionDialog;
 import io.welno.console.testing.Await;
+import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,9 @@ class ConnectionDialogTest {
         profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
-        ConnectionDialog dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles, Runnable::run);
+        // Every connection works here: trying one is ConnectionPasswordTest's part.
+        ConnectionDialog dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles, Runnable::run,
+                new ConnectionMemory(variable -> null), (profile, password) -> java.util.List.of());
         dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
         dialog.show();
     }

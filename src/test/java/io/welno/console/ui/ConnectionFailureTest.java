@@ -45,7 +45,7 @@ class ConnectionFailureTest {
             return ("RECONNECTING".equals(mode) || "OFFLINE".equals(mode)) && text.toLowerCase().contains("refused");
         });
         assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().contains("READ-ONLY"));
-        assertTrue(robot.lookup("#action-collect").tryQuery().isEmpty(), "a viewer gets no action buttons");
+        assertTrue(robot.lookup("#action-collect").tryQuery().isEmpty(), "no session is selected, so no action buttons are shown");
         assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass().contains("env-production"));
     }
 }

@@ -1,7 +1,9 @@
 package io.welno.console.ui.actions;
 
+import io.welno.console.text.Phrase;
 import io.welno.console.ui.detail.DetailPane;
 import io.welno.console.view.SessionRow;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.stage.Window;
 
@@ -16,4 +18,9 @@ public interface ActionHost {
     void onSelection(Consumer<SessionRow> listener);
 
     Window window();
+
+    /** Why the session is in the Stuck bucket now, by the table's own policy; empty when it is not there. */
+    default Optional<Phrase> whyStuck(SessionRow row) {
+        return Optional.empty();
+    }
 }

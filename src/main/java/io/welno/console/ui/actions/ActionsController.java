@@ -1,6 +1,7 @@
 package io.welno.console.ui.actions;
 
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
@@ -17,14 +18,20 @@ import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.ActionAvailability;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -34,8 +41,9 @@ import org.controlsfx.control.Notifications;
 
 /**
  * The action buttons of the detail pane and their shortcuts. Buttons mirror what the flow service allows
- * for this status and role (with the reason as a tooltip when disabled), but the flow service decides:
- * the dialog shows its preview, and the result it returns is what the operator is told.
+ * for this status and role, and every one that is grey says why in a tooltip that shows on a disabled button too
+ * ({@link ReasonTips}); the flow service still decides: the dialog shows its preview, and the result it returns is
+ * what the operator is told.
  */
 public final class ActionsController {
 
@@ -51,7 +59,15 @@ public final class ActionsController {
     private final Executor background;
     private final SessionCodec codec;
     private final ActionHost view;
+    private final ActionAvailability availability;
     private final Map<ActionKind, Button> buttons = new EnumMap<>(ActionKind.class);
+    private final Map<ActionKind, Tooltip> tips = new EnumMap<>(ActionKind.class);
+    private final Map<ActionKind, String> reasons = new EnumMap<>(ActionKind.class);
+    /** The connection-wide reasons (role, Tilko) under the buttons. */
+    private final Label setupNote = new Label();
+    /** Why the selected session is in the Stuck bucket. */
+    private final Label stuckNote = new Label();
+    private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
 
     public ActionsController(FlowService flow, Operator operator, ActionHost view, I18n i18n, Executor background,
@@ -62,22 +78,30 @@ public final class ActionsController {
         this.i18n = i18n;
         this.background = background;
         this.codec = codec;
-        if (operator.role().mayWrite()) {
-            for (ActionKind kind : ActionKind.values()) {
-                if (!operator.role().allows(kind)) {
-                    continue;
-                }
-                Button button = new Button();
-                button.setId("action-" + kind.wire());
-                button.textProperty().bind(i18n.text("action." + kind.wire()));
-                button.setOnAction(e -> open(kind));
-                buttons.put(kind, button);
-                view.detail().actionsBar().getChildren().add(button);
-            }
+        this.availability = new ActionAvailability(flow, operator.role());
+        // Every action has its button, also those the role may not run: a grey button that says why (and how to
+        // get the role) teaches more than a missing one.
+        for (ActionKind kind : ActionKind.values()) {
+            Button button = new Button();
+            button.setId("action-" + kind.wire());
+            button.textProperty().bind(i18n.text("action." + kind.wire()));
+            button.setOnAction(e -> open(kind));
+            buttons.put(kind, button);
+            view.detail().actionsBar().getChildren().add(ReasonTips.holder(button, tips.computeIfAbsent(kind,
+                    k -> ReasonTips.tooltip())));
         }
+        for (Label note : List.of(setupNote, stuckNote)) {
+            ReasonTips.note(note, view.detail().actionsBar());
+        }
+        setupNote.setId("actionSetupNote");
+        stuckNote.setId("stuckReason");
+        stuckNote.getStyleClass().add("warning");
+        // Weakly: the language outlives this window's controller (a new connection gets a new window).
+        i18n.localeProperty().addListener(new WeakInvalidationListener(languageFollower));
         view.onSelection(row -> refresh());
         // the live document and the clock change what is allowed: the pane tells after every copy and every second
         view.detail().addChangeListener(this::refresh);
+        refresh();
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionFinished(CollectionFinished finished) {
@@ -124,38 +148,42 @@ public final class ActionsController {
         this.resultListener = listener;
     }
 
-    /** Enables what the flow service would allow for the selected session (it re-checks on perform). */
-    void refresh() {
+    /**
+     * Enables what the flow service would allow for the selected session (it re-checks on perform), and says for
+     * each button that is not plainly enabled why, with what would change that; the connection-wide reasons and
+     * why the session counts as stuck are written under the buttons as well.
+     */
+    public void refresh() {
         SessionRow row = view.detail().current();
-        SessionDocument doc = row == null || row.isEnded() ? null : row.document();
+        Wording words = words();
+        List<ActionAvailability.Verdict> verdicts = new ArrayList<>();
         for (Map.Entry<ActionKind, Button> entry : buttons.entrySet()) {
             ActionKind kind = entry.getKey();
             Button button = entry.getValue();
-            if (doc == null) {
-                button.setDisable(true);
-                button.setTooltip(null);
-                continue;
+            ActionAvailability.Verdict verdict = availability.of(kind, row);
+            verdicts.add(verdict);
+            button.setDisable(verdict.state() == ActionAvailability.State.DISABLED);
+            button.getStyleClass().remove("needs-override");
+            if (verdict.state() == ActionAvailability.State.OVERRIDABLE) {
+                button.getStyleClass().add("needs-override");
             }
-            Optional<String> whyNot = flow.whyNot(kind, doc, operator.role()).map(words()::render);
-            boolean overridable = whyNot.isPresent() && flow.canOverride(kind, doc, operator.role());
-            button.setDisable(whyNot.isPresent() && !overridable);
             String shortcut = SHORTCUTS.get(kind).getDisplayText();
-            String tip = whyNot.map(w -> SafeText.bounded(w, SafeText.TEXT)
-                            + (overridable ? " " + i18n.get("action.overridable") : ""))
-                    .orElse(i18n.get("action." + kind.wire())) + " (" + shortcut + ")";
-            // refreshed every second: a tooltip being read stays open, its text brought up to date
-            if (button.getTooltip() == null) {
-                button.setTooltip(new Tooltip(tip));
-            } else {
-                button.getTooltip().setText(tip);
-            }
-            if (overridable != button.getStyleClass().contains("needs-override")) {
-                button.getStyleClass().remove("needs-override");
-                if (overridable) {
-                    button.getStyleClass().add("needs-override");
-                }
-            }
+            String reason = verdict.why().map(w -> SafeText.bounded(words.render(w), SafeText.TEXT))
+                    .orElse(i18n.get("action." + kind.wire()));
+            tips.get(kind).setText(reason + " (" + shortcut + ")");
+            reasons.put(kind, verdict.why().map(words::render).orElse(""));
         }
+        ReasonTips.show(setupNote, availability.setupNotes(verdicts).stream().map(words::render)
+                .collect(Collectors.joining("\n")));
+        ReasonTips.show(stuckNote, view.whyStuck(row).map(words::render).orElse(""));
+    }
+
+    /**
+     * Why the action cannot run on the selected session, as the window says it (its tooltip without the
+     * shortcut); empty when it can. For menus that offer the same action, and for tests.
+     */
+    public String reason(ActionKind kind) {
+        return reasons.getOrDefault(kind, "");
     }
 
     private void open(ActionKind kind) {

@@ -2,10 +2,14 @@ package io.welno.console.ui.connection;
 
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.app.ConnectionCheck;
+import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import io.welno.console.tilko.TilkoConfig;
 import io.welno.console.view.Wording;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,30 +36,58 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Choose, add, edit or delete connection profiles, or pick the embedded demo. Passwords are typed here
- * and kept in memory for the connection only; profiles on disk never contain them. The profiles file is
- * read and written on the background executor (a home directory can be a slow network share); the list
- * follows when it is done.
+ * Choose, add, edit or delete connection profiles, or pick the embedded demo. It opens on the profile the window
+ * is connected to. Passwords and Tilko keys are typed here and kept in memory until the console closes
+ * ({@link ConnectionMemory}); profiles on disk never contain them. Connect first tries the profile
+ * ({@link ConnectionCheck}, off the FX thread) and closes only when it works: a wrong password, an unreachable
+ * address or a TLS problem is said here with what to do, and keyspace notifications that are off are said once
+ * (Connect again goes ahead, polling). The profiles file is read and written on the background executor (a home
+ * directory can be a slow network share); the list follows when it is done.
  */
 public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
-    /** What to connect to: the demo (profile null) or a profile with the password typed for it. */
-    public record Choice(ConnectionProfile profile, String password) {
+    /**
+     * What to connect to: the demo (profile null) or a profile with the password and the Tilko key typed for it
+     * (null or empty when none was typed: then the key is the environment's, if any).
+     */
+    public record Choice(ConnectionProfile profile, String password, String tilkoKey) {
+
+        public Choice(ConnectionProfile profile, String password) {
+            this(profile, password, null);
+        }
+
         public boolean demo() {
             return profile == null;
         }
+
+        /** No secret in a log line or an exception message. */
+        @Override
+        public String toString() {
+            return demo() ? "Choice[demo]" : "Choice[" + profile.name() + "]";
+        }
+    }
+
+    /** Tries a profile with a password; blocking, called on the background executor. */
+    public interface Checker {
+        List<ConnectionCheck.Finding> check(ConnectionProfile profile, String password);
     }
 
     private static final ConnectionProfile DEMO_ENTRY = new ConnectionProfile("\u0000demo", null, "developer",
             "Asia/Seoul", "demo", true, null);
 
+    /** Not a profile name (names are never empty): select the first saved profile. */
+    private static final String FIRST_SAVED = "";
+
     private final I18n i18n;
     private final ConnectionProfiles store;
     private final Executor background;
+    private final ConnectionMemory memory;
+    private final Checker checker;
     private final ListView<ConnectionProfile> list = new ListView<>();
     private final TextField name = new TextField();
     private final TextField url = new TextField();
@@ -70,13 +102,22 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             FXCollections.observableArrayList("development", "staging", "production"));
     private final CheckBox notifications = new CheckBox();
     private final TextField tilko = new TextField();
+    private final PasswordField tilkoKey = new PasswordField();
+    private final Label tilkoSource = new Label();
+    private final Label passwordKept = new Label();
     private final TextField files = new TextField();
     private final Label error = new Label();
+    private final Button connectButton;
+    /** The choice whose warnings were shown: Connect again with the same one goes ahead. */
+    private Choice warned;
 
-    public ConnectionDialog(Window owner, I18n i18n, ConnectionProfiles store, Executor background) {
+    public ConnectionDialog(Window owner, I18n i18n, ConnectionProfiles store, Executor background,
+                            ConnectionMemory memory, Checker checker) {
         this.i18n = i18n;
         this.store = store;
         this.background = background;
+        this.memory = memory;
+        this.checker = checker;
         initOwner(owner);
         setTitle(i18n.get("connect.title"));
         setHeaderText(i18n.get("connect.header"));
@@ -110,12 +151,30 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         environment.setValue("production");
         notifications.setText(i18n.get("connect.notifications"));
         ca.setPromptText(i18n.get("connect.ca.prompt"));
-        tilko.setPromptText("https://api.tilko.net");
+        tilko.setId("profileTilkoUrl");
+        tilko.setPromptText(TilkoConfig.DEFAULT_BASE_URL);
+        tilkoKey.setId("profileTilkoKey");
+        tilkoKey.setPromptText(i18n.get("connect.tilkoKey.prompt"));
+        tilkoSource.setId("tilkoKeySource");
+        passwordKept.setId("passwordKept");
+        passwordKept.setText(i18n.get("connect.password.kept"));
+        for (Label note : List.of(tilkoSource, passwordKept)) {
+            // As wide as the fields: a long sentence wraps there instead of widening the form.
+            note.prefWidthProperty().bind(tilko.widthProperty());
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            note.setWrapText(true);
+            note.getStyleClass().add("fact-name");
+            note.managedProperty().bind(note.visibleProperty());
+        }
+        passwordKept.setVisible(false);
+        tilko.textProperty().addListener((o, a, b) -> showTilkoSource());
+        tilkoKey.textProperty().addListener((o, a, b) -> showTilkoSource());
+        password.textProperty().addListener((o, a, b) -> passwordKept.setVisible(!b.isEmpty()
+                && b.equals(memory.password(shownProfile()).orElse(null))));
         files.setId("profileFiles");
         files.setPromptText(i18n.get("connect.files.prompt"));
         error.setId("connectError");
         error.setWrapText(true);
-        error.getStyleClass().add("warning-strong");
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
 
@@ -127,6 +186,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         form.addRow(r++, label("connect.url"), url);
         form.addRow(r++, label("connect.user"), user);
         form.addRow(r++, label("connect.password"), password);
+        form.add(passwordKept, 1, r++);
         form.addRow(r++, label("connect.database"), database);
         form.addRow(r++, label("connect.prefix"), prefix);
         form.addRow(r++, label("connect.ca"), ca);
@@ -135,6 +195,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         form.addRow(r++, label("connect.environment"), environment);
         form.addRow(r++, new Label(), notifications);
         form.addRow(r++, label("connect.tilko"), tilko);
+        form.addRow(r++, label("connect.tilkoKey"), tilkoKey);
+        form.add(tilkoSource, 1, r++);
         form.addRow(r, label("connect.files"), files);
         name.setPrefColumnCount(28);
 
@@ -150,6 +212,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             list.getSelectionModel().clearSelection();
             fill(null);
         });
+        // A long error wraps at the form's width rather than widening the dialog past the screen.
+        error.prefWidthProperty().bind(form.widthProperty());
+        error.setMinHeight(Region.USE_PREF_SIZE);
         VBox right = new VBox(8, form, new HBox(6, fresh, save, delete), error);
         HBox content = new HBox(12, list, right);
         content.setPadding(new Insets(6));
@@ -157,24 +222,82 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
         ButtonType connect = new ButtonType(i18n.get("connect.connect"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(connect, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        getDialogPane().lookupButton(connect).setId("connectButton");
-        getDialogPane().lookupButton(connect).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            if (list.getSelectionModel().getSelectedItem() != DEMO_ENTRY && validated().isEmpty()) {
-                e.consume();
+        connectButton = (Button) getDialogPane().lookupButton(connect);
+        connectButton.setId("connectButton");
+        // The dialog closes only once the connection was tried and works (or its warnings were accepted).
+        connectButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            if (list.getSelectionModel().getSelectedItem() == DEMO_ENTRY) {
+                finish(new Choice(null, null));
+            } else {
+                validated().ifPresent(this::check);
             }
         });
-        setResultConverter(button -> {
-            if (button != connect) {
-                return null;
-            }
-            ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
-            if (selected == DEMO_ENTRY) {
-                return new Choice(null, null);
-            }
-            return validated().map(p -> new Choice(p, password.getText())).orElse(null);
-        });
+        setResultConverter(button -> null);
         list.getSelectionModel().select(0);
-        onProfiles(profiles -> profiles, null);
+        // The profile in use; before the first connection the first saved one (the demo is one click away).
+        onProfiles(profiles -> profiles, memory.demo() ? DEMO_ENTRY.name() : memory.current().orElse(FIRST_SAVED));
+    }
+
+    private void check(ConnectionProfile profile) {
+        Choice choice = new Choice(profile, password.getText(), tilkoKey.getText());
+        connectButton.setDisable(true);
+        showMessage(i18n.format("connect.checking", SafeText.bounded(profile.name(), SafeText.FIELD)), "checking");
+        background.execute(() -> {
+            List<ConnectionCheck.Finding> findings;
+            try {
+                findings = checker.check(profile, choice.password());
+            } catch (RuntimeException e) {
+                findings = List.of(new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected",
+                        String.valueOf(e.getMessage()))));
+            }
+            List<ConnectionCheck.Finding> found = findings;
+            Platform.runLater(() -> checked(choice, found));
+        });
+    }
+
+    private void checked(Choice choice, List<ConnectionCheck.Finding> findings) {
+        connectButton.setDisable(false);
+        if (!isShowing()) {
+            return;
+        }
+        Wording words = Wording.window(i18n);
+        List<String> blocking = findings.stream().filter(ConnectionCheck.Finding::blocking)
+                .map(f -> words.render(f.phrase())).toList();
+        if (!blocking.isEmpty()) {
+            warned = null;
+            showMessage(String.join("\n", blocking), "warning-strong");
+            return;
+        }
+        List<String> warnings = findings.stream().map(f -> words.render(f.phrase())).toList();
+        if (!warnings.isEmpty() && !choice.equals(warned)) {
+            warned = choice;
+            showMessage(String.join("\n", warnings) + "\n" + i18n.get("connect.again"), "warning");
+            return;
+        }
+        finish(choice);
+    }
+
+    private void finish(Choice choice) {
+        setResult(choice);
+        close();
+    }
+
+    private String shownProfile() {
+        ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
+        return selected == null || selected == DEMO_ENTRY ? null : selected.name();
+    }
+
+    /** Which Tilko key a connection would use, so nobody has to guess why Re-send stays grey. */
+    private void showTilkoSource() {
+        if (list.getSelectionModel().getSelectedItem() == DEMO_ENTRY) {
+            tilkoSource.setText(i18n.get("connect.tilko.source.demo"));
+        } else if (tilko.getText().isBlank()) {
+            tilkoSource.setText(i18n.get("connect.tilko.source.noUrl"));
+        } else {
+            tilkoSource.setText(i18n.get("connect.tilko.source."
+                    + memory.tilkoKeySource(tilkoKey.getText()).name().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
     private Label label(String key) {
@@ -219,14 +342,17 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         items.add(DEMO_ENTRY);
         items.addAll(profiles);
         list.getItems().setAll(items);
+        int fallback = FIRST_SAVED.equals(keep) && items.size() > 1 ? 1 : 0;
         items.stream().filter(p -> p.name().equals(keep)).findFirst()
-                .ifPresentOrElse(p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().select(0));
+                .ifPresentOrElse(p -> list.getSelectionModel().select(p),
+                        () -> list.getSelectionModel().select(fallback));
     }
 
     private void fill(ConnectionProfile profile) {
         error.setVisible(false);
+        warned = null;
         boolean demo = profile == DEMO_ENTRY;
-        for (var field : List.of(name, url, user, password, prefix, ca, zone, tilko, files)) {
+        for (var field : List.of(name, url, user, password, prefix, ca, zone, tilko, tilkoKey, files)) {
             field.setDisable(demo);
         }
         role.setDisable(demo);
@@ -236,7 +362,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             name.setText("");
             url.setText("");
             user.setText("");
+            password.setText("");
+            tilkoKey.setText("");
             files.setText("");
+            showTilkoSource();
             return;
         }
         RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
@@ -252,6 +381,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         notifications.setSelected(profile.mayEnableNotifications());
         tilko.setText(profile.tilkoUrl() == null ? "" : profile.tilkoUrl());
         files.setText(profile.filesDirectory() == null ? "" : profile.filesDirectory());
+        // What worked for this profile earlier in this run, so switching back does not ask again.
+        password.setText(memory.password(profile.name()).orElse(""));
+        tilkoKey.setText(memory.typedTilkoKey(profile.name()).orElse(""));
+        showTilkoSource();
+        fit();
     }
 
     /** Builds a profile from the form, or shows what is wrong in a sentence. */
@@ -319,7 +453,23 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
     /** The error may quote the URL or the server: escaped and bounded like all outside text. */
     private void showError(String text) {
-        error.setText(SafeText.bounded(text, SafeText.TEXT));
+        showMessage(text, "warning-strong");
+    }
+
+    private void showMessage(String text, String style) {
+        error.getStyleClass().removeAll("warning-strong", "warning", "checking");
+        error.getStyleClass().add(style);
+        error.setText(SafeText.escapeKeepingLines(text));
         error.setVisible(true);
+        fit();
+    }
+
+    /** The window was sized for the form as it first was: it follows notes and messages so Connect stays visible. */
+    private void fit() {
+        Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 }

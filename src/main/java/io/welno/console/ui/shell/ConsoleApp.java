@@ -4,8 +4,11 @@ import io.welno.console.ui.connection.ConnectionDialog;
 import io.welno.console.ui.common.DaemonThreads;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
+import io.welno.console.app.ConnectionCheck;
+import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.FlowOptions;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.text.Phrase;
@@ -41,6 +44,8 @@ public final class ConsoleApp extends Application {
 
     private final ExecutorService background = Executors.newFixedThreadPool(2, DaemonThreads.named("console-background"));
     private final ConnectionProfiles profiles = ConnectionProfiles.inUserConfig();
+    /** The current profile, and the passwords and Tilko keys that worked, for as long as the console runs. */
+    private final ConnectionMemory memory = ConnectionMemory.ofSystem();
     private ConsoleWindow window;
     private Stage stage;
     private I18n i18n;
@@ -111,7 +116,9 @@ public final class ConsoleApp extends Application {
         background.execute(() -> {
             try {
                 ConsoleServices services = choice.demo() ? ConsoleServices.startDemo(Timestamps.system())
-                        : ConsoleServices.connect(choice.profile(), choice.password());
+                        : ConsoleServices.connect(choice.profile(), choice.password(),
+                                memory.tilkoKey(choice.tilkoKey()).orElse(null), FlowOptions.defaults());
+                memory.connected(choice.demo() ? null : choice.profile().name(), choice.password(), choice.tilkoKey());
                 Platform.runLater(() -> {
                     if (!choice.demo()) {
                         String name = choice.profile().name();
@@ -146,7 +153,7 @@ public final class ConsoleApp extends Application {
     }
 
     private void chooseConnection() {
-        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, background);
+        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, background, memory, ConnectionCheck::run);
         dialog.showAndWait().ifPresent(choice -> window.detach(() -> open(choice)));
     }
 

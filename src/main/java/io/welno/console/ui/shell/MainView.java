@@ -582,6 +582,11 @@ public final class MainView extends BorderPane implements ActionHost {
         return detail;
     }
 
+    @Override
+    public java.util.Optional<io.welno.console.text.Phrase> whyStuck(SessionRow row) {
+        return model.whyStuck(row);
+    }
+
     public SessionTableModel model() {
         return model;
     }

@@ -1,7 +1,12 @@
 package io.welno.console.ui.table;
 
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.view.Bucket;
+import io.welno.console.view.StuckExplanation;
+import io.welno.console.view.Wording;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -13,6 +18,10 @@ import javafx.scene.layout.Region;
 public final class BucketList extends ListView<Bucket> {
 
     public BucketList(SessionTableModel model, I18n i18n) {
+        // What "stuck" means, from the policy the bucket uses, so the limits it names are the ones that apply.
+        Tooltip stuckTip = ReasonTips.tooltip();
+        stuckTip.textProperty().bind(Bindings.createStringBinding(() -> Wording.window(i18n).render(
+                StuckExplanation.bucket(model.stuckPolicy())), i18n.localeProperty()));
         setId("bucketList");
         getStyleClass().add("bucket-list");
         getItems().setAll(Bucket.standard());
@@ -44,6 +53,7 @@ public final class BucketList extends ListView<Bucket> {
                 getStyleClass().removeIf(c -> c.startsWith("bucket-"));
                 getStyleClass().add("bucket-" + bucket.kind().name().toLowerCase());
                 setId("bucket-" + (bucket.status() == null ? bucket.kind().name().toLowerCase() : bucket.status().wire()));
+                setTooltip(bucket.kind() == Bucket.Kind.STUCK ? stuckTip : null);
                 setGraphic(box);
             }
         });

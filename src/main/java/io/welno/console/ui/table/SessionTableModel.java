@@ -2,6 +2,8 @@ package io.welno.console.ui.table;
 
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.StuckExplanation;
+import io.welno.console.text.Phrase;
 import io.welno.console.live.ChangeKind;
 import io.welno.console.live.LatestById;
 import io.welno.console.session.AuthProvider;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -292,6 +295,11 @@ public final class SessionTableModel {
 
     public StuckPolicy stuckPolicy() {
         return stuckPolicy;
+    }
+
+    /** Why the row is in the Stuck bucket now (the bucket's own policy and clock), or empty when it is not. */
+    public Optional<Phrase> whyStuck(SessionRow row) {
+        return StuckExplanation.of(row, stuckPolicy, LocalDateTime.now(clock.withZone(zone)));
     }
 
     private void refilter() {

@@ -1,0 +1,80 @@
+package io.welno.console.app;
+
+import io.welno.console.flow.Role;
+import io.welno.console.live.NotificationConfig;
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.RedisConnections;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.Phrase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+
+/**
+ * Tries a profile before the window switches to it, so what is wrong is said in the connection dialog, with
+ * what to do, while the operator can still fix it: a wrong password, a TLS or address problem, an ACL that
+ * does not allow reading the sessions, keyspace notifications that are off. Read-only: it never changes the
+ * server's settings (the feed does that later, when the profile allows it). Blocking; run it off the FX thread.
+ */
+public final class ConnectionCheck {
+
+    /** A finding: {@code blocking} ones keep the dialog open; the others are said once and may be accepted. */
+    public record Finding(boolean blocking, Phrase phrase) {
+    }
+
+    private ConnectionCheck() {
+    }
+
+    /** Everything found, the blocking ones first; empty when the profile connects and will be live. */
+    public static List<Finding> run(ConnectionProfile profile, String password) {
+        List<Finding> out = new ArrayList<>();
+        Optional<Phrase> files = profile.filesProblem();
+        files.ifPresent(problem -> out.add(new Finding(true, Phrase.of("connect.problem.files", problem))));
+        RedisConnectionSettings settings;
+        try {
+            settings = RedisConnectionSettings.parse(profile.url());
+        } catch (IllegalArgumentException e) {
+            out.add(new Finding(true, Phrase.of("connect.problem.address", e.getMessage())));
+            return out;
+        }
+        if (password != null && !password.isEmpty()) {
+            settings = settings.withPassword(password);
+        }
+        try (RedisClient client = RedisConnections.openClient(settings, "welno-console-check")) {
+            client.ping();
+            client.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(settings.keyPrefix() + "*").count(10));
+            notifications(client, profile, settings).ifPresent(out::add);
+        } catch (RuntimeException e) {
+            out.add(new Finding(true, failure(StoreFailure.of(e), settings)));
+        }
+        return out;
+    }
+
+    /** The store's reason for the failure with the fix that goes with it. */
+    static Phrase failure(StoreFailure failure, RedisConnectionSettings settings) {
+        return Phrase.of("connect.problem", settings.redactedUrl(), failure.phrase(),
+                Phrase.of("connect.fix." + failure.cause().wire(), settings.keyPrefix()));
+    }
+
+    /**
+     * Off or incomplete flags are only a finding when the console will not turn them on itself (the profile does
+     * not allow it, or its role never writes): then the list is refreshed by polling instead of live.
+     */
+    private static Optional<Finding> notifications(RedisClient client, ConnectionProfile profile,
+                                                   RedisConnectionSettings settings) {
+        NotificationConfig.Check check = NotificationConfig.check(client, false, settings.address());
+        if (check.outcome().live()) {
+            return Optional.empty();
+        }
+        Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
+        boolean consoleEnables = profile.mayEnableNotifications() && role.mayWrite();
+        if (check.outcome() == NotificationConfig.Outcome.OFF_NOT_ALLOWED && consoleEnables) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(false, Phrase.of("connect.problem.notifications."
+                + (check.outcome() == NotificationConfig.Outcome.OFF_NOT_ALLOWED ? "off" : "config"),
+                NotificationConfig.REQUIRED)));
+    }
+}

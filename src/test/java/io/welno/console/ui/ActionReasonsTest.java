@@ -1,0 +1,185 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.ReasonTips;
+import io.welno.console.ui.shell.ConsoleWindow;
+import io.welno.console.view.SessionRow;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import io.welno.console.session.Timestamps;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Every grey button says why, on hover as well (a disabled control shows no tooltip of its own), in words a support
+ * person uses and with what would change it: the role, Tilko not set up, the session's state. A stuck session says
+ * why it is stuck, and the Stuck bucket what stuck means. In a Korean window all of it is Korean.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ActionReasonsTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private static final String WAITING = Fixtures.id("03_auth_request_sent.json");
+    private static final String INITIATED = Fixtures.id("01_initiated.json");
+    /** The fixtures' moment that becomes now: 12½ minutes after the waiting session's last message (14:03:27). */
+    private static final LocalDateTime FIXTURE_NOW = LocalDateTime.of(2026, 11, 20, 14, 16);
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private Stage stage;
+    private TestConsole console;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        REDIS.flush();
+        for (String fixture : java.util.List.of("03_auth_request_sent.json", "01_initiated.json")) {
+            // Not expiring for the backend, so the reason is the wait, not the expiry.
+            String doc = Fixtures.live(fixture, FIXTURE_NOW).replaceAll("\"expires_at\": \"[^\"]+\"",
+                    "\"expires_at\": \"" + Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE).plusMinutes(30))
+                            + "\"");
+            REDIS.client().set("tilko_session:" + Fixtures.id(fixture), doc, SetParams.setParams().ex(1800));
+        }
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        if (console != null) {
+            console.close(robot);
+        }
+    }
+
+    private void open(FxRobot robot, String role) throws Exception {
+        AtomicReference<TestConsole> opened = new AtomicReference<>();
+        robot.interact(() -> opened.set(TestConsole.open(stage, CLOCK,
+                TestConsole.profile("reasons", REDIS.url(), role, "development", true))));
+        console = opened.get();
+        window = console.window();
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == 2);
+    }
+
+    private void select(FxRobot robot, String id) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
+        robot.interact(() -> table.getItems().stream().filter(r -> r.id().equals(id)).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r)));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> window.view().detail().current() != null && window.view().detail().current().id().equals(id));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String tip(FxRobot robot, ActionKind kind) {
+        Node holder = robot.lookup("#action-" + kind.wire() + "-holder").query();
+        return ReasonTips.of(holder).getText();
+    }
+
+    private static Button button(FxRobot robot, ActionKind kind) {
+        return robot.lookup("#action-" + kind.wire()).queryButton();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        Label label = robot.lookup(id).queryAs(Label.class);
+        return label.isVisible() ? label.getText() : "";
+    }
+
+    private void korean(FxRobot robot) {
+        robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aViewersGreyButtonsSayTheRoleCannotChangeSessionsAndWhereToChangeItAlsoOnHover(FxRobot robot)
+            throws Exception {
+        open(robot, "viewer");
+        select(robot, WAITING);
+        for (ActionKind kind : ActionKind.values()) {
+            assertTrue(button(robot, kind).isDisabled(), kind + " is grey for a viewer");
+            assertTrue(tip(robot, kind).contains("viewer role") && tip(robot, kind).contains("Connections…"),
+                    tip(robot, kind));
+        }
+        assertTrue(text(robot, "#actionSetupNote").startsWith("Viewers can watch sessions but not change them."),
+                text(robot, "#actionSetupNote"));
+
+        // The tooltip really appears over the disabled button.
+        Tooltip tooltip = ReasonTips.of(robot.lookup("#action-collect-holder").query());
+        robot.moveTo("#action-collect");
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, tooltip::isShowing);
+        assertTrue(tooltip.getText().contains("viewer role"), tooltip.getText());
+        robot.moveTo("#sessionTable");
+
+        korean(robot);
+        assertTrue(tip(robot, ActionKind.COLLECT).contains("뷰어") && tip(robot, ActionKind.COLLECT).contains("연결…"),
+                tip(robot, ActionKind.COLLECT));
+        assertTrue(text(robot, "#actionSetupNote").startsWith("뷰어는 세션을 볼 수만 있고"),
+                text(robot, "#actionSetupNote"));
+    }
+
+    @Test
+    void withoutTilkoReSendAndCollectSayHowToSetItUpAndOtherButtonsSayWhatTheSessionLacks(FxRobot robot)
+            throws Exception {
+        open(robot, "operator");
+        select(robot, INITIATED);
+        assertTrue(button(robot, ActionKind.SIMPLE_AUTH).isDisabled());
+        String simpleAuth = tip(robot, ActionKind.SIMPLE_AUTH);
+        assertTrue(simpleAuth.contains("No Tilko connection is configured") && simpleAuth.contains("Connections…")
+                && simpleAuth.contains("TILKO_API_KEY"), simpleAuth);
+        assertTrue(text(robot, "#actionSetupNote").contains("need Tilko"), text(robot, "#actionSetupNote"));
+        String manual = tip(robot, ActionKind.MANUAL_COMPLETE);
+        assertTrue(manual.contains("developer role") && manual.contains("Connections…"), manual);
+        // The session's state, by the status names the table shows.
+        String reset = tip(robot, ActionKind.RESET_STUCK);
+        assertTrue(button(robot, ActionKind.RESET_STUCK).isDisabled());
+        assertTrue(reset.startsWith("Reset stuck collection needs status Fetching checkups")
+                && reset.contains("the session is Initiated"), reset);
+        assertFalse(reset.contains("fetching_health_data"), reset);
+
+        korean(robot);
+        String korean = tip(robot, ActionKind.SIMPLE_AUTH);
+        assertTrue(korean.contains("틸코") && korean.contains("TILKO_API_KEY") && !korean.contains("configured"), korean);
+        assertTrue(tip(robot, ActionKind.RESET_STUCK).contains("시작됨"), tip(robot, ActionKind.RESET_STUCK));
+    }
+
+    @Test
+    void aStuckSessionSaysHowLongItHasWaitedAndTheStuckBucketWhatStuckMeans(FxRobot robot) throws Exception {
+        open(robot, "operator");
+        select(robot, WAITING);
+        String why = text(robot, "#stuckReason");
+        assertTrue(why.matches("Waiting for approval for 1[23]m \\d\\ds with no progress; .*")
+                && why.contains("stuck after 10m 00s"), why);
+        @SuppressWarnings("unchecked")
+        ListCell<Object> stuck = robot.lookup("#bucket-stuck").queryAs(ListCell.class);
+        String meaning = stuck.getTooltip().getText();
+        assertTrue(meaning.contains("Waiting for approval after 10m 00s") && meaning.contains("Select one"), meaning);
+
+        korean(robot);
+        why = text(robot, "#stuckReason");
+        assertTrue(why.contains("승인 대기") && why.matches(".*1[23]분 \\d\\d초.*"), why);
+        assertTrue(stuck.getTooltip().getText().contains("승인 대기"), stuck.getTooltip().getText());
+    }
+}

@@ -1,0 +1,210 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.app.ConnectionCheck;
+import io.welno.console.app.ConnectionMemory;
+import io.welno.console.app.ConnectionProfile;
+import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.connection.ConnectionDialog;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The connection dialog against a Redis that asks for a password, as a production one does: a wrong password is
+ * said in the dialog with what to do and tried once, the dialog opens on the profile in use, a password that worked
+ * is not asked for again, and the dialog says where the Tilko key comes from.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionPasswordTest {
+
+    private static final String PASSWORD = "right-horse-battery";
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = RedisServerExtension.withPassword(PASSWORD);
+
+    @TempDir
+    static Path dir;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final AtomicInteger checks = new AtomicInteger();
+    private final AtomicReference<Optional<ConnectionDialog.Choice>> result = new AtomicReference<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private ConnectionMemory memory;
+    private ConnectionProfiles profiles;
+    private Stage stage;
+    private ConnectionDialog dialog;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        profiles = new ConnectionProfiles(dir.resolve("profiles-" + System.nanoTime() + ".json"));
+        profiles.save(List.of(
+                new ConnectionProfile("other", "redis://127.0.0.1:1/0", "viewer", "Asia/Seoul", "staging", false, null),
+                new ConnectionProfile("secured", REDIS.url(), "operator", "Asia/Seoul", "production", false,
+                        "http://127.0.0.1:9")));
+        memory = new ConnectionMemory(environment::get);
+        // The window is connected to "secured" (its password was typed as nothing yet: the server was reached
+        // through a previous run's choice).
+        memory.connected("secured", null, null);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.show();
+    }
+
+    private void open(FxRobot robot, Locale locale) {
+        robot.interact(() -> {
+            dialog = new ConnectionDialog(stage, new I18n(locale), profiles, background, memory,
+                    (profile, password) -> {
+                        checks.incrementAndGet();
+                        return ConnectionCheck.run(profile, password);
+                    });
+            dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
+            dialog.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            if (dialog != null && dialog.isShowing()) {
+                dialog.setResult(null);
+                dialog.close();
+            }
+        });
+        background.shutdownNow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<ConnectionProfile> list(FxRobot robot) {
+        return robot.lookup("#profileList").queryAs(ListView.class);
+    }
+
+    private static Label error(FxRobot robot) {
+        return robot.lookup("#connectError").queryAs(Label.class);
+    }
+
+    private void awaitError(FxRobot robot, String part) throws Exception {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> error(robot).isVisible() && error(robot).getText().contains(part));
+    }
+
+    @Test
+    void theDialogOpensOnTheProfileInUseNotOnTheDemo(FxRobot robot) throws Exception {
+        open(robot, Locale.ENGLISH);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> list(robot).getSelectionModel().getSelectedItem() != null
+                        && "secured".equals(list(robot).getSelectionModel().getSelectedItem().name()));
+        assertEquals("secured", robot.lookup("#profileName").queryTextInputControl().getText());
+    }
+
+    @Test
+    void beforeAnyConnectionTheFirstSavedProfileIsChosenAndOnTheDemoTheDemo(FxRobot robot) throws Exception {
+        memory = new ConnectionMemory(environment::get);
+        open(robot, Locale.ENGLISH);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> list(robot).getItems().size() == 3);
+        assertEquals("other", list(robot).getSelectionModel().getSelectedItem().name());
+        robot.interact(() -> dialog.close());
+        memory.connected(null, null, null);
+        open(robot, Locale.ENGLISH);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> list(robot).getItems().size() == 3);
+        assertEquals(0, list(robot).getSelectionModel().getSelectedIndex(), "the demo");
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInTheDialogWithTheFixAndTriedOnlyOnce(FxRobot robot) throws Exception {
+        open(robot, Locale.ENGLISH);
+        robot.interact(() -> robot.lookup("#profilePassword").queryAs(PasswordField.class).setText("wrong"));
+        robot.clickOn("#connectButton");
+        awaitError(robot, "refused the user name or password");
+        assertTrue(error(robot).getText().contains("Check the ACL user and the password"), error(robot).getText());
+        assertFalse(error(robot).getText().contains("wrong"), "the password is never shown");
+        assertTrue(dialog.isShowing(), "the dialog stays open");
+        assertNull(result.get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, checks.get(), "a refused password is not tried again by itself");
+
+        // The fix, from the dialog's own message: the right password connects and the dialog closes.
+        robot.interact(() -> robot.lookup("#profilePassword").queryAs(PasswordField.class).setText(PASSWORD));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> result.get() != null);
+        ConnectionDialog.Choice choice = result.get().orElseThrow();
+        assertEquals("secured", choice.profile().name());
+        assertEquals(PASSWORD, choice.password());
+        assertFalse(choice.toString().contains(PASSWORD));
+    }
+
+    @Test
+    void aWrongPasswordInAKoreanWindowIsSaidInKorean(FxRobot robot) throws Exception {
+        open(robot, Locale.KOREAN);
+        robot.clickOn("#connectButton"); // no password at all: NOAUTH
+        awaitError(robot, "비밀번호를 거부했습니다");
+        assertTrue(error(robot).getText().contains("ACL 사용자와 비밀번호를 확인하세요"), error(robot).getText());
+        assertTrue(dialog.isShowing());
+    }
+
+    @Test
+    void anUnreachableAddressIsSaidWithWhatToCheck(FxRobot robot) throws Exception {
+        open(robot, Locale.ENGLISH);
+        robot.interact(() -> list(robot).getSelectionModel().select(list(robot).getItems().stream()
+                .filter(p -> p.name().equals("other")).findFirst().orElseThrow()));
+        robot.clickOn("#connectButton");
+        awaitError(robot, "Check the address and the port");
+        assertTrue(dialog.isShowing());
+    }
+
+    @Test
+    void aPasswordThatWorkedIsFilledInWhenSwitchingBackAndTheTilkoKeySaysWhereItComesFrom(FxRobot robot)
+            throws Exception {
+        memory.connected("secured", PASSWORD, "typed-tilko-key");
+        open(robot, Locale.ENGLISH);
+        PasswordField password = robot.lookup("#profilePassword").queryAs(PasswordField.class);
+        robot.interact(() -> list(robot).getSelectionModel().select(0)); // the demo
+        assertEquals("", password.getText());
+        robot.interact(() -> list(robot).getSelectionModel().select(list(robot).getItems().stream()
+                .filter(p -> p.name().equals("secured")).findFirst().orElseThrow()));
+        assertEquals(PASSWORD, password.getText(), "not asked again");
+        assertTrue(robot.lookup("#passwordKept").queryAs(Label.class).isVisible());
+        Label source = robot.lookup("#tilkoKeySource").queryAs(Label.class);
+        assertTrue(source.getText().contains("typed here"), source.getText());
+
+        environment.put("TILKO_API_KEY", "from-the-environment");
+        robot.interact(() -> robot.lookup("#profileTilkoKey").queryAs(PasswordField.class).setText(""));
+        assertTrue(source.getText().contains("TILKO_API_KEY environment variable"), source.getText());
+        environment.clear();
+        robot.interact(() -> robot.lookup("#profileTilkoKey").queryAs(PasswordField.class).setText(" "));
+        assertTrue(source.getText().startsWith("No key"), source.getText());
+        robot.interact(() -> robot.lookup("#profileTilkoUrl").queryTextInputControl().setText(""));
+        assertTrue(source.getText().startsWith("Tilko is off"), source.getText());
+    }
+}
