@@ -129,7 +129,8 @@ class LiveDetailWindowTest {
         assertTrue(row != null, "still on screen");
         Bounds onScreen = row.localToScreen(row.getBoundsInLocal());
         assertEquals(yBefore, onScreen.getMinY(), 1.0, "at the same height, under the pointer");
-        Node under = robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.isVisible()
+        // within the sessions table: the other tabs (alerts, audit) have table rows of their own
+        Node under = robot.from(table).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.isVisible()
                 && r.localToScreen(r.getBoundsInLocal()).contains(robot.point(row).query())).query();
         assertEquals(chosen, ((SessionRow) ((TableRow<?>) under).getItem()).id(), "a click lands on it");
         assertEquals(chosen, text(robot, "#detailTitle"));
