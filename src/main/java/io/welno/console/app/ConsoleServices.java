@@ -29,6 +29,10 @@ import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.RetryPolicy;
 import io.welno.console.store.SessionStore;
+import io.welno.console.flow.FlowListener;
+import io.welno.console.flow.SessionWritten;
+import io.welno.console.view.FollowedSessions;
+import io.welno.console.view.SessionHistory;
 import io.welno.console.view.Wording;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -70,6 +74,9 @@ public final class ConsoleServices implements AutoCloseable {
     private final FlowService flow;
     private final Thread releaseOnExit;
     private final AuditTail auditTail;
+    private final ExecutorService historyThread;
+    private final SessionHistory history;
+    private final FollowedSessions followed;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
@@ -111,8 +118,25 @@ public final class ConsoleServices implements AutoCloseable {
         // back from a shutdown hook, as the collect command does on Ctrl+C.
         this.releaseOnExit = new Thread(flow::close, "release-collections");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
-        // Every console's actions, as they happen: the revert of a colleague's change is shown here too.
-        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, flow.otherConsoles()::onAudit);
+        this.historyThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "history");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.history = new SessionHistory(codec, historyThread, timestamps.clock(), SessionHistory.Bounds.DEFAULT);
+        this.followed = new FollowedSessions(timestamps.clock());
+        flow.addListener(new FlowListener() {
+            @Override
+            public void onSessionWritten(SessionWritten written) {
+                history.onWritten(written);
+            }
+        });
+        // Every console's actions, as they happen: the revert of a colleague's change is shown here too, and the
+        // history names who wrote a version.
+        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, record -> {
+            flow.otherConsoles().onAudit(record);
+            history.onAudit(record);
+        });
     }
 
     /** The embedded default: a real Redis, the Tilko simulator and backend-like traffic. */
@@ -153,7 +177,7 @@ public final class ConsoleServices implements AutoCloseable {
                 null, Operator.osUser(role), tilko, flowOptions, profile.files().orElse(null));
     }
 
-    /** Starts the feed for {@code listener}, also feeding every change to the revert watch. */
+    /** Starts the feed for {@code listener}, also feeding every change to the revert watch, history and follows. */
     public void startFeed(FeedListener listener) {
         feed.start(FeedListener.routingBatches(listener, batch -> {
             for (SessionChange change : batch.changes()) {
@@ -165,8 +189,20 @@ public final class ConsoleServices implements AutoCloseable {
                     flow.otherConsoles().onKeyRemoved(change.id());
                 }
             }
+            history.onBatch(batch);
+            followed.onBatch(batch);
             listener.onBatch(batch);
         }));
+    }
+
+    /** Every session's observed versions (docs/live.md, "Observed history"). */
+    public SessionHistory history() {
+        return history;
+    }
+
+    /** The followed sessions and their status changes. */
+    public FollowedSessions followed() {
+        return followed;
     }
 
     public Operator operator() {
@@ -243,6 +279,7 @@ public final class ConsoleServices implements AutoCloseable {
         flow.close();
         flowThreads.shutdownNow();
         revertWatch.close();
+        historyThread.shutdownNow();
         if (tilko != null) {
             tilko.close();
         }

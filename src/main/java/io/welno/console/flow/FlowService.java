@@ -413,6 +413,9 @@ public final class FlowService implements AutoCloseable {
     /** An applied write of an action: its hold starts (or is extended) and the revert watch learns the change. */
     void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
               Precondition again) {
+        SessionWritten written = new SessionWritten(request.sessionId(), actionId, request.kind(), operator.name(),
+                write.after());
+        fire(l -> l.onSessionWritten(written));
         Duration window = request.hold() != null ? request.hold() : runtime.options.holdWindow();
         if (revertWatch == null || window.isZero() || closed) {
             return;
