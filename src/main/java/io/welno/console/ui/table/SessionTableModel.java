@@ -67,6 +67,8 @@ public final class SessionTableModel {
     private final Clock clock;
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
+    /** The ids of the Following bucket. */
+    private Set<String> followed = Set.of();
 
     public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
         this.stuckPolicy = stuckPolicy;
@@ -219,9 +221,30 @@ public final class SessionTableModel {
             }
         }
         counts.get(Bucket.STUCK).set(stuck);
+        countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
             refilter();
         }
+    }
+
+    /** The followed sessions changed: the Following bucket's rows and count follow. */
+    public void setFollowed(Set<String> ids) {
+        followed = Set.copyOf(ids);
+        countFollowed();
+        if (bucket.get().kind() == Bucket.Kind.FOLLOWING) {
+            refilter();
+        }
+    }
+
+    private void countFollowed() {
+        int live = 0;
+        for (String id : followed) {
+            SessionRow row = row(id);
+            if (row != null && !row.isEnded()) {
+                live++;
+            }
+        }
+        counts.get(Bucket.FOLLOWING).set(live);
     }
 
     public void setStuckPolicy(StuckPolicy policy) {
@@ -244,7 +267,9 @@ public final class SessionTableModel {
         String part = partner.get();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         StuckPolicy policy = stuckPolicy;
-        return row -> bucketMatches(b, row, policy, now)
+        Set<String> following = followed;
+        return row -> (b.kind() == Bucket.Kind.FOLLOWING ? following.contains(row.id()) && !row.isEnded()
+                : bucketMatches(b, row, policy, now))
                 && (p == null || row.provider() == p)
                 && (part == null || part.isEmpty() || part.equals(row.partner()))
                 && matchesSearch.test(row);
