@@ -78,6 +78,26 @@ public final class ScreenshotTour extends Application {
                 });
         after(2, () -> {
             save(window.scene(), "detail-completed" + suffix);
+            after(1, () -> history(suffix));
+        });
+    }
+
+    /** The History tab of the session the demo's traffic changed most, starred. */
+    private void history(String suffix) {
+        var table = window.view().table();
+        table.getItems().stream().max(java.util.Comparator.comparingInt(r -> services.history().versions(r.id()).size()))
+                .ifPresent(row -> {
+                    table.getSelectionModel().select(row);
+                    table.scrollTo(row);
+                    services.followed().follow(row.id());
+                });
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.scene().lookup("#detailTabs");
+        tabs.getTabs().stream().filter(t -> io.welno.console.ui.detail.HistoryTab.ID.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        after(2, () -> {
+            save(window.scene(), "detail-history" + suffix);
+            tabs.getSelectionModel().select(0);
+            services.followed().followAll(java.util.List.of());
             table.getItems().stream().filter(r -> r.status().equals(SessionStatus.AUTH_REQUEST_SENT)).findFirst()
                     .ifPresent(row -> table.getSelectionModel().select(row));
             after(1, () -> openDialog(suffix));
