@@ -21,6 +21,7 @@ public final class FollowButton extends ToggleButton {
         this.followed = followed;
         setId("followButton");
         getStyleClass().add("follow-button");
+        setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the long id gives way, as for the status chip
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(i18n.text("follow.star.tip"));
         setTooltip(tip);

@@ -50,6 +50,7 @@ public final class HistoryTab extends Tab {
         Label bound = new Label();
         bound.setWrapText(true);
         bound.getStyleClass().add("history-bound");
+        bound.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut to "…"
         bound.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> HistoryLines.bound(history.bounds(), Wording.window(i18n)), i18n.localeProperty()));
         versions.setId("historyVersions");
@@ -113,6 +114,8 @@ public final class HistoryTab extends Tab {
 
         VersionCell() {
             heading.getStyleClass().add("history-heading");
+            heading.setStyle("-fx-font-weight: bold;");
+            heading.setWrapText(true);
             fields.getStyleClass().add("history-fields");
             fields.setStyle(HangulFont.monoStyle());
             fields.setWrapText(true);
