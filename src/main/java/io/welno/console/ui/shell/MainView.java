@@ -41,6 +41,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
@@ -511,6 +513,16 @@ public final class MainView extends BorderPane implements ActionHost {
         });
         followed.addListener(changed -> Platform.runLater(() ->
                 notify(i18n.get("notify.followed.title"), followedNote(changed), false)));
+        // The row's menu: follow or unfollow the session under the pointer (the right-click selects its row first).
+        MenuItem follow = new MenuItem();
+        follow.setId("menuFollow");
+        table.setContextMenu(new ContextMenu(follow));
+        table.getContextMenu().setOnShowing(e -> {
+            SessionRow row = detail.current();
+            follow.setText(i18n.get(row != null && followed.isFollowed(row.id()) ? "follow.unstar" : "follow.star"));
+            follow.setDisable(row == null);
+        });
+        follow.setOnAction(e -> toggleFollow.run());
         toggleFollow = () -> {
             SessionRow row = detail.current();
             if (row != null && !followed.toggle(row.id()) && !followed.isFollowed(row.id())
