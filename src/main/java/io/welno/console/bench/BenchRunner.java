@@ -279,7 +279,8 @@ public final class BenchRunner {
             }
             long loaded = heapAfterGc();
             report.figure("P4", "loaded", verdict(loaded, 600), "heap_mb", mb(loaded), "delta_mb", mb(loaded - baseline),
-                    "rows", consumer.rows(), "baseline_mb", mb(baseline), "history_versions", history.size());
+                    "rows", consumer.rows(), "baseline_mb", mb(baseline), "history_versions", history.size(),
+                    "history_mb", mb(history.keptBytes()));
             if (settings.includes("p2")) {
                 for (int rate : settings.rates()) {
                     delivery(feed, consumer, writer, rate);
@@ -459,7 +460,8 @@ public final class BenchRunner {
         report.figure("P4", "churn", verdict(last, 600) + "; flat: spread " + mb(max - min) + " MB",
                 "heap_mb", mb(last), "delta_mb", mb(last - baseline), "min_mb", mb(min), "max_mb", mb(max),
                 "minutes", elapsedMin, "writes", writes, "rows", consumer.rows(),
-                "dropped", feed.stats().eventsDropped(), "history_versions", history.size());
+                "dropped", feed.stats().eventsDropped(), "history_versions", history.size(),
+                "history_mb", mb(history.keptBytes()));
     }
 
     private static String verdict(long heapBytes, long budgetMb) {

@@ -56,7 +56,7 @@ public final class HistoryLines {
 
     /** What the history keeps and why it may show fewer versions than there were writes. */
     public static String bound(SessionHistory.Bounds bounds, Wording words) {
-        return words.texts().format("history.bound", bounds.perSession(), bounds.total());
+        return words.texts().format("history.bound", bounds.perSession(), bounds.total(), bounds.maxBytes() >> 20);
     }
 
     private static String value(String text) {

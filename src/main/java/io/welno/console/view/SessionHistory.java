@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded memory: per session the latest stored bytes are kept by reference (the table's row holds the same
  * array), and of each version only its changed fields, masked and cut; at most {@link Bounds#perSession()} versions
- * per session and {@link Bounds#total()} in all, the oldest going first. Work runs on {@code worker} (one change per
+ * per session and {@link Bounds#total()} (and {@link Bounds#maxBytes()}) in all, the oldest going first. Work runs on {@code worker} (one change per
  * session waiting at most: a newer one replaces it), never on the feed's thread. Readers on any thread.
  */
 public final class SessionHistory {
@@ -59,14 +59,16 @@ public final class SessionHistory {
      * @param perSession versions kept per session
      * @param total      versions kept over all sessions
      * @param maxFields  changed fields kept per version (the rest are counted)
+     * @param maxBytes   the estimated heap all kept versions may take (each string counted at two bytes a character),
+     *                   so that versions with many long fields push out more of the old ones
      */
-    public record Bounds(int perSession, int total, int maxFields) {
+    public record Bounds(int perSession, int total, int maxFields, long maxBytes) {
 
-        /** 20 per session, 50,000 in all (about 50 MB at the worst seen in the bench), 30 fields per version. */
-        public static final Bounds DEFAULT = new Bounds(20, 50_000, 30);
+        /** 20 per session, 50,000 and 64 MB in all, 30 fields per version. */
+        public static final Bounds DEFAULT = new Bounds(20, 50_000, 30, 64L << 20);
 
         public Bounds {
-            if (perSession < 1 || total < 1 || maxFields < 1) {
+            if (perSession < 1 || total < 1 || maxFields < 1 || maxBytes < 1) {
                 throw new IllegalArgumentException("history bounds must be positive");
             }
         }
@@ -88,7 +90,7 @@ public final class SessionHistory {
         }
     }
 
-    private record Slot(String id, Entry entry, HistoryVersion version) {
+    private record Slot(String id, Entry entry, HistoryVersion version, long bytes) {
     }
 
     private final SessionCodec codec;
@@ -103,6 +105,8 @@ public final class SessionHistory {
     /** One slot per kept version, oldest first; touched by the worker only. */
     private final ArrayDeque<Slot> order = new ArrayDeque<>();
     private volatile int kept;
+    private long keptBytes;
+    private volatile long keptBytesShown;
     private final Set<String> ownActions = java.util.Collections.newSetFromMap(remembered());
     private final Map<String, AuditRecord> audited = java.util.Collections.synchronizedMap(remembered());
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -361,14 +365,37 @@ public final class SessionHistory {
             list.remove(0);
         }
         entry.versions = List.copyOf(list);
-        order.add(new Slot(id, entry, version));
+        long bytes = estimate(version);
+        order.add(new Slot(id, entry, version, bytes));
+        keptBytes += bytes;
         // Every kept version has a slot; the slot of a version its session already dropped (its own bound) goes
         // stale and leaves in turn, so the slots bound the memory as well as the versions.
-        while (order.size() > bounds.total()) {
-            dropIfOldest(order.poll());
+        while (order.size() > bounds.total() || (keptBytes > bounds.maxBytes() && order.size() > 1)) {
+            Slot oldest = order.poll();
+            keptBytes -= oldest.bytes();
+            dropIfOldest(oldest);
         }
         kept = order.size();
+        keptBytesShown = keptBytes;
         fire(id);
+    }
+
+    /** Heap of one version, over-estimated: object headers and two bytes per character of each string. */
+    static long estimate(HistoryVersion version) {
+        long bytes = 160;
+        for (FieldDiff.Field field : version.fields()) {
+            bytes += 64 + chars(field.field()) + chars(field.was()) + chars(field.now());
+        }
+        return bytes;
+    }
+
+    private static long chars(String text) {
+        return text == null ? 0 : 48 + 2L * text.length();
+    }
+
+    /** The estimated heap the kept versions take (see {@link Bounds#maxBytes()}). */
+    public long keptBytes() {
+        return keptBytesShown;
     }
 
     private static void dropIfOldest(Slot slot) {

@@ -27,7 +27,7 @@ class SessionHistoryTest {
     private static final SessionCodec CODEC = new SessionCodec(Timestamps.DEFAULT_ZONE);
 
     private final SessionHistory history = new SessionHistory(CODEC, Runnable::run, Clock.systemUTC(),
-            new SessionHistory.Bounds(20, 50, 30));
+            new SessionHistory.Bounds(20, 50, 30, 1L << 30));
 
     @Test
     void aSessionKeepsItsNewestTwentyOfAHundredVersions() {
@@ -56,6 +56,20 @@ class SessionHistoryTest {
         assertTrue(kept <= 50, "kept " + kept);
         assertTrue(history.size() <= 50);
         assertEquals(50, kept, "exactly the bound once it is reached");
+    }
+
+    @Test
+    void longFieldsPushOutOldVersionsWithinTheByteBudget() {
+        SessionHistory small = new SessionHistory(CODEC, Runnable::run, Clock.systemUTC(),
+                new SessionHistory.Bounds(20, 1_000, 30, 20_000));
+        for (int i = 0; i <= 40; i++) {
+            ObjectNode doc = doc("s" + (i % 4), "initiated", i);
+            doc.put("note", "x".repeat(500) + i);
+            small.onBatch(batch(ChangeKind.UPDATED, "s" + (i % 4), doc));
+        }
+        assertTrue(small.keptBytes() <= 20_000, "kept " + small.keptBytes());
+        assertTrue(small.size() > 0 && small.size() < 37, "kept " + small.size());
+        assertEquals("40", small.versions("s0").get(0).fields().get(0).now(), "the newest stays");
     }
 
     @Test
