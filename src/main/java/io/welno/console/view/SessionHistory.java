@@ -398,12 +398,16 @@ public final class SessionHistory {
         return keptBytesShown;
     }
 
-    private static void dropIfOldest(Slot slot) {
+    /** Drops the slot's version if its session still keeps it; a session that ended and has none left goes. */
+    private void dropIfOldest(Slot slot) {
         Entry entry = slot.entry();
         List<HistoryVersion> list = entry.versions;
         if (!list.isEmpty() && list.get(0).at().equals(slot.version().at())
                 && list.get(0).fields() == slot.version().fields()) {
             entry.versions = List.copyOf(list.subList(1, list.size()));
+        }
+        if (entry.versions.isEmpty() && entry.latest == null) {
+            sessions.remove(slot.id(), entry);
         }
     }
 
