@@ -35,6 +35,10 @@ import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.RetryPolicy;
 import io.welno.console.store.SessionStore;
+import io.welno.console.flow.FlowListener;
+import io.welno.console.flow.SessionWritten;
+import io.welno.console.view.FollowedSessions;
+import io.welno.console.view.SessionHistory;
 import io.welno.console.view.Wording;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -79,6 +83,9 @@ public final class ConsoleServices implements AutoCloseable {
     /** The shared audit stream, read by the audit tab (reading is allowed to every role, viewers included). */
     private final RedisAuditLog auditStream;
     private final List<Consumer<AuditRecord>> auditListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService historyThread;
+    private final SessionHistory history;
+    private final FollowedSessions followed;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConsoleServices(String title, String environment, RedisConnectionSettings settings, Timestamps timestamps,
@@ -120,12 +127,28 @@ public final class ConsoleServices implements AutoCloseable {
         // back from a shutdown hook, as the collect command does on Ctrl+C.
         this.releaseOnExit = new Thread(flow::close, "release-collections");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
-        // Every console's actions, as they happen: the revert of a colleague's change is shown here too.
+        this.historyThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "history");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.history = new SessionHistory(codec, historyThread, timestamps.clock(), SessionHistory.Bounds.DEFAULT);
+        this.followed = new FollowedSessions(timestamps.clock());
+        flow.addListener(new FlowListener() {
+            @Override
+            public void onSessionWritten(SessionWritten written) {
+                history.onWritten(written);
+            }
+        });
+        // Every console's actions, as they happen: the revert of a colleague's change is shown here too, and the
+        // history names who wrote a version.
         this.auditStream = new RedisAuditLog(store.client());
         this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, this::heardAudit);
         // Each follows the feed on its own thread, subscribed before the window so none misses the snapshot.
         feed.subscribe(FeedListener.ofSessions(revertWatch::onKeyChanged, revertWatch::onKeyRemoved));
         feed.subscribe(FeedListener.ofSessions(flow.otherConsoles()::onKeyChanged, flow.otherConsoles()::onKeyRemoved));
+        feed.subscribe(history::onBatch);
+        feed.subscribe(followed::onBatch);
         feed.subscribe(new ModeLog());
     }
 
@@ -188,13 +211,14 @@ public final class ConsoleServices implements AutoCloseable {
                 null, Operator.osUser(role), tilko, flowOptions, profile.files().orElse(null));
     }
 
-    /** Starts the feed with {@code listener} (the window) beside the revert watches and the mode log. */
+    /** Starts the feed with {@code listener} (the window) beside the revert watches, the history, the followed sessions and the mode log. */
     public void startFeed(FeedListener listener) {
         feed.start(listener);
     }
 
     private void heardAudit(AuditRecord entry) {
         flow.otherConsoles().onAudit(entry);
+        history.onAudit(entry);
         for (Consumer<AuditRecord> listener : auditListeners) {
             listener.accept(entry);
         }
@@ -208,6 +232,16 @@ public final class ConsoleServices implements AutoCloseable {
     /** Hears each new audit entry, from any console, as it is appended (on the tail's thread). */
     public void onAudit(Consumer<AuditRecord> listener) {
         auditListeners.add(listener);
+    }
+
+    /** Every session's observed versions (docs/live.md, "Observed history"). */
+    public SessionHistory history() {
+        return history;
+    }
+
+    /** The followed sessions and their status changes. */
+    public FollowedSessions followed() {
+        return followed;
     }
 
     public Operator operator() {
@@ -284,6 +318,7 @@ public final class ConsoleServices implements AutoCloseable {
         flow.close();
         flowThreads.shutdownNow();
         revertWatch.close();
+        historyThread.shutdownNow();
         if (tilko != null) {
             tilko.close();
         }

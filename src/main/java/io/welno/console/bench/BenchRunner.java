@@ -12,6 +12,7 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
+import io.welno.console.view.SessionHistory;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -54,6 +55,8 @@ public final class BenchRunner {
     private String redisUrl;
     private boolean mayConfigure;
     private int rrCursor;
+    /** The observed history beside the P2/P4 rows, as the window keeps it. */
+    private SessionHistory history;
 
     BenchRunner(BenchSettings settings, PrintStream out) {
         this.settings = settings;
@@ -262,15 +265,27 @@ public final class BenchRunner {
     private void liveFeed(RedisClient admin) throws InterruptedException {
         long baseline = heapAfterGc();
         RowConsumer consumer = new RowConsumer();
+        // The window keeps every session's observed history beside its rows; P4's heap holds it too.
+        java.util.concurrent.ExecutorService historyThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread t = new Thread(r, "bench-history");
+                    t.setDaemon(true);
+                    return t;
+                });
+        history = new SessionHistory(new SessionCodec(), historyThread, java.time.Clock.systemUTC(),
+                SessionHistory.Bounds.DEFAULT);
         try (RedisSessionFeed feed = new RedisSessionFeed(redis, new SessionCodec(), feedOptions());
              Jedis writer = RedisConnections.openDedicated(redis, "welno-bench-writer")) {
+            // as in the window: the history is a listener of its own, on its own thread
+            feed.subscribe(history::onBatch);
             feed.start(consumer);
             if (!consumer.awaitSnapshots(1, Duration.ofMinutes(10))) {
                 throw new IllegalStateException("the feed did not load the sessions (" + consumer.modeDetail() + ")");
             }
             long loaded = heapAfterGc();
             report.figure("P4", "loaded", verdict(loaded, 600), "heap_mb", mb(loaded), "delta_mb", mb(loaded - baseline),
-                    "rows", consumer.rows(), "baseline_mb", mb(baseline));
+                    "rows", consumer.rows(), "baseline_mb", mb(baseline), "history_versions", history.size(),
+                    "history_mb", mb(history.keptBytes()));
             if (settings.includes("p2")) {
                 for (int rate : settings.rates()) {
                     delivery(feed, consumer, writer, rate);
@@ -279,6 +294,8 @@ public final class BenchRunner {
             if (settings.includes("p4")) {
                 churn(feed, consumer, writer, baseline);
             }
+        } finally {
+            historyThread.shutdownNow();
         }
     }
 
@@ -438,8 +455,8 @@ public final class BenchRunner {
             });
             long heap = heapAfterGc();
             samples.add(heap);
-            report.info(String.format(Locale.ROOT, "P4 churn minute %d: heap after GC %d MB, %d rows, feed %s",
-                    minute + 1, mb(heap), consumer.rows(), feed.mode()));
+            report.info(String.format(Locale.ROOT, "P4 churn minute %d: heap after GC %d MB, %d rows, feed %s, "
+                    + "%d history versions", minute + 1, mb(heap), consumer.rows(), feed.mode(), history.size()));
         }
         double elapsedMin = (System.nanoTime() - t0) / 60e9;
         long last = samples.get(samples.size() - 1);
@@ -448,7 +465,8 @@ public final class BenchRunner {
         report.figure("P4", "churn", verdict(last, 600) + "; flat: spread " + mb(max - min) + " MB",
                 "heap_mb", mb(last), "delta_mb", mb(last - baseline), "min_mb", mb(min), "max_mb", mb(max),
                 "minutes", elapsedMin, "writes", writes, "rows", consumer.rows(),
-                "dropped", feed.stats().eventsDropped());
+                "dropped", feed.stats().eventsDropped(), "history_versions", history.size(),
+                "history_mb", mb(history.keptBytes()));
     }
 
     private static String verdict(long heapBytes, long budgetMb) {

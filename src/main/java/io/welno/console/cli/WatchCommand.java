@@ -21,7 +21,16 @@ import io.welno.console.store.StoredSession;
 import io.welno.console.text.Masking;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import io.welno.console.flow.AuditTail;
+import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.live.ChangeKind;
+import io.welno.console.view.FieldDiff;
+import io.welno.console.view.FollowedSessions;
+import io.welno.console.view.HistoryLines;
+import io.welno.console.view.HistoryVersion;
+import io.welno.console.view.SessionHistory;
 import io.welno.console.view.Wording;
+import java.time.Clock;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -40,7 +49,7 @@ import redis.clients.jedis.HostAndPort;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Print every session change as it happens (read-only) until interrupted (Ctrl-C). "
-                + "Names are masked.")
+                + "Names are masked. --id follows one session; --diff prints what each version changed and who wrote it.")
 final class WatchCommand implements Callable<Integer> {
 
     @Mixin
@@ -67,6 +76,15 @@ final class WatchCommand implements Callable<Integer> {
             description = "The sentinel master name")
     String sentinelMaster;
 
+    @Option(names = "--id", paramLabel = "ID", converter = Inputs.SessionId.class,
+            description = "Watch this session only (without the key prefix), and print a 'status' line each time its status changes")
+    String id;
+
+    @Option(names = "--diff", description = "After each change, print what changed from the version seen before, field by field "
+            + "(masked), and who wrote it: a console action (its id, from the message it added; operator and action from the "
+            + "audit stream) or the backend. The feed reads a key once for several quick writes, so those show as one version")
+    boolean diff;
+
     @Spec
     CommandSpec spec;
 
@@ -89,6 +107,12 @@ final class WatchCommand implements Callable<Integer> {
                     pollInterval);
             feed = withFiles;
         }
+        AuditTail audit = null;
+        if (diff) {
+            RedisSessionStore auditReader = lookups != null ? lookups : redis.openStore();
+            lookups = auditReader;
+            audit = AuditTail.start(auditReader.client(), RedisAuditLog.DEFAULT_KEY, printer.history::onAudit);
+        }
         SessionFeed started = feed;
         // Ctrl-C runs shutdown hooks, not an interrupt: close the feed there so its connections end cleanly.
         Thread hook = new Thread(() -> {
@@ -103,6 +127,9 @@ final class WatchCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             feed.close();
+            if (audit != null) {
+                audit.close();
+            }
             if (lookups != null) {
                 lookups.close();
             }
@@ -141,24 +168,87 @@ final class WatchCommand implements Callable<Integer> {
         return FeedTopology.sentinel(sentinelMaster, addresses, null, null);
     }
 
-    /** Prints on its own feed thread; one line per change, place or mode change, flushed at once. */
+    /**
+     * Prints on its own feed thread; one line per change or mode change, flushed at once. With {@code --diff}
+     * each new version's lines follow its change; with {@code --id} a status change gets a line of its own.
+     */
     private final class Printer implements FeedListener {
         private final PrintWriter out;
+        /** Diffs on the feed's thread, in order: a command prints, it keeps no window responsive. */
+        final SessionHistory history = new SessionHistory(new SessionCodec(redis.zone), Runnable::run, Clock.systemUTC(),
+                SessionHistory.Bounds.DEFAULT);
+        private final FollowedSessions followed = new FollowedSessions(Clock.systemUTC());
 
         Printer(PrintWriter out) {
             this.out = out;
+            history.addListener(this::versionOf);
+            if (id != null) {
+                followed.follow(id);
+                followed.addListener(this::statusChanged);
+            }
         }
 
         @Override
-        public void onBatch(FeedBatch batch) {
+        public void onBatch(FeedBatch all) {
+            FeedBatch batch = id == null ? all : new FeedBatch(all.changes().stream()
+                    .filter(c -> c.id().equals(id)).toList(), all.fromSnapshot(), all.snapshotComplete());
             for (SessionChange change : batch.changes()) {
                 out.println(json ? SafeText.json(changeJson(change, batch.fromSnapshot()).toString()) : changeText(change));
             }
+            if (diff) {
+                history.onBatch(batch);
+            }
+            followed.onBatch(batch);
             if (batch.snapshotComplete()) {
                 out.println(json ? JsonNodeFactory.instance.objectNode().put("snapshot", "complete").toString()
                         : "-- snapshot complete");
             }
             out.flush();
+        }
+
+        /** The newest version of a session: its heading and its changed fields (English, masked, escaped). */
+        private void versionOf(String sessionId) {
+            List<HistoryVersion> versions = history.versions(sessionId);
+            if (versions.isEmpty()) {
+                return;
+            }
+            HistoryVersion version = versions.get(0);
+            Wording words = Wording.cli();
+            if (json) {
+                ObjectNode line = JsonNodeFactory.instance.objectNode().put("version", sessionId)
+                        .put("at", version.at().toString())
+                        .put("kind", version.kind().name().toLowerCase(Locale.ROOT))
+                        .put("author", version.author().type().name().toLowerCase(Locale.ROOT))
+                        .put("actionId", version.author().actionId())
+                        .put("by", words.render(version.author().phrase()));
+                ArrayNode fields = line.putArray("fields");
+                for (FieldDiff.Field field : version.fields()) {
+                    fields.addObject().put("field", field.field()).put("was", field.was()).put("now", field.now());
+                }
+                line.put("moreFields", version.moreFields());
+                out.println(SafeText.json(line.toString()));
+                return;
+            }
+            out.println(String.format(Locale.ROOT, "%-8s %-42s %s", "version", SafeText.bounded(sessionId, 80),
+                    HistoryLines.heading(version, words, redis.zone, LocalDateTime.now(redis.zone))));
+            for (String field : HistoryLines.fields(version, words)) {
+                out.println("    " + field);
+            }
+        }
+
+        private void statusChanged(FollowedSessions.Changed changed) {
+            Wording words = Wording.cli();
+            String now = changed.to() == null ? words.texts().get(changed.ended() == ChangeKind.EXPIRED
+                    ? "history.version.expired" : "history.version.removed") : words.status(changed.to());
+            if (json) {
+                out.println(SafeText.json(JsonNodeFactory.instance.objectNode().put("statusChanged", changed.sessionId())
+                        .put("from", changed.from() == null ? null : changed.from().wire())
+                        .put("to", changed.to() == null ? null : changed.to().wire()).toString()));
+            } else {
+                out.println(String.format(Locale.ROOT, "%-8s %-42s %s → %s", "status",
+                        SafeText.bounded(changed.sessionId(), 80),
+                        changed.from() == null ? "-" : words.status(changed.from()), now));
+            }
         }
 
         /** Where sessions stand against the fallback folder, after the rows they belong to. */

@@ -34,4 +34,8 @@ public interface FlowListener {
     /** The hold of one of this console's actions ended. */
     default void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
     }
+
+    /** A write of one of this console's actions was applied (every write, the claim's and the finish's alike). */
+    default void onSessionWritten(SessionWritten written) {
+    }
 }

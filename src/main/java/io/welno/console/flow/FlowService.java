@@ -391,6 +391,9 @@ public final class FlowService implements AutoCloseable {
     /** An applied write of an action: its hold starts (or is extended); see {@link Holds}. */
     void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
               Precondition again) {
+        SessionWritten written = new SessionWritten(request.sessionId(), actionId, request.kind(), operator.name(),
+                write.after());
+        fire(l -> l.onSessionWritten(written));
         holds.held(operator, request, actionId, write, again);
     }
 

@@ -267,7 +267,8 @@ final class Holds {
             synchronized (state) {
                 state.reapplying = false;
             }
-            held(state.operator, state.request, state.handle.actionId(), applied, again);
+            // through the service: a re-applied write is a version of the session like the first one
+            service.held(state.operator, state.request, state.handle.actionId(), applied, again);
         } else {
             ActionResult failed = FlowRuntime.notApplied(state.request, state.handle.actionId(), r);
             outcome = failed.outcome();

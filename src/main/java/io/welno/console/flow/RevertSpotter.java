@@ -37,7 +37,7 @@ public final class RevertSpotter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevertSpotter.class);
     /** A console message ends with its action id: "… [콘솔 kim · 사유: … · #3f2a91c0]" or "… [콘솔 #3f2a91c0]". */
-    private static final Pattern MARK = Pattern.compile("\\[콘솔 (?:([^\\]·#]*?) · [^\\]]*?)?#([0-9a-f]{8})\\]\\s*$");
+    private static final Pattern MARK = ConsoleMessageMark.MARK;
 
     private record Expected(String actionId, ActionKind action, String operator, Instant until) {
     }
@@ -207,10 +207,6 @@ public final class RevertSpotter {
     }
 
     private static String text(JsonNode entry) {
-        JsonNode body = entry.get("message");
-        if (body == null || body.isNull()) {
-            return "";
-        }
-        return body.isObject() ? body.path("message").asText("") : body.asText("");
+        return ConsoleMessageMark.text(entry);
     }
 }

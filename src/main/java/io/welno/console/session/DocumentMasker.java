@@ -2,6 +2,7 @@ package io.welno.console.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.welno.console.text.Masking;
@@ -24,14 +25,24 @@ public final class DocumentMasker {
     }
 
     public static ObjectNode mask(SessionDocument document) {
-        Map<String, String> replacements = new LinkedHashMap<>();
-        UserInfo user = document.userInfo();
-        addReplacement(replacements, user.name(), Masking.name(user.name()));
-        addReplacement(replacements, user.phoneNo(), Masking.phone(user.phoneNo()));
-        addReplacement(replacements, user.birthdate(), Masking.birthdate(user.birthdate()));
+        Map<String, String> replacements = replacementsFor(document.userInfo());
         ObjectNode copy = document.tree().deepCopy();
         maskNode(copy, replacements);
         return copy;
+    }
+
+    /**
+     * A masked copy of one value of {@code document} (a field a diff names), masked as {@link #mask} would mask it
+     * there, without copying the whole document.
+     *
+     * @param field the name the value has in its parent (a secret field's value is shortened), or null for an entry
+     */
+    public static JsonNode maskValue(SessionDocument document, String field, JsonNode value) {
+        Map<String, String> replacements = replacementsFor(document.userInfo());
+        ObjectNode holder = JsonNodeFactory.instance.objectNode();
+        holder.set(field == null ? "" : field, value.deepCopy());
+        maskNode(holder, replacements);
+        return holder.get(field == null ? "" : field);
     }
 
     /** Masks a single free text (a message, a log line) for the given person. */
@@ -39,11 +50,16 @@ public final class DocumentMasker {
         if (text == null) {
             return null;
         }
+        Map<String, String> replacements = replacementsFor(user);
+        return replaceAll(text, replacements);
+    }
+
+    private static Map<String, String> replacementsFor(UserInfo user) {
         Map<String, String> replacements = new LinkedHashMap<>();
         addReplacement(replacements, user.name(), Masking.name(user.name()));
         addReplacement(replacements, user.phoneNo(), Masking.phone(user.phoneNo()));
         addReplacement(replacements, user.birthdate(), Masking.birthdate(user.birthdate()));
-        return replaceAll(text, replacements);
+        return replacements;
     }
 
     private static void addReplacement(Map<String, String> replacements, String secret, String masked) {

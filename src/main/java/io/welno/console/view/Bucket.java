@@ -4,16 +4,20 @@ import io.welno.console.session.SessionStatus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A left-hand filter with a live count: all, stuck, one status, unknown statuses, unreadable, recently ended. */
+/**
+ * A left-hand filter with a live count: all, stuck, one status, unknown statuses, unreadable, recently ended, followed.
+ */
 public record Bucket(Kind kind, SessionStatus status) {
 
-    public enum Kind { ALL, STUCK, STATUS, OTHER_STATUS, UNREADABLE, ENDED }
+    public enum Kind { ALL, STUCK, STATUS, OTHER_STATUS, UNREADABLE, ENDED, FOLLOWING }
 
     public static final Bucket ALL = new Bucket(Kind.ALL, null);
     public static final Bucket STUCK = new Bucket(Kind.STUCK, null);
     public static final Bucket OTHER = new Bucket(Kind.OTHER_STATUS, null);
     public static final Bucket UNREADABLE = new Bucket(Kind.UNREADABLE, null);
     public static final Bucket ENDED = new Bucket(Kind.ENDED, null);
+    /** The sessions someone follows ({@link FollowedSessions}). */
+    public static final Bucket FOLLOWING = new Bucket(Kind.FOLLOWING, null);
 
     /** The statuses the backend actually writes, in flow order, then the catch-alls. */
     private static final List<Bucket> STANDARD = List.copyOf(build());
@@ -30,7 +34,7 @@ public record Bucket(Kind kind, SessionStatus status) {
                 SessionStatus.COMPLETED, SessionStatus.INFO_REQUIRED, SessionStatus.ERROR)) {
             buckets.add(of(status));
         }
-        buckets.addAll(List.of(OTHER, UNREADABLE, ENDED));
+        buckets.addAll(List.of(OTHER, UNREADABLE, ENDED, FOLLOWING));
         return buckets;
     }
 

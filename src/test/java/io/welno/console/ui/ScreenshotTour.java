@@ -73,6 +73,7 @@ public final class ScreenshotTour extends Application {
             Shot.of("action-dialog", tour -> tour.actionDialog(ActionKind.MANUAL_COMPLETE,
                     row -> row.status().equals(SessionStatus.AUTH_REQUEST_SENT),
                     "사용자가 휴대폰에서 승인 완료 (support call)")),
+            Shot.of("detail-history", ScreenshotTour::history),
             new Shot("dashboard", 4, tour -> tour.tab("tab-dashboard")),
             new Shot("bulk-dialog", 3, OperationsTour::bulkPreview),
             new Shot("bulk-running", 6, OperationsTour::bulkRunning),
@@ -240,6 +241,19 @@ public final class ScreenshotTour extends Application {
                 .orElseThrow(() -> new IllegalStateException("no such row in the demo"));
         table.getSelectionModel().select(row);
         table.scrollTo(row);
+        return window.scene();
+    }
+
+    /** The History tab of the session the demo's traffic changed most, followed (its star lit). */
+    Scene history() {
+        SessionRow row = window.view().table().getItems().stream()
+                .max(java.util.Comparator.comparingInt(r -> services.history().versions(r.id()).size()))
+                .orElseThrow(() -> new IllegalStateException("no rows in the demo"));
+        select(r -> r.id().equals(row.id()));
+        services.followed().follow(row.id());
+        TabPane tabs = (TabPane) window.scene().lookup("#detailTabs");
+        tabs.getTabs().stream().filter(t -> io.welno.console.ui.detail.HistoryTab.ID.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
         return window.scene();
     }
 

@@ -68,6 +68,31 @@ public final class UiPreferences {
         put(TIME_STYLE, style.wire());
     }
 
+    /** The sessions followed on one connection (by the profile's name: the ids belong to its Redis). */
+    public java.util.List<String> followed(String profile) {
+        String saved = get(followedKey(profile));
+        return saved == null || saved.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(saved.split("\n")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+
+    public void setFollowed(String profile, java.util.Collection<String> ids) {
+        StringBuilder joined = new StringBuilder();
+        for (String id : ids) {
+            // A preference value holds 8 KB; the followed list is bounded well below that (FollowedSessions).
+            if (joined.length() + id.length() + 1 > java.util.prefs.Preferences.MAX_VALUE_LENGTH) {
+                break;
+            }
+            joined.append(joined.length() == 0 ? "" : "\n").append(id);
+        }
+        put(followedKey(profile), joined.toString());
+    }
+
+    private static String followedKey(String profile) {
+        String name = profile == null ? "" : profile.strip();
+        // Keys are at most 80 characters; a long profile name is told apart by its hash.
+        return "followed." + (name.length() <= 60 ? name : name.substring(0, 50) + Integer.toHexString(name.hashCode()));
+    }
+
     private String get(String key) {
         try {
             return node.get(key, null);

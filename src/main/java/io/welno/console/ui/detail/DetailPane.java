@@ -111,6 +111,9 @@ public final class DetailPane extends VBox {
     private final BooleanProperty revealAllowed = new SimpleBooleanProperty(false);
     private final AtomicLong rawSequence = new AtomicLong();
 
+    private final TabPane tabs;
+    private final HBox header;
+    private final java.util.List<Consumer<SessionRow>> shownListeners = new java.util.ArrayList<>();
     private String revealedId;
     /** Whether the warnings were last built for a session past its expires_at. */
     private boolean expiryWarned;
@@ -164,7 +167,7 @@ public final class DetailPane extends VBox {
         placeholder.getStyleClass().add("placeholder");
 
         messagesTab = tab("detail.tab.messages", messages);
-        TabPane tabs = new TabPane(
+        tabs = new TabPane(
                 messagesTab,
                 tab("detail.tab.person", new VBox(8, person, reveal)),
                 tab("detail.tab.data", new ScrollPane(data)),
@@ -172,7 +175,7 @@ public final class DetailPane extends VBox {
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        HBox header = new HBox(8, title, status);
+        header = new HBox(8, title, status);
         // a long session id breaks onto a second line instead of being cut off
         title.setWrapText(true);
         title.setMinWidth(0);
@@ -198,6 +201,21 @@ public final class DetailPane extends VBox {
         tab.setContent(node);
         tab.setId(key);
         return tab;
+    }
+
+    /** Adds a tab a feature owns (the history), after the pane's own. */
+    public void mount(Tab tab) {
+        tabs.getTabs().add(tab);
+    }
+
+    /** Adds a control a feature owns (the follow star) to the header, after the status. */
+    public void mountInHeader(Node node) {
+        header.getChildren().add(node);
+    }
+
+    /** Told of every session the pane shows (null when none), after it is shown. */
+    public void onShown(Consumer<SessionRow> listener) {
+        shownListeners.add(listener);
     }
 
     /** Where a session's copy in the profile's fallback folder comes from, for the diff of a diverged one. */
@@ -253,6 +271,13 @@ public final class DetailPane extends VBox {
      * selected.
      */
     public void show(SessionRow row) {
+        showRow(row);
+        for (Consumer<SessionRow> listener : shownListeners) {
+            listener.accept(row);
+        }
+    }
+
+    private void showRow(SessionRow row) {
         SessionRow previous = model.row();
         if (row == null) {
             model.clear();

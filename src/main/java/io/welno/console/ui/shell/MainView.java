@@ -18,7 +18,11 @@ import io.welno.console.view.CsvExport;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.FollowedSessions;
 import io.welno.console.view.Wording;
+import io.welno.console.live.ChangeKind;
+import io.welno.console.ui.detail.FollowButton;
+import io.welno.console.ui.detail.HistoryTab;
 import io.welno.console.flow.Operator;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.AuthProvider;
@@ -38,6 +42,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
@@ -106,6 +112,8 @@ public final class MainView extends BorderPane implements ActionHost {
     private final ListChangeListener<String> themeFollower = c -> showTheme();
     private Consumer<Themes> themeSwitch = theme -> theme.applyTo(getScene());
     private Runnable resync = () -> { };
+    /** Follows or unfollows the session shown; set once the services are connected. */
+    private Runnable toggleFollow = () -> { };
     private ShortcutSheet sheet;
     private String statusTip;
     private final Label modeLabel = new Label();
@@ -608,6 +616,7 @@ public final class MainView extends BorderPane implements ActionHost {
         if (services.isDemo()) {
             environment.textProperty().bind(i18n.text("app.demo"));
         }
+        connectFollowAndHistory(services);
         Operator operator = services.operator();
         if (!operator.role().mayWrite()) {
             roleBadge.textProperty().bind(i18n.text("role.viewer.badge"));
@@ -615,6 +624,57 @@ public final class MainView extends BorderPane implements ActionHost {
             roleBadge.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("role.badge",
                     operator.name(), i18n.get("role." + operator.role().wire())), i18n.localeProperty()));
         }
+    }
+
+    /** The History tab and the follow star in the detail pane, the Following bucket, and a note per followed change. */
+    private void connectFollowAndHistory(ConsoleServices services) {
+        HistoryTab history = new HistoryTab(i18n, services.history(), zone, services.timestamps().clock());
+        FollowButton star = new FollowButton(i18n, services.followed());
+        detail.mount(history);
+        detail.mountInHeader(star);
+        detail.onShown(row -> {
+            history.show(row == null ? null : row.id());
+            star.show(row == null ? null : row.id());
+        });
+        SessionRow shown = detail.current();
+        history.show(shown == null ? null : shown.id());
+        star.show(shown == null ? null : shown.id());
+        FollowedSessions followed = services.followed();
+        followed.followAll(preferences.followed(services.title()));
+        model.setFollowed(followed.ids());
+        followed.addSetListener(() -> {
+            preferences.setFollowed(services.title(), followed.ids());
+            Platform.runLater(() -> model.setFollowed(followed.ids()));
+        });
+        followed.addListener(changed -> Platform.runLater(() ->
+                notify(i18n.get("notify.followed.title"), followedNote(changed), false)));
+        // The row's menu: follow or unfollow the session under the pointer (the right-click selects its row first).
+        MenuItem follow = new MenuItem();
+        follow.setId("menuFollow");
+        table.setContextMenu(new ContextMenu(follow));
+        table.getContextMenu().setOnShowing(e -> {
+            SessionRow row = detail.current();
+            follow.setText(i18n.get(row != null && followed.isFollowed(row.id()) ? "follow.unstar" : "follow.star"));
+            follow.setDisable(row == null);
+        });
+        follow.setOnAction(e -> toggleFollow.run());
+        toggleFollow = () -> {
+            SessionRow row = detail.current();
+            if (row != null && !followed.toggle(row.id()) && !followed.isFollowed(row.id())
+                    && followed.ids().size() >= FollowedSessions.MAX_FOLLOWED) {
+                notify(i18n.format("follow.full", FollowedSessions.MAX_FOLLOWED), true);
+            }
+        };
+    }
+
+    private String followedNote(FollowedSessions.Changed changed) {
+        Wording words = Wording.window(i18n);
+        String id = SafeText.bounded(changed.sessionId(), SafeText.FIELD);
+        if (changed.to() == null) {
+            return i18n.format("notify.followed.ended", id, i18n.get(changed.ended() == ChangeKind.EXPIRED
+                    ? "history.version.expired" : "history.version.removed"));
+        }
+        return i18n.format("notify.followed", id, words.status(changed.from()), words.status(changed.to()));
     }
 
     private void defineShortcuts() {
@@ -640,6 +700,7 @@ public final class MainView extends BorderPane implements ActionHost {
         shortcuts.add(view, KeyboardShortcuts.shortcut(KeyCode.P), "shortcuts.pause",
                 () -> pause.setSelected(!pause.isSelected()));
         shortcuts.add(view, KeyboardShortcuts.key(KeyCode.F5), "shortcuts.resync", this::resync);
+        shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.S), "shortcuts.follow", () -> toggleFollow.run());
         shortcuts.add(view, EXPORT_KEYS, "shortcuts.export", this::exportCsv);
         shortcuts.add(view, SHEET_KEYS, "shortcuts.sheet", this::showShortcutSheet);
     }
@@ -798,7 +859,11 @@ public final class MainView extends BorderPane implements ActionHost {
     }
 
     private void notify(String text, boolean warning) {
-        Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
+        notify(i18n.get(warning ? "notify.warning" : "notify.done"), text, warning);
+    }
+
+    private void notify(String title, String text, boolean warning) {
+        Notifications note = Notifications.create().title(title)
                 .text(text).hideAfter(javafx.util.Duration.seconds(warning ? 12 : 5));
         if (getScene() != null) {
             note.owner(getScene().getWindow());

@@ -73,6 +73,7 @@ public final class BucketList extends ListView<Bucket> {
             case OTHER_STATUS -> i18n.text("bucket.other");
             case UNREADABLE -> i18n.text("bucket.unreadable");
             case ENDED -> i18n.text("bucket.ended");
+            case FOLLOWING -> i18n.text("bucket.following");
             case STATUS -> i18n.text("status." + bucket.status().wire());
         };
     }

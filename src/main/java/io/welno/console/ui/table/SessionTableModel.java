@@ -78,6 +78,8 @@ public final class SessionTableModel {
     private final Clock clock;
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
+    /** The ids of the Following bucket. */
+    private Set<String> followed = Set.of();
 
     public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
         this.stuckPolicy = stuckPolicy;
@@ -283,9 +285,30 @@ public final class SessionTableModel {
             }
         }
         counts.get(Bucket.STUCK).set(stuck);
+        countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
             refilter();
         }
+    }
+
+    /** The followed sessions changed: the Following bucket's rows and count follow. */
+    public void setFollowed(Set<String> ids) {
+        followed = Set.copyOf(ids);
+        countFollowed();
+        if (bucket.get().kind() == Bucket.Kind.FOLLOWING) {
+            refilter();
+        }
+    }
+
+    private void countFollowed() {
+        int live = 0;
+        for (String id : followed) {
+            SessionRow row = row(id);
+            if (row != null && !row.isEnded()) {
+                live++;
+            }
+        }
+        counts.get(Bucket.FOLLOWING).set(live);
     }
 
     public void setStuckPolicy(StuckPolicy policy) {
@@ -312,7 +335,10 @@ public final class SessionTableModel {
         Predicate<SessionRow> providerAndPartner = facet;
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         StuckPolicy policy = stuckPolicy;
-        return row -> bucketMatches(b, row, policy, now) && providerAndPartner.test(row) && matchesSearch.test(row);
+        Set<String> following = followed;
+        return row -> (b.kind() == Bucket.Kind.FOLLOWING ? following.contains(row.id()) && !row.isEnded()
+                : bucketMatches(b, row, policy, now))
+                && providerAndPartner.test(row) && matchesSearch.test(row);
     }
 
     private static boolean bucketMatches(Bucket b, SessionRow row, StuckPolicy policy, LocalDateTime now) {

@@ -1,0 +1,174 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.NewSessionDocuments;
+import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.ui.common.UiPreferences;
+import io.welno.console.ui.detail.HistoryTab;
+import io.welno.console.view.HistoryVersion;
+import io.welno.console.view.SessionRow;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Following a session from the detail pane's star: the Following bucket lists it, a status change written the
+ * backend's way shows a notification, the History tab lists the versions with their authors and changed fields, and
+ * the followed id is kept for the profile.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FollowAndHistoryWindowTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private static final String PREFS_NODE = "io/welno/console/test-follow-" + ProcessHandle.current().pid();
+    private static final Timestamps TIMESTAMPS = Timestamps.system();
+    private static final SessionCodec CODEC = new SessionCodec(TIMESTAMPS.zone());
+
+    private TestConsole console;
+    private String id;
+    private ObjectNode doc;
+
+    @BeforeAll
+    static void privatePreferences() {
+        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
+    }
+
+    @AfterAll
+    static void dropPreferences() throws Exception {
+        Preferences.userRoot().node(PREFS_NODE).removeNode();
+        System.clearProperty(UiPreferences.NODE_PROPERTY);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        REDIS.flush();
+        id = NewSessionDocuments.newSessionId("welno");
+        doc = (ObjectNode) new ObjectMapper().readTree(Fixtures.live("03_auth_request_sent.json"));
+        doc.put("session_id", id);
+        write();
+        console = TestConsole.open(stage, TestConsole.profile("follow", REDIS.url(), "developer", "development", true));
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    private void write() {
+        REDIS.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<HistoryVersion> versions(FxRobot robot) {
+        return robot.lookup("#historyVersions").queryAs(ListView.class);
+    }
+
+    private static String walk() {
+        try {
+            return String.join("\n", UiWalk.visibleTexts());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many labels in the showing windows say {@code text} (a label's inner text node is not counted again). */
+    private static long labelsSaying(String text) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            long n = 0;
+            for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+                if (window.isShowing() && window.getScene() != null) {
+                    n += count(window.getScene().getRoot(), text);
+                }
+            }
+            return n;
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    private static long count(javafx.scene.Node node, String text) {
+        long n = node instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().contains(text)
+                ? 1 : 0;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child, text);
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aFollowedSessionsStatusChangeIsAnnouncedAndItsHistoryListed(FxRobot robot) throws Exception {
+        await(() -> table(robot).getItems().size() == 1);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        await(() -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+        ToggleButton star = robot.lookup("#followButton").queryAs(ToggleButton.class);
+        assertFalse(star.isSelected());
+        robot.interact(star::fire);
+        assertTrue(star.isSelected());
+        await(() -> "1".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
+        assertEquals(List.of(id), UiPreferences.user().followed("follow"), "kept for the profile");
+
+        doc.put("poll_count", 1);
+        write();
+        await(() -> versions(robot).getItems().size() == 1);
+        doc.put("status", "auth_completed");
+        write();
+        await(() -> walk().contains("Waiting for approval → Approved"));
+        await(() -> versions(robot).getItems().size() == 2);
+
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
+            tabs.getTabs().stream().filter(t -> HistoryTab.ID.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String texts = walk();
+        assertTrue(texts.contains("~ status: \"auth_request_sent\" → \"auth_completed\""), texts);
+        assertTrue(texts.contains("+ poll_count: 1"), texts);
+        assertTrue(texts.contains("Backend"), texts);
+        assertTrue(texts.contains("at most 20 per session"), "the bound is said: " + texts);
+        assertFalse(texts.contains("박서준"), "names are masked");
+        assertEquals(1, labelsSaying("Waiting for approval → Approved"), "one notification: " + texts);
+
+        robot.interact(star::fire);
+        await(() -> "0".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
+        assertEquals(List.of(), UiPreferences.user().followed("follow"));
+    }
+}
