@@ -1,5 +1,6 @@
 package io.welno.console.ui.actions;
 
+import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.detail.DetailPane;
 import io.welno.console.view.SessionRow;
 import java.util.function.Consumer;
@@ -7,7 +8,7 @@ import javafx.stage.Window;
 
 /**
  * What the actions feature needs from the window around it: the detail pane whose bar holds the buttons, the
- * selection it follows and a window to own its dialogs. The shell implements it, so actions never import the shell.
+ * selection it follows, a window to own its dialogs and the window's notices. The shell implements it, so actions never import the shell.
  */
 public interface ActionHost {
 
@@ -16,4 +17,6 @@ public interface ActionHost {
     void onSelection(Consumer<SessionRow> listener);
 
     Window window();
+
+    Notices notices();
 }

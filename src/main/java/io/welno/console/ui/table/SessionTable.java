@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /**
@@ -64,6 +65,8 @@ public final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.provider", 78,
                 (row, now) -> ProviderNames.name(i18n, row.provider()),
                 Comparator.comparing(r -> r.provider().ordinal()), null));
+        getColumns().add(column("column.partner", 80, (row, now) -> row.partner(),
+                Comparator.comparing(SessionRow::partner), null));
         getColumns().add(timeColumn("column.age", ColumnWidths.age(),
                 (row, now) -> Formats.age(i18n, row.createdAt(), now),
                 Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
@@ -83,7 +86,8 @@ public final class SessionTable extends TableView<SessionRow> {
         setItems(model.rows());
         setSortPolicy(table -> true); // the model's sorted view follows the table's comparator
         // The newest change first is what support staff look at most.
-        TableColumn<SessionRow, ?> updated = getColumns().get(6);
+        TableColumn<SessionRow, ?> updated = getColumns().stream().filter(c -> "column.updated".equals(c.getId()))
+                .findFirst().orElseThrow();
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setRowFactory(table -> new javafx.scene.control.TableRow<>() {
@@ -185,9 +189,7 @@ public final class SessionTable extends TableView<SessionRow> {
     private TableColumn<SessionRow, SessionRow> column(String key, double width,
                                                        BiFunction<SessionRow, LocalDateTime, String> text,
                                                        Comparator<SessionRow> comparator, String styleClass) {
-        TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
-        column.textProperty().bind(i18n.text(key));
-        column.setId(key);
+        TableColumn<SessionRow, SessionRow> column = header(key);
         column.setPrefWidth(width);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setComparator(comparator);
@@ -204,10 +206,28 @@ public final class SessionTable extends TableView<SessionRow> {
         return column;
     }
 
-    private TableColumn<SessionRow, SessionRow> statusColumn() {
+    /**
+     * A column whose header says what it means when pointed at ({@code <key>.tip}). The header shows the graphic,
+     * a label carrying the tooltip (the column itself has none); the column keeps its text for the column menus.
+     */
+    private TableColumn<SessionRow, SessionRow> header(String key) {
         TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
-        column.textProperty().bind(i18n.text("column.status"));
-        column.setId("column.status");
+        column.textProperty().bind(i18n.text(key));
+        column.setId(key);
+        Label label = new Label();
+        label.textProperty().bind(column.textProperty());
+        label.getStyleClass().add("column-title");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.text(key + ".tip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        label.setTooltip(tip);
+        column.setGraphic(label);
+        return column;
+    }
+
+    private TableColumn<SessionRow, SessionRow> statusColumn() {
+        TableColumn<SessionRow, SessionRow> column = header("column.status");
         column.setPrefWidth(165);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setComparator(Comparator.comparing(r -> String.valueOf(r.status().wire())));
