@@ -241,9 +241,11 @@ public final class MainView extends BorderPane implements ActionHost {
 
         search.setId("searchField");
         search.promptTextProperty().bind(i18n.text("search.prompt"));
-        search.setPrefColumnCount(22);
+        // short, and as wide as the toolbar has room for: it is what gives way first, before any badge or button
+        search.setPrefColumnCount(10);
         search.setMinWidth(110);
-        HBox.setHgrow(search, Priority.SOMETIMES);
+        search.setMaxWidth(320);
+        HBox.setHgrow(search, Priority.ALWAYS);
         model.searchProperty().bind(search.textProperty());
 
         ComboBox<AuthProvider> provider = new ComboBox<>(FXCollections.observableArrayList(AuthProvider.values()));
@@ -287,8 +289,14 @@ public final class MainView extends BorderPane implements ActionHost {
         pending.setOnAction(e -> pause.setSelected(false));
 
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        badges.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        // a long profile badge gives way (cut, whole in its tooltip) before Connections… would
+        for (Label badge : List.of(environment, roleBadge)) {
+            badge.setMinWidth(60);
+            javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+            whole.textProperty().bind(badge.textProperty());
+            badge.setTooltip(whole);
+        }
         pause.setMinWidth(Region.USE_PREF_SIZE);
         pending.setMinWidth(Region.USE_PREF_SIZE);
         settings.setMinWidth(Region.USE_PREF_SIZE);

@@ -33,6 +33,8 @@ public final class SessionTable extends TableView<SessionRow> {
 
     /** A cell shows at most this much of a value; one line of the table never needs more. */
     static final int CELL_CHARS = 300;
+    /** The last column's narrowest: enough for the start of a message, the rest is in the detail pane. */
+    static final double MESSAGE_MIN_WIDTH = 120;
 
     private final I18n i18n;
     private final Clock clock;
@@ -50,7 +52,10 @@ public final class SessionTable extends TableView<SessionRow> {
         this.zone = zone;
         setId("sessionTable");
         getStyleClass().add("session-table");
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The last column (Last message) takes what the others leave, so the table never scrolls sideways for it;
+        // the others keep their widths (a minimum as wide as their preferred width), and the table scrolls sideways
+        // only when the columns chosen are more than the window has room for.
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setTableMenuButtonVisible(true);
         setPlaceholder(new Label());
         ((Label) getPlaceholder()).textProperty().bind(i18n.text("table.empty"));
@@ -82,6 +87,13 @@ public final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 
+        for (TableColumn<SessionRow, ?> column : getColumns()) {
+            if (column != getColumns().get(getColumns().size() - 1)) {
+                column.minWidthProperty().bind(column.prefWidthProperty());
+            } else {
+                column.setMinWidth(MESSAGE_MIN_WIDTH);
+            }
+        }
         model.rows().comparatorProperty().bind(Bindings.createObjectBinding(this::rowOrder, comparatorProperty()));
         setItems(model.rows());
         setSortPolicy(table -> true); // the model's sorted view follows the table's comparator
