@@ -270,4 +270,29 @@ class WindowFitTest {
             second[0].close(robot);
         }
     }
+
+    @Test
+    void unreadableReasonsWrapWholeAndDashboardSubtitlesSayAllInTheirTooltip(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = table(robot);
+        for (SessionRow row : List.copyOf(table.getItems())) {
+            if (row.readable()) {
+                continue;
+            }
+            robot.interact(() -> table.getSelectionModel().select(row));
+            robot.interact(() -> window.scene().getRoot().layout());
+            Label subtitle = robot.lookup("#detailSubtitle").queryAs(Label.class);
+            assertEquals(subtitle.getText().replaceAll(" +", " ").strip(), drawn(subtitle),
+                    "the reason is drawn whole, wrapped if need be");
+        }
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
+        Label live = robot.lookup("#kpi-live-detail").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> !live.getText().isEmpty());
+        for (Node node : robot.lookup(".tile-detail").queryAll()) {
+            Label detail = (Label) node;
+            if (detail.getId() != null) {
+                assertEquals(detail.getText(), detail.getTooltip().getText(), detail.getId());
+            }
+        }
+    }
 }
