@@ -21,8 +21,8 @@ public final class UiPreferences {
     public static final String LANGUAGE = "language";
     public static final String THEME = "theme";
     public static final String TIME_STYLE = "time-style";
-    public static final String HIDDEN_COLUMNS = "columns.hidden";
-    public static final String DEMO_HINT_DISMISSED = "demo.hint.dismissed";
+    public static final String HIDDEN_COLUMNS = "hidden-columns";
+    public static final String DEMO_HINT_DISMISSED = "demo-hint-dismissed";
 
     private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
 
