@@ -20,6 +20,7 @@ final class RoleSwitch extends HBox {
         super(6);
         setId("roleSwitchBox");
         setAlignment(Pos.CENTER_LEFT);
+        setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
         Label label = new Label();
         label.textProperty().bind(i18n.text("role.switch"));
         roles.setId("roleSwitch");
