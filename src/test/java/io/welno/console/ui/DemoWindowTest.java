@@ -18,15 +18,13 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -38,20 +36,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DemoWindowTest {
 
-    static final String PREFS_NODE = "io/welno/console-demo-test-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    static final PrivatePreferences PREFS = new PrivatePreferences("demo-test");
 
     private final ExecutorService background = Executors.newFixedThreadPool(2);
-
-    @BeforeAll
-    static void privatePreferences() {
-        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
-    }
-
-    @AfterAll
-    static void dropPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
-        System.clearProperty(UiPreferences.NODE_PROPERTY);
-    }
 
     /** A window on a demo of its own, as the app opens it with no profile saved. */
     private ConsoleWindow openDemo(FxRobot robot) throws Exception {

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -35,9 +34,7 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,26 +53,16 @@ class WindowFitTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
-    static final String PREFS_NODE = "io/welno/console-fit-test-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    static final PrivatePreferences PREFS = new PrivatePreferences("fit-test");
 
     private TestConsole console;
     private ConsoleWindow window;
     private Stage stage;
 
-    @BeforeAll
-    static void privatePreferences() {
-        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
-    }
-
-    @AfterAll
-    static void dropPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
-        System.clearProperty(UiPreferences.NODE_PROPERTY);
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).clear(); // each test starts from the defaults
+        PREFS.node().clear(); // each test starts from the defaults
         REDIS.flush();
         REDIS.seedLiveFixtures();
         this.stage = stage;
