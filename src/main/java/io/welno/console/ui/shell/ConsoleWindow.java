@@ -172,6 +172,10 @@ public final class ConsoleWindow {
         actions.useOperator(operator);
         view.showOperator(operator);
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(role));
+        // shown again from scratch: personal data a developer revealed does not stay on screen for the new role
+        var shown = view.detail().current();
+        view.detail().show(null);
+        view.detail().show(shown);
     }
 
     public ActionsController actions() {
