@@ -73,7 +73,7 @@ public final class ConsoleServices implements AutoCloseable {
     private final SessionFeed feed;
     private final FileFallbackFeed fileFeed;
     private final DemoEnvironment demo;
-    private final Operator operator;
+    private volatile Operator operator;
     private final TilkoClient tilko;
     private final RevertWatch revertWatch;
     private final ExecutorService flowThreads;
@@ -169,7 +169,7 @@ public final class ConsoleServices implements AutoCloseable {
         DemoEnvironment demo = DemoEnvironment.start(DEMO_SEED_SESSIONS, DEMO_SESSIONS_PER_MINUTE, timestamps);
         try {
             return new ConsoleServices("DEMO", "demo", demo.redisSettings(), timestamps,
-                    FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.DEVELOPER),
+                    FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.OPERATOR),
                     demo.tilkoConfig(), FlowOptions.defaults(), null);
         } catch (RuntimeException e) {
             demo.close();
@@ -246,6 +246,17 @@ public final class ConsoleServices implements AutoCloseable {
 
     public Operator operator() {
         return operator;
+    }
+
+    /**
+     * The demo's user tries the roles out (it starts as an operator, what most users of the console are). A real
+     * connection's role is its profile's and cannot change while connected.
+     */
+    public void switchRole(Role role) {
+        if (!isDemo()) {
+            throw new IllegalStateException("Only the demo's role can be switched; a profile sets a connection's role");
+        }
+        operator = new Operator(operator.name(), role);
     }
 
     public FlowService flow() {

@@ -146,6 +146,7 @@ public final class ScreenshotTour extends Application {
         stage = new Stage();
         window = new ConsoleWindow(stage, new I18n(Locale.forLanguageTag(lang)), Clock.systemUTC(),
                 Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), theme);
+        window.addConnectionsButton(() -> { }); // as the app has it
         window.show();
         background.execute(() -> {
             ConsoleServices started = ConsoleServices.startDemo(Timestamps.system());
@@ -273,6 +274,9 @@ public final class ScreenshotTour extends Application {
 
     /** The action dialog for the first row that matches, with a reason typed in. */
     Scene actionDialog(ActionKind kind, Predicate<SessionRow> which, String reason) {
+        if (!services.operator().role().allows(kind)) {
+            window.switchRole(io.welno.console.flow.Role.DEVELOPER); // the demo starts as an operator
+        }
         select(which);
         SessionRow row = window.view().table().getSelectionModel().getSelectedItem();
         ActionDialog dialog = new ActionDialog(window.scene().getWindow(), services.flow(), services.operator(),

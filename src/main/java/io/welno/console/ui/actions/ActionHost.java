@@ -1,6 +1,7 @@
 package io.welno.console.ui.actions;
 
 import io.welno.console.text.Phrase;
+import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.detail.DetailPane;
 import io.welno.console.view.SessionRow;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import javafx.stage.Window;
 
 /**
  * What the actions feature needs from the window around it: the detail pane whose bar holds the buttons, the
- * selection it follows and a window to own its dialogs. The shell implements it, so actions never import the shell.
+ * selection it follows, a window to own its dialogs and the window's notices. The shell implements it, so actions never import the shell.
  */
 public interface ActionHost {
 
@@ -23,4 +24,6 @@ public interface ActionHost {
     default Optional<Phrase> whyStuck(SessionRow row) {
         return Optional.empty();
     }
+
+    Notices notices();
 }

@@ -36,8 +36,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /**
  * The action buttons of the detail pane and their shortcuts. Buttons mirror what the flow service allows
@@ -54,12 +52,12 @@ public final class ActionsController {
             ActionKind.RESET_STUCK, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
 
     private final FlowService flow;
-    private final Operator operator;
+    private Operator operator;
     private final I18n i18n;
     private final Executor background;
     private final SessionCodec codec;
     private final ActionHost view;
-    private final ActionAvailability availability;
+    private ActionAvailability availability;
     private final Map<ActionKind, Button> buttons = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, Tooltip> tips = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, String> reasons = new EnumMap<>(ActionKind.class);
@@ -113,26 +111,36 @@ public final class ActionsController {
             @Override
             public void onRevertDetected(RevertDetected revert) {
                 Platform.runLater(() -> showNotification(revert.ours()
-                        ? i18n.format("notify.revert", revert.sessionId(), actionName(revert),
-                                words().render(revert.lost()))
-                        : i18n.format("notify.revert.other", revert.sessionId(), actionName(revert),
-                                revert.operator(), words().render(revert.lost())), true));
+                        ? i18n.format("notify.revert.short", revert.sessionId(), actionName(revert))
+                        : i18n.format("notify.revert.other.short", revert.sessionId(), actionName(revert),
+                                revert.operator()), words().render(revert.lost()), true));
             }
 
             @Override
             public void onReapplied(Reapplied reapplied) {
-                Platform.runLater(() -> showNotification(i18n.format("notify.reapplied", reapplied.sessionId(),
-                        words().render(reapplied.message())), !reapplied.applied()));
+                Platform.runLater(() -> showNotification(i18n.format(reapplied.applied() ? "notify.reapplied.short"
+                                : "notify.reapplied.failed", reapplied.sessionId()),
+                        words().render(reapplied.message()), !reapplied.applied()));
             }
 
             @Override
             public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
                 if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
-                    Platform.runLater(() -> showNotification(i18n.format("notify.holdEnded", sessionId,
-                            words().render(outcome.message())), true));
+                    Platform.runLater(() -> showNotification(i18n.format("notify.holdEnded.short", sessionId),
+                            words().render(outcome.message()), true));
                 }
             }
         });
+    }
+
+    /**
+     * Acts as {@code next} from now on (the demo's role switch): every button stays, what it allows and why not are
+     * re-evaluated for the new role.
+     */
+    public void useOperator(Operator next) {
+        operator = next;
+        availability = new ActionAvailability(flow, next.role());
+        refresh();
     }
 
     public void installShortcuts(Scene scene) {
@@ -200,7 +208,11 @@ public final class ActionsController {
         background.execute(() -> {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
-                showNotification(words().render(result.message()), !result.applied());
+                // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
+                showNotification(i18n.format("notify.result." + result.outcome().name(),
+                        i18n.get("action." + result.request().kind().wire()),
+                        SafeText.bounded(result.request().sessionId(), SafeText.FIELD)),
+                        words().render(result.message()), !result.applied());
                 resultListener.accept(result);
                 refresh();
             });
@@ -215,14 +227,13 @@ public final class ActionsController {
         return revert.action() == null ? i18n.get("action.unknown") : i18n.get("action." + revert.action().wire());
     }
 
-    /** The text quotes reasons, session ids and Tilko or Redis errors: escaped and bounded like all outside text. */
+    /** The text quotes reasons, session ids and Tilko or Redis errors: the notices escape and bound it. */
     public void showNotification(String text, boolean warning) {
-        Notifications note = Notifications.create().title(i18n.get(warning ? "notify.warning" : "notify.done"))
-                .text(SafeText.bounded(text, SafeText.TEXT)).hideAfter(Duration.seconds(warning ? 12 : 5)).owner(view.window());
-        if (warning) {
-            note.showWarning();
-        } else {
-            note.showInformation();
-        }
+        view.notices().show(text, warning);
+    }
+
+    /** A headline in plain words, with the full account behind the notice's "Details". */
+    public void showNotification(String headline, String detail, boolean warning) {
+        view.notices().show(headline, detail, warning);
     }
 }

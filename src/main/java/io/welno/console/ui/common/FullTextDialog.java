@@ -14,16 +14,16 @@ import javafx.stage.Window;
  */
 public final class FullTextDialog extends Dialog<Void> {
 
-    private FullTextDialog(Window owner, I18n i18n, String text) {
+    private FullTextDialog(Window owner, I18n i18n, String title, String shown) {
         if (owner != null) {
             initOwner(owner);
             getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         initModality(Modality.NONE);
-        setTitle(i18n.get("text.full.title"));
+        setTitle(title);
         getDialogPane().setId("fullTextDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
-        TextArea area = new TextArea(SafeText.escape(text));
+        TextArea area = new TextArea(shown);
         area.setId("fullText");
         area.setEditable(false);
         area.setWrapText(true);
@@ -35,6 +35,13 @@ public final class FullTextDialog extends Dialog<Void> {
 
     /** Opens the dialog without waiting for it (the window stays usable). */
     public static void show(Window owner, I18n i18n, String text) {
-        new FullTextDialog(owner, i18n, text).show();
+        new FullTextDialog(owner, i18n, i18n.get("text.full.title"), SafeText.escape(text)).show();
+    }
+
+    /** A multi-line text (a document's JSON) under its own title, line breaks kept, in the monospaced font. */
+    public static void show(Window owner, I18n i18n, String title, String text) {
+        FullTextDialog dialog = new FullTextDialog(owner, i18n, title, SafeText.escapeKeepingLines(text));
+        dialog.getDialogPane().lookup("#fullText").setStyle(HangulFont.monoStyle());
+        dialog.show();
     }
 }

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings a user chooses in the window (language, theme, how times are written), kept with
- * {@code java.util.prefs} under
+ * The settings a user chooses in the window (language, theme, how times are written, the table's columns, a
+ * hint dismissed), kept with {@code java.util.prefs} under
  * {@code io/welno/console} in the user's preference tree. Tests point the node elsewhere with the system
  * property {@code welno.prefs.node}. A preference store that cannot be written is not an error worth
  * more than a debug line: the choice still applies to this run.
@@ -21,6 +21,8 @@ public final class UiPreferences {
     public static final String LANGUAGE = "language";
     public static final String THEME = "theme";
     public static final String TIME_STYLE = "time-style";
+    public static final String HIDDEN_COLUMNS = "hidden-columns";
+    public static final String DEMO_HINT_DISMISSED = "demo-hint-dismissed";
 
     private static final Logger LOG = LoggerFactory.getLogger(UiPreferences.class);
 
@@ -91,6 +93,28 @@ public final class UiPreferences {
         String name = profile == null ? "" : profile.strip();
         // Keys are at most 80 characters; a long profile name is told apart by its hash.
         return "followed." + (name.length() <= 60 ? name : name.substring(0, 50) + Integer.toHexString(name.hashCode()));
+    }
+
+    /** The columns (by id) the user hid; empty when they never chose, so the table's defaults apply. */
+    public Optional<java.util.Set<String>> hiddenColumns() {
+        String list = get(HIDDEN_COLUMNS);
+        if (list == null) {
+            return Optional.empty();
+        }
+        return Optional.of(java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    public void setHiddenColumns(java.util.Set<String> ids) {
+        put(HIDDEN_COLUMNS, String.join(",", new java.util.TreeSet<>(ids)));
+    }
+
+    public boolean demoHintDismissed() {
+        return Boolean.parseBoolean(get(DEMO_HINT_DISMISSED));
+    }
+
+    public void setDemoHintDismissed() {
+        put(DEMO_HINT_DISMISSED, "true");
     }
 
     private String get(String key) {

@@ -36,6 +36,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -157,6 +158,12 @@ public final class DashboardView extends ScrollPane {
         Label detail = new Label();
         detail.setId("kpi-" + id + "-detail");
         detail.getStyleClass().add("tile-detail");
+        // a tile is narrow and its subtitle often longer: the whole of it when pointed at
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(detail.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(360);
+        detail.setTooltip(whole);
         values.put(id, value);
         details.put(id, detail);
         VBox tile = new VBox(2, name, value, detail);

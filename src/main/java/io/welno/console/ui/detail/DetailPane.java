@@ -141,6 +141,9 @@ public final class DetailPane extends VBox {
         freshness.setId("detailFreshness");
         freshness.setWrapText(true);
         freshness.setMinHeight(Region.USE_PREF_SIZE);
+        // an unreadable session's reason can be long: it wraps, and never gives way to the tabs below as "…"
+        subtitle.setWrapText(true);
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
         actions.setId("detailActions");
         stepper.setId("detailStepper");
         stepper.getStyleClass().add("stepper");
@@ -461,6 +464,7 @@ public final class DetailPane extends VBox {
     private void warning(String text, boolean strong) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // all of it on as many lines as it needs, not cut short with "…"
         label.getStyleClass().add(strong ? "warning-strong" : "warning");
         warnings.getChildren().add(label);
     }

@@ -24,7 +24,6 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
@@ -101,11 +100,7 @@ public final class ConsoleApp extends Application {
     private ConsoleWindow showWindow(ZoneId zone) {
         Themes theme = window == null ? Themes.fromSystem() : window.theme();
         window = new ConsoleWindow(stage, i18n, Clock.systemUTC(), zone, background, StuckPolicy.defaults(), theme);
-        Button connections = new Button();
-        connections.setId("connectionsButton");
-        connections.textProperty().bind(i18n.text("connect.button"));
-        connections.setOnAction(e -> chooseConnection());
-        window.view().addToolbarItems(connections);
+        window.addConnectionsButton(this::chooseConnection);
         window.show();
         return window;
     }

@@ -8,6 +8,8 @@ import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.flow.Role;
+import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.store.StoreErrors;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleWindow.class);
+    /** The narrowest the window gets; the toolbar and the default columns are checked at this width and at 1280. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 600;
 
     private final Stage stage;
     private final I18n i18n;
@@ -67,6 +72,8 @@ public final class ConsoleWindow {
         view.setStyle(HangulFont.rootStyle());
         theme.applyTo(scene);
         stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.titleProperty().bind(i18n.text("app.title"));
         var icon = ConsoleWindow.class.getResourceAsStream("/io/welno/console/ui/app-icon.png");
         if (icon != null) {
@@ -76,6 +83,15 @@ public final class ConsoleWindow {
             event.consume();
             close(Platform::exit);
         });
+    }
+
+    /** Connections… at the toolbar's right end, where it never shrinks or hides. */
+    public void addConnectionsButton(Runnable onAction) {
+        javafx.scene.control.Button connections = new javafx.scene.control.Button();
+        connections.setId("connectionsButton");
+        connections.textProperty().bind(i18n.text("connect.button"));
+        connections.setOnAction(e -> onAction.run());
+        view.addToolbarItems(connections);
     }
 
     public void show() {
@@ -140,6 +156,9 @@ public final class ConsoleWindow {
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
         actions.installShortcuts(scene);
         view.connect(this::setTheme, started); // settings menu theme, F5 resync, badges follow the language
+        if (started.isDemo()) {
+            demoAids(operator.role());
+        }
         // The profile's fallback folder: places ride on the rows, the detail pane diffs the file's last-read copy.
         started.fileFeed().ifPresent(files -> view.detail().useFileCopies(files::fileCopy));
         started.startFeed(bridge);
@@ -167,6 +186,32 @@ public final class ConsoleWindow {
     /** The bulk menu, alert list and audit tab, once attached. */
     public OperationsMount operations() {
         return operations;
+    }
+
+    /** The demo's role box in the status bar and, until it is dismissed once, the first-run hint. */
+    private void demoAids(Role role) {
+        view.addStatusItems(new RoleSwitch(i18n, role, this::switchRole));
+        UiPreferences preferences = UiPreferences.user();
+        if (!preferences.demoHintDismissed()) {
+            view.showBanner(new DemoHint(i18n, () -> {
+                preferences.setDemoHintDismissed();
+                view.showBanner(null);
+            }));
+        }
+    }
+
+    /** The demo only: acts as {@code role} from now on (buttons, badge, reveal), as if connected with that role. */
+    public void switchRole(Role role) {
+        services.switchRole(role);
+        var operator = services.operator();
+        LOG.info("Demo role switched to {}", role.wire());
+        actions.useOperator(operator);
+        view.showOperator(operator);
+        view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(role));
+        // shown again from scratch: personal data a developer revealed does not stay on screen for the new role
+        var shown = view.detail().current();
+        view.detail().show(null);
+        view.detail().show(shown);
     }
 
     public ActionsController actions() {

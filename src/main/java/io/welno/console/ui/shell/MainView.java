@@ -2,10 +2,13 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.ui.actions.ActionHost;
 import io.welno.console.ui.table.BucketList;
+import io.welno.console.ui.table.ColumnChooser;
+import io.welno.console.ui.table.RowMenu;
 import io.welno.console.ui.dashboard.DashboardView;
 import io.welno.console.ui.detail.DetailPane;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.table.SessionTable;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
@@ -42,7 +45,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -54,7 +56,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javafx.collections.FXCollections;
@@ -66,7 +67,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -95,14 +95,17 @@ public final class MainView extends BorderPane implements ActionHost {
     private final FeedBridge bridge;
     private final I18n i18n;
     private final SessionTable table;
+    private final RowMenu rowMenu;
     private final DetailPane detail;
     private final StatusBar statusBar = new StatusBar();
     private final BucketList buckets;
     private final DashboardView dashboard;
     private final TabPane tabs = new TabPane();
+    private final BorderPane sessions;
     private final Tab sessionsTab = new Tab();
     private final Tab dashboardTab = new Tab();
     private final TextField search = new TextField();
+    private final Notices notices;
     private final ToggleButton pause = new ToggleButton();
     private final SettingsMenu settings;
     private final KeyboardShortcuts shortcuts = new KeyboardShortcuts();
@@ -159,6 +162,8 @@ public final class MainView extends BorderPane implements ActionHost {
         setId("mainView");
         getStyleClass().add("main-view");
         table = new SessionTable(model, i18n, clock, zone);
+        ColumnChooser.install(table, i18n, preferences.hiddenColumns(), preferences::setHiddenColumns);
+        rowMenu = new RowMenu(table, i18n, codec, background, clock, zone);
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
         buckets = new BucketList(model, i18n);
         dashboard = new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
@@ -169,7 +174,7 @@ public final class MainView extends BorderPane implements ActionHost {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
-        BorderPane sessions = new BorderPane(split);
+        sessions = new BorderPane(split);
         sessions.setLeft(new javafx.scene.layout.VBox(buckets, countsNote()));
         javafx.scene.layout.VBox.setVgrow(buckets, Priority.ALWAYS);
         sessionsTab.setId("tab-sessions");
@@ -193,7 +198,9 @@ public final class MainView extends BorderPane implements ActionHost {
         if ("dashboard".equalsIgnoreCase(System.getenv("WELNO_TAB"))) {
             tabs.getSelectionModel().select(dashboardTab); // a wall display starts on the dashboard
         }
-        setCenter(tabs);
+        notices = new Notices(i18n);
+        javafx.scene.layout.StackPane.setAlignment(notices, javafx.geometry.Pos.BOTTOM_RIGHT);
+        setCenter(new javafx.scene.layout.StackPane(tabs, notices)); // notices float inside the window, never past it
         setTop(toolbar());
         setBottom(statusBar(clock));
         defineShortcuts();
@@ -240,7 +247,12 @@ public final class MainView extends BorderPane implements ActionHost {
         dashboard.start();
     }
 
-    private ToolBar toolbar() {
+    /**
+     * The toolbar is a box, not a {@code ToolBar}: a tool bar moves what does not fit behind a "»" whose popup is drawn
+     * outside the window. Here the search field gives way first and the trailing items (settings, Connections…) keep
+     * their full width at any window width from {@link ConsoleWindow#MIN_WIDTH} up.
+     */
+    private HBox toolbar() {
         environment.setId("environmentBadge");
         environment.getStyleClass().add("env-badge");
         roleBadge.setId("roleBadge");
@@ -253,7 +265,11 @@ public final class MainView extends BorderPane implements ActionHost {
 
         search.setId("searchField");
         search.promptTextProperty().bind(i18n.text("search.prompt"));
-        search.setPrefColumnCount(22);
+        // short, and as wide as the toolbar has room for: it is what gives way first, before any badge or button
+        search.setPrefColumnCount(10);
+        search.setMinWidth(110);
+        search.setMaxWidth(320);
+        HBox.setHgrow(search, Priority.ALWAYS);
         model.searchProperty().bind(search.textProperty());
 
         ComboBox<AuthProvider> provider = new ComboBox<>(FXCollections.observableArrayList(AuthProvider.values()));
@@ -305,8 +321,22 @@ public final class MainView extends BorderPane implements ActionHost {
         pending.setOnAction(e -> pause.setSelected(false));
 
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(badges, search, provider, partner, pause, pending, spacer, settings);
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        // a long profile badge gives way (cut, whole in its tooltip) before Connections… would
+        for (Label badge : List.of(environment, roleBadge)) {
+            badge.setMinWidth(60);
+            javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+            whole.textProperty().bind(badge.textProperty());
+            badge.setTooltip(whole);
+        }
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setMinWidth(Region.USE_PREF_SIZE);
+        provider.setMinWidth(90);
+        partner.setMinWidth(90);
+        HBox bar = new HBox(6, badges, search, provider, partner, pause, pending, spacer, settings);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
         bar.setId("mainToolbar");
         return bar;
     }
@@ -561,9 +591,14 @@ public final class MainView extends BorderPane implements ActionHost {
         }
     }
 
-    /** Adds controls at the right end of the toolbar (e.g. the connection switcher). */
+    /** Adds controls at the right end of the toolbar (e.g. the connection switcher); they never shrink or hide. */
     public void addToolbarItems(javafx.scene.Node... items) {
-        ((ToolBar) getTop()).getItems().addAll(items);
+        for (javafx.scene.Node item : items) {
+            if (item instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        ((HBox) getTop()).getChildren().addAll(items);
     }
 
     @Override
@@ -578,6 +613,11 @@ public final class MainView extends BorderPane implements ActionHost {
 
     public SessionTable table() {
         return table;
+    }
+
+    /** The sessions' right-click menu, for features that add their own items. */
+    public RowMenu rowMenu() {
+        return rowMenu;
     }
 
     @Override
@@ -617,8 +657,14 @@ public final class MainView extends BorderPane implements ActionHost {
             environment.textProperty().bind(i18n.text("app.demo"));
         }
         connectFollowAndHistory(services);
-        Operator operator = services.operator();
+        showOperator(services.operator());
+    }
+
+    /** The role badge for {@code operator}, following the language (again after the demo's role switch). */
+    void showOperator(Operator operator) {
+        roleBadge.getStyleClass().remove("read-only");
         if (!operator.role().mayWrite()) {
+            roleBadge.getStyleClass().add("read-only");
             roleBadge.textProperty().bind(i18n.text("role.viewer.badge"));
         } else {
             roleBadge.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("role.badge",
@@ -647,12 +693,12 @@ public final class MainView extends BorderPane implements ActionHost {
             Platform.runLater(() -> model.setFollowed(followed.ids()));
         });
         followed.addListener(changed -> Platform.runLater(() ->
-                notify(i18n.get("notify.followed.title"), followedNote(changed), false)));
+                notices.show(followedNote(changed), false)));
         // The row's menu: follow or unfollow the session under the pointer (the right-click selects its row first).
         MenuItem follow = new MenuItem();
         follow.setId("menuFollow");
-        table.setContextMenu(new ContextMenu(follow));
-        table.getContextMenu().setOnShowing(e -> {
+        rowMenu.menu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), follow);
+        rowMenu.menu().addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
             SessionRow row = detail.current();
             follow.setText(i18n.get(row != null && followed.isFollowed(row.id()) ? "follow.unstar" : "follow.star"));
             follow.setDisable(row == null);
@@ -675,6 +721,16 @@ public final class MainView extends BorderPane implements ActionHost {
                     ? "history.version.expired" : "history.version.removed"));
         }
         return i18n.format("notify.followed", id, words.status(changed.from()), words.status(changed.to()));
+    }
+
+    /** Adds items to the status bar's left, after the feed's mode (e.g. the demo's role switch). */
+    void addStatusItems(javafx.scene.Node... items) {
+        statusBar.getLeftItems().addAll(items);
+    }
+
+    /** A banner above the sessions (the demo's first-run hint); null takes it away. */
+    void showBanner(javafx.scene.Node banner) {
+        sessions.setTop(banner);
     }
 
     private void defineShortcuts() {
@@ -829,7 +885,7 @@ public final class MainView extends BorderPane implements ActionHost {
             } else {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                notify(i18n.format("export.failed", cause.getMessage()), true);
+                notices.show(i18n.get("notify.export.failed"), i18n.format("export.failed", cause.getMessage()), true);
             }
         }));
     }
@@ -859,20 +915,13 @@ public final class MainView extends BorderPane implements ActionHost {
     }
 
     private void notify(String text, boolean warning) {
-        notify(i18n.get(warning ? "notify.warning" : "notify.done"), text, warning);
+        notices.show(text, warning);
     }
 
-    private void notify(String title, String text, boolean warning) {
-        Notifications note = Notifications.create().title(title)
-                .text(text).hideAfter(javafx.util.Duration.seconds(warning ? 12 : 5));
-        if (getScene() != null) {
-            note.owner(getScene().getWindow());
-        }
-        if (warning) {
-            note.showWarning();
-        } else {
-            note.showInformation();
-        }
+    /** The window's notifications (a layer over the content). */
+    @Override
+    public Notices notices() {
+        return notices;
     }
 
     public DashboardView dashboard() {

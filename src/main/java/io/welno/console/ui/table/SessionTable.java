@@ -25,6 +25,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /**
@@ -36,6 +37,8 @@ public final class SessionTable extends TableView<SessionRow> {
 
     /** A cell shows at most this much of a value; one line of the table never needs more. */
     static final int CELL_CHARS = 300;
+    /** The last column's narrowest: enough for the start of a message, the rest is in the detail pane. */
+    static final double MESSAGE_MIN_WIDTH = 120;
 
     private final I18n i18n;
     private final SessionTableModel model;
@@ -56,7 +59,10 @@ public final class SessionTable extends TableView<SessionRow> {
         this.zone = zone;
         setId("sessionTable");
         getStyleClass().add("session-table");
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The last column (Last message) takes what the others leave, so the table never scrolls sideways for it;
+        // the others keep their widths (a minimum as wide as their preferred width), and the table scrolls sideways
+        // only when the columns chosen are more than the window has room for.
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setTableMenuButtonVisible(true);
         // Several rows at once for a bulk action (Shift/Ctrl-click); the detail pane shows the focused one.
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
@@ -73,6 +79,8 @@ public final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.provider", 78,
                 (row, now) -> ProviderNames.name(i18n, row.provider()),
                 Comparator.comparing(r -> r.provider().ordinal()), null));
+        getColumns().add(column("column.partner", 80, (row, now) -> row.partner(),
+                Comparator.comparing(SessionRow::partner), null));
         getColumns().add(timeColumn("column.age", ColumnWidths.age(),
                 (row, now) -> Formats.age(i18n, row.createdAt(), now),
                 Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
@@ -88,11 +96,19 @@ public final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
 
+        for (TableColumn<SessionRow, ?> column : getColumns()) {
+            if (column != getColumns().get(getColumns().size() - 1)) {
+                column.minWidthProperty().bind(column.prefWidthProperty());
+            } else {
+                column.setMinWidth(MESSAGE_MIN_WIDTH);
+            }
+        }
         model.rows().comparatorProperty().bind(Bindings.createObjectBinding(this::rowOrder, comparatorProperty()));
         setItems(model.rows());
         setSortPolicy(table -> true); // the model's sorted view follows the table's comparator
         // The newest change first is what support staff look at most.
-        TableColumn<SessionRow, ?> updated = getColumns().get(6);
+        TableColumn<SessionRow, ?> updated = getColumns().stream().filter(c -> "column.updated".equals(c.getId()))
+                .findFirst().orElseThrow();
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
         setRowFactory(table -> new javafx.scene.control.TableRow<>() {
@@ -274,9 +290,7 @@ public final class SessionTable extends TableView<SessionRow> {
     private TableColumn<SessionRow, SessionRow> column(String key, double width,
                                                        BiFunction<SessionRow, LocalDateTime, String> text,
                                                        Comparator<SessionRow> comparator, String styleClass) {
-        TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
-        column.textProperty().bind(i18n.text(key));
-        column.setId(key);
+        TableColumn<SessionRow, SessionRow> column = header(key);
         column.setPrefWidth(width);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setComparator(comparator);
@@ -293,10 +307,28 @@ public final class SessionTable extends TableView<SessionRow> {
         return column;
     }
 
-    private TableColumn<SessionRow, SessionRow> statusColumn() {
+    /**
+     * A column whose header says what it means when pointed at ({@code <key>.tip}). The header shows the graphic,
+     * a label carrying the tooltip (the column itself has none); the column keeps its text for the column menus.
+     */
+    private TableColumn<SessionRow, SessionRow> header(String key) {
         TableColumn<SessionRow, SessionRow> column = new TableColumn<>();
-        column.textProperty().bind(i18n.text("column.status"));
-        column.setId("column.status");
+        column.textProperty().bind(i18n.text(key));
+        column.setId(key);
+        Label label = new Label();
+        label.textProperty().bind(column.textProperty());
+        label.getStyleClass().add("column-title");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.text(key + ".tip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        label.setTooltip(tip);
+        column.setGraphic(label);
+        return column;
+    }
+
+    private TableColumn<SessionRow, SessionRow> statusColumn() {
+        TableColumn<SessionRow, SessionRow> column = header("column.status");
         column.setPrefWidth(165);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setComparator(Comparator.comparing(r -> String.valueOf(r.status().wire())));

@@ -1,0 +1,135 @@
+package io.welno.console.ui.common;
+
+import io.welno.console.text.SafeText;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The window's notifications, stacked in a corner of its content (a layer above it, never a separate popup):
+ * a notice is never wider than the window, its words wrap, and it says what happened in one plain sentence
+ * with the technical account behind a "Details" link. A notice stays while the pointer is on it or its details
+ * are open; otherwise it goes after a few seconds (a warning stays longer).
+ */
+public final class Notices extends VBox {
+
+    /** Widest a notice gets in a wide window; a narrower window gets narrower notices. */
+    static final double MAX_WIDTH = 460;
+    /** Older notices give way beyond this many. */
+    static final int MAX_SHOWN = 4;
+    /** Details longer than this open in full in their own window rather than in the notice. */
+    static final int DETAIL_CHARS = 600;
+
+    private final I18n i18n;
+
+    public Notices(I18n i18n) {
+        super(8);
+        this.i18n = i18n;
+        setId("notices");
+        getStyleClass().add("notices");
+        setAlignment(Pos.BOTTOM_RIGHT);
+        setFillWidth(true);
+        setPadding(new Insets(10));
+        setPickOnBounds(false); // the table below stays clickable around the notices
+        setMinSize(0, 0);
+        setMaxWidth(MAX_WIDTH);
+        setMaxHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** A notice whose headline says all there is. */
+    public void show(String headline, boolean warning) {
+        show(headline, null, warning);
+    }
+
+    /**
+     * @param headline what happened, in a support person's words
+     * @param detail   the full account (a flow's sentence, a Redis or Tilko error), behind "Details"; may be null
+     */
+    public void show(String headline, String detail, boolean warning) {
+        VBox notice = new VBox(4);
+        notice.getStyleClass().addAll("notice", warning ? "notice-warning" : "notice-info");
+        notice.setMinWidth(0);
+
+        Label icon = new Label(warning ? "!" : "✓");
+        icon.getStyleClass().add("notice-icon");
+        icon.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = new Label(i18n.get(warning ? "notify.warning" : "notify.done"));
+        title.getStyleClass().add("notice-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button("×");
+        close.getStyleClass().add("notice-close");
+        close.setTooltip(new Tooltip(i18n.get("notice.close")));
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(6, icon, title, spacer, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label text = wrapped(SafeText.bounded(headline, SafeText.TEXT), "notice-text");
+        notice.getChildren().addAll(top, text);
+
+        PauseTransition timer = new PauseTransition(Duration.seconds(warning ? 15 : 6));
+        timer.setOnFinished(e -> getChildren().remove(notice));
+        close.setOnAction(e -> {
+            timer.stop();
+            getChildren().remove(notice);
+        });
+        boolean[] detailsOpen = {false};
+        if (detail != null && !detail.isBlank() && !detail.equals(headline)) {
+            Label more = wrapped(SafeText.bounded(detail, DETAIL_CHARS), "notice-detail");
+            more.setVisible(false);
+            more.setManaged(false);
+            Hyperlink toggle = new Hyperlink(i18n.get("notice.details"));
+            toggle.getStyleClass().add("notice-details-link");
+            toggle.setOnAction(e -> {
+                detailsOpen[0] = !more.isVisible();
+                more.setVisible(detailsOpen[0]);
+                more.setManaged(detailsOpen[0]);
+                toggle.setText(i18n.get(detailsOpen[0] ? "notice.details.hide" : "notice.details"));
+                if (detailsOpen[0]) {
+                    timer.stop(); // opened to be read: it stays until closed
+                } else {
+                    timer.playFromStart();
+                }
+            });
+            HBox links = new HBox(8, toggle);
+            if (SafeText.escape(detail).length() > DETAIL_CHARS) {
+                Hyperlink whole = new Hyperlink(i18n.get("text.full"));
+                whole.getStyleClass().add("notice-full-link");
+                whole.setOnAction(e -> FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                        detail));
+                links.getChildren().add(whole);
+            }
+            notice.getChildren().addAll(links, more);
+        }
+        notice.setOnMouseEntered(e -> timer.pause());
+        notice.setOnMouseExited(e -> {
+            if (!detailsOpen[0]) {
+                timer.play();
+            }
+        });
+        getChildren().add(notice);
+        while (getChildren().size() > MAX_SHOWN) {
+            getChildren().remove(0);
+        }
+        timer.play();
+    }
+
+    private static Label wrapped(String value, String styleClass) {
+        Label label = new Label(value);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines instead of ending in "…"
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+}

@@ -1,0 +1,56 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.flow.Role;
+import io.welno.console.ui.common.I18n;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/** The demo's role box: a newcomer tries what a viewer, an operator and a developer may do. Never on a real connection. */
+final class RoleSwitch extends HBox {
+
+    private final ComboBox<Role> roles = new ComboBox<>(FXCollections.observableArrayList(Role.values()));
+
+    RoleSwitch(I18n i18n, Role current, Consumer<Role> onSwitch) {
+        super(6);
+        setId("roleSwitchBox");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        Label label = new Label();
+        label.textProperty().bind(i18n.text("role.switch"));
+        roles.setId("roleSwitch");
+        roles.setCellFactory(list -> cell(i18n));
+        roles.setButtonCell(cell(i18n));
+        // the cells say the role in the window's language; a new language needs new ones
+        i18n.localeProperty().addListener((o, a, b) -> {
+            roles.setCellFactory(list -> cell(i18n));
+            roles.setButtonCell(cell(i18n));
+        });
+        roles.setValue(current);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.text("role.switch.tip"));
+        roles.setTooltip(tip);
+        label.setTooltip(tip);
+        roles.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != was) {
+                onSwitch.accept(now);
+            }
+        });
+        getChildren().addAll(label, roles);
+    }
+
+    private static ListCell<Role> cell(I18n i18n) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Role role, boolean empty) {
+                super.updateItem(role, empty);
+                setText(empty || role == null ? null : i18n.get("role." + role.wire()));
+            }
+        };
+    }
+}

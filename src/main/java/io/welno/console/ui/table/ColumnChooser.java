@@ -1,0 +1,101 @@
+package io.welno.console.ui.table;
+
+import io.welno.console.ui.common.I18n;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * Which of the table's columns are shown. The default set fits a 1280-pixel window without scrolling sideways; the
+ * rest are a right-click on any column header away (or the table's + menu), and the choice is kept between runs.
+ */
+public final class ColumnChooser {
+
+    /**
+     * Shown only on request (the detail pane has them for the selected session): what is left, with the last message
+     * taking the rest, fits the table's share of a 1280-pixel window in both languages.
+     */
+    public static final Set<String> HIDDEN_BY_DEFAULT = Set.of("column.progress", "column.provider", "column.partner",
+            "column.age", "column.ttl");
+
+    private ColumnChooser() {
+    }
+
+    /**
+     * @param saved the user's earlier choice (hidden column ids), empty for the defaults
+     * @param save  called with the hidden column ids whenever the user shows or hides one
+     */
+    public static void install(TableView<?> table, I18n i18n, Optional<Set<String>> saved, Consumer<Set<String>> save) {
+        Set<String> hidden = saved.orElse(HIDDEN_BY_DEFAULT);
+        ContextMenu menu = new ContextMenu();
+        menu.setId("columnMenu");
+        for (TableColumn<?, ?> column : table.getColumns()) {
+            column.setVisible(!hidden.contains(column.getId()));
+            CheckMenuItem item = new CheckMenuItem();
+            item.setId("columnMenu-" + column.getId());
+            item.textProperty().bind(column.textProperty());
+            item.selectedProperty().bindBidirectional(column.visibleProperty());
+            menu.getItems().add(item);
+            column.visibleProperty().addListener((o, was, now) -> {
+                if (!now && table.getVisibleLeafColumns().isEmpty()) {
+                    column.setVisible(true); // the last column stays: a table without columns cannot be right-clicked
+                    return;
+                }
+                save.accept(hiddenIds(table));
+            });
+        }
+        MenuItem reset = new MenuItem();
+        reset.setId("columnMenu-reset");
+        reset.textProperty().bind(i18n.text("columns.reset"));
+        reset.setOnAction(e -> table.getColumns().forEach(c -> c.setVisible(!HIDDEN_BY_DEFAULT.contains(c.getId()))));
+        menu.getItems().addAll(new SeparatorMenuItem(), reset);
+        // A right-click on the header row is about columns, not about a session (the table's own menu). The press
+        // opens it (platforms differ in when they send the context-menu request, some send none); the request that
+        // may follow only must not open the sessions' menu.
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.getButton() == MouseButton.SECONDARY && onHeader(event.getPickResult().getIntersectedNode(), table)) {
+                menu.show(table, event.getScreenX(), event.getScreenY());
+                event.consume();
+            }
+        });
+        table.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
+            if (onHeader(event.getPickResult().getIntersectedNode(), table)) {
+                if (!menu.isShowing()) {
+                    menu.show(table, event.getScreenX(), event.getScreenY());
+                }
+                event.consume();
+            }
+        });
+    }
+
+    private static boolean onHeader(Node node, TableView<?> table) {
+        for (Node at = node; at != null && at != table; at = at.getParent()) {
+            if (at instanceof TableColumnHeader || at.getStyleClass().contains("column-header-background")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Set<String> hiddenIds(TableView<?> table) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (TableColumn<?, ?> column : table.getColumns()) {
+            if (!column.isVisible()) {
+                ids.add(column.getId());
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,111 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.Role;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.Await;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.ui.common.UiPreferences;
+import io.welno.console.ui.shell.ConsoleWindow;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The default launch, the embedded demo: a newcomer is an operator (not a developer with every action), is told once
+ * what the buckets mean and how to try another role, and switches roles from the status bar.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DemoWindowTest {
+
+    @RegisterExtension
+    static final PrivatePreferences PREFS = new PrivatePreferences("demo-test");
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+
+    /** A window on a demo of its own, as the app opens it with no profile saved. */
+    private ConsoleWindow openDemo(FxRobot robot) throws Exception {
+        ConsoleWindow[] window = new ConsoleWindow[1];
+        robot.interact(() -> {
+            window[0] = new ConsoleWindow(new Stage(), new I18n(Locale.ENGLISH), Clock.systemUTC(),
+                    Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
+            window[0].show();
+        });
+        ConsoleServices services = ConsoleServices.startDemo(Timestamps.system());
+        robot.interact(() -> window[0].attach(services));
+        TableView<?> table = window[0].view().table();
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        return window[0];
+    }
+
+    private static void close(FxRobot robot, ConsoleWindow window) throws Exception {
+        boolean[] closed = {false};
+        robot.interact(() -> window.close(() -> closed[0] = true));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> closed[0]);
+    }
+
+    @Test
+    void theDemoStartsAsAnOperatorWithAHintShownOnceAndSwitchesRoles(FxRobot robot) throws Exception {
+        ConsoleWindow first = openDemo(robot);
+        try {
+            Label badge = (Label) first.scene().lookup("#roleBadge");
+            assertTrue(badge.getText().endsWith("operator"), badge.getText());
+            @SuppressWarnings("unchecked")
+            ComboBox<Role> roles = (ComboBox<Role>) first.scene().lookup("#roleSwitch");
+            assertEquals(Role.OPERATOR, roles.getValue(), "the role box is in the demo's status bar");
+            robot.interact(() -> first.view().table().getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(first.scene().lookup("#action-simple-auth") != null, "an operator re-sends auth");
+            assertTrue(first.scene().lookup("#action-manual-auth-complete") == null, "but does not force it");
+
+            assertTrue(first.scene().lookup("#demoHint").isVisible(), "the first-run hint is shown");
+            String hint = ((Label) first.scene().lookup("#demoHintText")).getText();
+            assertTrue(hint.contains("Stuck") && hint.contains("Role"), "it says what the buckets mean and where the "
+                    + "role switch is: " + hint);
+
+            robot.interact(() -> roles.setValue(Role.DEVELOPER));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(first.scene().lookup("#action-manual-auth-complete") != null, "a developer may force it");
+            assertTrue(badge.getText().endsWith("developer"), badge.getText());
+            robot.interact(() -> roles.setValue(Role.VIEWER));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(first.scene().lookup("#action-simple-auth") == null, "a viewer runs nothing");
+            assertTrue(badge.getText().contains("READ-ONLY"), badge.getText());
+
+            robot.interact(() -> robot.lookup("#demoHintDismiss").queryButton().fire());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(first.scene().lookup("#demoHint") == null, "dismissed");
+            assertTrue(UiPreferences.user().demoHintDismissed(), "and remembered");
+        } finally {
+            close(robot, first);
+        }
+
+        ConsoleWindow second = openDemo(robot);
+        try {
+            assertTrue(second.scene().lookup("#demoHint") == null, "the hint is shown once, not at every start");
+            assertTrue(second.scene().lookup("#roleSwitch") != null);
+            assertFalse(((Label) second.scene().lookup("#roleBadge")).getText().endsWith("developer"));
+        } finally {
+            close(robot, second);
+            background.shutdownNow();
+        }
+    }
+}

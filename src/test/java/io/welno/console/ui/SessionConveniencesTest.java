@@ -1,0 +1,120 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.ui.shell.ConsoleWindow;
+import io.welno.console.view.SessionRow;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A session's right-click menu and Ctrl+C: its id, a masked summary and its raw JSON, never a personal number. */
+@ExtendWith(ApplicationExtension.class)
+class SessionConveniencesTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+    /** The fixture's person: name, phone and birthdate, none of which may leave the window unmasked. */
+    static final List<String> SECRETS = List.of("오세훈", "01090123456", "19720401");
+
+    private TestConsole console;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        REDIS.flush();
+        REDIS.seedLiveFixtures();
+        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "operator", "development", true));
+        window = console.window();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class);
+    }
+
+    private String select(FxRobot robot, String fixture) throws Exception {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table(robot).getItems().size() == 19);
+        String id = Fixtures.id(fixture);
+        TableView<SessionRow> table = table(robot);
+        robot.interact(() -> {
+            SessionRow row = table.getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return id;
+    }
+
+    private static String clipboard(FxRobot robot) {
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        return text[0];
+    }
+
+    @Test
+    void ctrlCOnTheTableCopiesTheSelectedSessionsId(FxRobot robot) throws Exception {
+        String id = select(robot, "09_info_required_object_message.json");
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.interact(() -> table(robot).requestFocus());
+        robot.press(KeyCode.SHORTCUT, KeyCode.C).release(KeyCode.C, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(id, clipboard(robot));
+    }
+
+    @Test
+    void theRowMenuCopiesTheIdAMaskedSummaryAndOpensTheMaskedJson(FxRobot robot) throws Exception {
+        String id = select(robot, "09_info_required_object_message.json");
+        ContextMenu menu = table(robot).getContextMenu();
+        assertEquals(List.of("rowMenu-copyId", "rowMenu-copySummary", "rowMenu-openRaw"),
+                menu.getItems().stream().map(MenuItem::getId).toList());
+        assertEquals(List.of("Copy session id", "Copy summary (personal data masked)",
+                "Open raw JSON (personal data masked)"), menu.getItems().stream().map(MenuItem::getText).toList());
+        robot.interact(() -> menu.show(table(robot), 200, 200));
+        assertTrue(menu.getItems().stream().noneMatch(MenuItem::isDisable), "a session is selected: all three work");
+
+        robot.interact(() -> menu.getItems().get(0).fire());
+        assertEquals(id, clipboard(robot));
+
+        robot.interact(() -> menu.getItems().get(1).fire());
+        String summary = clipboard(robot);
+        assertTrue(summary.contains(id) && summary.contains("Info mismatch"), summary);
+        for (String secret : SECRETS) {
+            assertFalse(summary.contains(secret), secret + " in the summary: " + summary);
+        }
+
+        robot.interact(() -> menu.getItems().get(2).fire());
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> robot.lookup("#fullText").tryQuery().isPresent());
+        String json = robot.lookup("#fullText").queryAs(TextArea.class).getText();
+        assertTrue(json.contains("\"status\"") && json.contains("\n"), "the document, pretty-printed: " + json);
+        for (String secret : SECRETS) {
+            assertFalse(json.contains(secret), secret + " in the raw JSON");
+        }
+        robot.interact(() -> robot.lookup("#fullText").queryAs(TextArea.class).getScene().getWindow().hide());
+    }
+}
