@@ -1,5 +1,7 @@
 package io.welno.console.ui;
 
+import io.welno.console.flow.ActionKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +76,10 @@ class DemoWindowTest {
             robot.interact(() -> first.view().table().getSelectionModel().select(0));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(first.scene().lookup("#action-simple-auth") != null, "an operator re-sends auth");
-            assertTrue(first.scene().lookup("#action-manual-auth-complete") == null, "but does not force it");
+            // the button is there, grey, and says that forcing needs the developer role
+            assertTrue(first.scene().lookup("#action-manual-auth-complete").isDisabled(), "but does not force it");
+            assertTrue(first.actions().reason(ActionKind.MANUAL_COMPLETE).contains("developer"),
+                    first.actions().reason(ActionKind.MANUAL_COMPLETE));
 
             assertTrue(first.scene().lookup("#demoHint").isVisible(), "the first-run hint is shown");
             String hint = ((Label) first.scene().lookup("#demoHintText")).getText();
@@ -83,11 +88,12 @@ class DemoWindowTest {
 
             robot.interact(() -> roles.setValue(Role.DEVELOPER));
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(first.scene().lookup("#action-manual-auth-complete") != null, "a developer may force it");
+            assertFalse(first.actions().reason(ActionKind.MANUAL_COMPLETE).contains("developer"),
+                    "a developer may force it: " + first.actions().reason(ActionKind.MANUAL_COMPLETE));
             assertTrue(badge.getText().endsWith("developer"), badge.getText());
             robot.interact(() -> roles.setValue(Role.VIEWER));
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(first.scene().lookup("#action-simple-auth") == null, "a viewer runs nothing");
+            assertTrue(first.scene().lookup("#action-simple-auth").isDisabled(), "a viewer runs nothing");
             assertTrue(badge.getText().contains("READ-ONLY"), badge.getText());
 
             robot.interact(() -> robot.lookup("#demoHintDismiss").queryButton().fire());
