@@ -13,6 +13,7 @@ import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,7 @@ public final class BenchRunner {
     private final PrintStream out;
     private final BenchCorpus corpus = new BenchCorpus(42);
     private final SetParams ttl = SetParams.setParams().ex(SEED_TTL_SECONDS);
+    private byte[] keyPrefixBytes;
     private RedisConnectionSettings redis;
     private String redisUrl;
     private boolean mayConfigure;
@@ -75,6 +77,7 @@ public final class BenchRunner {
                 redisUrl = settings.redisUrl();
             }
             redis = RedisConnectionSettings.parse(redisUrl);
+            keyPrefixBytes = redis.key("").getBytes(StandardCharsets.UTF_8);
             try (RedisClient admin = RedisConnections.openClient(redis, "welno-bench")) {
                 if (settings.redisUrl() != null && admin.dbSize() != 0) {
                     out.println("The database of " + redis.redactedUrl() + " is not empty; the bench writes "
@@ -291,7 +294,7 @@ public final class BenchRunner {
             int index = Math.floorMod(rrCursor++, settings.sessions());
             long now = System.nanoTime();
             lastStamp[index] = now;
-            return new String[] {redis.key(BenchCorpus.id(index)), corpus.stamped(index, now)};
+            return new byte[][] {keyBytes(index), corpus.stampedBytes(index, now)};
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
         // Caught up = the last write of every key written has reached the consumer (earlier writes of a key may
@@ -365,8 +368,21 @@ public final class BenchRunner {
     }
 
     interface WriteSource {
-        /** @return {key, value} of the n-th write, or {key, null} to delete the key */
-        String[] write(long n);
+        /** @return {key, value} of the n-th write as UTF-8, or {key, null} to delete the key */
+        byte[][] write(long n);
+    }
+
+    static byte[][] write(String key, String value) {
+        return new byte[][] {key.getBytes(StandardCharsets.UTF_8), value == null ? null : value.getBytes(StandardCharsets.UTF_8)};
+    }
+
+    /** The key of bench session i as bytes. */
+    private byte[] keyBytes(int index) {
+        byte[] prefix = keyPrefixBytes;
+        byte[] id = BenchCorpus.idBytes(index);
+        byte[] key = Arrays.copyOf(prefix, prefix.length + id.length);
+        System.arraycopy(id, 0, key, prefix.length, id.length);
+        return key;
     }
 
     /** Writes {@code total} values at {@code rate} per second with small pipelines on one connection. */
@@ -381,7 +397,7 @@ public final class BenchRunner {
             }
             Pipeline pipeline = writer.pipelined();
             for (; sent < due; sent++) {
-                String[] kv = source.write(sent);
+                byte[][] kv = source.write(sent);
                 if (kv[1] == null) {
                     pipeline.del(kv[0]);
                 } else {
@@ -416,19 +432,19 @@ public final class BenchRunner {
                 double op = r.nextDouble();
                 if (op < 0.6 || state[0] < 2) {
                     int index = live[r.nextInt(state[0])];
-                    return new String[] {redis.key(BenchCorpus.id(index)), corpus.stamped(index, System.nanoTime())};
+                    return new byte[][] {keyBytes(index), corpus.stampedBytes(index, System.nanoTime())};
                 }
                 if (op < 0.8) {
                     int slot = r.nextInt(state[0]);
                     int index = live[slot];
                     live[slot] = live[--state[0]];
-                    return new String[] {redis.key(BenchCorpus.id(index)), null};
+                    return new byte[][] {keyBytes(index), null};
                 }
                 int index = state[1]++;
                 if (state[0] < live.length) {
                     live[state[0]++] = index;
                 }
-                return new String[] {redis.key(BenchCorpus.id(index)), corpus.document(index)};
+                return write(redis.key(BenchCorpus.id(index)), corpus.document(index));
             });
             long heap = heapAfterGc();
             samples.add(heap);
