@@ -12,7 +12,10 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -287,6 +290,8 @@ public final class BenchRunner {
         List<Integer> backlog = new ArrayList<>();
         consumer.record(latencies);
         Thread sampler = sampler(feed, backlog);
+        long feedCpuBefore = feedCpuNanos();
+        long[] gcBefore = gcTotals();
         long total = (long) rate * settings.rateSeconds();
         long[] lastStamp = new long[settings.sessions()];
         long t0 = System.nanoTime();
@@ -310,6 +315,8 @@ public final class BenchRunner {
             Thread.sleep(50);
         }
         long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
+        long feedCpu = feedCpuNanos() - feedCpuBefore;
+        long[] gc = gcTotals();
         consumer.stopRecording();
         sampler.interrupt();
         sampler.join();
@@ -326,7 +333,31 @@ public final class BenchRunner {
                 "max_ms", LatencyRecorder.millis(sorted, 1.0), "backlog_max", maxBacklog,
                 "backlog_end", stats.pendingKeys(), "backlog_growing", growing,
                 "dropped", stats.eventsDropped() - droppedBefore, "caught_up", caughtUp, "drain_ms", drainMs,
-                "batch_max_ms", consumer.batchMaxMillis(), "mode", consumer.mode());
+                "batch_max_ms", consumer.batchMaxMillis(), "feed_cpu_us_per_write", feedCpu / 1e3 / Math.max(1, written),
+                "gc_pauses", gc[0] - gcBefore[0], "gc_ms", gc[1] - gcBefore[1], "mode", consumer.mode());
+    }
+
+    /** CPU time of the feed's threads so far (the consumer runs on its dispatcher thread, so its work is in it). */
+    private static long feedCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("welno-feed")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /** {collections, milliseconds} of every collector so far (G1: its pauses, and its concurrent cycles' pauses). */
+    private static long[] gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static boolean allSeen(long[] lastStamp, RowConsumer consumer) {

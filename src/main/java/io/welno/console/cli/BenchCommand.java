@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run only these parts: p1, cli, fx, p2, p3, p4, p5 (comma-separated; default: all)")
     java.util.Set<String> only = new java.util.LinkedHashSet<>();
 
+    @Option(names = "--this-jvm",
+            description = "Measure in this JVM as it was started, instead of in one with the console's memory options")
+    boolean thisJvm;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/BENCHMARKS.md", description = "Markdown report, '-' for none (default: ${DEFAULT-VALUE})")
     String report;
 
@@ -85,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!io.welno.console.bench.BenchSettings.PARTS.containsAll(only)) {
             spec.commandLine().getErr().println("--only takes " + String.join(",", io.welno.console.bench.BenchSettings.PARTS));
             return 2;
+        }
+        if (!thisJvm && !BenchJvm.isConsoleLike()) {
+            return BenchJvm.relaunch(spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getErr());
         }
         StartupTarget p5 = skipStartup ? null : startupTarget();
         StringBuilder command = new StringBuilder("welno-console");

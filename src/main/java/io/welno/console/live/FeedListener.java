@@ -2,7 +2,7 @@ package io.welno.console.live;
 
 /**
  * Receives the feed's output on a feed thread (never the caller's or the FX thread); implementations
- * hand work over quickly. Batches arrive at most about every 45 ms ({@link FeedOptions#DEFAULT_BATCH_WINDOW}).
+ * hand work over quickly. Batches arrive at most about every 40 ms ({@link FeedOptions#DEFAULT_BATCH_WINDOW}).
  */
 public interface FeedListener {
 
