@@ -19,8 +19,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -185,9 +187,15 @@ public final class BenchRunner {
         List<Long> feeds = new ArrayList<>();
         List<Long> floors = new ArrayList<>();
         List<Long> firsts = new ArrayList<>();
+        List<Long> floorRedisCpu = new ArrayList<>();
+        List<Long> feedRedisCpu = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
+            long cpu0 = redisCpuMillis(admin);
             long floor = floor();
+            long cpu1 = redisCpuMillis(admin);
             long[] feed = feedListing();
+            floorRedisCpu.add(cpu1 - cpu0);
+            feedRedisCpu.add(redisCpuMillis(admin) - cpu1);
             floors.add(floor);
             feeds.add(feed[0]);
             firsts.add(feed[1]);
@@ -201,7 +209,22 @@ public final class BenchRunner {
         report.figure("P1", "list", (ratio <= 0.9 ? "met" : "NOT met") + " (≤ 0.9× floor); first rows "
                         + (first < 300 ? "met" : "NOT met") + " (< 300 ms)", "ms", list, "floor_ms", floor,
                 "ratio", ratio, "first_batch_ms", first, "sessions", settings.sessions(), "noise", settings.noise(),
-                "rounds", settings.rounds());
+                "rounds", settings.rounds(), "redis_cpu_ms", median(feedRedisCpu), "floor_redis_cpu_ms",
+                median(floorRedisCpu));
+    }
+
+    /**
+     * CPU time Redis has used so far (INFO cpu, user + system): beside P1 it tells how much of a pass is the server's
+     * own work, which no client can overlap away on two cores.
+     */
+    private static long redisCpuMillis(RedisClient admin) {
+        String cpu = admin.info("cpu");
+        try {
+            return Math.round((Double.parseDouble(info(cpu, "used_cpu_user")) + Double.parseDouble(info(cpu,
+                    "used_cpu_sys"))) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** SCAN COUNT 1000 to the end, then MGET in chunks of 500; nothing parsed. */
@@ -290,7 +313,7 @@ public final class BenchRunner {
         List<Integer> backlog = new ArrayList<>();
         consumer.record(latencies);
         Thread sampler = sampler(feed, backlog);
-        long feedCpuBefore = feedCpuNanos();
+        Map<Long, Long> feedCpuBefore = feedCpuNanos();
         long[] gcBefore = gcTotals();
         long total = (long) rate * settings.rateSeconds();
         long[] lastStamp = new long[settings.sessions()];
@@ -315,7 +338,11 @@ public final class BenchRunner {
             Thread.sleep(50);
         }
         long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
-        long feedCpu = feedCpuNanos() - feedCpuBefore;
+        long feedCpu = 0;
+        for (Map.Entry<Long, Long> thread : feedCpuNanos().entrySet()) {
+            // A pool thread may have ended meanwhile (its time is lost) or begun (all of its time is in the phase).
+            feedCpu += thread.getValue() - feedCpuBefore.getOrDefault(thread.getKey(), 0L);
+        }
         long[] gc = gcTotals();
         consumer.stopRecording();
         sampler.interrupt();
@@ -337,16 +364,16 @@ public final class BenchRunner {
                 "gc_pauses", gc[0] - gcBefore[0], "gc_ms", gc[1] - gcBefore[1], "mode", consumer.mode());
     }
 
-    /** CPU time of the feed's threads so far (the consumer runs on its dispatcher thread, so its work is in it). */
-    private static long feedCpuNanos() {
+    /** CPU time of each feed thread so far, by thread id (the consumer runs on the dispatcher, so its work is in it). */
+    private static Map<Long, Long> feedCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
+        Map<Long, Long> out = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("welno-feed")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                out.put(info.getThreadId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())));
             }
         }
-        return total;
+        return out;
     }
 
     /** {collections, milliseconds} of every collector so far (G1: its pauses, and its concurrent cycles' pauses). */

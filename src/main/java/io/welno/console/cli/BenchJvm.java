@@ -22,16 +22,25 @@ final class BenchJvm {
     private BenchJvm() {
     }
 
-    /** Whether this JVM was started with every memory option of the console (so by the launcher, or relaunched). */
-    static boolean isConsoleLike() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().containsAll(CONSOLE_OPTIONS);
+    /** Set in the JVM the bench starts, so it does not start another. */
+    private static final String RELAUNCHED = "-Dwelno.bench.relaunched=true";
+
+    /** Whether this is the JVM {@link #relaunch} started. */
+    static boolean isRelaunched() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().contains(RELAUNCHED);
     }
 
-    /** Runs the same command line (which names {@code bench}) in a new JVM with the console's options; its status. */
-    static int relaunch(List<String> args, PrintWriter err) {
+    /**
+     * Runs the same command line (which names {@code bench}) in a new JVM with the console's options, then the extra
+     * ones; its exit status. Also from the app image's launcher, which gives {@code bench} the console's options but
+     * a class-data archive and log settings of its own: the JVM measured is then the same whichever way it started.
+     */
+    static int relaunch(List<String> extraOptions, List<String> args, PrintWriter err) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(CONSOLE_OPTIONS);
+        command.addAll(extraOptions);
+        command.add(RELAUNCHED);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         Process bench;
