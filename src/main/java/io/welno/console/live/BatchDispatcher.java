@@ -311,6 +311,7 @@ final class BatchDispatcher {
                 host.readFailed(link.generation(), e);
                 return;
             }
+            boolean redirected = false;
             for (NodeReader.Result result : results) {
                 for (NodeReader.Read read : result.present()) {
                     merge(changes, state.applyRead(read, seq, true));
@@ -318,9 +319,10 @@ final class BatchDispatcher {
                 for (String id : result.missing()) {
                     merge(changes, state.applyEnded(id, seq, null, inPass));
                 }
-                if (result.redirected()) {
-                    host.redirected();
-                }
+                redirected |= result.redirected();
+            }
+            if (redirected) {
+                host.redirected();
             }
         }
     }
