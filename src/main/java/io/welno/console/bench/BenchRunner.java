@@ -14,11 +14,17 @@ import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
 import io.welno.console.view.SessionHistory;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,6 +57,7 @@ public final class BenchRunner {
     private final PrintStream out;
     private final BenchCorpus corpus = new BenchCorpus(42);
     private final SetParams ttl = SetParams.setParams().ex(SEED_TTL_SECONDS);
+    private byte[] keyPrefixBytes;
     private RedisConnectionSettings redis;
     private String redisUrl;
     private boolean mayConfigure;
@@ -84,6 +91,7 @@ public final class BenchRunner {
                 redisUrl = settings.redisUrl();
             }
             redis = RedisConnectionSettings.parse(redisUrl);
+            keyPrefixBytes = redis.key("").getBytes(StandardCharsets.UTF_8);
             try (RedisClient admin = RedisConnections.openClient(redis, "welno-bench")) {
                 if (settings.redisUrl() != null && admin.dbSize() != 0) {
                     out.println("The database of " + redis.redactedUrl() + " is not empty; the bench writes "
@@ -188,9 +196,15 @@ public final class BenchRunner {
         List<Long> feeds = new ArrayList<>();
         List<Long> floors = new ArrayList<>();
         List<Long> firsts = new ArrayList<>();
+        List<Long> floorRedisCpu = new ArrayList<>();
+        List<Long> feedRedisCpu = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
+            long cpu0 = redisCpuMillis(admin);
             long floor = floor();
+            long cpu1 = redisCpuMillis(admin);
             long[] feed = feedListing();
+            floorRedisCpu.add(cpu1 - cpu0);
+            feedRedisCpu.add(redisCpuMillis(admin) - cpu1);
             floors.add(floor);
             feeds.add(feed[0]);
             firsts.add(feed[1]);
@@ -204,7 +218,22 @@ public final class BenchRunner {
         report.figure("P1", "list", (ratio <= 0.9 ? "met" : "NOT met") + " (≤ 0.9× floor); first rows "
                         + (first < 300 ? "met" : "NOT met") + " (< 300 ms)", "ms", list, "floor_ms", floor,
                 "ratio", ratio, "first_batch_ms", first, "sessions", settings.sessions(), "noise", settings.noise(),
-                "rounds", settings.rounds());
+                "rounds", settings.rounds(), "redis_cpu_ms", median(feedRedisCpu), "floor_redis_cpu_ms",
+                median(floorRedisCpu));
+    }
+
+    /**
+     * CPU time Redis has used so far (INFO cpu, user + system): beside P1 it tells how much of a pass is the server's
+     * own work, which no client can overlap away on two cores.
+     */
+    private static long redisCpuMillis(RedisClient admin) {
+        String cpu = admin.info("cpu");
+        try {
+            return Math.round((Double.parseDouble(info(cpu, "used_cpu_user")) + Double.parseDouble(info(cpu,
+                    "used_cpu_sys"))) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** SCAN COUNT 1000 to the end, then MGET in chunks of 500; nothing parsed. */
@@ -307,6 +336,8 @@ public final class BenchRunner {
         List<Integer> backlog = new ArrayList<>();
         consumer.record(latencies);
         Thread sampler = sampler(feed, backlog);
+        Map<Long, Long> feedCpuBefore = feedCpuNanos();
+        long[] gcBefore = gcTotals();
         long total = (long) rate * settings.rateSeconds();
         long[] lastStamp = new long[settings.sessions()];
         long t0 = System.nanoTime();
@@ -314,7 +345,7 @@ public final class BenchRunner {
             int index = Math.floorMod(rrCursor++, settings.sessions());
             long now = System.nanoTime();
             lastStamp[index] = now;
-            return new String[] {redis.key(BenchCorpus.id(index)), corpus.stamped(index, now)};
+            return new byte[][] {keyBytes(index), corpus.stampedBytes(index, now)};
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
         // Caught up = the last write of every key written has reached the consumer (earlier writes of a key may
@@ -330,6 +361,12 @@ public final class BenchRunner {
             Thread.sleep(50);
         }
         long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
+        long feedCpu = 0;
+        for (Map.Entry<Long, Long> thread : feedCpuNanos().entrySet()) {
+            // A pool thread may have ended meanwhile (its time is lost) or begun (all of its time is in the phase).
+            feedCpu += thread.getValue() - feedCpuBefore.getOrDefault(thread.getKey(), 0L);
+        }
+        long[] gc = gcTotals();
         consumer.stopRecording();
         sampler.interrupt();
         sampler.join();
@@ -346,7 +383,31 @@ public final class BenchRunner {
                 "max_ms", LatencyRecorder.millis(sorted, 1.0), "backlog_max", maxBacklog,
                 "backlog_end", stats.pendingKeys(), "backlog_growing", growing,
                 "dropped", stats.eventsDropped() - droppedBefore, "caught_up", caughtUp, "drain_ms", drainMs,
-                "batch_max_ms", consumer.batchMaxMillis(), "mode", consumer.mode());
+                "batch_max_ms", consumer.batchMaxMillis(), "feed_cpu_us_per_write", feedCpu / 1e3 / Math.max(1, written),
+                "gc_pauses", gc[0] - gcBefore[0], "gc_ms", gc[1] - gcBefore[1], "mode", consumer.mode());
+    }
+
+    /** CPU time of each feed thread so far, by thread id (the consumer runs on the dispatcher, so its work is in it). */
+    private static Map<Long, Long> feedCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("welno-feed")) {
+                out.put(info.getThreadId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())));
+            }
+        }
+        return out;
+    }
+
+    /** {collections, milliseconds} of every collector so far (G1: its pauses, and its concurrent cycles' pauses). */
+    private static long[] gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static boolean allSeen(long[] lastStamp, RowConsumer consumer) {
@@ -388,8 +449,21 @@ public final class BenchRunner {
     }
 
     interface WriteSource {
-        /** @return {key, value} of the n-th write, or {key, null} to delete the key */
-        String[] write(long n);
+        /** @return {key, value} of the n-th write as UTF-8, or {key, null} to delete the key */
+        byte[][] write(long n);
+    }
+
+    static byte[][] write(String key, String value) {
+        return new byte[][] {key.getBytes(StandardCharsets.UTF_8), value == null ? null : value.getBytes(StandardCharsets.UTF_8)};
+    }
+
+    /** The key of bench session i as bytes. */
+    private byte[] keyBytes(int index) {
+        byte[] prefix = keyPrefixBytes;
+        byte[] id = BenchCorpus.idBytes(index);
+        byte[] key = Arrays.copyOf(prefix, prefix.length + id.length);
+        System.arraycopy(id, 0, key, prefix.length, id.length);
+        return key;
     }
 
     /** Writes {@code total} values at {@code rate} per second with small pipelines on one connection. */
@@ -404,7 +478,7 @@ public final class BenchRunner {
             }
             Pipeline pipeline = writer.pipelined();
             for (; sent < due; sent++) {
-                String[] kv = source.write(sent);
+                byte[][] kv = source.write(sent);
                 if (kv[1] == null) {
                     pipeline.del(kv[0]);
                 } else {
@@ -439,19 +513,19 @@ public final class BenchRunner {
                 double op = r.nextDouble();
                 if (op < 0.6 || state[0] < 2) {
                     int index = live[r.nextInt(state[0])];
-                    return new String[] {redis.key(BenchCorpus.id(index)), corpus.stamped(index, System.nanoTime())};
+                    return new byte[][] {keyBytes(index), corpus.stampedBytes(index, System.nanoTime())};
                 }
                 if (op < 0.8) {
                     int slot = r.nextInt(state[0]);
                     int index = live[slot];
                     live[slot] = live[--state[0]];
-                    return new String[] {redis.key(BenchCorpus.id(index)), null};
+                    return new byte[][] {keyBytes(index), null};
                 }
                 int index = state[1]++;
                 if (state[0] < live.length) {
                     live[state[0]++] = index;
                 }
-                return new String[] {redis.key(BenchCorpus.id(index)), corpus.document(index)};
+                return write(redis.key(BenchCorpus.id(index)), corpus.document(index));
             });
             long heap = heapAfterGc();
             samples.add(heap);

@@ -76,6 +76,12 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
     static final String METHOD = """
             ## How each figure is measured
 
+            - **The bench's JVM.** The window's loader (P1), its feed (P2) and its rows (P4) are measured in a JVM with
+              the console's memory options (`-Xms128m -Xmx1g -XX:+UseG1GC -XX:+UseStringDeduplication`,
+              packaging/jpackage/app.txt, as the app image starts the window): the bench starts itself again with them
+              (`--jvm-option OPT` adds one, e.g. to try a collector setting; `--this-jvm` measures in the JVM as
+              started). With the JVM's defaults (a quarter of the memory as heap, here 6 GB) the collector let seconds of
+              surviving rows pile up and copied them in single young pauses of 100–500 ms, which the window never sees.
             - **Seeding.** N sessions from 200 templates built like the backend's documents
               (`json.dumps(indent=2)` layout, Korean names, naive timestamps): 70 % early in the flow (about 1.5 KB),
               20 % authenticated (about 3 KB), 10 % completed with health checkups and prescriptions (6–40 KB); each
@@ -86,7 +92,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               `FeedOptions` from `start()` until the batch with `snapshotComplete` has been delivered, having delivered
               exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
               (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
-              are reported (budget: ratio ≤ 0.9, first rows < 300 ms).
+              are reported (budget: ratio ≤ 0.9, first rows < 300 ms). `redis_cpu_ms` and `floor_redis_cpu_ms`: the CPU
+              time Redis spent on a feed's pass and on a floor's (INFO cpu, medians): the server's own share of the
+              two cores, which overlapping cannot hide.
             - **P1-CLI.** `list --json --redis URL` as a process of its own (JVM start included, output to a file whose
               lines are counted) against the floor started the same way: `java -cp welno-console.jar
               io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs (COUNT 1000) and MGETs in chunks of
@@ -108,7 +116,10 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               the mean of the last third of those samples exceeds twice that of the first third plus 100 keys, when
               the median latency of the last third of the deliveries exceeds twice that of the first third plus
               50 ms, or when the consumer did not catch up.
-              `batch_max_ms` is the longest the consumer spent on one batch (building rows).
+              `batch_max_ms` is the longest the consumer spent on one batch (building rows). `feed_cpu_us_per_write`:
+              CPU time of the feed's threads (the consumer's included: it runs on the dispatcher) per write, from the
+              start of the writes until the consumer caught up; `gc_pauses`, `gc_ms`: the collector's pauses and their
+              total in the same time. These two say where the time went when the machine is shared.
             - **P3.** `writers` threads share `hotKeys` sessions and each does `updatesEach` increments of a counter
               field. *atomic*: `RedisSessionStore.update` (read → mutate → Lua compare-and-set, retried); *blind*: the
               backend's way (`BackendStyleWriter`: GET → parse → change → `SETEX`); *set*: plain `SET` of the same

@@ -164,8 +164,8 @@ final class FrameBench {
             // every session once per N writes
             int index = (int) Math.floorMod((first + n) * 7919, (long) settings.sessions());
             String updatedAt = Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE));
-            return new String[] {redis.key(BenchCorpus.id(index)), UPDATED_AT.matcher(corpus.document(index))
-                    .replaceFirst(Matcher.quoteReplacement("\"updated_at\": \"" + updatedAt + "\""))};
+            return BenchRunner.write(redis.key(BenchCorpus.id(index)), UPDATED_AT.matcher(corpus.document(index))
+                    .replaceFirst(Matcher.quoteReplacement("\"updated_at\": \"" + updatedAt + "\"")));
         });
     }
 

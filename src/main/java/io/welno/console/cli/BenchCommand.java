@@ -69,6 +69,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run only these parts: p1, cli, fx, p2, p3, p4, p5 (comma-separated; default: all)")
     java.util.Set<String> only = new java.util.LinkedHashSet<>();
 
+    @Option(names = "--this-jvm",
+            description = "Measure in this JVM as it was started, instead of in one with the console's memory options")
+    boolean thisJvm;
+
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "One more option for the bench's JVM, after the console's (repeatable), e.g. --jvm-option=-XX:MaxGCPauseMillis=50 to try a collector setting")
+    java.util.List<String> jvmOptions = new java.util.ArrayList<>();
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/BENCHMARKS.md", description = "Markdown report, '-' for none (default: ${DEFAULT-VALUE})")
     String report;
 
@@ -85,6 +93,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!io.welno.console.bench.BenchSettings.PARTS.containsAll(only)) {
             spec.commandLine().getErr().println("--only takes " + String.join(",", io.welno.console.bench.BenchSettings.PARTS));
             return 2;
+        }
+        if (!thisJvm && !BenchJvm.isRelaunched()) {
+            return BenchJvm.relaunch(jvmOptions, spec.commandLine().getParseResult().originalArgs(),
+                    spec.commandLine().getErr());
         }
         StartupTarget p5 = skipStartup ? null : startupTarget();
         StringBuilder command = new StringBuilder("welno-console");

@@ -1,10 +1,15 @@
 package io.welno.console.live;
 
+import io.welno.console.store.SessionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +48,9 @@ final class BatchDispatcher {
 
         /** A cluster node answered MOVED/ASK: slots are moving; check the topology now. */
         void redirected();
+
+        /** The feed's parsers, shared with its snapshots and polls. */
+        Executor parsers();
     }
 
     private final FeedListener listener;
@@ -52,6 +60,8 @@ final class BatchDispatcher {
     private final Host host;
     private final long windowNanos;
     private final int maxReadsPerBatch;
+    /** Keys per pipelined push read. */
+    private final int chunk;
     private final ConcurrentLinkedQueue<ScanRun.Item> scanItems = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> outbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -77,6 +87,7 @@ final class BatchDispatcher {
         // A push backlog is read in steps of ten chunks a batch: at 10,000 writes a second a backlog of tens of
         // thousands of keys used to be read whole before the first of them was delivered (seconds of delay).
         this.maxReadsPerBatch = 10 * options.fetchChunk();
+        this.chunk = options.fetchChunk();
         this.thread = threads.newThread(this::run);
     }
 
@@ -268,7 +279,7 @@ final class BatchDispatcher {
         loadedInRun += loaded;
     }
 
-    /** Reads the keys of the push backlog: one pipeline per server; deletions need no read. */
+    /** Reads the keys of the push backlog: server by server, a pipeline per chunk; deletions need no read. */
     private void readPushed(LatestById<SessionChange> changes, boolean inPass) {
         if (coalescer.isEmpty()) {
             return;
@@ -290,27 +301,68 @@ final class BatchDispatcher {
                 case EXPIRED -> merge(changes, state.applyEnded(link.idOf(p.key()), endedSeq, ChangeKind.EXPIRED, inPass));
             }
         }
-        // One pipeline per server for the whole batch (at most maxReadsPerBatch keys): one round trip, not one a chunk.
         for (Map.Entry<Integer, List<String>> entry : readsByNode.entrySet()) {
+            // Numbered before the reads: a newer read of the same key (a later batch, a later pass) wins over these.
             long seq = sequence.incrementAndGet();
-            NodeReader.Result result;
+            List<NodeReader.Result> results;
             try {
-                // Pushes arrive only while notifications work, when no poll compares fingerprints.
-                result = link.reader(entry.getKey()).read(entry.getValue(), false);
+                results = readInChunks(link.reader(entry.getKey()), entry.getValue());
             } catch (RuntimeException e) {
                 host.readFailed(link.generation(), e);
                 return;
             }
-            for (NodeReader.Read read : result.present()) {
-                merge(changes, state.applyRead(read, seq, true));
+            boolean redirected = false;
+            for (NodeReader.Result result : results) {
+                for (NodeReader.Read read : result.present()) {
+                    merge(changes, state.applyRead(read, seq, true));
+                }
+                for (String id : result.missing()) {
+                    merge(changes, state.applyEnded(id, seq, null, inPass));
+                }
+                redirected |= result.redirected();
             }
-            for (String id : result.missing()) {
-                merge(changes, state.applyEnded(id, seq, null, inPass));
-            }
-            if (result.redirected()) {
+            if (redirected) {
                 host.redirected();
             }
         }
+    }
+
+    /**
+     * Reads one server's keys a chunk at a time (one pipeline each) and parses every chunk but the last on a parser
+     * while the next one is read: at 10,000 writes a second, parsing was the largest part of a batch and held up
+     * the reads behind it. The dispatcher itself parses what no parser has begun ({@link FutureTask#run} does
+     * nothing for a task already taken), so parsers busy with a snapshot never hold a push up. Pushes arrive only
+     * while notifications work, when no poll compares fingerprints.
+     */
+    private List<NodeReader.Result> readInChunks(NodeReader reader, List<String> keys) {
+        List<FutureTask<NodeReader.Result>> parses = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += chunk) {
+            int to = Math.min(keys.size(), from + chunk);
+            SessionReader.Fetched fetched = reader.reader().fetch(keys.subList(from, to));
+            FutureTask<NodeReader.Result> parse = new FutureTask<>(() -> reader.parse(fetched, false));
+            parses.add(parse);
+            if (to < keys.size()) {
+                try {
+                    host.parsers().execute(parse);
+                } catch (RejectedExecutionException e) {
+                    // The feed is closing: parsed below, on this thread.
+                }
+            }
+        }
+        List<NodeReader.Result> results = new ArrayList<>(parses.size());
+        for (FutureTask<NodeReader.Result> parse : parses) {
+            parse.run();
+            try {
+                results.add(parse.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while parsing", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        return results;
     }
 
     /** Folds a change into the batch so each id appears once, by {@link SessionChange#then}. */

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Receives the feed's output on a thread of its own (never the caller's or the FX thread, and not the thread of
  * another listener: see {@link SessionFeed#subscribe}); implementations hand work over quickly. Batches arrive at
- * most about every 45 ms ({@link FeedOptions#DEFAULT_BATCH_WINDOW}).
+ * most about every 40 ms ({@link FeedOptions#DEFAULT_BATCH_WINDOW}).
  */
 public interface FeedListener {
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param batchWindow           batches start at most once per window, counted from the start of the previous one,
  *                              so consumers receive about one batch per window (a delivery follows its batch's
- *                              reads; the first change after a quiet period goes out at once); default 45 ms
+ *                              reads; the first change after a quiet period goes out at once); default 40 ms
  * @param pollInterval          how often the POLLING fallback diffs a full SCAN; default 2 s
  * @param mayEnableNotifications whether the feed may {@code CONFIG SET notify-keyspace-events} to add the missing
  *                              {@code K$gx} flags (the connection profile's consent); default false
@@ -52,9 +52,11 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
     /**
      * docs/architecture.md asks for batches "at most every ~50 ms" and a write in the view model within 50 ms at the 99th
      * percentile at 1,000 writes/s. A write waits up to a whole window plus the read of its batch, so a 50 ms window
-     * gave p99 51.9–52.4 ms; 45 ms gives 46.6–47.9 ms (bench, 20,000 sessions, three runs each, back to back).
+     * gave p99 51.9–52.4 ms and 45 ms 46.6–51.0 ms (docs/BENCHMARKS.md): the p99 is about 0.99 of a window plus the
+     * read, parse and hand-over of a batch (3–6 ms at that rate), so 45 ms left no room for a collector's pause. 40 ms
+     * leaves about 10 ms, and batches still come no more often than 25 times a second.
      */
-    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(45);
+    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(40);
 
     public static FeedOptions defaults() {
         return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, ParallelScan.DEFAULT_SCAN_COUNT,

@@ -70,16 +70,12 @@ final class NodeReader implements AutoCloseable {
     }
 
     /**
-     * Reads and parses the keys; keys that no longer exist are reported as missing.
+     * Parses a chunk {@link SessionReader#fetch} read (on a parser thread, or the dispatcher's, while the next chunk
+     * is read); keys that no longer exist are reported as missing.
      *
      * @param fingerprints whether to fingerprint the values: only polls compare them (a feed that polls does so from
      *                     its first snapshot on), so a feed on keyspace notifications skips two passes over every value
      */
-    Result read(List<String> keys, boolean fingerprints) {
-        return parse(reader.fetch(keys), fingerprints);
-    }
-
-    /** Parses a chunk {@link SessionReader#fetch} read (on a parser thread, while the next chunk is read). */
     Result parse(SessionReader.Fetched fetched, boolean fingerprints) {
         SessionReader.Result result = reader.parse(fetched);
         long now = System.currentTimeMillis();

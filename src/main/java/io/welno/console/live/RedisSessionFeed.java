@@ -634,6 +634,11 @@ public final class RedisSessionFeed implements SessionFeed {
         }
 
         @Override
+        public java.util.concurrent.Executor parsers() {
+            return parsePool;
+        }
+
+        @Override
         public void backlogOverflowed() {
             submit(() -> {
                 Link current = link;

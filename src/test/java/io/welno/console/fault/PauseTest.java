@@ -66,7 +66,8 @@ class PauseTest {
             assertTrue(rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id).applied());
             byte[] before = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
 
-            admin.clientPause(5000);
+            // Long enough for the command and the action below to start and time out on a busy machine.
+            admin.clientPause(10_000);
             StringWriter err = new StringWriter();
             CommandLine cli = Main.commandLine().setOut(new PrintWriter(new StringWriter()))
                     .setErr(new PrintWriter(err));
@@ -96,7 +97,7 @@ class PauseTest {
             byte[] before = admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
 
             // Reads go on, writes (and every script) wait: the read of the update works, its compare-and-set hangs.
-            admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "4000", "WRITE");
+            admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "10000", "WRITE");
             ActionResult result = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
             assertEquals(ActionResult.Outcome.TIMEOUT, result.outcome(), Words.en(result.message()));
             assertTrue(Words.en(result.message()).contains("it is unknown whether the change was applied"),
@@ -136,8 +137,9 @@ class PauseTest {
                 // DEBUG SLEEP freezes the whole server (CLIENT PAUSE where DEBUG is disabled, as on Redis 7).
                 CompletableFuture<Object> freeze = CompletableFuture.supplyAsync(() -> {
                     try (Jedis sleeper = redis.admin()) {
-                        return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", "2")
-                                : sleeper.clientPause(2000);
+                        // Long enough for the watchdog or a read's timeout to notice on a busy machine.
+                        return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", "4")
+                                : sleeper.clientPause(4000);
                     }
                 });
                 recorder.awaitMode(FeedMode.RECONNECTING, Await.EVENTUALLY);

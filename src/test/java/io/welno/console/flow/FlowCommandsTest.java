@@ -188,7 +188,8 @@ class FlowCommandsTest {
         assertTrue(reapplied.out().contains("REAPPLIED [") && reapplied.out().contains("KEPT ["), reapplied.out());
         assertEquals("auth_completed", doc(kept).get("status").asText());
 
-        String noHold = waitingSessionWithAStaleWriteBack(0.6);
+        // Written back long after the single read-back of --hold 0, even on a busy machine.
+        String noHold = waitingSessionWithAStaleWriteBack(3);
         CliRun once = action("complete", noHold, "--reason", "approved", "--role", "developer", "--hold", "0");
         assertEquals(0, once.exit(), "--hold 0 reads back once and leaves, as before: " + once.err());
         assertTrue(!once.out().contains("HOLDING"), once.out());

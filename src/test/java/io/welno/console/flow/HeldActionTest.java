@@ -165,7 +165,8 @@ class HeldActionTest {
             });
             writer.start();
             read.await();
-            Duration hold = Duration.ofMillis((long) (trial.gapSeconds() * 1000) + 1_500);
+            // The stale copy must land inside the hold even when eight trials share a busy machine.
+            Duration hold = Duration.ofMillis((long) (trial.gapSeconds() * 1000) + 3_000);
             ActionRequest request = ActionRequest.of(trial.kind(), id, "held trial").withHold(hold)
                     .withReapply(trial.reapply());
             ActionResult result = flow.perform(trial.kind() == ActionKind.MANUAL_COMPLETE ? DEVELOPER : OPERATOR,

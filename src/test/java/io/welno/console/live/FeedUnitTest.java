@@ -261,7 +261,7 @@ class FeedUnitTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FeedOptions.defaults().withReconnect(Duration.ofSeconds(5), Duration.ofSeconds(1)));
         FeedOptions defaults = FeedOptions.defaults();
-        assertEquals(Duration.ofMillis(45), defaults.batchWindow());
+        assertEquals(Duration.ofMillis(40), defaults.batchWindow());
         assertFalse(defaults.mayEnableNotifications());
         assertEquals(1000, defaults.scanCount());
         assertEquals("2 s", FeedPhrases.human(defaults.pollInterval()));

@@ -104,8 +104,9 @@ class ReconnectTest {
             listener.awaitMode(FeedMode.LIVE);
             listener.awaitSnapshots(1);
             assertTrue(feed.latencyMillis() >= 0);
-            // The server stops answering every client for a while (like a dead link): no PONG arrives.
-            admin.clientPause(1500);
+            // The server stops answering every client for a while (like a dead link): no PONG arrives. Long enough for
+            // the watchdog (a PING every 100 ms, 300 ms to answer) to look twice on a machine busy with other work.
+            admin.clientPause(4000);
             listener.awaitMode(FeedMode.RECONNECTING);
             Phrase detail = listener.lastReported(FeedMode.RECONNECTING).detail();
             assertEquals(FeedPhrases.noPong(300), detail.arg(1), detail.toString());

@@ -168,6 +168,42 @@ class RedisSessionFeedTest {
     }
 
     @Test
+    void aBurstLargerThanOneReadChunkArrivesWholeAndInOrderByPush() {
+        RecordingListener listener = new RecordingListener();
+        // A long window gathers the burst into batches of many chunks, which are read and parsed chunk by chunk.
+        FeedOptions options = FeedOptions.defaults().withBatchWindow(Duration.ofMillis(300));
+        int sessions = 5 * options.fetchChunk() + 7;
+        try (RedisSessionFeed feed = feed(options, new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            for (int round = 1; round <= 2; round++) {
+                try (AbstractPipeline pipeline = REDIS.client().pipelined()) {
+                    for (int i = 0; i < sessions; i++) {
+                        pipeline.set(key("c" + i), doc("c" + i, "initiated", round * 100_000L + i));
+                    }
+                }
+                long expected = round * 100_000L;
+                listener.await("every session of round " + round, () -> {
+                    for (int i = 0; i < sessions; i++) {
+                        if (!String.valueOf(expected + i).equals(listener.field("c" + i, "n"))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+            }
+            for (int i = 0; i < sessions; i++) {
+                assertEquals(List.of(ChangeKind.ADDED, ChangeKind.UPDATED), listener.kinds("c" + i), "c" + i);
+            }
+            assertEquals(0, listener.batchesWithRepeatedIds(), "at most one change per id per batch");
+            assertEquals(1, listener.snapshotsCompleted(), "pushed, not resynchronised");
+            assertTrue(listener.batches().stream().anyMatch(b -> b.batch().changes().size() > options.fetchChunk()),
+                    "some batch held more than one read chunk");
+        }
+    }
+
+    @Test
     void aBacklogBeyondItsBoundIsDroppedAndHealedByAResync() {
         RecordingListener listener = new RecordingListener();
         FeedOptions options = FeedOptions.defaults().withMaxPendingKeys(5).withBatchWindow(Duration.ofMillis(200));

@@ -237,7 +237,8 @@ class TilkoClientMockServerTest {
 
     @Test
     void aTimeoutIsAClassifiedError() {
-        try (TilkoClient impatient = new TilkoClient(config().timeouts(Duration.ofMillis(500)).build())) {
+        // Impatient against an answer 5 s late, yet patient enough to fetch the key on a busy machine.
+        try (TilkoClient impatient = new TilkoClient(config().timeouts(Duration.ofMillis(1500)).build())) {
             impatient.publicKey(); // warm the key cache so only the data call is slow
             tilko.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
                     .setHeader("Content-Type", "application/json").body("{\"Status\":\"OK\"}").build());
