@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.AuditRecord;
@@ -91,6 +92,11 @@ class AuditTabTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("welno_1", "welno_2", "welno_1"), sessionsShown(), "newest first");
         assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getItems().get(0).event());
+        // the stream's codes are shown in words, the filter boxes too
+        assertTrue(robot.lookup("Reverted by the backend").tryQuery().isPresent(), "the event in words");
+        assertTrue(robot.lookup("Refused").tryQuery().isPresent(), "the result in words");
+        assertTrue(robot.lookup("attempt").tryQuery().isEmpty() && robot.lookup("REFUSED").tryQuery().isEmpty(),
+                "no code shows as stored");
 
         robot.interact(() -> tab.operatorField().setText("lee"));
         assertEquals(List.of("welno_2"), sessionsShown());
@@ -128,5 +134,22 @@ class AuditTabTest {
         assertTrue(lines.get(0).startsWith("\uFEFFTime,Operator,Role,Action,Session"), lines.get(0));
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",park,")), "only what is shown");
         assertTrue(lines.get(1).contains(",'=cmd|' /C calc'!A0,"), "a formula in a reason is defused: " + lines.get(1));
+    }
+
+    @Test
+    void everyAuditCodeHasWordsInBothLanguages() {
+        for (Locale locale : List.of(Locale.ENGLISH, I18n.KOREAN)) {
+            I18n words = new I18n(locale);
+            for (String event : io.welno.console.view.AuditWords.EVENTS) {
+                String text = io.welno.console.view.AuditWords.event(words, event);
+                assertFalse(text.startsWith("!") || text.equals(event), locale + " " + event + ": " + text);
+            }
+            for (String result : io.welno.console.view.AuditWords.RESULTS) {
+                String text = io.welno.console.view.AuditWords.result(words, result);
+                assertFalse(text.startsWith("!") || text.equals(result), locale + " " + result + ": " + text);
+            }
+        }
+        assertEquals("unknown-event", io.welno.console.view.AuditWords.event(new I18n(I18n.KOREAN), "unknown-event"),
+                "a code a newer console wrote is shown as stored");
     }
 }

@@ -95,6 +95,10 @@ class DemoWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(first.scene().lookup("#action-simple-auth").isDisabled(), "a viewer runs nothing");
             assertTrue(badge.getText().contains("READ-ONLY"), badge.getText());
+            // switched by the window's API (as the screenshot tour does): the box follows, the badge agrees with it
+            robot.interact(() -> first.switchRole(Role.DEVELOPER));
+            assertEquals(Role.DEVELOPER, roles.getValue());
+            assertTrue(badge.getText().endsWith("developer"), badge.getText());
 
             robot.interact(() -> robot.lookup("#demoHintDismiss").queryButton().fire());
             WaitForAsyncUtils.waitForFxEvents();

@@ -8,6 +8,7 @@ import io.welno.console.view.AuditCsv;
 import io.welno.console.view.AuditEntries;
 import io.welno.console.view.AuditFilter;
 import io.welno.console.view.BundleTexts;
+import io.welno.console.view.AuditWords;
 import io.welno.console.view.Formats;
 import io.welno.console.view.Wording;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -105,6 +107,8 @@ public final class AuditTab extends BorderPane {
         action.promptTextProperty().bind(i18n.text("audit.filter.action"));
         result.setId("auditResult");
         result.promptTextProperty().bind(i18n.text("audit.filter.result"));
+        showCodesAsWords(action, AuditWords::action, "audit.filter.action");
+        showCodesAsWords(result, AuditWords::result, "audit.filter.result");
         since.setId("auditSince");
         since.setValue(Duration.ZERO);
         since.setConverter(new javafx.util.StringConverter<>() {
@@ -144,8 +148,8 @@ public final class AuditTab extends BorderPane {
         TableColumn<AuditRecord, AuditRecord> sessionColumn = linkColumn("audit.column.session", 230,
                 e -> e.sessionId().isEmpty() ? null : e.sessionId(), showSession);
         table.getColumns().add(sessionColumn);
-        table.getColumns().add(text("audit.column.event", 120, AuditRecord::event));
-        table.getColumns().add(text("audit.column.result", 110, AuditRecord::result));
+        table.getColumns().add(text("audit.column.event", 120, e -> AuditWords.event(i18n, e.event())));
+        table.getColumns().add(text("audit.column.result", 110, e -> AuditWords.result(i18n, e.result())));
         table.getColumns().add(text("audit.column.reason", 220, AuditRecord::reason));
         table.getColumns().add(text("audit.column.message", 320, e -> Wording.window(i18n).render(e.message())));
         table.getColumns().add(linkColumn("audit.column.revert", 110,
@@ -153,14 +157,28 @@ public final class AuditTab extends BorderPane {
                 ignored -> { }));
     }
 
-    /** An action's name in the window's language; a name this console does not know is shown as stored. */
     private String actionName(AuditRecord entry) {
-        for (io.welno.console.flow.ActionKind kind : io.welno.console.flow.ActionKind.values()) {
-            if (kind.wire().equals(entry.action())) {
-                return i18n.get("action." + kind.wire());
+        return AuditWords.action(i18n, entry.action());
+    }
+
+    /** A filter box that lists codes and shows them in words; the empty choice shows the prompt ("All results"). */
+    private void showCodesAsWords(ComboBox<String> box, java.util.function.BiFunction<I18n, String, String> words,
+                                  String allKey) {
+        java.util.function.Supplier<ListCell<String>> cell = () -> new ListCell<>() {
+            @Override
+            protected void updateItem(String code, boolean empty) {
+                super.updateItem(code, empty);
+                setText(empty ? null : code == null ? i18n.get(allKey)
+                        : SafeText.bounded(words.apply(i18n, code), SafeText.FIELD));
             }
-        }
-        return entry.action();
+        };
+        box.setCellFactory(list -> cell.get());
+        box.setButtonCell(cell.get());
+        // the cells say the codes in the window's language; a new language needs new ones
+        i18n.localeProperty().addListener((o, was, now) -> {
+            box.setCellFactory(list -> cell.get());
+            box.setButtonCell(cell.get());
+        });
     }
 
     private TableColumn<AuditRecord, String> text(String key, double width,

@@ -49,6 +49,8 @@ public final class ConsoleWindow {
     private Themes theme;
     private ConsoleServices services;
     private ActionsController actions;
+    /** The demo's role box; null on a real connection. */
+    private RoleSwitch roleSwitch;
     private OperationsMount operations;
     private final Clock clock;
     private final ZoneId zone;
@@ -190,7 +192,8 @@ public final class ConsoleWindow {
 
     /** The demo's role box in the status bar and, until it is dismissed once, the first-run hint. */
     private void demoAids(Role role) {
-        view.addStatusItems(new RoleSwitch(i18n, role, this::switchRole));
+        roleSwitch = new RoleSwitch(i18n, role, this::switchRole);
+        view.addStatusItems(roleSwitch);
         UiPreferences preferences = UiPreferences.user();
         if (!preferences.demoHintDismissed()) {
             view.showBanner(new DemoHint(i18n, () -> {
@@ -207,6 +210,9 @@ public final class ConsoleWindow {
         LOG.info("Demo role switched to {}", role.wire());
         actions.useOperator(operator);
         view.showOperator(operator);
+        if (roleSwitch != null) {
+            roleSwitch.show(role);
+        }
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(role));
         // shown again from scratch: personal data a developer revealed does not stay on screen for the new role
         var shown = view.detail().current();

@@ -15,6 +15,8 @@ import javafx.scene.layout.HBox;
 final class RoleSwitch extends HBox {
 
     private final ComboBox<Role> roles = new ComboBox<>(FXCollections.observableArrayList(Role.values()));
+    /** Set while the box only shows a role switched elsewhere, so it does not switch again. */
+    private boolean showing;
 
     RoleSwitch(I18n i18n, Role current, Consumer<Role> onSwitch) {
         super(6);
@@ -37,11 +39,21 @@ final class RoleSwitch extends HBox {
         roles.setTooltip(tip);
         label.setTooltip(tip);
         roles.valueProperty().addListener((o, was, now) -> {
-            if (now != null && now != was) {
+            if (now != null && now != was && !showing) {
                 onSwitch.accept(now);
             }
         });
         getChildren().addAll(label, roles);
+    }
+
+    /** Shows {@code role}, switched by other means (the window's own API), without switching again. */
+    void show(Role role) {
+        showing = true;
+        try {
+            roles.setValue(role);
+        } finally {
+            showing = false;
+        }
     }
 
     private static ListCell<Role> cell(I18n i18n) {

@@ -1,0 +1,49 @@
+package io.welno.console.view;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.flow.CollectionFinished;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The audit stream stores its events, results and actions as codes ("attempt", "REFUSED", "simple-auth"); a reader
+ * sees them in words of the window's language. A code this console does not know (a newer console wrote it) is
+ * shown as stored.
+ */
+public final class AuditWords {
+
+    /** Every event this console writes. */
+    public static final Set<String> EVENTS = Set.of(AuditRecord.ATTEMPT, AuditRecord.COLLECTION_FINISHED,
+            AuditRecord.REVERT_DETECTED, AuditRecord.REAPPLY, AuditRecord.REVEAL);
+
+    /** Every result this console writes: an action's outcome, a collection's end, a detected revert. */
+    public static final Set<String> RESULTS = results();
+
+    private AuditWords() {
+    }
+
+    private static Set<String> results() {
+        Set<String> all = new LinkedHashSet<>();
+        Arrays.stream(ActionResult.Outcome.values()).map(Enum::name).forEach(all::add);
+        Arrays.stream(CollectionFinished.Result.values()).map(Enum::name).forEach(all::add);
+        all.add("REVERTED");
+        return Set.copyOf(all);
+    }
+
+    public static String event(Texts texts, String code) {
+        return code != null && EVENTS.contains(code) ? texts.get("audit.event." + code) : code;
+    }
+
+    public static String result(Texts texts, String code) {
+        return code != null && RESULTS.contains(code) ? texts.get("audit.result." + code) : code;
+    }
+
+    public static String action(Texts texts, String code) {
+        return Stream.of(ActionKind.values()).filter(k -> k.wire().equals(code)).findFirst()
+                .map(k -> texts.get("action." + k.wire())).orElse(code);
+    }
+}
