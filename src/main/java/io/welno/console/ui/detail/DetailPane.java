@@ -3,15 +3,12 @@ package io.welno.console.ui.detail;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
-import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.DetailModel;
 import io.welno.console.view.ProgressStepper;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
-import io.welno.console.session.BackendRules;
-import io.welno.console.session.DocumentWarning;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.store.StoredSession;
@@ -51,9 +48,9 @@ import javafx.scene.layout.VBox;
  * and a session that ended or left the list says so above the last copy. Listeners ({@link #addChangeListener}) are
  * told after every change and tick, so the action buttons re-evaluate with the document and the clock.
  *
- * <p>The pane holds the header, the warnings, the freshness and the change marks; its parts draw themselves:
- * {@link StepperView}, {@link FactsGrid}, {@link MessageTimeline}, {@link PersonSection}, {@link DataSummaries},
- * {@link RawJsonView} and {@link FilePlaceView}.
+ * <p>The pane holds the header, the freshness and the change marks; its parts draw themselves:
+ * {@link DocumentWarnings}, {@link StepperView}, {@link FactsGrid}, {@link MessageTimeline}, {@link PersonSection},
+ * {@link DataSummaries}, {@link RawJsonView} and {@link FilePlaceView}.
  */
 public final class DetailPane extends VBox {
 
@@ -67,7 +64,7 @@ public final class DetailPane extends VBox {
     private final Label subtitle = new Label();
     /** Following live / updated just now (and what) / paused / ended / gone. */
     private final Label freshness = new Label();
-    private final VBox warnings = new VBox(4);
+    private final DocumentWarnings warnings;
     private final FilePlaceView place;
     private final FlowPane actions = new FlowPane(6, 6);
     private final StepperView stepper;
@@ -89,8 +86,6 @@ public final class DetailPane extends VBox {
     private final HBox header;
     private final java.util.List<Consumer<SessionRow>> shownListeners = new java.util.ArrayList<>();
     private String revealedId;
-    /** Whether the warnings were last built for a session past its expires_at. */
-    private boolean expiryWarned;
 
     public DetailPane(I18n i18n, Clock clock, ZoneId zone, Executor background, SessionCodec codec, Consumer<String> onReveal) {
         this.i18n = i18n;
@@ -100,6 +95,7 @@ public final class DetailPane extends VBox {
         this.place = new FilePlaceView(i18n, background, codec);
         this.model = new DetailModel(clock, zone);
         this.facts = new FactsGrid(i18n);
+        this.warnings = new DocumentWarnings(i18n);
         this.stepper = new StepperView(i18n);
         this.messages = new MessageTimeline(i18n, clock, zone, model::row, id -> id.equals(revealedId));
         this.person = new PersonSection(i18n);
@@ -148,7 +144,7 @@ public final class DetailPane extends VBox {
         title.setWrapText(true);
         title.setMinWidth(0);
         header.setMinHeight(Region.USE_PREF_SIZE);
-        content.getChildren().addAll(header, subtitle, freshness, warnings, place, actions, stepper.node(), facts.node(), tabs);
+        content.getChildren().addAll(header, subtitle, freshness, warnings.node(), place, actions, stepper.node(), facts.node(), tabs);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(placeholder);
         markable.put(DetailModel.Field.STATUS, List.of(status));
@@ -273,8 +269,8 @@ public final class DetailPane extends VBox {
         if (row.readable()) {
             LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
             showSubtitle(row, now);
-            if (!row.isEnded() && pastExpiry(row, now) != expiryWarned) {
-                showWarnings(row.document(), now); // the backend's expiry passed while the pane was open
+            if (!row.isEnded() && warnings.expiryMoved(row, now)) {
+                warnings.show(row, row.document(), now); // the backend's expiry passed while the pane was open
             }
             facts.update("fact.updated", model.updated(i18n));
             facts.update("fact.expires", model.expires(i18n));
@@ -312,7 +308,7 @@ public final class DetailPane extends VBox {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(
                     Masking.raw(Wording.window(i18n).render(row.unreadableReason())), SafeText.TEXT)));
-            warnings.getChildren().clear();
+            warnings.clear();
             place.show(row, null);
             stepper.clear();
             facts.clear();
@@ -326,7 +322,7 @@ public final class DetailPane extends VBox {
         StatusChips.apply(status, i18n, row.status());
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         showSubtitle(row, now);
-        showWarnings(doc, row.isEnded() ? null : now);
+        warnings.show(row, doc, row.isEnded() ? null : now);
         place.show(row, doc);
         stepper.show(ProgressStepper.of(doc));
         facts.show(model, doc);
@@ -382,36 +378,6 @@ public final class DetailPane extends VBox {
         if (on) {
             node.getStyleClass().add("changed");
         }
-    }
-
-    private static boolean pastExpiry(SessionRow row, LocalDateTime now) {
-        return row.expiresAt() != null && row.expiresAt().isBefore(now);
-    }
-
-    /** @param now the backend's time for its read rules (expiry, ownership); null for a session that ended */
-    private void showWarnings(SessionDocument doc, LocalDateTime now) {
-        warnings.getChildren().clear();
-        SessionRow shown = model.row();
-        expiryWarned = now != null && shown != null && pastExpiry(shown, now);
-        for (DocumentWarning warning : doc.warnings()) {
-            warning(i18n.get("warning." + warning.name()), warning.breaksBackend());
-        }
-        if (now == null) {
-            return;
-        }
-        Wording words = Wording.window(i18n);
-        BackendRules.readProblem(doc, now).filter(why -> why.key().equals("backend.expired")).ifPresent(why ->
-                warning(words.render(Phrase.of("detail.backend.expired", why)), true));
-        BackendRules.ownershipProblem(doc).ifPresent(why ->
-                warning(words.render(Phrase.of("detail.backend.ownership", why)), false));
-    }
-
-    private void warning(String text, boolean strong) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE); // all of it on as many lines as it needs, not cut short with "…"
-        label.getStyleClass().add(strong ? "warning-strong" : "warning");
-        warnings.getChildren().add(label);
     }
 
     private void revealCurrent() {
