@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A viewer's request is refused before anything is written: not the session, not the audit stream (viewer
  * attempts go to {@link #localAudit()} and the log instead).
+ *
+ * <p>Longer than most because it is the flow's one entry point (the window, the CLI and bulk runs all ask it): most
+ * of its methods are short questions handed to the registry, the guards or the holds, and the parts with state of
+ * their own ({@link FlowAction} per kind, holds, the revert spotter) are classes of their own.
  */
 public final class FlowService implements AutoCloseable {
 

@@ -48,6 +48,10 @@ import javafx.stage.Window;
  * address or a TLS problem is said here with what to do, and keyspace notifications that are off are said once
  * (Connect again goes ahead, polling). The profiles file is read and written on the background executor (a home
  * directory can be a slow network share); the list follows when it is done.
+ *
+ * <p>Longer than most because the profile list, the form, the check before connecting and the profiles file's
+ * background reads and writes all act on the same fields and the same selected profile; the check itself is
+ * {@link ConnectionCheck}'s and what is kept in memory {@link ConnectionMemory}'s.
  */
 public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 

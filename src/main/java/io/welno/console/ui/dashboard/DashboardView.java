@@ -55,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * rows (a list copy on the FX thread), computes in {@link DashboardModel} on its own thread and applies
  * the result in place: a point added or changed per series, four bar values, a few label texts. It never
  * redraws per feed event.
+ *
+ * <p>Longer than most: the tiles, the status chart and the funnel are built here and updated in place from one
+ * snapshot, sharing its time axis and status groups; the computing is {@link DashboardModel}'s (no JavaFX), so what
+ * is left is layout and those in-place updates.
  */
 public final class DashboardView extends ScrollPane {
 

@@ -1,0 +1,131 @@
+package io.welno.console.ui.detail;
+
+import io.welno.console.session.DocumentMasker;
+import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionMessage;
+import io.welno.console.session.SessionTimestamp;
+import io.welno.console.session.UserInfo;
+import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.FullTextDialog;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.Formats;
+import io.welno.console.view.SessionRow;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The detail pane's message timeline: each message's time, type, title, text (masked unless the session was
+ * revealed, cut at {@link #MESSAGE_CHARS} with a link to the whole) and error kind.
+ */
+final class MessageTimeline {
+
+    /** A message is cut here in the timeline, with a link to the whole text. */
+    static final int MESSAGE_CHARS = 1000;
+
+    private final ListView<SessionMessage> messages = new ListView<>();
+    private final I18n i18n;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Supplier<SessionRow> shown;
+    private final Predicate<String> revealed;
+
+    /**
+     * @param shown    the session the pane shows (its document and person mask the messages)
+     * @param revealed whether a session id's personal data was revealed
+     */
+    MessageTimeline(I18n i18n, Clock clock, ZoneId zone, Supplier<SessionRow> shown, Predicate<String> revealed) {
+        this.i18n = i18n;
+        this.clock = clock;
+        this.zone = zone;
+        this.shown = shown;
+        this.revealed = revealed;
+        messages.setId("detailMessages");
+        messages.setCellFactory(list -> new MessageCell());
+    }
+
+    ListView<SessionMessage> node() {
+        return messages;
+    }
+
+    /** Shows the document's messages, scrolled to the latest. */
+    void show(SessionDocument doc) {
+        messages.getItems().setAll(doc.messages());
+        messages.scrollTo(Math.max(0, doc.messageCount() - 1));
+    }
+
+    void clear() {
+        messages.getItems().clear();
+    }
+
+    /** A message's time in the locale's style; the raw text when it is not a timestamp. */
+    private String messageTime(String raw, SessionDocument doc) {
+        if (raw == null) {
+            return "";
+        }
+        SessionTimestamp parsed = SessionTimestamp.parse(raw, doc == null ? zone : doc.zone());
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        return parsed == null ? raw : Formats.time(i18n, parsed.local(), now);
+    }
+
+    private final class MessageCell extends ListCell<SessionMessage> {
+        @Override
+        protected void updateItem(SessionMessage message, boolean empty) {
+            super.updateItem(message, empty);
+            SessionRow current = shown.get();
+            if (empty || message == null || current == null || current.document() == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            UserInfo user = current.document().userInfo();
+            boolean open = revealed.test(current.id());
+            Label time = new Label(SafeText.bounded(messageTime(message.timestamp(), current.document()), SafeText.FIELD));
+            time.getStyleClass().add("message-time");
+            Label type = new Label(message.typeWire() == null ? "?" : SafeText.bounded(message.typeWire(), SafeText.FIELD));
+            type.getStyleClass().addAll("message-type", "message-" + message.type().name().toLowerCase());
+            VBox body = new VBox(2);
+            if (message.isObject() && message.title() != null) {
+                Label t = new Label(SafeText.bounded(message.title(), SafeText.TEXT));
+                t.getStyleClass().add("message-title");
+                body.getChildren().add(t);
+            }
+            String text = message.text() == null ? "" : message.text();
+            String words = open ? text : Masking.phones(DocumentMasker.maskText(text, user));
+            // escaped so no line break or bidi override in a message changes what the timeline shows
+            Label textLabel = new Label(SafeText.bounded(words, MESSAGE_CHARS));
+            textLabel.setWrapText(true);
+            // as wide as the list leaves next to the time column, so nothing is cut off at the right
+            textLabel.maxWidthProperty().bind(messages.widthProperty().subtract(125));
+            body.getChildren().add(textLabel);
+            if (SafeText.escape(words).length() > MESSAGE_CHARS) {
+                Hyperlink whole = new Hyperlink(i18n.get("text.full"));
+                whole.getStyleClass().add("message-full");
+                whole.setOnAction(e -> FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                        words));
+                body.getChildren().add(whole);
+            }
+            if (message.isObject() && message.errorKind() != null) {
+                Label kind = new Label(SafeText.bounded(message.errorKind(), SafeText.FIELD));
+                kind.getStyleClass().add("message-kind");
+                body.getChildren().add(kind);
+            }
+            Region spacer = new Region();
+            HBox.setHgrow(body, Priority.ALWAYS);
+            HBox line = new HBox(8, new VBox(2, time, type), body, spacer);
+            setGraphic(line);
+            setText(null);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
+import io.welno.console.ui.detail.DetailPane;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.CsvExport;
+import io.welno.console.view.SessionRow;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes the rows the table shows (masked unless a developer revealed one) to a CSV file, in the background. */
+final class CsvExporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CsvExporter.class);
+
+    private final SessionTableModel model;
+    private final DetailPane detail;
+    private final I18n i18n;
+    private final ZoneId zone;
+    private final Executor background;
+    private final Notices notices;
+
+    CsvExporter(SessionTableModel model, DetailPane detail, I18n i18n, ZoneId zone, Executor background,
+                Notices notices) {
+        this.model = model;
+        this.detail = detail;
+        this.i18n = i18n;
+        this.zone = zone;
+        this.background = background;
+        this.notices = notices;
+    }
+
+    /** Asks where to save ({@code owner} may be null), then writes and says how it went in a notice. */
+    void exportAsked(Supplier<Window> owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("export.filter"), "*.csv"));
+        chooser.setInitialFileName("welno-sessions-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(LocalDateTime.now(zone)) + ".csv");
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) {
+            return;
+        }
+        exportTo(file.toPath()).whenComplete((count, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                notices.show(i18n.format("export.done", count, file.getName()), false);
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                notices.show(i18n.get("notify.export.failed"), i18n.format("export.failed", cause.getMessage()), true);
+            }
+        }));
+    }
+
+    /**
+     * Writes the table's current rows (filtered and sorted as shown) to {@code file}, off the FX thread.
+     * Only a session a developer revealed (audited) is written unmasked. Call on the FX thread.
+     */
+    CompletableFuture<Integer> exportTo(Path file) {
+        List<SessionRow> rows = new ArrayList<>(model.rows());
+        String revealed = detail.revealedId();
+        CsvExport export = CsvExport.of(i18n, zone);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                int written = export.write(rows, revealed == null ? Set.of() : Set.of(revealed), file);
+                // The file name and counts only: never a row's content.
+                LOG.info("Exported {} sessions to {}{}", written, file.getFileName(),
+                        revealed == null ? "" : " (one session revealed)");
+                done.complete(written);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("CSV export to {} failed: {}", file.getFileName(), e.toString());
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+}

@@ -1,0 +1,124 @@
+package io.welno.console.ui.shell;
+
+import io.welno.console.live.FeedMode;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.Formats;
+import io.welno.console.view.Wording;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The window's status bar: the feed's mode (or PAUSED with the changes waiting), the snapshot's progress, the
+ * session count, the event rate, Redis's latency and the clock with its zone. {@link #update()} is called by the
+ * frame pump a few times a second and at once when the language or the pause changes.
+ */
+final class StatusBarView {
+
+    private final StatusBar bar = new StatusBar();
+    private final Label modeLabel = new Label();
+    private final Label rateLabel = new Label();
+    private final Label countLabel = new Label();
+    private final Label latencyLabel = new Label();
+    private final Label clockLabel = new Label();
+    private final FeedBridge bridge;
+    private final SessionTableModel model;
+    private final I18n i18n;
+    private final Clock clock;
+    private final ZoneId zone;
+    private MainView.FeedStats stats = new MainView.FeedStats() {
+        @Override
+        public double eventsPerSecond() {
+            return 0;
+        }
+
+        @Override
+        public long latencyMillis() {
+            return -1;
+        }
+    };
+    private String statusTip;
+    private FeedMode shownMode;
+
+    StatusBarView(FeedBridge bridge, SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
+        this.bridge = bridge;
+        this.model = model;
+        this.i18n = i18n;
+        this.clock = clock;
+        this.zone = zone;
+        bar.setId("statusBar");
+        bar.setText("");
+        modeLabel.setId("feedMode");
+        modeLabel.getStyleClass().add("mode-label");
+        rateLabel.setId("eventRate");
+        countLabel.setId("sessionCount");
+        latencyLabel.setId("redisLatency");
+        bar.getLeftItems().add(modeLabel);
+        bar.getRightItems().addAll(countLabel, new Label("·"), rateLabel, new Label("·"), latencyLabel);
+        clockLabel.setId("statusClock");
+        clockLabel.getStyleClass().add("status-clock");
+        // the clock without its zone, the zone label right after it says it once for every time in the window
+        bar.getRightItems().addAll(new Label("·"), clockLabel, new ZoneLabel(i18n, zone, clock));
+    }
+
+    StatusBar node() {
+        return bar;
+    }
+
+    void setStats(MainView.FeedStats stats) {
+        this.stats = stats;
+    }
+
+    /** Adds items on the left, after the feed's mode (e.g. the demo's role switch). */
+    void addItems(Node... items) {
+        bar.getLeftItems().addAll(items);
+    }
+
+    void update() {
+        FeedMode mode = bridge.mode();
+        if (mode != shownMode) {
+            modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
+            modeLabel.getStyleClass().add("mode-" + mode.name().toLowerCase());
+            shownMode = mode;
+        }
+        modeLabel.setText(i18n.get("mode." + mode.name()));
+        // the feed's phrase in the window's language; Wording escapes and bounds the Redis errors it quotes
+        String feedText = Wording.window(i18n).render(bridge.modeDetail());
+        String detailText = feedText;
+        if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
+            detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
+        }
+        bar.setText(detailText);
+        // the feed's own sentence, with the technical cause, while the bar shows the snapshot's progress
+        String tip = detailText.equals(feedText) ? null : feedText;
+        if (!Objects.equals(tip, statusTip)) {
+            statusTip = tip;
+            bar.setTooltip(tip == null || tip.isEmpty() ? null : new Tooltip(tip));
+        }
+        countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
+        rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
+        long latency = stats.latencyMillis();
+        latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown") : i18n.format("status.latency", latency));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        clockLabel.setText(Formats.time(i18n, now, now));
+        showPaused();
+    }
+
+    /** While live is paused the mode says PAUSED with the changes waiting, whatever the feed's own state. */
+    private void showPaused() {
+        if (!model.pausedProperty().get()) {
+            return;
+        }
+        modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
+        modeLabel.getStyleClass().add("mode-paused");
+        shownMode = null; // the feed's style comes back on the first update after resuming
+        modeLabel.setText(i18n.format("status.paused", model.pendingUpdatesProperty().get()));
+    }
+}
