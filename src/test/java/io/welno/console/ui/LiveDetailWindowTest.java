@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Await;
+import io.welno.console.ui.common.I18n;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.view.SessionRow;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -17,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -203,5 +206,35 @@ class LiveDetailWindowTest {
         Label updated = robot.lookup(n -> "fact.updated".equals(n.getId())).queryAs(Label.class);
         assertEquals("—", updated.getText());
         assertEquals("Not in the document", updated.getTooltip().getText());
+    }
+    @Test
+    void messageTypesAreInTheWindowsLanguageAndAnUnknownTypeIsShownAsStored(FxRobot robot) throws Exception {
+        String completed = Fixtures.id("07_completed.json");
+        robot.interact(() -> console.window().i18n().setLocale(I18n.KOREAN));
+        select(robot, completed);
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "detail.tab.messages".equals(t.getId())).findFirst().orElseThrow());
+        });
+        await(() -> !messageTypes(robot).isEmpty());
+        List<String> korean = messageTypes(robot);
+        assertTrue(korean.contains("성공") && korean.contains("안내"), korean.toString());
+        assertFalse(korean.stream().anyMatch(t -> t.matches("(?i).*(success|info|error).*")), korean.toString());
+
+        robot.interact(() -> console.window().i18n().setLocale(I18n.ENGLISH));
+        await(() -> messageTypes(robot).contains("Success"));
+
+        // a type the backend never writes is not dressed up as one it does
+        String odd = "welno_oddtype" + "0".repeat(25);
+        write(odd, Fixtures.live("07_completed.json").replace(completed, odd).replace("\"type\": \"info\"", "\"type\": \"warn\\u001b[2J\""));
+        select(robot, odd);
+        await(() -> messageTypes(robot).stream().anyMatch(t -> t.startsWith("warn")));
+        assertTrue(messageTypes(robot).stream().noneMatch(t -> t.contains("\u001b")), messageTypes(robot).toString());
+    }
+
+    private static List<String> messageTypes(FxRobot robot) {
+        return robot.lookup(".message-type").queryAll().stream()
+                .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList();
     }
 }

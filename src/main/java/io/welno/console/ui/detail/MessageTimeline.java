@@ -14,6 +14,7 @@ import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.scene.control.Hyperlink;
@@ -93,7 +94,7 @@ final class MessageTimeline {
             boolean open = revealed.test(current.id());
             Label time = new Label(SafeText.bounded(messageTime(message.timestamp(), current.document()), SafeText.FIELD));
             time.getStyleClass().add("message-time");
-            Label type = new Label(message.typeWire() == null ? "?" : SafeText.bounded(message.typeWire(), SafeText.FIELD));
+            Label type = new Label(typeWords(i18n, message));
             type.getStyleClass().addAll("message-type", "message-" + message.type().name().toLowerCase());
             VBox body = new VBox(2);
             if (message.isObject() && message.title() != null) {
@@ -127,5 +128,16 @@ final class MessageTimeline {
             setGraphic(line);
             setText(null);
         }
+    }
+
+    /**
+     * The three types the backend writes in the window's language; anything else as stored (escaped), so an odd
+     * type is still visible for what it is.
+     */
+    static String typeWords(I18n i18n, SessionMessage message) {
+        return switch (message.type()) {
+            case INFO, SUCCESS, ERROR -> i18n.get("message.type." + message.type().name().toLowerCase(Locale.ROOT));
+            case OTHER -> message.typeWire() == null ? "?" : SafeText.bounded(message.typeWire(), SafeText.FIELD);
+        };
     }
 }
