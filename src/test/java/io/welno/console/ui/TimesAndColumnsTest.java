@@ -161,6 +161,11 @@ class TimesAndColumnsTest {
         assertEquals(shown, lastUpdates(robot), "back on the 24-hour clock, in Korean too");
         assertEquals("KST (UTC+9)", robot.lookup("#timeZone").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#timeZone").queryAs(Label.class).getTooltip().getText().contains("기준"));
+        // "14:10 KST", not "14:10KST": the status bar's items stand apart
+        Label clock = robot.lookup("#statusClock").queryAs(Label.class);
+        Label zone = robot.lookup("#timeZone").queryAs(Label.class);
+        double gap = zone.localToScene(zone.getBoundsInLocal()).getMinX() - clock.localToScene(clock.getBoundsInLocal()).getMaxX();
+        assertTrue(gap >= 3, "clock and zone " + gap + " px apart");
     }
 
     @Test
