@@ -183,4 +183,37 @@ class ConsoleWindowTest {
         assertEquals(chosen, ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id());
         assertEquals(chosen, robot.lookup("#detailTitle").queryAs(Label.class).getText());
     }
+    @Test
+    void inAKoreanWindowAnActionsDialogAndItsResultSpeakKorean(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        robot.interact(() -> window.i18n().setLocale(io.welno.console.ui.common.I18n.KOREAN));
+        String id = Fixtures.id("03_auth_request_sent.json");
+        robot.clickOn("#searchField").write(id.substring(6, 14));
+        awaitRows(robot, 1);
+        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        robot.interact(() -> sessions.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        robot.clickOn("#action-manual-auth-complete");
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
+                .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
+        // the preview is the document's own fields and values as the backend stores them: data, not sentences
+        String preview = robot.lookup("#actionPreview").queryAs(javafx.scene.control.TextArea.class).getText();
+        List<String> dialog = UiWalk.texts(robot.lookup("#actionDialog").queryAs(javafx.scene.Parent.class))
+                .stream().filter(t -> !t.equals(preview)).toList();
+        robot.clickOn("#actionReason").write("고객이 전화로 승인함");
+        robot.clickOn("#actionRun");
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> robot.lookup(".notice-text").tryQuery().isPresent());
+        List<String> said = new java.util.ArrayList<>(dialog);
+        robot.lookup(".notice-text").queryAllAs(Label.class).forEach(l -> said.add(l.getText()));
+        robot.lookup(".notice-detail").queryAllAs(Label.class).forEach(l -> said.add(l.getText()));
+        assertTrue(said.stream().anyMatch(t -> t.contains("인증 완료 처리 완료")), said.toString());
+        for (String text : said) {
+            // session ids, field and status names of the document are data, not English sentences
+            String words = text.replaceAll("welno_[0-9a-f]+|[a-z]+(_[a-z]+)+|CX[0-9A-Z-]+|JSON|Redis|Tilko|KST|UTC", "");
+            assertFalse(words.matches("(?s).*[A-Za-z]{3,}.*"), "English in the Korean window: " + text);
+        }
+    }
 }
