@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.ui.connection.ConnectionDialog;
 import io.welno.console.ui.common.DaemonThreads;
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConnectionCheck;
@@ -158,6 +159,7 @@ public final class ConsoleApp extends Application {
                 new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(stage);
+        alert.getDialogPane().setStyle(HangulFont.rootStyle()); // its own window: Korean would be boxes without it
         alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .ifPresent(b -> chooseConnection());
     }

@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.flow.ActionKind;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ShortcutSheet extends Dialog<Void> {
         setTitle(i18n.get("shortcuts.title"));
         setHeaderText(i18n.get("shortcuts.header"));
         getDialogPane().setId("shortcutSheet");
+        getDialogPane().setStyle(HangulFont.rootStyle()); // a window of its own: the main window's font does not reach it
         if (owner != null && owner.getScene() != null) {
             getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }

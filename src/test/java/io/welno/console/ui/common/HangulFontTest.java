@@ -111,6 +111,25 @@ class HangulFontTest {
     }
 
     @Test
+    void dialogsInWindowsOfTheirOwnUseItToo(FxRobot robot) throws Exception {
+        robot.push(javafx.scene.input.KeyCode.F1);
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+        robot.interact(() -> {
+            String family = HangulFont.family().orElseThrow();
+            List<Label> korean = robot.lookup("#shortcutSheet").lookup(".label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText() != null && l.getText().codePoints()
+                            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL))
+                    .toList();
+            assertFalse(korean.isEmpty(), "the shortcut sheet is in Korean");
+            for (Label label : korean) {
+                assertEquals(family, label.getFont().getFamily(), label.getText());
+            }
+            window.view().shortcutSheet().close();
+        });
+    }
+
+    @Test
     void rawJsonAndDiffsRenderHangulToo(FxRobot robot) {
         robot.interact(() -> {
             TextArea raw = new TextArea("{\"message\": \"인증이 완료되었습니다\"}");
