@@ -145,4 +145,20 @@ class AlertListTest {
         assertEquals(5, center.entries().size(), "a failing tray loses no alert");
         assertFalse(center.entries().isEmpty());
     }
+    @Test
+    void whatTheUserAskedToHearGoesOutsideLikeAnAlertEscaped(FxRobot robot) {
+        notifier.supported.set(true);
+        robot.interact(() -> center.tellOutside("Followed session changed", "welno_x: Waiting\u001b[2J → Approved"));
+        assertEquals(1, notifier.shown.size());
+        assertFalse(notifier.shown.get(0).contains("\u001b"), "escaped before the OS sees it: " + notifier.shown);
+        focused.set(true);
+        robot.interact(() -> center.tellOutside("Followed session changed", "welno_y"));
+        assertEquals(1, notifier.shown.size(), "not while the window is focused");
+        focused.set(false);
+        robot.interact(() -> center.setRules(new AlertRules(5, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
+                true, true, false)));
+        robot.interact(() -> center.tellOutside("Followed session changed", "welno_z"));
+        assertEquals(1, notifier.shown.size(), "not when the setting is off");
+        assertTrue(center.entries().isEmpty(), "and it is no alert of the list");
+    }
 }

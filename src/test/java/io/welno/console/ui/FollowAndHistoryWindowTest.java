@@ -53,7 +53,10 @@ class FollowAndHistoryWindowTest {
     private static final Timestamps TIMESTAMPS = Timestamps.system();
     private static final SessionCodec CODEC = new SessionCodec(TIMESTAMPS.zone());
 
+    private final AlertListTest.RecordingNotifier notifier = new AlertListTest.RecordingNotifier();
     private TestConsole console;
+    /** Whether the support person has switched to another application (the window then counts as not focused). */
+    private final java.util.concurrent.atomic.AtomicBoolean elsewhere = new java.util.concurrent.atomic.AtomicBoolean();
     private String id;
     private ObjectNode doc;
 
@@ -75,7 +78,9 @@ class FollowAndHistoryWindowTest {
         doc = (ObjectNode) new ObjectMapper().readTree(Fixtures.live("03_auth_request_sent.json"));
         doc.put("session_id", id);
         write();
-        console = TestConsole.open(stage, TestConsole.profile("follow", REDIS.url(), "developer", "development", true));
+        notifier.supported.set(true);
+        console = TestConsole.open(stage, TestConsole.profile("follow", REDIS.url(), "developer", "development", true),
+                w -> w.useNotifier(notifier, () -> !elsewhere.get()));
     }
 
     @AfterEach
@@ -148,9 +153,15 @@ class FollowAndHistoryWindowTest {
         doc.put("poll_count", 1);
         write();
         await(() -> versions(robot).getItems().size() == 1);
+        // the support person is in another window, on the phone: the change reaches the OS's notification area too
+        elsewhere.set(true);
         doc.put("status", "auth_completed");
         write();
         await(() -> walk().contains("Waiting for approval → Approved"));
+        await(() -> notifier.shown.size() == 1);
+        assertTrue(notifier.shown.get(0).startsWith("Followed session changed: " + id), notifier.shown.toString());
+        assertTrue(notifier.shown.get(0).endsWith("Waiting for approval → Approved"), notifier.shown.toString());
+        elsewhere.set(false);
         await(() -> versions(robot).getItems().size() == 2);
 
         robot.interact(() -> {

@@ -103,23 +103,32 @@ public final class AlertCenter {
     }
 
     private void notifyOs(AlertMonitor.Alert alert) {
+        tellOutside(i18n.get(alert.rule().key()), Wording.window(i18n).render(alert.message()));
+    }
+
+    /**
+     * Something the user asked to be told (a followed session changed its status): shown in the operating system's
+     * notification area while the window is not focused, as alerts are, and not when the rules turn that off.
+     * The text is escaped and bounded here.
+     */
+    public void tellOutside(String title, String text) {
         if (!monitor.rules().osNotifications() || windowFocused.getAsBoolean()) {
             return;
         }
-        String title = i18n.get(alert.rule().key());
-        String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
+        String safeTitle = SafeText.bounded(title, SafeText.FIELD);
+        String safeText = SafeText.bounded(text, SafeText.TEXT);
         try {
             background.execute(() -> {
                 try {
                     if (notifier.supported()) {
-                        notifier.show(title, text);
+                        notifier.show(safeTitle, safeText);
                     }
                 } catch (RuntimeException e) {
                     LOG.info("OS notification failed: {}", e.toString());
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            LOG.debug("The window is closing; alert not sent to the OS");
+            LOG.debug("The window is closing; notification not sent to the OS");
         }
     }
 

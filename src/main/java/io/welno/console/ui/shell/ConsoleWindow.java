@@ -57,6 +57,8 @@ public final class ConsoleWindow {
     private AlertRules alertRules = AlertRules.defaults();
     private Consumer<AlertRules> saveAlertRules = rules -> { };
     private OsNotifier notifier;
+    /** Whether the user is looking at this window (the stage's focus unless a test says otherwise). */
+    private java.util.function.BooleanSupplier windowFocused;
     private boolean closing;
 
     public ConsoleWindow(Stage stage, I18n i18n, Clock clock, ZoneId zone, ExecutorService background,
@@ -168,7 +170,7 @@ public final class ConsoleWindow {
             notifier = new TrayNotifier(i18n.get("app.title"));
         }
         operations = new OperationsMount(view, bridge, started, stage, i18n, clock, zone, background, alertRules,
-                saveAlertRules, notifier);
+                saveAlertRules, notifier, windowFocused != null ? windowFocused : stage::isFocused);
     }
 
     /**
@@ -183,6 +185,15 @@ public final class ConsoleWindow {
     /** Where alerts go when the window is not focused (the system tray unless a test says otherwise). */
     public void useNotifier(OsNotifier osNotifier) {
         this.notifier = osNotifier;
+    }
+
+    /**
+     * Where alerts go, and how to tell whether the user is looking at this window: a headless test has no other
+     * application to switch to, so it says when the window counts as in the background. Called before {@link #attach}.
+     */
+    public void useNotifier(OsNotifier osNotifier, java.util.function.BooleanSupplier focused) {
+        this.notifier = osNotifier;
+        this.windowFocused = focused;
     }
 
     /** The bulk menu, alert list and audit tab, once attached. */

@@ -68,7 +68,7 @@ final class FollowWiring {
             Platform.runLater(() -> model.setFollowed(followed.ids()));
         });
         followed.addListener(changed -> Platform.runLater(() ->
-                notices.show(followedNote(changed), false)));
+                notices.show(followedNote(i18n, changed), false)));
         // The row's menu: follow or unfollow the session under the pointer (the right-click selects its row first).
         MenuItem follow = new MenuItem();
         follow.setId("menuFollow");
@@ -90,7 +90,8 @@ final class FollowWiring {
         }
     }
 
-    private String followedNote(FollowedSessions.Changed changed) {
+    /** What a followed session's change is called, in the window's words (a notice, or the OS's notification). */
+    static String followedNote(I18n i18n, FollowedSessions.Changed changed) {
         Wording words = Wording.window(i18n);
         String id = SafeText.bounded(changed.sessionId(), SafeText.FIELD);
         if (changed.to() == null) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
@@ -47,7 +48,7 @@ public final class OperationsMount {
 
     OperationsMount(MainView view, FeedBridge bridge, ConsoleServices services, Stage stage, I18n i18n, Clock clock,
                     ZoneId zone, ExecutorService background, AlertRules rules, Consumer<AlertRules> saveRules,
-                    OsNotifier notifier) {
+                    OsNotifier notifier, java.util.function.BooleanSupplier windowFocused) {
         this.view = view;
         var flow = services.flow();
         var operator = services.operator();
@@ -78,8 +79,12 @@ public final class OperationsMount {
             bulk = null;
         }
 
-        alerts = new AlertCenter(rules, i18n, notifier, background, stage::isFocused);
+        alerts = new AlertCenter(rules, i18n, notifier, background, windowFocused);
         alerts.onRulesChanged(saveRules);
+        // A followed session's change is a notice in the window; the person on the phone with the customer may be in
+        // another application, so it also goes where alerts go while the window is not focused.
+        services.followed().addListener(changed -> Platform.runLater(() -> alerts.tellOutside(
+                i18n.get("notify.followed.title"), FollowWiring.followedNote(i18n, changed))));
         watcher = new AlertWatcher(alerts, () -> view.model().allRows(), bridge::mode,
                 () -> view.model().stuckPolicy(), clock, zone, background);
         AlertListView list = new AlertListView(alerts, i18n, zone, view::selectSession,
