@@ -136,16 +136,7 @@ class ConsoleWindowTest {
     void manualAuthCompleteRunsThroughTheDialogAndTheTableFollows(FxRobot robot) throws Exception {
         awaitRows(robot, 19);
         String id = Fixtures.id("03_auth_request_sent.json");
-        robot.clickOn("#searchField").write(id.substring(6, 14));
-        awaitRows(robot, 1);
-        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
-        robot.interact(() -> sessions.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
-        robot.clickOn("#action-manual-auth-complete");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
-                .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
+        TableView<?> sessions = openManualCompleteOn(robot, id);
         assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "no reason yet");
         robot.clickOn("#actionReason").write("user approved on the phone, support call");
         robot.clickOn("#actionRun");
@@ -187,17 +178,7 @@ class ConsoleWindowTest {
     void inAKoreanWindowAnActionsDialogAndItsResultSpeakKorean(FxRobot robot) throws Exception {
         awaitRows(robot, 19);
         robot.interact(() -> window.i18n().setLocale(io.welno.console.ui.common.I18n.KOREAN));
-        String id = Fixtures.id("03_auth_request_sent.json");
-        robot.clickOn("#searchField").write(id.substring(6, 14));
-        awaitRows(robot, 1);
-        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
-        robot.interact(() -> sessions.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
-        robot.clickOn("#action-manual-auth-complete");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
-                .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
+        openManualCompleteOn(robot, Fixtures.id("03_auth_request_sent.json"));
         // the preview is the document's own fields and values as the backend stores them: data, not sentences
         String preview = robot.lookup("#actionPreview").queryAs(javafx.scene.control.TextArea.class).getText();
         List<String> dialog = UiWalk.texts(robot.lookup("#actionDialog").queryAs(javafx.scene.Parent.class))
@@ -215,5 +196,19 @@ class ConsoleWindowTest {
             String words = text.replaceAll("welno_[0-9a-f]+|[a-z]+(_[a-z]+)+|CX[0-9A-Z-]+|JSON|Redis|Tilko|KST|UTC", "");
             assertFalse(words.matches("(?s).*[A-Za-z]{3,}.*"), "English in the Korean window: " + text);
         }
+    }
+    /** Finds the session by its id, selects it and opens Force auth complete, its preview loaded. */
+    private TableView<?> openManualCompleteOn(FxRobot robot, String id) throws Exception {
+        robot.clickOn("#searchField").write(id.substring(6, 14));
+        awaitRows(robot, 1);
+        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        robot.interact(() -> sessions.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        robot.clickOn("#action-manual-auth-complete");
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
+                .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
+        return sessions;
     }
 }
