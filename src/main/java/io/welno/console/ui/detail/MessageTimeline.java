@@ -95,7 +95,7 @@ final class MessageTimeline {
             Label time = new Label(SafeText.bounded(messageTime(message.timestamp(), current.document()), SafeText.FIELD));
             time.getStyleClass().add("message-time");
             Label type = new Label(typeWords(i18n, message));
-            type.getStyleClass().addAll("message-type", "message-" + message.type().name().toLowerCase());
+            type.getStyleClass().addAll("message-type", "message-" + message.type().name().toLowerCase(Locale.ROOT));
             VBox body = new VBox(2);
             if (message.isObject() && message.title() != null) {
                 Label t = new Label(SafeText.bounded(message.title(), SafeText.TEXT));
