@@ -20,7 +20,7 @@ class ConnectionProfileFilesTest {
     Path dir;
 
     private ConnectionProfile withFiles(String folder) {
-        return new ConnectionProfile("prod", "redis://10.0.1.10:6379/0", "operator", "Asia/Seoul", "production",
+        return new ConnectionProfile("prod", "redis://10.0.1.10:6380/0", "operator", "Asia/Seoul", "production",
                 false, null, folder);
     }
 
@@ -28,14 +28,14 @@ class ConnectionProfileFilesTest {
     void theFolderIsSavedWithTheProfileAndOlderProfilesHaveNone() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("tilko_sessions"));
         ConnectionProfiles profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
-        profiles.save(List.of(withFiles(" " + folder + " "), new ConnectionProfile("staging", "redis://10.0.1.11:6379/0",
+        profiles.save(List.of(withFiles(" " + folder + " "), new ConnectionProfile("staging", "redis://10.0.1.11:6380/0",
                 "viewer", "Asia/Seoul", "staging", false, null, "")));
         List<ConnectionProfile> loaded = profiles.load();
         assertEquals(folder.toString(), loaded.get(0).filesDirectory(), "kept, without the blanks around it");
         assertEquals(Optional.of(folder), loaded.get(0).files());
         assertNull(loaded.get(1).filesDirectory(), "an empty field is no folder");
 
-        Files.writeString(profiles.file(), "[{\"name\":\"old\",\"url\":\"redis://localhost:6379\",\"role\":\"viewer\","
+        Files.writeString(profiles.file(), "[{\"name\":\"old\",\"url\":\"redis://localhost:6380\",\"role\":\"viewer\","
                 + "\"zone\":\"Asia/Seoul\",\"environment\":\"development\",\"mayEnableNotifications\":false,"
                 + "\"tilkoUrl\":null}]");
         ConnectionProfile old = profiles.load().get(0);

@@ -21,7 +21,7 @@ class ProfileAlertsTest {
     void rulesAreSavedWithTheProfileAndOldProfilesGetTheDefaults() throws Exception {
         Path file = dir.resolve("profiles.json");
         Files.writeString(file, """
-                [{"name":"prod","url":"redis://redis.internal:6379/0","role":"operator","zone":"Asia/Seoul",
+                [{"name":"prod","url":"redis://redis.internal:6380/0","role":"operator","zone":"Asia/Seoul",
                   "environment":"production","mayEnableNotifications":false,"tilkoUrl":null}]""");
         ConnectionProfiles profiles = new ConnectionProfiles(file);
         assertEquals(AlertRules.defaults(), profiles.load().get(0).alertRules());
@@ -32,7 +32,7 @@ class ProfileAlertsTest {
         List<ConnectionProfile> back = new ConnectionProfiles(file).load();
         assertEquals(1, back.size());
         assertEquals(mine, back.get(0).alertRules());
-        assertEquals("redis://redis.internal:6379/0", back.get(0).url(), "the rest of the profile is kept");
+        assertEquals("redis://redis.internal:6380/0", back.get(0).url(), "the rest of the profile is kept");
         assertFalse(Files.readString(file).contains("PT"), "minutes and percents, not Java durations: "
                 + Files.readString(file));
     }

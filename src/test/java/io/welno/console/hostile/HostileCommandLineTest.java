@@ -330,7 +330,7 @@ class HostileCommandLineTest {
         Map<List<String>, String> cases = new LinkedHashMap<>();
         for (String url : List.of("redis://", "http://x", "", "redis://h/abc", "redis://h:abc", "redis://h:99999",
                 "redis://h:0", "redis://h?connectTimeout=abc", "redis://h?socketTimeout=-1", "redis://h?verify=bogus",
-                "redis://[::1", "redis://::1:6379", "redis://h?prefix=", "redis://h?colour=red",
+                "redis://[::1", "redis://::1:6380", "redis://h?prefix=", "redis://h?colour=red",
                 "redis://h" + Hostile.CLEAR_SCREEN)) {
             cases.put(List.of("list", "--redis", url), "--redis");
         }

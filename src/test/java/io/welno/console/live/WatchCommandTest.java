@@ -168,7 +168,7 @@ class WatchCommandTest {
         Lines err = new Lines();
         CommandLine command = Main.commandLine();
         command.setErr(new PrintWriter(err, true));
-        assertEquals(2, command.execute("watch", "--sentinel", "127.0.0.1:26379", "--redis", REDIS.url()));
+        assertEquals(2, command.execute("watch", "--sentinel", "127.0.0.1:26390", "--redis", REDIS.url()));
         assertTrue(err.text().contains("--sentinel and --sentinel-master go together"), err.text());
     }
 }

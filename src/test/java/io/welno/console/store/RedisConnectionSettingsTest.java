@@ -36,7 +36,7 @@ class RedisConnectionSettingsTest {
     @Test
     void defaultsAreTheBackendsOwn() {
         RedisConnectionSettings s = RedisConnectionSettings.parse("redis://127.0.0.1");
-        assertEquals(6379, s.port());
+        assertEquals(RedisConnectionSettings.DEFAULT_PORT, s.port());
         assertEquals(0, s.database());
         assertFalse(s.tls());
         assertNull(s.user());
@@ -70,17 +70,17 @@ class RedisConnectionSettingsTest {
         assertEquals("::1", s.host());
         assertEquals(6390, s.port());
         assertEquals("redis://[::1]:6390/1", s.redactedUrl());
-        assertEquals(6379, RedisConnectionSettings.parse("redis://[fe80::1%eth0]").port());
+        assertEquals(RedisConnectionSettings.DEFAULT_PORT, RedisConnectionSettings.parse("redis://[fe80::1%eth0]").port());
     }
 
     @Test
     void thePasswordNeverAppearsInDescriptionsOrErrors() {
-        RedisConnectionSettings s = RedisConnectionSettings.parse("redis://ops:hunter2@host:6379/0");
+        RedisConnectionSettings s = RedisConnectionSettings.parse("redis://ops:hunter2@host:6380/0");
         assertFalse(s.toString().contains("hunter2"));
-        assertEquals("redis://ops:***@host:6379/0", s.redactedUrl());
-        for (String url : new String[] {"http://ops:hunter2@host:6379/0", "redis://ops:hunter2@host:abc/0",
-            "redis://ops:hun@ter2@/0", "redis://ops:hunter2%zz@host", "redis://ops:hun?ter2@host:6379/0",
-            "ops:hunter2@host:6379", "redis://ops:hun/ter2@host:99999"}) {
+        assertEquals("redis://ops:***@host:6380/0", s.redactedUrl());
+        for (String url : new String[] {"http://ops:hunter2@host:6380/0", "redis://ops:hunter2@host:abc/0",
+            "redis://ops:hun@ter2@/0", "redis://ops:hunter2%zz@host", "redis://ops:hun?ter2@host:6380/0",
+            "ops:hunter2@host:6380", "redis://ops:hun/ter2@host:99999"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RedisConnectionSettings.parse(url), url);
             assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("hun") && url.contains("hun@"),
@@ -117,7 +117,7 @@ class RedisConnectionSettingsTest {
         cases.put("redis://[::1", "lacks its closing ]");
         cases.put("redis://[::1]x", "After the ]");
         cases.put("redis://[zz]:1", "not an IPv6 address");
-        cases.put("redis://::1:6379", "written in brackets");
+        cases.put("redis://::1:6380", "written in brackets");
         cases.put("redis://ho st:1", "not a host name");
         cases.put("redis://h\u001b[2J:1", "control or invisible character");
         cases.put("redis://h#frag", "no #fragment");

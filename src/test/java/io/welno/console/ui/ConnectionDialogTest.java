@@ -55,7 +55,7 @@ class ConnectionDialogTest {
 
     @Test
     void aProfileIsSavedWithoutItsPasswordAndConnectingHandsThePasswordOver(FxRobot robot) throws Exception {
-        newProfile(robot, "prod", "redis://10.0.1.10:6379");
+        newProfile(robot, "prod", "redis://10.0.1.10:6380");
         robot.clickOn("#profileUser").write("support");
         robot.clickOn("#profilePassword").write("s3cret-pw");
         robot.clickOn("#profileSave");
@@ -64,7 +64,7 @@ class ConnectionDialogTest {
         assertFalse(saved.contains("s3cret-pw"), saved);
         ConnectionProfile profile = profiles.load().get(0);
         assertEquals("prod", profile.name());
-        assertEquals("redis://support@10.0.1.10:6379/0?prefix=tilko_session%3A", profile.url());
+        assertEquals("redis://support@10.0.1.10:6380/0?prefix=tilko_session%3A", profile.url());
         assertEquals("viewer", profile.role());
 
         robot.clickOn("#profilePassword").eraseText(20).write("typed-again");
@@ -78,7 +78,7 @@ class ConnectionDialogTest {
 
     @Test
     void aSavedProfileIsListedAndSelectedAndDeletingRemovesItFromTheFile(FxRobot robot) throws Exception {
-        newProfile(robot, "staging", "redis://10.0.2.20:6379");
+        newProfile(robot, "staging", "redis://10.0.2.20:6380");
         robot.clickOn("#profileSave");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
@@ -106,7 +106,7 @@ class ConnectionDialogTest {
 
     @Test
     void theFallbackFolderIsSavedWithTheProfileOnlyWhenItIsAFolderThatCanBeRead(FxRobot robot) throws Exception {
-        newProfile(robot, "with-files", "redis://10.0.3.30:6379");
+        newProfile(robot, "with-files", "redis://10.0.3.30:6380");
         javafx.scene.control.TextField files = robot.lookup("#profileFiles").queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> files.setText(dir.resolve("not-mounted").toString()));
         robot.clickOn("#profileSave");

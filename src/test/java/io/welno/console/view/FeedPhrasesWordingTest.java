@@ -19,10 +19,10 @@ class FeedPhrasesWordingTest {
 
     @Test
     void aLostConnectionKeepsItsAddressCauseAndDelayInEitherLanguage() {
-        Phrase lost = FeedPhrases.lost("redis://10.0.1.10:6379/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2));
-        assertEquals("Lost the connection to redis://10.0.1.10:6379/0 (the server closed the connection); retrying in 2 s",
+        Phrase lost = FeedPhrases.lost("redis://10.0.1.10:6380/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2));
+        assertEquals("Lost the connection to redis://10.0.1.10:6380/0 (the server closed the connection); retrying in 2 s",
                 english.render(lost));
-        assertEquals("연결이 끊겼습니다: redis://10.0.1.10:6379/0(서버가 연결을 끊었습니다). 2 s 후 다시 시도합니다",
+        assertEquals("연결이 끊겼습니다: redis://10.0.1.10:6380/0(서버가 연결을 끊었습니다). 2 s 후 다시 시도합니다",
                 korean.render(lost));
     }
 
