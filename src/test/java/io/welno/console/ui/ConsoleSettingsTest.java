@@ -31,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -39,9 +38,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,23 +59,13 @@ class ConsoleSettingsTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
-    static final String PREFS_NODE = "io/welno/console-test-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    static final PrivatePreferences PREFS = new PrivatePreferences("settings");
     static final String APPROVED_ID = "welno_a990bed0a990bed0a990bed0a990bed0";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T05:10:00Z"), ZoneOffset.UTC);
 
     private ConsoleWindow window;
     private TestConsole console;
-
-    @BeforeAll
-    static void privatePreferences() {
-        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
-    }
-
-    @AfterAll
-    static void dropPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
-        System.clearProperty(UiPreferences.NODE_PROPERTY);
-    }
 
     @Start
     void start(Stage stage) {
@@ -161,7 +148,7 @@ class ConsoleSettingsTest {
                 "the feed's phrase is worded in Korean, its cause too: " + feed);
         assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("개발자"),
                 "the role badge follows the language");
-        assertEquals("ko", Preferences.userRoot().node(PREFS_NODE).get(UiPreferences.LANGUAGE, null));
+        assertEquals("ko", PREFS.node().get(UiPreferences.LANGUAGE, null));
 
         Region detail = robot.lookup("#detailPane").queryAs(Region.class);
         assertEquals(Color.web("#ffffff"), background(detail));
@@ -171,7 +158,7 @@ class ConsoleSettingsTest {
         Label bucketName = robot.lookup("#bucket-all").lookup(".label").queryAs(Label.class);
         assertTrue(bucketName.getTextFill() instanceof Color c && c.getBrightness() > 0.8,
                 "light text on the dark theme: " + bucketName.getTextFill());
-        assertEquals("dark", Preferences.userRoot().node(PREFS_NODE).get(UiPreferences.THEME, null));
+        assertEquals("dark", PREFS.node().get(UiPreferences.THEME, null));
         assertEquals(Themes.DARK, UiPreferences.user().theme().orElseThrow(), "the next start uses it");
 
         choose(robot, "menu-language", "menu-lang-en");

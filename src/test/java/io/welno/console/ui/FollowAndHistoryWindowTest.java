@@ -19,16 +19,13 @@ import io.welno.console.view.SessionRow;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +46,8 @@ class FollowAndHistoryWindowTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
 
-    private static final String PREFS_NODE = "io/welno/console/test-follow-" + ProcessHandle.current().pid();
+    @RegisterExtension
+    static final PrivatePreferences PREFS = new PrivatePreferences("follow");
     private static final Timestamps TIMESTAMPS = Timestamps.system();
     private static final SessionCodec CODEC = new SessionCodec(TIMESTAMPS.zone());
 
@@ -59,17 +57,6 @@ class FollowAndHistoryWindowTest {
     private final java.util.concurrent.atomic.AtomicBoolean elsewhere = new java.util.concurrent.atomic.AtomicBoolean();
     private String id;
     private ObjectNode doc;
-
-    @BeforeAll
-    static void privatePreferences() {
-        System.setProperty(UiPreferences.NODE_PROPERTY, PREFS_NODE);
-    }
-
-    @AfterAll
-    static void dropPreferences() throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
-        System.clearProperty(UiPreferences.NODE_PROPERTY);
-    }
 
     @Start
     void start(Stage stage) throws Exception {
