@@ -350,7 +350,7 @@ public final class BenchRunner {
         double seconds = (System.nanoTime() - t0) / 1e9;
         // Caught up = the last write of every key written has reached the consumer (earlier writes of a key may
         // have been superseded before they were read: coalescing). The feed's backlog count alone cannot tell,
-        // because the dispatcher takes the whole backlog at once and reads it before delivering.
+        // because the backlog is read in chunks before it is delivered and the listener drains its own mailbox.
         long drainStart = System.nanoTime();
         boolean caughtUp = false;
         while (System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(60)) {
@@ -387,7 +387,7 @@ public final class BenchRunner {
                 "gc_pauses", gc[0] - gcBefore[0], "gc_ms", gc[1] - gcBefore[1], "mode", consumer.mode());
     }
 
-    /** CPU time of each feed thread so far, by thread id (the consumer runs on the dispatcher, so its work is in it). */
+    /** CPU time of each feed thread so far, by thread id (the consumer runs on a feed listener thread, "welno-feed-listener-N", so its work is in it). */
     private static Map<Long, Long> feedCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<Long, Long> out = new HashMap<>();

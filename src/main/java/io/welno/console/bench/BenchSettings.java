@@ -117,7 +117,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               the median latency of the last third of the deliveries exceeds twice that of the first third plus
               50 ms, or when the consumer did not catch up.
               `batch_max_ms` is the longest the consumer spent on one batch (building rows). `feed_cpu_us_per_write`:
-              CPU time of the feed's threads (the consumer's included: it runs on the dispatcher) per write, from the
+              CPU time of the feed's threads (the consumer's included: it runs on one of the feed's listener threads) per write, from the
               start of the writes until the consumer caught up; `gc_pauses`, `gc_ms`: the collector's pauses and their
               total in the same time. These two say where the time went when the machine is shared.
             - **P3.** `writers` threads share `hotKeys` sessions and each does `updatesEach` increments of a counter

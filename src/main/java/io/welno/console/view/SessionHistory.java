@@ -256,6 +256,8 @@ public final class SessionHistory {
         }
         entry.latest = bytes;
         SessionDocument was = parse(id, before);
+        // Parsed again rather than seen.tree(): the feed's document is the table row's, and a tree asked of it stays
+        // with it, so 100,000 rows would keep 100,000 trees.
         SessionDocument now = parse(id, bytes);
         if (was == null || now == null) {
             return;
