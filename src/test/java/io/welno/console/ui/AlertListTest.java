@@ -161,4 +161,26 @@ class AlertListTest {
         assertEquals(1, notifier.shown.size(), "not when the setting is off");
         assertTrue(center.entries().isEmpty(), "and it is no alert of the list");
     }
+    @Test
+    void aNewTimeStyleOrLanguageRedrawsTheListAtOnce(FxRobot robot) {
+        robot.interact(() -> center.check(stuck(9, List.of()), T));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cellTexts(robot).contains("10:00:00"), "24-hour clock, Seoul time: " + cellTexts(robot));
+        robot.interact(() -> i18n.setTimeStyle(io.welno.console.view.TimeStyle.LOCALE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cellTexts(robot).stream().anyMatch(t -> t.startsWith("10:00:00") && t.endsWith("AM")),
+                "as English writes it, without waiting for another alert: " + cellTexts(robot));
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cellTexts(robot).stream().anyMatch(t -> t.startsWith("오전")), "and as Korean does: " + cellTexts(robot));
+        robot.interact(() -> {
+            i18n.setTimeStyle(io.welno.console.view.TimeStyle.H24);
+            i18n.setLocale(Locale.ENGLISH);
+        });
+    }
+
+    private static List<String> cellTexts(FxRobot robot) {
+        return robot.lookup("#alertTable .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList();
+    }
 }

@@ -59,7 +59,7 @@ class AuditTabTest {
     @Start
     void start(Stage stage) {
         log = new RedisAuditLog(REDIS.client());
-        tab = new AuditTab(new I18n(Locale.ENGLISH), ZoneId.of("Asia/Seoul"), Clock.systemUTC(), background,
+        tab = new AuditTab(i18n, ZoneId.of("Asia/Seoul"), Clock.systemUTC(), background,
                 shownSessions::add);
         stage.setScene(new Scene(tab, 1200, 500));
         stage.show();
@@ -79,8 +79,27 @@ class AuditTabTest {
                 false, "fetching_health_data", "auth_completed", result, Phrase.of("text.verbatim", "ok"), null);
     }
 
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+
     private List<String> sessionsShown() {
         return tab.table().getItems().stream().map(AuditRecord::sessionId).toList();
+    }
+
+    @Test
+    void aNewTimeStyleRedrawsTheTimesAtOnce(FxRobot robot) throws Exception {
+        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+        tab.load(log).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(timeCell(robot).matches(".*[AP]M.*"), "24-hour clock: " + timeCell(robot));
+        robot.interact(() -> i18n.setTimeStyle(io.welno.console.view.TimeStyle.LOCALE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(timeCell(robot).matches(".*[AP]M.*"), "as English writes it: " + timeCell(robot));
+    }
+
+    private static String timeCell(FxRobot robot) {
+        return robot.lookup(".table-row-cell .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
+                .filter(t -> t != null && t.contains("KST")).findFirst().orElse("");
     }
 
     @Test

@@ -44,6 +44,9 @@ public final class AlertListView extends BorderPane {
         empty.textProperty().bind(i18n.text("alerts.empty"));
         table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the cells' words and times are made when a cell is filled: a new language or time style redraws them
+        i18n.localeProperty().addListener((o, a, b) -> table.refresh());
+        i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
 
         TableColumn<AlertCenter.Entry, String> time = new TableColumn<>();
         time.textProperty().bind(i18n.text("alerts.column.time"));

@@ -92,6 +92,8 @@ public final class AuditTab extends BorderPane {
         empty.textProperty().bind(i18n.text("audit.empty"));
         table.setPlaceholder(empty);
         columns();
+        // the times are written when a cell is filled: a new time style (Settings ▸ Times) redraws them
+        i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
         setTop(filterBar());
         setCenter(table);
     }

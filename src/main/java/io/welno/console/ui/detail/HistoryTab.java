@@ -66,6 +66,7 @@ public final class HistoryTab extends Tab {
         setContent(box);
         history.addListener(arrived);
         i18n.localeProperty().addListener((o, a, b) -> refresh());
+        i18n.timeStyleProperty().addListener((o, a, b) -> refresh());
     }
 
     /** Shows the history of this session (null: none). FX thread. */
