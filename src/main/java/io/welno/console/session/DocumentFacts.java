@@ -48,20 +48,12 @@ record DocumentFacts(String status, String sessionId, String partnerId, String c
                 text(tree, SESSION_ID), text(tree, PARTNER_ID), text(tree, SessionDocument.CREATED_AT),
                 text(tree, SessionDocument.UPDATED_AT), text(tree, SessionDocument.EXPIRES_AT),
                 text(tree, SessionDocument.LAST_ACTIVITY), text(tree, COLLECTION_START_TIME),
-                tree.path(SessionDocument.COLLECTION_STARTED).asBoolean(false), userInfo(tree.get(SessionDocument.USER_INFO)),
+                tree.path(SessionDocument.COLLECTION_STARTED).asBoolean(false), UserInfo.of(tree.get(SessionDocument.USER_INFO)),
                 progress(tree.get(SessionDocument.PROGRESS)), count, last, lastTime,
                 AuthCredentials.from(tree.get(SessionDocument.TEMP_AUTH_DATA)),
                 AuthCredentials.from(tree.get(SessionDocument.AUTH_DATA)),
                 claim != null && claim.isObject() ? text(claim, "at") : null,
                 ConsoleClaim.from(claim, zone).orElse(null));
-    }
-
-    private static UserInfo userInfo(JsonNode info) {
-        if (info == null || !info.isObject()) {
-            return UserInfo.EMPTY;
-        }
-        return new UserInfo(text(info, "name"), text(info, "birthdate"), text(info, "phone_no"),
-                text(info, "gender"), text(info, "private_auth_type"));
     }
 
     private static Progress progress(JsonNode progress) {

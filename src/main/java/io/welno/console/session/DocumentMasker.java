@@ -38,7 +38,12 @@ public final class DocumentMasker {
      * @param field the name the value has in its parent (a secret field's value is shortened), or null for an entry
      */
     public static JsonNode maskValue(SessionDocument document, String field, JsonNode value) {
-        Map<String, String> replacements = replacementsFor(document.userInfo());
+        return maskValue(document.userInfo(), field, value);
+    }
+
+    /** {@link #maskValue(SessionDocument, String, JsonNode)} for the person of the document the value is from. */
+    public static JsonNode maskValue(UserInfo person, String field, JsonNode value) {
+        Map<String, String> replacements = replacementsFor(person);
         ObjectNode holder = JsonNodeFactory.instance.objectNode();
         holder.set(field == null ? "" : field, value.deepCopy());
         maskNode(holder, replacements);

@@ -6,6 +6,7 @@ import io.welno.console.session.DocumentDiff;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.session.UserInfo;
 import io.welno.console.text.Masking;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,18 @@ public final class FieldDiff {
     public record Field(String field, String was, String now) {
     }
 
+    /**
+     * One side of a diff: the values the paths are looked up in, and the person they are masked for (that version's).
+     *
+     * @param root the whole document, or any object holding at least the top-level fields the paths go through
+     */
+    public record Side(UserInfo person, JsonNode root) {
+
+        public static Side of(SessionDocument document) {
+            return new Side(document.userInfo(), document.tree());
+        }
+    }
+
     private FieldDiff() {
     }
 
@@ -45,6 +58,11 @@ public final class FieldDiff {
 
     /** The fields at {@code paths} (from {@link DocumentDiff#paths}) in both versions. */
     public static List<Field> of(SessionDocument was, SessionDocument now, List<JsonPointer> paths, SessionCodec codec) {
+        return of(Side.of(was), Side.of(now), paths, codec);
+    }
+
+    /** The fields at {@code paths} on both sides. */
+    public static List<Field> of(Side was, Side now, List<JsonPointer> paths, SessionCodec codec) {
         List<Field> out = new ArrayList<>(paths.size());
         for (JsonPointer path : paths) {
             out.add(new Field(DocumentDiff.name(path), value(was, path, codec), value(now, path, codec)));
@@ -52,14 +70,14 @@ public final class FieldDiff {
         return out;
     }
 
-    private static String value(SessionDocument doc, JsonPointer path, SessionCodec codec) {
-        JsonNode node = doc.tree().at(path);
+    private static String value(Side side, JsonPointer path, SessionCodec codec) {
+        JsonNode node = side.root().at(path);
         if (node == null || node.isMissingNode()) {
             return null;
         }
         String last = path.last() == null ? null : path.last().getMatchingProperty();
         String field = path.last() != null && path.last().getMatchingIndex() >= 0 ? null : last;
-        String text = Masking.raw(codec.writeCompact(DocumentMasker.maskValue(doc, field, node)));
+        String text = Masking.raw(codec.writeCompact(DocumentMasker.maskValue(side.person(), field, node)));
         if (text.length() <= MAX_VALUE_CHARS) {
             return text;
         }

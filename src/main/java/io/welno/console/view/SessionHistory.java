@@ -2,6 +2,7 @@ package io.welno.console.view;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.ConsoleMessageMark;
@@ -13,6 +14,8 @@ import io.welno.console.session.DocumentDiff;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.StoredDiff;
+import io.welno.console.session.UserInfo;
 import io.welno.console.store.StoredSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * of (the newest console mark among the messages it added, else the backend).
  *
  * <p>Bounded memory: per session the latest stored bytes are kept by reference (the table's row holds the same
- * array), and of each version only its changed fields, masked and cut; at most {@link Bounds#perSession()} versions
+ * array), and of each version only its changed fields, masked and cut, found on the bytes ({@link StoredDiff}: only
+ * fields that differ are parsed, since this runs for every write the feed sees); at most {@link Bounds#perSession()} versions
  * per session and {@link Bounds#total()} (and {@link Bounds#maxBytes()}) in all, the oldest going first. Work runs on {@code worker} (one change per
  * session waiting at most: a newer one replaces it), never on the feed's thread. Readers on any thread.
  *
@@ -255,16 +259,35 @@ public final class SessionHistory {
             return; // a resync delivers every session again
         }
         entry.latest = bytes;
-        SessionDocument was = parse(id, before);
-        // Parsed again rather than seen.tree(): the feed's document is the table row's, and a tree asked of it stays
-        // with it, so 100,000 rows would keep 100,000 trees.
-        SessionDocument now = parse(id, bytes);
-        if (was == null || now == null) {
+        Optional<StoredDiff> diff = StoredDiff.of(before, bytes, codec.mapper(), true);
+        if (diff.isEmpty()) {
+            // Bytes the byte-level diff declines (the codec decoded them leniently, say) are compared as whole trees.
+            // Parsed again rather than seen.tree(): the feed's document is the table row's, and a tree asked of it
+            // stays with it, so 100,000 rows would keep 100,000 trees.
+            SessionDocument was = parse(id, before);
+            SessionDocument now = parse(id, bytes);
+            if (was != null && now != null) {
+                changed(id, entry, at, seen.status(), FieldDiff.Side.of(was), FieldDiff.Side.of(now),
+                        DocumentDiff.paths(was.tree(), now.tree(), Set.of(), true), null);
+            }
             return;
         }
-        List<JsonPointer> paths = DocumentDiff.paths(was.tree(), now.tree(), Set.of(), true);
+        // Only the fields that differ are parsed: the person the old values are masked for is the new version's
+        // unless user_info itself changed.
+        ObjectNode wasFields = diff.get().was();
+        ObjectNode nowFields = diff.get().now();
+        UserInfo wasPerson = wasFields.has(SessionDocument.USER_INFO) || nowFields.has(SessionDocument.USER_INFO)
+                ? UserInfo.of(wasFields.get(SessionDocument.USER_INFO)) : seen.userInfo();
+        changed(id, entry, at, seen.status(), new FieldDiff.Side(wasPerson, wasFields),
+                new FieldDiff.Side(seen.userInfo(), nowFields), diff.get().paths(), null);
+    }
+
+    /** Adds a version when the paths are not empty; its author is {@code author}, or found in it when null. */
+    private void changed(String id, Entry entry, Instant at, SessionStatus status, FieldDiff.Side was,
+                         FieldDiff.Side now, List<JsonPointer> paths, HistoryVersion.Author author) {
         if (!paths.isEmpty()) {
-            add(id, entry, version(at, attribute(was, now, paths), was, now, paths));
+            add(id, entry, version(at, author != null ? author : attribute(was.root(), now.root(), paths), status,
+                    was, now, paths));
         }
     }
 
@@ -298,7 +321,7 @@ public final class SessionHistory {
             return; // the feed already brought a later version that contains this write
         }
         entry.latest = codec.write(now.tree()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        add(id, entry, version(at, ours, was, now, paths));
+        changed(id, entry, at, now.status(), FieldDiff.Side.of(was), FieldDiff.Side.of(now), paths, ours);
     }
 
     /** Whether {@code latest} already holds every message of {@code write} and more: it is a later version. */
@@ -316,20 +339,20 @@ public final class SessionHistory {
         return true;
     }
 
-    private HistoryVersion version(Instant at, HistoryVersion.Author author, SessionDocument was, SessionDocument now,
-                                   List<JsonPointer> paths) {
-        return new HistoryVersion(at, HistoryVersion.Kind.CHANGED, author, now.status(),
+    private HistoryVersion version(Instant at, HistoryVersion.Author author, SessionStatus status, FieldDiff.Side was,
+                                   FieldDiff.Side now, List<JsonPointer> paths) {
+        return new HistoryVersion(at, HistoryVersion.Kind.CHANGED, author, status,
                 FieldDiff.of(was, now, paths.subList(0, Math.min(paths.size(), bounds.maxFields())), codec),
                 Math.max(0, paths.size() - bounds.maxFields()));
     }
 
     /** The newest console mark among the messages this version added, or the claim it alone changed; else backend. */
-    private HistoryVersion.Author attribute(SessionDocument was, SessionDocument now, List<JsonPointer> paths) {
+    private HistoryVersion.Author attribute(JsonNode was, JsonNode now, List<JsonPointer> paths) {
         String actionId = null;
         String operator = "";
         for (JsonPointer path : paths) {
             if (isEntryOf(path, MESSAGES)) {
-                Optional<ConsoleMessageMark> mark = ConsoleMessageMark.of(now.tree().at(path));
+                Optional<ConsoleMessageMark> mark = ConsoleMessageMark.of(now.at(path));
                 if (mark.isPresent()) {
                     actionId = mark.get().actionId();
                     operator = mark.get().operator().isEmpty() ? operator : mark.get().operator();
@@ -337,8 +360,8 @@ public final class SessionHistory {
             }
         }
         if (actionId == null && paths.stream().allMatch(p -> p.equals(CLAIM) || isEntryOf(p, CLAIM))) {
-            JsonNode claim = now.tree().path("console_claim");
-            claim = claim.isObject() ? claim : was.tree().path("console_claim");
+            JsonNode claim = now.path("console_claim");
+            claim = claim.isObject() ? claim : was.path("console_claim");
             actionId = claim.path("id").asText(null);
             operator = claim.path("operator").asText("");
         }

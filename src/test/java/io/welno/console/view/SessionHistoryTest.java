@@ -99,6 +99,29 @@ class SessionHistoryTest {
     }
 
     @Test
+    void aRenamedPersonsOldValuesAreMaskedForTheOldPersonAndTheNewForTheNew() {
+        ObjectNode first = doc("s1", "auth_completed", 0);
+        first.withArray("messages").addObject().put("type", "info").put("message", "김하늘님 인증 요청");
+        history.onBatch(batch(ChangeKind.ADDED, "s1", first));
+        ObjectNode renamed = first.deepCopy();
+        ((ObjectNode) renamed.get("user_info")).put("name", "이바다");
+        ((ObjectNode) renamed.withArray("messages").get(0)).put("message", "이바다님 인증 요청");
+        history.onBatch(batch(ChangeKind.UPDATED, "s1", renamed));
+        ObjectNode counted = renamed.deepCopy().put("counter", 1);
+        counted.withArray("messages").addObject().put("type", "info").put("message", "이바다님 수집 시작");
+        history.onBatch(batch(ChangeKind.UPDATED, "s1", counted));
+
+        List<HistoryVersion> versions = history.versions("s1");
+        assertEquals(2, versions.size());
+        String renaming = versions.get(1).fields().toString();
+        assertTrue(renaming.contains("user_info.name") && renaming.contains("messages"), renaming);
+        assertFalse(renaming.contains("김하늘") || renaming.contains("이바다"), "both names are masked: " + renaming);
+        String appended = versions.get(0).fields().toString();
+        assertTrue(appended.contains("messages.1") && appended.contains("counter"), appended);
+        assertFalse(appended.contains("이바다"), "the unchanged person masks the new message: " + appended);
+    }
+
+    @Test
     void anUnchangedResyncIsNoVersion() {
         history.onBatch(batch(ChangeKind.ADDED, "s1", doc("s1", "initiated", 1)));
         history.onBatch(batch(ChangeKind.UPDATED, "s1", doc("s1", "initiated", 1)));
