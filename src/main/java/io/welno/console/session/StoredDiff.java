@@ -1,17 +1,12 @@
 package io.welno.console.session;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,35 +25,31 @@ import java.util.Set;
  */
 public record StoredDiff(List<JsonPointer> paths, ObjectNode was, ObjectNode now) {
 
-    /** Where a top-level field's value lies in the stored bytes: {@code [start, end)}. */
-    private record Slice(int start, int end) {
-    }
-
     /**
      * @param appendsApart as {@link DocumentDiff#paths(JsonNode, JsonNode, Set, boolean)}
-     * @return the difference, or empty when either value is not one JSON object this parser reads to its end (the
-     *         caller then compares whole trees, as the codec read them)
+     * @return the difference, or empty when either value is not one JSON object as the scan expects it, or a value
+     *         that differs does not parse (the caller then compares whole trees, as the codec read them)
      */
     public static Optional<StoredDiff> of(byte[] was, byte[] now, ObjectMapper mapper, boolean appendsApart) {
+        Fields before = Fields.of(was);
+        Fields after = Fields.of(now);
+        if (before == null || after == null) {
+            return Optional.empty();
+        }
         try {
-            Map<String, Slice> before = slices(was, mapper.getFactory());
-            Map<String, Slice> after = slices(now, mapper.getFactory());
-            if (before == null || after == null) {
-                return Optional.empty();
-            }
             ObjectNode wasFields = mapper.createObjectNode();
             ObjectNode nowFields = mapper.createObjectNode();
             // The second version's order first, then fields only the first has: the order DocumentDiff follows.
-            for (Map.Entry<String, Slice> field : after.entrySet()) {
-                Slice a = before.get(field.getKey());
-                Slice b = field.getValue();
-                if (a == null || !Arrays.equals(was, a.start, a.end, now, b.start, b.end)) {
-                    nowFields.set(field.getKey(), read(mapper, now, b));
+            for (int b = 0; b < after.size(); b++) {
+                int a = after.indexIn(b, before);
+                if (a < 0 || !after.sameValue(b, before, a)) {
+                    nowFields.set(after.name(b), read(mapper, now, after, b));
                 }
             }
-            for (Map.Entry<String, Slice> field : before.entrySet()) {
-                if (!after.containsKey(field.getKey()) || nowFields.has(field.getKey())) {
-                    wasFields.set(field.getKey(), read(mapper, was, field.getValue()));
+            for (int a = 0; a < before.size(); a++) {
+                String name = before.name(a);
+                if (before.indexIn(a, after) < 0 || nowFields.has(name)) {
+                    wasFields.set(name, read(mapper, was, before, a));
                 }
             }
             return Optional.of(new StoredDiff(DocumentDiff.paths(wasFields, nowFields, Set.of(), appendsApart),
@@ -68,37 +59,183 @@ public record StoredDiff(List<JsonPointer> paths, ObjectNode was, ObjectNode now
         }
     }
 
-    private static JsonNode read(ObjectMapper mapper, byte[] bytes, Slice slice) throws IOException {
-        return mapper.readTree(bytes, slice.start, slice.end - slice.start);
+    private static JsonNode read(ObjectMapper mapper, byte[] bytes, Fields fields, int i) throws IOException {
+        return mapper.readTree(bytes, fields.valueStart(i), fields.valueEnd(i) - fields.valueStart(i));
     }
 
     /**
-     * The top-level fields and where their values lie, in the order a tree would keep them: a repeated name keeps its
-     * first place and its last value, as Jackson's tree does. Null when the bytes are not one object.
+     * A stored object's top-level fields and where their names and values lie, in the order a tree keeps them: a
+     * repeated name keeps its first place and its last value, as Jackson's tree does.
+     *
+     * <p>Found by a scan of the bytes rather than by Jackson's parser: this runs twice for every write the feed brings,
+     * and the parser allocates for every token it reports and every location asked of it. The scan follows only the
+     * structure (strings, their escapes, nesting); the values it compares were read as JSON by the codec already, and
+     * the ones that differ are parsed here. A name with an escape in it, or anything the scan does not expect, makes it
+     * decline (null), and the caller compares whole trees.
      */
-    private static Map<String, Slice> slices(byte[] bytes, JsonFactory factory) throws IOException {
-        try (JsonParser p = factory.createParser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+    static final class Fields {
+        private final byte[] bytes;
+        private int[] at = new int[4 * 24]; // per field: name start, name end, value start, value end
+        private int size;
+
+        private Fields(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int valueStart(int i) {
+            return at[4 * i + 2];
+        }
+
+        int valueEnd(int i) {
+            return at[4 * i + 3];
+        }
+
+        String name(int i) {
+            return new String(bytes, at[4 * i], at[4 * i + 1] - at[4 * i], java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The field of {@code other} named as this one's field {@code i}, or -1. */
+        int indexIn(int i, Fields other) {
+            int from = at[4 * i];
+            int to = at[4 * i + 1];
+            for (int j = 0; j < other.size; j++) {
+                if (Arrays.equals(bytes, from, to, other.bytes, other.at[4 * j], other.at[4 * j + 1])) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        boolean sameValue(int i, Fields other, int j) {
+            return Arrays.equals(bytes, valueStart(i), valueEnd(i), other.bytes, other.valueStart(j), other.valueEnd(j));
+        }
+
+        static Fields of(byte[] bytes) {
+            Fields out = new Fields(bytes);
+            int i = skipSpace(bytes, 0);
+            if (i >= bytes.length || bytes[i] != '{') {
                 return null;
             }
-            Map<String, Slice> out = new LinkedHashMap<>();
-            JsonToken token;
-            while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                long start = p.currentTokenLocation().getByteOffset();
-                if (value.isStructStart()) {
-                    p.skipChildren();
-                } else {
-                    p.finishToken(); // a string's end is known only once it is read
-                }
-                long end = p.currentLocation().getByteOffset();
-                if (start < 0 || end <= start || end > bytes.length) {
+            i = skipSpace(bytes, i + 1);
+            if (i < bytes.length && bytes[i] == '}') {
+                return skipSpace(bytes, i + 1) == bytes.length ? out : null;
+            }
+            while (i < bytes.length && bytes[i] == '"') {
+                int nameStart = i + 1;
+                int nameEnd = stringEnd(bytes, i);
+                if (nameEnd < 0 || indexOf(bytes, (byte) '\\', nameStart, nameEnd) >= 0) {
                     return null;
                 }
-                out.put(name, new Slice((int) start, (int) end));
+                i = skipSpace(bytes, nameEnd + 1);
+                if (i >= bytes.length || bytes[i] != ':') {
+                    return null;
+                }
+                int valueStart = skipSpace(bytes, i + 1);
+                int valueEnd = valueEnd(bytes, valueStart);
+                if (valueEnd <= valueStart) {
+                    return null;
+                }
+                out.put(nameStart, nameEnd, valueStart, valueEnd);
+                i = skipSpace(bytes, valueEnd);
+                if (i < bytes.length && bytes[i] == '}') {
+                    return skipSpace(bytes, i + 1) == bytes.length ? out : null;
+                }
+                if (i >= bytes.length || bytes[i] != ',') {
+                    return null;
+                }
+                i = skipSpace(bytes, i + 1);
             }
-            return token == JsonToken.END_OBJECT && p.nextToken() == null ? out : null;
+            return null;
+        }
+
+        private void put(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+            int slot = -1;
+            for (int j = 0; j < size; j++) {
+                if (Arrays.equals(bytes, nameStart, nameEnd, bytes, at[4 * j], at[4 * j + 1])) {
+                    slot = j;
+                    break;
+                }
+            }
+            if (slot < 0) {
+                if (4 * size == at.length) {
+                    at = Arrays.copyOf(at, at.length * 2);
+                }
+                slot = size++;
+            }
+            at[4 * slot] = nameStart;
+            at[4 * slot + 1] = nameEnd;
+            at[4 * slot + 2] = valueStart;
+            at[4 * slot + 3] = valueEnd;
+        }
+
+        /** The index of the closing quote of the string opening at {@code quote}, or -1. */
+        private static int stringEnd(byte[] bytes, int quote) {
+            for (int i = quote + 1; i < bytes.length; i++) {
+                if (bytes[i] == '\\') {
+                    i++;
+                } else if (bytes[i] == '"') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Where the value starting at {@code i} ends (exclusive), or -1. */
+        private static int valueEnd(byte[] bytes, int i) {
+            if (i >= bytes.length) {
+                return -1;
+            }
+            byte first = bytes[i];
+            if (first == '"') {
+                int end = stringEnd(bytes, i);
+                return end < 0 ? -1 : end + 1;
+            }
+            if (first == '{' || first == '[') {
+                int depth = 0;
+                for (int j = i; j < bytes.length; j++) {
+                    byte b = bytes[j];
+                    if (b == '"') {
+                        j = stringEnd(bytes, j);
+                        if (j < 0) {
+                            return -1;
+                        }
+                    } else if (b == '{' || b == '[') {
+                        depth++;
+                    } else if ((b == '}' || b == ']') && --depth == 0) {
+                        return j + 1;
+                    }
+                }
+                return -1;
+            }
+            int j = i;
+            while (j < bytes.length && bytes[j] != ',' && bytes[j] != '}' && !space(bytes[j])) {
+                j++;
+            }
+            return j;
+        }
+
+        private static int skipSpace(byte[] bytes, int i) {
+            while (i < bytes.length && space(bytes[i])) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean space(byte b) {
+            return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+        }
+
+        private static int indexOf(byte[] bytes, byte b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == b) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

@@ -165,11 +165,14 @@ public final class Masking {
             // a document inside a JSON string: its fields are one escape level down
             maskFields(raw.replace("\\\\", "\u0000").replace("\\\"", "\"").replace("\u0000", "\\"), found);
         }
-        // the longest first, so a value is never left half replaced by a shorter one inside it
-        for (Map.Entry<String, String> r : found.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
-                .toList()) {
-            text = text.replace(r.getKey(), r.getValue());
+        // the longest first, so a value is never left half replaced by a shorter one inside it (most texts have
+        // none, and the history masks every changed value it keeps, thousands a second: no sort for them)
+        if (!found.isEmpty()) {
+            for (Map.Entry<String, String> r : found.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                    .toList()) {
+                text = text.replace(r.getKey(), r.getValue());
+            }
         }
         text = phones(text);
         text = RESIDENT_NUMBER.matcher(text).replaceAll("$1-*******");

@@ -98,6 +98,26 @@ class StoredDiffTest {
                 .extracting(JsonPointer::toString).containsExactly("/b");
     }
 
+    @Test
+    void stringsThatLookLikeStructureAreSteppedOverWhole() throws IOException {
+        String was = "{\"a\": \"}, \\\"b\\\": [\", \"b\": {\"x\": \"]]\\\\\", \"y\": [\"{\"]}, \"c\":-1.5e3,"
+                + "\"d\":true ,\"e\" : null}";
+        String now = was.replace("-1.5e3", "2").replace("\"y\": [\"{\"]", "\"y\": [\"{\", \"한\"]");
+
+        assertSameAsTrees(bytes(was), bytes(now), "structure in strings");
+        assertThat(StoredDiff.of(bytes(was), bytes(now), mapper, true).orElseThrow().paths())
+                .extracting(JsonPointer::toString).containsExactly("/b/y/1", "/c");
+    }
+
+    @Test
+    void aNameWithAnEscapeIsLeftToTheTrees() {
+        assertThat(StoredDiff.of(bytes("{\"st\\u0061tus\": 1}"), bytes("{\"status\": 2}"), mapper, true)).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[1, 2]", "{\"a\": 1} {\"b\": 2}", "{\"a\": ", "\"text\"", "{\"a\": 1}}"})
     void declinesWhatIsNotOneObject(String value) {
