@@ -25,6 +25,7 @@ import io.welno.console.session.UserInfo;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ final class BulkResetBench {
             try (RedisSessionStore store = RedisSessionStore.open(redis, codec, timestamps);
                  RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500))) {
                 FlowService flow = new FlowService(store, null, new RedisAuditLog(store.client(), AUDIT_KEY,
-                        RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background, FlowOptions.defaults());
+                        RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background,
+                        FlowOptions.defaults().withLogWords(Wording.cli()::render));
                 flow.addListener(new FlowListener() {
                     @Override
                     public void onActionFinished(ActionResult result) {

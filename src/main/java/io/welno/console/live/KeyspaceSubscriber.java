@@ -1,9 +1,10 @@
 package io.welno.console.live;
 
-import io.welno.console.text.Phrase;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.SessionReader;
+import io.welno.console.text.LogWords;
+import io.welno.console.text.Phrase;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ final class KeyspaceSubscriber {
     private final String pattern;
     private final int channelPrefixLength;
     private final Events events;
+    private final LogWords words;
     private final Thread thread;
     private final PubSub pubSub = new PubSub();
     private volatile Jedis jedis;
@@ -46,13 +48,15 @@ final class KeyspaceSubscriber {
     /** Set when the watchdog closed the socket, so the failure says why rather than "connection closed". */
     private volatile Phrase watchdogReason;
 
-    KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events) {
+    KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events,
+                       LogWords words) {
         this.node = node;
         this.settings = nodeSettings;
         String channelPrefix = channelPrefix(nodeSettings.database());
         this.pattern = channelPrefix + SessionReader.matchPattern(nodeSettings.keyPrefix());
         this.channelPrefixLength = channelPrefix.length();
         this.events = events;
+        this.words = words;
         this.thread = threads.newThread(this::run);
         thread.setName("welno-feed-subscriber-" + node);
         thread.setDaemon(true);
@@ -79,11 +83,11 @@ final class KeyspaceSubscriber {
             jedis.psubscribe(pubSub, pattern);
             if (!stopping) {
                 events.onFailure(node, new FeedErrors.Noticed(watchdogReason != null ? watchdogReason
-                        : Phrase.of("feed.error.subscriptionEnded"), null));
+                        : Phrase.of("feed.error.subscriptionEnded"), words, null));
             }
         } catch (Throwable e) {
             if (!stopping) {
-                events.onFailure(node, watchdogReason != null ? new FeedErrors.Noticed(watchdogReason, e) : e);
+                events.onFailure(node, watchdogReason != null ? new FeedErrors.Noticed(watchdogReason, words, e) : e);
             }
         } finally {
             Jedis connection = jedis;
