@@ -65,8 +65,8 @@ final class BulkResetBench {
     static final int WRITES_PER_SECOND = 500;
     /** Budget P3 (docs/architecture.md): the bulk run finishes within 3 s. */
     static final long BUDGET_MS = 3_000;
-    /** As the command line's bulk runs ({@code BulkCommandSupport}). */
-    private static final int WORKERS = 4;
+    /** As the window's and the command line's bulk runs. */
+    private static final int WORKERS = BulkRun.WORKERS;
     private static final Duration HOLD = Duration.ofSeconds(10);
     private static final String COUNTER = "bench_backend_writes";
     private static final String RESET_TEXT = "멈춘 데이터 수집을 초기화했습니다";
