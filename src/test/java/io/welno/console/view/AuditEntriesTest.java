@@ -2,6 +2,7 @@ package io.welno.console.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.AuditRecord;
@@ -69,6 +70,14 @@ class AuditEntriesTest {
         assertEquals(revert, entries.revertOf(attempt).orElseThrow());
         assertTrue(entries.revertOf(other).isEmpty());
         assertTrue(entries.revertOf(revert).isEmpty(), "a revert has no revert of its own");
+    }
+
+    @Test
+    void anActionReadsInWordsAndOneThisConsoleDoesNotKnowAsStored() {
+        Texts english = BundleTexts.english();
+        assertEquals(english.get("action.reset-stuck"), AuditWords.action(english, "reset-stuck"));
+        assertEquals("purge-everything", AuditWords.action(english, "purge-everything"), "a newer console's action");
+        assertNull(AuditWords.action(english, null));
     }
 
     @Test
