@@ -14,10 +14,10 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * {@code PSUBSCRIBE __keyspace@{db}__:{prefix}*} on one server, on a dedicated non-pooled RESP2 {@link Jedis} and
- * its own thread (redis-java-notes §1.7: a pooled subscription poisons the pool; RESP3 PING races). Handlers only
- * hand the event on and never let anything escape. A watchdog PING detects a silently dead link; {@link #stop()}
- * unsubscribes and falls back to closing the socket. One instance serves one connection attempt: the feed creates
- * a new one after every reconnect.
+ * its own thread (a subscribed connection handed back to a pool poisons the commands that borrow it next, and on
+ * RESP3 a PING's answer races the pushed events). Handlers only hand the event on and never let anything escape.
+ * A watchdog PING detects a silently dead link; {@link #stop()} unsubscribes and falls back to closing the socket.
+ * One instance serves one connection attempt: the feed creates a new one after every reconnect.
  */
 final class KeyspaceSubscriber {
 
@@ -103,7 +103,8 @@ final class KeyspaceSubscriber {
 
     /**
      * Sends a PING on the subscription, or, when the previous one has gone unanswered longer than the timeout,
-     * closes the socket so the loop fails and the feed reconnects (Jedis #3320: a dead link blocks forever).
+     * closes the socket so the loop fails and the feed reconnects: Jedis's subscription loop has no timeout of its own
+     * and would wait forever on a link that died without closing.
      */
     void ping(long timeoutNanos) {
         if (stopping || !pubSub.isSubscribed()) {
