@@ -16,6 +16,7 @@ import io.welno.console.flow.Role;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
@@ -61,6 +62,8 @@ public final class ConsoleServices implements AutoCloseable {
     public static final int DEMO_SESSIONS_PER_MINUTE = 90;
     /** How often the fallback folder is looked at: the backend writes there only while Redis fails. */
     private static final Duration FILE_POLL = Duration.ofSeconds(2);
+    /** The services' log lines are English, like every log line, whatever options the window hands in. */
+    private static final LogWords LOG_WORDS = Wording.cli()::render;
 
     private final String title;
     private final String environment;
@@ -99,7 +102,7 @@ public final class ConsoleServices implements AutoCloseable {
         this.demo = demo;
         this.operator = operator;
         this.store = RedisSessionStore.open(settings, codec, timestamps);
-        SessionFeed redisFeed = new RedisSessionFeed(settings, codec, feedOptions);
+        SessionFeed redisFeed = new RedisSessionFeed(settings, codec, feedOptions.withLogWords(LOG_WORDS));
         if (filesDirectory == null) {
             this.sessions = store;
             this.fileFeed = null;
@@ -121,7 +124,7 @@ public final class ConsoleServices implements AutoCloseable {
         });
         // A viewer's console must not write even an audit entry (docs/architecture.md, reliability).
         this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
-                revertWatch, timestamps, flowThreads, flowOptions);
+                revertWatch, timestamps, flowThreads, flowOptions.withLogWords(LOG_WORDS));
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
         // leave collection_started = true behind (docs/backend-protocol.md: cleared on every exit path), so its claim is given
         // back from a shutdown hook, as the collect command does on Ctrl+C.

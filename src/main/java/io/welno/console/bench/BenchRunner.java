@@ -286,7 +286,7 @@ public final class BenchRunner {
     }
 
     private FeedOptions feedOptions() {
-        return FeedOptions.defaults().withMayEnableNotifications(mayConfigure);
+        return FeedOptions.defaults().withMayEnableNotifications(mayConfigure).withLogWords(Wording.cli()::render);
     }
 
     // ------------------------------------------------------------------------------------------ P4 + P2

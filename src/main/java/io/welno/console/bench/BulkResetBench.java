@@ -25,6 +25,7 @@ import io.welno.console.session.UserInfo;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +65,8 @@ final class BulkResetBench {
     static final int WRITES_PER_SECOND = 500;
     /** Budget P3 (docs/architecture.md): the bulk run finishes within 3 s. */
     static final long BUDGET_MS = 3_000;
-    /** As the command line's bulk runs ({@code BulkCommandSupport}). */
-    private static final int WORKERS = 4;
+    /** As the window's and the command line's bulk runs. */
+    private static final int WORKERS = BulkRun.WORKERS;
     private static final Duration HOLD = Duration.ofSeconds(10);
     private static final String COUNTER = "bench_backend_writes";
     private static final String RESET_TEXT = "멈춘 데이터 수집을 초기화했습니다";
@@ -105,7 +106,8 @@ final class BulkResetBench {
             try (RedisSessionStore store = RedisSessionStore.open(redis, codec, timestamps);
                  RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500))) {
                 FlowService flow = new FlowService(store, null, new RedisAuditLog(store.client(), AUDIT_KEY,
-                        RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background, FlowOptions.defaults());
+                        RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background,
+                        FlowOptions.defaults().withLogWords(Wording.cli()::render));
                 flow.addListener(new FlowListener() {
                     @Override
                     public void onActionFinished(ActionResult result) {

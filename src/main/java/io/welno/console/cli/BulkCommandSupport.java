@@ -39,7 +39,6 @@ import picocli.CommandLine.ParameterException;
 final class BulkCommandSupport {
 
     private static final Wording WORDS = Wording.cli();
-    private static final int WORKERS = 4;
 
     private BulkCommandSupport() {
     }
@@ -74,7 +73,7 @@ final class BulkCommandSupport {
             TilkoClient tilko = (kind.needsTilko() || checkApproval) && operator.role().allows(kind)
                     ? options.tilkoClient() : null;
             ExecutorService background = Executors.newCachedThreadPool(daemon("bulk-flow"));
-            ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("bulk"));
+            ExecutorService workers = Executors.newFixedThreadPool(BulkRun.WORKERS, daemon("bulk"));
             RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500));
             FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
                     RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background, options.flowOptions());

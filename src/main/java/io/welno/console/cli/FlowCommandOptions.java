@@ -6,6 +6,7 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
+import io.welno.console.view.Wording;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,8 @@ final class FlowCommandOptions {
     }
 
     FlowOptions flowOptions() {
-        return FlowOptions.defaults().withStuckAfter(Duration.ofSeconds(stuckAfterSeconds));
+        return FlowOptions.defaults().withStuckAfter(Duration.ofSeconds(stuckAfterSeconds))
+                .withLogWords(Wording.cli()::render);
     }
 
     /** A Tilko client, or null when no API key is configured (the action is then refused with a sentence). */

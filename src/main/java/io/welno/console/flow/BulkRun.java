@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  */
 public final class BulkRun {
 
+    /**
+     * How many sessions the window's and the command line's runs work on at once ({@link #start}'s workers): a few,
+     * since each holds a connection and may wait on Tilko, whose calls the service limits besides.
+     */
+    public static final int WORKERS = 4;
+
     /** Where each session ended up. */
     public enum Tally {
         /** Applied, and still in place at the end of its hold. */

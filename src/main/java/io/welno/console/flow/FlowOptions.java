@@ -1,12 +1,14 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.LogWords;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tunables of {@link FlowService}. Defaults follow the backend (docs/backend-protocol.md): a Tilko call may take
- * 120 s, so an {@code auth_requesting} older than 150 s is no longer in flight; expires_at is extended by 300 s
- * after a successful SimpleAuthRequest; a collection that has not moved for 10 minutes is stuck.
+ * Tunables of {@link FlowService}, and the words of its log lines. Defaults follow the backend
+ * (docs/backend-protocol.md): a Tilko call may take 120 s, so an {@code auth_requesting} older than 150 s is no
+ * longer in flight; expires_at is extended by 300 s after a successful SimpleAuthRequest; a collection that has not
+ * moved for 10 minutes is stuck.
  *
  * @param stuckAfter            reset-stuck accepts a fetching_* session only after this long without progress
  *                              (sooner when its expiry or a console's lease says so, see {@code StuckPolicy})
@@ -23,10 +25,12 @@ import java.util.Objects;
  * @param maxReapplies          how often a reverted change is re-applied during one hold, at most
  * @param maxTilkoCalls         how many Tilko calls this console makes at the same time, at most (a bulk run over a
  *                              bucket must not hammer Tilko or the users' phones); further calls wait their turn
+ * @param logWords              how the flow words a phrase in its log lines; {@link LogWords#CODES} until the edge
+ *                              hands in English
  */
 public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, Duration holdWindow,
                           Duration authExpiry, Duration shutdownGrace, Duration claimLease, int maxReapplies,
-                          int maxTilkoCalls) {
+                          int maxTilkoCalls, LogWords logWords) {
 
     public static final Duration DEFAULT_STUCK_AFTER = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STALE_AUTH_REQUEST_AFTER = Duration.ofSeconds(150);
@@ -38,6 +42,7 @@ public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, D
     public static final int DEFAULT_MAX_TILKO_CALLS = 4;
 
     public FlowOptions {
+        Objects.requireNonNull(logWords, "logWords");
         nonNegative(stuckAfter, "stuckAfter");
         nonNegative(staleAuthRequestAfter, "staleAuthRequestAfter");
         nonNegative(holdWindow, "holdWindow");
@@ -58,47 +63,53 @@ public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, D
     public static FlowOptions defaults() {
         return new FlowOptions(DEFAULT_STUCK_AFTER, DEFAULT_STALE_AUTH_REQUEST_AFTER, DEFAULT_HOLD_WINDOW,
                 DEFAULT_AUTH_EXPIRY, DEFAULT_SHUTDOWN_GRACE, DEFAULT_CLAIM_LEASE, DEFAULT_MAX_REAPPLIES,
-                DEFAULT_MAX_TILKO_CALLS);
+                DEFAULT_MAX_TILKO_CALLS, LogWords.CODES);
     }
 
     public FlowOptions withStuckAfter(Duration value) {
         return new FlowOptions(value, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
-                maxReapplies, maxTilkoCalls);
+                maxReapplies, maxTilkoCalls, logWords);
     }
 
     public FlowOptions withStaleAuthRequestAfter(Duration value) {
         return new FlowOptions(stuckAfter, value, holdWindow, authExpiry, shutdownGrace, claimLease, maxReapplies,
-                maxTilkoCalls);
+                maxTilkoCalls, logWords);
     }
 
     public FlowOptions withHoldWindow(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, value, authExpiry, shutdownGrace, claimLease,
-                maxReapplies, maxTilkoCalls);
+                maxReapplies, maxTilkoCalls, logWords);
     }
 
     public FlowOptions withAuthExpiry(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, value, shutdownGrace, claimLease,
-                maxReapplies, maxTilkoCalls);
+                maxReapplies, maxTilkoCalls, logWords);
     }
 
     public FlowOptions withShutdownGrace(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, value, claimLease,
-                maxReapplies, maxTilkoCalls);
+                maxReapplies, maxTilkoCalls, logWords);
     }
 
     public FlowOptions withClaimLease(Duration value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, value,
-                maxReapplies, maxTilkoCalls);
+                maxReapplies, maxTilkoCalls, logWords);
     }
 
     public FlowOptions withMaxReapplies(int value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
-                value, maxTilkoCalls);
+                value, maxTilkoCalls, logWords);
     }
 
     public FlowOptions withMaxTilkoCalls(int value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
-                maxReapplies, value);
+                maxReapplies, value, logWords);
+    }
+
+    /** The words of the flow's log lines: the edge hands in English ({@code Wording.cli()::render}). */
+    public FlowOptions withLogWords(LogWords value) {
+        return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
+                maxReapplies, maxTilkoCalls, value);
     }
 
     private static void nonNegative(Duration d, String name) {

@@ -100,7 +100,8 @@ public final class FlowService implements AutoCloseable {
         Guards guards = new Guards(options, timestamps, registry);
         this.runtime = new FlowRuntime(this, store, tilko == null ? null : new LimitedTilko(tilko,
                 options.maxTilkoCalls()), timestamps, options, guards, background,
-                new LeaseKeeper(store, timestamps, options.claimLease(), timer), ConsoleInstance.id());
+                new LeaseKeeper(store, timestamps, options.claimLease(), timer, options.logWords()),
+                ConsoleInstance.id());
         this.holds = new Holds(this, runtime, revertWatch, timer);
         this.revertForwarder = holds::onRevert;
         this.removedForwarder = holds::onSessionRemoved;

@@ -6,6 +6,7 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.UpdateResult;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,12 +31,15 @@ final class LeaseKeeper {
     private final Timestamps timestamps;
     private final Duration lease;
     private final ScheduledExecutorService timer;
+    private final LogWords words;
 
-    LeaseKeeper(SessionStore store, Timestamps timestamps, Duration lease, ScheduledExecutorService timer) {
+    LeaseKeeper(SessionStore store, Timestamps timestamps, Duration lease, ScheduledExecutorService timer,
+                LogWords words) {
         this.store = store;
         this.timestamps = timestamps;
         this.lease = lease;
         this.timer = timer;
+        this.words = words;
     }
 
     /** The value a claim written now carries. */
@@ -61,7 +65,7 @@ final class LeaseKeeper {
                 }
             });
             if (!r.applied()) {
-                LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId, r.describe().key());
+                LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId, words.render(r.describe()));
             }
         } catch (RuntimeException e) {
             LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId, e.toString());

@@ -1,6 +1,7 @@
 package io.welno.console.live;
 
 import io.welno.console.store.StoreFailure;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 
 /**
@@ -9,12 +10,15 @@ import io.welno.console.text.Phrase;
  */
 final class FeedErrors {
 
-    /** A failure the feed itself noticed (the watchdog, a subscription that ended), named by its phrase. */
+    /**
+     * A failure the feed itself noticed (the watchdog, a subscription that ended), named by its phrase; its message is
+     * the phrase in the feed's log words, for whoever logs the exception.
+     */
     static final class Noticed extends IllegalStateException {
         private final transient Phrase phrase;
 
-        Noticed(Phrase phrase, Throwable cause) {
-            super(phrase.toString(), cause);
+        Noticed(Phrase phrase, LogWords words, Throwable cause) {
+            super(words.render(phrase), cause);
             this.phrase = phrase;
         }
 

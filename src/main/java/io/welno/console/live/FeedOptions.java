@@ -1,12 +1,13 @@
 package io.welno.console.live;
 
 import io.welno.console.store.ParallelScan;
+import io.welno.console.text.LogWords;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tuning and permissions of a {@link RedisSessionFeed}. Start from {@link #defaults()} and change what you need
- * with the {@code with…} methods; every value is checked when set.
+ * Tuning, permissions and log words of a {@link RedisSessionFeed}. Start from {@link #defaults()} and change what
+ * you need with the {@code with…} methods; every value is checked when set.
  *
  * @param batchWindow           batches start at most once per window, counted from the start of the previous one,
  *                              so consumers receive about one batch per window (a delivery follows its batch's
@@ -26,13 +27,16 @@ import java.util.Objects;
  * @param reconnectMax          longest reconnect delay
  * @param topologyRefresh       how often cluster nodes / the sentinel master and the server's notification flags
  *                              are checked again
+ * @param logWords              how the feed words a phrase in its log lines; {@link LogWords#CODES} until the edge
+ *                              hands in English
  */
 public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean mayEnableNotifications,
                           int scanCount, int fetchChunk, int fetchThreads,
                           int maxPendingKeys, Duration pingInterval, Duration pingTimeout, Duration reconnectMin,
-                          Duration reconnectMax, Duration topologyRefresh) {
+                          Duration reconnectMax, Duration topologyRefresh, LogWords logWords) {
 
     public FeedOptions {
+        Objects.requireNonNull(logWords, "logWords");
         positive(batchWindow, "batchWindow");
         positive(pollInterval, "pollInterval");
         positive(pingInterval, "pingInterval");
@@ -62,54 +66,62 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
         return new FeedOptions(DEFAULT_BATCH_WINDOW, Duration.ofSeconds(2), false, ParallelScan.DEFAULT_SCAN_COUNT,
                 ParallelScan.DEFAULT_CHUNK, ParallelScan.DEFAULT_READERS, 100_000,
                 Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(10),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), LogWords.CODES);
     }
 
     public FeedOptions withBatchWindow(Duration value) {
         return new FeedOptions(value, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                topologyRefresh);
+                topologyRefresh, logWords);
     }
 
     public FeedOptions withPollInterval(Duration value) {
         return new FeedOptions(batchWindow, value, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                topologyRefresh);
+                topologyRefresh, logWords);
     }
 
     public FeedOptions withMayEnableNotifications(boolean value) {
         return new FeedOptions(batchWindow, pollInterval, value, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                topologyRefresh);
+                topologyRefresh, logWords);
     }
 
     public FeedOptions withScan(int count, int chunk, int threads) {
         return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, count,
                 chunk, threads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                topologyRefresh);
+                topologyRefresh, logWords);
     }
 
     public FeedOptions withMaxPendingKeys(int value) {
         return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, value, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                topologyRefresh);
+                topologyRefresh, logWords);
     }
 
     public FeedOptions withPing(Duration interval, Duration timeout) {
         return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, interval, timeout, reconnectMin, reconnectMax,
-                topologyRefresh);
+                topologyRefresh, logWords);
     }
 
     public FeedOptions withReconnect(Duration min, Duration max) {
         return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
-                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, min, max, topologyRefresh);
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, min, max, topologyRefresh,
+                logWords);
     }
 
     public FeedOptions withTopologyRefresh(Duration value) {
         return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
-                value);
+                value, logWords);
+    }
+
+    /** The words of the feed's log lines: the edge hands in English ({@code Wording.cli()::render}). */
+    public FeedOptions withLogWords(LogWords value) {
+        return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
+                fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,
+                topologyRefresh, value);
     }
 
     private static void positive(Duration value, String name) {

@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ final class FeedStatus {
     private static final Logger LOG = LoggerFactory.getLogger(FeedStatus.class);
     private static final int RATE_WINDOW_SECONDS = 5;
 
+    private final LogWords words;
     private final Object lock = new Object();
     private volatile FeedMode mode = FeedMode.OFFLINE;
     private volatile Phrase detail = FeedPhrases.notStarted();
@@ -24,6 +26,10 @@ final class FeedStatus {
     private volatile double eventsPerSecond;
     /** Confined to the control thread. */
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
+
+    FeedStatus(LogWords words) {
+        this.words = words;
+    }
 
     FeedMode mode() {
         return mode;
@@ -63,7 +69,9 @@ final class FeedStatus {
             mode = next;
             detail = why;
         }
-        LOG.debug("Feed {}: {}", next, why);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Feed {}: {}", next, words.render(why));
+        }
         tell.accept(() -> listeners.onModeChanged(next, why));
     }
 

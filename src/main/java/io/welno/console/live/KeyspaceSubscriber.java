@@ -1,9 +1,10 @@
 package io.welno.console.live;
 
-import io.welno.console.text.Phrase;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.SessionReader;
+import io.welno.console.text.LogWords;
+import io.welno.console.text.Phrase;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,10 +14,10 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * {@code PSUBSCRIBE __keyspace@{db}__:{prefix}*} on one server, on a dedicated non-pooled RESP2 {@link Jedis} and
- * its own thread (redis-java-notes §1.7: a pooled subscription poisons the pool; RESP3 PING races). Handlers only
- * hand the event on and never let anything escape. A watchdog PING detects a silently dead link; {@link #stop()}
- * unsubscribes and falls back to closing the socket. One instance serves one connection attempt: the feed creates
- * a new one after every reconnect.
+ * its own thread (a subscribed connection handed back to a pool poisons the commands that borrow it next, and on
+ * RESP3 a PING's answer races the pushed events). Handlers only hand the event on and never let anything escape.
+ * A watchdog PING detects a silently dead link; {@link #stop()} unsubscribes and falls back to closing the socket.
+ * One instance serves one connection attempt: the feed creates a new one after every reconnect.
  */
 final class KeyspaceSubscriber {
 
@@ -38,6 +39,7 @@ final class KeyspaceSubscriber {
     private final String pattern;
     private final int channelPrefixLength;
     private final Events events;
+    private final LogWords words;
     private final Thread thread;
     private final PubSub pubSub = new PubSub();
     private volatile Jedis jedis;
@@ -46,13 +48,15 @@ final class KeyspaceSubscriber {
     /** Set when the watchdog closed the socket, so the failure says why rather than "connection closed". */
     private volatile Phrase watchdogReason;
 
-    KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events) {
+    KeyspaceSubscriber(int node, RedisConnectionSettings nodeSettings, ThreadFactory threads, Events events,
+                       LogWords words) {
         this.node = node;
         this.settings = nodeSettings;
         String channelPrefix = channelPrefix(nodeSettings.database());
         this.pattern = channelPrefix + SessionReader.matchPattern(nodeSettings.keyPrefix());
         this.channelPrefixLength = channelPrefix.length();
         this.events = events;
+        this.words = words;
         this.thread = threads.newThread(this::run);
         thread.setName("welno-feed-subscriber-" + node);
         thread.setDaemon(true);
@@ -79,11 +83,11 @@ final class KeyspaceSubscriber {
             jedis.psubscribe(pubSub, pattern);
             if (!stopping) {
                 events.onFailure(node, new FeedErrors.Noticed(watchdogReason != null ? watchdogReason
-                        : Phrase.of("feed.error.subscriptionEnded"), null));
+                        : Phrase.of("feed.error.subscriptionEnded"), words, null));
             }
         } catch (Throwable e) {
             if (!stopping) {
-                events.onFailure(node, watchdogReason != null ? new FeedErrors.Noticed(watchdogReason, e) : e);
+                events.onFailure(node, watchdogReason != null ? new FeedErrors.Noticed(watchdogReason, words, e) : e);
             }
         } finally {
             Jedis connection = jedis;
@@ -99,7 +103,8 @@ final class KeyspaceSubscriber {
 
     /**
      * Sends a PING on the subscription, or, when the previous one has gone unanswered longer than the timeout,
-     * closes the socket so the loop fails and the feed reconnects (Jedis #3320: a dead link blocks forever).
+     * closes the socket so the loop fails and the feed reconnects: Jedis's subscription loop has no timeout of its own
+     * and would wait forever on a link that died without closing.
      */
     void ping(long timeoutNanos) {
         if (stopping || !pubSub.isSubscribed()) {

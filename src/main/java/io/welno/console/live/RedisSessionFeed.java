@@ -2,8 +2,9 @@ package io.welno.console.live;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
-import io.welno.console.text.Phrase;
 import io.welno.console.store.StoreFailure;
+import io.welno.console.text.LogWords;
+import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,9 @@ public final class RedisSessionFeed implements SessionFeed {
     private final Clock clock;
     private final ChangeCoalescer coalescer;
     private final FeedBus listeners;
-    private final FeedStatus status = new FeedStatus();
+    /** The feed's log lines word its phrases with these (in English, from the edge that built the feed). */
+    private final LogWords words;
+    private final FeedStatus status;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong generations = new AtomicLong();
     private final AtomicLong runIds = new AtomicLong();
@@ -104,6 +107,8 @@ public final class RedisSessionFeed implements SessionFeed {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.options = Objects.requireNonNull(options, "options");
+        this.words = options.logWords();
+        this.status = new FeedStatus(words);
         this.topology = Objects.requireNonNull(topology, "topology");
         this.threads = new FeedThreads(Objects.requireNonNull(threads, "threads"));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -291,7 +296,7 @@ public final class RedisSessionFeed implements SessionFeed {
                 }
                 for (NodeReader reader : readers) {
                     KeyspaceSubscriber subscriber = new KeyspaceSubscriber(reader.index(), reader.settings(),
-                            threads.named("welno-feed-subscriber"), new SubscriberEvents(next.generation));
+                            threads.named("welno-feed-subscriber"), new SubscriberEvents(next.generation), words);
                     next.subscribers.add(subscriber);
                     subscriber.start();
                 }
@@ -332,12 +337,13 @@ public final class RedisSessionFeed implements SessionFeed {
         }
         if (cause instanceof JedisDataException && !(cause instanceof JedisConnectionException)) {
             // NOPERM on the keyspace channels (ACL users get "resetchannels" by default since Redis 7).
-            LOG.warn("Subscribing on {} was refused: {}", current.reader(node), FeedErrors.describe(cause));
+            Phrase refused = FeedPhrases.subscribeRefused(String.valueOf(cause.getMessage()).lines().findFirst()
+                    .orElse(""));
+            LOG.warn("Subscribing on {} was refused: {}", current.reader(node), words.render(refused));
             stopSubscribers(current);
             current.subscribeRefused = true;
             current.live = false;
-            enterPolling(current, FeedPhrases.subscribeRefused(String.valueOf(cause.getMessage()).lines().findFirst()
-                    .orElse("")));
+            enterPolling(current, refused);
             return;
         }
         connectionLost(generation, cause);
@@ -348,7 +354,7 @@ public final class RedisSessionFeed implements SessionFeed {
         if (status.closed() || current == null || current.generation != generation) {
             return;
         }
-        LOG.warn("Lost the connection to {}: {}", settings.redactedUrl(), FeedErrors.describe(cause));
+        LOG.warn("Lost the connection to {}: {}", settings.redactedUrl(), words.render(FeedErrors.describe(cause)));
         tearDown(current);
         scheduleReconnect(cause);
     }
@@ -506,7 +512,7 @@ public final class RedisSessionFeed implements SessionFeed {
             NotificationConfig.Check worst = checkNotifications(current.readers);
             boolean allLive = worst.outcome().live();
             if (current.push && !allLive) {
-                reestablish(current, "keyspace notifications are no longer available: " + worst.detail());
+                reestablish(current, "keyspace notifications are no longer available: " + words.render(worst.detail()));
             } else if (!current.push && allLive) {
                 reestablish(current, "keyspace notifications are available now");
             }
@@ -529,7 +535,7 @@ public final class RedisSessionFeed implements SessionFeed {
             NotificationConfig.Check check = NotificationConfig.check(reader.client(),
                     options.mayEnableNotifications(), reader.toString());
             if (check.outcome() == NotificationConfig.Outcome.ENABLED) {
-                LOG.info("{}: {}", reader, check.detail());
+                LOG.info("{}: {}", reader, words.render(check.detail()));
             }
             if (worst == null || (worst.outcome().live() && !check.outcome().live())) {
                 worst = check;

@@ -32,7 +32,7 @@ import redis.clients.jedis.util.IOUtils;
 /**
  * Builds Jedis clients from {@link RedisConnectionSettings}: one pooled {@link RedisClient} for commands,
  * and dedicated {@link Jedis} connections for subscriptions (a subscribed connection must never go back
- * to a pool, redis-java-notes §1.7).
+ * to a pool, where it would poison the commands that borrow it next).
  */
 public final class RedisConnections {
 

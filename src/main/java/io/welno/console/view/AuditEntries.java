@@ -67,11 +67,6 @@ public final class AuditEntries {
         return added;
     }
 
-    /** Every entry held, newest first. */
-    public List<AuditRecord> all() {
-        return List.copyOf(entries);
-    }
-
     /** The entries {@code filter} lets through, newest first. */
     public List<AuditRecord> matching(AuditFilter filter) {
         return entries.stream().filter(filter::matches).toList();
@@ -85,15 +80,12 @@ public final class AuditEntries {
         return Optional.ofNullable(reverts.get(entry.actionId()));
     }
 
-    /** The operators that appear, for the filter's choices. */
-    public Set<String> operators() {
-        return values(AuditRecord::operator);
-    }
-
+    /** The actions that appear, for the filter's choices. */
     public Set<String> actions() {
         return values(AuditRecord::action);
     }
 
+    /** The results that appear, for the filter's choices. */
     public Set<String> results() {
         return values(AuditRecord::result);
     }

@@ -11,16 +11,10 @@ import java.util.Locale;
  */
 public record AuditFilter(String operator, String action, String result, String session, Instant from, Instant to) {
 
-    public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null, null);
-
     public boolean matches(AuditRecord entry) {
         return contains(entry.operator(), operator) && same(entry.action(), action) && same(entry.result(), result)
                 && contains(entry.sessionId(), session)
                 && (from == null || !entry.time().isBefore(from)) && (to == null || !entry.time().isAfter(to));
-    }
-
-    public AuditFilter withSession(String id) {
-        return new AuditFilter(operator, action, result, id, from, to);
     }
 
     private static boolean contains(String value, String part) {

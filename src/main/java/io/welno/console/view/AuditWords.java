@@ -7,7 +7,6 @@ import io.welno.console.flow.CollectionFinished;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The audit stream stores its events, results and actions as codes ("attempt", "REFUSED", "simple-auth"); a reader
@@ -43,7 +42,13 @@ public final class AuditWords {
     }
 
     public static String action(Texts texts, String code) {
-        return Stream.of(ActionKind.values()).filter(k -> k.wire().equals(code)).findFirst()
-                .map(k -> texts.get("action." + k.wire())).orElse(code);
+        if (code == null) {
+            return null;
+        }
+        try {
+            return texts.get("action." + ActionKind.fromWire(code).wire());
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * A bulk action's preview as the dialog lists it: per session, the status it has and the status the action's first
  * write gives it, or the rule that refuses it (the flow's own refusal, the same words a single action's dialog
- * shows). Allowed sessions first would hide the refusals in a long list, so the flow's order is kept.
+ * shows). Allowed sessions first would hide the refusals in a long list, so the flow's order is kept. The run itself
+ * starts over every session all the same and lets the flow refuse again: a session may change between the preview
+ * and its turn.
  */
 public record BulkPreview(List<Line> lines) {
 
@@ -48,15 +50,5 @@ public record BulkPreview(List<Line> lines) {
 
     public int refused() {
         return lines.size() - allowed();
-    }
-
-    /** The sessions that would be changed, in order: what the run is started with. */
-    public List<String> allowedIds() {
-        return lines.stream().filter(Line::allowed).map(Line::sessionId).toList();
-    }
-
-    /** "12 would be changed, 3 refused". */
-    public Phrase phrase() {
-        return Phrase.of("bulk.dryRun", lines.size(), allowed(), refused());
     }
 }

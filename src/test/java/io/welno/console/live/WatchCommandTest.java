@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.testing.LogCapture;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import redis.clients.jedis.Protocol;
 
 /** {@code watch --json}: one JSON line per change and per mode change, masked names, until interrupted. */
 class WatchCommandTest {
@@ -159,6 +162,31 @@ class WatchCommandTest {
         } finally {
             watching.interrupt();
             watching.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
+    @Test
+    void aRefusedSubscriptionIsLoggedInEnglish() throws InterruptedException {
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "nosub", "on", ">n0sub", "~*", "resetchannels",
+                "+@all");
+        AtomicInteger exit = new AtomicInteger(-1);
+        try (LogCapture logs = new LogCapture("io.welno.console.live")) {
+            Thread watching = watch(new Lines(), new Lines(), exit, "watch", "--json", "--redis",
+                    "redis://nosub:n0sub@127.0.0.1:" + REDIS.port() + "/0");
+            try {
+                Await.until("the refused subscription logged", Await.EVENTUALLY,
+                        () -> !logs.startingWith("Subscribing on ").isEmpty());
+            } finally {
+                watching.interrupt();
+                watching.join(10_000);
+            }
+            String refused = logs.startingWith("Subscribing on ").get(0);
+            assertTrue(refused.contains(" was refused: This user may not subscribe to the keyspace channels"
+                    + " (NOPERM"), refused);
+            Words.assertWords(refused);
+        } finally {
+            REDIS.client().sendCommand(Protocol.Command.ACL, "DELUSER", "nosub");
         }
         assertEquals(0, exit.get());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.testing.LogCapture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class TilkoClientMockServerTest {
     void setUp() throws IOException {
         tilko = new FakeTilko();
         client = new TilkoClient(config().build());
-        logs = new LogCapture();
+        logs = new LogCapture("io.welno.console.tilko");
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package io.welno.console.ui;
 
-import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.common.Notices;
 import static io.welno.console.hostile.Hostile.assertNoSecret;
 import static io.welno.console.hostile.Hostile.assertNothingRaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,8 +159,8 @@ class HostileWindowTest {
         assertFalse(problem.isVisible());
         robot.interact(() -> robot.lookup("#actionRun").queryButton().getScene().getWindow().hide());
 
-        ActionsController actions = console.window().actions();
-        robot.interact(() -> actions.showNotification("Refused for " + EVIL_ID + ": " + Hostile.ALL, true));
+        Notices notices = console.window().view().notices();
+        robot.interact(() -> notices.show("Refused for " + EVIL_ID + ": " + Hostile.ALL, true));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> walk().contains("Refused for welno_hostile"));
         assertNothingRaw(walk(), "a notification quoting a hostile id and text");
     }

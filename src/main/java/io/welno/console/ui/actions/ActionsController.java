@@ -103,14 +103,14 @@ public final class ActionsController {
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionFinished(CollectionFinished finished) {
-                Platform.runLater(() -> showNotification(i18n.format("notify.collection",
+                Platform.runLater(() -> view.notices().show(i18n.format("notify.collection",
                         SafeText.bounded(finished.sessionId(), SafeText.FIELD),
                         StatusChips.text(i18n, finished.finalStatus())), false));
             }
 
             @Override
             public void onRevertDetected(RevertDetected revert) {
-                Platform.runLater(() -> showNotification(revert.ours()
+                Platform.runLater(() -> view.notices().show(revert.ours()
                         ? i18n.format("notify.revert.short", revert.sessionId(), actionName(revert))
                         : i18n.format("notify.revert.other.short", revert.sessionId(), actionName(revert),
                                 revert.operator()), words().render(revert.lost()), true));
@@ -118,7 +118,7 @@ public final class ActionsController {
 
             @Override
             public void onReapplied(Reapplied reapplied) {
-                Platform.runLater(() -> showNotification(i18n.format(reapplied.applied() ? "notify.reapplied.short"
+                Platform.runLater(() -> view.notices().show(i18n.format(reapplied.applied() ? "notify.reapplied.short"
                                 : "notify.reapplied.failed", reapplied.sessionId()),
                         words().render(reapplied.message()), !reapplied.applied()));
             }
@@ -126,7 +126,7 @@ public final class ActionsController {
             @Override
             public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
                 if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
-                    Platform.runLater(() -> showNotification(i18n.format("notify.holdEnded.short", sessionId),
+                    Platform.runLater(() -> view.notices().show(i18n.format("notify.holdEnded.short", sessionId),
                             words().render(outcome.message()), true));
                 }
             }
@@ -209,7 +209,7 @@ public final class ActionsController {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
-                showNotification(i18n.format("notify.result." + result.outcome().name(),
+                view.notices().show(i18n.format("notify.result." + result.outcome().name(),
                         i18n.get("action." + result.request().kind().wire()),
                         SafeText.bounded(result.request().sessionId(), SafeText.FIELD)),
                         words().render(result.message()), !result.applied());
@@ -225,15 +225,5 @@ public final class ActionsController {
 
     private String actionName(RevertDetected revert) {
         return revert.action() == null ? i18n.get("action.unknown") : i18n.get("action." + revert.action().wire());
-    }
-
-    /** The text quotes reasons, session ids and Tilko or Redis errors: the notices escape and bound it. */
-    public void showNotification(String text, boolean warning) {
-        view.notices().show(text, warning);
-    }
-
-    /** A headline in plain words, with the full account behind the notice's "Details". */
-    public void showNotification(String headline, String detail, boolean warning) {
-        view.notices().show(headline, detail, warning);
     }
 }

@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.BulkRun;
 import io.welno.console.ui.alerts.AlertCenter;
 import io.welno.console.ui.alerts.AlertListView;
 import io.welno.console.ui.alerts.AlertRulesDialog;
@@ -34,11 +35,9 @@ import javafx.stage.Window;
  */
 public final class OperationsMount {
 
-    /** Sessions a bulk run works on at once (Tilko calls are limited by the flow besides), as the CLI does. */
-    static final int BULK_WORKERS = 4;
-
     private final MainView view;
-    private final ExecutorService bulkWorkers = Executors.newFixedThreadPool(BULK_WORKERS, DaemonThreads.named("bulk"));
+    private final ExecutorService bulkWorkers = Executors.newFixedThreadPool(BulkRun.WORKERS,
+            DaemonThreads.named("bulk"));
     private final AlertCenter alerts;
     private final AlertWatcher watcher;
     private final AuditTab audit;
