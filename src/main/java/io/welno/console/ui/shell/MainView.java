@@ -85,7 +85,11 @@ public final class MainView extends BorderPane implements ActionHost {
     private final FollowWiring follow;
     private final CsvExporter export;
     private final BucketList buckets;
-    private final DashboardView dashboard;
+    /** Made a frame after the first (see {@link #dashboard()}); null until then. */
+    private DashboardView dashboard;
+    private final java.util.function.Supplier<DashboardView> newDashboard;
+    private int pulses;
+    private boolean stopped;
     private final TabPane tabs = new TabPane();
     private final BorderPane sessions;
     private final Tab sessionsTab = new Tab();
@@ -116,7 +120,7 @@ public final class MainView extends BorderPane implements ActionHost {
         rowMenu = new RowMenu(table, i18n, codec, background, clock, zone);
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
         buckets = new BucketList(model, i18n);
-        dashboard = new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
+        newDashboard = () -> new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
         settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::chooseTimeStyle,
                 this::exportCsv, this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
 
@@ -136,14 +140,15 @@ public final class MainView extends BorderPane implements ActionHost {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");
         tabs.getStyleClass().add("main-tabs");
-        dashboard.setActive(false);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now == dashboardTab && dashboardTab.getContent() == null) {
                 // Into the scene when first shown: the charts' first CSS and layout were a fifth of the window's
                 // first frame while nobody could see them (docs/BENCHMARKS.md, P5).
-                dashboardTab.setContent(dashboard);
+                dashboardTab.setContent(dashboard());
             }
-            dashboard.setActive(now == dashboardTab);
+            if (dashboard != null) {
+                dashboard.setActive(now == dashboardTab);
+            }
         });
         if ("dashboard".equalsIgnoreCase(System.getenv("WELNO_TAB"))) {
             tabs.getSelectionModel().select(dashboardTab); // a wall display starts on the dashboard
@@ -177,11 +182,13 @@ public final class MainView extends BorderPane implements ActionHost {
             }
         };
         pump.start();
-        dashboard.start();
     }
 
     private void pulse(long nowNanos) {
         pulseProbe.frameStarted();
+        if (dashboard == null && ++pulses > 2) {
+            dashboard(); // its figures are kept from now on, whether the tab is shown or not
+        }
         // rows inserted above what the operator looks at must not move it (SessionTable.keepingViewport)
         boolean applied = selection.applyBatch(() -> table.keepingViewport(() -> bridge.drain(model)));
         // The once-a-second work (the stuck scan over every row, the visible cells' ages) waits for a frame
@@ -268,7 +275,10 @@ public final class MainView extends BorderPane implements ActionHost {
 
     public void stop() {
         pump.stop();
-        dashboard.stop();
+        stopped = true;
+        if (dashboard != null) {
+            dashboard.stop();
+        }
     }
 
     // ------------------------------------------------------------------ settings, shortcuts, export
@@ -446,7 +456,18 @@ public final class MainView extends BorderPane implements ActionHost {
         return notices;
     }
 
+    /**
+     * The dashboard, made on first use or a frame after the window's first: its charts and tiles took a tenth of
+     * the work before the first frame, which nobody needs before the window is on screen (docs/BENCHMARKS.md, P5).
+     */
     public DashboardView dashboard() {
+        if (dashboard == null) {
+            dashboard = newDashboard.get();
+            dashboard.setActive(tabs.getSelectionModel().getSelectedItem() == dashboardTab);
+            if (!stopped) {
+                dashboard.start();
+            }
+        }
         return dashboard;
     }
 
