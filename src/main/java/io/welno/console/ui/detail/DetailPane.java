@@ -348,7 +348,9 @@ public final class DetailPane extends VBox {
         });
     }
 
-    /** Every part starts anew: the next copy is drawn whole, the messages from the newest, the raw JSON from the top. */
+    /**
+     * Every part starts anew: the next copy is drawn whole, the messages from the newest, the raw JSON at the top.
+     */
     private void forget() {
         warnings.clear();
         place.forget();
