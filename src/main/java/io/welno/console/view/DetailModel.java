@@ -107,11 +107,6 @@ public final class DetailModel {
         return changedAtMillis >= 0 && clock.millis() - changedAtMillis < MARK.toMillis() ? changed : Set.of();
     }
 
-    /** The fields the last copy changed (empty for a fresh selection). */
-    public Set<Field> lastChange() {
-        return changed;
-    }
-
     /** What the pane says about how current its copy is: following, just updated (and what), paused, ended, gone. */
     public String freshness(Texts texts) {
         long nowMillis = clock.millis();

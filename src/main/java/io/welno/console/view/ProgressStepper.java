@@ -8,8 +8,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The detail pane's stepper: Started → Auth requested → Approved → Checkups → Prescriptions → Completed, each
- * step done, current (what the backend is doing or waiting on right now), failed, or still to come.
+ * How far a session got: Started → Auth requested → Approved → Checkups → Prescriptions → Completed, each step done,
+ * current (what the backend is doing or waiting on right now), failed, or still to come. The one rule for progress:
+ * the detail pane's stepper shows {@link #of} and the table's dots (with the CSV, the dashboard's funnel and the
+ * change marks) count the steps done, {@link #reached}, so the two never disagree.
  *
  * <p>The status decides where the session is (docs/flow.md, the statuses in flow order): "Requesting auth" is on
  * <em>Auth requested</em>, "Waiting for approval" on <em>Approved</em>, "Approved" has that step done and nothing
@@ -33,37 +35,58 @@ public final class ProgressStepper {
     private ProgressStepper() {
     }
 
+    /**
+     * Where a session stands: {@code done} steps done, the step at {@code at} current or failed (-1: none).
+     */
+    private record Position(int done, int at, boolean failed) {
+    }
+
     /** One state per step of {@link #KEYS}. */
     public static List<State> of(SessionDocument doc) {
+        Position p = position(doc);
+        List<State> states = new ArrayList<>(KEYS.size());
+        for (int i = 0; i < KEYS.size(); i++) {
+            State at = p.failed() ? State.FAILED : State.CURRENT;
+            states.add(i < p.done() ? State.DONE : i == p.at() ? at : State.TODO);
+        }
+        return Collections.unmodifiableList(states);
+    }
+
+    /** The steps done, 1 to {@link #KEYS}' size: what the table's dots fill. */
+    public static int reached(SessionDocument doc) {
+        return position(doc).done();
+    }
+
+    private static Position position(SessionDocument doc) {
         SessionStatus s = doc.status();
         if (s.equals(SessionStatus.COMPLETED) || doc.progress().completed()) {
-            return states(KEYS.size(), -1, false);
+            return new Position(KEYS.size(), -1, false);
         }
         if (s.equals(SessionStatus.INITIATED)) {
-            return states(1, -1, false);
+            return new Position(1, -1, false);
         }
         if (s.equals(SessionStatus.AUTH_REQUESTING)) {
-            return states(REQUESTED, REQUESTED, false);
+            return new Position(REQUESTED, REQUESTED, false); // asking Tilko: not requested until it accepted
         }
         if (s.equals(SessionStatus.AUTH_REQUEST_SENT) || s.equals(SessionStatus.AUTH_PENDING)) {
-            return states(APPROVED, APPROVED, false);
+            return new Position(APPROVED, APPROVED, false);
         }
         if (s.isAuthenticated()) {
-            return states(CHECKUPS, -1, false); // approved; nothing runs until someone collects
+            return new Position(CHECKUPS, -1, false); // approved; nothing runs until someone collects
         }
         if (s.equals(SessionStatus.FETCHING_HEALTH_DATA)) {
-            return states(CHECKUPS, CHECKUPS, false);
+            return new Position(CHECKUPS, CHECKUPS, false);
         }
         if (s.equals(SessionStatus.FETCHING_PRESCRIPTION_DATA)) {
-            return states(PRESCRIPTIONS, PRESCRIPTIONS, false);
+            return new Position(PRESCRIPTIONS, PRESCRIPTIONS, false);
         }
-        int reached = reached(doc);
+        int reached = flagged(doc);
         // Error, timeout, expired, info mismatch: the step after the last one reached is where it stopped.
-        return s.isTerminal() ? states(reached, reached, true) : states(reached, -1, false);
+        return new Position(reached, s.isTerminal() ? reached : -1, s.isTerminal());
     }
 
     /** Steps the flags (and the credentials) show as reached; a missing flag reads as false. */
-    private static int reached(SessionDocument doc) {
+    private static int flagged(SessionDocument doc) {
         Progress p = doc.progress();
         if (p.prescriptionDataFetched()) {
             return 5;
@@ -80,11 +103,4 @@ public final class ProgressStepper {
         return 1;
     }
 
-    private static List<State> states(int done, int current, boolean failed) {
-        List<State> states = new ArrayList<>(KEYS.size());
-        for (int i = 0; i < KEYS.size(); i++) {
-            states.add(i < done ? State.DONE : i == current ? (failed ? State.FAILED : State.CURRENT) : State.TODO);
-        }
-        return Collections.unmodifiableList(states);
-    }
 }

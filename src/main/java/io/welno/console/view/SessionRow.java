@@ -4,7 +4,6 @@ import io.welno.console.live.ChangeKind;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.text.Masking;
-import io.welno.console.session.Progress;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -106,7 +105,7 @@ public final class SessionRow {
         expiresAt = local(doc.expiresAt());
         lastMessage = doc.lastMessage()
                 .map(m -> DocumentMasker.maskText(m.summary(), doc.userInfo())).orElse("");
-        progressSteps = steps(doc);
+        progressSteps = ProgressStepper.reached(doc);
         collectionStarted = doc.collectionStarted();
         lastProgressAt = doc.lastProgressAt().orElse(null);
         breaksBackend = doc.breaksBackend();
@@ -171,29 +170,6 @@ public final class SessionRow {
 
     public LocalDateTime endedAt() {
         return endedAt;
-    }
-
-    /** Steps reached on start → auth requested → approved → checkups → prescriptions → completed. */
-    public static int steps(SessionDocument doc) {
-        Progress p = doc.progress();
-        SessionStatus s = doc.status();
-        if (p.completed() || s.equals(SessionStatus.COMPLETED)) {
-            return 6;
-        }
-        if (p.prescriptionDataFetched()) {
-            return 5;
-        }
-        if (p.healthDataFetched()) {
-            return 4;
-        }
-        if (p.authCompleted() || s.isAuthenticated() || s.isFetching()) {
-            return 3;
-        }
-        if (doc.tempAuthData().isPresent() || s.equals(SessionStatus.AUTH_REQUEST_SENT)
-                || s.equals(SessionStatus.AUTH_REQUESTING)) {
-            return 2;
-        }
-        return 1;
     }
 
     private static LocalDateTime local(SessionTimestamp time) {
@@ -369,6 +345,10 @@ public final class SessionRow {
         return lastMessage;
     }
 
+    /**
+     * The steps done on start → auth requested → approved → checkups → prescriptions → completed: the table's dots,
+     * by the stepper's rule ({@link ProgressStepper#reached}).
+     */
     public int progressSteps() {
         return progressSteps;
     }

@@ -80,6 +80,25 @@ public final class TestRows {
         return this;
     }
 
+    /** A {@code progress} flag set, as the backend sets it on the way. */
+    public TestRows progress(String flag) {
+        ((ObjectNode) doc.get("progress")).put(flag, true);
+        return this;
+    }
+
+    /**
+     * {@code auth_data} in the legacy camelCase shape (docs/backend-protocol.md, "The document"); the
+     * {@code progress.auth_completed} flag is left as it is ({@link #progress} sets it).
+     */
+    public TestRows legacyAuthData() {
+        ObjectNode auth = doc.putObject("auth_data");
+        auth.put("cxId", "CX-LEGACY-" + id);
+        auth.put("token", "tok.legacy." + id);
+        auth.put("reqTxId", "req-legacy-" + id);
+        auth.put("txId", "tx-legacy-" + id);
+        return this;
+    }
+
     public TestRows status(String status) {
         doc.put("status", status);
         return this;

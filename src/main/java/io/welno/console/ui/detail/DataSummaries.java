@@ -11,14 +11,25 @@ import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** The detail pane's Data tab: how many checkups and prescriptions were collected, and the latest of each. */
+/**
+ * The detail pane's Data tab: how many checkups and prescriptions were collected, and the latest of each. The
+ * summaries walk the health and prescription data, which can be large, so {@link #lines} runs off the FX thread
+ * ({@link DocumentContent}); the labels are made once and take the lines' texts.
+ */
 final class DataSummaries {
 
-    private final VBox data = new VBox(8);
-    private final I18n i18n;
+    private static final List<String> KEYS = List.of("data.checkups", "data.prescriptions");
 
-    DataSummaries(I18n i18n) {
-        this.i18n = i18n;
+    private final VBox data = new VBox(8);
+    private final List<Label> labels;
+
+    DataSummaries() {
+        labels = KEYS.stream().map(key -> {
+            Label label = new Label();
+            label.setId(key);
+            label.setWrapText(true);
+            return label;
+        }).toList();
     }
 
     VBox node() {
@@ -29,14 +40,23 @@ final class DataSummaries {
         data.getChildren().clear();
     }
 
-    void show(SessionDocument doc) {
-        clear();
-        data.getChildren().add(summaryLabel("data.checkups", doc.hasHealthData(), () -> {
+    /** Shows the {@link #lines} worked out for the copy; a line that did not change is left alone. */
+    void show(List<String> lines) {
+        if (data.getChildren().isEmpty()) {
+            data.getChildren().setAll(labels);
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            labels.get(i).setText(lines.get(i));
+        }
+    }
+
+    /** One line per summary, in the window's language; any thread. */
+    static List<String> lines(I18n i18n, SessionDocument doc) {
+        return List.of(line(i18n, "data.checkups", doc.hasHealthData(), () -> {
             List<Checkup> list = Checkup.listFrom(doc.healthData());
             String latest = list.stream().map(c -> c.year() + " " + c.checkUpDate()).findFirst().orElse("-");
             return i18n.format("data.checkups.value", list.size(), latest);
-        }));
-        data.getChildren().add(summaryLabel("data.prescriptions", doc.hasPrescriptionData(), () -> {
+        }), line(i18n, "data.prescriptions", doc.hasPrescriptionData(), () -> {
             List<Prescription> list = Prescription.listFrom(doc.prescriptionData());
             String latest = list.stream().map(Prescription::treatmentStart).filter(Objects::nonNull)
                     .max(String::compareTo).orElse("-");
@@ -44,7 +64,7 @@ final class DataSummaries {
         }));
     }
 
-    private Label summaryLabel(String key, boolean present, Supplier<String> summary) {
+    private static String line(I18n i18n, String key, boolean present, Supplier<String> summary) {
         String text;
         try {
             text = present ? summary.get() : i18n.get("data.none");
@@ -52,8 +72,6 @@ final class DataSummaries {
             text = i18n.get("data.unreadable");
         }
         // dates and counts read from the stored health data: outside text like the rest
-        Label label = new Label(i18n.get(key) + ": " + SafeText.bounded(text, SafeText.TEXT));
-        label.setWrapText(true);
-        return label;
+        return i18n.get(key) + ": " + SafeText.bounded(text, SafeText.TEXT);
     }
 }

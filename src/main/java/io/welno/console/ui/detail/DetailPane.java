@@ -50,7 +50,11 @@ import javafx.scene.layout.VBox;
  *
  * <p>The pane holds the header, the freshness and the change marks; its parts draw themselves:
  * {@link DocumentWarnings}, {@link StepperView}, {@link FactsGrid}, {@link MessageTimeline}, {@link PersonSection},
- * {@link DataSummaries}, {@link RawJsonView} and {@link FilePlaceView}.
+ * {@link DataSummaries}, {@link RawJsonView} and {@link FilePlaceView}. Another session (or another language, or a
+ * reveal) is drawn afresh. A live copy of the same session is handed to every part, and each compares it with what
+ * it shows and changes only that: an operator reading an older message or a part of the raw JSON stays there. What
+ * needs the document's tree (messages, data summaries, raw JSON) is worked out off the FX thread
+ * ({@link DocumentContent}).
  */
 public final class DetailPane extends VBox {
 
@@ -78,6 +82,7 @@ public final class DetailPane extends VBox {
     private final Button reveal = new Button();
     private final DataSummaries data;
     private final RawJsonView raw;
+    private final DocumentContent fromTree;
     private final Label placeholder = new Label();
     private final VBox content = new VBox(10);
     private final BooleanProperty revealAllowed = new SimpleBooleanProperty(false);
@@ -99,8 +104,9 @@ public final class DetailPane extends VBox {
         this.stepper = new StepperView(i18n);
         this.messages = new MessageTimeline(i18n, clock, zone, model::row, id -> id.equals(revealedId));
         this.person = new PersonSection(i18n);
-        this.data = new DataSummaries(i18n);
-        this.raw = new RawJsonView(i18n, background, codec);
+        this.data = new DataSummaries();
+        this.raw = new RawJsonView(i18n);
+        this.fromTree = new DocumentContent(i18n, background, codec);
         setId("detailPane");
         getStyleClass().add("detail-pane");
         setPadding(new Insets(10));
@@ -150,8 +156,8 @@ public final class DetailPane extends VBox {
         markable.put(DetailModel.Field.STATUS, List.of(status));
         markable.put(DetailModel.Field.PROGRESS, List.of(stepper.node()));
         markable.put(DetailModel.Field.PLACE, List.of(place));
-        i18n.localeProperty().addListener((o, a, b) -> render());
-        i18n.timeStyleProperty().addListener((o, a, b) -> render());
+        i18n.localeProperty().addListener((o, a, b) -> render(true));
+        i18n.timeStyleProperty().addListener((o, a, b) -> render(true));
     }
 
     /** Told after the pane shows a new copy, and on every tick (what an action allows can change with time). */
@@ -234,15 +240,18 @@ public final class DetailPane extends VBox {
         SessionRow previous = model.row();
         if (row == null) {
             model.clear();
+            fromTree.cancel();
             getChildren().setAll(placeholder);
             fireChanged();
             return;
         }
-        if (previous == null || !previous.id().equals(row.id())) {
+        // the table hands the selected session's newer copies here too (after a batch that moved its row)
+        boolean another = previous == null || !previous.id().equals(row.id());
+        if (another) {
             revealedId = null;
         }
         if (model.show(row)) {
-            render();
+            render(another);
         }
     }
 
@@ -256,7 +265,7 @@ public final class DetailPane extends VBox {
             return;
         }
         if (model.show(latest)) {
-            render();
+            render(false);
         }
     }
 
@@ -287,10 +296,14 @@ public final class DetailPane extends VBox {
         }
     }
 
-    private void render() {
+    /** @param fresh every part drawn anew, rather than changed where the copy differs from what it shows */
+    private void render(boolean fresh) {
         SessionRow row = model.row();
         if (row == null) {
             return;
+        }
+        if (fresh) {
+            forget();
         }
         renderRow(row);
         showFreshness();
@@ -308,6 +321,7 @@ public final class DetailPane extends VBox {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(
                     Masking.raw(Wording.window(i18n).render(row.unreadableReason())), SafeText.TEXT)));
+            fromTree.cancel();
             warnings.clear();
             place.show(row, null);
             stepper.clear();
@@ -326,10 +340,26 @@ public final class DetailPane extends VBox {
         place.show(row, doc);
         stepper.show(ProgressStepper.of(doc));
         facts.show(model, doc);
-        messages.show(doc);
         person.show(doc, row.id().equals(revealedId));
-        data.show(doc);
-        raw.show(row, row.id().equals(revealedId));
+        fromTree.load(row, row.id().equals(revealedId), parts -> {
+            messages.show(parts.messages());
+            data.show(parts.data());
+            raw.show(parts.raw());
+        });
+    }
+
+    /**
+     * Every part starts anew: the next copy is drawn whole, the messages from the newest, the raw JSON at the top.
+     */
+    private void forget() {
+        warnings.clear();
+        place.forget();
+        stepper.clear();
+        facts.clear();
+        messages.clear();
+        person.clear();
+        data.clear();
+        raw.loading();
     }
 
     private void showSubtitle(SessionRow row, LocalDateTime now) {
@@ -387,6 +417,6 @@ public final class DetailPane extends VBox {
         }
         revealedId = current.id();
         onReveal.accept(current.id());
-        render();
+        render(true);
     }
 }

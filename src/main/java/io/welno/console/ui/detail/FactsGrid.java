@@ -15,8 +15,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The detail pane's facts (created, updated, expires, TTL, credentials, collection): rows of name and value. A VBox
- * of HBoxes, because a GridPane does not give wrapped values their height. The time facts are updated in place on
- * every tick; a line can be marked as changed.
+ * of HBoxes, because a GridPane does not give wrapped values their height. The lines are made once per selection;
+ * a live copy and every tick update their values in place, so a line can be marked as changed and stays the node it
+ * was.
  */
 final class FactsGrid {
 
@@ -37,15 +38,23 @@ final class FactsGrid {
     }
 
     void show(DetailModel model, SessionDocument doc) {
-        clear();
-        fact("fact.created", model.created(i18n));
-        fact("fact.updated", model.updated(i18n));
-        fact("fact.expires", model.expires(i18n));
-        fact("fact.ttl", model.ttl(i18n));
-        fact("fact.credentials", new DetailModel.Fact(i18n.format("fact.credentials.value",
+        boolean made = !values.isEmpty();
+        put(made, "fact.created", model.created(i18n));
+        put(made, "fact.updated", model.updated(i18n));
+        put(made, "fact.expires", model.expires(i18n));
+        put(made, "fact.ttl", model.ttl(i18n));
+        put(made, "fact.credentials", new DetailModel.Fact(i18n.format("fact.credentials.value",
                 yesNo(doc.tempAuthData().isPresent()),
                 doc.authData().map(a -> a.casing().name()).orElse(i18n.get("value.no"))), false));
-        fact("fact.collection", new DetailModel.Fact(yesNo(doc.collectionStarted()), false));
+        put(made, "fact.collection", new DetailModel.Fact(yesNo(doc.collectionStarted()), false));
+    }
+
+    private void put(boolean made, String key, DetailModel.Fact value) {
+        if (made) {
+            update(key, value);
+        } else {
+            fact(key, value);
+        }
     }
 
     void clear() {

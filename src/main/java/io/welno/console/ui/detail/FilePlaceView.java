@@ -8,6 +8,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.FileDifference;
 import io.welno.console.view.SessionRow;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -20,7 +21,8 @@ import javafx.scene.layout.VBox;
 /**
  * Where the selected session stands against the profile's fallback folder: nothing for a session only in Redis or the
  * same in both; a note for one only in its file; for a diverged one, each differing field with Redis's value and the
- * file's, masked (worked out on the background executor from the copy the feed last read, no I/O).
+ * file's, masked (worked out on the background executor from the copy the feed last read, no I/O). A live copy with
+ * the same place and the same bytes in Redis leaves what is shown alone.
  */
 final class FilePlaceView extends VBox {
 
@@ -29,6 +31,9 @@ final class FilePlaceView extends VBox {
     private final SessionCodec codec;
     private final AtomicLong sequence = new AtomicLong();
     private volatile Function<String, Optional<StoredSession>> fileCopies = id -> Optional.empty();
+    /** The place and the Redis bytes the lines were made for; null place: none yet. */
+    private FileCopy shownPlace;
+    private byte[] shownBytes;
 
     FilePlaceView(I18n i18n, Executor background, SessionCodec codec) {
         super(2);
@@ -45,11 +50,23 @@ final class FilePlaceView extends VBox {
         this.fileCopies = copies;
     }
 
+    /** The next {@link #show} makes its lines anew (another session, another language). */
+    void forget() {
+        shownPlace = null;
+        shownBytes = null;
+    }
+
     void show(SessionRow row, SessionDocument inRedis) {
+        FileCopy place = row == null || row.place() == null ? FileCopy.NONE : row.place();
+        byte[] bytes = row == null ? null : row.bytes();
+        if (place.equals(shownPlace) && Arrays.equals(bytes, shownBytes)) {
+            return;
+        }
+        shownPlace = place;
+        shownBytes = bytes;
         long shown = sequence.incrementAndGet();
         getChildren().clear();
-        FileCopy place = row == null ? null : row.place();
-        if (place == null || !place.notable()) {
+        if (!place.notable()) {
             setVisible(false);
             return;
         }

@@ -14,9 +14,11 @@ import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -29,13 +31,17 @@ import javafx.scene.layout.VBox;
 /**
  * The detail pane's message timeline: each message's time, type, title, text (masked unless the session was
  * revealed, cut at {@link #MESSAGE_CHARS} with a link to the whole) and error kind.
+ *
+ * <p>The backend only ever appends to {@code messages}, and writes the session several times a second during a flow:
+ * a live copy appends its new messages to the list and leaves the others, and where the operator is reading. Only
+ * an operator at the newest message is taken along to the next one; a fresh selection starts at the newest.
  */
 final class MessageTimeline {
 
     /** A message is cut here in the timeline, with a link to the whole text. */
     static final int MESSAGE_CHARS = 1000;
 
-    private final ListView<SessionMessage> messages = new ListView<>();
+    private final ReadingList<SessionMessage> messages = new ReadingList<>();
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
@@ -60,10 +66,26 @@ final class MessageTimeline {
         return messages;
     }
 
-    /** Shows the document's messages, scrolled to the latest. */
-    void show(SessionDocument doc) {
-        messages.getItems().setAll(doc.messages());
-        messages.scrollTo(Math.max(0, doc.messageCount() - 1));
+    /**
+     * Shows the messages of the copy (read off the FX thread, {@link DocumentContent}): into an empty list scrolled
+     * to the newest; else only what is new, appended, following only an operator who was at the newest message.
+     */
+    void show(List<SessionMessage> next) {
+        ObservableList<SessionMessage> items = messages.getItems();
+        if (items.equals(next)) {
+            return;
+        }
+        if (items.isEmpty() || messages.showsNewest()) {
+            messages.keepNewest();
+        } else {
+            messages.keepPlace();
+        }
+        int shown = items.size();
+        if (next.size() > shown && next.subList(0, shown).equals(items)) {
+            items.addAll(next.subList(shown, next.size()));
+        } else {
+            items.setAll(next); // not an append (something rewrote the messages): all of them again
+        }
     }
 
     void clear() {

@@ -6,19 +6,37 @@ import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.ProviderNames;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 
-/** The detail pane's person: name, phone, birthdate, provider and cxId, masked unless the session was revealed. */
+/**
+ * The detail pane's person: name, phone, birthdate, provider and cxId, masked unless the session was revealed. The
+ * labels are made once and only their texts follow the live document.
+ */
 final class PersonSection {
 
+    private static final List<String> KEYS = List.of("person.name", "person.phone", "person.birthdate",
+            "person.provider", "person.cxid");
+
     private final GridPane person = new GridPane();
+    private final List<Label> names = new ArrayList<>();
+    private final List<Label> values = new ArrayList<>();
     private final I18n i18n;
 
     PersonSection(I18n i18n) {
         this.i18n = i18n;
         person.setHgap(10);
         person.setVgap(4);
+        for (String key : KEYS) {
+            Label name = new Label();
+            name.getStyleClass().add("fact-name");
+            Label value = new Label();
+            value.setId(key);
+            names.add(name);
+            values.add(value);
+        }
     }
 
     GridPane node() {
@@ -26,26 +44,30 @@ final class PersonSection {
     }
 
     void show(SessionDocument doc, boolean revealed) {
-        clear();
+        if (person.getChildren().isEmpty()) {
+            for (int row = 0; row < KEYS.size(); row++) {
+                person.addRow(row, names.get(row), values.get(row));
+            }
+        }
         UserInfo user = doc.userInfo();
-        row(0, "person.name", revealed ? user.name() : user.maskedName());
-        row(1, "person.phone", revealed ? user.phoneNo() : user.maskedPhone());
-        row(2, "person.birthdate", revealed ? user.birthdate() : Masking.birthdate(user.birthdate()));
-        row(3, "person.provider", ProviderNames.name(i18n, user.provider()));
         String cx = doc.authData().or(doc::tempAuthData).map(a -> revealed ? a.cxId()
                 : Masking.token(a.cxId())).orElse("");
-        row(4, "person.cxid", cx);
+        List<String> shown = List.of(value(revealed ? user.name() : user.maskedName()),
+                value(revealed ? user.phoneNo() : user.maskedPhone()),
+                value(revealed ? user.birthdate() : Masking.birthdate(user.birthdate())),
+                value(ProviderNames.name(i18n, user.provider())), value(cx));
+        for (int row = 0; row < KEYS.size(); row++) {
+            // setText leaves a label alone when its text is the same: a live copy redraws only what it changed
+            names.get(row).setText(i18n.get(KEYS.get(row)));
+            values.get(row).setText(shown.get(row));
+        }
     }
 
     void clear() {
         person.getChildren().clear();
     }
 
-    private void row(int row, String key, String value) {
-        Label name = new Label(i18n.get(key));
-        name.getStyleClass().add("fact-name");
-        Label text = new Label(value == null ? "" : SafeText.bounded(value, SafeText.FIELD));
-        text.setId(key);
-        person.addRow(row, name, text);
+    private static String value(String value) {
+        return value == null ? "" : SafeText.bounded(value, SafeText.FIELD);
     }
 }

@@ -10,14 +10,16 @@ import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.SessionRow;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
+import java.util.Locale;
 import javafx.scene.control.TextArea;
 
 /**
- * The detail pane's raw view: the document pretty-printed off the FX thread (masked unless revealed), or a summary
- * of its fields above {@link #RAW_RENDER_LIMIT}; a newer session wins over an older, slower one.
+ * The detail pane's raw view: the document pretty-printed off the FX thread ({@link #text}, masked unless revealed),
+ * or a summary of its fields above {@link #RAW_RENDER_LIMIT}.
+ *
+ * <p>A live copy changes the text under an operator who may be reading or selecting in it: an equal text is not set
+ * again, and a changed one keeps the scroll position and the selection (found again in the new text). Only a fresh
+ * selection starts at the top.
  */
 final class RawJsonView {
 
@@ -25,15 +27,12 @@ final class RawJsonView {
     static final int RAW_RENDER_LIMIT = 512 * 1024;
 
     private final TextArea raw = new TextArea();
-    private final AtomicLong sequence = new AtomicLong();
     private final I18n i18n;
-    private final Executor background;
-    private final SessionCodec codec;
+    /** The text shown is a stand-in (formatting, or an unreadable preview): the next document's text starts afresh. */
+    private boolean standIn = true;
 
-    RawJsonView(I18n i18n, Executor background, SessionCodec codec) {
+    RawJsonView(I18n i18n) {
         this.i18n = i18n;
-        this.background = background;
-        this.codec = codec;
         raw.setId("detailRaw");
         raw.setEditable(false);
         raw.getStyleClass().add("raw-json");
@@ -44,39 +43,79 @@ final class RawJsonView {
         return raw;
     }
 
+    /** A fresh selection: says the text is being formatted until {@link #show} has it. */
+    void loading() {
+        standIn = true;
+        raw.setText(i18n.get("detail.raw.loading"));
+    }
+
     /** An unreadable session: its preview (not a tree DocumentMasker can walk), masked as text unless revealed. */
     void showUnreadable(String preview, boolean revealed) {
+        standIn = true;
         raw.setText(SafeText.escapeKeepingLines(revealed ? preview : Masking.raw(preview)));
     }
 
-    /** Pretty-prints off the FX thread. */
-    void show(SessionRow row, boolean revealed) {
-        long mine = sequence.incrementAndGet();
-        raw.setText(i18n.get("detail.raw.loading"));
-        SessionDocument doc = row.document();
-        background.execute(() -> {
-            String text;
-            // JSON escapes C0 controls in strings; DEL, C1 and bidi characters are escaped here, as everywhere
-            if (row.rawBytes() > RAW_RENDER_LIMIT) {
-                text = SafeText.escapeKeepingLines(summarize(doc, row.rawBytes(), revealed));
+    /** The text of a copy ({@link #text}); the same text again leaves the view alone. */
+    void show(String text) {
+        if (standIn) {
+            standIn = false;
+            raw.setText(text);
+            return;
+        }
+        String before = raw.getText();
+        if (text.equals(before)) {
+            return;
+        }
+        double top = raw.getScrollTop();
+        double left = raw.getScrollLeft();
+        int anchor = raw.getAnchor();
+        int caret = raw.getCaretPosition();
+        raw.setText(text);
+        int from = Math.min(anchor, caret);
+        int to = Math.max(anchor, caret);
+        int at = from == to ? -1 : nearest(text, before.substring(from, to), from);
+        if (at >= 0) {
+            if (anchor <= caret) {
+                raw.selectRange(at, at + to - from);
             } else {
-                // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's layout.
-                text = SafeText.json(revealed ? new String(row.bytes(), StandardCharsets.UTF_8)
-                        : Masking.phones(codec.write(DocumentMasker.mask(doc))));
+                raw.selectRange(at + to - from, at);
             }
-            Platform.runLater(() -> {
-                if (sequence.get() == mine) {
-                    raw.setText(text);
-                }
-            });
-        });
+        }
+        // after the selection, which would otherwise scroll the view to itself
+        raw.setScrollTop(top);
+        raw.setScrollLeft(left);
     }
 
-    private String summarize(SessionDocument doc, int bytes, boolean revealed) {
+    /**
+     * Where {@code selected} is in {@code text} closest to {@code from}, or -1: a copy mostly moves the text around
+     * a selection by a few characters (a timestamp that lost its fraction) or not at all.
+     */
+    private static int nearest(String text, String selected, int from) {
+        int after = text.indexOf(selected, from);
+        int before = text.lastIndexOf(selected, from);
+        if (after < 0 || before < 0) {
+            return Math.max(after, before);
+        }
+        return after - from <= from - before ? after : before;
+    }
+
+    /** The raw text of a readable copy: slow for a large document, so never on the FX thread. */
+    static String text(I18n i18n, SessionCodec codec, SessionRow row, boolean revealed) {
+        SessionDocument doc = row.document();
+        // JSON escapes C0 controls in strings; DEL, C1 and bidi characters are escaped here, as everywhere
+        if (row.rawBytes() > RAW_RENDER_LIMIT) {
+            return SafeText.escapeKeepingLines(summarize(i18n, codec, doc, row.rawBytes(), revealed));
+        }
+        // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's layout.
+        return SafeText.json(revealed ? new String(row.bytes(), StandardCharsets.UTF_8)
+                : Masking.phones(codec.write(DocumentMasker.mask(doc))));
+    }
+
+    private static String summarize(I18n i18n, SessionCodec codec, SessionDocument doc, int bytes, boolean revealed) {
         StringBuilder out = new StringBuilder(i18n.format("detail.raw.large", bytes / 1024)).append("\n\n");
         (revealed ? doc.tree() : DocumentMasker.mask(doc)).fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
-            String shown = value.isContainerNode() ? "(" + value.getNodeType().name().toLowerCase() + ", "
+            String shown = value.isContainerNode() ? "(" + value.getNodeType().name().toLowerCase(Locale.ROOT) + ", "
                     + codec.writeCompact(value).length() / 1024 + " KB)" : value.toString();
             if (shown.length() > 200) {
                 shown = shown.substring(0, 200) + "…";

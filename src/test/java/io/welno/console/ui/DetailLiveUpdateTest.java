@@ -1,0 +1,261 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.TestRows;
+import io.welno.console.ui.detail.DetailPane;
+import io.welno.console.view.SessionRow;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A live copy of the session the detail pane shows changes only what it changed: the operator reading an older
+ * message or a part of the raw JSON stays where they are, and a part the copy did not touch is not rebuilt.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DetailLiveUpdateTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private static final String ID = "welno_liveupdate000000000000000000000";
+    /** Messages of the session before the test's own: the start, the request and "approve on the phone". */
+    private static final int FIRST_MESSAGES = 3;
+
+    private final LocalDateTime start = LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(2).withNano(0);
+    private TestConsole console;
+
+    @Start
+    void start(Stage stage) {
+        console = TestConsole.onLiveFixtures(stage, REDIS);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    /** The session waiting for approval with {@code more} messages after its first three. */
+    private TestRows session(int more) {
+        TestRows doc = TestRows.session(ID, "auth_request_sent", start).requested(start.plusSeconds(5));
+        for (int i = 0; i < more; i++) {
+            doc.message(start.plusSeconds(10 + i), "info", String.format("승인을 기다리고 있습니다 (%02d)", i));
+        }
+        return doc;
+    }
+
+    private static void write(String json) {
+        REDIS.client().set("tilko_session:" + ID, json, SetParams.setParams().ex(1800));
+    }
+
+    /** The same document, with its updated_at {@code seconds} later (the browser's status poll does this). */
+    private String polled(int more, int seconds) {
+        return session(more).json().replaceFirst("\"updated_at\": \"[^\"]*\"",
+                "\"updated_at\": \"" + Timestamps.format(start.plusMinutes(1).plusSeconds(seconds)) + "\"");
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition);
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
+    }
+
+    private DetailPane detail() {
+        return console.window().view().detail();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void select(FxRobot robot) throws Exception {
+        TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
+        await(() -> table.getItems().stream().anyMatch(r -> r.id().equals(ID)));
+        robot.interact(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).id().equals(ID)) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    return;
+                }
+            }
+        });
+        await(() -> ID.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+    }
+
+    /** Waits until the pane shows a newer copy than {@code before}, and for what it hands to the background. */
+    private void awaitNewerCopy(SessionRow before) throws Exception {
+        await(() -> onFx(() -> detail().current() != before && detail().current() != null));
+        settle();
+    }
+
+    /** Background work of the pane (formatting, parsing) done, and its results on screen. */
+    private static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(150);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void showTab(FxRobot robot, String id) {
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                    .orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<Object> messages(FxRobot robot) {
+        return robot.lookup("#detailMessages").queryAs(ListView.class);
+    }
+
+    private static VirtualFlow<?> flow(ListView<?> list) {
+        return (VirtualFlow<?>) list.lookup(".virtual-flow");
+    }
+
+    /** The first message with more than a pixel on screen (the flow counts one that ends at the top as visible). */
+    private static int firstVisible(ListView<?> list) throws Exception {
+        return onFx(() -> {
+            VirtualFlow<?> flow = flow(list);
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            while (flow.sceneToLocal(first.localToScene(0, first.getHeight())).getY() <= 0.5
+                    && flow.getVisibleCell(first.getIndex() + 1) != null) {
+                first = flow.getVisibleCell(first.getIndex() + 1);
+            }
+            return first.getIndex();
+        });
+    }
+
+    private static int lastVisible(ListView<?> list) throws Exception {
+        return onFx(() -> flow(list).getLastVisibleCell().getIndex());
+    }
+
+    @Test
+    void aNewMessageKeepsTheOneTheOperatorScrolledUpToAndIsFollowedFromTheNewest(FxRobot robot) throws Exception {
+        write(session(40).json());
+        select(robot);
+        ListView<Object> list = messages(robot);
+        await(() -> list.getItems().size() == FIRST_MESSAGES + 40);
+        settle();
+        assertEquals(FIRST_MESSAGES + 39, lastVisible(list), "a fresh selection shows the newest message");
+
+        robot.interact(() -> list.scrollTo(10));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, firstVisible(list));
+        SessionRow before = onFx(() -> detail().current());
+        write(session(41).json());
+        await(() -> list.getItems().size() == FIRST_MESSAGES + 41);
+        awaitNewerCopy(before);
+        assertEquals(10, firstVisible(list), "the message the operator scrolled to stays on top");
+
+        robot.interact(() -> list.scrollTo(list.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(FIRST_MESSAGES + 40, lastVisible(list));
+        write(session(42).json());
+        await(() -> list.getItems().size() == FIRST_MESSAGES + 42);
+        settle();
+        assertEquals(FIRST_MESSAGES + 41, lastVisible(list), "at the newest message, the list follows");
+
+        // only updated_at moves: the list is not touched at all
+        robot.interact(() -> list.scrollTo(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        Object first = list.getItems().get(0);
+        before = onFx(() -> detail().current());
+        write(polled(42, 1));
+        awaitNewerCopy(before);
+        assertEquals(5, firstVisible(list));
+        assertSame(first, list.getItems().get(0), "the same messages are not set again");
+    }
+
+    @Test
+    void theRawJsonKeepsItsScrollAndSelectionWhenItsTextChangesAndIsNotSetAgainWhenEqual(FxRobot robot)
+            throws Exception {
+        write(session(40).json());
+        select(robot);
+        showTab(robot, "detail.tab.raw");
+        TextArea raw = robot.lookup("#detailRaw").queryAs(TextArea.class);
+        await(() -> raw.getText().contains("(39)"));
+        settle();
+        String chosen = "승인을 기다리고 있습니다 (20)";
+        robot.interact(() -> {
+            int at = raw.getText().indexOf(chosen);
+            raw.selectRange(at, at + chosen.length());
+        });
+        settle(); // the selection scrolls to itself first
+        robot.interact(() -> raw.setScrollTop(400));
+        settle();
+        assertEquals(400, onFx(raw::getScrollTop), 0.5, "the raw JSON is long enough to scroll");
+        assertEquals(chosen, onFx(raw::getSelectedText));
+
+        SessionRow before = onFx(() -> detail().current());
+        write(polled(41, 1)); // one more message at the end, and updated_at near the top moved
+        await(() -> raw.getText().contains("(40)"));
+        settle();
+        assertTrue(raw.getText().contains(Timestamps.format(start.plusMinutes(1).plusSeconds(1))));
+        assertEquals(400, onFx(raw::getScrollTop), 0.5, "the part the operator was reading stays in view");
+        assertEquals(chosen, onFx(raw::getSelectedText), "and so does what they selected");
+        assertTrue(onFx(() -> detail().current()) != before);
+
+        List<String> sets = new ArrayList<>();
+        robot.interact(() -> raw.textProperty().addListener((o, was, is) -> sets.add(is)));
+        before = onFx(() -> detail().current());
+        write(polled(41, 1)); // the same bytes again: a copy with nothing new to show
+        awaitNewerCopy(before);
+        assertEquals(List.of(), sets, "an equal text is not set again");
+        assertEquals(400, onFx(raw::getScrollTop), 0.5);
+    }
+
+    @Test
+    void aPartTheLiveCopyDidNotTouchIsTheSameNodeAfterwards(FxRobot robot) throws Exception {
+        write(session(2).json());
+        select(robot);
+        await(() -> messages(robot).getItems().size() == FIRST_MESSAGES + 2);
+        settle();
+        List<Node> parts = onFx(() -> List.of(
+                lookupId(robot, "person.name"), lookupId(robot, "step.requested"),
+                lookupId(robot, "data.checkups"), lookupId(robot, "fact.created")));
+        String updated = onFx(() -> ((Label) lookupId(robot, "fact.updated")).getText());
+
+        SessionRow before = onFx(() -> detail().current());
+        write(polled(2, 30));
+        awaitNewerCopy(before);
+        assertTrue(!updated.equals(onFx(() -> ((Label) lookupId(robot, "fact.updated")).getText())),
+                "the copy arrived and its update time is shown");
+        List<Node> after = onFx(() -> List.of(
+                lookupId(robot, "person.name"), lookupId(robot, "step.requested"),
+                lookupId(robot, "data.checkups"), lookupId(robot, "fact.created")));
+        for (int i = 0; i < parts.size(); i++) {
+            assertSame(parts.get(i), after.get(i), "not rebuilt: " + parts.get(i).getId());
+        }
+    }
+
+    private static Node lookupId(FxRobot robot, String id) {
+        return robot.lookup((Node n) -> id.equals(n.getId())).query();
+    }
+}
