@@ -30,6 +30,8 @@ public final class AuditEntries {
     private final List<AuditRecord> entries = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, AuditRecord> reverts = new HashMap<>();
+    private final Map<String, Integer> actionCounts = new HashMap<>();
+    private final Map<String, Integer> resultCounts = new HashMap<>();
 
     public AuditEntries(int capacity) {
         if (capacity < 1) {
@@ -39,32 +41,67 @@ public final class AuditEntries {
     }
 
     /**
+     * What a batch changed.
+     *
+     * @param added   the entries it added, newest first (ones already held are not among them)
+     * @param dropped the entries the capacity pushed out, oldest first
+     * @param onTop   whether every added entry is newer than all those held before: the tail's usual case, in which
+     *                a view can put the added ones on top instead of filtering all of them again
+     */
+    public record Change(List<AuditRecord> added, List<AuditRecord> dropped, boolean onTop) {
+
+        public boolean any() {
+            return !added.isEmpty();
+        }
+    }
+
+    /**
      * Adds entries (a first load or a batch from the tail, in any order); ones already held are skipped.
      *
      * @return whether anything was added
      */
     public boolean addAll(List<AuditRecord> more) {
-        boolean added = false;
+        return add(more).any();
+    }
+
+    /** Adds entries as {@link #addAll} does, and says what changed. */
+    public Change add(List<AuditRecord> more) {
+        AuditRecord newestBefore = entries.isEmpty() ? null : entries.get(0);
+        List<AuditRecord> added = new ArrayList<>();
         for (AuditRecord entry : more) {
-            String key = key(entry);
-            if (!seen.add(key)) {
+            if (!seen.add(key(entry))) {
                 continue;
             }
             entries.add(entry);
+            count(entry, 1);
             if (AuditRecord.REVERT_DETECTED.equals(entry.event()) && !entry.actionId().isEmpty()) {
                 reverts.putIfAbsent(entry.actionId(), entry);
             }
-            added = true;
+            added.add(entry);
         }
-        if (added) {
-            entries.sort(NEWEST_FIRST);
-            while (entries.size() > capacity) {
-                AuditRecord dropped = entries.remove(entries.size() - 1);
-                seen.remove(key(dropped));
-                reverts.remove(dropped.actionId(), dropped);
-            }
+        if (added.isEmpty()) {
+            return new Change(List.of(), List.of(), true);
         }
-        return added;
+        boolean onTop = true;
+        for (AuditRecord entry : added) {
+            onTop &= newestBefore == null || NEWEST_FIRST.compare(entry, newestBefore) < 0;
+        }
+        added.sort(NEWEST_FIRST);
+        entries.sort(NEWEST_FIRST);
+        // An entry of this batch may be pushed out at once (a first load larger than the capacity): never shown, it is
+        // neither added nor dropped.
+        Set<AuditRecord> fresh = new HashSet<>(added);
+        Set<AuditRecord> goneAtOnce = new HashSet<>();
+        List<AuditRecord> dropped = new ArrayList<>();
+        while (entries.size() > capacity) {
+            AuditRecord gone = entries.remove(entries.size() - 1);
+            seen.remove(key(gone));
+            reverts.remove(gone.actionId(), gone);
+            count(gone, -1);
+            (fresh.contains(gone) ? goneAtOnce : dropped).add(gone);
+        }
+        added.removeIf(goneAtOnce::contains);
+        return new Change(List.copyOf(added), List.copyOf(dropped), onTop);
     }
 
     /** The entries {@code filter} lets through, newest first. */
@@ -82,27 +119,28 @@ public final class AuditEntries {
 
     /** The actions that appear, for the filter's choices. */
     public Set<String> actions() {
-        return values(AuditRecord::action);
+        return new TreeSet<>(actionCounts.keySet());
     }
 
     /** The results that appear, for the filter's choices. */
     public Set<String> results() {
-        return values(AuditRecord::result);
+        return new TreeSet<>(resultCounts.keySet());
     }
 
     public int size() {
         return entries.size();
     }
 
-    private Set<String> values(java.util.function.Function<AuditRecord, String> field) {
-        Set<String> out = new TreeSet<>();
-        for (AuditRecord entry : entries) {
-            String value = field.apply(entry);
-            if (!value.isEmpty()) {
-                out.add(value);
-            }
+    /** Counted as entries come and go, so the filter's choices need no pass over every entry per batch. */
+    private void count(AuditRecord entry, int delta) {
+        count(actionCounts, entry.action(), delta);
+        count(resultCounts, entry.result(), delta);
+    }
+
+    private static void count(Map<String, Integer> counts, String value, int delta) {
+        if (value != null && !value.isEmpty()) {
+            counts.merge(value, delta, (a, b) -> a + b == 0 ? null : a + b);
         }
-        return out;
     }
 
     private static String key(AuditRecord entry) {

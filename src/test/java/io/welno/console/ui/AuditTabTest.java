@@ -156,6 +156,34 @@ class AuditTabTest {
     }
 
     @Test
+    void liveEntriesOnTopObeyTheFilterAndKeepTheSelection(FxRobot robot) throws Exception {
+        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+        log.record(entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"));
+        log.record(entry("kim", "welno_3", AuditRecord.ATTEMPT, "APPLIED", "act-3", "outage"));
+        tab.load(log).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tab.operatorField().setText("kim"));
+        assertEquals(List.of("welno_3", "welno_1"), sessionsShown());
+        robot.interact(() -> tab.table().getSelectionModel().select(1));
+        AuditRecord selected = tab.table().getSelectionModel().getSelectedItem();
+
+        tail = AuditTail.start(REDIS.client(), RedisAuditLog.DEFAULT_KEY, tab::arrived);
+        Await.until("the tail to follow the stream", Await.EVENTUALLY, () -> {
+            log.record(entry("park", "welno_4", AuditRecord.ATTEMPT, "APPLIED", "act-4", "outage"));
+            log.record(entry("kim", "welno_5", AuditRecord.ATTEMPT, "APPLIED", "act-5", "outage"));
+            WaitForAsyncUtils.waitForFxEvents();
+            return sessionsShown().contains("welno_5");
+        });
+
+        List<String> shown = sessionsShown();
+        assertEquals("welno_5", shown.get(0), "a matching live entry lands on top");
+        assertFalse(shown.contains("welno_4"), "one the filter hides stays hidden: " + shown);
+        assertEquals(selected, tab.table().getSelectionModel().getSelectedItem(), "the selection stays");
+        robot.interact(() -> tab.operatorField().clear());
+        assertTrue(sessionsShown().contains("welno_4"), "and shows once the filter lets it");
+    }
+
+    @Test
     void everyAuditCodeHasWordsInBothLanguages() {
         for (Locale locale : List.of(Locale.ENGLISH, I18n.KOREAN)) {
             I18n words = new I18n(locale);

@@ -46,6 +46,38 @@ class AuditEntriesTest {
     }
 
     @Test
+    void aChangeSaysWhatCameOnTopWhatWasPushedOutAndWhenOlderEntriesCameBetween() {
+        AuditEntries entries = new AuditEntries(3);
+        AuditEntries.Change first = entries.add(List.of(entry("9-0", 9, "attempt", "kim", "collect", "welno_a",
+                "APPLIED", "a1"), entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED", "a2")));
+        assertEquals(List.of("10-0", "9-0"), ids(first.added()), "newest first");
+        assertTrue(first.onTop());
+
+        AuditEntries.Change newer = entries.add(List.of(entry("12-0", 12, "attempt", "kim", "collect", "welno_d",
+                "APPLIED", "a4"), entry("11-0", 11, "attempt", "kim", "retry-auth", "welno_c", "APPLIED", "a3")));
+        assertTrue(newer.onTop());
+        assertEquals(List.of("12-0", "11-0"), ids(newer.added()));
+        assertEquals(List.of("9-0"), ids(newer.dropped()), "the oldest leaves at the cap");
+        assertEquals(java.util.Set.of("collect", "reset-stuck", "retry-auth"), entries.actions());
+
+        AuditEntries.Change between = entries.add(List.of(entry("11-5", 11, "attempt", "park", "collect", "welno_e",
+                "CONFLICT", "a5")));
+        assertFalse(between.onTop(), "an entry older than the newest held: the view must filter again");
+        assertEquals(List.of("10-0"), ids(between.dropped()));
+        assertEquals(java.util.Set.of("collect", "retry-auth"), entries.actions(), "a dropped action's choice goes");
+        assertEquals(java.util.Set.of("APPLIED", "CONFLICT"), entries.results());
+
+        AuditEntries.Change flood = entries.add(List.of(entry("20-0", 20, "attempt", "a", "collect", "welno_f",
+                "APPLIED", "b1"), entry("21-0", 21, "attempt", "a", "collect", "welno_g", "APPLIED", "b2"),
+                entry("22-0", 22, "attempt", "a", "collect", "welno_h", "APPLIED", "b3"),
+                entry("19-0", 19, "attempt", "a", "collect", "welno_i", "APPLIED", "b4")));
+        assertEquals(List.of("22-0", "21-0", "20-0"), ids(flood.added()), "one pushed out at once was never added");
+        assertEquals(List.of("11-0", "11-5", "12-0"), ids(flood.dropped()), "oldest first");
+        assertFalse(entries.add(List.of(entry("22-0", 22, "attempt", "a", "collect", "welno_h", "APPLIED", "b3")))
+                .any());
+    }
+
+    @Test
     void filtersMatchOperatorActionResultSessionAndTime() {
         AuditEntries entries = new AuditEntries(100);
         entries.addAll(List.of(entry("1-0", 1, "attempt", "Kim Ha", "collect", "welno_abc", "APPLIED", "a1"),

@@ -286,12 +286,24 @@ public final class AuditTab extends BorderPane {
     }
 
     private void add(List<AuditRecord> batch) {
-        if (!entries.addAll(batch)) {
+        AuditEntries.Change change = entries.add(batch);
+        if (!change.any()) {
             return;
         }
         keepChoices(action, entries.actions());
         keepChoices(result, entries.results());
-        refilter();
+        AuditFilter filter = filter();
+        if (!change.onTop() || filter.from() != null || filter.to() != null) {
+            refilter(); // older entries came in between, or the time filter moves on: all of them again
+            return;
+        }
+        // The tail's usual case: newer entries go on top, the ones pushed out leave at the bottom, and the up to
+        // 10,000 others are neither filtered nor set again on the FX thread (a bulk run brings a batch a frame).
+        if (!change.dropped().isEmpty()) {
+            shown.removeAll(new java.util.HashSet<>(change.dropped()));
+        }
+        shown.addAll(0, change.added().stream().filter(filter::matches).toList());
+        count.setText(i18n.format("audit.count", shown.size(), entries.size()));
     }
 
     private static void keepChoices(ComboBox<String> box, java.util.Set<String> values) {
