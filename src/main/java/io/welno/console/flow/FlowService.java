@@ -64,6 +64,8 @@ public final class FlowService implements AutoCloseable {
     private final ActionRegistry registry = new ActionRegistry();
     private final FlowRuntime runtime;
     private final ScheduledExecutorService timer;
+    /** Tilko, at most so many calls at a time; null without Tilko. */
+    private final LimitedTilko limitedTilko;
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
     private final Holds holds;
     private final Consumer<RevertDetected> revertForwarder;
@@ -98,8 +100,8 @@ public final class FlowService implements AutoCloseable {
             return t;
         });
         Guards guards = new Guards(options, timestamps, registry);
-        this.runtime = new FlowRuntime(this, store, tilko == null ? null : new LimitedTilko(tilko,
-                options.maxTilkoCalls()), timestamps, options, guards, background,
+        this.limitedTilko = tilko == null ? null : new LimitedTilko(tilko, options.maxTilkoCalls());
+        this.runtime = new FlowRuntime(this, store, limitedTilko, timestamps, options, guards, background,
                 new LeaseKeeper(store, timestamps, options.claimLease(), timer, options.logWords()),
                 ConsoleInstance.id());
         this.holds = new Holds(this, runtime, revertWatch, timer);
@@ -321,6 +323,9 @@ public final class FlowService implements AutoCloseable {
         }
         holds.close();
         timer.shutdownNow();
+        if (limitedTilko != null) {
+            limitedTilko.close();
+        }
     }
 
     // ================================================================== common checks

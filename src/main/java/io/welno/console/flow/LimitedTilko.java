@@ -8,21 +8,39 @@ import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * At most {@link FlowOptions#maxTilkoCalls()} Tilko calls of this console at a time; the others wait their turn. A
  * bulk re-send over a whole bucket is then a polite trickle, not a burst against Tilko and the users' phones.
+ *
+ * <p>"At a time" as Tilko sees it: each call runs on a thread of its own here, and its turn ends when the exchange
+ * does. A caller that is interrupted (a collection stopped, a bulk run cancelled) stops waiting at once, but its
+ * request is still being answered at Tilko; were the turn handed on then, Tilko would see one call more than the
+ * limit for every stopped one (the exchange ends by itself, at the latest at the client's call timeout).
  */
-final class LimitedTilko implements TilkoGateway {
+final class LimitedTilko implements TilkoGateway, AutoCloseable {
 
     private final TilkoGateway tilko;
     private final Semaphore permits;
+    private final ExecutorService exchanges;
 
     LimitedTilko(TilkoGateway tilko, int maxCalls) {
         this.tilko = tilko;
         this.permits = new Semaphore(maxCalls, true);
+        AtomicInteger threads = new AtomicInteger();
+        this.exchanges = Executors.newFixedThreadPool(maxCalls, r -> {
+            Thread t = new Thread(r, "tilko-call-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private <T> T call(Supplier<T> call) {
@@ -32,11 +50,39 @@ final class LimitedTilko implements TilkoGateway {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a Tilko call", e);
         }
+        Future<T> exchange;
         try {
-            return call.get();
-        } finally {
+            exchange = exchanges.submit(() -> {
+                try {
+                    return call.get();
+                } finally {
+                    permits.release();
+                }
+            });
+        } catch (RejectedExecutionException closed) {
             permits.release();
+            throw new IllegalStateException("the flow is closed", closed);
         }
+        try {
+            return exchange.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a Tilko call (it ends on its own)", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Ends the calls still running (their callers have gone): the flow is closing. */
+    @Override
+    public void close() {
+        exchanges.shutdownNow();
     }
 
     @Override

@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded memory: per session the latest stored bytes are kept by reference (the table's row holds the same
  * array), and of each version only its changed fields, masked and cut, found on the bytes ({@link StoredDiff}: only
- * fields that differ are parsed, since this runs for every write the feed sees); at most {@link Bounds#perSession()} versions
- * per session and {@link Bounds#total()} (and {@link Bounds#maxBytes()}) in all, the oldest going first. Work runs on {@code worker} (one change per
- * session waiting at most: a newer one replaces it), never on the feed's thread. Readers on any thread.
+ * fields that differ are parsed, since this runs for every write the feed sees); at most
+ * {@link Bounds#perSession()} versions per session and {@link Bounds#total()} (and {@link Bounds#maxBytes()}) in all,
+ * the oldest going first. Work runs on {@code worker} (one change per session waiting at most: a newer one replaces
+ * it), never on the feed's thread. Readers on any thread.
  *
  * <p>One class on purpose: the per-session versions, the oldest-first order across all sessions and the byte total
  * are one bounded store that only its worker changes, and they must agree after every step; the field diff it

@@ -1,0 +1,109 @@
+package io.welno.console.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.tilko.Checkup;
+import io.welno.console.tilko.Prescription;
+import io.welno.console.tilko.SimpleAuthTicket;
+import io.welno.console.tilko.TilkoCredentials;
+import io.welno.console.tilko.TilkoPerson;
+import io.welno.console.tilko.TilkoResult;
+import io.welno.console.testing.Await;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The limit holds as Tilko sees it: a caller that gives up does not hand its turn on while its request runs. */
+class LimitedTilkoTest {
+
+    /** A Tilko whose calls last until the test lets them end, counting how many run at once. */
+    private static final class HeldTilko implements TilkoGateway {
+        final CountDownLatch answer = new CountDownLatch(1);
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger started = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+
+        /**
+         * The request reaches Tilko and runs there until the test answers it. The client gives up when its thread is
+         * interrupted, as OkHttp does; the request at Tilko goes on all the same.
+         */
+        private <T> TilkoResult<T> hold() {
+            started.incrementAndGet();
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread atTilko = new Thread(() -> {
+                try {
+                    answer.await();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+            atTilko.start();
+            try {
+                atTilko.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the client gave up", e);
+            }
+            return null;
+        }
+
+        @Override
+        public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
+            return hold();
+        }
+
+        @Override
+        public TilkoResult<Boolean> loginCheck(TilkoCredentials credentials, TilkoPerson person) {
+            return hold();
+        }
+
+        @Override
+        public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials credentials, TilkoPerson person) {
+            return hold();
+        }
+
+        @Override
+        public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials credentials, TilkoPerson person,
+                                                             LocalDate today) {
+            return hold();
+        }
+    }
+
+    @Test
+    void aStoppedCallerReturnsAtOnceButItsTurnEndsWithTheExchange() throws Exception {
+        HeldTilko tilko = new HeldTilko();
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (LimitedTilko limited = new LimitedTilko(tilko, 2)) {
+            Future<?> first = callers.submit(() -> limited.healthCheckups(null, null));
+            Future<?> second = callers.submit(() -> limited.healthCheckups(null, null));
+            Await.until("two calls at Tilko", Duration.ofSeconds(10), () -> tilko.running.get() == 2);
+
+            first.cancel(true); // a collection stopped: its caller gives up
+            assertThrows(java.util.concurrent.CancellationException.class, first::get);
+            Future<?> third = callers.submit(() -> limited.healthCheckups(null, null));
+            Thread.sleep(300);
+            assertEquals(2, tilko.started.get(), "the third waits while the stopped one's request still runs");
+            assertFalse(third.isDone());
+
+            tilko.answer.countDown();
+            second.get(10, TimeUnit.SECONDS);
+            third.get(10, TimeUnit.SECONDS);
+            assertEquals(3, tilko.started.get());
+            assertTrue(tilko.most.get() <= 2, "never more than two at once: " + tilko.most.get());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+}
