@@ -168,9 +168,15 @@ class AuditTabTest {
         AuditRecord selected = tab.table().getSelectionModel().getSelectedItem();
 
         tail = AuditTail.start(REDIS.client(), RedisAuditLog.DEFAULT_KEY, tab::arrived);
+        // The tail reads from the entries after its start: once one of ours shows, it follows every later one.
         Await.until("the tail to follow the stream", Await.EVENTUALLY, () -> {
-            log.record(entry("park", "welno_4", AuditRecord.ATTEMPT, "APPLIED", "act-4", "outage"));
-            log.record(entry("kim", "welno_5", AuditRecord.ATTEMPT, "APPLIED", "act-5", "outage"));
+            log.record(entry("kim", "welno_0", AuditRecord.ATTEMPT, "APPLIED", "act-0", "outage"));
+            WaitForAsyncUtils.waitForFxEvents();
+            return sessionsShown().contains("welno_0");
+        });
+        log.record(entry("park", "welno_4", AuditRecord.ATTEMPT, "APPLIED", "act-4", "outage"));
+        log.record(entry("kim", "welno_5", AuditRecord.ATTEMPT, "APPLIED", "act-5", "outage"));
+        Await.until("the new entries to arrive", Await.EVENTUALLY, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return sessionsShown().contains("welno_5");
         });
