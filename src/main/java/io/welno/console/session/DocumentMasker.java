@@ -32,16 +32,11 @@ public final class DocumentMasker {
     }
 
     /**
-     * A masked copy of one value of {@code document} (a field a diff names), masked as {@link #mask} would mask it
-     * there, without copying the whole document.
+     * A masked copy of one value of the document {@code person} is from (a field a diff names), masked as {@link #mask}
+     * would mask it there, without copying the whole document.
      *
      * @param field the name the value has in its parent (a secret field's value is shortened), or null for an entry
      */
-    public static JsonNode maskValue(SessionDocument document, String field, JsonNode value) {
-        return maskValue(document.userInfo(), field, value);
-    }
-
-    /** {@link #maskValue(SessionDocument, String, JsonNode)} for the person of the document the value is from. */
     public static JsonNode maskValue(UserInfo person, String field, JsonNode value) {
         Map<String, String> replacements = replacementsFor(person);
         ObjectNode holder = JsonNodeFactory.instance.objectNode();

@@ -55,16 +55,7 @@ public final class AuditEntries {
         }
     }
 
-    /**
-     * Adds entries (a first load or a batch from the tail, in any order); ones already held are skipped.
-     *
-     * @return whether anything was added
-     */
-    public boolean addAll(List<AuditRecord> more) {
-        return add(more).any();
-    }
-
-    /** Adds entries as {@link #addAll} does, and says what changed. */
+    /** Adds entries (a first load or a batch from the tail, in any order), skipping ones already held. */
     public Change add(List<AuditRecord> more) {
         AuditRecord newestBefore = entries.isEmpty() ? null : entries.get(0);
         List<AuditRecord> added = new ArrayList<>();

@@ -33,14 +33,14 @@ class AuditEntriesTest {
     @Test
     void entriesAreNewestFirstOnceEachAndCapped() {
         AuditEntries entries = new AuditEntries(3);
-        assertTrue(entries.addAll(List.of(entry("9-0", 9, "attempt", "kim", "collect", "welno_a", "APPLIED", "a1"),
-                entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED", "a2"))));
-        assertFalse(entries.addAll(List.of(entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED",
-                "a2"))), "the tail delivering an entry the first load had adds nothing");
-        entries.addAll(List.of(entry("10-1", 10, "attempt", "kim", "collect", "welno_c", "APPLIED", "a3")));
+        assertTrue(entries.add(List.of(entry("9-0", 9, "attempt", "kim", "collect", "welno_a", "APPLIED", "a1"),
+                entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED", "a2"))).any());
+        assertFalse(entries.add(List.of(entry("10-0", 10, "attempt", "lee", "reset-stuck", "welno_b", "REFUSED",
+                "a2"))).any(), "the tail delivering an entry the first load had adds nothing");
+        entries.add(List.of(entry("10-1", 10, "attempt", "kim", "collect", "welno_c", "APPLIED", "a3")));
         assertEquals(List.of("10-1", "10-0", "9-0"), ids(entries.matching(EVERYTHING)),
                 "stream ids compared as numbers");
-        entries.addAll(List.of(entry("11-0", 11, "attempt", "kim", "collect", "welno_d", "APPLIED", "a4")));
+        entries.add(List.of(entry("11-0", 11, "attempt", "kim", "collect", "welno_d", "APPLIED", "a4")));
         assertEquals(List.of("11-0", "10-1", "10-0"), ids(entries.matching(EVERYTHING)),
                 "the oldest drops off at the cap");
     }
@@ -80,7 +80,7 @@ class AuditEntriesTest {
     @Test
     void filtersMatchOperatorActionResultSessionAndTime() {
         AuditEntries entries = new AuditEntries(100);
-        entries.addAll(List.of(entry("1-0", 1, "attempt", "Kim Ha", "collect", "welno_abc", "APPLIED", "a1"),
+        entries.add(List.of(entry("1-0", 1, "attempt", "Kim Ha", "collect", "welno_abc", "APPLIED", "a1"),
                 entry("2-0", 60, "attempt", "lee", "collect", "welno_def", "REFUSED", "a2"),
                 entry("3-0", 120, "attempt", "kim ha", "reset-stuck", "welno_abd", "APPLIED", "a3")));
         assertEquals(List.of("3-0", "1-0"), ids(entries.matching(new AuditFilter("KIM", null, null, null, null, null))));
@@ -100,7 +100,7 @@ class AuditEntriesTest {
         AuditRecord other = entry("2-0", 2, "attempt", "kim", "reset-stuck", "welno_b", "APPLIED", "act-2");
         AuditRecord revert = entry("3-0", 3, AuditRecord.REVERT_DETECTED, "kim", "reset-stuck", "welno_a", "REVERTED",
                 "act-1");
-        entries.addAll(List.of(attempt, other, revert));
+        entries.add(List.of(attempt, other, revert));
         assertEquals(revert, entries.revertOf(attempt).orElseThrow());
         assertTrue(entries.revertOf(other).isEmpty());
         assertTrue(entries.revertOf(revert).isEmpty(), "a revert has no revert of its own");
