@@ -195,11 +195,26 @@ public final class RedisSessionFeed implements SessionFeed {
         if (!status.close()) {
             return;
         }
+        // A command stopped by an interrupt closes its feed on that thread: the waits below must still wait, or
+        // "Stopped" would reach the listeners after close returned (and threads outlive it). The flag is put back.
+        boolean interrupted = Thread.interrupted();
+        try {
+            interrupted |= closeStarted();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return whether the closing thread was interrupted while it waited for the teardown */
+    private boolean closeStarted() {
         if (!started.get()) {
             setMode(FeedMode.OFFLINE, FeedPhrases.stopped());
             listeners.close(2000);
-            return;
+            return false;
         }
+        boolean interrupted = false;
         try {
             Future<?> teardown = control.submit(() -> {
                 cancel(reconnectFuture);
@@ -210,6 +225,7 @@ public final class RedisSessionFeed implements SessionFeed {
             });
             teardown.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
+            interrupted = e instanceof InterruptedException;
             LOG.debug("Stopping the feed: {}", e.toString());
             Link current = link;
             if (current != null) {
@@ -221,6 +237,7 @@ public final class RedisSessionFeed implements SessionFeed {
         dispatcher.stop(2000);
         listeners.close(2000); // the listeners are told what was posted, "Stopped" last
         threads.join(3000);
+        return interrupted;
     }
 
     // ------------------------------------------------------------------------------------------ connection

@@ -240,6 +240,31 @@ class RedisSessionFeedTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> never.start(listener));
     }
 
+    /** A command stopped by an interrupt closes its feed on the interrupted thread: close still waits for it. */
+    @Test
+    void closeOnAnInterruptedThreadStillTellsStoppedLastAndEndsEveryThread() throws InterruptedException {
+        REDIS.client().set(key("i0"), doc("i0", "initiated", 0));
+        Docs.TrackingThreads threads = new Docs.TrackingThreads();
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = feed(FeedOptions.defaults(), threads);
+        feed.start(listener);
+        listener.awaitSnapshots(1);
+        listener.awaitMode(FeedMode.LIVE);
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<FeedMode> toldOnReturn = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread closer = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            feed.close();
+            toldOnReturn.set(listener.lastMode().mode());
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        }, "closer");
+        closer.start();
+        closer.join(20_000);
+        assertEquals(FeedMode.OFFLINE, toldOnReturn.get(), "the listener was told before close returned");
+        assertTrue(stillInterrupted.get(), "the caller's interrupt is kept for it");
+        assertEquals(List.of(), threads.alive(), "close() ends every thread the feed started");
+    }
+
     /** TTL classes, to compare without depending on timing. */
     enum StoredSessionTtl {
         NONE, SOME;
