@@ -46,7 +46,7 @@ if [ "$kind" = command ]; then
   tuned=()
   for option in "${options[@]}"; do
     case $option in
-      -XX:+UseG1GC|-XX:+UseStringDeduplication) ;;
+      -XX:+UseG1GC|-XX:+UseStringDeduplication|-XX:MaxGCPauseMillis=*) ;;
       *) tuned+=("$option") ;;
     esac
   done

@@ -77,8 +77,8 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             ## How each figure is measured
 
             - **The bench's JVM.** The window's loader (P1), its feed (P2) and its rows (P4) are measured in a JVM with
-              the console's memory options (`-Xms128m -Xmx1g -XX:+UseG1GC -XX:+UseStringDeduplication`,
-              packaging/jpackage/app.txt, as the app image starts the window): the bench starts itself again with them
+              the console's memory options (`-Xms128m -Xmx1g -XX:+UseG1GC -XX:+UseStringDeduplication
+              -XX:MaxGCPauseMillis=30`, packaging/jpackage/app.txt, as the app image starts the window): the bench starts itself again with them
               (`--jvm-option OPT` adds one, e.g. to try a collector setting; `--this-jvm` measures in the JVM as
               started). With the JVM's defaults (a quarter of the memory as heap, here 6 GB) the collector let seconds of
               surviving rows pile up and copied them in single young pauses of 100–500 ms, which the window never sees.
@@ -140,9 +140,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               sessions held as `SessionRow`s; then the churn: backend-style writes at `churnRate`/s (60 % rewrites with
               a new message, 20 % deletes, 20 % new sessions, so N stays about constant) for `churnMinutes`, heap after
               GC sampled every minute; the last sample and the spread are reported.
-            - **P2 FX.** The console window (`ConsoleWindow`, English, light theme) in a JVM of its own (`-Xmx1g`) on the
-              `DISPLAY` given (e.g. `xvfb-run java -jar …`), else on a private Xvfb the bench starts, else skipped ("no
-              display"), connected to the bench's Redis; once its table holds the N sessions the bench writes existing
+            - **P2 FX.** The console window (`ConsoleWindow`, English, light theme) in a JVM of its own (the console's
+              options too) on the `DISPLAY` given (e.g. `xvfb-run java -jar …`), else on a private Xvfb the bench
+              starts, else skipped ("no display"), connected to the bench's Redis; once its table holds the N sessions the bench writes existing
               sessions at 1,000/s, each with a fresh `updated_at` (so every write moves its row to the top of the default
               order and the visible page changes in each frame that applies a batch): 5 s warm-up, then the P2 rate
               time measured with the window's `PulseProbe`, per frame from the animation phase (feed batches applied)

@@ -96,9 +96,11 @@ final class FrameBench {
     }
 
     private Process start(Display display, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-                WINDOW_CLASS, String.valueOf(settings.sessions()), String.valueOf(mayConfigure)));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ConsoleJvmOptions.OPTIONS); // the window as the app image starts it
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WINDOW_CLASS,
+                String.valueOf(settings.sessions()), String.valueOf(mayConfigure)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         builder.environment().put("DISPLAY", display.name());
         builder.environment().put(URL_VARIABLE, redisUrl);

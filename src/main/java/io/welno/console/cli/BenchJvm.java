@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import io.welno.console.bench.ConsoleJvmOptions;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -16,8 +17,7 @@ import java.util.List;
 final class BenchJvm {
 
     /** The app image's memory options, as in packaging/jpackage/app.txt. */
-    static final List<String> CONSOLE_OPTIONS = List.of("-Xms128m", "-Xmx1g", "-XX:+UseG1GC",
-            "-XX:+UseStringDeduplication", "-Dfile.encoding=UTF-8");
+    static final List<String> CONSOLE_OPTIONS = ConsoleJvmOptions.OPTIONS;
 
     private BenchJvm() {
     }
