@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Realistic but entirely made-up checkup and prescription records, shaped like docs/tilko.md and
- * §7.2. Clinics, pharmacies and drug codes are fictional. The data is a pure function of the person
+ * Realistic but entirely made-up checkup and prescription records, shaped like the {@code ResultList} of Tilko's
+ * answers (docs/tilko.md, "Client"). Clinics, pharmacies and drug codes are fictional. The data is a pure function of the person
  * and the date range, so repeated calls for one person return the same history.
  */
 final class SyntheticRecords {
