@@ -208,6 +208,10 @@ public final class DetailModel {
         SessionDocument was = before.document();
         SessionDocument is = after.document();
         if (was != null && is != null) {
+            // a step can turn from running to failed with no step added: the mark follows what the stepper shows
+            if (!ProgressStepper.of(was).equals(ProgressStepper.of(is))) {
+                out.add(Field.PROGRESS);
+            }
             if (was.messageCount() != is.messageCount() || !before.lastMessage().equals(after.lastMessage())) {
                 out.add(Field.MESSAGES);
             }

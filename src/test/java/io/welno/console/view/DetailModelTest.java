@@ -57,6 +57,19 @@ class DetailModelTest {
         assertEquals("Last change 5s ago", model.freshness(en));
     }
 
+    /** The stepper's running step turning failed keeps the steps done: the progress mark follows the stepper. */
+    @Test
+    void aStepThatFailsWhereItRanMarksProgressThoughNoStepWasAdded() {
+        SessionRow sent = TestRows.session("s", "auth_request_sent", T0).requested(T0.plusMinutes(1)).row();
+        SessionRow failed = TestRows.session("s", "auth_request_sent", T0).requested(T0.plusMinutes(1)).status("error")
+                .row();
+        assertEquals(sent.progressSteps(), failed.progressSteps(), "the same steps are done");
+        model.show(sent);
+        assertTrue(model.show(failed));
+        assertTrue(model.marked().containsAll(Set.of(DetailModel.Field.STATUS, DetailModel.Field.PROGRESS)),
+                model.marked().toString());
+    }
+
     @Test
     void theSameCopyAgainIsNothingNewAndAnotherSessionIsANewSelection() {
         SessionRow a = TestRows.session("a", "initiated", T0).row();
