@@ -120,11 +120,14 @@ final class WatchCommand implements Callable<Integer> {
             stopped.countDown();
         }, "watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             feed.start(printer);
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Stopped by an interrupt: the closing below still waits for the feed and the audit tail, so nothing is
+            // printed after the command has returned; the flag is put back at the end.
+            interrupted = true;
         } finally {
             feed.close();
             if (audit != null) {
@@ -138,6 +141,9 @@ final class WatchCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running.
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         return ExitCode.DONE.code();

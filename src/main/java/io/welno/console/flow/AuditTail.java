@@ -25,6 +25,8 @@ public final class AuditTail implements AutoCloseable {
     private final String key;
     private final Consumer<AuditRecord> consumer;
     private final Thread thread;
+    /** Held while an entry is handed over, so close() returns only when no hand-over is under way or can start. */
+    private final Object handing = new Object();
     private volatile boolean closed;
 
     private AuditTail(UnifiedJedis redis, String key, Consumer<AuditRecord> consumer) {
@@ -54,10 +56,15 @@ public final class AuditTail implements AutoCloseable {
                 for (Map.Entry<String, List<StreamEntry>> stream : read) {
                     for (StreamEntry entry : stream.getValue()) {
                         last = entry.getID();
-                        try {
-                            consumer.accept(AuditRecord.fromFields(entry.getID().toString(), entry.getFields()));
-                        } catch (RuntimeException e) {
-                            LOG.warn("An audit consumer failed", e);
+                        synchronized (handing) {
+                            if (closed) {
+                                return;
+                            }
+                            try {
+                                consumer.accept(AuditRecord.fromFields(entry.getID().toString(), entry.getFields()));
+                            } catch (RuntimeException e) {
+                                LOG.warn("An audit consumer failed", e);
+                            }
                         }
                     }
                 }
@@ -75,9 +82,20 @@ public final class AuditTail implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops following: once it returns, the consumer is not called again (a call under way is waited for; a read
+     * blocked in Redis is not, its thread ends when the read does).
+     */
     @Override
     public void close() {
-        closed = true;
+        synchronized (handing) {
+            closed = true;
+        }
         thread.interrupt();
+    }
+
+    /** The following thread, for a test to wait until it has ended. */
+    Thread thread() {
+        return thread;
     }
 }

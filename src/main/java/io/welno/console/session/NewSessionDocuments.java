@@ -7,7 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Builds documents the way the backend's create_session does (docs/backend-protocol.md, "Transitions", {@code /session/start}). */
+/**
+ * Builds documents the way the backend's create_session does (docs/backend-protocol.md, "Transitions",
+ * {@code /session/start}).
+ */
 public final class NewSessionDocuments {
 
     /** The backend's create_session sets expires_at to now + 10 minutes. */

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Tilko endpoints this project speaks (docs/tilko.md, "Client" and "Wire details"). The simulator routes on the same
- * table, matching paths case-insensitively as Tilko's ASP.NET routing does.
+ * The Tilko endpoints this project speaks (docs/tilko.md, "Client" and "Wire details"). The simulator routes on the
+ * same table, matching paths case-insensitively as Tilko's ASP.NET routing does.
  */
 public enum TilkoEndpoint {
     PUBLIC_KEY("GET", "/api/Auth/GetPublicKey"),

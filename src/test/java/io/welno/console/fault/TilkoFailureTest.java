@@ -134,7 +134,8 @@ class TilkoFailureTest {
 
     static Stream<Arguments> collectionFailures() {
         return Stream.of(
-                // The backend reads an HTML page on the checkups call as "approval still pending" (docs/tilko.md, the HTML answer).
+                // The backend reads an HTML page on the checkups call as "approval still pending"
+                // (docs/tilko.md, the HTML answer).
                 Arguments.of(FailureMode.HTML, TilkoEndpoint.CHECKUPS, SessionStatus.AUTH_COMPLETED,
                         CollectionFinished.Result.NOT_APPROVED_YET, "인증 대기 중"),
                 Arguments.of(FailureMode.SERVER_ERROR, TilkoEndpoint.CHECKUPS, SessionStatus.ERROR,

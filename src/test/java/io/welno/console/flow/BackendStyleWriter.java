@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Writes sessions the way the Python backend does (docs/backend-protocol.md, "Lost updates"): GET → json.loads → mutate
- * → SETEX 1800 json.dumps(indent=2), with no WATCH, no Lua and no version check. A snapshot can be held
- * across other writes and written back later, which is the backend's stale-snapshot bug.
+ * Writes sessions the way the Python backend does (docs/backend-protocol.md, "Lost updates"): GET → json.loads →
+ * mutate → SETEX 1800 json.dumps(indent=2), with no WATCH, no Lua and no version check. A snapshot can be held across
+ * other writes and written back later, which is the backend's stale-snapshot bug.
  */
 final class BackendStyleWriter {
 

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.AbstractPipeline;
@@ -250,8 +252,8 @@ class RedisSessionFeedTest {
         feed.start(listener);
         listener.awaitSnapshots(1);
         listener.awaitMode(FeedMode.LIVE);
-        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<FeedMode> toldOnReturn = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        AtomicReference<FeedMode> toldOnReturn = new AtomicReference<>();
         Thread closer = new Thread(() -> {
             Thread.currentThread().interrupt();
             feed.close();

@@ -13,8 +13,8 @@ import java.util.Random;
 
 /**
  * Realistic but entirely made-up checkup and prescription records, shaped like the {@code ResultList} of Tilko's
- * answers (docs/tilko.md, "Client"). Clinics, pharmacies and drug codes are fictional. The data is a pure function of the person
- * and the date range, so repeated calls for one person return the same history.
+ * answers (docs/tilko.md, "Client"). Clinics, pharmacies and drug codes are fictional. The data is a pure function of
+ * the person and the date range, so repeated calls for one person return the same history.
  */
 final class SyntheticRecords {
 
