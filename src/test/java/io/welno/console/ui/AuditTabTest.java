@@ -96,6 +96,21 @@ class AuditTabTest {
         assertTrue(timeCell(robot).matches(".*[AP]M.*"), "as English writes it: " + timeCell(robot));
     }
 
+    @Test
+    void eachEntrySaysTheRoleItWasMadeWithInTheWindowsLanguage(FxRobot robot) throws Exception {
+        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+        tab.load(log).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableColumn<AuditRecord, ?> role = tab.table().getColumns().stream()
+                .filter(c -> "audit.column.role".equals(c.getId())).findFirst().orElseThrow();
+        assertEquals("Role", role.getText());
+        assertEquals("operator", role.getCellData(0));
+        robot.interact(() -> i18n.setLocale(Locale.KOREAN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("권한", role.getText());
+        assertEquals("운영자", role.getCellData(0));
+    }
+
     private static String timeCell(FxRobot robot) {
         return robot.lookup(".table-row-cell .table-cell").queryAll().stream()
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
