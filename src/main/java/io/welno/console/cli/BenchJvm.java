@@ -16,9 +16,6 @@ import java.util.List;
  */
 final class BenchJvm {
 
-    /** The app image's memory options, as in packaging/jpackage/app.txt. */
-    static final List<String> CONSOLE_OPTIONS = ConsoleJvmOptions.OPTIONS;
-
     private BenchJvm() {
     }
 
@@ -38,7 +35,7 @@ final class BenchJvm {
     static int relaunch(List<String> extraOptions, List<String> args, PrintWriter err) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CONSOLE_OPTIONS);
+        command.addAll(ConsoleJvmOptions.OPTIONS);
         command.addAll(extraOptions);
         command.add(RELAUNCHED);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));

@@ -79,7 +79,7 @@ public final class Wording {
             return statusLabels ? texts.get("action." + kind.wire()) : kind.wire();
         }
         if (arg instanceof Role role) {
-            return statusLabels ? texts.get("role." + role.wire()) : role.wire();
+            return role(role);
         }
         if (arg instanceof List<?> list) {
             return list(list);
@@ -108,6 +108,14 @@ public final class Wording {
             out.append(word(items.get(i)));
         }
         return out.toString();
+    }
+
+    /** A role as this wording names it (the window's word, the CLI's wire name); empty for none. */
+    public String role(Role role) {
+        if (role == null) {
+            return "";
+        }
+        return statusLabels ? texts.get("role." + role.wire()) : role.wire();
     }
 
     /** A status as this wording names it; a status the backend never writes is shown as stored. */

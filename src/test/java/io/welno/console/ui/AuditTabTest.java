@@ -87,9 +87,7 @@ class AuditTabTest {
 
     @Test
     void aNewTimeStyleRedrawsTheTimesAtOnce(FxRobot robot) throws Exception {
-        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
-        tab.load(log).get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
         assertFalse(timeCell(robot).matches(".*[AP]M.*"), "24-hour clock: " + timeCell(robot));
         robot.interact(() -> i18n.setTimeStyle(io.welno.console.view.TimeStyle.LOCALE));
         WaitForAsyncUtils.waitForFxEvents();
@@ -98,9 +96,7 @@ class AuditTabTest {
 
     @Test
     void eachEntrySaysTheRoleItWasMadeWithInTheWindowsLanguage(FxRobot robot) throws Exception {
-        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
-        tab.load(log).get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
         javafx.scene.control.TableColumn<AuditRecord, ?> role = tab.table().getColumns().stream()
                 .filter(c -> "audit.column.role".equals(c.getId())).findFirst().orElseThrow();
         assertEquals("Role", role.getText());
@@ -111,6 +107,15 @@ class AuditTabTest {
         assertEquals("운영자", role.getCellData(0));
     }
 
+    /** Writes the entries to the stream and shows the tab loaded from it. */
+    private void loaded(AuditRecord... written) throws Exception {
+        for (AuditRecord entry : written) {
+            log.record(entry);
+        }
+        tab.load(log).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static String timeCell(FxRobot robot) {
         return robot.lookup(".table-row-cell .table-cell").queryAll().stream()
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
@@ -119,11 +124,9 @@ class AuditTabTest {
 
     @Test
     void theStreamIsListedNewestFirstFilteredLiveLinkedAndExported(FxRobot robot) throws Exception {
-        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
-        log.record(entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"));
-        log.record(entry("kim", "welno_1", AuditRecord.REVERT_DETECTED, "REVERTED", "act-1", "outage"));
-        tab.load(log).get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"),
+                entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"),
+                entry("kim", "welno_1", AuditRecord.REVERT_DETECTED, "REVERTED", "act-1", "outage"));
         assertEquals(List.of("welno_1", "welno_2", "welno_1"), sessionsShown(), "newest first");
         assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getItems().get(0).event());
         // the stream's codes are shown in words, the filter boxes too
@@ -172,11 +175,9 @@ class AuditTabTest {
 
     @Test
     void liveEntriesOnTopObeyTheFilterAndKeepTheSelection(FxRobot robot) throws Exception {
-        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
-        log.record(entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"));
-        log.record(entry("kim", "welno_3", AuditRecord.ATTEMPT, "APPLIED", "act-3", "outage"));
-        tab.load(log).get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"),
+                entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"),
+                entry("kim", "welno_3", AuditRecord.ATTEMPT, "APPLIED", "act-3", "outage"));
         robot.interact(() -> tab.operatorField().setText("kim"));
         assertEquals(List.of("welno_3", "welno_1"), sessionsShown());
         robot.interact(() -> tab.table().getSelectionModel().select(1));

@@ -147,8 +147,7 @@ public final class AuditTab extends BorderPane {
                 LocalDateTime.ofInstant(e.time(), zone), zone)));
         table.getColumns().add(text("audit.column.operator", 110, AuditRecord::operator));
         // what the operator was allowed to do then: a developer forcing a completion is not an operator doing it
-        table.getColumns().add(text("audit.column.role", 80,
-                e -> e.role() == null ? "" : i18n.get("role." + e.role().wire())));
+        table.getColumns().add(text("audit.column.role", 80, e -> Wording.window(i18n).role(e.role())));
         table.getColumns().add(text("audit.column.action", 150, this::actionName));
         TableColumn<AuditRecord, AuditRecord> sessionColumn = linkColumn("audit.column.session", 230,
                 e -> e.sessionId().isEmpty() ? null : e.sessionId(), showSession);

@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.flow.Role;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.view.Wording;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -61,7 +62,7 @@ final class RoleSwitch extends HBox {
             @Override
             protected void updateItem(Role role, boolean empty) {
                 super.updateItem(role, empty);
-                setText(empty || role == null ? null : i18n.get("role." + role.wire()));
+                setText(empty || role == null ? null : Wording.window(i18n).role(role));
             }
         };
     }

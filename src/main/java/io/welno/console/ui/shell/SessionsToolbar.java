@@ -6,6 +6,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.ProviderNames;
+import io.welno.console.view.Wording;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -186,7 +187,7 @@ final class SessionsToolbar {
             roleBadge.textProperty().bind(i18n.text("role.viewer.badge"));
         } else {
             roleBadge.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("role.badge",
-                    operator.name(), i18n.get("role." + operator.role().wire())), i18n.localeProperty()));
+                    operator.name(), Wording.window(i18n).role(operator.role())), i18n.localeProperty()));
         }
     }
 
