@@ -14,6 +14,7 @@ import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
 import io.welno.console.view.SessionHistory;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -198,11 +199,17 @@ public final class BenchRunner {
         List<Long> firsts = new ArrayList<>();
         List<Long> floorRedisCpu = new ArrayList<>();
         List<Long> feedRedisCpu = new ArrayList<>();
+        List<Long> feedJvmCpu = new ArrayList<>();
+        List<Long> feedJit = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
             long cpu0 = redisCpuMillis(admin);
             long floor = floor();
             long cpu1 = redisCpuMillis(admin);
+            long jvm0 = jvmCpuMillis();
+            long jit0 = compileMillis();
             long[] feed = feedListing();
+            feedJvmCpu.add(jvmCpuMillis() - jvm0);
+            feedJit.add(compileMillis() - jit0);
             floorRedisCpu.add(cpu1 - cpu0);
             feedRedisCpu.add(redisCpuMillis(admin) - cpu1);
             floors.add(floor);
@@ -219,7 +226,23 @@ public final class BenchRunner {
                         + (first < 300 ? "met" : "NOT met") + " (< 300 ms)", "ms", list, "floor_ms", floor,
                 "ratio", ratio, "first_batch_ms", first, "sessions", settings.sessions(), "noise", settings.noise(),
                 "rounds", settings.rounds(), "redis_cpu_ms", median(feedRedisCpu), "floor_redis_cpu_ms",
-                median(floorRedisCpu));
+                median(floorRedisCpu), "jvm_cpu_ms", median(feedJvmCpu), "jit_ms", median(feedJit));
+    }
+
+    /**
+     * CPU time this JVM has used so far, every thread (the collector's and the compiler's too): beside P1 the client's
+     * share of a feed's pass, which shares two cores with Redis's.
+     */
+    private static long jvmCpuMillis() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime()
+                / 1_000_000;
+    }
+
+    /** Time the JIT compiler has spent so far: a pass during which it still compiles shares the cores with it. */
+    private static long compileMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime()
+                : 0;
     }
 
     /**

@@ -48,6 +48,14 @@ public final class SessionCodec {
     public static final int MAX_PARSE_BYTES = 64 * 1024 * 1024;
     private static final int MB = 1024 * 1024;
 
+    /**
+     * One mapper for every codec of the process (Jackson's mappers are thread-safe and never changed after this). Its
+     * factory keeps the field names parsers have met, so a codec made for a new connection starts with them; a
+     * factory per codec gave every new connection's first listing a burst of recompiling, the parser's compiled code
+     * having assumed a name table that already held every name (docs/live.md, "Reading").
+     */
+    private static final ObjectMapper MAPPER = newMapper();
+
     private final ObjectMapper mapper;
     private final ObjectWriter pythonStyleWriter;
     private final ObjectReader treeReader;
@@ -56,7 +64,7 @@ public final class SessionCodec {
 
     public SessionCodec(ZoneId zone) {
         this.zone = zone;
-        this.mapper = newMapper();
+        this.mapper = MAPPER;
         this.pythonStyleWriter = mapper.writer(pythonPrettyPrinter());
         this.treeReader = mapper.reader();
         this.factsReader = new FactsReader(mapper.getFactory(), treeReader, zone);
@@ -66,7 +74,7 @@ public final class SessionCodec {
         this(Timestamps.DEFAULT_ZONE);
     }
 
-    public static ObjectMapper newMapper() {
+    private static ObjectMapper newMapper() {
         // Strings and names up to the whole bound: a value this codec agrees to parse is never refused for the size of
         // one of its parts (Jackson's default of 20,000,000 characters per string labelled a valid 20 MB value invalid).
         StreamReadConstraints limits = StreamReadConstraints.builder().maxDocumentLength(MAX_PARSE_BYTES)
@@ -90,6 +98,7 @@ public final class SessionCodec {
         return printer;
     }
 
+    /** The process's one mapper, shared by every codec: make nodes and parsers with it, never configure it. */
     public ObjectMapper mapper() {
         return mapper;
     }

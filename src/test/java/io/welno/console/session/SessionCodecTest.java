@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +52,20 @@ class SessionCodecTest {
         String raw = Fixtures.text(fixture).stripTrailing();
         SessionDocument doc = (SessionDocument) codec.parse("id", raw);
         assertEquals(raw, codec.write(doc.tree()));
+    }
+
+    @Test
+    void codecsOfDifferentZonesShareOneMapperAndReadAlike() {
+        // A codec is made per connection; sharing the mapper lets a new connection's parsers start with the field
+        // names the earlier ones met (docs/live.md, "Reading").
+        SessionCodec seoul = new SessionCodec(java.time.ZoneId.of("Asia/Seoul"));
+        SessionCodec utc = new SessionCodec(java.time.ZoneOffset.UTC);
+        assertSame(seoul.mapper(), utc.mapper());
+        byte[] raw = Fixtures.text("07_completed.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SessionDocument a = assertInstanceOf(SessionDocument.class, seoul.parse("id", raw));
+        SessionDocument b = assertInstanceOf(SessionDocument.class, utc.parse("id", raw));
+        assertEquals(a.tree(), b.tree());
+        assertEquals(a.status(), b.status());
     }
 
     @Test
