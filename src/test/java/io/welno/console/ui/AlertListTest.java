@@ -77,7 +77,8 @@ class AlertListTest {
     @Start
     void start(Stage stage) {
         center = new AlertCenter(RULES, i18n, notifier, NOW, focused::get);
-        AlertListView list = new AlertListView(center, i18n, ZoneId.of("Asia/Seoul"), shownSessions::add, () -> { });
+        AlertListView list = new AlertListView(center, i18n, ZoneId.of("Asia/Seoul"),
+                java.time.Clock.fixed(T.plusSeconds(600), ZoneId.of("Asia/Seoul")), shownSessions::add, () -> { });
         stage.setScene(new Scene(list, 1100, 400));
         stage.show();
     }

@@ -4,6 +4,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.Formats;
 import io.welno.console.view.Wording;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class AlertListView extends BorderPane {
 
     private final TableView<AlertCenter.Entry> table = new TableView<>();
 
-    public AlertListView(AlertCenter center, I18n i18n, ZoneId zone, Consumer<String> showSession,
+    /** @param clock what "today" is when a time is shown (an alert from an earlier day is shown with its date) */
+    public AlertListView(AlertCenter center, I18n i18n, ZoneId zone, Clock clock, Consumer<String> showSession,
                          Runnable editRules) {
         setId("alertList");
         getStyleClass().add("alert-list");
@@ -51,7 +53,7 @@ public final class AlertListView extends BorderPane {
         TableColumn<AlertCenter.Entry, String> time = new TableColumn<>();
         time.textProperty().bind(i18n.text("alerts.column.time"));
         time.setCellValueFactory(d -> new ReadOnlyStringWrapper(Formats.time(i18n,
-                LocalDateTime.ofInstant(d.getValue().alert().at(), zone), LocalDateTime.now(zone))));
+                LocalDateTime.ofInstant(d.getValue().alert().at(), zone), LocalDateTime.now(clock.withZone(zone)))));
         time.setPrefWidth(110);
         TableColumn<AlertCenter.Entry, String> rule = new TableColumn<>();
         rule.textProperty().bind(i18n.text("alerts.column.rule"));
