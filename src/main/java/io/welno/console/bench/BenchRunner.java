@@ -234,8 +234,8 @@ public final class BenchRunner {
      * share of a feed's pass, which shares two cores with Redis's.
      */
     private static long jvmCpuMillis() {
-        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime()
-                / 1_000_000;
+        // java.base's view of the process (the runtime the app image ships has no jdk.management)
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     /** Time the JIT compiler has spent so far: a pass during which it still compiles shares the cores with it. */

@@ -145,9 +145,9 @@ public final class ParallelScan {
                 ScanResult<String> page = reader.scan(cursor, scanCount);
                 cursor = page.getCursor();
                 addUnseen(page.getResult(), seen, keys);
-                // This loop runs a few times a page, the one over the page's keys is a method of its own: a loop over
-                // every key here made the JIT compile this whole method, the SCAN's call into Jedis inlined, while
-                // the first pass was still parsing on the same cores (about a second of compiling on two cores).
+                // Only a few rounds a page loop here; the loop over the page's keys is a method of its own. With it
+                // inline, the JIT compiled this whole method, the SCAN's call into Jedis inlined, while the first
+                // pass was still parsing on the same cores (about a second of compiling on two cores).
                 while (keys.size() >= chunk) {
                     List<String> full = new ArrayList<>(keys.subList(0, chunk));
                     keys.subList(0, chunk).clear();
