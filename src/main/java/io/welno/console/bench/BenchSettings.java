@@ -77,11 +77,11 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             ## How each figure is measured
 
             - **The bench's JVM.** The window's loader (P1), its feed (P2) and its rows (P4) are measured in a JVM with
-              the console's memory options (`-Xms128m -Xmx1g -XX:+UseG1GC -XX:+UseStringDeduplication
-              -XX:MaxGCPauseMillis=30`, packaging/jpackage/app.txt, as the app image starts the window): the bench
-              starts itself again with them (`--jvm-option OPT` adds one, e.g. to try a collector setting;
-              `--this-jvm` measures in the JVM as started). With the JVM's defaults (a quarter of the memory as heap, here 6 GB) the collector let seconds of
-              surviving rows pile up and copied them in single young pauses of 100–500 ms, which the window never sees.
+              the console's memory options (`@CONSOLE_OPTIONS@`, packaging/jpackage/app.txt, as the app image starts
+              the window): the bench starts itself again with them (`--jvm-option OPT` adds one, e.g. to try a
+              collector setting; `--this-jvm` measures in the JVM as started). With the JVM's defaults (a quarter of
+              the memory as heap, here 6 GB) the collector let seconds of surviving rows pile up and copied them in
+              single young pauses of 100–500 ms, which the window never sees.
             - **Seeding.** N sessions from 200 templates built like the backend's documents
               (`json.dumps(indent=2)` layout, Korean names, naive timestamps): 70 % early in the flow (about 1.5 KB),
               20 % authenticated (about 3 KB), 10 % completed with health checkups and prescriptions (6–40 KB); each
@@ -146,8 +146,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             - **P2 FX.** The console window (`ConsoleWindow`, English, light theme) in a JVM of its own (the console's
               options too) on the `DISPLAY` given (e.g. `xvfb-run java -jar …`), else on a private Xvfb the bench
               starts, else skipped ("no display"), connected to the bench's Redis; once its table holds the N sessions
-              the bench writes existing sessions at 1,000/s, each with a fresh `updated_at` (so every write moves its row to the top of the default
-              order and the visible page changes in each frame that applies a batch): 5 s warm-up, then the P2 rate
+              the bench writes existing sessions at 1,000/s, each with a fresh `updated_at` (so every write moves its
+              row to the top of the default order and the visible page changes in each frame that applies a batch): 5 s
+              warm-up, then the P2 rate
               time measured with the window's `PulseProbe`, per frame from the animation phase (feed batches applied)
               to the end of CSS and layout: the FX thread's CPU time (`cpu_*`; budget: p99 < 16 ms) and the elapsed
               time (`elapsed_*`, which also counts waits for a core held by the renderer, Redis or the writer).
@@ -182,5 +183,5 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             `--skip-startup` leaves out P5, `--skip-fx` P2 FX; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on
             an otherwise idle machine: the feed, the writers and Redis share the CPUs. The bench rewrites this file
             down to the *Findings* heading; everything from there on is written by people and kept by every run.
-            """;
+            """.replace("@CONSOLE_OPTIONS@", String.join(" ", ConsoleJvmOptions.OPTIONS)); // one list, never retyped
 }

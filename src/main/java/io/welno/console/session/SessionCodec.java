@@ -49,25 +49,22 @@ public final class SessionCodec {
     private static final int MB = 1024 * 1024;
 
     /**
-     * One mapper for every codec of the process (Jackson's mappers are thread-safe and never changed after this). Its
+     * One mapper for every codec of the process, with the reader and the Python-style writer made from it (Jackson's
+     * mappers, readers and writers are thread-safe, and this one is never changed after it is made). Its
      * factory keeps the field names parsers have met, so a codec made for a new connection starts with them; a
      * factory per codec gave every new connection's first listing a burst of recompiling, the parser's compiled code
      * having assumed a name table that already held every name (docs/live.md, "Reading").
      */
     private static final ObjectMapper MAPPER = newMapper();
+    private static final ObjectWriter PYTHON_STYLE_WRITER = MAPPER.writer(pythonPrettyPrinter());
+    private static final ObjectReader TREE_READER = MAPPER.reader();
 
-    private final ObjectMapper mapper;
-    private final ObjectWriter pythonStyleWriter;
-    private final ObjectReader treeReader;
     private final FactsReader factsReader;
     private final ZoneId zone;
 
     public SessionCodec(ZoneId zone) {
         this.zone = zone;
-        this.mapper = MAPPER;
-        this.pythonStyleWriter = mapper.writer(pythonPrettyPrinter());
-        this.treeReader = mapper.reader();
-        this.factsReader = new FactsReader(mapper.getFactory(), treeReader, zone);
+        this.factsReader = new FactsReader(MAPPER.getFactory(), TREE_READER, zone);
     }
 
     public SessionCodec() {
@@ -100,7 +97,7 @@ public final class SessionCodec {
 
     /** The process's one mapper, shared by every codec: make nodes and parsers with it, never configure it. */
     public ObjectMapper mapper() {
-        return mapper;
+        return MAPPER;
     }
 
     public ZoneId zone() {
@@ -131,11 +128,11 @@ public final class SessionCodec {
         }
         DocumentFacts facts = factsReader.read(raw);
         if (facts != null) {
-            return new SessionDocument(id, facts, raw, treeReader, zone); // the tree only when someone asks for it
+            return new SessionDocument(id, facts, raw, TREE_READER, zone); // the tree only when someone asks for it
         }
         JsonNode root;
         try {
-            root = mapper.readTree(raw);
+            root = MAPPER.readTree(raw);
         } catch (IOException | RuntimeException e) {
             return parseDecoded(id, raw); // invalid UTF-8 or JSON: the text path tells which, located in characters
         }
@@ -235,7 +232,7 @@ public final class SessionCodec {
         }
         JsonNode root;
         try {
-            root = mapper.readTree(raw);
+            root = MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             return UnreadableSession.of(id, describe(e, raw), raw);
         } catch (RuntimeException e) {
@@ -269,7 +266,7 @@ public final class SessionCodec {
     /** Serializes a tree in the backend's layout. */
     public String write(ObjectNode tree) {
         try {
-            return pythonStyleWriter.writeValueAsString(tree);
+            return PYTHON_STYLE_WRITER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -277,7 +274,7 @@ public final class SessionCodec {
 
     public String writeCompact(JsonNode tree) {
         try {
-            return mapper.writeValueAsString(tree);
+            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
