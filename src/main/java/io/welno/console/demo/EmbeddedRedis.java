@@ -14,7 +14,8 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real Redis server on a free loopback port: {@code redis-server} from PATH when present (a current
- * version), otherwise the binary shipped inside embedded-redis. Keyspace notifications are on and
+ * version), otherwise the binary shipped inside embedded-redis, copied once into the user's cache
+ * ({@link CachedRedisBinary}). Keyspace notifications are on and
  * persistence is off, so nothing is left on disk. Never uses 6379, where a developer's own Redis lives.
  */
 public final class EmbeddedRedis implements AutoCloseable {
@@ -143,7 +144,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             File file = onPath.get();
             return new ExecutableChoice(() -> file, file.getAbsolutePath());
         }
-        return new ExecutableChoice(ExecutableProvider.newJarResourceProvider(), "embedded-redis binary");
+        return new ExecutableChoice(CachedRedisBinary.inDefaultPlace(), "embedded-redis binary");
     }
 
     static Optional<File> findOnPath(String name) {

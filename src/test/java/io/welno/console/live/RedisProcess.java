@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.demo.CachedRedisBinary;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A redis-server process the test controls fully, where {@code EmbeddedRedis} cannot: a chosen port (to restart on
@@ -41,7 +41,7 @@ final class RedisProcess implements AutoCloseable {
             }
         }
         try {
-            return ExecutableProvider.newJarResourceProvider().get();
+            return CachedRedisBinary.inDefaultPlace().get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
