@@ -9,6 +9,7 @@ import io.welno.console.view.SessionRow;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,22 +30,30 @@ import org.slf4j.LoggerFactory;
 final class CsvExporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvExporter.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final SessionTableModel model;
     private final DetailPane detail;
     private final I18n i18n;
+    private final Clock clock;
     private final ZoneId zone;
     private final Executor background;
     private final Notices notices;
 
-    CsvExporter(SessionTableModel model, DetailPane detail, I18n i18n, ZoneId zone, Executor background,
+    CsvExporter(SessionTableModel model, DetailPane detail, I18n i18n, Clock clock, ZoneId zone, Executor background,
                 Notices notices) {
         this.model = model;
         this.detail = detail;
         this.i18n = i18n;
+        this.clock = clock;
         this.zone = zone;
         this.background = background;
         this.notices = notices;
+    }
+
+    /** welno-sessions-yyyyMMdd-HHmm.csv, at the window's clock in its time zone. */
+    String suggestedFileName() {
+        return "welno-sessions-" + FILE_TIME.format(LocalDateTime.now(clock.withZone(zone))) + ".csv";
     }
 
     /** Asks where to save ({@code owner} may be null), then writes and says how it went in a notice. */
@@ -52,8 +61,7 @@ final class CsvExporter {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("export.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("export.filter"), "*.csv"));
-        chooser.setInitialFileName("welno-sessions-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(LocalDateTime.now(zone)) + ".csv");
+        chooser.setInitialFileName(suggestedFileName());
         File file = chooser.showSaveDialog(owner.get());
         if (file == null) {
             return;

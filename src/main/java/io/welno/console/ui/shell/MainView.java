@@ -166,7 +166,7 @@ public final class MainView extends BorderPane implements ActionHost {
         setBottom(statusBar.node());
         selection = new SelectionKeeper(table, model, detail, toolbar::clearSearch);
         follow = new FollowWiring(i18n, zone, detail, model, rowMenu, notices, preferences);
-        export = new CsvExporter(model, detail, i18n, zone, background, notices);
+        export = new CsvExporter(model, detail, i18n, clock, zone, background, notices);
         defineShortcuts();
         sceneProperty().addListener((o, old, now) -> moveToScene(old, now));
         addEventHandler(KeyEvent.KEY_PRESSED, this::letterKeys);
