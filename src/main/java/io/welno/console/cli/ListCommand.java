@@ -121,7 +121,7 @@ final class ListCommand implements Callable<Integer> {
         JsonLines(PrintWriter out, RedisSessionStore store, LocalDateTime now) throws IOException {
             this.out = out;
             this.now = now;
-            this.generator = store.codec().mapper().getFactory().createGenerator(line);
+            this.generator = store.codec().generator(line);
             generator.setRootValueSeparator(null);
         }
 

@@ -1,6 +1,7 @@
 package io.welno.console.session;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -95,9 +97,17 @@ public final class SessionCodec {
         return printer;
     }
 
-    /** The process's one mapper, shared by every codec: make nodes and parsers with it, never configure it. */
-    public ObjectMapper mapper() {
-        return MAPPER;
+    /**
+     * Reads JSON into trees and makes nodes with the codec's settings. A reader, not the mapper: every codec shares the
+     * mapper, and a reader cannot change it.
+     */
+    public ObjectReader treeReader() {
+        return TREE_READER;
+    }
+
+    /** A generator writing JSON to {@code out}, from the shared mapper's factory. */
+    public JsonGenerator generator(Writer out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out);
     }
 
     public ZoneId zone() {

@@ -2,7 +2,7 @@ package io.welno.console.session;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,26 +30,26 @@ public record StoredDiff(List<JsonPointer> paths, ObjectNode was, ObjectNode now
      * @return the difference, or empty when either value is not one JSON object as the scan expects it, or a value
      *         that differs does not parse (the caller then compares whole trees, as the codec read them)
      */
-    public static Optional<StoredDiff> of(byte[] was, byte[] now, ObjectMapper mapper, boolean appendsApart) {
+    public static Optional<StoredDiff> of(byte[] was, byte[] now, ObjectReader reader, boolean appendsApart) {
         Fields before = Fields.of(was);
         Fields after = Fields.of(now);
         if (before == null || after == null) {
             return Optional.empty();
         }
         try {
-            ObjectNode wasFields = mapper.createObjectNode();
-            ObjectNode nowFields = mapper.createObjectNode();
+            ObjectNode wasFields = reader.getConfig().getNodeFactory().objectNode();
+            ObjectNode nowFields = reader.getConfig().getNodeFactory().objectNode();
             // The second version's order first, then fields only the first has: the order DocumentDiff follows.
             for (int b = 0; b < after.size(); b++) {
                 int a = after.indexIn(b, before);
                 if (a < 0 || !after.sameValue(b, before, a)) {
-                    nowFields.set(after.name(b), read(mapper, now, after, b));
+                    nowFields.set(after.name(b), read(reader, now, after, b));
                 }
             }
             for (int a = 0; a < before.size(); a++) {
                 String name = before.name(a);
                 if (before.indexIn(a, after) < 0 || nowFields.has(name)) {
-                    wasFields.set(name, read(mapper, was, before, a));
+                    wasFields.set(name, read(reader, was, before, a));
                 }
             }
             return Optional.of(new StoredDiff(DocumentDiff.paths(wasFields, nowFields, Set.of(), appendsApart),
@@ -59,8 +59,8 @@ public record StoredDiff(List<JsonPointer> paths, ObjectNode was, ObjectNode now
         }
     }
 
-    private static JsonNode read(ObjectMapper mapper, byte[] bytes, Fields fields, int i) throws IOException {
-        return mapper.readTree(bytes, fields.valueStart(i), fields.valueEnd(i) - fields.valueStart(i));
+    private static JsonNode read(ObjectReader reader, byte[] bytes, Fields fields, int i) throws IOException {
+        return reader.readTree(bytes, fields.valueStart(i), fields.valueEnd(i) - fields.valueStart(i));
     }
 
     /**

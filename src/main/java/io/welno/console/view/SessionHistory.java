@@ -260,7 +260,7 @@ public final class SessionHistory {
             return; // a resync delivers every session again
         }
         entry.latest = bytes;
-        Optional<StoredDiff> diff = StoredDiff.of(before, bytes, codec.mapper(), true);
+        Optional<StoredDiff> diff = StoredDiff.of(before, bytes, codec.treeReader(), true);
         if (diff.isEmpty()) {
             // Bytes the byte-level diff declines (the codec decoded them leniently, say) are compared as whole trees.
             // Parsed again rather than seen.tree(): the feed's document is the table row's, and a tree asked of it

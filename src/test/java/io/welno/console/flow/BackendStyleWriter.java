@@ -38,7 +38,7 @@ final class BackendStyleWriter {
             return null;
         }
         try {
-            return (ObjectNode) codec.mapper().readTree(raw);
+            return (ObjectNode) codec.treeReader().readTree(raw);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

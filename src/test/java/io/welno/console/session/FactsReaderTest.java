@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FactsReaderTest {
 
     private final SessionCodec codec = new SessionCodec();
-    private final FactsReader reader = new FactsReader(codec.mapper().getFactory(), codec.mapper().reader(),
+    private final FactsReader reader = new FactsReader(codec.treeReader().getFactory(), codec.treeReader(),
             codec.zone());
 
     private static final List<String> VALUES = List.of("null", "1", "-0", "1.50", "\"x\"", "\"\"", "true", "false",
@@ -35,7 +35,7 @@ class FactsReaderTest {
         DocumentFacts fast = reader.read(raw);
         JsonNode tree;
         try {
-            tree = codec.mapper().readTree(raw);
+            tree = codec.treeReader().readTree(raw);
         } catch (Exception e) {
             assertNull(fast, "read facts from invalid JSON: " + json);
             return false;
@@ -154,7 +154,7 @@ class FactsReaderTest {
 
     private JsonNode read(String json) {
         try {
-            return codec.mapper().readTree(json);
+            return codec.treeReader().readTree(json);
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);
         }

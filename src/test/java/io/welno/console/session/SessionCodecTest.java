@@ -60,7 +60,7 @@ class SessionCodecTest {
         // names the earlier ones met (docs/live.md, "Reading").
         SessionCodec seoul = new SessionCodec(java.time.ZoneId.of("Asia/Seoul"));
         SessionCodec utc = new SessionCodec(java.time.ZoneOffset.UTC);
-        assertSame(seoul.mapper(), utc.mapper());
+        assertSame(seoul.treeReader(), utc.treeReader());
         byte[] raw = Fixtures.text("07_completed.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         SessionDocument a = assertInstanceOf(SessionDocument.class, seoul.parse("id", raw));
         SessionDocument b = assertInstanceOf(SessionDocument.class, utc.parse("id", raw));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StoredDiffTest {
 
     private final SessionCodec codec = new SessionCodec();
-    private final ObjectMapper mapper = codec.mapper();
+    private final ObjectReader reader = codec.treeReader();
+    private final ObjectMapper writer = new ObjectMapper();
 
     private static final String[] READABLE = {"01_initiated.json", "02_auth_requesting.json",
         "03_auth_request_sent.json", "04_auth_completed.json", "05_fetching_health_data_stuck.json",
@@ -46,14 +48,14 @@ class StoredDiffTest {
 
     @Test
     void aBackendStepChangesOnlyWhatItWrote() throws IOException {
-        ObjectNode tree = (ObjectNode) mapper.readTree(fixture("04_auth_completed.json"));
+        ObjectNode tree = (ObjectNode) reader.readTree(fixture("04_auth_completed.json"));
         byte[] was = pythonStyle(tree); // one writer, one layout: the unchanged fields have the same bytes
         tree.put("status", "fetching_health_data");
         tree.put("updated_at", "2026-12-03T09:30:00.123456");
         ((ArrayNode) tree.get("messages")).addObject().put("type", "info").put("message", "건강검진 수집 시작");
         byte[] now = pythonStyle(tree);
 
-        StoredDiff diff = StoredDiff.of(was, now, mapper, true).orElseThrow();
+        StoredDiff diff = StoredDiff.of(was, now, reader, true).orElseThrow();
 
         assertThat(diff.paths()).extracting(JsonPointer::toString)
                 .contains("/status", "/updated_at")
@@ -65,9 +67,9 @@ class StoredDiffTest {
     @Test
     void equalVersionsHaveNoPathsWhateverTheirLayout() throws IOException {
         byte[] pretty = fixture("07_completed.json");
-        byte[] compact = mapper.writeValueAsBytes(mapper.readTree(pretty));
+        byte[] compact = writer.writeValueAsBytes(reader.readTree(pretty));
 
-        StoredDiff diff = StoredDiff.of(pretty, compact, mapper, true).orElseThrow();
+        StoredDiff diff = StoredDiff.of(pretty, compact, reader, true).orElseThrow();
 
         assertThat(diff.paths()).isEmpty();
     }
@@ -78,11 +80,11 @@ class StoredDiffTest {
         for (String name : READABLE) {
             byte[] original = fixture(name);
             for (int trial = 0; trial < 40; trial++) {
-                ObjectNode tree = (ObjectNode) mapper.readTree(original);
+                ObjectNode tree = (ObjectNode) reader.readTree(original);
                 for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                     edit(tree, random);
                 }
-                byte[] now = random.nextBoolean() ? pythonStyle(tree) : mapper.writeValueAsBytes(tree);
+                byte[] now = random.nextBoolean() ? pythonStyle(tree) : writer.writeValueAsBytes(tree);
                 assertSameAsTrees(original, now, name + " trial " + trial);
             }
         }
@@ -94,7 +96,7 @@ class StoredDiffTest {
         byte[] now = "{\"a\": 1, \"status\": \"y\", \"b\": 3}".getBytes(StandardCharsets.UTF_8);
 
         assertSameAsTrees(was, now, "repeated name");
-        assertThat(StoredDiff.of(was, now, mapper, true).orElseThrow().paths())
+        assertThat(StoredDiff.of(was, now, reader, true).orElseThrow().paths())
                 .extracting(JsonPointer::toString).containsExactly("/b");
     }
 
@@ -105,13 +107,13 @@ class StoredDiffTest {
         String now = was.replace("-1.5e3", "2").replace("\"y\": [\"{\"]", "\"y\": [\"{\", \"한\"]");
 
         assertSameAsTrees(bytes(was), bytes(now), "structure in strings");
-        assertThat(StoredDiff.of(bytes(was), bytes(now), mapper, true).orElseThrow().paths())
+        assertThat(StoredDiff.of(bytes(was), bytes(now), reader, true).orElseThrow().paths())
                 .extracting(JsonPointer::toString).containsExactly("/b/y/1", "/c");
     }
 
     @Test
     void aNameWithAnEscapeIsLeftToTheTrees() {
-        assertThat(StoredDiff.of(bytes("{\"st\\u0061tus\": 1}"), bytes("{\"status\": 2}"), mapper, true)).isEmpty();
+        assertThat(StoredDiff.of(bytes("{\"st\\u0061tus\": 1}"), bytes("{\"status\": 2}"), reader, true)).isEmpty();
     }
 
     private static byte[] bytes(String text) {
@@ -124,16 +126,16 @@ class StoredDiffTest {
         byte[] good = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
         byte[] bad = value.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(StoredDiff.of(good, bad, mapper, true)).isEmpty();
-        assertThat(StoredDiff.of(bad, good, mapper, true)).isEmpty();
+        assertThat(StoredDiff.of(good, bad, reader, true)).isEmpty();
+        assertThat(StoredDiff.of(bad, good, reader, true)).isEmpty();
     }
 
     private void assertSameAsTrees(byte[] was, byte[] now, String what) throws IOException {
-        JsonNode wasTree = mapper.readTree(was);
-        JsonNode nowTree = mapper.readTree(now);
+        JsonNode wasTree = reader.readTree(was);
+        JsonNode nowTree = reader.readTree(now);
         for (boolean appendsApart : new boolean[] {true, false}) {
             List<JsonPointer> expected = DocumentDiff.paths(wasTree, nowTree, Set.of(), appendsApart);
-            StoredDiff diff = StoredDiff.of(was, now, mapper, appendsApart).orElseThrow();
+            StoredDiff diff = StoredDiff.of(was, now, reader, appendsApart).orElseThrow();
             assertThat(diff.paths()).as(what).isEqualTo(expected);
             for (JsonPointer path : expected) {
                 assertThat(diff.was().at(path)).as(what + " was at " + path).isEqualTo(wasTree.at(path));
@@ -177,7 +179,7 @@ class StoredDiffTest {
 
     /** An indented layout like the backend's {@code json.dumps(indent=2)}. */
     private byte[] pythonStyle(JsonNode tree) throws IOException {
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
+        return writer.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
     }
 
     private static byte[] fixture(String name) throws IOException {
