@@ -6,6 +6,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * A list that keeps what its reader looks at while its items and its height change: the newest (last) item, or the
@@ -15,9 +18,16 @@ import javafx.scene.control.skin.VirtualFlow;
  * flow is undone by it, and one over cells never measured lands on an estimate. So the list notes what to keep
  * before a change (or before a layout that resizes it) and, after each of the next few layouts, moves the view by
  * what the flow placed differently, until it holds. A list at its newest item stays there when it is resized (the
- * pane's first layout gives it its full height before the window's).
+ * pane's first layout gives it its full height before the window's). The reader's own scroll, click or key ends the
+ * keeping at once: the view is theirs, and a check after it would have scrolled it back.
  */
 final class ReadingList<T> extends ListView<T> {
+
+    ReadingList() {
+        addEventFilter(ScrollEvent.ANY, e -> letGo());
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> letGo());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> letGo());
+    }
 
     /** Layouts a kept place is checked after; the flow's estimates settle within a couple. */
     private static final int CHECKS = 4;
@@ -115,6 +125,12 @@ final class ReadingList<T> extends ListView<T> {
                 stop();
             }
         }
+    }
+
+    /** The reader moves the view: nothing noted is kept any more. */
+    private void letGo() {
+        pending = null;
+        stop();
     }
 
     private void stop() {
