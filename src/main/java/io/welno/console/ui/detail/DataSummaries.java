@@ -4,7 +4,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.Prescription;
-import io.welno.console.ui.common.I18n;
+import io.welno.console.view.Texts;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -50,8 +50,8 @@ final class DataSummaries {
         }
     }
 
-    /** One line per summary, in the window's language; any thread. */
-    static List<String> lines(I18n i18n, SessionDocument doc) {
+    /** One line per summary, in the language of {@code i18n} (a snapshot off the FX thread); any thread. */
+    static List<String> lines(Texts i18n, SessionDocument doc) {
         return List.of(line(i18n, "data.checkups", doc.hasHealthData(), () -> {
             List<Checkup> list = Checkup.listFrom(doc.healthData());
             String latest = list.stream().map(c -> c.year() + " " + c.checkUpDate()).findFirst().orElse("-");
@@ -64,7 +64,7 @@ final class DataSummaries {
         }));
     }
 
-    private static String line(I18n i18n, String key, boolean present, Supplier<String> summary) {
+    private static String line(Texts i18n, String key, boolean present, Supplier<String> summary) {
         String text;
         try {
             text = present ? summary.get() : i18n.get("data.none");

@@ -5,6 +5,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.Texts;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,16 +36,20 @@ final class DocumentContent {
         this.codec = codec;
     }
 
-    /** Works out the parts of a readable copy and hands them to {@code show} on the FX thread, unless overtaken. */
+    /**
+     * Works out the parts of a readable copy and hands them to {@code show} on the FX thread, unless overtaken. Called
+     * on the FX thread, where the language is read: the background works in the language of the moment it was asked.
+     */
     void load(SessionRow row, boolean revealed, Consumer<Parts> show) {
         long mine = sequence.incrementAndGet();
+        Texts texts = i18n.snapshot();
         background.execute(() -> {
             if (sequence.get() != mine) {
                 return;
             }
             SessionDocument doc = row.document();
-            Parts parts = new Parts(doc.messages(), DataSummaries.lines(i18n, doc),
-                    RawJsonView.text(i18n, codec, row, revealed));
+            Parts parts = new Parts(doc.messages(), DataSummaries.lines(texts, doc),
+                    RawJsonView.text(texts, codec, row, revealed));
             Platform.runLater(() -> {
                 if (sequence.get() == mine) {
                     show.accept(parts);

@@ -9,6 +9,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javafx.scene.control.TextArea;
@@ -100,7 +101,7 @@ final class RawJsonView {
     }
 
     /** The raw text of a readable copy: slow for a large document, so never on the FX thread. */
-    static String text(I18n i18n, SessionCodec codec, SessionRow row, boolean revealed) {
+    static String text(Texts i18n, SessionCodec codec, SessionRow row, boolean revealed) {
         SessionDocument doc = row.document();
         // JSON escapes C0 controls in strings; DEL, C1 and bidi characters are escaped here, as everywhere
         if (row.rawBytes() > RAW_RENDER_LIMIT) {
@@ -111,7 +112,7 @@ final class RawJsonView {
                 : Masking.phones(codec.write(DocumentMasker.mask(doc))));
     }
 
-    private static String summarize(I18n i18n, SessionCodec codec, SessionDocument doc, int bytes, boolean revealed) {
+    private static String summarize(Texts i18n, SessionCodec codec, SessionDocument doc, int bytes, boolean revealed) {
         StringBuilder out = new StringBuilder(i18n.format("detail.raw.large", bytes / 1024)).append("\n\n");
         (revealed ? doc.tree() : DocumentMasker.mask(doc)).fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
