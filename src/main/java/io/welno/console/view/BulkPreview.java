@@ -20,7 +20,8 @@ public record BulkPreview(List<Line> lines) {
      *
      * @param before the status now, or null when it could not be read
      * @param after  the status after the first write, or null when refused
-     * @param what   {@code bulk.preview.change} (before → after) or the refusal
+     * @param what   {@code bulk.preview.change} (before → after), {@code bulk.preview.same} when the first write keeps
+     *               the status (a re-sent request claims a session already requesting), or the refusal
      */
     public record Line(String sessionId, boolean allowed, SessionStatus before, SessionStatus after, Phrase what) {
     }
@@ -34,7 +35,9 @@ public record BulkPreview(List<Line> lines) {
         for (ActionPreview p : previews) {
             SessionStatus before = p.before() == null ? null : p.before().status();
             SessionStatus after = p.after() == null ? null : p.after().status();
-            Phrase what = p.allowed() ? Phrase.of("bulk.preview.change", named(before), named(after)) : p.refusal();
+            Phrase what = !p.allowed() ? p.refusal()
+                    : before != null && before.equals(after) ? Phrase.of("bulk.preview.same", before)
+                    : Phrase.of("bulk.preview.change", named(before), named(after));
             out.add(new Line(p.request().sessionId(), p.allowed(), before, after, what));
         }
         return new BulkPreview(out);
