@@ -48,6 +48,21 @@ public final class Formats {
         return i18n.format("duration.s", s);
     }
 
+    /**
+     * A length of time inside a sentence: as {@link #duration}, without a last part that is zero — "30m", "2h", "4m 12s"
+     * ("30분", "2시간", "4분 12초"), where a ticking column keeps "30m 00s" for an even width.
+     */
+    public static String span(Texts i18n, Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        if (seconds >= 3600 && seconds % 3600 < 60) {
+            return i18n.format("duration.h", seconds / 3600);
+        }
+        if (seconds >= 60 && seconds < 3600 && seconds % 60 == 0) {
+            return i18n.format("duration.m", seconds / 60);
+        }
+        return duration(i18n, duration);
+    }
+
     private static String twoDigits(long value) {
         return value < 10 ? "0" + value : Long.toString(value);
     }

@@ -85,7 +85,7 @@ public final class Wording {
             return list(list);
         }
         if (arg instanceof Duration duration) {
-            return Formats.duration(texts, duration);
+            return Formats.span(texts, duration);
         }
         if (arg instanceof Number || arg instanceof Boolean) {
             return arg;

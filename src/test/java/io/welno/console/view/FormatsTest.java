@@ -40,6 +40,22 @@ class FormatsTest {
     }
 
     @Test
+    void aLengthInASentenceDropsAZeroLastPartWhileATickingOneKeepsItsWidth() {
+        Texts korean = texts(Locale.KOREAN, TimeStyle.H24);
+        Texts english = texts(Locale.ENGLISH, TimeStyle.H24);
+        assertEquals("30분", Formats.span(korean, java.time.Duration.ofMinutes(30)));
+        assertEquals("30m", Formats.span(english, java.time.Duration.ofMinutes(30)));
+        assertEquals("2시간", Formats.span(korean, java.time.Duration.ofHours(2).plusSeconds(20)));
+        assertEquals("1시간 30분", Formats.span(korean, java.time.Duration.ofMinutes(90)));
+        assertEquals("2분 05초", Formats.span(korean, java.time.Duration.ofSeconds(125)));
+        assertEquals("45초", Formats.span(korean, java.time.Duration.ofSeconds(45)));
+        assertEquals("30분 00초", Formats.duration(korean, java.time.Duration.ofMinutes(30)));
+        assertEquals("지난 30분 동안 시작한 세션의 8%가 오류로 끝났습니다(기준 5% 초과).",
+                Wording.window(korean).render(io.welno.console.text.Phrase.of("alert.errorRate", 8, 5,
+                        java.time.Duration.ofMinutes(30))));
+    }
+
+    @Test
     void theLanguagesStyleWhenChosen() {
         Texts english = texts(Locale.ENGLISH, TimeStyle.LOCALE);
         Texts korean = texts(Locale.KOREAN, TimeStyle.LOCALE);
