@@ -43,12 +43,22 @@ public final class Wording {
 
     /**
      * The phrase as a sentence. Its first letter is capitalised (a refusal may begin with an action's name,
-     * "collect needs …"); arguments, rendered by {@link #word}, keep their case.
+     * "collect needs …"), unless the sentence begins with text from outside, a session id say, which is shown as it
+     * is ("welno_1f…: the backend wrote over …"); arguments, rendered by {@link #word}, keep their case.
      */
     public String render(Phrase phrase) {
         String sentence = words(phrase);
-        return sentence.isEmpty() ? sentence
+        return sentence.isEmpty() || beginsWithOutsideText(phrase) ? sentence
                 : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /** Whether the phrase's pattern begins with its first argument and that is outside text (or begins with it). */
+    private boolean beginsWithOutsideText(Phrase phrase) {
+        if (phrase == null || phrase.args().isEmpty() || !texts.get(phrase.key()).startsWith("{0}")) {
+            return false;
+        }
+        Object first = phrase.args().get(0);
+        return first instanceof CharSequence || first instanceof Phrase nested && beginsWithOutsideText(nested);
     }
 
     private String words(Phrase phrase) {

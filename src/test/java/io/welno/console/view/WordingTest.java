@@ -30,4 +30,14 @@ class WordingTest {
         assertEquals("A reason is required: one line of at most 500 characters saying why.",
                 Wording.cli().render(ActionRequest.reasonProblem(" ").orElseThrow()));
     }
+
+    @Test
+    void aSentenceThatBeginsWithASessionIdKeepsItsCaseAndOthersStartWithACapital() {
+        Phrase revert = Phrase.of("alert.revert", "welno_1f2e3d", io.welno.console.flow.ActionKind.MANUAL_COMPLETE,
+                "root", "auth_completed");
+        assertTrue(Wording.cli().render(revert).startsWith("welno_1f2e3d: the backend wrote over"),
+                Wording.cli().render(revert));
+        assertTrue(Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(revert).startsWith("welno_1f2e3d: "));
+        assertTrue(Wording.cli().render(Phrase.of("app.failed", "x")).startsWith("Could not start"));
+    }
 }
