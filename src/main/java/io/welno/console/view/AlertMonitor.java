@@ -10,14 +10,14 @@ import java.util.Objects;
 
 /**
  * Turns the console's state into alerts that fire once per episode: a rule's condition starting to hold raises one
- * alert, and the same rule raises another only after its condition has cleared. Reverts are events: each one is an
- * alert of its own. Fed by the window once per refresh; JavaFX-free, so the rules are tested without a stage.
+ * alert, and the same rule raises another only after its condition has cleared. Reverts and the status changes of
+ * followed sessions are events: each one is an alert of its own. Fed by the window once per refresh; JavaFX-free, so the rules are tested without a stage.
  */
 public final class AlertMonitor {
 
     /** The rules an alert comes from. */
     public enum Rule {
-        STUCK, LONG_WAIT, ERROR_RATE, REVERT, FEED_FALLBACK;
+        STUCK, LONG_WAIT, ERROR_RATE, REVERT, FEED_FALLBACK, FOLLOWED;
 
         public String key() {
             return "alert.rule." + name();
@@ -85,6 +85,14 @@ public final class AlertMonitor {
     /** A revert of a console's change: an alert of its own each time (when the rule is on), else nothing. */
     public synchronized List<Alert> revert(String sessionId, Phrase what, Instant at) {
         return rules.reverts() ? List.of(new Alert(++seq, at, Rule.REVERT, List.of(sessionId), what)) : List.of();
+    }
+
+    /**
+     * A followed session changed its status or ended: an alert of its own, always (following a session is the
+     * operator's own ask to be told), so a notice missed while away from the window is still in the list.
+     */
+    public synchronized List<Alert> followed(FollowedSessions.Changed changed) {
+        return List.of(new Alert(++seq, changed.at(), Rule.FOLLOWED, List.of(changed.sessionId()), changed.phrase()));
     }
 
     public synchronized boolean isActive(Rule rule) {

@@ -5,6 +5,7 @@ import io.welno.console.live.FeedBatch;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -37,6 +38,15 @@ public final class FollowedSessions {
      * @param ended REMOVED or EXPIRED when the session ended, else null
      */
     public record Changed(String sessionId, SessionStatus from, SessionStatus to, ChangeKind ended, Instant at) {
+
+        /** What happened, in words made at the edge: "id: from → to", or "id: expired" / "id: removed". */
+        public Phrase phrase() {
+            if (to == null) {
+                return Phrase.of("notify.followed.ended", sessionId, Phrase.of(ended == ChangeKind.EXPIRED
+                        ? "history.version.expired" : "history.version.removed"));
+            }
+            return Phrase.of("notify.followed", sessionId, from, to);
+        }
     }
 
     private final Clock clock;

@@ -128,7 +128,7 @@ class AlertListTest {
 
         notifier.supported.set(true);
         robot.interact(() -> center.revert("welno_a", Phrase.of("text.verbatim", "reset reverted"), T));
-        assertEquals(List.of("Change reverted: Reset reverted"), notifier.shown);
+        assertEquals(List.of("Change reverted: reset reverted"), notifier.shown);
 
         focused.set(true);
         robot.interact(() -> center.revert("welno_b", Phrase.of("text.verbatim", "again"), T));

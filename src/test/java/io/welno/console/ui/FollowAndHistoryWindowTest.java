@@ -25,6 +25,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Wording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,7 +104,10 @@ class FollowAndHistoryWindowTest {
         }
     }
 
-    /** How many labels in the showing windows say {@code text} (a label's inner text node is not counted again). */
+    /**
+     * How many labels shown in the showing windows say {@code text} (a label's inner text node is not counted again,
+     * nor the content of a tab not selected).
+     */
     private static long labelsSaying(String text) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             long n = 0;
@@ -115,6 +121,9 @@ class FollowAndHistoryWindowTest {
     }
 
     private static long count(javafx.scene.Node node, String text) {
+        if (!node.isVisible()) {
+            return 0;
+        }
         long n = node instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().contains(text)
                 ? 1 : 0;
         if (node instanceof javafx.scene.Parent parent) {
@@ -164,6 +173,13 @@ class FollowAndHistoryWindowTest {
         assertTrue(texts.contains("at most 20 per session"), "the bound is said: " + texts);
         assertFalse(texts.contains("박서준"), "names are masked");
         assertEquals(1, labelsSaying("Waiting for approval → Approved"), "one notification: " + texts);
+        // and it stays in the alert list after the notice has gone
+        var alerts = console.window().operations().alerts().entries();
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(AlertMonitor.Rule.FOLLOWED, alerts.get(0).alert().rule());
+        assertEquals(List.of(id), alerts.get(0).alert().sessions());
+        assertEquals(id + ": Waiting for approval → Approved",
+                Wording.window(new BundleTexts(BundleTexts.ENGLISH)).render(alerts.get(0).alert().message()));
 
         robot.interact(star::fire);
         await(() -> "0".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));

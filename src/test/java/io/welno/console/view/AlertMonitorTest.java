@@ -3,6 +3,8 @@ package io.welno.console.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
 import java.time.Duration;
@@ -51,5 +53,24 @@ class AlertMonitorTest {
         monitor.setRules(new AlertRules(0, Duration.ZERO, 0, Duration.ZERO, false, false, false));
         assertTrue(monitor.revert("welno_a", Phrase.of("text.verbatim", "z"), t).isEmpty());
         assertEquals(List.of(), monitor.check(with(100, List.of("welno_a"), 1.0, false), t));
+    }
+
+    @Test
+    void aFollowedSessionsChangeIsAnAlertOfItsOwnEachTime() {
+        AlertMonitor monitor = new AlertMonitor(AlertRules.defaults());
+        Instant at = java.time.Instant.parse("2026-12-03T05:00:00Z");
+        var changed = new FollowedSessions.Changed("welno_follow1", SessionStatus.AUTH_REQUEST_SENT,
+                SessionStatus.AUTH_COMPLETED, null, at);
+        List<AlertMonitor.Alert> first = monitor.followed(changed);
+        List<AlertMonitor.Alert> second = monitor.followed(changed);
+        assertEquals(List.of(AlertMonitor.Rule.FOLLOWED), rules(first));
+        assertEquals(List.of("welno_follow1"), first.get(0).sessions());
+        assertEquals(at, first.get(0).at());
+        assertEquals(1, second.size(), "an event, not an episode");
+        Wording korean = Wording.window(new BundleTexts(BundleTexts.KOREAN));
+        assertEquals("welno_follow1: '승인 대기' → '인증 완료'", korean.render(first.get(0).message()));
+        var ended = new FollowedSessions.Changed("welno_follow1", null, null, ChangeKind.EXPIRED, at);
+        assertEquals("welno_follow1: " + korean.texts().get("history.version.expired"),
+                korean.render(monitor.followed(ended).get(0).message()));
     }
 }

@@ -5,6 +5,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
+import io.welno.console.view.FollowedSessions;
 import io.welno.console.view.Wording;
 import java.time.Instant;
 import java.util.List;
@@ -87,6 +88,11 @@ public final class AlertCenter {
     /** A console's change was reverted by the backend: an alert of its own (when that rule is on). */
     public void revert(String sessionId, Phrase what, Instant at) {
         raise(monitor.revert(sessionId, what, at));
+    }
+
+    /** A followed session changed: an entry in the list, and the operating system is told as for any alert. */
+    public void followed(FollowedSessions.Changed changed) {
+        raise(monitor.followed(changed));
     }
 
     private void raise(List<AlertMonitor.Alert> alerts) {

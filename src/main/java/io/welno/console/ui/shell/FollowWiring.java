@@ -1,8 +1,6 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.app.ConsoleServices;
-import io.welno.console.live.ChangeKind;
-import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.UiPreferences;
@@ -90,14 +88,8 @@ final class FollowWiring {
         }
     }
 
-    /** What a followed session's change is called, in the window's words (a notice, or the OS's notification). */
+    /** What a followed session's change is called in the window's notice (the alert list words it the same way). */
     static String followedNote(I18n i18n, FollowedSessions.Changed changed) {
-        Wording words = Wording.window(i18n);
-        String id = SafeText.bounded(changed.sessionId(), SafeText.FIELD);
-        if (changed.to() == null) {
-            return i18n.format("notify.followed.ended", id, i18n.get(changed.ended() == ChangeKind.EXPIRED
-                    ? "history.version.expired" : "history.version.removed"));
-        }
-        return i18n.format("notify.followed", id, words.status(changed.from()), words.status(changed.to()));
+        return Wording.window(i18n).render(changed.phrase());
     }
 }

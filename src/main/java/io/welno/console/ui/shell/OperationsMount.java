@@ -80,10 +80,10 @@ public final class OperationsMount {
 
         alerts = new AlertCenter(rules, i18n, notifier, background, windowFocused);
         alerts.onRulesChanged(saveRules);
-        // A followed session's change is a notice in the window; the person on the phone with the customer may be in
-        // another application, so it also goes where alerts go while the window is not focused.
-        services.followed().addListener(changed -> Platform.runLater(() -> alerts.tellOutside(
-                i18n.get("notify.followed.title"), FollowWiring.followedNote(i18n, changed))));
+        // A followed session's change is a notice in the window, which goes away; it is also an entry in the alert list,
+        // and, as every alert, goes to the operating system while the window is not focused: the person on the phone
+        // with the customer may be in another application.
+        services.followed().addListener(changed -> Platform.runLater(() -> alerts.followed(changed)));
         watcher = new AlertWatcher(alerts, () -> view.model().allRows(), bridge::mode,
                 () -> view.model().stuckPolicy(), clock, zone, background);
         AlertListView list = new AlertListView(alerts, i18n, zone, clock, view::selectSession,
