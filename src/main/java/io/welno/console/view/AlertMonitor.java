@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * Turns the console's state into alerts that fire once per episode: a rule's condition starting to hold raises one
  * alert, and the same rule raises another only after its condition has cleared. Reverts and the status changes of
- * followed sessions are events: each one is an alert of its own. Fed by the window once per refresh; JavaFX-free, so the rules are tested without a stage.
+ * followed sessions are events: each one is an alert of its own. Fed by the window once per refresh; JavaFX-free, so
+ * the rules are tested without a stage.
  */
 public final class AlertMonitor {
 

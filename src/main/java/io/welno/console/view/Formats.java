@@ -49,8 +49,8 @@ public final class Formats {
     }
 
     /**
-     * A length of time inside a sentence: as {@link #duration}, without a last part that is zero — "30m", "2h", "4m 12s"
-     * ("30분", "2시간", "4분 12초"), where a ticking column keeps "30m 00s" for an even width.
+     * A length of time inside a sentence: as {@link #duration}, without a last part that is zero — "30m", "2h",
+     * "4m 12s" ("30분", "2시간", "4분 12초"), where a ticking column keeps "30m 00s" for an even width.
      */
     public static String span(Texts i18n, Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());

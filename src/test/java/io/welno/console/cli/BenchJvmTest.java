@@ -47,6 +47,7 @@ class BenchJvmTest {
                 runOptions.add(options.group(1));
             }
         }
-        assertEquals(new TreeSet<>(ConsoleJvmOptions.OPTIONS), runOptions, "the javafx-maven-plugin's options in pom.xml");
+        assertEquals(new TreeSet<>(ConsoleJvmOptions.OPTIONS), runOptions,
+                "the javafx-maven-plugin's options in pom.xml");
     }
 }

@@ -80,7 +80,8 @@ class CachedRedisBinaryTest {
         try (Jedis client = new Jedis("127.0.0.1", port)) {
             assertEquals("PONG", client.ping());
             String cached = binary.get().getAbsolutePath();
-            assertTrue(ProcessHandle.current().descendants().anyMatch(p -> p.info().command().orElse("").equals(cached)),
+            assertTrue(ProcessHandle.current().descendants()
+                    .anyMatch(p -> p.info().command().orElse("").equals(cached)),
                     "no redis-server running from " + cached);
         } finally {
             server.stop();

@@ -23,12 +23,6 @@ import javafx.scene.input.ScrollEvent;
  */
 final class ReadingList<T> extends ListView<T> {
 
-    ReadingList() {
-        addEventFilter(ScrollEvent.ANY, e -> letGo());
-        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> letGo());
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> letGo());
-    }
-
     /** Layouts a kept place is checked after; the flow's estimates settle within a couple. */
     private static final int CHECKS = 4;
     private static final double PIXEL = 0.5;
@@ -45,6 +39,12 @@ final class ReadingList<T> extends ListView<T> {
     private Place kept;
     private Check check;
     private int checksLeft;
+
+    ReadingList() {
+        addEventFilter(ScrollEvent.ANY, e -> letGo());
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> letGo());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> letGo());
+    }
 
     /** Whether the newest item is in view (or nothing was laid out yet). */
     boolean showsNewest() {

@@ -80,9 +80,9 @@ public final class OperationsMount {
 
         alerts = new AlertCenter(rules, i18n, notifier, background, windowFocused);
         alerts.onRulesChanged(saveRules);
-        // A followed session's change is a notice in the window, which goes away; it is also an entry in the alert list,
-        // and, as every alert, goes to the operating system while the window is not focused: the person on the phone
-        // with the customer may be in another application.
+        // A followed session's change is a notice in the window, which goes away; it is also an entry in the alert
+        // list, and, as every alert, goes to the operating system while the window is not focused: the person on the
+        // phone with the customer may be in another application.
         services.followed().addListener(changed -> Platform.runLater(() -> alerts.followed(changed)));
         watcher = new AlertWatcher(alerts, () -> view.model().allRows(), bridge::mode,
                 () -> view.model().stuckPolicy(), clock, zone, background);
