@@ -43,22 +43,23 @@ public final class Wording {
 
     /**
      * The phrase as a sentence. Its first letter is capitalised (a refusal may begin with an action's name,
-     * "collect needs …"), unless the sentence begins with text from outside, a session id say, which is shown as it
-     * is ("welno_1f…: the backend wrote over …"); arguments, rendered by {@link #word}, keep their case.
+     * "collect needs …", a field's "status is now …"), unless it begins with outside text shown as a label, a session
+     * id before a colon ("welno_1f…: the backend wrote over …"), or is outside text shown verbatim; arguments,
+     * rendered by {@link #word}, keep their case.
      */
     public String render(Phrase phrase) {
         String sentence = words(phrase);
-        return sentence.isEmpty() || beginsWithOutsideText(phrase) ? sentence
+        return sentence.isEmpty() || beginsWithLabel(phrase) ? sentence
                 : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
-    /** Whether the phrase's pattern begins with its first argument and that is outside text (or begins with it). */
-    private boolean beginsWithOutsideText(Phrase phrase) {
-        if (phrase == null || phrase.args().isEmpty() || !texts.get(phrase.key()).startsWith("{0}")) {
+    /** Whether the phrase is outside text as it is ("{0}") or begins with it as a label ("{0}: …"). */
+    private boolean beginsWithLabel(Phrase phrase) {
+        if (phrase.args().isEmpty() || !(phrase.args().get(0) instanceof CharSequence)) {
             return false;
         }
-        Object first = phrase.args().get(0);
-        return first instanceof CharSequence || first instanceof Phrase nested && beginsWithOutsideText(nested);
+        String pattern = texts.get(phrase.key());
+        return pattern.equals("{0}") || pattern.startsWith("{0}:");
     }
 
     private String words(Phrase phrase) {

@@ -32,12 +32,15 @@ class WordingTest {
     }
 
     @Test
-    void aSentenceThatBeginsWithASessionIdKeepsItsCaseAndOthersStartWithACapital() {
+    void aSessionIdAsALabelKeepsItsCaseAndOtherSentencesStartWithACapital() {
         Phrase revert = Phrase.of("alert.revert", "welno_1f2e3d", io.welno.console.flow.ActionKind.MANUAL_COMPLETE,
                 "root", "auth_completed");
         assertTrue(Wording.cli().render(revert).startsWith("welno_1f2e3d: the backend wrote over"),
                 Wording.cli().render(revert));
         assertTrue(Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(revert).startsWith("welno_1f2e3d: "));
         assertTrue(Wording.cli().render(Phrase.of("app.failed", "x")).startsWith("Could not start"));
+        assertEquals("Status is error again (the action had set auth_completed)", Wording.cli().render(
+                Phrase.of("revert.field.valueAgain", "status", "error", "auth_completed")),
+                "a field's name starts a sentence");
     }
 }
