@@ -156,8 +156,8 @@ public final class DetailPane extends VBox {
         markable.put(DetailModel.Field.STATUS, List.of(status));
         markable.put(DetailModel.Field.PROGRESS, List.of(stepper.node()));
         markable.put(DetailModel.Field.PLACE, List.of(place));
-        i18n.localeProperty().addListener((o, a, b) -> render(true));
-        i18n.timeStyleProperty().addListener((o, a, b) -> render(true));
+        i18n.localeProperty().addListener((o, a, b) -> relabel());
+        i18n.timeStyleProperty().addListener((o, a, b) -> relabel());
     }
 
     /** Told after the pane shows a new copy, and on every tick (what an action allows can change with time). */
@@ -346,6 +346,28 @@ public final class DetailPane extends VBox {
             data.show(parts.data());
             raw.show(parts.raw());
         });
+    }
+
+    /**
+     * The language or the time style changed: every part is drawn again in it, but the messages and the raw JSON keep
+     * the place the reader was at (drawn whole, they went back to the newest message and the top of the text).
+     */
+    private void relabel() {
+        SessionRow row = model.row();
+        if (row == null) {
+            return;
+        }
+        warnings.clear();
+        place.forget();
+        stepper.clear();
+        facts.clear();
+        person.clear();
+        data.clear();
+        messages.relabel();
+        renderRow(row);
+        showFreshness();
+        showMarks();
+        fireChanged();
     }
 
     /**

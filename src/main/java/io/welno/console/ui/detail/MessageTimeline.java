@@ -92,6 +92,16 @@ final class MessageTimeline {
         messages.getItems().clear();
     }
 
+    /** Every message again in the window's language and time style, where the reader is. */
+    void relabel() {
+        if (messages.showsNewest()) {
+            messages.keepNewest();
+        } else {
+            messages.keepPlace();
+        }
+        messages.refresh();
+    }
+
     /** A message's time in the locale's style; the raw text when it is not a timestamp. */
     private String messageTime(String raw, SessionDocument doc) {
         if (raw == null) {
