@@ -353,35 +353,31 @@ public final class DetailPane extends VBox {
      * the place the reader was at (drawn whole, they went back to the newest message and the top of the text).
      */
     private void relabel() {
-        SessionRow row = model.row();
-        if (row == null) {
+        if (model.row() == null) {
             return;
         }
-        warnings.clear();
-        place.forget();
-        stepper.clear();
-        facts.clear();
-        person.clear();
-        data.clear();
+        forgetWords();
         messages.relabel();
-        renderRow(row);
-        showFreshness();
-        showMarks();
-        fireChanged();
+        render(false);
     }
 
     /**
      * Every part starts anew: the next copy is drawn whole, the messages from the newest, the raw JSON at the top.
      */
     private void forget() {
+        forgetWords();
+        messages.clear();
+        raw.loading();
+    }
+
+    /** The parts that draw only what changed are drawn whole next time (their words included). */
+    private void forgetWords() {
         warnings.clear();
         place.forget();
         stepper.clear();
         facts.clear();
-        messages.clear();
         person.clear();
         data.clear();
-        raw.loading();
     }
 
     private void showSubtitle(SessionRow row, LocalDateTime now) {

@@ -92,14 +92,18 @@ final class MessageTimeline {
         messages.getItems().clear();
     }
 
-    /** Every message again in the window's language and time style, where the reader is. */
+    /**
+     * Every message again in the window's language and time style, where the reader is: the same messages set anew,
+     * so that every cell is drawn again (a refresh of the list left some of its cells in the previous language).
+     */
     void relabel() {
+        List<SessionMessage> shown = List.copyOf(messages.getItems());
         if (messages.showsNewest()) {
             messages.keepNewest();
         } else {
             messages.keepPlace();
         }
-        messages.refresh();
+        messages.getItems().setAll(shown);
     }
 
     /** A message's time in the locale's style; the raw text when it is not a timestamp. */
