@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 import redis.embedded.model.OsArchitecture;
@@ -22,6 +24,8 @@ import redis.embedded.model.OsArchitecture;
  * there. The file name carries the binary's version, so a newer embedded-redis brings its own.
  */
 public final class CachedRedisBinary implements ExecutableProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachedRedisBinary.class);
 
     /** Overrides the cache directory (the build points its tests at {@code target/}). */
     public static final String DIRECTORY_PROPERTY = "welno.redis.binaryCache";
@@ -61,8 +65,22 @@ public final class CachedRedisBinary implements ExecutableProvider {
         return directory;
     }
 
+    /**
+     * The cached copy, made first when it is not there; when the cache directory cannot be written (a read-only home,
+     * say), embedded-redis's own temporary copy, as before there was a cache: the demo starts all the same.
+     */
     @Override
     public File get() throws IOException {
+        try {
+            return cached();
+        } catch (IOException unwritable) {
+            LOG.warn("Cannot keep the embedded Redis server in {} ({}); using a temporary copy", directory,
+                    unwritable.toString());
+            return ExecutableProvider.newJarResourceProvider().get();
+        }
+    }
+
+    private File cached() throws IOException {
         OsArchitecture platform = OsArchitecture.detectOSandArchitecture();
         String resource = ExecutableProvider.newProvidedVersionsMap().get(platform);
         if (resource == null) {

@@ -89,6 +89,17 @@ class CachedRedisBinaryTest {
         assertEquals(1, files(cache.resolve("redis")).size());
     }
 
+    @Test
+    void aCacheThatCannotBeWrittenFallsBackToATemporaryCopy() throws Exception {
+        Path notADirectory = Files.writeString(cache.resolve("a-file"), "not a directory");
+        CachedRedisBinary binary = new CachedRedisBinary(notADirectory.resolve("redis"));
+
+        File server = binary.get();
+
+        assertTrue(server.canExecute() && server.length() > 1_000_000, server.toString());
+        assertTrue(!server.toPath().startsWith(cache), "a temporary copy, not in the cache: " + server);
+    }
+
     private static List<Path> files(Path directory) throws Exception {
         try (Stream<Path> listing = Files.list(directory)) {
             return listing.sorted().toList();
