@@ -148,10 +148,10 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               starts, else skipped ("no display"), connected to the bench's Redis; once its table holds the N sessions
               the bench writes existing sessions at 1,000/s, each with a fresh `updated_at` (so every write moves its
               row to the top of the default order and the visible page changes in each frame that applies a batch): 5 s
-              warm-up, then the P2 rate
-              time measured with the window's `PulseProbe`, per frame from the animation phase (feed batches applied)
-              to the end of CSS and layout: the FX thread's CPU time (`cpu_*`; budget: p99 < 16 ms) and the elapsed
-              time (`elapsed_*`, which also counts waits for a core held by the renderer, Redis or the writer).
+              warm-up, then the P2 rate time measured with the window's `PulseProbe`, per frame from the animation
+              phase (feed batches applied) to the end of CSS and layout: the FX thread's CPU time (`cpu_*`; budget:
+              p99 < 16 ms) and the elapsed time (`elapsed_*`, which also counts waits for a core held by the renderer,
+              Redis or the writer).
               *FX-search*: then, with every session loaded, FX-thread CPU of a search that narrows to one session,
               typing one more character, clearing the search and reversing the sort order (median of 5 after 2).
             - **P5.** `java -jar welno-console.jar --smoke-test`, or with `--launcher` the app image's own launcher

@@ -25,29 +25,25 @@ class BenchJvmTest {
 
     @Test
     void theBenchsJvmOptionsAreTheAppImages() throws Exception {
-        String app = Files.readString(Path.of("packaging/jpackage/app.txt"), StandardCharsets.UTF_8);
-        Set<String> appOptions = new TreeSet<>();
-        Matcher options = JAVA_OPTION.matcher(app);
-        while (options.find()) {
-            if (!options.group(1).startsWith("--add-")) {
-                appOptions.add(options.group(1));
-            }
-        }
-        assertEquals(appOptions, new TreeSet<>(ConsoleJvmOptions.OPTIONS),
+        assertEquals(memoryOptions("packaging/jpackage/app.txt", JAVA_OPTION), new TreeSet<>(ConsoleJvmOptions.OPTIONS),
                 "packaging/jpackage/app.txt's JVM options against ConsoleJvmOptions.OPTIONS");
     }
 
     @Test
     void theReadmesMavenRunStartsTheWindowWithThemToo() throws Exception {
-        String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
-        Set<String> runOptions = new TreeSet<>();
-        Matcher options = POM_OPTION.matcher(pom);
+        assertEquals(new TreeSet<>(ConsoleJvmOptions.OPTIONS), memoryOptions("pom.xml", POM_OPTION),
+                "the javafx-maven-plugin's options in pom.xml");
+    }
+
+    /** The JVM options {@code option} finds in {@code file}, but the module access ones. */
+    private static Set<String> memoryOptions(String file, Pattern option) throws Exception {
+        Set<String> found = new TreeSet<>();
+        Matcher options = option.matcher(Files.readString(Path.of(file), StandardCharsets.UTF_8));
         while (options.find()) {
             if (!options.group(1).startsWith("--add-")) {
-                runOptions.add(options.group(1));
+                found.add(options.group(1));
             }
         }
-        assertEquals(new TreeSet<>(ConsoleJvmOptions.OPTIONS), runOptions,
-                "the javafx-maven-plugin's options in pom.xml");
+        return found;
     }
 }

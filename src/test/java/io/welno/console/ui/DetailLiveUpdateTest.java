@@ -1,5 +1,8 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.ListPositions.firstVisible;
+import static io.welno.console.ui.ListPositions.flow;
+import static io.welno.console.ui.ListPositions.lastVisible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -135,25 +137,13 @@ class DetailLiveUpdateTest {
         return robot.lookup("#detailMessages").queryAs(ListView.class);
     }
 
-    private static VirtualFlow<?> flow(ListView<?> list) {
-        return (VirtualFlow<?>) list.lookup(".virtual-flow");
-    }
-
-    /** The first message with more than a pixel on screen (the flow counts one that ends at the top as visible). */
-    private static int firstVisible(ListView<?> list) throws Exception {
-        return onFx(() -> {
-            VirtualFlow<?> flow = flow(list);
-            IndexedCell<?> first = flow.getFirstVisibleCell();
-            while (flow.sceneToLocal(first.localToScene(0, first.getHeight())).getY() <= 0.5
-                    && flow.getVisibleCell(first.getIndex() + 1) != null) {
-                first = flow.getVisibleCell(first.getIndex() + 1);
-            }
-            return first.getIndex();
-        });
-    }
-
-    private static int lastVisible(ListView<?> list) throws Exception {
-        return onFx(() -> flow(list).getLastVisibleCell().getIndex());
+    /** The session, with 40 messages after its first ones, selected: its message list once it holds them all. */
+    private ListView<Object> selectedWith40Messages(FxRobot robot) throws Exception {
+        write(session(40).json());
+        select(robot);
+        ListView<Object> list = messages(robot);
+        await(() -> list.getItems().size() == FIRST_MESSAGES + 40);
+        return list;
     }
 
     /** Waits until {@code condition} holds; fails naming {@code what} when it never does. */
@@ -182,10 +172,7 @@ class DetailLiveUpdateTest {
 
     @Test
     void aNewMessageKeepsTheOneTheOperatorScrolledUpToAndIsFollowedFromTheNewest(FxRobot robot) throws Exception {
-        write(session(40).json());
-        select(robot);
-        ListView<Object> list = messages(robot);
-        await(() -> list.getItems().size() == FIRST_MESSAGES + 40);
+        ListView<Object> list = selectedWith40Messages(robot);
         eventually("a fresh selection shows the newest message", () -> lastVisible(list) == FIRST_MESSAGES + 39);
 
         scrollUntil(robot, list, 10, () -> firstVisible(list) == 10);
@@ -212,10 +199,7 @@ class DetailLiveUpdateTest {
 
     @Test
     void aLanguageSwitchRewordsTheMessagesWhereTheOperatorIsReading(FxRobot robot) throws Exception {
-        write(session(40).json());
-        select(robot);
-        ListView<Object> list = messages(robot);
-        await(() -> list.getItems().size() == FIRST_MESSAGES + 40);
+        ListView<Object> list = selectedWith40Messages(robot);
         settle();
         scrollUntil(robot, list, 10, () -> firstVisible(list) == 10);
 

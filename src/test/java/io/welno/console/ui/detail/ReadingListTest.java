@@ -1,13 +1,12 @@
 package io.welno.console.ui.detail;
 
+import static io.welno.console.ui.ListPositions.firstVisible;
+import static io.welno.console.ui.ListPositions.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
@@ -50,49 +49,48 @@ class ReadingListTest {
 
     @Test
     void aLiveAppendKeepsTheMessageOnTop(FxRobot robot) throws Exception {
-        scrolledTo10(robot);
-        robot.interact(() -> {
-            list.keepPlace();
-            list.getItems().add("message 100");
-        });
-        settle();
-        assertEquals(10, firstVisible());
+        liveAppendAt10(robot, () -> { });
+        assertEquals(10, firstVisible(list));
     }
 
     @Test
     void theReadersWheelWhileTheKeptPlaceIsCheckedIsNotUndone(FxRobot robot) throws Exception {
-        scrolledTo10(robot);
-        robot.interact(() -> {
-            list.keepPlace();
-            list.getItems().add("message 100");
+        liveAppendAt10(robot, () -> {
             list.layout(); // the change's layout: from here the kept place is checked after each pulse
             wheelDownFiveMessages();
         });
-        settle();
-        assertTrue(firstVisible() >= 15, "the reader's scroll of five messages stands: " + firstVisible());
+        assertTrue(firstVisible(list) >= 15, "the reader's scroll of five messages stands: " + firstVisible(list));
     }
 
     @Test
     void theReadersWheelBeforeTheChangesLayoutIsNotUndone(FxRobot robot) throws Exception {
+        liveAppendAt10(robot, this::wheelDownFiveMessages);
+        assertTrue(firstVisible(list) >= 15, "the reader's scroll of five messages stands: " + firstVisible(list));
+    }
+
+    /**
+     * With message 10 on top, a message is appended as the timeline does (the place kept first), and {@code then}
+     * happens in the same turn of the FX thread; then every check the list would make is made.
+     */
+    private void liveAppendAt10(FxRobot robot, Runnable then) throws Exception {
         scrolledTo10(robot);
         robot.interact(() -> {
             list.keepPlace();
             list.getItems().add("message 100");
-            wheelDownFiveMessages();
+            then.run();
         });
         settle();
-        assertTrue(firstVisible() >= 15, "the reader's scroll of five messages stands: " + firstVisible());
     }
 
     private void wheelDownFiveMessages() {
-        VirtualFlow<?> flow = flow();
+        VirtualFlow<?> flow = flow(list);
         Event.fireEvent(flow, wheelDown(flow, 5 * flow.getFirstVisibleCell().getHeight()));
     }
 
     private void scrolledTo10(FxRobot robot) throws Exception {
         robot.interact(() -> list.scrollTo(10));
         settle();
-        assertEquals(10, firstVisible());
+        assertEquals(10, firstVisible(list));
     }
 
     private static ScrollEvent wheelDown(VirtualFlow<?> flow, double pixels) {
@@ -103,32 +101,11 @@ class ReadingListTest {
                 new PickResult(flow, x, y));
     }
 
-    private VirtualFlow<?> flow() {
-        return (VirtualFlow<?>) list.lookup(".virtual-flow");
-    }
-
-    /** The first item with more than a pixel on screen. */
-    private int firstVisible() throws Exception {
-        return onFx(() -> {
-            VirtualFlow<?> flow = flow();
-            IndexedCell<?> first = flow.getFirstVisibleCell();
-            while (flow.sceneToLocal(first.localToScene(0, first.getHeight())).getY() <= 0.5
-                    && flow.getVisibleCell(first.getIndex() + 1) != null) {
-                first = flow.getVisibleCell(first.getIndex() + 1);
-            }
-            return first.getIndex();
-        });
-    }
-
     /** A few pulses: every check the list would make is made. */
     private static void settle() throws Exception {
         for (int i = 0; i < 6; i++) {
             Thread.sleep(40);
             WaitForAsyncUtils.waitForFxEvents();
         }
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
     }
 }
