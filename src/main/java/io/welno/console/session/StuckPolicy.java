@@ -68,26 +68,45 @@ public final class StuckPolicy {
      * never does.
      */
     public Optional<LocalDateTime> stuckAfter(SessionDocument doc) {
-        SessionStatus status = doc.status();
-        Optional<ConsoleClaim> claim = leasedClaim(doc);
-        if (claim.isPresent()) {
-            return Optional.of(claim.get().leaseUntil());
-        }
-        Optional<LocalDateTime> byThreshold = stuckAfter(status, doc.lastProgressAt().orElse(null),
-                doc.collectionStarted());
         SessionTimestamp expires = doc.expiresAt();
-        if (byThreshold.isEmpty() || expires == null || expires.hasOffset()) {
+        return stuckAfter(doc.status(), doc.lastProgressAt().orElse(null), doc.collectionStarted(),
+                expires == null || expires.hasOffset() ? null : expires.local(),
+                doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null));
+    }
+
+    /**
+     * The same rule from a session's facts, so a table row (which keeps facts, not the document) computes it once per
+     * session instead of once per session per second, and the window's "Stuck" is the flow's.
+     *
+     * @param lastProgress when the session last made progress ({@link SessionDocument#lastProgressAt()}), not
+     *                     {@code updated_at}, which the browser's polling keeps fresh
+     * @param expiresAt    {@code expires_at} in the backend's wall-clock time; null when absent or written with an
+     *                     offset (which the backend cannot compare)
+     * @param leaseUntil   the lease of a console claim; null when there is none
+     */
+    public Optional<LocalDateTime> stuckAfter(SessionStatus status, LocalDateTime lastProgress,
+                                              boolean collectionStarted, LocalDateTime expiresAt,
+                                              LocalDateTime leaseUntil) {
+        if (leaseUntil != null && canStick(status, collectionStarted)) {
+            return Optional.of(leaseUntil);
+        }
+        Optional<LocalDateTime> byThreshold = idleAfter(status, lastProgress, collectionStarted);
+        if (byThreshold.isEmpty() || expiresAt == null) {
             return byThreshold;
         }
-        LocalDateTime latest = expires.local().minus(EXPIRY_MARGIN);
+        LocalDateTime latest = expiresAt.minus(EXPIRY_MARGIN);
         return Optional.of(latest.isBefore(byThreshold.get()) ? latest : byThreshold.get());
     }
 
     /** A claim whose lease decides alone: it has a lease, and the status is one that can get stuck. */
     private Optional<ConsoleClaim> leasedClaim(SessionDocument doc) {
-        SessionStatus status = doc.status();
-        return doc.consoleClaim().filter(c -> c.leaseUntil() != null && thresholds.containsKey(status)
-                && (!status.isFetching() || doc.collectionStarted()));
+        return doc.consoleClaim().filter(c -> c.leaseUntil() != null
+                && canStick(doc.status(), doc.collectionStarted()));
+    }
+
+    /** A status with a threshold; a fetching one only while a collection runs. */
+    private boolean canStick(SessionStatus status, boolean collectionStarted) {
+        return thresholds.containsKey(status) && (!status.isFetching() || collectionStarted);
     }
 
     /**
@@ -116,27 +135,11 @@ public final class StuckPolicy {
         return Optional.of(new StuckReason(StuckReason.Kind.IDLE, doc.status(), idle, threshold));
     }
 
-    /**
-     * @param lastProgress when the session last made progress ({@link SessionDocument#lastProgressAt()}), not
-     *                     {@code updated_at}, which the browser's polling keeps fresh
-     */
-    public boolean isStuck(SessionStatus status, LocalDateTime lastProgress, boolean collectionStarted,
-                           LocalDateTime now) {
-        return stuckAfter(status, lastProgress, collectionStarted).map(after -> after.isBefore(now)).orElse(false);
-    }
-
-    /**
-     * The moment after which a session in this state counts as stuck, or empty when it never does (no
-     * threshold for its status, no progress time, a fetching status without a running collection). Lets a
-     * table compute it once per session instead of once per session per second.
-     */
-    public Optional<LocalDateTime> stuckAfter(SessionStatus status, LocalDateTime lastProgress,
+    /** The status's threshold after the last progress alone; empty when there is none or it does not apply. */
+    private Optional<LocalDateTime> idleAfter(SessionStatus status, LocalDateTime lastProgress,
                                               boolean collectionStarted) {
         Duration threshold = thresholds.get(status);
-        if (threshold == null || lastProgress == null) {
-            return Optional.empty();
-        }
-        if (status.isFetching() && !collectionStarted) {
+        if (threshold == null || lastProgress == null || !canStick(status, collectionStarted)) {
             return Optional.empty();
         }
         return Optional.of(lastProgress.plus(threshold));

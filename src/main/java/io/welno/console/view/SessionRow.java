@@ -2,6 +2,7 @@ package io.welno.console.view;
 
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.AuthProvider;
+import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.text.Masking;
 import io.welno.console.session.SessionCodec;
@@ -54,6 +55,10 @@ public final class SessionRow {
     private final int progressSteps;
     private final boolean collectionStarted;
     private final LocalDateTime lastProgressAt;
+    /** {@code expires_at} as the backend compares it (null when absent or written with an offset): for "stuck". */
+    private final LocalDateTime backendExpiry;
+    /** The lease of a console claim (null: none): a claimed session is stuck when its lease lapses. */
+    private final LocalDateTime leaseUntil;
     private final boolean breaksBackend;
     private final Phrase unreadableReason;
     private final ChangeKind endedKind;
@@ -87,6 +92,8 @@ public final class SessionRow {
             progressSteps = 0;
             collectionStarted = false;
             lastProgressAt = null;
+            backendExpiry = null;
+            leaseUntil = null;
             breaksBackend = true;
             unreadableReason = unreadable.reason();
             return;
@@ -108,6 +115,8 @@ public final class SessionRow {
         progressSteps = ProgressStepper.reached(doc);
         collectionStarted = doc.collectionStarted();
         lastProgressAt = doc.lastProgressAt().orElse(null);
+        backendExpiry = doc.expiresAt() == null || doc.expiresAt().hasOffset() ? null : doc.expiresAt().local();
+        leaseUntil = doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null);
         breaksBackend = doc.breaksBackend();
         unreadableReason = null;
     }
@@ -148,6 +157,8 @@ public final class SessionRow {
         progressSteps = row.progressSteps;
         collectionStarted = row.collectionStarted;
         lastProgressAt = row.lastProgressAt;
+        backendExpiry = row.backendExpiry;
+        leaseUntil = row.leaseUntil;
         breaksBackend = row.breaksBackend;
         unreadableReason = row.unreadableReason;
         endedKind = kind;
@@ -221,7 +232,7 @@ public final class SessionRow {
         StuckMark mark = stuckMark;
         if (mark == null || mark.policy() != policy) {
             mark = new StuckMark(policy, !readable() ? Long.MAX_VALUE
-                    : policy.stuckAfter(status, lastProgressAt, collectionStarted)
+                    : policy.stuckAfter(status, lastProgressAt, collectionStarted, backendExpiry, leaseUntil)
                             .map(after -> after.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MAX_VALUE));
             stuckMark = mark; // immutable, so safe to share with the dashboard's thread without a lock
         }

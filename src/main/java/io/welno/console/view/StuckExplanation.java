@@ -31,20 +31,13 @@ public final class StuckExplanation {
     }
 
     /**
-     * Why the session is in the Stuck bucket at {@code now}, or empty when it is not there. The bucket is the
-     * row's (threshold) test; the reason prefers the policy's fuller answer (a lapsed claim, the expiry).
+     * Why the session is in the Stuck bucket at {@code now}, or empty when it is not there. The bucket and the reason
+     * are one rule ({@link StuckPolicy}): a lapsed claim, the approaching expiry, or the status's threshold.
      */
     public static Optional<Phrase> of(SessionRow row, StuckPolicy policy, LocalDateTime now) {
         if (row == null || row.isEnded() || !row.readable() || !row.isStuck(policy, now)) {
             return Optional.empty();
         }
-        return Optional.of(policy.why(row.document(), now).orElseGet(() -> idle(row, policy, now)).phrase());
-    }
-
-    private static StuckReason idle(SessionRow row, StuckPolicy policy, LocalDateTime now) {
-        Duration idle = row.document().lastProgressAt().map(last -> Duration.between(last, now))
-                .orElse(Duration.ZERO);
-        Duration limit = policy.threshold(row.status()).orElse(Duration.ZERO);
-        return new StuckReason(StuckReason.Kind.IDLE, row.status(), idle, limit);
+        return policy.why(row.document(), now).map(StuckReason::phrase);
     }
 }

@@ -116,6 +116,23 @@ public final class TestRows {
         return this;
     }
 
+    public TestRows expires(LocalDateTime at) {
+        doc.put("expires_at", Timestamps.format(at));
+        return this;
+    }
+
+    /** A console's claim on the session, taken {@code at} and leased until {@code leaseUntil}, as an action writes it. */
+    public TestRows claimed(LocalDateTime at, LocalDateTime leaseUntil) {
+        ObjectNode claim = doc.putObject("console_claim");
+        claim.put("id", "act-" + id);
+        claim.put("action", "collect");
+        claim.put("operator", "kim");
+        claim.put("owner", "console-1");
+        claim.put("at", Timestamps.format(at));
+        claim.put("lease_until", Timestamps.format(leaseUntil));
+        return this;
+    }
+
     public TestRows put(String field, boolean value) {
         doc.put(field, value);
         return this;

@@ -262,12 +262,40 @@ class SessionTableModelTest {
     @Test
     void stuckBucketCountsByLastProgressAndPolicy() {
         // Created 14:01, the clock says 14:30: initiated for 29 minutes is past the 10-minute default.
-        apply(row("old", "initiated", 1), row("fresh", "initiated", 29));
+        apply(TestRows.session("old", "initiated", T0.plusMinutes(1)).expires(T0.plusHours(2)).row(),
+                TestRows.session("fresh", "initiated", T0.plusMinutes(29)).expires(T0.plusHours(2)).row());
         model.tick();
         assertEquals(1, model.count(Bucket.STUCK).get());
         model.setStuckPolicy(model.stuckPolicy().with(io.welno.console.session.SessionStatus.INITIATED,
                 java.time.Duration.ofHours(1)));
         assertEquals(0, model.count(Bucket.STUCK).get());
+    }
+
+    /**
+     * The window's Stuck bucket is the flow's rule (the one reset-stuck and the command line's bucket apply), not
+     * the threshold alone: a session the backend will drop within a minute is stuck, and a claimed one is stuck
+     * exactly when its console's lease has lapsed.
+     */
+    @Test
+    void stuckBucketFollowsTheExpiryAndAConsoleLease() {
+        LocalDateTime now = T0.plusMinutes(30);
+        apply(TestRows.session("expiring", "auth_request_sent", now.minusMinutes(2)).expires(now.plusSeconds(40))
+                        .row(),
+                TestRows.session("lapsed", "fetching_health_data", now.minusMinutes(2)).put("collection_started", true)
+                        .expires(now.plusHours(1)).claimed(now.minusMinutes(2), now.minusSeconds(30)).row(),
+                TestRows.session("leased", "fetching_health_data", now.minusMinutes(20))
+                        .put("collection_started", true).expires(now.plusHours(1)).claimed(now.minusMinutes(20), now.plusMinutes(1))
+                        .row(),
+                TestRows.session("moving", "auth_request_sent", now.minusMinutes(2)).expires(now.plusHours(1)).row());
+        model.tick();
+        assertEquals(2, model.count(Bucket.STUCK).get(), "idle past its threshold, but its console's lease runs");
+        model.bucketProperty().set(Bucket.STUCK);
+        assertEquals(List.of("expiring", "lapsed"), shownIds().stream().sorted().toList());
+        StuckPolicy policy = model.stuckPolicy();
+        assertEquals(io.welno.console.session.StuckReason.Kind.EXPIRES_SOON,
+                policy.why(model.row("expiring").document(), now).orElseThrow().kind());
+        assertTrue(io.welno.console.view.StuckExplanation.of(model.row("lapsed"), policy, now).isPresent(),
+                "a row in the bucket says why");
     }
 
     /**
