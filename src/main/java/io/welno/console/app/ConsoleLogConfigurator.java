@@ -17,14 +17,15 @@ import java.util.function.Supplier;
 /**
  * Logback's configuration, set up in code (found through {@code META-INF/services}): reading a {@code logback.xml}
  * took 0.29 s of the window's start-up (budget P5, docs/architecture.md), this 0.15 s. Lines go to stderr as
- * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded ({@link SafeMessageConverter}); the level is {@code WELNO_LOG_LEVEL} (system property or
+ * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded ({@link SafeMessageConverter}), and so is each message of an exception's
+ * trace ({@link SafeThrowableConverter}); the level is {@code WELNO_LOG_LEVEL} (system property or
  * environment variable, default INFO); the Redis and HTTP clients only log warnings. A configuration file given with
  * {@code -Dlogback.configurationFile} is used instead, as logback would.
  */
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
 
     static final String LEVEL_VARIABLE = "WELNO_LOG_LEVEL";
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %safeMsg%n";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %safeMsg%n%safeEx";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -33,6 +34,8 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         }
         // messages quote outside text (ids, Redis and Tilko errors): escaped, so one event stays one line
         registerConverter(context, "safeMsg", SafeMessageConverter::new);
+        // so are exception messages; naming a converter for them also keeps logback from adding its raw one
+        registerConverter(context, "safeEx", SafeThrowableConverter::new);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);

@@ -13,18 +13,24 @@ import io.welno.console.app.ConsoleLogConfigurator;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A log line that quotes outside text stays one line, escaped and bounded. */
+/** A log line that quotes outside text stays one line, escaped and bounded; so does each message of a logged trace. */
 class HostileLogTest {
 
-    @Test
-    void aMessageWithControlsIsOneEscapedBoundedLine() {
-        LoggerContext context = new LoggerContext();
+    private final LoggerContext context = new LoggerContext();
+    private final Logger logger;
+    private final PatternLayoutEncoder encoder;
+
+    HostileLogTest() {
         ConsoleLogConfigurator configurator = new ConsoleLogConfigurator();
         configurator.setContext(context);
         configurator.configure(context);
-        Logger logger = context.getLogger("hostile");
-        PatternLayoutEncoder encoder = (PatternLayoutEncoder) ((ConsoleAppender<?>) context
-                .getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).getEncoder();
+        logger = context.getLogger("hostile");
+        encoder = (PatternLayoutEncoder) ((ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("STDERR")).getEncoder();
+    }
+
+    @Test
+    void aMessageWithControlsIsOneEscapedBoundedLine() {
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "Could not read {}: {}", null,
                 new Object[] {"welno" + Hostile.FORGED_ROW + Hostile.CLEAR_SCREEN, "x".repeat(100_000) + Hostile.BIDI});
         String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
@@ -35,5 +41,27 @@ class HostileLogTest {
         assertEquals(1, line.lines().count(), line);
         assertTrue(body.contains("welno\\nFORGED"), body);
         assertTrue(body.length() < 4_200, "bounded: " + body.length());
+    }
+
+    /**
+     * An exception's message quotes outside text too (a Redis error, picocli's echo of an argument): every message of
+     * the trace, its causes' and its suppressed ones' included, is escaped, so the only lines are the trace's own.
+     */
+    @Test
+    void anExceptionsMessagesAreEscapedInTheTrace() {
+        IllegalStateException thrown = new IllegalStateException("ERR " + Hostile.FORGED_ROW + Hostile.CLEAR_SCREEN,
+                new RuntimeException("cause" + Hostile.ERASE_LINE + Hostile.BIDI));
+        thrown.addSuppressed(new RuntimeException("suppressed" + Hostile.FORGED_ROW + Hostile.C1));
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "Could not read {}",
+                thrown, new Object[] {"welno_1"});
+        String text = new String(encoder.encode(event), StandardCharsets.UTF_8);
+        context.stop();
+        Hostile.assertNothingRaw(text.replace('\t', ' '), "the trace (its frames' tabs aside)");
+        assertTrue(text.contains("ERR \\nFORGED"), text);
+        assertTrue(text.contains("Caused by: java.lang.RuntimeException: cause\\r"), text);
+        assertTrue(text.contains("Suppressed: java.lang.RuntimeException: suppressed\\nFORGED"), text);
+        assertTrue(text.lines().noneMatch(line -> line.startsWith("FORGED")), text);
+        assertTrue(text.lines().skip(2).allMatch(line -> line.startsWith("\t") || line.startsWith("Caused by: ")),
+                "the trace's own lines only: " + text);
     }
 }
