@@ -12,6 +12,7 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.SessionHistory;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
@@ -37,6 +38,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One bench run: seeds N sessions and M unrelated keys, then measures P1 (listing vs the plain-client floor),
@@ -49,6 +52,8 @@ import redis.clients.jedis.params.SetParams;
  * {@link AtomicUpdateBench}), and the report's formatting is {@link BenchReport}'s.
  */
 public final class BenchRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
 
     static final long SEED_TTL_SECONDS = 6 * 3600;
     static final String NOISE_PREFIX = "bench_noise:";
@@ -99,7 +104,7 @@ public final class BenchRunner {
                             + "N+M keys and removes them with FLUSHDB, so it needs an empty one.");
                     return 2;
                 }
-                String version = info(admin.info("server"), "redis_version");
+                String version = SafeText.bounded(info(admin.info("server"), "redis_version"), SafeText.FIELD);
                 BenchEnvironment env = new BenchEnvironment(version, executable);
                 settings.notes().forEach(report::note);
                 // P1 and P2 move with the collector's settings (young pauses hold up every thread), so say which.
@@ -144,8 +149,8 @@ public final class BenchRunner {
             }
             return 0;
         } catch (Exception e) {
-            out.println("The bench failed: " + StoreErrors.describe(e));
-            e.printStackTrace(out);
+            out.println("The bench failed: " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
+            LOG.debug("The bench failed", e); // the trace, its messages escaped, with WELNO_LOG_LEVEL=DEBUG
             return 1;
         } finally {
             if (server != null) {

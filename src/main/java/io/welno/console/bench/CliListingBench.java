@@ -1,5 +1,7 @@
 package io.welno.console.bench;
 
+import io.welno.console.text.SafeText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,11 @@ final class CliListingBench {
         }
     }
 
+    /** A command as the report may show it: its last argument, the Redis URL, may hold a password. */
+    static String shown(List<String> command) {
+        return String.join(" ", command.subList(0, command.size() - 1)) + " URL";
+    }
+
     /** @return {ms from start to exit, sessions listed} */
     private long[] time(List<String> command, boolean linesOut) throws IOException, InterruptedException {
         Path out = Files.createTempFile("welno-bench-cli", ".out");
@@ -103,13 +110,13 @@ final class CliListingBench {
                     .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not end within "
-                        + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(shown(command) + " did not end within " + TIMEOUT_SECONDS + " s");
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             if (process.exitValue() != 0) {
-                report.note("P1-CLI: `" + String.join(" ", command.subList(0, command.size() - 1)) + " URL` exited " + process.exitValue() + ": "
-                        + Files.readString(err, StandardCharsets.UTF_8).lines().limit(3).toList());
+                report.note("P1-CLI: `" + shown(command) + "` exited " + process.exitValue() + ": " + SafeText.bounded(
+                        String.join(" | ", Files.readString(err, StandardCharsets.UTF_8).lines().limit(3).toList()),
+                        SafeText.TEXT));
             }
             return new long[] {ms, linesOut ? lines(out) : Long.parseLong(Files.readString(out).trim())};
         } catch (NumberFormatException e) {
