@@ -97,9 +97,11 @@ public final class SafeText {
     }
 
     /**
-     * JSON text as Jackson writes it, made safe for a terminal without changing what it means: JSON writers
-     * escape C0 controls inside strings but write DEL, C1 controls and format characters raw, and those can only
-     * stand inside strings, where a {@code \}{@code uXXXX} escape is the same value.
+     * JSON text made safe for a terminal without changing what it means: JSON writers escape C0 controls inside
+     * strings but write DEL, C1 controls and format characters raw, and those can only stand inside strings, where
+     * a {@code \}{@code uXXXX} escape is the same value. Stored values (shown as they are) may also carry a raw
+     * carriage return between tokens, JSON whitespace that on a terminal returns to the start of the line and
+     * overprints what came before it: it becomes a line break, the same whitespace to a JSON reader.
      */
     public static String json(String json) {
         if (json == null) {
@@ -107,8 +109,7 @@ public final class SafeText {
         }
         int first = -1;
         for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (c >= 0x7F && isUnsafeJsonChar(json, i)) {
+            if (isUnsafeInJson(json, i)) {
                 first = i;
                 break;
             }
@@ -119,13 +120,23 @@ public final class SafeText {
         StringBuilder out = new StringBuilder(json.length() + 16).append(json, 0, first);
         for (int i = first; i < json.length(); i++) {
             char c = json.charAt(i);
-            if (c >= 0x7F && isUnsafeJsonChar(json, i)) {
+            if (c == '\r') {
+                if (i + 1 >= json.length() || json.charAt(i + 1) != '\n') {
+                    out.append('\n');
+                }
+            } else if (isUnsafeInJson(json, i)) {
                 unicodeEscape(out, c);
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** A character {@link #json} replaces: a control other than tab and line feed, or one unsafe inside a string. */
+    private static boolean isUnsafeInJson(String json, int i) {
+        char c = json.charAt(i);
+        return c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7F && isUnsafeJsonChar(json, i);
     }
 
     /** One unit of a JSON text: surrogate halves are judged by the code point they form. */

@@ -75,6 +75,18 @@ class SafeTextTest {
         assertSame(plain, SafeText.json(plain));
     }
 
+    /** A stored value's raw carriage returns between tokens would overprint the terminal's line: line breaks instead. */
+    @Test
+    void jsonWhitespaceCarriageReturnsBecomeLineBreaks() throws Exception {
+        String stored = "{\"status\": \"error\",\r\"name\": \"x\"\r\n}";
+        String safe = SafeText.json(stored);
+        assertEquals("{\"status\": \"error\",\n\"name\": \"x\"\n}", safe);
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree(stored), mapper.readTree(safe));
+        String pretty = "{\n\t\"a\": 1\n}";
+        assertSame(pretty, SafeText.json(pretty));
+    }
+
     @Test
     void firstUnsafeFindsThePosition() {
         assertEquals(-1, SafeText.firstUnsafe("fine 사유"));

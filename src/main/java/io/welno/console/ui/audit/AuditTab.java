@@ -344,7 +344,7 @@ public final class AuditTab extends BorderPane {
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             exportTo(file.toPath()).whenComplete((n, error) -> Platform.runLater(() -> count.setText(error == null
-                    ? i18n.format("export.done", n, file.getName())
+                    ? i18n.format("export.done", n, SafeText.bounded(file.getName(), SafeText.FIELD))
                     : i18n.format("export.failed", SafeText.bounded(String.valueOf(error.getMessage()), SafeText.TEXT)))));
         }
     }
