@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.Precondition;
@@ -137,7 +138,10 @@ final class Holds {
         }
     }
 
-    /** The window is over: read the session one last time; the change is kept if that read still has it. */
+    /**
+     * The window is over: read the session one last time; the change is kept if that read still has it and the
+     * backend still reads the session (not past its expires_at).
+     */
     private void endOfWindow(HoldState state) {
         if (state.handle.isOver()) {
             return;
@@ -167,8 +171,21 @@ final class Holds {
                 return;
             }
         }
-        SessionStatus now = stored.isPresent() && stored.get().parsed() instanceof SessionDocument doc
-                ? doc.status() : null;
+        if (stored.isEmpty()) {
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"),
+                    state.handle.reapplies(), null));
+            return;
+        }
+        SessionStatus now = stored.get().parsed() instanceof SessionDocument doc ? doc.status() : null;
+        if (stored.get().parsed() instanceof SessionDocument doc) {
+            // Still in Redis is not enough: past its expires_at the backend deletes it at its next read.
+            Optional<Duration> expired = BackendRules.expiredFor(doc, runtime.timestamps.nowLocal());
+            if (expired.isPresent()) {
+                endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.expiredForBackend",
+                        expired.get(), doc.expiresAt().raw()), state.handle.reapplies(), now));
+                return;
+            }
+        }
         endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, state.handle.reapplies() == 0
                 ? Phrase.of("hold.kept") : Phrase.of("hold.keptAfterReapply", state.handle.reapplies()),
                 state.handle.reapplies(), now));

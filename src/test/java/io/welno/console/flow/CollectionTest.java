@@ -195,6 +195,60 @@ class CollectionTest {
         }
     }
 
+    /**
+     * The backend's own collection reads the session at every step and finds it gone once its expires_at has passed;
+     * the console's stops there too, naming the expiry, and writes nothing more into a session the backend deletes.
+     */
+    @Test
+    void aSessionThatExpiresDuringTheCollectionEndsItWithoutAnotherWrite() throws Exception {
+        TilkoGateway real = TilkoGateway.of(tilko);
+        String[] collecting = new String[1];
+        FlowService expiring = wire(new TilkoGateway() {
+            @Override
+            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String type) {
+                return real.simpleAuth(person, type);
+            }
+
+            @Override
+            public TilkoResult<Boolean> loginCheck(TilkoCredentials c, TilkoPerson p) {
+                return real.loginCheck(c, p);
+            }
+
+            @Override
+            public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials c, TilkoPerson p) {
+                // while Tilko answers, the session's expires_at passes (as a slow call on a short-lived session)
+                String key = "tilko_session:" + collecting[0];
+                try {
+                    ObjectNode doc = (ObjectNode) mapper.readTree(REDIS.client().get(key));
+                    doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-5));
+                    REDIS.client().set(key, mapper.writeValueAsString(doc),
+                            redis.clients.jedis.params.SetParams.setParams().keepTtl());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return real.healthCheckups(c, p);
+            }
+
+            @Override
+            public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials c, TilkoPerson p, LocalDate d) {
+                return real.prescriptions(c, p, d);
+            }
+        }, FlowOptions.defaults());
+        try {
+            String id = readyToCollect(expiring);
+            collecting[0] = id;
+            CollectionFinished done = collect(expiring, id);
+            assertEquals(CollectionFinished.Result.VANISHED, done.result(), Words.en(done.message()));
+            String said = Words.en(done.message());
+            assertTrue(said.contains("deletes the session on its next read"), said);
+            JsonNode left = mapper.readTree(REDIS.client().get("tilko_session:" + id));
+            assertEquals("fetching_health_data", left.get("status").asText(), "nothing written after the expiry");
+            assertFalse(left.path("progress").path("health_data_fetched").asBoolean());
+        } finally {
+            expiring.close();
+        }
+    }
+
     @Test
     @Timeout(300)
     void shuttingDownMidCollectionReleasesTheClaimAndLocalGuardsHoldMeanwhile() throws Exception {

@@ -1,0 +1,84 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A held change is kept only while the backend still reads the session: a session whose expires_at passes during
+ * the hold is still in Redis (its TTL runs on), but the backend deletes it at its next read, so the hold ends as
+ * ended for the backend, never "kept".
+ */
+class ExpiryDuringHoldTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private RedisSessionStore store;
+    private RevertWatch watch;
+    private ExecutorService pool;
+    private FlowService flow;
+
+    @BeforeEach
+    void wire() {
+        store = FlowTestSupport.store(REDIS);
+        watch = new RevertWatch(store, Duration.ofMillis(50));
+        pool = Executors.newCachedThreadPool();
+        flow = FlowTestSupport.service(store, new ThrowingTilko(), watch, pool, FlowOptions.defaults());
+    }
+
+    @AfterEach
+    void close() {
+        flow.close();
+        watch.close();
+        pool.shutdownNow();
+        store.close();
+    }
+
+    private String seed(String id, int expiresInSeconds) throws Exception {
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(expiresInSeconds));
+        FlowTestSupport.put(REDIS, id, doc);
+        return id;
+    }
+
+    @Test
+    void aSessionThatExpiresDuringTheHoldIsNotReportedKept() throws Exception {
+        String id = seed("welno_expiring_in_hold", 2);
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                .withHold(Duration.ofSeconds(4)));
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        HoldOutcome held = result.hold().await(Duration.ofSeconds(30));
+        assertEquals(HoldOutcome.Kind.VANISHED, held.kind(), Words.en(held.message()));
+        assertFalse(held.kept());
+        String said = Words.en(held.message());
+        assertTrue(said.contains("deletes it on its next read"), said);
+        assertTrue(REDIS.client().exists("tilko_session:" + id), "Redis still holds the key: its TTL runs on");
+    }
+
+    @Test
+    void aSessionThatStaysReadableIsKept() throws Exception {
+        String id = seed("welno_readable_in_hold", 600);
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                .withHold(Duration.ofSeconds(1)));
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        assertEquals(HoldOutcome.Kind.KEPT, result.hold().await(Duration.ofSeconds(30)).kind());
+    }
+}
