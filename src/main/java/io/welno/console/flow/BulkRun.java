@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -44,19 +45,32 @@ public final class BulkRun {
         REVERTED,
         /** Redis could not do it: unreachable, timeout, permission. */
         UNAVAILABLE,
-        /** Tilko refused, or an unexpected error. */
+        /** Tilko refused (a collection that ended not approved, info_required or error), or an unexpected error. */
         FAILED,
-        /** Not started: the run was cancelled first. */
+        /** Not started, or its collection stopped and gave the claim back: the run was cancelled (or the console closed). */
         CANCELLED
     }
 
-    /** One session of the run: its result, and how its hold ended (null while it is still held). */
-    public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held) {
+    /**
+     * One session of the run: its result, how its hold ended (null while it is still held) and, for a collection, how
+     * the collection ended (null for other actions).
+     */
+    public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held,
+                       CollectionFinished collection) {
 
-        /** What the session was told: how its hold ended when that undid it, else the action's own result. */
+        /**
+         * What the session was told: how its collection ended when it did not complete, how its hold ended when that
+         * undid the change, else the collection's or the action's own result.
+         */
         public Phrase told() {
+            if (collection != null && collection.result() != CollectionFinished.Result.COMPLETED) {
+                return collection.message();
+            }
             if (held != null && !held.kept()) {
                 return held.message();
+            }
+            if (collection != null) {
+                return collection.message();
             }
             return result != null ? result.message() : Phrase.of("bulk.cancelled");
         }
@@ -86,6 +100,14 @@ public final class BulkRun {
     private final java.util.concurrent.atomic.AtomicInteger attempted = new java.util.concurrent.atomic.AtomicInteger();
     private final CountDownLatch done;
     private final List<Consumer<Item>> listeners = new CopyOnWriteArrayList<>();
+    /** How each collection this run started ended, by action id: a collection counts by its end, not by its claim. */
+    private final Map<String, CompletableFuture<CollectionFinished>> collections = new ConcurrentHashMap<>();
+    private final FlowListener collectionEnds = new FlowListener() {
+        @Override
+        public void onCollectionFinished(CollectionFinished finished) {
+            collectionEnd(finished.actionId()).complete(finished);
+        }
+    };
 
     private BulkRun(FlowService flow, Operator operator, ActionRequest template, List<String> ids) {
         this.flow = flow;
@@ -117,6 +139,9 @@ public final class BulkRun {
         BulkRun run = new BulkRun(flow, operator, template, ids);
         if (onItem != null) {
             run.listeners.add(onItem);
+        }
+        if (template.kind() == ActionKind.COLLECT && !run.ids.isEmpty()) {
+            flow.addListener(run.collectionEnds); // before any collection can end
         }
         for (String id : run.ids) {
             workers.execute(() -> run.one(id));
@@ -186,22 +211,55 @@ public final class BulkRun {
     private void oneAttempt(String id) {
         try {
             if (cancelled.get()) {
-                finish(new Item(id, Tally.CANCELLED, null, null));
+                finish(new Item(id, Tally.CANCELLED, null, null, null));
                 return;
             }
             ActionResult result = flow.perform(operator, template.forSession(id));
             if (!result.applied()) {
-                finish(new Item(id, tally(result.outcome()), result, null));
+                finish(new Item(id, tally(result.outcome()), result, null, null));
                 return;
             }
-            // The hold decides: only a change still in place at its end counts as applied.
+            // The hold decides: only a change still in place at its end counts as applied; a collection's hold lasts
+            // until its last write has been held, and the collection must have completed.
             CompletableFuture<HoldOutcome> held = result.hold().outcome();
-            held.whenComplete((outcome, error) -> finish(new Item(id, outcome == null || outcome.kept() ? Tally.APPLIED
-                    : outcome.kind() == HoldOutcome.Kind.UNCONFIRMED ? Tally.UNAVAILABLE : Tally.REVERTED,
-                    result, outcome)));
+            if (template.kind() == ActionKind.COLLECT) {
+                collectionEnd(result.actionId()).thenCombine(held, (collection, outcome) -> new Item(id,
+                        tally(collection, outcome), result, outcome, collection)).whenComplete((item, error) ->
+                        finish(item != null ? item : new Item(id, Tally.FAILED, result, null, null)));
+            } else {
+                held.whenComplete((outcome, error) -> finish(new Item(id, outcome == null ? Tally.UNAVAILABLE
+                        : tally(outcome), result, outcome, null)));
+            }
         } catch (RuntimeException e) {
-            finish(new Item(id, Tally.FAILED, null, null));
+            finish(new Item(id, Tally.FAILED, null, null, null));
         }
+    }
+
+    private CompletableFuture<CollectionFinished> collectionEnd(String actionId) {
+        return collections.computeIfAbsent(actionId, a -> new CompletableFuture<>());
+    }
+
+    /** An applied change by how its hold ended. */
+    private static Tally tally(HoldOutcome held) {
+        if (held.kept()) {
+            return Tally.APPLIED;
+        }
+        return switch (held.kind()) {
+            case UNCONFIRMED -> Tally.UNAVAILABLE;
+            case VANISHED -> Tally.CONFLICT;
+            default -> Tally.REVERTED;
+        };
+    }
+
+    /** A started collection by how it ended, then (when it completed) by how its hold ended. */
+    private static Tally tally(CollectionFinished collection, HoldOutcome held) {
+        return switch (collection.result()) {
+            case COMPLETED -> tally(held);
+            case NOT_APPROVED_YET, INFO_REQUIRED, ERROR -> Tally.FAILED;
+            case INTERRUPTED -> Tally.CANCELLED;
+            case ABANDONED, VANISHED -> Tally.CONFLICT;
+            case UNAVAILABLE -> Tally.UNAVAILABLE;
+        };
     }
 
     private static Tally tally(ActionResult.Outcome outcome) {
@@ -217,6 +275,9 @@ public final class BulkRun {
     private void finish(Item item) {
         items.add(Objects.requireNonNull(item));
         done.countDown();
+        if (done.getCount() == 0) {
+            flow.removeListener(collectionEnds);
+        }
         for (Consumer<Item> listener : listeners) {
             try {
                 listener.accept(item);

@@ -155,6 +155,13 @@ final class Holds {
             scheduleEnd(state); // a later write of the same action extended the hold
             return;
         }
+        if (collecting(state)) {
+            // The action's collection still runs: its next write may be a minute of Tilko away, and the hold is to
+            // end a window after its last write, with one outcome for the whole action.
+            state.handle.extendTo(Instant.now().plus(state.window));
+            scheduleEnd(state);
+            return;
+        }
         String id = state.handle.sessionId();
         Optional<StoredSession> stored;
         long readStarted = System.nanoTime();
@@ -189,6 +196,12 @@ final class Holds {
         endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, state.handle.reapplies() == 0
                 ? Phrase.of("hold.kept") : Phrase.of("hold.keptAfterReapply", state.handle.reapplies()),
                 state.handle.reapplies(), now));
+    }
+
+    /** Whether this hold's action is a collection that has not finished yet. */
+    private boolean collecting(HoldState state) {
+        Collection running = runtime.collections.get(state.handle.sessionId());
+        return running != null && running.actionId.equals(state.handle.actionId());
     }
 
     void endHold(HoldState state, HoldOutcome outcome) {

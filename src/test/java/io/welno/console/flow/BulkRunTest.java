@@ -140,6 +140,61 @@ class BulkRunTest {
         assertEquals(500, inBatch, "one audit attempt per session, all with the batch id");
     }
 
+    /** Fresh sessions approved and ready to collect, through the flow itself (real simulator credentials). */
+    private List<String> readyToCollect(FlowService flow, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = NewSessionDocuments.newSessionId("welno");
+            FlowTestSupport.put(REDIS, id, NewSessionDocuments.initiated(id, "welno",
+                    new UserInfo("김하늘", "19900101", "0101234" + String.format("%04d", i), "M", "4"),
+                    FlowTestSupport.TIMESTAMPS));
+            assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")
+                    .withHold(Duration.ZERO)).applied());
+            assertTrue(flow.perform(FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
+                    "approved").withHold(Duration.ZERO)).applied());
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * A bulk collect counts each session by how its collection ended, not by its claim: a collection Tilko ends in
+     * info_required is a failure in the summary (and says why), one that completed and stayed is applied.
+     */
+    @Test
+    void aBulkCollectCountsEachSessionByHowItsCollectionEnded() throws Exception {
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
+             TilkoClient tilko = FlowTestSupport.tilko(sim);
+             FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client()),
+                     new RevertWatch(store, Duration.ofMillis(100)), FlowTestSupport.TIMESTAMPS, background,
+                     FlowOptions.defaults())) {
+            List<String> mismatched = readyToCollect(flow, 3);
+            sim.setFailure(FailureMode.IDENTITY_MISMATCH, TilkoEndpoint.CHECKUPS);
+            BulkRun failing = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.COLLECT, "-", "collect")
+                    .withHold(Duration.ofMillis(300)), mismatched, workers, null);
+            assertTrue(failing.await(Duration.ofMinutes(1)));
+            BulkRun.Summary summary = failing.summary();
+            assertEquals(3, summary.count(BulkRun.Tally.FAILED), summary.phrase().toString());
+            for (BulkRun.Item item : summary.byTally().get(BulkRun.Tally.FAILED)) {
+                assertEquals(CollectionFinished.Result.INFO_REQUIRED, item.collection().result());
+                assertEquals(item.collection().message(), item.told());
+                assertEquals("info_required", doc(item.sessionId()).get("status").asText());
+            }
+
+            sim.clearFailures();
+            List<String> fine = readyToCollect(flow, 2);
+            BulkRun completing = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.COLLECT, "-", "collect")
+                    .withHold(Duration.ofMillis(300)), fine, workers, null);
+            assertTrue(completing.await(Duration.ofMinutes(1)));
+            assertEquals(2, completing.summary().count(BulkRun.Tally.APPLIED), completing.summary().phrase().toString());
+            for (BulkRun.Item item : completing.summary().byTally().get(BulkRun.Tally.APPLIED)) {
+                assertEquals(CollectionFinished.Result.COMPLETED, item.collection().result());
+                assertEquals(HoldOutcome.Kind.KEPT, item.held().kind());
+                assertEquals("completed", doc(item.sessionId()).get("status").asText());
+            }
+        }
+    }
+
     @Test
     void aCancelledBulkCollectLeavesNoSessionClaimedAndTilkoIsAskedPolitely() throws Exception {
         try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
@@ -175,6 +230,12 @@ class BulkRunTest {
                         () -> sim.requestCount(TilkoEndpoint.CHECKUPS) >= 2);
                 collect.cancel();
                 assertTrue(collect.await(Duration.ofMinutes(1)), "the cancelled run ends");
+                BulkRun.Summary stopped = collect.summary();
+                for (BulkRun.Item item : stopped.byTally().getOrDefault(BulkRun.Tally.APPLIED, List.of())) {
+                    assertEquals(CollectionFinished.Result.COMPLETED, item.collection().result(),
+                            item.sessionId() + " counted applied");
+                }
+                assertTrue(stopped.count(BulkRun.Tally.CANCELLED) > 0, stopped.phrase().toString());
                 Await.until("every collection to stop", Duration.ofSeconds(30),
                         () -> flow.runningCollections().isEmpty());
             }
