@@ -1,5 +1,6 @@
 package io.welno.console.app;
 
+import io.welno.console.text.PhrasedException;
 import io.welno.console.flow.Role;
 import io.welno.console.live.NotificationConfig;
 import io.welno.console.store.RedisConnectionSettings;
@@ -36,7 +37,8 @@ public final class ConnectionCheck {
         try {
             settings = RedisConnectionSettings.parse(profile.url());
         } catch (IllegalArgumentException e) {
-            out.add(new Finding(true, Phrase.of("connect.problem.address", e.getMessage())));
+            out.add(new Finding(true, Phrase.of("connect.problem.address", e instanceof PhrasedException phrased
+                    ? phrased.phrase() : e.getMessage())));
             return out;
         }
         if (password != null && !password.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.welno.console.app;
 
+import io.welno.console.text.PhrasedException;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
@@ -30,10 +31,10 @@ public record ConnectionProfile(String name, String url, String role, String zon
 
     public ConnectionProfile {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A profile needs a name");
+            throw new PhrasedException(Phrase.of("profile.noName"));
         }
         if (url != null && url.matches(".*://[^/@]*:[^@/]+@.*")) {
-            throw new IllegalArgumentException("Profiles do not store passwords; remove it from the URL");
+            throw new PhrasedException(Phrase.of("profile.password"));
         }
         filesDirectory = filesDirectory == null || filesDirectory.isBlank() ? null : filesDirectory.strip();
     }

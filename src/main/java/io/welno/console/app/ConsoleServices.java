@@ -18,6 +18,7 @@ import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
 import java.time.Duration;
@@ -196,7 +197,7 @@ public final class ConsoleServices implements AutoCloseable {
                                           FlowOptions flowOptions) {
         // A folder unmounted since the profile was saved: said now, not found out as sessions that never show.
         profile.filesProblem().ifPresent(problem -> {
-            throw new IllegalArgumentException("The profile's fallback folder: " + Wording.cli().render(problem));
+            throw new PhrasedException(Phrase.of("connect.problem.files", problem));
         });
         RedisConnectionSettings settings = RedisConnectionSettings.parse(profile.url());
         if (password != null && !password.isEmpty()) {

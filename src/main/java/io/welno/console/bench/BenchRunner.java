@@ -1,5 +1,7 @@
 package io.welno.console.bench;
 
+import io.welno.console.text.PhrasedException;
+import io.welno.console.text.Phrase;
 import io.welno.console.view.Wording;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.live.FeedBatch;
@@ -149,7 +151,9 @@ public final class BenchRunner {
             }
             return 0;
         } catch (Exception e) {
-            out.println("The bench failed: " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
+            Phrase phrased = PhrasedException.find(e);
+            out.println("The bench failed: " + (phrased != null ? Wording.cli().render(phrased)
+                    : SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT)));
             LOG.debug("The bench failed", e); // the trace, its messages escaped, with WELNO_LOG_LEVEL=DEBUG
             return 1;
         } finally {

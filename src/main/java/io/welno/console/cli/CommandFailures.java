@@ -37,8 +37,8 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         LOG.debug("{} failed", command.getCommandName(), e);
         PrintWriter err = command.getErr();
-        if (e instanceof IllegalArgumentException) {
-            print(err, SafeText.bounded(e.getMessage(), SafeText.TEXT));
+        if (e instanceof IllegalArgumentException bad) {
+            print(err, SafeText.bounded(Inputs.said(bad), SafeText.TEXT));
             return ExitCode.REFUSED.code();
         }
         if (isRedisFailure(e)) {

@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import io.welno.console.text.PhrasedException;
 import io.welno.console.flow.Role;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisConnectionSettings;
@@ -34,8 +35,13 @@ final class Inputs {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+            throw new TypeConversionException(said(e));
         }
+    }
+
+    /** What bad input from another layer says, in English: its phrase when it named one, else its message. */
+    static String said(RuntimeException e) {
+        return e instanceof PhrasedException phrased ? Wording.cli().render(phrased.phrase()) : e.getMessage();
     }
 
     static final class RedisUrl implements ITypeConverter<RedisConnectionSettings> {
@@ -45,7 +51,7 @@ final class Inputs {
             try {
                 return RedisConnectionSettings.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage() + (fromEnvironment ? " (from WELNO_REDIS_URL)" : ""));
+                throw new TypeConversionException(said(e) + (fromEnvironment ? " (from WELNO_REDIS_URL)" : ""));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.welno.console.store;
 
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,18 +41,16 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
     public static RedisConnectionSettings parse(String url) {
         String text = url == null ? "" : url.strip();
         if (text.isEmpty()) {
-            throw invalid("The Redis URL is empty; use " + FORM);
+            throw invalid("url.empty", FORM);
         }
         if (SafeText.firstUnsafe(text) >= 0) {
-            throw invalid("The Redis URL contains a control or invisible character (position "
-                    + (SafeText.firstUnsafe(text) + 1) + "); use " + FORM);
+            throw invalid("url.unsafe", SafeText.firstUnsafe(text) + 1, FORM);
         }
         int schemeEnd = text.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd);
         if (!scheme.equalsIgnoreCase("redis") && !scheme.equalsIgnoreCase("rediss")) {
-            throw invalid("A Redis URL starts with redis:// or rediss://"
-                    + (schemeEnd < 0 || scheme.isEmpty() || scheme.length() > 12 ? "" : ", not " + scheme + "://")
-                    + "; e.g. redis://10.0.1.10:6379/0");
+            throw schemeEnd < 0 || scheme.isEmpty() || scheme.length() > 12 ? invalid("url.scheme")
+                    : invalid("url.schemeNot", scheme);
         }
         String rest = text.substring(schemeEnd + 3);
         int queryStart = rest.indexOf('?');
@@ -60,12 +60,12 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         if (at < 0 && queryStart >= 0 && rest.indexOf('@', queryStart) >= 0
                 && rest.substring(queryStart, rest.indexOf('@', queryStart)).indexOf('=') < 0) {
             // "redis://u:pa?ss@host": the ? belongs to the password, and nothing of it may be repeated
-            throw invalid("A ? or # in the password of a Redis URL is written %3F or %23");
+            throw invalid("url.passwordQuery");
         }
         String userInfo = at < 0 ? null : head.substring(0, at);
         String hostPart = head.substring(at + 1);
         if (hostPart.indexOf('#') >= 0) {
-            throw invalid("A Redis URL has no #fragment; percent-encode # in a password as %23");
+            throw invalid("url.fragment");
         }
         int slash = hostPart.indexOf('/');
         String authority = slash < 0 ? hostPart : hostPart.substring(0, slash);
@@ -76,30 +76,29 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
-                throw invalid("The IPv6 address in the Redis URL lacks its closing ]; write it as redis://[::1]:6379");
+                throw invalid("url.ipv6Unclosed");
             }
             host = authority.substring(1, close);
             String after = authority.substring(close + 1);
             if (!after.isEmpty() && !after.startsWith(":")) {
-                throw invalid("After the ] of an IPv6 address a Redis URL has :PORT, /DB or ?, not " + shown(after));
+                throw invalid("url.ipv6After", shown(after));
             }
             portText = after.isEmpty() ? null : after.substring(1);
             if (!IPV6.matcher(host).matches()) {
-                throw invalid("The host " + shown("[" + host + "]") + " in the Redis URL is not an IPv6 address; "
-                        + "write one as redis://[::1]:6379");
+                throw invalid("url.ipv6Invalid", shown("[" + host + "]"));
             }
         } else {
             int colon = authority.indexOf(':');
             if (colon >= 0 && authority.indexOf(':', colon + 1) >= 0) {
-                throw invalid("An IPv6 address in a Redis URL is written in brackets, e.g. redis://[::1]:6379");
+                throw invalid("url.ipv6Brackets");
             }
             host = colon < 0 ? authority : authority.substring(0, colon);
             portText = colon < 0 ? null : authority.substring(colon + 1);
             if (host.isEmpty()) {
-                throw invalid("The Redis URL has no host; use " + FORM + ", e.g. redis://127.0.0.1:6379/0");
+                throw invalid("url.noHost", FORM);
             }
             if (!HOST_NAME.matcher(host).matches()) {
-                throw invalid("The host " + shown(host) + " in the Redis URL is not a host name or an IP address");
+                throw invalid("url.badHost", shown(host));
             }
         }
         int port = portText == null ? DEFAULT_PORT : port(portText);
@@ -110,12 +109,12 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         if (userInfo != null && !userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
             String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
-            user = rawUser.isEmpty() ? null : decode(rawUser, "user name");
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), "password");
+            user = rawUser.isEmpty() ? null : decode(rawUser, Phrase.of("url.part.userName"));
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), Phrase.of("url.part.password"));
         }
         Map<String, String> query = query(queryStart < 0 ? null : rest.substring(queryStart + 1));
         String prefix = query.getOrDefault("prefix", DEFAULT_PREFIX);
-        checkPrefix(prefix, "prefix in the Redis URL");
+        checkPrefix(prefix, "url.prefix");
         return new RedisConnectionSettings(host, port,
                 scheme.equalsIgnoreCase("rediss"), user, password, database,
                 millis(query, "connectTimeout", 2000), millis(query, "socketTimeout", 5000),
@@ -162,27 +161,30 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
 
     /** Refuses a key prefix that is empty or holds control characters, with a sentence saying so. */
     public static void checkKeyPrefix(String prefix) {
-        checkPrefix(prefix, "The key prefix");
+        checkPrefix(prefix, "prefix");
     }
 
-    /** A prefix selects the keys that are sessions: an empty one would take every key of the database. */
-    static void checkPrefix(String prefix, String what) {
+    /**
+     * A prefix selects the keys that are sessions: an empty one would take every key of the database.
+     *
+     * @param keys {@code url.prefix} (the URL's parameter) or {@code prefix} (an option): the family of the phrases
+     */
+    static void checkPrefix(String prefix, String keys) {
         if (prefix == null || prefix.isEmpty()) {
-            throw invalid(what + " is empty; sessions are under a prefix such as " + DEFAULT_PREFIX);
+            throw invalid(keys + ".empty", DEFAULT_PREFIX);
         }
         if (SafeText.firstUnsafe(prefix) >= 0) {
-            throw invalid(what + " contains a control or invisible character: " + shown(prefix));
+            throw invalid(keys + ".unsafe", shown(prefix));
         }
     }
 
     private static int port(String text) {
         if (text.isEmpty()) {
-            throw invalid("The port in the Redis URL is empty; write host:PORT with a number from 1 to 65535, "
-                    + "or leave out the : for 6379");
+            throw invalid("url.portEmpty");
         }
         int port = text.length() <= 5 && text.chars().allMatch(c -> c >= '0' && c <= '9') ? Integer.parseInt(text) : -1;
         if (port < 1 || port > 65535) {
-            throw invalid("The port in the Redis URL is a number from 1 to 65535, not " + shown(text));
+            throw invalid("url.port", shown(text));
         }
         return port;
     }
@@ -193,18 +195,17 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         }
         String text = path.substring(1);
         if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw invalid("The database in a Redis URL is a number from 0 (e.g. /0), not " + shown(path));
+            throw invalid("url.database", shown(path));
         }
         return Integer.parseInt(text);
     }
 
-    private static String decode(String text, String what) {
+    private static String decode(String text, Phrase what) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             // the decoder's own message would quote the text: never, it may be a password
-            throw invalid("The " + what + " in the Redis URL has a % that does not start a %XX escape; "
-                    + "write % itself as %25");
+            throw invalid("url.badEscape", what);
         }
     }
 
@@ -218,12 +219,11 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq), "parameter name");
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq), Phrase.of("url.part.parameterName"));
             if (!PARAMETERS.contains(name)) {
-                throw invalid("Unknown parameter " + shown(name) + " in the Redis URL; known are "
-                        + String.join(", ", PARAMETERS));
+                throw invalid("url.unknownParameter", shown(name), String.join(", ", PARAMETERS));
             }
-            params.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1), name));
+            params.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1), Phrase.of("url.part.parameter", name)));
         }
         return params;
     }
@@ -236,8 +236,7 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         int millis = !value.isEmpty() && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9')
                 ? Integer.parseInt(value) : -1;
         if (millis < 1 || millis > MAX_TIMEOUT_MILLIS) {
-            throw invalid(name + " in the Redis URL is a number of milliseconds from 1 to " + MAX_TIMEOUT_MILLIS
-                    + ", not " + shown(value));
+            throw invalid("url.millis", name, MAX_TIMEOUT_MILLIS, shown(value));
         }
         return millis;
     }
@@ -251,7 +250,7 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
                 return v;
             }
         }
-        throw invalid("verify in the Redis URL is full, ca or insecure, not " + shown(value));
+        throw invalid("url.verify", shown(value));
     }
 
     private static Path caPath(String value) {
@@ -259,12 +258,12 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
             return null;
         }
         if (value.isBlank() || SafeText.firstUnsafe(value) >= 0) {
-            throw invalid("ca in the Redis URL names a certificate file (PEM, PKCS12 or JKS), not " + shown(value));
+            throw invalid("url.ca", shown(value));
         }
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw invalid("ca in the Redis URL names a certificate file (PEM, PKCS12 or JKS), not " + shown(value));
+            throw invalid("url.ca", shown(value));
         }
     }
 
@@ -273,7 +272,8 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         return "'" + SafeText.bounded(part, 60) + "'";
     }
 
-    private static IllegalArgumentException invalid(String sentence) {
-        return new IllegalArgumentException(sentence);
+    /** Bad input named as a phrase: the window words it in its language, the command line in English. */
+    private static PhrasedException invalid(String key, Object... args) {
+        return new PhrasedException(Phrase.of(key, args));
     }
 }

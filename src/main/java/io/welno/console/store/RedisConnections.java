@@ -1,5 +1,7 @@
 package io.welno.console.store;
 
+import io.welno.console.text.PhrasedException;
+import io.welno.console.text.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -165,7 +167,7 @@ public final class RedisConnections {
                 store.setCertificateEntry("ca-" + index++, certificate);
             }
             if (index == 0) {
-                throw new IllegalArgumentException("No certificate found in " + ca);
+                throw new PhrasedException(Phrase.of("connect.ca.empty", ca.toString()));
             }
             Path file = Files.createTempFile("welno-console-ca", ".p12");
             file.toFile().deleteOnExit();
@@ -174,7 +176,7 @@ public final class RedisConnections {
             }
             return file;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot read the CA certificate " + ca + ": " + e.getMessage(), e);
+            throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 }

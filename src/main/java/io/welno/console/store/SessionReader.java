@@ -204,7 +204,7 @@ public final class SessionReader {
 
     private static StoredSession refused(String id, JedisDataException e, long ttl) {
         return new StoredSession(UnreadableSession.withoutValue(id,
-                Phrase.of("unreadable.redisError", StoreErrors.describe(e))), ttl, null);
+                Phrase.of("unreadable.redisError", StoreFailure.of(e).phrase())), ttl, null);
     }
 
     private static long pttlOrUnknown(Response<Long> pttl) {

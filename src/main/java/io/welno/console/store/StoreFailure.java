@@ -108,6 +108,15 @@ public record StoreFailure(Cause cause, String detail) {
         return cause == Cause.TIMEOUT || cause == Cause.CONNECTION_LOST;
     }
 
+    /**
+     * What to tell about a failure to connect or read: a phrased step's own words (bad input, a fallback folder, the
+     * demo's server), else the Redis cause ({@link #of}).
+     */
+    public static Phrase describe(Throwable error) {
+        Phrase phrased = io.welno.console.text.PhrasedException.find(error);
+        return phrased != null ? phrased : of(error).phrase();
+    }
+
     /** {@code store.failure.<cause>} with the detail. */
     public Phrase phrase() {
         return Phrase.of("store.failure." + cause.wire(), detail);

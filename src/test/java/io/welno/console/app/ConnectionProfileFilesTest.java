@@ -52,7 +52,7 @@ class ConnectionProfileFilesTest {
         assertEquals("files.notDirectory", withFiles(file.toString()).filesProblem().map(Phrase::key).orElseThrow());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> ConsoleServices.connect(withFiles(dir.resolve("nope").toString()), null));
-        assertTrue(refused.getMessage().contains("fallback folder") && refused.getMessage().contains("does not exist"),
-                refused.getMessage());
+        String said = io.welno.console.testing.Words.en(((io.welno.console.text.PhrasedException) refused).phrase());
+        assertTrue(said.contains("Fallback folder") && said.contains("does not exist"), said);
     }
 }

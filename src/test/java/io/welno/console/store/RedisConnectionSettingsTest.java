@@ -1,5 +1,10 @@
 package io.welno.console.store;
 
+import java.util.List;
+import io.welno.console.view.Wording;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.testing.Words;
+import io.welno.console.text.PhrasedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -83,9 +88,10 @@ class RedisConnectionSettingsTest {
             "ops:hunter2@host:6380", "redis://ops:hun/ter2@host:99999"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RedisConnectionSettings.parse(url), url);
-            assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("hun") && url.contains("hun@"),
-                    e.getMessage());
-            assertFalse(e.getMessage().contains("ter2"), url + " → " + e.getMessage());
+            for (String said : List.of(e.getMessage(), english(e), korean(e))) {
+                assertFalse(said.contains("hunter2") || said.contains("hun") && url.contains("hun@"), said);
+                assertFalse(said.contains("ter2"), url + " → " + said);
+            }
         }
     }
 
@@ -124,10 +130,26 @@ class RedisConnectionSettingsTest {
         cases.forEach((url, expected) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RedisConnectionSettings.parse(url), url);
-            assertTrue(e.getMessage().contains(expected), url + " → " + e.getMessage());
-            assertEquals(-1, SafeText.firstUnsafe(e.getMessage()), e.getMessage());
-            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            String said = english(e);
+            assertTrue(said.contains(expected), url + " → " + said);
+            assertEquals(-1, SafeText.firstUnsafe(said), said);
+            assertFalse(said.contains("\n"), said);
+            // the window says it in Korean: a sentence of its own, not the English one
+            String korean = korean(e);
+            assertTrue(korean.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
+                    url + " → " + korean);
+            assertFalse(korean.contains("Redis URL"), korean);
+            assertEquals(-1, SafeText.firstUnsafe(korean), korean);
         });
+    }
+
+    /** What the command line says: the phrase the parse named, in English. */
+    private static String english(IllegalArgumentException e) {
+        return Words.en(((PhrasedException) e).phrase());
+    }
+
+    private static String korean(IllegalArgumentException e) {
+        return Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(((PhrasedException) e).phrase());
     }
 
     @Test

@@ -34,6 +34,7 @@ class ConnectionDialogTest {
 
     private ConnectionProfiles profiles;
     private final AtomicReference<Optional<ConnectionDialog.Choice>> result = new AtomicReference<>();
+    private final I18n i18n = new I18n(Locale.ENGLISH);
 
     @Start
     void start(Stage stage) {
@@ -41,7 +42,7 @@ class ConnectionDialogTest {
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
         // Every connection works here: trying one is ConnectionPasswordTest's part.
-        ConnectionDialog dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles, Runnable::run,
+        ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, Runnable::run,
                 new ConnectionMemory(variable -> null), (profile, password) -> java.util.List.of());
         dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
         dialog.show();
@@ -101,6 +102,21 @@ class ConnectionDialogTest {
         Label error = robot.lookup("#connectError").queryAs(Label.class);
         assertTrue(error.isVisible());
         assertTrue(error.getText().contains("redis://"), error.getText());
+        assertEquals(null, result.get(), "the dialog stays open");
+    }
+
+    /** The sentence is the window's language: a Korean user reads why the address is refused in Korean. */
+    @Test
+    void aBadAddressIsSaidInKorean(FxRobot robot) {
+        robot.interact(() -> i18n.setLocale(Locale.KOREAN));
+        newProfile(robot, "broken", "redis://10.0.1.10:99999");
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        String said = error.getText();
+        assertTrue(error.isVisible(), said);
+        assertTrue(said.contains("포트") && said.contains("'99999'"), said);
+        assertFalse(said.contains("Redis URL") || said.contains("port"), "no English sentence: " + said);
         assertEquals(null, result.get(), "the dialog stays open");
     }
 

@@ -1,5 +1,6 @@
 package io.welno.console.ui.connection;
 
+import io.welno.console.text.PhrasedException;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.app.ConnectionCheck;
@@ -337,7 +338,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
     private void show(List<ConnectionProfile> profiles, RuntimeException failure, String select) {
         if (failure != null) {
-            showError(failure.getMessage());
+            showError(failure);
             return;
         }
         ConnectionProfile selected = list.getSelectionModel().getSelectedItem();
@@ -415,7 +416,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 full.append("&ca=").append(URLEncoder.encode(ca.getText().strip(), StandardCharsets.UTF_8));
             }
             RedisConnectionSettings.parse(full.toString());
-            ZoneId.of(zone.getText().strip());
+            try {
+                ZoneId.of(zone.getText().strip());
+            } catch (java.time.DateTimeException e) {
+                throw new PhrasedException(Phrase.of("connect.zone.invalid", zone.getText().strip()));
+            }
             String profileName = name.getText().isBlank() ? host.substring(schemeEnd) : name.getText().strip();
             ConnectionProfile profile = new ConnectionProfile(profileName, full.toString(), role.getValue(),
                     zone.getText().strip(), environment.getValue(), notifications.isSelected(),
@@ -423,7 +428,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             error.setVisible(false);
             return Optional.of(profile);
         } catch (RuntimeException e) {
-            showError(e.getMessage());
+            showError(e);
             return Optional.empty();
         }
     }
@@ -455,9 +460,13 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         }, DEMO_ENTRY.name());
     }
 
-    /** The error may quote the URL or the server: escaped and bounded like all outside text. */
-    private void showError(String text) {
-        showMessage(text, "warning-strong");
+    /**
+     * Bad input says so in the window's language (a phrase from the layer that checked it); any other failure shows
+     * its message, which may quote the URL or the server: escaped and bounded like all outside text.
+     */
+    private void showError(RuntimeException failure) {
+        showMessage(failure instanceof PhrasedException phrased ? Wording.window(i18n).render(phrased.phrase())
+                : failure.getMessage(), "warning-strong");
     }
 
     private void showMessage(String text, String style) {

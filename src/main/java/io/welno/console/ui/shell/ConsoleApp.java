@@ -15,6 +15,8 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
@@ -154,8 +156,8 @@ public final class ConsoleApp extends Application {
     }
 
     private void showConnectError(RuntimeException error) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, i18n.format("app.failed",
-                SafeText.bounded(StoreErrors.describe(error), SafeText.TEXT)),
+        Alert alert = new Alert(Alert.AlertType.ERROR, Wording.window(i18n).render(Phrase.of("app.failed",
+                StoreFailure.describe(error))),
                 new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(stage);

@@ -238,7 +238,7 @@ public final class ConsoleWindow {
 
     public void failed(Throwable error) {
         bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE,
-                Phrase.of("app.failed", StoreFailure.of(error).phrase()));
+                Phrase.of("app.failed", StoreFailure.describe(error)));
     }
 
     /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */
