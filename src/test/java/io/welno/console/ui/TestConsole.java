@@ -29,6 +29,8 @@ final class TestConsole {
         window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), clock, Timestamps.DEFAULT_ZONE, background,
                 StuckPolicy.defaults(), Themes.LIGHT);
         window.show();
+        // TestFX hands every test class the same stage: at the size the scene asks for, not the last test's
+        stage.sizeToScene();
         beforeAttach.accept(window);
         services = ConsoleServices.connect(profile, null);
         window.attach(services);

@@ -1,5 +1,6 @@
 package io.welno.console.ui.connection;
 
+import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.text.PhrasedException;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
@@ -104,7 +105,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private final ComboBox<String> role = new ComboBox<>(FXCollections.observableArrayList("viewer", "operator", "developer"));
     private final TextField zone = new TextField("Asia/Seoul");
     private final ComboBox<String> environment = new ComboBox<>(
-            FXCollections.observableArrayList("development", "staging", "production"));
+            FXCollections.observableArrayList(ProfileWords.ENVIRONMENTS));
     private final CheckBox notifications = new CheckBox();
     private final TextField tilko = new TextField();
     private final PasswordField tilkoKey = new PasswordField();
@@ -150,9 +151,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         password.setId("profilePassword");
         password.setPromptText(i18n.get("connect.password.prompt"));
         role.setId("profileRole");
+        ProfileWords.showRoles(role, i18n);
         role.setValue("viewer");
         environment.setId("profileEnvironment");
         environment.setEditable(true);
+        ProfileWords.showEnvironments(environment, i18n);
         environment.setValue("production");
         notifications.setText(i18n.get("connect.notifications"));
         ca.setPromptText(i18n.get("connect.ca.prompt"));

@@ -45,7 +45,8 @@ final class FactsGrid {
         put(made, "fact.ttl", model.ttl(i18n));
         put(made, "fact.credentials", new DetailModel.Fact(i18n.format("fact.credentials.value",
                 yesNo(doc.tempAuthData().isPresent()),
-                doc.authData().map(a -> a.casing().name()).orElse(i18n.get("value.no"))), false));
+                doc.authData().map(a -> i18n.get("fact.credentials.casing." + a.casing().name()))
+                        .orElse(i18n.get("value.no"))), false));
         put(made, "fact.collection", new DetailModel.Fact(yesNo(doc.collectionStarted()), false));
     }
 

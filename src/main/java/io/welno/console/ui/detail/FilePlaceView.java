@@ -1,5 +1,6 @@
 package io.welno.console.ui.detail;
 
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.store.FileCopy;
@@ -85,7 +86,11 @@ final class FilePlaceView extends VBox {
                     : List.of(i18n.get("detail.place.unreadable"));
             Platform.runLater(() -> {
                 if (sequence.get() == shown) {
-                    lines.forEach(text -> getChildren().add(line(text, "place-field")));
+                    lines.forEach(text -> {
+                        Label field = line(text, "place-field");
+                        field.setStyle(HangulFont.monoStyle()); // the CSS's generic monospace has no Hangul
+                        getChildren().add(field);
+                    });
                 }
             });
         });

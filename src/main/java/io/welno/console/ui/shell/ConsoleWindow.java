@@ -1,5 +1,6 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.ui.actions.ActionsController;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.common.HangulFont;
@@ -139,7 +140,8 @@ public final class ConsoleWindow {
             view.setEnvironment(i18n.get("app.demo"), "env-demo");
         } else {
             String env = started.environment() == null ? "" : started.environment();
-            view.setEnvironment(env.isEmpty() ? started.title() : started.title() + " · " + env,
+            view.setEnvironment(env.isEmpty() ? started.title()
+                            : started.title() + " · " + ProfileWords.environment(i18n, env),
                     "env-" + env.toLowerCase());
         }
         view.setStats(new MainView.FeedStats() {

@@ -1,0 +1,70 @@
+package io.welno.console.ui.common;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
+
+/**
+ * The words for a profile's role and environment: the stored values stay the wire's ({@code operator},
+ * {@code production}), the window shows them in its language. An environment is free text; only the three it
+ * suggests have words of their own, anything else a user typed is shown as typed.
+ */
+public final class ProfileWords {
+
+    /** The environments the dialog suggests. */
+    public static final List<String> ENVIRONMENTS = List.of("development", "staging", "production");
+
+    private ProfileWords() {
+    }
+
+    /** An environment as the window shows it. */
+    public static String environment(I18n i18n, String value) {
+        if (value == null) {
+            return "";
+        }
+        String known = value.strip().toLowerCase(Locale.ROOT);
+        return ENVIRONMENTS.contains(known) ? i18n.get("environment." + known) : value;
+    }
+
+    /** Shows the roles in the window's language; the values stay the wire's. */
+    public static void showRoles(ComboBox<String> roles, I18n i18n) {
+        roles.setCellFactory(list -> roleCell(i18n));
+        roles.setButtonCell(roleCell(i18n));
+    }
+
+    private static ListCell<String> roleCell(I18n i18n) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String role, boolean empty) {
+                super.updateItem(role, empty);
+                setText(empty || role == null ? null : i18n.get("role." + role));
+            }
+        };
+    }
+
+    /**
+     * Shows the suggested environments in the window's language in an editable combo box: a typed word that is one
+     * of them in either spelling is stored as the wire's value, any other text as typed.
+     */
+    public static void showEnvironments(ComboBox<String> environments, I18n i18n) {
+        environments.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return environment(i18n, value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                String typed = text == null ? "" : text.strip();
+                for (String known : ENVIRONMENTS) {
+                    if (typed.equalsIgnoreCase(known) || typed.equals(i18n.get("environment." + known))) {
+                        return known;
+                    }
+                }
+                return typed;
+            }
+        });
+    }
+}
