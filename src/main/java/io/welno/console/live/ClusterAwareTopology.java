@@ -1,5 +1,7 @@
 package io.welno.console.live;
 
+import io.welno.console.text.Phrase;
+
 import io.welno.console.store.RedisConnectionSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,7 +43,8 @@ final class ClusterAwareTopology implements FeedTopology {
     private static Resolved resolveVia(Jedis jedis, HostAndPort seed) {
         String info = jedis.info("cluster");
         if (!info.contains("cluster_enabled:1")) {
-            return new Resolved(List.of(seed), false, "standalone " + Nodes.describe(seed), Nodes.describe(seed));
+            return new Resolved(List.of(seed), false, "standalone " + Nodes.describe(seed),
+                    Phrase.of("feed.servers.standalone", Nodes.describe(seed)));
         }
         return fromClusterNodes(jedis.clusterNodes(), seed);
     }
@@ -83,7 +86,7 @@ final class ClusterAwareTopology implements FeedTopology {
         StringBuilder fingerprint = new StringBuilder("cluster");
         slotsByNode.forEach((node, slots) -> fingerprint.append(' ').append(node).append('=').append(slots));
         return new Resolved(new ArrayList<>(primaries.values()), true, fingerprint.toString(),
-                primaries.size() + " cluster primar" + (primaries.size() == 1 ? "y" : "ies"));
+                Phrase.of("feed.servers.cluster", primaries.size()));
     }
 
     /** {@code ip:port@cport[,hostname]}; an empty ip means "the address you reached me at". */

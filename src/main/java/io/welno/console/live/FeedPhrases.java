@@ -29,12 +29,12 @@ public final class FeedPhrases {
     }
 
     /** @param servers what the feed connected to: an address, "3 cluster primaries", a sentinel's master */
-    public static Phrase subscribing(String servers) {
+    public static Phrase subscribing(Phrase servers) {
         return Phrase.of("feed.subscribing", servers);
     }
 
     /** @param notifications what the flag check found ({@link NotificationConfig.Check#detail()}) */
-    public static Phrase live(String servers, Phrase notifications) {
+    public static Phrase live(Phrase servers, Phrase notifications) {
         return Phrase.of("feed.live", servers, notifications);
     }
 

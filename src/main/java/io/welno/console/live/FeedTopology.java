@@ -1,5 +1,7 @@
 package io.welno.console.live;
 
+import io.welno.console.text.Phrase;
+
 import io.welno.console.store.RedisConnectionSettings;
 import java.util.List;
 import redis.clients.jedis.HostAndPort;
@@ -38,9 +40,9 @@ public interface FeedTopology {
      * @param primaries   the servers to scan and subscribe, in a stable order
      * @param cluster     true for Redis Cluster (database 0 only, per-node reads)
      * @param fingerprint changes whenever the primaries or their slot ranges change
-     * @param description for the status bar, e.g. "3 cluster primaries"
+     * @param description for the status bar, e.g. "3 cluster primaries", worded at the edge
      */
-    record Resolved(List<HostAndPort> primaries, boolean cluster, String fingerprint, String description) {
+    record Resolved(List<HostAndPort> primaries, boolean cluster, String fingerprint, Phrase description) {
         public Resolved {
             primaries = List.copyOf(primaries);
             if (primaries.isEmpty()) {

@@ -461,7 +461,7 @@ public final class RedisSessionFeed implements SessionFeed {
         ScanRun run = new ScanRun(runIds.incrementAndGet(), kind, sequence.incrementAndGet(), current.generation,
                 !current.push);
         activeRun = run;
-        LOG.debug("Starting {} on {}", run, current.topology.description());
+        LOG.debug("Starting {} on {}", run, words.render(current.topology.description()));
         loader.start(run, current.readers);
     }
 
@@ -512,7 +512,7 @@ public final class RedisSessionFeed implements SessionFeed {
             if (current.topology.cluster() || !(topology instanceof ClusterAwareTopology)) {
                 FeedTopology.Resolved now = topology.resolve(settings);
                 if (!now.primaries().equals(current.topology.primaries())) {
-                    reestablish(current, "the servers changed (" + now.description() + ")");
+                    reestablish(current, "the servers changed (" + words.render(now.description()) + ")");
                     return;
                 }
                 if (!now.fingerprint().equals(current.topology.fingerprint())) {

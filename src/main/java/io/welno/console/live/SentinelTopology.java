@@ -1,5 +1,7 @@
 package io.welno.console.live;
 
+import io.welno.console.text.Phrase;
+
 import io.welno.console.store.RedisConnectionSettings;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -51,7 +53,7 @@ final class SentinelTopology implements FeedTopology {
                 }
                 HostAndPort master = new HostAndPort(address.get(0), Integer.parseInt(address.get(1)));
                 return new Resolved(List.of(master), false, "sentinel " + masterName + " " + Nodes.describe(master),
-                        "master " + masterName + " at " + Nodes.describe(master));
+                        Phrase.of("feed.servers.sentinel", masterName, Nodes.describe(master)));
             } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;

@@ -84,7 +84,7 @@ class ClusterFeedTest {
                 feed.start(listener);
                 listener.awaitMode(FeedMode.LIVE);
                 assertEquals("feed.live", feed.modeDetail().key());
-                assertTrue(feed.modeDetail().arg(0).toString().startsWith("3 cluster primaries"), feed.modeDetail().toString());
+                assertTrue(io.welno.console.testing.Words.en(feed.modeDetail().arg(0)).startsWith("3 cluster primaries"), feed.modeDetail().toString());
                 listener.awaitSnapshots(1);
                 Set<String> expected = new HashSet<>();
                 idsByNode.forEach(ids -> expected.addAll(ids.subList(0, 2)));
@@ -138,7 +138,7 @@ class ClusterFeedTest {
                 RedisSessionFeed running = feed;
                 listener.await("the feed follows the new primary", Await.EVENTUALLY,
                         () -> running.stats().servers() == 4 && running.mode() == FeedMode.LIVE);
-                assertTrue(feed.modeDetail().arg(0).toString().startsWith("4 cluster primaries"), feed.modeDetail().toString());
+                assertTrue(io.welno.console.testing.Words.en(feed.modeDetail().arg(0)).startsWith("4 cluster primaries"), feed.modeDetail().toString());
                 String onLate = idsInSlots(MOVED_RANGE, 1).get(0);
                 cluster.set(key(onLate), doc(onLate, "initiated", 1));
                 listener.await("a change on the new primary", () -> listener.lastKind(onLate) == ChangeKind.ADDED);

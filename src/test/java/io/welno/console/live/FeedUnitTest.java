@@ -211,7 +211,7 @@ class FeedUnitTest {
         assertTrue(resolved.cluster());
         assertEquals(List.of(new HostAndPort("127.0.0.1", 30002), new HostAndPort("127.0.0.1", 30003),
                 new HostAndPort("redis-1.internal", 30001)), resolved.primaries());
-        assertEquals("3 cluster primaries", resolved.description());
+        assertEquals("3 cluster primaries", io.welno.console.testing.Words.en(resolved.description()));
         assertTrue(resolved.fingerprint().contains("127.0.0.1:30003=10923-16383"), resolved.fingerprint());
         assertEquals(new HostAndPort("10.0.0.5", 7000),
                 ClusterAwareTopology.parseAddress(":7000@17000", new HostAndPort("10.0.0.5", 7000)));

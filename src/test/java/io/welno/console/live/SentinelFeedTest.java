@@ -65,7 +65,7 @@ class SentinelFeedTest {
             feed.start(listener);
             listener.awaitMode(FeedMode.LIVE);
             assertEquals("feed.live", feed.modeDetail().key());
-            assertTrue(feed.modeDetail().arg(0).toString().contains("master " + MASTER + " at 127.0.0.1:" + master.port()),
+            assertTrue(io.welno.console.testing.Words.en(feed.modeDetail()).contains("from master " + MASTER + " at 127.0.0.1:" + master.port()),
                     feed.modeDetail().toString());
             listener.awaitSnapshots(1);
             assertTrue(listener.has("before"));
