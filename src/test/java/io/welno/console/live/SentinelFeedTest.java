@@ -82,7 +82,7 @@ class SentinelFeedTest {
             RedisSessionFeed running = feed;
             listener.await("the feed is live on the promoted replica", Await.EVENTUALLY,
                     () -> running.mode() == FeedMode.LIVE
-                            && running.modeDetail().arg(0).toString().contains("at 127.0.0.1:" + promoted.port()));
+                            && io.welno.console.testing.Words.en(running.modeDetail()).contains("at 127.0.0.1:" + promoted.port()));
             listener.awaitSnapshots(2);
             try (Jedis writer = new Jedis(promoted.address())) {
                 writer.set(key("on-new"), doc("on-new", "initiated", 1));
