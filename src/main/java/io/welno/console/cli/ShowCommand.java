@@ -3,6 +3,7 @@ package io.welno.console.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.text.Phrase;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentMasker;
@@ -94,7 +95,7 @@ final class ShowCommand implements Callable<Integer> {
             if (reveal) {
                 // recorded before anything is printed, through the same path as the window's reveal
                 PersonalDataReveal.reveal(new RedisAuditLog(store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN),
-                        who.operator(), id, Instant.now(), "by show --reveal");
+                        who.operator(), id, Instant.now(), Phrase.of("audit.reveal.cli"));
             }
             StoredSession session = found.get();
             boolean summary = !json && session.parsed() instanceof SessionDocument;

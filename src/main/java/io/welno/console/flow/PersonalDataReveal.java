@@ -18,6 +18,8 @@ public final class PersonalDataReveal {
     /** The audit entry's {@code event} and {@code action}. */
     public static final String EVENT = "reveal";
     public static final String ACTION = "reveal-personal-data";
+    /** The result a reveal's audit entry carries. */
+    public static final String RESULT = "shown";
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalDataReveal.class);
 
@@ -37,10 +39,11 @@ public final class PersonalDataReveal {
      * Records the reveal of {@code sessionId} before the data is shown, or says why this operator may not see
      * it (and records nothing). An audit stream that cannot be written is logged, as for actions.
      *
-     * @param where how the data is shown, for the audit entry's message ("on screen", "by show --reveal")
+     * @param where how the data is shown, for the audit entry's message: {@code audit.reveal.screen} or
+     *              {@code audit.reveal.cli}
      */
     public static Optional<Phrase> reveal(AuditLog audit, Operator operator, String sessionId, Instant now,
-                                          String where) {
+                                          Phrase where) {
         Optional<Phrase> refused = refusal(operator.role());
         if (refused.isPresent()) {
             return refused;
@@ -48,7 +51,7 @@ public final class PersonalDataReveal {
         LOG.info("Personal data of session {} revealed by {}", SafeText.bounded(sessionId, SafeText.FIELD),
                 SafeText.bounded(operator.name(), SafeText.FIELD));
         audit.record(new AuditRecord(now, UUID.randomUUID().toString(), EVENT, operator.name(), operator.role(),
-                ACTION, sessionId, "", false, "", "", "shown", Phrase.of("audit.reveal", where), null));
+                ACTION, sessionId, "", false, "", "", RESULT, Phrase.of("audit.reveal", where), null));
         return Optional.empty();
     }
 }

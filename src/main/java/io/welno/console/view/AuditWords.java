@@ -1,5 +1,6 @@
 package io.welno.console.view;
 
+import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.AuditRecord;
@@ -30,6 +31,7 @@ public final class AuditWords {
         Arrays.stream(ActionResult.Outcome.values()).map(Enum::name).forEach(all::add);
         Arrays.stream(CollectionFinished.Result.values()).map(Enum::name).forEach(all::add);
         all.add("REVERTED");
+        all.add(PersonalDataReveal.RESULT);
         return Set.copyOf(all);
     }
 
@@ -44,6 +46,9 @@ public final class AuditWords {
     public static String action(Texts texts, String code) {
         if (code == null) {
             return null;
+        }
+        if (code.equals(PersonalDataReveal.ACTION)) {
+            return texts.get("audit.action.reveal");
         }
         try {
             return texts.get("action." + ActionKind.fromWire(code).wire());

@@ -30,6 +30,20 @@ class AuditEntriesTest {
         return records.stream().map(AuditRecord::streamId).toList();
     }
 
+    /** A reveal's entry reads in the window's language: its action, its result and where it was shown. */
+    @Test
+    void aRevealIsWordedInKorean() {
+        io.welno.console.flow.MemoryAuditLog log = new io.welno.console.flow.MemoryAuditLog();
+        io.welno.console.flow.PersonalDataReveal.reveal(log, new io.welno.console.flow.Operator("kim", Role.DEVELOPER),
+                "welno_a", T, Phrase.of("audit.reveal.screen"));
+        AuditRecord shown = log.read(1).get(0);
+        Texts korean = new BundleTexts(BundleTexts.KOREAN);
+        assertEquals("개인정보 보기", AuditWords.action(korean, shown.action()));
+        assertEquals("보여 줌", AuditWords.result(korean, shown.result()));
+        String message = Wording.window(korean).render(shown.message());
+        assertTrue(message.contains("화면에서") && !message.contains("on screen"), message);
+    }
+
     @Test
     void entriesAreNewestFirstOnceEachAndCapped() {
         AuditEntries entries = new AuditEntries(3);

@@ -252,7 +252,7 @@ public final class ConsoleWindow {
         background.execute(() -> {
             try {
                 PersonalDataReveal.reveal(current.flow().auditLog(), current.operator(), sessionId,
-                        java.time.Instant.now(), "on screen");
+                        java.time.Instant.now(), Phrase.of("audit.reveal.screen"));
             } catch (RuntimeException e) {
                 LOG.warn("Could not audit the reveal of {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
                         SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
