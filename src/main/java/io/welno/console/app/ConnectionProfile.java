@@ -1,5 +1,8 @@
 package io.welno.console.app;
 
+import java.time.ZoneId;
+import java.time.DateTimeException;
+import io.welno.console.session.Timestamps;
 import io.welno.console.text.PhrasedException;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.text.Phrase;
@@ -80,5 +83,20 @@ public record ConnectionProfile(String name, String url, String role, String zon
     /** The fallback folder, or empty when the profile has none. */
     public Optional<Path> files() {
         return Optional.ofNullable(filesDirectory).map(Path::of);
+    }
+
+    /**
+     * The backend's zone this profile names; a blank one (a hand-edited file) is the default. A zone that is not one
+     * refuses the connection, saying so.
+     */
+    public ZoneId zoneId() {
+        if (zone == null || zone.isBlank()) {
+            return Timestamps.DEFAULT_ZONE;
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw new PhrasedException(Phrase.of("connect.zone.invalid", zone.strip()));
+        }
     }
 }

@@ -203,7 +203,7 @@ public final class ConsoleServices implements AutoCloseable {
         if (password != null && !password.isEmpty()) {
             settings = settings.withPassword(password);
         }
-        ZoneId zone = profile.zone() == null || profile.zone().isBlank() ? Timestamps.DEFAULT_ZONE : ZoneId.of(profile.zone());
+        ZoneId zone = profile.zoneId();
         Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
         TilkoConfig tilko = profile.tilkoUrl() == null || profile.tilkoUrl().isBlank() || tilkoKey == null
                 || tilkoKey.isBlank()

@@ -95,8 +95,12 @@ public final class ConsoleApp extends Application {
 
     /** Opens a fresh window on the stage and connects it to the choice. */
     private void open(ConnectionDialog.Choice choice) {
-        ZoneId zone = choice.demo() || choice.profile().zone() == null
-                ? Timestamps.DEFAULT_ZONE : ZoneId.of(choice.profile().zone());
+        ZoneId zone;
+        try {
+            zone = choice.demo() ? Timestamps.DEFAULT_ZONE : choice.profile().zoneId();
+        } catch (IllegalArgumentException notAZone) {
+            zone = Timestamps.DEFAULT_ZONE; // connecting refuses the profile and says why
+        }
         connect(showWindow(zone), choice);
     }
 
