@@ -126,11 +126,14 @@ class ConsoleSettingsTest {
             assertTrue(english.contains(text), text + " not shown in English: " + english);
         }
         assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("developer"));
+        assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getText().endsWith(" · production"));
 
         choose(robot, "menu-language", "menu-lang-ko");
         WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
                 () -> "실시간".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
         List<String> korean = UiWalk.visibleTexts();
+        String environment = robot.lookup("#environmentBadge").queryAs(Label.class).getText();
+        assertTrue(environment.endsWith(" · 운영"), "the profile's environment in Korean: " + environment);
         for (String text : List.of("세션", "대시보드", "설정", "전체 세션", "승인 대기", "상태", "최근 메시지",
                 "실시간 일시정지", "실시간", "ID, 이름, 전화번호 끝 4자리로 검색", "세션 20개")) {
             assertTrue(korean.stream().anyMatch(t -> t.equals(text) || t.startsWith(text)),

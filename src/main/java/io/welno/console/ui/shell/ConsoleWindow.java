@@ -63,6 +63,8 @@ public final class ConsoleWindow {
     private java.util.function.BooleanSupplier windowFocused;
     private boolean closing;
 
+    private javafx.beans.value.ChangeListener<java.util.Locale> environmentWords;
+
     public ConsoleWindow(Stage stage, I18n i18n, Clock clock, ZoneId zone, ExecutorService background,
                          StuckPolicy stuckPolicy, Themes theme) {
         this.stage = stage;
@@ -133,17 +135,26 @@ public final class ConsoleWindow {
         bridge.onModeChanged(io.welno.console.live.FeedMode.CONNECTING, text);
     }
 
-    /** Connects the window to running services; the feed starts delivering at once. */
-    public void attach(ConsoleServices started) {
-        this.services = started;
+    /** The toolbar's connection label: the demo, or the profile's title and environment in the window's language. */
+    private void showEnvironment(ConsoleServices started) {
         if (started.isDemo()) {
             view.setEnvironment(i18n.get("app.demo"), "env-demo");
         } else {
             String env = started.environment() == null ? "" : started.environment();
             view.setEnvironment(env.isEmpty() ? started.title()
                             : started.title() + " · " + ProfileWords.environment(i18n, env),
-                    "env-" + env.toLowerCase());
+                    "env-" + env.toLowerCase(java.util.Locale.ROOT));
         }
+    }
+
+    /** Connects the window to running services; the feed starts delivering at once. */
+    public void attach(ConsoleServices started) {
+        this.services = started;
+        showEnvironment(started);
+        // in the language chosen later too: the environment is a word of the window's (removed at detach, as the
+        // language outlives this window)
+        environmentWords = (o, was, now) -> showEnvironment(started);
+        i18n.localeProperty().addListener(environmentWords);
         view.setStats(new MainView.FeedStats() {
             @Override
             public double eventsPerSecond() {
@@ -298,6 +309,9 @@ public final class ConsoleWindow {
     /** Stops this window's view and services (the stage stays), e.g. before connecting elsewhere. */
     public void detach(Runnable then) {
         closing = true;
+        if (environmentWords != null) {
+            i18n.localeProperty().removeListener(environmentWords);
+        }
         view.stop();
         if (operations != null) {
             operations.stop();
