@@ -1,5 +1,7 @@
 package io.welno.console.store;
 
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
@@ -210,6 +212,7 @@ public final class FileSessionStore implements SessionStore {
         Path temp = Files.createTempFile(directory, "." + id + ".", ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
+            keepPermissions(file(id), temp);
             try {
                 Files.move(temp, file(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -218,6 +221,24 @@ public final class FileSessionStore implements SessionStore {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The written file gets the permissions of the one it replaces, or those of a file the backend's Python makes
+     * (rw-r--r--, the usual umask): a temporary file is rw------- for the console's user alone, and a backend running
+     * as another user could no longer read the session, which it would then take for missing.
+     */
+    private static void keepPermissions(Path target, Path written) throws IOException {
+        if (!written.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return; // Windows: the file inherits the folder's access list
+        }
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(target);
+        } catch (NoSuchFileException e) {
+            permissions = PosixFilePermissions.fromString("rw-r--r--");
+        }
+        Files.setPosixFilePermissions(written, permissions);
     }
 
     private interface LockedWork<T> {
