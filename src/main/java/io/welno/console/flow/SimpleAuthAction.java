@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.session.BackendRules;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.AuthProvider;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class SimpleAuthAction implements FlowAction {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimpleAuthAction.class);
+    /** The refusal of the answer's write on a session past its expires_at (the guards' sentence for it). */
+    private static final String EXPIRED = "guard.expired";
     static final List<SessionStatus> FROM =
             List.of(SessionStatus.INITIATED, SessionStatus.ERROR, SessionStatus.AUTH_REQUESTING);
 
@@ -109,7 +112,11 @@ final class SimpleAuthAction implements FlowAction {
             LOG.warn("{} Tilko SimpleAuthRequest threw {}", actionId, e.getClass().getSimpleName());
             answer = null;
         }
-        Precondition stillOurs = FlowRuntime.ownsClaim(actionId, Set.of(SessionStatus.AUTH_REQUESTING), false);
+        // Still ours, and still read by the backend: past expires_at its own simple-auth finds the session deleted and
+        // saves nothing, so neither does the console (extending expires_at would bring the session back).
+        Precondition stillOurs = FlowRuntime.ownsClaim(actionId, Set.of(SessionStatus.AUTH_REQUESTING), false)
+                .and(current -> BackendRules.expiredFor(current, runtime.timestamps.nowLocal())
+                        .map(ago -> Phrase.of(EXPIRED, ago, current.expiresAt().raw())));
         boolean success = answer != null && answer.isSuccess() && answer.payload().isPresent();
         UpdateResult finish;
         if (success) {
@@ -146,6 +153,11 @@ final class SimpleAuthAction implements FlowAction {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(
                     "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
                             : TilkoCalls.describe(answer)), before, done.after().status(), actionId));
+        }
+        if (finish instanceof UpdateResult.PreconditionFailed expired && expired.reason().key().equals(EXPIRED)) {
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,
+                    Phrase.of("flow.simpleAuth.expired", tilkoSaid, expired.reason().arg(0),
+                            expired.reason().arg(1)), before, expired.statusSeen(), actionId));
         }
         if (finish instanceof UpdateResult.PreconditionFailed changed) {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.CONFLICT,

@@ -139,6 +139,60 @@ class SimpleAuthTest {
         assertEquals(SessionStatus.ERROR, retry.statusBefore());
     }
 
+    /**
+     * The backend's own simple-auth finds a session that expired during the Tilko call deleted and saves nothing; the
+     * console does the same and says so, instead of extending expires_at and bringing the session back.
+     */
+    @Test
+    void aSessionThatExpiresDuringTheCallIsNotBroughtBack() throws Exception {
+        String id = FlowTestSupport.newSession(REDIS);
+        TilkoGateway real = TilkoGateway.of(tilko);
+        RedisSessionStore store = FlowTestSupport.store(REDIS);
+        FlowService flow = FlowTestSupport.service(store, new TilkoGateway() {
+            @Override
+            public io.welno.console.tilko.TilkoResult<io.welno.console.tilko.SimpleAuthTicket> simpleAuth(
+                    io.welno.console.tilko.TilkoPerson person, String type) {
+                // the session's expires_at passes while Tilko answers
+                try {
+                    ObjectNode now = (ObjectNode) doc(id);
+                    now.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-3));
+                    FlowTestSupport.put(REDIS, id, now);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return real.simpleAuth(person, type);
+            }
+
+            @Override
+            public io.welno.console.tilko.TilkoResult<Boolean> loginCheck(io.welno.console.tilko.TilkoCredentials c,
+                                                                          io.welno.console.tilko.TilkoPerson p) {
+                return real.loginCheck(c, p);
+            }
+
+            @Override
+            public io.welno.console.tilko.TilkoResult<List<io.welno.console.tilko.Checkup>> healthCheckups(
+                    io.welno.console.tilko.TilkoCredentials c, io.welno.console.tilko.TilkoPerson p) {
+                return real.healthCheckups(c, p);
+            }
+
+            @Override
+            public io.welno.console.tilko.TilkoResult<List<io.welno.console.tilko.Prescription>> prescriptions(
+                    io.welno.console.tilko.TilkoCredentials c, io.welno.console.tilko.TilkoPerson p,
+                    java.time.LocalDate d) {
+                return real.prescriptions(c, p, d);
+            }
+        }, null, new DirectExecutor(), FlowOptions.defaults());
+        closeables.add(store);
+        closeables.add(0, flow);
+        ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "resend"));
+        assertEquals(ActionResult.Outcome.VANISHED, r.outcome(), Words.en(r.message()));
+        String said = Words.en(r.message());
+        assertTrue(said.contains("Tilko accepted the request") && said.contains("answer was not saved"), said);
+        JsonNode left = doc(id);
+        assertEquals("auth_requesting", left.get("status").asText(), "nothing saved after the expiry");
+        assertFalse(left.has("temp_auth_data"));
+    }
+
     @Test
     void anAppThatIsNotLinkedIsAnErrorWithTheBackendsExplanation() throws Exception {
         FlowService flow = console();
