@@ -29,6 +29,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        UncaughtExceptions.install();
         // The window blocks in launch() until it closes, so exiting afterwards is right for both modes.
         if (opensTheWindow(args)) {
             // Picocli's model of every subcommand took 0.28 s of a 2.7 s start (budget P5, docs/architecture.md); the window needs none.
