@@ -60,7 +60,7 @@ public final class AuditCsv {
             e.event(),
             e.result(),
             e.reason(),
-            words.render(e.message()),
+            words.render(AuditWords.message(e.message())),
             e.batchId(),
             e.actionId(),
         };

@@ -1,5 +1,6 @@
 package io.welno.console.view;
 
+import io.welno.console.text.Phrase;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
@@ -55,5 +56,30 @@ public final class AuditWords {
         } catch (IllegalArgumentException unknown) {
             return code;
         }
+    }
+
+    /**
+     * An entry's message as this console can word it: one written by another version of the console may name a code
+     * this one has no words for, which is shown as such (with the code) rather than as a broken sentence.
+     */
+    public static Phrase message(Phrase message) {
+        String unknown = unknownKey(message);
+        return unknown == null ? message : Phrase.of("audit.message.unknown", unknown);
+    }
+
+    private static String unknownKey(Phrase phrase) {
+        if (phrase == null) {
+            return null;
+        }
+        if (!BundleTexts.english().has(phrase.key())) {
+            return phrase.key();
+        }
+        for (Object arg : phrase.args()) {
+            String inner = arg instanceof Phrase nested ? unknownKey(nested) : null;
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
     }
 }

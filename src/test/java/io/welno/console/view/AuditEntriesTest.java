@@ -1,6 +1,7 @@
 package io.welno.console.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,16 @@ class AuditEntriesTest {
 
     private static List<String> ids(List<AuditRecord> records) {
         return records.stream().map(AuditRecord::streamId).toList();
+    }
+
+    /** An entry another console version wrote with a code this one lacks says so, in the window's language. */
+    @Test
+    void aMessageFromANewerConsoleIsNamedNotBroken() {
+        Phrase known = Phrase.of("audit.reveal", Phrase.of("audit.reveal.screen"));
+        assertSame(known, AuditWords.message(known));
+        Phrase newer = Phrase.of("hold.kept", Phrase.of("hold.somethingNewer", 3));
+        String korean = Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(AuditWords.message(newer));
+        assertEquals("이 버전의 콘솔에는 문구가 없는 메시지입니다(hold.somethingNewer)", korean);
     }
 
     /** A reveal's entry reads in the window's language: its action, its result and where it was shown. */
