@@ -82,4 +82,8 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
     ActionResult withHold(Hold newHold) {
         return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, approval, newHold);
     }
+
+    ActionResult withMessage(Phrase newMessage) {
+        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold);
+    }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.store.FallbackSessionStore;
 import io.welno.console.session.ParsedSession;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
@@ -234,6 +235,21 @@ public final class FlowService implements AutoCloseable {
      * happened. Every call is audited and reported to {@link FlowListener#onActionFinished}. An applied result
      * carries its {@link ActionResult#hold()}.
      */
+    /**
+     * Whether an applied action went into the backend's fallback file because Redis has no key: the backend reads
+     * that file only while its Redis calls fail, so the operator is told, not only "applied".
+     */
+    private boolean writtenToFileOnly(String sessionId) {
+        if (!(runtime.store instanceof FallbackSessionStore fallback)) {
+            return false;
+        }
+        try {
+            return fallback.redis().get(sessionId).isEmpty() && fallback.fileGet(sessionId).isPresent();
+        } catch (RuntimeException e) {
+            return false; // Redis unreadable now: the result says what the write itself found
+        }
+    }
+
     public ActionResult perform(Operator operator, ActionRequest request) {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(request, "request");
@@ -245,6 +261,9 @@ public final class FlowService implements AutoCloseable {
             execution = new FlowAction.Execution(unexpected(request, actionId, e));
         }
         ActionResult result = execution.result();
+        if (result.applied() && writtenToFileOnly(request.sessionId())) {
+            result = result.withMessage(Phrase.of("flow.fileOnly", result.message()));
+        }
         Hold held = holds.handle(actionId);
         if (held != null && result.applied()) {
             result = result.withHold(held);

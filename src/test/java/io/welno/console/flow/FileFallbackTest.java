@@ -101,6 +101,8 @@ class FileFallbackTest {
             ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
                     "Redis was down when the user approved").withHold(Duration.ofMillis(300)));
             assertTrue(done.applied(), Words.en(done.message()));
+            assertTrue(Words.en(done.message()).contains("written to the backend's fallback file only"),
+                    "the operator is told the backend reads it only while Redis fails: " + Words.en(done.message()));
             assertEquals(HoldOutcome.Kind.KEPT, done.hold().await(Duration.ofSeconds(10)).kind());
         }
         assertFalse(REDIS.client().exists("tilko_session:" + id), "nothing was put into Redis");
