@@ -1,12 +1,12 @@
 package io.welno.console.app;
 
-import io.welno.console.text.PhrasedException;
 import io.welno.console.flow.Role;
 import io.welno.console.live.NotificationConfig;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package io.welno.console.app;
 
-import java.time.ZoneId;
-import java.time.DateTimeException;
 import io.welno.console.session.Timestamps;
-import io.welno.console.text.PhrasedException;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.AlertRules;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * Logback's configuration, set up in code (found through {@code META-INF/services}): reading a {@code logback.xml}
  * took 0.29 s of the window's start-up (budget P5, docs/architecture.md), this 0.15 s. Lines go to stderr as
- * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded ({@link SafeMessageConverter}), and so is each message of an exception's
- * trace ({@link SafeThrowableConverter}); the level is {@code WELNO_LOG_LEVEL} (system property or
+ * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded
+ * ({@link SafeMessageConverter}), and so is each message of an exception's trace ({@link SafeThrowableConverter}); the
+ * level is {@code WELNO_LOG_LEVEL} (system property or
  * environment variable, default INFO); the Redis and HTTP clients only log warnings. A configuration file given with
  * {@code -Dlogback.configurationFile} is used instead, as logback would.
  */

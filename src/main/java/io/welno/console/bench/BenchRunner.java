@@ -1,7 +1,8 @@
 package io.welno.console.bench;
 
-import io.welno.console.text.PhrasedException;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.live.FeedBatch;
@@ -14,7 +15,6 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreErrors;
-import io.welno.console.text.SafeText;
 import io.welno.console.view.SessionHistory;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
@@ -35,13 +35,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One bench run: seeds N sessions and M unrelated keys, then measures P1 (listing vs the plain-client floor),

@@ -1,9 +1,9 @@
 package io.welno.console.cli;
 
-import io.welno.console.text.PhrasedException;
 import io.welno.console.flow.Role;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.nio.file.InvalidPathException;

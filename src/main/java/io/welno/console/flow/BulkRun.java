@@ -47,7 +47,10 @@ public final class BulkRun {
         UNAVAILABLE,
         /** Tilko refused (a collection that ended not approved, info_required or error), or an unexpected error. */
         FAILED,
-        /** Not started, or its collection stopped and gave the claim back: the run was cancelled (or the console closed). */
+        /**
+         * Not started, or its collection stopped and gave the claim back: the run was cancelled (or the console
+         * closed).
+         */
         CANCELLED
     }
 

@@ -1,11 +1,11 @@
 package io.welno.console.flow;
 
-import io.welno.console.store.FallbackSessionStore;
 import io.welno.console.session.ParsedSession;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.Timestamps;
+import io.welno.console.store.FallbackSessionStore;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionMutation;
 import io.welno.console.store.SessionStore;

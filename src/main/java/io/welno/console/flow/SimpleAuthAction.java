@@ -1,9 +1,9 @@
 package io.welno.console.flow;
 
-import io.welno.console.session.BackendRules;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.AuthProvider;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;

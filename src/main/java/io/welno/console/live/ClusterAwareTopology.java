@@ -1,8 +1,7 @@
 package io.welno.console.live;
 
-import io.welno.console.text.Phrase;
-
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.Phrase;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,7 @@
 package io.welno.console.live;
 
-import io.welno.console.text.Phrase;
-
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.Phrase;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;

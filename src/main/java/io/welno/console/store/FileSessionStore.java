@@ -1,7 +1,5 @@
 package io.welno.console.store;
 
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.PosixFilePermission;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
@@ -19,6 +17,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

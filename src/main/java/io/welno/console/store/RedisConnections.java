@@ -1,7 +1,7 @@
 package io.welno.console.store;
 
-import io.welno.console.text.PhrasedException;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -176,7 +176,8 @@ public final class RedisConnections {
             }
             return file;
         } catch (IOException | GeneralSecurityException e) {
-            throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(), String.valueOf(e.getMessage())), e);
+            throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 }

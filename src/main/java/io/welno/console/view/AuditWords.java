@@ -1,11 +1,11 @@
 package io.welno.console.view;
 
-import io.welno.console.text.Phrase;
-import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.CollectionFinished;
+import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.text.Phrase;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;

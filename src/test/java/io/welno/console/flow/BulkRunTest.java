@@ -186,7 +186,8 @@ class BulkRunTest {
             BulkRun completing = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.COLLECT, "-", "collect")
                     .withHold(Duration.ofMillis(300)), fine, workers, null);
             assertTrue(completing.await(Duration.ofMinutes(1)));
-            assertEquals(2, completing.summary().count(BulkRun.Tally.APPLIED), completing.summary().phrase().toString());
+            assertEquals(2, completing.summary().count(BulkRun.Tally.APPLIED),
+                    completing.summary().phrase().toString());
             for (BulkRun.Item item : completing.summary().byTally().get(BulkRun.Tally.APPLIED)) {
                 assertEquals(CollectionFinished.Result.COMPLETED, item.collection().result());
                 assertEquals(HoldOutcome.Kind.KEPT, item.held().kind());

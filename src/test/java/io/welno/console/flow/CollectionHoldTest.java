@@ -56,7 +56,8 @@ class CollectionHoldTest {
             assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
             HoldOutcome held = claim.hold().await(Duration.ofSeconds(30));
             assertEquals(HoldOutcome.Kind.KEPT, held.kind(), Words.en(held.message()));
-            assertEquals(SessionStatus.COMPLETED, held.statusNow(), "its last read came after the collection's last write");
+            assertEquals(SessionStatus.COMPLETED, held.statusNow(),
+                    "its last read came after the collection's last write");
         } finally {
             pool.shutdownNow();
         }

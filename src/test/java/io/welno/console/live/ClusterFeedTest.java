@@ -2,14 +2,10 @@ package io.welno.console.live;
 
 import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.Await;
-import static io.welno.console.live.Docs.doc;
-import static io.welno.console.live.Docs.key;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.testing.Words;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +20,10 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.util.JedisClusterCRC16;
+import static io.welno.console.live.Docs.doc;
+import static io.welno.console.live.Docs.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real 3-primary Redis Cluster built by the test (CLUSTER MEET + ADDSLOTS): the feed, given one node's URL, scans
@@ -84,7 +84,8 @@ class ClusterFeedTest {
                 feed.start(listener);
                 listener.awaitMode(FeedMode.LIVE);
                 assertEquals("feed.live", feed.modeDetail().key());
-                assertTrue(io.welno.console.testing.Words.en(feed.modeDetail().arg(0)).startsWith("3 cluster primaries"), feed.modeDetail().toString());
+                assertTrue(Words.en(feed.modeDetail().arg(0)).startsWith("3 cluster primaries"),
+                        feed.modeDetail().toString());
                 listener.awaitSnapshots(1);
                 Set<String> expected = new HashSet<>();
                 idsByNode.forEach(ids -> expected.addAll(ids.subList(0, 2)));
@@ -138,7 +139,8 @@ class ClusterFeedTest {
                 RedisSessionFeed running = feed;
                 listener.await("the feed follows the new primary", Await.EVENTUALLY,
                         () -> running.stats().servers() == 4 && running.mode() == FeedMode.LIVE);
-                assertTrue(io.welno.console.testing.Words.en(feed.modeDetail().arg(0)).startsWith("4 cluster primaries"), feed.modeDetail().toString());
+                assertTrue(Words.en(feed.modeDetail().arg(0)).startsWith("4 cluster primaries"),
+                        feed.modeDetail().toString());
                 String onLate = idsInSlots(MOVED_RANGE, 1).get(0);
                 cluster.set(key(onLate), doc(onLate, "initiated", 1));
                 listener.await("a change on the new primary", () -> listener.lastKind(onLate) == ChangeKind.ADDED);

@@ -2,14 +2,10 @@ package io.welno.console.live;
 
 import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.Await;
-import static io.welno.console.live.Docs.doc;
-import static io.welno.console.live.Docs.key;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.testing.Words;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
+import static io.welno.console.live.Docs.doc;
+import static io.welno.console.live.Docs.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A master, a replica and a real sentinel (the same binary with --sentinel): the feed finds the master through the
@@ -65,7 +65,7 @@ class SentinelFeedTest {
             feed.start(listener);
             listener.awaitMode(FeedMode.LIVE);
             assertEquals("feed.live", feed.modeDetail().key());
-            assertTrue(io.welno.console.testing.Words.en(feed.modeDetail()).contains("from master " + MASTER + " at 127.0.0.1:" + master.port()),
+            assertTrue(Words.en(feed.modeDetail()).contains("from master " + MASTER + " at 127.0.0.1:" + master.port()),
                     feed.modeDetail().toString());
             listener.awaitSnapshots(1);
             assertTrue(listener.has("before"));
@@ -82,7 +82,7 @@ class SentinelFeedTest {
             RedisSessionFeed running = feed;
             listener.await("the feed is live on the promoted replica", Await.EVENTUALLY,
                     () -> running.mode() == FeedMode.LIVE
-                            && io.welno.console.testing.Words.en(running.modeDetail()).contains("at 127.0.0.1:" + promoted.port()));
+                            && Words.en(running.modeDetail()).contains("at 127.0.0.1:" + promoted.port()));
             listener.awaitSnapshots(2);
             try (Jedis writer = new Jedis(promoted.address())) {
                 writer.set(key("on-new"), doc("on-new", "initiated", 1));

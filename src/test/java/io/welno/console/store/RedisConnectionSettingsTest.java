@@ -1,20 +1,19 @@
 package io.welno.console.store;
 
-import java.util.List;
-import io.welno.console.view.Wording;
-import io.welno.console.view.BundleTexts;
 import io.welno.console.testing.Words;
 import io.welno.console.text.PhrasedException;
+import io.welno.console.text.SafeText;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Wording;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.welno.console.text.SafeText;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class RedisConnectionSettingsTest {
 
@@ -136,7 +135,8 @@ class RedisConnectionSettingsTest {
             assertFalse(said.contains("\n"), said);
             // the window says it in Korean: a sentence of its own, not the English one
             String korean = korean(e);
-            assertTrue(korean.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
+            assertTrue(korean.codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
                     url + " → " + korean);
             assertFalse(korean.contains("Redis URL"), korean);
             assertEquals(-1, SafeText.firstUnsafe(korean), korean);

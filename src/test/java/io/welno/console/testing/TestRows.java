@@ -121,7 +121,7 @@ public final class TestRows {
         return this;
     }
 
-    /** A console's claim on the session, taken {@code at} and leased until {@code leaseUntil}, as an action writes it. */
+    /** A console's claim on the session, taken {@code at} and leased until {@code leaseUntil}, as actions write it. */
     public TestRows claimed(LocalDateTime at, LocalDateTime leaseUntil) {
         ObjectNode claim = doc.putObject("console_claim");
         claim.put("id", "act-" + id);

@@ -75,7 +75,7 @@ class SafeTextTest {
         assertSame(plain, SafeText.json(plain));
     }
 
-    /** A stored value's raw carriage returns between tokens would overprint the terminal's line: line breaks instead. */
+    /** A stored value's raw carriage returns between tokens would overprint a terminal's line: line breaks instead. */
     @Test
     void jsonWhitespaceCarriageReturnsBecomeLineBreaks() throws Exception {
         String stored = "{\"status\": \"error\",\r\"name\": \"x\"\r\n}";

@@ -284,7 +284,8 @@ class SessionTableModelTest {
                 TestRows.session("lapsed", "fetching_health_data", now.minusMinutes(2)).put("collection_started", true)
                         .expires(now.plusHours(1)).claimed(now.minusMinutes(2), now.minusSeconds(30)).row(),
                 TestRows.session("leased", "fetching_health_data", now.minusMinutes(20))
-                        .put("collection_started", true).expires(now.plusHours(1)).claimed(now.minusMinutes(20), now.plusMinutes(1))
+                        .put("collection_started", true).expires(now.plusHours(1))
+                        .claimed(now.minusMinutes(20), now.plusMinutes(1))
                         .row(),
                 TestRows.session("moving", "auth_request_sent", now.minusMinutes(2)).expires(now.plusHours(1)).row());
         model.tick();

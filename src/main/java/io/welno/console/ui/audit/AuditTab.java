@@ -155,7 +155,8 @@ public final class AuditTab extends BorderPane {
         table.getColumns().add(text("audit.column.event", 120, e -> AuditWords.event(i18n, e.event())));
         table.getColumns().add(text("audit.column.result", 110, e -> AuditWords.result(i18n, e.result())));
         table.getColumns().add(text("audit.column.reason", 220, AuditRecord::reason));
-        table.getColumns().add(text("audit.column.message", 320, e -> Wording.window(i18n).render(AuditWords.message(e.message()))));
+        table.getColumns().add(text("audit.column.message", 320,
+                e -> Wording.window(i18n).render(AuditWords.message(e.message()))));
         table.getColumns().add(linkColumn("audit.column.revert", 110,
                 e -> entries.revertOf(e).map(r -> i18n.get("audit.revert.link")).orElse(null),
                 ignored -> { }));

@@ -1,6 +1,5 @@
 package io.welno.console.ui.connection;
 
-import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.text.PhrasedException;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
@@ -12,6 +11,7 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoConfig;
+import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.view.Wording;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.welno.console.ui.detail;
 
-import io.welno.console.ui.common.HangulFont;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.store.FileCopy;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.FileDifference;
 import io.welno.console.view.SessionRow;

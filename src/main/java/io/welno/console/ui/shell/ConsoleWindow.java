@@ -1,7 +1,7 @@
 package io.welno.console.ui.shell;
 
-import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.ui.actions.ActionsController;
+import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
