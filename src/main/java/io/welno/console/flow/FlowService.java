@@ -231,11 +231,6 @@ public final class FlowService implements AutoCloseable {
     }
 
     /**
-     * Runs one action. Never throws for anything Redis, Tilko or the document does; the result says what
-     * happened. Every call is audited and reported to {@link FlowListener#onActionFinished}. An applied result
-     * carries its {@link ActionResult#hold()}.
-     */
-    /**
      * Whether an applied action went into the backend's fallback file because Redis has no key: the backend reads
      * that file only while its Redis calls fail, so the operator is told, not only "applied".
      */
@@ -250,6 +245,11 @@ public final class FlowService implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one action. Never throws for anything Redis, Tilko or the document does; the result says what
+     * happened. Every call is audited and reported to {@link FlowListener#onActionFinished}. An applied result
+     * carries its {@link ActionResult#hold()}.
+     */
     public ActionResult perform(Operator operator, ActionRequest request) {
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(request, "request");
