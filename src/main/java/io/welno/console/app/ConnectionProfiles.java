@@ -3,8 +3,9 @@ package io.welno.console.app;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,7 +59,8 @@ public final class ConnectionProfiles {
         try {
             return Json.MAPPER.readValue(file.toFile(), new TypeReference<List<ConnectionProfile>>() { });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the connection profiles in " + file + ": " + e.getMessage(), e);
+            throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -84,7 +86,8 @@ public final class ConnectionProfiles {
             Json.MAPPER.writeValue(temp.toFile(), new ArrayList<>(profiles));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the connection profiles in " + file + ": " + e.getMessage(), e);
+            throw new PhrasedException(Phrase.of("profiles.saveFailed", file.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
     }
 }

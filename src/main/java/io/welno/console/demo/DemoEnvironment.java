@@ -3,6 +3,8 @@ package io.welno.console.demo;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.tilko.TilkoConfig;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
@@ -46,7 +48,14 @@ public final class DemoEnvironment implements AutoCloseable {
      * @param sessionsPerMinute new sessions a minute afterwards (0 = no live traffic)
      */
     public static DemoEnvironment start(int seedSessions, int sessionsPerMinute, Timestamps timestamps) {
-        EmbeddedRedis redis = EmbeddedRedis.start();
+        EmbeddedRedis redis;
+        try {
+            redis = EmbeddedRedis.start();
+        } catch (UncheckedIOException e) {
+            // said as the demo's own trouble: shown as a Redis error it read "Redis answered with an error"
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new PhrasedException(Phrase.of("demo.redisFailed", String.valueOf(cause.getMessage())), e);
+        }
         TilkoSimulator tilko = null;
         try {
             tilko = TilkoSimulator.start(SimulatorOptions.builder().port(0)

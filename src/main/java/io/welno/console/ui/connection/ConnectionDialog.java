@@ -256,8 +256,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             try {
                 findings = checker.check(profile, choice.password());
             } catch (RuntimeException e) {
+                Phrase named = PhrasedException.find(e);
                 findings = List.of(new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected",
-                        String.valueOf(e.getMessage()))));
+                        named != null ? named : String.valueOf(e.getMessage()))));
             }
             List<ConnectionCheck.Finding> found = findings;
             Platform.runLater(() -> checked(choice, found));

@@ -1,11 +1,14 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import io.welno.console.view.Wording;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -56,7 +59,9 @@ final class StartupWork {
         try {
             return store.load();
         } catch (RuntimeException e) {
-            log.warn("Ignoring unreadable connection profiles: {}", e.getMessage());
+            Phrase named = PhrasedException.find(e);
+            log.warn("Ignoring unreadable connection profiles: {}",
+                    named != null ? Wording.cli().render(named) : e.getMessage());
             return List.of();
         }
     }
