@@ -61,9 +61,10 @@ class ExpiryDuringHoldTest {
 
     @Test
     void aSessionThatExpiresDuringTheHoldIsNotReportedKept() throws Exception {
-        String id = seed("welno_expiring_in_hold", 2);
+        // expires 5 s from now, well after the write even on a busy machine, and well before the hold's end
+        String id = seed("welno_expiring_in_hold", 5);
         ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
-                .withHold(Duration.ofSeconds(4)));
+                .withHold(Duration.ofSeconds(8)));
         assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
         HoldOutcome held = result.hold().await(Duration.ofSeconds(30));
         assertEquals(HoldOutcome.Kind.VANISHED, held.kind(), Words.en(held.message()));
