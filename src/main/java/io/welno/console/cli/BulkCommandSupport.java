@@ -55,7 +55,7 @@ final class BulkCommandSupport {
         try {
             ids = bulk.listedIds(arguments);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), Inputs.said(e));
+            throw new ParameterException(spec.commandLine(), WORDS.said(e));
         }
         Timestamps timestamps = new Timestamps(Clock.systemUTC(), redis.zone);
         ActionRequest template = new ActionRequest(kind, "-", options.reason, options.overrideGuards, checkApproval,

@@ -2,6 +2,7 @@ package io.welno.console.cli;
 
 import io.welno.console.store.StoreErrors;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
         LOG.debug("{} failed", command.getCommandName(), e);
         PrintWriter err = command.getErr();
         if (e instanceof IllegalArgumentException bad) {
-            print(err, SafeText.bounded(Inputs.said(bad), SafeText.TEXT));
+            print(err, SafeText.bounded(Wording.cli().said(bad), SafeText.TEXT));
             return ExitCode.REFUSED.code();
         }
         if (isRedisFailure(e)) {

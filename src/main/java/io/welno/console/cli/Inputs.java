@@ -3,7 +3,6 @@ package io.welno.console.cli;
 import io.welno.console.flow.Role;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisConnectionSettings;
-import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.nio.file.InvalidPathException;
@@ -35,13 +34,8 @@ final class Inputs {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(said(e));
+            throw new TypeConversionException(Wording.cli().said(e));
         }
-    }
-
-    /** What bad input from another layer says, in English: its phrase when it named one, else its message. */
-    static String said(RuntimeException e) {
-        return e instanceof PhrasedException phrased ? Wording.cli().render(phrased.phrase()) : e.getMessage();
     }
 
     static final class RedisUrl implements ITypeConverter<RedisConnectionSettings> {
@@ -51,7 +45,7 @@ final class Inputs {
             try {
                 return RedisConnectionSettings.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(said(e) + (fromEnvironment ? " (from WELNO_REDIS_URL)" : ""));
+                throw new TypeConversionException(Wording.cli().said(e) + (fromEnvironment ? " (from WELNO_REDIS_URL)" : ""));
             }
         }
     }

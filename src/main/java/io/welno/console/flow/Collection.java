@@ -3,7 +3,6 @@ package io.welno.console.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.welno.console.session.BackendRules;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.Progress;
 import io.welno.console.session.SessionDocument;
@@ -44,8 +43,6 @@ final class Collection implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collection.class);
     private static final int RELEASE_ATTEMPTS = 3;
-    /** The refusal of a step on a session past its expires_at (the guards' sentence for it). */
-    private static final String EXPIRED = "guard.expired";
 
     private final FlowRuntime runtime;
     final String id;
@@ -246,9 +243,7 @@ final class Collection implements Runnable {
      * the session: past its expires_at the backend's own collection would have found it gone.
      */
     private Precondition ours() {
-        return FlowRuntime.ownsClaim(actionId, Set.of(expected), true).and(doc ->
-                BackendRules.expiredFor(doc, runtime.timestamps.nowLocal())
-                        .map(ago -> Phrase.of(EXPIRED, ago, doc.expiresAt().raw())));
+        return FlowRuntime.ownsClaim(actionId, Set.of(expected), true).and(runtime.backendReads());
     }
 
     /** A step write: keeps the claim, holds the write, advances {@link #expected}. */
@@ -286,7 +281,7 @@ final class Collection implements Runnable {
 
     /** A write of ours was not applied: stop, name why, and clear collection_started if the claim is still ours. */
     private CollectionFinished lost(UpdateResult r) {
-        if (r instanceof UpdateResult.PreconditionFailed refused && refused.reason().key().equals(EXPIRED)) {
+        if (r instanceof UpdateResult.PreconditionFailed refused && Guards.isExpiry(refused)) {
             // nothing more is written: the backend deletes the session at its next read, the claim with it
             return new CollectionFinished(id, actionId, CollectionFinished.Result.VANISHED, refused.statusSeen(),
                     Phrase.of("collection.expired", refused.reason().arg(0), refused.reason().arg(1)));

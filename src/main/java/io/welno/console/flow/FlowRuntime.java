@@ -94,6 +94,14 @@ final class FlowRuntime {
         };
     }
 
+    /**
+     * The backend still reads the document: a later write of an action into a session past its expires_at would
+     * count for nothing (the backend deletes it at its next read) or, extending expires_at, bring it back.
+     */
+    Precondition backendReads() {
+        return doc -> Guards.expired(doc, timestamps.nowLocal());
+    }
+
     /** No console action but possibly {@code actionId} claims the document. */
     static Precondition noOtherClaim(String actionId) {
         return doc -> {

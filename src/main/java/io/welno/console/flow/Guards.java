@@ -6,6 +6,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UserInfo;
+import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -30,6 +31,9 @@ import java.util.function.Predicate;
  * The tables are in docs/flow.md, "Guards".
  */
 public final class Guards {
+
+    /** The refusal of an action, or of a later write of one, on a session past its expires_at. */
+    private static final String EXPIRED = "guard.expired";
 
     /** What an action's rules may look at besides the document. */
     record Context(Guards guards, LocalDateTime now, Predicate<String> locallyCollecting) {
@@ -66,12 +70,25 @@ public final class Guards {
                 .with(SessionStatus.FETCHING_PRESCRIPTION_DATA, options.stuckAfter());
     }
 
+    /**
+     * Why the backend no longer reads this document (past its expires_at: it deletes it on its next read), or empty.
+     * The guards refuse an action on it, and a later write of an action (a collection's step, simple-auth's answer)
+     * is refused with the same sentence.
+     */
+    static Optional<Phrase> expired(SessionDocument doc, LocalDateTime now) {
+        return BackendRules.expiredFor(doc, now).map(ago -> Phrase.of(EXPIRED, ago, doc.expiresAt().raw()));
+    }
+
+    /** Whether a write was refused because the session expired for the backend meanwhile ({@link #expired}). */
+    static boolean isExpiry(UpdateResult.PreconditionFailed refused) {
+        return refused.reason().key().equals(EXPIRED);
+    }
+
     /** Every rule the document breaks for this action, the most fundamental first. */
     public List<Refusal> problems(ActionKind kind, SessionDocument doc, Predicate<String> locallyCollecting) {
         LocalDateTime now = timestamps.nowLocal();
         List<Refusal> out = new ArrayList<>();
-        BackendRules.expiredFor(doc, now).ifPresent(ago -> out.add(Refusal.hard("guard.expired", ago,
-                doc.expiresAt().raw())));
+        expired(doc, now).ifPresent(why -> out.add(new Refusal(why, false)));
         BackendRules.ownershipProblem(doc).ifPresent(why -> out.add(new Refusal(Phrase.of("guard.ownership", why),
                 kind != ActionKind.SIMPLE_AUTH)));
         registry.get(kind).problems(doc, new Context(this, now, locallyCollecting), out);

@@ -3,7 +3,6 @@ package io.welno.console.flow;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.AuthProvider;
-import io.welno.console.session.BackendRules;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 final class SimpleAuthAction implements FlowAction {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimpleAuthAction.class);
-    /** The refusal of the answer's write on a session past its expires_at (the guards' sentence for it). */
-    private static final String EXPIRED = "guard.expired";
     static final List<SessionStatus> FROM =
             List.of(SessionStatus.INITIATED, SessionStatus.ERROR, SessionStatus.AUTH_REQUESTING);
 
@@ -115,8 +112,7 @@ final class SimpleAuthAction implements FlowAction {
         // Still ours, and still read by the backend: past expires_at its own simple-auth finds the session deleted and
         // saves nothing, so neither does the console (extending expires_at would bring the session back).
         Precondition stillOurs = FlowRuntime.ownsClaim(actionId, Set.of(SessionStatus.AUTH_REQUESTING), false)
-                .and(current -> BackendRules.expiredFor(current, runtime.timestamps.nowLocal())
-                        .map(ago -> Phrase.of(EXPIRED, ago, current.expiresAt().raw())));
+                .and(runtime.backendReads());
         boolean success = answer != null && answer.isSuccess() && answer.payload().isPresent();
         UpdateResult finish;
         if (success) {
@@ -154,7 +150,7 @@ final class SimpleAuthAction implements FlowAction {
                     "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
                             : TilkoCalls.describe(answer)), before, done.after().status(), actionId));
         }
-        if (finish instanceof UpdateResult.PreconditionFailed expired && expired.reason().key().equals(EXPIRED)) {
+        if (finish instanceof UpdateResult.PreconditionFailed expired && Guards.isExpiry(expired)) {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,
                     Phrase.of("flow.simpleAuth.expired", tilkoSaid, expired.reason().arg(0),
                             expired.reason().arg(1)), before, expired.statusSeen(), actionId));

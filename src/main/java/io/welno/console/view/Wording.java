@@ -4,6 +4,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.Role;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,15 @@ public final class Wording {
         String sentence = words(phrase);
         return sentence.isEmpty() || beginsWithLabel(phrase) ? sentence
                 : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /**
+     * What a failure says: the phrase of a {@link PhrasedException} among its causes, in these words, else its own
+     * message (outside text, escaped where it is shown).
+     */
+    public String said(Throwable failure) {
+        Phrase named = PhrasedException.find(failure);
+        return named != null ? render(named) : failure.getMessage();
     }
 
     /** Whether the phrase is outside text as it is ("{0}") or begins with it as a label ("{0}: …"). */

@@ -16,8 +16,6 @@ import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.Checkup;
-import io.welno.console.tilko.Prescription;
-import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoEndpoint;
@@ -27,7 +25,6 @@ import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,25 +157,10 @@ class CollectionTest {
     @Test
     void anExceptionInTheBackgroundStillClearsCollectionStarted() {
         TilkoGateway real = TilkoGateway.of(tilko);
-        FlowService exploding = wire(new TilkoGateway() {
-            @Override
-            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String type) {
-                return real.simpleAuth(person, type);
-            }
-
-            @Override
-            public TilkoResult<Boolean> loginCheck(TilkoCredentials c, TilkoPerson p) {
-                return real.loginCheck(c, p);
-            }
-
+        FlowService exploding = wire(new ForwardingTilko(real) {
             @Override
             public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials c, TilkoPerson p) {
                 throw new IllegalStateException("simulated bug");
-            }
-
-            @Override
-            public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials c, TilkoPerson p, LocalDate d) {
-                return real.prescriptions(c, p, d);
             }
         }, FlowOptions.defaults());
         try {
@@ -203,35 +185,11 @@ class CollectionTest {
     void aSessionThatExpiresDuringTheCollectionEndsItWithoutAnotherWrite() throws Exception {
         TilkoGateway real = TilkoGateway.of(tilko);
         String[] collecting = new String[1];
-        FlowService expiring = wire(new TilkoGateway() {
-            @Override
-            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String type) {
-                return real.simpleAuth(person, type);
-            }
-
-            @Override
-            public TilkoResult<Boolean> loginCheck(TilkoCredentials c, TilkoPerson p) {
-                return real.loginCheck(c, p);
-            }
-
+        FlowService expiring = wire(new ForwardingTilko(real) {
             @Override
             public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials c, TilkoPerson p) {
-                // while Tilko answers, the session's expires_at passes (as a slow call on a short-lived session)
-                String key = "tilko_session:" + collecting[0];
-                try {
-                    ObjectNode doc = (ObjectNode) mapper.readTree(REDIS.client().get(key));
-                    doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-5));
-                    REDIS.client().set(key, mapper.writeValueAsString(doc),
-                            redis.clients.jedis.params.SetParams.setParams().keepTtl());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return real.healthCheckups(c, p);
-            }
-
-            @Override
-            public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials c, TilkoPerson p, LocalDate d) {
-                return real.prescriptions(c, p, d);
+                FlowTestSupport.expireForTheBackend(REDIS, collecting[0]); // while Tilko answers
+                return super.healthCheckups(c, p);
             }
         }, FlowOptions.defaults());
         try {

@@ -40,6 +40,22 @@ final class FlowTestSupport {
         return newSession(redis, "김하늘", "01012345678");
     }
 
+    /**
+     * The session's expires_at a few seconds past, its TTL kept: what the backend then reads as expired (and deletes),
+     * while the key is still in Redis — as when a slow Tilko call outlasts a short-lived session.
+     */
+    static void expireForTheBackend(RedisServerExtension redis, String id) {
+        String key = "tilko_session:" + id;
+        try {
+            ObjectNode doc = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    redis.client().get(key));
+            doc.put("expires_at", TIMESTAMPS.nowPlusSeconds(-5));
+            redis.client().set(key, CODEC.write(doc), SetParams.setParams().keepTtl());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void put(RedisServerExtension redis, String id, ObjectNode doc) {
         redis.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
     }

@@ -13,8 +13,11 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
+import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.TilkoPerson;
+import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
@@ -69,8 +72,12 @@ class SimpleAuthTest {
 
     /** An independent console: its own connection pool and service, like a second operator's machine. */
     private FlowService console() {
+        return console(TilkoGateway.of(tilko));
+    }
+
+    private FlowService console(TilkoGateway gateway) {
         RedisSessionStore store = FlowTestSupport.store(REDIS);
-        FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(tilko), null, new DirectExecutor(),
+        FlowService flow = FlowTestSupport.service(store, gateway, null, new DirectExecutor(),
                 FlowOptions.defaults());
         closeables.add(store);
         closeables.add(0, flow);
@@ -146,44 +153,13 @@ class SimpleAuthTest {
     @Test
     void aSessionThatExpiresDuringTheCallIsNotBroughtBack() throws Exception {
         String id = FlowTestSupport.newSession(REDIS);
-        TilkoGateway real = TilkoGateway.of(tilko);
-        RedisSessionStore store = FlowTestSupport.store(REDIS);
-        FlowService flow = FlowTestSupport.service(store, new TilkoGateway() {
+        FlowService flow = console(new ForwardingTilko(TilkoGateway.of(tilko)) {
             @Override
-            public io.welno.console.tilko.TilkoResult<io.welno.console.tilko.SimpleAuthTicket> simpleAuth(
-                    io.welno.console.tilko.TilkoPerson person, String type) {
-                // the session's expires_at passes while Tilko answers
-                try {
-                    ObjectNode now = (ObjectNode) doc(id);
-                    now.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(-3));
-                    FlowTestSupport.put(REDIS, id, now);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return real.simpleAuth(person, type);
+            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String type) {
+                FlowTestSupport.expireForTheBackend(REDIS, id); // while Tilko answers
+                return super.simpleAuth(person, type);
             }
-
-            @Override
-            public io.welno.console.tilko.TilkoResult<Boolean> loginCheck(io.welno.console.tilko.TilkoCredentials c,
-                                                                          io.welno.console.tilko.TilkoPerson p) {
-                return real.loginCheck(c, p);
-            }
-
-            @Override
-            public io.welno.console.tilko.TilkoResult<List<io.welno.console.tilko.Checkup>> healthCheckups(
-                    io.welno.console.tilko.TilkoCredentials c, io.welno.console.tilko.TilkoPerson p) {
-                return real.healthCheckups(c, p);
-            }
-
-            @Override
-            public io.welno.console.tilko.TilkoResult<List<io.welno.console.tilko.Prescription>> prescriptions(
-                    io.welno.console.tilko.TilkoCredentials c, io.welno.console.tilko.TilkoPerson p,
-                    java.time.LocalDate d) {
-                return real.prescriptions(c, p, d);
-            }
-        }, null, new DirectExecutor(), FlowOptions.defaults());
-        closeables.add(store);
-        closeables.add(0, flow);
+        });
         ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "resend"));
         assertEquals(ActionResult.Outcome.VANISHED, r.outcome(), Words.en(r.message()));
         String said = Words.en(r.message());

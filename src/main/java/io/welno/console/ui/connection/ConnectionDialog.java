@@ -469,8 +469,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
      * its message, which may quote the URL or the server: escaped and bounded like all outside text.
      */
     private void showError(RuntimeException failure) {
-        showMessage(failure instanceof PhrasedException phrased ? Wording.window(i18n).render(phrased.phrase())
-                : failure.getMessage(), "warning-strong");
+        showMessage(Wording.window(i18n).said(failure), "warning-strong");
     }
 
     private void showMessage(String text, String style) {

@@ -13,7 +13,6 @@ import io.welno.console.flow.FlowOptions;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.text.Phrase;
-import io.welno.console.text.PhrasedException;
 import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.view.Wording;
@@ -149,9 +148,8 @@ public final class ConsoleApp extends Application {
         try {
             profiles.update(profileName, p -> p.withAlerts(rules));
         } catch (RuntimeException e) {
-            Phrase named = PhrasedException.find(e);
             LoggerFactory.getLogger(ConsoleApp.class).warn("Could not save the alert rules: {}",
-                    named != null ? Wording.cli().render(named) : e.getMessage());
+                    Wording.cli().said(e));
         }
     }
 

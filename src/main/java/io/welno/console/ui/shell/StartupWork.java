@@ -1,7 +1,5 @@
 package io.welno.console.ui.shell;
 
-import io.welno.console.text.Phrase;
-import io.welno.console.text.PhrasedException;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.app.ConnectionProfile;
@@ -59,9 +57,7 @@ final class StartupWork {
         try {
             return store.load();
         } catch (RuntimeException e) {
-            Phrase named = PhrasedException.find(e);
-            log.warn("Ignoring unreadable connection profiles: {}",
-                    named != null ? Wording.cli().render(named) : e.getMessage());
+            log.warn("Ignoring unreadable connection profiles: {}", Wording.cli().said(e));
             return List.of();
         }
     }
