@@ -63,7 +63,7 @@ final class BulkCommandSupport {
         RedisSessionStore redisStore = redis.openStore();
         try (SessionStore store = files.around(redisStore, redis)) {
             if (bulk.bucket != null) {
-                ids = withBucket(store, bulk.bucket, ids, timestamps.nowLocal());
+                ids = withBucket(store, bulk.bucket, options.stuckPolicy(), ids, timestamps.nowLocal());
             }
             if (ids.isEmpty()) {
                 out.println("No session to act on.");
@@ -163,10 +163,9 @@ final class BulkCommandSupport {
     }
 
     /** The ids given, then every session of the bucket ({@code stuck}, or a status), in the order Redis lists them. */
-    private static List<String> withBucket(SessionStore store, String bucket, List<String> ids,
+    private static List<String> withBucket(SessionStore store, String bucket, StuckPolicy stuck, List<String> ids,
                                            LocalDateTime now) {
         LinkedHashSet<String> out = new LinkedHashSet<>(ids);
-        StuckPolicy stuck = StuckPolicy.defaults();
         boolean byStuck = bucket.equalsIgnoreCase("stuck");
         SessionStatus status = SessionStatus.of(bucket.strip());
         store.scan(batch -> batch.forEach(s -> {

@@ -16,8 +16,8 @@ final class BulkOptions {
     String idsFrom;
 
     @Option(names = "--bucket", paramLabel = "BUCKET",
-            description = "Also act on every session in a bucket: 'stuck' (as the window's Stuck bucket), or a status "
-                    + "such as auth_request_sent")
+            description = "Also act on every session in a bucket: 'stuck' (as the window's Stuck bucket, with "
+                    + "--stuck-after for collections), or a status such as auth_request_sent")
     String bucket;
 
     @Option(names = "--dry-run",

@@ -4,6 +4,7 @@ import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.session.StuckPolicy;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
 import io.welno.console.view.Wording;
@@ -54,11 +55,17 @@ final class FlowCommandOptions {
     boolean reapply;
 
     @Option(names = "--stuck-after", paramLabel = "SECONDS", defaultValue = "600", converter = Inputs.PositiveSeconds.class,
-            description = "reset: a collection counts as stuck after this many seconds without progress (default: ${DEFAULT-VALUE})")
+            description = "reset, and --bucket stuck: a collection counts as stuck after this many seconds without "
+                    + "progress (default: ${DEFAULT-VALUE})")
     long stuckAfterSeconds;
 
     Operator operator() {
         return who.operator();
+    }
+
+    /** The window's Stuck rule with {@code --stuck-after} for collections: what reset-stuck accepts. */
+    StuckPolicy stuckPolicy() {
+        return StuckPolicy.defaults().withCollectionsStuckAfter(Duration.ofSeconds(stuckAfterSeconds));
     }
 
     FlowOptions flowOptions() {

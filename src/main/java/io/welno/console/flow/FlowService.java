@@ -271,7 +271,7 @@ public final class FlowService implements AutoCloseable {
             holds.end(actionId, HoldOutcome.notHeld());
         }
         ActionResult reported = result;
-        LOG.info("{} {} on session {} by a {}: {}", actionId, request.kind().wire(), request.sessionId(),
+        LOG.info("{} {} on session {} by the {} role: {}", actionId, request.kind().wire(), request.sessionId(),
                 operator.role().wire(), result.outcome());
         audit(operator, AuditRecord.ATTEMPT, request, actionId, result.statusBefore(), result.statusAfter(),
                 result.outcome().name(), result.message());

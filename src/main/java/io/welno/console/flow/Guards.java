@@ -65,9 +65,7 @@ public final class Guards {
         this.options = options;
         this.timestamps = timestamps;
         this.registry = registry;
-        this.resetPolicy = StuckPolicy.defaults()
-                .with(SessionStatus.FETCHING_HEALTH_DATA, options.stuckAfter())
-                .with(SessionStatus.FETCHING_PRESCRIPTION_DATA, options.stuckAfter());
+        this.resetPolicy = StuckPolicy.defaults().withCollectionsStuckAfter(options.stuckAfter());
     }
 
     /**

@@ -58,6 +58,15 @@ public final class StuckPolicy {
         return new StuckPolicy(copy);
     }
 
+    /**
+     * This policy with one threshold for both fetching statuses: reset-stuck's {@code stuckAfter}, which the command
+     * line's {@code --stuck-after} sets, so that what a bucket selects and what the reset accepts are one rule.
+     */
+    public StuckPolicy withCollectionsStuckAfter(Duration threshold) {
+        return with(SessionStatus.FETCHING_HEALTH_DATA, threshold)
+                .with(SessionStatus.FETCHING_PRESCRIPTION_DATA, threshold);
+    }
+
     /** @param now the current wall-clock time in the backend's zone */
     public boolean isStuck(SessionDocument doc, LocalDateTime now) {
         return stuckAfter(doc).map(after -> after.isBefore(now)).orElse(false);

@@ -212,6 +212,25 @@ class FlowCommandsTest {
     }
 
     @Test
+    void theStuckBucketSelectsWhatTheResetAccepts() throws Exception {
+        String id = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, id, doc); // a collection without progress for about two and a half minutes
+
+        CliRun byDefault = action("reset", "--bucket", "stuck", "--reason", "after the outage", "--dry-run");
+        assertEquals(0, byDefault.exit(), byDefault.all());
+        assertTrue(!byDefault.out().contains(id), "not stuck by the default ten minutes: " + byDefault.out());
+
+        CliRun sooner = action("reset", "--bucket", "stuck", "--stuck-after", "60", "--reason", "after the outage",
+                "--dry-run");
+        assertEquals(0, sooner.exit(), sooner.all());
+        assertTrue(sooner.out().contains("WOULD_APPLY [" + id + "]"),
+                "--stuck-after selects as the reset accepts: " + sooner.out());
+    }
+
+    @Test
     void severalSessionsRunAsOneBatchAfterADryRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         List<String> stuck = new java.util.ArrayList<>();
