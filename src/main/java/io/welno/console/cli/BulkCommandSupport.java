@@ -63,7 +63,7 @@ final class BulkCommandSupport {
         RedisSessionStore redisStore = redis.openStore();
         try (SessionStore store = files.around(redisStore, redis)) {
             if (bulk.bucket != null) {
-                ids = withBucket(store, bulk.bucket, options.stuckPolicy(), ids, timestamps.nowLocal());
+                ids = withBucket(store, bulk.bucket, kind, options.stuckPolicy(), ids, timestamps.nowLocal());
             }
             if (ids.isEmpty()) {
                 out.println("No session to act on.");
@@ -162,19 +162,30 @@ final class BulkCommandSupport {
         return summary.count(BulkRun.Tally.REFUSED) > 0 ? ExitCode.REFUSED : ExitCode.DONE;
     }
 
-    /** The ids given, then every session of the bucket ({@code stuck}, or a status), in the order Redis lists them. */
-    private static List<String> withBucket(SessionStore store, String bucket, StuckPolicy stuck, List<String> ids,
-                                           LocalDateTime now) {
+    /**
+     * The ids given, then every session of the bucket ({@code stuck}, or a status), in the order Redis lists them.
+     * For reset, "stuck" means stuck collections only: the window's bucket also holds sessions stuck before a
+     * collection, which a reset with {@code --override-guards} would turn into auth_completed without an
+     * authentication.
+     */
+    private static List<String> withBucket(SessionStore store, String bucket, ActionKind kind, StuckPolicy stuck,
+                                           List<String> ids, LocalDateTime now) {
         LinkedHashSet<String> out = new LinkedHashSet<>(ids);
         boolean byStuck = bucket.equalsIgnoreCase("stuck");
+        boolean collectionsOnly = kind == ActionKind.RESET_STUCK;
         SessionStatus status = SessionStatus.of(bucket.strip());
         store.scan(batch -> batch.forEach(s -> {
             if (s.parsed() instanceof SessionDocument doc
-                    && (byStuck ? stuck.isStuck(doc, now) : doc.status().equals(status))) {
+                    && (byStuck ? stuck.isStuck(doc, now) && (!collectionsOnly || isCollection(doc))
+                    : doc.status().equals(status))) {
                 out.add(s.id());
             }
         }));
         return new ArrayList<>(out);
+    }
+
+    private static boolean isCollection(SessionDocument doc) {
+        return doc.status().isFetching() && doc.collectionStarted();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

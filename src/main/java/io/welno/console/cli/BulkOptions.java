@@ -17,7 +17,8 @@ final class BulkOptions {
 
     @Option(names = "--bucket", paramLabel = "BUCKET",
             description = "Also act on every session in a bucket: 'stuck' (as the window's Stuck bucket, with "
-                    + "--stuck-after for collections), or a status such as auth_request_sent")
+                    + "--stuck-after for collections; for reset, stuck collections only), or a status such as "
+                    + "auth_request_sent")
     String bucket;
 
     @Option(names = "--dry-run",

@@ -218,6 +218,12 @@ class FlowCommandsTest {
         doc.put("session_id", id);
         doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
         FlowTestSupport.put(REDIS, id, doc); // a collection without progress for about two and a half minutes
+        String waiting = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
+        ObjectNode sent = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(30)));
+        sent.put("session_id", waiting);
+        sent.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, waiting, sent); // stuck in the window's bucket, but before any collection
 
         CliRun byDefault = action("reset", "--bucket", "stuck", "--reason", "after the outage", "--dry-run");
         assertEquals(0, byDefault.exit(), byDefault.all());
@@ -228,6 +234,14 @@ class FlowCommandsTest {
         assertEquals(0, sooner.exit(), sooner.all());
         assertTrue(sooner.out().contains("WOULD_APPLY [" + id + "]"),
                 "--stuck-after selects as the reset accepts: " + sooner.out());
+
+        CliRun overriding = action("reset", "--bucket", "stuck", "--stuck-after", "60", "--reason", "after the outage",
+                "--role", "developer", "--override-guards", "--dry-run");
+        assertEquals(0, overriding.exit(), overriding.all());
+        assertTrue(overriding.out().contains("WOULD_APPLY [" + id + "]"), overriding.out());
+        assertTrue(!overriding.out().contains(waiting),
+                "a reset's bucket holds stuck collections only, so an override cannot skip an authentication: "
+                        + overriding.out());
     }
 
     @Test
