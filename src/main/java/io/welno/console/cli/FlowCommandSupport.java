@@ -23,7 +23,6 @@ import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +41,8 @@ final class FlowCommandSupport {
     private static final Duration HOLD_POLL = Duration.ofMillis(250);
     /** How long past the end of the hold its last read may take. */
     private static final Duration HOLD_LAST_READ = Duration.ofSeconds(20);
-    private static final DateTimeFormatter HOLD_END = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    /** In the --zone of the session timestamps the operator compares it with, not the machine's. */
+    private static final DateTimeFormatter HOLD_END = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Set<String> GOOD = Set.of("APPLIED", "COMPLETED", "KEPT", "REAPPLIED");
     private static final Wording WORDS = Wording.cli();
 
@@ -127,7 +126,7 @@ final class FlowCommandSupport {
                 }
             }
             if (!result.hold().isOver()) {
-                out.println("HOLDING [" + result.actionId() + "] until " + HOLD_END.format(result.hold().until())
+                out.println("HOLDING [" + result.actionId() + "] until " + HOLD_END.withZone(redis.zone).format(result.hold().until())
                         + ": watching for the backend writing back an older copy" + (request.reapply()
                         ? " (re-applied if it does)." : "."));
                 out.flush();

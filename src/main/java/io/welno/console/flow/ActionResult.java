@@ -33,7 +33,10 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
         VANISHED,
         /** The Redis user lacks a permission the action needs (the message names it); nothing was written. */
         PERMISSION_DENIED,
-        /** Redis could not be reached (refused, unknown host, TLS, authentication). */
+        /**
+         * Redis could not be used: not reached (refused, unknown host, TLS, authentication), not serving yet (loading,
+         * cluster down), or every connection of the console busy. Nothing was sent that could have changed anything.
+         */
         UNREACHABLE,
         /** Redis stopped answering (paused, frozen, overloaded); a write's fate may be unknown. */
         TIMEOUT,
@@ -44,11 +47,11 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
 
         static Outcome of(StoreFailure failure) {
             return switch (failure.cause()) {
-                case PERMISSION_DENIED -> PERMISSION_DENIED;
-                case AUTH_FAILED, UNREACHABLE, TLS_FAILED -> UNREACHABLE;
+                case PERMISSION_DENIED, KEY_PERMISSION_DENIED -> PERMISSION_DENIED;
+                case AUTH_FAILED, UNREACHABLE, TLS_FAILED, UNAVAILABLE, POOL_EXHAUSTED -> UNREACHABLE;
                 case TIMEOUT -> TIMEOUT;
                 case CONNECTION_LOST -> CONNECTION_LOST;
-                case SERVER_ERROR, FILE_FAILED -> FAILED;
+                case READ_ONLY, OTHER_NODE, SERVER_ERROR, FILE_FAILED -> FAILED;
             };
         }
 

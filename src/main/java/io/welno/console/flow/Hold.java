@@ -76,15 +76,28 @@ public final class Hold {
         return outcome;
     }
 
-    /** Waits for the end of the hold; {@code extra} beyond {@link #until()} bounds the wait for its last check. */
+    /**
+     * Waits for the end of the hold; {@code extra} beyond {@link #until()} bounds the wait for its last check. The
+     * end is read again after each wait: a re-apply moves it a whole window later.
+     */
     public HoldOutcome await(Duration extra) throws InterruptedException {
-        long millis = Math.max(0, Duration.between(Instant.now(), until).toMillis()) + extra.toMillis();
-        try {
-            return outcome.get(millis, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.unconfirmed"),
-                    reapplies, null);
+        while (true) {
+            Instant deadline = until.plus(extra);
+            long millis = Duration.between(Instant.now(), deadline).toMillis();
+            try {
+                return outcome.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                return noEnd(extra);
+            } catch (TimeoutException e) {
+                if (!until.plus(extra).isAfter(deadline)) {
+                    return noEnd(extra);
+                }
+            }
         }
+    }
+
+    private HoldOutcome noEnd(Duration extra) {
+        return new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.noEnd", extra), reapplies, null);
     }
 
     /** A later write of the same action moves the end of the hold to {@code later}, never earlier. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
@@ -89,6 +90,10 @@ final class Holds {
         final List<SessionDocument> versions = new ArrayList<>();
         Precondition again;
         boolean reapplying;
+        /** A timer task will run {@link #endOfWindow}: one at a time, however often the hold is extended. */
+        boolean endPending;
+        /** How many reverts of this action were reported: a read that reported one decides nothing more. */
+        int reverts;
 
         HoldState(Hold handle, Operator operator, ActionRequest request, Duration window) {
             this.handle = handle;
@@ -130,9 +135,20 @@ final class Holds {
     }
 
     private void scheduleEnd(HoldState state) {
+        synchronized (state) {
+            if (state.endPending || state.handle.isOver()) {
+                return;
+            }
+            state.endPending = true;
+        }
         long delay = Math.max(0, Duration.between(Instant.now(), state.handle.until()).toMillis());
         try {
-            timer.schedule(() -> endOfWindow(state), delay, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> {
+                synchronized (state) {
+                    state.endPending = false;
+                }
+                endOfWindow(state);
+            }, delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing: close() ends every open hold
         }
@@ -148,7 +164,7 @@ final class Holds {
         }
         synchronized (state) {
             if (state.reapplying) {
-                return; // the re-apply ends the hold itself when it is done
+                return; // the re-apply ends the hold if it fails, and schedules its end if it succeeds
             }
         }
         if (Instant.now().isBefore(state.handle.until())) {
@@ -159,6 +175,9 @@ final class Holds {
             // The action's collection still runs: its next write may be a minute of Tilko away, and the hold is to
             // end a window after its last write, with one outcome for the whole action.
             state.handle.extendTo(Instant.now().plus(state.window));
+            // The watch too: a backend copy written back during a long Tilko call must still be seen as a revert.
+            revertWatch.extend(state.handle.sessionId(), state.handle.actionId(),
+                    state.window.plus(FINAL_CHECK_SLACK));
             scheduleEnd(state);
             return;
         }
@@ -172,10 +191,14 @@ final class Holds {
                     StoreFailure.of(e).phrase()), state.handle.reapplies(), null));
             return;
         }
+        int revertsBefore;
+        synchronized (state) {
+            revertsBefore = state.reverts;
+        }
         revertWatch.onKeyRead(id, stored, readStarted); // reports a revert (and may start a re-apply)
         synchronized (state) {
-            if (state.handle.isOver() || state.reapplying) {
-                return;
+            if (state.handle.isOver() || state.reapplying || state.reverts != revertsBefore) {
+                return; // the revert's report ended the hold, or its re-apply will
             }
         }
         if (stored.isEmpty()) {
@@ -183,15 +206,29 @@ final class Holds {
                     state.handle.reapplies(), null));
             return;
         }
-        SessionStatus now = stored.get().parsed() instanceof SessionDocument doc ? doc.status() : null;
-        if (stored.get().parsed() instanceof SessionDocument doc) {
-            // Still in Redis is not enough: past its expires_at the backend deletes it at its next read.
-            Optional<Duration> expired = BackendRules.expiredFor(doc, runtime.timestamps.nowLocal());
-            if (expired.isPresent()) {
-                endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.expiredForBackend",
-                        expired.get(), doc.expiresAt().raw()), state.handle.reapplies(), now));
-                return;
-            }
+        if (!(stored.get().parsed() instanceof SessionDocument doc)) {
+            // Not "kept": the value is not the change any more, and the backend cannot read it either.
+            Phrase reason = stored.get().parsed() instanceof UnreadableSession u
+                    ? u.reason() : Phrase.of("text.empty");
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable",
+                    reason), state.handle.reapplies(), null));
+            return;
+        }
+        Optional<Phrase> lost = RevertWatch.lost(state.versions(), doc);
+        if (lost.isPresent()) {
+            // The watch saw no revert (it may have let go during a long collection), but the last read lacks what
+            // the action wrote: report it as the watch would have, re-apply included.
+            onRevert(new RevertDetected(id, state.request.kind(), state.handle.actionId(), state.operator.name(),
+                    lost.get(), doc.status()));
+            return;
+        }
+        SessionStatus now = doc.status();
+        // Still in Redis is not enough: past its expires_at the backend deletes it at its next read.
+        Optional<Duration> expired = BackendRules.expiredFor(doc, runtime.timestamps.nowLocal());
+        if (expired.isPresent()) {
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.expiredForBackend",
+                    expired.get(), doc.expiresAt().raw()), state.handle.reapplies(), now));
+            return;
         }
         endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, state.handle.reapplies() == 0
                 ? Phrase.of("hold.kept") : Phrase.of("hold.keptAfterReapply", state.handle.reapplies()),
@@ -233,6 +270,9 @@ final class Holds {
         HoldState state = holds.get(revert.actionId());
         if (state == null) {
             return; // another service's action, or a hold that just ended
+        }
+        synchronized (state) {
+            state.reverts++;
         }
         service.record(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
                 AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
@@ -315,8 +355,9 @@ final class Holds {
             }
             endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reapplyRefused",
                     revert.lost(), message), attempt - 1, revert.statusNow()));
-        } else if (!Instant.now().isBefore(state.handle.until())) {
-            endOfWindow(state);
+        } else {
+            // Its end may have passed while it ran (the window's last read found the revert): end it once more.
+            scheduleEnd(state);
         }
     }
 }

@@ -147,7 +147,31 @@ public final class RevertWatch implements AutoCloseable {
         ensurePolling();
     }
 
-    /** A document seen by someone else (the live feed); checked against the watches of that key right away. */
+    /**
+     * Watches an action's change for {@code window} from now at least (a collection's hold lasts as long as its
+     * collection runs, which can be longer than the window of its last write).
+     */
+    public void extend(String sessionId, String actionId, Duration window) {
+        List<Watched> list = watches.get(sessionId);
+        if (list == null) {
+            return;
+        }
+        Instant until = clock.instant().plus(window);
+        synchronized (list) {
+            for (Watched w : list) {
+                if (w.actionId.equals(actionId) && until.isAfter(w.until)) {
+                    w.until = until;
+                }
+            }
+        }
+    }
+
+    /**
+     * A document seen by someone else (the live feed); checked against the watches of that key right away. When it
+     * lacks a watched change it is not reported from here: when the feed read it is not known, and a copy read before
+     * the change was written looks exactly like a revert. The poller's next read, which begins after every write,
+     * decides (a watch that cannot poll reports it at once: it has nothing better).
+     */
     public void onKeyChanged(String sessionId, StoredSession stored) {
         if (stored != null && stored.parsed() instanceof SessionDocument doc) {
             check(sessionId, doc, Long.MIN_VALUE); // when the feed read it is not known
@@ -281,7 +305,8 @@ public final class RevertWatch implements AutoCloseable {
                 Optional<Phrase> lost = w.lostIn(doc);
                 boolean fresh = readStartedNanos != Long.MIN_VALUE && readStartedNanos - w.registeredNanos > 0;
                 boolean unconfirmable = store == null || pollInterval.isZero();
-                if (lost.isPresent() && !fresh && !unconfirmable && w.isPreWriteCopy(doc)) {
+                boolean readTimeUnknown = readStartedNanos == Long.MIN_VALUE;
+                if (lost.isPresent() && !fresh && !unconfirmable && (readTimeUnknown || w.isPreWriteCopy(doc))) {
                     continue; // possibly a read from before our write; the next poll tells
                 }
                 if (lost.isPresent()) {
@@ -368,6 +393,42 @@ public final class RevertWatch implements AutoCloseable {
         return out;
     }
 
+    /**
+     * What of an action's writes is missing from {@code doc} (each write as the pair of documents it replaced and
+     * wrote, in order), or empty when all of it is there: the same test and words as a watch's.
+     */
+    static Optional<Phrase> lost(List<SessionDocument> writes, SessionDocument doc) {
+        if (writes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<JsonNode> markers = new ArrayList<>();
+        for (int i = 0; i + 1 < writes.size(); i += 2) {
+            markers.addAll(appendedMessages(writes.get(i), writes.get(i + 1)));
+        }
+        return lostIn(markers, writes.get(0), writes.get(writes.size() - 1), doc);
+    }
+
+    private static Optional<Phrase> lostIn(List<JsonNode> markers, SessionDocument before, SessionDocument after,
+                                           SessionDocument doc) {
+        List<JsonNode> missing = new ArrayList<>();
+        for (JsonNode marker : markers) {
+            if (!containsMessage(doc, marker)) {
+                missing.add(marker);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionMessage first = SessionMessageView.of(missing.get(0));
+        Phrase messages = missing.size() == 1
+                ? Phrase.of("revert.messageGone", first.summary(), String.valueOf(first.timestamp()))
+                : Phrase.of("revert.messagesGone", missing.size(), first.summary(),
+                        String.valueOf(first.timestamp()));
+        List<Phrase> fields = FieldChanges.putBack(before, after, doc);
+        return Optional.of(fields.isEmpty() ? Phrase.of("revert.lostMessages", messages)
+                : Phrase.of("revert.lost", messages, fields));
+    }
+
     static boolean containsMessage(SessionDocument doc, JsonNode message) {
         JsonNode messages = doc.tree().get(SessionDocument.MESSAGES);
         if (messages instanceof ArrayNode array) {
@@ -426,23 +487,7 @@ public final class RevertWatch implements AutoCloseable {
 
         /** What of this change is missing from {@code doc}, or empty when it is all there. */
         Optional<Phrase> lostIn(SessionDocument doc) {
-            List<JsonNode> missing = new ArrayList<>();
-            for (JsonNode marker : markers) {
-                if (!containsMessage(doc, marker)) {
-                    missing.add(marker);
-                }
-            }
-            if (missing.isEmpty()) {
-                return Optional.empty();
-            }
-            SessionMessage first = SessionMessageView.of(missing.get(0));
-            Phrase messages = missing.size() == 1
-                    ? Phrase.of("revert.messageGone", first.summary(), String.valueOf(first.timestamp()))
-                    : Phrase.of("revert.messagesGone", missing.size(), first.summary(),
-                            String.valueOf(first.timestamp()));
-            List<Phrase> fields = FieldChanges.putBack(before, after, doc);
-            return Optional.of(fields.isEmpty() ? Phrase.of("revert.lostMessages", messages)
-                    : Phrase.of("revert.lost", messages, fields));
+            return RevertWatch.lostIn(markers, before, after, doc);
         }
     }
 

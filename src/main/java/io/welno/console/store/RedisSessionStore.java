@@ -95,9 +95,18 @@ public final class RedisSessionStore implements SessionStore {
         return reader.read(keys).present();
     }
 
+    /**
+     * One session, for an action, a hold or {@code show}. What Redis answered instead of its value is thrown, not
+     * returned as a row: a permission the user lacks is a failure to name, and a cluster node's MOVED means the
+     * session is on another node — neither is an unreadable session, nor a session that is gone.
+     */
     @Override
     public Optional<StoredSession> get(String id) {
-        List<StoredSession> found = fetch(List.of(settings.key(id)));
+        SessionReader.Result read = reader.read(List.of(settings.key(id)));
+        if (!read.refusals().isEmpty()) {
+            throw read.refusals().get(0);
+        }
+        List<StoredSession> found = read.present();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

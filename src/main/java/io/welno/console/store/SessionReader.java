@@ -56,8 +56,12 @@ public final class SessionReader {
      * @param missing    ids whose key did not exist (any more)
      * @param redirected true when a cluster node answered MOVED/ASK for some keys: slots are moving, those keys were
      *                   skipped
+     * @param refusals   what Redis answered instead of a key's value or TTL, besides WRONGTYPE: the redirects, and
+     *                   the errors (NOPERM...) whose keys are in {@code present} as unreadable rows. A list shows
+     *                   such a row; one session's read for an action takes it as the failure it is
      */
-    public record Result(List<StoredSession> present, List<String> missing, boolean redirected) {
+    public record Result(List<StoredSession> present, List<String> missing, boolean redirected,
+                         List<JedisDataException> refusals) {
     }
 
     /** {@code SCAN MATCH} pattern for every key under the prefix: the prefix literally, then anything. */
@@ -145,6 +149,7 @@ public final class SessionReader {
         List<String> missing = new ArrayList<>();
         List<byte[]> values = fetched.mget == null ? null : fetched.mget.get();
         boolean redirected = false;
+        List<JedisDataException> refusals = new ArrayList<>(0);
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
             String id = settings.idOf(key);
@@ -155,11 +160,16 @@ public final class SessionReader {
                 value = values != null ? values.get(i) : fetched.gets.get(i).get();
             } catch (JedisRedirectionException e) {
                 redirected = true;
+                refusals.add(e);
                 continue;
             } catch (JedisDataException e) {
                 // WRONGTYPE from a GET: another type under the prefix; anything else (NOPERM...) is named as is.
-                StoredSession other = e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")
-                        ? notAString(key, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
+                boolean wrongType = e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE");
+                if (!wrongType) {
+                    refusals.add(e);
+                }
+                StoredSession other = wrongType ? notAString(key, id)
+                        : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
                 add(present, missing, id, other);
                 continue;
             }
@@ -172,7 +182,7 @@ public final class SessionReader {
                 add(present, missing, id, notAString(key, id));
             }
         }
-        return new Result(present, missing, redirected);
+        return new Result(present, missing, redirected, refusals);
     }
 
     private static void add(List<StoredSession> present, List<String> missing, String id, StoredSession session) {

@@ -35,7 +35,10 @@ public final class StoreErrors {
             if (message.startsWith("NOPERM")) {
                 return "the Redis user lacks a permission: " + firstLine(message);
             }
-            if (message.contains("timed out") || message.contains("Read timed out")) {
+            if (message.toLowerCase(java.util.Locale.ROOT).contains("connect timed out")) {
+                return "nothing answered at that address in time (check the address, a firewall or a VPN)";
+            }
+            if (message.contains("timed out")) {
                 return "the server did not answer in time";
             }
         }

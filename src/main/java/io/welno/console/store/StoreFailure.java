@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,10 @@ import javax.net.ssl.SSLException;
 public record StoreFailure(Cause cause, String detail) {
 
     public enum Cause {
-        /** The ACL user may not run a command or touch a key ({@code NOPERM}); {@code detail} names what. */
+        /** The ACL user may not run a command ({@code NOPERM}); {@code detail} names the command. */
         PERMISSION_DENIED,
+        /** The ACL user may not touch the key ({@code NOPERM} about keys); {@code detail} is Redis's sentence. */
+        KEY_PERMISSION_DENIED,
         /** Wrong user name or password ({@code WRONGPASS}, {@code NOAUTH}). */
         AUTH_FAILED,
         /** Nothing answered at that address: refused, unknown host, no route, connect timeout. */
@@ -36,17 +39,28 @@ public record StoreFailure(Cause cause, String detail) {
         TIMEOUT,
         /** The connection broke while a command was under way. */
         CONNECTION_LOST,
+        /** The server cannot serve commands for now: loading its data, a long script, its cluster down. */
+        UNAVAILABLE,
+        /** The server is a read-only replica: it refuses every write. */
+        READ_ONLY,
+        /** A cluster node answered that another node holds the key ({@code MOVED}/{@code ASK}); detail: that node. */
+        OTHER_NODE,
+        /** Every connection of the console's pool stayed busy: nothing was sent. */
+        POOL_EXHAUSTED,
         /** Redis answered with an error of another kind. */
         SERVER_ERROR,
         /** A session file of the fallback folder could not be read or written (permission, disk, a lost mount). */
         FILE_FAILED;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
     private static final Pattern NOPERM_COMMAND = Pattern.compile("'([^']+)' command");
+    /** Errors of a server that cannot answer now but will: LOADING, BUSY, CLUSTERDOWN, TRYAGAIN, MASTERDOWN. */
+    private static final Pattern UNAVAILABLE_NOW = Pattern.compile("^(LOADING|BUSY|CLUSTERDOWN|TRYAGAIN|MASTERDOWN)\\b");
+    private static final Pattern REDIRECT = Pattern.compile("^(MOVED|ASK) \\d+ (\\S+)");
 
     public StoreFailure {
         Objects.requireNonNull(cause, "cause");
@@ -64,7 +78,8 @@ public record StoreFailure(Cause cause, String detail) {
             String message = String.valueOf(t.getMessage());
             if (message.startsWith("NOPERM")) {
                 Matcher m = NOPERM_COMMAND.matcher(message);
-                return new StoreFailure(Cause.PERMISSION_DENIED, m.find() ? m.group(1) : firstLine(message));
+                return m.find() ? new StoreFailure(Cause.PERMISSION_DENIED, m.group(1))
+                        : new StoreFailure(Cause.KEY_PERMISSION_DENIED, firstLine(message));
             }
             if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH")
                     || message.contains("invalid username-password")) {
@@ -78,7 +93,7 @@ public record StoreFailure(Cause cause, String detail) {
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || message.contains("Connection refused")
-                    || message.contains("connect timed out")) {
+                    || message.toLowerCase(Locale.ROOT).contains("connect timed out")) {
                 return new StoreFailure(Cause.UNREACHABLE, firstLine(message));
             }
             if (t instanceof SocketTimeoutException || message.contains("Read timed out")) {
@@ -87,6 +102,22 @@ public record StoreFailure(Cause cause, String detail) {
             if (message.contains("Unexpected end of stream") || message.contains("Connection reset")
                     || message.contains("Broken pipe") || message.contains("connection closed")) {
                 return new StoreFailure(Cause.CONNECTION_LOST, firstLine(message));
+            }
+        }
+        for (Throwable t : chain) {
+            String message = String.valueOf(t.getMessage());
+            if (UNAVAILABLE_NOW.matcher(message).find()) {
+                return new StoreFailure(Cause.UNAVAILABLE, firstLine(message));
+            }
+            if (message.startsWith("READONLY")) {
+                return new StoreFailure(Cause.READ_ONLY, firstLine(message));
+            }
+            Matcher redirect = REDIRECT.matcher(message);
+            if (redirect.find()) {
+                return new StoreFailure(Cause.OTHER_NODE, redirect.group(2));
+            }
+            if (message.startsWith("Could not get a resource from the pool")) {
+                return new StoreFailure(Cause.POOL_EXHAUSTED, firstLine(message));
             }
         }
         for (Throwable t : chain) {

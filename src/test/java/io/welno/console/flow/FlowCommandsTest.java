@@ -177,6 +177,13 @@ class FlowCommandsTest {
         CliRun held = action("complete", reverted, "--reason", "approved", "--role", "developer", "--hold", "4s");
         assertEquals(3, held.exit(), held.out() + held.err());
         assertTrue(held.out().startsWith("APPLIED [") && held.out().contains("HOLDING ["), held.out());
+        java.util.regex.Matcher until = java.util.regex.Pattern.compile("HOLDING \\[\\w+] until (\\S+):")
+                .matcher(held.out());
+        assertTrue(until.find(), held.out());
+        long apart = Math.abs(Duration.between(java.time.LocalTime.now(FlowTestSupport.TIMESTAMPS.zone()),
+                java.time.LocalTime.parse(until.group(1))).toMinutes());
+        assertTrue(apart < 2 || apart > 24 * 60 - 2, "the end of the hold in --zone, as the session's times: "
+                + held.out());
         assertTrue(held.err().contains("REVERTED [") && held.err().contains("status is auth_request_sent again"),
                 held.err());
         assertEquals("auth_request_sent", doc(reverted).get("status").asText(), "the backend's copy is what is there");

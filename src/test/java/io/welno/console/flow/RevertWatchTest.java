@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.StoredSession;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
@@ -119,6 +120,30 @@ class RevertWatchTest {
             watch.onKeyChanged(id, store.get(id).orElseThrow());
             assertEquals(1, events.reverts.size());
             assertTrue(Words.en(events.reverts.get(0).lost()).contains("is gone"), Words.en(events.reverts.get(0).lost()));
+        }
+    }
+
+    /**
+     * The feed delivers a copy it read before the backend's last write and the console's write after it: older than
+     * anything the action replaced, so not recognisable as a stale read by its bytes. With a store to poll, the watch
+     * lets the poller's next read decide instead of reporting a revert that never happened.
+     */
+    @Test
+    void aLateFeedCopyIsConfirmedByAReadBeforeItIsCalledARevert() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ofHours(1)); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            StoredSession readByTheFeed = store.get(id).orElseThrow();
+            backend.update(id, d -> BackendStyleWriter.appendMessage(d, FlowTestSupport.TIMESTAMPS.now(), "poll"));
+            assertTrue(flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")).applied());
+
+            watch.onKeyChanged(id, readByTheFeed); // delivered late
+            watch.checkNow(id);
+            assertTrue(events.reverts.isEmpty(), "Redis still has the change: " + events.reverts);
+
+            backend.write(id, (ObjectNode) mapper.readTree(readByTheFeed.value())); // now really written back
+            watch.onKeyChanged(id, store.get(id).orElseThrow());
+            watch.checkNow(id);
+            assertEquals(1, events.reverts.size(), events.reverts.toString());
         }
     }
 

@@ -59,6 +59,43 @@ class RedisTlsAndAclTest {
         assertEquals("authentication failed (check the user name and password)", Words.en(StoreErrors.describe(error)));
     }
 
+    /**
+     * What Redis refuses while one session is read for an action is the failure it is: a key outside the user's
+     * patterns, or a TTL the user may not ask for, is neither "not a readable session" nor "gone".
+     */
+    @Test
+    void aRefusedReadOfOneSessionIsAPermissionFailureNotAnUnreadableSession() {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "narrow", "on",
+                ">s3cret", "~tilko_session:welno_*", "+@read", "+@write", "+@scripting", "+@connection", "+info");
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "nottl", "on",
+                ">s3cret", "~tilko_session:*", "+@read", "-pttl", "+@write", "+@scripting", "+@connection", "+info");
+        String outside = "kakao_" + Long.toHexString(System.nanoTime());
+        REDIS.client().set("tilko_session:" + outside, Fixtures.text("01_initiated.json"));
+        String inside = "welno_" + Long.toHexString(System.nanoTime());
+        REDIS.client().set("tilko_session:" + inside, Fixtures.text("01_initiated.json"));
+
+        try (RedisSessionStore store = RedisSessionStore.open(RedisConnectionSettings.parse(
+                "redis://narrow:s3cret@127.0.0.1:" + REDIS.port() + "/0"), codec, Timestamps.system())) {
+            UpdateResult.Failed failed = assertInstanceOf(UpdateResult.Failed.class,
+                    store.update(outside, Precondition.none(), (c, e) -> e.touch()));
+            assertEquals(StoreFailure.Cause.KEY_PERMISSION_DENIED, failed.failure().cause(), failed.failure().toString());
+            assertTrue(Words.en(failed.failure().phrase()).startsWith("The Redis user may not touch this key"),
+                    Words.en(failed.failure().phrase()));
+        }
+        try (RedisSessionStore store = RedisSessionStore.open(RedisConnectionSettings.parse(
+                "redis://nottl:s3cret@127.0.0.1:" + REDIS.port() + "/0"), codec, Timestamps.system())) {
+            UpdateResult.Failed failed = assertInstanceOf(UpdateResult.Failed.class,
+                    store.update(inside, Precondition.none(), (c, e) -> e.touch()));
+            assertEquals(StoreFailure.Cause.PERMISSION_DENIED, failed.failure().cause(), failed.failure().toString());
+            assertTrue(failed.failure().detail().startsWith("pttl"), "names the command: " + failed.failure());
+            assertFalse(failed.outcomeUnknown());
+            List<StoredSession> listed = new ArrayList<>();
+            store.scan(listed::addAll);
+            assertTrue(listed.stream().anyMatch(r -> r.id().equals(inside) && !r.parsed().readable()),
+                    "a list still shows the row, with why it has no value");
+        }
+    }
+
     @Test
     void redissWithACustomCaConnectsAndAnUntrustedServerIsRefused(@TempDir Path dir) throws IOException {
         Path cert = copy("server.pem", dir);

@@ -1,0 +1,142 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * How a hold ends when its last read is what decides: a revert found only by that read (re-applied, or missed by a
+ * watch that had let go), a value that is no longer a session, and a caller waiting while a re-apply moves the end.
+ */
+class HoldEndTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final Duration HOLD = Duration.ofSeconds(1);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final RecordingListener events = new RecordingListener();
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private RedisSessionStore store;
+    private BackendStyleWriter backend;
+
+    @BeforeEach
+    void open() {
+        store = FlowTestSupport.store(REDIS);
+        backend = new BackendStyleWriter(REDIS.client());
+    }
+
+    @AfterEach
+    void close() {
+        background.shutdownNow();
+        store.close();
+    }
+
+    /** A session waiting at auth_request_sent, as the backend leaves it after simple-auth. */
+    private String waitingSession() throws Exception {
+        String id = "welno_" + Long.toHexString(System.nanoTime());
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
+        FlowTestSupport.put(REDIS, id, doc);
+        return id;
+    }
+
+    /**
+     * A service whose watch never polls: only the hold's last read looks at the key. Its work (a re-apply) runs on a
+     * thread of its own, as in the window and the command line.
+     */
+    private FlowService flow(RevertWatch watch) {
+        FlowService flow = FlowTestSupport.service(store, null, watch, background, FlowOptions.defaults());
+        flow.addListener(events);
+        return flow;
+    }
+
+    private static HoldOutcome outcome(ActionResult result) throws Exception {
+        return result.hold().outcome().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRevertFoundByTheLastReadIsReappliedAndTheHoldStillEnds() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ObjectNode stale = backend.read(id);
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                    .withHold(HOLD).withReapply(true));
+            assertTrue(done.applied(), done.toString());
+            backend.write(id, stale); // before the end of the hold; only its last read will see it
+
+            HoldOutcome held = outcome(done);
+            assertEquals(HoldOutcome.Kind.KEPT, held.kind(), Words.en(held.message()));
+            assertEquals(1, held.reapplies());
+            assertEquals(1, events.reverts.size(), "one revert, reported once: " + events.reverts);
+            assertEquals("auth_completed", backend.read(id).get("status").asText());
+        }
+    }
+
+    @Test
+    void aRevertAfterTheWatchLetGoIsStillNotKept() throws Exception {
+        TestClock watchClock = new TestClock();
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, watchClock); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ObjectNode stale = backend.read(id);
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                    .withHold(HOLD));
+            assertTrue(done.applied(), done.toString());
+            watchClock.advance(Duration.ofMinutes(10)); // the watch's own window is over, as in a long collection
+            assertFalse(watch.isWatching(id), "the watch let go");
+            backend.write(id, stale);
+
+            HoldOutcome held = outcome(done);
+            assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+            assertEquals(1, events.reverts.size(), "reported and audited as any revert: " + events.reverts);
+        }
+    }
+
+    @Test
+    void aValueThatIsNoSessionAtTheEndIsNotKept() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                    .withHold(HOLD));
+            assertTrue(done.applied(), done.toString());
+            REDIS.client().set("tilko_session:" + id, "{\"status\": \"auth_complet"); // cut off mid-write
+
+            HoldOutcome held = outcome(done);
+            assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+            assertTrue(Words.en(held.message()).contains("not a readable session"), Words.en(held.message()));
+        }
+    }
+
+    @Test
+    void waitingForAHoldFollowsItsEndWhenAReapplyMovesIt() throws Exception {
+        Hold hold = Hold.start("s", "a", Instant.now().plusMillis(200), true);
+        CompletableFuture.runAsync(() -> hold.extendTo(Instant.now().plusSeconds(2)),
+                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        HoldOutcome kept = new HoldOutcome(HoldOutcome.Kind.KEPT, io.welno.console.text.Phrase.of("hold.kept"), 1,
+                null);
+        CompletableFuture.runAsync(() -> hold.end(kept), CompletableFuture.delayedExecutor(1200, TimeUnit.MILLISECONDS));
+
+        assertEquals(kept, hold.await(Duration.ofMillis(300)),
+                "the wait ends with the hold, not at the end it had when the wait began");
+    }
+}

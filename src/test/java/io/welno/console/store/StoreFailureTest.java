@@ -1,0 +1,84 @@
+package io.welno.console.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.SocketTimeoutException;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * Failures named for their cause, from what Jedis and the JVM throw for them (the exceptions built here as they
+ * arrive: their classes, messages and nesting). Each is a cause an operator acts on differently.
+ */
+class StoreFailureTest {
+
+    @Test
+    void aConnectTimeoutIsAnAddressNobodyAnswersNotAStalledServer() {
+        // JDK 17's socket says "Connect timed out"; Jedis adds each address's failure as a suppressed exception.
+        JedisConnectionException e = new JedisConnectionException("Failed to connect to any host resolved for DNS name.");
+        e.addSuppressed(new JedisConnectionException(new SocketTimeoutException("Connect timed out")));
+        StoreFailure failure = StoreFailure.of(e);
+        assertEquals(StoreFailure.Cause.UNREACHABLE, failure.cause());
+        assertFalse(failure.mayHaveWritten(), "a connection that never opened sent nothing");
+    }
+
+    @Test
+    void aReadTimeoutIsStillAStall() {
+        StoreFailure failure = StoreFailure.of(new JedisConnectionException(new SocketTimeoutException("Read timed out")));
+        assertEquals(StoreFailure.Cause.TIMEOUT, failure.cause());
+    }
+
+    @Test
+    void aBusyPoolSentNothing() {
+        StoreFailure failure = StoreFailure.of(new JedisException("Could not get a resource from the pool",
+                new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT2S")));
+        assertEquals(StoreFailure.Cause.POOL_EXHAUSTED, failure.cause());
+        assertFalse(failure.mayHaveWritten());
+    }
+
+    @Test
+    void aServerThatCannotServeNowIsNamedAsSuch() {
+        for (String reply : new String[] {"LOADING Redis is loading the dataset in memory",
+                "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.",
+                "CLUSTERDOWN The cluster is down", "TRYAGAIN Multiple keys request during rehashing of slot",
+                "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."}) {
+            StoreFailure failure = StoreFailure.of(new JedisDataException(reply));
+            assertEquals(StoreFailure.Cause.UNAVAILABLE, failure.cause(), reply);
+        }
+    }
+
+    @Test
+    void aReplicaAndAnotherClusterNodeAreNamed() {
+        assertEquals(StoreFailure.Cause.READ_ONLY, StoreFailure.of(
+                new JedisDataException("READONLY You can't write against a read only replica.")).cause());
+        StoreFailure moved = StoreFailure.of(new JedisMovedDataException("MOVED 3999 10.0.0.7:6381",
+                new HostAndPort("10.0.0.7", 6381), 3999));
+        assertEquals(StoreFailure.Cause.OTHER_NODE, moved.cause());
+        assertEquals("10.0.0.7:6381", moved.detail());
+    }
+
+    @Test
+    void aDeniedKeyIsNotADeniedCommand() {
+        StoreFailure key = StoreFailure.of(new JedisDataException(
+                "NOPERM this user has no permissions to access one of the keys used as arguments"));
+        assertEquals(StoreFailure.Cause.KEY_PERMISSION_DENIED, key.cause());
+        StoreFailure command = StoreFailure.of(new JedisDataException(
+                "NOPERM this user has no permissions to run the 'evalsha' command or its subcommand"));
+        assertEquals(StoreFailure.Cause.PERMISSION_DENIED, command.cause());
+        assertEquals("evalsha", command.detail());
+    }
+
+    @Test
+    void anyOtherErrorIsQuoted() {
+        StoreFailure oom = StoreFailure.of(new JedisDataException(
+                "OOM command not allowed when used memory > 'maxmemory'."));
+        assertEquals(StoreFailure.Cause.SERVER_ERROR, oom.cause());
+        assertEquals("OOM command not allowed when used memory > 'maxmemory'.", oom.detail());
+    }
+}
