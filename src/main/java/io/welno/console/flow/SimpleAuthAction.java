@@ -164,11 +164,19 @@ final class SimpleAuthAction implements FlowAction {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,
                     Phrase.of("flow.simpleAuth.vanished", tilkoSaid), before, null, actionId));
         }
-        ActionResult.Outcome outcome = finish instanceof UpdateResult.Failed failed
-                ? ActionResult.Outcome.of(failed.failure()) : ActionResult.Outcome.CONFLICT;
-        return new Execution(ActionResult.of(request, outcome, Phrase.of("flow.simpleAuth.notSaved", tilkoSaid,
-                finish.describe(), runtime.options.staleAuthRequestAfter()), before, SessionStatus.AUTH_REQUESTING,
-                actionId));
+        if (!(finish instanceof UpdateResult.Failed failed)) {
+            // It kept changing, or its value is no longer a session: what it holds now is not known from here.
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.CONFLICT,
+                    Phrase.of("flow.simpleAuth.takenOver", tilkoSaid, finish.describe()), before, null, actionId));
+        }
+        if (failed.outcomeUnknown()) {
+            // The write may have gone through: neither "saved" nor "stays auth_requesting" would be known to be true.
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.of(failed.failure()),
+                    Phrase.of("flow.simpleAuth.saveUnknown", tilkoSaid, failed.failure().phrase()), before, null, actionId));
+        }
+        return new Execution(ActionResult.of(request, ActionResult.Outcome.of(failed.failure()),
+                Phrase.of("flow.simpleAuth.notSaved", tilkoSaid, finish.describe(),
+                        runtime.options.staleAuthRequestAfter()), before, SessionStatus.AUTH_REQUESTING, actionId));
     }
 
     /** camelCase, in the backend's key order; the person echo from Tilko wins over user_info. */

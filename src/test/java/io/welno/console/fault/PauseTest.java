@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.tilko.sim.FailureMode;
+import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.live.FeedMode;
 import io.welno.console.live.FeedOptions;
 import io.welno.console.live.RedisSessionFeed;
@@ -84,6 +86,28 @@ class PauseTest {
                     "nothing was written");
             ActionResult again = rig.perform(DEVELOPER, ActionKind.MANUAL_COMPLETE, id);
             assertEquals(ActionResult.Outcome.APPLIED, again.outcome(), Words.en(again.message()));
+        }
+    }
+
+    /** Tilko answered, and the write of its answer may or may not have happened: the result claims neither. */
+    @Test
+    void simpleAuthWhoseAnswerMayHaveBeenSavedSaysItIsUnknown() throws Exception {
+        try (FaultRedis redis = FaultRedis.start(dir);
+             FlowRig rig = new FlowRig(redis.settings(TIMEOUTS), Await.EVENTUALLY, Duration.ofSeconds(1));
+             Jedis admin = redis.admin()) {
+            String id = FlowRig.newSession(admin);
+            rig.sim.setFailure(FailureMode.SLOW, TilkoEndpoint.SIMPLE_AUTH);
+            CompletableFuture<ActionResult> action = CompletableFuture.supplyAsync(
+                    () -> rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id));
+            Await.until("the SimpleAuthRequest to reach Tilko", Await.EVENTUALLY,
+                    () -> rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH) > 0);
+            admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "10000", "WRITE"); // the answer's write will hang
+            ActionResult result = action.join();
+
+            assertEquals(ActionResult.Outcome.TIMEOUT, result.outcome(), Words.en(result.message()));
+            assertTrue(Words.en(result.message()).contains("it is unknown whether it was saved"),
+                    Words.en(result.message()));
+            assertEquals(null, result.statusAfter(), "the status it left is not known");
         }
     }
 
