@@ -133,8 +133,9 @@ final class SimpleAuthAction implements FlowAction {
                 edit.message(MessageType.ERROR, ConsoleMarks.next(text, actionId));
             });
         }
+        boolean noAnswer = !success && answer != null && TilkoCalls.mayHaveReachedTilko(answer);
         Phrase tilkoSaid = success ? Phrase.of("flow.simpleAuth.tilkoAccepted")
-                : Phrase.of("flow.simpleAuth.tilkoRefused");
+                : noAnswer ? Phrase.of("flow.simpleAuth.tilkoSilent") : Phrase.of("flow.simpleAuth.tilkoRefused");
         if (finish instanceof UpdateResult.Applied done) {
             runtime.held(operator, request, actionId, done, again);
             Optional<ActionResult> gone = runtime.verify(request, actionId, done, before);
@@ -146,8 +147,8 @@ final class SimpleAuthAction implements FlowAction {
                         Phrase.of("flow.simpleAuth.applied", done.after().expiresAt().raw()), before,
                         done.after().status(), actionId));
             }
-            return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(
-                    "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(noAnswer
+                    ? "flow.simpleAuth.noAnswer" : "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
                             : TilkoCalls.describe(answer)), before, done.after().status(), actionId));
         }
         if (finish instanceof UpdateResult.PreconditionFailed expired && Guards.isExpiry(expired)) {

@@ -33,8 +33,38 @@ final class TilkoCalls {
         return new TilkoCredentials(a.cxId(), a.privateAuthType(), a.reqTxId(), a.token(), a.txId());
     }
 
-    /** Tilko's code and its own message ("ErrorCode 4115: "…""); the client has scrubbed the API key. */
+    /**
+     * Whether the call got no answer (it timed out after connecting, or broke off): the request may have reached
+     * Tilko and done its work — for SimpleAuthRequest, sent a push to the phone.
+     */
+    static boolean mayHaveReachedTilko(TilkoResult<?> r) {
+        return r.httpStatus() == 0 && ("UNEXPECTED_ERROR".equals(r.resultCode())
+                || "TIMEOUT".equals(r.resultCode()) && !connectTimedOut(r));
+    }
+
+    private static boolean connectTimedOut(TilkoResult<?> r) {
+        return r.detail() != null && r.detail().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
+    }
+
+    /**
+     * Tilko's code and its own message ("ErrorCode 4115: "…""); the client has scrubbed the API key. When no answer
+     * came (the client's synthetic TIMEOUT, CONNECTION_ERROR, UNEXPECTED_ERROR, whose messages are the backend's
+     * Korean sentences for the session), what happened is said in the reader's language with the client's detail.
+     */
     static Phrase describe(TilkoResult<?> r) {
+        if (r.httpStatus() == 0 && r.resultCode() != null) {
+            String detail = r.detail() == null ? "" : r.detail();
+            switch (r.resultCode()) {
+                case "TIMEOUT":
+                    return Phrase.of(connectTimedOut(r) ? "tilko.notReached" : "tilko.noAnswer", detail);
+                case "CONNECTION_ERROR":
+                    return Phrase.of("tilko.notReached", detail);
+                case "UNEXPECTED_ERROR":
+                    return Phrase.of("tilko.callBroke", detail);
+                default:
+                    break;
+            }
+        }
         String code = r.errorCode() != null ? "ErrorCode " + r.errorCode()
                 : r.resultCode() != null ? r.resultCode()
                 : r.httpStatus() != 0 && r.httpStatus() != 200 ? "HTTP " + r.httpStatus() : null;
