@@ -46,7 +46,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The console's process ended by SIGTERM (a logout, the OS shutting down, {@code kill}) in the middle of a
- * collection gives the claim back: docs/architecture.md asks for {@code collection_started} cleared on every exit path.
+ * collection gives the claim back: docs/flow.md ("Actions") asks for {@code collection_started} cleared on every
+ * exit path.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConsoleExitTest {
@@ -158,6 +159,76 @@ class ConsoleExitTest {
         assertEquals("auth_completed", after.get("status").asText());
         assertFalse(after.get("collection_started").asBoolean());
         assertFalse(after.has("console_claim"));
+    }
+
+    /**
+     * Ctrl+C (SIGINT, or a SIGTERM) during a bulk collect on the command line: the collections it started give their
+     * claims back before the process ends, and the command still says how far the batch got.
+     */
+    @Test
+    void interruptingABulkCollectGivesEveryClaimBackAndEndsWithItsSummary() throws Exception {
+        Timestamps timestamps = new Timestamps(java.time.Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofSeconds(60)).build());
+             TilkoClient tilko = new TilkoClient(io.welno.console.tilko.TilkoConfig.builder().baseUrl(sim.baseUrl())
+                     .apiKey("exit-test-key").build());
+             RedisSessionStore store = RedisSessionStore.open(REDIS.settings(), new SessionCodec(), timestamps);
+             FlowService flow = new FlowService(store, tilko,
+                     new RedisAuditLog(store.client()), null, timestamps, Executors.newCachedThreadPool(),
+                     FlowOptions.defaults())) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String id = NewSessionDocuments.newSessionId("welno");
+                REDIS.client().set("tilko_session:" + id, new SessionCodec().write(NewSessionDocuments.initiated(id,
+                        "welno", new UserInfo("김하늘", "19900101", "0101234567" + i, "M", "4"), timestamps)),
+                        SetParams.setParams().ex(1800));
+                Operator developer = new Operator("lee", Role.DEVELOPER);
+                for (ActionKind kind : new ActionKind[] {ActionKind.SIMPLE_AUTH, ActionKind.MANUAL_COMPLETE}) {
+                    ActionResult done = flow.perform(developer, ActionRequest.of(kind, id, "exit test").withHold(
+                            Duration.ZERO));
+                    assertTrue(done.applied(), Words.en(done.message()));
+                }
+                ids.add(id);
+            }
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS); // each collection waits inside its first call
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    io.welno.console.cli.Main.class.getName(), "collect"));
+            command.addAll(ids);
+            command.addAll(List.of("--reason", "after the outage", "--redis", REDIS.url(), "--tilko-url",
+                    sim.baseUrl(), "--hold", "1"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("TILKO_API_KEY", "exit-test-key");
+            Process console = builder.start();
+            List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    out.lines().forEach(output::add);
+                } catch (java.io.IOException e) {
+                    output.add("(reading failed: " + e + ")");
+                }
+            });
+            reader.start();
+            try {
+                Await.until("both collections to wait for Tilko", Duration.ofSeconds(60),
+                        () -> sim.requestCount(TilkoEndpoint.CHECKUPS) >= 2);
+                // SIGTERM: the JVM's shutdown hooks run, as on Ctrl+C. Through the handle: Process.destroy() also
+                // closes this side of the pipes, and what the command prints while it stops would be lost.
+                console.toHandle().destroy();
+                assertTrue(console.waitFor(60, TimeUnit.SECONDS), "the console exits");
+            } finally {
+                console.destroyForcibly();
+            }
+            reader.join(10_000);
+            for (String id : ids) {
+                JsonNode after = document(id);
+                assertFalse(after.get("collection_started").asBoolean(), "the claim was given back: " + output);
+                assertFalse(after.has("console_claim"), "the claim was given back");
+                assertEquals("auth_completed", after.get("status").asText());
+            }
+            assertTrue(output.stream().anyMatch(l -> l.startsWith("SUMMARY [")), "says how far it got: " + output);
+        }
     }
 
     private static JsonNode document(String id) {

@@ -127,8 +127,8 @@ public final class ConsoleServices implements AutoCloseable {
         this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
                 revertWatch, timestamps, flowThreads, flowOptions.withLogWords(LOG_WORDS));
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
-        // leave collection_started = true behind (docs/backend-protocol.md: cleared on every exit path), so its claim is given
-        // back from a shutdown hook, as the collect command does on Ctrl+C.
+        // leave collection_started = true behind (docs/flow.md, "Actions": cleared on every exit path), so its claim
+        // is given back from a shutdown hook, as the collect command does on Ctrl+C.
         this.releaseOnExit = new Thread(flow::close, "release-collections");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
         this.historyThread = Executors.newSingleThreadExecutor(runnable -> {

@@ -125,7 +125,19 @@ final class BulkCommandSupport {
                 (good ? out : err).flush();
             }
         });
-        Thread cancel = new Thread(run::cancel, "cancel-bulk");
+        java.util.concurrent.atomic.AtomicBoolean summed = new java.util.concurrent.atomic.AtomicBoolean();
+        // Ctrl+C: sessions not started are left alone; the service's close gives the claims of the collections it
+        // stopped back and ends the open holds (audited) before the JVM stops, and the summary says how far it got.
+        Thread cancel = new Thread(() -> {
+            run.cancel();
+            flow.close();
+            try {
+                run.await(Duration.ofSeconds(2)); // the sessions not started yet count themselves cancelled
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            summarize(out, run, summed);
+        }, "cancel-bulk");
         Runtime.getRuntime().addShutdownHook(cancel);
         try {
             out.println("BATCH [" + run.batchId() + "] " + ids.size() + " session(s)");
@@ -142,10 +154,17 @@ final class BulkCommandSupport {
                 // the hook is running
             }
         }
-        BulkRun.Summary summary = run.summary();
-        out.println("SUMMARY [" + run.batchId() + "] " + WORDS.render(summary.phrase()));
-        out.flush();
-        return exit(summary).code();
+        summarize(out, run, summed);
+        return exit(run.summary()).code();
+    }
+
+    private static void summarize(PrintWriter out, BulkRun run, java.util.concurrent.atomic.AtomicBoolean summed) {
+        if (summed.compareAndSet(false, true)) {
+            synchronized (out) {
+                out.println("SUMMARY [" + run.batchId() + "] " + WORDS.render(run.summary().phrase()));
+                out.flush();
+            }
+        }
     }
 
     /** The worst of the sessions' outcomes. */

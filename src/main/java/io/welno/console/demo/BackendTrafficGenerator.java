@@ -151,7 +151,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
 
     /**
      * The backend's collection task holds a snapshot across the Tilko call and writes it back
-     * (docs/backend-protocol.md (i)): whatever changed meanwhile, including a console action, is lost.
+     * (docs/backend-protocol.md, "Lost updates"): whatever changed meanwhile, including a console action, is lost.
      */
     private void staleWriteBack() {
         List<String> ids = new ArrayList<>(active.keySet());

@@ -40,6 +40,8 @@ public record AuditRecord(Instant time, String actionId, String event, String op
     public static final String COLLECTION_FINISHED = "collection-finished";
     public static final String REVERT_DETECTED = "revert-detected";
     public static final String REAPPLY = "reapply";
+    /** The end of an applied action's hold: its result is the hold's ({@link HoldOutcome.Kind}), the last word. */
+    public static final String HOLD_ENDED = "hold-ended";
     public static final String REVEAL = "reveal";
 
     public AuditRecord {

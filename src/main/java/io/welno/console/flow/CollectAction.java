@@ -84,8 +84,16 @@ final class CollectAction implements FlowAction {
         runtime.collections.put(id, collection);
         Optional<ActionResult> gone = runtime.verify(request, actionId, claimed);
         if (gone.isPresent()) {
+            // The claim was written but is not confirmed: no collection starts behind it, so it is given back where
+            // it is still ours — a claim left alone would look like a running collection until its lease lapsed.
             runtime.collections.remove(id, collection);
-            return new Execution(gone.get());
+            CollectionFinished back = collection.release(SessionStatus.AUTH_COMPLETED, false, null,
+                    "콘솔이 데이터 수집을 시작하지 못했습니다. 다시 시도할 수 있습니다.", CollectionFinished.Result.INTERRUPTED,
+                    Phrase.of("collection.notStarted"));
+            ActionResult unconfirmed = gone.get();
+            return new Execution(ActionResult.of(request, unconfirmed.outcome(), Phrase.of("flow.collect.unconfirmed",
+                    unconfirmed.message(), back.message()), unconfirmed.statusBefore(),
+                    back.finalStatus() != null ? back.finalStatus() : unconfirmed.statusAfter(), actionId));
         }
         runtime.held(operator, request, actionId, claimed, FlowRuntime.noOtherClaim(actionId));
         ActionResult result = ActionResult.of(request, ActionResult.Outcome.APPLIED,

@@ -212,7 +212,7 @@ final class Collection implements Runnable {
         return JsonNodeFactory.instance.textNode(s);
     }
 
-    /** An object message like the backend's background task writes (docs/backend-protocol.md, "Messages"). */
+    /** An object message as the backend's background task writes it (docs/backend-protocol.md, "The document"). */
     private ObjectNode errorBody(String type, String title, String tilkoText, TilkoResult<?> answer,
                                  boolean recheck) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -360,6 +360,7 @@ final class Collection implements Runnable {
         }
         Phrase why = r instanceof UpdateResult.PreconditionFailed changed ? changed.reason() : r.describe();
         return new CollectionFinished(id, actionId, result == CollectionFinished.Result.UNAVAILABLE ? result
-                : CollectionFinished.Result.ABANDONED, null, Phrase.of("collection.leftAlone", sentence, why));
+                : CollectionFinished.Result.ABANDONED, null, Phrase.of("collection.leftAlone",
+                Phrase.of("audit.result." + result.name()), why));
     }
 }

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The changes {@link FlowService} holds (docs/flow.md, "Holds"): each applied action is watched for its window by the
- * {@link RevertWatch}; a revert is audited and reported at once and, when the request asks and the action's guard
- * still holds, the change is put back through the same compare-and-set; at the end of the window one last read
- * decides whether the change was kept.
+ * The changes {@link FlowService} holds (docs/flow.md, "Held actions"): each applied action is watched for its window
+ * by the {@link RevertWatch}; a revert is audited and reported at once and, when the request asks and the action's
+ * guard still holds, the change is put back through the same compare-and-set; at the end of the window one last read
+ * decides whether the change was kept, and that end is audited as the action's last word.
  */
 final class Holds {
 
@@ -72,12 +72,22 @@ final class Holds {
         closed = true;
     }
 
-    /** Ends every open hold, unconfirmed. */
+    /**
+     * Ends every open hold, unconfirmed. Each end is audited while the shutdown grace lasts: a stalled Redis must not
+     * keep a closing window open for one timeout per hold.
+     */
     void close() {
         closed = true;
+        long deadline = System.nanoTime() + runtime.options.shutdownGrace().toNanos();
+        int unaudited = 0;
         for (HoldState held : List.copyOf(holds.values())) {
+            boolean audit = System.nanoTime() - deadline < 0;
+            unaudited += audit ? 0 : 1;
             endHold(held, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.closed"),
-                    held.handle.reapplies(), null));
+                    held.handle.reapplies(), null), audit);
+        }
+        if (unaudited > 0) {
+            LOG.warn("{} holds ended by the console closing are not in the audit stream: no time was left", unaudited);
         }
     }
 
@@ -94,6 +104,8 @@ final class Holds {
         boolean endPending;
         /** How many reverts of this action were reported: a read that reported one decides nothing more. */
         int reverts;
+        /** Its outcome is decided (and being recorded): whoever set this ends the hold, nobody else. */
+        boolean ending;
 
         HoldState(Hold handle, Operator operator, ActionRequest request, Duration window) {
             this.handle = handle;
@@ -136,7 +148,7 @@ final class Holds {
 
     private void scheduleEnd(HoldState state) {
         synchronized (state) {
-            if (state.endPending || state.handle.isOver()) {
+            if (state.endPending || state.ending || state.handle.isOver()) {
                 return;
             }
             state.endPending = true;
@@ -197,7 +209,7 @@ final class Holds {
         }
         revertWatch.onKeyRead(id, stored, readStarted); // reports a revert (and may start a re-apply)
         synchronized (state) {
-            if (state.handle.isOver() || state.reapplying || state.reverts != revertsBefore) {
+            if (state.ending || state.handle.isOver() || state.reapplying || state.reverts != revertsBefore) {
                 return; // the revert's report ended the hold, or its re-apply will
             }
         }
@@ -242,16 +254,33 @@ final class Holds {
     }
 
     void endHold(HoldState state, HoldOutcome outcome) {
+        endHold(state, outcome, true);
+    }
+
+    private void endHold(HoldState state, HoldOutcome outcome, boolean audit) {
         String actionId = state.handle.actionId();
-        if (!state.handle.end(outcome)) {
-            return;
+        synchronized (state) {
+            if (state.ending || state.handle.isOver()) {
+                return;
+            }
+            state.ending = true;
         }
         holds.remove(actionId, state);
         if (revertWatch != null) {
             revertWatch.unwatch(state.handle.sessionId(), actionId);
         }
-        if (outcome.kind() != HoldOutcome.Kind.NOT_HELD) {
+        boolean told = outcome.kind() != HoldOutcome.Kind.NOT_HELD;
+        if (told) {
             LOG.info("{} hold on session {} ended: {}", actionId, state.handle.sessionId(), outcome.kind());
+            if (audit) {
+                // The last word on the action (its attempt entry says APPLIED, this whether it stayed), written
+                // before anyone waiting on the hold learns its end: a command line exits right after.
+                service.audit(state.operator, AuditRecord.HOLD_ENDED, state.request, actionId, null,
+                        outcome.statusNow(), outcome.kind().name(), outcome.message());
+            }
+        }
+        state.handle.end(outcome);
+        if (told) {
             service.fire(l -> l.onHoldEnded(state.handle.sessionId(), actionId, outcome));
         }
     }
@@ -282,7 +311,7 @@ final class Holds {
         boolean again;
         synchronized (state) {
             again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()
-                    && !state.handle.isOver();
+                    && !state.ending && !state.handle.isOver();
             state.reapplying = again;
         }
         if (!again) {

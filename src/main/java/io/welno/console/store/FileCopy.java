@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * How a session stands between Redis and the backend's fallback directory ({@code data/tilko_sessions}): the
  * backend writes there when Redis fails, so a session can live only in the file, or in both with different
- * content (docs/backend-protocol.md, "File fallback").
+ * content (docs/backend-protocol.md, "Storage", the file fallback).
  *
  * @param differing for {@link Where#DIVERGED}, the fields where the file's copy differs from Redis's
  *                  ({@code progress.auth_completed}); empty otherwise

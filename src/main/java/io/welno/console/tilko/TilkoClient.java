@@ -50,7 +50,7 @@ public final class TilkoClient implements AutoCloseable {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** The backend asks for prescriptions from 420 days back … */
     static final int PRESCRIPTION_START_DAYS_BACK = 420;
-    /** … up to 60 days back (docs/backend-protocol.md). */
+    /** … up to 60 days back (docs/tilko.md, "Client"). */
     static final int PRESCRIPTION_END_DAYS_BACK = 60;
     private static final int SNIPPET_CHARS = 200;
 

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 
 /**
  * Lenient readers for Tilko envelopes. Logged responses leave fields out, and third-party code sees
- * numbers both as JSON numbers and inside strings (docs/tilko.md, "Lenient reading"), so nothing here throws
+ * numbers both as JSON numbers and inside strings (docs/tilko.md, "Client", lenient reading), so nothing here throws
  * on an odd shape: a missing or unusable value reads as {@code null} / empty.
  */
 public final class TilkoJson {

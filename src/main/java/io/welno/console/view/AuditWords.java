@@ -4,6 +4,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.CollectionFinished;
+import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.text.Phrase;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ public final class AuditWords {
 
     /** Every event this console writes. */
     public static final Set<String> EVENTS = Set.of(AuditRecord.ATTEMPT, AuditRecord.COLLECTION_FINISHED,
-            AuditRecord.REVERT_DETECTED, AuditRecord.REAPPLY, AuditRecord.REVEAL);
+            AuditRecord.REVERT_DETECTED, AuditRecord.REAPPLY, AuditRecord.HOLD_ENDED, AuditRecord.REVEAL);
 
     /** Every result this console writes: an action's outcome, a collection's end, a detected revert. */
     public static final Set<String> RESULTS = results();
@@ -31,7 +32,8 @@ public final class AuditWords {
         Set<String> all = new LinkedHashSet<>();
         Arrays.stream(ActionResult.Outcome.values()).map(Enum::name).forEach(all::add);
         Arrays.stream(CollectionFinished.Result.values()).map(Enum::name).forEach(all::add);
-        all.add("REVERTED");
+        Arrays.stream(HoldOutcome.Kind.values()).filter(k -> k != HoldOutcome.Kind.NOT_HELD).map(Enum::name)
+                .forEach(all::add);
         all.add(PersonalDataReveal.RESULT);
         return Set.copyOf(all);
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * the detail pane's stepper shows {@link #of} and the table's dots (with the CSV, the dashboard's funnel and the
  * change marks) count the steps done, {@link #reached}, so the two never disagree.
  *
- * <p>The status decides where the session is (docs/flow.md, the statuses in flow order): "Requesting auth" is on
+ * <p>The status decides where the session is (docs/backend-protocol.md, "Statuses"): "Requesting auth" is on
  * <em>Auth requested</em>, "Waiting for approval" on <em>Approved</em>, "Approved" has that step done and nothing
  * running until a collection starts. The {@code progress} flags only tell where a session that ended in an error
  * got to, and place a status the console does not know.

@@ -16,8 +16,8 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The feed's log lines in the window's services read in English (docs/architecture.md, "Words only at the edge"):
- * the services below the edge log phrases with the words {@link ConsoleServices} hands them, never as codes.
+ * The feed's log lines in the window's services read in English (docs/architecture.md, "Layers", words only at the
+ * edge): the services below the edge log phrases with the words {@link ConsoleServices} hands them, never as codes.
  */
 class ServiceLogWordsTest {
 

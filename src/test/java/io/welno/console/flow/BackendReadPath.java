@@ -18,9 +18,9 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What the Python backend's get_session and the steps after it need from a stored document
- * (docs/backend-protocol.md "Interop consequences"): JSON object; every timestamp naive ISO (no offset, 0 or 6
- * fraction digits) so fromisoformat and the naive comparison work; expires_at present and in the future;
- * messages a list, progress an object; auth_data, when filled, PascalCase; the key still has its TTL.
+ * (docs/backend-protocol.md, "The document", "Timestamps" and "Read rules"): JSON object; every timestamp naive
+ * ISO (no offset, 0 or 6 fraction digits) so fromisoformat and the naive comparison work; expires_at present and in
+ * the future; messages a list, progress an object; auth_data, when filled, PascalCase; the key still has its TTL.
  */
 final class BackendReadPath {
 

@@ -113,6 +113,33 @@ class CollectionTest {
         return doc.get("messages").get(doc.get("messages").size() - 1);
     }
 
+    /**
+     * The claim was written, but reading it back failed: no collection starts behind it, and the claim is given back
+     * instead of being left to look like a running collection until its lease lapses.
+     */
+    @Test
+    void aClaimThatCannotBeConfirmedStartsNoCollectionAndIsGivenBack() {
+        String id = readyToCollect(flow);
+        io.welno.console.testing.HookedStore hooked = new io.welno.console.testing.HookedStore(store);
+        try (FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
+                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults())) {
+            int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            hooked.afterEveryAppliedUpdate((sessionId, applied) -> hooked.beforeNextGet(() -> {
+                throw new redis.clients.jedis.exceptions.JedisConnectionException("Unexpected end of stream.");
+            }));
+            ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+            hooked.afterEveryAppliedUpdate((sessionId, applied) -> { });
+
+            assertEquals(ActionResult.Outcome.CONNECTION_LOST, claim.outcome(), Words.en(claim.message()));
+            assertTrue(Words.en(claim.message()).contains("did not start, and the claim was given back"),
+                    Words.en(claim.message()));
+            assertEquals(SessionStatus.AUTH_COMPLETED, claim.statusAfter());
+            assertTrue(service.runningCollections().isEmpty());
+            assertEquals("auth_completed", readable(id).get("status").asText());
+            assertEquals(fetchedBefore, sim.requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
+        }
+    }
+
     @Test
     void anIdentityMismatchEndsInInfoRequired() {
         String id = readyToCollect(flow);

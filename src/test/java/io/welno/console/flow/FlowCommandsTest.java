@@ -101,10 +101,11 @@ class FlowCommandsTest {
                 throw new AssertionError(l, e);
             }
         }).toList();
-        assertEquals(List.of("attempt:REFUSED", "collection-finished:COMPLETED", "attempt:APPLIED",
-                        "attempt:APPLIED", "attempt:REFUSED", "attempt:APPLIED"),
+        assertEquals(List.of("attempt:REFUSED", "hold-ended:KEPT", "collection-finished:COMPLETED", "attempt:APPLIED",
+                        "hold-ended:KEPT", "attempt:APPLIED", "attempt:REFUSED", "hold-ended:KEPT", "attempt:APPLIED"),
                 lines.stream().map(l -> l.get("event").asText() + ":" + l.get("result").asText()).toList(),
-                "newest first; the viewer's attempt is not in Redis, nor the one without a reason (refused as input)");
+                "newest first, each applied action with its hold's last word; the viewer's attempt is not in Redis, "
+                        + "nor the one without a reason (refused as input)");
         assertEquals("kim", lines.get(lines.size() - 1).get("operator").asText());
         assertEquals("customer on the phone", lines.get(lines.size() - 1).get("reason").asText());
         CliRun table = run("audit", "--redis", REDIS.url(), "--limit", "3");
@@ -214,7 +215,8 @@ class FlowCommandsTest {
                 throw new AssertionError(l, e);
             }
         }).toList();
-        assertEquals(List.of("reapply:APPLIED", "revert-detected:REVERTED", "attempt:APPLIED"), events,
+        assertEquals(List.of("hold-ended:KEPT", "reapply:APPLIED", "revert-detected:REVERTED", "attempt:APPLIED"),
+                events,
                 "each step of the hold is audited, newest first");
     }
 
@@ -287,8 +289,11 @@ class FlowCommandsTest {
         }
         String batch = run.out().lines().filter(l -> l.startsWith("BATCH [")).findFirst().orElseThrow()
                 .replaceAll("BATCH \\[(\\w+)].*", "$1");
-        long audited = REDIS.client().xrevrange("welno:console:audit", "+", "-", 100).stream()
-                .filter(e -> batch.equals(e.getFields().get("batch_id"))).count();
-        assertEquals(4, audited, "one attempt per session, tied by the batch id");
+        List<String> audited = REDIS.client().xrevrange("welno:console:audit", "+", "-", 100).stream()
+                .filter(e -> batch.equals(e.getFields().get("batch_id")))
+                .map(e -> e.getFields().get("event") + ":" + e.getFields().get("result")).sorted().toList();
+        assertEquals(List.of("attempt:APPLIED", "attempt:APPLIED", "attempt:APPLIED", "attempt:REFUSED",
+                "hold-ended:KEPT", "hold-ended:KEPT", "hold-ended:KEPT"), audited,
+                "one attempt per session and the end of each hold, tied by the batch id");
     }
 }

@@ -17,6 +17,7 @@ import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,11 @@ class RevertWatchTest {
             assertFalse(Words.en(revert.lost()).contains("Token") || Words.en(revert.lost()).contains("tok."), "no secrets in the text");
             assertFalse(watch.isWatching(id), "reported once, then no longer watched");
 
-            AuditRecord audit = flow.auditLog().read(1).get(0);
+            List<AuditRecord> newest = flow.auditLog().read(2);
+            AuditRecord ended = newest.get(0);
+            assertEquals(AuditRecord.HOLD_ENDED, ended.event(), "the hold's last word, after the revert");
+            assertEquals("REVERTED", ended.result());
+            AuditRecord audit = newest.get(1);
             assertEquals(AuditRecord.REVERT_DETECTED, audit.event());
             assertEquals(done.actionId(), audit.actionId());
             assertEquals("REVERTED", audit.result());

@@ -7,7 +7,7 @@ import io.welno.console.tilko.TilkoJson;
 /**
  * Builds the full Tilko envelope in the field order of a captured answer: payload first, then
  * ApiTxKey, Status, StatusSeq (integer), ErrorCode, Message, ErrorLog, TargetCode, TargetMessage,
- * PointBalance (decimal string) — docs/tilko.md. Clients must tolerate less; the simulator sends all.
+ * PointBalance (decimal string) — docs/tilko.md, "Simulator". Clients must tolerate less; the simulator sends all.
  */
 final class SimEnvelope {
 
@@ -31,7 +31,7 @@ final class SimEnvelope {
         return new SimEnvelope(payloadField, payload, true, 0, "성공");
     }
 
-    /** An error; the payload field is present and null, as in the proposal of docs/tilko.md. */
+    /** An error; the payload field is present and null: the simulator always sends the full envelope. */
     static SimEnvelope error(String payloadField, int errorCode, String message) {
         return new SimEnvelope(payloadField, null, false, errorCode, message);
     }

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of a {@link TilkoSimulator}. Everything docs/tilko.md marks UNKNOWN (error codes, session
- * lifetime, HTTP status of auth errors) is a setting here, with the guess documented.
+ * Settings of a {@link TilkoSimulator}. Where real Tilko's value is not known, the default is a guess, documented
+ * here: the expired, temporary-failure and no-data codes, the session lifetime and the HTTP status of auth errors are
+ * settings; the auth-error and bad-request codes are fixed constants (docs/tilko.md, "Simulator").
  */
 public final class SimulatorOptions {
 
