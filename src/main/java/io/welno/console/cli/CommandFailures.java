@@ -1,6 +1,7 @@
 package io.welno.console.cli;
 
 import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.io.IOException;
@@ -41,6 +42,12 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
         if (e instanceof IllegalArgumentException bad) {
             print(err, SafeText.bounded(Wording.cli().said(bad), SafeText.TEXT));
             return ExitCode.REFUSED.code();
+        }
+        StoreFailure.Cause cause = StoreFailure.of(e).cause();
+        if (cause == StoreFailure.Cause.OTHER_NODE || cause == StoreFailure.Cause.READ_ONLY) {
+            // Reached, but the wrong server for this: exit 1, as an action says it (README, "Command line").
+            print(err, "Redis" + where(command) + ": " + Wording.cli().render(StoreFailure.of(e).phrase()));
+            return ExitCode.FAILED.code();
         }
         if (isRedisFailure(e)) {
             print(err, "Cannot reach Redis" + where(command) + ": " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));

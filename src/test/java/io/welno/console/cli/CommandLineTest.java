@@ -191,6 +191,19 @@ class CommandLineTest {
         assertFalse(run.err().contains("at redis.clients"), run.err());
     }
 
+    /** Redis answered, but it is the wrong server for this: said as such, exit 1 as for an action, not "cannot reach". */
+    @Test
+    void aSessionOnAnotherClusterNodeIsNamedNotCalledUnreachable() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine show = new CommandLine(new ShowCommand()).setErr(new java.io.PrintWriter(err, true));
+        int exit = new CommandFailures().handleExecutionException(new redis.clients.jedis.exceptions
+                .JedisMovedDataException("MOVED 3999 10.0.0.7:6381", new redis.clients.jedis.HostAndPort("10.0.0.7",
+                6381), 3999), show, null);
+        assertEquals(1, exit, err.toString());
+        assertTrue(err.toString().contains("keeps this session on another node (10.0.0.7:6381)"), err.toString());
+        assertFalse(err.toString().contains("Cannot reach"), err.toString());
+    }
+
     private static List<String> texts(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
