@@ -158,9 +158,13 @@ final class BulkCommandSupport {
         return exit(run.summary()).code();
     }
 
+    /**
+     * Prints the summary once, from the main thread or from Ctrl+C's hook, whichever comes first. Under the output's
+     * lock: a hook that finds it printed has waited for the printing to end, since the JVM stops when the hook does.
+     */
     private static void summarize(PrintWriter out, BulkRun run, java.util.concurrent.atomic.AtomicBoolean summed) {
-        if (summed.compareAndSet(false, true)) {
-            synchronized (out) {
+        synchronized (out) {
+            if (summed.compareAndSet(false, true)) {
                 out.println("SUMMARY [" + run.batchId() + "] " + WORDS.render(run.summary().phrase()));
                 out.flush();
             }
