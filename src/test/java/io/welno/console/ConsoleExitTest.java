@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.cli.Main;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;
@@ -26,6 +27,7 @@ import io.welno.console.testing.Await;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoConfig;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
@@ -37,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -170,7 +173,7 @@ class ConsoleExitTest {
         Timestamps timestamps = new Timestamps(java.time.Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
         try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
                 .slowDelay(Duration.ofSeconds(60)).build());
-             TilkoClient tilko = new TilkoClient(io.welno.console.tilko.TilkoConfig.builder().baseUrl(sim.baseUrl())
+             TilkoClient tilko = new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl())
                      .apiKey("exit-test-key").build());
              RedisSessionStore store = RedisSessionStore.open(REDIS.settings(), new SessionCodec(), timestamps);
              FlowService flow = new FlowService(store, tilko,
@@ -193,14 +196,14 @@ class ConsoleExitTest {
             sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS); // each collection waits inside its first call
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    io.welno.console.cli.Main.class.getName(), "collect"));
+                    Main.class.getName(), "collect"));
             command.addAll(ids);
             command.addAll(List.of("--reason", "after the outage", "--redis", REDIS.url(), "--tilko-url",
                     sim.baseUrl(), "--hold", "1"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("TILKO_API_KEY", "exit-test-key");
             Process console = builder.start();
-            List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> output = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(),
                         StandardCharsets.UTF_8))) {

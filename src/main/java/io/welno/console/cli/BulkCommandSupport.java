@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -125,7 +126,7 @@ final class BulkCommandSupport {
                 (good ? out : err).flush();
             }
         });
-        java.util.concurrent.atomic.AtomicBoolean summed = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean summed = new AtomicBoolean();
         // Ctrl+C: sessions not started are left alone; the service's close gives the claims of the collections it
         // stopped back and ends the open holds (audited) before the JVM stops, and the summary says how far it got.
         Thread cancel = new Thread(() -> {
@@ -162,7 +163,7 @@ final class BulkCommandSupport {
      * Prints the summary once, from the main thread or from Ctrl+C's hook, whichever comes first. Under the output's
      * lock: a hook that finds it printed has waited for the printing to end, since the JVM stops when the hook does.
      */
-    private static void summarize(PrintWriter out, BulkRun run, java.util.concurrent.atomic.AtomicBoolean summed) {
+    private static void summarize(PrintWriter out, BulkRun run, AtomicBoolean summed) {
         synchronized (out) {
             if (summed.compareAndSet(false, true)) {
                 out.println("SUMMARY [" + run.batchId() + "] " + WORDS.render(run.summary().phrase()));

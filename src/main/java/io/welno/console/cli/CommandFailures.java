@@ -43,10 +43,10 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             print(err, SafeText.bounded(Wording.cli().said(bad), SafeText.TEXT));
             return ExitCode.REFUSED.code();
         }
-        StoreFailure.Cause cause = StoreFailure.of(e).cause();
-        if (cause == StoreFailure.Cause.OTHER_NODE || cause == StoreFailure.Cause.READ_ONLY) {
+        StoreFailure failure = StoreFailure.of(e);
+        if (failure.cause() == StoreFailure.Cause.OTHER_NODE || failure.cause() == StoreFailure.Cause.READ_ONLY) {
             // Reached, but the wrong server for this: exit 1, as an action says it (README, "Command line").
-            print(err, "Redis" + where(command) + ": " + Wording.cli().render(StoreFailure.of(e).phrase()));
+            print(err, "Redis" + where(command) + ": " + Wording.cli().render(failure.phrase()));
             return ExitCode.FAILED.code();
         }
         if (isRedisFailure(e)) {

@@ -104,7 +104,10 @@ final class Holds {
         boolean endPending;
         /** How many reverts of this action were reported: a read that reported one decides nothing more. */
         int reverts;
-        /** Its outcome is decided (and being recorded): whoever set this ends the hold, nobody else. */
+        /**
+         * Its outcome is decided (and being recorded): whoever set this ends the hold, nobody else. Set before the
+         * handle's end, so it covers "over" too.
+         */
         boolean ending;
 
         HoldState(Hold handle, Operator operator, ActionRequest request, Duration window) {
@@ -148,7 +151,7 @@ final class Holds {
 
     private void scheduleEnd(HoldState state) {
         synchronized (state) {
-            if (state.endPending || state.ending || state.handle.isOver()) {
+            if (state.endPending || state.ending) {
                 return;
             }
             state.endPending = true;
@@ -171,10 +174,10 @@ final class Holds {
      * backend still reads the session (not past its expires_at).
      */
     private void endOfWindow(HoldState state) {
-        if (state.handle.isOver()) {
-            return;
-        }
         synchronized (state) {
+            if (state.ending) {
+                return;
+            }
             if (state.reapplying) {
                 return; // the re-apply ends the hold if it fails, and schedules its end if it succeeds
             }
@@ -209,7 +212,7 @@ final class Holds {
         }
         revertWatch.onKeyRead(id, stored, readStarted); // reports a revert (and may start a re-apply)
         synchronized (state) {
-            if (state.ending || state.handle.isOver() || state.reapplying || state.reverts != revertsBefore) {
+            if (state.ending || state.reapplying || state.reverts != revertsBefore) {
                 return; // the revert's report ended the hold, or its re-apply will
             }
         }
@@ -260,7 +263,7 @@ final class Holds {
     private void endHold(HoldState state, HoldOutcome outcome, boolean audit) {
         String actionId = state.handle.actionId();
         synchronized (state) {
-            if (state.ending || state.handle.isOver()) {
+            if (state.ending) {
                 return;
             }
             state.ending = true;
@@ -311,7 +314,7 @@ final class Holds {
         boolean again;
         synchronized (state) {
             again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()
-                    && !state.ending && !state.handle.isOver();
+                    && !state.ending;
             state.reapplying = again;
         }
         if (!again) {

@@ -8,6 +8,7 @@ import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
+import java.util.Locale;
 
 /** What the actions hand to Tilko and how they describe its answers; never personal data. */
 final class TilkoCalls {
@@ -43,7 +44,7 @@ final class TilkoCalls {
     }
 
     private static boolean connectTimedOut(TilkoResult<?> r) {
-        return r.detail() != null && r.detail().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
+        return r.detail() != null && r.detail().toLowerCase(Locale.ROOT).contains("connect timed out");
     }
 
     /**

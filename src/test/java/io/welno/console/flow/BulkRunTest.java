@@ -65,13 +65,8 @@ class BulkRunTest {
         store.close();
     }
 
-    private String seeded(String fixture, java.time.LocalDateTime fixtureNow) throws Exception {
-        String id = NewSessionDocuments.newSessionId("welno");
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live(fixture, fixtureNow));
-        doc.put("session_id", id);
-        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(900));
-        FlowTestSupport.put(REDIS, id, doc);
-        return id;
+    private String seeded(String fixture, java.time.LocalDateTime fixtureNow) {
+        return FlowTestSupport.seeded(REDIS, fixture, fixtureNow, 900);
     }
 
     private JsonNode doc(String id) throws Exception {

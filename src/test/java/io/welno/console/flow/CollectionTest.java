@@ -13,6 +13,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.Checkup;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** Every exit of a background collection clears collection_started; stuck sessions are reset. */
 class CollectionTest {
@@ -120,12 +122,12 @@ class CollectionTest {
     @Test
     void aClaimThatCannotBeConfirmedStartsNoCollectionAndIsGivenBack() {
         String id = readyToCollect(flow);
-        io.welno.console.testing.HookedStore hooked = new io.welno.console.testing.HookedStore(store);
+        HookedStore hooked = new HookedStore(store);
         try (FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
                 null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults())) {
             int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> hooked.beforeNextGet(() -> {
-                throw new redis.clients.jedis.exceptions.JedisConnectionException("Unexpected end of stream.");
+                throw new JedisConnectionException("Unexpected end of stream.");
             }));
             ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> { });

@@ -222,17 +222,11 @@ class FlowCommandsTest {
 
     @Test
     void theStuckBucketSelectsWhatTheResetAccepts() throws Exception {
-        String id = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json"));
-        doc.put("session_id", id);
-        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
-        FlowTestSupport.put(REDIS, id, doc); // a collection without progress for about two and a half minutes
-        String waiting = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
-        ObjectNode sent = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json",
-                Fixtures.FIXTURE_NOW.plusMinutes(30)));
-        sent.put("session_id", waiting);
-        sent.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
-        FlowTestSupport.put(REDIS, waiting, sent); // stuck in the window's bucket, but before any collection
+        // A collection without progress for about two and a half minutes.
+        String id = FlowTestSupport.seeded(REDIS, "05_fetching_health_data_stuck.json", Fixtures.FIXTURE_NOW, 600);
+        // Stuck in the window's bucket, but before any collection.
+        String waiting = FlowTestSupport.seeded(REDIS, "03_auth_request_sent.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(30), 600);
 
         CliRun byDefault = action("reset", "--bucket", "stuck", "--reason", "after the outage", "--dry-run");
         assertEquals(0, byDefault.exit(), byDefault.all());
@@ -258,13 +252,8 @@ class FlowCommandsTest {
             throws Exception {
         List<String> stuck = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String id = io.welno.console.session.NewSessionDocuments.newSessionId("welno");
-            ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json",
-                    Fixtures.FIXTURE_NOW.plusMinutes(9)));
-            doc.put("session_id", id);
-            doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
-            FlowTestSupport.put(REDIS, id, doc);
-            stuck.add(id);
+            stuck.add(FlowTestSupport.seeded(REDIS, "05_fetching_health_data_stuck.json",
+                    Fixtures.FIXTURE_NOW.plusMinutes(9), 600));
         }
         String fresh = FlowTestSupport.newSession(REDIS);
         java.nio.file.Path list = dir.resolve("ids.txt");

@@ -56,6 +56,30 @@ final class FlowTestSupport {
         }
     }
 
+    /**
+     * A fixture stored as a new session of the {@code welno} partner: its times moved so that {@code fixtureNow} is
+     * now (Fixtures.live), its expires_at {@code expiresInSeconds} ahead. Returns its id.
+     */
+    static String seeded(RedisServerExtension redis, String fixture, java.time.LocalDateTime fixtureNow,
+                         long expiresInSeconds) {
+        String id = NewSessionDocuments.newSessionId("welno");
+        try {
+            ObjectNode doc = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    io.welno.console.testing.Fixtures.live(fixture, fixtureNow));
+            doc.put("session_id", id);
+            doc.put("expires_at", TIMESTAMPS.nowPlusSeconds(expiresInSeconds));
+            put(redis, id, doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return id;
+    }
+
+    /** A session waiting at auth_request_sent, as the backend leaves it after simple-auth, expiring in 5 minutes. */
+    static String waitingSession(RedisServerExtension redis) {
+        return seeded(redis, "03_auth_request_sent.json", io.welno.console.testing.Fixtures.FIXTURE_NOW, 300);
+    }
+
     static void put(RedisServerExtension redis, String id, ObjectNode doc) {
         redis.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
     }

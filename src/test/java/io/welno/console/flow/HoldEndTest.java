@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
+import io.welno.console.text.Phrase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,6 @@ class HoldEndTest {
 
     private static final Duration HOLD = Duration.ofSeconds(1);
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final RecordingListener events = new RecordingListener();
     private final ExecutorService background = Executors.newCachedThreadPool();
     private RedisSessionStore store;
@@ -49,16 +47,6 @@ class HoldEndTest {
     void close() {
         background.shutdownNow();
         store.close();
-    }
-
-    /** A session waiting at auth_request_sent, as the backend leaves it after simple-auth. */
-    private String waitingSession() throws Exception {
-        String id = "welno_" + Long.toHexString(System.nanoTime());
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
-        doc.put("session_id", id);
-        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
-        FlowTestSupport.put(REDIS, id, doc);
-        return id;
     }
 
     /**
@@ -78,7 +66,7 @@ class HoldEndTest {
     @Test
     void aRevertFoundByTheLastReadIsReappliedAndTheHoldStillEnds() throws Exception {
         try (RevertWatch watch = new RevertWatch(store, Duration.ZERO); FlowService flow = flow(watch)) {
-            String id = waitingSession();
+            String id = FlowTestSupport.waitingSession(REDIS);
             ObjectNode stale = backend.read(id);
             ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
                     .withHold(HOLD).withReapply(true));
@@ -97,7 +85,7 @@ class HoldEndTest {
     void aRevertAfterTheWatchLetGoIsStillNotKept() throws Exception {
         TestClock watchClock = new TestClock();
         try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, watchClock); FlowService flow = flow(watch)) {
-            String id = waitingSession();
+            String id = FlowTestSupport.waitingSession(REDIS);
             ObjectNode stale = backend.read(id);
             ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
                     .withHold(HOLD));
@@ -115,7 +103,7 @@ class HoldEndTest {
     @Test
     void aValueThatIsNoSessionAtTheEndIsNotKept() throws Exception {
         try (RevertWatch watch = new RevertWatch(store, Duration.ZERO); FlowService flow = flow(watch)) {
-            String id = waitingSession();
+            String id = FlowTestSupport.waitingSession(REDIS);
             ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
                     .withHold(HOLD));
             assertTrue(done.applied(), done.toString());
@@ -132,8 +120,7 @@ class HoldEndTest {
         Hold hold = Hold.start("s", "a", Instant.now().plusMillis(200), true);
         CompletableFuture.runAsync(() -> hold.extendTo(Instant.now().plusSeconds(2)),
                 CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
-        HoldOutcome kept = new HoldOutcome(HoldOutcome.Kind.KEPT, io.welno.console.text.Phrase.of("hold.kept"), 1,
-                null);
+        HoldOutcome kept = new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.kept"), 1, null);
         CompletableFuture.runAsync(() -> hold.end(kept), CompletableFuture.delayedExecutor(1200, TimeUnit.MILLISECONDS));
 
         assertEquals(kept, hold.await(Duration.ofMillis(300)),

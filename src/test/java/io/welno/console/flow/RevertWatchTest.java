@@ -51,13 +51,8 @@ class RevertWatchTest {
     }
 
     /** A session waiting at auth_request_sent, as the backend leaves it after simple-auth. */
-    private String waitingSession() throws Exception {
-        String id = "welno_" + Long.toHexString(System.nanoTime());
-        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
-        doc.put("session_id", id);
-        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(300));
-        FlowTestSupport.put(REDIS, id, doc);
-        return id;
+    private String waitingSession() {
+        return FlowTestSupport.waitingSession(REDIS);
     }
 
     private FlowService flow(RevertWatch watch) {
