@@ -142,6 +142,81 @@ class CollectionTest {
         }
     }
 
+    private FlowService hookedService(HookedStore hooked) {
+        FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
+                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults());
+        service.addListener(events);
+        return service;
+    }
+
+    /**
+     * The last write happened, but its answer was lost on the way back: the collection is reported completed, as it
+     * is, not as stopped by Redis or as "left as it is" because the release then found its own claim gone.
+     */
+    @Test
+    void aLastWriteWhoseAnswerWasLostIsFoundInTheSessionAndReportedAsDone() {
+        HookedStore hooked = new HookedStore(store);
+        try (FlowService service = hookedService(hooked)) {
+            String id = readyToCollect(service);
+            hooked.loseReplyOfNextWrite(applied -> applied.after().status() == SessionStatus.COMPLETED);
+            CollectionFinished done = collect(service, id);
+
+            assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
+            assertEquals(SessionStatus.COMPLETED, done.finalStatus());
+            assertTrue(Words.en(done.message()).contains("The collection completed"), Words.en(done.message()));
+            JsonNode doc = readable(id);
+            assertEquals("completed", doc.get("status").asText());
+            assertEquals(1, doc.get("messages").findValuesAsText("message").stream()
+                    .filter(m -> m.startsWith("건강검진 및 처방전 데이터 수집이 완료되었습니다.")).count(), "written once");
+        }
+    }
+
+    /** A step whose answer was lost had been saved: the collection goes on instead of stopping. */
+    @Test
+    void aStepWhoseAnswerWasLostIsFoundInTheSessionAndTheCollectionGoesOn() {
+        HookedStore hooked = new HookedStore(store);
+        try (FlowService service = hookedService(hooked)) {
+            String id = readyToCollect(service);
+            int fetched = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            hooked.loseReplyOfNextWrite(applied -> applied.after().status() == SessionStatus.FETCHING_PRESCRIPTION_DATA);
+            CollectionFinished done = collect(service, id);
+
+            assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
+            assertEquals("completed", readable(id).get("status").asText());
+            assertEquals(fetched + 1, sim.requestCount(TilkoEndpoint.CHECKUPS), "the checkups were fetched once");
+        }
+    }
+
+    /**
+     * The release of a stopped collection happened, but its answer was lost, and the retry found the claim gone: the
+     * collection is reported as stopped and back at auth_completed, not as left alone because someone changed it.
+     */
+    @Test
+    @Timeout(300)
+    void aReleaseWhoseAnswerWasLostIsFoundInTheSession() {
+        HookedStore hooked = new HookedStore(store);
+        FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
+                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
+        service.addListener(events);
+        try {
+            String id = readyToCollect(service);
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            int calls = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
+            Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
+                    () -> sim.requestCount(TilkoEndpoint.CHECKUPS) > calls);
+            hooked.loseReplyOfNextWrite(applied -> !applied.after().tree().has(ConsoleMarks.CLAIM));
+            service.close();
+            CollectionFinished done = events.awaitFinished(id, Duration.ofSeconds(60));
+
+            assertEquals(CollectionFinished.Result.INTERRUPTED, done.result(), Words.en(done.message()));
+            assertEquals(SessionStatus.AUTH_COMPLETED, done.finalStatus());
+            assertEquals("auth_completed", readable(id).get("status").asText());
+        } finally {
+            service.close();
+        }
+    }
+
     @Test
     void anIdentityMismatchEndsInInfoRequired() {
         String id = readyToCollect(flow);

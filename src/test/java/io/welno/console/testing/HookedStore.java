@@ -5,6 +5,7 @@ import io.welno.console.store.CreateResult;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionMutation;
 import io.welno.console.store.SessionStore;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The real store with places where a test can act at an exact moment of an action: after the mutation of an
@@ -20,6 +23,7 @@ import java.util.function.Consumer;
  * the next read ({@link #beforeNextGet}, e.g. the read-back that confirms a write), and after the next read came
  * back but before its caller sees it ({@link #afterNextGet}, a read that lands late). Each of those runs once;
  * {@link #afterEveryAppliedUpdate} stays (e.g. the backend writing its stale copy back after each of our writes).
+ * {@link #loseReplyOfNextWrite} makes a write that happened look like one whose answer was lost.
  */
 public final class HookedStore implements SessionStore {
 
@@ -28,6 +32,7 @@ public final class HookedStore implements SessionStore {
     private final AtomicReference<Runnable> beforeGet = new AtomicReference<>();
     private final AtomicReference<Runnable> afterGet = new AtomicReference<>();
     private volatile BiConsumer<String, UpdateResult.Applied> afterApplied = (id, applied) -> { };
+    private final AtomicReference<Predicate<UpdateResult.Applied>> loseReply = new AtomicReference<>();
 
     public HookedStore(SessionStore delegate) {
         this.delegate = delegate;
@@ -48,6 +53,14 @@ public final class HookedStore implements SessionStore {
     /** Runs after every update that was applied, before its caller sees the result. */
     public void afterEveryAppliedUpdate(BiConsumer<String, UpdateResult.Applied> hook) {
         afterApplied = hook;
+    }
+
+    /**
+     * The next applied update that {@code which} picks is written, but its caller hears that the connection broke
+     * (outcome unknown), as when the answer of a write that Redis executed is lost on the way back.
+     */
+    public void loseReplyOfNextWrite(Predicate<UpdateResult.Applied> which) {
+        loseReply.set(which);
     }
 
     @Override
@@ -85,6 +98,11 @@ public final class HookedStore implements SessionStore {
         });
         if (result instanceof UpdateResult.Applied applied) {
             afterApplied.accept(id, applied);
+            Predicate<UpdateResult.Applied> lose = loseReply.get();
+            if (lose != null && lose.test(applied) && loseReply.compareAndSet(lose, null)) {
+                return new UpdateResult.Failed(id, StoreFailure.of(
+                        new JedisConnectionException("Unexpected end of stream.")), true);
+            }
         }
         return result;
     }
