@@ -6,6 +6,8 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -25,6 +27,9 @@ import redis.clients.jedis.exceptions.JedisException;
 final class CommandFailures implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandFailures.class);
+    /** Redis answered, but this server will not do it: not "cannot reach Redis", and exit 1 as an action's. */
+    private static final Set<StoreFailure.Cause> REACHED_BUT_REFUSED = EnumSet.of(StoreFailure.Cause.OTHER_NODE,
+            StoreFailure.Cause.READ_ONLY, StoreFailure.Cause.OUT_OF_MEMORY, StoreFailure.Cause.DISK_ERROR);
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
@@ -44,7 +49,7 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             return ExitCode.REFUSED.code();
         }
         StoreFailure failure = StoreFailure.of(e);
-        if (failure.cause() == StoreFailure.Cause.OTHER_NODE || failure.cause() == StoreFailure.Cause.READ_ONLY) {
+        if (REACHED_BUT_REFUSED.contains(failure.cause())) {
             // Reached, but the wrong server for this: exit 1, as an action says it (README, "Command line").
             print(err, "Redis" + where(command) + ": " + Wording.cli().render(failure.phrase()));
             return ExitCode.FAILED.code();

@@ -51,7 +51,7 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
                 case AUTH_FAILED, UNREACHABLE, TLS_FAILED, UNAVAILABLE, POOL_EXHAUSTED -> UNREACHABLE;
                 case TIMEOUT -> TIMEOUT;
                 case CONNECTION_LOST -> CONNECTION_LOST;
-                case READ_ONLY, OTHER_NODE, SERVER_ERROR, FILE_FAILED -> FAILED;
+                case READ_ONLY, OUT_OF_MEMORY, DISK_ERROR, OTHER_NODE, SERVER_ERROR, FILE_FAILED -> FAILED;
             };
         }
 

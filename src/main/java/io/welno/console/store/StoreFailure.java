@@ -43,6 +43,10 @@ public record StoreFailure(Cause cause, String detail) {
         UNAVAILABLE,
         /** The server is a read-only replica: it refuses every write. */
         READ_ONLY,
+        /** The server is at its maxmemory and evicts nothing ({@code OOM}): it refuses every write. */
+        OUT_OF_MEMORY,
+        /** The server's last save to disk failed ({@code MISCONF}): it refuses every write until one succeeds. */
+        DISK_ERROR,
         /** A cluster node answered that another node holds the key ({@code MOVED}/{@code ASK}); detail: that node. */
         OTHER_NODE,
         /** Every connection of the console's pool stayed busy: nothing was sent. */
@@ -60,6 +64,11 @@ public record StoreFailure(Cause cause, String detail) {
     private static final Pattern NOPERM_COMMAND = Pattern.compile("'([^']+)' command");
     /** Errors of a server that cannot answer now but will: LOADING, BUSY, CLUSTERDOWN, TRYAGAIN, MASTERDOWN. */
     private static final Pattern UNAVAILABLE_NOW = Pattern.compile("^(LOADING|BUSY|CLUSTERDOWN|TRYAGAIN|MASTERDOWN)\\b");
+    /**
+     * A refusal of writes, as a command's own error or — Redis 6 — wrapped in the error of the script that tried to
+     * write ({@code ERR Error running script … @user_script: 4: -READONLY …}).
+     */
+    private static final Pattern WRITE_REFUSED = Pattern.compile("(?:^|: -)(READONLY|OOM|MISCONF) ");
     private static final Pattern REDIRECT = Pattern.compile("^(MOVED|ASK) \\d+ (\\S+)");
 
     public StoreFailure {
@@ -109,8 +118,14 @@ public record StoreFailure(Cause cause, String detail) {
             if (UNAVAILABLE_NOW.matcher(message).find()) {
                 return new StoreFailure(Cause.UNAVAILABLE, firstLine(message));
             }
-            if (message.startsWith("READONLY")) {
-                return new StoreFailure(Cause.READ_ONLY, firstLine(message));
+            Matcher refused = WRITE_REFUSED.matcher(message);
+            if (refused.find()) {
+                String said = firstSentence(message.substring(refused.start(1)));
+                return new StoreFailure(switch (refused.group(1)) {
+                    case "READONLY" -> Cause.READ_ONLY;
+                    case "OOM" -> Cause.OUT_OF_MEMORY;
+                    default -> Cause.DISK_ERROR;
+                }, said);
             }
             Matcher redirect = REDIRECT.matcher(message);
             if (redirect.find()) {
@@ -151,6 +166,13 @@ public record StoreFailure(Cause cause, String detail) {
     /** {@code store.failure.<cause>} with the detail. */
     public Phrase phrase() {
         return Phrase.of("store.failure." + cause.wire(), detail);
+    }
+
+    /** Up to the end of the first sentence: MISCONF's answer goes on for five more. */
+    private static String firstSentence(String text) {
+        String line = firstLine(text);
+        int end = line.indexOf(". ");
+        return end < 0 ? line : line.substring(0, end + 1);
     }
 
     private static String firstLine(String text) {

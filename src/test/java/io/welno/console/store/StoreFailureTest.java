@@ -75,10 +75,36 @@ class StoreFailureTest {
     }
 
     @Test
+    void writesRefusedAreNamedAlsoWhenAScriptWrapsTheRefusal() {
+        String script = "ERR Error running script (call to f_9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037): "
+                + "@user_script:4: @user_script: 4: -";
+        for (String prefix : new String[] {"", script}) {
+            StoreFailure oom = StoreFailure.of(new JedisDataException(prefix
+                    + "OOM command not allowed when used memory > 'maxmemory'."));
+            assertEquals(StoreFailure.Cause.OUT_OF_MEMORY, oom.cause());
+            assertEquals("OOM command not allowed when used memory > 'maxmemory'.", oom.detail());
+            StoreFailure disk = StoreFailure.of(new JedisDataException(prefix + "MISCONF Redis is configured to save "
+                    + "RDB snapshots, but it is currently not able to persist on disk. Commands that may modify the "
+                    + "data set are disabled."));
+            assertEquals(StoreFailure.Cause.DISK_ERROR, disk.cause());
+            assertEquals("MISCONF Redis is configured to save RDB snapshots, but it is currently not able to persist "
+                    + "on disk.", disk.detail(), "the first sentence of six");
+            StoreFailure replica = StoreFailure.of(new JedisDataException(prefix
+                    + "READONLY You can't write against a read only replica."));
+            assertEquals(StoreFailure.Cause.READ_ONLY, replica.cause());
+            assertFalse(oom.mayHaveWritten() || disk.mayHaveWritten() || replica.mayHaveWritten(),
+                    "a refused write did not happen");
+        }
+    }
+
+    @Test
     void anyOtherErrorIsQuoted() {
-        StoreFailure oom = StoreFailure.of(new JedisDataException(
-                "OOM command not allowed when used memory > 'maxmemory'."));
-        assertEquals(StoreFailure.Cause.SERVER_ERROR, oom.cause());
-        assertEquals("OOM command not allowed when used memory > 'maxmemory'.", oom.detail());
+        StoreFailure other = StoreFailure.of(new JedisDataException(
+                "WRONGTYPE Operation against a key holding the wrong kind of value"));
+        assertEquals(StoreFailure.Cause.SERVER_ERROR, other.cause());
+        assertEquals("WRONGTYPE Operation against a key holding the wrong kind of value", other.detail());
+        // A session's words that happen to name a refusal are not one.
+        assertEquals(StoreFailure.Cause.SERVER_ERROR, StoreFailure.of(new JedisDataException(
+                "ERR something about OOM command and READONLY data")).cause());
     }
 }

@@ -29,6 +29,11 @@ public final class Words {
         return String.valueOf(value);
     }
 
+    /** What the window shows for a code in Korean. */
+    public static String ko(Phrase phrase) {
+        return Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(phrase);
+    }
+
     /**
      * Fails when a line that should read as words shows a phrase's code instead ({@code feed.error.closed}, a key of
      * the bundles, or {@code key[args]}), or a character it should have shown escaped.
