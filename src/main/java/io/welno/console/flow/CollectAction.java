@@ -73,7 +73,7 @@ final class CollectAction implements FlowAction {
     @Override
     public Execution execute(Operator operator, ActionRequest request, String actionId, FlowRuntime runtime) {
         String id = request.sessionId();
-        UpdateResult claim = runtime.store.update(id, runtime.guard(kind(), request.overrideGuards()),
+        UpdateResult claim = runtime.update(id, runtime.guard(kind(), request.overrideGuards()),
                 firstWrite(operator, request, actionId, runtime));
         if (!(claim instanceof UpdateResult.Applied claimed)) {
             return new Execution(FlowRuntime.notApplied(request, actionId, claim));

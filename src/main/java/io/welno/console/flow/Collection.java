@@ -11,7 +11,6 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionMutation;
 import io.welno.console.store.StoreFailure;
-import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.Checkup;
@@ -23,9 +22,7 @@ import io.welno.console.tilko.TilkoResult;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -251,14 +248,7 @@ final class Collection implements Runnable {
 
     /** A step write: keeps the claim, holds the write, advances {@link #expected}. */
     private UpdateResult step(SessionMutation mutation) {
-        SentWrites sent = new SentWrites();
-        UpdateResult r = runtime.store.update(id, ours(), (current, edit) -> {
-            mutation.apply(current, edit);
-            sent.record(current, edit);
-        });
-        if (!r.applied() && mayHaveLanded(r)) {
-            r = landed(sent).map(UpdateResult.class::cast).orElse(r);
-        }
+        UpdateResult r = runtime.update(id, ours(), mutation);
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
             expected = applied.after().status();
@@ -269,8 +259,7 @@ final class Collection implements Runnable {
     /** The last write: sets the final status, clears collection_started and the claim. */
     private CollectionFinished end(SessionStatus status, MessageType type, JsonNode message,
                                    Consumer<SessionEditor> extra, CollectionFinished.Result result, Phrase sentence) {
-        SentWrites sent = new SentWrites();
-        UpdateResult r = runtime.store.update(id, ours(), (current, edit) -> {
+        UpdateResult r = runtime.update(id, ours(), (current, edit) -> {
             edit.status(status);
             edit.put(SessionDocument.COLLECTION_STARTED, false);
             edit.tree().remove(ConsoleMarks.CLAIM);
@@ -282,11 +271,7 @@ final class Collection implements Runnable {
             } else {
                 edit.message(type, message.asText());
             }
-            sent.record(current, edit);
         });
-        if (!r.applied() && mayHaveLanded(r)) {
-            r = landed(sent).map(UpdateResult.class::cast).orElse(r);
-        }
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
             return new CollectionFinished(id, actionId, result, applied.after().status(), sentence);
@@ -338,10 +323,11 @@ final class Collection implements Runnable {
     CollectionFinished release(SessionStatus status, boolean error, String errorText, String message,
                                CollectionFinished.Result result, Phrase sentence) {
         UpdateResult r = null;
+        // One write tried up to three times: an attempt whose answer was lost may have released the claim, and the
+        // next one then finds it gone.
         SentWrites sent = new SentWrites();
-        boolean mayHaveLanded = false;
         for (int attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt++) {
-            r = runtime.store.update(id, FlowRuntime.ownsClaim(actionId, null, true), (current, edit) -> {
+            r = runtime.update(id, FlowRuntime.ownsClaim(actionId, null, true), (current, edit) -> {
                 if (current.status().isFetching() || error) {
                     edit.status(status);
                 }
@@ -353,9 +339,7 @@ final class Collection implements Runnable {
                     edit.putNow("collection_error_time");
                 }
                 edit.message(error ? MessageType.ERROR : MessageType.INFO, ConsoleMarks.next(message, actionId));
-                sent.record(current, edit);
-            });
-            mayHaveLanded |= mayHaveLanded(r);
+            }, sent);
             if (!(r instanceof UpdateResult.Failed) || attempt == RELEASE_ATTEMPTS) {
                 break;
             }
@@ -364,10 +348,6 @@ final class Collection implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (!r.applied() && mayHaveLanded) {
-            // An attempt whose answer was lost may have released it, and then the next one found the claim gone.
-            r = landed(sent).map(UpdateResult.class::cast).orElse(r);
         }
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
@@ -385,55 +365,5 @@ final class Collection implements Runnable {
         return new CollectionFinished(id, actionId, result == CollectionFinished.Result.UNAVAILABLE ? result
                 : CollectionFinished.Result.ABANDONED, null, Phrase.of("collection.leftAlone",
                 Phrase.of("audit.result." + result.name()), why));
-    }
-
-    private static boolean mayHaveLanded(UpdateResult r) {
-        return r instanceof UpdateResult.Failed failed && failed.outcomeUnknown();
-    }
-
-    /**
-     * A write whose answer was lost (a timeout or a broken connection after it was sent) may have happened after
-     * all. Reading the session tells: the message each try appended carries this action's mark and the moment it
-     * was made, so it is in the session only if that write landed. Then it is reported and held as any applied
-     * write; otherwise (or when the read fails too) the caller goes on as for a write that did not happen.
-     */
-    private Optional<UpdateResult.Applied> landed(SentWrites sent) {
-        Optional<StoredSession> now;
-        try {
-            now = runtime.store.get(id);
-        } catch (RuntimeException e) {
-            LOG.debug("{}: session {} could not be read back after a lost answer", actionId, id, e);
-            return Optional.empty();
-        }
-        if (now.isEmpty() || !(now.get().parsed() instanceof SessionDocument doc)) {
-            return Optional.empty();
-        }
-        for (SentWrites.Try sentTry : sent.tries()) {
-            if (RevertWatch.containsMessage(doc, sentTry.message())) {
-                LOG.info("{}: a write to session {} whose answer was lost had landed", actionId, id);
-                return Optional.of(new UpdateResult.Applied(id, sentTry.replaced(), doc, 1));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** What each try of one update sent: the document it replaced and the message it appended. */
-    private static final class SentWrites {
-
-        record Try(SessionDocument replaced, JsonNode message) {
-        }
-
-        private final List<Try> tries = new CopyOnWriteArrayList<>();
-
-        void record(SessionDocument current, SessionEditor edit) {
-            JsonNode messages = edit.tree().get(SessionDocument.MESSAGES);
-            if (messages != null && messages.isArray() && !messages.isEmpty()) {
-                tries.add(new Try(current, messages.get(messages.size() - 1).deepCopy()));
-            }
-        }
-
-        List<Try> tries() {
-            return tries;
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.Precondition;
+import io.welno.console.store.SessionMutation;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
@@ -21,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every action uses: the store, Tilko, the clock and options, the guards, and the common steps — check the
@@ -28,6 +31,8 @@ import java.util.function.Consumer;
  * {@link FlowService}.
  */
 final class FlowRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
 
     final SessionStore store;
     final TilkoGateway tilko;
@@ -152,6 +157,41 @@ final class FlowRuntime {
 
     Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied) {
         return verify(request, actionId, applied, applied.before().status());
+    }
+
+    /** {@link #update(String, Precondition, SessionMutation, SentWrites)} for one write. */
+    UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
+        return update(id, precondition, mutation, new SentWrites());
+    }
+
+    /**
+     * The store's update, and when the answer of this or an earlier try of the same write ({@code sent}) was lost,
+     * the session is read to see whether it landed: then it is reported applied, with the session as read. A write
+     * not found stays what the store said (its fate unknown, or the refusal of a later try).
+     */
+    UpdateResult update(String id, Precondition precondition, SessionMutation mutation, SentWrites sent) {
+        UpdateResult result = store.update(id, precondition, (current, edit) -> {
+            mutation.apply(current, edit);
+            sent.record(current, edit);
+        });
+        if (result.applied() || !sent.noteResult(result)) {
+            return result;
+        }
+        Optional<StoredSession> now;
+        try {
+            now = store.get(id);
+        } catch (RuntimeException e) {
+            LOG.debug("Session {} could not be read back after a lost answer", id, e);
+            return result;
+        }
+        if (now.isPresent() && now.get().parsed() instanceof SessionDocument doc) {
+            Optional<SentWrites.Try> landed = sent.foundIn(doc);
+            if (landed.isPresent()) {
+                LOG.info("A write to session {} whose answer was lost had landed", id);
+                return new UpdateResult.Applied(id, landed.get().replaced(), doc, 1);
+            }
+        }
+        return result;
     }
 
     /** The result for an update that wrote nothing, named for its cause. */

@@ -108,7 +108,7 @@ final class ManualCompleteAction implements FlowAction {
                     .filter(checkedCxId::equals).isPresent() ? Optional.empty()
                     : Optional.of(Phrase.of("flow.manualComplete.tempChanged", current.status())));
         }
-        UpdateResult result = runtime.store.update(id, precondition, write(operator, request, actionId, approval));
+        UpdateResult result = runtime.update(id, precondition, write(operator, request, actionId, approval));
         ActionResult out;
         if (result instanceof UpdateResult.Applied applied) {
             out = runtime.verify(request, actionId, applied).orElseGet(() -> {

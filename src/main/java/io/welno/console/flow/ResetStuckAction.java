@@ -87,7 +87,7 @@ final class ResetStuckAction implements FlowAction {
     @Override
     public Execution execute(Operator operator, ActionRequest request, String actionId, FlowRuntime runtime) {
         var guard = runtime.guard(kind(), request.overrideGuards());
-        UpdateResult result = runtime.store.update(request.sessionId(), guard,
+        UpdateResult result = runtime.update(request.sessionId(), guard,
                 firstWrite(operator, request, actionId, runtime));
         if (!(result instanceof UpdateResult.Applied applied)) {
             return new Execution(FlowRuntime.notApplied(request, actionId, result));

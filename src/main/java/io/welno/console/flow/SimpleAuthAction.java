@@ -89,7 +89,7 @@ final class SimpleAuthAction implements FlowAction {
     @Override
     public Execution execute(Operator operator, ActionRequest request, String actionId, FlowRuntime runtime) {
         String id = request.sessionId();
-        UpdateResult claim = runtime.store.update(id, runtime.guard(kind(), request.overrideGuards()),
+        UpdateResult claim = runtime.update(id, runtime.guard(kind(), request.overrideGuards()),
                 firstWrite(operator, request, actionId, runtime));
         if (!(claim instanceof UpdateResult.Applied claimed)) {
             return new Execution(FlowRuntime.notApplied(request, actionId, claim));
@@ -117,7 +117,7 @@ final class SimpleAuthAction implements FlowAction {
         UpdateResult finish;
         if (success) {
             SimpleAuthTicket ticket = answer.payload().get();
-            finish = runtime.store.update(id, stillOurs, (current, edit) -> {
+            finish = runtime.update(id, stillOurs, (current, edit) -> {
                 edit.put(SessionDocument.TEMP_AUTH_DATA, tempAuthData(ticket, current.userInfo()));
                 edit.status(SessionStatus.AUTH_REQUEST_SENT);
                 edit.extend(runtime.options.authExpiry().toSeconds());
@@ -127,7 +127,7 @@ final class SimpleAuthAction implements FlowAction {
             });
         } else {
             String text = answer == null ? "틸코 API 호출 중 오류가 발생했습니다." : errorText(answer, doc);
-            finish = runtime.store.update(id, stillOurs, (current, edit) -> {
+            finish = runtime.update(id, stillOurs, (current, edit) -> {
                 edit.status(SessionStatus.ERROR);
                 edit.tree().remove(ConsoleMarks.CLAIM);
                 edit.message(MessageType.ERROR, ConsoleMarks.next(text, actionId));

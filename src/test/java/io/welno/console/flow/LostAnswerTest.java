@@ -1,0 +1,153 @@
+package io.welno.console.flow;
+
+import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
+import static io.welno.console.flow.FlowTestSupport.OPERATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.HookedStore;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * A write Redis executed whose answer was lost on the way back (a broken connection, a timeout): the console reads
+ * the session and, finding its own message there, reports the write as done and carries on — not "unknown", and
+ * not a conflict with itself. Found nowhere (here: the read fails too), it stays unknown.
+ */
+class LostAnswerTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static TilkoSimulator sim;
+    private static TilkoClient tilko;
+
+    private RedisSessionStore store;
+    private HookedStore hooked;
+    private RevertWatch watch;
+    private ExecutorService pool;
+    private FlowService flow;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
+        tilko = FlowTestSupport.tilko(sim);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        tilko.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        store = FlowTestSupport.store(REDIS);
+        hooked = new HookedStore(store);
+        watch = new RevertWatch(hooked, Duration.ofMillis(50));
+        pool = Executors.newCachedThreadPool();
+        flow = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()), watch,
+                FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults());
+    }
+
+    @AfterEach
+    void unwire() {
+        flow.close();
+        watch.close();
+        pool.shutdownNow();
+        store.close();
+    }
+
+    private JsonNode stored(String id) {
+        return BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id, FlowTestSupport.TIMESTAMPS.zone());
+    }
+
+    private String authRequested() {
+        String id = FlowTestSupport.newSession(REDIS);
+        assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+        return id;
+    }
+
+    @Test
+    void aManualCompleteThatLandedIsReportedApplied() {
+        String id = authRequested();
+        hooked.loseReplyOfNextWrite(applied -> true);
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
+
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        assertEquals(SessionStatus.AUTH_COMPLETED, result.statusAfter());
+        assertEquals("auth_completed", stored(id).get("status").asText());
+        assertTrue(flow.isHolding(result.actionId()), "held like any write, so a revert would be told");
+    }
+
+    @Test
+    void aWriteThatCannotBeLookedForStaysUnknown() {
+        String id = authRequested();
+        hooked.loseReplyOfNextWrite(applied -> true);
+        hooked.beforeNextGet(() -> {
+            throw new JedisConnectionException("Unexpected end of stream.");
+        });
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
+
+        assertEquals(ActionResult.Outcome.CONNECTION_LOST, result.outcome(), Words.en(result.message()));
+        assertTrue(Words.en(result.message()).contains("unknown whether the change was applied"),
+                Words.en(result.message()));
+        assertNull(result.statusAfter(), "the status it left is not known");
+    }
+
+    @Test
+    void aSimpleAuthClaimThatLandedGoesOnToTilko() {
+        String id = FlowTestSupport.newSession(REDIS);
+        int asked = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        hooked.loseReplyOfNextWrite(applied -> applied.after().status() == SessionStatus.AUTH_REQUESTING);
+        ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth"));
+
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        assertEquals(asked + 1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+        JsonNode doc = stored(id);
+        assertEquals("auth_request_sent", doc.get("status").asText());
+        assertFalse(doc.has(ConsoleMarks.CLAIM), "the claim was taken back by the last write");
+    }
+
+    @Test
+    void aSimpleAuthAnswerWhoseSaveLandedIsReportedSaved() {
+        String id = FlowTestSupport.newSession(REDIS);
+        hooked.loseReplyOfNextWrite(applied -> applied.after().status() == SessionStatus.AUTH_REQUEST_SENT);
+        ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth"));
+
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        assertEquals(SessionStatus.AUTH_REQUEST_SENT, result.statusAfter());
+        assertEquals("auth_request_sent", stored(id).get("status").asText());
+    }
+
+    @Test
+    void aResetThatLandedIsReportedApplied() {
+        String id = FlowTestSupport.seeded(REDIS, "05_fetching_health_data_stuck.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(10), 300);
+        hooked.loseReplyOfNextWrite(applied -> true);
+        ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "repair"));
+
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        assertEquals("auth_completed", stored(id).get("status").asText());
+    }
+}
