@@ -18,7 +18,7 @@ public final class AlertMonitor {
 
     /** The rules an alert comes from. */
     public enum Rule {
-        STUCK, LONG_WAIT, ERROR_RATE, REVERT, FEED_FALLBACK, FOLLOWED;
+        STUCK, LONG_WAIT, ERROR_RATE, REVERT, UNCONFIRMED, FEED_FALLBACK, FOLLOWED;
 
         public String key() {
             return "alert.rule." + name();
@@ -86,6 +86,15 @@ public final class AlertMonitor {
     /** A revert of a console's change: an alert of its own each time (when the rule is on), else nothing. */
     public synchronized List<Alert> revert(String sessionId, Phrase what, Instant at) {
         return rules.reverts() ? List.of(new Alert(++seq, at, Rule.REVERT, List.of(sessionId), what)) : List.of();
+    }
+
+    /**
+     * A change of this console whose hold ended without knowing it stayed (the session could not be read, or it
+     * ended): an alert of its own, under the same switch as reverts — both say a change may not be in place.
+     */
+    public synchronized List<Alert> unconfirmed(String sessionId, Phrase what, Instant at) {
+        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.UNCONFIRMED, List.of(sessionId), what))
+                : List.of();
     }
 
     /**

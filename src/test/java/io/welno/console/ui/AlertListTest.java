@@ -141,9 +141,14 @@ class AlertListTest {
         assertEquals(1, notifier.shown.size(), "not when the setting is off");
 
         robot.interact(() -> center.setRules(RULES));
+        robot.interact(() -> center.unconfirmed("welno_e", Phrase.of("text.verbatim", "could not be read"), T));
+        assertEquals("Change not confirmed: could not be read", notifier.shown.get(1),
+                "a change this console cannot confirm is an alert too");
+        assertEquals(AlertMonitor.Rule.UNCONFIRMED, center.entries().get(0).alert().rule());
+
         notifier.fail = true;
         robot.interact(() -> center.revert("welno_d", Phrase.of("text.verbatim", "tray gone"), T));
-        assertEquals(5, center.entries().size(), "a failing tray loses no alert");
+        assertEquals(6, center.entries().size(), "a failing tray loses no alert");
         assertFalse(center.entries().isEmpty());
     }
     @Test

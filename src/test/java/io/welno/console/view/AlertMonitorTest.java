@@ -50,8 +50,11 @@ class AlertMonitorTest {
         AlertMonitor monitor = new AlertMonitor(AlertRules.defaults());
         assertEquals(1, monitor.revert("welno_a", Phrase.of("text.verbatim", "x"), t).size());
         assertEquals(1, monitor.revert("welno_a", Phrase.of("text.verbatim", "y"), t).size(), "each revert alerts");
+        assertEquals(List.of(AlertMonitor.Rule.UNCONFIRMED), rules(monitor.unconfirmed("welno_a",
+                Phrase.of("text.verbatim", "not read"), t)), "a change this console could not confirm");
         monitor.setRules(new AlertRules(0, Duration.ZERO, 0, Duration.ZERO, false, false, false));
         assertTrue(monitor.revert("welno_a", Phrase.of("text.verbatim", "z"), t).isEmpty());
+        assertTrue(monitor.unconfirmed("welno_a", Phrase.of("text.verbatim", "z"), t).isEmpty(), "the same switch");
         assertEquals(List.of(), monitor.check(with(100, List.of("welno_a"), 1.0, false), t));
     }
 

@@ -90,6 +90,11 @@ public final class AlertCenter {
         raise(monitor.revert(sessionId, what, at));
     }
 
+    /** A change of this console whose hold ended unconfirmed: an entry in the list, and the system is told. */
+    public void unconfirmed(String sessionId, Phrase what, Instant at) {
+        raise(monitor.unconfirmed(sessionId, what, at));
+    }
+
     /** A followed session changed: an entry in the list, and the operating system is told as for any alert. */
     public void followed(FollowedSessions.Changed changed) {
         raise(monitor.followed(changed));

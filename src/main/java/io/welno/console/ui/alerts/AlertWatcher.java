@@ -2,6 +2,7 @@ package io.welno.console.ui.alerts;
 
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowService;
+import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.RevertDetected;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.StuckPolicy;
@@ -26,7 +27,8 @@ import javafx.util.Duration;
 /**
  * Wires the alert rules to the live data: every {@link #PERIOD} the table's rows are copied (on the FX thread, a
  * list of references), the conditions computed from them in the background, and the alert center told on the FX
- * thread; a check still running makes the next one wait. Reverts come from the flow as they are detected.
+ * thread; a check still running makes the next one wait. Reverts come from the flow as they are detected, and so do
+ * holds of this console's changes that ended without knowing the change stayed.
  */
 public final class AlertWatcher {
 
@@ -57,7 +59,7 @@ public final class AlertWatcher {
         timer.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /** Starts the checks, and hears the flow's reverts (its own and other consoles'). */
+    /** Starts the checks, and hears the flow's reverts (its own and other consoles') and unconfirmed holds. */
     public void start(FlowService flowService) {
         this.flow = flowService;
         this.reverts = new FlowListener() {
@@ -67,6 +69,13 @@ public final class AlertWatcher {
                         revert.action() == null ? Phrase.of("action.unknown") : revert.action(),
                         revert.operator(), revert.lost());
                 Platform.runLater(() -> center.revert(revert.sessionId(), what, clock.instant()));
+            }
+
+            @Override
+            public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+                if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
+                    Platform.runLater(() -> center.unconfirmed(sessionId, outcome.message(), clock.instant()));
+                }
             }
         };
         flowService.addListener(reverts);
