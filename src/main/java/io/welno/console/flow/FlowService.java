@@ -181,6 +181,11 @@ public final class FlowService implements AutoCloseable {
         return spotter;
     }
 
+    /** What closing this service would cut short: held changes and running collections. */
+    public OpenWork openWork() {
+        return new OpenWork(holds.held(), runningCollections().size());
+    }
+
     /** Whether one of this console's actions is being held (so its revert is this console's to report). */
     public boolean isHolding(String actionId) {
         return holds.isHolding(actionId);

@@ -53,6 +53,18 @@ final class Holds {
         return holds.containsKey(actionId);
     }
 
+    /** How many changes are held now, and when the last of those holds ends (null when none is held). */
+    OpenWork.Held held() {
+        int count = 0;
+        Instant last = null;
+        for (HoldState state : holds.values()) {
+            Instant until = state.handle.until();
+            count++;
+            last = last == null || until.isAfter(last) ? until : last;
+        }
+        return new OpenWork.Held(count, last);
+    }
+
     /** The hold of an action, or null when it holds nothing. */
     Hold handle(String actionId) {
         HoldState state = holds.get(actionId);

@@ -67,6 +67,10 @@ final class TestConsole {
         return window;
     }
 
+    ConsoleServices services() {
+        return services;
+    }
+
     void close(FxRobot robot) {
         robot.interact(() -> window.view().stop());
         services.close();

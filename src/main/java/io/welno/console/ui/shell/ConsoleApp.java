@@ -155,7 +155,7 @@ public final class ConsoleApp extends Application {
 
     private void chooseConnection() {
         ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, background, memory, ConnectionCheck::run);
-        dialog.showAndWait().ifPresent(choice -> window.detach(() -> open(choice)));
+        dialog.showAndWait().filter(choice -> window.mayLeave(true)).ifPresent(choice -> window.detach(() -> open(choice)));
     }
 
     private void showConnectError(RuntimeException error) {

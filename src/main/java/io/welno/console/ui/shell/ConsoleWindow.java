@@ -89,7 +89,9 @@ public final class ConsoleWindow {
         }
         stage.setOnCloseRequest(event -> {
             event.consume();
-            close(Platform::exit);
+            if (mayLeave(false)) {
+                close(Platform::exit);
+            }
         });
     }
 
@@ -298,6 +300,17 @@ public final class ConsoleWindow {
     }
 
     /** Stops the view at once and the services off the FX thread, then runs {@code then} on the FX thread. */
+    /**
+     * Whether the window may close ({@code switching}: connect elsewhere) now: when changes are still held or
+     * collections run, the user is asked first.
+     */
+    public boolean mayLeave(boolean switching) {
+        if (closing || services == null) {
+            return true;
+        }
+        return LeaveQuestion.mayLeave(stage, i18n, services.flow().openWork(), zone, switching);
+    }
+
     public void close(Runnable then) {
         if (closing) {
             return;

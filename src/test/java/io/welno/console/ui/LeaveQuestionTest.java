@@ -1,0 +1,104 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.Operator;
+import io.welno.console.flow.Role;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.Words;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Closing the window, or connecting it elsewhere, while a change of this console is still held asks first: the hold
+ * would end unconfirmed. With nothing held, nothing is asked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LeaveQuestionTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+
+    private TestConsole console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        console = TestConsole.onLiveFixtures(stage, REDIS);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    private CompletableFuture<Boolean> askToLeave(boolean switching) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(console.window().mayLeave(switching)));
+        return answer;
+    }
+
+    private DialogPane question(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                () -> robot.lookup("#leaveQuestion").tryQuery().isPresent());
+        return robot.lookup("#leaveQuestion").queryAs(DialogPane.class);
+    }
+
+    private static Button button(DialogPane pane, String text) {
+        return pane.getButtonTypes().stream().filter(b -> b.getText().equals(text))
+                .map(b -> (Button) pane.lookupButton(b)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void nothingHeldNothingAsked() throws Exception {
+        assertTrue(askToLeave(false).get(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aHeldChangeIsNamedAndStayingIsTheDefault(FxRobot robot) throws Exception {
+        ActionResult done = console.services().flow().perform(new Operator("lee", Role.DEVELOPER),
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, Fixtures.id("03_auth_request_sent.json"), "approved"));
+        assertEquals(ActionResult.Outcome.APPLIED, done.outcome(), Words.en(done.message()));
+
+        // The window's close button: asked, and "Keep watching" keeps the window and its services.
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane pane = question(robot);
+        assertTrue(pane.getContentText().startsWith("1 change of this console is still watched for a revert by the "
+                + "backend, until "), pane.getContentText());
+        assertTrue(pane.getContentText().contains("audited as unconfirmed"), pane.getContentText());
+        Button stay = button(pane, "Keep watching");
+        assertTrue(stay.isDefaultButton(), "Enter keeps watching");
+        assertFalse(button(pane, "Close anyway").isDefaultButton());
+        robot.interact(stay::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing(), "the window stays open");
+        assertTrue(console.services().flow().isHolding(done.actionId()), "and the change is still held");
+
+        // Connecting elsewhere asks the same, with its own button.
+        CompletableFuture<Boolean> answer = askToLeave(true);
+        Button goOn = button(question(robot), "Connect elsewhere anyway");
+        robot.interact(goOn::fire);
+        assertTrue(answer.get(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS), "the user chose to go on");
+    }
+}
