@@ -78,7 +78,11 @@ public final class ScreenshotTour extends Application {
             new Shot("bulk-dialog", 3, OperationsTour::bulkPreview),
             new Shot("bulk-running", 6, OperationsTour::bulkRunning),
             Shot.of("alerts", OperationsTour::alerts),
-            Shot.of("audit", tour -> tour.tab("tab-audit")));
+            Shot.of("audit", tour -> tour.tab("tab-audit")),
+            Shot.of("leave-question", tour -> tour.show(io.welno.console.ui.shell.LeaveQuestion.dialog(
+                    tour.windowScene().getWindow(), tour.window().i18n(), new io.welno.console.flow.OpenWork(
+                            new io.welno.console.flow.OpenWork.Held(2, java.time.Instant.now().plusSeconds(300)), 1),
+                    io.welno.console.session.Timestamps.DEFAULT_ZONE, false))));
 
     private static Path out;
     private static volatile int exitCode;

@@ -7,6 +7,7 @@ import io.welno.console.view.Formats;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -16,9 +17,9 @@ import javafx.stage.Window;
  * action: changes watched for a revert by the backend (each hold would end unconfirmed) and running collections
  * (each would stop and give its claim back). Nothing to cut short: no question.
  */
-final class LeaveQuestion {
+public final class LeaveQuestion {
 
-    static final String DIALOG_ID = "leaveQuestion";
+    public static final String DIALOG_ID = "leaveQuestion";
 
     private LeaveQuestion() {
     }
@@ -28,6 +29,12 @@ final class LeaveQuestion {
         if (work.isEmpty()) {
             return true;
         }
+        Alert alert = dialog(owner, i18n, work, zone, switching);
+        return alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).isPresent();
+    }
+
+    /** The question for {@code work} (not empty); its OK_DONE button goes on. */
+    public static Alert dialog(Window owner, I18n i18n, OpenWork work, ZoneId zone, boolean switching) {
         StringBuilder text = new StringBuilder();
         if (work.held().count() > 0) {
             text.append(i18n.format("leave.held", work.held().count(),
@@ -47,8 +54,8 @@ final class LeaveQuestion {
         alert.getDialogPane().setId(DIALOG_ID);
         alert.getDialogPane().setStyle(HangulFont.rootStyle()); // its own window: Korean would be boxes without it
         // Staying is the default: Enter must not end what the operator may not have meant to end.
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(leave)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);
-        return alert.showAndWait().filter(leave::equals).isPresent();
+        ((Button) alert.getDialogPane().lookupButton(leave)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        return alert;
     }
 }
