@@ -84,6 +84,8 @@ class RevertWatchTest {
             assertFalse(Words.en(revert.lost()).contains("Token") || Words.en(revert.lost()).contains("tok."), "no secrets in the text");
             assertFalse(watch.isWatching(id), "reported once, then no longer watched");
 
+            // The revert is told first, then the hold ends (audited before its waiters learn it): wait for that.
+            assertEquals(HoldOutcome.Kind.REVERTED, done.hold().await(Await.EVENTUALLY).kind());
             List<AuditRecord> newest = flow.auditLog().read(2);
             AuditRecord ended = newest.get(0);
             assertEquals(AuditRecord.HOLD_ENDED, ended.event(), "the hold's last word, after the revert");
