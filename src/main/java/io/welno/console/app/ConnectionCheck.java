@@ -7,6 +7,7 @@ import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
+import io.welno.console.tilko.TilkoConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +45,24 @@ public final class ConnectionCheck {
         if (password != null && !password.isEmpty()) {
             settings = settings.withPassword(password);
         }
+        // A hand-edited profile's own mistakes: said as such, not as something Redis answered.
+        Role role;
+        try {
+            role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
+        } catch (PhrasedException e) {
+            out.add(new Finding(true, e.phrase()));
+            return out;
+        }
+        Optional<Phrase> tilko = profile.tilkoUrl() == null || profile.tilkoUrl().isBlank() ? Optional.empty()
+                : TilkoConfig.baseUrlProblem(profile.tilkoUrl());
+        if (tilko.isPresent()) {
+            out.add(new Finding(true, tilko.get()));
+            return out;
+        }
         try (RedisClient client = RedisConnections.openClient(settings, "welno-console-check")) {
             client.ping();
             client.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(settings.keyPrefix() + "*").count(10));
-            notifications(client, profile, settings).ifPresent(out::add);
+            notifications(client, profile, settings, role).ifPresent(out::add);
         } catch (RuntimeException e) {
             out.add(new Finding(true, failure(StoreFailure.of(e), settings)));
         }
@@ -65,12 +80,11 @@ public final class ConnectionCheck {
      * not allow it, or its role never writes): then the list is refreshed by polling instead of live.
      */
     private static Optional<Finding> notifications(RedisClient client, ConnectionProfile profile,
-                                                   RedisConnectionSettings settings) {
+                                                   RedisConnectionSettings settings, Role role) {
         NotificationConfig.Check check = NotificationConfig.check(client, false, settings.address());
         if (check.outcome().live()) {
             return Optional.empty();
         }
-        Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
         boolean consoleEnables = profile.mayEnableNotifications() && role.mayWrite();
         if (check.outcome() == NotificationConfig.Outcome.OFF_NOT_ALLOWED && consoleEnables) {
             return Optional.empty();

@@ -44,7 +44,8 @@ final class BenchJvm {
         try {
             bench = new ProcessBuilder(command).inheritIO().start();
         } catch (java.io.IOException e) {
-            err.println("Could not start the bench's JVM (" + e.getMessage() + "); run it with --this-jvm");
+            err.println("Could not start the bench's JVM (" + io.welno.console.text.SafeText.bounded(
+                    String.valueOf(e.getMessage()), io.welno.console.text.SafeText.TEXT) + "); run it with --this-jvm");
             return 1;
         }
         Thread stop = new Thread(bench::destroy, "bench-jvm-stop");

@@ -1,5 +1,7 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +48,7 @@ public enum Role {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown role '" + text + "'; use viewer, operator or developer");
+            throw new PhrasedException(Phrase.of("role.unknownValue", text));
         }
     }
 }

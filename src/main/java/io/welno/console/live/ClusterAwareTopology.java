@@ -2,6 +2,7 @@ package io.welno.console.live;
 
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ final class ClusterAwareTopology implements FeedTopology {
             slotsByNode.put(key, String.join(" ", slots));
         }
         if (primaries.isEmpty()) {
-            throw new IllegalStateException("The cluster at " + Nodes.describe(seed) + " has no primary serving slots");
+            throw new PhrasedException(Phrase.of("feed.cluster.noPrimaries", Nodes.describe(seed)));
         }
         StringBuilder fingerprint = new StringBuilder("cluster");
         slotsByNode.forEach((node, slots) -> fingerprint.append(' ').append(node).append('=').append(slots));

@@ -3,6 +3,7 @@ package io.welno.console.live;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 
 /**
  * Why the feed lost or could not make a connection, as a phrase for its mode detail: the causes a long-lived
@@ -33,6 +34,10 @@ final class FeedErrors {
     static Phrase describe(Throwable error) {
         if (error instanceof Noticed noticed) {
             return noticed.phrase();
+        }
+        Phrase phrased = PhrasedException.find(error);
+        if (phrased != null) {
+            return phrased; // a step of the console's own that named what it found (a sentinel, the cluster)
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());

@@ -2,6 +2,7 @@ package io.welno.console.live;
 
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -47,8 +48,8 @@ final class SentinelTopology implements FeedTopology {
             try (Jedis jedis = new Jedis(sentinel, config.build())) {
                 List<String> address = jedis.sentinelGetMasterAddrByName(masterName);
                 if (address == null || address.size() < 2) {
-                    throw new IllegalStateException("Sentinel " + Nodes.describe(sentinel) + " does not know master "
-                            + masterName);
+                    throw new PhrasedException(Phrase.of("feed.sentinel.unknownMaster", Nodes.describe(sentinel),
+                            masterName));
                 }
                 HostAndPort master = new HostAndPort(address.get(0), Integer.parseInt(address.get(1)));
                 return new Resolved(List.of(master), false, "sentinel " + masterName + " " + Nodes.describe(master),

@@ -116,7 +116,10 @@ public final class RedisConnections {
                         ? "no TLS answer from " + where + " within " + connectTimeoutMillis
                                 + " ms (a plain Redis port does not answer a TLS handshake: use redis:// for it)"
                         : "TLS handshake with " + where + " failed: " + e.getMessage());
-                tlsFailure.initCause(e);
+                // The same in the reader's language, for StoreFailure's words (the message above is for logs).
+                tlsFailure.initCause(new PhrasedException(e instanceof SocketTimeoutException
+                        ? Phrase.of("store.tls.noAnswer", where, connectTimeoutMillis)
+                        : Phrase.of("store.tls.failed", where, String.valueOf(e.getMessage())), e));
                 failure = new JedisConnectionException(tlsFailure.getMessage(), tlsFailure);
                 throw failure;
             }

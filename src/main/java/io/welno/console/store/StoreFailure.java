@@ -1,6 +1,7 @@
 package io.welno.console.store;
 
 import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -21,8 +22,10 @@ import javax.net.ssl.SSLException;
  * the connection. Built from whatever Jedis threw by {@link #of(Throwable)}.
  *
  * @param detail what Redis or the JVM said, first line only (may be empty); outside text, sanitised where shown
+ * @param said   the same in the console's own words, when a step of the console named it ({@link PhrasedException}
+ *               in the chain, e.g. a TLS port that does not answer): shown instead of {@code detail}; may be null
  */
-public record StoreFailure(Cause cause, String detail) {
+public record StoreFailure(Cause cause, String detail, Phrase said) {
 
     public enum Cause {
         /** The ACL user may not run a command ({@code NOPERM}); {@code detail} names the command. */
@@ -76,6 +79,10 @@ public record StoreFailure(Cause cause, String detail) {
         detail = detail == null ? "" : detail;
     }
 
+    public StoreFailure(Cause cause, String detail) {
+        this(cause, detail, null);
+    }
+
     public static StoreFailure of(Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = error; t != null && chain.size() < 20; t = t.getCause()) {
@@ -83,6 +90,16 @@ public record StoreFailure(Cause cause, String detail) {
             // Jedis reports each failed address as a suppressed exception of its own.
             chain.addAll(Arrays.asList(t.getSuppressed()));
         }
+        StoreFailure found = classify(error, chain);
+        for (Throwable t : chain) {
+            if (t instanceof PhrasedException phrased) {
+                return new StoreFailure(found.cause(), found.detail(), phrased.phrase());
+            }
+        }
+        return found;
+    }
+
+    private static StoreFailure classify(Throwable error, List<Throwable> chain) {
         for (Throwable t : chain) {
             String message = String.valueOf(t.getMessage());
             if (message.startsWith("NOPERM")) {
@@ -159,13 +176,13 @@ public record StoreFailure(Cause cause, String detail) {
      * demo's server), else the Redis cause ({@link #of}).
      */
     public static Phrase describe(Throwable error) {
-        Phrase phrased = io.welno.console.text.PhrasedException.find(error);
+        Phrase phrased = PhrasedException.find(error);
         return phrased != null ? phrased : of(error).phrase();
     }
 
     /** {@code store.failure.<cause>} with the detail. */
     public Phrase phrase() {
-        return Phrase.of("store.failure." + cause.wire(), detail);
+        return Phrase.of("store.failure." + cause.wire(), said != null ? said : detail);
     }
 
     /** Up to the end of the first sentence: MISCONF's answer goes on for five more. */

@@ -1,9 +1,12 @@
 package io.welno.console.tilko;
 
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -33,10 +36,16 @@ public final class TilkoConfig {
     private final SecureRandom secureRandom;
     private final Clock clock;
 
+    /** Why {@code baseUrl} cannot be Tilko's base URL (it must be an http or https URL), or nothing. */
+    public static Optional<Phrase> baseUrlProblem(String baseUrl) {
+        return baseUrl != null && HttpUrl.parse(baseUrl.strip()) != null ? Optional.empty()
+                : Optional.of(Phrase.of("tilko.badUrl", String.valueOf(baseUrl)));
+    }
+
     private TilkoConfig(Builder b) {
         HttpUrl url = HttpUrl.parse(b.baseUrl);
         if (url == null) {
-            throw new IllegalArgumentException("Tilko base URL is not an http(s) URL: " + b.baseUrl);
+            throw new PhrasedException(baseUrlProblem(b.baseUrl).orElseThrow());
         }
         this.baseUrl = url;
         this.apiKey = b.apiKey;

@@ -425,6 +425,12 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             } catch (java.time.DateTimeException e) {
                 throw new PhrasedException(Phrase.of("connect.zone.invalid", zone.getText().strip()));
             }
+            if (!tilko.getText().isBlank()) {
+                var problem = TilkoConfig.baseUrlProblem(tilko.getText().strip());
+                if (problem.isPresent()) {
+                    throw new PhrasedException(problem.get());
+                }
+            }
             String profileName = name.getText().isBlank() ? host.substring(schemeEnd) : name.getText().strip();
             ConnectionProfile profile = new ConnectionProfile(profileName, full.toString(), role.getValue(),
                     zone.getText().strip(), environment.getValue(), notifications.isSelected(),

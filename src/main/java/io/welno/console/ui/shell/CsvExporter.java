@@ -72,7 +72,8 @@ final class CsvExporter {
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                notices.show(i18n.get("notify.export.failed"), i18n.format("export.failed", cause.getMessage()), true);
+                notices.show(i18n.get("notify.export.failed"), i18n.format("export.failed",
+                        cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), true);
             }
         }));
     }
