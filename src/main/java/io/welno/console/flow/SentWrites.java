@@ -38,10 +38,6 @@ final class SentWrites {
         return answerLost;
     }
 
-    boolean answerLost() {
-        return answerLost;
-    }
-
     /** The try whose message {@code doc} holds: the write that landed. */
     Optional<Try> foundIn(SessionDocument doc) {
         for (Try sent : tries) {

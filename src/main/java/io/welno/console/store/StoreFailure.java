@@ -137,12 +137,12 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
             }
             Matcher refused = WRITE_REFUSED.matcher(message);
             if (refused.find()) {
-                String said = firstSentence(message.substring(refused.start(1)));
+                String answer = firstSentence(message.substring(refused.start(1)));
                 return new StoreFailure(switch (refused.group(1)) {
                     case "READONLY" -> Cause.READ_ONLY;
                     case "OOM" -> Cause.OUT_OF_MEMORY;
                     default -> Cause.DISK_ERROR;
-                }, said);
+                }, answer);
             }
             Matcher redirect = REDIRECT.matcher(message);
             if (redirect.find()) {
