@@ -215,7 +215,7 @@ class FeedUnitTest {
         assertTrue(resolved.fingerprint().contains("127.0.0.1:30003=10923-16383"), resolved.fingerprint());
         assertEquals(new HostAndPort("10.0.0.5", 7000),
                 ClusterAwareTopology.parseAddress(":7000@17000", new HostAndPort("10.0.0.5", 7000)));
-        assertThrows(IllegalStateException.class, () -> ClusterAwareTopology.fromClusterNodes(
+        assertThrows(io.welno.console.text.PhrasedException.class, () -> ClusterAwareTopology.fromClusterNodes(
                 "x 127.0.0.1:1@2 slave y 0 0 1 connected\n", new HostAndPort("127.0.0.1", 1)));
     }
 
