@@ -36,6 +36,17 @@ class WriteRefusalTest {
         return admin.get(("tilko_session:" + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The simple-auth is refused in words naming the cause in both languages, writes nothing, asks Tilko nothing. */
+    private static void assertRefusedAndUnwritten(FlowRig rig, Jedis admin, String id, byte[] before, String english,
+                                                  String korean) {
+        ActionResult result = rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
+        assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
+        assertTrue(Words.en(result.message()).contains(english), Words.en(result.message()));
+        assertTrue(Words.ko(result.message()).contains(korean), Words.ko(result.message()));
+        assertEquals(0, rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH), "Tilko was not asked");
+        assertArrayEquals(before, raw(admin, id));
+    }
+
     @Test
     void aReadOnlyReplicaIsNamedAndNothingIsAskedOfTilko() throws Exception {
         Files.createDirectories(dir.resolve("primary"));
@@ -51,12 +62,7 @@ class WriteRefusalTest {
             Await.until("the replica to hold the session", Await.EVENTUALLY, () -> raw(replicaAdmin, id) != null);
             byte[] before = raw(admin, id);
 
-            ActionResult result = rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
-            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
-            assertTrue(Words.en(result.message()).contains("read-only replica"), Words.en(result.message()));
-            assertTrue(Words.ko(result.message()).contains("읽기 전용 복제본"), Words.ko(result.message()));
-            assertEquals(0, rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH), "Tilko was not asked");
-            assertArrayEquals(before, raw(admin, id));
+            assertRefusedAndUnwritten(rig, admin, id, before, "read-only replica", "읽기 전용 복제본");
         }
     }
 
@@ -69,12 +75,7 @@ class WriteRefusalTest {
             admin.configSet("maxmemory-policy", "noeviction");
             admin.configSet("maxmemory", "1");
 
-            ActionResult result = rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
-            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
-            assertTrue(Words.en(result.message()).contains("Redis is full and refuses writes"), Words.en(result.message()));
-            assertTrue(Words.ko(result.message()).contains("메모리"), Words.ko(result.message()));
-            assertEquals(0, rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH), "Tilko was not asked");
-            assertArrayEquals(before, raw(admin, id));
+            assertRefusedAndUnwritten(rig, admin, id, before, "Redis is full and refuses writes", "메모리");
 
             admin.configSet("maxmemory", "0");
             ActionResult again = rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
@@ -110,13 +111,7 @@ class WriteRefusalTest {
         Await.until("the snapshot to fail", Await.EVENTUALLY,
                 () -> admin.info("persistence").contains("rdb_last_bgsave_status:err"));
 
-        ActionResult result = rig.perform(OPERATOR, ActionKind.SIMPLE_AUTH, id);
-        assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
-        assertTrue(Words.en(result.message()).contains("its last save to disk failed"),
-                Words.en(result.message()));
-        assertTrue(Words.ko(result.message()).contains("디스크"), Words.ko(result.message()));
-        assertEquals(0, rig.sim.requestCount(TilkoEndpoint.SIMPLE_AUTH), "Tilko was not asked");
-        assertArrayEquals(before, raw(admin, id));
+        assertRefusedAndUnwritten(rig, admin, id, before, "its last save to disk failed", "디스크");
 
         admin.configSet("dir", data.toString());
         admin.bgsave();
