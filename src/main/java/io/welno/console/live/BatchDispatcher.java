@@ -21,13 +21,21 @@ import org.slf4j.LoggerFactory;
  * The one thread that talks to the {@link FeedListener}. At most once per batch window it takes the push backlog
  * (one entry per key), reads those keys in one pipeline per server, merges in the snapshot/poll chunks that have
  * arrived, and delivers everything as one {@link FeedBatch} with at most one change per session. The first change
- * after a quiet period goes out at once; under load, one batch per window. Mode changes and progress are passed on
- * immediately, in order with the batches.
+ * after a quiet period goes out at once; under load, one batch per window. While it waits out a window it reads
+ * ahead: keys pushed meanwhile are read every {@link #READ_AHEAD_SLICES}th of a window and held for the next batch,
+ * so a batch's delivery no longer waits for the reads of the whole window's keys. Mode changes and progress are
+ * passed on immediately, in order with the batches.
  */
 final class BatchDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDispatcher.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Read-ahead steps per window. At 10,000 writes a second a batch used to read its 400 keys only when its window
+     * was over, and every change waited for that read on top of the window (docs/BENCHMARKS.md); a step of an eighth
+     * of a window keeps a batch's last read small while adding at most eight small pipelines a window at low rates.
+     */
+    static final int READ_AHEAD_SLICES = 8;
 
     /** What the dispatcher needs from the feed. */
     interface Host {
@@ -59,6 +67,7 @@ final class BatchDispatcher {
     private final AtomicLong sequence;
     private final Host host;
     private final long windowNanos;
+    private final long readAheadNanos;
     private final int maxReadsPerBatch;
     /** Keys per pipelined push read. */
     private final int chunk;
@@ -66,12 +75,18 @@ final class BatchDispatcher {
     private final ConcurrentLinkedQueue<Runnable> outbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong readAhead = new AtomicLong();
     private volatile boolean stopping;
     /** A pass's last item (done or failed) is queued. */
     private volatile boolean passEnded;
     private volatile int knownSessions;
     private volatile int tombstones;
     private long nextBatchNanos = System.nanoTime();
+    /** Changes read ahead for the next batch, already applied to {@link #state}; dispatcher thread only. */
+    private LatestById<SessionChange> held = new LatestById<>();
+    /** Pushed keys read into {@link #held}, counted against the next batch's {@link #maxReadsPerBatch}. */
+    private int heldReads;
+    private long nextReadAheadNanos = System.nanoTime();
     private long loadedInRun;
     private ScanRun progressRun;
     private long lastReportedLoaded = -1;
@@ -84,6 +99,7 @@ final class BatchDispatcher {
         this.sequence = sequence;
         this.host = host;
         this.windowNanos = options.batchWindow().toNanos();
+        this.readAheadNanos = Math.max(1, windowNanos / READ_AHEAD_SLICES);
         // A push backlog is read in steps of ten chunks a batch: at 10,000 writes a second a backlog of tens of
         // thousands of keys used to be read whole before the first of them was delivered (seconds of delay).
         this.maxReadsPerBatch = 10 * options.fetchChunk();
@@ -148,6 +164,10 @@ final class BatchDispatcher {
         return batches.get();
     }
 
+    long keysReadAhead() {
+        return readAhead.get();
+    }
+
     private void run() {
         while (true) {
             runOutbox();
@@ -155,15 +175,21 @@ final class BatchDispatcher {
                 runOutbox();
                 return;
             }
-            if (scanItems.isEmpty() && coalescer.isEmpty() && !coalescer.overflowed()) {
+            if (scanItems.isEmpty() && coalescer.isEmpty() && !coalescer.overflowed() && held.isEmpty()) {
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 continue;
             }
-            long wait = nextBatchNanos - System.nanoTime();
+            long now = System.nanoTime();
+            long wait = nextBatchNanos - now;
             // The batch that ends a pass goes out at once: the window paces a stream of changes, and waiting out
             // the rest of it only made a snapshot look up to one window slower.
             if (wait > 0 && !passEnded) {
-                LockSupport.parkNanos(this, wait);
+                boolean mayReadAhead = !coalescer.isEmpty() && heldReads < maxReadsPerBatch;
+                if (mayReadAhead && now - nextReadAheadNanos >= 0) {
+                    readAhead(now);
+                } else {
+                    LockSupport.parkNanos(this, mayReadAhead ? Math.min(wait, nextReadAheadNanos - now) : wait);
+                }
                 continue;
             }
             passEnded = false;
@@ -190,14 +216,34 @@ final class BatchDispatcher {
         }
     }
 
+    /**
+     * Reads the pushed keys waiting now into {@link #held}, within the next batch's share of reads. Applying them to
+     * the state before the snapshot chunks still queued is safe: the state orders every read by its sequence number,
+     * not by when it is applied.
+     */
+    private void readAhead(long now) {
+        nextReadAheadNanos = now + readAheadNanos;
+        try {
+            int taken = readPushed(held, host.activeRun() != null, maxReadsPerBatch - heldReads);
+            heldReads += taken;
+            readAhead.addAndGet(taken);
+        } catch (Throwable e) {
+            LOG.error("Reading ahead for a feed batch failed", e);
+        }
+    }
+
     /** @return true when a batch was delivered */
     private boolean buildAndDeliver() {
-        LatestById<SessionChange> changes = new LatestById<>();
+        LatestById<SessionChange> changes = held;
+        held = new LatestById<>();
+        int readsLeft = maxReadsPerBatch - heldReads;
+        heldReads = 0;
         boolean fromSnapshot = false;
         boolean complete = false;
         ScanRun completed = null;
 
-        // Snapshot / poll chunks first: their reads are older than the push reads made below.
+        // Snapshot / poll chunks first: their reads are older than the push reads made below. The changes read ahead
+        // are in already; where a chunk read the same session, the state's sequence numbers say which read is newer.
         List<ScanRun> ended = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         int items = scanItems.size();
@@ -244,7 +290,7 @@ final class BatchDispatcher {
             host.backlogOverflowed();
         }
         ScanRun inFlight = host.activeRun();
-        readPushed(changes, inFlight != null && inFlight != completed);
+        readPushed(changes, inFlight != null && inFlight != completed, readsLeft);
 
         knownSessions = state.size();
         tombstones = state.tombstones();
@@ -279,15 +325,20 @@ final class BatchDispatcher {
         loadedInRun += loaded;
     }
 
-    /** Reads the keys of the push backlog: server by server, a pipeline per chunk; deletions need no read. */
-    private void readPushed(LatestById<SessionChange> changes, boolean inPass) {
+    /**
+     * Reads at most {@code max} keys of the push backlog, longest-waiting first: server by server, a pipeline per
+     * chunk; deletions need no read.
+     *
+     * @return how many pending keys were taken
+     */
+    private int readPushed(LatestById<SessionChange> changes, boolean inPass, int max) {
         if (coalescer.isEmpty()) {
-            return;
+            return 0;
         }
-        List<ChangeCoalescer.Pending> pending = coalescer.drain(maxReadsPerBatch);
+        List<ChangeCoalescer.Pending> pending = coalescer.drain(max);
         RedisSessionFeed.Link link = host.link();
         if (link == null) {
-            return;
+            return pending.size();
         }
         Map<Integer, List<String>> readsByNode = new LinkedHashMap<>();
         long endedSeq = sequence.incrementAndGet();
@@ -309,7 +360,7 @@ final class BatchDispatcher {
                 results = readInChunks(link.reader(entry.getKey()), entry.getValue());
             } catch (RuntimeException e) {
                 host.readFailed(link.generation(), e);
-                return;
+                return pending.size();
             }
             boolean redirected = false;
             for (NodeReader.Result result : results) {
@@ -325,6 +376,7 @@ final class BatchDispatcher {
                 host.redirected();
             }
         }
+        return pending.size();
     }
 
     /**

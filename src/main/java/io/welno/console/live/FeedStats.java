@@ -11,10 +11,11 @@ package io.welno.console.live;
  * @param eventsCoalesced  events that replaced an older pending event of the same key (reads saved)
  * @param eventsDropped    events dropped because the backlog was full (each overflow triggers a resync)
  * @param batchesDelivered batches handed to the listener
+ * @param keysReadAhead    pushed keys read while a batch window ran, held for the window's batch
  * @param reconnects       successful connections after the first one
  * @param servers          servers currently scanned/subscribed (0 while disconnected)
  */
 public record FeedStats(int pendingKeys, int knownSessions, int tombstones, int queuedChunks, long eventsReceived,
-                        long eventsCoalesced, long eventsDropped, long batchesDelivered, long reconnects,
-                        int servers) {
+                        long eventsCoalesced, long eventsDropped, long batchesDelivered, long keysReadAhead,
+                        long reconnects, int servers) {
 }

@@ -186,7 +186,7 @@ public final class RedisSessionFeed implements SessionFeed {
         Link current = link;
         return new FeedStats(coalescer.size(), d == null ? 0 : d.knownSessions(), d == null ? 0 : d.tombstones(),
                 d == null ? 0 : d.queuedChunks(), coalescer.received(), coalescer.coalesced(), coalescer.dropped(),
-                d == null ? 0 : d.batchesDelivered(), reconnects.get(),
+                d == null ? 0 : d.batchesDelivered(), d == null ? 0 : d.keysReadAhead(), reconnects.get(),
                 current == null ? 0 : current.readers.size());
     }
 

@@ -206,6 +206,41 @@ class RedisSessionFeedTest {
     }
 
     @Test
+    void keysPushedWhileAWindowRunsAreReadAheadAndComeWithItsBatch() {
+        RecordingListener listener = new RecordingListener();
+        // A long window: the burst below is pushed while it runs, so its keys are read before the window ends.
+        FeedOptions options = FeedOptions.defaults().withBatchWindow(Duration.ofSeconds(3));
+        int sessions = 30;
+        try (RedisSessionFeed feed = feed(options, new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            REDIS.client().set(key("r0"), doc("r0", "initiated", 1));
+            listener.await("the first write", () -> "1".equals(listener.field("r0", "n")));
+            long readAheadBefore = feed.stats().keysReadAhead();
+            try (AbstractPipeline pipeline = REDIS.client().pipelined()) {
+                for (int i = 1; i <= sessions; i++) {
+                    pipeline.set(key("r" + i), doc("r" + i, "initiated", i));
+                }
+            }
+            listener.await("every session of the burst", () -> {
+                for (int i = 1; i <= sessions; i++) {
+                    if (!String.valueOf(i).equals(listener.field("r" + i, "n"))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            assertTrue(feed.stats().keysReadAhead() > readAheadBefore, "read while the window ran: " + feed.stats());
+            for (int i = 1; i <= sessions; i++) {
+                assertEquals(List.of(ChangeKind.ADDED), listener.kinds("r" + i), "r" + i);
+            }
+            assertEquals(0, listener.batchesWithRepeatedIds(), "at most one change per id per batch");
+            assertEquals(0, feed.stats().pendingKeys());
+        }
+    }
+
+    @Test
     void aBacklogBeyondItsBoundIsDroppedAndHealedByAResync() {
         RecordingListener listener = new RecordingListener();
         FeedOptions options = FeedOptions.defaults().withMaxPendingKeys(5).withBatchWindow(Duration.ofMillis(200));
