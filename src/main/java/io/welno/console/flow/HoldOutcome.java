@@ -19,7 +19,7 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
         REVERTED,
         /** The session ended (expired or deleted) during the hold. */
         VANISHED,
-        /** Redis could not be read at the end of the hold, so nobody can say. */
+        /** Redis could not be read at the end of the hold, or a re-apply's answer was lost: nobody can say. */
         UNCONFIRMED,
         /** Nothing was held: the action was not applied, or it was asked to hold for zero seconds. */
         NOT_HELD

@@ -362,7 +362,9 @@ final class Holds {
             FieldChanges.Restore plan = FieldChanges.restore(versions, doc);
             return plan.possible() ? Optional.empty() : Optional.of(Phrase.of("reapply.moved", plan.conflicts()));
         });
-        UpdateResult r = runtime.store.update(id, guard, (current, edit) -> {
+        // Through the runtime: the messages put back carry the action's mark, so a re-apply whose answer was lost
+        // is looked for in the session like any action's write.
+        UpdateResult r = runtime.update(id, guard, (current, edit) -> {
             FieldChanges.restore(versions, current).apply(edit.tree());
             for (int i = 0; i + 1 < versions.size(); i += 2) {
                 for (JsonNode message : RevertWatch.appendedMessages(versions.get(i), versions.get(i + 1))) {
@@ -375,6 +377,7 @@ final class Holds {
         });
         ActionResult.Outcome outcome;
         Phrase message;
+        boolean unknown = r instanceof UpdateResult.Failed lost && lost.outcomeUnknown();
         if (r instanceof UpdateResult.Applied applied) {
             outcome = ActionResult.Outcome.APPLIED;
             message = Phrase.of("reapply.applied", attempt, revert.lost());
@@ -386,7 +389,7 @@ final class Holds {
         } else {
             ActionResult failed = FlowRuntime.notApplied(state.request, state.handle.actionId(), r);
             outcome = failed.outcome();
-            message = Phrase.of("reapply.notApplied", attempt, failed.message());
+            message = Phrase.of(unknown ? "reapply.unknown" : "reapply.notApplied", attempt, failed.message());
         }
         LOG.info("{} re-apply {} on session {}: {}", state.handle.actionId(), attempt, id, outcome);
         service.audit(state.operator, AuditRecord.REAPPLY, state.request, state.handle.actionId(), revert.statusNow(),
@@ -397,8 +400,12 @@ final class Holds {
             synchronized (state) {
                 state.reapplying = false;
             }
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reapplyRefused",
-                    revert.lost(), message), attempt - 1, revert.statusNow()));
+            // A re-apply that may have landed leaves the change neither kept nor reverted for sure.
+            endHold(state, unknown
+                    ? new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.reapplyUnknown", revert.lost(),
+                            message), attempt, revert.statusNow())
+                    : new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reapplyRefused", revert.lost(),
+                            message), attempt - 1, revert.statusNow()));
         } else {
             // Its end may have passed while it ran (the window's last read found the revert): end it once more.
             scheduleEnd(state);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
@@ -21,6 +22,7 @@ import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +146,49 @@ class LostAnswerTest {
         assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
         assertEquals(SessionStatus.AUTH_REQUEST_SENT, result.statusAfter());
         assertEquals("auth_request_sent", stored(id).get("status").asText());
+    }
+
+    @Test
+    void aReapplyThatLandedKeepsTheChange() throws Exception {
+        String id = authRequested();
+        BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+        ObjectNode stale = backend.read(id);
+        ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                .withHold(Duration.ofSeconds(2)).withReapply(true));
+        assertTrue(done.applied(), done.toString());
+        hooked.loseReplyOfNextWrite(applied -> true); // the next write is the re-apply
+        backend.write(id, stale);
+
+        HoldOutcome held = done.hold().outcome().get(30, TimeUnit.SECONDS);
+        assertEquals(HoldOutcome.Kind.KEPT, held.kind(), Words.en(held.message()));
+        assertEquals(1, held.reapplies());
+        assertEquals("auth_completed", stored(id).get("status").asText());
+    }
+
+    @Test
+    void aReapplyThatCannotBeLookedForLeavesTheHoldUnconfirmed() throws Exception {
+        // The watch reads around the hooked store, so the failing read below is the look for the lost re-apply.
+        try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
+             FlowService watched = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
+                     direct, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults())) {
+            String id = FlowTestSupport.newSession(REDIS);
+            assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+            BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+            ObjectNode stale = backend.read(id);
+            ActionResult done = watched.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
+                    "approved").withHold(Duration.ofSeconds(3)).withReapply(true));
+            assertTrue(done.applied(), done.toString());
+            hooked.loseReplyOfNextWrite(applied -> true);
+            hooked.beforeNextGet(() -> {
+                throw new JedisConnectionException("Unexpected end of stream.");
+            });
+            backend.write(id, stale);
+
+            HoldOutcome held = done.hold().outcome().get(30, TimeUnit.SECONDS);
+            assertEquals(HoldOutcome.Kind.UNCONFIRMED, held.kind(), "it may have landed: " + Words.en(held.message()));
+            assertTrue(Words.en(held.message()).contains("the answer was lost"), Words.en(held.message()));
+            assertEquals("auth_completed", stored(id).get("status").asText(), "it had landed after all");
+        }
     }
 
     @Test
