@@ -123,8 +123,8 @@ class CollectionTest {
     void aClaimThatCannotBeConfirmedStartsNoCollectionAndIsGivenBack() {
         String id = readyToCollect(flow);
         HookedStore hooked = new HookedStore(store);
-        try (FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
-                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults())) {
+        try (FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults())) {
             int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> hooked.beforeNextGet(() -> {
                 throw new JedisConnectionException("Unexpected end of stream.");
@@ -143,8 +143,8 @@ class CollectionTest {
     }
 
     private FlowService hookedService(HookedStore hooked) {
-        FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
-                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults());
+        FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults());
         service.addListener(events);
         return service;
     }
@@ -195,8 +195,8 @@ class CollectionTest {
     @Timeout(300)
     void aReleaseWhoseAnswerWasLostIsFoundInTheSession() {
         HookedStore hooked = new HookedStore(store);
-        FlowService service = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
-                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
+        FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
         service.addListener(events);
         try {
             String id = readyToCollect(service);

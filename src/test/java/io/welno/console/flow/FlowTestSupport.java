@@ -7,6 +7,7 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.session.UserInfo;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.SessionStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
@@ -95,6 +96,12 @@ final class FlowTestSupport {
 
     static FlowService service(RedisSessionStore store, TilkoGateway tilko, RevertWatch watch, ExecutorService executor,
                                FlowOptions options) {
-        return new FlowService(store, tilko, new RedisAuditLog(store.client()), watch, TIMESTAMPS, executor, options);
+        return service(store, store, tilko, watch, executor, options);
+    }
+
+    /** A service writing through {@code store} (a {@code HookedStore} around {@code redis}, say), auditing to Redis. */
+    static FlowService service(SessionStore store, RedisSessionStore redis, TilkoGateway tilko, RevertWatch watch,
+                               ExecutorService executor, FlowOptions options) {
+        return new FlowService(store, tilko, new RedisAuditLog(redis.client()), watch, TIMESTAMPS, executor, options);
     }
 }

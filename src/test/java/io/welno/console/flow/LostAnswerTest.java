@@ -68,8 +68,7 @@ class LostAnswerTest {
         hooked = new HookedStore(store);
         watch = new RevertWatch(hooked, Duration.ofMillis(50));
         pool = Executors.newCachedThreadPool();
-        flow = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()), watch,
-                FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults());
+        flow = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), watch, pool, FlowOptions.defaults());
     }
 
     @AfterEach
@@ -105,8 +104,8 @@ class LostAnswerTest {
     @Test
     void aWriteThatCannotBeLookedForStaysUnknown() {
         // A service without a revert watch: a watch's poll would take the failing read meant for the look below.
-        FlowService unwatched = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
-                null, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults());
+        FlowService unwatched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults());
         String id = FlowTestSupport.newSession(REDIS);
         assertTrue(unwatched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
         hooked.loseReplyOfNextWrite(applied -> true);
@@ -169,8 +168,8 @@ class LostAnswerTest {
     void aReapplyThatCannotBeLookedForLeavesTheHoldUnconfirmed() throws Exception {
         // The watch reads around the hooked store, so the failing read below is the look for the lost re-apply.
         try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
-             FlowService watched = new FlowService(hooked, TilkoGateway.of(tilko), new RedisAuditLog(store.client()),
-                     direct, FlowTestSupport.TIMESTAMPS, pool, FlowOptions.defaults())) {
+             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+                     FlowOptions.defaults())) {
             String id = FlowTestSupport.newSession(REDIS);
             assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
             BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
