@@ -48,7 +48,7 @@ public final class ConnectionCheck {
         // A hand-edited profile's own mistakes: said as such, not as something Redis answered.
         Role role;
         try {
-            role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
+            role = profile.resolvedRole();
         } catch (PhrasedException e) {
             out.add(new Finding(true, e.phrase()));
             return out;

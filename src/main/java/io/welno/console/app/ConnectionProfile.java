@@ -1,5 +1,6 @@
 package io.welno.console.app;
 
+import io.welno.console.flow.Role;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.text.Phrase;
@@ -67,6 +68,15 @@ public record ConnectionProfile(String name, String url, String role, String zon
         } catch (InvalidPathException e) {
             return Optional.of(Phrase.of("files.missing", SafeText.bounded(filesDirectory, SafeText.FIELD)));
         }
+    }
+
+    /**
+     * The role the console acts with on this profile: a viewer when none is set.
+     *
+     * @throws PhrasedException when a hand-edited profile names no role the console knows
+     */
+    public Role resolvedRole() {
+        return role == null ? Role.VIEWER : Role.fromWire(role);
     }
 
     /** The alert rules saved with this profile, or the defaults. */

@@ -204,7 +204,7 @@ public final class ConsoleServices implements AutoCloseable {
             settings = settings.withPassword(password);
         }
         ZoneId zone = profile.zoneId();
-        Role role = profile.role() == null ? Role.VIEWER : Role.fromWire(profile.role());
+        Role role = profile.resolvedRole();
         TilkoConfig tilko = profile.tilkoUrl() == null || profile.tilkoUrl().isBlank() || tilkoKey == null
                 || tilkoKey.isBlank()
                 ? null : TilkoConfig.builder().baseUrl(profile.tilkoUrl()).apiKey(tilkoKey).build();
