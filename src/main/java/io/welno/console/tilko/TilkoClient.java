@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.text.Masking;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
+import io.welno.console.tilko.TilkoResult.KeyProblem;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -312,9 +313,9 @@ public final class TilkoClient implements AutoCloseable {
     }
 
     /** A failure before or instead of a usable Tilko answer. */
-    private record Failure(ObjectNode envelope, int httpStatus, String detail) {
+    private record Failure(ObjectNode envelope, int httpStatus, String detail, KeyProblem keyProblem) {
         static Failure of(ObjectNode envelope, int httpStatus, String detail) {
-            return new Failure(envelope, httpStatus, detail);
+            return new Failure(envelope, httpStatus, detail, null);
         }
     }
 
@@ -338,33 +339,40 @@ public final class TilkoClient implements AutoCloseable {
         }
         JsonNode json = answer.json();
         if (!(json instanceof ObjectNode envelope)) {
-            String why = !answer.isSuccessful() ? "HTTP " + answer.code : "GetPublicKey did not answer a JSON object";
-            ObjectNode synthetic = !answer.isSuccessful()
-                    ? SyntheticEnvelopes.httpStatus(answer.code, Masking.scrub(answer.snippet(), apiKey))
-                    : SyntheticEnvelopes.publicKeyError("Tilko 공개키 응답을 해석할 수 없습니다.",
-                            Masking.scrub(answer.snippet(), apiKey));
-            return new KeyLookup(null, Failure.of(synthetic, answer.code, why));
+            String snippet = Masking.scrub(answer.snippet(), apiKey);
+            return new KeyLookup(null, !answer.isSuccessful()
+                    ? Failure.of(SyntheticEnvelopes.httpStatus(answer.code, snippet), answer.code, "HTTP " + answer.code)
+                    : new Failure(SyntheticEnvelopes.publicKeyError("Tilko 공개키 응답을 해석할 수 없습니다.", snippet),
+                            answer.code, "GetPublicKey did not answer a JSON object", KeyProblem.UNREADABLE));
         }
         if (!answer.isSuccessful() || !TilkoClassifier.isOk(envelope)) {
             String tilkoMessage = Masking.scrub(TilkoClassifier.errorText(envelope), apiKey);
-            return new KeyLookup(null, Failure.of(publicKeyError(envelope,
-                    tilkoMessage.isEmpty() ? "Tilko 공개키 조회에 실패했습니다." : tilkoMessage, apiKey),
-                    answer.code, "GetPublicKey failed"));
+            return keyFailure(envelope, tilkoMessage.isEmpty() ? "Tilko 공개키 조회에 실패했습니다." : tilkoMessage,
+                    apiKey, answer.code, "GetPublicKey failed",
+                    tilkoMessage.isEmpty() ? KeyProblem.REFUSED_SILENTLY : KeyProblem.REFUSED);
         }
         // The official helpers refuse a key issued for another API key; so do we (no key in the message).
         if (!apiKey.equals(TilkoJson.text(envelope, "ApiKey"))) {
-            return new KeyLookup(null, Failure.of(publicKeyError(envelope,
-                    "Tilko 공개키 응답의 ApiKey가 요청한 API 키와 일치하지 않습니다.", apiKey), answer.code,
-                    "requested API key and responded API key do not match"));
+            return keyFailure(envelope, "Tilko 공개키 응답의 ApiKey가 요청한 API 키와 일치하지 않습니다.", apiKey,
+                    answer.code, "requested API key and responded API key do not match", KeyProblem.OTHER_KEY);
         }
         try {
             PublicKey key = TilkoCrypto.parsePublicKey(TilkoJson.textOrEmpty(envelope, "PublicKey"));
             publicKeys.put(apiKey, key, config.clock().instant());
             return new KeyLookup(key, null);
         } catch (TilkoCryptoException e) {
-            return new KeyLookup(null, Failure.of(publicKeyError(envelope,
-                    "Tilko 공개키 형식이 올바르지 않습니다.", apiKey), answer.code, e.getMessage()));
+            return keyFailure(envelope, "Tilko 공개키 형식이 올바르지 않습니다.", apiKey, answer.code, e.getMessage(),
+                    KeyProblem.UNREADABLE);
         }
+    }
+
+    /**
+     * A failed GetPublicKey. The message is the session's (Tilko's own text, else the backend-style Korean); the
+     * problem lets the caller say what happened in the reader's language.
+     */
+    private static KeyLookup keyFailure(ObjectNode tilko, String message, String apiKey, int httpStatus, String detail,
+                                        KeyProblem problem) {
+        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, problem));
     }
 
     /** A synthetic envelope that keeps Tilko's codes and ids but never the {@code ApiKey} echo. */
@@ -398,7 +406,8 @@ public final class TilkoClient implements AutoCloseable {
     }
 
     private static <T> TilkoResult<T> failure(TilkoEndpoint endpoint, Failure f) {
-        return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail);
+        return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail,
+                f.keyProblem);
     }
 
     /** Maps an exception to the backend's synthetic shapes; the exception text is scrubbed of the key. */

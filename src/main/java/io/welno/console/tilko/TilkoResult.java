@@ -17,21 +17,43 @@ import java.util.OptionalLong;
  */
 public final class TilkoResult<T> {
 
+    /**
+     * Why GetPublicKey gave no key to use (ResultCode PUBLIC_KEY_ERROR). The envelope's message is then Tilko's own
+     * text or the client's Korean sentence for the session, and only the client knows which.
+     */
+    public enum KeyProblem {
+        /** Tilko said no; {@link TilkoResult#message()} is Tilko's own text. */
+        REFUSED,
+        /** Tilko said no without a message; {@link TilkoResult#message()} is the client's. */
+        REFUSED_SILENTLY,
+        /** The answer was not a JSON object, or its PublicKey could not be read. */
+        UNREADABLE,
+        /** The answer's ApiKey echo is not the key that was sent. */
+        OTHER_KEY
+    }
+
     private final TilkoEndpoint endpoint;
     private final TilkoClassification classification;
     private final ObjectNode envelope;
     private final T payload;
     private final int httpStatus;
     private final String detail;
+    private final KeyProblem keyProblem;
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
                 int httpStatus, String detail) {
+        this(endpoint, classification, envelope, payload, httpStatus, detail, null);
+    }
+
+    TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
+                int httpStatus, String detail, KeyProblem keyProblem) {
         this.endpoint = Objects.requireNonNull(endpoint);
         this.classification = Objects.requireNonNull(classification);
         this.envelope = Objects.requireNonNull(envelope);
         this.payload = classification == TilkoClassification.SUCCESS ? payload : null;
         this.httpStatus = httpStatus;
         this.detail = detail;
+        this.keyProblem = keyProblem;
     }
 
     public TilkoEndpoint endpoint() {
@@ -106,6 +128,11 @@ public final class TilkoResult<T> {
     /** The client's own explanation (why an OK was not a success, what failed in transport); may be null. */
     public String detail() {
         return detail;
+    }
+
+    /** Why there was no public key, for a PUBLIC_KEY_ERROR; null otherwise. */
+    public KeyProblem keyProblem() {
+        return keyProblem;
     }
 
     /** One line for operators: classification, codes and messages; never personal data or the API key. */
