@@ -9,6 +9,8 @@ import io.welno.console.text.SafeText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns {@link Phrase}s into sentences: the one place where codes become words. The window renders with its
@@ -19,6 +21,8 @@ import java.util.Objects;
 public final class Wording {
 
     private static final Wording CLI = new Wording(BundleTexts.english(), false);
+    /** A MessageFormat pattern that begins with an argument: "{0}…", "{1,number,integer}…". */
+    private static final Pattern LEADING_ARGUMENT = Pattern.compile("\\{\\s*(\\d+)");
 
     private final Texts texts;
     private final boolean statusLabels;
@@ -43,14 +47,14 @@ public final class Wording {
     }
 
     /**
-     * The phrase as a sentence. Its first letter is capitalised (a refusal may begin with an action's name,
-     * "collect needs …", a field's "status is now …"), unless it begins with outside text shown as a label, a session
-     * id before a colon ("welno_1f…: the backend wrote over …"), or is outside text shown verbatim; arguments,
-     * rendered by {@link #word}, keep their case.
+     * The phrase as a sentence. Its first letter is capitalised when the sentence begins with a word of a pattern
+     * ("could not start: …", also a nested phrase's pattern that the sentence begins with); an argument that begins
+     * it is shown as it is, since it is a name (a profile, a Redis URL, a field, an action's wire name, a session id)
+     * or outside text, and capitalising it would misspell it.
      */
     public String render(Phrase phrase) {
         String sentence = words(phrase);
-        return sentence.isEmpty() || beginsWithLabel(phrase) ? sentence
+        return sentence.isEmpty() || !beginsWithPatternWord(phrase) ? sentence
                 : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
@@ -63,13 +67,18 @@ public final class Wording {
         return named != null ? render(named) : failure.getMessage();
     }
 
-    /** Whether the phrase is outside text as it is ("{0}") or begins with it as a label ("{0}: …"). */
-    private boolean beginsWithLabel(Phrase phrase) {
-        if (phrase.args().isEmpty() || !(phrase.args().get(0) instanceof CharSequence)) {
-            return false;
+    /** Whether the phrase's words begin with its pattern's text rather than an argument (nested phrases: theirs). */
+    private boolean beginsWithPatternWord(Phrase phrase) {
+        if (phrase.args().isEmpty()) {
+            return true; // shown as written, placeholders or not
         }
-        String pattern = texts.get(phrase.key());
-        return pattern.equals("{0}") || pattern.startsWith("{0}:");
+        Matcher leading = LEADING_ARGUMENT.matcher(texts.get(phrase.key()));
+        if (!leading.lookingAt()) {
+            return true;
+        }
+        int index = Integer.parseInt(leading.group(1));
+        return index < phrase.args().size() && phrase.args().get(index) instanceof Phrase nested
+                && beginsWithPatternWord(nested);
     }
 
     private String words(Phrase phrase) {

@@ -68,7 +68,7 @@ class FieldChangesTest {
         SessionDocument moved = with(waiting, t -> t.put("status", "error"));
         FieldChanges.Restore plan = FieldChanges.restore(List.of(waiting, completed), moved);
         assertFalse(plan.possible());
-        assertEquals("Status is now error (the action had set auth_completed)",
+        assertEquals("status is now error (the action had set auth_completed)",
                 Words.en(plan.conflicts().get(0)));
     }
 

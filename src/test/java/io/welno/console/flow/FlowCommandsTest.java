@@ -264,7 +264,7 @@ class FlowCommandsTest {
                 "Tilko outage", "--dry-run");
         assertEquals(0, dry.exit(), dry.all());
         assertEquals(3, dry.out().lines().filter(l -> l.startsWith("WOULD_APPLY [")).count(), dry.out());
-        assertTrue(dry.out().contains("WOULD_REFUSE [" + fresh + "] Reset-stuck needs status"), dry.out());
+        assertTrue(dry.out().contains("WOULD_REFUSE [" + fresh + "] reset-stuck needs status"), dry.out());
         assertTrue(dry.out().contains("4 sessions: 3 would be changed, 1 would be refused"), dry.out());
         assertEquals(before, REDIS.client().get("tilko_session:" + stuck.get(0)), "a dry run writes nothing");
 

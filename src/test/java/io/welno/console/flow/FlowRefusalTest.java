@@ -75,7 +75,7 @@ class FlowRefusalTest {
         String id = Fixtures.id("03_auth_request_sent.json");
         ActionResult r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "user waited"),
                 "03_auth_request_sent.json");
-        assertEquals("Collect needs status auth_completed or authenticated, but the session is auth_request_sent. "
+        assertEquals("collect needs status auth_completed or authenticated, but the session is auth_request_sent. "
                 + "Nothing was changed.", Words.en(r.message()));
         assertEquals(SessionStatus.AUTH_REQUEST_SENT, r.statusBefore());
         assertEquals(0, tilko.calls.get(), "Tilko is never asked for a refused action");

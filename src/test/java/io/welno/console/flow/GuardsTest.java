@@ -90,7 +90,7 @@ class GuardsTest {
     @Test
     void sentencesNameTheStatusSeenAndTheRole() {
         FlowService flow = service(LATE, true);
-        assertEquals("Collect needs status auth_completed or authenticated, but the session is auth_request_sent.",
+        assertEquals("collect needs status auth_completed or authenticated, but the session is auth_request_sent.",
                 Words.en(flow.whyNot(ActionKind.COLLECT, fixture("11_campaign_with_unknown_fields.json"), Role.OPERATOR)
                         .orElseThrow()));
         assertEquals("Manual-auth-complete needs temp_auth_data from a successful simple-auth, but the session has none "

@@ -39,8 +39,25 @@ class WordingTest {
                 Wording.cli().render(revert));
         assertTrue(Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(revert).startsWith("welno_1f2e3d: "));
         assertTrue(Wording.cli().render(Phrase.of("app.failed", "x")).startsWith("Could not start"));
-        assertEquals("Status is error again (the action had set auth_completed)", Wording.cli().render(
+        assertEquals("status is error again (the action had set auth_completed)", Wording.cli().render(
                 Phrase.of("revert.field.valueAgain", "status", "error", "auth_completed")),
-                "a field's name starts a sentence");
+                "a field's name starts a sentence as it is spelled");
+    }
+
+    /** Only a pattern's own first word is capitalised: an argument that begins the sentence is a name, kept as it is. */
+    @Test
+    void anArgumentThatBeginsASentenceIsNeverCapitalised() {
+        Wording korean = Wording.window(new BundleTexts(BundleTexts.KOREAN));
+        assertEquals("staging-kr에 연결하는 중…", korean.render(Phrase.of("app.connecting", "staging-kr")));
+        String problem = korean.render(Phrase.of("connect.problem", "rediss://cache.example:6380",
+                Phrase.of("app.failed", "x"), ""));
+        assertTrue(problem.startsWith("rediss://cache.example:6380에 연결하지 못했습니다"), problem);
+        assertEquals("data/sessions is a file, not a folder",
+                Wording.cli().render(Phrase.of("files.notDirectory", "data/sessions")));
+
+        assertEquals("Connecting to staging-kr…", Wording.cli().render(Phrase.of("app.connecting", "staging-kr")));
+        assertEquals("No answer from Tilko in time (timeout) Nothing was changed.",
+                Wording.cli().render(Phrase.of("flow.refused", Phrase.of("tilko.noAnswer", "timeout"))),
+                "a nested phrase that begins the sentence begins it with its pattern's word");
     }
 }
