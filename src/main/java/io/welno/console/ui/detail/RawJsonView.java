@@ -11,7 +11,6 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Texts;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javafx.scene.control.TextArea;
 
 /**
@@ -116,8 +115,8 @@ final class RawJsonView {
         StringBuilder out = new StringBuilder(i18n.format("detail.raw.large", bytes / 1024)).append("\n\n");
         (revealed ? doc.tree() : DocumentMasker.mask(doc)).fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
-            String shown = value.isContainerNode() ? "(" + value.getNodeType().name().toLowerCase(Locale.ROOT) + ", "
-                    + codec.writeCompact(value).length() / 1024 + " KB)" : value.toString();
+            String shown = value.isContainerNode() ? i18n.format(value.isArray() ? "detail.raw.array"
+                    : "detail.raw.object", codec.writeCompact(value).length() / 1024) : value.toString();
             if (shown.length() > 200) {
                 shown = shown.substring(0, 200) + "…";
             }
