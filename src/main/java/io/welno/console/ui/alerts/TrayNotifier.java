@@ -4,6 +4,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
+import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,29 @@ public final class TrayNotifier implements OsNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrayNotifier.class);
 
-    private final String tooltip;
+    /** Held here: the language keeps only a weak reference to a text bound to it, and this one must live on. */
+    private final ObservableValue<String> tooltipSource;
+    private String tooltipText;
     private Boolean supported;
     private TrayIcon icon;
 
-    public TrayNotifier(String tooltip) {
-        this.tooltip = tooltip;
+    /** {@code tooltip} follows the window's language ({@code I18n.text}), also on an icon already in the tray. */
+    public TrayNotifier(ObservableValue<String> tooltip) {
+        this.tooltipSource = tooltip;
+        this.tooltipText = tooltip.getValue();
+        tooltip.addListener((o, was, now) -> retitle(now));
+    }
+
+    /** The tooltip the icon has, or gets when it is added. */
+    synchronized String tooltip() {
+        return tooltipText;
+    }
+
+    private synchronized void retitle(String text) {
+        tooltipText = text;
+        if (icon != null) {
+            icon.setToolTip(text);
+        }
     }
 
     @Override
@@ -52,7 +70,7 @@ public final class TrayNotifier implements OsNotifier {
                         image = javax.imageio.ImageIO.read(png);
                     }
                 }
-                icon = new TrayIcon(image, tooltip);
+                icon = new TrayIcon(image, tooltipText);
                 icon.setImageAutoSize(true);
                 SystemTray.getSystemTray().add(icon);
             }

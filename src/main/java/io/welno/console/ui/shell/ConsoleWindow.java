@@ -183,7 +183,7 @@ public final class ConsoleWindow {
         started.fileFeed().ifPresent(files -> view.detail().useFileCopies(files::fileCopy));
         started.startFeed(bridge);
         if (notifier == null) {
-            notifier = new TrayNotifier(i18n.get("app.title"));
+            notifier = new TrayNotifier(i18n.text("app.title"));
         }
         operations = new OperationsMount(view, bridge, started, stage, i18n, clock, zone, background, alertRules,
                 saveAlertRules, notifier, windowFocused != null ? windowFocused : stage::isFocused);
