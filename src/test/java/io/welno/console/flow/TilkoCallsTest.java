@@ -124,6 +124,14 @@ class TilkoCallsTest {
                 "틸코의 공개키 응답을 읽을 수 없습니다");
     }
 
+    @Test
+    void anOkWithoutACxIdIsSaidInTheReadersLanguage() {
+        post = json(200, "{\"Status\":\"OK\",\"ResultData\":{}}");
+        assertWords(client.simpleAuth(PERSON, "4"),
+                "Tilko answered OK but gave no CxId: the person's authentication app is probably not linked",
+                "틸코가 정상 응답했지만 CxId가 없습니다. 본인의 인증 앱이 연동되지 않은 것 같습니다");
+    }
+
     private static void assertWords(TilkoResult<?> answer, String english, String korean) {
         Phrase said = TilkoCalls.describe(answer);
         assertEquals(english, Words.en(said), answer.describe());
