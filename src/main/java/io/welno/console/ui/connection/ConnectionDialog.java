@@ -138,7 +138,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             @Override
             protected void updateItem(ConnectionProfile item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item == DEMO_ENTRY ? i18n.get("connect.demo") : item.name());
+                // a name from the profiles file, which a user may have edited by hand
+                setText(empty || item == null ? null : item == DEMO_ENTRY ? i18n.get("connect.demo")
+                        : SafeText.bounded(item.name(), SafeText.FIELD));
             }
         });
         list.getItems().add(DEMO_ENTRY);

@@ -142,9 +142,11 @@ public final class ConsoleWindow {
         if (started.isDemo()) {
             view.setEnvironment(i18n.get("app.demo"), "env-demo");
         } else {
+            // both come from the profiles file, which a user may have edited by hand: shown like outside text
+            String title = SafeText.bounded(started.title(), SafeText.FIELD);
             String env = started.environment() == null ? "" : started.environment();
-            view.setEnvironment(env.isEmpty() ? started.title()
-                            : started.title() + " · " + ProfileWords.environment(i18n, env),
+            view.setEnvironment(env.isEmpty() ? title
+                            : title + " · " + SafeText.bounded(ProfileWords.environment(i18n, env), SafeText.FIELD),
                     "env-" + env.toLowerCase(java.util.Locale.ROOT));
         }
     }
