@@ -1,13 +1,16 @@
 package io.welno.console.ui;
 
 import static io.welno.console.hostile.Hostile.assertNothingRaw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.app.ConnectionCheck;
 import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.hostile.Hostile;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.connection.ConnectionDialog;
@@ -29,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A profiles file edited by hand: a name and an environment holding escape sequences, a forged line, bidi overrides
  * and invisible characters, thousands of characters long. The toolbar and the connection dialog show them escaped and
- * bounded, like any text from outside.
+ * bounded, like any text from outside, and so does the dialog with what trying a connection found.
  */
 @ExtendWith(ApplicationExtension.class)
 class HostileProfileTest {
@@ -68,24 +71,49 @@ class HostileProfileTest {
         assertNothingRaw(shown, "the toolbar's profile label");
         assertTrue(shown.startsWith("prod\\u001b[2J"), shown);
         assertTrue(shown.contains(" · stage\\u001b[2J"), shown);
-        assertTrue(shown.length() <= 2 * SafeText.FIELD + " · ".length(), "each part cut to a field's length: " + shown);
+        assertTrue(shown.length() <= 2 * SafeText.FIELD + " · ".length(), "each part cut to a field's length");
         assertTrue(shown.endsWith(SafeText.ELLIPSIS), shown);
     }
 
     @Test
     void theConnectionDialogListsTheProfileEscapedAndBounded(FxRobot robot) {
-        ConnectionProfiles profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
-        profiles.save(List.of(profile));
-        robot.interact(() -> {
-            dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles, Runnable::run,
-                    new ConnectionMemory(variable -> null), (p, password) -> List.of());
-            dialog.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        openDialog(robot, (p, password) -> List.of());
         String listed = robot.lookup("#profileList .list-cell").queryAllAs(ListCell.class).stream()
                 .map(ListCell::getText).filter(t -> t != null && t.startsWith("prod")).findFirst().orElseThrow();
         assertNothingRaw(listed, "the dialog's profile list");
         assertTrue(listed.length() <= SafeText.FIELD, listed);
         assertTrue(listed.startsWith("prod\\u001b[2J") && listed.endsWith(SafeText.ELLIPSIS), listed);
+    }
+
+    /** A finding may quote a path and a server's error of a thousand characters each: cut to one sentence's length. */
+    @Test
+    void whatTheCheckFoundIsOneBoundedLinePerFinding(FxRobot robot) {
+        String path = "/home/" + Hostile.ALL + "d".repeat(3000);
+        String said = "ERR " + Hostile.ALL + "x".repeat(3000);
+        openDialog(robot, (p, password) -> List.of(
+                new ConnectionCheck.Finding(true, Phrase.of("profiles.readFailed", path, said)),
+                new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected", said))));
+        robot.clickOn("#connectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = robot.lookup("#connectError").queryAs(Label.class).getText();
+        assertNothingRaw(shown, "the dialog's message");
+        List<String> lines = List.of(shown.split("\n"));
+        assertEquals(2, lines.size(), shown);
+        assertTrue(lines.get(0).startsWith("Cannot read the connection profiles in /home/\\u001b[2J"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("The connection could not be tried: ERR \\u001b[2J"), lines.get(1));
+        for (String line : lines) {
+            assertTrue(line.length() <= SafeText.TEXT && line.endsWith(SafeText.ELLIPSIS), line);
+        }
+    }
+
+    private void openDialog(FxRobot robot, ConnectionDialog.Checker checker) {
+        ConnectionProfiles profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
+        profiles.save(List.of(profile));
+        robot.interact(() -> {
+            dialog = new ConnectionDialog(stage, new I18n(Locale.ENGLISH), profiles, Runnable::run,
+                    new ConnectionMemory(variable -> null), checker);
+            dialog.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

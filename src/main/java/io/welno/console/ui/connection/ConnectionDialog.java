@@ -18,9 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -252,7 +255,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private void check(ConnectionProfile profile) {
         Choice choice = new Choice(profile, password.getText(), tilkoKey.getText());
         connectButton.setDisable(true);
-        showMessage(i18n.format("connect.checking", SafeText.bounded(profile.name(), SafeText.FIELD)), "checking");
+        showMessage(List.of(i18n.format("connect.checking", SafeText.bounded(profile.name(), SafeText.FIELD))),
+                "checking");
         background.execute(() -> {
             List<ConnectionCheck.Finding> findings;
             try {
@@ -277,13 +281,13 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 .map(f -> words.render(f.phrase())).toList();
         if (!blocking.isEmpty()) {
             warned = null;
-            showMessage(String.join("\n", blocking), "warning-strong");
+            showMessage(blocking, "warning-strong");
             return;
         }
         List<String> warnings = findings.stream().map(f -> words.render(f.phrase())).toList();
         if (!warnings.isEmpty() && !choice.equals(warned)) {
             warned = choice;
-            showMessage(String.join("\n", warnings) + "\n" + i18n.get("connect.again"), "warning");
+            showMessage(Stream.concat(warnings.stream(), Stream.of(i18n.get("connect.again"))).toList(), "warning");
             return;
         }
         finish(choice);
@@ -477,13 +481,18 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
      * its message, which may quote the URL or the server: escaped and bounded like all outside text.
      */
     private void showError(RuntimeException failure) {
-        showMessage(Wording.window(i18n).said(failure), "warning-strong");
+        showMessage(List.of(Objects.toString(Wording.window(i18n).said(failure), "")), "warning-strong");
     }
 
-    private void showMessage(String text, String style) {
+    /**
+     * One line per sentence, each escaped and cut like other outside text: a finding or a failure can quote a server's
+     * error, a file path or an exception's message, and the window must stay on the screen whatever they hold.
+     */
+    private void showMessage(List<String> lines, String style) {
         error.getStyleClass().removeAll("warning-strong", "warning", "checking");
         error.getStyleClass().add(style);
-        error.setText(SafeText.escapeKeepingLines(text));
+        error.setText(lines.stream().map(line -> SafeText.bounded(line, SafeText.TEXT))
+                .collect(Collectors.joining("\n")));
         error.setVisible(true);
         fit();
     }
