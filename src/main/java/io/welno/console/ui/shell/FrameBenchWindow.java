@@ -8,6 +8,7 @@ import io.welno.console.app.ConsoleServices;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.SessionRow;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -92,7 +93,7 @@ public final class FrameBenchWindow {
                 }
             }
         } catch (Exception e) {
-            out.println("FAILED " + e);
+            out.println(failed(e));
         } finally {
             if (services != null) {
                 services.close();
@@ -100,6 +101,14 @@ public final class FrameBenchWindow {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /**
+     * The answer to a failure, on one line: its message may quote Redis or the URL, and the bench that reads it puts
+     * it in its report and on its terminal.
+     */
+    static String failed(Exception e) {
+        return "FAILED " + SafeText.bounded(String.valueOf(e), SafeText.TEXT);
     }
 
     /** An operator's console (a viewer's never turns notifications on); the password goes beside the profile. */
