@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -20,8 +21,9 @@ import java.util.function.Supplier;
  * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded
  * ({@link SafeMessageConverter}), and so is each message of an exception's trace ({@link SafeThrowableConverter}); the
  * level is {@code WELNO_LOG_LEVEL} (system property or
- * environment variable, default INFO); the Redis and HTTP clients only log warnings. A configuration file given with
- * {@code -Dlogback.configurationFile} is used instead, as logback would.
+ * environment variable, default INFO); the Redis and HTTP clients only log warnings. java.util.logging's levels follow
+ * these, as its records come here too (OkHttp's and JavaFX's, through {@code SLF4JBridgeHandler}). A configuration
+ * file given with {@code -Dlogback.configurationFile} is used instead, as logback would.
  */
 public final class ConsoleLogConfigurator extends ContextAwareBase implements Configurator {
 
@@ -47,6 +49,12 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();
+        // a record the bridge would hand to a logger that drops it is dropped by java.util.logging before it is made
+        LevelChangePropagator julLevels = new LevelChangePropagator();
+        julLevels.setContext(context);
+        julLevels.setResetJUL(true);
+        julLevels.start();
+        context.addListener(julLevels);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(level(System.getProperty(LEVEL_VARIABLE, System.getenv(LEVEL_VARIABLE))));
         root.addAppender(stderr);

@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import io.welno.console.app.JavaLogging;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,8 @@ public final class Main implements Callable<Integer> {
             // Picocli's model of every subcommand took 0.28 s of a 2.7 s start (budget P5, docs/architecture.md); the window needs none.
             System.exit(GuiLauncher.launch(args.length == 1));
         }
+        // the window does this on its start-up thread, where it overlaps the toolkit's start (docs/BENCHMARKS.md, P5)
+        JavaLogging.install();
         System.exit(commandLine(args).execute(args));
     }
 

@@ -2,6 +2,7 @@ package io.welno.console.app;
 
 import io.welno.console.app.ConsoleLogConfigurator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,27 @@ class ConsoleLogConfiguratorTest {
         // The console's own logger context is this configuration, not logback's fallback.
         LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
         assertInstanceOf(ConsoleAppender.class, running.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR"));
+    }
+
+    /**
+     * java.util.logging's records come into this log ({@link JavaLogging}): one this log would drop, such as OkHttp's
+     * INFO or anyone's FINE, is not even made; one it would show, such as a FINE record at DEBUG, is.
+     */
+    @Test
+    void javaLoggingTakesTheLogsLevels() {
+        LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
+        java.util.logging.Logger http2 = java.util.logging.Logger.getLogger("okhttp3.internal.http2.Http2");
+        assertFalse(http2.isLoggable(java.util.logging.Level.INFO), "the HTTP client only logs warnings");
+        assertTrue(http2.isLoggable(java.util.logging.Level.WARNING));
+        java.util.logging.Logger other = java.util.logging.Logger.getLogger("io.welno.console.jul");
+        assertFalse(other.isLoggable(java.util.logging.Level.FINE), "INFO by default");
+        Logger debugged = running.getLogger("io.welno.console.jul");
+        debugged.setLevel(Level.DEBUG);
+        try {
+            assertTrue(other.isLoggable(java.util.logging.Level.FINE), "DEBUG shows their FINE records");
+        } finally {
+            debugged.setLevel(null);
+        }
     }
 
     @Test

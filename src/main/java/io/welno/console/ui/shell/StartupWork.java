@@ -4,6 +4,7 @@ import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.app.JavaLogging;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.view.Wording;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the window reads and sets up before it can show anything, done on a thread of its own that begins before the
- * JavaFX toolkit: the logging set-up (the first logger configures Logback), the language and theme preferences
+ * JavaFX toolkit: the logging set-up (java.util.logging routed into SLF4J, then the first logger configures Logback),
+ * the language and theme preferences
  * (java.util.prefs parses an XML file), the Hangul font ({@link HangulFont}), Jackson (the window's detail pane builds a {@link SessionCodec}: a few
  * hundred classes to load and initialise) and the saved connection profiles. On the main, launcher or FX thread
  * they delayed the first frame; here they overlap the toolkit's start (docs/BENCHMARKS.md, P5). So that this
@@ -32,6 +34,7 @@ final class StartupWork {
     static StartupWork begin(ConnectionProfiles store) {
         StartupWork work = new StartupWork();
         Thread thread = new Thread(() -> {
+            JavaLogging.install();
             Logger log = LoggerFactory.getLogger(StartupWork.class);
             // The FX thread asks for these while it builds the window; read here first, they come from memory then.
             UiPreferences preferences = UiPreferences.user();

@@ -1,0 +1,60 @@
+package io.welno.console.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.read.ListAppender;
+import io.welno.console.hostile.Hostile;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** A java.util.logging record (OkHttp's, JavaFX's) comes out of the console's log escaped, and nowhere raw. */
+class JavaLoggingTest {
+
+    @Test
+    void aJavaLoggingRecordIsWrittenByTheLogEscaped() {
+        java.util.logging.Logger julRoot = LogManager.getLogManager().getLogger("");
+        Handler[] before = julRoot.getHandlers();
+        Logger logger = (Logger) LoggerFactory.getLogger("okhttp3.OkHttpClient");
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            JavaLogging.install();
+            for (Handler handler : julRoot.getHandlers()) {
+                assertInstanceOf(SLF4JBridgeHandler.class, handler, "no handler of java.util.logging's prints raw");
+            }
+            java.util.logging.Logger.getLogger("okhttp3.OkHttpClient").warning("ERR " + Hostile.CLEAR_SCREEN
+                    + Hostile.FORGED_ROW);
+
+            assertEquals(1, events.list.size());
+            String written = new String(stderrLayout().encode(events.list.get(0)), StandardCharsets.UTF_8);
+            Hostile.assertNothingRaw(written.stripTrailing(), "the log line");
+            assertTrue(written.endsWith(" WARN  okhttp3.OkHttpClient - ERR \\u001b[2J\\u001b[H\\nFORGED 2026-01-01 "
+                    + "00:00:00 root complete APPLIED" + System.lineSeparator()), written);
+        } finally {
+            logger.detachAppender(events);
+            SLF4JBridgeHandler.uninstall();
+            for (Handler handler : before) {
+                julRoot.addHandler(handler);
+            }
+        }
+    }
+
+    /** How the console's log writes an event: its stderr appender's encoder (ConsoleLogConfigurator). */
+    @SuppressWarnings("unchecked")
+    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> stderrLayout() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        return ((ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR"))
+                .getEncoder();
+    }
+}
