@@ -12,7 +12,6 @@ import io.welno.console.store.SessionMutation;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.SimpleAuthTicket;
-import io.welno.console.tilko.TilkoClassifier;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoResult;
 import java.time.Duration;
@@ -198,7 +197,7 @@ final class SimpleAuthAction implements FlowAction {
 
     /** The backend's own error text for the session's message (Korean, as the frontend shows it). */
     private static String errorText(TilkoResult<?> answer, SessionDocument doc) {
-        if (TilkoClassifier.isOk(answer.envelope())) {
+        if (answer.okWithoutTicket()) {
             return doc.provider().koreanName() + " 앱 연동이 확인되지 않았습니다. 인증 앱 설치와 연결 상태를 확인해주세요.";
         }
         String code = answer.errorCode() != null ? answer.errorCode()

@@ -5,10 +5,7 @@ import io.welno.console.session.AuthCredentials;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.UserInfo;
 import io.welno.console.text.Phrase;
-import io.welno.console.tilko.TilkoClassification;
-import io.welno.console.tilko.TilkoClassifier;
 import io.welno.console.tilko.TilkoCredentials;
-import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import java.util.Locale;
@@ -83,8 +80,7 @@ final class TilkoCalls {
                 }
                 break;
         }
-        if (r.endpoint() == TilkoEndpoint.SIMPLE_AUTH && r.classification() == TilkoClassification.ERROR
-                && TilkoClassifier.isOk(r.envelope()) && r.message().isEmpty()) {
+        if (r.okWithoutTicket() && r.message().isEmpty()) {
             return Phrase.of("tilko.appNotLinked"); // the client's detail says the same, in English only
         }
         String code = tilkoCode(r);

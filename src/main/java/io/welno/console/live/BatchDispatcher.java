@@ -75,7 +75,7 @@ final class BatchDispatcher {
     private final ConcurrentLinkedQueue<Runnable> outbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong readAhead = new AtomicLong();
+    private final AtomicLong keysReadAhead = new AtomicLong();
     private volatile boolean stopping;
     /** A pass's last item (done or failed) is queued. */
     private volatile boolean passEnded;
@@ -165,7 +165,7 @@ final class BatchDispatcher {
     }
 
     long keysReadAhead() {
-        return readAhead.get();
+        return keysReadAhead.get();
     }
 
     private void run() {
@@ -226,7 +226,7 @@ final class BatchDispatcher {
         try {
             int taken = readPushed(held, host.activeRun() != null, maxReadsPerBatch - heldReads);
             heldReads += taken;
-            readAhead.addAndGet(taken);
+            keysReadAhead.addAndGet(taken);
         } catch (Throwable e) {
             LOG.error("Reading ahead for a feed batch failed", e);
         }

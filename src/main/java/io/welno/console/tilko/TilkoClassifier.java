@@ -104,6 +104,15 @@ public final class TilkoClassifier {
         return status != null && status.strip().equals("OK");
     }
 
+    /**
+     * A SimpleAuthRequest that Tilko answered OK without a CxId (so classified an error): the person's authentication
+     * app is probably not linked, and the backend writes its own sentence for that.
+     */
+    public static boolean okWithoutTicket(TilkoEndpoint endpoint, TilkoClassification classification,
+                                          JsonNode envelope) {
+        return endpoint == TilkoEndpoint.SIMPLE_AUTH && classification == TilkoClassification.ERROR && isOk(envelope);
+    }
+
     /** The backend's error text: {@code Message}, else {@code ErrMsg}, HTML tags stripped; never null. */
     public static String errorText(JsonNode envelope) {
         String message = TilkoJson.text(envelope, "Message");

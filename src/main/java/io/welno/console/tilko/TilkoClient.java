@@ -289,8 +289,7 @@ public final class TilkoClient implements AutoCloseable {
                     what + ": " + Masking.scrub(answer.snippet(), apiKey)), answer.code, what));
         }
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
-        if (endpoint == TilkoEndpoint.SIMPLE_AUTH && classification == TilkoClassification.ERROR
-                && TilkoClassifier.isOk(envelope)) {
+        if (TilkoClassifier.okWithoutTicket(endpoint, classification, envelope)) {
             detail = "Tilko answered OK without ResultData.CxId: the user's authentication app is probably not linked";
         }
         T value = null;

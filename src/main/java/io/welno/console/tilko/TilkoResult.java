@@ -130,6 +130,11 @@ public final class TilkoResult<T> {
         return detail;
     }
 
+    /** {@link TilkoClassifier#okWithoutTicket}: an OK to SimpleAuthRequest that carried no CxId. */
+    public boolean okWithoutTicket() {
+        return TilkoClassifier.okWithoutTicket(endpoint, classification, envelope);
+    }
+
     /** Why there was no public key, for a PUBLIC_KEY_ERROR; null otherwise. */
     public KeyProblem keyProblem() {
         return keyProblem;
