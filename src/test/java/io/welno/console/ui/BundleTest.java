@@ -96,6 +96,14 @@ class BundleTest {
         }
     }
 
+    /** The Korean texts call Tilko 틸코, as the backend's own Korean messages do; one name, not two, in one window. */
+    @Test
+    void koreanTextsNameTilkoOneWay() {
+        List<String> latin = korean.stringPropertyNames().stream().sorted()
+                .filter(key -> korean.getProperty(key).contains("Tilko")).toList();
+        assertEquals(List.of(), latin, "Korean texts that write Tilko in Latin letters");
+    }
+
     @Test
     void everyKeyTheCodeUsesExistsInBoth() throws IOException {
         Set<String> used = new TreeSet<>();

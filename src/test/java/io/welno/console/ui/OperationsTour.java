@@ -54,7 +54,7 @@ final class OperationsTour {
         BulkDialog dialog = tour.window().operations().bulk().open(ActionKind.SIMPLE_AUTH, some);
         boolean korean = "ko".equals(tour.window().i18n().locale().getLanguage());
         ((TextArea) dialog.getDialogPane().lookup("#bulkReason")).setText(korean
-                ? "Tilko 장애 후 인증 요청 일괄 재전송 (14:02–14:20)" : "Re-send after the Tilko outage (14:02-14:20)");
+                ? "틸코 장애 후 인증 요청 일괄 재전송 (14:02–14:20)" : "Re-send after the Tilko outage (14:02-14:20)");
         return dialog;
     }
 }
