@@ -100,13 +100,18 @@ public record ConnectionProfile(String name, String url, String role, String zon
      * refuses the connection, saying so.
      */
     public ZoneId zoneId() {
-        if (zone == null || zone.isBlank()) {
+        return zoneOf(zone);
+    }
+
+    /** The zone {@code text} names, by the rule of {@link #zoneId()}: the form checks what a profile will use. */
+    public static ZoneId zoneOf(String text) {
+        if (text == null || text.isBlank()) {
             return Timestamps.DEFAULT_ZONE;
         }
         try {
-            return ZoneId.of(zone.strip());
+            return ZoneId.of(text.strip());
         } catch (DateTimeException e) {
-            throw new PhrasedException(Phrase.of("connect.zone.invalid", zone.strip()));
+            throw new PhrasedException(Phrase.of("connect.zone.invalid", text.strip()));
         }
     }
 }

@@ -125,6 +125,27 @@ class ConnectionDialogTest {
         }
     }
 
+    /** The form takes a zone by the rule the profile reads it by: blank is the default zone, a typo is refused. */
+    @Test
+    void theZoneIsCheckedByTheProfilesOwnRule(FxRobot robot) throws Exception {
+        newProfile(robot, "zoned", "redis://10.0.4.40:6380");
+        javafx.scene.control.TextField zone = robot.lookup("#profileZone").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> zone.setText("Asia/Seul"));
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        assertTrue(error.isVisible() && error.getText().contains("Asia/Seul"), error.getText());
+        assertTrue(!Files.exists(profiles.file()) || profiles.load().stream().noneMatch(p -> p.name().equals("zoned")),
+                "not saved");
+
+        robot.interact(() -> zone.setText(""));
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        ConnectionProfile saved = profiles.load().stream().filter(p -> p.name().equals("zoned")).findFirst()
+                .orElseThrow();
+        assertEquals(io.welno.console.session.Timestamps.DEFAULT_ZONE, saved.zoneId());
+    }
+
     @Test
     void theFallbackFolderIsSavedWithTheProfileOnlyWhenItIsAFolderThatCanBeRead(FxRobot robot) throws Exception {
         newProfile(robot, "with-files", "redis://10.0.3.30:6380");

@@ -15,7 +15,6 @@ import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.view.Wording;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -184,6 +183,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         tilkoKey.textProperty().addListener((o, a, b) -> showTilkoSource());
         password.textProperty().addListener((o, a, b) -> passwordKept.setVisible(!b.isEmpty()
                 && b.equals(memory.password(shownProfile()).orElse(null))));
+        zone.setId("profileZone");
         files.setId("profileFiles");
         files.setPromptText(i18n.get("connect.files.prompt"));
         error.setId("connectError");
@@ -426,11 +426,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
                 full.append("&ca=").append(URLEncoder.encode(ca.getText().strip(), StandardCharsets.UTF_8));
             }
             RedisConnectionSettings.parse(full.toString());
-            try {
-                ZoneId.of(zone.getText().strip());
-            } catch (java.time.DateTimeException e) {
-                throw new PhrasedException(Phrase.of("connect.zone.invalid", zone.getText().strip()));
-            }
+            ConnectionProfile.zoneOf(zone.getText());
             if (!tilko.getText().isBlank()) {
                 var problem = TilkoConfig.baseUrlProblem(tilko.getText().strip());
                 if (problem.isPresent()) {
