@@ -155,17 +155,17 @@ final class Collection implements Runnable {
                 return end(SessionStatus.AUTH_COMPLETED, MessageType.INFO,
                         text(ConsoleMarks.next(healthText.isEmpty() ? "아직 휴대폰 인증이 완료되지 않았습니다." : healthText,
                                 actionId)), null, CollectionFinished.Result.NOT_APPROVED_YET,
-                        Phrase.of("collection.notApproved", TilkoCalls.describe(health)));
+                        Phrase.of("collection.notApproved", health.phrase()));
             }
             case INFO_MISMATCH -> {
                 return end(SessionStatus.INFO_REQUIRED, MessageType.ERROR, errorBody("user_info_error",
                         "입력 정보 확인 필요", healthText, health, true), null, CollectionFinished.Result.INFO_REQUIRED,
-                        Phrase.of("collection.infoRequired", TilkoCalls.describe(health)));
+                        Phrase.of("collection.infoRequired", health.phrase()));
             }
             default -> {
                 return end(SessionStatus.ERROR, MessageType.ERROR, errorBody("health_data_error",
                         "건강검진 데이터 조회 실패", healthText, health, false), null, CollectionFinished.Result.ERROR,
-                        Phrase.of("collection.healthFailed", TilkoCalls.describe(health)));
+                        Phrase.of("collection.healthFailed", health.phrase()));
             }
         }
         LocalDate today = runtime.timestamps.nowLocal().toLocalDate();
@@ -191,7 +191,7 @@ final class Collection implements Runnable {
             return lost(r);
         }
         progress(prescriptionsOk ? Phrase.of("collection.step.prescriptions", p)
-                : Phrase.of("collection.step.prescriptionsFailed", TilkoCalls.describe(prescriptions)));
+                : Phrase.of("collection.step.prescriptionsFailed", prescriptions.phrase()));
         boolean healthValid = health.payload().map(l -> !l.isEmpty()).orElse(false);
         boolean prescriptionsValid = prescriptions.payload().map(l -> !l.isEmpty()).orElse(false);
         if (healthValid || prescriptionsValid) {

@@ -102,7 +102,7 @@ final class ManualCompleteAction implements FlowAction {
                 case NOT_APPROVED_YET -> ApprovalCheck.NOT_APPROVED;
                 default -> ApprovalCheck.UNKNOWN;
             };
-            approvalDetail = check == null ? Phrase.of("tilko.callFailed") : TilkoCalls.describe(check);
+            approvalDetail = check == null ? Phrase.of("tilko.callFailed") : check.phrase();
             String checkedCxId = temp.cxId();
             precondition = precondition.and(current -> current.tempAuthData().map(AuthCredentials::cxId)
                     .filter(checkedCxId::equals).isPresent() ? Optional.empty()

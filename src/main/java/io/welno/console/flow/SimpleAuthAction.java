@@ -148,7 +148,7 @@ final class SimpleAuthAction implements FlowAction {
             }
             return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(noAnswer
                     ? "flow.simpleAuth.noAnswer" : "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
-                            : TilkoCalls.describe(answer)), before, done.after().status(), actionId));
+                            : answer.phrase()), before, done.after().status(), actionId));
         }
         if (finish instanceof UpdateResult.PreconditionFailed expired && Guards.isExpiry(expired)) {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,

@@ -3,8 +3,8 @@ package io.welno.console.tilko;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.text.Masking;
+import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
-import io.welno.console.tilko.TilkoResult.KeyProblem;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -230,8 +231,9 @@ public final class TilkoClient implements AutoCloseable {
             encKey = TilkoCrypto.wrapAesKey(lookup.key, aesKey);
         } catch (TilkoCryptoException e) {
             publicKeys.invalidate(apiKey);
-            return logged(failure(endpoint, Failure.of(SyntheticEnvelopes.unexpected(e.getMessage()), 0,
-                    "could not build ENC-KEY: " + e.getMessage())), started);
+            String detail = "could not build ENC-KEY: " + e.getMessage();
+            return logged(failure(endpoint, new Failure(SyntheticEnvelopes.unexpected(e.getMessage()), 0, detail,
+                    Phrase.of("tilko.callBroke", detail))), started);
         }
         ObjectNode body = TilkoJson.mapper().createObjectNode();
         writer.write(body, plaintext -> TilkoCrypto.encryptField(aesKey, plaintext));
@@ -272,25 +274,31 @@ public final class TilkoClient implements AutoCloseable {
                 return new TilkoResult<>(endpoint, c == TilkoClassification.SUCCESS ? TilkoClassification.ERROR : c,
                         tilkoEnvelope, null, answer.code, "HTTP " + answer.code);
             }
-            return failure(endpoint, Failure.of(SyntheticEnvelopes.httpStatus(answer.code,
-                    Masking.scrub(answer.snippet(), apiKey)), answer.code, "HTTP " + answer.code));
+            return failure(endpoint, httpError(answer, apiKey));
         }
         ObjectNode envelope;
         String detail = null;
+        Phrase said = null;
         if (answer.isHtml() || (parsed == null && answer.looksLikeMarkup())) {
             // The backend's rule: an HTML page instead of JSON means the authentication is still pending.
             envelope = SyntheticEnvelopes.htmlAnswer();
             detail = "Tilko answered HTML instead of JSON";
+            said = Phrase.of("tilko.htmlAnswer");
         } else if (parsed instanceof ObjectNode tilkoEnvelope) {
             envelope = tilkoEnvelope;
         } else {
             String what = parsed == null ? "not JSON" : "JSON " + parsed.getNodeType() + " instead of an object";
-            return failure(endpoint, Failure.of(SyntheticEnvelopes.invalidJson(
-                    what + ": " + Masking.scrub(answer.snippet(), apiKey)), answer.code, what));
+            return failure(endpoint, new Failure(SyntheticEnvelopes.invalidJson(
+                    what + ": " + Masking.scrub(answer.snippet(), apiKey)), answer.code, what,
+                    Phrase.of("tilko.unreadable")));
         }
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
         if (TilkoClassifier.okWithoutTicket(endpoint, classification, envelope)) {
             detail = "Tilko answered OK without ResultData.CxId: the user's authentication app is probably not linked";
+            // Only when Tilko said nothing: its own message, if any, is kept as its words.
+            if (TilkoClassifier.errorText(envelope).isEmpty()) {
+                said = Phrase.of("tilko.appNotLinked");
+            }
         }
         T value = null;
         if (classification == TilkoClassification.SUCCESS) {
@@ -302,7 +310,7 @@ public final class TilkoClient implements AutoCloseable {
                         "payload could not be parsed: " + e.getClass().getSimpleName());
             }
         }
-        return new TilkoResult<>(endpoint, classification, envelope, value, answer.code, detail);
+        return new TilkoResult<>(endpoint, classification, envelope, value, answer.code, detail, said);
     }
 
     // ---------------------------------------------------------------- public key
@@ -311,11 +319,11 @@ public final class TilkoClient implements AutoCloseable {
     private record KeyLookup(PublicKey key, Failure failure) {
     }
 
-    /** A failure before or instead of a usable Tilko answer. */
-    private record Failure(ObjectNode envelope, int httpStatus, String detail, KeyProblem keyProblem) {
-        static Failure of(ObjectNode envelope, int httpStatus, String detail) {
-            return new Failure(envelope, httpStatus, detail, null);
-        }
+    /**
+     * A failure before or instead of a usable Tilko answer: the envelope the session gets, in the backend's Korean, and
+     * what the client says about it to an operator.
+     */
+    private record Failure(ObjectNode envelope, int httpStatus, String detail, Phrase said) {
     }
 
     private KeyLookup publicKeyFor(String apiKey, boolean forceFresh) {
@@ -339,21 +347,27 @@ public final class TilkoClient implements AutoCloseable {
         JsonNode json = answer.json();
         if (!(json instanceof ObjectNode envelope)) {
             String snippet = Masking.scrub(answer.snippet(), apiKey);
-            return new KeyLookup(null, !answer.isSuccessful()
-                    ? Failure.of(SyntheticEnvelopes.httpStatus(answer.code, snippet), answer.code, "HTTP " + answer.code)
+            return new KeyLookup(null, !answer.isSuccessful() ? httpError(answer, apiKey)
                     : new Failure(SyntheticEnvelopes.publicKeyError("Tilko 공개키 응답을 해석할 수 없습니다.", snippet),
-                            answer.code, "GetPublicKey did not answer a JSON object", KeyProblem.UNREADABLE));
+                            answer.code, "GetPublicKey did not answer a JSON object",
+                            Phrase.of("tilko.publicKey.unreadable")));
         }
         if (!answer.isSuccessful() || !TilkoClassifier.isOk(envelope)) {
             String tilkoMessage = Masking.scrub(TilkoClassifier.errorText(envelope), apiKey);
-            return keyFailure(envelope, tilkoMessage.isEmpty() ? "Tilko 공개키 조회에 실패했습니다." : tilkoMessage,
-                    apiKey, answer.code, "GetPublicKey failed",
-                    tilkoMessage.isEmpty() ? KeyProblem.REFUSED_SILENTLY : KeyProblem.REFUSED);
+            ObjectNode error = publicKeyError(envelope,
+                    tilkoMessage.isEmpty() ? "Tilko 공개키 조회에 실패했습니다." : tilkoMessage, apiKey);
+            // Tilko's refusal in its own words; our Korean stand-in is the session's sentence, not Tilko's.
+            String code = TilkoJson.text(error, "ErrorCode");
+            Phrase refusal = TilkoResult.tilkoSaid(code == null ? null : "ErrorCode " + code, tilkoMessage,
+                    TilkoClassification.ERROR);
+            return new KeyLookup(null, new Failure(error, answer.code, "GetPublicKey failed",
+                    Phrase.of("tilko.publicKey.refused", refusal)));
         }
         // The official helpers refuse a key issued for another API key; so do we (no key in the message).
         if (!apiKey.equals(TilkoJson.text(envelope, "ApiKey"))) {
             return keyFailure(envelope, "Tilko 공개키 응답의 ApiKey가 요청한 API 키와 일치하지 않습니다.", apiKey,
-                    answer.code, "requested API key and responded API key do not match", KeyProblem.OTHER_KEY);
+                    answer.code, "requested API key and responded API key do not match",
+                    Phrase.of("tilko.publicKey.otherKey"));
         }
         try {
             PublicKey key = TilkoCrypto.parsePublicKey(TilkoJson.textOrEmpty(envelope, "PublicKey"));
@@ -361,17 +375,14 @@ public final class TilkoClient implements AutoCloseable {
             return new KeyLookup(key, null);
         } catch (TilkoCryptoException e) {
             return keyFailure(envelope, "Tilko 공개키 형식이 올바르지 않습니다.", apiKey, answer.code, e.getMessage(),
-                    KeyProblem.UNREADABLE);
+                    Phrase.of("tilko.publicKey.unreadable"));
         }
     }
 
-    /**
-     * A failed GetPublicKey. The message is the session's (Tilko's own text, else the backend-style Korean); the
-     * problem lets the caller say what happened in the reader's language.
-     */
+    /** A key Tilko gave but the client cannot use: the session gets the backend-style Korean, the operator ours. */
     private static KeyLookup keyFailure(ObjectNode tilko, String message, String apiKey, int httpStatus, String detail,
-                                        KeyProblem problem) {
-        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, problem));
+                                        Phrase said) {
+        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, said));
     }
 
     /** A synthetic envelope that keeps Tilko's codes and ids but never the {@code ApiKey} echo. */
@@ -401,12 +412,18 @@ public final class TilkoClient implements AutoCloseable {
 
     private static <T> TilkoResult<T> missingKey(TilkoEndpoint endpoint) {
         return new TilkoResult<>(endpoint, TilkoClassification.ERROR, SyntheticEnvelopes.configuration(
-                "Tilko API 키가 설정되지 않았습니다 (" + TilkoConfig.API_KEY_ENV + ")."), null, 0, "no API key configured");
+                "Tilko API 키가 설정되지 않았습니다 (" + TilkoConfig.API_KEY_ENV + ")."), null, 0, "no API key configured",
+                Phrase.of("tilko.noApiKey"));
     }
 
     private static <T> TilkoResult<T> failure(TilkoEndpoint endpoint, Failure f) {
-        return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail,
-                f.keyProblem);
+        return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail, f.said);
+    }
+
+    /** An error status without Tilko's envelope: its page says nothing an operator could use beyond the status. */
+    private static Failure httpError(Answer answer, String apiKey) {
+        return new Failure(SyntheticEnvelopes.httpStatus(answer.code, Masking.scrub(answer.snippet(), apiKey)),
+                answer.code, "HTTP " + answer.code, Phrase.of("tilko.httpStatus", answer.code));
     }
 
     /** Maps an exception to the backend's synthetic shapes; the exception text is scrubbed of the key. */
@@ -414,14 +431,18 @@ public final class TilkoClient implements AutoCloseable {
         String detail = Masking.scrub(e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), apiKey);
         if (e instanceof InterruptedIOException) {
-            // OkHttp's call timeout and socket read timeouts both surface as InterruptedIOException.
-            return Failure.of(SyntheticEnvelopes.timeout(detail), 0, detail);
+            // OkHttp's call timeout and socket read timeouts both surface as InterruptedIOException; a connect timeout
+            // too, though nothing reached Tilko then, which is what the operator needs to know.
+            boolean connecting = detail.toLowerCase(Locale.ROOT).contains("connect timed out");
+            return new Failure(SyntheticEnvelopes.timeout(detail), 0, detail,
+                    Phrase.of(connecting ? "tilko.notReached" : "tilko.noAnswer", detail));
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
-            return Failure.of(SyntheticEnvelopes.connectionError(detail), 0, detail);
+            return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
+                    Phrase.of("tilko.notReached", detail));
         }
-        return Failure.of(SyntheticEnvelopes.unexpected(detail), 0, detail);
+        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail, Phrase.of("tilko.callBroke", detail));
     }
 
     private HttpUrl url(TilkoEndpoint endpoint) {
@@ -472,7 +493,7 @@ public final class TilkoClient implements AutoCloseable {
         }
 
         boolean isHtml() {
-            return contentType.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+            return contentType.toLowerCase(Locale.ROOT).contains("text/html");
         }
 
         boolean looksLikeMarkup() {

@@ -1,6 +1,7 @@
 package io.welno.console.tilko;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.text.Phrase;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,24 +14,13 @@ import java.util.OptionalLong;
  * <p>{@link #envelope()} is the JSON object exactly as Tilko sent it (or the synthetic one); the
  * backend stores it verbatim as {@code health_data}/{@code prescription_data}, so treat it as read-only.
  *
+ * <p>A synthetic envelope's message is the backend's Korean sentence for the session, not words for an operator; so
+ * the client, which alone knows what it made up and why, attaches {@link #said()} where it makes the result, and
+ * {@link #phrase()} says the result in either language without working it out again from the codes.
+ *
  * @param <T> the typed payload, present only on SUCCESS
  */
 public final class TilkoResult<T> {
-
-    /**
-     * Why GetPublicKey gave no key to use (ResultCode PUBLIC_KEY_ERROR). The envelope's message is then Tilko's own
-     * text or the client's Korean sentence for the session, and only the client knows which.
-     */
-    public enum KeyProblem {
-        /** Tilko said no; {@link TilkoResult#message()} is Tilko's own text. */
-        REFUSED,
-        /** Tilko said no without a message; {@link TilkoResult#message()} is the client's. */
-        REFUSED_SILENTLY,
-        /** The answer was not a JSON object, or its PublicKey could not be read. */
-        UNREADABLE,
-        /** The answer's ApiKey echo is not the key that was sent. */
-        OTHER_KEY
-    }
 
     private final TilkoEndpoint endpoint;
     private final TilkoClassification classification;
@@ -38,7 +28,7 @@ public final class TilkoResult<T> {
     private final T payload;
     private final int httpStatus;
     private final String detail;
-    private final KeyProblem keyProblem;
+    private final Phrase said;
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
                 int httpStatus, String detail) {
@@ -46,14 +36,14 @@ public final class TilkoResult<T> {
     }
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
-                int httpStatus, String detail, KeyProblem keyProblem) {
+                int httpStatus, String detail, Phrase said) {
         this.endpoint = Objects.requireNonNull(endpoint);
         this.classification = Objects.requireNonNull(classification);
         this.envelope = Objects.requireNonNull(envelope);
         this.payload = classification == TilkoClassification.SUCCESS ? payload : null;
         this.httpStatus = httpStatus;
         this.detail = detail;
-        this.keyProblem = keyProblem;
+        this.said = said;
     }
 
     public TilkoEndpoint endpoint() {
@@ -135,12 +125,39 @@ public final class TilkoResult<T> {
         return TilkoClassifier.okWithoutTicket(endpoint, classification, envelope);
     }
 
-    /** Why there was no public key, for a PUBLIC_KEY_ERROR; null otherwise. */
-    public KeyProblem keyProblem() {
-        return keyProblem;
+    /**
+     * The client's own words for a result it made up (no answer, an HTTP error page, an unreadable body, no API key,
+     * no public key, an OK without a CxId and without a message); null when Tilko's answer speaks for itself.
+     */
+    public Phrase said() {
+        return said;
     }
 
-    /** One line for operators: classification, codes and messages; never personal data or the API key. */
+    /**
+     * What to tell an operator: {@link #said()}, else Tilko's code and its own message ("ErrorCode 4115: "…""),
+     * which the client has scrubbed of the API key and the edge sanitises when it words it.
+     */
+    public Phrase phrase() {
+        if (said != null) {
+            return said;
+        }
+        String code = errorCode() != null ? "ErrorCode " + errorCode()
+                : resultCode() != null ? resultCode()
+                : httpStatus != 0 && httpStatus != 200 ? "HTTP " + httpStatus : null;
+        return tilkoSaid(code, !message().isEmpty() ? message() : detail, classification);
+    }
+
+    /** Tilko's code and message as an argument; with neither, the classification is all there is to say. */
+    static Phrase tilkoSaid(String code, String message, TilkoClassification classification) {
+        boolean silent = message == null || message.isEmpty();
+        if (code == null) {
+            return silent ? Phrase.of("tilko.classification." + classification.name())
+                    : Phrase.of("tilko.said", message);
+        }
+        return silent ? Phrase.of("tilko.code", code) : Phrase.of("tilko.codeSaid", code, message);
+    }
+
+    /** One English line for logs and tests: classification, codes, messages; never personal data or the API key. */
     public String describe() {
         StringBuilder sb = new StringBuilder().append(endpoint).append(' ').append(classification);
         append(sb, "HTTP", httpStatus == 0 ? null : String.valueOf(httpStatus));

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the operator reads when the Tilko client made the answer up: the reader's language, never the Korean sentence
- * the client writes for the session; where Tilko said something itself, its words are kept as they are.
+ * What the operator reads of a Tilko answer, as the actions hand it on ({@link TilkoResult#phrase()}): when the client
+ * made the answer up, the reader's language, never the Korean sentence the client writes for the session; where
+ * Tilko said something itself, its words are kept as they are. The client's own tests check which phrase each
+ * made-up answer carries; these check the words.
  */
 class TilkoCallsTest {
 
@@ -71,6 +73,45 @@ class TilkoCallsTest {
         TilkoResult<?> answer = client.healthCheckups(CREDS, PERSON);
         assertEquals("Tilko 서버 오류 (HTTP 502)", answer.message(), "the session's sentence stays the backend's");
         assertWords(answer, "Tilko answered with HTTP status 502", "틸코가 HTTP 502 상태로 답했습니다");
+    }
+
+    @Test
+    void noAnswerIsSaidInTheReadersLanguageWithTheTechnicalDetail() throws Exception {
+        post = new MockResponse.Builder().body("{}").onResponseStart(
+                mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build();
+        TilkoResult<?> broke = client.simpleAuth(PERSON, "4");
+        assertEquals("Tilko 호출 오류", broke.message(), "the session's sentence stays the backend's");
+        assertWords(broke, "The call to Tilko broke off (" + broke.detail() + ")",
+                "틸코 호출이 도중에 끊겼습니다(" + broke.detail() + ")");
+
+        try (TilkoClient impatient = new TilkoClient(config().timeouts(Duration.ofMillis(1500)).build())) {
+            post = new MockResponse.Builder().headersDelay(5, java.util.concurrent.TimeUnit.SECONDS)
+                    .setHeader("Content-Type", "application/json").body("{\"Status\":\"OK\"}").build();
+            TilkoResult<?> late = impatient.healthCheckups(CREDS, PERSON);
+            assertEquals("Tilko 응답 시간 초과", late.message(), "the session's sentence stays the backend's");
+            assertWords(late, "No answer from Tilko in time (" + late.detail() + ")",
+                    "틸코가 제때 답하지 않았습니다(" + late.detail() + ")");
+        }
+
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (TilkoClient nowhere = new TilkoClient(config().baseUrl("http://127.0.0.1:" + closedPort).build())) {
+            TilkoResult<?> refused = nowhere.healthCheckups(CREDS, PERSON);
+            assertEquals("Tilko 서버 연결 실패", refused.message(), "the session's sentence stays the backend's");
+            assertWords(refused, "Tilko could not be reached (" + refused.detail() + ")",
+                    "틸코에 연결할 수 없습니다(" + refused.detail() + ")");
+        }
+    }
+
+    @Test
+    void tilkosOwnAnswerKeepsItsCodeAndWords() {
+        post = json(200, "{\"Status\":\"Error\",\"ErrorCode\":4115,\"Message\":\"간편인증이 완료되지 않았습니다.\"}");
+        assertWords(client.healthCheckups(CREDS, PERSON), "ErrorCode 4115: \"간편인증이 완료되지 않았습니다.\"",
+                "ErrorCode 4115: \"간편인증이 완료되지 않았습니다.\"");
+        post = json(200, "{\"Status\":\"Error\"}");
+        assertWords(client.healthCheckups(CREDS, PERSON), "An error without a message", "메시지 없는 오류");
     }
 
     @Test
@@ -133,7 +174,7 @@ class TilkoCallsTest {
     }
 
     private static void assertWords(TilkoResult<?> answer, String english, String korean) {
-        Phrase said = TilkoCalls.describe(answer);
+        Phrase said = answer.phrase();
         assertEquals(english, Words.en(said), answer.describe());
         assertEquals(korean, Words.ko(said), answer.describe());
     }

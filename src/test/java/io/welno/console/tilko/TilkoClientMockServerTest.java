@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.testing.LogCapture;
+import io.welno.console.text.Phrase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -157,6 +158,12 @@ class TilkoClientMockServerTest {
         assertEquals(TilkoClassification.ERROR, result.classification());
         assertTrue(result.payload().isEmpty());
         assertTrue(result.detail().contains("not linked"), result.detail());
+        assertNull(result.said(), "Tilko said something itself, which stays its own words");
+        assertEquals(Phrase.of("tilko.said", "성공"), result.phrase());
+
+        tilko.enqueueJson("{\"ResultData\":{\"CxId\":\"\"},\"Status\":\"OK\"}");
+        assertEquals(Phrase.of("tilko.appNotLinked"), client.simpleAuth(PERSON, "0").said(),
+                "without a word from Tilko, the client says what its OK without a CxId means");
     }
 
     @Test
@@ -188,13 +195,16 @@ class TilkoClientMockServerTest {
         assertEquals("인증 대기 중", result.message());
         assertTrue(result.envelope().get("ErrMsg").asText().startsWith("간편인증 로그인 요청이 실패했습니다"));
         assertEquals(200, result.httpStatus());
+        assertEquals(Phrase.of("tilko.htmlAnswer"), result.said(), "the operator is not told 인증 대기 중");
         assertNoApiKey(result);
     }
 
     @Test
     void htmlBodyLabelledAsJsonIsStillAnHtmlAnswer() {
         tilko.enqueue(FakeTilko.json(200, "  <!DOCTYPE html><html></html>"));
-        assertEquals("AUTH_PENDING", client.healthCheckups(CREDS, PERSON).resultCode());
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+        assertEquals("AUTH_PENDING", result.resultCode());
+        assertEquals(Phrase.of("tilko.htmlAnswer"), result.said());
     }
 
     @Test
@@ -216,6 +226,7 @@ class TilkoClientMockServerTest {
         assertEquals(503, result.httpStatus());
         assertTrue(result.message().contains("503"), result.message());
         assertTrue(result.envelope().get("TechnicalDetail").asText().contains("Service Unavailable"));
+        assertEquals(Phrase.of("tilko.httpStatus", 503), result.said());
         assertNoApiKey(result);
     }
 
@@ -228,6 +239,8 @@ class TilkoClientMockServerTest {
         assertEquals("서버 점검 중입니다", result.message());
         assertEquals("tx-500", result.apiTxKey());
         assertEquals(500, result.httpStatus());
+        assertNull(result.said(), "Tilko's own envelope speaks for itself");
+        assertEquals(Phrase.of("tilko.codeSaid", "ErrorCode 500", "서버 점검 중입니다"), result.phrase());
     }
 
     @Test
@@ -249,6 +262,7 @@ class TilkoClientMockServerTest {
             assertEquals(TilkoClassification.ERROR, result.classification());
             assertEquals("TIMEOUT", result.resultCode());
             assertEquals(0, result.httpStatus());
+            assertEquals(Phrase.of("tilko.noAnswer", result.detail()), result.said());
             assertNoApiKey(result);
         }
     }
@@ -285,6 +299,8 @@ class TilkoClientMockServerTest {
         assertEquals("tx-42", result.apiTxKey());
         assertEquals("trace", result.errorLog());
         assertTrue(result.describe().contains("ApiTxKey=tx-42"), result.describe());
+        assertNull(result.said());
+        assertEquals(Phrase.of("tilko.codeSaid", "ErrorCode 1234", "조회 실패"), result.phrase());
         assertNoApiKey(result);
     }
 
@@ -305,6 +321,7 @@ class TilkoClientMockServerTest {
         assertTrue(result.message().contains("ApiKey"), result.message());
         assertFalse(result.envelope().toString().contains("someone-elses-key"), "the echo is not copied");
         assertTrue(tilko.posts().isEmpty(), "no data call with an unverified key");
+        assertEquals(Phrase.of("tilko.publicKey.otherKey"), result.said());
         assertNoApiKey(result);
     }
 
@@ -315,7 +332,43 @@ class TilkoClientMockServerTest {
         TilkoResult<SimpleAuthTicket> result = client.simpleAuth(PERSON, "4");
         assertEquals(TilkoClassification.ERROR, result.classification());
         assertTrue(result.message().startsWith("API-Key *** 의 값이"), result.message());
+        assertEquals(Phrase.of("tilko.publicKey.refused", Phrase.of("tilko.said", "API-Key *** 의 값이 올바르지 않습니다.")),
+                result.said());
         assertNoApiKey(result);
+    }
+
+    @Test
+    void aPublicKeyRefusalWithoutAMessageIsSaidWithTilkosCodeOrNothing() {
+        tilko.publicKeyAnswer = requested -> FakeTilko.json(401, "{\"Status\":\"Error\",\"ErrorCode\":401}");
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+        assertEquals("Tilko 공개키 조회에 실패했습니다.", result.message(), "the session's sentence stays the backend's");
+        assertEquals(Phrase.of("tilko.publicKey.refused", Phrase.of("tilko.code", "ErrorCode 401")), result.said());
+
+        tilko.publicKeyAnswer = requested -> FakeTilko.json(200, "{\"Status\":\"Error\"}");
+        assertEquals(Phrase.of("tilko.publicKey.refused", Phrase.of("tilko.classification.ERROR")),
+                client.healthCheckups(CREDS, PERSON).said());
+        assertTrue(tilko.posts().isEmpty());
+    }
+
+    @Test
+    void aPublicKeyAnswerTheClientCannotReadIsSaidAsSuch() {
+        tilko.publicKeyAnswer = requested -> FakeTilko.json(200, "[]");
+        TilkoResult<List<Checkup>> notAnObject = client.healthCheckups(CREDS, PERSON);
+        assertEquals("PUBLIC_KEY_ERROR", notAnObject.resultCode());
+        assertEquals(Phrase.of("tilko.publicKey.unreadable"), notAnObject.said());
+
+        tilko.publicKeyAnswer = requested -> FakeTilko.json(200, "{\"Status\":\"OK\",\"PublicKey\":\"not a key\","
+                + "\"ApiKey\":\"" + requested + "\"}");
+        TilkoResult<List<Checkup>> badKey = client.healthCheckups(CREDS, PERSON);
+        assertEquals("Tilko 공개키 형식이 올바르지 않습니다.", badKey.message());
+        assertEquals(Phrase.of("tilko.publicKey.unreadable"), badKey.said());
+
+        tilko.publicKeyAnswer = requested -> new MockResponse.Builder().code(502)
+                .setHeader("Content-Type", "text/html").body("<html>Bad Gateway</html>").build();
+        TilkoResult<List<Checkup>> page = client.healthCheckups(CREDS, PERSON);
+        assertEquals("HTTP_502", page.resultCode());
+        assertEquals(Phrase.of("tilko.httpStatus", 502), page.said());
+        assertTrue(tilko.posts().isEmpty());
     }
 
     @Test
@@ -324,9 +377,12 @@ class TilkoClientMockServerTest {
         TilkoResult<List<Checkup>> garbage = client.healthCheckups(CREDS, PERSON);
         assertEquals(TilkoClassification.ERROR, garbage.classification());
         assertEquals("INVALID_RESPONSE", garbage.resultCode());
+        assertEquals(Phrase.of("tilko.unreadable"), garbage.said());
 
         tilko.enqueueJson("[1,2,3]");
-        assertEquals("INVALID_RESPONSE", client.healthCheckups(CREDS, PERSON).resultCode());
+        TilkoResult<List<Checkup>> array = client.healthCheckups(CREDS, PERSON);
+        assertEquals("INVALID_RESPONSE", array.resultCode());
+        assertEquals(Phrase.of("tilko.unreadable"), array.said());
     }
 
     @Test
@@ -338,6 +394,7 @@ class TilkoClientMockServerTest {
         assertEquals(TilkoClassification.ERROR, result.classification());
         assertEquals("UNEXPECTED_ERROR", result.resultCode(), result.describe());
         assertEquals(1, tilko.posts().size(), "sent once, not retried");
+        assertEquals(Phrase.of("tilko.callBroke", result.detail()), result.said());
         assertNoApiKey(result);
     }
 
@@ -352,6 +409,7 @@ class TilkoClientMockServerTest {
             TilkoResult<List<Checkup>> result = nowhere.healthCheckups(CREDS, PERSON);
             assertEquals(TilkoClassification.ERROR, result.classification());
             assertEquals("CONNECTION_ERROR", result.resultCode());
+            assertEquals(Phrase.of("tilko.notReached", result.detail()), result.said());
             assertNoApiKey(result);
         }
     }
@@ -363,6 +421,7 @@ class TilkoClientMockServerTest {
             assertEquals(TilkoClassification.ERROR, result.classification());
             assertEquals("CONFIGURATION_ERROR", result.resultCode());
             assertTrue(result.message().contains("TILKO_API_KEY"));
+            assertEquals(Phrase.of("tilko.noApiKey"), result.said());
         }
         assertTrue(tilko.requests.isEmpty());
     }
@@ -389,7 +448,7 @@ class TilkoClientMockServerTest {
 
     private void assertNoApiKey(TilkoResult<?> result) {
         for (String text : new String[] {result.describe(), result.toString(), result.message(),
-            String.valueOf(result.detail()), result.envelope().toString()}) {
+            String.valueOf(result.detail()), result.envelope().toString(), result.phrase().toString()}) {
             assertFalse(text.contains(API_KEY), "API key leaked into: " + text);
         }
         for (String line : logs.lines()) {
