@@ -295,10 +295,10 @@ public final class TilkoClient implements AutoCloseable {
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
         if (TilkoClassifier.okWithoutTicket(endpoint, classification, envelope)) {
             detail = "Tilko answered OK without ResultData.CxId: the user's authentication app is probably not linked";
-            // Only when Tilko said nothing: its own message, if any, is kept as its words.
-            if (TilkoClassifier.errorText(envelope).isEmpty()) {
-                said = Phrase.of("tilko.appNotLinked");
-            }
+            // Tilko's message on an OK is its word for success ("성공"): said alone, it would read as Tilko's refusal.
+            String tilkoSaid = TilkoClassifier.errorText(envelope);
+            said = tilkoSaid.isEmpty() ? Phrase.of("tilko.appNotLinked")
+                    : Phrase.of("tilko.appNotLinked.said", Masking.scrub(tilkoSaid, apiKey));
         }
         T value = null;
         if (classification == TilkoClassification.SUCCESS) {

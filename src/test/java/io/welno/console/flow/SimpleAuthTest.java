@@ -176,6 +176,8 @@ class SimpleAuthTest {
         sim.setFailure(FailureMode.APP_NOT_LINKED);
         ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first"));
         assertEquals(ActionResult.Outcome.FAILED, r.outcome());
+        assertTrue(Words.en(r.message()).contains("gave no CxId: the person's authentication app is probably not linked"),
+                "the operator reads what the OK means, not Tilko's word for success as a refusal: " + Words.en(r.message()));
         JsonNode doc = doc(id);
         assertTrue(doc.get("messages").get(doc.get("messages").size() - 1).get("message").asText()
                 .contains("통신사PASS 앱 연동이 확인되지 않았습니다"));

@@ -158,8 +158,8 @@ class TilkoClientMockServerTest {
         assertEquals(TilkoClassification.ERROR, result.classification());
         assertTrue(result.payload().isEmpty());
         assertTrue(result.detail().contains("not linked"), result.detail());
-        assertNull(result.said(), "Tilko said something itself, which stays its own words");
-        assertEquals(Phrase.of("tilko.said", "성공"), result.phrase());
+        assertEquals(Phrase.of("tilko.appNotLinked.said", "성공"), result.phrase(),
+                "Tilko's word for success, kept beside what its OK without a CxId means, not as its refusal");
 
         tilko.enqueueJson("{\"ResultData\":{\"CxId\":\"\"},\"Status\":\"OK\"}");
         assertEquals(Phrase.of("tilko.appNotLinked"), client.simpleAuth(PERSON, "0").said(),
