@@ -132,7 +132,7 @@ final class SimpleAuthAction implements FlowAction {
                 edit.message(MessageType.ERROR, ConsoleMarks.next(text, actionId));
             });
         }
-        boolean noAnswer = !success && answer != null && TilkoCalls.mayHaveReachedTilko(answer);
+        boolean noAnswer = !success && answer != null && answer.mayHaveReachedTilko();
         Phrase tilkoSaid = success ? Phrase.of("flow.simpleAuth.tilkoAccepted")
                 : noAnswer ? Phrase.of("flow.simpleAuth.tilkoSilent") : Phrase.of("flow.simpleAuth.tilkoRefused");
         if (finish instanceof UpdateResult.Applied done) {

@@ -7,7 +7,6 @@ import io.welno.console.session.UserInfo;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
-import java.util.Locale;
 
 /**
  * What the actions hand to Tilko and what they read from its answers; never personal data. How an answer is said
@@ -34,19 +33,6 @@ final class TilkoCalls {
 
     static TilkoCredentials credentials(AuthCredentials a) {
         return new TilkoCredentials(a.cxId(), a.privateAuthType(), a.reqTxId(), a.token(), a.txId());
-    }
-
-    /**
-     * Whether the call got no answer (it timed out after connecting, or broke off): the request may have reached
-     * Tilko and done its work — for SimpleAuthRequest, sent a push to the phone.
-     */
-    static boolean mayHaveReachedTilko(TilkoResult<?> r) {
-        return r.httpStatus() == 0 && ("UNEXPECTED_ERROR".equals(r.resultCode())
-                || "TIMEOUT".equals(r.resultCode()) && !connectTimedOut(r));
-    }
-
-    private static boolean connectTimedOut(TilkoResult<?> r) {
-        return r.detail() != null && r.detail().toLowerCase(Locale.ROOT).contains("connect timed out");
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -223,7 +223,8 @@ public final class TilkoClient implements AutoCloseable {
         }
         KeyLookup lookup = publicKeyFor(apiKey, false);
         if (lookup.failure != null) {
-            return logged(failure(endpoint, lookup.failure), started);
+            // Whatever became of the key's request, this endpoint's request was never sent.
+            return logged(failure(endpoint, lookup.failure.neverSent()), started);
         }
         byte[] aesKey = TilkoCrypto.newAesKey(config.secureRandom());
         String encKey;
@@ -233,7 +234,7 @@ public final class TilkoClient implements AutoCloseable {
             publicKeys.invalidate(apiKey);
             String detail = "could not build ENC-KEY: " + e.getMessage();
             return logged(failure(endpoint, new Failure(SyntheticEnvelopes.unexpected(e.getMessage()), 0, detail,
-                    Phrase.of("tilko.callBroke", detail))), started);
+                    Phrase.of("tilko.callBroke", detail), false)), started);
         }
         ObjectNode body = TilkoJson.mapper().createObjectNode();
         writer.write(body, plaintext -> TilkoCrypto.encryptField(aesKey, plaintext));
@@ -290,7 +291,7 @@ public final class TilkoClient implements AutoCloseable {
             String what = parsed == null ? "not JSON" : "JSON " + parsed.getNodeType() + " instead of an object";
             return failure(endpoint, new Failure(SyntheticEnvelopes.invalidJson(
                     what + ": " + Masking.scrub(answer.snippet(), apiKey)), answer.code, what,
-                    Phrase.of("tilko.unreadable")));
+                    Phrase.of("tilko.unreadable"), false));
         }
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
         if (TilkoClassifier.okWithoutTicket(endpoint, classification, envelope)) {
@@ -323,7 +324,12 @@ public final class TilkoClient implements AutoCloseable {
      * A failure before or instead of a usable Tilko answer: the envelope the session gets, in the backend's Korean, and
      * what the client says about it to an operator.
      */
-    private record Failure(ObjectNode envelope, int httpStatus, String detail, Phrase said) {
+    private record Failure(ObjectNode envelope, int httpStatus, String detail, Phrase said, boolean unanswered) {
+
+        /** This failure for a request that never went out because an earlier step (the public key) failed. */
+        Failure neverSent() {
+            return new Failure(envelope, httpStatus, detail, said, false);
+        }
     }
 
     private KeyLookup publicKeyFor(String apiKey, boolean forceFresh) {
@@ -350,7 +356,7 @@ public final class TilkoClient implements AutoCloseable {
             return new KeyLookup(null, !answer.isSuccessful() ? httpError(answer, apiKey)
                     : new Failure(SyntheticEnvelopes.publicKeyError("Tilko 공개키 응답을 해석할 수 없습니다.", snippet),
                             answer.code, "GetPublicKey did not answer a JSON object",
-                            Phrase.of("tilko.publicKey.unreadable")));
+                            Phrase.of("tilko.publicKey.unreadable"), false));
         }
         if (!answer.isSuccessful() || !TilkoClassifier.isOk(envelope)) {
             String tilkoMessage = Masking.scrub(TilkoClassifier.errorText(envelope), apiKey);
@@ -361,7 +367,7 @@ public final class TilkoClient implements AutoCloseable {
             Phrase refusal = TilkoResult.tilkoSaid(code == null ? null : "ErrorCode " + code, tilkoMessage,
                     TilkoClassification.ERROR);
             return new KeyLookup(null, new Failure(error, answer.code, "GetPublicKey failed",
-                    Phrase.of("tilko.publicKey.refused", refusal)));
+                    Phrase.of("tilko.publicKey.refused", refusal), false));
         }
         // The official helpers refuse a key issued for another API key; so do we (no key in the message).
         if (!apiKey.equals(TilkoJson.text(envelope, "ApiKey"))) {
@@ -382,7 +388,7 @@ public final class TilkoClient implements AutoCloseable {
     /** A key Tilko gave but the client cannot use: the session gets the backend-style Korean, the operator ours. */
     private static KeyLookup keyFailure(ObjectNode tilko, String message, String apiKey, int httpStatus, String detail,
                                         Phrase said) {
-        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, said));
+        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, said, false));
     }
 
     /** A synthetic envelope that keeps Tilko's codes and ids but never the {@code ApiKey} echo. */
@@ -417,13 +423,14 @@ public final class TilkoClient implements AutoCloseable {
     }
 
     private static <T> TilkoResult<T> failure(TilkoEndpoint endpoint, Failure f) {
-        return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail, f.said);
+        return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail, f.said,
+                f.unanswered);
     }
 
     /** An error status without Tilko's envelope: its page says nothing an operator could use beyond the status. */
     private static Failure httpError(Answer answer, String apiKey) {
         return new Failure(SyntheticEnvelopes.httpStatus(answer.code, Masking.scrub(answer.snippet(), apiKey)),
-                answer.code, "HTTP " + answer.code, Phrase.of("tilko.httpStatus", answer.code));
+                answer.code, "HTTP " + answer.code, Phrase.of("tilko.httpStatus", answer.code), false);
     }
 
     /** Maps an exception to the backend's synthetic shapes; the exception text is scrubbed of the key. */
@@ -435,14 +442,15 @@ public final class TilkoClient implements AutoCloseable {
             // too, though nothing reached Tilko then, which is what the operator needs to know.
             boolean connecting = detail.toLowerCase(Locale.ROOT).contains("connect timed out");
             return new Failure(SyntheticEnvelopes.timeout(detail), 0, detail,
-                    Phrase.of(connecting ? "tilko.notReached" : "tilko.noAnswer", detail));
+                    Phrase.of(connecting ? "tilko.notReached" : "tilko.noAnswer", detail), !connecting);
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
             return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
-                    Phrase.of("tilko.notReached", detail));
+                    Phrase.of("tilko.notReached", detail), false);
         }
-        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail, Phrase.of("tilko.callBroke", detail));
+        // Broken off mid-call: the request may have been read and acted on.
+        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail, Phrase.of("tilko.callBroke", detail), true);
     }
 
     private HttpUrl url(TilkoEndpoint endpoint) {

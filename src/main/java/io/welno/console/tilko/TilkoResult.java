@@ -29,6 +29,7 @@ public final class TilkoResult<T> {
     private final int httpStatus;
     private final String detail;
     private final Phrase said;
+    private final boolean unanswered;
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
                 int httpStatus, String detail) {
@@ -37,6 +38,11 @@ public final class TilkoResult<T> {
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
                 int httpStatus, String detail, Phrase said) {
+        this(endpoint, classification, envelope, payload, httpStatus, detail, said, false);
+    }
+
+    TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
+                int httpStatus, String detail, Phrase said, boolean unanswered) {
         this.endpoint = Objects.requireNonNull(endpoint);
         this.classification = Objects.requireNonNull(classification);
         this.envelope = Objects.requireNonNull(envelope);
@@ -44,6 +50,7 @@ public final class TilkoResult<T> {
         this.httpStatus = httpStatus;
         this.detail = detail;
         this.said = said;
+        this.unanswered = unanswered;
     }
 
     public TilkoEndpoint endpoint() {
@@ -131,6 +138,15 @@ public final class TilkoResult<T> {
      */
     public Phrase said() {
         return said;
+    }
+
+    /**
+     * Whether this request went out and no answer came back (a read timeout, a call broken off): Tilko may have done
+     * its work — for SimpleAuthRequest, sent a push to the phone. False when nothing was sent (no key, no public key,
+     * no connection) or Tilko answered, however badly; only the client knows which step failed.
+     */
+    public boolean mayHaveReachedTilko() {
+        return unanswered;
     }
 
     /**

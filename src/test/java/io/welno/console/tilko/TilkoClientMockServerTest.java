@@ -263,7 +263,26 @@ class TilkoClientMockServerTest {
             assertEquals("TIMEOUT", result.resultCode());
             assertEquals(0, result.httpStatus());
             assertEquals(Phrase.of("tilko.noAnswer", result.detail()), result.said());
+            assertTrue(result.mayHaveReachedTilko(), "sent and never answered: Tilko may have done its work");
             assertNoApiKey(result);
+        }
+    }
+
+    /**
+     * A SimpleAuthRequest that never went out because the public key did not come in time: no push can have been
+     * sent, whatever the timeout says, and the operator must not be told one may have been.
+     */
+    @Test
+    void aPublicKeyThatTimesOutSendsNothingAndSaysSo() {
+        try (TilkoClient impatient = new TilkoClient(config().timeouts(Duration.ofMillis(1500)).build())) {
+            tilko.publicKeyAnswer = key -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
+                    .setHeader("Content-Type", "application/json").body("{}").build();
+            TilkoResult<SimpleAuthTicket> result = impatient.simpleAuth(PERSON, "0");
+
+            assertEquals("TIMEOUT", result.resultCode());
+            assertEquals(Phrase.of("tilko.noAnswer", result.detail()), result.said(), "the key's request had no answer");
+            assertFalse(result.mayHaveReachedTilko(), "the SimpleAuthRequest itself was never sent");
+            assertTrue(tilko.posts().isEmpty());
         }
     }
 
@@ -395,6 +414,7 @@ class TilkoClientMockServerTest {
         assertEquals("UNEXPECTED_ERROR", result.resultCode(), result.describe());
         assertEquals(1, tilko.posts().size(), "sent once, not retried");
         assertEquals(Phrase.of("tilko.callBroke", result.detail()), result.said());
+        assertTrue(result.mayHaveReachedTilko(), "Tilko's answer could not be taken in: it may have acted on the call");
         assertNoApiKey(result);
     }
 
@@ -410,6 +430,7 @@ class TilkoClientMockServerTest {
             assertEquals(TilkoClassification.ERROR, result.classification());
             assertEquals("CONNECTION_ERROR", result.resultCode());
             assertEquals(Phrase.of("tilko.notReached", result.detail()), result.said());
+            assertFalse(result.mayHaveReachedTilko());
             assertNoApiKey(result);
         }
     }
