@@ -46,6 +46,8 @@ final class FlowRuntime {
     final String owner;
     /** Collections this console runs now, by session id. */
     final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    /** Actions being performed now, by action id: their holds wait for them (one outcome for a whole action). */
+    final Set<String> actionsRunning = ConcurrentHashMap.newKeySet();
     private final FlowService service;
 
     FlowRuntime(FlowService service, SessionStore store, TilkoGateway tilko, Timestamps timestamps,

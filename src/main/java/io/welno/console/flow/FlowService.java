@@ -260,10 +260,13 @@ public final class FlowService implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         String actionId = ConsoleMarks.newActionId();
         FlowAction.Execution execution;
+        runtime.actionsRunning.add(actionId);
         try {
             execution = dispatch(operator, request, actionId);
         } catch (RuntimeException e) {
             execution = new FlowAction.Execution(unexpected(request, actionId, e));
+        } finally {
+            runtime.actionsRunning.remove(actionId);
         }
         ActionResult result = execution.result();
         if (result.applied() && writtenToFileOnly(request.sessionId())) {

@@ -198,9 +198,10 @@ final class Holds {
             scheduleEnd(state); // a later write of the same action extended the hold
             return;
         }
-        if (collecting(state)) {
-            // The action's collection still runs: its next write may be a minute of Tilko away, and the hold is to
-            // end a window after its last write, with one outcome for the whole action.
+        if (collecting(state) || runtime.actionsRunning.contains(state.handle.actionId())) {
+            // The action (a Tilko call between its claim and its answer) or its collection still runs: its next write
+            // may be a minute of Tilko away, and the hold is to end a window after its last write, with one outcome
+            // for the whole action, told after the action's own result.
             state.handle.extendTo(Instant.now().plus(state.window));
             // The watch too: a backend copy written back during a long Tilko call must still be seen as a revert.
             revertWatch.extend(state.handle.sessionId(), state.handle.actionId(),

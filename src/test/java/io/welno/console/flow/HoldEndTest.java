@@ -10,8 +10,19 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
+import io.welno.console.tilko.Checkup;
+import io.welno.console.tilko.Prescription;
+import io.welno.console.tilko.SimpleAuthTicket;
+import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoCredentials;
+import io.welno.console.tilko.TilkoPerson;
+import io.welno.console.tilko.TilkoResult;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +89,58 @@ class HoldEndTest {
             assertEquals(1, held.reapplies());
             assertEquals(1, events.reverts.size(), "one revert, reported once: " + events.reverts);
             assertEquals("auth_completed", backend.read(id).get("status").asText());
+        }
+    }
+
+    /**
+     * A simple-auth whose Tilko call outlasts the hold: the hold of its claim does not end while the call is out, so
+     * the action has one hold with one last word, told after the action's own result.
+     */
+    @Test
+    void aHoldWaitsForItsActionsTilkoCall() throws Exception {
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().build());
+             TilkoClient client = FlowTestSupport.tilko(sim);
+             RevertWatch watch = new RevertWatch(store, Duration.ZERO)) {
+            TilkoGateway real = TilkoGateway.of(client);
+            TilkoGateway slow = new TilkoGateway() {
+                @Override
+                public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
+                    try {
+                        Thread.sleep(HOLD.multipliedBy(3).toMillis()); // the claim's hold window passes meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return real.simpleAuth(person, privateAuthType);
+                }
+
+                @Override
+                public TilkoResult<Boolean> loginCheck(TilkoCredentials credentials, TilkoPerson person) {
+                    return real.loginCheck(credentials, person);
+                }
+
+                @Override
+                public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials credentials, TilkoPerson person) {
+                    return real.healthCheckups(credentials, person);
+                }
+
+                @Override
+                public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials credentials, TilkoPerson person,
+                                                                     LocalDate today) {
+                    return real.prescriptions(credentials, person, today);
+                }
+            };
+            try (FlowService flow = FlowTestSupport.service(store, slow, watch, background, FlowOptions.defaults())) {
+                String id = FlowTestSupport.newSession(REDIS);
+                ActionResult done = flow.perform(FlowTestSupport.OPERATOR,
+                        ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "customer asked").withHold(HOLD));
+                assertTrue(done.applied(), done.toString());
+                assertEquals(HoldOutcome.Kind.KEPT, outcome(done).kind());
+
+                List<String> entries = flow.auditLog().read(10).stream()
+                        .filter(e -> id.equals(e.sessionId())).map(e -> e.event() + ":" + e.result()).toList();
+                assertEquals(List.of("hold-ended:KEPT", "attempt:APPLIED"), entries,
+                        "newest first: one hold, ended after the action's result");
+            }
         }
     }
 
