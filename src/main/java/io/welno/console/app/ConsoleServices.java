@@ -111,20 +111,21 @@ public final class ConsoleServices implements AutoCloseable {
         } else {
             FileSessionStore files = new FileSessionStore(filesDirectory, codec, timestamps, RetryPolicy.DEFAULT);
             this.sessions = new FallbackSessionStore(store, files);
-            this.fileFeed = new FileFallbackFeed(redisFeed, store, files, FILE_POLL);
+            this.fileFeed = new FileFallbackFeed(redisFeed, store, files, FILE_POLL, LOG_WORDS);
             this.feed = fileFeed;
         }
         this.tilko = tilkoConfig == null ? null : new TilkoClient(tilkoConfig);
         // The live feed tells the watch about every change; the poll is the fallback when the feed polls slowly, and
         // what sees a file-only session's file being rewritten between two looks at the folder.
-        this.revertWatch = new RevertWatch(sessions, Duration.ofSeconds(2));
+        this.revertWatch = new RevertWatch(sessions, Duration.ofSeconds(2), LOG_WORDS);
         this.flowThreads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "flow");
             thread.setDaemon(true);
             return thread;
         });
         // A viewer's console must not write even an audit entry (docs/architecture.md, reliability).
-        this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client()) : null,
+        this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client(), LOG_WORDS)
+                : null,
                 revertWatch, timestamps, flowThreads, flowOptions.withLogWords(LOG_WORDS));
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
         // leave collection_started = true behind (docs/flow.md, "Actions": cleared on every exit path), so its claim
@@ -146,7 +147,7 @@ public final class ConsoleServices implements AutoCloseable {
         });
         // Every console's actions, as they happen: the revert of a colleague's change is shown here too, and the
         // history names who wrote a version.
-        this.auditStream = new RedisAuditLog(store.client());
+        this.auditStream = new RedisAuditLog(store.client(), LOG_WORDS);
         this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, this::heardAudit);
         // Each follows the feed on its own thread, subscribed before the window so none misses the snapshot.
         feed.subscribe(FeedListener.ofSessions(revertWatch::onKeyChanged, revertWatch::onKeyRemoved));

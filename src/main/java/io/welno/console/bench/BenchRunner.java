@@ -1,7 +1,5 @@
 package io.welno.console.bench;
 
-import io.welno.console.text.Phrase;
-import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import io.welno.console.demo.EmbeddedRedis;
@@ -14,7 +12,7 @@ import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
-import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.view.SessionHistory;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
@@ -151,9 +149,8 @@ public final class BenchRunner {
             }
             return 0;
         } catch (Exception e) {
-            Phrase phrased = PhrasedException.find(e);
-            out.println("The bench failed: " + (phrased != null ? Wording.cli().render(phrased)
-                    : SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT)));
+            out.println("The bench failed: " + SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)),
+                    SafeText.TEXT));
             LOG.debug("The bench failed", e); // the trace, its messages escaped, with WELNO_LOG_LEVEL=DEBUG
             return 1;
         } finally {

@@ -104,9 +104,9 @@ final class BulkResetBench {
             long t0;
             BulkRun run;
             try (RedisSessionStore store = RedisSessionStore.open(redis, codec, timestamps);
-                 RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500))) {
+                 RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500), Wording.cli()::render)) {
                 FlowService flow = new FlowService(store, null, new RedisAuditLog(store.client(), AUDIT_KEY,
-                        RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background,
+                        RedisAuditLog.DEFAULT_MAX_LEN, Wording.cli()::render), watch, timestamps, background,
                         FlowOptions.defaults().withLogWords(Wording.cli()::render));
                 flow.addListener(new FlowListener() {
                     @Override

@@ -4,6 +4,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionPreview;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.BulkRun;
+import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
@@ -75,9 +76,10 @@ final class BulkCommandSupport {
                     ? options.tilkoClient() : null;
             ExecutorService background = Executors.newCachedThreadPool(daemon("bulk-flow"));
             ExecutorService workers = Executors.newFixedThreadPool(BulkRun.WORKERS, daemon("bulk"));
-            RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500));
+            FlowOptions flowOptions = options.flowOptions();
+            RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500), flowOptions.logWords());
             FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
-                    RedisAuditLog.DEFAULT_MAX_LEN), watch, timestamps, background, options.flowOptions());
+                    RedisAuditLog.DEFAULT_MAX_LEN, flowOptions.logWords()), watch, timestamps, background, flowOptions);
             try {
                 return bulk.dryRun ? preview(out, flow, operator, template, ids)
                         : apply(out, err, flow, operator, template, ids, workers);

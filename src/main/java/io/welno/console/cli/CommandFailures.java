@@ -1,6 +1,6 @@
 package io.welno.console.cli;
 
-import io.welno.console.store.StoreErrors;
+import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
@@ -55,12 +55,25 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             return ExitCode.FAILED.code();
         }
         if (isRedisFailure(e)) {
-            print(err, "Cannot reach Redis" + where(command) + ": " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
+            print(err, "Cannot reach Redis" + where(command) + ": " + SafeText.bounded(withFix(e, failure, command),
+                    SafeText.TEXT));
             return ExitCode.UNAVAILABLE.code();
         }
-        print(err, "Unexpected error: " + SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT)
-                + " (WELNO_LOG_LEVEL=DEBUG shows the details)");
+        print(err, "Unexpected error: " + SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)),
+                SafeText.TEXT) + " (WELNO_LOG_LEVEL=DEBUG shows the details)");
         return ExitCode.FAILED.code();
+    }
+
+    /**
+     * The cause in the words the connection dialog uses, with its fix, so the command line and the window advise the
+     * same. An error of no known cause gets none: any advice would be a guess.
+     */
+    private static String withFix(Exception e, StoreFailure failure, CommandLine command) {
+        String said = Wording.cli().render(StoreFailure.describe(e));
+        if (failure.cause() == StoreFailure.Cause.SERVER_ERROR) {
+            return said;
+        }
+        return said + (said.endsWith(".") ? " " : ". ") + Wording.cli().render(failure.fix(keyPrefix(command)));
     }
 
     /** A Redis client error or an I/O failure anywhere in the chain: the server is out of reach for us. */
@@ -84,6 +97,17 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             }
         }
         return "";
+    }
+
+    private static String keyPrefix(CommandLine command) {
+        if (command.getMixins().get("redis") instanceof RedisOptions redis) {
+            try {
+                return redis.settings().keyPrefix();
+            } catch (RuntimeException e) {
+                return RedisConnectionSettings.DEFAULT_PREFIX;
+            }
+        }
+        return RedisConnectionSettings.DEFAULT_PREFIX;
     }
 
     private static void print(PrintWriter err, String line) {

@@ -6,6 +6,7 @@ import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.CollectionProgress;
 import io.welno.console.flow.FlowListener;
+import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.Reapplied;
@@ -72,10 +73,11 @@ final class FlowCommandSupport {
         });
         CompletableFuture<CollectionFinished> finished = new CompletableFuture<>();
         // The hold reads the session every quarter second: a CLI run is short, and a revert should show at once.
-        RevertWatch watch = new RevertWatch(store, HOLD_POLL);
+        FlowOptions flowOptions = options.flowOptions();
+        RevertWatch watch = new RevertWatch(store, HOLD_POLL, flowOptions.logWords());
         FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
-                RedisAuditLog.DEFAULT_MAX_LEN), watch, new Timestamps(Clock.systemUTC(), redis.zone), background,
-                options.flowOptions());
+                RedisAuditLog.DEFAULT_MAX_LEN, flowOptions.logWords()), watch, new Timestamps(Clock.systemUTC(), redis.zone), background,
+                flowOptions);
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionProgress(CollectionProgress progress) {

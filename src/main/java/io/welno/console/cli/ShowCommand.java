@@ -94,7 +94,8 @@ final class ShowCommand implements Callable<Integer> {
             }
             if (reveal) {
                 // recorded before anything is printed, through the same path as the window's reveal
-                PersonalDataReveal.reveal(new RedisAuditLog(store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN),
+                PersonalDataReveal.reveal(new RedisAuditLog(store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN,
+                        Wording.cli()::render),
                         who.operator(), id, Instant.now(), Phrase.of("audit.reveal.cli"));
             }
             StoredSession session = found.get();

@@ -104,7 +104,7 @@ final class WatchCommand implements Callable<Integer> {
             // The folder is looked at as often as the feed would poll Redis.
             lookups = redis.openStore();
             FileFallbackFeed withFiles = new FileFallbackFeed(redisFeed, lookups, files.folder(lookups, redis),
-                    pollInterval);
+                    pollInterval, Wording.cli()::render);
             feed = withFiles;
         }
         AuditTail audit = null;

@@ -1,5 +1,7 @@
 package io.welno.console.flow;
 
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,15 @@ public final class RedisAuditLog implements AuditLog {
     private final UnifiedJedis redis;
     private final String key;
     private final long maxLen;
+    private final LogWords words;
 
     public RedisAuditLog(UnifiedJedis redis, String key, long maxLen) {
+        this(redis, key, maxLen, LogWords.CODES);
+    }
+
+    /** @param words how a failure to append is worded in the log ({@link LogWords}) */
+    public RedisAuditLog(UnifiedJedis redis, String key, long maxLen, LogWords words) {
+        this.words = Objects.requireNonNull(words, "words");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.key = Objects.requireNonNull(key, "key");
         if (maxLen < 1) {
@@ -37,6 +46,10 @@ public final class RedisAuditLog implements AuditLog {
 
     public RedisAuditLog(UnifiedJedis redis) {
         this(redis, DEFAULT_KEY, DEFAULT_MAX_LEN);
+    }
+
+    public RedisAuditLog(UnifiedJedis redis, LogWords words) {
+        this(redis, DEFAULT_KEY, DEFAULT_MAX_LEN, words);
     }
 
     public String key() {
@@ -52,7 +65,7 @@ public final class RedisAuditLog implements AuditLog {
             LOG.warn("Could not append to the audit stream {} ({} {} on {}): {}", key, SafeText.bounded(record.event(),
                     SafeText.FIELD), SafeText.bounded(record.action(), SafeText.FIELD),
                     SafeText.bounded(record.sessionId(), SafeText.FIELD),
-                    SafeText.bounded(io.welno.console.store.StoreErrors.describe(e), SafeText.TEXT));
+                    SafeText.bounded(words.render(StoreFailure.describe(e)), SafeText.TEXT));
         }
     }
 

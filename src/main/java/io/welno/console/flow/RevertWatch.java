@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.store.SessionStore;
-import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,7 @@ public final class RevertWatch implements AutoCloseable {
     private final SessionStore store;
     private final Duration pollInterval;
     private final Clock clock;
+    private final LogWords words;
     private final Map<String, List<Watched>> watches = new ConcurrentHashMap<>();
     private final List<Consumer<RevertDetected>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> removedListeners = new CopyOnWriteArrayList<>();
@@ -77,6 +80,16 @@ public final class RevertWatch implements AutoCloseable {
     }
 
     public RevertWatch(SessionStore store, Duration pollInterval, Clock clock) {
+        this(store, pollInterval, clock, LogWords.CODES);
+    }
+
+    /** @param words how a failed read is worded in the log ({@link LogWords}) */
+    public RevertWatch(SessionStore store, Duration pollInterval, LogWords words) {
+        this(store, pollInterval, Clock.systemUTC(), words);
+    }
+
+    private RevertWatch(SessionStore store, Duration pollInterval, Clock clock, LogWords words) {
+        this.words = Objects.requireNonNull(words, "words");
         this.store = store;
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -225,7 +238,8 @@ public final class RevertWatch implements AutoCloseable {
         try {
             stored = store.get(sessionId);
         } catch (RuntimeException e) {
-            LOG.debug("Revert watch could not read {}: {}", sessionId, StoreErrors.describe(e));
+            LOG.debug("Revert watch could not read {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
+                    SafeText.bounded(words.render(StoreFailure.describe(e)), SafeText.TEXT));
             return false;
         }
         onKeyRead(sessionId, stored, readStarted);

@@ -4,9 +4,11 @@ import io.welno.console.store.FallbackSessionStore;
 import io.welno.console.store.FileCopy;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.SessionStore;
-import io.welno.console.store.StoreErrors;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,6 +63,7 @@ public final class FileFallbackFeed implements SessionFeed {
     private final SessionStore redis;
     private final FileSessionStore files;
     private final Duration interval;
+    private final LogWords words;
     private final ScheduledExecutorService poller;
     private final Object lock = new Object();
 
@@ -88,6 +91,13 @@ public final class FileFallbackFeed implements SessionFeed {
      * @param interval how often the folder is looked at
      */
     public FileFallbackFeed(SessionFeed redisFeed, SessionStore redis, FileSessionStore files, Duration interval) {
+        this(redisFeed, redis, files, interval, LogWords.CODES);
+    }
+
+    /** @param words how a failed read is worded in the log ({@link LogWords}) */
+    public FileFallbackFeed(SessionFeed redisFeed, SessionStore redis, FileSessionStore files, Duration interval,
+                            LogWords words) {
+        this.words = Objects.requireNonNull(words, "words");
         this.redisFeed = Objects.requireNonNull(redisFeed);
         this.redis = Objects.requireNonNull(redis);
         this.files = Objects.requireNonNull(files);
@@ -205,7 +215,8 @@ public final class FileFallbackFeed implements SessionFeed {
                 applyFiles(changed, gone, looked);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Reading the fallback folder {} failed: {}", files.directory(), StoreErrors.describe(e));
+            LOG.warn("Reading the fallback folder {} failed: {}", SafeText.bounded(String.valueOf(files.directory()),
+                    SafeText.TEXT), SafeText.bounded(words.render(StoreFailure.describe(e)), SafeText.TEXT));
         }
     }
 
@@ -244,7 +255,8 @@ public final class FileFallbackFeed implements SessionFeed {
             try {
                 looked.put(id, redis.get(id));
             } catch (RuntimeException e) {
-                LOG.debug("Cannot read {} from Redis beside its file: {}", id, StoreErrors.describe(e));
+                LOG.debug("Cannot read {} from Redis beside its file: {}", SafeText.bounded(id, SafeText.FIELD),
+                        SafeText.bounded(words.render(StoreFailure.describe(e)), SafeText.TEXT));
             }
         }
         return looked;

@@ -84,12 +84,7 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
     }
 
     public static StoreFailure of(Throwable error) {
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = error; t != null && chain.size() < 20; t = t.getCause()) {
-            chain.add(t);
-            // Jedis reports each failed address as a suppressed exception of its own.
-            chain.addAll(Arrays.asList(t.getSuppressed()));
-        }
+        List<Throwable> chain = chain(error);
         StoreFailure found = classify(error, chain);
         for (Throwable t : chain) {
             if (t instanceof PhrasedException phrased) {
@@ -97,6 +92,16 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
             }
         }
         return found;
+    }
+
+    private static List<Throwable> chain(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = error; t != null && chain.size() < 20; t = t.getCause()) {
+            chain.add(t);
+            // Jedis reports each failed address as a suppressed exception of its own.
+            chain.addAll(Arrays.asList(t.getSuppressed()));
+        }
+        return chain;
     }
 
     private static StoreFailure classify(Throwable error, List<Throwable> chain) {
@@ -172,12 +177,32 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
     }
 
     /**
-     * What to tell about a failure to connect or read: a phrased step's own words (bad input, a fallback folder, the
-     * demo's server), else the Redis cause ({@link #of}).
+     * What to tell about a failure to connect or read, in the window, the command line and the logs alike: a phrased
+     * step's own words (bad input, a fallback folder, the demo's server), else the Redis cause ({@link #of}). An
+     * error that is none of the known causes and that Redis did not answer (a bug, a JVM failure) is quoted as it is:
+     * calling it Redis's error would be a guess.
      */
     public static Phrase describe(Throwable error) {
         Phrase phrased = PhrasedException.find(error);
-        return phrased != null ? phrased : of(error).phrase();
+        if (phrased != null) {
+            return phrased;
+        }
+        StoreFailure failure = of(error);
+        if (failure.cause == Cause.SERVER_ERROR && chain(error).stream()
+                .noneMatch(t -> t instanceof redis.clients.jedis.exceptions.JedisDataException)) {
+            return Phrase.of("text.verbatim", failure.detail);
+        }
+        return failure.phrase();
+    }
+
+    /**
+     * What the operator can do about it ({@code connect.fix.<cause>}), the same advice in the connection dialog and on
+     * the command line.
+     *
+     * @param keyPrefix the sessions' key prefix, which an ACL must let the user read
+     */
+    public Phrase fix(String keyPrefix) {
+        return Phrase.of("connect.fix." + cause.wire(), keyPrefix);
     }
 
     /** {@code store.failure.<cause>} with the detail. */

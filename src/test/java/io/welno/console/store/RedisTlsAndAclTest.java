@@ -56,7 +56,8 @@ class RedisTlsAndAclTest {
                 store.get("x");
             }
         });
-        assertEquals("authentication failed (check the user name and password)", Words.en(StoreErrors.describe(error)));
+        assertEquals(StoreFailure.Cause.AUTH_FAILED, StoreFailure.of(error).cause(), String.valueOf(error));
+        assertEquals("Redis refused the user name or password", Words.en(StoreFailure.describe(error)));
     }
 
     /**
@@ -121,7 +122,9 @@ class RedisTlsAndAclTest {
                     store.get("x");
                 }
             });
-            assertTrue(Words.en(StoreErrors.describe(error)).startsWith("the TLS handshake failed"), Words.en(StoreErrors.describe(error)));
+            assertEquals(StoreFailure.Cause.TLS_FAILED, StoreFailure.of(error).cause(), String.valueOf(error));
+            String said = Words.en(StoreFailure.describe(error));
+            assertTrue(said.contains("handshake") && said.contains("localhost:" + tlsPort), said);
         }
     }
 

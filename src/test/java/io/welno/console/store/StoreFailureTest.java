@@ -3,7 +3,14 @@ package io.welno.console.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.welno.console.text.Phrase;
+import io.welno.console.text.PhrasedException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.nio.file.AccessDeniedException;
+import javax.net.ssl.SSLHandshakeException;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -106,5 +113,65 @@ class StoreFailureTest {
         // A session's words that happen to name a refusal are not one.
         assertEquals(StoreFailure.Cause.SERVER_ERROR, StoreFailure.of(new JedisDataException(
                 "ERR something about OOM command and READONLY data")).cause());
+    }
+
+    // The cases below are where the log's and the command line's old classification answered otherwise; the more
+    // precise answer is the one kept.
+
+    @Test
+    void anOsConnectTimeoutIsUnreachableNotRefused() {
+        // The OS's TCP timeout arrives as a ConnectException, which was once read as "refused".
+        StoreFailure failure = StoreFailure.of(new JedisConnectionException(
+                new ConnectException("Connection timed out")));
+        assertEquals(StoreFailure.Cause.UNREACHABLE, failure.cause());
+        assertFalse(failure.detail().contains("refused"), failure.detail());
+    }
+
+    @Test
+    void noRouteToTheHostIsUnreachable() {
+        assertEquals(StoreFailure.Cause.UNREACHABLE, StoreFailure.of(new JedisConnectionException(
+                new NoRouteToHostException("No route to host"))).cause());
+    }
+
+    @Test
+    void aSocketTimeoutWithoutItsUsualWordsIsStillATimeout() {
+        assertEquals(StoreFailure.Cause.TIMEOUT, StoreFailure.of(new JedisConnectionException(
+                new SocketTimeoutException())).cause());
+    }
+
+    @Test
+    void aBrokenConnectionIsNamedNotQuoted() {
+        for (String message : new String[] {"Unexpected end of stream.", "java.net.SocketException: Connection reset",
+                "java.net.SocketException: Broken pipe"}) {
+            assertEquals(StoreFailure.Cause.CONNECTION_LOST, StoreFailure.of(new JedisConnectionException(message))
+                    .cause(), message);
+        }
+    }
+
+    @Test
+    void aFallbackFileFailureIsTheFilesNotRedis() {
+        StoreFailure failure = StoreFailure.of(new UncheckedIOException(
+                new AccessDeniedException("/data/tilko_sessions/welno_1.json")));
+        assertEquals(StoreFailure.Cause.FILE_FAILED, failure.cause());
+        assertEquals("AccessDeniedException: /data/tilko_sessions/welno_1.json", failure.detail());
+    }
+
+    /** A step of the console's own that named the failure is said in its words, for logs as for the window. */
+    @Test
+    void aPhrasedStepIsSaidInItsOwnWords() {
+        Phrase noAnswer = Phrase.of("store.tls.noAnswer", "10.0.0.7:6380", 1000);
+        SSLHandshakeException tls = new SSLHandshakeException("no TLS answer");
+        tls.initCause(new PhrasedException(noAnswer, new SocketTimeoutException("Read timed out")));
+        JedisConnectionException error = new JedisConnectionException(tls.getMessage(), tls);
+        assertEquals(StoreFailure.Cause.TLS_FAILED, StoreFailure.of(error).cause());
+        assertEquals(noAnswer, StoreFailure.describe(error));
+    }
+
+    @Test
+    void onlyRedisAnswersAreCalledRedisErrors() {
+        assertEquals("store.failure.server-error", StoreFailure.describe(new JedisDataException(
+                "WRONGTYPE Operation against a key holding the wrong kind of value")).key());
+        Phrase bug = StoreFailure.describe(new IllegalStateException("index 3 out of bounds"));
+        assertEquals(Phrase.of("text.verbatim", "index 3 out of bounds"), bug);
     }
 }

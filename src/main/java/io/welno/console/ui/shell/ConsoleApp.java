@@ -13,8 +13,8 @@ import io.welno.console.flow.FlowOptions;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.text.Phrase;
-import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoreFailure;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -129,7 +129,8 @@ public final class ConsoleApp extends Application {
                     target.attach(services);
                 });
             } catch (RuntimeException e) {
-                LoggerFactory.getLogger(ConsoleApp.class).error("Could not connect: {}", StoreErrors.describe(e));
+                LoggerFactory.getLogger(ConsoleApp.class).error("Could not connect: {}",
+                        SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)), SafeText.TEXT));
                 Platform.runLater(() -> {
                     target.failed(e);
                     if (smokeTest) {

@@ -13,7 +13,6 @@ import io.welno.console.flow.Role;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.StuckPolicy;
-import io.welno.console.store.StoreErrors;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
@@ -270,7 +269,7 @@ public final class ConsoleWindow {
                         java.time.Instant.now(), Phrase.of("audit.reveal.screen"));
             } catch (RuntimeException e) {
                 LOG.warn("Could not audit the reveal of {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
-                        SafeText.bounded(StoreErrors.describe(e), SafeText.TEXT));
+                        SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)), SafeText.TEXT));
             }
         });
     }

@@ -1,0 +1,172 @@
+package io.welno.console.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.store.StoreFailure.Cause;
+import io.welno.console.testing.Words;
+import io.welno.console.text.Phrase;
+import io.welno.console.view.Wording;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
+
+/**
+ * One classification of store failures: the window's words, the command line's line and exit, and a log line's
+ * words all follow from the same {@link StoreFailure.Cause}. When a second classifier creeps back in, the two drift
+ * apart (a timeout logged as "refused", a missing key permission called a lost connection), and these fail.
+ */
+class StoreFailureWordsTest {
+
+    /** What Jedis and the JVM throw for each cause, as they arrive. */
+    private static Map<Cause, RuntimeException> examples() {
+        Map<Cause, RuntimeException> out = new EnumMap<>(Cause.class);
+        out.put(Cause.PERMISSION_DENIED, new JedisDataException(
+                "NOPERM this user has no permissions to run the 'evalsha' command or its subcommand"));
+        out.put(Cause.KEY_PERMISSION_DENIED, new JedisDataException(
+                "NOPERM this user has no permissions to access one of the keys used as arguments"));
+        out.put(Cause.AUTH_FAILED, new JedisDataException(
+                "WRONGPASS invalid username-password pair or user is disabled."));
+        JedisConnectionException refused = new JedisConnectionException(
+                "Failed to connect to any host resolved for DNS name.");
+        refused.addSuppressed(new JedisConnectionException(new ConnectException("Connection refused")));
+        out.put(Cause.UNREACHABLE, refused);
+        out.put(Cause.TLS_FAILED, new JedisConnectionException(new SSLHandshakeException(
+                "PKIX path building failed: unable to find valid certification path to requested target")));
+        out.put(Cause.TIMEOUT, new JedisConnectionException(new SocketTimeoutException("Read timed out")));
+        out.put(Cause.CONNECTION_LOST, new JedisConnectionException("Unexpected end of stream."));
+        out.put(Cause.UNAVAILABLE, new JedisDataException("LOADING Redis is loading the dataset in memory"));
+        out.put(Cause.READ_ONLY, new JedisDataException("READONLY You can't write against a read only replica."));
+        out.put(Cause.OUT_OF_MEMORY, new JedisDataException(
+                "OOM command not allowed when used memory > 'maxmemory'."));
+        out.put(Cause.DISK_ERROR, new JedisDataException("MISCONF Redis is configured to save RDB snapshots, but it "
+                + "is currently not able to persist on disk."));
+        out.put(Cause.OTHER_NODE, new JedisMovedDataException("MOVED 3999 10.0.0.7:6381",
+                new HostAndPort("10.0.0.7", 6381), 3999));
+        out.put(Cause.POOL_EXHAUSTED, new JedisException("Could not get a resource from the pool",
+                new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT2S")));
+        out.put(Cause.SERVER_ERROR, new JedisDataException(
+                "WRONGTYPE Operation against a key holding the wrong kind of value"));
+        out.put(Cause.FILE_FAILED, new UncheckedIOException(
+                new AccessDeniedException("/data/tilko_sessions/welno_1.json")));
+        return out;
+    }
+
+    @Test
+    void everyCauseHasAnExample() {
+        assertEquals(EnumSet.allOf(Cause.class), examples().keySet(), "a new cause needs its row here");
+    }
+
+    /** The words a log line and the command line use are the cause's own phrase, the window's in English. */
+    @Test
+    void logWordsAreTheCausesPhrase() {
+        examples().forEach((cause, error) -> {
+            StoreFailure failure = StoreFailure.of(error);
+            assertEquals(cause, failure.cause(), String.valueOf(error));
+            Phrase said = StoreFailure.describe(error);
+            assertEquals("store.failure." + cause.wire(), said.key(), cause.name());
+            assertEquals(Wording.cli().render(failure.phrase()), Wording.cli().render(said), cause.name());
+            Words.assertWords(Wording.cli().render(said));
+            Words.assertWords(Words.ko(said));
+        });
+    }
+
+    /** Exit 1 where Redis answered but will not do it, 4 where Redis is unusable; the line is the cause's words. */
+    @Test
+    void theCommandLineSaysTheSameCauseWithItsFix() {
+        EnumSet<Cause> answeredButRefused = EnumSet.of(Cause.OTHER_NODE, Cause.READ_ONLY, Cause.OUT_OF_MEMORY,
+                Cause.DISK_ERROR);
+        examples().forEach((cause, error) -> {
+            StringWriter err = new StringWriter();
+            CommandLine show = new CommandLine(new ShowCommand()).setErr(new PrintWriter(err, true));
+            int exit = new CommandFailures().handleExecutionException(error, show, null);
+            String line = err.toString().strip();
+            StoreFailure failure = StoreFailure.of(error);
+            assertEquals(answeredButRefused.contains(cause) ? 1 : 4, exit, cause + ": " + line);
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(line.contains(Wording.cli().render(failure.phrase())), cause + ": " + line);
+            assertEquals(!answeredButRefused.contains(cause), line.startsWith("Cannot reach Redis"), line);
+            boolean advised = line.contains(Wording.cli().render(
+                    failure.fix(RedisConnectionSettings.DEFAULT_PREFIX)));
+            assertEquals(!answeredButRefused.contains(cause) && cause != Cause.SERVER_ERROR, advised,
+                    cause + ": " + line);
+        });
+    }
+
+    /** The hints the command line gave before it took the connection dialog's fixes are still there. */
+    @Test
+    void theOldHintsSurviveInTheFixes() {
+        Map<Cause, RuntimeException> examples = examples();
+        Map<Cause, List<String>> hints = Map.of(
+                Cause.UNREACHABLE, List.of("Connection refused", "that Redis runs there", "firewall or VPN"),
+                Cause.AUTH_FAILED, List.of("user name or password", "Check the ACL user and the password"),
+                Cause.TLS_FAILED, List.of("TLS handshake", "certificate"),
+                Cause.TIMEOUT, List.of("stopped answering", "try again in a moment"),
+                Cause.PERMISSION_DENIED, List.of("no permission to run \"evalsha\""));
+        hints.forEach((cause, words) -> {
+            StringWriter err = new StringWriter();
+            CommandLine show = new CommandLine(new ShowCommand()).setErr(new PrintWriter(err, true));
+            new CommandFailures().handleExecutionException(examples.get(cause), show, null);
+            words.forEach(w -> assertTrue(err.toString().contains(w), cause + " lacks '" + w + "': " + err));
+        });
+    }
+
+    /** An error of no known cause that Redis never answered is quoted, not called Redis's error. */
+    @Test
+    void anErrorRedisNeverSentIsNotCalledRedisError() {
+        IllegalStateException bug = new IllegalStateException("index 3 out of bounds");
+        assertEquals(Cause.SERVER_ERROR, StoreFailure.of(bug).cause());
+        assertEquals("index 3 out of bounds", Wording.cli().render(StoreFailure.describe(bug)));
+        StringWriter err = new StringWriter();
+        CommandLine show = new CommandLine(new ShowCommand()).setErr(new PrintWriter(err, true));
+        assertEquals(1, new CommandFailures().handleExecutionException(bug, show, null));
+        assertTrue(err.toString().startsWith("Unexpected error: index 3 out of bounds"), err.toString());
+        assertFalse(err.toString().contains("Redis answered"), err.toString());
+    }
+
+    /** Redis's error words are read in one place; a class that reads them again is a second classification. */
+    @Test
+    void onlyStoreFailureReadsTheConnectionErrors() throws IOException {
+        List<String> signs = List.of("WRONGPASS", "invalid username-password", "\"Connection refused\"", "\"PKIX\"",
+                "connect timed out\"");
+        Path main = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (file.endsWith(Path.of("io/welno/console/store/StoreFailure.java"))) {
+                    continue;
+                }
+                String text = Files.readString(file);
+                for (String sign : signs) {
+                    // TilkoCalls reads an HTTP client's connect timeout, not Redis's.
+                    if (sign.equals("connect timed out\"") && file.endsWith(Path.of("io/welno/console/flow/TilkoCalls.java"))) {
+                        continue;
+                    }
+                    assertFalse(text.contains(sign), file + " reads " + sign);
+                }
+            }
+        }
+    }
+}
