@@ -3,7 +3,9 @@ package io.welno.console.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.DocumentMasker;
 import io.welno.console.session.DocumentWarning;
@@ -93,10 +95,18 @@ final class ShowCommand implements Callable<Integer> {
                 return ExitCode.FAILED.code();
             }
             if (reveal) {
-                // recorded before anything is printed, through the same path as the window's reveal
-                PersonalDataReveal.reveal(new RedisAuditLog(store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN,
-                        Wording.cli()::render),
+                // recorded before anything is printed, through the same path as the window's reveal; an entry that
+                // cannot be written stops the command, since a reveal nobody can audit is what the audit rules out
+                Optional<PersonalDataReveal.Denied> denied = PersonalDataReveal.reveal(new RedisAuditLog(
+                        store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN, Wording.cli()::render),
                         who.operator(), id, Instant.now(), Phrase.of("audit.reveal.cli"));
+                if (denied.isPresent()) {
+                    err.println("--reveal refused: " + Wording.cli().render(denied.get().why()));
+                    err.flush();
+                    StoreFailure failure = denied.get().auditFailure();
+                    return (failure == null ? ExitCode.REFUSED : ExitCode.of(ActionResult.Outcome.of(failure)))
+                            .code();
+                }
             }
             StoredSession session = found.get();
             boolean summary = !json && session.parsed() instanceof SessionDocument;

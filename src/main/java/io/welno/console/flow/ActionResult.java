@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param approval     manual-auth-complete with checkApproval: Tilko's LoginCheck verdict
  * @param hold         for an applied action, the watch that reports whether the change stays; {@link Hold#none()}
  *                     otherwise
+ * @param auditFailure why the action's audit entry could not be written, or null when it was: the change stands
+ *                     either way, but the operator must not believe the audit view holds it
  */
 public record ActionResult(ActionRequest request, Outcome outcome, Phrase message, SessionStatus statusBefore,
-                           SessionStatus statusAfter, String actionId, ApprovalCheck approval, Hold hold) {
+                           SessionStatus statusAfter, String actionId, ApprovalCheck approval, Hold hold,
+                           StoreFailure auditFailure) {
 
     /** Each cause has its own outcome, so that what the operator reads names what really happened. */
     public enum Outcome {
@@ -45,7 +48,7 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
         /** Anything else: Tilko refused, an unexpected error. */
         FAILED;
 
-        static Outcome of(StoreFailure failure) {
+        public static Outcome of(StoreFailure failure) {
             return switch (failure.cause()) {
                 case PERMISSION_DENIED, KEY_PERMISSION_DENIED -> PERMISSION_DENIED;
                 case AUTH_FAILED, UNREACHABLE, TLS_FAILED, UNAVAILABLE, POOL_EXHAUSTED -> UNREACHABLE;
@@ -71,22 +74,39 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
 
     static ActionResult of(ActionRequest request, Outcome outcome, Phrase message, SessionStatus before,
                            SessionStatus after, String actionId) {
-        return new ActionResult(request, outcome, message, before, after, actionId, null, null);
+        return new ActionResult(request, outcome, message, before, after, actionId, null, null, null);
     }
 
     public boolean applied() {
         return outcome == Outcome.APPLIED;
     }
 
+    /** Whether the action's attempt entry is in the audit stream (or, for a viewer, in this process's log). */
+    public boolean audited() {
+        return auditFailure == null;
+    }
+
     ActionResult withApproval(ApprovalCheck check, Phrase newMessage) {
-        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, check, hold);
+        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, check, hold,
+                auditFailure);
     }
 
     ActionResult withHold(Hold newHold) {
-        return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, approval, newHold);
+        return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, approval, newHold,
+                auditFailure);
     }
 
     ActionResult withMessage(Phrase newMessage) {
-        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold);
+        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold,
+                auditFailure);
+    }
+
+    /**
+     * The entry that should have recorded this result could not be written: the message says so after what the
+     * action did, so every place that shows the result (notice, command line, bulk list) tells it.
+     */
+    ActionResult withAuditFailure(StoreFailure failure) {
+        return new ActionResult(request, outcome, AuditFailures.told(message, failure), statusBefore, statusAfter,
+                actionId, approval, hold, failure);
     }
 }

@@ -66,6 +66,13 @@ public final class BulkRun {
          * undid the change, else the collection's or the action's own result.
          */
         public Phrase told() {
+            Phrase ending = ending();
+            // the result's own message already says its entry is missing; a later ending must say it too
+            return unaudited() && ending != result.message() ? AuditFailures.told(ending, result.auditFailure())
+                    : ending;
+        }
+
+        private Phrase ending() {
             if (collection != null && collection.result() != CollectionFinished.Result.COMPLETED) {
                 return collection.message();
             }
@@ -76,6 +83,11 @@ public final class BulkRun {
                 return collection.message();
             }
             return result != null ? result.message() : Phrase.of("bulk.cancelled");
+        }
+
+        /** Whether the session's attempt entry could not be written to the audit stream. */
+        public boolean unaudited() {
+            return result != null && !result.audited();
         }
     }
 
@@ -88,8 +100,22 @@ public final class BulkRun {
 
         /** "12 applied, 3 refused, 1 reverted", as a code for the window and the CLI. */
         public Phrase phrase() {
-            return Phrase.of("bulk.summary", total, count(Tally.APPLIED), count(Tally.REFUSED), count(Tally.CONFLICT),
-                    count(Tally.REVERTED), count(Tally.UNAVAILABLE), count(Tally.FAILED), count(Tally.CANCELLED));
+            Phrase counts = Phrase.of("bulk.summary", total, count(Tally.APPLIED), count(Tally.REFUSED),
+                    count(Tally.CONFLICT), count(Tally.REVERTED), count(Tally.UNAVAILABLE), count(Tally.FAILED),
+                    count(Tally.CANCELLED));
+            int unaudited = unaudited();
+            return unaudited == 0 ? counts : Phrase.of("bulk.summary.unaudited", counts, unaudited);
+        }
+
+        /** Sessions, whatever their tally, whose attempt entry could not be written to the audit stream. */
+        public int unaudited() {
+            int n = 0;
+            for (List<Item> list : byTally.values()) {
+                for (Item item : list) {
+                    n += item.unaudited() ? 1 : 0;
+                }
+            }
+            return n;
         }
     }
 

@@ -251,8 +251,8 @@ final class FlowRuntime {
         service.fire(event);
     }
 
-    void audit(Operator operator, String event, ActionRequest request, String actionId, SessionStatus before,
-               SessionStatus after, String result, Phrase message) {
-        service.audit(operator, event, request, actionId, before, after, result, message);
+    Optional<StoreFailure> audit(Operator operator, String event, ActionRequest request, String actionId,
+                                 SessionStatus before, SessionStatus after, String result, Phrase message) {
+        return service.audit(operator, event, request, actionId, before, after, result, message);
     }
 }

@@ -278,11 +278,14 @@ public final class FlowService implements AutoCloseable {
         } else if (held != null && !runtime.collections.containsKey(request.sessionId())) {
             holds.end(actionId, HoldOutcome.notHeld());
         }
-        ActionResult reported = result;
         LOG.info("{} {} on session {} by the {} role: {}", actionId, request.kind().wire(), request.sessionId(),
                 operator.role().wire(), result.outcome());
-        audit(operator, AuditRecord.ATTEMPT, request, actionId, result.statusBefore(), result.statusAfter(),
-                result.outcome().name(), result.message());
+        Optional<StoreFailure> unaudited = audit(operator, AuditRecord.ATTEMPT, request, actionId,
+                result.statusBefore(), result.statusAfter(), result.outcome().name(), result.message());
+        if (unaudited.isPresent()) {
+            result = result.withAuditFailure(unaudited.get());
+        }
+        ActionResult reported = result;
         fire(l -> l.onActionFinished(reported));
         if (execution.afterReport() != null) {
             execution.afterReport().run();
@@ -437,18 +440,19 @@ public final class FlowService implements AutoCloseable {
     // ================================================================== audit and listeners
 
     /** An entry written as it is, to the audit stream (a revert the watch found). */
-    void record(AuditRecord record) {
-        audit.record(record);
+    Optional<StoreFailure> record(AuditRecord record) {
+        return audit.record(record);
     }
 
-    void audit(Operator operator, String event, ActionRequest request, String actionId, SessionStatus before,
-               SessionStatus after, String result, Phrase message) {
+    /** @return empty when the entry was written, else why not */
+    Optional<StoreFailure> audit(Operator operator, String event, ActionRequest request, String actionId,
+                                 SessionStatus before, SessionStatus after, String result, Phrase message) {
         AuditRecord record = new AuditRecord(runtime.timestamps.clock().instant(), actionId, event, operator.name(),
                 operator.role(), request.kind().wire(), request.sessionId(), request.reason(),
                 request.overrideGuards(), before == null ? "" : String.valueOf(before),
                 after == null ? "" : String.valueOf(after), result, message, null, request.batchId());
         // A viewer never writes to Redis, not even an audit entry: its attempts stay in this process.
-        (operator.role().mayWrite() ? audit : localAudit).record(record);
+        return (operator.role().mayWrite() ? audit : localAudit).record(record);
     }
 
     void fire(Consumer<FlowListener> event) {

@@ -1,10 +1,12 @@
 package io.welno.console.flow;
 
+import io.welno.console.store.StoreFailure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ public final class MemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(AuditRecord record) {
+    public Optional<StoreFailure> record(AuditRecord record) {
         LOG.info("audit {} {} {} session={} role={} result={}", record.event(), record.action(), record.actionId(),
                 record.sessionId(), record.role() == null ? "" : record.role().wire(), record.result());
         synchronized (entries) {
@@ -42,6 +44,7 @@ public final class MemoryAuditLog implements AuditLog {
                 entries.removeLast();
             }
         }
+        return Optional.empty();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.welno.console.flow;
 
+import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -36,22 +38,42 @@ public final class PersonalDataReveal {
     }
 
     /**
-     * Records the reveal of {@code sessionId} before the data is shown, or says why this operator may not see
-     * it (and records nothing). An audit stream that cannot be written is logged, as for actions.
+     * Why a reveal did not go ahead: the role may not ({@code auditFailure} null; nothing was recorded), or its audit
+     * entry could not be written, so the data must stay masked (an unaudited reveal is what the audit exists to rule
+     * out).
+     */
+    public record Denied(Phrase why, StoreFailure auditFailure) {
+
+        public Denied {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /**
+     * Records the reveal of {@code sessionId}; only when that entry is written may the caller show the data. Blocks on
+     * the audit stream: call it off the UI thread.
      *
      * @param where how the data is shown, for the audit entry's message: {@code audit.reveal.screen} or
      *              {@code audit.reveal.cli}
+     * @return empty when the data may be shown; else why not
      */
-    public static Optional<Phrase> reveal(AuditLog audit, Operator operator, String sessionId, Instant now,
+    public static Optional<Denied> reveal(AuditLog audit, Operator operator, String sessionId, Instant now,
                                           Phrase where) {
         Optional<Phrase> refused = refusal(operator.role());
         if (refused.isPresent()) {
-            return refused;
+            return Optional.of(new Denied(refused.get(), null));
+        }
+        Optional<StoreFailure> unaudited = audit.record(new AuditRecord(now, UUID.randomUUID().toString(), EVENT,
+                operator.name(), operator.role(), ACTION, sessionId, "", false, "", "", RESULT,
+                Phrase.of("audit.reveal", where), null));
+        if (unaudited.isPresent()) {
+            LOG.warn("Personal data of session {} kept masked: its reveal could not be audited",
+                    SafeText.bounded(sessionId, SafeText.FIELD));
+            return Optional.of(new Denied(Phrase.of(unaudited.get().mayHaveWritten() ? "reveal.auditUnconfirmed"
+                    : "reveal.auditFailed", unaudited.get().phrase()), unaudited.get()));
         }
         LOG.info("Personal data of session {} revealed by {}", SafeText.bounded(sessionId, SafeText.FIELD),
                 SafeText.bounded(operator.name(), SafeText.FIELD));
-        audit.record(new AuditRecord(now, UUID.randomUUID().toString(), EVENT, operator.name(), operator.role(),
-                ACTION, sessionId, "", false, "", "", RESULT, Phrase.of("audit.reveal", where), null));
         return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import io.welno.console.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -57,15 +58,17 @@ public final class RedisAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(AuditRecord record) {
+    public Optional<StoreFailure> record(AuditRecord record) {
         try {
             redis.xadd(key, XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(), record.bounded().toFields());
+            return Optional.empty();
         } catch (RuntimeException e) {
-            // The action already happened (or was refused); losing its audit line is bad but must not undo it.
+            // The action already happened (or was refused): its caller tells the operator the entry is missing.
             LOG.warn("Could not append to the audit stream {} ({} {} on {}): {}", key, SafeText.bounded(record.event(),
                     SafeText.FIELD), SafeText.bounded(record.action(), SafeText.FIELD),
                     SafeText.bounded(record.sessionId(), SafeText.FIELD),
                     SafeText.bounded(words.render(StoreFailure.describe(e)), SafeText.TEXT));
+            return Optional.of(StoreFailure.of(e));
         }
     }
 

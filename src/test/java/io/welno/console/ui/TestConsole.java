@@ -26,13 +26,18 @@ final class TestConsole {
 
     private TestConsole(Stage stage, Clock clock, ConnectionProfile profile,
                         java.util.function.Consumer<ConsoleWindow> beforeAttach) {
+        this(stage, clock, profile, null, beforeAttach);
+    }
+
+    private TestConsole(Stage stage, Clock clock, ConnectionProfile profile, String password,
+                        java.util.function.Consumer<ConsoleWindow> beforeAttach) {
         window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), clock, Timestamps.DEFAULT_ZONE, background,
                 StuckPolicy.defaults(), Themes.LIGHT);
         window.show();
         // TestFX hands every test class the same stage: at the size the scene asks for, not the last test's
         stage.sizeToScene();
         beforeAttach.accept(window);
-        services = ConsoleServices.connect(profile, null);
+        services = ConsoleServices.connect(profile, password);
         window.attach(services);
     }
 
@@ -44,6 +49,11 @@ final class TestConsole {
     /** Opens the window and lets the test set it up (alert rules, notifier) before it attaches to the services. */
     static TestConsole open(Stage stage, ConnectionProfile profile, java.util.function.Consumer<ConsoleWindow> setUp) {
         return new TestConsole(stage, Clock.systemUTC(), profile, setUp);
+    }
+
+    /** A profile of an ACL user: profiles never hold a password, the connection dialog hands it in. */
+    static TestConsole open(Stage stage, ConnectionProfile profile, String password) {
+        return new TestConsole(stage, Clock.systemUTC(), profile, password, w -> { });
     }
 
     static TestConsole open(Stage stage, ConnectionProfile profile) {

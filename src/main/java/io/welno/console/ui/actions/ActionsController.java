@@ -209,10 +209,16 @@ public final class ActionsController {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
-                view.notices().show(i18n.format("notify.result." + result.outcome().name(),
+                String headline = i18n.format("notify.result." + result.outcome().name(),
                         i18n.get("action." + result.request().kind().wire()),
-                        SafeText.bounded(result.request().sessionId(), SafeText.FIELD)),
-                        words().render(result.message()), !result.applied());
+                        SafeText.bounded(result.request().sessionId(), SafeText.FIELD));
+                if (!result.audited()) {
+                    // the audit view will lack this action: said in the headline, not only behind Details
+                    headline = i18n.format(result.auditFailure().mayHaveWritten() ? "notify.result.auditUnconfirmed"
+                            : "notify.result.unaudited", headline);
+                }
+                view.notices().show(headline, words().render(result.message()),
+                        !result.applied() || !result.audited());
                 resultListener.accept(result);
                 refresh();
             });

@@ -11,7 +11,9 @@ import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
+import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -61,7 +66,7 @@ public final class DetailPane extends VBox {
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
-    private final Consumer<String> onReveal;
+    private final Function<String, CompletionStage<Optional<Phrase>>> onReveal;
 
     private final Label title = new Label();
     private final Label status = new Label();
@@ -80,6 +85,11 @@ public final class DetailPane extends VBox {
     private final MessageTimeline messages;
     private final PersonSection person;
     private final Button reveal = new Button();
+    /** Why the last reveal of the shown session kept the data masked. */
+    private final Label revealProblem = new Label();
+    private Phrase revealRefused;
+    /** The reveal waiting for its audit entry, or null: its answer counts only while it is still this one. */
+    private Object revealAsked;
     private final DataSummaries data;
     private final RawJsonView raw;
     private final DocumentContent fromTree;
@@ -92,7 +102,12 @@ public final class DetailPane extends VBox {
     private final java.util.List<Consumer<SessionRow>> shownListeners = new java.util.ArrayList<>();
     private String revealedId;
 
-    public DetailPane(I18n i18n, Clock clock, ZoneId zone, Executor background, SessionCodec codec, Consumer<String> onReveal) {
+    /**
+     * @param onReveal records a reveal of the session with that id, off the FX thread, and answers when it is done:
+     *                 empty when the data may be shown, else why not (the data then stays masked)
+     */
+    public DetailPane(I18n i18n, Clock clock, ZoneId zone, Executor background, SessionCodec codec,
+                      Function<String, CompletionStage<Optional<Phrase>>> onReveal) {
         this.i18n = i18n;
         this.clock = clock;
         this.zone = zone;
@@ -132,6 +147,17 @@ public final class DetailPane extends VBox {
         reveal.visibleProperty().bind(revealAllowed);
         reveal.managedProperty().bind(revealAllowed);
         reveal.setOnAction(e -> revealCurrent());
+        revealProblem.setId("revealProblem");
+        revealProblem.getStyleClass().add("warning-strong");
+        revealProblem.setWrapText(true);
+        revealProblem.setMinHeight(Region.USE_PREF_SIZE);
+        revealProblem.managedProperty().bind(revealProblem.visibleProperty());
+        revealProblem.setVisible(false);
+        revealAllowed.addListener((o, was, now) -> {
+            if (!now) {
+                forgetReveal();
+            }
+        });
 
         placeholder.textProperty().bind(i18n.text("detail.none"));
         placeholder.getStyleClass().add("placeholder");
@@ -139,7 +165,7 @@ public final class DetailPane extends VBox {
         messagesTab = tab("detail.tab.messages", messages.node());
         tabs = new TabPane(
                 messagesTab,
-                tab("detail.tab.person", new VBox(8, person.node(), reveal)),
+                tab("detail.tab.person", new VBox(8, person.node(), reveal, revealProblem)),
                 tab("detail.tab.data", new ScrollPane(data.node())),
                 tab("detail.tab.raw", raw.node()));
         tabs.setId("detailTabs");
@@ -239,6 +265,7 @@ public final class DetailPane extends VBox {
     private void showRow(SessionRow row) {
         SessionRow previous = model.row();
         if (row == null) {
+            forgetReveal();
             model.clear();
             fromTree.cancel();
             getChildren().setAll(placeholder);
@@ -249,6 +276,7 @@ public final class DetailPane extends VBox {
         boolean another = previous == null || !previous.id().equals(row.id());
         if (another) {
             revealedId = null;
+            forgetReveal();
         }
         if (model.show(row)) {
             render(another);
@@ -353,6 +381,7 @@ public final class DetailPane extends VBox {
      * the place the reader was at (drawn whole, they went back to the newest message and the top of the text).
      */
     private void relabel() {
+        showRevealProblem(revealRefused);
         if (model.row() == null) {
             return;
         }
@@ -428,13 +457,57 @@ public final class DetailPane extends VBox {
         }
     }
 
+    /**
+     * The data is shown only once the reveal's audit entry is written: the entry is written off the FX thread, and an
+     * entry that cannot be written keeps the data masked and says why.
+     */
     private void revealCurrent() {
         SessionRow current = current();
-        if (current == null || !revealAllowed.get()) {
+        if (current == null || !revealAllowed.get() || revealAsked != null) {
             return;
         }
-        revealedId = current.id();
-        onReveal.accept(current.id());
-        render(true);
+        String id = current.id();
+        Object asked = new Object();
+        revealAsked = asked;
+        reveal.setDisable(true);
+        showRevealProblem(null);
+        CompletionStage<Optional<Phrase>> answer;
+        try {
+            answer = onReveal.apply(id);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((denied, error) -> Platform.runLater(() -> {
+            if (revealAsked != asked) {
+                return; // another session, or the role changed: this answer is nobody's any more
+            }
+            revealAsked = null;
+            reveal.setDisable(false);
+            SessionRow now = current();
+            if (now == null || !now.id().equals(id) || !revealAllowed.get()) {
+                return;
+            }
+            if (error != null || denied == null || denied.isPresent()) {
+                showRevealProblem(denied != null && denied.isPresent() ? denied.get()
+                        : Phrase.of("reveal.auditFailed", StoreFailure.of(error != null ? error
+                        : new IllegalStateException("no answer")).phrase()));
+                return;
+            }
+            revealedId = id;
+            render(true);
+        }));
+    }
+
+    /** A reveal still waiting is dropped, and its problem forgotten: they were about what the pane showed before. */
+    private void forgetReveal() {
+        revealAsked = null;
+        reveal.setDisable(false);
+        showRevealProblem(null);
+    }
+
+    private void showRevealProblem(Phrase why) {
+        revealRefused = why;
+        revealProblem.setText(why == null ? "" : Wording.window(i18n).render(why));
+        revealProblem.setVisible(why != null);
     }
 }

@@ -18,6 +18,8 @@ import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.welno.console.ui.alerts.OsNotifier;
@@ -257,21 +259,26 @@ public final class ConsoleWindow {
                 Phrase.of("app.failed", StoreFailure.describe(error)));
     }
 
-    /** A reveal of personal data is an audited event, like an action (never logged with the data itself). */
-    private void auditReveal(String sessionId) {
+    /**
+     * A reveal of personal data is an audited event, like an action (never logged with the data itself): the entry
+     * is written on the background executor, and the answer says whether the pane may show the data.
+     */
+    private CompletableFuture<Optional<Phrase>> auditReveal(String sessionId) {
         ConsoleServices current = services;
         if (current == null) {
-            return;
+            return CompletableFuture.completedFuture(Optional.of(Phrase.of("reveal.auditFailed",
+                    new StoreFailure(StoreFailure.Cause.UNREACHABLE, "not connected").phrase())));
         }
-        background.execute(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                PersonalDataReveal.reveal(current.flow().auditLog(), current.operator(), sessionId,
-                        java.time.Instant.now(), Phrase.of("audit.reveal.screen"));
+                return PersonalDataReveal.reveal(current.flow().auditLog(), current.operator(), sessionId,
+                        java.time.Instant.now(), Phrase.of("audit.reveal.screen")).map(PersonalDataReveal.Denied::why);
             } catch (RuntimeException e) {
                 LOG.warn("Could not audit the reveal of {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
                         SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)), SafeText.TEXT));
+                return Optional.of(Phrase.of("reveal.auditFailed", StoreFailure.of(e).phrase()));
             }
-        });
+        }, background);
     }
 
     /** Rows currently in the table, for the smoke test. */

@@ -109,7 +109,9 @@ public final class MainView extends BorderPane implements ActionHost {
     private long lastTick;
 
     public MainView(SessionTableModel model, FeedBridge bridge, I18n i18n, Clock clock, ZoneId zone,
-                    Executor background, SessionCodec codec, Consumer<String> onReveal) {
+                    Executor background, SessionCodec codec,
+                    java.util.function.Function<String, java.util.concurrent.CompletionStage<java.util.Optional<
+                            io.welno.console.text.Phrase>>> onReveal) {
         this.model = model;
         this.bridge = bridge;
         this.i18n = i18n;

@@ -1,0 +1,69 @@
+package io.welno.console.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.testing.CliRun;
+import io.welno.console.testing.RedisServerExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Protocol;
+
+/** The command line with a Redis user that may not XADD: a reveal is refused, an action says its entry is missing. */
+class AuditFailureCommandsTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private String url;
+
+    @BeforeEach
+    void noXadd() {
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "noaudit", "reset", "on", ">secret", "~*", "&*",
+                "+@all", "-xadd");
+        url = "redis://noaudit:secret@127.0.0.1:" + REDIS.port() + "/0";
+    }
+
+    @Test
+    void showRevealIsRefusedAndPrintsNothingUnmasked() {
+        String id = FlowTestSupport.newSession(REDIS, "김하늘", "01012345678");
+        for (String[] json : new String[][] {{}, {"--json"}}) {
+            String[] args = new String[json.length + 7];
+            System.arraycopy(new String[] {"show", id, "--reveal", "--role", "developer", "--redis", url}, 0, args,
+                    0, 7);
+            System.arraycopy(json, 0, args, 7, json.length);
+            CliRun run = CliRun.of(args);
+            assertEquals(4, run.exit(), run.all());
+            assertFalse(run.all().contains("01012345678") || run.all().contains("김하늘"), run.all());
+            assertEquals("", run.out());
+            assertTrue(run.err().contains("--reveal refused: Personal data stays masked: the reveal could not be"
+                    + " recorded in the audit log (the Redis user has no permission to run \"xadd\""), run.err());
+        }
+        assertFalse(REDIS.client().exists(RedisAuditLog.DEFAULT_KEY));
+
+        CliRun allowed = CliRun.of("show", id, "--reveal", "--role", "developer", "--redis", REDIS.url());
+        assertEquals(0, allowed.exit(), allowed.all());
+        assertTrue(allowed.out().contains("01012345678"), allowed.out());
+    }
+
+    @Test
+    void anActionAndABatchSayTheirAuditEntriesAreMissing() {
+        String one = FlowTestSupport.waitingSession(REDIS);
+        CliRun single = CliRun.of("complete", one, "--reason", "approved", "--role", "developer", "--hold", "0",
+                "--redis", url);
+        assertEquals(0, single.exit(), "the change is in place: " + single.all());
+        assertTrue(single.out().contains("APPLIED [") && single.out().contains("But its audit entry could not be "
+                + "written: the Redis user has no permission to run \"xadd\""), single.all());
+
+        String a = FlowTestSupport.waitingSession(REDIS);
+        String b = FlowTestSupport.waitingSession(REDIS);
+        CliRun batch = CliRun.of("complete", a, b, "--reason", "approved", "--role", "developer", "--hold", "0",
+                "--redis", url);
+        assertEquals(0, batch.exit(), batch.all());
+        assertTrue(batch.out().contains("; 2 without an audit entry (each says why)"), batch.all());
+        assertEquals(2, batch.out().lines().filter(l -> l.startsWith("APPLIED [")
+                && l.contains("audit entry could not be written")).count(), batch.all());
+    }
+}
