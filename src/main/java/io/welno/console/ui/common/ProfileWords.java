@@ -16,6 +16,11 @@ public final class ProfileWords {
     /** The environments the dialog suggests. */
     public static final List<String> ENVIRONMENTS = List.of("development", "staging", "production");
 
+    /** The badge's class for an environment the style sheet has no colour for. */
+    public static final String OTHER_STYLE = "env-other";
+    /** The environments the style sheet colours (console.css, {@code .env-*}). */
+    private static final List<String> STYLED = List.of("development", "dev", "staging", "production", "test");
+
     private ProfileWords() {
     }
 
@@ -26,6 +31,16 @@ public final class ProfileWords {
         }
         String known = value.strip().toLowerCase(Locale.ROOT);
         return ENVIRONMENTS.contains(known) ? i18n.get("environment." + known) : value;
+    }
+
+    /**
+     * The environment badge's style class: one the style sheet colours, else {@value #OTHER_STYLE}. The environment
+     * is free text from the profiles file, and a class made of it could borrow any class of the window's style sheet
+     * (a red "production" look for a typo, a class meant for another control) or carry characters no class name has.
+     */
+    public static String styleClass(String environment) {
+        String known = environment == null ? "" : environment.strip().toLowerCase(Locale.ROOT);
+        return STYLED.contains(known) ? "env-" + known : OTHER_STYLE;
     }
 
     /** Shows the roles in the window's language; the values stay the wire's. */

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.welno.console.ui.alerts.OsNotifier;
 import io.welno.console.ui.alerts.TrayNotifier;
 import io.welno.console.view.AlertRules;
-import io.welno.console.view.Wording;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -148,7 +147,7 @@ public final class ConsoleWindow {
             String env = started.environment() == null ? "" : started.environment();
             view.setEnvironment(env.isEmpty() ? title
                             : title + " · " + SafeText.bounded(ProfileWords.environment(i18n, env), SafeText.FIELD),
-                    "env-" + env.toLowerCase(java.util.Locale.ROOT));
+                    ProfileWords.styleClass(env));
         }
     }
 
@@ -172,9 +171,6 @@ public final class ConsoleWindow {
             }
         });
         var operator = started.operator();
-        boolean readOnly = !operator.role().mayWrite();
-        view.setRoleBadge(readOnly ? i18n.get("role.viewer.badge")
-                : i18n.format("role.badge", operator.name(), Wording.window(i18n).role(operator.role())), readOnly);
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
         actions.installShortcuts(scene);

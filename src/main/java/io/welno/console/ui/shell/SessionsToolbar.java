@@ -186,8 +186,10 @@ final class SessionsToolbar {
             roleBadge.getStyleClass().add("read-only");
             roleBadge.textProperty().bind(i18n.text("role.viewer.badge"));
         } else {
+            // the OS user name or --operator: outside text like a session's fields
+            String name = SafeText.bounded(operator.name(), SafeText.FIELD);
             roleBadge.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("role.badge",
-                    operator.name(), Wording.window(i18n).role(operator.role())), i18n.localeProperty()));
+                    name, Wording.window(i18n).role(operator.role())), i18n.localeProperty()));
         }
     }
 
