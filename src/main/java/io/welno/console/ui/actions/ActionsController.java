@@ -2,18 +2,12 @@ package io.welno.console.ui.actions;
 
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.ReasonTips;
-import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;
-import io.welno.console.flow.CollectionFinished;
-import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
-import io.welno.console.flow.HoldOutcome;
-import io.welno.console.flow.Reapplied;
-import io.welno.console.flow.RevertDetected;
 import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
@@ -100,37 +94,7 @@ public final class ActionsController {
         // the live document and the clock change what is allowed: the pane tells after every copy and every second
         view.detail().addChangeListener(this::refresh);
         refresh();
-        flow.addListener(new FlowListener() {
-            @Override
-            public void onCollectionFinished(CollectionFinished finished) {
-                Platform.runLater(() -> view.notices().show(i18n.format("notify.collection",
-                        SafeText.bounded(finished.sessionId(), SafeText.FIELD),
-                        StatusChips.text(i18n, finished.finalStatus())), false));
-            }
-
-            @Override
-            public void onRevertDetected(RevertDetected revert) {
-                Platform.runLater(() -> view.notices().show(revert.ours()
-                        ? i18n.format("notify.revert.short", revert.sessionId(), actionName(revert))
-                        : i18n.format("notify.revert.other.short", revert.sessionId(), actionName(revert),
-                                revert.operator()), words().render(revert.lost()), true));
-            }
-
-            @Override
-            public void onReapplied(Reapplied reapplied) {
-                Platform.runLater(() -> view.notices().show(i18n.format(reapplied.applied() ? "notify.reapplied.short"
-                                : "notify.reapplied.failed", reapplied.sessionId()),
-                        words().render(reapplied.message()), !reapplied.applied()));
-            }
-
-            @Override
-            public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
-                if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
-                    Platform.runLater(() -> view.notices().show(i18n.format("notify.holdEnded.short", sessionId),
-                            words().render(outcome.message()), true));
-                }
-            }
-        });
+        flow.addListener(new FlowNotices(view.notices(), i18n));
     }
 
     /**
@@ -227,9 +191,5 @@ public final class ActionsController {
 
     private Wording words() {
         return Wording.window(i18n);
-    }
-
-    private String actionName(RevertDetected revert) {
-        return revert.action() == null ? i18n.get("action.unknown") : i18n.get("action." + revert.action().wire());
     }
 }

@@ -7,6 +7,7 @@ import io.welno.console.flow.RevertDetected;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.AlertConditions;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
@@ -65,9 +66,7 @@ public final class AlertWatcher {
         this.reverts = new FlowListener() {
             @Override
             public void onRevertDetected(RevertDetected revert) {
-                Phrase what = Phrase.of("alert.revert", revert.sessionId(),
-                        revert.action() == null ? Phrase.of("action.unknown") : revert.action(),
-                        revert.operator(), revert.lost());
+                Phrase what = revertPhrase(revert);
                 Platform.runLater(() -> center.revert(revert.sessionId(), what, clock.instant()));
             }
 
@@ -80,6 +79,17 @@ public final class AlertWatcher {
         };
         flowService.addListener(reverts);
         timer.play();
+    }
+
+    /**
+     * What the alert says of a revert. The session id and the operator (another console's, read from the session) are
+     * cut to a field's length: the list and the tray cut the whole sentence, and a long id would cut which action
+     * and whose out of it.
+     */
+    static Phrase revertPhrase(RevertDetected revert) {
+        return Phrase.of("alert.revert", SafeText.bounded(revert.sessionId(), SafeText.FIELD),
+                revert.action() == null ? Phrase.of("action.unknown") : revert.action(),
+                SafeText.bounded(revert.operator(), SafeText.FIELD), revert.lost());
     }
 
     /** One check now (on the FX thread); skipped while the previous one is still being computed. */

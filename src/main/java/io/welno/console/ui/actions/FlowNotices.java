@@ -1,0 +1,72 @@
+package io.welno.console.ui.actions;
+
+import io.welno.console.flow.CollectionFinished;
+import io.welno.console.flow.FlowListener;
+import io.welno.console.flow.HoldOutcome;
+import io.welno.console.flow.Reapplied;
+import io.welno.console.flow.RevertDetected;
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
+import io.welno.console.ui.common.StatusChips;
+import io.welno.console.view.Wording;
+import javafx.application.Platform;
+
+/**
+ * What the flow did in the background, as the window's notices: a collection that ended, a change the backend wrote
+ * over (this console's or another's), a change applied again, a hold that could not confirm its change.
+ *
+ * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
+ * long one cannot push the rest of the sentence (which action, whose) out of the notice, which bounds the whole.
+ */
+final class FlowNotices implements FlowListener {
+
+    private final Notices notices;
+    private final I18n i18n;
+
+    FlowNotices(Notices notices, I18n i18n) {
+        this.notices = notices;
+        this.i18n = i18n;
+    }
+
+    @Override
+    public void onCollectionFinished(CollectionFinished finished) {
+        Platform.runLater(() -> notices.show(i18n.format("notify.collection", field(finished.sessionId()),
+                StatusChips.text(i18n, finished.finalStatus())), false));
+    }
+
+    @Override
+    public void onRevertDetected(RevertDetected revert) {
+        Platform.runLater(() -> notices.show(revert.ours()
+                ? i18n.format("notify.revert.short", field(revert.sessionId()), actionName(revert))
+                : i18n.format("notify.revert.other.short", field(revert.sessionId()), actionName(revert),
+                        field(revert.operator())), words().render(revert.lost()), true));
+    }
+
+    @Override
+    public void onReapplied(Reapplied reapplied) {
+        Platform.runLater(() -> notices.show(i18n.format(reapplied.applied() ? "notify.reapplied.short"
+                        : "notify.reapplied.failed", field(reapplied.sessionId())),
+                words().render(reapplied.message()), !reapplied.applied()));
+    }
+
+    @Override
+    public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+        if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
+            Platform.runLater(() -> notices.show(i18n.format("notify.holdEnded.short", field(sessionId)),
+                    words().render(outcome.message()), true));
+        }
+    }
+
+    private static String field(String fromRedis) {
+        return SafeText.bounded(fromRedis, SafeText.FIELD);
+    }
+
+    private Wording words() {
+        return Wording.window(i18n);
+    }
+
+    private String actionName(RevertDetected revert) {
+        return revert.action() == null ? i18n.get("action.unknown") : i18n.get("action." + revert.action().wire());
+    }
+}

@@ -1,0 +1,35 @@
+package io.welno.console.ui.alerts;
+
+import static io.welno.console.hostile.Hostile.assertNothingRaw;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.RevertDetected;
+import io.welno.console.hostile.Hostile;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.Wording;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another console's revert names a session and an operator read from Redis: cut to a field each, so the alert, which
+ * the list and the tray cut to a sentence's length, still says which action and whose.
+ */
+class AlertWatcherTest {
+
+    @Test
+    void aRevertAlertKeepsTheActionAndTheOperatorAfterALongHostileId() {
+        RevertDetected revert = new RevertDetected("welno" + Hostile.ALL + "i".repeat(5000),
+                ActionKind.MANUAL_COMPLETE, "a1", "kim" + Hostile.ALL + "o".repeat(5000), Phrase.of("action.unknown"),
+                SessionStatus.AUTH_PENDING, false);
+        String said = Wording.window(new I18n(I18n.ENGLISH)).render(AlertWatcher.revertPhrase(revert));
+        String listed = SafeText.bounded(said, SafeText.TEXT);
+        assertNothingRaw(listed, "the alert");
+        assertTrue(listed.startsWith("welno\\u001b[2J"), listed);
+        assertTrue(listed.contains(SafeText.ELLIPSIS + ": the backend wrote over kim\\u001b[2J"), listed);
+        assertTrue(listed.contains(SafeText.ELLIPSIS + "'s \"Force auth complete\" ("), listed);
+        assertTrue(!listed.endsWith(SafeText.ELLIPSIS), "the sentence is whole: " + listed);
+    }
+}
