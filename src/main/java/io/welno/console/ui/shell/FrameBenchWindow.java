@@ -5,6 +5,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.app.JavaLogging;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
@@ -59,6 +60,8 @@ public final class FrameBenchWindow {
     }
 
     public static void main(String[] args) throws Exception {
+        // JavaFX and OkHttp log through java.util.logging, which would write their records raw into the log the bench keeps
+        JavaLogging.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int sessions = Integer.parseInt(args[0]);
         boolean mayConfigure = Boolean.parseBoolean(args[1]);
