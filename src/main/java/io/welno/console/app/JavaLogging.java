@@ -10,6 +10,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class JavaLogging {
 
+    static final String CONFIG_CLASS = "java.util.logging.config.class";
+    static final String CONFIG_FILE = "java.util.logging.config.file";
+
     private JavaLogging() {
     }
 
@@ -17,5 +20,29 @@ public final class JavaLogging {
     public static void install() {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+    }
+
+    /**
+     * Makes java.util.logging start with the bridge and no console handler, on whichever thread first uses it: the
+     * window's start-up thread installs the bridge while the toolkit starts, and JavaFX may log before it (its
+     * launcher warns of an unsupported configuration at once). Costs a system property, not java.util.logging's
+     * start-up on the launching thread. A configuration the user named is left to take effect as before; the start-up
+     * thread's {@link #install} still replaces its handlers.
+     */
+    public static void installOnFirstUse() {
+        if (System.getProperty(CONFIG_CLASS) == null && System.getProperty(CONFIG_FILE) == null) {
+            System.setProperty(CONFIG_CLASS, Configuration.class.getName());
+        }
+    }
+
+    /**
+     * java.util.logging's configuration class ({@value #CONFIG_CLASS}), made by its log manager as it starts: the
+     * bridge is its one handler from the first record on. Public, with a public constructor, for the log manager.
+     */
+    public static final class Configuration {
+
+        public Configuration() {
+            install();
+        }
     }
 }

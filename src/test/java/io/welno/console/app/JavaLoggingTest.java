@@ -11,6 +11,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.read.ListAppender;
 import io.welno.console.hostile.Hostile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,25 @@ class JavaLoggingTest {
                 julRoot.addHandler(handler);
             }
         }
+    }
+
+    /** The first record of a JVM that asked for the bridge on first use is the log's, escaped: no thread installed it. */
+    @Test
+    void aRecordBeforeAnyInstallGoesThroughTheLogWhenTheBridgeWasAskedForOnFirstUse() throws Exception {
+        String written = probe();
+        Hostile.assertNothingRaw(written, "the probe's stderr");
+        assertTrue(written.contains(" WARN  javafx - ERR \\u001b[2J\\u001b[H\\nFORGED "), written);
+    }
+
+    /** The probe's stderr and stdout. */
+    private static String probe() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), JavaLoggingProbe.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the probe ends");
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     /** How the console's log writes an event: its stderr appender's encoder (ConsoleLogConfigurator). */

@@ -9,6 +9,7 @@ import io.welno.console.app.ConnectionCheck;
 import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.app.JavaLogging;
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
@@ -53,6 +54,7 @@ public final class ConsoleApp extends Application {
 
     public static int launchApp(boolean smoke) {
         smokeTest = smoke;
+        JavaLogging.installOnFirstUse();
         startupWork = StartupWork.begin(ConnectionProfiles.inUserConfig());
         Application.launch(ConsoleApp.class);
         return EXIT_CODE.get();
