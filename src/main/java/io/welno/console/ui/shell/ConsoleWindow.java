@@ -16,6 +16,7 @@ import io.welno.console.session.StuckPolicy;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
