@@ -160,8 +160,8 @@ class StoreFailureWordsTest {
                 }
                 String text = Files.readString(file);
                 for (String sign : signs) {
-                    // TilkoCalls reads an HTTP client's connect timeout, not Redis's.
-                    if (sign.equals("connect timed out\"") && file.endsWith(Path.of("io/welno/console/flow/TilkoCalls.java"))) {
+                    // The Tilko client reads its HTTP client's connect timeout, not Redis's.
+                    if (sign.equals("connect timed out\"") && file.endsWith(Path.of("io/welno/console/tilko/TilkoClient.java"))) {
                         continue;
                     }
                     assertFalse(text.contains(sign), file + " reads " + sign);
