@@ -54,6 +54,13 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             print(err, "Redis" + where(command) + ": " + Wording.cli().render(failure.phrase()));
             return ExitCode.FAILED.code();
         }
+        if (failure.cause() == StoreFailure.Cause.FILE_FAILED) {
+            // The backend's fallback folder, not Redis: saying "Cannot reach Redis" would send the reader to the
+            // wrong server. Unusable all the same: exit 4.
+            print(err, "Cannot use the fallback folder: " + SafeText.bounded(withFix(e, failure, command),
+                    SafeText.TEXT));
+            return ExitCode.UNAVAILABLE.code();
+        }
         if (isRedisFailure(e)) {
             print(err, "Cannot reach Redis" + where(command) + ": " + SafeText.bounded(withFix(e, failure, command),
                     SafeText.TEXT));

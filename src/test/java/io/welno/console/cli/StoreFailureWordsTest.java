@@ -108,7 +108,8 @@ class StoreFailureWordsTest {
             assertEquals(answeredButRefused.contains(cause) ? 1 : 4, exit, cause + ": " + line);
             assertEquals(1, line.lines().count(), line);
             assertTrue(line.contains(Wording.cli().render(failure.phrase())), cause + ": " + line);
-            assertEquals(!answeredButRefused.contains(cause), line.startsWith("Cannot reach Redis"), line);
+            String prefix = cause == Cause.FILE_FAILED ? "Cannot use the fallback folder" : "Cannot reach Redis";
+            assertEquals(!answeredButRefused.contains(cause), line.startsWith(prefix), line);
             boolean advised = line.contains(Wording.cli().render(
                     failure.fix(RedisConnectionSettings.DEFAULT_PREFIX)));
             assertEquals(!answeredButRefused.contains(cause) && cause != Cause.SERVER_ERROR, advised,
