@@ -1,8 +1,8 @@
 package io.welno.console.ui;
 
+import io.welno.console.testing.FxState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
@@ -10,7 +10,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Collects every text a person could see in the open windows (labels, text fields, text nodes, tooltips). */
 final class UiWalk {
@@ -20,7 +19,7 @@ final class UiWalk {
 
     /** The texts of every showing window; runs on the FX thread. */
     static List<String> visibleTexts() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
+        return FxState.read(() -> {
             List<String> texts = new ArrayList<>();
             for (Window window : Window.getWindows()) {
                 if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() != null) {
@@ -28,16 +27,16 @@ final class UiWalk {
                 }
             }
             return texts;
-        }).get(60, TimeUnit.SECONDS);
+        });
     }
 
     /** The texts under one node (visible or not: a hidden label still holds its text). */
     static List<String> texts(Node root) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
+        return FxState.read(() -> {
             List<String> texts = new ArrayList<>();
             collect(root, texts);
             return texts;
-        }).get(60, TimeUnit.SECONDS);
+        });
     }
 
     private static void collect(Node node, List<String> out) {
