@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.TestRows;
 import io.welno.console.ui.detail.DetailPane;
@@ -17,7 +18,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -82,12 +82,12 @@ class DetailLiveUpdateTest {
                 "\"updated_at\": \"" + Timestamps.format(start.plusMinutes(1).plusSeconds(seconds)) + "\"");
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition);
+    private static void await(String what, Callable<Boolean> condition) {
+        FxState.await(what, condition);
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
+        return FxState.read(read);
     }
 
     private DetailPane detail() {
@@ -96,8 +96,8 @@ class DetailLiveUpdateTest {
 
     @SuppressWarnings("unchecked")
     private void select(FxRobot robot) throws Exception {
-        TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
-        await(() -> table.getItems().stream().anyMatch(r -> r.id().equals(ID)));
+        TableView<SessionRow> table = onFx(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        await("the session's row", () -> table.getItems().stream().anyMatch(r -> r.id().equals(ID)));
         robot.interact(() -> {
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (table.getItems().get(i).id().equals(ID)) {
@@ -106,12 +106,13 @@ class DetailLiveUpdateTest {
                 }
             }
         });
-        await(() -> ID.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+        await("the detail pane to show the session",
+                () -> ID.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
     }
 
     /** Waits until the pane shows a newer copy than {@code before}, and for what it hands to the background. */
     private void awaitNewerCopy(SessionRow before) throws Exception {
-        await(() -> onFx(() -> detail().current() != before && detail().current() != null));
+        await("a newer copy in the detail pane", () -> detail().current() != before && detail().current() != null);
         settle();
     }
 
@@ -141,8 +142,8 @@ class DetailLiveUpdateTest {
     private ListView<Object> selectedWith40Messages(FxRobot robot) throws Exception {
         write(session(40).json());
         select(robot);
-        ListView<Object> list = messages(robot);
-        await(() -> list.getItems().size() == FIRST_MESSAGES + 40);
+        ListView<Object> list = onFx(() -> messages(robot));
+        await("40 messages more", () -> list.getItems().size() == FIRST_MESSAGES + 40);
         return list;
     }
 
@@ -161,9 +162,9 @@ class DetailLiveUpdateTest {
      * The operator scrolls to {@code index} until {@code there} holds: over cells not measured yet the flow lands on an
      * estimate first (on a loaded machine a first scroll to the end stopped a message short), as a wheel would go on.
      */
-    private static void scrollUntil(FxRobot robot, ListView<?> list, int index, Callable<Boolean> there)
-            throws Exception {
-        await(() -> {
+    private static void scrollUntil(FxRobot robot, ListView<?> list, int index, Callable<Boolean> there) {
+        // polled from the test's thread: each try scrolls through robot.interact, which waits for the FX thread
+        eventually("the list scrolled to " + index, () -> {
             robot.interact(() -> list.scrollTo(index));
             WaitForAsyncUtils.waitForFxEvents();
             return there.call();
@@ -178,23 +179,23 @@ class DetailLiveUpdateTest {
         scrollUntil(robot, list, 10, () -> firstVisible(list) == 10);
         SessionRow before = onFx(() -> detail().current());
         write(session(41).json());
-        await(() -> list.getItems().size() == FIRST_MESSAGES + 41);
+        await("41 messages more", () -> list.getItems().size() == FIRST_MESSAGES + 41);
         awaitNewerCopy(before);
         eventually("the message the operator scrolled to stays on top", () -> firstVisible(list) == 10);
 
         scrollUntil(robot, list, FIRST_MESSAGES + 40, () -> lastVisible(list) == FIRST_MESSAGES + 40);
         write(session(42).json());
-        await(() -> list.getItems().size() == FIRST_MESSAGES + 42);
+        await("42 messages more", () -> list.getItems().size() == FIRST_MESSAGES + 42);
         eventually("at the newest message, the list follows", () -> lastVisible(list) == FIRST_MESSAGES + 41);
 
         // only updated_at moves: the list is not touched at all
         scrollUntil(robot, list, 5, () -> firstVisible(list) == 5);
-        Object first = list.getItems().get(0);
+        Object first = onFx(() -> list.getItems().get(0));
         before = onFx(() -> detail().current());
         write(polled(42, 1));
         awaitNewerCopy(before);
         eventually("the list was not touched", () -> firstVisible(list) == 5);
-        assertSame(first, list.getItems().get(0), "the same messages are not set again");
+        assertSame(first, onFx(() -> list.getItems().get(0)), "the same messages are not set again");
     }
 
     @Test
@@ -223,8 +224,8 @@ class DetailLiveUpdateTest {
         write(session(40).json());
         select(robot);
         showTab(robot, "detail.tab.raw");
-        TextArea raw = robot.lookup("#detailRaw").queryAs(TextArea.class);
-        await(() -> raw.getText().contains("(39)"));
+        TextArea raw = onFx(() -> robot.lookup("#detailRaw").queryAs(TextArea.class));
+        await("the raw JSON with the 40th message", () -> raw.getText().contains("(39)"));
         settle();
         String chosen = "승인을 기다리고 있습니다 (20)";
         robot.interact(() -> {
@@ -239,9 +240,9 @@ class DetailLiveUpdateTest {
 
         SessionRow before = onFx(() -> detail().current());
         write(polled(41, 1)); // one more message at the end, and updated_at near the top moved
-        await(() -> raw.getText().contains("(40)"));
+        await("the raw JSON with the 41st message", () -> raw.getText().contains("(40)"));
         settle();
-        assertTrue(raw.getText().contains(Timestamps.format(start.plusMinutes(1).plusSeconds(1))));
+        assertTrue(onFx(raw::getText).contains(Timestamps.format(start.plusMinutes(1).plusSeconds(1))));
         assertEquals(400, onFx(raw::getScrollTop), 0.5, "the part the operator was reading stays in view");
         assertEquals(chosen, onFx(raw::getSelectedText), "and so does what they selected");
         assertTrue(onFx(() -> detail().current()) != before);
@@ -259,7 +260,7 @@ class DetailLiveUpdateTest {
     void aPartTheLiveCopyDidNotTouchIsTheSameNodeAfterwards(FxRobot robot) throws Exception {
         write(session(2).json());
         select(robot);
-        await(() -> messages(robot).getItems().size() == FIRST_MESSAGES + 2);
+        await("2 messages more", () -> messages(robot).getItems().size() == FIRST_MESSAGES + 2);
         settle();
         List<Node> parts = onFx(() -> List.of(
                 lookupId(robot, "person.name"), lookupId(robot, "step.requested"),

@@ -10,15 +10,14 @@ import io.welno.console.session.NewSessionDocuments;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.FileCopy;
-import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.view.SessionRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -99,8 +97,8 @@ class FileFallbackWindowTest {
         console.close(robot);
     }
 
-    private static void await(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition::getAsBoolean);
+    private static void await(String what, Callable<Boolean> condition) {
+        FxState.await(what, condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -119,7 +117,8 @@ class FileFallbackWindowTest {
 
     private void select(FxRobot robot, String id) throws Exception {
         robot.interact(() -> table(robot).getSelectionModel().select(row(robot, id)));
-        await(() -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+        await("the detail pane to show " + id,
+                () -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
     }
 
     private static boolean detailSays(FxRobot robot, String text) {
@@ -129,49 +128,56 @@ class FileFallbackWindowTest {
 
     @Test
     void fileOnlyAndDivergedSessionsAreMarkedAndTheDetailSaysHow(FxRobot robot) throws Exception {
-        await(() -> table(robot).getItems().size() == 3);
-        await(() -> row(robot, fileOnly) != null && row(robot, fileOnly).place() != null
-                && row(robot, diverged) != null && row(robot, diverged).place() != null);
-        assertEquals(FileCopy.Where.FILE_ONLY, row(robot, fileOnly).place().where());
-        assertEquals("auth_request_sent", row(robot, fileOnly).status().wire(), "the file's copy is the row");
-        assertEquals(FileCopy.Where.DIVERGED, row(robot, diverged).place().where());
-        assertEquals("auth_completed", row(robot, diverged).status().wire(), "Redis's copy is the row");
-        await(() -> badge(robot, "File only") && badge(robot, "Diverged"));
+        await("three rows", () -> table(robot).getItems().size() == 3);
+        await("the places of the file-only and the diverged rows", () -> row(robot, fileOnly) != null
+                && row(robot, fileOnly).place() != null && row(robot, diverged) != null
+                && row(robot, diverged).place() != null);
+        SessionRow fileOnlyRow = FxState.read(() -> row(robot, fileOnly));
+        SessionRow divergedRow = FxState.read(() -> row(robot, diverged));
+        assertEquals(FileCopy.Where.FILE_ONLY, fileOnlyRow.place().where());
+        assertEquals("auth_request_sent", fileOnlyRow.status().wire(), "the file's copy is the row");
+        assertEquals(FileCopy.Where.DIVERGED, divergedRow.place().where());
+        assertEquals("auth_completed", divergedRow.status().wire(), "Redis's copy is the row");
+        await("the File only and Diverged badges", () -> badge(robot, "File only") && badge(robot, "Diverged"));
 
         select(robot, diverged);
-        await(() -> detailSays(robot, "status: Redis \"auth_completed\" · file \"auth_request_sent\""));
-        assertTrue(detailSays(robot, "user_info.phone_no: Redis \"010-****-"), "masked");
-        assertTrue(robot.lookup("#detailPane .label").queryAll().stream()
-                .noneMatch(n -> ((Label) n).getText() != null && ((Label) n).getText().contains("01099998888")));
+        await("the differing status",
+                () -> detailSays(robot, "status: Redis \"auth_completed\" · file \"auth_request_sent\""));
+        assertTrue(FxState.read(() -> detailSays(robot, "user_info.phone_no: Redis \"010-****-")), "masked");
+        assertTrue(FxState.read(() -> robot.lookup("#detailPane .label").queryAll().stream()
+                .noneMatch(n -> ((Label) n).getText() != null && ((Label) n).getText().contains("01099998888"))));
 
         select(robot, fileOnly);
-        await(() -> detailSays(robot, "Only in the backend's fallback folder"));
-        assertTrue(detailSays(robot, "none (a file)"), "a file has no TTL");
+        await("the file-only note", () -> detailSays(robot, "Only in the backend's fallback folder"));
+        assertTrue(FxState.read(() -> detailSays(robot, "none (a file)")), "a file has no TTL");
 
         file(diverged, divergedInRedis); // the file catches up with Redis: no mark any more
-        await(() -> {
+        await("the diverged row to be equal to its file", () -> {
             SessionRow caughtUp = row(robot, diverged);
             return caughtUp.place() != null && caughtUp.place().where() == FileCopy.Where.BOTH_EQUAL
                     && !badge(robot, "Diverged");
         });
         Files.delete(dir.resolve(fileOnly + ".json"));
-        await(() -> {
-            SessionRow gone = row(robot, fileOnly); // read once: the row may leave the table between two reads
+        await("the file-only row to end", () -> {
+            SessionRow gone = row(robot, fileOnly);
             return gone == null || gone.isEnded();
         });
     }
 
     @Test
     void aSessionPastItsExpiresAtIsMarkedExpiredForTheBackend(FxRobot robot) throws Exception {
-        await(() -> row(robot, expired) != null);
+        await("the expired row", () -> row(robot, expired) != null);
         PseudoClass mark = PseudoClass.getPseudoClass("expired");
-        await(() -> robot.lookup(".table-cell").queryAll().stream().anyMatch(n -> n instanceof TableCell<?, ?> cell
+        await("the expired mark", () -> robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof TableCell<?, ?> cell
                 && cell.getText() != null && cell.getText().startsWith("expired 3")
                 && cell.getPseudoClassStates().contains(mark)));
-        assertTrue(robot.lookup(".table-cell").queryAll().stream().filter(n -> n.getPseudoClassStates().contains(mark))
-                .allMatch(n -> ((TableCell<?, ?>) n).getText().startsWith("expired ")), "only the expired one is marked");
+        assertTrue(FxState.read(() -> robot.lookup(".table-cell").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(mark))
+                .allMatch(n -> ((TableCell<?, ?>) n).getText().startsWith("expired "))),
+                "only the expired one is marked");
         select(robot, expired);
-        await(() -> detailSays(robot, "Expired for the backend: its expires_at"));
-        assertTrue(detailSays(robot, "deletes it on its next read"));
+        await("the expired note", () -> detailSays(robot, "Expired for the backend: its expires_at"));
+        assertTrue(FxState.read(() -> detailSays(robot, "deletes it on its next read")));
     }
 }

@@ -11,14 +11,14 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.ui.detail.HistoryTab;
 import io.welno.console.view.HistoryVersion;
 import io.welno.console.view.SessionRow;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -82,8 +82,8 @@ class FollowAndHistoryWindowTest {
         REDIS.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
     }
 
-    private static void await(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition::getAsBoolean);
+    private static void await(String what, Callable<Boolean> condition) {
+        FxState.await(what, condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -109,7 +109,7 @@ class FollowAndHistoryWindowTest {
      * nor the content of a tab not selected).
      */
     private static long labelsSaying(String text) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
+        return FxState.read(() -> {
             long n = 0;
             for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
                 if (window.isShowing() && window.getScene() != null) {
@@ -117,7 +117,7 @@ class FollowAndHistoryWindowTest {
                 }
             }
             return n;
-        }).get(60, TimeUnit.SECONDS);
+        });
     }
 
     private static long count(javafx.scene.Node node, String text) {
@@ -136,29 +136,31 @@ class FollowAndHistoryWindowTest {
 
     @Test
     void aFollowedSessionsStatusChangeIsAnnouncedAndItsHistoryListed(FxRobot robot) throws Exception {
-        await(() -> table(robot).getItems().size() == 1);
+        await("one row", () -> table(robot).getItems().size() == 1);
         robot.interact(() -> table(robot).getSelectionModel().select(0));
-        await(() -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
-        ToggleButton star = robot.lookup("#followButton").queryAs(ToggleButton.class);
-        assertFalse(star.isSelected());
+        await("the detail pane to show the session",
+                () -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+        ToggleButton star = FxState.read(() -> robot.lookup("#followButton").queryAs(ToggleButton.class));
+        assertFalse(FxState.read(star::isSelected));
         robot.interact(star::fire);
-        assertTrue(star.isSelected());
-        await(() -> "1".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
+        assertTrue(FxState.read(star::isSelected));
+        await("one followed session",
+                () -> "1".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
         assertEquals(List.of(id), UiPreferences.user().followed("follow"), "kept for the profile");
 
         doc.put("poll_count", 1);
         write();
-        await(() -> versions(robot).getItems().size() == 1);
+        await("one version in the history", () -> versions(robot).getItems().size() == 1);
         // the support person is in another window, on the phone: the change reaches the OS's notification area too
         elsewhere.set(true);
         doc.put("status", "auth_completed");
         write();
-        await(() -> walk().contains("Waiting for approval → Approved"));
-        await(() -> notifier.shown.size() == 1);
+        await("the change shown", () -> walk().contains("Waiting for approval → Approved"));
+        Await.until("the OS notification", Await.EVENTUALLY, () -> notifier.shown.size() == 1);
         assertTrue(notifier.shown.get(0).startsWith("Followed session changed: " + id), notifier.shown.toString());
         assertTrue(notifier.shown.get(0).endsWith("Waiting for approval → Approved"), notifier.shown.toString());
         elsewhere.set(false);
-        await(() -> versions(robot).getItems().size() == 2);
+        await("two versions in the history", () -> versions(robot).getItems().size() == 2);
 
         robot.interact(() -> {
             TabPane tabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
@@ -174,7 +176,7 @@ class FollowAndHistoryWindowTest {
         assertFalse(texts.contains("박서준"), "names are masked");
         assertEquals(1, labelsSaying("Waiting for approval → Approved"), "one notification: " + texts);
         // and it stays in the alert list after the notice has gone
-        var alerts = console.window().operations().alerts().entries();
+        var alerts = FxState.read(() -> List.copyOf(console.window().operations().alerts().entries()));
         assertEquals(1, alerts.size(), alerts.toString());
         assertEquals(AlertMonitor.Rule.FOLLOWED, alerts.get(0).alert().rule());
         assertEquals(List.of(id), alerts.get(0).alert().sessions());
@@ -182,7 +184,8 @@ class FollowAndHistoryWindowTest {
                 Wording.window(new BundleTexts(BundleTexts.ENGLISH)).render(alerts.get(0).alert().message()));
 
         robot.interact(star::fire);
-        await(() -> "0".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
+        await("no followed session",
+                () -> "0".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
         assertEquals(List.of(), UiPreferences.user().followed("follow"));
     }
 }

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.Timestamps;
-import io.welno.console.testing.Await;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.view.SessionRow;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -60,12 +59,12 @@ class LiveDetailWindowTest {
         return robot.lookup("#sessionTable").queryAs(TableView.class);
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, condition);
+    private static void await(String what, Callable<Boolean> condition) {
+        FxState.await(what, condition);
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+    private static String text(FxRobot robot, String query) throws Exception {
+        return FxState.read(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     private static void write(String id, String json) {
@@ -78,7 +77,7 @@ class LiveDetailWindowTest {
     }
 
     private void select(FxRobot robot, String id) throws Exception {
-        await(() -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)));
+        await("the row of " + id, () -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)));
         robot.interact(() -> {
             TableView<SessionRow> table = table(robot);
             for (int i = 0; i < table.getItems().size(); i++) {
@@ -89,7 +88,7 @@ class LiveDetailWindowTest {
                 }
             }
         });
-        await(() -> id.equals(text(robot, "#detailTitle")));
+        await("the detail pane to show " + id, () -> id.equals(text(robot, "#detailTitle")));
     }
 
     /** The table row that shows {@code id} on screen, or null when none does. */
@@ -107,14 +106,14 @@ class LiveDetailWindowTest {
             String id = String.format("welno_old%029d", i);
             write(id, waiting(id).replaceFirst("\"updated_at\": \"[^\"]*\"", "\"updated_at\": \"" + older + "\""));
         }
-        await(() -> table(robot).getItems().size() == 79);
-        String chosen = table(robot).getItems().get(6).id();
+        await("79 rows", () -> table(robot).getItems().size() == 79);
+        String chosen = FxState.read(() -> table(robot).getItems().get(6).id());
         robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(6));
-        await(() -> chosen.equals(text(robot, "#detailTitle")));
+        await("the detail pane to show the chosen session", () -> chosen.equals(text(robot, "#detailTitle")));
         WaitForAsyncUtils.waitForFxEvents();
-        double yBefore = WaitForAsyncUtils.asyncFx(() -> rowOnScreen(robot, chosen).localToScreen(0, 0).getY())
-                .get(60, TimeUnit.SECONDS);
-        robot.moveTo(rowOnScreen(robot, chosen)); // the pointer rests on the chosen session, as before a click
+        double yBefore = FxState.read(() -> rowOnScreen(robot, chosen).localToScreen(0, 0).getY());
+        // the pointer rests on the chosen session, as before a click
+        robot.moveTo(FxState.read(() -> rowOnScreen(robot, chosen)));
 
         // Newer sessions: sorted by last update, every one of them lands above the chosen one.
         String newer = Timestamps.format(LocalDateTime.now(Timestamps.DEFAULT_ZONE).plusHours(1));
@@ -122,20 +121,24 @@ class LiveDetailWindowTest {
             String id = String.format("welno_%032d", i);
             write(id, waiting(id).replaceFirst("\"updated_at\": \"[^\"]*\"", "\"updated_at\": \"" + newer + "\""));
         }
-        await(() -> table(robot).getItems().size() == 279);
+        await("279 rows", () -> table(robot).getItems().size() == 279);
         WaitForAsyncUtils.waitForFxEvents();
 
-        TableView<SessionRow> table = table(robot);
-        assertEquals(chosen, table.getSelectionModel().getSelectedItem().id(), "still selected");
-        assertTrue(table.getSelectionModel().getSelectedIndex() >= 200, "and 200 rows above it");
-        TableRow<?> row = rowOnScreen(robot, chosen);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        assertEquals(chosen, FxState.read(() -> table.getSelectionModel().getSelectedItem().id()), "still selected");
+        assertTrue(FxState.read(() -> table.getSelectionModel().getSelectedIndex()) >= 200, "and 200 rows above it");
+        TableRow<?> row = FxState.read(() -> rowOnScreen(robot, chosen));
         assertTrue(row != null, "still on screen");
-        Bounds onScreen = row.localToScreen(row.getBoundsInLocal());
+        Bounds onScreen = FxState.read(() -> row.localToScreen(row.getBoundsInLocal()));
         assertEquals(yBefore, onScreen.getMinY(), 1.0, "at the same height, under the pointer");
         // within the sessions table: the other tabs (alerts, audit) have table rows of their own
-        Node under = robot.from(table).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.isVisible()
-                && r.localToScreen(r.getBoundsInLocal()).contains(robot.point(row).query())).query();
-        assertEquals(chosen, ((SessionRow) ((TableRow<?>) under).getItem()).id(), "a click lands on it");
+        String underId = FxState.read(() -> {
+            Node under = robot.from(table).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r
+                    && r.isVisible() && r.localToScreen(r.getBoundsInLocal()).contains(robot.point(row).query()))
+                    .query();
+            return ((SessionRow) ((TableRow<?>) under).getItem()).id();
+        });
+        assertEquals(chosen, underId, "a click lands on it");
         assertEquals(chosen, text(robot, "#detailTitle"));
     }
 
@@ -147,55 +150,62 @@ class LiveDetailWindowTest {
                 .replace("\"status\": \"auth_request_sent\"", "\"status\": \"auth_requesting\"")
                 .replaceFirst("(?s),\\s*\"temp_auth_data\": \\{.*?\\}", "");
         write(id, requesting);
-        await(() -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)
+        await("the row requesting auth", () -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)
                 && r.status().wire().equals("auth_requesting")));
         select(robot, id);
-        await(() -> robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
-        assertTrue(robot.lookup(n -> "step.requested".equals(n.getId())).queryAs(Label.class).getStyleClass().contains("step-current"));
-        assertFalse(robot.lookup(n -> "step.approved".equals(n.getId())).queryAs(Label.class).getStyleClass().contains("step-current"),
-                "requesting auth does not highlight Approved");
+        await("manual approval disabled",
+                () -> robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        assertTrue(FxState.read(() -> robot.lookup(n -> "step.requested".equals(n.getId())).queryAs(Label.class)
+                .getStyleClass().contains("step-current")));
+        assertFalse(FxState.read(() -> robot.lookup(n -> "step.approved".equals(n.getId())).queryAs(Label.class)
+                .getStyleClass().contains("step-current")), "requesting auth does not highlight Approved");
 
         String subtitle = text(robot, "#detailSubtitle");
-        await(() -> !subtitle.equals(text(robot, "#detailSubtitle"))); // the age moves on without a new copy
+        // the age moves on without a new copy
+        await("the subtitle's age to move on", () -> !subtitle.equals(text(robot, "#detailSubtitle")));
 
         write(id, Fixtures.live("03_auth_request_sent.json")); // Tilko answered: the backend stores the request
-        await(() -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        await("manual approval enabled",
+                () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
         assertEquals("Waiting for approval", text(robot, "#detailStatus"));
-        assertTrue(text(robot, "#detailFreshness").startsWith("Updated just now: status"),
-                text(robot, "#detailFreshness"));
-        assertTrue(robot.lookup("#detailStatus").queryAs(Label.class).getStyleClass().contains("changed"));
+        String freshness = text(robot, "#detailFreshness");
+        assertTrue(freshness.startsWith("Updated just now: status"), freshness);
+        assertTrue(FxState.read(() -> robot.lookup("#detailStatus").queryAs(Label.class).getStyleClass()
+                .contains("changed")));
 
         REDIS.client().del("tilko_session:" + id);
-        await(() -> text(robot, "#detailFreshness").startsWith("Deleted from Redis at"));
-        await(() -> robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
+        await("the deletion said", () -> text(robot, "#detailFreshness").startsWith("Deleted from Redis at"));
+        await("manual approval disabled again",
+                () -> robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
     }
 
     @Test
     void pausedSaysPausedWithTheChangesWaiting(FxRobot robot) throws Exception {
-        await(() -> "LIVE".equals(text(robot, "#feedMode")));
+        await("LIVE", () -> "LIVE".equals(text(robot, "#feedMode")));
         robot.clickOn("#pauseButton");
-        await(() -> "PAUSED · 0 waiting".equals(text(robot, "#feedMode")));
+        await("PAUSED with none waiting", () -> "PAUSED · 0 waiting".equals(text(robot, "#feedMode")));
         write("welno_paused00000000000000000000000", waiting("welno_paused00000000000000000000000"));
-        await(() -> "PAUSED · 1 waiting".equals(text(robot, "#feedMode")));
+        await("PAUSED with one waiting", () -> "PAUSED · 1 waiting".equals(text(robot, "#feedMode")));
         robot.clickOn("#pauseButton");
-        await(() -> "LIVE".equals(text(robot, "#feedMode")));
+        await("LIVE again", () -> "LIVE".equals(text(robot, "#feedMode")));
     }
 
     @Test
     void thePartnerFilterOffersAllPartnersInWords(FxRobot robot) throws Exception {
-        await(() -> table(robot).getItems().size() == 19);
+        await("19 rows", () -> table(robot).getItems().size() == 19);
         @SuppressWarnings("unchecked")
-        ComboBox<String> partner = robot.lookup("#partnerFilter").queryAs(ComboBox.class);
+        ComboBox<String> partner = FxState.read(() -> robot.lookup("#partnerFilter").queryAs(ComboBox.class));
         robot.clickOn(partner);
-        await(() -> robot.lookup(".combo-box-popup .list-cell").match(n -> n instanceof ListCell<?> c
-                && "All partners".equals(c.getText())).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(n -> n instanceof ListCell<?> c
-                && "welno".equals(c.getText())).queryAs(Node.class));
-        await(() -> robot.lookup("#countsNote").queryAs(Label.class).isVisible());
-        assertTrue(text(robot, "#countsNote").contains("welno"), text(robot, "#countsNote"));
+        await("All partners offered", () -> robot.lookup(".combo-box-popup .list-cell")
+                .match(n -> n instanceof ListCell<?> c && "All partners".equals(c.getText())).tryQuery().isPresent());
+        robot.clickOn(FxState.read(() -> robot.lookup(".combo-box-popup .list-cell")
+                .match(n -> n instanceof ListCell<?> c && "welno".equals(c.getText())).queryAs(Node.class)));
+        await("the counts' note", () -> robot.lookup("#countsNote").queryAs(Label.class).isVisible());
+        String note = text(robot, "#countsNote");
+        assertTrue(note.contains("welno"), note);
         robot.interact(() -> partner.setValue(""));
-        await(() -> "All partners".equals(partner.getButtonCell().getText()));
-        assertFalse(robot.lookup("#countsNote").queryAs(Label.class).isVisible());
+        await("All partners chosen", () -> "All partners".equals(partner.getButtonCell().getText()));
+        assertFalse(FxState.read(() -> robot.lookup("#countsNote").queryAs(Label.class).isVisible()));
     }
 
     @Test
@@ -203,9 +213,9 @@ class LiveDetailWindowTest {
         String id = "welno_noupdatedat000000000000000000";
         write(id, waiting(id).replaceFirst("\"updated_at\": \"[^\"]*\",", ""));
         select(robot, id);
-        Label updated = robot.lookup(n -> "fact.updated".equals(n.getId())).queryAs(Label.class);
-        assertEquals("—", updated.getText());
-        assertEquals("Not in the document", updated.getTooltip().getText());
+        Label updated = FxState.read(() -> robot.lookup(n -> "fact.updated".equals(n.getId())).queryAs(Label.class));
+        assertEquals("—", FxState.read(updated::getText));
+        assertEquals("Not in the document", FxState.read(() -> updated.getTooltip().getText()));
     }
     @Test
     void messageTypesAreInTheWindowsLanguageAndAnUnknownTypeIsShownAsStored(FxRobot robot) throws Exception {
@@ -217,24 +227,25 @@ class LiveDetailWindowTest {
             tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(t -> "detail.tab.messages".equals(t.getId())).findFirst().orElseThrow());
         });
-        await(() -> !messageTypes(robot).isEmpty());
+        await("the message types", () -> !messageTypes(robot).isEmpty());
         List<String> korean = messageTypes(robot);
         assertTrue(korean.contains("성공") && korean.contains("안내"), korean.toString());
         assertFalse(korean.stream().anyMatch(t -> t.matches("(?i).*(success|info|error).*")), korean.toString());
 
         robot.interact(() -> console.window().i18n().setLocale(I18n.ENGLISH));
-        await(() -> messageTypes(robot).contains("Success"));
+        await("the message types in English", () -> messageTypes(robot).contains("Success"));
 
         // a type the backend never writes is not dressed up as one it does
         String odd = "welno_oddtype" + "0".repeat(25);
         write(odd, Fixtures.live("07_completed.json").replace(completed, odd).replace("\"type\": \"info\"", "\"type\": \"warn\\u001b[2J\""));
         select(robot, odd);
-        await(() -> messageTypes(robot).stream().anyMatch(t -> t.startsWith("warn")));
-        assertTrue(messageTypes(robot).stream().noneMatch(t -> t.contains("\u001b")), messageTypes(robot).toString());
+        await("the unknown type", () -> messageTypes(robot).stream().anyMatch(t -> t.startsWith("warn")));
+        List<String> types = messageTypes(robot);
+        assertTrue(types.stream().noneMatch(t -> t.contains("\u001b")), types.toString());
     }
 
-    private static List<String> messageTypes(FxRobot robot) {
-        return robot.lookup(".message-type").queryAll().stream()
-                .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList();
+    private static List<String> messageTypes(FxRobot robot) throws Exception {
+        return FxState.read(() -> robot.lookup(".message-type").queryAll().stream()
+                .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList());
     }
 }
