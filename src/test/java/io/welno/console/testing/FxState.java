@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import javafx.application.Platform;
+import org.junit.jupiter.api.function.Executable;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,6 +33,23 @@ public final class FxState {
                     + " ms");
         }
         return outcome.get();
+    }
+
+    /**
+     * Runs {@code checks} (assertions on what the window shows) on the FX thread, so that they all see one state of
+     * it; a failed assertion is thrown here as it was thrown there.
+     */
+    public static void check(Executable checks) throws Exception {
+        read(() -> {
+            try {
+                checks.execute();
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+            return null;
+        });
     }
 
     /** Polls {@code condition} on the FX thread until it holds, for up to {@link Await#EVENTUALLY}. */

@@ -1,16 +1,15 @@
 package io.welno.console.ui;
 
 import io.welno.console.ui.shell.ConsoleWindow;
-import io.welno.console.testing.Await;
 import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -49,14 +48,18 @@ class ConsoleWindowTest {
         return robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size();
     }
 
-    private void awaitRows(FxRobot robot, int expected) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> rows(robot) == expected);
+    private void awaitRows(FxRobot robot, int expected) {
+        FxState.await(expected + " rows", () -> rows(robot) == expected);
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return FxState.read(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     @Test
     void theTableFillsBucketsFilterAndSearchNarrows(FxRobot robot) throws Exception {
         awaitRows(robot, Fixtures.readable().size() + Fixtures.MALFORMED.size());
-        assertEquals("19", robot.lookup("#bucket-all .bucket-count").queryAs(Label.class).getText());
+        assertEquals("19", text(robot, "#bucket-all .bucket-count"));
 
         robot.clickOn("#bucket-auth_request_sent");
         awaitRows(robot, 2);
@@ -74,15 +77,16 @@ class ConsoleWindowTest {
     void clickingAColumnHeaderSortsByItAndClickingAgainReversesIt(FxRobot robot) throws Exception {
         awaitRows(robot, 19);
         @SuppressWarnings("unchecked")
-        TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
-        javafx.scene.Node idHeader = robot.lookup(".column-header").match(node ->
+        TableView<SessionRow> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        javafx.scene.Node idHeader = FxState.read(() -> robot.lookup(".column-header").match(node ->
                 node instanceof javafx.scene.control.skin.TableColumnHeader header
-                        && header.getTableColumn() != null && "column.id".equals(header.getTableColumn().getId())).query();
+                        && header.getTableColumn() != null && "column.id".equals(header.getTableColumn().getId()))
+                .query());
         robot.clickOn(idHeader);
-        List<String> ids = table.getItems().stream().map(SessionRow::id).toList();
+        List<String> ids = FxState.read(() -> table.getItems().stream().map(SessionRow::id).toList());
         assertEquals(ids.stream().sorted().toList(), ids, "by id, ascending");
         robot.clickOn(idHeader);
-        List<String> reversed = table.getItems().stream().map(SessionRow::id).toList();
+        List<String> reversed = FxState.read(() -> table.getItems().stream().map(SessionRow::id).toList());
         assertEquals(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), reversed, "then descending");
     }
 
@@ -92,7 +96,8 @@ class ConsoleWindowTest {
         robot.clickOn("#searchField").write("5678");
         // 01012345678 appears in fixtures 01, 13, 14 and 93 (unreadable: not searchable by phone).
         awaitRows(robot, 3);
-        for (Object row : robot.lookup("#sessionTable").queryAs(TableView.class).getItems()) {
+        for (Object row : FxState.read(() -> List.copyOf(robot.lookup("#sessionTable").queryAs(TableView.class)
+                .getItems()))) {
             assertFalse(((SessionRow) row).maskedName().contains("하늘"));
         }
     }
@@ -103,32 +108,32 @@ class ConsoleWindowTest {
         String id = Fixtures.id("09_info_required_object_message.json");
         robot.clickOn("#searchField").write(id.substring(6, 14));
         awaitRows(robot, 1);
-        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
         robot.interact(() -> sessions.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(id, robot.lookup("#detailTitle").queryAs(Label.class).getText());
-        assertEquals("Info mismatch", robot.lookup("#detailStatus").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("입력 정보 확인 필요").tryQuery().isPresent(), "object message title rendered");
+        assertEquals(id, text(robot, "#detailTitle"));
+        assertEquals("Info mismatch", text(robot, "#detailStatus"));
+        assertTrue(FxState.read(() -> robot.lookup("입력 정보 확인 필요").tryQuery().isPresent()),
+                "object message title rendered");
 
         // A backend write to the selected session: the row is replaced, the selection and detail follow.
         String key = "tilko_session:" + id;
         String changed = REDIS.client().get(key).replace("\"status\": \"info_required\"", "\"status\": \"error\"");
         REDIS.client().set(key, changed, SetParams.setParams().keepTtl());
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                FxState.await("the detail to say Error",
                 () -> "Error".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
-        TableView<?> table = robot.lookup("#sessionTable").queryAs(TableView.class);
-        assertEquals(id, ((SessionRow) table.getSelectionModel().getSelectedItem()).id());
+        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        assertEquals(id, FxState.read(() -> ((SessionRow) table.getSelectionModel().getSelectedItem()).id()));
         for (String secret : new String[] {"오세훈", "01090123456", "19720401"}) {
-            assertTrue(robot.lookup(node -> node instanceof javafx.scene.control.Labeled l
-                    && l.getText() != null && l.getText().contains(secret)).queryAll().isEmpty(), secret + " visible");
+            assertTrue(FxState.read(() -> robot.lookup(node -> node instanceof javafx.scene.control.Labeled l
+                    && l.getText() != null && l.getText().contains(secret)).queryAll().isEmpty()), secret + " visible");
         }
     }
 
     @Test
     void theStatusBarSaysLive(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                FxState.await("LIVE", () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
+        FxState.await("19 sessions counted",
                 () -> robot.lookup("#sessionCount").queryAs(Label.class).getText().startsWith("19 sessions"));
     }
 
@@ -137,10 +142,10 @@ class ConsoleWindowTest {
         awaitRows(robot, 19);
         String id = Fixtures.id("03_auth_request_sent.json");
         TableView<?> sessions = openManualCompleteOn(robot, id);
-        assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "no reason yet");
+        assertTrue(FxState.read(() -> robot.lookup("#actionRun").queryButton().isDisabled()), "no reason yet");
         robot.clickOn("#actionReason").write("user approved on the phone, support call");
         robot.clickOn("#actionRun");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+                FxState.await("the detail to say Approved",
                 () -> "Approved".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
         var stored = (io.welno.console.session.SessionDocument) new io.welno.console.session.SessionCodec()
                 .parse(id, REDIS.client().get("tilko_session:" + id));
@@ -148,16 +153,16 @@ class ConsoleWindowTest {
         assertEquals("CX000003-7d1e", stored.tree().at("/auth_data/CxId").asText());
         assertTrue(stored.lastMessage().orElseThrow().text().contains("user approved on the phone"),
                 stored.lastMessage().orElseThrow().text());
-        assertEquals(((SessionRow) sessions.getItems().get(0)).status().wire(), "auth_completed");
+        assertEquals(FxState.read(() -> ((SessionRow) sessions.getItems().get(0)).status().wire()), "auth_completed");
     }
 
     @Test
     void aSessionChosenWhileOthersUpdateStaysChosenWhenTheTableReSorts(FxRobot robot) throws Exception {
         awaitRows(robot, 19);
-        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
         robot.interact(() -> sessions.getSelectionModel().select(5));
         WaitForAsyncUtils.waitForFxEvents();
-        String chosen = ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id();
+        String chosen = FxState.read(() -> ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id());
         // Other sessions change: sorted by last update, they jump to the top and push the chosen row down.
         for (String fixture : Fixtures.readable()) {
             String key = "tilko_session:" + Fixtures.id(fixture);
@@ -168,11 +173,11 @@ class ConsoleWindowTest {
             REDIS.client().set(key, value.replaceFirst("\"updated_at\": \"[^\"]*\"",
                     "\"updated_at\": \"" + stamp + "\""), SetParams.setParams().keepTtl());
         }
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> ((SessionRow) sessions.getItems().get(0)).updatedAt()
+        FxState.await("the changed sessions on top", () -> ((SessionRow) sessions.getItems().get(0)).updatedAt()
                 .toString().startsWith("2026-11-21T09:00"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(chosen, ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id());
-        assertEquals(chosen, robot.lookup("#detailTitle").queryAs(Label.class).getText());
+        assertEquals(chosen, FxState.read(() -> ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id()));
+        assertEquals(chosen, text(robot, "#detailTitle"));
     }
     @Test
     void inAKoreanWindowAnActionsDialogAndItsResultSpeakKorean(FxRobot robot) throws Exception {
@@ -180,16 +185,21 @@ class ConsoleWindowTest {
         robot.interact(() -> window.i18n().setLocale(io.welno.console.ui.common.I18n.KOREAN));
         openManualCompleteOn(robot, Fixtures.id("03_auth_request_sent.json"));
         // the preview is the document's own fields and values as the backend stores them: data, not sentences
-        String preview = robot.lookup("#actionPreview").queryAs(javafx.scene.control.TextArea.class).getText();
-        List<String> dialog = UiWalk.texts(robot.lookup("#actionDialog").queryAs(javafx.scene.Parent.class))
+        String preview = FxState.read(() -> robot.lookup("#actionPreview").queryAs(javafx.scene.control.TextArea.class)
+                .getText());
+        List<String> dialog = UiWalk.texts(FxState.read(() -> robot.lookup("#actionDialog")
+                        .queryAs(javafx.scene.Parent.class)))
                 .stream().filter(t -> !t.equals(preview)).toList();
         robot.clickOn("#actionReason").write("고객이 전화로 승인함");
         robot.clickOn("#actionRun");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> robot.lookup(".notice-text").tryQuery().isPresent());
+                FxState.await("the result's notice", () -> robot.lookup(".notice-text").tryQuery().isPresent());
         List<String> said = new java.util.ArrayList<>(dialog);
-        robot.lookup(".notice-text").queryAllAs(Label.class).forEach(l -> said.add(l.getText()));
-        robot.lookup(".notice-detail").queryAllAs(Label.class).forEach(l -> said.add(l.getText()));
+        said.addAll(FxState.read(() -> {
+            List<String> notices = new java.util.ArrayList<>();
+            robot.lookup(".notice-text").queryAllAs(Label.class).forEach(l -> notices.add(l.getText()));
+            robot.lookup(".notice-detail").queryAllAs(Label.class).forEach(l -> notices.add(l.getText()));
+            return notices;
+        }));
         assertTrue(said.stream().anyMatch(t -> t.contains("인증 완료 처리 완료")), said.toString());
         for (String text : said) {
             // session ids, field and status names of the document are data, not English sentences
@@ -201,13 +211,13 @@ class ConsoleWindowTest {
     private TableView<?> openManualCompleteOn(FxRobot robot, String id) throws Exception {
         robot.clickOn("#searchField").write(id.substring(6, 14));
         awaitRows(robot, 1);
-        TableView<?> sessions = robot.lookup("#sessionTable").queryAs(TableView.class);
+        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
         robot.interact(() -> sessions.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+        FxState.await("Force auth complete enabled",
                 () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
         robot.clickOn("#action-manual-auth-complete");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#actionPreview")
+        FxState.await("the action's dialog", () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        FxState.await("the action's preview", () -> robot.lookup("#actionPreview")
                 .queryAs(javafx.scene.control.TextArea.class).getText().contains("auth_completed"));
         return sessions;
     }

@@ -10,7 +10,7 @@ import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.Role;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.ui.common.UiPreferences;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -53,56 +52,63 @@ class DemoWindowTest {
         });
         ConsoleServices services = ConsoleServices.startDemo(Timestamps.system());
         robot.interact(() -> window[0].attach(services));
-        TableView<?> table = window[0].view().table();
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        TableView<?> table = FxState.read(() -> window[0].view().table());
+        FxState.await("the demo's sessions", () -> !table.getItems().isEmpty());
         return window[0];
     }
 
     private static void close(FxRobot robot, ConsoleWindow window) throws Exception {
         boolean[] closed = {false};
         robot.interact(() -> window.close(() -> closed[0] = true));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> closed[0]);
+        FxState.await("the window to close", () -> closed[0]);
     }
 
     @Test
     void theDemoStartsAsAnOperatorWithAHintShownOnceAndSwitchesRoles(FxRobot robot) throws Exception {
         ConsoleWindow first = openDemo(robot);
         try {
-            Label badge = (Label) first.scene().lookup("#roleBadge");
-            assertTrue(badge.getText().endsWith("operator"), badge.getText());
+            Label badge = FxState.read(() -> (Label) first.scene().lookup("#roleBadge"));
+            String operatorBadge = FxState.read(badge::getText);
+            assertTrue(operatorBadge.endsWith("operator"), operatorBadge);
             @SuppressWarnings("unchecked")
-            ComboBox<Role> roles = (ComboBox<Role>) first.scene().lookup("#roleSwitch");
-            assertEquals(Role.OPERATOR, roles.getValue(), "the role box is in the demo's status bar");
+            ComboBox<Role> roles = FxState.read(() -> (ComboBox<Role>) first.scene().lookup("#roleSwitch"));
+            assertEquals(Role.OPERATOR, FxState.read(roles::getValue), "the role box is in the demo's status bar");
             robot.interact(() -> first.view().table().getSelectionModel().select(0));
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(first.scene().lookup("#action-simple-auth") != null, "an operator re-sends auth");
+            assertTrue(FxState.read(() -> first.scene().lookup("#action-simple-auth") != null),
+                    "an operator re-sends auth");
             // the button is there, grey, and says that forcing needs the developer role
-            assertTrue(first.scene().lookup("#action-manual-auth-complete").isDisabled(), "but does not force it");
-            assertTrue(first.actions().reason(ActionKind.MANUAL_COMPLETE).contains("developer"),
-                    first.actions().reason(ActionKind.MANUAL_COMPLETE));
+            assertTrue(FxState.read(() -> first.scene().lookup("#action-manual-auth-complete").isDisabled()),
+                    "but does not force it");
+            String operatorReason = FxState.read(() -> first.actions().reason(ActionKind.MANUAL_COMPLETE));
+            assertTrue(operatorReason.contains("developer"), operatorReason);
 
-            assertTrue(first.scene().lookup("#demoHint").isVisible(), "the first-run hint is shown");
-            String hint = ((Label) first.scene().lookup("#demoHintText")).getText();
+            assertTrue(FxState.read(() -> first.scene().lookup("#demoHint").isVisible()), "the first-run hint is shown");
+            String hint = FxState.read(() -> ((Label) first.scene().lookup("#demoHintText")).getText());
             assertTrue(hint.contains("Stuck") && hint.contains("Role"), "it says what the buckets mean and where the "
                     + "role switch is: " + hint);
 
             robot.interact(() -> roles.setValue(Role.DEVELOPER));
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(first.actions().reason(ActionKind.MANUAL_COMPLETE).contains("developer"),
-                    "a developer may force it: " + first.actions().reason(ActionKind.MANUAL_COMPLETE));
-            assertTrue(badge.getText().endsWith("developer"), badge.getText());
+            String developerReason = FxState.read(() -> first.actions().reason(ActionKind.MANUAL_COMPLETE));
+            assertFalse(developerReason.contains("developer"), "a developer may force it: " + developerReason);
+            String developerBadge = FxState.read(badge::getText);
+            assertTrue(developerBadge.endsWith("developer"), developerBadge);
             robot.interact(() -> roles.setValue(Role.VIEWER));
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(first.scene().lookup("#action-simple-auth").isDisabled(), "a viewer runs nothing");
-            assertTrue(badge.getText().contains("READ-ONLY"), badge.getText());
+            assertTrue(FxState.read(() -> first.scene().lookup("#action-simple-auth").isDisabled()),
+                    "a viewer runs nothing");
+            String viewerBadge = FxState.read(badge::getText);
+            assertTrue(viewerBadge.contains("READ-ONLY"), viewerBadge);
             // switched by the window's API (as the screenshot tour does): the box follows, the badge agrees with it
             robot.interact(() -> first.switchRole(Role.DEVELOPER));
-            assertEquals(Role.DEVELOPER, roles.getValue());
-            assertTrue(badge.getText().endsWith("developer"), badge.getText());
+            assertEquals(Role.DEVELOPER, FxState.read(roles::getValue));
+            String switchedBadge = FxState.read(badge::getText);
+            assertTrue(switchedBadge.endsWith("developer"), switchedBadge);
 
             robot.interact(() -> robot.lookup("#demoHintDismiss").queryButton().fire());
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(first.scene().lookup("#demoHint") == null, "dismissed");
+            assertTrue(FxState.read(() -> first.scene().lookup("#demoHint") == null), "dismissed");
             assertTrue(UiPreferences.user().demoHintDismissed(), "and remembered");
         } finally {
             close(robot, first);
@@ -110,9 +116,11 @@ class DemoWindowTest {
 
         ConsoleWindow second = openDemo(robot);
         try {
-            assertTrue(second.scene().lookup("#demoHint") == null, "the hint is shown once, not at every start");
-            assertTrue(second.scene().lookup("#roleSwitch") != null);
-            assertFalse(((Label) second.scene().lookup("#roleBadge")).getText().endsWith("developer"));
+            assertTrue(FxState.read(() -> second.scene().lookup("#demoHint") == null),
+                    "the hint is shown once, not at every start");
+            assertTrue(FxState.read(() -> second.scene().lookup("#roleSwitch") != null));
+            assertFalse(FxState.read(() -> ((Label) second.scene().lookup("#roleBadge")).getText())
+                    .endsWith("developer"));
         } finally {
             close(robot, second);
             background.shutdownNow();
