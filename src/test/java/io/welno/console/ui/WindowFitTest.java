@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.UiPreferences;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -83,8 +82,8 @@ class WindowFitTest {
         return robot.lookup("#sessionTable").queryAs(TableView.class);
     }
 
-    private void awaitRows(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table(robot).getItems().size() == 19);
+    private void awaitRows(FxRobot robot) {
+        FxState.await("19 rows", () -> table(robot).getItems().size() == 19);
     }
 
     private void resize(FxRobot robot, double width) {
@@ -114,28 +113,35 @@ class WindowFitTest {
             resize(robot, width);
             robot.interact(() -> window.view().notices().show(headline, detail, true));
             WaitForAsyncUtils.waitForFxEvents();
-            List<Node> notices = List.copyOf(robot.lookup(".notice").queryAll());
-            Node notice = notices.get(notices.size() - 1);
-            double sceneWidth = window.scene().getWidth();
-            Bounds bounds = inScene(notice);
-            assertTrue(bounds.getMinX() >= 0 && bounds.getMaxX() <= sceneWidth,
-                    "the notice " + bounds + " is inside the window of width " + sceneWidth);
-            Label text = (Label) notice.lookup(".notice-text");
-            assertEquals(headline, drawn(text), "every word of the headline is drawn (wrapped, not cut)");
-            assertTrue(text.getHeight() > 2 * text.getFont().getSize(), "the headline wraps onto several lines");
-            Label title = (Label) notice.lookup(".notice-title");
-            assertEquals("Attention", drawn(title), "the title is not cut");
+            Node notice = FxState.read(() -> {
+                List<Node> notices = List.copyOf(robot.lookup(".notice").queryAll());
+                return notices.get(notices.size() - 1);
+            });
+            double sceneWidth = FxState.read(() -> window.scene().getWidth());
+            Label more = (Label) FxState.read(() -> notice.lookup(".notice-detail"));
+            Hyperlink details = (Hyperlink) FxState.read(() -> notice.lookup(".notice-details-link"));
+            FxState.check(() -> {
+                Bounds bounds = inScene(notice);
+                assertTrue(bounds.getMinX() >= 0 && bounds.getMaxX() <= sceneWidth,
+                        "the notice " + bounds + " is inside the window of width " + sceneWidth);
+                Label text = (Label) notice.lookup(".notice-text");
+                assertEquals(headline, drawn(text), "every word of the headline is drawn (wrapped, not cut)");
+                assertTrue(text.getHeight() > 2 * text.getFont().getSize(), "the headline wraps onto several lines");
+                Label title = (Label) notice.lookup(".notice-title");
+                assertEquals("Attention", drawn(title), "the title is not cut");
 
-            Label more = (Label) notice.lookup(".notice-detail");
-            assertFalse(more.isVisible(), "details on demand");
-            Hyperlink details = (Hyperlink) notice.lookup(".notice-details-link");
-            assertEquals("Details", details.getText());
+                assertFalse(more.isVisible(), "details on demand");
+                assertEquals("Details", details.getText());
+            });
             robot.clickOn(details);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(more.isVisible());
-            assertEquals(detail, drawn(more));
-            assertTrue(inScene(notice).getMaxX() <= sceneWidth && inScene(notice).getMaxY() <= window.scene().getHeight(),
-                    "still inside with its details open");
+            FxState.check(() -> {
+                assertTrue(more.isVisible());
+                assertEquals(detail, drawn(more));
+                assertTrue(inScene(notice).getMaxX() <= sceneWidth
+                        && inScene(notice).getMaxY() <= window.scene().getHeight(),
+                        "still inside with its details open");
+            });
             robot.interact(() -> ((Button) notice.lookup(".notice-close")).fire());
         }
     }
@@ -143,51 +149,61 @@ class WindowFitTest {
     @Test
     void everyColumnHeaderSaysWhatItsColumnMeansInBothLanguages(FxRobot robot) throws Exception {
         awaitRows(robot);
-        TableView<SessionRow> table = table(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
         ResourceBundle english = ResourceBundle.getBundle(I18n.BUNDLE, Locale.ENGLISH);
         ResourceBundle korean = ResourceBundle.getBundle(I18n.BUNDLE, I18n.KOREAN);
-        assertTrue(table.getColumns().stream().anyMatch(c -> "column.partner".equals(c.getId())), "a Partner column");
-        for (TableColumn<SessionRow, ?> column : table.getColumns()) {
-            Label header = (Label) column.getGraphic();
-            assertNotNull(header.getTooltip(), column.getId() + " has a tooltip");
-            assertEquals(english.getString(column.getId() + ".tip"), header.getTooltip().getText());
-        }
-        // the sessions table's headers (the alerts and audit tabs have tables of their own)
-        for (Node node : robot.from(table).lookup(".column-header").queryAll()) {
-            if (node instanceof TableColumnHeader h && h.getTableColumn() != null && h.getTableColumn().isVisible()) {
-                assertTrue(h.lookupAll(".column-title").contains(h.getTableColumn().getGraphic()),
-                        "the header of " + h.getTableColumn().getId() + " shows the label that carries the tooltip");
+        FxState.check(() -> {
+            assertTrue(table.getColumns().stream().anyMatch(c -> "column.partner".equals(c.getId())),
+                    "a Partner column");
+            for (TableColumn<SessionRow, ?> column : table.getColumns()) {
+                Label header = (Label) column.getGraphic();
+                assertNotNull(header.getTooltip(), column.getId() + " has a tooltip");
+                assertEquals(english.getString(column.getId() + ".tip"), header.getTooltip().getText());
             }
-        }
+            // the sessions table's headers (the alerts and audit tabs have tables of their own)
+            for (Node node : robot.from(table).lookup(".column-header").queryAll()) {
+                if (node instanceof TableColumnHeader h && h.getTableColumn() != null
+                        && h.getTableColumn().isVisible()) {
+                    assertTrue(h.lookupAll(".column-title").contains(h.getTableColumn().getGraphic()), "the header of "
+                            + h.getTableColumn().getId() + " shows the label that carries the tooltip");
+                }
+            }
+        });
         robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
-        for (TableColumn<SessionRow, ?> column : table.getColumns()) {
-            Label header = (Label) column.getGraphic();
-            String tip = header.getTooltip().getText();
-            assertEquals(korean.getString(column.getId() + ".tip"), tip);
-            assertNotEquals(english.getString(column.getId() + ".tip"), tip, column.getId() + " is translated");
-            assertEquals(korean.getString(column.getId()), header.getText());
-        }
+        FxState.check(() -> {
+            for (TableColumn<SessionRow, ?> column : table.getColumns()) {
+                Label header = (Label) column.getGraphic();
+                String tip = header.getTooltip().getText();
+                assertEquals(korean.getString(column.getId() + ".tip"), tip);
+                assertNotEquals(english.getString(column.getId() + ".tip"), tip, column.getId() + " is translated");
+                assertEquals(korean.getString(column.getId()), header.getText());
+            }
+        });
     }
 
     @Test
-    void connectionsStaysVisibleBesideAProfileBadgeAt1280AndAtTheNarrowestWindow(FxRobot robot) {
-        Label badge = robot.lookup("#environmentBadge").queryAs(Label.class);
-        assertTrue(badge.isVisible() && badge.getText().contains("production"), badge.getText());
+    void connectionsStaysVisibleBesideAProfileBadgeAt1280AndAtTheNarrowestWindow(FxRobot robot) throws Exception {
+        Label badge = FxState.read(() -> robot.lookup("#environmentBadge").queryAs(Label.class));
+        FxState.check(() -> assertTrue(badge.isVisible() && badge.getText().contains("production"), badge.getText()));
         for (double width : new double[] {1280, ConsoleWindow.MIN_WIDTH}) {
             resize(robot, width);
-            Button connections = robot.lookup("#connectionsButton").queryButton();
-            Bounds bounds = inScene(connections);
-            double sceneWidth = window.scene().getWidth();
-            assertTrue(connections.isVisible() && bounds.getMinX() >= 0 && bounds.getMaxX() <= sceneWidth,
-                    "Connections… at " + bounds + " in a window " + sceneWidth + " wide");
-            assertTrue(connections.getWidth() >= connections.prefWidth(-1) - 0.5, "at its full width");
-            assertEquals(connections.getText(), ((Text) connections.lookup(".text")).getText(), "its text is not cut");
-            assertTrue(inScene(badge).getMaxX() <= bounds.getMinX(), "the badge stays left of it");
-            if (width == 1280) {
-                assertEquals(badge.getText(), ((Text) badge.lookup(".text")).getText(), "the badge is not cut");
-            } else {
-                assertEquals(badge.getText(), badge.getTooltip().getText(), "a cut badge says it all in its tooltip");
-            }
+            FxState.check(() -> {
+                Button connections = robot.lookup("#connectionsButton").queryButton();
+                Bounds bounds = inScene(connections);
+                double sceneWidth = window.scene().getWidth();
+                assertTrue(connections.isVisible() && bounds.getMinX() >= 0 && bounds.getMaxX() <= sceneWidth,
+                        "Connections… at " + bounds + " in a window " + sceneWidth + " wide");
+                assertTrue(connections.getWidth() >= connections.prefWidth(-1) - 0.5, "at its full width");
+                assertEquals(connections.getText(), ((Text) connections.lookup(".text")).getText(),
+                        "its text is not cut");
+                assertTrue(inScene(badge).getMaxX() <= bounds.getMinX(), "the badge stays left of it");
+                if (width == 1280) {
+                    assertEquals(badge.getText(), ((Text) badge.lookup(".text")).getText(), "the badge is not cut");
+                } else {
+                    assertEquals(badge.getText(), badge.getTooltip().getText(),
+                            "a cut badge says it all in its tooltip");
+                }
+            });
         }
     }
 
@@ -195,17 +211,20 @@ class WindowFitTest {
     void theDefaultColumnsFitA1280PixelWindowWithoutScrollingSideways(FxRobot robot) throws Exception {
         awaitRows(robot);
         resize(robot, 1280);
-        TableView<SessionRow> table = table(robot);
-        double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
-        double inside = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
-        ScrollBar vertical = scrollBar(table, Orientation.VERTICAL);
-        double room = inside - (vertical != null && vertical.isVisible() ? vertical.getWidth() : 0);
-        assertTrue(columns <= room, "columns " + columns + " px in a table with " + room + " px of room");
-        ScrollBar horizontal = scrollBar(table, Orientation.HORIZONTAL);
-        assertTrue(horizontal == null || !horizontal.isVisible(), "no horizontal scroll bar");
-        for (String id : List.of("column.id", "column.status", "column.updated", "column.expires", "column.message")) {
-            assertTrue(column(table, id).isVisible(), id + " is shown by default");
-        }
+        FxState.check(() -> {
+            TableView<SessionRow> table = table(robot);
+            double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+            double inside = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+            ScrollBar vertical = scrollBar(table, Orientation.VERTICAL);
+            double room = inside - (vertical != null && vertical.isVisible() ? vertical.getWidth() : 0);
+            assertTrue(columns <= room, "columns " + columns + " px in a table with " + room + " px of room");
+            ScrollBar horizontal = scrollBar(table, Orientation.HORIZONTAL);
+            assertTrue(horizontal == null || !horizontal.isVisible(), "no horizontal scroll bar");
+            for (String id : List.of("column.id", "column.status", "column.updated", "column.expires",
+                    "column.message")) {
+                assertTrue(column(table, id).isVisible(), id + " is shown by default");
+            }
+        });
     }
 
     private static ScrollBar scrollBar(TableView<?> table, Orientation orientation) {
@@ -220,22 +239,26 @@ class WindowFitTest {
     @Test
     void theColumnChooserShowsAndHidesColumnsAndTheChoiceIsKept(FxRobot robot) throws Exception {
         awaitRows(robot);
-        TableView<SessionRow> table = table(robot);
-        assertFalse(column(table, "column.ttl").isVisible(), "TTL is a click away, not shown by default");
-        Node statusHeader = robot.lookup(".column-header").match(n -> n instanceof TableColumnHeader h
-                && h.getTableColumn() != null && "column.status".equals(h.getTableColumn().getId())).query();
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        assertFalse(FxState.read(() -> column(table, "column.ttl").isVisible()),
+                "TTL is a click away, not shown by default");
+        Node statusHeader = FxState.read(() -> robot.lookup(".column-header")
+                .match(n -> n instanceof TableColumnHeader h && h.getTableColumn() != null
+                        && "column.status".equals(h.getTableColumn().getId())).query());
         robot.clickOn(statusHeader, MouseButton.SECONDARY);
         WaitForAsyncUtils.waitForFxEvents();
-        ContextMenu menu = robot.listWindows().stream().filter(w -> w instanceof ContextMenu m && m.isShowing()
-                && "columnMenu".equals(m.getId())).map(ContextMenu.class::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("a right-click on a header opens the column chooser"));
-        CheckMenuItem ttl = (CheckMenuItem) menu.getItems().stream()
-                .filter(i -> "columnMenu-column.ttl".equals(i.getId())).findFirst().orElseThrow();
-        assertEquals("TTL", ttl.getText());
-        assertFalse(ttl.isSelected());
+        FxState.check(() -> {
+            ContextMenu menu = robot.listWindows().stream().filter(w -> w instanceof ContextMenu m && m.isShowing()
+                    && "columnMenu".equals(m.getId())).map(ContextMenu.class::cast).findFirst()
+                    .orElseThrow(() -> new AssertionError("a right-click on a header opens the column chooser"));
+            CheckMenuItem ttl = (CheckMenuItem) menu.getItems().stream()
+                    .filter(i -> "columnMenu-column.ttl".equals(i.getId())).findFirst().orElseThrow();
+            assertEquals("TTL", ttl.getText());
+            assertFalse(ttl.isSelected());
+        });
         robot.clickOn("TTL");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(column(table, "column.ttl").isVisible(), "chosen: shown");
+        assertTrue(FxState.read(() -> column(table, "column.ttl").isVisible()), "chosen: shown");
         robot.interact(() -> column(table, "column.name").setVisible(false));
 
         Set<String> kept = UiPreferences.user().hiddenColumns().orElseThrow();
@@ -249,10 +272,12 @@ class WindowFitTest {
         robot.interact(() -> second[0] = TestConsole.open(new Stage(), TestConsole.profile("again", REDIS.url(),
                 "viewer", "production", false)));
         try {
-            TableView<SessionRow> again = second[0].window().view().table();
-            assertTrue(column(again, "column.ttl").isVisible());
-            assertFalse(column(again, "column.name").isVisible());
-            assertTrue(column(again, "column.status").isVisible());
+            FxState.check(() -> {
+                TableView<SessionRow> again = second[0].window().view().table();
+                assertTrue(column(again, "column.ttl").isVisible());
+                assertFalse(column(again, "column.name").isVisible());
+                assertTrue(column(again, "column.status").isVisible());
+            });
         } finally {
             robot.interact(() -> second[0].window().scene().getWindow().hide());
             second[0].close(robot);
@@ -262,25 +287,29 @@ class WindowFitTest {
     @Test
     void unreadableReasonsWrapWholeAndDashboardSubtitlesSayAllInTheirTooltip(FxRobot robot) throws Exception {
         awaitRows(robot);
-        TableView<SessionRow> table = table(robot);
-        for (SessionRow row : List.copyOf(table.getItems())) {
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        for (SessionRow row : FxState.read(() -> List.copyOf(table.getItems()))) {
             if (row.readable()) {
                 continue;
             }
             robot.interact(() -> table.getSelectionModel().select(row));
             robot.interact(() -> window.scene().getRoot().layout());
-            Label subtitle = robot.lookup("#detailSubtitle").queryAs(Label.class);
-            assertEquals(subtitle.getText().replaceAll(" +", " ").strip(), drawn(subtitle),
-                    "the reason is drawn whole, wrapped if need be");
+            FxState.check(() -> {
+                Label subtitle = robot.lookup("#detailSubtitle").queryAs(Label.class);
+                assertEquals(subtitle.getText().replaceAll(" +", " ").strip(), drawn(subtitle),
+                        "the reason is drawn whole, wrapped if need be");
+            });
         }
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
-        Label live = robot.lookup("#kpi-live-detail").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> !live.getText().isEmpty());
-        for (Node node : robot.lookup(".tile-detail").queryAll()) {
-            Label detail = (Label) node;
-            if (detail.getId() != null) {
-                assertEquals(detail.getText(), detail.getTooltip().getText(), detail.getId());
+        FxState.await("the live tile's detail",
+                () -> !robot.lookup("#kpi-live-detail").queryAs(Label.class).getText().isEmpty());
+        FxState.check(() -> {
+            for (Node node : robot.lookup(".tile-detail").queryAll()) {
+                Label detail = (Label) node;
+                if (detail.getId() != null) {
+                    assertEquals(detail.getText(), detail.getTooltip().getText(), detail.getId());
+                }
             }
-        }
+        });
     }
 }
