@@ -1,11 +1,10 @@
 package io.welno.console.ui;
 
 import io.welno.console.ui.shell.ConsoleWindow;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.demo.EmbeddedRedis;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A profile pointing at a port where nothing listens: the window says so in a sentence and keeps retrying. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,13 +37,17 @@ class ConnectionFailureTest {
 
     @Test
     void aRefusedConnectionIsShownAsASentenceAndTheViewerIsReadOnly(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> {
+        FxState.await("the refusal in the status bar", () -> {
             String mode = robot.lookup("#feedMode").queryAs(Label.class).getText();
             String text = robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
             return ("RECONNECTING".equals(mode) || "OFFLINE".equals(mode)) && text.toLowerCase().contains("refused");
         });
-        assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().contains("READ-ONLY"));
-        assertTrue(robot.lookup("#action-collect").tryQuery().isEmpty(), "no session is selected, so no action buttons are shown");
-        assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass().contains("env-production"));
+        FxState.check(() -> {
+            assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().contains("READ-ONLY"));
+            assertTrue(robot.lookup("#action-collect").tryQuery().isEmpty(),
+                    "no session is selected, so no action buttons are shown");
+            assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass()
+                    .contains("env-production"));
+        });
     }
 }

@@ -7,7 +7,7 @@ import io.welno.console.ui.dashboard.DashboardView;
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.ui.shell.KeyboardShortcuts;
 import io.welno.console.ui.shell.SettingsMenu;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.DashboardModel;
@@ -94,16 +94,20 @@ class ConsoleSettingsTest {
         return robot.lookup("#sessionTable").queryAs(TableView.class);
     }
 
-    private void awaitRows(FxRobot robot, int expected) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table(robot).getItems().size() == expected);
+    private void awaitRows(FxRobot robot, int expected) {
+        FxState.await(expected + " rows", () -> table(robot).getItems().size() == expected);
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return FxState.read(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     /** Opens the settings menu and picks an item (fired: Monocle does not drive popup submenus reliably). */
-    private void choose(FxRobot robot, String menu, String item) {
+    private void choose(FxRobot robot, String menu, String item) throws Exception {
         SettingsMenu settings = window.view().settings();
         robot.clickOn("#settingsMenu");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(settings.isShowing(), "the settings menu opens");
+        assertTrue(FxState.read(settings::isShowing), "the settings menu opens");
         robot.interact(() -> {
             settings.item(item).fire();
             settings.hide();
@@ -118,21 +122,19 @@ class ConsoleSettingsTest {
     @Test
     void languageAndThemeSwitchAtRuntimeFromTheSettingsMenuAndAreRemembered(FxRobot robot) throws Exception {
         awaitRows(robot, 20);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
+                FxState.await("LIVE", () -> "LIVE".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
         List<String> english = UiWalk.visibleTexts();
         for (String text : List.of("Sessions", "Dashboard", "Settings", "All sessions", "Waiting for approval",
                 "Status", "Last message", "Pause live", "LIVE", "Search id, name or last 4 phone digits")) {
             assertTrue(english.contains(text), text + " not shown in English: " + english);
         }
-        assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("developer"));
-        assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getText().endsWith(" · production"));
+        assertTrue(text(robot, "#roleBadge").endsWith("developer"));
+        assertTrue(text(robot, "#environmentBadge").endsWith(" · production"));
 
         choose(robot, "menu-language", "menu-lang-ko");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> "실시간".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
+                FxState.await("LIVE in Korean", () -> "실시간".equals(robot.lookup("#feedMode").queryAs(Label.class).getText()));
         List<String> korean = UiWalk.visibleTexts();
-        String environment = robot.lookup("#environmentBadge").queryAs(Label.class).getText();
+        String environment = text(robot, "#environmentBadge");
         assertTrue(environment.endsWith(" · 운영"), "the profile's environment in Korean: " + environment);
         for (String text : List.of("세션", "대시보드", "설정", "전체 세션", "승인 대기", "상태", "최근 메시지",
                 "실시간 일시정지", "실시간", "ID, 이름, 전화번호 끝 4자리로 검색", "세션 20개")) {
@@ -146,27 +148,29 @@ class ConsoleSettingsTest {
         assertTrue(korean.stream().anyMatch(t -> t.equals("읽을 수 없음: 잘린 JSON입니다. 700자에서 끝납니다.")),
                 "the parser's reasons are translated: " + korean);
         assertTrue(korean.stream().noneMatch(t -> t.contains("Truncated JSON")), korean.toString());
-        String feed = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText();
+        String feed = FxState.read(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class)
+                .getText());
         assertTrue(feed.startsWith("실시간으로 받는 중: ") && feed.contains("키스페이스 알림"),
                 "the feed's phrase is worded in Korean, its cause too: " + feed);
-        assertTrue(robot.lookup("#roleBadge").queryAs(Label.class).getText().endsWith("개발자"),
+        assertTrue(text(robot, "#roleBadge").endsWith("개발자"),
                 "the role badge follows the language");
         assertEquals("ko", PREFS.node().get(UiPreferences.LANGUAGE, null));
 
-        Region detail = robot.lookup("#detailPane").queryAs(Region.class);
-        assertEquals(Color.web("#ffffff"), background(detail));
+        Region detail = FxState.read(() -> robot.lookup("#detailPane").queryAs(Region.class));
+        assertEquals(Color.web("#ffffff"), FxState.read(() -> background(detail)));
         choose(robot, "menu-theme", "menu-theme-dark");
-        assertEquals(Themes.DARK, window.theme(), "the window knows its theme");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> Color.web("#0d1117").equals(background(detail)));
-        Label bucketName = robot.lookup("#bucket-all").lookup(".label").queryAs(Label.class);
-        assertTrue(bucketName.getTextFill() instanceof Color c && c.getBrightness() > 0.8,
-                "light text on the dark theme: " + bucketName.getTextFill());
+        assertEquals(Themes.DARK, FxState.read(window::theme), "the window knows its theme");
+        FxState.await("the dark background", () -> Color.web("#0d1117").equals(background(detail)));
+        javafx.scene.paint.Paint bucketFill = FxState.read(() -> robot.lookup("#bucket-all").lookup(".label")
+                .queryAs(Label.class).getTextFill());
+        assertTrue(bucketFill instanceof Color c && c.getBrightness() > 0.8,
+                "light text on the dark theme: " + bucketFill);
         assertEquals("dark", PREFS.node().get(UiPreferences.THEME, null));
         assertEquals(Themes.DARK, UiPreferences.user().theme().orElseThrow(), "the next start uses it");
 
         choose(robot, "menu-language", "menu-lang-en");
         choose(robot, "menu-theme", "menu-theme-light");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> Color.web("#ffffff").equals(background(detail)));
+        FxState.await("the light background", () -> Color.web("#ffffff").equals(background(detail)));
         List<String> back = UiWalk.visibleTexts();
         assertTrue(back.contains("All sessions") && back.contains("Dashboard") && !back.contains("전체 세션"), back.toString());
         assertEquals(Locale.ENGLISH, UiPreferences.user().language().orElseThrow());
@@ -176,32 +180,35 @@ class ConsoleSettingsTest {
     void shortcutsMoveThroughBucketsAndSessionsAndTheSheetListsThem(FxRobot robot) throws Exception {
         awaitRows(robot, 20);
         robot.push(KeyCode.CONTROL, KeyCode.F);
-        assertTrue(robot.lookup("#searchField").queryAs(TextField.class).isFocused(), "Ctrl+F focuses the search");
+        assertTrue(FxState.read(() -> robot.lookup("#searchField").queryAs(TextField.class).isFocused()),
+                "Ctrl+F focuses the search");
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5); // all, stuck, initiated, auth_requesting, auth_request_sent
         awaitRows(robot, 2);
         assertEquals(Bucket.of(io.welno.console.session.SessionStatus.AUTH_REQUEST_SENT),
-                window.view().model().bucketProperty().get());
+                FxState.read(() -> window.view().model().bucketProperty().get()));
         robot.push(KeyCode.ALT, KeyCode.UP);
         assertEquals(Bucket.of(io.welno.console.session.SessionStatus.AUTH_REQUESTING),
-                window.view().model().bucketProperty().get());
+                FxState.read(() -> window.view().model().bucketProperty().get()));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         awaitRows(robot, 20);
 
         robot.push(KeyCode.CONTROL, KeyCode.DOWN);
-        assertEquals(0, table(robot).getSelectionModel().getSelectedIndex());
+        assertEquals(0, FxState.read(() -> table(robot).getSelectionModel().getSelectedIndex()));
         robot.push(KeyCode.CONTROL, KeyCode.DOWN);
         robot.push(KeyCode.J);
-        assertEquals(2, table(robot).getSelectionModel().getSelectedIndex(), "Ctrl+Down, J: next session");
+        assertEquals(2, FxState.read(() -> table(robot).getSelectionModel().getSelectedIndex()),
+                "Ctrl+Down, J: next session");
         robot.push(KeyCode.K);
-        assertEquals(1, table(robot).getSelectionModel().getSelectedIndex(), "K: previous session");
-        String selected = ((SessionRow) table(robot).getSelectionModel().getSelectedItem()).id();
-        assertEquals(selected, robot.lookup("#detailTitle").queryAs(Label.class).getText());
+        assertEquals(1, FxState.read(() -> table(robot).getSelectionModel().getSelectedIndex()),
+                "K: previous session");
+        String selected = FxState.read(() -> ((SessionRow) table(robot).getSelectionModel().getSelectedItem()).id());
+        assertEquals(selected, text(robot, "#detailTitle"));
 
         robot.push(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
-        List<String> sheet = UiWalk.texts(robot.lookup("#shortcutSheet").query());
-        for (KeyboardShortcuts.Shortcut s : window.view().shortcuts()) {
+        FxState.await("the shortcut sheet", () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+        List<String> sheet = UiWalk.texts(FxState.read(() -> robot.lookup("#shortcutSheet").query()));
+        for (KeyboardShortcuts.Shortcut s : FxState.read(() -> List.copyOf(window.view().shortcuts()))) {
             assertTrue(sheet.contains(s.display()), s.display() + " missing from the sheet");
         }
         for (var keys : ActionsController.SHORTCUTS.values()) {
@@ -212,12 +219,14 @@ class ConsoleSettingsTest {
             assertTrue(sheet.contains(text), text + " missing: " + sheet);
         }
         robot.clickOn("#shortcutSheetClose");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup("#shortcutSheet").tryQuery().isEmpty());
+        FxState.await("the shortcut sheet closed", () -> robot.lookup("#shortcutSheet").tryQuery().isEmpty());
 
         robot.push(KeyCode.CONTROL, KeyCode.D);
-        assertEquals("tab-dashboard", window.view().tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals("tab-dashboard",
+                FxState.read(() -> window.view().tabs().getSelectionModel().getSelectedItem().getId()));
         robot.push(KeyCode.CONTROL, KeyCode.D);
-        assertEquals("tab-sessions", window.view().tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals("tab-sessions",
+                FxState.read(() -> window.view().tabs().getSelectionModel().getSelectedItem().getId()));
     }
 
     @Test
@@ -225,43 +234,49 @@ class ConsoleSettingsTest {
             throws Exception {
         awaitRows(robot, 20);
         robot.clickOn("#tab-dashboard");
-        DashboardView dashboard = window.view().dashboard();
+        DashboardView dashboard = FxState.read(() -> window.view().dashboard());
         // a refresh after all rows arrived (the timer runs every 2 s; ask for one now)
         robot.interact(dashboard::refresh);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+        FxState.await("the dashboard's figures of 20 live sessions",
                 () -> dashboard.shown() != null && dashboard.shown().liveTotal() == 20);
-        DashboardModel.Snapshot expected = new DashboardModel().update(List.copyOf(window.view().model().allRows()),
+        var allRows = FxState.read(() -> List.copyOf(window.view().model().allRows()));
+        DashboardModel.Snapshot expected = new DashboardModel().update(allRows,
                 LocalDateTime.now(CLOCK.withZone(Timestamps.DEFAULT_ZONE)), StuckPolicy.defaults());
-        DashboardModel.Snapshot shown = dashboard.shown();
+        DashboardModel.Snapshot shown = FxState.read(dashboard::shown);
         assertEquals(expected.funnel(), shown.funnel());
         assertTrue(shown.funnel().started() >= 10, "the fixtures started in the last hour: " + shown.funnel());
         assertEquals(expected.approvals(), shown.approvals());
         assertEquals(1, shown.approvals());
         assertEquals(java.time.Duration.ofSeconds(90), shown.approvalMedian());
-        assertEquals("1m 30s", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
-        assertEquals("20", robot.lookup("#kpi-live").queryAs(Label.class).getText());
-        assertEquals(Formats.count(window.i18n(), shown.funnel().started()),
-                robot.lookup("#kpi-started").queryAs(Label.class).getText());
-        assertEquals(Formats.duration(window.i18n(), shown.approvalMedian()),
-                robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
-        assertEquals(Formats.percent(window.i18n(), shown.errorRate()),
-                robot.lookup("#kpi-error-rate").queryAs(Label.class).getText());
-        assertEquals(Formats.percent(window.i18n(), shown.stuckRate()),
-                robot.lookup("#kpi-stuck-rate").queryAs(Label.class).getText());
-        var funnel = dashboard.funnelChartNode().getData().get(0).getData();
-        assertEquals(List.of(shown.funnel().started(), shown.funnel().requested(), shown.funnel().approved(),
-                shown.funnel().completed()), funnel.stream().map(d -> d.getYValue().intValue()).toList());
-        var series = dashboard.statusChartNode().getData();
-        assertEquals(6, series.size());
-        int stacked = series.stream().mapToInt(s -> s.getData().get(s.getData().size() - 1).getYValue().intValue()).sum();
-        assertEquals(20, stacked, "the latest minute stacks up to the live sessions");
-        assertEquals("Waiting for auth", series.get(0).getName());
+        var funnel = FxState.read(() -> dashboard.funnelChartNode().getData().get(0).getData());
+        var series = FxState.read(() -> dashboard.statusChartNode().getData());
+        FxState.check(() -> {
+            assertEquals("1m 30s", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+            assertEquals("20", robot.lookup("#kpi-live").queryAs(Label.class).getText());
+            assertEquals(Formats.count(window.i18n(), shown.funnel().started()),
+                    robot.lookup("#kpi-started").queryAs(Label.class).getText());
+            assertEquals(Formats.duration(window.i18n(), shown.approvalMedian()),
+                    robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+            assertEquals(Formats.percent(window.i18n(), shown.errorRate()),
+                    robot.lookup("#kpi-error-rate").queryAs(Label.class).getText());
+            assertEquals(Formats.percent(window.i18n(), shown.stuckRate()),
+                    robot.lookup("#kpi-stuck-rate").queryAs(Label.class).getText());
+            assertEquals(List.of(shown.funnel().started(), shown.funnel().requested(), shown.funnel().approved(),
+                    shown.funnel().completed()), funnel.stream().map(d -> d.getYValue().intValue()).toList());
+            assertEquals(6, series.size());
+            int stacked = series.stream().mapToInt(s -> s.getData().get(s.getData().size() - 1).getYValue()
+                    .intValue()).sum();
+            assertEquals(20, stacked, "the latest minute stacks up to the live sessions");
+            assertEquals("Waiting for auth", series.get(0).getName());
+        });
 
         // the same figures in Korean, without waiting for the next computation
         robot.interact(() -> window.i18n().setLocale(Locale.KOREAN));
-        assertEquals("인증 대기", series.get(0).getName());
-        assertEquals("시작", funnel.get(0).getXValue());
-        assertEquals("1분 30초", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+        FxState.check(() -> {
+            assertEquals("인증 대기", series.get(0).getName());
+            assertEquals("시작", funnel.get(0).getXValue());
+            assertEquals("1분 30초", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
+        });
         robot.interact(() -> window.i18n().setLocale(Locale.ENGLISH));
 
         // export what the table shows: the "Waiting for approval" bucket

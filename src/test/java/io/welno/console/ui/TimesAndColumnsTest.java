@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.UiPreferences;
@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -76,8 +75,7 @@ class TimesAndColumnsTest {
     }
 
     private void awaitRows(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> table(robot).getItems().size() >= 15);
+        FxState.await("at least 15 rows", () -> table(robot).getItems().size() >= 15);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -131,8 +129,16 @@ class TimesAndColumnsTest {
         return values;
     }
 
-    private static List<String> lastUpdates(FxRobot robot) {
-        return cells(robot, "column.updated").stream().map(c -> c.getText()).toList();
+    private static List<String> lastUpdates(FxRobot robot) throws Exception {
+        return FxState.read(() -> cells(robot, "column.updated").stream().map(c -> c.getText()).toList());
+    }
+
+    private static String text(FxRobot robot, String query) throws Exception {
+        return FxState.read(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private static String tooltip(FxRobot robot, String query) throws Exception {
+        return FxState.read(() -> robot.lookup(query).queryAs(Label.class).getTooltip().getText());
     }
 
     @Test
@@ -142,11 +148,11 @@ class TimesAndColumnsTest {
         List<String> shown = lastUpdates(robot);
         assertFalse(shown.isEmpty());
         assertTrue(shown.stream().allMatch(t -> t.matches("\\d\\d:\\d\\d:\\d\\d")), "24-hour times: " + shown);
-        assertEquals("KST (UTC+9)", robot.lookup("#timeZone").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#timeZone").queryAs(Label.class).getTooltip().getText().contains("Asia/Seoul"));
+        assertEquals("KST (UTC+9)", text(robot, "#timeZone"));
+        assertTrue(tooltip(robot, "#timeZone").contains("Asia/Seoul"));
 
         choose(robot, "menu-time-locale");
-        assertEquals(TimeStyle.LOCALE, window.i18n().timeStyle());
+        assertEquals(TimeStyle.LOCALE, FxState.read(() -> window.i18n().timeStyle()));
         List<String> twelve = lastUpdates(robot);
         assertTrue(twelve.stream().allMatch(t -> t.matches("\\d{1,2}:\\d\\d:\\d\\d\\s(AM|PM)")),
                 "the language's style: " + twelve);
@@ -159,12 +165,15 @@ class TimesAndColumnsTest {
 
         choose(robot, "menu-time-24h");
         assertEquals(shown, lastUpdates(robot), "back on the 24-hour clock, in Korean too");
-        assertEquals("KST (UTC+9)", robot.lookup("#timeZone").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#timeZone").queryAs(Label.class).getTooltip().getText().contains("기준"));
+        assertEquals("KST (UTC+9)", text(robot, "#timeZone"));
+        assertTrue(tooltip(robot, "#timeZone").contains("기준"));
         // "14:10 KST", not "14:10KST": the status bar's items stand apart
-        Label clock = robot.lookup("#statusClock").queryAs(Label.class);
-        Label zone = robot.lookup("#timeZone").queryAs(Label.class);
-        double gap = zone.localToScene(zone.getBoundsInLocal()).getMinX() - clock.localToScene(clock.getBoundsInLocal()).getMaxX();
+        double gap = FxState.read(() -> {
+            Label clock = robot.lookup("#statusClock").queryAs(Label.class);
+            Label zone = robot.lookup("#timeZone").queryAs(Label.class);
+            return zone.localToScene(zone.getBoundsInLocal()).getMinX()
+                    - clock.localToScene(clock.getBoundsInLocal()).getMaxX();
+        });
         assertTrue(gap >= 3, "clock and zone " + gap + " px apart");
     }
 
@@ -180,23 +189,27 @@ class TimesAndColumnsTest {
                 choose(robot, style);
                 robot.interact(() -> table(robot).layout());
                 WaitForAsyncUtils.waitForFxEvents();
-                for (String column : FITTED) {
-                    Labeled header = header(robot, column);
-                    assertEquals(header.getText(), drawn(header), column + " header, " + language + " " + style);
-                    List<TableCell<?, ?>> cells = cells(robot, column);
-                    assertFalse(cells.isEmpty(), column);
-                    for (TableCell<?, ?> cell : cells) {
-                        assertEquals(cell.getText(), drawn(cell), column + " cell, " + language + " " + style);
+                FxState.check(() -> {
+                    for (String column : FITTED) {
+                        Labeled header = header(robot, column);
+                        assertEquals(header.getText(), drawn(header), column + " header, " + language + " " + style);
+                        List<TableCell<?, ?>> cells = cells(robot, column);
+                        assertFalse(cells.isEmpty(), column);
+                        for (TableCell<?, ?> cell : cells) {
+                            assertEquals(cell.getText(), drawn(cell), column + " cell, " + language + " " + style);
+                        }
+                        TableCell<?, ?> cell = cells.get(0);
+                        double room = cell.getTableColumn().getWidth() - cell.snappedLeftInset()
+                                - cell.snappedRightInset();
+                        for (String typical : typical(column)) {
+                            Text text = new Text(typical);
+                            text.setFont(cell.getFont());
+                            assertTrue(text.getLayoutBounds().getWidth() <= room, "\"" + typical + "\" ("
+                                    + text.getLayoutBounds().getWidth() + " px) fits in " + column + " (" + room
+                                    + " px)");
+                        }
                     }
-                    TableCell<?, ?> cell = cells.get(0);
-                    double room = cell.getTableColumn().getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
-                    for (String typical : typical(column)) {
-                        Text text = new Text(typical);
-                        text.setFont(cell.getFont());
-                        assertTrue(text.getLayoutBounds().getWidth() <= room, "\"" + typical + "\" ("
-                                + text.getLayoutBounds().getWidth() + " px) fits in " + column + " (" + room + " px)");
-                    }
-                }
+                });
             }
         }
     }
