@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.hostile.Hostile;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.SessionRow;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -83,23 +83,29 @@ class HostileWindowTest {
         return robot.lookup("#sessionTable").queryAs(TableView.class);
     }
 
-    private static String raw(FxRobot robot) {
-        return robot.lookup("#detailRaw").queryAs(TextArea.class).getText();
+    private static String raw(FxRobot robot) throws Exception {
+        return FxState.read(() -> robot.lookup("#detailRaw").queryAs(TextArea.class).getText());
     }
 
     private void select(FxRobot robot, String id) throws Exception {
-        TableView<?> table = table(robot);
-        int index = -1;
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (((SessionRow) table.getItems().get(i)).id().equals(id)) {
-                index = i;
+        TableView<?> table = FxState.read(() -> table(robot));
+        int row = FxState.read(() -> {
+            int index = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (((SessionRow) table.getItems().get(i)).id().equals(id)) {
+                    index = i;
+                }
             }
-        }
-        int row = index;
+            return index;
+        });
         assertTrue(row >= 0, id);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !raw(robot).equals("Formatting…"));
+        FxState.await("the raw JSON formatted", () -> !raw(robot).equals("Formatting…"));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void awaitRows(FxRobot robot) {
+        FxState.await("every hostile session's row", () -> table(robot).getItems().size() == IDS.size());
     }
 
     private static String walk() throws Exception {
@@ -108,7 +114,7 @@ class HostileWindowTest {
 
     @Test
     void noTextOfTheTableOrTheDetailPaneHoldsARawControlOrPersonalData(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table(robot).getItems().size() == IDS.size());
+        awaitRows(robot);
         for (String id : IDS) {
             select(robot, id);
             String texts = walk();
@@ -124,44 +130,49 @@ class HostileWindowTest {
 
     @Test
     void aLongMessageIsCutInTheTimelineAndOpensWhole(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table(robot).getItems().size() == IDS.size());
+        awaitRows(robot);
         select(robot, LONG_ID);
-        Hyperlink whole = robot.lookup((Node n) -> n instanceof Hyperlink h && "Show the whole text".equals(h.getText()))
-                .queryAs(Hyperlink.class);
+        Hyperlink whole = FxState.read(() -> robot.lookup((Node n) -> n instanceof Hyperlink h
+                && "Show the whole text".equals(h.getText())).queryAs(Hyperlink.class));
         robot.interact(whole::fire);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#fullText").tryQuery().isPresent());
-        String full = robot.lookup("#fullText").queryAs(TextArea.class).getText();
+        FxState.await("the full text", () -> robot.lookup("#fullText").tryQuery().isPresent());
+        String full = FxState.read(() -> robot.lookup("#fullText").queryAs(TextArea.class).getText());
         assertEquals(SafeText.escape(LONG_MESSAGE), full, "every character, escaped");
         assertNothingRaw(walk(), "the full-text dialog");
     }
 
     @Test
     void theDialogChecksTheReasonAsTypedAndNotificationsAreEscaped(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table(robot).getItems().size() == IDS.size());
+        awaitRows(robot);
         select(robot, EVIL_ID);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        FxState.await("Force auth complete enabled",
                 () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());
         robot.clickOn("#action-manual-auth-complete");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#actionReason").tryQuery().isPresent());
+        FxState.await("the action's dialog", () -> robot.lookup("#actionReason").tryQuery().isPresent());
         assertNothingRaw(walk(), "the action dialog (its header names the hostile id)");
         assertTrue(walk().contains("at most 500 characters"), "the limit is stated in the dialog");
 
-        TextArea reason = robot.lookup("#actionReason").queryAs(TextArea.class);
+        TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
         robot.interact(() -> reason.setText("approved\nFORGED root complete"));
-        Label problem = robot.lookup("#actionReasonProblem").queryAs(Label.class);
-        assertTrue(problem.isVisible());
-        assertTrue(problem.getText().contains("character 9"), problem.getText());
-        assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "a reason with a line break cannot run");
+        Label problem = FxState.read(() -> robot.lookup("#actionReasonProblem").queryAs(Label.class));
+        FxState.check(() -> {
+            assertTrue(problem.isVisible());
+            assertTrue(problem.getText().contains("character 9"), problem.getText());
+            assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(),
+                    "a reason with a line break cannot run");
+        });
         robot.interact(() -> reason.setText("x".repeat(501)));
-        assertTrue(problem.getText().contains("501"), problem.getText());
-        assertTrue(robot.lookup("#actionRun").queryButton().isDisabled());
+        FxState.check(() -> {
+            assertTrue(problem.getText().contains("501"), problem.getText());
+            assertTrue(robot.lookup("#actionRun").queryButton().isDisabled());
+        });
         robot.interact(() -> reason.setText("user approved on the phone"));
-        assertFalse(problem.isVisible());
+        assertFalse(FxState.read(problem::isVisible));
         robot.interact(() -> robot.lookup("#actionRun").queryButton().getScene().getWindow().hide());
 
-        Notices notices = console.window().view().notices();
+        Notices notices = FxState.read(() -> console.window().view().notices());
         robot.interact(() -> notices.show("Refused for " + EVIL_ID + ": " + Hostile.ALL, true));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> walk().contains("Refused for welno_hostile"));
+        FxState.await("the notice", () -> walk().contains("Refused for welno_hostile"));
         assertNothingRaw(walk(), "a notification quoting a hostile id and text");
     }
 }

@@ -11,6 +11,7 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.Role;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import java.util.concurrent.CompletableFuture;
@@ -60,14 +61,13 @@ class LeaveQuestionTest {
     }
 
     private DialogPane question(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> robot.lookup("#leaveQuestion").tryQuery().isPresent());
-        return robot.lookup("#leaveQuestion").queryAs(DialogPane.class);
+        FxState.await("the question before leaving", () -> robot.lookup("#leaveQuestion").tryQuery().isPresent());
+        return FxState.read(() -> robot.lookup("#leaveQuestion").queryAs(DialogPane.class));
     }
 
-    private static Button button(DialogPane pane, String text) {
-        return pane.getButtonTypes().stream().filter(b -> b.getText().equals(text))
-                .map(b -> (Button) pane.lookupButton(b)).findFirst().orElseThrow();
+    private static Button button(DialogPane pane, String text) throws Exception {
+        return FxState.read(() -> pane.getButtonTypes().stream().filter(b -> b.getText().equals(text))
+                .map(b -> (Button) pane.lookupButton(b)).findFirst().orElseThrow());
     }
 
     @Test
@@ -84,15 +84,17 @@ class LeaveQuestionTest {
         // The window's close button: asked, and "Keep watching" keeps the window and its services.
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         DialogPane pane = question(robot);
-        assertTrue(pane.getContentText().startsWith("1 change of this console is still watched for a revert by the "
-                + "backend, until "), pane.getContentText());
-        assertTrue(pane.getContentText().contains("audited as unconfirmed"), pane.getContentText());
+        String content = FxState.read(pane::getContentText);
+        assertTrue(content.startsWith("1 change of this console is still watched for a revert by the "
+                + "backend, until "), content);
+        assertTrue(content.contains("audited as unconfirmed"), content);
         Button stay = button(pane, "Keep watching");
-        assertTrue(stay.isDefaultButton(), "Enter keeps watching");
-        assertFalse(button(pane, "Close anyway").isDefaultButton());
+        assertTrue(FxState.read(stay::isDefaultButton), "Enter keeps watching");
+        Button closeAnyway = button(pane, "Close anyway");
+        assertFalse(FxState.read(closeAnyway::isDefaultButton));
         robot.interact(stay::fire);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(stage.isShowing(), "the window stays open");
+        assertTrue(FxState.read(stage::isShowing), "the window stays open");
         assertTrue(console.services().flow().isHolding(done.actionId()), "and the change is still held");
 
         // Connecting elsewhere asks the same, with its own button.
