@@ -8,6 +8,7 @@ import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.Role;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.shell.ConsoleWindow;
@@ -73,10 +74,10 @@ class OperationsWindowTest {
 
     @Test
     void severalRowsStaySelectedAndTheBulkMenuOffersThem(FxRobot robot) throws Exception {
-        var table = window.view().table();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 19);
+        var table = FxState.read(() -> window.view().table());
+        FxState.await("19 rows", () -> table.getItems().size() == 19);
         robot.interact(() -> table.getSelectionModel().selectIndices(0, 1, 2));
-        List<String> chosen = window.view().selectedIds();
+        List<String> chosen = FxState.read(() -> List.copyOf(window.view().selectedIds()));
         assertEquals(3, chosen.size());
         // A feed batch re-sorts the table (newest change first): the same sessions stay selected.
         String id = chosen.get(2);
@@ -86,38 +87,40 @@ class OperationsWindowTest {
         doc.put("updated_at", io.welno.console.session.Timestamps.format(java.time.LocalDateTime.now(
                 io.welno.console.session.Timestamps.DEFAULT_ZONE).plusMinutes(1)));
         REDIS.client().set(key, doc.toString(), SetParams.setParams().keepTtl());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().get(0).id().equals(id));
+        FxState.await("the changed session on top", () -> table.getItems().get(0).id().equals(id));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Set3.of(chosen), Set3.of(table.getSelectionModel().getSelectedItems().stream()
-                .map(SessionRow::id).toList()), "the selection follows the sessions, not the positions");
+        assertEquals(Set3.of(chosen), Set3.of(FxState.read(() -> table.getSelectionModel().getSelectedItems().stream()
+                .map(SessionRow::id).toList())), "the selection follows the sessions, not the positions");
 
-        var bulk = ops().bulk();
+        var bulk = FxState.read(() -> ops().bulk());
         robot.interact(() -> bulk.show());
-        MenuItem selected = bulk.getItems().stream().filter(i -> "bulk-selected-reset-stuck".equals(i.getId()))
-                .findFirst().orElseThrow();
-        assertEquals("Reset stuck collection for the 3 selected…", selected.getText());
-        MenuItem shown = bulk.getItems().stream().filter(i -> "bulk-shown-collect".equals(i.getId()))
-                .findFirst().orElseThrow();
-        assertEquals("Collect health data for all 19 in All sessions…", shown.getText());
+        FxState.check(() -> {
+            MenuItem selected = bulk.getItems().stream().filter(i -> "bulk-selected-reset-stuck".equals(i.getId()))
+                    .findFirst().orElseThrow();
+            assertEquals("Reset stuck collection for the 3 selected…", selected.getText());
+            MenuItem shown = bulk.getItems().stream().filter(i -> "bulk-shown-collect".equals(i.getId()))
+                    .findFirst().orElseThrow();
+            assertEquals("Collect health data for all 19 in All sessions…", shown.getText());
+        });
         robot.interact(bulk::hide);
     }
 
     @Test
     void theProfilesRulesAreCheckedAgainstTheLiveRowsAndFireOnce(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.view().table().getItems().size() == 19);
+        FxState.await("19 rows", () -> window.view().table().getItems().size() == 19);
         robot.interact(() -> ops().watcher().checkNow());
-        Await.until("the error-rate alert", Await.EVENTUALLY, () -> ops().alerts().entries().size() == 1);
-        assertEquals(AlertMonitor.Rule.ERROR_RATE, ops().alerts().entries().get(0).alert().rule());
+        FxState.await("the error-rate alert", () -> ops().alerts().entries().size() == 1);
+        assertEquals(AlertMonitor.Rule.ERROR_RATE, FxState.read(() -> ops().alerts().entries().get(0).alert().rule()));
         for (int i = 0; i < 3; i++) {
             robot.interact(() -> ops().watcher().checkNow());
             WaitForAsyncUtils.waitForFxEvents();
         }
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS); // any late check would land now; none may add an alert
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, ops().alerts().entries().size(), "the same episode raises nothing more");
-        Tab alertsTab = window.view().tabs().getTabs().stream().filter(t -> "tab-alerts".equals(t.getId()))
-                .findFirst().orElseThrow();
-        assertEquals("Alerts (1)", alertsTab.getText());
+        assertEquals(1, FxState.read(() -> ops().alerts().entries().size()), "the same episode raises nothing more");
+        Tab alertsTab = FxState.read(() -> window.view().tabs().getTabs().stream()
+                .filter(t -> "tab-alerts".equals(t.getId())).findFirst().orElseThrow());
+        assertEquals("Alerts (1)", FxState.read(alertsTab::getText));
 
         AlertRules stricter = new AlertRules(0, Duration.ZERO, 0.9, Duration.ofMinutes(60), true, false, false);
         robot.interact(() -> ops().alerts().setRules(stricter));
@@ -133,14 +136,22 @@ class OperationsWindowTest {
                     "reset-stuck", session, "outage", false, "", "", "APPLIED", Phrase.of("text.verbatim", "ok"),
                     null));
             WaitForAsyncUtils.waitForFxEvents();
-            return ops().audit().table().getItems().stream().anyMatch(e -> e.operator().equals("colleague"));
+            // polled from the test's thread, as each try writes to Redis; only the table is read on the FX thread
+            try {
+                return FxState.read(() -> ops().audit().table().getItems().stream()
+                        .anyMatch(e -> e.operator().equals("colleague")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         });
         robot.interact(() -> window.view().tabs().getSelectionModel().select(window.view().tabs().getTabs().stream()
                 .filter(t -> "tab-audit".equals(t.getId())).findFirst().orElseThrow()));
-        robot.clickOn(robot.lookup(".hyperlink").match((javafx.scene.control.Hyperlink h) -> session.equals(h.getText()))
-                .queryAs(javafx.scene.control.Hyperlink.class));
+        robot.clickOn(FxState.read(() -> robot.lookup(".hyperlink")
+                .match((javafx.scene.control.Hyperlink h) -> session.equals(h.getText()))
+                .queryAs(javafx.scene.control.Hyperlink.class)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(session, window.view().detail().current().id(), "the link selects the session in the table");
+        assertEquals(session, FxState.read(() -> window.view().detail().current().id()),
+                "the link selects the session in the table");
     }
 
     /** Order-free comparison of id lists. */

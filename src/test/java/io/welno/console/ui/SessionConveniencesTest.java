@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.view.SessionRow;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
@@ -58,9 +57,9 @@ class SessionConveniencesTest {
     }
 
     private String select(FxRobot robot, String fixture) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table(robot).getItems().size() == 19);
+        FxState.await("19 rows", () -> table(robot).getItems().size() == 19);
         String id = Fixtures.id(fixture);
-        TableView<SessionRow> table = table(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
         robot.interact(() -> {
             SessionRow row = table.getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
             table.getSelectionModel().select(row);
@@ -89,14 +88,16 @@ class SessionConveniencesTest {
     @Test
     void theRowMenuCopiesTheIdAMaskedSummaryAndOpensTheMaskedJson(FxRobot robot) throws Exception {
         String id = select(robot, "09_info_required_object_message.json");
-        ContextMenu menu = table(robot).getContextMenu();
+        ContextMenu menu = FxState.read(() -> table(robot).getContextMenu());
         // the row's own three items come first; features add theirs after a separator (Follow)
         assertEquals(List.of("rowMenu-copyId", "rowMenu-copySummary", "rowMenu-openRaw"),
-                menu.getItems().stream().limit(3).map(MenuItem::getId).toList());
+                FxState.read(() -> menu.getItems().stream().limit(3).map(MenuItem::getId).toList()));
         assertEquals(List.of("Copy session id", "Copy summary (personal data masked)",
-                "Open raw JSON (personal data masked)"), menu.getItems().stream().limit(3).map(MenuItem::getText).toList());
+                "Open raw JSON (personal data masked)"),
+                FxState.read(() -> menu.getItems().stream().limit(3).map(MenuItem::getText).toList()));
         robot.interact(() -> menu.show(table(robot), 200, 200));
-        assertTrue(menu.getItems().stream().noneMatch(MenuItem::isDisable), "a session is selected: all three work");
+        assertTrue(FxState.read(() -> menu.getItems().stream().noneMatch(MenuItem::isDisable)),
+                "a session is selected: all three work");
 
         robot.interact(() -> menu.getItems().get(0).fire());
         assertEquals(id, clipboard(robot));
@@ -109,9 +110,8 @@ class SessionConveniencesTest {
         }
 
         robot.interact(() -> menu.getItems().get(2).fire());
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> robot.lookup("#fullText").tryQuery().isPresent());
-        String json = robot.lookup("#fullText").queryAs(TextArea.class).getText();
+        FxState.await("the raw JSON's window", () -> robot.lookup("#fullText").tryQuery().isPresent());
+        String json = FxState.read(() -> robot.lookup("#fullText").queryAs(TextArea.class).getText());
         assertTrue(json.contains("\"status\"") && json.contains("\n"), "the document, pretty-printed: " + json);
         for (String secret : SECRETS) {
             assertFalse(json.contains(secret), secret + " in the raw JSON");
