@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.view.SessionRow;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,8 +94,9 @@ class FrameBudgetTest {
         return robot.lookup("#sessionTable").queryAs(TableView.class);
     }
 
-    private static void awaitEverySession(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table(robot).getItems().size() == SESSIONS);
+    private static void awaitEverySession(FxRobot robot) {
+        FxState.await("every session's row", Duration.ofSeconds(120),
+                () -> table(robot).getItems().size() == SESSIONS);
     }
 
     private static List<String> shownIds(FxRobot robot) {
@@ -171,8 +174,9 @@ class FrameBudgetTest {
         synchronized (lastWrite) {
             expected = Map.copyOf(lastWrite);
         }
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> differences(robot, expected).isEmpty());
-        assertEquals(SESSIONS, table(robot).getItems().size(), "no session was lost");
+        FxState.await("every session's last write shown", Duration.ofSeconds(120),
+                () -> differences(robot, expected).isEmpty());
+        assertEquals(SESSIONS, FxState.read(() -> table(robot).getItems().size()), "no session was lost");
         long[] frames = new long[1];
         robot.interact(() -> frames[0] = window.view().pulseProbe().count());
         assertTrue(frames[0] > 0, "the window produced frames while the writes came in");
@@ -181,17 +185,16 @@ class FrameBudgetTest {
     }
 
     /** Sessions whose row does not show their last write yet (empty once the table has caught up). */
+    /** Read on the FX thread: only inside {@link FxState}. */
     private static List<String> differences(FxRobot robot, Map<String, LocalDateTime> expected) {
         List<String> behind = new ArrayList<>();
-        robot.interact(() -> {
-            Map<String, SessionRow> shown = new HashMap<>();
-            table(robot).getItems().forEach(row -> shown.put(row.id(), row));
-            expected.forEach((id, updatedAt) -> {
-                SessionRow row = shown.get(id);
-                if (row == null || !updatedAt.equals(row.updatedAt())) {
-                    behind.add(id);
-                }
-            });
+        Map<String, SessionRow> shown = new HashMap<>();
+        table(robot).getItems().forEach(row -> shown.put(row.id(), row));
+        expected.forEach((id, updatedAt) -> {
+            SessionRow row = shown.get(id);
+            if (row == null || !updatedAt.equals(row.updatedAt())) {
+                behind.add(id);
+            }
         });
         return behind;
     }

@@ -1,7 +1,6 @@
 package io.welno.console.ui;
 
 import io.welno.console.ui.shell.ConsoleWindow;
-import io.welno.console.testing.Await;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +12,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,8 +152,8 @@ class MaskingTest {
         return robot.lookup((javafx.scene.Node n) -> ("person." + field).equals(n.getId())).queryAs(Label.class);
     }
 
-    private String raw(FxRobot robot) {
-        return robot.lookup("#detailRaw").queryAs(TextArea.class).getText();
+    private String raw(FxRobot robot) throws Exception {
+        return FxState.read(() -> robot.lookup("#detailRaw").queryAs(TextArea.class).getText());
     }
 
     @Test
@@ -161,10 +161,10 @@ class MaskingTest {
             throws Exception {
         Set<String> secrets = secrets();
         assertTrue(secrets.size() > 40, "secrets found in the fixtures: " + secrets);
-        TableView<?> table = robot.lookup("#sessionTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table.getItems().size() == 20);
+        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        FxState.await("20 rows", () -> table.getItems().size() == 20);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
-        TabPane detailTabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
+        TabPane detailTabs = FxState.read(() -> robot.lookup("#detailTabs").queryAs(TabPane.class));
 
         // every session; the walk takes every detail tab's content (hidden tabs keep their nodes), the
         // messages tab is the one shown so that its list cells exist
@@ -173,9 +173,9 @@ class MaskingTest {
         for (int i = 0; i < 20; i++) {
             int row = i;
             robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
-            WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> !raw(robot).equals("Formatting…"));
+            FxState.await("the raw JSON formatted", () -> !raw(robot).equals("Formatting…"));
             WaitForAsyncUtils.waitForFxEvents();
-            SessionRow shown = (SessionRow) table.getItems().get(row);
+            SessionRow shown = FxState.read(() -> (SessionRow) table.getItems().get(row));
             List<String> texts = UiWalk.visibleTexts();
             if (shown.readable()) {
                 assertTrue(texts.contains(shown.maskedName()), "the person tab is part of the walk");
@@ -186,7 +186,7 @@ class MaskingTest {
         assertNoSecret(secrets, UiWalk.visibleTexts(), "raw JSON tab shown");
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         robot.interact(() -> window.view().dashboard().refresh());
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> window.view().dashboard().shown() != null
+        FxState.await("the dashboard's figures of 20 live sessions", () -> window.view().dashboard().shown() != null
                 && window.view().dashboard().shown().liveTotal() == 20);
         assertNoSecret(secrets, UiWalk.visibleTexts(), "dashboard");
         robot.interact(() -> window.view().tabs().getSelectionModel().select(0));
@@ -199,24 +199,27 @@ class MaskingTest {
         assertTrue(csv.contains("배*지") && csv.contains("010-****-5432"), csv);
 
         // a developer reveals our session: its person tab and raw JSON show the data, audited
-        int own = -1;
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (((SessionRow) table.getItems().get(i)).id().equals(OWN_ID)) {
-                own = i;
+        int ownRow = FxState.read(() -> {
+            int own = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (((SessionRow) table.getItems().get(i)).id().equals(OWN_ID)) {
+                    own = i;
+                }
             }
-        }
-        int ownRow = own;
+            return own;
+        });
         robot.interact(() -> table.getSelectionModel().clearAndSelect(ownRow));
         robot.interact(() -> detailTabs.getSelectionModel().select(1));
-        assertEquals("배*지", person(robot, "name").getText());
+        assertEquals("배*지", FxState.read(() -> person(robot, "name").getText()));
         robot.clickOn("#revealButton");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> NAME.equals(person(robot, "name").getText()));
-        assertEquals(PHONE, person(robot, "phone").getText());
-        assertEquals(BIRTHDATE, person(robot, "birthdate").getText());
-        assertEquals(CX_ID, person(robot, "cxid").getText());
+        FxState.await("the revealed name", () -> NAME.equals(person(robot, "name").getText()));
+        FxState.check(() -> {
+            assertEquals(PHONE, person(robot, "phone").getText());
+            assertEquals(BIRTHDATE, person(robot, "birthdate").getText());
+            assertEquals(CX_ID, person(robot, "cxid").getText());
+        });
         robot.interact(() -> detailTabs.getSelectionModel().select(3));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> raw(robot).contains(TOKEN));
+        FxState.await("the revealed raw JSON", () -> raw(robot).contains(TOKEN));
         Path revealed = dir.resolve("revealed.csv");
         WaitForAsyncUtils.asyncFx(() -> window.view().exportTo(revealed)).get().get(60, TimeUnit.SECONDS);
         String revealedCsv = Files.readString(revealed, StandardCharsets.UTF_8);
