@@ -303,16 +303,18 @@ public final class BulkRun {
 
     private void finish(Item item) {
         items.add(Objects.requireNonNull(item));
-        done.countDown();
-        if (done.getCount() == 0) {
-            flow.removeListener(collectionEnds);
-        }
+        // Told before it counts as finished: whoever waits for the run (the command line's summary, then its exit)
+        // would otherwise go on while the last session's line is still being told, and lose it.
         for (Consumer<Item> listener : listeners) {
             try {
                 listener.accept(item);
             } catch (RuntimeException e) {
                 // a listener's trouble is its own; the run goes on
             }
+        }
+        done.countDown();
+        if (done.getCount() == 0) {
+            flow.removeListener(collectionEnds);
         }
     }
 }

@@ -73,6 +73,30 @@ class BulkRunTest {
         return mapper.readTree(REDIS.client().get("tilko_session:" + id));
     }
 
+    /**
+     * A run is finished only once every session has been told: the command line prints its summary and exits when the
+     * run is over, and the last session's line must not come after that, or never.
+     */
+    @Test
+    void everySessionIsToldBeforeTheRunCountsAsFinished() throws Exception {
+        List<String> ids = List.of(FlowTestSupport.waitingSession(REDIS), FlowTestSupport.waitingSession(REDIS));
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        try (FlowService flow = FlowTestSupport.service(store, null, null, background, FlowOptions.defaults())) {
+            BulkRun run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,
+                    "-", "approved"), ids, workers, item -> {
+                        try {
+                            Thread.sleep(300); // a slow terminal
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        told.incrementAndGet();
+                    });
+            assertTrue(run.await(Await.EVENTUALLY));
+            assertEquals(2, told.get(), "both sessions told when the run is over");
+            assertEquals(2, run.summary().count(BulkRun.Tally.APPLIED));
+        }
+    }
+
     @Test
     void aBulkResetOverFiveHundredStuckSessionsAccountsForEveryOneWhileTheBackendChurns() throws Exception {
         List<String> ids = new ArrayList<>();
