@@ -124,8 +124,8 @@ public final class ConsoleServices implements AutoCloseable {
             return thread;
         });
         // A viewer's console must not write even an audit entry (docs/architecture.md, reliability).
-        this.flow = new FlowService(sessions, tilko, operator.role().mayWrite() ? new RedisAuditLog(store.client(), LOG_WORDS)
-                : null,
+        this.flow = new FlowService(sessions, tilko,
+                operator.role().mayWrite() ? new RedisAuditLog(store.client(), LOG_WORDS) : null,
                 revertWatch, timestamps, flowThreads, flowOptions.withLogWords(LOG_WORDS));
         // The JVM can end without close(): SIGTERM, a logout, the OS shutting down. A collection running then would
         // leave collection_started = true behind (docs/flow.md, "Actions": cleared on every exit path), so its claim

@@ -76,8 +76,8 @@ final class FlowCommandSupport {
         FlowOptions flowOptions = options.flowOptions();
         RevertWatch watch = new RevertWatch(store, HOLD_POLL, flowOptions.logWords());
         FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
-                RedisAuditLog.DEFAULT_MAX_LEN, flowOptions.logWords()), watch, new Timestamps(Clock.systemUTC(), redis.zone), background,
-                flowOptions);
+                RedisAuditLog.DEFAULT_MAX_LEN, flowOptions.logWords()), watch,
+                new Timestamps(Clock.systemUTC(), redis.zone), background, flowOptions);
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionProgress(CollectionProgress progress) {

@@ -296,7 +296,7 @@ public final class TilkoClient implements AutoCloseable {
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
         if (TilkoClassifier.okWithoutTicket(endpoint, classification, envelope)) {
             detail = "Tilko answered OK without ResultData.CxId: the user's authentication app is probably not linked";
-            // Tilko's message on an OK is its word for success ("성공"): said alone, it would read as Tilko's refusal.
+            // Tilko's message on an OK is its word for success ("성공"): alone, it would read as Tilko's refusal.
             String tilkoSaid = TilkoClassifier.errorText(envelope);
             said = tilkoSaid.isEmpty() ? Phrase.of("tilko.appNotLinked")
                     : Phrase.of("tilko.appNotLinked.said", Masking.scrub(tilkoSaid, apiKey));
@@ -388,7 +388,8 @@ public final class TilkoClient implements AutoCloseable {
     /** A key Tilko gave but the client cannot use: the session gets the backend-style Korean, the operator ours. */
     private static KeyLookup keyFailure(ObjectNode tilko, String message, String apiKey, int httpStatus, String detail,
                                         Phrase said) {
-        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, said, false));
+        return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, said,
+                false));
     }
 
     /** A synthetic envelope that keeps Tilko's codes and ids but never the {@code ApiKey} echo. */
@@ -418,8 +419,8 @@ public final class TilkoClient implements AutoCloseable {
 
     private static <T> TilkoResult<T> missingKey(TilkoEndpoint endpoint) {
         return new TilkoResult<>(endpoint, TilkoClassification.ERROR, SyntheticEnvelopes.configuration(
-                "Tilko API 키가 설정되지 않았습니다 (" + TilkoConfig.API_KEY_ENV + ")."), null, 0, "no API key configured",
-                Phrase.of("tilko.noApiKey"));
+                "Tilko API 키가 설정되지 않았습니다 (" + TilkoConfig.API_KEY_ENV + ")."), null, 0,
+                "no API key configured", Phrase.of("tilko.noApiKey"));
     }
 
     private static <T> TilkoResult<T> failure(TilkoEndpoint endpoint, Failure f) {
@@ -450,7 +451,8 @@ public final class TilkoClient implements AutoCloseable {
                     Phrase.of("tilko.notReached", detail), false);
         }
         // Broken off mid-call: the request may have been read and acted on.
-        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail, Phrase.of("tilko.callBroke", detail), true);
+        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail, Phrase.of("tilko.callBroke", detail),
+                true);
     }
 
     private HttpUrl url(TilkoEndpoint endpoint) {

@@ -60,7 +60,7 @@ public final class FrameBenchWindow {
     }
 
     public static void main(String[] args) throws Exception {
-        // JavaFX and OkHttp log through java.util.logging, which would write their records raw into the log the bench keeps
+        // JavaFX and OkHttp log through java.util.logging, which would write their records raw into the bench's log
         JavaLogging.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int sessions = Integer.parseInt(args[0]);
