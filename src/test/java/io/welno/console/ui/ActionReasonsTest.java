@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.ActionKind;
-import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.ReasonTips;
@@ -14,10 +14,8 @@ import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import io.welno.console.session.Timestamps;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
@@ -80,32 +78,36 @@ class ActionReasonsTest {
                 TestConsole.profile("reasons", REDIS.url(), role, "development", true))));
         console = opened.get();
         window = console.window();
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+        FxState.await("both sessions' rows",
                 () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == 2);
     }
 
     private void select(FxRobot robot, String id) throws Exception {
         @SuppressWarnings("unchecked")
-        TableView<SessionRow> table = robot.lookup("#sessionTable").queryAs(TableView.class);
+        TableView<SessionRow> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
         robot.interact(() -> table.getItems().stream().filter(r -> r.id().equals(id)).findFirst()
                 .ifPresent(r -> table.getSelectionModel().select(r)));
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+        FxState.await("the session in the detail pane",
                 () -> window.view().detail().current() != null && window.view().detail().current().id().equals(id));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static String tip(FxRobot robot, ActionKind kind) {
-        Node holder = robot.lookup("#action-" + kind.wire() + "-holder").query();
-        return ReasonTips.of(holder).getText();
+    private static String tip(FxRobot robot, ActionKind kind) throws Exception {
+        return FxState.read(() -> {
+            Node holder = robot.lookup("#action-" + kind.wire() + "-holder").query();
+            return ReasonTips.of(holder).getText();
+        });
     }
 
-    private static Button button(FxRobot robot, ActionKind kind) {
-        return robot.lookup("#action-" + kind.wire()).queryButton();
+    private static boolean disabled(FxRobot robot, ActionKind kind) throws Exception {
+        return FxState.read(() -> robot.lookup("#action-" + kind.wire()).queryButton().isDisabled());
     }
 
-    private static String text(FxRobot robot, String id) {
-        Label label = robot.lookup(id).queryAs(Label.class);
-        return label.isVisible() ? label.getText() : "";
+    private static String text(FxRobot robot, String id) throws Exception {
+        return FxState.read(() -> {
+            Label label = robot.lookup(id).queryAs(Label.class);
+            return label.isVisible() ? label.getText() : "";
+        });
     }
 
     private void korean(FxRobot robot) {
@@ -119,25 +121,26 @@ class ActionReasonsTest {
         open(robot, "viewer");
         select(robot, WAITING);
         for (ActionKind kind : ActionKind.values()) {
-            assertTrue(button(robot, kind).isDisabled(), kind + " is grey for a viewer");
-            assertTrue(tip(robot, kind).contains("viewer role") && tip(robot, kind).contains("Connections…"),
-                    tip(robot, kind));
+            assertTrue(disabled(robot, kind), kind + " is grey for a viewer");
+            String tip = tip(robot, kind);
+            assertTrue(tip.contains("viewer role") && tip.contains("Connections…"), tip);
         }
-        assertTrue(text(robot, "#actionSetupNote").startsWith("Viewers can watch sessions but not change them."),
-                text(robot, "#actionSetupNote"));
+        String note = text(robot, "#actionSetupNote");
+        assertTrue(note.startsWith("Viewers can watch sessions but not change them."), note);
 
         // The tooltip really appears over the disabled button.
-        Tooltip tooltip = ReasonTips.of(robot.lookup("#action-collect-holder").query());
+        Tooltip tooltip = FxState.read(() -> ReasonTips.of(robot.lookup("#action-collect-holder").query()));
         robot.moveTo("#action-collect");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, tooltip::isShowing);
-        assertTrue(tooltip.getText().contains("viewer role"), tooltip.getText());
+        FxState.await("the disabled button's tooltip", tooltip::isShowing);
+        String shown = FxState.read(tooltip::getText);
+        assertTrue(shown.contains("viewer role"), shown);
         robot.moveTo("#sessionTable");
 
         korean(robot);
-        assertTrue(tip(robot, ActionKind.COLLECT).contains("뷰어") && tip(robot, ActionKind.COLLECT).contains("연결…"),
-                tip(robot, ActionKind.COLLECT));
-        assertTrue(text(robot, "#actionSetupNote").startsWith("뷰어는 세션을 볼 수만 있고"),
-                text(robot, "#actionSetupNote"));
+        String collect = tip(robot, ActionKind.COLLECT);
+        assertTrue(collect.contains("뷰어") && collect.contains("연결…"), collect);
+        String koreanNote = text(robot, "#actionSetupNote");
+        assertTrue(koreanNote.startsWith("뷰어는 세션을 볼 수만 있고"), koreanNote);
     }
 
     @Test
@@ -145,16 +148,17 @@ class ActionReasonsTest {
             throws Exception {
         open(robot, "operator");
         select(robot, INITIATED);
-        assertTrue(button(robot, ActionKind.SIMPLE_AUTH).isDisabled());
+        assertTrue(disabled(robot, ActionKind.SIMPLE_AUTH));
         String simpleAuth = tip(robot, ActionKind.SIMPLE_AUTH);
         assertTrue(simpleAuth.contains("No Tilko connection is configured") && simpleAuth.contains("Connections…")
                 && simpleAuth.contains("TILKO_API_KEY"), simpleAuth);
-        assertTrue(text(robot, "#actionSetupNote").contains("need Tilko"), text(robot, "#actionSetupNote"));
+        String note = text(robot, "#actionSetupNote");
+        assertTrue(note.contains("need Tilko"), note);
         String manual = tip(robot, ActionKind.MANUAL_COMPLETE);
         assertTrue(manual.contains("developer role") && manual.contains("Connections…"), manual);
         // The session's state, by the status names the table shows.
         String reset = tip(robot, ActionKind.RESET_STUCK);
-        assertTrue(button(robot, ActionKind.RESET_STUCK).isDisabled());
+        assertTrue(disabled(robot, ActionKind.RESET_STUCK));
         assertTrue(reset.startsWith("Reset stuck collection needs status Fetching checkups")
                 && reset.contains("the session is Initiated"), reset);
         assertFalse(reset.contains("fetching_health_data"), reset);
@@ -162,7 +166,8 @@ class ActionReasonsTest {
         korean(robot);
         String korean = tip(robot, ActionKind.SIMPLE_AUTH);
         assertTrue(korean.contains("틸코") && korean.contains("TILKO_API_KEY") && !korean.contains("configured"), korean);
-        assertTrue(tip(robot, ActionKind.RESET_STUCK).contains("시작됨"), tip(robot, ActionKind.RESET_STUCK));
+        String koreanReset = tip(robot, ActionKind.RESET_STUCK);
+        assertTrue(koreanReset.contains("시작됨"), koreanReset);
     }
 
     @Test
@@ -173,13 +178,14 @@ class ActionReasonsTest {
         assertTrue(why.matches("Waiting for approval for 1[23]m \\d\\ds with no progress; .*")
                 && why.contains("stuck after 10m."), why);
         @SuppressWarnings("unchecked")
-        ListCell<Object> stuck = robot.lookup("#bucket-stuck").queryAs(ListCell.class);
-        String meaning = stuck.getTooltip().getText();
+        ListCell<Object> stuck = FxState.read(() -> robot.lookup("#bucket-stuck").queryAs(ListCell.class));
+        String meaning = FxState.read(() -> stuck.getTooltip().getText());
         assertTrue(meaning.contains("Waiting for approval after 10m;") && meaning.contains("Select one"), meaning);
 
         korean(robot);
         why = text(robot, "#stuckReason");
         assertTrue(why.contains("승인 대기") && why.matches(".*1[23]분 \\d\\d초.*"), why);
-        assertTrue(stuck.getTooltip().getText().contains("승인 대기"), stuck.getTooltip().getText());
+        String koreanMeaning = FxState.read(() -> stuck.getTooltip().getText());
+        assertTrue(koreanMeaning.contains("승인 대기"), koreanMeaning);
     }
 }

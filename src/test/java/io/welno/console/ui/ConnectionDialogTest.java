@@ -2,7 +2,7 @@ package io.welno.console.ui;
 
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.connection.ConnectionDialog;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
@@ -70,7 +70,7 @@ class ConnectionDialogTest {
 
         robot.clickOn("#profilePassword").eraseText(20).write("typed-again");
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS, () -> result.get() != null);
+        FxState.await("the dialog to close", () -> result.get() != null);
         ConnectionDialog.Choice choice = result.get().orElseThrow();
         assertFalse(choice.demo());
         assertEquals("typed-again", choice.password());

@@ -9,7 +9,7 @@ import io.welno.console.app.ConnectionCheck;
 import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.connection.ConnectionDialog;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
@@ -89,7 +88,8 @@ class ConnectionPasswordTest {
             dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
             dialog.show();
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        // the dialog reads the profiles file on the background executor: each test chooses among what it lists
+        FxState.await("the saved profiles and the demo listed", () -> list(robot).getItems().size() == 3);
     }
 
     @AfterEach
@@ -113,32 +113,28 @@ class ConnectionPasswordTest {
     }
 
     private void awaitError(FxRobot robot, String part) throws Exception {
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+        FxState.await("the dialog to say: " + part,
                 () -> error(robot).isVisible() && error(robot).getText().contains(part));
     }
 
     @Test
     void theDialogOpensOnTheProfileInUseNotOnTheDemo(FxRobot robot) throws Exception {
         open(robot, Locale.ENGLISH);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
+        FxState.await("the profile in use selected",
                 () -> list(robot).getSelectionModel().getSelectedItem() != null
                         && "secured".equals(list(robot).getSelectionModel().getSelectedItem().name()));
-        assertEquals("secured", robot.lookup("#profileName").queryTextInputControl().getText());
+        assertEquals("secured", FxState.read(() -> robot.lookup("#profileName").queryTextInputControl().getText()));
     }
 
     @Test
     void beforeAnyConnectionTheFirstSavedProfileIsChosenAndOnTheDemoTheDemo(FxRobot robot) throws Exception {
         memory = new ConnectionMemory(environment::get);
         open(robot, Locale.ENGLISH);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> list(robot).getItems().size() == 3);
-        assertEquals("other", list(robot).getSelectionModel().getSelectedItem().name());
+        assertEquals("other", FxState.read(() -> list(robot).getSelectionModel().getSelectedItem().name()));
         robot.interact(() -> dialog.close());
         memory.connected(null, null, null);
         open(robot, Locale.ENGLISH);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS,
-                () -> list(robot).getItems().size() == 3);
-        assertEquals(0, list(robot).getSelectionModel().getSelectedIndex(), "the demo");
+        assertEquals(0, (int) FxState.read(() -> list(robot).getSelectionModel().getSelectedIndex()), "the demo");
     }
 
     @Test
@@ -147,9 +143,12 @@ class ConnectionPasswordTest {
         robot.interact(() -> robot.lookup("#profilePassword").queryAs(PasswordField.class).setText("wrong"));
         robot.clickOn("#connectButton");
         awaitError(robot, "refused the user name or password");
-        assertTrue(error(robot).getText().contains("Check the ACL user and the password"), error(robot).getText());
-        assertFalse(error(robot).getText().contains("wrong"), "the password is never shown");
-        assertTrue(dialog.isShowing(), "the dialog stays open");
+        FxState.check(() -> {
+            String said = error(robot).getText();
+            assertTrue(said.contains("Check the ACL user and the password"), said);
+            assertFalse(said.contains("wrong"), "the password is never shown");
+            assertTrue(dialog.isShowing(), "the dialog stays open");
+        });
         assertNull(result.get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, checks.get(), "a refused password is not tried again by itself");
@@ -157,7 +156,7 @@ class ConnectionPasswordTest {
         // The fix, from the dialog's own message: the right password connects and the dialog closes.
         robot.interact(() -> robot.lookup("#profilePassword").queryAs(PasswordField.class).setText(PASSWORD));
         robot.clickOn("#connectButton");
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> result.get() != null);
+        FxState.await("the dialog to close", () -> result.get() != null);
         ConnectionDialog.Choice choice = result.get().orElseThrow();
         assertEquals("secured", choice.profile().name());
         assertEquals(PASSWORD, choice.password());
@@ -169,8 +168,11 @@ class ConnectionPasswordTest {
         open(robot, Locale.KOREAN);
         robot.clickOn("#connectButton"); // no password at all: NOAUTH
         awaitError(robot, "비밀번호를 거부했습니다");
-        assertTrue(error(robot).getText().contains("ACL 사용자와 비밀번호를 확인하세요"), error(robot).getText());
-        assertTrue(dialog.isShowing());
+        FxState.check(() -> {
+            String said = error(robot).getText();
+            assertTrue(said.contains("ACL 사용자와 비밀번호를 확인하세요"), said);
+            assertTrue(dialog.isShowing());
+        });
     }
 
     @Test
@@ -180,7 +182,7 @@ class ConnectionPasswordTest {
                 .filter(p -> p.name().equals("other")).findFirst().orElseThrow()));
         robot.clickOn("#connectButton");
         awaitError(robot, "Check the address and the port");
-        assertTrue(dialog.isShowing());
+        assertTrue(FxState.read(dialog::isShowing));
     }
 
     @Test
@@ -188,23 +190,27 @@ class ConnectionPasswordTest {
             throws Exception {
         memory.connected("secured", PASSWORD, "typed-tilko-key");
         open(robot, Locale.ENGLISH);
-        PasswordField password = robot.lookup("#profilePassword").queryAs(PasswordField.class);
+        PasswordField password = FxState.read(() -> robot.lookup("#profilePassword").queryAs(PasswordField.class));
         robot.interact(() -> list(robot).getSelectionModel().select(0)); // the demo
-        assertEquals("", password.getText());
+        assertEquals("", FxState.read(password::getText));
         robot.interact(() -> list(robot).getSelectionModel().select(list(robot).getItems().stream()
                 .filter(p -> p.name().equals("secured")).findFirst().orElseThrow()));
-        assertEquals(PASSWORD, password.getText(), "not asked again");
-        assertTrue(robot.lookup("#passwordKept").queryAs(Label.class).isVisible());
-        Label source = robot.lookup("#tilkoKeySource").queryAs(Label.class);
-        assertTrue(source.getText().contains("typed here"), source.getText());
+        assertEquals(PASSWORD, FxState.read(password::getText), "not asked again");
+        assertTrue(FxState.read(() -> robot.lookup("#passwordKept").queryAs(Label.class).isVisible()));
+        Label source = FxState.read(() -> robot.lookup("#tilkoKeySource").queryAs(Label.class));
+        String said = FxState.read(source::getText);
+        assertTrue(said.contains("typed here"), said);
 
         environment.put("TILKO_API_KEY", "from-the-environment");
         robot.interact(() -> robot.lookup("#profileTilkoKey").queryAs(PasswordField.class).setText(""));
-        assertTrue(source.getText().contains("TILKO_API_KEY environment variable"), source.getText());
+        said = FxState.read(source::getText);
+        assertTrue(said.contains("TILKO_API_KEY environment variable"), said);
         environment.clear();
         robot.interact(() -> robot.lookup("#profileTilkoKey").queryAs(PasswordField.class).setText(" "));
-        assertTrue(source.getText().startsWith("No key"), source.getText());
+        said = FxState.read(source::getText);
+        assertTrue(said.startsWith("No key"), said);
         robot.interact(() -> robot.lookup("#profileTilkoUrl").queryTextInputControl().setText(""));
-        assertTrue(source.getText().startsWith("Tilko is off"), source.getText());
+        said = FxState.read(source::getText);
+        assertTrue(said.startsWith("Tilko is off"), said);
     }
 }

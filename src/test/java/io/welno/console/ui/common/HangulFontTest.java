@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
+import io.welno.console.testing.FxState;
 import io.welno.console.ui.shell.ConsoleWindow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,8 +114,7 @@ class HangulFontTest {
     @Test
     void dialogsInWindowsOfTheirOwnUseItToo(FxRobot robot) throws Exception {
         robot.push(javafx.scene.input.KeyCode.F1);
-        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
-                () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+        FxState.await("the shortcut sheet", () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
         robot.interact(() -> {
             String family = HangulFont.family().orElseThrow();
             List<Label> korean = robot.lookup("#shortcutSheet").lookup(".label").queryAllAs(Label.class).stream()
