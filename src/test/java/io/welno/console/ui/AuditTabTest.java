@@ -9,6 +9,7 @@ import io.welno.console.flow.AuditTail;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.Role;
 import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.audit.AuditTab;
@@ -81,30 +82,41 @@ class AuditTabTest {
 
     private final I18n i18n = new I18n(Locale.ENGLISH);
 
+    /** What the table lists, read on the FX thread, where the tail's entries land. */
     private List<String> sessionsShown() {
-        return tab.table().getItems().stream().map(AuditRecord::sessionId).toList();
+        try {
+            return FxState.read(() -> tab.table().getItems().stream().map(AuditRecord::sessionId).toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // a poll of Await.until, which takes no checked exception
+        }
     }
 
     @Test
     void aNewTimeStyleRedrawsTheTimesAtOnce(FxRobot robot) throws Exception {
         loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
-        assertFalse(timeCell(robot).matches(".*[AP]M.*"), "24-hour clock: " + timeCell(robot));
+        String time = timeCell(robot);
+        assertFalse(time.matches(".*[AP]M.*"), "24-hour clock: " + time);
         robot.interact(() -> i18n.setTimeStyle(io.welno.console.view.TimeStyle.LOCALE));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(timeCell(robot).matches(".*[AP]M.*"), "as English writes it: " + timeCell(robot));
+        time = timeCell(robot);
+        assertTrue(time.matches(".*[AP]M.*"), "as English writes it: " + time);
     }
 
     @Test
     void eachEntrySaysTheRoleItWasMadeWithInTheWindowsLanguage(FxRobot robot) throws Exception {
         loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
-        javafx.scene.control.TableColumn<AuditRecord, ?> role = tab.table().getColumns().stream()
-                .filter(c -> "audit.column.role".equals(c.getId())).findFirst().orElseThrow();
-        assertEquals("Role", role.getText());
-        assertEquals("operator", role.getCellData(0));
+        javafx.scene.control.TableColumn<AuditRecord, ?> role = FxState.read(() -> tab.table().getColumns().stream()
+                .filter(c -> "audit.column.role".equals(c.getId())).findFirst().orElseThrow());
+        FxState.check(() -> {
+            assertEquals("Role", role.getText());
+            assertEquals("operator", role.getCellData(0));
+        });
         robot.interact(() -> i18n.setLocale(Locale.KOREAN));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("권한", role.getText());
-        assertEquals("운영자", role.getCellData(0));
+        FxState.check(() -> {
+            assertEquals("권한", role.getText());
+            assertEquals("운영자", role.getCellData(0));
+        });
     }
 
     /** Writes the entries to the stream and shows the tab loaded from it. */
@@ -116,10 +128,10 @@ class AuditTabTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static String timeCell(FxRobot robot) {
-        return robot.lookup(".table-row-cell .table-cell").queryAll().stream()
+    private static String timeCell(FxRobot robot) throws Exception {
+        return FxState.read(() -> robot.lookup(".table-row-cell .table-cell").queryAll().stream()
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
-                .filter(t -> t != null && t.contains("KST")).findFirst().orElse("");
+                .filter(t -> t != null && t.contains("KST")).findFirst().orElse(""));
     }
 
     @Test
@@ -127,13 +139,15 @@ class AuditTabTest {
         loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"),
                 entry("lee", "welno_2", AuditRecord.ATTEMPT, "REFUSED", "act-2", "outage"),
                 entry("kim", "welno_1", AuditRecord.REVERT_DETECTED, "REVERTED", "act-1", "outage"));
-        assertEquals(List.of("welno_1", "welno_2", "welno_1"), sessionsShown(), "newest first");
-        assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getItems().get(0).event());
-        // the stream's codes are shown in words, the filter boxes too
-        assertTrue(robot.lookup("Reverted by the backend").tryQuery().isPresent(), "the event in words");
-        assertTrue(robot.lookup("Refused").tryQuery().isPresent(), "the result in words");
-        assertTrue(robot.lookup("attempt").tryQuery().isEmpty() && robot.lookup("REFUSED").tryQuery().isEmpty(),
-                "no code shows as stored");
+        FxState.check(() -> {
+            assertEquals(List.of("welno_1", "welno_2", "welno_1"), sessionsShown(), "newest first");
+            assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getItems().get(0).event());
+            // the stream's codes are shown in words, the filter boxes too
+            assertTrue(robot.lookup("Reverted by the backend").tryQuery().isPresent(), "the event in words");
+            assertTrue(robot.lookup("Refused").tryQuery().isPresent(), "the result in words");
+            assertTrue(robot.lookup("attempt").tryQuery().isEmpty() && robot.lookup("REFUSED").tryQuery().isEmpty(),
+                    "no code shows as stored");
+        });
 
         robot.interact(() -> tab.operatorField().setText("lee"));
         assertEquals(List.of("welno_2"), sessionsShown());
@@ -141,11 +155,13 @@ class AuditTabTest {
             tab.operatorField().clear();
             tab.resultBox().setValue("APPLIED");
         });
-        assertEquals(List.of("act-1"), tab.table().getItems().stream().map(AuditRecord::actionId).toList());
+        assertEquals(List.of("act-1"), FxState.read(() -> tab.table().getItems().stream().map(AuditRecord::actionId)
+                .toList()));
         robot.interact(() -> tab.resultBox().setValue(null));
 
         // Another console appends: the tail hands it over and it appears on top, once.
         tail = AuditTail.start(REDIS.client(), RedisAuditLog.DEFAULT_KEY, tab::arrived);
+        // polled from the test's thread, as each try writes to Redis; only the table is read on the FX thread
         Await.until("the tail to follow the stream", Await.EVENTUALLY, () -> {
             log.record(entry("park", "welno_3", AuditRecord.ATTEMPT, "APPLIED", "act-3", "=cmd|' /C calc'!A0"));
             WaitForAsyncUtils.waitForFxEvents();
@@ -156,11 +172,13 @@ class AuditTabTest {
         robot.clickOn("welno_2");
         assertEquals(List.of("welno_2"), shownSessions, "the session link selects it in the table");
 
-        AuditRecord attempt = tab.table().getItems().stream().filter(e -> e.actionId().equals("act-1")
-                && e.event().equals(AuditRecord.ATTEMPT)).findFirst().orElseThrow();
+        AuditRecord attempt = FxState.read(() -> tab.table().getItems().stream().filter(e -> e.actionId()
+                .equals("act-1") && e.event().equals(AuditRecord.ATTEMPT)).findFirst().orElseThrow());
         robot.interact(() -> tab.showRevertOf(attempt));
-        assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getSelectionModel().getSelectedItem().event());
-        assertTrue(robot.lookup("Reverted →").tryQuery().isPresent(), "the attempt links to its revert");
+        FxState.check(() -> {
+            assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getSelectionModel().getSelectedItem().event());
+            assertTrue(robot.lookup("Reverted →").tryQuery().isPresent(), "the attempt links to its revert");
+        });
 
         robot.interact(() -> tab.operatorField().setText("park"));
         Path file = dir.resolve("audit.csv");
@@ -181,10 +199,11 @@ class AuditTabTest {
         robot.interact(() -> tab.operatorField().setText("kim"));
         assertEquals(List.of("welno_3", "welno_1"), sessionsShown());
         robot.interact(() -> tab.table().getSelectionModel().select(1));
-        AuditRecord selected = tab.table().getSelectionModel().getSelectedItem();
+        AuditRecord selected = FxState.read(() -> tab.table().getSelectionModel().getSelectedItem());
 
         tail = AuditTail.start(REDIS.client(), RedisAuditLog.DEFAULT_KEY, tab::arrived);
-        // The tail reads from the entries after its start: once one of ours shows, it follows every later one.
+        // The tail reads from the entries after its start: once one of ours shows, it follows every later one. Polled
+        // from the test's thread, as each try writes to Redis.
         Await.until("the tail to follow the stream", Await.EVENTUALLY, () -> {
             log.record(entry("kim", "welno_0", AuditRecord.ATTEMPT, "APPLIED", "act-0", "outage"));
             WaitForAsyncUtils.waitForFxEvents();
@@ -192,15 +211,14 @@ class AuditTabTest {
         });
         log.record(entry("park", "welno_4", AuditRecord.ATTEMPT, "APPLIED", "act-4", "outage"));
         log.record(entry("kim", "welno_5", AuditRecord.ATTEMPT, "APPLIED", "act-5", "outage"));
-        Await.until("the new entries to arrive", Await.EVENTUALLY, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return sessionsShown().contains("welno_5");
-        });
+        FxState.await("the new entries to arrive", () -> sessionsShown().contains("welno_5"));
 
-        List<String> shown = sessionsShown();
-        assertEquals("welno_5", shown.get(0), "a matching live entry lands on top");
-        assertFalse(shown.contains("welno_4"), "one the filter hides stays hidden: " + shown);
-        assertEquals(selected, tab.table().getSelectionModel().getSelectedItem(), "the selection stays");
+        FxState.check(() -> {
+            List<String> shown = sessionsShown();
+            assertEquals("welno_5", shown.get(0), "a matching live entry lands on top");
+            assertFalse(shown.contains("welno_4"), "one the filter hides stays hidden: " + shown);
+            assertEquals(selected, tab.table().getSelectionModel().getSelectedItem(), "the selection stays");
+        });
         robot.interact(() -> tab.operatorField().clear());
         assertTrue(sessionsShown().contains("welno_4"), "and shows once the filter lets it");
     }

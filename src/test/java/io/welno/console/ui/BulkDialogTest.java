@@ -23,6 +23,7 @@ import io.welno.console.session.UserInfo;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
@@ -137,8 +138,7 @@ class BulkDialogTest {
     }
 
     private void awaitSummary() {
-        Await.until("the run's summary", Await.EVENTUALLY, () -> dialog.getDialogPane().lookup("#bulkSummary")
-                .isVisible());
+        FxState.await("the run's summary", () -> dialog.getDialogPane().lookup("#bulkSummary").isVisible());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -153,35 +153,38 @@ class BulkDialogTest {
         ids.add(initiated(2));
         try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMillis(300)))) {
             open(robot, flow, ActionKind.RESET_STUCK, ids);
-            TableView<BulkPreview.Line> preview = (TableView<BulkPreview.Line>) dialog.getDialogPane()
-                    .lookup("#bulkPreview");
-            Await.until("the preview", Await.EVENTUALLY, () -> preview.getItems().size() == 5);
+            TableView<BulkPreview.Line> preview = FxState.read(() -> (TableView<BulkPreview.Line>) dialog
+                    .getDialogPane().lookup("#bulkPreview"));
+            FxState.await("the preview", () -> preview.getItems().size() == 5);
             WaitForAsyncUtils.waitForFxEvents();
-            List<BulkPreview.Line> refused = preview.getItems().stream().filter(l -> !l.allowed()).toList();
+            List<BulkPreview.Line> refused = FxState.read(() -> preview.getItems().stream().filter(l -> !l.allowed())
+                    .toList());
             assertEquals(ids.subList(3, 5), refused.stream().map(BulkPreview.Line::sessionId).toList());
-            String reason = robot.from(preview).lookup(".table-row-cell").queryAll().stream()
+            String reason = FxState.read(() -> robot.from(preview).lookup(".table-row-cell").queryAll().stream()
                     .filter(row -> ((javafx.scene.control.TableRow<BulkPreview.Line>) row).getItem() == refused.get(0))
                     .flatMap(row -> robot.from(row).lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)
                             .stream())
-                    .map(cell -> String.valueOf(cell.getText())).reduce("", (a, b) -> a + "|" + b);
+                    .map(cell -> String.valueOf(cell.getText())).reduce("", (a, b) -> a + "|" + b));
             assertTrue(reason.contains("Refused"), reason);
             assertTrue(reason.toLowerCase(Locale.ROOT).contains("reset"), "the flow's refusal in words: " + reason);
-            assertTrue(((Label) dialog.getDialogPane().lookup("#bulkPreviewSummary")).getText()
-                    .startsWith("5 sessions: 3 will change, 2 will be refused"));
-            assertTrue(dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0))
-                    .isDisabled(), "no run without a reason");
+            String previewed = FxState.read(() -> ((Label) dialog.getDialogPane().lookup("#bulkPreviewSummary"))
+                    .getText());
+            assertTrue(previewed.startsWith("5 sessions: 3 will change, 2 will be refused"), previewed);
+            assertTrue(FxState.read(() -> dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes()
+                    .get(0)).isDisabled()), "no run without a reason");
 
             runWith(robot, "Tilko outage, restart them");
             awaitSummary();
-            BulkRun.Summary summary = dialog.run().summary();
+            BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
             assertEquals(3, summary.count(BulkRun.Tally.APPLIED), summary.toString());
             assertEquals(2, summary.count(BulkRun.Tally.REFUSED), summary.toString());
-            String headline = ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText();
+            String headline = FxState.read(() -> ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText());
             assertTrue(headline.startsWith("5 sessions: 3 applied, 2 refused"), headline);
             robot.interact(() -> dialog.summaryView().choose(BulkRun.Tally.REFUSED));
-            assertEquals(2, dialog.summaryView().listed().size());
-            assertTrue(dialog.summaryView().listed().get(0).startsWith(ids.get(3)) || dialog.summaryView().listed()
-                    .get(0).startsWith(ids.get(4)), dialog.summaryView().listed().toString());
+            List<String> listed = FxState.read(() -> dialog.summaryView().listed());
+            assertEquals(2, listed.size());
+            assertTrue(listed.get(0).startsWith(ids.get(3)) || listed.get(0).startsWith(ids.get(4)),
+                    listed.toString());
             for (String id : ids.subList(0, 3)) {
                 assertEquals("auth_completed", doc(id).get("status").asText(), id);
             }
@@ -208,10 +211,10 @@ class BulkDialogTest {
                         ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
             }
             open(robot, flow, ActionKind.COLLECT, ids);
-            Await.until("the preview", Await.EVENTUALLY, () -> !dialog.getDialogPane().lookupButton(
+            FxState.await("the preview", () -> !dialog.getDialogPane().lookupButton(
                     dialog.getDialogPane().getButtonTypes().get(0)).isDisabled()
                     || ((TextArea) dialog.getDialogPane().lookup("#bulkReason")).getText().isEmpty());
-            Await.until("the preview allows the run", Await.EVENTUALLY, () -> ((Label) dialog.getDialogPane()
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
                     .lookup("#bulkPreviewSummary")).getText().startsWith("16 sessions: 16 will change"));
             runWith(robot, "collect after the outage");
             Await.until("some collections to wait for Tilko", Await.EVENTUALLY,
@@ -219,9 +222,9 @@ class BulkDialogTest {
             robot.clickOn("#bulkCancelRun");
             awaitSummary();
             Await.until("every collection to stop", Await.EVENTUALLY, () -> flow.runningCollections().isEmpty());
-            BulkRun.Summary summary = dialog.run().summary();
+            BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
             assertEquals(16, summary.byTally().values().stream().mapToInt(List::size).sum(), "every session reported");
-            String headline = ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText();
+            String headline = FxState.read(() -> ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText());
             assertTrue(headline.startsWith("16 sessions: " + summary.count(BulkRun.Tally.APPLIED) + " applied"),
                     headline);
             // The collections the run started were stopped by the cancel and gave their claims back.
