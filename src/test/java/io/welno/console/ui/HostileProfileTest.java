@@ -10,6 +10,7 @@ import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.hostile.Hostile;
+import io.welno.console.testing.FxState;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
@@ -66,8 +67,9 @@ class HostileProfileTest {
     }
 
     @Test
-    void theToolbarShowsTheProfilesNameAndEnvironmentEscapedAndBounded(FxRobot robot) {
-        String shown = robot.lookup("#environmentBadge").queryAs(Label.class).getText();
+    void theToolbarShowsTheProfilesNameAndEnvironmentEscapedAndBounded(FxRobot robot) throws Exception {
+        // the window is meanwhile failing to connect and saying so: its scene changes under a lookup
+        String shown = FxState.read(() -> robot.lookup("#environmentBadge").queryAs(Label.class).getText());
         assertNothingRaw(shown, "the toolbar's profile label");
         assertTrue(shown.startsWith("prod\\u001b[2J"), shown);
         assertTrue(shown.contains(" · stage\\u001b[2J"), shown);
@@ -76,10 +78,10 @@ class HostileProfileTest {
     }
 
     @Test
-    void theConnectionDialogListsTheProfileEscapedAndBounded(FxRobot robot) {
+    void theConnectionDialogListsTheProfileEscapedAndBounded(FxRobot robot) throws Exception {
         openDialog(robot, (p, password) -> List.of());
-        String listed = robot.lookup("#profileList .list-cell").queryAllAs(ListCell.class).stream()
-                .map(ListCell::getText).filter(t -> t != null && t.startsWith("prod")).findFirst().orElseThrow();
+        String listed = FxState.read(() -> robot.lookup("#profileList .list-cell").queryAllAs(ListCell.class).stream()
+                .map(ListCell::getText).filter(t -> t != null && t.startsWith("prod")).findFirst().orElseThrow());
         assertNothingRaw(listed, "the dialog's profile list");
         assertTrue(listed.length() <= SafeText.FIELD, listed);
         assertTrue(listed.startsWith("prod\\u001b[2J") && listed.endsWith(SafeText.ELLIPSIS), listed);
@@ -87,7 +89,7 @@ class HostileProfileTest {
 
     /** A finding may quote a path and a server's error of a thousand characters each: cut to one sentence's length. */
     @Test
-    void whatTheCheckFoundIsOneBoundedLinePerFinding(FxRobot robot) {
+    void whatTheCheckFoundIsOneBoundedLinePerFinding(FxRobot robot) throws Exception {
         String path = "/home/" + Hostile.ALL + "d".repeat(3000);
         String said = "ERR " + Hostile.ALL + "x".repeat(3000);
         openDialog(robot, (p, password) -> List.of(
@@ -95,7 +97,7 @@ class HostileProfileTest {
                 new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected", said))));
         robot.clickOn("#connectButton");
         WaitForAsyncUtils.waitForFxEvents();
-        String shown = robot.lookup("#connectError").queryAs(Label.class).getText();
+        String shown = FxState.read(() -> robot.lookup("#connectError").queryAs(Label.class).getText());
         assertNothingRaw(shown, "the dialog's message");
         List<String> lines = List.of(shown.split("\n"));
         assertEquals(2, lines.size(), shown);

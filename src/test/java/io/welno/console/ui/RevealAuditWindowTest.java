@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.session.Timestamps;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.TestRows;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.view.SessionRow;
 import java.time.LocalDateTime;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -71,30 +70,35 @@ class RevealAuditWindowTest {
 
     @Test
     void aRevealThatCannotBeAuditedKeepsTheDataMaskedAndSaysWhy(FxRobot robot) throws Exception {
-        TableView<?> table = robot.lookup("#sessionTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        assertEquals(ID, ((SessionRow) table.getItems().get(0)).id());
+        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        FxState.await("the session's row", () -> table.getItems().size() == 1);
+        assertEquals(ID, FxState.read(() -> ((SessionRow) table.getItems().get(0)).id()));
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
         robot.interact(() -> robot.lookup("#detailTabs").queryAs(TabPane.class).getSelectionModel().select(1));
-        assertEquals("배*지", person(robot, "name").getText());
+        assertEquals("배*지", FxState.read(() -> person(robot, "name").getText()));
 
         robot.clickOn("#revealButton");
-        Label problem = robot.lookup("#revealProblem").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS, problem::isVisible);
+        Label problem = FxState.read(() -> robot.lookup("#revealProblem").queryAs(Label.class));
+        FxState.await("the reveal's problem", problem::isVisible);
         assertEquals("Personal data stays masked: the reveal could not be recorded in the audit log (the Redis user"
                 + " has no permission to run \"xadd\" (ask for an ACL that allows it, or connect with a user that may"
-                + " write)).", problem.getText());
+                + " write)).", FxState.read(problem::getText));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("배*지", person(robot, "name").getText());
-        assertFalse(person(robot, "phone").getText().contains(PHONE));
-        assertEquals(null, window.view().detail().revealedId(), "nothing counts as revealed (exports stay masked)");
-        assertFalse(robot.lookup("#revealButton").queryAs(Button.class).isDisabled(), "it may be tried again");
+        FxState.check(() -> {
+            assertEquals("배*지", person(robot, "name").getText());
+            assertFalse(person(robot, "phone").getText().contains(PHONE));
+            assertEquals(null, window.view().detail().revealedId(),
+                    "nothing counts as revealed (exports stay masked)");
+            assertFalse(robot.lookup("#revealButton").queryAs(Button.class).isDisabled(), "it may be tried again");
+        });
         assertFalse(REDIS.client().exists(RedisAuditLog.DEFAULT_KEY));
 
         robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(problem.getText().startsWith("개인정보를 가린 채로 둡니다. 개인정보 보기를 감사 기록에 남기지 못했습니다("),
-                problem.getText());
-        assertEquals("배*지", person(robot, "name").getText());
+        FxState.check(() -> {
+            assertTrue(problem.getText().startsWith("개인정보를 가린 채로 둡니다. 개인정보 보기를 감사 기록에 남기지 못했습니다("),
+                    problem.getText());
+            assertEquals("배*지", person(robot, "name").getText());
+        });
     }
 }

@@ -12,6 +12,7 @@ import io.welno.console.flow.RevertDetected;
 import io.welno.console.hostile.Hostile;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import io.welno.console.testing.FxState;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
@@ -52,7 +53,7 @@ class FlowNoticesTest {
     }
 
     @Test
-    void anotherConsolesRevertNamesTheActionAndTheOperatorCut(FxRobot robot) {
+    void anotherConsolesRevertNamesTheActionAndTheOperatorCut(FxRobot robot) throws Exception {
         flowNotices.onRevertDetected(new RevertDetected(ID, ActionKind.MANUAL_COMPLETE, "a1", OPERATOR,
                 Phrase.of("action.unknown"), SessionStatus.AUTH_PENDING, false));
         String shown = headline();
@@ -62,29 +63,37 @@ class FlowNoticesTest {
     }
 
     @Test
-    void ourRevertNamesTheAction(FxRobot robot) {
+    void ourRevertNamesTheAction(FxRobot robot) throws Exception {
         flowNotices.onRevertDetected(new RevertDetected(ID, ActionKind.MANUAL_COMPLETE, "a1", "me",
                 Phrase.of("action.unknown"), SessionStatus.AUTH_PENDING, true));
-        assertTrue(headline().endsWith(SafeText.ELLIPSIS + ": your \"Force auth complete\" is gone."), headline());
+        String shown = headline();
+        assertTrue(shown.endsWith(SafeText.ELLIPSIS + ": your \"Force auth complete\" is gone."), shown);
     }
 
     @Test
-    void aReapplyAndAnUnconfirmedHoldSayWhatHappenedAfterTheId(FxRobot robot) {
+    void aReapplyAndAnUnconfirmedHoldSayWhatHappenedAfterTheId(FxRobot robot) throws Exception {
         flowNotices.onReapplied(new Reapplied(ID, ActionKind.MANUAL_COMPLETE, "a1", 1, ActionResult.Outcome.APPLIED,
                 Phrase.of("action.unknown")));
-        assertTrue(headline().endsWith(SafeText.ELLIPSIS + ": the change the backend overwrote was applied again."),
-                headline());
+        String reapplied = headline();
+        assertTrue(reapplied.endsWith(SafeText.ELLIPSIS + ": the change the backend overwrote was applied again."),
+                reapplied);
         flowNotices.onHoldEnded(ID, "a1", new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("action.unknown"), 0,
                 null));
-        assertTrue(headline().endsWith(SafeText.ELLIPSIS + ": the change could not be confirmed."), headline());
+        String unconfirmed = headline();
+        assertTrue(unconfirmed.endsWith(SafeText.ELLIPSIS + ": the change could not be confirmed."), unconfirmed);
     }
 
-    /** The newest notice's headline, checked for anything a screen would obey. */
-    private String headline() {
+    /**
+     * The newest notice's headline, checked for anything a screen would obey. Read on the FX thread: the notices'
+     * timers take old ones away there.
+     */
+    private String headline() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        List<Label> texts = notices.lookupAll(".notice-text").stream().map(Label.class::cast).toList();
-        assertTrue(!texts.isEmpty(), "a notice is shown");
-        String shown = texts.get(texts.size() - 1).getText();
+        String shown = FxState.read(() -> {
+            List<Label> texts = notices.lookupAll(".notice-text").stream().map(Label.class::cast).toList();
+            assertTrue(!texts.isEmpty(), "a notice is shown");
+            return texts.get(texts.size() - 1).getText();
+        });
         assertNothingRaw(shown, "the notice");
         assertEquals(-1, shown.indexOf('\n'), shown);
         return shown;
