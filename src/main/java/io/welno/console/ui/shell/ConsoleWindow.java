@@ -264,7 +264,7 @@ public final class ConsoleWindow {
         ConsoleServices current = services;
         if (current == null) {
             return CompletableFuture.completedFuture(Optional.of(Phrase.of("reveal.auditFailed",
-                    new StoreFailure(StoreFailure.Cause.UNREACHABLE, "not connected").phrase())));
+                    Phrase.of("app.notConnected"))));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {

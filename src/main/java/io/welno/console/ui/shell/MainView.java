@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -110,8 +112,7 @@ public final class MainView extends BorderPane implements ActionHost {
 
     public MainView(SessionTableModel model, FeedBridge bridge, I18n i18n, Clock clock, ZoneId zone,
                     Executor background, SessionCodec codec,
-                    java.util.function.Function<String, java.util.concurrent.CompletionStage<java.util.Optional<
-                            io.welno.console.text.Phrase>>> onReveal) {
+                    Function<String, CompletionStage<Optional<Phrase>>> onReveal) {
         this.model = model;
         this.bridge = bridge;
         this.i18n = i18n;
