@@ -72,8 +72,9 @@ public final class PersonalDataReveal {
             return Optional.of(new Denied(Phrase.of(unaudited.get().mayHaveWritten() ? "reveal.auditUnconfirmed"
                     : "reveal.auditFailed", unaudited.get().phrase()), unaudited.get()));
         }
-        LOG.info("Personal data of session {} revealed by {}", SafeText.bounded(sessionId, SafeText.FIELD),
-                SafeText.bounded(operator.name(), SafeText.FIELD));
+        // Who revealed it is the audit entry's to say: log lines carry roles, never operator names (docs/flow.md).
+        LOG.info("Personal data of session {} revealed by the {} role", SafeText.bounded(sessionId, SafeText.FIELD),
+                operator.role().wire());
         return Optional.empty();
     }
 }

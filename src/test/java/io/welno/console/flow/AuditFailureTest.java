@@ -99,8 +99,13 @@ class AuditFailureTest {
                 + " write)).", Words.en(denied.get().why()));
         assertTrue(Words.ko(denied.get().why()).startsWith("개인정보를 가린 채로 둡니다."), Words.ko(denied.get().why()));
 
-        assertEquals(Optional.empty(), PersonalDataReveal.reveal(new MemoryAuditLog(), FlowTestSupport.DEVELOPER,
-                "welno_x", Instant.now(), Phrase.of("audit.reveal.screen")), "written: shown");
+        try (io.welno.console.testing.LogCapture log = new io.welno.console.testing.LogCapture(
+                PersonalDataReveal.class.getName())) {
+            assertEquals(Optional.empty(), PersonalDataReveal.reveal(new MemoryAuditLog(), FlowTestSupport.DEVELOPER,
+                    "welno_x", Instant.now(), Phrase.of("audit.reveal.screen")), "written: shown");
+            assertEquals(List.of("Personal data of session welno_x revealed by the developer role"), log.lines(),
+                    "who it was is the audit entry's to say, not the log's");
+        }
         assertEquals(null, PersonalDataReveal.reveal(new MemoryAuditLog(), FlowTestSupport.OPERATOR, "welno_x",
                 Instant.now(), Phrase.of("audit.reveal.screen")).orElseThrow().auditFailure(), "a role refusal");
     }
