@@ -38,8 +38,8 @@ class AuditFailureCommandsTest {
             assertEquals(4, run.exit(), run.all());
             assertFalse(run.all().contains("01012345678") || run.all().contains("김하늘"), run.all());
             assertEquals("", run.out());
-            assertTrue(run.err().contains("--reveal refused: Personal data stays masked: the reveal could not be"
-                    + " recorded in the audit log (the Redis user has no permission to run \"xadd\""), run.err());
+            assertTrue(run.err().contains("--reveal refused: Personal data stays masked, since the reveal could not be"
+                    + " recorded in the audit log: the Redis user has no permission to run \"xadd\""), run.err());
         }
         assertFalse(REDIS.client().exists(RedisAuditLog.DEFAULT_KEY));
 

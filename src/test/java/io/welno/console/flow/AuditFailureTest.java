@@ -94,9 +94,9 @@ class AuditFailureTest {
                 FlowTestSupport.DEVELOPER, "welno_x", Instant.now(), Phrase.of("audit.reveal.screen"));
         assertTrue(denied.isPresent());
         assertEquals(StoreFailure.Cause.PERMISSION_DENIED, denied.get().auditFailure().cause());
-        assertEquals("Personal data stays masked: the reveal could not be recorded in the audit log (the Redis user"
+        assertEquals("Personal data stays masked, since the reveal could not be recorded in the audit log: the Redis user"
                 + " has no permission to run \"xadd\" (ask for an ACL that allows it, or connect with a user that may"
-                + " write)).", Words.en(denied.get().why()));
+                + " write).", Words.en(denied.get().why()));
         assertTrue(Words.ko(denied.get().why()).startsWith("개인정보를 가린 채로 둡니다."), Words.ko(denied.get().why()));
 
         try (io.welno.console.testing.LogCapture log = new io.welno.console.testing.LogCapture(
@@ -130,7 +130,7 @@ class AuditFailureTest {
         };
         Optional<PersonalDataReveal.Denied> denied = PersonalDataReveal.reveal(stalled, FlowTestSupport.DEVELOPER,
                 "welno_x", Instant.now(), Phrase.of("audit.reveal.cli"));
-        assertTrue(Words.en(denied.orElseThrow().why()).startsWith("Personal data stays masked: the reveal may not"
+        assertTrue(Words.en(denied.orElseThrow().why()).startsWith("Personal data stays masked, since the reveal may not"
                 + " have been recorded"), Words.en(denied.get().why()));
 
         FlowService stalledFlow = new FlowService(store, (io.welno.console.tilko.TilkoClient) null, stalled, null, FlowTestSupport.TIMESTAMPS,

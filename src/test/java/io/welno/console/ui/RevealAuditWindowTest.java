@@ -80,9 +80,9 @@ class RevealAuditWindowTest {
         robot.clickOn("#revealButton");
         Label problem = FxState.read(() -> robot.lookup("#revealProblem").queryAs(Label.class));
         FxState.await("the reveal's problem", problem::isVisible);
-        assertEquals("Personal data stays masked: the reveal could not be recorded in the audit log (the Redis user"
+        assertEquals("Personal data stays masked, since the reveal could not be recorded in the audit log: the Redis user"
                 + " has no permission to run \"xadd\" (ask for an ACL that allows it, or connect with a user that may"
-                + " write)).", FxState.read(problem::getText));
+                + " write).", FxState.read(problem::getText));
         WaitForAsyncUtils.waitForFxEvents();
         FxState.check(() -> {
             assertEquals("배*지", person(robot, "name").getText());
@@ -96,7 +96,7 @@ class RevealAuditWindowTest {
         robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
         WaitForAsyncUtils.waitForFxEvents();
         FxState.check(() -> {
-            assertTrue(problem.getText().startsWith("개인정보를 가린 채로 둡니다. 개인정보 보기를 감사 기록에 남기지 못했습니다("),
+            assertTrue(problem.getText().startsWith("개인정보를 가린 채로 둡니다. 개인정보 보기를 감사 기록에 남기지 못했습니다: "),
                     problem.getText());
             assertEquals("배*지", person(robot, "name").getText());
         });

@@ -263,8 +263,7 @@ public final class ConsoleWindow {
     private CompletableFuture<Optional<Phrase>> auditReveal(String sessionId) {
         ConsoleServices current = services;
         if (current == null) {
-            return CompletableFuture.completedFuture(Optional.of(Phrase.of("reveal.auditFailed",
-                    Phrase.of("app.notConnected"))));
+            return CompletableFuture.completedFuture(Optional.of(Phrase.of("reveal.notConnected")));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
