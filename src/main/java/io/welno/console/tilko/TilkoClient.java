@@ -311,7 +311,8 @@ public final class TilkoClient implements AutoCloseable {
                         "payload could not be parsed: " + e.getClass().getSimpleName());
             }
         }
-        return new TilkoResult<>(endpoint, classification, envelope, value, answer.code, detail, said);
+        // Tilko answered: whatever it said, the call is not one that may have done its work unseen
+        return new TilkoResult<>(endpoint, classification, envelope, value, answer.code, detail, said, false);
     }
 
     // ---------------------------------------------------------------- public key
@@ -420,7 +421,7 @@ public final class TilkoClient implements AutoCloseable {
     private static <T> TilkoResult<T> missingKey(TilkoEndpoint endpoint) {
         return new TilkoResult<>(endpoint, TilkoClassification.ERROR, SyntheticEnvelopes.configuration(
                 "Tilko API 키가 설정되지 않았습니다 (" + TilkoConfig.API_KEY_ENV + ")."), null, 0,
-                "no API key configured", Phrase.of("tilko.noApiKey"));
+                "no API key configured", Phrase.of("tilko.noApiKey"), false);
     }
 
     private static <T> TilkoResult<T> failure(TilkoEndpoint endpoint, Failure f) {

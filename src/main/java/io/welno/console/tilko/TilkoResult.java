@@ -33,12 +33,7 @@ public final class TilkoResult<T> {
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
                 int httpStatus, String detail) {
-        this(endpoint, classification, envelope, payload, httpStatus, detail, null);
-    }
-
-    TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
-                int httpStatus, String detail, Phrase said) {
-        this(endpoint, classification, envelope, payload, httpStatus, detail, said, false);
+        this(endpoint, classification, envelope, payload, httpStatus, detail, null, false);
     }
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,

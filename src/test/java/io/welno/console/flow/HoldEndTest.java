@@ -10,18 +10,14 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
-import io.welno.console.tilko.Checkup;
-import io.welno.console.tilko.Prescription;
 import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoClient;
-import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -101,8 +97,7 @@ class HoldEndTest {
         try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().build());
              TilkoClient client = FlowTestSupport.tilko(sim);
              RevertWatch watch = new RevertWatch(store, Duration.ZERO)) {
-            TilkoGateway real = TilkoGateway.of(client);
-            TilkoGateway slow = new TilkoGateway() {
+            TilkoGateway slow = new ForwardingTilko(TilkoGateway.of(client)) {
                 @Override
                 public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
                     try {
@@ -110,23 +105,7 @@ class HoldEndTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return real.simpleAuth(person, privateAuthType);
-                }
-
-                @Override
-                public TilkoResult<Boolean> loginCheck(TilkoCredentials credentials, TilkoPerson person) {
-                    return real.loginCheck(credentials, person);
-                }
-
-                @Override
-                public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials credentials, TilkoPerson person) {
-                    return real.healthCheckups(credentials, person);
-                }
-
-                @Override
-                public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials credentials, TilkoPerson person,
-                                                                     LocalDate today) {
-                    return real.prescriptions(credentials, person, today);
+                    return super.simpleAuth(person, privateAuthType);
                 }
             };
             try (FlowService flow = FlowTestSupport.service(store, slow, watch, background, FlowOptions.defaults())) {
