@@ -226,9 +226,18 @@ public final class SessionRow {
 
     /**
      * @param nowSecond the backend's naive wall-clock time, counted as if it were UTC (as {@link #isStuck}
-     *                  does), so the table's once-a-second scan of every row is a comparison of two numbers
+     *                  does), so asking again is a comparison of two numbers
      */
     public boolean isStuckAt(StuckPolicy policy, long nowSecond) {
+        return nowSecond > stuckAfterSecond(policy);
+    }
+
+    /**
+     * The last second (naive wall-clock time counted as UTC) at which this row is not yet stuck under {@code policy}:
+     * every fact the rule reads was fixed when the row was read, so only the clock moves it into the Stuck bucket.
+     * {@link Long#MAX_VALUE} when it never gets stuck (or cannot be read).
+     */
+    public long stuckAfterSecond(StuckPolicy policy) {
         StuckMark mark = stuckMark;
         if (mark == null || mark.policy() != policy) {
             mark = new StuckMark(policy, !readable() ? Long.MAX_VALUE
@@ -236,7 +245,7 @@ public final class SessionRow {
                             .map(after -> after.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MAX_VALUE));
             stuckMark = mark; // immutable, so safe to share with the dashboard's thread without a lock
         }
-        return nowSecond > mark.afterSecond();
+        return mark.afterSecond();
     }
 
     private record StuckMark(StuckPolicy policy, long afterSecond) {

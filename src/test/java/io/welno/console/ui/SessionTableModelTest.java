@@ -271,6 +271,19 @@ class SessionTableModelTest {
         assertEquals(0, model.count(Bucket.STUCK).get());
     }
 
+    /** A batch that moves a stuck session on (or ends it) takes it out of the Stuck count at once, not a tick later. */
+    @Test
+    void aBatchMovesTheStuckCountWithoutWaitingForTheTick() {
+        apply(TestRows.session("old", "initiated", T0.plusMinutes(1)).expires(T0.plusHours(2)).row(),
+                TestRows.session("older", "initiated", T0).expires(T0.plusHours(2)).row());
+        model.tick();
+        assertEquals(2, model.count(Bucket.STUCK).get());
+        apply(TestRows.session("old", "auth_request_sent", T0.plusMinutes(29)).expires(T0.plusHours(2)).row());
+        assertEquals(1, model.count(Bucket.STUCK).get(), "it moved a minute ago");
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.EXPIRED, "older", null)), false);
+        assertEquals(0, model.count(Bucket.STUCK).get(), "an ended session is not stuck");
+    }
+
     /**
      * The window's Stuck bucket is the flow's rule (the one reset-stuck and the command line's bucket apply), not
      * the threshold alone: a session the backend will drop within a minute is stuck, and a claimed one is stuck

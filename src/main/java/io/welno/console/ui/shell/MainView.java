@@ -194,9 +194,9 @@ public final class MainView extends BorderPane implements ActionHost {
         }
         // rows inserted above what the operator looks at must not move it (SessionTable.keepingViewport)
         boolean applied = selection.applyBatch(() -> table.keepingViewport(() -> bridge.drain(model)));
-        // The once-a-second work (the stuck scan over every row, the visible cells' ages) waits for a frame
-        // without a batch, so the two never add up in one frame (at 100,000 sessions that frame went over
-        // 16 ms); a feed busy in every frame delays it by half a second at most.
+        // The once-a-second work (the stuck count, the visible cells' ages) waits for a frame without a batch, so
+        // the two do not add up in one frame (when the stuck count was a pass over every row, such frames went over
+        // 16 ms at 100,000 sessions); a feed busy in every frame delays it by half a second at most.
         long sinceTick = nowNanos - lastTick;
         if (sinceTick > 1_000_000_000L && (!applied || sinceTick > 1_500_000_000L)) {
             lastTick = nowNanos;

@@ -3,6 +3,7 @@ package io.welno.console.ui.table;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.StuckExplanation;
+import io.welno.console.view.StuckTally;
 import io.welno.console.text.Phrase;
 import io.welno.console.live.ChangeKind;
 import io.welno.console.live.LatestById;
@@ -82,6 +83,7 @@ public final class SessionTableModel {
     private final Clock clock;
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
+    private final StuckTally stuck;
     /** The ids of the Following bucket. */
     private Set<String> followed = Set.of();
 
@@ -89,6 +91,7 @@ public final class SessionTableModel {
         this.stuckPolicy = stuckPolicy;
         this.clock = clock;
         this.zone = zone;
+        this.stuck = new StuckTally(master, stuckPolicy, facet, nowSecond());
         for (Bucket b : Bucket.standard()) {
             counts.put(b, new SimpleIntegerProperty());
         }
@@ -147,6 +150,7 @@ public final class SessionTableModel {
             if (change.kind().ended()) {
                 if (current != null && !current.isEnded()) {
                     count(current, -1);
+                    stuck.remove(current);
                     SessionRow ended = current.ended(change.kind(), LocalDateTime.now(clock.withZone(zone)));
                     master.set(at, ended);
                     removed.add(current);
@@ -165,16 +169,19 @@ public final class SessionTableModel {
                     endedOrder.remove(change.id());
                 } else {
                     count(current, -1);
+                    stuck.remove(current);
                 }
                 master.set(at, row);
                 removed.add(current);
             }
             added.add(row);
             count(row, +1);
+            stuck.add(row);
         }
         trimEnded(removed);
         shown.apply(removed, added);
         counts.get(Bucket.ENDED).set(endedInFacet());
+        counts.get(Bucket.STUCK).set(stuck.count()); // at the last tick's second
         publishCounts();
     }
 
@@ -216,7 +223,8 @@ public final class SessionTableModel {
             }
         });
         counts.get(Bucket.ENDED).set(endedInFacet());
-        tick(); // the stuck count
+        stuck.recount(stuckPolicy, facet, nowSecond());
+        tick();
     }
 
     /** Drops the oldest ended rows beyond the capacity, with one re-index. */
@@ -278,17 +286,12 @@ public final class SessionTableModel {
         }
     }
 
-    /** Recomputes the time-dependent parts (the stuck bucket); called about once a second. */
+    /**
+     * Moves the time-dependent parts on (the stuck count, and the Stuck bucket's rows when it is shown); called about
+     * once a second.
+     */
     public void tick() {
-        long now = LocalDateTime.now(clock.withZone(zone)).toEpochSecond(ZoneOffset.UTC);
-        int stuck = 0;
-        for (int i = 0, n = master.size(); i < n; i++) {
-            SessionRow row = master.get(i);
-            if (!row.isEnded() && row.isStuckAt(stuckPolicy, now) && facet.test(row)) {
-                stuck++;
-            }
-        }
-        counts.get(Bucket.STUCK).set(stuck);
+        counts.get(Bucket.STUCK).set(stuck.countAt(nowSecond()));
         countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
             refilter();
@@ -317,7 +320,13 @@ public final class SessionTableModel {
 
     public void setStuckPolicy(StuckPolicy policy) {
         this.stuckPolicy = policy;
+        stuck.recount(policy, facet, nowSecond());
         tick();
+    }
+
+    /** The backend's naive wall-clock second, counted as if it were UTC (as {@link SessionRow#isStuckAt} takes it). */
+    private long nowSecond() {
+        return LocalDateTime.now(clock.withZone(zone)).toEpochSecond(ZoneOffset.UTC);
     }
 
     public StuckPolicy stuckPolicy() {

@@ -1,0 +1,161 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.welno.console.live.ChangeKind;
+import io.welno.console.session.SessionStatus;
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.testing.TestRows;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Stuck count kept as rows come and go is, at every second, the count a pass over every row gives: rows become
+ * stuck as the clock passes their second, leave the count when a new version or an end replaces them, and only live
+ * rows the filter lets through count.
+ */
+class StuckTallyTest {
+
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 14, 0);
+    private static final String[] STATUSES = {"initiated", "auth_requesting", "auth_request_sent", "authenticated",
+        "fetching_health_data", "completed", "error"};
+
+    private final List<SessionRow> rows = new ArrayList<>();
+
+    private static long second(LocalDateTime at) {
+        return at.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    private static SessionRow row(String id, String status, LocalDateTime lastProgress) {
+        return TestRows.session(id, status, lastProgress).expires(T0.plusHours(3)).row();
+    }
+
+    @Test
+    void rowsBecomeStuckAsTheClockPassesTheirSecond() {
+        // initiated is stuck after 10 idle minutes by default, auth_requesting after 2
+        rows.add(row("a", "initiated", T0));
+        rows.add(row("b", "auth_requesting", T0.plusMinutes(5)));
+        rows.add(row("c", "completed", T0));
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
+        assertEquals(0, tally.count());
+        assertEquals(0, tally.countAt(second(T0.plusMinutes(7))), "b is stuck only after 14:07");
+        assertEquals(1, tally.countAt(second(T0.plusMinutes(7).plusSeconds(1))));
+        assertEquals(2, tally.countAt(second(T0.plusMinutes(10).plusSeconds(1))), "a after 14:10; completed never");
+        assertEquals(0, tally.countAt(second(T0)), "a clock that went back counts again");
+    }
+
+    @Test
+    void aNewVersionOrAnEndTakesTheRowOutOfTheCount() {
+        SessionRow idle = row("a", "initiated", T0);
+        rows.add(idle);
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0.plusMinutes(20)));
+        assertEquals(1, tally.count());
+
+        SessionRow moved = row("a", "auth_request_sent", T0.plusMinutes(19));
+        rows.set(0, moved);
+        tally.remove(idle);
+        tally.add(moved);
+        assertEquals(0, tally.count(), "it moved a minute ago");
+        assertEquals(1, tally.countAt(second(T0.plusMinutes(29).plusSeconds(1))));
+
+        SessionRow ended = moved.ended(ChangeKind.EXPIRED, T0.plusMinutes(30));
+        rows.set(0, ended);
+        tally.remove(moved);
+        tally.add(ended);
+        assertEquals(0, tally.count(), "an ended row is not stuck");
+    }
+
+    @Test
+    void onlyTheRowsTheFilterLetsThroughCount() {
+        rows.add(row("a", "initiated", T0));
+        rows.add(row("b", "initiated", T0));
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> r.id().equals("a"),
+                second(T0.plusHours(1)));
+        assertEquals(1, tally.count());
+        tally.recount(StuckPolicy.defaults(), r -> true, second(T0.plusHours(1)));
+        assertEquals(2, tally.count());
+        tally.recount(StuckPolicy.defaults().with(SessionStatus.INITIATED, Duration.ofHours(2)), r -> true,
+                second(T0.plusHours(1)));
+        assertEquals(0, tally.count(), "a new policy counts again");
+    }
+
+    /**
+     * Random arrivals, new versions, ends, departures, clock steps (some back) and filter and policy switches: after
+     * each, the tally's count is the count of a pass over every row.
+     */
+    @Test
+    void theTallyIsAlwaysThePassOverEveryRow() {
+        Random random = new Random(20261204);
+        StuckPolicy[] policies = {StuckPolicy.defaults(),
+            StuckPolicy.defaults().with(SessionStatus.INITIATED, Duration.ofMinutes(3))
+                    .with(SessionStatus.AUTHENTICATED, Duration.ofMinutes(30))};
+        List<Predicate<SessionRow>> filters = List.of(r -> true, r -> r.id().hashCode() % 3 != 0,
+                r -> r.status().wire().startsWith("auth"));
+        StuckPolicy policy = policies[0];
+        Predicate<SessionRow> filter = filters.get(0);
+        long now = second(T0);
+        StuckTally tally = new StuckTally(rows, policy, filter, now);
+        for (int step = 0; step < 20_000; step++) {
+            int what = random.nextInt(100);
+            if (what < 40 || rows.isEmpty()) {
+                String id = "s" + random.nextInt(400);
+                SessionRow fresh = row(id, STATUSES[random.nextInt(STATUSES.length)],
+                        T0.plusSeconds(now - second(T0) - random.nextInt(1800)));
+                int at = indexOf(id);
+                if (at < 0) {
+                    rows.add(fresh);
+                } else {
+                    tally.remove(rows.get(at));
+                    rows.set(at, fresh);
+                }
+                tally.add(fresh);
+            } else if (what < 55) {
+                int at = random.nextInt(rows.size());
+                SessionRow current = rows.get(at);
+                if (!current.isEnded()) {
+                    SessionRow ended = current.ended(ChangeKind.REMOVED, T0);
+                    tally.remove(current);
+                    rows.set(at, ended);
+                    tally.add(ended);
+                }
+            } else if (what < 65) {
+                tally.remove(rows.remove(random.nextInt(rows.size())));
+            } else if (what < 95) {
+                now += random.nextInt(10) == 0 ? -random.nextInt(600) : random.nextInt(120);
+                tally.countAt(now);
+            } else if (what < 98) {
+                filter = filters.get(random.nextInt(filters.size()));
+                tally.recount(policy, filter, now);
+            } else {
+                policy = policies[random.nextInt(policies.length)];
+                tally.recount(policy, filter, now);
+            }
+            assertEquals(pass(policy, filter, now), tally.count(), "after step " + step);
+        }
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int pass(StuckPolicy policy, Predicate<SessionRow> filter, long now) {
+        int n = 0;
+        for (SessionRow row : rows) {
+            if (!row.isEnded() && filter.test(row) && row.isStuckAt(policy, now)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
