@@ -12,6 +12,12 @@ public final class JavaLogging {
 
     static final String CONFIG_CLASS = "java.util.logging.config.class";
     static final String CONFIG_FILE = "java.util.logging.config.file";
+    /**
+     * JavaFX's warning at every start of the one-file jar ({@code java -jar}), which carries JavaFX on the class path
+     * on purpose (the app image has it as modules of its runtime, packaging/README.md): a line on the terminal that a
+     * user can do nothing about.
+     */
+    static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
 
     private JavaLogging() {
     }
@@ -20,6 +26,17 @@ public final class JavaLogging {
     public static void install() {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        JavaFxLogger.LOGGER.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith(CLASS_PATH_WARNING));
+    }
+
+    /**
+     * JavaFX's logger, held here because java.util.logging keeps loggers weakly (a collected one would lose the
+     * filter); in a class of its own so that loading {@link JavaLogging} does not start java.util.logging before
+     * {@link #installOnFirstUse} has named its configuration.
+     */
+    private static final class JavaFxLogger {
+        static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger("javafx");
     }
 
     /**

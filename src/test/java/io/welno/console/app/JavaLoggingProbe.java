@@ -14,6 +14,9 @@ public final class JavaLoggingProbe {
 
     public static void main(String[] args) {
         JavaLogging.installOnFirstUse();
+        // what JavaFX says at every start of the one-file jar, then another of its warnings
+        java.util.logging.Logger.getLogger("javafx").warning(
+                "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'");
         java.util.logging.Logger.getLogger("javafx").warning("ERR " + Hostile.CLEAR_SCREEN + Hostile.FORGED_ROW);
     }
 }

@@ -1,6 +1,7 @@
 package io.welno.console.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,8 @@ class JavaLoggingTest {
         String written = probe();
         Hostile.assertNothingRaw(written, "the probe's stderr");
         assertTrue(written.contains(" WARN  javafx - ERR \\u001b[2J\\u001b[H\\nFORGED "), written);
+        assertFalse(written.contains(JavaLogging.CLASS_PATH_WARNING), "JavaFX's class-path warning is left out: "
+                + written);
     }
 
     /** The probe's stderr and stdout. */
