@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
+import io.welno.console.testing.MutableClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The table's view model without a window: counts, filters, order, and the changes the table is told. */
@@ -363,6 +365,84 @@ class SessionTableModelTest {
                 assertSame(model.rows().get(i), mirror.get(i));
                 assertEquals(i, model.rows().indexOf(model.rows().get(i)));
             }
+        }
+    }
+
+    /**
+     * The Stuck bucket on screen while the clock moves on (now and then back) and batches arrive: after every tick and
+     * every batch it holds exactly the sessions stuck at the tick's time, in order, and a list that applied every
+     * published change holds the same; a tick only adds the sessions that became stuck, and one that made none stuck
+     * tells the table nothing (its cells are not drawn again).
+     */
+    @Test
+    void theStuckBucketFollowsTheClockByAddingWhatBecameStuck() {
+        MutableClock moving = new MutableClock(T0.plusMinutes(5).atZone(Timestamps.DEFAULT_ZONE).toInstant(),
+                ZoneOffset.UTC);
+        SessionTableModel stuckModel = new SessionTableModel(StuckPolicy.defaults(), moving, Timestamps.DEFAULT_ZONE);
+        List<SessionRow> seen = new ArrayList<>();
+        int[] updates = {0};
+        stuckModel.rows().addListener((ListChangeListener<SessionRow>) change -> {
+            while (change.next()) {
+                if (change.wasUpdated()) {
+                    updates[0] += change.getTo() - change.getFrom();
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        seen.set(i, change.getList().get(i));
+                    }
+                } else {
+                    seen.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
+                    seen.addAll(change.getFrom(), change.getAddedSubList());
+                }
+            }
+        });
+        stuckModel.bucketProperty().set(Bucket.STUCK);
+        stuckModel.rows().comparatorProperty().set(Comparator.comparing(SessionRow::updatedAt).reversed());
+        Random random = new Random(20261204);
+        Map<String, SessionRow> live = new HashMap<>();
+        LocalDateTime tickedAt = LocalDateTime.now(moving.withZone(Timestamps.DEFAULT_ZONE));
+        for (int round = 0; round < 400; round++) {
+            if (random.nextInt(3) == 0) {
+                boolean back = random.nextInt(15) == 0;
+                moving.advance(Duration.ofSeconds(back ? -random.nextInt(300) : random.nextInt(90)));
+                tickedAt = LocalDateTime.now(moving.withZone(Timestamps.DEFAULT_ZONE));
+                List<SessionRow> before = List.copyOf(stuckModel.rows());
+                updates[0] = 0;
+                stuckModel.tick();
+                if (!back) {
+                    assertTrue(stuckModel.rows().containsAll(before), "what was stuck stays, round " + round);
+                    if (stuckModel.rows().size() == before.size()) {
+                        assertEquals(0, updates[0], "nothing became stuck: the table is told nothing, round " + round);
+                    }
+                }
+            } else {
+                List<SessionTableModel.RowChange> batch = new ArrayList<>();
+                java.util.Set<String> inBatch = new java.util.HashSet<>();
+                for (int i = 0; i < 1 + random.nextInt(20); i++) {
+                    String id = "welno_" + random.nextInt(300);
+                    if (!inBatch.add(id)) {
+                        continue;
+                    }
+                    if (random.nextInt(8) == 0) {
+                        batch.add(new SessionTableModel.RowChange(ChangeKind.EXPIRED, id, null));
+                        live.remove(id);
+                    } else {
+                        // idle since up to 20 minutes before the tick: some stuck now, some a few seconds later
+                        LocalDateTime progress = tickedAt.minusSeconds(random.nextInt(1200));
+                        SessionRow r = TestRows.session(id, STATUSES[random.nextInt(STATUSES.length)], progress)
+                                .expires(tickedAt.plusHours(2)).row();
+                        batch.add(new SessionTableModel.RowChange(ChangeKind.UPDATED, id, r));
+                        live.put(id, r);
+                    }
+                }
+                stuckModel.apply(batch, false);
+            }
+            LocalDateTime at = tickedAt;
+            List<String> expected = live.values().stream().filter(r -> r.isStuck(StuckPolicy.defaults(), at))
+                    .sorted(Comparator.comparing(SessionRow::updatedAt).reversed().thenComparing(SessionRow::id))
+                    .map(SessionRow::id).toList();
+            List<String> shown = stuckModel.rows().stream().map(SessionRow::id).toList();
+            assertEquals(expected, shown, "round " + round);
+            assertEquals(shown, seen.stream().map(SessionRow::id).toList(), "published changes, round " + round);
+            assertEquals(expected.size(), stuckModel.count(Bucket.STUCK).get(), "the count, round " + round);
         }
     }
 }

@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +47,13 @@ class StuckTallyTest {
         rows.add(row("c", "completed", T0));
         StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
         assertEquals(0, tally.count());
-        assertEquals(0, tally.countAt(second(T0.plusMinutes(7))), "b is stuck only after 14:07");
-        assertEquals(1, tally.countAt(second(T0.plusMinutes(7).plusSeconds(1))));
-        assertEquals(2, tally.countAt(second(T0.plusMinutes(10).plusSeconds(1))), "a after 14:10; completed never");
-        assertEquals(0, tally.countAt(second(T0)), "a clock that went back counts again");
+        assertEquals(Optional.of(List.of()), tally.advanceTo(second(T0.plusMinutes(7))), "b is stuck only after 14:07");
+        assertEquals(Optional.of(List.of("b")), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(1))));
+        assertEquals(1, tally.count());
+        assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusHours(1))), "a after 14:10; completed never");
+        assertEquals(2, tally.count());
+        assertEquals(Optional.empty(), tally.advanceTo(second(T0)), "a clock that went back counts again");
+        assertEquals(0, tally.count());
     }
 
     @Test
@@ -62,7 +68,7 @@ class StuckTallyTest {
         tally.remove(idle);
         tally.add(moved);
         assertEquals(0, tally.count(), "it moved a minute ago");
-        assertEquals(1, tally.countAt(second(T0.plusMinutes(29).plusSeconds(1))));
+        assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusMinutes(29).plusSeconds(1))));
 
         SessionRow ended = moved.ended(ChangeKind.EXPIRED, T0.plusMinutes(30));
         rows.set(0, ended);
@@ -87,7 +93,8 @@ class StuckTallyTest {
 
     /**
      * Random arrivals, new versions, ends, departures, clock steps (some back) and filter and policy switches: after
-     * each, the tally's count is the count of a pass over every row.
+     * each, the tally's count is the count of a pass over every row, and a step of the clock names exactly the rows
+     * that became stuck.
      */
     @Test
     void theTallyIsAlwaysThePassOverEveryRow() {
@@ -127,8 +134,15 @@ class StuckTallyTest {
             } else if (what < 65) {
                 tally.remove(rows.remove(random.nextInt(rows.size())));
             } else if (what < 95) {
+                Set<String> before = stuckIds(policy, filter, now);
                 now += random.nextInt(10) == 0 ? -random.nextInt(600) : random.nextInt(120);
-                tally.countAt(now);
+                Optional<List<String>> became = tally.advanceTo(now);
+                if (became.isPresent()) {
+                    Set<String> after = stuckIds(policy, filter, now);
+                    after.removeAll(before);
+                    assertEquals(after, Set.copyOf(became.get()), "became stuck, step " + step);
+                    assertEquals(became.get().size(), Set.copyOf(became.get()).size(), "each once");
+                }
             } else if (what < 98) {
                 filter = filters.get(random.nextInt(filters.size()));
                 tally.recount(policy, filter, now);
@@ -150,12 +164,16 @@ class StuckTallyTest {
     }
 
     private int pass(StuckPolicy policy, Predicate<SessionRow> filter, long now) {
-        int n = 0;
+        return stuckIds(policy, filter, now).size();
+    }
+
+    private Set<String> stuckIds(StuckPolicy policy, Predicate<SessionRow> filter, long now) {
+        Set<String> ids = new HashSet<>();
         for (SessionRow row : rows) {
             if (!row.isEnded() && filter.test(row) && row.isStuckAt(policy, now)) {
-                n++;
+                ids.add(row.id());
             }
         }
-        return n;
+        return ids;
     }
 }

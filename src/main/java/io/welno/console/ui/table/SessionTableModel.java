@@ -46,7 +46,7 @@ import javafx.collections.ObservableList;
  * <p>The bucket counts follow the provider and partner filters (the choices that stay on screen beside them), not
  * the search; {@link #liveCountProperty()} counts every live session whatever is filtered.
  *
- * <p>Just over 400 lines on purpose: a frame's merge, the bucket counts and the filter are one pass over the same
+ * <p>Some 450 lines on purpose: a frame's merge, the bucket counts and the filter are one pass over the same
  * rows (split, each part would walk up to 100,000 rows again every frame), and a sixth of the class is the properties
  * the toolbar and the buckets bind to.
  */
@@ -291,11 +291,26 @@ public final class SessionTableModel {
      * once a second.
      */
     public void tick() {
-        counts.get(Bucket.STUCK).set(stuck.countAt(nowSecond()));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        Optional<List<String>> becameStuck = stuck.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
+        counts.get(Bucket.STUCK).set(stuck.count());
         countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
-            refilter();
+            // the rows shown stay stuck as the clock moves on: only the ones that just became stuck are new
+            Predicate<SessionRow> stuckNow = predicate(now);
+            becameStuck.ifPresentOrElse(ids -> shown.widenFilter(stuckNow, rowsOf(ids)), () -> shown.setFilter(stuckNow));
         }
+    }
+
+    private List<SessionRow> rowsOf(List<String> ids) {
+        List<SessionRow> rows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            SessionRow row = row(id);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** The followed sessions changed: the Following bucket's rows and count follow. */
@@ -343,10 +358,13 @@ public final class SessionTableModel {
     }
 
     public Predicate<SessionRow> predicate() {
+        return predicate(LocalDateTime.now(clock.withZone(zone)));
+    }
+
+    private Predicate<SessionRow> predicate(LocalDateTime now) {
         Bucket b = bucket.get();
         Predicate<SessionRow> matchesSearch = SessionRow.search(search.get());
         Predicate<SessionRow> providerAndPartner = facet;
-        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         StuckPolicy policy = stuckPolicy;
         Set<String> following = followed;
         return row -> (b.kind() == Bucket.Kind.FOLLOWING ? following.contains(row.id()) && !row.isEnded()

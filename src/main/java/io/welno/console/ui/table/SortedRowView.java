@@ -70,6 +70,21 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
     }
 
     /**
+     * Shows the rows that pass {@code widerFilter}, which must pass every row the current filter passes (the Stuck
+     * bucket a second later): of the rest, only {@code candidates} (rows this view holds) are tested. O(k log n) for
+     * the k candidates, where a new filter tests every row.
+     */
+    void widenFilter(Predicate<? super SessionRow> widerFilter, Collection<SessionRow> candidates) {
+        filter = widerFilter;
+        SessionRow[] arriving = candidates.stream().filter(widerFilter).filter(row -> positionOf(rows, row) < 0)
+                .sorted(order).toArray(SessionRow[]::new);
+        Merged shown = merge(rows, List.of(), arriving);
+        if (shown.first() >= 0) {
+            publish(rows, shown.rows(), shown.first(), shown.last() + 1);
+        }
+    }
+
+    /**
      * Takes one batch: rows that left the model or were replaced ({@code removed}, the objects the view may
      * hold) and rows that arrived or replaced others ({@code added}). O(n) to copy the order plus
      * O(k log n) for the k changes.
