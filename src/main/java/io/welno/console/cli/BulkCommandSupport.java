@@ -3,7 +3,9 @@ package io.welno.console.cli;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionPreview;
 import io.welno.console.flow.ActionRequest;
+import io.welno.console.flow.AuditUnwritten;
 import io.welno.console.flow.BulkRun;
+import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
@@ -119,6 +121,18 @@ final class BulkCommandSupport {
     private static int apply(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
                              ActionRequest template, List<String> ids, ExecutorService workers)
             throws InterruptedException {
+        // A session's later entries (its collection's end, a revert, a re-apply, its hold's end) that cannot be
+        // written get a line of their own, before the session's line: the summary counts only the attempts' entries.
+        flow.addListener(new FlowListener() {
+            @Override
+            public void onAuditUnwritten(AuditUnwritten unwritten) {
+                synchronized (out) {
+                    err.println("UNAUDITED [" + SafeText.bounded(unwritten.sessionId(), SafeText.FIELD) + "] "
+                            + WORDS.render(unwritten.told()));
+                    err.flush();
+                }
+            }
+        });
         BulkRun run = BulkRun.start(flow, operator, template, ids, workers, item -> {
             boolean good = item.tally() == BulkRun.Tally.APPLIED;
             Phrase said = item.told();

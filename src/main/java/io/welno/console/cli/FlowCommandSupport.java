@@ -3,6 +3,7 @@ package io.welno.console.cli;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.AuditUnwritten;
 import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.CollectionProgress;
 import io.welno.console.flow.FlowListener;
@@ -102,6 +103,15 @@ final class FlowCommandSupport {
             public void onReapplied(Reapplied reapplied) {
                 print(out, err, reapplied.applied() ? "REAPPLIED" : "NOT_REAPPLIED", reapplied.actionId(),
                         reapplied.message());
+            }
+
+            /**
+             * A line of its own on standard error, before the line of what it follows. The exit status stays the
+             * outcome's, as for an action's own missing entry (docs/flow.md, "Audit"): the change is what it is.
+             */
+            @Override
+            public void onAuditUnwritten(AuditUnwritten unwritten) {
+                print(out, err, "UNAUDITED", unwritten.actionId(), unwritten.told());
             }
         });
         // Ctrl+C during a collection: give the claim back (auth_completed, collection_started = false).

@@ -118,8 +118,9 @@ final class Collection implements Runnable {
         runtime.collections.remove(id, this);
         done.countDown();
         LOG.info("{} collection of session {} ended: {}", actionId, id, finished.result());
-        runtime.audit(operator, AuditRecord.COLLECTION_FINISHED, request, actionId, firstBefore.status(),
-                finished.finalStatus(), finished.result().name(), finished.message());
+        runtime.followUp(runtime.audit(operator, AuditRecord.COLLECTION_FINISHED, request, actionId,
+                firstBefore.status(), finished.finalStatus(), finished.result().name(), finished.message()), id,
+                actionId, AuditRecord.COLLECTION_FINISHED);
         runtime.fire(l -> l.onCollectionFinished(finished));
     }
 

@@ -31,6 +31,14 @@ public interface FlowListener {
     default void onReapplied(Reapplied reapplied) {
     }
 
+    /**
+     * The audit entry of a collection's end, a revert, a re-apply or a hold's end could not be written (or may not
+     * have been). Called right after the failed write, before the event that entry belongs to, so that a command line
+     * that exits on that event has said it first.
+     */
+    default void onAuditUnwritten(AuditUnwritten unwritten) {
+    }
+
     /** The hold of one of this console's actions ended. */
     default void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
     }

@@ -455,6 +455,18 @@ public final class FlowService implements AutoCloseable {
         return (operator.role().mayWrite() ? audit : localAudit).record(record);
     }
 
+    /**
+     * Tells the listeners when an entry that follows an outcome (a collection's end, a revert, a re-apply, a hold's
+     * end) was not written: that outcome was told already, but the audit tab will lack it, and the operator is to
+     * know (docs/flow.md, "Audit"). The audit log has logged it.
+     */
+    void followUp(Optional<StoreFailure> unaudited, String sessionId, String actionId, String event) {
+        if (unaudited.isPresent()) {
+            AuditUnwritten lost = new AuditUnwritten(sessionId, actionId, event, unaudited.get());
+            fire(l -> l.onAuditUnwritten(lost));
+        }
+    }
+
     void fire(Consumer<FlowListener> event) {
         for (FlowListener listener : listeners) {
             try {

@@ -66,4 +66,31 @@ class AuditFailureCommandsTest {
         assertEquals(2, batch.out().lines().filter(l -> l.startsWith("APPLIED [")
                 && l.contains("audit entry could not be written")).count(), batch.all());
     }
+
+    /**
+     * The hold's end is audited after the action's line: its missing entry gets a line of its own, on standard error
+     * before the KEPT line (alone) or the session's line (in a batch), and the exit status stays the outcome's.
+     */
+    @Test
+    void aHoldsEndWithoutItsAuditEntrySaysSoOnALineOfItsOwn() {
+        String one = FlowTestSupport.waitingSession(REDIS);
+        CliRun single = CliRun.of("complete", one, "--reason", "approved", "--role", "developer", "--hold", "1",
+                "--redis", url);
+        assertEquals(0, single.exit(), "the change is in place: " + single.all());
+        assertTrue(single.out().contains("KEPT ["), single.all());
+        String unaudited = single.err().lines().filter(l -> l.startsWith("UNAUDITED [")).findFirst().orElse("");
+        assertTrue(unaudited.endsWith("] The hold on session " + one + " ended. But its audit entry could not be"
+                + " written: the Redis user has no permission to run \"xadd\" (ask for an ACL that allows it, or connect"
+                + " with a user that may write)."), single.all());
+
+        String a = FlowTestSupport.waitingSession(REDIS);
+        String b = FlowTestSupport.waitingSession(REDIS);
+        CliRun batch = CliRun.of("complete", a, b, "--reason", "approved", "--role", "developer", "--hold", "1",
+                "--redis", url);
+        assertEquals(0, batch.exit(), batch.all());
+        for (String id : new String[] {a, b}) {
+            assertTrue(batch.err().contains("UNAUDITED [" + id + "] The hold on session " + id + " ended. But its audit"
+                    + " entry could not be written: "), batch.all());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.ui.actions;
 
+import io.welno.console.flow.AuditUnwritten;
 import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.HoldOutcome;
@@ -9,12 +10,14 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.StatusChips;
+import io.welno.console.view.AuditWords;
 import io.welno.console.view.Wording;
 import javafx.application.Platform;
 
 /**
  * What the flow did in the background, as the window's notices: a collection that ended, a change the backend wrote
- * over (this console's or another's), a change applied again, a hold that could not confirm its change.
+ * over (this console's or another's), a change applied again, a hold that could not confirm its change, and the audit
+ * entry of any of these that could not be written.
  *
  * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
  * long one cannot push the rest of the sentence (which action, whose) out of the notice, which bounds the whole.
@@ -48,6 +51,18 @@ final class FlowNotices implements FlowListener {
         Platform.runLater(() -> notices.show(i18n.format(reapplied.applied() ? "notify.reapplied.short"
                         : "notify.reapplied.failed", field(reapplied.sessionId())),
                 words().render(reapplied.message()), !reapplied.applied()));
+    }
+
+    /**
+     * A warning of its own, shown before the notice of what it follows: the audit tab will lack that entry, and only
+     * this says so. The headline names the session and the entry; the details say it in the action's words, cause
+     * and all.
+     */
+    @Override
+    public void onAuditUnwritten(AuditUnwritten unwritten) {
+        Platform.runLater(() -> notices.show(i18n.format(unwritten.unconfirmed() ? "notify.followUp.auditUnconfirmed"
+                        : "notify.followUp.unaudited", field(unwritten.sessionId()),
+                        AuditWords.event(i18n, unwritten.event())), words().render(unwritten.told()), true));
     }
 
     @Override

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.flow.AuditUnwritten;
 import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.Reapplied;
 import io.welno.console.flow.RevertDetected;
 import io.welno.console.hostile.Hostile;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.testing.FxState;
 import io.welno.console.text.SafeText;
@@ -81,6 +84,54 @@ class FlowNoticesTest {
                 null));
         String unconfirmed = headline();
         assertTrue(unconfirmed.endsWith(SafeText.ELLIPSIS + ": the change could not be confirmed."), unconfirmed);
+    }
+
+    @Test
+    void aFollowUpEntryThatCouldNotBeWrittenNamesTheEntryAndTheSessionAndSaysWhy(FxRobot robot) throws Exception {
+        flowNotices.onAuditUnwritten(new AuditUnwritten(ID, "a1", AuditRecord.HOLD_ENDED,
+                new StoreFailure(StoreFailure.Cause.PERMISSION_DENIED, "xadd")));
+        String shown = headline();
+        assertTrue(shown.startsWith("Session welno\\u001b[2J"), shown);
+        assertTrue(shown.endsWith(SafeText.ELLIPSIS + ": the audit entry \"Hold ended\" could not be written (the"
+                + " details say why)."), shown);
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+        String why = detail();
+        assertTrue(why.startsWith("The hold on session welno"), why);
+        assertTrue(why.endsWith("ended. But its audit entry could not be written: the Redis user has no permission to"
+                + " run \"xadd\" (ask for an ACL that allows it, or connect with a user that may write)."), why);
+    }
+
+    @Test
+    void inKoreanAnEntryWhoseFateIsUnknownIsToldAsUnconfirmed(FxRobot robot) throws Exception {
+        FlowNotices korean = new FlowNotices(notices, new I18n(Locale.KOREAN));
+        korean.onAuditUnwritten(new AuditUnwritten("welno_k1", "a1", AuditRecord.COLLECTION_FINISHED,
+                new StoreFailure(StoreFailure.Cause.TIMEOUT, "")));
+        assertEquals("세션 welno_k1: \"수집 종료\" 감사 기록이 남았는지 확인하지 못했습니다(까닭은 세부 내용에 있습니다).",
+                headline());
+        String why = detail();
+        assertTrue(why.startsWith("세션 welno_k1의 데이터 수집이 끝났습니다. 다만 감사 기록이 남았는지 확인하지"
+                + " 못했습니다: "), why);
+        assertTrue(why.endsWith("Redis가 소켓 제한 시간 안에 응답하지 않았습니다(서버가 일시 중지되었거나, 바쁘거나, 멈춘"
+                + " 상태입니다)."), "the cause in Korean too: " + why);
+    }
+
+    private javafx.scene.Node newest() throws Exception {
+        return FxState.read(() -> {
+            List<javafx.scene.Node> all = List.copyOf(notices.lookupAll(".notice"));
+            return all.get(all.size() - 1);
+        });
+    }
+
+    /** The newest notice's details, as "Details" opens them. */
+    private String detail() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = FxState.read(() -> {
+            List<Label> texts = notices.lookupAll(".notice-detail").stream().map(Label.class::cast).toList();
+            assertTrue(!texts.isEmpty(), "the notice has details");
+            return texts.get(texts.size() - 1).getText();
+        });
+        assertNothingRaw(shown, "the details");
+        return shown;
     }
 
     /**
