@@ -80,8 +80,8 @@ class AuditFailureCommandsTest {
         assertTrue(single.out().contains("KEPT ["), single.all());
         String unaudited = single.err().lines().filter(l -> l.startsWith("UNAUDITED [")).findFirst().orElse("");
         assertTrue(unaudited.endsWith("] The hold on session " + one + " ended. But its audit entry could not be"
-                + " written: the Redis user has no permission to run \"xadd\" (ask for an ACL that allows it, or connect"
-                + " with a user that may write)."), single.all());
+                + " written: the Redis user has no permission to run \"xadd\" (ask for an ACL that allows it, or"
+                + " connect with a user that may write)."), single.all());
 
         String a = FlowTestSupport.waitingSession(REDIS);
         String b = FlowTestSupport.waitingSession(REDIS);

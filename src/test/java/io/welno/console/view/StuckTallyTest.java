@@ -50,7 +50,8 @@ class StuckTallyTest {
         assertEquals(Optional.of(List.of()), tally.advanceTo(second(T0.plusMinutes(7))), "b is stuck only after 14:07");
         assertEquals(Optional.of(List.of("b")), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(1))));
         assertEquals(1, tally.count());
-        assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusHours(1))), "a after 14:10; completed never");
+        assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusHours(1))),
+                "a after 14:10; completed never");
         assertEquals(2, tally.count());
         assertEquals(Optional.empty(), tally.advanceTo(second(T0)), "a clock that went back counts again");
         assertEquals(0, tally.count());

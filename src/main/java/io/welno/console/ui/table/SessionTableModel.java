@@ -298,7 +298,8 @@ public final class SessionTableModel {
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
             // the rows shown stay stuck as the clock moves on: only the ones that just became stuck are new
             Predicate<SessionRow> stuckNow = predicate(now);
-            becameStuck.ifPresentOrElse(ids -> shown.widenFilter(stuckNow, rowsOf(ids)), () -> shown.setFilter(stuckNow));
+            becameStuck.ifPresentOrElse(ids -> shown.widenFilter(stuckNow, rowsOf(ids)),
+                    () -> shown.setFilter(stuckNow));
         }
     }
 
