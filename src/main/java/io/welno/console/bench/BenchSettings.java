@@ -151,7 +151,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               warm-up, then the P2 rate time measured with the window's `PulseProbe`, per frame from the animation
               phase (feed batches applied) to the end of CSS and layout: the FX thread's CPU time (`cpu_*`; budget:
               p99 < 16 ms) and the elapsed time (`elapsed_*`, which also counts waits for a core held by the renderer,
-              Redis or the writer).
+              Redis or the writer). `work_*` is the console's own part of each frame's CPU (the batch applied, the
+              once-a-second work), the rest being JavaFX's CSS and layout; `cpu_max_work_ms` is that part of the
+              frame with the most CPU.
               *FX-search*: then, with every session loaded, FX-thread CPU of a search that narrows to one session,
               typing one more character, clearing the search and reversing the sort order (median of 5 after 2).
             - **P5.** `java -jar welno-console.jar --smoke-test`, or with `--launcher` the app image's own launcher

@@ -147,9 +147,12 @@ public final class FrameBenchWindow {
         PulseProbe probe = window.view().pulseProbe();
         PulseProbe.Series cpu = probe.cpu();
         PulseProbe.Series elapsed = probe.elapsed();
+        PulseProbe.Series work = probe.work();
         return String.format(Locale.ROOT, "FRAMES frames=%d cpu_p50_ms=%.2f cpu_p99_ms=%.2f cpu_max_ms=%.2f "
-                        + "cpu_over_16ms=%d elapsed_p50_ms=%.2f elapsed_p99_ms=%.2f elapsed_max_ms=%.2f rows=%d",
+                        + "cpu_over_16ms=%d work_p99_ms=%.2f work_max_ms=%.2f cpu_max_work_ms=%.2f "
+                        + "elapsed_p50_ms=%.2f elapsed_p99_ms=%.2f elapsed_max_ms=%.2f rows=%d",
                 probe.count(), cpu.percentileMillis(50), cpu.percentileMillis(99), cpu.maxMillis(), cpu.framesOver(16),
+                work.percentileMillis(99), work.maxMillis(), probe.workOfCostliestMillis(),
                 elapsed.percentileMillis(50), elapsed.percentileMillis(99), elapsed.maxMillis(), window.renderedRows());
     }
 

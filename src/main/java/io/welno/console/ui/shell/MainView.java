@@ -208,6 +208,7 @@ public final class MainView extends BorderPane implements ActionHost {
             lastStatusUpdate = nowNanos;
             statusBar.update();
         }
+        pulseProbe.workDone();
     }
 
     /** The selected sessions' ids, in the order they were selected. */

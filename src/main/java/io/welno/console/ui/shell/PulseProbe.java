@@ -21,9 +21,14 @@ public final class PulseProbe {
 
     private final Series elapsed = new Series();
     private final Series cpu = new Series();
+    private final Series work = new Series();
     private final boolean cpuTimeSupported = THREADS.isCurrentThreadCpuTimeSupported();
     private long startedNanos = -1;
     private long startedCpuNanos;
+    /** The console's own part of the frame being measured (CPU), -1 until it is done. */
+    private long workCpuNanos = -1;
+    /** The console's own part of the frame with the most CPU so far. */
+    private long workOfCostliest;
 
     /** The animation phase of a frame has begun. */
     void frameStarted() {
@@ -33,21 +38,42 @@ public final class PulseProbe {
         }
     }
 
+    /**
+     * The console's own work of the frame is done (the feed's batch applied, the once-a-second work): what follows
+     * until {@link #frameLaidOut} is JavaFX's CSS and layout of what changed. Split so that a slow frame tells which of
+     * the two it was.
+     */
+    void workDone() {
+        if (startedNanos >= 0 && cpuTimeSupported) {
+            workCpuNanos = THREADS.getCurrentThreadCpuTime() - startedCpuNanos;
+        }
+    }
+
     /** The scene's CSS and layout pass of the frame is done. */
     void frameLaidOut() {
         if (startedNanos >= 0) {
             elapsed.record(System.nanoTime() - startedNanos);
             if (cpuTimeSupported) {
-                cpu.record(THREADS.getCurrentThreadCpuTime() - startedCpuNanos);
+                long total = THREADS.getCurrentThreadCpuTime() - startedCpuNanos;
+                long own = Math.max(0, Math.min(workCpuNanos, total));
+                if (total > cpu.max) {
+                    workOfCostliest = own;
+                }
+                cpu.record(total);
+                work.record(own);
             }
             startedNanos = -1;
+            workCpuNanos = -1;
         }
     }
 
     public void reset() {
         startedNanos = -1;
+        workCpuNanos = -1;
+        workOfCostliest = 0;
         elapsed.reset();
         cpu.reset();
+        work.reset();
     }
 
     /** Frames measured since the last reset. */
@@ -63,6 +89,16 @@ public final class PulseProbe {
     /** CPU time of the FX thread per frame (all zero where the JVM cannot tell). */
     public Series cpu() {
         return cpu;
+    }
+
+    /** The console's own part of {@link #cpu()} per frame: its batch and once-a-second work, before CSS and layout. */
+    public Series work() {
+        return work;
+    }
+
+    /** Of the frame with the most CPU time, the console's own part, in milliseconds. */
+    public double workOfCostliestMillis() {
+        return workOfCostliest / 1e6;
     }
 
     /** The last few thousand frames of one measure. */
