@@ -118,9 +118,8 @@ final class Collection implements Runnable {
         runtime.collections.remove(id, this);
         done.countDown();
         LOG.info("{} collection of session {} ended: {}", actionId, id, finished.result());
-        runtime.followUp(runtime.audit(operator, AuditRecord.COLLECTION_FINISHED, request, actionId,
-                firstBefore.status(), finished.finalStatus(), finished.result().name(), finished.message()), id,
-                actionId, AuditRecord.COLLECTION_FINISHED);
+        runtime.auditAfter(operator, AuditRecord.COLLECTION_FINISHED, request, actionId, firstBefore.status(),
+                finished.finalStatus(), finished.result().name(), finished.message());
         runtime.fire(l -> l.onCollectionFinished(finished));
     }
 

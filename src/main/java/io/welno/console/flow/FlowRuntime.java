@@ -251,12 +251,8 @@ final class FlowRuntime {
         service.fire(event);
     }
 
-    void followUp(Optional<StoreFailure> unaudited, String sessionId, String actionId, String event) {
-        service.followUp(unaudited, sessionId, actionId, event);
-    }
-
-    Optional<StoreFailure> audit(Operator operator, String event, ActionRequest request, String actionId,
-                                 SessionStatus before, SessionStatus after, String result, Phrase message) {
-        return service.audit(operator, event, request, actionId, before, after, result, message);
+    void auditAfter(Operator operator, String event, ActionRequest request, String actionId, SessionStatus before,
+                    SessionStatus after, String result, Phrase message) {
+        service.auditAfter(operator, event, request, actionId, before, after, result, message);
     }
 }

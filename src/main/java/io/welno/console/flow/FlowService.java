@@ -439,11 +439,6 @@ public final class FlowService implements AutoCloseable {
 
     // ================================================================== audit and listeners
 
-    /** An entry written as it is, to the audit stream (a revert the watch found). */
-    Optional<StoreFailure> record(AuditRecord record) {
-        return audit.record(record);
-    }
-
     /** @return empty when the entry was written, else why not */
     Optional<StoreFailure> audit(Operator operator, String event, ActionRequest request, String actionId,
                                  SessionStatus before, SessionStatus after, String result, Phrase message) {
@@ -456,11 +451,22 @@ public final class FlowService implements AutoCloseable {
     }
 
     /**
-     * Tells the listeners when an entry that follows an outcome (a collection's end, a revert, a re-apply, a hold's
-     * end) was not written: that outcome was told already, but the audit tab will lack it, and the operator is to
-     * know (docs/flow.md, "Audit"). The audit log has logged it.
+     * An entry that follows an outcome the operator was told already (a collection's end, a re-apply, a hold's end):
+     * written like {@link #audit}, and when it is not, the listeners are told, since the audit tab will lack it
+     * (docs/flow.md, "Audit"). The audit log has logged it.
      */
-    void followUp(Optional<StoreFailure> unaudited, String sessionId, String actionId, String event) {
+    void auditAfter(Operator operator, String event, ActionRequest request, String actionId, SessionStatus before,
+                    SessionStatus after, String result, Phrase message) {
+        tellIfUnwritten(audit(operator, event, request, actionId, before, after, result, message), request.sessionId(),
+                actionId, event);
+    }
+
+    /** A revert the watch found, written as it is; told like {@link #auditAfter} when it is not. */
+    void recordAfter(AuditRecord record) {
+        tellIfUnwritten(audit.record(record), record.sessionId(), record.actionId(), record.event());
+    }
+
+    private void tellIfUnwritten(Optional<StoreFailure> unaudited, String sessionId, String actionId, String event) {
         if (unaudited.isPresent()) {
             AuditUnwritten lost = new AuditUnwritten(sessionId, actionId, event, unaudited.get());
             fire(l -> l.onAuditUnwritten(lost));

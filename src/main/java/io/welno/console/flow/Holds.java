@@ -291,9 +291,8 @@ final class Holds {
             if (audit) {
                 // The last word on the action (its attempt entry says APPLIED, this whether it stayed), written (or
                 // its loss told) before anyone waiting on the hold learns its end: a command line exits right after.
-                service.followUp(service.audit(state.operator, AuditRecord.HOLD_ENDED, state.request, actionId, null,
-                        outcome.statusNow(), outcome.kind().name(), outcome.message()), state.handle.sessionId(),
-                        actionId, AuditRecord.HOLD_ENDED);
+                service.auditAfter(state.operator, AuditRecord.HOLD_ENDED, state.request, actionId, null,
+                        outcome.statusNow(), outcome.kind().name(), outcome.message());
             }
         }
         state.handle.end(outcome);
@@ -320,11 +319,10 @@ final class Holds {
         synchronized (state) {
             state.reverts++;
         }
-        service.followUp(service.record(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
+        service.recordAfter(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
                 AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
                 revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
-                "REVERTED", revert.lost(), null, state.request.batchId())), revert.sessionId(), revert.actionId(),
-                AuditRecord.REVERT_DETECTED);
+                "REVERTED", revert.lost(), null, state.request.batchId()));
         service.fire(l -> l.onRevertDetected(revert));
         boolean again;
         synchronized (state) {
@@ -395,9 +393,9 @@ final class Holds {
             message = Phrase.of(unknown ? "reapply.unknown" : "reapply.notApplied", attempt, failed.message());
         }
         LOG.info("{} re-apply {} on session {}: {}", state.handle.actionId(), attempt, id, outcome);
-        service.followUp(service.audit(state.operator, AuditRecord.REAPPLY, state.request, state.handle.actionId(),
+        service.auditAfter(state.operator, AuditRecord.REAPPLY, state.request, state.handle.actionId(),
                 revert.statusNow(), r instanceof UpdateResult.Applied a ? a.after().status() : revert.statusNow(),
-                outcome.name(), message), id, state.handle.actionId(), AuditRecord.REAPPLY);
+                outcome.name(), message);
         Reapplied event = new Reapplied(id, state.request.kind(), state.handle.actionId(), attempt, outcome, message);
         service.fire(l -> l.onReapplied(event));
         if (outcome != ActionResult.Outcome.APPLIED) {
