@@ -248,6 +248,41 @@ class SessionTableModelTest {
         assertTrue(model.rows().isOrdered());
     }
 
+    /**
+     * With nothing filtered out (the usual view), a batch finds each changed row's place in the order once: the rows
+     * shown are then every row, and one merge serves both lists instead of two alike.
+     */
+    @Test
+    void aBatchWithNothingFilteredOutPlacesEachRowOnce() {
+        int[] comparisons = {0};
+        Comparator<SessionRow> newestFirst = Comparator.comparing(SessionRow::updatedAt).reversed();
+        model.rows().comparatorProperty().set((a, b) -> {
+            comparisons[0]++;
+            return newestFirst.compare(a, b);
+        });
+        List<SessionTableModel.RowChange> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            SessionRow r = row("welno_" + i, STATUSES[i % STATUSES.length], i % 60);
+            batch.add(new SessionTableModel.RowChange(ChangeKind.ADDED, r.id(), r));
+        }
+        model.apply(batch, true);
+        int changed = 50;
+        int search = 10; // comparisons of a binary search over 1,000 rows: ceil(log2(1,001))
+        int sorting = 282; // at most, sorting the 50 arriving rows: 50 × log2(50)
+        List<SessionTableModel.RowChange> moves = new ArrayList<>();
+        for (int i = 0; i < changed; i++) {
+            SessionRow r = row("welno_" + (i * 19), "auth_pending", 61 + i);
+            moves.add(new SessionTableModel.RowChange(ChangeKind.UPDATED, r.id(), r));
+        }
+        comparisons[0] = 0;
+        model.apply(moves, false);
+        assertTrue(comparisons[0] <= changed * 2 * search + sorting,
+                "the old rows found and the new ones placed once: " + comparisons[0]);
+        assertEquals(1_000, model.rows().size());
+        assertTrue(model.rows().isOrdered());
+        assertEquals(shownIds(), mirror.stream().map(SessionRow::id).toList(), "the table is told every move");
+    }
+
     @Test
     void pausedUpdatesWaitAndAreCounted() {
         apply(row("a", "initiated", 1));

@@ -6,6 +6,7 @@ import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
+import io.welno.console.view.RowOrder;
 import io.welno.console.store.FileCopy;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
@@ -83,12 +84,12 @@ public final class SessionTable extends TableView<SessionRow> {
                 Comparator.comparing(SessionRow::partner), null));
         getColumns().add(timeColumn("column.age", ColumnWidths.age(),
                 (row, now) -> Formats.age(i18n, row.createdAt(), now),
-                Comparator.comparing(SessionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())), null));
+                RowOrder.BY_AGE, null));
         getColumns().add(column("column.updated", ColumnWidths.lastUpdate(),
                 (row, now) -> Formats.time(i18n, row.updatedAt(), now),
-                Comparator.comparing(SessionRow::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
+                RowOrder.BY_UPDATE, null));
         getColumns().add(timeColumn("column.expires", 100, this::expiry,
-                Comparator.comparing(SessionRow::expiresAt, Comparator.nullsFirst(Comparator.naturalOrder())), null));
+                RowOrder.BY_EXPIRY, null));
         getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
                 ? Masking.phones(row.lastMessage())

@@ -35,7 +35,7 @@ import javafx.collections.ObservableListBase;
  */
 public final class SortedRowView extends ObservableListBase<SessionRow> {
 
-    private static final Comparator<SessionRow> BY_ID = Comparator.comparing(SessionRow::id);
+    private static final Comparator<SessionRow> BY_ID = (a, b) -> a.id().compareTo(b.id());
 
     private final ObjectProperty<Comparator<? super SessionRow>> comparator = new SimpleObjectProperty<>();
     /** Every row, in order. */
@@ -94,11 +94,30 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         leaving.addAll(removed);
         SessionRow[] arriving = added.stream().filter(row -> !leaving.contains(row))
                 .sorted(order).toArray(SessionRow[]::new);
-        all = merge(all, removed, arriving).rows();
-        Merged shown = merge(rows, removed,
-                Arrays.stream(arriving).filter(filter).toArray(SessionRow[]::new));
+        boolean showsAll = rows.size() == all.size(); // the shown rows are a subsequence of all: then they are all
+        Merged everything = merge(all, removed, arriving);
+        all = everything.rows();
+        SessionRow[] shownArriving = Arrays.stream(arriving).filter(filter).toArray(SessionRow[]::new);
+        // With nothing filtered out (the usual view) both lists change alike: one merge serves both, which halves
+        // the comparisons of a frame, the FX thread's largest own cost while the JIT has not compiled them yet.
+        Merged shown = showsAll && shownArriving.length == arriving.length ? everything
+                : merge(rows, removed, shownArriving);
         if (shown.first() >= 0) {
             publish(rows, shown.rows(), shown.first(), shown.last() + 1);
+        }
+    }
+
+    /**
+     * The table's order, then the session id. A class of its own rather than {@code thenComparing}: the JDK's
+     * composed comparators are one shared lambda class whose inner calls see every comparator of the process, so the
+     * JIT cannot inline them, and a frame's merge makes thousands of these comparisons.
+     */
+    private record ThenById(Comparator<? super SessionRow> table) implements Comparator<SessionRow> {
+
+        @Override
+        public int compare(SessionRow a, SessionRow b) {
+            int byTable = table.compare(a, b);
+            return byTable != 0 ? byTable : a.id().compareTo(b.id());
         }
     }
 
@@ -150,9 +169,9 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         if (chosen == null) {
             order = BY_ID;
         } else {
-            Comparator<SessionRow> byTable = chosen::compare;
-            order = byTable.thenComparing(BY_ID);
+            order = new ThenById(chosen);
         }
+        all = new ArrayList<>(all); // the shown rows may be this very list (apply), and they must not move under it
         all.sort(order);
         publish(rows, filtered(all), 0, Integer.MAX_VALUE);
     }
