@@ -15,12 +15,13 @@ import java.time.ZoneId;
  * @param partnerId           the stored {@code partner_id}, or null
  * @param claimAt             {@code console_claim.at}, or null (read whenever the claim is an object)
  * @param consoleClaim        the claim, or null (only a claim with an id is one)
+ * @param approval            when the authentication was requested and approved, from the messages
  */
 record DocumentFacts(String status, String sessionId, String partnerId, String createdAt, String updatedAt,
                      String expiresAt, String lastActivity, String collectionStartTime, boolean collectionStarted,
                      UserInfo userInfo, Progress progress, int messageCount, SessionMessage lastMessage,
                      String lastMessageTime, AuthCredentials tempAuthData, AuthCredentials authData, String claimAt,
-                     ConsoleClaim consoleClaim) {
+                     ConsoleClaim consoleClaim, AuthApproval approval) {
 
     static final String SESSION_ID = "session_id";
     static final String PARTNER_ID = "partner_id";
@@ -34,7 +35,9 @@ record DocumentFacts(String status, String sessionId, String partnerId, String c
         int count = messages == null ? 0 : messages.size();
         SessionMessage last = null;
         String lastTime = null;
+        AuthApproval.Scan approval = new AuthApproval.Scan();
         if (messages != null && messages.isArray() && count > 0) {
+            messages.forEach(entry -> approval.next(SessionMessage.from(entry)));
             last = SessionMessage.from(messages.get(count - 1));
             for (int i = count - 1; i >= 0 && lastTime == null; i--) {
                 String time = text(messages.get(i), "timestamp");
@@ -53,7 +56,7 @@ record DocumentFacts(String status, String sessionId, String partnerId, String c
                 AuthCredentials.from(tree.get(SessionDocument.TEMP_AUTH_DATA)),
                 AuthCredentials.from(tree.get(SessionDocument.AUTH_DATA)),
                 claim != null && claim.isObject() ? text(claim, "at") : null,
-                ConsoleClaim.from(claim, zone).orElse(null));
+                ConsoleClaim.from(claim, zone).orElse(null), approval.result());
     }
 
     private static Progress progress(JsonNode progress) {

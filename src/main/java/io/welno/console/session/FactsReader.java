@@ -97,7 +97,7 @@ final class FactsReader {
                 : ConsoleClaim.of(claim[0], claim[1], claim[2], claim[3], claim[4], claim[5], zone);
         return new DocumentFacts(status, sessionId, partnerId, createdAt, updatedAt, expiresAt, lastActivity,
                 collectionStartTime, collectionStarted, userInfo, progress, messages.count, messages.last,
-                messages.lastTime(zone), tempAuth, auth, claim == null ? null : claim[4], consoleClaim);
+                messages.lastTime(zone), tempAuth, auth, claim == null ? null : claim[4], consoleClaim, messages.approval);
     }
 
     /** A string or null; anything else is left to the tree ({@code text()} would give a number's or container's text). */
@@ -224,9 +224,9 @@ final class FactsReader {
         return values;
     }
 
-    /** What the facts keep of {@code messages}: the count, the last one, and every timestamp, newest last. */
-    private record Messages(int count, SessionMessage last, List<String> times) {
-        static final Messages NONE = new Messages(0, null, List.of());
+    /** What the facts keep of {@code messages}: the count, the last one, every timestamp (newest last), the approval. */
+    private record Messages(int count, SessionMessage last, List<String> times, AuthApproval approval) {
+        static final Messages NONE = new Messages(0, null, List.of(), AuthApproval.NONE);
 
         /** The newest timestamp that parses, looking from the end as the tree reading does. */
         String lastTime(ZoneId zone) {
@@ -245,6 +245,7 @@ final class FactsReader {
         }
         List<String> times = new ArrayList<>();
         SessionMessage last = null;
+        AuthApproval.Scan approval = new AuthApproval.Scan();
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
             if (e != JsonToken.START_OBJECT) {
                 throw Unusual.INSTANCE;
@@ -280,7 +281,8 @@ final class FactsReader {
             } else {
                 last = new SessionMessage(timestamp, type, text, null);
             }
+            approval.next(last);
         }
-        return new Messages(times.size(), last, times);
+        return new Messages(times.size(), last, times, approval.result());
     }
 }

@@ -184,6 +184,11 @@ public final class SessionDocument implements ParsedSession {
         return facts.messageCount();
     }
 
+    /** When the authentication was requested and approved, as the messages tell (read with the facts, no tree). */
+    public AuthApproval approval() {
+        return facts.approval();
+    }
+
     public Optional<SessionMessage> lastMessage() {
         return Optional.ofNullable(facts.lastMessage());
     }

@@ -1,8 +1,7 @@
 package io.welno.console.view;
 
-import io.welno.console.session.MessageType;
+import io.welno.console.session.AuthApproval;
 import io.welno.console.session.SessionDocument;
-import io.welno.console.session.SessionMessage;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.StuckPolicy;
@@ -14,10 +13,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The dashboard's figures, computed from a snapshot of the table model's rows (no JavaFX here, so it is
@@ -25,9 +22,8 @@ import java.util.Map;
  * sessions per status group, one sample per minute, so the chart grows by a point a minute instead of
  * being rebuilt on every feed event.
  *
- * <p>Per-row work that needs the messages (time from the auth request to the approval) is done only for
- * approved sessions updated within the window, and cached by row identity: rows are immutable and replaced
- * on change, so only changed rows are parsed again.
+ * <p>The time from the auth request to the approval comes with each row ({@link SessionRow}), read with the
+ * document's facts in the one pass that reads them; a snapshot parses nothing.
  *
  * <p>Not thread-safe: one caller at a time (the view runs one computation at a time).
  */
@@ -189,14 +185,13 @@ public final class DashboardModel {
         }
     }
 
-    private record Cached(SessionRow row, Approval approval) {
-    }
+    /** Progress steps reached by a session whose authentication was approved ({@link ProgressStepper}). */
+    static final int APPROVED_STEPS = 3;
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
     private final Duration window;
     private final Deque<MinuteSample> history = new ArrayDeque<>();
-    private Map<String, Cached> cache = new HashMap<>();
 
     public DashboardModel() {
         this(DEFAULT_WINDOW);
@@ -228,7 +223,6 @@ public final class DashboardModel {
         int completed = 0;
         int failed = 0;
         List<Duration> approvalTimes = new ArrayList<>();
-        Map<String, Cached> nextCache = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
 
         for (SessionRow row : rows) {
             if (!row.isEnded()) {
@@ -245,7 +239,7 @@ public final class DashboardModel {
             if (created != null && created.isAfter(from) && !created.isAfter(now)) {
                 started++;
                 int steps = row.progressSteps();
-                boolean wasApproved = steps >= 3;
+                boolean wasApproved = steps >= APPROVED_STEPS;
                 if (steps >= 2 || wasApproved) {
                     requested++;
                 }
@@ -259,31 +253,20 @@ public final class DashboardModel {
                     failed++;
                 }
             }
-            // Only an approved session touched within the window can hold an approval in it; the others
-            // are not parsed at all (rows keep their document as bytes and parse it on demand).
+            // Only an approved session touched within the window can hold an approval in it.
             LocalDateTime updated = row.updatedAt();
-            if (row.progressSteps() >= 3 && updated != null && updated.isAfter(from)) {
-                Approval approval = approval(row, nextCache);
+            if (row.progressSteps() >= APPROVED_STEPS && updated != null && updated.isAfter(from)) {
+                Approval approval = row.approval();
                 if (approval.known() && approval.approvedAt().isAfter(from) && !approval.approvedAt().isAfter(now)) {
                     approvalTimes.add(approval.duration());
                 }
             }
         }
-        cache = nextCache;
         record(minuteOf(now), live);
         approvalTimes.sort(null);
         return new Snapshot(now, window, live, liveTotal, stuck, new Funnel(started, requested, approved, completed),
                 failed, approvalTimes.size(), percentile(approvalTimes, 0.5), percentile(approvalTimes, 0.9),
                 new ArrayList<>(history));
-    }
-
-    private Approval approval(SessionRow row, Map<String, Cached> nextCache) {
-        Cached cached = cache.get(row.id());
-        if (cached == null || cached.row() != row) {
-            cached = new Cached(row, approvalOf(row.document()));
-        }
-        nextCache.put(row.id(), cached);
-        return cached.approval();
     }
 
     private void record(long minute, int[] live) {
@@ -303,54 +286,17 @@ public final class DashboardModel {
         return List.copyOf(history);
     }
 
-    /**
-     * Reads the auth request and approval times from a document's messages. The backend writes no status
-     * history, but every step appends a message: the approval is the first non-error message saying the
-     * authentication is complete ("인증이 완료되었습니다"), the request the last "…앱에서 인증을 진행해주세요." before it
-     * (else the last "간편인증을 요청" message, written just before the request is sent).
-     */
+    /** The auth request and approval times of a document ({@link AuthApproval}), in its zone. */
     public static Approval approvalOf(SessionDocument doc) {
         if (doc == null) {
             return Approval.NONE;
         }
-        List<SessionMessage> messages = doc.messages();
-        int approvedAt = -1;
-        for (int i = 0; i < messages.size(); i++) {
-            SessionMessage m = messages.get(i);
-            String text = m.summary();
-            if (isApproval(m.type(), text)) {
-                approvedAt = i;
-                break;
-            }
-        }
-        if (approvedAt < 0) {
-            return Approval.NONE;
-        }
-        int sent = -1;
-        int requesting = -1;
-        for (int i = approvedAt - 1; i >= 0 && sent < 0; i--) {
-            String text = messages.get(i).summary();
-            if (text.contains("인증을 진행해주세요")) {
-                sent = i;
-            } else if (requesting < 0 && text.contains("간편인증을 요청")) {
-                requesting = i;
-            }
-        }
-        int requestIndex = sent >= 0 ? sent : requesting;
-        if (requestIndex < 0) {
-            return Approval.NONE;
-        }
-        return new Approval(time(messages.get(requestIndex), doc), time(messages.get(approvedAt), doc));
+        AuthApproval read = doc.approval();
+        return read.equals(AuthApproval.NONE) ? Approval.NONE : new Approval(time(read.requestedAt(), doc), time(read.approvedAt(), doc));
     }
 
-    /** "인증이 완료되었습니다", "카카오톡 인증이 완료되었습니다…" — but not "인증이 완료되지 않았습니다" nor a data success. */
-    public static boolean isApproval(MessageType type, String text) {
-        return type != MessageType.ERROR && text.contains("인증") && text.contains("완료")
-                && !text.contains("완료되지") && !text.contains("않았");
-    }
-
-    private static LocalDateTime time(SessionMessage message, SessionDocument doc) {
-        SessionTimestamp parsed = SessionTimestamp.parse(message.timestamp(), doc.zone());
+    private static LocalDateTime time(String timestamp, SessionDocument doc) {
+        SessionTimestamp parsed = SessionTimestamp.parse(timestamp, doc.zone());
         return parsed == null ? null : parsed.local();
     }
 

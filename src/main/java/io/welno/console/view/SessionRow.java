@@ -60,6 +60,8 @@ public final class SessionRow {
     /** The lease of a console claim (null: none): a claimed session is stuck when its lease lapses. */
     private final LocalDateTime leaseUntil;
     private final boolean breaksBackend;
+    /** When its auth was requested and approved (the dashboard's time to approval); NONE before approval. */
+    private final DashboardModel.Approval approval;
     private final Phrase unreadableReason;
     private final ChangeKind endedKind;
     private final LocalDateTime endedAt;
@@ -95,6 +97,7 @@ public final class SessionRow {
             backendExpiry = null;
             leaseUntil = null;
             breaksBackend = true;
+            approval = DashboardModel.Approval.NONE;
             unreadableReason = unreadable.reason();
             return;
         }
@@ -118,6 +121,8 @@ public final class SessionRow {
         backendExpiry = doc.expiresAt() == null || doc.expiresAt().hasOffset() ? null : doc.expiresAt().local();
         leaseUntil = doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null);
         breaksBackend = doc.breaksBackend();
+        approval = progressSteps >= DashboardModel.APPROVED_STEPS ? DashboardModel.approvalOf(doc)
+                : DashboardModel.Approval.NONE;
         unreadableReason = null;
     }
 
@@ -160,6 +165,7 @@ public final class SessionRow {
         backendExpiry = row.backendExpiry;
         leaseUntil = row.leaseUntil;
         breaksBackend = row.breaksBackend;
+        approval = row.approval;
         unreadableReason = row.unreadableReason;
         endedKind = kind;
         endedAt = when;
@@ -169,6 +175,11 @@ public final class SessionRow {
     /** Where the session stands against the fallback folder: file only, the same in both, diverged; null otherwise. */
     public FileCopy place() {
         return place;
+    }
+
+    /** When its auth was requested and approved, from its messages; {@code NONE} before approval or when unknown. */
+    DashboardModel.Approval approval() {
+        return approval;
     }
 
     public boolean isEnded() {

@@ -78,6 +78,20 @@ class DashboardModelTest {
         assertEquals(Duration.ofSeconds(91), s.approvalP90());
     }
 
+    /** A row takes its approval from the facts read when it is built, so a snapshot parses no document. */
+    @Test
+    void aRowCarriesItsApprovalFromWhenItWasBuilt() {
+        SessionRow approved = TestRows.session("welno_ok", "auth_completed", ago(10))
+                .requested(ago(9)).approved(ago(8)).row();
+        assertEquals(ago(9), approved.approval().requestedAt());
+        assertEquals(ago(8), approved.approval().approvedAt());
+        SessionRow ended = approved.ended(io.welno.console.live.ChangeKind.EXPIRED, NOW);
+        assertEquals(approved.approval(), ended.approval(), "an ended row still counts its approval in the window");
+        SessionRow waiting = TestRows.session("welno_wait", "auth_request_sent", ago(3)).requested(ago(2)).row();
+        assertTrue(!waiting.approval().known(), "not approved yet");
+        assertEquals(1, new DashboardModel().update(List.of(approved, waiting), NOW, POLICY).approvals());
+    }
+
     @Test
     void anApprovalIsTheFirstSuccessAndTheRequestTheLastSendBeforeIt() {
         var doc = TestRows.session("welno_x", "completed", ago(30))
@@ -101,9 +115,9 @@ class DashboardModelTest {
         var dataOnly = TestRows.session("welno_d", "fetching_prescription_data", ago(10)).requested(ago(9))
                 .message(ago(5), "success", "건강검진 데이터를 성공적으로 가져왔습니다.").row().document();
         assertTrue(!DashboardModel.approvalOf(dataOnly).known());
-        assertTrue(!DashboardModel.isApproval(io.welno.console.session.MessageType.INFO,
+        assertTrue(!io.welno.console.session.AuthApproval.isApproval(io.welno.console.session.MessageType.INFO,
                 "인증이 완료되지 않았습니다. 현재 상태: auth_request_sent"));
-        assertTrue(DashboardModel.isApproval(io.welno.console.session.MessageType.INFO,
+        assertTrue(io.welno.console.session.AuthApproval.isApproval(io.welno.console.session.MessageType.INFO,
                 "카카오톡 인증이 완료되었습니다. 건강정보를 가져오는 중입니다..."));
         var forced = TestRows.session("welno_z", "auth_completed", ago(10)).approved(ago(8)).row().document();
         assertTrue(!DashboardModel.approvalOf(forced).known());
