@@ -285,7 +285,7 @@ class WindowFitTest {
     }
 
     @Test
-    void unreadableReasonsWrapWholeAndDashboardSubtitlesSayAllInTheirTooltip(FxRobot robot) throws Exception {
+    void unreadableReasonsWrapWholeAndDashboardTitlesFitAndSubtitlesSayAllInTheirTooltip(FxRobot robot) throws Exception {
         awaitRows(robot);
         TableView<SessionRow> table = FxState.read(() -> table(robot));
         for (SessionRow row : FxState.read(() -> List.copyOf(table.getItems()))) {
@@ -303,7 +303,12 @@ class WindowFitTest {
         robot.interact(() -> window.view().tabs().getSelectionModel().select(1));
         FxState.await("the live tile's detail",
                 () -> !robot.lookup("#kpi-live-detail").queryAs(Label.class).getText().isEmpty());
+        resize(robot, 1280);
         FxState.check(() -> {
+            for (Node node : robot.lookup(".tile-title").queryAll()) {
+                Label title = (Label) node;
+                assertEquals(title.getText(), drawn(title), "a tile's title is drawn whole at 1280 pixels");
+            }
             for (Node node : robot.lookup(".tile-detail").queryAll()) {
                 Label detail = (Label) node;
                 if (detail.getId() != null) {
