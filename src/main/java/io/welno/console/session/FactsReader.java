@@ -97,7 +97,8 @@ final class FactsReader {
                 : ConsoleClaim.of(claim[0], claim[1], claim[2], claim[3], claim[4], claim[5], zone);
         return new DocumentFacts(status, sessionId, partnerId, createdAt, updatedAt, expiresAt, lastActivity,
                 collectionStartTime, collectionStarted, userInfo, progress, messages.count, messages.last,
-                messages.lastTime(zone), tempAuth, auth, claim == null ? null : claim[4], consoleClaim, messages.approval);
+                messages.lastTime(zone), tempAuth, auth, claim == null ? null : claim[4], consoleClaim,
+                messages.approval);
     }
 
     /** A string or null; anything else is left to the tree ({@code text()} would give a number's or container's text). */
@@ -224,7 +225,7 @@ final class FactsReader {
         return values;
     }
 
-    /** What the facts keep of {@code messages}: the count, the last one, every timestamp (newest last), the approval. */
+    /** What the facts keep of {@code messages}: count, last, every timestamp (newest last), approval. */
     private record Messages(int count, SessionMessage last, List<String> times, AuthApproval approval) {
         static final Messages NONE = new Messages(0, null, List.of(), AuthApproval.NONE);
 

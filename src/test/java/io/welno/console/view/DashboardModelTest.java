@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
+import io.welno.console.session.AuthApproval;
+import io.welno.console.session.MessageType;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.view.DashboardModel.Group;
 import io.welno.console.view.DashboardModel.Snapshot;
@@ -78,14 +80,14 @@ class DashboardModelTest {
         assertEquals(Duration.ofSeconds(91), s.approvalP90());
     }
 
-    /** A row takes its approval from the facts read when it is built, so a snapshot parses no document. */
+    /** A row carries its approval from when it was built (read with its facts); an ended copy keeps it. */
     @Test
     void aRowCarriesItsApprovalFromWhenItWasBuilt() {
         SessionRow approved = TestRows.session("welno_ok", "auth_completed", ago(10))
                 .requested(ago(9)).approved(ago(8)).row();
         assertEquals(ago(9), approved.approval().requestedAt());
         assertEquals(ago(8), approved.approval().approvedAt());
-        SessionRow ended = approved.ended(io.welno.console.live.ChangeKind.EXPIRED, NOW);
+        SessionRow ended = approved.ended(ChangeKind.EXPIRED, NOW);
         assertEquals(approved.approval(), ended.approval(), "an ended row still counts its approval in the window");
         SessionRow waiting = TestRows.session("welno_wait", "auth_request_sent", ago(3)).requested(ago(2)).row();
         assertTrue(!waiting.approval().known(), "not approved yet");
@@ -115,9 +117,9 @@ class DashboardModelTest {
         var dataOnly = TestRows.session("welno_d", "fetching_prescription_data", ago(10)).requested(ago(9))
                 .message(ago(5), "success", "건강검진 데이터를 성공적으로 가져왔습니다.").row().document();
         assertTrue(!DashboardModel.approvalOf(dataOnly).known());
-        assertTrue(!io.welno.console.session.AuthApproval.isApproval(io.welno.console.session.MessageType.INFO,
+        assertTrue(!AuthApproval.isApproval(MessageType.INFO,
                 "인증이 완료되지 않았습니다. 현재 상태: auth_request_sent"));
-        assertTrue(io.welno.console.session.AuthApproval.isApproval(io.welno.console.session.MessageType.INFO,
+        assertTrue(AuthApproval.isApproval(MessageType.INFO,
                 "카카오톡 인증이 완료되었습니다. 건강정보를 가져오는 중입니다..."));
         var forced = TestRows.session("welno_z", "auth_completed", ago(10)).approved(ago(8)).row().document();
         assertTrue(!DashboardModel.approvalOf(forced).known());
