@@ -222,8 +222,12 @@ class SessionTableModelTest {
         assertTrue(SessionRow.searchNarrows("1234", "12345"), "five digits are no phone suffix, only text");
     }
 
-    @Test
-    void aNewFilterComparesNoRowsAndOnlyANewOrderSorts() {
+    /**
+     * Orders the view newest update first with a comparator that counts its calls, then loads 1,000 sessions.
+     *
+     * @return the count of comparisons, to be reset and read by the caller
+     */
+    private int[] thousandRowsNewestFirstCountingComparisons() {
         int[] comparisons = {0};
         Comparator<SessionRow> newestFirst = Comparator.comparing(SessionRow::updatedAt).reversed();
         model.rows().comparatorProperty().set((a, b) -> {
@@ -236,6 +240,12 @@ class SessionTableModelTest {
             batch.add(new SessionTableModel.RowChange(ChangeKind.ADDED, r.id(), r));
         }
         model.apply(batch, true);
+        return comparisons;
+    }
+
+    @Test
+    void aNewFilterComparesNoRowsAndOnlyANewOrderSorts() {
+        int[] comparisons = thousandRowsNewestFirstCountingComparisons();
         comparisons[0] = 0;
         model.searchProperty().set("welno_1");
         model.bucketProperty().set(Bucket.of(io.welno.console.session.SessionStatus.ERROR));
@@ -254,18 +264,7 @@ class SessionTableModelTest {
      */
     @Test
     void aBatchWithNothingFilteredOutPlacesEachRowOnce() {
-        int[] comparisons = {0};
-        Comparator<SessionRow> newestFirst = Comparator.comparing(SessionRow::updatedAt).reversed();
-        model.rows().comparatorProperty().set((a, b) -> {
-            comparisons[0]++;
-            return newestFirst.compare(a, b);
-        });
-        List<SessionTableModel.RowChange> batch = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            SessionRow r = row("welno_" + i, STATUSES[i % STATUSES.length], i % 60);
-            batch.add(new SessionTableModel.RowChange(ChangeKind.ADDED, r.id(), r));
-        }
-        model.apply(batch, true);
+        int[] comparisons = thousandRowsNewestFirstCountingComparisons();
         int changed = 50;
         int search = 10; // comparisons of a binary search over 1,000 rows: ceil(log2(1,001))
         int sorting = 282; // at most, sorting the 50 arriving rows: 50 × log2(50)

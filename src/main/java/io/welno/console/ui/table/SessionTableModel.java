@@ -151,7 +151,7 @@ public final class SessionTableModel {
                 if (current != null && !current.isEnded()) {
                     count(current, -1);
                     stuck.remove(current);
-                    SessionRow ended = current.ended(change.kind(), LocalDateTime.now(clock.withZone(zone)));
+                    SessionRow ended = current.ended(change.kind(), now());
                     master.set(at, ended);
                     removed.add(current);
                     added.add(ended);
@@ -291,7 +291,7 @@ public final class SessionTableModel {
      * once a second.
      */
     public void tick() {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        LocalDateTime now = now();
         Optional<List<String>> becameStuck = stuck.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
         counts.get(Bucket.STUCK).set(stuck.count());
         countFollowed();
@@ -342,7 +342,12 @@ public final class SessionTableModel {
 
     /** The backend's naive wall-clock second, counted as if it were UTC (as {@link SessionRow#isStuckAt} takes it). */
     private long nowSecond() {
-        return LocalDateTime.now(clock.withZone(zone)).toEpochSecond(ZoneOffset.UTC);
+        return now().toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /** The backend's naive wall-clock time in the profile's zone. */
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(zone));
     }
 
     public StuckPolicy stuckPolicy() {
@@ -351,7 +356,7 @@ public final class SessionTableModel {
 
     /** Why the row is in the Stuck bucket now (the bucket's own policy and clock), or empty when it is not. */
     public Optional<Phrase> whyStuck(SessionRow row) {
-        return StuckExplanation.of(row, stuckPolicy, LocalDateTime.now(clock.withZone(zone)));
+        return StuckExplanation.of(row, stuckPolicy, now());
     }
 
     private void refilter() {
@@ -359,7 +364,7 @@ public final class SessionTableModel {
     }
 
     public Predicate<SessionRow> predicate() {
-        return predicate(LocalDateTime.now(clock.withZone(zone)));
+        return predicate(now());
     }
 
     private Predicate<SessionRow> predicate(LocalDateTime now) {

@@ -117,7 +117,7 @@ public final class SortedRowView extends ObservableListBase<SessionRow> {
         @Override
         public int compare(SessionRow a, SessionRow b) {
             int byTable = table.compare(a, b);
-            return byTable != 0 ? byTable : a.id().compareTo(b.id());
+            return byTable != 0 ? byTable : BY_ID.compare(a, b);
         }
     }
 
