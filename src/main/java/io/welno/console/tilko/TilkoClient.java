@@ -272,8 +272,13 @@ public final class TilkoClient implements AutoCloseable {
             if (parsed instanceof ObjectNode tilkoEnvelope) {
                 // Tilko's own error envelope on a non-2xx: keep it (it carries Tilko's message) but never call it a success.
                 TilkoClassification c = TilkoClassifier.classify(endpoint, tilkoEnvelope);
-                return new TilkoResult<>(endpoint, c == TilkoClassification.SUCCESS ? TilkoClassification.ERROR : c,
-                        tilkoEnvelope, null, answer.code, "HTTP " + answer.code);
+                if (c == TilkoClassification.SUCCESS) {
+                    // Its message is then its word for success ("성공"): said alone, it would read as the reason.
+                    return new TilkoResult<>(endpoint, TilkoClassification.ERROR, tilkoEnvelope, null, answer.code,
+                            "HTTP " + answer.code + " with an OK envelope", Phrase.of("tilko.okOnHttpError",
+                            answer.code), false);
+                }
+                return new TilkoResult<>(endpoint, c, tilkoEnvelope, null, answer.code, "HTTP " + answer.code);
             }
             return failure(endpoint, httpError(answer, apiKey));
         }
@@ -301,18 +306,29 @@ public final class TilkoClient implements AutoCloseable {
             said = tilkoSaid.isEmpty() ? Phrase.of("tilko.appNotLinked")
                     : Phrase.of("tilko.appNotLinked.said", Masking.scrub(tilkoSaid, apiKey));
         }
+        return withPayload(endpoint, classification, envelope, answer.code, detail, said, payload);
+    }
+
+    /**
+     * The result of an answer Tilko sent, with the typed payload of a success. Parsing is lenient and should not
+     * fail; if it does, the raw envelope is still kept and the result is an ERROR said in the client's words, since
+     * Tilko's message on an OK is its word for success. Tilko answered either way, so the call is not one that may
+     * have done its work unseen.
+     */
+    static <T> TilkoResult<T> withPayload(TilkoEndpoint endpoint, TilkoClassification classification,
+                                          ObjectNode envelope, int httpStatus, String detail, Phrase said,
+                                          Function<ObjectNode, T> payload) {
         T value = null;
         if (classification == TilkoClassification.SUCCESS) {
             try {
                 value = payload.apply(envelope);
             } catch (RuntimeException e) {
-                // Parsing is lenient and should not fail; if it does, the raw envelope is still kept.
-                return new TilkoResult<>(endpoint, TilkoClassification.ERROR, envelope, null, answer.code,
-                        "payload could not be parsed: " + e.getClass().getSimpleName());
+                return new TilkoResult<>(endpoint, TilkoClassification.ERROR, envelope, null, httpStatus,
+                        "payload could not be parsed: " + e.getClass().getSimpleName(),
+                        Phrase.of("tilko.payloadUnreadable"), false);
             }
         }
-        // Tilko answered: whatever it said, the call is not one that may have done its work unseen
-        return new TilkoResult<>(endpoint, classification, envelope, value, answer.code, detail, said, false);
+        return new TilkoResult<>(endpoint, classification, envelope, value, httpStatus, detail, said, false);
     }
 
     // ---------------------------------------------------------------- public key

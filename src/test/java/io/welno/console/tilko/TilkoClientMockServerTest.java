@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.testing.LogCapture;
 import io.welno.console.text.Phrase;
 import java.io.IOException;
@@ -245,8 +246,26 @@ class TilkoClientMockServerTest {
 
     @Test
     void http5xxWithOkEnvelopeIsNeverASuccess() {
-        tilko.enqueue(FakeTilko.json(502, "{\"Status\":\"OK\",\"ResultList\":[]}"));
-        assertEquals(TilkoClassification.ERROR, client.healthCheckups(CREDS, PERSON).classification());
+        tilko.enqueue(FakeTilko.json(502, "{\"Status\":\"OK\",\"Message\":\"성공\",\"ResultList\":[]}"));
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertEquals(Phrase.of("tilko.okOnHttpError", 502), result.phrase(), "not Tilko's 성공 as the reason");
+    }
+
+    @Test
+    void anOkWhosePayloadCannotBeReadIsAnErrorInTheClientsWords() {
+        ObjectNode envelope = (ObjectNode) TilkoJson.mapper().createObjectNode().put("Status", "OK")
+                .put("Message", "성공");
+        TilkoResult<Object> result = TilkoClient.withPayload(TilkoEndpoint.CHECKUPS, TilkoClassification.SUCCESS,
+                envelope, 200, null, null, e -> {
+                    throw new IllegalStateException("a payload no lenient reading expected");
+                });
+        assertEquals(TilkoClassification.ERROR, result.classification());
+        assertTrue(result.payload().isEmpty());
+        assertEquals(Phrase.of("tilko.payloadUnreadable"), result.phrase(), "not Tilko's 성공 as the reason");
+        assertEquals("payload could not be parsed: IllegalStateException", result.detail());
+        assertFalse(result.mayHaveReachedTilko(), "Tilko answered");
+        assertEquals(envelope, result.envelope(), "the envelope as Tilko sent it is kept");
     }
 
     @Test
