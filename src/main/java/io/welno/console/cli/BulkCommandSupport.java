@@ -122,8 +122,8 @@ final class BulkCommandSupport {
                              ActionRequest template, List<String> ids, ExecutorService workers)
             throws InterruptedException {
         // A session's later entries (its collection's end, a revert, a re-apply, its hold's end) that cannot be
-        // written get a line of their own, before the session's line: the summary counts only the attempts' entries.
-        flow.addListener(new FlowListener() {
+        // written get a line of their own, before the session's line; the summary counts their sessions too.
+        FlowListener unaudited = new FlowListener() {
             @Override
             public void onAuditUnwritten(AuditUnwritten unwritten) {
                 synchronized (out) {
@@ -132,7 +132,18 @@ final class BulkCommandSupport {
                     err.flush();
                 }
             }
-        });
+        };
+        flow.addListener(unaudited);
+        try {
+            return applyTold(out, err, flow, operator, template, ids, workers);
+        } finally {
+            flow.removeListener(unaudited);
+        }
+    }
+
+    private static int applyTold(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
+                                 ActionRequest template, List<String> ids, ExecutorService workers)
+            throws InterruptedException {
         BulkRun run = BulkRun.start(flow, operator, template, ids, workers, item -> {
             boolean good = item.tally() == BulkRun.Tally.APPLIED;
             Phrase said = item.told();

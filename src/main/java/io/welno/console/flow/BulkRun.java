@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,9 +57,16 @@ public final class BulkRun {
     /**
      * One session of the run: its result, how its hold ended (null while it is still held) and, for a collection, how
      * the collection ended (null for other actions).
+     *
+     * @param laterEntryMissing whether an entry that followed the attempt's (its collection's end, a revert, a
+     *                          re-apply, its hold's end) could not be written; each was told when it happened
      */
     public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held,
-                       CollectionFinished collection) {
+                       CollectionFinished collection, boolean laterEntryMissing) {
+
+        Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held, CollectionFinished collection) {
+            this(sessionId, tally, result, held, collection, false);
+        }
 
         /**
          * What the session was told: how its collection ended when it did not complete, how its hold ended when that
@@ -89,6 +96,11 @@ public final class BulkRun {
         public boolean unaudited() {
             return result != null && !result.audited();
         }
+
+        /** Whether any of the session's audit entries, the attempt's or a later one, could not be written. */
+        public boolean entryMissing() {
+            return unaudited() || laterEntryMissing;
+        }
     }
 
     /** What a run did, by outcome. */
@@ -107,12 +119,15 @@ public final class BulkRun {
             return unaudited == 0 ? counts : Phrase.of("bulk.summary.unaudited", counts, unaudited);
         }
 
-        /** Sessions, whatever their tally, whose attempt entry could not be written to the audit stream. */
+        /**
+         * Sessions, whatever their tally, with an audit entry that could not be written: the attempt's, or one that
+         * followed it (a collection's end, a revert, a re-apply, a hold's end).
+         */
         public int unaudited() {
             int n = 0;
             for (List<Item> list : byTally.values()) {
                 for (Item item : list) {
-                    n += item.unaudited() ? 1 : 0;
+                    n += item.entryMissing() ? 1 : 0;
                 }
             }
             return n;
@@ -131,10 +146,20 @@ public final class BulkRun {
     private final List<Consumer<Item>> listeners = new CopyOnWriteArrayList<>();
     /** How each collection this run started ended, by action id: a collection counts by its end, not by its claim. */
     private final Map<String, CompletableFuture<CollectionFinished>> collections = new ConcurrentHashMap<>();
-    private final FlowListener collectionEnds = new FlowListener() {
+    /**
+     * Action ids whose later audit entries could not be written. Each is told before the event it follows (a hold's
+     * end before the hold's outcome is known), so a session's is here before the session finishes.
+     */
+    private final Set<String> laterEntriesMissing = ConcurrentHashMap.newKeySet();
+    private final FlowListener flowEvents = new FlowListener() {
         @Override
         public void onCollectionFinished(CollectionFinished finished) {
             collectionEnd(finished.actionId()).complete(finished);
+        }
+
+        @Override
+        public void onAuditUnwritten(AuditUnwritten unwritten) {
+            laterEntriesMissing.add(unwritten.actionId());
         }
     };
 
@@ -169,8 +194,8 @@ public final class BulkRun {
         if (onItem != null) {
             run.listeners.add(onItem);
         }
-        if (template.kind() == ActionKind.COLLECT && !run.ids.isEmpty()) {
-            flow.addListener(run.collectionEnds); // before any collection can end
+        if (!run.ids.isEmpty()) {
+            flow.addListener(run.flowEvents); // before any collection or hold can end
         }
         for (String id : run.ids) {
             workers.execute(() -> run.one(id));
@@ -301,8 +326,10 @@ public final class BulkRun {
         };
     }
 
-    private void finish(Item item) {
-        items.add(Objects.requireNonNull(item));
+    private void finish(Item told) {
+        Item item = told.result() != null && laterEntriesMissing.contains(told.result().actionId())
+                ? new Item(told.sessionId(), told.tally(), told.result(), told.held(), told.collection(), true) : told;
+        items.add(item);
         // Told before it counts as finished: whoever waits for the run (the command line's summary, then its exit)
         // would otherwise go on while the last session's line is still being told, and lose it.
         for (Consumer<Item> listener : listeners) {
@@ -314,7 +341,7 @@ public final class BulkRun {
         }
         done.countDown();
         if (done.getCount() == 0) {
-            flow.removeListener(collectionEnds);
+            flow.removeListener(flowEvents);
         }
     }
 }

@@ -62,7 +62,7 @@ class AuditFailureCommandsTest {
         CliRun batch = CliRun.of("complete", a, b, "--reason", "approved", "--role", "developer", "--hold", "0",
                 "--redis", url);
         assertEquals(0, batch.exit(), batch.all());
-        assertTrue(batch.out().contains("; 2 without an audit entry (each says why)"), batch.all());
+        assertTrue(batch.out().contains("; 2 with an audit entry missing (each says why)"), batch.all());
         assertEquals(2, batch.out().lines().filter(l -> l.startsWith("APPLIED [")
                 && l.contains("audit entry could not be written")).count(), batch.all());
     }

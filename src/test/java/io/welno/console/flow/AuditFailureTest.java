@@ -80,9 +80,9 @@ class AuditFailureTest {
         BulkRun.Summary summary = run.summary();
         assertEquals(2, summary.count(BulkRun.Tally.APPLIED));
         assertEquals(2, summary.unaudited());
-        assertTrue(Words.en(summary.phrase()).endsWith("; 2 without an audit entry (each says why)"),
+        assertTrue(Words.en(summary.phrase()).endsWith("; 2 with an audit entry missing (each says why)"),
                 Words.en(summary.phrase()));
-        assertTrue(Words.ko(summary.phrase()).contains("감사 기록 없음 2"), Words.ko(summary.phrase()));
+        assertTrue(Words.ko(summary.phrase()).contains("감사 기록이 빠진 세션 2"), Words.ko(summary.phrase()));
         for (BulkRun.Item item : summary.byTally().get(BulkRun.Tally.APPLIED)) {
             assertTrue(Words.en(item.told()).contains("audit entry could not be written"), Words.en(item.told()));
         }

@@ -99,6 +99,36 @@ class FollowUpAuditFailureTest {
         }
     }
 
+    /**
+     * A batch's summary counts a session whose hold's end could not be audited among those with an entry missing,
+     * though its attempt's entry was written: a summary saying none were missing would be untrue.
+     */
+    @Test
+    void aBatchCountsTheSessionsWhoseLaterEntriesAreMissing() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ofMillis(20));
+             FlowService flow = flow(null, watch, new DirectExecutor())) {
+            String a = FlowTestSupport.waitingSession(REDIS);
+            String b = FlowTestSupport.waitingSession(REDIS);
+            // The workers run each attempt before start returns: both attempts' entries are written, then XADD goes.
+            BulkRun run = BulkRun.start(flow, DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, "-", "approved")
+                    .withHold(Duration.ofSeconds(3)), List.of(a, b), new DirectExecutor(), null);
+            assertEquals(2, run.attempted());
+            takeXaddAway();
+
+            assertTrue(run.await(Await.EVENTUALLY), "both holds end");
+            BulkRun.Summary summary = run.summary();
+            assertEquals(2, summary.count(BulkRun.Tally.APPLIED), Words.en(summary.phrase()));
+            for (BulkRun.Item item : summary.byTally().get(BulkRun.Tally.APPLIED)) {
+                assertFalse(item.unaudited(), "the attempt's entry was written");
+                assertTrue(item.laterEntryMissing(), "the hold's end was refused");
+            }
+            assertEquals(2, summary.unaudited());
+            assertTrue(Words.en(summary.phrase()).endsWith("; 2 with an audit entry missing (each says why)"),
+                    Words.en(summary.phrase()));
+            assertEquals(2, heard.unwritten.size(), "each was told as it happened");
+        }
+    }
+
     @Test
     void aRevertThatCannotBeAuditedIsToldAndSoIsTheHoldsEnd() throws Exception {
         try (RevertWatch watch = new RevertWatch(store, Duration.ofMillis(20));
