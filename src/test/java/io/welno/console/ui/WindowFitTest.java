@@ -27,6 +27,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
@@ -316,5 +317,18 @@ class WindowFitTest {
                 }
             }
         });
+        // the whole dashboard in a 1280 × 800 window, in either language, without a scroll bar
+        robot.interact(() -> stage.setHeight(800));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            robot.interact(() -> window.i18n().setLocale(locale));
+            robot.interact(() -> window.scene().getRoot().layout());
+            FxState.check(() -> {
+                ScrollPane dashboard = window.view().dashboard();
+                assertTrue(dashboard.getContent().getLayoutBounds().getHeight()
+                        <= dashboard.getViewportBounds().getHeight() + 0.5, locale + ": the dashboard scrolls, "
+                        + dashboard.getContent().getLayoutBounds().getHeight() + " px in "
+                        + dashboard.getViewportBounds().getHeight());
+            });
+        }
     }
 }

@@ -44,6 +44,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.slf4j.Logger;
@@ -81,6 +82,7 @@ public final class DashboardView extends ScrollPane {
     private final NumberAxis timeAxis = new NumberAxis();
     private final NumberAxis countAxis = new NumberAxis();
     private final StackedAreaChart<Number, Number> statusChart = new StackedAreaChart<>(timeAxis, countAxis);
+    private final Label firstMinute = new Label();
     private final CategoryAxis stepAxis = new CategoryAxis();
     private final NumberAxis funnelAxis = new NumberAxis();
     private final BarChart<String, Number> funnelChart = new BarChart<>(stepAxis, funnelAxis);
@@ -135,7 +137,7 @@ public final class DashboardView extends ScrollPane {
                 model.providerProperty(), model.partnerProperty()));
         scope.managedProperty().bind(scope.visibleProperty());
 
-        VBox content = new VBox(12, heading, scope, tiles, statusChart(), funnel());
+        VBox content = new VBox(12, heading, scope, tiles, statusChartWithItsFirstMinute(), funnel());
         content.setPadding(new Insets(12));
         content.getStyleClass().add("dashboard-content");
         setContent(content);
@@ -175,6 +177,21 @@ public final class DashboardView extends ScrollPane {
         tile.setPrefWidth(190);
         tile.setMinWidth(170);
         return tile;
+    }
+
+    /**
+     * The chart with a word over it while it has one minute: an area needs two points, so the first minute after the
+     * console connects would otherwise be an empty chart, which reads as no live sessions.
+     */
+    private StackPane statusChartWithItsFirstMinute() {
+        firstMinute.setId("statusChartFirstMinute");
+        firstMinute.getStyleClass().add("chart-first-minute");
+        firstMinute.textProperty().bind(i18n.text("dashboard.status.firstMinute"));
+        firstMinute.setWrapText(true);
+        firstMinute.setMaxWidth(420);
+        firstMinute.setMouseTransparent(true);
+        firstMinute.managedProperty().bind(firstMinute.visibleProperty());
+        return new StackPane(statusChart(), firstMinute);
     }
 
     private StackedAreaChart<Number, Number> statusChart() {
@@ -362,6 +379,7 @@ public final class DashboardView extends ScrollPane {
         for (Group group : Group.values()) {
             sync(series.get(group), snapshot.history(), group);
         }
+        firstMinute.setVisible(snapshot.history().size() < 2);
         Funnel f = snapshot.funnel();
         int[] counts = {f.started(), f.requested(), f.approved(), f.completed()};
         double[] rates = {Double.NaN, f.requestRate(), f.approvalRate(), f.completionRate()};
