@@ -97,8 +97,14 @@ public final class RevertSpotter {
         if (stored == null || !(stored.parsed() instanceof SessionDocument doc)) {
             return;
         }
-        learnFrom(doc);
         Map<String, Expected> here = expected.get(sessionId);
+        if (here == null && !ConsoleMessageMark.mayBeIn(stored.value())) {
+            // No console message in it and none expected: nothing to learn or confirm. Most documents are such, and
+            // reading the messages takes the document's tree, which the feed's listener would build for every write.
+            return;
+        }
+        learnFrom(doc);
+        here = expected.get(sessionId);
         if (here != null && here.values().stream().anyMatch(e -> !hasMark(doc, e.actionId()))) {
             confirmer.execute(() -> confirm(sessionId));
         }

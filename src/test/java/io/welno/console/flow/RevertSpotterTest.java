@@ -1,0 +1,81 @@
+package io.welno.console.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.store.FileSessionStore;
+import io.welno.console.store.RetryPolicy;
+import io.welno.console.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The revert spotter learns another console's action from its message in a document, and reports the backend
+ * writing back a copy without it — whichever way the document's JSON writes the mark's '#'.
+ */
+class RevertSpotterTest {
+
+    private static final String ID = "welno_dfd5922f5aa9441e95d21ed58bb9f220";
+    private static final String ACTION = "3f2a91c0";
+    private static final LocalDateTime BACKEND_NOW = LocalDateTime.parse("2026-11-20T14:05:00");
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void anotherConsolesActionIsLearnedAndItsRevertReported() throws Exception {
+        assertEquals(List.of(ACTION), revertsAfter(markedDocument()));
+    }
+
+    /** The '#' written as a JSON escape: a document that looks as if it held no mark still teaches the spotter. */
+    @Test
+    void aMarkWhoseHashIsAnEscapeIsLearnedToo() throws Exception {
+        String escaped = markedDocument().replace("#" + ACTION + "]", "\\u0023" + ACTION + "]");
+        assertEquals(-1, escaped.indexOf('#'), "no '#' left in the bytes");
+        assertEquals(List.of(ACTION), revertsAfter(escaped));
+    }
+
+    @Test
+    void aDocumentWithoutConsoleMessagesExpectsNothing() throws Exception {
+        assertEquals(List.of(), revertsAfter(Fixtures.text("03_auth_request_sent.json")));
+    }
+
+    /** The document as the feed brings it, then the backend's stale copy: the actions reported reverted. */
+    private List<String> revertsAfter(String document) throws Exception {
+        FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,
+                RetryPolicy.DEFAULT);
+        List<String> reverted = new CopyOnWriteArrayList<>();
+        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
+                () -> BACKEND_NOW);
+        spotter.addListener(revert -> reverted.add(revert.actionId()));
+
+        Path file = dir.resolve(ID + ".json");
+        Files.writeString(file, document, StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(List.of(), reverted, "the action's message is there");
+
+        Files.writeString(file, Fixtures.text("03_auth_request_sent.json"), StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        return reverted;
+    }
+
+    /** The fixture with a message another console appended a minute before the backend's now. */
+    private String markedDocument() throws Exception {
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.text("03_auth_request_sent.json"));
+        ObjectNode message = doc.withArray("messages").addObject();
+        message.put("timestamp", "2026-11-20T14:04:00.000000");
+        message.put("type", "info");
+        message.put("message", "인증이 완료된 것으로 처리했습니다. [콘솔 kim · 사유: 고객 전화 확인 · #" + ACTION + "]");
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    }
+}
