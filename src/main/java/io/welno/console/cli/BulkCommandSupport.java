@@ -135,13 +135,13 @@ final class BulkCommandSupport {
         };
         flow.addListener(unaudited);
         try {
-            return applyTold(out, err, flow, operator, template, ids, workers);
+            return runBatch(out, err, flow, operator, template, ids, workers);
         } finally {
             flow.removeListener(unaudited);
         }
     }
 
-    private static int applyTold(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
+    private static int runBatch(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
                                  ActionRequest template, List<String> ids, ExecutorService workers)
             throws InterruptedException {
         BulkRun run = BulkRun.start(flow, operator, template, ids, workers, item -> {
