@@ -132,6 +132,9 @@ class HostileWindowTest {
     void aLongMessageIsCutInTheTimelineAndOpensWhole(FxRobot robot) throws Exception {
         awaitRows(robot);
         select(robot, LONG_ID);
+        // the timeline is laid out from the document on the background: there once it has been read
+        FxState.await("the timeline's link to the whole text", () -> robot.lookup((Node n) -> n instanceof Hyperlink h
+                && "Show the whole text".equals(h.getText())).tryQuery().isPresent());
         Hyperlink whole = FxState.read(() -> robot.lookup((Node n) -> n instanceof Hyperlink h
                 && "Show the whole text".equals(h.getText())).queryAs(Hyperlink.class));
         robot.interact(whole::fire);
