@@ -115,15 +115,15 @@ public final class BulkRun {
             Phrase counts = Phrase.of("bulk.summary", total, count(Tally.APPLIED), count(Tally.REFUSED),
                     count(Tally.CONFLICT), count(Tally.REVERTED), count(Tally.UNAVAILABLE), count(Tally.FAILED),
                     count(Tally.CANCELLED));
-            int unaudited = unaudited();
-            return unaudited == 0 ? counts : Phrase.of("bulk.summary.unaudited", counts, unaudited);
+            int missing = entriesMissing();
+            return missing == 0 ? counts : Phrase.of("bulk.summary.unaudited", counts, missing);
         }
 
         /**
          * Sessions, whatever their tally, with an audit entry that could not be written: the attempt's, or one that
          * followed it (a collection's end, a revert, a re-apply, a hold's end).
          */
-        public int unaudited() {
+        public int entriesMissing() {
             int n = 0;
             for (List<Item> list : byTally.values()) {
                 for (Item item : list) {

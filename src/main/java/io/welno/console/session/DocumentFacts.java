@@ -37,8 +37,10 @@ record DocumentFacts(String status, String sessionId, String partnerId, String c
         String lastTime = null;
         AuthApproval.Scan approval = new AuthApproval.Scan();
         if (messages != null && messages.isArray() && count > 0) {
-            messages.forEach(entry -> approval.next(SessionMessage.from(entry)));
-            last = SessionMessage.from(messages.get(count - 1));
+            for (JsonNode entry : messages) {
+                last = SessionMessage.from(entry);
+                approval.next(last);
+            }
             for (int i = count - 1; i >= 0 && lastTime == null; i--) {
                 String time = text(messages.get(i), "timestamp");
                 if (SessionTimestamp.parse(time, zone) != null) {

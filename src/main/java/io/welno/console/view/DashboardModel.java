@@ -292,7 +292,8 @@ public final class DashboardModel {
             return Approval.NONE;
         }
         AuthApproval read = doc.approval();
-        return read.equals(AuthApproval.NONE) ? Approval.NONE : new Approval(time(read.requestedAt(), doc), time(read.approvedAt(), doc));
+        return read.equals(AuthApproval.NONE) ? Approval.NONE
+                : new Approval(time(read.requestedAt(), doc), time(read.approvedAt(), doc));
     }
 
     private static LocalDateTime time(String timestamp, SessionDocument doc) {

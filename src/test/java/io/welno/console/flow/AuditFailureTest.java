@@ -79,7 +79,7 @@ class AuditFailureTest {
         assertTrue(run.await(Duration.ofSeconds(30)));
         BulkRun.Summary summary = run.summary();
         assertEquals(2, summary.count(BulkRun.Tally.APPLIED));
-        assertEquals(2, summary.unaudited());
+        assertEquals(2, summary.entriesMissing());
         assertTrue(Words.en(summary.phrase()).endsWith("; 2 with an audit entry missing (each says why)"),
                 Words.en(summary.phrase()));
         assertTrue(Words.ko(summary.phrase()).contains("감사 기록이 빠진 세션 2"), Words.ko(summary.phrase()));

@@ -122,7 +122,7 @@ class FollowUpAuditFailureTest {
                 assertFalse(item.unaudited(), "the attempt's entry was written");
                 assertTrue(item.laterEntryMissing(), "the hold's end was refused");
             }
-            assertEquals(2, summary.unaudited());
+            assertEquals(2, summary.entriesMissing());
             assertTrue(Words.en(summary.phrase()).endsWith("; 2 with an audit entry missing (each says why)"),
                     Words.en(summary.phrase()));
             assertEquals(2, heard.unwritten.size(), "each was told as it happened");

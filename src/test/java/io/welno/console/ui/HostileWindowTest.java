@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -133,7 +134,18 @@ class HostileWindowTest {
         awaitRows(robot);
         // This session's warnings and actions take most of an 800-pixel window's height, and the timeline lists only
         // the messages it has room for; the test is about what a message shows, so it gives the timeline room.
-        robot.interact(() -> console.window().scene().getWindow().setHeight(1200));
+        // (the primary stage goes on to the next test class at the size it is left with: given back at the end)
+        Window window = console.window().scene().getWindow();
+        double height = FxState.read(window::getHeight);
+        robot.interact(() -> window.setHeight(1200));
+        try {
+            opensWhole(robot);
+        } finally {
+            robot.interact(() -> window.setHeight(height));
+        }
+    }
+
+    private void opensWhole(FxRobot robot) throws Exception {
         select(robot, LONG_ID);
         // the timeline is laid out from the document on the background: there once it has been read
         FxState.await("the timeline's link to the whole text", () -> robot.lookup((Node n) -> n instanceof Hyperlink h

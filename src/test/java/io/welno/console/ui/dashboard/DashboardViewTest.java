@@ -29,18 +29,24 @@ class DashboardViewTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T05:10:20Z"), Timestamps.DEFAULT_ZONE);
     private final I18n i18n = new I18n(I18n.ENGLISH);
     private DashboardView dashboard;
+    private Stage stage;
 
+    /** A stage of its own: the primary stage goes on to the next test class at the size it is left with. */
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
         SessionTableModel model = new SessionTableModel(StuckPolicy.defaults(), clock, Timestamps.DEFAULT_ZONE);
         dashboard = new DashboardView(model, i18n, clock, Timestamps.DEFAULT_ZONE, () -> true);
+        stage = new Stage();
         stage.setScene(new Scene(dashboard, 1200, 760));
         stage.show();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(dashboard::stop);
+        robot.interact(() -> {
+            dashboard.stop();
+            stage.close();
+        });
     }
 
     @Test
