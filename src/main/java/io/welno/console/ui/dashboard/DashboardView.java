@@ -1,6 +1,5 @@
 package io.welno.console.ui.dashboard;
 
-import io.welno.console.ui.common.DaemonThreads;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
@@ -19,8 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -53,9 +51,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The dashboard tab: figures at a glance, live sessions per status group over the last hour, and the
  * funnel of the sessions started in that hour. Every two seconds it takes a snapshot of the table model's
- * rows (a list copy on the FX thread), computes in {@link DashboardModel} on its own thread and applies
- * the result in place: a point added or changed per series, four bar values, a few label texts. It never
- * redraws per feed event.
+ * rows (a list copy on the FX thread), computes in {@link DashboardModel} on the window's background executor
+ * and applies the result in place: a point added or changed per series, four bar values, a few label texts. It
+ * never redraws per feed event.
  *
  * <p>Longer than most: the tiles, the status chart and the funnel are built here and updated in place from one
  * snapshot, sharing its time axis and status groups; the computing is {@link DashboardModel}'s (no JavaFX), so what
@@ -76,7 +74,9 @@ public final class DashboardView extends ScrollPane {
     private final DashboardModel figures = new DashboardModel();
     private final AtomicBoolean computing = new AtomicBoolean();
     private final Timeline timer;
-    private ExecutorService worker;
+    /** Where the figures are computed: the window's background executor (tests pass a same-thread one). */
+    private final Executor worker;
+    private boolean running;
 
     private final Map<Group, XYChart.Series<Number, Number>> series = new EnumMap<>(Group.class);
     private final NumberAxis timeAxis = new NumberAxis();
@@ -98,8 +98,10 @@ public final class DashboardView extends ScrollPane {
     private boolean active = true;
     private Consumer<Snapshot> listener = s -> { };
 
-    public DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone, BooleanSupplier loaded) {
+    public DashboardView(SessionTableModel model, I18n i18n, Clock clock, ZoneId zone, BooleanSupplier loaded,
+                         Executor worker) {
         this.model = model;
+        this.worker = worker;
         this.loaded = loaded;
         this.i18n = i18n;
         this.clock = clock;
@@ -314,35 +316,36 @@ public final class DashboardView extends ScrollPane {
 
     /** Starts the two-second refresh (and refreshes at once). */
     public void start() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(DaemonThreads.named("dashboard"));
-        }
+        running = true;
         timer.play();
         refresh();
     }
 
     public void stop() {
         timer.stop();
-        if (worker != null) {
-            worker.shutdownNow();
-            worker = null;
-        }
+        running = false;
     }
 
-    /** One refresh: a copy of the rows here, the figures on the dashboard thread, the result back here. */
+    /**
+     * One refresh: a copy of the rows here, the figures on the worker, the result back here. One computation at a
+     * time (the figures keep a history), so a shared pool never runs two and never queues a backlog of them.
+     */
     public void refresh() {
-        ExecutorService executor = worker;
-        if (executor == null || !loaded.getAsBoolean() || !computing.compareAndSet(false, true)) {
-            return; // the previous computation is still running: skip a beat rather than queue
+        if (!running || !loaded.getAsBoolean() || !computing.compareAndSet(false, true)) {
+            return; // stopped, or the previous computation is still running: skip a beat rather than queue
         }
         List<SessionRow> rows = new ArrayList<>(model.allRows());
         LocalDateTime now = now();
         var policy = model.stuckPolicy();
         try {
-            executor.execute(() -> {
+            worker.execute(() -> {
                 try {
                     Snapshot snapshot = figures.update(rows, now, policy);
-                    Platform.runLater(() -> show(snapshot));
+                    Platform.runLater(() -> {
+                        if (running) {
+                            show(snapshot);
+                        }
+                    });
                 } catch (RuntimeException e) {
                     LOG.warn("Dashboard figures failed: {}", e.toString());
                 } finally {

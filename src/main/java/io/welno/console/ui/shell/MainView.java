@@ -123,7 +123,7 @@ public final class MainView extends BorderPane implements ActionHost {
         rowMenu = new RowMenu(table, i18n, codec, background, clock, zone);
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
         buckets = new BucketList(model, i18n);
-        newDashboard = () -> new DashboardView(model, i18n, clock, zone, bridge::snapshotDone);
+        newDashboard = () -> new DashboardView(model, i18n, clock, zone, bridge::snapshotDone, background);
         settings = new SettingsMenu(i18n, this::chooseLanguage, this::chooseTheme, this::chooseTimeStyle,
                 this::exportCsv, this::showShortcutSheet, EXPORT_KEYS, SHEET_KEYS);
 

@@ -2,6 +2,7 @@ package io.welno.console.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.StuckPolicy;
@@ -12,6 +13,8 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -29,13 +32,14 @@ class DashboardViewTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T05:10:20Z"), Timestamps.DEFAULT_ZONE);
     private final I18n i18n = new I18n(I18n.ENGLISH);
     private DashboardView dashboard;
+    private SessionTableModel model;
     private Stage stage;
 
     /** A stage of its own: the primary stage goes on to the next test class at the size it is left with. */
     @Start
     void start(Stage primary) {
-        SessionTableModel model = new SessionTableModel(StuckPolicy.defaults(), clock, Timestamps.DEFAULT_ZONE);
-        dashboard = new DashboardView(model, i18n, clock, Timestamps.DEFAULT_ZONE, () -> true);
+        model = new SessionTableModel(StuckPolicy.defaults(), clock, Timestamps.DEFAULT_ZONE);
+        dashboard = new DashboardView(model, i18n, clock, Timestamps.DEFAULT_ZONE, () -> true, Runnable::run);
         stage = new Stage();
         stage.setScene(new Scene(dashboard, 1200, 760));
         stage.show();
@@ -67,5 +71,35 @@ class DashboardViewTest {
         robot.interact(dashboard::refresh);
         FxState.await("the second minute's figures", () -> dashboard.shown().history().size() == 2);
         FxState.check(() -> assertFalse(waiting.isVisible(), "two minutes draw the areas"));
+    }
+
+    /** The figures are computed on the window's executor, one computation at a time, and none is shown once stopped. */
+    @Test
+    void theFiguresAreComputedOnTheGivenExecutorOneAtATime(FxRobot robot) throws Exception {
+        List<Runnable> queued = new CopyOnWriteArrayList<>();
+        DashboardView[] view = new DashboardView[1];
+        robot.interact(() -> {
+            view[0] = new DashboardView(model, i18n, clock, Timestamps.DEFAULT_ZONE, () -> true, queued::add);
+            view[0].start();
+            view[0].refresh();
+        });
+        assertEquals(1, queued.size(), "a refresh while the figures are being computed skips a beat");
+        queued.get(0).run();
+        FxState.await("the figures shown", () -> view[0].shown() != null);
+        Object[] first = new Object[1];
+        robot.interact(() -> first[0] = view[0].shown());
+
+        robot.interact(view[0]::refresh);
+        assertEquals(2, queued.size(), "the next refresh computes again");
+        int before = queued.size();
+        robot.interact(() -> {
+            view[0].stop();
+            view[0].refresh();
+        });
+        assertEquals(before, queued.size(), "a stopped dashboard computes nothing");
+        queued.get(1).run(); // computed, but it arrives after the stop
+        Object[] last = new Object[1];
+        robot.interact(() -> last[0] = view[0].shown()); // after the run-later the task posted
+        assertSame(first[0], last[0], "nothing is shown once stopped");
     }
 }
