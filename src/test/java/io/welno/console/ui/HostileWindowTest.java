@@ -17,9 +17,13 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.SessionRow;
 import java.time.LocalDateTime;
 import java.util.List;
+import io.welno.console.ui.detail.DetailPane;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -132,8 +136,9 @@ class HostileWindowTest {
     @Test
     void aLongMessageIsCutInTheTimelineAndOpensWhole(FxRobot robot) throws Exception {
         awaitRows(robot);
-        // This session's warnings and actions take most of an 800-pixel window's height, and the timeline lists only
-        // the messages it has room for; the test is about what a message shows, so it gives the timeline room.
+        // This session's warnings and actions leave the tabs their least height in an 800-pixel window, and the
+        // timeline makes cells only for the messages it has room for (the newest): the test is about what the first
+        // message shows, so it gives the timeline room for both.
         // (the primary stage goes on to the next test class at the size it is left with: given back at the end)
         Window window = console.window().scene().getWindow();
         double height = FxState.read(window::getHeight);
@@ -157,6 +162,37 @@ class HostileWindowTest {
         String full = FxState.read(() -> robot.lookup("#fullText").queryAs(TextArea.class).getText());
         assertEquals(SafeText.escape(LONG_MESSAGE), full, "every character, escaped");
         assertNothingRaw(walk(), "the full-text dialog");
+    }
+
+    /**
+     * This session's long ownership warning (its partner id is two hundred characters of escapes) and the wrapped
+     * action bar take most of an 800-pixel window: the tabs keep their least height, in view, and the part above
+     * them scrolls to its last line instead.
+     */
+    @Test
+    void theDetailPaneKeepsRoomForItsTabsAndScrollsThePartAbove(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        select(robot, LONG_ID);
+        TabPane tabs = FxState.read(() -> robot.lookup("#detailTabs").queryAs(TabPane.class));
+        ScrollPane above = FxState.read(() -> robot.lookup("#detailScroller").queryAs(ScrollPane.class));
+        FxState.check(() -> {
+            assertEquals(800, above.getScene().getWindow().getHeight(), 1, "the window's usual height");
+            assertTrue(above.getContent().getLayoutBounds().getHeight() > above.getViewportBounds().getHeight(),
+                    "the part above the tabs is taller than its room");
+            assertTrue(tabs.getHeight() >= DetailPane.TABS_MIN_HEIGHT, "tabs " + tabs.getHeight());
+            Bounds tabsInScene = tabs.localToScene(tabs.getLayoutBounds());
+            assertTrue(tabsInScene.getMaxY() <= above.getScene().getHeight(), "the tabs in view: " + tabsInScene);
+        });
+        robot.interact(() -> above.setVvalue(above.getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> {
+            Node last = ((javafx.scene.Parent) above.getContent()).getChildrenUnmodifiable().stream()
+                    .filter(Node::isVisible).reduce((a, b) -> b).orElseThrow();
+            Bounds lastInScene = last.localToScene(last.getLayoutBounds());
+            Bounds shown = above.localToScene(above.getLayoutBounds());
+            assertTrue(lastInScene.getMaxY() <= shown.getMaxY() + 1 && lastInScene.getMaxY() > shown.getMinY(),
+                    "scrolled down, its last line is in view: " + lastInScene + " in " + shown);
+        });
     }
 
     @Test

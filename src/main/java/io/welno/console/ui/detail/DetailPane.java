@@ -63,6 +63,9 @@ import javafx.scene.layout.VBox;
  */
 public final class DetailPane extends VBox {
 
+    /** The least the tabs get: a few messages of the timeline, a few lines of the raw JSON. */
+    public static final double TABS_MIN_HEIGHT = 180;
+
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
@@ -94,7 +97,8 @@ public final class DetailPane extends VBox {
     private final RawJsonView raw;
     private final DocumentContent fromTree;
     private final Label placeholder = new Label();
-    private final VBox content = new VBox(10);
+    /** Header, the part above the tabs (scrolled when it must), the tabs (never less than their least). */
+    private final DetailColumn content;
     private final BooleanProperty revealAllowed = new SimpleBooleanProperty(false);
 
     private final TabPane tabs;
@@ -170,13 +174,14 @@ public final class DetailPane extends VBox {
                 tab("detail.tab.raw", raw.node()));
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
         header = new HBox(8, title, status);
         // a long session id breaks onto a second line instead of being cut off
         title.setWrapText(true);
         title.setMinWidth(0);
         header.setMinHeight(Region.USE_PREF_SIZE);
-        content.getChildren().addAll(header, subtitle, freshness, warnings.node(), place, actions, stepper.node(), facts.node(), tabs);
+        content = new DetailColumn(header,
+                new VBox(10, subtitle, freshness, warnings.node(), place, actions, stepper.node(), facts.node()),
+                tabs, 10, TABS_MIN_HEIGHT);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().setAll(placeholder);
         markable.put(DetailModel.Field.STATUS, List.of(status));
@@ -343,7 +348,6 @@ public final class DetailPane extends VBox {
         if (!getChildren().contains(content)) {
             getChildren().setAll(content);
         }
-        VBox.setVgrow(content, Priority.ALWAYS);
         title.setText(SafeText.bounded(row.id(), SafeText.FIELD));
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);

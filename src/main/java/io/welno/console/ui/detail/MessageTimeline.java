@@ -38,6 +38,8 @@ import javafx.scene.layout.VBox;
  */
 final class MessageTimeline {
 
+    /** The time column's widest: a time and a type, or an odd timestamp wrapped. */
+    private static final double TIME_COLUMN = 110;
     /** A message is cut here in the timeline, with a link to the whole text. */
     static final int MESSAGE_CHARS = 1000;
 
@@ -117,6 +119,12 @@ final class MessageTimeline {
     }
 
     private final class MessageCell extends ListCell<SessionMessage> {
+
+        MessageCell() {
+            // as wide as the list, never wider: a long title or message wraps instead of scrolling the list sideways
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SessionMessage message, boolean empty) {
             super.updateItem(message, empty);
@@ -136,15 +144,14 @@ final class MessageTimeline {
             if (message.isObject() && message.title() != null) {
                 Label t = new Label(SafeText.bounded(message.title(), SafeText.TEXT));
                 t.getStyleClass().add("message-title");
+                wrapBesideTheTime(t);
                 body.getChildren().add(t);
             }
             String text = message.text() == null ? "" : message.text();
             String words = open ? text : Masking.phones(DocumentMasker.maskText(text, user));
             // escaped so no line break or bidi override in a message changes what the timeline shows
             Label textLabel = new Label(SafeText.bounded(words, MESSAGE_CHARS));
-            textLabel.setWrapText(true);
-            // as wide as the list leaves next to the time column, so nothing is cut off at the right
-            textLabel.maxWidthProperty().bind(messages.widthProperty().subtract(125));
+            wrapBesideTheTime(textLabel);
             body.getChildren().add(textLabel);
             if (SafeText.escape(words).length() > MESSAGE_CHARS) {
                 Hyperlink whole = new Hyperlink(i18n.get("text.full"));
@@ -156,13 +163,25 @@ final class MessageTimeline {
             if (message.isObject() && message.errorKind() != null) {
                 Label kind = new Label(SafeText.bounded(message.errorKind(), SafeText.FIELD));
                 kind.getStyleClass().add("message-kind");
+                wrapBesideTheTime(kind);
                 body.getChildren().add(kind);
             }
             Region spacer = new Region();
             HBox.setHgrow(body, Priority.ALWAYS);
-            HBox line = new HBox(8, new VBox(2, time, type), body, spacer);
+            // a timestamp or type the backend would not write is shown as stored, wrapped in the time column
+            time.setWrapText(true);
+            type.setWrapText(true);
+            VBox when = new VBox(2, time, type);
+            when.setMaxWidth(TIME_COLUMN);
+            HBox line = new HBox(8, when, body, spacer);
             setGraphic(line);
             setText(null);
+        }
+
+        /** As wide as the list leaves next to the time column, so nothing is cut off at the right. */
+        private void wrapBesideTheTime(Label label) {
+            label.setWrapText(true);
+            label.maxWidthProperty().bind(messages.widthProperty().subtract(TIME_COLUMN + 15));
         }
     }
 
