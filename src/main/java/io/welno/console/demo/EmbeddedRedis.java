@@ -16,7 +16,8 @@ import redis.embedded.core.ExecutableProvider;
  * A real Redis server on a free loopback port: {@code redis-server} from PATH when present (a current
  * version), otherwise the binary shipped inside embedded-redis, copied once into the user's cache
  * ({@link CachedRedisBinary}). Keyspace notifications are on and
- * persistence is off, so nothing is left on disk. Never uses 6379, where a developer's own Redis lives.
+ * persistence is off, so nothing is left on disk. Never uses 6379, where a developer's own Redis lives. A server
+ * whose console was killed before it could stop it is stopped by the next start ({@link RedisOwners}).
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -27,11 +28,17 @@ public final class EmbeddedRedis implements AutoCloseable {
     private final int port;
     private final String executable;
     private final Thread shutdownHook;
+    private final RedisOwners owners;
+    /** The server's process, as it told it; empty if it did not answer (then {@link #kill()} can only stop it). */
+    private final Optional<ProcessHandle> process;
 
-    private EmbeddedRedis(RedisServer server, int port, String executable) {
+    private EmbeddedRedis(RedisServer server, int port, String executable, RedisOwners owners) {
         this.server = server;
         this.port = port;
         this.executable = executable;
+        this.owners = owners;
+        this.process = RedisOwners.serverProcess(host(), port);
+        process.ifPresent(p -> owners.record(port, p));
         // A JVM that exits without close() would otherwise leave redis-server running.
         this.shutdownHook = new Thread(this::stopQuietly, "embedded-redis-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -54,6 +61,9 @@ public final class EmbeddedRedis implements AutoCloseable {
         if (fixedPort == 6379) {
             throw new IllegalArgumentException("6379 belongs to the developer's own Redis");
         }
+        // a server whose console was killed (no close, no shutdown hook) is stopped now, by the next console
+        RedisOwners owners = RedisOwners.inDefaultPlace();
+        owners.stopOrphans();
         IOException last = null;
         for (int attempt = 1; attempt <= (fixedPort == 0 ? START_ATTEMPTS : 1); attempt++) {
             int port = fixedPort == 0 ? freePort() : fixedPort;
@@ -72,7 +82,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                 RedisServer server = builder.build();
                 server.start();
                 LOG.info("Started Redis ({}) on 127.0.0.1:{}", choice.description(), port);
-                return new EmbeddedRedis(server, port, choice.description());
+                return new EmbeddedRedis(server, port, choice.description(), owners);
             } catch (IOException e) {
                 // The free-port probe races with other processes; another port usually works.
                 last = e;
@@ -105,13 +115,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Kills the server with SIGKILL, as a crash would, and waits until it is gone; for reliability tests. */
     public void kill() {
-        String portArg = String.valueOf(port);
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("redis-server") && c.contains(portArg)).orElse(false))
-                .forEach(p -> {
-                    p.destroyForcibly();
-                    p.onExit().join();
-                });
+        process.ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
         stopQuietly();
     }
 
@@ -130,6 +137,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             if (server.isActive()) {
                 server.stop();
             }
+            owners.forget(port);
         } catch (IOException e) {
             LOG.warn("Stopping Redis on port {} failed: {}", port, e.getMessage());
         }

@@ -1,0 +1,108 @@
+package io.welno.console.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A console killed outright (SIGKILL: no close, no shutdown hook) leaves its embedded Redis running; the next console
+ * that starts one stops it. A server whose console still runs is left alone.
+ */
+class RedisOwnersTest {
+
+    @TempDir
+    Path cache;
+
+    /** A console in a process of its own: starts an embedded Redis, says its port, and waits to be killed. */
+    public static final class Owner {
+        public static void main(String[] args) throws Exception {
+            EmbeddedRedis redis = EmbeddedRedis.start();
+            System.out.println("PORT " + redis.port());
+            System.out.flush();
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+        }
+    }
+
+    @Test
+    void aServerLeftByAKilledConsoleIsStoppedByTheNextAndALiveOnesIsNot() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process console = new ProcessBuilder(java, "-D" + CachedRedisBinary.DIRECTORY_PROPERTY + "=" + cache,
+                "-cp", System.getProperty("java.class.path"), Owner.class.getName()).redirectErrorStream(true).start();
+        int port;
+        long serverPid;
+        try {
+            port = portOf(console);
+            serverPid = console.toHandle().children().findFirst().orElseThrow().pid();
+            assertTrue(answers(port), "the console's Redis is up");
+        } finally {
+            console.destroyForcibly(); // SIGKILL: neither close() nor the shutdown hook runs
+            console.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(answers(port), "killed outright, the console left its Redis running");
+        assertTrue(Files.exists(cache.resolve("running").resolve("redis-" + port + ".owner")), "the owner note");
+
+        RedisOwners owners = new RedisOwners(cache.resolve("running"));
+        try (EmbeddedRedis mine = startHere()) {
+            assertFalse(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false),
+                    "the next console's start stopped it");
+            assertFalse(answers(port));
+            assertFalse(Files.exists(cache.resolve("running").resolve("redis-" + port + ".owner")), "its note is gone");
+
+            assertEquals(0, owners.stopOrphans(), "this console is alive: its server is not an orphan");
+            assertTrue(answers(mine.port()));
+        } finally {
+            // when a check above failed: the orphan is not left behind by this test
+            ProcessHandle.of(serverPid).filter(p -> p.info().command().orElse("").contains("redis-server"))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try (var left = Files.list(cache.resolve("running"))) {
+            assertEquals(List.of(), left.toList(), "a console that closes its server forgets it");
+        }
+    }
+
+    /** Started with this test's cache directory, as the next console would start its own. */
+    private EmbeddedRedis startHere() {
+        String before = System.getProperty(CachedRedisBinary.DIRECTORY_PROPERTY);
+        System.setProperty(CachedRedisBinary.DIRECTORY_PROPERTY, cache.toString());
+        try {
+            return EmbeddedRedis.start();
+        } finally {
+            if (before == null) {
+                System.clearProperty(CachedRedisBinary.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(CachedRedisBinary.DIRECTORY_PROPERTY, before);
+            }
+        }
+    }
+
+    private static int portOf(Process console) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the console never said its port:\n" + seen);
+    }
+
+    private static boolean answers(int port) {
+        try (Jedis jedis = new Jedis("127.0.0.1", port, 2000)) {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException refused) {
+            return false;
+        }
+    }
+}
