@@ -64,7 +64,7 @@ import javafx.scene.layout.VBox;
 public final class DetailPane extends VBox {
 
     /** The least the tabs get: a few messages of the timeline, a few lines of the raw JSON. */
-    public static final double TABS_MIN_HEIGHT = 180;
+    public static final double TABS_MIN_HEIGHT = 160;
 
     private final I18n i18n;
     private final Clock clock;
