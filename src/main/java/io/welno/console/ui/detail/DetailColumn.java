@@ -1,5 +1,7 @@
 package io.welno.console.ui.detail;
 
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -24,6 +26,8 @@ final class DetailColumn extends Region {
     private final Region tabs;
     private final double gap;
     private final double tabsLeast;
+    /** A control reached by the keyboard in the scrolled part is scrolled into view (a ScrollPane does not). */
+    private final ChangeListener<Node> focusFollower = (o, was, now) -> scrollToShow(now);
 
     DetailColumn(Node header, Region middle, Region tabs, double gap, double tabsLeast) {
         this.header = header;
@@ -38,6 +42,41 @@ final class DetailColumn extends Region {
         middleScroller.getStyleClass().add("detail-scroller");
         tabs.setMinHeight(tabsLeast);
         getChildren().addAll(header, middleScroller, tabs);
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.focusOwnerProperty().removeListener(focusFollower);
+            }
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(focusFollower);
+            }
+        });
+    }
+
+    private void scrollToShow(Node node) {
+        if (node == null || !isIn(node, middle)) {
+            return;
+        }
+        double content = middle.getLayoutBounds().getHeight();
+        double view = middleScroller.getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        Bounds shown = middle.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = (content - view) * middleScroller.getVvalue();
+        if (shown.getMinY() < top) {
+            middleScroller.setVvalue(shown.getMinY() / (content - view));
+        } else if (shown.getMaxY() > top + view) {
+            middleScroller.setVvalue(Math.min(1, (shown.getMaxY() - view) / (content - view)));
+        }
+    }
+
+    private static boolean isIn(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ScrollPane middleScroller() {
@@ -58,7 +97,9 @@ final class DetailColumn extends Region {
         room -= headerHeight + 2 * gap;
 
         // the part above keeps its whole height while the tabs can have their least; beyond that it scrolls
-        double middleWanted = snapSizeY(middle.prefHeight(width));
+        Insets chrome = middleScroller.getInsets(); // none with the console's style sheet; the default theme has some
+        double middleWanted = snapSizeY(middle.prefHeight(width - chrome.getLeft() - chrome.getRight())
+                + chrome.getTop() + chrome.getBottom());
         double tabsHeight = snapSizeY(Math.max(tabsLeast, room - middleWanted));
         double middleHeight = Math.max(0, room - tabsHeight);
         middleScroller.resizeRelocate(x, y, width, middleHeight);
@@ -68,8 +109,9 @@ final class DetailColumn extends Region {
     @Override
     protected double computePrefHeight(double width) {
         double inner = width < 0 ? -1 : width - getInsets().getLeft() - getInsets().getRight();
-        return getInsets().getTop() + header.prefHeight(inner) + gap + middle.prefHeight(inner) + gap
-                + tabs.prefHeight(inner) + getInsets().getBottom();
+        Insets chrome = middleScroller.getInsets();
+        return getInsets().getTop() + header.prefHeight(inner) + gap + middle.prefHeight(inner) + chrome.getTop()
+                + chrome.getBottom() + gap + tabs.prefHeight(inner) + getInsets().getBottom();
     }
 
     @Override

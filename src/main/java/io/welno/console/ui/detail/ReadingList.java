@@ -108,7 +108,9 @@ final class ReadingList<T> extends ListView<T> {
             IndexedCell<?> last = cells.getLastVisibleCell();
             double below = last == null ? 0 : top(last) + last.getHeight() - viewport(cells);
             if (last == null || last.getIndex() != newest) {
-                scrollTo(newest);
+                // the flow's own scroll: for the last index it goes to its very end; the list's scrollTo puts the
+                // item at the top by the estimated sizes, and at some heights stopped one item short, every time
+                cells.scrollTo(newest);
             } else if (below > PIXEL) {
                 cells.scrollPixels(below); // in view but cut off at the bottom: exact, the cell is measured
             } else {
