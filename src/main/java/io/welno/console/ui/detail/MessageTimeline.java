@@ -178,7 +178,10 @@ final class MessageTimeline {
             setText(null);
         }
 
-        /** As wide as the list leaves next to the time column, so nothing is cut off at the right. */
+        /**
+         * As wide as the list leaves next to the time column (and the gap, the cell's padding and the scroll bar),
+         * so nothing is cut off at the right.
+         */
         private void wrapBesideTheTime(Label label) {
             label.setWrapText(true);
             label.maxWidthProperty().bind(messages.widthProperty().subtract(TIME_COLUMN + 15));
