@@ -32,13 +32,13 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** The server's process, as it told it; empty if it did not answer (then {@link #kill()} can only stop it). */
     private final Optional<ProcessHandle> process;
 
-    private EmbeddedRedis(RedisServer server, int port, String executable, RedisOwners owners) {
+    private EmbeddedRedis(RedisServer server, int port, String executable, RedisOwners owners,
+                          Optional<ProcessHandle> process) {
         this.server = server;
         this.port = port;
         this.executable = executable;
         this.owners = owners;
-        this.process = RedisOwners.serverProcess(host(), port);
-        process.ifPresent(p -> owners.record(port, p));
+        this.process = process;
         // A JVM that exits without close() would otherwise leave redis-server running.
         this.shutdownHook = new Thread(this::stopQuietly, "embedded-redis-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -82,7 +82,9 @@ public final class EmbeddedRedis implements AutoCloseable {
                 RedisServer server = builder.build();
                 server.start();
                 LOG.info("Started Redis ({}) on 127.0.0.1:{}", choice.description(), port);
-                return new EmbeddedRedis(server, port, choice.description(), owners);
+                Optional<ProcessHandle> process = RedisOwners.serverProcess("127.0.0.1", port);
+                process.ifPresent(p -> owners.record(port, p));
+                return new EmbeddedRedis(server, port, choice.description(), owners, process);
             } catch (IOException e) {
                 // The free-port probe races with other processes; another port usually works.
                 last = e;

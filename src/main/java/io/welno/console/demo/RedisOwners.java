@@ -101,16 +101,14 @@ final class RedisOwners {
         if (alive(owner[0], owner[1])) {
             return false;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(server[0]).filter(p -> sameServer(p, server[1], port));
-        boolean stopped = orphan.map(RedisOwners::stop).orElse(false);
-        if (stopped) {
+        Optional<ProcessHandle> orphan = ProcessHandle.of(server[0]).filter(p -> sameServer(p, server[1]));
+        orphan.ifPresent(p -> {
+            stop(p);
             LOG.info("Stopped the Redis server on 127.0.0.1:{} left running by a console that ended without stopping it",
                     port);
-        }
-        if (stopped || ProcessHandle.of(server[0]).isEmpty()) {
-            forget(port);
-        }
-        return stopped;
+        });
+        forget(port); // its console is gone: the note has served, whether its server was still there or not
+        return orphan.isPresent();
     }
 
     private static boolean alive(long pid, long start) {
@@ -119,7 +117,7 @@ final class RedisOwners {
                 .isPresent();
     }
 
-    private static boolean sameServer(ProcessHandle process, long start, int port) {
+    private static boolean sameServer(ProcessHandle process, long start) {
         if (!process.isAlive()) {
             return false;
         }
@@ -131,7 +129,7 @@ final class RedisOwners {
     }
 
     /** SIGTERM first (Redis shuts down cleanly on it), then SIGKILL after two seconds. */
-    private static boolean stop(ProcessHandle server) {
+    private static void stop(ProcessHandle server) {
         server.destroy();
         try {
             server.onExit().get(2, TimeUnit.SECONDS);
@@ -142,7 +140,6 @@ final class RedisOwners {
         } catch (ExecutionException impossible) {
             // onExit() completes normally
         }
-        return true;
     }
 
     /**
