@@ -13,17 +13,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
  * The detail pane's History tab: the versions of the shown session the console observed, newest first, each with its
  * time, its author and its changed fields (the same lines as {@code watch --diff}), the session's first sighting at
- * the bottom, and what the history keeps above. Follows the history as versions arrive.
+ * the bottom; above them one line says what the list is, and what the history keeps unfolds beside it on demand. Follows the history as versions arrive.
  */
 public final class HistoryTab extends Tab {
 
@@ -36,6 +40,7 @@ public final class HistoryTab extends Tab {
     private final ListView<HistoryVersion> versions = new ListView<>();
     private final Label origin = new Label();
     private final Label empty = new Label();
+    private final BooleanProperty detailsShown = new SimpleBooleanProperty(false);
     private final Consumer<String> arrived = this::arrived;
     private String shownId;
     private boolean refreshQueued;
@@ -47,12 +52,34 @@ public final class HistoryTab extends Tab {
         this.clock = clock;
         setId(ID);
         textProperty().bind(i18n.text(ID));
+        Label summary = new Label();
+        summary.setId("historySummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.textProperty().bind(i18n.text("history.summary"));
+        // What the history keeps is read once, not at every selection: folded away, the versions get its lines.
         Label bound = new Label();
+        bound.setId("historyBound");
         bound.setWrapText(true);
         bound.getStyleClass().add("history-bound");
         bound.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut to "…"
         bound.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> HistoryLines.bound(history.bounds(), Wording.window(i18n)), i18n.localeProperty()));
+        bound.visibleProperty().bind(detailsShown);
+        bound.managedProperty().bind(detailsShown);
+        Hyperlink details = new Hyperlink();
+        details.setId("historyDetails");
+        details.textProperty().bind(javafx.beans.binding.Bindings.when(detailsShown)
+                .then(i18n.text("history.details.hide")).otherwise(i18n.text("history.details.show")));
+        details.setOnAction(e -> {
+            detailsShown.set(!detailsShown.get());
+            details.setVisited(false);
+        });
+        details.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox heading = new HBox(6, summary, details);
+        heading.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         versions.setId("historyVersions");
         versions.setCellFactory(list -> new VersionCell());
         empty.getStyleClass().add("placeholder");
@@ -62,7 +89,7 @@ public final class HistoryTab extends Tab {
         origin.setId("historyOrigin");
         origin.getStyleClass().add("history-origin");
         VBox.setVgrow(versions, Priority.ALWAYS);
-        VBox box = new VBox(6, bound, versions, origin);
+        VBox box = new VBox(6, heading, bound, versions, origin);
         setContent(box);
         history.addListener(arrived);
         i18n.localeProperty().addListener((o, a, b) -> refresh());
