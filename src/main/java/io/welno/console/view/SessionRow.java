@@ -270,11 +270,6 @@ public final class SessionRow {
         return ttlMillis < 0 ? ttlMillis : Math.max(0, ttlMillis - (nowMillis - readAtMillis));
     }
 
-    /** The stored session, parsed again from the kept bytes (an unreadable one with its preview, without a value). */
-    public StoredSession stored() {
-        return new StoredSession(unreadable != null ? unreadable : document(), ttlMillis, bytes);
-    }
-
     /** The stored value exactly as read (for the raw view); null for unreadable values. Never modify it. */
     public byte[] bytes() {
         return bytes;

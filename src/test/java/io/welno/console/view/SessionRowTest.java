@@ -40,7 +40,7 @@ class SessionRowTest {
         StoredSession stored = stored("welno_a", STORED);
         SessionRow row = SessionRow.of(stored);
         assertSame(stored.value(), row.bytes(), "the bytes Redis sent, not a copy written from a tree");
-        assertArrayEquals(STORED.getBytes(StandardCharsets.UTF_8), row.stored().value());
+        assertArrayEquals(STORED.getBytes(StandardCharsets.UTF_8), row.bytes());
         assertEquals(stored.rawBytes(), row.rawBytes());
         assertEquals(SessionStatus.of("auth_request_sent"), row.status());
         assertEquals("김*늘", row.maskedName());
