@@ -53,8 +53,7 @@ public final class DemoEnvironment implements AutoCloseable {
             redis = EmbeddedRedis.start();
         } catch (UncheckedIOException e) {
             // said as the demo's own trouble: shown as a Redis error it read "Redis answered with an error"
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new PhrasedException(Phrase.of("demo.redisFailed", String.valueOf(cause.getMessage())), e);
+            throw new PhrasedException(RedisStartFailure.of(e), e);
         }
         TilkoSimulator tilko = null;
         try {

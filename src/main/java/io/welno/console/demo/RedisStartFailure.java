@@ -1,0 +1,58 @@
+package io.welno.console.demo;
+
+import io.welno.console.text.Phrase;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why the demo's own Redis server did not start, in the server's own words. embedded-redis wraps them in English
+ * sentences of its own ("Failed to start Redis service", caused by "Redis-server process appears not to have
+ * started. … standard-err contains this: …"); the first would name no cause and the second would put a foreign
+ * sentence inside a Korean one, so only what the server printed is kept, as the phrase's argument.
+ */
+final class RedisStartFailure {
+
+    /** What the library says before the server's output of each stream (it spells "standard" "stdandard"). */
+    private static final Pattern SAID = Pattern.compile(
+            "std?andard-(out|err) contains this:\\s*(.*?)\\s*(?=No output was found in standard-|std?andard-err contains this:|$)",
+            Pattern.DOTALL);
+    private static final String NOT_STARTED = "Redis-server process appears not to have started.";
+
+    private RedisStartFailure() {
+    }
+
+    static Phrase of(Throwable error) {
+        String deepest = deepestMessage(error);
+        if (deepest != null && deepest.startsWith(NOT_STARTED)) {
+            String said = serverOutput(deepest);
+            return said.isEmpty() ? Phrase.of("demo.redisSilent") : Phrase.of("demo.redisFailed", said);
+        }
+        // not the server's exit: the binary could not be copied or run, or no port was free
+        return Phrase.of("demo.redisFailed", deepest == null ? error.getClass().getSimpleName() : deepest);
+    }
+
+    /** The server's standard error, then its standard output (Redis logs there), as one text; empty when silent. */
+    static String serverOutput(String libraryMessage) {
+        String out = "";
+        String err = "";
+        Matcher m = SAID.matcher(libraryMessage);
+        while (m.find()) {
+            if (m.group(1).equals("err")) {
+                err = m.group(2).strip();
+            } else {
+                out = m.group(2).strip();
+            }
+        }
+        return err.isEmpty() ? out : out.isEmpty() ? err : err + " / " + out;
+    }
+
+    private static String deepestMessage(Throwable error) {
+        String deepest = null;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                deepest = cause.getMessage();
+            }
+        }
+        return deepest;
+    }
+}
