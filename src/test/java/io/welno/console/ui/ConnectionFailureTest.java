@@ -5,6 +5,7 @@ import io.welno.console.testing.FxState;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.demo.EmbeddedRedis;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A profile pointing at a port where nothing listens: the window says so in a sentence and keeps retrying. */
 @ExtendWith(ApplicationExtension.class)
@@ -49,5 +51,28 @@ class ConnectionFailureTest {
             assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass()
                     .contains("env-production"));
         });
+    }
+
+    /** With no room for the whole sentence, the sentence is cut; the mode, the counters and the clock are not. */
+    @Test
+    void aLongFailureGivesWayToTheModeAndTheCounters(FxRobot robot) throws Exception {
+        FxState.await("the refusal in the status bar", () -> !robot.lookup("#statusBar").queryAs(StatusBar.class)
+                .getText().isEmpty());
+        Stage stage = (Stage) robot.lookup("#statusBar").query().getScene().getWindow();
+        double width = FxState.read(stage::getWidth);
+        try {
+            robot.interact(() -> stage.setWidth(640));
+            WaitForAsyncUtils.waitForFxEvents();
+            FxState.check(() -> {
+                for (String id : List.of("#feedMode", "#sessionCount", "#eventRate", "#redisLatency", "#statusClock",
+                        "#timeZone")) {
+                    Label label = robot.lookup(id).queryAs(Label.class);
+                    assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5, id + " is whole: " + label.getWidth()
+                            + " of " + label.prefWidth(-1) + " (" + label.getText() + ")");
+                }
+            });
+        } finally {
+            robot.interact(() -> stage.setWidth(width));
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -66,6 +67,16 @@ final class StatusBarView {
         clockLabel.getStyleClass().add("status-clock");
         // the clock without its zone, the zone label right after it says it once for every time in the window
         bar.getRightItems().addAll(new Label("·"), clockLabel, new ZoneLabel(i18n, zone, clock));
+        // A long sentence (a failure quoting Redis) gives way, cut with "…" and whole in the tooltip; the mode, the
+        // counters and the clock never do: cut, they read as other words ("오프…" for offline).
+        keepWhole(modeLabel);
+        bar.getRightItems().forEach(StatusBarView::keepWhole);
+    }
+
+    private static void keepWhole(Node item) {
+        if (item instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     StatusBar node() {
@@ -79,6 +90,9 @@ final class StatusBarView {
     /** Adds items on the left, after the feed's mode (e.g. the demo's role switch). */
     void addItems(Node... items) {
         bar.getLeftItems().addAll(items);
+        for (Node item : items) {
+            keepWhole(item);
+        }
     }
 
     void update() {
@@ -96,8 +110,9 @@ final class StatusBarView {
             detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
         }
         bar.setText(detailText);
-        // the feed's own sentence, with the technical cause, while the bar shows the snapshot's progress
-        String tip = detailText.equals(feedText) ? null : feedText;
+        // the feed's own sentence, with the technical cause: while the bar shows the snapshot's progress, and whole
+        // when the bar has no room for all of it
+        String tip = feedText.isEmpty() ? null : feedText;
         if (!Objects.equals(tip, statusTip)) {
             statusTip = tip;
             bar.setTooltip(tip == null || tip.isEmpty() ? null : new Tooltip(tip));
