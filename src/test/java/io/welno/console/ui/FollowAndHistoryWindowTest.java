@@ -19,6 +19,7 @@ import io.welno.console.view.HistoryVersion;
 import io.welno.console.view.SessionRow;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -174,7 +175,11 @@ class FollowAndHistoryWindowTest {
         await("the history tab listing the older change", () -> walk().contains("+ poll_count: 1"));
         String texts = walk();
         assertTrue(texts.contains("Backend"), texts);
-        assertTrue(texts.contains("at most 20 per session"), "the bound is said: " + texts);
+        assertTrue(texts.contains("At most 20 versions are kept per session"), "the bound is said: " + texts);
+        Label bound = robot.lookup("#historyBound").queryAs(Label.class);
+        assertFalse(FxState.read(bound::isVisible), "folded away until asked");
+        robot.interact(() -> robot.lookup("#historyDetails").queryAs(Hyperlink.class).fire());
+        assertTrue(FxState.read(bound::isVisible), "shown on demand");
         assertFalse(texts.contains("박서준"), "names are masked");
         assertEquals(1, labelsSaying("Waiting for approval → Approved"), "one notification: " + texts);
         // and it stays in the alert list after the notice has gone
