@@ -1,6 +1,7 @@
 package io.welno.console.demo;
 
 import io.welno.console.text.Phrase;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,12 @@ import java.util.regex.Pattern;
 final class RedisStartFailure {
 
     /** What the library says before the server's output of each stream (it spells "standard" "stdandard"). */
-    private static final Pattern SAID = Pattern.compile(
-            "std?andard-(out|err) contains this:\\s*(.*?)\\s*(?=No output was found in standard-|std?andard-err contains this:|$)",
-            Pattern.DOTALL);
+    private static final Pattern SAID = Pattern.compile("std?andard-(out|err) contains this:\\s*(.*?)\\s*"
+            + "(?=No output was found in standard-|std?andard-err contains this:|$)", Pattern.DOTALL);
+    /** Redis's log line prefix ("17724:M 05 Dec 2026 02:42:38.323 # "): the same on every line, it says nothing. */
+    private static final Pattern LOG_PREFIX = Pattern.compile("^\\d+:[A-Z] \\d{1,2} \\w{3} \\d{4} [\\d:.]+ [#*.-] ");
+    /** The server says why it stops last (after its start-up lines); a few lines hold it. */
+    private static final int LAST_LINES = 3;
     private static final String NOT_STARTED = "Redis-server process appears not to have started.";
 
     private RedisStartFailure() {
@@ -31,19 +35,28 @@ final class RedisStartFailure {
         return Phrase.of("demo.redisFailed", deepest == null ? error.getClass().getSimpleName() : deepest);
     }
 
-    /** The server's standard error, then its standard output (Redis logs there), as one text; empty when silent. */
+    /**
+     * The last lines of the server's standard error, then of its standard output (Redis logs there), as one text;
+     * empty when it was silent.
+     */
     static String serverOutput(String libraryMessage) {
         String out = "";
         String err = "";
         Matcher m = SAID.matcher(libraryMessage);
         while (m.find()) {
             if (m.group(1).equals("err")) {
-                err = m.group(2).strip();
+                err = lastLines(m.group(2));
             } else {
-                out = m.group(2).strip();
+                out = lastLines(m.group(2));
             }
         }
         return err.isEmpty() ? out : out.isEmpty() ? err : err + " / " + out;
+    }
+
+    private static String lastLines(String output) {
+        List<String> lines = output.lines().map(line -> LOG_PREFIX.matcher(line.strip()).replaceFirst(""))
+                .filter(line -> !line.isBlank()).toList();
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()));
     }
 
     private static String deepestMessage(Throwable error) {

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -22,12 +24,14 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The detail pane's History tab: the versions of the shown session the console observed, newest first, each with its
  * time, its author and its changed fields (the same lines as {@code watch --diff}), the session's first sighting at
- * the bottom; above them one line says what the list is, and what the history keeps unfolds beside it on demand. Follows the history as versions arrive.
+ * the bottom; above them one line says what the list is, and what the history keeps unfolds beside it on demand.
+ * Follows the history as versions arrive.
  */
 public final class HistoryTab extends Tab {
 
@@ -55,31 +59,31 @@ public final class HistoryTab extends Tab {
         Label summary = new Label();
         summary.setId("historySummary");
         summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(i18n.text("history.summary"));
         // What the history keeps is read once, not at every selection: folded away, the versions get its lines.
         Label bound = new Label();
         bound.setId("historyBound");
         bound.setWrapText(true);
         bound.getStyleClass().add("history-bound");
-        bound.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut to "…"
-        bound.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        bound.setMinHeight(Region.USE_PREF_SIZE); // wrapped in full, never cut to "…"
+        bound.textProperty().bind(Bindings.createStringBinding(
                 () -> HistoryLines.bound(history.bounds(), Wording.window(i18n)), i18n.localeProperty()));
         bound.visibleProperty().bind(detailsShown);
         bound.managedProperty().bind(detailsShown);
         Hyperlink details = new Hyperlink();
         details.setId("historyDetails");
-        details.textProperty().bind(javafx.beans.binding.Bindings.when(detailsShown)
+        details.textProperty().bind(Bindings.when(detailsShown)
                 .then(i18n.text("history.details.hide")).otherwise(i18n.text("history.details.show")));
         details.setOnAction(e -> {
             detailsShown.set(!detailsShown.get());
             details.setVisited(false);
         });
-        details.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        details.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox heading = new HBox(6, summary, details);
-        heading.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        heading.setAlignment(Pos.BASELINE_LEFT);
         versions.setId("historyVersions");
         versions.setCellFactory(list -> new VersionCell());
         empty.getStyleClass().add("placeholder");
