@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Why the demo's own Redis server did not start, in the server's own words. embedded-redis wraps them in English
  * sentences of its own ("Failed to start Redis service", caused by "Redis-server process appears not to have
  * started. … standard-err contains this: …"); the first would name no cause and the second would put a foreign
- * sentence inside a Korean one, so only what the server printed is kept, as the phrase's argument.
+ * sentence inside a Korean one, so only what the server printed is kept, as the phrase's argument. When the server
+ * did not get to run (its binary could not be copied or started, no port was free), the deepest cause's message is
+ * the argument instead: the system's own words, as for any other I/O failure.
  */
 final class RedisStartFailure {
 

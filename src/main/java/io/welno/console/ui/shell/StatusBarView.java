@@ -115,7 +115,7 @@ final class StatusBarView {
         String tip = feedText.isEmpty() ? null : feedText;
         if (!Objects.equals(tip, statusTip)) {
             statusTip = tip;
-            bar.setTooltip(tip == null || tip.isEmpty() ? null : new Tooltip(tip));
+            bar.setTooltip(tip == null ? null : new Tooltip(tip));
         }
         countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));

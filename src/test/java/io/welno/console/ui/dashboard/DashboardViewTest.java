@@ -9,13 +9,13 @@ import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.MutableClock;
+import io.welno.console.testing.OwnStage;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +35,11 @@ class DashboardViewTest {
     private SessionTableModel model;
     private Stage stage;
 
-    /** A stage of its own: the primary stage goes on to the next test class at the size it is left with. */
     @Start
     void start(Stage primary) {
         model = new SessionTableModel(StuckPolicy.defaults(), clock, Timestamps.DEFAULT_ZONE);
         dashboard = new DashboardView(model, i18n, clock, Timestamps.DEFAULT_ZONE, () -> true, Runnable::run);
-        stage = new Stage();
-        stage.setScene(new Scene(dashboard, 1200, 760));
-        stage.show();
+        stage = OwnStage.show(dashboard, 1200, 760);
     }
 
     @AfterEach

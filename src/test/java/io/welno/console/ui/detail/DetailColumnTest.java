@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.FxState;
+import io.welno.console.testing.OwnStage;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -37,7 +37,6 @@ class DetailColumnTest {
     private DetailColumn column;
     private Stage stage;
 
-    /** A stage of its own: the primary stage goes on to the next test class at the size it is left with. */
     @Start
     void start(Stage primary) {
         // made here, on the FX thread once the toolkit is up (a control made earlier breaks every later test class)
@@ -47,9 +46,7 @@ class DetailColumnTest {
         tabs = new TabPane();
         tall.setPrefHeight(100);
         column = new DetailColumn(new Label("header"), new VBox(10, first, tall, last), tabs, 10, LEAST);
-        stage = new Stage();
-        stage.setScene(new Scene(column, 400, 500));
-        stage.show();
+        stage = OwnStage.show(column, 400, 500);
     }
 
     @AfterEach

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.testing.FxState;
+import io.welno.console.testing.OwnStage;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.SessionHistory;
 import java.time.Clock;
 import java.time.ZoneId;
-import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,7 +35,6 @@ class HistoryTabTest {
     private HistoryTab tab;
     private Stage stage;
 
-    /** A stage of its own: the primary stage goes on to the next test class at the size it is left with. */
     @Start
     void start(Stage primary) {
         i18n = new I18n(I18n.KOREAN);
@@ -43,9 +42,7 @@ class HistoryTabTest {
                 SessionHistory.Bounds.DEFAULT);
         tab = new HistoryTab(i18n, history, ZoneId.of("Asia/Seoul"), Clock.systemUTC());
         tab.show("welno_history");
-        stage = new Stage();
-        stage.setScene(new Scene(new TabPane(tab), 360, DetailPane.TABS_MIN_HEIGHT));
-        stage.show();
+        stage = OwnStage.show(new TabPane(tab), 360, DetailPane.TABS_MIN_HEIGHT);
     }
 
     @AfterEach

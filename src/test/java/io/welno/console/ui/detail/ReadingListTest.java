@@ -5,8 +5,8 @@ import static io.welno.console.ui.ListPositions.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.testing.OwnStage;
 import javafx.event.Event;
-import javafx.scene.Scene;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
@@ -30,16 +30,13 @@ class ReadingListTest {
     private ReadingList<String> list;
     private Stage stage;
 
-    /** A small stage of its own: the primary stage goes on to the next test class at the size it is left with. */
     @Start
     void start(Stage primary) {
         list = new ReadingList<>();
         for (int i = 0; i < 100; i++) {
             list.getItems().add("message " + i);
         }
-        stage = new Stage();
-        stage.setScene(new Scene(new StackPane(list), 300, 200));
-        stage.show();
+        stage = OwnStage.show(new StackPane(list), 300, 200);
     }
 
     @AfterEach
