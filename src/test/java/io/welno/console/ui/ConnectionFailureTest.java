@@ -5,9 +5,14 @@ import io.welno.console.testing.FxState;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.demo.EmbeddedRedis;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,37 @@ class ConnectionFailureTest {
             assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass()
                     .contains("env-production"));
         });
+    }
+
+    /**
+     * Hovered, a counter or the clock says what it is, and the mode and the bar's sentence show the feed's sentence
+     * whole: JavaFX shows the outermost tooltip under the mouse, so none may sit on the whole bar.
+     */
+    @Test
+    void eachItemOfTheBarShowsItsOwnTooltip(FxRobot robot) throws Exception {
+        FxState.await("the refusal in the status bar", () -> robot.lookup("#statusBar").queryAs(StatusBar.class)
+                .getText().toLowerCase().contains("refused"));
+        String feed = FxState.read(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("#sessionCount", "Sessions that exist now");
+        expected.put("#eventRate", "Keyspace notifications received per second");
+        expected.put("#redisLatency", "Round trip of the last PING");
+        expected.put("#statusClock", "Every time in this window is");
+        expected.put("#feedMode", "Cannot reach");
+        expected.put(".status-label", "Cannot reach");
+        for (Map.Entry<String, String> item : expected.entrySet()) {
+            robot.moveTo(robot.lookup(item.getKey()).<Node>query());
+            FxState.await(item.getKey() + "'s tooltip", () -> shownTooltip().startsWith(item.getValue()));
+            if (item.getValue().equals("Cannot reach")) {
+                assertTrue(feed.startsWith(shownTooltip().substring(0, 20)), "the feed's sentence: " + feed);
+            }
+        }
+    }
+
+    /** The text of the tooltip showing now ("" when none is). */
+    private static String shownTooltip() {
+        return Window.getWindows().stream().filter(w -> w instanceof Tooltip && w.isShowing())
+                .map(w -> ((Tooltip) w).getText()).findFirst().orElse("");
     }
 
     /** With no room for the whole sentence, the sentence is cut; the mode, the counters and the clock are not. */

@@ -45,6 +45,10 @@ final class StatusBarView {
             return -1;
         }
     };
+    /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see the constructor). */
+    private final Tooltip feedTip = new Tooltip();
+    /** The label ControlsFX's skin shows the bar's text in; null until the skin exists. */
+    private Label sentenceLabel;
     private String statusTip;
     private FeedMode shownMode;
 
@@ -66,11 +70,29 @@ final class StatusBarView {
         clockLabel.setId("statusClock");
         clockLabel.getStyleClass().add("status-clock");
         // the clock without its zone, the zone label right after it says it once for every time in the window
-        bar.getRightItems().addAll(new Label("·"), clockLabel, new ZoneLabel(i18n, zone, clock));
+        ZoneLabel zoneLabel = new ZoneLabel(i18n, zone, clock);
+        bar.getRightItems().addAll(new Label("·"), clockLabel, zoneLabel);
         // A long sentence (a failure quoting Redis) gives way, cut with "…" and whole in the tooltip; the mode, the
         // counters and the clock never do: cut, they read as other words ("오프…" for offline).
         keepWhole(modeLabel);
         bar.getRightItems().forEach(StatusBarView::keepWhole);
+        // JavaFX shows the tooltip of the outermost node under the mouse, so one on the whole bar would hide every
+        // item's own: the feed's sentence goes on the mode and on the skin's text label instead, and each counter
+        // says what it counts.
+        bar.skinProperty().addListener((o, was, skin) -> {
+            sentenceLabel = bar.lookup(".status-label") instanceof Label label ? label : null;
+            showFeedTip();
+        });
+        explain(countLabel, "status.sessions.tip");
+        explain(rateLabel, "status.rate.tip");
+        explain(latencyLabel, "status.latency.tip");
+        clockLabel.setTooltip(zoneLabel.getTooltip());
+    }
+
+    private void explain(Label label, String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.text(key));
+        label.setTooltip(tip);
     }
 
     private static void keepWhole(Node item) {
@@ -115,7 +137,7 @@ final class StatusBarView {
         String tip = feedText.isEmpty() ? null : feedText;
         if (!Objects.equals(tip, statusTip)) {
             statusTip = tip;
-            bar.setTooltip(tip == null ? null : new Tooltip(tip));
+            showFeedTip();
         }
         countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
@@ -124,6 +146,15 @@ final class StatusBarView {
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         clockLabel.setText(Formats.time(i18n, now, now));
         showPaused();
+    }
+
+    private void showFeedTip() {
+        feedTip.setText(statusTip == null ? "" : statusTip);
+        Tooltip shown = statusTip == null ? null : feedTip;
+        modeLabel.setTooltip(shown);
+        if (sentenceLabel != null) {
+            sentenceLabel.setTooltip(shown);
+        }
     }
 
     /** While live is paused the mode says PAUSED with the changes waiting, whatever the feed's own state. */
