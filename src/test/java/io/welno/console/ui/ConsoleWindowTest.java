@@ -128,6 +128,8 @@ class ConsoleWindowTest {
             assertTrue(FxState.read(() -> robot.lookup(node -> node instanceof javafx.scene.control.Labeled l
                     && l.getText() != null && l.getText().contains(secret)).queryAll().isEmpty()), secret + " visible");
         }
+        // With a session shown, every part of the window is there: no tooltip may hide another.
+        assertEquals(List.of(), UiWalk.shadowedTooltips());
     }
 
     @Test

@@ -39,6 +39,41 @@ final class UiWalk {
         });
     }
 
+    /**
+     * Every control with a tooltip inside another control with a tooltip, in the showing windows, as "outer > inner":
+     * JavaFX shows the outer one wherever the mouse is, so the inner tooltip is never seen.
+     */
+    static List<String> shadowedTooltips() throws Exception {
+        return FxState.read(() -> {
+            List<String> shadowed = new ArrayList<>();
+            for (Window window : Window.getWindows()) {
+                if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() != null) {
+                    findShadowed(window.getScene().getRoot(), null, shadowed);
+                }
+            }
+            return shadowed;
+        });
+    }
+
+    private static void findShadowed(Node node, Node outer, List<String> out) {
+        Node next = outer;
+        if (node instanceof Control control && control.getTooltip() != null) {
+            if (outer != null && ((Control) outer).getTooltip() != control.getTooltip()) {
+                out.add(name(outer) + " > " + name(node));
+            }
+            next = outer == null ? node : outer;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                findShadowed(child, next, out);
+            }
+        }
+    }
+
+    private static String name(Node node) {
+        return node.getId() != null ? "#" + node.getId() : node.getClass().getSimpleName() + node.getStyleClass();
+    }
+
     private static void collect(Node node, List<String> out) {
         if (node instanceof Labeled labeled && labeled.getText() != null) {
             out.add(labeled.getText());
