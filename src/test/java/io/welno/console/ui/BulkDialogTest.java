@@ -173,8 +173,14 @@ class BulkDialogTest {
             assertTrue(FxState.read(() -> dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes()
                     .get(0)).isDisabled()), "no run without a reason");
 
+            assertEquals("What will happen to each session", FxState.read(() -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewLabel")).getText()));
+
             runWith(robot, "Tilko outage, restart them");
             awaitSummary();
+            // after Run, the table is what was forecast, and says so
+            assertTrue(FxState.read(() -> ((Label) dialog.getDialogPane().lookup("#bulkPreviewLabel")).getText())
+                    .startsWith("The preview, made before the run"));
             BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
             assertEquals(3, summary.count(BulkRun.Tally.APPLIED), summary.toString());
             assertEquals(2, summary.count(BulkRun.Tally.REFUSED), summary.toString());

@@ -60,6 +60,7 @@ public final class BulkDialog extends Dialog<Void> {
     private final Label reasonProblem = new Label();
     private final TableView<BulkPreview.Line> preview = new TableView<>();
     private final Label previewSummary = new Label();
+    private final Label previewLabel = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button cancelRun = new Button();
@@ -127,7 +128,8 @@ public final class BulkDialog extends Dialog<Void> {
 
         Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
         reasonLabel.getStyleClass().add("fact-name");
-        Label previewLabel = new Label(i18n.get("bulk.preview"));
+        previewLabel.setId("bulkPreviewLabel");
+        previewLabel.setText(i18n.get("bulk.preview"));
         previewLabel.getStyleClass().add("fact-name");
         VBox content = new VBox(8, reasonLabel, reason, reasonProblem, previewLabel, previewSummary, preview, running,
                 summaryView);
@@ -226,6 +228,8 @@ public final class BulkDialog extends Dialog<Void> {
         reason.setEditable(false);
         ActionRequest template = ActionRequest.of(kind, "-", reason.getText().strip());
         run.set(BulkRun.start(flow, operator, template, ids, workers, null));
+        // From now on the table is a forecast some sessions may not keep: it says so, and the summary tells.
+        previewLabel.setText(i18n.get("bulk.preview.made"));
         showProgress();
         ticker.play();
     }
