@@ -114,7 +114,7 @@ class AuditTabTest {
         robot.interact(() -> i18n.setLocale(Locale.KOREAN));
         WaitForAsyncUtils.waitForFxEvents();
         FxState.check(() -> {
-            assertEquals("권한", role.getText());
+            assertEquals("역할", role.getText());
             assertEquals("운영자", role.getCellData(0));
         });
     }

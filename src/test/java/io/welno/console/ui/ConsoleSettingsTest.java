@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.ui.actions.ActionsController;
@@ -30,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -145,7 +147,8 @@ class ConsoleSettingsTest {
                 "Status", "Pause live", "LIVE")) {
             assertFalse(korean.contains(text), "still in English after the switch: " + text);
         }
-        assertTrue(korean.stream().anyMatch(t -> t.equals("읽을 수 없음: 잘린 JSON입니다. 700자에서 끝납니다.")),
+        assertEquals(List.of(), leftBehind(Locale.ENGLISH, Locale.KOREAN, korean), "English after the switch");
+        assertTrue(korean.stream().anyMatch(t -> t.equals("읽을 수 없음: 잘린 JSON입니다. 값이 700자에서 끝나는데, 문자열이나 객체가 아직 닫히지 않은 위치입니다.")),
                 "the parser's reasons are translated: " + korean);
         assertTrue(korean.stream().noneMatch(t -> t.contains("Truncated JSON")), korean.toString());
         String feed = FxState.read(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class)
@@ -173,7 +176,20 @@ class ConsoleSettingsTest {
         FxState.await("the light background", () -> Color.web("#ffffff").equals(background(detail)));
         List<String> back = UiWalk.visibleTexts();
         assertTrue(back.contains("All sessions") && back.contains("Dashboard") && !back.contains("전체 세션"), back.toString());
+        assertEquals(List.of(), leftBehind(Locale.KOREAN, Locale.ENGLISH, back), "Korean after the switch back");
         assertEquals(Locale.ENGLISH, UiPreferences.user().language().orElseThrow());
+    }
+
+    /**
+     * The window's own texts of the language left that are still shown after a switch: every text of the bundle
+     * without arguments that the two languages say differently.
+     */
+    private static List<String> leftBehind(Locale left, Locale now, List<String> shown) {
+        ResourceBundle was = ResourceBundle.getBundle(I18n.BUNDLE, left);
+        ResourceBundle is = ResourceBundle.getBundle(I18n.BUNDLE, now);
+        return was.keySet().stream()
+                .filter(k -> !was.getString(k).contains("{") && !was.getString(k).equals(is.getString(k)))
+                .map(was::getString).filter(shown::contains).distinct().toList();
     }
 
     @Test
@@ -273,7 +289,7 @@ class ConsoleSettingsTest {
         // the same figures in Korean, without waiting for the next computation
         robot.interact(() -> window.i18n().setLocale(Locale.KOREAN));
         FxState.check(() -> {
-            assertEquals("인증 대기", series.get(0).getName());
+            assertEquals("인증 진행 중", series.get(0).getName());
             assertEquals("시작", funnel.get(0).getXValue());
             assertEquals("1분 30초", robot.lookup("#kpi-approval-median").queryAs(Label.class).getText());
         });

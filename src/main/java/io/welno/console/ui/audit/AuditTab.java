@@ -113,18 +113,8 @@ public final class AuditTab extends BorderPane {
         showCodesAsWords(result, AuditWords::result, "audit.filter.result");
         since.setId("auditSince");
         since.setValue(Duration.ZERO);
-        since.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Duration d) {
-                return d == null || d.isZero() ? i18n.get("audit.filter.anyTime")
-                        : i18n.format("audit.filter.since", Formats.duration(i18n, d));
-            }
-
-            @Override
-            public Duration fromString(String s) {
-                return Duration.ZERO;
-            }
-        });
+        writeWith(since, d -> d == null || d.isZero() ? i18n.get("audit.filter.anyTime")
+                : i18n.format("audit.filter.since", Formats.duration(i18n, d)));
         operator.textProperty().addListener((o, a, b) -> refilter());
         session.textProperty().addListener((o, a, b) -> refilter());
         action.valueProperty().addListener((o, a, b) -> refilter());
@@ -169,17 +159,22 @@ public final class AuditTab extends BorderPane {
     /** A filter box that lists codes and shows them in words; the empty choice shows the prompt ("All results"). */
     private void showCodesAsWords(ComboBox<String> box, java.util.function.BiFunction<I18n, String, String> words,
                                   String allKey) {
-        java.util.function.Supplier<ListCell<String>> cell = () -> new ListCell<>() {
+        writeWith(box, code -> code == null ? i18n.get(allKey) : SafeText.bounded(words.apply(i18n, code),
+                SafeText.FIELD));
+    }
+
+    /** The box's choices and its chosen one in the window's language, written again when the language changes. */
+    private <T> void writeWith(ComboBox<T> box, java.util.function.Function<T, String> words) {
+        java.util.function.Supplier<ListCell<T>> cell = () -> new ListCell<>() {
             @Override
-            protected void updateItem(String code, boolean empty) {
-                super.updateItem(code, empty);
-                setText(empty ? null : code == null ? i18n.get(allKey)
-                        : SafeText.bounded(words.apply(i18n, code), SafeText.FIELD));
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : words.apply(item));
             }
         };
         box.setCellFactory(list -> cell.get());
         box.setButtonCell(cell.get());
-        // the cells say the codes in the window's language; a new language needs new ones
+        // a cell writes its item when it gets one: a new language needs new cells (the skin keeps the old ones)
         i18n.localeProperty().addListener((o, was, now) -> {
             box.setCellFactory(list -> cell.get());
             box.setButtonCell(cell.get());
