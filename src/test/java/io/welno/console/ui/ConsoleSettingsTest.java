@@ -180,6 +180,32 @@ class ConsoleSettingsTest {
         assertEquals(Locale.ENGLISH, UiPreferences.user().language().orElseThrow());
     }
 
+    /** With a session open in the detail pane, a switch leaves none of the other language behind, either way. */
+    @Test
+    void aSwitchWithASessionShownLeavesNoTextOfTheOtherLanguage(FxRobot robot) throws Exception {
+        awaitRows(robot, 20);
+        robot.interact(() -> {
+            TableView<?> sessions = table(robot);
+            for (int i = 0; i < sessions.getItems().size(); i++) {
+                if (((SessionRow) sessions.getItems().get(i)).id().equals(APPROVED_ID)) {
+                    sessions.getSelectionModel().select(i);
+                }
+            }
+        });
+        FxState.await("the approved session in the detail pane", () -> APPROVED_ID.equals(text(robot, "#detailTitle")));
+        choose(robot, "menu-language", "menu-lang-ko");
+        FxState.await("LIVE in Korean", () -> "실시간".equals(text(robot, "#feedMode")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("인증 완료", text(robot, "#detailStatus"), "the detail pane follows");
+        assertEquals(List.of(), leftBehind(Locale.ENGLISH, Locale.KOREAN, UiWalk.visibleTexts()),
+                "English in the Korean window");
+        choose(robot, "menu-language", "menu-lang-en");
+        FxState.await("LIVE in English", () -> "LIVE".equals(text(robot, "#feedMode")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), leftBehind(Locale.KOREAN, Locale.ENGLISH, UiWalk.visibleTexts()),
+                "Korean in the English window");
+    }
+
     /**
      * The window's own texts of the language left that are still shown after a switch: every text of the bundle
      * without arguments that the two languages say differently.
