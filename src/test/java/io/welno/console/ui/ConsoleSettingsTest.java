@@ -148,8 +148,8 @@ class ConsoleSettingsTest {
             assertFalse(korean.contains(text), "still in English after the switch: " + text);
         }
         assertEquals(List.of(), leftBehind(Locale.ENGLISH, Locale.KOREAN, korean), "English after the switch");
-        assertTrue(korean.stream().anyMatch(t -> t.equals("읽을 수 없음: 잘린 JSON입니다. 값이 700자에서 끝나는데, 문자열이나 객체가 아직 닫히지 않은 위치입니다.")),
-                "the parser's reasons are translated: " + korean);
+        assertTrue(korean.contains("읽을 수 없음: 잘린 JSON입니다. 값이 700자에서 끝나는데, 문자열이나 객체가 아직 닫히지 않은 "
+                + "위치입니다."), "the parser's reasons are translated: " + korean);
         assertTrue(korean.stream().noneMatch(t -> t.contains("Truncated JSON")), korean.toString());
         String feed = FxState.read(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class)
                 .getText());

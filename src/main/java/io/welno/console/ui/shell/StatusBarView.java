@@ -45,7 +45,7 @@ final class StatusBarView {
             return -1;
         }
     };
-    /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see the constructor). */
+    /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
     private final Tooltip feedTip = new Tooltip();
     /** The label ControlsFX's skin shows the bar's text in; null until the skin exists. */
     private Label sentenceLabel;
