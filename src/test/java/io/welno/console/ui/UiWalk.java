@@ -21,11 +21,7 @@ final class UiWalk {
     static List<String> visibleTexts() throws Exception {
         return FxState.read(() -> {
             List<String> texts = new ArrayList<>();
-            for (Window window : Window.getWindows()) {
-                if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() != null) {
-                    collect(window.getScene().getRoot(), texts);
-                }
-            }
+            showingRoots().forEach(root -> collect(root, texts));
             return texts;
         });
     }
@@ -46,13 +42,16 @@ final class UiWalk {
     static List<String> shadowedTooltips() throws Exception {
         return FxState.read(() -> {
             List<String> shadowed = new ArrayList<>();
-            for (Window window : Window.getWindows()) {
-                if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() != null) {
-                    findShadowed(window.getScene().getRoot(), null, shadowed);
-                }
-            }
+            showingRoots().forEach(root -> findShadowed(root, null, shadowed));
             return shadowed;
         });
+    }
+
+    /** The root of every showing window's scene (FX thread). */
+    private static List<Parent> showingRoots() {
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() != null)
+                .map(w -> w.getScene().getRoot()).toList();
     }
 
     private static void findShadowed(Node node, Node outer, List<String> out) {

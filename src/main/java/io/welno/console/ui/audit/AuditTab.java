@@ -3,6 +3,7 @@ package io.welno.console.ui.audit;
 import io.welno.console.flow.AuditLog;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.ChoiceWords;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AuditCsv;
 import io.welno.console.view.AuditEntries;
@@ -32,7 +33,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -113,7 +113,7 @@ public final class AuditTab extends BorderPane {
         showCodesAsWords(result, AuditWords::result, "audit.filter.result");
         since.setId("auditSince");
         since.setValue(Duration.ZERO);
-        writeWith(since, d -> d == null || d.isZero() ? i18n.get("audit.filter.anyTime")
+        ChoiceWords.show(since, i18n, d -> d == null || d.isZero() ? i18n.get("audit.filter.anyTime")
                 : i18n.format("audit.filter.since", Formats.duration(i18n, d)));
         operator.textProperty().addListener((o, a, b) -> refilter());
         session.textProperty().addListener((o, a, b) -> refilter());
@@ -159,26 +159,8 @@ public final class AuditTab extends BorderPane {
     /** A filter box that lists codes and shows them in words; the empty choice shows the prompt ("All results"). */
     private void showCodesAsWords(ComboBox<String> box, java.util.function.BiFunction<I18n, String, String> words,
                                   String allKey) {
-        writeWith(box, code -> code == null ? i18n.get(allKey) : SafeText.bounded(words.apply(i18n, code),
+        ChoiceWords.show(box, i18n, code -> code == null ? i18n.get(allKey) : SafeText.bounded(words.apply(i18n, code),
                 SafeText.FIELD));
-    }
-
-    /** The box's choices and its chosen one in the window's language, written again when the language changes. */
-    private <T> void writeWith(ComboBox<T> box, java.util.function.Function<T, String> words) {
-        java.util.function.Supplier<ListCell<T>> cell = () -> new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : words.apply(item));
-            }
-        };
-        box.setCellFactory(list -> cell.get());
-        box.setButtonCell(cell.get());
-        // a cell writes its item when it gets one: a new language needs new cells (the skin keeps the old ones)
-        i18n.localeProperty().addListener((o, was, now) -> {
-            box.setCellFactory(list -> cell.get());
-            box.setButtonCell(cell.get());
-        });
     }
 
     private TableColumn<AuditRecord, String> text(String key, double width,

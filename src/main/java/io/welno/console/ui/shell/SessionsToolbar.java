@@ -3,6 +3,7 @@ package io.welno.console.ui.shell;
 import io.welno.console.flow.Operator;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.ChoiceWords;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.ProviderNames;
@@ -19,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -68,13 +68,8 @@ final class SessionsToolbar {
         ComboBox<AuthProvider> provider = new ComboBox<>(FXCollections.observableArrayList(AuthProvider.values()));
         provider.getItems().add(0, null);
         provider.setId("providerFilter");
-        provider.setButtonCell(providerCell());
-        provider.setCellFactory(list -> providerCell());
-        // cells format the provider names once; a language switch needs new ones
-        i18n.localeProperty().addListener((o, a, b) -> {
-            provider.setButtonCell(providerCell());
-            provider.setCellFactory(list -> providerCell());
-        });
+        ChoiceWords.show(provider, i18n, item -> item == null ? i18n.get("filter.provider.all")
+                : ProviderNames.name(i18n, item));
         provider.valueProperty().bindBidirectional(model.providerProperty());
 
         ComboBox<String> partner = new ComboBox<>();
@@ -88,12 +83,8 @@ final class SessionsToolbar {
         });
         partner.promptTextProperty().bind(i18n.text("filter.partner.all"));
         // partner ids come from the sessions: shown escaped and short, filtered by the value itself
-        partner.setButtonCell(partnerCell());
-        partner.setCellFactory(list -> partnerCell());
-        i18n.localeProperty().addListener((o, a, b) -> {
-            partner.setButtonCell(partnerCell());
-            partner.setCellFactory(list -> partnerCell());
-        });
+        ChoiceWords.show(partner, i18n, item -> item == null || item.isEmpty() ? i18n.get("filter.partner.all")
+                : SafeText.bounded(item, SafeText.FIELD));
         partner.valueProperty().bindBidirectional(model.partnerProperty());
 
         pause.setId("pauseButton");
@@ -211,27 +202,5 @@ final class SessionsToolbar {
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         return note;
-    }
-
-    /** The empty choice is "All partners", in words, like the provider filter's. */
-    private ListCell<String> partnerCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null || item.isEmpty() ? i18n.get("filter.partner.all")
-                        : SafeText.bounded(item, SafeText.FIELD));
-            }
-        };
-    }
-
-    private ListCell<AuthProvider> providerCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(AuthProvider item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? i18n.get("filter.provider.all") : ProviderNames.name(i18n, item));
-            }
-        };
     }
 }
