@@ -29,21 +29,21 @@ final class CollectAction implements FlowAction {
     public void problems(SessionDocument doc, Guards.Context context, List<Refusal> out) {
         SessionStatus status = doc.status();
         if (context.locallyCollecting().test(doc.id())) {
-            out.add(Refusal.hard("guard.collect.here"));
+            out.add(Refusal.hard("guard.collect.here", kind()));
         }
         if (Guards.collectionRunning(doc)) {
-            out.add(Refusal.hard("guard.collect.running", status));
+            out.add(Refusal.hard("guard.collect.running", status, kind()));
         } else {
             if (!FROM.contains(status)) {
                 out.add(Refusal.overridable("guard.collect.needs", FROM, Guards.seen(status), kind()));
             }
             if (doc.collectionStarted()) {
-                out.add(Refusal.overridable("guard.collect.started", status));
+                out.add(Refusal.overridable("guard.collect.started", status, kind()));
             }
         }
         Optional<AuthCredentials> auth = doc.authData();
         if (auth.isEmpty() || !auth.get().hasCxId()) {
-            out.add(Refusal.hard("guard.collect.noAuth", status));
+            out.add(Refusal.hard("guard.collect.noAuth", status, kind(), ActionKind.MANUAL_COMPLETE));
         }
         Guards.personProblem(doc, kind()).ifPresent(out::add);
     }

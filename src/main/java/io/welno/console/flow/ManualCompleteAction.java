@@ -34,7 +34,7 @@ final class ManualCompleteAction implements FlowAction {
         SessionStatus status = doc.status();
         Optional<AuthCredentials> temp = doc.tempAuthData();
         if (temp.isEmpty() || !temp.get().hasCxId()) {
-            out.add(Refusal.hard("guard.manualComplete.noTemp", status));
+            out.add(Refusal.hard("guard.manualComplete.noTemp", status, kind()));
         }
         if (Guards.collectionRunning(doc)) {
             out.add(Refusal.hard("guard.collectionRunning", kind(), status));

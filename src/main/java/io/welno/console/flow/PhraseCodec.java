@@ -28,7 +28,10 @@ final class PhraseCodec {
         return phrase == null ? "" : node(phrase).toString();
     }
 
-    /** The phrase in {@code text}; a sentence written by an older console comes back as a verbatim phrase. */
+    /**
+     * The phrase in {@code text}; a sentence written by an older console comes back as a verbatim phrase, a guard's
+     * phrase written before its sentence named the action by an argument comes back with that argument.
+     */
     static Phrase decode(String text) {
         if (text == null || text.isEmpty()) {
             return Phrase.of("text.empty");
@@ -91,7 +94,7 @@ final class PhraseCodec {
         for (JsonNode arg : node.path("args")) {
             args.add(decodeValue(arg));
         }
-        return new Phrase(node.path("key").asText(), args);
+        return EarlierPhrases.upgrade(new Phrase(node.path("key").asText(), args));
     }
 
     private static Object decodeValue(JsonNode arg) {

@@ -32,14 +32,14 @@ final class ResetStuckAction implements FlowAction {
     public void problems(SessionDocument doc, Guards.Context context, List<Refusal> out) {
         SessionStatus status = doc.status();
         if (context.locallyCollecting().test(doc.id())) {
-            out.add(Refusal.hard("guard.reset.here"));
+            out.add(Refusal.hard("guard.reset.here", kind()));
         }
         if (!FROM.contains(status)) {
             out.add(Refusal.overridable("guard.reset.needs", FROM, Guards.seen(status), kind()));
             return;
         }
         if (!doc.collectionStarted()) {
-            out.add(Refusal.overridable("guard.reset.notStarted", status));
+            out.add(Refusal.overridable("guard.reset.notStarted", status, kind()));
             return;
         }
         LocalDateTime now = context.now();
@@ -51,19 +51,19 @@ final class ResetStuckAction implements FlowAction {
                     && !context.locallyCollecting().test(doc.id());
             if (!ownAndIdle && !claim.get().leaseLapsed(now)) {
                 out.add(Refusal.overridable("guard.reset.leased", String.valueOf(claim.get().owner()),
-                        Duration.between(now, claim.get().leaseUntil())));
+                        Duration.between(now, claim.get().leaseUntil()), kind()));
             }
             return; // a lapsed lease: its owner is gone, stuck at once
         }
         Optional<Duration> idle = context.idleFor(doc);
         if (idle.isEmpty()) {
-            out.add(Refusal.overridable("guard.reset.idleUnknown", status));
+            out.add(Refusal.overridable("guard.reset.idleUnknown", status, kind()));
             return;
         }
         Optional<LocalDateTime> stuckAt = context.guards().resetPolicy().stuckAfter(doc);
         if (stuckAt.isPresent() && !stuckAt.get().isBefore(now)) {
             Duration threshold = Duration.between(doc.lastProgressAt().orElse(now), stuckAt.get());
-            out.add(Refusal.overridable("guard.reset.notStuck", idle.get(), status, threshold));
+            out.add(Refusal.overridable("guard.reset.notStuck", idle.get(), status, threshold, kind()));
         }
     }
 

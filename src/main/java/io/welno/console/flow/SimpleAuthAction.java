@@ -49,9 +49,9 @@ final class SimpleAuthAction implements FlowAction {
             Optional<Duration> idle = context.idleFor(doc);
             Duration stale = context.options().staleAuthRequestAfter();
             if (idle.isEmpty()) {
-                out.add(Refusal.hard("guard.simpleAuth.inFlightUnknown"));
+                out.add(Refusal.hard("guard.simpleAuth.inFlightUnknown", kind(), status));
             } else if (idle.get().compareTo(stale) < 0) {
-                out.add(Refusal.hard("guard.simpleAuth.inFlight", idle.get(), stale));
+                out.add(Refusal.hard("guard.simpleAuth.inFlight", idle.get(), stale, kind(), status));
             }
         } else if (!FROM.contains(status)) {
             out.add(Refusal.overridable("guard.simpleAuth.needs",
@@ -60,12 +60,13 @@ final class SimpleAuthAction implements FlowAction {
         }
         if (doc.tempAuthData().isPresent()) {
             // The backend answers "duplicate" without calling Tilko once temp_auth_data exists.
-            out.add(Refusal.overridable("guard.simpleAuth.duplicate", status));
+            out.add(Refusal.overridable("guard.simpleAuth.duplicate", status, kind()));
         }
         Guards.personProblem(doc, kind()).ifPresent(out::add);
         AuthProvider provider = doc.provider();
         if (doc.userInfo().privateAuthType() != null && !provider.acceptedByBackend()) {
-            out.add(Refusal.overridable("guard.simpleAuth.authType", doc.userInfo().privateAuthType()));
+            out.add(Refusal.overridable("guard.simpleAuth.authType", doc.userInfo().privateAuthType(),
+                    kind()));
         }
     }
 

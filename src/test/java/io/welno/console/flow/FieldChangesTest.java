@@ -74,15 +74,16 @@ class FieldChangesTest {
 
     @Test
     void phrasesTravelThroughTheAuditStreamWithTheirTypes() {
-        Phrase phrase = Phrase.of("guard.collect.status", List.of(SessionStatus.AUTH_COMPLETED,
-                SessionStatus.AUTHENTICATED), Phrase.of("guard.seen", SessionStatus.AUTH_REQUEST_SENT));
+        Phrase phrase = Phrase.of("guard.collect.needs", List.of(SessionStatus.AUTH_COMPLETED,
+                SessionStatus.AUTHENTICATED), Phrase.of("guard.seen", SessionStatus.AUTH_REQUEST_SENT), ActionKind.COLLECT);
         Phrase back = PhraseCodec.decode(PhraseCodec.encode(phrase));
         assertEquals(phrase, back);
-        assertEquals("Collect needs status auth_completed or authenticated, but the session is auth_request_sent.",
+        assertEquals("collect needs status auth_completed or authenticated, but the session is auth_request_sent.",
                 Words.en(back));
         Phrase typed = Phrase.of("flow.role.needsDeveloper", Role.OPERATOR, ActionKind.MANUAL_COMPLETE);
         assertEquals(typed, PhraseCodec.decode(PhraseCodec.encode(typed)));
-        Phrase timed = Phrase.of("guard.simpleAuth.inFlight", Duration.ofSeconds(42), Duration.ofSeconds(150));
+        Phrase timed = Phrase.of("guard.simpleAuth.inFlight", Duration.ofSeconds(42), Duration.ofSeconds(150),
+                ActionKind.SIMPLE_AUTH, SessionStatus.AUTH_REQUESTING);
         assertEquals(timed, PhraseCodec.decode(PhraseCodec.encode(timed)));
         assertEquals(Phrase.of("text.verbatim", "an older console's sentence"),
                 PhraseCodec.decode("an older console's sentence"));

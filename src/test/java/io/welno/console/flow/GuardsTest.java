@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RetryPolicy;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.Words;
+import io.welno.console.text.Phrase;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Wording;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,10 +99,13 @@ class GuardsTest {
     @Test
     void sentencesNameTheStatusSeenAndTheRole() {
         FlowService flow = service(LATE, true);
+        Phrase collect = flow.whyNot(ActionKind.COLLECT, fixture("11_campaign_with_unknown_fields.json"), Role.OPERATOR)
+                .orElseThrow();
         assertEquals("collect needs status auth_completed or authenticated, but the session is auth_request_sent.",
-                Words.en(flow.whyNot(ActionKind.COLLECT, fixture("11_campaign_with_unknown_fields.json"), Role.OPERATOR)
-                        .orElseThrow()));
-        assertEquals("Manual-auth-complete needs temp_auth_data from a successful simple-auth, but the session has none "
+                Words.en(collect));
+        assertEquals("Collect health data needs status Approved or Authenticated (legacy), but the session is Waiting "
+                + "for approval.", Wording.window(BundleTexts.english()).render(collect));
+        assertEquals("manual-auth-complete needs temp_auth_data from an auth request that succeeded, but the session has none "
                         + "(status initiated).",
                 Words.en(flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("01_initiated.json"), Role.DEVELOPER).orElseThrow()));
         assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role.",
@@ -108,6 +120,76 @@ class GuardsTest {
                 Words.en(noTilko.whyNot(ActionKind.COLLECT, fixture("04_auth_completed.json"), Role.OPERATOR).orElseThrow()));
         assertEquals(List.of(ActionKind.MANUAL_COMPLETE),
                 noTilko.allowedActions(fixture("04_auth_completed.json"), Role.DEVELOPER));
+    }
+
+    /**
+     * Every refusal the guards give for the fixtures (and a few edits of them) names the actions and statuses as each
+     * edge does: the window as its menus and table ("Collect health data", "Requesting auth"), the command line as
+     * stored ("collect", "auth_requesting"); and no sentence is left with a placeholder in either language.
+     */
+    @Test
+    void refusalsNameActionsAndStatusesAsEachEdgeDoes() throws Exception {
+        Map<String, SessionDocument> docs = new LinkedHashMap<>();
+        Fixtures.readable().forEach(name -> docs.put(name, fixture(name)));
+        docs.put("01 with temp_auth_data", edited("01_initiated.json", d -> d.set("temp_auth_data",
+                fixtureJson("04_auth_completed.json").get("temp_auth_data"))));
+        docs.put("01 with auth type 9", edited("01_initiated.json",
+                d -> ((ObjectNode) d.get("user_info")).put("private_auth_type", "9")));
+        docs.put("04 without auth_data", edited("04_auth_completed.json", d -> d.putNull("auth_data")));
+        docs.put("05 not started", edited("05_fetching_health_data_stuck.json", d -> d.put("collection_started", false)));
+        Consumer<ObjectNode> noProgressTimes = d -> d.remove(List.of("messages", "collection_start_time", "updated_at"));
+        docs.put("02 without progress times", edited("02_auth_requesting.json", noProgressTimes));
+        docs.put("05 without progress times", edited("05_fetching_health_data_stuck.json", noProgressTimes));
+
+        Wording windowEnglish = Wording.window(BundleTexts.english());
+        Wording windowKorean = Wording.window(new BundleTexts(BundleTexts.KOREAN));
+        Set<String> keys = new TreeSet<>();
+        for (Instant now : List.of(EARLY, LATE)) {
+            Guards guards = service(now, true).guards();
+            for (Map.Entry<String, SessionDocument> doc : docs.entrySet()) {
+                for (boolean collectingHere : List.of(false, true)) {
+                    for (ActionKind kind : ActionKind.values()) {
+                        for (Refusal refusal : guards.problems(kind, doc.getValue(), id -> collectingHere)) {
+                            keys.add(refusal.phrase().key());
+                            String shown = windowEnglish.render(refusal.phrase());
+                            String context = doc.getKey() + " " + kind + ": " + shown;
+                            for (ActionKind named : ActionKind.values()) { // an endpoint's path may name one
+                                assertFalse(Pattern.compile("(?<![\\w/-])" + Pattern.quote(named.wire()) + "(?![\\w-])").matcher(shown)
+                                        .find(), context);
+                            }
+                            for (SessionStatus status : SessionStatus.KNOWN) {
+                                assertFalse(status.wire().contains("_") && shown.contains(status.wire()), context);
+                            }
+                            for (String sentence : List.of(shown, windowKorean.render(refusal.phrase()),
+                                    Words.en(refusal.phrase()))) {
+                                assertFalse(sentence.contains("{"), doc.getKey() + " " + kind + ": " + sentence);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(keys.containsAll(List.of("guard.simpleAuth.inFlight", "guard.simpleAuth.inFlightUnknown", "guard.simpleAuth.duplicate",
+                "guard.simpleAuth.authType", "guard.simpleAuth.needs", "guard.manualComplete.noTemp",
+                "guard.collect.here", "guard.collect.noAuth", "guard.collect.needs", "guard.reset.here",
+                "guard.reset.notStarted", "guard.reset.notStuck", "guard.reset.idleUnknown", "guard.collectionRunning")),
+                keys.toString());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode fixtureJson(String name) {
+        try {
+            return (ObjectNode) JSON.readTree(Fixtures.text(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private SessionDocument edited(String name, Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode doc = fixtureJson(name);
+        edit.accept(doc);
+        return (SessionDocument) codec.parse(Fixtures.id(name), JSON.writeValueAsString(doc));
     }
 
     @Test

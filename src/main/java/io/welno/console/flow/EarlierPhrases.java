@@ -1,0 +1,69 @@
+package io.welno.console.flow;
+
+import io.welno.console.session.SessionStatus;
+import io.welno.console.text.Phrase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads a guard's sentence stored in an audit entry by an earlier console as this console's sentence. Earlier
+ * sentences wrote the action's and the status's stored names into their words ("collect is refused…"); these take them
+ * as arguments, so the window can name them as its menus do. An earlier entry is known by its key and its number of
+ * arguments, and gets the arguments it lacked, which are fixed by the key: the guard that wrote it always named the
+ * same action. Any other phrase is read as it was stored.
+ */
+final class EarlierPhrases {
+
+    private static final Map<String, Function<List<Object>, Phrase>> UPGRADES = Map.ofEntries(
+            appending("guard.simpleAuth.inFlightUnknown", 0, ActionKind.SIMPLE_AUTH, SessionStatus.AUTH_REQUESTING),
+            appending("guard.simpleAuth.inFlight", 2, ActionKind.SIMPLE_AUTH, SessionStatus.AUTH_REQUESTING),
+            appending("guard.simpleAuth.duplicate", 1, ActionKind.SIMPLE_AUTH),
+            appending("guard.simpleAuth.authType", 1, ActionKind.SIMPLE_AUTH),
+            appending("guard.manualComplete.noTemp", 1, ActionKind.MANUAL_COMPLETE),
+            appending("guard.collect.here", 0, ActionKind.COLLECT),
+            appending("guard.collect.running", 1, ActionKind.COLLECT),
+            appending("guard.collect.started", 1, ActionKind.COLLECT),
+            appending("guard.collect.noAuth", 1, ActionKind.COLLECT, ActionKind.MANUAL_COMPLETE),
+            appending("guard.reset.here", 0, ActionKind.RESET_STUCK),
+            appending("guard.reset.notStarted", 1, ActionKind.RESET_STUCK),
+            appending("guard.reset.leased", 2, ActionKind.RESET_STUCK),
+            appending("guard.reset.idleUnknown", 1, ActionKind.RESET_STUCK),
+            appending("guard.reset.notStuck", 3, ActionKind.RESET_STUCK),
+            // The "status" sentences became the "needs" ones: the same statuses, and the action named.
+            Map.entry(signature("guard.simpleAuth.status", 1), args -> Phrase.of("guard.simpleAuth.needs",
+                    List.of(SessionStatus.INITIATED, SessionStatus.ERROR), SessionStatus.AUTH_REQUESTING,
+                    args.get(0), ActionKind.SIMPLE_AUTH)),
+            renamed("guard.manualComplete.status", "guard.manualComplete.needs", ActionKind.MANUAL_COMPLETE),
+            renamed("guard.collect.status", "guard.collect.needs", ActionKind.COLLECT),
+            renamed("guard.reset.status", "guard.reset.needs", ActionKind.RESET_STUCK));
+
+    private EarlierPhrases() {
+    }
+
+    /** The phrase as this console words it: an earlier guard's sentence with the arguments it lacked, else itself. */
+    static Phrase upgrade(Phrase stored) {
+        Function<List<Object>, Phrase> upgrade = UPGRADES.get(signature(stored.key(), stored.args().size()));
+        return upgrade == null ? stored : upgrade.apply(stored.args());
+    }
+
+    private static Map.Entry<String, Function<List<Object>, Phrase>> appending(String key, int arity, Object... added) {
+        return Map.entry(signature(key, arity), args -> new Phrase(key, concat(args, added)));
+    }
+
+    /** An earlier {@code status} sentence (allowed statuses, status seen) as its {@code needs} sentence. */
+    private static Map.Entry<String, Function<List<Object>, Phrase>> renamed(String key, String now, ActionKind kind) {
+        return Map.entry(signature(key, 2), args -> new Phrase(now, concat(args, kind)));
+    }
+
+    private static List<Object> concat(List<Object> args, Object... added) {
+        List<Object> all = new ArrayList<>(args);
+        all.addAll(List.of(added));
+        return all;
+    }
+
+    private static String signature(String key, int arity) {
+        return key + "/" + arity;
+    }
+}
