@@ -67,7 +67,8 @@ final class CollectAction implements FlowAction {
 
     @Override
     public Phrase followUp(ActionRequest request, FlowOptions options) {
-        return Phrase.of("flow.collect.followUp");
+        return Phrase.of("flow.collect.followUp", SessionStatus.COMPLETED, SessionStatus.AUTH_COMPLETED,
+                SessionStatus.INFO_REQUIRED, SessionStatus.ERROR);
     }
 
     @Override
@@ -89,7 +90,7 @@ final class CollectAction implements FlowAction {
             runtime.collections.remove(id, collection);
             CollectionFinished back = collection.release(SessionStatus.AUTH_COMPLETED, false, null,
                     "콘솔이 데이터 수집을 시작하지 못했습니다. 다시 시도할 수 있습니다.", CollectionFinished.Result.INTERRUPTED,
-                    Phrase.of("collection.notStarted"));
+                    Phrase.of("collection.notStarted", SessionStatus.AUTH_COMPLETED));
             ActionResult unconfirmed = gone.get();
             return new Execution(ActionResult.of(request, unconfirmed.outcome(), Phrase.of("flow.collect.unconfirmed",
                     unconfirmed.message(), back.message()), unconfirmed.statusBefore(),
@@ -97,14 +98,14 @@ final class CollectAction implements FlowAction {
         }
         runtime.held(operator, request, actionId, claimed, FlowRuntime.noOtherClaim(actionId));
         ActionResult result = ActionResult.of(request, ActionResult.Outcome.APPLIED,
-                Phrase.of("flow.collect.applied"), claimed.before().status(), doc.status(), actionId);
+                Phrase.of("flow.collect.applied", doc.status()), claimed.before().status(), doc.status(), actionId);
         return new Execution(result, () -> {
             try {
                 collection.start(runtime.background);
             } catch (RejectedExecutionException e) {
                 collection.finish(collection.release(SessionStatus.AUTH_COMPLETED, false, null,
                         "데이터 수집을 시작하지 못했습니다. 다시 시도할 수 있습니다.", CollectionFinished.Result.ERROR,
-                        Phrase.of("collection.rejected")));
+                        Phrase.of("collection.rejected", SessionStatus.AUTH_COMPLETED)));
             }
         });
     }

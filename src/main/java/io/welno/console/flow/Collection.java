@@ -105,7 +105,7 @@ final class Collection implements Runnable {
                 LOG.warn("{} collection of session {} failed unexpectedly: {}", actionId, id, t.toString());
                 String what = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
                 finished = release(SessionStatus.ERROR, true, what, "데이터 수집 중 오류가 발생했습니다.",
-                        CollectionFinished.Result.ERROR, Phrase.of("collection.unexpected", what));
+                        CollectionFinished.Result.ERROR, Phrase.of("collection.unexpected", what, SessionStatus.ERROR));
             }
         }
         finish(finished);
@@ -155,17 +155,18 @@ final class Collection implements Runnable {
                 return end(SessionStatus.AUTH_COMPLETED, MessageType.INFO,
                         text(ConsoleMarks.next(healthText.isEmpty() ? "아직 휴대폰 인증이 완료되지 않았습니다." : healthText,
                                 actionId)), null, CollectionFinished.Result.NOT_APPROVED_YET,
-                        Phrase.of("collection.notApproved", health.phrase()));
+                        Phrase.of("collection.notApproved", health.phrase(), SessionStatus.AUTH_COMPLETED,
+                                ActionKind.COLLECT));
             }
             case INFO_MISMATCH -> {
                 return end(SessionStatus.INFO_REQUIRED, MessageType.ERROR, errorBody("user_info_error",
                         "입력 정보 확인 필요", healthText, health, true), null, CollectionFinished.Result.INFO_REQUIRED,
-                        Phrase.of("collection.infoRequired", health.phrase()));
+                        Phrase.of("collection.infoRequired", health.phrase(), SessionStatus.INFO_REQUIRED));
             }
             default -> {
                 return end(SessionStatus.ERROR, MessageType.ERROR, errorBody("health_data_error",
                         "건강검진 데이터 조회 실패", healthText, health, false), null, CollectionFinished.Result.ERROR,
-                        Phrase.of("collection.healthFailed", health.phrase()));
+                        Phrase.of("collection.healthFailed", health.phrase(), SessionStatus.ERROR));
             }
         }
         LocalDate today = runtime.timestamps.nowLocal().toLocalDate();
@@ -201,11 +202,12 @@ final class Collection implements Runnable {
                         edit.put("collection_completed", true);
                         edit.putNow("collection_end_time");
                     }, CollectionFinished.Result.COMPLETED,
-                    Phrase.of("collection.completed", healthValid ? 1 : 0, prescriptionsValid ? p : 0));
+                    Phrase.of("collection.completed", healthValid ? 1 : 0, prescriptionsValid ? p : 0,
+                            SessionStatus.COMPLETED));
         }
         return end(SessionStatus.ERROR, MessageType.ERROR, text(ConsoleMarks.next(
                 "수집된 건강검진·처방전 데이터가 없습니다.", actionId)), edit -> edit.putNow("collection_end_time"),
-                CollectionFinished.Result.ERROR, Phrase.of("collection.nothing"));
+                CollectionFinished.Result.ERROR, Phrase.of("collection.nothing", SessionStatus.ERROR));
     }
 
     private static JsonNode text(String s) {
@@ -299,7 +301,8 @@ final class Collection implements Runnable {
         Phrase why = r instanceof UpdateResult.PreconditionFailed changed ? changed.reason() : r.describe();
         return release(SessionStatus.AUTH_COMPLETED, false, null,
                 "다른 변경과 충돌하여 콘솔의 데이터 수집을 중단했습니다. 다시 시도할 수 있습니다.",
-                CollectionFinished.Result.ABANDONED, Phrase.of("collection.stoppedByChange", why));
+                CollectionFinished.Result.ABANDONED,
+                Phrase.of("collection.stoppedByChange", why, SessionStatus.AUTH_COMPLETED));
     }
 
     private static String redisTroubleText(StoreFailure failure) {
@@ -313,7 +316,8 @@ final class Collection implements Runnable {
     CollectionFinished interrupted() {
         return release(SessionStatus.AUTH_COMPLETED, false, null,
                 "콘솔이 종료되어 데이터 수집을 중단했습니다. 다시 시도할 수 있습니다.",
-                CollectionFinished.Result.INTERRUPTED, Phrase.of("collection.interrupted"));
+                CollectionFinished.Result.INTERRUPTED,
+                Phrase.of("collection.interrupted", SessionStatus.AUTH_COMPLETED));
     }
 
     /**
@@ -355,7 +359,7 @@ final class Collection implements Runnable {
         }
         if (r instanceof UpdateResult.Failed failed) {
             return new CollectionFinished(id, actionId, CollectionFinished.Result.UNAVAILABLE, null,
-                    Phrase.of("collection.notReleased", failed.describe()));
+                    Phrase.of("collection.notReleased", failed.describe(), ActionKind.RESET_STUCK));
         }
         if (r instanceof UpdateResult.Missing) {
             return new CollectionFinished(id, actionId, CollectionFinished.Result.VANISHED, null,

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads a guard's sentence stored in an audit entry by an earlier console as this console's sentence. Earlier
- * sentences wrote the action's and the status's stored names into their words ("collect is refused…"); these take them
- * as arguments, so the window can name them as its menus do. An earlier entry is known by its key and its number of
- * arguments, and gets the arguments it lacked, which are fixed by the key: the guard that wrote it always named the
- * same action. Any other phrase is read as it was stored.
+ * Reads a guard's or an outcome's sentence stored in an audit entry by an earlier console as this console's sentence.
+ * Earlier sentences wrote the action's and the status's stored names into their words ("collect is refused…", "the
+ * session is now error"); these take them as arguments, so the window can name them as its menus and table do. An
+ * earlier entry is known by its key and its number of arguments, and gets the arguments it lacked, which are fixed by
+ * the key: the code that wrote it always named the same action and left the session in the same status. Any other
+ * phrase is read as it was stored.
  */
 final class EarlierPhrases {
 
@@ -31,6 +32,30 @@ final class EarlierPhrases {
             appending("guard.reset.leased", 2, ActionKind.RESET_STUCK),
             appending("guard.reset.idleUnknown", 1, ActionKind.RESET_STUCK),
             appending("guard.reset.notStuck", 3, ActionKind.RESET_STUCK),
+            // Outcomes: the statuses the session was left in, and the action to run next.
+            appending("flow.reset.applied", 1, SessionStatus.AUTH_COMPLETED, ActionKind.COLLECT),
+            appending("flow.manualComplete.applied", 0, SessionStatus.AUTH_COMPLETED),
+            appending("flow.approval.notApproved", 1, SessionStatus.AUTH_COMPLETED),
+            appending("flow.simpleAuth.followUp", 1, SessionStatus.AUTH_REQUEST_SENT, SessionStatus.ERROR),
+            appending("flow.simpleAuth.applied", 1, SessionStatus.AUTH_REQUEST_SENT),
+            appending("flow.simpleAuth.failed", 1, SessionStatus.ERROR),
+            appending("flow.simpleAuth.noAnswer", 1, SessionStatus.ERROR),
+            appending("flow.simpleAuth.notSaved", 3, SessionStatus.AUTH_REQUESTING, ActionKind.SIMPLE_AUTH),
+            appending("flow.simpleAuth.saveUnknown", 2, SessionStatus.AUTH_REQUEST_SENT, SessionStatus.AUTH_REQUESTING),
+            appending("flow.collect.applied", 0, SessionStatus.FETCHING_HEALTH_DATA),
+            appending("flow.collect.followUp", 0, SessionStatus.COMPLETED, SessionStatus.AUTH_COMPLETED,
+                    SessionStatus.INFO_REQUIRED, SessionStatus.ERROR),
+            appending("collection.notApproved", 1, SessionStatus.AUTH_COMPLETED, ActionKind.COLLECT),
+            appending("collection.infoRequired", 1, SessionStatus.INFO_REQUIRED),
+            appending("collection.healthFailed", 1, SessionStatus.ERROR),
+            appending("collection.completed", 2, SessionStatus.COMPLETED),
+            appending("collection.nothing", 0, SessionStatus.ERROR),
+            appending("collection.unexpected", 1, SessionStatus.ERROR),
+            appending("collection.interrupted", 0, SessionStatus.AUTH_COMPLETED),
+            appending("collection.rejected", 0, SessionStatus.AUTH_COMPLETED),
+            appending("collection.notStarted", 0, SessionStatus.AUTH_COMPLETED),
+            appending("collection.stoppedByChange", 1, SessionStatus.AUTH_COMPLETED),
+            appending("collection.notReleased", 1, ActionKind.RESET_STUCK),
             // The "status" sentences became the "needs" ones: the same statuses, and the action named.
             Map.entry(signature("guard.simpleAuth.status", 1), args -> Phrase.of("guard.simpleAuth.needs",
                     List.of(SessionStatus.INITIATED, SessionStatus.ERROR), SessionStatus.AUTH_REQUESTING,

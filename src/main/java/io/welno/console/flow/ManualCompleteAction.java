@@ -113,8 +113,8 @@ final class ManualCompleteAction implements FlowAction {
         if (result instanceof UpdateResult.Applied applied) {
             out = runtime.verify(request, actionId, applied).orElseGet(() -> {
                 runtime.held(operator, request, actionId, applied, guard);
-                return ActionResult.of(request, ActionResult.Outcome.APPLIED, Phrase.of("flow.manualComplete.applied"),
-                        applied.before().status(), applied.after().status(), actionId);
+                return ActionResult.of(request, ActionResult.Outcome.APPLIED, Phrase.of("flow.manualComplete.applied",
+                        applied.after().status()), applied.before().status(), applied.after().status(), actionId);
             });
         } else {
             out = FlowRuntime.notApplied(request, actionId, result);
@@ -124,7 +124,7 @@ final class ManualCompleteAction implements FlowAction {
         }
         Phrase verdict = switch (approval) {
             case APPROVED -> Phrase.of("flow.approval.approved");
-            case NOT_APPROVED -> Phrase.of("flow.approval.notApproved", approvalDetail);
+            case NOT_APPROVED -> Phrase.of("flow.approval.notApproved", approvalDetail, SessionStatus.AUTH_COMPLETED);
             default -> Phrase.of("flow.approval.unknown", approvalDetail);
         };
         return new Execution(out.withApproval(approval, Phrase.of("flow.withVerdict", out.message(), verdict)));

@@ -95,7 +95,8 @@ final class ResetStuckAction implements FlowAction {
         return new Execution(runtime.verify(request, actionId, applied).orElseGet(() -> {
             runtime.held(operator, request, actionId, applied, guard);
             return ActionResult.of(request, ActionResult.Outcome.APPLIED,
-                    Phrase.of("flow.reset.applied", applied.before().status()), applied.before().status(),
+                    Phrase.of("flow.reset.applied", applied.before().status(),
+                            applied.after().status(), ActionKind.COLLECT), applied.before().status(),
                     applied.after().status(), actionId);
         }));
     }

@@ -83,7 +83,8 @@ final class SimpleAuthAction implements FlowAction {
 
     @Override
     public Phrase followUp(ActionRequest request, FlowOptions options) {
-        return Phrase.of("flow.simpleAuth.followUp", options.authExpiry());
+        return Phrase.of("flow.simpleAuth.followUp", options.authExpiry(), SessionStatus.AUTH_REQUEST_SENT,
+                SessionStatus.ERROR);
     }
 
     @Override
@@ -144,12 +145,12 @@ final class SimpleAuthAction implements FlowAction {
             }
             if (success) {
                 return new Execution(ActionResult.of(request, ActionResult.Outcome.APPLIED,
-                        Phrase.of("flow.simpleAuth.applied", done.after().expiresAt().raw()), before,
-                        done.after().status(), actionId));
+                        Phrase.of("flow.simpleAuth.applied", done.after().expiresAt().raw(), done.after().status()),
+                        before, done.after().status(), actionId));
             }
             return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(noAnswer
                     ? "flow.simpleAuth.noAnswer" : "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
-                            : answer.phrase()), before, done.after().status(), actionId));
+                            : answer.phrase(), done.after().status()), before, done.after().status(), actionId));
         }
         if (finish instanceof UpdateResult.PreconditionFailed expired && Guards.isExpiry(expired)) {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,
@@ -173,11 +174,13 @@ final class SimpleAuthAction implements FlowAction {
         if (failed.outcomeUnknown()) {
             // The write may have gone through: neither "saved" nor "stays auth_requesting" would be known to be true.
             return new Execution(ActionResult.of(request, ActionResult.Outcome.of(failed.failure()),
-                    Phrase.of("flow.simpleAuth.saveUnknown", tilkoSaid, failed.failure().phrase()), before, null, actionId));
+                    Phrase.of("flow.simpleAuth.saveUnknown", tilkoSaid, failed.failure().phrase(),
+                            SessionStatus.AUTH_REQUEST_SENT, SessionStatus.AUTH_REQUESTING), before, null, actionId));
         }
         return new Execution(ActionResult.of(request, ActionResult.Outcome.of(failed.failure()),
                 Phrase.of("flow.simpleAuth.notSaved", tilkoSaid, finish.describe(),
-                        runtime.options.staleAuthRequestAfter()), before, SessionStatus.AUTH_REQUESTING, actionId));
+                        runtime.options.staleAuthRequestAfter(), SessionStatus.AUTH_REQUESTING, kind()), before,
+                SessionStatus.AUTH_REQUESTING, actionId));
     }
 
     /** camelCase, in the backend's key order; the person echo from Tilko wins over user_info. */
