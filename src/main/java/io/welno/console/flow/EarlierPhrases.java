@@ -67,7 +67,7 @@ final class EarlierPhrases {
     private EarlierPhrases() {
     }
 
-    /** The phrase as this console words it: an earlier guard's sentence with the arguments it lacked, else itself. */
+    /** The phrase as this console words it: an earlier sentence with the arguments it lacked, else itself. */
     static Phrase upgrade(Phrase stored) {
         Function<List<Object>, Phrase> upgrade = UPGRADES.get(signature(stored.key(), stored.args().size()));
         return upgrade == null ? stored : upgrade.apply(stored.args());

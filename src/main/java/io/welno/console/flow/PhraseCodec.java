@@ -29,8 +29,9 @@ final class PhraseCodec {
     }
 
     /**
-     * The phrase in {@code text}; a sentence written by an older console comes back as a verbatim phrase, a guard's
-     * phrase written before its sentence named the action by an argument comes back with that argument.
+     * The phrase in {@code text}; a sentence written by an older console comes back as a verbatim phrase, and a
+     * guard's or an outcome's phrase stored before its sentence took the action and statuses as arguments comes back
+     * with them ({@link EarlierPhrases}).
      */
     static Phrase decode(String text) {
         if (text == null || text.isEmpty()) {

@@ -65,8 +65,7 @@ final class SimpleAuthAction implements FlowAction {
         Guards.personProblem(doc, kind()).ifPresent(out::add);
         AuthProvider provider = doc.provider();
         if (doc.userInfo().privateAuthType() != null && !provider.acceptedByBackend()) {
-            out.add(Refusal.overridable("guard.simpleAuth.authType", doc.userInfo().privateAuthType(),
-                    kind()));
+            out.add(Refusal.overridable("guard.simpleAuth.authType", doc.userInfo().privateAuthType(), kind()));
         }
     }
 
