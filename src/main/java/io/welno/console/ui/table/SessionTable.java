@@ -112,6 +112,12 @@ public final class SessionTable extends TableView<SessionRow> {
                 .findFirst().orElseThrow();
         updated.setSortType(TableColumn.SortType.DESCENDING);
         getSortOrder().add(updated);
+        // Registered after the model's own listeners, so these run once the rows are filtered anew.
+        javafx.beans.value.ChangeListener<Object> newList = (o, was, now) -> showTopOfNewList();
+        model.bucketProperty().addListener(newList);
+        model.searchProperty().addListener(newList);
+        model.providerProperty().addListener(newList);
+        model.partnerProperty().addListener(newList);
         setRowFactory(table -> new javafx.scene.control.TableRow<>() {
 
             // Pseudo-classes, not style classes: toggling a style class re-matches the CSS of the whole row,
@@ -151,11 +157,22 @@ public final class SessionTable extends TableView<SessionRow> {
     }
 
     /**
+     * A new bucket, search or filter is another list: it is shown from its top (the newest change first), or with the
+     * selected session in view where it is still listed, never at the old list's scroll position, which meant nothing
+     * for it (a short list opened at its end, and live rows then walked it further from the top).
+     */
+    private void showTopOfNewList() {
+        int selected = getSelectionModel().getSelectedIndex();
+        scrollTo(selected < 0 ? 0 : Math.max(0, selected - 3));
+    }
+
+    /**
      * Applies a change of the rows (a feed batch) without moving what the operator looks at: the selected session,
      * when it is on screen, else the first row on screen, stays at the same height in the viewport while rows are
      * inserted or removed above it, so the selection does not walk away and a click lands on the session it was
-     * aimed at. Only a view scrolled to the very top with nothing selected and no pointer over it lets new rows push
-     * the others down, as a live list should.
+     * aimed at. Only a view at the top (its first row at least half shown: a view a few pixels off the top is at the
+     * top to the eye, and must not be walked down a row by every new one) with nothing selected and no pointer over it
+     * lets new rows push the others down, as a live list should.
      *
      * @return what the change returned (whether there was anything to apply)
      */
@@ -166,7 +183,7 @@ public final class SessionTable extends TableView<SessionRow> {
             return change.getAsBoolean();
         }
         int selected = getSelectionModel().getSelectedIndex();
-        boolean atTop = first.getIndex() == 0 && first.getLayoutY() >= 0;
+        boolean atTop = first.getIndex() == 0 && first.getLayoutY() > -first.getHeight() / 2;
         if (atTop && selected < 0 && !isHover()) {
             return change.getAsBoolean();
         }
