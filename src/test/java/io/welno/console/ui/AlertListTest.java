@@ -10,6 +10,7 @@ import io.welno.console.ui.alerts.AlertListView;
 import io.welno.console.ui.alerts.OsNotifier;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.Bucket;
 import io.welno.console.view.AlertRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,13 +73,15 @@ class AlertListTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final AtomicBoolean focused = new AtomicBoolean(false);
     private final List<String> shownSessions = new CopyOnWriteArrayList<>();
+    private final List<Bucket> shownBuckets = new CopyOnWriteArrayList<>();
     private AlertCenter center;
 
     @Start
     void start(Stage stage) {
         center = new AlertCenter(RULES, i18n, notifier, NOW, focused::get);
         AlertListView list = new AlertListView(center, i18n, ZoneId.of("Asia/Seoul"),
-                java.time.Clock.fixed(T.plusSeconds(600), ZoneId.of("Asia/Seoul")), shownSessions::add, () -> { });
+                java.time.Clock.fixed(T.plusSeconds(600), ZoneId.of("Asia/Seoul")), shownSessions::add,
+                shownBuckets::add, () -> { });
         stage.setScene(new Scene(list, 1100, 400));
         stage.show();
     }
@@ -108,6 +111,9 @@ class AlertListTest {
 
         robot.clickOn("welno_waiting1 (+1 more)");
         assertEquals(List.of("welno_waiting1"), shownSessions, "the link shows its session in the table");
+        // The stuck alerts name no sessions (there may be thousands): their link opens the bucket that lists them.
+        robot.clickOn(robot.lookup("Show the Stuck bucket").queryAll().iterator().next());
+        assertEquals(List.of(Bucket.STUCK), shownBuckets);
 
         robot.clickOn(robot.lookup(".alert-ack").queryAllAs(javafx.scene.control.Button.class).stream()
                 .filter(b -> !b.isDisabled()).findFirst().orElseThrow());

@@ -2,6 +2,8 @@ package io.welno.console.ui.alerts;
 
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.Bucket;
 import io.welno.console.view.Formats;
 import io.welno.console.view.Wording;
 import java.time.Clock;
@@ -26,7 +28,7 @@ import javafx.scene.layout.Region;
 
 /**
  * The in-window alert list: time, rule, what happened, the sessions concerned (the first one a link to it in the
- * table) and an acknowledge button; unacknowledged alerts stand out. Alerts stay until the list's capacity pushes
+ * table; for the Stuck alert, a link to the Stuck bucket) and an acknowledge button; unacknowledged alerts stand out. Alerts stay until the list's capacity pushes
  * them off; acknowledging only marks them read.
  */
 public final class AlertListView extends BorderPane {
@@ -35,9 +37,13 @@ public final class AlertListView extends BorderPane {
 
     private final TableView<AlertCenter.Entry> table = new TableView<>();
 
-    /** @param clock what "today" is when a time is shown (an alert from an earlier day is shown with its date) */
+    /**
+     * @param clock      what "today" is when a time is shown (an alert from an earlier day is shown with its date)
+     * @param showBucket opens a bucket of the sessions table: the Stuck alert names no sessions (there may be
+     *                   thousands), so its link opens the bucket that lists them
+     */
     public AlertListView(AlertCenter center, I18n i18n, ZoneId zone, Clock clock, Consumer<String> showSession,
-                         Runnable editRules) {
+                         Consumer<Bucket> showBucket, Runnable editRules) {
         setId("alertList");
         getStyleClass().add("alert-list");
         table.setId("alertTable");
@@ -75,7 +81,10 @@ public final class AlertListView extends BorderPane {
                 super.updateItem(entry, empty);
                 List<String> ids = empty || entry == null ? List.of() : entry.alert().sessions();
                 if (ids.isEmpty()) {
-                    setGraphic(null);
+                    boolean stuck = !empty && entry != null && entry.alert().rule() == AlertMonitor.Rule.STUCK;
+                    link.setText(stuck ? i18n.format("alerts.showBucket", i18n.get("bucket.stuck")) : "");
+                    link.setOnAction(e -> showBucket.accept(Bucket.STUCK));
+                    setGraphic(stuck ? link : null);
                     return;
                 }
                 String first = ids.get(0);

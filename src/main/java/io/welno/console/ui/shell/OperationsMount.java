@@ -86,7 +86,7 @@ public final class OperationsMount {
         services.followed().addListener(changed -> Platform.runLater(() -> alerts.followed(changed)));
         watcher = new AlertWatcher(alerts, () -> view.model().allRows(), bridge::mode,
                 () -> view.model().stuckPolicy(), clock, zone, background);
-        AlertListView list = new AlertListView(alerts, i18n, zone, clock, view::selectSession,
+        AlertListView list = new AlertListView(alerts, i18n, zone, clock, view::selectSession, view::chooseBucket,
                 () -> editRules(stage, i18n, notifier));
         alertsTab.setId("tab-alerts");
         alertsTab.textProperty().bind(i18n.format("tab.alerts", alerts.unacknowledgedProperty()));
