@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.session.StuckPolicy;
 import io.welno.console.text.LogWords;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,7 +34,8 @@ public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, D
                           int maxTilkoCalls, LogWords logWords) {
 
     public static final Duration DEFAULT_STUCK_AFTER = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_STALE_AUTH_REQUEST_AFTER = Duration.ofSeconds(150);
+    /** The Stuck bucket's threshold for an auth request: what it shows as stuck can be sent again at once. */
+    public static final Duration DEFAULT_STALE_AUTH_REQUEST_AFTER = StuckPolicy.STALE_AUTH_REQUEST_AFTER;
     public static final Duration DEFAULT_HOLD_WINDOW = Duration.ofSeconds(360);
     public static final Duration DEFAULT_AUTH_EXPIRY = Duration.ofSeconds(300);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);

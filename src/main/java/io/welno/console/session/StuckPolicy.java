@@ -24,6 +24,12 @@ public final class StuckPolicy {
 
     /** How long before its expiry a session that is not moving counts as stuck at the latest. */
     public static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
+    /**
+     * How long an auth request may still have its Tilko call out: before, a second request could reach the person's
+     * phone as well, so the flow's simple-auth refuses it; after, the session counts as stuck and simple-auth takes it
+     * again. One threshold, so a stuck auth request can always be sent again at once.
+     */
+    public static final Duration STALE_AUTH_REQUEST_AFTER = Duration.ofSeconds(150);
 
     private final Map<SessionStatus, Duration> thresholds;
 
@@ -34,7 +40,7 @@ public final class StuckPolicy {
     public static StuckPolicy defaults() {
         Map<SessionStatus, Duration> t = new HashMap<>();
         t.put(SessionStatus.INITIATED, Duration.ofMinutes(10));
-        t.put(SessionStatus.AUTH_REQUESTING, Duration.ofMinutes(2));
+        t.put(SessionStatus.AUTH_REQUESTING, STALE_AUTH_REQUEST_AFTER);
         t.put(SessionStatus.AUTH_REQUEST_SENT, Duration.ofMinutes(10));
         t.put(SessionStatus.AUTH_COMPLETED, Duration.ofMinutes(10));
         t.put(SessionStatus.AUTHENTICATED, Duration.ofMinutes(10));

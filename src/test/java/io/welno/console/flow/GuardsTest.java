@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RetryPolicy;
@@ -20,6 +21,7 @@ import io.welno.console.view.Wording;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -186,6 +188,26 @@ class GuardsTest {
         ObjectNode doc = fixtureJson(name);
         edit.accept(doc);
         return (SessionDocument) codec.parse(Fixtures.id(name), JSON.writeValueAsString(doc));
+    }
+
+    /** An auth request the Stuck bucket shows is one the operator can send again: the two clocks are one. */
+    @Test
+    void aStuckAuthRequestCanBeSentAgainAtOnce() {
+        SessionDocument requesting = fixture("02_auth_requesting.json");
+        LocalDateTime progress = requesting.lastProgressAt().orElseThrow();
+        int stuckAt = -1;
+        for (int idle = 60; idle <= 240; idle++) {
+            Instant now = progress.plusSeconds(idle).atZone(Timestamps.DEFAULT_ZONE).toInstant();
+            FlowService flow = service(now, true);
+            boolean stuck = StuckPolicy.defaults().isStuck(requesting, progress.plusSeconds(idle));
+            boolean inFlight = flow.guards().problems(ActionKind.SIMPLE_AUTH, requesting, id -> false).stream()
+                    .anyMatch(r -> r.phrase().key().equals("guard.simpleAuth.inFlight"));
+            assertFalse(stuck && inFlight, "stuck and still refused as in flight after " + idle + " s");
+            if (stuck && stuckAt < 0) {
+                stuckAt = idle;
+            }
+        }
+        assertTrue(stuckAt > 0 && stuckAt <= 151, "it does become stuck, as soon as it may be sent again: " + stuckAt);
     }
 
     @Test

@@ -41,14 +41,15 @@ class StuckTallyTest {
 
     @Test
     void rowsBecomeStuckAsTheClockPassesTheirSecond() {
-        // initiated is stuck after 10 idle minutes by default, auth_requesting after 2
+        // initiated is stuck after 10 idle minutes by default, auth_requesting after 150 s
         rows.add(row("a", "initiated", T0));
         rows.add(row("b", "auth_requesting", T0.plusMinutes(5)));
         rows.add(row("c", "completed", T0));
         StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
         assertEquals(0, tally.count());
-        assertEquals(Optional.of(List.of()), tally.advanceTo(second(T0.plusMinutes(7))), "b is stuck only after 14:07");
-        assertEquals(Optional.of(List.of("b")), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(1))));
+        assertEquals(Optional.of(List.of()), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(30))),
+                "b is stuck only after 14:07:30");
+        assertEquals(Optional.of(List.of("b")), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(31))));
         assertEquals(1, tally.count());
         assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusHours(1))),
                 "a after 14:10; completed never");
