@@ -136,6 +136,11 @@ public final class StuckPolicy {
         Optional<ConsoleClaim> claim = leasedClaim(doc);
         LocalDateTime last = doc.lastProgressAt().orElse(null);
         Duration idle = last == null ? Duration.ZERO : Duration.between(last, now);
+        Optional<Duration> expiredFor = BackendRules.expiredFor(doc, now);
+        if (expiredFor.isPresent()) {
+            // Past its expiry the backend deletes it on its next read: that, not a countdown at zero, is why.
+            return Optional.of(new StuckReason(StuckReason.Kind.EXPIRED, doc.status(), idle, expiredFor.get()));
+        }
         if (claim.isPresent()) {
             return Optional.of(new StuckReason(StuckReason.Kind.LEASE_LAPSED, doc.status(), idle,
                     Duration.between(claim.get().leaseUntil(), now)));

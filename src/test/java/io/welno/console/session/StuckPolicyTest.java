@@ -53,6 +53,12 @@ class StuckPolicyTest {
         StuckReason why = policy.why(doc, LocalDateTime.parse("2026-11-20T14:12:30")).orElseThrow();
         assertEquals(StuckReason.Kind.EXPIRES_SOON, why.kind());
         assertEquals(java.time.Duration.ofSeconds(52), why.amount().withNanos(0), "52 s left before expires_at");
+        // Past it, the backend deletes the session on its next read: said as such, not as a countdown at zero.
+        StuckReason past = policy.why(doc, LocalDateTime.parse("2026-11-20T14:14:00")).orElseThrow();
+        assertEquals(StuckReason.Kind.EXPIRED, past.kind());
+        assertEquals(37, past.amount().getSeconds(), "expires_at passed 37 s ago");
+        assertTrue(io.welno.console.testing.Words.en(past.phrase()).contains("its expires_at passed 37s ago"),
+                io.welno.console.testing.Words.en(past.phrase()));
 
         SessionDocument later = fetching(tree -> tree.put("expires_at", "2026-11-20T15:00:00"));
         assertEquals(LocalDateTime.parse("2026-11-20T14:14:32.123456"), policy.stuckAfter(later).orElseThrow(),
@@ -69,7 +75,13 @@ class StuckPolicyTest {
         // Alive: not stuck, although the threshold and the expiry rule have long passed.
         assertFalse(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:29:59")));
         assertTrue(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:30:01")));
-        StuckReason why = policy.why(leased, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow();
+        assertEquals(StuckReason.Kind.EXPIRED,
+                policy.why(leased, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow().kind(),
+                "past its expires_at (14:13:22) that comes first");
+        SessionDocument leasedLonger = fetching(tree -> tree.put("expires_at", "2026-11-20T15:00:00")
+                .putObject("console_claim").put("id", "3f2a91c0").put("owner", "host/12/ab12")
+                .put("at", "2026-11-20T14:04:32.123456").put("lease_until", "2026-11-20T14:30:00"));
+        StuckReason why = policy.why(leasedLonger, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow();
         assertEquals(StuckReason.Kind.LEASE_LAPSED, why.kind());
         assertEquals(java.time.Duration.ofSeconds(10), why.amount());
 
