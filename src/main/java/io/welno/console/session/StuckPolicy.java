@@ -12,7 +12,9 @@ import java.util.Optional;
  * a machine. Fetching statuses only count while {@code collection_started} is true, which is the
  * backend's signature of a collection task that died.
  *
- * <p>Two rules make a stuck session visible (and repairable) in time, whatever the threshold:
+ * <p>A session past its {@code expires_at} is never stuck: the backend deletes it on its next read, so nothing written
+ * to it would count; it is left to expire, and its row says so. Two rules make a stuck session visible (and
+ * repairable) in time, whatever the threshold:
  * <ul>
  *   <li>a session is stuck no later than {@link #EXPIRY_MARGIN} before its {@code expires_at}: past that the
  *       backend deletes it on its next read, so a repair must happen before;</li>
@@ -73,9 +75,16 @@ public final class StuckPolicy {
                 .with(SessionStatus.FETCHING_PRESCRIPTION_DATA, threshold);
     }
 
-    /** @param now the current wall-clock time in the backend's zone */
+    /**
+     * Whether the session is stuck now: past the moment {@link #stuckAfter} says, and not yet past its
+     * {@code expires_at} — after that the backend deletes it on its next read ({@link BackendRules#expiredFor}), so it
+     * is no longer a session anyone can repair, only one left to expire.
+     *
+     * @param now the current wall-clock time in the backend's zone
+     */
     public boolean isStuck(SessionDocument doc, LocalDateTime now) {
-        return stuckAfter(doc).map(after -> after.isBefore(now)).orElse(false);
+        return stuckAfter(doc).map(after -> after.isBefore(now)).orElse(false)
+                && BackendRules.expiredFor(doc, now).isEmpty();
     }
 
     /**
@@ -129,18 +138,12 @@ public final class StuckPolicy {
      * status's threshold; empty when it is not stuck at {@code now}.
      */
     public Optional<StuckReason> why(SessionDocument doc, LocalDateTime now) {
-        Optional<LocalDateTime> after = stuckAfter(doc);
-        if (after.isEmpty() || !after.get().isBefore(now)) {
+        if (!isStuck(doc, now)) {
             return Optional.empty();
         }
         Optional<ConsoleClaim> claim = leasedClaim(doc);
         LocalDateTime last = doc.lastProgressAt().orElse(null);
         Duration idle = last == null ? Duration.ZERO : Duration.between(last, now);
-        Optional<Duration> expiredFor = BackendRules.expiredFor(doc, now);
-        if (expiredFor.isPresent()) {
-            // Past its expiry the backend deletes it on its next read: that, not a countdown at zero, is why.
-            return Optional.of(new StuckReason(StuckReason.Kind.EXPIRED, doc.status(), idle, expiredFor.get()));
-        }
         if (claim.isPresent()) {
             return Optional.of(new StuckReason(StuckReason.Kind.LEASE_LAPSED, doc.status(), idle,
                     Duration.between(claim.get().leaseUntil(), now)));

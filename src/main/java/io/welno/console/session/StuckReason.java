@@ -8,8 +8,7 @@ import java.time.Duration;
  *
  * @param idle   how long since the session last made progress
  * @param amount for {@link Kind#IDLE} the status's threshold; for {@link Kind#EXPIRES_SOON} the time left
- *               before {@code expires_at}; for {@link Kind#EXPIRED} how long ago it passed; for
- *               {@link Kind#LEASE_LAPSED} how long ago the lease ran out
+ *               before {@code expires_at}; for {@link Kind#LEASE_LAPSED} how long ago the lease ran out
  */
 public record StuckReason(Kind kind, SessionStatus status, Duration idle, Duration amount) {
 
@@ -18,8 +17,6 @@ public record StuckReason(Kind kind, SessionStatus status, Duration idle, Durati
         IDLE,
         /** Not moving, and the backend deletes it soon. */
         EXPIRES_SOON,
-        /** Not moving, and past its {@code expires_at}: the backend deletes it on its next read. */
-        EXPIRED,
         /** A console claimed it and stopped renewing its lease (it died or lost Redis). */
         LEASE_LAPSED
     }
@@ -28,7 +25,6 @@ public record StuckReason(Kind kind, SessionStatus status, Duration idle, Durati
         return switch (kind) {
             case IDLE -> Phrase.of("stuck.idle", status, idle, amount);
             case EXPIRES_SOON -> Phrase.of("stuck.expiresSoon", status, idle, amount);
-            case EXPIRED -> Phrase.of("stuck.expired", status, idle, amount);
             case LEASE_LAPSED -> Phrase.of("stuck.leaseLapsed", status, amount);
         };
     }

@@ -240,7 +240,16 @@ public final class SessionRow {
      *                  does), so asking again is a comparison of two numbers
      */
     public boolean isStuckAt(StuckPolicy policy, long nowSecond) {
-        return nowSecond > stuckAfterSecond(policy);
+        return nowSecond > stuckAfterSecond(policy) && nowSecond <= stuckUntilSecond();
+    }
+
+    /**
+     * The last second (counted as {@link #stuckAfterSecond} is) at which this row can count as stuck: past its
+     * {@code expires_at} the backend deletes it on its next read, so nothing can repair it any more
+     * ({@link StuckPolicy#isStuck}). {@link Long#MAX_VALUE} when it has no expiry the backend reads.
+     */
+    public long stuckUntilSecond() {
+        return backendExpiry == null ? Long.MAX_VALUE : backendExpiry.toEpochSecond(ZoneOffset.UTC);
     }
 
     /**

@@ -15,9 +15,11 @@ import java.util.function.Predicate;
  * The Stuck bucket's count, kept as rows come and go instead of counted by a pass over every row each second.
  *
  * <p>Every fact the stuck rule reads is fixed when a row is read, so a row becomes stuck at a second known from then
- * on ({@link SessionRow#stuckAfterSecond}). The tally holds the counted rows that are not stuck yet by that second;
- * moving the clock on moves the seconds that have passed into the count and names their rows (the Stuck bucket, when
- * shown, adds just those). The table's once-a-second tick then costs a lookup or two, and each row a batch brings one
+ * on ({@link SessionRow#stuckAfterSecond}), and stops being stuck at another (its {@code expires_at},
+ * {@link SessionRow#stuckUntilSecond}: the backend deletes it then). The tally holds the counted rows that are not
+ * stuck yet by the first second and those with an expiry by the second; moving the clock on moves the rows of the
+ * seconds that have passed into the count or out of it and names them (the Stuck bucket, when shown, adds and takes
+ * out just those). The table's once-a-second tick then costs a lookup or two, and each row a batch brings one
  * more: the pass over 100,000 rows this replaces took 5–15 ms of the FX thread's 16 ms frame (docs/BENCHMARKS.md,
  * P2 FX).
  *
@@ -34,6 +36,8 @@ public final class StuckTally {
      * and the ids of a second that passed are the rows that just became stuck.
      */
     private final Map<Long, Set<String>> waiting = new HashMap<>();
+    /** The counted rows stuck or waiting that expire, by the second after which they no longer count. */
+    private final Map<Long, Set<String>> expiring = new HashMap<>();
     private StuckPolicy policy;
     private Predicate<SessionRow> counts;
     private long now;
@@ -55,6 +59,7 @@ public final class StuckTally {
         now = nowSecond;
         stuck = 0;
         waiting.clear();
+        expiring.clear();
         for (SessionRow row : rows) {
             add(row);
         }
@@ -75,52 +80,80 @@ public final class StuckTally {
             return;
         }
         long second = row.stuckAfterSecond(policy);
-        if (second == Long.MAX_VALUE) {
-            return; // never stuck
+        long until = row.stuckUntilSecond();
+        if (second == Long.MAX_VALUE || until <= second || now > until) {
+            return; // never stuck, or no longer
         }
         if (now > second) {
             stuck += delta;
-        } else if (delta > 0) {
-            waiting.computeIfAbsent(second, s -> new HashSet<>()).add(row.id());
         } else {
-            Set<String> then = waiting.get(second);
-            if (then != null && then.remove(row.id()) && then.isEmpty()) {
-                waiting.remove(second);
+            file(waiting, second, row.id(), delta);
+        }
+        if (until != Long.MAX_VALUE) {
+            file(expiring, until, row.id(), delta);
+        }
+    }
+
+    private static void file(Map<Long, Set<String>> bySecond, long second, String id, int delta) {
+        if (delta > 0) {
+            bySecond.computeIfAbsent(second, s -> new HashSet<>()).add(id);
+        } else {
+            Set<String> then = bySecond.get(second);
+            if (then != null && then.remove(id) && then.isEmpty()) {
+                bySecond.remove(second);
             }
         }
+    }
+
+    /** What moving the clock on changed: the rows that became stuck, and those that stopped (they expired). */
+    public record Moved(List<String> became, List<String> expired) {
     }
 
     /**
      * Moves the clock on to {@code nowSecond}.
      *
-     * @return the ids of the rows that became stuck since the second counted at before; empty when the clock went
-     *         back, and the tally counted again from the rows (which rows left the count is then not known here)
+     * @return the rows that became stuck since the second counted at before, and those that stopped being stuck; empty
+     *         when the clock went back, and the tally counted again from the rows (which rows moved is then not known
+     *         here)
      */
-    public Optional<List<String>> advanceTo(long nowSecond) {
+    public Optional<Moved> advanceTo(long nowSecond) {
         if (nowSecond < now) {
             recount(policy, counts, nowSecond);
             return Optional.empty();
         }
-        List<String> became = new ArrayList<>();
-        if (nowSecond - now <= waiting.size()) {
+        Set<String> became = new HashSet<>(passed(waiting, nowSecond));
+        List<String> expired = new ArrayList<>();
+        for (String id : passed(expiring, nowSecond)) {
+            // A row that became stuck and expired within this step was never counted.
+            if (!became.remove(id)) {
+                expired.add(id);
+            }
+        }
+        now = nowSecond;
+        stuck += became.size() - expired.size();
+        return Optional.of(new Moved(List.copyOf(became), expired));
+    }
+
+    /** Takes out of {@code bySecond} the rows of every second before {@code nowSecond}. */
+    private List<String> passed(Map<Long, Set<String>> bySecond, long nowSecond) {
+        List<String> passed = new ArrayList<>();
+        if (nowSecond - now <= bySecond.size()) {
             for (long second = now; second < nowSecond; second++) {
-                Set<String> passed = waiting.remove(second);
-                if (passed != null) {
-                    became.addAll(passed);
+                Set<String> ids = bySecond.remove(second);
+                if (ids != null) {
+                    passed.addAll(ids);
                 }
             }
         } else { // a long step (the machine slept): fewer seconds held than passed
-            for (Iterator<Map.Entry<Long, Set<String>>> i = waiting.entrySet().iterator(); i.hasNext(); ) {
+            for (Iterator<Map.Entry<Long, Set<String>>> i = bySecond.entrySet().iterator(); i.hasNext(); ) {
                 Map.Entry<Long, Set<String>> held = i.next();
                 if (held.getKey() < nowSecond) {
-                    became.addAll(held.getValue());
+                    passed.addAll(held.getValue());
                     i.remove();
                 }
             }
         }
-        now = nowSecond;
-        stuck += became.size();
-        return Optional.of(became);
+        return passed;
     }
 
     /** The stuck rows at the second last counted at, with every row added or removed since. */

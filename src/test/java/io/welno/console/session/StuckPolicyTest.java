@@ -18,7 +18,7 @@ class StuckPolicyTest {
         SessionDocument doc = (SessionDocument) codec.parse("x", Fixtures.text("05_fetching_health_data_stuck.json"));
         // Last progress is the collection start at 14:04:32; a status poll then rewrote updated_at.
         var polled = doc.tree().deepCopy();
-        polled.put("updated_at", "2026-11-20T14:20:00.000001");
+        polled.put("updated_at", "2026-11-20T14:20:00.000001").put("expires_at", "2026-11-20T15:00:00");
         SessionDocument fresh = (SessionDocument) codec.wrap("x", polled);
         assertEquals(LocalDateTime.parse("2026-11-20T14:04:32.123456"), fresh.lastProgressAt().orElseThrow());
         assertTrue(policy.isStuck(fresh, LocalDateTime.parse("2026-11-20T14:20:00")));
@@ -33,8 +33,11 @@ class StuckPolicyTest {
                 .tree().deepCopy();
         unclaimed.put("collection_started", false);
         assertFalse(policy.isStuck((SessionDocument) codec.wrap("x", unclaimed), muchLater));
-        assertTrue(policy.isStuck((SessionDocument) codec.parse("x", Fixtures.text("03_auth_request_sent.json")),
-                muchLater), "nobody approved for hours");
+        SessionDocument waiting = (SessionDocument) codec.parse("x", Fixtures.text("03_auth_request_sent.json"));
+        assertFalse(policy.isStuck(waiting, muchLater), "past its expires_at (14:08:27) it is left to expire");
+        var stillValid = waiting.tree().deepCopy().put("expires_at", "2026-11-21T01:00:00");
+        assertTrue(policy.isStuck((SessionDocument) codec.wrap("x", stillValid), muchLater),
+                "nobody approved for hours");
     }
 
     private SessionDocument fetching(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
@@ -53,12 +56,10 @@ class StuckPolicyTest {
         StuckReason why = policy.why(doc, LocalDateTime.parse("2026-11-20T14:12:30")).orElseThrow();
         assertEquals(StuckReason.Kind.EXPIRES_SOON, why.kind());
         assertEquals(java.time.Duration.ofSeconds(52), why.amount().withNanos(0), "52 s left before expires_at");
-        // Past it, the backend deletes the session on its next read: said as such, not as a countdown at zero.
-        StuckReason past = policy.why(doc, LocalDateTime.parse("2026-11-20T14:14:00")).orElseThrow();
-        assertEquals(StuckReason.Kind.EXPIRED, past.kind());
-        assertEquals(37, past.amount().getSeconds(), "expires_at passed 37 s ago");
-        assertTrue(io.welno.console.testing.Words.en(past.phrase()).contains("its expires_at passed 37s ago"),
-                io.welno.console.testing.Words.en(past.phrase()));
+        // Past it, the backend deletes the session on its next read: nothing can repair it, it is not stuck any more.
+        assertTrue(policy.isStuck(doc, LocalDateTime.parse("2026-11-20T14:13:22")));
+        assertFalse(policy.isStuck(doc, LocalDateTime.parse("2026-11-20T14:13:23")));
+        assertTrue(policy.why(doc, LocalDateTime.parse("2026-11-20T14:14:00")).isEmpty());
 
         SessionDocument later = fetching(tree -> tree.put("expires_at", "2026-11-20T15:00:00"));
         assertEquals(LocalDateTime.parse("2026-11-20T14:14:32.123456"), policy.stuckAfter(later).orElseThrow(),
@@ -69,21 +70,17 @@ class StuckPolicyTest {
 
     @Test
     void aLeasedClaimDecidesAloneStuckTheMomentItsLeaseLapses() {
-        SessionDocument leased = fetching(tree -> tree.putObject("console_claim").put("id", "3f2a91c0")
-                .put("owner", "host/12/ab12").put("at", "2026-11-20T14:04:32.123456")
-                .put("lease_until", "2026-11-20T14:30:00"));
-        // Alive: not stuck, although the threshold and the expiry rule have long passed.
-        assertFalse(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:29:59")));
-        assertTrue(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:30:01")));
-        assertEquals(StuckReason.Kind.EXPIRED,
-                policy.why(leased, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow().kind(),
-                "past its expires_at (14:13:22) that comes first");
-        SessionDocument leasedLonger = fetching(tree -> tree.put("expires_at", "2026-11-20T15:00:00")
+        SessionDocument leased = fetching(tree -> tree.put("expires_at", "2026-11-20T14:31:00")
                 .putObject("console_claim").put("id", "3f2a91c0").put("owner", "host/12/ab12")
                 .put("at", "2026-11-20T14:04:32.123456").put("lease_until", "2026-11-20T14:30:00"));
-        StuckReason why = policy.why(leasedLonger, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow();
+        // Alive: not stuck, although the threshold and the expiry rule (14:30) have passed.
+        assertFalse(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:29:59")));
+        assertTrue(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:30:01")));
+        StuckReason why = policy.why(leased, LocalDateTime.parse("2026-11-20T14:30:10")).orElseThrow();
         assertEquals(StuckReason.Kind.LEASE_LAPSED, why.kind());
         assertEquals(java.time.Duration.ofSeconds(10), why.amount());
+        assertFalse(policy.isStuck(leased, LocalDateTime.parse("2026-11-20T14:31:01")),
+                "past its expires_at it is left to expire, lease or not");
 
         SessionDocument lapsedEarly = fetching(tree -> tree.putObject("console_claim").put("id", "3f2a91c0")
                 .put("at", "2026-11-20T14:04:32.123456").put("lease_until", "2026-11-20T14:05:32"));

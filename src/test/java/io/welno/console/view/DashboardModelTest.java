@@ -129,7 +129,7 @@ class DashboardModelTest {
     void stuckRateUsesTheStuckPolicyOnLiveSessionsAndEndedRowsAreNotLive() {
         SessionRow stuck = TestRows.session("welno_s", "fetching_health_data", ago(30)).requested(ago(29))
                 .approved(ago(28)).message(ago(27), "info", "건강검진 데이터를 가져오는 중입니다.")
-                .put("collection_started", true).row();
+                .put("collection_started", true).expires(NOW.plusMinutes(5)).row(); // still one the backend reads
         SessionRow fresh = TestRows.session("welno_f", "initiated", ago(1)).row();
         SessionRow ended = TestRows.session("welno_e", "initiated", ago(2)).row().ended(ChangeKind.EXPIRED, NOW);
         SessionRow unreadable = TestRows.unreadable("welno_u", "{\"truncated");

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Stuck count kept as rows come and go is, at every second, the count a pass over every row gives: rows become
- * stuck as the clock passes their second, leave the count when a new version or an end replaces them, and only live
- * rows the filter lets through count.
+ * stuck as the clock passes their second, leave the count when a new version or an end replaces them or their expiry
+ * passes, and only live rows the filter lets through count.
  */
 class StuckTallyTest {
 
@@ -47,11 +47,11 @@ class StuckTallyTest {
         rows.add(row("c", "completed", T0));
         StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
         assertEquals(0, tally.count());
-        assertEquals(Optional.of(List.of()), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(30))),
+        assertEquals(Optional.of(List.of()), became(tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(30)))),
                 "b is stuck only after 14:07:30");
-        assertEquals(Optional.of(List.of("b")), tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(31))));
+        assertEquals(Optional.of(List.of("b")), became(tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(31)))));
         assertEquals(1, tally.count());
-        assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusHours(1))),
+        assertEquals(Optional.of(List.of("a")), became(tally.advanceTo(second(T0.plusHours(1)))),
                 "a after 14:10; completed never");
         assertEquals(2, tally.count());
         assertEquals(Optional.empty(), tally.advanceTo(second(T0)), "a clock that went back counts again");
@@ -70,7 +70,7 @@ class StuckTallyTest {
         tally.remove(idle);
         tally.add(moved);
         assertEquals(0, tally.count(), "it moved a minute ago");
-        assertEquals(Optional.of(List.of("a")), tally.advanceTo(second(T0.plusMinutes(29).plusSeconds(1))));
+        assertEquals(Optional.of(List.of("a")), became(tally.advanceTo(second(T0.plusMinutes(29).plusSeconds(1)))));
 
         SessionRow ended = moved.ended(ChangeKind.EXPIRED, T0.plusMinutes(30));
         rows.set(0, ended);
@@ -114,8 +114,11 @@ class StuckTallyTest {
             int what = random.nextInt(100);
             if (what < 40 || rows.isEmpty()) {
                 String id = "s" + random.nextInt(400);
-                SessionRow fresh = row(id, STATUSES[random.nextInt(STATUSES.length)],
-                        T0.plusSeconds(now - second(T0) - random.nextInt(1800)));
+                LocalDateTime clock = T0.plusSeconds(now - second(T0));
+                // Expiries before, within and after the time a row takes to get stuck, some already passed.
+                SessionRow fresh = TestRows.session(id, STATUSES[random.nextInt(STATUSES.length)],
+                        clock.minusSeconds(random.nextInt(1800))).expires(clock.plusSeconds(random.nextInt(2400) - 600))
+                        .row();
                 int at = indexOf(id);
                 if (at < 0) {
                     rows.add(fresh);
@@ -138,12 +141,17 @@ class StuckTallyTest {
             } else if (what < 95) {
                 Set<String> before = stuckIds(policy, filter, now);
                 now += random.nextInt(10) == 0 ? -random.nextInt(600) : random.nextInt(120);
-                Optional<List<String>> became = tally.advanceTo(now);
-                if (became.isPresent()) {
+                Optional<StuckTally.Moved> moved = tally.advanceTo(now);
+                if (moved.isPresent()) {
                     Set<String> after = stuckIds(policy, filter, now);
-                    after.removeAll(before);
-                    assertEquals(after, Set.copyOf(became.get()), "became stuck, step " + step);
-                    assertEquals(became.get().size(), Set.copyOf(became.get()).size(), "each once");
+                    Set<String> became = new HashSet<>(after);
+                    became.removeAll(before);
+                    Set<String> expired = new HashSet<>(before);
+                    expired.removeAll(after);
+                    assertEquals(became, Set.copyOf(moved.get().became()), "became stuck, step " + step);
+                    assertEquals(expired, Set.copyOf(moved.get().expired()), "expired, step " + step);
+                    assertEquals(moved.get().became().size() + moved.get().expired().size(),
+                            became.size() + expired.size(), "each once");
                 }
             } else if (what < 98) {
                 filter = filters.get(random.nextInt(filters.size()));
@@ -154,6 +162,34 @@ class StuckTallyTest {
             }
             assertEquals(pass(policy, filter, now), tally.count(), "after step " + step);
         }
+    }
+
+    private static Optional<List<String>> became(Optional<StuckTally.Moved> moved) {
+        return moved.map(StuckTally.Moved::became);
+    }
+
+    /** A row stuck until its expires_at leaves the count then: the backend deletes it on its next read. */
+    @Test
+    void aStuckRowLeavesTheCountWhenItsExpiryPasses() {
+        rows.add(TestRows.session("a", "initiated", T0).expires(T0.plusMinutes(15)).row());
+        rows.add(TestRows.session("b", "initiated", T0).expires(T0.plusMinutes(5)).row());
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
+        // b would be stuck a minute before its expiry (14:04) and leaves at it (14:05); a is stuck from 14:10.
+        assertEquals(Optional.of(new StuckTally.Moved(List.of("b"), List.of())),
+                tally.advanceTo(second(T0.plusMinutes(4).plusSeconds(1))));
+        assertEquals(1, tally.count());
+        assertEquals(Optional.of(new StuckTally.Moved(List.of(), List.of("b"))),
+                tally.advanceTo(second(T0.plusMinutes(5).plusSeconds(1))));
+        assertEquals(0, tally.count());
+        assertEquals(Optional.of(new StuckTally.Moved(List.of("a"), List.of())),
+                tally.advanceTo(second(T0.plusMinutes(10).plusSeconds(1))));
+        assertEquals(Optional.of(new StuckTally.Moved(List.of(), List.of("a"))),
+                tally.advanceTo(second(T0.plusHours(2))), "a long step names it too");
+        assertEquals(0, tally.count());
+
+        rows.add(TestRows.session("c", "initiated", T0).expires(T0.plusHours(1)).row());
+        tally.add(rows.get(2));
+        assertEquals(0, tally.count(), "a row added after its expiry never counts");
     }
 
     private int indexOf(String id) {

@@ -292,14 +292,18 @@ public final class SessionTableModel {
      */
     public void tick() {
         LocalDateTime now = now();
-        Optional<List<String>> becameStuck = stuck.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
+        Optional<StuckTally.Moved> moved = stuck.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
         counts.get(Bucket.STUCK).set(stuck.count());
         countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
-            // the rows shown stay stuck as the clock moves on: only the ones that just became stuck are new
+            // As the clock moves on, only the rows that just became stuck are new, and only those that expired go.
             Predicate<SessionRow> stuckNow = predicate(now);
-            becameStuck.ifPresentOrElse(ids -> shown.widenFilter(stuckNow, rowsOf(ids)),
-                    () -> shown.setFilter(stuckNow));
+            moved.ifPresentOrElse(m -> {
+                if (!m.expired().isEmpty()) {
+                    shown.narrowFilter(stuckNow); // tests the rows shown only
+                }
+                shown.widenFilter(stuckNow, rowsOf(m.became()));
+            }, () -> shown.setFilter(stuckNow));
         }
     }
 
