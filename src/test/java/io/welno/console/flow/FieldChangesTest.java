@@ -75,7 +75,8 @@ class FieldChangesTest {
     @Test
     void phrasesTravelThroughTheAuditStreamWithTheirTypes() {
         Phrase phrase = Phrase.of("guard.collect.needs", List.of(SessionStatus.AUTH_COMPLETED,
-                SessionStatus.AUTHENTICATED), Phrase.of("guard.seen", SessionStatus.AUTH_REQUEST_SENT), ActionKind.COLLECT);
+                SessionStatus.AUTHENTICATED), Phrase.of("guard.seen", SessionStatus.AUTH_REQUEST_SENT),
+                ActionKind.COLLECT);
         Phrase back = PhraseCodec.decode(PhraseCodec.encode(phrase));
         assertEquals(phrase, back);
         assertEquals("collect needs status auth_completed or authenticated, but the session is auth_request_sent.",

@@ -106,8 +106,8 @@ class GuardsTest {
                 Words.en(collect));
         assertEquals("Collect health data needs status Approved or Authenticated (legacy), but the session is Waiting "
                 + "for approval.", Wording.window(BundleTexts.english()).render(collect));
-        assertEquals("manual-auth-complete needs temp_auth_data from an auth request that succeeded, but the session has none "
-                        + "(status initiated).",
+        assertEquals("manual-auth-complete needs temp_auth_data from an auth request that succeeded, but the session "
+                        + "has none (status initiated).",
                 Words.en(flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("01_initiated.json"), Role.DEVELOPER).orElseThrow()));
         assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role.",
                 Words.en(flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("03_auth_request_sent.json"), Role.OPERATOR).orElseThrow()));
@@ -167,8 +167,8 @@ class GuardsTest {
             }
         }
         assertTrue(keys.containsAll(List.of("guard.simpleAuth.inFlight", "guard.simpleAuth.inFlightUnknown",
-                "guard.simpleAuth.duplicate", "guard.simpleAuth.authType", "guard.simpleAuth.needs", "guard.manualComplete.noTemp",
-                "guard.collect.here", "guard.collect.noAuth", "guard.collect.needs", "guard.reset.here",
+                "guard.simpleAuth.duplicate", "guard.simpleAuth.authType", "guard.simpleAuth.needs",
+                "guard.manualComplete.noTemp", "guard.collect.here", "guard.collect.noAuth", "guard.collect.needs", "guard.reset.here",
                 "guard.reset.notStarted", "guard.reset.notStuck", "guard.reset.idleUnknown",
                 "guard.collectionRunning")),
                 keys.toString());

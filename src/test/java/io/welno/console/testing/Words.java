@@ -38,9 +38,10 @@ public final class Words {
     }
 
     /**
-     * The first action or status a sentence names as Redis and the command line store it ("collect", "auth_requesting"),
-     * or null: the window names them by its labels. An endpoint's path ("/session/simple-auth") is not a name, and a
-     * one-word status is only one where the sentence puts the session in it ("is now error", not "server error").
+     * The first action or status a sentence names as Redis and the command line store it ("collect",
+     * "auth_requesting"), or null: the window names them by its labels. An endpoint's path ("/session/simple-auth") is
+     * not a name, and a one-word status is only one where the sentence puts the session in it ("is now error", not
+     * "server error").
      */
     public static String storedName(String sentence) {
         for (ActionKind kind : ActionKind.values()) {

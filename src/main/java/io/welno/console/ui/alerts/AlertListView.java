@@ -28,8 +28,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The in-window alert list: time, rule, what happened, the sessions concerned (the first one a link to it in the
- * table; for the Stuck alert, a link to the Stuck bucket) and an acknowledge button; unacknowledged alerts stand out. Alerts stay until the list's capacity pushes
- * them off; acknowledging only marks them read.
+ * table; for the Stuck alert, a link to the Stuck bucket) and an acknowledge button; unacknowledged alerts stand out.
+ * Alerts stay until the list's capacity pushes them off; acknowledging only marks them read.
  */
 public final class AlertListView extends BorderPane {
 
