@@ -53,11 +53,20 @@ class GuardsTest {
         return (SessionDocument) codec.parse(Fixtures.id(name), Fixtures.text(name));
     }
 
+    private static Timestamps at(Instant now) {
+        return new Timestamps(Clock.fixed(now, ZoneOffset.UTC), Timestamps.DEFAULT_ZONE);
+    }
+
     private FlowService service(Instant now, boolean withTilko) {
-        Timestamps ts = new Timestamps(Clock.fixed(now, ZoneOffset.UTC), Timestamps.DEFAULT_ZONE);
+        Timestamps ts = at(now);
         TilkoGateway tilko = withTilko ? new ThrowingTilko() : null;
         return new FlowService(new FileSessionStore(dir, codec, ts, RetryPolicy.DEFAULT), tilko, new MemoryAuditLog(),
                 null, ts, new DirectExecutor(), FlowOptions.defaults());
+    }
+
+    /** The session rules alone, at a fixed clock: no service (and no timer thread) for a test that asks only them. */
+    private static Guards guards(Instant now) {
+        return new Guards(FlowOptions.defaults(), at(now));
     }
 
     @Test
@@ -148,7 +157,7 @@ class GuardsTest {
         Wording windowKorean = Wording.window(new BundleTexts(BundleTexts.KOREAN));
         Set<String> keys = new TreeSet<>();
         for (Instant now : List.of(EARLY, LATE)) {
-            Guards guards = service(now, true).guards();
+            Guards guards = guards(now);
             for (Map.Entry<String, SessionDocument> doc : docs.entrySet()) {
                 for (boolean collectingHere : List.of(false, true)) {
                     for (ActionKind kind : ActionKind.values()) {
@@ -198,9 +207,8 @@ class GuardsTest {
         int stuckAt = -1;
         for (int idle = 60; idle <= 240; idle++) {
             Instant now = progress.plusSeconds(idle).atZone(Timestamps.DEFAULT_ZONE).toInstant();
-            FlowService flow = service(now, true);
             boolean stuck = StuckPolicy.defaults().isStuck(requesting, progress.plusSeconds(idle));
-            boolean inFlight = flow.guards().problems(ActionKind.SIMPLE_AUTH, requesting, id -> false).stream()
+            boolean inFlight = guards(now).problems(ActionKind.SIMPLE_AUTH, requesting, id -> false).stream()
                     .anyMatch(r -> r.phrase().key().equals("guard.simpleAuth.inFlight"));
             assertFalse(stuck && inFlight, "stuck and still refused as in flight after " + idle + " s");
             if (stuck && stuckAt < 0) {
