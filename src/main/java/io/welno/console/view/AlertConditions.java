@@ -6,19 +6,25 @@ import io.welno.console.session.StuckPolicy;
 import io.welno.console.text.Phrase;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * What the alert rules look at, read from the table's rows once every few seconds (off the FX thread: at 100,000
  * rows one pass is a few milliseconds). A session waits for the phone approval while its status is
- * {@code auth_request_sent} or {@code auth_pending}; it has waited since its last update (the backend writes the
- * document when it sends the request, and not again until the approval or a failure). The error rate is the
- * dashboard's: of the sessions started within the rule's window, the share that ended failed.
+ * {@code auth_request_sent} or {@code auth_pending}, and has waited since its last progress (the message the backend
+ * appends when it sends the request): not since {@code updated_at}, which the browser's status poll rewrites every
+ * few seconds while the person has not approved yet. A session past its {@code expires_at} waits for nothing: the
+ * backend deletes it on its next read (docs/backend-protocol.md), so it is abandoned, not waiting. The error rate is
+ * the dashboard's: of the sessions started within the rule's window, the share that ended failed.
  */
 public final class AlertConditions {
 
     /** At most this many session ids ride on one alert; the count says how many there were. */
     public static final int MAX_SESSIONS = 50;
+
+    private static final Comparator<SessionRow> LONGEST_WAIT_FIRST =
+            Comparator.comparing(SessionRow::lastProgressAt).thenComparing(SessionRow::id);
 
     private AlertConditions() {
     }
@@ -26,7 +32,7 @@ public final class AlertConditions {
     public static AlertMonitor.Conditions of(List<SessionRow> rows, LocalDateTime now, StuckPolicy policy,
                                              AlertRules rules, FeedMode mode) {
         int stuck = 0;
-        List<String> waiting = new ArrayList<>();
+        List<SessionRow> waiting = new ArrayList<>();
         int started = 0;
         int failed = 0;
         LocalDateTime waitedSince = rules.waitingOn() ? now.minus(rules.waitingLongerThan()) : null;
@@ -39,9 +45,8 @@ public final class AlertConditions {
                 if (row.isStuck(policy, now)) {
                     stuck++;
                 }
-                if (waitedSince != null && waitsForApproval(row.status()) && row.updatedAt() != null
-                        && row.updatedAt().isBefore(waitedSince) && waiting.size() < MAX_SESSIONS) {
-                    waiting.add(row.id());
+                if (waitedSince != null && waitsTooLong(row, waitedSince, now)) {
+                    waiting.add(row);
                 }
             }
             LocalDateTime created = row.createdAt();
@@ -53,7 +58,15 @@ public final class AlertConditions {
             }
         }
         double errorRate = started == 0 ? 0 : (double) failed / started;
-        return new AlertMonitor.Conditions(stuck, waiting, errorRate, !fallback(mode), Phrase.of("mode." + mode.name()));
+        List<String> longest = waiting.stream().sorted(LONGEST_WAIT_FIRST).limit(MAX_SESSIONS).map(SessionRow::id)
+                .toList();
+        return new AlertMonitor.Conditions(stuck, waiting.size(), longest, errorRate, !fallback(mode),
+                Phrase.of("mode." + mode.name()));
+    }
+
+    private static boolean waitsTooLong(SessionRow row, LocalDateTime waitedSince, LocalDateTime now) {
+        return waitsForApproval(row.status()) && row.lastProgressAt() != null
+                && row.lastProgressAt().isBefore(waitedSince) && !row.pastBackendExpiry(now);
     }
 
     static boolean waitsForApproval(SessionStatus status) {

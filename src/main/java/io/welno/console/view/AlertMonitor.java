@@ -28,14 +28,19 @@ public final class AlertMonitor {
     /**
      * What the rules look at, once per refresh.
      *
-     * @param waitingTooLong the sessions that have waited for the phone approval longer than the rule's limit
+     * @param waitingTooLong how many sessions have waited for the phone approval longer than the rule's limit
+     * @param longestWaiting the ids of some of them (at most {@link AlertConditions#MAX_SESSIONS}), longest wait
+     *                       first
      * @param feedLive       whether the live feed is LIVE (false: polling, reconnecting, offline)
      * @param feedState      the feed's state, for the alert's words ({@code mode.POLLING}, say)
      */
-    public record Conditions(int stuck, List<String> waitingTooLong, double errorRate, boolean feedLive,
-                             Phrase feedState) {
+    public record Conditions(int stuck, int waitingTooLong, List<String> longestWaiting, double errorRate,
+                             boolean feedLive, Phrase feedState) {
         public Conditions {
-            waitingTooLong = List.copyOf(waitingTooLong);
+            longestWaiting = List.copyOf(longestWaiting);
+            if (longestWaiting.size() > waitingTooLong) {
+                throw new IllegalArgumentException("more ids than sessions waiting");
+            }
         }
     }
 
@@ -73,8 +78,8 @@ public final class AlertMonitor {
         AlertRules r = rules;
         edge(Rule.STUCK, r.stuckOn() && now.stuck() > r.stuckAbove(), at, List.of(),
                 Phrase.of("alert.stuck", now.stuck(), r.stuckAbove()), out);
-        edge(Rule.LONG_WAIT, r.waitingOn() && !now.waitingTooLong().isEmpty(), at, now.waitingTooLong(),
-                Phrase.of("alert.longWait", now.waitingTooLong().size(), r.waitingLongerThan()), out);
+        edge(Rule.LONG_WAIT, r.waitingOn() && now.waitingTooLong() > 0, at, now.longestWaiting(),
+                Phrase.of("alert.longWait", now.waitingTooLong(), r.waitingLongerThan()), out);
         edge(Rule.ERROR_RATE, r.errorRateOn() && now.errorRate() > r.errorRateAbove(), at, List.of(),
                 Phrase.of("alert.errorRate", Math.round(now.errorRate() * 100), Math.round(r.errorRateAbove() * 100),
                         r.errorWindow()), out);

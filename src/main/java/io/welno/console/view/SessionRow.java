@@ -372,6 +372,22 @@ public final class SessionRow {
         return expiresAt;
     }
 
+    /**
+     * When the session last made progress ({@link io.welno.console.session.SessionDocument#lastProgressAt()}): not
+     * {@code updated_at}, which the browser's status poll rewrites every few seconds while nothing happens.
+     */
+    public LocalDateTime lastProgressAt() {
+        return lastProgressAt;
+    }
+
+    /**
+     * Whether the backend deletes this session on its next read at {@code now}: past its {@code expires_at}, by the
+     * second as {@link #stuckUntilSecond} counts it. False when it has no expiry the backend reads.
+     */
+    public boolean pastBackendExpiry(LocalDateTime now) {
+        return now.toEpochSecond(ZoneOffset.UTC) > stuckUntilSecond();
+    }
+
     public long ttlMillis() {
         return ttlMillis;
     }

@@ -116,6 +116,17 @@ public final class TestRows {
         return this;
     }
 
+    /**
+     * A status poll of the browser at {@code at}, as the backend's {@code extend_session(300)} writes it:
+     * {@code updated_at} and {@code last_activity} become {@code at}, {@code expires_at} five minutes later; no message.
+     */
+    public TestRows polled(LocalDateTime at) {
+        doc.put("updated_at", Timestamps.format(at));
+        doc.put("last_activity", Timestamps.format(at));
+        doc.put("expires_at", Timestamps.format(at.plusMinutes(5)));
+        return this;
+    }
+
     public TestRows expires(LocalDateTime at) {
         doc.put("expires_at", Timestamps.format(at));
         return this;

@@ -87,7 +87,7 @@ class AlertListTest {
     }
 
     private static AlertMonitor.Conditions stuck(int count, List<String> waiting) {
-        return new AlertMonitor.Conditions(count, waiting, 0, true, Phrase.of("mode.LIVE"));
+        return new AlertMonitor.Conditions(count, waiting.size(), waiting, 0, true, Phrase.of("mode.LIVE"));
     }
 
     @Test

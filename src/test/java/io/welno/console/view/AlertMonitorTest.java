@@ -19,7 +19,8 @@ class AlertMonitorTest {
     private final Instant t = Instant.parse("2026-12-02T05:00:00Z");
 
     private static AlertMonitor.Conditions with(int stuck, List<String> waiting, double errors, boolean live) {
-        return new AlertMonitor.Conditions(stuck, waiting, errors, live, live ? LIVE : Phrase.of("mode.POLLING"));
+        return new AlertMonitor.Conditions(stuck, waiting.size(), waiting, errors, live,
+                live ? LIVE : Phrase.of("mode.POLLING"));
     }
 
     private static List<AlertMonitor.Rule> rules(List<AlertMonitor.Alert> alerts) {
@@ -36,6 +37,7 @@ class AlertMonitorTest {
         assertEquals(List.of(AlertMonitor.Rule.STUCK, AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.ERROR_RATE,
                 AlertMonitor.Rule.FEED_FALLBACK), rules(first));
         assertEquals(List.of("welno_a"), first.get(1).sessions());
+        assertEquals("1 session has waited for the phone approval longer than 10m.", Words.en(first.get(1).message()));
         assertEquals("6 sessions are stuck (alert above 5).", Words.en(first.get(0).message()));
 
         assertEquals(List.of(), monitor.check(with(9, List.of("welno_a", "welno_b"), 0.5, false), t.plusSeconds(2)),
