@@ -29,16 +29,24 @@ import java.util.Locale;
  */
 public final class DashboardModel {
 
-    /** Statuses grouped the way support staff think about them; few enough for a readable stacked chart. */
+    /**
+     * Statuses grouped the way support staff think about them; few enough for a readable stacked chart. A session
+     * past its {@code expires_at} is {@link #PAST_EXPIRY} whatever its status: the backend deletes it on its next read
+     * (docs/backend-protocol.md), so it is nobody's session any more, only a key Redis keeps until its TTL.
+     */
     public enum Group {
-        WAITING, APPROVED, COLLECTING, COMPLETED, FAILED, OTHER;
+        WAITING, APPROVED, COLLECTING, COMPLETED, FAILED, OTHER, PAST_EXPIRY;
 
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return this == PAST_EXPIRY ? "pastExpiry" : name().toLowerCase(Locale.ROOT);
         }
 
-        public static Group of(SessionRow row) {
-            return row.readable() ? of(row.status()) : OTHER;
+        /** The row's group at {@code now} (the backend's wall-clock time). */
+        public static Group of(SessionRow row, LocalDateTime now) {
+            if (!row.readable()) {
+                return OTHER;
+            }
+            return row.pastBackendExpiry(now) ? PAST_EXPIRY : of(row.status());
         }
 
         public static Group of(SessionStatus status) {
@@ -127,8 +135,9 @@ public final class DashboardModel {
     /**
      * Everything the dashboard shows at one moment.
      *
-     * @param live           live (not ended) sessions per group right now
-     * @param liveTotal      live sessions
+     * @param live           sessions still in Redis (not ended) per group right now, {@link Group#PAST_EXPIRY}
+     *                       included
+     * @param liveTotal      live sessions: still in Redis and not past their expiry (the ones the backend serves)
      * @param stuck          live sessions that are stuck by the table's stuck policy
      * @param funnel         sessions started within the window
      * @param failed         of those, the ones that ended in error, info mismatch or timeout
@@ -226,8 +235,11 @@ public final class DashboardModel {
 
         for (SessionRow row : rows) {
             if (!row.isEnded()) {
-                live[Group.of(row).ordinal()]++;
-                liveTotal++;
+                Group group = Group.of(row, now);
+                live[group.ordinal()]++;
+                if (group != Group.PAST_EXPIRY) {
+                    liveTotal++;
+                }
                 if (row.isStuck(policy, now)) {
                     stuck++;
                 }

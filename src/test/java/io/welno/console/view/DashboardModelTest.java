@@ -25,6 +25,8 @@ class DashboardModelTest {
 
     private static final LocalDateTime NOW = LocalDateTime.parse("2026-11-20T15:00:00");
     private static final StuckPolicy POLICY = StuckPolicy.defaults();
+    /** An expires_at the backend's status polls keep pushing ahead: the session is one it still serves. */
+    private static final LocalDateTime IN_FIVE = NOW.plusMinutes(5);
 
     private static LocalDateTime ago(int minutes) {
         return NOW.minusMinutes(minutes);
@@ -33,15 +35,16 @@ class DashboardModelTest {
     @Test
     void theFunnelCountsSessionsStartedInTheWindowAndHowFarTheyGot() {
         List<SessionRow> rows = List.of(
-                TestRows.session("welno_a", "initiated", ago(5)).row(),
-                TestRows.session("welno_b", "auth_request_sent", ago(10)).requested(ago(9)).row(),
-                TestRows.session("welno_c", "auth_completed", ago(20)).requested(ago(19)).approved(ago(18)).row(),
+                TestRows.session("welno_a", "initiated", ago(5)).expires(IN_FIVE).row(),
+                TestRows.session("welno_b", "auth_request_sent", ago(10)).requested(ago(9)).expires(IN_FIVE).row(),
+                TestRows.session("welno_c", "auth_completed", ago(20)).requested(ago(19)).approved(ago(18))
+                        .expires(IN_FIVE).row(),
                 TestRows.session("welno_d", "completed", ago(30)).requested(ago(29)).approved(ago(27))
-                        .completed(ago(25)).row(),
-                TestRows.session("welno_e", "error", ago(40)).row(),
-                // started before the window: not in the funnel, still live
+                        .completed(ago(25)).expires(IN_FIVE).row(),
+                TestRows.session("welno_e", "error", ago(40)).expires(IN_FIVE).row(),
+                // started before the window: not in the funnel, still live (the page kept polling)
                 TestRows.session("welno_old", "completed", ago(90)).requested(ago(89)).approved(ago(88))
-                        .completed(ago(86)).row());
+                        .completed(ago(86)).expires(IN_FIVE).row());
 
         Snapshot s = new DashboardModel().update(rows, NOW, POLICY);
 
@@ -141,6 +144,29 @@ class DashboardModelTest {
         assertEquals(1 / 3.0, s.stuckRate(), 1e-9);
         assertEquals(1, s.live(Group.OTHER), "unreadable rows are shown as other");
         assertEquals(3, s.funnel().started(), "an ended session that started in the window stays in the funnel");
+    }
+
+    @Test
+    void aSessionPastItsExpiryIsNotLiveButStillCountedAsAKeyRedisKeeps() {
+        SessionRow waiting = TestRows.session("welno_w", "auth_request_sent", ago(4)).requested(ago(3))
+                .polled(NOW.minusSeconds(5)).row();
+        SessionRow abandoned = TestRows.session("welno_a", "auth_request_sent", ago(20)).requested(ago(19))
+                .polled(ago(12)).row(); // nobody polled for 12 minutes: expired 7 minutes ago
+        SessionRow done = TestRows.session("welno_d", "completed", ago(25)).requested(ago(24)).approved(ago(23))
+                .completed(ago(21)).polled(ago(21)).row();
+        SessionRow atTheSecond = TestRows.session("welno_s", "initiated", ago(10)).row(); // expires_at is NOW
+
+        Snapshot s = new DashboardModel().update(List.of(waiting, abandoned, done, atTheSecond), NOW, POLICY);
+
+        assertEquals(2, s.liveTotal(), "the backend still serves two of them");
+        assertEquals(2, s.live(Group.WAITING), "the polled one, and the one whose expiry is this very second");
+        assertEquals(2, s.live(Group.PAST_EXPIRY), "the backend deletes the others on its next read");
+        assertEquals(0, s.live(Group.COMPLETED));
+        assertEquals(1.0, s.funnel().completionRate(), 1e-9, "what they did in the window still counts");
+        Snapshot later = new DashboardModel().update(List.of(waiting, abandoned, done, atTheSecond),
+                NOW.plusSeconds(1), POLICY);
+        assertEquals(3, later.live(Group.PAST_EXPIRY));
+        assertEquals(3, later.history().get(0).count(Group.PAST_EXPIRY), "the chart's band counts them too");
     }
 
     @Test

@@ -403,7 +403,7 @@ public final class DashboardView extends ScrollPane {
     /** The texts that depend on the language as well as on the figures. */
     private void showTexts(Snapshot s) {
         value("live", Formats.count(i18n, s.liveTotal()), i18n.format("dashboard.kpi.live.detail", s.live(Group.WAITING),
-                s.live(Group.COLLECTING)));
+                s.live(Group.COLLECTING), s.live(Group.PAST_EXPIRY)));
         value("started", Formats.count(i18n, s.funnel().started()),
                 i18n.format("dashboard.kpi.started.detail", s.funnel().completed()));
         String approvals = i18n.format("dashboard.kpi.approval.detail", s.approvals());

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.live.ChangeKind;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.MutableClock;
 import io.welno.console.testing.OwnStage;
+import io.welno.console.testing.TestRows;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.SessionRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
@@ -58,7 +62,7 @@ class DashboardViewTest {
         FxState.check(() -> {
             assertEquals(1, dashboard.shown().history().size());
             assertTrue(waiting.isVisible(), "one minute draws no area");
-            assertEquals("The console counts the live sessions once a minute from when it connected: the chart"
+            assertEquals("The console counts the sessions once a minute from when it connected: the chart"
                     + " appears from the second minute.", waiting.getText());
         });
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
@@ -68,6 +72,30 @@ class DashboardViewTest {
         robot.interact(dashboard::refresh);
         FxState.await("the second minute's figures", () -> dashboard.shown().history().size() == 2);
         FxState.check(() -> assertFalse(waiting.isVisible(), "two minutes draw the areas"));
+    }
+
+    /** Keys the backend no longer serves are not live: the tile says how many Redis still keeps. */
+    @Test
+    void theLiveTileLeavesOutSessionsPastTheirExpiryAndSaysHowMany(FxRobot robot) throws Exception {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), Timestamps.DEFAULT_ZONE);
+        SessionRow waiting = TestRows.session("welno_w", "auth_request_sent", now.minusMinutes(3))
+                .requested(now.minusMinutes(2)).polled(now.minusSeconds(4)).row();
+        SessionRow abandoned = TestRows.session("welno_gone", "auth_request_sent", now.minusMinutes(30))
+                .requested(now.minusMinutes(29)).row();
+        robot.interact(() -> {
+            model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.ADDED, waiting.id(), waiting),
+                    new SessionTableModel.RowChange(ChangeKind.ADDED, abandoned.id(), abandoned)), true);
+            dashboard.start();
+        });
+        FxState.await("the figures", () -> dashboard.shown() != null);
+        Label live = robot.lookup("#kpi-live").queryAs(Label.class);
+        Label detail = robot.lookup("#kpi-live-detail").queryAs(Label.class);
+        FxState.check(() -> {
+            assertEquals("1", live.getText());
+            assertEquals("1 waiting · 0 collecting · 1 past expiry", detail.getText());
+        });
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        FxState.check(() -> assertEquals("인증 진행 중 1 · 수집 중 0 · 만료 지남 1", detail.getText()));
     }
 
     /** The figures are computed on the window's executor, one computation at a time, and none is shown once stopped. */
