@@ -93,6 +93,7 @@ public final class DashboardView extends ScrollPane {
     private final Label updated = new Label();
     private final Map<String, Label> values = new java.util.HashMap<>();
     private final Map<String, Label> details = new java.util.HashMap<>();
+    private final Map<String, Label> notes = new java.util.HashMap<>();
 
     private Snapshot shown;
     private boolean active = true;
@@ -172,9 +173,23 @@ public final class DashboardView extends ScrollPane {
         whole.setWrapText(true);
         whole.setMaxWidth(360);
         detail.setTooltip(whole);
+        // beside the value, for the live tile's keys past expiry: a line of its own would make every tile taller
+        Label note = new Label();
+        note.setId("kpi-" + id + "-note");
+        note.getStyleClass().add("tile-detail");
+        if (id.equals("live")) {
+            Tooltip why = new Tooltip();
+            why.textProperty().bind(i18n.text("dashboard.kpi.live.pastExpiry.tip"));
+            why.setWrapText(true);
+            why.setMaxWidth(360);
+            note.setTooltip(why);
+        }
         values.put(id, value);
         details.put(id, detail);
-        VBox tile = new VBox(2, name, value, detail);
+        notes.put(id, note);
+        HBox figure = new HBox(8, value, note);
+        figure.setAlignment(Pos.BASELINE_LEFT);
+        VBox tile = new VBox(2, name, figure, detail);
         tile.getStyleClass().add("tile");
         tile.setPrefWidth(190);
         tile.setMinWidth(170);
@@ -403,7 +418,9 @@ public final class DashboardView extends ScrollPane {
     /** The texts that depend on the language as well as on the figures. */
     private void showTexts(Snapshot s) {
         value("live", Formats.count(i18n, s.liveTotal()), i18n.format("dashboard.kpi.live.detail", s.live(Group.WAITING),
-                s.live(Group.COLLECTING), s.live(Group.PAST_EXPIRY)));
+                s.live(Group.COLLECTING)));
+        int pastExpiry = s.live(Group.PAST_EXPIRY);
+        notes.get("live").setText(pastExpiry == 0 ? "" : i18n.format("dashboard.kpi.live.pastExpiry", pastExpiry));
         value("started", Formats.count(i18n, s.funnel().started()),
                 i18n.format("dashboard.kpi.started.detail", s.funnel().completed()));
         String approvals = i18n.format("dashboard.kpi.approval.detail", s.approvals());

@@ -90,12 +90,14 @@ class DashboardViewTest {
         FxState.await("the figures", () -> dashboard.shown() != null);
         Label live = robot.lookup("#kpi-live").queryAs(Label.class);
         Label detail = robot.lookup("#kpi-live-detail").queryAs(Label.class);
+        Label note = robot.lookup("#kpi-live-note").queryAs(Label.class);
         FxState.check(() -> {
             assertEquals("1", live.getText());
-            assertEquals("1 waiting · 0 collecting · 1 past expiry", detail.getText());
+            assertEquals("1 waiting · 0 collecting", detail.getText());
+            assertEquals("+1 past expiry", note.getText());
         });
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
-        FxState.check(() -> assertEquals("인증 진행 중 1 · 수집 중 0 · 만료 지남 1", detail.getText()));
+        FxState.check(() -> assertEquals("+ 만료 지남 1", note.getText()));
     }
 
     /** The figures are computed on the window's executor, one computation at a time, and none is shown once stopped. */
