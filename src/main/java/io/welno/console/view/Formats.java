@@ -71,14 +71,40 @@ public final class Formats {
         return since == null ? "" : duration(i18n, Duration.between(since, now));
     }
 
-    /** Time left until {@code until}, or "expired 3m ago". */
+    /**
+     * Time left until {@code until} ("4m 12s"), or how long ago it passed in its largest unit ("expired 37s ago",
+     * "expired 54m ago", "expired 1h 05m ago"): the seconds of something long gone only make the table's column too
+     * narrow for it.
+     */
     public static String countdown(Texts i18n, LocalDateTime until, LocalDateTime now) {
         if (until == null) {
             return i18n.get("value.missing");
         }
         Duration left = Duration.between(now, until);
-        return left.isNegative() ? i18n.format("countdown.expired", duration(i18n, left.negated()))
+        return left.isNegative() ? i18n.format("countdown.expired", largestUnits(i18n, left.negated()))
                 : duration(i18n, left);
+    }
+
+    /**
+     * The table's expiry cell: {@link #countdown} while time is left, "54m ago" once the expiry passed (the column's
+     * header says what passed, and the cell is marked red).
+     */
+    public static String expiryCell(Texts i18n, LocalDateTime until, LocalDateTime now) {
+        if (until == null || !until.isBefore(now)) {
+            return countdown(i18n, until, now);
+        }
+        return i18n.format("countdown.passed", largestUnits(i18n, Duration.between(until, now)));
+    }
+
+    private static String largestUnits(Texts i18n, Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds < 60) {
+            return i18n.format("duration.s", seconds);
+        }
+        if (seconds < 3600) {
+            return i18n.format("duration.m", seconds / 60);
+        }
+        return i18n.format("duration.hm", seconds / 3600, twoDigits((seconds % 3600) / 60));
     }
 
     /** The time of day for today's times, else date and time; in the window's {@link TimeStyle}. */

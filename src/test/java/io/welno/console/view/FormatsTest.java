@@ -56,6 +56,22 @@ class FormatsTest {
     }
 
     @Test
+    void aCountdownTicksBySecondsAndAPassedExpirySaysItsLargestUnits() {
+        Texts english = texts(Locale.ENGLISH, TimeStyle.H24);
+        Texts korean = texts(Locale.KOREAN, TimeStyle.H24);
+        assertEquals("4m 05s", Formats.countdown(english, AFTERNOON.plusSeconds(245), AFTERNOON));
+        assertEquals("expired 37s ago", Formats.countdown(english, AFTERNOON.minusSeconds(37), AFTERNOON));
+        assertEquals("expired 54m ago", Formats.countdown(english, AFTERNOON.minusSeconds(54 * 60 + 59), AFTERNOON));
+        assertEquals("expired 1h 05m ago", Formats.countdown(english, AFTERNOON.minusMinutes(65).minusSeconds(9),
+                AFTERNOON));
+        assertEquals("54분 전 만료", Formats.countdown(korean, AFTERNOON.minusMinutes(54), AFTERNOON));
+        assertEquals("54m ago", Formats.expiryCell(english, AFTERNOON.minusMinutes(54), AFTERNOON),
+                "the table's column says what passed in its header");
+        assertEquals("4m 05s", Formats.expiryCell(english, AFTERNOON.plusSeconds(245), AFTERNOON));
+        assertEquals("54분 전 만료", Formats.expiryCell(korean, AFTERNOON.minusMinutes(54), AFTERNOON));
+    }
+
+    @Test
     void theLanguagesStyleWhenChosen() {
         Texts english = texts(Locale.ENGLISH, TimeStyle.LOCALE);
         Texts korean = texts(Locale.KOREAN, TimeStyle.LOCALE);

@@ -176,7 +176,7 @@ public final class DashboardView extends ScrollPane {
         // beside the value, for the live tile's keys past expiry: a line of its own would make every tile taller
         Label note = new Label();
         note.setId("kpi-" + id + "-note");
-        note.getStyleClass().add("tile-detail");
+        note.getStyleClass().add("tile-note");
         if (id.equals("live")) {
             Tooltip why = new Tooltip();
             why.textProperty().bind(i18n.text("dashboard.kpi.live.pastExpiry.tip"));

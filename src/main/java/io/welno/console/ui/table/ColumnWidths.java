@@ -45,13 +45,29 @@ final class ColumnWidths {
                 Formats.time(texts, WIDEST_TIME.plusHours(11), WIDEST_TIME.plusHours(11))));
     }
 
+    /**
+     * Countdowns ("29m 59s") and passed expiries up to an hour ("59m ago", "59분 전 만료"), the latter in the bold the
+     * table marks them with.
+     */
+    static double expiry() {
+        double ticking = fit("column.expires",
+                texts -> List.of(Formats.duration(texts, Duration.ofSeconds(29 * 60 + 59))));
+        double passed = fit("column.expires", texts -> List.of(Formats.expiryCell(texts, WIDEST_TIME,
+                WIDEST_TIME.plusMinutes(59))), FontWeight.BOLD);
+        return Math.max(ticking, passed);
+    }
+
     interface Samples {
         List<String> of(Texts texts);
     }
 
     private static double fit(String headerKey, Samples samples) {
+        return fit(headerKey, samples, FontWeight.NORMAL);
+    }
+
+    private static double fit(String headerKey, Samples samples, FontWeight cellWeight) {
         String family = HangulFont.family().orElse(Font.getDefault().getFamily());
-        Font cell = Font.font(family, FONT_SIZE);
+        Font cell = Font.font(family, cellWeight, FONT_SIZE);
         Font header = Font.font(family, FontWeight.BOLD, FONT_SIZE);
         double widest = 0;
         for (Locale locale : List.of(BundleTexts.KOREAN, BundleTexts.ENGLISH)) {

@@ -88,7 +88,7 @@ public final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.updated", ColumnWidths.lastUpdate(),
                 (row, now) -> Formats.time(i18n, row.updatedAt(), now),
                 RowOrder.BY_UPDATE, null));
-        getColumns().add(timeColumn("column.expires", 100, this::expiry,
+        getColumns().add(timeColumn("column.expires", ColumnWidths.expiry(), this::expiry,
                 RowOrder.BY_EXPIRY, null));
         getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
@@ -141,7 +141,7 @@ public final class SessionTable extends TableView<SessionRow> {
         if (row.isEnded()) {
             return i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED ? "ended.expired" : "ended.removed");
         }
-        return row.readable() ? Formats.countdown(i18n, row.expiresAt(), now) : "";
+        return row.readable() ? Formats.expiryCell(i18n, row.expiresAt(), now) : "";
     }
 
     private String ttl(SessionRow row, LocalDateTime now) {
