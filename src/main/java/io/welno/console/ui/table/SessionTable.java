@@ -118,6 +118,7 @@ public final class SessionTable extends TableView<SessionRow> {
         model.searchProperty().addListener(newList);
         model.providerProperty().addListener(newList);
         model.partnerProperty().addListener(newList);
+        comparatorProperty().addListener(newList); // after the binding above: the rows are in their new order by then
         setRowFactory(table -> new javafx.scene.control.TableRow<>() {
 
             // Pseudo-classes, not style classes: toggling a style class re-matches the CSS of the whole row,
@@ -157,9 +158,10 @@ public final class SessionTable extends TableView<SessionRow> {
     }
 
     /**
-     * A new bucket, search or filter is another list: it is shown from its top (the newest change first), or with the
-     * selected session in view where it is still listed, never at the old list's scroll position, which meant nothing
-     * for it (a short list opened at its end, and live rows then walked it further from the top).
+     * A new bucket, search, filter or sort order is another list: it is shown from its top, or with the selected
+     * session in view where it is still listed, never at the old list's scroll position, which meant nothing for it
+     * (a short list opened at its end, and live rows then walked it further from the top; a new sort order showed
+     * whatever rows now stood where the old ones had been).
      */
     private void showTopOfNewList() {
         int selected = getSelectionModel().getSelectedIndex();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -35,8 +36,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Where the sessions table stands when its list changes under it: a new bucket opens at its top, and a view at the top
- * stays there while live rows arrive, also when it sits a few pixels below it.
+ * Where the sessions table stands when its list changes under it: a new bucket or sort order opens at its top, and a
+ * view at the top stays there while live rows arrive, also when it sits a few pixels below it.
  */
 @ExtendWith(ApplicationExtension.class)
 class BucketSwitchScrollTest {
@@ -141,6 +142,25 @@ class BucketSwitchScrollTest {
 
         liveUpdates(8, "error");
         assertEquals(0, top()[0], "new rows push the others down, the view stays at the top");
+    }
+
+    @Test
+    void anotherSortOrderIsAnotherListShownFromItsTop() throws Exception {
+        scrollBy(3_000);
+        assertTrue(top()[0] > 50, "scrolled down first");
+        String firstShown = FxState.read(() -> ((SessionRow) flow().getFirstVisibleCell().getItem()).id());
+
+        FxState.read(() -> {
+            TableColumn<SessionRow, ?> expires = table.getColumns().stream()
+                    .filter(c -> "column.expires".equals(c.getId())).findFirst().orElseThrow();
+            expires.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(List.of(expires));
+            return null;
+        });
+        settle();
+        assertEquals(0, top()[0], "the soonest expiry first, not the rows that happened to be on screen ("
+                + firstShown + ") wherever the new order put them");
+        assertEquals("welno_0", FxState.read(() -> ((SessionRow) flow().getFirstVisibleCell().getItem()).id()));
     }
 
     @Test
