@@ -13,7 +13,11 @@ import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
@@ -170,8 +174,8 @@ public final class SessionTable extends TableView<SessionRow> {
 
     /**
      * Applies a change of the rows (a feed batch) without moving what the operator looks at: the selected session,
-     * when it is on screen, else the first row on screen, stays at the same height in the viewport while rows are
-     * inserted or removed above it, so the selection does not walk away and a click lands on the session it was
+     * when it is on screen, stays at the same height in the viewport, else the rows on screen do, while rows are
+     * inserted or removed above them, so the selection does not walk away and a click lands on the session it was
      * aimed at. Only a view at the top (its first row at least half shown: a view a few pixels off the top is at the
      * top to the eye, and must not be walked down a row by every new one) with nothing selected and no pointer over it
      * lets new rows push the others down, as a live list should.
@@ -189,17 +193,60 @@ public final class SessionTable extends TableView<SessionRow> {
         if (atTop && selected < 0 && !isHover()) {
             return change.getAsBoolean();
         }
-        IndexedCell<?> selectedCell = selected < 0 ? null : flow.getVisibleCell(selected);
-        Anchor[] anchors = {anchor(selectedCell), anchor(first)};
+        Anchor selectedAnchor = anchor(selected < 0 ? null : flow.getVisibleCell(selected));
+        List<Anchor> onScreen = onScreen(flow, first);
         boolean applied = change.getAsBoolean();
-        if (applied) {
-            for (Anchor anchor : anchors) {
-                if (anchor != null && anchor.restore(this, flow)) {
-                    break;
-                }
-            }
+        if (applied && (selectedAnchor == null || !selectedAnchor.restore(this, flow))) {
+            keepScreen(flow, onScreen);
         }
         return applied;
+    }
+
+    private List<Anchor> onScreen(VirtualFlow<?> flow, IndexedCell<?> first) {
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        List<Anchor> anchors = new ArrayList<>();
+        for (int i = first.getIndex(); last != null && i <= last.getIndex(); i++) {
+            Anchor anchor = anchor(flow.getVisibleCell(i));
+            if (anchor != null) {
+                anchors.add(anchor);
+            }
+        }
+        return anchors;
+    }
+
+    /**
+     * Keeps the rows on screen where they were. Not simply the first of them: the change may have moved that very
+     * session (written again, it leaves for the top of the list), and following it would take the view along. The
+     * rows the change did not touch all moved by the same number of places (the rows inserted or removed above them),
+     * so the most common move is theirs, and the first row on screen that moved by it stays at its height.
+     */
+    private void keepScreen(VirtualFlow<?> flow, List<Anchor> anchors) {
+        Map<Integer, Integer> moves = new HashMap<>();
+        int[] now = new int[anchors.size()];
+        for (int i = 0; i < anchors.size(); i++) {
+            now[i] = anchors.get(i).indexNow(this);
+            if (now[i] >= 0) {
+                moves.merge(now[i] - anchors.get(i).index(), 1, Integer::sum);
+            }
+        }
+        int common = 0;
+        int count = 0;
+        for (Map.Entry<Integer, Integer> move : moves.entrySet()) {
+            boolean smallerOnATie = move.getValue() == count && Math.abs(move.getKey()) < Math.abs(common);
+            if (move.getValue() > count || smallerOnATie) {
+                common = move.getKey();
+                count = move.getValue();
+            }
+        }
+        if (common == 0) {
+            return; // the rows on screen are where they were
+        }
+        for (int i = 0; i < anchors.size(); i++) {
+            if (now[i] >= 0 && now[i] - anchors.get(i).index() == common) {
+                place(flow, now[i], anchors.get(i).y());
+                return;
+            }
+        }
     }
 
     private static Anchor anchor(IndexedCell<?> cell) {
@@ -210,10 +257,15 @@ public final class SessionTable extends TableView<SessionRow> {
     /** A session on screen: its position in the list and its height in the viewport before a change. */
     private record Anchor(String id, int index, double y) {
 
+        /** Where the session is in the list now; -1 when it is no longer listed. */
+        int indexNow(SessionTable table) {
+            SessionRow now = table.model.row(id);
+            return now == null ? -1 : table.getItems().indexOf(now);
+        }
+
         /** Scrolls so the session is at its old height again; false when it is no longer in the list. */
         boolean restore(SessionTable table, VirtualFlow<?> flow) {
-            SessionRow now = table.model.row(id);
-            int at = now == null ? -1 : table.getItems().indexOf(now);
+            int at = indexNow(table);
             if (at < 0) {
                 return false;
             }

@@ -163,6 +163,30 @@ class BucketSwitchScrollTest {
         assertEquals("welno_0", FxState.read(() -> ((SessionRow) flow().getFirstVisibleCell().getItem()).id()));
     }
 
+    /**
+     * A feed batch can come before the table has laid its rows out in the new order (a batch is applied at the start
+     * of a frame, the click that sorted came just before): the rows on screen then still show the old order, and must
+     * not be taken for where the operator is looking.
+     */
+    @Test
+    void aBatchRightAfterTheSortDoesNotFollowARowOfTheOldOrder() throws Exception {
+        scrollBy(3_000);
+        assertTrue(top()[0] > 50, "scrolled down first");
+        FxState.read(() -> {
+            TableColumn<SessionRow, ?> expires = table.getColumns().stream()
+                    .filter(c -> "column.expires".equals(c.getId())).findFirst().orElseThrow();
+            expires.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(expires));
+            SessionRow row = TestRows.session("welno_3", "error", T0.plusSeconds(3)).row();
+            return table.keepingViewport(() -> {
+                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, row.id(), row)), false);
+                return true;
+            });
+        });
+        settle();
+        assertEquals(0, top()[0], "the latest expiry first");
+    }
+
     @Test
     void aViewAFewPixelsBelowTheTopIsAtTheTop() throws Exception {
         scrollBy(5);
@@ -183,6 +207,30 @@ class BucketSwitchScrollTest {
         liveUpdates(3, "error");
         assertEquals(before[0] + 3, top()[0], "three rows arrived above it");
         assertEquals(shown, FxState.read(() -> ((SessionRow) flow().getFirstVisibleCell().getItem()).id()));
+    }
+
+    /** The session at the top of the screen is written again and leaves for the top of the list: the view stays. */
+    @Test
+    void aViewScrolledDownStaysWhenItsFirstRowIsTheOneThatMoves() throws Exception {
+        scrollBy(26 * 40);
+        double[] before = top();
+        assertTrue(before[0] > 20, "scrolled down");
+        String[] shown = FxState.read(() -> new String[] {
+            ((SessionRow) flow().getFirstVisibleCell().getItem()).id(),
+            ((SessionRow) flow().getVisibleCell(flow().getFirstVisibleCell().getIndex() + 1).getItem()).id()});
+
+        FxState.read(() -> {
+            SessionRow moved = TestRows.session(shown[0], "error", T0.plusSeconds(5_000)).row();
+            return table.keepingViewport(() -> {
+                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, moved.id(), moved)), false);
+                return true;
+            });
+        });
+        settle();
+        assertEquals(before[0], top()[0], "not taken to the top of the list with it");
+        assertEquals(before[1], top()[1], 0.5);
+        assertEquals(shown[1], FxState.read(() -> ((SessionRow) flow().getVisibleCell((int) before[0] + 1).getItem())
+                .id()), "the sessions below it stay where they were (the one above it slides into its place)");
     }
 
     @Test
