@@ -53,20 +53,25 @@ public final class BackendTrafficGenerator implements AutoCloseable {
     }
 
     /**
-     * Writes {@code count} sessions at once, spread over the last hour and every stage of the flow, as a
-     * console connecting to a busy backend would find them.
+     * Writes {@code count} sessions at once, spread over every stage of the flow and over the half hour a key lives,
+     * as a console connecting to a busy backend would find them: each with the TTL its last write left it (the
+     * backend's {@code SETEX} of 30 minutes, counted from that write), so a session whose last write is older than
+     * that is not there, as on the backend's Redis, and another is drawn in its place.
      */
     public void seed(int count) {
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            for (int i = 0; i < count; i++) {
+            for (int written = 0; written < count; ) {
                 // Most sessions a console finds are older and finished; a few are still under way.
                 boolean recent = random.nextDouble() < 0.25;
-                Duration age = Duration.ofSeconds(recent ? random.nextInt(180) : 180 + random.nextInt(3_420));
+                Duration age = Duration.ofSeconds(recent ? random.nextInt(180) : 180 + random.nextInt(1_800));
                 int stepsToRun = recent ? 1 + random.nextInt(10) : Integer.MAX_VALUE;
                 SeededSession seeded = runOffline(age, stepsToRun);
-                pipeline.set(prefix + seeded.id(), codec.write(seeded.document()),
-                        SetParams.setParams().ex(BackendStyleWriter.BACKEND_TTL_SECONDS - age.toSeconds() / 4));
-                if (i % 500 == 499) {
+                long ttl = BackendStyleWriter.BACKEND_TTL_SECONDS - seeded.sinceLastWrite().toSeconds();
+                if (ttl <= 0) {
+                    continue;
+                }
+                pipeline.set(prefix + seeded.id(), codec.write(seeded.document()), SetParams.setParams().ex(ttl));
+                if (++written % 500 == 0) {
                     pipeline.sync();
                 }
             }
@@ -76,7 +81,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         LOG.info("Seeded {} demo sessions", count);
     }
 
-    private record SeededSession(String id, ObjectNode document) {
+    private record SeededSession(String id, ObjectNode document, Duration sinceLastWrite) {
     }
 
     /** Runs the flow's steps in virtual time that started {@code age} ago, without any I/O. */
@@ -86,9 +91,13 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         ObjectNode doc = NewSessionDocuments.initiated(id, "welno", DemoPeople.next(random), then);
         BackendFlowSteps.Step step = steps.start();
         Duration elapsed = Duration.ZERO;
+        Duration sinceLastWrite = age;
         for (int i = 0; i < stepsToRun && step != null; i++) {
             SessionEditor edit = new SessionEditor(doc, BackendFlowSteps.backdated(timestamps, age.minus(elapsed)));
             BackendFlowSteps.Next next = step.apply(edit, random);
+            if (edit.changed()) {
+                sinceLastWrite = age.minus(elapsed);
+            }
             if (next == null) {
                 break;
             }
@@ -98,7 +107,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
             }
             step = next.step();
         }
-        return new SeededSession(id, doc);
+        return new SeededSession(id, doc, sinceLastWrite);
     }
 
     /** Starts live traffic: about {@code newSessionsPerMinute} new sessions a minute, plus their flows. */

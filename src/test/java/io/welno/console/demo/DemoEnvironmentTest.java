@@ -37,6 +37,10 @@ class DemoEnvironmentTest {
                 assertTrue(doc.warnings().isEmpty(), doc.id() + " " + doc.warnings());
                 assertFalse(doc.expiresAt().hasOffset());
                 assertTrue(stored.ttlMillis() > 0 && stored.ttlMillis() <= 1_800_000);
+                // the backend's SETEX of 30 minutes, counted from the session's last write (its updated_at)
+                Duration sinceWrite = Duration.between(doc.updatedAt().local(), Timestamps.system().nowLocal());
+                assertTrue(stored.ttlMillis() <= Duration.ofMinutes(30).minus(sinceWrite).plusSeconds(5).toMillis(),
+                        doc.id() + ": TTL " + stored.ttlMillis() + " ms, written " + sinceWrite + " ago");
                 statuses.add(doc.status());
             }
             for (SessionStatus expected : List.of(SessionStatus.INITIATED, SessionStatus.AUTH_REQUEST_SENT,
