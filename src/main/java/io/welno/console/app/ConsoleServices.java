@@ -138,7 +138,7 @@ public final class ConsoleServices implements AutoCloseable {
             return thread;
         });
         this.history = new SessionHistory(codec, historyThread, timestamps.clock(), SessionHistory.Bounds.DEFAULT);
-        this.followed = new FollowedSessions(timestamps.clock());
+        this.followed = new FollowedSessions(timestamps.clock(), timestamps.zone());
         flow.addListener(new FlowListener() {
             @Override
             public void onSessionWritten(SessionWritten written) {

@@ -15,6 +15,7 @@ import io.welno.console.live.SessionFeed;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.session.Timestamps;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoredSession;
@@ -77,7 +78,8 @@ final class WatchCommand implements Callable<Integer> {
     String sentinelMaster;
 
     @Option(names = "--id", paramLabel = "ID", converter = Inputs.SessionId.class,
-            description = "Watch this session only (without the key prefix), and print a 'status' line each time its status changes")
+            description = "Watch this session only (without the key prefix), and print a 'status' line each time its"
+                    + " status changes and an 'expiry' line when its expires_at passes")
     String id;
 
     @Option(names = "--diff", description = "After each change, print what changed from the version seen before, field by field "
@@ -123,7 +125,10 @@ final class WatchCommand implements Callable<Integer> {
         boolean interrupted = false;
         try {
             feed.start(printer);
-            stopped.await();
+            // once a second: a followed session (--id) whose expires_at passes is said when it passes
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                printer.passTime();
+            }
         } catch (InterruptedException e) {
             // Stopped by an interrupt: the closing below still waits for the feed and the audit tail, so nothing is
             // printed after the command has returned; the flag is put back at the end.
@@ -183,7 +188,7 @@ final class WatchCommand implements Callable<Integer> {
         /** Diffs on the feed's thread, in order: a command prints, it keeps no window responsive. */
         final SessionHistory history = new SessionHistory(new SessionCodec(redis.zone), Runnable::run, Clock.systemUTC(),
                 SessionHistory.Bounds.DEFAULT);
-        private final FollowedSessions followed = new FollowedSessions(Clock.systemUTC());
+        private final FollowedSessions followed = new FollowedSessions(Clock.systemUTC(), redis.zone);
 
         Printer(PrintWriter out) {
             this.out = out;
@@ -194,8 +199,14 @@ final class WatchCommand implements Callable<Integer> {
             }
         }
 
+        /** Prints what time alone changed: the followed session's expiry passing. */
+        synchronized void passTime() {
+            followed.passTime();
+            out.flush();
+        }
+
         @Override
-        public void onBatch(FeedBatch all) {
+        public synchronized void onBatch(FeedBatch all) {
             FeedBatch batch = id == null ? all : new FeedBatch(all.changes().stream()
                     .filter(c -> c.id().equals(id)).toList(), all.fromSnapshot(), all.snapshotComplete());
             for (SessionChange change : batch.changes()) {
@@ -244,6 +255,18 @@ final class WatchCommand implements Callable<Integer> {
 
         private void statusChanged(FollowedSessions.Changed changed) {
             Wording words = Wording.cli();
+            if (changed.pastExpiry() != null) {
+                if (json) {
+                    out.println(SafeText.json(JsonNodeFactory.instance.objectNode()
+                            .put("pastExpiry", changed.sessionId())
+                            .put("status", changed.from() == null ? null : changed.from().wire())
+                            .put("expiresAt", Timestamps.format(changed.pastExpiry())).toString()));
+                } else {
+                    out.println(String.format(Locale.ROOT, "%-8s %s", "expiry",
+                            SafeText.bounded(words.render(changed.phrase()), SafeText.TEXT)));
+                }
+                return;
+            }
             String now = changed.to() == null ? words.texts().get(changed.ended() == ChangeKind.EXPIRED
                     ? "history.version.expired" : "history.version.removed") : words.status(changed.to());
             if (json) {

@@ -5,9 +5,13 @@ import io.welno.console.live.FeedBatch;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.SessionTimestamp;
+import io.welno.console.session.Timestamps;
 import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The sessions someone follows (starred), and a {@link Changed} event on every status change of one of them: the
  * person on the phone with a customer sees the approval land without watching the table. Fed by the live feed; an
- * update that leaves the status as it was is no event, nor is the first sight of a session. Thread-safe; listeners
- * run on the feed's thread.
+ * update that leaves the status as it was is no event, nor is the first sight of a session. Passing its
+ * {@code expires_at} is an event too ({@link #passTime}): from then on the backend deletes the session on its next
+ * read (docs/backend-protocol.md), so the approval the person waits for can no longer land, while Redis may keep the
+ * key for up to half an hour. Thread-safe; listeners run on the feed's thread, or on the thread that passes time.
  */
 public final class FollowedSessions {
 
@@ -32,15 +38,27 @@ public final class FollowedSessions {
     public static final int MAX_FOLLOWED = 100;
 
     /**
-     * A followed session's status changed, or the session ended.
+     * A followed session's status changed, the session ended, or its {@code expires_at} passed.
      *
-     * @param to    the new status; null when the session ended
-     * @param ended REMOVED or EXPIRED when the session ended, else null
+     * @param to         the new status; null when the session ended or its expiry passed
+     * @param ended      REMOVED or EXPIRED when the session ended, else null
+     * @param pastExpiry the {@code expires_at} that passed (the backend's wall-clock time), else null
      */
-    public record Changed(String sessionId, SessionStatus from, SessionStatus to, ChangeKind ended, Instant at) {
+    public record Changed(String sessionId, SessionStatus from, SessionStatus to, ChangeKind ended, Instant at,
+                          LocalDateTime pastExpiry) {
 
-        /** What happened, in words made at the edge: "id: from → to", or "id: expired" / "id: removed". */
+        public Changed(String sessionId, SessionStatus from, SessionStatus to, ChangeKind ended, Instant at) {
+            this(sessionId, from, to, ended, at, null);
+        }
+
+        /**
+         * What happened, in words made at the edge: "id: from → to", "id: expired" / "id: removed", or that its
+         * expires_at passed.
+         */
         public Phrase phrase() {
+            if (pastExpiry != null) {
+                return Phrase.of("notify.followed.pastExpiry", sessionId, from, Timestamps.format(pastExpiry));
+            }
             if (to == null) {
                 return Phrase.of("notify.followed.ended", sessionId, Phrase.of(ended == ChangeKind.EXPIRED
                         ? "history.version.expired" : "history.version.removed"));
@@ -50,14 +68,24 @@ public final class FollowedSessions {
     }
 
     private final Clock clock;
+    private final ZoneId zone;
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
     /** The status last seen of each followed session that has been seen. */
     private final Map<String, SessionStatus> lastSeen = new ConcurrentHashMap<>();
+    /** The {@code expires_at} the backend reads, of each followed session seen with one (naive, in its zone). */
+    private final Map<String, LocalDateTime> expiries = new ConcurrentHashMap<>();
+    /** The followed sessions whose expiry has been told (or had passed when they were first seen). */
+    private final Set<String> pastExpiry = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Changed>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> setListeners = new CopyOnWriteArrayList<>();
 
-    public FollowedSessions(Clock clock) {
+    /**
+     * @param clock the clock of the window (or command)
+     * @param zone  the backend's zone, in which its naive {@code expires_at} is read
+     */
+    public FollowedSessions(Clock clock, ZoneId zone) {
         this.clock = Objects.requireNonNull(clock);
+        this.zone = Objects.requireNonNull(zone);
     }
 
     /** @return false when the id was followed already, or {@link #MAX_FOLLOWED} are */
@@ -73,7 +101,7 @@ public final class FollowedSessions {
         if (!followed.remove(id)) {
             return false;
         }
-        lastSeen.remove(id);
+        forget(id);
         setChanged();
         return true;
     }
@@ -96,10 +124,28 @@ public final class FollowedSessions {
         return Set.copyOf(followed);
     }
 
+    /**
+     * What the window already shows of a followed session it has not seen change since it was followed: its status and
+     * the expiry the backend reads (null: none). Without it the first change after following had nothing to be a
+     * change from, and was not told. A session seen by the feed meanwhile keeps what the feed saw. No event.
+     */
+    public void know(String id, SessionStatus status, LocalDateTime backendExpiry) {
+        if (!followed.contains(id) || status == null) {
+            return;
+        }
+        if (lastSeen.putIfAbsent(id, status) == null && backendExpiry != null
+                && expiries.putIfAbsent(id, backendExpiry) == null
+                && LocalDateTime.ofInstant(clock.instant(), zone).isAfter(backendExpiry)) {
+            pastExpiry.add(id); // past already when followed: nothing happens from now on that could be told
+        }
+    }
+
     /** Replaces the whole set (a saved list at start-up); no events. */
     public void followAll(java.util.Collection<String> ids) {
         followed.clear();
         lastSeen.clear();
+        expiries.clear();
+        pastExpiry.clear();
         for (String id : new LinkedHashSet<>(ids)) {
             if (followed.size() < MAX_FOLLOWED && id != null && !id.isBlank()) {
                 followed.add(id.strip());
@@ -134,10 +180,25 @@ public final class FollowedSessions {
         }
     }
 
+    /**
+     * Tells of every followed session whose {@code expires_at} has passed since it was last seen, once each (again only
+     * if a later write gives it another expiry). The window calls it once a second.
+     */
+    public void passTime() {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+        for (Map.Entry<String, LocalDateTime> expiry : expiries.entrySet()) {
+            String id = expiry.getKey();
+            if (now.isAfter(expiry.getValue()) && followed.contains(id) && pastExpiry.add(id)) {
+                fire(new Changed(id, lastSeen.get(id), null, null, clock.instant(), expiry.getValue()));
+            }
+        }
+    }
+
     private void seen(SessionChange change) {
         String id = change.id();
         if (change.kind().ended()) {
-            SessionStatus was = lastSeen.remove(id);
+            SessionStatus was = lastSeen.get(id);
+            forget(id);
             fire(new Changed(id, was, null, change.kind(), clock.instant()));
             return;
         }
@@ -145,9 +206,32 @@ public final class FollowedSessions {
             return;
         }
         SessionStatus was = lastSeen.put(id, doc.status());
+        seenExpiry(id, doc, was == null);
         if (was != null && !was.equals(doc.status())) {
             fire(new Changed(id, was, doc.status(), null, clock.instant()));
         }
+    }
+
+    /** The expiry the backend reads now; one already past at first sight is no event, as the first sight is not. */
+    private void seenExpiry(String id, SessionDocument doc, boolean firstSight) {
+        SessionTimestamp expires = doc.expiresAt();
+        if (expires == null || expires.hasOffset()) {
+            expiries.remove(id);
+            return;
+        }
+        LocalDateTime before = expiries.put(id, expires.local());
+        if (!expires.local().equals(before)) {
+            pastExpiry.remove(id);
+        }
+        if (firstSight && LocalDateTime.ofInstant(clock.instant(), zone).isAfter(expires.local())) {
+            pastExpiry.add(id);
+        }
+    }
+
+    private void forget(String id) {
+        lastSeen.remove(id);
+        expiries.remove(id);
+        pastExpiry.remove(id);
     }
 
     private void fire(Changed changed) {

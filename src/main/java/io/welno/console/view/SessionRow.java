@@ -380,6 +380,11 @@ public final class SessionRow {
         return lastProgressAt;
     }
 
+    /** {@code expires_at} as the backend compares it; null when absent or written with an offset. */
+    public LocalDateTime backendExpiry() {
+        return backendExpiry;
+    }
+
     /**
      * Whether the backend deletes this session on its next read at {@code now}: past its {@code expires_at}, by the
      * second as {@link #stuckUntilSecond} counts it. False when it has no expiry the backend reads.

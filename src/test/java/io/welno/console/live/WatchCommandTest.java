@@ -132,6 +132,30 @@ class WatchCommandTest {
         assertEquals("", err.text());
     }
 
+    /** {@code --id}: the followed session's expires_at passing is a line of its own, when it passes. */
+    @Test
+    void aFollowedSessionsExpiryIsPrintedWhenItPasses() throws InterruptedException {
+        String expiresAt = io.welno.console.session.Timestamps.format(
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Seoul")).plusSeconds(2));
+        REDIS.client().set(key("w3"), doc("w3", "auth_request_sent", 0)
+                .replace("\"messages\"", "\"expires_at\": \"" + expiresAt + "\",\n  \"messages\""));
+        Lines out = new Lines();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread watching = watch(out, new Lines(), exit, "watch", "--json", "--id", "w3", "--redis", REDIS.url());
+        try {
+            Await.until("the expiry line", Await.EVENTUALLY,
+                    () -> out.any(l -> "w3".equals(l.path("pastExpiry").asText())));
+            JsonNode line = out.json().stream().filter(l -> l.has("pastExpiry")).findFirst().orElseThrow();
+            assertEquals("auth_request_sent", line.get("status").asText());
+            assertEquals(expiresAt, line.get("expiresAt").asText(), "as the backend wrote it");
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        assertEquals(0, exit.get());
+        assertEquals(1, out.json().stream().filter(l -> l.has("pastExpiry")).count(), "said once");
+    }
+
     @Test
     void withFilesTheFolderSessionsAndTheirPlacesArePrintedToo(@TempDir Path dir) throws Exception {
         REDIS.client().set(key("w2"), doc("w2", "auth_completed", 3));

@@ -195,4 +195,29 @@ class FollowAndHistoryWindowTest {
                 () -> "0".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
         assertEquals(List.of(), UiPreferences.user().followed("follow"));
     }
+
+    /** The person on the phone waits for an approval that can no longer land: the window says so when it happens. */
+    @Test
+    void aFollowedSessionsExpiryPassingIsAnnounced(FxRobot robot) throws Exception {
+        java.time.LocalDateTime expiresAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Seoul"))
+                .plusSeconds(3);
+        doc.put("expires_at", io.welno.console.session.Timestamps.format(expiresAt));
+        write();
+        await("one row", () -> table(robot).getItems().size() == 1);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        await("the detail pane to show the session",
+                () -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+        robot.interact(() -> robot.lookup("#followButton").queryAs(ToggleButton.class).fire());
+
+        await("the expiry announced", () -> walk().contains(id + " (Waiting for approval): its expires_at ("));
+        var alerts = FxState.read(() -> List.copyOf(console.window().operations().alerts().entries()));
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(AlertMonitor.Rule.FOLLOWED, alerts.get(0).alert().rule());
+        String written = io.welno.console.session.Timestamps.format(expiresAt);
+        assertEquals(id + " (Waiting for approval): its expires_at (" + written + ") passed. The backend deletes the"
+                + " session on its next read, so it will not move on.",
+                Wording.window(new BundleTexts(BundleTexts.ENGLISH)).render(alerts.get(0).alert().message()));
+        Thread.sleep(2_500); // two more seconds of the window's clock: said once
+        assertEquals(1, FxState.read(() -> console.window().operations().alerts().entries().size()));
+    }
 }

@@ -63,7 +63,10 @@ final class FollowWiring {
         model.setFollowed(followed.ids());
         followed.addSetListener(() -> {
             preferences.setFollowed(services.title(), followed.ids());
-            Platform.runLater(() -> model.setFollowed(followed.ids()));
+            Platform.runLater(() -> {
+                model.setFollowed(followed.ids());
+                knowFromTheTable();
+            });
         });
         followed.addListener(changed -> Platform.runLater(() ->
                 notices.show(followedNote(i18n, changed), false)));
@@ -77,6 +80,23 @@ final class FollowWiring {
             follow.setDisable(row == null);
         });
         follow.setOnAction(e -> toggle());
+    }
+
+    /** A session just followed is known as the table shows it, so its next change is told. */
+    private void knowFromTheTable() {
+        for (String id : followed.ids()) {
+            SessionRow row = model.row(id);
+            if (row != null && row.readable() && !row.isEnded()) {
+                followed.know(id, row.status(), row.backendExpiry());
+            }
+        }
+    }
+
+    /** Once a second: a followed session whose expires_at passes is told when it passes. */
+    void passTime() {
+        if (followed != null) {
+            followed.passTime();
+        }
     }
 
     /** Follows or unfollows the session shown; says so when the list is full. */

@@ -203,6 +203,7 @@ public final class MainView extends BorderPane implements ActionHost {
             model.tick();
             table.tick(); // countdowns and ages move every second
             detail.tick(); // and in the detail pane, on the same pulse
+            follow.passTime(); // a followed session's expires_at passing is a notice of its own
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
