@@ -179,5 +179,15 @@ class FileFallbackWindowTest {
         select(robot, expired);
         await("the expired note", () -> detailSays(robot, "Expired for the backend: its expires_at"));
         assertTrue(FxState.read(() -> detailSays(robot, "deletes it on its next read")));
+        String first = FxState.read(() -> expiredNote(robot));
+        await("the note's 'ago' moving on with the clock, as the facts below it", () -> {
+            String now = expiredNote(robot);
+            return now != null && !now.equals(first);
+        });
+    }
+
+    private static String expiredNote(FxRobot robot) {
+        return robot.lookup("#detailPane .label").queryAll().stream().map(n -> ((Label) n).getText())
+                .filter(t -> t != null && t.startsWith("Expired for the backend")).findFirst().orElse(null);
     }
 }

@@ -311,8 +311,8 @@ public final class DetailPane extends VBox {
         if (row.readable()) {
             LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
             showSubtitle(row, now);
-            if (!row.isEnded() && warnings.expiryMoved(row, now)) {
-                warnings.show(row, row.document(), now); // the backend's expiry passed while the pane was open
+            if (!row.isEnded() && warnings.stale(row, now)) {
+                warnings.show(row, row.document(), now); // the backend's expiry passed, and how long ago moves on
             }
             facts.update("fact.updated", model.updated(i18n));
             facts.update("fact.expires", model.expires(i18n));

@@ -17,8 +17,9 @@ import javafx.scene.layout.VBox;
 /**
  * The detail pane's warnings about the document: what the codec noticed, and what the backend's read rules
  * (expiry, ownership) would refuse. Remembers whether they were built past the session's expires_at, so the
- * pane's tick rebuilds them when the expiry passes while it is open. Warnings the same as those shown are left as
- * they are: a live copy rebuilds them only when what they say changed.
+ * pane's tick rebuilds them when the expiry passes while it is open, and then every second (the warning says how long
+ * ago it passed). Warnings the same as those shown are left as they are: a live copy rebuilds them only when what
+ * they say changed.
  */
 final class DocumentWarnings {
 
@@ -42,9 +43,12 @@ final class DocumentWarnings {
         said = List.of();
     }
 
-    /** Whether the backend's expiry passed (or was put off) since the warnings were built. */
-    boolean expiryMoved(SessionRow row, LocalDateTime now) {
-        return pastExpiry(row, now) != expiryWarned;
+    /**
+     * Whether the warnings must be built again at {@code now}: the backend's expiry passed (or was put off) since they
+     * were built, or it had passed, and the warning says how long ago — as the facts below it do, second by second.
+     */
+    boolean stale(SessionRow row, LocalDateTime now) {
+        return expiryWarned || pastExpiry(row, now);
     }
 
     /**
