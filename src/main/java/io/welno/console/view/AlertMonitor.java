@@ -1,6 +1,7 @@
 package io.welno.console.view;
 
 import io.welno.console.text.Phrase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,11 +11,15 @@ import java.util.Objects;
 
 /**
  * Turns the console's state into alerts that fire once per episode: a rule's condition starting to hold raises one
- * alert, and the same rule raises another only after its condition has cleared. Reverts and the status changes of
- * followed sessions are events: each one is an alert of its own. Fed by the window once per refresh; JavaFX-free, so
- * the rules are tested without a stage.
+ * alert, and the same rule raises another only after its condition has stayed clear for {@link #EPISODE_ENDS_AFTER}
+ * (a stuck count hovering at its threshold, or a feed reconnecting twice in a row, is one episode, not an alert every
+ * few seconds). Reverts and the status changes of followed sessions are events: each one is an alert of its own. Fed
+ * by the window once per refresh; JavaFX-free, so the rules are tested without a stage.
  */
 public final class AlertMonitor {
+
+    /** How long a rule's condition must stay clear before its episode ends and the next one can raise an alert. */
+    public static final Duration EPISODE_ENDS_AFTER = Duration.ofMinutes(1);
 
     /** The rules an alert comes from. */
     public enum Rule {
@@ -56,6 +61,8 @@ public final class AlertMonitor {
     }
 
     private final Map<Rule, Boolean> active = new EnumMap<>(Rule.class);
+    /** Since when the condition of a rule whose episode has not ended yet has been clear. */
+    private final Map<Rule, Instant> clearSince = new EnumMap<>(Rule.class);
     private volatile AlertRules rules;
     private long seq;
 
@@ -76,14 +83,14 @@ public final class AlertMonitor {
     public synchronized List<Alert> check(Conditions now, Instant at) {
         List<Alert> out = new ArrayList<>();
         AlertRules r = rules;
-        edge(Rule.STUCK, r.stuckOn() && now.stuck() > r.stuckAbove(), at, List.of(),
+        edge(Rule.STUCK, r.stuckOn(), now.stuck() > r.stuckAbove(), at, List.of(),
                 Phrase.of("alert.stuck", now.stuck(), r.stuckAbove()), out);
-        edge(Rule.LONG_WAIT, r.waitingOn() && now.waitingTooLong() > 0, at, now.longestWaiting(),
+        edge(Rule.LONG_WAIT, r.waitingOn(), now.waitingTooLong() > 0, at, now.longestWaiting(),
                 Phrase.of("alert.longWait", now.waitingTooLong(), r.waitingLongerThan()), out);
-        edge(Rule.ERROR_RATE, r.errorRateOn() && now.errorRate() > r.errorRateAbove(), at, List.of(),
+        edge(Rule.ERROR_RATE, r.errorRateOn(), now.errorRate() > r.errorRateAbove(), at, List.of(),
                 Phrase.of("alert.errorRate", Math.round(now.errorRate() * 100), Math.round(r.errorRateAbove() * 100),
                         r.errorWindow()), out);
-        edge(Rule.FEED_FALLBACK, r.feedFallback() && !now.feedLive(), at, List.of(),
+        edge(Rule.FEED_FALLBACK, r.feedFallback(), !now.feedLive(), at, List.of(),
                 Phrase.of("alert.feed", now.feedState()), out);
         return out;
     }
@@ -114,11 +121,28 @@ public final class AlertMonitor {
         return active.getOrDefault(rule, false);
     }
 
-    private void edge(Rule rule, boolean holds, Instant at, List<String> sessions, Phrase message, List<Alert> out) {
+    /**
+     * @param on    whether the rule is on: a rule turned off ends its episode at once
+     * @param holds whether its condition holds now
+     */
+    private void edge(Rule rule, boolean on, boolean holds, Instant at, List<String> sessions, Phrase message,
+                      List<Alert> out) {
         boolean was = active.getOrDefault(rule, false);
-        active.put(rule, holds);
-        if (holds && !was) {
-            out.add(new Alert(++seq, at, rule, sessions, message));
+        if (on && holds) {
+            clearSince.remove(rule);
+            active.put(rule, true);
+            if (!was) {
+                out.add(new Alert(++seq, at, rule, sessions, message));
+            }
+            return;
+        }
+        if (!was) {
+            return;
+        }
+        Instant clear = clearSince.computeIfAbsent(rule, r -> at);
+        if (!on || !at.isBefore(clear.plus(EPISODE_ENDS_AFTER))) {
+            active.put(rule, false);
+            clearSince.remove(rule);
         }
     }
 }

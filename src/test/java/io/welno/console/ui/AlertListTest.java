@@ -104,7 +104,8 @@ class AlertListTest {
 
         robot.interact(() -> {
             center.check(stuck(2, List.of()), T.plusSeconds(6)); // cleared
-            center.check(stuck(8, List.of("welno_waiting1", "welno_waiting2")), T.plusSeconds(8));
+            center.check(stuck(2, List.of()), T.plusSeconds(66)); // for a minute: the episode ended
+            center.check(stuck(8, List.of("welno_waiting1", "welno_waiting2")), T.plusSeconds(68));
         });
         assertEquals(List.of(AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.STUCK, AlertMonitor.Rule.STUCK),
                 center.entries().stream().map(e -> e.alert().rule()).toList(), "a new episode after it cleared");

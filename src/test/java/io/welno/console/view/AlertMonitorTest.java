@@ -43,8 +43,31 @@ class AlertMonitorTest {
         assertEquals(List.of(), monitor.check(with(9, List.of("welno_a", "welno_b"), 0.5, false), t.plusSeconds(2)),
                 "still the same episodes: no new alert");
         assertEquals(List.of(), monitor.check(with(2, List.of(), 0.0, true), t.plusSeconds(4)), "cleared");
+        assertEquals(List.of(), monitor.check(with(7, List.of(), 0.0, true), t.plusSeconds(6)),
+                "back within a minute: the same episode");
+        assertEquals(List.of(), monitor.check(with(2, List.of(), 0.0, true), t.plusSeconds(8)), "clear again");
+        assertEquals(List.of(), monitor.check(with(3, List.of(), 0.0, true), t.plusSeconds(67)),
+                "59 seconds clear: the episode goes on");
+        assertEquals(List.of(), monitor.check(with(3, List.of(), 0.0, true), t.plusSeconds(68)),
+                "a minute clear: it ended");
         assertEquals(List.of(AlertMonitor.Rule.STUCK), rules(monitor.check(with(7, List.of(), 0.0, true),
-                t.plusSeconds(6))), "a new episode fires again");
+                t.plusSeconds(70))), "a new episode fires again");
+    }
+
+    /** A count hovering at its threshold (seen in the demo: 21, 20, 21 stuck) is one alert, not one every few seconds. */
+    @Test
+    void aConditionFlappingAtItsThresholdIsOneEpisode() {
+        AlertMonitor monitor = new AlertMonitor(new AlertRules(20, Duration.ZERO, 0, Duration.ZERO, true, true, true));
+        int alerts = 0;
+        for (int i = 0; i < 60; i++) {
+            alerts += monitor.check(with(i % 2 == 0 ? 21 : 20, List.of(), 0, true), t.plusSeconds(2L * i)).size();
+        }
+        assertEquals(1, alerts);
+        monitor.setRules(new AlertRules(0, Duration.ZERO, 0, Duration.ZERO, true, true, true));
+        monitor.check(with(21, List.of(), 0, true), t.plusSeconds(200));
+        monitor.setRules(new AlertRules(20, Duration.ZERO, 0, Duration.ZERO, true, true, true));
+        assertEquals(1, monitor.check(with(21, List.of(), 0, true), t.plusSeconds(202)).size(),
+                "a rule turned off ends its episode at once");
     }
 
     @Test
