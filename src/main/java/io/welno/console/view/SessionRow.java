@@ -338,6 +338,11 @@ public final class SessionRow {
     }
 
     public String shortId() {
+        return shortId(id);
+    }
+
+    /** An id as the table's Session column shows it: its prefix and the first eight characters after it. */
+    public static String shortId(String id) {
         int underscore = id.indexOf('_');
         String tail = underscore >= 0 ? id.substring(underscore + 1) : id;
         String head = underscore >= 0 ? id.substring(0, underscore + 1) : "";

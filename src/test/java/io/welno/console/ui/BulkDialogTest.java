@@ -166,6 +166,9 @@ class BulkDialogTest {
                             .stream())
                     .map(cell -> String.valueOf(cell.getText())).reduce("", (a, b) -> a + "|" + b));
             assertTrue(reason.contains("Refused"), reason);
+            String shortId = io.welno.console.view.SessionRow.shortId(refused.get(0).sessionId());
+            assertTrue(reason.startsWith("|" + shortId + "|"),
+                    "the short id, as the table shows it, leaves the room to the reason: " + reason);
             assertTrue(reason.toLowerCase(Locale.ROOT).contains("reset"), "the flow's refusal in words: " + reason);
             String previewed = FxState.read(() -> ((Label) dialog.getDialogPane().lookup("#bulkPreviewSummary"))
                     .getText());

@@ -10,6 +10,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.BulkPreview;
+import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -176,17 +177,26 @@ public final class BulkDialog extends Dialog<Void> {
         preview.setId("bulkPreview");
         preview.setPrefHeight(260);
         preview.setPlaceholder(new Label(i18n.get("detail.raw.loading")));
+        // the short id, as the table shows it, leaves the room to the refusal's words; the whole id on hover
         TableColumn<BulkPreview.Line, String> session = new TableColumn<>(i18n.get("column.id"));
         session.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(d.getValue().sessionId(),
                 SafeText.FIELD)));
-        session.setPrefWidth(260);
+        session.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty || id == null ? null : SessionRow.shortId(id));
+                setTooltip(empty || id == null ? null : new javafx.scene.control.Tooltip(id));
+            }
+        });
+        session.setPrefWidth(130);
         TableColumn<BulkPreview.Line, String> verdict = new TableColumn<>(i18n.get("bulk.preview.verdict"));
         verdict.setCellValueFactory(d -> new ReadOnlyStringWrapper(i18n.get(d.getValue().allowed()
                 ? "bulk.preview.allowed" : "bulk.preview.refused")));
         verdict.setPrefWidth(90);
         TableColumn<BulkPreview.Line, String> what = new TableColumn<>(i18n.get("bulk.preview.what"));
         what.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(Wording.window(i18n).render(d.getValue().what())));
-        what.setPrefWidth(400);
+        what.setPrefWidth(515);
         what.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
