@@ -39,7 +39,9 @@ final class ListCommand implements Callable<Integer> {
 
     /** Longer ids are cut in the table; {@code --json} and {@code show} have them whole. */
     private static final int ID_WIDTH = 80;
-    private static final String FORMAT = "%-42s %-27s %-8s %-9s %-27s %7s  %s%n";
+    /** The name's column is padded by terminal cells ({@link TerminalCells}), the others by characters. */
+    private static final String FORMAT = "%-42s %-27s %s %-9s %-27s %7s  %s%n";
+    private static final int NAME_CELLS = 8;
 
     @Mixin
     RedisOptions redis;
@@ -150,7 +152,8 @@ final class ListCommand implements Callable<Integer> {
         Table(PrintWriter out, LocalDateTime now) {
             this.out = out;
             this.now = now;
-            out.printf(FORMAT, "ID", "STATUS", "NAME", "PROVIDER", "UPDATED", "TTL", "NOTES");
+            out.printf(FORMAT, "ID", "STATUS", TerminalCells.padRight("NAME", NAME_CELLS), "PROVIDER", "UPDATED", "TTL",
+                    "NOTES");
         }
 
         @Override
@@ -158,8 +161,9 @@ final class ListCommand implements Callable<Integer> {
             String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
             String id = SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                out.printf(FORMAT, id, "UNREADABLE", "", "", "", ttl, placeMark(copy, SafeText.bounded(
-                        Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT)));
+                String reason = SafeText.bounded(Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT);
+                out.printf(FORMAT, id, "UNREADABLE", TerminalCells.padRight("", NAME_CELLS), "", "", ttl,
+                        placeMark(copy, reason));
                 return;
             }
             SessionDocument doc = (SessionDocument) session.parsed();
@@ -170,7 +174,8 @@ final class ListCommand implements Callable<Integer> {
                     warnings.stream().map(w -> (w.equals("expired") ? "!" : "") + w))
                     .collect(Collectors.joining(","));
             out.printf(FORMAT, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
-                    SafeText.bounded(doc.userInfo().maskedName(), 40), doc.provider().englishName(),
+                    TerminalCells.padRight(SafeText.bounded(doc.userInfo().maskedName(), 40), NAME_CELLS),
+                    doc.provider().englishName(),
                     doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), ttl,
                     placeMark(copy, notes));
         }

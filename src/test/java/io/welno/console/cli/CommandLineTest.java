@@ -145,6 +145,17 @@ class CommandLineTest {
         CliRun unreadable = run("list", "--status", "unreadable", "--redis", REDIS.url());
         assertTrue(unreadable.out().contains("UNREADABLE"));
         assertTrue(unreadable.out().contains("4 session(s)"), unreadable.out());
+
+        // on a terminal a Hangul syllable takes two cells: the columns after a Korean name still line up
+        List<String> lines = run.out().lines().toList();
+        int header = TerminalCells.width(lines.get(0).substring(0, lines.get(0).indexOf("UPDATED")));
+        java.util.regex.Pattern updated = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T");
+        long rows = lines.stream().skip(1).filter(l -> updated.matcher(l).find()).peek(l -> {
+            var at = updated.matcher(l);
+            at.find();
+            assertEquals(header, TerminalCells.width(l.substring(0, at.start())), "UPDATED under its header: " + l);
+        }).count();
+        assertEquals(2, rows, run.out());
     }
 
     @Test
