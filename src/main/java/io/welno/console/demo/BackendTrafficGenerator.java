@@ -28,6 +28,8 @@ import redis.clients.jedis.params.SetParams;
 public final class BackendTrafficGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendTrafficGenerator.class);
+    /** The least TTL a seeded session is written with. */
+    static final long MIN_SEEDED_TTL_SECONDS = 60;
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -56,7 +58,9 @@ public final class BackendTrafficGenerator implements AutoCloseable {
      * Writes {@code count} sessions at once, spread over every stage of the flow and over the half hour a key lives,
      * as a console connecting to a busy backend would find them: each with the TTL its last write left it (the
      * backend's {@code SETEX} of 30 minutes, counted from that write), so a session whose last write is older than
-     * that is not there, as on the backend's Redis, and another is drawn in its place.
+     * that is not there, as on the backend's Redis, and another is drawn in its place — as is one with less than
+     * {@link #MIN_SEEDED_TTL_SECONDS} left, so that every seeded session is still there when the console first reads
+     * them all, even on a busy machine.
      */
     public void seed(int count) {
         try (AbstractPipeline pipeline = redis.pipelined()) {
@@ -67,7 +71,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
                 int stepsToRun = recent ? 1 + random.nextInt(10) : Integer.MAX_VALUE;
                 SeededSession seeded = runOffline(age, stepsToRun);
                 long ttl = BackendStyleWriter.BACKEND_TTL_SECONDS - seeded.sinceLastWrite().toSeconds();
-                if (ttl <= 0) {
+                if (ttl < MIN_SEEDED_TTL_SECONDS) {
                     continue;
                 }
                 pipeline.set(prefix + seeded.id(), codec.write(seeded.document()), SetParams.setParams().ex(ttl));

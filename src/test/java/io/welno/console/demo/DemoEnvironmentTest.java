@@ -30,7 +30,8 @@ class DemoEnvironmentTest {
         try (DemoEnvironment demo = DemoEnvironment.start(1_200, 600, Timestamps.system())) {
             port = demo.redis().port();
             List<StoredSession> first = scan(demo);
-            assertTrue(first.size() >= 1_200, "sessions: " + first.size());
+            assertTrue(first.size() >= 1_200, "sessions: " + first.size() + " (each seeded with at least "
+                    + BackendTrafficGenerator.MIN_SEEDED_TTL_SECONDS + " s of TTL, so none has gone yet)");
             Set<SessionStatus> statuses = new HashSet<>();
             for (StoredSession stored : first) {
                 SessionDocument doc = (SessionDocument) stored.parsed();
