@@ -38,7 +38,7 @@ public final class DashboardModel {
         WAITING, APPROVED, COLLECTING, COMPLETED, FAILED, OTHER, PAST_EXPIRY;
 
         public String key() {
-            return this == PAST_EXPIRY ? "pastExpiry" : name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The row's group at {@code now} (the backend's wall-clock time). */

@@ -135,7 +135,7 @@ public final class FollowedSessions {
         }
         if (lastSeen.putIfAbsent(id, status) == null && backendExpiry != null
                 && expiries.putIfAbsent(id, backendExpiry) == null
-                && LocalDateTime.ofInstant(clock.instant(), zone).isAfter(backendExpiry)) {
+                && now().isAfter(backendExpiry)) {
             pastExpiry.add(id); // past already when followed: nothing happens from now on that could be told
         }
     }
@@ -185,7 +185,7 @@ public final class FollowedSessions {
      * if a later write gives it another expiry). The window calls it once a second.
      */
     public void passTime() {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+        LocalDateTime now = now();
         for (Map.Entry<String, LocalDateTime> expiry : expiries.entrySet()) {
             String id = expiry.getKey();
             if (now.isAfter(expiry.getValue()) && followed.contains(id) && pastExpiry.add(id)) {
@@ -223,9 +223,14 @@ public final class FollowedSessions {
         if (!expires.local().equals(before)) {
             pastExpiry.remove(id);
         }
-        if (firstSight && LocalDateTime.ofInstant(clock.instant(), zone).isAfter(expires.local())) {
+        if (firstSight && now().isAfter(expires.local())) {
             pastExpiry.add(id);
         }
+    }
+
+    /** The backend's wall-clock time, in which its naive {@code expires_at} is compared. */
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), zone);
     }
 
     private void forget(String id) {

@@ -129,6 +129,12 @@ public final class DashboardView extends ScrollPane {
                 tile("error-rate", "dashboard.kpi.errorRate"),
                 tile("stuck-rate", "dashboard.kpi.stuckRate"));
         tiles.setId("dashboardTiles");
+        // only the live tile has a note: the keys past expiry, and why they are not live
+        Tooltip pastExpiry = new Tooltip();
+        pastExpiry.textProperty().bind(i18n.text("dashboard.kpi.live.pastExpiry.tip"));
+        pastExpiry.setWrapText(true);
+        pastExpiry.setMaxWidth(360);
+        notes.get("live").setTooltip(pastExpiry);
 
         // The figures cover every session; with a provider or partner chosen on the Sessions tab, say so.
         Label scope = new Label();
@@ -177,13 +183,6 @@ public final class DashboardView extends ScrollPane {
         Label note = new Label();
         note.setId("kpi-" + id + "-note");
         note.getStyleClass().add("tile-note");
-        if (id.equals("live")) {
-            Tooltip why = new Tooltip();
-            why.textProperty().bind(i18n.text("dashboard.kpi.live.pastExpiry.tip"));
-            why.setWrapText(true);
-            why.setMaxWidth(360);
-            note.setTooltip(why);
-        }
         values.put(id, value);
         details.put(id, detail);
         notes.put(id, note);
