@@ -61,6 +61,8 @@ public final class ConsoleServices implements AutoCloseable {
     /** Sessions the demo starts with; enough to show the table at work. */
     public static final int DEMO_SEED_SESSIONS = 1_500;
     public static final int DEMO_SESSIONS_PER_MINUTE = 90;
+    /** The demo's role when it starts: an operator, what most users of the console are ({@link #switchRole}). */
+    public static final Role DEMO_ROLE = Role.OPERATOR;
     /** How often the fallback folder is looked at: the backend writes there only while Redis fails. */
     private static final Duration FILE_POLL = Duration.ofSeconds(2);
     /** The services' log lines are English, like every log line, whatever options the window hands in. */
@@ -174,7 +176,7 @@ public final class ConsoleServices implements AutoCloseable {
         DemoEnvironment demo = DemoEnvironment.start(DEMO_SEED_SESSIONS, DEMO_SESSIONS_PER_MINUTE, timestamps);
         try {
             return new ConsoleServices("DEMO", "demo", demo.redisSettings(), timestamps,
-                    FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(Role.OPERATOR),
+                    FeedOptions.defaults().withMayEnableNotifications(true), demo, Operator.osUser(DEMO_ROLE),
                     demo.tilkoConfig(), FlowOptions.defaults(), null);
         } catch (RuntimeException e) {
             demo.close();

@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,6 +95,66 @@ class ConnectionDialogTest {
         assertTrue(profiles.load().stream().noneMatch(p -> p.name().equals("staging")));
         assertTrue(list.getItems().stream().noneMatch(p -> p.name().equals("staging")));
         assertEquals(0, list.getSelectionModel().getSelectedIndex(), "back on the demo entry");
+    }
+
+    @Test
+    void aNewProfileStartsFromTheSafeDefaultsNotFromTheProfileShownBeforeIt(FxRobot robot) {
+        newProfile(robot, "prod-dev", "redis://10.0.1.10:6380");
+        ComboBox<String> role = combo(robot, "#profileRole");
+        ComboBox<String> environment = combo(robot, "#profileEnvironment");
+        CheckBox notifications = robot.lookup("#profileNotifications").queryAs(CheckBox.class);
+        robot.interact(() -> {
+            role.setValue("developer");
+            environment.setValue("staging");
+            notifications.setSelected(true);
+        });
+        robot.clickOn("#profileCa").write("/etc/team/ca.pem");
+        robot.clickOn("#profilePrefix").eraseText(20).write("other:");
+        robot.clickOn("#profileTilkoUrl").write("http://127.0.0.1:1");
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("developer", profiles.load().get(0).role(), "saved as a developer's");
+
+        robot.clickOn("#profileNew");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("viewer", role.getValue());
+        assertEquals("production", environment.getValue());
+        assertFalse(notifications.isSelected());
+        assertEquals("", text(robot, "#profileCa"));
+        assertEquals("tilko_session:", text(robot, "#profilePrefix"));
+        assertEquals("", text(robot, "#profileTilkoUrl"));
+        assertEquals("Asia/Seoul", text(robot, "#profileZone"));
+
+        @SuppressWarnings("unchecked")
+        ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.clickOn("#profileDelete"); // the profiles file is the class's: the other tests start without it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(profiles.load().isEmpty());
+    }
+
+    @Test
+    void theDemoEntryShowsWhatTheDemoRunsWith(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        ComboBox<String> role = combo(robot, "#profileRole");
+        ComboBox<String> environment = combo(robot, "#profileEnvironment");
+        assertEquals("operator", role.getValue(), "the demo starts as an operator");
+        assertEquals("demo", environment.getValue());
+        assertEquals("demo", environment.getConverter().toString(environment.getValue()));
+        assertTrue(robot.lookup("#profileNotifications").queryAs(CheckBox.class).isSelected(),
+                "the demo turns keyspace notifications on");
+        assertTrue(role.isDisabled() && environment.isDisabled());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> combo(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ComboBox.class);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextInputControl.class).getText();
     }
 
     @Test

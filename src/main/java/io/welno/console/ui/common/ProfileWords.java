@@ -15,11 +15,14 @@ public final class ProfileWords {
 
     /** The environments the dialog suggests. */
     public static final List<String> ENVIRONMENTS = List.of("development", "staging", "production");
+    /** The embedded demo's environment: not suggested for a profile, but worded like the suggested ones. */
+    public static final String DEMO = "demo";
+    private static final List<String> WORDED = List.of("development", "staging", "production", DEMO);
 
     /** The badge's class for an environment the style sheet has no colour for. */
     public static final String OTHER_STYLE = "env-other";
     /** The environments the style sheet colours (console.css, {@code .env-*}). */
-    private static final List<String> STYLED = List.of("development", "dev", "staging", "production", "test");
+    private static final List<String> STYLED = List.of("development", "dev", "staging", "production", "test", DEMO);
 
     private ProfileWords() {
     }
@@ -30,7 +33,7 @@ public final class ProfileWords {
             return "";
         }
         String known = value.strip().toLowerCase(Locale.ROOT);
-        return ENVIRONMENTS.contains(known) ? i18n.get("environment." + known) : value;
+        return WORDED.contains(known) ? i18n.get("environment." + known) : value;
     }
 
     /**
@@ -73,7 +76,7 @@ public final class ProfileWords {
             @Override
             public String fromString(String text) {
                 String typed = text == null ? "" : text.strip();
-                for (String known : ENVIRONMENTS) {
+                for (String known : WORDED) {
                     if (typed.equalsIgnoreCase(known) || typed.equals(i18n.get("environment." + known))) {
                         return known;
                     }

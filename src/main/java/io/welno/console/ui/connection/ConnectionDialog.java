@@ -7,6 +7,8 @@ import io.welno.console.app.ConnectionCheck;
 import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.app.ConnectionProfiles;
+import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.Role;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
@@ -38,6 +40,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -85,8 +88,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         List<ConnectionCheck.Finding> check(ConnectionProfile profile, String password);
     }
 
-    private static final ConnectionProfile DEMO_ENTRY = new ConnectionProfile("\u0000demo", null, "developer",
-            "Asia/Seoul", "demo", true, null);
+    private static final String DEFAULT_ZONE = "Asia/Seoul";
+    private static final String DEFAULT_ENVIRONMENT = "production";
+    /** What the demo runs with: it starts as an operator and turns keyspace notifications on. */
+    private static final ConnectionProfile DEMO_ENTRY = new ConnectionProfile("\u0000demo", null,
+            ConsoleServices.DEMO_ROLE.wire(), DEFAULT_ZONE, ProfileWords.DEMO, true, null);
 
     /** Not a profile name (names are never empty): select the first saved profile. */
     private static final String FIRST_SAVED = "";
@@ -105,7 +111,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private final TextField prefix = new TextField(RedisConnectionSettings.DEFAULT_PREFIX);
     private final TextField ca = new TextField();
     private final ComboBox<String> role = new ComboBox<>(FXCollections.observableArrayList("viewer", "operator", "developer"));
-    private final TextField zone = new TextField("Asia/Seoul");
+    private final TextField zone = new TextField(DEFAULT_ZONE);
     private final ComboBox<String> environment = new ComboBox<>(
             FXCollections.observableArrayList(ProfileWords.ENVIRONMENTS));
     private final CheckBox notifications = new CheckBox();
@@ -156,11 +162,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         password.setPromptText(i18n.get("connect.password.prompt"));
         role.setId("profileRole");
         ProfileWords.showRoles(role, i18n);
-        role.setValue("viewer");
+        role.setValue(Role.VIEWER.wire());
         environment.setId("profileEnvironment");
         environment.setEditable(true);
         ProfileWords.showEnvironments(environment, i18n);
-        environment.setValue("production");
+        environment.setValue(DEFAULT_ENVIRONMENT);
         notifications.setText(i18n.get("connect.notifications"));
         ca.setPromptText(i18n.get("connect.ca.prompt"));
         tilko.setId("profileTilkoUrl");
@@ -184,6 +190,9 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         password.textProperty().addListener((o, a, b) -> passwordKept.setVisible(!b.isEmpty()
                 && b.equals(memory.password(shownProfile()).orElse(null))));
         zone.setId("profileZone");
+        ca.setId("profileCa");
+        prefix.setId("profilePrefix");
+        notifications.setId("profileNotifications");
         files.setId("profileFiles");
         files.setPromptText(i18n.get("connect.files.prompt"));
         error.setId("connectError");
@@ -374,12 +383,17 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         environment.setDisable(demo);
         database.setDisable(demo);
         if (profile == null || demo) {
-            name.setText("");
-            url.setText("");
-            user.setText("");
-            password.setText("");
-            tilkoKey.setText("");
-            files.setText("");
+            // A new profile starts from the safe defaults, not from the profile shown before it (a developer role,
+            // another team's CA); the demo's rows say what the demo runs with.
+            for (TextInputControl field : List.of(name, url, user, password, ca, tilko, tilkoKey, files)) {
+                field.setText("");
+            }
+            database.getValueFactory().setValue(0);
+            prefix.setText(RedisConnectionSettings.DEFAULT_PREFIX);
+            zone.setText(DEFAULT_ZONE);
+            role.setValue(demo ? DEMO_ENTRY.role() : Role.VIEWER.wire());
+            environment.setValue(demo ? DEMO_ENTRY.environment() : DEFAULT_ENVIRONMENT);
+            notifications.setSelected(demo);
             showTilkoSource();
             return;
         }
