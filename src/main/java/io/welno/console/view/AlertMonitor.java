@@ -23,7 +23,7 @@ public final class AlertMonitor {
 
     /** The rules an alert comes from. */
     public enum Rule {
-        STUCK, LONG_WAIT, ERROR_RATE, REVERT, UNCONFIRMED, FEED_FALLBACK, FOLLOWED;
+        STUCK, LONG_WAIT, ERROR_RATE, REVERT, UNCONFIRMED, ENDED, FEED_FALLBACK, FOLLOWED;
 
         public String key() {
             return "alert.rule." + name();
@@ -101,12 +101,20 @@ public final class AlertMonitor {
     }
 
     /**
-     * A change of this console whose hold ended without knowing it stayed (the session could not be read, or it
-     * ended): an alert of its own, under the same switch as reverts — both say a change may not be in place.
+     * A change of this console whose hold ended without knowing it stayed (the session could not be read): an alert
+     * of its own, under the same switch as reverts — both say a change may not be in place.
      */
     public synchronized List<Alert> unconfirmed(String sessionId, Phrase what, Instant at) {
         return rules.reverts() ? List.of(new Alert(++seq, at, Rule.UNCONFIRMED, List.of(sessionId), what))
                 : List.of();
+    }
+
+    /**
+     * A session that ended (deleted, or past its {@code expires_at}) while a change of this console was held: the
+     * change stayed as long as the session did, but it no longer counts. Under the reverts' switch too.
+     */
+    public synchronized List<Alert> ended(String sessionId, Phrase what, Instant at) {
+        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.ENDED, List.of(sessionId), what)) : List.of();
     }
 
     /**

@@ -152,10 +152,14 @@ class AlertListTest {
         assertEquals("Change not confirmed: could not be read", notifier.shown.get(1),
                 "a change this console cannot confirm is an alert too");
         assertEquals(AlertMonitor.Rule.UNCONFIRMED, center.entries().get(0).alert().rule());
+        robot.interact(() -> center.ended("welno_f", Phrase.of("text.verbatim", "expired for the backend"), T));
+        assertEquals("Session ended while held: expired for the backend", notifier.shown.get(2),
+                "a session that ended under a held change is said so, not as a change nobody could confirm");
+        assertEquals(AlertMonitor.Rule.ENDED, center.entries().get(0).alert().rule());
 
         notifier.fail = true;
         robot.interact(() -> center.revert("welno_d", Phrase.of("text.verbatim", "tray gone"), T));
-        assertEquals(6, center.entries().size(), "a failing tray loses no alert");
+        assertEquals(7, center.entries().size(), "a failing tray loses no alert");
         assertFalse(center.entries().isEmpty());
     }
     @Test

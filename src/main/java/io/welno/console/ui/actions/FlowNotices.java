@@ -67,8 +67,11 @@ final class FlowNotices implements FlowListener {
 
     @Override
     public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
-        if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
-            Platform.runLater(() -> notices.show(i18n.format("notify.holdEnded.short", field(sessionId)),
+        // Not "could not be confirmed" when the session ended: the change stayed as long as the session did.
+        String headline = outcome.kind() == HoldOutcome.Kind.VANISHED ? "notify.holdEnded.vanished"
+                : outcome.kind() == HoldOutcome.Kind.UNCONFIRMED ? "notify.holdEnded.short" : null;
+        if (headline != null) {
+            Platform.runLater(() -> notices.show(i18n.format(headline, field(sessionId)),
                     words().render(outcome.message()), true));
         }
     }

@@ -95,6 +95,11 @@ public final class AlertCenter {
         raise(monitor.unconfirmed(sessionId, what, at));
     }
 
+    /** A session that ended while this console's change was held: an entry in the list, and the system is told. */
+    public void ended(String sessionId, Phrase what, Instant at) {
+        raise(monitor.ended(sessionId, what, at));
+    }
+
     /** A followed session changed: an entry in the list, and the operating system is told as for any alert. */
     public void followed(FollowedSessions.Changed changed) {
         raise(monitor.followed(changed));

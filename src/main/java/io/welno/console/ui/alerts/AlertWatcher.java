@@ -60,10 +60,17 @@ public final class AlertWatcher {
         timer.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /** Starts the checks, and hears the flow's reverts (its own and other consoles') and unconfirmed holds. */
+    /** Starts the checks, and hears the flow's reverts (its own and other consoles') and holds that end unkept. */
     public void start(FlowService flowService) {
         this.flow = flowService;
-        this.reverts = new FlowListener() {
+        this.reverts = flowAlerts();
+        flowService.addListener(reverts);
+        timer.play();
+    }
+
+    /** What the flow tells that becomes an alert: reverts, and holds that end without the change kept. */
+    FlowListener flowAlerts() {
+        return new FlowListener() {
             @Override
             public void onRevertDetected(RevertDetected revert) {
                 Phrase what = revertPhrase(revert);
@@ -72,13 +79,13 @@ public final class AlertWatcher {
 
             @Override
             public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
-                if (outcome.kind() == HoldOutcome.Kind.VANISHED || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
+                if (outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
                     Platform.runLater(() -> center.unconfirmed(sessionId, outcome.message(), clock.instant()));
+                } else if (outcome.kind() == HoldOutcome.Kind.VANISHED) {
+                    Platform.runLater(() -> center.ended(sessionId, outcome.message(), clock.instant()));
                 }
             }
         };
-        flowService.addListener(reverts);
-        timer.play();
     }
 
     /**

@@ -87,6 +87,17 @@ class FlowNoticesTest {
     }
 
     @Test
+    void aSessionThatEndedDuringTheHoldIsSaidSoNotUnconfirmed(FxRobot robot) throws Exception {
+        flowNotices.onHoldEnded(ID, "a1", new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"), 0,
+                null));
+        String ended = headline();
+        assertTrue(ended.endsWith(SafeText.ELLIPSIS + " ended while your change was held; the change no longer"
+                + " counts."), ended);
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+        assertEquals("The session ended (expired or deleted) during the hold.", detail());
+    }
+
+    @Test
     void aFollowUpEntryThatCouldNotBeWrittenNamesTheEntryAndTheSessionAndSaysWhy(FxRobot robot) throws Exception {
         flowNotices.onAuditUnwritten(new AuditUnwritten(ID, "a1", AuditRecord.HOLD_ENDED,
                 new StoreFailure(StoreFailure.Cause.PERMISSION_DENIED, "xadd")));
