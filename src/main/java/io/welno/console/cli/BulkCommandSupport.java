@@ -204,7 +204,8 @@ final class BulkCommandSupport {
         if (summary.count(BulkRun.Tally.UNAVAILABLE) > 0) {
             return ExitCode.UNAVAILABLE;
         }
-        if (summary.count(BulkRun.Tally.CONFLICT) + summary.count(BulkRun.Tally.REVERTED) > 0) {
+        if (summary.count(BulkRun.Tally.CONFLICT) + summary.count(BulkRun.Tally.REVERTED)
+                + summary.count(BulkRun.Tally.ENDED) > 0) {
             return ExitCode.CONFLICT;
         }
         if (summary.count(BulkRun.Tally.FAILED) + summary.count(BulkRun.Tally.CANCELLED) > 0) {

@@ -39,10 +39,15 @@ public final class BulkRun {
         APPLIED,
         /** A guard, the role or the reason refused it; nothing written. */
         REFUSED,
-        /** Others kept changing it, or it vanished. */
+        /** Others kept changing it. */
         CONFLICT,
         /** Applied, then the backend wrote an older copy back (and it was not re-applied). */
         REVERTED,
+        /**
+         * The session ended, before the action or while its change was held: deleted, or past its {@code expires_at}
+         * (a person who never approved a re-sent request ends this way).
+         */
+        ENDED,
         /** Redis could not do it: unreachable, timeout, permission. */
         UNAVAILABLE,
         /** Tilko refused (a collection that ended not approved, info_required or error), or an unexpected error. */
@@ -114,7 +119,7 @@ public final class BulkRun {
         public Phrase phrase() {
             Phrase counts = Phrase.of("bulk.summary", total, count(Tally.APPLIED), count(Tally.REFUSED),
                     count(Tally.CONFLICT), count(Tally.REVERTED), count(Tally.UNAVAILABLE), count(Tally.FAILED),
-                    count(Tally.CANCELLED));
+                    count(Tally.CANCELLED), count(Tally.ENDED));
             int missing = entriesMissing();
             return missing == 0 ? counts : Phrase.of("bulk.summary.unaudited", counts, missing);
         }
@@ -300,7 +305,7 @@ public final class BulkRun {
         }
         return switch (held.kind()) {
             case UNCONFIRMED -> Tally.UNAVAILABLE;
-            case VANISHED -> Tally.CONFLICT;
+            case VANISHED -> Tally.ENDED;
             default -> Tally.REVERTED;
         };
     }
@@ -311,7 +316,8 @@ public final class BulkRun {
             case COMPLETED -> tally(held);
             case NOT_APPROVED_YET, INFO_REQUIRED, ERROR -> Tally.FAILED;
             case INTERRUPTED -> Tally.CANCELLED;
-            case ABANDONED, VANISHED -> Tally.CONFLICT;
+            case ABANDONED -> Tally.CONFLICT;
+            case VANISHED -> Tally.ENDED;
             case UNAVAILABLE -> Tally.UNAVAILABLE;
         };
     }
@@ -320,7 +326,8 @@ public final class BulkRun {
         return switch (outcome) {
             case APPLIED -> Tally.APPLIED;
             case REFUSED -> Tally.REFUSED;
-            case CONFLICT, VANISHED -> Tally.CONFLICT;
+            case CONFLICT -> Tally.CONFLICT;
+            case VANISHED -> Tally.ENDED;
             case PERMISSION_DENIED, UNREACHABLE, TIMEOUT, CONNECTION_LOST -> Tally.UNAVAILABLE;
             case FAILED -> Tally.FAILED;
         };

@@ -97,6 +97,33 @@ class BulkRunTest {
         }
     }
 
+    /**
+     * A session that ended counts as ended, not as a conflict: one missing when its action starts, one deleted while
+     * its change is held. Nobody else changed either, and the summary says so.
+     */
+    @Test
+    void sessionsThatEndedAreCountedAsEndedNotAsConflicts() throws Exception {
+        String held = FlowTestSupport.waitingSession(REDIS);
+        String missing = "welno_" + "0".repeat(32);
+        FlowOptions shortHold = FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(3));
+        try (FlowService flow = FlowTestSupport.service(store, null, new RevertWatch(store, Duration.ofMillis(200)),
+                background, shortHold)) {
+            BulkRun run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,
+                    "-", "approved"), List.of(held, missing), workers, item -> { });
+            Await.until("the change applied", Await.EVENTUALLY, () -> {
+                String stored = REDIS.client().get("tilko_session:" + held);
+                return stored != null && stored.matches("(?s).*\"status\":\\s*\"auth_completed\".*");
+            });
+            REDIS.client().del("tilko_session:" + held); // while its change is held
+            assertTrue(run.await(Await.EVENTUALLY));
+            BulkRun.Summary summary = run.summary();
+            assertEquals(2, summary.count(BulkRun.Tally.ENDED), summary.byTally().toString());
+            assertEquals(0, summary.count(BulkRun.Tally.CONFLICT));
+            String said = io.welno.console.view.Wording.cli().render(summary.phrase());
+            assertTrue(said.contains("0 conflict") && said.contains("2 ended"), said);
+        }
+    }
+
     @Test
     void aBulkResetOverFiveHundredStuckSessionsAccountsForEveryOneWhileTheBackendChurns() throws Exception {
         List<String> ids = new ArrayList<>();
