@@ -39,8 +39,12 @@ public interface FlowListener {
     default void onAuditUnwritten(AuditUnwritten unwritten) {
     }
 
-    /** The hold of one of this console's actions ended. */
-    default void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+    /**
+     * The hold of one of this console's actions ended.
+     *
+     * @param batchId the bulk run the action was part of, or null for a single action
+     */
+    default void onHoldEnded(String sessionId, String actionId, String batchId, HoldOutcome outcome) {
     }
 
     /** A write of one of this console's actions was applied (every write, the claim's and the finish's alike). */

@@ -297,7 +297,7 @@ final class Holds {
         }
         state.handle.end(outcome);
         if (told) {
-            service.fire(l -> l.onHoldEnded(state.handle.sessionId(), actionId, outcome));
+            service.fire(l -> l.onHoldEnded(state.handle.sessionId(), actionId, state.request.batchId(), outcome));
         }
     }
 

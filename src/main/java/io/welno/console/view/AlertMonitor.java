@@ -1,6 +1,7 @@
 package io.welno.console.view;
 
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,6 +116,20 @@ public final class AlertMonitor {
      */
     public synchronized List<Alert> ended(String sessionId, Phrase what, Instant at) {
         return rules.reverts() ? List.of(new Alert(++seq, at, Rule.ENDED, List.of(sessionId), what)) : List.of();
+    }
+
+    /**
+     * A further session of a bulk run whose hold ended as {@code raised}'s did: the same alert (its number, time and
+     * rule) for the whole run, listing its sessions and saying how many, and the latest one's account.
+     */
+    public static Alert joined(Alert raised, String sessionId, String batchId, Phrase what) {
+        List<String> sessions = new ArrayList<>(raised.sessions());
+        if (!sessions.contains(sessionId)) {
+            sessions.add(sessionId);
+        }
+        return new Alert(raised.seq(), raised.at(), raised.rule(), List.copyOf(sessions),
+                Phrase.of("alert.batch." + raised.rule().name(), sessions.size(), batchId, what,
+                        SafeText.bounded(sessionId, SafeText.FIELD)));
     }
 
     /**

@@ -251,7 +251,7 @@ class FollowUpAuditFailureTest {
         }
 
         @Override
-        public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+        public void onHoldEnded(String sessionId, String actionId, String batchId, HoldOutcome outcome) {
             order.add("hold ended " + outcome.kind());
             holdEnded.countDown();
         }

@@ -148,11 +148,13 @@ class AlertListTest {
         assertEquals(1, notifier.shown.size(), "not when the setting is off");
 
         robot.interact(() -> center.setRules(RULES));
-        robot.interact(() -> center.unconfirmed("welno_e", Phrase.of("text.verbatim", "could not be read"), T));
+        robot.interact(() -> center.unconfirmed("welno_e", null, Phrase.of("text.verbatim", "could not be read"),
+                T));
         assertEquals("Change not confirmed: could not be read", notifier.shown.get(1),
                 "a change this console cannot confirm is an alert too");
         assertEquals(AlertMonitor.Rule.UNCONFIRMED, center.entries().get(0).alert().rule());
-        robot.interact(() -> center.ended("welno_f", Phrase.of("text.verbatim", "expired for the backend"), T));
+        robot.interact(() -> center.ended("welno_f", null, Phrase.of("text.verbatim", "expired for the backend"),
+                T));
         assertEquals("Session ended while held: expired for the backend", notifier.shown.get(2),
                 "a session that ended under a held change is said so, not as a change nobody could confirm");
         assertEquals(AlertMonitor.Rule.ENDED, center.entries().get(0).alert().rule());

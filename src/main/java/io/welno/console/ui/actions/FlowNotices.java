@@ -12,11 +12,13 @@ import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.AuditWords;
 import io.welno.console.view.Wording;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 
 /**
  * What the flow did in the background, as the window's notices: a collection that ended, a change the backend wrote
- * over (this console's or another's), a change applied again, a hold that could not confirm its change, and the audit
+ * over (this console's or another's), a change applied again, a hold that could not confirm its change or whose session ended (once per bulk run), and the audit
  * entry of any of these that could not be written.
  *
  * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
@@ -26,6 +28,8 @@ final class FlowNotices implements FlowListener {
 
     private final Notices notices;
     private final I18n i18n;
+    /** The bulk runs (with the kind of end) whose hold ends were told: one notice per run, not one per session. */
+    private final Set<String> batchesTold = ConcurrentHashMap.newKeySet();
 
     FlowNotices(Notices notices, I18n i18n) {
         this.notices = notices;
@@ -66,12 +70,19 @@ final class FlowNotices implements FlowListener {
     }
 
     @Override
-    public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+    public void onHoldEnded(String sessionId, String actionId, String batchId, HoldOutcome outcome) {
         // Not "could not be confirmed" when the session ended: the change stayed as long as the session did.
         String headline = outcome.kind() == HoldOutcome.Kind.VANISHED ? "notify.holdEnded.vanished"
                 : outcome.kind() == HoldOutcome.Kind.UNCONFIRMED ? "notify.holdEnded.short" : null;
-        if (headline != null) {
+        if (headline == null) {
+            return;
+        }
+        if (batchId == null) {
             Platform.runLater(() -> notices.show(i18n.format(headline, field(sessionId)),
+                    words().render(outcome.message()), true));
+        } else if (batchesTold.add(outcome.kind() + "/" + batchId)) {
+            // A bulk run's holds end together: its first such end is told, the run's summary and alert count them all.
+            Platform.runLater(() -> notices.show(i18n.format(headline + ".batch", field(batchId), field(sessionId)),
                     words().render(outcome.message()), true));
         }
     }

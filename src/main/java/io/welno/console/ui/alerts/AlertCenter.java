@@ -8,7 +8,9 @@ import io.welno.console.view.AlertRules;
 import io.welno.console.view.FollowedSessions;
 import io.welno.console.view.Wording;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -27,6 +29,8 @@ public final class AlertCenter {
 
     /** The list keeps this many alerts; older ones drop off the end. */
     public static final int CAPACITY = 500;
+    /** The entry each bulk run's unkept holds share, by rule and run ({@link #held}). */
+    private final Map<String, Entry> byBatch = new HashMap<>();
 
     /** One alert in the list. */
     public static final class Entry {
@@ -90,14 +94,48 @@ public final class AlertCenter {
         raise(monitor.revert(sessionId, what, at));
     }
 
-    /** A change of this console whose hold ended unconfirmed: an entry in the list, and the system is told. */
-    public void unconfirmed(String sessionId, Phrase what, Instant at) {
-        raise(monitor.unconfirmed(sessionId, what, at));
+    /**
+     * A change of this console whose hold ended unconfirmed: an entry in the list, and the system is told.
+     *
+     * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
+     */
+    public void unconfirmed(String sessionId, String batchId, Phrase what, Instant at) {
+        held(monitor.unconfirmed(sessionId, what, at), sessionId, batchId, what);
     }
 
-    /** A session that ended while this console's change was held: an entry in the list, and the system is told. */
-    public void ended(String sessionId, Phrase what, Instant at) {
-        raise(monitor.ended(sessionId, what, at));
+    /**
+     * A session that ended while this console's change was held: an entry in the list, and the system is told.
+     *
+     * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
+     */
+    public void ended(String sessionId, String batchId, Phrase what, Instant at) {
+        held(monitor.ended(sessionId, what, at), sessionId, batchId, what);
+    }
+
+    /**
+     * A hold's alert. A bulk run's holds end together (its re-sent requests all expire five minutes after it), so
+     * the sessions of one run join the entry it already has, while that entry is unacknowledged, instead of filling
+     * the list and the notification area with one alert each.
+     */
+    private void held(List<AlertMonitor.Alert> alerts, String sessionId, String batchId, Phrase what) {
+        if (alerts.isEmpty() || batchId == null) {
+            raise(alerts);
+            return;
+        }
+        AlertMonitor.Alert alert = alerts.get(0);
+        String key = alert.rule().name() + "/" + batchId;
+        Entry open = byBatch.get(key);
+        int index = open == null || open.acknowledgedProperty().get() ? -1 : entries.indexOf(open);
+        if (index < 0) {
+            raise(alerts);
+            byBatch.values().removeIf(entry -> !entries.contains(entry));
+            byBatch.put(key, entries.get(0));
+            return;
+        }
+        Entry joined = entry(AlertMonitor.joined(open.alert(), sessionId, batchId, what));
+        entries.set(index, joined);
+        byBatch.put(key, joined);
+        count();
     }
 
     /** A followed session changed: an entry in the list, and the operating system is told as for any alert. */
@@ -107,15 +145,19 @@ public final class AlertCenter {
 
     private void raise(List<AlertMonitor.Alert> alerts) {
         for (AlertMonitor.Alert alert : alerts) {
-            Entry entry = new Entry(alert);
-            entry.acknowledgedProperty().addListener((o, a, b) -> count());
-            entries.add(0, entry);
+            entries.add(0, entry(alert));
             notifyOs(alert);
         }
         if (entries.size() > CAPACITY) {
             entries.remove(CAPACITY, entries.size());
         }
         count();
+    }
+
+    private Entry entry(AlertMonitor.Alert alert) {
+        Entry entry = new Entry(alert);
+        entry.acknowledgedProperty().addListener((o, a, b) -> count());
+        return entry;
     }
 
     private void notifyOs(AlertMonitor.Alert alert) {

@@ -78,11 +78,12 @@ public final class AlertWatcher {
             }
 
             @Override
-            public void onHoldEnded(String sessionId, String actionId, HoldOutcome outcome) {
+            public void onHoldEnded(String sessionId, String actionId, String batchId, HoldOutcome outcome) {
                 if (outcome.kind() == HoldOutcome.Kind.UNCONFIRMED) {
-                    Platform.runLater(() -> center.unconfirmed(sessionId, outcome.message(), clock.instant()));
+                    Platform.runLater(() -> center.unconfirmed(sessionId, batchId, outcome.message(),
+                            clock.instant()));
                 } else if (outcome.kind() == HoldOutcome.Kind.VANISHED) {
-                    Platform.runLater(() -> center.ended(sessionId, outcome.message(), clock.instant()));
+                    Platform.runLater(() -> center.ended(sessionId, batchId, outcome.message(), clock.instant()));
                 }
             }
         };

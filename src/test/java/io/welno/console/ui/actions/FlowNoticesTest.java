@@ -80,21 +80,33 @@ class FlowNoticesTest {
         String reapplied = headline();
         assertTrue(reapplied.endsWith(SafeText.ELLIPSIS + ": the change the backend overwrote was applied again."),
                 reapplied);
-        flowNotices.onHoldEnded(ID, "a1", new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("action.unknown"), 0,
-                null));
+        flowNotices.onHoldEnded(ID, "a1", null, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED,
+                Phrase.of("action.unknown"), 0, null));
         String unconfirmed = headline();
         assertTrue(unconfirmed.endsWith(SafeText.ELLIPSIS + ": the change could not be confirmed."), unconfirmed);
     }
 
     @Test
     void aSessionThatEndedDuringTheHoldIsSaidSoNotUnconfirmed(FxRobot robot) throws Exception {
-        flowNotices.onHoldEnded(ID, "a1", new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"), 0,
-                null));
+        flowNotices.onHoldEnded(ID, "a1", null, new HoldOutcome(HoldOutcome.Kind.VANISHED,
+                Phrase.of("hold.vanished"), 0, null));
         String ended = headline();
         assertTrue(ended.endsWith(SafeText.ELLIPSIS + " ended while your change was held; the change no longer"
                 + " counts."), ended);
         assertTrue(newest().getStyleClass().contains("notice-warning"));
         assertEquals("The session ended (expired or deleted) during the hold.", detail());
+    }
+
+    @Test
+    void aBulkRunsEndedSessionsAreToldOnce(FxRobot robot) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            flowNotices.onHoldEnded("welno_b" + i, "a" + i, "run1", new HoldOutcome(HoldOutcome.Kind.VANISHED,
+                    Phrase.of("hold.vanished"), 0, null));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()),
+                "one notice for the run, not one per session");
+        assertEquals("Sessions of bulk run run1 are ending while their change is held (welno_b0 first).", headline());
     }
 
     @Test

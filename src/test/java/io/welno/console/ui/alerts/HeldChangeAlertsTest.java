@@ -1,6 +1,7 @@
 package io.welno.console.ui.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.HoldOutcome;
@@ -9,6 +10,7 @@ import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
+import io.welno.console.view.Wording;
 import io.welno.console.session.StuckPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,16 +44,69 @@ class HeldChangeAlertsTest {
         FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
                 SEOUL, Runnable::run).flowAlerts();
 
-        alerts.onHoldEnded("welno_kept", "a1", new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.kept"), 0,
-                null));
-        alerts.onHoldEnded("welno_unread", "a2", new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED,
-                Phrase.of("hold.closed"), 0, null));
-        alerts.onHoldEnded("welno_gone", "a3", new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"),
-                0, null));
+        alerts.onHoldEnded("welno_kept", "a1", null, outcome(HoldOutcome.Kind.KEPT));
+        alerts.onHoldEnded("welno_unread", "a2", null, outcome(HoldOutcome.Kind.UNCONFIRMED));
+        alerts.onHoldEnded("welno_gone", "a3", null, outcome(HoldOutcome.Kind.VANISHED));
         WaitForAsyncUtils.waitForFxEvents();
 
         List<AlertMonitor.Rule> rules = center.entries().stream().map(e -> e.alert().rule()).toList();
         assertEquals(List.of(AlertMonitor.Rule.ENDED, AlertMonitor.Rule.UNCONFIRMED), rules, "newest first");
         assertEquals(List.of("welno_gone"), center.entries().get(0).alert().sessions());
+    }
+
+    /**
+     * A bulk run's re-sent requests all expire five minutes after it: its sessions share one alert while it is not
+     * acknowledged, counted and listed, and the notification area is told once — not 24 alerts and 24 notifications.
+     */
+    @Test
+    void aBulkRunsEndedSessionsShareOneAlert() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        OsNotifier tray = new OsNotifier() {
+            @Override
+            public boolean supported() {
+                return true;
+            }
+
+            @Override
+            public void show(String title, String text) {
+                told.add(title + ": " + text);
+            }
+        };
+        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), tray, Runnable::run, () -> false);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
+        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
+                SEOUL, Runnable::run).flowAlerts();
+
+        for (int i = 0; i < 3; i++) {
+            alerts.onHoldEnded("welno_b" + i, "a" + i, "batch1", outcome(HoldOutcome.Kind.VANISHED));
+        }
+        alerts.onHoldEnded("welno_c0", "c0", "batch2", outcome(HoldOutcome.Kind.VANISHED));
+        alerts.onHoldEnded("welno_b3", "a3", "batch1", outcome(HoldOutcome.Kind.UNCONFIRMED));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, center.entries().size(), "one per run and kind of end");
+        AlertMonitor.Alert run = center.entries().get(2).alert();
+        assertEquals(AlertMonitor.Rule.ENDED, run.rule());
+        assertEquals(List.of("welno_b0", "welno_b1", "welno_b2"), run.sessions());
+        String said = Wording.window(new I18n(Locale.ENGLISH)).render(run.message());
+        assertTrue(said.startsWith("3 sessions of bulk run batch1 ended while their change was held. The latest,"
+                + " welno_b2: The session ended"), said);
+        assertEquals(3, told.size(), "the notification area told once per alert: " + told);
+        assertEquals(3, center.unacknowledgedProperty().get());
+
+        center.entries().get(2).acknowledgedProperty().set(true);
+        alerts.onHoldEnded("welno_b4", "a4", "batch1", outcome(HoldOutcome.Kind.VANISHED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, center.entries().size(), "after it was acknowledged, a later end is an alert of its own");
+        assertEquals(List.of("welno_b4"), center.entries().get(0).alert().sessions());
+    }
+
+    private static HoldOutcome outcome(HoldOutcome.Kind kind) {
+        Phrase message = switch (kind) {
+            case KEPT -> Phrase.of("hold.kept");
+            case UNCONFIRMED -> Phrase.of("hold.closed");
+            default -> Phrase.of("hold.vanished");
+        };
+        return new HoldOutcome(kind, message, 0, null);
     }
 }
