@@ -105,13 +105,16 @@ class AlertListTest {
         robot.interact(() -> {
             center.check(stuck(2, List.of()), T.plusSeconds(6)); // cleared
             center.check(stuck(2, List.of()), T.plusSeconds(66)); // for a minute: the episode ended
-            center.check(stuck(8, List.of("welno_waiting1", "welno_waiting2")), T.plusSeconds(68));
+            center.check(stuck(8, List.of("welno_waiting1aaaabbbbccccddddeeeeffff", "welno_waiting2")),
+                    T.plusSeconds(68));
         });
         assertEquals(List.of(AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.STUCK, AlertMonitor.Rule.STUCK),
                 center.entries().stream().map(e -> e.alert().rule()).toList(), "a new episode after it cleared");
 
+        // The short id, so that the count fits the column: a whole id cut the "+1 more" off.
         robot.clickOn("welno_waiting1 (+1 more)");
-        assertEquals(List.of("welno_waiting1"), shownSessions, "the link shows its session in the table");
+        assertEquals(List.of("welno_waiting1aaaabbbbccccddddeeeeffff"), shownSessions,
+                "the link shows its session in the table");
         // The stuck alerts name no sessions (there may be thousands): their link opens the bucket that lists them.
         robot.clickOn(robot.lookup("Show the Stuck bucket").queryAll().iterator().next());
         assertEquals(List.of(Bucket.STUCK), shownBuckets);

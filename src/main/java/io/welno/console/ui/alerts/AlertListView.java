@@ -5,6 +5,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.Formats;
+import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -88,8 +89,10 @@ public final class AlertListView extends BorderPane {
                     return;
                 }
                 String first = ids.get(0);
-                link.setText(SafeText.bounded(first, SafeText.FIELD)
-                        + (ids.size() > 1 ? " " + i18n.format("alerts.more", ids.size() - 1) : ""));
+                // With more to count, the short id: a whole one fills the column and cuts the count off.
+                link.setText(ids.size() == 1 ? SafeText.bounded(first, SafeText.FIELD)
+                        : SafeText.bounded(SessionRow.shortId(first), SafeText.FIELD) + " "
+                        + i18n.format("alerts.more", ids.size() - 1));
                 link.setOnAction(e -> showSession.accept(first));
                 setGraphic(link);
             }

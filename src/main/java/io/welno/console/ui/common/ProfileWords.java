@@ -22,7 +22,7 @@ public final class ProfileWords {
     /** The badge's class for an environment the style sheet has no colour for. */
     public static final String OTHER_STYLE = "env-other";
     /** The environments the style sheet colours (console.css, {@code .env-*}). */
-    private static final List<String> STYLED = List.of("development", "dev", "staging", "production", "test", DEMO);
+    private static final List<String> STYLED = List.of("development", "dev", "staging", "production", "test");
 
     private ProfileWords() {
     }
