@@ -276,7 +276,8 @@ final class Collection implements Runnable {
         });
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
-            return new CollectionFinished(id, actionId, result, applied.after().status(), sentence);
+            return new CollectionFinished(id, actionId, result, applied.after().status(), sentence,
+                    request.batchId());
         }
         return lost(r);
     }
@@ -286,11 +287,12 @@ final class Collection implements Runnable {
         if (r instanceof UpdateResult.PreconditionFailed refused && Guards.isExpiry(refused)) {
             // nothing more is written: the backend deletes the session at its next read, the claim with it
             return new CollectionFinished(id, actionId, CollectionFinished.Result.VANISHED, refused.statusSeen(),
-                    Phrase.of("collection.expired", refused.reason().arg(0), refused.reason().arg(1)));
+                    Phrase.of("collection.expired", refused.reason().arg(0), refused.reason().arg(1)),
+                    request.batchId());
         }
         if (r instanceof UpdateResult.Missing) {
             return new CollectionFinished(id, actionId, CollectionFinished.Result.VANISHED, null,
-                    Phrase.of("collection.vanished"));
+                    Phrase.of("collection.vanished"), request.batchId());
         }
         if (r instanceof UpdateResult.Failed failed) {
             CollectionFinished released = release(SessionStatus.AUTH_COMPLETED, false, null,
@@ -355,19 +357,21 @@ final class Collection implements Runnable {
         }
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
-            return new CollectionFinished(id, actionId, result, applied.after().status(), sentence);
+            return new CollectionFinished(id, actionId, result, applied.after().status(), sentence,
+                    request.batchId());
         }
         if (r instanceof UpdateResult.Failed failed) {
             return new CollectionFinished(id, actionId, CollectionFinished.Result.UNAVAILABLE, null,
-                    Phrase.of("collection.notReleased", failed.describe(), ActionKind.RESET_STUCK));
+                    Phrase.of("collection.notReleased", failed.describe(), ActionKind.RESET_STUCK),
+                    request.batchId());
         }
         if (r instanceof UpdateResult.Missing) {
             return new CollectionFinished(id, actionId, CollectionFinished.Result.VANISHED, null,
-                    Phrase.of("collection.vanished"));
+                    Phrase.of("collection.vanished"), request.batchId());
         }
         Phrase why = r instanceof UpdateResult.PreconditionFailed changed ? changed.reason() : r.describe();
         return new CollectionFinished(id, actionId, result == CollectionFinished.Result.UNAVAILABLE ? result
                 : CollectionFinished.Result.ABANDONED, null, Phrase.of("collection.leftAlone",
-                Phrase.of("audit.result." + result.name()), why));
+                Phrase.of("audit.result." + result.name()), why), request.batchId());
     }
 }

@@ -10,9 +10,10 @@ import io.welno.console.text.Phrase;
  *
  * @param finalStatus the status left in Redis (null when unknown)
  * @param message     what to tell the operator, quoting Tilko's message where there is one
+ * @param batchId     the bulk run that started it, or null for a single action
  */
 public record CollectionFinished(String sessionId, String actionId, Result result, SessionStatus finalStatus,
-                                 Phrase message) {
+                                 Phrase message, String batchId) {
 
     public enum Result {
         /** Health and/or prescription data saved; status completed. */

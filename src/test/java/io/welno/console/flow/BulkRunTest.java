@@ -236,6 +236,7 @@ class BulkRunTest {
                     completing.summary().phrase().toString());
             for (BulkRun.Item item : completing.summary().byTally().get(BulkRun.Tally.APPLIED)) {
                 assertEquals(CollectionFinished.Result.COMPLETED, item.collection().result());
+                assertEquals(completing.batchId(), item.collection().batchId(), "its end names its run");
                 assertEquals(HoldOutcome.Kind.KEPT, item.held().kind());
                 assertEquals("completed", doc(item.sessionId()).get("status").asText());
             }

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 
 /**
- * What the flow did in the background, as the window's notices: a collection that ended, a change the backend wrote
- * over (this console's or another's), a change applied again, a hold that could not confirm its change or whose session ended (once per bulk run), and the audit
- * entry of any of these that could not be written.
+ * What the flow did in the background, as the window's notices: a collection that ended (not a bulk run's), a change
+ * the backend wrote over (this console's or another's), a change applied again, a hold that could not confirm its
+ * change or whose session ended (once per bulk run), and the audit entry of any of these that could not be written.
  *
  * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
  * long one cannot push the rest of the sentence (which action, whose) out of the notice, which bounds the whole.
@@ -38,6 +38,9 @@ final class FlowNotices implements FlowListener {
 
     @Override
     public void onCollectionFinished(CollectionFinished finished) {
+        if (finished.batchId() != null) {
+            return; // a bulk collect's sessions end one after another: its dialog counts them, its summary lists them
+        }
         Platform.runLater(() -> notices.show(i18n.format("notify.collection", field(finished.sessionId()),
                 StatusChips.text(i18n, finished.finalStatus())), false));
     }

@@ -8,6 +8,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.AuditUnwritten;
+import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.Reapplied;
 import io.welno.console.flow.RevertDetected;
@@ -95,6 +96,17 @@ class FlowNoticesTest {
                 + " counts."), ended);
         assertTrue(newest().getStyleClass().contains("notice-warning"));
         assertEquals("The session ended (expired or deleted) during the hold.", detail());
+    }
+
+    @Test
+    void aCollectionIsToldWhenItEndsButABulkRunsAreLeftToItsSummary(FxRobot robot) throws Exception {
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_b0", "a0", CollectionFinished.Result.COMPLETED,
+                SessionStatus.COMPLETED, Phrase.of("action.unknown"), "run1"));
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_one", "a1", CollectionFinished.Result.COMPLETED,
+                SessionStatus.COMPLETED, Phrase.of("action.unknown"), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
+        assertTrue(headline().contains("welno_one"), headline());
     }
 
     @Test
