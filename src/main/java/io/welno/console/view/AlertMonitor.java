@@ -54,10 +54,17 @@ public final class AlertMonitor {
      * One alert: raised when a rule's episode began (or a revert happened).
      *
      * @param sessions the sessions concerned (empty for counts and the feed)
+     * @param total    how many sessions it is about: more than {@code sessions} when it carries only some of them
+     *                 (a long wait names the {@link AlertConditions#MAX_SESSIONS} longest)
      */
-    public record Alert(long seq, Instant at, Rule rule, List<String> sessions, Phrase message) {
+    public record Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message) {
         public Alert {
             sessions = List.copyOf(sessions);
+            total = Math.max(total, sessions.size());
+        }
+
+        public Alert(long seq, Instant at, Rule rule, List<String> sessions, Phrase message) {
+            this(seq, at, rule, sessions, sessions.size(), message);
         }
     }
 
@@ -84,14 +91,14 @@ public final class AlertMonitor {
     public synchronized List<Alert> check(Conditions now, Instant at) {
         List<Alert> out = new ArrayList<>();
         AlertRules r = rules;
-        edge(Rule.STUCK, r.stuckOn(), now.stuck() > r.stuckAbove(), at, List.of(),
+        edge(Rule.STUCK, r.stuckOn(), now.stuck() > r.stuckAbove(), at, List.of(), 0,
                 Phrase.of("alert.stuck", now.stuck(), r.stuckAbove()), out);
         edge(Rule.LONG_WAIT, r.waitingOn(), now.waitingTooLong() > 0, at, now.longestWaiting(),
-                Phrase.of("alert.longWait", now.waitingTooLong(), r.waitingLongerThan()), out);
-        edge(Rule.ERROR_RATE, r.errorRateOn(), now.errorRate() > r.errorRateAbove(), at, List.of(),
+                now.waitingTooLong(), Phrase.of("alert.longWait", now.waitingTooLong(), r.waitingLongerThan()), out);
+        edge(Rule.ERROR_RATE, r.errorRateOn(), now.errorRate() > r.errorRateAbove(), at, List.of(), 0,
                 Phrase.of("alert.errorRate", Math.round(now.errorRate() * 100), Math.round(r.errorRateAbove() * 100),
                         r.errorWindow()), out);
-        edge(Rule.FEED_FALLBACK, r.feedFallback(), !now.feedLive(), at, List.of(),
+        edge(Rule.FEED_FALLBACK, r.feedFallback(), !now.feedLive(), at, List.of(), 0,
                 Phrase.of("alert.feed", now.feedState()), out);
         return out;
     }
@@ -148,14 +155,14 @@ public final class AlertMonitor {
      * @param on    whether the rule is on: a rule turned off ends its episode at once
      * @param holds whether its condition holds now
      */
-    private void edge(Rule rule, boolean on, boolean holds, Instant at, List<String> sessions, Phrase message,
-                      List<Alert> out) {
+    private void edge(Rule rule, boolean on, boolean holds, Instant at, List<String> sessions, int total,
+                      Phrase message, List<Alert> out) {
         boolean was = active.getOrDefault(rule, false);
         if (on && holds) {
             clearSince.remove(rule);
             active.put(rule, true);
             if (!was) {
-                out.add(new Alert(++seq, at, rule, sessions, message));
+                out.add(new Alert(++seq, at, rule, sessions, total, message));
             }
             return;
         }

@@ -167,6 +167,15 @@ class AlertListTest {
         assertEquals(7, center.entries().size(), "a failing tray loses no alert");
         assertFalse(center.entries().isEmpty());
     }
+    /** A long wait names only the longest waits: its link counts every session the alert is about, not the named. */
+    @Test
+    void aLinkCountsEverySessionTheAlertIsAboutNotOnlyThoseItNames(FxRobot robot) {
+        robot.interact(() -> center.check(new AlertMonitor.Conditions(0, 160, List.of("welno_w1", "welno_w2"), 0,
+                true, Phrase.of("mode.LIVE")), T));
+        assertEquals(AlertMonitor.Rule.LONG_WAIT, center.entries().get(0).alert().rule());
+        assertTrue(robot.lookup("welno_w1 (+159 more)").tryQuery().isPresent(), "159 more, as the sentence says 160");
+    }
+
     @Test
     void whatTheUserAskedToHearGoesOutsideLikeAnAlertEscaped(FxRobot robot) {
         notifier.supported.set(true);

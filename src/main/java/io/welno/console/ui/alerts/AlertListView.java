@@ -92,7 +92,7 @@ public final class AlertListView extends BorderPane {
                 // With more to count, the short id: a whole one fills the column and cuts the count off.
                 link.setText(ids.size() == 1 ? SafeText.bounded(first, SafeText.FIELD)
                         : SafeText.bounded(SessionRow.shortId(first), SafeText.FIELD) + " "
-                        + i18n.format("alerts.more", ids.size() - 1));
+                        + i18n.format("alerts.more", entry.alert().total() - 1));
                 link.setOnAction(e -> showSession.accept(first));
                 setGraphic(link);
             }

@@ -4,6 +4,7 @@ import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertRules;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -11,6 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -18,6 +20,9 @@ import javafx.stage.Window;
  * to the operating system's notification area while the window is not focused. Returns the new rules, or nothing.
  */
 public final class AlertRulesDialog extends Dialog<AlertRules> {
+
+    /** How wide a rule's check box is; its words wrap beyond it. */
+    private static final double RULE_WIDTH = 560;
 
     private final Spinner<Integer> stuck = spinner("alertStuck", 0, 100_000);
     private final Spinner<Integer> wait = spinner("alertWait", 0, 24 * 60);
@@ -52,6 +57,12 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
         os.setText(i18n.get(osSupported ? "alerts.rules.os" : "alerts.rules.os.unsupported"));
         os.setSelected(rules.osNotifications());
 
+        for (CheckBox box : List.of(reverts, feed, os)) {
+            // A long rule wraps at the form's width instead of widening the dialog past a small screen.
+            box.setWrapText(true);
+            box.setPrefWidth(RULE_WIDTH);
+            box.setMinHeight(Region.USE_PREF_SIZE);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
