@@ -29,8 +29,6 @@ public final class AlertCenter {
 
     /** The list keeps this many alerts; older ones drop off the end. */
     public static final int CAPACITY = 500;
-    /** The entry each bulk run's unkept holds share, by rule and run ({@link #held}). */
-    private final Map<String, Entry> byBatch = new HashMap<>();
 
     /** One alert in the list. */
     public static final class Entry {
@@ -59,6 +57,8 @@ public final class AlertCenter {
     private final BooleanSupplier windowFocused;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unacknowledged = new ReadOnlyIntegerWrapper();
+    /** The entry each bulk run's unkept holds share, by rule and run ({@link #held}). */
+    private final Map<String, Entry> byBatch = new HashMap<>();
     private Consumer<AlertRules> onRulesChanged = rules -> { };
 
     public AlertCenter(AlertRules rules, I18n i18n, OsNotifier notifier, Executor background,
