@@ -105,7 +105,8 @@ class BulkRunTest {
     void sessionsThatEndedAreCountedAsEndedNotAsConflicts() throws Exception {
         String held = FlowTestSupport.waitingSession(REDIS);
         String missing = "welno_" + "0".repeat(32);
-        FlowOptions shortHold = FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(3));
+        // Long enough for the deletion below to land inside it on a busy machine (it follows the write at once).
+        FlowOptions shortHold = FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(5));
         try (FlowService flow = FlowTestSupport.service(store, null, new RevertWatch(store, Duration.ofMillis(200)),
                 background, shortHold)) {
             BulkRun run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,

@@ -167,6 +167,7 @@ class AlertListTest {
         assertEquals(7, center.entries().size(), "a failing tray loses no alert");
         assertFalse(center.entries().isEmpty());
     }
+
     /** A long wait names only the longest waits: its link counts every session the alert is about, not the named. */
     @Test
     void aLinkCountsEverySessionTheAlertIsAboutNotOnlyThoseItNames(FxRobot robot) {
