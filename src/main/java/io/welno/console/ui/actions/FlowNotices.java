@@ -75,17 +75,17 @@ final class FlowNotices implements FlowListener {
     @Override
     public void onHoldEnded(String sessionId, String actionId, String batchId, HoldOutcome outcome) {
         // Not "could not be confirmed" when the session ended: the change stayed as long as the session did.
-        String headline = outcome.kind() == HoldOutcome.Kind.VANISHED ? "notify.holdEnded.vanished"
-                : outcome.kind() == HoldOutcome.Kind.UNCONFIRMED ? "notify.holdEnded.short" : null;
-        if (headline == null) {
+        boolean ended = outcome.kind() == HoldOutcome.Kind.VANISHED;
+        if (!ended && outcome.kind() != HoldOutcome.Kind.UNCONFIRMED) {
             return;
         }
         if (batchId == null) {
-            Platform.runLater(() -> notices.show(i18n.format(headline, field(sessionId)),
-                    words().render(outcome.message()), true));
+            Platform.runLater(() -> notices.show(i18n.format(ended ? "notify.holdEnded.vanished"
+                    : "notify.holdEnded.short", field(sessionId)), words().render(outcome.message()), true));
         } else if (batchesTold.add(outcome.kind() + "/" + batchId)) {
             // A bulk run's holds end together: its first such end is told, the run's summary and alert count them all.
-            Platform.runLater(() -> notices.show(i18n.format(headline + ".batch", field(batchId), field(sessionId)),
+            Platform.runLater(() -> notices.show(i18n.format(ended ? "notify.holdEnded.vanished.batch"
+                            : "notify.holdEnded.short.batch", field(batchId), field(sessionId)),
                     words().render(outcome.message()), true));
         }
     }

@@ -2,6 +2,7 @@ package io.welno.console.ui.common;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
@@ -17,7 +18,7 @@ public final class ProfileWords {
     public static final List<String> ENVIRONMENTS = List.of("development", "staging", "production");
     /** The embedded demo's environment: not suggested for a profile, but worded like the suggested ones. */
     public static final String DEMO = "demo";
-    private static final List<String> WORDED = List.of("development", "staging", "production", DEMO);
+    private static final List<String> WORDED = Stream.concat(ENVIRONMENTS.stream(), Stream.of(DEMO)).toList();
 
     /** The badge's class for an environment the style sheet has no colour for. */
     public static final String OTHER_STYLE = "env-other";
