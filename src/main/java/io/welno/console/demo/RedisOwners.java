@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -35,6 +33,9 @@ final class RedisOwners {
     private static final Logger LOG = LoggerFactory.getLogger(RedisOwners.class);
     private static final String SUFFIX = ".owner";
     private static final long UNKNOWN = -1;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Path directory;
 
@@ -112,13 +113,13 @@ final class RedisOwners {
     }
 
     private static boolean alive(long pid, long start) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid).filter(RedisOwners::running)
                 .filter(p -> start == UNKNOWN || started(p) == UNKNOWN || started(p) == start)
                 .isPresent();
     }
 
     private static boolean sameServer(ProcessHandle process, long start) {
-        if (!process.isAlive()) {
+        if (!running(process)) {
             return false;
         }
         long now = started(process);
@@ -128,17 +129,56 @@ final class RedisOwners {
         return process.info().command().map(c -> c.contains("redis-server")).orElse(false);
     }
 
-    /** SIGTERM first (Redis shuts down cleanly on it), then SIGKILL after two seconds. */
+    /**
+     * SIGTERM first (Redis shuts down cleanly on it), then SIGKILL after two seconds, and the end is waited for: the
+     * next console takes a port and a data directory the stopped one may still hold.
+     */
     private static void stop(ProcessHandle server) {
         server.destroy();
-        try {
-            server.onExit().get(2, TimeUnit.SECONDS);
-        } catch (TimeoutException slow) {
+        if (!ended(server, STOP_GRACE)) {
             server.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException impossible) {
-            // onExit() completes normally
+            if (!ended(server, KILL_WAIT)) {
+                LOG.warn("The orphaned Redis server (process {}) did not end after SIGKILL", server.pid());
+            }
+        }
+    }
+
+    /**
+     * Whether {@code process} ended within {@code wait}, polled: it is not our child, and an orphan whose new parent
+     * does not reap it stays a zombie, which {@link ProcessHandle#onExit()} never sees end.
+     */
+    private static boolean ended(ProcessHandle process, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (running(process)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !running(process);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Alive and not a zombie. Java counts a zombie as alive (its {@code /proc} entry stays until its parent reaps
+     * it), but it runs nothing and holds no port: for an orphaned server re-parented to a process that does not
+     * reap, "alive" would never end. Where there is no {@code /proc} (macOS, Windows) the handle's word stands.
+     */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String line = Files.readString(stat, StandardCharsets.US_ASCII);
+            int afterName = line.lastIndexOf(')'); // the name in parentheses may itself hold spaces or ')'
+            return afterName < 0 || afterName + 2 >= line.length() || line.charAt(afterName + 2) != 'Z';
+        } catch (IOException | RuntimeException noProc) {
+            return process.isAlive(); // no /proc here, or the process ended between the two looks
         }
     }
 

@@ -3,6 +3,7 @@ package io.welno.console.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -54,7 +55,7 @@ class RedisOwnersTest {
 
         RedisOwners owners = new RedisOwners(cache.resolve("running"));
         try (EmbeddedRedis mine = startHere()) {
-            assertFalse(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false),
+            assertFalse(ProcessHandle.of(serverPid).map(RedisOwners::running).orElse(false),
                     "the next console's start stopped it");
             assertFalse(answers(port));
             assertFalse(Files.exists(cache.resolve("running").resolve("redis-" + port + ".owner")), "its note is gone");
@@ -68,6 +69,34 @@ class RedisOwnersTest {
         }
         try (var left = Files.list(cache.resolve("running"))) {
             assertEquals(List.of(), left.toList(), "a console that closes its server forgets it");
+        }
+    }
+
+    /**
+     * An orphan killed where its new parent does not reap it stays a zombie, which Java calls alive and whose
+     * {@code onExit()} never completes: the stop waited for it in vain and the next check still found it "alive".
+     */
+    @Test
+    void aZombieIsNotRunning() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "zombies are seen through /proc");
+        // the background sleep ends at once; its parent becomes a long sleep that never reaps it
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 60").start();
+        try {
+            long child = Long.parseLong(
+                    new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))
+                            .readLine().trim());
+            Path stat = Path.of("/proc", Long.toString(child), "stat");
+            for (int i = 0; i < 200 && !Files.readString(stat).contains(") Z "); i++) {
+                Thread.sleep(50);
+            }
+            ProcessHandle zombie = ProcessHandle.of(child).orElseThrow();
+            assertTrue(zombie.isAlive(), "Java's own word: a zombie is alive");
+            assertFalse(RedisOwners.running(zombie), "it runs nothing: ended");
+            assertTrue(RedisOwners.running(ProcessHandle.of(parent.pid()).orElseThrow()), "its parent runs");
+            assertTrue(RedisOwners.running(ProcessHandle.current()));
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
