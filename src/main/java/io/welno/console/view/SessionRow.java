@@ -391,11 +391,13 @@ public final class SessionRow {
     }
 
     /**
-     * Whether the backend deletes this session on its next read at {@code now}: past its {@code expires_at}, by the
-     * second as {@link #stuckUntilSecond} counts it. False when it has no expiry the backend reads.
+     * Whether the backend deletes this session on its next read at {@code now}: {@code now > expires_at} to the
+     * microsecond, as the backend compares and as {@link io.welno.console.session.BackendRules#expiredFor} says it
+     * for the actions' guards and the command line. False when it has no expiry the backend reads (absent, or
+     * written with an offset: the backend treats such a document as missing, it never deletes it).
      */
     public boolean pastBackendExpiry(LocalDateTime now) {
-        return now.toEpochSecond(ZoneOffset.UTC) > stuckUntilSecond();
+        return backendExpiry != null && now.isAfter(backendExpiry);
     }
 
     public long ttlMillis() {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
+import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionCodec;
+import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +58,31 @@ class SessionRowTest {
         assertEquals(ChangeKind.EXPIRED, ended.endedKind());
         assertEquals(row.maskedName(), ended.maskedName());
         assertFalse(row.isEnded());
+    }
+
+    /**
+     * Past expiry exactly where the backend's {@code datetime.now() > expires_at} is, and where the actions' guards
+     * say it ({@code BackendRules.expiredFor}): the row counted by the second and was still "live" for up to a second
+     * after the backend would delete it; an offset expiry, which the backend treats as missing and never deletes,
+     * counts as not past.
+     */
+    @Test
+    void pastExpiryIsTheBackendsComparisonToTheMicrosecond() {
+        String doc = "{\"session_id\":\"welno_c\",\"status\":\"auth_request_sent\",\"partner_id\":\"welno\","
+                + "\"expires_at\":\"%s\"}";
+        SessionRow row = SessionRow.of(stored("welno_c", doc.formatted("2026-11-25T14:05:00.500000")));
+        SessionDocument parsed = row.document();
+        LocalDateTime expiry = LocalDateTime.of(2026, 11, 25, 14, 5, 0, 500_000_000);
+        for (LocalDateTime now : List.of(expiry.minusNanos(1_000), expiry, expiry.plusNanos(1_000),
+                expiry.plusNanos(200_000_000), expiry.plusSeconds(1))) {
+            assertEquals(BackendRules.expiredFor(parsed, now).isPresent(), row.pastBackendExpiry(now), now.toString());
+        }
+        assertFalse(row.pastBackendExpiry(expiry), "not past while equal: the backend compares with >");
+        assertTrue(row.pastBackendExpiry(expiry.plusNanos(200_000_000)), "past within the same second");
+
+        SessionRow offset = SessionRow.of(stored("welno_c", doc.formatted("2026-11-25T14:05:00+09:00")));
+        assertFalse(offset.pastBackendExpiry(expiry.plusDays(1)), "an offset expiry is never the backend's to delete");
+        assertTrue(BackendRules.expiredFor(offset.document(), expiry.plusDays(1)).isEmpty());
     }
 
     @Test

@@ -76,7 +76,7 @@ final class DocumentWarnings {
     }
 
     private static boolean pastExpiry(SessionRow row, LocalDateTime now) {
-        return row.expiresAt() != null && row.expiresAt().isBefore(now);
+        return row.pastBackendExpiry(now);
     }
 
     private static Label label(Warning warning) {

@@ -338,7 +338,7 @@ public final class SessionTable extends TableView<SessionRow> {
 
     /** Past its expires_at: the backend deletes it on its next read, whatever the TTL says. */
     private static boolean expiredForTheBackend(SessionRow row, LocalDateTime now) {
-        return !row.isEnded() && row.readable() && row.expiresAt() != null && row.expiresAt().isBefore(now);
+        return !row.isEnded() && row.pastBackendExpiry(now);
     }
 
     /**
