@@ -89,6 +89,23 @@ final class BackendFlowSteps {
         };
     }
 
+    /**
+     * The person approved on the phone and pressed "done" in the browser: the backend's manual-auth-complete, then the
+     * collection as after any approval.
+     */
+    Step doneInBrowser() {
+        return this::approve;
+    }
+
+    /**
+     * Whether the session waits for the approval of the request Tilko knows as {@code cxId}: what a browser still
+     * open on it would show the person.
+     */
+    static boolean waitsFor(ObjectNode doc, String cxId) {
+        return SessionStatus.AUTH_REQUEST_SENT.wire().equals(doc.path("status").asText(null))
+                && cxId.equals(doc.path(SessionDocument.TEMP_AUTH_DATA).path("cxId").asText(null));
+    }
+
     private Next approve(SessionEditor edit, Random random) {
         SessionDocument current = document(edit);
         current.tempAuthData().ifPresent(edit::authData);

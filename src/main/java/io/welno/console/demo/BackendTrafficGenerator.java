@@ -23,13 +23,21 @@ import redis.clients.jedis.params.SetParams;
 /**
  * Produces the traffic the Python backend would: new sessions arriving, each walking the live flow with
  * the backend's blind GET → SETEX writes, status polls that rewrite the document, errors, stuck
- * collections, the occasional DELETE, and now and then the backend's stale-snapshot write-back.
+ * collections, the occasional DELETE, and now and then the backend's stale-snapshot write-back. Its people also
+ * answer authentication requests sent for them by someone else (the console's re-send): most approve and press "done"
+ * in the browser, which moves their session on; the others approve on the phone only and leave the rest to the
+ * operator.
  */
 public final class BackendTrafficGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendTrafficGenerator.class);
     /** The least TTL a seeded session is written with. */
     static final long MIN_SEEDED_TTL_SECONDS = 60;
+    /** How many people press "done" in the browser after approving a request sent for them by someone else. */
+    static final double DONE_RATE = 0.7;
+    /** When they press it: after the phone's approval (the simulator's delay), within half a minute. */
+    static final Duration DONE_AFTER_MIN = Duration.ofSeconds(8);
+    static final Duration DONE_AFTER_MAX = Duration.ofSeconds(30);
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -40,6 +48,11 @@ public final class BackendTrafficGenerator implements AutoCloseable {
     private final BackendFlowSteps steps = new BackendFlowSteps(0.08, 0.15);
     private final Random random;
     private final ConcurrentHashMap<String, Boolean> active = new ConcurrentHashMap<>();
+    /** Whose phone each session belongs to, while the backend's last write keeps it in Redis. */
+    private final KnownPeople people = new KnownPeople();
+    private volatile double doneRate = DONE_RATE;
+    private volatile Duration doneAfterMin = DONE_AFTER_MIN;
+    private volatile Duration doneAfterMax = DONE_AFTER_MAX;
     private final AtomicLong writes = new AtomicLong();
     private volatile boolean closed;
 
@@ -75,6 +88,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
                     continue;
                 }
                 pipeline.set(prefix + seeded.id(), codec.write(seeded.document()), SetParams.setParams().ex(ttl));
+                people.wrote(seeded.id(), seeded.phoneDigits(), seeded.sinceLastWrite());
                 if (++written % 500 == 0) {
                     pipeline.sync();
                 }
@@ -85,14 +99,15 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         LOG.info("Seeded {} demo sessions", count);
     }
 
-    private record SeededSession(String id, ObjectNode document, Duration sinceLastWrite) {
+    private record SeededSession(String id, ObjectNode document, String phoneDigits, Duration sinceLastWrite) {
     }
 
     /** Runs the flow's steps in virtual time that started {@code age} ago, without any I/O. */
     private SeededSession runOffline(Duration age, int stepsToRun) {
         Timestamps then = BackendFlowSteps.backdated(timestamps, age);
         String id = NewSessionDocuments.newSessionId("welno");
-        ObjectNode doc = NewSessionDocuments.initiated(id, "welno", DemoPeople.next(random), then);
+        UserInfo person = DemoPeople.next(random);
+        ObjectNode doc = NewSessionDocuments.initiated(id, "welno", person, then);
         BackendFlowSteps.Step step = steps.start();
         Duration elapsed = Duration.ZERO;
         Duration sinceLastWrite = age;
@@ -111,7 +126,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
             }
             step = next.step();
         }
-        return new SeededSession(id, doc, sinceLastWrite);
+        return new SeededSession(id, doc, person.phoneNo(), sinceLastWrite);
     }
 
     /** Starts live traffic: about {@code newSessionsPerMinute} new sessions a minute, plus their flows. */
@@ -134,6 +149,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         String id = NewSessionDocuments.newSessionId("welno");
         writer.write(id, NewSessionDocuments.initiated(id, "welno", person, timestamps));
         writes.incrementAndGet();
+        people.wrote(id, person.phoneNo(), Duration.ZERO);
         active.put(id, Boolean.TRUE);
         schedule(id, steps.start(), Duration.ZERO);
     }
@@ -155,6 +171,9 @@ public final class BackendTrafficGenerator implements AutoCloseable {
             return doc;
         });
         writes.incrementAndGet();
+        if (written != null) {
+            people.wroteAgain(id);
+        }
         if (written == null || next[0] == null) {
             active.remove(id);
             return;
@@ -183,13 +202,63 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         }), 3, TimeUnit.SECONDS);
     }
 
+    /**
+     * A SimpleAuthRequest was sent for the person with this phone, by someone other than this traffic (its own flow
+     * never calls Tilko): the person approves it on the phone (the simulator's approval delay), and most then press
+     * "done" in the browser still open on their session — the backend's manual-auth-complete, and the collection
+     * after it. Those who do not leave their session waiting for the operator, who can collect it (the phone did
+     * approve) or complete it by hand.
+     */
+    public void authRequested(String cxId, String phoneDigits) {
+        if (closed) {
+            return;
+        }
+        boolean presses;
+        long after;
+        synchronized (random) {
+            presses = random.nextDouble() < doneRate;
+            long spread = doneAfterMax.toMillis() - doneAfterMin.toMillis();
+            after = doneAfterMin.toMillis() + (spread <= 0 ? 0 : (long) (random.nextDouble() * spread));
+        }
+        if (presses) {
+            scheduler.schedule(guard(() -> pressDone(cxId, phoneDigits)), after, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Only the session that still waits for this very request moves on: a newer request, or none, is left alone. */
+    private void pressDone(String cxId, String phoneDigits) {
+        for (String id : people.sessionsOf(phoneDigits)) {
+            ObjectNode current = writer.read(id);
+            if (current != null && BackendFlowSteps.waitsFor(current, cxId)) {
+                active.put(id, Boolean.TRUE);
+                runStep(id, steps.doneInBrowser());
+                LOG.debug("Demo: a person pressed done on session {}", id);
+                return;
+            }
+        }
+    }
+
+    /** Whether this traffic's own flow is moving the session on right now. */
+    boolean drives(String id) {
+        return active.containsKey(id);
+    }
+
+    /** For tests: every person presses "done", this soon after the request. */
+    void pressDoneAlways(Duration after) {
+        doneRate = 1.0;
+        doneAfterMin = after;
+        doneAfterMax = after;
+    }
+
     /** Someone runs the backend's cleanup-user endpoint, which DELs sessions outright. */
     private void cleanupOne() {
+        people.prune();
         List<String> ids = new ArrayList<>(active.keySet());
         if (!ids.isEmpty()) {
             String id = ids.get(random.nextInt(ids.size()));
             writer.delete(id);
             active.remove(id);
+            people.forget(id);
             writes.incrementAndGet();
         }
     }

@@ -68,6 +68,7 @@ public final class DemoEnvironment implements AutoCloseable {
             BackendTrafficGenerator traffic = new BackendTrafficGenerator(client,
                     RedisConnectionSettings.DEFAULT_PREFIX, new SessionCodec(timestamps.zone()), timestamps, threads,
                     System.nanoTime());
+            tilko.onAuthRequested(request -> traffic.authRequested(request.cxId(), request.phoneDigits()));
             traffic.seed(seedSessions);
             if (sessionsPerMinute > 0) {
                 traffic.start(sessionsPerMinute);

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public final class TilkoSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration approvalDelay;
+    private final List<Consumer<AuthRequested>> authListeners = new CopyOnWriteArrayList<>();
 
     private TilkoSimulator(SimulatorOptions options) throws IOException {
         this.options = Objects.requireNonNull(options, "options");
@@ -119,6 +121,14 @@ public final class TilkoSimulator implements AutoCloseable {
     /** The current automatic approval delay; empty = manual approval only. */
     public Optional<Duration> approvalDelay() {
         return Optional.ofNullable(approvalDelay);
+    }
+
+    /**
+     * Tells {@code listener} of every SimpleAuthRequest accepted from now on, before the answer is sent, on the
+     * simulator's request thread: it must not block.
+     */
+    public void onAuthRequested(Consumer<AuthRequested> listener) {
+        authListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Simulates the user approving on the phone. False if the session is unknown or already expired. */
@@ -315,6 +325,15 @@ public final class TilkoSimulator implements AutoCloseable {
         SessionRecord s = new SessionRecord(UUID.randomUUID().toString(), txId, token, txId, authType, apiKey,
                 name, birthDate, phoneDigits, options.clock().instant());
         sessions.put(s.cxId, s);
+        AuthRequested requested = new AuthRequested(s.cxId, phoneDigits);
+        for (Consumer<AuthRequested> listener : authListeners) {
+            try {
+                listener.accept(requested);
+            } catch (RuntimeException e) {
+                // a listener's trouble is not the caller's: its request was accepted all the same
+                log.warn("simulator: an auth-request listener failed: {}", e.toString());
+            }
+        }
         return s;
     }
 
