@@ -50,6 +50,8 @@ public final class BackendTrafficGenerator implements AutoCloseable {
     private final ConcurrentHashMap<String, Boolean> active = new ConcurrentHashMap<>();
     /** Whose phone each session belongs to, while the backend's last write keeps it in Redis. */
     private final KnownPeople people = new KnownPeople();
+    /** Seeded sessions whose flow was under way, for live traffic to go on with. */
+    private final List<SeededSession> underWay = new ArrayList<>();
     private volatile double doneRate = DONE_RATE;
     private volatile Duration doneAfterMin = DONE_AFTER_MIN;
     private volatile Duration doneAfterMax = DONE_AFTER_MAX;
@@ -89,6 +91,9 @@ public final class BackendTrafficGenerator implements AutoCloseable {
                 }
                 pipeline.set(prefix + seeded.id(), codec.write(seeded.document()), SetParams.setParams().ex(ttl));
                 people.wrote(seeded.id(), seeded.phoneDigits(), seeded.sinceLastWrite());
+                if (seeded.next() != null) {
+                    underWay.add(seeded);
+                }
                 if (++written % 500 == 0) {
                     pipeline.sync();
                 }
@@ -99,10 +104,18 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         LOG.info("Seeded {} demo sessions", count);
     }
 
-    private record SeededSession(String id, ObjectNode document, String phoneDigits, Duration sinceLastWrite) {
+    /**
+     * @param next  the step its flow takes next, null when the flow ended (completed, failed, abandoned, died)
+     * @param dueIn how long after live traffic starts that step is due
+     */
+    private record SeededSession(String id, ObjectNode document, String phoneDigits, Duration sinceLastWrite,
+                                 BackendFlowSteps.Step next, Duration dueIn) {
     }
 
-    /** Runs the flow's steps in virtual time that started {@code age} ago, without any I/O. */
+    /**
+     * Runs the flow's steps in virtual time that started {@code age} ago, without any I/O. A flow still under way
+     * says which step comes next and when: live traffic goes on with it, as the browser behind it would.
+     */
     private SeededSession runOffline(Duration age, int stepsToRun) {
         Timestamps then = BackendFlowSteps.backdated(timestamps, age);
         String id = NewSessionDocuments.newSessionId("welno");
@@ -111,26 +124,38 @@ public final class BackendTrafficGenerator implements AutoCloseable {
         BackendFlowSteps.Step step = steps.start();
         Duration elapsed = Duration.ZERO;
         Duration sinceLastWrite = age;
-        for (int i = 0; i < stepsToRun && step != null; i++) {
+        for (int i = 0; i < stepsToRun; i++) {
             SessionEditor edit = new SessionEditor(doc, BackendFlowSteps.backdated(timestamps, age.minus(elapsed)));
             BackendFlowSteps.Next next = step.apply(edit, random);
             if (edit.changed()) {
                 sinceLastWrite = age.minus(elapsed);
             }
             if (next == null) {
-                break;
+                return new SeededSession(id, doc, person.phoneNo(), sinceLastWrite, null, Duration.ZERO);
             }
             elapsed = elapsed.plus(next.delay());
-            if (elapsed.compareTo(age) >= 0) {
-                break;
-            }
             step = next.step();
+            if (elapsed.compareTo(age) >= 0) {
+                return new SeededSession(id, doc, person.phoneNo(), sinceLastWrite, step, elapsed.minus(age));
+            }
         }
-        return new SeededSession(id, doc, person.phoneNo(), sinceLastWrite);
+        // cut short: its browser was slow, and goes on some time in the first seconds of live traffic (spread, so
+        // that the console's first read does not meet them all at once)
+        return new SeededSession(id, doc, person.phoneNo(), sinceLastWrite, step,
+                Duration.ofMillis(1_000 + random.nextInt(14_000)));
     }
 
-    /** Starts live traffic: about {@code newSessionsPerMinute} new sessions a minute, plus their flows. */
+    /**
+     * Starts live traffic: about {@code newSessionsPerMinute} new sessions a minute, plus their flows, and the flows
+     * of the seeded sessions that were still under way. Left where seeding put them, those stood still, and a few
+     * minutes later hundreds of them counted as stuck: a Stuck bucket no real backend shows.
+     */
     public void start(int newSessionsPerMinute) {
+        for (SeededSession seeded : underWay) {
+            active.put(seeded.id(), Boolean.TRUE);
+            schedule(seeded.id(), seeded.next(), seeded.dueIn());
+        }
+        underWay.clear();
         long periodMillis = Math.max(50, 60_000L / Math.max(1, newSessionsPerMinute));
         scheduler.scheduleAtFixedRate(guard(this::startOne), 200, periodMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(guard(this::staleWriteBack), 15, 20, TimeUnit.SECONDS);

@@ -14,8 +14,10 @@ import io.welno.console.testing.Await;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -62,6 +64,31 @@ class DemoEnvironmentTest {
             throw new AssertionError("Redis still listening after close");
         } catch (java.io.IOException expected) {
             // closed with the demo
+        }
+    }
+
+    /**
+     * A seeded session whose flow was under way goes on once live traffic starts, as its browser would: left where
+     * seeding put them, hundreds stood still and the Stuck bucket filled with them within minutes.
+     */
+    @Test
+    void seededFlowsUnderWayGoOnWithLiveTraffic() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(400, 60, Timestamps.system())) {
+            Map<String, String> requesting = new HashMap<>(); // id -> updated_at as seeded
+            for (StoredSession stored : scan(demo)) {
+                SessionDocument doc = (SessionDocument) stored.parsed();
+                // requesting auth always has a next step (Tilko's answer); the traffic's new sessions are not seeded
+                if (doc.status().equals(SessionStatus.AUTH_REQUESTING) && !doc.updatedAt().local()
+                        .isAfter(Timestamps.system().nowLocal().minusSeconds(1))) {
+                    requesting.put(doc.id(), doc.updatedAt().raw());
+                }
+            }
+            assertFalse(requesting.isEmpty(), "seeding leaves some sessions requesting auth");
+            Await.until("every seeded session requesting auth written again (or gone)", Duration.ofSeconds(60), () -> {
+                Map<String, String> now = new HashMap<>();
+                scan(demo).forEach(s -> now.put(s.id(), ((SessionDocument) s.parsed()).updatedAt().raw()));
+                return requesting.entrySet().stream().noneMatch(e -> e.getValue().equals(now.get(e.getKey())));
+            });
         }
     }
 
