@@ -115,6 +115,19 @@ public final class Formats {
         return format(i18n, time.toLocalDate().equals(now.toLocalDate()) ? Part.TIME : Part.DATE_TIME).format(time);
     }
 
+    /**
+     * The time of day for the last 12 hours (and a minute ahead, a clock's skew), else date and time: for a column
+     * sized to the time of day. A session lives half an hour, so right after midnight most rows were last written
+     * yesterday, and a date that the column cut to "2026. 12. 5. 2…" said nothing at all.
+     */
+    public static String recentTime(Texts i18n, LocalDateTime time, LocalDateTime now) {
+        if (time == null) {
+            return "";
+        }
+        boolean recent = !time.isBefore(now.minusHours(12)) && !time.isAfter(now.plusMinutes(1));
+        return recent ? format(i18n, Part.TIME).format(time) : time(i18n, time, now);
+    }
+
     /** Today's times as the time of day, others with the date; both with the zone ("14:03:22 KST"). */
     public static String moment(Texts i18n, LocalDateTime time, LocalDateTime now, ZoneId zone) {
         if (time == null) {

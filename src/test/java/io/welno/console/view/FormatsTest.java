@@ -23,6 +23,23 @@ class FormatsTest {
         return new BundleTexts(locale).withTimeStyle(style);
     }
 
+    /** Right after midnight most rows were written yesterday: the table's column still has room for them. */
+    @Test
+    void recentTimesAreTheTimeOfDayAcrossMidnight() {
+        LocalDateTime beforeMidnight = LocalDateTime.of(2026, 12, 5, 23, 59, 34);
+        LocalDateTime afterMidnight = LocalDateTime.of(2026, 12, 6, 0, 0, 39);
+        Texts english = texts(Locale.ENGLISH, TimeStyle.H24);
+        assertEquals("23:59:34", Formats.recentTime(english, beforeMidnight, afterMidnight));
+        assertEquals("Dec 5, 2026 23:59:34", Formats.time(english, beforeMidnight, afterMidnight), "elsewhere, dated");
+        assertEquals("오후 11:59:34", Formats.recentTime(texts(Locale.KOREAN, TimeStyle.LOCALE), beforeMidnight,
+                afterMidnight));
+        assertEquals("Dec 5, 2026 11:59:34", Formats.recentTime(english, beforeMidnight.minusHours(12), afterMidnight),
+                "older than 12 hours: dated");
+        assertEquals("Dec 7, 2026 00:00:39", Formats.recentTime(english, afterMidnight.plusDays(1), afterMidnight),
+                "a day ahead of the clock: dated");
+        assertEquals("", Formats.recentTime(english, null, afterMidnight));
+    }
+
     @Test
     void the24HourClockIsTheDefaultInBothLanguages() {
         assertEquals(TimeStyle.H24, BundleTexts.english().timeStyle());

@@ -39,10 +39,10 @@ final class ColumnWidths {
                 Formats.duration(texts, Duration.ofHours(23).plusMinutes(59))));
     }
 
-    /** Today's times in both styles: "23:59:58", "12:59:58 PM", "오후 12:59:58". */
+    /** Recent times in both styles: "23:59:58", "12:59:58 PM", "오후 12:59:58". */
     static double lastUpdate() {
-        return fit("column.updated", texts -> List.of(Formats.time(texts, WIDEST_TIME, WIDEST_TIME),
-                Formats.time(texts, WIDEST_TIME.plusHours(11), WIDEST_TIME.plusHours(11))));
+        return fit("column.updated", texts -> List.of(Formats.recentTime(texts, WIDEST_TIME, WIDEST_TIME),
+                Formats.recentTime(texts, WIDEST_TIME.plusHours(11), WIDEST_TIME.plusHours(11))));
     }
 
     /**

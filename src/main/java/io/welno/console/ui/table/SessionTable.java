@@ -90,7 +90,7 @@ public final class SessionTable extends TableView<SessionRow> {
                 (row, now) -> Formats.age(i18n, row.createdAt(), now),
                 RowOrder.BY_AGE, null));
         getColumns().add(column("column.updated", ColumnWidths.lastUpdate(),
-                (row, now) -> Formats.time(i18n, row.updatedAt(), now),
+                (row, now) -> Formats.recentTime(i18n, row.updatedAt(), now),
                 RowOrder.BY_UPDATE, null));
         getColumns().add(timeColumn("column.expires", ColumnWidths.expiry(), this::expiry,
                 RowOrder.BY_EXPIRY, null));
