@@ -224,6 +224,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
             new SessionEditor(snapshot, timestamps).touch();
             writer.write(id, snapshot);
             writes.incrementAndGet();
+            people.wroteAgain(id);
         }), 3, TimeUnit.SECONDS);
     }
 
