@@ -70,7 +70,7 @@ public final class FlowService implements AutoCloseable {
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
     private final Holds holds;
     private final Consumer<RevertDetected> revertForwarder;
-    private final Consumer<String> removedForwarder;
+    private final Consumer<RevertWatch.Removed> removedForwarder;
     private final RevertSpotter spotter;
     private volatile boolean closed;
 

@@ -253,6 +253,12 @@ final class Holds {
         SessionStatus now = doc.status();
         // Still in Redis is not enough: past its expires_at the backend deletes it at its next read.
         Optional<Duration> expired = BackendRules.expiredFor(doc, runtime.timestamps.nowLocal());
+        if (expired.isPresent() && finished(now)) {
+            // completed (or failed) with the change in place: expiring is how a finished session ends, not a loss
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.finished", now, expired.get(),
+                    doc.expiresAt().raw()), state.handle.reapplies(), now));
+            return;
+        }
         if (expired.isPresent()) {
             endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.expiredForBackend",
                     expired.get(), doc.expiresAt().raw()), state.handle.reapplies(), now));
@@ -301,13 +307,27 @@ final class Holds {
         }
     }
 
-    void onSessionRemoved(String sessionId) {
+    /**
+     * The session's key is gone. A session last seen finished with the change in place ended as finished sessions
+     * do (the backend deletes one past its expires_at when it next reads it): the change was kept to the end. Any
+     * other ended before the change could come to anything.
+     */
+    void onSessionRemoved(RevertWatch.Removed removed) {
         for (HoldState state : List.copyOf(holds.values())) {
-            if (state.handle.sessionId().equals(sessionId)) {
-                endHold(state, new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"),
-                        state.handle.reapplies(), null));
+            if (state.handle.sessionId().equals(removed.sessionId())) {
+                SessionStatus seen = removed.finishedAs().get(state.handle.actionId());
+                endHold(state, finished(seen)
+                        ? new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.finishedThenEnded", seen),
+                                state.handle.reapplies(), null)
+                        : new HoldOutcome(HoldOutcome.Kind.VANISHED, Phrase.of("hold.vanished"),
+                                state.handle.reapplies(), null));
             }
         }
+    }
+
+    /** A status after which the session goes no further: completed, or failed for a reason of its own. */
+    private static boolean finished(SessionStatus status) {
+        return status != null && status.isTerminal();
     }
 
     /** A held change was overwritten: audit and report it, then re-apply it if asked and allowed. */

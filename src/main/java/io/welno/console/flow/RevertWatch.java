@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -61,7 +63,7 @@ public final class RevertWatch implements AutoCloseable {
     private final LogWords words;
     private final Map<String, List<Watched>> watches = new ConcurrentHashMap<>();
     private final List<Consumer<RevertDetected>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> removedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Removed>> removedListeners = new CopyOnWriteArrayList<>();
     /**
      * Held while a check finds and reports reverts, so that a watch is never seen gone before its report has
      * been delivered: when {@link #checkNow} returns, every revert found so far (by any thread) has been reported.
@@ -115,11 +117,11 @@ public final class RevertWatch implements AutoCloseable {
     }
 
     /** Told the id of a watched session that ended (expired or deleted) while watched. */
-    public void addRemovedListener(Consumer<String> listener) {
+    public void addRemovedListener(Consumer<Removed> listener) {
         removedListeners.add(Objects.requireNonNull(listener));
     }
 
-    public void removeRemovedListener(Consumer<String> listener) {
+    public void removeRemovedListener(Consumer<Removed> listener) {
         removedListeners.remove(listener);
     }
 
@@ -193,10 +195,21 @@ public final class RevertWatch implements AutoCloseable {
 
     /** The key was deleted or expired: nothing left to revert, stop watching it. */
     public void onKeyRemoved(String sessionId) {
-        if (watches.remove(sessionId) != null) {
-            for (Consumer<String> listener : removedListeners) {
+        List<Watched> removed = watches.remove(sessionId);
+        if (removed != null) {
+            Map<String, SessionStatus> finishedAs = new HashMap<>();
+            synchronized (removed) {
+                for (Watched w : removed) {
+                    SessionStatus end = w.finishedAs;
+                    if (end != null) {
+                        finishedAs.put(w.actionId, end);
+                    }
+                }
+            }
+            Removed event = new Removed(sessionId, Map.copyOf(finishedAs));
+            for (Consumer<Removed> listener : removedListeners) {
                 try {
-                    listener.accept(sessionId);
+                    listener.accept(event);
                 } catch (RuntimeException e) {
                     LOG.warn("A revert-watch listener failed", e);
                 }
@@ -326,8 +339,13 @@ public final class RevertWatch implements AutoCloseable {
                 if (lost.isPresent()) {
                     found.add(new RevertDetected(sessionId, w.action, w.actionId, w.operator, lost.get(), doc.status()));
                     done.add(w);
-                } else if (now.isAfter(w.until)) {
-                    done.add(w);
+                } else {
+                    if (doc.status().isTerminal()) {
+                        w.finishedAs = doc.status();
+                    }
+                    if (now.isAfter(w.until)) {
+                        done.add(w);
+                    }
                 }
             }
             list.removeAll(done);
@@ -455,6 +473,18 @@ public final class RevertWatch implements AutoCloseable {
         return false;
     }
 
+    /**
+     * A watched session's key is gone.
+     *
+     * @param sessionId  the session
+     * @param finishedAs for each action watched on it (by action id) that was seen carried to the end of the flow:
+     *                   the end status (completed, error…) of a copy that still had all of the action's change.
+     *                   Once seen, it stays: the order in which the feed's and the poll's reads are checked is not
+     *                   the order in which they were made, and a session seen finished did finish
+     */
+    public record Removed(String sessionId, Map<String, SessionStatus> finishedAs) {
+    }
+
     /** One action's watched change. */
     private static final class Watched {
         final String sessionId;
@@ -465,6 +495,8 @@ public final class RevertWatch implements AutoCloseable {
         final SessionDocument before;
         volatile SessionDocument after;
         volatile Instant until;
+        /** The end status of a copy checked with all of this change in it; null until one is seen. */
+        volatile SessionStatus finishedAs;
         /** The documents each write of this action replaced, and when the latest write was registered. */
         private final List<JsonNode> preWrites = new CopyOnWriteArrayList<>();
         volatile long registeredNanos;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A held change is kept only while the backend still reads the session: a session whose expires_at passes during
  * the hold is still in Redis (its TTL runs on), but the backend deletes it at its next read, so the hold ends as
- * ended for the backend, never "kept".
+ * ended for the backend, never "kept" — unless the backend had gone on from the change to the end of the flow
+ * (completed): then expiring, or being deleted, is how a finished session ends, and the change was kept to the end.
+ * A re-sent request the person approves at once completes well within the six-minute hold, and its session expires
+ * five minutes after the request: every such repair was told as a session that ended before its change counted.
  */
 class ExpiryDuringHoldTest {
 
@@ -72,6 +76,52 @@ class ExpiryDuringHoldTest {
         String said = Words.en(held.message());
         assertTrue(said.contains("deletes it on its next read"), said);
         assertTrue(REDIS.client().exists("tilko_session:" + id), "Redis still holds the key: its TTL runs on");
+    }
+
+    @Test
+    void aSessionTheBackendCompletedIsKeptWhenItsExpiryPasses() throws Exception {
+        String id = seed("welno_completed_in_hold", 5);
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                .withHold(Duration.ofSeconds(8)));
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        completeLikeTheBackend(id);
+
+        HoldOutcome held = result.hold().await(Duration.ofSeconds(30));
+        String said = Words.en(held.message());
+        assertEquals(HoldOutcome.Kind.KEPT, held.kind(), said);
+        assertTrue(said.contains("went on from the change to completed"), said);
+        assertEquals(SessionStatus.COMPLETED, held.statusNow());
+    }
+
+    @Test
+    void aSessionDeletedAfterTheBackendCompletedItIsKeptAndOneDeletedBeforeIsNot() throws Exception {
+        String completed = seed("welno_completed_then_deleted", 600);
+        String approved = seed("welno_approved_then_deleted", 600);
+        ActionResult first = flow.perform(DEVELOPER,
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, completed, "approved").withHold(Duration.ofMinutes(1)));
+        ActionResult second = flow.perform(DEVELOPER,
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, approved, "approved").withHold(Duration.ofMinutes(1)));
+        assertEquals(ActionResult.Outcome.APPLIED, first.outcome(), Words.en(first.message()));
+        assertEquals(ActionResult.Outcome.APPLIED, second.outcome(), Words.en(second.message()));
+        completeLikeTheBackend(completed);
+        assertTrue(watch.checkNow(completed), "the watch has seen it completed, the change in place");
+        assertTrue(watch.checkNow(approved));
+
+        REDIS.client().del("tilko_session:" + completed, "tilko_session:" + approved);
+        HoldOutcome kept = first.hold().await(Duration.ofSeconds(30));
+        HoldOutcome ended = second.hold().await(Duration.ofSeconds(30));
+        assertEquals(HoldOutcome.Kind.KEPT, kept.kind(), Words.en(kept.message()));
+        assertTrue(Words.en(kept.message()).contains("went on from the change to completed"));
+        assertEquals(HoldOutcome.Kind.VANISHED, ended.kind(), "deleted while still approved: nothing came of it");
+    }
+
+    /** The collection task's last write: GET → completed → SETEX, the console's messages kept as read. */
+    private void completeLikeTheBackend(String id) {
+        BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+        assertTrue(backend.update(id, doc -> {
+            doc.put("status", "completed");
+            BackendStyleWriter.appendMessage(doc, FlowTestSupport.TIMESTAMPS.now(), "모든 데이터 수집이 완료되었습니다.");
+        }));
     }
 
     @Test
