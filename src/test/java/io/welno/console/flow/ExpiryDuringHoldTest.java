@@ -89,7 +89,7 @@ class ExpiryDuringHoldTest {
         HoldOutcome held = result.hold().await(Duration.ofSeconds(30));
         String said = Words.en(held.message());
         assertEquals(HoldOutcome.Kind.KEPT, held.kind(), said);
-        assertTrue(said.contains("went on from the change to completed"), said);
+        assertTrue(said.contains("reached completed, where its flow ends"), said);
         assertEquals(SessionStatus.COMPLETED, held.statusNow());
     }
 
@@ -111,7 +111,7 @@ class ExpiryDuringHoldTest {
         HoldOutcome kept = first.hold().await(Duration.ofSeconds(30));
         HoldOutcome ended = second.hold().await(Duration.ofSeconds(30));
         assertEquals(HoldOutcome.Kind.KEPT, kept.kind(), Words.en(kept.message()));
-        assertTrue(Words.en(kept.message()).contains("went on from the change to completed"));
+        assertTrue(Words.en(kept.message()).contains("reached completed, where its flow ends"));
         assertEquals(HoldOutcome.Kind.VANISHED, ended.kind(), "deleted while still approved: nothing came of it");
     }
 
