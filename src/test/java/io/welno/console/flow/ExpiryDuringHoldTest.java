@@ -67,9 +67,7 @@ class ExpiryDuringHoldTest {
     void aSessionThatExpiresDuringTheHoldIsNotReportedKept() throws Exception {
         // expires 5 s from now, well after the write even on a busy machine, and well before the hold's end
         String id = seed("welno_expiring_in_hold", 5);
-        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
-                .withHold(Duration.ofSeconds(8)));
-        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        ActionResult result = completeHeld(id, Duration.ofSeconds(8));
         HoldOutcome held = result.hold().await(Duration.ofSeconds(30));
         assertEquals(HoldOutcome.Kind.VANISHED, held.kind(), Words.en(held.message()));
         assertFalse(held.kept());
@@ -81,9 +79,7 @@ class ExpiryDuringHoldTest {
     @Test
     void aSessionTheBackendCompletedIsKeptWhenItsExpiryPasses() throws Exception {
         String id = seed("welno_completed_in_hold", 5);
-        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
-                .withHold(Duration.ofSeconds(8)));
-        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        ActionResult result = completeHeld(id, Duration.ofSeconds(8));
         completeLikeTheBackend(id);
 
         HoldOutcome held = result.hold().await(Duration.ofSeconds(30));
@@ -97,12 +93,8 @@ class ExpiryDuringHoldTest {
     void aSessionDeletedAfterTheBackendCompletedItIsKeptAndOneDeletedBeforeIsNot() throws Exception {
         String completed = seed("welno_completed_then_deleted", 600);
         String approved = seed("welno_approved_then_deleted", 600);
-        ActionResult first = flow.perform(DEVELOPER,
-                ActionRequest.of(ActionKind.MANUAL_COMPLETE, completed, "approved").withHold(Duration.ofMinutes(1)));
-        ActionResult second = flow.perform(DEVELOPER,
-                ActionRequest.of(ActionKind.MANUAL_COMPLETE, approved, "approved").withHold(Duration.ofMinutes(1)));
-        assertEquals(ActionResult.Outcome.APPLIED, first.outcome(), Words.en(first.message()));
-        assertEquals(ActionResult.Outcome.APPLIED, second.outcome(), Words.en(second.message()));
+        ActionResult first = completeHeld(completed, Duration.ofMinutes(1));
+        ActionResult second = completeHeld(approved, Duration.ofMinutes(1));
         completeLikeTheBackend(completed);
         assertTrue(watch.checkNow(completed), "the watch has seen it completed, the change in place");
         assertTrue(watch.checkNow(approved));
@@ -113,6 +105,14 @@ class ExpiryDuringHoldTest {
         assertEquals(HoldOutcome.Kind.KEPT, kept.kind(), Words.en(kept.message()));
         assertTrue(Words.en(kept.message()).contains("reached completed, where its flow ends"));
         assertEquals(HoldOutcome.Kind.VANISHED, ended.kind(), "deleted while still approved: nothing came of it");
+    }
+
+    /** A developer's manual-auth-complete, applied and held for {@code hold}. */
+    private ActionResult completeHeld(String id, Duration hold) {
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                .withHold(hold));
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        return result;
     }
 
     /** The collection task's last write: GET → completed → SETEX, the console's messages kept as read. */
@@ -127,9 +127,7 @@ class ExpiryDuringHoldTest {
     @Test
     void aSessionThatStaysReadableIsKept() throws Exception {
         String id = seed("welno_readable_in_hold", 600);
-        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
-                .withHold(Duration.ofSeconds(1)));
-        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+        ActionResult result = completeHeld(id, Duration.ofSeconds(1));
         assertEquals(HoldOutcome.Kind.KEPT, result.hold().await(Duration.ofSeconds(30)).kind());
     }
 }
