@@ -12,13 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KnownPeople {
 
-    private record Known(String phoneDigits, long lastWriteNanos) {
-    }
-
     private static final long LIFETIME_NANOS =
             Duration.ofSeconds(BackendStyleWriter.BACKEND_TTL_SECONDS).plusMinutes(1).toNanos();
 
     private final Map<String, Known> sessions = new ConcurrentHashMap<>();
+
+    private record Known(String phoneDigits, long lastWriteNanos) {
+    }
 
     /** The traffic wrote session {@code id} of this person {@code ago}. */
     void wrote(String id, String phoneDigits, Duration ago) {

@@ -254,7 +254,7 @@ final class Holds {
         // Still in Redis is not enough: past its expires_at the backend deletes it at its next read.
         Optional<Duration> expired = BackendRules.expiredFor(doc, runtime.timestamps.nowLocal());
         if (expired.isPresent() && finished(now)) {
-            // completed (or failed) with the change in place: expiring is how a finished session ends, not a loss
+            // at the flow's end with the change in place: expiring is how a finished session ends, not a loss
             endHold(state, new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.finished", now, expired.get(),
                     doc.expiresAt().raw()), state.handle.reapplies(), now));
             return;
@@ -325,7 +325,7 @@ final class Holds {
         }
     }
 
-    /** A status after which the session goes no further: completed, or failed for a reason of its own. */
+    /** A status where the session's flow ends (completed, error, info_required…), whoever wrote it. */
     private static boolean finished(SessionStatus status) {
         return status != null && status.isTerminal();
     }

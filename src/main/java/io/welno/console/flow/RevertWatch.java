@@ -116,7 +116,7 @@ public final class RevertWatch implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Told the id of a watched session that ended (expired or deleted) while watched. */
+    /** Told of a watched session that ended (expired or deleted) while watched, and how far each change got. */
     public void addRemovedListener(Consumer<Removed> listener) {
         removedListeners.add(Objects.requireNonNull(listener));
     }
