@@ -107,6 +107,13 @@ class ExpiryDuringHoldTest {
         assertEquals(HoldOutcome.Kind.VANISHED, ended.kind(), "deleted while still approved: nothing came of it");
     }
 
+    @Test
+    void aSessionThatStaysReadableIsKept() throws Exception {
+        String id = seed("welno_readable_in_hold", 600);
+        ActionResult result = completeHeld(id, Duration.ofSeconds(1));
+        assertEquals(HoldOutcome.Kind.KEPT, result.hold().await(Duration.ofSeconds(30)).kind());
+    }
+
     /** A developer's manual-auth-complete, applied and held for {@code hold}. */
     private ActionResult completeHeld(String id, Duration hold) {
         ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
@@ -122,12 +129,5 @@ class ExpiryDuringHoldTest {
             doc.put("status", "completed");
             BackendStyleWriter.appendMessage(doc, FlowTestSupport.TIMESTAMPS.now(), "모든 데이터 수집이 완료되었습니다.");
         }));
-    }
-
-    @Test
-    void aSessionThatStaysReadableIsKept() throws Exception {
-        String id = seed("welno_readable_in_hold", 600);
-        ActionResult result = completeHeld(id, Duration.ofSeconds(1));
-        assertEquals(HoldOutcome.Kind.KEPT, result.hold().await(Duration.ofSeconds(30)).kind());
     }
 }
