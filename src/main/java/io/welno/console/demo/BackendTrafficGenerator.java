@@ -51,7 +51,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
     /** Whose phone each session belongs to, while the backend's last write keeps it in Redis. */
     private final KnownPeople people = new KnownPeople();
     /** Seeded sessions whose flow was under way, for live traffic to go on with. */
-    private final List<SeededSession> underWay = new ArrayList<>();
+    private final List<UnderWay> underWay = new ArrayList<>();
     private volatile double doneRate = DONE_RATE;
     private volatile Duration doneAfterMin = DONE_AFTER_MIN;
     private volatile Duration doneAfterMax = DONE_AFTER_MAX;
@@ -92,7 +92,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
                 pipeline.set(prefix + seeded.id(), codec.write(seeded.document()), SetParams.setParams().ex(ttl));
                 people.wrote(seeded.id(), seeded.phoneDigits(), seeded.sinceLastWrite());
                 if (seeded.next() != null) {
-                    underWay.add(seeded);
+                    underWay.add(new UnderWay(seeded.id(), seeded.next(), seeded.dueIn()));
                 }
                 if (++written % 500 == 0) {
                     pipeline.sync();
@@ -110,6 +110,10 @@ public final class BackendTrafficGenerator implements AutoCloseable {
      */
     private record SeededSession(String id, ObjectNode document, String phoneDigits, Duration sinceLastWrite,
                                  BackendFlowSteps.Step next, Duration dueIn) {
+    }
+
+    /** A seeded flow to go on with: its session and next step, not the document (written already, read again). */
+    private record UnderWay(String id, BackendFlowSteps.Step next, Duration dueIn) {
     }
 
     /**
@@ -151,7 +155,7 @@ public final class BackendTrafficGenerator implements AutoCloseable {
      * minutes later hundreds of them counted as stuck: a Stuck bucket no real backend shows.
      */
     public void start(int newSessionsPerMinute) {
-        for (SeededSession seeded : underWay) {
+        for (UnderWay seeded : underWay) {
             active.put(seeded.id(), Boolean.TRUE);
             schedule(seeded.id(), seeded.next(), seeded.dueIn());
         }

@@ -105,7 +105,7 @@ public final class AlertMonitor {
 
     /** A revert of a console's change: an alert of its own each time (when the rule is on), else nothing. */
     public synchronized List<Alert> revert(String sessionId, Phrase what, Instant at) {
-        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.REVERT, List.of(sessionId), what)) : List.of();
+        return underRevertSwitch(Rule.REVERT, sessionId, what, at);
     }
 
     /**
@@ -113,8 +113,7 @@ public final class AlertMonitor {
      * of its own, under the same switch as reverts — both say a change may not be in place.
      */
     public synchronized List<Alert> unconfirmed(String sessionId, Phrase what, Instant at) {
-        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.UNCONFIRMED, List.of(sessionId), what))
-                : List.of();
+        return underRevertSwitch(Rule.UNCONFIRMED, sessionId, what, at);
     }
 
     /**
@@ -122,7 +121,12 @@ public final class AlertMonitor {
      * change stayed as long as the session did, but it no longer counts. Under the reverts' switch too.
      */
     public synchronized List<Alert> ended(String sessionId, Phrase what, Instant at) {
-        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.ENDED, List.of(sessionId), what)) : List.of();
+        return underRevertSwitch(Rule.ENDED, sessionId, what, at);
+    }
+
+    /** One session's alert of {@code rule}, each time it happens, while the reverts' switch is on. */
+    private List<Alert> underRevertSwitch(Rule rule, String sessionId, Phrase what, Instant at) {
+        return rules.reverts() ? List.of(new Alert(++seq, at, rule, List.of(sessionId), what)) : List.of();
     }
 
     /**
