@@ -106,6 +106,34 @@ class OperationsWindowTest {
     }
 
     @Test
+    void aBulkItemActsOnTheSessionsItCountedThoughTheBucketGrows(FxRobot robot) throws Exception {
+        var table = FxState.read(() -> window.view().table());
+        FxState.await("19 rows", () -> table.getItems().size() == 19);
+        var bulk = FxState.read(() -> ops().bulk());
+        robot.interact(() -> bulk.show());
+        MenuItem all = FxState.read(() -> bulk.getItems().stream().filter(i -> "bulk-shown-collect".equals(i.getId()))
+                .findFirst().orElseThrow());
+        assertEquals("Collect health data for all 19 in All sessions…", FxState.read(all::getText));
+
+        // The backend starts a session while the menu is open: the table shows it at once.
+        String fixture = "05_fetching_health_data_stuck.json";
+        String joined = "joined-while-the-menu-was-open";
+        REDIS.client().set("tilko_session:" + joined, Fixtures.live(fixture).replace(Fixtures.id(fixture), joined),
+                SetParams.setParams().ex(1800));
+        FxState.await("20 rows", () -> table.getItems().size() == 20);
+
+        robot.interact(() -> {
+            bulk.hide();
+            all.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var dialog = FxState.read(bulk::lastDialog);
+        assertEquals("Collect health data for 19 sessions, with one reason", FxState.read(dialog::getHeaderText),
+                "the run covers the 19 the item named, not the 20 there are now");
+        robot.interact(dialog::close);
+    }
+
+    @Test
     void theProfilesRulesAreCheckedAgainstTheLiveRowsAndFireOnce(FxRobot robot) throws Exception {
         FxState.await("19 rows", () -> window.view().table().getItems().size() == 19);
         robot.interact(() -> ops().watcher().checkNow());

@@ -15,8 +15,9 @@ import javafx.stage.Window;
 
 /**
  * The toolbar's way into bulk actions: re-send auth, collect or reset stuck for the selected sessions, or for every
- * session the table shows now ("Act on all 42 in Stuck…": the bucket with its search and filters). Counts are read
- * when the menu opens. Only the actions the operator's role may run are offered; a viewer gets no menu.
+ * session the table shows now ("Act on all 42 in Stuck…": the bucket with its search and filters). The sessions are
+ * read when the menu opens, and an item acts on exactly those it counted: a bucket that grows while the menu is open
+ * must not turn "all 18" into a run over 21. Only the actions the operator's role may run are offered; a viewer gets no menu.
  */
 public final class BulkMenu extends MenuButton {
 
@@ -66,8 +67,8 @@ public final class BulkMenu extends MenuButton {
 
     private void rebuild() {
         getItems().clear();
-        List<String> selected = sessions.selected();
-        List<String> shown = sessions.shown();
+        List<String> selected = List.copyOf(sessions.selected());
+        List<String> shown = List.copyOf(sessions.shown());
         for (ActionKind kind : KINDS) {
             if (!operator.role().allows(kind)) {
                 continue;
@@ -76,7 +77,7 @@ public final class BulkMenu extends MenuButton {
                     selected.size()));
             item.setId("bulk-selected-" + kind.wire());
             item.setDisable(selected.isEmpty());
-            item.setOnAction(e -> open(kind, sessions.selected()));
+            item.setOnAction(e -> open(kind, selected));
             getItems().add(item);
         }
         getItems().add(new SeparatorMenuItem());
@@ -88,7 +89,7 @@ public final class BulkMenu extends MenuButton {
                     shown.size(), sessions.shownName()));
             item.setId("bulk-shown-" + kind.wire());
             item.setDisable(shown.isEmpty());
-            item.setOnAction(e -> open(kind, sessions.shown()));
+            item.setOnAction(e -> open(kind, shown));
             getItems().add(item);
         }
     }
