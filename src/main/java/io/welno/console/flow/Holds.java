@@ -343,7 +343,8 @@ final class Holds {
                 AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
                 revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
                 "REVERTED", revert.lost(), null, state.request.batchId()));
-        service.fire(l -> l.onRevertDetected(revert));
+        RevertDetected told = revert.inBatch(state.request.batchId());
+        service.fire(l -> l.onRevertDetected(told));
         boolean again;
         synchronized (state) {
             again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()

@@ -15,12 +15,24 @@ import io.welno.console.text.Phrase;
  * @param statusNow the status in the overwriting document
  * @param ours      true when this console performed the action (it audits the revert and may re-apply it);
  *                  false when it only saw another console's change being reverted
+ * @param batchId   the bulk run the action was part of, or null: a run's reverts are told together, as its other
+ *                  ends are
  */
 public record RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
-                             SessionStatus statusNow, boolean ours) {
+                             SessionStatus statusNow, boolean ours, String batchId) {
+
+    public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
+                          SessionStatus statusNow, boolean ours) {
+        this(sessionId, action, actionId, operator, lost, statusNow, ours, null);
+    }
 
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                           SessionStatus statusNow) {
         this(sessionId, action, actionId, operator, lost, statusNow, true);
+    }
+
+    /** The same revert, told as part of bulk run {@code id} (null: a single action). */
+    public RevertDetected inBatch(String id) {
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id);
     }
 }

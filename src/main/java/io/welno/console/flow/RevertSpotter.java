@@ -39,7 +39,8 @@ public final class RevertSpotter {
     /** A console message ends with its action id: "… [콘솔 kim · 사유: … · #3f2a91c0]" or "… [콘솔 #3f2a91c0]". */
     private static final Pattern MARK = ConsoleMessageMark.MARK;
 
-    private record Expected(String actionId, ActionKind action, String operator, Instant until) {
+    /** @param batchId the bulk run of the action, from its audit entry; null when not one or not known yet */
+    private record Expected(String actionId, ActionKind action, String operator, Instant until, String batchId) {
     }
 
     private final SessionStore store;
@@ -87,7 +88,8 @@ public final class RevertSpotter {
         } catch (IllegalArgumentException e) {
             action = null;
         }
-        expect(record.sessionId(), new Expected(record.actionId(), action, record.operator(), until));
+        expect(record.sessionId(), new Expected(record.actionId(), action, record.operator(), until,
+                record.batchId().isEmpty() ? null : record.batchId()));
         // The document may already be the one without it: confirm now rather than wait for the next change.
         confirmer.execute(() -> confirm(record.sessionId()));
     }
@@ -132,7 +134,8 @@ public final class RevertSpotter {
                 Instant until = Instant.now().plus(Duration.between(since, at.local()));
                 Expected known = expected.getOrDefault(doc.id(), Map.of()).get(m.group(2));
                 expect(doc.id(), new Expected(m.group(2), known == null ? null : known.action(),
-                        known != null ? known.operator() : m.group(1) == null ? "" : m.group(1).strip(), until));
+                        known != null ? known.operator() : m.group(1) == null ? "" : m.group(1).strip(), until,
+                        known == null ? null : known.batchId()));
             }
         }
     }
@@ -144,7 +147,8 @@ public final class RevertSpotter {
         expected.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).merge(e.actionId(), e,
                 (old, neu) -> new Expected(old.actionId(), old.action() != null ? old.action() : neu.action(),
                         old.operator().isEmpty() ? neu.operator() : old.operator(),
-                        old.until().isAfter(neu.until()) ? old.until() : neu.until()));
+                        old.until().isAfter(neu.until()) ? old.until() : neu.until(),
+                        old.batchId() != null ? old.batchId() : neu.batchId()));
     }
 
     /** Reads the session afresh; every expected action whose message is missing from it was reverted. */
@@ -176,7 +180,8 @@ public final class RevertSpotter {
                 it.remove();
                 if (reported.add(e.actionId())) {
                     report(new RevertDetected(sessionId, e.action(), e.actionId(), e.operator(),
-                            Phrase.of("revert.otherConsole", e.actionId(), doc.status()), doc.status(), false));
+                            Phrase.of("revert.otherConsole", e.actionId(), doc.status()), doc.status(), false,
+                            e.batchId()));
                 }
             } else if (e.until().isBefore(now)) {
                 it.remove();

@@ -125,6 +125,43 @@ class BulkRunTest {
         }
     }
 
+    /**
+     * The backend writes back its stale copies of a run's sessions: each revert is told as the run's (its batch id),
+     * so the window can tell them as one, and the summary counts them.
+     */
+    @Test
+    void aBulkRunsRevertsAreToldAsTheRunsAndCounted() throws Exception {
+        List<String> ids = List.of(FlowTestSupport.waitingSession(REDIS), FlowTestSupport.waitingSession(REDIS));
+        BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+        List<ObjectNode> stale = ids.stream().map(backend::read).toList(); // the backend's GET, before the run
+        List<RevertDetected> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FlowService flow = FlowTestSupport.service(store, null, new RevertWatch(store, Duration.ofMillis(100)),
+                background, FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(30)))) {
+            flow.addListener(new FlowListener() {
+                @Override
+                public void onRevertDetected(RevertDetected revert) {
+                    told.add(revert);
+                }
+            });
+            BulkRun run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,
+                    "-", "approved"), ids, workers, item -> { });
+            Await.until("both changes applied", Await.EVENTUALLY, () -> ids.stream().allMatch(id -> {
+                String stored = REDIS.client().get("tilko_session:" + id);
+                return stored != null && stored.matches("(?s).*\"status\":\\s*\"auth_completed\".*");
+            }));
+            for (int i = 0; i < ids.size(); i++) {
+                backend.write(ids.get(i), stale.get(i)); // … and its SETEX of the old copies
+            }
+            assertTrue(run.await(Await.EVENTUALLY));
+            assertEquals(2, run.summary().count(BulkRun.Tally.REVERTED), run.summary().byTally().toString());
+            assertEquals(Set.copyOf(ids), told.stream().map(RevertDetected::sessionId).collect(Collectors.toSet()));
+            for (RevertDetected revert : told) {
+                assertEquals(run.batchId(), revert.batchId(), "told as the run's");
+                assertTrue(revert.ours());
+            }
+        }
+    }
+
     @Test
     void aBulkResetOverFiveHundredStuckSessionsAccountsForEveryOneWhileTheBackendChurns() throws Exception {
         List<String> ids = new ArrayList<>();

@@ -50,6 +50,29 @@ class RevertSpotterTest {
         assertEquals(List.of(), revertsAfter(Fixtures.text("03_auth_request_sent.json")));
     }
 
+    /** Another console's bulk run, learned from its audit entry: the revert is told as that run's. */
+    @Test
+    void aRevertOfAnotherConsolesBulkRunCarriesTheRun() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,
+                RetryPolicy.DEFAULT);
+        List<RevertDetected> reverted = new CopyOnWriteArrayList<>();
+        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
+                () -> BACKEND_NOW);
+        spotter.addListener(reverted::add);
+        Path file = dir.resolve(ID + ".json");
+        Files.writeString(file, markedDocument(), StandardCharsets.UTF_8);
+        spotter.onAudit(new AuditRecord(java.time.Instant.now(), ACTION, AuditRecord.ATTEMPT, "kim", Role.OPERATOR,
+                ActionKind.MANUAL_COMPLETE.wire(), ID, "고객 전화 확인", false, "auth_request_sent", "auth_completed",
+                "APPLIED", io.welno.console.text.Phrase.of("text.verbatim", "ok"), null, "run7"));
+        assertEquals(List.of(), reverted, "the action's message is there");
+
+        Files.writeString(file, Fixtures.text("03_auth_request_sent.json"), StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(1, reverted.size());
+        assertEquals("run7", reverted.get(0).batchId());
+        assertEquals(ActionKind.MANUAL_COMPLETE, reverted.get(0).action());
+    }
+
     /** The document as the feed brings it, then the backend's stale copy: the actions reported reverted. */
     private List<String> revertsAfter(String document) throws Exception {
         FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,

@@ -4,6 +4,7 @@ import io.welno.console.testing.Await;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,7 @@ class RevertWatchTest {
             assertEquals(ActionKind.MANUAL_COMPLETE, revert.action());
             assertEquals(done.actionId(), revert.actionId());
             assertEquals("lee", revert.operator());
+            assertNull(revert.batchId(), "a single action's, not a bulk run's");
             assertEquals(SessionStatus.AUTH_REQUEST_SENT, revert.statusNow());
             assertTrue(Words.en(revert.lost()).contains("status is auth_request_sent again (the action had set auth_completed)"),
                     Words.en(revert.lost()));

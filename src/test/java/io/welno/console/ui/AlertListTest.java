@@ -137,17 +137,17 @@ class AlertListTest {
         assertEquals(1, center.entries().size(), "the window lists it all the same");
 
         notifier.supported.set(true);
-        robot.interact(() -> center.revert("welno_a", Phrase.of("text.verbatim", "reset reverted"), T));
+        robot.interact(() -> center.revert("welno_a", null, Phrase.of("text.verbatim", "reset reverted"), T));
         assertEquals(List.of("Change reverted: reset reverted"), notifier.shown);
 
         focused.set(true);
-        robot.interact(() -> center.revert("welno_b", Phrase.of("text.verbatim", "again"), T));
+        robot.interact(() -> center.revert("welno_b", null, Phrase.of("text.verbatim", "again"), T));
         assertEquals(1, notifier.shown.size(), "not while the window is focused");
 
         focused.set(false);
         robot.interact(() -> center.setRules(new AlertRules(5, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
                 true, true, false)));
-        robot.interact(() -> center.revert("welno_c", Phrase.of("text.verbatim", "off"), T));
+        robot.interact(() -> center.revert("welno_c", null, Phrase.of("text.verbatim", "off"), T));
         assertEquals(1, notifier.shown.size(), "not when the setting is off");
 
         robot.interact(() -> center.setRules(RULES));
@@ -163,7 +163,7 @@ class AlertListTest {
         assertEquals(AlertMonitor.Rule.ENDED, center.entries().get(0).alert().rule());
 
         notifier.fail = true;
-        robot.interact(() -> center.revert("welno_d", Phrase.of("text.verbatim", "tray gone"), T));
+        robot.interact(() -> center.revert("welno_d", null, Phrase.of("text.verbatim", "tray gone"), T));
         assertEquals(7, center.entries().size(), "a failing tray loses no alert");
         assertFalse(center.entries().isEmpty());
     }

@@ -18,8 +18,8 @@ import javafx.application.Platform;
 
 /**
  * What the flow did in the background, as the window's notices: a collection that ended (not a bulk run's), a change
- * the backend wrote over (this console's or another's), a change applied again, a hold that could not confirm its
- * change or whose session ended (once per bulk run), and the audit entry of any of these that could not be written.
+ * the backend wrote over (this console's or another's; once per bulk run), a change applied again, a hold that could
+ * not confirm its change or whose session ended (once per bulk run), and the audit entry of any of these that could not be written.
  *
  * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
  * long one cannot push the rest of the sentence (which action, whose) out of the notice, which bounds the whole.
@@ -28,7 +28,7 @@ final class FlowNotices implements FlowListener {
 
     private final Notices notices;
     private final I18n i18n;
-    /** The bulk runs (with the kind of end) whose hold ends were told: one notice per run, not one per session. */
+    /** The bulk runs (with the kind of end) whose reverts or hold ends were told: one notice per run and kind. */
     private final Set<String> batchesTold = ConcurrentHashMap.newKeySet();
 
     FlowNotices(Notices notices, I18n i18n) {
@@ -47,6 +47,17 @@ final class FlowNotices implements FlowListener {
 
     @Override
     public void onRevertDetected(RevertDetected revert) {
+        if (revert.batchId() != null) {
+            if (batchesTold.add("REVERTED/" + revert.batchId())) {
+                // One notice per run: the run's summary and its alert count every session written over.
+                Platform.runLater(() -> notices.show(revert.ours()
+                        ? i18n.format("notify.revert.batch", field(revert.batchId()), field(revert.sessionId()))
+                        : i18n.format("notify.revert.other.batch", field(revert.batchId()),
+                                field(revert.sessionId()), field(revert.operator())),
+                        words().render(revert.lost()), true));
+            }
+            return;
+        }
         Platform.runLater(() -> notices.show(revert.ours()
                 ? i18n.format("notify.revert.short", field(revert.sessionId()), actionName(revert))
                 : i18n.format("notify.revert.other.short", field(revert.sessionId()), actionName(revert),

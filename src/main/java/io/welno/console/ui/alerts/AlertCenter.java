@@ -57,7 +57,7 @@ public final class AlertCenter {
     private final BooleanSupplier windowFocused;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unacknowledged = new ReadOnlyIntegerWrapper();
-    /** The entry each bulk run's unkept holds share, by rule and run ({@link #held}). */
+    /** The entry each bulk run's reverted or unkept changes share, by rule and run ({@link #held}). */
     private final Map<String, Entry> byBatch = new HashMap<>();
     private Consumer<AlertRules> onRulesChanged = rules -> { };
 
@@ -89,9 +89,14 @@ public final class AlertCenter {
         raise(monitor.check(now, at));
     }
 
-    /** A console's change was reverted by the backend: an alert of its own (when that rule is on). */
-    public void revert(String sessionId, Phrase what, Instant at) {
-        raise(monitor.revert(sessionId, what, at));
+    /**
+     * A console's change was reverted by the backend: an entry in the list (when that rule is on), and the system is
+     * told.
+     *
+     * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
+     */
+    public void revert(String sessionId, String batchId, Phrase what, Instant at) {
+        held(monitor.revert(sessionId, what, at), sessionId, batchId, what);
     }
 
     /**
@@ -113,9 +118,10 @@ public final class AlertCenter {
     }
 
     /**
-     * A hold's alert. A bulk run's holds end together (its re-sent requests all expire five minutes after it), so
-     * the sessions of one run join the entry it already has, while that entry is unacknowledged, instead of filling
-     * the list and the notification area with one alert each.
+     * A held change's alert. A bulk run's holds end together (its re-sent requests all expire five minutes after it),
+     * and a backend worker that writes back stale copies reverts many of its changes at once, so the sessions of one
+     * run join the entry it already has for that rule, while that entry is unacknowledged, instead of filling the list
+     * and the notification area with one alert each.
      */
     private void held(List<AlertMonitor.Alert> alerts, String sessionId, String batchId, Phrase what) {
         if (alerts.isEmpty() || batchId == null) {

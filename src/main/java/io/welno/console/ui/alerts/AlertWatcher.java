@@ -74,7 +74,7 @@ public final class AlertWatcher {
             @Override
             public void onRevertDetected(RevertDetected revert) {
                 Phrase what = revertPhrase(revert);
-                Platform.runLater(() -> center.revert(revert.sessionId(), what, clock.instant()));
+                Platform.runLater(() -> center.revert(revert.sessionId(), revert.batchId(), what, clock.instant()));
             }
 
             @Override

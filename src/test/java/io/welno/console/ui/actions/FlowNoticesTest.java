@@ -121,6 +121,30 @@ class FlowNoticesTest {
         assertEquals("Sessions of bulk run run1 are ending while their change is held (welno_b0 first).", headline());
     }
 
+    /** A stale backend worker writes back many of a run's sessions at once: one notice for the run, then silence. */
+    @Test
+    void aBulkRunsRevertsAreToldOnceAndAnotherConsolesRunWithItsOperator(FxRobot robot) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            flowNotices.onRevertDetected(new RevertDetected("welno_r" + i, ActionKind.RESET_STUCK, "a" + i, "me",
+                    Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, true, "run2"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()),
+                "one notice for the run, not one per session");
+        assertEquals("The backend is writing over changes of bulk run run2 (welno_r0 first); the run's summary counts"
+                + " them all.", headline());
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+
+        flowNotices.onRevertDetected(new RevertDetected("welno_s0", ActionKind.RESET_STUCK, "b0", "kim",
+                Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, false, "run3"));
+        flowNotices.onRevertDetected(new RevertDetected("welno_s1", ActionKind.RESET_STUCK, "b1", "kim",
+                Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, false, "run3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
+        assertEquals("The backend is writing over kim's changes of bulk run run3 (welno_s0 first); the run's summary"
+                + " counts them all.", headline());
+    }
+
     @Test
     void aFollowUpEntryThatCouldNotBeWrittenNamesTheEntryAndTheSessionAndSaysWhy(FxRobot robot) throws Exception {
         flowNotices.onAuditUnwritten(new AuditUnwritten(ID, "a1", AuditRecord.HOLD_ENDED,

@@ -3,9 +3,12 @@ package io.welno.console.ui.alerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.HoldOutcome;
+import io.welno.console.flow.RevertDetected;
 import io.welno.console.live.FeedMode;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
@@ -61,18 +64,7 @@ class HeldChangeAlertsTest {
     @Test
     void aBulkRunsEndedSessionsShareOneAlert() {
         List<String> told = new CopyOnWriteArrayList<>();
-        OsNotifier tray = new OsNotifier() {
-            @Override
-            public boolean supported() {
-                return true;
-            }
-
-            @Override
-            public void show(String title, String text) {
-                told.add(title + ": " + text);
-            }
-        };
-        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), tray, Runnable::run, () -> false);
+        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), tray(told), Runnable::run, () -> false);
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
         FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
                 SEOUL, Runnable::run).flowAlerts();
@@ -99,6 +91,55 @@ class HeldChangeAlertsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, center.entries().size(), "after it was acknowledged, a later end is an alert of its own");
         assertEquals(List.of("welno_b4"), center.entries().get(0).alert().sessions());
+    }
+
+    /**
+     * A backend worker writing back stale copies reverts a bulk run's changes together: one alert for the run, counted
+     * and listed (a single action's revert stays an alert of its own), and the notification area told once per alert.
+     */
+    @Test
+    void aBulkRunsRevertsShareOneAlert() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), tray(told), Runnable::run, () -> false);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
+        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
+                SEOUL, Runnable::run).flowAlerts();
+
+        for (int i = 0; i < 3; i++) {
+            alerts.onRevertDetected(revert("welno_r" + i, "batch1"));
+        }
+        alerts.onRevertDetected(revert("welno_single", null));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, center.entries().size(), "one for the run, one for the single action");
+        AlertMonitor.Alert run = center.entries().get(1).alert();
+        assertEquals(AlertMonitor.Rule.REVERT, run.rule());
+        assertEquals(List.of("welno_r0", "welno_r1", "welno_r2"), run.sessions());
+        String said = Wording.window(new I18n(Locale.ENGLISH)).render(run.message());
+        assertEquals("3 sessions of bulk run batch1: the backend wrote over the change. The latest, welno_r2: the"
+                + " backend wrote over me's \"Reset stuck collection\" (status is fetching_health_data again)", said);
+        assertEquals(List.of("welno_single"), center.entries().get(0).alert().sessions());
+        assertEquals(2, told.size(), "the notification area told once per alert: " + told);
+    }
+
+    private static RevertDetected revert(String sessionId, String batchId) {
+        return new RevertDetected(sessionId, ActionKind.RESET_STUCK, "a-" + sessionId, "me",
+                Phrase.of("text.verbatim", "status is fetching_health_data again"),
+                SessionStatus.FETCHING_HEALTH_DATA, true, batchId);
+    }
+
+    private static OsNotifier tray(List<String> told) {
+        return new OsNotifier() {
+            @Override
+            public boolean supported() {
+                return true;
+            }
+
+            @Override
+            public void show(String title, String text) {
+                told.add(title + ": " + text);
+            }
+        };
     }
 
     private static HoldOutcome outcome(HoldOutcome.Kind kind) {
