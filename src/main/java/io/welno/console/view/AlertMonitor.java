@@ -14,8 +14,9 @@ import java.util.Objects;
  * Turns the console's state into alerts that fire once per episode: a rule's condition starting to hold raises one
  * alert, and the same rule raises another only after its condition has stayed clear for {@link #EPISODE_ENDS_AFTER}
  * (a stuck count hovering at its threshold, or a feed reconnecting twice in a row, is one episode, not an alert every
- * few seconds). Reverts and the status changes of followed sessions are events: each one is an alert of its own. Fed
- * by the window once per refresh; JavaFX-free, so the rules are tested without a stage.
+ * few seconds). Reverts and the status changes of followed sessions are events: each one is an alert of its own (the
+ * window joins a bulk run's into one, {@link #joined}). Fed by the window once per refresh; JavaFX-free, so the rules
+ * are tested without a stage.
  */
 public final class AlertMonitor {
 
@@ -130,8 +131,9 @@ public final class AlertMonitor {
     }
 
     /**
-     * A further session of a bulk run whose hold ended as {@code raised}'s did: the same alert (its number, time and
-     * rule) for the whole run, listing its sessions and saying how many, and the latest one's account.
+     * A further session of a bulk run whose change was reverted, or whose hold ended, as {@code raised}'s was: the same
+     * alert (its number, time and rule) for the whole run, listing its sessions and saying how many, and the latest
+     * one's account. The run's id and the session's are cut to a field: another console's come from Redis.
      */
     public static Alert joined(Alert raised, String sessionId, String batchId, Phrase what) {
         List<String> sessions = new ArrayList<>(raised.sessions());
@@ -139,8 +141,8 @@ public final class AlertMonitor {
             sessions.add(sessionId);
         }
         return new Alert(raised.seq(), raised.at(), raised.rule(), List.copyOf(sessions),
-                Phrase.of("alert.batch." + raised.rule().name(), sessions.size(), batchId, what,
-                        SafeText.bounded(sessionId, SafeText.FIELD)));
+                Phrase.of("alert.batch." + raised.rule().name(), sessions.size(),
+                        SafeText.bounded(batchId, SafeText.FIELD), what, SafeText.bounded(sessionId, SafeText.FIELD)));
     }
 
     /**

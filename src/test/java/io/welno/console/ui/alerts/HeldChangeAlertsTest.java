@@ -7,9 +7,11 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.RevertDetected;
+import io.welno.console.hostile.Hostile;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
@@ -120,6 +122,33 @@ class HeldChangeAlertsTest {
                 + " backend wrote over me's \"Reset stuck collection\" (status is fetching_health_data again)", said);
         assertEquals(List.of("welno_single"), center.entries().get(0).alert().sessions());
         assertEquals(2, told.size(), "the notification area told once per alert: " + told);
+    }
+
+    /**
+     * Another console's run id comes from the shared audit stream: a long hostile one is escaped and cut to a field,
+     * so the alert still says what happened and to which session, and nothing in it is obeyed by the screen.
+     */
+    @Test
+    void anotherConsolesRunIdIsEscapedAndCutInTheRunsAlert() {
+        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), OsNotifier.NONE, Runnable::run,
+                () -> true);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
+        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
+                SEOUL, Runnable::run).flowAlerts();
+        String run = "run" + Hostile.ALL + "r".repeat(5000);
+        alerts.onRevertDetected(revert("welno_h0", run));
+        alerts.onRevertDetected(revert("welno_h1", run));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, center.entries().size());
+        String said = Wording.window(new I18n(Locale.ENGLISH)).render(center.entries().get(0).alert().message());
+        Hostile.assertNothingRaw(said, "the run's alert");
+        assertTrue(said.startsWith("2 sessions of bulk run run\\u001b[2J"), said);
+        String head = "2 sessions of bulk run ";
+        assertTrue(said.indexOf(": the backend wrote over the change.") <= head.length() + SafeText.FIELD,
+                "the run's id cut to a field, as the session's is: " + said);
+        assertTrue(said.endsWith(". The latest, welno_h1: the backend wrote over me's \"Reset stuck collection\""
+                + " (status is fetching_health_data again)"), said);
     }
 
     private static RevertDetected revert(String sessionId, String batchId) {
