@@ -49,7 +49,7 @@ final class FlowNotices implements FlowListener {
     public void onRevertDetected(RevertDetected revert) {
         if (revert.batchId() != null) {
             if (batchesTold.add("REVERTED/" + revert.batchId())) {
-                // One notice per run: the run's summary and its alert count every session written over.
+                // One notice per run: its alert and its dialog's summary count every session written over.
                 Platform.runLater(() -> notices.show(revert.ours()
                         ? i18n.format("notify.revert.batch", field(revert.batchId()), field(revert.sessionId()))
                         : i18n.format("notify.revert.other.batch", field(revert.batchId()),

@@ -131,8 +131,7 @@ class FlowNoticesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()),
                 "one notice for the run, not one per session");
-        assertEquals("The backend is writing over changes of bulk run run2 (welno_r0 first); the run's summary counts"
-                + " them all.", headline());
+        assertEquals("The backend is writing over changes of bulk run run2 (welno_r0 first).", headline());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
 
         flowNotices.onRevertDetected(new RevertDetected("welno_s0", ActionKind.RESET_STUCK, "b0", "kim",
@@ -141,8 +140,7 @@ class FlowNoticesTest {
                 Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, false, "run3"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
-        assertEquals("The backend is writing over kim's changes of bulk run run3 (welno_s0 first); the run's summary"
-                + " counts them all.", headline());
+        assertEquals("The backend is writing over kim's changes of bulk run run3 (welno_s0 first).", headline());
     }
 
     @Test
