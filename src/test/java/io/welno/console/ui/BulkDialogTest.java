@@ -32,6 +32,8 @@ import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import io.welno.console.ui.bulk.BulkDialog;
+import io.welno.console.ui.bulk.BulkMenu;
+import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.BulkPreview;
 import java.time.Duration;
@@ -41,9 +43,12 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -243,6 +248,94 @@ class BulkDialogTest {
                 assertFalse(doc.path("collection_started").asBoolean(false), id + " left collecting");
             }
             assertTrue(sim.maxConcurrentCalls() <= 2, "Tilko asked at most twice at once: " + sim.maxConcurrentCalls());
+        }
+    }
+    /**
+     * Closing the dialog is not cancelling: a bulk collect whose dialog is closed mid-run (Tilko slow) goes on to the
+     * end, a notice tells its summary, and the bulk menu shows its dialog again with that summary.
+     */
+    @Test
+    void aRunWhoseDialogIsClosedGoesOnAndTellsItsSummary(FxRobot robot) throws Exception {
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+                .slowDelay(Duration.ofMillis(300)).build());
+             TilkoClient tilko = new TilkoClient(TilkoConfig.builder().baseUrl(sim.baseUrl()).apiKey("bulk-ui-key")
+                     .timeouts(Await.EVENTUALLY).build());
+             FlowService flow = flow(tilko, FlowOptions.defaults().withMaxTilkoCalls(2)
+                     .withHoldWindow(Duration.ZERO))) {
+            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String id = initiated(i);
+                ids.add(id);
+                assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "send it")
+                        .withHold(Duration.ZERO)).applied(), id);
+                assertTrue(flow.perform(new Operator("lee", Role.DEVELOPER), ActionRequest.of(
+                        ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
+            }
+            Notices notices = new Notices(i18n);
+            BulkMenu menu = FxState.read(() -> {
+                stage.getScene().setRoot(new StackPane(notices));
+                return new BulkMenu(flow, OPERATOR, i18n, background, workers, new BulkMenu.Sessions() {
+                    @Override
+                    public List<String> selected() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public List<String> shown() {
+                        return ids;
+                    }
+
+                    @Override
+                    public String shownName() {
+                        return "Authenticated";
+                    }
+
+                    @Override
+                    public Window window() {
+                        return stage;
+                    }
+                }, notices);
+            });
+            robot.interact(() -> dialog = menu.open(ActionKind.COLLECT, ids));
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("6 sessions: 6 will change"));
+            runWith(robot, "collect after the outage");
+            Await.until("some collections to wait for Tilko", Await.EVENTUALLY,
+                    () -> sim.requestCount(TilkoEndpoint.CHECKUPS) >= 1);
+            robot.interact(dialog::close);
+
+            // read as it shows: an info notice leaves after a few seconds
+            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            FxState.await("the notice of the run's end", () -> {
+                if (notices.lookupAll(".notice").size() == 1) {
+                    told.add(((Label) notices.lookup(".notice .notice-text")).getText());
+                    told.add(String.valueOf(notices.lookup(".notice").getStyleClass()));
+                }
+                return !told.isEmpty();
+            });
+            BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
+            assertEquals(0, summary.count(BulkRun.Tally.CANCELLED), "closing the dialog cancelled nothing");
+            assertEquals(6, summary.count(BulkRun.Tally.APPLIED), summary.byTally().toString());
+            assertEquals("Collect health data over 6 sessions (bulk run " + summary.batchId() + ") ended: "
+                    + io.welno.console.view.Wording.window(i18n).render(summary.phrase()), told.get(0));
+            assertTrue(told.get(1).contains("notice-info"), "every change stayed: " + told.get(1));
+            for (String id : ids) {
+                assertEquals("completed", doc(id).get("status").asText(), id);
+            }
+
+            robot.interact(menu::show);
+            MenuItem again = FxState.read(() -> menu.getItems().stream()
+                    .filter(i -> ("bulk-run-" + summary.batchId()).equals(i.getId())).findFirst().orElseThrow());
+            assertEquals("Bulk run " + summary.batchId() + " (Collect health data, 6 sessions): ended, its summary…",
+                    FxState.read(again::getText));
+            robot.interact(() -> {
+                menu.hide();
+                again.fire();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(FxState.read(dialog::isShowing), "shown again");
+            assertTrue(FxState.read(() -> dialog.getDialogPane().lookup("#bulkSummary").isVisible()));
         }
     }
 }

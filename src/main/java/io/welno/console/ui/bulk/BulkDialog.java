@@ -46,8 +46,10 @@ import javafx.util.Duration;
  * One action over many sessions with one reason: first the preview (per session, the status it would get or the
  * rule that refuses it, computed by the flow without writing), then the run ({@link BulkRun}: each session through
  * the same compare-and-set, guards, role check and hold as a single action), with a progress bar and a cancel
- * button, and last the summary by outcome, each outcome's sessions listed. Closing the dialog during a run cancels
- * it. The preview and the run work on the executors given; the bar is updated a few times a second, not per session.
+ * button, and last the summary by outcome, each outcome's sessions listed. Closing the dialog does not stop a run
+ * (only its cancel button does): the run goes on, the bulk menu shows the dialog again, and a run that ends while its
+ * dialog is closed tells its summary ({@link #onEndedUnseen}). The preview and the run work on the executors given;
+ * the bar is updated a few times a second, not per session.
  */
 public final class BulkDialog extends Dialog<Void> {
 
@@ -69,6 +71,7 @@ public final class BulkDialog extends Dialog<Void> {
     private final BooleanProperty previewed = new SimpleBooleanProperty();
     private final ObjectProperty<BulkRun> run = new SimpleObjectProperty<>();
     private final Timeline ticker = new Timeline();
+    private java.util.function.Consumer<BulkDialog> endedUnseen = dialog -> { };
 
     public BulkDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, List<String> ids, I18n i18n,
                       Executor background, ExecutorService workers) {
@@ -154,8 +157,9 @@ public final class BulkDialog extends Dialog<Void> {
         getDialogPane().lookupButton(close).setId("bulkClose");
         setResultConverter(button -> null);
         setOnHidden(e -> {
-            cancel();
-            ticker.stop();
+            if (run.get() == null) {
+                ticker.stop(); // nothing started; a run in progress goes on, its progress kept for its summary
+            }
         });
         setOnShown(e -> reason.requestFocus());
         ticker.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> showProgress()));
@@ -268,12 +272,50 @@ public final class BulkDialog extends Dialog<Void> {
             cancelRun.setDisable(true);
             summaryView.show(current.summary());
             summaryView.setVisible(true);
+            if (!isShowing()) {
+                endedUnseen.accept(this);
+            }
         }
+    }
+
+    /** Told (on the FX thread) when this dialog's run ends while the dialog is closed: nobody saw its summary. */
+    public void onEndedUnseen(java.util.function.Consumer<BulkDialog> listener) {
+        this.endedUnseen = listener;
+    }
+
+    /** Whether a run was started here and some of its sessions have not finished (their hold included). */
+    public boolean running() {
+        BulkRun current = run.get();
+        return current != null && current.finished() < current.total();
+    }
+
+    /** Shows the dialog again (closed, it still holds its run's progress or summary), or brings it to the front. */
+    public void reopen() {
+        if (isShowing()) {
+            ((javafx.stage.Stage) getDialogPane().getScene().getWindow()).toFront();
+        } else {
+            show();
+        }
+    }
+
+    /** The action this dialog runs. */
+    public ActionKind kind() {
+        return kind;
+    }
+
+    /** How many sessions it runs over. */
+    public int size() {
+        return ids.size();
     }
 
     /** The run started by this dialog, or null before Run. */
     public BulkRun run() {
         return run.get();
+    }
+
+    /** Set once, when Run starts the run. */
+    public javafx.beans.property.ReadOnlyObjectProperty<BulkRun> runProperty() {
+        return run;
     }
 
     public BulkSummaryView summaryView() {

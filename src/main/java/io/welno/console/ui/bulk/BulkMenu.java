@@ -1,9 +1,14 @@
 package io.welno.console.ui.bulk;
 
 import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.BulkRun;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
+import io.welno.console.view.Wording;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,13 +22,18 @@ import javafx.stage.Window;
  * The toolbar's way into bulk actions: re-send auth, collect or reset stuck for the selected sessions, or for every
  * session the table shows now ("Act on all 42 in Stuck…": the bucket with its search and filters). The sessions are
  * read when the menu opens, and an item acts on exactly those it counted: a bucket that grows while the menu is open
- * must not turn "all 18" into a run over 21. Only the actions the operator's role may run are offered; a viewer gets no menu.
+ * must not turn "all 18" into a run over 21. Only the actions the operator's role may run are offered; a viewer gets
+ * no menu. A run whose dialog was closed goes on: the menu shows its dialog again (its progress, or its summary once
+ * it ended), and a notice tells the summary of a run that ended with its dialog closed.
  */
 public final class BulkMenu extends MenuButton {
 
     /** The actions that make sense over many sessions; a forced auth-complete is one customer's call at a time. */
     public static final List<ActionKind> KINDS = List.of(ActionKind.SIMPLE_AUTH, ActionKind.COLLECT,
             ActionKind.RESET_STUCK);
+
+    /** How many started runs the menu can show again. */
+    static final int KEPT_RUNS = 5;
 
     /** Where the sessions come from. */
     public interface Sessions {
@@ -45,16 +55,20 @@ public final class BulkMenu extends MenuButton {
     private final Executor background;
     private final ExecutorService workers;
     private final Sessions sessions;
+    private final Notices notices;
+    /** The dialogs whose run started, newest last; the menu offers the closed ones again. */
+    private final Deque<BulkDialog> runs = new ArrayDeque<>();
     private BulkDialog last;
 
     public BulkMenu(FlowService flow, Operator operator, I18n i18n, Executor background, ExecutorService workers,
-                    Sessions sessions) {
+                    Sessions sessions, Notices notices) {
         this.flow = flow;
         this.operator = operator;
         this.i18n = i18n;
         this.background = background;
         this.workers = workers;
         this.sessions = sessions;
+        this.notices = notices;
         setId("bulkMenu");
         textProperty().bind(i18n.text("bulk.menu"));
         setOnShowing(e -> rebuild());
@@ -92,6 +106,21 @@ public final class BulkMenu extends MenuButton {
             item.setOnAction(e -> open(kind, shown));
             getItems().add(item);
         }
+        List<BulkDialog> closed = new java.util.ArrayList<>(runs.stream().filter(d -> !d.isShowing()).toList());
+        java.util.Collections.reverse(closed); // newest first
+        if (!closed.isEmpty()) {
+            getItems().add(new SeparatorMenuItem());
+        }
+        for (BulkDialog dialog : closed) {
+            BulkRun run = dialog.run();
+            String action = i18n.get("action." + dialog.kind().wire());
+            MenuItem item = new MenuItem(dialog.running()
+                    ? i18n.format("bulk.menu.running", run.batchId(), action, run.total(), run.finished())
+                    : i18n.format("bulk.menu.ended", run.batchId(), action, run.total()));
+            item.setId("bulk-run-" + run.batchId());
+            item.setOnAction(e -> dialog.reopen());
+            getItems().add(item);
+        }
     }
 
     /** Opens the dialog for {@code kind} over {@code ids} (not modal: the table stays usable during a long run). */
@@ -99,9 +128,30 @@ public final class BulkMenu extends MenuButton {
         if (ids.isEmpty()) {
             return null;
         }
-        last = new BulkDialog(sessions.window(), flow, operator, kind, ids, i18n, background, workers);
-        last.show();
-        return last;
+        BulkDialog dialog = new BulkDialog(sessions.window(), flow, operator, kind, ids, i18n, background, workers);
+        dialog.onEndedUnseen(this::tellEnded);
+        dialog.runProperty().addListener((o, none, started) -> remember(dialog));
+        last = dialog;
+        dialog.show();
+        return dialog;
+    }
+
+    /** The menu keeps the last {@link #KEPT_RUNS} started runs' dialogs, to show them again once closed. */
+    private void remember(BulkDialog dialog) {
+        runs.addLast(dialog);
+        while (runs.size() > KEPT_RUNS) {
+            runs.removeFirst();
+        }
+    }
+
+    /** A run ended while its dialog was closed: its summary as a notice, a warning when a change did not stay. */
+    private void tellEnded(BulkDialog dialog) {
+        BulkRun.Summary summary = dialog.run().summary();
+        boolean allStayed = summary.count(BulkRun.Tally.APPLIED) + summary.count(BulkRun.Tally.REFUSED)
+                + summary.count(BulkRun.Tally.CANCELLED) == summary.total() && summary.entriesMissing() == 0;
+        notices.show(i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()), summary.total(),
+                summary.batchId(), Wording.window(i18n).render(summary.phrase())), i18n.get("bulk.endedUnseen.detail"),
+                !allStayed);
     }
 
     /** The dialog opened last, for tests and the screenshot tour. */

@@ -72,7 +72,7 @@ public final class OperationsMount {
                 public Window window() {
                     return view.window();
                 }
-            });
+            }, view.notices());
             view.addToolbarItems(bulk);
         } else {
             bulk = null;
