@@ -147,6 +147,33 @@ class BulkDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private BulkMenu menu(FlowService flow, List<String> ids, Notices notices) throws Exception {
+        return FxState.read(() -> {
+            stage.getScene().setRoot(new StackPane(notices));
+            return new BulkMenu(flow, OPERATOR, i18n, background, workers, new BulkMenu.Sessions() {
+                @Override
+                public List<String> selected() {
+                    return List.of();
+                }
+
+                @Override
+                public List<String> shown() {
+                    return ids;
+                }
+
+                @Override
+                public String shownName() {
+                    return "Shown";
+                }
+
+                @Override
+                public Window window() {
+                    return stage;
+                }
+            }, notices);
+        });
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void thePreviewShowsRefusalsWithTheirReasonAndTheSummaryCountsWhatHappened(FxRobot robot) throws Exception {
@@ -273,30 +300,7 @@ class BulkDialogTest {
                         ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
             }
             Notices notices = new Notices(i18n);
-            BulkMenu menu = FxState.read(() -> {
-                stage.getScene().setRoot(new StackPane(notices));
-                return new BulkMenu(flow, OPERATOR, i18n, background, workers, new BulkMenu.Sessions() {
-                    @Override
-                    public List<String> selected() {
-                        return List.of();
-                    }
-
-                    @Override
-                    public List<String> shown() {
-                        return ids;
-                    }
-
-                    @Override
-                    public String shownName() {
-                        return "Authenticated";
-                    }
-
-                    @Override
-                    public Window window() {
-                        return stage;
-                    }
-                }, notices);
-            });
+            BulkMenu menu = menu(flow, ids, notices);
             robot.interact(() -> dialog = menu.open(ActionKind.COLLECT, ids));
             FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
                     .lookup("#bulkPreviewSummary")).getText().startsWith("6 sessions: 6 will change"));
@@ -336,6 +340,40 @@ class BulkDialogTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(FxState.read(dialog::isShowing), "shown again");
             assertTrue(FxState.read(() -> dialog.getDialogPane().lookup("#bulkSummary").isVisible()));
+        }
+    }
+    /**
+     * A run whose dialog is closed is listed as running while its holds last; when the window goes, the menu cancels
+     * it and closes its dialog (its workers stop with the window).
+     */
+    @Test
+    void theWindowGoingCancelsARunWhoseDialogIsClosed(FxRobot robot) throws Exception {
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMinutes(5)))) {
+            List<String> ids = List.of(stuck(), stuck());
+            BulkMenu menu = menu(flow, ids, new Notices(i18n));
+            robot.interact(() -> dialog = menu.open(ActionKind.RESET_STUCK, ids));
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("2 sessions: 2 will change"));
+            runWith(robot, "outage over");
+            Await.until("both attempted", Await.EVENTUALLY, () -> ids.stream().allMatch(id -> {
+                try {
+                    return "auth_completed".equals(doc(id).get("status").asText());
+                } catch (Exception e) {
+                    return false;
+                }
+            }));
+            robot.interact(dialog::close);
+            robot.interact(menu::show);
+            BulkRun run = FxState.read(dialog::run);
+            assertEquals("Bulk run " + run.batchId() + " (Reset stuck collection, 2 sessions): running, 0 finished…",
+                    FxState.read(() -> menu.getItems().stream().filter(i -> ("bulk-run-" + run.batchId())
+                            .equals(i.getId())).findFirst().orElseThrow().getText()), "held, so not finished yet");
+            robot.interact(menu::hide);
+            assertFalse(run.isCancelled(), "closing the dialog cancelled nothing");
+
+            robot.interact(menu::stop);
+            assertTrue(run.isCancelled());
+            assertFalse(FxState.read(dialog::isShowing));
         }
     }
 }

@@ -289,6 +289,16 @@ public final class BulkDialog extends Dialog<Void> {
         return current != null && current.finished() < current.total();
     }
 
+    /**
+     * The window is going (closing, or connecting elsewhere): the run is cancelled as by its button, and the dialog
+     * closes and stops updating. Its workers stop with the window.
+     */
+    public void stop() {
+        cancel();
+        ticker.stop();
+        close();
+    }
+
     /** Shows the dialog again (closed, it still holds its run's progress or summary), or brings it to the front. */
     public void reopen() {
         if (isShowing()) {

@@ -154,6 +154,16 @@ public final class BulkMenu extends MenuButton {
                 !allStayed);
     }
 
+    /** The window is going: every run still going is cancelled and every dialog of this menu closed. */
+    public void stop() {
+        for (BulkDialog dialog : runs) {
+            dialog.stop();
+        }
+        if (last != null) {
+            last.stop();
+        }
+    }
+
     /** The dialog opened last, for tests and the screenshot tour. */
     public BulkDialog lastDialog() {
         return last;

@@ -131,6 +131,9 @@ public final class OperationsMount {
 
     void stop() {
         watcher.stop();
+        if (bulk != null) {
+            bulk.stop();
+        }
         bulkWorkers.shutdownNow();
         view.tabs().getTabs().removeAll(alertsTab, auditTab);
     }
