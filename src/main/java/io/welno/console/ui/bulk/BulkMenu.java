@@ -144,12 +144,15 @@ public final class BulkMenu extends MenuButton {
         }
     }
 
-    /** A run ended while its dialog was closed: its summary as a notice, a warning when a change did not stay. */
+    /**
+     * A run ended while its dialog was closed: its summary as a notice that stays until closed (the holds end minutes
+     * after the run, when the operator may be looking elsewhere), a warning when a change did not stay.
+     */
     private void tellEnded(BulkDialog dialog) {
         BulkRun.Summary summary = dialog.run().summary();
         boolean allStayed = summary.count(BulkRun.Tally.APPLIED) + summary.count(BulkRun.Tally.REFUSED)
                 + summary.count(BulkRun.Tally.CANCELLED) == summary.total() && summary.entriesMissing() == 0;
-        notices.show(i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()), summary.total(),
+        notices.showUntilClosed(i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()), summary.total(),
                 summary.batchId(), Wording.window(i18n).render(summary.phrase())), i18n.get("bulk.endedUnseen.detail"),
                 !allStayed);
     }

@@ -18,7 +18,7 @@ import javafx.util.Duration;
  * The window's notifications, stacked in a corner of its content (a layer above it, never a separate popup):
  * a notice is never wider than the window, its words wrap, and it says what happened in one plain sentence
  * with the technical account behind a "Details" link. A notice stays while the pointer is on it or its details
- * are open; otherwise it goes after a few seconds (a warning stays longer).
+ * are open; otherwise it goes after a few seconds (a warning stays longer), unless it was shown to stay until closed.
  */
 public final class Notices extends VBox {
 
@@ -55,6 +55,18 @@ public final class Notices extends VBox {
      * @param detail   the full account (a flow's sentence, a Redis or Tilko error), behind "Details"; may be null
      */
     public void show(String headline, String detail, boolean warning) {
+        show(headline, detail, warning, false);
+    }
+
+    /**
+     * A notice that stays until it is closed (or gives way to newer ones): news that arrives long after the operator
+     * asked for it, such as a bulk run's summary once its holds have ended, when nobody may be looking just then.
+     */
+    public void showUntilClosed(String headline, String detail, boolean warning) {
+        show(headline, detail, warning, true);
+    }
+
+    private void show(String headline, String detail, boolean warning, boolean untilClosed) {
         VBox notice = new VBox(4);
         notice.getStyleClass().addAll("notice", warning ? "notice-warning" : "notice-info");
         notice.setMinWidth(0);
@@ -96,7 +108,7 @@ public final class Notices extends VBox {
                 toggle.setText(i18n.get(detailsOpen[0] ? "notice.details.hide" : "notice.details"));
                 if (detailsOpen[0]) {
                     timer.stop(); // opened to be read: it stays until closed
-                } else {
+                } else if (!untilClosed) {
                     timer.playFromStart();
                 }
             });
@@ -112,7 +124,7 @@ public final class Notices extends VBox {
         }
         notice.setOnMouseEntered(e -> timer.pause());
         notice.setOnMouseExited(e -> {
-            if (!detailsOpen[0]) {
+            if (!detailsOpen[0] && !untilClosed) {
                 timer.play();
             }
         });
@@ -120,7 +132,9 @@ public final class Notices extends VBox {
         while (getChildren().size() > MAX_SHOWN) {
             getChildren().remove(0);
         }
-        timer.play();
+        if (!untilClosed) {
+            timer.play();
+        }
     }
 
     private static Label wrapped(String value, String styleClass) {
