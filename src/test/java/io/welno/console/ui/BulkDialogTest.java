@@ -121,6 +121,20 @@ class BulkDialogTest {
         return id;
     }
 
+    /** {@code n} sessions whose auth request was sent and approved, through the flow: ready to collect. */
+    private List<String> authenticated(FlowService flow, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = initiated(i);
+            ids.add(id);
+            assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "send it")
+                    .withHold(Duration.ZERO)).applied(), id);
+            assertTrue(flow.perform(new Operator("lee", Role.DEVELOPER), ActionRequest.of(
+                    ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
+        }
+        return ids;
+    }
+
     private void put(String id, ObjectNode doc) {
         REDIS.client().set("tilko_session:" + id, CODEC.write(doc), SetParams.setParams().ex(1800));
     }
@@ -242,15 +256,7 @@ class BulkDialogTest {
              FlowService flow = flow(tilko, FlowOptions.defaults().withMaxTilkoCalls(2)
                      .withHoldWindow(Duration.ZERO))) {
             sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                String id = initiated(i);
-                ids.add(id);
-                assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "send it")
-                        .withHold(Duration.ZERO)).applied(), id);
-                assertTrue(flow.perform(new Operator("lee", Role.DEVELOPER), ActionRequest.of(
-                        ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
-            }
+            List<String> ids = authenticated(flow, 16);
             open(robot, flow, ActionKind.COLLECT, ids);
             FxState.await("the preview", () -> !dialog.getDialogPane().lookupButton(
                     dialog.getDialogPane().getButtonTypes().get(0)).isDisabled()
@@ -290,15 +296,7 @@ class BulkDialogTest {
              FlowService flow = flow(tilko, FlowOptions.defaults().withMaxTilkoCalls(2)
                      .withHoldWindow(Duration.ZERO))) {
             sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                String id = initiated(i);
-                ids.add(id);
-                assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "send it")
-                        .withHold(Duration.ZERO)).applied(), id);
-                assertTrue(flow.perform(new Operator("lee", Role.DEVELOPER), ActionRequest.of(
-                        ActionKind.MANUAL_COMPLETE, id, "approved on the phone").withHold(Duration.ZERO)).applied());
-            }
+            List<String> ids = authenticated(flow, 6);
             Notices notices = new Notices(i18n);
             BulkMenu menu = menu(flow, ids, notices);
             robot.interact(() -> dialog = menu.open(ActionKind.COLLECT, ids));

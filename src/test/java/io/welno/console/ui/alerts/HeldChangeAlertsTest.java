@@ -45,9 +45,7 @@ class HeldChangeAlertsTest {
     void eachUnkeptEndIsAnAlertOfItsOwnKind() {
         AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), OsNotifier.NONE, Runnable::run,
                 () -> true);
-        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
-        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
-                SEOUL, Runnable::run).flowAlerts();
+        FlowListener alerts = alertsOf(center);
 
         alerts.onHoldEnded("welno_kept", "a1", null, outcome(HoldOutcome.Kind.KEPT));
         alerts.onHoldEnded("welno_unread", "a2", null, outcome(HoldOutcome.Kind.UNCONFIRMED));
@@ -67,9 +65,7 @@ class HeldChangeAlertsTest {
     void aBulkRunsEndedSessionsShareOneAlert() {
         List<String> told = new CopyOnWriteArrayList<>();
         AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), tray(told), Runnable::run, () -> false);
-        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
-        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
-                SEOUL, Runnable::run).flowAlerts();
+        FlowListener alerts = alertsOf(center);
 
         for (int i = 0; i < 3; i++) {
             alerts.onHoldEnded("welno_b" + i, "a" + i, "batch1", outcome(HoldOutcome.Kind.VANISHED));
@@ -103,9 +99,7 @@ class HeldChangeAlertsTest {
     void aBulkRunsRevertsShareOneAlert() {
         List<String> told = new CopyOnWriteArrayList<>();
         AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), tray(told), Runnable::run, () -> false);
-        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
-        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
-                SEOUL, Runnable::run).flowAlerts();
+        FlowListener alerts = alertsOf(center);
 
         for (int i = 0; i < 3; i++) {
             alerts.onRevertDetected(revert("welno_r" + i, "batch1"));
@@ -132,9 +126,7 @@ class HeldChangeAlertsTest {
     void anotherConsolesRunIdIsEscapedAndCutInTheRunsAlert() {
         AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), OsNotifier.NONE, Runnable::run,
                 () -> true);
-        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
-        FlowListener alerts = new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock,
-                SEOUL, Runnable::run).flowAlerts();
+        FlowListener alerts = alertsOf(center);
         String run = "run" + Hostile.ALL + "r".repeat(5000);
         alerts.onRevertDetected(revert("welno_h0", run));
         alerts.onRevertDetected(revert("welno_h1", run));
@@ -169,6 +161,13 @@ class HeldChangeAlertsTest {
                 told.add(title + ": " + text);
             }
         };
+    }
+
+    /** What the flow tells, as the window's alert watcher hears it, at a fixed time. */
+    private static FlowListener alertsOf(AlertCenter center) {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
+        return new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock, SEOUL,
+                Runnable::run).flowAlerts();
     }
 
     private static HoldOutcome outcome(HoldOutcome.Kind kind) {
