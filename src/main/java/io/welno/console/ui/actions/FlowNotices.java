@@ -19,7 +19,8 @@ import javafx.application.Platform;
 /**
  * What the flow did in the background, as the window's notices: a collection that ended (not a bulk run's), a change
  * the backend wrote over (this console's or another's; once per bulk run), a change applied again, a hold that could
- * not confirm its change or whose session ended (once per bulk run), and the audit entry of any of these that could not be written.
+ * not confirm its change or whose session ended (once per bulk run), and the audit entry of any of these that could
+ * not be written.
  *
  * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
  * long one cannot push the rest of the sentence (which action, whose) out of the notice, which bounds the whole.

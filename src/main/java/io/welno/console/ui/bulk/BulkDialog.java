@@ -15,12 +15,14 @@ import io.welno.console.view.Wording;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -71,7 +73,7 @@ public final class BulkDialog extends Dialog<Void> {
     private final BooleanProperty previewed = new SimpleBooleanProperty();
     private final ObjectProperty<BulkRun> run = new SimpleObjectProperty<>();
     private final Timeline ticker = new Timeline();
-    private java.util.function.Consumer<BulkDialog> endedUnseen = dialog -> { };
+    private Consumer<BulkDialog> endedUnseen = dialog -> { };
 
     public BulkDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, List<String> ids, I18n i18n,
                       Executor background, ExecutorService workers) {
@@ -279,7 +281,7 @@ public final class BulkDialog extends Dialog<Void> {
     }
 
     /** Told (on the FX thread) when this dialog's run ends while the dialog is closed: nobody saw its summary. */
-    public void onEndedUnseen(java.util.function.Consumer<BulkDialog> listener) {
+    public void onEndedUnseen(Consumer<BulkDialog> listener) {
         this.endedUnseen = listener;
     }
 
@@ -313,18 +315,13 @@ public final class BulkDialog extends Dialog<Void> {
         return kind;
     }
 
-    /** How many sessions it runs over. */
-    public int size() {
-        return ids.size();
-    }
-
     /** The run started by this dialog, or null before Run. */
     public BulkRun run() {
         return run.get();
     }
 
     /** Set once, when Run starts the run. */
-    public javafx.beans.property.ReadOnlyObjectProperty<BulkRun> runProperty() {
+    public ReadOnlyObjectProperty<BulkRun> runProperty() {
         return run;
     }
 

@@ -8,6 +8,8 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.view.Wording;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -106,8 +108,8 @@ public final class BulkMenu extends MenuButton {
             item.setOnAction(e -> open(kind, shown));
             getItems().add(item);
         }
-        List<BulkDialog> closed = new java.util.ArrayList<>(runs.stream().filter(d -> !d.isShowing()).toList());
-        java.util.Collections.reverse(closed); // newest first
+        List<BulkDialog> closed = new ArrayList<>(runs.stream().filter(d -> !d.isShowing()).toList());
+        Collections.reverse(closed); // newest first
         if (!closed.isEmpty()) {
             getItems().add(new SeparatorMenuItem());
         }
@@ -152,9 +154,9 @@ public final class BulkMenu extends MenuButton {
         BulkRun.Summary summary = dialog.run().summary();
         boolean allStayed = summary.count(BulkRun.Tally.APPLIED) + summary.count(BulkRun.Tally.REFUSED)
                 + summary.count(BulkRun.Tally.CANCELLED) == summary.total() && summary.entriesMissing() == 0;
-        notices.showUntilClosed(i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()), summary.total(),
-                summary.batchId(), Wording.window(i18n).render(summary.phrase())), i18n.get("bulk.endedUnseen.detail"),
-                !allStayed);
+        String headline = i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()), summary.total(),
+                summary.batchId(), Wording.window(i18n).render(summary.phrase()));
+        notices.showUntilClosed(headline, i18n.get("bulk.endedUnseen.detail"), !allStayed);
     }
 
     /** The window is going: every run still going is cancelled and every dialog of this menu closed. */
