@@ -319,7 +319,7 @@ class BulkDialogTest {
             BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
             assertEquals(0, summary.count(BulkRun.Tally.CANCELLED), "closing the dialog cancelled nothing");
             assertEquals(6, summary.count(BulkRun.Tally.APPLIED), summary.byTally().toString());
-            assertEquals("Collect health data over 6 sessions (bulk run " + summary.batchId() + ") ended: "
+            assertEquals("Bulk run " + summary.batchId() + " (Collect health data) ended: "
                     + io.welno.console.view.Wording.window(i18n).render(summary.phrase()), told.get(0));
             assertTrue(told.get(1).contains("notice-info"), "every change stayed: " + told.get(1));
             for (String id : ids) {

@@ -154,7 +154,7 @@ public final class BulkMenu extends MenuButton {
         BulkRun.Summary summary = dialog.run().summary();
         boolean allStayed = summary.count(BulkRun.Tally.APPLIED) + summary.count(BulkRun.Tally.REFUSED)
                 + summary.count(BulkRun.Tally.CANCELLED) == summary.total() && summary.entriesMissing() == 0;
-        String headline = i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()), summary.total(),
+        String headline = i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()),
                 summary.batchId(), Wording.window(i18n).render(summary.phrase()));
         notices.showUntilClosed(headline, i18n.get("bulk.endedUnseen.detail"), !allStayed);
     }
