@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -134,7 +135,7 @@ class BulkRunTest {
         List<String> ids = List.of(FlowTestSupport.waitingSession(REDIS), FlowTestSupport.waitingSession(REDIS));
         BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
         List<ObjectNode> stale = ids.stream().map(backend::read).toList(); // the backend's GET, before the run
-        List<RevertDetected> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<RevertDetected> told = new CopyOnWriteArrayList<>();
         try (FlowService flow = FlowTestSupport.service(store, null, new RevertWatch(store, Duration.ofMillis(100)),
                 background, FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(30)))) {
             flow.addListener(new FlowListener() {

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RetryPolicy;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.text.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,9 +63,9 @@ class RevertSpotterTest {
         spotter.addListener(reverted::add);
         Path file = dir.resolve(ID + ".json");
         Files.writeString(file, markedDocument(), StandardCharsets.UTF_8);
-        spotter.onAudit(new AuditRecord(java.time.Instant.now(), ACTION, AuditRecord.ATTEMPT, "kim", Role.OPERATOR,
+        spotter.onAudit(new AuditRecord(Instant.now(), ACTION, AuditRecord.ATTEMPT, "kim", Role.OPERATOR,
                 ActionKind.MANUAL_COMPLETE.wire(), ID, "고객 전화 확인", false, "auth_request_sent", "auth_completed",
-                "APPLIED", io.welno.console.text.Phrase.of("text.verbatim", "ok"), null, "run7"));
+                "APPLIED", Phrase.of("text.verbatim", "ok"), null, "run7"));
         assertEquals(List.of(), reverted, "the action's message is there");
 
         Files.writeString(file, Fixtures.text("03_auth_request_sent.json"), StandardCharsets.UTF_8);

@@ -33,9 +33,10 @@ import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import io.welno.console.ui.bulk.BulkDialog;
 import io.welno.console.ui.bulk.BulkMenu;
-import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
 import io.welno.console.view.BulkPreview;
+import io.welno.console.view.Wording;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -283,6 +284,7 @@ class BulkDialogTest {
             assertTrue(sim.maxConcurrentCalls() <= 2, "Tilko asked at most twice at once: " + sim.maxConcurrentCalls());
         }
     }
+
     /**
      * Closing the dialog is not cancelling: a bulk collect whose dialog is closed mid-run (Tilko slow) goes on to the
      * end, a notice tells its summary, and the bulk menu shows its dialog again with that summary.
@@ -307,21 +309,15 @@ class BulkDialogTest {
                     () -> sim.requestCount(TilkoEndpoint.CHECKUPS) >= 1);
             robot.interact(dialog::close);
 
-            // read as it shows: an info notice leaves after a few seconds
-            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-            FxState.await("the notice of the run's end", () -> {
-                if (notices.lookupAll(".notice").size() == 1) {
-                    told.add(((Label) notices.lookup(".notice .notice-text")).getText());
-                    told.add(String.valueOf(notices.lookup(".notice").getStyleClass()));
-                }
-                return !told.isEmpty();
-            });
+            FxState.await("the notice of the run's end", () -> notices.lookupAll(".notice").size() == 1);
             BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
             assertEquals(0, summary.count(BulkRun.Tally.CANCELLED), "closing the dialog cancelled nothing");
             assertEquals(6, summary.count(BulkRun.Tally.APPLIED), summary.byTally().toString());
             assertEquals("Bulk run " + summary.batchId() + " (Collect health data) ended: "
-                    + io.welno.console.view.Wording.window(i18n).render(summary.phrase()), told.get(0));
-            assertTrue(told.get(1).contains("notice-info"), "every change stayed: " + told.get(1));
+                    + Wording.window(i18n).render(summary.phrase()),
+                    FxState.read(() -> ((Label) notices.lookup(".notice .notice-text")).getText()));
+            assertTrue(FxState.read(() -> notices.lookup(".notice").getStyleClass().contains("notice-info")),
+                    "every change stayed");
             for (String id : ids) {
                 assertEquals("completed", doc(id).get("status").asText(), id);
             }
@@ -340,6 +336,7 @@ class BulkDialogTest {
             assertTrue(FxState.read(() -> dialog.getDialogPane().lookup("#bulkSummary").isVisible()));
         }
     }
+
     /**
      * A run whose dialog is closed is listed as running while its holds last; when the window goes, the menu cancels
      * it and closes its dialog (its workers stop with the window).
