@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.testing.FxState;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.alerts.AlertCenter;
 import io.welno.console.ui.alerts.AlertListView;
 import io.welno.console.ui.alerts.OsNotifier;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.AlertRules;
+import io.welno.console.view.Wording;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +25,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -211,8 +218,53 @@ class AlertListTest {
         });
     }
 
+    /**
+     * The column cuts a long alert (a bulk run's ends with its latest session's account): its whole text is on the
+     * cell's tooltip, wrapped, and a double click opens it in a window to read or copy.
+     */
+    @Test
+    void aLongAlertIsReadWholeOnHoverAndInAWindow(FxRobot robot) throws Exception {
+        String account = "status is auth_request_sent again (the action had set auth_completed); "
+                + "progress.auth_completed is false again (the action had set true); auth_data changed back";
+        robot.interact(() -> {
+            center.revert("welno_r0", "run9", Phrase.of("text.verbatim", account), T);
+            center.revert("welno_r1", "run9", Phrase.of("text.verbatim", account), T);
+        });
+        String said = FxState.read(() -> Wording.window(i18n).render(center.entries().get(0).alert().message()));
+        assertTrue(said.startsWith("2 sessions of bulk run run9:") && said.endsWith(account), said);
+        TableCell<?, ?> cell = FxState.read(() -> robot.lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> said.equals(c.getItem())).queryAs(TableCell.class));
+        Tooltip tip = FxState.read(cell::getTooltip);
+        assertEquals(said, FxState.read(tip::getText));
+        assertTrue(FxState.read(tip::isWrapText), "wrapped, not one line as wide as the screen");
+
+        robot.doubleClickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea whole = FxState.read(() -> robot.lookup("#fullText").queryAs(TextArea.class));
+        assertEquals(said, FxState.read(whole::getText));
+        robot.interact(() -> ((Stage) whole.getScene().getWindow()).close());
+    }
+
+    /** A selected alert's session link takes the selection's text colour, as its other cells do, in both themes. */
+    @Test
+    void aSelectedAlertsSessionLinkCanBeRead(FxRobot robot) throws Exception {
+        robot.interact(() -> center.revert("welno_link", null, Phrase.of("text.verbatim", "reverted"), T));
+        for (Themes theme : Themes.values()) {
+            robot.interact(() -> {
+                theme.applyTo(robot.window(0).getScene());
+                robot.lookup("#alertTable").queryTableView().getSelectionModel().select(0);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Hyperlink link = FxState.read(() -> robot.lookup("#alertTable .hyperlink").queryAs(Hyperlink.class));
+            TableCell<?, ?> rule = FxState.read(() -> robot.lookup("#alertTable .table-cell")
+                    .match((TableCell<?, ?> c) -> "Change reverted".equals(c.getText())).queryAs(TableCell.class));
+            assertEquals(FxState.read(rule::getTextFill), FxState.read(link::getTextFill), theme.name());
+            assertTrue(FxState.read(link::isUnderline), "still shown as a link");
+        }
+    }
+
     private static List<String> cellTexts(FxRobot robot) {
         return robot.lookup("#alertTable .table-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList();
+                .map(n -> ((TableCell<?, ?>) n).getText()).filter(t -> t != null).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.welno.console.ui.alerts;
 
 import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.FullTextDialog;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.Bucket;
@@ -22,10 +23,12 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 
 /**
  * The in-window alert list: time, rule, what happened, the sessions concerned (the first one a link to it in the
@@ -35,8 +38,11 @@ import javafx.scene.layout.Region;
 public final class AlertListView extends BorderPane {
 
     private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
+    /** How wide an alert's whole account is wrapped on hover. */
+    private static final double WHOLE_TEXT_WIDTH = 480;
 
     private final TableView<AlertCenter.Entry> table = new TableView<>();
+    private final I18n i18n;
 
     /**
      * @param clock      what "today" is when a time is shown (an alert from an earlier day is shown with its date)
@@ -45,6 +51,7 @@ public final class AlertListView extends BorderPane {
      */
     public AlertListView(AlertCenter center, I18n i18n, ZoneId zone, Clock clock, Consumer<String> showSession,
                          Consumer<Bucket> showBucket, Runnable editRules) {
+        this.i18n = i18n;
         setId("alertList");
         getStyleClass().add("alert-list");
         table.setId("alertTable");
@@ -71,6 +78,7 @@ public final class AlertListView extends BorderPane {
         message.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(
                 Wording.window(i18n).render(d.getValue().alert().message()), SafeText.TEXT)));
         message.setPrefWidth(520);
+        message.setCellFactory(c -> new WholeTextCell());
         TableColumn<AlertCenter.Entry, AlertCenter.Entry> sessions = new TableColumn<>();
         sessions.textProperty().bind(i18n.text("alerts.column.sessions"));
         sessions.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
@@ -166,6 +174,34 @@ public final class AlertListView extends BorderPane {
         bar.setStyle("-fx-padding: 6;");
         setTop(bar);
         setCenter(table);
+    }
+
+    /**
+     * An alert's words: the column shows what fits, the whole account is one hover away (wrapped, for as long as the
+     * pointer stays) and a double click opens it in a window to read or copy — a bulk run's alert ends with its latest
+     * session's account, which the column cuts.
+     */
+    private final class WholeTextCell extends TableCell<AlertCenter.Entry, String> {
+        private final Tooltip whole = new Tooltip();
+
+        WholeTextCell() {
+            whole.setWrapText(true);
+            whole.setMaxWidth(WHOLE_TEXT_WIDTH);
+            whole.setShowDuration(Duration.INDEFINITE);
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !isEmpty() && getItem() != null) {
+                    FullTextDialog.show(getScene().getWindow(), i18n, getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            whole.setText(empty || text == null ? "" : text);
+            setTooltip(empty || text == null ? null : whole);
+        }
     }
 
     public TableView<AlertCenter.Entry> table() {
