@@ -8,8 +8,6 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.view.Wording;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -58,7 +56,7 @@ public final class BulkMenu extends MenuButton {
     private final ExecutorService workers;
     private final Sessions sessions;
     private final Notices notices;
-    /** The dialogs whose run started, newest last; the menu offers the closed ones again. */
+    /** The dialogs whose run started, newest first; the menu offers the closed ones again. */
     private final Deque<BulkDialog> runs = new ArrayDeque<>();
     private BulkDialog last;
 
@@ -108,8 +106,7 @@ public final class BulkMenu extends MenuButton {
             item.setOnAction(e -> open(kind, shown));
             getItems().add(item);
         }
-        List<BulkDialog> closed = new ArrayList<>(runs.stream().filter(d -> !d.isShowing()).toList());
-        Collections.reverse(closed); // newest first
+        List<BulkDialog> closed = runs.stream().filter(d -> !d.isShowing()).toList();
         if (!closed.isEmpty()) {
             getItems().add(new SeparatorMenuItem());
         }
@@ -140,9 +137,9 @@ public final class BulkMenu extends MenuButton {
 
     /** The menu keeps the last {@link #KEPT_RUNS} started runs' dialogs, to show them again once closed. */
     private void remember(BulkDialog dialog) {
-        runs.addLast(dialog);
+        runs.addFirst(dialog);
         while (runs.size() > KEPT_RUNS) {
-            runs.removeFirst();
+            runs.removeLast();
         }
     }
 
