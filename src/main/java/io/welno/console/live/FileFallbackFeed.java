@@ -346,6 +346,11 @@ public final class FileFallbackFeed implements SessionFeed {
     }
 
     @Override
+    public long unansweredMillis() {
+        return redisFeed.unansweredMillis();
+    }
+
+    @Override
     public void close() {
         closed = true;
         poller.shutdownNow();

@@ -128,6 +128,12 @@ final class KeyspaceSubscriber {
         }
     }
 
+    /** How long the PING in flight has waited for its PONG at {@code nowNanos}, in nanoseconds; 0 when none is. */
+    long unansweredNanos(long nowNanos) {
+        long sent = pingSentNanos;
+        return sent == 0 ? 0 : Math.max(0, nowNanos - sent);
+    }
+
     void stop() {
         stopping = true;
         try {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -178,7 +179,23 @@ public final class RedisSessionFeed implements SessionFeed {
 
     @Override
     public long latencyMillis() {
-        return status.latencyMillis();
+        // without a connection the last round trip says nothing about the server now
+        return link == null ? -1 : status.latencyMillis();
+    }
+
+    @Override
+    public long unansweredMillis() {
+        Link current = link;
+        if (current == null) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long sent = current.pollPingSentNanos;
+        long longest = sent == 0 ? 0 : Math.max(0, now - sent);
+        for (KeyspaceSubscriber subscriber : current.subscribers) {
+            longest = Math.max(longest, subscriber.unansweredNanos(now));
+        }
+        return TimeUnit.NANOSECONDS.toMillis(longest);
     }
 
     public FeedStats stats() {
@@ -248,7 +265,10 @@ public final class RedisSessionFeed implements SessionFeed {
         private volatile FeedTopology.Resolved topology;
         private final List<NodeReader> readers;
         private final RedisConnectionSettings settings;
-        private final List<KeyspaceSubscriber> subscribers = new ArrayList<>();
+        /** Changed on the control thread only; read by the status bar too ({@link #unansweredMillis}). */
+        private final List<KeyspaceSubscriber> subscribers = new CopyOnWriteArrayList<>();
+        /** When the polling watchdog's PING was sent, while it waits for the answer; 0 otherwise. */
+        private volatile long pollPingSentNanos;
         private final Set<Integer> subscribed = new HashSet<>();
         private volatile boolean push;
         private volatile boolean live;
@@ -493,12 +513,15 @@ public final class RedisSessionFeed implements SessionFeed {
             current.subscribers.forEach(subscriber -> subscriber.ping(timeout));
             return;
         }
+        long t0 = System.nanoTime();
+        current.pollPingSentNanos = t0;
         try {
-            long t0 = System.nanoTime();
             current.readers.get(0).client().ping();
             status.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         } catch (RuntimeException e) {
             connectionLost(current.generation, e);
+        } finally {
+            current.pollPingSentNanos = 0;
         }
     }
 

@@ -47,8 +47,15 @@ public interface SessionFeed extends AutoCloseable {
     /** Events received per second over the last few seconds, for the status bar. */
     double eventsPerSecond();
 
-    /** Round-trip time of the last PING in milliseconds, or -1 when unknown. */
+    /** Round-trip time of the last PING in milliseconds, or -1 when unknown (never measured, or not connected now). */
     long latencyMillis();
+
+    /**
+     * How long the PING in flight has waited for its answer, in milliseconds; 0 when none waits. A server that stopped
+     * answering shows here long before the connection is given up, while {@link #latencyMillis} still holds the last
+     * answer's round trip.
+     */
+    long unansweredMillis();
 
     /** Stops every thread and connection the feed started. */
     @Override

@@ -49,6 +49,7 @@ public final class DetailModel {
     private long changedAtMillis = -1;
     private long goneAtMillis;
     private boolean paused;
+    private boolean disconnected;
 
     public DetailModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -94,6 +95,18 @@ public final class DetailModel {
         this.paused = paused;
     }
 
+    /**
+     * The feed is not following Redis (the connection was lost, or is being made again and has not read everything
+     * yet): the copy shown may be behind, whatever the pane said before.
+     *
+     * @return whether that changed
+     */
+    public boolean setDisconnected(boolean disconnected) {
+        boolean changes = this.disconnected != disconnected;
+        this.disconnected = disconnected;
+        return changes;
+    }
+
     public SessionRow row() {
         return row;
     }
@@ -107,7 +120,10 @@ public final class DetailModel {
         return changedAtMillis >= 0 && clock.millis() - changedAtMillis < MARK.toMillis() ? changed : Set.of();
     }
 
-    /** What the pane says about how current its copy is: following, just updated (and what), paused, ended, gone. */
+    /**
+     * What the pane says about how current its copy is: following, just updated (and what), paused, not connected,
+     * ended, gone.
+     */
     public String freshness(Texts texts) {
         long nowMillis = clock.millis();
         return switch (presence) {
@@ -115,7 +131,8 @@ public final class DetailModel {
             case GONE -> texts.format("detail.gone", Formats.duration(texts, Duration.ofMillis(nowMillis - goneAtMillis)));
             case ENDED -> texts.format(row.endedKind() == ChangeKind.EXPIRED ? "detail.ended.expired" : "detail.ended.removed",
                     row.endedAt() == null ? "" : Formats.moment(texts, row.endedAt(), now(), zone));
-            case LIVE -> paused ? texts.get("detail.paused") : live(texts, nowMillis);
+            case LIVE -> disconnected ? texts.get("detail.disconnected")
+                    : paused ? texts.get("detail.paused") : live(texts, nowMillis);
         };
     }
 

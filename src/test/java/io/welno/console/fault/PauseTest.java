@@ -180,6 +180,44 @@ class PauseTest {
         }
     }
 
+    /**
+     * The status bar reads these two: a server that stopped answering shows how long its PING has waited, not its last
+     * quick answer, and once the link is given up there is no round trip to show at all.
+     */
+    @Test
+    void aServerThatStopsAnsweringShowsItsUnansweredPingAndNoLatencyOnceGivenUp() {
+        try (FaultRedis redis = FaultRedis.start(dir); Jedis admin = redis.admin()) {
+            admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
+            boolean debugSleep = debugAllowed(admin);
+            RecordingListener recorder = new RecordingListener();
+            FeedOptions options = FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(2500))
+                    .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300));
+            try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(), options)) {
+                feed.start(recorder);
+                recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
+                Await.until("a PONG", Await.EVENTUALLY, () -> feed.latencyMillis() >= 0);
+
+                CompletableFuture<Object> freeze = CompletableFuture.supplyAsync(() -> {
+                    try (Jedis sleeper = redis.admin()) {
+                        // longer than the PING timeout with room to spare, so the feed gives the link up inside it
+                        return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", "7") : sleeper.clientPause(7000);
+                    }
+                });
+                Await.until("a PING unanswered for a second", Await.EVENTUALLY,
+                        () -> feed.unansweredMillis() >= 1000);
+                assertEquals(FeedMode.LIVE, recorder.lastMode().mode(), "not given up yet");
+                recorder.awaitMode(FeedMode.RECONNECTING, Await.EVENTUALLY);
+                assertEquals(-1, feed.latencyMillis(), "no connection, so no round trip to show");
+                assertEquals(0, feed.unansweredMillis());
+
+                freeze.join();
+                recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
+                Await.until("a PONG after the freeze", Await.EVENTUALLY,
+                        () -> feed.latencyMillis() >= 0 && feed.unansweredMillis() < 1000);
+            }
+        }
+    }
+
     private static boolean debugAllowed(Jedis admin) {
         try {
             admin.sendCommand(DEBUG, "SLEEP", "0");

@@ -103,6 +103,20 @@ class DetailModelTest {
     }
 
     @Test
+    void aCopyShownWhileTheFeedIsNotFollowingRedisMayBeBehind() {
+        model.show(TestRows.session("s", "initiated", T0).row());
+        assertEquals("Following live changes", model.freshness(en));
+        assertTrue(model.setDisconnected(true));
+        assertFalse(model.setDisconnected(true), "told once");
+        assertEquals("Not following Redis right now (see the status bar); this copy may be behind.",
+                model.freshness(en));
+        model.setPaused(true);
+        assertTrue(model.freshness(en).startsWith("Not following Redis"), "the connection comes first");
+        assertTrue(model.setDisconnected(false));
+        assertEquals("Live updates are paused; this copy may be behind.", model.freshness(en));
+    }
+
+    @Test
     void aMissingUpdatedAtIsMissingNotEmpty() {
         model.show(TestRows.session("s", "initiated", T0).without("updated_at").without("expires_at").row());
         assertTrue(model.updated(en).missing());

@@ -251,6 +251,13 @@ public final class DetailPane extends VBox {
         showFreshness();
     }
 
+    /** The feed is not following Redis now: the pane says its copy may be behind (and says nothing more each time). */
+    public void setDisconnected(boolean disconnected) {
+        if (model.setDisconnected(disconnected)) {
+            showFreshness();
+        }
+    }
+
     /** The session whose personal data a developer revealed (audited), or null. */
     public String revealedId() {
         return revealedId;

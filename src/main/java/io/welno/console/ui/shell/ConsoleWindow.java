@@ -170,6 +170,11 @@ public final class ConsoleWindow {
             public long latencyMillis() {
                 return started.feed().latencyMillis();
             }
+
+            @Override
+            public long unansweredMillis() {
+                return started.feed().unansweredMillis();
+            }
         });
         var operator = started.operator();
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));

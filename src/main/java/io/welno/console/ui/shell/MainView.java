@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.Operator;
+import io.welno.console.live.FeedMode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.actions.ActionHost;
@@ -73,6 +74,9 @@ public final class MainView extends BorderPane implements ActionHost {
         double eventsPerSecond();
 
         long latencyMillis();
+
+        /** How long the PING in flight has waited for its answer; 0 when none waits. */
+        long unansweredMillis();
     }
 
     private final SessionTableModel model;
@@ -208,6 +212,8 @@ public final class MainView extends BorderPane implements ActionHost {
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
             statusBar.update();
+            FeedMode mode = bridge.mode();
+            detail.setDisconnected(mode != FeedMode.LIVE && mode != FeedMode.POLLING);
         }
         pulseProbe.workDone();
     }

@@ -23,6 +23,10 @@ import org.controlsfx.control.StatusBar;
  */
 final class StatusBarView {
 
+    /** An unanswered PING is shown instead of the last round trip once it has waited this long. */
+    static final long LATE_MILLIS = 1000;
+    private static final String LATE_STYLE = "latency-late";
+
     private final StatusBar bar = new StatusBar();
     private final Label modeLabel = new Label();
     private final Label rateLabel = new Label();
@@ -43,6 +47,11 @@ final class StatusBarView {
         @Override
         public long latencyMillis() {
             return -1;
+        }
+
+        @Override
+        public long unansweredMillis() {
+            return 0;
         }
     };
     /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
@@ -141,11 +150,32 @@ final class StatusBarView {
         }
         countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
-        long latency = stats.latencyMillis();
-        latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown") : i18n.format("status.latency", latency));
+        showLatency();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         clockLabel.setText(Formats.time(i18n, now, now));
         showPaused();
+    }
+
+    /**
+     * The last PING's round trip, or how long the one in flight has gone unanswered once that is longer than a
+     * second: a server that stopped answering must not go on showing its last quick answer until the link is given up.
+     */
+    private void showLatency() {
+        long latency = stats.latencyMillis();
+        long waiting = stats.unansweredMillis();
+        boolean late = waiting >= LATE_MILLIS && waiting > latency;
+        if (late) {
+            latencyLabel.setText(i18n.format("status.latency.waiting", waiting / 1000));
+        } else {
+            latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown") : i18n.format("status.latency", latency));
+        }
+        if (late != latencyLabel.getStyleClass().contains(LATE_STYLE)) {
+            if (late) {
+                latencyLabel.getStyleClass().add(LATE_STYLE);
+            } else {
+                latencyLabel.getStyleClass().remove(LATE_STYLE);
+            }
+        }
     }
 
     private void showFeedTip() {

@@ -1,0 +1,91 @@
+package io.welno.console.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
+import io.welno.console.testing.FxState;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.ui.table.SessionTableModel;
+import java.time.Clock;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * The latency on the status bar is the last PING's round trip until the PING sent since has waited longer than that
+ * and a second; then it says how long Redis has not answered, in both languages, marked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StatusBarViewTest {
+
+    private long latency = 3;
+    private long unanswered;
+
+    @Test
+    void aPingLeftUnansweredIsShownInsteadOfTheLastRoundTrip() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        StatusBarView bar = FxState.read(() -> {
+            StatusBarView view = new StatusBarView(new FeedBridge(),
+                    new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
+                    Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+            view.setStats(new MainView.FeedStats() {
+                @Override
+                public double eventsPerSecond() {
+                    return 0;
+                }
+
+                @Override
+                public long latencyMillis() {
+                    return latency;
+                }
+
+                @Override
+                public long unansweredMillis() {
+                    return unanswered;
+                }
+            });
+            return view;
+        });
+
+        unanswered = 400; // a PING on its way: the last answer still stands
+        assertEquals("Redis 3 ms", shown(bar));
+        assertFalse(late(bar));
+
+        unanswered = 4_200;
+        assertEquals("Redis: no answer for 4 s", shown(bar));
+        assertTrue(late(bar));
+        FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals("Redis 응답 없음 4초", shown(bar));
+
+        unanswered = 0;
+        latency = -1; // given up: no round trip to show
+        assertEquals("Redis 지연 –", shown(bar));
+        assertFalse(late(bar));
+
+        latency = 2_500; // a slow answer that came is a round trip, whatever the wait before it
+        unanswered = 1_500;
+        assertEquals("Redis 2,500ms", shown(bar));
+    }
+
+    private static String shown(StatusBarView bar) throws Exception {
+        return FxState.read(() -> {
+            bar.update();
+            return latencyLabel(bar).getText();
+        });
+    }
+
+    private static boolean late(StatusBarView bar) throws Exception {
+        return FxState.read(() -> latencyLabel(bar).getStyleClass().contains("latency-late"));
+    }
+
+    private static Label latencyLabel(StatusBarView bar) {
+        return (Label) bar.node().getRightItems().stream().filter(n -> "redisLatency".equals(n.getId())).findFirst()
+                .orElseThrow();
+    }
+}
