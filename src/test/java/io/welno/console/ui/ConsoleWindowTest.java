@@ -209,6 +209,47 @@ class ConsoleWindowTest {
             assertFalse(words.matches("(?s).*[A-Za-z]{3,}.*"), "English in the Korean window: " + text);
         }
     }
+    /**
+     * The preview is of the session as it is while the dialog is open: a live change computes it again and says so,
+     * and a session that could not be read can be read again from the dialog.
+     */
+    @Test
+    void anOpenDialogsPreviewFollowsItsSessionAndCanReadItAgain(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        String id = Fixtures.id("03_auth_request_sent.json");
+        String key = "tilko_session:" + id;
+        openManualCompleteOn(robot, id);
+        assertFalse(FxState.read(() -> robot.lookup("#actionSessionChanged").query().isVisible()));
+        assertFalse(FxState.read(() -> robot.lookup("#actionReadAgain").query().isVisible()));
+
+        String value = REDIS.client().get(key);
+        REDIS.client().set(key, value.replaceFirst("\"updated_at\": \"[^\"]*\"",
+                "\"updated_at\": \"2026-11-21T09:09:09.000001\""), SetParams.setParams().keepTtl());
+        FxState.await("the preview of the changed session", () -> robot.lookup("#actionSessionChanged").query()
+                .isVisible() && preview(robot).contains("09:09:09"));
+
+        String changed = REDIS.client().get(key);
+        long ttl = REDIS.client().ttl(key);
+        REDIS.client().del(key);
+        FxState.await("the session gone from the preview", () -> robot.lookup("#actionReadAgain").query().isVisible()
+                && robot.lookup("#actionRefusal").query().isVisible());
+        robot.clickOn("#actionReason").write("user approved on the phone, support call");
+        assertTrue(FxState.read(() -> robot.lookup("#actionRun").queryButton().isDisabled()), "nothing to run on");
+
+        REDIS.client().set(key, changed, SetParams.setParams().ex(ttl));
+        robot.clickOn("#actionReadAgain");
+        FxState.await("the session read again", () -> preview(robot).contains("auth_completed")
+                && !robot.lookup("#actionReadAgain").query().isVisible()
+                && !robot.lookup("#actionRun").queryButton().isDisabled());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE); // cancelled: nothing written
+        FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        assertEquals(changed, REDIS.client().get(key));
+    }
+
+    private static String preview(FxRobot robot) {
+        return robot.lookup("#actionPreview").queryAs(javafx.scene.control.TextArea.class).getText();
+    }
+
     /** Finds the session by its id, selects it and opens Force auth complete, its preview loaded. */
     private TableView<?> openManualCompleteOn(FxRobot robot, String id) throws Exception {
         robot.clickOn("#searchField").write(id.substring(6, 14));

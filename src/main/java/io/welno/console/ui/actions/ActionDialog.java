@@ -12,7 +12,6 @@ import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.text.SafeText;
-import io.welno.console.view.Wording;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -24,6 +23,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
@@ -32,6 +32,10 @@ import javafx.stage.Window;
 /**
  * Asks for a reason and shows what the action would change (computed by the flow service without
  * writing, off the FX thread) before anything happens. Returns the request to perform, or nothing.
+ *
+ * <p>The preview is of the session as it is now: when the live copy changes while the dialog is open
+ * ({@link #sessionChanged}) it is computed again and the dialog says so, and a preview that could not read the
+ * session offers to read it again (Redis answering again is not an event the dialog would hear of).
  */
 public final class ActionDialog extends Dialog<ActionRequest> {
 
@@ -49,6 +53,8 @@ public final class ActionDialog extends Dialog<ActionRequest> {
     private final TextArea preview = new TextArea();
     private final Label refusal = new Label();
     private final Label followUp = new Label();
+    private final Hyperlink readAgain = new Hyperlink();
+    private final Label changedNote = new Label();
     private final Label reasonProblem = new Label();
     private final BooleanProperty allowed = new SimpleBooleanProperty(false);
     private final AtomicLong sequence = new AtomicLong();
@@ -100,6 +106,17 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         refusal.managedProperty().bind(refusal.visibleProperty());
         followUp.setWrapText(true);
         followUp.getStyleClass().add("detail-subtitle");
+        readAgain.setId("actionReadAgain");
+        readAgain.setText(i18n.get("action.preview.readAgain"));
+        readAgain.managedProperty().bind(readAgain.visibleProperty());
+        readAgain.setVisible(false);
+        readAgain.setOnAction(e -> refreshPreview());
+        changedNote.setId("actionSessionChanged");
+        changedNote.setText(i18n.get("action.preview.changed"));
+        changedNote.setWrapText(true);
+        changedNote.getStyleClass().add("warning");
+        changedNote.managedProperty().bind(changedNote.visibleProperty());
+        changedNote.setVisible(false);
 
         reasonProblem.setId("actionReasonProblem");
         reasonProblem.setWrapText(true);
@@ -109,7 +126,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
         reasonLabel.getStyleClass().add("fact-name");
         VBox content = new VBox(8, reasonLabel, reason, reasonProblem, override, checkApproval, reapply, refusal,
-                label("action.preview"), preview, followUp);
+                readAgain, label("action.preview"), changedNote, preview, followUp);
         content.setPrefWidth(720);
         getDialogPane().setContent(content);
         ButtonType run = new ButtonType(i18n.get("action.run"), ButtonBar.ButtonData.OK_DONE);
@@ -125,6 +142,12 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         checkApproval.selectedProperty().addListener((o, a, b) -> refreshPreview());
         setResultConverter(button -> button == run ? request() : null);
         setOnShown(e -> reason.requestFocus());
+        refreshPreview();
+    }
+
+    /** The session's live copy changed while the dialog is open: the preview is computed again, and says why. */
+    public void sessionChanged() {
+        changedNote.setVisible(true);
         refreshPreview();
     }
 
@@ -175,10 +198,12 @@ public final class ActionDialog extends Dialog<ActionRequest> {
                 if (shown == null) {
                     refusal.setText(i18n.get("action.preview.failed"));
                     refusal.setVisible(true);
+                    readAgain.setVisible(true);
                     allowed.set(false);
                     preview.setText("");
                     return;
                 }
+                readAgain.setVisible(shown.before() == null); // the session could not be read
                 allowed.set(shown.allowed());
                 refusal.setVisible(!shown.allowed());
                 Wording words = Wording.window(i18n);

@@ -14,6 +14,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.ActionAvailability;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,43 @@ public final class ActionsController {
         }
         ActionDialog dialog = new ActionDialog(view.window(), flow, operator, kind, row.id(), i18n,
                 background, codec);
-        dialog.showAndWait().ifPresent(this::perform);
+        Runnable follow = new CopyWatch(row, dialog::sessionChanged);
+        view.detail().addChangeListener(follow);
+        try {
+            dialog.showAndWait().ifPresent(this::perform);
+        } finally {
+            view.detail().removeChangeListener(follow);
+        }
+    }
+
+    /**
+     * Tells the dialog when the pane's copy of its session is no longer the one it last saw: other bytes, or the
+     * session ended. The pane tells its listeners every second as well, and a resync hands it equal copies anew, so
+     * a new row alone is not a change.
+     */
+    private final class CopyWatch implements Runnable {
+        private final String id;
+        private final Runnable changed;
+        private SessionRow seen;
+
+        CopyWatch(SessionRow opened, Runnable changed) {
+            this.id = opened.id();
+            this.seen = opened;
+            this.changed = changed;
+        }
+
+        @Override
+        public void run() {
+            SessionRow now = view.detail().current();
+            if (now == null || now == seen || !now.id().equals(id)) {
+                return;
+            }
+            boolean differs = now.isEnded() != seen.isEnded() || !Arrays.equals(now.bytes(), seen.bytes());
+            seen = now;
+            if (differs) {
+                changed.run();
+            }
+        }
     }
 
     private void perform(ActionRequest request) {

@@ -196,6 +196,10 @@ public final class DetailPane extends VBox {
         changeListeners.add(listener);
     }
 
+    public void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
     private Tab tab(String key, Node node) {
         Tab tab = new Tab();
         tab.textProperty().bind(i18n.text(key));
