@@ -147,6 +147,7 @@ public final class BulkRun {
     private final List<Item> items = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger attempted = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
     private final CountDownLatch done;
     private final List<Consumer<Item>> listeners = new CopyOnWriteArrayList<>();
     /** How each collection this run started ended, by action id: a collection counts by its end, not by its claim. */
@@ -224,6 +225,14 @@ public final class BulkRun {
         return attempted.get();
     }
 
+    /**
+     * Sessions a worker has not come to yet; none once the run is cancelled (they will be left alone, told as
+     * CANCELLED).
+     */
+    public int notStarted() {
+        return cancelled.get() ? 0 : Math.max(0, ids.size() - begun.get());
+    }
+
     /** Sessions finished so far (their hold ended, or they were refused, failed or cancelled). */
     public int finished() {
         return items.size();
@@ -260,6 +269,7 @@ public final class BulkRun {
     }
 
     private void one(String id) {
+        begun.incrementAndGet();
         try {
             oneAttempt(id);
         } finally {

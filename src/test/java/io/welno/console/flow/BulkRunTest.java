@@ -99,6 +99,44 @@ class BulkRunTest {
     }
 
     /**
+     * What the window's leave question counts: the sessions no worker has come to yet, and none once the run is
+     * cancelled (they are left alone).
+     */
+    @Test
+    void theSessionsNotStartedAreCountedUntilTheRunIsCancelled() throws Exception {
+        List<String> ids = List.of(FlowTestSupport.waitingSession(REDIS), FlowTestSupport.waitingSession(REDIS),
+                FlowTestSupport.waitingSession(REDIS));
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        try (FlowService flow = FlowTestSupport.service(store, null, null, background, FlowOptions.defaults())) {
+            one.execute(() -> {
+                try {
+                    busy.await(); // the only worker is busy until released
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            BulkRun run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,
+                    "-", "approved").withHold(java.time.Duration.ofMillis(200)), ids, one, null);
+            assertEquals(3, run.notStarted());
+            run.cancel();
+            assertEquals(0, run.notStarted(), "cancelled: the rest is left alone, not waiting to start");
+            busy.countDown();
+            assertTrue(run.await(Await.EVENTUALLY));
+            assertEquals(3, run.summary().count(BulkRun.Tally.CANCELLED));
+
+            BulkRun through = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(
+                    ActionKind.MANUAL_COMPLETE, "-", "approved").withHold(java.time.Duration.ofMillis(200)), ids, one,
+                    null);
+            assertTrue(through.await(Await.EVENTUALLY));
+            assertEquals(0, through.notStarted(), "every session started");
+            assertEquals(3, through.summary().count(BulkRun.Tally.APPLIED));
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    /**
      * A session that ended counts as ended, not as a conflict: one missing when its action starts, one deleted while
      * its change is held. Nobody else changed either, and the summary says so.
      */

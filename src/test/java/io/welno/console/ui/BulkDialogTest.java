@@ -371,4 +371,32 @@ class BulkDialogTest {
             assertFalse(FxState.read(dialog::isShowing));
         }
     }
+    /**
+     * The menu lists the last five runs, but keeps every run still going beyond them: the window going must cancel
+     * each, and its leave question count their sessions not started.
+     */
+    @Test
+    void everyRunStillGoingIsKeptBeyondTheLastFive(FxRobot robot) throws Exception {
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMinutes(5)))) {
+            List<BulkRun> runs = new ArrayList<>();
+            BulkMenu menu = menu(flow, List.of(), new Notices(i18n));
+            for (int i = 0; i < 6; i++) {
+                List<String> one = List.of(stuck());
+                robot.interact(() -> dialog = menu.open(ActionKind.RESET_STUCK, one));
+                FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                        .lookup("#bulkPreviewSummary")).getText().startsWith("1 session: 1 will change"));
+                runWith(robot, "outage over");
+                BulkRun run = FxState.read(dialog::run);
+                Await.until("the session started", Await.EVENTUALLY, () -> run.notStarted() == 0);
+                runs.add(run);
+                robot.interact(dialog::close);
+            }
+            assertEquals(6, FxState.read(menu::notStarted).size(), "all six runs are still going (held)");
+
+            robot.interact(menu::stop);
+            for (BulkRun run : runs) {
+                assertTrue(run.isCancelled(), "the first run too: " + run.batchId());
+            }
+        }
+    }
 }

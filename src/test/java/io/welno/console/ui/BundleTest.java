@@ -190,6 +190,37 @@ class BundleTest {
      * either language's text has a placeholder: a Korean sentence that leaves out an argument its English uses is
      * still a pattern.
      */
+    /**
+     * An English count of one takes the singular ("1 session", not "1 sessions"): every text with arguments is
+     * rendered with each argument 1. Left out are the texts whose "1 …s" is a name followed by a verb ("{0} needs"),
+     * a rate, or a bound that is never one (the reason's length, the history's size).
+     */
+    @Test
+    void englishCountsOfOneAreSingular() {
+        Set<String> notCounts = Set.of("action.reason", "reason.required", "reason.tooLong", "history.bound",
+                "follow.full", "store.conflict", "unreadable.tooDeep", "status.rate", "collection.notReleased",
+                "feed.cluster.noPrimaries", "feed.notify.notReported", "feed.sentinel.unknownMaster", "files.missing",
+                "flow.audit.entry.reapply", "flow.simpleAuth.saveUnknown", "guard.collect.needs",
+                "guard.collect.noAuth", "guard.manualComplete.needs", "guard.manualComplete.noTemp",
+                "guard.reset.needs", "guard.simpleAuth.needs", "notify.result.CONFLICT", "notify.result.REFUSED",
+                "reapply.fieldMovedHidden");
+        Pattern pluralAfterOne = Pattern.compile("(?<![\\d,.])1 [a-z]{2,}s\\b");
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(english.stringPropertyNames())) {
+            if (!takesArguments(key) || notCounts.contains(key)) {
+                continue;
+            }
+            Object[] ones = new Object[12];
+            java.util.Arrays.fill(ones, 1);
+            String text = new MessageFormat(english.getProperty(key), Locale.ENGLISH).format(ones);
+            Matcher plural = pluralAfterOne.matcher(text);
+            if (plural.find()) {
+                problems.add(key + ": \"" + plural.group() + "\" in " + text);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void apostrophesAreWrittenForHowEachTextIsRendered() {
         List<String> problems = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.OpenWork;
 import io.welno.console.flow.Operator;
 import io.welno.console.flow.Role;
 import io.welno.console.testing.Await;
@@ -14,6 +15,9 @@ import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
+import io.welno.console.ui.shell.LeaveQuestion;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -68,6 +72,21 @@ class LeaveQuestionTest {
     private static Button button(DialogPane pane, String text) throws Exception {
         return FxState.read(() -> pane.getButtonTypes().stream().filter(b -> b.getText().equals(text))
                 .map(b -> (Button) pane.lookupButton(b)).findFirst().orElseThrow());
+    }
+
+    /** A bulk run's sessions not started yet are named with the run, whatever its id holds. */
+    @Test
+    void aBulkRunsSessionsNotStartedAreNamed(FxRobot robot) throws Exception {
+        OpenWork work = new OpenWork(new OpenWork.Held(0, null), 0).withBulk(List.of(
+                new OpenWork.Unstarted("7b3f70a5", 12), new OpenWork.Unstarted("5e0d1d1e", 0)));
+        assertFalse(work.isEmpty());
+        String content = FxState.read(() -> LeaveQuestion.dialog(stage, console.window().i18n(), work,
+                ZoneOffset.UTC, false).getContentText());
+        assertTrue(content.startsWith("12 sessions of bulk run 7b3f70a5 are not started yet and would be left as they "
+                + "are."), content);
+        assertFalse(content.contains("5e0d1d1e"), "a run through its sessions is not named");
+        assertTrue(new OpenWork(new OpenWork.Held(0, null), 0).withBulk(List.of(new OpenWork.Unstarted("x", 0)))
+                .isEmpty());
     }
 
     @Test

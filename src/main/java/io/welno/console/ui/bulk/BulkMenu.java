@@ -3,11 +3,13 @@ package io.welno.console.ui.bulk;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.BulkRun;
 import io.welno.console.flow.FlowService;
+import io.welno.console.flow.OpenWork;
 import io.welno.console.flow.Operator;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.view.Wording;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -135,12 +137,27 @@ public final class BulkMenu extends MenuButton {
         return dialog;
     }
 
-    /** The menu keeps the last {@link #KEPT_RUNS} started runs' dialogs, to show them again once closed. */
+    /**
+     * The menu keeps the last {@link #KEPT_RUNS} started runs' dialogs, to show them again once closed, and every run
+     * still going however many there are: the window going must cancel them and its question count them.
+     */
     private void remember(BulkDialog dialog) {
         runs.addFirst(dialog);
-        while (runs.size() > KEPT_RUNS) {
-            runs.removeLast();
+        for (var older = runs.descendingIterator(); runs.size() > KEPT_RUNS && older.hasNext(); ) {
+            if (!older.next().running()) {
+                older.remove();
+            }
         }
+    }
+
+    /** The runs started here with sessions a worker has not come to yet, oldest first. */
+    public List<OpenWork.Unstarted> notStarted() {
+        List<OpenWork.Unstarted> out = new ArrayList<>();
+        runs.descendingIterator().forEachRemaining(dialog -> {
+            BulkRun run = dialog.run();
+            out.add(new OpenWork.Unstarted(run.batchId(), run.notStarted()));
+        });
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
+import io.welno.console.flow.OpenWork;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.flow.Role;
 import io.welno.console.ui.common.UiPreferences;
@@ -19,6 +20,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -308,18 +310,20 @@ public final class ConsoleWindow {
         return theme;
     }
 
-    /** Stops the view at once and the services off the FX thread, then runs {@code then} on the FX thread. */
     /**
-     * Whether the window may close ({@code switching}: connect elsewhere) now: when changes are still held or
-     * collections run, the user is asked first.
+     * Whether the window may close ({@code switching}: connect elsewhere) now: when changes are still held,
+     * collections run or bulk runs have sessions not started, the user is asked first.
      */
     public boolean mayLeave(boolean switching) {
         if (closing || services == null) {
             return true;
         }
-        return LeaveQuestion.mayLeave(stage, i18n, services.flow().openWork(), zone, switching);
+        OpenWork work = services.flow().openWork()
+                .withBulk(operations == null ? List.of() : operations.bulkNotStarted());
+        return LeaveQuestion.mayLeave(stage, i18n, work, zone, switching);
     }
 
+    /** Stops the view at once and the services off the FX thread, then runs {@code then} on the FX thread. */
     public void close(Runnable then) {
         if (closing) {
             return;

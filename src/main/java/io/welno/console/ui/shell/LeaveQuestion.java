@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.flow.OpenWork;
+import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.Formats;
@@ -14,8 +15,9 @@ import javafx.stage.Window;
 
 /**
  * Asks before closing the window, or connecting it elsewhere, would cut short what the console still does after an
- * action: changes watched for a revert by the backend (each hold would end unconfirmed) and running collections
- * (each would stop and give its claim back). Nothing to cut short: no question.
+ * action: changes watched for a revert by the backend (each hold would end unconfirmed), running collections (each
+ * would stop and give its claim back) and bulk runs not through their sessions (the rest would be left as they are).
+ * Nothing to cut short: no question.
  */
 public final class LeaveQuestion {
 
@@ -42,6 +44,10 @@ public final class LeaveQuestion {
         }
         if (work.collections() > 0) {
             text.append(text.isEmpty() ? "" : "\n").append(i18n.format("leave.collections", work.collections()));
+        }
+        for (OpenWork.Unstarted run : work.bulk()) {
+            text.append(text.isEmpty() ? "" : "\n").append(i18n.format("leave.bulk", run.sessions(),
+                    SafeText.bounded(run.batchId(), SafeText.FIELD)));
         }
         text.append("\n\n").append(i18n.get("leave.effect"));
         ButtonType leave = new ButtonType(i18n.get(switching ? "leave.switchAnyway" : "leave.closeAnyway"),

@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.BulkRun;
+import io.welno.console.flow.OpenWork;
 import io.welno.console.ui.alerts.AlertCenter;
 import io.welno.console.ui.alerts.AlertListView;
 import io.welno.console.ui.alerts.AlertRulesDialog;
@@ -111,6 +112,11 @@ public final class OperationsMount {
     private void editRules(Stage stage, I18n i18n, OsNotifier notifier) {
         new AlertRulesDialog(stage, i18n, alerts.rules(), notifier.supported()).showAndWait()
                 .ifPresent(alerts::setRules);
+    }
+
+    /** The bulk runs of this window with sessions not started yet (none without the bulk menu). */
+    public List<OpenWork.Unstarted> bulkNotStarted() {
+        return bulk == null ? List.of() : bulk.notStarted();
     }
 
     public AlertCenter alerts() {
