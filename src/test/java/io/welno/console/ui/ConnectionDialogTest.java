@@ -80,6 +80,33 @@ class ConnectionDialogTest {
         assertEquals("prod", choice.profile().name());
     }
 
+    /**
+     * The backend's URL pasted whole: its parts go to the fields where the operator sees them, the password to the
+     * one kept in memory (a profile never holds one), and the timeout stays with the address, saved and shown again.
+     */
+    @Test
+    void aPastedUrlIsSpreadOverTheFieldsAndItsPasswordIsNotSaved(FxRobot robot) throws Exception {
+        newProfile(robot, "backend", "redis://support:s3cret-pw@10.0.3.30:6381/2?socketTimeout=3000&prefix=welno%3A");
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#connectError").query().isVisible(), "accepted");
+        assertEquals("redis://10.0.3.30:6381?socketTimeout=3000", text(robot, "#profileUrl"));
+        assertEquals("support", text(robot, "#profileUser"));
+        assertEquals("s3cret-pw", text(robot, "#profilePassword"));
+        assertEquals("welno:", text(robot, "#profilePrefix"));
+        assertEquals(2, FxState.read(() -> robot.lookup("#profileDatabase")
+                .queryAs(javafx.scene.control.Spinner.class).getValue()));
+        String saved = Files.readString(profiles.file());
+        assertFalse(saved.contains("s3cret-pw"), saved);
+        ConnectionProfile profile = profiles.load().stream().filter(p -> p.name().equals("backend")).findFirst()
+                .orElseThrow();
+        assertEquals("redis://support@10.0.3.30:6381/2?prefix=welno%3A&socketTimeout=3000", profile.url());
+
+        robot.clickOn("#connectButton");
+        FxState.await("the dialog to close", () -> result.get() != null);
+        assertEquals("s3cret-pw", result.get().orElseThrow().password());
+    }
+
     @Test
     void aSavedProfileIsListedAndSelectedAndDeletingRemovesItFromTheFile(FxRobot robot) throws Exception {
         newProfile(robot, "staging", "redis://10.0.2.20:6380");

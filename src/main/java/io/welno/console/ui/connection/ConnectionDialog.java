@@ -107,7 +107,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private final TextField url = new TextField();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
-    private final Spinner<Integer> database = new Spinner<>(0, 15, 0);
+    /** Redis has 16 databases unless configured otherwise; a URL may name any the server has. */
+    private final Spinner<Integer> database = new Spinner<>(0, 999_999_999, 0);
     private final TextField prefix = new TextField(RedisConnectionSettings.DEFAULT_PREFIX);
     private final TextField ca = new TextField();
     private final ComboBox<String> role = new ComboBox<>(FXCollections.observableArrayList("viewer", "operator", "developer"));
@@ -159,6 +160,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         url.setPromptText("redis://10.0.1.10:6379  ·  rediss://redis.internal:6380");
         user.setId("profileUser");
         password.setId("profilePassword");
+        database.setId("profileDatabase");
         password.setPromptText(i18n.get("connect.password.prompt"));
         role.setId("profileRole");
         ProfileWords.showRoles(role, i18n);
@@ -397,9 +399,13 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             showTilkoSource();
             return;
         }
+        // Shown again after it was saved: what was typed for it and is kept only in memory stays typed.
+        boolean again = profile.name().equals(name.getText().strip());
+        String typedPassword = again ? password.getText() : "";
+        String typedTilkoKey = again ? tilkoKey.getText() : "";
         RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
         name.setText(profile.name());
-        url.setText((s.tls() ? "rediss://" : "redis://") + s.host() + ":" + s.port());
+        url.setText(TypedAddress.shown(s));
         user.setText(s.user() == null ? "" : s.user());
         database.getValueFactory().setValue(s.database());
         prefix.setText(s.keyPrefix());
@@ -411,10 +417,37 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         tilko.setText(profile.tilkoUrl() == null ? "" : profile.tilkoUrl());
         files.setText(profile.filesDirectory() == null ? "" : profile.filesDirectory());
         // What worked for this profile earlier in this run, so switching back does not ask again.
-        password.setText(memory.password(profile.name()).orElse(""));
-        tilkoKey.setText(memory.typedTilkoKey(profile.name()).orElse(""));
+        password.setText(!typedPassword.isEmpty() ? typedPassword : memory.password(profile.name()).orElse(""));
+        tilkoKey.setText(!typedTilkoKey.isEmpty() ? typedTilkoKey : memory.typedTilkoKey(profile.name()).orElse(""));
         showTilkoSource();
         fit();
+    }
+
+    /**
+     * A whole URL typed or pasted as the address: its user, password, database, key prefix and CA certificate go to
+     * their fields, where the operator sees them (the password to the field kept in memory, never into the profile),
+     * and the address keeps the rest.
+     */
+    private TypedAddress spread(TypedAddress typed) {
+        if (!typed.address().equals(url.getText().strip())) {
+            url.setText(typed.address());
+        }
+        if (typed.user() != null) {
+            user.setText(typed.user());
+        }
+        if (typed.password() != null) {
+            password.setText(typed.password());
+        }
+        if (typed.database() != null) {
+            database.getValueFactory().setValue(typed.database());
+        }
+        if (typed.prefix() != null) {
+            prefix.setText(typed.prefix());
+        }
+        if (typed.ca() != null) {
+            ca.setText(typed.ca());
+        }
+        return typed;
     }
 
     /** Builds a profile from the form, or shows what is wrong in a sentence. */
@@ -424,10 +457,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             if (base.isEmpty()) {
                 throw new IllegalArgumentException(i18n.get("connect.error.url"));
             }
-            if (!base.contains("://")) {
-                base = "redis://" + base;
-            }
-            String host = base.replaceFirst("/+$", "");
+            TypedAddress typed = spread(TypedAddress.of(base));
+            String host = typed.server();
             StringBuilder full = new StringBuilder();
             int schemeEnd = host.indexOf("://") + 3;
             full.append(host, 0, schemeEnd);
@@ -439,6 +470,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             if (!ca.getText().isBlank()) {
                 full.append("&ca=").append(URLEncoder.encode(ca.getText().strip(), StandardCharsets.UTF_8));
             }
+            typed.options().forEach(option -> full.append('&').append(option));
             RedisConnectionSettings.parse(full.toString());
             ConnectionProfile.zoneOf(zone.getText());
             if (!tilko.getText().isBlank()) {
