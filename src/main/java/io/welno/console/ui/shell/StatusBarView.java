@@ -167,7 +167,9 @@ final class StatusBarView {
         if (late) {
             latencyLabel.setText(i18n.format("status.latency.waiting", waiting / 1000));
         } else {
-            latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown") : i18n.format("status.latency", latency));
+            // a loopback round trip rounds down to 0 ms, which reads as no measure at all
+            latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown")
+                    : latency == 0 ? i18n.get("status.latency.under1") : i18n.format("status.latency", latency));
         }
         if (late != latencyLabel.getStyleClass().contains(LATE_STYLE)) {
             if (late) {

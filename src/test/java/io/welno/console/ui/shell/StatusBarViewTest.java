@@ -68,6 +68,9 @@ class StatusBarViewTest {
         assertEquals("Redis 지연 –", shown(bar));
         assertFalse(late(bar));
 
+        latency = 0; // under a millisecond, as on loopback
+        assertEquals("Redis 1ms 미만", shown(bar));
+
         latency = 2_500; // a slow answer that came is a round trip, whatever the wait before it
         unanswered = 1_500;
         assertEquals("Redis 2,500ms", shown(bar));
