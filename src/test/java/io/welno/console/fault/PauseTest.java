@@ -151,21 +151,14 @@ class PauseTest {
             admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             boolean debugSleep = debugAllowed(admin);
             RecordingListener recorder = new RecordingListener();
-            FeedOptions options = FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(300))
-                    .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300));
+            FeedOptions options = pingingOften(Duration.ofMillis(300));
             try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(TIMEOUTS), new SessionCodec(), options)) {
                 feed.start(recorder);
                 recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
                 recorder.await("the first snapshot", Await.EVENTUALLY, () -> recorder.snapshotsCompleted() >= 1);
 
-                // DEBUG SLEEP freezes the whole server (CLIENT PAUSE where DEBUG is disabled, as on Redis 7).
-                CompletableFuture<Object> freeze = CompletableFuture.supplyAsync(() -> {
-                    try (Jedis sleeper = redis.admin()) {
-                        // Long enough for the watchdog or a read's timeout to notice on a busy machine.
-                        return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", "4")
-                                : sleeper.clientPause(4000);
-                    }
-                });
+                // Long enough for the watchdog or a read's timeout to notice on a busy machine.
+                CompletableFuture<Object> freeze = freeze(redis, debugSleep, 4);
                 recorder.awaitMode(FeedMode.RECONNECTING, Await.EVENTUALLY);
                 Phrase why = (Phrase) recorder.lastReported(FeedMode.RECONNECTING).detail().arg(1);
                 assertTrue(why.equals(FeedPhrases.noPong(300)) || why.key().equals("store.failure.timeout"),
@@ -190,19 +183,14 @@ class PauseTest {
             admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             boolean debugSleep = debugAllowed(admin);
             RecordingListener recorder = new RecordingListener();
-            FeedOptions options = FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(2500))
-                    .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300));
+            FeedOptions options = pingingOften(Duration.ofMillis(2500));
             try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(), options)) {
                 feed.start(recorder);
                 recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
                 Await.until("a PONG", Await.EVENTUALLY, () -> feed.latencyMillis() >= 0);
 
-                CompletableFuture<Object> freeze = CompletableFuture.supplyAsync(() -> {
-                    try (Jedis sleeper = redis.admin()) {
-                        // longer than the PING timeout with room to spare, so the feed gives the link up inside it
-                        return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", "7") : sleeper.clientPause(7000);
-                    }
-                });
+                // longer than the PING timeout with room to spare, so the feed gives the link up inside it
+                CompletableFuture<Object> freeze = freeze(redis, debugSleep, 7);
                 Await.until("a PING unanswered for a second", Await.EVENTUALLY,
                         () -> feed.unansweredMillis() >= 1000);
                 assertEquals(FeedMode.LIVE, recorder.lastMode().mode(), "not given up yet");
@@ -216,6 +204,22 @@ class PauseTest {
                         () -> feed.latencyMillis() >= 0 && feed.unansweredMillis() < 1000);
             }
         }
+    }
+
+    /** A PING every 100 ms given up after {@code timeout}, and reconnects tried at once. */
+    private static FeedOptions pingingOften(Duration timeout) {
+        return FeedOptions.defaults().withPing(Duration.ofMillis(100), timeout)
+                .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300));
+    }
+
+    /** DEBUG SLEEP freezes the whole server (CLIENT PAUSE where DEBUG is disabled, as on Redis 7). */
+    private static CompletableFuture<Object> freeze(FaultRedis redis, boolean debugSleep, int seconds) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Jedis sleeper = redis.admin()) {
+                return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", String.valueOf(seconds))
+                        : sleeper.clientPause(seconds * 1000L);
+            }
+        });
     }
 
     private static boolean debugAllowed(Jedis admin) {
