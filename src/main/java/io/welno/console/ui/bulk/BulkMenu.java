@@ -108,6 +108,7 @@ public final class BulkMenu extends MenuButton {
             item.setOnAction(e -> open(kind, shown));
             getItems().add(item);
         }
+        keepLastRuns(); // runs kept while they were going may have ended since
         List<BulkDialog> closed = runs.stream().filter(d -> !d.isShowing()).toList();
         if (!closed.isEmpty()) {
             getItems().add(new SeparatorMenuItem());
@@ -143,6 +144,10 @@ public final class BulkMenu extends MenuButton {
      */
     private void remember(BulkDialog dialog) {
         runs.addFirst(dialog);
+        keepLastRuns();
+    }
+
+    private void keepLastRuns() {
         for (var older = runs.descendingIterator(); runs.size() > KEPT_RUNS && older.hasNext(); ) {
             if (!older.next().running()) {
                 older.remove();
@@ -150,7 +155,10 @@ public final class BulkMenu extends MenuButton {
         }
     }
 
-    /** The runs started here with sessions a worker has not come to yet, oldest first. */
+    /**
+     * Each run kept here with how many of its sessions a worker has not come to yet, oldest first
+     * ({@link OpenWork#withBulk} leaves out the runs with none).
+     */
     public List<OpenWork.Unstarted> notStarted() {
         List<OpenWork.Unstarted> out = new ArrayList<>();
         runs.descendingIterator().forEachRemaining(dialog -> {
