@@ -183,14 +183,15 @@ class PauseTest {
             admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             boolean debugSleep = debugAllowed(admin);
             RecordingListener recorder = new RecordingListener();
-            FeedOptions options = pingingOften(Duration.ofMillis(2500));
+            FeedOptions options = pingingOften(Duration.ofMillis(4000));
             try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(), options)) {
                 feed.start(recorder);
                 recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
                 Await.until("a PONG", Await.EVENTUALLY, () -> feed.latencyMillis() >= 0);
 
-                // longer than the PING timeout with room to spare, so the feed gives the link up inside it
-                CompletableFuture<Object> freeze = freeze(redis, debugSleep, 7);
+                // Longer than the PING timeout with room to spare, so the feed gives the link up inside it and its
+                // reconnects wait (seconds on a busy machine) until the checks below are made.
+                CompletableFuture<Object> freeze = freeze(redis, debugSleep, 10);
                 Await.until("a PING unanswered for a second", Await.EVENTUALLY,
                         () -> feed.unansweredMillis() >= 1000);
                 assertEquals(FeedMode.LIVE, recorder.lastMode().mode(), "not given up yet");
