@@ -96,8 +96,8 @@ public final class DetailModel {
     }
 
     /**
-     * The feed is not following Redis (the connection was lost, or is being made again and has not read everything
-     * yet): the copy shown may be behind, whatever the pane said before.
+     * The feed is not following Redis (the connection was lost, or is being made again and is not subscribed yet):
+     * the copy shown may be behind, whatever the pane said before.
      *
      * @return whether that changed
      */

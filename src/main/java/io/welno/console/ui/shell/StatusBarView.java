@@ -24,7 +24,7 @@ import org.controlsfx.control.StatusBar;
 final class StatusBarView {
 
     /** An unanswered PING is shown instead of the last round trip once it has waited this long. */
-    static final long LATE_MILLIS = 1000;
+    private static final long LATE_MILLIS = 1000;
     private static final String LATE_STYLE = "latency-late";
 
     private final StatusBar bar = new StatusBar();
