@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,30 +47,11 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         if (SafeText.firstUnsafe(text) >= 0) {
             throw invalid("url.unsafe", SafeText.firstUnsafe(text) + 1, FORM);
         }
-        int schemeEnd = text.indexOf("://");
-        String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd);
-        if (!scheme.equalsIgnoreCase("redis") && !scheme.equalsIgnoreCase("rediss")) {
-            throw schemeEnd < 0 || scheme.isEmpty() || scheme.length() > 12 ? invalid("url.scheme")
-                    : invalid("url.schemeNot", scheme);
-        }
-        String rest = text.substring(schemeEnd + 3);
-        int queryStart = rest.indexOf('?');
-        String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
-        // The last @ ends the user part, so a password with an unescaped @ or / still parses.
-        int at = head.lastIndexOf('@');
-        if (at < 0 && queryStart >= 0 && rest.indexOf('@', queryStart) >= 0
-                && rest.substring(queryStart, rest.indexOf('@', queryStart)).indexOf('=') < 0) {
-            // "redis://u:pa?ss@host": the ? belongs to the password, and nothing of it may be repeated
-            throw invalid("url.passwordQuery");
-        }
-        String userInfo = at < 0 ? null : head.substring(0, at);
-        String hostPart = head.substring(at + 1);
-        if (hostPart.indexOf('#') >= 0) {
-            throw invalid("url.fragment");
-        }
-        int slash = hostPart.indexOf('/');
-        String authority = slash < 0 ? hostPart : hostPart.substring(0, slash);
-        String path = slash < 0 ? "" : hostPart.substring(slash);
+        Split split = split(text);
+        String scheme = split.scheme();
+        String userInfo = split.userInfo();
+        String authority = split.authority();
+        String path = split.path();
 
         String host;
         String portText;
@@ -112,13 +94,71 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
             user = rawUser.isEmpty() ? null : decode(rawUser, Phrase.of("url.part.userName"));
             password = colon < 0 ? null : decode(userInfo.substring(colon + 1), Phrase.of("url.part.password"));
         }
-        Map<String, String> query = query(queryStart < 0 ? null : rest.substring(queryStart + 1));
+        Map<String, String> query = query(split.query());
         String prefix = query.getOrDefault("prefix", DEFAULT_PREFIX);
         checkPrefix(prefix, "url.prefix");
         return new RedisConnectionSettings(host, port,
                 scheme.equalsIgnoreCase("rediss"), user, password, database,
                 millis(query, "connectTimeout", 2000), millis(query, "socketTimeout", 5000),
                 prefix, caPath(query.get("ca")), verification(query.get("verify")));
+    }
+
+    /**
+     * A URL as written, once {@link #parse} accepts it: the settings it parses to, its scheme and authority
+     * ({@code redis://host:6379}), whether its path names a database, and each parameter by its decoded name with the
+     * pair as written ({@code socketTimeout=3000}), in order. For a form that spreads a pasted URL over fields of its
+     * own.
+     */
+    public record Written(RedisConnectionSettings settings, String server, boolean namesDatabase,
+                          Map<String, String> parameters) {
+    }
+
+    public static Written written(String url) {
+        RedisConnectionSettings settings = parse(url); // every part checked, with the sentences parse says them in
+        Split split = split(url.strip());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (split.query() != null) {
+            for (String pair : split.query().split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    parameters.put(decode(eq < 0 ? pair : pair.substring(0, eq),
+                            Phrase.of("url.part.parameterName")), pair);
+                }
+            }
+        }
+        return new Written(settings, split.scheme() + "://" + split.authority(), split.path().length() > 1,
+                Collections.unmodifiableMap(parameters));
+    }
+
+    /** A URL cut into its parts as written; the user part, the authority and the parameters are checked later. */
+    private record Split(String scheme, String userInfo, String authority, String path, String query) {
+    }
+
+    private static Split split(String text) {
+        int schemeEnd = text.indexOf("://");
+        String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd);
+        if (!scheme.equalsIgnoreCase("redis") && !scheme.equalsIgnoreCase("rediss")) {
+            throw schemeEnd < 0 || scheme.isEmpty() || scheme.length() > 12 ? invalid("url.scheme")
+                    : invalid("url.schemeNot", scheme);
+        }
+        String rest = text.substring(schemeEnd + 3);
+        int queryStart = rest.indexOf('?');
+        String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        // The last @ ends the user part, so a password with an unescaped @ or / still parses.
+        int at = head.lastIndexOf('@');
+        if (at < 0 && queryStart >= 0 && rest.indexOf('@', queryStart) >= 0
+                && rest.substring(queryStart, rest.indexOf('@', queryStart)).indexOf('=') < 0) {
+            // "redis://u:pa?ss@host": the ? belongs to the password, and nothing of it may be repeated
+            throw invalid("url.passwordQuery");
+        }
+        String hostPart = head.substring(at + 1);
+        if (hostPart.indexOf('#') >= 0) {
+            throw invalid("url.fragment");
+        }
+        int slash = hostPart.indexOf('/');
+        return new Split(scheme, at < 0 ? null : head.substring(0, at),
+                slash < 0 ? hostPart : hostPart.substring(0, slash), slash < 0 ? "" : hostPart.substring(slash),
+                queryStart < 0 ? null : rest.substring(queryStart + 1));
     }
 
     public RedisConnectionSettings withKeyPrefix(String prefix) {

@@ -2,7 +2,9 @@ package io.welno.console.ui.connection;
 
 import io.welno.console.store.RedisConnectionSettings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The connection form's Redis address taken apart. People paste the URL their backend uses
@@ -28,30 +30,15 @@ record TypedAddress(String address, String user, String password, Integer databa
         if (!base.contains("://")) {
             base = "redis://" + base;
         }
-        RedisConnectionSettings parsed = RedisConnectionSettings.parse(base);
-        int schemeEnd = base.indexOf("://") + 3;
-        String rest = base.substring(schemeEnd);
-        int queryStart = rest.indexOf('?');
-        String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
-        String hostPart = head.substring(head.lastIndexOf('@') + 1); // the last @ ends the user part, as parse reads it
-        int slash = hostPart.indexOf('/');
-        String authority = slash < 0 ? hostPart : hostPart.substring(0, slash);
-        boolean namesDatabase = slash >= 0 && hostPart.length() > slash + 1;
-        String prefix = null;
-        String ca = null;
-        List<String> options = new ArrayList<>();
-        if (queryStart >= 0) {
-            for (String pair : rest.substring(queryStart + 1).split("&")) {
-                switch (pair.split("=", 2)[0]) {
-                    case "" -> { }
-                    case "prefix" -> prefix = parsed.keyPrefix();
-                    case "ca" -> ca = parsed.caCertificate() == null ? null : parsed.caCertificate().toString();
-                    default -> options.add(pair);
-                }
-            }
-        }
-        return new TypedAddress(withOptions(base.substring(0, schemeEnd) + authority, options), parsed.user(),
-                parsed.password(), namesDatabase ? parsed.database() : null, prefix, ca, List.copyOf(options));
+        RedisConnectionSettings.Written written = RedisConnectionSettings.written(base);
+        RedisConnectionSettings parsed = written.settings();
+        Map<String, String> options = new LinkedHashMap<>(written.parameters());
+        String prefix = options.remove("prefix") == null ? null : parsed.keyPrefix();
+        String ca = options.remove("ca") == null || parsed.caCertificate() == null ? null
+                : parsed.caCertificate().toString();
+        List<String> kept = List.copyOf(options.values());
+        return new TypedAddress(withOptions(written.server(), kept), parsed.user(), parsed.password(),
+                written.namesDatabase() ? parsed.database() : null, prefix, ca, kept);
     }
 
     /** The address field for saved settings: scheme, host and port, and the options that differ from the defaults. */

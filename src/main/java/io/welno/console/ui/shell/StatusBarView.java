@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Objects;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -25,7 +26,7 @@ final class StatusBarView {
 
     /** An unanswered PING is shown instead of the last round trip once it has waited this long. */
     private static final long LATE_MILLIS = 1000;
-    private static final String LATE_STYLE = "latency-late";
+    private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
 
     private final StatusBar bar = new StatusBar();
     private final Label modeLabel = new Label();
@@ -171,13 +172,7 @@ final class StatusBarView {
             latencyLabel.setText(latency < 0 ? i18n.get("status.latency.unknown")
                     : latency == 0 ? i18n.get("status.latency.under1") : i18n.format("status.latency", latency));
         }
-        if (late != latencyLabel.getStyleClass().contains(LATE_STYLE)) {
-            if (late) {
-                latencyLabel.getStyleClass().add(LATE_STYLE);
-            } else {
-                latencyLabel.getStyleClass().remove(LATE_STYLE);
-            }
-        }
+        latencyLabel.pseudoClassStateChanged(LATE, late);
     }
 
     private void showFeedTip() {

@@ -84,7 +84,8 @@ class StatusBarViewTest {
     }
 
     private static boolean late(StatusBarView bar) throws Exception {
-        return FxState.read(() -> latencyLabel(bar).getStyleClass().contains("latency-late"));
+        return FxState.read(() -> latencyLabel(bar).getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("late")));
     }
 
     private static Label latencyLabel(StatusBarView bar) {
