@@ -64,8 +64,13 @@ final class FaultRedis implements AutoCloseable {
 
     /** A fresh single connection (RESP2) for arranging and inspecting data; the caller closes it. */
     Jedis admin() {
+        return admin(10_000);
+    }
+
+    /** As {@link #admin()}, waiting up to {@code timeoutMillis} for each reply (a DEBUG SLEEP's outlasts its sleep). */
+    Jedis admin(int timeoutMillis) {
         return new Jedis(new HostAndPort("127.0.0.1", port),
-                DefaultJedisClientConfig.builder().serverDefaultProtocol().timeoutMillis(10_000).build());
+                DefaultJedisClientConfig.builder().serverDefaultProtocol().timeoutMillis(timeoutMillis).build());
     }
 
     @Override

@@ -183,7 +183,7 @@ class PauseTest {
             admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             boolean debugSleep = debugAllowed(admin);
             RecordingListener recorder = new RecordingListener();
-            FeedOptions options = pingingOften(Duration.ofMillis(4000));
+            FeedOptions options = pingingOften(Duration.ofMillis(6000));
             try (RedisSessionFeed feed = new RedisSessionFeed(redis.settings(), new SessionCodec(), options)) {
                 feed.start(recorder);
                 recorder.awaitMode(FeedMode.LIVE, Await.EVENTUALLY);
@@ -191,7 +191,7 @@ class PauseTest {
 
                 // Longer than the PING timeout with room to spare, so the feed gives the link up inside it and its
                 // reconnects wait (seconds on a busy machine) until the checks below are made.
-                CompletableFuture<Object> freeze = freeze(redis, debugSleep, 10);
+                CompletableFuture<Object> freeze = freeze(redis, debugSleep, 12);
                 Await.until("a PING unanswered for a second", Await.EVENTUALLY,
                         () -> feed.unansweredMillis() >= 1000);
                 assertEquals(FeedMode.LIVE, recorder.lastMode().mode(), "not given up yet");
@@ -216,7 +216,8 @@ class PauseTest {
     /** DEBUG SLEEP freezes the whole server (CLIENT PAUSE where DEBUG is disabled, as on Redis 7). */
     private static CompletableFuture<Object> freeze(FaultRedis redis, boolean debugSleep, int seconds) {
         return CompletableFuture.supplyAsync(() -> {
-            try (Jedis sleeper = redis.admin()) {
+            // The reply comes when the sleep ends, later still on a busy machine: wait well past it.
+            try (Jedis sleeper = redis.admin((seconds + 30) * 1000)) {
                 return debugSleep ? sleeper.sendCommand(DEBUG, "SLEEP", String.valueOf(seconds))
                         : sleeper.clientPause(seconds * 1000L);
             }
