@@ -153,7 +153,8 @@ final class ShowCommand implements Callable<Integer> {
             node.put("preview", preview);
             out.println(SafeText.json(node.toString()));
         } else {
-            out.printf("Preview   %s%n", SafeText.bounded(preview, PREVIEW));
+            // An empty value, or a key of another type, has no text to show: say so rather than print a blank.
+            out.printf("Preview   %s%n", preview.isEmpty() ? "(none)" : SafeText.bounded(preview, PREVIEW));
         }
         out.flush();
     }

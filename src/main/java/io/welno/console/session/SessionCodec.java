@@ -349,7 +349,10 @@ public final class SessionCodec {
         if (message == null) {
             return "";
         }
-        String first = message.lines().findFirst().orElse(message);
+        String first = message.lines().findFirst().orElse(message).strip();
+        if (first.endsWith(".")) {
+            first = first.substring(0, first.length() - 1); // the reason's own words end the sentence
+        }
         return first.length() <= 200 ? first : first.substring(0, 200) + "…";
     }
 

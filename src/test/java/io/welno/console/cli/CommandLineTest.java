@@ -192,6 +192,17 @@ class CommandLineTest {
 
         CliRun none = run("show", "welno_missing", "--redis", REDIS.url());
         assertEquals(1, none.exit());
+
+        // Neither a key of another type nor an empty value has text to preview: said, not left blank.
+        REDIS.client().hset("tilko_session:welno_hash", "a", "b");
+        REDIS.client().set("tilko_session:welno_empty", "");
+        for (String id : List.of("welno_hash", "welno_empty")) {
+            CliRun blank = run("show", id, "--redis", REDIS.url());
+            assertEquals(1, blank.exit());
+            assertTrue(blank.out().contains("Preview   (none)"), blank.out());
+            assertFalse(blank.err().contains(".."), blank.err());
+        }
+        REDIS.client().del("tilko_session:welno_hash", "tilko_session:welno_empty");
     }
 
     @Test

@@ -78,12 +78,21 @@ class UnreadableReasonWordingTest {
         reasons.add(reason("{\"progress\": 3}".getBytes(StandardCharsets.UTF_8)));
         reasons.add(Phrase.of("unreadable.notString", "hash"));
         reasons.add(Phrase.of("unreadable.tooLarge", 513L, 64));
+        reasons.add(Phrase.of("unreadable.redisError", Phrase.of("store.failure.timeout")));
+        reasons.add(Phrase.of("unreadable.empty"));
 
         for (Phrase reason : reasons) {
             for (Wording wording : List.of(english, korean)) {
                 String text = wording.render(reason);
                 assertFalse(text.contains("!unreadable."), reason + ": " + text);
                 assertFalse(text.contains("{"), reason + " leaves a placeholder: " + text);
+                assertTrue(text.endsWith("."), reason + " is a whole sentence: " + text);
+                // The window's frames put the reason between sentences of their own.
+                for (String frame : List.of("detail.unreadable", "store.unreadable", "flow.unreadable")) {
+                    String framed = wording.render(Phrase.of(frame, reason));
+                    assertFalse(framed.contains(".."), framed);
+                    assertTrue(framed.endsWith("."), framed);
+                }
             }
         }
         assertEquals("Truncated JSON: the value ends after 700 characters, inside a string or object.",
