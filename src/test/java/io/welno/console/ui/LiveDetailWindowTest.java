@@ -146,6 +146,17 @@ class LiveDetailWindowTest {
     }
 
     @Test
+    void aSessionWithoutItsStartSaysSoRatherThanAnAge(FxRobot robot) throws Exception {
+        String id = Fixtures.id("03_auth_request_sent.json");
+        write(id, Fixtures.live("03_auth_request_sent.json").replaceFirst("\"created_at\": \"[^\"]*\",", ""));
+        await("the row without created_at", () -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)
+                && r.createdAt() == null));
+        select(robot, id);
+        await("the subtitle without an age", () -> text(robot, "#detailSubtitle").contains("start time unknown"));
+        assertFalse(text(robot, "#detailSubtitle").contains("ago"), text(robot, "#detailSubtitle"));
+    }
+
+    @Test
     void theDetailPaneTicksAndItsButtonsFollowTheLiveDocument(FxRobot robot) throws Exception {
         String id = Fixtures.id("03_auth_request_sent.json");
         // Requesting auth, before Tilko answered: nothing to approve by hand yet.

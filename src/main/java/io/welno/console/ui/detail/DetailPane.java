@@ -431,9 +431,11 @@ public final class DetailPane extends VBox {
             return;
         }
         DetailModel.Fact age = model.age(i18n);
-        subtitle.setText(i18n.format("detail.subtitle", ProviderNames.name(i18n, row.provider()),
+        // Without created_at there is no age: "started — ago" would read as a time.
+        subtitle.setText(i18n.format(age.missing() ? "detail.subtitle.noStart" : "detail.subtitle",
+                ProviderNames.name(i18n, row.provider()),
                 row.partner().isEmpty() ? i18n.get("value.absent") : SafeText.bounded(row.partner(), SafeText.FIELD),
-                age.missing() ? i18n.get("value.absent") : age.text()));
+                age.text()));
     }
 
     private void showFreshness() {
