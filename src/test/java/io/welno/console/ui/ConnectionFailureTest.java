@@ -3,6 +3,8 @@ package io.welno.console.ui;
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.FxState;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.demo.EmbeddedRedis;
@@ -57,6 +59,9 @@ class ConnectionFailureTest {
                     "no session is selected, so no action buttons are shown");
             assertTrue(robot.lookup("#environmentBadge").queryAs(Label.class).getStyleClass()
                     .contains("env-production"));
+            // Never followed, so nothing was left behind: no "as last read".
+            assertEquals("0 sessions", robot.lookup("#sessionCount").queryAs(Label.class).getText());
+            assertFalse(robot.lookup("#countsNote").queryAs(Label.class).isVisible());
         });
     }
 

@@ -91,6 +91,8 @@ public final class MainView extends BorderPane implements ActionHost {
     private final FollowWiring follow;
     private final CsvExporter export;
     private final BucketList buckets;
+    /** Whether the feed has been live or polling once: only then can the rows it shows be left behind. */
+    private boolean everFollowed;
     /** Made a frame after the first (see {@link #dashboard()}); null until then. */
     private DashboardView dashboard;
     private final java.util.function.Supplier<DashboardView> newDashboard;
@@ -211,9 +213,13 @@ public final class MainView extends BorderPane implements ActionHost {
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
-            statusBar.update();
             FeedMode mode = bridge.mode();
-            detail.setDisconnected(mode != FeedMode.LIVE && mode != FeedMode.POLLING);
+            boolean following = mode == FeedMode.LIVE || mode == FeedMode.POLLING;
+            everFollowed |= following;
+            // Before the first snapshot ends the counts are being read, not left behind.
+            model.followingProperty().set(following || !everFollowed);
+            detail.setDisconnected(!following);
+            statusBar.update();
         }
         pulseProbe.workDone();
     }

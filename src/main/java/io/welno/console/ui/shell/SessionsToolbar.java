@@ -190,6 +190,8 @@ final class SessionsToolbar {
         note.setId("countsNote");
         note.getStyleClass().add("counts-note");
         note.setWrapText(true);
+        // The bucket list sets the column's width; the note wraps inside it instead of widening it.
+        note.setPrefWidth(0);
         note.setMaxWidth(Double.MAX_VALUE);
         note.textProperty().bind(Bindings.createStringBinding(() -> {
             AuthProvider p = model.providerProperty().get();
@@ -197,8 +199,13 @@ final class SessionsToolbar {
             String scope = Stream.of(p == null ? null : ProviderNames.name(i18n, p),
                             part == null || part.isEmpty() ? null : SafeText.bounded(part, SafeText.FIELD))
                     .filter(Objects::nonNull).collect(Collectors.joining(" · "));
-            return scope.isEmpty() ? "" : i18n.format("bucket.counts.filtered", scope);
-        }, model.providerProperty(), model.partnerProperty(), i18n.localeProperty()));
+            String filtered = scope.isEmpty() ? "" : i18n.format("bucket.counts.filtered", scope);
+            if (model.followingProperty().get()) {
+                return filtered;
+            }
+            String lastRead = i18n.get("bucket.counts.lastRead");
+            return filtered.isEmpty() ? lastRead : lastRead + "\n" + filtered;
+        }, model.providerProperty(), model.partnerProperty(), model.followingProperty(), i18n.localeProperty()));
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         return note;

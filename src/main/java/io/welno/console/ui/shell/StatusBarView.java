@@ -27,6 +27,7 @@ final class StatusBarView {
     /** An unanswered PING is shown instead of the last round trip once it has waited this long. */
     private static final long LATE_MILLIS = 1000;
     private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final StatusBar bar = new StatusBar();
     private final Label modeLabel = new Label();
@@ -149,7 +150,11 @@ final class StatusBarView {
             statusTip = tip;
             showFeedTip();
         }
-        countLabel.setText(i18n.format("status.sessions", model.liveCountProperty().get()));
+        // Not following Redis, the count is the last one read and says so: sessions may have come and gone since.
+        boolean following = model.followingProperty().get();
+        countLabel.setText(i18n.format(following ? "status.sessions" : "status.sessions.lastRead",
+                model.liveCountProperty().get()));
+        countLabel.pseudoClassStateChanged(STALE, !following);
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
         showLatency();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));

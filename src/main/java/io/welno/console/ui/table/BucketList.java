@@ -17,6 +17,8 @@ import javafx.scene.layout.Region;
 /** The left-hand list of status buckets with live counts; choosing one filters the table. */
 public final class BucketList extends ListView<Bucket> {
 
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+
     public BucketList(SessionTableModel model, I18n i18n) {
         // What "stuck" means, from the policy the bucket uses, so the limits it names are the ones that apply.
         Tooltip stuckTip = ReasonTips.tooltip();
@@ -24,6 +26,8 @@ public final class BucketList extends ListView<Bucket> {
                 StuckExplanation.bucket(model.stuckPolicy())), i18n.localeProperty()));
         setId("bucketList");
         getStyleClass().add("bucket-list");
+        // Not following Redis: the counts are the last read ones, and look it (the note below the list says why).
+        model.followingProperty().addListener((o, was, now) -> pseudoClassStateChanged(STALE, !now));
         getItems().setAll(Bucket.standard());
         setPrefWidth(210);
         setMinWidth(180);

@@ -73,6 +73,8 @@ public final class SessionTableModel {
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final IntegerProperty pendingUpdates = new SimpleIntegerProperty();
     private final IntegerProperty liveCount = new SimpleIntegerProperty();
+    /** False while the feed is neither live nor polling: the rows and counts are the last ones read. */
+    private final BooleanProperty following = new SimpleBooleanProperty(true);
 
     /** Changes held while paused: the latest per session, in the order they first came. */
     private final LatestById<RowChange> pending = new LatestById<>();
@@ -448,6 +450,11 @@ public final class SessionTableModel {
 
     public ReadOnlyIntegerProperty liveCountProperty() {
         return liveCount;
+    }
+
+    /** Set from the feed's mode by the window; the counts say "as last read" while it is false. */
+    public BooleanProperty followingProperty() {
+        return following;
     }
 
     public int endedCount() {

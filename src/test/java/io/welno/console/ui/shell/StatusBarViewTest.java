@@ -76,6 +76,44 @@ class StatusBarViewTest {
         assertEquals("Redis 2,500ms", shown(bar));
     }
 
+    @Test
+    void theSessionCountSaysItIsTheLastReadWhileTheFeedIsNotFollowing() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        SessionTableModel model = FxState.read(() ->
+                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        StatusBarView bar = FxState.read(() -> new StatusBarView(new FeedBridge(), model, i18n, Clock.systemUTC(),
+                Timestamps.DEFAULT_ZONE));
+        assertEquals("0 sessions", count(bar));
+        assertFalse(stale(bar));
+
+        FxState.check(() -> model.followingProperty().set(false));
+        assertEquals("0 sessions when last read", count(bar));
+        assertTrue(stale(bar));
+        FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals("마지막으로 읽은 세션 0개", count(bar));
+
+        FxState.check(() -> model.followingProperty().set(true));
+        assertEquals("세션 0개", count(bar));
+        assertFalse(stale(bar));
+    }
+
+    private static String count(StatusBarView bar) throws Exception {
+        return FxState.read(() -> {
+            bar.update();
+            return item(bar, "sessionCount").getText();
+        });
+    }
+
+    private static boolean stale(StatusBarView bar) throws Exception {
+        return FxState.read(() -> item(bar, "sessionCount").getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("stale")));
+    }
+
+    private static Label item(StatusBarView bar, String id) {
+        return (Label) bar.node().getRightItems().stream().filter(n -> id.equals(n.getId())).findFirst()
+                .orElseThrow();
+    }
+
     private static String shown(StatusBarView bar) throws Exception {
         return FxState.read(() -> {
             bar.update();
@@ -89,7 +127,6 @@ class StatusBarViewTest {
     }
 
     private static Label latencyLabel(StatusBarView bar) {
-        return (Label) bar.node().getRightItems().stream().filter(n -> "redisLatency".equals(n.getId())).findFirst()
-                .orElseThrow();
+        return item(bar, "redisLatency");
     }
 }
