@@ -57,21 +57,49 @@ public final class AlertMonitor {
      * @param sessions the sessions concerned (empty for counts and the feed)
      * @param total    how many sessions it is about: more than {@code sessions} when it carries only some of them
      *                 (a long wait names the {@link AlertConditions#MAX_SESSIONS} longest)
+     * @param cleared  when the condition of its episode cleared for good (it stayed clear for
+     *                 {@link #EPISODE_ENDS_AFTER}); null while the episode goes on, and for events
      */
-    public record Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message) {
+    public record Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message,
+                        Instant cleared) {
         public Alert {
             sessions = List.copyOf(sessions);
             total = Math.max(total, sessions.size());
         }
 
+        public Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message) {
+            this(seq, at, rule, sessions, total, message, null);
+        }
+
         public Alert(long seq, Instant at, Rule rule, List<String> sessions, Phrase message) {
             this(seq, at, rule, sessions, sessions.size(), message);
+        }
+
+        /** The same alert, its episode over since {@code when}. */
+        public Alert clearedAt(Instant when) {
+            return new Alert(seq, at, rule, sessions, total, message, when);
+        }
+    }
+
+    /**
+     * What one check found.
+     *
+     * @param raised  the alerts of episodes that begin now
+     * @param cleared the alerts of episodes that ended now, as raised (same {@code seq}) with {@code cleared} set: an
+     *                alert that said "not live any more" must not go on saying it once the feed is back
+     */
+    public record Checked(List<Alert> raised, List<Alert> cleared) {
+        public Checked {
+            raised = List.copyOf(raised);
+            cleared = List.copyOf(cleared);
         }
     }
 
     private final Map<Rule, Boolean> active = new EnumMap<>(Rule.class);
     /** Since when the condition of a rule whose episode has not ended yet has been clear. */
     private final Map<Rule, Instant> clearSince = new EnumMap<>(Rule.class);
+    /** The alert each episode going on raised. */
+    private final Map<Rule, Alert> raisedBy = new EnumMap<>(Rule.class);
     private volatile AlertRules rules;
     private long seq;
 
@@ -88,20 +116,22 @@ public final class AlertMonitor {
         this.rules = Objects.requireNonNull(newRules);
     }
 
-    /** The alerts of episodes that begin now; an episode that goes on raises nothing. */
-    public synchronized List<Alert> check(Conditions now, Instant at) {
+    /** The alerts of episodes that begin or end now; an episode that goes on changes nothing. */
+    public synchronized Checked check(Conditions now, Instant at) {
         List<Alert> out = new ArrayList<>();
+        List<Alert> over = new ArrayList<>();
         AlertRules r = rules;
         edge(Rule.STUCK, r.stuckOn(), now.stuck() > r.stuckAbove(), at, List.of(), 0,
-                Phrase.of("alert.stuck", now.stuck(), r.stuckAbove()), out);
+                Phrase.of("alert.stuck", now.stuck(), r.stuckAbove()), out, over);
         edge(Rule.LONG_WAIT, r.waitingOn(), now.waitingTooLong() > 0, at, now.longestWaiting(),
-                now.waitingTooLong(), Phrase.of("alert.longWait", now.waitingTooLong(), r.waitingLongerThan()), out);
+                now.waitingTooLong(), Phrase.of("alert.longWait", now.waitingTooLong(), r.waitingLongerThan()), out,
+                over);
         edge(Rule.ERROR_RATE, r.errorRateOn(), now.errorRate() > r.errorRateAbove(), at, List.of(), 0,
                 Phrase.of("alert.errorRate", Math.round(now.errorRate() * 100), Math.round(r.errorRateAbove() * 100),
-                        r.errorWindow()), out);
+                        r.errorWindow()), out, over);
         edge(Rule.FEED_FALLBACK, r.feedFallback(), !now.feedLive(), at, List.of(), 0,
-                Phrase.of("alert.feed", now.feedState()), out);
-        return out;
+                Phrase.of("alert.feed", now.feedState()), out, over);
+        return new Checked(out, over);
     }
 
     /** A revert of a console's change: an alert of its own each time (when the rule is on), else nothing. */
@@ -158,17 +188,19 @@ public final class AlertMonitor {
     }
 
     /**
-     * @param on    whether the rule is on: a rule turned off ends its episode at once
+     * @param on    whether the rule is on: a rule turned off ends its episode at once, without saying it cleared
      * @param holds whether its condition holds now
      */
     private void edge(Rule rule, boolean on, boolean holds, Instant at, List<String> sessions, int total,
-                      Phrase message, List<Alert> out) {
+                      Phrase message, List<Alert> out, List<Alert> over) {
         boolean was = active.getOrDefault(rule, false);
         if (on && holds) {
             clearSince.remove(rule);
             active.put(rule, true);
             if (!was) {
-                out.add(new Alert(++seq, at, rule, sessions, total, message));
+                Alert alert = new Alert(++seq, at, rule, sessions, total, message);
+                raisedBy.put(rule, alert);
+                out.add(alert);
             }
             return;
         }
@@ -179,6 +211,10 @@ public final class AlertMonitor {
         if (!on || !at.isBefore(clear.plus(EPISODE_ENDS_AFTER))) {
             active.put(rule, false);
             clearSince.remove(rule);
+            Alert raised = raisedBy.remove(rule);
+            if (on && raised != null) {
+                over.add(raised.clearedAt(clear));
+            }
         }
     }
 }

@@ -117,6 +117,13 @@ class AlertListTest {
         });
         assertEquals(List.of(AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.STUCK, AlertMonitor.Rule.STUCK),
                 center.entries().stream().map(e -> e.alert().rule()).toList(), "a new episode after it cleared");
+        // The first episode's alert says it is over, from when its count dropped; still not acknowledged.
+        AlertCenter.Entry over = center.entries().get(2);
+        assertEquals(T.plusSeconds(6), over.alert().cleared());
+        assertFalse(over.acknowledgedProperty().get());
+        assertTrue(robot.lookup("9 sessions are stuck (alert above 5). Over since 10:00:06.").tryQuery().isPresent(),
+                "its words say it is over");
+        assertEquals(null, center.entries().get(1).alert().cleared(), "the episode going on is not over");
 
         // The short id, so that the count fits the column: a whole id cut the "+1 more" off.
         robot.clickOn("welno_waiting1 (+1 more)");

@@ -49,8 +49,8 @@ class AlertConditionsTest {
         AlertMonitor monitor = new AlertMonitor(RULES);
         Instant t = Instant.parse("2026-12-03T01:00:00Z");
         assertEquals(List.of(AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.ERROR_RATE, AlertMonitor.Rule.FEED_FALLBACK),
-                monitor.check(polling, t).stream().map(AlertMonitor.Alert::rule).toList());
-        assertEquals(List.of(), monitor.check(polling, t.plusSeconds(2)), "the same episodes raise nothing");
+                monitor.check(polling, t).raised().stream().map(AlertMonitor.Alert::rule).toList());
+        assertEquals(List.of(), monitor.check(polling, t.plusSeconds(2)).raised(), "the same episodes raise nothing");
     }
 
     @Test
@@ -90,7 +90,7 @@ class AlertConditionsTest {
         assertEquals(AlertConditions.MAX_SESSIONS, c.longestWaiting().size());
         assertEquals("welno_w59", c.longestWaiting().get(0), "the longest wait first: the alert's link opens it");
         assertFalse(c.longestWaiting().contains("welno_w9"), "the ten shortest waits are counted, not carried");
-        AlertMonitor.Alert alert = new AlertMonitor(RULES).check(c, Instant.parse("2026-12-03T01:00:00Z")).stream()
+        AlertMonitor.Alert alert = new AlertMonitor(RULES).check(c, Instant.parse("2026-12-03T01:00:00Z")).raised().stream()
                 .filter(a -> a.rule() == AlertMonitor.Rule.LONG_WAIT).findFirst().orElseThrow();
         assertEquals("60 sessions have waited for the phone approval longer than 10m.", Words.en(alert.message()));
     }

@@ -23,6 +23,10 @@ class AlertMonitorTest {
                 live ? LIVE : Phrase.of("mode.POLLING"));
     }
 
+    private static List<AlertMonitor.Alert> raised(AlertMonitor monitor, AlertMonitor.Conditions now, Instant at) {
+        return monitor.check(now, at).raised();
+    }
+
     private static List<AlertMonitor.Rule> rules(List<AlertMonitor.Alert> alerts) {
         return alerts.stream().map(AlertMonitor.Alert::rule).toList();
     }
@@ -31,26 +35,29 @@ class AlertMonitorTest {
     void everyRuleFiresOncePerEpisode() {
         AlertMonitor monitor = new AlertMonitor(new AlertRules(5, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
                 true, true, true));
-        assertEquals(List.of(), monitor.check(with(5, List.of(), 0.2, true), t), "at the thresholds: nothing");
+        assertEquals(List.of(), raised(monitor, with(5, List.of(), 0.2, true), t), "at the thresholds: nothing");
 
-        List<AlertMonitor.Alert> first = monitor.check(with(6, List.of("welno_a"), 0.25, false), t);
+        List<AlertMonitor.Alert> first = raised(monitor, with(6, List.of("welno_a"), 0.25, false), t);
         assertEquals(List.of(AlertMonitor.Rule.STUCK, AlertMonitor.Rule.LONG_WAIT, AlertMonitor.Rule.ERROR_RATE,
                 AlertMonitor.Rule.FEED_FALLBACK), rules(first));
         assertEquals(List.of("welno_a"), first.get(1).sessions());
         assertEquals("1 session has waited for the phone approval longer than 10m.", Words.en(first.get(1).message()));
         assertEquals("6 sessions are stuck (alert above 5).", Words.en(first.get(0).message()));
 
-        assertEquals(List.of(), monitor.check(with(9, List.of("welno_a", "welno_b"), 0.5, false), t.plusSeconds(2)),
+        assertEquals(List.of(), raised(monitor, with(9, List.of("welno_a", "welno_b"), 0.5, false), t.plusSeconds(2)),
                 "still the same episodes: no new alert");
-        assertEquals(List.of(), monitor.check(with(2, List.of(), 0.0, true), t.plusSeconds(4)), "cleared");
-        assertEquals(List.of(), monitor.check(with(7, List.of(), 0.0, true), t.plusSeconds(6)),
+        assertEquals(List.of(), raised(monitor, with(2, List.of(), 0.0, true), t.plusSeconds(4)), "cleared");
+        assertEquals(List.of(), raised(monitor, with(7, List.of(), 0.0, true), t.plusSeconds(6)),
                 "back within a minute: the same episode");
-        assertEquals(List.of(), monitor.check(with(2, List.of(), 0.0, true), t.plusSeconds(8)), "clear again");
-        assertEquals(List.of(), monitor.check(with(3, List.of(), 0.0, true), t.plusSeconds(67)),
-                "59 seconds clear: the episode goes on");
-        assertEquals(List.of(), monitor.check(with(3, List.of(), 0.0, true), t.plusSeconds(68)),
-                "a minute clear: it ended");
-        assertEquals(List.of(AlertMonitor.Rule.STUCK), rules(monitor.check(with(7, List.of(), 0.0, true),
+        assertEquals(List.of(), raised(monitor, with(2, List.of(), 0.0, true), t.plusSeconds(8)), "clear again");
+        // The others have been clear since 4 s: their episodes end, each alert as raised, cleared since then.
+        assertEquals(new AlertMonitor.Checked(List.of(), first.subList(1, 4).stream()
+                        .map(a -> a.clearedAt(t.plusSeconds(4))).toList()),
+                monitor.check(with(3, List.of(), 0.0, true), t.plusSeconds(67)),
+                "59 seconds clear: the stuck episode goes on");
+        assertEquals(new AlertMonitor.Checked(List.of(), List.of(first.get(0).clearedAt(t.plusSeconds(8)))),
+                monitor.check(with(3, List.of(), 0.0, true), t.plusSeconds(68)), "a minute clear: it ended");
+        assertEquals(List.of(AlertMonitor.Rule.STUCK), rules(raised(monitor, with(7, List.of(), 0.0, true),
                 t.plusSeconds(70))), "a new episode fires again");
     }
 
@@ -60,13 +67,15 @@ class AlertMonitorTest {
         AlertMonitor monitor = new AlertMonitor(new AlertRules(20, Duration.ZERO, 0, Duration.ZERO, true, true, true));
         int alerts = 0;
         for (int i = 0; i < 60; i++) {
-            alerts += monitor.check(with(i % 2 == 0 ? 21 : 20, List.of(), 0, true), t.plusSeconds(2L * i)).size();
+            alerts += raised(monitor, with(i % 2 == 0 ? 21 : 20, List.of(), 0, true), t.plusSeconds(2L * i)).size();
         }
         assertEquals(1, alerts);
         monitor.setRules(new AlertRules(0, Duration.ZERO, 0, Duration.ZERO, true, true, true));
-        monitor.check(with(21, List.of(), 0, true), t.plusSeconds(200));
+        assertEquals(new AlertMonitor.Checked(List.of(), List.of()),
+                monitor.check(with(21, List.of(), 0, true), t.plusSeconds(200)),
+                "turned off, the rule's condition did not clear: its alert is not marked cleared");
         monitor.setRules(new AlertRules(20, Duration.ZERO, 0, Duration.ZERO, true, true, true));
-        assertEquals(1, monitor.check(with(21, List.of(), 0, true), t.plusSeconds(202)).size(),
+        assertEquals(1, raised(monitor, with(21, List.of(), 0, true), t.plusSeconds(202)).size(),
                 "a rule turned off ends its episode at once");
     }
 
@@ -80,7 +89,7 @@ class AlertMonitorTest {
         monitor.setRules(new AlertRules(0, Duration.ZERO, 0, Duration.ZERO, false, false, false));
         assertTrue(monitor.revert("welno_a", Phrase.of("text.verbatim", "z"), t).isEmpty());
         assertTrue(monitor.unconfirmed("welno_a", Phrase.of("text.verbatim", "z"), t).isEmpty(), "the same switch");
-        assertEquals(List.of(), monitor.check(with(100, List.of("welno_a"), 1.0, false), t));
+        assertEquals(List.of(), raised(monitor, with(100, List.of("welno_a"), 1.0, false), t));
     }
 
     @Test

@@ -84,9 +84,25 @@ public final class AlertCenter {
         this.onRulesChanged = listener;
     }
 
-    /** Checks the rules against the console's state now; an episode that begins raises its alert. */
+    /**
+     * Checks the rules against the console's state now: an episode that begins raises its alert, one that ended marks
+     * its alert cleared in place (read or not, as it was; the operating system is not told again).
+     */
     public void check(AlertMonitor.Conditions now, Instant at) {
-        raise(monitor.check(now, at));
+        AlertMonitor.Checked checked = monitor.check(now, at);
+        raise(checked.raised());
+        for (AlertMonitor.Alert cleared : checked.cleared()) {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry was = entries.get(i);
+                if (was.alert().seq() == cleared.seq()) {
+                    Entry updated = entry(cleared);
+                    updated.acknowledgedProperty().set(was.acknowledgedProperty().get());
+                    entries.set(i, updated);
+                    break;
+                }
+            }
+        }
+        count();
     }
 
     /**

@@ -38,6 +38,7 @@ import javafx.util.Duration;
 public final class AlertListView extends BorderPane {
 
     private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
+    private static final PseudoClass CLEARED = PseudoClass.getPseudoClass("cleared");
     /** How wide an alert's whole account is wrapped on hover. */
     private static final double WHOLE_TEXT_WIDTH = 480;
 
@@ -75,8 +76,14 @@ public final class AlertListView extends BorderPane {
         rule.setPrefWidth(170);
         TableColumn<AlertCenter.Entry, String> message = new TableColumn<>();
         message.textProperty().bind(i18n.text("alerts.column.message"));
-        message.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(
-                Wording.window(i18n).render(d.getValue().alert().message()), SafeText.TEXT)));
+        message.setCellValueFactory(d -> {
+            AlertMonitor.Alert alert = d.getValue().alert();
+            String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
+            // An episode that is over says so: "not live any more" must not read as now.
+            return new ReadOnlyStringWrapper(alert.cleared() == null ? text : text + " " + i18n.format(
+                    "alerts.cleared", Formats.time(i18n, LocalDateTime.ofInstant(alert.cleared(), zone),
+                            LocalDateTime.now(clock.withZone(zone)))));
+        });
         message.setPrefWidth(520);
         message.setCellFactory(c -> new WholeTextCell());
         TableColumn<AlertCenter.Entry, AlertCenter.Entry> sessions = new TableColumn<>();
@@ -152,6 +159,7 @@ public final class AlertListView extends BorderPane {
                     watched.acknowledgedProperty().addListener(follow);
                 }
                 pseudoClassStateChanged(UNREAD, watched != null && !watched.acknowledgedProperty().get());
+                pseudoClassStateChanged(CLEARED, watched != null && watched.alert().cleared() != null);
             }
         });
 
