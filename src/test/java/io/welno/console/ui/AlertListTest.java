@@ -121,7 +121,7 @@ class AlertListTest {
         AlertCenter.Entry over = center.entries().get(2);
         assertEquals(T.plusSeconds(6), over.alert().cleared());
         assertFalse(over.acknowledgedProperty().get());
-        assertTrue(robot.lookup("9 sessions are stuck (alert above 5). Over since 10:00:06.").tryQuery().isPresent(),
+        assertTrue(robot.lookup("(Over since 10:00:06) 9 sessions are stuck (alert above 5).").tryQuery().isPresent(),
                 "its words say it is over");
         assertEquals(null, center.entries().get(1).alert().cleared(), "the episode going on is not over");
 

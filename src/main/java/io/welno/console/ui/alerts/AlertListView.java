@@ -79,10 +79,11 @@ public final class AlertListView extends BorderPane {
         message.setCellValueFactory(d -> {
             AlertMonitor.Alert alert = d.getValue().alert();
             String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
-            // An episode that is over says so: "not live any more" must not read as now.
-            return new ReadOnlyStringWrapper(alert.cleared() == null ? text : text + " " + i18n.format(
-                    "alerts.cleared", Formats.time(i18n, LocalDateTime.ofInstant(alert.cleared(), zone),
-                            LocalDateTime.now(clock.withZone(zone)))));
+            // An episode that is over says so first, where the column does not cut it: "not live any more" must not
+            // read as now.
+            return new ReadOnlyStringWrapper(alert.cleared() == null ? text : i18n.format("alerts.cleared",
+                    Formats.time(i18n, LocalDateTime.ofInstant(alert.cleared(), zone),
+                            LocalDateTime.now(clock.withZone(zone))), text));
         });
         message.setPrefWidth(520);
         message.setCellFactory(c -> new WholeTextCell());
