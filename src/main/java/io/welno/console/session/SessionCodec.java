@@ -332,7 +332,7 @@ public final class SessionCodec {
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         return Phrase.of("unreadable.syntax", line, column,
-                what == null ? Phrase.of("unreadable.syntax.unnamed") : firstLine(what));
+                what == null ? Phrase.of("unreadable.syntax.unnamed") : ParserWords.of(firstLine(what)));
     }
 
     private static StreamConstraintsException constraint(Throwable e) {

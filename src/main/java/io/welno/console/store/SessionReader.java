@@ -208,8 +208,16 @@ public final class SessionReader {
             byte[] value = client.get(key.getBytes(StandardCharsets.UTF_8));
             return value == null ? null : new StoredSession(codec.parse(id, value), ttl(pttl), value);
         }
-        return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.notString", type)),
-                ttl(pttl), null);
+        return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.notString",
+                typeName(type))), ttl(pttl), null);
+    }
+
+    /** The name of a Redis type as TYPE answers it: the core ones in words of each language, a module's as it is. */
+    public static Object typeName(String type) {
+        return switch (type) {
+            case "hash", "list", "set", "zset", "stream" -> Phrase.of("redis.type." + type);
+            default -> type;
+        };
     }
 
     private static StoredSession refused(String id, JedisDataException e, long ttl) {

@@ -117,7 +117,7 @@ class HostileValueTest {
             assertTrue(unreadable.reason().key().startsWith("unreadable."), id);
         }
         assertEquals(Phrase.of("unreadable.utf8"), ((UnreadableSession) seen.get("badutf8").parsed()).reason());
-        assertEquals(Phrase.of("unreadable.notString", "hash"), ((UnreadableSession) seen.get("hash").parsed()).reason());
+        assertEquals(Phrase.of("unreadable.notString", Phrase.of("redis.type.hash")), ((UnreadableSession) seen.get("hash").parsed()).reason());
         assertEquals(Phrase.of("unreadable.tooDeep", 1000), ((UnreadableSession) seen.get("deep").parsed()).reason());
         assertEquals("unreadable.truncated", ((UnreadableSession) seen.get("hugebroken").parsed()).reason().key());
     }

@@ -74,10 +74,10 @@ class SessionReaderTest {
         assertTrue(ttl > 50_000 && ttl <= 60_000, "ttl " + ttl);
 
         UnreadableSession hash = assertInstanceOf(UnreadableSession.class, byId.get("h").parsed());
-        assertEquals(Phrase.of("unreadable.notString", "hash"), hash.reason());
+        assertEquals(Phrase.of("unreadable.notString", Phrase.of("redis.type.hash")), hash.reason());
         assertTrue(byId.get("h").ttlMillis() > 80_000, "another type keeps its TTL: " + byId.get("h").ttlMillis());
         assertEquals(0, byId.get("h").rawBytes());
-        assertEquals(Phrase.of("unreadable.notString", "list"),
+        assertEquals(Phrase.of("unreadable.notString", Phrase.of("redis.type.list")),
                 ((UnreadableSession) byId.get("l").parsed()).reason());
         assertEquals(StoredSession.NO_EXPIRY, byId.get("l").ttlMillis());
 

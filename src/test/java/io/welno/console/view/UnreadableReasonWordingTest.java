@@ -76,10 +76,13 @@ class UnreadableReasonWordingTest {
         reasons.add(reason("{\"x\": 1} trailing".getBytes(StandardCharsets.UTF_8)));
         reasons.add(reason(("{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8)));
         reasons.add(reason("{\"progress\": 3}".getBytes(StandardCharsets.UTF_8)));
-        reasons.add(Phrase.of("unreadable.notString", "hash"));
+        reasons.add(Phrase.of("unreadable.notString", io.welno.console.store.SessionReader.typeName("hash")));
         reasons.add(Phrase.of("unreadable.tooLarge", 513L, 64));
         reasons.add(Phrase.of("unreadable.redisError", Phrase.of("store.failure.timeout")));
         reasons.add(Phrase.of("unreadable.empty"));
+        for (String bad : PARSER_COMPLAINTS.keySet()) {
+            reasons.add(reason(bad.getBytes(StandardCharsets.UTF_8)));
+        }
 
         for (Phrase reason : reasons) {
             for (Wording wording : List.of(english, korean)) {
@@ -87,6 +90,10 @@ class UnreadableReasonWordingTest {
                 assertFalse(text.contains("!unreadable."), reason + ": " + text);
                 assertFalse(text.contains("{"), reason + " leaves a placeholder: " + text);
                 assertTrue(text.endsWith("."), reason + " is a whole sentence: " + text);
+                if (wording == korean) {
+                    String english = text.replaceAll("JSON|UTF-8|Redis|MB|U\\+[0-9A-F]{4}|'[^']*'|\"[^\"]*\"", "");
+                    assertFalse(english.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + text);
+                }
                 // The window's frames put the reason between sentences of their own.
                 for (String frame : List.of("detail.unreadable", "store.unreadable", "flow.unreadable")) {
                     String framed = wording.render(Phrase.of(frame, reason));
@@ -102,6 +109,32 @@ class UnreadableReasonWordingTest {
         assertEquals("JSON이지만 객체가 아닙니다(배열).",
                 korean.render(Phrase.of("unreadable.notObject", Phrase.of("unreadable.kind.array"))));
         assertTrue(english.render(Phrase.of("unreadable.tooLarge", 513L, 64)).startsWith("Too large to parse: 513 MB"));
+    }
+
+    /** Values the parser refuses, and how the English window says why (the Korean one has words of its own). */
+    private static final java.util.Map<String, String> PARSER_COMPLAINTS = java.util.Map.of(
+            "{'a': 1}", "Not valid JSON (line 1, column 2): unexpected character '''.",
+            "{\"a\": tru}", "Not valid JSON (line 1, column 7): unknown word 'tru'.",
+            "[1, 2}", "Not valid JSON (line 1, column 6): '}' with nothing open to close.",
+            "{\"a\": \"x\u0001y\"}", "Not valid JSON (line 1, column 9): control character U+0001 inside a string,"
+                    + " where it must be escaped.",
+            "{\"a\": 1 \u200b}", "Not valid JSON (line 1, column 9): unexpected character U+200B.");
+
+    @Test
+    void theParsersUsualComplaintsHaveWordsOfTheirOwn() {
+        List<String> wrong = new ArrayList<>();
+        PARSER_COMPLAINTS.forEach((bad, said) -> {
+            Phrase reason = reason(bad.getBytes(StandardCharsets.UTF_8));
+            if (!said.equals(english.render(reason))) {
+                wrong.add(bad + " -> " + english.render(reason));
+            }
+            assertTrue(korean.render(reason).startsWith("올바른 JSON이 아닙니다"), korean.render(reason));
+        });
+        assertEquals(List.of(), wrong);
+        // Anything else keeps the parser's words in English and is "a syntax error" in Korean.
+        Phrase other = Phrase.of("unreadable.syntax", 1, 2, Phrase.of("unreadable.syntax.parser", "Odd thing"));
+        assertEquals("Not valid JSON (line 1, column 2): Odd thing.", english.render(other));
+        assertEquals("올바른 JSON이 아닙니다(1행 2열): 구문 오류.", korean.render(other));
     }
 
     private Phrase reason(byte[] raw) {
