@@ -25,6 +25,7 @@ import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +120,8 @@ final class FlowCommandSupport {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ActionResult result = flow.perform(operator, request);
+            // From here the backend may write an older copy back for its longest read → write gap.
+            Instant backendMayRevertUntil = Instant.now().plus(FlowOptions.DEFAULT_HOLD_WINDOW);
             print(out, err, result.outcome().name(), result.actionId(), result.message());
             if (!result.applied()) {
                 return ExitCode.of(result.outcome()).code();
@@ -146,6 +149,15 @@ final class FlowCommandSupport {
             HoldOutcome held = result.hold().await(HOLD_LAST_READ);
             if (held.kind() != HoldOutcome.Kind.NOT_HELD) {
                 print(out, err, held.kept() ? "KEPT" : held.kind().name(), result.actionId(), held.message());
+            }
+            if ((held.kept() || held.kind() == HoldOutcome.Kind.NOT_HELD)
+                    && result.hold().until().isBefore(backendMayRevertUntil)) {
+                // KEPT is true of the hold, which was shorter than the time the backend can still undo the change.
+                out.println("NOTE [" + result.actionId() + "] The backend can still write back an older copy until "
+                        + HOLD_END.withZone(redis.zone).format(backendMayRevertUntil) + " ("
+                        + FlowOptions.DEFAULT_HOLD_WINDOW.toMinutes() + " min after the change); --hold "
+                        + FlowOptions.DEFAULT_HOLD_WINDOW.toMinutes() + "m watches that long, as the window does.");
+                out.flush();
             }
             return (status != ExitCode.DONE ? status : ExitCode.of(held)).code();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -195,12 +196,18 @@ class FlowCommandsTest {
         assertEquals(0, reapplied.exit(), reapplied.out() + reapplied.err());
         assertTrue(reapplied.out().contains("REAPPLIED [") && reapplied.out().contains("KEPT ["), reapplied.out());
         assertEquals("auth_completed", doc(kept).get("status").asText());
+        // KEPT is true of a 4 s hold: the last line says how long the backend can still undo it.
+        assertTrue(reapplied.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches(
+                "NOTE \\[\\w+] The backend can still write back an older copy until \\d\\d:\\d\\d:\\d\\d \\(6 min "
+                        + "after the change\\); --hold 6m watches that long, as the window does\\."), reapplied.out());
 
         // Written back long after the single read-back of --hold 0, even on a busy machine.
         String noHold = waitingSessionWithAStaleWriteBack(3);
         CliRun once = action("complete", noHold, "--reason", "approved", "--role", "developer", "--hold", "0");
         assertEquals(0, once.exit(), "--hold 0 reads back once and leaves, as before: " + once.err());
         assertTrue(!once.out().contains("HOLDING"), once.out());
+        assertTrue(once.out().contains("NOTE ["), "read back once, the change can still be undone: " + once.out());
+        assertFalse(held.out().contains("NOTE [") || held.err().contains("NOTE ["), "not after a revert: " + held.all());
 
         CliRun badHold = action("complete", noHold, "--reason", "approved", "--role", "developer", "--hold", "soon");
         assertEquals(2, badHold.exit());
