@@ -203,6 +203,8 @@ class ConsoleWindowTest {
             return notices;
         }));
         assertTrue(said.stream().anyMatch(t -> t.contains("인증 완료 처리 완료")), said.toString());
+        // "done" is true now, and the notice says the hold goes on watching for the backend undoing it
+        assertTrue(said.stream().anyMatch(t -> t.matches("(?s).*앞으로 \\d+분 동안 지켜봅니다\\..*")), said.toString());
         for (String text : said) {
             // session ids, field and status names of the document are data, not English sentences
             String words = text.replaceAll("welno_[0-9a-f]+|[a-z]+(_[a-z]+)+|CX[0-9A-Z-]+|JSON|Redis|Tilko|KST|UTC", "");

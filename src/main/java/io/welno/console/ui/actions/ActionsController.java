@@ -213,6 +213,12 @@ public final class ActionsController {
                 String headline = i18n.format("notify.result." + result.outcome().name(),
                         i18n.get("action." + result.request().kind().wire()),
                         SafeText.bounded(result.request().sessionId(), SafeText.FIELD));
+                if (result.applied() && !result.hold().isOver()) {
+                    // "Done" is true now; the backend can still write an older copy back, and the hold watches.
+                    long seconds = java.time.Duration.between(java.time.Instant.now(), result.hold().until())
+                            .toSeconds();
+                    headline = i18n.format("notify.result.held", headline, Math.max(1, (seconds + 59) / 60));
+                }
                 if (!result.audited()) {
                     // the audit view will lack this action: said in the headline, not only behind Details
                     headline = i18n.format(result.auditFailure().mayHaveWritten() ? "notify.result.auditUnconfirmed"
