@@ -74,6 +74,23 @@ class SessionTableModelTest {
         return model.rows().stream().map(SessionRow::id).toList();
     }
 
+    /** The backend's read rule: a key past its expires_at is deleted on its next read, so it is not a session it serves. */
+    @Test
+    void theLiveCountSaysHowManyAreKeysTheBackendDeletesOnItsNextRead() {
+        apply(TestRows.session("welno_a", "auth_request_sent", T0).row(), // expires_at T0 + 10 min: passed
+                TestRows.session("welno_b", "auth_request_sent", T0.plusMinutes(25)).row(), // T0 + 35 min
+                TestRows.session("welno_c", "initiated", T0).without("expires_at").row());
+        assertEquals(3, model.liveCountProperty().get());
+        assertEquals(1, model.pastExpiryProperty().get());
+
+        apply(TestRows.session("welno_a", "auth_request_sent", T0).expires(T0.plusMinutes(40)).row()); // re-sent
+        assertEquals(0, model.pastExpiryProperty().get());
+        apply(TestRows.session("welno_b", "auth_request_sent", T0).row());
+        assertEquals(1, model.pastExpiryProperty().get());
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.EXPIRED, "welno_b", null)), false);
+        assertEquals(0, model.pastExpiryProperty().get(), "an ended session is not counted");
+    }
+
     @Test
     void bucketCountsFollowTheProviderAndPartnerFilterButNotTheSearch() {
         apply(TestRows.session("welno_k1", "initiated", T0).authType("0").row(),

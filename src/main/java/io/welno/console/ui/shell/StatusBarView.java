@@ -152,8 +152,11 @@ final class StatusBarView {
         }
         // Not following Redis, the count is the last one read and says so: sessions may have come and gone since.
         boolean following = model.followingProperty().get();
-        countLabel.setText(i18n.format(following ? "status.sessions" : "status.sessions.lastRead",
-                model.liveCountProperty().get()));
+        int past = model.pastExpiryProperty().get();
+        // The backend's rule is the truth: a key past its expires_at is not a session it serves any more.
+        countLabel.setText(!following ? i18n.format("status.sessions.lastRead", model.liveCountProperty().get())
+                : past > 0 ? i18n.format("status.sessions.pastExpiry", model.liveCountProperty().get(), past)
+                : i18n.format("status.sessions", model.liveCountProperty().get()));
         countLabel.pseudoClassStateChanged(STALE, !following);
         rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
         showLatency();

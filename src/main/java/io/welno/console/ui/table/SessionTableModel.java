@@ -3,6 +3,7 @@ package io.welno.console.ui.table;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.StuckExplanation;
+import io.welno.console.view.ExpiryTally;
 import io.welno.console.view.StuckTally;
 import io.welno.console.text.Phrase;
 import io.welno.console.live.ChangeKind;
@@ -86,6 +87,9 @@ public final class SessionTableModel {
     private final ZoneId zone;
     private StuckPolicy stuckPolicy;
     private final StuckTally stuck;
+    private final ExpiryTally expiry;
+    /** Live sessions past their expires_at: keys the backend deletes on its next read (see {@link ExpiryTally}). */
+    private final IntegerProperty pastExpiry = new SimpleIntegerProperty();
     /** The ids of the Following bucket. */
     private Set<String> followed = Set.of();
 
@@ -94,6 +98,7 @@ public final class SessionTableModel {
         this.clock = clock;
         this.zone = zone;
         this.stuck = new StuckTally(master, stuckPolicy, facet, nowSecond());
+        this.expiry = new ExpiryTally(nowSecond());
         for (Bucket b : Bucket.standard()) {
             counts.put(b, new SimpleIntegerProperty());
         }
@@ -153,6 +158,7 @@ public final class SessionTableModel {
                 if (current != null && !current.isEnded()) {
                     count(current, -1);
                     stuck.remove(current);
+                    expiry.remove(current);
                     SessionRow ended = current.ended(change.kind(), now());
                     master.set(at, ended);
                     removed.add(current);
@@ -172,6 +178,7 @@ public final class SessionTableModel {
                 } else {
                     count(current, -1);
                     stuck.remove(current);
+                    expiry.remove(current);
                 }
                 master.set(at, row);
                 removed.add(current);
@@ -179,11 +186,13 @@ public final class SessionTableModel {
             added.add(row);
             count(row, +1);
             stuck.add(row);
+            expiry.add(row);
         }
         trimEnded(removed);
         shown.apply(removed, added);
         counts.get(Bucket.ENDED).set(endedInFacet());
         counts.get(Bucket.STUCK).set(stuck.count()); // at the last tick's second
+        pastExpiry.set(expiry.past());
         publishCounts();
     }
 
@@ -296,6 +305,8 @@ public final class SessionTableModel {
         LocalDateTime now = now();
         Optional<StuckTally.Moved> moved = stuck.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
         counts.get(Bucket.STUCK).set(stuck.count());
+        expiry.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
+        pastExpiry.set(expiry.past());
         countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
             // As the clock moves on, only the rows that just became stuck are new, and only those that expired go.
@@ -450,6 +461,11 @@ public final class SessionTableModel {
 
     public ReadOnlyIntegerProperty liveCountProperty() {
         return liveCount;
+    }
+
+    /** Of {@link #liveCountProperty()}, the sessions past their expires_at (at the last tick's second). */
+    public ReadOnlyIntegerProperty pastExpiryProperty() {
+        return pastExpiry;
     }
 
     /** Set from the feed's mode by the window; the counts say "as last read" while it is false. */

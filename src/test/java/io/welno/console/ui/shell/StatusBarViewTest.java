@@ -95,6 +95,16 @@ class StatusBarViewTest {
         FxState.check(() -> model.followingProperty().set(true));
         assertEquals("세션 0개", count(bar));
         assertFalse(stale(bar));
+
+        // A key past its expires_at is counted apart: the backend deletes it on its next read.
+        java.time.LocalDateTime started = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(30);
+        io.welno.console.view.SessionRow past = io.welno.console.testing.TestRows.session("welno_past",
+                "auth_request_sent", started).row();
+        FxState.check(() -> model.apply(java.util.List.of(new SessionTableModel.RowChange(
+                io.welno.console.live.ChangeKind.ADDED, past.id(), past)), false));
+        assertEquals("세션 1개(만료 지남 1개)", count(bar));
+        FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
+        assertEquals("1 session, 1 past expires_at", count(bar));
     }
 
     private static String count(StatusBarView bar) throws Exception {
