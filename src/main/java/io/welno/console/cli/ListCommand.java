@@ -64,8 +64,9 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         LocalDateTime now = LocalDateTime.now(redis.zone);
         long[] listed = {0};
+        Table table = json ? null : new Table(out, now);
         try (RedisSessionStore store = redis.openStore()) {
-            Printer printer = json ? new JsonLines(out, store, now) : new Table(out, now);
+            Printer printer = json ? new JsonLines(out, store, now) : table;
             if (files.given()) {
                 // Places are worked out only here: without --files the listing reads nothing but Redis.
                 ((FallbackSessionStore) files.around(store, redis)).scanPlaced(batch -> {
@@ -92,7 +93,10 @@ final class ListCommand implements Callable<Integer> {
             out.flush();
         }
         if (!json) {
-            out.printf("%d session(s)%n", listed[0]);
+            // The backend's read rule is the truth: such a key is not a session it serves any more.
+            out.printf(table.pastExpiry == 0 ? "%d session(s)%n"
+                    : "%d session(s), %d past expires_at (!expired: the backend deletes them on its next read)%n",
+                    listed[0], table.pastExpiry);
         }
         out.flush();
         return ExitCode.DONE.code();
@@ -148,6 +152,8 @@ final class ListCommand implements Callable<Integer> {
     private static final class Table implements Printer {
         private final PrintWriter out;
         private final LocalDateTime now;
+        /** Listed sessions past their expires_at. */
+        long pastExpiry;
 
         Table(PrintWriter out, LocalDateTime now) {
             this.out = out;
@@ -169,6 +175,9 @@ final class ListCommand implements Callable<Integer> {
             SessionDocument doc = (SessionDocument) session.parsed();
             SessionStatus status = doc.status();
             List<String> warnings = BackendRules.ruleWarnings(doc, now);
+            if (warnings.contains("expired")) {
+                pastExpiry++;
+            }
             String notes = Stream.concat(
                     doc.warnings().stream().map(w -> (w.breaksBackend() ? "!" : "") + w.name().toLowerCase()),
                     warnings.stream().map(w -> (w.equals("expired") ? "!" : "") + w))
