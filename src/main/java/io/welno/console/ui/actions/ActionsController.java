@@ -13,6 +13,8 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.ActionAvailability;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -215,8 +217,7 @@ public final class ActionsController {
                         SafeText.bounded(result.request().sessionId(), SafeText.FIELD));
                 if (result.applied() && !result.hold().isOver()) {
                     // "Done" is true now; the backend can still write an older copy back, and the hold watches.
-                    long seconds = java.time.Duration.between(java.time.Instant.now(), result.hold().until())
-                            .toSeconds();
+                    long seconds = Duration.between(Instant.now(), result.hold().until()).toSeconds();
                     headline = i18n.format("notify.result.held", headline, Math.max(1, (seconds + 59) / 60));
                 }
                 if (!result.audited()) {
