@@ -24,7 +24,9 @@ import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +86,7 @@ final class BulkCommandSupport {
                     RedisAuditLog.DEFAULT_MAX_LEN, flowOptions.logWords()), watch, timestamps, background, flowOptions);
             try {
                 return bulk.dryRun ? preview(out, flow, operator, template, ids)
-                        : apply(out, err, flow, operator, template, ids, workers);
+                        : apply(out, err, flow, operator, template, ids, workers, redis.zone);
             } finally {
                 flow.close();
                 watch.close();
@@ -119,7 +121,7 @@ final class BulkCommandSupport {
     }
 
     private static int apply(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
-                             ActionRequest template, List<String> ids, ExecutorService workers)
+                             ActionRequest template, List<String> ids, ExecutorService workers, ZoneId zone)
             throws InterruptedException {
         // A session's later entries (its collection's end, a revert, a re-apply, its hold's end) that cannot be
         // written get a line of their own, before the session's line; the summary counts their sessions too.
@@ -135,14 +137,14 @@ final class BulkCommandSupport {
         };
         flow.addListener(unaudited);
         try {
-            return runBatch(out, err, flow, operator, template, ids, workers);
+            return runBatch(out, err, flow, operator, template, ids, workers, zone);
         } finally {
             flow.removeListener(unaudited);
         }
     }
 
     private static int runBatch(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,
-                                 ActionRequest template, List<String> ids, ExecutorService workers)
+                                 ActionRequest template, List<String> ids, ExecutorService workers, ZoneId zone)
             throws InterruptedException {
         BulkRun run = BulkRun.start(flow, operator, template, ids, workers, item -> {
             boolean good = item.tally() == BulkRun.Tally.APPLIED;
@@ -183,6 +185,13 @@ final class BulkCommandSupport {
             }
         }
         summarize(out, run, summed);
+        if (run.summary().count(BulkRun.Tally.APPLIED) > 0
+                && template.hold().compareTo(FlowOptions.DEFAULT_HOLD_WINDOW) < 0) {
+            // The changes counted applied stayed through a hold shorter than the backend's longest gap.
+            out.println(FlowCommandSupport.stillUndoable(run.batchId(),
+                    Instant.now().plus(FlowOptions.DEFAULT_HOLD_WINDOW), zone, true));
+            out.flush();
+        }
         return exit(run.summary()).code();
     }
 

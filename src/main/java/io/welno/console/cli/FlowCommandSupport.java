@@ -26,6 +26,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -153,10 +154,7 @@ final class FlowCommandSupport {
             if ((held.kept() || held.kind() == HoldOutcome.Kind.NOT_HELD)
                     && result.hold().until().isBefore(backendMayRevertUntil)) {
                 // KEPT is true of the hold, which was shorter than the time the backend can still undo the change.
-                out.println("NOTE [" + result.actionId() + "] The backend can still write back an older copy until "
-                        + HOLD_END.withZone(redis.zone).format(backendMayRevertUntil) + " ("
-                        + FlowOptions.DEFAULT_HOLD_WINDOW.toMinutes() + " min after the change); --hold "
-                        + FlowOptions.DEFAULT_HOLD_WINDOW.toMinutes() + "m watches that long, as the window does.");
+                out.println(stillUndoable(result.actionId(), backendMayRevertUntil, redis.zone, false));
                 out.flush();
             }
             return (status != ExitCode.DONE ? status : ExitCode.of(held)).code();
@@ -186,6 +184,20 @@ final class FlowCommandSupport {
     }
 
     /** One line per outcome; the words escape and bound what they quote (session fields, Tilko, Redis). */
+    /**
+     * The line after a change kept by a hold shorter than the backend's longest read → write gap: until when the
+     * backend can still write an older copy back, and how to watch that long.
+     *
+     * @param several a bulk run's changes, the last of which the time counts from
+     */
+    static String stillUndoable(String tag, Instant until, ZoneId zone, boolean several) {
+        long minutes = FlowOptions.DEFAULT_HOLD_WINDOW.toMinutes();
+        return "NOTE [" + SafeText.bounded(tag, SafeText.FIELD) + "] The backend can still write back an older copy"
+                + (several ? " of these sessions" : "") + " until " + HOLD_END.withZone(zone).format(until) + " ("
+                + minutes + " min after the " + (several ? "last change" : "change") + "); --hold " + minutes
+                + "m watches that long, as the window does.";
+    }
+
     private static void print(PrintWriter out, PrintWriter err, String outcome, String actionId, Phrase message) {
         boolean good = GOOD.contains(outcome);
         (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : SafeText.bounded(actionId, SafeText.FIELD))

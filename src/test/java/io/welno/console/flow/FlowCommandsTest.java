@@ -285,6 +285,9 @@ class FlowCommandsTest {
         }
         String batch = run.out().lines().filter(l -> l.startsWith("BATCH [")).findFirst().orElseThrow()
                 .replaceAll("BATCH \\[(\\w+)].*", "$1");
+        // Applied through a one-second hold: the last line says how long the backend can still undo them.
+        assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("NOTE [" + batch
+                + "] The backend can still write back an older copy of these sessions until "), run.out());
         List<String> audited = REDIS.client().xrevrange("welno:console:audit", "+", "-", 100).stream()
                 .filter(e -> batch.equals(e.getFields().get("batch_id")))
                 .map(e -> e.getFields().get("event") + ":" + e.getFields().get("result")).sorted().toList();
