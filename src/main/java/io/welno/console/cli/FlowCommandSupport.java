@@ -121,8 +121,6 @@ final class FlowCommandSupport {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ActionResult result = flow.perform(operator, request);
-            // From here the backend may write an older copy back for its longest read → write gap.
-            Instant backendMayRevertUntil = Instant.now().plus(FlowOptions.DEFAULT_HOLD_WINDOW);
             print(out, err, result.outcome().name(), result.actionId(), result.message());
             if (!result.applied()) {
                 return ExitCode.of(result.outcome()).code();
@@ -152,9 +150,13 @@ final class FlowCommandSupport {
                 print(out, err, held.kept() ? "KEPT" : held.kind().name(), result.actionId(), held.message());
             }
             if ((held.kept() || held.kind() == HoldOutcome.Kind.NOT_HELD)
-                    && result.hold().until().isBefore(backendMayRevertUntil)) {
+                    && request.hold().compareTo(FlowOptions.DEFAULT_HOLD_WINDOW) < 0) {
                 // KEPT is true of the hold, which was shorter than the time the backend can still undo the change.
-                out.println(stillUndoable(result.actionId(), backendMayRevertUntil, redis.zone, false));
+                // The hold ends its length after the last write (a collection's writes move it on); without one,
+                // the change was written just now.
+                Instant lastChange = held.kind() == HoldOutcome.Kind.NOT_HELD ? Instant.now()
+                        : result.hold().until().minus(request.hold());
+                out.println(stillUndoable(result.actionId(), lastChange, redis.zone, false));
                 out.flush();
             }
             return (status != ExitCode.DONE ? status : ExitCode.of(held)).code();
@@ -188,9 +190,11 @@ final class FlowCommandSupport {
      * The line after a change kept by a hold shorter than the backend's longest read → write gap: until when the
      * backend can still write an older copy back, and how to watch that long.
      *
-     * @param several a bulk run's changes, the last of which the time counts from
+     * @param lastChange when the (last) change was written
+     * @param several    a bulk run's changes, the last of which the time counts from
      */
-    static String stillUndoable(String tag, Instant until, ZoneId zone, boolean several) {
+    static String stillUndoable(String tag, Instant lastChange, ZoneId zone, boolean several) {
+        Instant until = lastChange.plus(FlowOptions.DEFAULT_HOLD_WINDOW);
         long minutes = FlowOptions.DEFAULT_HOLD_WINDOW.toMinutes();
         return "NOTE [" + SafeText.bounded(tag, SafeText.FIELD) + "] The backend can still write back an older copy"
                 + (several ? " of these sessions" : "") + " until " + HOLD_END.withZone(zone).format(until) + " ("
