@@ -13,7 +13,6 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.ActionAvailability;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -212,19 +211,7 @@ public final class ActionsController {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
-                String headline = i18n.format("notify.result." + result.outcome().name(),
-                        i18n.get("action." + result.request().kind().wire()),
-                        SafeText.bounded(result.request().sessionId(), SafeText.FIELD));
-                if (result.applied() && !result.hold().isOver()) {
-                    // "Done" is true now; the backend can still write an older copy back, and the hold watches.
-                    long seconds = Duration.between(Instant.now(), result.hold().until()).toSeconds();
-                    headline = i18n.format("notify.result.held", headline, Math.max(1, (seconds + 59) / 60));
-                }
-                if (!result.audited()) {
-                    // the audit view will lack this action: said in the headline, not only behind Details
-                    headline = i18n.format(result.auditFailure().mayHaveWritten() ? "notify.result.auditUnconfirmed"
-                            : "notify.result.unaudited", headline);
-                }
+                String headline = ResultHeadline.of(i18n, result, Instant.now());
                 view.notices().show(headline, words().render(result.message()),
                         !result.applied() || !result.audited());
                 resultListener.accept(result);

@@ -1,0 +1,53 @@
+package io.welno.console.ui.actions;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.I18n;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The sentence a notice leads with when an action returns: what is true of the session at that moment, and for an
+ * applied change how long the console goes on watching it. A collection's claim is not the collection: the words say
+ * it started, and that its writes are watched until a hold's length after the last one (docs/flow.md, "Held
+ * actions").
+ */
+final class ResultHeadline {
+
+    private ResultHeadline() {
+    }
+
+    static String of(I18n i18n, ActionResult result, Instant now) {
+        long heldMinutes = 0;
+        if (result.applied() && !result.hold().isOver()) {
+            long seconds = Duration.between(now, result.hold().until()).toSeconds();
+            heldMinutes = Math.max(1, (seconds + 59) / 60);
+        }
+        return of(i18n, result.request().kind(), result.outcome(), result.request().sessionId(), heldMinutes,
+                result.audited() ? null : result.auditFailure());
+    }
+
+    /**
+     * @param heldMinutes  0 when the change is not held (not applied, or held for no time)
+     * @param auditFailure why the action's audit entry is missing, or null when it was written
+     */
+    static String of(I18n i18n, ActionKind kind, ActionResult.Outcome outcome, String sessionId, long heldMinutes,
+                     StoreFailure auditFailure) {
+        boolean started = kind == ActionKind.COLLECT && outcome == ActionResult.Outcome.APPLIED;
+        String headline = i18n.format("notify.result." + outcome.name() + (started ? ".collect" : ""),
+                i18n.get("action." + kind.wire()), SafeText.bounded(sessionId, SafeText.FIELD));
+        if (heldMinutes > 0) {
+            // "Done" is true now; the backend can still write an older copy back, and the hold watches.
+            headline = i18n.format(started ? "notify.result.heldCollecting" : "notify.result.held", headline,
+                    heldMinutes);
+        }
+        if (auditFailure != null) {
+            // the audit view will lack this action: said in the headline, not only behind Details
+            headline = i18n.format(auditFailure.mayHaveWritten() ? "notify.result.auditUnconfirmed"
+                    : "notify.result.unaudited", headline);
+        }
+        return headline;
+    }
+}

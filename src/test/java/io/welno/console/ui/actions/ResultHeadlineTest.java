@@ -1,0 +1,79 @@
+package io.welno.console.ui.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionResult.Outcome;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.ui.common.I18n;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sentence an action's notice leads with must be true when it is read: a collection's claim is not its end, and
+ * every combination of outcome, hold and audit reads as whole sentences in both languages.
+ */
+class ResultHeadlineTest {
+
+    private static final String ID = "welno_4dc776a8";
+    private static final StoreFailure LOST = new StoreFailure(StoreFailure.Cause.CONNECTION_LOST, "reset");
+    private static final StoreFailure DENIED = new StoreFailure(StoreFailure.Cause.PERMISSION_DENIED, "NOPERM");
+
+    private final I18n english = new I18n(Locale.ENGLISH);
+    private final I18n korean = new I18n(I18n.KOREAN);
+
+    @Test
+    void aCollectionsClaimSaysTheCollectionStartedAndIsWatchedAfterItsLastWrite() {
+        String en = ResultHeadline.of(english, ActionKind.COLLECT, Outcome.APPLIED, ID, 6, null);
+        assertEquals("Collect health data started for session " + ID + "; it goes on in the background, and you are"
+                + " told when it ends. Its writes are watched until 6 minutes after the last one, in case the backend"
+                + " writes an older copy back.", en);
+        String ko = ResultHeadline.of(korean, ActionKind.COLLECT, Outcome.APPLIED, ID, 6, null);
+        assertTrue(ko.startsWith("세션 " + ID + ": 건강 데이터 수집을(를) 시작했습니다."), ko);
+        assertTrue(ko.contains("마지막으로 쓴 뒤 6분"), ko);
+        // "수집 완료" would say the data is in: only the claim is
+        assertFalse(ko.contains("완료"), ko);
+        assertFalse(en.contains("done"), en);
+    }
+
+    @Test
+    void anotherAppliedActionIsDoneAndWatchedForTheNextMinutes() {
+        assertEquals("Force auth complete: done for session " + ID + ". Watched for the next 6 minutes in case the"
+                + " backend writes an older copy back.",
+                ResultHeadline.of(english, ActionKind.MANUAL_COMPLETE, Outcome.APPLIED, ID, 6, null));
+        assertEquals("세션 " + ID + ": 인증 완료 처리 완료. 백엔드가 이전 사본을 다시 쓰는지 앞으로 1분 동안 지켜봅니다.",
+                ResultHeadline.of(korean, ActionKind.MANUAL_COMPLETE, Outcome.APPLIED, ID, 1, null));
+        assertEquals("Re-send auth request: done for session " + ID + ".",
+                ResultHeadline.of(english, ActionKind.SIMPLE_AUTH, Outcome.APPLIED, ID, 0, null));
+    }
+
+    @Test
+    void everyOutcomeHoldAndAuditReadsAsWholeSentencesInBothLanguages() {
+        for (ActionKind kind : ActionKind.values()) {
+            for (Outcome outcome : Outcome.values()) {
+                for (long held : outcome == Outcome.APPLIED ? new long[] {0, 1, 6} : new long[] {0}) {
+                    for (StoreFailure audit : Arrays.asList(null, LOST, DENIED)) {
+                        for (I18n i18n : List.of(english, korean)) {
+                            String said = ResultHeadline.of(i18n, kind, outcome, ID, held, audit);
+                            String where = kind + " " + outcome + " " + held + " " + audit + ": " + said;
+                            assertTrue(said.endsWith("."), where);
+                            assertFalse(said.contains("..") || said.contains(" ."), where);
+                            // a sentence ends before the audit's "But …" begins
+                            assertFalse(said.matches("(?s).*[^.] (다만|But) .*"), where);
+                            assertTrue(said.contains(ID), where);
+                            assertFalse(said.contains("{") || said.contains("}"), where);
+                            if (i18n == korean) {
+                                String words = said.replace(ID, "").replace("Redis", "");
+                                assertFalse(words.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
