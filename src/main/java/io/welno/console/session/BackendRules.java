@@ -56,8 +56,8 @@ public final class BackendRules {
 
     /**
      * The read rules this document breaks now, as the codes {@code list --json} and {@code watch --json} report
-     * beside the document warnings: {@code expired}, {@code no_partner_prefix}, {@code no_partner_id},
-     * {@code partner_mismatch}.
+     * beside the document warnings: {@code expired}, {@code empty_id}, {@code no_partner_prefix},
+     * {@code no_partner_id}, {@code partner_mismatch}.
      */
     public static List<String> ruleWarnings(SessionDocument doc, LocalDateTime now) {
         List<String> out = new java.util.ArrayList<>();
@@ -66,7 +66,9 @@ public final class BackendRules {
         }
         Optional<String> prefix = partnerOfId(doc.id());
         String stored = doc.storedPartnerId();
-        if (prefix.isEmpty()) {
+        if (doc.id().isEmpty()) {
+            out.add("empty_id");
+        } else if (prefix.isEmpty()) {
             out.add("no_partner_prefix");
         } else if (stored == null) {
             out.add("no_partner_id");
@@ -79,6 +81,10 @@ public final class BackendRules {
     /** Why {@code /session/simple-auth} would answer 404 for this session, or empty when it would not. */
     public static Optional<Phrase> ownershipProblem(SessionDocument doc) {
         Optional<String> prefix = partnerOfId(doc.id());
+        if (doc.id().isEmpty()) {
+            // the bare prefix as a key: no id the backend's endpoints could be called with, not a uuid-era one
+            return Optional.of(Phrase.of("backend.ownership.emptyId"));
+        }
         if (prefix.isEmpty()) {
             return Optional.of(Phrase.of("backend.ownership.noPrefix"));
         }

@@ -87,6 +87,31 @@ class CommandLineTest {
         }
     }
 
+    /** The prefix alone as a key: listed with a word in its ID column (not a blank that shifts the columns). */
+    @Test
+    void aKeyThatIsThePrefixAloneIsListedAsHavingNoId() throws Exception {
+        REDIS.client().set("tilko_session:", Fixtures.live("03_auth_request_sent.json")
+                .replace(Fixtures.id("03_auth_request_sent.json"), ""));
+        try {
+            CliRun run = run("list", "--redis", REDIS.url());
+            assertEquals(0, run.exit(), run.err());
+            String row = run.out().lines().filter(l -> l.startsWith("(no id) ")).findFirst().orElseThrow(
+                    () -> new AssertionError(run.out()));
+            assertTrue(row.contains("empty_id") && !row.contains("no_partner_prefix"), row);
+            JsonNode json = run("list", "--json", "--redis", REDIS.url()).out().lines().map(l -> {
+                try {
+                    return mapper.readTree(l);
+                } catch (Exception e) {
+                    throw new AssertionError(l, e);
+                }
+            }).filter(n -> n.get("id").asText().isEmpty()).findFirst().orElseThrow();
+            assertEquals("empty_id", json.get("warnings").get(json.get("warnings").size() - 1).asText(),
+                    json.toString());
+        } finally {
+            REDIS.client().del("tilko_session:");
+        }
+    }
+
     @Test
     void listJsonPrintsOneMaskedObjectPerSessionAndFlagsOddAndMalformedOnes() throws Exception {
         CliRun run = run("list", "--json", "--redis", REDIS.url());

@@ -133,6 +133,26 @@ class HostileWindowTest {
         assertTrue(texts.contains("배*지"), "the masked name is shown");
     }
 
+    /**
+     * The prefix alone as a key: its row and title say it has no id (an empty cell would be a row nobody can name),
+     * and the backend note says why no call can reach it rather than calling it a uuid-era id.
+     */
+    @Test
+    void aKeyThatIsThePrefixAloneSaysItHasNoId(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        put("", new SessionCodec(Timestamps.DEFAULT_ZONE).write(Hostile.session("",
+                LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(2))));
+        FxState.await("the empty id's row", () -> table(robot).getItems().size() == IDS.size() + 1);
+        select(robot, "");
+        assertEquals("(no id)", FxState.read(() -> robot.lookup("#detailTitle").queryAs(Label.class).getText()));
+        String texts = walk();
+        assertTrue(texts.contains("the key is the prefix alone"), texts);
+        assertFalse(texts.contains("uuid-era"), texts);
+        assertTrue(FxState.read(() -> robot.lookup(".table-row-cell .cell-mono").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && "(no id)".equals(l.getText()))),
+                "the Session column names it");
+    }
+
     @Test
     void aLongMessageIsCutInTheTimelineAndOpensWhole(FxRobot robot) throws Exception {
         awaitRows(robot);

@@ -359,7 +359,7 @@ public final class DetailPane extends VBox {
         if (!getChildren().contains(content)) {
             getChildren().setAll(content);
         }
-        title.setText(SafeText.bounded(row.id(), SafeText.FIELD));
+        title.setText(row.id().isEmpty() ? i18n.get("table.emptyId") : SafeText.bounded(row.id(), SafeText.FIELD));
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(

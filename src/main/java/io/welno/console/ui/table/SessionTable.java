@@ -74,7 +74,7 @@ public final class SessionTable extends TableView<SessionRow> {
         setPlaceholder(new Label());
         ((Label) getPlaceholder()).textProperty().bind(i18n.text("table.empty"));
 
-        getColumns().add(column("column.id", 125, (row, now) -> row.shortId(),
+        getColumns().add(column("column.id", 125, (row, now) -> row.id().isEmpty() ? i18n.get("table.emptyId") : row.shortId(),
                 Comparator.comparing(SessionRow::id), "cell-mono"));
         getColumns().add(column("column.name", 58, (row, now) -> row.maskedName(),
                 Comparator.comparing(SessionRow::maskedName), null));
