@@ -42,8 +42,14 @@ final class FlowNotices implements FlowListener {
         if (finished.batchId() != null) {
             return; // a bulk collect's sessions end one after another: its dialog counts them, its summary lists them
         }
-        Platform.runLater(() -> notices.show(i18n.format("notify.collection", field(finished.sessionId()),
-                StatusChips.text(i18n, finished.finalStatus())), false));
+        // Only a collection that saved its data is good news; any other end (Tilko's error, not approved yet, the
+        // session gone, Redis unusable) is one to look at, with the collection's own account behind Details. The
+        // status is unknown when the session vanished or Redis could not be written.
+        Platform.runLater(() -> notices.show(finished.finalStatus() == null
+                        ? i18n.format("notify.collection.noStatus", field(finished.sessionId()))
+                        : i18n.format("notify.collection", field(finished.sessionId()),
+                                StatusChips.text(i18n, finished.finalStatus())),
+                words().render(finished.message()), finished.result() != CollectionFinished.Result.COMPLETED));
     }
 
     @Override

@@ -109,6 +109,29 @@ class FlowNoticesTest {
         assertTrue(headline().contains("welno_one"), headline());
     }
 
+    /**
+     * Only a collection that saved its data is good news: one that ended in error is a warning with its own account
+     * behind Details, and one whose session vanished (no status left to name) is told too.
+     */
+    @Test
+    void aCollectionThatDidNotCompleteIsAWarningEvenWithoutAStatus(FxRobot robot) throws Exception {
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_err", "a2", CollectionFinished.Result.ERROR,
+                SessionStatus.ERROR, Phrase.of("collection.vanished"), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Collection for welno_err ended: Error", headline());
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_gone", "a3",
+                CollectionFinished.Result.VANISHED, null, Phrase.of("collection.vanished"), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Collection for welno_gone ended; what it left is not known (the details say why)", headline());
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+        assertEquals("The session disappeared (expired or deleted) during the collection.", detail());
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_ok", "a4", CollectionFinished.Result.COMPLETED,
+                SessionStatus.COMPLETED, Phrase.of("collection.vanished"), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(newest().getStyleClass().contains("notice-info"));
+    }
+
     @Test
     void aBulkRunsEndedSessionsAreToldOnce(FxRobot robot) throws Exception {
         for (int i = 0; i < 5; i++) {
