@@ -1,5 +1,6 @@
 package io.welno.console.store;
 
+import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.net.ConnectException;
@@ -23,7 +24,8 @@ import javax.net.ssl.SSLException;
  *
  * @param detail what Redis or the JVM said, first line only (may be empty); outside text, sanitised where shown
  * @param said   the same in the console's own words, when a step of the console named it ({@link PhrasedException}
- *               in the chain, e.g. a TLS port that does not answer): shown instead of {@code detail}; may be null
+ *               in the chain, e.g. a TLS port that does not answer) or it is one of the network's usual complaints
+ *               ({@link NetworkWords}): shown instead of {@code detail}; may be null
  */
 public record StoreFailure(Cause cause, String detail, Phrase said) {
 
@@ -125,14 +127,16 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || message.contains("Connection refused")
                     || message.toLowerCase(Locale.ROOT).contains("connect timed out")) {
-                return new StoreFailure(Cause.UNREACHABLE, firstLine(message));
+                return new StoreFailure(Cause.UNREACHABLE, firstLine(message),
+                        NetworkWords.of(t, firstLine(message)));
             }
             if (t instanceof SocketTimeoutException || message.contains("Read timed out")) {
                 return new StoreFailure(Cause.TIMEOUT, "");
             }
             if (message.contains("Unexpected end of stream") || message.contains("Connection reset")
                     || message.contains("Broken pipe") || message.contains("connection closed")) {
-                return new StoreFailure(Cause.CONNECTION_LOST, firstLine(message));
+                return new StoreFailure(Cause.CONNECTION_LOST, firstLine(message),
+                        NetworkWords.of(t, firstLine(message)));
             }
         }
         for (Throwable t : chain) {

@@ -122,7 +122,7 @@ class StoreFailureWordsTest {
     void theOldHintsSurviveInTheFixes() {
         Map<Cause, RuntimeException> examples = examples();
         Map<Cause, List<String>> hints = Map.of(
-                Cause.UNREACHABLE, List.of("Connection refused", "that Redis runs there", "firewall or VPN"),
+                Cause.UNREACHABLE, List.of("connection refused", "that Redis runs there", "firewall or VPN"),
                 Cause.AUTH_FAILED, List.of("user name or password", "Check the ACL user and the password"),
                 Cause.TLS_FAILED, List.of("TLS handshake", "certificate"),
                 Cause.TIMEOUT, List.of("stopped answering", "try again in a moment"),
@@ -148,6 +148,30 @@ class StoreFailureWordsTest {
         assertFalse(err.toString().contains("Redis answered"), err.toString());
     }
 
+    /**
+     * A Redis that is down or drops the connection is said in the window's language: the network's usual complaints
+     * have Korean words, not the JVM's English in parentheses.
+     */
+    @Test
+    void aRedisThatCannotBeReachedOrDropsTheConnectionIsSaidInKorean() {
+        io.welno.console.view.Wording korean = io.welno.console.view.Wording.window(
+                new io.welno.console.view.BundleTexts(java.util.Locale.KOREAN));
+        Map<Cause, RuntimeException> examples = examples();
+        List<RuntimeException> failures = List.of(examples.get(Cause.UNREACHABLE), examples.get(Cause.CONNECTION_LOST),
+                new JedisConnectionException(new java.net.UnknownHostException("redis.internal")),
+                new JedisConnectionException(new java.net.SocketException("Connection reset")),
+                new JedisConnectionException(new java.net.NoRouteToHostException("No route to host")));
+        for (RuntimeException failure : failures) {
+            String said = korean.render(StoreFailure.describe(failure));
+            assertFalse(said.replace("Redis", "").matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + said);
+        }
+        assertEquals("Redis에 연결할 수 없습니다(연결이 거부되었습니다)",
+                korean.render(StoreFailure.describe(examples.get(Cause.UNREACHABLE))));
+        // a complaint without words of its own is quoted as it was said
+        assertEquals("Redis could not be reached (Network is down)", Wording.cli().render(StoreFailure.describe(
+                new JedisConnectionException(new java.net.ConnectException("Network is down")))));
+    }
+
     /** Redis's error words are read in one place; a class that reads them again is a second classification. */
     @Test
     void onlyStoreFailureReadsTheConnectionErrors() throws IOException {
@@ -156,8 +180,9 @@ class StoreFailureWordsTest {
         Path main = Path.of("src/main/java");
         try (Stream<Path> files = Files.walk(main)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (file.endsWith(Path.of("io/welno/console/store/StoreFailure.java"))) {
-                    continue;
+                if (file.endsWith(Path.of("io/welno/console/store/StoreFailure.java"))
+                        || file.endsWith(Path.of("io/welno/console/text/NetworkWords.java"))) {
+                    continue; // the classification, and the words of what it classified
                 }
                 String text = Files.readString(file);
                 for (String sign : signs) {

@@ -81,6 +81,7 @@ public final class Notices extends VBox {
         Button close = new Button("×");
         close.getStyleClass().add("notice-close");
         close.setTooltip(new Tooltip(i18n.get("notice.close")));
+        close.setAccessibleText(i18n.get("notice.close")); // a screen reader would read "×" as a sign, not an action
         close.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, icon, title, spacer, close);
         top.setAlignment(Pos.CENTER_LEFT);

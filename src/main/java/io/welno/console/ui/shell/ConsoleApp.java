@@ -167,6 +167,10 @@ public final class ConsoleApp extends Application {
                 new ButtonType(i18n.get("connect.retry"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(stage);
+        // JavaFX's own "Error" title and header would be its words, not ours: the content says what failed
+        alert.setTitle(i18n.get("app.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("connectErrorDialog");
         alert.getDialogPane().setStyle(HangulFont.rootStyle()); // its own window: Korean would be boxes without it
         alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .ifPresent(b -> chooseConnection());
