@@ -3,6 +3,9 @@ package io.welno.console.app;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.welno.console.session.JsonProblems;
+import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.io.IOException;
@@ -58,9 +61,11 @@ public final class ConnectionProfiles {
         }
         try {
             return Json.MAPPER.readValue(file.toFile(), new TypeReference<List<ConnectionProfile>>() { });
+        } catch (JsonProcessingException e) {
+            // a hand-edited file's mistake, by line and column in the window's language
+            throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(), JsonProblems.of(e)), e);
         } catch (IOException e) {
-            throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(),
-                    String.valueOf(e.getMessage())), e);
+            throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(), FileWords.of(e)), e);
         }
     }
 
@@ -86,8 +91,7 @@ public final class ConnectionProfiles {
             Json.MAPPER.writeValue(temp.toFile(), new ArrayList<>(profiles));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new PhrasedException(Phrase.of("profiles.saveFailed", file.toString(),
-                    String.valueOf(e.getMessage())), e);
+            throw new PhrasedException(Phrase.of("profiles.saveFailed", file.toString(), FileWords.of(e)), e);
         }
     }
 }

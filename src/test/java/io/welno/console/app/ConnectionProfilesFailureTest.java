@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A profiles file that cannot be read is named in the window's language, the file and the parser's cause quoted. */
+/**
+ * A profiles file that cannot be read is named in the window's language with the file and where in it the mistake
+ * is: the parser's usual complaints, a file cut short and a value of the wrong kind have words of their own, so a
+ * Korean user never meets the parser's English sentence.
+ */
 class ConnectionProfilesFailureTest {
 
     @TempDir
@@ -25,5 +29,36 @@ class ConnectionProfilesFailureTest {
         assertEquals("profiles.readFailed", refused.phrase().key());
         String korean = Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(refused.phrase());
         assertTrue(korean.startsWith("연결 프로필 파일 " + file + "을(를) 읽지 못했습니다: "), korean);
+        assertEnglishFree(korean);
+    }
+
+    @Test
+    void aHandEditedMistakeIsSaidByLineAndColumnInBothLanguages() throws Exception {
+        Path comma = Files.writeString(dir.resolve("comma.json"), "[{\"name\": \"prod\",}]");
+        assertEquals("연결 프로필 파일 " + comma + "을(를) 읽지 못했습니다: 올바른 JSON이 아닙니다(1행 18열): "
+                + "이 자리에 올 수 없는 문자 '}'.", korean(comma));
+        assertEquals("Cannot read the connection profiles in " + comma + ": Not valid JSON (line 1, column 18): "
+                + "unexpected character '}'.", Wording.cli().render(refusal(comma)));
+        Path number = Files.writeString(dir.resolve("number.json"), "[{\"name\": \"prod\", \"url\": [1]}]");
+        String wrongKind = korean(number);
+        assertTrue(wrongKind.endsWith("[0].url의 값(1행 26열)은 프로필에 들어갈 수 있는 값이 아닙니다."), wrongKind);
+        assertEnglishFree(wrongKind);
+        assertTrue(Wording.cli().render(refusal(number)).endsWith("the value at [0].url (line 1, column 26) is not one"
+                + " a profile can hold."), Wording.cli().render(refusal(number)));
+    }
+
+    private static io.welno.console.text.Phrase refusal(Path file) {
+        return assertThrows(PhrasedException.class, () -> new ConnectionProfiles(file).load()).phrase();
+    }
+
+    private static String korean(Path file) {
+        return Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(refusal(file));
+    }
+
+    /** The file's path is the reader's own; everything else is Korean (JSON is a name). */
+    private void assertEnglishFree(String said) {
+        String words = said.replaceAll(java.util.regex.Pattern.quote(dir.toString()) + "/\\S+?\\.json", "")
+                .replace("JSON", "").replace("url", "");
+        assertTrue(!words.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + said);
     }
 }

@@ -1,11 +1,13 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.text.FileWords;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.detail.DetailPane;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.CsvExport;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.Wording;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -70,10 +71,8 @@ final class CsvExporter {
             if (error == null) {
                 notices.show(i18n.format("export.done", count, file.getName()), false);
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
                 notices.show(i18n.get("notify.export.failed"), i18n.format("export.failed",
-                        cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), true);
+                        Wording.window(i18n).render(FileWords.of(error))), true);
             }
         }));
     }

@@ -1,0 +1,55 @@
+package io.welno.console.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Wording;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file that cannot be written (an export, the profiles) is said in the window's language with its name, whatever
+ * wraps the cause on its way from the background; only a cause without words of its own is quoted.
+ */
+class FileWordsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Wording korean = Wording.window(new BundleTexts(BundleTexts.KOREAN));
+
+    @Test
+    void aMissingFolderIsNamedThroughTheWrappersOfBackgroundWork() {
+        Path into = dir.resolve("gone").resolve("sessions.csv");
+        IOException missing = assertThrows(IOException.class, () -> Files.writeString(into, "x"));
+        Throwable wrapped = new CompletionException(new UncheckedIOException(missing));
+        assertEquals("file.missing", FileWords.of(wrapped).key());
+        assertEquals(into + "에 파일이나 폴더가 없습니다", korean.render(FileWords.of(wrapped)));
+        assertEquals("There is no file or folder at " + into, Wording.cli().render(FileWords.of(wrapped)));
+    }
+
+    @Test
+    void theUsualCausesHaveKoreanWordsAndAnyOtherIsQuoted() {
+        List<Throwable> usual = List.of(new AccessDeniedException("/srv/out.csv"),
+                new FileSystemException("/srv/out.csv", null, "No space left on device"),
+                new FileSystemException("/srv/out.csv", null, "Read-only file system"),
+                new FileSystemException("/srv", null, "Is a directory"));
+        for (Throwable cause : usual) {
+            String said = korean.render(FileWords.of(cause)).replaceAll("/srv(/out\\.csv)?", "");
+            assertFalse(said.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + said);
+        }
+        assertEquals("text.verbatim", FileWords.of(new IOException("Stale file handle")).key());
+        assertEquals("Stale file handle", korean.render(FileWords.of(new IOException("Stale file handle"))));
+        assertEquals("IOException", korean.render(FileWords.of(new IOException())));
+    }
+}
