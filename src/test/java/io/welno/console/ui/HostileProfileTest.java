@@ -108,6 +108,25 @@ class HostileProfileTest {
         }
     }
 
+    /** Roles are read without regard to case: a hand-written "Operator" shows as the operator it is, not a blank box. */
+    @Test
+    void aRoleWrittenWithCapitalsShowsAsTheRoleItIs(FxRobot robot) throws Exception {
+        profile = TestConsole.profile("hand-edited", profile.url(), "Operator", "staging", false);
+        openDialog(robot, (p, password) -> List.of());
+        javafx.scene.control.ListView<?> list = FxState.read(() -> robot.lookup("#profileList")
+                .queryAs(javafx.scene.control.ListView.class));
+        robot.interact(() -> {
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i) instanceof ConnectionProfile p && p.name().equals("hand-edited")) {
+                    list.getSelectionModel().select(i);
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("operator", FxState.read(() -> robot.lookup("#profileRole")
+                .queryAs(javafx.scene.control.ComboBox.class).getValue()));
+    }
+
     private void openDialog(FxRobot robot, ConnectionDialog.Checker checker) {
         ConnectionProfiles profiles = new ConnectionProfiles(dir.resolve("profiles.json"));
         profiles.save(List.of(profile));

@@ -88,6 +88,19 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         List<ConnectionCheck.Finding> check(ConnectionProfile profile, String password);
     }
 
+    /**
+     * The role box's entry for a saved role: a hand-edited file's "Operator" is the role the console uses (roles are
+     * read without regard to case), so the box shows it rather than staying blank; an unknown word is left as written
+     * for the check to name.
+     */
+    private static String shownRole(String saved) {
+        try {
+            return Role.fromWire(saved).wire();
+        } catch (RuntimeException unknown) {
+            return saved;
+        }
+    }
+
     private static final String DEFAULT_ZONE = "Asia/Seoul";
     private static final String DEFAULT_ENVIRONMENT = "production";
     /** What the demo runs with: it starts as an operator and turns keyspace notifications on. */
@@ -410,7 +423,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         database.getValueFactory().setValue(s.database());
         prefix.setText(s.keyPrefix());
         ca.setText(s.caCertificate() == null ? "" : s.caCertificate().toString());
-        role.setValue(profile.role());
+        role.setValue(shownRole(profile.role()));
         zone.setText(profile.zone());
         environment.setValue(profile.environment());
         notifications.setSelected(profile.mayEnableNotifications());
