@@ -56,7 +56,9 @@ options+=(-Xlog:all=off:stdout -Xlog:all=warning:stderr)
 
 archive=
 cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
-if [ "${WELNO_APP_CDS:-1}" != 0 ] && [ -n "$cache" ]; then
+# A dynamic archive is layered on the runtime's base archive: a runtime built without it (-Dinstaller.cds=false)
+# would refuse to start with -XX:ArchiveClassesAtExit, so then there is none.
+if [ "${WELNO_APP_CDS:-1}" != 0 ] && [ -n "$cache" ] && [ -f "$root/lib/runtime/lib/server/classes.jsa" ]; then
   dir=$cache/welno-console/cds
   key=$( { echo "$root"; stat -c '%n %s %Y' "$cfg" "$app"/*.jar "$root/lib/runtime/lib/server/libjvm.so"; } 2>/dev/null \
     | cksum | cut -d' ' -f1)

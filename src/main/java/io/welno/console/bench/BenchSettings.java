@@ -179,7 +179,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
             java -jar target/welno-console.jar bench --launcher target/installer/welno-console/bin/welno-console
             ```
 
-            `--only p1,cli,p2,p3,p4,p5` runs only those parts (P4's loaded heap is measured with P2 too).
+            `--only p1,cli,fx,p2,p3,p4,p5` runs only those parts (P4's loaded heap is measured with P2 too).
             `--redis URL` benchmarks an existing server instead (its database must be empty: the bench writes N+M keys
             and removes them with `FLUSHDB` at the end). `--report FILE` chooses where this file goes (`-` for none);
             `--skip-startup` leaves out P5, `--skip-fx` P2 FX; `--note TEXT` adds a line to the notes (e.g. the commit measured). Run it on

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The embedded default (C7): a real Redis on a free loopback port with notifications on, the Tilko
- * simulator, and backend-like traffic. Closing it stops everything it started.
+ * The embedded default (docs/architecture.md, "The demo"): a real Redis on a free loopback port with notifications
+ * on, the Tilko simulator, and backend-like traffic. Closing it stops everything it started.
  */
 public final class DemoEnvironment implements AutoCloseable {
 

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * by the {@link RevertWatch}; a revert is audited and reported at once and, when the request asks and the action's
  * guard still holds, the change is put back through the same compare-and-set; at the end of the window one last read
  * decides whether the change was kept, and that end is audited as the action's last word.
+ *
+ * <p>One class of over 400 lines because a hold can end on several paths at once — its window's last read, a revert,
+ * a re-apply, its session's key going away, the service closing — and each of them checks and sets the same flags of
+ * its {@code HoldState} under that state's lock ({@code ending}, {@code reapplying}, {@code endPending}), so that
+ * exactly one of them ends it. Kept together, every path that touches those flags can be read side by side.
  */
 final class Holds {
 

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * ahead: keys pushed meanwhile are read every {@link #READ_AHEAD_SLICES}th of a window and held for the next batch,
  * so a batch's delivery no longer waits for the reads of the whole window's keys. Mode changes and progress are
  * passed on immediately, in order with the batches.
+ *
+ * <p>One class of over 400 lines because its state is its thread's: the changes read ahead, the next window's and
+ * read-ahead's times and a pass's progress are read and written without locks on the dispatcher thread alone. Split
+ * into classes, that confinement would no longer show in one place, and the pacing, the reads and the delivery
+ * would have to hand that state to each other on every batch.
  */
 final class BatchDispatcher {
 

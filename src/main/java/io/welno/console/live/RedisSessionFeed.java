@@ -29,10 +29,11 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * The live feed over Redis (C5): a snapshot (overlapping SCAN and pipelined reads, parsed off the caller's thread),
- * then keyspace notifications ({@code PSUBSCRIBE __keyspace@db__:prefix*} on every primary) coalesced into at most
- * one batch per window, a full resync after every (re)subscribe, reconnects with jittered back-off, and a polling
- * fallback (SCAN diff) where notifications are off and may not be enabled or CONFIG is not allowed.
+ * The live feed over Redis (docs/live.md, "How it works"): a snapshot (overlapping SCAN and pipelined reads, parsed
+ * off the caller's thread), then keyspace notifications ({@code PSUBSCRIBE __keyspace@db__:prefix*} on every primary)
+ * coalesced into at most one batch per window, a full resync after every (re)subscribe, reconnects with jittered
+ * back-off, and a polling fallback (SCAN diff) where notifications are off and may not be enabled or CONFIG is not
+ * allowed.
  *
  * <p>Threads ({@link FeedThreads}): a control thread (connect, reconnect, watchdog, topology), one subscriber thread
  * per primary, a dispatcher thread that builds the batches, one thread per subscribed {@link FeedListener}

@@ -27,6 +27,11 @@ import java.util.function.Predicate;
 /**
  * One table row, computed off the FX thread from a stored session: everything a cell shows is ready,
  * masked, and nothing personal is kept in display fields. Immutable; a change produces a new row.
+ *
+ * <p>Over 400 lines, mostly its fields and their accessors: every fact a cell, the search, the stuck rule and the
+ * dashboard read, fixed once when the row is made. It stays one immutable object because the console keeps one per
+ * session and replaces it whole on every change (100,000 within P4's heap budget, docs/architecture.md, "Budgets"):
+ * each part split off would add an object and a reference to every row.
  */
 public final class SessionRow {
 

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The backend-shaped session documents copied from shared/fixtures into src/test/resources/sessions. */
+/**
+ * The backend-shaped session documents in src/test/resources/sessions: documents as the backend writes them along its
+ * flow, odd but readable ones, and values the console cannot read (docs/backend-protocol.md, "The document" and
+ * "Read rules").
+ */
 public final class Fixtures {
 
     public static final List<String> ORDINARY = List.of(

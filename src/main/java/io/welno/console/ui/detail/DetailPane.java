@@ -60,6 +60,10 @@ import javafx.scene.layout.VBox;
  * it shows and changes only that: an operator reading an older message or a part of the raw JSON stays there. What
  * needs the document's tree (messages, data summaries, raw JSON) is worked out off the FX thread
  * ({@link DocumentContent}).
+ *
+ * <p>Over 400 lines, and one class because what remains here decides for every part at once: whether a copy is drawn
+ * afresh or changed in place, which fields are marked, and whether the person is shown revealed. The reveal waits for
+ * its audit entry and must be forgotten the moment another session is shown, which is the same decision.
  */
 public final class DetailPane extends VBox {
 

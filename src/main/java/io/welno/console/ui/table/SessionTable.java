@@ -37,6 +37,11 @@ import javafx.scene.layout.HBox;
  * The virtualized session table; cells format already-prepared {@link SessionRow}s. Every cell's text goes
  * through {@link SafeText}: ids, names and messages come from Redis, and a control or bidi character there must
  * neither break the row nor reorder what it shows. The whole value is in the detail pane.
+ *
+ * <p>Over 400 lines, and one class because its two halves — the columns with their cells, and keeping the view still
+ * while a feed batch changes the rows ({@link #keepingViewport}) — both work on this one table: its items, sort order
+ * and selection, its skin's {@link VirtualFlow} and its fixed row height. What could stand apart already does
+ * ({@link ColumnWidths}, {@link ColumnChooser}, {@code view.RowOrder}).
  */
 public final class SessionTable extends TableView<SessionRow> {
 
