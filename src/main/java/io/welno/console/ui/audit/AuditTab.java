@@ -3,6 +3,7 @@ package io.welno.console.ui.audit;
 import io.welno.console.flow.AuditLog;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.text.FileWords;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.ChoiceWords;
 import io.welno.console.ui.common.I18n;
@@ -324,7 +325,7 @@ public final class AuditTab extends BorderPane {
         if (file != null) {
             exportTo(file.toPath()).whenComplete((n, error) -> Platform.runLater(() -> count.setText(error == null
                     ? i18n.format("export.done", n, SafeText.bounded(file.getName(), SafeText.FIELD))
-                    : i18n.format("export.failed", Wording.window(i18n).render(FileWords.of(error))))));
+                    : Wording.window(i18n).render(Phrase.of("export.failed", FileWords.of(error))))));
         }
     }
 

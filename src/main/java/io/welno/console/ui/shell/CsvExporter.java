@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.text.FileWords;
+import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.detail.DetailPane;
@@ -71,8 +72,8 @@ final class CsvExporter {
             if (error == null) {
                 notices.show(i18n.format("export.done", count, file.getName()), false);
             } else {
-                notices.show(i18n.get("notify.export.failed"), i18n.format("export.failed",
-                        Wording.window(i18n).render(FileWords.of(error))), true);
+                notices.show(i18n.get("notify.export.failed"), Wording.window(i18n).render(
+                        Phrase.of("export.failed", FileWords.of(error))), true);
             }
         }));
     }
