@@ -10,7 +10,8 @@ import io.welno.console.text.PhrasedException;
 /**
  * Why a JSON file of the console's own (the connection profiles) could not be read, as a phrase with its line and
  * column: a syntax error in the parser's usual words ({@link ParserWords}), a value that does not fit by where it is,
- * and a value the console refused in its own words. Never the parser's English sentence in the Korean window.
+ * and a value the console refused in its own words. Never the parser's English sentence in the Korean window. The
+ * session codec words a stored value's syntax error the same way ({@link #syntaxError}).
  */
 public final class JsonProblems {
 
@@ -22,28 +23,42 @@ public final class JsonProblems {
         if (named != null) {
             return named;
         }
-        long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-        long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        StreamReadException syntax = syntax(e);
+        // reading into the profiles' types, the parser's own error comes wrapped in the mapper's
+        StreamReadException syntax = causeOf(e, StreamReadException.class);
         if (syntax != null) {
-            // reading into the profiles' types, the parser's own error comes wrapped in the mapper's
             String what = syntax.getOriginalMessage();
             if (what != null && what.startsWith("Unexpected end-of-input")) {
-                return Phrase.of("json.problem.truncated", line, column);
+                return Phrase.of("json.problem.truncated", line(e), column(e));
             }
-            return Phrase.of("unreadable.syntax", line, column,
-                    what == null ? Phrase.of("unreadable.syntax.unnamed") : ParserWords.of(firstLine(what)));
+            return syntaxError(e);
         }
-        return Phrase.of("json.problem.value", line, column, e instanceof DatabindException bind ? path(bind) : "?");
+        return Phrase.of("json.problem.value", line(e), column(e),
+                e instanceof DatabindException bind ? path(bind) : "?");
     }
 
-    private static StreamReadException syntax(Throwable e) {
+    /** A syntax error where the parser found it, in its usual complaint's words. */
+    static Phrase syntaxError(JsonProcessingException e) {
+        String what = e.getOriginalMessage();
+        return Phrase.of("unreadable.syntax", line(e), column(e),
+                what == null ? Phrase.of("unreadable.syntax.unnamed") : ParserWords.of(firstLine(what)));
+    }
+
+    /** The first exception of {@code type} in {@code e}'s chain of causes, or null. */
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StreamReadException read) {
-                return read;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
+    }
+
+    private static long line(JsonProcessingException e) {
+        return e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    }
+
+    private static long column(JsonProcessingException e) {
+        return e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
     }
 
     /** Where the value is, as a reader of the file would write it: {@code [0].role}. */
@@ -62,8 +77,15 @@ public final class JsonProblems {
         return out.length() == 0 ? "?" : out.toString();
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    /** Jackson's message up to its first line break, bounded: the detail of a reason, never a dump of the value. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String first = message.lines().findFirst().orElse(message).strip();
+        if (first.endsWith(".")) {
+            first = first.substring(0, first.length() - 1); // the reason's own words end the sentence
+        }
+        return first.length() <= 200 ? first : first.substring(0, 200) + "…";
     }
 }

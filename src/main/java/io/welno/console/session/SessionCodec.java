@@ -246,7 +246,7 @@ public final class SessionCodec {
         } catch (JsonProcessingException e) {
             return UnreadableSession.of(id, describe(e, raw), raw);
         } catch (RuntimeException e) {
-            return UnreadableSession.of(id, Phrase.of("unreadable.json", firstLine(e.getMessage())), raw);
+            return UnreadableSession.of(id, Phrase.of("unreadable.json", JsonProblems.firstLine(e.getMessage())), raw);
         }
         return fromTree(id, root, reason -> UnreadableSession.of(id, reason, raw));
     }
@@ -317,44 +317,21 @@ public final class SessionCodec {
     }
 
     private static Phrase describe(JsonProcessingException e, String raw) {
-        StreamConstraintsException limit = constraint(e);
+        StreamConstraintsException limit = JsonProblems.causeOf(e, StreamConstraintsException.class);
         if (limit != null) {
             // Valid or not, the value went past a bound the parser keeps (see MAX_PARSE_BYTES): say which.
             String what = String.valueOf(limit.getOriginalMessage());
             return what.contains("nesting depth")
                     ? Phrase.of("unreadable.tooDeep", StreamReadConstraints.DEFAULT_MAX_DEPTH)
-                    : Phrase.of("unreadable.limit", firstLine(what));
+                    : Phrase.of("unreadable.limit", JsonProblems.firstLine(what));
         }
         String what = e.getOriginalMessage();
         if (what != null && what.startsWith("Unexpected end-of-input")) {
             return Phrase.of("unreadable.truncated", raw.length());
         }
-        long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-        long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        return Phrase.of("unreadable.syntax", line, column,
-                what == null ? Phrase.of("unreadable.syntax.unnamed") : ParserWords.of(firstLine(what)));
+        return JsonProblems.syntaxError(e);
     }
 
-    private static StreamConstraintsException constraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StreamConstraintsException limit) {
-                return limit;
-            }
-        }
-        return null;
-    }
-
-    /** Jackson's message up to its first line break, bounded: the detail of a reason, never a dump of the value. */
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String first = message.lines().findFirst().orElse(message).strip();
-        if (first.endsWith(".")) {
-            first = first.substring(0, first.length() - 1); // the reason's own words end the sentence
-        }
-        return first.length() <= 200 ? first : first.substring(0, 200) + "…";
-    }
 
     /** The JSON kind of a value, as a phrase ({@code unreadable.kind.*}) so it reads right in either language. */
     private static Phrase kind(JsonNode node) {
