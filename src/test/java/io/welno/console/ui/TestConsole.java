@@ -31,13 +31,19 @@ final class TestConsole {
 
     private TestConsole(Stage stage, Clock clock, ConnectionProfile profile, String password,
                         java.util.function.Consumer<ConsoleWindow> beforeAttach) {
+        this(stage, clock, profile, password, io.welno.console.flow.FlowOptions.defaults(), beforeAttach);
+    }
+
+    private TestConsole(Stage stage, Clock clock, ConnectionProfile profile, String password,
+                        io.welno.console.flow.FlowOptions flowOptions,
+                        java.util.function.Consumer<ConsoleWindow> beforeAttach) {
         window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), clock, Timestamps.DEFAULT_ZONE, background,
                 StuckPolicy.defaults(), Themes.LIGHT);
         window.show();
         // TestFX hands every test class the same stage: at the size the scene asks for, not the last test's
         stage.sizeToScene();
         beforeAttach.accept(window);
-        services = ConsoleServices.connect(profile, password);
+        services = ConsoleServices.connect(profile, password, flowOptions);
         window.attach(services);
     }
 
@@ -65,6 +71,15 @@ final class TestConsole {
         redis.flush();
         redis.seedLiveFixtures();
         return open(stage, profile("test", redis.url(), "developer", "development", true));
+    }
+
+    /** As {@link #onLiveFixtures(Stage, io.welno.console.testing.RedisServerExtension)}, its actions run with {@code flowOptions}. */
+    static TestConsole onLiveFixtures(Stage stage, io.welno.console.testing.RedisServerExtension redis,
+                                      io.welno.console.flow.FlowOptions flowOptions) {
+        redis.flush();
+        redis.seedLiveFixtures();
+        return new TestConsole(stage, Clock.systemUTC(), profile("test", redis.url(), "developer", "development", true),
+                null, flowOptions, w -> { });
     }
 
     /** A profile as the tests use them: the backend's zone, no Tilko URL of its own. */

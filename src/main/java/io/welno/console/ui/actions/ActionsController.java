@@ -14,9 +14,11 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.ActionAvailability;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,6 +63,10 @@ public final class ActionsController {
     private final Label setupNote = new Label();
     /** Why the selected session is in the Stuck bucket. */
     private final Label stuckNote = new Label();
+    /** Where this window's own change of the selected session stands: watched, kept or written over. */
+    private final Label heldNote = new Label();
+    /** This window's applied single actions, the latest per session, with their holds. */
+    private final Map<String, HeldChange> held = new HashMap<>();
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
 
@@ -84,9 +90,10 @@ public final class ActionsController {
             view.detail().actionsBar().getChildren().add(ReasonTips.holder(button, tips.computeIfAbsent(kind,
                     k -> ReasonTips.tooltip())));
         }
-        for (Label note : List.of(setupNote, stuckNote)) {
+        for (Label note : List.of(setupNote, stuckNote, heldNote)) {
             ReasonTips.note(note, view.detail().actionsBar());
         }
+        heldNote.setId("actionHeldNote");
         setupNote.setId("actionSetupNote");
         stuckNote.setId("stuckReason");
         stuckNote.getStyleClass().add("warning");
@@ -150,6 +157,13 @@ public final class ActionsController {
         ReasonTips.show(setupNote, availability.setupNotes(verdicts).stream().map(words::render)
                 .collect(Collectors.joining("\n")));
         ReasonTips.show(stuckNote, view.whyStuck(row).map(words::render).orElse(""));
+        HeldChange change = row == null ? null : held.get(row.id());
+        ReasonTips.show(heldNote, change == null ? "" : change.said(i18n, view.detail().zone(),
+                LocalDateTime.now(view.detail().clock().withZone(view.detail().zone()))));
+        heldNote.getStyleClass().remove("warning");
+        if (change != null && change.undone()) {
+            heldNote.getStyleClass().add("warning");
+        }
     }
 
     /**
@@ -212,6 +226,10 @@ public final class ActionsController {
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
                 String headline = ResultHeadline.of(i18n, result, Instant.now());
+                if (result.applied() && !result.hold().isOver()) {
+                    // the pane says where the change stands until the backend can no longer undo it, and after
+                    held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
+                }
                 view.notices().show(headline, words().render(result.message()),
                         !result.applied() || !result.audited());
                 resultListener.accept(result);

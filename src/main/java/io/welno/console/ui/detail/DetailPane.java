@@ -244,6 +244,15 @@ public final class DetailPane extends VBox {
      * The session the pane shows and actions apply to: the latest copy (an ended one says so), or null when nothing
      * is selected or the session left the table's list (the pane then keeps its last copy, marked as gone).
      */
+    /** The window's clock and the backend's zone, for what is written beside the pane about its session. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
     public SessionRow current() {
         return model.presence() == DetailModel.Presence.GONE ? null : model.row();
     }
