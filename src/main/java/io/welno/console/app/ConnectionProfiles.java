@@ -65,7 +65,7 @@ public final class ConnectionProfiles {
             // a hand-edited file's mistake, by line and column in the window's language
             throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(), JsonProblems.of(e)), e);
         } catch (IOException e) {
-            throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(), FileWords.of(e)), e);
+            throw new PhrasedException(Phrase.of("profiles.readFailed", file.toString(), FileWords.of(e, file)), e);
         }
     }
 
@@ -91,7 +91,7 @@ public final class ConnectionProfiles {
             Json.MAPPER.writeValue(temp.toFile(), new ArrayList<>(profiles));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new PhrasedException(Phrase.of("profiles.saveFailed", file.toString(), FileWords.of(e)), e);
+            throw new PhrasedException(Phrase.of("profiles.saveFailed", file.toString(), FileWords.of(e, file)), e);
         }
     }
 }

@@ -165,7 +165,8 @@ final class ListCommand implements Callable<Integer> {
         @Override
         public void print(StoredSession session, FileCopy copy) {
             String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
-            String id = session.id().isEmpty() ? "(no id)" : SafeText.bounded(session.id(), ID_WIDTH);
+            String id = session.id().isEmpty() ? Wording.cli().texts().get("table.emptyId")
+                    : SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
                 String reason = SafeText.bounded(Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT);
                 out.printf(FORMAT, id, "UNREADABLE", TerminalCells.padRight("", NAME_CELLS), "", "", ttl,

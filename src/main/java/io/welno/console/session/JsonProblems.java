@@ -9,8 +9,8 @@ import io.welno.console.text.PhrasedException;
 
 /**
  * Why a JSON file of the console's own (the connection profiles) could not be read, as a phrase with its line and
- * column: a syntax error in the parser's usual words ({@link ParserWords}), a value that does not fit by where it is,
- * and a value the console refused in its own words. Never the parser's English sentence in the Korean window. The
+ * column: an empty file, one cut short, a syntax error in the parser's usual words ({@link ParserWords}), a value that
+ * does not fit by where it is, and a value the console refused in its own words. Never the parser's English sentence in the Korean window. The
  * session codec words a stored value's syntax error the same way ({@link #syntaxError}).
  */
 public final class JsonProblems {
@@ -18,28 +18,36 @@ public final class JsonProblems {
     private JsonProblems() {
     }
 
+    /** Why the file could not be read, as a clause (no capital, no full stop) for a sentence that names the file. */
     public static Phrase of(JsonProcessingException e) {
         Phrase named = PhrasedException.find(e);
         if (named != null) {
             return named;
         }
-        // reading into the profiles' types, the parser's own error comes wrapped in the mapper's
+        // reading into typed values, the parser's own error comes wrapped in the mapper's
         StreamReadException syntax = causeOf(e, StreamReadException.class);
-        if (syntax != null) {
-            String what = syntax.getOriginalMessage();
-            if (what != null && what.startsWith("Unexpected end-of-input")) {
-                return Phrase.of("json.problem.truncated", line(e), column(e));
-            }
-            return syntaxError(e);
+        String what = syntax != null ? syntax.getOriginalMessage() : e.getOriginalMessage();
+        if (what != null && what.startsWith("No content to map")) {
+            return Phrase.of("json.problem.empty");
         }
-        return Phrase.of("json.problem.value", line(e), column(e),
-                e instanceof DatabindException bind ? path(bind) : "?");
+        if (syntax != null) {
+            return what != null && what.startsWith("Unexpected end-of-input")
+                    ? Phrase.of("json.problem.truncated", line(syntax), column(syntax))
+                    : complaint("json.problem.syntax", syntax);
+        }
+        String path = e instanceof DatabindException bind ? path(bind) : "";
+        return path.isEmpty() ? Phrase.of("json.problem.outermost")
+                : Phrase.of("json.problem.value", line(e), column(e), path);
     }
 
-    /** A syntax error where the parser found it, in its usual complaint's words. */
+    /** A syntax error where the parser found it, in its usual complaint's words, as a sentence of its own. */
     static Phrase syntaxError(JsonProcessingException e) {
+        return complaint("unreadable.syntax", e);
+    }
+
+    private static Phrase complaint(String key, JsonProcessingException e) {
         String what = e.getOriginalMessage();
-        return Phrase.of("unreadable.syntax", line(e), column(e),
+        return Phrase.of(key, line(e), column(e),
                 what == null ? Phrase.of("unreadable.syntax.unnamed") : ParserWords.of(firstLine(what)));
     }
 
@@ -64,7 +72,7 @@ public final class JsonProblems {
     /** Where the value is, as a reader of the file would write it: {@code [0].role}. */
     private static String path(DatabindException e) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            return "?";
+            return "";
         }
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference step : mapping.getPath()) {
@@ -74,7 +82,7 @@ public final class JsonProblems {
                 out.append('[').append(step.getIndex()).append(']');
             }
         }
-        return out.length() == 0 ? "?" : out.toString();
+        return out.toString();
     }
 
     /** Jackson's message up to its first line break, bounded: the detail of a reason, never a dump of the value. */

@@ -1,5 +1,6 @@
 package io.welno.console.store;
 
+import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.io.IOException;
@@ -179,8 +180,10 @@ public final class RedisConnections {
             }
             return file;
         } catch (IOException | GeneralSecurityException e) {
+            // a missing or unreadable file in the window's words; a file that is no certificate as the JVM says it
             throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(),
-                    String.valueOf(e.getMessage())), e);
+                    e instanceof IOException io ? FileWords.of(io, ca) : Phrase.of("text.verbatim",
+                            String.valueOf(e.getMessage()))), e);
         }
     }
 }

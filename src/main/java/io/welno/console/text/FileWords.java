@@ -1,41 +1,64 @@
 package io.welno.console.text;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Why a file could not be read or written, as a phrase: the usual causes (no permission, a missing folder, a full or
- * read-only disk) have words in both languages, so an export or a profiles file that fails says so in the window's
- * language rather than in the JVM's English. The file's name is kept (outside text); any other cause is quoted.
+ * read-only disk) have words in both languages, so an export, a profiles file or a certificate that fails says so in
+ * the window's language rather than in the JVM's English. The file named is the one the user chose, not a temporary
+ * file written beside it; any other cause is quoted (outside text).
  */
 public final class FileWords {
 
     private FileWords() {
     }
 
+    /** A failure about a file the exception names itself. */
     public static Phrase of(Throwable failure) {
+        return of(failure, null);
+    }
+
+    /**
+     * @param target the file the user asked for (its folder is named when that is what is missing), or null to name
+     *               the exception's own file
+     */
+    public static Phrase of(Throwable failure, Path target) {
         Throwable error = unwrap(failure);
-        if (error instanceof AccessDeniedException denied) {
-            return Phrase.of("file.denied", name(denied));
+        String file = target != null ? target.toString()
+                : error instanceof FileSystemException named && named.getFile() != null ? named.getFile() : "?";
+        if (error instanceof NoSuchFileException) {
+            Path folder = target == null ? null : target.toAbsolutePath().getParent();
+            return folder != null && !Files.isDirectory(folder) ? Phrase.of("file.noFolder", folder.toString())
+                    : Phrase.of("file.missing", file);
         }
-        if (error instanceof NoSuchFileException missing) {
-            return Phrase.of("file.missing", name(missing));
+        if (error instanceof AccessDeniedException) {
+            return Phrase.of("file.denied", file);
         }
-        if (error instanceof FileSystemException other) {
-            String reason = String.valueOf(other.getReason()).toLowerCase(Locale.ROOT);
+        // a write that fills the disk is a plain IOException with the system's words, no file of its own
+        String said = error instanceof FileSystemException fs ? String.valueOf(fs.getReason())
+                : String.valueOf(error.getMessage());
+        String reason = said.toLowerCase(Locale.ROOT);
+        if (error instanceof IOException) {
             if (reason.contains("no space left")) {
-                return Phrase.of("file.full", name(other));
+                return Phrase.of("file.full", file);
             }
             if (reason.contains("read-only file system")) {
-                return Phrase.of("file.readOnly", name(other));
+                return Phrase.of("file.readOnly", file);
+            }
+            if (reason.contains("permission denied")) {
+                return Phrase.of("file.denied", file);
             }
             if (reason.contains("is a directory")) {
-                return Phrase.of("file.directory", name(other));
+                return Phrase.of("file.directory", file);
             }
         }
         String message = error.getMessage();
@@ -50,9 +73,5 @@ public final class FileWords {
             error = error.getCause();
         }
         return error;
-    }
-
-    private static String name(FileSystemException error) {
-        return error.getFile() == null ? "?" : error.getFile();
     }
 }

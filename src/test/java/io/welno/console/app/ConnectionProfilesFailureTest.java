@@ -35,16 +35,20 @@ class ConnectionProfilesFailureTest {
     @Test
     void aHandEditedMistakeIsSaidByLineAndColumnInBothLanguages() throws Exception {
         Path comma = Files.writeString(dir.resolve("comma.json"), "[{\"name\": \"prod\",}]");
-        assertEquals("연결 프로필 파일 " + comma + "을(를) 읽지 못했습니다: 올바른 JSON이 아닙니다(1행 18열): "
-                + "이 자리에 올 수 없는 문자 '}'.", korean(comma));
-        assertEquals("Cannot read the connection profiles in " + comma + ": Not valid JSON (line 1, column 18): "
-                + "unexpected character '}'.", Wording.cli().render(refusal(comma)));
+        assertEquals("연결 프로필 파일 " + comma + "을(를) 읽지 못했습니다: 1행 18열의 JSON이 올바르지 않습니다: "
+                + "이 자리에 올 수 없는 문자 '}'", korean(comma));
+        assertEquals("Cannot read the connection profiles in " + comma + ": its JSON is not valid at line 1, column 18:"
+                + " unexpected character '}'", Wording.cli().render(refusal(comma)));
         Path number = Files.writeString(dir.resolve("number.json"), "[{\"name\": \"prod\", \"url\": [1]}]");
         String wrongKind = korean(number);
-        assertTrue(wrongKind.endsWith("[0].url의 값(1행 26열)은 프로필에 들어갈 수 있는 값이 아닙니다."), wrongKind);
+        assertTrue(wrongKind.endsWith("[0].url의 값(1행 26열)이 그 자리에 맞는 종류가 아닙니다"), wrongKind);
         assertEnglishFree(wrongKind);
-        assertTrue(Wording.cli().render(refusal(number)).endsWith("the value at [0].url (line 1, column 26) is not one"
-                + " a profile can hold."), Wording.cli().render(refusal(number)));
+        assertTrue(Wording.cli().render(refusal(number)).endsWith("the value at [0].url (line 1, column 26) is not of"
+                + " the kind expected there"), Wording.cli().render(refusal(number)));
+        // an emptied file and a single profile without its list are said as what they are, not as a value at "?"
+        assertTrue(korean(Files.writeString(dir.resolve("empty.json"), "")).endsWith(": 파일이 비어 있습니다"));
+        assertTrue(Wording.cli().render(refusal(Files.writeString(dir.resolve("one.json"), "{\"name\": \"prod\"}")))
+                .endsWith(": the file's outermost value is not of the kind expected"));
     }
 
     private static io.welno.console.text.Phrase refusal(Path file) {

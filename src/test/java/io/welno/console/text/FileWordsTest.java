@@ -38,6 +38,18 @@ class FileWordsTest {
         assertEquals("There is no file or folder at " + into, Wording.cli().render(FileWords.of(wrapped)));
     }
 
+    /** An export writes a temporary file beside the chosen one first: the words name what the user chose. */
+    @Test
+    void theFileTheUserChoseIsNamedNotATemporaryOneBesideIt() throws Exception {
+        Path chosen = dir.resolve("gone").resolve("sessions.csv");
+        IOException missing = assertThrows(IOException.class,
+                () -> Files.createTempFile(chosen.getParent(), ".welno-export-", ".csv"));
+        assertEquals(chosen.getParent() + " 폴더가 없습니다", korean.render(FileWords.of(missing, chosen)));
+        // a full disk is a plain IOException with the system's words and no file of its own
+        assertEquals(chosen + "이(가) 있는 디스크가 가득 찼습니다",
+                korean.render(FileWords.of(new IOException("No space left on device"), chosen)));
+    }
+
     @Test
     void theUsualCausesHaveKoreanWordsAndAnyOtherIsQuoted() {
         List<Throwable> usual = List.of(new AccessDeniedException("/srv/out.csv"),

@@ -4,6 +4,7 @@ import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.ChangePreview;
 import io.welno.console.view.Formats;
+import io.welno.console.view.SessionIds;
 import io.welno.console.view.Wording;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionPreview;
@@ -71,7 +72,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         initOwner(owner);
         setTitle(i18n.get("action." + kind.wire()));
         setHeaderText(i18n.format("action.header", i18n.get("action." + kind.wire()),
-                SafeText.bounded(sessionId, SafeText.FIELD)));
+                SessionIds.shown(i18n, sessionId)));
         getDialogPane().setId("actionDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
         getDialogPane().getStylesheets().addAll(owner == null ? java.util.List.of()

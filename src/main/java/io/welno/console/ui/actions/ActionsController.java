@@ -158,10 +158,11 @@ public final class ActionsController {
                 .collect(Collectors.joining("\n")));
         ReasonTips.show(stuckNote, view.whyStuck(row).map(words::render).orElse(""));
         HeldChange change = row == null ? null : held.get(row.id());
-        ReasonTips.show(heldNote, change == null ? "" : change.said(i18n, view.detail().zone(),
-                LocalDateTime.now(view.detail().clock().withZone(view.detail().zone()))));
+        HeldChange.Note note = change == null ? HeldChange.Note.NONE : change.note(i18n, view.detail().zone(),
+                LocalDateTime.now(view.detail().clock().withZone(view.detail().zone())));
+        ReasonTips.show(heldNote, note.text());
         heldNote.getStyleClass().remove("warning");
-        if (change != null && change.undone()) {
+        if (note.warning()) {
             heldNote.getStyleClass().add("warning");
         }
     }
@@ -225,9 +226,10 @@ public final class ActionsController {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
-                String headline = ResultHeadline.of(i18n, result, Instant.now());
-                if (result.applied() && !result.hold().isOver()) {
-                    // the pane says where the change stands until the backend can no longer undo it, and after
+                String headline = ResultHeadline.of(i18n, result, Instant.now(), flow.options().holdWindow());
+                if (result.applied()) {
+                    // the pane says where the change stands until the backend can no longer undo it, and after (a
+                    // hold already over by now, on a slow machine, says how it ended)
                     held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
                 }
                 view.notices().show(headline, words().render(result.message()),

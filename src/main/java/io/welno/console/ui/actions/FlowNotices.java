@@ -11,6 +11,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.AuditWords;
+import io.welno.console.view.SessionIds;
 import io.welno.console.view.Wording;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +47,8 @@ final class FlowNotices implements FlowListener {
         // session gone, Redis unusable) is one to look at, with the collection's own account behind Details. The
         // status is unknown when the session vanished or Redis could not be written.
         Platform.runLater(() -> notices.show(finished.finalStatus() == null
-                        ? i18n.format("notify.collection.noStatus", field(finished.sessionId()))
-                        : i18n.format("notify.collection", field(finished.sessionId()),
+                        ? i18n.format("notify.collection.noStatus", session(finished.sessionId()))
+                        : i18n.format("notify.collection", session(finished.sessionId()),
                                 StatusChips.text(i18n, finished.finalStatus())),
                 words().render(finished.message()), finished.result() != CollectionFinished.Result.COMPLETED));
     }
@@ -58,23 +59,23 @@ final class FlowNotices implements FlowListener {
             if (batchesTold.add("REVERTED/" + revert.batchId())) {
                 // One notice per run: its alert and its dialog's summary count every session written over.
                 Platform.runLater(() -> notices.show(revert.ours()
-                        ? i18n.format("notify.revert.batch", field(revert.batchId()), field(revert.sessionId()))
+                        ? i18n.format("notify.revert.batch", field(revert.batchId()), session(revert.sessionId()))
                         : i18n.format("notify.revert.other.batch", field(revert.batchId()),
-                                field(revert.sessionId()), field(revert.operator())),
+                                session(revert.sessionId()), field(revert.operator())),
                         words().render(revert.lost()), true));
             }
             return;
         }
         Platform.runLater(() -> notices.show(revert.ours()
-                ? i18n.format("notify.revert.short", field(revert.sessionId()), actionName(revert))
-                : i18n.format("notify.revert.other.short", field(revert.sessionId()), actionName(revert),
+                ? i18n.format("notify.revert.short", session(revert.sessionId()), actionName(revert))
+                : i18n.format("notify.revert.other.short", session(revert.sessionId()), actionName(revert),
                         field(revert.operator())), words().render(revert.lost()), true));
     }
 
     @Override
     public void onReapplied(Reapplied reapplied) {
         Platform.runLater(() -> notices.show(i18n.format(reapplied.applied() ? "notify.reapplied.short"
-                        : "notify.reapplied.failed", field(reapplied.sessionId())),
+                        : "notify.reapplied.failed", session(reapplied.sessionId())),
                 words().render(reapplied.message()), !reapplied.applied()));
     }
 
@@ -86,7 +87,7 @@ final class FlowNotices implements FlowListener {
     @Override
     public void onAuditUnwritten(AuditUnwritten unwritten) {
         Platform.runLater(() -> notices.show(i18n.format(unwritten.unconfirmed() ? "notify.followUp.auditUnconfirmed"
-                        : "notify.followUp.unaudited", field(unwritten.sessionId()),
+                        : "notify.followUp.unaudited", session(unwritten.sessionId()),
                         AuditWords.event(i18n, unwritten.event())), words().render(unwritten.told()), true));
     }
 
@@ -99,13 +100,17 @@ final class FlowNotices implements FlowListener {
         }
         if (batchId == null) {
             Platform.runLater(() -> notices.show(i18n.format(ended ? "notify.holdEnded.vanished"
-                    : "notify.holdEnded.short", field(sessionId)), words().render(outcome.message()), true));
+                    : "notify.holdEnded.short", session(sessionId)), words().render(outcome.message()), true));
         } else if (batchesTold.add(outcome.kind() + "/" + batchId)) {
             // A bulk run's holds end together: its first such end is told, the run's summary and alert count them all.
             Platform.runLater(() -> notices.show(i18n.format(ended ? "notify.holdEnded.vanished.batch"
-                            : "notify.holdEnded.short.batch", field(batchId), field(sessionId)),
+                            : "notify.holdEnded.short.batch", field(batchId), session(sessionId)),
                     words().render(outcome.message()), true));
         }
+    }
+
+    private String session(String id) {
+        return SessionIds.shown(i18n, id);
     }
 
     private static String field(String fromRedis) {

@@ -16,28 +16,24 @@ import java.time.ZoneId;
  */
 record HeldChange(ActionKind kind, Hold hold) {
 
-    String said(I18n i18n, ZoneId zone, LocalDateTime now) {
-        String action = i18n.get("action." + kind.wire());
-        String until = Formats.moment(i18n, LocalDateTime.ofInstant(hold.until(), zone), now, zone);
-        if (!hold.isOver()) {
-            return i18n.format("actions.held.watching", action, until);
-        }
-        HoldOutcome outcome = hold.outcome().getNow(null);
-        if (outcome == null) {
-            return "";
-        }
-        return switch (outcome.kind()) {
-            case KEPT -> i18n.format("actions.held.kept", action, until);
-            case REVERTED -> i18n.format("actions.held.reverted", action);
-            case UNCONFIRMED -> i18n.format("actions.held.unconfirmed", action);
-            case VANISHED, NOT_HELD -> "";
-        };
+    /** What the note says now, and whether it is a warning (the change was written over, or nobody can say). */
+    record Note(String text, boolean warning) {
+        static final Note NONE = new Note("", false);
     }
 
-    /** The backend wrote over it, or nobody can say whether it stayed. */
-    boolean undone() {
-        HoldOutcome outcome = hold.isOver() ? hold.outcome().getNow(null) : null;
-        return outcome != null && (outcome.kind() == HoldOutcome.Kind.REVERTED
-                || outcome.kind() == HoldOutcome.Kind.UNCONFIRMED);
+    /** One look at the hold: the text and its style never disagree when the hold ends between them. */
+    Note note(I18n i18n, ZoneId zone, LocalDateTime now) {
+        String action = i18n.get("action." + kind.wire());
+        HoldOutcome outcome = hold.outcome().getNow(null);
+        String until = Formats.moment(i18n, LocalDateTime.ofInstant(hold.until(), zone), now, zone);
+        if (outcome == null) {
+            return new Note(i18n.format("actions.held.watching", action, until), false);
+        }
+        return switch (outcome.kind()) {
+            case KEPT -> new Note(i18n.format("actions.held.kept", action, until), false);
+            case REVERTED -> new Note(i18n.format("actions.held.reverted", action), true);
+            case UNCONFIRMED -> new Note(i18n.format("actions.held.unconfirmed", action), true);
+            case VANISHED, NOT_HELD -> Note.NONE;
+        };
     }
 }

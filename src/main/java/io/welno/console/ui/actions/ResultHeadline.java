@@ -3,8 +3,8 @@ package io.welno.console.ui.actions;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.store.StoreFailure;
-import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.view.SessionIds;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,10 +19,15 @@ final class ResultHeadline {
     private ResultHeadline() {
     }
 
-    static String of(I18n i18n, ActionResult result, Instant now) {
+    /**
+     * @param holdWindow how long the flow holds a change after its last write: a collection's writes are watched
+     *                   that long after the last one, whatever is left of the hold when its claim's result arrives
+     */
+    static String of(I18n i18n, ActionResult result, Instant now, Duration holdWindow) {
         long heldMinutes = 0;
         if (result.applied() && !result.hold().isOver()) {
-            long seconds = Duration.between(now, result.hold().until()).toSeconds();
+            long seconds = result.request().kind() == ActionKind.COLLECT ? holdWindow.toSeconds()
+                    : Duration.between(now, result.hold().until()).toSeconds();
             heldMinutes = Math.max(1, (seconds + 59) / 60);
         }
         return of(i18n, result.request().kind(), result.outcome(), result.request().sessionId(), heldMinutes,
@@ -37,7 +42,7 @@ final class ResultHeadline {
                      StoreFailure auditFailure) {
         boolean started = kind == ActionKind.COLLECT && outcome == ActionResult.Outcome.APPLIED;
         String headline = i18n.format("notify.result." + outcome.name() + (started ? ".collect" : ""),
-                i18n.get("action." + kind.wire()), SafeText.bounded(sessionId, SafeText.FIELD));
+                i18n.get("action." + kind.wire()), SessionIds.shown(i18n, sessionId));
         if (heldMinutes > 0) {
             // "Done" is true now; the backend can still write an older copy back, and the hold watches.
             headline = i18n.format(started ? "notify.result.heldCollecting" : "notify.result.held", headline,

@@ -11,6 +11,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.AlertConditions;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
+import io.welno.console.view.SessionIds;
 import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -95,7 +96,7 @@ public final class AlertWatcher {
      * and whose out of it.
      */
     static Phrase revertPhrase(RevertDetected revert) {
-        return Phrase.of("alert.revert", SafeText.bounded(revert.sessionId(), SafeText.FIELD),
+        return Phrase.of("alert.revert", SessionIds.argument(revert.sessionId()),
                 revert.action() == null ? Phrase.of("action.unknown") : revert.action(),
                 SafeText.bounded(revert.operator(), SafeText.FIELD), revert.lost());
     }

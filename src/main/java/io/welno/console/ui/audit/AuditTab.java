@@ -325,7 +325,7 @@ public final class AuditTab extends BorderPane {
         if (file != null) {
             exportTo(file.toPath()).whenComplete((n, error) -> Platform.runLater(() -> count.setText(error == null
                     ? i18n.format("export.done", n, SafeText.bounded(file.getName(), SafeText.FIELD))
-                    : Wording.window(i18n).render(Phrase.of("export.failed", FileWords.of(error))))));
+                    : Wording.window(i18n).render(Phrase.of("export.failed", FileWords.of(error, file.toPath()))))));
         }
     }
 

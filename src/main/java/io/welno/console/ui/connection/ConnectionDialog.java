@@ -288,7 +288,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             } catch (RuntimeException e) {
                 Phrase named = PhrasedException.find(e);
                 findings = List.of(new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected",
-                        named != null ? named : String.valueOf(e.getMessage()))));
+                        named != null ? named : e.getMessage() != null ? e.getMessage()
+                                : e.getClass().getSimpleName())));
             }
             List<ConnectionCheck.Finding> found = findings;
             Platform.runLater(() -> checked(choice, found));

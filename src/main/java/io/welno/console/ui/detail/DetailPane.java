@@ -7,6 +7,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.view.DetailModel;
 import io.welno.console.view.ProgressStepper;
 import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionIds;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
@@ -240,19 +241,20 @@ public final class DetailPane extends VBox {
         return revealAllowed;
     }
 
-    /**
-     * The session the pane shows and actions apply to: the latest copy (an ended one says so), or null when nothing
-     * is selected or the session left the table's list (the pane then keeps its last copy, marked as gone).
-     */
-    /** The window's clock and the backend's zone, for what is written beside the pane about its session. */
+    /** The window's clock, for what is written beside the pane about its session. */
     public Clock clock() {
         return clock;
     }
 
+    /** The backend's zone, in which the pane shows times. */
     public ZoneId zone() {
         return zone;
     }
 
+    /**
+     * The session the pane shows and actions apply to: the latest copy (an ended one says so), or null when nothing
+     * is selected or the session left the table's list (the pane then keeps its last copy, marked as gone).
+     */
     public SessionRow current() {
         return model.presence() == DetailModel.Presence.GONE ? null : model.row();
     }
@@ -372,7 +374,7 @@ public final class DetailPane extends VBox {
         if (!getChildren().contains(content)) {
             getChildren().setAll(content);
         }
-        title.setText(row.id().isEmpty() ? i18n.get("table.emptyId") : SafeText.bounded(row.id(), SafeText.FIELD));
+        title.setText(SessionIds.shown(i18n, row.id()));
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(

@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.detail.DetailPane;
@@ -70,10 +71,11 @@ final class CsvExporter {
         }
         exportTo(file.toPath()).whenComplete((count, error) -> Platform.runLater(() -> {
             if (error == null) {
-                notices.show(i18n.format("export.done", count, file.getName()), false);
+                notices.show(i18n.format("export.done", count, SafeText.bounded(file.getName(), SafeText.FIELD)),
+                        false);
             } else {
                 notices.show(i18n.get("notify.export.failed"), Wording.window(i18n).render(
-                        Phrase.of("export.failed", FileWords.of(error))), true);
+                        Phrase.of("export.failed", FileWords.of(error, file.toPath()))), true);
             }
         }));
     }

@@ -9,6 +9,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
+import io.welno.console.view.SessionIds;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import java.time.Clock;
@@ -110,7 +111,7 @@ public final class RowMenu {
             status = i18n.get("status.unreadable");
             message = Masking.raw(Wording.window(i18n).render(row.unreadableReason()));
         }
-        return SafeText.escape(i18n.format("table.summary", row.id(), status,
+        return SafeText.escape(i18n.format("table.summary", SessionIds.shown(i18n, row.id()), status,
                 row.readable() ? ProviderNames.name(i18n, row.provider()) : "-", row.maskedName(),
                 row.partner().isEmpty() ? "-" : row.partner(), Formats.time(i18n, row.updatedAt(), now),
                 SafeText.bounded(message, SafeText.TEXT)));
@@ -123,7 +124,7 @@ public final class RowMenu {
             return;
         }
         var owner = table.getScene() == null ? null : table.getScene().getWindow();
-        String title = i18n.format("table.raw.title", SafeText.bounded(row.id(), SafeText.FIELD));
+        String title = i18n.format("table.raw.title", SessionIds.shown(i18n, row.id()));
         background.execute(() -> {
             String text = row.readable()
                     ? SafeText.json(Masking.phones(codec.write(DocumentMasker.mask(row.document()))))

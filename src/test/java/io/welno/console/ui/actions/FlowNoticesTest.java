@@ -123,7 +123,8 @@ class FlowNoticesTest {
         flowNotices.onCollectionFinished(new CollectionFinished("welno_gone", "a3",
                 CollectionFinished.Result.VANISHED, null, Phrase.of("collection.vanished"), null));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Collection for welno_gone ended; what it left is not known (the details say why)", headline());
+        assertEquals("Collection for welno_gone ended; the session's status afterwards is not known (the details say"
+                + " why)", headline());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
         assertEquals("The session disappeared (expired or deleted) during the collection.", detail());
         flowNotices.onCollectionFinished(new CollectionFinished("welno_ok", "a4", CollectionFinished.Result.COMPLETED,

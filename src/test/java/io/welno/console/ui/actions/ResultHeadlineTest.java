@@ -49,6 +49,11 @@ class ResultHeadlineTest {
                 ResultHeadline.of(korean, ActionKind.MANUAL_COMPLETE, Outcome.APPLIED, ID, 1, null));
         assertEquals("Re-send auth request: done for session " + ID + ".",
                 ResultHeadline.of(english, ActionKind.SIMPLE_AUTH, Outcome.APPLIED, ID, 0, null));
+        // the key that is the prefix alone (a developer may override the refusal): named, not a blank
+        assertEquals("Reset stuck collection: done for session (no id).",
+                ResultHeadline.of(english, ActionKind.RESET_STUCK, Outcome.APPLIED, "", 0, null));
+        assertEquals("세션 (ID 없음): 멈춘 수집 초기화 완료.",
+                ResultHeadline.of(korean, ActionKind.RESET_STUCK, Outcome.APPLIED, "", 0, null));
     }
 
     @Test

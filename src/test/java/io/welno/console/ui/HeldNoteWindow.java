@@ -1,7 +1,6 @@
 package io.welno.console.ui;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.FlowOptions;
 import io.welno.console.testing.Fixtures;
@@ -12,34 +11,34 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * "Done" is only true until the backend can no longer undo it: while the window's own change of the shown session is
  * held, the note under the action buttons says until when it is watched, and afterwards whether it stayed or was
- * written over — with the session, not only in a notice that has gone.
+ * written over — with the session, not only in a notice that has gone. The window around the tests, with the hold
+ * each of them needs.
  */
 @ExtendWith(ApplicationExtension.class)
-class HeldNoteWindowTest {
+abstract class HeldNoteWindow {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
 
-    private static final String ID = Fixtures.id("03_auth_request_sent.json");
-    private static final String KEY = "tilko_session:" + ID;
+    static final String ID = Fixtures.id("03_auth_request_sent.json");
+    static final String KEY = "tilko_session:" + ID;
 
     private TestConsole console;
 
-    @Start
-    void start(Stage stage) {
-        // long enough for a test to write an older copy back while it runs, short enough to wait for its end
-        console = TestConsole.onLiveFixtures(stage, REDIS, FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(5)));
+    /** How long the window's actions are held. */
+    abstract Duration holdWindow();
+
+    /** Each test class's own {@code @Start} calls this: TestFX looks for that method in the test class only. */
+    void open(Stage stage) {
+        console = TestConsole.onLiveFixtures(stage, REDIS, FlowOptions.defaults().withHoldWindow(holdWindow()));
     }
 
     @AfterEach
@@ -47,31 +46,7 @@ class HeldNoteWindowTest {
         console.close(robot);
     }
 
-    @Test
-    void theNoteFollowsTheHoldUntilTheChangeStayed(FxRobot robot) throws Exception {
-        forceAuthComplete(robot);
-        FxState.await("the note that the change is watched", () -> note(robot).matches(
-                "Your \"Force auth complete\" is watched until \\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
-                        + " older copy back\\."));
-        FxState.await("the note that the change stayed", () -> note(robot).matches(
-                "Your \"Force auth complete\" stayed: the backend wrote no older copy back until \\d\\d:\\d\\d:\\d\\d"
-                        + " KST\\."));
-        assertFalse(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
-    }
-
-    @Test
-    void anOlderCopyWrittenBackShowsWithTheSession(FxRobot robot) throws Exception {
-        String before = REDIS.client().get(KEY);
-        forceAuthComplete(robot);
-        FxState.await("the note that the change is watched", () -> note(robot).startsWith(
-                "Your \"Force auth complete\" is watched until "));
-        REDIS.client().set(KEY, before, SetParams.setParams().keepTtl()); // a stale worker's copy
-        FxState.await("the note that the change was written over", () -> note(robot).equals(
-                "The backend wrote an older copy back over your \"Force auth complete\"."));
-        assertTrue(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
-    }
-
-    private void forceAuthComplete(FxRobot robot) throws Exception {
+    void forceAuthComplete(FxRobot robot) throws Exception {
         FxState.await("the fixtures' rows", () -> robot.lookup("#sessionTable").queryAs(TableView.class)
                 .getItems().size() > 1);
         robot.clickOn("#searchField").write(ID.substring(6, 14));
@@ -88,11 +63,11 @@ class HeldNoteWindowTest {
         robot.clickOn("#actionRun");
     }
 
-    private static Label noteLabel(FxRobot robot) {
+    static Label noteLabel(FxRobot robot) {
         return robot.lookup("#actionHeldNote").queryAs(Label.class);
     }
 
-    private static String note(FxRobot robot) {
+    static String note(FxRobot robot) {
         Label label = noteLabel(robot);
         return label.isVisible() ? label.getText() : "";
     }
