@@ -10,8 +10,8 @@ import io.welno.console.text.PhrasedException;
 /**
  * Why a JSON file of the console's own (the connection profiles) could not be read, as a phrase with its line and
  * column: an empty file, one cut short, a syntax error in the parser's usual words ({@link ParserWords}), a value that
- * does not fit by where it is, and a value the console refused in its own words. Never the parser's English sentence in the Korean window. The
- * session codec words a stored value's syntax error the same way ({@link #syntaxError}).
+ * does not fit by where it is, and a value the console refused in its own words. Never the parser's English sentence
+ * in the Korean window. The session codec words a stored value's syntax error the same way ({@link #syntaxError}).
  */
 public final class JsonProblems {
 
