@@ -186,7 +186,7 @@ final class BulkCommandSupport {
         }
         summarize(out, run, summed);
         if (run.summary().count(BulkRun.Tally.APPLIED) > 0
-                && template.hold().compareTo(FlowOptions.DEFAULT_HOLD_WINDOW) < 0) {
+                && FlowCommandSupport.shorterThanBackendGap(template.hold())) {
             // The changes counted applied stayed through a hold shorter than the backend's longest gap; the last
             // hold ended by now, so the last change was written no later than a hold's length ago.
             out.println(FlowCommandSupport.stillUndoable(run.batchId(), Instant.now().minus(template.hold()), zone,

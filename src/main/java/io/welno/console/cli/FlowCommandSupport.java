@@ -149,8 +149,7 @@ final class FlowCommandSupport {
             if (held.kind() != HoldOutcome.Kind.NOT_HELD) {
                 print(out, err, held.kept() ? "KEPT" : held.kind().name(), result.actionId(), held.message());
             }
-            if ((held.kept() || held.kind() == HoldOutcome.Kind.NOT_HELD)
-                    && request.hold().compareTo(FlowOptions.DEFAULT_HOLD_WINDOW) < 0) {
+            if ((held.kept() || held.kind() == HoldOutcome.Kind.NOT_HELD) && shorterThanBackendGap(request.hold())) {
                 // KEPT is true of the hold, which was shorter than the time the backend can still undo the change.
                 // The hold ends its length after the last write (a collection's writes move it on); without one,
                 // the change was written just now.
@@ -185,7 +184,11 @@ final class FlowCommandSupport {
         }
     }
 
-    /** One line per outcome; the words escape and bound what they quote (session fields, Tilko, Redis). */
+    /** Whether a hold of this length ends before the backend could still write an older copy back. */
+    static boolean shorterThanBackendGap(Duration hold) {
+        return hold.compareTo(FlowOptions.DEFAULT_HOLD_WINDOW) < 0;
+    }
+
     /**
      * The line after a change kept by a hold shorter than the backend's longest read → write gap: until when the
      * backend can still write an older copy back, and how to watch that long.
@@ -202,6 +205,7 @@ final class FlowCommandSupport {
                 + "m watches that long, as the window does.";
     }
 
+    /** One line per outcome; the words escape and bound what they quote (session fields, Tilko, Redis). */
     private static void print(PrintWriter out, PrintWriter err, String outcome, String actionId, Phrase message) {
         boolean good = GOOD.contains(outcome);
         (good ? out : err).println(outcome + " [" + (actionId == null ? "-" : SafeText.bounded(actionId, SafeText.FIELD))

@@ -181,9 +181,7 @@ public final class RedisConnections {
             return file;
         } catch (IOException | GeneralSecurityException e) {
             // a missing or unreadable file in the window's words; a file that is no certificate as the JVM says it
-            throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(),
-                    e instanceof IOException io ? FileWords.of(io, ca) : Phrase.of("text.verbatim",
-                            String.valueOf(e.getMessage()))), e);
+            throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(), FileWords.of(e, ca)), e);
         }
     }
 }

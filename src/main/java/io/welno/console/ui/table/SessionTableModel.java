@@ -2,8 +2,8 @@ package io.welno.console.ui.table;
 
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
-import io.welno.console.view.StuckExplanation;
 import io.welno.console.view.ExpiryTally;
+import io.welno.console.view.StuckExplanation;
 import io.welno.console.view.StuckTally;
 import io.welno.console.text.Phrase;
 import io.welno.console.live.ChangeKind;
