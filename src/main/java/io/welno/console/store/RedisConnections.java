@@ -1,6 +1,7 @@
 package io.welno.console.store;
 
 import io.welno.console.text.FileWords;
+import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class RedisConnections {
                 // The same in the reader's language, for StoreFailure's words (the message above is for logs).
                 tlsFailure.initCause(new PhrasedException(e instanceof SocketTimeoutException
                         ? Phrase.of("store.tls.noAnswer", where, connectTimeoutMillis)
-                        : Phrase.of("store.tls.failed", where, String.valueOf(e.getMessage())), e));
+                        : Phrase.of("store.tls.failed", where, NetworkWords.of(e)), e));
                 failure = new JedisConnectionException(tlsFailure.getMessage(), tlsFailure);
                 throw failure;
             }

@@ -1,6 +1,7 @@
 package io.welno.console.store;
 
 import io.welno.console.text.FileWords;
+import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.net.ConnectException;
@@ -122,13 +123,14 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
         for (Throwable t : chain) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof SSLException || message.contains("PKIX") || message.contains("certificate")) {
-                return new StoreFailure(Cause.TLS_FAILED, firstLine(message));
+                return new StoreFailure(Cause.TLS_FAILED, firstLine(message),
+                        NetworkWords.of(t, firstLine(message)));
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || message.contains("Connection refused")
                     || message.toLowerCase(Locale.ROOT).contains("connect timed out")) {
                 return new StoreFailure(Cause.UNREACHABLE, firstLine(message),
-                        networkWords(t, firstLine(message)));
+                        NetworkWords.of(t, firstLine(message)));
             }
             if (t instanceof SocketTimeoutException || message.contains("Read timed out")) {
                 return new StoreFailure(Cause.TIMEOUT, "");
@@ -136,7 +138,7 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
             if (message.contains("Unexpected end of stream") || message.contains("Connection reset")
                     || message.contains("Broken pipe") || message.contains("connection closed")) {
                 return new StoreFailure(Cause.CONNECTION_LOST, firstLine(message),
-                        networkWords(t, firstLine(message)));
+                        NetworkWords.of(t, firstLine(message)));
             }
         }
         for (Throwable t : chain) {
@@ -213,42 +215,6 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
     /** {@code store.failure.<cause>} with the detail. */
     public Phrase phrase() {
         return Phrase.of("store.failure." + cause.wire(), said != null ? said : detail);
-    }
-
-    /**
-     * What the operating system or the Redis client said about a connection, as a phrase: its usual complaints
-     * (refused, unknown host, no route, no answer while connecting, reset, closed) have words in both languages, so a
-     * Korean operator whose Redis is down reads Korean, not the JVM's English. Anything else is quoted as said.
-     */
-    private static Phrase networkWords(Throwable error, String detail) {
-        String said = detail == null ? "" : detail;
-        String lower = said.toLowerCase(Locale.ROOT);
-        if (error instanceof UnknownHostException || lower.contains("name or service not known")
-                || lower.contains("nodename nor servname") || lower.contains("no such host is known")) {
-            return Phrase.of("net.unknownHost");
-        }
-        if (error instanceof NoRouteToHostException || lower.contains("no route to host")) {
-            return Phrase.of("net.noRoute");
-        }
-        if (lower.contains("network is unreachable")) {
-            return Phrase.of("net.networkUnreachable");
-        }
-        if (lower.contains("connection refused")) {
-            return Phrase.of("net.refused");
-        }
-        if (lower.contains("connect timed out")) {
-            return Phrase.of("net.connectTimeout");
-        }
-        if (lower.contains("connection reset")) {
-            return Phrase.of("net.reset");
-        }
-        if (lower.contains("broken pipe")) {
-            return Phrase.of("net.brokenPipe");
-        }
-        if (lower.contains("unexpected end of stream") || lower.contains("connection closed")) {
-            return Phrase.of("net.closed");
-        }
-        return Phrase.of("text.verbatim", said);
     }
 
     /** Up to the end of the first sentence: MISCONF's answer goes on for five more. */

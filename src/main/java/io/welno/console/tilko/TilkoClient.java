@@ -3,6 +3,7 @@ package io.welno.console.tilko;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.text.Masking;
+import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
 import java.io.IOException;
@@ -234,7 +235,7 @@ public final class TilkoClient implements AutoCloseable {
             publicKeys.invalidate(apiKey);
             String detail = "could not build ENC-KEY: " + e.getMessage();
             return logged(failure(endpoint, new Failure(SyntheticEnvelopes.unexpected(e.getMessage()), 0, detail,
-                    Phrase.of("tilko.callBroke", detail), false)), started);
+                    Phrase.of("tilko.cannotEncrypt"), false)), started);
         }
         ObjectNode body = TilkoJson.mapper().createObjectNode();
         writer.write(body, plaintext -> TilkoCrypto.encryptField(aesKey, plaintext));
@@ -260,7 +261,7 @@ public final class TilkoClient implements AutoCloseable {
         try {
             answer = Answer.read(http, request);
         } catch (IOException | RuntimeException e) {
-            return failure(endpoint, transportFailure(e, apiKey));
+            return failure(endpoint, transportFailure(e, apiKey, Duration.ofMillis(http.callTimeoutMillis())));
         }
         return interpret(endpoint, answer, apiKey, payload);
     }
@@ -365,7 +366,7 @@ public final class TilkoClient implements AutoCloseable {
         try {
             answer = Answer.read(requestHttp, request);
         } catch (IOException | RuntimeException e) {
-            return new KeyLookup(null, transportFailure(e, apiKey));
+            return new KeyLookup(null, transportFailure(e, apiKey, config.requestTimeout()));
         }
         JsonNode json = answer.json();
         if (!(json instanceof ObjectNode envelope)) {
@@ -451,25 +452,37 @@ public final class TilkoClient implements AutoCloseable {
                 answer.code, "HTTP " + answer.code, Phrase.of("tilko.httpStatus", answer.code), false);
     }
 
-    /** Maps an exception to the backend's synthetic shapes; the exception text is scrubbed of the key. */
-    private static Failure transportFailure(Exception e, String apiKey) {
+    /**
+     * Maps an exception to the backend's synthetic shapes; the exception text is scrubbed of the key. What the operator
+     * reads is in the console's words ({@link NetworkWords}); the exception itself goes to the log as the detail.
+     *
+     * @param timeout the call's time limit, named when it ran out
+     */
+    private static Failure transportFailure(Exception e, String apiKey, Duration timeout) {
         String detail = Masking.scrub(e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), apiKey);
         if (e instanceof InterruptedIOException) {
             // OkHttp's call timeout and socket read timeouts both surface as InterruptedIOException; a connect timeout
             // too, though nothing reached Tilko then, which is what the operator needs to know.
             boolean connecting = detail.toLowerCase(Locale.ROOT).contains("connect timed out");
-            return new Failure(SyntheticEnvelopes.timeout(detail), 0, detail,
-                    Phrase.of(connecting ? "tilko.notReached" : "tilko.noAnswer", detail), !connecting);
+            return new Failure(SyntheticEnvelopes.timeout(detail), 0, detail, connecting
+                    ? Phrase.of("tilko.notReached", Phrase.of("net.connectTimeout"))
+                    : Phrase.of("tilko.noAnswer", timeout), !connecting);
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
             return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
-                    Phrase.of("tilko.notReached", detail), false);
+                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), false);
+        }
+        if (NetworkWords.isHandshake(e)) {
+            // The handshake comes before the request: a certificate refused or a server without TLS means nothing
+            // was sent, so the call cannot have been acted on.
+            return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
+                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), false);
         }
         // Broken off mid-call: the request may have been read and acted on.
-        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail, Phrase.of("tilko.callBroke", detail),
-                true);
+        return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail,
+                Phrase.of("tilko.callBroke", NetworkWords.of(e, detail)), true);
     }
 
     private HttpUrl url(TilkoEndpoint endpoint) {

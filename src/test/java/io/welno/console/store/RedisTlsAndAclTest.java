@@ -125,6 +125,9 @@ class RedisTlsAndAclTest {
             assertEquals(StoreFailure.Cause.TLS_FAILED, StoreFailure.of(error).cause(), String.valueOf(error));
             String said = Words.en(StoreFailure.describe(error));
             assertTrue(said.contains("handshake") && said.contains("localhost:" + tlsPort), said);
+            assertTrue(said.endsWith("the server's certificate is not signed by an authority the console trusts"), said);
+            String korean = Words.ko(StoreFailure.describe(error));
+            assertFalse(korean.replaceAll("TLS|localhost", "").matches("(?s).*[A-Za-z]{3,}.*"), korean);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -31,6 +32,14 @@ final class FakeTilko implements AutoCloseable {
     volatile Function<String, MockResponse> publicKeyAnswer = FakeTilko::goodPublicKey;
 
     FakeTilko() throws IOException {
+        this(null);
+    }
+
+    /** @param https the server's TLS sockets, or null for plain HTTP */
+    FakeTilko(SSLSocketFactory https) throws IOException {
+        if (https != null) {
+            server.useHttps(https);
+        }
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {

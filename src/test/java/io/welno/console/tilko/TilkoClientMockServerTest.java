@@ -281,7 +281,7 @@ class TilkoClientMockServerTest {
             assertEquals(TilkoClassification.ERROR, result.classification());
             assertEquals("TIMEOUT", result.resultCode());
             assertEquals(0, result.httpStatus());
-            assertEquals(Phrase.of("tilko.noAnswer", result.detail()), result.said());
+            assertEquals(Phrase.of("tilko.noAnswer", Duration.ofMillis(1500)), result.said(), "names the time limit");
             assertTrue(result.mayHaveReachedTilko(), "sent and never answered: Tilko may have done its work");
             assertNoApiKey(result);
         }
@@ -299,7 +299,8 @@ class TilkoClientMockServerTest {
             TilkoResult<SimpleAuthTicket> result = impatient.simpleAuth(PERSON, "0");
 
             assertEquals("TIMEOUT", result.resultCode());
-            assertEquals(Phrase.of("tilko.noAnswer", result.detail()), result.said(), "the key's request had no answer");
+            assertEquals(Phrase.of("tilko.noAnswer", Duration.ofMillis(1500)), result.said(),
+                    "the key's request had no answer");
             assertFalse(result.mayHaveReachedTilko(), "the SimpleAuthRequest itself was never sent");
             assertTrue(tilko.posts().isEmpty());
         }
@@ -432,7 +433,7 @@ class TilkoClientMockServerTest {
         assertEquals(TilkoClassification.ERROR, result.classification());
         assertEquals("UNEXPECTED_ERROR", result.resultCode(), result.describe());
         assertEquals(1, tilko.posts().size(), "sent once, not retried");
-        assertEquals(Phrase.of("tilko.callBroke", result.detail()), result.said());
+        assertEquals(Phrase.of("tilko.callBroke", Phrase.of("net.closed")), result.said(), result.detail());
         assertTrue(result.mayHaveReachedTilko(), "Tilko's answer could not be taken in: it may have acted on the call");
         assertNoApiKey(result);
     }
@@ -448,7 +449,7 @@ class TilkoClientMockServerTest {
             TilkoResult<List<Checkup>> result = nowhere.healthCheckups(CREDS, PERSON);
             assertEquals(TilkoClassification.ERROR, result.classification());
             assertEquals("CONNECTION_ERROR", result.resultCode());
-            assertEquals(Phrase.of("tilko.notReached", result.detail()), result.said());
+            assertEquals(Phrase.of("tilko.notReached", Phrase.of("net.refused")), result.said(), result.detail());
             assertFalse(result.mayHaveReachedTilko());
             assertNoApiKey(result);
         }

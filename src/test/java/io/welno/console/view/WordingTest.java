@@ -56,8 +56,9 @@ class WordingTest {
                 Wording.cli().render(Phrase.of("files.notDirectory", "data/sessions")));
 
         assertEquals("Connecting to staging-kr…", Wording.cli().render(Phrase.of("app.connecting", "staging-kr")));
-        assertEquals("No answer from Tilko in time (timeout) Nothing was changed.",
-                Wording.cli().render(Phrase.of("flow.refused", Phrase.of("tilko.noAnswer", "timeout"))),
-                "a nested phrase that begins the sentence begins it with its pattern's word");
+        String refused = Wording.cli().render(Phrase.of("flow.refused",
+                Phrase.of("tilko.noAnswer", java.time.Duration.ofSeconds(30))));
+        assertTrue(refused.startsWith("No answer from Tilko within 30s"),
+                "a nested phrase that begins the sentence begins it with its pattern's word: " + refused);
     }
 }
