@@ -134,8 +134,10 @@ final class SimpleAuthAction implements FlowAction {
             });
         }
         boolean noAnswer = !success && answer != null && answer.mayHaveReachedTilko();
+        boolean notSent = !success && answer != null && !answer.wasSent();
         Phrase tilkoSaid = success ? Phrase.of("flow.simpleAuth.tilkoAccepted")
-                : noAnswer ? Phrase.of("flow.simpleAuth.tilkoSilent") : Phrase.of("flow.simpleAuth.tilkoRefused");
+                : noAnswer ? Phrase.of("flow.simpleAuth.tilkoSilent")
+                : notSent ? Phrase.of("flow.simpleAuth.tilkoNotSent") : Phrase.of("flow.simpleAuth.tilkoRefused");
         if (finish instanceof UpdateResult.Applied done) {
             runtime.held(operator, request, actionId, done, again);
             Optional<ActionResult> gone = runtime.verify(request, actionId, done, before);
@@ -147,9 +149,11 @@ final class SimpleAuthAction implements FlowAction {
                         Phrase.of("flow.simpleAuth.applied", done.after().expiresAt().raw(), done.after().status()),
                         before, done.after().status(), actionId));
             }
-            return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(noAnswer
-                    ? "flow.simpleAuth.noAnswer" : "flow.simpleAuth.failed", answer == null ? Phrase.of("tilko.callFailed")
-                            : answer.phrase(), done.after().status()), before, done.after().status(), actionId));
+            String failed = noAnswer ? "flow.simpleAuth.noAnswer"
+                    : notSent ? "flow.simpleAuth.notSent" : "flow.simpleAuth.failed";
+            return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(failed,
+                    answer == null ? Phrase.of("tilko.callFailed") : answer.phrase(), done.after().status()),
+                    before, done.after().status(), actionId));
         }
         if (finish instanceof UpdateResult.PreconditionFailed expired && Guards.isExpiry(expired)) {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,

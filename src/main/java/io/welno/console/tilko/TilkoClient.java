@@ -6,6 +6,7 @@ import io.welno.console.text.Masking;
 import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
+import io.welno.console.tilko.TilkoResult.Delivery;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -235,7 +236,7 @@ public final class TilkoClient implements AutoCloseable {
             publicKeys.invalidate(apiKey);
             String detail = "could not build ENC-KEY: " + e.getMessage();
             return logged(failure(endpoint, new Failure(SyntheticEnvelopes.unexpected(e.getMessage()), 0, detail,
-                    Phrase.of("tilko.cannotEncrypt"), false)), started);
+                    Phrase.of("tilko.cannotEncrypt"), Delivery.NOT_SENT)), started);
         }
         ObjectNode body = TilkoJson.mapper().createObjectNode();
         writer.write(body, plaintext -> TilkoCrypto.encryptField(aesKey, plaintext));
@@ -277,7 +278,7 @@ public final class TilkoClient implements AutoCloseable {
                     // Its message is then its word for success ("성공"): said alone, it would read as the reason.
                     return new TilkoResult<>(endpoint, TilkoClassification.ERROR, tilkoEnvelope, null, answer.code,
                             "HTTP " + answer.code + " with an OK envelope", Phrase.of("tilko.okOnHttpError",
-                            answer.code), false);
+                            answer.code), Delivery.ANSWERED);
                 }
                 return new TilkoResult<>(endpoint, c, tilkoEnvelope, null, answer.code, "HTTP " + answer.code);
             }
@@ -297,7 +298,7 @@ public final class TilkoClient implements AutoCloseable {
             String what = parsed == null ? "not JSON" : "JSON " + parsed.getNodeType() + " instead of an object";
             return failure(endpoint, new Failure(SyntheticEnvelopes.invalidJson(
                     what + ": " + Masking.scrub(answer.snippet(), apiKey)), answer.code, what,
-                    Phrase.of("tilko.unreadable"), false));
+                    Phrase.of("tilko.unreadable"), Delivery.ANSWERED));
         }
         TilkoClassification classification = TilkoClassifier.classify(endpoint, envelope);
         if (TilkoClassifier.okWithoutTicket(endpoint, classification, envelope)) {
@@ -326,10 +327,10 @@ public final class TilkoClient implements AutoCloseable {
             } catch (RuntimeException e) {
                 return new TilkoResult<>(endpoint, TilkoClassification.ERROR, envelope, null, httpStatus,
                         "payload could not be parsed: " + e.getClass().getSimpleName(),
-                        Phrase.of("tilko.payloadUnreadable"), false);
+                        Phrase.of("tilko.payloadUnreadable"), Delivery.ANSWERED);
             }
         }
-        return new TilkoResult<>(endpoint, classification, envelope, value, httpStatus, detail, said, false);
+        return new TilkoResult<>(endpoint, classification, envelope, value, httpStatus, detail, said, Delivery.ANSWERED);
     }
 
     // ---------------------------------------------------------------- public key
@@ -342,11 +343,18 @@ public final class TilkoClient implements AutoCloseable {
      * A failure before or instead of a usable Tilko answer: the envelope the session gets, in the backend's Korean, and
      * what the client says about it to an operator.
      */
-    private record Failure(ObjectNode envelope, int httpStatus, String detail, Phrase said, boolean unanswered) {
+    private record Failure(ObjectNode envelope, int httpStatus, String detail, Phrase said, Delivery delivery) {
 
-        /** This failure for a request that never went out because an earlier step (the public key) failed. */
+        /**
+         * This failure for a request that never went out because the public key's request failed. Where that request
+         * reached Tilko (no answer in time, an error page), it is said as the key's failure: the bare words ("no
+         * answer from Tilko") would not tell it from this request's own; where it reached nothing, they already say
+         * that nothing was sent.
+         */
         Failure neverSent() {
-            return new Failure(envelope, httpStatus, detail, said, false);
+            boolean plain = said == null || delivery == Delivery.NOT_SENT || said.key().startsWith("tilko.publicKey.");
+            return new Failure(envelope, httpStatus, detail, plain ? said : Phrase.of("tilko.publicKey.failed", said),
+                    Delivery.NOT_SENT);
         }
     }
 
@@ -374,7 +382,7 @@ public final class TilkoClient implements AutoCloseable {
             return new KeyLookup(null, !answer.isSuccessful() ? httpError(answer, apiKey)
                     : new Failure(SyntheticEnvelopes.publicKeyError("Tilko 공개키 응답을 해석할 수 없습니다.", snippet),
                             answer.code, "GetPublicKey did not answer a JSON object",
-                            Phrase.of("tilko.publicKey.unreadable"), false));
+                            Phrase.of("tilko.publicKey.unreadable"), Delivery.ANSWERED));
         }
         if (!answer.isSuccessful() || !TilkoClassifier.isOk(envelope)) {
             String tilkoMessage = Masking.scrub(TilkoClassifier.errorText(envelope), apiKey);
@@ -385,7 +393,7 @@ public final class TilkoClient implements AutoCloseable {
             Phrase refusal = TilkoResult.tilkoSaid(code == null ? null : "ErrorCode " + code, tilkoMessage,
                     TilkoClassification.ERROR);
             return new KeyLookup(null, new Failure(error, answer.code, "GetPublicKey failed",
-                    Phrase.of("tilko.publicKey.refused", refusal), false));
+                    Phrase.of("tilko.publicKey.refused", refusal), Delivery.ANSWERED));
         }
         // The official helpers refuse a key issued for another API key; so do we (no key in the message).
         if (!apiKey.equals(TilkoJson.text(envelope, "ApiKey"))) {
@@ -407,7 +415,7 @@ public final class TilkoClient implements AutoCloseable {
     private static KeyLookup keyFailure(ObjectNode tilko, String message, String apiKey, int httpStatus, String detail,
                                         Phrase said) {
         return new KeyLookup(null, new Failure(publicKeyError(tilko, message, apiKey), httpStatus, detail, said,
-                false));
+                Delivery.ANSWERED));
     }
 
     /** A synthetic envelope that keeps Tilko's codes and ids but never the {@code ApiKey} echo. */
@@ -438,18 +446,18 @@ public final class TilkoClient implements AutoCloseable {
     private static <T> TilkoResult<T> missingKey(TilkoEndpoint endpoint) {
         return new TilkoResult<>(endpoint, TilkoClassification.ERROR, SyntheticEnvelopes.configuration(
                 "Tilko API 키가 설정되지 않았습니다 (" + TilkoConfig.API_KEY_ENV + ")."), null, 0,
-                "no API key configured", Phrase.of("tilko.noApiKey"), false);
+                "no API key configured", Phrase.of("tilko.noApiKey"), Delivery.NOT_SENT);
     }
 
     private static <T> TilkoResult<T> failure(TilkoEndpoint endpoint, Failure f) {
         return new TilkoResult<>(endpoint, TilkoClassification.ERROR, f.envelope, null, f.httpStatus, f.detail, f.said,
-                f.unanswered);
+                f.delivery);
     }
 
     /** An error status without Tilko's envelope: its page says nothing an operator could use beyond the status. */
     private static Failure httpError(Answer answer, String apiKey) {
         return new Failure(SyntheticEnvelopes.httpStatus(answer.code, Masking.scrub(answer.snippet(), apiKey)),
-                answer.code, "HTTP " + answer.code, Phrase.of("tilko.httpStatus", answer.code), false);
+                answer.code, "HTTP " + answer.code, Phrase.of("tilko.httpStatus", answer.code), Delivery.ANSWERED);
     }
 
     /**
@@ -467,22 +475,22 @@ public final class TilkoClient implements AutoCloseable {
             boolean connecting = detail.toLowerCase(Locale.ROOT).contains("connect timed out");
             return new Failure(SyntheticEnvelopes.timeout(detail), 0, detail, connecting
                     ? Phrase.of("tilko.notReached", Phrase.of("net.connectTimeout"))
-                    : Phrase.of("tilko.noAnswer", timeout), !connecting);
+                    : Phrase.of("tilko.noAnswer", timeout), connecting ? Delivery.NOT_SENT : Delivery.UNANSWERED);
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
             return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
-                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), false);
+                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), Delivery.NOT_SENT);
         }
         if (NetworkWords.isHandshake(e)) {
             // The handshake comes before the request: a certificate refused or a server without TLS means nothing
             // was sent, so the call cannot have been acted on.
             return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
-                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), false);
+                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), Delivery.NOT_SENT);
         }
         // Broken off mid-call: the request may have been read and acted on.
         return new Failure(SyntheticEnvelopes.unexpected(detail), 0, detail,
-                Phrase.of("tilko.callBroke", NetworkWords.of(e, detail)), true);
+                Phrase.of("tilko.callBroke", NetworkWords.of(e, detail)), Delivery.UNANSWERED);
     }
 
     private HttpUrl url(TilkoEndpoint endpoint) {

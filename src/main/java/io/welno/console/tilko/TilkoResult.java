@@ -22,6 +22,16 @@ import java.util.OptionalLong;
  */
 public final class TilkoResult<T> {
 
+    /** How far the request got: what an operator is told about whether Tilko may have acted on it. */
+    public enum Delivery {
+        /** Tilko answered, however badly (a refusal, an error page, an unreadable body). */
+        ANSWERED,
+        /** The request went out and no answer came back (a read timeout, a call broken off). */
+        UNANSWERED,
+        /** Nothing was sent: no API key, no public key, no connection, a failed TLS handshake. */
+        NOT_SENT
+    }
+
     private final TilkoEndpoint endpoint;
     private final TilkoClassification classification;
     private final ObjectNode envelope;
@@ -29,15 +39,15 @@ public final class TilkoResult<T> {
     private final int httpStatus;
     private final String detail;
     private final Phrase said;
-    private final boolean unanswered;
+    private final Delivery delivery;
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
                 int httpStatus, String detail) {
-        this(endpoint, classification, envelope, payload, httpStatus, detail, null, false);
+        this(endpoint, classification, envelope, payload, httpStatus, detail, null, Delivery.ANSWERED);
     }
 
     TilkoResult(TilkoEndpoint endpoint, TilkoClassification classification, ObjectNode envelope, T payload,
-                int httpStatus, String detail, Phrase said, boolean unanswered) {
+                int httpStatus, String detail, Phrase said, Delivery delivery) {
         this.endpoint = Objects.requireNonNull(endpoint);
         this.classification = Objects.requireNonNull(classification);
         this.envelope = Objects.requireNonNull(envelope);
@@ -45,7 +55,7 @@ public final class TilkoResult<T> {
         this.httpStatus = httpStatus;
         this.detail = detail;
         this.said = said;
-        this.unanswered = unanswered;
+        this.delivery = Objects.requireNonNull(delivery);
     }
 
     public TilkoEndpoint endpoint() {
@@ -141,7 +151,16 @@ public final class TilkoResult<T> {
      * no connection) or Tilko answered, however badly; only the client knows which step failed.
      */
     public boolean mayHaveReachedTilko() {
-        return unanswered;
+        return delivery == Delivery.UNANSWERED;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    /** Whether the request went out at all ({@link Delivery#NOT_SENT}: Tilko cannot have acted on it). */
+    public boolean wasSent() {
+        return delivery != Delivery.NOT_SENT;
     }
 
     /**

@@ -265,6 +265,7 @@ class TilkoClientMockServerTest {
         assertEquals(Phrase.of("tilko.payloadUnreadable"), result.phrase(), "not Tilko's 성공 as the reason");
         assertEquals("payload could not be parsed: IllegalStateException", result.detail());
         assertFalse(result.mayHaveReachedTilko(), "Tilko answered");
+        assertTrue(result.wasSent());
         assertEquals(envelope, result.envelope(), "the envelope as Tilko sent it is kept");
     }
 
@@ -283,6 +284,7 @@ class TilkoClientMockServerTest {
             assertEquals(0, result.httpStatus());
             assertEquals(Phrase.of("tilko.noAnswer", Duration.ofMillis(1500)), result.said(), "names the time limit");
             assertTrue(result.mayHaveReachedTilko(), "sent and never answered: Tilko may have done its work");
+            assertTrue(result.wasSent());
             assertNoApiKey(result);
         }
     }
@@ -299,9 +301,10 @@ class TilkoClientMockServerTest {
             TilkoResult<SimpleAuthTicket> result = impatient.simpleAuth(PERSON, "0");
 
             assertEquals("TIMEOUT", result.resultCode());
-            assertEquals(Phrase.of("tilko.noAnswer", Duration.ofMillis(1500)), result.said(),
-                    "the key's request had no answer");
+            assertEquals(Phrase.of("tilko.publicKey.failed", Phrase.of("tilko.noAnswer", Duration.ofMillis(1500))),
+                    result.said(), "the key's request had no answer");
             assertFalse(result.mayHaveReachedTilko(), "the SimpleAuthRequest itself was never sent");
+            assertFalse(result.wasSent());
             assertTrue(tilko.posts().isEmpty());
         }
     }
@@ -406,7 +409,9 @@ class TilkoClientMockServerTest {
                 .setHeader("Content-Type", "text/html").body("<html>Bad Gateway</html>").build();
         TilkoResult<List<Checkup>> page = client.healthCheckups(CREDS, PERSON);
         assertEquals("HTTP_502", page.resultCode());
-        assertEquals(Phrase.of("tilko.httpStatus", 502), page.said());
+        assertEquals(Phrase.of("tilko.publicKey.failed", Phrase.of("tilko.httpStatus", 502)), page.said(),
+                "the error page answered the key's request, not this one");
+        assertFalse(page.wasSent());
         assertTrue(tilko.posts().isEmpty());
     }
 
@@ -435,6 +440,7 @@ class TilkoClientMockServerTest {
         assertEquals(1, tilko.posts().size(), "sent once, not retried");
         assertEquals(Phrase.of("tilko.callBroke", Phrase.of("net.closed")), result.said(), result.detail());
         assertTrue(result.mayHaveReachedTilko(), "Tilko's answer could not be taken in: it may have acted on the call");
+        assertTrue(result.wasSent());
         assertNoApiKey(result);
     }
 
@@ -451,6 +457,7 @@ class TilkoClientMockServerTest {
             assertEquals("CONNECTION_ERROR", result.resultCode());
             assertEquals(Phrase.of("tilko.notReached", Phrase.of("net.refused")), result.said(), result.detail());
             assertFalse(result.mayHaveReachedTilko());
+            assertFalse(result.wasSent(), "the connection was refused");
             assertNoApiKey(result);
         }
     }

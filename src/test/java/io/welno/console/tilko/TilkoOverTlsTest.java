@@ -38,6 +38,7 @@ class TilkoOverTlsTest {
             assertEquals("CONNECTION_ERROR", result.resultCode(), result.detail());
             assertEquals(Phrase.of("tilko.notReached", Phrase.of("net.tls.untrusted")), result.said(), result.detail());
             assertFalse(result.mayHaveReachedTilko(), "the handshake failed before anything was sent");
+            assertFalse(result.wasSent());
             assertEquals(List.of(), tilko.requests, "Tilko received no request");
             assertKorean(result.said());
         }
@@ -68,6 +69,7 @@ class TilkoOverTlsTest {
                 assertEquals(Phrase.of("tilko.notReached", Phrase.of("net.tls.notTls")), result.said(),
                         result.detail());
                 assertFalse(result.mayHaveReachedTilko());
+                assertFalse(result.wasSent());
                 assertKorean(result.said());
             }
             server.join(5000);
