@@ -93,6 +93,7 @@ final class ListCommand implements Callable<Integer> {
             out.flush();
         }
         if (!json) {
+            table.head();
             // The backend's read rule is the truth: such a key is not a session it serves any more.
             out.printf(table.pastExpiry == 0 ? "%d session(s)%n"
                     : "%d session(s), %d past expires_at (!expired: the backend deletes them on its next read)%n",
@@ -155,15 +156,28 @@ final class ListCommand implements Callable<Integer> {
         /** Listed sessions past their expires_at. */
         long pastExpiry;
 
+        private boolean headed;
+
         Table(PrintWriter out, LocalDateTime now) {
             this.out = out;
             this.now = now;
-            out.printf(FORMAT, "ID", "STATUS", TerminalCells.padRight("NAME", NAME_CELLS), "PROVIDER", "UPDATED", "TTL",
-                    "NOTES");
+        }
+
+        /**
+         * The header, before the first row or the count: not before Redis answered, so a listing that could not begin
+         * prints nothing to standard output, only its error.
+         */
+        void head() {
+            if (!headed) {
+                headed = true;
+                out.printf(FORMAT, "ID", "STATUS", TerminalCells.padRight("NAME", NAME_CELLS), "PROVIDER", "UPDATED",
+                        "TTL", "NOTES");
+            }
         }
 
         @Override
         public void print(StoredSession session, FileCopy copy) {
+            head();
             String ttl = session.ttlMillis() < 0 ? "-" : session.ttlMillis() / 1000 + "s";
             String id = session.id().isEmpty() ? Wording.cli().texts().get("table.emptyId")
                     : SafeText.bounded(session.id(), ID_WIDTH);

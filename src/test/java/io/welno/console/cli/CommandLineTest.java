@@ -173,6 +173,12 @@ class CommandLineTest {
         assertTrue(unreadable.out().contains("UNREADABLE"));
         assertTrue(unreadable.out().strip().endsWith("4 session(s)"), "none has an expiry to pass: " + unreadable.out());
 
+        CliRun none = run("list", "--status", "no_such_status", "--redis", REDIS.url());
+        List<String> noneListed = none.out().lines().toList();
+        assertEquals(2, noneListed.size(), "the header and the count: " + none.out());
+        assertTrue(noneListed.get(0).startsWith("ID "), none.out());
+        assertEquals("0 session(s)", noneListed.get(1));
+
         // on a terminal a Hangul syllable takes two cells: the columns after a Korean name still line up
         List<String> lines = run.out().lines().toList();
         int header = TerminalCells.width(lines.get(0).substring(0, lines.get(0).indexOf("UPDATED")));
@@ -240,6 +246,7 @@ class CommandLineTest {
                 run.err());
         assertTrue(run.err().contains("Check the address and the port, that Redis runs there"), "the hint: " + run.err());
         assertFalse(run.err().contains("at redis.clients"), run.err());
+        assertEquals("", run.out(), "no table header for a list that never began");
     }
 
     /** Redis answered, but it is the wrong server for this: said as such, exit 1 as for an action, not "cannot reach". */
