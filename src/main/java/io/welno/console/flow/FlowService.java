@@ -13,6 +13,7 @@ import io.welno.console.store.StoreFailure;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
+import io.welno.console.tilko.TilkoResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -383,7 +384,40 @@ public final class FlowService implements AutoCloseable {
             return new FlowAction.Execution(ActionResult.of(request, ActionResult.Outcome.FAILED,
                     Phrase.of("flow.closing"), null, null, actionId));
         }
+        if (kind.needsTilko()) {
+            Optional<ActionResult> unusable = tilkoUnusable(request, actionId);
+            if (unusable.isPresent()) {
+                return new FlowAction.Execution(unusable.get());
+            }
+        }
         return registry.get(kind).execute(operator, request, actionId, runtime);
+    }
+
+    /**
+     * A re-send or a collection claims the session before it calls Tilko and, like the backend, leaves it in error
+     * when the call fails; so a Tilko that cannot be used now (unreachable, refusing the key, a wrong address in the
+     * profile) refuses the action before anything is written. Asked only of a session the action would change: a
+     * refusal of the session's own is told as before, without a call. A check that cannot tell (it threw) lets the
+     * action go on to meet whatever its own call meets.
+     */
+    private Optional<ActionResult> tilkoUnusable(ActionRequest request, String actionId) {
+        FlowRuntime.Readable read = runtime.read(request, actionId);
+        if (read.problem() != null || runtime.guards.refusal(request.kind(), read.doc(), request.overrideGuards(),
+                this::isCollecting).isPresent()) {
+            return Optional.empty();
+        }
+        TilkoResult<String> key;
+        try {
+            key = runtime.tilko.publicKey();
+        } catch (RuntimeException e) {
+            LOG.warn("The check of Tilko's public key threw {}; the action goes on", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        if (key == null || key.isSuccess()) {
+            return Optional.empty();
+        }
+        return Optional.of(FlowRuntime.refused(request, actionId, read.doc().status(), Phrase.of("flow.refused",
+                Phrase.of("flow.tilko.unusable", request.kind(), key.phrase()))));
     }
 
     private Optional<Phrase> roleOrTilkoRefusal(Role role, ActionKind kind, boolean override, boolean needsTilko) {

@@ -86,6 +86,11 @@ final class LimitedTilko implements TilkoGateway, AutoCloseable {
     }
 
     @Override
+    public TilkoResult<String> publicKey() {
+        return call(tilko::publicKey);
+    }
+
+    @Override
     public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
         return call(() -> tilko.simpleAuth(person, privateAuthType));
     }

@@ -13,6 +13,12 @@ import java.util.List;
 /** The Tilko calls the flow makes; a seam so tests can make a call throw. Production code wraps a {@link TilkoClient}. */
 interface TilkoGateway {
 
+    /**
+     * Tilko's public key, cached while fresh ({@link TilkoClient#usablePublicKey}): asked before an action changes a
+     * session, so a Tilko that cannot be used refuses the action rather than leave the session in error.
+     */
+    TilkoResult<String> publicKey();
+
     TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType);
 
     TilkoResult<Boolean> loginCheck(TilkoCredentials credentials, TilkoPerson person);
@@ -26,6 +32,11 @@ interface TilkoGateway {
             return null;
         }
         return new TilkoGateway() {
+            @Override
+            public TilkoResult<String> publicKey() {
+                return client.usablePublicKey();
+            }
+
             @Override
             public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
                 return client.simpleAuth(person, privateAuthType);

@@ -142,11 +142,24 @@ public final class TilkoClient implements AutoCloseable {
      * The payload is the Base64 SubjectPublicKeyInfo.
      */
     public TilkoResult<String> publicKey() {
+        return publicKey(true);
+    }
+
+    /**
+     * The public key every call needs first, from the cache while it is fresh: whether Tilko can be used now. An action
+     * asks it before it changes a session, so a Tilko that cannot be reached refuses the action instead of leaving the
+     * session in error.
+     */
+    public TilkoResult<String> usablePublicKey() {
+        return publicKey(false);
+    }
+
+    private TilkoResult<String> publicKey(boolean fresh) {
         String apiKey = currentApiKey();
         if (apiKey == null) {
             return missingKey(TilkoEndpoint.PUBLIC_KEY);
         }
-        KeyLookup lookup = publicKeyFor(apiKey, true);
+        KeyLookup lookup = publicKeyFor(apiKey, fresh);
         if (lookup.failure != null) {
             return failure(TilkoEndpoint.PUBLIC_KEY, lookup.failure);
         }

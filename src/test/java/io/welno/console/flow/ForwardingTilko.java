@@ -19,6 +19,11 @@ class ForwardingTilko implements TilkoGateway {
     }
 
     @Override
+    public TilkoResult<String> publicKey() {
+        return real.publicKey();
+    }
+
+    @Override
     public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
         return real.simpleAuth(person, privateAuthType);
     }

@@ -60,6 +60,11 @@ class LimitedTilkoTest {
         }
 
         @Override
+        public TilkoResult<String> publicKey() {
+            return hold();
+        }
+
+        @Override
         public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
             return hold();
         }

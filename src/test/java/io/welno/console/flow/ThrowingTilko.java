@@ -10,10 +10,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A Tilko that must not be called (or, in the exception test, blows up): counts and throws. */
+/**
+ * A Tilko that must not be called (or, in the exception test, blows up): counts and throws. Its public key throws too,
+ * uncounted: a check that cannot tell lets the action go on to the call it guards, which is the one counted.
+ */
 class ThrowingTilko implements TilkoGateway {
 
     final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public TilkoResult<String> publicKey() {
+        throw new IllegalStateException("no public key here");
+    }
 
     @Override
     public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {

@@ -12,53 +12,134 @@ import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
+import io.welno.console.tilko.TilkoResult;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A re-send whose request never left the console (Tilko's address refuses connections, so its public key could not
- * be fetched): the session ends in error as the backend leaves it, and the operator is told the request was not sent
- * and no push went to the phone — neither that Tilko refused it nor that it may have reached Tilko.
+ * A Tilko that cannot be reached: an action that would change the session is refused before anything is written (the
+ * backend's way would leave the session in error); and a re-send whose own request never left (the key was at hand,
+ * Tilko went away since) is said as not sent, with no push to the phone — neither that Tilko refused it nor that it
+ * may have reached Tilko.
  */
 class UnsentSimpleAuthTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    @Test
-    void aRequestThatWasNeverSentIsSaidSo() throws IOException {
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private RedisSessionStore store;
+    private TilkoClient nowhere;
+
+    @BeforeEach
+    void open() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        ExecutorService pool = Executors.newCachedThreadPool();
-        try (RedisSessionStore store = FlowTestSupport.store(REDIS);
-             TilkoClient nowhere = new TilkoClient(TilkoConfig.builder().baseUrl("http://127.0.0.1:" + closedPort)
-                     .apiKey("flow-test-key").timeouts(Duration.ofSeconds(5)).build());
-             FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
-                     FlowOptions.defaults())) {
-            String id = FlowTestSupport.newSession(REDIS);
+        store = FlowTestSupport.store(REDIS);
+        nowhere = new TilkoClient(TilkoConfig.builder().baseUrl("http://127.0.0.1:" + closedPort)
+                .apiKey("flow-test-key").timeouts(Duration.ofSeconds(5)).build());
+    }
 
+    @AfterEach
+    void close() {
+        nowhere.close();
+        store.close();
+        pool.shutdownNow();
+    }
+
+    @Test
+    void anUnreachableTilkoRefusesTheActionAndChangesNothing() {
+        String id = FlowTestSupport.newSession(REDIS);
+        String stored = REDIS.client().get("tilko_session:" + id);
+        try (FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
+                FlowOptions.defaults())) {
             ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "resend"));
 
-            assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
-            assertEquals(SessionStatus.ERROR, result.statusAfter());
-            assertEquals(Phrase.of("flow.simpleAuth.notSent", Phrase.of("tilko.notReached", Phrase.of("net.refused")),
-                    SessionStatus.ERROR), result.message());
-            assertEquals("The SimpleAuthRequest was not sent (Tilko could not be reached (connection refused)), so no"
-                    + " push went to the phone; the session is now error.", Words.en(result.message()));
-            String korean = Words.ko(result.message());
-            assertTrue(korean.startsWith("간편인증 요청을 보내지 못해(틸코에 연결할 수 없습니다(연결이 거부되었습니다))"),
-                    korean);
-            assertFalse(korean.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + korean);
-        } finally {
-            pool.shutdownNow();
+            assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
+            assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
+                    Phrase.of("tilko.notReached", Phrase.of("net.refused")))), result.message());
+            assertEquals(stored, REDIS.client().get("tilko_session:" + id), "not a byte written");
+            assertEquals("Tilko cannot be used for simple-auth now: Tilko could not be reached (connection refused)."
+                    + " Nothing was changed.", Words.en(result.message()));
+            assertEquals("'인증 요청 다시 보내기'에는 틸코가 필요한데 지금은 쓸 수 없습니다: 틸코에 연결할 수 없습니다(연결이 거부되었습니다)."
+                    + " 아무것도 바꾸지 않았습니다.", Words.ko(result.message()));
+            assertKorean(result.message());
         }
+    }
+
+    @Test
+    void aCollectionIsRefusedToo() throws Exception {
+        TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
+        String id;
+        try (TilkoClient reachable = FlowTestSupport.tilko(sim);
+             FlowService before = FlowTestSupport.service(store, TilkoGateway.of(reachable), null, pool,
+                     FlowOptions.defaults())) {
+            id = FlowTestSupport.newSession(REDIS);
+            assertTrue(before.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+            assertTrue(before.perform(FlowTestSupport.DEVELOPER,
+                    ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")).applied());
+        } finally {
+            sim.close();
+        }
+        String stored = REDIS.client().get("tilko_session:" + id);
+        try (FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
+                FlowOptions.defaults())) {
+            ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+
+            assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
+            assertEquals(SessionStatus.AUTH_COMPLETED, result.statusBefore());
+            assertEquals(stored, REDIS.client().get("tilko_session:" + id),
+                    "still auth_completed: the user need not approve on the phone again");
+            assertKorean(result.message());
+        }
+    }
+
+    @Test
+    void aRequestThatNeverLeftIsSaidSo() throws Exception {
+        // The key was fetched while Tilko answered; the request itself meets a Tilko that has gone away since.
+        TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
+        try (TilkoClient reachable = FlowTestSupport.tilko(sim)) {
+            TilkoGateway keyAtHand = new ForwardingTilko(TilkoGateway.of(nowhere)) {
+                @Override
+                public TilkoResult<String> publicKey() {
+                    return reachable.usablePublicKey();
+                }
+            };
+            try (FlowService flow = FlowTestSupport.service(store, keyAtHand, null, pool, FlowOptions.defaults())) {
+                String id = FlowTestSupport.newSession(REDIS);
+
+                ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "resend"));
+
+                assertEquals(ActionResult.Outcome.FAILED, result.outcome(), Words.en(result.message()));
+                assertEquals(SessionStatus.ERROR, result.statusAfter(), "as the backend leaves it");
+                assertEquals(Phrase.of("flow.simpleAuth.notSent", Phrase.of("tilko.notReached",
+                        Phrase.of("net.refused")), SessionStatus.ERROR), result.message());
+                assertEquals("The SimpleAuthRequest was not sent (Tilko could not be reached (connection refused)), so"
+                        + " no push went to the phone; the session is now error.", Words.en(result.message()));
+                String korean = Words.ko(result.message());
+                assertTrue(korean.startsWith("간편인증 요청을 보내지 못해(틸코에 연결할 수 없습니다(연결이 거부되었습니다))"),
+                        korean);
+                assertKorean(result.message());
+            }
+        } finally {
+            sim.close();
+        }
+    }
+
+    private static void assertKorean(Phrase message) {
+        String korean = Words.ko(message);
+        assertFalse(korean.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + korean);
     }
 }
