@@ -7,18 +7,23 @@ import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
+import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
+import io.welno.console.tilko.TilkoResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 
 /**
  * Tries a profile before the window switches to it, so what is wrong is said in the connection dialog, with
  * what to do, while the operator can still fix it: a wrong password, a TLS or address problem, an ACL that
- * does not allow reading the sessions, keyspace notifications that are off. Read-only: it never changes the
- * server's settings (the feed does that later, when the profile allows it). Blocking; run it off the FX thread.
+ * does not allow reading the sessions, keyspace notifications that are off, a Tilko that cannot be used. Read-only:
+ * it never changes the server's settings (the feed does that later, when the profile allows it). Blocking; run it
+ * off the FX thread.
  */
 public final class ConnectionCheck {
 
@@ -29,8 +34,23 @@ public final class ConnectionCheck {
     private ConnectionCheck() {
     }
 
-    /** Everything found, the blocking ones first; empty when the profile connects and will be live. */
+    /** How long the check waits for Tilko's public key: the dialog says "checking" meanwhile. */
+    static final Duration TILKO_WAIT = Duration.ofSeconds(10);
+
+    /** {@link #run(ConnectionProfile, String, String)} without a Tilko key: Tilko is not tried. */
     public static List<Finding> run(ConnectionProfile profile, String password) {
+        return run(profile, password, null);
+    }
+
+    /**
+     * Everything found, the blocking ones first; empty when the profile connects and will be live.
+     *
+     * @param tilkoKey the Tilko API key the connection would use (typed, or the environment's), or null: with one and
+     *                 a Tilko address, Tilko's public key is fetched once, and a Tilko that cannot be used now is a
+     *                 finding that does not block (the sessions can be watched; re-sending and collecting are refused
+     *                 until it can)
+     */
+    public static List<Finding> run(ConnectionProfile profile, String password, String tilkoKey) {
         List<Finding> out = new ArrayList<>();
         Optional<Phrase> files = profile.filesProblem();
         files.ifPresent(problem -> out.add(new Finding(true, Phrase.of("connect.problem.files", problem))));
@@ -65,8 +85,26 @@ public final class ConnectionCheck {
             notifications(client, profile, settings, role).ifPresent(out::add);
         } catch (RuntimeException e) {
             out.add(new Finding(true, failure(StoreFailure.of(e), settings)));
+            return out;
         }
+        tilkoProblem(profile.tilkoUrl(), tilkoKey).ifPresent(out::add);
         return out;
+    }
+
+    private static Optional<Finding> tilkoProblem(String tilkoUrl, String tilkoKey) {
+        if (tilkoUrl == null || tilkoUrl.isBlank() || tilkoKey == null || tilkoKey.isBlank()) {
+            return Optional.empty();
+        }
+        TilkoConfig config = TilkoConfig.builder().baseUrl(tilkoUrl).apiKey(tilkoKey).timeouts(TILKO_WAIT).build();
+        try (TilkoClient client = new TilkoClient(config)) {
+            TilkoResult<String> key = client.publicKey();
+            if (key.isSuccess()) {
+                return Optional.empty();
+            }
+            HttpUrl at = config.baseUrl();
+            return Optional.of(new Finding(false, Phrase.of("connect.problem.tilko",
+                    at.scheme() + "://" + at.host() + ":" + at.port(), key.phrase())));
+        }
     }
 
     /** The store's reason for the failure with the fix that goes with it. */

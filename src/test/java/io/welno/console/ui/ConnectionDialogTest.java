@@ -46,7 +46,7 @@ class ConnectionDialogTest {
         stage.show();
         // Every connection works here: trying one is ConnectionPasswordTest's part.
         ConnectionDialog dialog = new ConnectionDialog(stage, i18n, profiles, Runnable::run,
-                new ConnectionMemory(variable -> null), (profile, password) -> java.util.List.of());
+                new ConnectionMemory(variable -> null), (profile, password, tilkoKey) -> java.util.List.of());
         dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
         dialog.show();
     }

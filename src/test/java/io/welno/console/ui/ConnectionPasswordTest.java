@@ -81,9 +81,9 @@ class ConnectionPasswordTest {
     private void open(FxRobot robot, Locale locale) {
         robot.interact(() -> {
             dialog = new ConnectionDialog(stage, new I18n(locale), profiles, background, memory,
-                    (profile, password) -> {
+                    (profile, password, tilkoKey) -> {
                         checks.incrementAndGet();
-                        return ConnectionCheck.run(profile, password);
+                        return ConnectionCheck.run(profile, password, tilkoKey);
                     });
             dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
             dialog.show();

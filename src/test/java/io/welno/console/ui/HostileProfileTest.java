@@ -79,7 +79,7 @@ class HostileProfileTest {
 
     @Test
     void theConnectionDialogListsTheProfileEscapedAndBounded(FxRobot robot) throws Exception {
-        openDialog(robot, (p, password) -> List.of());
+        openDialog(robot, (p, password, key) -> List.of());
         String listed = FxState.read(() -> robot.lookup("#profileList .list-cell").queryAllAs(ListCell.class).stream()
                 .map(ListCell::getText).filter(t -> t != null && t.startsWith("prod")).findFirst().orElseThrow());
         assertNothingRaw(listed, "the dialog's profile list");
@@ -92,7 +92,7 @@ class HostileProfileTest {
     void whatTheCheckFoundIsOneBoundedLinePerFinding(FxRobot robot) throws Exception {
         String path = "/home/" + Hostile.ALL + "d".repeat(3000);
         String said = "ERR " + Hostile.ALL + "x".repeat(3000);
-        openDialog(robot, (p, password) -> List.of(
+        openDialog(robot, (p, password, key) -> List.of(
                 new ConnectionCheck.Finding(true, Phrase.of("profiles.readFailed", path, said)),
                 new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected", said))));
         robot.clickOn("#connectButton");
@@ -112,7 +112,7 @@ class HostileProfileTest {
     @Test
     void aRoleWrittenWithCapitalsShowsAsTheRoleItIs(FxRobot robot) throws Exception {
         profile = TestConsole.profile("hand-edited", profile.url(), "Operator", "staging", false);
-        openDialog(robot, (p, password) -> List.of());
+        openDialog(robot, (p, password, key) -> List.of());
         javafx.scene.control.ListView<?> list = FxState.read(() -> robot.lookup("#profileList")
                 .queryAs(javafx.scene.control.ListView.class));
         robot.interact(() -> {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -45,6 +46,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -85,7 +87,8 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
     /** Tries a profile with a password; blocking, called on the background executor. */
     public interface Checker {
-        List<ConnectionCheck.Finding> check(ConnectionProfile profile, String password);
+        /** @param tilkoKey the Tilko API key the connection would use (typed, or the environment's), or null */
+        List<ConnectionCheck.Finding> check(ConnectionProfile profile, String password, String tilkoKey);
     }
 
     /**
@@ -278,13 +281,14 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
 
     private void check(ConnectionProfile profile) {
         Choice choice = new Choice(profile, password.getText(), tilkoKey.getText());
+        String typedOrEnvironmentKey = memory.tilkoKey(choice.tilkoKey()).orElse(null);
         connectButton.setDisable(true);
         showMessage(List.of(i18n.format("connect.checking", SafeText.bounded(profile.name(), SafeText.FIELD))),
                 "checking");
         background.execute(() -> {
             List<ConnectionCheck.Finding> findings;
             try {
-                findings = checker.check(profile, choice.password());
+                findings = checker.check(profile, choice.password(), typedOrEnvironmentKey);
             } catch (RuntimeException e) {
                 Phrase named = PhrasedException.find(e);
                 findings = List.of(new ConnectionCheck.Finding(true, Phrase.of("connect.problem.unexpected",
@@ -553,11 +557,21 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         fit();
     }
 
-    /** The window was sized for the form as it first was: it follows notes and messages so Connect stays visible. */
+    /**
+     * The window was sized for the form as it first was: it follows notes and messages, and moves up as far as it grew
+     * past the screen's bottom, so Connect stays visible (on a small screen two findings pushed it off).
+     */
     private void fit() {
         Platform.runLater(() -> {
-            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-                getDialogPane().getScene().getWindow().sizeToScene();
+            if (getDialogPane().getScene() == null || getDialogPane().getScene().getWindow() == null) {
+                return;
+            }
+            Window window = getDialogPane().getScene().getWindow();
+            window.sizeToScene();
+            Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                    window.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            if (window.getY() + window.getHeight() > screen.getMaxY()) {
+                window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
             }
         });
     }
