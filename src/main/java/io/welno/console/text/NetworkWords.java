@@ -1,5 +1,6 @@
 package io.welno.console.text;
 
+import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateExpiredException;
@@ -102,7 +103,9 @@ public final class NetworkWords {
         if (lower.contains("connection refused")) {
             return Phrase.of("net.refused");
         }
-        if (lower.contains("connect timed out") || lower.contains("connection timed out")) {
+        // The OS's own TCP timeout reads "Connection timed out" whether it struck while connecting or later.
+        if (lower.contains("connect timed out") || lower.contains("connection timed out")
+                && chain.stream().anyMatch(t -> t instanceof ConnectException)) {
             return Phrase.of("net.connectTimeout");
         }
         if (lower.contains("connection reset")) {
@@ -111,8 +114,8 @@ public final class NetworkWords {
         if (lower.contains("broken pipe")) {
             return Phrase.of("net.brokenPipe");
         }
-        if (lower.contains("unexpected end of stream") || lower.contains("connection closed")
-                || lower.contains("end of stream") || lower.contains("socket closed")) {
+        // Not "socket closed": that is this side's own socket, closed under the call.
+        if (lower.contains("unexpected end of stream") || lower.contains("connection closed")) {
             return Phrase.of("net.closed");
         }
         return null;

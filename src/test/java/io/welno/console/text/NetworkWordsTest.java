@@ -58,6 +58,15 @@ class NetworkWordsTest {
         assertFalse(NetworkWords.isHandshake(new SocketException("Connection reset")));
     }
 
+    /** Words that would say more than the message does are not given: it is quoted instead. */
+    @Test
+    void aComplaintThatDoesNotSayWhichSideOrWhenIsQuoted() {
+        assertEquals(Phrase.of("text.verbatim", "Connection timed out"),
+                NetworkWords.of(new SocketException("Connection timed out")), "a read, not a connect");
+        assertEquals(Phrase.of("text.verbatim", "Socket closed"), NetworkWords.of(new SocketException("Socket closed")),
+                "this side's own socket, not the other side closing");
+    }
+
     @Test
     void anythingElseIsQuotedAsSaidAndTheScrubbedTextIsTheOneQuoted() {
         assertEquals(Phrase.of("text.verbatim", "Too many open files"),
