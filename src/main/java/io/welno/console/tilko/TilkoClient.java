@@ -343,7 +343,8 @@ public final class TilkoClient implements AutoCloseable {
                         Phrase.of("tilko.payloadUnreadable"), Delivery.ANSWERED);
             }
         }
-        return new TilkoResult<>(endpoint, classification, envelope, value, httpStatus, detail, said, Delivery.ANSWERED);
+        return new TilkoResult<>(endpoint, classification, envelope, value, httpStatus, detail, said,
+                Delivery.ANSWERED);
     }
 
     // ---------------------------------------------------------------- public key
