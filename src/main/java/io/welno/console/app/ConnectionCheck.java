@@ -35,7 +35,7 @@ public final class ConnectionCheck {
     }
 
     /** How long the check waits for Tilko's public key: the dialog says "checking" meanwhile. */
-    static final Duration TILKO_WAIT = Duration.ofSeconds(10);
+    private static final Duration TILKO_WAIT = Duration.ofSeconds(10);
 
     /** {@link #run(ConnectionProfile, String, String)} without a Tilko key: Tilko is not tried. */
     public static List<Finding> run(ConnectionProfile profile, String password) {

@@ -39,26 +39,28 @@ public final class NetworkWords {
     public static Phrase of(Throwable error, String quoted) {
         String said = quoted == null ? "" : quoted;
         List<Throwable> chain = chain(error);
-        StringBuilder everything = new StringBuilder(said.toLowerCase(Locale.ROOT));
-        for (Throwable t : chain) {
-            everything.append('\n').append(String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT));
-        }
-        Phrase tls = tlsWords(chain, everything.toString());
+        String lower = said.toLowerCase(Locale.ROOT) + messages(chain);
+        Phrase tls = tlsWords(chain, lower);
         if (tls != null) {
             return tls;
         }
-        Phrase network = connectionWords(chain, everything.toString());
+        Phrase network = connectionWords(chain, lower);
         return network != null ? network : Phrase.of("text.verbatim", said);
     }
 
     /** Whether the failure is a TLS handshake's own (a certificate, a host name, a server without TLS). */
     public static boolean isHandshake(Throwable error) {
         List<Throwable> chain = chain(error);
-        StringBuilder everything = new StringBuilder();
+        return tlsWords(chain, messages(chain)) != null;
+    }
+
+    /** Every message of the chain in lower case, one a line: what the words are matched against. */
+    private static String messages(List<Throwable> chain) {
+        StringBuilder lower = new StringBuilder();
         for (Throwable t : chain) {
-            everything.append('\n').append(String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT));
+            lower.append('\n').append(String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT));
         }
-        return tlsWords(chain, everything.toString()) != null;
+        return lower.toString();
     }
 
     private static Phrase tlsWords(List<Throwable> chain, String lower) {

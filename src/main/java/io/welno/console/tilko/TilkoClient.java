@@ -491,14 +491,10 @@ public final class TilkoClient implements AutoCloseable {
                     ? Phrase.of("tilko.notReached", Phrase.of("net.connectTimeout"))
                     : Phrase.of("tilko.noAnswer", timeout), connecting ? Delivery.NOT_SENT : Delivery.UNANSWERED);
         }
+        // A failed TLS handshake is one too: it comes before the request, so a certificate refused or a server
+        // without TLS means nothing was sent and the call cannot have been acted on.
         if (e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException) {
-            return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
-                    Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), Delivery.NOT_SENT);
-        }
-        if (NetworkWords.isHandshake(e)) {
-            // The handshake comes before the request: a certificate refused or a server without TLS means nothing
-            // was sent, so the call cannot have been acted on.
+                || e instanceof NoRouteToHostException || NetworkWords.isHandshake(e)) {
             return new Failure(SyntheticEnvelopes.connectionError(detail), 0, detail,
                     Phrase.of("tilko.notReached", NetworkWords.of(e, detail)), Delivery.NOT_SENT);
         }

@@ -154,10 +154,6 @@ public final class TilkoResult<T> {
         return delivery == Delivery.UNANSWERED;
     }
 
-    public Delivery delivery() {
-        return delivery;
-    }
-
     /** Whether the request went out at all ({@link Delivery#NOT_SENT}: Tilko cannot have acted on it). */
     public boolean wasSent() {
         return delivery != Delivery.NOT_SENT;

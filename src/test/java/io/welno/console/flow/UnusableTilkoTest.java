@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Tilko went away since) is said as not sent, with no push to the phone — neither that Tilko refused it nor that it
  * may have reached Tilko.
  */
-class UnsentSimpleAuthTest {
+class UnusableTilkoTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
