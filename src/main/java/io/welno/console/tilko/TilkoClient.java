@@ -64,7 +64,9 @@ public final class TilkoClient implements AutoCloseable {
     private final OkHttpClient requestHttp;
     private final OkHttpClient simpleAuthHttp;
     private final OkHttpClient prescriptionHttp;
+    private final OkHttpClient probeHttp;
     private final PublicKeyCache publicKeys;
+    private final UsabilityProbe probe;
 
     public TilkoClient(TilkoConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -75,7 +77,9 @@ public final class TilkoClient implements AutoCloseable {
         // would push a second prompt to the user's phone and cost points, so that call is never retried.
         this.simpleAuthHttp = requestHttp.newBuilder().retryOnConnectionFailure(false).build();
         this.prescriptionHttp = withTimeout(baseHttp, config.prescriptionTimeout());
+        this.probeHttp = withTimeout(baseHttp, config.probeTimeout());
         this.publicKeys = new PublicKeyCache(config.publicKeyTtl());
+        this.probe = new UsabilityProbe(config.clock());
     }
 
     public TilkoConfig config() {
@@ -142,24 +146,30 @@ public final class TilkoClient implements AutoCloseable {
      * The payload is the Base64 SubjectPublicKeyInfo.
      */
     public TilkoResult<String> publicKey() {
-        return publicKey(true);
+        return publicKey(true, requestHttp, config.requestTimeout());
     }
 
     /**
      * The public key every call needs first, from the cache while it is fresh: whether Tilko can be used now. An action
      * asks it before it changes a session, so a Tilko that cannot be reached refuses the action instead of leaving the
-     * session in error.
+     * session in error. A key not at hand is asked of Tilko within {@link TilkoConfig#probeTimeout()}, by one caller at
+     * a time (the others take its answer), and a failure stands for a few seconds ({@link UsabilityProbe}).
      */
     public TilkoResult<String> usablePublicKey() {
-        return publicKey(false);
+        String apiKey = currentApiKey();
+        if (apiKey == null || publicKeys.get(apiKey, config.clock().instant()) != null) {
+            return publicKey(false, requestHttp, config.requestTimeout());
+        }
+        // Not at hand: asked of Tilko within the probe's shorter limit, one probe at a time, a failure kept a moment.
+        return probe.ask(apiKey, () -> publicKey(false, probeHttp, config.probeTimeout()));
     }
 
-    private TilkoResult<String> publicKey(boolean fresh) {
+    private TilkoResult<String> publicKey(boolean fresh, OkHttpClient http, Duration timeout) {
         String apiKey = currentApiKey();
         if (apiKey == null) {
             return missingKey(TilkoEndpoint.PUBLIC_KEY);
         }
-        KeyLookup lookup = publicKeyFor(apiKey, fresh);
+        KeyLookup lookup = publicKeyFor(apiKey, fresh, http, timeout);
         if (lookup.failure != null) {
             return failure(TilkoEndpoint.PUBLIC_KEY, lookup.failure);
         }
@@ -174,6 +184,7 @@ public final class TilkoClient implements AutoCloseable {
     /** Forgets cached public keys, e.g. after the API key was rotated. */
     public void invalidatePublicKeys() {
         publicKeys.clear();
+        probe.forget();
     }
 
     /** Releases the connection pool and threads when the client built its own OkHttpClient. */
@@ -236,7 +247,7 @@ public final class TilkoClient implements AutoCloseable {
         if (apiKey == null) {
             return logged(missingKey(endpoint), started);
         }
-        KeyLookup lookup = publicKeyFor(apiKey, false);
+        KeyLookup lookup = publicKeyFor(apiKey, false, requestHttp, config.requestTimeout());
         if (lookup.failure != null) {
             // Whatever became of the key's request, this endpoint's request was never sent.
             return logged(failure(endpoint, lookup.failure.neverSent()), started);
@@ -372,7 +383,7 @@ public final class TilkoClient implements AutoCloseable {
         }
     }
 
-    private KeyLookup publicKeyFor(String apiKey, boolean forceFresh) {
+    private KeyLookup publicKeyFor(String apiKey, boolean forceFresh, OkHttpClient http, Duration timeout) {
         if (!forceFresh) {
             PublicKey cached = publicKeys.get(apiKey, config.clock().instant());
             if (cached != null) {
@@ -386,9 +397,9 @@ public final class TilkoClient implements AutoCloseable {
         Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
         Answer answer;
         try {
-            answer = Answer.read(requestHttp, request);
+            answer = Answer.read(http, request);
         } catch (IOException | RuntimeException e) {
-            return new KeyLookup(null, transportFailure(e, apiKey, config.requestTimeout()));
+            return new KeyLookup(null, transportFailure(e, apiKey, timeout));
         }
         JsonNode json = answer.json();
         if (!(json instanceof ObjectNode envelope)) {

@@ -24,6 +24,11 @@ public final class TilkoConfig {
     public static final String BASE_URL_ENV = "TILKO_API_HOST";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_PRESCRIPTION_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * The longest an action waits to learn whether Tilko can be used before it changes a session: a GetPublicKey is
+     * small, and a Tilko that takes longer than this to give one is no Tilko to start an action on.
+     */
+    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(10);
     /** GetPublicKey is slow and the key is fixed per API key; one third-party client caches it 5 minutes. */
     public static final Duration DEFAULT_PUBLIC_KEY_TTL = Duration.ofMinutes(5);
 
@@ -31,6 +36,7 @@ public final class TilkoConfig {
     private final Supplier<String> apiKey;
     private final Duration requestTimeout;
     private final Duration prescriptionTimeout;
+    private final Duration probeTimeout;
     private final Duration publicKeyTtl;
     private final OkHttpClient httpClient;
     private final SecureRandom secureRandom;
@@ -51,6 +57,8 @@ public final class TilkoConfig {
         this.apiKey = b.apiKey;
         this.requestTimeout = positive(b.requestTimeout, "requestTimeout");
         this.prescriptionTimeout = positive(b.prescriptionTimeout, "prescriptionTimeout");
+        Duration probe = positive(b.probeTimeout, "probeTimeout");
+        this.probeTimeout = probe.compareTo(requestTimeout) < 0 ? probe : requestTimeout;
         this.publicKeyTtl = Objects.requireNonNull(b.publicKeyTtl, "publicKeyTtl");
         this.httpClient = b.httpClient;
         this.secureRandom = b.secureRandom != null ? b.secureRandom : new SecureRandom();
@@ -88,6 +96,11 @@ public final class TilkoConfig {
         return prescriptionTimeout;
     }
 
+    /** The probe's limit: never longer than {@link #requestTimeout()}. */
+    public Duration probeTimeout() {
+        return probeTimeout;
+    }
+
     public Duration publicKeyTtl() {
         return publicKeyTtl;
     }
@@ -108,7 +121,8 @@ public final class TilkoConfig {
     @Override
     public String toString() {
         return "TilkoConfig[baseUrl=" + baseUrl + ", apiKey=***, requestTimeout=" + requestTimeout
-                + ", prescriptionTimeout=" + prescriptionTimeout + ", publicKeyTtl=" + publicKeyTtl + "]";
+                + ", prescriptionTimeout=" + prescriptionTimeout + ", probeTimeout=" + probeTimeout + ", publicKeyTtl="
+                + publicKeyTtl + "]";
     }
 
     private static Duration positive(Duration d, String name) {
@@ -124,6 +138,7 @@ public final class TilkoConfig {
         private Supplier<String> apiKey = () -> System.getenv(API_KEY_ENV);
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration prescriptionTimeout = DEFAULT_PRESCRIPTION_TIMEOUT;
+        private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
         private Duration publicKeyTtl = DEFAULT_PUBLIC_KEY_TTL;
         private OkHttpClient httpClient;
         private SecureRandom secureRandom;
@@ -162,10 +177,20 @@ public final class TilkoConfig {
             return this;
         }
 
-        /** Sets both timeouts at once (tests use a short one). */
+        /**
+         * How long an action waits for the public key when asking whether Tilko can be used (default 10 s; capped at
+         * the request timeout).
+         */
+        public Builder probeTimeout(Duration timeout) {
+            this.probeTimeout = timeout;
+            return this;
+        }
+
+        /** Sets every timeout at once (tests use a short one). */
         public Builder timeouts(Duration timeout) {
             this.requestTimeout = timeout;
             this.prescriptionTimeout = timeout;
+            this.probeTimeout = timeout;
             return this;
         }
 

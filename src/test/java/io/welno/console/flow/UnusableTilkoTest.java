@@ -15,9 +15,18 @@ import io.welno.console.tilko.TilkoConfig;
 import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
+import io.welno.console.testing.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,6 +144,58 @@ class UnusableTilkoTest {
             }
         } finally {
             sim.close();
+        }
+    }
+
+    /**
+     * A bulk re-send over a Tilko that takes connections and never answers: each session is refused, having waited
+     * at most the probe's limit, and Tilko is asked once for the whole run, not once per session.
+     */
+    @Test
+    void aBulkRunOverASilentTilkoAsksItOnce() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger asked = new AtomicInteger();
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread listener = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                        asked.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "silent-tilko");
+            listener.setDaemon(true);
+            listener.start();
+            Duration limit = Duration.ofMillis(300);
+            TilkoConfig config = TilkoConfig.builder().baseUrl("http://127.0.0.1:" + silent.getLocalPort())
+                    .apiKey("flow-test-key").probeTimeout(limit)
+                    .clock(Clock.fixed(Instant.parse("2026-12-06T01:00:00Z"), ZoneOffset.UTC)).build();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(FlowTestSupport.newSession(REDIS));
+            }
+            ExecutorService workers = Executors.newFixedThreadPool(4);
+            try (TilkoClient client = new TilkoClient(config);
+                 FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(client), null, pool,
+                         FlowOptions.defaults())) {
+                BulkRun run = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, "-", "resend"),
+                        ids, workers, null);
+                assertTrue(run.await(Await.EVENTUALLY));
+
+                assertEquals(8, run.summary().count(BulkRun.Tally.REFUSED), run.summary().byTally().toString());
+                for (BulkRun.Item item : run.summary().byTally().get(BulkRun.Tally.REFUSED)) {
+                    assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
+                            Phrase.of("tilko.noAnswer", limit))), item.result().message());
+                }
+                assertEquals(1, asked.get(), "one probe for the run");
+            } finally {
+                workers.shutdownNow();
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
         }
     }
 

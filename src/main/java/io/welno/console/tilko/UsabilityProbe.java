@@ -1,0 +1,52 @@
+package io.welno.console.tilko;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Whether Tilko can be used now, asked before every action that needs it. One probe at a time, and a failed one is
+ * remembered for a few seconds: a bulk run of a thousand re-sends over a Tilko that is down then refuses its sessions
+ * as fast as it reads them, instead of waiting out the probe's time limit once per session (or once per caller that
+ * asked at the same moment). A success is not remembered here: the key it fetched is, in the key cache.
+ */
+final class UsabilityProbe {
+
+    /** How long a failed probe stands for Tilko's state: short, so that a Tilko back up is used again at once. */
+    static final Duration FAILURE_MEMORY = Duration.ofSeconds(5);
+
+    private final Clock clock;
+    private String failedFor;
+    private TilkoResult<String> failure;
+    private Instant failedAt;
+
+    UsabilityProbe(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The remembered failure for this API key while it is recent, else the probe's own answer (remembered when it
+     * failed). Callers that ask while a probe runs wait for it and take its answer, rather than send one each.
+     */
+    synchronized TilkoResult<String> ask(String apiKey, Supplier<TilkoResult<String>> probe) {
+        if (failure != null && apiKey.equals(failedFor) && clock.instant().isBefore(failedAt.plus(FAILURE_MEMORY))) {
+            return failure;
+        }
+        TilkoResult<String> answer = probe.get();
+        if (answer.isSuccess()) {
+            forget();
+        } else {
+            failedFor = apiKey;
+            failure = answer;
+            failedAt = clock.instant();
+        }
+        return answer;
+    }
+
+    synchronized void forget() {
+        failedFor = null;
+        failure = null;
+        failedAt = null;
+    }
+}
