@@ -396,16 +396,12 @@ public final class FlowService implements AutoCloseable {
     /**
      * A re-send or a collection claims the session before it calls Tilko and, like the backend, leaves it in error
      * when the call fails; so a Tilko that cannot be used now (unreachable, refusing the key, a wrong address in the
-     * profile) refuses the action before anything is written. Asked only of a session the action would change: a
-     * refusal of the session's own is told as before, without a call. A check that cannot tell (it threw) lets the
-     * action go on to meet whatever its own call meets.
+     * profile) refuses the action before anything is written. Tilko's key is asked first, from the cache while it is
+     * fresh, so the usual action costs no extra read; only when Tilko cannot be used is the session read, so that a
+     * session the action would refuse anyway (its guards, a key gone) is told its own reason, not Tilko's. A check
+     * that cannot tell (it threw) lets the action go on to meet whatever its own call meets.
      */
     private Optional<ActionResult> tilkoUnusable(ActionRequest request, String actionId) {
-        FlowRuntime.Readable read = runtime.read(request, actionId);
-        if (read.problem() != null || runtime.guards.refusal(request.kind(), read.doc(), request.overrideGuards(),
-                this::isCollecting).isPresent()) {
-            return Optional.empty();
-        }
         TilkoResult<String> key;
         try {
             key = runtime.tilko.publicKey();
@@ -414,6 +410,11 @@ public final class FlowService implements AutoCloseable {
             return Optional.empty();
         }
         if (key == null || key.isSuccess()) {
+            return Optional.empty();
+        }
+        FlowRuntime.Readable read = runtime.read(request, actionId);
+        if (read.problem() != null || runtime.guards.refusal(request.kind(), read.doc(), request.overrideGuards(),
+                this::isCollecting).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(FlowRuntime.refused(request, actionId, read.doc().status(), Phrase.of("flow.refused",

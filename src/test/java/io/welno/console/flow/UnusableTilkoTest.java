@@ -147,6 +147,25 @@ class UnusableTilkoTest {
         }
     }
 
+    /** A session the action would refuse anyway is told its own reason, not that Tilko cannot be used. */
+    @Test
+    void aSessionTheGuardsRefuseIsToldItsOwnReason() {
+        String id = FlowTestSupport.newSession(REDIS);
+        String stored = REDIS.client().get("tilko_session:" + id);
+        try (FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
+                FlowOptions.defaults())) {
+            ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+
+            assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
+            assertFalse(Words.en(result.message()).contains("Tilko"), Words.en(result.message()));
+            assertEquals(stored, REDIS.client().get("tilko_session:" + id));
+
+            ActionResult gone = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, "welno_" + "0".repeat(32),
+                    "resend"));
+            assertFalse(Words.en(gone.message()).contains("Tilko"), Words.en(gone.message()));
+        }
+    }
+
     /**
      * A bulk re-send over a Tilko that takes connections and never answers: each session is refused, having waited
      * at most the probe's limit, and Tilko is asked once for the whole run, not once per session.
