@@ -156,7 +156,7 @@ class ActionKillTest {
         redis.kill();
         CollectionFinished finished = rig.awaitFinished(id, Await.EVENTUALLY);
         assertEquals(CollectionFinished.Result.UNAVAILABLE, finished.result(), Words.en(finished.message()));
-        assertTrue(Words.en(finished.message()).contains("reset-stuck repairs it"), Words.en(finished.message()));
+        assertTrue(Words.en(finished.message()).contains("\"reset-stuck\" repairs it"), Words.en(finished.message()));
         assertFalse(rig.flow.isCollecting(id));
 
         redis.restart();

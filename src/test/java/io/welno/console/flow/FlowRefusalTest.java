@@ -97,7 +97,7 @@ class FlowRefusalTest {
         String sent = Fixtures.id("03_auth_request_sent.json");
         ActionResult r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.MANUAL_COMPLETE, sent, "please"),
                 "03_auth_request_sent.json");
-        assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role. (The session is "
+        assertEquals("The operator role cannot run \"manual-auth-complete\"; it needs the developer role. (The session is "
                 + "auth_request_sent.) Nothing was changed.", Words.en(r.message()));
         r = refusedAndUnchanged(OPERATOR, ActionRequest.of(ActionKind.COLLECT, sent, "please").withOverride(),
                 "03_auth_request_sent.json");

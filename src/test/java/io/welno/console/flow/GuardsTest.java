@@ -118,7 +118,7 @@ class GuardsTest {
         assertEquals("manual-auth-complete needs temp_auth_data from an auth request that succeeded, but the session "
                         + "has none (status initiated).",
                 Words.en(flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("01_initiated.json"), Role.DEVELOPER).orElseThrow()));
-        assertEquals("The operator role cannot run manual-auth-complete; it needs the developer role.",
+        assertEquals("The operator role cannot run \"manual-auth-complete\"; it needs the developer role.",
                 Words.en(flow.whyNot(ActionKind.MANUAL_COMPLETE, fixture("03_auth_request_sent.json"), Role.OPERATOR).orElseThrow()));
         assertEquals("The viewer role cannot run any action (it never writes to Redis).",
                 Words.en(flow.whyNot(ActionKind.RESET_STUCK, fixture("05_fetching_health_data_stuck.json"), Role.VIEWER)
@@ -126,7 +126,7 @@ class GuardsTest {
         assertTrue(Words.en(flow.whyNot(ActionKind.SIMPLE_AUTH, fixture("12_missing_status_and_expires.json"),
                 Role.DEVELOPER).orElseThrow()).contains("the session has no status"));
         FlowService noTilko = service(LATE, false);
-        assertEquals("No Tilko connection is configured (Tilko URL and API key), so collect cannot run.",
+        assertEquals("No Tilko connection is configured (Tilko URL and API key), so \"collect\" cannot run.",
                 Words.en(noTilko.whyNot(ActionKind.COLLECT, fixture("04_auth_completed.json"), Role.OPERATOR).orElseThrow()));
         assertEquals(List.of(ActionKind.MANUAL_COMPLETE),
                 noTilko.allowedActions(fixture("04_auth_completed.json"), Role.DEVELOPER));

@@ -80,7 +80,7 @@ class UnusableTilkoTest {
             assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
                     Phrase.of("tilko.notReached", Phrase.of("net.refused")))), result.message());
             assertEquals(stored, REDIS.client().get("tilko_session:" + id), "not a byte written");
-            assertEquals("Tilko cannot be used for simple-auth now: Tilko could not be reached (connection refused)."
+            assertEquals("Tilko cannot be used for \"simple-auth\" now: Tilko could not be reached (connection refused)."
                     + " Nothing was changed.", Words.en(result.message()));
             assertEquals("'인증 요청 다시 보내기'에는 틸코가 필요한데 지금은 쓸 수 없습니다: 틸코에 연결할 수 없습니다(연결이 거부되었습니다)."
                     + " 아무것도 바꾸지 않았습니다.", Words.ko(result.message()));
