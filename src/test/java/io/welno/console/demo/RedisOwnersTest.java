@@ -79,8 +79,9 @@ class RedisOwnersTest {
     @Test
     void aZombieIsNotRunning() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "zombies are seen through /proc");
-        // the background sleep ends at once; its parent becomes a long sleep that never reaps it
-        Process parent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 60").start();
+        // the background sleep ends a second later, when its parent has become a long sleep that never reaps it (one
+        // that ended before the exec could be reaped by bash itself, and its /proc entry would be gone)
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 1 & echo $!; exec sleep 60").start();
         try {
             long child = Long.parseLong(
                     new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))

@@ -233,7 +233,7 @@ public final class ActionsController {
                     held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
                 }
                 view.notices().show(headline, words().render(result.message()),
-                        !result.applied() || !result.audited());
+                        ResultHeadline.kind(result.request().kind(), result.outcome(), result.audited()));
                 resultListener.accept(result);
                 refresh();
             });

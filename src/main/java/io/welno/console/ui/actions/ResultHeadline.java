@@ -4,6 +4,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
 import io.welno.console.view.SessionIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,17 @@ final class ResultHeadline {
         }
         return of(i18n, result.request().kind(), result.outcome(), result.request().sessionId(), heldMinutes,
                 result.audited() ? null : result.auditFailure());
+    }
+
+    /**
+     * The notice's kind, which its title says: a collection that started is news (its end is told when it comes), not
+     * done; an action that did not apply, or whose audit entry is missing, is one to look at.
+     */
+    static Notices.Kind kind(ActionKind kind, ActionResult.Outcome outcome, boolean audited) {
+        if (outcome != ActionResult.Outcome.APPLIED || !audited) {
+            return Notices.Kind.WARNING;
+        }
+        return kind == ActionKind.COLLECT ? Notices.Kind.NEWS : Notices.Kind.DONE;
     }
 
     /**

@@ -29,6 +29,30 @@ public final class Notices extends VBox {
     /** Details longer than this open in full in their own window rather than in the notice. */
     static final int DETAIL_CHARS = 600;
 
+    /**
+     * What a notice tells, which its title says: an outcome that is over and good ("Done"), news that is neither
+     * (something started, a followed session moved on), or something to look at.
+     */
+    public enum Kind {
+        DONE("notify.done", "✓", "notice-info"),
+        NEWS("notify.news", "i", "notice-news"),
+        WARNING("notify.warning", "!", "notice-warning");
+
+        private final String title;
+        private final String icon;
+        private final String style;
+
+        Kind(String title, String icon, String style) {
+            this.title = title;
+            this.icon = icon;
+            this.style = style;
+        }
+
+        static Kind of(boolean warning) {
+            return warning ? WARNING : DONE;
+        }
+    }
+
     private final I18n i18n;
 
     public Notices(I18n i18n) {
@@ -47,7 +71,12 @@ public final class Notices extends VBox {
 
     /** A notice whose headline says all there is. */
     public void show(String headline, boolean warning) {
-        show(headline, null, warning);
+        show(headline, null, Kind.of(warning));
+    }
+
+    /** A notice whose headline says all there is, of this kind. */
+    public void show(String headline, Kind kind) {
+        show(headline, null, kind);
     }
 
     /**
@@ -55,7 +84,12 @@ public final class Notices extends VBox {
      * @param detail   the full account (a flow's sentence, a Redis or Tilko error), behind "Details"; may be null
      */
     public void show(String headline, String detail, boolean warning) {
-        show(headline, detail, warning, false);
+        show(headline, detail, Kind.of(warning), false);
+    }
+
+    /** {@link #show(String, String, boolean)} for a notice of this kind. */
+    public void show(String headline, String detail, Kind kind) {
+        show(headline, detail, kind, false);
     }
 
     /**
@@ -63,18 +97,19 @@ public final class Notices extends VBox {
      * asked for it, such as a bulk run's summary once its holds have ended, when nobody may be looking just then.
      */
     public void showUntilClosed(String headline, String detail, boolean warning) {
-        show(headline, detail, warning, true);
+        show(headline, detail, Kind.of(warning), true);
     }
 
-    private void show(String headline, String detail, boolean warning, boolean untilClosed) {
+    private void show(String headline, String detail, Kind kind, boolean untilClosed) {
+        boolean warning = kind == Kind.WARNING;
         VBox notice = new VBox(4);
-        notice.getStyleClass().addAll("notice", warning ? "notice-warning" : "notice-info");
+        notice.getStyleClass().addAll("notice", kind.style);
         notice.setMinWidth(0);
 
-        Label icon = new Label(warning ? "!" : "✓");
+        Label icon = new Label(kind.icon);
         icon.getStyleClass().add("notice-icon");
         icon.setMinWidth(Region.USE_PREF_SIZE);
-        Label title = new Label(i18n.get(warning ? "notify.warning" : "notify.done"));
+        Label title = new Label(i18n.get(kind.title));
         title.getStyleClass().add("notice-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -69,7 +69,7 @@ final class FollowWiring {
             });
         });
         followed.addListener(changed -> Platform.runLater(() ->
-                notices.show(followedNote(i18n, changed), false)));
+                notices.show(followedNote(i18n, changed), Notices.Kind.NEWS)));
         // The row's menu: follow or unfollow the session under the pointer (the right-click selects its row first).
         MenuItem follow = new MenuItem();
         follow.setId("menuFollow");

@@ -8,6 +8,7 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult.Outcome;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,17 @@ class ResultHeadlineTest {
         // "수집 완료" would say the data is in: only the claim is
         assertFalse(ko.contains("완료"), ko);
         assertFalse(en.contains("done"), en);
+    }
+
+    /** The notice's title must not say "Done" of a collection that has only started. */
+    @Test
+    void aStartedCollectionIsNewsAndOnlyAFinishedActionIsDone() {
+        assertEquals(Notices.Kind.NEWS, ResultHeadline.kind(ActionKind.COLLECT, Outcome.APPLIED, true));
+        assertEquals(Notices.Kind.DONE, ResultHeadline.kind(ActionKind.MANUAL_COMPLETE, Outcome.APPLIED, true));
+        assertEquals(Notices.Kind.DONE, ResultHeadline.kind(ActionKind.SIMPLE_AUTH, Outcome.APPLIED, true));
+        assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(ActionKind.COLLECT, Outcome.APPLIED, false));
+        assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(ActionKind.COLLECT, Outcome.REFUSED, true));
+        assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(ActionKind.RESET_STUCK, Outcome.CONFLICT, true));
     }
 
     @Test

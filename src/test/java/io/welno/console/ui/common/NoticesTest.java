@@ -47,6 +47,27 @@ class NoticesTest {
         assertEquals(List.of(), shown());
     }
 
+    /** Each kind's title says what the notice tells, in the window's language: news is not "Done". */
+    @Test
+    void aNoticesTitleSaysItsKind(FxRobot robot) throws Exception {
+        Notices korean = FxState.read(() -> new Notices(new I18n(I18n.KOREAN)));
+        robot.interact(() -> {
+            korean.show("수집을 시작했습니다", Notices.Kind.NEWS);
+            korean.show("인증 완료 처리 완료", Notices.Kind.DONE);
+            korean.show("반영되지 않았습니다", Notices.Kind.WARNING);
+            notices.show("started", "its account", Notices.Kind.NEWS);
+        });
+        assertEquals(List.of("알림", "완료", "주의"), titles(korean));
+        assertEquals(List.of("Update"), titles(notices));
+        assertEquals(List.of("notice-news", "notice-info", "notice-warning"), FxState.read(() -> korean.getChildren()
+                .stream().map(n -> n.getStyleClass().get(1)).toList()));
+    }
+
+    private static List<String> titles(Notices in) throws Exception {
+        return FxState.read(() -> in.getChildren().stream()
+                .map(notice -> ((Label) notice.lookup(".notice-title")).getText()).toList());
+    }
+
     private List<String> shown() throws Exception {
         return FxState.read(() -> notices.getChildren().stream()
                 .map(notice -> ((Label) notice.lookup(".notice-text")).getText()).toList());
