@@ -63,6 +63,10 @@ abstract class HeldNoteWindow {
         robot.clickOn("#actionRun");
     }
 
+    TestConsole console() {
+        return console;
+    }
+
     static Label noteLabel(FxRobot robot) {
         return robot.lookup("#actionHeldNote").queryAs(Label.class);
     }

@@ -6,6 +6,7 @@ import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.view.Wording;
@@ -65,7 +66,7 @@ public final class ActionsController {
     private final Label stuckNote = new Label();
     /** Where this window's own change of the selected session stands: watched, kept or written over. */
     private final Label heldNote = new Label();
-    /** This window's applied single actions, the latest per session, with their holds. */
+    /** The changes this console applied (alone or in a bulk run), the latest per session, with their holds. */
     private final Map<String, HeldChange> held = new HashMap<>();
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
@@ -104,6 +105,20 @@ public final class ActionsController {
         view.detail().addChangeListener(this::refresh);
         refresh();
         flow.addListener(new FlowNotices(view.notices(), i18n));
+        // Every change of this console, a bulk run's too: the session's own pane says where it stands while the
+        // backend can still undo it, whichever way it was made.
+        flow.addListener(new FlowListener() {
+            @Override
+            public void onActionFinished(ActionResult result) {
+                if (result.applied()) {
+                    HeldChange change = new HeldChange(result.request().kind(), result.hold());
+                    Platform.runLater(() -> {
+                        held.put(result.request().sessionId(), change);
+                        refresh();
+                    });
+                }
+            }
+        });
     }
 
     /**
@@ -227,11 +242,6 @@ public final class ActionsController {
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
                 String headline = ResultHeadline.of(i18n, result, Instant.now(), flow.options().holdWindow());
-                if (result.applied()) {
-                    // the pane says where the change stands until the backend can no longer undo it, and after (a
-                    // hold already over by now, on a slow machine, says how it ended)
-                    held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
-                }
                 view.notices().show(headline, words().render(result.message()),
                         ResultHeadline.kind(result.request().kind(), result.outcome(), result.audited()));
                 resultListener.accept(result);
