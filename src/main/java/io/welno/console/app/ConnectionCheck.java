@@ -94,7 +94,7 @@ public final class ConnectionCheck {
         // Asked as an action asks it, within the probe's limit (the dialog says "checking" meanwhile).
         TilkoConfig config = TilkoConfig.builder().baseUrl(tilkoUrl).apiKey(tilkoKey).build();
         try (TilkoClient client = new TilkoClient(config)) {
-            TilkoResult<String> key = client.usablePublicKey();
+            TilkoResult<String> key = client.usablePublicKey(false);
             if (key.isSuccess()) {
                 return Optional.empty();
             }

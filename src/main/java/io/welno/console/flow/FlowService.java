@@ -404,7 +404,7 @@ public final class FlowService implements AutoCloseable {
     private Optional<ActionResult> tilkoUnusable(ActionRequest request, String actionId) {
         TilkoResult<String> key;
         try {
-            key = runtime.tilko.publicKey();
+            key = runtime.tilko.publicKey(request.batchId() != null);
         } catch (RuntimeException e) {
             LOG.warn("The check of Tilko's public key threw {}; the action goes on", e.getClass().getSimpleName());
             return Optional.empty();

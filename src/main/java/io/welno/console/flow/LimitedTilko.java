@@ -86,8 +86,8 @@ final class LimitedTilko implements TilkoGateway, AutoCloseable {
     }
 
     @Override
-    public TilkoResult<String> publicKey() {
-        return call(tilko::publicKey);
+    public TilkoResult<String> publicKey(boolean ofABatch) {
+        return call(() -> tilko.publicKey(ofABatch));
     }
 
     @Override

@@ -16,8 +16,10 @@ interface TilkoGateway {
     /**
      * Tilko's public key, cached while fresh ({@link TilkoClient#usablePublicKey}): asked before an action changes a
      * session, so a Tilko that cannot be used refuses the action rather than leave the session in error.
+     *
+     * @param ofABatch true for a bulk run's session, which may take a failure seen a moment ago
      */
-    TilkoResult<String> publicKey();
+    TilkoResult<String> publicKey(boolean ofABatch);
 
     TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType);
 
@@ -33,8 +35,8 @@ interface TilkoGateway {
         }
         return new TilkoGateway() {
             @Override
-            public TilkoResult<String> publicKey() {
-                return client.usablePublicKey();
+            public TilkoResult<String> publicKey(boolean ofABatch) {
+                return client.usablePublicKey(ofABatch);
             }
 
             @Override

@@ -153,15 +153,19 @@ public final class TilkoClient implements AutoCloseable {
      * The public key every call needs first, from the cache while it is fresh: whether Tilko can be used now. An action
      * asks it before it changes a session, so a Tilko that cannot be reached refuses the action instead of leaving the
      * session in error. A key not at hand is asked of Tilko within {@link TilkoConfig#probeTimeout()}, by one caller at
-     * a time (the others take its answer), and a failure stands for a few seconds ({@link UsabilityProbe}).
+     * a time (the others take its answer), and a failure stands for a few seconds for the sessions of a bulk run
+     * ({@link UsabilityProbe}).
+     *
+     * @param takeRecentFailure true for one session of many, which may be refused on a failure seen a moment ago; false
+     *                          for a single action, for which Tilko is asked anew
      */
-    public TilkoResult<String> usablePublicKey() {
+    public TilkoResult<String> usablePublicKey(boolean takeRecentFailure) {
         String apiKey = currentApiKey();
         if (apiKey == null || publicKeys.get(apiKey, config.clock().instant()) != null) {
             return publicKey(false, requestHttp, config.requestTimeout());
         }
         // Not at hand: asked of Tilko within the probe's shorter limit, one probe at a time, a failure kept a moment.
-        return probe.ask(apiKey, () -> publicKey(false, probeHttp, config.probeTimeout()));
+        return probe.ask(apiKey, takeRecentFailure, () -> publicKey(false, probeHttp, config.probeTimeout()));
     }
 
     private TilkoResult<String> publicKey(boolean fresh, OkHttpClient http, Duration timeout) {

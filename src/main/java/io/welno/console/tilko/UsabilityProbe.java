@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Whether Tilko can be used now, asked before every action that needs it. One probe at a time, and a failed one is
  * remembered for a few seconds: a bulk run of a thousand re-sends over a Tilko that is down then refuses its sessions
  * as fast as it reads them, instead of waiting out the probe's time limit once per session (or once per caller that
- * asked at the same moment). A success is not remembered here: the key it fetched is, in the key cache.
+ * asked at the same moment). A single action asks anew. A success is not remembered here: the key it fetched is, in the key cache.
  */
 final class UsabilityProbe {
 
@@ -26,11 +26,18 @@ final class UsabilityProbe {
     }
 
     /**
-     * The remembered failure for this API key while it is recent, else the probe's own answer (remembered when it
-     * failed). Callers that ask while a probe runs wait for it and take its answer, rather than send one each.
+     * The probe's answer (remembered when it failed), or, for a caller that may take it, the remembered failure for this
+     * API key while it is recent. Callers that ask while a probe runs wait for it; those that may take a recent failure
+     * then take its answer rather than send one each.
+     *
+     * @param takeRecentFailure true for one of many sessions (a bulk run), whose refusal may rest on a failure seen a
+     *                          moment ago; false for a single action, which an operator may be retrying because Tilko
+     *                          is back, so it is asked anew
      */
-    synchronized TilkoResult<String> ask(String apiKey, Supplier<TilkoResult<String>> probe) {
-        if (failure != null && apiKey.equals(failedFor) && clock.instant().isBefore(failedAt.plus(FAILURE_MEMORY))) {
+    synchronized TilkoResult<String> ask(String apiKey, boolean takeRecentFailure,
+                                         Supplier<TilkoResult<String>> probe) {
+        if (takeRecentFailure && failure != null && apiKey.equals(failedFor)
+                && clock.instant().isBefore(failedAt.plus(FAILURE_MEMORY))) {
             return failure;
         }
         TilkoResult<String> answer = probe.get();

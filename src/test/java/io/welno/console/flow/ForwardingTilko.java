@@ -19,8 +19,8 @@ class ForwardingTilko implements TilkoGateway {
     }
 
     @Override
-    public TilkoResult<String> publicKey() {
-        return real.publicKey();
+    public TilkoResult<String> publicKey(boolean ofABatch) {
+        return real.publicKey(ofABatch);
     }
 
     @Override

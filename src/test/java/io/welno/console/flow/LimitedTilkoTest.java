@@ -60,7 +60,7 @@ class LimitedTilkoTest {
         }
 
         @Override
-        public TilkoResult<String> publicKey() {
+        public TilkoResult<String> publicKey(boolean ofABatch) {
             return hold();
         }
 

@@ -19,7 +19,7 @@ class ThrowingTilko implements TilkoGateway {
     final AtomicInteger calls = new AtomicInteger();
 
     @Override
-    public TilkoResult<String> publicKey() {
+    public TilkoResult<String> publicKey(boolean ofABatch) {
         throw new IllegalStateException("no public key here");
     }
 

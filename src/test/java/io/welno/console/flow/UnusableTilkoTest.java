@@ -68,12 +68,15 @@ class UnusableTilkoTest {
         pool.shutdownNow();
     }
 
+    private FlowService nowhereFlow() {
+        return FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool, FlowOptions.defaults());
+    }
+
     @Test
     void anUnreachableTilkoRefusesTheActionAndChangesNothing() {
         String id = FlowTestSupport.newSession(REDIS);
         String stored = REDIS.client().get("tilko_session:" + id);
-        try (FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
-                FlowOptions.defaults())) {
+        try (FlowService flow = nowhereFlow()) {
             ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "resend"));
 
             assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
@@ -103,8 +106,7 @@ class UnusableTilkoTest {
             sim.close();
         }
         String stored = REDIS.client().get("tilko_session:" + id);
-        try (FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
-                FlowOptions.defaults())) {
+        try (FlowService flow = nowhereFlow()) {
             ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
 
             assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
@@ -122,8 +124,8 @@ class UnusableTilkoTest {
         try (TilkoClient reachable = FlowTestSupport.tilko(sim)) {
             TilkoGateway keyAtHand = new ForwardingTilko(TilkoGateway.of(nowhere)) {
                 @Override
-                public TilkoResult<String> publicKey() {
-                    return reachable.usablePublicKey();
+                public TilkoResult<String> publicKey(boolean ofABatch) {
+                    return reachable.usablePublicKey(ofABatch);
                 }
             };
             try (FlowService flow = FlowTestSupport.service(store, keyAtHand, null, pool, FlowOptions.defaults())) {
@@ -152,8 +154,7 @@ class UnusableTilkoTest {
     void aSessionTheGuardsRefuseIsToldItsOwnReason() {
         String id = FlowTestSupport.newSession(REDIS);
         String stored = REDIS.client().get("tilko_session:" + id);
-        try (FlowService flow = FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool,
-                FlowOptions.defaults())) {
+        try (FlowService flow = nowhereFlow()) {
             ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
 
             assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));

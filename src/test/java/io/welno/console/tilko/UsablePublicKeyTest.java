@@ -57,7 +57,7 @@ class UsablePublicKeyTest {
         tilko.publicKeyAnswer = key -> silent();
         try (TilkoClient client = new TilkoClient(config().requestTimeout(Duration.ofSeconds(60))
                 .probeTimeout(Duration.ofMillis(400)).build())) {
-            TilkoResult<String> usable = client.usablePublicKey();
+            TilkoResult<String> usable = client.usablePublicKey(true);
 
             assertFalse(usable.isSuccess());
             assertEquals(Phrase.of("tilko.noAnswer", Duration.ofMillis(400)), usable.said(),
@@ -79,7 +79,7 @@ class UsablePublicKeyTest {
         try (TilkoClient client = new TilkoClient(config().probeTimeout(Duration.ofMillis(400)).build())) {
             List<Future<TilkoResult<String>>> asked = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                asked.add(callers.submit(client::usablePublicKey));
+                asked.add(callers.submit(() -> client.usablePublicKey(true)));
             }
             for (Future<TilkoResult<String>> answer : asked) {
                 assertEquals(Phrase.of("tilko.noAnswer", Duration.ofMillis(400)), answer.get().said());
@@ -87,14 +87,14 @@ class UsablePublicKeyTest {
             assertEquals(1, tilko.publicKeyRequests(), "one probe for six callers");
 
             clock.advance(UsabilityProbe.FAILURE_MEMORY.minusMillis(1));
-            assertFalse(client.usablePublicKey().isSuccess());
+            assertFalse(client.usablePublicKey(true).isSuccess());
             assertEquals(1, tilko.publicKeyRequests(), "the failure still stands");
 
             tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
             clock.advance(Duration.ofMillis(1));
-            assertTrue(client.usablePublicKey().isSuccess(), "asked again once the failure has stood its time");
+            assertTrue(client.usablePublicKey(true).isSuccess(), "asked again once the failure has stood its time");
             assertEquals(2, tilko.publicKeyRequests());
-            assertTrue(client.usablePublicKey().isSuccess());
+            assertTrue(client.usablePublicKey(true).isSuccess());
             assertEquals(2, tilko.publicKeyRequests(), "the key is cached now");
         } finally {
             callers.shutdownNow();
@@ -106,13 +106,28 @@ class UsablePublicKeyTest {
         tilko.publicKeyAnswer = key -> FakeTilko.json(200,
                 "{\"Status\":\"Error\",\"Message\":\"유효하지 않은 API-Key 입니다.\",\"ErrorCode\":\"BAD_API_KEY\"}");
         try (TilkoClient client = new TilkoClient(config().build())) {
-            assertFalse(client.usablePublicKey().isSuccess());
-            assertFalse(client.usablePublicKey().isSuccess());
+            assertFalse(client.usablePublicKey(true).isSuccess());
+            assertFalse(client.usablePublicKey(true).isSuccess());
             assertEquals(1, tilko.publicKeyRequests());
 
             tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
             client.invalidatePublicKeys();
-            assertTrue(client.usablePublicKey().isSuccess(), "a rotated key is tried at once");
+            assertTrue(client.usablePublicKey(true).isSuccess(), "a rotated key is tried at once");
+            assertEquals(2, tilko.publicKeyRequests());
+        }
+    }
+
+    /** An operator may be retrying one action because Tilko is back: a failure of a moment ago is not its answer. */
+    @Test
+    void aSingleActionAsksAnewWhileABulkRunsSessionTakesTheRecentFailure() {
+        tilko.publicKeyAnswer = key -> FakeTilko.json(503, "busy");
+        try (TilkoClient client = new TilkoClient(config().build())) {
+            assertFalse(client.usablePublicKey(true).isSuccess());
+            tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
+
+            assertFalse(client.usablePublicKey(true).isSuccess(), "one of many takes the failure of a moment ago");
+            assertEquals(1, tilko.publicKeyRequests());
+            assertTrue(client.usablePublicKey(false).isSuccess(), "a single action asks Tilko, which is back");
             assertEquals(2, tilko.publicKeyRequests());
         }
     }
@@ -121,11 +136,11 @@ class UsablePublicKeyTest {
     void anActionsOwnCallDoesNotTakeTheProbesFailure() {
         tilko.publicKeyAnswer = key -> FakeTilko.json(503, "busy");
         try (TilkoClient client = new TilkoClient(config().build())) {
-            assertFalse(client.usablePublicKey().isSuccess());
+            assertFalse(client.usablePublicKey(true).isSuccess());
             tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
 
             assertTrue(client.publicKey().isSuccess(), "the health check asks Tilko itself");
-            assertTrue(client.usablePublicKey().isSuccess(), "and the key it fetched is used");
+            assertTrue(client.usablePublicKey(true).isSuccess(), "and the key it fetched is used");
             assertEquals(2, tilko.publicKeyRequests());
         }
     }
