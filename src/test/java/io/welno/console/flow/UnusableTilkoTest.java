@@ -208,6 +208,7 @@ class UnusableTilkoTest {
                 for (BulkRun.Item item : run.summary().byTally().get(BulkRun.Tally.REFUSED)) {
                     assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
                             Phrase.of("tilko.noAnswer", limit))), item.result().message());
+                    assertKorean(item.result().message());
                 }
                 assertEquals(1, asked.get(), "one probe for the run");
             } finally {
