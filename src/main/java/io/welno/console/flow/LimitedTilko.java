@@ -8,6 +8,7 @@ import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,7 +88,15 @@ final class LimitedTilko implements TilkoGateway, AutoCloseable {
 
     @Override
     public TilkoResult<String> publicKey(boolean ofABatch) {
-        return call(() -> tilko.publicKey(ofABatch));
+        // A key at hand is no call to Tilko: an action asking whether Tilko can be used does not wait a turn for it
+        // (and then a second turn for its own call) behind a bulk run's collections.
+        Optional<TilkoResult<String>> atHand = tilko.keyAtHand();
+        return atHand.isPresent() ? atHand.get() : call(() -> tilko.publicKey(ofABatch));
+    }
+
+    @Override
+    public Optional<TilkoResult<String>> keyAtHand() {
+        return tilko.keyAtHand();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The Tilko calls the flow makes; a seam so tests can make a call throw. Production code wraps a {@link TilkoClient}. */
 interface TilkoGateway {
@@ -20,6 +21,14 @@ interface TilkoGateway {
      * @param ofABatch true for a bulk run's session, which may take a failure seen a moment ago
      */
     TilkoResult<String> publicKey(boolean ofABatch);
+
+    /**
+     * The public key when it is at hand without a request ({@link TilkoClient#keyAtHand}), else empty: the usual
+     * answer to whether Tilko can be used, given without waiting a turn among the calls in flight.
+     */
+    default Optional<TilkoResult<String>> keyAtHand() {
+        return Optional.empty();
+    }
 
     TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType);
 
@@ -37,6 +46,11 @@ interface TilkoGateway {
             @Override
             public TilkoResult<String> publicKey(boolean ofABatch) {
                 return client.usablePublicKey(ofABatch);
+            }
+
+            @Override
+            public Optional<TilkoResult<String>> keyAtHand() {
+                return client.keyAtHand();
             }
 
             @Override

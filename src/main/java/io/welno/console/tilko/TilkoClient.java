@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -161,11 +162,25 @@ public final class TilkoClient implements AutoCloseable {
      */
     public TilkoResult<String> usablePublicKey(boolean takeRecentFailure) {
         String apiKey = currentApiKey();
-        if (apiKey == null || publicKeys.get(apiKey, config.clock().instant()) != null) {
-            return publicKey(false, requestHttp, config.requestTimeout());
+        if (apiKey == null) {
+            return missingKey(TilkoEndpoint.PUBLIC_KEY);
+        }
+        Optional<TilkoResult<String>> atHand = keyAtHand();
+        if (atHand.isPresent()) {
+            return atHand.get();
         }
         // Not at hand: asked of Tilko within the probe's shorter limit, one probe at a time, a failure kept a moment.
         return probe.ask(apiKey, takeRecentFailure, () -> publicKey(false, probeHttp, config.probeTimeout()));
+    }
+
+    /**
+     * The current API key's public key while the cache holds it fresh, without a request: whether Tilko can be used,
+     * answered without waiting a turn among the calls in flight. Empty when the key would have to be fetched.
+     */
+    public Optional<TilkoResult<String>> keyAtHand() {
+        String apiKey = currentApiKey();
+        PublicKey cached = apiKey == null ? null : publicKeys.get(apiKey, config.clock().instant());
+        return cached == null ? Optional.empty() : Optional.of(keyResult(cached));
     }
 
     private TilkoResult<String> publicKey(boolean fresh, OkHttpClient http, Duration timeout) {
@@ -177,10 +192,14 @@ public final class TilkoClient implements AutoCloseable {
         if (lookup.failure != null) {
             return failure(TilkoEndpoint.PUBLIC_KEY, lookup.failure);
         }
+        return keyResult(lookup.key);
+    }
+
+    private static TilkoResult<String> keyResult(PublicKey key) {
         ObjectNode envelope = TilkoJson.mapper().createObjectNode();
         envelope.put("Status", "OK");
         envelope.put("Message", "성공");
-        String encoded = TilkoCrypto.encodePublicKey(lookup.key);
+        String encoded = TilkoCrypto.encodePublicKey(key);
         envelope.put("PublicKey", encoded);
         return new TilkoResult<>(TilkoEndpoint.PUBLIC_KEY, TilkoClassification.SUCCESS, envelope, encoded, 200, null);
     }

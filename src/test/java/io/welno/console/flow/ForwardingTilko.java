@@ -24,6 +24,11 @@ class ForwardingTilko implements TilkoGateway {
     }
 
     @Override
+    public java.util.Optional<TilkoResult<String>> keyAtHand() {
+        return real.keyAtHand();
+    }
+
+    @Override
     public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
         return real.simpleAuth(person, privateAuthType);
     }

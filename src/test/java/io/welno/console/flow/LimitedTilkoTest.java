@@ -2,19 +2,24 @@ package io.welno.console.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.Prescription;
 import io.welno.console.tilko.SimpleAuthTicket;
+import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
+import io.welno.console.tilko.sim.SimulatorOptions;
+import io.welno.console.tilko.sim.TilkoSimulator;
 import io.welno.console.testing.Await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +37,7 @@ class LimitedTilkoTest {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
+        volatile TilkoResult<String> atHand;
 
         /**
          * The request reaches Tilko and runs there until the test answers it. The client gives up when its thread is
@@ -65,6 +71,11 @@ class LimitedTilkoTest {
         }
 
         @Override
+        public Optional<TilkoResult<String>> keyAtHand() {
+            return Optional.ofNullable(atHand);
+        }
+
+        @Override
         public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
             return hold();
         }
@@ -83,6 +94,33 @@ class LimitedTilkoTest {
         public TilkoResult<List<Prescription>> prescriptions(TilkoCredentials credentials, TilkoPerson person,
                                                              LocalDate today) {
             return hold();
+        }
+    }
+
+    /**
+     * Whether Tilko can be used, with the key at hand, is no call: it is answered while every turn is taken (a bulk
+     * run's collections), rather than wait one turn for it and then another for the action's own call.
+     */
+    @Test
+    void aKeyAtHandIsAnsweredWithoutATurn() throws Exception {
+        HeldTilko tilko = new HeldTilko();
+        TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().build());
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (TilkoClient client = FlowTestSupport.tilko(sim); LimitedTilko limited = new LimitedTilko(tilko, 2)) {
+            TilkoResult<String> key = client.usablePublicKey(false);
+            assertTrue(key.isSuccess(), key.describe());
+            callers.submit(() -> limited.healthCheckups(null, null));
+            callers.submit(() -> limited.healthCheckups(null, null));
+            Await.until("two calls at Tilko", Duration.ofSeconds(10), () -> tilko.running.get() == 2);
+
+            tilko.atHand = key;
+            Future<TilkoResult<String>> asked = callers.submit(() -> limited.publicKey(false));
+            assertSame(key, asked.get(30, TimeUnit.SECONDS), "answered while both turns are still taken");
+            assertEquals(2, tilko.started.get(), "and nothing was sent for it");
+        } finally {
+            tilko.answer.countDown();
+            callers.shutdownNow();
+            sim.close();
         }
     }
 
