@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One class on purpose: the four calls are one path (public key, fresh AES key, encrypted fields, POST,
  * classification), and the API key must not leave it; the crypto ({@link TilkoCrypto}), payload parsing
- * ({@link Payloads}), classification ({@link TilkoClassifier}) and key cache ({@link PublicKeyCache}) already live
- * apart, so what is left here is that path and its failure handling.
+ * ({@link Payloads}), classification ({@link TilkoClassifier}), key cache ({@link PublicKeyCache}) and the memory of a
+ * failed probe ({@link UsabilityProbe}) already live apart, so what is left here is that path and its failure handling.
  */
 public final class TilkoClient implements AutoCloseable {
 

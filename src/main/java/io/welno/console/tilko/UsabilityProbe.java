@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * Whether Tilko can be used now, asked before every action that needs it. One probe at a time, and a failed one is
  * remembered for a few seconds: a bulk run of a thousand re-sends over a Tilko that is down then refuses its sessions
  * as fast as it reads them, instead of waiting out the probe's time limit once per session (or once per caller that
- * asked at the same moment). A single action asks anew. A success is not remembered here: the key it fetched is, in the key cache.
+ * asked at the same moment). A single action asks anew. A success is not remembered here: the key it fetched is, in
+ * the key cache.
  */
 final class UsabilityProbe {
 

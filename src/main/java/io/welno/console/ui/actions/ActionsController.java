@@ -63,7 +63,7 @@ public final class ActionsController {
     private final Label setupNote = new Label();
     /** Why the selected session is in the Stuck bucket. */
     private final Label stuckNote = new Label();
-    /** Where this window's own change of the selected session stands: watched, kept or written over. */
+    /** Where this console's own change of the selected session stands: watched, kept or written over. */
     private final Label heldNote = new Label();
     /** The changes this console applied (alone or in a bulk run), the latest per session, with their holds. */
     private final HeldChanges held = new HeldChanges();
