@@ -21,6 +21,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -67,6 +70,9 @@ public final class ActionsController {
     private final Label heldNote = new Label();
     /** The changes this console applied (alone or in a bulk run), the latest per session, with their holds. */
     private final HeldChanges held = new HeldChanges();
+    /** Applied actions not yet in {@link #held}, and whether the FX thread has been asked to take them. */
+    private final Queue<ActionResult> appliedSinceShown = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean heldShowScheduled = new AtomicBoolean();
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
 
@@ -105,19 +111,27 @@ public final class ActionsController {
         refresh();
         flow.addListener(new FlowNotices(view.notices(), i18n));
         // Every change of this console, a bulk run's too: the session's own pane says where it stands while the
-        // backend can still undo it, whichever way it was made.
+        // backend can still undo it, whichever way it was made. A bulk run applies hundreds a second: they reach the
+        // FX thread together, one refresh for all that came since the last.
         flow.addListener(new FlowListener() {
             @Override
             public void onActionFinished(ActionResult result) {
                 if (result.applied()) {
-                    HeldChange change = new HeldChange(result.request().kind(), result.hold());
-                    Platform.runLater(() -> {
-                        held.put(result.request().sessionId(), change);
-                        refresh();
-                    });
+                    appliedSinceShown.add(result);
+                    if (heldShowScheduled.compareAndSet(false, true)) {
+                        Platform.runLater(ActionsController.this::showApplied);
+                    }
                 }
             }
         });
+    }
+
+    private void showApplied() {
+        heldShowScheduled.set(false);
+        for (ActionResult result; (result = appliedSinceShown.poll()) != null; ) {
+            held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
+        }
+        refresh();
     }
 
     /**
