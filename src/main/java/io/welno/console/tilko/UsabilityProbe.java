@@ -27,8 +27,8 @@ final class UsabilityProbe {
     }
 
     /**
-     * The probe's answer (remembered when it failed), or, for a caller that may take it, the remembered failure for this
-     * API key while it is recent. Callers that ask while a probe runs wait for it; those that may take a recent failure
+     * The probe's answer (remembered when it failed), or, for a caller that may take it, the remembered failure for
+     * this API key while it is recent. Callers that ask while a probe runs wait for it; those that may take a recent failure
      * then take its answer rather than send one each.
      *
      * @param takeRecentFailure true for one of many sessions (a bulk run), whose refusal may rest on a failure seen a

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Await;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
@@ -15,21 +16,20 @@ import io.welno.console.tilko.TilkoConfig;
 import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
-import io.welno.console.testing.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +83,8 @@ class UnusableTilkoTest {
             assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
                     Phrase.of("tilko.notReached", Phrase.of("net.refused")))), result.message());
             assertEquals(stored, REDIS.client().get("tilko_session:" + id), "not a byte written");
-            assertEquals("Tilko cannot be used for \"simple-auth\" now: Tilko could not be reached (connection refused)."
-                    + " Nothing was changed.", Words.en(result.message()));
+            assertEquals("Tilko cannot be used for \"simple-auth\" now: Tilko could not be reached"
+                    + " (connection refused). Nothing was changed.", Words.en(result.message()));
             assertEquals("'인증 요청 다시 보내기'에는 틸코가 필요한데 지금은 쓸 수 없습니다: 틸코에 연결할 수 없습니다(연결이 거부되었습니다)."
                     + " 아무것도 바꾸지 않았습니다.", Words.ko(result.message()));
             assertKorean(result.message());
@@ -161,8 +161,8 @@ class UnusableTilkoTest {
             assertFalse(Words.en(result.message()).contains("Tilko"), Words.en(result.message()));
             assertEquals(stored, REDIS.client().get("tilko_session:" + id));
 
-            ActionResult gone = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, "welno_" + "0".repeat(32),
-                    "resend"));
+            String noSuchSession = "welno_" + "0".repeat(32);
+            ActionResult gone = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, noSuchSession, "resend"));
             assertFalse(Words.en(gone.message()).contains("Tilko"), Words.en(gone.message()));
         }
     }

@@ -103,8 +103,8 @@ class UsablePublicKeyTest {
 
     @Test
     void aRefusalStandsForThatKeyUntilTheKeysAreForgotten() {
-        tilko.publicKeyAnswer = key -> FakeTilko.json(200,
-                "{\"Status\":\"Error\",\"Message\":\"유효하지 않은 API-Key 입니다.\",\"ErrorCode\":\"BAD_API_KEY\"}");
+        tilko.publicKeyAnswer = key -> FakeTilko.json(200, "{\"Status\":\"Error\","
+                + "\"Message\":\"유효하지 않은 API-Key 입니다.\",\"ErrorCode\":\"BAD_API_KEY\"}");
         try (TilkoClient client = new TilkoClient(config().build())) {
             assertFalse(client.usablePublicKey(true).isSuccess());
             assertFalse(client.usablePublicKey(true).isSuccess());

@@ -57,7 +57,7 @@ class NoticesTest {
             korean.show("반영되지 않았습니다", Notices.Kind.WARNING);
             notices.show("started", "its account", Notices.Kind.NEWS);
         });
-        assertEquals(List.of("알림", "완료", "주의"), titles(korean));
+        assertEquals(List.of("안내", "완료", "주의"), titles(korean));
         assertEquals(List.of("Update"), titles(notices));
         assertEquals(List.of("notice-news", "notice-info", "notice-warning"), FxState.read(() -> korean.getChildren()
                 .stream().map(n -> n.getStyleClass().get(1)).toList()));
