@@ -165,7 +165,7 @@ public final class TilkoClient implements AutoCloseable {
         if (apiKey == null) {
             return missingKey(TilkoEndpoint.PUBLIC_KEY);
         }
-        Optional<TilkoResult<String>> atHand = keyAtHand();
+        Optional<TilkoResult<String>> atHand = keyAtHand(apiKey);
         if (atHand.isPresent()) {
             return atHand.get();
         }
@@ -179,8 +179,11 @@ public final class TilkoClient implements AutoCloseable {
      */
     public Optional<TilkoResult<String>> keyAtHand() {
         String apiKey = currentApiKey();
-        PublicKey cached = apiKey == null ? null : publicKeys.get(apiKey, config.clock().instant());
-        return cached == null ? Optional.empty() : Optional.of(keyResult(cached));
+        return apiKey == null ? Optional.empty() : keyAtHand(apiKey);
+    }
+
+    private Optional<TilkoResult<String>> keyAtHand(String apiKey) {
+        return Optional.ofNullable(publicKeys.get(apiKey, config.clock().instant())).map(TilkoClient::keyResult);
     }
 
     private TilkoResult<String> publicKey(boolean fresh, OkHttpClient http, Duration timeout) {

@@ -17,10 +17,12 @@ final class UsabilityProbe {
     /** How long a failed probe stands for Tilko's state: short, so that a Tilko back up is used again at once. */
     static final Duration FAILURE_MEMORY = Duration.ofSeconds(5);
 
+    /** A failed probe: for which API key, its answer, and when it came. */
+    private record Failure(String apiKey, TilkoResult<String> answer, Instant at) {
+    }
+
     private final Clock clock;
-    private String failedFor;
-    private TilkoResult<String> failure;
-    private Instant failedAt;
+    private Failure last;
 
     UsabilityProbe(Clock clock) {
         this.clock = clock;
@@ -37,24 +39,16 @@ final class UsabilityProbe {
      */
     synchronized TilkoResult<String> ask(String apiKey, boolean takeRecentFailure,
                                          Supplier<TilkoResult<String>> probe) {
-        if (takeRecentFailure && failure != null && apiKey.equals(failedFor)
-                && clock.instant().isBefore(failedAt.plus(FAILURE_MEMORY))) {
-            return failure;
+        if (takeRecentFailure && last != null && apiKey.equals(last.apiKey())
+                && clock.instant().isBefore(last.at().plus(FAILURE_MEMORY))) {
+            return last.answer();
         }
         TilkoResult<String> answer = probe.get();
-        if (answer.isSuccess()) {
-            forget();
-        } else {
-            failedFor = apiKey;
-            failure = answer;
-            failedAt = clock.instant();
-        }
+        last = answer.isSuccess() ? null : new Failure(apiKey, answer, clock.instant());
         return answer;
     }
 
     synchronized void forget() {
-        failedFor = null;
-        failure = null;
-        failedAt = null;
+        last = null;
     }
 }

@@ -72,23 +72,29 @@ class UnusableTilkoTest {
         return FlowTestSupport.service(store, TilkoGateway.of(nowhere), null, pool, FlowOptions.defaults());
     }
 
-    @Test
-    void anUnreachableTilkoRefusesTheActionAndChangesNothing() {
-        String id = FlowTestSupport.newSession(REDIS);
+    /** The action on the session, with Tilko unreachable: refused, and the stored value not changed by a byte. */
+    private ActionResult refusedUnchanged(ActionKind kind, String id, String why) {
         String stored = REDIS.client().get("tilko_session:" + id);
         try (FlowService flow = nowhereFlow()) {
-            ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "resend"));
-
+            ActionResult result = flow.perform(OPERATOR, ActionRequest.of(kind, id, "by hand"));
             assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
-            assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
-                    Phrase.of("tilko.notReached", Phrase.of("net.refused")))), result.message());
-            assertEquals(stored, REDIS.client().get("tilko_session:" + id), "not a byte written");
-            assertEquals("Tilko cannot be used for \"simple-auth\" now: Tilko could not be reached"
-                    + " (connection refused). Nothing was changed.", Words.en(result.message()));
-            assertEquals("'인증 요청 다시 보내기'에는 틸코가 필요한데 지금은 쓸 수 없습니다: 틸코에 연결할 수 없습니다(연결이 거부되었습니다)."
-                    + " 아무것도 바꾸지 않았습니다.", Words.ko(result.message()));
-            assertKorean(result.message());
+            assertEquals(stored, REDIS.client().get("tilko_session:" + id), why);
+            return result;
         }
+    }
+
+    @Test
+    void anUnreachableTilkoRefusesTheActionAndChangesNothing() {
+        ActionResult result = refusedUnchanged(ActionKind.SIMPLE_AUTH, FlowTestSupport.newSession(REDIS),
+                "not a byte written");
+
+        assertEquals(Phrase.of("flow.refused", Phrase.of("flow.tilko.unusable", ActionKind.SIMPLE_AUTH,
+                Phrase.of("tilko.notReached", Phrase.of("net.refused")))), result.message());
+        assertEquals("Tilko cannot be used for \"simple-auth\" now: Tilko could not be reached"
+                + " (connection refused). Nothing was changed.", Words.en(result.message()));
+        assertEquals("'인증 요청 다시 보내기'에는 틸코가 필요한데 지금은 쓸 수 없습니다: 틸코에 연결할 수 없습니다(연결이 거부되었습니다)."
+                + " 아무것도 바꾸지 않았습니다.", Words.ko(result.message()));
+        assertKorean(result.message());
     }
 
     @Test
@@ -105,16 +111,11 @@ class UnusableTilkoTest {
         } finally {
             sim.close();
         }
-        String stored = REDIS.client().get("tilko_session:" + id);
-        try (FlowService flow = nowhereFlow()) {
-            ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+        ActionResult result = refusedUnchanged(ActionKind.COLLECT, id,
+                "still auth_completed: the user need not approve on the phone again");
 
-            assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
-            assertEquals(SessionStatus.AUTH_COMPLETED, result.statusBefore());
-            assertEquals(stored, REDIS.client().get("tilko_session:" + id),
-                    "still auth_completed: the user need not approve on the phone again");
-            assertKorean(result.message());
-        }
+        assertEquals(SessionStatus.AUTH_COMPLETED, result.statusBefore());
+        assertKorean(result.message());
     }
 
     @Test
@@ -152,16 +153,12 @@ class UnusableTilkoTest {
     /** A session the action would refuse anyway is told its own reason, not that Tilko cannot be used. */
     @Test
     void aSessionTheGuardsRefuseIsToldItsOwnReason() {
-        String id = FlowTestSupport.newSession(REDIS);
-        String stored = REDIS.client().get("tilko_session:" + id);
+        ActionResult refused = refusedUnchanged(ActionKind.COLLECT, FlowTestSupport.newSession(REDIS),
+                "an initiated session cannot be collected: nothing written");
+        assertFalse(Words.en(refused.message()).contains("Tilko"), Words.en(refused.message()));
+
+        String noSuchSession = "welno_" + "0".repeat(32);
         try (FlowService flow = nowhereFlow()) {
-            ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
-
-            assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
-            assertFalse(Words.en(result.message()).contains("Tilko"), Words.en(result.message()));
-            assertEquals(stored, REDIS.client().get("tilko_session:" + id));
-
-            String noSuchSession = "welno_" + "0".repeat(32);
             ActionResult gone = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, noSuchSession, "resend"));
             assertFalse(Words.en(gone.message()).contains("Tilko"), Words.en(gone.message()));
         }

@@ -1,5 +1,6 @@
 package io.welno.console.ui.actions;
 
+import io.welno.console.ui.common.FxBatches;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.view.SessionRow;
@@ -21,9 +22,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -70,9 +68,8 @@ public final class ActionsController {
     private final Label heldNote = new Label();
     /** The changes this console applied (alone or in a bulk run), the latest per session, with their holds. */
     private final HeldChanges held = new HeldChanges();
-    /** Applied actions not yet in {@link #held}, and whether the FX thread has been asked to take them. */
-    private final Queue<ActionResult> appliedSinceShown = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean heldShowScheduled = new AtomicBoolean();
+    /** Applied actions on their way to {@link #held}: a bulk run's hundreds a second reach the FX thread together. */
+    private final FxBatches<ActionResult> applied = new FxBatches<>(this::noteApplied);
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
 
@@ -111,24 +108,19 @@ public final class ActionsController {
         refresh();
         flow.addListener(new FlowNotices(view.notices(), i18n));
         // Every change of this console, a bulk run's too: the session's own pane says where it stands while the
-        // backend can still undo it, whichever way it was made. A bulk run applies hundreds a second: they reach the
-        // FX thread together, one refresh for all that came since the last.
+        // backend can still undo it, whichever way it was made.
         flow.addListener(new FlowListener() {
             @Override
             public void onActionFinished(ActionResult result) {
                 if (result.applied()) {
-                    appliedSinceShown.add(result);
-                    if (heldShowScheduled.compareAndSet(false, true)) {
-                        Platform.runLater(ActionsController.this::showApplied);
-                    }
+                    applied.add(result);
                 }
             }
         });
     }
 
-    private void showApplied() {
-        heldShowScheduled.set(false);
-        for (ActionResult result; (result = appliedSinceShown.poll()) != null; ) {
+    private void noteApplied(List<ActionResult> results) {
+        for (ActionResult result : results) {
             held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
         }
         refresh();

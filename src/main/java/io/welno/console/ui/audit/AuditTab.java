@@ -6,6 +6,7 @@ import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.ChoiceWords;
+import io.welno.console.ui.common.FxBatches;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.AuditCsv;
 import io.welno.console.view.AuditEntries;
@@ -24,9 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -78,8 +77,7 @@ public final class AuditTab extends BorderPane {
     private final TextField session = new TextField();
     private final ComboBox<Duration> since = new ComboBox<>(FXCollections.observableArrayList(SINCE));
     private final Label count = new Label();
-    private final ConcurrentLinkedQueue<AuditRecord> arriving = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final FxBatches<AuditRecord> arriving = new FxBatches<>(this::add);
     private final Consumer<String> showSession;
 
     public AuditTab(I18n i18n, ZoneId zone, Clock clock, Executor background, Consumer<String> showSession) {
@@ -253,18 +251,6 @@ public final class AuditTab extends BorderPane {
     /** A new entry from the tail (any thread): gathered, and shown with the others that came meanwhile. */
     public void arrived(AuditRecord entry) {
         arriving.add(entry);
-        if (drainQueued.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
-        }
-    }
-
-    private void drain() {
-        drainQueued.set(false);
-        List<AuditRecord> batch = new ArrayList<>();
-        for (AuditRecord e; (e = arriving.poll()) != null; ) {
-            batch.add(e);
-        }
-        add(batch);
     }
 
     private void add(List<AuditRecord> batch) {
