@@ -146,9 +146,10 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         String head = queryStart < 0 ? rest : rest.substring(0, queryStart);
         // The last @ ends the user part, so a password with an unescaped @ or / still parses.
         int at = head.lastIndexOf('@');
-        if (at < 0 && queryStart >= 0 && rest.indexOf('@', queryStart) >= 0
-                && rest.substring(queryStart, rest.indexOf('@', queryStart)).indexOf('=') < 0) {
-            // "redis://u:pa?ss@host": the ? belongs to the password, and nothing of it may be repeated
+        if (queryStart >= 0 && rest.indexOf('@', queryStart) >= 0) {
+            // "redis://u:pa?ss@host" or "redis://u:pa?x=1@host": the ? may belong to the password, and taking what
+            // follows it for the host, the port or a parameter would repeat a part of the password in errors, logs,
+            // the status bar and saved profiles. An @ after a ? is refused, whichever way it was meant.
             throw invalid("url.passwordQuery");
         }
         String hostPart = head.substring(at + 1);
@@ -222,7 +223,12 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         if (text.isEmpty()) {
             throw invalid("url.portEmpty");
         }
-        int port = text.length() <= 5 && text.chars().allMatch(c -> c >= '0' && c <= '9') ? Integer.parseInt(text) : -1;
+        boolean digits = text.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits) {
+            // "redis://user:password" without "@host": what stands after the : may be a password, never repeated
+            throw invalid("url.portNotNumber");
+        }
+        int port = text.length() <= 5 ? Integer.parseInt(text) : -1;
         if (port < 1 || port > 65535) {
             throw invalid("url.port", shown(text));
         }

@@ -84,7 +84,8 @@ class RedisConnectionSettingsTest {
         assertEquals("redis://ops:***@host:6380/0", s.redactedUrl());
         for (String url : new String[] {"http://ops:hunter2@host:6380/0", "redis://ops:hunter2@host:abc/0",
             "redis://ops:hun@ter2@/0", "redis://ops:hunter2%zz@host", "redis://ops:hun?ter2@host:6380/0",
-            "ops:hunter2@host:6380", "redis://ops:hun/ter2@host:99999"}) {
+            "ops:hunter2@host:6380", "redis://ops:hun/ter2@host:99999", "redis://ops:hunter2?x=1@host:6380/0",
+            "redis://ops:4711?prefix=hunter2@host:6380/0", "redis://ops:hunter2"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RedisConnectionSettings.parse(url), url);
             for (String said : List.of(e.getMessage(), english(e), korean(e))) {
@@ -92,6 +93,22 @@ class RedisConnectionSettingsTest {
                 assertFalse(said.contains("ter2"), url + " → " + said);
             }
         }
+    }
+
+    /**
+     * A ? before the last @ may be the password's: read as the start of the parameters, the part of the password
+     * before it became the port (quoted in the error) or the rest a key prefix (saved with the profile).
+     */
+    @Test
+    void anAtAfterTheQuestionMarkIsRefusedWhicheverWayItWasMeant() {
+        for (String url : new String[] {"redis://support:4711?prefix=TopSecret@127.0.0.1:6379/0",
+            "redis://admin:S3cretPart?x=1@10.0.0.5:6379/0", "redis://h:6379/0?prefix=a@b"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RedisConnectionSettings.parse(url), url);
+            assertTrue(english(e).contains("An @ after the ? of a Redis URL is not accepted"), english(e));
+        }
+        assertEquals("a@b", RedisConnectionSettings.parse("redis://h:6379/0?prefix=a%40b").keyPrefix());
+        assertEquals("4711?prefix=x", RedisConnectionSettings.parse("redis://support:4711%3Fprefix=x@h").password());
     }
 
     /** Each malformed URL gets one sentence naming the bad part and the accepted form. */
@@ -107,7 +124,7 @@ class RedisConnectionSettingsTest {
         cases.put("redis://h/abc", "database in a Redis URL is a number from 0 (e.g. /0), not '/abc'");
         cases.put("redis://h/-1", "database");
         cases.put("redis://h/99999999999", "database");
-        cases.put("redis://h:abc", "port in the Redis URL is a number from 1 to 65535, not 'abc'");
+        cases.put("redis://h:abc", "port in the Redis URL is a number from 1 to 65535; if what follows the :");
         cases.put("redis://h:99999", "not '99999'");
         cases.put("redis://h:0", "not '0'");
         cases.put("redis://h:", "port in the Redis URL is empty");
