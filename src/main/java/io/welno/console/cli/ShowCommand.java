@@ -121,7 +121,7 @@ final class ShowCommand implements Callable<Integer> {
             if (json) {
                 // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's own layout.
                 out.println(SafeText.json(reveal ? new String(session.value(), StandardCharsets.UTF_8)
-                        : Masking.phones(store.codec().write(DocumentMasker.mask(doc)))));
+                        : Masking.personalNumbers(store.codec().write(DocumentMasker.mask(doc)))));
             } else {
                 printSummary(out, session, doc);
                 if (sessions instanceof FallbackSessionStore fallback) {
@@ -189,7 +189,7 @@ final class ShowCommand implements Callable<Integer> {
         out.println("Messages");
         for (SessionMessage message : doc.messages()) {
             String text = reveal ? message.summary()
-                    : Masking.phones(DocumentMasker.maskText(message.summary(), doc.userInfo()));
+                    : Masking.personalNumbers(DocumentMasker.maskText(message.summary(), doc.userInfo()));
             out.printf("  %s [%s] %s%n", field(message.timestamp()), field(message.typeWire()),
                     SafeText.bounded(text, PREVIEW));
         }

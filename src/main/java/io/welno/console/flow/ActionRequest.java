@@ -1,8 +1,10 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.Masking;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,8 +49,9 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
     /**
      * Why a reason cannot be used, or nothing when it can: a reason is required, is one line of plain text (no
      * control, bidi or invisible character, which would forge lines or reorder text in the audit and on
-     * screens) and has at most {@link #MAX_REASON_LENGTH} characters. The one check that the command line and
-     * the window's dialog both make before they send a request.
+     * screens), has at most {@link #MAX_REASON_LENGTH} characters and holds no personal number (a mobile number, a
+     * resident registration number or a YYYYMMDD birth date). The one check that the command line and the window's
+     * dialog both make before they send a request.
      */
     public static Optional<Phrase> reasonProblem(String reason) {
         String text = reason == null ? "" : reason.strip();
@@ -64,7 +67,9 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
         if (length > MAX_REASON_LENGTH) {
             return Optional.of(Phrase.of("reason.tooLong", MAX_REASON_LENGTH, length));
         }
-        return Optional.empty();
+        // A reason is kept unmasked in the shared audit and the session's messages, read by every operator
+        return Masking.personalNumberIn(text).map(kind -> Phrase.of("reason.personal."
+                + kind.name().toLowerCase(Locale.ROOT)));
     }
 
     public static ActionRequest of(ActionKind kind, String sessionId, String reason) {

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.text.Masking;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.time.Instant;
@@ -109,7 +110,10 @@ public record AuditRecord(Instant time, String actionId, String event, String op
         return f;
     }
 
-    /** Reads the fields back; unknown or missing fields are tolerated (other console versions may write them). */
+    /**
+     * Reads the fields back; unknown or missing fields are tolerated (other console versions may write them). A
+     * reason's personal numbers are masked: versions before the check that refuses them (ActionRequest) let them in.
+     */
     public static AuditRecord fromFields(String streamId, Map<String, String> f) {
         Instant time;
         try {
@@ -124,7 +128,7 @@ public record AuditRecord(Instant time, String actionId, String event, String op
             role = null;
         }
         return new AuditRecord(time, f.get("action_id"), f.get("event"), f.get("operator"), role, f.get("action"),
-                f.get("session"), f.get("reason"), Boolean.parseBoolean(f.get("override")), f.get("status_before"),
+                f.get("session"), Masking.personalNumbers(f.get("reason")), Boolean.parseBoolean(f.get("override")), f.get("status_before"),
                 f.get("status_after"), f.get("result"), PhraseCodec.decode(f.get("message")), streamId,
                 f.get("batch_id"));
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -147,6 +148,35 @@ public final class Masking {
         }
         return MOBILE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(phone(match.group())));
     }
+
+    /**
+     * Masks the personal numbers free text may hold whoever it is about: mobile numbers ({@link #phones}) and
+     * resident registration numbers (900101-*******). For messages and Tilko errors shown beside a document whose own
+     * person's values are masked by name; birth dates are left, since Tilko's data is full of YYYYMMDD dates that are
+     * not.
+     */
+    public static String personalNumbers(String text) {
+        String masked = phones(text);
+        return masked == null || masked.length() < 14 ? masked
+                : RESIDENT_NUMBER.matcher(masked).replaceAll("$1-*******");
+    }
+
+    /** What kind of personal number {@code text} holds first (mobile, resident or birth date), if any. */
+    public static Optional<PersonalNumber> personalNumberIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (RESIDENT_NUMBER.matcher(text).find()) {
+            return Optional.of(PersonalNumber.RESIDENT_NUMBER);
+        }
+        if (MOBILE.matcher(text).find()) {
+            return Optional.of(PersonalNumber.MOBILE);
+        }
+        return BIRTH_DATE.matcher(text).find() ? Optional.of(PersonalNumber.BIRTH_DATE) : Optional.empty();
+    }
+
+    /** The personal numbers a text for others to read (a reason) must not hold. */
+    public enum PersonalNumber { MOBILE, RESIDENT_NUMBER, BIRTH_DATE }
 
     /**
      * Masks a stored value that is not a readable document, where no tree can be walked: the values of the

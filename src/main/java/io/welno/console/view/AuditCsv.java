@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The audit tab's entries as CSV, in the same form as the session export ({@link CsvExport}: RFC 4180, UTF-8 with a
  * byte-order mark, formula-like cells defused): one line per entry as shown, newest first, its message in the
- * chosen language. Reasons and messages are the operators' own words and are written as stored (they hold no
- * personal numbers: the flow refuses a reason that does).
+ * chosen language. Reasons and messages are the operators' own words and are written as read (a reason holds no
+ * personal number: the flow refuses one that does, and reading the audit masks those of older entries).
  */
 public final class AuditCsv {
 

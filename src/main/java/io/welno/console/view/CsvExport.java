@@ -116,7 +116,7 @@ public final class CsvExport {
 
     public String[] cells(SessionRow row, boolean revealed) {
         String name = row.maskedName();
-        String message = row.readable() ? Masking.phones(row.lastMessage()) : "";
+        String message = row.readable() ? Masking.personalNumbers(row.lastMessage()) : "";
         // only a revealed row needs its document (rows parse it on demand; an export must not parse them all)
         SessionDocument doc = revealed ? row.document() : null;
         if (doc != null) {

@@ -267,6 +267,10 @@ class HostileCommandLineTest {
         reasons.put("zero\u200bwidth", "(\\u200b)");
         reasons.put("x".repeat(10_000), "has 10,000 characters; at most 500");
         reasons.put("   ", "A reason is required");
+        reasons.put("caller 010-1234-5678 says stuck", "looks like a mobile number");
+        reasons.put("caller 01012345678 says stuck", "looks like a mobile number");
+        reasons.put("RRN 900101-1234567 given", "looks like a resident registration number");
+        reasons.put("born 19900101", "looks like a birth date");
         reasons.forEach((reason, expected) -> {
             CliRun run = run(withRedis("complete", PLAIN_ID, "--reason", reason, "--role", "developer"));
             String where = shown(reason);
@@ -286,6 +290,9 @@ class HostileCommandLineTest {
         assertTrue(ActionRequest.reasonProblem(longest + "가").isPresent());
         assertTrue(ActionRequest.reasonProblem("🙂".repeat(ActionRequest.MAX_REASON_LENGTH)).isEmpty(),
                 "characters, not UTF-16 units");
+        for (String fine : List.of("caller ends in 5678, stuck since 2026-12-06 10:00", "ticket 4711, 12345 sessions")) {
+            assertTrue(ActionRequest.reasonProblem(fine).isEmpty(), fine);
+        }
     }
 
     private static String shown(String text) {

@@ -2,11 +2,13 @@ package io.welno.console.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.Fixtures;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The one masking rule: values, free text and raw text that is not a readable document. */
@@ -36,6 +38,19 @@ class MaskingTest {
         assertEquals("011-****-4567", Masking.phone("0111234567"), "ten digits (old carriers)");
         assertEquals("821-****-5678", Masking.phone("+82 10-1234-5678"));
         assertEquals("010-****-1234", TilkoPersonPhone.of("01012341234"));
+    }
+
+    /** Messages and Tilko errors may name anyone: their mobile and resident numbers are masked, dates are not. */
+    @Test
+    void freeTextLosesItsMobileAndResidentNumbersButKeepsItsDates() {
+        assertEquals("주민번호 900101-******* 확인, 연락처 010-****-5678, 검진일 20231105",
+                Masking.personalNumbers("주민번호 900101-1234567 확인, 연락처 010-1234-5678, 검진일 20231105"));
+        assertEquals("order 123456-12345678", Masking.personalNumbers("order 123456-12345678"));
+        assertNull(Masking.personalNumbers(null));
+        assertEquals(Optional.of(Masking.PersonalNumber.RESIDENT_NUMBER), Masking.personalNumberIn("a 900101-2234567"));
+        assertEquals(Optional.of(Masking.PersonalNumber.MOBILE), Masking.personalNumberIn("call 010 1234 5678"));
+        assertEquals(Optional.of(Masking.PersonalNumber.BIRTH_DATE), Masking.personalNumberIn("born 19900101 in Seoul"));
+        assertEquals(Optional.empty(), Masking.personalNumberIn("stuck since 2026-12-06 10:00, ends in 5678"));
     }
 
     @Test

@@ -58,6 +58,8 @@ class MaskingTest {
     static final String NAME = "배수지";
     static final String PHONE = "01098765432";
     static final String BIRTHDATE = "19860517";
+    /** Someone else's resident registration number in a message: no field of the session holds it. */
+    static final String GUARDIAN_RESIDENT_NUMBER = "580302-2946813";
     static final String TOKEN = "tok.SECRET.bWFza2luZ3Rlc3Q";
     static final String CX_ID = "CX-SECRET-4242-abcd";
 
@@ -93,7 +95,8 @@ class MaskingTest {
         LocalDateTime t = LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(3);
         return TestRows.session(OWN_ID, "auth_request_sent", t).user(NAME, PHONE, BIRTHDATE)
                 .requested(t.plusSeconds(5))
-                .message(t.plusSeconds(9), "info", NAME + "님, 010-9876-5432로 다시 보냈습니다 (생일 " + BIRTHDATE + ")")
+                .message(t.plusSeconds(9), "info", NAME + "님, 010-9876-5432로 다시 보냈습니다 (생일 " + BIRTHDATE + ", 보호자 "
+                        + GUARDIAN_RESIDENT_NUMBER + ")")
                 .json()
                 .replace("\"tok.secret." + OWN_ID + "\"", "\"" + TOKEN + "\"")
                 .replace("\"CX-SECRET-" + OWN_ID + "\"", "\"" + CX_ID + "\"");
@@ -101,7 +104,8 @@ class MaskingTest {
 
     /** Every personal value and token in the seeded data, also as "010-1234-5678". */
     private static Set<String> secrets() {
-        Set<String> secrets = new LinkedHashSet<>(List.of(NAME, PHONE, "010-9876-5432", BIRTHDATE, TOKEN, CX_ID));
+        Set<String> secrets = new LinkedHashSet<>(List.of(NAME, PHONE, "010-9876-5432", BIRTHDATE, TOKEN, CX_ID,
+                "2946813"));
         List<String> raw = new ArrayList<>();
         Fixtures.readable().forEach(f -> raw.add(Fixtures.text(f)));
         Fixtures.MALFORMED.forEach(f -> raw.add(Fixtures.text(f)));
@@ -225,7 +229,7 @@ class MaskingTest {
         String revealedCsv = Files.readString(revealed, StandardCharsets.UTF_8);
         assertTrue(revealedCsv.contains(OWN_ID + "," + NAME + ","), "the revealed session is exported as shown");
         Set<String> others = new LinkedHashSet<>(secrets);
-        others.removeAll(List.of(NAME, PHONE, "010-9876-5432", BIRTHDATE, TOKEN, CX_ID));
+        others.removeAll(List.of(NAME, PHONE, "010-9876-5432", BIRTHDATE, TOKEN, CX_ID, "2946813"));
         assertNoSecret(others, List.of(revealedCsv), "export after one reveal");
 
         // moving on hides it again

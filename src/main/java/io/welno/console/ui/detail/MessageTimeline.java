@@ -148,7 +148,7 @@ final class MessageTimeline {
                 body.getChildren().add(t);
             }
             String text = message.text() == null ? "" : message.text();
-            String words = open ? text : Masking.phones(DocumentMasker.maskText(text, user));
+            String words = open ? text : Masking.personalNumbers(DocumentMasker.maskText(text, user));
             // escaped so no line break or bidi override in a message changes what the timeline shows
             Label textLabel = new Label(SafeText.bounded(words, MESSAGE_CHARS));
             wrapBesideTheTime(textLabel);

@@ -108,7 +108,7 @@ final class RawJsonView {
         }
         // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's layout.
         return SafeText.json(revealed ? new String(row.bytes(), StandardCharsets.UTF_8)
-                : Masking.phones(codec.write(DocumentMasker.mask(doc))));
+                : Masking.personalNumbers(codec.write(DocumentMasker.mask(doc))));
     }
 
     private static String summarize(Texts i18n, SessionCodec codec, SessionDocument doc, int bytes, boolean revealed) {

@@ -106,7 +106,7 @@ public final class RowMenu {
         String message;
         if (row.readable()) {
             status = StatusChips.text(i18n, row.status());
-            message = Masking.phones(DocumentMasker.maskText(row.lastMessage(), row.document().userInfo()));
+            message = Masking.personalNumbers(DocumentMasker.maskText(row.lastMessage(), row.document().userInfo()));
         } else {
             status = i18n.get("status.unreadable");
             message = Masking.raw(Wording.window(i18n).render(row.unreadableReason()));
@@ -127,7 +127,7 @@ public final class RowMenu {
         String title = i18n.format("table.raw.title", SessionIds.shown(i18n, row.id()));
         background.execute(() -> {
             String text = row.readable()
-                    ? SafeText.json(Masking.phones(codec.write(DocumentMasker.mask(row.document()))))
+                    ? SafeText.json(Masking.personalNumbers(codec.write(DocumentMasker.mask(row.document()))))
                     : SafeText.escapeKeepingLines(Masking.raw(row.unreadable().preview()));
             Platform.runLater(() -> FullTextDialog.show(owner, i18n, title, text));
         });

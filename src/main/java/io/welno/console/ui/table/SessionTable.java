@@ -101,7 +101,7 @@ public final class SessionTable extends TableView<SessionRow> {
                 RowOrder.BY_EXPIRY, null));
         getColumns().add(timeColumn("column.ttl", 70, this::ttl, Comparator.comparingLong(SessionRow::ttlMillis), null));
         getColumns().add(column("column.message", 380, (row, now) -> row.readable()
-                ? Masking.phones(row.lastMessage())
+                ? Masking.personalNumbers(row.lastMessage())
                 : i18n.format("table.unreadable", Masking.raw(Wording.window(i18n).render(row.unreadableReason()))),
                 Comparator.comparing(SessionRow::lastMessage),
                 null));
