@@ -87,12 +87,13 @@ public final class BundleTexts implements Texts {
     }
 
     /**
-     * A text without arguments is shown as written (so "backend's" needs no doubled apostrophe); one with
-     * arguments is a {@link MessageFormat} pattern.
+     * A text without placeholders is shown as written (so "backend's" needs no doubled apostrophe), even when a caller
+     * passes arguments it does not use (a family of texts shares one call, and only some of them take the argument);
+     * one with placeholders is a {@link MessageFormat} pattern.
      */
     @Override
     public String format(String key, Object... args) {
-        if (args.length == 0) {
+        if (args.length == 0 || get(key).indexOf('{') < 0) {
             return get(key);
         }
         MessageFormat format = formats.computeIfAbsent(key, k -> {

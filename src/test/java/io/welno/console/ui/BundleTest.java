@@ -204,7 +204,7 @@ class BundleTest {
                 "guard.collect.noAuth", "guard.manualComplete.needs", "guard.manualComplete.noTemp",
                 "guard.reset.needs", "guard.simpleAuth.needs", "notify.result.CONFLICT", "notify.result.REFUSED",
                 "reapply.fieldMovedHidden");
-        Pattern pluralAfterOne = Pattern.compile("(?<![\\d,.])1 [a-z]{2,}s\\b");
+        Pattern pluralAfterOne = Pattern.compile("(?<![\\d,.])1 (?:(?:new|more|live|changed|other) )*[a-z]{2,}s\\b");
         List<String> problems = new ArrayList<>();
         for (String key : new TreeSet<>(english.stringPropertyNames())) {
             if (!takesArguments(key) || notCounts.contains(key)) {

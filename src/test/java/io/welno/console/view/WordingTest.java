@@ -31,6 +31,13 @@ class WordingTest {
                 Wording.cli().render(ActionRequest.reasonProblem(" ").orElseThrow()));
     }
 
+    /** A family of texts shares one call with an argument only some use; those without one stay as written. */
+    @Test
+    void aTextWithoutPlaceholdersKeepsItsApostropheWhateverItIsGiven() {
+        assertEquals("Use the primary's address (the backend writes there); a replica can only show sessions.",
+                BundleTexts.english().format("connect.fix.read-only", "tilko_session:"));
+    }
+
     @Test
     void aSessionIdAsALabelKeepsItsCaseAndOtherSentencesStartWithACapital() {
         Phrase revert = Phrase.of("alert.revert", "welno_1f2e3d", io.welno.console.flow.ActionKind.MANUAL_COMPLETE,
