@@ -96,7 +96,7 @@ final class CollectAction implements FlowAction {
                     unconfirmed.message(), back.message()), unconfirmed.statusBefore(),
                     back.finalStatus() != null ? back.finalStatus() : unconfirmed.statusAfter(), actionId));
         }
-        runtime.held(operator, request, actionId, claimed, FlowRuntime.noOtherClaim(actionId));
+        runtime.held(operator, request, actionId, claimed, runtime.reapplyGuard(actionId));
         ActionResult result = ActionResult.of(request, ActionResult.Outcome.APPLIED,
                 Phrase.of("flow.collect.applied", doc.status()), claimed.before().status(), doc.status(), actionId);
         return new Execution(result, () -> {

@@ -252,7 +252,7 @@ final class Collection implements Runnable {
     private UpdateResult step(SessionMutation mutation) {
         UpdateResult r = runtime.update(id, ours(), mutation);
         if (r instanceof UpdateResult.Applied applied) {
-            runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
+            runtime.held(operator, request, actionId, applied, runtime.reapplyGuard(actionId));
             expected = applied.after().status();
         }
         return r;
@@ -275,7 +275,7 @@ final class Collection implements Runnable {
             }
         });
         if (r instanceof UpdateResult.Applied applied) {
-            runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
+            runtime.held(operator, request, actionId, applied, runtime.reapplyGuard(actionId));
             return new CollectionFinished(id, actionId, result, applied.after().status(), sentence,
                     request.batchId());
         }
@@ -356,7 +356,7 @@ final class Collection implements Runnable {
             }
         }
         if (r instanceof UpdateResult.Applied applied) {
-            runtime.held(operator, request, actionId, applied, FlowRuntime.noOtherClaim(actionId));
+            runtime.held(operator, request, actionId, applied, runtime.reapplyGuard(actionId));
             return new CollectionFinished(id, actionId, result, applied.after().status(), sentence,
                     request.batchId());
         }

@@ -109,6 +109,15 @@ final class FlowRuntime {
         return doc -> Guards.expired(doc, timestamps.nowLocal());
     }
 
+    /**
+     * When a Tilko action's writes may be re-applied after a revert: no other console's claim, and a session the
+     * backend still reads. Past its expires_at the backend deletes the session on its next read; restoring the
+     * action's expires_at over that copy would bring back a session the backend has let go.
+     */
+    Precondition reapplyGuard(String actionId) {
+        return noOtherClaim(actionId).and(backendReads());
+    }
+
     /** No console action but possibly {@code actionId} claims the document. */
     static Precondition noOtherClaim(String actionId) {
         return doc -> {

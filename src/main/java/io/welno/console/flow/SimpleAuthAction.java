@@ -99,7 +99,7 @@ final class SimpleAuthAction implements FlowAction {
         if (notThere.isPresent()) {
             return new Execution(notThere.get()); // our claim is gone: no Tilko call on a session we no longer hold
         }
-        Precondition again = FlowRuntime.noOtherClaim(actionId);
+        Precondition again = runtime.reapplyGuard(actionId);
         runtime.held(operator, request, actionId, claimed, again);
         SessionDocument doc = claimed.after();
         TilkoResult<SimpleAuthTicket> answer;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
@@ -120,6 +121,41 @@ class HoldEndTest {
                 assertEquals(List.of("hold-ended:KEPT", "attempt:APPLIED"), entries,
                         "newest first: one hold, ended after the action's result");
             }
+        }
+    }
+
+    /**
+     * The backend read the session before its expires_at and writes that copy back, and the revert is found after
+     * that expires_at: the session is the backend's to delete on its next read, and re-applying the simple-auth
+     * (whose expires_at is minutes ahead) would bring it back.
+     */
+    @Test
+    void aReapplyDoesNotBringBackASessionTheBackendLetExpire() throws Exception {
+        TestClock clock = new TestClock();
+        Timestamps time = new Timestamps(clock, FlowTestSupport.TIMESTAMPS.zone());
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
+             TilkoClient client = FlowTestSupport.tilko(sim);
+             RevertWatch watch = new RevertWatch(store, Duration.ZERO);
+             FlowService flow = new FlowService(store, TilkoGateway.of(client), new RedisAuditLog(store.client()),
+                     watch, time, background, FlowOptions.defaults())) {
+            flow.addListener(events);
+            String id = FlowTestSupport.newSession(REDIS);
+            ObjectNode stale = backend.read(id);
+            String expiresAt = Timestamps.format(time.nowLocal().plusSeconds(60));
+            stale.put("expires_at", expiresAt);
+            backend.write(id, stale);
+            ActionResult done = flow.perform(FlowTestSupport.OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id,
+                    "customer asked").withHold(HOLD).withReapply(true));
+            assertTrue(done.applied(), done.toString());
+            backend.write(id, stale);
+            clock.advance(Duration.ofSeconds(90)); // the copy's expires_at has passed when the hold reads it
+
+            HoldOutcome held = outcome(done);
+            assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+            assertEquals(0, held.reapplies(), Words.en(held.message()));
+            assertTrue(Words.en(held.message()).contains("deletes this session on its next read"),
+                    Words.en(held.message()));
+            assertEquals(expiresAt, backend.read(id).get("expires_at").asText(), "the expired copy stays as written");
         }
     }
 
