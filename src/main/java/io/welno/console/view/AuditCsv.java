@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * The audit tab's entries as CSV, in the same form as the session export ({@link CsvExport}: RFC 4180, UTF-8 with a
- * byte-order mark, formula-like cells defused): one line per entry as shown, newest first, its message in the
- * chosen language. Reasons and messages are the operators' own words and are written as read (a reason holds no
- * personal number: the flow refuses one that does, and reading the audit masks those of older entries).
+ * byte-order mark, formula-like cells defused): one line per entry as shown, newest first, its role, action, event,
+ * result and message in the chosen language (a code this console does not know as stored). Reasons are the
+ * operators' own words and are written as read (a reason holds no personal number: the flow refuses one that does,
+ * and reading the audit masks those of older entries).
  */
 public final class AuditCsv {
 
@@ -54,15 +55,19 @@ public final class AuditCsv {
         return new String[] {
             ISO.format(e.time().atZone(zone)),
             e.operator(),
-            e.role() == null ? "" : e.role().wire(),
-            e.action(),
+            e.role() == null ? "" : words.role(e.role()),
+            nz(AuditWords.action(texts, e.action())),
             e.sessionId(),
-            e.event(),
-            e.result(),
+            nz(AuditWords.event(texts, e.event())),
+            nz(AuditWords.result(texts, e.result())),
             e.reason(),
             words.render(AuditWords.message(e.message())),
             e.batchId(),
             e.actionId(),
         };
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -149,8 +149,13 @@ class AuditEntriesTest {
         String[] lines = out.toString().split("\r\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("Time,Operator,Role,Action,Session"), lines[0]);
-        assertTrue(lines[1].startsWith("2026-12-03T10:00:00+09:00,\"'=HYPERLINK(\"\"x\"\")\",developer,collect,welno_a"),
-                lines[1]);
+        assertTrue(lines[1].startsWith("2026-12-03T10:00:00+09:00,\"'=HYPERLINK(\"\"x\"\")\",developer,"
+                + "Collect health data,welno_a,Action,Applied,"), lines[1]);
+        StringWriter korean = new StringWriter();
+        new AuditCsv(new BundleTexts(BundleTexts.KOREAN), ZoneId.of("Asia/Seoul")).write(List.of(hostile), korean);
+        String row = korean.toString().split("\r\n")[1];
+        assertFalse(row.contains("developer") || row.contains("collect") || row.contains("attempt")
+                || row.contains("APPLIED"), "the Korean export says what the tab says, not the codes: " + row);
         assertTrue(lines[1].contains(",\"'+1 call, then approve\","), lines[1]);
         assertTrue(lines[1].endsWith(",batch-1,act-9"), lines[1]);
     }
