@@ -273,13 +273,45 @@ public final class SessionCodec {
                 : UnreadableSession.of(id, shapeProblem, tree.toString());
     }
 
-    /** Serializes a tree in the backend's layout. */
+    /**
+     * Serializes a tree in the backend's layout. A lone UTF-16 surrogate (read from an escape such as
+     * {@code \\ud800}, which the backend's {@code json.loads} keeps) is written as that escape again: the text is
+     * stored as UTF-8, which has no form for it, so Redis would get a {@code ?} in its place (a field the console never
+     * touched changed by every write, a message it wrote not the one it keeps) and a file write would fail
+     * (docs/live.md, "Reading").
+     */
     public String write(ObjectNode tree) {
         try {
-            return PYTHON_STYLE_WRITER.writeValueAsString(tree);
+            return escapeLoneSurrogates(PYTHON_STYLE_WRITER.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The JSON text with every unpaired surrogate as a {@code \\uXXXX} escape, lower case as Python writes it; pairs
+     * stay raw. Sound on Jackson's output, whose only characters outside ASCII are inside strings. The text is copied
+     * only when it holds a lone surrogate.
+     */
+    static String escapeLoneSurrogates(String json) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(json.length() + 16);
+            }
+            out.append(json, copied, i).append("\\u").append(Integer.toHexString(c));
+            copied = i + 1;
+        }
+        return out == null ? json : out.append(json, copied, json.length()).toString();
     }
 
     public String writeCompact(JsonNode tree) {

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.text.Phrase;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -115,6 +118,41 @@ class SessionCodecTest {
                 assertFalse(SessionCodec.mayHideInvalidUtf8(raw), length + " at " + at);
             }
         }
+    }
+
+    /**
+     * A lone surrogate, escaped in the stored JSON (valid JSON, kept by Python's json.loads), is written as the same
+     * escape: UTF-8 has no form for it, and written raw it reached Redis as '?'. A pair is one character, kept raw.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udc00x", "a\\ud83d", "\\ud83d\\ude00", "\\udfff\\ud800"})
+    void aLoneSurrogateSurvivesAWriteAsItsEscapeAndAPairStaysRaw(String escaped) throws CharacterCodingException {
+        String raw = "{\n  \"status\": \"initiated\",\n  \"x_lone\": \"" + escaped + "\",\n  \"" + escaped + "\": 1\n}";
+        SessionDocument doc = assertInstanceOf(SessionDocument.class,
+                codec.parse("id", raw.getBytes(StandardCharsets.UTF_8)));
+        String value = doc.tree().get("x_lone").asText();
+        assertTrue(value.chars().anyMatch(c -> Character.isSurrogate((char) c)), "the escape was read as a surrogate");
+
+        byte[] written = codec.write(doc.tree()).getBytes(StandardCharsets.UTF_8);
+        String decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(written)).toString();
+        SessionDocument again = assertInstanceOf(SessionDocument.class, codec.parse("id", written));
+        assertEquals(value, again.tree().get("x_lone").asText());
+        assertEquals(1, again.tree().get(value).asInt(), "a name holding one is kept too");
+        assertEquals(doc.tree(), again.tree());
+        if (escaped.equals("\\ud83d\\ude00")) {
+            assertEquals(raw.replace(escaped, "\uD83D\uDE00"), decoded, "an emoji is written raw, as before");
+        } else {
+            assertEquals(raw, decoded, "the same escapes, lower case, and nothing else changed");
+        }
+    }
+
+    @Test
+    void onlyTextHoldingALoneSurrogateIsCopied() {
+        String text = "{\"note\": \"한글 \uD83D\uDE00\"}";
+        assertSame(text, SessionCodec.escapeLoneSurrogates(text));
+        // A low surrogate before a high one is no pair: both are alone.
+        assertEquals("{\"a\": \"\\udc00\\udbff\"}", SessionCodec.escapeLoneSurrogates("{\"a\": \"\uDC00\uDBFF\"}"));
     }
 
     /** Jackson's own limit of 20,000,000 characters per string made a valid 20 MB value "not valid JSON". */

@@ -214,6 +214,33 @@ class RedisSessionStoreTest {
         assertEquals("console note", stored.lastMessage().orElseThrow().text());
     }
 
+    /**
+     * A lone surrogate, stored escaped, stays that escape through an update that never touched its field, and one in
+     * a message the console appends is stored as the message it keeps (what the revert watch compares): written raw,
+     * UTF-8 turned both into '?'.
+     */
+    @Test
+    void aLoneSurrogateIsStoredAsItsEscapeSoTheDocumentKeepsIt() {
+        String id = seed("03_auth_request_sent.json");
+        String key = "tilko_session:" + id;
+        String stored = REDIS.client().get(key);
+        REDIS.client().set(key, stored.replaceFirst("\\{", "{\n  \"x_lone\": \"\\\\ud800\","));
+        String lone = "Tilko: \uDC00 not a pair";
+
+        UpdateResult result = store.update(id, Precondition.none(),
+                (current, edit) -> edit.message(MessageType.ERROR, lone));
+        UpdateResult.Applied applied = assertInstanceOf(UpdateResult.Applied.class, result, Words.en(result.describe()));
+
+        String written = new String(REDIS.client().get(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertTrue(written.contains("\"x_lone\": \"\\ud800\""), written);
+        assertTrue(written.contains("Tilko: \\udc00 not a pair"), written);
+        SessionDocument now = (SessionDocument) codec.parse(id, written);
+        assertEquals("\uD800", now.tree().get("x_lone").asText());
+        var messages = now.tree().get(SessionDocument.MESSAGES);
+        var kept = applied.after().tree().get(SessionDocument.MESSAGES);
+        assertEquals(kept.get(kept.size() - 1), messages.get(messages.size() - 1), "the message as the console keeps it");
+    }
+
     @Test
     void createWritesOnlyNewSessionsWithTheBackendTtl() {
         String id = NewSessionDocuments.newSessionId("welno");
