@@ -25,13 +25,17 @@ import javax.net.ssl.SSLException;
  *
  * @param detail what Redis or the JVM said, first line only (may be empty); outside text, sanitised where shown
  * @param said   the same in the console's own words, when a step of the console named it ({@link PhrasedException}
- *               in the chain, e.g. a TLS port that does not answer) or it is one of the network's usual complaints
- *               ({@code net.*}): shown instead of {@code detail}; may be null
+ *               in the chain, e.g. a TLS port that does not answer), it is one of the network's usual complaints
+ *               ({@code net.*}) or a refused command inside the script that Redis does not name: shown instead of
+ *               {@code detail}; may be null
  */
 public record StoreFailure(Cause cause, String detail, Phrase said) {
 
     public enum Cause {
-        /** The ACL user may not run a command ({@code NOPERM}); {@code detail} names the command. */
+        /**
+         * The ACL user may not run a command ({@code NOPERM}, also inside the compare-and-set script); {@code detail}
+         * names the command, or is Redis's sentence where it does not (then {@code said} tells it was the script's).
+         */
         PERMISSION_DENIED,
         /** The ACL user may not touch the key ({@code NOPERM} about keys); {@code detail} is Redis's sentence. */
         KEY_PERMISSION_DENIED,
@@ -68,6 +72,16 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
     }
 
     private static final Pattern NOPERM_COMMAND = Pattern.compile("'([^']+)' command");
+    /**
+     * A refusal by the ACL: the command's own {@code NOPERM}, or that of a command inside the compare-and-set script,
+     * worded by each Redis its own way — 6.2 inside the script's error ({@code ERR Error running script … @user_script:
+     * 4: The user executing the script can't run this command or subcommand}), 7.0 the same sentence alone, 7.2 naming
+     * the command ({@code ERR ACL failure in script: User … has no permissions to run the 'set' command}).
+     */
+    private static final Pattern ACL_REFUSAL = Pattern.compile(
+            "(?:^|^ERR |: -?)(NOPERM|ACL failure in script:|The user executing the script can't)");
+    /** Where Redis 7 says a script's error was raised: not part of its answer. */
+    private static final Pattern SCRIPT_PLACE = Pattern.compile(" script: [^,\\s]*, on @\\S*$");
     /** Errors of a server that cannot answer now but will: LOADING, BUSY, CLUSTERDOWN, TRYAGAIN, MASTERDOWN. */
     private static final Pattern UNAVAILABLE_NOW = Pattern.compile("^(LOADING|BUSY|CLUSTERDOWN|TRYAGAIN|MASTERDOWN)\\b");
     /**
@@ -110,10 +124,9 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
     private static StoreFailure classify(Throwable error, List<Throwable> chain) {
         for (Throwable t : chain) {
             String message = String.valueOf(t.getMessage());
-            if (message.startsWith("NOPERM")) {
-                Matcher m = NOPERM_COMMAND.matcher(message);
-                return m.find() ? new StoreFailure(Cause.PERMISSION_DENIED, m.group(1))
-                        : new StoreFailure(Cause.KEY_PERMISSION_DENIED, firstLine(message));
+            Matcher refused = ACL_REFUSAL.matcher(message);
+            if (refused.find()) {
+                return permissionDenied(firstLine(message.substring(refused.start(1))));
             }
             if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH")
                     || message.contains("invalid username-password")) {
@@ -176,6 +189,21 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return new StoreFailure(Cause.SERVER_ERROR, firstLine(message));
+    }
+
+    /**
+     * The command a refusal names; a refused command it does not name (Redis 6.2 and 7.0 inside a script) said as one of
+     * the script's; else the key (or channel) it is about, in Redis's sentence.
+     */
+    private static StoreFailure permissionDenied(String refusal) {
+        Matcher command = NOPERM_COMMAND.matcher(refusal);
+        if (command.find()) {
+            return new StoreFailure(Cause.PERMISSION_DENIED, command.group(1));
+        }
+        String sentence = SCRIPT_PLACE.matcher(refusal).replaceFirst("");
+        return sentence.contains("can't run this command")
+                ? new StoreFailure(Cause.PERMISSION_DENIED, sentence, Phrase.of("store.scriptCommand"))
+                : new StoreFailure(Cause.KEY_PERMISSION_DENIED, sentence);
     }
 
     /** Whether the failure leaves a write's fate unknown (it may have been executed after all). */

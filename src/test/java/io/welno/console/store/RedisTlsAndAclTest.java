@@ -61,6 +61,30 @@ class RedisTlsAndAclTest {
     }
 
     /**
+     * A user who may run the script but not the SET inside it is refused a permission, as one who may not run the
+     * script at all: Redis 6.2 wraps that refusal in the script's error, without naming the command.
+     */
+    @Test
+    void aWriteRefusedInsideTheScriptIsAPermissionFailureNotAServerError() {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "noset", "on", ">s3cret",
+                "~tilko_session:*", "+@read", "+@scripting", "+@connection", "+info", "+xadd");
+        String id = Fixtures.id("04_auth_completed.json");
+        String stored = Fixtures.text("04_auth_completed.json");
+        REDIS.client().set("tilko_session:" + id, stored);
+        try (RedisSessionStore store = RedisSessionStore.open(RedisConnectionSettings.parse(
+                "redis://noset:s3cret@127.0.0.1:" + REDIS.port() + "/0"), codec, Timestamps.system())) {
+            UpdateResult.Failed failed = assertInstanceOf(UpdateResult.Failed.class,
+                    store.update(id, Precondition.none(), (c, e) -> e.touch()));
+            assertEquals(StoreFailure.Cause.PERMISSION_DENIED, failed.failure().cause(), failed.failure().toString());
+            assertFalse(failed.outcomeUnknown(), "a refused command wrote nothing");
+            String said = Words.en(failed.failure().phrase());
+            assertTrue(said.startsWith("The Redis user has no permission to run \"a command inside the console's "
+                    + "compare-and-set script\""), said);
+        }
+        assertEquals(stored, REDIS.client().get("tilko_session:" + id));
+    }
+
+    /**
      * What Redis refuses while one session is read for an action is the failure it is: a key outside the user's
      * patterns, or a TTL the user may not ask for, is neither "not a readable session" nor "gone".
      */

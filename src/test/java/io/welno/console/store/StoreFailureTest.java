@@ -81,6 +81,50 @@ class StoreFailureTest {
         assertEquals("evalsha", command.detail());
     }
 
+    /**
+     * A command the ACL refuses inside the compare-and-set script is the same refusal as a refused EVALSHA, however
+     * the Redis in use words it; the command is named where Redis names it.
+     */
+    @Test
+    void aCommandRefusedInsideTheScriptIsAPermissionFailureInEachRedisWords() {
+        StoreFailure redis62 = StoreFailure.of(new JedisDataException("ERR Error running script (call to "
+                + "f_9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037): @user_script:4: @user_script: 4: The user executing the "
+                + "script can't run this command or subcommand"));
+        StoreFailure redis70 = StoreFailure.of(new JedisDataException("ERR The user executing the script can't run "
+                + "this command or subcommand script: 9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037, on @user_script:4."));
+        for (StoreFailure unnamed : new StoreFailure[] {redis62, redis70}) {
+            assertEquals(StoreFailure.Cause.PERMISSION_DENIED, unnamed.cause(), unnamed.toString());
+            assertEquals("The user executing the script can't run this command or subcommand", unnamed.detail());
+            assertEquals(Phrase.of("store.failure.permission-denied", Phrase.of("store.scriptCommand")),
+                    unnamed.phrase());
+            assertFalse(unnamed.mayHaveWritten(), "a refused command wrote nothing");
+        }
+        for (String named : new String[] {
+                "ERR ACL failure in script: User support has no permissions to run the 'set' command script: "
+                        + "9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037, on @user_script:4.",
+                "ERR Error running script (call to f_9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037): @user_script:4: "
+                        + "@user_script: 4: -NOPERM User support has no permissions to run the 'set' command"}) {
+            StoreFailure failure = StoreFailure.of(new JedisDataException(named));
+            assertEquals(StoreFailure.Cause.PERMISSION_DENIED, failure.cause(), named);
+            assertEquals("set", failure.detail(), named);
+            assertEquals(Phrase.of("store.failure.permission-denied", "set"), failure.phrase());
+        }
+    }
+
+    @Test
+    void aKeyRefusedInsideTheScriptIsAKeyPermissionFailure() {
+        StoreFailure redis62 = StoreFailure.of(new JedisDataException("ERR Error running script (call to "
+                + "f_9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037): @user_script:1: @user_script: 1: The user executing the "
+                + "script can't access at least one of the keys mentioned in the command arguments"));
+        assertEquals(StoreFailure.Cause.KEY_PERMISSION_DENIED, redis62.cause());
+        assertEquals("The user executing the script can't access at least one of the keys mentioned in the command "
+                + "arguments", redis62.detail());
+        StoreFailure redis72 = StoreFailure.of(new JedisDataException("ERR ACL failure in script: No permissions to "
+                + "access a key script: 9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037, on @user_script:4."));
+        assertEquals(StoreFailure.Cause.KEY_PERMISSION_DENIED, redis72.cause());
+        assertEquals("ACL failure in script: No permissions to access a key", redis72.detail());
+    }
+
     @Test
     void writesRefusedAreNamedAlsoWhenAScriptWrapsTheRefusal() {
         String script = "ERR Error running script (call to f_9d73efdffb42bfcff2e72e3fdf5ef41f8eadc037): "
