@@ -13,11 +13,19 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * turn {@code []} into {@code {}}); the script only compares and sets. Redis 6+ keeps the TTL with
  * {@code KEEPTTL}; Redis 5 (the Windows embedded binary) has no KEEPTTL, so that variant carries the
  * PTTL over inside the same atomic script.
+ *
+ * <p>A key that no longer holds a string (replaced by a hash, a list, …) changed since it was read, so the script
+ * answers as for any other change, and the caller's next read finds the key unreadable and stops there: a plain GET
+ * would raise WRONGTYPE, a server error. Any other error of the GET is answered as it is.
  */
 final class CompareAndSetScript {
 
     static final String KEEPTTL = """
-            local cur = redis.call('GET', KEYS[1])
+            local cur = redis.pcall('GET', KEYS[1])
+            if type(cur) == 'table' then
+              if string.sub(cur.err, 1, 10) == 'WRONGTYPE ' then return 0 end
+              return cur
+            end
             if not cur then return -1 end
             if redis.sha1hex(cur) ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
@@ -25,7 +33,11 @@ final class CompareAndSetScript {
             """;
 
     static final String CARRY_PTTL = """
-            local cur = redis.call('GET', KEYS[1])
+            local cur = redis.pcall('GET', KEYS[1])
+            if type(cur) == 'table' then
+              if string.sub(cur.err, 1, 10) == 'WRONGTYPE ' then return 0 end
+              return cur
+            end
             if not cur then return -1 end
             if redis.sha1hex(cur) ~= ARGV[1] then return 0 end
             local ttl = redis.call('PTTL', KEYS[1])

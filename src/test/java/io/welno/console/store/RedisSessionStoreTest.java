@@ -18,6 +18,7 @@ import io.welno.console.session.UserInfo;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
+import io.welno.console.text.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,6 +213,45 @@ class RedisSessionStoreTest {
         assertEquals(SessionStatus.AUTH_COMPLETED, stored.status(), "the concurrent change survived");
         assertTrue(stored.progress().authCompleted());
         assertEquals("console note", stored.lastMessage().orElseThrow().text());
+    }
+
+    /**
+     * A key replaced by a hash between the read and the compare-and-set changed meanwhile: the script answers a
+     * conflict (its GET raised WRONGTYPE, a server error), and the retry reads the hash and ends where an update of a
+     * hash key read in the first place ends.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aKeyReplacedByAHashBeforeTheCompareAndSetIsAConflictThenUnreadable(boolean redis5Script) {
+        if (redis5Script) {
+            store.forceRedis5CompatibleWrites();
+        }
+        String id = seed("03_auth_request_sent.json");
+        String key = "tilko_session:" + id;
+        byte[] read = REDIS.client().get(key.getBytes(StandardCharsets.UTF_8));
+        REDIS.client().del(key);
+        REDIS.client().hset(key, "status", "initiated");
+        CompareAndSetScript script = CompareAndSetScript.forServerVersion(redis5Script ? 5 : 6);
+        assertEquals(OptimisticUpdater.CasOutcome.CONFLICT, script.run(store.client(), key, read, "{}"));
+        assertEquals("hash", REDIS.client().type(key));
+
+        String other = seed("04_auth_completed.json");
+        String otherKey = "tilko_session:" + other;
+        AtomicInteger runs = new AtomicInteger();
+        UpdateResult replaced = store.update(other, Precondition.none(), (current, edit) -> {
+            if (runs.incrementAndGet() == 1) {
+                REDIS.client().del(otherKey);
+                REDIS.client().hset(otherKey, "status", "initiated");
+            }
+            edit.touch();
+        });
+        assertEquals(1, runs.get(), "the retry read the hash and went no further");
+        UpdateResult.Unreadable unreadable = assertInstanceOf(UpdateResult.Unreadable.class, replaced,
+                Words.en(replaced.describe()));
+        assertEquals(Phrase.of("unreadable.notString", Phrase.of("redis.type.hash")), unreadable.reason());
+        assertEquals(new UpdateResult.Unreadable(id, unreadable.reason()),
+                store.update(id, Precondition.none(), (current, edit) -> edit.touch()), "as for a hash read at first");
+        assertEquals(Map.of("status", "initiated"), REDIS.client().hgetAll(otherKey));
     }
 
     /**

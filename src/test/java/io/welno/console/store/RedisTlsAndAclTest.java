@@ -84,6 +84,23 @@ class RedisTlsAndAclTest {
         assertEquals(stored, REDIS.client().get("tilko_session:" + id));
     }
 
+    /** The script's GET refused is that refusal, not a conflict to retry: only a key of another type is a change. */
+    @Test
+    void aReadRefusedInsideTheScriptIsAPermissionFailureNotAConflict() {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "noget", "on", ">s3cret",
+                "~tilko_session:*", "+@read", "-get", "+@write", "+@scripting", "+@connection", "+info");
+        String id = Fixtures.id("04_auth_completed.json");
+        String stored = Fixtures.text("04_auth_completed.json");
+        REDIS.client().set("tilko_session:" + id, stored);
+        try (RedisSessionStore store = RedisSessionStore.open(RedisConnectionSettings.parse(
+                "redis://noget:s3cret@127.0.0.1:" + REDIS.port() + "/0"), codec, Timestamps.system())) {
+            UpdateResult result = store.update(id, Precondition.none(), (c, e) -> e.touch());
+            UpdateResult.Failed failed = assertInstanceOf(UpdateResult.Failed.class, result, result.toString());
+            assertEquals(StoreFailure.Cause.PERMISSION_DENIED, failed.failure().cause(), failed.failure().toString());
+        }
+        assertEquals(stored, REDIS.client().get("tilko_session:" + id));
+    }
+
     /**
      * What Redis refuses while one session is read for an action is the failure it is: a key outside the user's
      * patterns, or a TTL the user may not ask for, is neither "not a readable session" nor "gone".
