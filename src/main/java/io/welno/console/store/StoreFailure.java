@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Why talking to Redis failed, named for its cause so an operator knows what to do: a permission the ACL user
@@ -148,6 +149,11 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
             if (t instanceof SocketTimeoutException || message.contains("Read timed out")) {
                 return new StoreFailure(Cause.TIMEOUT, "");
             }
+            if (t instanceof JedisConnectionException && message.startsWith("Unknown reply")) {
+                // Jedis read a first byte no Redis reply starts with: something else listens there (a web server
+                // answers "H…"), or a Redis that wants TLS. Nothing was written, and the address is what to check.
+                return new StoreFailure(Cause.UNREACHABLE, firstLine(message), Phrase.of("net.notRedis"));
+            }
             if (message.contains("Unexpected end of stream") || message.contains("Connection reset")
                     || message.contains("Broken pipe") || message.contains("connection closed")) {
                 return new StoreFailure(Cause.CONNECTION_LOST, firstLine(message),
@@ -177,7 +183,7 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
             }
         }
         for (Throwable t : chain) {
-            if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+            if (t instanceof JedisConnectionException) {
                 return new StoreFailure(Cause.CONNECTION_LOST, firstLine(String.valueOf(t.getMessage())));
             }
         }

@@ -2,6 +2,7 @@ package io.welno.console.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.store.RedisConnectionSettings;
@@ -15,7 +16,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +33,9 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -115,6 +122,39 @@ class StoreFailureWordsTest {
             assertEquals(!answeredButRefused.contains(cause) && cause != Cause.SERVER_ERROR, advised,
                     cause + ": " + line);
         });
+    }
+
+    /**
+     * A port where something else answers (a web server, as when the backend's port is typed for Redis's): Redis is not
+     * there, said so in each language, not "the connection was lost (Unknown reply: H)" and a network to check.
+     */
+    @Test
+    void aPortThatAnswersButNotAsRedisIsSaidSo() throws Exception {
+        try (ServerSocket web = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket client = web.accept()) {
+                    client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    client.getInputStream().read(new byte[256]);
+                } catch (IOException ignored) {
+                    // the test's own end of the socket
+                }
+            });
+            server.start();
+            RuntimeException error = assertThrows(RuntimeException.class, () -> {
+                try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", web.getLocalPort()),
+                        DefaultJedisClientConfig.builder().socketTimeoutMillis(5_000).build())) {
+                    jedis.ping();
+                }
+            });
+            server.join(5_000);
+            StoreFailure failure = StoreFailure.of(error);
+            assertEquals(Cause.UNREACHABLE, failure.cause(), String.valueOf(error));
+            String english = Wording.cli().render(failure.phrase());
+            assertTrue(english.contains("does not answer as Redis does"), english);
+            String korean = Words.ko(failure.phrase());
+            assertTrue(korean.contains("Redis처럼 응답하지 않습니다") && !korean.contains("Unknown reply"), korean);
+        }
     }
 
     /** The hints the command line gave before it took the connection dialog's fixes are still there. */
