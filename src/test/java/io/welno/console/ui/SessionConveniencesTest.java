@@ -85,6 +85,25 @@ class SessionConveniencesTest {
         assertEquals(id, clipboard(robot));
     }
 
+    /** A key someone wrote with a terminal's controls in it: a paste of the copied id runs nothing. */
+    @Test
+    void anIdWithControlCharactersIsCopiedEscaped(FxRobot robot) throws Exception {
+        String hostile = "welno_x\u001b[201~\nrm -rf ~\n";
+        REDIS.client().set("tilko_session:" + hostile, Fixtures.text("09_info_required_object_message.json"));
+        FxState.await("the hostile key's row", () -> table(robot).getItems().stream()
+                .anyMatch(r -> r.id().equals(hostile)));
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(table.getItems().stream().filter(r -> r.id().equals(hostile))
+                    .findFirst().orElseThrow());
+        });
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        ContextMenu menu = FxState.read(() -> table.getContextMenu());
+        robot.interact(() -> menu.getItems().get(0).fire());
+        assertEquals("welno_x\\u001b[201~\\nrm -rf ~\\n", clipboard(robot));
+    }
+
     @Test
     void theRowMenuCopiesTheIdAMaskedSummaryAndOpensTheMaskedJson(FxRobot robot) throws Exception {
         String id = select(robot, "09_info_required_object_message.json");

@@ -85,10 +85,14 @@ public final class RowMenu {
         return table.getSelectionModel().getSelectedItem();
     }
 
+    /**
+     * The id as it is, or escaped when it holds a control or invisible character: pasted into a terminal, a raw
+     * ESC[201~ and a line break would end the shell's bracketed paste and run what follows.
+     */
     void copyId() {
         SessionRow row = selected();
         if (row != null) {
-            put(row.id());
+            put(SafeText.firstUnsafe(row.id()) < 0 ? row.id() : SafeText.escape(row.id()));
         }
     }
 
