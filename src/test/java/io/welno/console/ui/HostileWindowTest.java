@@ -26,6 +26,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -227,8 +228,19 @@ class HostileWindowTest {
         assertTrue(walk().contains("at most 500 characters"), "the limit is stated in the dialog");
 
         TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
-        robot.interact(() -> reason.setText("approved\nFORGED root complete"));
         Label problem = FxState.read(() -> robot.lookup("#actionReasonProblem").queryAs(Label.class));
+        robot.interact(() -> reason.setText("caller 010-1234-5678 approved on the phone"));
+        // narrow enough that the sentence takes several lines in any font
+        robot.interact(() -> problem.getScene().getWindow().setWidth(420));
+        FxState.await("the sentence laid out", () -> problem.getText().contains("mobile number")
+                && problem.lookup(".text") != null && problem.getWidth() < 420);
+        FxState.check(() -> {
+            Text drawn = (Text) problem.lookup(".text");
+            assertEquals(problem.getText(), drawn.getText(), "the whole sentence is drawn, over as many lines as it "
+                    + "takes, not cut with an ellipsis");
+            assertTrue(robot.lookup("#actionRun").queryButton().isDisabled(), "a reason with a phone number");
+        });
+        robot.interact(() -> reason.setText("approved\nFORGED root complete"));
         FxState.check(() -> {
             assertTrue(problem.isVisible());
             assertTrue(problem.getText().contains("character 9"), problem.getText());

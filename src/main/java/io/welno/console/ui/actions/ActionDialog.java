@@ -13,6 +13,7 @@ import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.text.SafeText;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -27,6 +28,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -126,6 +128,10 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         reasonProblem.setVisible(false);
         Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
         reasonLabel.getStyleClass().add("fact-name");
+        // A sentence that appears after the dialog has its size takes its lines from the preview, never cut to one
+        for (Label sentence : List.of(reasonProblem, refusal, changedNote, followUp)) {
+            sentence.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox content = new VBox(8, reasonLabel, reason, reasonProblem, override, checkApproval, reapply, refusal,
                 readAgain, label("action.preview"), changedNote, preview, followUp);
         content.setPrefWidth(720);
