@@ -3,6 +3,8 @@ package io.welno.console.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import io.welno.console.session.UnreadableSession;
+import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -137,7 +140,15 @@ public final class FileSessionStore implements SessionStore {
     }
 
     private Optional<StoredSession> read(String id) {
-        byte[] bytes = readBytes(id);
+        byte[] bytes;
+        try {
+            bytes = readBytes(id);
+        } catch (UncheckedIOException e) {
+            // One file that cannot be read (a folder named like one, no permission) is listed as unreadable, saying
+            // why; it must not hide every other session of the folder
+            return Optional.of(new StoredSession(UnreadableSession.of(id, Phrase.of("unreadable.file",
+                    FileWords.of(e)), ""), StoredSession.UNKNOWN_TTL, null));
+        }
         if (bytes == null) {
             return Optional.empty();
         }
@@ -202,8 +213,14 @@ public final class FileSessionStore implements SessionStore {
             return Files.readAllBytes(file(id));
         } catch (NoSuchFileException e) {
             return null;
-        } catch (IOException e) {
+        } catch (FileSystemException e) {
             throw new UncheckedIOException("Cannot read session file for " + id, e);
+        } catch (IOException e) {
+            // "Is a directory" and the like come without a file of their own: named here, so that the failure is
+            // said as the folder's (StoreFailure's FILE_FAILED), not taken for Redis's
+            FileSystemException named = new FileSystemException(file(id).toString(), null, e.getMessage());
+            named.initCause(e);
+            throw new UncheckedIOException("Cannot read session file for " + id, named);
         }
     }
 

@@ -63,6 +63,24 @@ class FileFallbackCommandsTest {
         }).collect(Collectors.toMap(n -> n.get("id").asText(), Function.identity()));
     }
 
+    /** A folder named like a session file: listed as unreadable, saying why, beside every other session. */
+    @Test
+    void aFileThatCannotBeReadIsListedAsSuchAndHidesNothing() throws Exception {
+        FallbackFolder.Places p = folder.places(REDIS, older -> older.put("status", "auth_request_sent"));
+        Files.createDirectory(dir.resolve("welno_dir.json"));
+
+        CliRun list = cli("list", "--files", dir.toString());
+        assertEquals(0, list.exit(), list.all());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith(p.fileOnly())), list.out());
+        String line = list.out().lines().filter(l -> l.startsWith("welno_dir")).findFirst().orElseThrow();
+        assertTrue(line.contains("The session file cannot be read") && line.contains("is a folder, not a file"), line);
+
+        CliRun show = cli("show", "welno_dir", "--files", dir.toString());
+        assertEquals(1, show.exit(), show.all());
+        assertTrue(show.all().contains("is a folder, not a file") && !show.all().contains("Cannot reach Redis"),
+                show.all());
+    }
+
     @Test
     void listAndShowMarkFileOnlyDivergedAndEqualCopies() throws Exception {
         FallbackFolder.Places p = folder.places(REDIS, older -> {
