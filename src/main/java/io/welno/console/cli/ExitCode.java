@@ -14,10 +14,17 @@ import java.util.Map;
 public enum ExitCode {
     /** The command did what it was asked. */
     DONE(0, "done"),
-    /** The action failed (Tilko refused, a collection ended in error), the session is missing or unreadable, or an unexpected error. */
-    FAILED(1, "failed: the action failed, the session is missing or unreadable, or an unexpected error"),
-    /** A guard or the role refused, or an option, argument or URL is malformed; nothing was sent. */
-    REFUSED(2, "refused by a guard or the role, or bad input (an option, argument or URL); nothing was changed"),
+    /**
+     * The action failed (Tilko refused, a collection ended in error), the session is missing ({@code show}: or its
+     * stored value unreadable), the server refuses writes, or an unexpected error.
+     */
+    FAILED(1, "failed: the action failed, the session is missing (show: or unreadable), or an unexpected error"),
+    /**
+     * A guard or the role refused, an action met an unreadable stored value (never written over), or an option,
+     * argument or URL is malformed; nothing was sent.
+     */
+    REFUSED(2, "refused by a guard or the role, an action on an unreadable value, or bad input (an option, argument "
+            + "or URL); nothing was changed"),
     /** The change is not in place: others kept changing the session, or the backend reverted it (or deleted it during the hold). */
     CONFLICT(3, "not in place: the session changed meanwhile, or the backend reverted the change"),
     /** Redis could not be reached, timed out, refused the TLS handshake, the login or a permission. */
