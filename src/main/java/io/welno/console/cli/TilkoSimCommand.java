@@ -4,7 +4,9 @@ import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimDurations;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,7 +89,7 @@ public final class TilkoSimCommand implements Callable<Integer> {
             awaitQuietly(stopped);
         }, "tilko-sim-shutdown");
         try {
-            try (TilkoSimulator sim = TilkoSimulator.start(options.build())) {
+            try (TilkoSimulator sim = start(options.build())) {
                 if (failure != null) {
                     sim.setFailure(failure);
                 }
@@ -130,5 +132,15 @@ public final class TilkoSimCommand implements Callable<Integer> {
     /** For tests and embedding: waits until the simulator is listening and returns its base URL (null on timeout). */
     String awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
         return started.await(timeout, unit) ? baseUrl : null;
+    }
+
+    /** A taken port is the command's to fix (another --port), not Redis's: this command talks to no Redis. */
+    private TilkoSimulator start(SimulatorOptions options) throws IOException {
+        try {
+            return TilkoSimulator.start(options);
+        } catch (BindException e) {
+            throw new ParameterException(spec.commandLine(), "port " + port + " is taken by another program on "
+                    + "127.0.0.1; choose another with --port (0 picks a free one)");
+        }
     }
 }

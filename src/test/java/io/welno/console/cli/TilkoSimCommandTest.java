@@ -1,6 +1,7 @@
 package io.welno.console.cli;
 
 import io.welno.console.testing.Await;
+import io.welno.console.testing.CliRun;
 import io.welno.console.tilko.Checkup;
 import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoClassification;
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
@@ -96,6 +99,18 @@ class TilkoSimCommandTest {
         assertEquals(0, cli.execute("--help"));
         for (String option : new String[] {"--port", "--approval-delay", "--api-key", "--failure"}) {
             assertTrue(out.toString().contains(option), option);
+        }
+    }
+
+    /** This command talks to no Redis: a taken port is said as the port's, for another --port. */
+    @Test
+    void aTakenPortIsSaidAsSuchNotAsRedis() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CliRun run = CliRun.of("tilko-sim", "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertEquals(2, run.exit(), run.all());
+            assertTrue(run.err().contains("port " + taken.getLocalPort() + " is taken by another program"), run.err());
+            assertFalse(run.all().contains("Redis"), run.all());
         }
     }
 }
