@@ -12,6 +12,7 @@ import io.welno.console.text.Masking;
 import io.welno.console.view.Wording;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,9 +49,13 @@ final class SessionSummaryJson {
         if (stored.parsed() instanceof UnreadableSession unreadable) {
             out.writeBooleanField("readable", false);
             out.writeStringField("error", Masking.raw(Wording.cli().render(unreadable.reason())));
-            out.writeNullField("status");
-            out.writeNullField("name");
-            out.writeNullField("updatedAt");
+            // every field a readable row has, so that a script reading one of them finds it on every line
+            for (String field : List.of("status", "name", "phone", "provider", "partner", "createdAt", "updatedAt",
+                    "expiresAt", "messages", "collectionStarted", "storedPartner")) {
+                out.writeNullField(field);
+            }
+            out.writeBooleanField("backendCanRead", false);
+            out.writeNullField("expiredForSeconds");
             out.writeArrayFieldStart("warnings");
             out.writeEndArray();
             out.writeEndObject();
@@ -58,6 +63,7 @@ final class SessionSummaryJson {
         }
         SessionDocument doc = (SessionDocument) stored.parsed();
         out.writeBooleanField("readable", true);
+        out.writeNullField("error");
         if (doc.status().isMissing()) {
             out.writeNullField("status");
         } else {

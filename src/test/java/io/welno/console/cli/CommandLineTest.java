@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welno.console.testing.CliRun;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,10 +149,17 @@ class CommandLineTest {
         assertEquals(List.of("offset_timestamp"),
                 texts(byId.get(Fixtures.id("14_timezone_aware_timestamps.json")).get("warnings")));
 
+        List<String> fields = new ArrayList<>();
+        sent.fieldNames().forEachRemaining(fields::add);
+        assertTrue(sent.get("error").isNull(), sent.toString());
         for (String bad : List.of("bad_90", "bad_91", "bad_92", "bad_93")) {
             JsonNode node = byId.get(bad);
             assertFalse(node.get("readable").asBoolean(), bad);
             assertFalse(node.get("error").asText().isBlank(), bad);
+            assertFalse(node.get("backendCanRead").asBoolean(), bad);
+            List<String> its = new ArrayList<>();
+            node.fieldNames().forEachRemaining(its::add);
+            assertEquals(fields, its, bad + ": every line has the same fields, in the same order");
         }
         for (String secret : List.of("박서준", "01034567890", "19770305", "tok.0003")) {
             assertFalse(run.out().contains(secret), secret + " leaked into list output");
