@@ -6,7 +6,6 @@ import io.welno.console.text.SafeText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,7 @@ public final class PersonalDataReveal {
         if (refused.isPresent()) {
             return Optional.of(new Denied(refused.get(), null));
         }
-        Optional<StoreFailure> unaudited = audit.record(new AuditRecord(now, UUID.randomUUID().toString(), EVENT,
+        Optional<StoreFailure> unaudited = audit.record(new AuditRecord(now, ConsoleMarks.newActionId(), EVENT,
                 operator.name(), operator.role(), ACTION, sessionId, "", false, "", "", RESULT,
                 Phrase.of("audit.reveal", where), null));
         if (unaudited.isPresent()) {

@@ -101,8 +101,11 @@ class AuditFailureTest {
 
         try (io.welno.console.testing.LogCapture log = new io.welno.console.testing.LogCapture(
                 PersonalDataReveal.class.getName())) {
-            assertEquals(Optional.empty(), PersonalDataReveal.reveal(new MemoryAuditLog(), FlowTestSupport.DEVELOPER,
+            MemoryAuditLog audit = new MemoryAuditLog();
+            assertEquals(Optional.empty(), PersonalDataReveal.reveal(audit, FlowTestSupport.DEVELOPER,
                     "welno_x", Instant.now(), Phrase.of("audit.reveal.screen")), "written: shown");
+            assertTrue(audit.read(1).get(0).actionId().matches("[0-9a-f]{8}"),
+                    "an action id as every action's (docs/flow.md): " + audit.read(1));
             assertEquals(List.of("Personal data of session welno_x revealed by the developer role"), log.lines(),
                     "who it was is the audit entry's to say, not the log's");
         }
