@@ -105,15 +105,21 @@ final class BulkCommandSupport {
     private static int preview(PrintWriter out, FlowService flow, Operator operator, ActionRequest template,
                                List<String> ids) {
         int allowed = 0;
+        Phrase followUp = null;
         for (ActionPreview p : BulkRun.preview(flow, operator, template, ids)) {
             String id = SafeText.bounded(p.request().sessionId(), SafeText.FIELD);
             if (p.allowed()) {
                 allowed++;
                 out.println("WOULD_APPLY [" + id + "] " + (p.before() == null ? "" : WORDS.status(p.before().status()))
                         + " -> " + WORDS.status(p.after().status()));
+                followUp = followUp == null ? p.followUp() : followUp;
             } else {
                 out.println("WOULD_REFUSE [" + id + "] " + WORDS.render(p.refusal()));
             }
+        }
+        if (followUp != null) {
+            // the arrow is the first write's status; where a session ends depends on Tilko, said once for all
+            out.println("FOLLOW_UP " + WORDS.render(followUp));
         }
         out.println("DRY_RUN " + WORDS.render(Phrase.of("bulk.dryRun", ids.size(), allowed, ids.size() - allowed)));
         out.flush();

@@ -274,6 +274,14 @@ class FlowCommandsTest {
         assertTrue(dry.out().contains("WOULD_REFUSE [" + fresh + "] reset-stuck needs status"), dry.out());
         assertTrue(dry.out().contains("4 sessions: 3 would be changed, 1 would be refused"), dry.out());
         assertEquals(before, REDIS.client().get("tilko_session:" + stuck.get(0)), "a dry run writes nothing");
+        assertFalse(dry.out().contains("FOLLOW_UP"), "nothing follows a reset's write: " + dry.out());
+
+        // The arrow is the first write's status; where the session ends depends on Tilko, said once after the lines
+        CliRun auth = action("simple-auth", fresh, "--reason", "customer asked", "--dry-run");
+        assertEquals(0, auth.exit(), auth.all());
+        assertTrue(auth.out().contains("WOULD_APPLY [" + fresh + "] initiated -> auth_requesting"), auth.out());
+        assertTrue(auth.out().contains("FOLLOW_UP Then Tilko's SimpleAuthRequest is sent: on success the status "
+                + "becomes auth_request_sent"), auth.out());
 
         CliRun run = action("reset", stuck.get(0), stuck.get(1), "--ids-from", list.toString(), "--reason",
                 "Tilko outage");
