@@ -15,6 +15,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -49,7 +50,8 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             return ExitCode.REFUSED.code();
         }
         StoreFailure failure = StoreFailure.of(e);
-        if (REACHED_BUT_REFUSED.contains(failure.cause())) {
+        if (REACHED_BUT_REFUSED.contains(failure.cause()) || failure.cause() == StoreFailure.Cause.SERVER_ERROR
+                && answered(e)) {
             // Reached, but the wrong server for this: exit 1, as an action says it (README, "Command line").
             print(err, "Redis" + where(command) + ": " + Wording.cli().render(failure.phrase()));
             return ExitCode.FAILED.code();
@@ -81,6 +83,16 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             return said;
         }
         return said + (said.endsWith(".") ? " " : ". ") + Wording.cli().render(failure.fix(keyPrefix(command)));
+    }
+
+    /** Redis's own error reply anywhere in the chain (WRONGTYPE, say): Redis was reached, and refused. */
+    private static boolean answered(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JedisDataException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Redis client error or an I/O failure anywhere in the chain: the server is out of reach for us. */

@@ -105,7 +105,7 @@ class StoreFailureWordsTest {
     @Test
     void theCommandLineSaysTheSameCauseWithItsFix() {
         EnumSet<Cause> answeredButRefused = EnumSet.of(Cause.OTHER_NODE, Cause.READ_ONLY, Cause.OUT_OF_MEMORY,
-                Cause.DISK_ERROR);
+                Cause.DISK_ERROR, Cause.SERVER_ERROR);
         examples().forEach((cause, error) -> {
             StringWriter err = new StringWriter();
             CommandLine show = new CommandLine(new ShowCommand()).setErr(new PrintWriter(err, true));
