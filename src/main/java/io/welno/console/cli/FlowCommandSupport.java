@@ -98,7 +98,8 @@ final class FlowCommandSupport {
 
             @Override
             public void onRevertDetected(RevertDetected revert) {
-                print(out, err, "REVERTED", revert.actionId(), revert.lost());
+                // as it happens, named as its audit event: REVERTED is the hold's end, which may still be KEPT
+                print(out, err, "REVERT_DETECTED", revert.actionId(), revert.lost());
             }
 
             @Override

@@ -188,6 +188,9 @@ class FlowCommandsTest {
                 + held.out());
         assertTrue(held.err().contains("REVERTED [") && held.err().contains("status is auth_request_sent again"),
                 held.err());
+        assertEquals(1, held.err().lines().filter(l -> l.startsWith("REVERT_DETECTED [")).count(), held.err());
+        assertEquals(1, held.err().lines().filter(l -> l.startsWith("REVERTED [")).count(),
+                "one revert, one REVERTED line (the hold's end): " + held.err());
         assertEquals("auth_request_sent", doc(reverted).get("status").asText(), "the backend's copy is what is there");
 
         String kept = waitingSessionWithAStaleWriteBack(0.6);
