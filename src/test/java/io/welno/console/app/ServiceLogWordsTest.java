@@ -82,7 +82,8 @@ class ServiceLogWordsTest {
             admin.configSet("notify-keyspace-events", "");
             String reconnecting = awaitLine(logs, "Reconnecting to ");
             assertTrue(reconnecting.endsWith(": keyspace notifications are no longer available: Keyspace notifications"
-                    + " are off and this profile may not enable them"), reconnecting);
+                    + " are off and this connection may not turn them on (a profile's setting; watch --allow-config)"),
+                    reconnecting);
             assertWords(reconnecting);
             listener.awaitMode(FeedMode.POLLING);
             assertModeLinesAreWords(logs);

@@ -74,7 +74,8 @@ class NotificationModesTest {
                 listener.awaitMode(FeedMode.POLLING);
                 assertEquals(FeedPhrases.polling(Phrase.of("feed.notify.off"), Duration.ofMillis(200)),
                         listener.lastMode().detail());
-                assertEquals("Keyspace notifications are off and this profile may not enable them; polling every 200 ms",
+                assertEquals("Keyspace notifications are off and this connection may not turn them on (a profile's "
+                        + "setting; watch --allow-config); polling every 200 ms",
                         listener.lastMode().text());
                 listener.awaitSnapshots(1);
                 assertTrue(listener.has("p0"));
