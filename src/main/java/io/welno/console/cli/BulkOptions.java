@@ -1,5 +1,7 @@
 package io.welno.console.cli;
 
+import io.welno.console.text.FileWords;
+import io.welno.console.view.Wording;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,9 @@ final class BulkOptions {
                     }
                 }
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot read the ids in " + idsFrom + ": " + e.getMessage(), e);
+                // the file's own words (missing, no permission, a folder), not the JVM's path-only message
+                throw new IllegalArgumentException("Cannot read the ids of --ids-from: "
+                        + Wording.cli().render(FileWords.of(e, Path.of(idsFrom))), e);
             }
         }
         return new ArrayList<>(out);

@@ -36,8 +36,10 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         LOG.debug("Bad input", e);
-        print(command.getErr(), SafeText.bounded(e.getMessage(), SafeText.TEXT) + " (see '"
-                + command.getCommandSpec().qualifiedName() + " --help')");
+        String said = SafeText.bounded(e.getMessage(), SafeText.TEXT);
+        String help = "'" + command.getCommandSpec().qualifiedName() + " --help'";
+        // a sentence that ended gets a sentence of its own, not "… why. (see …)"
+        print(command.getErr(), said.endsWith(".") ? said + " See " + help + "." : said + " (see " + help + ")");
         return ExitCode.REFUSED.code();
     }
 

@@ -96,8 +96,8 @@ final class ListCommand implements Callable<Integer> {
             table.head();
             // The backend's read rule is the truth: such a key is not a session it serves any more.
             out.printf(table.pastExpiry == 0 ? "%d session(s)%n"
-                    : "%d session(s), %d past expires_at (!expired: the backend deletes them on its next read)%n",
-                    listed[0], table.pastExpiry);
+                    : "%d session(s), %d past expires_at (!expired: the backend deletes %s on its next read)%n",
+                    listed[0], table.pastExpiry, table.pastExpiry == 1 ? "it" : "them");
         }
         out.flush();
         return ExitCode.DONE.code();

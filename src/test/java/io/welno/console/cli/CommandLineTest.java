@@ -273,4 +273,15 @@ class CommandLineTest {
     private static List<String> texts(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
+
+    /** A file of ids that cannot be read is said in the file's words, once, with nothing acted on. */
+    @Test
+    void anIdsFileThatCannotBeReadIsSaidAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CliRun run = run("reset", "--ids-from", dir.resolve("ids.txt").toString(), "--reason", "after the outage",
+                "--redis", REDIS.url());
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.err().startsWith("Cannot read the ids of --ids-from: There is no file or folder at "),
+                run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
 }
