@@ -17,7 +17,7 @@ final class BulkOptions {
             description = "Also act on the session ids in FILE, one per line ('-' reads them from standard input)")
     String idsFrom;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET",
+    @Option(names = "--bucket", paramLabel = "BUCKET", converter = Inputs.Bucket.class,
             description = "Also act on every session in a bucket: 'stuck' (as the window's Stuck bucket, with "
                     + "--stuck-after for collections; for reset, stuck collections only), or a status such as "
                     + "auth_request_sent")

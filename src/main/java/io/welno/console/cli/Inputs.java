@@ -1,6 +1,7 @@
 package io.welno.console.cli;
 
 import io.welno.console.flow.Role;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.text.SafeText;
@@ -11,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -68,6 +70,23 @@ final class Inputs {
             } catch (DateTimeException e) {
                 throw new TypeConversionException("a time-zone id such as Asia/Seoul or UTC, not " + shown(value));
             }
+        }
+    }
+
+    /**
+     * {@code stuck} or a status the backend writes: a misspelt bucket would find no session and end "No session to act
+     * on" with exit 0, as if the bucket were empty.
+     */
+    static final class Bucket implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String bucket = value.strip();
+            if (bucket.equalsIgnoreCase("stuck") || SessionStatus.of(bucket).isKnown()) {
+                return bucket;
+            }
+            throw new TypeConversionException("stuck or a status the backend writes ("
+                    + SessionStatus.KNOWN.stream().map(SessionStatus::wire).collect(Collectors.joining(", "))
+                    + "), not " + shown(value));
         }
     }
 

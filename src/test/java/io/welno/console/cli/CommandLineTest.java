@@ -284,4 +284,15 @@ class CommandLineTest {
                 run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
+
+    /** A misspelt bucket is refused by name, not taken for an empty one (exit 0, nothing done). */
+    @Test
+    void aBucketThatIsNoneIsRefused() {
+        CliRun run = run("reset", "--bucket", "stuk", "--reason", "after the outage", "--redis", REDIS.url());
+        assertEquals(2, run.exit(), run.all());
+        assertTrue(run.err().contains("stuck or a status the backend writes (initiated, ") && run.err()
+                .contains("not 'stuk'"), run.err());
+        assertEquals(0, run("reset", "--bucket", "auth_completed", "--reason", "after the outage", "--dry-run",
+                "--redis", REDIS.url()).exit());
+    }
 }
