@@ -54,7 +54,8 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
         StoreFailure failure = StoreFailure.of(e);
         if (REACHED_BUT_REFUSED.contains(failure.cause()) || failure.cause() == StoreFailure.Cause.SERVER_ERROR
                 && answered(e)) {
-            // Reached, but the wrong server for this: exit 1, as an action says it (README, "Command line").
+            // Reached, but it refused (the wrong server for this, or an error reply of its own): exit 1, as an action
+            // says it (README, "Command line").
             print(err, "Redis" + where(command) + ": " + Wording.cli().render(failure.phrase()));
             return ExitCode.FAILED.code();
         }

@@ -128,9 +128,9 @@ public record AuditRecord(Instant time, String actionId, String event, String op
             role = null;
         }
         return new AuditRecord(time, f.get("action_id"), f.get("event"), f.get("operator"), role, f.get("action"),
-                f.get("session"), Masking.personalNumbers(f.get("reason")), Boolean.parseBoolean(f.get("override")), f.get("status_before"),
-                f.get("status_after"), f.get("result"), PhraseCodec.decode(f.get("message")), streamId,
-                f.get("batch_id"));
+                f.get("session"), Masking.personalNumbers(f.get("reason")), Boolean.parseBoolean(f.get("override")),
+                f.get("status_before"), f.get("status_after"), f.get("result"), PhraseCodec.decode(f.get("message")),
+                streamId, f.get("batch_id"));
     }
 
     private static Instant streamTime(String streamId) {
