@@ -53,6 +53,11 @@ public final class LatestById<V> {
         return entries.get(id);
     }
 
+    /** Forgets what is kept for {@code id}, if anything. */
+    public void remove(String id) {
+        entries.remove(id);
+    }
+
     public boolean contains(String id) {
         return entries.containsKey(id);
     }

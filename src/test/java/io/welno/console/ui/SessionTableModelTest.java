@@ -312,6 +312,23 @@ class SessionTableModelTest {
         assertEquals("completed", model.row("a").status().wire());
     }
 
+    /**
+     * A resync while paused applies at once and is newer than what was queued before it: resuming must not put the
+     * queued older copies back, nor bring back a session the resync found deleted.
+     */
+    @Test
+    void resumingAfterAResyncPutsBackNothingOlder() {
+        apply(row("a", "initiated", 1), row("b", "initiated", 1));
+        model.pausedProperty().set(true);
+        apply(row("a", "auth_requesting", 2), row("b", "auth_requesting", 2));
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, "a", row("a", "auth_request_sent", 3)),
+                new SessionTableModel.RowChange(ChangeKind.REMOVED, "b", null)), true);
+        assertEquals(0, model.pendingUpdatesProperty().get(), "nothing older is left waiting");
+        model.pausedProperty().set(false);
+        assertEquals("auth_request_sent", model.row("a").status().wire());
+        assertTrue(model.row("b").isEnded(), "b stays deleted");
+    }
+
     @Test
     void stuckBucketCountsByLastProgressAndPolicy() {
         // Created 14:01, the clock says 14:30: initiated for 29 minutes is past the 10-minute default.

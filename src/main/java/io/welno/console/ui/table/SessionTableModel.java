@@ -138,6 +138,13 @@ public final class SessionTableModel {
             pendingUpdates.set(pending.size());
             return;
         }
+        if (!pending.isEmpty()) {
+            // A snapshot applied while paused is newer than what was queued before it (the feed hands batches on in
+            // order): the queued copy of the same session, applied at resume, would put back an older version, or a
+            // session deleted since.
+            changes.forEach(c -> pending.remove(c.id()));
+            pendingUpdates.set(pending.size());
+        }
         applyNow(changes);
     }
 
