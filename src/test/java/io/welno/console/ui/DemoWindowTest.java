@@ -101,6 +101,8 @@ class DemoWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(FxState.read(() -> first.scene().lookup("#action-simple-auth").isDisabled()),
                     "a viewer runs nothing");
+            assertFalse(FxState.read(() -> first.scene().lookup("#bulkMenu").isVisible()),
+                    "nor a bulk action: the menu goes with the role");
             String viewerBadge = FxState.read(badge::getText);
             assertTrue(viewerBadge.contains("READ-ONLY"), viewerBadge);
             // switched by the window's API (as the screenshot tour does): the box follows, the badge agrees with it
@@ -108,6 +110,7 @@ class DemoWindowTest {
             assertEquals(Role.DEVELOPER, FxState.read(roles::getValue));
             String switchedBadge = FxState.read(badge::getText);
             assertTrue(switchedBadge.endsWith("developer"), switchedBadge);
+            assertTrue(FxState.read(() -> first.scene().lookup("#bulkMenu").isVisible()), "back for a developer");
 
             robot.interact(() -> robot.lookup("#demoHintDismiss").queryButton().fire());
             WaitForAsyncUtils.waitForFxEvents();

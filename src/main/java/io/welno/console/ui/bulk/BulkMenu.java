@@ -52,7 +52,8 @@ public final class BulkMenu extends MenuButton {
     }
 
     private final FlowService flow;
-    private final Operator operator;
+    /** Who runs the next bulk action: the demo's role box changes it (a run already going keeps its own). */
+    private Operator operator;
     private final I18n i18n;
     private final Executor background;
     private final ExecutorService workers;
@@ -79,6 +80,14 @@ public final class BulkMenu extends MenuButton {
 
     public static boolean offered(Operator operator) {
         return KINDS.stream().anyMatch(kind -> operator.role().allows(kind));
+    }
+
+    /** Runs from now on as {@code operator}; shown only while its role may run one of the bulk actions. */
+    public void useOperator(Operator operator) {
+        this.operator = operator;
+        boolean offered = operator.role().mayWrite() && offered(operator);
+        setVisible(offered);
+        setManaged(offered);
     }
 
     private void rebuild() {

@@ -243,6 +243,9 @@ public final class ConsoleWindow {
         var operator = services.operator();
         LOG.info("Demo role switched to {}", role.wire());
         actions.useOperator(operator);
+        if (operations != null) {
+            operations.useOperator(operator);
+        }
         view.showOperator(operator);
         if (roleSwitch != null) {
             roleSwitch.show(role);

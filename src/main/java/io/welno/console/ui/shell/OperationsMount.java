@@ -3,6 +3,7 @@ package io.welno.console.ui.shell;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.BulkRun;
 import io.welno.console.flow.OpenWork;
+import io.welno.console.flow.Operator;
 import io.welno.console.ui.alerts.AlertCenter;
 import io.welno.console.ui.alerts.AlertListView;
 import io.welno.console.ui.alerts.AlertRulesDialog;
@@ -52,7 +53,9 @@ public final class OperationsMount {
         this.view = view;
         var flow = services.flow();
         var operator = services.operator();
-        if (operator.role().mayWrite() && BulkMenu.offered(operator)) {
+        // The demo's role box can make a viewer an operator and back: there the menu is made for every role, and
+        // shown only while the role may run a bulk action (useOperator)
+        if (operator.role().mayWrite() && BulkMenu.offered(operator) || services.isDemo()) {
             bulk = new BulkMenu(flow, operator, i18n, background, bulkWorkers, new BulkMenu.Sessions() {
                 @Override
                 public List<String> selected() {
@@ -74,6 +77,7 @@ public final class OperationsMount {
                     return view.window();
                 }
             }, view.notices());
+            bulk.useOperator(operator);
             view.addToolbarItems(bulk);
         } else {
             bulk = null;
@@ -112,6 +116,13 @@ public final class OperationsMount {
     private void editRules(Stage stage, I18n i18n, OsNotifier notifier) {
         new AlertRulesDialog(stage, i18n, alerts.rules(), notifier.supported()).showAndWait()
                 .ifPresent(alerts::setRules);
+    }
+
+    /** The demo's role box: bulk runs from now on run as {@code operator}, and the menu shows for its role only. */
+    void useOperator(Operator operator) {
+        if (bulk != null) {
+            bulk.useOperator(operator);
+        }
     }
 
     /** The bulk runs of this window with sessions not started yet (none without the bulk menu). */
