@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,21 +42,23 @@ public final class CsvExport {
     private final Map<String, String> labels;
     private final Locale locale;
     private final ZoneId zone;
+    private final Clock clock;
     private final Wording reasons;
 
     /**
      * @param labels the texts of {@link #COLUMN_KEYS} and {@code status.<wire>} in the chosen language
      */
-    public CsvExport(Map<String, String> labels, Locale locale, ZoneId zone) {
+    public CsvExport(Map<String, String> labels, Locale locale, ZoneId zone, Clock clock) {
         this.labels = Map.copyOf(labels);
         this.locale = locale;
         this.zone = zone;
+        this.clock = clock;
         // The bundles themselves, not the window's texts: an export is written off the FX thread.
         this.reasons = Wording.window(new BundleTexts(locale));
     }
 
     /** Copies every label the export needs from {@code i18n} (call on the FX thread). */
-    public static CsvExport of(Texts i18n, ZoneId zone) {
+    public static CsvExport of(Texts i18n, ZoneId zone, Clock clock) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : COLUMN_KEYS) {
             labels.put(key, i18n.get(key));
@@ -65,7 +68,7 @@ public final class CsvExport {
         }
         labels.put("status.missing", i18n.get("status.missing"));
         labels.put("status.unreadable", i18n.get("status.unreadable"));
-        return new CsvExport(labels, i18n.locale(), zone);
+        return new CsvExport(labels, i18n.locale(), zone, clock);
     }
 
     /**
@@ -124,7 +127,8 @@ public final class CsvExport {
             name = realName == null ? "" : realName;
             message = doc.lastMessage().map(m -> m.summary()).orElse("");
         }
-        long ttl = row.ttlMillis();
+        // what is left now, as the table's column counts it down, not what was left when the row was read
+        long ttl = row.ttlNowMillis(clock.millis());
         return new String[] {
             row.id(),
             name,
@@ -136,7 +140,7 @@ public final class CsvExport {
             time(row.createdAt()),
             time(row.updatedAt()),
             time(row.expiresAt()),
-            ttl == StoredSession.UNKNOWN_TTL ? "" : ttl < 0 ? "-1" : Long.toString(ttl / 1000),
+            ttl == StoredSession.UNKNOWN_TTL ? "" : ttl < 0 ? "-1" : Long.toString((ttl + 999) / 1000),
             row.readable() ? message : Masking.raw(reasons.render(row.unreadableReason())),
         };
     }

@@ -13,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,10 @@ class CsvExportTest {
     private static final LocalDateTime T = LocalDateTime.parse("2026-11-20T14:03:22.123456");
 
     private static CsvExport export(Locale locale) {
+        return export(locale, Clock.systemUTC());
+    }
+
+    private static CsvExport export(Locale locale, Clock clock) {
         Map<String, String> labels = new HashMap<>();
         for (String key : CsvExport.COLUMN_KEYS) {
             labels.put(key, "ko".equals(locale.getLanguage()) ? "열:" + key : key);
@@ -35,7 +41,7 @@ class CsvExportTest {
         labels.put("status." + SessionStatus.AUTH_REQUEST_SENT.wire(),
                 "ko".equals(locale.getLanguage()) ? "승인 대기" : "Waiting for approval");
         labels.put("status.unreadable", "Unreadable");
-        return new CsvExport(labels, locale, Timestamps.DEFAULT_ZONE);
+        return new CsvExport(labels, locale, Timestamps.DEFAULT_ZONE, clock);
     }
 
     private static SessionRow waiting() {
@@ -113,5 +119,16 @@ class CsvExportTest {
         assertEquals("'@SUM(A1)", CsvExport.quote("@SUM(A1)"));
         assertEquals("-1", CsvExport.quote("-1"));
         assertEquals("", CsvExport.quote(null));
+    }
+
+    /** The TTL column is what is left at the export, as the table counts it down, not what was left at the read. */
+    @Test
+    void theTtlIsWhatIsLeftWhenExported() throws Exception {
+        StringWriter out = new StringWriter();
+        export(Locale.ENGLISH, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20))).write(List.of(waiting()),
+                Set.of(), out);
+        String[] cells = lines(out.toString()).get(1).split(",");
+        long ttl = Long.parseLong(cells[10]);
+        assertTrue(ttl > 590 && ttl <= 600, "1,800 s at the read, 20 minutes before: " + ttl);
     }
 }

@@ -87,7 +87,7 @@ final class CsvExporter {
     CompletableFuture<Integer> exportTo(Path file) {
         List<SessionRow> rows = new ArrayList<>(model.rows());
         String revealed = detail.revealedId();
-        CsvExport export = CsvExport.of(i18n, zone);
+        CsvExport export = CsvExport.of(i18n, zone, clock);
         CompletableFuture<Integer> done = new CompletableFuture<>();
         background.execute(() -> {
             try {
