@@ -10,6 +10,7 @@ import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.Role;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.FxState;
+import io.welno.console.testing.MutableClock;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.audit.AuditTab;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -221,6 +223,30 @@ class AuditTabTest {
         });
         robot.interact(() -> tab.operatorField().clear());
         assertTrue(sessionsShown().contains("welno_4"), "and shows once the filter lets it");
+    }
+
+    /** "Last 15 minutes" moves with the clock: an entry that falls out leaves the list with nothing new arriving. */
+    @Test
+    void aTimeFilterLetsEntriesGoAsTheyAge(FxRobot robot) throws Exception {
+        MutableClock clock = new MutableClock(Instant.now(),
+                ZoneId.of("Asia/Seoul"));
+        AuditTab aging = FxState.read(() -> new AuditTab(i18n, ZoneId.of("Asia/Seoul"), clock, Runnable::run,
+                shownSessions::add));
+        AuditRecord older = new AuditRecord(clock.instant().minus(Duration.ofMinutes(10)), "act-1",
+                AuditRecord.ATTEMPT, "kim", Role.OPERATOR, "reset-stuck", "welno_old", "outage", false, "", "", "APPLIED",
+                Phrase.of("text.verbatim", "ok"), "1-0", null);
+        AuditRecord newer = new AuditRecord(clock.instant(), "act-2", AuditRecord.ATTEMPT, "kim", Role.OPERATOR,
+                "reset-stuck", "welno_new", "outage", false, "", "", "APPLIED", Phrase.of("text.verbatim", "ok"), "2-0",
+                null);
+        aging.arrived(older);
+        aging.arrived(newer);
+        FxState.await("both entries", () -> aging.table().getItems().size() == 2);
+        robot.interact(() -> aging.sinceBox().setValue(Duration.ofMinutes(15)));
+        assertEquals(2, FxState.read(() -> aging.table().getItems().size()), "both within the last 15 minutes");
+        clock.advance(Duration.ofMinutes(6));
+        robot.interact(aging::passTime);
+        assertEquals(List.of("welno_new"), FxState.read(() -> aging.table().getItems().stream()
+                .map(AuditRecord::sessionId).toList()), "the entry now 16 minutes old has left");
     }
 
     @Test

@@ -285,6 +285,23 @@ public final class AuditTab extends BorderPane {
         }
     }
 
+    /**
+     * A "last 15 minutes" filter moves with the clock: an entry that falls out of it leaves the list (and its count and
+     * export) even when nothing new arrives. Called every second; refilters only when a shown entry is out (the
+     * operator may have sorted the list by another column).
+     */
+    public void passTime() {
+        AuditFilter filter = filter();
+        if (filter.from() != null && shown.stream().anyMatch(e -> e.time().isBefore(filter.from()))) {
+            refilter();
+        }
+    }
+
+    /** The time filter's box ("last 15 minutes"), for tests. */
+    public ComboBox<Duration> sinceBox() {
+        return since;
+    }
+
     /** The filter as the bar says now. */
     public AuditFilter filter() {
         Duration d = since.getValue();

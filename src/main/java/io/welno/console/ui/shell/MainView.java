@@ -24,6 +24,7 @@ import io.welno.console.view.TimeStyle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -114,6 +115,8 @@ public final class MainView extends BorderPane implements ActionHost {
     private final PulseProbe pulseProbe = new PulseProbe();
     private final Runnable frameLaidOut = pulseProbe::frameLaidOut;
     private long lastStatusUpdate;
+    /** What the features mounted later want done on the once-a-second pulse (the audit's time filter). */
+    private final List<Runnable> secondly = new ArrayList<>();
     private long lastTick;
 
     public MainView(SessionTableModel model, FeedBridge bridge, I18n i18n, Clock clock, ZoneId zone,
@@ -193,6 +196,11 @@ public final class MainView extends BorderPane implements ActionHost {
         pump.start();
     }
 
+    /** Runs {@code work} on the FX thread's once-a-second pulse, beside the table's own ticking. */
+    public void everySecond(Runnable work) {
+        secondly.add(work);
+    }
+
     private void pulse(long nowNanos) {
         pulseProbe.frameStarted();
         if (dashboard == null && ++pulses > 2) {
@@ -210,6 +218,7 @@ public final class MainView extends BorderPane implements ActionHost {
             table.tick(); // countdowns and ages move every second
             detail.tick(); // and in the detail pane, on the same pulse
             follow.passTime(); // a followed session's expires_at passing is a notice of its own
+            secondly.forEach(Runnable::run);
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;

@@ -108,6 +108,7 @@ public final class OperationsMount {
         auditTab.setContent(audit);
         view.tabs().getTabs().addAll(alertsTab, auditTab);
 
+        view.everySecond(audit::passTime);
         services.onAudit(audit::arrived);
         audit.load(services.auditStream());
         watcher.start(flow);
