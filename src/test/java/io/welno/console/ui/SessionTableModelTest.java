@@ -97,10 +97,13 @@ class SessionTableModelTest {
                 TestRows.session("campaign_k2", "completed", T0).authType("0").row(),
                 TestRows.session("welno_p1", "initiated", T0).authType("4").row());
         io.welno.console.view.Bucket initiated = Bucket.of(io.welno.console.session.SessionStatus.INITIATED);
+        model.setFollowed(java.util.Set.of("welno_k1", "welno_p1"));
         assertEquals(3, model.count(Bucket.ALL).get());
+        assertEquals(2, model.count(Bucket.FOLLOWING).get());
         model.providerProperty().set(io.welno.console.session.AuthProvider.KAKAO_TALK);
         assertEquals(2, model.count(Bucket.ALL).get());
         assertEquals(1, model.count(initiated).get());
+        assertEquals(1, model.count(Bucket.FOLLOWING).get(), "the followed sessions listed under the filter");
         assertTrue(model.facetActive());
 
         // changes arriving under the filter count by it too (the partner is the session id's prefix)

@@ -351,7 +351,8 @@ public final class SessionTableModel {
         int live = 0;
         for (String id : followed) {
             SessionRow row = row(id);
-            if (row != null && !row.isEnded()) {
+            // counted as listed: the provider and partner filters narrow every bucket's count, this one's too
+            if (row != null && !row.isEnded() && facet.test(row)) {
                 live++;
             }
         }
