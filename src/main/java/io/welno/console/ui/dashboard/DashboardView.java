@@ -430,7 +430,12 @@ public final class DashboardView extends ScrollPane {
         value("stuck-rate", Formats.percent(i18n, s.stuckRate()),
                 i18n.format("dashboard.kpi.stuckRate.detail", s.stuck(), s.liveTotal()));
         overall.setText(i18n.format("dashboard.funnel.overall", Formats.percent(i18n, s.funnel().overallRate())));
-        updated.setText(i18n.format("dashboard.updated", Formats.clockSeconds(i18n, s.at())));
+        // The figures are the table's rows: while live is paused or the connection is down they stand still, and a
+        // time that keeps moving must not pass them off as current
+        String at = Formats.clockSeconds(i18n, s.at());
+        updated.setText(model.pausedProperty().get() ? i18n.format("dashboard.updated.paused", at)
+                : !model.followingProperty().get() ? i18n.format("dashboard.updated.behind", at)
+                : i18n.format("dashboard.updated", at));
         boolean bad = s.stuck() > 0;
         values.get("stuck-rate").getStyleClass().remove("tile-alert");
         if (bad) {

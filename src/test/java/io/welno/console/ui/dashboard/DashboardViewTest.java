@@ -74,6 +74,28 @@ class DashboardViewTest {
         FxState.check(() -> assertFalse(waiting.isVisible(), "two minutes draw the areas"));
     }
 
+    /** Paused or disconnected, the figures stand still: the time under them says so instead of looking current. */
+    @Test
+    void figuresOfFrozenRowsSaySo(FxRobot robot) throws Exception {
+        robot.interact(dashboard::start);
+        FxState.await("the first figures", () -> dashboard.shown() != null);
+        Label updated = robot.lookup("#dashboardUpdated").queryAs(Label.class);
+        FxState.check(() -> assertTrue(updated.getText().startsWith("Updated "), updated.getText()));
+        robot.interact(() -> {
+            model.pausedProperty().set(true);
+            dashboard.refresh();
+        });
+        FxState.await("paused", () -> updated.getText().startsWith("Live updates paused: figures of the sessions as "
+                + "they were at the pause"));
+        robot.interact(() -> {
+            model.pausedProperty().set(false);
+            model.followingProperty().set(false);
+            dashboard.refresh();
+        });
+        FxState.await("behind", () -> updated.getText().startsWith("Not connected: figures of the sessions as last "
+                + "read"));
+    }
+
     /** Keys the backend no longer serves are not live: the tile says how many Redis still keeps. */
     @Test
     void theLiveTileLeavesOutSessionsPastTheirExpiryAndSaysHowMany(FxRobot robot) throws Exception {
