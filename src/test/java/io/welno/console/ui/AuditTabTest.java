@@ -118,7 +118,15 @@ class AuditTabTest {
         FxState.check(() -> {
             assertEquals("역할", role.getText());
             assertEquals("운영자", role.getCellData(0));
+            assertTrue(drawnCells(robot).contains("운영자"), "drawn again at once, not at the next scroll: "
+                    + drawnCells(robot));
+            assertFalse(drawnCells(robot).contains("operator"), drawnCells(robot).toString());
         });
+    }
+
+    private static List<String> drawnCells(FxRobot robot) {
+        return robot.lookup(".table-row-cell .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList();
     }
 
     /** Writes the entries to the stream and shows the tab loaded from it. */

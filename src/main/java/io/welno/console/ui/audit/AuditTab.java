@@ -92,8 +92,13 @@ public final class AuditTab extends BorderPane {
         empty.textProperty().bind(i18n.text("audit.empty"));
         table.setPlaceholder(empty);
         columns();
-        // the times are written when a cell is filled: a new time style (Settings ▸ Times) redraws them
+        // the times and words are written when a cell is filled: a new time style (Settings ▸ Times) or language
+        // redraws them, and the count under the filters
         i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
+        i18n.localeProperty().addListener((o, a, b) -> {
+            table.refresh();
+            count.setText(i18n.format("audit.count", shown.size(), entries.size()));
+        });
         setTop(filterBar());
         setCenter(table);
     }
