@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welno.console.testing.CliRun;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -276,7 +278,7 @@ class CommandLineTest {
 
     /** A file of ids that cannot be read is said in the file's words, once, with nothing acted on. */
     @Test
-    void anIdsFileThatCannotBeReadIsSaidAsSuch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void anIdsFileThatCannotBeReadIsSaidAsSuch(@TempDir Path dir) {
         CliRun run = run("reset", "--ids-from", dir.resolve("ids.txt").toString(), "--reason", "after the outage",
                 "--redis", REDIS.url());
         assertEquals(2, run.exit(), run.all());
