@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -90,18 +91,17 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
 
     /** Redis's own error reply anywhere in the chain (WRONGTYPE, say): Redis was reached, and refused. */
     private static boolean answered(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JedisDataException) {
-                return true;
-            }
-        }
-        return false;
+        return inChain(e, cause -> cause instanceof JedisDataException);
     }
 
     /** A Redis client error or an I/O failure anywhere in the chain: the server is out of reach for us. */
     static boolean isRedisFailure(Throwable e) {
+        return inChain(e, cause -> cause instanceof JedisException || cause instanceof IOException);
+    }
+
+    private static boolean inChain(Throwable e, Predicate<Throwable> test) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JedisException || cause instanceof IOException) {
+            if (test.test(cause)) {
                 return true;
             }
         }

@@ -204,8 +204,7 @@ public final class Masking {
                 text = text.replace(r.getKey(), r.getValue());
             }
         }
-        text = phones(text);
-        text = RESIDENT_NUMBER.matcher(text).replaceAll("$1-*******");
+        text = personalNumbers(text);
         return BIRTH_DATE.matcher(text).replaceAll(match -> match.group().substring(0, 4) + "****");
     }
 

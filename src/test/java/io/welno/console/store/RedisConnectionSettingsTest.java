@@ -101,13 +101,13 @@ class RedisConnectionSettingsTest {
      */
     @Test
     void anAtAfterTheQuestionMarkIsRefusedWhicheverWayItWasMeant() {
-        for (String url : new String[] {"redis://support:4711?prefix=TopSecret@127.0.0.1:6379/0",
-            "redis://admin:S3cretPart?x=1@10.0.0.5:6379/0", "redis://h:6379/0?prefix=a@b"}) {
+        for (String url : new String[] {"redis://support:4711?prefix=TopSecret@127.0.0.1:6390/0",
+            "redis://admin:S3cretPart?x=1@10.0.0.5:6390/0", "redis://h:6390/0?prefix=a@b"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RedisConnectionSettings.parse(url), url);
             assertTrue(english(e).contains("An @ after the ? of a Redis URL is not accepted"), english(e));
         }
-        assertEquals("a@b", RedisConnectionSettings.parse("redis://h:6379/0?prefix=a%40b").keyPrefix());
+        assertEquals("a@b", RedisConnectionSettings.parse("redis://h:6390/0?prefix=a%40b").keyPrefix());
         assertEquals("4711?prefix=x", RedisConnectionSettings.parse("redis://support:4711%3Fprefix=x@h").password());
     }
 
