@@ -16,7 +16,8 @@ import java.util.List;
  * appends when it sends the request): not since {@code updated_at}, which the browser's status poll rewrites every
  * few seconds while the person has not approved yet. A session past its {@code expires_at} waits for nothing: the
  * backend deletes it on its next read (docs/backend-protocol.md), so it is abandoned, not waiting. The error rate is
- * the dashboard's: of the sessions started within the rule's window, the share that ended failed.
+ * the dashboard's: of the sessions the console saw start within the rule's window, the share that ended failed, counted
+ * by the {@link SessionStarts} tally (the rows hold only the newest ended sessions, so they would undercount it).
  */
 public final class AlertConditions {
 
@@ -29,14 +30,17 @@ public final class AlertConditions {
     private AlertConditions() {
     }
 
-    public static AlertMonitor.Conditions of(List<SessionRow> rows, LocalDateTime now, StuckPolicy policy,
-                                             AlertRules rules, FeedMode mode) {
+    /**
+     * The conditions at {@code now}.
+     *
+     * @param rows   every session as the feed last told (the held changes of a paused table laid over its rows)
+     * @param errors the tally's counts over the rules' error window, or null when that rule is off
+     */
+    public static AlertMonitor.Conditions of(List<SessionRow> rows, SessionStarts.Window errors, LocalDateTime now,
+                                             StuckPolicy policy, AlertRules rules, FeedMode mode) {
         int stuck = 0;
         List<SessionRow> waiting = new ArrayList<>();
-        int started = 0;
-        int failed = 0;
         LocalDateTime waitedSince = rules.waitingOn() ? now.minus(rules.waitingLongerThan()) : null;
-        LocalDateTime errorsFrom = rules.errorRateOn() ? now.minus(rules.errorWindow()) : null;
         for (SessionRow row : rows) {
             if (!row.readable()) {
                 continue;
@@ -49,15 +53,8 @@ public final class AlertConditions {
                     waiting.add(row);
                 }
             }
-            LocalDateTime created = row.createdAt();
-            if (errorsFrom != null && created != null && created.isAfter(errorsFrom) && !created.isAfter(now)) {
-                started++;
-                if (DashboardModel.Group.of(row.status()) == DashboardModel.Group.FAILED) {
-                    failed++;
-                }
-            }
         }
-        double errorRate = started == 0 ? 0 : (double) failed / started;
+        double errorRate = errors == null || errors.funnel().started() == 0 ? 0 : errors.errorRate();
         List<String> longest = waiting.stream().sorted(LONGEST_WAIT_FIRST).limit(MAX_SESSIONS).map(SessionRow::id)
                 .toList();
         return new AlertMonitor.Conditions(stuck, waiting.size(), longest, errorRate, !fallback(mode),

@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The dashboard's figures, computed from a snapshot of the table model's rows (no JavaFX here, so it is
- * unit-tested without a window and runs off the FX thread). It keeps its own rolling time series of live
- * sessions per status group, one sample per minute, so the chart grows by a point a minute instead of
- * being rebuilt on every feed event.
+ * The dashboard's figures (no JavaFX here, so it is unit-tested without a window and runs off the FX thread): the
+ * live ones from a copy of every session as the feed last told, the started ones (funnel, error rate, times to
+ * approval) from the {@link SessionStarts} tally, which counts every session the console saw start however many of
+ * them the table still holds. It keeps its own rolling time series of live sessions per status group, one sample per
+ * minute, so the chart grows by a point a minute instead of being rebuilt on every feed event.
  *
  * <p>The time from the auth request to the approval comes with each row ({@link SessionRow}), read with the
- * document's facts in the one pass that reads them; a snapshot parses nothing.
+ * document's facts in the one pass that reads them; nothing here parses.
  *
  * <p>Not thread-safe: one caller at a time (the view runs one computation at a time).
  */
@@ -139,16 +140,19 @@ public final class DashboardModel {
      *                       included
      * @param liveTotal      live sessions: still in Redis and not past their expiry (the ones the backend serves)
      * @param stuck          live sessions that are stuck by the table's stuck policy
-     * @param funnel         sessions started within the window
+     * @param funnel         sessions the console saw start within the window ({@link SessionStarts})
      * @param failed         of those, the ones that ended in error, info mismatch or timeout
      * @param approvals      approvals within the window whose auth request time is known
      * @param approvalMedian median time from the auth request to the approval, or null without approvals
      * @param approvalP90    90th percentile of the same, or null
-     * @param history        one sample per minute over the window, oldest first
+     * @param history        one sample per minute over the window, oldest first; a minute the console did not follow
+     *                       the sessions in has none
+     * @param coverage       what the started figures may lack: the console connected within the window, or was not
+     *                       connected for a while in it
      */
     public record Snapshot(LocalDateTime at, Duration window, int[] live, int liveTotal, int stuck, Funnel funnel,
                            int failed, int approvals, Duration approvalMedian, Duration approvalP90,
-                           List<MinuteSample> history) {
+                           List<MinuteSample> history, SessionStarts.Coverage coverage) {
         public Snapshot {
             live = live.clone();
             history = List.copyOf(history);
@@ -218,67 +222,40 @@ public final class DashboardModel {
     }
 
     /**
-     * Computes the figures for {@code rows} (a snapshot of every row the table model holds, ended ones
-     * included) at {@code now} (wall-clock time in the profile's zone) and records this minute's sample.
+     * Computes the figures at {@code now} (wall-clock time in the profile's zone): the live ones from {@code rows} (every
+     * session as the feed last told, ended ones included or not), the started ones from {@code started} (the
+     * {@link SessionStarts} tally's counts of this window: the rows are not all sessions that started, since the table
+     * keeps only the newest ended ones). Records this minute's sample of the live sessions only when {@code measured}:
+     * while the connection is down the rows are the last ones read, and a point made of them would draw a flat line
+     * that was never measured; the minute stays without a point instead.
      */
-    public Snapshot update(List<SessionRow> rows, LocalDateTime now, StuckPolicy policy) {
-        LocalDateTime from = now.minus(window);
+    public Snapshot update(List<SessionRow> rows, SessionStarts.Window started, LocalDateTime now, StuckPolicy policy,
+                           boolean measured) {
         int[] live = new int[Group.values().length];
         int liveTotal = 0;
         int stuck = 0;
-        int started = 0;
-        int requested = 0;
-        int approved = 0;
-        int completed = 0;
-        int failed = 0;
-        List<Duration> approvalTimes = new ArrayList<>();
-
         for (SessionRow row : rows) {
-            if (!row.isEnded()) {
-                Group group = Group.of(row, now);
-                live[group.ordinal()]++;
-                if (group != Group.PAST_EXPIRY) {
-                    liveTotal++;
-                }
-                if (row.isStuck(policy, now)) {
-                    stuck++;
-                }
-            }
-            if (!row.readable()) {
+            if (row.isEnded()) {
                 continue;
             }
-            LocalDateTime created = row.createdAt();
-            if (created != null && created.isAfter(from) && !created.isAfter(now)) {
-                started++;
-                int steps = row.progressSteps();
-                boolean wasApproved = steps >= APPROVED_STEPS;
-                if (steps >= 2 || wasApproved) {
-                    requested++;
-                }
-                if (wasApproved) {
-                    approved++;
-                }
-                if (steps >= 6) {
-                    completed++;
-                }
-                if (Group.of(row.status()) == Group.FAILED) {
-                    failed++;
-                }
+            Group group = Group.of(row, now);
+            live[group.ordinal()]++;
+            if (group != Group.PAST_EXPIRY) {
+                liveTotal++;
             }
-            // Only an approved session touched within the window can hold an approval in it.
-            LocalDateTime updated = row.updatedAt();
-            if (row.progressSteps() >= APPROVED_STEPS && updated != null && updated.isAfter(from)) {
-                Approval approval = row.approval();
-                if (approval.known() && approval.approvedAt().isAfter(from) && !approval.approvedAt().isAfter(now)) {
-                    approvalTimes.add(approval.duration());
-                }
+            if (row.isStuck(policy, now)) {
+                stuck++;
             }
         }
-        record(minuteOf(now), live);
-        approvalTimes.sort(null);
-        return new Snapshot(now, window, live, liveTotal, stuck, new Funnel(started, requested, approved, completed),
-                failed, approvalTimes.size(), percentile(approvalTimes, 0.5), percentile(approvalTimes, 0.9),
-                new ArrayList<>(history));
+        if (measured) {
+            record(minuteOf(now), live);
+        } else {
+            dropBefore(minuteOf(now));
+        }
+        List<Duration> approvalTimes = started.approvals();
+        return new Snapshot(now, window, live, liveTotal, stuck, started.funnel(), started.failed(),
+                approvalTimes.size(), percentile(approvalTimes, 0.5), percentile(approvalTimes, 0.9),
+                new ArrayList<>(history), started.coverage());
     }
 
     private void record(long minute, int[] live) {
@@ -287,6 +264,11 @@ public final class DashboardModel {
             history.pollLast(); // this minute's earlier sample (or a clock that went back)
         }
         history.addLast(sample);
+        dropBefore(minute);
+    }
+
+    /** Forgets the samples older than the window ending at {@code minute}. */
+    private void dropBefore(long minute) {
         long oldest = minute - (window.toMinutes() - 1);
         while (!history.isEmpty() && history.peekFirst().minute() < oldest) {
             history.pollFirst();

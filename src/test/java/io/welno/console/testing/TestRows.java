@@ -166,8 +166,13 @@ public final class TestRows {
     }
 
     public SessionRow row() {
+        return SessionRow.of(stored());
+    }
+
+    /** The session as the feed hands it on (as read from Redis, with a TTL of 30 minutes). */
+    public StoredSession stored() {
         byte[] bytes = json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return SessionRow.of(new StoredSession(CODEC.parse(id, bytes), 1_800_000, bytes));
+        return new StoredSession(CODEC.parse(id, bytes), 1_800_000, bytes);
     }
 
     public static SessionRow unreadable(String id, String raw) {

@@ -12,6 +12,7 @@ import io.welno.console.testing.FxState;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.DashboardModel;
+import io.welno.console.view.SessionStarts;
 import io.welno.console.view.Formats;
 import io.welno.console.view.SessionRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -282,8 +283,10 @@ class ConsoleSettingsTest {
         FxState.await("the dashboard's figures of the 20 sessions", () -> dashboard.shown() != null
                 && dashboard.shown().liveTotal() + dashboard.shown().live(DashboardModel.Group.PAST_EXPIRY) == 20);
         var allRows = FxState.read(() -> List.copyOf(window.view().model().allRows()));
+        LocalDateTime now = LocalDateTime.now(CLOCK.withZone(Timestamps.DEFAULT_ZONE));
         DashboardModel.Snapshot expected = new DashboardModel().update(allRows,
-                LocalDateTime.now(CLOCK.withZone(Timestamps.DEFAULT_ZONE)), StuckPolicy.defaults());
+                SessionStarts.of(allRows, now).within(DashboardModel.DEFAULT_WINDOW, now), now, StuckPolicy.defaults(),
+                true);
         DashboardModel.Snapshot shown = FxState.read(dashboard::shown);
         assertEquals(expected.funnel(), shown.funnel());
         assertTrue(shown.funnel().started() >= 10, "the fixtures started in the last hour: " + shown.funnel());

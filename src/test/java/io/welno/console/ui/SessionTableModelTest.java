@@ -11,6 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedBatch;
+import io.welno.console.live.FeedMode;
+import io.welno.console.live.SessionChange;
+import io.welno.console.ui.table.FeedBridge;
+import io.welno.console.view.AlertConditions;
+import io.welno.console.view.AlertMonitor;
+import io.welno.console.view.AlertRules;
+import io.welno.console.view.SessionStarts;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import java.time.Clock;
@@ -313,6 +321,100 @@ class SessionTableModelTest {
         assertEquals(0, model.pendingUpdatesProperty().get());
         assertEquals(2, model.rows().size());
         assertEquals("completed", model.row("a").status().wire());
+    }
+
+    /**
+     * The dashboard's started figures and the error-rate alert count every session the console saw start: the table
+     * keeps only the newest {@link SessionTableModel#ENDED_CAPACITY} ended rows, and counting those undercounted every
+     * busy hour.
+     */
+    @Test
+    void theStartedCountsKeepEverySessionTheTableTrims() {
+        int n = SessionTableModel.ENDED_CAPACITY + 100;
+        List<SessionTableModel.RowChange> ends = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = String.format("welno_e%04d", i);
+            apply(TestRows.session(id, "error", T0.plusMinutes(i % 30)).row());
+            ends.add(new SessionTableModel.RowChange(ChangeKind.REMOVED, id, null));
+        }
+        model.apply(ends, false);
+        // a resync reads the live ones again: the same sessions, not more of them
+        apply(TestRows.session("welno_live", "initiated", T0.plusMinutes(29)).row());
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, "welno_live",
+                TestRows.session("welno_live", "initiated", T0.plusMinutes(29)).row())), true);
+
+        assertEquals(SessionTableModel.ENDED_CAPACITY, model.endedCount(), "the table trims its ended rows");
+        SessionStarts.Window hour = model.starts().within(Duration.ofHours(1), T0.plusMinutes(30));
+        assertEquals(n + 1, hour.funnel().started());
+        assertEquals(n, hour.failed());
+    }
+
+    /** Of the sessions started within the rule's window, the share that ended failed: trimmed ones too. */
+    @Test
+    void theErrorRateAlertCountsTheSessionsTheTableTrimmed() {
+        AlertRules rules = AlertRules.defaults(); // above 20 % over 15 minutes
+        LocalDateTime now = T0.plusMinutes(30);
+        List<SessionTableModel.RowChange> failedEnds = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "welno_f" + i;
+            apply(TestRows.session(id, "error", now.minusMinutes(10)).row());
+            failedEnds.add(new SessionTableModel.RowChange(ChangeKind.REMOVED, id, null));
+        }
+        model.apply(failedEnds, false);
+        List<SessionTableModel.RowChange> doneEnds = new ArrayList<>();
+        for (int i = 0; i < SessionTableModel.ENDED_CAPACITY; i++) {
+            String id = "welno_d" + i;
+            apply(TestRows.session(id, "completed", now.minusMinutes(5)).row());
+            doneEnds.add(new SessionTableModel.RowChange(ChangeKind.REMOVED, id, null));
+        }
+        model.apply(doneEnds, false);
+
+        AlertMonitor.Conditions c = AlertConditions.of(model.currentRows(),
+                model.starts().within(rules.errorWindow(), now), now, model.stuckPolicy(), rules, FeedMode.LIVE);
+        assertEquals(300.0 / 800, c.errorRate(), 1e-9, "300 of the 800 started failed, though the table kept none");
+    }
+
+    /**
+     * A deletion held while the table is paused ended when the feed handed it on, not at the resume: the session's
+     * end time (the detail pane's "ended", the per-minute figures) must not move to the moment someone pressed resume.
+     */
+    @Test
+    void aDeletionHeldWhilePausedEndsWhenItWasSeen() {
+        MutableClock moving = new MutableClock(T0.atZone(Timestamps.DEFAULT_ZONE).toInstant(), ZoneOffset.UTC);
+        SessionTableModel paused = new SessionTableModel(StuckPolicy.defaults(), moving, Timestamps.DEFAULT_ZONE);
+        FeedBridge bridge = new FeedBridge(moving);
+        bridge.onBatch(new FeedBatch(List.of(new SessionChange(ChangeKind.ADDED, "welno_a",
+                TestRows.session("welno_a", "auth_request_sent", T0).stored())), true, true));
+        bridge.drain(paused);
+        paused.pausedProperty().set(true);
+
+        moving.advance(Duration.ofMinutes(1));
+        bridge.onBatch(new FeedBatch(List.of(new SessionChange(ChangeKind.REMOVED, "welno_a", null)), false, false));
+        bridge.drain(paused);
+        moving.advance(Duration.ofMinutes(10));
+        assertFalse(paused.row("welno_a").isEnded(), "held while paused");
+        assertTrue(paused.currentRows().get(0).isEnded(), "the figures see it gone");
+        assertEquals(T0.plusMinutes(1), paused.currentRows().get(0).endedAt());
+
+        paused.pausedProperty().set(false);
+        assertEquals(T0.plusMinutes(1), paused.row("welno_a").endedAt(), "ended when it was deleted, not at the resume");
+    }
+
+    /** While the table is paused, the figures (the dashboard, the alerts) read the sessions as the feed last told. */
+    @Test
+    void theCurrentRowsLayTheHeldChangesOverTheTable() {
+        apply(row("a", "initiated", 1), row("b", "initiated", 1));
+        model.pausedProperty().set(true);
+        apply(row("a", "completed", 2), row("c", "initiated", 3));
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "b", null)), false);
+
+        assertEquals(List.of("initiated", "initiated"),
+                model.allRows().stream().map(r -> r.status().wire()).toList(), "the table holds still");
+        List<SessionRow> current = model.currentRows();
+        assertEquals(List.of("a", "b", "c"), current.stream().map(SessionRow::id).toList());
+        assertEquals("completed", current.get(0).status().wire());
+        assertTrue(current.get(1).isEnded());
+        assertFalse(current.get(2).isEnded());
     }
 
     /**

@@ -24,6 +24,13 @@ class AlertConditionsTest {
     private static final AlertRules RULES = new AlertRules(1, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
             true, true, true);
 
+    /** The conditions of {@code rows}, started counts included, as if the console had read each of them at {@code now}. */
+    private static AlertMonitor.Conditions conditions(List<SessionRow> rows, LocalDateTime now, StuckPolicy policy,
+                                                      AlertRules rules, FeedMode mode) {
+        return AlertConditions.of(rows, SessionStarts.of(rows, now).within(rules.errorWindow(), now), now, policy,
+                rules, mode);
+    }
+
     @Test
     void rowsBecomeTheConditionsTheRulesLookAt() {
         List<SessionRow> rows = List.of(
@@ -34,16 +41,16 @@ class AlertConditionsTest {
                 TestRows.session("welno_err1", "error", NOW.minusMinutes(5)).row(),
                 TestRows.session("welno_ok1", "completed", NOW.minusMinutes(6)).completed(NOW.minusMinutes(4)).row(),
                 TestRows.session("welno_old_err", "error", NOW.minusMinutes(40)).row());
-        AlertMonitor.Conditions c = AlertConditions.of(rows, NOW, StuckPolicy.defaults(), RULES, FeedMode.LIVE);
+        AlertMonitor.Conditions c = conditions(rows, NOW, StuckPolicy.defaults(), RULES, FeedMode.LIVE);
         assertEquals(1, c.waitingTooLong());
         assertEquals(List.of("welno_wait_long"), c.longestWaiting(), "only the session past ten minutes");
         assertEquals(1.0 / 3, c.errorRate(), 1e-9, "one error of the three started in the last 15 minutes");
         assertTrue(c.feedLive());
 
-        AlertMonitor.Conditions polling = AlertConditions.of(rows, NOW, StuckPolicy.defaults(), RULES,
+        AlertMonitor.Conditions polling = conditions(rows, NOW, StuckPolicy.defaults(), RULES,
                 FeedMode.POLLING);
         assertFalse(polling.feedLive());
-        assertTrue(AlertConditions.of(rows, NOW, StuckPolicy.defaults(), RULES, FeedMode.CONNECTING).feedLive(),
+        assertTrue(conditions(rows, NOW, StuckPolicy.defaults(), RULES, FeedMode.CONNECTING).feedLive(),
                 "starting up is not a fallback");
 
         AlertMonitor monitor = new AlertMonitor(RULES);
@@ -57,7 +64,7 @@ class AlertConditionsTest {
     void aWaitIsCountedFromTheRequestNotFromTheBrowsersLastPoll() {
         SessionRow polled = TestRows.session("welno_polled", "auth_request_sent", NOW.minusMinutes(14))
                 .requested(NOW.minusMinutes(13)).polled(NOW.minusSeconds(2)).row();
-        AlertMonitor.Conditions c = AlertConditions.of(List.of(polled), NOW, StuckPolicy.defaults(), RULES,
+        AlertMonitor.Conditions c = conditions(List.of(polled), NOW, StuckPolicy.defaults(), RULES,
                 FeedMode.LIVE);
         assertEquals(List.of("welno_polled"), c.longestWaiting(),
                 "13 minutes since the request, though the poll rewrote updated_at 2 seconds ago");
@@ -69,11 +76,11 @@ class AlertConditionsTest {
                 .requested(NOW.minusMinutes(25)).expires(NOW.minusMinutes(20)).row();
         SessionRow lastSecond = TestRows.session("welno_last_second", "auth_request_sent", NOW.minusMinutes(30))
                 .requested(NOW.minusMinutes(25)).polled(NOW.minusMinutes(5)).row();
-        AlertMonitor.Conditions c = AlertConditions.of(List.of(abandoned, lastSecond), NOW, StuckPolicy.defaults(),
+        AlertMonitor.Conditions c = conditions(List.of(abandoned, lastSecond), NOW, StuckPolicy.defaults(),
                 RULES, FeedMode.LIVE);
         assertEquals(List.of("welno_last_second"), c.longestWaiting(),
                 "the backend deletes the first on its next read; the second expires at this very second, not before");
-        assertEquals(0, AlertConditions.of(List.of(abandoned, lastSecond), NOW.plusSeconds(1), StuckPolicy.defaults(),
+        assertEquals(0, conditions(List.of(abandoned, lastSecond), NOW.plusSeconds(1), StuckPolicy.defaults(),
                 RULES, FeedMode.LIVE).waitingTooLong(), "a second later both are gone for the backend");
     }
 
@@ -85,7 +92,7 @@ class AlertConditionsTest {
                     .requested(NOW.minusMinutes(11).minusSeconds(i)).polled(NOW.minusSeconds(4)).row());
         }
         Collections.shuffle(rows, new Random(7));
-        AlertMonitor.Conditions c = AlertConditions.of(rows, NOW, StuckPolicy.defaults(), RULES, FeedMode.LIVE);
+        AlertMonitor.Conditions c = conditions(rows, NOW, StuckPolicy.defaults(), RULES, FeedMode.LIVE);
         assertEquals(60, c.waitingTooLong(), "the count is every session waiting");
         assertEquals(AlertConditions.MAX_SESSIONS, c.longestWaiting().size());
         assertEquals("welno_w59", c.longestWaiting().get(0), "the longest wait first: the alert's link opens it");
@@ -97,7 +104,7 @@ class AlertConditionsTest {
 
     @Test
     void noSessionsStartedIsNoErrorRate() {
-        assertEquals(0.0, AlertConditions.of(List.of(), NOW, StuckPolicy.defaults(), RULES, FeedMode.LIVE)
+        assertEquals(0.0, conditions(List.of(), NOW, StuckPolicy.defaults(), RULES, FeedMode.LIVE)
                 .errorRate());
     }
 }

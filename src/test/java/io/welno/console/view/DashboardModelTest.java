@@ -28,6 +28,11 @@ class DashboardModelTest {
     /** An expires_at the backend's status polls keep pushing ahead: the session is one it still serves. */
     private static final LocalDateTime IN_FIVE = NOW.plusMinutes(5);
 
+    /** The figures of {@code rows} as the console's tally would count them had it read each of them at {@code now}. */
+    private static Snapshot update(DashboardModel model, List<SessionRow> rows, LocalDateTime now) {
+        return model.update(rows, SessionStarts.of(rows, now).within(model.window(), now), now, POLICY, true);
+    }
+
     private static LocalDateTime ago(int minutes) {
         return NOW.minusMinutes(minutes);
     }
@@ -46,7 +51,7 @@ class DashboardModelTest {
                 TestRows.session("welno_old", "completed", ago(90)).requested(ago(89)).approved(ago(88))
                         .completed(ago(86)).expires(IN_FIVE).row());
 
-        Snapshot s = new DashboardModel().update(rows, NOW, POLICY);
+        Snapshot s = update(new DashboardModel(), rows, NOW);
 
         assertEquals(new DashboardModel.Funnel(5, 3, 2, 1), s.funnel());
         assertEquals(0.6, s.funnel().requestRate(), 1e-9);
@@ -76,7 +81,7 @@ class DashboardModelTest {
         // still waiting: no approval time
         rows.add(TestRows.session("welno_wait", "auth_request_sent", ago(3)).requested(ago(2)).row());
 
-        Snapshot s = new DashboardModel().update(rows, NOW, POLICY);
+        Snapshot s = update(new DashboardModel(), rows, NOW);
 
         assertEquals(10, s.approvals());
         assertEquals(Duration.ofSeconds(55), s.approvalMedian());
@@ -94,7 +99,7 @@ class DashboardModelTest {
         assertEquals(approved.approval(), ended.approval(), "an ended row still counts its approval in the window");
         SessionRow waiting = TestRows.session("welno_wait", "auth_request_sent", ago(3)).requested(ago(2)).row();
         assertTrue(!waiting.approval().known(), "not approved yet");
-        assertEquals(1, new DashboardModel().update(List.of(approved, waiting), NOW, POLICY).approvals());
+        assertEquals(1, update(new DashboardModel(), List.of(approved, waiting), NOW).approvals());
     }
 
     @Test
@@ -137,7 +142,7 @@ class DashboardModelTest {
         SessionRow ended = TestRows.session("welno_e", "initiated", ago(2)).row().ended(ChangeKind.EXPIRED, NOW);
         SessionRow unreadable = TestRows.unreadable("welno_u", "{\"truncated");
 
-        Snapshot s = new DashboardModel().update(List.of(stuck, fresh, ended, unreadable), NOW, POLICY);
+        Snapshot s = update(new DashboardModel(), List.of(stuck, fresh, ended, unreadable), NOW);
 
         assertEquals(3, s.liveTotal());
         assertEquals(1, s.stuck());
@@ -156,15 +161,15 @@ class DashboardModelTest {
                 .completed(ago(21)).polled(ago(21)).row();
         SessionRow atTheSecond = TestRows.session("welno_s", "initiated", ago(10)).row(); // expires_at is NOW
 
-        Snapshot s = new DashboardModel().update(List.of(waiting, abandoned, done, atTheSecond), NOW, POLICY);
+        Snapshot s = update(new DashboardModel(), List.of(waiting, abandoned, done, atTheSecond), NOW);
 
         assertEquals(2, s.liveTotal(), "the backend still serves two of them");
         assertEquals(2, s.live(Group.WAITING), "the polled one, and the one whose expiry is this very second");
         assertEquals(2, s.live(Group.PAST_EXPIRY), "the backend deletes the others on its next read");
         assertEquals(0, s.live(Group.COMPLETED));
         assertEquals(1.0, s.funnel().completionRate(), 1e-9, "what they did in the window still counts");
-        Snapshot later = new DashboardModel().update(List.of(waiting, abandoned, done, atTheSecond),
-                NOW.plusSeconds(1), POLICY);
+        Snapshot later = update(new DashboardModel(), List.of(waiting, abandoned, done, atTheSecond),
+                NOW.plusSeconds(1));
         assertEquals(3, later.live(Group.PAST_EXPIRY));
         assertEquals(3, later.history().get(0).count(Group.PAST_EXPIRY), "the chart's band counts them too");
     }
@@ -176,13 +181,13 @@ class DashboardModelTest {
         List<SessionRow> two = List.of(TestRows.session("welno_a", "initiated", NOW).row(),
                 TestRows.session("welno_b", "error", NOW).row());
 
-        model.update(one, NOW, POLICY);
-        Snapshot s = model.update(two, NOW.plusSeconds(30), POLICY);
+        update(model, one, NOW);
+        Snapshot s = update(model, two, NOW.plusSeconds(30));
         assertEquals(1, s.history().size(), "a second sample in the same minute replaces the first");
         assertEquals(1, s.history().get(0).count(Group.FAILED));
 
         for (int minute = 1; minute <= 7; minute++) {
-            s = model.update(one, NOW.plusMinutes(minute), POLICY);
+            s = update(model, one, NOW.plusMinutes(minute));
         }
         assertEquals(5, s.history().size(), "only the window's minutes are kept");
         assertEquals(DashboardModel.minuteOf(NOW.plusMinutes(3)), s.history().get(0).minute());
@@ -191,21 +196,42 @@ class DashboardModelTest {
         assertEquals(s.lastMinute(), s.history().get(4).minute());
     }
 
+    /**
+     * Disconnected, the rows are the last ones read: a point made of them would be a flat line nobody measured, so the
+     * minute has none (the figures are still computed: the tiles say they are the last ones read).
+     */
+    @Test
+    void aMinuteTheConsoleDidNotFollowTheSessionsInHasNoPoint() {
+        DashboardModel model = new DashboardModel();
+        List<SessionRow> rows = List.of(TestRows.session("welno_a", "initiated", NOW).expires(NOW.plusMinutes(10)).row());
+        SessionStarts.Window none = new SessionStarts().within(model.window(), NOW);
+        model.update(rows, none, NOW, POLICY, true);
+        Snapshot behind = model.update(rows, none, NOW.plusMinutes(1), POLICY, false);
+        assertEquals(1, behind.liveTotal(), "the figures of the rows last read");
+        assertEquals(List.of(DashboardModel.minuteOf(NOW)),
+                behind.history().stream().map(DashboardModel.MinuteSample::minute).toList());
+        Snapshot back = model.update(rows, none, NOW.plusMinutes(2), POLICY, true);
+        assertEquals(List.of(DashboardModel.minuteOf(NOW), DashboardModel.minuteOf(NOW.plusMinutes(2))),
+                back.history().stream().map(DashboardModel.MinuteSample::minute).toList(), "a gap, not a flat line");
+        Snapshot later = model.update(rows, none, NOW.plusMinutes(61), POLICY, false);
+        assertEquals(1, later.history().size(), "minutes leave the window whether or not one is measured");
+    }
+
     @Test
     void unchangedRowsAreNotReadAgainButReplacedOnesAre() {
         DashboardModel model = new DashboardModel();
         SessionRow waiting = TestRows.session("welno_a", "auth_request_sent", ago(5)).requested(ago(4)).row();
-        assertEquals(0, model.update(List.of(waiting), NOW, POLICY).approvals());
+        assertEquals(0, update(model, List.of(waiting), NOW).approvals());
         SessionRow approved = TestRows.session("welno_a", "auth_completed", ago(5)).requested(ago(4))
                 .approved(ago(3)).row();
-        Snapshot s = model.update(List.of(approved), NOW, POLICY);
+        Snapshot s = update(model, List.of(approved), NOW);
         assertEquals(1, s.approvals());
         assertEquals(Duration.ofMinutes(1), s.approvalMedian());
     }
 
     @Test
     void emptyInputGivesNoRatesInsteadOfZeroes() {
-        Snapshot s = new DashboardModel().update(List.of(), NOW, POLICY);
+        Snapshot s = update(new DashboardModel(), List.of(), NOW);
         assertTrue(Double.isNaN(s.errorRate()));
         assertTrue(Double.isNaN(s.stuckRate()));
         assertNull(s.approvalMedian());

@@ -13,6 +13,7 @@ import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
 import io.welno.console.view.SessionIds;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.SessionStarts;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -27,9 +28,10 @@ import javafx.application.Platform;
 import javafx.util.Duration;
 
 /**
- * Wires the alert rules to the live data: every {@link #PERIOD} the table's rows are copied (on the FX thread, a
- * list of references), the conditions computed from them in the background, and the alert center told on the FX
- * thread; a check still running makes the next one wait. Reverts come from the flow as they are detected, and so do
+ * Wires the alert rules to the live data: every {@link #PERIOD} the sessions as the feed last told are copied (on the FX
+ * thread, a list of references, the table's held changes laid over its rows while it is paused) with the started counts
+ * of the error window (the {@link SessionStarts} tally's, a sum of its minutes), the conditions computed from them in the
+ * background, and the alert center told on the FX thread; a check still running makes the next one wait. Reverts come from the flow as they are detected, and so do
  * holds of this console's changes that ended without knowing the change stayed.
  */
 public final class AlertWatcher {
@@ -38,6 +40,7 @@ public final class AlertWatcher {
 
     private final AlertCenter center;
     private final Supplier<List<SessionRow>> rows;
+    private final Supplier<SessionStarts> starts;
     private final Supplier<FeedMode> mode;
     private final Supplier<StuckPolicy> policy;
     private final Clock clock;
@@ -48,10 +51,12 @@ public final class AlertWatcher {
     private FlowService flow;
     private FlowListener reverts;
 
-    public AlertWatcher(AlertCenter center, Supplier<List<SessionRow>> rows, Supplier<FeedMode> mode,
-                        Supplier<StuckPolicy> policy, Clock clock, ZoneId zone, Executor background) {
+    public AlertWatcher(AlertCenter center, Supplier<List<SessionRow>> rows, Supplier<SessionStarts> starts,
+                        Supplier<FeedMode> mode, Supplier<StuckPolicy> policy, Clock clock, ZoneId zone,
+                        Executor background) {
         this.center = center;
         this.rows = rows;
+        this.starts = starts;
         this.mode = mode;
         this.policy = policy;
         this.clock = clock;
@@ -110,8 +115,10 @@ public final class AlertWatcher {
         FeedMode feed = mode.get();
         StuckPolicy stuck = policy.get();
         var rules = center.rules();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+        SessionStarts.Window errors = rules.errorRateOn() ? starts.get().within(rules.errorWindow(), now) : null;
         try {
-            background.execute(() -> check(copy, feed, stuck, rules));
+            background.execute(() -> check(copy, errors, now, feed, stuck, rules));
         } catch (java.util.concurrent.RejectedExecutionException shutDown) {
             // the window is closing and its background threads are gone: nothing to check any more
             checking.set(false);
@@ -119,10 +126,10 @@ public final class AlertWatcher {
         }
     }
 
-    private void check(List<SessionRow> copy, FeedMode feed, StuckPolicy stuck, AlertRules rules) {
+    private void check(List<SessionRow> copy, SessionStarts.Window errors, LocalDateTime at, FeedMode feed,
+                       StuckPolicy stuck, AlertRules rules) {
         try {
-            AlertMonitor.Conditions now = AlertConditions.of(copy, LocalDateTime.now(clock.withZone(zone)), stuck,
-                    rules, feed);
+            AlertMonitor.Conditions now = AlertConditions.of(copy, errors, at, stuck, rules, feed);
             Platform.runLater(() -> center.check(now, clock.instant()));
         } finally {
             checking.set(false);

@@ -6,6 +6,7 @@ import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.DashboardModel;
 import io.welno.console.view.Formats;
 import io.welno.console.view.SessionRow;
+import io.welno.console.view.SessionStarts;
 import io.welno.console.view.DashboardModel.Funnel;
 import io.welno.console.view.DashboardModel.Group;
 import io.welno.console.view.DashboardModel.MinuteSample;
@@ -50,10 +51,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard tab: figures at a glance, live sessions per status group over the last hour, and the
- * funnel of the sessions started in that hour. Every two seconds it takes a snapshot of the table model's
- * rows (a list copy on the FX thread), computes in {@link DashboardModel} on the window's background executor
- * and applies the result in place: a point added or changed per series, four bar values, a few label texts. It
- * never redraws per feed event.
+ * funnel of the sessions started in that hour. Every two seconds it takes a copy of every session as the feed last
+ * told (the table model's rows, with the changes a paused table holds back laid over them: a list copy on the FX
+ * thread) and the started counts of the hour ({@link SessionStarts}, kept beside the model: a sum of its minutes),
+ * computes in {@link DashboardModel} on the window's background executor and applies the result in place: a point
+ * added or changed per series, four bar values, a few label texts. It never redraws per feed event. What the figures
+ * may lack (sessions that ended before the console connected, or while it was not connected) is said over them.
  *
  * <p>Longer than most: the tiles, the status chart and the funnel are built here and updated in place from one
  * snapshot, sharing its time axis and status groups; the computing is {@link DashboardModel}'s (no JavaFX), so what
@@ -91,6 +94,7 @@ public final class DashboardView extends ScrollPane {
     private final Label[][] funnelCells = new Label[4][3];
     private final Label overall = new Label();
     private final Label updated = new Label();
+    private final Label coverage = new Label();
     private final Map<String, Label> values = new java.util.HashMap<>();
     private final Map<String, Label> details = new java.util.HashMap<>();
     private final Map<String, Label> notes = new java.util.HashMap<>();
@@ -146,7 +150,14 @@ public final class DashboardView extends ScrollPane {
                 model.providerProperty(), model.partnerProperty()));
         scope.managedProperty().bind(scope.visibleProperty());
 
-        VBox content = new VBox(12, heading, scope, tiles, statusChartWithItsFirstMinute(), funnel());
+        // What the started figures and the chart may lack: said only when they may lack something
+        coverage.setId("dashboardCoverage");
+        coverage.setWrapText(true);
+        coverage.getStyleClass().add("counts-note");
+        coverage.managedProperty().bind(coverage.visibleProperty());
+        coverage.setVisible(false);
+
+        VBox content = new VBox(12, heading, scope, coverage, tiles, statusChartWithItsFirstMinute(), funnel());
         content.setPadding(new Insets(12));
         content.getStyleClass().add("dashboard-content");
         setContent(content);
@@ -348,13 +359,16 @@ public final class DashboardView extends ScrollPane {
         if (!running || !loaded.getAsBoolean() || !computing.compareAndSet(false, true)) {
             return; // stopped, or the previous computation is still running: skip a beat rather than queue
         }
-        List<SessionRow> rows = new ArrayList<>(model.allRows());
+        List<SessionRow> rows = model.currentRows();
         LocalDateTime now = now();
         var policy = model.stuckPolicy();
+        SessionStarts.Window started = model.starts().within(figures.window(), now);
+        // disconnected, the rows are the last ones read: a minute's point made of them was never measured
+        boolean measured = model.followingProperty().get();
         try {
             worker.execute(() -> {
                 try {
-                    Snapshot snapshot = figures.update(rows, now, policy);
+                    Snapshot snapshot = figures.update(rows, started, now, policy, measured);
                     Platform.runLater(() -> {
                         if (running) {
                             show(snapshot);
@@ -399,15 +413,10 @@ public final class DashboardView extends ScrollPane {
         firstMinute.setVisible(snapshot.history().size() < 2);
         Funnel f = snapshot.funnel();
         int[] counts = {f.started(), f.requested(), f.approved(), f.completed()};
-        double[] rates = {Double.NaN, f.requestRate(), f.approvalRate(), f.completionRate()};
         for (int i = 0; i < counts.length; i++) {
             XYChart.Data<String, Number> bar = funnelSeries.getData().get(i);
             if (bar.getYValue().intValue() != counts[i]) {
                 bar.setYValue(counts[i]);
-            }
-            funnelCells[i][1].setText(Formats.count(i18n, counts[i]));
-            if (i > 0) {
-                funnelCells[i][2].setText(Formats.percent(i18n, rates[i]));
             }
         }
         showTexts(snapshot);
@@ -429,9 +438,21 @@ public final class DashboardView extends ScrollPane {
                 i18n.format("dashboard.kpi.errorRate.detail", s.failed(), s.funnel().started()));
         value("stuck-rate", Formats.percent(i18n, s.stuckRate()),
                 i18n.format("dashboard.kpi.stuckRate.detail", s.stuck(), s.liveTotal()));
-        overall.setText(i18n.format("dashboard.funnel.overall", Formats.percent(i18n, s.funnel().overallRate())));
-        // The figures are the table's rows: while live is paused or the connection is down they stand still, and a
-        // time that keeps moving must not pass them off as current
+        Funnel f = s.funnel();
+        int[] counts = {f.started(), f.requested(), f.approved(), f.completed()};
+        double[] rates = {Double.NaN, f.requestRate(), f.approvalRate(), f.completionRate()};
+        for (int i = 0; i < counts.length; i++) {
+            funnelCells[i][1].setText(Formats.count(i18n, counts[i]));
+            if (i > 0) {
+                funnelCells[i][2].setText(Formats.percent(i18n, rates[i]));
+            }
+        }
+        overall.setText(i18n.format("dashboard.funnel.overall", Formats.percent(i18n, f.overallRate())));
+        String lacks = coverageText(s.coverage());
+        coverage.setText(lacks);
+        coverage.setVisible(!lacks.isEmpty());
+        // While the connection is down the figures are the last ones read: a time that keeps moving must not pass them
+        // off as current. A pause holds back the table only, and would be taken for holding these back too.
         String at = Formats.clockSeconds(i18n, s.at());
         updated.setText(model.pausedProperty().get() ? i18n.format("dashboard.updated.paused", at)
                 : !model.followingProperty().get() ? i18n.format("dashboard.updated.behind", at)
@@ -441,6 +462,20 @@ public final class DashboardView extends ScrollPane {
         if (bad) {
             values.get("stuck-rate").getStyleClass().add("tile-alert");
         }
+    }
+
+    /** What the started figures and the chart may lack, in a sentence or two; empty when nothing. */
+    private String coverageText(SessionStarts.Coverage lacks) {
+        List<String> sentences = new ArrayList<>();
+        if (lacks.connectedAt() != null) {
+            sentences.add(i18n.format("dashboard.coverage.connected", Formats.clock(i18n, lacks.connectedAt())));
+        }
+        if (!lacks.gaps().isEmpty()) {
+            List<SessionStarts.Gap> gaps = lacks.gaps();
+            sentences.add(i18n.format("dashboard.coverage.gaps", Formats.clock(i18n, gaps.get(0).from()),
+                    Formats.clock(i18n, gaps.get(gaps.size() - 1).to()), gaps.size()));
+        }
+        return String.join(" ", sentences);
     }
 
     private String duration(Duration d) {
@@ -504,11 +539,6 @@ public final class DashboardView extends ScrollPane {
         funnelSeries.getData().setAll(bars);
         if (shown != null) {
             showTexts(shown);
-            for (int i = 1; i < FUNNEL_KEYS.length; i++) {
-                Funnel f = shown.funnel();
-                double[] rates = {Double.NaN, f.requestRate(), f.approvalRate(), f.completionRate()};
-                funnelCells[i][2].setText(Formats.percent(i18n, rates[i]));
-            }
         }
         timeAxis.setTickLabelFormatter(timeLabels()); // times of day are written per language too
     }

@@ -48,7 +48,7 @@ public final class ConsoleWindow {
     private final I18n i18n;
     private final ExecutorService background;
     private final SessionTableModel model;
-    private final FeedBridge bridge = new FeedBridge();
+    private final FeedBridge bridge;
     private final MainView view;
     private final Scene scene;
     private Themes theme;
@@ -76,6 +76,7 @@ public final class ConsoleWindow {
         this.theme = theme;
         this.clock = clock;
         this.zone = zone;
+        this.bridge = new FeedBridge(clock);
         this.model = new SessionTableModel(stuckPolicy, clock, zone);
         this.view = new MainView(model, bridge, i18n, clock, zone, background, new SessionCodec(zone),
                 this::auditReveal);

@@ -227,6 +227,7 @@ public final class MainView extends BorderPane implements ActionHost {
             everFollowed |= following;
             // Before the first snapshot ends the counts are being read, not left behind.
             model.followingProperty().set(following || !everFollowed);
+            model.feedFollowing(following); // what the started counts may have missed, and when
             detail.setDisconnected(!following);
             statusBar.update();
         }

@@ -89,8 +89,8 @@ public final class OperationsMount {
         // list, and, as every alert, goes to the operating system while the window is not focused: the person on the
         // phone with the customer may be in another application.
         services.followed().addListener(changed -> Platform.runLater(() -> alerts.followed(changed)));
-        watcher = new AlertWatcher(alerts, () -> view.model().allRows(), bridge::mode,
-                () -> view.model().stuckPolicy(), clock, zone, background);
+        watcher = new AlertWatcher(alerts, () -> view.model().currentRows(), () -> view.model().starts(),
+                bridge::mode, () -> view.model().stuckPolicy(), clock, zone, background);
         AlertListView list = new AlertListView(alerts, i18n, zone, clock, view::selectSession, view::chooseBucket,
                 () -> editRules(stage, i18n, notifier));
         alertsTab.setId("tab-alerts");

@@ -10,6 +10,8 @@ import io.welno.console.live.FileFallbackFeed;
 import io.welno.console.live.LatestById;
 import io.welno.console.live.SessionChange;
 import io.welno.console.text.Phrase;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,26 @@ public final class FeedBridge implements FeedListener {
     private volatile Phrase modeDetail = Phrase.of("feed.notStarted");
     private volatile long snapshotLoaded;
     private volatile boolean snapshotDone;
+    private final Clock clock;
+
+    public FeedBridge() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what stamps the changes with the moment the feed handed them on (a session's end is that moment) */
+    public FeedBridge(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void onBatch(FeedBatch batch) {
         List<SessionTableModel.RowChange> rows = new ArrayList<>(batch.changes().size());
+        // within a batch window of the key's event: a deletion held while the table is paused ends at this moment
+        Instant seen = clock.instant();
         for (SessionChange change : batch.changes()) {
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(),
-                    change.session() == null ? null : SessionRow.of(change.session()).withPlace(places.get(change.id()))));
+                    change.session() == null ? null : SessionRow.of(change.session()).withPlace(places.get(change.id())),
+                    seen));
         }
         queue.add(new Pending(rows, batch.fromSnapshot(), null));
     }

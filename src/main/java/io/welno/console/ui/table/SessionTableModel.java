@@ -3,6 +3,7 @@ package io.welno.console.ui.table;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.ExpiryTally;
+import io.welno.console.view.SessionStarts;
 import io.welno.console.view.StuckExplanation;
 import io.welno.console.view.StuckTally;
 import io.welno.console.text.Phrase;
@@ -11,6 +12,7 @@ import io.welno.console.live.LatestById;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.StuckPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,8 +55,17 @@ import javafx.collections.ObservableList;
  */
 public final class SessionTableModel {
 
-    /** One change to apply: a new row for ADDED/UPDATED, null for REMOVED/EXPIRED. */
-    public record RowChange(ChangeKind kind, String id, SessionRow row) {
+    /**
+     * One change to apply: a new row for ADDED/UPDATED, null for REMOVED/EXPIRED.
+     *
+     * @param seenAt when the feed handed the change on (null: when it is applied). A session's end is this moment, not
+     *               the one it is applied at: held while the table is paused, a deletion would otherwise end the session
+     *               at the resume
+     */
+    public record RowChange(ChangeKind kind, String id, SessionRow row, Instant seenAt) {
+        public RowChange(ChangeKind kind, String id, SessionRow row) {
+            this(kind, id, row, null);
+        }
     }
 
     public static final int ENDED_CAPACITY = 500;
@@ -92,6 +103,8 @@ public final class SessionTableModel {
     private final IntegerProperty pastExpiry = new SimpleIntegerProperty();
     /** The ids of the Following bucket. */
     private Set<String> followed = Set.of();
+    /** Every session seen to start within the hour, however many ended rows are trimmed; fed as changes arrive. */
+    private final SessionStarts starts = new SessionStarts();
 
     public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
         this.stuckPolicy = stuckPolicy;
@@ -133,6 +146,12 @@ public final class SessionTableModel {
      * resync, so nothing here has to guess.
      */
     public void apply(List<RowChange> changes, boolean fromSnapshot) {
+        LocalDateTime now = now();
+        for (RowChange change : changes) {
+            if (change.row() != null) {
+                starts.saw(change.row(), now); // as it arrives: a pause holds back the table, not what is counted
+            }
+        }
         if (paused.get() && !fromSnapshot) {
             changes.forEach(c -> pending.put(c.id(), c));
             pendingUpdates.set(pending.size());
@@ -166,7 +185,7 @@ public final class SessionTableModel {
                     count(current, -1);
                     stuck.remove(current);
                     expiry.remove(current);
-                    SessionRow ended = current.ended(change.kind(), now());
+                    SessionRow ended = current.ended(change.kind(), endedAt(change));
                     master.set(at, ended);
                     removed.add(current);
                     added.add(ended);
@@ -201,6 +220,11 @@ public final class SessionTableModel {
         counts.get(Bucket.STUCK).set(stuck.count()); // at the last tick's second
         pastExpiry.set(expiry.past());
         publishCounts();
+    }
+
+    /** When the session of an ended change was seen to go: when the feed handed the change on. */
+    private LocalDateTime endedAt(RowChange change) {
+        return change.seenAt() == null ? now() : LocalDateTime.ofInstant(change.seenAt(), zone);
     }
 
     /** The ended rows that pass the provider and partner filters (at most {@link #ENDED_CAPACITY} to look at). */
@@ -429,6 +453,45 @@ public final class SessionTableModel {
 
     public List<SessionRow> allRows() {
         return Collections.unmodifiableList(master);
+    }
+
+    /**
+     * Every session as the feed last told, paused or not: a copy of the rows with the changes held while paused laid
+     * over them. For figures that must not stand still with the table (the dashboard, the alert rules); a list copy
+     * plus O(held changes), on the FX thread.
+     */
+    public List<SessionRow> currentRows() {
+        List<SessionRow> rows = new ArrayList<>(master);
+        if (pending.isEmpty()) {
+            return rows;
+        }
+        for (RowChange change : pending.values()) {
+            Integer at = index.get(change.id());
+            if (change.kind().ended()) {
+                if (at != null && !rows.get(at).isEnded()) {
+                    rows.set(at, rows.get(at).ended(change.kind(), endedAt(change)));
+                }
+            } else if (at != null) {
+                rows.set(at, change.row());
+            } else {
+                rows.add(change.row());
+            }
+        }
+        return rows;
+    }
+
+    /** The sessions seen to start, and the approvals seen, within the last hour (FX thread). */
+    public SessionStarts starts() {
+        return starts;
+    }
+
+    /**
+     * The feed's mode as the window checks it: whether the console follows the sessions now (live or polling). The
+     * started counts say from it what they may lack: what started and ended before the first connection, or while
+     * the connection was down.
+     */
+    public void feedFollowing(boolean following) {
+        starts.following(following, now());
     }
 
     public ReadOnlyIntegerProperty count(Bucket b) {

@@ -17,6 +17,7 @@ import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.AlertRules;
 import io.welno.console.view.Wording;
 import io.welno.console.session.StuckPolicy;
+import io.welno.console.view.SessionStarts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,7 +167,7 @@ class HeldChangeAlertsTest {
     /** What the flow tells, as the window's alert watcher hears it, at a fixed time. */
     private static FlowListener alertsOf(AlertCenter center) {
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
-        return new AlertWatcher(center, List::of, () -> FeedMode.LIVE, StuckPolicy::defaults, clock, SEOUL,
+        return new AlertWatcher(center, List::of, SessionStarts::new, () -> FeedMode.LIVE, StuckPolicy::defaults, clock, SEOUL,
                 Runnable::run).flowAlerts();
     }
 

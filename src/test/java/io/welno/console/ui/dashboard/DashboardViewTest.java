@@ -14,6 +14,7 @@ import io.welno.console.testing.OwnStage;
 import io.welno.console.testing.TestRows;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.DashboardModel.Group;
 import io.welno.console.view.SessionRow;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,19 +75,29 @@ class DashboardViewTest {
         FxState.check(() -> assertFalse(waiting.isVisible(), "two minutes draw the areas"));
     }
 
-    /** Paused or disconnected, the figures stand still: the time under them says so instead of looking current. */
+    /**
+     * A pause holds back the table, not the figures: they count the sessions as the feed last told, and the line over
+     * them says so. Disconnected, the figures are the last ones read, and the line says that.
+     */
     @Test
-    void figuresOfFrozenRowsSaySo(FxRobot robot) throws Exception {
+    void thePauseHoldsBackTheTableNotTheFigures(FxRobot robot) throws Exception {
         robot.interact(dashboard::start);
         FxState.await("the first figures", () -> dashboard.shown() != null);
         Label updated = robot.lookup("#dashboardUpdated").queryAs(Label.class);
         FxState.check(() -> assertTrue(updated.getText().startsWith("Updated "), updated.getText()));
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), Timestamps.DEFAULT_ZONE);
         robot.interact(() -> {
             model.pausedProperty().set(true);
+            model.apply(List.of(change(TestRows.session("welno_p", "auth_request_sent", now.minusMinutes(1))
+                    .requested(now.minusSeconds(30)).expires(now.plusMinutes(5)).row())), false);
             dashboard.refresh();
         });
-        FxState.await("paused", () -> updated.getText().startsWith("Live updates paused: figures of the sessions as "
-                + "they were at the pause"));
+        FxState.await("paused", () -> updated.getText().endsWith("the pause holds back the Sessions table only, not "
+                + "these figures"));
+        FxState.check(() -> {
+            assertEquals(1, dashboard.shown().liveTotal(), "the session the table holds back is counted");
+            assertEquals(1, dashboard.shown().funnel().started());
+        });
         robot.interact(() -> {
             model.pausedProperty().set(false);
             model.followingProperty().set(false);
@@ -94,6 +105,98 @@ class DashboardViewTest {
         });
         FxState.await("behind", () -> updated.getText().startsWith("Not connected: figures of the sessions as last "
                 + "read"));
+    }
+
+    /**
+     * A minute's point while the table is paused is measured (the held changes are in it); one while the connection is
+     * down would be the last rows read again, a flat line nobody measured: the minute has no point instead.
+     */
+    @Test
+    void aPointWhilePausedIsMeasuredAndNoneIsMadeWhileDisconnected(FxRobot robot) throws Exception {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), Timestamps.DEFAULT_ZONE);
+        robot.interact(dashboard::start);
+        FxState.await("the first minute's point", () -> dashboard.shown() != null);
+        robot.interact(() -> {
+            model.pausedProperty().set(true);
+            for (int i = 0; i < 3; i++) {
+                model.apply(List.of(change(TestRows.session("welno_w" + i, "auth_request_sent", now)
+                        .requested(now.plusSeconds(5)).expires(now.plusMinutes(30)).row())), false);
+            }
+        });
+        clock.advance(Duration.ofMinutes(1));
+        robot.interact(dashboard::refresh);
+        FxState.await("the second minute's point", () -> dashboard.shown().history().size() == 2);
+        FxState.check(() -> assertEquals(3, dashboard.shown().history().get(1).count(Group.WAITING),
+                "measured with the changes the paused table holds back, not a flat line"));
+
+        robot.interact(() -> {
+            model.pausedProperty().set(false);
+            model.followingProperty().set(false);
+        });
+        clock.advance(Duration.ofMinutes(1));
+        robot.interact(dashboard::refresh);
+        FxState.await("the figures as last read", () -> dashboard.shown().at().equals(now.plusMinutes(2)));
+        FxState.check(() -> assertEquals(2, dashboard.shown().history().size(), "no point for a minute not followed"));
+    }
+
+    /** The started figures count every session seen to start, however many ended rows the table kept. */
+    @Test
+    void theFiguresCountEverySessionSeenNotOnlyTheRowsKept(FxRobot robot) throws Exception {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), Timestamps.DEFAULT_ZONE);
+        int n = SessionTableModel.ENDED_CAPACITY + 100;
+        robot.interact(() -> {
+            for (int i = 0; i < n; i++) {
+                SessionRow row = TestRows.session("welno_e" + i, "error", now.minusMinutes(i % 50)).row();
+                model.apply(List.of(change(row)), false);
+                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, row.id(), null)), false);
+            }
+            dashboard.start();
+        });
+        FxState.await("the figures", () -> dashboard.shown() != null);
+        Label started = robot.lookup("#kpi-started").queryAs(Label.class);
+        Label errors = robot.lookup("#kpi-error-rate-detail").queryAs(Label.class);
+        FxState.check(() -> {
+            assertEquals(n, dashboard.shown().funnel().started());
+            assertEquals(n, dashboard.shown().failed());
+            assertEquals("600", started.getText());
+            assertEquals("600 of 600 ended in error", errors.getText());
+        });
+    }
+
+    /** Figures that may lack sessions say so: since when the console counts, and when it was not connected. */
+    @Test
+    void theFiguresSayWhatTheyMayLack(FxRobot robot) throws Exception {
+        Label coverage = robot.lookup("#dashboardCoverage").queryAs(Label.class);
+        robot.interact(() -> {
+            model.feedFollowing(true); // 14:10:20 in Seoul
+            dashboard.start();
+        });
+        FxState.await("the first figures", () -> dashboard.shown() != null);
+        FxState.check(() -> {
+            assertTrue(coverage.isVisible());
+            assertEquals("Counting since the console connected at 14:10: sessions that ended before then are missing "
+                    + "from the started, funnel, error and approval figures.", coverage.getText());
+        });
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        FxState.check(() -> assertTrue(coverage.getText().startsWith("콘솔이 연결된 14:10부터 셉니다."),
+                coverage.getText()));
+        robot.interact(() -> i18n.setLocale(I18n.ENGLISH));
+
+        clock.advance(Duration.ofMinutes(10));
+        robot.interact(() -> model.feedFollowing(false));
+        clock.advance(Duration.ofMinutes(3));
+        robot.interact(() -> model.feedFollowing(true));
+        clock.advance(Duration.ofMinutes(50));
+        robot.interact(dashboard::refresh);
+        FxState.await("a gap within the hour", () -> coverage.getText().startsWith("Not connected from 14:20 to "
+                + "14:23: sessions that started and ended meanwhile are missing"));
+        clock.advance(Duration.ofMinutes(15));
+        robot.interact(dashboard::refresh);
+        FxState.await("a full hour seen", () -> !coverage.isVisible());
+    }
+
+    private static SessionTableModel.RowChange change(SessionRow row) {
+        return new SessionTableModel.RowChange(ChangeKind.UPDATED, row.id(), row);
     }
 
     /** Keys the backend no longer serves are not live: the tile says how many Redis still keeps. */
