@@ -222,8 +222,8 @@ public final class DashboardModel {
     }
 
     /**
-     * Computes the figures at {@code now} (wall-clock time in the profile's zone): the live ones from {@code rows} (every
-     * session as the feed last told, ended ones included or not), the started ones from {@code started} (the
+     * Computes the figures at {@code now} (wall-clock time in the profile's zone): the live ones from {@code rows}
+     * (every session as the feed last told, ended ones included or not), the started ones from {@code started} (the
      * {@link SessionStarts} tally's counts of this window: the rows are not all sessions that started, since the table
      * keeps only the newest ended ones). Records this minute's sample of the live sessions only when {@code measured}:
      * while the connection is down the rows are the last ones read, and a point made of them would draw a flat line

@@ -65,8 +65,8 @@ final class MinuteTally {
     }
 
     /**
-     * Files {@code value} for {@code id} at {@code at}; a known id gets {@code merge(earlier, value)} and moves with its
-     * moment. A moment outside the kept minutes, or further ahead of {@code now} than they reach back (a wrong clock),
+     * Files {@code value} for {@code id} at {@code at}; a known id gets {@code merge(earlier, value)} and moves with
+     * its moment. A moment outside the kept minutes, or further ahead of {@code now} than they reach back (a wrong clock),
      * is not filed (and a known id that moves there is forgotten).
      */
     void put(String id, long at, int value, long now, IntBinaryOperator merge) {

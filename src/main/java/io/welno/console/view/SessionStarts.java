@@ -71,9 +71,10 @@ public final class SessionStarts {
      * is left to whoever reads them, off that thread.
      *
      * @param funnel         the sessions seen whose {@code created_at} is within the window, and how far they got
-     * @param failed         of those, the ones whose status when last read is an error, info mismatch, timeout or expiry
-     * @param approvalMillis milliseconds from the auth request to the approval, of the approvals within the window, in no
-     *                       order (the window's own array: read it through {@link #approvals()})
+     * @param failed         of those, the ones whose status when last read is an error, info mismatch, timeout or
+     *                       expiry
+     * @param approvalMillis milliseconds from the auth request to the approval, of the approvals within the window, in
+     *                       no order (the window's own array: read it through {@link #approvals()})
      */
     public record Window(Funnel funnel, int failed, int[] approvalMillis, Coverage coverage) {
 

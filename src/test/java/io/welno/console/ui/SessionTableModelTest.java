@@ -397,7 +397,8 @@ class SessionTableModelTest {
         assertEquals(T0.plusMinutes(1), paused.currentRows().get(0).endedAt());
 
         paused.pausedProperty().set(false);
-        assertEquals(T0.plusMinutes(1), paused.row("welno_a").endedAt(), "ended when it was deleted, not at the resume");
+        assertEquals(T0.plusMinutes(1), paused.row("welno_a").endedAt(),
+                "ended when it was deleted, not at the resume");
     }
 
     /** While the table is paused, the figures (the dashboard, the alerts) read the sessions as the feed last told. */

@@ -24,7 +24,7 @@ class AlertConditionsTest {
     private static final AlertRules RULES = new AlertRules(1, Duration.ofMinutes(10), 0.2, Duration.ofMinutes(15),
             true, true, true);
 
-    /** The conditions of {@code rows}, started counts included, as if the console had read each of them at {@code now}. */
+    /** The conditions of {@code rows}, started counts included, as if the console had read each at {@code now}. */
     private static AlertMonitor.Conditions conditions(List<SessionRow> rows, LocalDateTime now, StuckPolicy policy,
                                                       AlertRules rules, FeedMode mode) {
         return AlertConditions.of(rows, SessionStarts.of(rows, now).within(rules.errorWindow(), now), now, policy,

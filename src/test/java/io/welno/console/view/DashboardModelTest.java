@@ -203,7 +203,8 @@ class DashboardModelTest {
     @Test
     void aMinuteTheConsoleDidNotFollowTheSessionsInHasNoPoint() {
         DashboardModel model = new DashboardModel();
-        List<SessionRow> rows = List.of(TestRows.session("welno_a", "initiated", NOW).expires(NOW.plusMinutes(10)).row());
+        List<SessionRow> rows = List.of(TestRows.session("welno_a", "initiated", NOW)
+                .expires(NOW.plusMinutes(10)).row());
         SessionStarts.Window none = new SessionStarts().within(model.window(), NOW);
         model.update(rows, none, NOW, POLICY, true);
         Snapshot behind = model.update(rows, none, NOW.plusMinutes(1), POLICY, false);

@@ -80,8 +80,8 @@ class SessionStartsTest {
     @Test
     void anApprovalCountsWhenItCameWheneverItsSessionStarted() {
         SessionStarts starts = new SessionStarts();
-        starts.saw(TestRows.session("welno_long", "auth_completed", NOW.minusMinutes(80)).requested(NOW.minusMinutes(32))
-                .approved(NOW.minusMinutes(30)).row(), NOW);
+        starts.saw(TestRows.session("welno_long", "auth_completed", NOW.minusMinutes(80))
+                .requested(NOW.minusMinutes(32)).approved(NOW.minusMinutes(30)).row(), NOW);
         SessionStarts.Window w = starts.within(HOUR, NOW);
         assertEquals(0, w.funnel().started(), "started before the hour");
         assertEquals(List.of(Duration.ofMinutes(2)), w.approvals(), "approved within it");

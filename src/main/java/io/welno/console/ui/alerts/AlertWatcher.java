@@ -28,11 +28,12 @@ import javafx.application.Platform;
 import javafx.util.Duration;
 
 /**
- * Wires the alert rules to the live data: every {@link #PERIOD} the sessions as the feed last told are copied (on the FX
- * thread, a list of references, the table's held changes laid over its rows while it is paused) with the started counts
- * of the error window (the {@link SessionStarts} tally's, a sum of its minutes), the conditions computed from them in the
- * background, and the alert center told on the FX thread; a check still running makes the next one wait. Reverts come from the flow as they are detected, and so do
- * holds of this console's changes that ended without knowing the change stayed.
+ * Wires the alert rules to the live data: every {@link #PERIOD} the sessions as the feed last told are copied (on the
+ * FX thread, a list of references, the table's held changes laid over its rows while it is paused) with the started
+ * counts of the error window (the {@link SessionStarts} tally's, a sum of its minutes), the conditions computed from
+ * them in the background, and the alert center told on the FX thread; a check still running makes the next one wait.
+ * Reverts come from the flow as they are detected, and so do holds of this console's changes that ended without
+ * knowing the change stayed.
  */
 public final class AlertWatcher {
 

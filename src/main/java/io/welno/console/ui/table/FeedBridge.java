@@ -54,9 +54,9 @@ public final class FeedBridge implements FeedListener {
         // within a batch window of the key's event: a deletion held while the table is paused ends at this moment
         Instant seen = clock.instant();
         for (SessionChange change : batch.changes()) {
-            rows.add(new SessionTableModel.RowChange(change.kind(), change.id(),
-                    change.session() == null ? null : SessionRow.of(change.session()).withPlace(places.get(change.id())),
-                    seen));
+            SessionRow row = change.session() == null ? null
+                    : SessionRow.of(change.session()).withPlace(places.get(change.id()));
+            rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen));
         }
         queue.add(new Pending(rows, batch.fromSnapshot(), null));
     }

@@ -58,9 +58,9 @@ public final class SessionTableModel {
     /**
      * One change to apply: a new row for ADDED/UPDATED, null for REMOVED/EXPIRED.
      *
-     * @param seenAt when the feed handed the change on (null: when it is applied). A session's end is this moment, not
-     *               the one it is applied at: held while the table is paused, a deletion would otherwise end the session
-     *               at the resume
+     * @param seenAt when the feed handed the change on (null: when it is applied). A session's end is this moment,
+     *               not the one it is applied at: held while the table is paused, a deletion would otherwise end the
+     *               session at the resume
      */
     public record RowChange(ChangeKind kind, String id, SessionRow row, Instant seenAt) {
         public RowChange(ChangeKind kind, String id, SessionRow row) {

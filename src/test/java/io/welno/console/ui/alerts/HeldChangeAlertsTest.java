@@ -167,8 +167,8 @@ class HeldChangeAlertsTest {
     /** What the flow tells, as the window's alert watcher hears it, at a fixed time. */
     private static FlowListener alertsOf(AlertCenter center) {
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T03:00:00Z"), SEOUL);
-        return new AlertWatcher(center, List::of, SessionStarts::new, () -> FeedMode.LIVE, StuckPolicy::defaults, clock, SEOUL,
-                Runnable::run).flowAlerts();
+        return new AlertWatcher(center, List::of, SessionStarts::new, () -> FeedMode.LIVE, StuckPolicy::defaults,
+                clock, SEOUL, Runnable::run).flowAlerts();
     }
 
     private static HoldOutcome outcome(HoldOutcome.Kind kind) {
