@@ -2,50 +2,55 @@ package io.welno.console.session;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
- * A timestamp as found in a session document. The backend writes naive local ISO strings and compares
- * them naively, so a value with an offset is readable for us but breaks the backend ({@link #hasOffset()}).
+ * A timestamp as found in a session document, read as the backend reads {@code expires_at}: Python's
+ * {@code datetime.fromisoformat} ({@link PythonIsoformat}), which accepts far more than the backend writes, and less
+ * than java.time (docs/backend-protocol.md, "Timestamps"). An aware value (an offset or {@code Z}) is readable for us
+ * but breaks the backend's naive comparison ({@link #hasOffset()}).
  *
  * @param raw      the exact string in the document
- * @param local    the wall-clock time in the backend's zone (offset values converted into that zone)
- * @param hasOffset whether the string carried an offset or {@code Z}
+ * @param local    the wall-clock time in the backend's zone (aware values converted into that zone); fractions past
+ *                 the microsecond are cut, as Python cuts them
+ * @param hasOffset whether Python reads the string as an aware value (an offset, {@code Z}, even {@code +00:00})
  */
 public record SessionTimestamp(String raw, LocalDateTime local, boolean hasOffset) {
 
-    /** Parses a document value; returns {@code null} when the string is not an ISO-8601 date-time. */
+    /**
+     * Reads a document value as {@code fromisoformat} does; returns {@code null} where Python raises ValueError (the
+     * backend then reads the session as missing). Nothing is trimmed: Python does not trim either.
+     */
     public static SessionTimestamp parse(String raw, ZoneId backendZone) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return null;
         }
-        String text = raw.trim();
-        LocalDateTime naive = parsePythonIsoformat(text);
+        LocalDateTime naive = parsePythonIsoformat(raw);
         if (naive != null) {
             return new SessionTimestamp(raw, naive, false);
         }
-        try {
-            return new SessionTimestamp(raw, LocalDateTime.parse(text), false);
-        } catch (DateTimeParseException notNaive) {
-            try {
-                OffsetDateTime withOffset = OffsetDateTime.parse(text);
-                return new SessionTimestamp(raw, withOffset.atZoneSameInstant(backendZone).toLocalDateTime(), true);
-            } catch (DateTimeParseException notIso) {
-                return null;
-            }
+        PythonIsoformat.Reading read = PythonIsoformat.read(raw);
+        if (read == null) {
+            return null;
         }
+        if (!read.aware()) {
+            return new SessionTimestamp(raw, read.wall(), false);
+        }
+        LocalDateTime utc = read.wall().minus(read.offsetMicros(), ChronoUnit.MICROS);
+        return new SessionTimestamp(raw, utc.atZone(ZoneOffset.UTC).withZoneSameInstant(backendZone).toLocalDateTime(),
+                true);
     }
 
-    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final int[] MICROS_PER_DIGIT = {100_000, 10_000, 1_000, 100, 10, 1};
 
     /**
      * The backend's own form, {@code datetime.isoformat()} of a naive time ({@code 2026-11-25T14:03:07.123456}, or
-     * without the fraction), read without a formatter: {@link LocalDateTime#parse} costs about a microsecond, and
-     * every session read parses several timestamps. Null for anything else, which the formatter then reads (or
-     * rejects) exactly as before; impossible dates are rejected by {@link LocalDateTime#of} as the formatter would.
+     * without the fraction, or with up to nine fraction digits), read without the general reading: every session read
+     * parses several timestamps. Null for anything else, which {@link PythonIsoformat} then reads (or rejects); what
+     * this returns is what that returns for the same string (a test holds the two together).
      */
     static LocalDateTime parsePythonIsoformat(String t) {
         int n = t.length();
@@ -59,13 +64,15 @@ public record SessionTimestamp(String raw, LocalDateTime local, boolean hasOffse
         int hour = digits(t, 11, 13);
         int minute = digits(t, 14, 16);
         int second = digits(t, 17, 19);
-        int fraction = n > 19 ? digits(t, 20, n) : 0;
-        if ((year | month | day | hour | minute | second | fraction) < 0) {
+        int fractionEnd = Math.min(n, 26); // Python reads six digits and skips the rest
+        int fraction = n > 19 ? digits(t, 20, fractionEnd) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0 || year == 0
+                || digits(t, fractionEnd, n) < 0) {
             return null;
         }
-        int nanos = n > 19 ? fraction * NANOS_PER_DIGIT[n - 21] : 0;
+        int micros = n > 19 ? fraction * MICROS_PER_DIGIT[fractionEnd - 21] : 0;
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+            return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
         } catch (DateTimeException impossible) {
             return null;
         }
