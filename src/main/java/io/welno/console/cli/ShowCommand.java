@@ -163,14 +163,16 @@ final class ShowCommand implements Callable<Integer> {
         out.printf("Session   %s%n", field(doc.id()));
         out.printf("Status    %s%n", field(String.valueOf(doc.status())));
         out.printf("Partner   %s%n", doc.partnerId() == null ? "(unknown: the id has no partner prefix)"
-                : field(doc.partnerId()) + (doc.partnerId().equals(doc.storedPartnerId()) ? ""
+                : field(doc.partnerId()) + (!doc.storedPartnerIdIsText() ? " (stored partner_id: not a string)"
+                : doc.partnerId().equals(doc.storedPartnerId()) ? ""
                 : " (stored partner_id: " + field(doc.storedPartnerId()) + ")"));
         out.printf("Name      %s%n", field(reveal ? doc.userInfo().name() : doc.userInfo().maskedName()));
         out.printf("Phone     %s%n", field(reveal ? doc.userInfo().phoneNo() : doc.userInfo().maskedPhone()));
         out.printf("Provider  %s%n", doc.provider().englishName());
         out.printf("Created   %s%n", doc.createdAt() == null ? "-" : field(doc.createdAt().raw()));
         out.printf("Updated   %s%n", doc.updatedAt() == null ? "-" : field(doc.updatedAt().raw()));
-        out.printf("Expires   %s%n", doc.expiresAt() == null ? "(missing)" : field(doc.expiresAt().raw()));
+        out.printf("Expires   %s%n", doc.expiresAtText() == null ? "(missing)" : field(doc.expiresAtText())
+                + (doc.backendExpiry().isEmpty() ? " (not a time the backend can compare)" : ""));
         out.printf("TTL       %s%n", session.ttlMillis() == StoredSession.UNKNOWN_TTL ? "none (a file)"
                 : session.ttlMillis() < 0 ? "none" : session.ttlMillis() / 1000 + " s");
         Progress p = doc.progress();

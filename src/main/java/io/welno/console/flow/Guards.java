@@ -22,11 +22,11 @@ import java.util.function.Predicate;
  * these are added for all of them, from the backend's own read rules ({@link BackendRules}):
  * <ul>
  *   <li>past {@code expires_at} the backend deletes the session on its next read: refused, hard;</li>
- *   <li>an id {@code /session/simple-auth} would answer 404 for (no partner prefix, a different stored
- *       {@code partner_id}): refused, hard for simple-auth, overridable for the others (the backend's other
+ *   <li>an id {@code /session/simple-auth} would answer 404 for (no partner prefix, a different or non-string
+ *       stored {@code partner_id}): refused, hard for simple-auth, overridable for the others (the backend's other
  *       endpoints do not check ownership);</li>
- *   <li>a document the backend cannot read (no status or expiry, an offset timestamp): overridable, so a
- *       developer can repair it.</li>
+ *   <li>a document the backend cannot read (no status; an {@code expires_at} missing, not a string, refused by
+ *       Python's {@code fromisoformat} or aware): overridable, so a developer can repair it.</li>
  * </ul>
  * The tables are in docs/flow.md, "Guards".
  */

@@ -11,10 +11,12 @@ import java.util.Optional;
  * at all (docs/backend-protocol.md, "Read rules"):
  * <ul>
  *   <li>{@code get_session} deletes the key on its next read once {@code datetime.now() > expires_at} (naive
- *       local time), and treats a document without {@code status}/{@code expires_at}, or with an offset or
- *       unparseable {@code expires_at}, as missing;</li>
+ *       local time, strictly later), and treats a document without {@code status}/{@code expires_at}, or with an
+ *       {@code expires_at} that is not a string, that Python's {@code fromisoformat} refuses or that it reads as an
+ *       aware value, as missing, without deleting it ({@link SessionDocument#backendExpiry()});</li>
  *   <li>{@code /session/simple-auth} answers 404 unless the id begins with {@code <partner>_} and the stored
- *       {@code partner_id} equals that prefix — uuid-era ids (no {@code _}) never pass.</li>
+ *       {@code partner_id} equals that prefix — uuid-era ids (no {@code _}) never pass, nor does a
+ *       {@code partner_id} that is not a string (Python's {@code !=} between a string and a number is true).</li>
  * </ul>
  */
 public final class BackendRules {
@@ -30,11 +32,7 @@ public final class BackendRules {
 
     /** How long ago the backend's expiry passed, or empty while it has not (or cannot be read). */
     public static Optional<Duration> expiredFor(SessionDocument doc, LocalDateTime now) {
-        SessionTimestamp expires = doc.expiresAt();
-        if (expires == null || expires.hasOffset() || !now.isAfter(expires.local())) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(expires.local(), now));
+        return doc.backendExpiry().filter(now::isAfter).map(expiry -> Duration.between(expiry, now));
     }
 
     /** Whether the backend can read this document now: no breaking warning and not past its expiry. */
@@ -57,7 +55,7 @@ public final class BackendRules {
     /**
      * The read rules this document breaks now, as the codes {@code list --json} and {@code watch --json} report
      * beside the document warnings: {@code expired}, {@code empty_id}, {@code no_partner_prefix},
-     * {@code no_partner_id}, {@code partner_mismatch}.
+     * {@code no_partner_id}, {@code partner_id_not_text}, {@code partner_mismatch}.
      */
     public static List<String> ruleWarnings(SessionDocument doc, LocalDateTime now) {
         List<String> out = new java.util.ArrayList<>();
@@ -72,6 +70,8 @@ public final class BackendRules {
             out.add("no_partner_prefix");
         } else if (stored == null) {
             out.add("no_partner_id");
+        } else if (!doc.storedPartnerIdIsText()) {
+            out.add("partner_id_not_text");
         } else if (!stored.equals(prefix.get())) {
             out.add("partner_mismatch");
         }
@@ -91,6 +91,10 @@ public final class BackendRules {
         String stored = doc.storedPartnerId();
         if (stored == null) {
             return Optional.of(Phrase.of("backend.ownership.noPartnerId", prefix.get()));
+        }
+        if (!doc.storedPartnerIdIsText()) {
+            // its text may even read like the prefix (123 for an id 123_…): the words never quote it
+            return Optional.of(Phrase.of("backend.ownership.notText", prefix.get()));
         }
         if (!stored.equals(prefix.get())) {
             return Optional.of(Phrase.of("backend.ownership.mismatch", stored, prefix.get()));

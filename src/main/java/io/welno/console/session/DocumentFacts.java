@@ -12,13 +12,18 @@ import java.time.ZoneId;
  *
  * @param status              the raw {@code status} text, null when missing or null
  * @param lastMessageTime     the {@code timestamp} of the newest message whose timestamp parses, or null
- * @param partnerId           the stored {@code partner_id}, or null
+ * @param partnerId           the stored {@code partner_id}'s text, or null
+ * @param partnerIdIsText     false when {@code partner_id} holds a number, boolean, list or object: the backend's
+ *                            ownership check compares it with a string, and it is never equal
+ * @param expiresAtIsText     false when {@code expires_at} holds a number, boolean, list or object: the backend's
+ *                            {@code fromisoformat} raises TypeError for it and reads the session as missing
  * @param claimAt             {@code console_claim.at}, or null (read whenever the claim is an object)
  * @param consoleClaim        the claim, or null (only a claim with an id is one)
  * @param approval            when the authentication was requested and approved, from the messages
  */
-record DocumentFacts(String status, String sessionId, String partnerId, String createdAt, String updatedAt,
-                     String expiresAt, String lastActivity, String collectionStartTime, boolean collectionStarted,
+record DocumentFacts(String status, String sessionId, String partnerId, boolean partnerIdIsText, String createdAt,
+                     String updatedAt, String expiresAt, boolean expiresAtIsText, String lastActivity,
+                     String collectionStartTime, boolean collectionStarted,
                      UserInfo userInfo, Progress progress, int messageCount, SessionMessage lastMessage,
                      String lastMessageTime, AuthCredentials tempAuthData, AuthCredentials authData, String claimAt,
                      ConsoleClaim consoleClaim, AuthApproval approval) {
@@ -50,8 +55,9 @@ record DocumentFacts(String status, String sessionId, String partnerId, String c
         }
         JsonNode claim = tree.get(CONSOLE_CLAIM);
         return new DocumentFacts(status == null || status.isNull() ? null : status.asText(),
-                text(tree, SESSION_ID), text(tree, PARTNER_ID), text(tree, SessionDocument.CREATED_AT),
-                text(tree, SessionDocument.UPDATED_AT), text(tree, SessionDocument.EXPIRES_AT),
+                text(tree, SESSION_ID), text(tree, PARTNER_ID), isText(tree, PARTNER_ID),
+                text(tree, SessionDocument.CREATED_AT), text(tree, SessionDocument.UPDATED_AT),
+                text(tree, SessionDocument.EXPIRES_AT), isText(tree, SessionDocument.EXPIRES_AT),
                 text(tree, SessionDocument.LAST_ACTIVITY), text(tree, COLLECTION_START_TIME),
                 tree.path(SessionDocument.COLLECTION_STARTED).asBoolean(false), UserInfo.of(tree.get(SessionDocument.USER_INFO)),
                 progress(tree.get(SessionDocument.PROGRESS)), count, last, lastTime,
@@ -72,6 +78,12 @@ record DocumentFacts(String status, String sessionId, String partnerId, String c
 
     private static boolean flag(JsonNode object, String field) {
         return object.path(field).asBoolean(false);
+    }
+
+    /** Whether a field is a string, null or absent (not another kind of value, which has a text all the same). */
+    static boolean isText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isTextual();
     }
 
     /** A field's text: null when missing or null, a value's text, a container's JSON. */

@@ -9,8 +9,8 @@ import io.welno.console.text.Phrase;
 public enum DocumentWarning {
     MISSING_STATUS(true, "The document has no status; the backend reports it as \"unknown\" and refuses every step."),
     MISSING_EXPIRES_AT(true, "The document has no expires_at; the backend raises KeyError and treats the session as missing."),
-    OFFSET_TIMESTAMP(true, "expires_at carries a time-zone offset; the backend's naive comparison fails and treats the session as missing."),
-    UNPARSEABLE_TIMESTAMP(true, "expires_at is not an ISO-8601 date-time; the backend cannot read the session."),
+    OFFSET_TIMESTAMP(true, "expires_at carries a time-zone offset (or Z); the backend's naive comparison fails and treats the session as missing."),
+    UNPARSEABLE_TIMESTAMP(true, "expires_at is not a date-time the backend's fromisoformat reads (or not a string); the backend treats the session as missing."),
     UNKNOWN_STATUS(false, "The status is not one the backend writes; it is shown as-is."),
     CAMELCASE_AUTH_DATA(false, "auth_data is in the legacy camelCase shape; the backend's collection would send empty credentials."),
     SESSION_ID_MISMATCH(false, "session_id inside the document differs from the key.");

@@ -95,8 +95,9 @@ final class FactsReader {
         }
         ConsoleClaim consoleClaim = claim == null || claim[0] == null ? null
                 : ConsoleClaim.of(claim[0], claim[1], claim[2], claim[3], claim[4], claim[5], zone);
-        return new DocumentFacts(status, sessionId, partnerId, createdAt, updatedAt, expiresAt, lastActivity,
-                collectionStartTime, collectionStarted, userInfo, progress, messages.count, messages.last,
+        // text() left any value but a string or null to the tree: both fields are text here
+        return new DocumentFacts(status, sessionId, partnerId, true, createdAt, updatedAt, expiresAt, true,
+                lastActivity, collectionStartTime, collectionStarted, userInfo, progress, messages.count, messages.last,
                 messages.lastTime(zone), tempAuth, auth, claim == null ? null : claim[4], consoleClaim,
                 messages.approval);
     }

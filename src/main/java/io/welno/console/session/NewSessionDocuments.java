@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Builds documents the way the backend's create_session does (docs/backend-protocol.md, "Transitions",
@@ -33,7 +34,12 @@ public final class NewSessionDocuments {
         }
     }
 
+    /**
+     * @param partnerId the partner, written as the string {@code partner_id}; never null, which would be written as
+     *                  JSON null and fail the backend's ownership check (docs/backend-protocol.md, "Read rules")
+     */
     public static ObjectNode initiated(String sessionId, String partnerId, UserInfo user, Timestamps timestamps) {
+        Objects.requireNonNull(partnerId, "partnerId");
         JsonNodeFactory f = JsonNodeFactory.instance;
         String now = timestamps.now();
         ObjectNode doc = f.objectNode();

@@ -62,7 +62,7 @@ public final class SessionDocument implements ParsedSession {
         this.treeReader = null;
         this.createdAt = SessionTimestamp.parse(facts.createdAt(), zone);
         this.updatedAt = SessionTimestamp.parse(facts.updatedAt(), zone);
-        this.expiresAt = SessionTimestamp.parse(facts.expiresAt(), zone);
+        this.expiresAt = expiresAt(facts, zone);
         this.lastActivity = SessionTimestamp.parse(facts.lastActivity(), zone);
         this.warnings = Collections.unmodifiableSet(findWarnings());
     }
@@ -76,9 +76,14 @@ public final class SessionDocument implements ParsedSession {
         this.treeReader = treeReader;
         this.createdAt = SessionTimestamp.parse(facts.createdAt(), zone);
         this.updatedAt = SessionTimestamp.parse(facts.updatedAt(), zone);
-        this.expiresAt = SessionTimestamp.parse(facts.expiresAt(), zone);
+        this.expiresAt = expiresAt(facts, zone);
         this.lastActivity = SessionTimestamp.parse(facts.lastActivity(), zone);
         this.warnings = Collections.unmodifiableSet(findWarnings());
+    }
+
+    /** {@code expires_at} as the backend's {@code fromisoformat} reads it: never a value that is not a string. */
+    private static SessionTimestamp expiresAt(DocumentFacts facts, ZoneId zone) {
+        return facts.expiresAtIsText() ? SessionTimestamp.parse(facts.expiresAt(), zone) : null;
     }
 
     @Override
@@ -121,9 +126,17 @@ public final class SessionDocument implements ParsedSession {
         return BackendRules.partnerOfId(id).orElse(null);
     }
 
-    /** The {@code partner_id} field as stored (absent in uuid-era sessions). */
+    /** The {@code partner_id} field as stored (absent in uuid-era sessions): its text, whatever kind of value. */
     public String storedPartnerId() {
         return facts.partnerId();
+    }
+
+    /**
+     * Whether {@code partner_id} is a string (or absent or null). A number, boolean, list or object is never equal to
+     * the id's partner for the backend's ownership check, whatever its text ({@link BackendRules#ownershipProblem}).
+     */
+    public boolean storedPartnerIdIsText() {
+        return facts.partnerIdIsText();
     }
 
     /** The console's claim, while one of its Tilko calls is out. */
@@ -139,8 +152,26 @@ public final class SessionDocument implements ParsedSession {
         return updatedAt;
     }
 
+    /**
+     * {@code expires_at} as the backend's {@code fromisoformat} reads it; null when it is missing, not a string or a
+     * string Python refuses (the backend then reads the session as missing, see {@link #warnings()}).
+     */
     public SessionTimestamp expiresAt() {
         return expiresAt;
+    }
+
+    /** The {@code expires_at} field's text as stored, also when the backend cannot read it; null if absent or null. */
+    public String expiresAtText() {
+        return facts.expiresAt();
+    }
+
+    /**
+     * The moment after which the backend deletes this session on its next read ({@code datetime.now() > expires_at},
+     * naive local time); empty when it cannot compare at all: {@code expires_at} missing, unreadable or aware, so it
+     * reads the session as missing and never deletes it ({@link BackendRules}).
+     */
+    public Optional<LocalDateTime> backendExpiry() {
+        return expiresAt == null || expiresAt.hasOffset() ? Optional.empty() : Optional.of(expiresAt.local());
     }
 
     public SessionTimestamp lastActivity() {
@@ -264,20 +295,13 @@ public final class SessionDocument implements ParsedSession {
         } else if (!status.isKnown()) {
             found.add(DocumentWarning.UNKNOWN_STATUS);
         }
-        String expires = facts.expiresAt();
-        if (expires == null) {
-            found.add(DocumentWarning.MISSING_EXPIRES_AT);
-        } else {
-            if (expiresAt == null) {
-                found.add(DocumentWarning.UNPARSEABLE_TIMESTAMP);
-            } else if (expiresAt.hasOffset()) {
-                found.add(DocumentWarning.OFFSET_TIMESTAMP);
-            }
-        }
-        for (SessionTimestamp parsed : new SessionTimestamp[] {createdAt(), updatedAt(), lastActivity()}) {
-            if (parsed != null && parsed.hasOffset()) {
-                found.add(DocumentWarning.OFFSET_TIMESTAMP);
-            }
+        // Only expires_at: get_session compares nothing else, so an offset in created_at breaks nothing.
+        if (facts.expiresAt() == null) {
+            found.add(DocumentWarning.MISSING_EXPIRES_AT); // absent or null: KeyError or TypeError
+        } else if (expiresAt == null) {
+            found.add(DocumentWarning.UNPARSEABLE_TIMESTAMP); // not a string, or one fromisoformat refuses
+        } else if (expiresAt.hasOffset()) {
+            found.add(DocumentWarning.OFFSET_TIMESTAMP);
         }
         if (authData().map(a -> a.casing() == AuthCredentials.Casing.CAMEL).orElse(false)) {
             found.add(DocumentWarning.CAMELCASE_AUTH_DATA);

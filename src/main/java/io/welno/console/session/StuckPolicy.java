@@ -92,10 +92,8 @@ public final class StuckPolicy {
      * never does.
      */
     public Optional<LocalDateTime> stuckAfter(SessionDocument doc) {
-        SessionTimestamp expires = doc.expiresAt();
         return stuckAfter(doc.status(), doc.lastProgressAt().orElse(null), doc.collectionStarted(),
-                expires == null || expires.hasOffset() ? null : expires.local(),
-                doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null));
+                doc.backendExpiry().orElse(null), doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null));
     }
 
     /**
@@ -104,8 +102,8 @@ public final class StuckPolicy {
      *
      * @param lastProgress when the session last made progress ({@link SessionDocument#lastProgressAt()}), not
      *                     {@code updated_at}, which the browser's polling keeps fresh
-     * @param expiresAt    {@code expires_at} in the backend's wall-clock time; null when absent or written with an
-     *                     offset (which the backend cannot compare)
+     * @param expiresAt    {@code expires_at} in the backend's wall-clock time; null when the backend cannot compare it
+     *                     ({@link SessionDocument#backendExpiry()})
      * @param leaseUntil   the lease of a console claim; null when there is none
      */
     public Optional<LocalDateTime> stuckAfter(SessionStatus status, LocalDateTime lastProgress,
@@ -149,11 +147,10 @@ public final class StuckPolicy {
                     Duration.between(claim.get().leaseUntil(), now)));
         }
         Duration threshold = thresholds.get(doc.status());
-        SessionTimestamp expires = doc.expiresAt();
-        if (expires != null && !expires.hasOffset() && last != null
-                && expires.local().minus(EXPIRY_MARGIN).isBefore(last.plus(threshold))) {
+        LocalDateTime expiry = doc.backendExpiry().orElse(null);
+        if (expiry != null && last != null && expiry.minus(EXPIRY_MARGIN).isBefore(last.plus(threshold))) {
             return Optional.of(new StuckReason(StuckReason.Kind.EXPIRES_SOON, doc.status(), idle,
-                    Duration.between(now, expires.local())));
+                    Duration.between(now, expiry)));
         }
         return Optional.of(new StuckReason(StuckReason.Kind.IDLE, doc.status(), idle, threshold));
     }

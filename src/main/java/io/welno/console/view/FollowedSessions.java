@@ -5,7 +5,6 @@ import io.welno.console.live.FeedBatch;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.session.SessionTimestamp;
 import io.welno.console.session.Timestamps;
 import io.welno.console.text.Phrase;
 import java.time.Clock;
@@ -214,16 +213,16 @@ public final class FollowedSessions {
 
     /** The expiry the backend reads now; one already past at first sight is no event, as the first sight is not. */
     private void seenExpiry(String id, SessionDocument doc, boolean firstSight) {
-        SessionTimestamp expires = doc.expiresAt();
-        if (expires == null || expires.hasOffset()) {
+        LocalDateTime expiry = doc.backendExpiry().orElse(null);
+        if (expiry == null) {
             expiries.remove(id);
             return;
         }
-        LocalDateTime before = expiries.put(id, expires.local());
-        if (!expires.local().equals(before)) {
+        LocalDateTime before = expiries.put(id, expiry);
+        if (!expiry.equals(before)) {
             pastExpiry.remove(id);
         }
-        if (firstSight && now().isAfter(expires.local())) {
+        if (firstSight && now().isAfter(expiry)) {
             pastExpiry.add(id);
         }
     }

@@ -123,7 +123,7 @@ public final class SessionRow {
         progressSteps = ProgressStepper.reached(doc);
         collectionStarted = doc.collectionStarted();
         lastProgressAt = doc.lastProgressAt().orElse(null);
-        backendExpiry = doc.expiresAt() == null || doc.expiresAt().hasOffset() ? null : doc.expiresAt().local();
+        backendExpiry = doc.backendExpiry().orElse(null);
         leaseUntil = doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null);
         breaksBackend = doc.breaksBackend();
         approval = progressSteps >= DashboardModel.APPROVED_STEPS ? DashboardModel.approvalOf(doc)

@@ -242,6 +242,50 @@ class GuardsTest {
         assertTrue(flow.canOverride(ActionKind.COLLECT, fixture("07_completed.json"), Role.DEVELOPER));
     }
 
+    /** The initiated or another fixture with one field replaced by a JSON value, under its id or another. */
+    private SessionDocument with(String name, String id, String field, String json) throws Exception {
+        ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(Fixtures.text(name));
+        tree.set(field, new ObjectMapper().readTree(json));
+        tree.put("session_id", id);
+        return (SessionDocument) codec.parse(id, tree.toString());
+    }
+
+    /**
+     * An expires_at is judged as the backend's Python reads it: with a space between date and time it is a time (past
+     * it, the backend deletes the session: a hard refusal), with a space after it Python cannot read it at all (the
+     * session is missing for the backend, never deleted: refused, but a developer may repair it).
+     */
+    @Test
+    void anExpiryIsJudgedAsThePythonBackendReadsIt() throws Exception {
+        String id = Fixtures.id("04_auth_completed.json");
+        Guards guards = guards(LATE);
+        SessionDocument spaced = with("04_auth_completed.json", id, "expires_at", "\"2026-11-20 14:10:00\"");
+        Refusal first = guards.problems(ActionKind.COLLECT, spaced, x -> false).get(0);
+        assertEquals("guard.expired", first.phrase().key(), Words.en(first.phrase()));
+        assertFalse(first.overridable());
+
+        for (String raw : List.of("\"2026-11-20T14:10:00 \"", "\"2026-11-20T14:20:00 \"")) {
+            SessionDocument trailing = with("04_auth_completed.json", id, "expires_at", raw);
+            List<Refusal> problems = guards.problems(ActionKind.COLLECT, trailing, x -> false);
+            assertEquals(List.of("guard.backendCannotRead"), problems.stream().map(r -> r.phrase().key()).toList(),
+                    raw);
+            assertTrue(problems.get(0).overridable(), raw);
+            String said = Words.en(problems.get(0).phrase());
+            assertTrue(said.contains("expires_at is not a date-time the backend can read"), said);
+        }
+    }
+
+    /** A partner_id that is a number is never the id's partner for the backend, though its text is the same. */
+    @Test
+    void aPartnerIdThatIsNotAStringFailsTheOwnershipGuard() throws Exception {
+        SessionDocument numbered = with("01_initiated.json", "123_042896dc1966b8a6214e5383aba5b8b9", "partner_id",
+                "123");
+        Refusal refusal = guards(EARLY).problems(ActionKind.SIMPLE_AUTH, numbered, x -> false).get(0);
+        assertEquals("guard.ownership", refusal.phrase().key());
+        assertFalse(refusal.overridable(), "simple-auth would answer 404 whatever the console wrote");
+        assertTrue(Words.en(refusal.phrase()).contains("partner_id is not a string"), Words.en(refusal.phrase()));
+    }
+
     @Test
     void rolesAllowExactlyTheirActions() {
         assertEquals(EnumSet.noneOf(ActionKind.class), allowed(Role.VIEWER));
