@@ -2,6 +2,7 @@ package io.welno.console.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.AuditRecord;
@@ -122,6 +123,36 @@ class AuditTabTest {
                     + drawnCells(robot));
             assertFalse(drawnCells(robot).contains("operator"), drawnCells(robot).toString());
         });
+    }
+
+    /** A stream that could not be read is said under the filters, and still after a language switch. */
+    @Test
+    void aStreamThatCouldNotBeReadIsSaidInTheNewLanguageAfterASwitch(FxRobot robot) throws Exception {
+        io.welno.console.flow.AuditLog unreadable = new io.welno.console.flow.AuditLog() {
+            @Override
+            public java.util.Optional<io.welno.console.store.StoreFailure> record(AuditRecord record) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public List<AuditRecord> read(int limit) {
+                throw new IllegalStateException("the stream is gone");
+            }
+
+            @Override
+            public String describe() {
+                return "unreadable";
+            }
+        };
+        assertThrows(Exception.class, () -> tab.load(unreadable).get(30, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The audit stream could not be read; new entries still appear as they arrive.", countLine());
+        robot.interact(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals(new io.welno.console.view.BundleTexts(I18n.KOREAN).get("audit.loadFailed"), countLine());
+    }
+
+    private String countLine() throws Exception {
+        return FxState.read(() -> ((javafx.scene.control.Label) tab.lookup("#auditCount")).getText());
     }
 
     private static List<String> drawnCells(FxRobot robot) {

@@ -399,4 +399,75 @@ class BulkDialogTest {
             }
         }
     }
+
+    /**
+     * An open bulk dialog is worded again when the language is switched (a run can take minutes, and the dialog does
+     * not keep the window from Settings): title, header, field, labels, column headers and cells, buttons, and after
+     * the run its progress and summary.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOpenDialogFollowsALanguageSwitch(FxRobot robot) throws Exception {
+        List<String> ids = new ArrayList<>(List.of(stuck(), stuck(), initiated(1)));
+        I18n korean = new I18n(I18n.KOREAN);
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMillis(300)))) {
+            open(robot, flow, ActionKind.RESET_STUCK, ids);
+            TableView<BulkPreview.Line> preview = FxState.read(() -> (TableView<BulkPreview.Line>) dialog
+                    .getDialogPane().lookup("#bulkPreview"));
+            FxState.await("the preview", () -> preview.getItems().size() == 3);
+            assertEquals("Run for all", FxState.read(() -> button(0).getText()));
+
+            robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+            WaitForAsyncUtils.waitForFxEvents();
+            String action = korean.get("action." + ActionKind.RESET_STUCK.wire());
+            assertEquals(action, FxState.read(dialog::getTitle));
+            assertEquals(korean.format("bulk.header", action, 3), FxState.read(dialog::getHeaderText));
+            assertEquals(korean.get("action.reason.prompt"), FxState.read(() -> ((TextArea) dialog.getDialogPane()
+                    .lookup("#bulkReason")).getPromptText()));
+            assertEquals(korean.get("bulk.preview"), text("#bulkPreviewLabel"));
+            assertEquals(Wording.window(korean).render(io.welno.console.text.Phrase.of("bulk.preview.counts", 3, 2, 1)),
+                    text("#bulkPreviewSummary"));
+            assertEquals(List.of(korean.get("column.id"), korean.get("bulk.preview.verdict"),
+                    korean.get("bulk.preview.what")), FxState.read(() -> preview.getColumns().stream()
+                    .map(javafx.scene.control.TableColumn::getText).toList()));
+            String cells = FxState.read(() -> robot.from(preview).lookup(".table-cell")
+                    .queryAllAs(javafx.scene.control.TableCell.class).stream().map(c -> String.valueOf(c.getText()))
+                    .reduce("", (a, b) -> a + "|" + b));
+            assertTrue(cells.contains("|" + korean.get("bulk.preview.refused") + "|"), cells);
+            assertFalse(cells.contains("Refused") || cells.contains("Will change"), "no English left: " + cells);
+            assertEquals(List.of(korean.get("bulk.run"), korean.get("dialog.close")),
+                    FxState.read(() -> List.of(button(0).getText(), button(1).getText())));
+
+            runWith(robot, "Tilko outage, restart them");
+            awaitSummary();
+            assertEquals(korean.get("bulk.preview.made"), text("#bulkPreviewLabel"));
+            BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
+            assertEquals(Wording.window(korean).render(summary.phrase()), text("#bulkSummaryText"));
+
+            robot.interact(() -> i18n.setLocale(I18n.ENGLISH));
+            WaitForAsyncUtils.waitForFxEvents();
+            String english = text("#bulkSummaryText");
+            assertTrue(english.startsWith("3 sessions: 2 applied, 1 refused"), english);
+            assertEquals("Applied: 2", FxState.read(() -> ((javafx.scene.control.ToggleButton) dialog.getDialogPane()
+                    .lookup("#bulkTally-APPLIED")).getText()));
+            assertTrue(text("#bulkProgressText").startsWith("3 of 3 done"), text("#bulkProgressText"));
+            robot.interact(() -> dialog.summaryView().choose(BulkRun.Tally.REFUSED));
+            robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+            WaitForAsyncUtils.waitForFxEvents();
+            String listed = FxState.read(() -> robot.from(dialog.getDialogPane().lookup("#bulkSummarySessions"))
+                    .lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                    .map(c -> String.valueOf(c.getText())).filter(t -> !"null".equals(t)).findFirst().orElse(""));
+            BulkRun.Item refused = summary.byTally().get(BulkRun.Tally.REFUSED).get(0);
+            assertEquals(ids.get(2) + " — " + Wording.window(korean).render(refused.told()), listed);
+        }
+    }
+
+    private javafx.scene.control.Button button(int index) {
+        return (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(dialog.getDialogPane()
+                .getButtonTypes().get(index));
+    }
+
+    private String text(String id) throws Exception {
+        return FxState.read(() -> ((Label) dialog.getDialogPane().lookup(id)).getText());
+    }
 }

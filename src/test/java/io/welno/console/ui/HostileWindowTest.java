@@ -257,7 +257,7 @@ class HostileWindowTest {
         robot.interact(() -> robot.lookup("#actionRun").queryButton().getScene().getWindow().hide());
 
         Notices notices = FxState.read(() -> console.window().view().notices());
-        robot.interact(() -> notices.show("Refused for " + EVIL_ID + ": " + Hostile.ALL, true));
+        robot.interact(() -> notices.show(() -> "Refused for " + EVIL_ID + ": " + Hostile.ALL, true));
         FxState.await("the notice", () -> walk().contains("Refused for welno_hostile"));
         assertNothingRaw(walk(), "a notification quoting a hostile id and text");
     }

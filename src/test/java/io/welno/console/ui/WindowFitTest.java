@@ -112,7 +112,7 @@ class WindowFitTest {
                 + "auth_request_sent). Check the session and try again.";
         for (double width : new double[] {1280, ConsoleWindow.MIN_WIDTH}) {
             resize(robot, width);
-            robot.interact(() -> window.view().notices().show(headline, detail, true));
+            robot.interact(() -> window.view().notices().show(() -> headline, () -> detail, true));
             WaitForAsyncUtils.waitForFxEvents();
             Node notice = FxState.read(() -> {
                 List<Node> notices = List.copyOf(robot.lookup(".notice").queryAll());

@@ -246,8 +246,9 @@ public final class ActionsController {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
-                String headline = ResultHeadline.of(i18n, result, Instant.now(), flow.options().holdWindow());
-                view.notices().show(headline, words().render(result.message()),
+                Instant now = Instant.now();
+                view.notices().show(() -> ResultHeadline.of(i18n, result, now, flow.options().holdWindow()),
+                        () -> words().render(result.message()),
                         ResultHeadline.kind(result.request().kind(), result.outcome(), result.audited()));
                 resultListener.accept(result);
                 refresh();

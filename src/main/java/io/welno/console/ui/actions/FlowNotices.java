@@ -23,6 +23,8 @@ import javafx.application.Platform;
  * not confirm its change or whose session ended (once per bulk run), and the audit entry of any of these that could
  * not be written.
  *
+ * <p>Each notice is worded again when the language is switched while it is up (its words are made, not kept).
+ *
  * <p>The session id and another console's operator name are read from Redis: each is cut to a field's length, so a
  * long one cannot push the rest of the sentence (which action, whose) out of the notice, which bounds the whole.
  */
@@ -46,11 +48,11 @@ final class FlowNotices implements FlowListener {
         // Only a collection that saved its data is good news; any other end (Tilko's error, not approved yet, the
         // session gone, Redis unusable) is one to look at, with the collection's own account behind Details. The
         // status is unknown when the session vanished or Redis could not be written.
-        Platform.runLater(() -> notices.show(finished.finalStatus() == null
+        Platform.runLater(() -> notices.show(() -> finished.finalStatus() == null
                         ? i18n.format("notify.collection.noStatus", session(finished.sessionId()))
                         : i18n.format("notify.collection", session(finished.sessionId()),
                                 StatusChips.text(i18n, finished.finalStatus())),
-                words().render(finished.message()), finished.result() != CollectionFinished.Result.COMPLETED));
+                () -> words().render(finished.message()), finished.result() != CollectionFinished.Result.COMPLETED));
     }
 
     @Override
@@ -58,25 +60,25 @@ final class FlowNotices implements FlowListener {
         if (revert.batchId() != null) {
             if (batchesTold.add("REVERTED/" + revert.batchId())) {
                 // One notice per run: its alert and its dialog's summary count every session written over.
-                Platform.runLater(() -> notices.show(revert.ours()
+                Platform.runLater(() -> notices.show(() -> revert.ours()
                         ? i18n.format("notify.revert.batch", field(revert.batchId()), session(revert.sessionId()))
                         : i18n.format("notify.revert.other.batch", field(revert.batchId()),
                                 session(revert.sessionId()), field(revert.operator())),
-                        words().render(revert.lost()), true));
+                        () -> words().render(revert.lost()), true));
             }
             return;
         }
-        Platform.runLater(() -> notices.show(revert.ours()
+        Platform.runLater(() -> notices.show(() -> revert.ours()
                 ? i18n.format("notify.revert.short", session(revert.sessionId()), actionName(revert))
                 : i18n.format("notify.revert.other.short", session(revert.sessionId()), actionName(revert),
-                        field(revert.operator())), words().render(revert.lost()), true));
+                        field(revert.operator())), () -> words().render(revert.lost()), true));
     }
 
     @Override
     public void onReapplied(Reapplied reapplied) {
-        Platform.runLater(() -> notices.show(i18n.format(reapplied.applied() ? "notify.reapplied.short"
+        Platform.runLater(() -> notices.show(() -> i18n.format(reapplied.applied() ? "notify.reapplied.short"
                         : "notify.reapplied.failed", session(reapplied.sessionId())),
-                words().render(reapplied.message()), !reapplied.applied()));
+                () -> words().render(reapplied.message()), !reapplied.applied()));
     }
 
     /**
@@ -86,9 +88,10 @@ final class FlowNotices implements FlowListener {
      */
     @Override
     public void onAuditUnwritten(AuditUnwritten unwritten) {
-        Platform.runLater(() -> notices.show(i18n.format(unwritten.unconfirmed() ? "notify.followUp.auditUnconfirmed"
-                        : "notify.followUp.unaudited", session(unwritten.sessionId()),
-                        AuditWords.event(i18n, unwritten.event())), words().render(unwritten.told()), true));
+        Platform.runLater(() -> notices.show(() -> i18n.format(unwritten.unconfirmed()
+                        ? "notify.followUp.auditUnconfirmed" : "notify.followUp.unaudited",
+                        session(unwritten.sessionId()), AuditWords.event(i18n, unwritten.event())),
+                () -> words().render(unwritten.told()), true));
     }
 
     @Override
@@ -99,13 +102,13 @@ final class FlowNotices implements FlowListener {
             return;
         }
         if (batchId == null) {
-            Platform.runLater(() -> notices.show(i18n.format(ended ? "notify.holdEnded.vanished"
-                    : "notify.holdEnded.short", session(sessionId)), words().render(outcome.message()), true));
+            Platform.runLater(() -> notices.show(() -> i18n.format(ended ? "notify.holdEnded.vanished"
+                    : "notify.holdEnded.short", session(sessionId)), () -> words().render(outcome.message()), true));
         } else if (batchesTold.add(outcome.kind() + "/" + batchId)) {
             // A bulk run's holds end together: its first such end is told, the run's summary and alert count them all.
-            Platform.runLater(() -> notices.show(i18n.format(ended ? "notify.holdEnded.vanished.batch"
+            Platform.runLater(() -> notices.show(() -> i18n.format(ended ? "notify.holdEnded.vanished.batch"
                             : "notify.holdEnded.short.batch", field(batchId), session(sessionId)),
-                    words().render(outcome.message()), true));
+                    () -> words().render(outcome.message()), true));
         }
     }
 

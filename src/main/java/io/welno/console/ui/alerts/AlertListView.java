@@ -76,17 +76,9 @@ public final class AlertListView extends BorderPane {
         rule.setPrefWidth(170);
         TableColumn<AlertCenter.Entry, String> message = new TableColumn<>();
         message.textProperty().bind(i18n.text("alerts.column.message"));
-        message.setCellValueFactory(d -> {
-            AlertMonitor.Alert alert = d.getValue().alert();
-            String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
-            // An episode that is over says so first, where the column does not cut it: "not live any more" must not
-            // read as now.
-            return new ReadOnlyStringWrapper(alert.cleared() == null ? text : i18n.format("alerts.cleared",
-                    Formats.time(i18n, LocalDateTime.ofInstant(alert.cleared(), zone),
-                            LocalDateTime.now(clock.withZone(zone))), text));
-        });
+        message.setCellValueFactory(d -> new ReadOnlyStringWrapper(message(d.getValue().alert(), zone, clock)));
         message.setPrefWidth(520);
-        message.setCellFactory(c -> new WholeTextCell());
+        message.setCellFactory(c -> new WholeTextCell(alert -> message(alert, zone, clock)));
         TableColumn<AlertCenter.Entry, AlertCenter.Entry> sessions = new TableColumn<>();
         sessions.textProperty().bind(i18n.text("alerts.column.sessions"));
         sessions.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
@@ -185,6 +177,15 @@ public final class AlertListView extends BorderPane {
         setCenter(table);
     }
 
+    /** What an alert says, in the window's language now. */
+    private String message(AlertMonitor.Alert alert, ZoneId zone, Clock clock) {
+        String text = SafeText.bounded(Wording.window(i18n).render(alert.message()), SafeText.TEXT);
+        // An episode that is over says so first, where the column does not cut it: "not live any more" must not
+        // read as now.
+        return alert.cleared() == null ? text : i18n.format("alerts.cleared", Formats.time(i18n,
+                LocalDateTime.ofInstant(alert.cleared(), zone), LocalDateTime.now(clock.withZone(zone))), text);
+    }
+
     /**
      * An alert's words: the column shows what fits, the whole account is one hover away (wrapped, for as long as the
      * pointer stays) and a double click opens it in a window to read or copy — a bulk run's alert ends with its latest
@@ -193,13 +194,15 @@ public final class AlertListView extends BorderPane {
     private final class WholeTextCell extends TableCell<AlertCenter.Entry, String> {
         private final Tooltip whole = new Tooltip();
 
-        WholeTextCell() {
+        /** @param words an alert's words in the language of the moment (an opened window words it again on a switch) */
+        WholeTextCell(java.util.function.Function<AlertMonitor.Alert, String> words) {
             whole.setWrapText(true);
             whole.setMaxWidth(WHOLE_TEXT_WIDTH);
             whole.setShowDuration(Duration.INDEFINITE);
             setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !isEmpty() && getItem() != null) {
-                    FullTextDialog.show(getScene().getWindow(), i18n, getItem());
+                AlertCenter.Entry entry = getTableRow() == null ? null : getTableRow().getItem();
+                if (e.getClickCount() == 2 && !isEmpty() && entry != null) {
+                    FullTextDialog.show(getScene().getWindow(), i18n, () -> words.apply(entry.alert()));
                 }
             });
         }

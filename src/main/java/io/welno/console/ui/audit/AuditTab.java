@@ -93,12 +93,9 @@ public final class AuditTab extends BorderPane {
         table.setPlaceholder(empty);
         columns();
         // the times and words are written when a cell is filled: a new time style (Settings ▸ Times) or language
-        // redraws them, and the count under the filters
+        // redraws them (the line under the filters is a binding, and follows by itself)
         i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
-        i18n.localeProperty().addListener((o, a, b) -> {
-            table.refresh();
-            count.setText(i18n.format("audit.count", shown.size(), entries.size()));
-        });
+        i18n.localeProperty().addListener((o, a, b) -> table.refresh());
         setTop(filterBar());
         setCenter(table);
     }
@@ -246,7 +243,7 @@ public final class AuditTab extends BorderPane {
                 });
             } catch (RuntimeException e) {
                 LOG.warn("Could not read the audit stream: {}", SafeText.bounded(e.toString(), SafeText.TEXT));
-                Platform.runLater(() -> count.setText(i18n.get("audit.loadFailed")));
+                Platform.runLater(() -> say(() -> i18n.get("audit.loadFailed")));
                 done.completeExceptionally(e);
             }
         });
@@ -276,7 +273,18 @@ public final class AuditTab extends BorderPane {
             shown.removeAll(new java.util.HashSet<>(change.dropped()));
         }
         shown.addAll(0, change.added().stream().filter(filter::matches).toList());
-        count.setText(i18n.format("audit.count", shown.size(), entries.size()));
+        sayCount();
+    }
+
+    /** The line under the filters: how many entries are shown, or what became of a load or an export. */
+    private void say(java.util.function.Supplier<String> words) {
+        count.textProperty().bind(i18n.words(words));
+    }
+
+    private void sayCount() {
+        int of = shown.size();
+        int all = entries.size();
+        say(() -> i18n.format("audit.count", of, all));
     }
 
     private static void keepChoices(ComboBox<String> box, java.util.Set<String> values) {
@@ -320,7 +328,7 @@ public final class AuditTab extends BorderPane {
         if (selected != null && shown.contains(selected)) {
             table.getSelectionModel().select(selected);
         }
-        count.setText(i18n.format("audit.count", shown.size(), entries.size()));
+        sayCount();
     }
 
     private void chooseExport() {
@@ -331,7 +339,7 @@ public final class AuditTab extends BorderPane {
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(LocalDateTime.now(clock.withZone(zone))) + ".csv");
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            exportTo(file.toPath()).whenComplete((n, error) -> Platform.runLater(() -> count.setText(error == null
+            exportTo(file.toPath()).whenComplete((n, error) -> Platform.runLater(() -> say(() -> error == null
                     ? i18n.format("export.done", n, SafeText.bounded(file.getName(), SafeText.FIELD))
                     : Wording.window(i18n).render(Phrase.of("export.failed", FileWords.of(error, file.toPath()))))));
         }

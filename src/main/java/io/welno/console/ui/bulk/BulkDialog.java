@@ -7,6 +7,7 @@ import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.DialogWords;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.BulkPreview;
@@ -23,7 +24,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -90,16 +90,17 @@ public final class BulkDialog extends Dialog<Void> {
                 getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
             }
         }
-        String action = i18n.get("action." + kind.wire());
-        setTitle(action);
-        setHeaderText(i18n.format("bulk.header", action, this.ids.size()));
+        // Its words follow a language switch while it is open (a run can take minutes), as the window's do.
+        titleProperty().bind(i18n.text("action." + kind.wire()));
+        headerTextProperty().bind(i18n.words(() -> i18n.format("bulk.header", i18n.get("action." + kind.wire()),
+                this.ids.size())));
         setResizable(true);
         initModality(javafx.stage.Modality.NONE); // a run can take minutes; the table stays usable meanwhile
         getDialogPane().setId("bulkDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
 
         reason.setId("bulkReason");
-        reason.setPromptText(i18n.get("action.reason.prompt"));
+        reason.promptTextProperty().bind(i18n.text("action.reason.prompt"));
         reason.setPrefRowCount(2);
         reason.setWrapText(true);
         reasonProblem.setId("bulkReasonProblem");
@@ -110,13 +111,13 @@ public final class BulkDialog extends Dialog<Void> {
         reason.textProperty().addListener((o, a, text) -> {
             var problem = text == null || text.isBlank() ? java.util.Optional.<Phrase>empty()
                     : ActionRequest.reasonProblem(text);
-            reasonProblem.setText(problem.map(Wording.window(i18n)::render).orElse(""));
+            reasonProblem.textProperty().bind(i18n.words(() -> problem.map(Wording.window(i18n)::render).orElse("")));
             reasonProblem.setVisible(problem.isPresent());
         });
 
         previewTable();
         previewSummary.setId("bulkPreviewSummary");
-        previewSummary.setText(i18n.get("detail.raw.loading"));
+        previewSummary.textProperty().bind(i18n.text("detail.raw.loading"));
         progress.setId("bulkProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
@@ -132,10 +133,12 @@ public final class BulkDialog extends Dialog<Void> {
         summaryView.setVisible(false);
         summaryView.managedProperty().bind(summaryView.visibleProperty());
 
-        Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
+        Label reasonLabel = new Label();
+        reasonLabel.textProperty().bind(i18n.words(() -> i18n.format("action.reason",
+                ActionRequest.MAX_REASON_LENGTH)));
         reasonLabel.getStyleClass().add("fact-name");
         previewLabel.setId("bulkPreviewLabel");
-        previewLabel.setText(i18n.get("bulk.preview"));
+        previewLabel.textProperty().bind(i18n.text("bulk.preview"));
         previewLabel.getStyleClass().add("fact-name");
         VBox content = new VBox(8, reasonLabel, reason, reasonProblem, previewLabel, previewSummary, preview, running,
                 summaryView);
@@ -143,9 +146,8 @@ public final class BulkDialog extends Dialog<Void> {
         content.setPrefSize(780, 560);
         getDialogPane().setContent(content);
 
-        ButtonType start = new ButtonType(i18n.get("bulk.run"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType close = new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        getDialogPane().getButtonTypes().addAll(start, close);
+        ButtonType start = DialogWords.button(this, i18n, "bulk.run", ButtonBar.ButtonData.OK_DONE);
+        ButtonType close = DialogWords.button(this, i18n, "dialog.close", ButtonBar.ButtonData.CANCEL_CLOSE);
         Node startButton = getDialogPane().lookupButton(start);
         startButton.setId("bulkRun");
         startButton.disableProperty().bind(Bindings.createBooleanBinding(
@@ -182,9 +184,12 @@ public final class BulkDialog extends Dialog<Void> {
     private void previewTable() {
         preview.setId("bulkPreview");
         preview.setPrefHeight(260);
-        preview.setPlaceholder(new Label(i18n.get("detail.raw.loading")));
+        Label loading = new Label();
+        loading.textProperty().bind(i18n.text("detail.raw.loading"));
+        preview.setPlaceholder(loading);
         // the short id, as the table shows it, leaves the room to the refusal's words; the whole id on hover
-        TableColumn<BulkPreview.Line, String> session = new TableColumn<>(i18n.get("column.id"));
+        TableColumn<BulkPreview.Line, String> session = new TableColumn<>();
+        session.textProperty().bind(i18n.text("column.id"));
         session.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(d.getValue().sessionId(),
                 SafeText.FIELD)));
         session.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -196,12 +201,15 @@ public final class BulkDialog extends Dialog<Void> {
             }
         });
         session.setPrefWidth(130);
-        TableColumn<BulkPreview.Line, String> verdict = new TableColumn<>(i18n.get("bulk.preview.verdict"));
-        verdict.setCellValueFactory(d -> new ReadOnlyStringWrapper(i18n.get(d.getValue().allowed()
-                ? "bulk.preview.allowed" : "bulk.preview.refused")));
+        // a cell's words are a binding, which the cell watches: drawn again in a new language, no refresh asked
+        TableColumn<BulkPreview.Line, String> verdict = new TableColumn<>();
+        verdict.textProperty().bind(i18n.text("bulk.preview.verdict"));
+        verdict.setCellValueFactory(d -> i18n.text(d.getValue().allowed()
+                ? "bulk.preview.allowed" : "bulk.preview.refused"));
         verdict.setPrefWidth(90);
-        TableColumn<BulkPreview.Line, String> what = new TableColumn<>(i18n.get("bulk.preview.what"));
-        what.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(Wording.window(i18n).render(d.getValue().what())));
+        TableColumn<BulkPreview.Line, String> what = new TableColumn<>();
+        what.textProperty().bind(i18n.text("bulk.preview.what"));
+        what.setCellValueFactory(d -> i18n.words(() -> Wording.window(i18n).render(d.getValue().what())));
         what.setPrefWidth(515);
         what.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -227,12 +235,12 @@ public final class BulkDialog extends Dialog<Void> {
 
     private void showPreview(BulkPreview shown) {
         if (shown == null) {
-            previewSummary.setText(i18n.get("action.preview.failed"));
+            previewSummary.textProperty().bind(i18n.text("action.preview.failed"));
             return;
         }
         preview.getItems().setAll(shown.lines());
-        previewSummary.setText(Wording.window(i18n).render(Phrase.of("bulk.preview.counts", shown.lines().size(),
-                shown.allowed(), shown.refused())));
+        previewSummary.textProperty().bind(i18n.words(() -> Wording.window(i18n).render(Phrase.of(
+                "bulk.preview.counts", shown.lines().size(), shown.allowed(), shown.refused()))));
         previewed.set(shown.allowed() > 0);
     }
 
@@ -245,7 +253,7 @@ public final class BulkDialog extends Dialog<Void> {
         ActionRequest template = ActionRequest.of(kind, "-", reason.getText().strip());
         run.set(BulkRun.start(flow, operator, template, ids, workers, null));
         // From now on the table is a forecast some sessions may not keep: it says so, and the summary tells.
-        previewLabel.setText(i18n.get("bulk.preview.made"));
+        previewLabel.textProperty().bind(i18n.text("bulk.preview.made"));
         showProgress();
         ticker.play();
     }
@@ -266,8 +274,11 @@ public final class BulkDialog extends Dialog<Void> {
         int done = current.finished();
         int attempted = current.attempted();
         progress.setProgress(current.total() == 0 ? 1 : (double) attempted / current.total());
-        progressText.setText(current.isCancelled() ? i18n.format("bulk.progress.cancelling", attempted,
-                current.total()) : i18n.format("bulk.progress", attempted, current.total(), attempted - done));
+        boolean cancelling = current.isCancelled();
+        int total = current.total();
+        progressText.textProperty().bind(i18n.words(() -> cancelling
+                ? i18n.format("bulk.progress.cancelling", attempted, total)
+                : i18n.format("bulk.progress", attempted, total, attempted - done)));
         if (done >= current.total()) {
             ticker.stop();
             cancelRun.disableProperty().unbind();

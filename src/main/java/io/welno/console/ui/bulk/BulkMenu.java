@@ -185,9 +185,9 @@ public final class BulkMenu extends MenuButton {
         BulkRun.Summary summary = dialog.run().summary();
         boolean allStayed = summary.count(BulkRun.Tally.APPLIED) + summary.count(BulkRun.Tally.REFUSED)
                 + summary.count(BulkRun.Tally.CANCELLED) == summary.total() && summary.entriesMissing() == 0;
-        String headline = i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()),
-                summary.batchId(), Wording.window(i18n).render(summary.phrase()));
-        notices.showUntilClosed(headline, i18n.get("bulk.endedUnseen.detail"), !allStayed);
+        notices.showUntilClosed(() -> i18n.format("bulk.endedUnseen", i18n.get("action." + dialog.kind().wire()),
+                summary.batchId(), Wording.window(i18n).render(summary.phrase())),
+                () -> i18n.get("bulk.endedUnseen.detail"), !allStayed);
     }
 
     /** The window is going: every run still going is cancelled and every dialog of this menu closed. */

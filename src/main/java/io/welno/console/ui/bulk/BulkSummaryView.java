@@ -6,6 +6,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.view.Wording;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -14,14 +15,15 @@ import javafx.scene.layout.VBox;
 
 /**
  * A finished batch by outcome: one toggle per outcome that happened ("Applied 480"), and the chosen outcome's
- * sessions listed with what each was told (its refusal, its conflict, the revert).
+ * sessions listed with what each was told (its refusal, its conflict, the revert), in the window's language now and
+ * after a switch.
  */
 public final class BulkSummaryView extends VBox {
 
     private final I18n i18n;
     private final Label headline = new Label();
     private final FlowPane tallies = new FlowPane(6, 6);
-    private final ListView<String> sessions = new ListView<>();
+    private final ListView<BulkRun.Item> sessions = new ListView<>();
     private final ToggleGroup choice = new ToggleGroup();
     private BulkRun.Summary summary;
 
@@ -34,6 +36,18 @@ public final class BulkSummaryView extends VBox {
         headline.getStyleClass().add("detail-subtitle");
         sessions.setId("bulkSummarySessions");
         sessions.setPrefHeight(140);
+        sessions.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(BulkRun.Item item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(i18n.words(() -> line(item)));
+                }
+            }
+        });
         getChildren().addAll(headline, tallies, sessions);
         choice.selectedToggleProperty().addListener((o, a, now) -> list(now == null ? null
                 : (BulkRun.Tally) now.getUserData()));
@@ -41,16 +55,16 @@ public final class BulkSummaryView extends VBox {
 
     void show(BulkRun.Summary done) {
         this.summary = done;
-        Wording words = Wording.window(i18n);
-        headline.setText(words.render(done.phrase()));
+        headline.textProperty().bind(i18n.words(() -> Wording.window(i18n).render(done.phrase())));
         tallies.getChildren().clear();
         for (BulkRun.Tally tally : BulkRun.Tally.values()) {
             int count = done.count(tally);
             if (count == 0) {
                 continue;
             }
-            ToggleButton button = new ToggleButton(i18n.format("bulk.tally", i18n.get("bulk.tally." + tally.name()),
-                    count));
+            ToggleButton button = new ToggleButton();
+            button.textProperty().bind(i18n.words(() -> i18n.format("bulk.tally",
+                    i18n.get("bulk.tally." + tally.name()), count)));
             button.setId("bulkTally-" + tally.name());
             button.setUserData(tally);
             button.setToggleGroup(choice);
@@ -66,17 +80,18 @@ public final class BulkSummaryView extends VBox {
             sessions.getItems().clear();
             return;
         }
-        Wording words = Wording.window(i18n);
-        List<String> lines = summary.byTally().getOrDefault(tally, List.of()).stream()
-                .map(item -> SafeText.bounded(item.sessionId(), SafeText.FIELD) + " — " + words.render(item.told()))
-                .map(line -> SafeText.bounded(line, SafeText.TEXT))
-                .toList();
-        sessions.getItems().setAll(lines);
+        sessions.getItems().setAll(summary.byTally().getOrDefault(tally, List.of()));
+    }
+
+    /** A session and what it was told, in the window's language now (each cell words its own again on a switch). */
+    private String line(BulkRun.Item item) {
+        return SafeText.bounded(SafeText.bounded(item.sessionId(), SafeText.FIELD) + " — "
+                + Wording.window(i18n).render(item.told()), SafeText.TEXT);
     }
 
     /** The sessions listed under the chosen outcome, as shown. */
     public List<String> listed() {
-        return List.copyOf(sessions.getItems());
+        return sessions.getItems().stream().map(this::line).toList();
     }
 
     /** Chooses an outcome to list (as clicking its toggle does). */

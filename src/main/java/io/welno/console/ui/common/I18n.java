@@ -4,6 +4,7 @@ import io.welno.console.view.BundleTexts;
 import io.welno.console.view.Texts;
 import io.welno.console.view.TimeStyle;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -12,7 +13,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * Every visible string comes from the {@code messages} bundles (Korean and English). Views bind to
- * {@link #text(String)} so a language switch at runtime re-renders every label.
+ * {@link #text(String)}, or to {@link #words(Supplier)} for a text made of several, so a language switch at runtime
+ * re-renders every label, also those of a window or a notice already open.
  */
 public final class I18n implements Texts {
 
@@ -119,6 +121,15 @@ public final class I18n implements Texts {
     /** A text that follows the language. */
     public StringBinding text(String key) {
         return Bindings.createStringBinding(() -> get(key), locale);
+    }
+
+    /**
+     * A text made by {@code words} now and made again after every switch of language or time style: a sentence that
+     * names a status, an action or a time in the window's words, which one key cannot say. Bound to a label, it ties
+     * nothing to the language that outlives the label (the language holds its bindings weakly).
+     */
+    public StringBinding words(Supplier<String> words) {
+        return Bindings.createStringBinding(words::get, locale, timeStyle);
     }
 
     /** A formatted text that follows the language and its arguments. */

@@ -1,7 +1,12 @@
 package io.welno.console.ui.common;
 
 import io.welno.console.text.SafeText;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -19,6 +24,7 @@ import javafx.util.Duration;
  * a notice is never wider than the window, its words wrap, and it says what happened in one plain sentence
  * with the technical account behind a "Details" link. A notice stays while the pointer is on it or its details
  * are open; otherwise it goes after a few seconds (a warning stays longer), unless it was shown to stay until closed.
+ * Its words, the headline and the details included, follow a language switch while it is up.
  */
 public final class Notices extends VBox {
 
@@ -69,13 +75,17 @@ public final class Notices extends VBox {
         setMaxHeight(Region.USE_PREF_SIZE);
     }
 
-    /** A notice whose headline says all there is. */
-    public void show(String headline, boolean warning) {
+    /**
+     * A notice whose headline says all there is. The words are made again after a language switch while the notice
+     * is up, as every text of the window (see {@link I18n#words}): a headline is a sentence of the window's, not a
+     * string fixed when it was shown.
+     */
+    public void show(Supplier<String> headline, boolean warning) {
         show(headline, null, Kind.of(warning));
     }
 
     /** A notice whose headline says all there is, of this kind. */
-    public void show(String headline, Kind kind) {
+    public void show(Supplier<String> headline, Kind kind) {
         show(headline, null, kind);
     }
 
@@ -83,12 +93,12 @@ public final class Notices extends VBox {
      * @param headline what happened, in a support person's words
      * @param detail   the full account (a flow's sentence, a Redis or Tilko error), behind "Details"; may be null
      */
-    public void show(String headline, String detail, boolean warning) {
+    public void show(Supplier<String> headline, Supplier<String> detail, boolean warning) {
         show(headline, detail, Kind.of(warning), false);
     }
 
-    /** {@link #show(String, String, boolean)} for a notice of this kind. */
-    public void show(String headline, String detail, Kind kind) {
+    /** {@link #show(Supplier, Supplier, boolean)} for a notice of this kind. */
+    public void show(Supplier<String> headline, Supplier<String> detail, Kind kind) {
         show(headline, detail, kind, false);
     }
 
@@ -96,11 +106,11 @@ public final class Notices extends VBox {
      * A notice that stays until it is closed (or gives way to newer ones): news that arrives long after the operator
      * asked for it, such as a bulk run's summary once its holds have ended, when nobody may be looking just then.
      */
-    public void showUntilClosed(String headline, String detail, boolean warning) {
+    public void showUntilClosed(Supplier<String> headline, Supplier<String> detail, boolean warning) {
         show(headline, detail, Kind.of(warning), true);
     }
 
-    private void show(String headline, String detail, Kind kind, boolean untilClosed) {
+    private void show(Supplier<String> headline, Supplier<String> detail, Kind kind, boolean untilClosed) {
         boolean warning = kind == Kind.WARNING;
         VBox notice = new VBox(4);
         notice.getStyleClass().addAll("notice", kind.style);
@@ -109,19 +119,23 @@ public final class Notices extends VBox {
         Label icon = new Label(kind.icon);
         icon.getStyleClass().add("notice-icon");
         icon.setMinWidth(Region.USE_PREF_SIZE);
-        Label title = new Label(i18n.get(kind.title));
+        Label title = new Label();
+        title.textProperty().bind(i18n.text(kind.title));
         title.getStyleClass().add("notice-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button("×");
         close.getStyleClass().add("notice-close");
-        close.setTooltip(new Tooltip(i18n.get("notice.close")));
-        close.setAccessibleText(i18n.get("notice.close")); // a screen reader would read "×" as a sign, not an action
+        Tooltip closeTip = new Tooltip();
+        closeTip.textProperty().bind(i18n.text("notice.close"));
+        close.setTooltip(closeTip);
+        // a screen reader would read "×" as a sign, not an action
+        close.accessibleTextProperty().bind(i18n.text("notice.close"));
         close.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, icon, title, spacer, close);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label text = wrapped(SafeText.bounded(headline, SafeText.TEXT), "notice-text");
+        Label text = wrapped(i18n.words(() -> SafeText.bounded(headline.get(), SafeText.TEXT)), "notice-text");
         notice.getChildren().addAll(top, text);
 
         PauseTransition timer = new PauseTransition(Duration.seconds(warning ? 15 : 6));
@@ -130,37 +144,38 @@ public final class Notices extends VBox {
             timer.stop();
             getChildren().remove(notice);
         });
-        boolean[] detailsOpen = {false};
-        if (detail != null && !detail.isBlank() && !detail.equals(headline)) {
-            Label more = wrapped(SafeText.bounded(detail, DETAIL_CHARS), "notice-detail");
-            more.setVisible(false);
-            more.setManaged(false);
-            Hyperlink toggle = new Hyperlink(i18n.get("notice.details"));
+        BooleanProperty detailsOpen = new SimpleBooleanProperty();
+        String detailNow = detail == null ? null : detail.get();
+        if (detailNow != null && !detailNow.isBlank() && !detailNow.equals(headline.get())) {
+            Label more = wrapped(i18n.words(() -> SafeText.bounded(detail.get(), DETAIL_CHARS)), "notice-detail");
+            more.visibleProperty().bind(detailsOpen);
+            more.managedProperty().bind(detailsOpen);
+            Hyperlink toggle = new Hyperlink();
+            toggle.textProperty().bind(Bindings.when(detailsOpen).then(i18n.text("notice.details.hide"))
+                    .otherwise(i18n.text("notice.details")));
             toggle.getStyleClass().add("notice-details-link");
             toggle.setOnAction(e -> {
-                detailsOpen[0] = !more.isVisible();
-                more.setVisible(detailsOpen[0]);
-                more.setManaged(detailsOpen[0]);
-                toggle.setText(i18n.get(detailsOpen[0] ? "notice.details.hide" : "notice.details"));
-                if (detailsOpen[0]) {
+                detailsOpen.set(!detailsOpen.get());
+                if (detailsOpen.get()) {
                     timer.stop(); // opened to be read: it stays until closed
                 } else if (!untilClosed) {
                     timer.playFromStart();
                 }
             });
-            HBox links = new HBox(8, toggle);
-            if (SafeText.escape(detail).length() > DETAIL_CHARS) {
-                Hyperlink whole = new Hyperlink(i18n.get("text.full"));
-                whole.getStyleClass().add("notice-full-link");
-                whole.setOnAction(e -> FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
-                        detail));
-                links.getChildren().add(whole);
-            }
-            notice.getChildren().addAll(links, more);
+            Hyperlink whole = new Hyperlink();
+            whole.textProperty().bind(i18n.text("text.full"));
+            whole.getStyleClass().add("notice-full-link");
+            whole.setOnAction(e -> FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                    detail));
+            // the same account may be longer in the other language
+            whole.visibleProperty().bind(Bindings.createBooleanBinding(
+                    () -> SafeText.escape(detail.get()).length() > DETAIL_CHARS, i18n.localeProperty()));
+            whole.managedProperty().bind(whole.visibleProperty());
+            notice.getChildren().addAll(new HBox(8, toggle, whole), more);
         }
         notice.setOnMouseEntered(e -> timer.pause());
         notice.setOnMouseExited(e -> {
-            if (!detailsOpen[0] && !untilClosed) {
+            if (!detailsOpen.get() && !untilClosed) {
                 timer.play();
             }
         });
@@ -173,8 +188,9 @@ public final class Notices extends VBox {
         }
     }
 
-    private static Label wrapped(String value, String styleClass) {
-        Label label = new Label(value);
+    private static Label wrapped(ObservableValue<String> words, String styleClass) {
+        Label label = new Label();
+        label.textProperty().bind(words);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
         label.setMinWidth(0);

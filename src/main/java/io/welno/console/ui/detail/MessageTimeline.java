@@ -157,7 +157,7 @@ final class MessageTimeline {
                 Hyperlink whole = new Hyperlink(i18n.get("text.full"));
                 whole.getStyleClass().add("message-full");
                 whole.setOnAction(e -> FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
-                        words));
+                        () -> words));
                 body.getChildren().add(whole);
             }
             if (message.isObject() && message.errorKind() != null) {

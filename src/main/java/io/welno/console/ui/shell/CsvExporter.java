@@ -71,10 +71,10 @@ final class CsvExporter {
         }
         exportTo(file.toPath()).whenComplete((count, error) -> Platform.runLater(() -> {
             if (error == null) {
-                notices.show(i18n.format("export.done", count, SafeText.bounded(file.getName(), SafeText.FIELD)),
-                        false);
+                notices.show(() -> i18n.format("export.done", count, SafeText.bounded(file.getName(),
+                        SafeText.FIELD)), false);
             } else {
-                notices.show(i18n.get("notify.export.failed"), Wording.window(i18n).render(
+                notices.show(() -> i18n.get("notify.export.failed"), () -> Wording.window(i18n).render(
                         Phrase.of("export.failed", FileWords.of(error, file.toPath()))), true);
             }
         }));

@@ -69,7 +69,7 @@ final class FollowWiring {
             });
         });
         followed.addListener(changed -> Platform.runLater(() ->
-                notices.show(followedNote(i18n, changed), Notices.Kind.NEWS)));
+                notices.show(() -> followedNote(i18n, changed), Notices.Kind.NEWS)));
         // The row's menu: follow or unfollow the session under the pointer (the right-click selects its row first).
         MenuItem follow = new MenuItem();
         follow.setId("menuFollow");
@@ -104,7 +104,7 @@ final class FollowWiring {
         SessionRow row = detail.current();
         if (followed != null && row != null && !followed.toggle(row.id()) && !followed.isFollowed(row.id())
                 && followed.ids().size() >= FollowedSessions.MAX_FOLLOWED) {
-            notices.show(i18n.format("follow.full", FollowedSessions.MAX_FOLLOWED), true);
+            notices.show(() -> i18n.format("follow.full", FollowedSessions.MAX_FOLLOWED), true);
         }
     }
 

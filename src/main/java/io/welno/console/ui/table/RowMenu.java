@@ -128,7 +128,8 @@ public final class RowMenu {
             return;
         }
         var owner = table.getScene() == null ? null : table.getScene().getWindow();
-        String title = i18n.format("table.raw.title", SessionIds.shown(i18n, row.id()));
+        java.util.function.Supplier<String> title = () -> i18n.format("table.raw.title",
+                SessionIds.shown(i18n, row.id()));
         background.execute(() -> {
             String text = row.readable()
                     ? SafeText.json(Masking.personalNumbers(codec.write(DocumentMasker.mask(row.document()))))

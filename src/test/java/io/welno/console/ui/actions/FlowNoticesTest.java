@@ -44,12 +44,13 @@ class FlowNoticesTest {
     static final String ID = "welno" + Hostile.ALL + "i".repeat(5000);
     static final String OPERATOR = "kim" + Hostile.ALL + "o".repeat(5000);
 
+    private I18n i18n;
     private Notices notices;
     private FlowNotices flowNotices;
 
     @Start
     void start(Stage stage) {
-        I18n i18n = new I18n(Locale.ENGLISH);
+        i18n = new I18n(Locale.ENGLISH);
         notices = new Notices(i18n);
         flowNotices = new FlowNotices(notices, i18n);
         stage.setScene(new Scene(new StackPane(notices), 600, 400));
@@ -194,6 +195,18 @@ class FlowNoticesTest {
                 + " 못했습니다: "), why);
         assertTrue(why.endsWith("Redis가 소켓 제한 시간 안에 응답하지 않았습니다(서버가 일시 중지되었거나, 바쁘거나, 멈춘"
                 + " 상태입니다)."), "the cause in Korean too: " + why);
+    }
+
+    /** A notice up when the language is switched says its news again in the new language, headline and details. */
+    @Test
+    void aNoticeUpDuringALanguageSwitchSaysItsNewsInTheNewLanguage(FxRobot robot) throws Exception {
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_err", "a2", CollectionFinished.Result.ERROR,
+                SessionStatus.ERROR, Phrase.of("collection.vanished"), null));
+        assertEquals("Collection for welno_err ended: Error", headline());
+
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        assertEquals("welno_err 수집 종료: 오류", headline());
+        assertEquals("수집하는 동안 세션이 사라졌습니다(만료 또는 삭제).", detail());
     }
 
     private javafx.scene.Node newest() throws Exception {
