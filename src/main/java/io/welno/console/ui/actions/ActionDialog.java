@@ -2,6 +2,7 @@ package io.welno.console.ui.actions;
 
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.TextMenus;
 import io.welno.console.view.ChangePreview;
 import io.welno.console.view.Formats;
 import io.welno.console.view.SessionIds;
@@ -77,6 +78,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
                 SessionIds.shown(i18n, sessionId)));
         getDialogPane().setId("actionDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
+        TextMenus.install(getDialogPane(), i18n); // the same words as every other text field of the window
         getDialogPane().getStylesheets().addAll(owner == null ? java.util.List.of()
                 : owner.getScene().getStylesheets());
 

@@ -2,6 +2,7 @@ package io.welno.console.ui.alerts;
 
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.TextMenus;
 import io.welno.console.view.AlertRules;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
         setHeaderText(i18n.get("alerts.rules.header"));
         getDialogPane().setId("alertRulesDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
+        TextMenus.install(getDialogPane(), i18n); // the same words as every other text field of the window
         stuck.getValueFactory().setValue(rules.stuckAbove());
         wait.getValueFactory().setValue((int) rules.waitingLongerThan().toMinutes());
         errorPercent.getValueFactory().setValue((int) Math.round(rules.errorRateAbove() * 100));

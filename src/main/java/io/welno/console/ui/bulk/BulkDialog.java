@@ -10,6 +10,7 @@ import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.DialogWords;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.TextMenus;
 import io.welno.console.view.BulkPreview;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
@@ -98,6 +99,7 @@ public final class BulkDialog extends Dialog<Void> {
         initModality(javafx.stage.Modality.NONE); // a run can take minutes; the table stays usable meanwhile
         getDialogPane().setId("bulkDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
+        TextMenus.install(getDialogPane(), i18n);
 
         reason.setId("bulkReason");
         reason.promptTextProperty().bind(i18n.text("action.reason.prompt"));

@@ -25,6 +25,7 @@ public final class FullTextDialog extends Dialog<Void> {
         titleProperty().bind(i18n.words(title));
         getDialogPane().setId("fullTextDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
+        TextMenus.install(getDialogPane(), i18n);
         TextArea area = new TextArea();
         area.textProperty().bind(i18n.words(shown));
         area.setId("fullText");

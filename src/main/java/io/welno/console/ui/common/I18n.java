@@ -50,10 +50,11 @@ public final class I18n implements Texts {
     }
 
     /**
-     * JavaFX's own texts (a text field's context menu, a table's column menu) come from its bundles for the
-     * JVM's default locale: from now on that follows this language rather than the OS's, as in JabRef. Controls
-     * made after a switch speak the new language; those already made keep theirs until the next start. For the
-     * application: it changes a JVM-wide setting.
+     * JavaFX's own texts (a table's column menu, a dialog's default buttons) come from its bundles for the JVM's
+     * default locale: from now on that follows this language rather than the OS's, as in JabRef. A control takes
+     * them when its skin is made and keeps them, so the window gives its text fields menus of its own words
+     * ({@link TextMenus}) and its dialogs buttons of its own ({@link DialogWords}). For the application: it changes a
+     * JVM-wide setting.
      */
     public void governJavaFxTexts() {
         Locale.setDefault(locale());

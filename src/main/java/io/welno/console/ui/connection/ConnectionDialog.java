@@ -3,6 +3,7 @@ package io.welno.console.ui.connection;
 import io.welno.console.text.PhrasedException;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.TextMenus;
 import io.welno.console.app.ConnectionCheck;
 import io.welno.console.app.ConnectionMemory;
 import io.welno.console.app.ConnectionProfile;
@@ -154,6 +155,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         setHeaderText(i18n.get("connect.header"));
         getDialogPane().setId("connectionDialog");
         getDialogPane().setStyle(HangulFont.rootStyle());
+        TextMenus.install(getDialogPane(), i18n); // the same words as every other text field of the window
         if (owner != null && owner.getScene() != null) {
             getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }

@@ -5,6 +5,7 @@ import io.welno.console.ui.common.ProfileWords;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.TextMenus;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
@@ -82,6 +83,7 @@ public final class ConsoleWindow {
                 this::auditReveal);
         this.scene = new Scene(view, 1280, 800);
         view.setStyle(HangulFont.rootStyle());
+        TextMenus.install(view, i18n); // the search and filter fields' menus follow a language switch
         theme.applyTo(scene);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
