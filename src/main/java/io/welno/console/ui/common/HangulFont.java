@@ -72,6 +72,17 @@ public final class HangulFont {
         return style(chosenMono);
     }
 
+    /**
+     * For a text in one of the stylesheet's monospaced classes ({@code .cell-mono}, {@code .detail-title}): none for
+     * ASCII, which keeps the class's monospaced face (ids line up); {@link #monoStyle()} for any other text. The
+     * generic "monospace" on a Linux desktop without a Korean font has no Hangul and does not fall back to the
+     * bundled family, so an id cell's "(ID 없음)" or a Korean session id would be boxes. On Windows and macOS the
+     * family chosen is an installed Korean one, so the rule holds there too.
+     */
+    public static String monoStyleFor(String text) {
+        return text == null || text.chars().allMatch(c -> c < 0x80) ? "" : monoStyle();
+    }
+
     /** The root style that makes every control use the chosen family, or "" when none is available. */
     public static String rootStyle() {
         return style(family());

@@ -1,5 +1,6 @@
 package io.welno.console.ui.detail;
 
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
@@ -374,7 +375,10 @@ public final class DetailPane extends VBox {
         if (!getChildren().contains(content)) {
             getChildren().setAll(content);
         }
-        title.setText(SessionIds.shown(i18n, row.id()));
+        String shownId = SessionIds.shown(i18n, row.id());
+        title.setText(shownId);
+        // the class's monospace has no Hangul on a Linux desktop without a Korean font: "(ID 없음)" would be boxes
+        title.setStyle(HangulFont.monoStyleFor(shownId));
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
             subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(

@@ -1,5 +1,6 @@
 package io.welno.console.ui.table;
 
+import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
@@ -371,13 +372,21 @@ public final class SessionTable extends TableView<SessionRow> {
         column.setPrefWidth(width);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         column.setComparator(comparator);
+        boolean mono = "cell-mono".equals(styleClass);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(SessionRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : SafeText.bounded(text.apply(row, now()), CELL_CHARS));
+                String shown = empty || row == null ? null : SafeText.bounded(text.apply(row, now()), CELL_CHARS);
+                setText(shown);
                 if (styleClass != null && !getStyleClass().contains(styleClass)) {
                     getStyleClass().add(styleClass);
+                }
+                if (mono) {
+                    String face = HangulFont.monoStyleFor(shown); // an id that is not ASCII: not in boxes
+                    if (!face.equals(getStyle())) {
+                        setStyle(face);
+                    }
                 }
             }
         });

@@ -141,6 +141,44 @@ class HangulFontTest {
         });
     }
 
+    /**
+     * The id column and the detail pane's title are monospaced, a face that has no Hangul on a desktop without a
+     * Korean font: an empty id's "(ID 없음)" (or a Korean id) gets the Hangul family there, an ASCII id keeps the
+     * monospaced face.
+     */
+    @Test
+    void anIdInHangulIsNotDrawnInBoxesInTheTableOrTheDetailTitle(FxRobot robot) throws Exception {
+        java.time.LocalDateTime created = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
+        var empty = io.welno.console.testing.TestRows.session("", "auth_pending", created).row();
+        var ascii = io.welno.console.testing.TestRows.session("welno_abc", "auth_pending", created).row();
+        robot.interact(() -> window.view().model().apply(List.of(
+                new io.welno.console.ui.table.SessionTableModel.RowChange(io.welno.console.live.ChangeKind.UPDATED,
+                        "", empty),
+                new io.welno.console.ui.table.SessionTableModel.RowChange(io.welno.console.live.ChangeKind.UPDATED,
+                        "welno_abc", ascii)), false));
+        FxState.await("both rows drawn", () -> idCells(robot).size() == 2);
+        robot.interact(() -> window.view().selectSession(""));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            var cells = idCells(robot);
+            javafx.scene.control.TableCell<?, ?> none = cells.stream().filter(c -> "(ID 없음)".equals(c.getText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no empty-id cell: " + cells));
+            assertTrue(hasHangul(none.getFont()), "the empty id's cell draws Hangul: " + none.getFont());
+            javafx.scene.control.TableCell<?, ?> plain = cells.stream().filter(c -> c != none).findFirst()
+                    .orElseThrow();
+            assertEquals("", plain.getStyle(), "an ASCII id keeps the monospaced face");
+            Label title = (Label) robot.lookup("#detailTitle").query();
+            assertEquals("(ID 없음)", title.getText());
+            assertTrue(hasHangul(title.getFont()), "the detail title draws Hangul: " + title.getFont());
+        });
+    }
+
+    private static List<javafx.scene.control.TableCell<?, ?>> idCells(FxRobot robot) {
+        return robot.lookup("#sessionTable .table-row-cell .cell-mono").queryAll().stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> !c.isEmpty() && c.getText() != null).toList();
+    }
+
     @Test
     void anInstalledHangulFamilyWinsOverTheBundledOne() {
         AtomicBoolean loaded = new AtomicBoolean();
