@@ -105,6 +105,53 @@ class OperationsWindowTest {
         robot.interact(bulk::hide);
     }
 
+    /**
+     * The selection's items count and act on the selected sessions the table shows: one a search hides, or one that
+     * ended (deleted by the backend) while selected, stays selected for when it shows again, but a bulk action would
+     * act on it unseen.
+     */
+    @Test
+    void theSelectionsItemsCountOnlyTheSelectedSessionsShown(FxRobot robot) throws Exception {
+        var table = FxState.read(() -> window.view().table());
+        FxState.await("19 rows", () -> table.getItems().size() == 19);
+        robot.interact(() -> table.getSelectionModel().selectIndices(0, 1, 2, 3));
+        List<String> chosen = FxState.read(() -> table.getSelectionModel().getSelectedItems().stream()
+                .map(SessionRow::id).toList());
+        assertEquals(4, chosen.size());
+        var bulk = FxState.read(() -> ops().bulk());
+
+        // The backend deletes one of them: it leaves the sessions shown (for Recently ended).
+        REDIS.client().del("tilko_session:" + chosen.get(3));
+        FxState.await("the deleted session gone from the table", () -> table.getItems().stream()
+                .noneMatch(r -> r.id().equals(chosen.get(3))));
+        assertEquals("Reset stuck collection for the 3 selected…", selectedItemText(robot, bulk));
+
+        // A search that shows one of them.
+        robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#searchField").query())
+                .setText(chosen.get(0)));
+        FxState.await("the search applied", () -> table.getItems().size() == 1);
+        assertEquals("Reset stuck collection for the 1 selected…", selectedItemText(robot, bulk));
+        MenuItem item = FxState.read(() -> bulk.getItems().stream()
+                .filter(i -> "bulk-selected-reset-stuck".equals(i.getId())).findFirst().orElseThrow());
+        robot.interact(() -> {
+            bulk.hide();
+            item.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var dialog = FxState.read(bulk::lastDialog);
+        assertEquals("Reset stuck collection for 1 session, with one reason", FxState.read(dialog::getHeaderText),
+                "the dialog acts on what the item counted");
+        robot.interact(dialog::close);
+    }
+
+    private static String selectedItemText(FxRobot robot, io.welno.console.ui.bulk.BulkMenu bulk) throws Exception {
+        robot.interact(bulk::show);
+        String text = FxState.read(() -> bulk.getItems().stream()
+                .filter(i -> "bulk-selected-reset-stuck".equals(i.getId())).findFirst().orElseThrow().getText());
+        robot.interact(bulk::hide);
+        return text;
+    }
+
     @Test
     void aBulkItemActsOnTheSessionsItCountedThoughTheBucketGrows(FxRobot robot) throws Exception {
         var table = FxState.read(() -> window.view().table());

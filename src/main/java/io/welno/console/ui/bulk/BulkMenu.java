@@ -21,12 +21,13 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Window;
 
 /**
- * The toolbar's way into bulk actions: re-send auth, collect or reset stuck for the selected sessions, or for every
- * session the table shows now ("Act on all 42 in Stuck…": the bucket with its search and filters). The sessions are
- * read when the menu opens, and an item acts on exactly those it counted: a bucket that grows while the menu is open
- * must not turn "all 18" into a run over 21. Only the actions the operator's role may run are offered; a viewer gets
- * no menu. A run whose dialog was closed goes on: the menu shows its dialog again (its progress, or its summary once
- * it ended), and a notice tells the summary of a run that ended with its dialog closed.
+ * The toolbar's way into bulk actions: re-send auth, collect or reset stuck for the selected sessions the table shows,
+ * or for every session the table shows now ("Act on all 42 in Stuck…": the bucket with its search and filters). The
+ * sessions are read when the menu opens, and an item acts on exactly those it counted: a bucket that grows while the
+ * menu is open must not turn "all 18" into a run over 21, and a selected session that a search or its own change hides
+ * is neither counted nor acted on. Only the actions the operator's role may run are offered; a viewer gets no menu. A
+ * run whose dialog was closed goes on: the menu shows its dialog again (its progress, or its summary once it ended),
+ * and a notice tells the summary of a run that ended with its dialog closed.
  */
 public final class BulkMenu extends MenuButton {
 
@@ -39,7 +40,7 @@ public final class BulkMenu extends MenuButton {
 
     /** Where the sessions come from. */
     public interface Sessions {
-        /** The selected sessions' ids, in the table's order. */
+        /** The selected sessions the table shows now, in its order (not those a search, filter or change hides). */
         List<String> selected();
 
         /** Every session the table shows now (its bucket, search and filters), in the table's order. */

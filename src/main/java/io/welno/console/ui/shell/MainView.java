@@ -239,6 +239,11 @@ public final class MainView extends BorderPane implements ActionHost {
         return selection.selectedIds();
     }
 
+    /** The selected sessions the table shows now (not those a search, filter or change hides), in its order. */
+    public List<SessionRow> selectedShown() {
+        return selection.selectedShown();
+    }
+
     /** Shows {@code id} in the table and selects it; when the current bucket or filter hides it, they are cleared. */
     public void selectSession(String id) {
         showSessions();

@@ -57,9 +57,11 @@ public final class OperationsMount {
         // shown only while the role may run a bulk action (useOperator)
         if (operator.role().mayWrite() && BulkMenu.offered(operator) || services.isDemo()) {
             bulk = new BulkMenu(flow, operator, i18n, background, bulkWorkers, new BulkMenu.Sessions() {
+                // Both lists are what the operator sees: a selected session that a search or its own change hides
+                // (it stays selected for when it shows again) is no more acted on than one that ended.
                 @Override
                 public List<String> selected() {
-                    return view.selectedIds();
+                    return view.selectedShown().stream().filter(r -> !r.isEnded()).map(SessionRow::id).toList();
                 }
 
                 @Override

@@ -153,6 +153,21 @@ final class SelectionKeeper {
         return List.copyOf(selectedIds);
     }
 
+    /**
+     * The selected sessions the table shows now, in its order. {@link #selectedIds()} keeps a session that a search, a
+     * filter or its own change hides, so that it is selected again when it shows; what acts on the selection acts on
+     * these, the ones the operator can see.
+     */
+    List<SessionRow> selectedShown() {
+        List<SessionRow> out = new ArrayList<>();
+        for (SessionRow row : table.getSelectionModel().getSelectedItems()) {
+            if (row != null) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
     /** Shows {@code id} in the table and selects it; when the current bucket or filter hides it, they are cleared. */
     void selectSession(String id) {
         SessionRow row = model.row(id);
