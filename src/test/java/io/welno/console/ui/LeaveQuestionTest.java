@@ -70,8 +70,8 @@ class LeaveQuestionTest {
     }
 
     private static Button button(DialogPane pane, String text) throws Exception {
-        return FxState.read(() -> pane.getButtonTypes().stream().filter(b -> b.getText().equals(text))
-                .map(b -> (Button) pane.lookupButton(b)).findFirst().orElseThrow());
+        return FxState.read(() -> pane.getButtonTypes().stream().map(b -> (Button) pane.lookupButton(b))
+                .filter(b -> b.getText().equals(text)).findFirst().orElseThrow());
     }
 
     /** A bulk run's sessions not started yet are named with the run, whatever its id holds. */
@@ -80,13 +80,39 @@ class LeaveQuestionTest {
         OpenWork work = new OpenWork(new OpenWork.Held(0, null), 0).withBulk(List.of(
                 new OpenWork.Unstarted("7b3f70a5", 12), new OpenWork.Unstarted("5e0d1d1e", 0)));
         assertFalse(work.isEmpty());
-        String content = FxState.read(() -> LeaveQuestion.dialog(stage, console.window().i18n(), work,
-                ZoneOffset.UTC, false).getContentText());
+        String content = FxState.read(() -> new LeaveQuestion(stage, console.window().i18n(), ZoneOffset.UTC, false,
+                new LeaveQuestion.Work(() -> work, work::bulk), Runnable::run, work).alert().getContentText());
         assertTrue(content.startsWith("12 sessions of bulk run 7b3f70a5 are not started yet and would be left as they "
                 + "are."), content);
         assertFalse(content.contains("5e0d1d1e"), "a run through its sessions is not named");
         assertTrue(new OpenWork(new OpenWork.Held(0, null), 0).withBulk(List.of(new OpenWork.Unstarted("x", 0)))
                 .isEmpty());
+    }
+
+    /**
+     * The question's counts follow while it is open: a held change whose session ends while it is asked is no longer
+     * counted, and with nothing left the question says that going on cuts nothing short.
+     */
+    @Test
+    void aHoldThatEndsWhileTheQuestionIsOpenIsNoLongerCounted(FxRobot robot) throws Exception {
+        String id = Fixtures.id("03_auth_request_sent.json");
+        ActionResult done = console.services().flow().perform(new Operator("lee", Role.DEVELOPER),
+                ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
+        assertEquals(ActionResult.Outcome.APPLIED, done.outcome(), Words.en(done.message()));
+
+        CompletableFuture<Boolean> answer = askToLeave(false);
+        DialogPane pane = question(robot);
+        assertTrue(FxState.read(pane::getContentText).startsWith("1 change of this console is still watched"));
+
+        REDIS.client().del("tilko_session:" + id); // the session ends: its hold with it
+        FxState.await("the question without the hold", () -> pane.getContentText().startsWith(
+                "What was watched or running has ended since you were asked"));
+        assertEquals("Nothing is watched or running any more", FxState.read(pane::getHeaderText));
+        assertFalse(console.services().flow().isHolding(done.actionId()));
+        Button close = button(pane, "Close");
+        assertTrue(FxState.read(button(pane, "Cancel")::isDefaultButton), "Enter still stays");
+        robot.interact(close::fire);
+        assertTrue(answer.get(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS), "the user chose to go on");
     }
 
     @Test

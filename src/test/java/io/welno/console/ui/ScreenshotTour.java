@@ -79,12 +79,19 @@ public final class ScreenshotTour extends Application {
             new Shot("bulk-running", 6, OperationsTour::bulkRunning),
             Shot.of("alerts", OperationsTour::alerts),
             Shot.of("audit", tour -> tour.tab("tab-audit")),
-            Shot.of("leave-question", tour -> tour.show(io.welno.console.ui.shell.LeaveQuestion.dialog(
-                    tour.windowScene().getWindow(), tour.window().i18n(), new io.welno.console.flow.OpenWork(
-                            new io.welno.console.flow.OpenWork.Held(2, java.time.Instant.now().plusSeconds(300)), 1),
-                    io.welno.console.session.Timestamps.DEFAULT_ZONE, false))));
+            Shot.of("leave-question", ScreenshotTour::leaveQuestion));
 
     private static Path out;
+
+    /** The question as closing asks it with two changes held and a collection running (it is not asked again here). */
+    private static Scene leaveQuestion(ScreenshotTour tour) {
+        io.welno.console.flow.OpenWork work = new io.welno.console.flow.OpenWork(
+                new io.welno.console.flow.OpenWork.Held(2, java.time.Instant.now().plusSeconds(300)), 1);
+        return tour.show(new io.welno.console.ui.shell.LeaveQuestion(tour.windowScene().getWindow(),
+                tour.window().i18n(), io.welno.console.session.Timestamps.DEFAULT_ZONE, false,
+                new io.welno.console.ui.shell.LeaveQuestion.Work(() -> work, work::bulk), Runnable::run, work)
+                .alert());
+    }
     private static volatile int exitCode;
     private static volatile String current = "start";
 

@@ -9,7 +9,6 @@ import io.welno.console.ui.common.TextMenus;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
-import io.welno.console.flow.OpenWork;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.flow.Role;
 import io.welno.console.ui.common.UiPreferences;
@@ -324,9 +323,9 @@ public final class ConsoleWindow {
         if (closing || services == null) {
             return true;
         }
-        OpenWork work = services.flow().openWork()
-                .withBulk(operations == null ? List.of() : operations.bulkNotStarted());
-        return LeaveQuestion.mayLeave(stage, i18n, work, zone, switching);
+        LeaveQuestion.Work work = new LeaveQuestion.Work(services.flow()::openWork,
+                () -> operations == null ? List.of() : operations.bulkNotStarted());
+        return LeaveQuestion.mayLeave(stage, i18n, zone, switching, work, background);
     }
 
     /** Stops the view at once and the services off the FX thread, then runs {@code then} on the FX thread. */
