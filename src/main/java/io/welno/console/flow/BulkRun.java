@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  * guards, role check, audit entry and hold — and every audit entry of the run carries one batch id. Tilko calls
  * are limited by the service ({@link FlowOptions#maxTilkoCalls()}); sessions run on the given workers, a few at a
  * time. A run can be cancelled: sessions not started yet are left alone, and collections this run started are
- * stopped and give their claims back. The summary counts each outcome and lists its sessions.
+ * stopped and give their claims back. The summary counts each outcome and lists its sessions. A run started from a
+ * preview ({@link #startPreviewed}) attempts only the sessions the preview showed would change.
  */
 public final class BulkRun {
 
@@ -65,9 +67,16 @@ public final class BulkRun {
      *
      * @param laterEntryMissing whether an entry that followed the attempt's (its collection's end, a revert, a
      *                          re-apply, its hold's end) could not be written; each was told when it happened
+     * @param notAttempted      why the run left the session alone without attempting it (its preview refused it);
+     *                          null when it was attempted, or not started because the run was cancelled
      */
     public record Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held,
-                       CollectionFinished collection, boolean laterEntryMissing) {
+                       CollectionFinished collection, boolean laterEntryMissing, Phrase notAttempted) {
+
+        public Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held,
+                    CollectionFinished collection, boolean laterEntryMissing) {
+            this(sessionId, tally, result, held, collection, laterEntryMissing, null);
+        }
 
         Item(String sessionId, Tally tally, ActionResult result, HoldOutcome held, CollectionFinished collection) {
             this(sessionId, tally, result, held, collection, false);
@@ -94,7 +103,10 @@ public final class BulkRun {
             if (collection != null) {
                 return collection.message();
             }
-            return result != null ? result.message() : Phrase.of("bulk.cancelled");
+            if (result != null) {
+                return result.message();
+            }
+            return notAttempted != null ? notAttempted : Phrase.of("bulk.cancelled");
         }
 
         /** Whether the session's attempt entry could not be written to the audit stream. */
@@ -142,7 +154,12 @@ public final class BulkRun {
     private final FlowService flow;
     private final Operator operator;
     private final ActionRequest template;
+    /** Every session of the run, in its order: those attempted and those {@link #leftAlone}. */
     private final List<String> ids;
+    /** The sessions its preview refused (id → that refusal): told, never attempted. */
+    private final Map<String, Phrase> leftAlone;
+    /** Whether the run was started from a preview that allowed every session it attempts. */
+    private final boolean previewed;
     private final String batchId = ConsoleMarks.newActionId();
     private final List<Item> items = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -169,11 +186,21 @@ public final class BulkRun {
         }
     };
 
-    private BulkRun(FlowService flow, Operator operator, ActionRequest template, List<String> ids) {
+    private BulkRun(FlowService flow, Operator operator, ActionRequest template, List<String> ids,
+                    Map<String, Phrase> leftAlone, boolean previewed) {
         this.flow = flow;
         this.operator = operator;
         this.template = template.withBatch(batchId);
         this.ids = List.copyOf(ids);
+        Map<String, Phrase> ofThisRun = new HashMap<>();
+        for (String id : this.ids) {
+            Phrase refusal = leftAlone.get(id);
+            if (refusal != null) {
+                ofThisRun.put(id, refusal);
+            }
+        }
+        this.leftAlone = Map.copyOf(ofThisRun);
+        this.previewed = previewed;
         this.done = new CountDownLatch(this.ids.size());
     }
 
@@ -196,15 +223,46 @@ public final class BulkRun {
      */
     public static BulkRun start(FlowService flow, Operator operator, ActionRequest template, List<String> ids,
                                 ExecutorService workers, Consumer<Item> onItem) {
-        BulkRun run = new BulkRun(flow, operator, template, ids);
+        return begin(new BulkRun(flow, operator, template, ids, Map.of(), false), workers, onItem);
+    }
+
+    /**
+     * Starts a run over a preview as it stood when the operator asked for the run (the window's bulk dialog, whose
+     * preview follows the sessions while it is open): the sessions in {@code refused} (id → the preview's refusal)
+     * are not attempted — nothing is read, written or audited for them — and count as REFUSED with that refusal, so
+     * a session the operator saw would be refused is not changed because it qualified a moment later. The others run
+     * as in {@link #start}: the flow checks each again when its turn comes (one that no longer qualifies is refused,
+     * and says that the preview had allowed it), and its compare-and-set decides the write.
+     *
+     * @param ids every session of the preview, in its order, those refused included
+     */
+    public static BulkRun startPreviewed(FlowService flow, Operator operator, ActionRequest template, List<String> ids,
+                                         Map<String, Phrase> refused, ExecutorService workers,
+                                         Consumer<Item> onItem) {
+        return begin(new BulkRun(flow, operator, template, ids, refused, true), workers, onItem);
+    }
+
+    private static BulkRun begin(BulkRun run, ExecutorService workers, Consumer<Item> onItem) {
         if (onItem != null) {
             run.listeners.add(onItem);
         }
-        if (!run.ids.isEmpty()) {
-            flow.addListener(run.flowEvents); // before any collection or hold can end
+        if (run.ids.size() > run.leftAlone.size()) {
+            run.flow.addListener(run.flowEvents); // before any collection or hold can end
         }
+        List<Item> notAttempted = new ArrayList<>(run.leftAlone.size());
         for (String id : run.ids) {
-            workers.execute(() -> run.one(id));
+            Phrase refusal = run.leftAlone.get(id);
+            if (refusal != null) {
+                notAttempted.add(new Item(id, Tally.REFUSED, null, null, null, false,
+                        Phrase.of("bulk.notAttempted", refusal)));
+            }
+        }
+        run.attempted.addAndGet(notAttempted.size());
+        run.finishAll(notAttempted);
+        for (String id : run.ids) {
+            if (!run.leftAlone.containsKey(id)) {
+                workers.execute(() -> run.one(id));
+            }
         }
         return run;
     }
@@ -230,7 +288,7 @@ public final class BulkRun {
      * CANCELLED).
      */
     public int notStarted() {
-        return cancelled.get() ? 0 : Math.max(0, ids.size() - begun.get());
+        return cancelled.get() ? 0 : Math.max(0, ids.size() - leftAlone.size() - begun.get());
     }
 
     /** Sessions finished so far (their hold ended, or they were refused, failed or cancelled). */
@@ -245,7 +303,9 @@ public final class BulkRun {
     public void cancel() {
         if (cancelled.compareAndSet(false, true) && template.kind() == ActionKind.COLLECT) {
             for (String id : ids) {
-                flow.stopCollection(id);
+                if (!leftAlone.containsKey(id)) { // never attempted: a collection of it is not this run's
+                    flow.stopCollection(id);
+                }
             }
         }
     }
@@ -283,7 +343,7 @@ public final class BulkRun {
                 finish(new Item(id, Tally.CANCELLED, null, null, null));
                 return;
             }
-            ActionResult result = flow.perform(operator, template.forSession(id));
+            ActionResult result = sincePreview(flow.perform(operator, template.forSession(id)));
             if (!result.applied()) {
                 finish(new Item(id, tally(result.outcome()), result, null, null));
                 return;
@@ -302,6 +362,12 @@ public final class BulkRun {
         } catch (RuntimeException e) {
             finish(new Item(id, Tally.FAILED, null, null, null));
         }
+    }
+
+    /** A refusal of a run started from a preview, which allowed the session: says that what refuses it came since. */
+    private ActionResult sincePreview(ActionResult result) {
+        return previewed && result.outcome() == ActionResult.Outcome.REFUSED
+                ? result.withMessage(Phrase.of("bulk.refusedSincePreview", result.message())) : result;
     }
 
     private CompletableFuture<CollectionFinished> collectionEnd(String actionId) {
@@ -345,19 +411,35 @@ public final class BulkRun {
 
     private void finish(Item told) {
         Item item = told.result() != null && laterEntriesMissing.contains(told.result().actionId())
-                ? new Item(told.sessionId(), told.tally(), told.result(), told.held(), told.collection(), true) : told;
+                ? new Item(told.sessionId(), told.tally(), told.result(), told.held(), told.collection(), true,
+                told.notAttempted()) : told;
         items.add(item);
+        told(List.of(item));
+    }
+
+    /**
+     * Sessions finished together (those a preview refused, when the run starts): added at once, as the list copies
+     * itself on every addition and a preview may refuse tens of thousands.
+     */
+    private void finishAll(List<Item> together) {
+        items.addAll(together);
+        told(together);
+    }
+
+    private void told(List<Item> finished) {
         // Told before it counts as finished: whoever waits for the run (the command line's summary, then its exit)
         // would otherwise go on while the last session's line is still being told, and lose it.
-        for (Consumer<Item> listener : listeners) {
-            try {
-                listener.accept(item);
-            } catch (RuntimeException e) {
-                // a listener's trouble is its own; the run goes on
+        for (Item item : finished) {
+            for (Consumer<Item> listener : listeners) {
+                try {
+                    listener.accept(item);
+                } catch (RuntimeException e) {
+                    // a listener's trouble is its own; the run goes on
+                }
             }
+            done.countDown();
         }
-        done.countDown();
-        if (done.getCount() == 0) {
+        if (!finished.isEmpty() && done.getCount() == 0) {
             flow.removeListener(flowEvents);
         }
     }

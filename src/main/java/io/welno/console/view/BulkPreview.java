@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * A bulk action's preview as the dialog lists it: per session, the status it has and the status the action's first
  * write gives it, or the rule that refuses it (the flow's own refusal, the same words a single action's dialog
- * shows). Allowed sessions first would hide the refusals in a long list, so the flow's order is kept. The run itself
- * starts over every session all the same and lets the flow refuse again: a session may change between the preview
- * and its turn.
+ * shows). Allowed sessions first would hide the refusals in a long list, so the flow's order is kept. The window keeps
+ * it true while its dialog is open ({@link LiveBulkPreview}); a run leaves alone the sessions it refuses at the press,
+ * and the flow checks each of the others again at its turn: a session may change between the press and its turn.
  */
 public record BulkPreview(List<Line> lines) {
 

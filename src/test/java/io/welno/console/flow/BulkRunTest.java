@@ -99,6 +99,47 @@ class BulkRunTest {
     }
 
     /**
+     * A run started from a preview acts on what the preview showed when Run was pressed: a session it showed refused
+     * is left alone, though it qualifies by its turn (nothing written, nothing audited), and a session it showed would
+     * change but that moved on meanwhile is refused by the flow at its turn, saying that the preview had allowed it.
+     */
+    @Test
+    void aRunFromAPreviewLeavesItsRefusedSessionsAloneAndSaysWhichNoLongerQualified() throws Exception {
+        java.time.LocalDateTime stuckNow = Fixtures.FIXTURE_NOW.plusMinutes(9);
+        String stuckAll = seeded("05_fetching_health_data_stuck.json", stuckNow);
+        String qualifiesLater = seeded("05_fetching_health_data_stuck.json", stuckNow);
+        String movedOn = seeded("05_fetching_health_data_stuck.json", stuckNow);
+        List<String> ids = List.of(stuckAll, qualifiesLater, movedOn);
+        ObjectNode moved = (ObjectNode) doc(movedOn);
+        moved.put("status", "completed");
+        moved.put("collection_started", false);
+        FlowTestSupport.put(REDIS, movedOn, moved);
+        try (FlowService flow = FlowTestSupport.service(store, null, null, background, FlowOptions.defaults()
+                .withHoldWindow(Duration.ofMillis(200)))) {
+            BulkRun run = BulkRun.startPreviewed(flow, OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, "-",
+                    "outage over"), ids, java.util.Map.of(qualifiesLater, io.welno.console.text.Phrase.of(
+                    "guard.reset.notStarted", "reset-stuck", "fetching_health_data")), workers, null);
+            assertTrue(run.await(Await.EVENTUALLY));
+            BulkRun.Summary summary = run.summary();
+            assertEquals(3, summary.total());
+            assertEquals(List.of(stuckAll), summary.byTally().get(BulkRun.Tally.APPLIED).stream()
+                    .map(BulkRun.Item::sessionId).toList());
+            java.util.Map<String, BulkRun.Item> refused = summary.byTally().get(BulkRun.Tally.REFUSED).stream()
+                    .collect(Collectors.toMap(BulkRun.Item::sessionId, item -> item));
+            assertEquals(Set.of(qualifiesLater, movedOn), refused.keySet());
+            assertEquals("bulk.notAttempted", refused.get(qualifiesLater).told().key());
+            assertEquals(null, refused.get(qualifiesLater).result(), "not attempted");
+            assertEquals("fetching_health_data", doc(qualifiesLater).get("status").asText(), "left alone");
+            assertEquals("bulk.refusedSincePreview", refused.get(movedOn).told().key());
+            assertEquals("completed", doc(movedOn).get("status").asText());
+            assertEquals(0, run.notStarted());
+            long entriesOfLeftAlone = REDIS.client().xrevrange(RedisAuditLog.DEFAULT_KEY, "+", "-", 500).stream()
+                    .filter(e -> qualifiesLater.equals(e.getFields().get("session"))).count();
+            assertEquals(0, entriesOfLeftAlone, "nothing audited for a session never attempted");
+        }
+    }
+
+    /**
      * What the window's leave question counts: the sessions no worker has come to yet, and none once the run is
      * cancelled (they are left alone).
      */

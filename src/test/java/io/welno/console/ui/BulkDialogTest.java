@@ -177,6 +177,11 @@ class BulkDialogTest {
                 }
 
                 @Override
+                public Runnable onChanges(java.util.function.Consumer<java.util.Collection<String>> listener) {
+                    return () -> { };
+                }
+
+                @Override
                 public String shownName() {
                     return "Shown";
                 }
@@ -245,6 +250,37 @@ class BulkDialogTest {
                 assertEquals("auth_completed", doc(id).get("status").asText(), id);
             }
             assertEquals("initiated", doc(ids.get(3)).get("status").asText());
+        }
+    }
+
+    /**
+     * The preview follows its sessions only while Run would act on it: a dialog closed before Run stops following (the
+     * window would otherwise preview a closed dialog's sessions for as long as it is open), and Run stops it too.
+     */
+    @Test
+    void theDialogStopsFollowingItsSessionsAtRunOrWhenClosedBeforeIt(FxRobot robot) throws Exception {
+        List<String> ids = List.of(stuck(), stuck());
+        java.util.concurrent.atomic.AtomicInteger following = new java.util.concurrent.atomic.AtomicInteger();
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMillis(200)))) {
+            open(robot, flow, ActionKind.RESET_STUCK, ids);
+            robot.interact(() -> dialog.follow(listener -> {
+                following.incrementAndGet();
+                return following::decrementAndGet;
+            }));
+            assertEquals(1, following.get());
+            robot.interact(dialog::close);
+            assertEquals(0, following.get(), "closed before Run: no longer following");
+
+            open(robot, flow, ActionKind.RESET_STUCK, ids);
+            robot.interact(() -> dialog.follow(listener -> {
+                following.incrementAndGet();
+                return following::decrementAndGet;
+            }));
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("2 sessions: 2 will change"));
+            runWith(robot, "outage over");
+            assertEquals(0, following.get(), "Run acts on the preview as it is at the press");
+            awaitSummary();
         }
     }
 

@@ -6,41 +6,38 @@ import io.welno.console.flow.BulkRun;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.Operator;
 import io.welno.console.text.Phrase;
-import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.DialogWords;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.TextMenus;
 import io.welno.console.view.BulkPreview;
-import io.welno.console.view.SessionRow;
+import io.welno.console.view.LiveBulkPreview;
 import io.welno.console.view.Wording;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.event.ActionEvent;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -53,6 +50,11 @@ import javafx.util.Duration;
  * (only its cancel button does): the run goes on, the bulk menu shows the dialog again, and a run that ends while its
  * dialog is closed tells its summary ({@link #onEndedUnseen}). The preview and the run work on the executors given;
  * the bar is updated a few times a second, not per session.
+ *
+ * <p>Until Run, the preview follows its sessions ({@link #follow}, {@link PreviewTable}): the ones a frame changed are
+ * previewed again off the FX thread and only their lines and the counts are redrawn. Run acts on the preview as it is
+ * at the press: the sessions it shows refused are left alone, and the ones it shows would change are each checked
+ * again by the flow at their turn, its compare-and-set deciding the write.
  */
 public final class BulkDialog extends Dialog<Void> {
 
@@ -64,17 +66,23 @@ public final class BulkDialog extends Dialog<Void> {
     private final ExecutorService workers;
     private final TextArea reason = new TextArea();
     private final Label reasonProblem = new Label();
-    private final TableView<BulkPreview.Line> preview = new TableView<>();
+    private final PreviewTable preview;
     private final Label previewSummary = new Label();
+    private final Label previewFollowed = new Label();
     private final Label previewLabel = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button cancelRun = new Button();
     private final BulkSummaryView summaryView;
-    private final BooleanProperty previewed = new SimpleBooleanProperty();
+    /** How many sessions Run would act on, as the preview says now (0 until it is made). */
+    private final IntegerProperty willChange = new SimpleIntegerProperty();
     private final ObjectProperty<BulkRun> run = new SimpleObjectProperty<>();
     private final Timeline ticker = new Timeline();
+    private final Button runButton;
     private Consumer<BulkDialog> endedUnseen = dialog -> { };
+    /** The preview Run acts on (as it was at the press once Run was pressed); null until the first one is made. */
+    private LiveBulkPreview live;
+    private Runnable unfollow = () -> { };
 
     public BulkDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, List<String> ids, I18n i18n,
                       Executor background, ExecutorService workers) {
@@ -84,6 +92,8 @@ public final class BulkDialog extends Dialog<Void> {
         this.ids = List.copyOf(ids);
         this.i18n = i18n;
         this.workers = workers;
+        this.preview = new PreviewTable(i18n, background, sessions -> BulkPreview.of(BulkRun.preview(flow, operator,
+                ActionRequest.of(kind, "-", "-"), sessions)).lines(), this::showPreview);
         this.summaryView = new BulkSummaryView(i18n);
         if (owner != null) {
             initOwner(owner);
@@ -117,9 +127,16 @@ public final class BulkDialog extends Dialog<Void> {
             reasonProblem.setVisible(problem.isPresent());
         });
 
-        previewTable();
         previewSummary.setId("bulkPreviewSummary");
         previewSummary.textProperty().bind(i18n.text("detail.raw.loading"));
+        for (Label sentence : List.of(previewSummary, previewFollowed)) {
+            sentence.setWrapText(true);
+            sentence.setMinHeight(Region.USE_PREF_SIZE); // onto a second line rather than cut
+        }
+        previewFollowed.setId("bulkPreviewFollowed");
+        previewFollowed.getStyleClass().add("warning");
+        previewFollowed.managedProperty().bind(previewFollowed.visibleProperty());
+        previewFollowed.setVisible(false);
         progress.setId("bulkProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
@@ -142,21 +159,26 @@ public final class BulkDialog extends Dialog<Void> {
         previewLabel.setId("bulkPreviewLabel");
         previewLabel.textProperty().bind(i18n.text("bulk.preview"));
         previewLabel.getStyleClass().add("fact-name");
-        VBox content = new VBox(8, reasonLabel, reason, reasonProblem, previewLabel, previewSummary, preview, running,
-                summaryView);
-        VBox.setVgrow(preview, Priority.ALWAYS);
+        VBox content = new VBox(8, reasonLabel, reason, reasonProblem, previewLabel, previewSummary, previewFollowed,
+                preview.node(), running, summaryView);
+        VBox.setVgrow(preview.node(), Priority.ALWAYS);
         content.setPrefSize(780, 560);
         getDialogPane().setContent(content);
 
-        ButtonType start = DialogWords.button(this, i18n, "bulk.run", ButtonBar.ButtonData.OK_DONE);
+        // "Run" until the preview is made, then how many sessions it would act on (showPreview)
+        ButtonType start = DialogWords.button(this, i18n, "action.run", ButtonBar.ButtonData.OK_DONE);
         ButtonType close = DialogWords.button(this, i18n, "dialog.close", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Node startButton = getDialogPane().lookupButton(start);
-        startButton.setId("bulkRun");
-        startButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !previewed.get() || run.get() != null || ActionRequest.reasonProblem(reason.getText()).isPresent(),
-                previewed, run, reason.textProperty()));
+        runButton = (Button) getDialogPane().lookupButton(start);
+        runButton.setId("bulkRun");
+        // its words grow with the count once the preview is made: the button takes their width, not the first word's
+        ButtonBar.setButtonUniformSize(runButton, false);
+        runButton.setMinWidth(Region.USE_PREF_SIZE);
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> willChange.get() == 0 || run.get() != null
+                        || ActionRequest.reasonProblem(reason.getText()).isPresent(),
+                willChange, run, reason.textProperty()));
         // Run starts the batch and keeps the dialog open for its progress and summary.
-        startButton.addEventFilter(ActionEvent.ACTION, e -> {
+        runButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             start();
         });
@@ -164,100 +186,73 @@ public final class BulkDialog extends Dialog<Void> {
         setResultConverter(button -> null);
         setOnHidden(e -> {
             if (run.get() == null) {
-                ticker.stop(); // nothing started; a run in progress goes on, its progress kept for its summary
+                // nothing started, so the dialog is done with; a run in progress goes on, its progress kept for its
+                // summary
+                ticker.stop();
+                stopFollowing();
             }
         });
         setOnShown(e -> reason.requestFocus());
         ticker.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> showProgress()));
         ticker.setCycleCount(Timeline.INDEFINITE);
 
-        background.execute(() -> {
-            BulkPreview computed;
-            try {
-                computed = BulkPreview.of(BulkRun.preview(flow, operator, ActionRequest.of(kind, "-", "-"), this.ids));
-            } catch (RuntimeException e) {
-                computed = null;
-            }
-            BulkPreview shown = computed;
-            Platform.runLater(() -> showPreview(shown));
-        });
+        preview.load(this.ids);
     }
 
-    private void previewTable() {
-        preview.setId("bulkPreview");
-        preview.setPrefHeight(260);
-        Label loading = new Label();
-        loading.textProperty().bind(i18n.text("detail.raw.loading"));
-        preview.setPlaceholder(loading);
-        // the short id, as the table shows it, leaves the room to the refusal's words; the whole id on hover
-        TableColumn<BulkPreview.Line, String> session = new TableColumn<>();
-        session.textProperty().bind(i18n.text("column.id"));
-        session.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(d.getValue().sessionId(),
-                SafeText.FIELD)));
-        session.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String id, boolean empty) {
-                super.updateItem(id, empty);
-                setText(empty || id == null ? null : SessionRow.shortId(id));
-                setTooltip(empty || id == null ? null : new javafx.scene.control.Tooltip(id));
-            }
-        });
-        session.setPrefWidth(130);
-        // a cell's words are a binding, which the cell watches: drawn again in a new language, no refresh asked
-        TableColumn<BulkPreview.Line, String> verdict = new TableColumn<>();
-        verdict.textProperty().bind(i18n.text("bulk.preview.verdict"));
-        verdict.setCellValueFactory(d -> i18n.text(d.getValue().allowed()
-                ? "bulk.preview.allowed" : "bulk.preview.refused"));
-        verdict.setPrefWidth(90);
-        TableColumn<BulkPreview.Line, String> what = new TableColumn<>();
-        what.textProperty().bind(i18n.text("bulk.preview.what"));
-        what.setCellValueFactory(d -> i18n.words(() -> Wording.window(i18n).render(d.getValue().what())));
-        what.setPrefWidth(515);
-        what.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                // a refusal is a sentence or two; the whole of it on hover
-                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
-            }
-        });
-        preview.getColumns().add(session);
-        preview.getColumns().add(verdict);
-        preview.getColumns().add(what);
-        preview.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
-            @Override
-            protected void updateItem(BulkPreview.Line line, boolean empty) {
-                super.updateItem(line, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"),
-                        !empty && line != null && !line.allowed());
-            }
-        });
+    /**
+     * Follows the sessions while the preview is what Run would act on: {@code changes} hands its argument, once per
+     * frame on the FX thread, the ids of the sessions that changed, and returns what stops that. It is stopped when
+     * Run is pressed or the dialog closes before it.
+     */
+    public void follow(Function<Consumer<Collection<String>>, Runnable> changes) {
+        stopFollowing();
+        unfollow = changes.apply(preview::sessionsChanged);
     }
 
-    private void showPreview(BulkPreview shown) {
+    private void stopFollowing() {
+        unfollow.run();
+        unfollow = () -> { };
+    }
+
+    /** The counts, the note that sessions changed, and Run's count, as the preview is now. */
+    private void showPreview(LiveBulkPreview shown) {
         if (shown == null) {
             previewSummary.textProperty().bind(i18n.text("action.preview.failed"));
             return;
         }
-        preview.getItems().setAll(shown.lines());
+        live = shown;
+        int size = live.size();
+        int allowed = live.allowed();
+        int refused = live.refused();
         previewSummary.textProperty().bind(i18n.words(() -> Wording.window(i18n).render(Phrase.of(
-                "bulk.preview.counts", shown.lines().size(), shown.allowed(), shown.refused()))));
-        previewed.set(shown.allowed() > 0);
+                "bulk.preview.counts", size, allowed, refused))));
+        int changed = live.changedSinceOpen();
+        previewFollowed.textProperty().bind(i18n.words(() -> changed == 0 ? "" : i18n.format("bulk.preview.followed",
+                changed)));
+        previewFollowed.setVisible(changed > 0);
+        willChange.set(allowed);
+        runButton.textProperty().bind(i18n.words(() -> i18n.format("bulk.run", allowed)));
     }
 
-    /** Starts the batch over every session of the dialog: the flow checks each again as it comes to it. */
+    /**
+     * Starts the batch over the preview as it is now: the sessions it shows refused are left alone (told as refused,
+     * with the preview's reason), and the flow checks each of the others again as it comes to it.
+     */
     void start() {
-        if (run.get() != null || !previewed.get() || ActionRequest.reasonProblem(reason.getText()).isPresent()) {
+        if (run.get() != null || live == null || live.allowed() == 0
+                || ActionRequest.reasonProblem(reason.getText()).isPresent()) {
             return;
         }
+        stopFollowing();
+        live = preview.freeze();
         reason.setEditable(false);
         ActionRequest template = ActionRequest.of(kind, "-", reason.getText().strip());
-        run.set(BulkRun.start(flow, operator, template, ids, workers, null));
+        run.set(BulkRun.startPreviewed(flow, operator, template, ids, live.refusals(), workers, null));
         // From now on the table is a forecast some sessions may not keep: it says so, and the summary tells.
         previewLabel.textProperty().bind(i18n.text("bulk.preview.made"));
+        previewFollowed.setVisible(false); // "shows them as they are now" holds no longer
+        ticker.play(); // before the first look: a run that is already over stops it there
         showProgress();
-        ticker.play();
     }
 
     /** Stops a run in progress: sessions not started are left alone, collections it started give their claims back. */
@@ -311,6 +306,7 @@ public final class BulkDialog extends Dialog<Void> {
     public void stop() {
         cancel();
         ticker.stop();
+        stopFollowing();
         close();
     }
 

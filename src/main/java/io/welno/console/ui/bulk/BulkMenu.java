@@ -10,11 +10,12 @@ import io.welno.console.ui.common.Notices;
 import io.welno.console.view.Wording;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -25,9 +26,10 @@ import javafx.stage.Window;
  * or for every session the table shows now ("Act on all 42 in Stuck…": the bucket with its search and filters). The
  * sessions are read when the menu opens, and an item acts on exactly those it counted: a bucket that grows while the
  * menu is open must not turn "all 18" into a run over 21, and a selected session that a search or its own change hides
- * is neither counted nor acted on. Only the actions the operator's role may run are offered; a viewer gets no menu. A
- * run whose dialog was closed goes on: the menu shows its dialog again (its progress, or its summary once it ended),
- * and a notice tells the summary of a run that ended with its dialog closed.
+ * is neither counted nor acted on. The dialog keeps to those sessions, its preview following each of them until Run.
+ * Only the actions the operator's role may run are offered; a viewer gets no menu. A run whose dialog was closed goes
+ * on: the menu shows its dialog again (its progress, or its summary once it ended), and a notice tells the summary of a
+ * run that ended with its dialog closed.
  */
 public final class BulkMenu extends MenuButton {
 
@@ -45,6 +47,12 @@ public final class BulkMenu extends MenuButton {
 
         /** Every session the table shows now (its bucket, search and filters), in the table's order. */
         List<String> shown();
+
+        /**
+         * Tells {@code listener}, on the FX thread once per frame, the ids of the sessions that changed in that frame
+         * (written, ended or deleted); returns what stops it.
+         */
+        Runnable onChanges(Consumer<Collection<String>> listener);
 
         /** The name of what the table shows ("Stuck"), for the menu's words. */
         String shownName();
@@ -142,6 +150,7 @@ public final class BulkMenu extends MenuButton {
         }
         BulkDialog dialog = new BulkDialog(sessions.window(), flow, operator, kind, ids, i18n, background, workers);
         dialog.onEndedUnseen(this::tellEnded);
+        dialog.follow(sessions::onChanges);
         dialog.runProperty().addListener((o, none, started) -> remember(dialog));
         last = dialog;
         dialog.show();

@@ -19,6 +19,7 @@ import io.welno.console.view.AlertRules;
 import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +68,11 @@ public final class OperationsMount {
                 @Override
                 public List<String> shown() {
                     return view.table().getItems().stream().filter(r -> !r.isEnded()).map(SessionRow::id).toList();
+                }
+
+                @Override
+                public Runnable onChanges(Consumer<Collection<String>> listener) {
+                    return bridge.onFrameChanges(listener);
                 }
 
                 @Override

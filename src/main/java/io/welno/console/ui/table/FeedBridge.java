@@ -13,10 +13,13 @@ import io.welno.console.text.Phrase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * Carries feed output to the FX thread without flooding it: rows are built on the feed's thread, queued,
@@ -47,6 +50,8 @@ public final class FeedBridge implements FeedListener {
     public FeedBridge(Clock clock) {
         this.clock = clock;
     }
+    /** Who hears each frame's changed sessions (FX thread only). */
+    private final List<Consumer<Collection<String>>> frameListeners = new ArrayList<>();
 
     @Override
     public void onBatch(FeedBatch batch) {
@@ -111,8 +116,30 @@ public final class FeedBridge implements FeedListener {
         if (merged.isEmpty()) {
             return false;
         }
-        model.apply(merged.values(), fromSnapshot);
+        List<SessionTableModel.RowChange> changes = merged.values();
+        model.apply(changes, fromSnapshot);
+        if (!frameListeners.isEmpty()) {
+            List<String> ids = new ArrayList<>(changes.size());
+            for (SessionTableModel.RowChange c : changes) {
+                ids.add(c.id());
+            }
+            Collection<String> told = Collections.unmodifiableList(ids);
+            for (Consumer<Collection<String>> listener : List.copyOf(frameListeners)) {
+                listener.accept(told);
+            }
+        }
         return true;
+    }
+
+    /**
+     * Tells {@code listener}, on the FX thread once per frame, the ids of the sessions that frame's changes were about
+     * (written, ended, deleted, or their place against the fallback folder), also while the table is paused: what
+     * must stay true of some sessions while it is on screen (a bulk dialog's preview) looks up just those, never every
+     * row. Returns what stops it.
+     */
+    public Runnable onFrameChanges(Consumer<Collection<String>> listener) {
+        frameListeners.add(listener);
+        return () -> frameListeners.remove(listener);
     }
 
     /** A place that changed becomes an update of the row it belongs to (queued in this frame, or in the model). */
