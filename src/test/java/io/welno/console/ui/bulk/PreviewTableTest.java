@@ -1,0 +1,97 @@
+package io.welno.console.ui.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.welno.console.testing.FxState;
+import io.welno.console.text.Phrase;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Themes;
+import io.welno.console.view.BulkPreview;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Paint;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The bulk preview's lines change in place while the dialog is open: a refused line (drawn in the warning colours)
+ * that turns allowed is drawn as the lines that were allowed all along, in the dark theme too, where a text fill left
+ * at JavaFX's default black cannot be read.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PreviewTableTest {
+
+    private final Set<String> allowed = ConcurrentHashMap.newKeySet();
+    private Stage stage;
+    private Dialog<Void> dialog;
+    private PreviewTable table;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Scene scene = new Scene(new StackPane(), 500, 300);
+        Themes.DARK.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> dialog.close());
+    }
+
+    private static BulkPreview.Line line(String id, boolean allowed) {
+        return new BulkPreview.Line(id, allowed, null, null, Phrase.of("text.verbatim", allowed ? "fine" : "no"));
+    }
+
+    /** Each session's id cell's text fill, as drawn. */
+    private Map<String, Paint> fills() throws Exception {
+        return FxState.read(() -> table.node().lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getText() != null && c.getText().startsWith("welno_"))
+                .collect(Collectors.toMap(TableCell::getText, TableCell::getTextFill)));
+    }
+
+    @Test
+    void aRefusedLineThatTurnsAllowedIsDrawnAsTheAllowedOnes(FxRobot robot) throws Exception {
+        allowed.add("welno_a");
+        robot.interact(() -> {
+            table = new PreviewTable(new I18n(Locale.ENGLISH), Runnable::run,
+                    ids -> ids.stream().map(id -> line(id, allowed.contains(id))).toList(), shown -> { });
+            dialog = new Dialog<>(); // as the bulk dialog: its own window, the owner's stylesheets
+            dialog.initOwner(stage);
+            dialog.getDialogPane().getStylesheets().addAll(stage.getScene().getStylesheets());
+            dialog.getDialogPane().setContent(table.node());
+            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+            dialog.show();
+            table.load(List.of("welno_a", "welno_b", "welno_c", "welno_d"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Paint allowedFill = fills().get("welno_a");
+        assertNotEquals(allowedFill, fills().get("welno_b"), "a refused line has the warning colours");
+
+        for (String turnsAllowed : List.of("welno_b", "welno_c")) { // one frame after another
+            allowed.add(turnsAllowed);
+            robot.interact(() -> table.sessionsChanged(List.of(turnsAllowed)));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(allowedFill, fills().get("welno_b"));
+        assertEquals(allowedFill, fills().get("welno_c"));
+        assertNotEquals(allowedFill, fills().get("welno_d"));
+    }
+}
