@@ -451,7 +451,7 @@ class BulkDialogTest {
             TableView<BulkPreview.Line> preview = FxState.read(() -> (TableView<BulkPreview.Line>) dialog
                     .getDialogPane().lookup("#bulkPreview"));
             FxState.await("the preview", () -> preview.getItems().size() == 3);
-            assertEquals("Run for all", FxState.read(() -> button(0).getText()));
+            assertEquals("Run for 2 sessions", FxState.read(() -> button(0).getText()));
 
             robot.interact(() -> i18n.setLocale(I18n.KOREAN));
             WaitForAsyncUtils.waitForFxEvents();
@@ -471,7 +471,7 @@ class BulkDialogTest {
                     .reduce("", (a, b) -> a + "|" + b));
             assertTrue(cells.contains("|" + korean.get("bulk.preview.refused") + "|"), cells);
             assertFalse(cells.contains("Refused") || cells.contains("Will change"), "no English left: " + cells);
-            assertEquals(List.of(korean.get("bulk.run"), korean.get("dialog.close")),
+            assertEquals(List.of(korean.format("bulk.run", 2), korean.get("dialog.close")),
                     FxState.read(() -> List.of(button(0).getText(), button(1).getText())));
 
             runWith(robot, "Tilko outage, restart them");
