@@ -143,7 +143,8 @@ class FlowNoticesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()),
                 "one notice for the run, not one per session");
-        assertEquals("Sessions of bulk run run1 are ending while their change is held (welno_b0 first).", headline());
+        assertEquals("A session of bulk run run1 ended while its change was held (session welno_b0); the Alerts tab counts"
+                + " every session of the run that does.", headline());
     }
 
     /** A stale backend worker writes back many of a run's sessions at once: one notice for the run, then silence. */
@@ -156,7 +157,8 @@ class FlowNoticesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()),
                 "one notice for the run, not one per session");
-        assertEquals("The backend is writing over changes of bulk run run2 (welno_r0 first).", headline());
+        assertEquals("The backend is writing over a change of bulk run run2 (session welno_r0); the Alerts tab counts"
+                + " every session of the run it writes over.", headline());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
 
         flowNotices.onRevertDetected(new RevertDetected("welno_s0", ActionKind.RESET_STUCK, "b0", "kim",
@@ -165,7 +167,8 @@ class FlowNoticesTest {
                 Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, false, "run3"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
-        assertEquals("The backend is writing over kim's changes of bulk run run3 (welno_s0 first).", headline());
+        assertEquals("The backend is writing over a change of kim's bulk run run3 (session welno_s0); the Alerts tab counts"
+                + " every session of the run it writes over.", headline());
     }
 
     @Test
