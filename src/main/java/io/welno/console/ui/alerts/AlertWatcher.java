@@ -17,7 +17,6 @@ import io.welno.console.view.SessionStarts;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,10 +27,11 @@ import javafx.application.Platform;
 import javafx.util.Duration;
 
 /**
- * Wires the alert rules to the live data: every {@link #PERIOD} the sessions as the feed last told are copied (on the
- * FX thread, a list of references, the table's held changes laid over its rows while it is paused) with the started
- * counts of the error window (the {@link SessionStarts} tally's, a sum of its minutes), the conditions computed from
- * them in the background, and the alert center told on the FX thread; a check still running makes the next one wait.
+ * Wires the alert rules to the live data: every {@link #PERIOD} the sessions as the feed last told are taken (on the
+ * FX thread, the rows supplier's own copy of references, the table's held changes laid over its rows while it is
+ * paused) with the started counts of the error window (the {@link SessionStarts} tally's, a sum of its minutes), the
+ * conditions computed from them in the background, and the alert center told on the FX thread; a check still running
+ * makes the next one wait.
  * Reverts come from the flow as they are detected, and so do holds of this console's changes that ended without
  * knowing the change stayed.
  */
@@ -52,6 +52,10 @@ public final class AlertWatcher {
     private FlowService flow;
     private FlowListener reverts;
 
+    /**
+     * @param rows every session as the feed last told, as a list of its own on each call (taken on the FX thread and
+     *             read in the background, so it is not copied again here)
+     */
     public AlertWatcher(AlertCenter center, Supplier<List<SessionRow>> rows, Supplier<SessionStarts> starts,
                         Supplier<FeedMode> mode, Supplier<StuckPolicy> policy, Clock clock, ZoneId zone,
                         Executor background) {
@@ -112,7 +116,7 @@ public final class AlertWatcher {
         if (!checking.compareAndSet(false, true)) {
             return;
         }
-        List<SessionRow> copy = new ArrayList<>(rows.get());
+        List<SessionRow> copy = rows.get(); // a list of its own each time: nobody changes it after this
         FeedMode feed = mode.get();
         StuckPolicy stuck = policy.get();
         var rules = center.rules();
