@@ -2,7 +2,6 @@ package io.welno.console.live;
 
 import io.welno.console.text.Phrase;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * What the feed says about its state, as codes of the {@code feed.} bundle entries: the detail that comes with each
@@ -90,17 +89,16 @@ public final class FeedPhrases {
     }
 
     /**
-     * A delay as the feed reports it, "200 ms", "2 s", "1.5 s": the retry and poll delays are short and exact, which
-     * the minutes-and-seconds durations of the window are not; the units read the same in both languages.
+     * A delay as the feed reports it, "200 ms", "2 s", "1.5 s" ("200ms", "2초", "1.5초"): the retry and poll delays are
+     * short and exact, which the minutes-and-seconds durations of the window are not. A phrase, so the unit is the
+     * window's language's: a Korean status bar that said "2 s 후" beside its "3초" read half in English.
      */
-    static String human(Duration duration) {
+    static Phrase human(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
-            return millis + " ms";
+            return Phrase.of("feed.delay.ms", millis);
         }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + " s";
-        }
-        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        // tenths of a second, rounded half up ("1.25 s" reads "1.3")
+        return Phrase.of("feed.delay.s", Math.round(millis / 100.0) / 10.0);
     }
 }

@@ -10,6 +10,7 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.SessionReader;
 import io.welno.console.store.StoredSession;
+import io.welno.console.testing.Words;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -264,8 +265,9 @@ class FeedUnitTest {
         assertEquals(Duration.ofMillis(40), defaults.batchWindow());
         assertFalse(defaults.mayEnableNotifications());
         assertEquals(1000, defaults.scanCount());
-        assertEquals("2 s", FeedPhrases.human(defaults.pollInterval()));
-        assertEquals("200 ms", FeedPhrases.human(Duration.ofMillis(200)));
-        assertEquals("1.5 s", FeedPhrases.human(Duration.ofMillis(1500)));
+        assertEquals("2 s", Words.en(FeedPhrases.human(defaults.pollInterval())));
+        assertEquals("200 ms", Words.en(FeedPhrases.human(Duration.ofMillis(200))));
+        assertEquals("1.5 s", Words.en(FeedPhrases.human(Duration.ofMillis(1500))));
+        assertEquals("1.3 s", Words.en(FeedPhrases.human(Duration.ofMillis(1250))), "rounded half up, as before");
     }
 }

@@ -22,7 +22,7 @@ class FeedPhrasesWordingTest {
         Phrase lost = FeedPhrases.lost("redis://10.0.1.10:6380/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2));
         assertEquals("Lost the connection to redis://10.0.1.10:6380/0 (the server closed the connection); retrying in 2 s",
                 english.render(lost));
-        assertEquals("연결이 끊겼습니다: redis://10.0.1.10:6380/0(서버가 연결을 끊었습니다). 2 s 후 다시 시도합니다",
+        assertEquals("연결이 끊겼습니다: redis://10.0.1.10:6380/0(서버가 연결을 끊었습니다). 2초 후 다시 시도합니다",
                 korean.render(lost));
     }
 
@@ -41,8 +41,25 @@ class FeedPhrasesWordingTest {
                         Phrase.of("feed.notify.on", "g$xK"))));
         Phrase polling = FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"), Duration.ofMillis(1500));
         assertEquals("CONFIG is not permitted for this user; polling every 1.5 s", english.render(polling));
-        assertEquals("이 사용자는 CONFIG 명령을 쓸 수 없습니다. 1.5 s마다 조회합니다", korean.render(polling));
+        assertEquals("이 사용자는 CONFIG 명령을 쓸 수 없습니다. 1.5초마다 조회합니다", korean.render(polling));
         assertEquals("The server stopped answering (no PONG within 3000 ms)", english.render(FeedPhrases.noPong(3000)));
+    }
+
+    /**
+     * The retry and poll delays in the window's units: a Korean status bar said "2 s 후 다시 시도합니다" beside its
+     * own "3초", the unit in English.
+     */
+    @Test
+    void delaysAreSaidInTheWindowsUnits() {
+        Phrase why = FeedPhrases.closedByServer();
+        assertEquals("아직 연결할 수 없습니다: redis://h:1/0(서버가 연결을 끊었습니다). 686ms 후 다시 시도합니다",
+                korean.render(FeedPhrases.stillUnreachable("redis://h:1/0", why, Duration.ofMillis(686))));
+        assertEquals("연결할 수 없습니다: redis://h:1/0(서버가 연결을 끊었습니다). 3.5초 후 다시 시도합니다",
+                korean.render(FeedPhrases.unreachable("redis://h:1/0", why, Duration.ofMillis(3475))));
+        assertEquals("Still cannot reach redis://h:1/0 (the server closed the connection); retrying in 686 ms",
+                english.render(FeedPhrases.stillUnreachable("redis://h:1/0", why, Duration.ofMillis(686))));
+        assertEquals("Cannot reach redis://h:1/0 (the server closed the connection); retrying in 30 s",
+                english.render(FeedPhrases.unreachable("redis://h:1/0", why, Duration.ofSeconds(30))));
     }
 
     @Test
