@@ -50,7 +50,10 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
         TIMEOUT,
         /** The connection broke while a command was under way. */
         CONNECTION_LOST,
-        /** The server cannot serve commands for now: loading its data, a long script, its cluster down. */
+        /**
+         * The server cannot serve commands for now: loading its data, a long script, its cluster down, a replica cut
+         * off from its primary; {@code said} names which ({@code store.unavailable.<reply code>}).
+         */
         UNAVAILABLE,
         /** The server is a read-only replica: it refuses every write. */
         READ_ONLY,
@@ -162,8 +165,11 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
         }
         for (Throwable t : chain) {
             String message = String.valueOf(t.getMessage());
-            if (UNAVAILABLE_NOW.matcher(message).find()) {
-                return new StoreFailure(Cause.UNAVAILABLE, firstLine(message));
+            Matcher unavailable = UNAVAILABLE_NOW.matcher(message);
+            if (unavailable.find()) {
+                // Named by the reply's code: a replica cut off from its primary is not a server loading its data.
+                return new StoreFailure(Cause.UNAVAILABLE, firstLine(message),
+                        Phrase.of("store.unavailable." + unavailable.group(1).toLowerCase(Locale.ROOT)));
             }
             Matcher refused = WRITE_REFUSED.matcher(message);
             if (refused.find()) {

@@ -2,7 +2,9 @@ package io.welno.console.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.io.UncheckedIOException;
@@ -58,6 +60,29 @@ class StoreFailureTest {
             StoreFailure failure = StoreFailure.of(new JedisDataException(reply));
             assertEquals(StoreFailure.Cause.UNAVAILABLE, failure.cause(), reply);
         }
+    }
+
+    /**
+     * Each reply in Korean names its own cause, not Redis's English nor a list of guesses: a replica cut off from its
+     * primary (MASTERDOWN) was told as "loading its data, running a long script, or its cluster is down", its real
+     * cause only in the English reply quoted inside.
+     */
+    @Test
+    void eachServerThatCannotServeNowSaysWhyInKorean() {
+        java.util.Map<String, String> named = java.util.Map.of(
+                "LOADING Redis is loading the dataset in memory", "불러오는 중",
+                "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.", "스크립트",
+                "CLUSTERDOWN The cluster is down", "클러스터가 내려가",
+                "TRYAGAIN Multiple keys request during rehashing of slot", "슬롯",
+                "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.", "프라이머리와의 연결이 끊긴 복제본");
+        java.util.Set<String> sentences = new java.util.HashSet<>();
+        named.forEach((reply, cause) -> {
+            String korean = Words.ko(StoreFailure.of(new JedisDataException(reply)).phrase());
+            assertTrue(korean.contains(cause), reply + " → " + korean);
+            assertFalse(korean.replace("Redis", "").matches("(?s).*[A-Za-z]{3,}.*"), "English in: " + korean);
+            sentences.add(korean);
+        });
+        assertEquals(named.size(), sentences.size(), "one sentence per cause: " + sentences);
     }
 
     @Test
