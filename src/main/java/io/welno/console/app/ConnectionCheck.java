@@ -2,6 +2,7 @@ package io.welno.console.app;
 
 import io.welno.console.flow.Role;
 import io.welno.console.live.NotificationConfig;
+import io.welno.console.store.CaCertificateProblem;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.StoreFailure;
@@ -80,7 +81,10 @@ public final class ConnectionCheck {
             client.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(settings.keyPrefix() + "*").count(10));
             notifications(client, profile, settings, role).ifPresent(out::add);
         } catch (RuntimeException e) {
-            out.add(new Finding(true, failure(StoreFailure.of(e), settings)));
+            // The profile's own CA file, not Redis: told as it is, with what to choose instead.
+            CaCertificateProblem ca = CaCertificateProblem.among(e);
+            out.add(new Finding(true, ca != null ? Phrase.of("connect.problem.ca", ca.phrase())
+                    : failure(StoreFailure.of(e), settings)));
             return out;
         }
         tilkoProblem(profile.tilkoUrl(), tilkoKey).ifPresent(out::add);

@@ -172,7 +172,7 @@ public final class RedisConnections {
                 store.setCertificateEntry("ca-" + index++, certificate);
             }
             if (index == 0) {
-                throw new PhrasedException(Phrase.of("connect.ca.empty", ca.toString()));
+                throw new CaCertificateProblem(Phrase.of("connect.ca.empty", ca.toString()), null);
             }
             Path file = Files.createTempFile("welno-console-ca", ".p12");
             file.toFile().deleteOnExit();
@@ -180,9 +180,14 @@ public final class RedisConnections {
                 store.store(out, TRUSTSTORE_PASSWORD);
             }
             return file;
-        } catch (IOException | GeneralSecurityException e) {
-            // a missing or unreadable file in the window's words; a file that is no certificate as the JVM says it
-            throw new PhrasedException(Phrase.of("connect.ca.unreadable", ca.toString(), FileWords.of(e, ca)), e);
+        } catch (IOException e) {
+            // a missing or unreadable file in the window's words
+            throw new CaCertificateProblem(Phrase.of("connect.ca.unreadable", ca.toString(), FileWords.of(e, ca)), e);
+        } catch (GeneralSecurityException e) {
+            // A file that is no certificate (a private key, a broken PEM, any other file), or a folder read as one: the
+            // parser's English ("No certificate data found", "Unable to initialize …") would be all a reader got.
+            throw new CaCertificateProblem(Phrase.of("connect.ca.unreadable", ca.toString(), Files.isDirectory(ca)
+                    ? Phrase.of("file.directory", ca.toString()) : Phrase.of("connect.ca.notCertificate")), e);
         }
     }
 }
