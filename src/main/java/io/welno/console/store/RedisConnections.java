@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
@@ -158,10 +159,36 @@ public final class RedisConnections {
         return ssl.build();
     }
 
+    /**
+     * Opens a truststore as Jedis will (the default keystore type, the console's password), so that one that cannot be
+     * used is said as the profile's CA file before connecting: Jedis says "Failed to create socket." for it, which read
+     * as a connection that broke, and "Truststore file … does not exist" for a missing one, which read as Redis's error.
+     */
+    private static void checkTruststore(Path ca) {
+        if (Files.isDirectory(ca)) {
+            throw new CaCertificateProblem(Phrase.of("connect.ca.unreadable", ca.toString(),
+                    Phrase.of("file.directory", ca.toString())), null);
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(ca);
+        } catch (IOException e) {
+            throw new CaCertificateProblem(Phrase.of("connect.ca.unreadable", ca.toString(), FileWords.of(e, ca)), e);
+        }
+        try (in) {
+            KeyStore.getInstance(KeyStore.getDefaultType()).load(in, TRUSTSTORE_PASSWORD);
+        } catch (IOException | GeneralSecurityException e) {
+            boolean password = e.getCause() instanceof UnrecoverableKeyException;
+            throw new CaCertificateProblem(Phrase.of("connect.ca.unreadable", ca.toString(),
+                    Phrase.of(password ? "connect.ca.truststorePassword" : "connect.ca.notTruststore")), e);
+        }
+    }
+
     /** Accepts a PKCS12/JKS truststore as is, or PEM/CRT certificates which are converted to a PKCS12 file. */
     private static Path truststoreFile(Path ca) {
         String name = ca.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks")) {
+            checkTruststore(ca);
             return ca;
         }
         try (InputStream in = Files.newInputStream(ca)) {

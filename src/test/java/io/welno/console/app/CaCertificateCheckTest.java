@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,45 @@ class CaCertificateCheckTest {
                 Phrase.of("connect.ca.unreadable", missing.toString(), Phrase.of("file.missing", missing.toString()))))),
                 found);
         assertKoreanAboutTheFile(Words.ko(found.get(0).phrase()), missing);
+    }
+
+    /**
+     * A PKCS12 or JKS file goes to Jedis as it is: one it cannot open read "the Redis connection broke while a command
+     * was under way (Failed to create socket.)", a missing one "Redis answered with an error: Truststore file …".
+     */
+    @Test
+    void aTruststoreThatCannotBeOpenedIsSaidBeforeConnecting() throws Exception {
+        Path garbage = Files.write(dir.resolve("garbage.p12"), new byte[] {0x4a, 0x12, 0x7f, 0x00, 0x33});
+        Path otherPassword = dir.resolve("other.jks");
+        KeyStore store = KeyStore.getInstance("JKS");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(otherPassword)) {
+            store.store(out, "changeit".toCharArray());
+        }
+        Path missing = dir.resolve("missing.p12");
+        int port = closedPort();
+        assertEquals(Phrase.of("connect.problem.ca", Phrase.of("connect.ca.unreadable", garbage.toString(),
+                Phrase.of("connect.ca.notTruststore"))), check(garbage, port).get(0).phrase());
+        assertEquals(Phrase.of("connect.problem.ca", Phrase.of("connect.ca.unreadable", otherPassword.toString(),
+                Phrase.of("connect.ca.truststorePassword"))), check(otherPassword, port).get(0).phrase());
+        assertEquals(Phrase.of("connect.problem.ca", Phrase.of("connect.ca.unreadable", missing.toString(),
+                Phrase.of("file.missing", missing.toString()))), check(missing, port).get(0).phrase());
+        for (Path ca : List.of(garbage, otherPassword, missing)) {
+            String korean = Words.ko(check(ca, port).get(0).phrase());
+            assertKoreanAboutTheFile(korean.replace("welno-console", ""), ca);
+        }
+    }
+
+    @Test
+    void aTruststoreThatOpensGoesOnToTheServer() throws Exception {
+        Path usable = dir.resolve("usable.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(usable)) {
+            store.store(out, "welno-console".toCharArray());
+        }
+        List<ConnectionCheck.Finding> found = check(usable, closedPort());
+        assertEquals("connect.problem", found.get(0).phrase().key(), "the closed port is what is found: " + found);
     }
 
     private static void assertKoreanAboutTheFile(String korean, Path ca) {
