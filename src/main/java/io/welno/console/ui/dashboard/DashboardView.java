@@ -237,10 +237,12 @@ public final class DashboardView extends ScrollPane {
         timeAxis.setTickLabelFormatter(timeLabels());
         countAxis.labelProperty().bind(i18n.text("dashboard.axis.sessions"));
         countAxis.setMinorTickVisible(false);
+        // counts grouped as the tiles beside write them ("12,000", not "12000")
         countAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(countAxis) {
             @Override
             public String toString(Number value) {
-                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+                return value.doubleValue() == Math.rint(value.doubleValue())
+                        ? Formats.count(i18n, value.longValue()) : "";
             }
         });
         long now = DashboardModel.minuteOf(now());
@@ -283,7 +285,8 @@ public final class DashboardView extends ScrollPane {
         funnelAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(funnelAxis) {
             @Override
             public String toString(Number value) {
-                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+                return value.doubleValue() == Math.rint(value.doubleValue())
+                        ? Formats.count(i18n, value.longValue()) : "";
             }
         });
         for (String key : FUNNEL_KEYS) {

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.geometry.Side;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +75,23 @@ class DashboardViewTest {
         robot.interact(dashboard::refresh);
         FxState.await("the second minute's figures", () -> dashboard.shown().history().size() == 2);
         FxState.check(() -> assertFalse(waiting.isVisible(), "two minutes draw the areas"));
+    }
+
+    /** The charts' count axes group their figures as the tiles beside them do: "12,000" beside "1,767", not "12000". */
+    @Test
+    void theCountAxesGroupTheirFiguresAsTheTilesDo(FxRobot robot) throws Exception {
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        List<NumberAxis> counts = robot.lookup(".axis").queryAll().stream()
+                .filter(node -> node instanceof NumberAxis axis && axis.getSide() == Side.LEFT)
+                .map(NumberAxis.class::cast).toList();
+        assertEquals(2, counts.size(), "the status chart's and the funnel's");
+        FxState.check(() -> {
+            for (NumberAxis axis : counts) {
+                assertEquals("12,000", axis.getTickLabelFormatter().toString(12_000));
+                assertEquals("500", axis.getTickLabelFormatter().toString(500));
+                assertEquals("", axis.getTickLabelFormatter().toString(2.5), "no half sessions");
+            }
+        });
     }
 
     /**
