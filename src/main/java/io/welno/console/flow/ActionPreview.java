@@ -2,6 +2,7 @@ package io.welno.console.flow;
 
 import io.welno.console.session.SessionDocument;
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,18 @@ import java.util.Optional;
  * @param after    the document after the (first) write, or null when the action would be refused
  * @param refusal  why the action would be refused, or null when it would run
  * @param followUp what happens after the first write, or null when nothing follows
+ * @param judgedUntil until when this preview is known to stay true without a write, in the backend's wall-clock time:
+ *                 past it a rule that reads the clock (expiry, stuck, a lease, a stale auth request) may judge the
+ *                 session otherwise ({@link Guards#judgedUntil}); null when no such rule lies ahead
  */
 public record ActionPreview(ActionRequest request, SessionDocument before, SessionDocument after, Phrase refusal,
-                            Phrase followUp) {
+                            Phrase followUp, LocalDateTime judgedUntil) {
+
+    /** A preview no rule of the clock can change. */
+    public ActionPreview(ActionRequest request, SessionDocument before, SessionDocument after, Phrase refusal,
+                         Phrase followUp) {
+        this(request, before, after, refusal, followUp, null);
+    }
 
     public boolean allowed() {
         return refusal == null;
@@ -26,5 +36,10 @@ public record ActionPreview(ActionRequest request, SessionDocument before, Sessi
 
     public Optional<Phrase> refusalReason() {
         return Optional.ofNullable(refusal);
+    }
+
+    /** Whether the clock alone may have made this preview untrue by {@code now} (backend wall-clock time). */
+    public boolean outdatedAt(LocalDateTime now) {
+        return judgedUntil != null && now.isAfter(judgedUntil);
     }
 }

@@ -15,6 +15,7 @@ import io.welno.console.text.Phrase;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoResult;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -307,10 +308,11 @@ public final class FlowService implements AutoCloseable {
         if (early.isPresent()) {
             return new ActionPreview(request, before, null, early.get(), null);
         }
+        LocalDateTime judgedUntil = runtime.guards.judgedUntil(kind, before).orElse(null);
         Optional<Refusal> refusal = runtime.guards.refusal(kind, before, request.overrideGuards(),
                 this::isCollecting);
         if (refusal.isPresent()) {
-            return new ActionPreview(request, before, null, refusal.get().phrase(), null);
+            return new ActionPreview(request, before, null, refusal.get().phrase(), null, judgedUntil);
         }
         FlowAction action = registry.get(kind);
         SessionMutation mutation = action.firstWrite(operator, request, ConsoleMarks.newActionId(), runtime);
@@ -320,7 +322,16 @@ public final class FlowService implements AutoCloseable {
         if (!(after instanceof SessionDocument afterDoc)) {
             return new ActionPreview(request, before, null, Phrase.of("flow.preview.unreadable"), null);
         }
-        return new ActionPreview(request, before, afterDoc, null, action.followUp(request, runtime.options));
+        return new ActionPreview(request, before, afterDoc, null, action.followUp(request, runtime.options),
+                judgedUntil);
+    }
+
+    /**
+     * Now in the backend's wall-clock time, by the clock the guards judge with: what a preview's
+     * {@link ActionPreview#judgedUntil} is compared with.
+     */
+    public LocalDateTime now() {
+        return runtime.timestamps.nowLocal();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import io.welno.console.session.BackendRules;
+import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.StuckPolicy;
@@ -11,6 +12,7 @@ import io.welno.console.text.Phrase;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -93,6 +95,31 @@ public final class Guards {
         doc.warnings().stream().filter(w -> w.breaksBackend()).findFirst().ifPresent(w ->
                 out.add(Refusal.overridable("guard.backendCannotRead", w.phrase())));
         return out;
+    }
+
+    /**
+     * Until when {@link #problems} is known to say the same of this document for {@code kind} without a write: the
+     * first moment, from now on, at which a rule that reads the clock may judge it otherwise — its expiry for the
+     * backend, a console claim's lease, the moment it becomes stuck (reset-stuck) or its auth request stale
+     * (simple-auth). The verdict holds at that moment itself and may change after it; empty when no such rule lies
+     * ahead. A preview kept open (the bulk dialog's, the action dialog's) is made again once this has passed, as the
+     * clock alone moves a session into or out of what an action accepts.
+     */
+    public Optional<LocalDateTime> judgedUntil(ActionKind kind, SessionDocument doc) {
+        LocalDateTime now = timestamps.nowLocal();
+        List<LocalDateTime> moments = new ArrayList<>();
+        doc.backendExpiry().ifPresent(moments::add); // expired strictly after it
+        doc.consoleClaim().map(ConsoleClaim::leaseUntil).ifPresent(moments::add); // lapsed strictly after it
+        if (kind == ActionKind.RESET_STUCK) {
+            resetPolicy.stuckAfter(doc).ifPresent(moments::add); // stuck strictly after it
+        }
+        if (kind == ActionKind.SIMPLE_AUTH) {
+            // stale once idle for exactly staleAuthRequestAfter (timestamps are to the microsecond): the refusal
+            // holds to the microsecond before
+            doc.lastProgressAt().map(last -> last.plus(options.staleAuthRequestAfter()).minusNanos(1_000))
+                    .ifPresent(moments::add);
+        }
+        return moments.stream().filter(moment -> !moment.isBefore(now)).min(Comparator.naturalOrder());
     }
 
     /** The refusal that applies: the first rule broken, or with an override the first hard one. */

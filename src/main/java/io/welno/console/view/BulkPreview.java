@@ -3,6 +3,7 @@ package io.welno.console.view;
 import io.welno.console.flow.ActionPreview;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,16 @@ public record BulkPreview(List<Line> lines) {
      * @param after  the status after the first write, or null when refused
      * @param what   {@code bulk.preview.change} (before → after), {@code bulk.preview.same} when the first write keeps
      *               the status (a re-sent request claims a session already requesting), or the refusal
+     * @param judgedUntil until when the clock alone cannot change this line (the flow's
+     *               {@link ActionPreview#judgedUntil}, backend wall-clock time); null when it never can
      */
-    public record Line(String sessionId, boolean allowed, SessionStatus before, SessionStatus after, Phrase what) {
+    public record Line(String sessionId, boolean allowed, SessionStatus before, SessionStatus after, Phrase what,
+                       LocalDateTime judgedUntil) {
+
+        /** A line the clock cannot change. */
+        public Line(String sessionId, boolean allowed, SessionStatus before, SessionStatus after, Phrase what) {
+            this(sessionId, allowed, before, after, what, null);
+        }
     }
 
     public BulkPreview {
@@ -38,7 +47,7 @@ public record BulkPreview(List<Line> lines) {
             Phrase what = !p.allowed() ? p.refusal()
                     : before != null && before.equals(after) ? Phrase.of("bulk.preview.same", before)
                     : Phrase.of("bulk.preview.change", named(before), named(after));
-            out.add(new Line(p.request().sessionId(), p.allowed(), before, after, what));
+            out.add(new Line(p.request().sessionId(), p.allowed(), before, after, what, p.judgedUntil()));
         }
         return new BulkPreview(out);
     }

@@ -1,15 +1,18 @@
 package io.welno.console.view;
 
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -17,7 +20,10 @@ import java.util.Set;
  * replaced when its session changes. The feed names the sessions that changed once per frame; {@link #changed} marks
  * this preview's among them (a look-up per changed session, whatever the preview's size), {@link #takeChanged} hands
  * them out to be previewed again, and {@link #replace} puts their new lines in place and moves the counts by the
- * difference. What a run started now acts on is what the lines say now: {@link #allowedIds} and {@link #refusals}.
+ * difference. The clock changes a line too, with no write to hear of (a session passes its {@code expires_at}, or
+ * becomes stuck): {@link #outdatedAt} marks the lines judged to hold only until a moment that has passed, taking them
+ * from a queue ordered by that moment, so a tick looks at those lines alone. What a run started now acts on is what
+ * the lines say now: {@link #allowedIds} and {@link #refusals}.
  *
  * <p>Made where the first preview is made (off the FX thread: it indexes every session once), then used on one thread.
  */
@@ -29,7 +35,12 @@ public final class LiveBulkPreview {
     private final Set<String> waiting = new LinkedHashSet<>();
     /** Every session of this preview that changed while it was open. */
     private final Set<String> changedSinceOpen = new HashSet<>();
+    /** The lines the clock may change, earliest first; an entry whose line was replaced since is stale. */
+    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::judgedUntil));
     private int allowed;
+
+    private record Due(LocalDateTime judgedUntil, int position, BulkPreview.Line line) {
+    }
 
     public LiveBulkPreview(BulkPreview first) {
         lines = first.lines().toArray(new BulkPreview.Line[0]);
@@ -37,7 +48,34 @@ public final class LiveBulkPreview {
         for (int i = 0; i < lines.length; i++) {
             positions.putIfAbsent(lines[i].sessionId(), i);
             allowed += lines[i].allowed() ? 1 : 0;
+            watchClock(i);
         }
+    }
+
+    private void watchClock(int position) {
+        BulkPreview.Line line = lines[position];
+        if (line.judgedUntil() != null) {
+            due.add(new Due(line.judgedUntil(), position, line));
+        }
+    }
+
+    /**
+     * Marks, to be previewed again, the sessions whose line the clock may have made untrue by {@code now} (backend
+     * wall-clock time, the flow's): past their {@link BulkPreview.Line#judgedUntil}. They did not change, so they do
+     * not count in {@link #changedSinceOpen}.
+     *
+     * @return whether any was marked
+     */
+    public boolean outdatedAt(LocalDateTime now) {
+        boolean any = false;
+        while (!due.isEmpty() && now.isAfter(due.peek().judgedUntil())) {
+            Due next = due.poll();
+            if (lines[next.position()] == next.line()) {
+                waiting.add(next.line().sessionId());
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**
@@ -79,6 +117,7 @@ public final class LiveBulkPreview {
             }
             allowed += (line.allowed() ? 1 : 0) - (lines[at].allowed() ? 1 : 0);
             lines[at] = line;
+            watchClock(at);
             replaced[n++] = at;
         }
         return Arrays.copyOf(replaced, n);

@@ -218,6 +218,44 @@ class GuardsTest {
         assertTrue(stuckAt > 0 && stuckAt <= 151, "it does become stuck, as soon as it may be sent again: " + stuckAt);
     }
 
+    /**
+     * What an action accepts changes with the clock alone (expiry, stuck, a stale auth request), and a preview kept
+     * open learns when to look again from {@link Guards#judgedUntil}: for every fixture and action, second by second
+     * across the fixtures' expiries, the verdict at that moment is still the one judged, and a verdict that changes
+     * within the next second was judged to hold only until before it.
+     */
+    @Test
+    void theVerdictHoldsUntilTheMomentJudgedAndEveryChangeOfTheClockIsAnnounced() {
+        Instant from = EARLY.minusSeconds(600);
+        Instant to = LATE.plusSeconds(600);
+        int changes = 0;
+        for (String name : Fixtures.readable()) {
+            SessionDocument doc = fixture(name);
+            for (ActionKind kind : ActionKind.values()) {
+                for (Instant step = from; step.isBefore(to); step = step.plusSeconds(1)) {
+                    Instant t = step;
+                    String now = verdict(t, kind, doc);
+                    Instant next = t.plusSeconds(1);
+                    String after = verdict(next, kind, doc);
+                    var until = guards(t).judgedUntil(kind, doc)
+                            .map(local -> local.atZone(Timestamps.DEFAULT_ZONE).toInstant());
+                    until.ifPresent(u -> assertEquals(now, verdict(u, kind, doc),
+                            name + " " + kind + ": judged at " + t + " to hold until " + u));
+                    if (!after.equals(now)) {
+                        changes++;
+                        assertTrue(until.isPresent() && until.get().isBefore(next), name + " " + kind + " turns "
+                                + now + " -> " + after + " by " + next + ", judged at " + t + " to hold until " + until);
+                    }
+                }
+            }
+        }
+        assertTrue(changes >= 5, "the fixtures' verdicts do change over these minutes: " + changes);
+    }
+
+    private static String verdict(Instant at, ActionKind kind, SessionDocument doc) {
+        return guards(at).refusal(kind, doc, false, id -> false).map(r -> r.phrase().key()).orElse("allowed");
+    }
+
     @Test
     void timeRulesAnInFlightAuthRequestIsHardAFreshCollectionOnlyOverridable() {
         FlowService flow = service(EARLY, true);

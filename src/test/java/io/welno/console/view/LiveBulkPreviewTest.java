@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,30 @@ class LiveBulkPreviewTest {
         assertEquals(2, live.changedSinceOpen());
         assertEquals("b", live.line(1).sessionId());
         assertFalse(live.line(1).allowed());
+    }
+
+    /**
+     * The clock marks only the lines judged to hold until a moment now past (strictly: at the moment itself the line
+     * still holds), each once; a line replaced since is judged by its new moment, and the clock's marks are not
+     * changes of the sessions.
+     */
+    @Test
+    void theClockMarksTheLinesWhoseMomentPassed() {
+        LocalDateTime t = LocalDateTime.of(2026, 11, 20, 14, 0);
+        LiveBulkPreview live = new LiveBulkPreview(new BulkPreview(List.of(
+                new BulkPreview.Line("a", true, STUCK, RESET, Phrase.of("text.verbatim", "ok"), t.plusMinutes(5)),
+                new BulkPreview.Line("b", false, null, null, Phrase.of("text.verbatim", "not yet"), t.plusMinutes(1)),
+                allowed("c"))));
+        assertFalse(live.outdatedAt(t.plusMinutes(1)), "at b's moment itself its line still holds");
+        assertTrue(live.outdatedAt(t.plusMinutes(1).plusNanos(1_000)));
+        assertEquals(List.of("b"), live.takeChanged());
+        assertFalse(live.outdatedAt(t.plusMinutes(2)), "each once");
+
+        live.replace(List.of(new BulkPreview.Line("a", true, STUCK, RESET, Phrase.of("text.verbatim", "ok"),
+                t.plusMinutes(10))));
+        assertFalse(live.outdatedAt(t.plusMinutes(6)), "a's old moment went with its old line");
+        assertTrue(live.outdatedAt(t.plusMinutes(11)));
+        assertEquals(List.of("a"), live.takeChanged());
+        assertEquals(0, live.changedSinceOpen(), "no session was written");
     }
 }

@@ -51,8 +51,9 @@ import javafx.util.Duration;
  * dialog is closed tells its summary ({@link #onEndedUnseen}). The preview and the run work on the executors given;
  * the bar is updated a few times a second, not per session.
  *
- * <p>Until Run, the preview follows its sessions ({@link #follow}, {@link PreviewTable}): the ones a frame changed are
- * previewed again off the FX thread and only their lines and the counts are redrawn. Run acts on the preview as it is
+ * <p>Until Run, the preview follows its sessions ({@link #follow}, {@link PreviewTable}): the ones a frame changed, and
+ * the ones the clock alone may have changed (past their {@code expires_at}, newly stuck), are previewed again off the
+ * FX thread and only their lines and the counts are redrawn. Run acts on the preview as it is
  * at the press: the sessions it shows refused are left alone, and the ones it shows would change are each checked
  * again by the flow at their turn, its compare-and-set deciding the write.
  */
@@ -93,7 +94,7 @@ public final class BulkDialog extends Dialog<Void> {
         this.i18n = i18n;
         this.workers = workers;
         this.preview = new PreviewTable(i18n, background, sessions -> BulkPreview.of(BulkRun.preview(flow, operator,
-                ActionRequest.of(kind, "-", "-"), sessions)).lines(), this::showPreview);
+                ActionRequest.of(kind, "-", "-"), sessions)).lines(), flow::now, this::showPreview);
         this.summaryView = new BulkSummaryView(i18n);
         if (owner != null) {
             initOwner(owner);
@@ -205,13 +206,14 @@ public final class BulkDialog extends Dialog<Void> {
      * Run is pressed or the dialog closes before it.
      */
     public void follow(Function<Consumer<Collection<String>>, Runnable> changes) {
-        stopFollowing();
+        unfollow.run();
         unfollow = changes.apply(preview::sessionsChanged);
     }
 
     private void stopFollowing() {
         unfollow.run();
         unfollow = () -> { };
+        preview.stop();
     }
 
     /** The counts, the note that sessions changed, and Run's count, as the preview is now. */

@@ -7,6 +7,7 @@ import io.welno.console.view.BulkPreview;
 import io.welno.console.view.LiveBulkPreview;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -24,12 +28,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
 
 /**
  * The bulk dialog's preview: a line per session (the status it would get, or the rule that refuses it), kept true
  * until Run. The sessions a frame changed ({@link #sessionsChanged}) are previewed again off the FX thread, one pass at
  * a time (those that change meanwhile wait for the next pass), and only their lines are replaced; the counts are the
- * {@link LiveBulkPreview}'s, moved by each replaced line. {@link #freeze} ends the following: what Run acts on.
+ * {@link LiveBulkPreview}'s, moved by each replaced line. The clock changes lines as well, with no write the feed
+ * would tell (a session passes its {@code expires_at}, or becomes stuck): once a second the lines judged to hold only
+ * until a moment now past are previewed again the same way. {@link #freeze} ends the following: what Run acts on.
  */
 final class PreviewTable {
 
@@ -49,13 +56,23 @@ final class PreviewTable {
     /** Whether a pass previewing changed sessions again is under way. */
     private boolean rechecking;
     private boolean frozen;
+    /** Now, by the clock the previewer judges with (backend wall-clock time). */
+    private final Supplier<LocalDateTime> now;
+    /** Once a second while the preview follows: the lines the clock may have changed are previewed again. */
+    private final Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> clockMoved()));
 
+    /**
+     * @param now now by the clock {@code previewer} judges with, to know when a line's
+     *            {@link BulkPreview.Line#judgedUntil} has passed
+     */
     PreviewTable(I18n i18n, Executor background, Function<List<String>, List<BulkPreview.Line>> previewer,
-                 Consumer<LiveBulkPreview> shown) {
+                 Supplier<LocalDateTime> now, Consumer<LiveBulkPreview> shown) {
         this.i18n = i18n;
         this.background = background;
         this.previewer = previewer;
+        this.now = now;
         this.shown = shown;
+        clockTick.setCycleCount(Timeline.INDEFINITE);
         columns();
     }
 
@@ -88,6 +105,21 @@ final class PreviewTable {
         changedMeanwhile.clear();
         shown.accept(live);
         recheck();
+        if (!frozen) {
+            clockTick.play();
+        }
+    }
+
+    private void clockMoved() {
+        if (!frozen && live != null && live.outdatedAt(now.get())) {
+            recheck();
+        }
+    }
+
+    /** The dialog closed before Run: nothing follows the sessions any more. */
+    void stop() {
+        frozen = true;
+        clockTick.stop();
     }
 
     /** Sessions changed in a frame (FX thread): this preview's among them are previewed again. */
@@ -147,7 +179,7 @@ final class PreviewTable {
 
     /** The preview as it is now, from now on as it stays (Run was pressed); null when none was made. */
     LiveBulkPreview freeze() {
-        frozen = true;
+        stop();
         changedMeanwhile.clear();
         return live;
     }
