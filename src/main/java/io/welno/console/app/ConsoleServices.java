@@ -198,6 +198,16 @@ public final class ConsoleServices implements AutoCloseable {
      */
     public static ConsoleServices connect(ConnectionProfile profile, String password, String tilkoKey,
                                           FlowOptions flowOptions) {
+        return connect(profile, password, tilkoKey, flowOptions, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #connect(ConnectionProfile, String, String, FlowOptions)}, the flow judging and writing times by
+     * {@code clock}: the window's own, so that what its rows say (expired, stuck) and what the actions accept are
+     * judged by one clock, which a test moves.
+     */
+    public static ConsoleServices connect(ConnectionProfile profile, String password, String tilkoKey,
+                                          FlowOptions flowOptions, Clock clock) {
         // A folder unmounted since the profile was saved: said now, not found out as sessions that never show.
         profile.filesProblem().ifPresent(problem -> {
             throw new PhrasedException(Phrase.of("connect.problem.files", problem));
@@ -212,7 +222,7 @@ public final class ConsoleServices implements AutoCloseable {
                 || tilkoKey.isBlank()
                 ? null : TilkoConfig.builder().baseUrl(profile.tilkoUrl()).apiKey(tilkoKey).build();
         return new ConsoleServices(profile.name(), profile.environment(), settings,
-                new Timestamps(Clock.systemUTC(), zone),
+                new Timestamps(clock, zone),
                 // CONFIG SET is a write: a viewer's console never sends one, whatever the profile allows.
                 FeedOptions.defaults().withMayEnableNotifications(profile.mayEnableNotifications() && role.mayWrite()),
                 null, Operator.osUser(role), tilko, flowOptions, profile.files().orElse(null));

@@ -43,7 +43,9 @@ final class TestConsole {
         // TestFX hands every test class the same stage: at the size the scene asks for, not the last test's
         stage.sizeToScene();
         beforeAttach.accept(window);
-        services = ConsoleServices.connect(profile, password, flowOptions);
+        // the flow judges by the window's clock: a test that moves it moves both
+        services = ConsoleServices.connect(profile, password, System.getenv(io.welno.console.tilko.TilkoConfig.API_KEY_ENV),
+                flowOptions, clock);
         window.attach(services);
     }
 
@@ -80,6 +82,13 @@ final class TestConsole {
         redis.seedLiveFixtures();
         return new TestConsole(stage, Clock.systemUTC(), profile("test", redis.url(), "developer", "development", true),
                 null, flowOptions, w -> { });
+    }
+
+    /** As {@link #onLiveFixtures(Stage, io.welno.console.testing.RedisServerExtension)}, window and flow on {@code clock}. */
+    static TestConsole onLiveFixtures(Stage stage, io.welno.console.testing.RedisServerExtension redis, Clock clock) {
+        redis.flush();
+        redis.seedLiveFixtures();
+        return open(stage, clock, profile("test", redis.url(), "developer", "development", true));
     }
 
     /** A profile as the tests use them: the backend's zone, no Tilko URL of its own. */

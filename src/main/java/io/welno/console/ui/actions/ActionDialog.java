@@ -38,8 +38,8 @@ import javafx.stage.Window;
  * writing, off the FX thread) before anything happens. Returns the request to perform, or nothing.
  *
  * <p>The preview is of the session as it is now: when the live copy changes while the dialog is open
- * ({@link #sessionChanged}) it is computed again and the dialog says so, and a preview that could not read the
- * session offers to read it again (Redis answering again is not an event the dialog would hear of).
+ * ({@link #sessionChanged}) it is computed again and the dialog says so, and so it is once the clock alone may have
+ * changed it ({@link #clockMoved}); a preview that could not read the session offers to read it again (Redis answering again is not an event the dialog would hear of).
  */
 public final class ActionDialog extends Dialog<ActionRequest> {
 
@@ -62,6 +62,8 @@ public final class ActionDialog extends Dialog<ActionRequest> {
     private final Label reasonProblem = new Label();
     private final BooleanProperty allowed = new SimpleBooleanProperty(false);
     private final AtomicLong sequence = new AtomicLong();
+    /** Until when the preview shown holds by the clock ({@link ActionPreview#judgedUntil}); null: for good. */
+    private java.time.LocalDateTime judgedUntil;
 
     public ActionDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, String sessionId, I18n i18n,
                  Executor background, SessionCodec codec) {
@@ -160,6 +162,18 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         refreshPreview();
     }
 
+    /**
+     * The clock moved on (told every second): a preview the clock alone may have made untrue — the session passed its
+     * {@code expires_at}, became stuck, its auth request went stale — is computed again, with no write to hear of.
+     * Its new refusal, or its new diff, says what changed; the session itself did not, so the note stays as it was.
+     */
+    public void clockMoved() {
+        if (judgedUntil != null && flow.now().isAfter(judgedUntil)) {
+            judgedUntil = null; // asked once; the new preview says until when it holds
+            refreshPreview();
+        }
+    }
+
     /** Nothing is said while the field is empty; the Run button stays off until the reason is usable. */
     private void showReasonProblem() {
         String text = reason.getText();
@@ -213,6 +227,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
                     return;
                 }
                 readAgain.setVisible(shown.before() == null); // the session could not be read
+                judgedUntil = shown.judgedUntil();
                 allowed.set(shown.allowed());
                 refusal.setVisible(!shown.allowed());
                 Wording words = Wording.window(i18n);

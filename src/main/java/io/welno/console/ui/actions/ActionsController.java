@@ -202,7 +202,7 @@ public final class ActionsController {
         }
         ActionDialog dialog = new ActionDialog(view.window(), flow, operator, kind, row.id(), i18n,
                 background, codec);
-        Runnable follow = new CopyWatch(row, dialog::sessionChanged);
+        Runnable follow = new CopyWatch(row, dialog::sessionChanged, dialog::clockMoved);
         view.detail().addChangeListener(follow);
         try {
             dialog.showAndWait().ifPresent(this::perform);
@@ -214,29 +214,35 @@ public final class ActionsController {
     /**
      * Tells the dialog when the pane's copy of its session is no longer the one it last saw: other bytes, or the
      * session ended. The pane tells its listeners every second as well, and a resync hands it equal copies anew, so
-     * a new row alone is not a change.
+     * a new row alone is not a change: such a call tells the dialog the clock moved instead.
      */
     private final class CopyWatch implements Runnable {
         private final String id;
         private final Runnable changed;
+        /** Told on every other call: the pane's second, when the clock may have changed the verdict. */
+        private final Runnable ticked;
         private SessionRow seen;
 
-        CopyWatch(SessionRow opened, Runnable changed) {
+        CopyWatch(SessionRow opened, Runnable changed, Runnable ticked) {
             this.id = opened.id();
             this.seen = opened;
             this.changed = changed;
+            this.ticked = ticked;
         }
 
         @Override
         public void run() {
             SessionRow now = view.detail().current();
             if (now == null || now == seen || !now.id().equals(id)) {
+                ticked.run();
                 return;
             }
             boolean differs = now.isEnded() != seen.isEnded() || !Arrays.equals(now.bytes(), seen.bytes());
             seen = now;
             if (differs) {
                 changed.run();
+            } else {
+                ticked.run();
             }
         }
     }
