@@ -14,6 +14,7 @@ import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.FileCopy;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Phrase;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -131,8 +132,18 @@ public final class SessionRow {
         unreadableReason = null;
     }
 
+    /** The row of a session read just now by the machine's clock (the benchmark's rows; tests). */
     public static SessionRow of(StoredSession stored) {
         return new SessionRow(stored, System.currentTimeMillis());
+    }
+
+    /**
+     * The row of a session read at {@code readAt}, by the clock its TTL is later counted down with
+     * ({@link #ttlNowMillis}): the window's, which a test moves. Mixed with the machine's, the countdown is off by the
+     * clocks' difference.
+     */
+    public static SessionRow of(StoredSession stored, Instant readAt) {
+        return new SessionRow(stored, readAt.toEpochMilli());
     }
 
     /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */

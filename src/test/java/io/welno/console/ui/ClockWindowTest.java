@@ -79,4 +79,36 @@ class ClockWindowTest {
                 "the session was not written: the clock changed the verdict");
         robot.type(javafx.scene.input.KeyCode.ESCAPE); // closes the dialog; nothing is run
     }
+
+    private static boolean listed(FxRobot robot, String id) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class).getItems().stream()
+                .anyMatch(row -> ((io.welno.console.view.SessionRow) row).id().equals(id));
+    }
+
+    /**
+     * The rows follow the clock with no write: the stuck collection (05) enters the Stuck bucket a minute before its
+     * expires_at, reset-stuck enabled, and leaves it when that passes; then the detail pane says the backend deletes
+     * it on its next read and reset-stuck is grey.
+     */
+    @Test
+    void aCollectionBecomesStuckThenExpiresWithNoWrite(FxRobot robot) throws Exception {
+        String id = Fixtures.id("05_fetching_health_data_stuck.json");
+        FxState.await("the rows", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() > 10);
+        robot.clickOn("#bucket-stuck");
+        FxState.await("the Stuck bucket", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems()
+                .size() < 10);
+        assertFalse(FxState.read(() -> listed(robot, id)), "not stuck yet");
+
+        clock.advance(Duration.ofSeconds(5 * 60 + 30)); // 14:12:30 on the fixtures' clock: expires 14:13:22
+        FxState.await("05 in Stuck", () -> listed(robot, id));
+
+        clock.advance(Duration.ofMinutes(2)); // past its expires_at
+        FxState.await("05 out of Stuck", () -> !listed(robot, id));
+        robot.clickOn("#bucket-all");
+        select(robot, id);
+        FxState.await("the pane says it expired", () -> robot.lookup("#detailPane").lookup(".label")
+                .queryAllAs(Label.class).stream().anyMatch(l -> l.isVisible() && l.getText() != null
+                        && l.getText().startsWith("Expired for the backend")));
+        FxState.await("reset-stuck grey", () -> robot.lookup("#action-reset-stuck").queryButton().isDisabled());
+    }
 }

@@ -401,6 +401,23 @@ class SessionTableModelTest {
                 "ended when it was deleted, not at the resume");
     }
 
+    /**
+     * A row's TTL counts down by the clock the window reads it with: read with 30 minutes left, it shows 30 minutes
+     * then, and 20 ten minutes later by that clock (the window's, which a test moves; not the machine's).
+     */
+    @Test
+    void aRowsTtlCountsDownByTheWindowsClock() {
+        MutableClock moving = new MutableClock(T0.atZone(Timestamps.DEFAULT_ZONE).toInstant(), ZoneOffset.UTC);
+        SessionTableModel table = new SessionTableModel(StuckPolicy.defaults(), moving, Timestamps.DEFAULT_ZONE);
+        FeedBridge bridge = new FeedBridge(moving);
+        bridge.onBatch(new FeedBatch(List.of(new SessionChange(ChangeKind.ADDED, "welno_a",
+                TestRows.session("welno_a", "auth_request_sent", T0).stored())), true, true));
+        bridge.drain(table);
+        assertEquals(Duration.ofMinutes(30).toMillis(), table.row("welno_a").ttlNowMillis(moving.millis()));
+        moving.advance(Duration.ofMinutes(10));
+        assertEquals(Duration.ofMinutes(20).toMillis(), table.row("welno_a").ttlNowMillis(moving.millis()));
+    }
+
     /** While the table is paused, the figures (the dashboard, the alerts) read the sessions as the feed last told. */
     @Test
     void theCurrentRowsLayTheHeldChangesOverTheTable() {

@@ -60,7 +60,7 @@ public final class FeedBridge implements FeedListener {
         Instant seen = clock.instant();
         for (SessionChange change : batch.changes()) {
             SessionRow row = change.session() == null ? null
-                    : SessionRow.of(change.session()).withPlace(places.get(change.id()));
+                    : SessionRow.of(change.session(), seen).withPlace(places.get(change.id()));
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen));
         }
         queue.add(new Pending(rows, batch.fromSnapshot(), null));
