@@ -408,6 +408,32 @@ class BulkDialogTest {
         }
     }
     /**
+     * The menu's item of a run whose dialog is closed follows the run while the menu stays open: "running, 0
+     * finished…" until its holds end, then "ended" — no event tells the menu, only the passing of time.
+     */
+    @Test
+    void anOpenMenuFollowsARunThatEnds(FxRobot robot) throws Exception {
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(5)))) {
+            List<String> ids = List.of(stuck());
+            BulkMenu menu = menu(flow, ids, new Notices(i18n));
+            robot.interact(() -> dialog = menu.open(ActionKind.RESET_STUCK, ids));
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("1 session: 1 will change"));
+            runWith(robot, "outage over");
+            BulkRun run = FxState.read(dialog::run);
+            robot.interact(dialog::close);
+            robot.interact(menu::show);
+            java.util.function.Supplier<String> item = () -> menu.getItems().stream()
+                    .filter(i -> ("bulk-run-" + run.batchId()).equals(i.getId())).findFirst().orElseThrow().getText();
+            assertTrue(FxState.read(item::get).contains("running"), "held, so not finished yet");
+            FxState.await("the item says the run ended", () -> item.get().equals("Bulk run " + run.batchId()
+                    + " (Reset stuck collection, 1 session): ended, its summary…"));
+            assertTrue(FxState.read(menu::isShowing), "said while the menu stayed open");
+            robot.interact(menu::hide);
+        }
+    }
+
+    /**
      * The menu lists the last five runs, but keeps every run still going beyond them: the window going must cancel
      * each, and its leave question count their sessions not started.
      */

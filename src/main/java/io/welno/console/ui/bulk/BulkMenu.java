@@ -12,14 +12,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The toolbar's way into bulk actions: re-send auth, collect or reset stuck for the selected sessions the table shows,
@@ -28,8 +33,8 @@ import javafx.stage.Window;
  * menu is open must not turn "all 18" into a run over 21, and a selected session that a search or its own change hides
  * is neither counted nor acted on. The dialog keeps to those sessions, its preview following each of them until Run.
  * Only the actions the operator's role may run are offered; a viewer gets no menu. A run whose dialog was closed goes
- * on: the menu shows its dialog again (its progress, or its summary once it ended), and a notice tells the summary of a
- * run that ended with its dialog closed.
+ * on: the menu shows its dialog again (its progress, or its summary once it ended), its item's words following the run
+ * while the menu is open, and a notice tells the summary of a run that ended with its dialog closed.
  */
 public final class BulkMenu extends MenuButton {
 
@@ -71,6 +76,10 @@ public final class BulkMenu extends MenuButton {
     /** The dialogs whose run started, newest first; the menu offers the closed ones again. */
     private final Deque<BulkDialog> runs = new ArrayDeque<>();
     private BulkDialog last;
+    /** The items of the runs listed, with their dialogs: their words follow the runs while the menu is open. */
+    private final Map<MenuItem, BulkDialog> runItems = new LinkedHashMap<>();
+    /** While the menu is open: a run listed as running goes on finishing sessions, and ends, with no event to tell. */
+    private final Timeline runsTicker = new Timeline(new KeyFrame(Duration.millis(500), e -> showRuns()));
 
     public BulkMenu(FlowService flow, Operator operator, I18n i18n, Executor background, ExecutorService workers,
                     Sessions sessions, Notices notices) {
@@ -83,7 +92,12 @@ public final class BulkMenu extends MenuButton {
         this.notices = notices;
         setId("bulkMenu");
         textProperty().bind(i18n.text("bulk.menu"));
-        setOnShowing(e -> rebuild());
+        setOnShowing(e -> {
+            rebuild();
+            runsTicker.play();
+        });
+        setOnHidden(e -> runsTicker.stop());
+        runsTicker.setCycleCount(Timeline.INDEFINITE);
         rebuild();
     }
 
@@ -131,16 +145,26 @@ public final class BulkMenu extends MenuButton {
         if (!closed.isEmpty()) {
             getItems().add(new SeparatorMenuItem());
         }
+        runItems.clear();
         for (BulkDialog dialog : closed) {
-            BulkRun run = dialog.run();
-            String action = i18n.get("action." + dialog.kind().wire());
-            MenuItem item = new MenuItem(dialog.running()
-                    ? i18n.format("bulk.menu.running", run.batchId(), action, run.total(), run.finished())
-                    : i18n.format("bulk.menu.ended", run.batchId(), action, run.total()));
-            item.setId("bulk-run-" + run.batchId());
+            MenuItem item = new MenuItem(runWords(dialog));
+            item.setId("bulk-run-" + dialog.run().batchId());
             item.setOnAction(e -> dialog.reopen());
             getItems().add(item);
+            runItems.put(item, dialog);
         }
+    }
+
+    private String runWords(BulkDialog dialog) {
+        BulkRun run = dialog.run();
+        String action = i18n.get("action." + dialog.kind().wire());
+        return dialog.running()
+                ? i18n.format("bulk.menu.running", run.batchId(), action, run.total(), run.finished())
+                : i18n.format("bulk.menu.ended", run.batchId(), action, run.total());
+    }
+
+    private void showRuns() {
+        runItems.forEach((item, dialog) -> item.setText(runWords(dialog)));
     }
 
     /** Opens the dialog for {@code kind} over {@code ids} (not modal: the table stays usable during a long run). */
@@ -202,6 +226,7 @@ public final class BulkMenu extends MenuButton {
 
     /** The window is going: every run still going is cancelled and every dialog of this menu closed. */
     public void stop() {
+        runsTicker.stop();
         for (BulkDialog dialog : runs) {
             dialog.stop();
         }
