@@ -39,7 +39,8 @@ import javafx.stage.Window;
  *
  * <p>The preview is of the session as it is now: when the live copy changes while the dialog is open
  * ({@link #sessionChanged}) it is computed again and the dialog says so, and so it is once the clock alone may have
- * changed it ({@link #clockMoved}); a preview that could not read the session offers to read it again (Redis answering again is not an event the dialog would hear of).
+ * changed it ({@link #clockMoved}); a preview that could not read the session offers to read it again (Redis
+ * answering again is not an event the dialog would hear of).
  */
 public final class ActionDialog extends Dialog<ActionRequest> {
 
@@ -62,8 +63,8 @@ public final class ActionDialog extends Dialog<ActionRequest> {
     private final Label reasonProblem = new Label();
     private final BooleanProperty allowed = new SimpleBooleanProperty(false);
     private final AtomicLong sequence = new AtomicLong();
-    /** Until when the preview shown holds by the clock ({@link ActionPreview#judgedUntil}); null: for good. */
-    private java.time.LocalDateTime judgedUntil;
+    /** The preview shown, to know when the clock may have made it untrue; null before the first and once asked. */
+    private ActionPreview judged;
 
     public ActionDialog(Window owner, FlowService flow, Operator operator, ActionKind kind, String sessionId, I18n i18n,
                  Executor background, SessionCodec codec) {
@@ -168,8 +169,8 @@ public final class ActionDialog extends Dialog<ActionRequest> {
      * Its new refusal, or its new diff, says what changed; the session itself did not, so the note stays as it was.
      */
     public void clockMoved() {
-        if (judgedUntil != null && flow.now().isAfter(judgedUntil)) {
-            judgedUntil = null; // asked once; the new preview says until when it holds
+        if (judged != null && judged.outdatedAt(flow.now())) {
+            judged = null; // asked once; the new preview says until when it holds
             refreshPreview();
         }
     }
@@ -227,7 +228,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
                     return;
                 }
                 readAgain.setVisible(shown.before() == null); // the session could not be read
-                judgedUntil = shown.judgedUntil();
+                judged = shown;
                 allowed.set(shown.allowed());
                 refusal.setVisible(!shown.allowed());
                 Wording words = Wording.window(i18n);
