@@ -16,19 +16,33 @@ public enum ExitCode {
     DONE(0, "done"),
     /**
      * The action failed (Tilko refused, a collection ended in error), the session is missing ({@code show}: or its
-     * stored value unreadable), the server refuses writes, or an unexpected error.
+     * stored value unreadable), the server refuses writes or keeps the session on another node, Redis answered with
+     * an error of its own, or an unexpected error.
      */
-    FAILED(1, "failed: the action failed, the session is missing (show: or unreadable), or an unexpected error"),
+    FAILED(1, "failed: the action failed (Tilko refused; a collection ended not approved, info_required, in "
+            + "error or interrupted), the session is missing (show: or unreadable), the server refuses writes "
+            + "(READONLY, OOM, MISCONF) or keeps the session on another cluster node, another error Redis answers "
+            + "with (quoted), or an unexpected error"),
     /**
      * A guard or the role refused, an action met an unreadable stored value (never written over), or an option,
-     * argument or URL is malformed; nothing was sent.
+     * argument, the reason or URL is malformed; nothing was sent.
      */
-    REFUSED(2, "refused by a guard or the role, an action on an unreadable value, or bad input (an option, argument "
-            + "or URL); nothing was changed"),
-    /** The change is not in place: others kept changing the session, or the backend reverted it (or deleted it during the hold). */
-    CONFLICT(3, "not in place: the session changed meanwhile, or the backend reverted the change"),
-    /** Redis could not be reached, timed out, refused the TLS handshake, the login or a permission. */
-    UNAVAILABLE(4, "Redis unreachable: no connection, a timeout, TLS, authentication or a missing permission");
+    REFUSED(2, "refused by a guard or the role, an action on an unreadable value, or bad input (an option, argument, "
+            + "the reason or the URL); nothing was changed"),
+    /**
+     * The change is not in place: others kept changing the session or took it over, the backend reverted it, or the
+     * session vanished (during the hold, or under a collection).
+     */
+    CONFLICT(3, "not in place: the session kept changing, someone else took it over, the backend reverted the "
+            + "change, or the session vanished meanwhile"),
+    /**
+     * Redis could not be used (reached, logged into, permitted, answering, a connection free), a hold's last read
+     * could not confirm the change, or the fallback folder of {@code list}, {@code show} or {@code watch} could not be
+     * read.
+     */
+    UNAVAILABLE(4, "Redis unusable: no connection, a timeout, a lost connection, TLS, the login, a missing "
+            + "permission, a server still loading or its cluster down, or every connection busy; also a hold that "
+            + "could not confirm the change, and for list, show and watch an unreadable fallback folder");
 
     private final int code;
     private final String meaning;
