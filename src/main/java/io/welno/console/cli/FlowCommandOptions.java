@@ -17,7 +17,9 @@ final class FlowCommandOptions {
 
     @Option(names = "--reason", paramLabel = "TEXT",
             description = "Why you do this (required; one line of at most " + ActionRequest.MAX_REASON_LENGTH
-                    + " characters without control characters; written into the session's message and the audit stream)")
+                    + " characters, without control, bidi or invisible characters and without a personal number (a "
+                    + "mobile or resident registration number, a YYYYMMDD birth date); written unmasked into the "
+                    + "session's message and the shared audit stream)")
     String reason;
 
     @Mixin

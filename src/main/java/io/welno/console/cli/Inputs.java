@@ -74,8 +74,9 @@ final class Inputs {
     }
 
     /**
-     * {@code stuck} or a status the backend writes: a misspelt bucket would find no session and end "No session to act
-     * on" with exit 0, as if the bucket were empty.
+     * {@code stuck} or a status the backend knows (one it writes, or {@code auth_pending} and {@code expired}, which it
+     * only names): a misspelt bucket would find no session and end "No session to act on" with exit 0, as if the
+     * bucket were empty.
      */
     static final class Bucket implements ITypeConverter<String> {
         @Override
@@ -84,7 +85,7 @@ final class Inputs {
             if (bucket.equalsIgnoreCase("stuck") || SessionStatus.of(bucket).isKnown()) {
                 return bucket;
             }
-            throw new TypeConversionException("stuck or a status the backend writes ("
+            throw new TypeConversionException("stuck or a status the backend knows ("
                     + SessionStatus.KNOWN.stream().map(SessionStatus::wire).collect(Collectors.joining(", "))
                     + "), not " + shown(value));
         }

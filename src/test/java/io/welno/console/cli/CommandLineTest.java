@@ -292,7 +292,7 @@ class CommandLineTest {
     void aBucketThatIsNoneIsRefused() {
         CliRun run = run("reset", "--bucket", "stuk", "--reason", "after the outage", "--redis", REDIS.url());
         assertEquals(2, run.exit(), run.all());
-        assertTrue(run.err().contains("stuck or a status the backend writes (initiated, ") && run.err()
+        assertTrue(run.err().contains("stuck or a status the backend knows (initiated, ") && run.err()
                 .contains("not 'stuk'"), run.err());
         assertEquals(0, run("reset", "--bucket", "auth_completed", "--reason", "after the outage", "--dry-run",
                 "--redis", REDIS.url()).exit());
