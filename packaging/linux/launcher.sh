@@ -7,7 +7,7 @@
 # twice, which package it was installed with. `dpkg -S` reads the whole package database, so that took half a
 # second and more of the start-up before the JVM even began (packaging/README.md, "Start-up").
 #
-# Two things it adds (packaging/README.md, "Start-up: the launcher script"):
+# Two things it adds (packaging/README.md, "Start-up: the Linux launcher script"):
 # - a short command (list, show, an action, audit, --help) runs on a JVM tuned for a few seconds of work: the
 #   quick compiler only and the serial collector, instead of the window's G1 options;
 # - an application class-data sharing archive per kind of start (window, command, long-running command) in the
