@@ -67,6 +67,10 @@ public final class ConsoleApp extends Application {
      */
     @Override
     public void start(Stage primary) {
+        // The window ends the application itself, once its services are closed (ConsoleWindow.close). JavaFX's own
+        // exit when the last window hides came first: stop() interrupted the thread still closing them, and launch()
+        // returned to System.exit, so collections, holds and the demo's Redis were cut short of their closing.
+        Platform.setImplicitExit(false);
         this.stage = primary;
         this.i18n = I18n.fromSystem();
         i18n.governJavaFxTexts();
