@@ -120,7 +120,8 @@ final class RawJsonView {
             if (shown.length() > 200) {
                 shown = shown.substring(0, 200) + "…";
             }
-            out.append(field.getKey()).append(": ").append(shown).append('\n');
+            // a field's name is outside text too: the whole summary keeps its line breaks, so a name's are escaped here
+            out.append(SafeText.bounded(field.getKey(), SafeText.FIELD)).append(": ").append(shown).append('\n');
         });
         return out.toString();
     }

@@ -1,13 +1,18 @@
 package io.welno.console.ui.detail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.BundleTexts;
+import io.welno.console.store.StoredSession;
+import io.welno.console.text.SafeText;
 import io.welno.console.view.SessionRow;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +38,26 @@ class RawJsonViewTest {
         String summary = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), new SessionCodec(), LARGE, false);
         assertTrue(summary.matches("(?s).*\nmessages: \\(array, \\d+ KB\\)\n.*"), summary);
         assertTrue(summary.contains("\nuser_info: (object, 0 KB)\n"), summary);
+    }
+
+    /**
+     * A field's name is outside text like its value: in the summary of a large document a name holding a line break
+     * would start a line of its own (a forged "status" line), and a bidi override would turn the lines after it around.
+     */
+    @Test
+    void aLargeDocumentsFieldNamesAreEscapedInItsSummary() {
+        SessionCodec codec = new SessionCodec();
+        ObjectNode tree = LARGE.document().tree().deepCopy();
+        String hostile = "note\nstatus: \"completed\"\u202e\u001b[2J";
+        tree.put(hostile, "x");
+        byte[] bytes = codec.write(tree).getBytes(StandardCharsets.UTF_8);
+        SessionRow row = SessionRow.of(new StoredSession(codec.parse(LARGE.id(), bytes), 1_800_000, bytes));
+        for (boolean revealed : new boolean[] {false, true}) {
+            String summary = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), codec, row, revealed);
+            assertTrue(summary.lines().noneMatch(line -> line.startsWith("status: \"completed")),
+                    "no line is forged by a field's name: " + summary);
+            assertTrue(summary.contains("\n" + SafeText.escape(hostile) + ": \"x\"\n"), summary);
+            assertEquals(-1, SafeText.firstUnsafe(summary.replace("\n", "")), summary);
+        }
     }
 }
