@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the JSON parser says about a value that is not JSON, as a phrase: its usual complaints (a character where none
- * fits, an unknown word, a bracket that closes nothing, a control character inside a string) have words in both
+ * fits, an unknown word, a bracket that closes nothing, a control character inside a string, Python's NaN and
+ * infinities) have words in both
  * languages; any other keeps the parser's English in the English window and reads as "a syntax error" in Korean, so a
  * Korean user never meets the parser's sentence.
  */
@@ -18,6 +19,11 @@ final class ParserWords {
     private static final Pattern TOKEN = Pattern.compile("^Unrecognized token '(.*?)'(:|$)");
     /** Jackson: {@code Unexpected close marker ']': expected '}' ...}. */
     private static final Pattern CLOSE = Pattern.compile("^Unexpected close marker '(.)'");
+    /**
+     * Jackson: {@code Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow}, for the
+     * words Python's json writes for a float that is not finite (and reads back).
+     */
+    private static final Pattern NON_FINITE = Pattern.compile("^Non-standard token '([+-]?(?:NaN|Infinity|INF))'");
     /** Jackson: {@code Illegal unquoted character ((CTRL-CHAR, code 10)): has to be escaped ...}. */
     private static final Pattern CONTROL = Pattern.compile("^Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)");
 
@@ -29,6 +35,11 @@ final class ParserWords {
         Matcher m = CONTROL.matcher(message);
         if (m.find()) {
             return Phrase.of("unreadable.syntax.control", character(m.group(1)));
+        }
+        m = NON_FINITE.matcher(message);
+        if (m.find()) {
+            // the parser's sentence names a switch of its own, which says nothing to whoever reads the reason
+            return Phrase.of("unreadable.syntax.nonFinite", "'" + m.group(1) + "'");
         }
         m = UNEXPECTED.matcher(message);
         if (m.find()) {

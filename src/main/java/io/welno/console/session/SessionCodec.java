@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import io.welno.console.text.Phrase;
 import java.time.ZoneId;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads stored values into {@link ParsedSession}s and writes documents back in the backend's own
@@ -49,6 +50,8 @@ public final class SessionCodec {
      */
     public static final int MAX_PARSE_BYTES = 64 * 1024 * 1024;
     private static final int MB = 1024 * 1024;
+    /** Where a bound of the parser comes from ({@code , from `StreamReadConstraints.getMaxNumberLength()`}): its API. */
+    private static final Pattern PARSER_SETTING = Pattern.compile(", from `[^`]*`");
 
     /**
      * One mapper for every codec of the process, with the reader and the Python-style writer made from it (Jackson's
@@ -355,7 +358,7 @@ public final class SessionCodec {
             String what = String.valueOf(limit.getOriginalMessage());
             return what.contains("nesting depth")
                     ? Phrase.of("unreadable.tooDeep", StreamReadConstraints.DEFAULT_MAX_DEPTH)
-                    : Phrase.of("unreadable.limit", JsonProblems.firstLine(what));
+                    : Phrase.of("unreadable.limit", JsonProblems.firstLine(PARSER_SETTING.matcher(what).replaceAll("")));
         }
         String what = e.getOriginalMessage();
         if (what != null && what.startsWith("Unexpected end-of-input")) {

@@ -76,6 +76,7 @@ class UnreadableReasonWordingTest {
         reasons.add(reason("{\"x\": 1} trailing".getBytes(StandardCharsets.UTF_8)));
         reasons.add(reason(("{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8)));
         reasons.add(reason("{\"progress\": 3}".getBytes(StandardCharsets.UTF_8)));
+        reasons.add(reason("{\"h\": -Infinity}".getBytes(StandardCharsets.UTF_8)));
         reasons.add(Phrase.of("unreadable.notString", io.welno.console.store.SessionReader.typeName("hash")));
         reasons.add(Phrase.of("unreadable.tooLarge", 513L, 64));
         reasons.add(Phrase.of("unreadable.redisError", Phrase.of("store.failure.timeout")));
@@ -135,6 +136,28 @@ class UnreadableReasonWordingTest {
         Phrase other = Phrase.of("unreadable.syntax", 1, 2, Phrase.of("unreadable.syntax.parser", "Odd thing"));
         assertEquals("Not valid JSON (line 1, column 2): Odd thing.", english.render(other));
         assertEquals("올바른 JSON이 아닙니다(1행 2열): 구문 오류.", korean.render(other));
+    }
+
+    /**
+     * NaN and the infinities are what Python's json writes for a float that is not finite, and what it reads back: a
+     * value holding one is unreadable to the console, and the reason says what the word is, not which switch of the
+     * parser would accept it (an operator cannot flip it). A number past the parser's length bound says the bound in
+     * the same plain words.
+     */
+    @Test
+    void pythonsNonFiniteNumbersAndOverlongNumbersAreSaidPlainly() {
+        for (String word : List.of("NaN", "Infinity", "-Infinity")) {
+            Phrase reason = reason(("{\"session_id\": \"x\", \"h\": " + word + "}").getBytes(StandardCharsets.UTF_8));
+            String en = english.render(reason);
+            assertEquals("Not valid JSON (line 1, column " + (26 + word.length()) + "): '" + word + "', Python's spelling"
+                    + " of a float that is not a finite number, which standard JSON has no form for.", en);
+            String ko = korean.render(reason);
+            assertTrue(ko.contains("'" + word + "'(파이썬"), ko);
+        }
+        Phrase limit = reason(("{\"n\": " + "9".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8));
+        String en = english.render(limit);
+        assertFalse(en.contains("`") || en.contains("StreamReadConstraints"), en);
+        assertTrue(en.contains("(Number value length (2000) exceeds the maximum allowed (1000))"), en);
     }
 
     private Phrase reason(byte[] raw) {
