@@ -3,9 +3,16 @@ package io.welno.console.store;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.text.Phrase;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -24,7 +31,10 @@ import redis.clients.jedis.resps.ScanResult;
  *   <li>a key that holds a hash, list, ... is unreadable, naming its type ({@code unreadable.notString}), with its
  *       TTL; it is never a session and is never written;</li>
  *   <li>a value is parsed from the bytes Redis sent, which the {@link StoredSession} keeps;</li>
- *   <li>the prefix is matched literally: glob characters in it are escaped.</li>
+ *   <li>the prefix is matched literally: glob characters in it are escaped;</li>
+ *   <li>a key whose name is not UTF-8 is unreadable ({@code unreadable.keyNotUtf8}), named with its other bytes as
+ *       {@code \xNN} escapes: decoded with U+FFFD, its name would be another key's, so it was read as missing and
+ *       left out of every listing.</li>
  * </ul>
  * Values come in one pipeline per call: an MGET and a PTTL per key on a standalone server, or a GET and a PTTL per key
  * on a cluster node, which refuses an MGET whose keys hash to different slots.
@@ -36,6 +46,8 @@ public final class SessionReader {
     private final SessionCodec codec;
     private final boolean clusterNode;
     private final String pattern;
+    /** Keys a SCAN met whose names are not UTF-8, by the name they are listed under: their bytes are read, not it. */
+    private final Map<String, byte[]> notUtf8 = new ConcurrentHashMap<>();
 
     /**
      * @param clusterNode true when the server is a cluster node: values are read key by key, never with MGET
@@ -78,9 +90,52 @@ public final class SessionReader {
         return settings;
     }
 
-    /** One SCAN page of keys under the prefix. */
+    /** One SCAN page of keys under the prefix, each name decoded as {@link #keyName} does. */
     public ScanResult<String> scan(String cursor, int count) {
-        return client.scan(cursor, new ScanParams().match(pattern).count(count));
+        ScanResult<byte[]> page = client.scan(cursor.getBytes(StandardCharsets.US_ASCII),
+                new ScanParams().match(pattern).count(count));
+        List<String> keys = new ArrayList<>(page.getResult().size());
+        for (byte[] key : page.getResult()) {
+            keys.add(keyName(key));
+        }
+        return new ScanResult<>(page.getCursorAsBytes(), keys);
+    }
+
+    /**
+     * A key's name as text: its UTF-8 text, or, for bytes that are not UTF-8, the text with each such byte as
+     * {@code \xNN} (remembered, so the key itself is read under that name).
+     */
+    private String keyName(byte[] key) {
+        String name = new String(key, StandardCharsets.UTF_8);
+        if (name.indexOf('\uFFFD') < 0) {
+            return name; // the usual case: no byte was replaced
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(key);
+        CharBuffer out = CharBuffer.allocate(key.length * 4);
+        boolean replaced = false;
+        while (true) {
+            CoderResult result = strict.decode(in, out, true);
+            if (!result.isError()) {
+                break;
+            }
+            replaced = true;
+            for (int i = 0; i < result.length(); i++) {
+                out.put(String.format("\\x%02x", in.get() & 0xFF));
+            }
+        }
+        if (!replaced) {
+            return name; // a U+FFFD of its own, written as UTF-8
+        }
+        String escaped = out.flip().toString();
+        notUtf8.put(escaped, key);
+        return escaped;
+    }
+
+    private byte[] keyBytes(String key) {
+        byte[] raw = notUtf8.get(key);
+        return raw != null ? raw : key.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads and parses the given keys (all under the prefix). */
@@ -120,7 +175,7 @@ public final class SessionReader {
         }
         byte[][] raw = new byte[n][];
         for (int i = 0; i < n; i++) {
-            raw[i] = keys.get(i).getBytes(StandardCharsets.UTF_8);
+            raw[i] = keyBytes(keys.get(i));
         }
         Response<List<byte[]>> mget = null;
         List<Response<byte[]>> gets = clusterNode ? new ArrayList<>(n) : null;
@@ -168,13 +223,16 @@ public final class SessionReader {
                 if (!wrongType) {
                     refusals.add(e);
                 }
-                StoredSession other = wrongType ? notAString(key, id)
-                        : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
+                StoredSession other = wrongType && notUtf8.containsKey(key)
+                        ? keyNotUtf8(id, pttlOrUnknown(fetched.ttls.get(i)))
+                        : wrongType ? notAString(key, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
                 add(present, missing, id, other);
                 continue;
             }
             if (pttl == -2) {
                 missing.add(id); // gone between SCAN and this read (or between the value and its TTL)
+            } else if (notUtf8.containsKey(key)) {
+                present.add(keyNotUtf8(id, ttl(pttl)));
             } else if (value != null) {
                 present.add(new StoredSession(codec.parse(id, value), ttl(pttl), value));
             } else {
@@ -195,17 +253,18 @@ public final class SessionReader {
 
     /** A key GET/MGET could not read as a string: its type named, or its value read again if it is a new string. */
     private StoredSession notAString(String key, String id) {
-        String type = client.type(key);
+        byte[] raw = keyBytes(key);
+        String type = client.type(raw);
         if ("none".equals(type)) {
             return null;
         }
-        long pttl = client.pttl(key);
+        long pttl = client.pttl(raw);
         if (pttl == -2) {
             return null;
         }
         if ("string".equals(type)) {
             // Written between the read and the TYPE: read it now, once.
-            byte[] value = client.get(key.getBytes(StandardCharsets.UTF_8));
+            byte[] value = client.get(raw);
             return value == null ? null : new StoredSession(codec.parse(id, value), ttl(pttl), value);
         }
         return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.notString",
@@ -218,6 +277,11 @@ public final class SessionReader {
             case "hash", "list", "set", "zset", "stream" -> Phrase.of("redis.type." + type);
             default -> type;
         };
+    }
+
+    /** No backend names such a key and no command can: never parsed, so never taken for a session nor written. */
+    private static StoredSession keyNotUtf8(String id, long ttl) {
+        return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.keyNotUtf8")), ttl, null);
     }
 
     private static StoredSession refused(String id, JedisDataException e, long ttl) {

@@ -108,4 +108,35 @@ class SessionReaderTest {
         keys.sort(null);
         return keys;
     }
+
+    /**
+     * A key's name is bytes: one that is not UTF-8, met by a SCAN, is read under its own bytes (not under its name
+     * decoded with U+FFFD, another key, which made it missing) and is unreadable with its TTL, its bytes shown as escapes.
+     */
+    @ParameterizedTest(name = "cluster node: {0}")
+    @ValueSource(booleans = {false, true})
+    void aKeyWhoseNameIsNotUtf8IsUnreadableUnderItsEscapedName(boolean clusterNode) {
+        byte[] key = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'k', (byte) 0xFF, 'e', 'y'};
+        byte[] hashKey = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'h', (byte) 0xC3};
+        REDIS.client().set(key, DOC.getBytes(StandardCharsets.UTF_8), SetParams.setParams().px(60_000));
+        REDIS.client().hset(hashKey, "status".getBytes(StandardCharsets.UTF_8), "x".getBytes(StandardCharsets.UTF_8));
+        REDIS.client().set("tilko_session:\uFFFD", "{\"status\": \"initiated\"}");
+        SessionReader reader = reader("tilko_session:", clusterNode);
+
+        ScanResult<String> page = reader.scan(ScanParams.SCAN_POINTER_START, 1000);
+        assertEquals(ScanParams.SCAN_POINTER_START, page.getCursor());
+        assertEquals(java.util.Set.of("tilko_session:k\\xffey", "tilko_session:h\\xc3", "tilko_session:\uFFFD"),
+                java.util.Set.copyOf(page.getResult()), "a U+FFFD of its own is text like any other");
+        SessionReader.Result result = reader.read(page.getResult());
+        assertEquals(List.of(), result.missing());
+        Map<String, StoredSession> byId = result.present().stream()
+                .collect(Collectors.toMap(StoredSession::id, Function.identity()));
+        for (String id : List.of("k\\xffey", "h\\xc3")) {
+            UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, byId.get(id).parsed(), id);
+            assertEquals(Phrase.of("unreadable.keyNotUtf8"), unreadable.reason());
+        }
+        long ttl = byId.get("k\\xffey").ttlMillis();
+        assertTrue(ttl > 50_000 && ttl <= 60_000, "its own TTL: " + ttl);
+        assertInstanceOf(SessionDocument.class, byId.get("\uFFFD").parsed());
+    }
 }

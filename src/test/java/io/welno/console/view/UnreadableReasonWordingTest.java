@@ -81,6 +81,7 @@ class UnreadableReasonWordingTest {
         reasons.add(Phrase.of("unreadable.tooLarge", 513L, 64));
         reasons.add(Phrase.of("unreadable.redisError", Phrase.of("store.failure.timeout")));
         reasons.add(Phrase.of("unreadable.empty"));
+        reasons.add(Phrase.of("unreadable.keyNotUtf8"));
         for (String bad : PARSER_COMPLAINTS.keySet()) {
             reasons.add(reason(bad.getBytes(StandardCharsets.UTF_8)));
         }
