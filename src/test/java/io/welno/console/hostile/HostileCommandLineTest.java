@@ -144,6 +144,39 @@ class HostileCommandLineTest {
         assertTrue(node.get("ttl").asLong() == -1, node.toString());
     }
 
+    /**
+     * A document with a field twice is read as the backend's {@code json.loads} reads it, the last one winning, and an
+     * action writes it back with each field once, holding that last value: what the console showed and changed is what
+     * the backend then reads.
+     */
+    @Test
+    void aDocumentWithRepeatedFieldsIsReadAndWrittenAsTheBackendReadsIt() throws Exception {
+        String id = "welno_hostile_twice";
+        String doc = io.welno.console.testing.TestRows.session(id, "auth_request_sent",
+                LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(2)).requested(
+                LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(1)).json();
+        String twice = "{\n  \"status\": \"completed\",\n  \"x\": 1,\n  \"user_info\": {\"name\": \"" + Hostile.NAME
+                + "\"}," + doc.substring(1, doc.length() - 2) + ",\n  \"x\": 2\n}";
+        put(id, twice);
+
+        CliRun listed = run(withRedis("list", "--json"));
+        JsonNode row = null;
+        for (String line : listed.out().lines().toList()) {
+            JsonNode n = mapper.readTree(line);
+            row = id.equals(n.get("id").asText()) ? n : row;
+        }
+        assertEquals("auth_request_sent", row.get("status").asText(), "the last status, as json.loads keeps: " + row);
+
+        CliRun complete = run(withRedis("complete", id, "--reason", "fields twice", "--role", "developer", "--hold", "0"));
+        assertEquals(0, complete.exit(), complete.all());
+        String written = REDIS.client().get("tilko_session:" + id);
+        JsonNode strict = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .readTree(written); // throws on a field written twice
+        assertEquals("auth_completed", strict.get("status").asText(), written);
+        assertEquals(2, strict.get("x").asInt(), "the value the backend read, kept: " + written);
+        assertEquals(mapper.readTree(doc).get("user_info"), strict.get("user_info"), written);
+    }
+
     @Test
     void showPrintsEverySessionEscapedAndMaskedAndItsJsonIsExact() throws Exception {
         for (String id : IDS) {
