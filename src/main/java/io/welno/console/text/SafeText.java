@@ -8,8 +8,9 @@ package io.welno.console.text;
  * <p>Shown escaped: C0 controls, DEL and C1 controls (so no ANSI/OSC sequence can clear a screen or set a title,
  * and no newline can forge a second row), line and paragraph separators, every invisible format character (the
  * bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width characters, the byte-order mark, tag
- * characters), lone surrogates, and the invisible Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) that make a
- * name look blank. Escapes read like Java or JSON: {@code \n}, {@code \r}, {@code \t}, {@code \u001b}.
+ * characters), lone surrogates, the invisible Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) that make a
+ * name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
+ * look like another, and the code points Unicode reserves as default-ignorable. Escapes read like Java or JSON: {@code \n}, {@code \r}, {@code \t}, {@code \u001b}.
  * Backslashes are left as they are, so ordinary text reads unchanged.
  *
  * <p>A bounded text that was cut ends with {@link #ELLIPSIS}; the whole value stays one action away (the
@@ -30,13 +31,28 @@ public final class SafeText {
 
     /** Whether a code point is shown escaped rather than as itself. */
     public static boolean isUnsafe(int cp) {
-        switch (Character.getType(cp)) {
+        return switch (Character.getType(cp)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SURROGATE:
-                return true;
-            default:
-                return cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
-        }
+                 Character.SURROGATE -> true;
+            case Character.OTHER_LETTER -> cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+            case Character.NON_SPACING_MARK -> invisibleMark(cp);
+            case Character.UNASSIGNED -> reservedInvisible(cp);
+            default -> false;
+        };
+    }
+
+    /**
+     * The marks Unicode makes default-ignorable: they draw nothing (variation selectors, the combining grapheme joiner,
+     * Mongolian free variation selectors, two Khmer vowels), so after an id they make it look like another one.
+     */
+    private static boolean invisibleMark(int cp) {
+        return cp == 0x034F || cp == 0x17B4 || cp == 0x17B5 || cp >= 0x180B && cp <= 0x180F
+                || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
+    }
+
+    /** Unassigned code points Unicode keeps default-ignorable, so a later font draws nothing for them either. */
+    private static boolean reservedInvisible(int cp) {
+        return cp == 0x2065 || cp == 0x180F || cp >= 0xFFF0 && cp <= 0xFFF8 || cp >= 0xE0000 && cp <= 0xE0FFF;
     }
 
     /** The index of the first character that would be escaped, or -1: for validators that refuse such input. */

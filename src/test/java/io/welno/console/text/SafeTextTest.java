@@ -29,6 +29,24 @@ class SafeTextTest {
         assertEquals("x\\ud800y", SafeText.escape("x\ud800y"), "a lone surrogate");
     }
 
+    /**
+     * Default-ignorable characters that are marks, not format characters, draw nothing either: a variation selector, the
+     * combining grapheme joiner or a Mongolian free variation selector after an id makes it look like another session's
+     * id, so they are escaped like the zero-width space. So are the code points Unicode keeps invisible for the future.
+     */
+    @Test
+    void invisibleMarksAndReservedInvisibleCodePointsAreEscaped() {
+        assertEquals("welno_a\\ufe0f", SafeText.escape("welno_a\ufe0f"), "a variation selector");
+        assertEquals("a\\ufe00b\\u034fc\\u180bd\\u17b4", SafeText.escape("a\ufe00b\u034fc\u180bd\u17b4"));
+        assertEquals("x\\udb40\\udd00", SafeText.escape("x" + new String(Character.toChars(0xE0100))),
+                "a supplementary variation selector");
+        assertEquals("\\u2065\\ufff0", SafeText.escape("\u2065\ufff0"), "reserved default-ignorable");
+        assertTrue(SafeText.firstUnsafe("reason \ufe0f") >= 0, "a reason with one is refused as typed");
+        assertSame("김하늘 é ü 🙂", SafeText.escape("김하늘 é ü 🙂"), "visible marks and emoji stay as they are");
+        String combining = "e\u0301";
+        assertSame(combining, SafeText.escape(combining), "a combining accent draws");
+    }
+
     @Test
     void noEscapedTextHoldsAnUnsafeCharacter() {
         StringBuilder all = new StringBuilder();
