@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The audit tab's entries as CSV, in the same form as the session export ({@link CsvExport}: RFC 4180, UTF-8 with a
- * byte-order mark, formula-like cells defused): one line per entry as shown, newest first, its role, action, event,
+ * byte-order mark, formula-like cells defused, outside text escaped): one line per entry as shown, newest first, its role, action, event,
  * result and message in the chosen language (a code this console does not know as stored). Reasons are the
  * operators' own words and are written as read (a reason holds no personal number: the flow refuses one that does,
  * and reading the audit masks those of older entries).

@@ -1,6 +1,7 @@
 package io.welno.console.view;
 
 import io.welno.console.text.Masking;
+import io.welno.console.text.SafeText;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -28,7 +29,8 @@ import java.util.Set;
  * Pure: built on the FX thread (it copies the labels it needs), written on any thread.
  *
  * <p>RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark so spreadsheet programs read the
- * Korean text; cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ * Korean text; cells that a spreadsheet would run as a formula are prefixed with an apostrophe, and outside text is
+ * escaped as the table shows it.
  * Times are ISO-8601 with the profile zone's offset, so the file means the same anywhere.
  */
 public final class CsvExport {
@@ -178,12 +180,17 @@ public final class CsvExport {
         out.write("\r\n");
     }
 
-    /** RFC 4180 quoting, plus an apostrophe before text a spreadsheet would treat as a formula. */
+    /**
+     * RFC 4180 quoting, plus an apostrophe before text a spreadsheet would treat as a formula. Every cell is escaped as
+     * the table shows it ({@link SafeText#escapeKeepingLines}): an export is opened in a spreadsheet or printed with
+     * {@code cat}, where an escape sequence from a session would drive the terminal, a carriage return overprint the
+     * line and a bidi override turn the cell around. Line breaks stay, inside the quoted cell.
+     */
     public static String quote(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String text = value;
+        String text = SafeText.escapeKeepingLines(value);
         char first = text.charAt(0);
         boolean number = text.matches("[+-]?\\d+(\\.\\d+)?");
         if (!number && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'

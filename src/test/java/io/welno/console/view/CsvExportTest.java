@@ -109,6 +109,39 @@ class CsvExportTest {
         }
     }
 
+    /**
+     * An export is read in a spreadsheet or with {@code cat}: a session's id, status, partner or message holding an
+     * escape sequence would drive the terminal that shows the file, a carriage return would overprint its line there,
+     * and a bidi override would turn the cell around in either. They are escaped as the table shows them; line breaks
+     * stay inside their quoted cell.
+     */
+    @Test
+    void outsideTextIsEscapedAsTheTableShowsIt() throws Exception {
+        String evil = "\u001b[2J\u001b]0;owned\u0007\r\u202eexe.txt\u200b\ufe0f\u009b31m";
+        SessionRow row = TestRows.session("welno_csv" + evil, "auth_request_sent", T).status("odd" + evil)
+                .message(T.plusSeconds(6), "info", "two\nlines" + evil).row();
+        StringWriter out = new StringWriter();
+        export(Locale.ENGLISH).write(List.of(row), Set.of(), out);
+        String csv = out.toString().replace("\r\n", "\n");
+        for (String line : csv.split("\n", -1)) {
+            assertEquals(-1, io.welno.console.text.SafeText.firstUnsafe(line), line);
+        }
+        String escaped = io.welno.console.text.SafeText.escape(evil);
+        assertTrue(csv.contains("welno_csv" + escaped + ","), csv);
+        assertTrue(csv.contains(",odd" + escaped + ","), csv);
+        assertTrue(csv.contains("\"two\nlines" + escaped + "\""), csv);
+
+        StringWriter audit = new StringWriter();
+        new AuditCsv(new BundleTexts(Locale.ENGLISH), Timestamps.DEFAULT_ZONE).write(List.of(new io.welno.console.flow
+                .AuditRecord(java.time.Instant.now(), "a1" + evil, "attempt", "mallory" + evil,
+                io.welno.console.flow.Role.OPERATOR, "reset-stuck", "welno_1" + evil, "why" + evil, false, "", "",
+                "REFUSED", io.welno.console.text.Phrase.of("text.verbatim", "m" + evil), "b" + evil)), audit);
+        for (String line : audit.toString().replace("\r\n", "\n").split("\n", -1)) {
+            assertEquals(-1, io.welno.console.text.SafeText.firstUnsafe(line), line);
+        }
+        assertTrue(audit.toString().contains("mallory" + escaped), audit.toString());
+    }
+
     @Test
     void quotingFollowsRfc4180AndDefusesFormulas() {
         assertEquals("plain", CsvExport.quote("plain"));
