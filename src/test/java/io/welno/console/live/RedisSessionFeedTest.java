@@ -37,6 +37,23 @@ class RedisSessionFeedTest {
         return new RedisSessionFeed(REDIS.settings(), codec, options, FeedTopology.auto(), threads, Clock.systemUTC());
     }
 
+    /** A key whose name is not UTF-8 reaches the window's table as an unreadable row, not nothing (docs/live.md). */
+    @Test
+    void aKeyWhoseNameIsNotUtf8IsInTheSnapshotAsUnreadable() {
+        byte[] key = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'k', (byte) 0xFF};
+        REDIS.client().set(key, "{\"status\": \"initiated\", \"messages\": []}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        REDIS.client().set(key("ok"), "{\"status\": \"initiated\", \"messages\": []}");
+        RecordingListener listener = new RecordingListener();
+        try (RedisSessionFeed feed = feed(FeedOptions.defaults(), new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            assertEquals(java.util.Set.of("ok", "k\\xff"), listener.ids());
+            UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, listener.session("k\\xff").parsed());
+            assertEquals(io.welno.console.text.Phrase.of("unreadable.keyNotUtf8"), unreadable.reason());
+        }
+    }
+
     @Test
     void snapshotThenWritesByAnotherClientArriveAsTheRightKinds() {
         var redis = REDIS.client();
