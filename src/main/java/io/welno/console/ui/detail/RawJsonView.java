@@ -104,7 +104,9 @@ final class RawJsonView {
         SessionDocument doc = row.document();
         // JSON escapes C0 controls in strings; DEL, C1 and bidi characters are escaped here, as everywhere
         if (row.rawBytes() > RAW_RENDER_LIMIT) {
-            return SafeText.escapeKeepingLines(summarize(i18n, codec, doc, row.rawBytes(), revealed));
+            String summary = summarize(i18n, codec, doc, row.rawBytes(), revealed);
+            // masked as the whole text below is: the person's own data by the masker, anyone's numbers by their look
+            return SafeText.escapeKeepingLines(revealed ? summary : Masking.personalNumbers(summary));
         }
         // Revealed: the bytes Redis holds, as they are; masked: the masked tree in the backend's layout.
         return SafeText.json(revealed ? new String(row.bytes(), StandardCharsets.UTF_8)

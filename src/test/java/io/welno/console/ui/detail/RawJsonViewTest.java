@@ -60,4 +60,25 @@ class RawJsonViewTest {
             assertEquals(-1, SafeText.firstUnsafe(summary.replace("\n", "")), summary);
         }
     }
+
+    /**
+     * The summary masks what the whole text masks: a number that looks like a phone, resident registration or birth
+     * number in a field of its own (someone else's, which the person's own masking does not know) is masked unless
+     * revealed, as in the raw view of a smaller document.
+     */
+    @Test
+    void aLargeDocumentsSummaryMasksPersonalNumbersAsTheWholeTextDoes() {
+        SessionCodec codec = new SessionCodec();
+        ObjectNode tree = LARGE.document().tree().deepCopy();
+        tree.put("guardian", "보호자 010-1111-2222, 880101-1234567");
+        tree.put("010-3333-4444", "a field named by a number");
+        byte[] bytes = codec.write(tree).getBytes(StandardCharsets.UTF_8);
+        SessionRow row = SessionRow.of(new StoredSession(codec.parse(LARGE.id(), bytes), 1_800_000, bytes));
+        String masked = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), codec, row, false);
+        for (String number : new String[] {"010-1111-2222", "880101-1234567", "010-3333-4444"}) {
+            assertFalse(masked.contains(number), number + " in " + masked);
+        }
+        String revealed = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), codec, row, true);
+        assertTrue(revealed.contains("010-1111-2222") && revealed.contains("010-3333-4444"), revealed);
+    }
 }
