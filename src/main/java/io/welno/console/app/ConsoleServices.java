@@ -89,6 +89,9 @@ public final class ConsoleServices implements AutoCloseable {
     /** The shared audit stream, read by the audit tab (reading is allowed to every role, viewers included). */
     private final RedisAuditLog auditStream;
     private final List<Consumer<AuditRecord>> auditListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Optional<Phrase>>> auditReadingListeners = new CopyOnWriteArrayList<>();
+    /** Why the tail cannot read the audit stream now, if it cannot: told to a listener that comes later, too. */
+    private Optional<Phrase> auditReading = Optional.empty();
     private final ExecutorService historyThread;
     private final SessionHistory history;
     private final FollowedSessions followed;
@@ -150,7 +153,8 @@ public final class ConsoleServices implements AutoCloseable {
         // Every console's actions, as they happen: the revert of a colleague's change is shown here too, and the
         // history names who wrote a version.
         this.auditStream = new RedisAuditLog(store.client(), LOG_WORDS);
-        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, this::heardAudit);
+        this.auditTail = AuditTail.start(store.client(), RedisAuditLog.DEFAULT_KEY, this::heardAudit,
+                this::auditReadingChanged);
         // Each follows the feed on its own thread, subscribed before the window so none misses the snapshot.
         feed.subscribe(FeedListener.ofSessions(revertWatch::onKeyChanged, revertWatch::onKeyRemoved));
         feed.subscribe(FeedListener.ofSessions(flow.otherConsoles()::onKeyChanged, flow.otherConsoles()::onKeyRemoved));
@@ -238,6 +242,24 @@ public final class ConsoleServices implements AutoCloseable {
         history.onAudit(entry);
         for (Consumer<AuditRecord> listener : auditListeners) {
             listener.accept(entry);
+        }
+    }
+
+    private synchronized void auditReadingChanged(Optional<Phrase> problem) {
+        auditReading = problem;
+        for (Consumer<Optional<Phrase>> listener : auditReadingListeners) {
+            listener.accept(problem);
+        }
+    }
+
+    /**
+     * Hears why the audit stream cannot be followed ({@link AuditTail}), and when it can again (empty), on the tail's
+     * thread; told at once when it cannot be read now.
+     */
+    public synchronized void onAuditReading(Consumer<Optional<Phrase>> listener) {
+        auditReadingListeners.add(listener);
+        if (auditReading.isPresent()) {
+            listener.accept(auditReading);
         }
     }
 

@@ -93,4 +93,15 @@ class AuditFailureCommandsTest {
                     + " entry could not be written: "), batch.all());
         }
     }
+
+    /** {@code audit} by a user that may not read the stream names the refused command and ends with exit 4. */
+    @Test
+    void theAuditCommandWithoutReadPermissionSaysWhyAndFails() {
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "noauditread", "reset", "on", ">secret", "~*",
+                "&*", "+@all", "-xrevrange");
+        CliRun run = CliRun.of("audit", "--redis", "redis://noauditread:secret@127.0.0.1:" + REDIS.port() + "/0");
+        assertEquals(4, run.exit(), run.all());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains(": The Redis user has no permission to run \"xrevrange\""), run.err());
+    }
 }

@@ -125,7 +125,7 @@ class AuditTabTest {
         });
     }
 
-    /** A stream that could not be read is said under the filters, and still after a language switch. */
+    /** A stream that could not be read is said above the list, and still after a language switch. */
     @Test
     void aStreamThatCouldNotBeReadIsSaidInTheNewLanguageAfterASwitch(FxRobot robot) throws Exception {
         io.welno.console.flow.AuditLog unreadable = new io.welno.console.flow.AuditLog() {
@@ -146,13 +146,63 @@ class AuditTabTest {
         };
         assertThrows(Exception.class, () -> tab.load(unreadable).get(30, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("The audit stream could not be read; new entries still appear as they arrive.", countLine());
+        assertEquals("The audit stream cannot be read: the stream is gone. Actions taken meanwhile may be missing "
+                + "from this list.", readFailedLine());
         robot.interact(() -> i18n.setLocale(Locale.KOREAN));
-        assertEquals(new io.welno.console.view.BundleTexts(I18n.KOREAN).get("audit.loadFailed"), countLine());
+        assertEquals("감사 기록을 읽지 못하고 있습니다: the stream is gone. 그동안의 작업이 이 목록에 빠져 있을 수 있습니다.",
+                readFailedLine());
     }
 
-    private String countLine() throws Exception {
-        return FxState.read(() -> ((javafx.scene.control.Label) tab.lookup("#auditCount")).getText());
+    /**
+     * A Redis user that may not read the stream: the tab names the refused command (in the window's language) above
+     * the list and in place of "no entries yet", keeps the entries it showed, and says nothing once reading works
+     * again, the first load then made again.
+     */
+    @Test
+    void aReadTheRedisUserMayNotRunIsSaidWithItsCommandUntilItWorksAgain(FxRobot robot) throws Exception {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "noauditread", "reset", "on",
+                ">secret", "~*", "&*", "+@all", "-xrevrange", "-xread");
+        try (redis.clients.jedis.RedisClient limited = io.welno.console.store.RedisConnections.openClient(
+                io.welno.console.store.RedisConnectionSettings.parse("redis://noauditread:secret@127.0.0.1:"
+                        + REDIS.port() + "/0"), "audit-tab-test")) {
+            // the tail cannot follow: the entries loaded before stay, and the command is named
+            loaded(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+            tail = AuditTail.start(limited, RedisAuditLog.DEFAULT_KEY, tab::arrived, tab::reading);
+            Await.until("the tail's failure is said", Await.EVENTUALLY, () -> readFailedLine().contains(
+                    "the Redis user has no permission to run \"xread\""));
+            assertTrue(readFailedLine().startsWith("The audit stream cannot be read: "), readFailedLine());
+            assertEquals(List.of("welno_1"), sessionsShown());
+            robot.interact(() -> i18n.setLocale(Locale.KOREAN));
+            assertTrue(readFailedLine().startsWith("감사 기록을 읽지 못하고 있습니다: Redis 사용자에게 \"xread\" 명령을 실행할 "
+                    + "권한이 없습니다"), readFailedLine());
+            robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
+
+            // nor can the list be loaded: said in place of "no entries yet" as well; an entry written meanwhile is
+            // one the tail will not bring (it follows from its first successful read)
+            log.record(entry("lee", "welno_2", AuditRecord.ATTEMPT, "APPLIED", "act-2", "outage"));
+            assertThrows(Exception.class, () -> tab.load(new RedisAuditLog(limited)).get(30, TimeUnit.SECONDS));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(readFailedLine().contains("no permission to run \"xrevrange\""), readFailedLine());
+            assertEquals(readFailedLine(), FxState.read(() -> ((javafx.scene.control.Label) tab.table()
+                    .getPlaceholder()).getText()));
+
+            // allowed again: the tail reads, the list is loaded again, and the warning goes
+            REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "noauditread",
+                    "+xrevrange", "+xread");
+            Await.until("reading works again", Await.EVENTUALLY, () -> readFailedLine().isEmpty()
+                    && sessionsShown().equals(List.of("welno_2", "welno_1")));
+            assertFalse(FxState.read(() -> tab.lookup("#auditReadFailed").isVisible()));
+            assertEquals("No audit entries yet.", FxState.read(() -> ((javafx.scene.control.Label) tab.table()
+                    .getPlaceholder()).getText()));
+        }
+    }
+
+    private String readFailedLine() {
+        try {
+            return FxState.read(() -> ((javafx.scene.control.Label) tab.lookup("#auditReadFailed")).getText());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> drawnCells(FxRobot robot) {

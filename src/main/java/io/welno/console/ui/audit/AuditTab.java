@@ -2,6 +2,7 @@ package io.welno.console.ui.audit;
 
 import io.welno.console.flow.AuditLog;
 import io.welno.console.flow.AuditRecord;
+import io.welno.console.store.StoreFailure;
 import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
@@ -24,6 +25,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -44,6 +46,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,14 @@ public final class AuditTab extends BorderPane {
     private final TextField session = new TextField();
     private final ComboBox<Duration> since = new ComboBox<>(FXCollections.observableArrayList(SINCE));
     private final Label count = new Label();
+    /** Why the stream cannot be read, above the list: an empty or still list must not read as "nobody acted". */
+    private final Label readFailed = new Label();
+    private final Label empty = new Label();
+    /** Why the last load failed (it is tried again once the tail reads again), or null. */
+    private Phrase loadProblem;
+    /** Why the tail cannot follow the stream now, or null. */
+    private Phrase tailProblem;
+    private AuditLog loadedFrom;
     private final FxBatches<AuditRecord> arriving = new FxBatches<>(this::add);
     private final Consumer<String> showSession;
 
@@ -88,15 +99,18 @@ public final class AuditTab extends BorderPane {
         this.showSession = showSession;
         setId("auditTab");
         table.setId("auditTable");
-        Label empty = new Label();
-        empty.textProperty().bind(i18n.text("audit.empty"));
         table.setPlaceholder(empty);
+        readFailed.setId("auditReadFailed");
+        readFailed.setWrapText(true);
+        readFailed.getStyleClass().add("warning-strong");
+        readFailed.setStyle("-fx-padding: 0 6 6 6;");
+        showReading();
         columns();
         // the times and words are written when a cell is filled: a new time style (Settings ▸ Times) or language
         // redraws them (the line under the filters is a binding, and follows by itself)
         i18n.timeStyleProperty().addListener((o, a, b) -> table.refresh());
         i18n.localeProperty().addListener((o, a, b) -> table.refresh());
-        setTop(filterBar());
+        setTop(new VBox(filterBar(), readFailed));
         setCenter(table);
     }
 
@@ -233,21 +247,59 @@ public final class AuditTab extends BorderPane {
 
     /** Reads the newest entries of {@code stream} in the background and shows them; live entries merge in. */
     public CompletableFuture<Integer> load(AuditLog stream) {
+        loadedFrom = stream;
         CompletableFuture<Integer> done = new CompletableFuture<>();
         background.execute(() -> {
             try {
                 List<AuditRecord> read = stream.read(CAPACITY);
                 Platform.runLater(() -> {
+                    loadProblem = null;
                     add(read);
+                    showReading();
                     done.complete(read.size());
                 });
             } catch (RuntimeException e) {
                 LOG.warn("Could not read the audit stream: {}", SafeText.bounded(e.toString(), SafeText.TEXT));
-                Platform.runLater(() -> say(() -> i18n.get("audit.loadFailed")));
-                done.completeExceptionally(e);
+                Platform.runLater(() -> {
+                    loadProblem = StoreFailure.describe(e);
+                    showReading();
+                    done.completeExceptionally(e);
+                });
             }
         });
         return done;
+    }
+
+    /**
+     * What the tail says of its reading (any thread): why it cannot read the stream, or, empty, that it reads again,
+     * and then a load that had failed is tried again. The entries shown stay either way.
+     */
+    public void reading(Optional<Phrase> problem) {
+        Platform.runLater(() -> {
+            tailProblem = problem.orElse(null);
+            if (tailProblem == null && loadProblem != null && loadedFrom != null) {
+                load(loadedFrom);
+            }
+            showReading();
+        });
+    }
+
+    /** Says why the stream cannot be read above the list, and in place of "no entries yet"; nothing once it can. */
+    private void showReading() {
+        Phrase problem = loadProblem != null ? loadProblem : tailProblem;
+        readFailed.setVisible(problem != null);
+        readFailed.setManaged(problem != null);
+        if (problem == null) {
+            readFailed.textProperty().unbind();
+            readFailed.setText("");
+            empty.textProperty().bind(i18n.text("audit.empty"));
+            return;
+        }
+        // Redis's own words (a command's name, an address) are outside text: escaped and bounded like any
+        java.util.function.Supplier<String> said = () -> SafeText.bounded(Wording.window(i18n).render(
+                Phrase.of("audit.readFailed", problem)), SafeText.TEXT);
+        readFailed.textProperty().bind(i18n.words(said));
+        empty.textProperty().bind(i18n.words(said));
     }
 
     /** A new entry from the tail (any thread): gathered, and shown with the others that came meanwhile. */

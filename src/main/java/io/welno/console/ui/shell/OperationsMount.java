@@ -119,6 +119,7 @@ public final class OperationsMount {
         view.everySecond(audit::passTime);
         services.onAudit(audit::arrived);
         audit.load(services.auditStream());
+        services.onAuditReading(audit::reading);
         watcher.start(flow);
     }
 
