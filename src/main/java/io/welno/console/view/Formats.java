@@ -193,6 +193,17 @@ public final class Formats {
         return format.format(ratio);
     }
 
+    /**
+     * A rate or other figure with one decimal, in the window's language ("1,234.5"): never the JVM's default locale,
+     * whose "1,5" would sit beside an English or Korean sentence.
+     */
+    public static String decimal(Texts i18n, double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(i18n.locale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
     /** A count with the locale's grouping ("2,546"). */
     public static String count(Texts i18n, long count) {
         return NumberFormat.getIntegerInstance(i18n.locale()).format(count);

@@ -158,7 +158,7 @@ final class StatusBarView {
                 : past > 0 ? i18n.format("status.sessions.pastExpiry", model.liveCountProperty().get(), past)
                 : i18n.format("status.sessions", model.liveCountProperty().get()));
         countLabel.pseudoClassStateChanged(STALE, !following);
-        rateLabel.setText(i18n.format("status.rate", String.format("%.1f", stats.eventsPerSecond())));
+        rateLabel.setText(i18n.format("status.rate", Formats.decimal(i18n, stats.eventsPerSecond())));
         showLatency();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         clockLabel.setText(Formats.time(i18n, now, now));

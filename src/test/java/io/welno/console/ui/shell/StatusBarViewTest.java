@@ -76,6 +76,50 @@ class StatusBarViewTest {
         assertEquals("Redis 2,500ms", shown(bar));
     }
 
+    /** The rate follows the window's language, not the JVM's: a German default locale's "1,5" is not shown. */
+    @Test
+    void theEventRateIsWrittenInTheWindowsLanguageWhateverTheJvmsLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            I18n i18n = new I18n(Locale.ENGLISH);
+            StatusBarView bar = FxState.read(() -> {
+                StatusBarView view = new StatusBarView(new FeedBridge(),
+                        new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE),
+                        i18n, Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+                view.setStats(new MainView.FeedStats() {
+                    @Override
+                    public double eventsPerSecond() {
+                        return 1234.5;
+                    }
+
+                    @Override
+                    public long latencyMillis() {
+                        return 1;
+                    }
+
+                    @Override
+                    public long unansweredMillis() {
+                        return 0;
+                    }
+                });
+                return view;
+            });
+            assertEquals("1,234.5 events/s", rate(bar));
+            FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+            assertEquals("초당 이벤트 1,234.5", rate(bar));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static String rate(StatusBarView bar) throws Exception {
+        return FxState.read(() -> {
+            bar.update();
+            return item(bar, "eventRate").getText();
+        });
+    }
+
     @Test
     void theSessionCountSaysItIsTheLastReadWhileTheFeedIsNotFollowing() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
