@@ -3,9 +3,11 @@ package io.welno.console.ui.alerts;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.TextMenus;
+import io.welno.console.ui.common.WholeNumberSpinners;
 import io.welno.console.view.AlertRules;
 import java.time.Duration;
 import java.util.List;
+import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -32,8 +34,12 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
     private final CheckBox reverts = new CheckBox();
     private final CheckBox feed = new CheckBox();
     private final CheckBox os = new CheckBox();
+    /** What is wrong with a typed threshold: the dialog stays open until it is put right. */
+    private final Label problem = new Label();
+    private final I18n i18n;
 
     public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, boolean osSupported) {
+        this.i18n = i18n;
         if (owner != null) {
             initOwner(owner);
             if (owner.getScene() != null) {
@@ -79,12 +85,39 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
         off.setWrapText(true);
         off.getStyleClass().add("detail-subtitle");
         grid.add(off, 0, 7, 2, 1);
+        problem.setId("alertRulesProblem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(RULE_WIDTH);
+        problem.getStyleClass().add("warning-strong");
+        problem.setVisible(false);
+        problem.managedProperty().bind(problem.visibleProperty());
+        grid.add(problem, 0, 8, 2, 1);
         getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(i18n.get("alerts.rules.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, new ButtonType(i18n.get("dialog.cancel"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         getDialogPane().lookupButton(save).setId("alertRulesSave");
+        // a threshold that is not a number in its range is said, as the window's forms say a bad field, not saved
+        getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
+            try {
+                typed();
+                problem.setVisible(false);
+            } catch (IllegalArgumentException bad) {
+                e.consume();
+                problem.setText(bad.getMessage());
+                problem.setVisible(true);
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         setResultConverter(button -> button == save ? rules() : null);
+    }
+
+    /** Makes each field's typed number its value, or says which field wants what. */
+    private void typed() {
+        WholeNumberSpinners.typed(stuck, i18n, "alerts.rules.stuck");
+        WholeNumberSpinners.typed(wait, i18n, "alerts.rules.wait");
+        WholeNumberSpinners.typed(errorPercent, i18n, "alerts.rules.errorPercent");
+        WholeNumberSpinners.typed(errorWindow, i18n, "alerts.rules.errorWindow");
     }
 
     /** The rules as the fields say now. */
@@ -94,9 +127,8 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, min);
+        Spinner<Integer> spinner = WholeNumberSpinners.editable(min, max, min);
         spinner.setId(id);
-        spinner.setEditable(true);
         spinner.setPrefWidth(110);
         return spinner;
     }

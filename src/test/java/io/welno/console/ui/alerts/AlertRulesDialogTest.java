@@ -1,0 +1,87 @@
+package io.welno.console.ui.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.testing.FxState;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.view.AlertRules;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A threshold typed into the alert rules is saved as typed, or said to be wrong with the dialog left open: JavaFX's
+ * spinner made "2000" percent its maximum, 100, and kept the old value behind "abc", and saved those silently.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AlertRulesDialogTest {
+
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private final AtomicReference<Optional<AlertRules>> result = new AtomicReference<>();
+    private AlertRulesDialog dialog;
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+        stage.show();
+        dialog = new AlertRulesDialog(stage, i18n, AlertRules.defaults(), false);
+        dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
+        dialog.show();
+    }
+
+    @Test
+    void aNumberOutOfRangeOrNotANumberIsSaidAndNothingIsSaved(FxRobot robot) throws Exception {
+        type(robot, "#alertErrorPercent", "2000");
+        robot.clickOn("#alertRulesSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.isShowing(), "not saved");
+        assertEquals("Enter a whole number from 0 to 100 for \"Error rate above (%)\".", problem(robot));
+        assertEquals("2000", editor(robot, "#alertErrorPercent").getText(), "what was typed stays to be corrected");
+
+        type(robot, "#alertErrorPercent", "15");
+        type(robot, "#alertWait", "abc");
+        robot.clickOn("#alertRulesSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialog.isShowing(), "not saved");
+        assertEquals("Enter a whole number from 0 to 1,440 for \"A session waits for the phone approval longer than "
+                + "(minutes)\".", problem(robot));
+        assertEquals("abc", editor(robot, "#alertWait").getText());
+
+        type(robot, "#alertWait", "45");
+        robot.clickOn("#alertRulesSave");
+        FxState.await("the dialog to close", () -> result.get() != null);
+        AlertRules saved = result.get().orElseThrow();
+        assertEquals(0.15, saved.errorRateAbove(), 1e-9);
+        assertEquals(Duration.ofMinutes(45), saved.waitingLongerThan());
+        assertFalse(dialog.isShowing());
+    }
+
+    private static void type(FxRobot robot, String spinner, String text) {
+        TextField editor = editor(robot, spinner);
+        robot.clickOn(editor);
+        robot.interact(editor::selectAll);
+        robot.write(text);
+    }
+
+    private static TextField editor(FxRobot robot, String spinner) {
+        return robot.lookup(spinner).queryAs(Spinner.class).getEditor();
+    }
+
+    private static String problem(FxRobot robot) throws Exception {
+        return FxState.read(() -> robot.lookup("#alertRulesProblem").tryQueryAs(Label.class)
+                .filter(Label::isVisible).map(Label::getText).orElse("(none)"));
+    }
+}
