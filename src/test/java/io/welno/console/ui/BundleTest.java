@@ -97,6 +97,19 @@ class BundleTest {
     }
 
     /** The Korean texts call Tilko 틸코, as the backend's own Korean messages do; one name, not two, in one window. */
+    /**
+     * Korean writes a unit against its figure ("686ms", "3초", "5MB"), whatever the text: one message said "3000 ms"
+     * beside the status bar's "686ms". A unit word that goes on ("{1} 초과", exceeding) is no unit.
+     */
+    @Test
+    void koreanUnitsFollowTheirFiguresWithoutASpace() {
+        Pattern spaced = Pattern.compile("(?:\\}|\\d)\\s+(?:ms|초|분|시간|일|개|건|번|자|MB|KB|%)(?![가-힣A-Za-z])");
+        List<String> spacedOut = korean.stringPropertyNames().stream().sorted()
+                .filter(key -> spaced.matcher(korean.getProperty(key)).find())
+                .map(key -> key + "=" + korean.getProperty(key)).toList();
+        assertEquals(List.of(), spacedOut);
+    }
+
     @Test
     void koreanTextsNameTilkoOneWay() {
         List<String> latin = korean.stringPropertyNames().stream().sorted()

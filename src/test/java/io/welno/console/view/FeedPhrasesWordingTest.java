@@ -43,6 +43,8 @@ class FeedPhrasesWordingTest {
         assertEquals("CONFIG is not permitted for this user; polling every 1.5 s", english.render(polling));
         assertEquals("이 사용자는 CONFIG 명령을 쓸 수 없습니다. 1.5초마다 조회합니다", korean.render(polling));
         assertEquals("The server stopped answering (no PONG within 3000 ms)", english.render(FeedPhrases.noPong(3000)));
+        // written as the status bar's "686ms" beside it
+        assertEquals("서버가 응답하지 않습니다(3000ms 안에 PONG이 오지 않음)", korean.render(FeedPhrases.noPong(3000)));
     }
 
     /**
