@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Writes timestamps the way Python's {@code datetime.now().isoformat()} does: naive local time, six
@@ -48,10 +49,11 @@ public final class Timestamps {
 
     public static String format(LocalDateTime time) {
         LocalDateTime micros = time.truncatedTo(ChronoUnit.MICROS);
-        String base = String.format("%04d-%02d-%02dT%02d:%02d:%02d",
+        // Locale.ROOT: the JVM's locale may write other digits (Arabic, Persian, Thai), which the backend cannot parse
+        String base = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d",
                 micros.getYear(), micros.getMonthValue(), micros.getDayOfMonth(),
                 micros.getHour(), micros.getMinute(), micros.getSecond());
         int micro = micros.getNano() / 1000;
-        return micro == 0 ? base : base + String.format(".%06d", micro);
+        return micro == 0 ? base : base + String.format(Locale.ROOT, ".%06d", micro);
     }
 }

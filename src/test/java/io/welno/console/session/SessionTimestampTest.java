@@ -89,4 +89,22 @@ class SessionTimestampTest {
         }
         assertTrue(fast > 1_000 && fast < samples.size(), fast + " of " + samples.size() + " read by the fast path");
     }
+
+    /**
+     * The time written into a session is the backend's isoformat whatever the JVM's locale: an Arabic or Persian one
+     * would have written its own digits ("٢٠٢٦-…"), which Python's fromisoformat cannot read.
+     */
+    @Test
+    void aWrittenTimeHasAsciiDigitsInAnyDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (String tag : new String[] {"ar", "fa", "th-TH-u-nu-thai"}) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                assertEquals("2026-05-04T03:02:01.000123",
+                        Timestamps.format(LocalDateTime.of(2026, 5, 4, 3, 2, 1, 123_000)), tag);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
