@@ -32,6 +32,13 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
     /** Redis answered, but this server will not do it: not "cannot reach Redis", and exit 1 as an action's. */
     private static final Set<StoreFailure.Cause> REACHED_BUT_REFUSED = EnumSet.of(StoreFailure.Cause.OTHER_NODE,
             StoreFailure.Cause.READ_ONLY, StoreFailure.Cause.OUT_OF_MEMORY, StoreFailure.Cause.DISK_ERROR);
+    /**
+     * Redis was reached and answered, but will not serve this user now (exit 4 all the same): "cannot reach" would
+     * send the reader to the network when the fix is the user's rights, its password or the server's state.
+     */
+    private static final Set<StoreFailure.Cause> REACHED_BUT_UNUSABLE = EnumSet.of(
+            StoreFailure.Cause.PERMISSION_DENIED, StoreFailure.Cause.KEY_PERMISSION_DENIED,
+            StoreFailure.Cause.AUTH_FAILED, StoreFailure.Cause.UNAVAILABLE);
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
@@ -68,7 +75,8 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
             return ExitCode.UNAVAILABLE.code();
         }
         if (isRedisFailure(e)) {
-            print(err, "Cannot reach Redis" + where(command) + ": " + SafeText.bounded(withFix(e, failure, command),
+            String cannot = REACHED_BUT_UNUSABLE.contains(failure.cause()) ? "Cannot use Redis" : "Cannot reach Redis";
+            print(err, cannot + where(command) + ": " + SafeText.bounded(withFix(e, failure, command),
                     SafeText.TEXT));
             return ExitCode.UNAVAILABLE.code();
         }
