@@ -9,6 +9,7 @@ import io.welno.console.text.SafeText;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,7 +86,8 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         if (!json) {
-            out.printf("%d entr%s in %s%n", shown, shown == 1 ? "y" : "ies", SafeText.bounded(auditStream, 80));
+            out.printf(Locale.ROOT, "%d entr%s in %s%n", shown, shown == 1 ? "y" : "ies",
+                    SafeText.bounded(auditStream, 80));
         }
         out.flush();
         return ExitCode.DONE.code();

@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,7 +96,8 @@ final class ListCommand implements Callable<Integer> {
         if (!json) {
             table.head();
             // The backend's read rule is the truth: such a key is not a session it serves any more.
-            out.printf(table.pastExpiry == 0 ? "%d session(s)%n"
+            // Locale.ROOT: the command line's words are English and its digits ASCII, whatever the OS's locale
+            out.printf(Locale.ROOT, table.pastExpiry == 0 ? "%d session(s)%n"
                     : "%d session(s), %d past expires_at (!expired: the backend deletes %s on its next read)%n",
                     listed[0], table.pastExpiry, table.pastExpiry == 1 ? "it" : "them");
         }
