@@ -15,6 +15,7 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.session.UserInfo;
 import io.welno.console.tilko.sim.SyntheticPayloads;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,9 +163,9 @@ final class BenchCorpus {
 
     private static UserInfo person(Random random) {
         String name = FAMILY[random.nextInt(FAMILY.length)] + GIVEN[random.nextInt(GIVEN.length)];
-        String birth = String.format("19%02d%02d%02d", 50 + random.nextInt(50), 1 + random.nextInt(12),
+        String birth = String.format(Locale.ROOT, "19%02d%02d%02d", 50 + random.nextInt(50), 1 + random.nextInt(12),
                 1 + random.nextInt(28));
-        String phone = String.format("010%08d", random.nextInt(100_000_000));
+        String phone = String.format(Locale.ROOT, "010%08d", random.nextInt(100_000_000));
         String[] types = {"0", "4", "6"};
         return new UserInfo(name, birth, phone, random.nextBoolean() ? "M" : "F", types[random.nextInt(3)]);
     }

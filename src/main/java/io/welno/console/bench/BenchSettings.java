@@ -1,6 +1,7 @@
 package io.welno.console.bench;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
     Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("command", "`" + commandLine + "`");
-        m.put("sessions (N)", String.format("%,d", sessions));
-        m.put("unrelated keys (M)", String.format("%,d", noise));
+        m.put("sessions (N)", String.format(Locale.ROOT, "%,d", sessions));
+        m.put("unrelated keys (M)", String.format(Locale.ROOT, "%,d", noise));
         m.put("Redis", redisUrl == null ? "started by the bench (embedded-redis binary or redis-server on PATH), "
                 + "no persistence, no maxmemory" : "given with --redis (empty database)");
         m.put("P1 rounds", "1 warm-up (reported as cold) + " + rounds + " measured; median reported");

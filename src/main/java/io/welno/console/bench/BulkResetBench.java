@@ -82,7 +82,7 @@ final class BulkResetBench {
     }
 
     static String stuckId(int i) {
-        return String.format("welno_benchstuck%05d", i);
+        return String.format(Locale.ROOT, "welno_benchstuck%05d", i);
     }
 
     void run() throws InterruptedException {
@@ -236,7 +236,7 @@ final class BulkResetBench {
      */
     private String stuckDocument(int i, Timestamps now) {
         Timestamps then = new Timestamps(Clock.offset(now.clock(), Duration.ofMinutes(-30)), now.zone());
-        UserInfo user = new UserInfo("김하늘", "19800101", String.format("010%08d", i), "F", "0");
+        UserInfo user = new UserInfo("김하늘", "19800101", String.format(Locale.ROOT, "010%08d", i), "F", "0");
         ObjectNode doc = NewSessionDocuments.initiated(stuckId(i), "welno", user, then);
         doc.put(COUNTER, 0);
         new SessionEditor(doc, then).status(SessionStatus.AUTH_COMPLETED)

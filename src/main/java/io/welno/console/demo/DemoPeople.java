@@ -1,6 +1,7 @@
 package io.welno.console.demo;
 
 import io.welno.console.session.UserInfo;
+import java.util.Locale;
 import java.util.Random;
 
 /** Synthetic people for the demo: plausible Korean names, 010 numbers and birthdates, none real. */
@@ -19,9 +20,9 @@ final class DemoPeople {
     static UserInfo next(Random random) {
         String name = SURNAMES[random.nextInt(SURNAMES.length)]
                 + SYLLABLES[random.nextInt(SYLLABLES.length)] + SYLLABLES[random.nextInt(SYLLABLES.length)];
-        String birthdate = String.format("%04d%02d%02d", 1950 + random.nextInt(56), 1 + random.nextInt(12),
+        String birthdate = String.format(Locale.ROOT, "%04d%02d%02d", 1950 + random.nextInt(56), 1 + random.nextInt(12),
                 1 + random.nextInt(28));
-        String phone = String.format("010%08d", random.nextInt(100_000_000));
+        String phone = String.format(Locale.ROOT, "010%08d", random.nextInt(100_000_000));
         return new UserInfo(name, birthdate, phone, "M", AUTH_TYPES[random.nextInt(AUTH_TYPES.length)]);
     }
 }
