@@ -38,6 +38,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -113,7 +114,8 @@ final class WatchCommand implements Callable<Integer> {
         if (diff) {
             RedisSessionStore auditReader = lookups != null ? lookups : redis.openStore();
             lookups = auditReader;
-            audit = AuditTail.start(auditReader.client(), RedisAuditLog.DEFAULT_KEY, printer.history::onAudit);
+            audit = AuditTail.start(auditReader.client(), RedisAuditLog.DEFAULT_KEY, printer.history::onAudit,
+                    printer::auditReading);
         }
         SessionFeed started = feed;
         // Ctrl-C runs shutdown hooks, not an interrupt: close the feed there so its connections end cleanly.
@@ -294,6 +296,24 @@ final class WatchCommand implements Callable<Integer> {
                     out.println(String.format(Locale.ROOT, "%-8s %-42s %s", "place", SafeText.bounded(place.id(), 80),
                             place.copy().mark()));
                 }
+            }
+            out.flush();
+        }
+
+        /**
+         * The audit stream's reading failing or working again: said, not retried in silence, as the versions' authors
+         * come from it (a console's version without its entry names only what the session's message says of it).
+         */
+        synchronized void auditReading(Optional<Phrase> problem) {
+            String cause = problem.map(Wording.cli()::render).orElse(null);
+            if (json) {
+                ObjectNode line = JsonNodeFactory.instance.objectNode().put("audit", cause == null ? "reading" : "unreadable");
+                problem.ifPresent(p -> line.put("code", p.key()).put("detail", cause));
+                out.println(SafeText.json(line.toString()));
+            } else {
+                out.println(cause == null ? "== AUDIT: reading the audit stream again"
+                        : "== AUDIT: the audit stream cannot be read: " + cause
+                                + "; versions a console wrote meanwhile may lack their action and operator");
             }
             out.flush();
         }

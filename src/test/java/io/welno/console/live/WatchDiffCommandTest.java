@@ -78,4 +78,32 @@ class WatchDiffCommandTest {
         assertFalse(text.contains("김하늘"), "names are masked: " + text);
         assertEquals(1, text.lines().filter(l -> l.startsWith("status")).count(), text);
     }
+
+    /** A Redis user that may not read the audit stream: --diff says so once, instead of retrying in silence. */
+    @Test
+    void anAuditStreamThatCannotBeReadIsSaid() throws InterruptedException {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "noxread", "reset", "on",
+                ">secret", "~*", "&*", "+@all", "-xread");
+        Out out = new Out();
+        Out err = new Out();
+        AtomicInteger exit = new AtomicInteger(-1);
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        Thread watching = new Thread(() -> exit.set(command.execute("watch", "--diff", "--redis",
+                "redis://noxread:secret@127.0.0.1:" + REDIS.port() + "/0")), "watch-diff-noxread");
+        watching.start();
+        try {
+            Await.until("the audit line", Await.EVENTUALLY, () -> out.text().contains("== AUDIT: "));
+            Thread.sleep(2_500); // the tail retries every second: the line is said once, not on every retry
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        assertFalse(watching.isAlive());
+        assertEquals(0, exit.get(), err.text());
+        String text = out.text();
+        assertEquals(1, text.lines().filter(l -> l.startsWith("== AUDIT: the audit stream cannot be read: ")
+                && l.contains("\"xread\"")).count(), text);
+    }
 }
