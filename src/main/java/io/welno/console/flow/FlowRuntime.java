@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class FlowRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
+    /** How often a write whose answer was lost is looked for while the reads fail too. */
+    static final int LOOKS_AFTER_LOST_ANSWER = 3;
+    private static final long LOOK_PAUSE_MILLIS = 500;
 
     final SessionStore store;
     final TilkoGateway tilko;
@@ -188,11 +191,8 @@ final class FlowRuntime {
         if (result.applied() || !sent.noteResult(result)) {
             return result;
         }
-        Optional<StoredSession> now;
-        try {
-            now = store.get(id);
-        } catch (RuntimeException e) {
-            LOG.debug("Session {} could not be read back after a lost answer", id, e);
+        Optional<StoredSession> now = lookAfterLostAnswer(id);
+        if (now == null) {
             return result;
         }
         if (now.isPresent() && now.get().parsed() instanceof SessionDocument doc) {
@@ -203,6 +203,31 @@ final class FlowRuntime {
             }
         }
         return result;
+    }
+
+    /**
+     * The session read to look for a write whose answer was lost, or null when Redis did not answer. What broke the
+     * answer (a stall, a dropped connection) often breaks the next read too, and a write that landed but is told
+     * "unknown" is held by nobody: the backend could write its older copy over it unseen. So the look is tried
+     * again, briefly, as a collection's release is.
+     */
+    private Optional<StoredSession> lookAfterLostAnswer(String id) {
+        for (int look = 1; ; look++) {
+            try {
+                return store.get(id);
+            } catch (RuntimeException e) {
+                LOG.debug("Session {} could not be read back after a lost answer (look {})", id, look, e);
+                if (look == LOOKS_AFTER_LOST_ANSWER) {
+                    return null;
+                }
+            }
+            try {
+                Thread.sleep(LOOK_PAUSE_MILLIS * look);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /** The result for an update that wrote nothing, named for its cause. */

@@ -109,9 +109,7 @@ class LostAnswerTest {
         String id = FlowTestSupport.newSession(REDIS);
         assertTrue(unwatched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
         hooked.loseReplyOfNextWrite(applied -> true);
-        hooked.beforeNextGet(() -> {
-            throw new JedisConnectionException("Unexpected end of stream.");
-        });
+        failEveryGet();
         ActionResult result = unwatched.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
                 "approved"));
         unwatched.close();
@@ -120,6 +118,39 @@ class LostAnswerTest {
         assertTrue(Words.en(result.message()).contains("unknown whether the change was applied"),
                 Words.en(result.message()));
         assertNull(result.statusAfter(), "the status it left is not known");
+    }
+
+    /** Every read from now on breaks, as while Redis stays away: the write cannot be looked for at all. */
+    private void failEveryGet() {
+        Runnable[] fail = new Runnable[1];
+        fail[0] = () -> {
+            hooked.beforeNextGet(fail[0]);
+            throw new JedisConnectionException("Unexpected end of stream.");
+        };
+        hooked.beforeNextGet(fail[0]);
+    }
+
+    @Test
+    void aWriteFoundOnceRedisAnswersAgainIsReportedAppliedAndHeld() {
+        // Redis broke the write's answer and the first look at the session too, then answered again: the write had
+        // landed, so it is a change to hold (the backend may write an older copy over it), not "unknown".
+        try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
+             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+                     FlowOptions.defaults())) {
+            String id = FlowTestSupport.newSession(REDIS);
+            assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+            hooked.loseReplyOfNextWrite(applied -> true);
+            hooked.beforeNextGet(() -> {
+                throw new JedisConnectionException("Unexpected end of stream.");
+            });
+            ActionResult result = watched.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
+                    "approved"));
+
+            assertEquals("auth_completed", stored(id).get("status").asText(), "the write had landed");
+            assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+            assertEquals(SessionStatus.AUTH_COMPLETED, result.statusAfter());
+            assertTrue(watched.isHolding(result.actionId()), "held like any write, so a revert would be told");
+        }
     }
 
     @Test
@@ -178,9 +209,7 @@ class LostAnswerTest {
                     "approved").withHold(Duration.ofSeconds(3)).withReapply(true));
             assertTrue(done.applied(), done.toString());
             hooked.loseReplyOfNextWrite(applied -> true);
-            hooked.beforeNextGet(() -> {
-                throw new JedisConnectionException("Unexpected end of stream.");
-            });
+            failEveryGet();
             backend.write(id, stale);
 
             HoldOutcome held = done.hold().outcome().get(30, TimeUnit.SECONDS);
