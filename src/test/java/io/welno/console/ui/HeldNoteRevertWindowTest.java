@@ -1,9 +1,14 @@
 package io.welno.console.ui;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.FxState;
 import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -38,5 +43,32 @@ class HeldNoteRevertWindowTest extends HeldNoteWindow {
         FxState.await("the note that the change was written over", () -> note(robot).equals(
                 "The backend wrote an older copy back over your \"Force auth complete\"."));
         assertTrue(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
+    }
+
+    /**
+     * The action's own notice said "done" while the change was watched; once the backend wrote over it, that notice,
+     * still open (its details were opened to be read), must not go on saying so beside the notice of the revert.
+     */
+    @Test
+    void theActionsDoneNoticeDoesNotOutliveTheRevert(FxRobot robot) throws Exception {
+        String before = REDIS.client().get(KEY);
+        forceAuthComplete(robot);
+        FxState.await("the action's notice", () -> noticeTexts(robot).stream().anyMatch(t -> t.contains("done for")));
+        Node done = FxState.read(() -> robot.lookup(".notice").queryAll().stream()
+                .filter(n -> ((Label) n.lookup(".notice-text")).getText().contains("done for")).findFirst()
+                .orElseThrow());
+        Hyperlink details = FxState.read(() -> (Hyperlink) done.lookup(".notice-details-link"));
+        robot.interact(details::fire); // opened to be read: it stays until closed
+        REDIS.client().set(KEY, before, SetParams.setParams().keepTtl()); // a stale worker's copy
+        FxState.await("the revert's notice", () -> noticeTexts(robot).stream()
+                .anyMatch(t -> t.contains("your \"Force auth complete\" is gone")));
+        FxState.await("the note that the change was written over", () -> note(robot).equals(
+                "The backend wrote an older copy back over your \"Force auth complete\"."));
+        List<String> shown = FxState.read(() -> noticeTexts(robot));
+        assertFalse(shown.stream().anyMatch(t -> t.contains("done for")), "still said done: " + shown);
+    }
+
+    private static List<String> noticeTexts(FxRobot robot) {
+        return robot.lookup(".notice-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 }

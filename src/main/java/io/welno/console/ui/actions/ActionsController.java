@@ -253,9 +253,18 @@ public final class ActionsController {
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
                 Instant now = Instant.now();
-                view.notices().show(() -> ResultHeadline.of(i18n, result, now, flow.options().holdWindow()),
+                Runnable withdraw = view.notices().show(
+                        () -> ResultHeadline.of(i18n, result, now, flow.options().holdWindow()),
                         () -> words().render(result.message()),
                         ResultHeadline.kind(result.request().kind(), result.outcome(), result.audited()));
+                // "Done, watched" is untrue once the hold ends without the change (written over, not confirmed, the
+                // session ended): the hold's own notice says that, so this one goes rather than stand beside it,
+                // however long it was kept open to be read (docs/flow.md, "Held actions").
+                result.hold().outcome().thenAccept(end -> {
+                    if (result.applied() && !end.kept()) {
+                        Platform.runLater(withdraw);
+                    }
+                });
                 resultListener.accept(result);
                 refresh();
             });

@@ -97,9 +97,13 @@ public final class Notices extends VBox {
         show(headline, detail, Kind.of(warning), false);
     }
 
-    /** {@link #show(Supplier, Supplier, boolean)} for a notice of this kind. */
-    public void show(Supplier<String> headline, Supplier<String> detail, Kind kind) {
-        show(headline, detail, kind, false);
+    /**
+     * {@link #show(Supplier, Supplier, boolean)} for a notice of this kind.
+     *
+     * @return takes the notice away (if it is still up): for a notice that news arriving later makes untrue
+     */
+    public Runnable show(Supplier<String> headline, Supplier<String> detail, Kind kind) {
+        return show(headline, detail, kind, false);
     }
 
     /**
@@ -110,7 +114,7 @@ public final class Notices extends VBox {
         show(headline, detail, Kind.of(warning), true);
     }
 
-    private void show(Supplier<String> headline, Supplier<String> detail, Kind kind, boolean untilClosed) {
+    private Runnable show(Supplier<String> headline, Supplier<String> detail, Kind kind, boolean untilClosed) {
         boolean warning = kind == Kind.WARNING;
         VBox notice = new VBox(4);
         notice.getStyleClass().addAll("notice", kind.style);
@@ -140,10 +144,11 @@ public final class Notices extends VBox {
 
         PauseTransition timer = new PauseTransition(Duration.seconds(warning ? 15 : 6));
         timer.setOnFinished(e -> getChildren().remove(notice));
-        close.setOnAction(e -> {
+        Runnable withdraw = () -> {
             timer.stop();
             getChildren().remove(notice);
-        });
+        };
+        close.setOnAction(e -> withdraw.run());
         BooleanProperty detailsOpen = new SimpleBooleanProperty();
         String detailNow = detail == null ? null : detail.get();
         if (detailNow != null && !detailNow.isBlank() && !detailNow.equals(headline.get())) {
@@ -186,6 +191,7 @@ public final class Notices extends VBox {
         if (!untilClosed) {
             timer.play();
         }
+        return withdraw;
     }
 
     private static Label wrapped(ObservableValue<String> words, String styleClass) {
