@@ -38,6 +38,9 @@ final class Holds {
     private static final Logger LOG = LoggerFactory.getLogger(Holds.class);
     /** How long after the end of a hold its last read may take before the watch lets go. */
     private static final Duration FINAL_CHECK_SLACK = Duration.ofSeconds(30);
+    /** Tries of a hold's last read before its end is UNCONFIRMED for want of one. */
+    static final int LAST_READS = 3;
+    private static final Duration LAST_READ_PAUSE = Duration.ofMillis(500);
 
     private final FlowService service;
     private final FlowRuntime runtime;
@@ -119,6 +122,8 @@ final class Holds {
         boolean reapplying;
         /** A timer task will run {@link #endOfWindow}: one at a time, however often the hold is extended. */
         boolean endPending;
+        /** Last reads that failed so far: one more is tried, a moment later, until {@link #LAST_READS}. */
+        int lastReadsFailed;
         /** How many reverts of this action were reported: a read that reported one decides nothing more. */
         int reverts;
         /**
@@ -167,13 +172,18 @@ final class Holds {
     }
 
     private void scheduleEnd(HoldState state) {
+        scheduleEnd(state, 0);
+    }
+
+    /** {@link #endOfWindow} at the end of the hold, {@code laterMillis} after it. */
+    private void scheduleEnd(HoldState state, long laterMillis) {
         synchronized (state) {
             if (state.endPending || state.ending) {
                 return;
             }
             state.endPending = true;
         }
-        long delay = Math.max(0, Duration.between(Instant.now(), state.handle.until()).toMillis());
+        long delay = Math.max(0, Duration.between(Instant.now(), state.handle.until()).toMillis()) + laterMillis;
         try {
             timer.schedule(() -> {
                 synchronized (state) {
@@ -220,6 +230,17 @@ final class Holds {
         try {
             stored = runtime.store.get(id);
         } catch (RuntimeException e) {
+            // A dropped connection or a moment's stall would make the change "not confirmed" (an alert, exit 4)
+            // although a read a moment later can tell: read again, on the timer rather than blocking it.
+            int failed;
+            synchronized (state) {
+                failed = ++state.lastReadsFailed;
+            }
+            if (failed < LAST_READS) {
+                LOG.debug("{} last read of session {} failed (try {})", state.handle.actionId(), id, failed, e);
+                scheduleEnd(state, LAST_READ_PAUSE.toMillis() * failed);
+                return;
+            }
             endHold(state, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.unreadable",
                     StoreFailure.of(e).phrase()), state.handle.reapplies(), null));
             return;

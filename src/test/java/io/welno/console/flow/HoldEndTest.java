@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.text.Phrase;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * How a hold ends when its last read is what decides: a revert found only by that read (re-applied, or missed by a
@@ -175,6 +177,30 @@ class HoldEndTest {
             HoldOutcome held = outcome(done);
             assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
             assertEquals(1, events.reverts.size(), "reported and audited as any revert: " + events.reverts);
+        }
+    }
+
+    /**
+     * One read that breaks at the end of the hold (a dropped connection, a moment's stall) does not make the change
+     * "not confirmed" — an alert of its own in the window, exit 4 on the command line — when a read a moment later
+     * can tell: the change stayed.
+     */
+    @Test
+    void aLastReadThatBreaksOnceIsReadAgain() throws Exception {
+        HookedStore hooked = new HookedStore(store);
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO);
+             FlowService flow = FlowTestSupport.service(hooked, store, null, watch, background,
+                     FlowOptions.defaults())) {
+            String id = FlowTestSupport.waitingSession(REDIS);
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                    .withHold(HOLD));
+            assertTrue(done.applied(), done.toString());
+            hooked.beforeNextGet(() -> {
+                throw new JedisConnectionException("Unexpected end of stream.");
+            }); // the watch never polls: the next read of the service's store is the hold's last
+
+            HoldOutcome held = outcome(done);
+            assertEquals(HoldOutcome.Kind.KEPT, held.kind(), Words.en(held.message()));
         }
     }
 
