@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 final class FlowRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
-    /** How often a write whose answer was lost is looked for while the reads fail too. */
+    /** Reads of {@link #readPatiently} before it gives up. */
     static final int LOOKS_AFTER_LOST_ANSWER = 3;
     private static final long LOOK_PAUSE_MILLIS = 500;
 
@@ -149,7 +149,7 @@ final class FlowRuntime {
         List<JsonNode> markers = RevertWatch.appendedMessages(applied.before(), applied.after());
         Optional<StoredSession> now;
         try {
-            now = store.get(request.sessionId());
+            now = readPatiently(request.sessionId());
         } catch (RuntimeException e) {
             StoreFailure failure = StoreFailure.of(e);
             return Optional.of(ActionResult.of(request, ActionResult.Outcome.of(failure),
@@ -191,8 +191,11 @@ final class FlowRuntime {
         if (result.applied() || !sent.noteResult(result)) {
             return result;
         }
-        Optional<StoredSession> now = lookAfterLostAnswer(id);
-        if (now == null) {
+        Optional<StoredSession> now;
+        try {
+            now = readPatiently(id);
+        } catch (RuntimeException e) {
+            LOG.debug("Session {} could not be read back after a lost answer", id, e);
             return result;
         }
         if (now.isPresent() && now.get().parsed() instanceof SessionDocument doc) {
@@ -206,26 +209,27 @@ final class FlowRuntime {
     }
 
     /**
-     * The session read to look for a write whose answer was lost, or null when Redis did not answer. What broke the
-     * answer (a stall, a dropped connection) often breaks the next read too, and a write that landed but is told
-     * "unknown" is held by nobody: the backend could write its older copy over it unseen. So the look is tried
-     * again, briefly, as a collection's release is.
+     * The session, read to learn the fate of a write: whether one whose answer was lost landed, whether one that
+     * landed is still there. What broke the write's answer (a stall, a dropped connection) often breaks the next read
+     * too, and a write told "unknown" or "not confirmed" is held by nobody: the backend could write its older copy
+     * over it unseen. So a read that fails is tried again, briefly, as a collection's release is; the last failure
+     * is thrown.
      */
-    private Optional<StoredSession> lookAfterLostAnswer(String id) {
+    Optional<StoredSession> readPatiently(String id) {
         for (int look = 1; ; look++) {
             try {
                 return store.get(id);
             } catch (RuntimeException e) {
-                LOG.debug("Session {} could not be read back after a lost answer (look {})", id, look, e);
                 if (look == LOOKS_AFTER_LOST_ANSWER) {
-                    return null;
+                    throw e;
                 }
-            }
-            try {
-                Thread.sleep(LOOK_PAUSE_MILLIS * look);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
+                LOG.debug("Session {} could not be read (look {})", id, look, e);
+                try {
+                    Thread.sleep(LOOK_PAUSE_MILLIS * look);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

@@ -126,11 +126,16 @@ class CollectionTest {
         try (FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
                 FlowOptions.defaults())) {
             int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
-            hooked.afterEveryAppliedUpdate((sessionId, applied) -> hooked.beforeNextGet(() -> {
+            // every read after the claim breaks: the read-back is tried again, and each try fails
+            Runnable[] breaks = new Runnable[1];
+            breaks[0] = () -> {
+                hooked.beforeNextGet(breaks[0]);
                 throw new JedisConnectionException("Unexpected end of stream.");
-            }));
+            };
+            hooked.afterEveryAppliedUpdate((sessionId, applied) -> hooked.beforeNextGet(breaks[0]));
             ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> { });
+            hooked.beforeNextGet(null);
 
             assertEquals(ActionResult.Outcome.CONNECTION_LOST, claim.outcome(), Words.en(claim.message()));
             assertTrue(Words.en(claim.message()).contains("did not start, and the claim was given back"),

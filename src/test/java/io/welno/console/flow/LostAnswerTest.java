@@ -154,6 +154,26 @@ class LostAnswerTest {
     }
 
     @Test
+    void aWriteWhoseReadBackBreaksOnceIsReportedAppliedAndHeld() {
+        // The compare-and-set answered: the change is in Redis. Only the read that confirms it broke, once; a change
+        // told "written, but not confirmed" is held by nobody, so the backend could write an older copy over it unseen.
+        try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
+             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+                     FlowOptions.defaults())) {
+            String id = FlowTestSupport.newSession(REDIS);
+            assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+            hooked.beforeNextWrite(() -> hooked.beforeNextGet(() -> {
+                throw new JedisConnectionException("Unexpected end of stream.");
+            }));
+            ActionResult result = watched.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
+                    "approved"));
+
+            assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+            assertTrue(watched.isHolding(result.actionId()), "held like any write, so a revert would be told");
+        }
+    }
+
+    @Test
     void aSimpleAuthClaimThatLandedGoesOnToTilko() {
         String id = FlowTestSupport.newSession(REDIS);
         int asked = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
