@@ -123,7 +123,7 @@ final class FlowCommandSupport {
         try {
             ActionResult result = flow.perform(operator, request);
             print(out, err, result.outcome().name(), result.actionId(), result.message());
-            if (!result.applied()) {
+            if (!result.applied() && !result.held()) {
                 return ExitCode.of(result.outcome()).code();
             }
             ExitCode status = ExitCode.of(result.outcome());
@@ -158,6 +158,11 @@ final class FlowCommandSupport {
                         : result.hold().until().minus(request.hold());
                 out.println(stillUndoable(result.actionId(), lastChange, redis.zone, false));
                 out.flush();
+            }
+            if (!result.applied() && !held.kept()) {
+                // A failure whose write (the session left in error) was undone or could not be confirmed: the
+                // session is not as the outcome's line said, which 3 and 4 say, as for an applied change.
+                return ExitCode.of(held).code();
             }
             return (status != ExitCode.DONE ? status : ExitCode.of(held)).code();
         } catch (InterruptedException e) {

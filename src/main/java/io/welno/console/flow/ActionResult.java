@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param statusAfter  the status it left (equal to statusBefore when nothing was written; null when unknown)
  * @param actionId     the id that ties the session message, the audit entries, collection and revert events together
  * @param approval     manual-auth-complete with checkApproval: Tilko's LoginCheck verdict
- * @param hold         for an applied action, the watch that reports whether the change stays; {@link Hold#none()}
- *                     otherwise
+ * @param hold         for an applied action (and a simple-auth that failed leaving the session in error), the watch
+ *                     that reports whether the change stays; {@link Hold#none()} otherwise
  * @param auditFailure why the action's audit entry could not be written, or null when it was: the change stands
  *                     either way, but the operator must not believe the audit view holds it
  */
@@ -79,6 +79,14 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
 
     public boolean applied() {
         return outcome == Outcome.APPLIED;
+    }
+
+    /**
+     * Whether a write of this result is being held: every applied one (unless asked to hold for zero), and a failure
+     * that tells of the state its last write left (a simple-auth that Tilko refused: the session is now error).
+     */
+    public boolean held() {
+        return hold != Hold.none();
     }
 
     /** Whether the action's attempt entry is in the audit stream (or, for a viewer, in this process's log). */

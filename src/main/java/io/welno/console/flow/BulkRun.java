@@ -354,8 +354,16 @@ public final class BulkRun {
                 return;
             }
             ActionResult result = sincePreview(flow.perform(operator, template.forSession(id)));
-            if (!result.applied()) {
+            if (!result.applied() && !result.held()) {
                 finish(new Item(id, tally(result.outcome()), result, null, null));
+                return;
+            }
+            if (!result.applied()) {
+                // A failure that left the session in error, held: it stays a failure unless its hold says the
+                // session is not as told (written over, ended, not confirmed).
+                result.hold().outcome().whenComplete((outcome, error) -> finish(new Item(id, outcome == null
+                        ? Tally.UNAVAILABLE : outcome.kept() ? tally(result.outcome()) : tally(outcome), result,
+                        outcome, null)));
                 return;
             }
             // The hold decides: only a change still in place at its end counts as applied; a collection's hold lasts

@@ -33,10 +33,21 @@ interface FlowAction {
     /**
      * @param afterReport run once the result has been reported and audited (a collection starts in the
      *                    background only then, so its events never come before the action's own)
+     * @param holdsWrite  the result's writes are held: an applied one's, or a failure's whose last write it tells of
+     *                    as the session's state (a simple-auth that Tilko refused leaves the session in error)
      */
-    record Execution(ActionResult result, Runnable afterReport) {
+    record Execution(ActionResult result, Runnable afterReport, boolean holdsWrite) {
+        Execution(ActionResult result, Runnable afterReport) {
+            this(result, afterReport, result.applied());
+        }
+
         Execution(ActionResult result) {
             this(result, null);
+        }
+
+        /** A result that did not apply the action, but whose last write stands and is held like an applied one. */
+        static Execution heldFailure(ActionResult result) {
+            return new Execution(result, null, true);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,31 +143,65 @@ final class FlowRuntime {
 
     /**
      * Reads the session back after an applied write: APPLIED may only be reported when what this write appended is
-     * in Redis now. Empty when it is; otherwise the result to report.
+     * in Redis now. Empty when it is; otherwise the result to report — also when no read worked, which for a claim
+     * means nothing more is done behind it (no Tilko call, no collection).
      */
     Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied,
                                   SessionStatus statusBefore) {
+        ReadBack read = readBack(request, actionId, applied, statusBefore);
+        if (read.unread() != null) {
+            return Optional.of(ActionResult.of(request, ActionResult.Outcome.of(read.unread()),
+                    Phrase.of("flow.verify.unreadable", read.unread().phrase()), statusBefore, null, actionId));
+        }
+        return Optional.ofNullable(read.notThere());
+    }
+
+    /**
+     * Reads back a write that ends the action and reports it: {@code done} (which holds the write, where the caller
+     * has not) when the read finds it; what the read found instead (replaced, vanished); and when no read worked,
+     * {@code done} all the same, said to be unconfirmed. The compare-and-set answered, so the write was made: told as
+     * Redis trouble it would be held by nobody, and a backend copy written over it would go unseen. The hold's own
+     * reads say what becomes of it (docs/flow.md, "A write whose answer was lost").
+     */
+    ActionResult readBack(ActionRequest request, String actionId, UpdateResult.Applied applied,
+                          SessionStatus statusBefore, Supplier<ActionResult> done) {
+        ReadBack read = readBack(request, actionId, applied, statusBefore);
+        if (read.notThere() != null) {
+            return read.notThere();
+        }
+        ActionResult result = done.get();
+        if (read.unread() == null) {
+            return result;
+        }
+        LOG.info("{} wrote session {}, which could not be read back: held unconfirmed", actionId, request.sessionId());
+        return result.withMessage(Phrase.of("flow.verify.unconfirmed", result.message(), read.unread().phrase()));
+    }
+
+    /** What reading back an applied write found: nothing amiss, a result to report instead, or no read that worked. */
+    private record ReadBack(ActionResult notThere, StoreFailure unread) {
+    }
+
+    private ReadBack readBack(ActionRequest request, String actionId, UpdateResult.Applied applied,
+                              SessionStatus statusBefore) {
         List<JsonNode> markers = RevertWatch.appendedMessages(applied.before(), applied.after());
         Optional<StoredSession> now;
         try {
             now = readPatiently(request.sessionId());
         } catch (RuntimeException e) {
-            StoreFailure failure = StoreFailure.of(e);
-            return Optional.of(ActionResult.of(request, ActionResult.Outcome.of(failure),
-                    Phrase.of("flow.verify.unreadable", failure.phrase()), statusBefore, null, actionId));
+            return new ReadBack(null, StoreFailure.of(e));
         }
         if (now.isEmpty()) {
-            return Optional.of(ActionResult.of(request, ActionResult.Outcome.VANISHED,
-                    Phrase.of("flow.verify.vanished", request.sessionId()), statusBefore, null, actionId));
+            return new ReadBack(ActionResult.of(request, ActionResult.Outcome.VANISHED,
+                    Phrase.of("flow.verify.vanished", request.sessionId()), statusBefore, null, actionId), null);
         }
         if (now.get().parsed() instanceof SessionDocument doc
                 && markers.stream().allMatch(m -> RevertWatch.containsMessage(doc, m))) {
-            return Optional.empty();
+            return new ReadBack(null, null);
         }
         SessionStatus seen = now.get().parsed() instanceof SessionDocument doc ? doc.status() : null;
-        return Optional.of(ActionResult.of(request, ActionResult.Outcome.CONFLICT,
+        return new ReadBack(ActionResult.of(request, ActionResult.Outcome.CONFLICT,
                 Phrase.of("flow.verify.replaced", seen == null ? Phrase.of("text.empty") : Guards.seen(seen)),
-                statusBefore, seen, actionId));
+                statusBefore, seen, actionId), null);
     }
 
     Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied) {

@@ -255,7 +255,8 @@ public final class FlowService implements AutoCloseable {
     /**
      * Runs one action. Never throws for anything Redis, Tilko or the document does; the result says what
      * happened. Every call is audited and reported to {@link FlowListener#onActionFinished}. An applied result
-     * carries its {@link ActionResult#hold()}.
+     * carries its {@link ActionResult#hold()}, and so does a simple-auth that failed leaving the session in error
+     * ({@link ActionResult#held()}).
      */
     public ActionResult perform(Operator operator, ActionRequest request) {
         Objects.requireNonNull(operator, "operator");
@@ -275,7 +276,7 @@ public final class FlowService implements AutoCloseable {
             result = result.withMessage(Phrase.of("flow.fileOnly", result.message()));
         }
         Hold held = holds.handle(actionId);
-        if (held != null && result.applied()) {
+        if (held != null && execution.holdsWrite()) {
             result = result.withHold(held);
         } else if (held != null && !runtime.collections.containsKey(request.sessionId())) {
             holds.end(actionId, HoldOutcome.notHeld());

@@ -111,7 +111,7 @@ final class ManualCompleteAction implements FlowAction {
         UpdateResult result = runtime.update(id, precondition, write(operator, request, actionId, approval));
         ActionResult out;
         if (result instanceof UpdateResult.Applied applied) {
-            out = runtime.verify(request, actionId, applied).orElseGet(() -> {
+            out = runtime.readBack(request, actionId, applied, applied.before().status(), () -> {
                 runtime.held(operator, request, actionId, applied, guard);
                 return ActionResult.of(request, ActionResult.Outcome.APPLIED, Phrase.of("flow.manualComplete.applied",
                         applied.after().status()), applied.before().status(), applied.after().status(), actionId);

@@ -92,7 +92,7 @@ final class ResetStuckAction implements FlowAction {
         if (!(result instanceof UpdateResult.Applied applied)) {
             return new Execution(FlowRuntime.notApplied(request, actionId, result));
         }
-        return new Execution(runtime.verify(request, actionId, applied).orElseGet(() -> {
+        return new Execution(runtime.readBack(request, actionId, applied, applied.before().status(), () -> {
             runtime.held(operator, request, actionId, applied, guard);
             return ActionResult.of(request, ActionResult.Outcome.APPLIED,
                     Phrase.of("flow.reset.applied", applied.before().status(),

@@ -140,20 +140,22 @@ final class SimpleAuthAction implements FlowAction {
                 : notSent ? Phrase.of("flow.simpleAuth.tilkoNotSent") : Phrase.of("flow.simpleAuth.tilkoRefused");
         if (finish instanceof UpdateResult.Applied done) {
             runtime.held(operator, request, actionId, done, again);
-            Optional<ActionResult> gone = runtime.verify(request, actionId, done, before);
-            if (gone.isPresent()) {
-                return new Execution(gone.get());
-            }
             if (success) {
-                return new Execution(ActionResult.of(request, ActionResult.Outcome.APPLIED,
-                        Phrase.of("flow.simpleAuth.applied", done.after().expiresAt().raw(), done.after().status()),
-                        before, done.after().status(), actionId));
+                return new Execution(runtime.readBack(request, actionId, done, before, () -> ActionResult.of(request,
+                        ActionResult.Outcome.APPLIED, Phrase.of("flow.simpleAuth.applied",
+                                done.after().expiresAt().raw(), done.after().status()),
+                        before, done.after().status(), actionId)));
             }
             String failed = noAnswer ? "flow.simpleAuth.noAnswer"
                     : notSent ? "flow.simpleAuth.notSent" : "flow.simpleAuth.failed";
-            return new Execution(ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of(failed,
-                    answer == null ? Phrase.of("tilko.callFailed") : answer.phrase(), done.after().status()),
-                    before, done.after().status(), actionId));
+            Phrase why = answer == null ? Phrase.of("tilko.callFailed") : answer.phrase();
+            ActionResult told = runtime.readBack(request, actionId, done, before, () -> ActionResult.of(request,
+                    ActionResult.Outcome.FAILED, Phrase.of(failed, why, done.after().status()), before,
+                    done.after().status(), actionId));
+            // "The session is now error" is a write of the console like an applied one: the backend can write an
+            // older copy over it, and the operator must hear of that (docs/flow.md, "Held actions"). A read-back
+            // that found it replaced or gone says so itself, and holds nothing.
+            return told.outcome() == ActionResult.Outcome.FAILED ? Execution.heldFailure(told) : new Execution(told);
         }
         if (finish instanceof UpdateResult.PreconditionFailed expired && Guards.isExpiry(expired)) {
             return new Execution(ActionResult.of(request, ActionResult.Outcome.VANISHED,

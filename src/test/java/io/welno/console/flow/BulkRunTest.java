@@ -361,6 +361,35 @@ class BulkRunTest {
         }
     }
 
+    /**
+     * A failed simple-auth leaves its sessions in error and says so; that write is held in a batch too: a session the
+     * backend wrote back over counts as reverted, the others as failed.
+     */
+    @Test
+    void aBulkSimpleAuthThatFailsCountsAnUndoneErrorWriteAsReverted() throws Exception {
+        try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
+             TilkoClient tilko = FlowTestSupport.tilko(sim);
+             RevertWatch watch = new RevertWatch(store, Duration.ofMillis(50));
+             FlowService flow = new FlowService(store, tilko, new RedisAuditLog(store.client()), watch,
+                     FlowTestSupport.TIMESTAMPS, background, FlowOptions.defaults())) {
+            sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
+            String undone = FlowTestSupport.newSession(REDIS);
+            String left = FlowTestSupport.newSession(REDIS);
+            BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+            ObjectNode stale = backend.read(undone);
+            BulkRun run = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, "-", "re-send")
+                    .withHold(Duration.ofSeconds(3)), List.of(undone, left), workers, null);
+            Await.until("the console's error write", Duration.ofSeconds(30),
+                    () -> REDIS.client().get("tilko_session:" + undone).contains("\"status\": \"error\""));
+            backend.write(undone, stale);
+            assertTrue(run.await(Duration.ofMinutes(1)));
+            BulkRun.Summary summary = run.summary();
+            assertEquals(1, summary.count(BulkRun.Tally.REVERTED), summary.phrase().toString());
+            assertEquals(undone, summary.byTally().get(BulkRun.Tally.REVERTED).get(0).sessionId());
+            assertEquals(1, summary.count(BulkRun.Tally.FAILED), summary.phrase().toString());
+        }
+    }
+
     @Test
     void aCancelledBulkCollectLeavesNoSessionClaimedAndTilkoIsAskedPolitely() throws Exception {
         try (TilkoSimulator sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)

@@ -173,6 +173,45 @@ class FlowCommandsTest {
         return id;
     }
 
+    /**
+     * "FAILED … the session is now error" tells of a write the console made: it is held, and an older copy the backend
+     * writes back over it is told and exits 3 (not in place); left alone, the failure exits 1 as before.
+     */
+    @Test
+    void aFailedSimpleAuthHoldsItsErrorWrite() throws Exception {
+        sim.setFailure(io.welno.console.tilko.sim.FailureMode.TEMPORARY_FAILURE,
+                io.welno.console.tilko.TilkoEndpoint.SIMPLE_AUTH);
+        try {
+            String reverted = FlowTestSupport.newSession(REDIS);
+            BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+            ObjectNode stale = backend.read(reverted);
+            Thread writer = new Thread(() -> {
+                try {
+                    io.welno.console.testing.Await.until("the console's error write", Duration.ofSeconds(30),
+                            () -> REDIS.client().get("tilko_session:" + reverted).contains("\"status\": \"error\""));
+                } catch (Exception e) {
+                    return;
+                }
+                backend.write(reverted, stale);
+            });
+            writer.setDaemon(true);
+            writer.start();
+            CliRun undone = action("simple-auth", reverted, "--reason", "customer asked", "--hold", "4s");
+            assertEquals(3, undone.exit(), undone.out() + undone.err());
+            assertTrue(undone.err().contains("FAILED [") && undone.out().contains("HOLDING ["),
+                    undone.out() + undone.err());
+            assertTrue(undone.err().contains("REVERT_DETECTED [") && undone.err().contains("REVERTED ["),
+                    undone.err());
+
+            String kept = FlowTestSupport.newSession(REDIS);
+            CliRun failed = action("simple-auth", kept, "--reason", "customer asked");
+            assertEquals(1, failed.exit(), failed.out() + failed.err());
+            assertTrue(failed.out().contains("HOLDING [") && failed.out().contains("KEPT ["), failed.out());
+        } finally {
+            sim.clearFailures();
+        }
+    }
+
     @Test
     void theHoldSaysWhenTheBackendPutsAnOlderCopyBackAndReapplyKeepsTheChange() throws Exception {
         String reverted = waitingSessionWithAStaleWriteBack(0.6);

@@ -174,6 +174,43 @@ class LostAnswerTest {
     }
 
     @Test
+    void aWriteWhoseReadBackNeverWorksIsReportedAppliedUnconfirmedAndHeld() throws Exception {
+        // The compare-and-set answered, so the change was made; every read that would confirm it broke. Told as Redis
+        // trouble it was held by nobody, and a backend copy written over it went unseen: it is applied, unconfirmed,
+        // and the hold's own reads (here around the hooked store) tell what becomes of it.
+        try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
+             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+                     FlowOptions.defaults())) {
+            String id = FlowTestSupport.newSession(REDIS);
+            assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
+            BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+            ObjectNode stale = backend.read(id);
+            hooked.beforeNextWrite(() -> failGets(FlowRuntime.LOOKS_AFTER_LOST_ANSWER));
+            ActionResult result = watched.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id,
+                    "approved").withHold(Duration.ofSeconds(3)));
+
+            assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
+            assertTrue(Words.en(result.message()).contains("could not be read back"), Words.en(result.message()));
+            assertEquals(SessionStatus.AUTH_COMPLETED, result.statusAfter());
+            assertTrue(watched.isHolding(result.actionId()), "held, so a revert is told");
+
+            backend.write(id, stale);
+            HoldOutcome held = result.hold().outcome().get(30, TimeUnit.SECONDS);
+            assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+        }
+    }
+
+    /** The next {@code times} reads break, as while Redis stays away for a moment. */
+    private void failGets(int times) {
+        if (times > 0) {
+            hooked.beforeNextGet(() -> {
+                failGets(times - 1);
+                throw new JedisConnectionException("Unexpected end of stream.");
+            });
+        }
+    }
+
+    @Test
     void aSimpleAuthClaimThatLandedGoesOnToTilko() {
         String id = FlowTestSupport.newSession(REDIS);
         int asked = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
