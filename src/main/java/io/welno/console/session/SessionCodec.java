@@ -2,9 +2,13 @@ package io.welno.console.session;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -13,9 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.invoke.MethodHandles;
@@ -27,14 +31,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import io.welno.console.text.Phrase;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Reads stored values into {@link ParsedSession}s and writes documents back in the backend's own
  * layout ({@code json.dumps(doc, ensure_ascii=False, indent=2)}): two-space indent, {@code ": "},
- * empty containers as {@code []}/{@code {}}, raw UTF-8. Numbers are kept exactly (BigDecimal, trailing
- * zeros kept) so a read-modify-write changes only what the mutation changed.
+ * empty containers as {@code []}/{@code {}}, raw UTF-8. Numbers are read as the backend's {@code json.loads} reads
+ * them (integers of any size; floats as doubles, {@code -0.0}, {@code NaN} and the infinities included) and written
+ * as its {@code json.dumps} writes them ({@link PythonFloats}), so a read-modify-write changes only what the mutation
+ * changed (docs/backend-protocol.md, "Numbers").
  */
 public final class SessionCodec {
 
@@ -62,6 +69,9 @@ public final class SessionCodec {
      */
     private static final ObjectMapper MAPPER = newMapper();
     private static final ObjectWriter PYTHON_STYLE_WRITER = MAPPER.writer(pythonPrettyPrinter());
+    /** The non-finite numbers the backend's {@code json.loads} reads (and its {@code json.dumps} writes). */
+    private static final Set<String> PYTHON_NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+    private static final ObjectWriter COMPACT_WRITER = MAPPER.writer();
     private static final ObjectReader TREE_READER = MAPPER.reader();
 
     private final FactsReader factsReader;
@@ -81,10 +91,12 @@ public final class SessionCodec {
         // one of its parts (Jackson's default of 20,000,000 characters per string labelled a valid 20 MB value invalid).
         StreamReadConstraints limits = StreamReadConstraints.builder().maxDocumentLength(MAX_PARSE_BYTES)
                 .maxStringLength(MAX_PARSE_BYTES).maxNameLength(MAX_PARSE_BYTES).build();
-        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
-        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // NaN, Infinity and -Infinity: the backend's json.loads reads them (and json.dumps writes them); the other
+        // spellings this switch lets through are refused before parsing (nonPythonNonFinite).
+        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits)
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build());
+        // Floats as doubles, as Python holds them: a BigDecimal has no -0.0, no NaN and no infinity.
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         return mapper;
     }
 
@@ -138,6 +150,10 @@ public final class SessionCodec {
         }
         if (!plainUtf8Object(raw) || (mayHideInvalidUtf8(raw) && !validUtf8(raw))) {
             return parseDecoded(id, raw);
+        }
+        Phrase foreign = mayHoldForeignNonFinite(raw) ? foreignNonFinite(raw) : null;
+        if (foreign != null) {
+            return UnreadableSession.of(id, foreign, raw);
         }
         DocumentFacts facts = factsReader.read(raw);
         if (facts != null) {
@@ -243,6 +259,10 @@ public final class SessionCodec {
         if (raw.length() > MAX_PARSE_BYTES) {
             return UnreadableSession.of(id, tooLarge(raw.length()), raw);
         }
+        Phrase foreign = raw.contains("INF") || raw.contains("+I") ? foreignNonFinite(raw) : null;
+        if (foreign != null) {
+            return UnreadableSession.of(id, foreign, raw);
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(raw);
@@ -252,6 +272,53 @@ public final class SessionCodec {
             return UnreadableSession.of(id, Phrase.of("unreadable.json", JsonProblems.firstLine(e.getMessage())), raw);
         }
         return fromTree(id, root, reason -> UnreadableSession.of(id, reason, raw));
+    }
+
+    /**
+     * Whether the bytes hold an {@code I} after a {@code +} or before {@code NF}: the start of {@code +Infinity},
+     * {@code +INF} or {@code -INF}, which the parser reads as non-finite numbers and the backend's {@code json.loads}
+     * refuses. Eight bytes at a time, as {@link #mayHideInvalidUtf8}: most documents hold an {@code I} only in names
+     * such as {@code cxId}.
+     */
+    static boolean mayHoldForeignNonFinite(byte[] raw) {
+        for (int i = 0; i < raw.length; i += Long.BYTES) {
+            if (i + Long.BYTES <= raw.length && !holdsZeroByte((long) LONGS.get(raw, i) ^ 0x4949494949494949L)) {
+                continue;
+            }
+            for (int j = i; j < Math.min(i + Long.BYTES, raw.length); j++) {
+                if (raw[j] == 'I' && ((j > 0 && raw[j - 1] == '+')
+                        || (j + 2 < raw.length && raw[j + 1] == 'N' && raw[j + 2] == 'F'))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A non-finite number spelled as the parser reads it but the backend's {@code json.loads} does not ({@code +Infinity},
+     * {@code +INF}, {@code -INF}; Python reads only {@code NaN}, {@code Infinity} and {@code -Infinity}), where it is;
+     * null when there is none, or the value is not valid JSON for another reason (the parse says which).
+     */
+    private static Phrase foreignNonFinite(Object raw) {
+        try (JsonParser p = raw instanceof byte[] bytes ? MAPPER.getFactory().createParser(bytes)
+                : MAPPER.getFactory().createParser((String) raw)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != JsonToken.VALUE_NUMBER_FLOAT) {
+                    continue;
+                }
+                String text = p.getText();
+                // a number's text ends with a digit; only the non-finite words end with a letter
+                if (!Character.isDigit(text.charAt(text.length() - 1)) && !PYTHON_NON_FINITE.contains(text)) {
+                    JsonLocation at = p.currentTokenLocation();
+                    return Phrase.of("unreadable.syntax", at.getLineNr(), at.getColumnNr(),
+                            Phrase.of("unreadable.syntax.foreignNonFinite", "'" + text + "'"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /** @param unreadable the unreadable entry for a reason, with the preview of the value as it was given */
@@ -284,11 +351,18 @@ public final class SessionCodec {
      * (docs/live.md, "Reading").
      */
     public String write(ObjectNode tree) {
-        try {
-            return escapeLoneSurrogates(PYTHON_STYLE_WRITER.writeValueAsString(tree));
-        } catch (JsonProcessingException e) {
+        return escapeLoneSurrogates(writeAsPython(PYTHON_STYLE_WRITER, tree));
+    }
+
+    /** {@code tree} as JSON text, its floats in Python's form ({@link PythonFloats}); Jackson's would be {@code 1.0E23}. */
+    private static String writeAsPython(ObjectWriter writer, JsonNode tree) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = PythonFloats.writingFloatsAsPython(MAPPER.getFactory().createGenerator(out))) {
+            writer.writeValue(g, tree);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toString();
     }
 
     /**
@@ -318,11 +392,7 @@ public final class SessionCodec {
     }
 
     public String writeCompact(JsonNode tree) {
-        try {
-            return MAPPER.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writeAsPython(COMPACT_WRITER, tree);
     }
 
     /**

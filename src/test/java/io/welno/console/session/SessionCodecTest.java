@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.testing.Fixtures;
+import io.welno.console.testing.PythonNumbers;
 import io.welno.console.text.Phrase;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -78,10 +79,49 @@ class SessionCodecTest {
         assertTrue(written.contains("\"x_future_field\": {"), written);
         assertTrue(written.contains("\"kept\": ["));
         SessionDocument again = (SessionDocument) codec.parse("id", written);
-        assertEquals(new java.math.BigDecimal("1e-07"), again.tree().at("/x_future_field/n").decimalValue());
+        assertTrue(written.contains("\"n\": 1e-07\n"), written); // as Python writes it
+        assertEquals(1e-07, again.tree().at("/x_future_field/n").doubleValue());
         assertTrue(again.tree().get("terms_expires_at").isNull());
-        ObjectNode empty = ((SessionDocument) codec.parse("id", "{\"messages\": [], \"progress\": {}, \"n\": 1.10}")).tree();
-        assertEquals("{\n  \"messages\": [],\n  \"progress\": {},\n  \"n\": 1.10\n}", codec.write(empty));
+        ObjectNode empty = ((SessionDocument) codec.parse("id", "{\"messages\": [], \"progress\": {}, \"n\": 1}")).tree();
+        assertEquals("{\n  \"messages\": [],\n  \"progress\": {},\n  \"n\": 1\n}", codec.write(empty));
+    }
+
+    /**
+     * Every form of number Python writes or reads, in a field the console never touches, is written back as the
+     * backend's json.dumps writes the value its json.loads read (docs/backend-protocol.md, "Numbers"): -0.0 stays
+     * -0.0, 1e400 is Infinity, NaN and the infinities are read and written bare. Read from bytes (the store's and the
+     * feed's path, facts first and the tree later) and from text alike.
+     */
+    @Test
+    void numbersAreReadAsPythonReadsThemAndWrittenAsItWritesThem() {
+        PythonNumbers.EXPECTED.forEach((literal, python) -> {
+            String raw = "{\n  \"status\": \"initiated\",\n  \"messages\": [],\n  \"n\": " + literal + "\n}";
+            for (ParsedSession parsed : List.of(codec.parse("id", raw), codec.parse("id", raw.getBytes(StandardCharsets.UTF_8)))) {
+                SessionDocument doc = assertInstanceOf(SessionDocument.class, parsed, literal);
+                assertEquals(raw.replace(": " + literal + "\n", ": " + python + "\n"), codec.write(doc.tree()), literal);
+                assertEquals("{\"status\":\"initiated\",\"messages\":[],\"n\":" + python + "}",
+                        codec.writeCompact(doc.tree()), literal);
+            }
+        });
+    }
+
+    /**
+     * The parser also reads +Infinity, +INF and -INF, which the backend's json.loads refuses: such a value stays
+     * unreadable (the backend cannot read it either), said where and why; a string holding those words is no number.
+     */
+    @Test
+    void nonFiniteSpellingsPythonRefusesAreUnreadable() {
+        for (String word : List.of("+Infinity", "+INF", "-INF")) {
+            String raw = "{\"status\": \"initiated\", \"n\": [1, " + word + "]}";
+            for (ParsedSession parsed : List.of(codec.parse("id", raw), codec.parse("id", raw.getBytes(StandardCharsets.UTF_8)))) {
+                UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, parsed, word);
+                assertEquals(Phrase.of("unreadable.syntax", 1, 34, Phrase.of("unreadable.syntax.foreignNonFinite",
+                        "'" + word + "'")), unreadable.reason(), word);
+            }
+        }
+        String words = "{\"status\": \"initiated\", \"cxId\": \"+INF -INF +Infinity\", \"n\": -Infinity}";
+        assertInstanceOf(SessionDocument.class, codec.parse("id", words));
+        assertInstanceOf(SessionDocument.class, codec.parse("id", words.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest

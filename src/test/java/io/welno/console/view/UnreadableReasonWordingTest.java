@@ -76,7 +76,7 @@ class UnreadableReasonWordingTest {
         reasons.add(reason("{\"x\": 1} trailing".getBytes(StandardCharsets.UTF_8)));
         reasons.add(reason(("{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8)));
         reasons.add(reason("{\"progress\": 3}".getBytes(StandardCharsets.UTF_8)));
-        reasons.add(reason("{\"h\": -Infinity}".getBytes(StandardCharsets.UTF_8)));
+        reasons.add(reason("{\"h\": -INF}".getBytes(StandardCharsets.UTF_8)));
         reasons.add(Phrase.of("unreadable.notString", io.welno.console.store.SessionReader.typeName("hash")));
         reasons.add(Phrase.of("unreadable.tooLarge", 513L, 64));
         reasons.add(Phrase.of("unreadable.redisError", Phrase.of("store.failure.timeout")));
@@ -140,20 +140,25 @@ class UnreadableReasonWordingTest {
     }
 
     /**
-     * NaN and the infinities are what Python's json writes for a float that is not finite, and what it reads back: a
-     * value holding one is unreadable to the console, and the reason says what the word is, not which switch of the
+     * NaN and the infinities are what Python's json writes for a float that is not finite, and what it reads back: the
+     * console reads them too (docs/backend-protocol.md, "Numbers"). The other spellings the parser knows (+Infinity,
+     * +INF, -INF), which Python refuses, are unreadable, and the reason says what the word is, not which switch of the
      * parser would accept it (an operator cannot flip it). A number past the parser's length bound says the bound in
      * the same plain words.
      */
     @Test
     void pythonsNonFiniteNumbersAndOverlongNumbersAreSaidPlainly() {
         for (String word : List.of("NaN", "Infinity", "-Infinity")) {
+            byte[] raw = ("{\"session_id\": \"x\", \"h\": " + word + "}").getBytes(StandardCharsets.UTF_8);
+            assertTrue(codec.parse("x", raw) instanceof io.welno.console.session.SessionDocument, word);
+        }
+        for (String word : List.of("+Infinity", "+INF", "-INF")) {
             Phrase reason = reason(("{\"session_id\": \"x\", \"h\": " + word + "}").getBytes(StandardCharsets.UTF_8));
             String en = english.render(reason);
-            assertEquals("Not valid JSON (line 1, column " + (26 + word.length()) + "): '" + word + "', Python's spelling"
-                    + " of a float that is not a finite number, which standard JSON has no form for.", en);
+            assertEquals("Not valid JSON (line 1, column 26): '" + word + "', a spelling of a number that is not finite"
+                    + " which Python's json does not read (it reads NaN, Infinity and -Infinity).", en);
             String ko = korean.render(reason);
-            assertTrue(ko.contains("'" + word + "'(파이썬"), ko);
+            assertTrue(ko.contains("'" + word + "'(유한하지 않은 수를 나타내지만 파이썬이 JSON에서 읽는 표기와 달라서"), ko);
         }
         Phrase limit = reason(("{\"n\": " + "9".repeat(2_000) + "}").getBytes(StandardCharsets.UTF_8));
         String en = english.render(limit);
