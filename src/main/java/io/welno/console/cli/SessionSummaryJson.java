@@ -54,7 +54,11 @@ final class SessionSummaryJson {
                     "expiresAt", "messages", "collectionStarted", "storedPartner")) {
                 out.writeNullField(field);
             }
-            out.writeBooleanField("backendCanRead", false);
+            if (unreadable.stoppedAtOwnBound()) {
+                out.writeNullField("backendCanRead"); // not known: the backend reads values past the console's bounds
+            } else {
+                out.writeBooleanField("backendCanRead", false);
+            }
             out.writeNullField("expiredForSeconds");
             out.writeArrayFieldStart("warnings");
             out.writeEndArray();

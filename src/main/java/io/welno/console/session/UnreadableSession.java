@@ -35,6 +35,16 @@ public record UnreadableSession(String id, Phrase reason, String preview) implem
         return new UnreadableSession(id, reason, chars.flip().toString());
     }
 
+    /**
+     * Whether the console stopped at a bound of its own before it could tell whether the value is a document: its size
+     * ({@link SessionCodec#MAX_PARSE_BYTES}) or another limit of its parser, such as a number of more than 1,000 digits.
+     * The backend's {@code json.loads} has no such bound and may well read the value (docs/backend-protocol.md,
+     * "Numbers"), so nobody here can say it cannot.
+     */
+    public boolean stoppedAtOwnBound() {
+        return reason.key().equals("unreadable.tooLarge") || reason.key().equals("unreadable.limit");
+    }
+
     /** A key under the prefix that holds no value to show: another Redis type, or a value Redis refused to send. */
     public static UnreadableSession withoutValue(String id, Phrase reason) {
         return new UnreadableSession(id, reason, "");

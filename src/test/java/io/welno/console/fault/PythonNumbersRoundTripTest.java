@@ -89,4 +89,31 @@ class PythonNumbersRoundTripTest {
             }
         }
     }
+
+    /**
+     * A number of 2,000 digits is past the console's parser's bound, but the backend's json.loads reads it (Python reads
+     * integers of up to 4,300 digits): list says it cannot tell whether the backend reads the value, never that it
+     * cannot. A value the backend cannot read either keeps backendCanRead false.
+     */
+    @Test
+    void listNeverSaysTheBackendCannotReadAValueOnlyTheConsolesBoundsStopped() throws Exception {
+        try (Jedis admin = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+            admin.setex("tilko_session:longnumber", 1800, "{\"session_id\": \"longnumber\", \"status\": \"initiated\","
+                    + " \"n\": " + "9".repeat(2_000) + "}");
+            admin.setex("tilko_session:plusinf", 1800, "{\"session_id\": \"plusinf\", \"n\": +Infinity}");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("list", "--json", "--redis", redis.url()), err.toString());
+        String longNumber = line(out.toString(), "longnumber");
+        assertTrue(longNumber.contains("\"readable\":false") && longNumber.contains("\"backendCanRead\":null"), longNumber);
+        String plusInf = line(out.toString(), "plusinf");
+        assertTrue(plusInf.contains("\"readable\":false") && plusInf.contains("\"backendCanRead\":false"), plusInf);
+    }
+
+    private static String line(String listing, String id) {
+        return listing.lines().filter(l -> l.contains("\"id\":\"" + id + "\"")).findFirst()
+                .orElseThrow(() -> new AssertionError(listing));
+    }
 }

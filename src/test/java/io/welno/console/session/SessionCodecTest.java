@@ -218,6 +218,7 @@ class SessionCodecTest {
         raw[raw.length - 1] = '}'; // valid JSON, one byte above the bound
         UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, codec.parse("huge", raw));
         assertEquals(Phrase.of("unreadable.tooLarge", 65L, 64), unreadable.reason());
+        assertTrue(unreadable.stoppedAtOwnBound(), "the backend, with no such bound, may read it");
         assertEquals(2_000, unreadable.preview().length(), "only a preview is decoded");
         assertTrue(unreadable.preview().startsWith("{\"status\""));
         UnreadableSession fromText = assertInstanceOf(UnreadableSession.class,
