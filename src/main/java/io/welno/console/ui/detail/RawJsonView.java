@@ -118,7 +118,7 @@ final class RawJsonView {
         (revealed ? doc.tree() : DocumentMasker.mask(doc)).fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             String shown = value.isContainerNode() ? i18n.format(value.isArray() ? "detail.raw.array"
-                    : "detail.raw.object", codec.writeCompact(value).length() / 1024) : value.toString();
+                    : "detail.raw.object", codec.writeCompact(value).length() / 1024) : codec.writeCompact(value);
             if (shown.length() > 200) {
                 shown = shown.substring(0, 200) + "…";
             }

@@ -81,4 +81,19 @@ class RawJsonViewTest {
         String revealed = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), codec, row, true);
         assertTrue(revealed.contains("010-1111-2222") && revealed.contains("010-3333-4444"), revealed);
     }
+
+    /** A large document's summary shows a number as the backend writes it, as the whole text would (-0.0, NaN, 1e+16). */
+    @Test
+    void aLargeDocumentsSummaryShowsNumbersAsTheBackendWritesThem() {
+        SessionCodec codec = new SessionCodec();
+        ObjectNode tree = LARGE.document().tree().deepCopy();
+        tree.put("x_negative_zero", -0.0);
+        tree.put("x_not_a_number", Double.NaN);
+        tree.put("x_large", 1e16);
+        byte[] bytes = codec.write(tree).getBytes(StandardCharsets.UTF_8);
+        SessionRow row = SessionRow.of(new StoredSession(codec.parse(LARGE.id(), bytes), 1_800_000, bytes));
+        String summary = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), codec, row, true);
+        assertTrue(summary.contains("x_negative_zero: -0.0\n") && summary.contains("x_not_a_number: NaN\n")
+                && summary.contains("x_large: 1e+16\n"), summary);
+    }
 }
