@@ -68,6 +68,12 @@ public final class SessionCodec {
      * having assumed a name table that already held every name (docs/live.md, "Reading").
      */
     private static final ObjectMapper MAPPER = newMapper();
+    /**
+     * The facts' streaming reads refuse every non-finite number: a document holding one (rare) takes the tree's way,
+     * which first looks for the spellings the backend refuses, so the many documents without one pay no look at all.
+     * One factory for the process, for the name table's sake as above.
+     */
+    private static final JsonFactory FACTS_FACTORY = JsonFactory.builder().streamReadConstraints(limits()).build();
     private static final ObjectWriter PYTHON_STYLE_WRITER = MAPPER.writer(pythonPrettyPrinter());
     /** The non-finite numbers the backend's {@code json.loads} reads (and its {@code json.dumps} writes). */
     private static final Set<String> PYTHON_NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
@@ -79,21 +85,26 @@ public final class SessionCodec {
 
     public SessionCodec(ZoneId zone) {
         this.zone = zone;
-        this.factsReader = new FactsReader(MAPPER.getFactory(), TREE_READER, zone);
+        this.factsReader = new FactsReader(FACTS_FACTORY, TREE_READER, zone);
     }
 
     public SessionCodec() {
         this(Timestamps.DEFAULT_ZONE);
     }
 
-    private static ObjectMapper newMapper() {
-        // Strings and names up to the whole bound: a value this codec agrees to parse is never refused for the size of
-        // one of its parts (Jackson's default of 20,000,000 characters per string labelled a valid 20 MB value invalid).
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxDocumentLength(MAX_PARSE_BYTES)
+    /**
+     * Strings and names up to the whole bound: a value this codec agrees to parse is never refused for the size of one
+     * of its parts (Jackson's default of 20,000,000 characters per string labelled a valid 20 MB value invalid).
+     */
+    private static StreamReadConstraints limits() {
+        return StreamReadConstraints.builder().maxDocumentLength(MAX_PARSE_BYTES)
                 .maxStringLength(MAX_PARSE_BYTES).maxNameLength(MAX_PARSE_BYTES).build();
+    }
+
+    private static ObjectMapper newMapper() {
         // NaN, Infinity and -Infinity: the backend's json.loads reads them (and json.dumps writes them); the other
-        // spellings this switch lets through are refused before parsing (nonPythonNonFinite).
-        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits)
+        // spellings this switch lets through are refused before parsing (foreignNonFinite).
+        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits())
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build());
         // Floats as doubles, as Python holds them: a BigDecimal has no -0.0, no NaN and no infinity.
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -151,13 +162,13 @@ public final class SessionCodec {
         if (!plainUtf8Object(raw) || (mayHideInvalidUtf8(raw) && !validUtf8(raw))) {
             return parseDecoded(id, raw);
         }
+        DocumentFacts facts = factsReader.read(raw); // null for a document holding a non-finite number, among others
+        if (facts != null) {
+            return new SessionDocument(id, facts, raw, TREE_READER, zone); // the tree only when someone asks for it
+        }
         Phrase foreign = mayHoldForeignNonFinite(raw) ? foreignNonFinite(raw) : null;
         if (foreign != null) {
             return UnreadableSession.of(id, foreign, raw);
-        }
-        DocumentFacts facts = factsReader.read(raw);
-        if (facts != null) {
-            return new SessionDocument(id, facts, raw, TREE_READER, zone); // the tree only when someone asks for it
         }
         JsonNode root;
         try {
