@@ -6,9 +6,9 @@ import io.welno.console.text.Phrase;
 import java.util.Objects;
 
 /**
- * What happened to one {@link ActionRequest}. {@link Outcome#APPLIED} is only reported when the change was
- * written by compare-and-set <em>and</em> read back from Redis afterwards; whether it stays there is the
- * {@link #hold()}'s to tell.
+ * What happened to one {@link ActionRequest}. {@link Outcome#APPLIED} is reported when the change was written by
+ * compare-and-set <em>and</em> read back from Redis afterwards, or, {@link #unconfirmed()}, when the compare-and-set
+ * answered but no read-back worked; whether it stays there is the {@link #hold()}'s to tell.
  *
  * @param message      what to tell the operator, as a code (the window and the CLI make the words)
  * @param statusBefore the status the action saw (null when the session could not be read)
@@ -19,10 +19,13 @@ import java.util.Objects;
  *                     that reports whether the change stays; {@link Hold#none()} otherwise
  * @param auditFailure why the action's audit entry could not be written, or null when it was: the change stands
  *                     either way, but the operator must not believe the audit view holds it
+ * @param unconfirmed  the write was made (its compare-and-set answered) but no read-back worked: what the result says
+ *                     of the session is not confirmed, and only its hold can tell (docs/flow.md, "A write whose
+ *                     answer was lost")
  */
 public record ActionResult(ActionRequest request, Outcome outcome, Phrase message, SessionStatus statusBefore,
                            SessionStatus statusAfter, String actionId, ApprovalCheck approval, Hold hold,
-                           StoreFailure auditFailure) {
+                           StoreFailure auditFailure, boolean unconfirmed) {
 
     /** Each cause has its own outcome, so that what the operator reads names what really happened. */
     public enum Outcome {
@@ -74,7 +77,7 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
 
     static ActionResult of(ActionRequest request, Outcome outcome, Phrase message, SessionStatus before,
                            SessionStatus after, String actionId) {
-        return new ActionResult(request, outcome, message, before, after, actionId, null, null, null);
+        return new ActionResult(request, outcome, message, before, after, actionId, null, null, null, false);
     }
 
     public boolean applied() {
@@ -96,17 +99,23 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
 
     ActionResult withApproval(ApprovalCheck check, Phrase newMessage) {
         return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, check, hold,
-                auditFailure);
+                auditFailure, unconfirmed);
     }
 
     ActionResult withHold(Hold newHold) {
         return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, approval, newHold,
-                auditFailure);
+                auditFailure, unconfirmed);
     }
 
     ActionResult withMessage(Phrase newMessage) {
         return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold,
-                auditFailure);
+                auditFailure, unconfirmed);
+    }
+
+    /** The write was made but could not be read back: {@code newMessage} says so. */
+    ActionResult unreadAfterWrite(Phrase newMessage) {
+        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold,
+                auditFailure, true);
     }
 
     /**
@@ -115,6 +124,6 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
      */
     ActionResult withAuditFailure(StoreFailure failure) {
         return new ActionResult(request, outcome, AuditFailures.told(message, failure), statusBefore, statusAfter,
-                actionId, approval, hold, failure);
+                actionId, approval, hold, failure, unconfirmed);
     }
 }

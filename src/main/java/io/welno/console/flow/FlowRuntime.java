@@ -174,7 +174,7 @@ final class FlowRuntime {
             return result;
         }
         LOG.info("{} wrote session {}, which could not be read back: held unconfirmed", actionId, request.sessionId());
-        return result.withMessage(Phrase.of("flow.verify.unconfirmed", result.message(), read.unread().phrase()));
+        return result.unreadAfterWrite(Phrase.of("flow.verify.unconfirmed", result.message(), read.unread().phrase()));
     }
 
     /** What reading back an applied write found: nothing amiss, a result to report instead, or no read that worked. */

@@ -37,6 +37,13 @@ final class TestConsole {
     private TestConsole(Stage stage, Clock clock, ConnectionProfile profile, String password,
                         io.welno.console.flow.FlowOptions flowOptions,
                         java.util.function.Consumer<ConsoleWindow> beforeAttach) {
+        this(stage, clock, profile, password, System.getenv(io.welno.console.tilko.TilkoConfig.API_KEY_ENV),
+                flowOptions, beforeAttach);
+    }
+
+    private TestConsole(Stage stage, Clock clock, ConnectionProfile profile, String password, String tilkoKey,
+                        io.welno.console.flow.FlowOptions flowOptions,
+                        java.util.function.Consumer<ConsoleWindow> beforeAttach) {
         window = new ConsoleWindow(stage, new I18n(Locale.ENGLISH), clock, Timestamps.DEFAULT_ZONE, background,
                 StuckPolicy.defaults(), Themes.LIGHT);
         window.show();
@@ -44,8 +51,7 @@ final class TestConsole {
         stage.sizeToScene();
         beforeAttach.accept(window);
         // the flow judges by the window's clock: a test that moves it moves both
-        services = ConsoleServices.connect(profile, password, System.getenv(io.welno.console.tilko.TilkoConfig.API_KEY_ENV),
-                flowOptions, clock);
+        services = ConsoleServices.connect(profile, password, tilkoKey, flowOptions, clock);
         window.attach(services);
     }
 
@@ -89,6 +95,15 @@ final class TestConsole {
         redis.flush();
         redis.seedLiveFixtures();
         return open(stage, clock, profile("test", redis.url(), "developer", "development", true));
+    }
+
+    /**
+     * A window of an ACL user whose profile names a Tilko (the simulator) and whose key is typed in, its actions run
+     * with {@code flowOptions}: the actions that call Tilko run.
+     */
+    static TestConsole withTilko(Stage stage, ConnectionProfile profile, String password, String tilkoKey,
+                                 io.welno.console.flow.FlowOptions flowOptions) {
+        return new TestConsole(stage, Clock.systemUTC(), profile, password, tilkoKey, flowOptions, w -> { });
     }
 
     /** A profile as the tests use them: the backend's zone, no Tilko URL of its own. */

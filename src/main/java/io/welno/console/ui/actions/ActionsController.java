@@ -68,7 +68,7 @@ public final class ActionsController {
     private final Label heldNote = new Label();
     /** The changes this console applied (alone or in a bulk run), the latest per session, with their holds. */
     private final HeldChanges held = new HeldChanges();
-    /** Applied actions on their way to {@link #held}: a bulk run's hundreds a second reach the FX thread together. */
+    /** Held actions (applied, or a failure's write) on their way to {@link #held}: a bulk run's hundreds a second reach the FX thread together. */
     private final FxBatches<ActionResult> applied = new FxBatches<>(this::noteApplied);
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
@@ -112,7 +112,7 @@ public final class ActionsController {
         flow.addListener(new FlowListener() {
             @Override
             public void onActionFinished(ActionResult result) {
-                if (result.applied()) {
+                if (result.held()) {
                     applied.add(result);
                 }
             }
@@ -121,7 +121,8 @@ public final class ActionsController {
 
     private void noteApplied(List<ActionResult> results) {
         for (ActionResult result : results) {
-            held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold()));
+            held.put(result.request().sessionId(), new HeldChange(result.request().kind(), result.hold(),
+                    result.applied() ? null : result.statusAfter()));
         }
         refresh();
     }
@@ -256,12 +257,13 @@ public final class ActionsController {
                 Runnable withdraw = view.notices().show(
                         () -> ResultHeadline.of(i18n, result, now, flow.options().holdWindow()),
                         () -> words().render(result.message()),
-                        ResultHeadline.kind(result.request().kind(), result.outcome(), result.audited()));
+                        ResultHeadline.kind(result));
                 // "Done, watched" is untrue once the hold ends without the change (written over, not confirmed, the
                 // session ended): the hold's own notice says that, so this one goes rather than stand beside it,
-                // however long it was kept open to be read (docs/flow.md, "Held actions").
+                // however long it was kept open to be read (docs/flow.md, "Held actions"). So does a failure's "the
+                // session is now error, watched" once that write is gone.
                 result.hold().outcome().thenAccept(end -> {
-                    if (result.applied() && !end.kept()) {
+                    if (result.held() && !end.kept()) {
                         Platform.runLater(withdraw);
                     }
                 });

@@ -3,7 +3,9 @@ package io.welno.console.ui.actions;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.Hold;
 import io.welno.console.flow.HoldOutcome;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.Formats;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,8 +15,16 @@ import java.time.ZoneId;
  * is shown. While the backend can still write an older copy back it says until when the console watches (read from
  * the hold each time, as a collection's writes move its end); once the hold is over, whether the change stayed
  * (docs/flow.md, "Held actions"). A notice tells the same once; this stays with the session.
+ *
+ * @param failedTo for a failed action whose last write is held (a simple-auth Tilko refused), the status that write
+ *                 left: the note speaks of that status, not of a change the action made; null for an applied action
  */
-record HeldChange(ActionKind kind, Hold hold) {
+record HeldChange(ActionKind kind, Hold hold, SessionStatus failedTo) {
+
+    HeldChange(ActionKind kind, Hold hold) {
+        this(kind, hold, null);
+    }
+
 
     /** What the note says now, and whether it is a warning (the change was written over, or nobody can say). */
     record Note(String text, boolean warning) {
@@ -26,13 +36,15 @@ record HeldChange(ActionKind kind, Hold hold) {
         String action = i18n.get("action." + kind.wire());
         HoldOutcome outcome = hold.outcome().getNow(null);
         String until = Formats.moment(i18n, LocalDateTime.ofInstant(hold.until(), zone), now, zone);
+        String prefix = failedTo == null ? "actions.held." : "actions.held.failed.";
+        String status = failedTo == null ? "" : StatusChips.text(i18n, failedTo);
         if (outcome == null) {
-            return new Note(i18n.format("actions.held.watching", action, until), false);
+            return new Note(i18n.format(prefix + "watching", action, until, status), false);
         }
         return switch (outcome.kind()) {
-            case KEPT -> new Note(i18n.format("actions.held.kept", action, until), false);
-            case REVERTED -> new Note(i18n.format("actions.held.reverted", action), true);
-            case UNCONFIRMED -> new Note(i18n.format("actions.held.unconfirmed", action), true);
+            case KEPT -> new Note(i18n.format(prefix + "kept", action, until, status), false);
+            case REVERTED -> new Note(i18n.format(prefix + "reverted", action, until, status), true);
+            case UNCONFIRMED -> new Note(i18n.format(prefix + "unconfirmed", action, until, status), true);
             case VANISHED, NOT_HELD -> Note.NONE;
         };
     }

@@ -5,6 +5,7 @@ import io.welno.console.flow.ActionResult;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
+import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.SessionIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +27,26 @@ final class ResultHeadline {
      */
     static String of(I18n i18n, ActionResult result, Instant now, Duration holdWindow) {
         long heldMinutes = 0;
-        if (result.applied() && !result.hold().isOver()) {
+        if (result.held() && !result.hold().isOver()) {
             long seconds = result.request().kind() == ActionKind.COLLECT ? holdWindow.toSeconds()
                     : Duration.between(now, result.hold().until()).toSeconds();
             heldMinutes = Math.max(1, (seconds + 59) / 60);
         }
-        return of(i18n, result.request().kind(), result.outcome(), result.request().sessionId(), heldMinutes,
-                result.audited() ? null : result.auditFailure());
+        String headline = of(i18n, result.request().kind(), result.outcome(), result.request().sessionId(),
+                result.applied() ? heldMinutes : 0, result.unconfirmed());
+        if (!result.applied() && heldMinutes > 0 && result.statusAfter() != null) {
+            // A failure that left the session in a state of the console's writing (a simple-auth Tilko refused: the
+            // session is now error): the backend can write over that too, and the hold watches it.
+            headline = i18n.format("notify.result.heldFailure", headline, heldMinutes,
+                    StatusChips.text(i18n, result.statusAfter()));
+        }
+        return audited(i18n, headline, result.audited() ? null : result.auditFailure());
+    }
+
+    /** {@link #kind(ActionKind, ActionResult.Outcome, boolean)} for a result: one not confirmed is to look at too. */
+    static Notices.Kind kind(ActionResult result) {
+        return result.unconfirmed() ? Notices.Kind.WARNING
+                : kind(result.request().kind(), result.outcome(), result.audited());
     }
 
     /**
@@ -52,14 +66,31 @@ final class ResultHeadline {
      */
     static String of(I18n i18n, ActionKind kind, ActionResult.Outcome outcome, String sessionId, long heldMinutes,
                      StoreFailure auditFailure) {
-        boolean started = kind == ActionKind.COLLECT && outcome == ActionResult.Outcome.APPLIED;
-        String headline = i18n.format("notify.result." + outcome.name() + (started ? ".collect" : ""),
+        return audited(i18n, of(i18n, kind, outcome, sessionId, heldMinutes, false), auditFailure);
+    }
+
+    /**
+     * @param unconfirmed the write was made but could not be read back: "done" would claim more than is known, so
+     *                    the headline says it is written and not yet confirmed, and that the hold will tell
+     */
+    private static String of(I18n i18n, ActionKind kind, ActionResult.Outcome outcome, String sessionId,
+                             long heldMinutes, boolean unconfirmed) {
+        boolean applied = outcome == ActionResult.Outcome.APPLIED;
+        boolean started = kind == ActionKind.COLLECT && applied;
+        boolean unread = applied && unconfirmed;
+        String headline = i18n.format("notify.result." + outcome.name()
+                        + (unread ? ".unconfirmed" : started ? ".collect" : ""),
                 i18n.get("action." + kind.wire()), SessionIds.shown(i18n, sessionId));
         if (heldMinutes > 0) {
-            // "Done" is true now; the backend can still write an older copy back, and the hold watches.
-            headline = i18n.format(started ? "notify.result.heldCollecting" : "notify.result.held", headline,
-                    heldMinutes);
+            // "Done" is true now; the backend can still write an older copy back, and the hold watches. An unconfirmed
+            // write: the hold's reads are what will confirm it, or say that they could not.
+            headline = i18n.format(unread ? "notify.result.heldUnconfirmed"
+                    : started ? "notify.result.heldCollecting" : "notify.result.held", headline, heldMinutes);
         }
+        return headline;
+    }
+
+    private static String audited(I18n i18n, String headline, StoreFailure auditFailure) {
         if (auditFailure != null) {
             // the audit view will lack this action: said in the headline, not only behind Details
             headline = i18n.format(auditFailure.mayHaveWritten() ? "notify.result.auditUnconfirmed"

@@ -93,4 +93,18 @@ class ResultHeadlineTest {
             }
         }
     }
+
+    /** A write whose read-back never worked: neither language says done (완료), both that it is not confirmed yet. */
+    @Test
+    void anAppliedWriteNotReadBackIsWrittenButNotYetConfirmed() {
+        io.welno.console.flow.ActionResult unread = new io.welno.console.flow.ActionResult(
+                io.welno.console.flow.ActionRequest.of(ActionKind.RESET_STUCK, ID, "outage"), Outcome.APPLIED,
+                io.welno.console.text.Phrase.of("flow.reset.applied"), null, null, "act-1", null, null, null, true);
+        assertEquals("Reset stuck collection for session " + ID + ": written, but not yet confirmed, as the session"
+                + " could not be read back.", ResultHeadline.of(english, unread, java.time.Instant.now(),
+                java.time.Duration.ofMinutes(6)));
+        assertEquals("세션 " + ID + ": 멈춘 수집 초기화을(를) 저장했지만, 세션을 다시 읽지 못해 아직 확인되지 않았습니다.",
+                ResultHeadline.of(korean, unread, java.time.Instant.now(), java.time.Duration.ofMinutes(6)));
+        assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(unread));
+    }
 }
