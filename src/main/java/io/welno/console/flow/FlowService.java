@@ -272,10 +272,15 @@ public final class FlowService implements AutoCloseable {
             runtime.actionsRunning.remove(actionId);
         }
         ActionResult result = execution.result();
+        Hold held = holds.handle(actionId);
+        if (result.unconfirmed() && (held == null || !execution.holdsWrite())
+                && result.message().key().equals("flow.verify.unconfirmed")) {
+            // no hold (none asked for, or none can watch here): the words must not promise the reads that decide
+            result = result.withMessage(Phrase.of("flow.verify.unconfirmedUnheld", result.message().args().toArray()));
+        }
         if (result.applied() && writtenToFileOnly(request.sessionId())) {
             result = result.withMessage(Phrase.of("flow.fileOnly", result.message()));
         }
-        Hold held = holds.handle(actionId);
         if (held != null && execution.holdsWrite()) {
             result = result.withHold(held);
         } else if (held != null && !runtime.collections.containsKey(request.sessionId())) {
