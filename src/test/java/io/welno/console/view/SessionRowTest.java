@@ -49,7 +49,8 @@ class SessionRowTest {
         assertEquals("김*늘", row.maskedName());
         assertEquals("카카오톡 앱에서 인증을 진행해주세요.", row.lastMessage());
         assertEquals(2, row.progressSteps());
-        assertEquals("1.10", row.document().tree().get("n").toString(), "numbers exactly as stored");
+        // the bytes keep the stored text; the tree holds the number the backend's json.loads reads (the float 1.1)
+        assertEquals("1.1", row.document().tree().get("n").toString(), "numbers as the backend reads them");
         assertEquals("김하늘", row.document().userInfo().name());
         assertTrue(SessionRow.search("5678").test(row), "searchable by the last phone digits");
 
