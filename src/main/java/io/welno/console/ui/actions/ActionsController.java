@@ -68,7 +68,10 @@ public final class ActionsController {
     private final Label heldNote = new Label();
     /** The changes this console applied (alone or in a bulk run), the latest per session, with their holds. */
     private final HeldChanges held = new HeldChanges();
-    /** Held actions (applied, or a failure's write) on their way to {@link #held}: a bulk run's hundreds a second reach the FX thread together. */
+    /**
+     * Held actions (applied, or a failure's write) on their way to {@link #held}: a bulk run's hundreds a second reach
+     * the FX thread together.
+     */
     private final FxBatches<ActionResult> applied = new FxBatches<>(this::noteApplied);
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
