@@ -53,7 +53,8 @@ class HeldNoteBulkWindowTest extends HeldNoteWindow {
         robot.interact(() -> sessions.getSelectionModel().select(0));
 
         FxState.await("the note that the bulk run's change is watched", () -> note(robot).matches(
-                "Your \"Force auth complete\" is watched until \\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
+                "Your \"Force auth complete\" is watched until "
+                        + "(?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
                         + " older copy back\\."));
     }
 }

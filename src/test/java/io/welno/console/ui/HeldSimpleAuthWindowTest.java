@@ -107,7 +107,8 @@ class HeldSimpleAuthWindowTest {
                 + " which is watched for the next 2 minutes in case the backend writes an older copy back\\."), said);
         FxState.await("the note that the error is watched", () -> note(robot).matches(
                 "Your \"Re-send auth request\" failed and left the session at \"Error\": watched until"
-                        + " \\d\\d:\\d\\d:\\d\\d KST in case the backend writes an older copy back\\."));
+                        + " (?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an older"
+                        + " copy back\\.")); // with its date when the hold ends on the next day
         Node failed = FxState.read(() -> robot.lookup(".notice").queryAll().stream()
                 .filter(n -> ((Label) n.lookup(".notice-text")).getText().startsWith("Re-send auth request failed"))
                 .findFirst().orElseThrow());
