@@ -173,8 +173,13 @@ final class FlowRuntime {
         if (read.unread() == null) {
             return result;
         }
-        LOG.info("{} wrote session {}, which could not be read back: held unconfirmed", actionId, request.sessionId());
-        return result.unreadAfterWrite(Phrase.of("flow.verify.unconfirmed", result.message(), read.unread().phrase()));
+        // done has started the write's hold where one can be: where none is (--hold 0, a flow without a revert
+        // watch), the words must not promise the reads that would decide
+        boolean held = service.holding(actionId);
+        LOG.info("{} wrote session {}, which could not be read back: {}", actionId, request.sessionId(),
+                held ? "held unconfirmed" : "unconfirmed, not held");
+        return result.unreadAfterWrite(Phrase.of(held ? "flow.verify.unconfirmed" : "flow.verify.unconfirmedUnheld",
+                result.message(), read.unread().phrase()));
     }
 
     /** What reading back an applied write found: nothing amiss, a result to report instead, or no read that worked. */

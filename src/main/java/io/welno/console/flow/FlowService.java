@@ -272,15 +272,10 @@ public final class FlowService implements AutoCloseable {
             runtime.actionsRunning.remove(actionId);
         }
         ActionResult result = execution.result();
-        Hold held = holds.handle(actionId);
-        if (result.unconfirmed() && (held == null || !execution.holdsWrite())
-                && result.message().key().equals("flow.verify.unconfirmed")) {
-            // no hold (none asked for, or none can watch here): the words must not promise the reads that decide
-            result = result.withMessage(Phrase.of("flow.verify.unconfirmedUnheld", result.message().args().toArray()));
-        }
         if (result.applied() && writtenToFileOnly(request.sessionId())) {
             result = result.withMessage(Phrase.of("flow.fileOnly", result.message()));
         }
+        Hold held = holds.handle(actionId);
         if (held != null && execution.holdsWrite()) {
             result = result.withHold(held);
         } else if (held != null && !runtime.collections.containsKey(request.sessionId())) {
@@ -478,6 +473,11 @@ public final class FlowService implements AutoCloseable {
         LOG.warn("{} {} failed unexpectedly", actionId, request.kind().wire(), e);
         return ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of("flow.unexpected", failure.detail()),
                 null, null, actionId);
+    }
+
+    /** Whether the action's write is held (a hold started and not yet ended). */
+    boolean holding(String actionId) {
+        return holds.handle(actionId) != null;
     }
 
     /** An applied write of an action: its hold starts (or is extended); see {@link Holds}. */
