@@ -1,22 +1,27 @@
 package io.welno.console.live;
 
+import io.welno.console.store.KeyNames;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.store.SessionReader;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 
 /**
  * {@code PSUBSCRIBE __keyspace@{db}__:{prefix}*} on one server, on a dedicated non-pooled RESP2 {@link Jedis} and
  * its own thread (a subscribed connection handed back to a pool poisons the commands that borrow it next, and on
  * RESP3 a PING's answer races the pushed events). Handlers only hand the event on and never let anything escape.
  * A watchdog PING detects a silently dead link; {@link #stop()} unsubscribes and falls back to closing the socket.
+ * Channels arrive as bytes and the key in them is named by {@link KeyNames}, as the reader names what SCAN lists: a
+ * key whose name is not UTF-8, decoded as text, named another key, so its deletion never reached its row.
  * One instance serves one connection attempt: the feed creates a new one after every reconnect.
  */
 final class KeyspaceSubscriber {
@@ -38,6 +43,7 @@ final class KeyspaceSubscriber {
     private final RedisConnectionSettings settings;
     private final String pattern;
     private final int channelPrefixLength;
+    private final KeyNames keyNames;
     private final Events events;
     private final LogWords words;
     private final Thread thread;
@@ -54,7 +60,8 @@ final class KeyspaceSubscriber {
         this.settings = nodeSettings;
         String channelPrefix = channelPrefix(nodeSettings.database());
         this.pattern = channelPrefix + SessionReader.matchPattern(nodeSettings.keyPrefix());
-        this.channelPrefixLength = channelPrefix.length();
+        this.channelPrefixLength = channelPrefix.length(); // ASCII: as many bytes as characters
+        this.keyNames = new KeyNames(nodeSettings.keyPrefix());
         this.events = events;
         this.words = words;
         this.thread = threads.newThread(this::run);
@@ -80,7 +87,7 @@ final class KeyspaceSubscriber {
             if (stopping) {
                 return;
             }
-            jedis.psubscribe(pubSub, pattern);
+            jedis.psubscribe(pubSub, pattern.getBytes(StandardCharsets.UTF_8));
             if (!stopping) {
                 events.onFailure(node, new FeedErrors.Noticed(watchdogReason != null ? watchdogReason
                         : Phrase.of("feed.error.subscriptionEnded"), words, null));
@@ -173,12 +180,13 @@ final class KeyspaceSubscriber {
         }
     }
 
-    private final class PubSub extends JedisPubSub {
+    private final class PubSub extends BinaryJedisPubSub {
         @Override
-        public void onPMessage(String pattern, String channel, String message) {
+        public void onPMessage(byte[] pattern, byte[] channel, byte[] message) {
             try {
-                if (channel.length() > channelPrefixLength) {
-                    events.onEvent(node, channel.substring(channelPrefixLength), message);
+                if (channel.length > channelPrefixLength) {
+                    events.onEvent(node, keyNames.name(Arrays.copyOfRange(channel, channelPrefixLength,
+                            channel.length)), new String(message, StandardCharsets.US_ASCII));
                 }
             } catch (Throwable e) {
                 LOG.warn("Dropped a keyspace event: {}", e.toString());
@@ -186,7 +194,7 @@ final class KeyspaceSubscriber {
         }
 
         @Override
-        public void onPSubscribe(String pattern, int subscribedChannels) {
+        public void onPSubscribe(byte[] pattern, int subscribedChannels) {
             try {
                 events.onSubscribed(node);
             } catch (Throwable e) {
@@ -195,7 +203,7 @@ final class KeyspaceSubscriber {
         }
 
         @Override
-        public void onPong(String message) {
+        public void onPong(byte[] message) {
             try {
                 long sent = pingSentNanos;
                 pingSentNanos = 0;

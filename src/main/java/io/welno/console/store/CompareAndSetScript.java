@@ -65,15 +65,17 @@ final class CompareAndSetScript {
         return script.equals(KEEPTTL);
     }
 
-    OptimisticUpdater.CasOutcome run(UnifiedJedis redis, String key, byte[] expected, String replacement) {
-        List<String> keys = List.of(key);
-        List<String> args = List.of(sha1Hex(expected), replacement);
+    /** @param key the key's bytes: a name the console lists need not be its key's text (store.KeyNames) */
+    OptimisticUpdater.CasOutcome run(UnifiedJedis redis, byte[] key, byte[] expected, String replacement) {
+        List<byte[]> keys = List.of(key);
+        List<byte[]> args = List.of(sha1Hex(expected).getBytes(StandardCharsets.US_ASCII),
+                replacement.getBytes(StandardCharsets.UTF_8));
         Object result;
         try {
-            result = redis.evalsha(sha, keys, args);
+            result = redis.evalsha(sha.getBytes(StandardCharsets.US_ASCII), keys, args);
         } catch (JedisNoScriptException notCached) {
             // Script caches are emptied by restarts, failovers and SCRIPT FLUSH; EVAL re-caches it.
-            result = redis.eval(script, keys, args);
+            result = redis.eval(script.getBytes(StandardCharsets.UTF_8), keys, args);
         }
         long code = ((Number) result).longValue();
         return code == 1 ? OptimisticUpdater.CasOutcome.APPLIED

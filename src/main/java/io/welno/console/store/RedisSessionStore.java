@@ -3,6 +3,7 @@ package io.welno.console.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public final class RedisSessionStore implements SessionStore {
     private final RedisConnectionSettings settings;
     private final SessionCodec codec;
     private final SessionReader reader;
+    /** The reader's naming: a write goes to the key an id is listed under, whose bytes its text may not be. */
+    private final KeyNames keyNames;
     private final OptimisticUpdater updater;
     private volatile CompareAndSetScript casScript;
 
@@ -39,6 +42,7 @@ public final class RedisSessionStore implements SessionStore {
         this.settings = settings;
         this.codec = codec;
         this.reader = new SessionReader(redis, settings, codec, false);
+        this.keyNames = new KeyNames(settings.keyPrefix());
         this.updater = new OptimisticUpdater(new CasBackend(), codec, timestamps, retry);
     }
 
@@ -117,7 +121,12 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public CreateResult create(String id, ObjectNode document, Duration ttl) {
-        String reply = redis.set(settings.key(id), codec.write(document),
+        byte[] key = keyNames.bytes(settings.key(id));
+        if (key == null || !KeyNames.isUtf8(key)) {
+            // A key the backend could never name, and that the console lists as unreadable: it is never written.
+            throw new IllegalArgumentException("Not a name a session can be created under: " + id);
+        }
+        String reply = redis.set(key, codec.write(document).getBytes(StandardCharsets.UTF_8),
                 SetParams.setParams().nx().px(ttl.toMillis()));
         return "OK".equals(reply) ? CreateResult.CREATED : CreateResult.ALREADY_EXISTS;
     }
@@ -166,7 +175,8 @@ public final class RedisSessionStore implements SessionStore {
 
         @Override
         public OptimisticUpdater.CasOutcome compareAndSet(String id, byte[] expected, String replacement) {
-            return casScript().run(redis, settings.key(id), expected, replacement);
+            // The read before it was of these bytes, and found a readable value: never a key that is not UTF-8.
+            return casScript().run(redis, keyNames.bytes(settings.key(id)), expected, replacement);
         }
     }
 }

@@ -3,16 +3,9 @@ package io.welno.console.store;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.UnreadableSession;
 import io.welno.console.text.Phrase;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -32,9 +25,12 @@ import redis.clients.jedis.resps.ScanResult;
  *       TTL; it is never a session and is never written;</li>
  *   <li>a value is parsed from the bytes Redis sent, which the {@link StoredSession} keeps;</li>
  *   <li>the prefix is matched literally: glob characters in it are escaped;</li>
- *   <li>a key whose name is not UTF-8 is unreadable ({@code unreadable.keyNotUtf8}), named with its other bytes as
- *       {@code \xNN} escapes: decoded with U+FFFD, its name would be another key's, so it was read as missing and
- *       left out of every listing.</li>
+ *   <li>a key whose name is not UTF-8 is unreadable ({@code unreadable.keyNotUtf8}), named by {@link KeyNames} with
+ *       its other bytes as {@code \xNN} escapes and read under the bytes its name stands for: decoded with U+FFFD,
+ *       its name would be another key's, so it was read as missing and left out of every listing. It is never
+ *       parsed, so never written;</li>
+ *   <li>a name no key is listed under (an escape {@link KeyNames} never writes) is missing, never read as another
+ *       key.</li>
  * </ul>
  * Values come in one pipeline per call: an MGET and a PTTL per key on a standalone server, or a GET and a PTTL per key
  * on a cluster node, which refuses an MGET whose keys hash to different slots.
@@ -46,8 +42,8 @@ public final class SessionReader {
     private final SessionCodec codec;
     private final boolean clusterNode;
     private final String pattern;
-    /** Keys a SCAN met whose names are not UTF-8, by the name they are listed under: their bytes are read, not it. */
-    private final Map<String, byte[]> notUtf8 = new ConcurrentHashMap<>();
+    /** Names keys as the subscriber's channels do; a name is read under the bytes it stands for. */
+    private final KeyNames keyNames;
 
     /**
      * @param clusterNode true when the server is a cluster node: values are read key by key, never with MGET
@@ -59,6 +55,7 @@ public final class SessionReader {
         this.codec = codec;
         this.clusterNode = clusterNode;
         this.pattern = matchPattern(settings.keyPrefix());
+        this.keyNames = new KeyNames(settings.keyPrefix());
     }
 
     /**
@@ -90,52 +87,15 @@ public final class SessionReader {
         return settings;
     }
 
-    /** One SCAN page of keys under the prefix, each name decoded as {@link #keyName} does. */
+    /** One SCAN page of keys under the prefix, each named by {@link KeyNames}. */
     public ScanResult<String> scan(String cursor, int count) {
         ScanResult<byte[]> page = client.scan(cursor.getBytes(StandardCharsets.US_ASCII),
                 new ScanParams().match(pattern).count(count));
         List<String> keys = new ArrayList<>(page.getResult().size());
         for (byte[] key : page.getResult()) {
-            keys.add(keyName(key));
+            keys.add(keyNames.name(key));
         }
         return new ScanResult<>(page.getCursorAsBytes(), keys);
-    }
-
-    /**
-     * A key's name as text: its UTF-8 text, or, for bytes that are not UTF-8, the text with each such byte as
-     * {@code \xNN} (remembered, so the key itself is read under that name).
-     */
-    private String keyName(byte[] key) {
-        String name = new String(key, StandardCharsets.UTF_8);
-        if (name.indexOf('\uFFFD') < 0) {
-            return name; // the usual case: no byte was replaced
-        }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(key);
-        CharBuffer out = CharBuffer.allocate(key.length * 4);
-        boolean replaced = false;
-        while (true) {
-            CoderResult result = strict.decode(in, out, true);
-            if (!result.isError()) {
-                break;
-            }
-            replaced = true;
-            for (int i = 0; i < result.length(); i++) {
-                out.put(String.format("\\x%02x", in.get() & 0xFF));
-            }
-        }
-        if (!replaced) {
-            return name; // a U+FFFD of its own, written as UTF-8
-        }
-        String escaped = out.flip().toString();
-        notUtf8.put(escaped, key);
-        return escaped;
-    }
-
-    private byte[] keyBytes(String key) {
-        byte[] raw = notUtf8.get(key);
-        return raw != null ? raw : key.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads and parses the given keys (all under the prefix). */
@@ -149,13 +109,17 @@ public final class SessionReader {
      */
     public static final class Fetched {
         private final List<String> keys;
+        /** Each key's bytes; null for a name that no key is listed under, which is not asked for. */
+        private final byte[][] raw;
         private final Response<List<byte[]>> mget;
+        /** Per key: its GET (cluster node) and PTTL; null for a key not asked for. */
         private final List<Response<byte[]>> gets;
         private final List<Response<Long>> ttls;
 
-        private Fetched(List<String> keys, Response<List<byte[]>> mget, List<Response<byte[]>> gets,
+        private Fetched(List<String> keys, byte[][] raw, Response<List<byte[]>> mget, List<Response<byte[]>> gets,
                         List<Response<Long>> ttls) {
             this.keys = keys;
+            this.raw = raw;
             this.mget = mget;
             this.gets = gets;
             this.ttls = ttls;
@@ -170,30 +134,32 @@ public final class SessionReader {
     public Fetched fetch(List<String> keys) {
         int n = keys.size();
         List<Response<Long>> ttls = new ArrayList<>(n);
-        if (n == 0) {
-            return new Fetched(keys, null, null, ttls);
-        }
         byte[][] raw = new byte[n][];
+        List<byte[]> named = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            raw[i] = keyBytes(keys.get(i));
+            raw[i] = keyNames.bytes(keys.get(i));
+            if (raw[i] != null) {
+                named.add(raw[i]);
+            }
+        }
+        if (named.isEmpty()) {
+            return new Fetched(keys, raw, null, null, ttls);
         }
         Response<List<byte[]>> mget = null;
         List<Response<byte[]>> gets = clusterNode ? new ArrayList<>(n) : null;
         try (AbstractPipeline pipeline = client.pipelined()) {
-            if (clusterNode) {
-                for (byte[] key : raw) {
-                    gets.add(pipeline.get(key));
-                    ttls.add(pipeline.pttl(key));
+            if (!clusterNode) {
+                mget = pipeline.mget(named.toArray(byte[][]::new));
+            }
+            for (byte[] key : raw) {
+                if (clusterNode) {
+                    gets.add(key == null ? null : pipeline.get(key));
                 }
-            } else {
-                mget = pipeline.mget(raw);
-                for (byte[] key : raw) {
-                    ttls.add(pipeline.pttl(key));
-                }
+                ttls.add(key == null ? null : pipeline.pttl(key));
             }
             pipeline.sync();
         }
-        return new Fetched(keys, mget, gets, ttls);
+        return new Fetched(keys, raw, mget, gets, ttls);
     }
 
     /** Applies the rule to what {@link #fetch} read and parses the values (on the calling thread). */
@@ -205,14 +171,23 @@ public final class SessionReader {
         List<byte[]> values = fetched.mget == null ? null : fetched.mget.get();
         boolean redirected = false;
         List<JedisDataException> refusals = new ArrayList<>(0);
+        int asked = 0; // the key's place in the MGET, which leaves out names no key is listed under
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
             String id = settings.idOf(key);
+            byte[] raw = fetched.raw[i];
+            if (raw == null) {
+                missing.add(id);
+                continue;
+            }
+            int place = asked++;
+            // Only a name with a backslash can stand for bytes that are not UTF-8: the usual key is not decoded twice.
+            boolean notUtf8 = key.indexOf('\\') >= 0 && !KeyNames.isUtf8(raw);
             byte[] value;
             long pttl;
             try {
                 pttl = fetched.ttls.get(i).get();
-                value = values != null ? values.get(i) : fetched.gets.get(i).get();
+                value = values != null ? values.get(place) : fetched.gets.get(i).get();
             } catch (JedisRedirectionException e) {
                 redirected = true;
                 refusals.add(e);
@@ -223,21 +198,21 @@ public final class SessionReader {
                 if (!wrongType) {
                     refusals.add(e);
                 }
-                StoredSession other = wrongType && notUtf8.containsKey(key)
+                StoredSession other = wrongType && notUtf8
                         ? keyNotUtf8(id, pttlOrUnknown(fetched.ttls.get(i)))
-                        : wrongType ? notAString(key, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
+                        : wrongType ? notAString(raw, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
                 add(present, missing, id, other);
                 continue;
             }
             if (pttl == -2) {
                 missing.add(id); // gone between SCAN and this read (or between the value and its TTL)
-            } else if (notUtf8.containsKey(key)) {
+            } else if (notUtf8) {
                 present.add(keyNotUtf8(id, ttl(pttl)));
             } else if (value != null) {
                 present.add(new StoredSession(codec.parse(id, value), ttl(pttl), value));
             } else {
                 // The key exists but MGET answered nil: it holds another type, or it was created just now.
-                add(present, missing, id, notAString(key, id));
+                add(present, missing, id, notAString(raw, id));
             }
         }
         return new Result(present, missing, redirected, refusals);
@@ -252,8 +227,7 @@ public final class SessionReader {
     }
 
     /** A key GET/MGET could not read as a string: its type named, or its value read again if it is a new string. */
-    private StoredSession notAString(String key, String id) {
-        byte[] raw = keyBytes(key);
+    private StoredSession notAString(byte[] raw, String id) {
         String type = client.type(raw);
         if ("none".equals(type)) {
             return null;

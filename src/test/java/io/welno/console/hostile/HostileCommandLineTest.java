@@ -2,6 +2,7 @@ package io.welno.console.hostile;
 
 import static io.welno.console.hostile.Hostile.assertNoSecret;
 import static io.welno.console.hostile.Hostile.assertNothingRaw;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +143,33 @@ class HostileCommandLineTest {
         assertFalse(node.get("readable").asBoolean());
         assertTrue(node.get("error").asText().contains("not UTF-8"), node.toString());
         assertTrue(node.get("ttl").asLong() == -1, node.toString());
+    }
+
+    /**
+     * The name a key that is not UTF-8 is listed under names it on the command line too: {@code show} reads that key
+     * (it said "No session", as if the listed row did not exist) and says why it is unreadable, and an action on it is
+     * refused for that reason, writing nothing: neither its bytes nor a key whose text is its name.
+     */
+    @Test
+    void aKeyWhoseNameIsNotUtf8IsShownByItsListedNameAndNeverWritten() {
+        byte[] key = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'k', (byte) 0xFF};
+        byte[] value = codec.write(Hostile.session(PLAIN_ID, LocalDateTime.now(Timestamps.DEFAULT_ZONE)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        REDIS.client().set(key, value);
+        String listed = "k\\xff";
+
+        CliRun show = run(withRedis("show", listed));
+        assertEquals(1, show.exit(), show.all());
+        assertTrue(show.all().contains("not UTF-8") && !show.all().contains("No session"), show.all());
+        assertNothingRaw(show.all(), "show");
+
+        CliRun complete = run(withRedis("complete", listed, "--reason", "a key not in UTF-8", "--role", "developer",
+                "--hold", "0"));
+        assertTrue(complete.exit() != 0, complete.all());
+        assertTrue(complete.all().contains("not UTF-8"), complete.all());
+        assertArrayEquals(value, REDIS.client().get(key), "its value is never written");
+        assertEquals(-1, REDIS.client().pttl(key), "nor its TTL");
+        assertFalse(REDIS.client().exists("tilko_session:" + listed), "nor a key named by its escaped name's text");
     }
 
     /**

@@ -54,6 +54,39 @@ class RedisSessionFeedTest {
         }
     }
 
+    /**
+     * A key whose name is not UTF-8 is followed live like any other: its keyspace channel is read as bytes and named as
+     * the listing names it, so its deletion removes its row and its expiry ends it. Decoded as text (U+FFFD), the event
+     * named another key, and the window and {@code watch} kept showing a session that no longer existed.
+     */
+    @Test
+    void aKeyWhoseNameIsNotUtf8LeavesItsRowWhenItIsDeletedOrExpires() {
+        byte[] value = "{\"status\": \"initiated\", \"messages\": []}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] deleted = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'k', (byte) 0xFF};
+        byte[] expiring = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'e', (byte) 0xC3};
+        REDIS.client().set(deleted, value);
+        RecordingListener listener = new RecordingListener();
+        try (RedisSessionFeed feed = feed(FeedOptions.defaults(), new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            assertTrue(listener.has("k\\xff"), listener.ids().toString());
+
+            REDIS.client().del(deleted);
+            listener.await("k\\xff removed", () -> listener.lastKind("k\\xff") == ChangeKind.REMOVED);
+
+            REDIS.client().set(expiring, value, SetParams.setParams().px(5000));
+            listener.await("e\\xc3 added", () -> listener.kinds("e\\xc3").contains(ChangeKind.ADDED));
+            SessionChange added = listener.batches().stream().flatMap(d -> d.batch().changes().stream())
+                    .filter(c -> c.id().equals("e\\xc3") && c.kind() == ChangeKind.ADDED).findFirst().orElseThrow();
+            UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, added.session().parsed());
+            assertEquals(io.welno.console.text.Phrase.of("unreadable.keyNotUtf8"), unreadable.reason());
+            listener.await("e\\xc3 expired", Await.EVENTUALLY,
+                    () -> listener.lastKind("e\\xc3") == ChangeKind.EXPIRED);
+        }
+    }
+
     @Test
     void snapshotThenWritesByAnotherClientArriveAsTheRightKinds() {
         var redis = REDIS.client();

@@ -2,6 +2,7 @@ package io.welno.console.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,7 +233,8 @@ class RedisSessionStoreTest {
         REDIS.client().del(key);
         REDIS.client().hset(key, "status", "initiated");
         CompareAndSetScript script = CompareAndSetScript.forServerVersion(redis5Script ? 5 : 6);
-        assertEquals(OptimisticUpdater.CasOutcome.CONFLICT, script.run(store.client(), key, read, "{}"));
+        assertEquals(OptimisticUpdater.CasOutcome.CONFLICT,
+                script.run(store.client(), key.getBytes(StandardCharsets.UTF_8), read, "{}"));
         assertEquals("hash", REDIS.client().type(key));
 
         String other = seed("04_auth_completed.json");
@@ -321,5 +323,29 @@ class RedisSessionStoreTest {
     void unusedDurationImportKeepsCompilerQuiet() {
         assertEquals(30, RedisSessionStore.BACKEND_TTL.toMinutes());
         assertEquals(Duration.ofMinutes(30), RedisSessionStore.BACKEND_TTL);
+    }
+
+    /**
+     * An action writes the key the id is listed under. A key literally named {@code k\x80} is listed as
+     * {@code k\\x80} (store.KeyNames), so its id's text is not its key: the write goes to its bytes, not to a key
+     * named by that text, and leaves the key whose bytes are {@code k} 0x80 alone. That one, listed as {@code k\x80},
+     * is unreadable and is never written.
+     */
+    @Test
+    void anActionWritesTheKeyItsIdIsListedUnderAndNeverOneThatIsNotUtf8() {
+        byte[] text = "tilko_session:k\\x80".getBytes(StandardCharsets.UTF_8);
+        byte[] notUtf8 = {'t', 'i', 'l', 'k', 'o', '_', 's', 'e', 's', 's', 'i', 'o', 'n', ':', 'k', (byte) 0x80};
+        byte[] doc = Fixtures.text("03_auth_request_sent.json").getBytes(StandardCharsets.UTF_8);
+        REDIS.client().set(text, doc);
+        REDIS.client().set(notUtf8, doc);
+
+        assertInstanceOf(UpdateResult.Applied.class, store.update("k\\\\x80", Precondition.none(),
+                (current, edit) -> edit.touch()));
+        assertFalse(java.util.Arrays.equals(doc, REDIS.client().get(text)), "the listed key was written");
+        assertFalse(REDIS.client().exists("tilko_session:k\\\\x80"), "no key named by the id's text");
+
+        assertInstanceOf(UpdateResult.Unreadable.class, store.update("k\\x80", Precondition.none(),
+                (current, edit) -> edit.touch()));
+        assertArrayEquals(doc, REDIS.client().get(notUtf8), "a key that is not UTF-8 is never written");
     }
 }

@@ -139,4 +139,64 @@ class SessionReaderTest {
         assertTrue(ttl > 50_000 && ttl <= 60_000, "its own TTL: " + ttl);
         assertInstanceOf(SessionDocument.class, byId.get("\uFFFD").parsed());
     }
+
+    /**
+     * Names are unambiguous and found from the name alone. A key whose bytes are {@code k} 0x80 and a key literally
+     * named {@code k\x80} used to share the name {@code k\x80}: the literal one, a readable session, was listed as
+     * the other's "name is not UTF-8" and the other was read twice; so did bytes {@code \x80}+0xFF and 0x80 0xFF. Each
+     * is now listed under a name of its own, and a reader that never scanned (as {@code show} in another process) reads
+     * each name's own key, TTL and all; a name no key is listed under is missing, not another key.
+     */
+    @ParameterizedTest(name = "cluster node: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyKeyHasANameOfItsOwnThatReadsItWithoutAScan(boolean clusterNode) {
+        byte[] prefix = "tilko_session:".getBytes(StandardCharsets.UTF_8);
+        byte[] badByte = concat(prefix, new byte[] {'k', (byte) 0x80});
+        byte[] literal = concat(prefix, "k\\x80".getBytes(StandardCharsets.UTF_8));
+        byte[] backslashThenBad = concat(prefix, new byte[] {'\\', 'x', '8', '0', (byte) 0xFF});
+        byte[] twoBad = concat(prefix, new byte[] {(byte) 0x80, (byte) 0xFF});
+        byte[] doc = DOC.getBytes(StandardCharsets.UTF_8);
+        REDIS.client().set(badByte, doc, SetParams.setParams().px(60_000));
+        REDIS.client().set(literal, doc, SetParams.setParams().px(120_000));
+        REDIS.client().set(backslashThenBad, doc, SetParams.setParams().px(180_000));
+        REDIS.client().set(twoBad, doc);
+        REDIS.client().set("tilko_session:A", DOC);
+        REDIS.client().set("tilko_session:\\x41", DOC);
+
+        List<String> names = scanAll(reader("tilko_session:", clusterNode));
+        assertEquals(List.of("tilko_session:A", "tilko_session:\\\\x41", "tilko_session:\\\\x80\\xff",
+                "tilko_session:\\x80\\xff", "tilko_session:k\\\\x80", "tilko_session:k\\x80"), names,
+                "six keys, six names; a backslash in a name that escapes is itself escaped");
+
+        SessionReader fresh = reader("tilko_session:", clusterNode);
+        List<String> asked = new ArrayList<>(names);
+        asked.add("tilko_session:\\x41"); // an escape the rule never writes: no key has this name
+        SessionReader.Result result = fresh.read(asked);
+        assertEquals(List.of("\\x41"), result.missing());
+        Map<String, StoredSession> byId = result.present().stream()
+                .collect(Collectors.toMap(StoredSession::id, Function.identity()));
+        assertEquals(6, byId.size(), byId.keySet().toString());
+        for (String id : List.of("k\\x80", "\\\\x80\\xff", "\\x80\\xff")) {
+            UnreadableSession unreadable = assertInstanceOf(UnreadableSession.class, byId.get(id).parsed(), id);
+            assertEquals(Phrase.of("unreadable.keyNotUtf8"), unreadable.reason(), id);
+        }
+        for (String id : List.of("k\\\\x80", "\\\\x41", "A")) {
+            assertInstanceOf(SessionDocument.class, byId.get(id).parsed(), id + " is UTF-8, a session like any other");
+        }
+        assertTtlIn(byId.get("k\\x80"), 0, 60_000);
+        assertTtlIn(byId.get("k\\\\x80"), 60_000, 120_000);
+        assertTtlIn(byId.get("\\\\x80\\xff"), 120_000, 180_000);
+        assertEquals(StoredSession.NO_EXPIRY, byId.get("\\x80\\xff").ttlMillis());
+    }
+
+    private static void assertTtlIn(StoredSession session, long above, long atMost) {
+        long ttl = session.ttlMillis();
+        assertTrue(ttl > above && ttl <= atMost, session.id() + ": its own TTL, " + ttl);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
