@@ -36,11 +36,15 @@ public final class KeyNames {
 
     /** The name the key is listed under. */
     public String name(byte[] key) {
+        String whole = new String(key, StandardCharsets.UTF_8);
+        if (whole.indexOf('\uFFFD') < 0 && whole.indexOf('\\') < 0) {
+            return whole; // every key the backend writes: one decode, as SCAN's listing did before this rule
+        }
         int from = startsWithPrefix(key) ? prefixBytes.length : 0;
         String head = from == 0 ? "" : prefix;
         String text = new String(key, from, key.length - from, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') < 0 && text.indexOf('\\') < 0) {
-            return head + text; // the usual case: UTF-8 text with nothing that could read as an escape
+            return head + text; // only the prefix holds a backslash or U+FFFD: the rest reads as no escape
         }
         String strict = strictUtf8(key, from);
         if (strict != null && (strict.indexOf('\\') < 0 || unescape(strict) == null)) {
