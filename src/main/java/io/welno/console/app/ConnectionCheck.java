@@ -5,6 +5,7 @@ import io.welno.console.live.NotificationConfig;
 import io.welno.console.store.CaCertificateProblem;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
+import io.welno.console.store.SessionReader;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
@@ -78,7 +79,7 @@ public final class ConnectionCheck {
         }
         try (RedisClient client = RedisConnections.openClient(settings, "welno-console-check")) {
             client.ping();
-            client.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(settings.keyPrefix() + "*").count(10));
+            client.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(SessionReader.matchPattern(settings.keyPrefix())).count(10));
             notifications(client, profile, settings, role).ifPresent(out::add);
         } catch (RuntimeException e) {
             // The profile's own CA file, not Redis: told as it is, with what to choose instead.
