@@ -83,8 +83,21 @@ public final class StuckPolicy {
      * @param now the current wall-clock time in the backend's zone
      */
     public boolean isStuck(SessionDocument doc, LocalDateTime now) {
-        return stuckAfter(doc).map(after -> after.isBefore(now)).orElse(false)
-                && BackendRules.expiredFor(doc, now).isEmpty();
+        return isStuck(stuckAfter(doc).orElse(null), doc.backendExpiry().orElse(null), now);
+    }
+
+    /**
+     * The rule itself, from the two moments that bound it: stuck strictly after {@code stuckAfter}, and until its
+     * expiry, that moment included — strictly after it the backend deletes the session on its next read, and the
+     * guards refuse it ({@link BackendRules#expiredFor}). To the microsecond, as the guards compare, so that the Stuck
+     * bucket (which keeps these two moments per row) never lists a session reset-stuck refuses for being expired.
+     *
+     * @param stuckAfter    {@link #stuckAfter}; null when the session never gets stuck
+     * @param backendExpiry {@link SessionDocument#backendExpiry()}; null when the backend cannot compare one
+     */
+    public static boolean isStuck(LocalDateTime stuckAfter, LocalDateTime backendExpiry, LocalDateTime now) {
+        return stuckAfter != null && stuckAfter.isBefore(now)
+                && (backendExpiry == null || !now.isAfter(backendExpiry));
     }
 
     /**

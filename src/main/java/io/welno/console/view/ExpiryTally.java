@@ -11,8 +11,9 @@ import java.util.Map;
  * Kept as rows come and go and as the clock moves on, without a pass over every row: the rows are counted by the
  * second of their expiry, and moving the clock on adds the seconds that passed (or takes them back when it goes back).
  *
- * <p>Seconds are naive wall-clock seconds counted as UTC, as {@link StuckTally}'s. A row counts as past from the second
- * after its {@code expires_at}'s, so the count follows the backend's to-the-microsecond rule within a second. Ended
+ * <p>Seconds are naive wall-clock seconds counted as UTC, as {@link StuckTally} files its rows. A row counts as past
+ * from the second after its {@code expires_at}'s, so the count follows the backend's to-the-microsecond rule within a
+ * second (the Stuck bucket, which decides what a bulk reset takes, follows it exactly). Ended
  * rows and rows without an expiry the backend reads never count. Not thread-safe: the table's model owns it.
  */
 public final class ExpiryTally {

@@ -17,7 +17,6 @@ import io.welno.console.text.Phrase;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -247,44 +246,28 @@ public final class SessionRow {
         return q.length() <= 4 && q.chars().allMatch(Character::isDigit);
     }
 
+    /** {@link StuckPolicy#isStuck}, the guards' rule, from the facts fixed when the row was read. */
     public boolean isStuck(StuckPolicy policy, LocalDateTime now) {
-        return isStuckAt(policy, now.toEpochSecond(ZoneOffset.UTC));
+        return StuckPolicy.isStuck(stuckAfter(policy), backendExpiry, now);
     }
 
     /**
-     * @param nowSecond the backend's naive wall-clock time, counted as if it were UTC (as {@link #isStuck}
-     *                  does), so asking again is a comparison of two numbers
+     * The moment (the backend's naive wall-clock time) after which this row is stuck under {@code policy}, until its
+     * {@link #backendExpiry()}: every fact the rule reads was fixed when the row was read, so only the clock moves it
+     * into the Stuck bucket and out of it. Null when it never gets stuck (or cannot be read).
      */
-    public boolean isStuckAt(StuckPolicy policy, long nowSecond) {
-        return nowSecond > stuckAfterSecond(policy) && nowSecond <= stuckUntilSecond();
-    }
-
-    /**
-     * The last second (counted as {@link #stuckAfterSecond} is) at which this row can count as stuck: past its
-     * {@code expires_at} the backend deletes it on its next read, so nothing can repair it any more
-     * ({@link StuckPolicy#isStuck}). {@link Long#MAX_VALUE} when it has no expiry the backend reads.
-     */
-    public long stuckUntilSecond() {
-        return backendExpiry == null ? Long.MAX_VALUE : backendExpiry.toEpochSecond(ZoneOffset.UTC);
-    }
-
-    /**
-     * The last second (naive wall-clock time counted as UTC) at which this row is not yet stuck under {@code policy}:
-     * every fact the rule reads was fixed when the row was read, so only the clock moves it into the Stuck bucket.
-     * {@link Long#MAX_VALUE} when it never gets stuck (or cannot be read).
-     */
-    public long stuckAfterSecond(StuckPolicy policy) {
+    public LocalDateTime stuckAfter(StuckPolicy policy) {
         StuckMark mark = stuckMark;
         if (mark == null || mark.policy() != policy) {
-            mark = new StuckMark(policy, !readable() ? Long.MAX_VALUE
+            mark = new StuckMark(policy, !readable() ? null
                     : policy.stuckAfter(status, lastProgressAt, collectionStarted, backendExpiry, leaseUntil)
-                            .map(after -> after.toEpochSecond(ZoneOffset.UTC)).orElse(Long.MAX_VALUE));
+                            .orElse(null));
             stuckMark = mark; // immutable, so safe to share with the dashboard's thread without a lock
         }
-        return mark.afterSecond();
+        return mark.after();
     }
 
-    private record StuckMark(StuckPolicy policy, long afterSecond) {
+    private record StuckMark(StuckPolicy policy, LocalDateTime after) {
     }
 
     /** Remaining TTL now, counted down from when the value was read. */

@@ -8,7 +8,6 @@ import io.welno.console.session.StuckPolicy;
 import io.welno.console.testing.TestRows;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +18,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Stuck count kept as rows come and go is, at every second, the count a pass over every row gives: rows become
- * stuck as the clock passes their second, leave the count when a new version or an end replaces them or their expiry
- * passes, and only live rows the filter lets through count.
+ * The Stuck count kept as rows come and go is, at every moment, the count a pass over every row gives: rows become
+ * stuck as the clock passes their moment (to the microsecond, as the guards compare), leave the count when a new
+ * version or an end replaces them or their expiry passes, and only live rows the filter lets through count.
  */
 class StuckTallyTest {
 
@@ -31,30 +30,27 @@ class StuckTallyTest {
 
     private final List<SessionRow> rows = new ArrayList<>();
 
-    private static long second(LocalDateTime at) {
-        return at.toEpochSecond(ZoneOffset.UTC);
-    }
-
     private static SessionRow row(String id, String status, LocalDateTime lastProgress) {
         return TestRows.session(id, status, lastProgress).expires(T0.plusHours(3)).row();
     }
 
     @Test
-    void rowsBecomeStuckAsTheClockPassesTheirSecond() {
+    void rowsBecomeStuckAsTheClockPassesTheirMoment() {
         // initiated is stuck after 10 idle minutes by default, auth_requesting after 150 s
         rows.add(row("a", "initiated", T0));
         rows.add(row("b", "auth_requesting", T0.plusMinutes(5)));
         rows.add(row("c", "completed", T0));
-        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, T0);
         assertEquals(0, tally.count());
-        assertEquals(Optional.of(List.of()), became(tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(30)))),
+        assertEquals(Optional.of(List.of()), became(tally.advanceTo(T0.plusMinutes(7).plusSeconds(30))),
                 "b is stuck only after 14:07:30");
-        assertEquals(Optional.of(List.of("b")), became(tally.advanceTo(second(T0.plusMinutes(7).plusSeconds(31)))));
+        assertEquals(Optional.of(List.of("b")), became(tally.advanceTo(T0.plusMinutes(7).plusSeconds(30)
+                .plusNanos(1_000))), "the microsecond after, as the guards count");
         assertEquals(1, tally.count());
-        assertEquals(Optional.of(List.of("a")), became(tally.advanceTo(second(T0.plusHours(1)))),
+        assertEquals(Optional.of(List.of("a")), became(tally.advanceTo(T0.plusHours(1))),
                 "a after 14:10; completed never");
         assertEquals(2, tally.count());
-        assertEquals(Optional.empty(), tally.advanceTo(second(T0)), "a clock that went back counts again");
+        assertEquals(Optional.empty(), tally.advanceTo(T0), "a clock that went back counts again");
         assertEquals(0, tally.count());
     }
 
@@ -62,7 +58,7 @@ class StuckTallyTest {
     void aNewVersionOrAnEndTakesTheRowOutOfTheCount() {
         SessionRow idle = row("a", "initiated", T0);
         rows.add(idle);
-        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0.plusMinutes(20)));
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, T0.plusMinutes(20));
         assertEquals(1, tally.count());
 
         SessionRow moved = row("a", "auth_request_sent", T0.plusMinutes(19));
@@ -70,7 +66,7 @@ class StuckTallyTest {
         tally.remove(idle);
         tally.add(moved);
         assertEquals(0, tally.count(), "it moved a minute ago");
-        assertEquals(Optional.of(List.of("a")), became(tally.advanceTo(second(T0.plusMinutes(29).plusSeconds(1)))));
+        assertEquals(Optional.of(List.of("a")), became(tally.advanceTo(T0.plusMinutes(29).plusSeconds(1))));
 
         SessionRow ended = moved.ended(ChangeKind.EXPIRED, T0.plusMinutes(30));
         rows.set(0, ended);
@@ -84,12 +80,12 @@ class StuckTallyTest {
         rows.add(row("a", "initiated", T0));
         rows.add(row("b", "initiated", T0));
         StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> r.id().equals("a"),
-                second(T0.plusHours(1)));
+                T0.plusHours(1));
         assertEquals(1, tally.count());
-        tally.recount(StuckPolicy.defaults(), r -> true, second(T0.plusHours(1)));
+        tally.recount(StuckPolicy.defaults(), r -> true, T0.plusHours(1));
         assertEquals(2, tally.count());
         tally.recount(StuckPolicy.defaults().with(SessionStatus.INITIATED, Duration.ofHours(2)), r -> true,
-                second(T0.plusHours(1)));
+                T0.plusHours(1));
         assertEquals(0, tally.count(), "a new policy counts again");
     }
 
@@ -108,17 +104,17 @@ class StuckTallyTest {
                 r -> r.status().wire().startsWith("auth"));
         StuckPolicy policy = policies[0];
         Predicate<SessionRow> filter = filters.get(0);
-        long now = second(T0);
+        LocalDateTime now = T0;
         StuckTally tally = new StuckTally(rows, policy, filter, now);
         for (int step = 0; step < 20_000; step++) {
             int what = random.nextInt(100);
             if (what < 40 || rows.isEmpty()) {
                 String id = "s" + random.nextInt(400);
-                LocalDateTime clock = T0.plusSeconds(now - second(T0));
-                // Expiries before, within and after the time a row takes to get stuck, some already passed.
+                // Expiries before, within and after the time a row takes to get stuck, some already passed; times
+                // to the microsecond, as the backend writes them, so that a step can end inside a row's second.
                 SessionRow fresh = TestRows.session(id, STATUSES[random.nextInt(STATUSES.length)],
-                        clock.minusSeconds(random.nextInt(1800))).expires(clock.plusSeconds(random.nextInt(2400) - 600))
-                        .row();
+                        now.minusNanos(random.nextLong(1_800_000_000L) * 1_000))
+                        .expires(now.plusNanos((random.nextLong(2_400_000_000L) - 600_000_000L) * 1_000)).row();
                 int at = indexOf(id);
                 if (at < 0) {
                     rows.add(fresh);
@@ -140,7 +136,8 @@ class StuckTallyTest {
                 tally.remove(rows.remove(random.nextInt(rows.size())));
             } else if (what < 95) {
                 Set<String> before = stuckIds(policy, filter, now);
-                now += random.nextInt(10) == 0 ? -random.nextInt(600) : random.nextInt(120);
+                now = random.nextInt(10) == 0 ? now.minusSeconds(random.nextInt(600))
+                        : now.plusNanos(random.nextLong(120_000_000L) * 1_000);
                 Optional<StuckTally.Moved> moved = tally.advanceTo(now);
                 if (moved.isPresent()) {
                     Set<String> after = stuckIds(policy, filter, now);
@@ -173,18 +170,18 @@ class StuckTallyTest {
     void aStuckRowLeavesTheCountWhenItsExpiryPasses() {
         rows.add(TestRows.session("a", "initiated", T0).expires(T0.plusMinutes(15)).row());
         rows.add(TestRows.session("b", "initiated", T0).expires(T0.plusMinutes(5)).row());
-        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, second(T0));
+        StuckTally tally = new StuckTally(rows, StuckPolicy.defaults(), r -> true, T0);
         // b would be stuck a minute before its expiry (14:04) and leaves at it (14:05); a is stuck from 14:10.
         assertEquals(Optional.of(new StuckTally.Moved(List.of("b"), List.of())),
-                tally.advanceTo(second(T0.plusMinutes(4).plusSeconds(1))));
+                tally.advanceTo(T0.plusMinutes(4).plusSeconds(1)));
         assertEquals(1, tally.count());
         assertEquals(Optional.of(new StuckTally.Moved(List.of(), List.of("b"))),
-                tally.advanceTo(second(T0.plusMinutes(5).plusSeconds(1))));
+                tally.advanceTo(T0.plusMinutes(5).plusSeconds(1)));
         assertEquals(0, tally.count());
         assertEquals(Optional.of(new StuckTally.Moved(List.of("a"), List.of())),
-                tally.advanceTo(second(T0.plusMinutes(10).plusSeconds(1))));
+                tally.advanceTo(T0.plusMinutes(10).plusSeconds(1)));
         assertEquals(Optional.of(new StuckTally.Moved(List.of(), List.of("a"))),
-                tally.advanceTo(second(T0.plusHours(2))), "a long step names it too");
+                tally.advanceTo(T0.plusHours(2)), "a long step names it too");
         assertEquals(0, tally.count());
 
         rows.add(TestRows.session("c", "initiated", T0).expires(T0.plusHours(1)).row());
@@ -201,14 +198,14 @@ class StuckTallyTest {
         return -1;
     }
 
-    private int pass(StuckPolicy policy, Predicate<SessionRow> filter, long now) {
+    private int pass(StuckPolicy policy, Predicate<SessionRow> filter, LocalDateTime now) {
         return stuckIds(policy, filter, now).size();
     }
 
-    private Set<String> stuckIds(StuckPolicy policy, Predicate<SessionRow> filter, long now) {
+    private Set<String> stuckIds(StuckPolicy policy, Predicate<SessionRow> filter, LocalDateTime now) {
         Set<String> ids = new HashSet<>();
         for (SessionRow row : rows) {
-            if (!row.isEnded() && filter.test(row) && row.isStuckAt(policy, now)) {
+            if (!row.isEnded() && filter.test(row) && row.isStuck(policy, now)) {
                 ids.add(row.id());
             }
         }

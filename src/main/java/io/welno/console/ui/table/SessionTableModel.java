@@ -11,6 +11,7 @@ import io.welno.console.live.ChangeKind;
 import io.welno.console.live.LatestById;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -94,8 +95,9 @@ public final class SessionTableModel {
     private int liveDelta;
     /** The provider and partner filters: what the bucket counts follow. */
     private Predicate<SessionRow> facet = row -> true;
-    private final Clock clock;
     private final ZoneId zone;
+    /** The guards' clock reading: the backend's wall-clock time to the microsecond. */
+    private final Timestamps timestamps;
     private StuckPolicy stuckPolicy;
     private final StuckTally stuck;
     private final ExpiryTally expiry;
@@ -108,9 +110,9 @@ public final class SessionTableModel {
 
     public SessionTableModel(StuckPolicy stuckPolicy, Clock clock, ZoneId zone) {
         this.stuckPolicy = stuckPolicy;
-        this.clock = clock;
         this.zone = zone;
-        this.stuck = new StuckTally(master, stuckPolicy, facet, nowSecond());
+        this.timestamps = new Timestamps(clock, zone);
+        this.stuck = new StuckTally(master, stuckPolicy, facet, now());
         this.expiry = new ExpiryTally(nowSecond());
         for (Bucket b : Bucket.standard()) {
             counts.put(b, new SimpleIntegerProperty());
@@ -217,7 +219,7 @@ public final class SessionTableModel {
         trimEnded(removed);
         shown.apply(removed, added);
         counts.get(Bucket.ENDED).set(endedInFacet());
-        counts.get(Bucket.STUCK).set(stuck.count()); // at the last tick's second
+        counts.get(Bucket.STUCK).set(stuck.count()); // at the last tick's time
         pastExpiry.set(expiry.past());
         publishCounts();
     }
@@ -265,7 +267,7 @@ public final class SessionTableModel {
             }
         });
         counts.get(Bucket.ENDED).set(endedInFacet());
-        stuck.recount(stuckPolicy, facet, nowSecond());
+        stuck.recount(stuckPolicy, facet, now());
         tick();
     }
 
@@ -334,7 +336,7 @@ public final class SessionTableModel {
      */
     public void tick() {
         LocalDateTime now = now();
-        Optional<StuckTally.Moved> moved = stuck.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
+        Optional<StuckTally.Moved> moved = stuck.advanceTo(now);
         counts.get(Bucket.STUCK).set(stuck.count());
         expiry.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
         pastExpiry.set(expiry.past());
@@ -385,18 +387,21 @@ public final class SessionTableModel {
 
     public void setStuckPolicy(StuckPolicy policy) {
         this.stuckPolicy = policy;
-        stuck.recount(policy, facet, nowSecond());
+        stuck.recount(policy, facet, now());
         tick();
     }
 
-    /** The backend's naive wall-clock second, counted as if it were UTC (as {@link SessionRow#isStuckAt} takes it). */
+    /** The backend's naive wall-clock second, counted as if it were UTC (as {@link ExpiryTally} takes it). */
     private long nowSecond() {
         return now().toEpochSecond(ZoneOffset.UTC);
     }
 
-    /** The backend's naive wall-clock time in the profile's zone. */
+    /**
+     * The backend's naive wall-clock time in the profile's zone, to the microsecond as the guards read it, so that the
+     * Stuck bucket and reset-stuck judge a session at the same moment alike.
+     */
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(zone));
+        return timestamps.nowLocal();
     }
 
     public StuckPolicy stuckPolicy() {
