@@ -87,11 +87,13 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
 
     /**
      * The cause in the words the connection dialog uses, with its fix, so the command line and the window advise the
-     * same. An error of no known cause gets none: any advice would be a guess.
+     * same. An error of no known cause gets none: any advice would be a guess. Nor does a refusal by the ACL on the
+     * audit stream ({@code audit}): its words name the stream and say what to ask for, where the connection's fix
+     * would ask for the sessions' keys, which the user may well have.
      */
     private static String withFix(Exception e, StoreFailure failure, CommandLine command) {
         String said = Wording.cli().render(StoreFailure.describe(e));
-        if (failure.cause() == StoreFailure.Cause.SERVER_ERROR) {
+        if (failure.cause() == StoreFailure.Cause.SERVER_ERROR || failure.stream() != null && failure.refusedByAcl()) {
             return said;
         }
         return said + (said.endsWith(".") ? " " : ". ") + Wording.cli().render(failure.fix(keyPrefix(command)));

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.store.AuditStreamException;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
@@ -97,7 +98,7 @@ public final class AuditTail implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                Phrase problem = StoreFailure.describe(e);
+                Phrase problem = StoreFailure.describe(new AuditStreamException(key, e)); // names the stream
                 if (!problem.equals(failing)) {
                     failing = problem;
                     LOG.warn("Audit tail: cannot read {}: {}; retrying", SafeText.bounded(key, SafeText.FIELD),

@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.store.AuditStreamException;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.SafeText;
@@ -67,14 +68,20 @@ public final class RedisAuditLog implements AuditLog {
             LOG.warn("Could not append to the audit stream {} ({} {} on {}): {}", key, SafeText.bounded(record.event(),
                     SafeText.FIELD), SafeText.bounded(record.action(), SafeText.FIELD),
                     SafeText.bounded(record.sessionId(), SafeText.FIELD),
-                    SafeText.bounded(words.render(StoreFailure.describe(e)), SafeText.TEXT));
-            return Optional.of(StoreFailure.of(e));
+                    SafeText.bounded(words.render(StoreFailure.describe(new AuditStreamException(key, e))),
+                            SafeText.TEXT));
+            return Optional.of(StoreFailure.of(e).onStream(key));
         }
     }
 
     @Override
     public List<AuditRecord> read(int limit) {
-        List<StreamEntry> entries = redis.xrevrange(key, "+", "-", Math.max(1, limit));
+        List<StreamEntry> entries;
+        try {
+            entries = redis.xrevrange(key, "+", "-", Math.max(1, limit));
+        } catch (RuntimeException e) {
+            throw new AuditStreamException(key, e); // its words name the stream, not the sessions' keys
+        }
         List<AuditRecord> out = new ArrayList<>(entries.size());
         for (StreamEntry e : entries) {
             out.add(AuditRecord.fromFields(e.getID().toString(), e.getFields()));

@@ -29,8 +29,12 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  *               in the chain, e.g. a TLS port that does not answer), it is one of the network's usual complaints
  *               ({@code net.*}) or a refused command inside the script that Redis does not name: shown instead of
  *               {@code detail}; may be null
+ * @param stream the key of the audit stream when the failed command was on it rather than on a session
+ *               ({@link AuditStreamException} in the chain, or {@link #onStream}): a refused permission then names the
+ *               stream and asks for it, where the sessions' words would send the reader to the sessions' keys; may be
+ *               null
  */
-public record StoreFailure(Cause cause, String detail, Phrase said) {
+public record StoreFailure(Cause cause, String detail, Phrase said, String stream) {
 
     public enum Cause {
         /**
@@ -100,19 +104,39 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
         detail = detail == null ? "" : detail;
     }
 
+    public StoreFailure(Cause cause, String detail, Phrase said) {
+        this(cause, detail, said, null);
+    }
+
     public StoreFailure(Cause cause, String detail) {
-        this(cause, detail, null);
+        this(cause, detail, null, null);
     }
 
     public static StoreFailure of(Throwable error) {
         List<Throwable> chain = chain(error);
         StoreFailure found = classify(error, chain);
         for (Throwable t : chain) {
+            if (t instanceof AuditStreamException onStream) {
+                found = found.onStream(onStream.stream());
+                break;
+            }
+        }
+        for (Throwable t : chain) {
             if (t instanceof PhrasedException phrased) {
-                return new StoreFailure(found.cause(), found.detail(), phrased.phrase());
+                return new StoreFailure(found.cause(), found.detail(), phrased.phrase(), found.stream());
             }
         }
         return found;
+    }
+
+    /** The same failure of a command on the audit stream at {@code key} (see {@code stream}). */
+    public StoreFailure onStream(String key) {
+        return new StoreFailure(cause, detail, said, key);
+    }
+
+    /** Whether the ACL refused the user: a command, or a key. */
+    public boolean refusedByAcl() {
+        return cause == Cause.PERMISSION_DENIED || cause == Cause.KEY_PERMISSION_DENIED;
     }
 
     private static List<Throwable> chain(Throwable error) {
@@ -252,8 +276,14 @@ public record StoreFailure(Cause cause, String detail, Phrase said) {
         return Phrase.of("connect.fix." + cause.wire(), keyPrefix);
     }
 
-    /** {@code store.failure.<cause>} with the detail. */
+    /**
+     * {@code store.failure.<cause>} with the detail; a refusal by the ACL on the audit stream is
+     * {@code store.failure.stream.<cause>}, which names the stream and says what to ask for.
+     */
     public Phrase phrase() {
+        if (stream != null && refusedByAcl()) {
+            return Phrase.of("store.failure.stream." + cause.wire(), said != null ? said : detail, stream);
+        }
         return Phrase.of("store.failure." + cause.wire(), said != null ? said : detail);
     }
 

@@ -80,8 +80,8 @@ class AuditFailureCommandsTest {
         assertTrue(single.out().contains("KEPT ["), single.all());
         String unaudited = single.err().lines().filter(l -> l.startsWith("UNAUDITED [")).findFirst().orElse("");
         assertTrue(unaudited.endsWith("] The hold on session " + one + " ended. But its audit entry could not be"
-                + " written: the Redis user has no permission to run \"xadd\" (ask for an ACL that allows it, or"
-                + " connect with a user that may write)."), single.all());
+                + " written: the Redis user has no permission to run \"xadd\" on the audit stream "
+                + RedisAuditLog.DEFAULT_KEY + " (ask for an ACL that allows it on the stream)."), single.all());
 
         String a = FlowTestSupport.waitingSession(REDIS);
         String b = FlowTestSupport.waitingSession(REDIS);
@@ -91,6 +91,33 @@ class AuditFailureCommandsTest {
         for (String id : new String[] {a, b}) {
             assertTrue(batch.err().contains("UNAUDITED [" + id + "] The hold on session " + id + " ended. But its audit"
                     + " entry could not be written: "), batch.all());
+        }
+    }
+
+    /**
+     * What the ACL refused is named: the audit stream, by its key, for a user whose key patterns hold the sessions' keys
+     * but not the stream's, and the stream command on it for one that may not run it. Neither is told to ask for the
+     * sessions' keys, which it has, nor for a user that may write, when it only reads.
+     */
+    @Test
+    void theAuditCommandNamesTheStreamTheAclRefused() {
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "sessionsonly", "reset", "on", ">secret",
+                "~tilko_session:*", "&*", "+@all");
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "noauditread", "reset", "on", ">secret", "~*",
+                "&*", "+@all", "-xrevrange");
+        CliRun keys = CliRun.of("audit", "--redis", "redis://sessionsonly:secret@127.0.0.1:" + REDIS.port() + "/0");
+        assertEquals(4, keys.exit(), keys.all());
+        assertTrue(keys.err().startsWith("Cannot use Redis at "), keys.err());
+        assertTrue(keys.err().contains("may not touch the audit stream " + RedisAuditLog.DEFAULT_KEY + " (")
+                && keys.err().contains("ask for an ACL whose key patterns include it (~" + RedisAuditLog.DEFAULT_KEY
+                + ")"), keys.err());
+        CliRun command = CliRun.of("audit", "--redis", "redis://noauditread:secret@127.0.0.1:" + REDIS.port() + "/0");
+        assertEquals(4, command.exit(), command.all());
+        assertTrue(command.err().contains("no permission to run \"xrevrange\" on the audit stream "
+                + RedisAuditLog.DEFAULT_KEY), command.err());
+        for (CliRun run : new CliRun[] {keys, command}) {
+            assertFalse(run.err().contains("sessions'") || run.err().contains("tilko_session:")
+                    || run.err().contains("may write"), run.err());
         }
     }
 

@@ -95,8 +95,8 @@ class AuditFailureTest {
         assertTrue(denied.isPresent());
         assertEquals(StoreFailure.Cause.PERMISSION_DENIED, denied.get().auditFailure().cause());
         assertEquals("Personal data stays masked, since the reveal could not be recorded in the audit log: the Redis user"
-                + " has no permission to run \"xadd\" (ask for an ACL that allows it, or connect with a user that may"
-                + " write).", Words.en(denied.get().why()));
+                + " has no permission to run \"xadd\" on the audit stream " + RedisAuditLog.DEFAULT_KEY
+                + " (ask for an ACL that allows it on the stream).", Words.en(denied.get().why()));
         assertTrue(Words.ko(denied.get().why()).startsWith("개인정보를 가린 채로 둡니다."), Words.ko(denied.get().why()));
 
         try (io.welno.console.testing.LogCapture log = new io.welno.console.testing.LogCapture(

@@ -91,8 +91,8 @@ class FollowUpAuditFailureTest {
             assertEquals(StoreFailure.Cause.PERMISSION_DENIED, lost.failure().cause());
             assertFalse(lost.unconfirmed());
             assertEquals("The hold on session " + id + " ended. But its audit entry could not be written: the Redis"
-                    + " user has no permission to run \"xadd\" (ask for an ACL that allows it, or connect with a user"
-                    + " that may write).", Words.en(lost.told()));
+                    + " user has no permission to run \"xadd\" on the audit stream " + RedisAuditLog.DEFAULT_KEY
+                    + " (ask for an ACL that allows it on the stream).", Words.en(lost.told()));
             assertTrue(Words.ko(lost.told()).startsWith("세션 " + id + "을(를) 지켜보는 시간이 끝났습니다. 다만 감사"
                     + " 기록을 남기지 못했습니다: "), Words.ko(lost.told()));
             assertEquals(List.of("attempt"), events(flow, id), "the hold's end is indeed missing");
@@ -210,8 +210,9 @@ class FollowUpAuditFailureTest {
                 AuditUnwritten lost = heard.unwritten.get(0);
                 assertEquals(claim.actionId(), lost.actionId());
                 assertEquals("The collection of session " + id + " ended. But its audit entry could not be written:"
-                        + " the Redis user has no permission to run \"xadd\" (ask for an ACL that allows it, or"
-                        + " connect with a user that may write).", Words.en(lost.told()));
+                        + " the Redis user has no permission to run \"xadd\" on the audit stream "
+                        + RedisAuditLog.DEFAULT_KEY + " (ask for an ACL that allows it on the stream).",
+                        Words.en(lost.told()));
                 assertTrue(Words.ko(lost.told()).startsWith("세션 " + id + "의 데이터 수집이 끝났습니다. 다만 감사"
                         + " 기록을 남기지 못했습니다: "), Words.ko(lost.told()));
                 assertEquals(List.of("attempt", "attempt", "attempt"), events(flow, id));

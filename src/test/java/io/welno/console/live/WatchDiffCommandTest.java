@@ -106,4 +106,33 @@ class WatchDiffCommandTest {
         assertEquals(1, text.lines().filter(l -> l.startsWith("== AUDIT: the audit stream cannot be read: ")
                 && l.contains("\"xread\"")).count(), text);
     }
+
+    /**
+     * A Redis user whose key patterns hold the sessions' keys but not the audit stream's: the AUDIT line names the
+     * stream it may not touch, not the sessions' keys, which it reads.
+     */
+    @Test
+    void anAuditStreamOutsideTheUsersKeyPatternsIsNamed() throws InterruptedException {
+        REDIS.client().sendCommand(redis.clients.jedis.Protocol.Command.ACL, "SETUSER", "sessionsonly", "reset", "on",
+                ">secret", "~tilko_session:*", "&*", "+@all");
+        Out out = new Out();
+        AtomicInteger exit = new AtomicInteger(-1);
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(new Out(), true));
+        Thread watching = new Thread(() -> exit.set(command.execute("watch", "--diff", "--redis",
+                "redis://sessionsonly:secret@127.0.0.1:" + REDIS.port() + "/0")), "watch-diff-sessionsonly");
+        watching.start();
+        try {
+            Await.until("the audit line", Await.EVENTUALLY, () -> out.text().contains("== AUDIT: "));
+        } finally {
+            watching.interrupt();
+            watching.join(10_000);
+        }
+        assertEquals(0, exit.get());
+        String line = out.text().lines().filter(l -> l.startsWith("== AUDIT: ")).findFirst().orElseThrow();
+        assertTrue(line.contains("may not touch the audit stream " + io.welno.console.flow.RedisAuditLog.DEFAULT_KEY
+                + " ("), line);
+        assertFalse(line.contains("sessions'"), line);
+    }
 }

@@ -173,8 +173,8 @@ class AuditTabTest {
             assertTrue(readFailedLine().startsWith("The audit stream cannot be read: "), readFailedLine());
             assertEquals(List.of("welno_1"), sessionsShown());
             robot.interact(() -> i18n.setLocale(Locale.KOREAN));
-            assertTrue(readFailedLine().startsWith("감사 기록을 읽지 못하고 있습니다: Redis 사용자에게 \"xread\" 명령을 실행할 "
-                    + "권한이 없습니다"), readFailedLine());
+            assertTrue(readFailedLine().startsWith("감사 기록을 읽지 못하고 있습니다: Redis 사용자에게 감사 기록 스트림("
+                    + RedisAuditLog.DEFAULT_KEY + ")에서 \"xread\" 명령을 실행할 권한이 없습니다"), readFailedLine());
             robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
 
             // nor can the list be loaded: said in place of "no entries yet" as well; an entry written meanwhile is

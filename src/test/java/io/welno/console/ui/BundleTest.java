@@ -156,6 +156,9 @@ class BundleTest {
         // codes built at run time
         for (StoreFailure.Cause cause : StoreFailure.Cause.values()) {
             used.add("store.failure." + cause.wire());
+            if (new StoreFailure(cause, "").refusedByAcl()) {
+                used.add("store.failure.stream." + cause.wire());
+            }
         }
         for (io.welno.console.view.AlertMonitor.Rule rule : io.welno.console.view.AlertMonitor.Rule.values()) {
             used.add(rule.key());

@@ -81,8 +81,9 @@ class RevealAuditWindowTest {
         Label problem = FxState.read(() -> robot.lookup("#revealProblem").queryAs(Label.class));
         FxState.await("the reveal's problem", problem::isVisible);
         assertEquals("Personal data stays masked, since the reveal could not be recorded in the audit log: the Redis user"
-                + " has no permission to run \"xadd\" (ask for an ACL that allows it, or connect with a user that may"
-                + " write).", FxState.read(problem::getText));
+                + " has no permission to run \"xadd\" on the audit stream "
+                + io.welno.console.flow.RedisAuditLog.DEFAULT_KEY + " (ask for an ACL that allows it on the stream).",
+                FxState.read(problem::getText));
         WaitForAsyncUtils.waitForFxEvents();
         FxState.check(() -> {
             assertEquals("배*지", person(robot, "name").getText());
