@@ -9,7 +9,6 @@ import io.welno.console.store.FallbackSessionStore;
 import io.welno.console.store.FileCopy;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.StoredSession;
-import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
 import java.io.BufferedWriter;
@@ -21,8 +20,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -184,9 +181,8 @@ final class ListCommand implements Callable<Integer> {
             String id = session.id().isEmpty() ? Wording.cli().texts().get("table.emptyId")
                     : SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                String reason = SafeText.bounded(Masking.raw(Wording.cli().render(unreadable.reason())), SafeText.TEXT);
                 out.printf(FORMAT, id, "UNREADABLE", TerminalCells.padRight("", NAME_CELLS), "", "", ttl,
-                        placeMark(copy, reason));
+                        placeMark(copy, SessionNotes.of(unreadable)));
                 return;
             }
             SessionDocument doc = (SessionDocument) session.parsed();
@@ -195,10 +191,7 @@ final class ListCommand implements Callable<Integer> {
             if (warnings.contains("expired")) {
                 pastExpiry++;
             }
-            String notes = Stream.concat(
-                    doc.warnings().stream().map(w -> (w.breaksBackend() ? "!" : "") + w.name().toLowerCase()),
-                    warnings.stream().map(w -> (w.equals("expired") ? "!" : "") + w))
-                    .collect(Collectors.joining(","));
+            String notes = SessionNotes.of(doc, warnings);
             out.printf(FORMAT, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
                     TerminalCells.padRight(SafeText.bounded(doc.userInfo().maskedName(), 40), NAME_CELLS),
                     doc.provider().englishName(),

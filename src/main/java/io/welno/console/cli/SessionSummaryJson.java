@@ -13,6 +13,7 @@ import io.welno.console.view.Wording;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,10 +55,11 @@ final class SessionSummaryJson {
                     "expiresAt", "messages", "collectionStarted", "storedPartner")) {
                 out.writeNullField(field);
             }
-            if (unreadable.stoppedAtOwnBound()) {
+            Boolean backendCanRead = BackendRules.canRead(unreadable);
+            if (backendCanRead == null) {
                 out.writeNullField("backendCanRead"); // not known: the backend reads values past the console's bounds
             } else {
-                out.writeBooleanField("backendCanRead", false);
+                out.writeBooleanField("backendCanRead", backendCanRead);
             }
             out.writeNullField("expiredForSeconds");
             out.writeArrayFieldStart("warnings");
@@ -92,7 +94,7 @@ final class SessionSummaryJson {
         }
         out.writeArrayFieldStart("warnings");
         for (DocumentWarning warning : doc.warnings()) {
-            out.writeString(warning.name().toLowerCase());
+            out.writeString(warning.name().toLowerCase(Locale.ROOT)); // the same code in every locale
         }
         for (String warning : BackendRules.ruleWarnings(doc, now)) {
             out.writeString(warning);

@@ -27,6 +27,7 @@ import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -149,6 +150,7 @@ final class ShowCommand implements Callable<Integer> {
             node.put("id", id);
             node.put("readable", false);
             node.put("error", reason);
+            node.put("backendCanRead", BackendRules.canRead(unreadable)); // null: not known, as in list --json
             node.put("bytes", bytes);
             node.put("preview", preview);
             out.println(SafeText.json(node.toString()));
@@ -180,13 +182,13 @@ final class ShowCommand implements Callable<Integer> {
                 p.authCompleted(), p.healthDataFetched(), p.prescriptionDataFetched(), p.completed());
         out.printf("Tilko     temp_auth_data=%s auth_data=%s collection_started=%s%n",
                 doc.tempAuthData().isPresent() ? "yes" : "no",
-                doc.authData().map(a -> a.casing().name().toLowerCase()).orElse("no"), doc.collectionStarted());
+                doc.authData().map(a -> a.casing().name().toLowerCase(Locale.ROOT)).orElse("no"), doc.collectionStarted());
         for (DocumentWarning warning : doc.warnings()) {
             out.printf("WARNING   %s%n", warning.explanation());
         }
         java.time.LocalDateTime now = java.time.LocalDateTime.now(redis.zone);
-        BackendRules.readProblem(doc, now).filter(why -> why.key().equals("backend.expired")).ifPresent(why ->
-                out.printf("EXPIRED   %s%n", Wording.cli().render(why)));
+        // the expiry whatever else the document breaks: list's !expired and the guards' refusal say it of it too
+        BackendRules.expired(doc, now).ifPresent(why -> out.printf("EXPIRED   %s%n", Wording.cli().render(why)));
         BackendRules.ownershipProblem(doc).ifPresent(why -> out.printf("WARNING   %s%n", Wording.cli().render(why)));
         out.println("Messages");
         for (SessionMessage message : doc.messages()) {

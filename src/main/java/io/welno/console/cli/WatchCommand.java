@@ -54,6 +54,9 @@ import redis.clients.jedis.HostAndPort;
                 + "Names are masked. --id follows one session; --diff prints what each version changed and who wrote it.")
 final class WatchCommand implements Callable<Integer> {
 
+    /** The name's column, in terminal cells, as {@code list} pads it. */
+    private static final int NAME_CELLS = 8;
+
     @Mixin
     RedisOptions redis;
 
@@ -80,7 +83,8 @@ final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--id", paramLabel = "ID", converter = Inputs.SessionId.class,
             description = "Watch this session only (without the key prefix), and print a 'status' line each time its"
-                    + " status changes and an 'expiry' line when its expires_at passes")
+                    + " status changes. With or without it, a session's expires_at passing is an 'expiry' line,"
+                    + " once per session")
     String id;
 
     @Option(names = "--diff", description = "After each change, print what changed from the version seen before, field by field "
@@ -127,7 +131,7 @@ final class WatchCommand implements Callable<Integer> {
         boolean interrupted = false;
         try {
             feed.start(printer);
-            // once a second: a followed session (--id) whose expires_at passes is said when it passes
+            // once a second: a session whose expires_at passes is said when it passes
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 printer.passTime();
             }
@@ -190,18 +194,24 @@ final class WatchCommand implements Callable<Integer> {
         /** Diffs on the feed's thread, in order: a command prints, it keeps no window responsive. */
         final SessionHistory history = new SessionHistory(new SessionCodec(redis.zone), Runnable::run, Clock.systemUTC(),
                 SessionHistory.Bounds.DEFAULT);
-        private final FollowedSessions followed = new FollowedSessions(Clock.systemUTC(), redis.zone);
+        /**
+         * The session of {@code --id}, or every session: an expires_at passing gets an 'expiry' line either way, once
+         * per session, as the backend then deletes the session on its next read while its key may live on for half an
+         * hour with nothing in the change lines to tell.
+         */
+        private final FollowedSessions followed = id == null ? FollowedSessions.everySession(Clock.systemUTC(),
+                redis.zone) : new FollowedSessions(Clock.systemUTC(), redis.zone);
 
         Printer(PrintWriter out) {
             this.out = out;
             history.addListener(this::versionOf);
             if (id != null) {
                 followed.follow(id);
-                followed.addListener(this::statusChanged);
             }
+            followed.addListener(this::statusChanged);
         }
 
-        /** Prints what time alone changed: the followed session's expiry passing. */
+        /** Prints what time alone changed: a session's expiry passing. */
         synchronized void passTime() {
             followed.passTime();
             out.flush();
@@ -268,6 +278,9 @@ final class WatchCommand implements Callable<Integer> {
                             SafeText.bounded(words.render(changed.phrase()), SafeText.TEXT)));
                 }
                 return;
+            }
+            if (id == null) {
+                return; // watching every session, the change lines say each status already
             }
             String now = changed.to() == null ? words.texts().get(changed.ended() == ChangeKind.EXPIRED
                     ? "history.version.expired" : "history.version.removed") : words.status(changed.to());
@@ -345,6 +358,7 @@ final class WatchCommand implements Callable<Integer> {
             } else {
                 line.put("status", doc.status().wire());
             }
+            line.put("readable", true); // as list --json has it, so a script reads the same fields of both
             line.put("name", doc.userInfo().maskedName());
             if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
                 line.putNull("ttl"); // a file has none
@@ -360,6 +374,8 @@ final class WatchCommand implements Callable<Integer> {
             line.putNull("status");
             line.put("readable", false);
             line.put("error", Masking.raw(Wording.cli().render(unreadable.reason())));
+            line.put("backendCanRead", BackendRules.canRead(unreadable)); // null: not known, as in list --json
+            line.putArray("warnings");
         }
         if (fromSnapshot) {
             line.put("snapshot", true);
@@ -367,14 +383,23 @@ final class WatchCommand implements Callable<Integer> {
         return line;
     }
 
-    /** One line per change; the id, status and name come from Redis, so they are escaped and bounded. */
+    /**
+     * One line per change; the id, status and name come from Redis, so they are escaped and bounded. The notes are
+     * {@code list}'s for the same session ({@link SessionNotes}): a session past its expires_at says {@code !expired}
+     * here too, and an unreadable value why.
+     */
     private static String changeText(SessionChange change) {
         ObjectNode json = changeJson(change, false);
-        String status = json.has("readable") ? "UNREADABLE"
+        String status = !json.path("readable").asBoolean(true) ? "UNREADABLE"
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
-        return String.format(Locale.ROOT, "%-8s %-42s %-27s %s", json.get("kind").asText(),
-                SafeText.bounded(change.id(), 80), SafeText.bounded(status, 40), SafeText.bounded(name, 40))
-                .stripTrailing();
+        StoredSession stored = change.session();
+        String notes = stored == null ? ""
+                : stored.parsed() instanceof SessionDocument doc
+                ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, LocalDateTime.now(doc.zone())))
+                : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";
+        return String.format(Locale.ROOT, "%-8s %-42s %-27s %s  %s", json.get("kind").asText(),
+                SafeText.bounded(change.id(), 80), SafeText.bounded(status, 40),
+                TerminalCells.padRight(SafeText.bounded(name, 40), NAME_CELLS), notes).stripTrailing();
     }
 }

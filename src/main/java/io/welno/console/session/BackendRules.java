@@ -41,6 +41,16 @@ public final class BackendRules {
     }
 
     /**
+     * Whether the backend can read a value the console could not read as a document: no, unless only a bound of the
+     * console's own stopped it ({@link UnreadableSession#stoppedAtOwnBound}), which the backend's {@code json.loads}
+     * does not share: then it is not known, and null says so. One answer for every output that reports it
+     * ({@code list}, {@code show} and {@code watch} with {@code --json}: {@code backendCanRead}).
+     */
+    public static Boolean canRead(UnreadableSession value) {
+        return value.stoppedAtOwnBound() ? null : Boolean.FALSE;
+    }
+
+    /**
      * Why the backend would not see this document at all, or empty when it would: the breaking warnings
      * first, then the expiry.
      */
@@ -49,6 +59,15 @@ public final class BackendRules {
         if (!breaking.isEmpty()) {
             return Optional.of(Phrase.of("backend.cannotRead", breaking.get(0).phrase()));
         }
+        return expired(doc, now);
+    }
+
+    /**
+     * Why the backend deletes this document on its next read, or empty while its expires_at has not passed: told
+     * whatever else the document breaks, since {@code get_session} checks the expiry before anything else does (a
+     * document without a status that is past its expiry is deleted all the same).
+     */
+    public static Optional<Phrase> expired(SessionDocument doc, LocalDateTime now) {
         return expiredFor(doc, now).map(ago -> Phrase.of("backend.expired", ago, doc.expiresAt().raw()));
     }
 

@@ -68,6 +68,8 @@ public final class FollowedSessions {
 
     private final Clock clock;
     private final ZoneId zone;
+    /** Whether every session counts as followed ({@link #everySession}), not only the ids in {@link #followed}. */
+    private final boolean everySession;
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
     /** The status last seen of each followed session that has been seen. */
     private final Map<String, SessionStatus> lastSeen = new ConcurrentHashMap<>();
@@ -83,8 +85,28 @@ public final class FollowedSessions {
      * @param zone  the backend's zone, in which its naive {@code expires_at} is read
      */
     public FollowedSessions(Clock clock, ZoneId zone) {
+        this(clock, zone, false);
+    }
+
+    private FollowedSessions(Clock clock, ZoneId zone, boolean everySession) {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
+        this.everySession = everySession;
+    }
+
+    /**
+     * Every session the feed brings followed at once, as {@code watch} without {@code --id} follows them: each one's
+     * status changes and its {@code expires_at} passing are told exactly as a followed session's, so a command that
+     * watches them all says an expiry once per session in the same words as one that follows a single session.
+     * {@link #MAX_FOLLOWED} does not apply; {@link #follow} and the other changes of the set add nothing to it.
+     */
+    public static FollowedSessions everySession(Clock clock, ZoneId zone) {
+        return new FollowedSessions(clock, zone, true);
+    }
+
+    /** Whether the session's changes are told: it is followed, or every session is. */
+    private boolean follows(String id) {
+        return everySession || followed.contains(id);
     }
 
     /** @return false when the id was followed already, or {@link #MAX_FOLLOWED} are */
@@ -115,7 +137,7 @@ public final class FollowedSessions {
     }
 
     public boolean isFollowed(String id) {
-        return followed.contains(id);
+        return follows(id);
     }
 
     /** The followed ids, in no particular order. */
@@ -129,7 +151,7 @@ public final class FollowedSessions {
      * change from, and was not told. A session seen by the feed meanwhile keeps what the feed saw. No event.
      */
     public void know(String id, SessionStatus status, LocalDateTime backendExpiry) {
-        if (!followed.contains(id) || status == null) {
+        if (!follows(id) || status == null) {
             return;
         }
         if (lastSeen.putIfAbsent(id, status) == null && backendExpiry != null
@@ -169,11 +191,11 @@ public final class FollowedSessions {
 
     /** A batch of the live feed. */
     public void onBatch(FeedBatch batch) {
-        if (followed.isEmpty()) {
+        if (!everySession && followed.isEmpty()) {
             return;
         }
         for (SessionChange change : batch.changes()) {
-            if (followed.contains(change.id())) {
+            if (follows(change.id())) {
                 seen(change);
             }
         }
@@ -187,7 +209,7 @@ public final class FollowedSessions {
         LocalDateTime now = now();
         for (Map.Entry<String, LocalDateTime> expiry : expiries.entrySet()) {
             String id = expiry.getKey();
-            if (now.isAfter(expiry.getValue()) && followed.contains(id) && pastExpiry.add(id)) {
+            if (now.isAfter(expiry.getValue()) && follows(id) && pastExpiry.add(id)) {
                 fire(new Changed(id, lastSeen.get(id), null, null, clock.instant(), expiry.getValue()));
             }
         }

@@ -156,6 +156,62 @@ class WatchCommandTest {
         assertEquals(1, out.json().stream().filter(l -> l.has("pastExpiry")).count(), "said once");
     }
 
+    private static String withExpiry(String doc, String expiresAt) {
+        return doc.replace("\"messages\"", "\"expires_at\": \"" + expiresAt + "\",\n  \"messages\"");
+    }
+
+    /**
+     * Without {@code --id} every session's expires_at passing is a line of its own too, once per session and in the
+     * words {@code --id} prints: the change lines alone never say it, as nothing is written to the key then.
+     */
+    @Test
+    void withoutIdEverySessionsExpiryIsPrintedOnceWhenItPasses() throws InterruptedException {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Seoul"));
+        String soon = io.welno.console.session.Timestamps.format(now.plusSeconds(2));
+        REDIS.client().set(key("w4"), withExpiry(doc("w4", "auth_request_sent", 0), soon));
+        REDIS.client().set(key("w5"), withExpiry(doc("w5", "initiated", 0), soon));
+        REDIS.client().set(key("w6"), withExpiry(doc("w6", "initiated", 0),
+                io.welno.console.session.Timestamps.format(now.minusMinutes(1))));
+        Lines json = new Lines();
+        Lines text = new Lines();
+        AtomicInteger jsonExit = new AtomicInteger(-1);
+        AtomicInteger textExit = new AtomicInteger(-1);
+        Thread watchingJson = watch(json, new Lines(), jsonExit, "watch", "--json", "--redis", REDIS.url());
+        Thread watchingText = watch(text, new Lines(), textExit, "watch", "--redis", REDIS.url());
+        try {
+            Await.until("both expiry lines, in both forms", Await.EVENTUALLY,
+                    () -> json.any(l -> "w4".equals(l.path("pastExpiry").asText()))
+                            && json.any(l -> "w5".equals(l.path("pastExpiry").asText()))
+                            && text.text().contains("expiry   w4 ") && text.text().contains("expiry   w5 "));
+            Thread.sleep(1_500); // the ticks after it do not say it again
+        } finally {
+            watchingJson.interrupt();
+            watchingText.interrupt();
+            watchingJson.join(10_000);
+            watchingText.join(10_000);
+        }
+        assertEquals(0, jsonExit.get());
+        assertEquals(0, textExit.get());
+        JsonNode w4 = json.json().stream().filter(l -> "w4".equals(l.path("pastExpiry").asText())).findFirst()
+                .orElseThrow();
+        assertEquals("auth_request_sent", w4.get("status").asText());
+        assertEquals(soon, w4.get("expiresAt").asText(), "as the backend wrote it");
+        for (String id : List.of("w4", "w5")) {
+            assertEquals(1, json.json().stream().filter(l -> id.equals(l.path("pastExpiry").asText())).count(),
+                    id + " said once");
+            assertEquals(1, text.text().lines().filter(l -> l.startsWith("expiry   " + id + " ")).count(),
+                    id + " said once: " + text.text());
+        }
+        assertFalse(json.any(l -> "w6".equals(l.path("pastExpiry").asText())),
+                "past already at first sight: its change line says so (warning expired), nothing passed meanwhile");
+        assertFalse(json.any(l -> l.has("statusChanged")), "every status is in the change lines already");
+        String w6 = text.text().lines().filter(l -> l.startsWith("added    w6 ")).findFirst().orElseThrow();
+        assertTrue(w6.contains("!expired"), "as list's NOTES say it: " + w6);
+        String line = text.text().lines().filter(l -> l.startsWith("expiry   w4 ")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("its expires_at (" + soon + ") passed. The backend deletes the session on its next"
+                + " read, so it will not move on."), line);
+    }
+
     @Test
     void withFilesTheFolderSessionsAndTheirPlacesArePrintedToo(@TempDir Path dir) throws Exception {
         REDIS.client().set(key("w2"), doc("w2", "auth_completed", 3));

@@ -63,7 +63,8 @@ final class DocumentWarnings {
         }
         if (now != null) {
             Wording words = Wording.window(i18n);
-            BackendRules.readProblem(doc, now).filter(why -> why.key().equals("backend.expired")).ifPresent(why ->
+            // the expiry whatever else the document breaks: the backend deletes it all the same
+            BackendRules.expired(doc, now).ifPresent(why ->
                     next.add(new Warning(words.render(Phrase.of("detail.backend.expired", why)), true)));
             BackendRules.ownershipProblem(doc).ifPresent(why ->
                     next.add(new Warning(words.render(Phrase.of("detail.backend.ownership", why)), false)));
