@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of docs/architecture.md, checked on the compiled classes: JavaFX only in {@code ui}, no package cycles,
- * and each package imports only the packages below it. The negative case runs the same rules over classes that
- * break them on purpose ({@code io.welno.console.layerfixture}, test code only) and expects them to fail.
+ * no case change in the OS's locale, and each package imports only the packages below it. The negative case runs the
+ * same rules over classes that break them on purpose ({@code io.welno.console.layerfixture}, test code only) and
+ * expects them to fail.
  */
 class ArchitectureTest {
 
@@ -69,6 +70,10 @@ class ArchitectureTest {
                 .because("only ui may use JavaFX; everything below it is tested without a stage"));
         rules.add(slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .because("a package cycle means neither side can be understood or changed alone"));
+        rules.add(noClasses().that().resideInAPackage(root + "..")
+                .should().callMethod(String.class, "toLowerCase").orShould().callMethod(String.class, "toUpperCase")
+                .because("a bundle key, CSS class or wire code made in the OS's locale names nothing under Turkish"
+                        + " ('I' becomes a dotless 'ı'): Locale.ROOT"));
         MAY_NOT_USE.forEach((from, forbidden) -> rules.add(noClasses().that().resideInAPackage(root + "." + from + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(Arrays.stream(forbidden.toArray(String[]::new))
                         .map(p -> root + "." + p + "..").toArray(String[]::new))
@@ -100,5 +105,6 @@ class ArchitectureTest {
         List<ArchRule> rules = rules(root);
         assertTrue(rules.get(0).evaluate(broken).hasViolation(), "JavaFX in layerfixture.session is reported");
         assertTrue(rules.get(1).evaluate(broken).hasViolation(), "the cycle layerfixture.a <-> b is reported");
+        assertTrue(rules.get(2).evaluate(broken).hasViolation(), "toLowerCase() without a locale is reported");
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,7 +163,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         if (path == null) {
             return Optional.empty();
         }
-        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         for (String dir : path.split(File.pathSeparator)) {
             File candidate = new File(dir, windows ? name + ".exe" : name);
             if (candidate.isFile() && candidate.canExecute()) {

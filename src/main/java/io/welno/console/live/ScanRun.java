@@ -2,6 +2,7 @@ package io.welno.console.live;
 
 import io.welno.console.store.ParallelScan;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,6 +102,6 @@ final class ScanRun {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase() + "#" + id;
+        return kind.name().toLowerCase(Locale.ROOT) + "#" + id;
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -150,7 +151,7 @@ public final class DetailModel {
     /** The changed fields as the pane names them, in the pane's order. */
     public static String fieldNames(Texts texts, Set<Field> fields) {
         return Arrays.stream(Field.values()).filter(fields::contains)
-                .map(f -> texts.get("detail.field." + f.name().toLowerCase()))
+                .map(f -> texts.get("detail.field." + f.name().toLowerCase(Locale.ROOT)))
                 .collect(Collectors.joining(", "));
     }
 

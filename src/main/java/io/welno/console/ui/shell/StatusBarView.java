@@ -9,6 +9,7 @@ import io.welno.console.view.Wording;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -132,7 +133,7 @@ final class StatusBarView {
         FeedMode mode = bridge.mode();
         if (mode != shownMode) {
             modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
-            modeLabel.getStyleClass().add("mode-" + mode.name().toLowerCase());
+            modeLabel.getStyleClass().add("mode-" + mode.name().toLowerCase(Locale.ROOT));
             shownMode = mode;
         }
         modeLabel.setText(i18n.get("mode." + mode.name()));

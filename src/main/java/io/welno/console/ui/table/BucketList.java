@@ -5,6 +5,7 @@ import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.StuckExplanation;
 import io.welno.console.view.Wording;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
@@ -55,8 +56,8 @@ public final class BucketList extends ListView<Bucket> {
                 name.textProperty().bind(BucketList.label(i18n, bucket));
                 count.textProperty().bind(model.count(bucket).asString());
                 getStyleClass().removeIf(c -> c.startsWith("bucket-"));
-                getStyleClass().add("bucket-" + bucket.kind().name().toLowerCase());
-                setId("bucket-" + (bucket.status() == null ? bucket.kind().name().toLowerCase() : bucket.status().wire()));
+                getStyleClass().add("bucket-" + bucket.kind().name().toLowerCase(Locale.ROOT));
+                setId("bucket-" + (bucket.status() == null ? bucket.kind().name().toLowerCase(Locale.ROOT) : bucket.status().wire()));
                 setTooltip(bucket.kind() == Bucket.Kind.STUCK ? stuckTip : null);
                 setGraphic(box);
             }
