@@ -138,7 +138,16 @@ final class FlowRuntime {
      */
     void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
               Precondition again) {
-        service.held(operator, request, actionId, write, again);
+        service.held(operator, request, actionId, write, again, null);
+    }
+
+    /**
+     * Registers the last write of a failed action with its hold: the status it left ({@code left}, simple-auth's
+     * error) is what a revert of it undoes, and what the revert is told as.
+     */
+    void heldFailure(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
+                     Precondition again, SessionStatus left) {
+        service.held(operator, request, actionId, write, again, left);
     }
 
     /**

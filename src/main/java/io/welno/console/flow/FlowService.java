@@ -480,13 +480,18 @@ public final class FlowService implements AutoCloseable {
         return holds.handle(actionId) != null;
     }
 
-    /** An applied write of an action: its hold starts (or is extended); see {@link Holds}. */
+    /**
+     * An applied write of an action: its hold starts (or is extended); see {@link Holds}.
+     *
+     * @param failedTo the status a failed action's write left (its revert is told as that status undone); null for
+     *                 the writes of an action that applied, and for a re-apply, which keeps what the hold knows
+     */
     void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
-              Precondition again) {
+              Precondition again, SessionStatus failedTo) {
         SessionWritten written = new SessionWritten(request.sessionId(), actionId, request.kind(), operator.name(),
                 write.after());
         fire(l -> l.onSessionWritten(written));
-        holds.held(operator, request, actionId, write, again);
+        holds.held(operator, request, actionId, write, again, failedTo);
     }
 
     // ================================================================== audit and listeners

@@ -131,6 +131,8 @@ final class Holds {
          * handle's end, so it covers "over" too.
          */
         boolean ending;
+        /** The status a failed action's held write left (simple-auth's error): what a revert of it undoes. */
+        SessionStatus failedTo;
 
         HoldState(Hold handle, Operator operator, ActionRequest request, Duration window) {
             this.handle = handle;
@@ -144,9 +146,13 @@ final class Holds {
         }
     }
 
-    /** An applied write of an action: its hold starts (or is extended) and the revert watch learns the change. */
+    /**
+     * An applied write of an action: its hold starts (or is extended) and the revert watch learns the change.
+     *
+     * @param failedTo the status a failed action's write left, or null (see {@link FlowService#held})
+     */
     void held(Operator operator, ActionRequest request, String actionId, UpdateResult.Applied write,
-              Precondition again) {
+              Precondition again, SessionStatus failedTo) {
         Duration window = request.hold() != null ? request.hold() : runtime.options.holdWindow();
         if (revertWatch == null || window.isZero() || closed) {
             return;
@@ -162,6 +168,9 @@ final class Holds {
             state.versions.add(write.before());
             state.versions.add(write.after());
             state.again = again;
+            if (failedTo != null) {
+                state.failedTo = failedTo; // before the watch learns the write: a revert of it is told as this
+            }
             state.handle.extendTo(until);
         }
         revertWatch.watch(request.sessionId(), request.kind(), actionId, operator.name(), write.before(),
@@ -369,7 +378,11 @@ final class Holds {
                 AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
                 revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
                 "REVERTED", revert.lost(), null, state.request.batchId()));
-        RevertDetected told = revert.inBatch(state.request.batchId());
+        SessionStatus failedTo;
+        synchronized (state) {
+            failedTo = state.failedTo;
+        }
+        RevertDetected told = revert.inBatch(state.request.batchId()).undoing(failedTo);
         service.fire(l -> l.onRevertDetected(told));
         boolean again;
         synchronized (state) {
@@ -433,7 +446,7 @@ final class Holds {
                 state.reapplying = false;
             }
             // through the service: a re-applied write is a version of the session like the first one
-            service.held(state.operator, state.request, state.handle.actionId(), applied, again);
+            service.held(state.operator, state.request, state.handle.actionId(), applied, again, null);
         } else {
             ActionResult failed = FlowRuntime.notApplied(state.request, state.handle.actionId(), r);
             outcome = failed.outcome();

@@ -17,9 +17,16 @@ import io.welno.console.text.Phrase;
  *                  false when it only saw another console's change being reverted
  * @param batchId   the bulk run the action was part of, or null: a run's reverts are told together, as its other
  *                  ends are
+ * @param failedTo  for a failed action whose last write was held (a simple-auth Tilko refused), the status that write
+ *                  left: what the revert undid is that status, not a change the action made; null otherwise
  */
 public record RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
-                             SessionStatus statusNow, boolean ours, String batchId) {
+                             SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo) {
+
+    public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
+                          SessionStatus statusNow, boolean ours, String batchId) {
+        this(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, null);
+    }
 
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                           SessionStatus statusNow, boolean ours) {
@@ -33,6 +40,11 @@ public record RevertDetected(String sessionId, ActionKind action, String actionI
 
     /** The same revert, told as part of bulk run {@code id} (null: a single action). */
     public RevertDetected inBatch(String id) {
-        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id);
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id, failedTo);
+    }
+
+    /** The same revert, of the status {@code left} that a failed action's write left (null: of an applied change). */
+    public RevertDetected undoing(SessionStatus left) {
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, left);
     }
 }

@@ -139,7 +139,12 @@ final class SimpleAuthAction implements FlowAction {
                 : noAnswer ? Phrase.of("flow.simpleAuth.tilkoSilent")
                 : notSent ? Phrase.of("flow.simpleAuth.tilkoNotSent") : Phrase.of("flow.simpleAuth.tilkoRefused");
         if (finish instanceof UpdateResult.Applied done) {
-            runtime.held(operator, request, actionId, done, again);
+            if (success) {
+                runtime.held(operator, request, actionId, done, again);
+            } else {
+                // what a revert of this write undoes is the status it left, not a change the action made
+                runtime.heldFailure(operator, request, actionId, done, again, done.after().status());
+            }
             if (success) {
                 return new Execution(runtime.readBack(request, actionId, done, before, () -> ActionResult.of(request,
                         ActionResult.Outcome.APPLIED, Phrase.of("flow.simpleAuth.applied",

@@ -68,7 +68,11 @@ final class FlowNotices implements FlowListener {
             }
             return;
         }
-        Platform.runLater(() -> notices.show(() -> revert.ours()
+        // A failed action's held write changed nothing the operator asked for: what is gone is the status it left.
+        Platform.runLater(() -> notices.show(() -> revert.ours() && revert.failedTo() != null
+                ? i18n.format("notify.revert.failed", session(revert.sessionId()), actionName(revert),
+                        StatusChips.text(i18n, revert.failedTo()))
+                : revert.ours()
                 ? i18n.format("notify.revert.short", session(revert.sessionId()), actionName(revert))
                 : i18n.format("notify.revert.other.short", session(revert.sessionId()), actionName(revert),
                         field(revert.operator())), () -> words().render(revert.lost()), true));

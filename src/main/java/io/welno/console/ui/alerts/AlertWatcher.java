@@ -106,9 +106,14 @@ public final class AlertWatcher {
      * and whose out of it.
      */
     static Phrase revertPhrase(RevertDetected revert) {
-        return Phrase.of("alert.revert", SessionIds.argument(revert.sessionId()),
-                revert.action() == null ? Phrase.of("action.unknown") : revert.action(),
-                SafeText.bounded(revert.operator(), SafeText.FIELD), revert.lost());
+        Object action = revert.action() == null ? Phrase.of("action.unknown") : revert.action();
+        String operator = SafeText.bounded(revert.operator(), SafeText.FIELD);
+        if (revert.failedTo() != null) {
+            // a failed action's write: what the backend wrote over is the status it left, not a change it made
+            return Phrase.of("alert.revert.failed", SessionIds.argument(revert.sessionId()), action, operator,
+                    revert.lost(), revert.failedTo());
+        }
+        return Phrase.of("alert.revert", SessionIds.argument(revert.sessionId()), action, operator, revert.lost());
     }
 
     /** One check now (on the FX thread); skipped while the previous one is still being computed. */

@@ -75,6 +75,16 @@ class FlowNoticesTest {
         assertTrue(shown.endsWith(SafeText.ELLIPSIS + ": your \"Force auth complete\" is gone."), shown);
     }
 
+    /** A failed action's held write: what the backend wrote over is the status it left, as the note says. */
+    @Test
+    void ourFailedActionsRevertNamesTheStatusItLeft(FxRobot robot) throws Exception {
+        flowNotices.onRevertDetected(new RevertDetected("welno_f1", ActionKind.SIMPLE_AUTH, "a1", "me",
+                Phrase.of("action.unknown"), SessionStatus.AUTH_REQUESTING, true).undoing(SessionStatus.ERROR));
+        assertEquals("The backend overwrote session welno_f1: the \"Error\" your failed \"Re-send auth request\""
+                + " left is gone.", headline());
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+    }
+
     @Test
     void aReapplyAndAnUnconfirmedHoldSayWhatHappenedAfterTheId(FxRobot robot) throws Exception {
         flowNotices.onReapplied(new Reapplied(ID, ActionKind.MANUAL_COMPLETE, "a1", 1, ActionResult.Outcome.APPLIED,
