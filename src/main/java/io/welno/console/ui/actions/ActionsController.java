@@ -2,6 +2,7 @@ package io.welno.console.ui.actions;
 
 import io.welno.console.ui.common.FxBatches;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.view.SessionRow;
 import io.welno.console.flow.ActionKind;
@@ -9,6 +10,7 @@ import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowService;
+import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.Operator;
 import io.welno.console.view.Wording;
 import io.welno.console.session.SessionCodec;
@@ -268,6 +270,14 @@ public final class ActionsController {
                 result.hold().outcome().thenAccept(end -> {
                     if (result.held() && !end.kept()) {
                         Platform.runLater(withdraw);
+                    } else if (result.applied() && result.unconfirmed() && end.kind() == HoldOutcome.Kind.KEPT) {
+                        // "Written, but not yet confirmed" promised that the hold's reads would tell: they found the
+                        // change and it stayed, so that notice gives way to one that says so, as a revert's would.
+                        Platform.runLater(() -> {
+                            withdraw.run();
+                            view.notices().show(() -> ResultHeadline.confirmed(i18n, result),
+                                    () -> words().render(end.message()), Notices.Kind.DONE);
+                        });
                     }
                 });
                 resultListener.accept(result);

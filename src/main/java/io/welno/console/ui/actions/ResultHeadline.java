@@ -43,6 +43,15 @@ final class ResultHeadline {
         return audited(i18n, headline, result.audited() ? null : result.auditFailure());
     }
 
+    /**
+     * When a write told "written, but not yet confirmed" ({@link ActionResult#unconfirmed()}) is found kept by its
+     * hold: the hold's reads were to tell, and they did.
+     */
+    static String confirmed(I18n i18n, ActionResult result) {
+        return i18n.format("notify.result.confirmed", i18n.get("action." + result.request().kind().wire()),
+                SessionIds.shown(i18n, result.request().sessionId()));
+    }
+
     /** {@link #kind(ActionKind, ActionResult.Outcome, boolean)} for a result: one not confirmed is to look at too. */
     static Notices.Kind kind(ActionResult result) {
         return result.unconfirmed() ? Notices.Kind.WARNING
