@@ -3,6 +3,7 @@ package io.welno.console.flow;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,13 @@ import java.util.Objects;
  * @param unconfirmed  the write was made (its compare-and-set answered) but no read-back worked: what the result says
  *                     of the session is not confirmed, and only its hold can tell (docs/flow.md, "A write whose
  *                     answer was lost")
+ * @param claimStandsUntil the action's claim was written but could not be read back, nor given back: it may still be
+ *                     in the session, renewed by nobody, until its lease lapses at this moment (the backend's
+ *                     wall-clock time); null when no claim of the action is left behind like that
  */
 public record ActionResult(ActionRequest request, Outcome outcome, Phrase message, SessionStatus statusBefore,
                            SessionStatus statusAfter, String actionId, ApprovalCheck approval, Hold hold,
-                           StoreFailure auditFailure, boolean unconfirmed) {
+                           StoreFailure auditFailure, boolean unconfirmed, LocalDateTime claimStandsUntil) {
 
     /** Each cause has its own outcome, so that what the operator reads names what really happened. */
     public enum Outcome {
@@ -75,9 +79,17 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
         hold = hold == null ? Hold.none() : hold;
     }
 
+    /** A result that leaves no claim behind. */
+    public ActionResult(ActionRequest request, Outcome outcome, Phrase message, SessionStatus statusBefore,
+                        SessionStatus statusAfter, String actionId, ApprovalCheck approval, Hold hold,
+                        StoreFailure auditFailure, boolean unconfirmed) {
+        this(request, outcome, message, statusBefore, statusAfter, actionId, approval, hold, auditFailure,
+                unconfirmed, null);
+    }
+
     static ActionResult of(ActionRequest request, Outcome outcome, Phrase message, SessionStatus before,
                            SessionStatus after, String actionId) {
-        return new ActionResult(request, outcome, message, before, after, actionId, null, null, null, false);
+        return new ActionResult(request, outcome, message, before, after, actionId, null, null, null, false, null);
     }
 
     public boolean applied() {
@@ -99,23 +111,32 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
 
     ActionResult withApproval(ApprovalCheck check, Phrase newMessage) {
         return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, check, hold,
-                auditFailure, unconfirmed);
+                auditFailure, unconfirmed, claimStandsUntil);
     }
 
     ActionResult withHold(Hold newHold) {
         return new ActionResult(request, outcome, message, statusBefore, statusAfter, actionId, approval, newHold,
-                auditFailure, unconfirmed);
+                auditFailure, unconfirmed, claimStandsUntil);
     }
 
     ActionResult withMessage(Phrase newMessage) {
         return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold,
-                auditFailure, unconfirmed);
+                auditFailure, unconfirmed, claimStandsUntil);
+    }
+
+    /**
+     * The action's claim was written, but neither confirmed nor given back: {@code newMessage} says it may stand
+     * until its lease lapses at {@code leaseUntil} (docs/flow.md, "A write whose answer was lost").
+     */
+    ActionResult claimLeftStanding(LocalDateTime leaseUntil, Phrase newMessage) {
+        return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold,
+                auditFailure, unconfirmed, leaseUntil);
     }
 
     /** The write was made but could not be read back: {@code newMessage} says so. */
     ActionResult unreadAfterWrite(Phrase newMessage) {
         return new ActionResult(request, outcome, newMessage, statusBefore, statusAfter, actionId, approval, hold,
-                auditFailure, true);
+                auditFailure, true, claimStandsUntil);
     }
 
     /**
@@ -124,6 +145,6 @@ public record ActionResult(ActionRequest request, Outcome outcome, Phrase messag
      */
     ActionResult withAuditFailure(StoreFailure failure) {
         return new ActionResult(request, outcome, AuditFailures.told(message, failure), statusBefore, statusAfter,
-                actionId, approval, hold, failure, unconfirmed);
+                actionId, approval, hold, failure, unconfirmed, claimStandsUntil);
     }
 }

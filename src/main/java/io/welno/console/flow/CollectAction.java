@@ -7,6 +7,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.SessionMutation;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -92,6 +93,15 @@ final class CollectAction implements FlowAction {
                     "콘솔이 데이터 수집을 시작하지 못했습니다. 다시 시도할 수 있습니다.", CollectionFinished.Result.INTERRUPTED,
                     Phrase.of("collection.notStarted", SessionStatus.AUTH_COMPLETED));
             ActionResult unconfirmed = gone.get();
+            LocalDateTime lease = unconfirmed.claimStandsUntil();
+            if (lease != null && back.result() == CollectionFinished.Result.UNAVAILABLE) {
+                // Neither read back nor given back: the claim may stand, collection_started with it, renewed by
+                // nobody, and until its lease lapses another console's reset-stuck is refused. Said, with when.
+                Phrase stands = Phrase.of("flow.collect.claimStands", unconfirmed.message(),
+                        FlowRuntime.leaseClock(lease), ActionKind.RESET_STUCK);
+                return new Execution(ActionResult.of(request, unconfirmed.outcome(), stands,
+                        unconfirmed.statusBefore(), null, actionId).claimLeftStanding(lease, stands));
+            }
             return new Execution(ActionResult.of(request, unconfirmed.outcome(), Phrase.of("flow.collect.unconfirmed",
                     unconfirmed.message(), back.message()), unconfirmed.statusBefore(),
                     back.finalStatus() != null ? back.finalStatus() : unconfirmed.statusAfter(), actionId));

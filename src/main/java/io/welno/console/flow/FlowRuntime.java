@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.ParsedSession;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
@@ -15,7 +16,10 @@ import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +41,7 @@ final class FlowRuntime {
     /** Reads of {@link #readPatiently} before it gives up. */
     static final int LOOKS_AFTER_LOST_ANSWER = 3;
     private static final long LOOK_PAUSE_MILLIS = 500;
+    private static final DateTimeFormatter LEASE_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     final SessionStore store;
     final TilkoGateway tilko;
@@ -153,16 +158,26 @@ final class FlowRuntime {
     /**
      * Reads the session back after an applied write: APPLIED may only be reported when what this write appended is
      * in Redis now. Empty when it is; otherwise the result to report — also when no read worked, which for a claim
-     * means nothing more is done behind it (no Tilko call, no collection).
+     * means nothing more is done behind it (no Tilko call, no collection). The claim itself was written then, and
+     * nobody holds or renews it: that result carries the moment its lease lapses
+     * ({@link ActionResult#claimStandsUntil()}), for the action to say what becomes of it.
      */
     Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied,
                                   SessionStatus statusBefore) {
         ReadBack read = readBack(request, actionId, applied, statusBefore);
         if (read.unread() != null) {
-            return Optional.of(ActionResult.of(request, ActionResult.Outcome.of(read.unread()),
-                    Phrase.of("flow.verify.unreadable", read.unread().phrase()), statusBefore, null, actionId));
+            Phrase unread = Phrase.of("flow.verify.unreadable", read.unread().phrase());
+            ActionResult result = ActionResult.of(request, ActionResult.Outcome.of(read.unread()), unread,
+                    statusBefore, null, actionId);
+            LocalDateTime lease = applied.after().consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null);
+            return Optional.of(lease == null ? result : result.claimLeftStanding(lease, unread));
         }
         return Optional.ofNullable(read.notThere());
+    }
+
+    /** A claim's lease as the words name it: the backend's wall-clock time of day, to the second. */
+    static String leaseClock(LocalDateTime leaseUntil) {
+        return LEASE_CLOCK.format(leaseUntil);
     }
 
     /**

@@ -15,6 +15,7 @@ import io.welno.console.tilko.SimpleAuthTicket;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoResult;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,7 +98,12 @@ final class SimpleAuthAction implements FlowAction {
         SessionStatus before = claimed.before().status();
         Optional<ActionResult> notThere = runtime.verify(request, actionId, claimed);
         if (notThere.isPresent()) {
-            return new Execution(notThere.get()); // our claim is gone: no Tilko call on a session we no longer hold
+            // Our claim is gone, or it could not be read: no Tilko call on a session we may no longer hold. One that
+            // could not be read was written all the same, and stays until its lease lapses: said, with when.
+            ActionResult told = notThere.get();
+            LocalDateTime lease = told.claimStandsUntil();
+            return new Execution(lease == null ? told : told.claimLeftStanding(lease,
+                    Phrase.of("flow.claim.mayStand", told.message(), FlowRuntime.leaseClock(lease))));
         }
         Precondition again = runtime.reapplyGuard(actionId);
         runtime.held(operator, request, actionId, claimed, again);

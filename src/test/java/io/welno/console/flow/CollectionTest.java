@@ -10,7 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.store.CreateResult;
+import io.welno.console.store.Precondition;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.store.SessionMutation;
+import io.welno.console.store.SessionStore;
+import io.welno.console.store.StoreFailure;
+import io.welno.console.store.StoredSession;
+import io.welno.console.store.UpdateResult;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.HookedStore;
@@ -25,10 +32,13 @@ import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +154,97 @@ class CollectionTest {
             assertTrue(service.runningCollections().isEmpty());
             assertEquals("auth_completed", readable(id).get("status").asText());
             assertEquals(fetchedBefore, sim.requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
+        }
+    }
+
+    /**
+     * The claim was written, then Redis stalled: reading it back failed, and so did giving it back. The claim stays in
+     * the session, renewed by nobody, and until its lease lapses another console's reset-stuck is refused: the result
+     * says so, with the moment, in both languages, rather than leave the operator to believe nothing happened.
+     */
+    @Test
+    void aClaimNeitherReadBackNorGivenBackIsSaidToStandUntilItsLeaseLapses() {
+        String id = readyToCollect(flow);
+        StallingStore stalling = new StallingStore(store);
+        try (FlowService service = FlowTestSupport.service(stalling, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults())) {
+            int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            stalling.stallAfterNextWrite();
+            ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+
+            JsonNode doc = BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id,
+                    FlowTestSupport.TIMESTAMPS.zone());
+            assertEquals("fetching_health_data", doc.get("status").asText(), "the claim stands");
+            // "2026-12-06T16:01:02.123456": the time of day, as the words name it
+            String lease = doc.get(ConsoleMarks.CLAIM).get("lease_until").asText().substring(11, 19);
+            assertEquals(ActionResult.Outcome.TIMEOUT, claim.outcome(), Words.en(claim.message()));
+            String en = Words.en(claim.message());
+            assertTrue(en.contains("the claim could not be given back either"), en);
+            assertTrue(en.contains("Until its lease lapses at " + lease + " the session looks as if this console"
+                    + " were still collecting it, so \"reset-stuck\" from another console is refused"), en);
+            String ko = Words.ko(claim.message());
+            assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
+            assertTrue(service.runningCollections().isEmpty());
+            assertEquals(fetchedBefore, sim.requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
+        }
+    }
+
+    /** The real store until a write lands after {@link #stallAfterNextWrite}; then Redis stalls: every call times out. */
+    private static final class StallingStore implements SessionStore {
+        private final SessionStore delegate;
+        private volatile boolean armed;
+        private volatile boolean stalled;
+
+        StallingStore(SessionStore delegate) {
+            this.delegate = delegate;
+        }
+
+        void stallAfterNextWrite() {
+            armed = true;
+        }
+
+        private static JedisConnectionException timeout() {
+            return new JedisConnectionException(new SocketTimeoutException("Read timed out"));
+        }
+
+        @Override
+        public long scan(Consumer<List<StoredSession>> batchSink) {
+            return delegate.scan(batchSink);
+        }
+
+        @Override
+        public Optional<StoredSession> get(String id) {
+            if (stalled) {
+                throw timeout();
+            }
+            return delegate.get(id);
+        }
+
+        @Override
+        public CreateResult create(String id, ObjectNode document, Duration ttl) {
+            return delegate.create(id, document, ttl);
+        }
+
+        @Override
+        public UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
+            if (stalled) {
+                return new UpdateResult.Failed(id, StoreFailure.of(timeout()), false);
+            }
+            UpdateResult result = delegate.update(id, precondition, mutation);
+            if (armed && result.applied()) {
+                stalled = true;
+            }
+            return result;
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public void close() {
+            // the test's store is closed by the test
         }
     }
 

@@ -224,6 +224,36 @@ class LostAnswerTest {
         assertFalse(doc.has(ConsoleMarks.CLAIM), "the claim was taken back by the last write");
     }
 
+    /**
+     * The claim was written, but no read could confirm it: nothing goes to Tilko behind it. The claim is in the
+     * session all the same, renewed by nobody, until its lease lapses: the words say that, and when, not only "Redis
+     * trouble" that an operator would read as nothing having happened.
+     */
+    @Test
+    void aSimpleAuthClaimNeverReadBackSaysItMayStandUntilItsLeaseLapses() {
+        // Without a revert watch: a watch's poll would take the failing reads meant for the read-back.
+        FlowService unwatched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults());
+        String id = FlowTestSupport.newSession(REDIS);
+        int asked = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        hooked.afterEveryAppliedUpdate((sessionId, applied) -> failEveryGet());
+        ActionResult result = unwatched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth"));
+        hooked.afterEveryAppliedUpdate((sessionId, applied) -> { });
+        hooked.beforeNextGet(null);
+        unwatched.close();
+
+        assertEquals(ActionResult.Outcome.CONNECTION_LOST, result.outcome(), Words.en(result.message()));
+        assertEquals(asked, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH), "nothing was sent to Tilko");
+        JsonNode doc = stored(id);
+        assertEquals("auth_requesting", doc.get("status").asText(), "the claim stands");
+        String lease = doc.get(ConsoleMarks.CLAIM).get("lease_until").asText().substring(11, 19);
+        String en = Words.en(result.message());
+        assertTrue(en.contains("Nothing was sent to Tilko, but the claim may still be in the session, renewed by"
+                + " nobody: until its lease lapses at " + lease), en);
+        String ko = Words.ko(result.message());
+        assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
+    }
+
     @Test
     void aSimpleAuthAnswerWhoseSaveLandedIsReportedSaved() {
         String id = FlowTestSupport.newSession(REDIS);

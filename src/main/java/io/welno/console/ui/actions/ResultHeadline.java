@@ -6,6 +6,7 @@ import io.welno.console.store.StoreFailure;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.ui.common.StatusChips;
+import io.welno.console.view.Formats;
 import io.welno.console.view.SessionIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,15 @@ final class ResultHeadline {
      *                   that long after the last one, whatever is left of the hold when its claim's result arrives
      */
     static String of(I18n i18n, ActionResult result, Instant now, Duration holdWindow) {
+        if (result.claimStandsUntil() != null) {
+            // The outcome's own headline says "nothing was changed" or "check the session": the claim was written,
+            // though, and stays until its lease lapses, which only these words say
+            return audited(i18n, i18n.format("notify.result.claimStands",
+                    i18n.get("action." + result.request().kind().wire()),
+                    SessionIds.shown(i18n, result.request().sessionId()),
+                    Formats.clockSeconds(i18n, result.claimStandsUntil())),
+                    result.audited() ? null : result.auditFailure());
+        }
         long heldMinutes = 0;
         if (result.held() && !result.hold().isOver()) {
             long seconds = result.request().kind() == ActionKind.COLLECT ? holdWindow.toSeconds()

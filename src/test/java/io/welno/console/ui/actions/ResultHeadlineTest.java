@@ -107,4 +107,27 @@ class ResultHeadlineTest {
                 ResultHeadline.of(korean, unread, java.time.Instant.now(), java.time.Duration.ofMinutes(6)));
         assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(unread));
     }
+    /**
+     * A claim written but neither read back nor given back: the outcome's own headline ("nothing was changed", "check
+     * the session") would hide that it stays until its lease lapses; this one says it, with when, in both languages.
+     */
+    @Test
+    void aClaimLeftStandingSaysUntilWhen() {
+        java.time.LocalDateTime lease = java.time.LocalDateTime.of(2026, 12, 6, 16, 1, 2);
+        for (Outcome outcome : List.of(Outcome.TIMEOUT, Outcome.CONNECTION_LOST, Outcome.PERMISSION_DENIED)) {
+            io.welno.console.flow.ActionResult standing = new io.welno.console.flow.ActionResult(
+                    io.welno.console.flow.ActionRequest.of(ActionKind.COLLECT, ID, "outage"), outcome,
+                    io.welno.console.text.Phrase.of("flow.verify.unreadable", "x"), null, null, "act-2", null, null,
+                    null, false, lease);
+            String en = ResultHeadline.of(english, standing, java.time.Instant.now(), java.time.Duration.ofMinutes(6));
+            assertEquals("Collect health data for session " + ID + ": its claim was written, but the session could"
+                    + " not be read back to confirm it, so nothing was sent to Tilko. The claim may stay in the session"
+                    + " until its lease lapses at 16:01:02.", en);
+            String ko = ResultHeadline.of(korean, standing, java.time.Instant.now(), java.time.Duration.ofMinutes(6));
+            assertTrue(ko.startsWith("세션 " + ID + ": 건강 데이터 수집의 점유는 저장했지만"), ko);
+            assertTrue(ko.contains("16:01:02에 만료될 때까지 세션에 남아 있을 수 있습니다."), ko);
+            assertFalse(en.contains("nothing was changed"), en);
+            assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(standing));
+        }
+    }
 }
