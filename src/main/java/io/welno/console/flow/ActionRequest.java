@@ -49,8 +49,9 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
     /**
      * Why a reason cannot be used, or nothing when it can: a reason is required, is one line of plain text (no
      * control, bidi or invisible character, which would forge lines or reorder text in the audit and on
-     * screens), has at most {@link #MAX_REASON_LENGTH} characters and holds no personal number (a mobile number, a
-     * resident registration number or a YYYYMMDD birth date). The one check that the command line and the window's
+     * screens; an emoji's presentation selector, as pickers insert it, is part of the emoji:
+     * {@link SafeText#firstUnsafeTyped}), has at most {@link #MAX_REASON_LENGTH} characters and holds no personal
+     * number (a mobile number, a resident registration number or a YYYYMMDD birth date). The one check that the command line and the window's
      * dialog both make before they send a request.
      */
     public static Optional<Phrase> reasonProblem(String reason) {
@@ -58,7 +59,7 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
         if (text.isEmpty()) {
             return Optional.of(Phrase.of("reason.required", MAX_REASON_LENGTH));
         }
-        int bad = SafeText.firstUnsafe(text);
+        int bad = SafeText.firstUnsafeTyped(text);
         if (bad >= 0) {
             String character = SafeText.escape(new String(Character.toChars(text.codePointAt(bad))));
             return Optional.of(Phrase.of("reason.control", text.codePointCount(0, bad) + 1, character));

@@ -70,6 +70,31 @@ public final class SafeText {
         return -1;
     }
 
+    /**
+     * Like {@link #firstUnsafe}, for text the operator typed (a reason): a presentation selector right after a
+     * character that takes one is part of that character, not hidden text — an emoji picker's "✔️" is U+2714 U+FE0F,
+     * and a reason "확인 ✔️" hides nothing. A selector alone, at the start, after a space or a control, after a character
+     * that takes none, or a second one in a row is still found, as is every other variation selector. What is shown
+     * of outside text keeps escaping them all ({@link #escape}): there a selector may make one id look like another.
+     */
+    public static int firstUnsafeTyped(String text) {
+        if (text == null) {
+            return -1;
+        }
+        int previous = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean partOfPrevious = EmojiVariations.isSelector(cp) && previous >= 0
+                    && EmojiVariations.takesSelector(previous);
+            if (isUnsafe(cp) && !partOfPrevious) {
+                return i;
+            }
+            previous = cp;
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
     /** The text with every unsafe character escaped, whole (for the full value behind a bounded one). */
     public static String escape(String text) {
         return bounded(text, Integer.MAX_VALUE, false);

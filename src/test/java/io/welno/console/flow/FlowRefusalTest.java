@@ -161,6 +161,41 @@ class FlowRefusalTest {
         assertEquals("auth_completed", audit.statusAfter());
     }
 
+    /**
+     * An emoji picked with its presentation selector ("✔️", U+2714 U+FE0F, as emoji pickers and Korean and macOS
+     * keyboards insert it) is part of the reason, not an invisible character: the check the dialogs and the command
+     * line make lets it through, and the flow applies the action with the reason kept as typed. A selector that belongs to no
+     * character is still refused, and nothing is written.
+     */
+    @Test
+    void anEmojiPickedWithItsPresentationSelectorIsPartOfTheReason() throws Exception {
+        String reason = "확인 \u2714\ufe0f 고객 재요청";
+        assertTrue(ActionRequest.reasonProblem(reason).isEmpty(), () -> Words.en(ActionRequest.reasonProblem(reason)
+                .orElseThrow()));
+        String id = "welno_emoji_reason";
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, id, doc);
+
+        for (String hidden : List.of("확인 \ufe0f", "\ufe0f확인", "확인 \u2714\ufe0f\ufe0f", "확인\ufe0f")) {
+            String before = REDIS.client().get("tilko_session:" + id);
+            ActionResult refused = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, hidden));
+            assertEquals(ActionResult.Outcome.REFUSED, refused.outcome(), Words.en(refused.message()));
+            assertTrue(Words.en(refused.message()).contains("is a control or invisible character (\\ufe0f)"),
+                    Words.en(refused.message()));
+            assertEquals(before, REDIS.client().get("tilko_session:" + id), "a refusal writes nothing");
+        }
+
+        ActionResult applied = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, id, reason)
+                .withOverride()); // the fixture's collection made progress minutes ago: not stuck yet
+        assertEquals(ActionResult.Outcome.APPLIED, applied.outcome(), Words.en(applied.message()));
+        JsonNode stored = mapper.readTree(REDIS.client().get("tilko_session:" + id));
+        String message = stored.get("messages").get(stored.get("messages").size() - 1).get("message").asText();
+        assertTrue(message.contains("사유: " + reason + " ·"), message);
+        assertEquals(reason, flow.auditLog().read(1).get(0).reason());
+    }
+
     @Test
     void aViewerIsRefusedEveryActionAndNoWriteCommandReachesRedis() {
         // A Redis user that may only read, like a support profile would use.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SafeTextTest {
@@ -41,10 +42,33 @@ class SafeTextTest {
         assertEquals("x\\udb40\\udd00", SafeText.escape("x" + new String(Character.toChars(0xE0100))),
                 "a supplementary variation selector");
         assertEquals("\\u2065\\ufff0", SafeText.escape("\u2065\ufff0"), "reserved default-ignorable");
-        assertTrue(SafeText.firstUnsafe("reason \ufe0f") >= 0, "a reason with one is refused as typed");
+        assertTrue(SafeText.firstUnsafeTyped("reason \ufe0f") >= 0, "a reason with one after a space is refused");
         assertSame("김하늘 é ü 🙂", SafeText.escape("김하늘 é ü 🙂"), "visible marks and emoji stay as they are");
         String combining = "e\u0301";
         assertSame(combining, SafeText.escape(combining), "a combining accent draws");
+    }
+
+    /**
+     * Typed text (a reason): an emoji picked with its presentation selector ("✔️" is U+2714 U+FE0F, as emoji pickers
+     * and Korean and macOS keyboards insert it) is one character, not hidden text. A selector that belongs to nothing is
+     * still found where it stands, and outside text keeps escaping every selector.
+     */
+    @Test
+    void aPresentationSelectorRightAfterACharacterThatTakesOneIsPartOfItInTypedText() {
+        for (String whole : List.of("확인 \u2714\ufe0f", "확인 \u2714\ufe0e 재시도", "\u2764\ufe0f 고객 응대",
+                "1\ufe0f\u20e3 두 번째 시도", "\u263a\ufe0f", "#\ufe0f\u20e3")) {
+            assertEquals(-1, SafeText.firstUnsafeTyped(whole), SafeText.escape(whole));
+        }
+        assertEquals(0, SafeText.firstUnsafeTyped("\ufe0f확인"), "alone at the start");
+        assertEquals(3, SafeText.firstUnsafeTyped("확인 \ufe0f"), "after a space");
+        assertEquals(5, SafeText.firstUnsafeTyped("확인 \u2714\ufe0f\ufe0f"), "a second one in a row");
+        assertEquals(1, SafeText.firstUnsafeTyped("a\ufe0f"), "after a letter that takes none");
+        assertEquals(1, SafeText.firstUnsafeTyped("가\ufe0f"), "after a Hangul syllable that takes none");
+        assertEquals(1, SafeText.firstUnsafeTyped("\u2714\ufe00"), "a selector emoji do not take");
+        assertEquals(2, SafeText.firstUnsafeTyped("🙂" + new String(Character.toChars(0xE0100))),
+                "a supplementary selector");
+        assertEquals("확인 \u2714\\ufe0f", SafeText.escape("확인 \u2714\ufe0f"), "outside text still shows it escaped");
+        assertTrue(SafeText.firstUnsafe("확인 \u2714\ufe0f") >= 0, "and the check for outside text still finds it");
     }
 
     @Test
