@@ -182,6 +182,37 @@ class WindowFitTest {
         });
     }
 
+    /**
+     * JavaFX's "+" at the end of the header row opens the choice of columns: pointed at, it says so in a tooltip, and a
+     * screen reader hears the same words, in the window's language, which a switch reaches.
+     */
+    @Test
+    void theColumnMenuButtonSaysWhatItDoesInBothLanguages(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        Node button = FxState.read(() -> table(robot).lookup(".show-hide-columns-button"));
+        assertNotNull(button, "the table shows JavaFX's column menu button");
+        ResourceBundle english = ResourceBundle.getBundle(I18n.BUNDLE, Locale.ENGLISH);
+        ResourceBundle korean = ResourceBundle.getBundle(I18n.BUNDLE, I18n.KOREAN);
+        FxState.check(() -> {
+            assertTrue(button.isVisible());
+            assertEquals(english.getString("columns.menuButton"), button.getAccessibleText());
+        });
+        robot.moveTo(button);
+        FxState.await("the button's tooltip", () -> english.getString("columns.menuButton").equals(shownTooltip()));
+        robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
+        FxState.check(() -> {
+            assertEquals(korean.getString("columns.menuButton"), button.getAccessibleText());
+            assertEquals(korean.getString("columns.menuButton"), shownTooltip(), "the tooltip on screen follows");
+        });
+    }
+
+    /** The text of the tooltip on screen, or "" (FX thread). */
+    private static String shownTooltip() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst().orElse("");
+    }
+
     @Test
     void connectionsStaysVisibleBesideAProfileBadgeAt1280AndAtTheNarrowestWindow(FxRobot robot) throws Exception {
         Label badge = FxState.read(() -> robot.lookup("#environmentBadge").queryAs(Label.class));

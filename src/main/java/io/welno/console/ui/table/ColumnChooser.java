@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -12,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
@@ -61,6 +63,8 @@ public final class ColumnChooser {
         reset.textProperty().bind(i18n.text("columns.reset"));
         reset.setOnAction(e -> table.getColumns().forEach(c -> c.setVisible(!HIDDEN_BY_DEFAULT.contains(c.getId()))));
         menu.getItems().addAll(new SeparatorMenuItem(), reset);
+        explainMenuButton(table, i18n);
+        table.skinProperty().addListener((o, was, now) -> explainMenuButton(table, i18n));
         // A right-click on the header row is about columns, not about a session (the table's own menu). The press
         // opens it (platforms differ in when they send the context-menu request, some send none); the request that
         // may follow only must not open the sessions' menu.
@@ -78,6 +82,23 @@ public final class ColumnChooser {
                 event.consume();
             }
         });
+    }
+
+    /**
+     * JavaFX's own "+" button at the end of the header row opens the same choice of columns, but it is a bare region
+     * with neither a tooltip nor words for a screen reader: it gets both, in the window's language. The table's skin
+     * makes it, so this waits for the skin (a new skin makes a new button).
+     */
+    private static void explainMenuButton(TableView<?> table, I18n i18n) {
+        Node button = table.lookup(".show-hide-columns-button");
+        if (button == null || button.accessibleTextProperty().isBound()) {
+            return;
+        }
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.text("columns.menuButton"));
+        Tooltip.install(button, tip);
+        button.setAccessibleRole(AccessibleRole.BUTTON);
+        button.accessibleTextProperty().bind(i18n.text("columns.menuButton"));
     }
 
     private static boolean onHeader(Node node, TableView<?> table) {
