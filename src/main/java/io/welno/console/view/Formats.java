@@ -204,7 +204,12 @@ public final class Formats {
         return format.format(value);
     }
 
-    /** A count with the locale's grouping ("2,546"). */
+    /**
+     * A count with the locale's grouping ("2,546"). The one rule for every whole figure the window shows, counts
+     * and milliseconds alike: a pattern writes its figure as {@code {n}} or {@code {n,number,integer}}, which group
+     * the same way, so the status bar's "Redis 2,500ms" and the feed's "no PONG within 2,500ms" agree. Only codes
+     * and values typed as written (an HTTP status, a URL's limit) keep {@code {n,number,#}} (BundleTest checks).
+     */
     public static String count(Texts i18n, long count) {
         return NumberFormat.getIntegerInstance(i18n.locale()).format(count);
     }

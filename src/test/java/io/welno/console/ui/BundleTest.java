@@ -110,6 +110,26 @@ class BundleTest {
         assertEquals(List.of(), spacedOut);
     }
 
+    /**
+     * One rule for a figure in a sentence: grouped as the language groups it, as {@code view.Formats.count} and the
+     * status bar write it ("Redis 2,500ms"), so a pattern writes it {@code {n}} or {@code {n,number,integer}}. A
+     * pattern of its own without grouping ({@code {n,number,#}}) said "no PONG within 2500ms" beside that status bar;
+     * it is left only to codes and to values that are typed as they are written (an HTTP status, a URL's limit).
+     */
+    @Test
+    void figuresAreGroupedAsTheLanguageGroupsThemExceptCodesAndTypedValues() {
+        Set<String> ungroupedOnPurpose = Set.of("tilko.httpStatus", "tilko.okOnHttpError", "url.millis");
+        Pattern ungrouped = Pattern.compile("\\{\\s*\\d+\\s*,\\s*number\\s*,\\s*[#0.]+\\s*}");
+        List<String> found = new ArrayList<>();
+        for (Properties bundle : List.of(english, korean)) {
+            bundle.stringPropertyNames().stream().sorted()
+                    .filter(key -> !ungroupedOnPurpose.contains(key))
+                    .filter(key -> ungrouped.matcher(bundle.getProperty(key)).find())
+                    .forEach(key -> found.add(key + "=" + bundle.getProperty(key)));
+        }
+        assertEquals(List.of(), found);
+    }
+
     @Test
     void koreanTextsNameTilkoOneWay() {
         List<String> latin = korean.stringPropertyNames().stream().sorted()

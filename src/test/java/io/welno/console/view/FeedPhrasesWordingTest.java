@@ -42,9 +42,31 @@ class FeedPhrasesWordingTest {
         Phrase polling = FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"), Duration.ofMillis(1500));
         assertEquals("CONFIG is not permitted for this user; polling every 1.5 s", english.render(polling));
         assertEquals("이 사용자는 CONFIG 명령을 쓸 수 없습니다. 1.5초마다 조회합니다", korean.render(polling));
-        assertEquals("The server stopped answering (no PONG within 3000 ms)", english.render(FeedPhrases.noPong(3000)));
+        assertEquals("The server stopped answering (no PONG within 3,000 ms)",
+                english.render(FeedPhrases.noPong(3000)));
         // written as the status bar's "686ms" beside it
-        assertEquals("서버가 응답하지 않습니다(3000ms 안에 PONG이 오지 않음)", korean.render(FeedPhrases.noPong(3000)));
+        assertEquals("서버가 응답하지 않습니다(3,000ms 안에 PONG이 오지 않음)", korean.render(FeedPhrases.noPong(3000)));
+    }
+
+    /**
+     * A figure of milliseconds reads the same in the feed's sentence as in the status bar beside it: the bar's latency
+     * said "Redis 2,500ms" and the reason next to it "no PONG within 2500ms". One rule, the language's grouping, as
+     * {@link Formats#count} writes a count.
+     */
+    @Test
+    void millisecondsAreGroupedAsTheStatusBarGroupsThem() {
+        for (Locale locale : new Locale[] {Locale.KOREAN, Locale.ENGLISH}) {
+            BundleTexts texts = new BundleTexts(locale);
+            String grouped = Formats.count(texts, 2500);
+            assertEquals("2,500", grouped, locale.toString());
+            String millis = grouped + (locale == Locale.KOREAN ? "ms" : " ms");
+            String statusBar = texts.format("status.latency", 2500L);
+            assertTrue(statusBar.contains(millis), statusBar);
+            String noPong = Wording.window(texts).render(FeedPhrases.noPong(2500));
+            assertTrue(noPong.contains(millis), noPong);
+            assertTrue(Wording.window(texts).render(FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"),
+                    Duration.ofSeconds(1234))).contains("1,234"), "a long delay is grouped too");
+        }
     }
 
     /**
