@@ -18,7 +18,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -457,12 +456,7 @@ public final class RedisSessionFeed implements SessionFeed {
 
     /** Exponential back-off from reconnectMin to reconnectMax with ±20 % jitter, so many consoles do not stampede. */
     long backoffMillis(int attempt) {
-        long min = options.reconnectMin().toMillis();
-        long max = options.reconnectMax().toMillis();
-        long base = min << Math.min(20, Math.max(0, attempt - 1));
-        long capped = Math.min(max, base < 0 ? max : base);
-        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-        return Math.max(1, Math.min(max, Math.round(capped * jitter)));
+        return Backoff.of(options).millis(attempt);
     }
 
     // ------------------------------------------------------------------------------------------ passes

@@ -70,10 +70,11 @@ class AuditTabTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
         if (tail != null) {
             tail.close();
         }
+        robot.interact(() -> tab.stop());
         background.shutdownNow();
     }
 
@@ -195,6 +196,50 @@ class AuditTabTest {
             assertEquals("No audit entries yet.", FxState.read(() -> ((javafx.scene.control.Label) tab.table()
                     .getPlaceholder()).getText()));
         }
+    }
+
+    /**
+     * The first load failed and the tail never did (a read that timed out under load, a stream being restored): the
+     * tab tries again by itself, backing off, and once a read works the entries show and the warning goes. Before, it
+     * waited for the tail to recover after failing, and said "cannot be read" forever.
+     */
+    @Test
+    void aFirstLoadThatFailedIsTriedAgainByItselfUntilItWorks(FxRobot robot) throws Exception {
+        log.record(entry("kim", "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+        java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        io.welno.console.flow.AuditLog restoring = new io.welno.console.flow.AuditLog() {
+            @Override
+            public java.util.Optional<io.welno.console.store.StoreFailure> record(AuditRecord record) {
+                return log.record(record);
+            }
+
+            @Override
+            public List<AuditRecord> read(int limit) {
+                reads.incrementAndGet();
+                if (!restored.get()) {
+                    throw new IllegalStateException("the stream is being restored");
+                }
+                return log.read(limit);
+            }
+
+            @Override
+            public String describe() {
+                return "restoring";
+            }
+        };
+        assertThrows(Exception.class, () -> tab.load(restoring).get(30, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(readFailedLine().contains("the stream is being restored"), readFailedLine());
+        Await.until("tried again by itself, with no tail to say so", Await.EVENTUALLY, () -> reads.get() >= 3);
+        assertTrue(readFailedLine().contains("the stream is being restored"), "said while it fails: " + readFailedLine());
+
+        restored.set(true);
+        Await.until("the load tried again until it worked", Await.EVENTUALLY, () -> readFailedLine().isEmpty()
+                && sessionsShown().equals(List.of("welno_1")));
+        assertFalse(FxState.read(() -> tab.lookup("#auditReadFailed").isVisible()));
+        assertEquals("No audit entries yet.", FxState.read(() -> ((javafx.scene.control.Label) tab.table()
+                .getPlaceholder()).getText()));
     }
 
     private String readFailedLine() {

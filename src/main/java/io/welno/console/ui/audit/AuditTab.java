@@ -2,6 +2,8 @@ package io.welno.console.ui.audit;
 
 import io.welno.console.flow.AuditLog;
 import io.welno.console.flow.AuditRecord;
+import io.welno.console.live.Backoff;
+import io.welno.console.live.FeedOptions;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
@@ -28,7 +30,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -66,6 +70,8 @@ public final class AuditTab extends BorderPane {
     /** The time filter's choices, the first meaning "any time". */
     private static final List<Duration> SINCE = List.of(Duration.ZERO, Duration.ofMinutes(15), Duration.ofHours(1),
             Duration.ofHours(24), Duration.ofDays(7));
+    /** A failed load is tried again as the feed reconnects: from 200 ms, doubling, up to 10 s (docs/live.md). */
+    private static final Backoff RETRY = Backoff.of(FeedOptions.defaults());
 
     private final I18n i18n;
     private final ZoneId zone;
@@ -83,8 +89,12 @@ public final class AuditTab extends BorderPane {
     /** Why the stream cannot be read, above the list: an empty or still list must not read as "nobody acted". */
     private final Label readFailed = new Label();
     private final Label empty = new Label();
-    /** Why the last load failed (it is tried again once the tail reads again), or null. */
+    /** Why the last load failed (it is tried again after a back-off, or at once when the tail reads again), or null. */
     private Phrase loadProblem;
+    /** Failed loads in a row, for the back-off; and the wait before the next try. */
+    private int failedLoads;
+    private final PauseTransition retry = new PauseTransition();
+    private boolean stopped;
     /** Why the tail cannot follow the stream now, or null. */
     private Phrase tailProblem;
     private AuditLog loadedFrom;
@@ -245,39 +255,82 @@ public final class AuditTab extends BorderPane {
         since.setValue(Duration.ZERO);
     }
 
-    /** Reads the newest entries of {@code stream} in the background and shows them; live entries merge in. */
+    /**
+     * Reads the newest entries of {@code stream} in the background and shows them; live entries merge in. A load that
+     * fails is said above the list and tried again by itself, backing off like the feed's reconnects, until one works:
+     * the tail may never fail (it reads only what comes after its start), so its recovery alone cannot be waited for.
+     */
     public CompletableFuture<Integer> load(AuditLog stream) {
         loadedFrom = stream;
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        background.execute(() -> {
-            try {
-                List<AuditRecord> read = stream.read(CAPACITY);
-                Platform.runLater(() -> {
-                    loadProblem = null;
-                    add(read);
-                    showReading();
-                    done.complete(read.size());
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("Could not read the audit stream: {}", SafeText.bounded(e.toString(), SafeText.TEXT));
-                Platform.runLater(() -> {
-                    loadProblem = StoreFailure.describe(e);
-                    showReading();
-                    done.completeExceptionally(e);
-                });
+        try {
+            background.execute(() -> read(stream, done));
+        } catch (RejectedExecutionException closing) {
+            done.completeExceptionally(closing); // the window is closing: nothing to read for
+        }
+        return done;
+    }
+
+    /** One read of the stream (background): its entries shown, or why it failed said and tried again later. */
+    private void read(AuditLog stream, CompletableFuture<Integer> done) {
+        try {
+            List<AuditRecord> read = stream.read(CAPACITY);
+            Platform.runLater(() -> {
+                loadProblem = null;
+                failedLoads = 0;
+                retry.stop();
+                add(read);
+                showReading();
+                done.complete(read.size());
+            });
+        } catch (RuntimeException e) {
+            Phrase problem = StoreFailure.describe(e);
+            // as the feed: a password Redis refused stays refused, and each try could count towards a lock-out
+            boolean worthRetrying = StoreFailure.of(e).cause() != StoreFailure.Cause.AUTH_FAILED;
+            Platform.runLater(() -> {
+                if (!problem.equals(loadProblem)) { // once per cause, not at every try
+                    LOG.warn("Could not read the audit stream: {}{}", SafeText.bounded(e.toString(), SafeText.TEXT),
+                            worthRetrying ? "; trying again" : "");
+                }
+                loadProblem = problem;
+                showReading();
+                if (worthRetrying) {
+                    tryAgainLater();
+                }
+                done.completeExceptionally(e);
+            });
+        }
+    }
+
+    private void tryAgainLater() {
+        if (stopped) {
+            return;
+        }
+        failedLoads++;
+        retry.setDuration(javafx.util.Duration.millis(RETRY.millis(failedLoads)));
+        retry.setOnFinished(e -> {
+            if (!stopped && loadProblem != null && loadedFrom != null) {
+                load(loadedFrom);
             }
         });
-        return done;
+        retry.playFromStart();
+    }
+
+    /** The window leaves this connection: no load is tried again on its closed client. FX thread. */
+    public void stop() {
+        stopped = true;
+        retry.stop();
     }
 
     /**
      * What the tail says of its reading (any thread): why it cannot read the stream, or, empty, that it reads again,
-     * and then a load that had failed is tried again. The entries shown stay either way.
+     * and then a load that had failed is tried again at once, without waiting for its back-off. The entries shown stay
+     * either way.
      */
     public void reading(Optional<Phrase> problem) {
         Platform.runLater(() -> {
             tailProblem = problem.orElse(null);
-            if (tailProblem == null && loadProblem != null && loadedFrom != null) {
+            if (tailProblem == null && loadProblem != null && loadedFrom != null && !stopped) {
                 load(loadedFrom);
             }
             showReading();

@@ -158,6 +158,7 @@ public final class OperationsMount {
 
     void stop() {
         watcher.stop();
+        audit.stop();
         if (bulk != null) {
             bulk.stop();
         }
