@@ -70,8 +70,17 @@ final class ConsoleMarks {
         return claim != null && claim.isObject() && claim.hasNonNull("at") ? claim.get("at").asText() : null;
     }
 
+    /**
+     * The text on one line, cut after 200 characters between two of them, never inside one: half of an emoji's
+     * surrogate pair left in the message is written as a lone escaped half (U+D83D) that the backend reads, and then
+     * cannot encode when it writes the session again (docs/backend-protocol.md: UTF-8 JSON strings).
+     */
     private static String oneLine(String text) {
         String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+        if (flat.length() <= 200) {
+            return flat;
+        }
+        int end = Character.isHighSurrogate(flat.charAt(199)) ? 199 : 200;
+        return flat.substring(0, end) + "…";
     }
 }

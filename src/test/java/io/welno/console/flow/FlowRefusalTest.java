@@ -196,6 +196,33 @@ class FlowRefusalTest {
         assertEquals(reason, flow.auditLog().read(1).get(0).reason());
     }
 
+    /**
+     * The session's message keeps the first 200 characters of a long reason, cut between two characters: cut inside
+     * an emoji's surrogate pair, it stored a lone escaped half (U+D83D) that the backend, writing the session again as
+     * UTF-8, cannot encode. The audit keeps the whole reason.
+     */
+    @Test
+    void aLongReasonIsCutInTheMessageBetweenCharactersNeverInsideOne() throws Exception {
+        String reason = "a" + "\uD83D\uDE42".repeat(150); // the 200th UTF-16 unit is the first half of a pair
+        assertTrue(ActionRequest.reasonProblem(reason).isEmpty());
+        String id = "welno_long_emoji_reason";
+        ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json"));
+        doc.put("session_id", id);
+        doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, id, doc);
+
+        ActionResult applied = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, id, reason)
+                .withOverride());
+        assertEquals(ActionResult.Outcome.APPLIED, applied.outcome(), Words.en(applied.message()));
+        String raw = REDIS.client().get("tilko_session:" + id);
+        assertFalse(raw.toLowerCase(java.util.Locale.ROOT).contains("\\ud83d"), "no lone half, escaped: " + raw);
+        JsonNode stored = mapper.readTree(raw);
+        String message = stored.get("messages").get(stored.get("messages").size() - 1).get("message").asText();
+        assertTrue(message.codePoints().noneMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF), message);
+        assertTrue(message.contains("사유: a" + "\uD83D\uDE42".repeat(99) + "…"), message);
+        assertEquals(reason, flow.auditLog().read(1).get(0).reason());
+    }
+
     @Test
     void aViewerIsRefusedEveryActionAndNoWriteCommandReachesRedis() {
         // A Redis user that may only read, like a support profile would use.
