@@ -10,8 +10,10 @@ package io.welno.console.text;
  * bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width characters, the byte-order mark, tag
  * characters), lone surrogates, the invisible Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) that make a
  * name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
- * look like another, and the code points Unicode reserves as default-ignorable. Escapes read like Java or JSON: {@code \n}, {@code \r}, {@code \t}, {@code \u001b}.
- * Backslashes are left as they are, so ordinary text reads unchanged.
+ * look like another, and the code points Unicode reserves as default-ignorable. A presentation selector that is part
+ * of the symbol before it ("✔️", {@link #selectsPresentation}) is shown as it is: it changes how a visible symbol is
+ * drawn, and a reason typed with it reads back as typed. Escapes read like Java or JSON: {@code \n}, {@code \r},
+ * {@code \t}, {@code \u001b}. Backslashes are left as they are, so ordinary text reads unchanged.
  *
  * <p>A bounded text that was cut ends with {@link #ELLIPSIS}; the whole value stays one action away (the
  * {@code --json} output, the window's raw view or full-text view).
@@ -71,11 +73,11 @@ public final class SafeText {
     }
 
     /**
-     * Like {@link #firstUnsafe}, for text the operator typed (a reason): a presentation selector right after a
-     * character that takes one is part of that character, not hidden text — an emoji picker's "✔️" is U+2714 U+FE0F,
+     * Like {@link #firstUnsafe}, for text the operator typed (a reason): a presentation selector that is part of the
+     * character before it ({@link #selectsPresentation}) is not hidden text — an emoji picker's "✔️" is U+2714 U+FE0F,
      * and a reason "확인 ✔️" hides nothing. A selector alone, at the start, after a space or a control, after a character
      * that takes none, or a second one in a row is still found, as is every other variation selector. What is shown
-     * of outside text keeps escaping them all ({@link #escape}): there a selector may make one id look like another.
+     * of outside text follows the same rule ({@link #escape}), so a reason accepted reads back as it was typed.
      */
     public static int firstUnsafeTyped(String text) {
         if (text == null) {
@@ -84,15 +86,26 @@ public final class SafeText {
         int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            boolean partOfPrevious = EmojiVariations.isSelector(cp) && previous >= 0
-                    && EmojiVariations.takesSelector(previous);
-            if (isUnsafe(cp) && !partOfPrevious) {
+            if (isUnsafe(cp) && !selectsPresentation(text, i, cp, previous)) {
                 return i;
             }
             previous = cp;
             i += Character.charCount(cp);
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code cp} at {@code i} is a presentation selector (U+FE0E text, U+FE0F emoji) that is part of the
+     * character before it: after a symbol that takes one it chooses how that visible symbol is drawn. An ASCII digit,
+     * {@code #} or {@code *} takes one only as a keycap ("1️⃣", with U+20E3 after it): alone after such a character
+     * it draws nothing, and an id ending in a digit would look like another.
+     */
+    private static boolean selectsPresentation(String text, int i, int cp, int previous) {
+        if (!EmojiVariations.isSelector(cp) || previous < 0 || !EmojiVariations.takesSelector(previous)) {
+            return false;
+        }
+        return previous >= 0x80 || i + 1 < text.length() && text.charAt(i + 1) == '\u20E3';
     }
 
     /** The text with every unsafe character escaped, whole (for the full value behind a bounded one). */
@@ -211,14 +224,17 @@ public final class SafeText {
         int limit = max - ELLIPSIS.length();
         int cutAt = -1;
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
+        int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int before = out.length();
-            if (isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t'))) {
+            if (isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t'))
+                    && !selectsPresentation(text, i, cp, previous)) {
                 escapeTo(out, text, i, cp);
             } else {
                 out.appendCodePoint(cp);
             }
+            previous = cp;
             if (cutAt < 0 && out.length() > limit) {
                 cutAt = before; // an escape or a surrogate pair is never split
             }

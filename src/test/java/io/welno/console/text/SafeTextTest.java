@@ -51,7 +51,7 @@ class SafeTextTest {
     /**
      * Typed text (a reason): an emoji picked with its presentation selector ("✔️" is U+2714 U+FE0F, as emoji pickers
      * and Korean and macOS keyboards insert it) is one character, not hidden text. A selector that belongs to nothing is
-     * still found where it stands, and outside text keeps escaping every selector.
+     * still found where it stands; shown, such text reads as it was typed, and every other selector stays escaped.
      */
     @Test
     void aPresentationSelectorRightAfterACharacterThatTakesOneIsPartOfItInTypedText() {
@@ -67,8 +67,12 @@ class SafeTextTest {
         assertEquals(1, SafeText.firstUnsafeTyped("\u2714\ufe00"), "a selector emoji do not take");
         assertEquals(2, SafeText.firstUnsafeTyped("🙂" + new String(Character.toChars(0xE0100))),
                 "a supplementary selector");
-        assertEquals("확인 \u2714\\ufe0f", SafeText.escape("확인 \u2714\ufe0f"), "outside text still shows it escaped");
-        assertTrue(SafeText.firstUnsafe("확인 \u2714\ufe0f") >= 0, "and the check for outside text still finds it");
+        assertEquals(1, SafeText.firstUnsafeTyped("1\ufe0f 번"), "after a digit that is no keycap: it draws nothing");
+        assertEquals("확인 \u2714\ufe0f", SafeText.escape("확인 \u2714\ufe0f"), "shown as it was typed");
+        assertEquals("1\ufe0f\u20e3", SafeText.escape("1\ufe0f\u20e3"), "a keycap as it was typed");
+        assertEquals("welno_1\\ufe0f", SafeText.escape("welno_1\ufe0f"), "after an id's digit it is shown escaped");
+        assertEquals("확인 \\ufe0f", SafeText.escape("확인 \ufe0f"), "after a space it is shown escaped");
+        assertTrue(SafeText.firstUnsafe("확인 \u2714\ufe0f") >= 0, "names, URLs and prefixes still refuse every one");
     }
 
     @Test
