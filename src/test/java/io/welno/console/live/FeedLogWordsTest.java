@@ -36,7 +36,7 @@ class FeedLogWordsTest {
     void aFailureTheFeedNoticedSaysWhyInItsWords() {
         Phrase noPong = FeedPhrases.noPong(3000);
         FeedErrors.Noticed noticed = new FeedErrors.Noticed(noPong, Wording.cli()::render, null);
-        assertEquals("The server stopped answering (no PONG within 3000 ms)", noticed.getMessage());
+        assertEquals("The server stopped answering (no PONG within 3,000 ms)", noticed.getMessage());
         assertSame(noPong, FeedErrors.describe(noticed), "the feed itself still reads the phrase");
     }
 
