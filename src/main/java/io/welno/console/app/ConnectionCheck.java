@@ -79,7 +79,8 @@ public final class ConnectionCheck {
         }
         try (RedisClient client = RedisConnections.openClient(settings, "welno-console-check")) {
             client.ping();
-            client.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(SessionReader.matchPattern(settings.keyPrefix())).count(10));
+            client.scan(ScanParams.SCAN_POINTER_START,
+                    new ScanParams().match(SessionReader.matchPattern(settings.keyPrefix())).count(10));
             notifications(client, profile, settings, role).ifPresent(out::add);
         } catch (RuntimeException e) {
             // The profile's own CA file, not Redis: told as it is, with what to choose instead.

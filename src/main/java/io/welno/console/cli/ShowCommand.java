@@ -182,7 +182,8 @@ final class ShowCommand implements Callable<Integer> {
                 p.authCompleted(), p.healthDataFetched(), p.prescriptionDataFetched(), p.completed());
         out.printf("Tilko     temp_auth_data=%s auth_data=%s collection_started=%s%n",
                 doc.tempAuthData().isPresent() ? "yes" : "no",
-                doc.authData().map(a -> a.casing().name().toLowerCase(Locale.ROOT)).orElse("no"), doc.collectionStarted());
+                doc.authData().map(a -> a.casing().name().toLowerCase(Locale.ROOT)).orElse("no"),
+                doc.collectionStarted());
         for (DocumentWarning warning : doc.warnings()) {
             out.printf("WARNING   %s%n", warning.explanation());
         }

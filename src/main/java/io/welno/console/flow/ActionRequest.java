@@ -51,8 +51,8 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
      * control, bidi or invisible character, which would forge lines or reorder text in the audit and on
      * screens; an emoji's presentation selector, as pickers insert it, is part of the emoji:
      * {@link SafeText#firstUnsafeTyped}), has at most {@link #MAX_REASON_LENGTH} characters and holds no personal
-     * number (a mobile number, a resident registration number or a YYYYMMDD birth date). The one check that the command line and the window's
-     * dialog both make before they send a request.
+     * number (a mobile number, a resident registration number or a YYYYMMDD birth date). The one check that the
+     * command line and the window's dialog both make before they send a request.
      */
     public static Optional<Phrase> reasonProblem(String reason) {
         String text = reason == null ? "" : reason.strip();

@@ -57,7 +57,8 @@ public final class BucketList extends ListView<Bucket> {
                 count.textProperty().bind(model.count(bucket).asString());
                 getStyleClass().removeIf(c -> c.startsWith("bucket-"));
                 getStyleClass().add("bucket-" + bucket.kind().name().toLowerCase(Locale.ROOT));
-                setId("bucket-" + (bucket.status() == null ? bucket.kind().name().toLowerCase(Locale.ROOT) : bucket.status().wire()));
+                setId("bucket-" + (bucket.status() == null ? bucket.kind().name().toLowerCase(Locale.ROOT)
+                        : bucket.status().wire()));
                 setTooltip(bucket.kind() == Bucket.Kind.STUCK ? stuckTip : null);
                 setGraphic(box);
             }
