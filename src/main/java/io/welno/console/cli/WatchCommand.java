@@ -367,6 +367,9 @@ final class WatchCommand implements Callable<Integer> {
             }
             LocalDateTime now = LocalDateTime.now(doc.zone());
             line.put("backendCanRead", BackendRules.canRead(doc, now));
+            // as list --json has it, so a script reads the same field of both
+            BackendRules.expiredFor(doc, now).ifPresentOrElse(
+                    past -> line.put("expiredForSeconds", past.toSeconds()), () -> line.putNull("expiredForSeconds"));
             ArrayNode warnings = line.putArray("warnings");
             doc.warnings().forEach(w -> warnings.add(w.name().toLowerCase(Locale.ROOT)));
             BackendRules.ruleWarnings(doc, now).forEach(warnings::add);
@@ -375,6 +378,7 @@ final class WatchCommand implements Callable<Integer> {
             line.put("readable", false);
             line.put("error", Masking.raw(Wording.cli().render(unreadable.reason())));
             line.put("backendCanRead", BackendRules.canRead(unreadable)); // null: not known, as in list --json
+            line.putNull("expiredForSeconds");
             line.putArray("warnings");
         }
         if (fromSnapshot) {

@@ -8,23 +8,25 @@ import java.util.Map;
 /**
  * How many live rows the backend no longer serves: past their {@code expires_at}, the backend deletes a session on its
  * next read ({@link SessionRow#pastBackendExpiry}), so a key still in Redis is not a session it would answer for.
- * Kept as rows come and go and as the clock moves on, without a pass over every row: the rows are counted by the
- * second of their expiry, and moving the clock on adds the seconds that passed (or takes them back when it goes back).
+ * Kept as rows come and go and as the clock moves on, without a pass over every row: the rows are filed by the second
+ * of their expiry, and moving the clock on adds those whose expiry it passed (or takes them back when it goes back).
  *
- * <p>Seconds are naive wall-clock seconds counted as UTC, as {@link StuckTally} files its rows. A row counts as past
- * from the second after its {@code expires_at}'s, so the count follows the backend's to-the-microsecond rule within a
- * second (the Stuck bucket, which decides what a bulk reset takes, follows it exactly). Ended
- * rows and rows without an expiry the backend reads never count. Not thread-safe: the table's model owns it.
+ * <p>A row counts from the moment after its {@code expires_at}, to the microsecond, as the guards and the Stuck bucket
+ * judge it ({@link StuckTally}): counted from the next whole second, the status bar left out for up to a second a
+ * session that was neither stuck nor served any more. The clock is the backend's naive wall-clock time, as the guards
+ * read it ({@code Timestamps.nowLocal}). Ended rows and rows without an expiry the backend reads never count. Not
+ * thread-safe: the table's model owns it.
  */
 public final class ExpiryTally {
 
-    /** Live rows with an expiry, by its second. */
-    private final Map<Long, Integer> bySecond = new HashMap<>();
-    private long now;
+    /** Live rows with an expiry, by its second, then by the expiry itself. */
+    private final Map<Long, Map<LocalDateTime, Integer>> bySecond = new HashMap<>();
+    private LocalDateTime now;
     private int past;
 
-    public ExpiryTally(long nowSecond) {
-        now = nowSecond;
+    /** @param now the backend's naive wall-clock time */
+    public ExpiryTally(LocalDateTime now) {
+        this.now = now;
     }
 
     public void add(SessionRow row) {
@@ -40,33 +42,54 @@ public final class ExpiryTally {
         if (expiry == null || row.isEnded()) {
             return;
         }
-        long second = expiry.toEpochSecond(ZoneOffset.UTC);
-        bySecond.merge(second, delta, (a, b) -> a + b == 0 ? null : a + b);
-        if (second < now) {
+        Map<LocalDateTime, Integer> second = bySecond.computeIfAbsent(second(expiry), s -> new HashMap<>());
+        second.merge(expiry, delta, (a, b) -> a + b == 0 ? null : a + b);
+        if (second.isEmpty()) {
+            bySecond.remove(second(expiry));
+        }
+        if (row.pastBackendExpiry(now)) {
             past += delta;
         }
     }
 
-    /** Moves the clock to {@code nowSecond}, either way. */
-    public void advanceTo(long nowSecond) {
-        long from = Math.min(now, nowSecond);
-        long to = Math.max(now, nowSecond);
-        if (to - from > bySecond.size()) {
-            // A long jump (a machine waking up): fewer seconds to look at in the map than on the clock.
-            now = nowSecond;
-            past = 0;
-            bySecond.forEach((second, count) -> past += second < now ? count : 0);
-            return;
-        }
+    /** Moves the clock to {@code to}, either way. */
+    public void advanceTo(LocalDateTime to) {
+        LocalDateTime from = now.isBefore(to) ? now : to;
+        LocalDateTime until = now.isBefore(to) ? to : now;
+        long first = second(from);
+        long last = second(until);
         int passed = 0;
-        for (long second = from; second < to; second++) {
-            passed += bySecond.getOrDefault(second, 0);
+        if (last - first > bySecond.size()) {
+            // A long jump (a machine waking up): fewer seconds to look at in the map than on the clock.
+            for (Map<LocalDateTime, Integer> second : bySecond.values()) {
+                passed += between(second, from, until);
+            }
+        } else {
+            for (long second = first; second <= last; second++) {
+                passed += between(bySecond.getOrDefault(second, Map.of()), from, until);
+            }
         }
-        past += nowSecond > now ? passed : -passed;
-        now = nowSecond;
+        past += now.isBefore(to) ? passed : -passed;
+        now = to;
     }
 
-    /** The live rows past their {@code expires_at} at the last second the clock was moved to. */
+    /** The rows of {@code second} whose expiry lies in [from, until): passed when the clock moves from one to the other. */
+    private static int between(Map<LocalDateTime, Integer> second, LocalDateTime from, LocalDateTime until) {
+        int rows = 0;
+        for (Map.Entry<LocalDateTime, Integer> expiry : second.entrySet()) {
+            if (!expiry.getKey().isBefore(from) && expiry.getKey().isBefore(until)) {
+                rows += expiry.getValue();
+            }
+        }
+        return rows;
+    }
+
+    /** The naive wall-clock second of a moment, counted as if it were UTC. */
+    private static long second(LocalDateTime moment) {
+        return moment.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /** The live rows past their {@code expires_at} at the time the clock was last moved to. */
     public int past() {
         return past;
     }

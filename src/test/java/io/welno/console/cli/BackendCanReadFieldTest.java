@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code backendCanRead} is one field with one meaning in {@code list --json}, {@code show --json} and
  * {@code watch --json}: false for a value that is not a document, null (not known) for one only the console's own
  * bounds stopped, which the backend's {@code json.loads} may well read, and the read rules' verdict for a document.
+ * So is {@code expiredForSeconds} in {@code list --json} and {@code watch --json}: how long ago the backend's expiry
+ * passed, null when it has not (or the value is not a document).
  */
 class BackendCanReadFieldTest {
 
@@ -64,6 +66,16 @@ class BackendCanReadFieldTest {
                     new StoredSession(codec.parse(id, bytes), 1_800_000, bytes)), false);
             assertEquals(inList, watched.get("backendCanRead"), "watch --json of " + id + ": " + watched);
             assertEquals(listed.get(id).get("readable"), watched.get("readable"), "readable, " + id);
+            JsonNode expiredInList = listed.get(id).get("expiredForSeconds");
+            JsonNode expiredWatched = watched.get("expiredForSeconds");
+            assertTrue(expiredWatched != null && expiredInList.isNull() == expiredWatched.isNull(),
+                    "expiredForSeconds, " + id + ": " + watched);
+            if (!expiredInList.isNull()) {
+                // read a moment after list's: the same whole seconds, or the next ones
+                long later = expiredWatched.asLong() - expiredInList.asLong();
+                assertTrue(later >= 0 && later <= 60, "expiredForSeconds, " + id + ": " + expiredInList + " in list, "
+                        + expiredWatched + " in watch");
+            }
             if (!listed.get(id).get("readable").asBoolean()) {
                 CliRun show = CliRun.of("show", id, "--json", "--redis", REDIS.url());
                 assertEquals(1, show.exit(), show.err());

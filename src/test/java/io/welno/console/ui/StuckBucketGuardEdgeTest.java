@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The Stuck bucket (its rows and its count, which the window's bulk reset and the stuck alert take) and reset-stuck's
  * guards judge a session at one moment alike, also within the second its expiry or its stuck threshold passes: the
  * guards compare to the microsecond, and a bucket that counted whole seconds listed for up to a second a collection
- * the guards refuse as expired, and left out one they accept.
+ * the guards refuse as expired, and left out one they accept. The status bar's count of sessions past their expiry
+ * takes the same moment: counted from the next whole second, it left out the session the guards refuse as expired.
  */
 class StuckBucketGuardEdgeTest {
 
@@ -72,6 +73,12 @@ class StuckBucketGuardEdgeTest {
         model.tick();
         assertEquals(accepted, model.rows().stream().map(SessionRow::id).collect(Collectors.toSet()), "after a tick");
         assertEquals(2, model.count(Bucket.STUCK).get());
+
+        // The status bar's "past expires_at" count judges by the same clock reading: the collection the guards refuse
+        // as expired, a quarter of a second into its own second, is counted there, not a second later.
+        assertEquals(1, model.pastExpiryProperty().get(), "welno_expired is past its expires_at");
+        model.tick();
+        assertEquals(1, model.pastExpiryProperty().get(), "after a tick");
 
         // The command line's --bucket stuck takes the same rule (StuckPolicy.isStuck) at the guards' clock reading.
         LocalDateTime guardsNow = new Timestamps(clock, Timestamps.DEFAULT_ZONE).nowLocal();

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,7 +112,7 @@ public final class SessionTableModel {
         this.zone = zone;
         this.timestamps = new Timestamps(clock, zone);
         this.stuck = new StuckTally(master, stuckPolicy, facet, now());
-        this.expiry = new ExpiryTally(nowSecond());
+        this.expiry = new ExpiryTally(now());
         for (Bucket b : Bucket.standard()) {
             counts.put(b, new SimpleIntegerProperty());
         }
@@ -338,7 +337,7 @@ public final class SessionTableModel {
         LocalDateTime now = now();
         Optional<StuckTally.Moved> moved = stuck.advanceTo(now);
         counts.get(Bucket.STUCK).set(stuck.count());
-        expiry.advanceTo(now.toEpochSecond(ZoneOffset.UTC));
+        expiry.advanceTo(now);
         pastExpiry.set(expiry.past());
         countFollowed();
         if (bucket.get().kind() == Bucket.Kind.STUCK) {
@@ -391,14 +390,10 @@ public final class SessionTableModel {
         tick();
     }
 
-    /** The backend's naive wall-clock second, counted as if it were UTC (as {@link ExpiryTally} takes it). */
-    private long nowSecond() {
-        return now().toEpochSecond(ZoneOffset.UTC);
-    }
-
     /**
      * The backend's naive wall-clock time in the profile's zone, to the microsecond as the guards read it, so that the
-     * Stuck bucket and reset-stuck judge a session at the same moment alike.
+     * Stuck bucket and reset-stuck judge a session at the same moment alike, and the status bar's count of sessions
+     * past their expiry with them.
      */
     private LocalDateTime now() {
         return timestamps.nowLocal();
