@@ -112,7 +112,7 @@ public final class ConnectionCheck {
 
     /** The store's reason for the failure with the fix that goes with it. */
     static Phrase failure(StoreFailure failure, RedisConnectionSettings settings) {
-        return Phrase.of("connect.problem", settings.redactedUrl(), failure.phrase(),
+        return Phrase.of("connect.problem", settings.redactedUrl(), failure.phraseBeforeFix(),
                 failure.fix(settings.keyPrefix()));
     }
 

@@ -92,10 +92,10 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
      * would ask for the sessions' keys, which the user may well have.
      */
     private static String withFix(Exception e, StoreFailure failure, CommandLine command) {
-        String said = Wording.cli().render(StoreFailure.describe(e));
         if (failure.cause() == StoreFailure.Cause.SERVER_ERROR || failure.stream() != null && failure.refusedByAcl()) {
-            return said;
+            return Wording.cli().render(StoreFailure.describe(e));
         }
+        String said = Wording.cli().render(StoreFailure.describeBeforeFix(e)); // the advice once: the fix's
         return said + (said.endsWith(".") ? " " : ". ") + Wording.cli().render(failure.fix(keyPrefix(command)));
     }
 

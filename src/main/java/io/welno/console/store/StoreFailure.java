@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -274,6 +275,30 @@ public record StoreFailure(Cause cause, String detail, Phrase said, String strea
      */
     public Phrase fix(String keyPrefix) {
         return Phrase.of("connect.fix." + cause.wire(), keyPrefix);
+    }
+
+    /**
+     * The causes whose own words end in the advice their {@link #fix} gives again (ask for an ACL on the sessions'
+     * keys; try again in a moment): said before the fix, they say only what happened ({@code store.failure.fact.*}).
+     */
+    private static final EnumSet<Cause> ADVISED_BY_FIX = EnumSet.of(Cause.KEY_PERMISSION_DENIED, Cause.UNAVAILABLE,
+            Cause.POOL_EXHAUSTED);
+
+    /**
+     * {@link #phrase()} for a sentence {@link #fix} follows (the command line's failure line, the connection dialog's
+     * finding): the advice is said once, by the fix, which names the key pattern to ask for.
+     */
+    public Phrase phraseBeforeFix() {
+        Phrase phrase = phrase();
+        return ADVISED_BY_FIX.contains(cause) && phrase.key().equals("store.failure." + cause.wire())
+                ? new Phrase("store.failure.fact." + cause.wire(), phrase.args()) : phrase;
+    }
+
+    /** {@link #describe} for a sentence {@link #fix} follows: see {@link #phraseBeforeFix()}. */
+    public static Phrase describeBeforeFix(Throwable error) {
+        Phrase said = describe(error);
+        StoreFailure failure = of(error);
+        return said.equals(failure.phrase()) ? failure.phraseBeforeFix() : said;
     }
 
     /**

@@ -114,7 +114,7 @@ class StoreFailureWordsTest {
             StoreFailure failure = StoreFailure.of(error);
             assertEquals(answeredButRefused.contains(cause) ? 1 : 4, exit, cause + ": " + line);
             assertEquals(1, line.lines().count(), line);
-            assertTrue(line.contains(Wording.cli().render(failure.phrase())), cause + ": " + line);
+            assertTrue(line.contains(Wording.cli().render(failure.phraseBeforeFix())), cause + ": " + line);
             // reached but refused to this user or not serving now: "use", not "reach", which points at the network
             String prefix = cause == Cause.FILE_FAILED ? "Cannot use the fallback folder"
                     : EnumSet.of(Cause.PERMISSION_DENIED, Cause.KEY_PERMISSION_DENIED, Cause.AUTH_FAILED,
@@ -125,6 +125,46 @@ class StoreFailureWordsTest {
             assertEquals(!answeredButRefused.contains(cause) && cause != Cause.SERVER_ERROR, advised,
                     cause + ": " + line);
         });
+    }
+
+    /**
+     * The advice is said once: a cause whose own words end in what its fix says again (an ACL for the sessions' keys,
+     * trying again in a moment) is said without it before the fix, on the command line and in the connection dialog,
+     * where the cause's own words stay whole wherever no fix follows (an action's result, the feed's reason).
+     */
+    @Test
+    void theAdviceIsSaidOnce() {
+        Map<Cause, String> advice = Map.of(Cause.KEY_PERMISSION_DENIED, "ask for an acl whose key patterns include",
+                Cause.UNAVAILABLE, "in a moment", Cause.POOL_EXHAUSTED, "try again in a moment");
+        advice.forEach((cause, words) -> {
+            RuntimeException error = examples().get(cause);
+            StringWriter err = new StringWriter();
+            CommandLine list = new CommandLine(new ListCommand()).setErr(new PrintWriter(err, true));
+            new CommandFailures().handleExecutionException(error, list, null);
+            String line = err.toString().strip();
+            StoreFailure failure = StoreFailure.of(error);
+            Phrase fix = failure.fix(RedisConnectionSettings.DEFAULT_PREFIX);
+            assertTrue(line.contains(Wording.cli().render(fix)), "the fix is the advice given: " + line);
+            // as often as the fix itself says it, no more
+            int inFix = occurrences(Wording.cli().render(fix), words);
+            assertEquals(inFix, occurrences(line, words), cause + ": " + line);
+            String dialog = Words.en(Phrase.of("connect.problem", "redis://localhost:6379", failure.phraseBeforeFix(),
+                    fix));
+            assertEquals(inFix, occurrences(dialog, words), cause + ": " + dialog);
+            assertTrue(occurrences(Wording.cli().render(failure.phrase()), words) > 0,
+                    "alone, the cause still advises: " + Wording.cli().render(failure.phrase()));
+        });
+        assertTrue(StoreFailure.of(examples().get(Cause.KEY_PERMISSION_DENIED)).onStream("console:audit")
+                .phraseBeforeFix().key().startsWith("store.failure.stream."), "the audit stream's words are kept");
+    }
+
+    private static int occurrences(String sentence, String words) {
+        String text = sentence.toLowerCase(java.util.Locale.ROOT);
+        int count = 0;
+        for (int at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /**

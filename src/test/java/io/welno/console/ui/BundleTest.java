@@ -179,6 +179,7 @@ class BundleTest {
             if (new StoreFailure(cause, "").refusedByAcl()) {
                 used.add("store.failure.stream." + cause.wire());
             }
+            used.add(new StoreFailure(cause, "").phraseBeforeFix().key());
         }
         for (io.welno.console.view.AlertMonitor.Rule rule : io.welno.console.view.AlertMonitor.Rule.values()) {
             used.add(rule.key());
