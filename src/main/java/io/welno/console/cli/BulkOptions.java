@@ -49,7 +49,7 @@ final class BulkOptions {
             } catch (java.io.IOException e) {
                 // the file's own words (missing, no permission, a folder), not the JVM's path-only message
                 throw new IllegalArgumentException("Cannot read the ids of --ids-from: "
-                        + Wording.cli().render(FileWords.of(e, Path.of(idsFrom))), e);
+                        + Wording.cli().clause(FileWords.of(e, Path.of(idsFrom))), e);
             }
         }
         return new ArrayList<>(out);

@@ -64,7 +64,7 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
                 && answered(e)) {
             // Reached, but it refused (the wrong server for this, or an error reply of its own): exit 1, as an action
             // says it (README, "Command line").
-            print(err, "Redis" + where(command) + ": " + Wording.cli().render(failure.phrase()));
+            print(err, "Redis" + where(command) + ": " + Wording.cli().clause(failure.phrase()));
             return ExitCode.FAILED.code();
         }
         if (failure.cause() == StoreFailure.Cause.FILE_FAILED) {
@@ -80,22 +80,22 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
                     SafeText.TEXT));
             return ExitCode.UNAVAILABLE.code();
         }
-        print(err, "Unexpected error: " + SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)),
+        print(err, "Unexpected error: " + SafeText.bounded(Wording.cli().clause(StoreFailure.describe(e)),
                 SafeText.TEXT) + " (WELNO_LOG_LEVEL=DEBUG shows the details)");
         return ExitCode.FAILED.code();
     }
 
     /**
      * The cause in the words the connection dialog uses, with its fix, so the command line and the window advise the
-     * same. An error of no known cause gets none: any advice would be a guess. Nor does a refusal by the ACL on the
+     * same; embedded in the line's sentence as the dialog embeds it ("…: the Redis user …"), not capitalised. An error of no known cause gets none: any advice would be a guess. Nor does a refusal by the ACL on the
      * audit stream ({@code audit}): its words name the stream and say what to ask for, where the connection's fix
      * would ask for the sessions' keys, which the user may well have.
      */
     private static String withFix(Exception e, StoreFailure failure, CommandLine command) {
         if (failure.cause() == StoreFailure.Cause.SERVER_ERROR || failure.stream() != null && failure.refusedByAcl()) {
-            return Wording.cli().render(StoreFailure.describe(e));
+            return Wording.cli().clause(StoreFailure.describe(e));
         }
-        String said = Wording.cli().render(StoreFailure.describeBeforeFix(e)); // the advice once: the fix's
+        String said = Wording.cli().clause(StoreFailure.describeBeforeFix(e)); // the advice once: the fix's
         return said + (said.endsWith(".") ? " " : ". ") + Wording.cli().render(failure.fix(keyPrefix(command)));
     }
 

@@ -324,8 +324,9 @@ final class WatchCommand implements Callable<Integer> {
                 problem.ifPresent(p -> line.put("code", p.key()).put("detail", cause));
                 out.println(SafeText.json(line.toString()));
             } else {
-                out.println(cause == null ? "== AUDIT: reading the audit stream again"
-                        : "== AUDIT: the audit stream cannot be read: " + cause
+                // the cause within the sentence, as the window's Audit tab embeds it (audit.readFailed)
+                out.println(problem.isEmpty() ? "== AUDIT: reading the audit stream again"
+                        : "== AUDIT: the audit stream cannot be read: " + Wording.cli().clause(problem.get())
                                 + "; versions a console wrote meanwhile may lack their action and operator");
             }
             out.flush();

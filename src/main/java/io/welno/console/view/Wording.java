@@ -59,6 +59,15 @@ public final class Wording {
     }
 
     /**
+     * The phrase as part of a sentence that goes on around it ("the audit stream cannot be read: …; versions …"): its
+     * words as a phrase given as an argument reads in {@link #render}, never capitalised, so the whole reads as one
+     * sentence, as the window's own sentences that embed a cause do ("Could not connect to …: the Redis user …").
+     */
+    public String clause(Phrase phrase) {
+        return words(phrase);
+    }
+
+    /**
      * What a failure says: the phrase of a {@link PhrasedException} among its causes, in these words, else its own
      * message (outside text, escaped where it is shown).
      */

@@ -282,7 +282,7 @@ class CommandLineTest {
         CliRun run = run("reset", "--ids-from", dir.resolve("ids.txt").toString(), "--reason", "after the outage",
                 "--redis", REDIS.url());
         assertEquals(2, run.exit(), run.all());
-        assertTrue(run.err().startsWith("Cannot read the ids of --ids-from: There is no file or folder at "),
+        assertTrue(run.err().startsWith("Cannot read the ids of --ids-from: there is no file or folder at "),
                 run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }

@@ -114,7 +114,8 @@ class StoreFailureWordsTest {
             StoreFailure failure = StoreFailure.of(error);
             assertEquals(answeredButRefused.contains(cause) ? 1 : 4, exit, cause + ": " + line);
             assertEquals(1, line.lines().count(), line);
-            assertTrue(line.contains(Wording.cli().render(failure.phraseBeforeFix())), cause + ": " + line);
+            // the cause within the line's sentence, as the connection dialog has it: "…: the Redis user …"
+            assertTrue(line.contains(": " + Wording.cli().clause(failure.phraseBeforeFix())), cause + ": " + line);
             // reached but refused to this user or not serving now: "use", not "reach", which points at the network
             String prefix = cause == Cause.FILE_FAILED ? "Cannot use the fallback folder"
                     : EnumSet.of(Cause.PERMISSION_DENIED, Cause.KEY_PERMISSION_DENIED, Cause.AUTH_FAILED,

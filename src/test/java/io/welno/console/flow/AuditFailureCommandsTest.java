@@ -129,7 +129,7 @@ class AuditFailureCommandsTest {
         CliRun run = CliRun.of("audit", "--redis", "redis://noauditread:secret@127.0.0.1:" + REDIS.port() + "/0");
         assertEquals(4, run.exit(), run.all());
         assertEquals("", run.out());
-        assertTrue(run.err().contains(": The Redis user has no permission to run \"xrevrange\""), run.err());
+        assertTrue(run.err().contains(": the Redis user has no permission to run \"xrevrange\""), run.err());
         // Redis was reached and refused this user: not "cannot reach", which would send the reader to the network
         assertTrue(run.err().startsWith("Cannot use Redis at "), run.err());
     }

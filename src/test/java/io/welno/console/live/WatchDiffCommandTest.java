@@ -131,8 +131,9 @@ class WatchDiffCommandTest {
         }
         assertEquals(0, exit.get());
         String line = out.text().lines().filter(l -> l.startsWith("== AUDIT: ")).findFirst().orElseThrow();
-        assertTrue(line.contains("may not touch the audit stream " + io.welno.console.flow.RedisAuditLog.DEFAULT_KEY
-                + " ("), line);
+        assertTrue(line.startsWith("== AUDIT: the audit stream cannot be read: the Redis user may not touch the audit "
+                + "stream " + io.welno.console.flow.RedisAuditLog.DEFAULT_KEY + " ("), "one sentence, the cause's words "
+                + "within it as the Audit tab has them: " + line);
         assertFalse(line.contains("sessions'"), line);
     }
 }
