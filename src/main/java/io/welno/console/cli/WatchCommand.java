@@ -360,12 +360,9 @@ final class WatchCommand implements Callable<Integer> {
                 line.put("status", doc.status().wire());
             }
             line.put("readable", true); // as list --json has it, so a script reads the same fields of both
+            line.putNull("error");
             line.put("name", doc.userInfo().maskedName());
-            if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
-                line.putNull("ttl"); // a file has none
-            } else {
-                line.put("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
-            }
+            ttl(line, stored);
             LocalDateTime now = LocalDateTime.now(doc.zone());
             line.put("backendCanRead", BackendRules.canRead(doc, now));
             // as list --json has it, so a script reads the same field of both
@@ -378,6 +375,8 @@ final class WatchCommand implements Callable<Integer> {
             line.putNull("status");
             line.put("readable", false);
             line.put("error", Masking.raw(Wording.cli().render(unreadable.reason())));
+            line.putNull("name"); // every field a readable one has, as list --json has them
+            ttl(line, stored);
             line.put("backendCanRead", BackendRules.canRead(unreadable)); // null: not known, as in list --json
             line.putNull("expiredForSeconds");
             line.putArray("warnings");
@@ -386,6 +385,15 @@ final class WatchCommand implements Callable<Integer> {
             line.put("snapshot", true);
         }
         return line;
+    }
+
+    /** The key's TTL in seconds as list --json gives it: -1 for none, null for a file, which has none. */
+    private static void ttl(ObjectNode line, StoredSession stored) {
+        if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
+            line.putNull("ttl");
+        } else {
+            line.put("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code watch --json}: false for a value that is not a document, null (not known) for one only the console's own
  * bounds stopped, which the backend's {@code json.loads} may well read, and the read rules' verdict for a document.
  * So is {@code expiredForSeconds} in {@code list --json} and {@code watch --json}: how long ago the backend's expiry
- * passed, null when it has not (or the value is not a document).
+ * passed, null when it has not (or the value is not a document); and every field {@code watch --json} shares with
+ * {@code list --json} is on each of its lines, readable value or not, with list's value.
  */
 class BackendCanReadFieldTest {
 
@@ -66,6 +68,13 @@ class BackendCanReadFieldTest {
                     new StoredSession(codec.parse(id, bytes), 1_800_000, bytes)), false);
             assertEquals(inList, watched.get("backendCanRead"), "watch --json of " + id + ": " + watched);
             assertEquals(listed.get(id).get("readable"), watched.get("readable"), "readable, " + id);
+            for (String field : List.of("status", "readable", "error", "name", "ttl")) {
+                assertTrue(watched.has(field), "watch --json of " + id + " has " + field + ", as list's: " + watched);
+                if (!field.equals("ttl")) { // the watched copy here is made with a TTL of its own
+                    assertEquals(listed.get(id).get(field), watched.get(field), field + " of " + id);
+                }
+            }
+            assertEquals(listed.get(id).get("ttl").isNull(), watched.get("ttl").isNull(), "ttl of " + id);
             JsonNode expiredInList = listed.get(id).get("expiredForSeconds");
             JsonNode expiredWatched = watched.get("expiredForSeconds");
             assertTrue(expiredWatched != null && expiredInList.isNull() == expiredWatched.isNull(),
