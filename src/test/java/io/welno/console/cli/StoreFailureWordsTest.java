@@ -130,13 +130,14 @@ class StoreFailureWordsTest {
 
     /**
      * The advice is said once: a cause whose own words end in what its fix says again (an ACL for the sessions' keys,
-     * trying again in a moment) is said without it before the fix, on the command line and in the connection dialog,
+     * trying again in a moment, a server busy or paused) is said without it before the fix, on the command line and in the connection dialog,
      * where the cause's own words stay whole wherever no fix follows (an action's result, the feed's reason).
      */
     @Test
     void theAdviceIsSaidOnce() {
         Map<Cause, String> advice = Map.of(Cause.KEY_PERMISSION_DENIED, "ask for an acl whose key patterns include",
-                Cause.UNAVAILABLE, "in a moment", Cause.POOL_EXHAUSTED, "try again in a moment");
+                Cause.UNAVAILABLE, "in a moment", Cause.POOL_EXHAUSTED, "try again in a moment", Cause.TIMEOUT,
+                "paused");
         advice.forEach((cause, words) -> {
             RuntimeException error = examples().get(cause);
             StringWriter err = new StringWriter();

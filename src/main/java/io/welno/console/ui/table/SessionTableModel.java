@@ -534,7 +534,7 @@ public final class SessionTableModel {
         return liveCount;
     }
 
-    /** Of {@link #liveCountProperty()}, the sessions past their expires_at (at the last tick's second). */
+    /** Of {@link #liveCountProperty()}, the sessions past their expires_at (at the last tick's time). */
     public ReadOnlyIntegerProperty pastExpiryProperty() {
         return pastExpiry;
     }
