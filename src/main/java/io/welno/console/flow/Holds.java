@@ -270,9 +270,13 @@ final class Holds {
             return;
         }
         if (!(stored.get().parsed() instanceof SessionDocument doc)) {
-            // Not "kept": the value is not the change any more, and the backend cannot read it either.
+            // Not "kept": the value is not the change any more, and the backend cannot read it either. The change was
+            // written over, so it is told and audited as any revert (the window's notice and alert), before the end;
+            // it is not re-applied, as the flow never writes over a value it cannot read.
             Phrase reason = stored.get().parsed() instanceof UnreadableSession u
                     ? u.reason() : Phrase.of("text.empty");
+            report(state, new RevertDetected(id, state.request.kind(), state.handle.actionId(),
+                    state.operator.name(), Phrase.of(RevertDetected.UNREADABLE, reason), null));
             endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable",
                     reason), state.handle.reapplies(), null));
             return;
@@ -371,19 +375,7 @@ final class Holds {
         if (state == null) {
             return; // another service's action, or a hold that just ended
         }
-        synchronized (state) {
-            state.reverts++;
-        }
-        service.recordAfter(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
-                AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
-                revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
-                "REVERTED", revert.lost(), null, state.request.batchId()));
-        SessionStatus failedTo;
-        synchronized (state) {
-            failedTo = state.failedTo;
-        }
-        RevertDetected told = revert.inBatch(state.request.batchId()).undoing(failedTo);
-        service.fire(l -> l.onRevertDetected(told));
+        report(state, revert);
         boolean again;
         synchronized (state) {
             again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()
@@ -403,6 +395,21 @@ final class Holds {
             endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.reverted", revert.lost()),
                     state.handle.reapplies(), revert.statusNow()));
         }
+    }
+
+    /** A held change was written over: counted, audited and told to the listeners (the window's notice and alert). */
+    private void report(HoldState state, RevertDetected revert) {
+        SessionStatus failedTo;
+        synchronized (state) {
+            state.reverts++;
+            failedTo = state.failedTo;
+        }
+        service.recordAfter(new AuditRecord(runtime.timestamps.clock().instant(), revert.actionId(),
+                AuditRecord.REVERT_DETECTED, state.operator.name(), state.operator.role(), revert.action().wire(),
+                revert.sessionId(), "", false, "", revert.statusNow() == null ? "" : String.valueOf(revert.statusNow()),
+                "REVERTED", revert.lost(), null, state.request.batchId()));
+        RevertDetected told = revert.inBatch(state.request.batchId()).undoing(failedTo);
+        service.fire(l -> l.onRevertDetected(told));
     }
 
     /**

@@ -23,6 +23,12 @@ import io.welno.console.text.Phrase;
 public record RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                              SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo) {
 
+    /**
+     * The code of {@link #lost()} when the key no longer holds a readable session at all (a value cut off mid-write,
+     * not JSON): nothing the backend writes, so the words name what is there rather than an older copy.
+     */
+    public static final String UNREADABLE = "revert.unreadable";
+
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                           SessionStatus statusNow, boolean ours, String batchId) {
         this(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, null);
@@ -36,6 +42,11 @@ public record RevertDetected(String sessionId, ActionKind action, String actionI
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                           SessionStatus statusNow) {
         this(sessionId, action, actionId, operator, lost, statusNow, true);
+    }
+
+    /** Whether the change was written over by a value that is not a readable session ({@link #UNREADABLE}). */
+    public boolean toUnreadable() {
+        return lost != null && UNREADABLE.equals(lost.key());
     }
 
     /** The same revert, told as part of bulk run {@code id} (null: a single action). */

@@ -216,6 +216,18 @@ class HoldEndTest {
             HoldOutcome held = outcome(done);
             assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
             assertTrue(Words.en(held.message()).contains("not a readable session"), Words.en(held.message()));
+            // Written over like any revert, so told like one (the window's notice and alert), and audited before
+            // the hold's end
+            assertEquals(1, events.reverts.size(), "the revert is reported: " + events.reverts);
+            RevertDetected revert = events.reverts.get(0);
+            assertTrue(revert.ours() && revert.toUnreadable(), revert.toString());
+            assertEquals(done.actionId(), revert.actionId());
+            assertTrue(Words.en(revert.lost()).startsWith("The session now holds a value that is not a readable"
+                    + " session ("), Words.en(revert.lost()));
+            List<AuditRecord> newest = flow.auditLog().read(2);
+            assertEquals(List.of(AuditRecord.HOLD_ENDED, AuditRecord.REVERT_DETECTED),
+                    newest.stream().map(AuditRecord::event).toList());
+            assertEquals(done.actionId(), newest.get(1).actionId());
         }
     }
 

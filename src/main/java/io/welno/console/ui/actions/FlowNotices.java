@@ -69,7 +69,10 @@ final class FlowNotices implements FlowListener {
             return;
         }
         // A failed action's held write changed nothing the operator asked for: what is gone is the status it left.
-        Platform.runLater(() -> notices.show(() -> revert.ours() && revert.failedTo() != null
+        // A value that is no session at all is nothing the backend writes back: the words say what is there now.
+        Platform.runLater(() -> notices.show(() -> revert.ours() && revert.toUnreadable()
+                ? i18n.format("notify.revert.unreadable", session(revert.sessionId()), actionName(revert))
+                : revert.ours() && revert.failedTo() != null
                 ? i18n.format("notify.revert.failed", session(revert.sessionId()), actionName(revert),
                         StatusChips.text(i18n, revert.failedTo()))
                 : revert.ours()

@@ -108,6 +108,12 @@ public final class AlertWatcher {
     static Phrase revertPhrase(RevertDetected revert) {
         Object action = revert.action() == null ? Phrase.of("action.unknown") : revert.action();
         String operator = SafeText.bounded(revert.operator(), SafeText.FIELD);
+        if (revert.toUnreadable()) {
+            // not an older copy written back: a value nobody can read as a session (and the failed action's status
+            // is gone with everything else)
+            return Phrase.of("alert.revert.unreadable", SessionIds.argument(revert.sessionId()), action, operator,
+                    revert.lost());
+        }
         if (revert.failedTo() != null) {
             // a failed action's write: what the backend wrote over is the status it left, not a change it made
             return Phrase.of("alert.revert.failed", SessionIds.argument(revert.sessionId()), action, operator,

@@ -85,6 +85,24 @@ class FlowNoticesTest {
         assertTrue(newest().getStyleClass().contains("notice-warning"));
     }
 
+    /**
+     * A value that is no session at all is nothing the backend writes back: the notice says what the session holds
+     * now, in both languages, for an applied change and a failed action's held status alike.
+     */
+    @Test
+    void aChangeWrittenOverByAnUnreadableValueSaysSo(FxRobot robot) throws Exception {
+        flowNotices.onRevertDetected(new RevertDetected("welno_u1", ActionKind.SIMPLE_AUTH, "a1", "me",
+                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true)
+                .undoing(SessionStatus.ERROR));
+        assertEquals("Session welno_u1 now holds a value that is not a readable session: what your \"Re-send auth"
+                + " request\" wrote is gone.", headline());
+        assertEquals("The session now holds a value that is not a readable session (The value is empty.), so the"
+                + " backend cannot read it either", detail());
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        assertTrue(headline().startsWith("세션 welno_u1에 읽을 수 있는 세션이 아닌 값이 들어 있어"), headline());
+    }
+
     @Test
     void aReapplyAndAnUnconfirmedHoldSayWhatHappenedAfterTheId(FxRobot robot) throws Exception {
         flowNotices.onReapplied(new Reapplied(ID, ActionKind.MANUAL_COMPLETE, "a1", 1, ActionResult.Outcome.APPLIED,

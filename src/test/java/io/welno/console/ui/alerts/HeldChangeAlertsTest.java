@@ -144,6 +144,25 @@ class HeldChangeAlertsTest {
                 + " (status is fetching_health_data again)"), said);
     }
 
+    /** A value that is no session at all was not written back by the backend: the alert says what is there. */
+    @Test
+    void aChangeWrittenOverByAnUnreadableValueIsAnAlertThatSaysSo() {
+        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), OsNotifier.NONE, Runnable::run,
+                () -> true);
+        alertsOf(center).onRevertDetected(new RevertDetected("welno_u1", ActionKind.RESET_STUCK, "a1", "me",
+                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, center.entries().size());
+        AlertMonitor.Alert alert = center.entries().get(0).alert();
+        assertEquals(AlertMonitor.Rule.REVERT, alert.rule());
+        assertEquals("welno_u1: what me's \"Reset stuck collection\" wrote is gone: the session now holds a value"
+                + " that is not a readable session (The value is empty.), so the backend cannot read it either",
+                Wording.window(new I18n(Locale.ENGLISH)).render(alert.message()));
+        assertTrue(Wording.window(new I18n(I18n.KOREAN)).render(alert.message())
+                .startsWith("welno_u1: me님의 \"멈춘 수집 초기화\"이(가) 쓴 내용이 사라졌습니다."));
+    }
+
     private static RevertDetected revert(String sessionId, String batchId) {
         return new RevertDetected(sessionId, ActionKind.RESET_STUCK, "a-" + sessionId, "me",
                 Phrase.of("text.verbatim", "status is fetching_health_data again"),
