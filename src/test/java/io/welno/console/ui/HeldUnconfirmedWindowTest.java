@@ -13,6 +13,8 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.TestRows;
+import io.welno.console.tilko.TilkoEndpoint;
+import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
@@ -82,6 +84,7 @@ class HeldUnconfirmedWindowTest {
     @AfterEach
     void stop(FxRobot robot) {
         REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "+@all");
+        sim.clearFailures();
         console.close(robot);
     }
 
@@ -118,6 +121,41 @@ class HeldUnconfirmedWindowTest {
         FxState.await("the confirmation", () -> noticeTexts(robot).contains("Re-send auth request: confirmed for"
                 + " session " + ID + ". The session was read again: the change is there, and it stayed while it was"
                 + " watched."));
+        List<String> shown = FxState.read(() -> noticeTexts(robot));
+        assertTrue(shown.stream().noneMatch(t -> t.contains("not yet confirmed")), "still unconfirmed: " + shown);
+    }
+
+    /**
+     * A simple-auth Tilko refused leaves the session at error, a write held like an applied one: when that write could
+     * not be read back, its notice says it is not yet confirmed (not that the status is there, watched), and it is
+     * told confirmed when the hold keeps it, as an applied write is.
+     */
+    @Test
+    void aFailuresErrorWriteNotReadBackIsToldUnconfirmedThenConfirmed(FxRobot robot) throws Exception {
+        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
+        console.services().flow().addListener(new FlowListener() {
+            @Override
+            public void onSessionWritten(SessionWritten written) {
+                if (written.action() == ActionKind.SIMPLE_AUTH
+                        && written.after().status().equals(SessionStatus.ERROR)) {
+                    REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "-mget", "-get");
+                }
+            }
+
+            @Override
+            public void onActionFinished(ActionResult result) {
+                REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "+@all");
+            }
+        });
+        simpleAuth(robot);
+        String failed = "Re-send auth request failed for session " + ID + ". It left the session at \"Error\","
+                + " written but not yet confirmed, as the session could not be read back.";
+        FxState.await("the unconfirmed failure's notice", () -> noticeTexts(robot).stream()
+                .anyMatch(t -> t.startsWith(failed)));
+
+        FxState.await("the confirmation", () -> noticeTexts(robot).contains("Re-send auth request for session " + ID
+                + ": the \"Error\" it left is confirmed. The session was read again: it is there, and it stayed while"
+                + " it was watched."));
         List<String> shown = FxState.read(() -> noticeTexts(robot));
         assertTrue(shown.stream().noneMatch(t -> t.contains("not yet confirmed")), "still unconfirmed: " + shown);
     }

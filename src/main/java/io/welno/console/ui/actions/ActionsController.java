@@ -270,13 +270,14 @@ public final class ActionsController {
                 result.hold().outcome().thenAccept(end -> {
                     if (result.held() && !end.kept()) {
                         Platform.runLater(withdraw);
-                    } else if (result.applied() && result.unconfirmed() && end.kind() == HoldOutcome.Kind.KEPT) {
+                    } else if (ResultHeadline.confirmsWhenKept(result) && end.kind() == HoldOutcome.Kind.KEPT) {
                         // "Written, but not yet confirmed" promised that the hold's reads would tell: they found the
-                        // change and it stayed, so that notice gives way to one that says so, as a revert's would.
+                        // change (or the status a failure left) and it stayed, so that notice gives way to one that
+                        // says so, as a revert's would.
                         Platform.runLater(() -> {
                             withdraw.run();
                             view.notices().show(() -> ResultHeadline.confirmed(i18n, result),
-                                    () -> words().render(end.message()), Notices.Kind.DONE);
+                                    () -> words().render(end.message()), ResultHeadline.confirmedKind(result));
                         });
                     }
                 });

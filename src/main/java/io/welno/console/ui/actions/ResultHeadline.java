@@ -46,8 +46,10 @@ final class ResultHeadline {
                 result.applied() ? heldMinutes : 0, result.unconfirmed());
         if (!result.applied() && heldMinutes > 0 && result.statusAfter() != null) {
             // A failure that left the session in a state of the console's writing (a simple-auth Tilko refused: the
-            // session is now error): the backend can write over that too, and the hold watches it.
-            headline = i18n.format("notify.result.heldFailure", headline, heldMinutes,
+            // session is now error): the backend can write over that too, and the hold watches it. A write of it that
+            // could not be read back is not yet known to be there: said as for an applied one, the hold's reads to tell.
+            headline = i18n.format(result.unconfirmed() ? "notify.result.heldFailureUnconfirmed"
+                            : "notify.result.heldFailure", headline, heldMinutes,
                     StatusChips.text(i18n, result.statusAfter()));
         }
         return audited(i18n, headline, result.audited() ? null : result.auditFailure());
@@ -58,8 +60,32 @@ final class ResultHeadline {
      * hold: the hold's reads were to tell, and they did.
      */
     static String confirmed(I18n i18n, ActionResult result) {
+        if (isHeldFailure(result)) {
+            // the action failed all the same: what is confirmed is the status its failure left, not a change
+            return i18n.format("notify.result.confirmedFailure", i18n.get("action." + result.request().kind().wire()),
+                    SessionIds.shown(i18n, result.request().sessionId()),
+                    StatusChips.text(i18n, result.statusAfter()));
+        }
         return i18n.format("notify.result.confirmed", i18n.get("action." + result.request().kind().wire()),
                 SessionIds.shown(i18n, result.request().sessionId()));
+    }
+
+    /**
+     * Whether a notice told "written, but not yet confirmed" of this result gives way to {@link #confirmed} when its
+     * hold ends {@code KEPT}: an applied write, and a failure's held write (simple-auth's error) alike.
+     */
+    static boolean confirmsWhenKept(ActionResult result) {
+        return result.unconfirmed() && result.held() && (result.applied() || isHeldFailure(result));
+    }
+
+    /** The kind of the notice {@link #confirmed} makes: a failure stays one, so it is news rather than done. */
+    static Notices.Kind confirmedKind(ActionResult result) {
+        return isHeldFailure(result) ? Notices.Kind.NEWS : Notices.Kind.DONE;
+    }
+
+    /** A failure whose last write (the status it left) is held, as simple-auth's error is. */
+    private static boolean isHeldFailure(ActionResult result) {
+        return !result.applied() && result.held() && result.statusAfter() != null;
     }
 
     /** {@link #kind(ActionKind, ActionResult.Outcome, boolean)} for a result: one not confirmed is to look at too. */
