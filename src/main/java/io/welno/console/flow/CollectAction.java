@@ -1,6 +1,7 @@
 package io.welno.console.flow;
 
 import io.welno.console.session.AuthCredentials;
+import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -82,7 +83,8 @@ final class CollectAction implements FlowAction {
         }
         SessionDocument doc = claimed.after();
         Collection collection = new Collection(runtime, id, actionId, operator, request, claimed.before(),
-                TilkoCalls.credentials(doc.authData().orElseThrow()), TilkoCalls.person(doc));
+                TilkoCalls.credentials(doc.authData().orElseThrow()), TilkoCalls.person(doc),
+                doc.consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null));
         runtime.collections.put(id, collection);
         Optional<ActionResult> gone = runtime.verify(request, actionId, claimed);
         if (gone.isPresent()) {

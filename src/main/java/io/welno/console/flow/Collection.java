@@ -20,6 +20,7 @@ import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -57,11 +58,17 @@ final class Collection implements Runnable {
     final CountDownLatch done = new CountDownLatch(1);
     private volatile Future<?> future;
     private volatile boolean stopRequested;
+    /** The lease the claim was written with: until a renewal moves it, when the claim lapses if nobody gives it back. */
+    private final LocalDateTime claimLease;
+    /** The renewals of the claim's lease while the collection runs; null before it runs. */
+    private volatile LeaseKeeper.Renewal renewal;
     private SessionStatus expected = SessionStatus.FETCHING_HEALTH_DATA;
 
     Collection(FlowRuntime runtime, String id, String actionId, Operator operator, ActionRequest request,
-               SessionDocument firstBefore, TilkoCredentials credentials, TilkoPerson person) {
+               SessionDocument firstBefore, TilkoCredentials credentials, TilkoPerson person,
+               LocalDateTime claimLease) {
         this.runtime = runtime;
+        this.claimLease = claimLease;
         this.id = id;
         this.actionId = actionId;
         this.operator = operator;
@@ -97,6 +104,7 @@ final class Collection implements Runnable {
         }
         CollectionFinished finished;
         try (LeaseKeeper.Renewal lease = runtime.leases.keep(id, actionId)) {
+            renewal = lease;
             finished = collect();
         } catch (Throwable t) {
             if (stopped()) {
@@ -307,6 +315,23 @@ final class Collection implements Runnable {
                 Phrase.of("collection.stoppedByChange", why, SessionStatus.AUTH_COMPLETED));
     }
 
+    /**
+     * When the claim's lease lapses if nobody gives the claim back: its renewals are stopped first, so none moves it
+     * past the moment said. Null when the claim's lease is not known.
+     */
+    private LocalDateTime leaseLapses() {
+        LeaseKeeper.Renewal renewing = renewal;
+        LocalDateTime renewed = null;
+        if (renewing != null) {
+            renewing.close();
+            renewed = renewing.latestLease();
+        }
+        if (claimLease == null || renewed == null) {
+            return renewed == null ? claimLease : renewed;
+        }
+        return renewed.isAfter(claimLease) ? renewed : claimLease;
+    }
+
     private static String redisTroubleText(StoreFailure failure) {
         return switch (failure.cause()) {
             case PERMISSION_DENIED -> "Redis 권한이 없어 콘솔의 데이터 수집을 중단했습니다. 다시 시도할 수 있습니다.";
@@ -361,8 +386,15 @@ final class Collection implements Runnable {
                     request.batchId());
         }
         if (r instanceof UpdateResult.Failed failed) {
-            return new CollectionFinished(id, actionId, CollectionFinished.Result.UNAVAILABLE, null,
-                    Phrase.of("collection.notReleased", failed.describe(), ActionKind.RESET_STUCK),
+            // The claim may stand, collection_started with it, until its lease lapses, and another console's
+            // reset-stuck is refused until then: said with the lease's real end, as a claim the action could not
+            // give back is (flow.collect.claimStands), not as "nothing was changed".
+            LocalDateTime lapses = leaseLapses();
+            Phrase said = lapses == null
+                    ? Phrase.of("collection.notReleased", failed.describe(), ActionKind.RESET_STUCK)
+                    : Phrase.of("collection.claimStands", failed.failure().phrase(), FlowRuntime.leaseClock(lapses),
+                            ActionKind.RESET_STUCK);
+            return new CollectionFinished(id, actionId, CollectionFinished.Result.UNAVAILABLE, null, said,
                     request.batchId());
         }
         if (r instanceof UpdateResult.Missing) {

@@ -9,6 +9,7 @@ import io.welno.console.store.UpdateResult;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,25 +51,66 @@ final class LeaseKeeper {
     /** Starts renewing; close the returned handle when the claim is released (or the call is back). */
     Renewal keep(String sessionId, String actionId) {
         long period = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> task = timer.scheduleWithFixedDelay(() -> renew(sessionId, actionId), period, period,
-                TimeUnit.MILLISECONDS);
-        return () -> task.cancel(false);
+        Renewing renewing = new Renewing(sessionId, actionId);
+        renewing.task = timer.scheduleWithFixedDelay(renewing::renew, period, period, TimeUnit.MILLISECONDS);
+        return renewing;
     }
 
-    private void renew(String sessionId, String actionId) {
-        try {
-            UpdateResult r = store.update(sessionId, stillOurs(actionId), (current, edit) -> {
-                JsonNode claim = edit.tree().get(ConsoleMarks.CLAIM);
-                if (claim instanceof ObjectNode object) {
-                    object.put(ConsoleMarks.LEASE_UNTIL, leaseUntilFromNow());
-                    edit.markChanged();
+    /** The renewals of one claim, and the latest lease they tried to write. */
+    private final class Renewing implements Renewal {
+        private final String sessionId;
+        private final String actionId;
+        private volatile ScheduledFuture<?> task;
+        /** Guarded by this: no renewal starts a write once closed, so {@link #latest} is final then. */
+        private boolean closed;
+        private LocalDateTime latest;
+
+        Renewing(String sessionId, String actionId) {
+            this.sessionId = sessionId;
+            this.actionId = actionId;
+        }
+
+        void renew() {
+            LocalDateTime until;
+            synchronized (this) {
+                if (closed) {
+                    return;
                 }
-            });
-            if (!r.applied()) {
-                LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId, words.render(r.describe()));
+                // noted before it is sent: a renewal whose answer is lost may still have moved the lease this far
+                until = timestamps.nowLocal().plusSeconds(Math.max(1, lease.toSeconds()));
+                latest = until;
             }
-        } catch (RuntimeException e) {
-            LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId, e.toString());
+            try {
+                UpdateResult r = store.update(sessionId, stillOurs(actionId), (current, edit) -> {
+                    JsonNode claim = edit.tree().get(ConsoleMarks.CLAIM);
+                    if (claim instanceof ObjectNode object) {
+                        object.put(ConsoleMarks.LEASE_UNTIL, Timestamps.format(until));
+                        edit.markChanged();
+                    }
+                });
+                if (!r.applied()) {
+                    LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId,
+                            words.render(r.describe()));
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("{} lease of session {} not renewed: {}", actionId, sessionId, e.toString());
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            ScheduledFuture<?> t = task;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+
+        @Override
+        public synchronized LocalDateTime latestLease() {
+            return latest;
         }
     }
 
@@ -81,5 +123,11 @@ final class LeaseKeeper {
     interface Renewal extends AutoCloseable {
         @Override
         void close();
+
+        /**
+         * The latest {@code lease_until} a renewal wrote, or may have written (its answer lost); null when none was
+         * tried. Once closed, no renewal moves the lease past it.
+         */
+        LocalDateTime latestLease();
     }
 }

@@ -189,11 +189,43 @@ class CollectionTest {
         }
     }
 
+    /**
+     * A collection stopped mid-run by Redis, whose giving back of its claim failed too: the claim may stand, renewed by
+     * nobody, and its end says until when its lease lasts (as a claim the action could not give back says), not
+     * "within a minute" nor that nothing was changed.
+     */
+    @Test
+    void aCollectionStoppedMidRunThatCannotGiveItsClaimBackSaysWhenItsLeaseLapses() {
+        String id = readyToCollect(flow);
+        StallingStore stalling = new StallingStore(store);
+        try (FlowService service = FlowTestSupport.service(stalling, store, TilkoGateway.of(tilko), null, pool,
+                FlowOptions.defaults())) {
+            service.addListener(events);
+            stalling.stallAfterWriteOf(SessionStatus.FETCHING_PRESCRIPTION_DATA);
+            ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
+            assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
+            CollectionFinished done = events.awaitFinished(id, Await.EVENTUALLY);
+
+            JsonNode doc = BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id,
+                    FlowTestSupport.TIMESTAMPS.zone());
+            assertEquals("fetching_prescription_data", doc.get("status").asText(), "the claim stands");
+            String lease = doc.get(ConsoleMarks.CLAIM).get("lease_until").asText().substring(11, 19);
+            assertEquals(CollectionFinished.Result.UNAVAILABLE, done.result(), Words.en(done.message()));
+            String en = Words.en(done.message());
+            assertTrue(en.contains("Until its lease lapses at " + lease + " the session looks as if this console"
+                    + " were still collecting it, so \"reset-stuck\" from another console is refused"), en);
+            assertFalse(en.contains("within a minute") || en.contains("Nothing was changed"), en);
+            String ko = Words.ko(done.message());
+            assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
+        }
+    }
+
     /** The real store until a write lands after {@link #stallAfterNextWrite}; then Redis stalls: every call times out. */
     private static final class StallingStore implements SessionStore {
         private final SessionStore delegate;
         private volatile boolean armed;
         private volatile boolean stalled;
+        private volatile SessionStatus armedFor;
 
         StallingStore(SessionStore delegate) {
             this.delegate = delegate;
@@ -201,6 +233,11 @@ class CollectionTest {
 
         void stallAfterNextWrite() {
             armed = true;
+        }
+
+        /** Stalls once a write that leaves the session at {@code status} lands (a collection's step, say). */
+        void stallAfterWriteOf(SessionStatus status) {
+            armedFor = status;
         }
 
         private static JedisConnectionException timeout() {
@@ -231,7 +268,8 @@ class CollectionTest {
                 return new UpdateResult.Failed(id, StoreFailure.of(timeout()), false);
             }
             UpdateResult result = delegate.update(id, precondition, mutation);
-            if (armed && result.applied()) {
+            if (result.applied() && (armed || (armedFor != null
+                    && ((UpdateResult.Applied) result).after().status() == armedFor))) {
                 stalled = true;
             }
             return result;
