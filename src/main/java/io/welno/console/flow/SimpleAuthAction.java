@@ -6,6 +6,7 @@ import io.welno.console.session.AuthProvider;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.UserInfo;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionMutation;
@@ -102,8 +103,14 @@ final class SimpleAuthAction implements FlowAction {
             // could not be read was written all the same, and stays until its lease lapses: said, with when.
             ActionResult told = notThere.get();
             LocalDateTime lease = told.claimStandsUntil();
-            return new Execution(lease == null ? told : told.claimLeftStanding(lease,
-                    Phrase.of("flow.claim.mayStand", told.message(), FlowRuntime.leaseClock(lease))));
+            if (lease == null) {
+                return new Execution(told);
+            }
+            // Others cannot know that nothing went to Tilko: the session counts as stuck, and can be sent again, only
+            // once the request it looks like is stale, which may be after the lease (session.StuckPolicy).
+            LocalDateTime stale = StuckPolicy.defaults().stuckAfter(claimed.after()).orElse(lease);
+            return new Execution(told.claimLeftStanding(lease, Phrase.of("flow.claim.mayStandUntilStale",
+                    told.message(), FlowRuntime.leaseClock(lease), FlowRuntime.leaseClock(stale))));
         }
         Precondition again = runtime.reapplyGuard(actionId);
         runtime.held(operator, request, actionId, claimed, again);

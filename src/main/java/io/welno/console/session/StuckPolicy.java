@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>a session is stuck no later than {@link #EXPIRY_MARGIN} before its {@code expires_at}: past that the
  *       backend deletes it on its next read, so a repair must happen before;</li>
  *   <li>a session a console claimed with a lease ({@link ConsoleClaim}) is worked on for exactly as long as the
- *       lease is renewed: it is stuck the moment the lease lapses (its console died), and not before.</li>
+ *       lease is renewed: it is stuck the moment the lease lapses (its console died), and not before — an auth
+ *       request not before it is stale either, as its Tilko request may still be out.</li>
  * </ul>
  */
 public final class StuckPolicy {
@@ -123,6 +124,15 @@ public final class StuckPolicy {
                                               boolean collectionStarted, LocalDateTime expiresAt,
                                               LocalDateTime leaseUntil) {
         if (leaseUntil != null && canStick(status, collectionStarted)) {
+            if (status.equals(SessionStatus.AUTH_REQUESTING)) {
+                // A lapsed lease says its console died, not that its Tilko request is over: sent before, it may still
+                // reach the phone until the request counts as stale, and simple-auth refuses a second one until then
+                // (docs/flow.md, "Guards"). Stuck means it can be sent again: at the later of the two.
+                Optional<LocalDateTime> stale = idleAfter(status, lastProgress, collectionStarted);
+                if (stale.isPresent() && stale.get().isAfter(leaseUntil)) {
+                    return stale;
+                }
+            }
             return Optional.of(leaseUntil);
         }
         Optional<LocalDateTime> byThreshold = idleAfter(status, lastProgress, collectionStarted);

@@ -250,8 +250,15 @@ class LostAnswerTest {
         String en = Words.en(result.message());
         assertTrue(en.contains("Nothing was sent to Tilko, but the claim may still be in the session, renewed by"
                 + " nobody: until its lease lapses at " + lease), en);
+        // Other consoles cannot know nothing went to Tilko: it is stuck, and can be sent again, once the request it
+        // looks like is stale (150 s after the claim), not when the lease lapses a minute after it
+        String stale = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalDateTime
+                .parse(doc.get(ConsoleMarks.CLAIM).get("at").asText()).plusSeconds(150));
+        assertTrue(en.contains("counts as stuck, and can be sent again, only after " + stale + "."), en);
+        assertFalse(en.contains("after that it counts as stuck"), en);
         String ko = Words.ko(result.message());
         assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
+        assertTrue(ko.contains(stale + "이 지나야 멈춘 세션으로 세며"), ko);
     }
 
     @Test

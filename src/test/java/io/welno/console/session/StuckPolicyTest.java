@@ -68,6 +68,37 @@ class StuckPolicyTest {
                 policy.why(later, LocalDateTime.parse("2026-11-20T14:15:00")).orElseThrow().kind());
     }
 
+    /**
+     * An auth request whose console died: its lease lapses a minute after the claim, but the Tilko request it sent may
+     * still reach the phone until the request is stale (150 s), and simple-auth refuses to send another until then.
+     * Stuck says it can be sent again, so not before that either; a lease renewed longer than that still decides.
+     */
+    @Test
+    void anAuthRequestWhoseLeaseLapsedIsStuckOnlyOnceItIsStale() {
+        SessionDocument requesting = authRequesting("2026-11-20T14:05:32.123456");
+        assertEquals(LocalDateTime.parse("2026-11-20T14:07:02.123456"), policy.stuckAfter(requesting).orElseThrow());
+        assertFalse(policy.isStuck(requesting, LocalDateTime.parse("2026-11-20T14:06:00")),
+                "its lease lapsed, but its Tilko request may still be out");
+        assertTrue(policy.isStuck(requesting, LocalDateTime.parse("2026-11-20T14:07:03")));
+        assertEquals(StuckReason.Kind.LEASE_LAPSED,
+                policy.why(requesting, LocalDateTime.parse("2026-11-20T14:07:03")).orElseThrow().kind());
+
+        SessionDocument renewed = authRequesting("2026-11-20T14:09:00");
+        assertEquals(LocalDateTime.parse("2026-11-20T14:09:00"), policy.stuckAfter(renewed).orElseThrow(),
+                "renewed past the stale moment: the lease decides");
+    }
+
+    /** A simple-auth claim written at 14:04:32.123456, its lease until {@code leaseUntil}. */
+    private SessionDocument authRequesting(String leaseUntil) {
+        return fetching(tree -> {
+            tree.put("status", "auth_requesting").put("collection_started", false)
+                    .put("expires_at", "2026-11-20T15:00:00");
+            tree.putObject("console_claim").put("id", "3f2a91c0").put("action", "simple-auth")
+                    .put("owner", "host/12/ab12").put("at", "2026-11-20T14:04:32.123456")
+                    .put("lease_until", leaseUntil);
+        });
+    }
+
     @Test
     void aLeasedClaimDecidesAloneStuckTheMomentItsLeaseLapses() {
         SessionDocument leased = fetching(tree -> tree.put("expires_at", "2026-11-20T14:31:00")
