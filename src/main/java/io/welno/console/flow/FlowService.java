@@ -102,10 +102,10 @@ public final class FlowService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Guards guards = new Guards(options, timestamps, registry);
+        LeaseKeeper leases = new LeaseKeeper(store, timestamps, options.claimLease(), timer, options.logWords());
+        Guards guards = new Guards(options, timestamps, registry, leases::renews);
         this.limitedTilko = tilko == null ? null : new LimitedTilko(tilko, options.maxTilkoCalls());
-        this.runtime = new FlowRuntime(this, store, limitedTilko, timestamps, options, guards, background,
-                new LeaseKeeper(store, timestamps, options.claimLease(), timer, options.logWords()),
+        this.runtime = new FlowRuntime(this, store, limitedTilko, timestamps, options, guards, background, leases,
                 ConsoleInstance.id());
         this.holds = new Holds(this, runtime, revertWatch, timer);
         this.revertForwarder = holds::onRevert;

@@ -58,15 +58,18 @@ public final class Guards {
     private final Timestamps timestamps;
     private final ActionRegistry registry;
     private final StuckPolicy resetPolicy;
+    /** Whether this console renews a claim's lease on a session: one of its own Tilko calls is out, or waits its turn. */
+    private final Predicate<String> renewedHere;
 
     public Guards(FlowOptions options, Timestamps timestamps) {
-        this(options, timestamps, new ActionRegistry());
+        this(options, timestamps, new ActionRegistry(), sessionId -> false);
     }
 
-    Guards(FlowOptions options, Timestamps timestamps, ActionRegistry registry) {
+    Guards(FlowOptions options, Timestamps timestamps, ActionRegistry registry, Predicate<String> renewedHere) {
         this.options = options;
         this.timestamps = timestamps;
         this.registry = registry;
+        this.renewedHere = renewedHere;
         this.resetPolicy = StuckPolicy.defaults().withCollectionsStuckAfter(options.stuckAfter());
     }
 
@@ -91,6 +94,10 @@ public final class Guards {
         expired(doc, now).ifPresent(why -> out.add(new Refusal(why, false)));
         BackendRules.ownershipProblem(doc).ifPresent(why -> out.add(new Refusal(Phrase.of("guard.ownership", why),
                 kind != ActionKind.SIMPLE_AUTH)));
+        if (kind.needsTilko() && !locallyCollecting.test(doc.id())) { // a collection here: the action's own words
+            liveClaim(doc, now).ifPresent(claim -> out.add(Refusal.hard("guard.claimedElsewhere",
+                    String.valueOf(claim.owner()), Duration.between(now, claim.leaseUntil()), kind)));
+        }
         registry.get(kind).problems(doc, new Context(this, now, locallyCollecting), out);
         doc.warnings().stream().filter(w -> w.breaksBackend()).findFirst().ifPresent(w ->
                 out.add(Refusal.overridable("guard.backendCannotRead", w.phrase())));
@@ -120,6 +127,17 @@ public final class Guards {
                     .ifPresent(moments::add);
         }
         return moments.stream().filter(moment -> !moment.isBefore(now)).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * A claim whose owner still renews its lease: that console's Tilko call is out or waits its turn (a bulk run's
+     * sessions wait for one of {@link FlowOptions#maxTilkoCalls()}), however long ago it was taken — a request sent
+     * now would be a second one for the session, which the claim exists to prevent (docs/flow.md, "Claims and
+     * leases"). A claim of this console that it no longer renews (its read-back failed) stands for nothing in flight.
+     */
+    private Optional<ConsoleClaim> liveClaim(SessionDocument doc, LocalDateTime now) {
+        return doc.consoleClaim().filter(claim -> claim.leaseUntil() != null && !claim.leaseLapsed(now))
+                .filter(claim -> !ConsoleInstance.id().equals(claim.owner()) || renewedHere.test(doc.id()));
     }
 
     /** The refusal that applies: the first rule broken, or with an override the first hard one. */

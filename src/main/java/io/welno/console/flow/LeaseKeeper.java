@@ -11,6 +11,7 @@ import io.welno.console.text.Phrase;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ final class LeaseKeeper {
     private final Duration lease;
     private final ScheduledExecutorService timer;
     private final LogWords words;
+    /** The sessions whose claims this console renews now, each with how many renewals are open on it. */
+    private final ConcurrentHashMap<String, Integer> renewedSessions = new ConcurrentHashMap<>();
 
     LeaseKeeper(SessionStore store, Timestamps timestamps, Duration lease, ScheduledExecutorService timer,
                 LogWords words) {
@@ -48,9 +51,15 @@ final class LeaseKeeper {
         return timestamps.nowPlusSeconds(Math.max(1, lease.toSeconds()));
     }
 
+    /** Whether this console renews a claim on the session now: its Tilko call for it is out or waits its turn. */
+    boolean renews(String sessionId) {
+        return renewedSessions.containsKey(sessionId);
+    }
+
     /** Starts renewing; close the returned handle when the claim is released (or the call is back). */
     Renewal keep(String sessionId, String actionId) {
         long period = Math.max(1, lease.toMillis() / 3);
+        renewedSessions.merge(sessionId, 1, Integer::sum);
         Renewing renewing = new Renewing(sessionId, actionId);
         renewing.task = timer.scheduleWithFixedDelay(renewing::renew, period, period, TimeUnit.MILLISECONDS);
         return renewing;
@@ -100,8 +109,12 @@ final class LeaseKeeper {
         @Override
         public void close() {
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 closed = true;
             }
+            renewedSessions.computeIfPresent(sessionId, (id, open) -> open > 1 ? open - 1 : null);
             ScheduledFuture<?> t = task;
             if (t != null) {
                 t.cancel(false);

@@ -252,6 +252,57 @@ class GuardsTest {
         assertTrue(changes >= 5, "the fixtures' verdicts do change over these minutes: " + changes);
     }
 
+    /** 14:07 KST: fixture 02 has been auth_requesting for 216 s, stale by the idle rule alone. */
+    private static final Instant STALE_BY_IDLE = Instant.parse("2026-11-20T05:07:00Z");
+
+    /** A claim taken when the fixture last moved (14:03:24), its lease renewed until 14:07:40 by {@code owner}. */
+    private static Consumer<ObjectNode> claimedBy(String owner) {
+        return d -> d.putObject("console_claim").put("id", "3f2a91c0").put("action", "simple-auth")
+                .put("operator", "lee").put("owner", owner).put("at", "2026-11-20T14:03:24.123456")
+                .put("lease_until", "2026-11-20T14:07:40.000000");
+    }
+
+    /**
+     * A claim left waiting for a Tilko turn (a bulk run over a bucket) outlasts the 150 s after which an auth request
+     * counts as stale, its lease renewed all the while: the request it stands for has not even been sent. Another
+     * console must not send a second one for the session, whatever the idle rule says, nor a developer override it.
+     */
+    @Test
+    void anotherConsolesLiveLeaseRefusesEveryTilkoActionHard() throws Exception {
+        SessionDocument requesting = edited("02_auth_requesting.json", claimedBy("other-host/4242/beef"));
+        Refusal refusal = guards(STALE_BY_IDLE).refusal(ActionKind.SIMPLE_AUTH, requesting, true, id -> false)
+                .orElseThrow(() -> new AssertionError("simple-auth was allowed over another console's live claim"));
+        assertEquals("guard.claimedElsewhere", refusal.phrase().key());
+        assertFalse(refusal.overridable());
+        String said = Words.en(refusal.phrase());
+        assertTrue(said.contains("other-host/4242/beef") && said.contains("40s more"), said);
+        String korean = Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(refusal.phrase());
+        assertTrue(korean.contains("other-host/4242/beef") && korean.contains("두 번째 요청"), korean);
+
+        // A developer's override of collect's status rule must not start a collection behind it either.
+        SessionDocument completedButClaimed = edited("04_auth_completed.json", claimedBy("other-host/4242/beef"));
+        assertEquals("guard.claimedElsewhere", guards(STALE_BY_IDLE).refusal(ActionKind.COLLECT,
+                completedButClaimed, true, id -> false).map(r -> r.phrase().key()).orElse("allowed"));
+
+        // Once the lease lapses (its console died) the idle rule decides again, as before.
+        Instant lapsed = Instant.parse("2026-11-20T05:07:41Z");
+        assertEquals("allowed", verdict(lapsed, ActionKind.SIMPLE_AUTH, requesting));
+    }
+
+    /**
+     * This console's own claim stands for a request in flight only while this console renews it: one of its own Tilko
+     * calls waits its turn; a claim it left behind (its read-back failed) and no longer renews goes by the idle rule.
+     */
+    @Test
+    void ownClaimRefusesOnlyWhileThisConsoleRenewsIt() throws Exception {
+        SessionDocument requesting = edited("02_auth_requesting.json", claimedBy(ConsoleInstance.id()));
+        Guards renewing = new Guards(FlowOptions.defaults(), at(STALE_BY_IDLE), new ActionRegistry(),
+                id -> id.equals(requesting.id()));
+        assertEquals("guard.claimedElsewhere", renewing.refusal(ActionKind.SIMPLE_AUTH, requesting, true,
+                id -> false).map(r -> r.phrase().key()).orElse("allowed"));
+        assertEquals("allowed", verdict(STALE_BY_IDLE, ActionKind.SIMPLE_AUTH, requesting));
+    }
+
     private static String verdict(Instant at, ActionKind kind, SessionDocument doc) {
         return guards(at).refusal(kind, doc, false, id -> false).map(r -> r.phrase().key()).orElse("allowed");
     }

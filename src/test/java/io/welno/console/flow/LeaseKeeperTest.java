@@ -1,6 +1,8 @@
 package io.welno.console.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
@@ -40,6 +42,29 @@ class LeaseKeeperTest {
                 Await.until("a later renewal tried", Await.EVENTUALLY,
                         () -> start.plusMinutes(2).plusSeconds(3).equals(renewal.latestLease()));
             }
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /** The guards ask whether this console renews a claim on a session: true from keep until its last close. */
+    @Test
+    void itSaysWhichSessionsItRenews(@TempDir Path dir) {
+        Timestamps timestamps = new Timestamps(new TestClock(), Timestamps.DEFAULT_ZONE);
+        FileSessionStore store = new FileSessionStore(dir, new SessionCodec(), timestamps, RetryPolicy.DEFAULT);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            LeaseKeeper keeper = new LeaseKeeper(store, timestamps, Duration.ofMinutes(1), timer,
+                    FlowOptions.defaults().logWords());
+            LeaseKeeper.Renewal first = keeper.keep("s1", "a1");
+            LeaseKeeper.Renewal second = keeper.keep("s1", "a2");
+            assertTrue(keeper.renews("s1"));
+            assertFalse(keeper.renews("s2"));
+            first.close();
+            first.close(); // a collection closes its renewal twice: counted once
+            assertTrue(keeper.renews("s1"), "the other renewal is still open");
+            second.close();
+            assertFalse(keeper.renews("s1"));
         } finally {
             timer.shutdownNow();
         }
