@@ -275,10 +275,8 @@ final class Holds {
             // it is not re-applied, as the flow never writes over a value it cannot read.
             Phrase reason = stored.get().parsed() instanceof UnreadableSession u
                     ? u.reason() : Phrase.of("text.empty");
-            report(state, new RevertDetected(id, state.request.kind(), state.handle.actionId(),
+            onRevert(new RevertDetected(id, state.request.kind(), state.handle.actionId(),
                     state.operator.name(), Phrase.of(RevertDetected.UNREADABLE, reason), null));
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable",
-                    reason), state.handle.reapplies(), null));
             return;
         }
         Optional<Phrase> lost = RevertWatch.lost(state.versions(), doc);
@@ -376,6 +374,13 @@ final class Holds {
             return; // another service's action, or a hold that just ended
         }
         report(state, revert);
+        if (revert.toUnreadable()) {
+            // Not re-applied: the flow never writes over a value it cannot read. Nothing of the change is left to
+            // watch, so the hold ends here, as its last read would end it.
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable",
+                    revert.lost().arg(0)), state.handle.reapplies(), null));
+            return;
+        }
         boolean again;
         synchronized (state) {
             again = state.request.reapply() && state.handle.reapplies() < runtime.options.maxReapplies()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionMessage;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
@@ -190,6 +191,8 @@ public final class RevertWatch implements AutoCloseable {
     public void onKeyChanged(String sessionId, StoredSession stored) {
         if (stored != null && stored.parsed() instanceof SessionDocument doc) {
             check(sessionId, doc, Long.MIN_VALUE); // when the feed read it is not known
+        } else if (stored != null && (store == null || pollInterval.isZero())) {
+            checkUnreadable(sessionId, stored); // a watch that cannot poll takes the feed's word, as for a document
         }
     }
 
@@ -269,6 +272,8 @@ public final class RevertWatch implements AutoCloseable {
             onKeyRemoved(sessionId);
         } else if (stored.get().parsed() instanceof SessionDocument doc) {
             check(sessionId, doc, readStartedNanos);
+        } else {
+            checkUnreadable(sessionId, stored.get());
         }
     }
 
@@ -309,6 +314,35 @@ public final class RevertWatch implements AutoCloseable {
             if (list != null) {
                 report(findReverts(sessionId, list, doc, readStartedNanos));
             }
+        } finally {
+            reporting.unlock();
+        }
+    }
+
+    /**
+     * The key holds a value that is no session (cut off mid-write, not JSON): every change watched on it was written
+     * over, whenever the read began, since each was checked readable when written. Told now as a revert of the
+     * unreadable kind ({@link RevertDetected#UNREADABLE}), once: the watches end with it, as nothing of them is left to
+     * lose.
+     */
+    private void checkUnreadable(String sessionId, StoredSession stored) {
+        Phrase reason = stored.parsed() instanceof UnreadableSession u ? u.reason() : Phrase.of("text.empty");
+        reporting.lock();
+        try {
+            List<Watched> list = watches.get(sessionId);
+            if (list == null) {
+                return;
+            }
+            List<RevertDetected> found = new ArrayList<>();
+            synchronized (list) {
+                for (Watched w : list) {
+                    found.add(new RevertDetected(sessionId, w.action, w.actionId, w.operator,
+                            Phrase.of(RevertDetected.UNREADABLE, reason), null));
+                }
+                list.clear();
+                watches.remove(sessionId, list);
+            }
+            report(found);
         } finally {
             reporting.unlock();
         }

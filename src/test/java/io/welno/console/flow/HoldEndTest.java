@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Await;
 import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
@@ -228,6 +229,37 @@ class HoldEndTest {
             assertEquals(List.of(AuditRecord.HOLD_ENDED, AuditRecord.REVERT_DETECTED),
                     newest.stream().map(AuditRecord::event).toList());
             assertEquals(done.actionId(), newest.get(1).actionId());
+        }
+    }
+
+    /**
+     * A value that is no session, written while the hold still has minutes to run, is told when the watch's poll sees
+     * it (the window's notice and alert, the audit), not at the hold's last read up to six minutes later; once, and not
+     * re-applied, as the flow never writes over what it cannot read. The hold ends there: nothing of the change is left.
+     */
+    @Test
+    void aValueThatIsNoSessionIsToldWhenThePollSeesIt() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ofMillis(50)); FlowService flow = flow(watch)) {
+            String id = FlowTestSupport.waitingSession(REDIS);
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                    .withHold(Duration.ofMinutes(6)).withReapply(true));
+            assertTrue(done.applied(), done.toString());
+            String garbage = "{\"status\": \"auth_complet"; // cut off mid-write
+            REDIS.client().set("tilko_session:" + id, garbage);
+
+            Await.until("the revert told", Duration.ofSeconds(20), () -> !events.reverts.isEmpty());
+            RevertDetected revert = events.reverts.get(0);
+            assertTrue(revert.ours() && revert.toUnreadable(), revert.toString());
+            assertEquals(done.actionId(), revert.actionId());
+            HoldOutcome held = outcome(done);
+            assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+            assertTrue(Words.en(held.message()).contains("not a readable session"), Words.en(held.message()));
+            assertFalse(watch.isWatching(id));
+            assertEquals(1, events.reverts.size(), "told once: " + events.reverts);
+            assertEquals(garbage, REDIS.client().get("tilko_session:" + id), "not written over");
+            List<AuditRecord> newest = flow.auditLog().read(2);
+            assertEquals(List.of(AuditRecord.HOLD_ENDED, AuditRecord.REVERT_DETECTED),
+                    newest.stream().map(AuditRecord::event).toList());
         }
     }
 

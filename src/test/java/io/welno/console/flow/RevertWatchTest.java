@@ -62,6 +62,27 @@ class RevertWatchTest {
         return flow;
     }
 
+    /** A watch fed by the live feed alone takes the feed's word for a value that is no session, and tells it once. */
+    @Test
+    void aValueThatIsNoSessionFromTheFeedIsToldOnce() throws Exception {
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO); FlowService flow = flow(watch)) {
+            String id = waitingSession();
+            ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                    .withHold(Duration.ofMinutes(6)));
+            assertTrue(done.applied());
+            REDIS.client().set("tilko_session:" + id, "not json");
+            StoredSession unreadable = store.get(id).orElseThrow();
+            watch.onKeyChanged(id, unreadable);
+            watch.onKeyChanged(id, unreadable); // the feed delivers it again
+
+            assertEquals(1, events.reverts.size(), "told once: " + events.reverts);
+            assertTrue(events.reverts.get(0).toUnreadable(), events.reverts.get(0).toString());
+            assertFalse(watch.isWatching(id));
+            HoldOutcome held = done.hold().outcome().get(30, TimeUnit.SECONDS);
+            assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+        }
+    }
+
     @Test
     void aStaleSnapshotWrittenBackAfterManualCompleteIsReportedByThePoller() throws Exception {
         try (RevertWatch watch = new RevertWatch(store, Duration.ofMillis(20)); FlowService flow = flow(watch)) {
