@@ -58,11 +58,13 @@ final class FlowNotices implements FlowListener {
     @Override
     public void onRevertDetected(RevertDetected revert) {
         if (revert.batchId() != null) {
-            if (batchesTold.add("REVERTED/" + revert.batchId())) {
-                // One notice per run: its alert and its dialog's summary count every session written over.
-                Platform.runLater(() -> notices.show(() -> revert.ours()
-                        ? i18n.format("notify.revert.batch", field(revert.batchId()), session(revert.sessionId()))
-                        : i18n.format("notify.revert.other.batch", field(revert.batchId()),
+            // One notice per run and kind of overwrite (its alert and its dialog's summary count every session written
+            // over): a value that is no session is not the backend writing back an older copy, so each says which.
+            String kind = revert.toUnreadable() ? "UNREADABLE" : "REVERTED";
+            if (batchesTold.add(kind + "/" + revert.batchId())) {
+                String key = (revert.ours() ? "notify.revert.batch" : "notify.revert.other.batch")
+                        + (revert.toUnreadable() ? ".unreadable" : "");
+                Platform.runLater(() -> notices.show(() -> i18n.format(key, field(revert.batchId()),
                                 session(revert.sessionId()), field(revert.operator())),
                         () -> words().render(revert.lost()), true));
             }

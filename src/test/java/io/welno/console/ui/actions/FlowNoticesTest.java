@@ -175,6 +175,36 @@ class FlowNoticesTest {
                 + " every session of the run that does.", headline());
     }
 
+    /**
+     * A run's one notice for its reverts says what was written: a value that is no session is not the backend writing
+     * back an older copy. A run with both kinds gets one notice of each, each told once.
+     */
+    @Test
+    void aBulkRunsRevertNoticeSaysWhatWasWrittenOverIt(FxRobot robot) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            flowNotices.onRevertDetected(new RevertDetected("welno_u" + i, ActionKind.RESET_STUCK, "u" + i, "me",
+                    Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true, "run4"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
+        assertEquals("A value that is not a readable session was written over a change of bulk run run4 (session"
+                + " welno_u0); the Alerts tab counts every session of the run written over.", headline());
+        assertTrue(newest().getStyleClass().contains("notice-warning"));
+
+        for (int i = 0; i < 3; i++) {
+            flowNotices.onRevertDetected(new RevertDetected("welno_r" + i, ActionKind.RESET_STUCK, "r" + i, "me",
+                    Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, true, "run4"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()), "one of each kind");
+        assertTrue(headline().startsWith("The backend is writing over a change of bulk run run4"), headline());
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(FxState.read(() -> notices.lookupAll(".notice-text").stream().map(Label.class::cast)
+                .anyMatch(l -> l.getText().startsWith("일괄 작업 run4의 변경 위에 읽을 수 있는 세션이 아닌 값이"))),
+                "the unreadable run's notice in Korean");
+    }
+
     /** A stale backend worker writes back many of a run's sessions at once: one notice for the run, then silence. */
     @Test
     void aBulkRunsRevertsAreToldOnceAndAnotherConsolesRunWithItsOperator(FxRobot robot) throws Exception {
