@@ -17,7 +17,8 @@ import java.util.Optional;
  * repairable) in time, whatever the threshold:
  * <ul>
  *   <li>a session is stuck no later than {@link #EXPIRY_MARGIN} before its {@code expires_at}: past that the
- *       backend deletes it on its next read, so a repair must happen before;</li>
+ *       backend deletes it on its next read, so a repair must happen before — but an auth request not before it is
+ *       stale, as its repair (simple-auth) is refused until then;</li>
  *   <li>a session a console claimed with a lease ({@link ConsoleClaim}) is worked on for exactly as long as the
  *       lease is renewed: it is stuck the moment the lease lapses (its console died), and not before — an auth
  *       request not before it is stale either, as its Tilko request may still be out.</li>
@@ -136,7 +137,7 @@ public final class StuckPolicy {
             return Optional.of(leaseUntil);
         }
         Optional<LocalDateTime> byThreshold = idleAfter(status, lastProgress, collectionStarted);
-        if (byThreshold.isEmpty() || expiresAt == null) {
+        if (byThreshold.isEmpty() || expiresAt == null || !expiryMarginApplies(status)) {
             return byThreshold;
         }
         LocalDateTime latest = expiresAt.minus(EXPIRY_MARGIN);
@@ -147,6 +148,15 @@ public final class StuckPolicy {
     private Optional<ConsoleClaim> leasedClaim(SessionDocument doc) {
         return doc.consoleClaim().filter(c -> c.leaseUntil() != null
                 && canStick(doc.status(), doc.collectionStarted()));
+    }
+
+    /**
+     * Whether the approaching expiry makes a session of this status stuck sooner. Not an auth request: until it is
+     * stale its Tilko request may still be out, and simple-auth, its only repair, refuses a second one (docs/flow.md,
+     * "Guards"); stuck means it can be sent again, so it is stuck when stale, or never if it expires first.
+     */
+    private static boolean expiryMarginApplies(SessionStatus status) {
+        return !status.equals(SessionStatus.AUTH_REQUESTING);
     }
 
     /** A status with a threshold; a fetching one only while a collection runs. */
@@ -171,7 +181,8 @@ public final class StuckPolicy {
         }
         Duration threshold = thresholds.get(doc.status());
         LocalDateTime expiry = doc.backendExpiry().orElse(null);
-        if (expiry != null && last != null && expiry.minus(EXPIRY_MARGIN).isBefore(last.plus(threshold))) {
+        if (expiry != null && last != null && expiryMarginApplies(doc.status())
+                && expiry.minus(EXPIRY_MARGIN).isBefore(last.plus(threshold))) {
             return Optional.of(new StuckReason(StuckReason.Kind.EXPIRES_SOON, doc.status(), idle,
                     Duration.between(now, expiry)));
         }

@@ -219,6 +219,24 @@ class GuardsTest {
     }
 
     /**
+     * An auth request without a lease whose session expires before it is stale: the expiry rule ("stuck a minute
+     * before expires_at") must not list it as stuck while simple-auth, its only repair, refuses it as in flight.
+     */
+    @Test
+    void anAuthRequestNearItsExpiryIsNotStuckWhileSimpleAuthRefusesIt() throws Exception {
+        SessionDocument requesting = edited("02_auth_requesting.json",
+                d -> d.put("expires_at", "2026-11-20T14:05:04.123456")); // 100 s after its last progress
+        LocalDateTime progress = requesting.lastProgressAt().orElseThrow();
+        for (int idle = 0; idle <= 100; idle++) {
+            Instant now = progress.plusSeconds(idle).atZone(Timestamps.DEFAULT_ZONE).toInstant();
+            boolean stuck = StuckPolicy.defaults().isStuck(requesting, progress.plusSeconds(idle));
+            boolean inFlight = guards(now).problems(ActionKind.SIMPLE_AUTH, requesting, id -> false).stream()
+                    .anyMatch(r -> r.phrase().key().equals("guard.simpleAuth.inFlight"));
+            assertFalse(stuck && inFlight, "stuck and still refused as in flight after " + idle + " s");
+        }
+    }
+
+    /**
      * What an action accepts changes with the clock alone (expiry, stuck, a stale auth request), and a preview kept
      * open learns when to look again from {@link Guards#judgedUntil}: for every fixture and action, second by second
      * across the fixtures' expiries, the verdict at that moment is still the one judged, and a verdict that changes
