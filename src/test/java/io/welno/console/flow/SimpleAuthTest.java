@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
+import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
@@ -119,6 +120,67 @@ class SimpleAuthTest {
         assertEquals(1, applied);
         assertEquals(1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH) - before, "exactly one SimpleAuthRequest");
         assertEquals("auth_request_sent", doc(id).get("status").asText());
+    }
+
+    /**
+     * A simple-auth waiting for its Tilko turn (a bulk run: at most maxTilkoCalls out) keeps renewing its claim, and
+     * may wait past the moment its auth request counts as stale by the idle rule. Its request is not even sent yet:
+     * another simple-auth of the same session must be refused, not sent as a second request.
+     */
+    @Test
+    void aRequestWaitingItsTilkoTurnPastTheStaleMomentIsNotSentTwice() throws Exception {
+        CountDownLatch tilkoAnswers = new CountDownLatch(1);
+        CountDownLatch atTilko = new CountDownLatch(1);
+        TilkoGateway held = new ForwardingTilko(TilkoGateway.of(tilko)) {
+            @Override
+            public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
+                atTilko.countDown();
+                try {
+                    tilkoAnswers.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.simpleAuth(person, privateAuthType);
+            }
+        };
+        Duration stale = Duration.ofMillis(300);
+        RedisSessionStore store = FlowTestSupport.store(REDIS);
+        closeables.add(store);
+        FlowService flow = FlowTestSupport.service(store, held, null, new DirectExecutor(), FlowOptions.defaults()
+                .withMaxTilkoCalls(1).withStaleAuthRequestAfter(stale));
+        closeables.add(0, flow);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            String first = FlowTestSupport.newSession(REDIS);
+            String waiting = FlowTestSupport.newSession(REDIS);
+            Future<ActionResult> out = threads.submit(() -> flow.perform(OPERATOR,
+                    ActionRequest.of(ActionKind.SIMPLE_AUTH, first, "bulk").withHold(Duration.ZERO)));
+            atTilko.await();
+            Future<ActionResult> queued = threads.submit(() -> flow.perform(OPERATOR,
+                    ActionRequest.of(ActionKind.SIMPLE_AUTH, waiting, "bulk").withHold(Duration.ZERO)));
+            Await.until("the second claim written and stale by the idle rule", Await.EVENTUALLY, () -> {
+                var doc = store.get(waiting).map(s -> s.parsed()).orElse(null);
+                return doc instanceof io.welno.console.session.SessionDocument d
+                        && d.status().equals(SessionStatus.AUTH_REQUESTING)
+                        && flow.idleFor(d).filter(idle -> idle.compareTo(stale) > 0).isPresent();
+            });
+
+            ActionRequest again = ActionRequest.of(ActionKind.SIMPLE_AUTH, waiting, "retry").withHold(Duration.ZERO);
+            ActionPreview preview = flow.preview(OPERATOR, again);
+            assertFalse(preview.allowed(), "a request waiting its turn is in flight, however long it waits");
+            assertEquals("guard.claimedElsewhere", preview.refusalReason().orElseThrow().key());
+            ActionResult refused = flow.perform(OPERATOR, again);
+            assertEquals(ActionResult.Outcome.REFUSED, refused.outcome(), Words.en(refused.message()));
+
+            tilkoAnswers.countDown();
+            assertTrue(out.get(30, java.util.concurrent.TimeUnit.SECONDS).applied());
+            ActionResult sent = queued.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(sent.applied(), Words.en(sent.message()));
+            assertEquals("auth_request_sent", doc(waiting).get("status").asText());
+        } finally {
+            tilkoAnswers.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test
