@@ -111,6 +111,20 @@ class BundleTest {
     }
 
     /**
+     * A particle right after a placeholder cannot know what fills it, so it is written in both forms ("{0}이(가)",
+     * "{0}을(를)"): a claim's notice said "{2}이 지나야" of a time such as "17:05:02", whose "2" takes "가".
+     * A copula ("{0}입니다", "{0}이며") is no particle and is left alone.
+     */
+    @Test
+    void koreanParticlesAfterAPlaceholderTakeBothForms() {
+        Pattern bare = Pattern.compile("\\}(?:이|가|을|를|은|는|와|과|으로|로)(?=[\\s,.])");
+        List<String> found = korean.stringPropertyNames().stream().sorted()
+                .filter(key -> bare.matcher(korean.getProperty(key)).find())
+                .map(key -> key + "=" + korean.getProperty(key)).toList();
+        assertEquals(List.of(), found);
+    }
+
+    /**
      * One rule for a figure in a sentence: grouped as the language groups it, as {@code view.Formats.count} and the
      * status bar write it ("Redis 2,500ms"), so a pattern writes it {@code {n}} or {@code {n,number,integer}}. A
      * pattern of its own without grouping ({@code {n,number,#}}) said "no PONG within 2500ms" beside that status bar;

@@ -100,7 +100,7 @@ class FlowNoticesTest {
                 + " backend cannot read it either", detail());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
-        assertTrue(headline().startsWith("세션 welno_u1에 읽을 수 있는 세션이 아닌 값이 들어 있어"), headline());
+        assertTrue(headline().startsWith("세션 welno_u1에 지금 세션으로 읽을 수 없는 값이 들어 있어"), headline());
     }
 
     @Test
