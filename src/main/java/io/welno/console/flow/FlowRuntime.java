@@ -17,9 +17,9 @@ import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +41,6 @@ final class FlowRuntime {
     /** Reads of {@link #readPatiently} before it gives up. */
     static final int LOOKS_AFTER_LOST_ANSWER = 3;
     private static final long LOOK_PAUSE_MILLIS = 500;
-    private static final DateTimeFormatter LEASE_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     final SessionStore store;
     final TilkoGateway tilko;
@@ -175,9 +174,13 @@ final class FlowRuntime {
         return Optional.ofNullable(read.notThere());
     }
 
-    /** A claim's lease as the words name it: the backend's wall-clock time of day, to the second. */
-    static String leaseClock(LocalDateTime leaseUntil) {
-        return LEASE_CLOCK.format(leaseUntil);
+    /**
+     * A claim's lease as the words name it: the backend's wall-clock time of day, to the second. A time, not a text:
+     * the edge writes it as it writes every other time (the window in its time style, beside a headline that names
+     * the same moment; the command line and the logs on the 24-hour clock).
+     */
+    static LocalTime leaseClock(LocalDateTime leaseUntil) {
+        return leaseUntil.toLocalTime().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,6 +74,9 @@ final class PhraseCodec {
         if (arg instanceof Duration duration) {
             return NODES.objectNode().put("seconds", duration.toSeconds());
         }
+        if (arg instanceof LocalTime clock) {
+            return NODES.objectNode().put("clock", clock.toString());
+        }
         if (arg instanceof List<?> list) {
             ArrayNode array = NODES.arrayNode();
             list.forEach(item -> array.add(value(item)));
@@ -121,6 +125,13 @@ final class PhraseCodec {
         }
         if (arg.has("seconds")) {
             return Duration.ofSeconds(arg.get("seconds").asLong());
+        }
+        if (arg.has("clock")) {
+            try {
+                return LocalTime.parse(arg.get("clock").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                return arg.get("clock").asText();
+            }
         }
         if (arg.isArray()) {
             List<Object> list = new ArrayList<>();

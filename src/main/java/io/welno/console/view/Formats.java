@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -145,6 +146,11 @@ public final class Formats {
 
     /** The time of day with seconds ("14:10:05"; "2:10:05 PM", "오후 2:10:05" in the language's style). */
     public static String clockSeconds(Texts i18n, LocalDateTime time) {
+        return format(i18n, Part.TIME).format(time);
+    }
+
+    /** The same for a time of day a phrase carries (a claim's lease: {@link Wording}), so it reads as the window's. */
+    public static String clockSeconds(Texts i18n, LocalTime time) {
         return format(i18n, Part.TIME).format(time);
     }
 

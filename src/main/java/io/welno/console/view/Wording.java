@@ -7,6 +7,7 @@ import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -125,6 +126,10 @@ public final class Wording {
         }
         if (arg instanceof Duration duration) {
             return Formats.span(texts, duration);
+        }
+        if (arg instanceof LocalTime clock) {
+            // in the time style the rest of the window uses ("오후 5:05:03" beside a headline that says so)
+            return Formats.clockSeconds(texts, clock);
         }
         if (arg instanceof Number || arg instanceof Boolean) {
             return arg;

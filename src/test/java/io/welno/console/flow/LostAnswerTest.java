@@ -19,6 +19,11 @@ import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
+import io.welno.console.view.BundleTexts;
+import io.welno.console.view.Formats;
+import io.welno.console.view.Texts;
+import io.welno.console.view.TimeStyle;
+import io.welno.console.view.Wording;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -258,7 +263,14 @@ class LostAnswerTest {
         assertFalse(en.contains("after that it counts as stuck"), en);
         String ko = Words.ko(result.message());
         assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
-        assertTrue(ko.contains(stale + "이 지나야 멈춘 세션으로 세며"), ko);
+        assertTrue(ko.contains(stale + " 이후에야 멈춘 세션으로 세고"), ko);
+        // The headline names the lease in the window's time style ("오후 5:05:03"): so do these words, not "17:05:03"
+        Texts localeStyle = new BundleTexts(BundleTexts.KOREAN).withTimeStyle(TimeStyle.LOCALE);
+        String shown = Wording.window(localeStyle).render(result.message());
+        assertTrue(shown.contains("점유가 " + Formats.clockSeconds(localeStyle, result.claimStandsUntil())
+                + "에 만료될 때까지"), shown);
+        // and the audit tab, which reads the words back from the stream, says the same
+        assertEquals(shown, Wording.window(localeStyle).render(PhraseCodec.decode(PhraseCodec.encode(result.message()))));
     }
 
     @Test
