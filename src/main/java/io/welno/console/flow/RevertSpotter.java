@@ -3,6 +3,7 @@ package io.welno.console.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionTimestamp;
+import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Phrase;
@@ -96,7 +97,13 @@ public final class RevertSpotter {
 
     /** A document from the live feed. */
     public void onKeyChanged(String sessionId, StoredSession stored) {
-        if (stored == null || !(stored.parsed() instanceof SessionDocument doc)) {
+        if (stored == null) {
+            return;
+        }
+        if (!(stored.parsed() instanceof SessionDocument doc)) {
+            if (expected.containsKey(sessionId)) {
+                confirmer.execute(() -> confirm(sessionId)); // no session any more, so no expected message in it
+            }
             return;
         }
         Map<String, Expected> here = expected.get(sessionId);
@@ -169,6 +176,10 @@ public final class RevertSpotter {
             return;
         }
         if (!(stored.get().parsed() instanceof SessionDocument doc)) {
+            // Written over by a value that is no session at all: every expected change is gone with it, told as the
+            // console that made it tells it (Holds), so whoever watches learns of it even when that console is closed
+            reportUnreadable(sessionId, here, stored.get().parsed() instanceof UnreadableSession u
+                    ? u.reason() : Phrase.of("text.empty"));
             return;
         }
         Instant now = Instant.now();
@@ -190,6 +201,18 @@ public final class RevertSpotter {
         if (here.isEmpty()) {
             expected.remove(sessionId, here);
         }
+    }
+
+    private void reportUnreadable(String sessionId, Map<String, Expected> here, Phrase reason) {
+        for (Iterator<Expected> it = here.values().iterator(); it.hasNext(); ) {
+            Expected e = it.next();
+            it.remove();
+            if (!heldHere.test(e.actionId()) && reported.add(e.actionId())) {
+                report(new RevertDetected(sessionId, e.action(), e.actionId(), e.operator(),
+                        Phrase.of(RevertDetected.UNREADABLE, reason), null, false, e.batchId()));
+            }
+        }
+        expected.remove(sessionId, here);
     }
 
     private void report(RevertDetected revert) {

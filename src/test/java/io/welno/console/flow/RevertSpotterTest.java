@@ -1,6 +1,8 @@
 package io.welno.console.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,6 +75,35 @@ class RevertSpotterTest {
         assertEquals(1, reverted.size());
         assertEquals("run7", reverted.get(0).batchId());
         assertEquals(ActionKind.MANUAL_COMPLETE, reverted.get(0).action());
+    }
+
+    /**
+     * Another console's change written over by a value that is no session at all: gone as surely as under an older
+     * copy, and told as the console that made it tells it (revert.unreadable), not left unsaid because the value
+     * cannot be read.
+     */
+    @Test
+    void anotherConsolesChangeWrittenOverByAnUnreadableValueIsReported() throws Exception {
+        FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,
+                RetryPolicy.DEFAULT);
+        List<RevertDetected> reverted = new CopyOnWriteArrayList<>();
+        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
+                () -> BACKEND_NOW);
+        spotter.addListener(reverted::add);
+        Path file = dir.resolve(ID + ".json");
+        Files.writeString(file, markedDocument(), StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(List.of(), reverted, "the action's message is there");
+
+        Files.writeString(file, "{\"broken\": ", StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(1, reverted.size(), "told once");
+        RevertDetected revert = reverted.get(0);
+        assertEquals(ACTION, revert.actionId());
+        assertTrue(revert.toUnreadable(), String.valueOf(revert.lost()));
+        assertFalse(revert.ours());
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(1, reverted.size(), "and only once");
     }
 
     /** The document as the feed brings it, then the backend's stale copy: the actions reported reverted. */
