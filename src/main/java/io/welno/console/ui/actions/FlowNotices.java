@@ -74,6 +74,9 @@ final class FlowNotices implements FlowListener {
         // A value that is no session at all is nothing the backend writes back: the words say what is there now.
         Platform.runLater(() -> notices.show(() -> revert.ours() && revert.toUnreadable()
                 ? i18n.format("notify.revert.unreadable", session(revert.sessionId()), actionName(revert))
+                : revert.toUnreadable()
+                ? i18n.format("notify.revert.other.unreadable", session(revert.sessionId()), actionName(revert),
+                        field(revert.operator()))
                 : revert.ours() && revert.failedTo() != null
                 ? i18n.format("notify.revert.failed", session(revert.sessionId()), actionName(revert),
                         StatusChips.text(i18n, revert.failedTo()))

@@ -103,6 +103,17 @@ class FlowNoticesTest {
         assertTrue(headline().startsWith("세션 welno_u1에 지금 세션으로 읽을 수 없는 값이 들어 있어"), headline());
     }
 
+    /** Another console's change under such a value: not "the backend overwrote", which nobody knows, but the same. */
+    @Test
+    void anotherConsolesChangeWrittenOverByAnUnreadableValueSaysSo(FxRobot robot) throws Exception {
+        flowNotices.onRevertDetected(new RevertDetected("welno_u2", ActionKind.SIMPLE_AUTH, "a2", "kim",
+                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, false));
+        assertEquals("Session welno_u2 now holds a value that is not a readable session: what kim's \"Re-send auth"
+                + " request\" wrote is gone.", headline());
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        assertTrue(headline().startsWith("세션 welno_u2에 지금 세션으로 읽을 수 없는 값이 들어 있어, kim님의"), headline());
+    }
+
     @Test
     void aReapplyAndAnUnconfirmedHoldSayWhatHappenedAfterTheId(FxRobot robot) throws Exception {
         flowNotices.onReapplied(new Reapplied(ID, ActionKind.MANUAL_COMPLETE, "a1", 1, ActionResult.Outcome.APPLIED,
