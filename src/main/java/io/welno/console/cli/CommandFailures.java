@@ -87,9 +87,10 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
 
     /**
      * The cause in the words the connection dialog uses, with its fix, so the command line and the window advise the
-     * same; embedded in the line's sentence as the dialog embeds it ("…: the Redis user …"), not capitalised. An error of no known cause gets none: any advice would be a guess. Nor does a refusal by the ACL on the
-     * audit stream ({@code audit}): its words name the stream and say what to ask for, where the connection's fix
-     * would ask for the sessions' keys, which the user may well have.
+     * same; embedded in the line's sentence as the dialog embeds it ("…: the Redis user …"), not capitalised. An error
+     * of no known cause gets none: any advice would be a guess. Nor does a refusal by the ACL on the audit stream
+     * ({@code audit}): its words name the stream and say what to ask for, where the connection's fix would ask for
+     * the sessions' keys, which the user may well have.
      */
     private static String withFix(Exception e, StoreFailure failure, CommandLine command) {
         if (failure.cause() == StoreFailure.Cause.SERVER_ERROR || failure.stream() != null && failure.refusedByAcl()) {

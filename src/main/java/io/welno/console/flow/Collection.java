@@ -58,7 +58,7 @@ final class Collection implements Runnable {
     final CountDownLatch done = new CountDownLatch(1);
     private volatile Future<?> future;
     private volatile boolean stopRequested;
-    /** The lease the claim was written with: until a renewal moves it, when the claim lapses if nobody gives it back. */
+    /** The lease the claim was written with: until a renewal moves it, when the claim lapses unless given back. */
     private final LocalDateTime claimLease;
     /** The renewals of the claim's lease while the collection runs; null before it runs. */
     private volatile LeaseKeeper.Renewal renewal;

@@ -58,7 +58,7 @@ public final class Guards {
     private final Timestamps timestamps;
     private final ActionRegistry registry;
     private final StuckPolicy resetPolicy;
-    /** Whether this console renews a claim's lease on a session: one of its own Tilko calls is out, or waits its turn. */
+    /** Whether this console renews a claim's lease on a session: one of its Tilko calls is out, or waits its turn. */
     private final Predicate<String> renewedHere;
 
     public Guards(FlowOptions options, Timestamps timestamps) {

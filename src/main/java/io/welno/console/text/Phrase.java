@@ -10,8 +10,8 @@ import java.util.Objects;
  * line and the logs from the English one — so the same code reads right in either language.
  *
  * <p>The key names an entry of the {@code messages} bundles (a {@link java.text.MessageFormat} pattern).
- * Arguments are plain values (strings, numbers, durations, times of day), session statuses, or further phrases, which are
- * rendered in turn. Strings that came from outside (a session field, a Redis or Tilko error) are sanitised
+ * Arguments are plain values (strings, numbers, durations, times of day), session statuses, or further phrases,
+ * which are rendered in turn. Strings that came from outside (a session field, a Redis or Tilko error) are sanitised
  * when rendered, never here.
  */
 public record Phrase(String key, List<Object> args) {

@@ -73,7 +73,7 @@ public final class ExpiryTally {
         now = to;
     }
 
-    /** The rows of {@code second} whose expiry lies in [from, until): passed when the clock moves from one to the other. */
+    /** The rows of {@code second} whose expiry lies in [from, until): passed as the clock moves from one to the other. */
     private static int between(Map<LocalDateTime, Integer> second, LocalDateTime from, LocalDateTime until) {
         int rows = 0;
         for (Map.Entry<LocalDateTime, Integer> expiry : second.entrySet()) {

@@ -46,8 +46,9 @@ final class ResultHeadline {
                 result.applied() ? heldMinutes : 0, result.unconfirmed());
         if (!result.applied() && heldMinutes > 0 && result.statusAfter() != null) {
             // A failure that left the session in a state of the console's writing (a simple-auth Tilko refused: the
-            // session is now error): the backend can write over that too, and the hold watches it. A write of it that
-            // could not be read back is not yet known to be there: said as for an applied one, the hold's reads to tell.
+            // session is now error): the backend can write over that too, and the hold watches it. A write of it
+            // that could not be read back is not yet known to be there: said as for an applied one, the hold's reads
+            // to tell.
             headline = i18n.format(result.unconfirmed() ? "notify.result.heldFailureUnconfirmed"
                             : "notify.result.heldFailure", headline, heldMinutes,
                     StatusChips.text(i18n, result.statusAfter()));
