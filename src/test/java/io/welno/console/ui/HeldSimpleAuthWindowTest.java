@@ -3,39 +3,22 @@ package io.welno.console.ui;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.app.ConnectionProfile;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.FlowListener;
-import io.welno.console.flow.FlowOptions;
 import io.welno.console.flow.SessionWritten;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
-import io.welno.console.testing.RedisServerExtension;
-import io.welno.console.testing.TestRows;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.FailureMode;
-import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -43,50 +26,16 @@ import redis.clients.jedis.params.SetParams;
  * simple-auth's "the session is now error", watched like a change and withdrawn when the backend writes over it; and
  * an applied write that could not be read back, whose headline says written but not yet confirmed.
  */
-@ExtendWith(ApplicationExtension.class)
-class HeldSimpleAuthWindowTest {
+class HeldSimpleAuthWindowTest extends HeldSimpleAuthWindow {
 
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension(false);
-
-    static final String ID = "welno_5a17a0de5a17a0de5a17a0de5a17a0de";
-    static final String KEY = "tilko_session:" + ID;
-    /** The console's own Redis user: its reads can be taken away without the test's. */
-    static final String USER = "heldwindow";
-
-    private static TilkoSimulator sim;
-    private TestConsole console;
-
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
+    @Override
+    Duration holdWindow() {
+        return Duration.ofMinutes(2); // far longer than any test machine needs to see the watch and write a copy back
     }
 
     @Start
     void start(Stage stage) {
-        REDIS.flush();
-        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "reset", "on", ">secret", "~*", "&*",
-                "+@all");
-        LocalDateTime now = LocalDateTime.now(Timestamps.DEFAULT_ZONE);
-        REDIS.client().set(KEY, TestRows.session(ID, "initiated", now.minusSeconds(30)).json(),
-                SetParams.setParams().ex(1800));
-        ConnectionProfile profile = new ConnectionProfile("test", "redis://" + USER + "@127.0.0.1:" + REDIS.port()
-                + "/0", "developer", "Asia/Seoul", "development", true, sim.baseUrl());
-        // far longer than any test machine needs to see the watch and write a copy back
-        console = TestConsole.withTilko(stage, profile, "secret", "held-window-key",
-                FlowOptions.defaults().withHoldWindow(Duration.ofMinutes(2)));
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        sim.clearFailures();
-        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "+@all");
-        console.close(robot);
+        open(stage);
     }
 
     /**
@@ -138,7 +87,7 @@ class HeldSimpleAuthWindowTest {
                 if (written.action() == ActionKind.SIMPLE_AUTH
                         && written.after().status().equals(SessionStatus.AUTH_REQUEST_SENT)) {
                     // between the answer's write and its read-back: the console's user may no longer read a session
-                    REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "-mget", "-get");
+                    takeReadsAway();
                 }
             }
         });
@@ -146,37 +95,11 @@ class HeldSimpleAuthWindowTest {
         FxState.await("the action's notice", () -> noticeTexts(robot).stream()
                 .anyMatch(t -> t.startsWith("Re-send auth request")));
         List<String> shown = FxState.read(() -> noticeTexts(robot));
-        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "+@all");
+        giveReadsBack();
         assertFalse(shown.stream().anyMatch(t -> t.contains("done for")), "said done: " + shown);
         String said = shown.stream().filter(t -> t.startsWith("Re-send auth request")).findFirst().orElseThrow();
         assertTrue(said.matches("Re-send auth request for session .*: written, but not yet confirmed, as the"
                 + " session could not be read back\\. It is read again for the next 2 minutes, which tells whether"
                 + " it is there and stays\\."), said);
-    }
-
-    private void simpleAuth(FxRobot robot) throws Exception {
-        FxState.await("the session's row", () -> robot.lookup("#sessionTable").queryAs(TableView.class)
-                .getItems().size() == 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
-        robot.interact(() -> sessions.getSelectionModel().select(0));
-        FxState.await("Simple auth enabled", () -> !robot.lookup("#action-simple-auth").queryButton().isDisabled());
-        robot.clickOn("#action-simple-auth");
-        FxState.await("the action's preview", () -> robot.lookup("#actionPreview").queryAs(TextArea.class)
-                .getText().contains("auth_requesting"));
-        robot.clickOn("#actionReason").write("person asked for a new push, support call");
-        robot.clickOn("#actionRun");
-    }
-
-    private static Label noteLabel(FxRobot robot) {
-        return robot.lookup("#actionHeldNote").queryAs(Label.class);
-    }
-
-    private static String note(FxRobot robot) {
-        Label label = noteLabel(robot);
-        return label.isVisible() ? label.getText() : "";
-    }
-
-    private static List<String> noticeTexts(FxRobot robot) {
-        return robot.lookup(".notice-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 }
