@@ -1,7 +1,12 @@
 package io.welno.console.ui;
 
 import io.welno.console.app.ConnectionProfile;
+import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.FlowListener;
 import io.welno.console.flow.FlowOptions;
+import io.welno.console.flow.SessionWritten;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
@@ -85,6 +90,29 @@ abstract class HeldSimpleAuthWindow {
 
     static void giveReadsBack() {
         REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", USER, "+@all");
+    }
+
+    /**
+     * The console's user loses its reads right after the simple-auth writes {@code status}, between that write and
+     * its read-back, so the read-back fails; with {@code backOnceAnswered} they come back once the action has its
+     * result, so the hold's reads work.
+     */
+    void loseReadsOnceWritten(SessionStatus status, boolean backOnceAnswered) {
+        console.services().flow().addListener(new FlowListener() {
+            @Override
+            public void onSessionWritten(SessionWritten written) {
+                if (written.action() == ActionKind.SIMPLE_AUTH && written.after().status().equals(status)) {
+                    takeReadsAway();
+                }
+            }
+
+            @Override
+            public void onActionFinished(ActionResult result) {
+                if (backOnceAnswered) {
+                    giveReadsBack();
+                }
+            }
+        });
     }
 
     /** Re-send auth request on the one session, with a reason, from the action buttons. */

@@ -3,9 +3,6 @@ package io.welno.console.ui;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.flow.ActionKind;
-import io.welno.console.flow.FlowListener;
-import io.welno.console.flow.SessionWritten;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.testing.FxState;
 import io.welno.console.tilko.TilkoEndpoint;
@@ -81,16 +78,7 @@ class HeldSimpleAuthWindowTest extends HeldSimpleAuthWindow {
      */
     @Test
     void anAppliedWriteNeverReadBackIsNotToldDone(FxRobot robot) throws Exception {
-        console.services().flow().addListener(new FlowListener() {
-            @Override
-            public void onSessionWritten(SessionWritten written) {
-                if (written.action() == ActionKind.SIMPLE_AUTH
-                        && written.after().status().equals(SessionStatus.AUTH_REQUEST_SENT)) {
-                    // between the answer's write and its read-back: the console's user may no longer read a session
-                    takeReadsAway();
-                }
-            }
-        });
+        loseReadsOnceWritten(SessionStatus.AUTH_REQUEST_SENT, false);
         simpleAuth(robot);
         FxState.await("the action's notice", () -> noticeTexts(robot).stream()
                 .anyMatch(t -> t.startsWith("Re-send auth request")));

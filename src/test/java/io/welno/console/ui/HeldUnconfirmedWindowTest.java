@@ -2,10 +2,6 @@ package io.welno.console.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.flow.ActionKind;
-import io.welno.console.flow.ActionResult;
-import io.welno.console.flow.FlowListener;
-import io.welno.console.flow.SessionWritten;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.testing.FxState;
 import io.welno.console.tilko.TilkoEndpoint;
@@ -38,22 +34,7 @@ class HeldUnconfirmedWindowTest extends HeldSimpleAuthWindow {
 
     @Test
     void anUnconfirmedWriteTheHoldKeepsIsToldConfirmed(FxRobot robot) throws Exception {
-        console.services().flow().addListener(new FlowListener() {
-            @Override
-            public void onSessionWritten(SessionWritten written) {
-                if (written.action() == ActionKind.SIMPLE_AUTH
-                        && written.after().status().equals(SessionStatus.AUTH_REQUEST_SENT)) {
-                    // between the answer's write and its read-back: the console's user may no longer read a session
-                    takeReadsAway();
-                }
-            }
-
-            @Override
-            public void onActionFinished(ActionResult result) {
-                // told unconfirmed; from now on the hold's reads work, and nothing writes over the change
-                giveReadsBack();
-            }
-        });
+        loseReadsOnceWritten(SessionStatus.AUTH_REQUEST_SENT, true);
         simpleAuth(robot);
         FxState.await("the unconfirmed notice", () -> noticeTexts(robot).stream()
                 .anyMatch(t -> t.contains(": written, but not yet confirmed")));
@@ -81,20 +62,7 @@ class HeldUnconfirmedWindowTest extends HeldSimpleAuthWindow {
     @Test
     void aFailuresErrorWriteNotReadBackIsToldUnconfirmedThenConfirmed(FxRobot robot) throws Exception {
         sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
-        console.services().flow().addListener(new FlowListener() {
-            @Override
-            public void onSessionWritten(SessionWritten written) {
-                if (written.action() == ActionKind.SIMPLE_AUTH
-                        && written.after().status().equals(SessionStatus.ERROR)) {
-                    takeReadsAway();
-                }
-            }
-
-            @Override
-            public void onActionFinished(ActionResult result) {
-                giveReadsBack();
-            }
-        });
+        loseReadsOnceWritten(SessionStatus.ERROR, true);
         simpleAuth(robot);
         String failed = "Re-send auth request failed for session " + ID + ". It left the session at \"Error\","
                 + " written but not yet confirmed, as the session could not be read back.";
