@@ -150,7 +150,7 @@ class StoreFailureWordsTest {
             // as often as the fix itself says it, no more
             int inFix = occurrences(Wording.cli().render(fix), words);
             assertEquals(inFix, occurrences(line, words), cause + ": " + line);
-            String dialog = Words.en(Phrase.of("connect.problem", "redis://localhost:6379", failure.phraseBeforeFix(),
+            String dialog = Words.en(Phrase.of("connect.problem", "redis://10.0.1.10:6380", failure.phraseBeforeFix(),
                     fix));
             assertEquals(inFix, occurrences(dialog, words), cause + ": " + dialog);
             assertTrue(occurrences(Wording.cli().render(failure.phrase()), words) > 0,

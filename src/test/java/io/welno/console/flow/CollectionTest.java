@@ -10,14 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.store.CreateResult;
-import io.welno.console.store.Precondition;
 import io.welno.console.store.RedisSessionStore;
-import io.welno.console.store.SessionMutation;
-import io.welno.console.store.SessionStore;
-import io.welno.console.store.StoreFailure;
-import io.welno.console.store.StoredSession;
-import io.welno.console.store.UpdateResult;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.HookedStore;
@@ -32,13 +25,10 @@ import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,11 +155,11 @@ class CollectionTest {
     @Test
     void aClaimNeitherReadBackNorGivenBackIsSaidToStandUntilItsLeaseLapses() {
         String id = readyToCollect(flow);
-        StallingStore stalling = new StallingStore(store);
+        HookedStore stalling = new HookedStore(store);
         try (FlowService service = FlowTestSupport.service(stalling, store, TilkoGateway.of(tilko), null, pool,
                 FlowOptions.defaults())) {
             int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
-            stalling.stallAfterNextWrite();
+            stalling.stallAfterWrite(written -> true);
             ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
 
             JsonNode doc = BackendReadPath.assertReadable(REDIS.client(), "tilko_session:" + id,
@@ -197,11 +187,12 @@ class CollectionTest {
     @Test
     void aCollectionStoppedMidRunThatCannotGiveItsClaimBackSaysWhenItsLeaseLapses() {
         String id = readyToCollect(flow);
-        StallingStore stalling = new StallingStore(store);
+        HookedStore stalling = new HookedStore(store);
         try (FlowService service = FlowTestSupport.service(stalling, store, TilkoGateway.of(tilko), null, pool,
                 FlowOptions.defaults())) {
             service.addListener(events);
-            stalling.stallAfterWriteOf(SessionStatus.FETCHING_PRESCRIPTION_DATA);
+            stalling.stallAfterWrite(
+                    written -> written.after().status() == SessionStatus.FETCHING_PRESCRIPTION_DATA);
             ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
             assertEquals(ActionResult.Outcome.APPLIED, claim.outcome(), Words.en(claim.message()));
             CollectionFinished done = events.awaitFinished(id, Await.EVENTUALLY);
@@ -217,72 +208,6 @@ class CollectionTest {
             assertFalse(en.contains("within a minute") || en.contains("Nothing was changed"), en);
             String ko = Words.ko(done.message());
             assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
-        }
-    }
-
-    /** The real store until a write lands after {@link #stallAfterNextWrite}; then Redis stalls: every call times out. */
-    private static final class StallingStore implements SessionStore {
-        private final SessionStore delegate;
-        private volatile boolean armed;
-        private volatile boolean stalled;
-        private volatile SessionStatus armedFor;
-
-        StallingStore(SessionStore delegate) {
-            this.delegate = delegate;
-        }
-
-        void stallAfterNextWrite() {
-            armed = true;
-        }
-
-        /** Stalls once a write that leaves the session at {@code status} lands (a collection's step, say). */
-        void stallAfterWriteOf(SessionStatus status) {
-            armedFor = status;
-        }
-
-        private static JedisConnectionException timeout() {
-            return new JedisConnectionException(new SocketTimeoutException("Read timed out"));
-        }
-
-        @Override
-        public long scan(Consumer<List<StoredSession>> batchSink) {
-            return delegate.scan(batchSink);
-        }
-
-        @Override
-        public Optional<StoredSession> get(String id) {
-            if (stalled) {
-                throw timeout();
-            }
-            return delegate.get(id);
-        }
-
-        @Override
-        public CreateResult create(String id, ObjectNode document, Duration ttl) {
-            return delegate.create(id, document, ttl);
-        }
-
-        @Override
-        public UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
-            if (stalled) {
-                return new UpdateResult.Failed(id, StoreFailure.of(timeout()), false);
-            }
-            UpdateResult result = delegate.update(id, precondition, mutation);
-            if (result.applied() && (armed || (armedFor != null
-                    && ((UpdateResult.Applied) result).after().status() == armedFor))) {
-                stalled = true;
-            }
-            return result;
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() {
-            // the test's store is closed by the test
         }
     }
 

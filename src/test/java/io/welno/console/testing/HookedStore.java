@@ -8,6 +8,7 @@ import io.welno.console.store.SessionStore;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * the next read ({@link #beforeNextGet}, e.g. the read-back that confirms a write), and after the next read came
  * back but before its caller sees it ({@link #afterNextGet}, a read that lands late). Each of those runs once;
  * {@link #afterEveryAppliedUpdate} stays (e.g. the backend writing its stale copy back after each of our writes).
- * {@link #loseReplyOfNextWrite} makes a write that happened look like one whose answer was lost.
+ * {@link #loseReplyOfNextWrite} makes a write that happened look like one whose answer was lost;
+ * {@link #stallAfterWrite} makes Redis stall once a write lands: every later read and write times out.
  */
 public final class HookedStore implements SessionStore {
 
@@ -33,6 +35,8 @@ public final class HookedStore implements SessionStore {
     private final AtomicReference<Runnable> afterGet = new AtomicReference<>();
     private volatile BiConsumer<String, UpdateResult.Applied> afterApplied = (id, applied) -> { };
     private final AtomicReference<Predicate<UpdateResult.Applied>> loseReply = new AtomicReference<>();
+    private final AtomicReference<Predicate<UpdateResult.Applied>> stallAfter = new AtomicReference<>();
+    private volatile boolean stalled;
 
     public HookedStore(SessionStore delegate) {
         this.delegate = delegate;
@@ -63,6 +67,15 @@ public final class HookedStore implements SessionStore {
         loseReply.set(which);
     }
 
+    /** Once an applied update that {@code which} picks has landed, Redis stalls: every later call times out. */
+    public void stallAfterWrite(Predicate<UpdateResult.Applied> which) {
+        stallAfter.set(which);
+    }
+
+    private static JedisConnectionException timeout() {
+        return new JedisConnectionException(new SocketTimeoutException("Read timed out"));
+    }
+
     @Override
     public long scan(Consumer<List<StoredSession>> batchSink) {
         return delegate.scan(batchSink);
@@ -70,6 +83,9 @@ public final class HookedStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> get(String id) {
+        if (stalled) {
+            throw timeout();
+        }
         Runnable before = beforeGet.getAndSet(null);
         if (before != null) {
             before.run();
@@ -89,6 +105,9 @@ public final class HookedStore implements SessionStore {
 
     @Override
     public UpdateResult update(String id, Precondition precondition, SessionMutation mutation) {
+        if (stalled) {
+            return new UpdateResult.Failed(id, StoreFailure.of(timeout()), false);
+        }
         UpdateResult result = delegate.update(id, precondition, (current, edit) -> {
             mutation.apply(current, edit);
             Runnable hook = beforeWrite.getAndSet(null);
@@ -98,6 +117,10 @@ public final class HookedStore implements SessionStore {
         });
         if (result instanceof UpdateResult.Applied applied) {
             afterApplied.accept(id, applied);
+            Predicate<UpdateResult.Applied> stall = stallAfter.get();
+            if (stall != null && stall.test(applied)) {
+                stalled = true;
+            }
             Predicate<UpdateResult.Applied> lose = loseReply.get();
             if (lose != null && lose.test(applied) && loseReply.compareAndSet(lose, null)) {
                 return new UpdateResult.Failed(id, StoreFailure.of(
