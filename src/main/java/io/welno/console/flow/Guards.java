@@ -30,6 +30,7 @@ import java.util.function.Predicate;
  *   <li>a document the backend cannot read (no status; an {@code expires_at} missing, not a string, refused by
  *       Python's {@code fromisoformat} or aware): overridable, so a developer can repair it.</li>
  * </ul>
+ * and a console claim whose lease another console still renews: refused, hard, for every action.
  * The tables are in docs/flow.md, "Guards".
  */
 public final class Guards {
@@ -46,11 +47,6 @@ public final class Guards {
 
         Optional<Duration> idleFor(SessionDocument doc) {
             return guards.idleFor(doc);
-        }
-
-        /** This console instance, as the claims it takes name their owner. */
-        String self() {
-            return ConsoleInstance.id();
         }
     }
 
@@ -94,8 +90,11 @@ public final class Guards {
         expired(doc, now).ifPresent(why -> out.add(new Refusal(why, false)));
         BackendRules.ownershipProblem(doc).ifPresent(why -> out.add(new Refusal(Phrase.of("guard.ownership", why),
                 kind != ActionKind.SIMPLE_AUTH)));
-        if (kind.needsTilko() && !locallyCollecting.test(doc.id())) { // a collection here: the action's own words
-            liveClaim(doc, now).ifPresent(claim -> out.add(Refusal.hard("guard.claimedElsewhere",
+        if (!locallyCollecting.test(doc.id())) { // a collection here: the action's own words
+            // Every action, not only the two that call Tilko: a change written under the claim does not call its
+            // request back, it only makes the owner drop the answer (docs/flow.md, "Claims and leases").
+            liveClaim(doc, now).ifPresent(claim -> out.add(Refusal.hard(
+                    kind.needsTilko() ? "guard.claimedElsewhere" : "guard.claimedElsewhere.change",
                     String.valueOf(claim.owner()), Duration.between(now, claim.leaseUntil()), kind)));
         }
         registry.get(kind).problems(doc, new Context(this, now, locallyCollecting), out);
@@ -132,8 +131,8 @@ public final class Guards {
     /**
      * A claim whose owner still renews its lease: that console's Tilko call is out or waits its turn (a bulk run's
      * sessions wait for one of {@link FlowOptions#maxTilkoCalls()}), however long ago it was taken — a request sent
-     * now would be a second one for the session, which the claim exists to prevent (docs/flow.md, "Claims and
-     * leases"). A claim of this console that it no longer renews (its read-back failed) stands for nothing in flight.
+     * now would be a second one for the session, which the claim exists to prevent, and a change written under it
+     * would only make that console drop its answer (docs/flow.md, "Claims and leases"). A claim of this console that it no longer renews (its read-back failed) stands for nothing in flight.
      */
     private Optional<ConsoleClaim> liveClaim(SessionDocument doc, LocalDateTime now) {
         return doc.consoleClaim().filter(claim -> claim.leaseUntil() != null && !claim.leaseLapsed(now))

@@ -1,6 +1,5 @@
 package io.welno.console.flow;
 
-import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -42,19 +41,13 @@ final class ResetStuckAction implements FlowAction {
             out.add(Refusal.overridable("guard.reset.notStarted", status, kind()));
             return;
         }
-        LocalDateTime now = context.now();
-        Optional<ConsoleClaim> claim = doc.consoleClaim();
-        if (claim.isPresent() && claim.get().leaseUntil() != null) {
-            // This console's own claim with no collection of its own behind it was left by a collection that ended
-            // without releasing it (Redis was lost): abandoned, whatever the lease says.
-            boolean ownAndIdle = context.self().equals(claim.get().owner())
-                    && !context.locallyCollecting().test(doc.id());
-            if (!ownAndIdle && !claim.get().leaseLapsed(now)) {
-                out.add(Refusal.overridable("guard.reset.leased", String.valueOf(claim.get().owner()),
-                        Duration.between(now, claim.get().leaseUntil()), kind()));
-            }
-            return; // a lapsed lease: its owner is gone, stuck at once
+        if (doc.consoleClaim().filter(claim -> claim.leaseUntil() != null).isPresent()) {
+            // A leased claim decides alone. One another console still renews is refused, hard, by Guards for every
+            // action (guard.claimedElsewhere.change); a lapsed one, or one this console left behind with no
+            // collection of its own behind it (Redis was lost), stands for nobody: stuck at once.
+            return;
         }
+        LocalDateTime now = context.now();
         Optional<Duration> idle = context.idleFor(doc);
         if (idle.isEmpty()) {
             out.add(Refusal.overridable("guard.reset.idleUnknown", status, kind()));
