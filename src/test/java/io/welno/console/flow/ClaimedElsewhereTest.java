@@ -116,6 +116,12 @@ class ClaimedElsewhereTest {
         ActionResult r = forcedAndRefused(ActionKind.MANUAL_COMPLETE, id);
         // Not the Tilko actions' "a second request": this one sends nothing, it would make B drop its answer.
         assertTrue(Words.en(r.message()).contains("drop its answer"), Words.en(r.message()));
+        // With the approval check too: refused on the session read, before Tilko's LoginCheck is asked.
+        String before = raw(id);
+        ActionResult checked = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "phone says ok")
+                .withOverride().withApprovalCheck());
+        assertEquals(ActionResult.Outcome.REFUSED, checked.outcome(), Words.en(checked.message()));
+        assertEquals(before, raw(id));
         assertEquals(0, tilko.calls.get());
     }
 

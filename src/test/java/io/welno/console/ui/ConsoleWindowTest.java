@@ -251,6 +251,40 @@ class ConsoleWindowTest {
         assertEquals(changed, REDIS.client().get(key));
     }
 
+    /**
+     * A developer's Force auth complete dialog is open, its override ticked, when another console claims the session
+     * for a simple-auth: the preview is made again and refuses, hard (the override changes nothing), in the window's
+     * language, naming that console, and Run goes grey, so nothing is written over that console's live claim.
+     */
+    @Test
+    void anOpenDialogIsRefusedOnceAnotherConsoleClaimsItsSessionOverrideOrNot(FxRobot robot) throws Exception {
+        awaitRows(robot, 19);
+        robot.interact(() -> window.i18n().setLocale(io.welno.console.ui.common.I18n.KOREAN));
+        String id = Fixtures.id("03_auth_request_sent.json");
+        String key = "tilko_session:" + id;
+        openManualCompleteOn(robot, id);
+        robot.clickOn("#actionOverride");
+        robot.clickOn("#actionReason").write("고객이 전화로 승인함");
+        FxState.await("Run enabled", () -> !robot.lookup("#actionRun").queryButton().isDisabled());
+
+        io.welno.console.session.Timestamps clock = io.welno.console.session.Timestamps.system();
+        String claimed = REDIS.client().get(key).replaceFirst("\"status\": \"[^\"]*\"",
+                "\"status\": \"auth_requesting\", \"console_claim\": {\"id\": \"b0b0b0b0\", "
+                        + "\"action\": \"simple-auth\", \"operator\": \"choi\", \"owner\": \"console-b/4242/beef\", "
+                        + "\"at\": \"" + clock.nowPlusSeconds(0) + "\", \"lease_until\": \"" + clock.nowPlusSeconds(60)
+                        + "\"}");
+        REDIS.client().set(key, claimed, SetParams.setParams().keepTtl());
+        FxState.await("the preview refuses the claimed session", () -> {
+            javafx.scene.control.Label refusal = robot.lookup("#actionRefusal").queryAs(javafx.scene.control.Label.class);
+            return refusal.isVisible() && refusal.getText().contains("console-b/4242/beef")
+                    && refusal.getText().contains("점유를 계속 갱신");
+        });
+        assertTrue(FxState.read(() -> robot.lookup("#actionRun").queryButton().isDisabled()));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        assertEquals(claimed, REDIS.client().get(key), "nothing written over the claim");
+    }
+
     private static String preview(FxRobot robot) {
         return robot.lookup("#actionPreview").queryAs(javafx.scene.control.TextArea.class).getText();
     }
