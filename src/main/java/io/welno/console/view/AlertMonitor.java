@@ -22,6 +22,10 @@ public final class AlertMonitor {
 
     /** How long a rule's condition must stay clear before its episode ends and the next one can raise an alert. */
     public static final Duration EPISODE_ENDS_AFTER = Duration.ofMinutes(1);
+    /** The alert of one change written over by a value that is not a readable session (not an older copy). */
+    public static final String UNREADABLE_REVERT = "alert.revert.unreadable";
+    private static final String UNREADABLE = ".unreadable";
+    private static final String BOTH = ".mixed";
 
     /** The rules an alert comes from. */
     public enum Rule {
@@ -170,9 +174,28 @@ public final class AlertMonitor {
         if (!sessions.contains(sessionId)) {
             sessions.add(sessionId);
         }
+        String key = "alert.batch." + raised.rule().name();
+        if (raised.rule() == Rule.REVERT) {
+            key = revertHeadline(raised.message(), what);
+        }
         return new Alert(raised.seq(), raised.at(), raised.rule(), List.copyOf(sessions),
-                Phrase.of("alert.batch." + raised.rule().name(), sessions.size(),
-                        SafeText.bounded(batchId, SafeText.FIELD), what, SafeText.bounded(sessionId, SafeText.FIELD)));
+                Phrase.of(key, sessions.size(), SafeText.bounded(batchId, SafeText.FIELD), what,
+                        SafeText.bounded(sessionId, SafeText.FIELD)));
+    }
+
+    /**
+     * The headline of a run's reverts names what wrote over its changes: the backend writing back an older copy, or a
+     * value that is no session at all (which the backend never writes, and which the single session's alert,
+     * {@link #UNREADABLE_REVERT}, already tells apart), or both when the run saw both. What the run saw so far is the
+     * headline its alert already has (or, for its first session, that session's own alert).
+     */
+    private static String revertHeadline(Phrase before, Phrase latest) {
+        String head = "alert.batch." + Rule.REVERT.name();
+        boolean unreadable = before.key().equals(UNREADABLE_REVERT) || before.key().equals(head + UNREADABLE)
+                || before.key().equals(head + BOTH) || latest.key().equals(UNREADABLE_REVERT);
+        boolean olderCopy = !before.key().equals(UNREADABLE_REVERT) && !before.key().equals(head + UNREADABLE)
+                || !latest.key().equals(UNREADABLE_REVERT);
+        return unreadable && olderCopy ? head + BOTH : unreadable ? head + UNREADABLE : head;
     }
 
     /**

@@ -111,7 +111,7 @@ public final class AlertWatcher {
         if (revert.toUnreadable()) {
             // not an older copy written back: a value nobody can read as a session (and the failed action's status
             // is gone with everything else)
-            return Phrase.of("alert.revert.unreadable", SessionIds.argument(revert.sessionId()), action, operator,
+            return Phrase.of(AlertMonitor.UNREADABLE_REVERT, SessionIds.argument(revert.sessionId()), action, operator,
                     revert.lost());
         }
         if (revert.failedTo() != null) {

@@ -163,6 +163,39 @@ class HeldChangeAlertsTest {
                 .startsWith("welno_u1: me님의 \"멈춘 수집 초기화\"이(가) 쓴 내용이 사라졌습니다."));
     }
 
+    /**
+     * A run's changes written over by values that are no session at all were not written over by the backend: the
+     * run's headline says what was written, as each session's own alert does, and a run that saw both kinds says both.
+     */
+    @Test
+    void aBulkRunsHeadlineNamesWhatWroteOverItsChanges() {
+        AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), OsNotifier.NONE, Runnable::run,
+                () -> true);
+        FlowListener alerts = alertsOf(center);
+        alerts.onRevertDetected(unreadable("welno_u0", "runU"));
+        alerts.onRevertDetected(unreadable("welno_u1", "runU"));
+        alerts.onRevertDetected(unreadable("welno_m0", "runM"));
+        alerts.onRevertDetected(revert("welno_m1", "runM"));
+        alerts.onRevertDetected(unreadable("welno_m2", "runM"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, center.entries().size(), "one alert per run");
+        Wording english = Wording.window(new I18n(Locale.ENGLISH));
+        String onlyUnreadable = english.render(center.entries().get(1).alert().message());
+        assertTrue(onlyUnreadable.startsWith("2 sessions of bulk run runU: a value that is not a readable session was"
+                + " written over the change. The latest, welno_u1: what me's"), onlyUnreadable);
+        String both = english.render(center.entries().get(0).alert().message());
+        assertTrue(both.startsWith("3 sessions of bulk run runM: the backend wrote over the change of some, and a value"
+                + " that is not a readable session was written over it in others. The latest, welno_m2:"), both);
+        String korean = Wording.window(new I18n(I18n.KOREAN)).render(center.entries().get(1).alert().message());
+        assertTrue(korean.startsWith("일괄 작업 runU의 세션 2개: 변경 위에 읽을 수 있는 세션이 아닌 값이 쓰였습니다."), korean);
+    }
+
+    private static RevertDetected unreadable(String sessionId, String batchId) {
+        return new RevertDetected(sessionId, ActionKind.RESET_STUCK, "a-" + sessionId, "me",
+                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true, batchId);
+    }
+
     private static RevertDetected revert(String sessionId, String batchId) {
         return new RevertDetected(sessionId, ActionKind.RESET_STUCK, "a-" + sessionId, "me",
                 Phrase.of("text.verbatim", "status is fetching_health_data again"),
