@@ -96,7 +96,6 @@ class BundleTest {
         }
     }
 
-    /** The Korean texts call Tilko 틸코, as the backend's own Korean messages do; one name, not two, in one window. */
     /**
      * Korean writes a unit against its figure ("686ms", "3초", "5MB"), whatever the text: one message said "3000 ms"
      * beside the status bar's "686ms". A unit word that goes on ("{1} 초과", exceeding) is no unit.
@@ -125,6 +124,20 @@ class BundleTest {
     }
 
     /**
+     * Korean puts a parenthesis against the word it explains ("덮어쓰고 있습니다(세션 {1})", "12시간제(오후 2:05)"), as
+     * nearly every Korean text here does: a revert's alert said "덮어썼습니다 ({3})". Only a Korean word before it is
+     * checked: after a placeholder or a path (an address, a folder) the space keeps what fills it apart from the note.
+     */
+    @Test
+    void koreanParenthesesFollowTheirWordWithoutASpace() {
+        Pattern spaced = Pattern.compile("[가-힣] \\(");
+        List<String> found = korean.stringPropertyNames().stream().sorted()
+                .filter(key -> spaced.matcher(korean.getProperty(key)).find())
+                .map(key -> key + "=" + korean.getProperty(key)).toList();
+        assertEquals(List.of(), found);
+    }
+
+    /**
      * One rule for a figure in a sentence: grouped as the language groups it, as {@code view.Formats.count} and the
      * status bar write it ("Redis 2,500ms"), so a pattern writes it {@code {n}} or {@code {n,number,integer}}. A
      * pattern of its own without grouping ({@code {n,number,#}}) said "no PONG within 2500ms" beside that status bar;
@@ -144,6 +157,7 @@ class BundleTest {
         assertEquals(List.of(), found);
     }
 
+    /** The Korean texts call Tilko 틸코, as the backend's own Korean messages do; one name, not two, in one window. */
     @Test
     void koreanTextsNameTilkoOneWay() {
         List<String> latin = korean.stringPropertyNames().stream().sorted()
