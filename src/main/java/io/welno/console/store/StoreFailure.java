@@ -278,12 +278,12 @@ public record StoreFailure(Cause cause, String detail, Phrase said, String strea
     }
 
     /**
-     * The causes whose own words end in what their {@link #fix} says again (ask for an ACL on the sessions' keys; try
-     * again in a moment; the server is busy or paused): said before the fix, they say only what happened
-     * ({@code store.failure.fact.*}).
+     * The causes whose own words end in what their {@link #fix} says again (ask for an ACL that allows the command, or
+     * one on the sessions' keys; try again in a moment; the server is busy or paused): said before the fix, they say
+     * only what happened ({@code store.failure.fact.*}).
      */
-    private static final EnumSet<Cause> ADVISED_BY_FIX = EnumSet.of(Cause.KEY_PERMISSION_DENIED, Cause.UNAVAILABLE,
-            Cause.POOL_EXHAUSTED, Cause.TIMEOUT);
+    private static final EnumSet<Cause> ADVISED_BY_FIX = EnumSet.of(Cause.PERMISSION_DENIED,
+            Cause.KEY_PERMISSION_DENIED, Cause.UNAVAILABLE, Cause.POOL_EXHAUSTED, Cause.TIMEOUT);
 
     /**
      * {@link #phrase()} for a sentence {@link #fix} follows (the command line's failure line, the connection dialog's

@@ -136,8 +136,8 @@ class StoreFailureWordsTest {
     @Test
     void theAdviceIsSaidOnce() {
         Map<Cause, String> advice = Map.of(Cause.KEY_PERMISSION_DENIED, "ask for an acl whose key patterns include",
-                Cause.UNAVAILABLE, "in a moment", Cause.POOL_EXHAUSTED, "try again in a moment", Cause.TIMEOUT,
-                "paused");
+                Cause.PERMISSION_DENIED, "ask for an acl", Cause.UNAVAILABLE, "in a moment", Cause.POOL_EXHAUSTED,
+                "try again in a moment", Cause.TIMEOUT, "paused");
         advice.forEach((cause, words) -> {
             RuntimeException error = examples().get(cause);
             StringWriter err = new StringWriter();
@@ -158,6 +158,24 @@ class StoreFailureWordsTest {
         });
         assertTrue(StoreFailure.of(examples().get(Cause.KEY_PERMISSION_DENIED)).onStream("console:audit")
                 .phraseBeforeFix().key().startsWith("store.failure.stream."), "the audit stream's words are kept");
+    }
+
+    /**
+     * A refused command is not a refused key: its advice is for the command Redis named (an ACL that allows it, or
+     * another user), once, in both languages, not that and then an ACL to read the sessions' keys, which the user may
+     * well have.
+     */
+    @Test
+    void aRefusedCommandIsAdvisedAboutTheCommandOnly() {
+        StoreFailure failure = StoreFailure.of(examples().get(Cause.PERMISSION_DENIED));
+        Phrase fix = failure.fix(RedisConnectionSettings.DEFAULT_PREFIX);
+        for (String dialog : List.of(Words.en(Phrase.of("connect.problem", "redis://10.0.1.10:6380",
+                failure.phraseBeforeFix(), fix)), Words.ko(Phrase.of("connect.problem", "redis://10.0.1.10:6380",
+                failure.phraseBeforeFix(), fix)))) {
+            assertFalse(dialog.contains(RedisConnectionSettings.DEFAULT_PREFIX), "no advice about the keys: " + dialog);
+            assertEquals(1, occurrences(dialog, "acl"), "one piece of advice: " + dialog);
+            assertTrue(dialog.contains("\"evalsha\""), "the command refused: " + dialog);
+        }
     }
 
     private static int occurrences(String sentence, String words) {
