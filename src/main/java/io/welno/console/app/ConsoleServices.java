@@ -66,7 +66,7 @@ public final class ConsoleServices implements AutoCloseable {
     /** How often the fallback folder is looked at: the backend writes there only while Redis fails. */
     private static final Duration FILE_POLL = Duration.ofSeconds(2);
     /** The services' log lines are English, like every log line, whatever options the window hands in. */
-    private static final LogWords LOG_WORDS = Wording.cli()::render;
+    private static final LogWords LOG_WORDS = Wording.log();
 
     private final String title;
     private final String environment;
@@ -171,7 +171,7 @@ public final class ConsoleServices implements AutoCloseable {
 
         @Override
         public void onModeChanged(FeedMode mode, Phrase detail) {
-            LOG.info("Feed {}: {}", mode, Wording.cli().render(detail));
+            LOG.info("Feed {}: {}", mode, Wording.cli().clause(detail));
         }
     }
 

@@ -149,7 +149,7 @@ public final class BenchRunner {
             }
             return 0;
         } catch (Exception e) {
-            out.println("The bench failed: " + SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)),
+            out.println("The bench failed: " + SafeText.bounded(Wording.cli().clause(StoreFailure.describe(e)),
                     SafeText.TEXT));
             LOG.debug("The bench failed", e); // the trace, its messages escaped, with WELNO_LOG_LEVEL=DEBUG
             return 1;
@@ -303,7 +303,7 @@ public final class BenchRunner {
             });
             if (!complete.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the feed did not complete its snapshot within 10 minutes (mode "
-                        + feed.mode() + ": " + Wording.cli().render(feed.modeDetail()) + ")");
+                        + feed.mode() + ": " + Wording.cli().clause(feed.modeDetail()) + ")");
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             if (count.get() != settings.sessions()) {
@@ -315,7 +315,7 @@ public final class BenchRunner {
     }
 
     private FeedOptions feedOptions() {
-        return FeedOptions.defaults().withMayEnableNotifications(mayConfigure).withLogWords(Wording.cli()::render);
+        return FeedOptions.defaults().withMayEnableNotifications(mayConfigure).withLogWords(Wording.log());
     }
 
     // ------------------------------------------------------------------------------------------ P4 + P2

@@ -107,7 +107,7 @@ final class BulkResetBench {
                  RevertWatch watch = new RevertWatch(store, Duration.ofMillis(500), Wording.cli()::render)) {
                 FlowService flow = new FlowService(store, null, new RedisAuditLog(store.client(), AUDIT_KEY,
                         RedisAuditLog.DEFAULT_MAX_LEN, Wording.cli()::render), watch, timestamps, background,
-                        FlowOptions.defaults().withLogWords(Wording.cli()::render));
+                        FlowOptions.defaults().withLogWords(Wording.log()));
                 flow.addListener(new FlowListener() {
                     @Override
                     public void onActionFinished(ActionResult result) {

@@ -72,7 +72,7 @@ final class FlowCommandOptions {
 
     FlowOptions flowOptions() {
         return FlowOptions.defaults().withStuckAfter(Duration.ofSeconds(stuckAfterSeconds))
-                .withLogWords(Wording.cli()::render);
+                .withLogWords(Wording.log());
     }
 
     /** A Tilko client, or null when no API key is configured (the action is then refused with a sentence). */

@@ -142,7 +142,9 @@ final class ShowCommand implements Callable<Integer> {
     private void printUnreadable(PrintWriter out, PrintWriter err, UnreadableSession unreadable, int bytes) {
         String reason = Masking.raw(Wording.cli().render(unreadable.reason()));
         String preview = reveal ? unreadable.preview() : Masking.raw(unreadable.preview());
-        err.println("Session " + SafeText.excerpt(id, SafeText.FIELD) + " is unreadable: "
+        // The reason is a sentence of its own ("Truncated JSON: …."), as the window's detail has it after "The stored
+        // value is not a readable session.": after a colon it read as a capitalised clause.
+        err.println("Session " + SafeText.excerpt(id, SafeText.FIELD) + " is unreadable. "
                 + SafeText.bounded(reason, SafeText.TEXT));
         err.flush();
         if (json) {

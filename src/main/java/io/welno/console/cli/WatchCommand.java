@@ -100,7 +100,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FeedTopology topology = topology();
         FeedOptions options = FeedOptions.defaults().withMayEnableNotifications(allowConfig)
-                .withPollInterval(pollInterval).withLogWords(Wording.cli()::render);
+                .withPollInterval(pollInterval).withLogWords(Wording.log());
         CountDownLatch stopped = new CountDownLatch(1);
         RedisSessionFeed redisFeed = new RedisSessionFeed(redis.settings(), new SessionCodec(redis.zone), options,
                 topology);

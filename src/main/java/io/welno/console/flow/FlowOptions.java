@@ -108,7 +108,7 @@ public record FlowOptions(Duration stuckAfter, Duration staleAuthRequestAfter, D
                 maxReapplies, value, logWords);
     }
 
-    /** The words of the flow's log lines: the edge hands in English ({@code Wording.cli()::render}). */
+    /** The words of the flow's log lines: the edge hands in English ({@code Wording.log()}). */
     public FlowOptions withLogWords(LogWords value) {
         return new FlowOptions(stuckAfter, staleAuthRequestAfter, holdWindow, authExpiry, shutdownGrace, claimLease,
                 maxReapplies, maxTilkoCalls, value);

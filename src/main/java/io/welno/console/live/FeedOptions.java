@@ -118,7 +118,7 @@ public record FeedOptions(Duration batchWindow, Duration pollInterval, boolean m
                 value, logWords);
     }
 
-    /** The words of the feed's log lines: the edge hands in English ({@code Wording.cli()::render}). */
+    /** The words of the feed's log lines: the edge hands in English ({@code Wording.log()}). */
     public FeedOptions withLogWords(LogWords value) {
         return new FeedOptions(batchWindow, pollInterval, mayEnableNotifications, scanCount,
                 fetchChunk, fetchThreads, maxPendingKeys, pingInterval, pingTimeout, reconnectMin, reconnectMax,

@@ -3,6 +3,7 @@ package io.welno.console.view;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.Role;
 import io.welno.console.session.SessionStatus;
+import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import io.welno.console.text.SafeText;
@@ -36,6 +37,15 @@ public final class Wording {
     /** English, statuses by their stored names: for the command line and log lines. */
     public static Wording cli() {
         return CLI;
+    }
+
+    /**
+     * The words the services log with, handed in by every edge that builds them: English, and each phrase worded as
+     * part of the line's sentence ({@link #clause}), since a log line always says its own words first ("Lost the
+     * connection to …: the server closed the connection"), as the command line's failure lines do.
+     */
+    public static LogWords log() {
+        return CLI::clause;
     }
 
     /** The window's language, statuses by their labels. */

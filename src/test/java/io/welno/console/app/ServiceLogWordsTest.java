@@ -53,7 +53,7 @@ class ServiceLogWordsTest {
                 RecordingListener listener = new RecordingListener();
                 services.startFeed(listener);
                 String refused = awaitLine(logs, "Subscribing on ");
-                assertTrue(refused.contains(" was refused: This user may not subscribe to the keyspace channels"
+                assertTrue(refused.contains(" was refused: this user may not subscribe to the keyspace channels"
                         + " (NOPERM"), refused);
                 assertWords(refused);
                 listener.awaitMode(FeedMode.POLLING);
@@ -61,8 +61,8 @@ class ServiceLogWordsTest {
                 server.kill();
                 String lost = awaitLine(logs, "Lost the connection to ");
                 String redacted = "redis://nosub:\\*\\*\\*@127\\.0\\.0\\.1:" + server.port() + "/0";
-                assertTrue(lost.matches("Lost the connection to " + redacted + ": (The server closed the connection"
-                        + "|Redis could not be reached .*|The connection to Redis .*)"), lost);
+                assertTrue(lost.matches("Lost the connection to " + redacted + ": (the server closed the connection"
+                        + "|Redis could not be reached .*|the connection to Redis .*)"), lost);
                 assertWords(lost);
                 assertModeLinesAreWords(logs);
             }
@@ -81,7 +81,7 @@ class ServiceLogWordsTest {
 
             admin.configSet("notify-keyspace-events", "");
             String reconnecting = awaitLine(logs, "Reconnecting to ");
-            assertTrue(reconnecting.endsWith(": keyspace notifications are no longer available: Keyspace notifications"
+            assertTrue(reconnecting.endsWith(": keyspace notifications are no longer available: keyspace notifications"
                     + " are off and this connection may not turn them on (a profile's setting; watch --allow-config)"),
                     reconnecting);
             assertWords(reconnecting);
@@ -100,7 +100,7 @@ class ServiceLogWordsTest {
             listener.awaitMode(FeedMode.LIVE);
 
             String enabled = awaitLine(logs, "127.0.0.1:" + server.port() + ": ");
-            assertTrue(enabled.contains(": Enabled keyspace notifications (\"\" → \""), enabled);
+            assertTrue(enabled.contains(": enabled keyspace notifications (\"\" → \""), enabled);
             assertWords(enabled);
         }
     }

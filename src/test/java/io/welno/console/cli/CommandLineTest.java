@@ -231,7 +231,8 @@ class CommandLineTest {
 
         CliRun bad = run("show", "bad_91", "--redis", REDIS.url());
         assertEquals(1, bad.exit());
-        assertTrue(bad.err().contains("unreadable: Truncated JSON"), bad.err());
+        // the reason is a sentence of its own, not a capitalised clause after a colon
+        assertTrue(bad.err().contains("Session bad_91 is unreadable. Truncated JSON"), bad.err());
 
         CliRun none = run("show", "welno_missing", "--redis", REDIS.url());
         assertEquals(1, none.exit());

@@ -262,7 +262,7 @@ class WatchCommandTest {
                 watching.join(10_000);
             }
             String refused = logs.startingWith("Subscribing on ").get(0);
-            assertTrue(refused.contains(" was refused: This user may not subscribe to the keyspace channels"
+            assertTrue(refused.contains(" was refused: this user may not subscribe to the keyspace channels"
                     + " (NOPERM"), refused);
             Words.assertWords(refused);
         } finally {

@@ -283,7 +283,7 @@ public final class ConsoleWindow {
                         java.time.Instant.now(), Phrase.of("audit.reveal.screen")).map(PersonalDataReveal.Denied::why);
             } catch (RuntimeException e) {
                 LOG.warn("Could not audit the reveal of {}: {}", SafeText.bounded(sessionId, SafeText.FIELD),
-                        SafeText.bounded(Wording.cli().render(StoreFailure.describe(e)), SafeText.TEXT));
+                        SafeText.bounded(Wording.cli().clause(StoreFailure.describe(e)), SafeText.TEXT));
                 return Optional.of(Phrase.of("reveal.auditFailed", StoreFailure.of(e).phrase()));
             }
         }, background);
