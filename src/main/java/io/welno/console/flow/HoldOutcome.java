@@ -15,7 +15,10 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
     public enum Kind {
         /** The change was still in place when the hold ended (after any re-applies). */
         KEPT,
-        /** The backend put back an older copy and the change was not (or could no longer be) re-applied. */
+        /**
+         * The backend put back an older copy and the change was not (or could no longer be) re-applied; or the change
+         * was written over by a value that is no session at all ({@link #toUnreadable()}).
+         */
         REVERTED,
         /** The session ended (expired or deleted) during the hold. */
         VANISHED,
@@ -23,6 +26,17 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
         UNCONFIRMED,
         /** Nothing was held: the action was not applied, or it was asked to hold for zero seconds. */
         NOT_HELD
+    }
+
+    /**
+     * The code of {@link #message()} when the change was written over by a value that is not a readable session: a
+     * REVERTED end, but nothing the backend wrote back, so it is told apart wherever the end is worded.
+     */
+    public static final String OVERWRITTEN_UNREADABLE = "hold.overwrittenUnreadable";
+
+    /** Whether a value that is not a readable session was written over the change ({@link #OVERWRITTEN_UNREADABLE}). */
+    public boolean toUnreadable() {
+        return kind == Kind.REVERTED && message != null && OVERWRITTEN_UNREADABLE.equals(message.key());
     }
 
     /** The change is known to be in place at the end of the hold (or nothing was held). */

@@ -377,7 +377,7 @@ final class Holds {
         if (revert.toUnreadable()) {
             // Not re-applied: the flow never writes over a value it cannot read. Nothing of the change is left to
             // watch, so the hold ends here, as its last read would end it.
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable",
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of(HoldOutcome.OVERWRITTEN_UNREADABLE,
                     revert.lost().arg(0)), state.handle.reapplies(), null));
             return;
         }

@@ -47,6 +47,22 @@ class HeldNoteRevertWindowTest extends HeldNoteWindow {
     }
 
     /**
+     * A value that is no session at all (a write cut off mid-way) is nothing the backend wrote back: the note says what
+     * is there now, as the notice and the alert do, not that an older copy was written back.
+     */
+    @Test
+    void aValueThatIsNoSessionWrittenOverTheChangeIsNotCalledAnOlderCopy(FxRobot robot) throws Exception {
+        forceAuthComplete(robot);
+        FxState.await("the note that the change is watched", () -> note(robot).startsWith(
+                "Your \"Force auth complete\" is watched until "));
+        REDIS.client().set(KEY, "{\"status\": \"auth_", SetParams.setParams().keepTtl()); // cut off mid-write
+        FxState.await("the note that the change was written over", () -> note(robot).equals(
+                "The session now holds a value that is not a readable session: what your \"Force auth complete\""
+                        + " wrote is gone."));
+        assertTrue(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
+    }
+
+    /**
      * The action's own notice said "done" while the change was watched; once the backend wrote over it, that notice,
      * still open (its details were opened to be read), must not go on saying so beside the notice of the revert.
      */

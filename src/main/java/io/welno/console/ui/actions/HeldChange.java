@@ -43,7 +43,9 @@ record HeldChange(ActionKind kind, Hold hold, SessionStatus failedTo) {
         }
         return switch (outcome.kind()) {
             case KEPT -> new Note(i18n.format(prefix + "kept", action, until, status), false);
-            case REVERTED -> new Note(i18n.format(prefix + "reverted", action, until, status), true);
+            // a value that is no session at all is nothing the backend wrote back: the note says what is there now
+            case REVERTED -> new Note(i18n.format(prefix + (outcome.toUnreadable() ? "unreadable" : "reverted"), action,
+                    until, status), true);
             case UNCONFIRMED -> new Note(i18n.format(prefix + "unconfirmed", action, until, status), true);
             case VANISHED, NOT_HELD -> Note.NONE;
         };
