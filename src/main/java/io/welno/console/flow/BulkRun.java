@@ -43,7 +43,10 @@ public final class BulkRun {
         REFUSED,
         /** Others kept changing it. */
         CONFLICT,
-        /** Applied, then the backend wrote an older copy back (and it was not re-applied). */
+        /**
+         * Applied, then written over: the backend wrote an older copy back (and it was not re-applied), or a value that
+         * is no session at all is there now; its words ("written over") say nothing the second would make untrue.
+         */
         REVERTED,
         /**
          * The session ended, before the action or while its change was held: deleted, or past its {@code expires_at}

@@ -250,6 +250,39 @@ class BulkRunTest {
         }
     }
 
+    /**
+     * A change written over by a value that is no session at all (a write cut off mid-way) is counted with the changes
+     * written over, but the summary does not say the backend reverted it: the backend never writes such a value.
+     */
+    @Test
+    void aChangeWrittenOverByAValueThatIsNoSessionIsNotCountedAsTheBackendsRevert() throws Exception {
+        List<String> ids = List.of(FlowTestSupport.waitingSession(REDIS), FlowTestSupport.waitingSession(REDIS));
+        BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
+        ObjectNode stale = backend.read(ids.get(0));
+        Set<String> applied = ConcurrentHashMap.newKeySet();
+        try (FlowService flow = FlowTestSupport.service(store, null, new RevertWatch(store, Duration.ofMillis(100)),
+                background, FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(30)))) {
+            flow.addListener(new FlowListener() {
+                @Override
+                public void onActionFinished(ActionResult result) {
+                    if (result.applied()) {
+                        applied.add(result.request().sessionId());
+                    }
+                }
+            });
+            BulkRun run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE,
+                    "-", "approved"), ids, workers, item -> { });
+            Await.until("both changes applied and read back", Await.EVENTUALLY, () -> applied.containsAll(ids));
+            backend.write(ids.get(0), stale);
+            REDIS.client().set("tilko_session:" + ids.get(1), "{\"status\": \"auth_",
+                    redis.clients.jedis.params.SetParams.setParams().keepTtl());
+            assertTrue(run.await(Await.EVENTUALLY));
+            assertEquals(2, run.summary().count(BulkRun.Tally.REVERTED), run.summary().byTally().toString());
+            String said = io.welno.console.view.Wording.cli().render(run.summary().phrase());
+            assertTrue(said.contains("2 written over") && !said.contains("backend"), said);
+        }
+    }
+
     @Test
     void aBulkResetOverFiveHundredStuckSessionsAccountsForEveryOneWhileTheBackendChurns() throws Exception {
         List<String> ids = new ArrayList<>();
