@@ -63,7 +63,8 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     FilesOption files;
 
-    @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...} and mode changes {\"mode\",\"detail\"}")
+    @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...} "
+            + "and mode changes {\"mode\",\"code\",\"detail\"}")
     boolean json;
 
     @Option(names = "--allow-config", description = "Allow adding the missing K$gx flags to notify-keyspace-events (CONFIG SET); otherwise the feed polls")

@@ -130,6 +130,11 @@ class WatchCommandTest {
         assertEquals("OFFLINE", last.get("mode").asText(), "the feed was closed: " + last);
         assertFalse(out.text().contains("김하늘"), "the full name never appears");
         assertEquals("", err.text());
+        // --help tells a script the keys of a mode line, as docs/live.md, "Command line", does
+        String help = String.join(" ", Main.commandLine().getSubcommands().get("watch").getCommandSpec()
+                .findOption("--json").description());
+        last.fieldNames().forEachRemaining(field -> assertTrue(help.contains("\"" + field + "\""),
+                "watch --help names the mode line's " + field + ": " + help));
     }
 
     /** {@code --id}: the followed session's expires_at passing is a line of its own, when it passes. */
