@@ -4,13 +4,14 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.Role;
 import picocli.CommandLine.Option;
 
-/** Who runs a command that acts or reveals: the name for the session message and the audit, and the role. */
+/** Who runs a command that acts or reveals: the name for the audit (and an action's session message), and the role. */
 final class OperatorOptions {
 
     @Option(names = "--operator", paramLabel = "NAME", defaultValue = "${sys:user.name}",
             converter = Inputs.OperatorName.class,
-            description = "Your name for the session message and the audit, one line of at most "
-                    + Inputs.OperatorName.MAX + " characters (default: the OS user, ${DEFAULT-VALUE})")
+            description = "Your name in the audit stream and, for an action, in the message it adds to the session; "
+                    + "one line of at most " + Inputs.OperatorName.MAX
+                    + " characters (default: the OS user, ${DEFAULT-VALUE})")
     String name;
 
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "${env:WELNO_ROLE:-operator}",

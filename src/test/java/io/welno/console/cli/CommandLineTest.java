@@ -223,6 +223,23 @@ class CommandLineTest {
         assertTrue(revealed.out().contains("01090123456"));
     }
 
+    /** show's --operator names who revealed in the audit; show writes nothing into the session, nor says it would. */
+    @Test
+    void showsOperatorIsNamedInTheAuditOnly() {
+        String id = Fixtures.id("04_auth_completed.json");
+        String before = REDIS.client().get("tilko_session:" + id);
+        CliRun revealed = run("show", id, "--reveal", "--role", "developer", "--operator", "kim",
+                "--redis", REDIS.url());
+        assertEquals(0, revealed.exit(), revealed.err());
+        assertEquals(before, REDIS.client().get("tilko_session:" + id), "show leaves the session as it was");
+        CliRun audit = run("audit", "--json", "--session", id, "--limit", "1", "--redis", REDIS.url());
+        assertTrue(audit.out().contains("\"operator\":\"kim\""), audit.out());
+        String help = String.join(" ", Main.commandLine().getSubcommands().get("show").getCommandSpec()
+                .findOption("--operator").description());
+        assertTrue(help.contains("audit"), help);
+        assertFalse(help.contains("session message"), "show --help promises no message in the session: " + help);
+    }
+
     @Test
     void showFlagsOddAndUnreadableSessions() {
         CliRun odd = run("show", Fixtures.id("14_timezone_aware_timestamps.json"), "--redis", REDIS.url());
