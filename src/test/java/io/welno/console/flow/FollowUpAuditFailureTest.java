@@ -147,7 +147,7 @@ class FollowUpAuditFailureTest {
                     heard.order);
             AuditUnwritten lost = heard.unwritten.get(0);
             assertEquals(done.actionId(), lost.actionId());
-            assertTrue(Words.en(lost.told()).startsWith("The backend reverted the change to session " + id + ". But"
+            assertTrue(Words.en(lost.told()).startsWith("Something wrote over the change to session " + id + ". But"
                     + " its audit entry could not be written: the Redis user has no permission to run \"xadd\""),
                     Words.en(lost.told()));
             assertEquals(List.of("attempt"), events(flow, id));

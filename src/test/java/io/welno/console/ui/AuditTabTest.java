@@ -279,7 +279,7 @@ class AuditTabTest {
             assertEquals(List.of("welno_1", "welno_2", "welno_1"), sessionsShown(), "newest first");
             assertEquals(AuditRecord.REVERT_DETECTED, tab.table().getItems().get(0).event());
             // the stream's codes are shown in words, the filter boxes too
-            assertTrue(robot.lookup("Reverted by the backend").tryQuery().isPresent(), "the event in words");
+            assertTrue(robot.lookup("Change written over").tryQuery().isPresent(), "the event in words");
             assertTrue(robot.lookup("Refused").tryQuery().isPresent(), "the result in words");
             assertTrue(robot.lookup("attempt").tryQuery().isEmpty() && robot.lookup("REFUSED").tryQuery().isEmpty(),
                     "no code shows as stored");
