@@ -49,10 +49,10 @@ public record ActionRequest(ActionKind kind, String sessionId, String reason, bo
     /**
      * Why a reason cannot be used, or nothing when it can: a reason is required, is one line of plain text (no
      * control, bidi or invisible character, which would forge lines or reorder text in the audit and on
-     * screens; an emoji's presentation selector, as pickers insert it, is part of the emoji:
-     * {@link SafeText#firstUnsafeTyped}), has at most {@link #MAX_REASON_LENGTH} characters and holds no personal
-     * number (a mobile number, a resident registration number or a YYYYMMDD birth date). The one check that the
-     * command line and the window's dialog both make before they send a request.
+     * screens; the joiners, selectors and tags of a well-formed emoji sequence, as phones and pickers insert them,
+     * are part of the emoji: {@link SafeText#firstUnsafeTyped}), has at most {@link #MAX_REASON_LENGTH} characters
+     * and holds no personal number (a mobile number, a resident registration number or a YYYYMMDD birth date). The
+     * one check that the command line and the window's dialog both make before they send a request.
      */
     public static Optional<Phrase> reasonProblem(String reason) {
         String text = reason == null ? "" : reason.strip();

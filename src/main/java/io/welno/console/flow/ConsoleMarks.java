@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.ConsoleClaim;
 import io.welno.console.session.SessionDocument;
+import io.welno.console.text.SafeText;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -71,16 +72,16 @@ final class ConsoleMarks {
     }
 
     /**
-     * The text on one line, cut after 200 characters between two of them, never inside one: half of an emoji's
-     * surrogate pair left in the message is written as a lone escaped half (U+D83D) that the backend reads, and then
-     * cannot encode when it writes the session again (docs/backend-protocol.md: UTF-8 JSON strings).
+     * The text on one line, cut after 200 characters between two grapheme clusters, never inside one: half of an
+     * emoji's surrogate pair left in the message is written as a lone escaped half (U+D83D) that the backend reads,
+     * and then cannot encode when it writes the session again (docs/backend-protocol.md: UTF-8 JSON strings); a ZWJ
+     * sequence cut after its joiner leaves a joiner that draws nothing, shown escaped wherever the message is read.
      */
     private static String oneLine(String text) {
         String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         if (flat.length() <= 200) {
             return flat;
         }
-        int end = Character.isHighSurrogate(flat.charAt(199)) ? 199 : 200;
-        return flat.substring(0, end) + "…";
+        return flat.substring(0, SafeText.cutPoint(flat, 200)) + "…";
     }
 }

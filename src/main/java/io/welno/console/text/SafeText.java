@@ -10,13 +10,14 @@ package io.welno.console.text;
  * bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width characters, the byte-order mark, tag
  * characters), lone surrogates, the invisible Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) that make a
  * name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
- * look like another, and the code points Unicode reserves as default-ignorable. A presentation selector that is part
- * of the symbol before it ("✔️", {@link #selectsPresentation}) is shown as it is: it changes how a visible symbol is
- * drawn, and a reason typed with it reads back as typed. Escapes read like Java or JSON: {@code \n}, {@code \r},
- * {@code \t}, {@code \u001b}. Backslashes are left as they are, so ordinary text reads unchanged.
+ * look like another, and the code points Unicode reserves as default-ignorable. Such a character that is part of a
+ * well-formed sequence ({@link VisibleSequences}: an emoji's presentation selector "✔️", a joiner between two emoji
+ * "👨‍👩‍👧", a subdivision flag's tags, a CJK compatibility variant) is shown as it is: it changes how visible
+ * characters are drawn, and a reason typed with it reads back as typed. Escapes read like Java or JSON: {@code \n},
+ * {@code \r}, {@code \t}, {@code \u001b}. Backslashes are left as they are, so ordinary text reads unchanged.
  *
- * <p>A bounded text that was cut ends with {@link #ELLIPSIS}; the whole value stays one action away (the
- * {@code --json} output, the window's raw view or full-text view).
+ * <p>A bounded text that was cut ends with {@link #ELLIPSIS}, cut between grapheme clusters ({@link #cutPoint}); the
+ * whole value stays one action away (the {@code --json} output, the window's raw view or full-text view).
  */
 public final class SafeText {
 
@@ -73,39 +74,34 @@ public final class SafeText {
     }
 
     /**
-     * Like {@link #firstUnsafe}, for text the operator typed (a reason): a presentation selector that is part of the
-     * character before it ({@link #selectsPresentation}) is not hidden text — an emoji picker's "✔️" is U+2714 U+FE0F,
-     * and a reason "확인 ✔️" hides nothing. A selector alone, at the start, after a space or a control, after a character
-     * that takes none, or a second one in a row is still found, as is every other variation selector. What is shown
-     * of outside text follows the same rule ({@link #escape}), so a reason accepted reads back as it was typed.
+     * Like {@link #firstUnsafe}, for text the operator typed (a reason): a character that is part of a well-formed
+     * sequence ({@link VisibleSequences}) is not hidden text — an emoji picker's "✔️" is U+2714 U+FE0F, a phone's
+     * "👨‍👩‍👧" three emoji joined by U+200D, and a reason "확인 ✔️" hides nothing. A selector, joiner or tag alone,
+     * at the start or the end, after a space, a letter or a character that takes none, or a second one in a row is
+     * still found. What is shown of outside text follows the same rule ({@link #escape}), so a reason accepted reads
+     * back as it was typed.
      */
     public static int firstUnsafeTyped(String text) {
         if (text == null) {
             return -1;
         }
-        int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            if (isUnsafe(cp) && !selectsPresentation(text, i, cp, previous)) {
+            if (isUnsafe(cp) && !VisibleSequences.partOf(text, i, cp)) {
                 return i;
             }
-            previous = cp;
             i += Character.charCount(cp);
         }
         return -1;
     }
 
     /**
-     * Whether {@code cp} at {@code i} is a presentation selector (U+FE0E text, U+FE0F emoji) that is part of the
-     * character before it: after a symbol that takes one it chooses how that visible symbol is drawn. An ASCII digit,
-     * {@code #} or {@code *} takes one only as a keycap ("1️⃣", with U+20E3 after it): alone after such a character
-     * it draws nothing, and an id ending in a digit would look like another.
+     * Where {@code text} may be cut at or before index {@code end} without splitting a grapheme cluster: cut inside
+     * "👨‍👩‍👧" it would end in a joiner that draws nothing (shown escaped, refused in a reason), inside a flag in an
+     * unended run of tags. Between code points when the first cluster alone is longer than {@code end}.
      */
-    private static boolean selectsPresentation(String text, int i, int cp, int previous) {
-        if (!EmojiVariations.isSelector(cp) || previous < 0 || !EmojiVariations.takesSelector(previous)) {
-            return false;
-        }
-        return previous >= 0x80 || i + 1 < text.length() && text.charAt(i + 1) == '\u20E3';
+    public static int cutPoint(String text, int end) {
+        return VisibleSequences.cutPoint(text, end);
     }
 
     /** The text with every unsafe character escaped, whole (for the full value behind a bounded one). */
@@ -143,11 +139,7 @@ public final class SafeText {
             return text;
         }
         String suffix = ELLIPSIS + " (" + text.length() + " characters)";
-        int end = Math.max(0, max - suffix.length());
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + suffix;
+        return text.substring(0, cutPoint(text, Math.max(0, max - suffix.length()))) + suffix;
     }
 
     /**
@@ -217,26 +209,30 @@ public final class SafeText {
         if (max <= ELLIPSIS.length()) {
             throw new IllegalArgumentException("max must leave room for the ellipsis");
         }
-        int first = keepLines ? firstUnsafeKeepingLines(text) : firstUnsafe(text);
+        int first = keepLines ? firstUnsafeKeepingLines(text) : firstUnsafeTyped(text);
         if (first < 0 && text.length() <= max) {
             return text; // the common case costs one scan and no copy
         }
         int limit = max - ELLIPSIS.length();
         int cutAt = -1;
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
-        int previous = -1;
+        // where each code point of the text starts in the output: text index <= output length, and the loop stops
+        // soon after max, so a cut can go back to the start of its grapheme cluster
+        int[] shownAt = max == Integer.MAX_VALUE ? null : new int[Math.min(text.length(), max) + 1];
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int before = out.length();
-            if (isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t'))
-                    && !selectsPresentation(text, i, cp, previous)) {
+            if (shownAt != null) {
+                shownAt[i] = before;
+            }
+            if (isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t')) && !VisibleSequences.partOf(text, i, cp)) {
                 escapeTo(out, text, i, cp);
             } else {
                 out.appendCodePoint(cp);
             }
-            previous = cp;
             if (cutAt < 0 && out.length() > limit) {
-                cutAt = before; // an escape or a surrogate pair is never split
+                int clusterStart = cutPoint(text, i);
+                cutAt = clusterStart > 0 ? shownAt[clusterStart] : before; // an escape or a pair is never split
             }
             if (out.length() > max) {
                 break;
@@ -256,7 +252,7 @@ public final class SafeText {
     private static int firstUnsafeKeepingLines(String text) {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            if (isUnsafe(cp) && cp != '\n' && cp != '\t') {
+            if (isUnsafe(cp) && cp != '\n' && cp != '\t' && !VisibleSequences.partOf(text, i, cp)) {
                 return i;
             }
             i += Character.charCount(cp);

@@ -223,6 +223,43 @@ class FlowRefusalTest {
         assertEquals(reason, flow.auditLog().read(1).get(0).reason());
     }
 
+    /**
+     * Emoji as phones and pickers produce them (a family ZWJ sequence, a subdivision flag) are part of the reason:
+     * the check lets them through, the session's message and the audit keep them as typed, and a long reason cut for
+     * the message loses the whole sequence rather than leaving a joiner at its end.
+     */
+    @Test
+    void anEmojiSequenceIsPartOfTheReasonAndTheMessageCutKeepsItWhole() throws Exception {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        StringBuilder flag = new StringBuilder("\uD83C\uDFF4");
+        "gbsct".chars().forEach(c -> flag.appendCodePoint(0xE0000 + c));
+        flag.appendCodePoint(0xE007F);
+        String reason = "가족 " + family + " " + flag + " 지점 요청";
+        assertTrue(ActionRequest.reasonProblem(reason).isEmpty(), () -> Words.en(ActionRequest.reasonProblem(reason)
+                .orElseThrow()));
+        String longReason = "x".repeat(197) + family; // the 200th UTF-16 unit is the first joiner
+        assertTrue(ActionRequest.reasonProblem(longReason).isEmpty());
+        for (String[] run : new String[][] {{"welno_family_reason", reason}, {"welno_long_family_reason", longReason}}) {
+            ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json"));
+            doc.put("session_id", run[0]);
+            doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+            FlowTestSupport.put(REDIS, run[0], doc);
+            ActionResult applied = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.RESET_STUCK, run[0], run[1])
+                    .withOverride());
+            assertEquals(ActionResult.Outcome.APPLIED, applied.outcome(), Words.en(applied.message()));
+            assertEquals(run[1], flow.auditLog().read(1).get(0).reason());
+        }
+        assertTrue(lastMessage("welno_family_reason").contains("사유: " + reason + " ·"));
+        String cut = lastMessage("welno_long_family_reason");
+        assertTrue(cut.contains("사유: " + "x".repeat(197) + "… ·"), cut);
+        assertEquals(cut, io.welno.console.text.SafeText.escape(cut), "nothing in the message is shown escaped");
+    }
+
+    private String lastMessage(String id) throws Exception {
+        JsonNode stored = mapper.readTree(REDIS.client().get("tilko_session:" + id));
+        return stored.get("messages").get(stored.get("messages").size() - 1).get("message").asText();
+    }
+
     @Test
     void aViewerIsRefusedEveryActionAndNoWriteCommandReachesRedis() {
         // A Redis user that may only read, like a support profile would use.

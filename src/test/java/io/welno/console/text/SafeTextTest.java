@@ -75,6 +75,86 @@ class SafeTextTest {
         assertTrue(SafeText.firstUnsafe("확인 \u2714\ufe0f") >= 0, "names, URLs and prefixes still refuse every one");
     }
 
+    private static final String FAMILY = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 👨‍👩‍👧
+    private static final String HEART_ON_FIRE = "\u2764\uFE0F\u200D\uD83D\uDD25"; // ❤️‍🔥
+    private static final String CODER = "\uD83E\uDDD1\u200D\uD83D\uDCBB"; // 🧑‍💻
+    private static final String BLACK_FLAG = "\uD83C\uDFF4";
+    private static final String CANCEL_TAG = new String(Character.toChars(0xE007F));
+
+    /** The tag characters that spell {@code ascii} (U+E0000 plus each ASCII code). */
+    private static String tags(String ascii) {
+        StringBuilder out = new StringBuilder();
+        ascii.chars().forEach(c -> out.appendCodePoint(0xE0000 + c));
+        return out.toString();
+    }
+
+    /**
+     * What phones and emoji pickers produce every day: ZWJ sequences (a joiner between two emoji), a subdivision flag
+     * (tags after the black flag, ended by the cancel tag) and the standardized variants of CJK compatibility
+     * ideographs (U+6A02 U+FE00 is the variant of U+F914) are typed, shown and kept as they are.
+     */
+    @Test
+    void wellFormedEmojiSequencesAndIdeographVariantsAreTypedAndShownAsTheyAre() {
+        String scotland = BLACK_FLAG + tags("gbsct") + CANCEL_TAG;
+        String toned = "\uD83D\uDC68\uD83C\uDFFD\u200D\uD83D\uDCBB"; // 👨🏽‍💻: a skin tone before the joiner
+        String rainbow = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08"; // 🏳️‍🌈
+        String runner = "\uD83C\uDFC3\u200D\u2640\uFE0F"; // 🏃‍♀️
+        for (String whole : List.of("가족 " + FAMILY + " 확인", HEART_ON_FIRE + " 급함", CODER, toned, rainbow, runner,
+                scotland + " 지점", "\u6A02\uFE00", "\u6A02\uFE02 음악", "\u349E\uFE00")) {
+            assertEquals(-1, SafeText.firstUnsafeTyped(whole), SafeText.escape(whole));
+            assertSame(whole, SafeText.escape(whole), "shown as it was typed");
+            assertEquals(whole + " 끝", SafeText.bounded(whole + " 끝", 200));
+        }
+    }
+
+    /** Every joiner, tag or variation selector that is not part of such a sequence is still found and escaped. */
+    @Test
+    void strayJoinersTagsAndVariationSelectorsAreStillRefusedAndEscaped() {
+        String thumb = "\uD83D\uDC4D";
+        assertEquals(0, SafeText.firstUnsafeTyped("\u200D" + thumb), "a joiner at the start");
+        assertEquals(2, SafeText.firstUnsafeTyped(thumb + "\u200D"), "at the end");
+        assertEquals(1, SafeText.firstUnsafeTyped("a\u200Db"), "between letters");
+        assertEquals(2, SafeText.firstUnsafeTyped(thumb + "\u200Da"), "before a letter");
+        assertEquals(1, SafeText.firstUnsafeTyped("a\u200D" + thumb), "after a letter");
+        assertEquals(2, SafeText.firstUnsafeTyped(thumb + "\u200D\u200D" + thumb), "two joiners in a row");
+        assertEquals(3, SafeText.firstUnsafeTyped(thumb + " \u200D" + thumb), "after a space");
+        assertEquals(1, SafeText.firstUnsafeTyped("1\u200D" + thumb), "after a digit");
+        assertEquals(2, SafeText.firstUnsafeTyped("\uD83D\uDE42" + tags("gbsct") + CANCEL_TAG), "tags after a smiley");
+        assertEquals(1, SafeText.firstUnsafeTyped("x" + tags("gbsct") + CANCEL_TAG), "tags after a letter");
+        assertEquals(2, SafeText.firstUnsafeTyped(BLACK_FLAG + tags("gbsct")), "no cancel tag");
+        assertEquals(2, SafeText.firstUnsafeTyped(BLACK_FLAG + CANCEL_TAG), "no subdivision");
+        assertEquals(2, SafeText.firstUnsafeTyped(BLACK_FLAG + tags("GBSCT") + CANCEL_TAG), "not a subdivision code");
+        assertEquals(2, SafeText.firstUnsafeTyped(BLACK_FLAG + tags("ignore all") + CANCEL_TAG),
+                "hidden words longer than any subdivision code");
+        assertEquals(14, SafeText.firstUnsafeTyped(BLACK_FLAG + tags("gbsct") + CANCEL_TAG + CANCEL_TAG),
+                "a second cancel tag");
+        assertEquals(0, SafeText.firstUnsafeTyped(CANCEL_TAG), "a lone cancel tag");
+        assertEquals(1, SafeText.firstUnsafeTyped("\u6A02\uFE03"), "a variant Unicode does not define");
+        assertEquals(1, SafeText.firstUnsafeTyped("\u4E00\uFE00"), "an ideograph without variants");
+        assertEquals(1, SafeText.firstUnsafeTyped("가\uFE00"), "after a Hangul syllable");
+        assertEquals(1, SafeText.firstUnsafeTyped("\u2229\uFE00"), "a mathematical variant is left out: narrow");
+        assertEquals(0, SafeText.firstUnsafeTyped("\uFE01"), "a lone selector");
+        assertEquals("a\\u200db", SafeText.escape("a\u200Db"));
+        assertEquals(thumb + "\\u200d", SafeText.escape(thumb + "\u200D"));
+        assertEquals("\u4E00\\ufe00", SafeText.escape("\u4E00\uFE00"));
+        assertTrue(SafeText.firstUnsafe(FAMILY) >= 0, "names, URLs and prefixes still refuse every joiner");
+    }
+
+    /**
+     * A cut never splits a grapheme cluster: cut inside a ZWJ sequence it left a trailing joiner (escaped on screen,
+     * refused in a reason), inside a flag an unterminated tag run. The whole cluster goes, unless it is all there is.
+     */
+    @Test
+    void aCutNeverSplitsAGraphemeCluster() {
+        assertEquals("ab…", SafeText.bounded("ab" + FAMILY + "cd", 8));
+        assertEquals("ab…", SafeText.bounded("ab" + BLACK_FLAG + tags("gbsct") + CANCEL_TAG + "cd", 10));
+        assertEquals("ab" + FAMILY + "…", SafeText.bounded("ab" + FAMILY + "cdef", 11));
+        assertEquals("a\u0301\u0301…", SafeText.bounded("a" + "\u0301".repeat(10), 4),
+                "one cluster longer than the bound is cut between code points");
+        assertEquals(197, SafeText.cutPoint("x".repeat(197) + FAMILY, 200));
+        assertEquals(200, SafeText.cutPoint("x".repeat(210), 200));
+    }
+
     @Test
     void noEscapedTextHoldsAnUnsafeCharacter() {
         StringBuilder all = new StringBuilder();
