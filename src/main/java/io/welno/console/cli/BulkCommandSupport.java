@@ -22,7 +22,6 @@ import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -63,7 +62,7 @@ final class BulkCommandSupport {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), WORDS.said(e));
         }
-        Timestamps timestamps = new Timestamps(Clock.systemUTC(), redis.zone);
+        Timestamps timestamps = redis.timestamps();
         ActionRequest template = new ActionRequest(kind, "-", options.reason, options.overrideGuards, checkApproval,
                 options.hold, options.reapply);
         RedisSessionStore redisStore = redis.openStore();

@@ -1,13 +1,11 @@
 package io.welno.console.cli;
 
-import io.welno.console.session.Timestamps;
 import io.welno.console.store.FallbackSessionStore;
 import io.welno.console.store.FileSessionStore;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.RetryPolicy;
 import io.welno.console.store.SessionStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,7 +31,7 @@ final class FilesOption {
 
     /** The folder as a store; only with {@code --files}. */
     FileSessionStore folder(RedisSessionStore redis, RedisOptions options) {
-        return new FileSessionStore(directory, redis.codec(), new Timestamps(Clock.systemUTC(), options.zone),
+        return new FileSessionStore(directory, redis.codec(), options.timestamps(),
                 RetryPolicy.DEFAULT);
     }
 }

@@ -15,7 +15,6 @@ import io.welno.console.flow.RevertDetected;
 import io.welno.console.flow.RevertWatch;
 import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
-import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.SessionStore;
 import io.welno.console.text.Phrase;
@@ -23,7 +22,6 @@ import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -80,7 +78,7 @@ final class FlowCommandSupport {
         RevertWatch watch = new RevertWatch(store, HOLD_POLL, flowOptions.logWords());
         FlowService flow = new FlowService(store, tilko, new RedisAuditLog(redisStore.client(), options.auditStream,
                 RedisAuditLog.DEFAULT_MAX_LEN, flowOptions.logWords()), watch,
-                new Timestamps(Clock.systemUTC(), redis.zone), background, flowOptions);
+                redis.timestamps(), background, flowOptions);
         flow.addListener(new FlowListener() {
             @Override
             public void onCollectionProgress(CollectionProgress progress) {

@@ -60,7 +60,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Buffered and flushed per batch: the command line's own writer flushes every line, a system call each.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
-        LocalDateTime now = LocalDateTime.now(redis.zone);
+        LocalDateTime now = redis.now();
         long[] listed = {0};
         Table table = json ? null : new Table(out, now);
         try (RedisSessionStore store = redis.openStore()) {

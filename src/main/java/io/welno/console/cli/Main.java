@@ -1,6 +1,7 @@
 package io.welno.console.cli;
 
 import io.welno.console.app.JavaLogging;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +83,20 @@ public final class Main implements Callable<Integer> {
      */
     public static CommandLine commandLine() {
         return configure(new CommandLine(new Main()));
+    }
+
+    /** The whole command line reading {@code clock} for "now" ({@link RedisOptions#clock}): for tests. */
+    public static CommandLine commandLine(Clock clock) {
+        return configure(new CommandLine(new Main(), new ClockFactory(clock)));
+    }
+
+    /** Makes every command's {@link RedisOptions} with the given clock, everything else as picocli does. */
+    private record ClockFactory(Clock clock) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == RedisOptions.class ? type.cast(new RedisOptions(clock))
+                    : CommandLine.defaultFactory().create(type);
+        }
     }
 
     private static CommandLine configure(CommandLine cli) {

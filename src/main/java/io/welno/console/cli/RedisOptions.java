@@ -4,11 +4,33 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisSessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
 
-/** The connection options every command that talks to Redis shares; each is checked while it is parsed. */
+/**
+ * The connection options every command that talks to Redis shares; each is checked while it is parsed. With them
+ * comes the one clock every command reads ({@link #now}, {@link #timestamps}).
+ */
 final class RedisOptions {
+
+    /**
+     * The wall clock read in microseconds, as the guards read it ({@code Timestamps.nowLocal}) and the backend writes
+     * and compares its naive timestamps: read in nanoseconds, {@code list}, {@code show} and {@code watch} called a
+     * session expired up to a microsecond before the guards and the backend did.
+     */
+    final Clock clock;
+
+    RedisOptions() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the clock the commands read (a test's fixed one: {@code Main.commandLine(Clock)}) */
+    RedisOptions(Clock clock) {
+        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
+    }
 
     @Option(names = "--redis", paramLabel = "URL", converter = Inputs.RedisUrl.class,
             defaultValue = "${env:WELNO_REDIS_URL:-" + RedisConnectionSettings.DEFAULT_URL + "}",
@@ -30,6 +52,15 @@ final class RedisOptions {
     }
 
     RedisSessionStore openStore() {
-        return RedisSessionStore.open(settings(), new SessionCodec(zone), new Timestamps(java.time.Clock.systemUTC(), zone));
+        return RedisSessionStore.open(settings(), new SessionCodec(zone), timestamps());
+    }
+
+    Timestamps timestamps() {
+        return new Timestamps(clock, zone);
+    }
+
+    /** The backend's wall-clock time now, in which its naive expires_at is compared: the guards' {@code now}. */
+    LocalDateTime now() {
+        return timestamps().nowLocal();
     }
 }

@@ -26,7 +26,6 @@ import io.welno.console.view.FileDifference;
 import io.welno.console.view.Wording;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,7 +99,7 @@ final class ShowCommand implements Callable<Integer> {
                 // cannot be written stops the command, since a reveal nobody can audit is what the audit rules out
                 Optional<PersonalDataReveal.Denied> denied = PersonalDataReveal.reveal(new RedisAuditLog(
                         store.client(), auditStream, RedisAuditLog.DEFAULT_MAX_LEN, Wording.cli()::render),
-                        who.operator(), id, Instant.now(), Phrase.of("audit.reveal.cli"));
+                        who.operator(), id, redis.clock.instant(), Phrase.of("audit.reveal.cli"));
                 if (denied.isPresent()) {
                     err.println("--reveal refused: " + Wording.cli().render(denied.get().why()));
                     err.flush();
@@ -189,7 +188,7 @@ final class ShowCommand implements Callable<Integer> {
         for (DocumentWarning warning : doc.warnings()) {
             out.printf("WARNING   %s%n", warning.explanation());
         }
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(redis.zone);
+        java.time.LocalDateTime now = redis.now();
         // the expiry whatever else the document breaks: list's !expired and the guards' refusal say it of it too
         BackendRules.expired(doc, now).ifPresent(why -> out.printf("EXPIRED   %s%n", Wording.cli().render(why)));
         BackendRules.ownershipProblem(doc).ifPresent(why -> out.printf("WARNING   %s%n", Wording.cli().render(why)));

@@ -31,7 +31,6 @@ import io.welno.console.view.HistoryLines;
 import io.welno.console.view.HistoryVersion;
 import io.welno.console.view.SessionHistory;
 import io.welno.console.view.Wording;
-import java.time.Clock;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -193,15 +192,15 @@ final class WatchCommand implements Callable<Integer> {
     private final class Printer implements FeedListener {
         private final PrintWriter out;
         /** Diffs on the feed's thread, in order: a command prints, it keeps no window responsive. */
-        final SessionHistory history = new SessionHistory(new SessionCodec(redis.zone), Runnable::run, Clock.systemUTC(),
+        final SessionHistory history = new SessionHistory(new SessionCodec(redis.zone), Runnable::run, redis.clock,
                 SessionHistory.Bounds.DEFAULT);
         /**
          * The session of {@code --id}, or every session: an expires_at passing gets an 'expiry' line either way, once
          * per session, as the backend then deletes the session on its next read while its key may live on for half an
          * hour with nothing in the change lines to tell.
          */
-        private final FollowedSessions followed = id == null ? FollowedSessions.everySession(Clock.systemUTC(),
-                redis.zone) : new FollowedSessions(Clock.systemUTC(), redis.zone);
+        private final FollowedSessions followed = id == null ? FollowedSessions.everySession(redis.clock,
+                redis.zone) : new FollowedSessions(redis.clock, redis.zone);
 
         Printer(PrintWriter out) {
             this.out = out;
@@ -223,7 +222,9 @@ final class WatchCommand implements Callable<Integer> {
             FeedBatch batch = id == null ? all : new FeedBatch(all.changes().stream()
                     .filter(c -> c.id().equals(id)).toList(), all.fromSnapshot(), all.snapshotComplete());
             for (SessionChange change : batch.changes()) {
-                out.println(json ? SafeText.json(changeJson(change, batch.fromSnapshot()).toString()) : changeText(change));
+                LocalDateTime now = redis.now();
+                out.println(json ? SafeText.json(changeJson(change, batch.fromSnapshot(), now).toString())
+                        : changeText(change, now));
             }
             if (diff) {
                 history.onBatch(batch);
@@ -260,7 +261,7 @@ final class WatchCommand implements Callable<Integer> {
                 return;
             }
             out.println(String.format(Locale.ROOT, "%-8s %-42s %s", "version", SafeText.bounded(sessionId, 80),
-                    HistoryLines.heading(version, words, redis.zone, LocalDateTime.now(redis.zone))));
+                    HistoryLines.heading(version, words, redis.zone, redis.now())));
             for (String field : HistoryLines.fields(version, words)) {
                 out.println("    " + field);
             }
@@ -347,7 +348,8 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode changeJson(SessionChange change, boolean fromSnapshot) {
+    /** @param now the backend's wall-clock time, read as the guards read it ({@link RedisOptions#now}) */
+    static ObjectNode changeJson(SessionChange change, boolean fromSnapshot, LocalDateTime now) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
         line.put("id", change.id());
@@ -364,7 +366,6 @@ final class WatchCommand implements Callable<Integer> {
             line.putNull("error");
             line.put("name", doc.userInfo().maskedName());
             ttl(line, stored);
-            LocalDateTime now = LocalDateTime.now(doc.zone());
             line.put("backendCanRead", BackendRules.canRead(doc, now));
             // as list --json has it, so a script reads the same field of both
             BackendRules.expiredFor(doc, now).ifPresentOrElse(
@@ -402,15 +403,15 @@ final class WatchCommand implements Callable<Integer> {
      * {@code list}'s for the same session ({@link SessionNotes}): a session past its expires_at says {@code !expired}
      * here too, and an unreadable value why.
      */
-    private static String changeText(SessionChange change) {
-        ObjectNode json = changeJson(change, false);
+    private static String changeText(SessionChange change, LocalDateTime now) {
+        ObjectNode json = changeJson(change, false, now);
         String status = !json.path("readable").asBoolean(true) ? "UNREADABLE"
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
         StoredSession stored = change.session();
         String notes = stored == null ? ""
                 : stored.parsed() instanceof SessionDocument doc
-                ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, LocalDateTime.now(doc.zone())))
+                ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
                 : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";
         return String.format(Locale.ROOT, "%-8s %-42s %-27s %s  %s", json.get("kind").asText(),
                 SafeText.bounded(change.id(), 80), SafeText.bounded(status, 40),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welno.console.live.ChangeKind;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.SessionCodec;
+import io.welno.console.session.Timestamps;
 import io.welno.console.store.StoredSession;
 import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RedisServerExtension;
@@ -65,7 +66,7 @@ class BackendCanReadFieldTest {
             JsonNode inList = listed.get(id).get("backendCanRead");
             byte[] bytes = value.getValue().getBytes(StandardCharsets.UTF_8);
             JsonNode watched = WatchCommand.changeJson(new SessionChange(ChangeKind.UPDATED, id,
-                    new StoredSession(codec.parse(id, bytes), 1_800_000, bytes)), false);
+                    new StoredSession(codec.parse(id, bytes), 1_800_000, bytes)), false, Timestamps.system().nowLocal());
             assertEquals(inList, watched.get("backendCanRead"), "watch --json of " + id + ": " + watched);
             assertEquals(listed.get(id).get("readable"), watched.get("readable"), "readable, " + id);
             for (String field : List.of("status", "readable", "error", "name", "ttl")) {

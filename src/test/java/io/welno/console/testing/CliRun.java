@@ -3,15 +3,24 @@ package io.welno.console.testing;
 import io.welno.console.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 
 /** One run of the command line in this process, as {@code main} runs it: its exit status and what it printed. */
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun of(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    /** A run whose commands read {@code clock} for "now". */
+    public static CliRun at(Clock clock, String... args) {
+        return run(Main.commandLine(clock), args);
+    }
+
+    private static CliRun run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);
