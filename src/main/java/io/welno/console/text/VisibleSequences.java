@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Emoji are Unicode's Extended_Pictographic characters, read from the JDK's own grapheme segmentation (the regex
  * {@code \X}, which joins them across a joiner where it would not join a letter); the ideographs' variants from its
- * normaliser. No table is written here.
+ * normaliser: the only table is the emoji variation bases' ({@link EmojiVariations}).
  */
 final class VisibleSequences {
 

@@ -114,6 +114,30 @@ class FlowCommandsTest {
         assertTrue(table.out().contains("3 entries in welno:console:audit"), table.out());
     }
 
+    /**
+     * A reason typed with the emoji a phone produces (a family ZWJ sequence, a subdivision flag) is taken by
+     * {@code --reason}, and {@code audit} and {@code show} print it as it was typed, not as escapes.
+     */
+    @Test
+    void aReasonWithEmojiSequencesIsTakenAndPrintedAsTyped() throws Exception {
+        String id = "welno_cli_emoji_reason";
+        ObjectNode stuck = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(9)));
+        stuck.put("session_id", id);
+        stuck.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+        FlowTestSupport.put(REDIS, id, stuck);
+        StringBuilder flag = new StringBuilder("\uD83C\uDFF4");
+        "gbwls".chars().forEach(c -> flag.appendCodePoint(0xE0000 + c));
+        flag.appendCodePoint(0xE007F);
+        String reason = "가족 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 요청 " + flag;
+        CliRun reset = action("reset", id, "--reason", reason);
+        assertEquals(0, reset.exit(), reset.all());
+        CliRun audit = run("audit", "--redis", REDIS.url(), "--session", id);
+        assertTrue(audit.out().contains(reason), audit.out());
+        CliRun show = run("show", id, "--redis", REDIS.url());
+        assertTrue(show.out().contains("사유: " + reason + " ·"), show.out());
+    }
+
     @Test
     void resetAndTheConflictOrUnavailableStatus() throws Exception {
         String id = Fixtures.id("05_fetching_health_data_stuck.json");
