@@ -5,7 +5,6 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisSessionStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
@@ -29,7 +28,7 @@ final class RedisOptions {
 
     /** @param clock the clock the commands read (a test's fixed one: {@code Main.commandLine(Clock)}) */
     RedisOptions(Clock clock) {
-        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
+        this.clock = Timestamps.inMicroseconds(clock);
     }
 
     @Option(names = "--redis", paramLabel = "URL", converter = Inputs.RedisUrl.class,

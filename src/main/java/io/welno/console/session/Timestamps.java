@@ -1,6 +1,7 @@
 package io.welno.console.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +34,15 @@ public final class Timestamps {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * A clock that reads the time as {@link #nowLocal()} does, in whole microseconds: what a view or a command
+     * judges by it (expired, stuck, how long ago) then agrees with the guards and the backend at every moment,
+     * where a nanosecond reading called a session expired up to a microsecond before they did.
+     */
+    public static Clock inMicroseconds(Clock clock) {
+        return Clock.tick(clock, Duration.ofNanos(1_000));
     }
 
     public LocalDateTime nowLocal() {

@@ -111,7 +111,8 @@ public final class ConsoleApp extends Application {
 
     private ConsoleWindow showWindow(ZoneId zone) {
         Themes theme = window == null ? Themes.fromSystem() : window.theme();
-        window = new ConsoleWindow(stage, i18n, Clock.systemUTC(), zone, background, StuckPolicy.defaults(), theme);
+        // the guards' microseconds, so the window never calls a session expired or stuck before they do
+        window = new ConsoleWindow(stage, i18n, Timestamps.inMicroseconds(Clock.systemUTC()), zone, background, StuckPolicy.defaults(), theme);
         window.addConnectionsButton(this::chooseConnection);
         window.show();
         return window;
