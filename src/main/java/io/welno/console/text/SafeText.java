@@ -8,8 +8,8 @@ package io.welno.console.text;
  * <p>Shown escaped: C0 controls, DEL and C1 controls (so no ANSI/OSC sequence can clear a screen or set a title,
  * and no newline can forge a second row), line and paragraph separators, every invisible format character (the
  * bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width characters, the byte-order mark, tag
- * characters), lone surrogates, the invisible Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) that make a
- * name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
+ * characters, and those a newer Unicode than the JDK's added), lone surrogates, the invisible Hangul fillers
+ * (U+115F, U+1160, U+3164, U+FFA0) that make a name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
  * look like another, and the code points Unicode reserves as default-ignorable. Such a character that is part of a
  * well-formed sequence ({@link VisibleSequences}: an emoji's presentation selector "✔️", a joiner between two emoji
  * "👨‍👩‍👧", a subdivision flag's tags, a CJK compatibility variant) is shown as it is: it changes how visible
@@ -39,7 +39,7 @@ public final class SafeText {
                  Character.SURROGATE -> true;
             case Character.OTHER_LETTER -> cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
             case Character.NON_SPACING_MARK -> invisibleMark(cp);
-            case Character.UNASSIGNED -> reservedInvisible(cp);
+            case Character.UNASSIGNED -> reservedInvisible(cp) || laterFormat(cp);
             default -> false;
         };
     }
@@ -56,6 +56,16 @@ public final class SafeText {
     /** Unassigned code points Unicode keeps default-ignorable, so a later font draws nothing for them either. */
     private static boolean reservedInvisible(int cp) {
         return cp == 0x2065 || cp == 0x180F || cp >= 0xFFF0 && cp <= 0xFFF8 || cp >= 0xE0000 && cp <= 0xE0FFF;
+    }
+
+    /**
+     * The format characters Unicode 14 and 15 added (two Arabic marks above a number, U+0890 and U+0891, and seven
+     * Egyptian hieroglyph format controls, U+13439 to U+1343F). A JDK with older tables (Java 17 knows Unicode 13) calls
+     * them unassigned, so without this they would pass raw there and be escaped on a newer JDK, while a terminal or font
+     * that knows them obeys them like any other format character.
+     */
+    private static boolean laterFormat(int cp) {
+        return cp == 0x0890 || cp == 0x0891 || cp >= 0x13439 && cp <= 0x1343F;
     }
 
     /** The index of the first character that would be escaped, or -1: for validators that refuse such input. */

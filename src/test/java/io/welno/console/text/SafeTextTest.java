@@ -49,6 +49,24 @@ class SafeTextTest {
     }
 
     /**
+     * Format characters are escaped whatever the JDK's Unicode tables: the nine Unicode 14 and 15 added are unassigned
+     * to Java 17 (Unicode 13), so an id ending in one passed raw there while a terminal that knows them obeys them, and
+     * the same text was escaped on Java 21. Found by HostileFuzzTest.
+     */
+    @Test
+    void formatCharactersNewerThanTheJdksUnicodeAreEscapedToo() {
+        assertEquals("welno_1\\u0890", SafeText.escape("welno_1\u0890"), "ARABIC POUND MARK ABOVE (Unicode 14)");
+        assertEquals("welno_1\\u0891", SafeText.escape("welno_1\u0891"));
+        for (int cp = 0x13439; cp <= 0x1343F; cp++) { // Egyptian hieroglyph format controls (Unicode 15)
+            String text = "welno_1" + new String(Character.toChars(cp));
+            assertEquals(7, SafeText.firstUnsafe(text), Integer.toHexString(cp));
+            assertEquals(String.format("welno_1\\u%04x\\u%04x", (int) text.charAt(7), (int) text.charAt(8)),
+                    SafeText.escape(text));
+        }
+        assertEquals("{\"id\":\"welno_1\\u0890\"}", SafeText.json("{\"id\":\"welno_1\u0890\"}"), "and in JSON output");
+    }
+
+    /**
      * Typed text (a reason): an emoji picked with its presentation selector ("✔️" is U+2714 U+FE0F, as emoji pickers
      * and Korean and macOS keyboards insert it) is one character, not hidden text. A selector that belongs to nothing is
      * still found where it stands; shown, such text reads as it was typed, and every other selector stays escaped.
