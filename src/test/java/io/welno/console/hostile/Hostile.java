@@ -125,4 +125,51 @@ public final class Hostile {
             assertFalse(output.contains(secret), where + ": " + secret + " in " + SafeText.bounded(output, 2000));
         }
     }
+
+    /**
+     * Whether the character at {@code i} must never stand raw in a terminal, a log line or the window, judged by a rule
+     * of its own rather than {@link SafeText}'s: C0 and C1 controls, format characters (bidi overrides and isolates,
+     * zero-width characters, the byte-order mark, tags, and those Unicode 14 and 15 added, which the JDK's own tables may
+     * not know), line and paragraph separators, the Hangul fillers and halves of no surrogate pair.
+     */
+    public static boolean forbidden(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    || forbiddenCodePoint(text.codePointAt(i));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return forbiddenCodePoint(c);
+    }
+
+    private static boolean forbiddenCodePoint(int cp) {
+        int type = Character.getType(cp);
+        return cp < 0x20 || cp >= 0x7f && cp <= 0x9f || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || cp >= 0x202a && cp <= 0x202e || cp >= 0x2066 && cp <= 0x2069
+                || cp == 0x3164 || cp == 0x115f || cp == 0xffa0 || cp >= 0xe0000 && cp <= 0xe0fff
+                || cp == 0x0890 || cp == 0x0891 || cp >= 0x13439 && cp <= 0x1343f; // format since Unicode 14 and 15
+    }
+
+    /**
+     * No line of {@code output} holds a {@link #forbidden} character (a tab only where {@code tabs}: a trace's frames),
+     * and none is a forged one.
+     */
+    public static void assertNothingForbidden(String output, String where, boolean tabs) {
+        List<String> bad = new ArrayList<>();
+        for (String line : output.split("\n", -1)) {
+            for (int i = 0; i < line.length(); i++) {
+                if (forbidden(line, i) && !(tabs && line.charAt(i) == '\t')) {
+                    bad.add("U+" + Integer.toHexString(line.charAt(i)) + " at " + i + " in: "
+                            + SafeText.bounded(line, 300));
+                    break;
+                }
+            }
+            if (line.startsWith("FORGED")) {
+                bad.add("a forged line: " + SafeText.bounded(line, 300));
+            }
+        }
+        assertEquals(List.of(), bad, where);
+    }
 }
