@@ -130,11 +130,19 @@ public final class Hostile {
      * Whether the character at {@code i} must never stand raw in a terminal, a log line or the window, judged by a rule
      * of its own rather than {@link SafeText}'s: C0 and C1 controls, format characters (bidi overrides and isolates,
      * zero-width characters, the byte-order mark, tags, and those Unicode 14 and 15 added, which the JDK's own tables may
-     * not know), line and paragraph separators, the Hangul fillers and halves of no surrogate pair.
+     * not know), line and paragraph separators, the Hangul fillers and halves of no surrogate pair. Allowed, as
+     * everyday emoji need them: a zero-width joiner between two symbols (👨‍👩‍👧) and tags after a black flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
      */
     public static boolean forbidden(String text, int i) {
         char c = text.charAt(i);
+        if (c == '\u200d') {
+            return !(symbolEndsBefore(text, i) && i + 1 < text.length()
+                    && Character.getType(text.codePointAt(i + 1)) == Character.OTHER_SYMBOL);
+        }
         if (Character.isHighSurrogate(c)) {
+            if (i + 1 < text.length() && isTag(text.codePointAt(i)) && followsBlackFlag(text, i)) {
+                return false;
+            }
             return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
                     || forbiddenCodePoint(text.codePointAt(i));
         }
@@ -142,6 +150,32 @@ public final class Hostile {
             return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
         }
         return forbiddenCodePoint(c);
+    }
+
+    /** Whether a symbol (with its presentation selector or skin tone, if any) ends right before {@code i}. */
+    private static boolean symbolEndsBefore(String text, int i) {
+        int at = i;
+        while (at > 0) {
+            int cp = text.codePointBefore(at);
+            if (cp == 0xfe0f || cp >= 0x1f3fb && cp <= 0x1f3ff) {
+                at -= Character.charCount(cp);
+            } else {
+                return Character.getType(cp) == Character.OTHER_SYMBOL;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTag(int cp) {
+        return cp >= 0xe0020 && cp <= 0xe007f;
+    }
+
+    private static boolean followsBlackFlag(String text, int i) {
+        int at = i;
+        while (at > 0 && isTag(text.codePointBefore(at))) {
+            at -= 2;
+        }
+        return at > 0 && text.codePointBefore(at) == 0x1f3f4;
     }
 
     private static boolean forbiddenCodePoint(int cp) {

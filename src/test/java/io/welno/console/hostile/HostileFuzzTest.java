@@ -75,7 +75,9 @@ class HostileFuzzTest {
             "\u0000", "\u0007", "\u0008", "\t", "\u000b", "\u000c", "\u3164", "\u115f", "\uffa0", "\ud800", "\udfff",
             "\ud83d", "\udb40\udc41", "\udb40\udc7f", "\ufffd", "\\x80", "\\u001b", "\\", "\"", "'", "%s", "{0}", "${x}",
             "배", "welno", " ", "😀", "✔️", "1️⃣", "ｆｕｌｌ", "a\u0301", "\u2800", "\u3000", "\u0890",
-            "\ud80d\udc3c"); // U+1343C, a format control since Unicode 15
+            "\ud80d\udc3c", // U+1343C, a format control since Unicode 15
+            "👨\u200d👩\u200d👧", "a\u200d😀", "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc73\udb40\udc63\udb40\udc74\udb40\udc7f");
+            // the last three: a family and a subdivision flag shown as they are, a joiner after a letter escaped
 
     @Test
     void hostileDocumentsAndKeysReachNoOutputRaw() throws Exception {
