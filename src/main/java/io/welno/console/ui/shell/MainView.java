@@ -69,6 +69,7 @@ public final class MainView extends BorderPane implements ActionHost {
     private static final Logger LOG = LoggerFactory.getLogger(MainView.class);
     static final KeyCombination EXPORT_KEYS = KeyboardShortcuts.shortcut(KeyCode.E);
     static final KeyCombination SHEET_KEYS = KeyboardShortcuts.key(KeyCode.F1);
+    static final KeyCombination COLUMNS_KEYS = KeyboardShortcuts.shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN);
 
     /** Feed figures for the status bar, read on the FX thread a few times a second. */
     public interface FeedStats {
@@ -85,6 +86,7 @@ public final class MainView extends BorderPane implements ActionHost {
     private final I18n i18n;
     private final SessionTable table;
     private final RowMenu rowMenu;
+    private final ColumnChooser columns;
     private final DetailPane detail;
     private final StatusBarView statusBar;
     private final SessionsToolbar toolbar;
@@ -128,7 +130,10 @@ public final class MainView extends BorderPane implements ActionHost {
         setId("mainView");
         getStyleClass().add("main-view");
         table = new SessionTable(model, i18n, clock, zone);
-        ColumnChooser.install(table, i18n, preferences.hiddenColumns(), preferences::setHiddenColumns);
+        columns = ColumnChooser.install(table, i18n, preferences.hiddenColumns(), preferences::setHiddenColumns);
+        // the + over the header row is one Tab past the table; the key works from anywhere, and the table says so
+        table.accessibleHelpProperty().bind(i18n.words(() -> i18n.format("columns.help",
+                COLUMNS_KEYS.getDisplayText())));
         rowMenu = new RowMenu(table, i18n, codec, background, clock, zone);
         detail = new DetailPane(i18n, clock, zone, background, codec, onReveal);
         buckets = new BucketList(model, i18n);
@@ -368,6 +373,7 @@ public final class MainView extends BorderPane implements ActionHost {
                 toolbar::togglePause);
         shortcuts.add(view, KeyboardShortcuts.key(KeyCode.F5), "shortcuts.resync", this::resync);
         shortcuts.add(nav, KeyboardShortcuts.shortcut(KeyCode.S), "shortcuts.follow", follow::toggle);
+        shortcuts.add(view, COLUMNS_KEYS, "shortcuts.columns", this::chooseColumns);
         shortcuts.add(view, EXPORT_KEYS, "shortcuts.export", this::exportCsv);
         shortcuts.add(view, SHEET_KEYS, "shortcuts.sheet", this::showShortcutSheet);
     }
@@ -407,6 +413,11 @@ public final class MainView extends BorderPane implements ActionHost {
 
     private void showSessions() {
         tabs.getSelectionModel().select(sessionsTab);
+    }
+
+    private void chooseColumns() {
+        showSessions();
+        columns.show();
     }
 
     void focusSearch() {

@@ -1,0 +1,166 @@
+package io.welno.console.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.testing.FxState;
+import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.shell.ConsoleWindow;
+import io.welno.console.view.SessionRow;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.scene.AccessibleAction;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window for a support person without a mouse, and for a screen reader: what the mouse reaches, the keyboard and
+ * assistive technology reach too, with words in both languages.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardPathTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(false);
+    @RegisterExtension
+    static final PrivatePreferences PREFS = new PrivatePreferences("keyboard-test");
+
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(I18n.BUNDLE, Locale.ENGLISH);
+    private static final ResourceBundle KOREAN = ResourceBundle.getBundle(I18n.BUNDLE, I18n.KOREAN);
+
+    private TestConsole console;
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        PREFS.node().clear();
+        REDIS.flush();
+        REDIS.seedLiveFixtures();
+        console = TestConsole.open(stage, TestConsole.profile("keys", REDIS.url(), "operator", "production", true));
+        window = console.window();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        console.close(robot);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<SessionRow> table(FxRobot robot) {
+        return robot.lookup("#sessionTable").queryAs(TableView.class);
+    }
+
+    private void awaitRows(FxRobot robot) {
+        FxState.await("19 rows", () -> table(robot).getItems().size() == 19);
+    }
+
+    /** The column chooser's menu when it is on screen (FX thread). */
+    private static Optional<ContextMenu> columnMenu(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof ContextMenu m && m.isShowing()
+                && "columnMenu".equals(m.getId())).map(ContextMenu.class::cast).findFirst();
+    }
+
+    private static String shown(TableView<?> table) {
+        StringBuilder ids = new StringBuilder();
+        table.getVisibleLeafColumns().forEach(c -> ids.append(c.getId()).append(' '));
+        return ids.toString();
+    }
+
+    /** What a screen reader finds at the table's +: the node that calls itself a button, with words. */
+    private static Node plusButton(TableView<?> table) {
+        Node corner = table.lookup(".show-hide-columns-button");
+        assertNotNull(corner, "the table shows JavaFX's column menu button");
+        return pressable(corner);
+    }
+
+    private static Node pressable(Node node) {
+        if (node.getAccessibleRole() == AccessibleRole.BUTTON && node.getAccessibleText() != null) {
+            return node;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = pressable(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The + says it is a button that chooses the columns: a screen reader's "press" opens the choice, and so does
+     * Space once Tab has moved from the table to it — before, only a mouse press on it did anything.
+     */
+    @Test
+    void theColumnMenuButtonIsPressedByAScreenReaderAndReachedWithTab(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        Node plus = FxState.read(() -> plusButton(table));
+        assertNotNull(plus, "the + is a button with words for a screen reader");
+        FxState.check(() -> assertEquals(ENGLISH.getString("columns.menuButton"), plus.getAccessibleText()));
+
+        robot.interact(() -> plus.executeAccessibleAction(AccessibleAction.FIRE));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertTrue(columnMenu(robot).isPresent(), "a screen reader's press opens the columns"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertFalse(columnMenu(robot).isPresent()));
+
+        robot.interact(table::requestFocus);
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertEquals(plus, window.scene().getFocusOwner(), "Tab from the table reaches the +"));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertTrue(columnMenu(robot).isPresent(), "Space on the + opens the columns"));
+
+        robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
+        FxState.check(() -> assertEquals(KOREAN.getString("columns.menuButton"), plus.getAccessibleText()));
+    }
+
+    /**
+     * A key opens the same choice from anywhere in the window, the arrow keys and Enter show or hide a column, and
+     * the table tells a screen reader which key it is, in the window's language.
+     */
+    @Test
+    void aKeyOpensTheColumnChoiceAndTheTableSaysWhichKey(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertTrue(columnMenu(robot).isPresent(), "Ctrl+Shift+L opens the columns"));
+        String before = FxState.read(() -> shown(table));
+        robot.type(KeyCode.DOWN); // the menu opens on its first item (the id): the second is the name
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertEquals(before.replaceFirst("column.name ", ""), shown(table),
+                "the name column hidden by keys"));
+
+        String help = FxState.read(table::getAccessibleHelp);
+        assertNotNull(help, "the table tells a screen reader how to choose the columns");
+        assertTrue(help.startsWith(ENGLISH.getString("columns.menuButton")) && help.contains("L"), help);
+        robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
+        String korean = FxState.read(table::getAccessibleHelp);
+        assertTrue(korean.startsWith(KOREAN.getString("columns.menuButton")) && korean.contains("L"), korean);
+    }
+}
