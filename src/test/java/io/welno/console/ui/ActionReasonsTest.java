@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -187,5 +189,41 @@ class ActionReasonsTest {
         assertTrue(why.contains("승인 대기") && why.matches(".*1[23]분 \\d\\d초.*"), why);
         String koreanMeaning = FxState.read(() -> stuck.getTooltip().getText());
         assertTrue(koreanMeaning.contains("승인 대기"), koreanMeaning);
+    }
+
+    /**
+     * Without a mouse the grey button's reason was out of reach: a screen reader reads the button but not the tooltip
+     * of the pane around it, and the action's key on a session it cannot act on did nothing at all. The button's
+     * accessible help is its tooltip's words, and the key says why in a notice, in the window's language.
+     */
+    @Test
+    void aGreyActionSaysWhyToAScreenReaderAndToTheKeyThatAskedForIt(FxRobot robot) throws Exception {
+        open(robot, "operator");
+        select(robot, INITIATED);
+        assertTrue(disabled(robot, ActionKind.RESET_STUCK));
+        String tip = tip(robot, ActionKind.RESET_STUCK);
+        assertEquals(tip, FxState.read(() -> robot.lookup("#action-" + ActionKind.RESET_STUCK.wire()).queryButton().getAccessibleHelp()));
+
+        robot.interact(() -> robot.lookup("#sessionTable").query().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String why = ReasonTipsWords.withoutShortcut(tip);
+        FxState.await("a notice that says why Reset stuck collection does not run", () -> notices(robot).contains(why));
+
+        korean(robot);
+        String korean = tip(robot, ActionKind.RESET_STUCK);
+        assertEquals(korean, FxState.read(() -> robot.lookup("#action-" + ActionKind.RESET_STUCK.wire()).queryButton().getAccessibleHelp()));
+        FxState.await("the notice in Korean", () -> notices(robot).contains(ReasonTipsWords.withoutShortcut(korean)));
+    }
+
+    private static java.util.List<String> notices(FxRobot robot) {
+        return robot.lookup(".notice-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** A tooltip ends with the action's key in brackets; the reason is what comes before. */
+    private static final class ReasonTipsWords {
+        static String withoutShortcut(String tip) {
+            return tip.substring(0, tip.lastIndexOf(" ("));
+        }
     }
 }

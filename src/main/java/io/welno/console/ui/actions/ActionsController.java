@@ -95,8 +95,10 @@ public final class ActionsController {
             button.textProperty().bind(i18n.text("action." + kind.wire()));
             button.setOnAction(e -> open(kind));
             buttons.put(kind, button);
-            view.detail().actionsBar().getChildren().add(ReasonTips.holder(button, tips.computeIfAbsent(kind,
-                    k -> ReasonTips.tooltip())));
+            Tooltip tip = tips.computeIfAbsent(kind, k -> ReasonTips.tooltip());
+            view.detail().actionsBar().getChildren().add(ReasonTips.holder(button, tip));
+            // the hover's words for a screen reader, which reads a grey button too but never sees its tooltip
+            button.accessibleHelpProperty().bind(tip.textProperty());
         }
         for (Label note : List.of(setupNote, stuckNote, heldNote)) {
             ReasonTips.note(note, view.detail().actionsBar());
@@ -143,12 +145,24 @@ public final class ActionsController {
     }
 
     public void installShortcuts(Scene scene) {
-        SHORTCUTS.forEach((kind, combination) -> scene.getAccelerators().put(combination, () -> {
-            Button button = buttons.get(kind);
-            if (button != null && !button.isDisabled()) {
-                open(kind);
-            }
-        }));
+        SHORTCUTS.forEach((kind, combination) -> scene.getAccelerators().put(combination, () -> shortcut(kind)));
+    }
+
+    /**
+     * The action's key: its dialog when the button would open it; otherwise why not, in a notice. A grey button says
+     * why on hover only, so a keyboard user who pressed the key was met with silence.
+     */
+    private void shortcut(ActionKind kind) {
+        Button button = buttons.get(kind);
+        if (button == null) {
+            return;
+        }
+        if (!button.isDisabled()) {
+            open(kind);
+            return;
+        }
+        availability.of(kind, view.detail().current()).why().ifPresent(why -> view.notices().show(
+                () -> SafeText.bounded(words().render(why), SafeText.TEXT), Notices.Kind.NEWS));
     }
 
     void onResult(Consumer<ActionResult> listener) {
