@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.flow.ActionKind;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
@@ -17,8 +18,11 @@ import javafx.scene.AccessibleAction;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +57,7 @@ class KeyboardPathTest {
         PREFS.node().clear();
         REDIS.flush();
         REDIS.seedLiveFixtures();
-        console = TestConsole.open(stage, TestConsole.profile("keys", REDIS.url(), "operator", "production", true));
+        console = TestConsole.open(stage, TestConsole.profile("keys", REDIS.url(), "developer", "production", true));
         window = console.window();
     }
 
@@ -162,5 +166,50 @@ class KeyboardPathTest {
         robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
         String korean = FxState.read(table::getAccessibleHelp);
         assertTrue(korean.startsWith(KOREAN.getString("columns.menuButton")) && korean.contains("L"), korean);
+    }
+
+    /**
+     * An action's dialog without a mouse: its key opens it on the reason, Tab leaves the reason (a text area took Tab
+     * as a character, which the reason check refuses, so Run stayed grey and could not be reached) and reaches Run;
+     * the reason's label names the field to a screen reader; Escape cancels and the table has the keyboard again.
+     */
+    @Test
+    void anActionsReasonIsTypedAndRunIsReachedWithTab(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        String button = "#action-" + ActionKind.MANUAL_COMPLETE.wire();
+        boolean found = false;
+        for (int i = 0; i < 19 && !found; i++) {
+            int row = i;
+            robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+            found = FxState.read(() -> robot.lookup(button).tryQuery().map(b -> !b.isDisabled()
+                    && !b.getStyleClass().contains("needs-override")).orElse(false));
+        }
+        assertTrue(found, "a session a developer may complete by hand");
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxState.await("the dialog's reason has the keyboard", () -> robot.lookup("#actionReason").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
+        FxState.check(() -> assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getLabelFor() == reason), "a label names the reason field"));
+        robot.targetWindow(FxState.read(() -> reason.getScene().getWindow())); // where the typed letters go
+        robot.write("called the user");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> {
+            assertEquals("called the user", reason.getText(), "Tab is not typed into the reason");
+            assertFalse(reason.isFocused(), "Tab leaves the reason");
+        });
+        Button run = FxState.read(() -> robot.lookup("#actionRun").queryButton());
+        FxState.await("the reason is accepted and the preview allows the run", () -> !run.isDisabled());
+        for (int i = 0; i < 12 && !FxState.read(run::isFocused); i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(FxState.read(run::isFocused), "Tab reaches Run");
+        robot.type(KeyCode.ESCAPE);
+        FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        FxState.await("the table has the keyboard again", table::isFocused);
     }
 }

@@ -2,6 +2,7 @@ package io.welno.console.ui.actions;
 
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.ReasonField;
 import io.welno.console.ui.common.TextMenus;
 import io.welno.console.view.ChangePreview;
 import io.welno.console.view.Formats;
@@ -133,6 +134,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         reasonProblem.setVisible(false);
         Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
         reasonLabel.getStyleClass().add("fact-name");
+        ReasonField.install(reason, reasonLabel);
         // A sentence that appears after the dialog has its size takes its lines from the preview, never cut to one
         for (Label sentence : List.of(reasonProblem, refusal, changedNote, followUp)) {
             sentence.setMinHeight(Region.USE_PREF_SIZE);

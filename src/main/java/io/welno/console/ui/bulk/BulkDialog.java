@@ -9,6 +9,7 @@ import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.DialogWords;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.ReasonField;
 import io.welno.console.ui.common.TextMenus;
 import io.welno.console.view.BulkPreview;
 import io.welno.console.view.LiveBulkPreview;
@@ -157,6 +158,7 @@ public final class BulkDialog extends Dialog<Void> {
         reasonLabel.textProperty().bind(i18n.words(() -> i18n.format("action.reason",
                 ActionRequest.MAX_REASON_LENGTH)));
         reasonLabel.getStyleClass().add("fact-name");
+        ReasonField.install(reason, reasonLabel);
         previewLabel.setId("bulkPreviewLabel");
         previewLabel.textProperty().bind(i18n.text("bulk.preview"));
         previewLabel.getStyleClass().add("fact-name");
