@@ -212,4 +212,22 @@ class KeyboardPathTest {
         FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
         FxState.await("the table has the keyboard again", table::isFocused);
     }
+
+    /**
+     * Tab goes round the window's controls and back to the first: it never stops on the status bar, which has
+     * nothing to act on and draws no focus (the keyboard seemed lost there for a step).
+     */
+    @Test
+    void tabGoesRoundTheWindowWithoutStoppingOnTheStatusBar(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        robot.interact(() -> robot.lookup("#searchField").query().requestFocus());
+        java.util.List<String> stops = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            stops.add(FxState.read(() -> String.valueOf(window.scene().getFocusOwner().getId())));
+        }
+        assertTrue(stops.contains("searchField"), "Tab comes round again: " + stops);
+        assertFalse(stops.contains("statusBar"), "no stop on the status bar: " + stops);
+    }
 }

@@ -72,6 +72,9 @@ final class StatusBarView {
         this.zone = zone;
         bar.setId("statusBar");
         bar.setText("");
+        // ControlsFX's bar is a control, so Tab stopped on it: nothing to act on there, and no focus drawn, so the
+        // keyboard seemed lost for a step (items put in it, such as the demo's role switch, stay reachable)
+        bar.setFocusTraversable(false);
         modeLabel.setId("feedMode");
         modeLabel.getStyleClass().add("mode-label");
         rateLabel.setId("eventRate");
