@@ -136,6 +136,11 @@ class KeyboardPathTest {
         WaitForAsyncUtils.waitForFxEvents();
         FxState.check(() -> assertTrue(columnMenu(robot).isPresent(), "Space on the + opens the columns"));
 
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn(plus);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertTrue(columnMenu(robot).isPresent(), "and a click, as before"));
+
         robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
         FxState.check(() -> assertEquals(KOREAN.getString("columns.menuButton"), plus.getAccessibleText()));
     }
