@@ -119,7 +119,13 @@ class KeyboardPathTest {
         TableView<SessionRow> table = FxState.read(() -> table(robot));
         Node plus = FxState.read(() -> plusButton(table));
         assertNotNull(plus, "the + is a button with words for a screen reader");
-        FxState.check(() -> assertEquals(ENGLISH.getString("columns.menuButton"), plus.getAccessibleText()));
+        FxState.check(() -> {
+            assertEquals(ENGLISH.getString("columns.menuButton"), plus.getAccessibleText());
+            Node corner = table.lookup(".show-hide-columns-button");
+            assertEquals(corner.getLayoutBounds().getWidth(), plus.getLayoutBounds().getWidth(),
+                    "it covers the + (a focus frame to see, a place to click)");
+            assertEquals(corner.getLayoutBounds().getHeight(), plus.getLayoutBounds().getHeight());
+        });
 
         robot.interact(() -> plus.executeAccessibleAction(AccessibleAction.FIRE));
         WaitForAsyncUtils.waitForFxEvents();

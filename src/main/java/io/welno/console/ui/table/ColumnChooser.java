@@ -120,8 +120,12 @@ public final class ColumnChooser {
         Button button = new Button();
         button.setId(MENU_BUTTON_ID);
         button.getStyleClass().add("column-menu-button");
-        button.setMinSize(0, 0);
-        button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE); // the corner lays it over the whole +
+        // Over the whole +, sized here: the header row lays out its corner itself and left a managed child 0 x 0
+        // (no frame to see when focused, nothing to click)
+        button.setManaged(false);
+        corner.layoutBoundsProperty().addListener((o, was, now) -> button.resizeRelocate(0, 0, now.getWidth(),
+                now.getHeight()));
+        button.resizeRelocate(0, 0, corner.getWidth(), corner.getHeight());
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(i18n.text("columns.menuButton"));
         button.setTooltip(tip);
