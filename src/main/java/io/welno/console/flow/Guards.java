@@ -93,9 +93,7 @@ public final class Guards {
         if (!locallyCollecting.test(doc.id())) { // a collection here: the action's own words
             // Every action, not only the two that call Tilko: a change written under the claim does not call its
             // request back, it only makes the owner drop the answer (docs/flow.md, "Claims and leases").
-            liveClaim(doc, now).ifPresent(claim -> out.add(Refusal.hard(
-                    kind.needsTilko() ? "guard.claimedElsewhere" : "guard.claimedElsewhere.change",
-                    String.valueOf(claim.owner()), Duration.between(now, claim.leaseUntil()), kind)));
+            liveClaim(doc, now).ifPresent(claim -> out.add(claimRefusal(kind, claim, now)));
         }
         registry.get(kind).problems(doc, new Context(this, now, locallyCollecting), out);
         doc.warnings().stream().filter(w -> w.breaksBackend()).findFirst().ifPresent(w ->
@@ -132,11 +130,25 @@ public final class Guards {
      * A claim whose owner still renews its lease: that console's Tilko call is out or waits its turn (a bulk run's
      * sessions wait for one of {@link FlowOptions#maxTilkoCalls()}), however long ago it was taken — a request sent
      * now would be a second one for the session, which the claim exists to prevent, and a change written under it
-     * would only make that console drop its answer (docs/flow.md, "Claims and leases"). A claim of this console that it no longer renews (its read-back failed) stands for nothing in flight.
+     * would only make that console drop its answer (docs/flow.md, "Claims and leases"). A claim of this console that
+     * it no longer renews (its read-back failed) stands for nothing in flight.
      */
     private Optional<ConsoleClaim> liveClaim(SessionDocument doc, LocalDateTime now) {
         return doc.consoleClaim().filter(claim -> claim.leaseUntil() != null && !claim.leaseLapsed(now))
                 .filter(claim -> !ConsoleInstance.id().equals(claim.owner()) || renewedHere.test(doc.id()));
+    }
+
+    /**
+     * Hard, in words true for the action (a second Tilko request, or a change that only makes the owner drop its
+     * answer) and for the owner: this console's own claim is said as this console's request, not by its id.
+     */
+    private static Refusal claimRefusal(ActionKind kind, ConsoleClaim claim, LocalDateTime now) {
+        Duration left = Duration.between(now, claim.leaseUntil());
+        if (ConsoleInstance.id().equals(claim.owner())) {
+            return Refusal.hard(kind.needsTilko() ? "guard.claimedHere" : "guard.claimedHere.change", left, kind);
+        }
+        return Refusal.hard(kind.needsTilko() ? "guard.claimedElsewhere" : "guard.claimedElsewhere.change",
+                String.valueOf(claim.owner()), left, kind);
     }
 
     /** The refusal that applies: the first rule broken, or with an override the first hard one. */

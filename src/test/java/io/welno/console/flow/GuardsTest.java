@@ -314,10 +314,17 @@ class GuardsTest {
     @Test
     void ownClaimRefusesOnlyWhileThisConsoleRenewsIt() throws Exception {
         SessionDocument requesting = edited("02_auth_requesting.json", claimedBy(ConsoleInstance.id()));
-        Guards renewing = new Guards(FlowOptions.defaults(), at(STALE_BY_IDLE), new ActionRegistry(),
-                id -> id.equals(requesting.id()));
-        assertEquals("guard.claimedElsewhere", renewing.refusal(ActionKind.SIMPLE_AUTH, requesting, true,
-                id -> false).map(r -> r.phrase().key()).orElse("allowed"));
+        Guards renewing = new Guards(FlowOptions.defaults(), at(STALE_BY_IDLE), new ActionRegistry(), id -> true);
+        Refusal own = renewing.refusal(ActionKind.SIMPLE_AUTH, requesting, true, id -> false).orElseThrow();
+        assertEquals("guard.claimedHere", own.phrase().key());
+        assertFalse(own.overridable());
+        String words = Words.en(own.phrase());
+        // said as this console's own request, not as "the console <its own id>"
+        assertTrue(words.contains("this console's own Tilko request"), words);
+        assertFalse(words.contains(ConsoleInstance.id()), words);
+        Refusal ownChange = renewing.refusal(ActionKind.RESET_STUCK, edited("05_fetching_health_data_stuck.json",
+                claimedBy(ConsoleInstance.id())), true, id -> false).orElseThrow();
+        assertEquals("guard.claimedHere.change", ownChange.phrase().key());
         assertEquals("allowed", verdict(STALE_BY_IDLE, ActionKind.SIMPLE_AUTH, requesting));
     }
 
