@@ -168,7 +168,7 @@ class SimpleAuthTest {
             ActionRequest again = ActionRequest.of(ActionKind.SIMPLE_AUTH, waiting, "retry").withHold(Duration.ZERO);
             ActionPreview preview = flow.preview(OPERATOR, again);
             assertFalse(preview.allowed(), "a request waiting its turn is in flight, however long it waits");
-            assertEquals("guard.claimedElsewhere", preview.refusalReason().orElseThrow().key());
+            assertEquals("guard.claimedHere", preview.refusalReason().orElseThrow().key());
             ActionResult refused = flow.perform(OPERATOR, again);
             assertEquals(ActionResult.Outcome.REFUSED, refused.outcome(), Words.en(refused.message()));
 
