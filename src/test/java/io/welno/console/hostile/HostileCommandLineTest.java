@@ -22,7 +22,6 @@ import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.Phrase;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -236,8 +235,8 @@ class HostileCommandLineTest {
             StringBuffer out = new StringBuffer();
             StringBuffer err = new StringBuffer();
             CommandLine command = Main.commandLine();
-            command.setOut(new PrintWriter(writer(out), true));
-            command.setErr(new PrintWriter(writer(err), true));
+            command.setOut(new PrintWriter(Hostile.writer(out), true));
+            command.setErr(new PrintWriter(Hostile.writer(err), true));
             AtomicInteger exit = new AtomicInteger(-1);
             List<String> args = new ArrayList<>(List.of("watch", "--redis", REDIS.url()));
             if (json) {
@@ -267,23 +266,6 @@ class HostileCommandLineTest {
             }
             REDIS.client().del("tilko_session:welno_hostile_new");
         }
-    }
-
-    private static Writer writer(StringBuffer buffer) {
-        return new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                buffer.append(chars, offset, length);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     @Test

@@ -28,7 +28,6 @@ import io.welno.console.testing.TestRows;
 import io.welno.console.text.SafeText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,8 +237,8 @@ class HostileFuzzTest {
             StringBuffer out = new StringBuffer();
             StringBuffer err = new StringBuffer();
             CommandLine command = Main.commandLine();
-            command.setOut(new PrintWriter(writer(out), true));
-            command.setErr(new PrintWriter(writer(err), true));
+            command.setOut(new PrintWriter(Hostile.writer(out), true));
+            command.setErr(new PrintWriter(Hostile.writer(err), true));
             AtomicInteger exit = new AtomicInteger(-1);
             List<String> args = new ArrayList<>(List.of("watch", "--diff", "--redis", REDIS.url()));
             if (json) {
@@ -265,23 +264,6 @@ class HostileFuzzTest {
                 }
             }
         }
-    }
-
-    private static Writer writer(StringBuffer buffer) {
-        return new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                buffer.append(chars, offset, length);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     private static CliRun cli(String... args) {
