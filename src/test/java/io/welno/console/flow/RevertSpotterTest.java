@@ -57,12 +57,9 @@ class RevertSpotterTest {
     /** Another console's bulk run, learned from its audit entry: the revert is told as that run's. */
     @Test
     void aRevertOfAnotherConsolesBulkRunCarriesTheRun() throws Exception {
-        FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,
-                RetryPolicy.DEFAULT);
+        FileSessionStore store = store();
         List<RevertDetected> reverted = new CopyOnWriteArrayList<>();
-        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
-                () -> BACKEND_NOW);
-        spotter.addListener(reverted::add);
+        RevertSpotter spotter = spotter(store, reverted);
         Path file = dir.resolve(ID + ".json");
         Files.writeString(file, markedDocument(), StandardCharsets.UTF_8);
         spotter.onAudit(new AuditRecord(Instant.now(), ACTION, AuditRecord.ATTEMPT, "kim", Role.OPERATOR,
@@ -84,12 +81,9 @@ class RevertSpotterTest {
      */
     @Test
     void anotherConsolesChangeWrittenOverByAnUnreadableValueIsReported() throws Exception {
-        FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,
-                RetryPolicy.DEFAULT);
+        FileSessionStore store = store();
         List<RevertDetected> reverted = new CopyOnWriteArrayList<>();
-        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
-                () -> BACKEND_NOW);
-        spotter.addListener(reverted::add);
+        RevertSpotter spotter = spotter(store, reverted);
         Path file = dir.resolve(ID + ".json");
         Files.writeString(file, markedDocument(), StandardCharsets.UTF_8);
         spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
@@ -108,21 +102,30 @@ class RevertSpotterTest {
 
     /** The document as the feed brings it, then the backend's stale copy: the actions reported reverted. */
     private List<String> revertsAfter(String document) throws Exception {
-        FileSessionStore store = new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS,
-                RetryPolicy.DEFAULT);
-        List<String> reverted = new CopyOnWriteArrayList<>();
-        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
-                () -> BACKEND_NOW);
-        spotter.addListener(revert -> reverted.add(revert.actionId()));
+        FileSessionStore store = store();
+        List<RevertDetected> told = new CopyOnWriteArrayList<>();
+        RevertSpotter spotter = spotter(store, told);
 
         Path file = dir.resolve(ID + ".json");
         Files.writeString(file, document, StandardCharsets.UTF_8);
         spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
-        assertEquals(List.of(), reverted, "the action's message is there");
+        assertEquals(List.of(), told, "the action's message is there");
 
         Files.writeString(file, Fixtures.text("03_auth_request_sent.json"), StandardCharsets.UTF_8);
         spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
-        return reverted;
+        return told.stream().map(RevertDetected::actionId).toList();
+    }
+
+    private FileSessionStore store() {
+        return new FileSessionStore(dir, FlowTestSupport.CODEC, FlowTestSupport.TIMESTAMPS, RetryPolicy.DEFAULT);
+    }
+
+    /** A spotter over {@code store} that knows no action of its own and tells every revert into {@code told}. */
+    private static RevertSpotter spotter(FileSessionStore store, List<RevertDetected> told) {
+        RevertSpotter spotter = new RevertSpotter(store, Duration.ofMinutes(6), actionId -> false, Runnable::run,
+                () -> BACKEND_NOW);
+        spotter.addListener(told::add);
+        return spotter;
     }
 
     /** The fixture with a message another console appended a minute before the backend's now. */
