@@ -396,7 +396,7 @@ final class BatchDispatcher {
         for (int from = 0; from < keys.size(); from += chunk) {
             int to = Math.min(keys.size(), from + chunk);
             SessionReader.Fetched fetched = reader.reader().fetch(keys.subList(from, to));
-            FutureTask<NodeReader.Result> parse = new FutureTask<>(() -> reader.parse(fetched, false));
+            FutureTask<NodeReader.Result> parse = new FutureTask<>(() -> reader.parse(fetched, false, false));
             parses.add(parse);
             if (to < keys.size()) {
                 try {

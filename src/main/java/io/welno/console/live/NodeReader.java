@@ -77,7 +77,17 @@ final class NodeReader implements AutoCloseable {
      *                     its first snapshot on), so a feed on keyspace notifications skips two passes over every value
      */
     Result parse(SessionReader.Fetched fetched, boolean fingerprints) {
-        SessionReader.Result result = reader.parse(fetched);
+        return parse(fetched, fingerprints, true);
+    }
+
+    /**
+     * @param rereadFreshTtls false for the reads of pushed keys: a write that lands between a value and its TTL sends
+     *                        its own keyspace event, and that key is read again in the next batch, while those keys,
+     *                        just written, would often look raced ({@link SessionReader#parse(SessionReader.Fetched,
+     *                        boolean)})
+     */
+    Result parse(SessionReader.Fetched fetched, boolean fingerprints, boolean rereadFreshTtls) {
+        SessionReader.Result result = reader.parse(fetched, rereadFreshTtls);
         long now = System.currentTimeMillis();
         List<Read> present = new ArrayList<>(result.present().size());
         for (StoredSession session : result.present()) {

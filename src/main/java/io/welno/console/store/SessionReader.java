@@ -5,7 +5,10 @@ import io.welno.console.session.UnreadableSession;
 import io.welno.console.text.Phrase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -115,14 +118,17 @@ public final class SessionReader {
         /** Per key: its GET (cluster node) and PTTL; null for a key not asked for. */
         private final List<Response<byte[]>> gets;
         private final List<Response<Long>> ttls;
+        /** From the first command queued to the last answer: the longest a write can have run within the read. */
+        private final long roundTripNanos;
 
         private Fetched(List<String> keys, byte[][] raw, Response<List<byte[]>> mget, List<Response<byte[]>> gets,
-                        List<Response<Long>> ttls) {
+                        List<Response<Long>> ttls, long roundTripNanos) {
             this.keys = keys;
             this.raw = raw;
             this.mget = mget;
             this.gets = gets;
             this.ttls = ttls;
+            this.roundTripNanos = roundTripNanos;
         }
 
         public int size() {
@@ -143,10 +149,11 @@ public final class SessionReader {
             }
         }
         if (named.isEmpty()) {
-            return new Fetched(keys, raw, null, null, ttls);
+            return new Fetched(keys, raw, null, null, ttls, 0);
         }
         Response<List<byte[]>> mget = null;
         List<Response<byte[]>> gets = clusterNode ? new ArrayList<>(n) : null;
+        long started = System.nanoTime();
         try (AbstractPipeline pipeline = client.pipelined()) {
             if (!clusterNode) {
                 mget = pipeline.mget(named.toArray(byte[][]::new));
@@ -159,11 +166,22 @@ public final class SessionReader {
             }
             pipeline.sync();
         }
-        return new Fetched(keys, raw, mget, gets, ttls);
+        return new Fetched(keys, raw, mget, gets, ttls, System.nanoTime() - started);
     }
 
     /** Applies the rule to what {@link #fetch} read and parses the values (on the calling thread). */
     public Result parse(Fetched fetched) {
+        return parse(fetched, true);
+    }
+
+    /**
+     * Applies the rule to what {@link #fetch} read and parses the values (on the calling thread).
+     *
+     * @param rereadFreshTtls whether a value whose TTL is as fresh as a backend write made during the read is read
+     *                        again (see {@link #mayHaveRaced}); false where that write's keyspace event brings the key
+     *                        back anyway (the feed's pushed reads, which read keys just written)
+     */
+    public Result parse(Fetched fetched, boolean rereadFreshTtls) {
         List<String> keys = fetched.keys;
         int n = keys.size();
         List<StoredSession> present = new ArrayList<>(n);
@@ -172,6 +190,7 @@ public final class SessionReader {
         boolean redirected = false;
         List<JedisDataException> refusals = new ArrayList<>(0);
         int asked = 0; // the key's place in the MGET, which leaves out names no key is listed under
+        Map<Integer, byte[]> raced = new LinkedHashMap<>(0); // place in present → key, to be read again
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
             String id = settings.idOf(key);
@@ -209,13 +228,74 @@ public final class SessionReader {
             } else if (notUtf8) {
                 present.add(keyNotUtf8(id, ttl(pttl)));
             } else if (value != null) {
+                if (rereadFreshTtls && mayHaveRaced(pttl, fetched.roundTripNanos)) {
+                    raced.put(present.size(), raw);
+                }
                 present.add(new StoredSession(codec.parse(id, value), ttl(pttl), value));
             } else {
                 // The key exists but MGET answered nil: it holds another type, or it was created just now.
                 add(present, missing, id, notAString(raw, id));
             }
         }
+        if (!raced.isEmpty()) {
+            readAgain(raced, present, missing);
+        }
         return new Result(present, missing, redirected, refusals);
+    }
+
+    /**
+     * Whether a write may have landed between a key's value and its TTL in one pipeline: Redis may run another
+     * client's command between two of ours when a pipeline reaches it in several reads, and the TTL is then the newer
+     * write's, listed with the older value (a pair that never existed). The backend writes with {@code SETEX 1800}
+     * (docs/backend-protocol.md), so a TTL set by a write within the read is at most the read's round trip short of
+     * 30 minutes; any other TTL was there before the read began. Only keys written in the last few milliseconds are
+     * read again, so an ordinary pass costs no extra round trip; a write that keeps the TTL (the console's own,
+     * {@code KEEPTTL}) leaves a TTL true of either value.
+     */
+    static boolean mayHaveRaced(long pttl, long roundTripNanos) {
+        long backendTtl = RedisSessionStore.BACKEND_TTL.toMillis();
+        // PTTL is whole milliseconds: a millisecond each way of slack
+        return pttl >= backendTtl - TimeUnit.NANOSECONDS.toMillis(roundTripNanos) - 2 && pttl <= backendTtl;
+    }
+
+    /**
+     * Reads the keys whose TTL may be a later write's again, value and TTL side by side in one small pipeline (which
+     * Redis reads at once, so nothing runs between them), and puts what it finds in their places: once, as the key's
+     * own next write would be read anyway. A key gone meanwhile is missing; an answer that is not a string value
+     * leaves the first reading as it was.
+     */
+    private void readAgain(Map<Integer, byte[]> raced, List<StoredSession> present, List<String> missing) {
+        List<Response<byte[]>> values = new ArrayList<>(raced.size());
+        List<Response<Long>> ttls = new ArrayList<>(raced.size());
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            for (byte[] key : raced.values()) {
+                values.add(pipeline.get(key));
+                ttls.add(pipeline.pttl(key));
+            }
+            pipeline.sync();
+        }
+        int i = 0;
+        List<Integer> gone = new ArrayList<>(0);
+        for (int place : raced.keySet()) {
+            Response<byte[]> value = values.get(i);
+            Response<Long> ttl = ttls.get(i++);
+            String id = present.get(place).id();
+            try {
+                long pttl = ttl.get();
+                byte[] again = value.get();
+                if (pttl == -2) {
+                    gone.add(place);
+                    missing.add(id);
+                } else if (again != null) {
+                    present.set(place, new StoredSession(codec.parse(id, again), ttl(pttl), again));
+                }
+            } catch (JedisDataException e) {
+                // another type by now, or refused: the first reading stands; the key's next event or pass tells more
+            }
+        }
+        for (int k = gone.size() - 1; k >= 0; k--) {
+            present.remove((int) gone.get(k));
+        }
     }
 
     private static void add(List<StoredSession> present, List<String> missing, String id, StoredSession session) {

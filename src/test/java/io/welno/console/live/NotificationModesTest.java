@@ -93,6 +93,43 @@ class NotificationModesTest {
         }
     }
 
+    /**
+     * A backend write that Redis runs between a poll's values and their TTLs: the first reading after it is a pair
+     * that existed (the value read again with its TTL), never the older value with the newer write's fresh TTL. While
+     * polling nothing else reads the key again until the next poll (docs/live.md, "Reading").
+     */
+    @Test
+    void aPollNeverListsAValueWithTheTtlOfAWriteMadeDuringItsRead() throws Exception {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events \"\""));
+             RedisClient admin = RedisClient.create(server.host(), server.port());
+             io.welno.console.testing.PipelineGate gate = new io.welno.console.testing.PipelineGate(server.port())) {
+            admin.set(key("r"), doc("r", "initiated", 1), SetParams.setParams().ex(1800));
+            admin.pexpire(key("r"), 600_000); // last written twenty minutes ago
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(
+                    "redis://127.0.0.1:" + gate.port() + "/0"), false)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.POLLING);
+                listener.awaitSnapshots(1);
+                int before = listener.batches().size();
+                gate.splitBefore("PTTL", () -> admin.set(key("r"), doc("r", "auth_requesting", 3),
+                        SetParams.setParams().ex(1800))); // the backend's SETEX
+                admin.set(key("r"), doc("r", "initiated", 2), SetParams.setParams().keepttl());
+                listener.await("a poll after the split", () -> gate.split() && listener.batches().size() > before
+                        && listener.batches().subList(before, listener.batches().size()).stream()
+                        .anyMatch(d -> d.batch().changes().stream().anyMatch(c -> c.id().equals("r"))));
+
+                SessionChange first = listener.batches().subList(before, listener.batches().size()).stream()
+                        .flatMap(d -> d.batch().changes().stream()).filter(c -> c.id().equals("r"))
+                        .findFirst().orElseThrow();
+                String value = new String(first.session().value(), java.nio.charset.StandardCharsets.UTF_8);
+                long ttl = first.session().ttlMillis();
+                assertTrue(value.contains("auth_requesting") ? ttl > 600_000 : ttl <= 600_000,
+                        "a value with its own write's TTL (" + ttl + "): " + value);
+            }
+        }
+    }
+
     @Test
     void anAclUserWithoutConfigPollsAndChangesStillArrive() {
         try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events \"\""));

@@ -87,6 +87,33 @@ class RedisSessionFeedTest {
         }
     }
 
+    /**
+     * A pushed key's read is not checked for a write between its value and its TTL (the keys it reads were just
+     * written, so many would look raced): that write's own keyspace event has the key read again, and the newest
+     * reading is the value with its own TTL (docs/live.md, "Reading").
+     */
+    @Test
+    void aWriteBetweenAPushedValueAndItsTtlIsReadAgainOnItsOwnEvent() throws Exception {
+        var redis = REDIS.client();
+        redis.set(key("r"), doc("r", "initiated", 1), SetParams.setParams().ex(1800));
+        redis.pexpire(key("r"), 600_000);
+        RecordingListener listener = new RecordingListener();
+        try (io.welno.console.testing.PipelineGate gate = new io.welno.console.testing.PipelineGate(REDIS.port());
+             RedisSessionFeed feed = new RedisSessionFeed(io.welno.console.store.RedisConnectionSettings.parse(
+                     "redis://127.0.0.1:" + gate.port() + "/0"), codec, FeedOptions.defaults(), FeedTopology.auto(),
+                     new Docs.TrackingThreads(), Clock.systemUTC())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            gate.splitBefore("PTTL", () -> redis.set(key("r"), doc("r", "auth_requesting", 3),
+                    SetParams.setParams().ex(1800)));
+            redis.set(key("r"), doc("r", "initiated", 2), SetParams.setParams().keepttl());
+            listener.await("the raced write read on its own event", () -> "3".equals(listener.field("r", "n")));
+            assertTrue(gate.split(), "the write landed between the pushed value and its TTL");
+            assertTrue(listener.session("r").ttlMillis() > 600_000, "its own write's TTL");
+        }
+    }
+
     @Test
     void snapshotThenWritesByAnotherClientArriveAsTheRightKinds() {
         var redis = REDIS.client();

@@ -199,4 +199,37 @@ class SessionReaderTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    /**
+     * A write of another client that Redis runs between a chunk's values and their TTLs (a pipeline reaching Redis in
+     * several reads) never leaves the older value listed with the newer write's TTL, a pair that never existed: a
+     * value whose TTL is as fresh as a backend write made during the read is read again (docs/live.md, "Reading").
+     */
+    @ParameterizedTest(name = "cluster node: {0}")
+    @ValueSource(booleans = {false, true})
+    void aValueIsNeverListedWithTheTtlOfAWriteMadeAfterIt(boolean clusterNode) throws Exception {
+        String key = "tilko_session:raced";
+        REDIS.client().set(key, "{\"status\": \"initiated\", \"n\": 1}", SetParams.setParams().ex(1800));
+        REDIS.client().pexpire(key, 600_000); // last written twenty minutes ago
+        REDIS.client().set("tilko_session:calm", "{\"status\": \"initiated\"}", SetParams.setParams().ex(1800));
+        REDIS.client().pexpire("tilko_session:calm", 900_000);
+        try (io.welno.console.testing.PipelineGate gate = new io.welno.console.testing.PipelineGate(REDIS.port());
+             redis.clients.jedis.RedisClient client = RedisConnections.openClient(RedisConnectionSettings.parse(
+                     REDIS.url().replace(":" + REDIS.port(), ":" + gate.port())), "race-test")) {
+            gate.splitBefore("PTTL", () -> REDIS.client().set(key, "{\"status\": \"auth_requesting\", \"n\": 2}",
+                    SetParams.setParams().ex(1800))); // the backend's SETEX 1800
+            SessionReader reader = new SessionReader(client, REDIS.settings(), new SessionCodec(), clusterNode);
+
+            SessionReader.Result result = reader.read(List.of(key, "tilko_session:calm"));
+
+            assertTrue(gate.split(), "the other client wrote between the value and its TTL");
+            assertEquals(List.of("raced", "calm"), result.present().stream().map(StoredSession::id).toList());
+            StoredSession raced = result.present().get(0);
+            String status = assertInstanceOf(SessionDocument.class, raced.parsed()).status().wire();
+            long ttl = raced.ttlMillis();
+            assertTrue("auth_requesting".equals(status) ? ttl > 600_000 : ttl <= 600_000,
+                    "the value (" + status + ") comes with its own write's TTL, not a later one's: " + ttl);
+            assertTrue(result.present().get(1).ttlMillis() <= 900_000, "the other key keeps its own");
+        }
+    }
 }
