@@ -282,6 +282,35 @@ class RedisSessionFeedTest {
         }
     }
 
+    /**
+     * A session added and deleted within one batch window is in no batch, even when its value was already read ahead
+     * for that batch: the consumer (the table, its counts, the dashboard's starts, the alerts) never hears of a session
+     * that no longer existed when the batch went out, and the feed remembers nothing of it (docs/live.md).
+     */
+    @Test
+    void aSessionAddedAndDeletedWithinOneBatchWindowIsInNoBatch() {
+        RecordingListener listener = new RecordingListener();
+        FeedOptions options = FeedOptions.defaults().withBatchWindow(Duration.ofSeconds(3));
+        try (RedisSessionFeed feed = feed(options, new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            var redis = REDIS.client();
+            redis.set(key("m1"), doc("m1", "initiated", 1)); // goes out at once and starts a window
+            listener.await("m1", () -> listener.has("m1"));
+            long readAhead = feed.stats().keysReadAhead();
+            redis.set(key("brief"), doc("brief", "initiated", 1));
+            listener.await("brief read ahead for the window's batch", () -> feed.stats().keysReadAhead() > readAhead);
+            redis.del(key("brief"));
+            redis.set(key("m2"), doc("m2", "initiated", 1));
+            listener.await("the window's batch", () -> listener.has("m2"));
+
+            assertTrue(listener.kinds("brief").isEmpty(), "in no batch: " + listener.kinds("brief"));
+            assertEquals(Set.of("m1", "m2"), listener.ids());
+            assertEquals(2, feed.stats().knownSessions(), "nothing remembered of it");
+        }
+    }
+
     @Test
     void keysPushedWhileAWindowRunsAreReadAheadAndComeWithItsBatch() {
         RecordingListener listener = new RecordingListener();

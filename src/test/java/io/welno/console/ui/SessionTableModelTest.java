@@ -418,6 +418,28 @@ class SessionTableModelTest {
         assertEquals(Duration.ofMinutes(20).toMillis(), table.row("welno_a").ttlNowMillis(moving.millis()));
     }
 
+    /**
+     * A session that came and went while the table was paused, never shown, is nothing to hold: no "1 new update" that
+     * resuming turns into no change, no row, no count. The feed's own rule for a consumer that never saw a session
+     * ({@code SessionChange.then}), which a frame's merge of batches already kept.
+     */
+    @Test
+    void aSessionThatCameAndWentWhilePausedLeavesNoHeldUpdate() {
+        apply(row("a", "initiated", 1));
+        model.pausedProperty().set(true);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.ADDED, "x", row("x", "initiated", 2))), false);
+        assertEquals(1, model.pendingUpdatesProperty().get());
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "x", null)), false);
+
+        assertEquals(0, model.pendingUpdatesProperty().get(), "nothing is held for it");
+        assertEquals(List.of("a"), model.currentRows().stream().map(SessionRow::id).toList());
+        model.pausedProperty().set(false);
+        assertNull(model.row("x"));
+        assertEquals(1, model.liveCountProperty().get());
+        assertEquals(1, model.count(Bucket.ALL).get());
+        assertEquals(0, model.count(Bucket.ENDED).get());
+    }
+
     /** While the table is paused, the figures (the dashboard, the alerts) read the sessions as the feed last told. */
     @Test
     void theCurrentRowsLayTheHeldChangesOverTheTable() {

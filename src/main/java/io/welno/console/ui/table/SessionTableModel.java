@@ -154,7 +154,7 @@ public final class SessionTableModel {
             }
         }
         if (paused.get() && !fromSnapshot) {
-            changes.forEach(c -> pending.put(c.id(), c));
+            changes.forEach(this::hold);
             pendingUpdates.set(pending.size());
             return;
         }
@@ -166,6 +166,20 @@ public final class SessionTableModel {
             pendingUpdates.set(pending.size());
         }
         applyNow(changes);
+    }
+
+    /**
+     * Holds a change for the resume, the latest per session; the end of a session the table does not show live (it
+     * came while paused, or had ended already) holds nothing: resuming would change nothing, and the toolbar counted
+     * it as a new update all the same.
+     */
+    private void hold(RowChange change) {
+        SessionRow shownNow = row(change.id());
+        if (change.kind().ended() && (shownNow == null || shownNow.isEnded())) {
+            pending.remove(change.id());
+        } else {
+            pending.put(change.id(), change);
+        }
     }
 
     private void flushPending() {
