@@ -182,6 +182,40 @@ class ConsoleSettingsTest {
     }
 
     /** With a session open in the detail pane, a switch leaves none of the other language behind, either way. */
+    /**
+     * A modal dialog's words are made when it opens: the language is not switched while one is open (the dialog
+     * blocks the window's menu anyway), so the dialog and the window never speak two languages; once it is closed the
+     * switch works again.
+     */
+    @Test
+    void theLanguageStaysWhileAModalDialogIsOpen(FxRobot robot) throws Exception {
+        awaitRows(robot, 20);
+        I18n i18n = window.i18n();
+        assertEquals(Locale.ENGLISH, FxState.read(i18n::locale));
+        io.welno.console.ui.alerts.AlertRulesDialog dialog = FxState.read(() -> {
+            var opened = new io.welno.console.ui.alerts.AlertRulesDialog((Stage) window.view().getScene().getWindow(), i18n,
+                    io.welno.console.view.AlertRules.defaults(), false);
+            opened.show();
+            return opened;
+        });
+        try {
+            assertEquals("Alert rules", FxState.read(dialog::getTitle));
+            robot.interact(() -> window.view().settings().item("menu-lang-ko").fire());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Locale.ENGLISH, FxState.read(i18n::locale), "not switched under the dialog");
+            assertTrue(FxState.read(() -> ((javafx.scene.control.RadioMenuItem) window.view().settings()
+                    .item("menu-lang-en")).isSelected()), "the menu still marks the language in use");
+            assertEquals("Alert rules", FxState.read(dialog::getTitle));
+            assertEquals(List.of("Sessions", "Dashboard"), List.of("Sessions", "Dashboard").stream()
+                    .filter(UiWalk.visibleTexts()::contains).toList(), "the window too");
+        } finally {
+            robot.interact(dialog::close);
+        }
+        choose(robot, "menu-language", "menu-lang-ko");
+        assertEquals(Locale.KOREAN, FxState.read(i18n::locale), "switched once the dialog is closed");
+        choose(robot, "menu-language", "menu-lang-en");
+    }
+
     @Test
     void aSwitchWithASessionShownLeavesNoTextOfTheOtherLanguage(FxRobot robot) throws Exception {
         awaitRows(robot, 20);

@@ -452,9 +452,30 @@ public final class MainView extends BorderPane implements ActionHost {
         resync.run();
     }
 
+    /**
+     * A new language, unless a modal dialog is open: its words are made once when it opens, so it would stay in the
+     * language it opened in under a window in the other. Every modal dialog of the window blocks the window (the
+     * application-modal default), so the menu is out of reach then; refused here all the same, whatever reaches it,
+     * the menu's mark left on the language in use.
+     */
     private void chooseLanguage(Locale locale) {
+        if (modalDialogOpen()) {
+            LOG.info("Language switch to {} refused: a modal dialog is open", locale);
+            settings.showLanguage(i18n.locale());
+            return;
+        }
         i18n.setLocale(locale);
         preferences.setLanguage(locale);
+    }
+
+    private static boolean modalDialogOpen() {
+        for (Window open : Window.getWindows()) {
+            if (open.isShowing() && open instanceof javafx.stage.Stage stage
+                    && stage.getModality() != javafx.stage.Modality.NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void chooseTimeStyle(TimeStyle style) {
