@@ -94,6 +94,46 @@ class NotificationModesTest {
     }
 
     /**
+     * Notifications switched off under a LIVE feed and on again at run time: what was written while the feed still
+     * said LIVE but heard nothing, and while it changed over, arrives (added, updated, deleted: no lost and no ghost
+     * row), and the mode it reports is the one it is in.
+     */
+    @Test
+    void notificationsSwitchedOffAndOnAtRunTimeLoseNoChangeAndTheModeFollows() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events KEA"));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            admin.set(key("kept"), doc("kept", "initiated", 1));
+            admin.set(key("gone"), doc("gone", "initiated", 1));
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), false)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.LIVE);
+                listener.awaitSnapshots(1);
+
+                admin.configSet("notify-keyspace-events", "");
+                admin.set(key("kept"), doc("kept", "auth_requesting", 2));
+                admin.del(key("gone"));
+                admin.set(key("new"), doc("new", "initiated", 1));
+                listener.awaitMode(FeedMode.POLLING);
+                listener.await("what was written unheard", () -> "2".equals(listener.field("kept", "n"))
+                        && listener.lastKind("gone") == ChangeKind.REMOVED && listener.has("new"));
+                assertEquals(FeedMode.POLLING, feed.mode());
+
+                admin.configSet("notify-keyspace-events", "KEA");
+                admin.set(key("kept"), doc("kept", "auth_request_sent", 3));
+                admin.del(key("new"));
+                listener.awaitMode(FeedMode.LIVE);
+                listener.await("what was written while going live", () -> "3".equals(listener.field("kept", "n"))
+                        && listener.lastKind("new") == ChangeKind.REMOVED);
+                admin.set(key("late"), doc("late", "initiated", 1));
+                listener.await("pushed again", () -> listener.has("late"));
+                assertEquals(FeedMode.LIVE, feed.mode());
+                assertEquals(2, feed.stats().knownSessions(), "kept and late, no ghost");
+            }
+        }
+    }
+
+    /**
      * A backend write that Redis runs between a poll's values and their TTLs: the first reading after it is a pair
      * that existed (the value read again with its TTL), never the older value with the newer write's fresh TTL. While
      * polling nothing else reads the key again until the next poll (docs/live.md, "Reading").
