@@ -43,15 +43,12 @@ class DemoEnvironmentTest {
                 assertFalse(doc.expiresAt().hasOffset());
                 assertTrue(stored.ttlMillis() > 0 && stored.ttlMillis() <= 1_800_000);
                 // the backend's SETEX of 30 minutes, counted from the session's last write (its updated_at); the
-                // seconds allowed are the generator's own, between stamping updated_at and its SETEX
+                // seconds allowed are the generator's own, between stamping updated_at and its SETEX. The live traffic
+                // may write the session between the scan's MGET and its PTTL: the reader then reads it again, so the
+                // TTL listed is still its value's own (docs/live.md, "Reading")
                 Duration sinceWrite = Duration.between(doc.updatedAt().local(), scanStarted);
-                if (stored.ttlMillis() > Duration.ofMinutes(30).minus(sinceWrite).plusSeconds(5).toMillis()) {
-                    // A TTL fresher than the value it was listed with: the live traffic wrote the session again
-                    // between the scan's MGET and its PTTL (one pipeline, but other clients' writes go between its
-                    // commands), so the key must hold that newer write now
-                    assertTrue(writtenAgain(demo, doc), doc.id() + ": TTL " + stored.ttlMillis() + " ms, written "
-                            + sinceWrite + " ago, and not written since");
-                }
+                assertTrue(stored.ttlMillis() <= Duration.ofMinutes(30).minus(sinceWrite).plusSeconds(5).toMillis(),
+                        doc.id() + ": TTL " + stored.ttlMillis() + " ms, written " + sinceWrite + " ago");
                 statuses.add(doc.status());
             }
             for (SessionStatus expected : List.of(SessionStatus.INITIATED, SessionStatus.AUTH_REQUEST_SENT,
@@ -97,15 +94,6 @@ class DemoEnvironmentTest {
                 scan(demo).forEach(s -> now.put(s.id(), ((SessionDocument) s.parsed()).updatedAt().raw()));
                 return requesting.entrySet().stream().noneMatch(e -> e.getValue().equals(now.get(e.getKey())));
             });
-        }
-    }
-
-    /** Whether the session now holds a later write than {@code listed} (or is gone: traffic deletes some). */
-    private static boolean writtenAgain(DemoEnvironment demo, SessionDocument listed) throws Exception {
-        try (RedisClient client = RedisClient.create(demo.redis().host(), demo.redis().port())) {
-            String now = client.get("tilko_session:" + listed.id());
-            return now == null || !new com.fasterxml.jackson.databind.ObjectMapper().readTree(now).path("updated_at")
-                    .asText().equals(listed.tree().path("updated_at").asText());
         }
     }
 
