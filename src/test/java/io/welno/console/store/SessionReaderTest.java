@@ -232,4 +232,19 @@ class SessionReaderTest {
             assertTrue(result.present().get(1).ttlMillis() <= 900_000, "the other key keeps its own");
         }
     }
+
+    /**
+     * Only a TTL within the read's round trip of the backend's 30 minutes may be a later write's: a key written before
+     * the read began (nearly all of a pass) costs no second read.
+     */
+    @Test
+    void onlyATtlAsFreshAsAWriteDuringTheReadIsReadAgain() {
+        long twoMillis = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2);
+        assertTrue(SessionReader.mayHaveRaced(1_800_000, twoMillis), "written during the read");
+        assertTrue(SessionReader.mayHaveRaced(1_799_997, twoMillis), "a millisecond of rounding each way");
+        assertFalse(SessionReader.mayHaveRaced(1_799_990, twoMillis), "written before the read began");
+        assertFalse(SessionReader.mayHaveRaced(600_000, twoMillis));
+        assertFalse(SessionReader.mayHaveRaced(3_600_000, twoMillis), "not the backend's TTL");
+        assertFalse(SessionReader.mayHaveRaced(-1, twoMillis), "no expiry");
+    }
 }
