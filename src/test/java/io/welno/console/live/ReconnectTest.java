@@ -23,6 +23,56 @@ import redis.clients.jedis.RedisClient;
 /** Redis killed and restarted under a running feed: RECONNECTING, then LIVE, and the resync brings what changed. */
 class ReconnectTest {
 
+    /**
+     * A polling feed (notifications off, no consent) whose server is killed and comes back with notifications on:
+     * RECONNECTING, then LIVE (not POLLING), and what changed while it was down arrives: no lost, no ghost row.
+     */
+    @Test
+    void aPollingFeedWhoseServerComesBackWithNotificationsGoesLiveAndLosesNothing(@TempDir Path tmp) {
+        int port = EmbeddedRedis.freePort();
+        RedisProcess first = RedisProcess.start(port, tmp.resolve("first"), List.of("notify-keyspace-events \"\""));
+        Path restartDir = tmp.resolve("restart");
+        try (RedisProcess scratch = RedisProcess.start(EmbeddedRedis.freePort(), restartDir, List.of());
+             Jedis client = new Jedis(scratch.address())) {
+            client.set(key("a"), doc("a", "auth_completed", 2));
+            client.set(key("d"), doc("d", "initiated", 1));
+            client.save();
+        }
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(first.url()), new SessionCodec(),
+                FeedOptions.defaults().withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
+                        .withPollInterval(Duration.ofMillis(200)));
+        RedisProcess second = null;
+        try {
+            try (RedisClient client = RedisClient.create(first.address())) {
+                client.set(key("a"), doc("a", "initiated", 1));
+                client.set(key("c"), doc("c", "initiated", 1));
+            }
+            feed.start(listener);
+            listener.awaitMode(FeedMode.POLLING);
+            listener.awaitSnapshots(1);
+
+            first.kill();
+            listener.awaitMode(FeedMode.RECONNECTING);
+            second = RedisProcess.start(port, restartDir, List.of());
+            listener.awaitMode(FeedMode.LIVE);
+            listener.await("the resync", () -> "2".equals(listener.field("a", "n")) && listener.has("d")
+                    && listener.lastKind("c") == ChangeKind.REMOVED);
+            assertEquals(FeedMode.LIVE, feed.mode());
+            assertEquals(2, feed.stats().knownSessions(), "a and d, no ghost of c");
+            try (Jedis writer = new Jedis(second.address())) {
+                writer.set(key("e"), doc("e", "initiated", 1));
+            }
+            listener.await("e by push", () -> listener.has("e"));
+        } finally {
+            feed.close();
+            first.kill();
+            if (second != null) {
+                second.kill();
+            }
+        }
+    }
+
     @Test
     void aKilledAndRestartedServerIsFollowedAndChangesMadeMeanwhileArriveAfterTheResync(@TempDir Path tmp) {
         int port = EmbeddedRedis.freePort();
