@@ -37,9 +37,15 @@ final class ListCommand implements Callable<Integer> {
 
     /** Longer ids are cut in the table; {@code --json} and {@code show} have them whole. */
     private static final int ID_WIDTH = 80;
-    /** The name's column is padded by terminal cells ({@link TerminalCells}), the others by characters. */
-    private static final String FORMAT = "%-42s %-27s %s %-9s %-27s %7s  %s%n";
+    /**
+     * The columns of text from Redis (id, status, name, updated) are padded by terminal cells ({@link #cells}), the
+     * console's own (provider, TTL) by characters.
+     */
+    private static final String FORMAT = "%s %s %s %-9s %s %7s  %s%n";
+    private static final int ID_CELLS = 42;
+    private static final int STATUS_CELLS = 27;
     private static final int NAME_CELLS = 8;
+    private static final int UPDATED_CELLS = 27;
 
     @Mixin
     RedisOptions redis;
@@ -169,8 +175,8 @@ final class ListCommand implements Callable<Integer> {
         void head() {
             if (!headed) {
                 headed = true;
-                out.printf(FORMAT, "ID", "STATUS", TerminalCells.padRight("NAME", NAME_CELLS), "PROVIDER", "UPDATED",
-                        "TTL", "NOTES");
+                out.printf(FORMAT, cells("ID", ID_CELLS), cells("STATUS", STATUS_CELLS), cells("NAME", NAME_CELLS),
+                        "PROVIDER", cells("UPDATED", UPDATED_CELLS), "TTL", "NOTES");
             }
         }
 
@@ -181,8 +187,8 @@ final class ListCommand implements Callable<Integer> {
             String id = session.id().isEmpty() ? Wording.cli().texts().get("table.emptyId")
                     : SafeText.bounded(session.id(), ID_WIDTH);
             if (session.parsed() instanceof UnreadableSession unreadable) {
-                out.printf(FORMAT, id, "UNREADABLE", TerminalCells.padRight("", NAME_CELLS), "", "", ttl,
-                        placeMark(copy, SessionNotes.of(unreadable)));
+                out.printf(FORMAT, cells(id, ID_CELLS), cells("UNREADABLE", STATUS_CELLS), cells("", NAME_CELLS), "",
+                        cells("", UPDATED_CELLS), ttl, placeMark(copy, SessionNotes.of(unreadable)));
                 return;
             }
             SessionDocument doc = (SessionDocument) session.parsed();
@@ -192,11 +198,17 @@ final class ListCommand implements Callable<Integer> {
                 pastExpiry++;
             }
             String notes = SessionNotes.of(doc, warnings);
-            out.printf(FORMAT, id, status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40),
-                    TerminalCells.padRight(SafeText.bounded(doc.userInfo().maskedName(), 40), NAME_CELLS),
+            out.printf(FORMAT, cells(id, ID_CELLS),
+                    cells(status.isMissing() ? "(missing)" : SafeText.bounded(status.wire(), 40), STATUS_CELLS),
+                    cells(SafeText.bounded(doc.userInfo().maskedName(), 40), NAME_CELLS),
                     doc.provider().englishName(),
-                    doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), ttl,
-                    placeMark(copy, notes));
+                    cells(doc.updatedAt() == null ? "" : SafeText.bounded(doc.updatedAt().raw(), 40), UPDATED_CELLS),
+                    ttl, placeMark(copy, notes));
+        }
+
+        /** A Hangul id or status takes two cells a syllable, an emoji sequence two in all ({@link TerminalCells}). */
+        private static String cells(String text, int cells) {
+            return TerminalCells.padRight(text, cells);
         }
 
         /**

@@ -413,8 +413,9 @@ final class WatchCommand implements Callable<Integer> {
                 : stored.parsed() instanceof SessionDocument doc
                 ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
                 : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";
-        return String.format(Locale.ROOT, "%-8s %-42s %-27s %s  %s", json.get("kind").asText(),
-                SafeText.bounded(change.id(), 80), SafeText.bounded(status, 40),
+        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", json.get("kind").asText(),
+                TerminalCells.padRight(SafeText.bounded(change.id(), 80), 42),
+                TerminalCells.padRight(SafeText.bounded(status, 40), 27),
                 TerminalCells.padRight(SafeText.bounded(name, 40), NAME_CELLS), notes).stripTrailing();
     }
 }

@@ -2,8 +2,10 @@ package io.welno.console.text;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,28 +36,61 @@ public final class Masking {
             "(?<![\\d.])(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?![\\d.])");
     /** A resident registration number (주민등록번호), YYMMDD-NNNNNNN. */
     private static final Pattern RESIDENT_NUMBER = Pattern.compile("(?<!\\d)(\\d{6})-([1-8]\\d{6})(?!\\d)");
+    /** A grapheme cluster: what a reader counts as one letter. */
+    private static final Pattern LETTER = Pattern.compile("\\X");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     private Masking() {
     }
 
     /**
-     * "홍길동" → "홍*동", "김철" → "김*", "남궁민수" → "남**수". Control and invisible characters do not count as
-     * letters: the first and last visible ones are kept.
+     * "홍길동" → "홍*동", "김철" → "김*", "남궁민수" → "남**수". A letter is what is drawn as one (a grapheme cluster):
+     * "홍길동" written in jamo, as macOS writes names (NFD), is three letters and masks the same, not to its first
+     * consonant, a star per jamo and a lone final consonant; a letter and its accents, a flag or an emoji sequence
+     * are one. Control and invisible characters do not count as letters: the first and last visible ones are kept.
      */
     public static String name(String name) {
-        String visible = visible(name);
+        String visible = drawn(name);
         if (visible.isBlank()) {
             return "";
         }
-        int[] cps = visible.strip().codePoints().toArray();
-        if (cps.length == 1) {
+        String stripped = visible.strip();
+        List<String> letters = new ArrayList<>();
+        if (stripped.chars().allMatch(c -> c < 0x300 || c >= 0xAC00 && c <= 0xD7A3)) {
+            // Latin letters and Hangul syllables, nearly every name: a letter a character, without the segmentation
+            stripped.chars().forEach(c -> letters.add(String.valueOf((char) c)));
+        } else {
+            var cluster = LETTER.matcher(stripped);
+            while (cluster.find()) {
+                letters.add(cluster.group());
+            }
+        }
+        if (letters.size() == 1) {
             return "*";
         }
-        if (cps.length == 2) {
-            return new String(cps, 0, 1) + "*";
+        if (letters.size() == 2) {
+            return letters.get(0) + "*";
         }
-        return new String(cps, 0, 1) + "*".repeat(cps.length - 2) + new String(cps, cps.length - 1, 1);
+        return letters.get(0) + "*".repeat(letters.size() - 2) + letters.get(letters.size() - 1);
+    }
+
+    /** The text as {@link SafeText} draws it, without what it would escape: a joiner inside an emoji stays. */
+    private static String drawn(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (SafeText.firstUnsafeTyped(text) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!SafeText.isUnsafe(cp) || VisibleSequences.partOf(text, i, cp)) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     /**

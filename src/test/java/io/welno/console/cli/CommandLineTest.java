@@ -201,6 +201,42 @@ class CommandLineTest {
         assertEquals(2, rows, run.out());
     }
 
+    /**
+     * A terminal draws an emoji sequence, a flag, a name in jamo and an accented letter as one glyph each: the table's
+     * columns after such a name, or after a Korean id, still start where their headers do. The widths are written out
+     * here (a family is two cells, a flag two, a mark none) rather than measured by the code under test.
+     */
+    @Test
+    void listKeepsItsColumnsUnderTheirHeadersWhateverTheNamesHold() {
+        String jamo = java.text.Normalizer.normalize("홍길동", java.text.Normalizer.Form.NFD);
+        String family = "👨\u200D👩\u200D👧";
+        String scotland = "🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+        // id, name, the masked name as shown, the cells of the id, the cells of the masked name
+        List<Object[]> cases = List.of(
+                new Object[] {"세션_가족", family + "김철", family + "*철", 9, 5},
+                new Object[] {"cells_jamo", jamo, java.text.Normalizer.normalize("홍*동", java.text.Normalizer.Form.NFD), 10, 5},
+                new Object[] {"cells_flags", "🇰🇷🇯🇵", "🇰🇷*", 11, 3},
+                new Object[] {"cells_scotland", scotland + "김철", scotland + "*철", 14, 5},
+                new Object[] {"cells_accent", "Jose\u0301", "J**e\u0301", 12, 4},
+                new Object[] {"cells_variant", "樂\uFE00樂\uFE01", "樂\uFE00*", 13, 3});
+        String fixture = Fixtures.live("03_auth_request_sent.json");
+        for (Object[] c : cases) {
+            REDIS.client().set("tilko_session:" + c[0], fixture.replace(Fixtures.id("03_auth_request_sent.json"),
+                    (String) c[0]).replace("박서준", (String) c[1]));
+        }
+        CliRun run = run("list", "--status", "auth_request_sent", "--redis", REDIS.url());
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("ID" + " ".repeat(41) + "STATUS" + " ".repeat(22) + "NAME     PROVIDER"),
+                lines.get(0));
+        for (Object[] c : cases) {
+            String row = " ".repeat(42 - (int) c[3]) + " auth_request_sent" + " ".repeat(11) + c[2]
+                    + " ".repeat(8 - (int) c[4]) + " ";
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(c[0] + row) && !l.startsWith(c[0] + row + " ")),
+                    "the row of " + c[0] + " with its columns in place:\n" + run.out());
+        }
+    }
+
     @Test
     void showPrintsASummaryWithMessagesAndMasksByDefault() {
         String id = Fixtures.id("09_info_required_object_message.json");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoPerson;
+import java.text.Normalizer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,19 @@ class MaskingTest {
         assertEquals("abcd…(10)", Masking.token("abcdefghij"));
         assertEquals("****", Masking.token("abc"));
         assertEquals("5678", Masking.phoneSuffix("010-1234-5678"));
+    }
+
+    /**
+     * A letter is what a reader sees as one (a grapheme cluster): a name in jamo as macOS writes it (NFD) masks like
+     * the same name in syllables, not to its first consonant, a star per jamo and a lone final consonant.
+     */
+    @Test
+    void aNameIsMaskedByTheLettersAReaderSees() {
+        String jamo = Normalizer.normalize("홍길동", Normalizer.Form.NFD);
+        assertEquals(Normalizer.normalize("홍*동", Normalizer.Form.NFD), Masking.name(jamo));
+        assertEquals("J**e\u0301", Masking.name("Jose\u0301"), "an accent stays on its letter");
+        assertEquals("🇰🇷*", Masking.name("🇰🇷🇯🇵"), "a flag is one letter, not two halves");
+        assertEquals("👨\u200D👩\u200D👧*철", Masking.name("👨\u200D👩\u200D👧김철"), "an emoji sequence is one letter");
     }
 
     /**
