@@ -50,11 +50,10 @@ public final class Masking {
      * are one. Control and invisible characters do not count as letters: the first and last visible ones are kept.
      */
     public static String name(String name) {
-        String visible = drawn(name);
-        if (visible.isBlank()) {
+        String stripped = withoutBlankEdges(drawn(name));
+        if (stripped.isEmpty()) {
             return "";
         }
-        String stripped = visible.strip();
         List<String> letters = new ArrayList<>();
         if (stripped.chars().allMatch(c -> c < 0x300 || c >= 0xAC00 && c <= 0xD7A3)) {
             // Latin letters and Hangul syllables, nearly every name: a letter a character, without the segmentation
@@ -72,6 +71,22 @@ public final class Masking {
             return letters.get(0) + "*";
         }
         return letters.get(0) + "*".repeat(letters.size() - 2) + letters.get(letters.size() - 1);
+    }
+
+    /**
+     * Without the whitespace and spaces (the no-break ones, which {@link String#strip} keeps, included) at either end:
+     * a name of ideographic spaces is no name, not one star.
+     */
+    private static String withoutBlankEdges(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (SafeText.blankAt(text, start) || Character.isWhitespace(text.codePointAt(start)))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && (SafeText.blankAt(text, end - 1) || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** The text as {@link SafeText} draws it, without what it would escape: a joiner inside an emoji stays. */

@@ -9,11 +9,14 @@ package io.welno.console.text;
  * and no newline can forge a second row), line and paragraph separators, every invisible format character (the
  * bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width characters, the byte-order mark, tag
  * characters, and those a newer Unicode than the JDK's added), lone surrogates, the invisible Hangul fillers
- * (U+115F, U+1160, U+3164, U+FFA0) that make a name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
+ * (U+115F, U+1160, U+3164, U+FFA0) and the Braille blank (U+2800) that make a name look blank, the default-ignorable marks (variation selectors, the combining grapheme joiner) that make an id
  * look like another, and the code points Unicode reserves as default-ignorable. Such a character that is part of a
  * well-formed sequence ({@link VisibleSequences}: an emoji's presentation selector "✔️", a joiner between two emoji
  * "👨‍👩‍👧", a subdivision flag's tags, a CJK compatibility variant) is shown as it is: it changes how visible
- * characters are drawn, and a reason typed with it reads back as typed. Escapes read like Java or JSON: {@code \n},
+ * characters are drawn, and a reason typed with it reads back as typed. Spaces ({@link #blankAt}) are text, the
+ * ideographic space of Korean text (U+3000) and the typographic ones included, except where they draw a value
+ * shorter or emptier than it is: at its start or end, and in a value made only of them. Escapes read like Java or
+ * JSON: {@code \n},
  * {@code \r}, {@code \t}, {@code \u001b}. Backslashes are left as they are, so ordinary text reads unchanged.
  *
  * <p>A bounded text that was cut ends with {@link #ELLIPSIS}, cut between grapheme clusters ({@link #cutPoint}); the
@@ -28,6 +31,11 @@ public final class SafeText {
     public static final String ELLIPSIS = "…";
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /**
+     * U+2800, the Braille pattern with no dots: drawn as a blank but not whitespace (strip and isBlank keep it), so a
+     * name of it looks empty and an id ending in it looks like another; no session field holds Braille.
+     */
+    private static final int BRAILLE_BLANK = 0x2800;
 
     private SafeText() {
     }
@@ -38,6 +46,7 @@ public final class SafeText {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                  Character.SURROGATE -> true;
             case Character.OTHER_LETTER -> cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+            case Character.OTHER_SYMBOL -> cp == BRAILLE_BLANK;
             case Character.NON_SPACING_MARK -> invisibleMark(cp);
             case Character.UNASSIGNED -> reservedInvisible(cp) || laterFormat(cp);
             default -> false;
@@ -157,7 +166,10 @@ public final class SafeText {
      * strings but write DEL, C1 controls and format characters raw, and those can only stand inside strings, where
      * a {@code \}{@code uXXXX} escape is the same value. Stored values (shown as they are) may also carry a raw
      * carriage return between tokens, JSON whitespace that on a terminal returns to the start of the line and
-     * overprints what came before it: it becomes a line break, the same whitespace to a JSON reader.
+     * overprints what came before it: it becomes a line break, the same whitespace to a JSON reader. Every
+     * {@code \}{@code uXXXX} escape comes out in small letters, as {@link #escape} and Python write them: Jackson
+     * writes C0 controls in capitals ({@code \}{@code u001B}), so one line of {@code --json} spelt ESC one way and
+     * U+202E the other, and a search for {@code \}{@code u001b} missed it.
      */
     public static String json(String json) {
         if (json == null) {
@@ -176,7 +188,15 @@ public final class SafeText {
         StringBuilder out = new StringBuilder(json.length() + 16).append(json, 0, first);
         for (int i = first; i < json.length(); i++) {
             char c = json.charAt(i);
-            if (c == '\r') {
+            if (c == '\\' && i + 1 < json.length() && (json.charAt(i + 1) == '\\' || json.charAt(i + 1) == 'u')) {
+                // an escaped backslash is passed whole, so the "u" of a "\\u00AB" that follows it is left as text
+                int end = json.charAt(i + 1) == 'u' ? Math.min(i + 6, json.length()) : i + 2;
+                for (int j = i; j < end; j++) {
+                    char h = json.charAt(j);
+                    out.append(h >= 'A' && h <= 'F' ? (char) (h + ('a' - 'A')) : h);
+                }
+                i = end - 1;
+            } else if (c == '\r') {
                 if (i + 1 >= json.length() || json.charAt(i + 1) != '\n') {
                     out.append('\n');
                 }
@@ -192,7 +212,24 @@ public final class SafeText {
     /** A character {@link #json} replaces: a control other than tab and line feed, or one unsafe inside a string. */
     private static boolean isUnsafeInJson(String json, int i) {
         char c = json.charAt(i);
+        if (c == '\\') {
+            return capitalEscapeAt(json, i);
+        }
         return c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7F && isUnsafeJsonChar(json, i);
+    }
+
+    /** A {@code \}{@code u} escape with a capital hex digit (or, harmlessly, text that only looks like one). */
+    private static boolean capitalEscapeAt(String json, int i) {
+        if (i + 5 >= json.length() || json.charAt(i + 1) != 'u') {
+            return false;
+        }
+        for (int j = i + 2; j < i + 6; j++) {
+            char h = json.charAt(j);
+            if (h >= 'A' && h <= 'F') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One unit of a JSON text: surrogate halves are judged by the code point they form. */
@@ -220,9 +257,12 @@ public final class SafeText {
             throw new IllegalArgumentException("max must leave room for the ellipsis");
         }
         int first = keepLines ? firstUnsafeKeepingLines(text) : firstUnsafeTyped(text);
-        if (first < 0 && text.length() <= max) {
+        boolean blankEdges = !keepLines && hasBlankEdge(text);
+        if (first < 0 && text.length() <= max && !blankEdges) {
             return text; // the common case costs one scan and no copy
         }
+        int leadEnd = blankEdges ? leadingBlanksEnd(text) : 0;
+        int trailStart = blankEdges ? trailingBlanksStart(text) : text.length();
         int limit = max - ELLIPSIS.length();
         int cutAt = -1;
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
@@ -235,7 +275,9 @@ public final class SafeText {
             if (shownAt != null) {
                 shownAt[i] = before;
             }
-            if (isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t')) && !VisibleSequences.partOf(text, i, cp)) {
+            boolean hiddenBlank = (i < leadEnd || i >= trailStart) && (cp != ' ' || leadEnd == text.length());
+            if (hiddenBlank || isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t'))
+                    && !VisibleSequences.partOf(text, i, cp)) {
                 escapeTo(out, text, i, cp);
             } else {
                 out.appendCodePoint(cp);
@@ -257,6 +299,44 @@ public final class SafeText {
         }
         out.setLength(cutAt);
         return out.append(ELLIPSIS).toString();
+    }
+
+    /**
+     * A space (Unicode's space separators: U+0020, the no-break spaces, U+2000–U+200A, U+205F, U+3000…) at
+     * {@code i}. Inside text it is drawn as what it is; at a value's edge it draws nothing one can see.
+     */
+    static boolean blankAt(String text, int i) {
+        return Character.getType(text.codePointAt(i)) == Character.SPACE_SEPARATOR;
+    }
+
+    /**
+     * Whether a value starts or ends with a space other than U+0020, or is only spaces: "welno_a" followed by
+     * U+3000 would show as the session welno_a, a name of ideographic spaces as no name. An ASCII space at an edge
+     * is left, as a terminal user expects it, unless the value is nothing else.
+     */
+    private static boolean hasBlankEdge(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        int last = text.length() - Character.charCount(text.codePointBefore(text.length()));
+        return blankAt(text, 0) && (text.charAt(0) != ' ' || leadingBlanksEnd(text) == text.length())
+                || blankAt(text, last) && text.charAt(last) != ' ';
+    }
+
+    private static int leadingBlanksEnd(String text) {
+        int i = 0;
+        while (i < text.length() && blankAt(text, i)) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
+    private static int trailingBlanksStart(String text) {
+        int i = text.length();
+        while (i > 0 && blankAt(text, i - Character.charCount(text.codePointBefore(i)))) {
+            i -= Character.charCount(text.codePointBefore(i));
+        }
+        return i;
     }
 
     private static int firstUnsafeKeepingLines(String text) {

@@ -237,6 +237,28 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * A trailing ideographic space made one session look like another, a name of Braille blanks looked like one
+     * star between blanks: list and show now show the first escaped and the second as no name, as the window does.
+     */
+    @Test
+    void listAndShowShowTheBlanksThatWouldHideAValue() {
+        String fixture = Fixtures.live("03_auth_request_sent.json");
+        for (String id : List.of("welno_blank", "welno_blank\u3000")) {
+            REDIS.client().set("tilko_session:" + id, fixture.replace(Fixtures.id("03_auth_request_sent.json"), id)
+                    .replace("박서준", "\u2800\u2800\u2800"));
+        }
+        CliRun list = run("list", "--status", "auth_request_sent", "--redis", REDIS.url());
+        assertEquals(0, list.exit(), list.err());
+        String blankName = " auth_request_sent" + " ".repeat(11) + " ".repeat(8) + " ";
+        assertTrue(list.out().contains("welno_blank\\u3000" + " ".repeat(42 - 17) + blankName), list.out());
+        assertTrue(list.out().contains("welno_blank" + " ".repeat(42 - 11) + blankName), list.out());
+        CliRun show = run("show", "welno_blank\u3000", "--redis", REDIS.url());
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("welno_blank\\u3000"), show.out());
+        assertFalse(show.out().contains("\u2800"), show.out());
+    }
+
     @Test
     void showPrintsASummaryWithMessagesAndMasksByDefault() {
         String id = Fixtures.id("09_info_required_object_message.json");

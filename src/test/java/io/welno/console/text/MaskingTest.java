@@ -40,6 +40,17 @@ class MaskingTest {
         assertEquals("👨\u200D👩\u200D👧*철", Masking.name("👨\u200D👩\u200D👧김철"), "an emoji sequence is one letter");
     }
 
+    /** A name made of blanks is no name, whatever blank it is made of; a space inside a name is a letter. */
+    @Test
+    void aNameOfBlanksIsNoName() {
+        assertEquals("", Masking.name("\u3164\u3164\u3164"), "Hangul fillers");
+        assertEquals("", Masking.name("\u2800\u2800"), "Braille blanks");
+        assertEquals("", Masking.name("\u3000\u3000"), "ideographic spaces");
+        assertEquals("", Masking.name("\u00a0\u2007\u202f"), "no-break spaces, which strip() keeps");
+        assertEquals("김*", Masking.name("\u3000김철\u00a0"));
+        assertEquals("J*n", Masking.name("J\u3000n"));
+    }
+
     /**
      * One phone format everywhere (the window, the CLI, exports, Tilko's log lines): "010-****-5678", what
      * the README shows and support staff read; the session and Tilko maskers used to disagree.

@@ -219,6 +219,44 @@ class SafeTextTest {
         assertSame(plain, SafeText.json(plain));
     }
 
+    /**
+     * What draws a value shorter or emptier than it is is shown: the Braille blank anywhere (a symbol, not a space,
+     * and no session field holds Braille), and a space other than U+0020 at a value's start or end, or a value of
+     * nothing but spaces. Between visible characters a space is text: U+3000 is ordinary in Korean text.
+     */
+    @Test
+    void blanksThatHideAValueAreShownButSpacesInsideTextAreText() {
+        assertEquals("welno_a\\u2800", SafeText.escape("welno_a\u2800"));
+        assertEquals("\\u2800\\u2800", SafeText.bounded("\u2800\u2800", SafeText.FIELD));
+        assertEquals("welno_a\\u3000", SafeText.escape("welno_a\u3000"), "not the session welno_a");
+        assertEquals("\\u3000\\u3000", SafeText.escape("\u3000\u3000"), "not an empty name");
+        assertEquals("\\u2003welno_a\\u205f", SafeText.bounded("\u2003welno_a\u205f", SafeText.FIELD));
+        assertEquals("\\u00a0x", SafeText.escape("\u00a0x"));
+        assertEquals("\\u0020\\u0020", SafeText.escape("  "), "a value of spaces");
+        assertEquals("\\u3164\\u3164", SafeText.escape("\u3164\u3164"), "Hangul fillers, as before");
+        assertEquals("홍길동\u3000님", SafeText.escape("홍길동\u3000님"), "an ideographic space inside Korean text");
+        assertEquals("a\u2003b c ", SafeText.escape("a\u2003b c "), "a typographic space inside, an ASCII one after");
+        assertEquals(-1, SafeText.firstUnsafe("a\u3000b"));
+        assertTrue(SafeText.firstUnsafe("operator\u2800") >= 0, "an operator name refuses the Braille blank");
+    }
+
+    /**
+     * One spelling for every escape the CLI prints: Jackson writes C0 controls in capitals, SafeText and Python in
+     * small letters, so a line of {@code --json} held both and a search for one missed the other. An escaped
+     * backslash before a "u" is text, and stays as it is.
+     */
+    @Test
+    void jsonSpellsEveryEscapeInSmallLetters() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String value = "evil\u001b[2J\u202e \\u00AB";
+        String json = mapper.writeValueAsString(java.util.Map.of("name", value));
+        assertTrue(json.contains("\\u001B"), "Jackson's own spelling: " + json);
+        assertEquals("{\"name\":\"evil\\u001b[2J\\u202e \\\\u00AB\"}", SafeText.json(json));
+        assertEquals(value, mapper.readTree(SafeText.json(json)).get("name").asText());
+        assertEquals("{\"a\":\"\\u00ab\\\\\\u00ab\"}", SafeText.json("{\"a\":\"\\u00AB\\\\\\u00Ab\"}"),
+                "a stored value's escapes, after an escaped backslash too");
+    }
+
     /** A stored value's raw carriage returns between tokens would overprint a terminal's line: line breaks instead. */
     @Test
     void jsonWhitespaceCarriageReturnsBecomeLineBreaks() throws Exception {
