@@ -1,9 +1,11 @@
 package io.welno.console.ui.alerts;
 
+import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
+import java.util.function.Predicate;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,12 @@ import org.slf4j.LoggerFactory;
  * macOS notification centre, a Linux desktop's tray where it has one. Headless JVMs, Monocle and a bare Xvfb have
  * none: {@link #supported()} says so (asked once) and nothing is attempted. The icon is added on the first
  * notification, not at start-up, so a console that never alerts leaves the tray alone.
+ *
+ * <p>On Linux the tooltip and the balloon are AWT's own windows, drawn in AWT's logical Dialog font, which the toolkit
+ * fixes and which has Hangul only when fontconfig knows a Korean font: the Pretendard the window carries is JavaFX's,
+ * and a font registered with AWT does not join a logical one. On a desktop without a Korean font a Korean balloon
+ * was a row of boxes; such a text is not handed to the tray (the alert list in the window has it), and a tooltip
+ * AWT cannot draw is left off. Windows and macOS draw with the system's fonts, which have Hangul.
  */
 public final class TrayNotifier implements OsNotifier {
 
@@ -21,26 +29,45 @@ public final class TrayNotifier implements OsNotifier {
     /** Held here: the language keeps only a weak reference to a text bound to it, and this one must live on. */
     private final ObservableValue<String> tooltipSource;
     private String tooltipText;
+    private final Predicate<String> drawable;
     private Boolean supported;
     private TrayIcon icon;
+    private boolean toldUndrawable;
 
     /** {@code tooltip} follows the window's language ({@code I18n.text}), also on an icon already in the tray. */
     public TrayNotifier(ObservableValue<String> tooltip) {
+        this(tooltip, TrayNotifier::dialogFontDraws, null);
+    }
+
+    /** {@code drawable}: whether the tray can draw a text; {@code supported}: the tray's answer, null to ask it. */
+    TrayNotifier(ObservableValue<String> tooltip, Predicate<String> drawable, Boolean supported) {
+        this.drawable = drawable;
+        this.supported = supported;
         this.tooltipSource = tooltip;
         this.tooltipText = tooltip.getValue();
         tooltip.addListener((o, was, now) -> retitle(now));
     }
 
-    /** The tooltip the icon has, or gets when it is added. */
+    /** The tooltip in the window's language. */
     synchronized String tooltip() {
         return tooltipText;
+    }
+
+    /** The tooltip the icon has, or gets when it is added: none rather than boxes. */
+    synchronized String iconTooltip() {
+        return tooltipText != null && drawable.test(tooltipText) ? tooltipText : null;
     }
 
     private synchronized void retitle(String text) {
         tooltipText = text;
         if (icon != null) {
-            icon.setToolTip(text);
+            icon.setToolTip(iconTooltip());
         }
+    }
+
+    /** Whether AWT's Dialog font, the one its Linux tray windows use, has a glyph for every character of {@code text}. */
+    static boolean dialogFontDraws(String text) {
+        return new Font(Font.DIALOG, Font.PLAIN, 12).canDisplayUpTo(text) < 0;
     }
 
     @Override
@@ -61,6 +88,14 @@ public final class TrayNotifier implements OsNotifier {
         if (!supported()) {
             return;
         }
+        if (!drawable.test(title + text)) {
+            if (!toldUndrawable) {
+                toldUndrawable = true;
+                LOG.info("The system tray's font has no glyphs for the notifications' language (no Korean font the"
+                        + " desktop's AWT knows): they stay in the window's alert list");
+            }
+            return;
+        }
         try {
             if (icon == null) {
                 BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
@@ -70,7 +105,7 @@ public final class TrayNotifier implements OsNotifier {
                         image = javax.imageio.ImageIO.read(png);
                     }
                 }
-                icon = new TrayIcon(image, tooltipText);
+                icon = new TrayIcon(image, iconTooltip());
                 icon.setImageAutoSize(true);
                 SystemTray.getSystemTray().add(icon);
             }
