@@ -14,6 +14,7 @@ import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.FileCopy;
 import io.welno.console.store.StoredSession;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -340,12 +341,16 @@ public final class SessionRow {
         return shortId(id);
     }
 
-    /** An id as the table's Session column shows it: its prefix and the first eight characters after it. */
+    /**
+     * An id as the table's Session column shows it: its prefix and the first eight characters after it, cut between
+     * grapheme clusters ({@link SafeText#cutPoint}): cut inside an emoji it ended in half a
+     * surrogate pair, shown as an escape the id does not hold.
+     */
     public static String shortId(String id) {
         int underscore = id.indexOf('_');
         String tail = underscore >= 0 ? id.substring(underscore + 1) : id;
         String head = underscore >= 0 ? id.substring(0, underscore + 1) : "";
-        return head + (tail.length() > 8 ? tail.substring(0, 8) : tail);
+        return head + (tail.length() > 8 ? tail.substring(0, SafeText.cutPoint(tail, 8)) : tail);
     }
 
     public SessionStatus status() {

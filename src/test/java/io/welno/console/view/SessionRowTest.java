@@ -98,4 +98,12 @@ class SessionRowTest {
         assertEquals(broken.getBytes(StandardCharsets.UTF_8).length, row.rawBytes());
         assertEquals(Phrase.of("unreadable.truncated", broken.length()), row.unreadableReason());
     }
+
+    /** The table's short id is cut between what is drawn, never inside an emoji or a letter and its accent. */
+    @Test
+    void aShortIdIsCutBetweenGraphemeClusters() {
+        assertEquals("welno_abcdef12", SessionRow.shortId("welno_abcdef123456"));
+        assertEquals("welno_abcdefg", SessionRow.shortId("welno_abcdefg🙂xyz"), "not half of the emoji");
+        assertEquals("welno_abcdefg", SessionRow.shortId("welno_abcdefge\u0301"), "not the e without its accent");
+    }
 }
