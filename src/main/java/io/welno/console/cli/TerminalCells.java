@@ -59,8 +59,9 @@ final class TerminalCells {
     }
 
     static int width(String text) {
-        if (text.chars().allMatch(c -> c < 0x300)) {
-            return text.length(); // Latin text, ids, escapes: one cell a character, without the segmentation
+        if (text.chars().allMatch(c -> c < 0x300 || c >= 0xAC00 && c <= 0xD7A3)) {
+            // Latin text, ids, escapes and names in Hangul syllables, nearly every row: no segmentation needed
+            return text.chars().map(c -> c < 0x300 ? 1 : 2).sum();
         }
         int cells = 0;
         var cluster = CLUSTER.matcher(text);
