@@ -9,8 +9,20 @@ import io.welno.console.text.Phrase;
  * @param message    what to tell the operator (for a revert: the fields the backend put back)
  * @param reapplies  how often the change was re-applied during the hold
  * @param statusNow  the status last seen (null when unknown)
+ * @param toUnreadable for a REVERTED end, whether the change was written over by a value that is no readable session
+ *                   at all rather than by a session ({@link #overUnreadable}): told apart wherever the end is worded
  */
-public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow) {
+public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, boolean toUnreadable) {
+
+    public HoldOutcome {
+        if (toUnreadable && kind != Kind.REVERTED) {
+            throw new IllegalArgumentException("only a REVERTED end is written over: " + kind);
+        }
+    }
+
+    public HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow) {
+        this(kind, message, reapplies, statusNow, false);
+    }
 
     public enum Kind {
         /** The change was still in place when the hold ended (after any re-applies). */
@@ -29,14 +41,12 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
     }
 
     /**
-     * The code of {@link #message()} when the change was written over by a value that is not a readable session: a
-     * REVERTED end, but nothing the backend wrote back, so it is told apart wherever the end is worded.
+     * The end of a hold whose change was written over by a value that is no readable session ({@code reason}: why it
+     * cannot be read). REVERTED, as the change is gone; it is not re-applied, as the flow never writes over a value it
+     * cannot read.
      */
-    public static final String OVERWRITTEN_UNREADABLE = "hold.overwrittenUnreadable";
-
-    /** Whether a value that is not a readable session was written over the change ({@link #OVERWRITTEN_UNREADABLE}). */
-    public boolean toUnreadable() {
-        return kind == Kind.REVERTED && message != null && OVERWRITTEN_UNREADABLE.equals(message.key());
+    static HoldOutcome overUnreadable(Phrase reason, int reapplies) {
+        return new HoldOutcome(Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable", reason), reapplies, null, true);
     }
 
     /** The change is known to be in place at the end of the hold (or nothing was held). */

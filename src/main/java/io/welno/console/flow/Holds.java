@@ -275,8 +275,8 @@ final class Holds {
             // it is not re-applied, as the flow never writes over a value it cannot read.
             Phrase reason = stored.get().parsed() instanceof UnreadableSession u
                     ? u.reason() : Phrase.of("text.empty");
-            onRevert(new RevertDetected(id, state.request.kind(), state.handle.actionId(),
-                    state.operator.name(), Phrase.of(RevertDetected.UNREADABLE, reason), null));
+            onRevert(RevertDetected.overUnreadable(id, state.request.kind(), state.handle.actionId(),
+                    state.operator.name(), reason, true, null));
             return;
         }
         Optional<Phrase> lost = RevertWatch.lost(state.versions(), doc);
@@ -377,8 +377,7 @@ final class Holds {
         if (revert.toUnreadable()) {
             // Not re-applied: the flow never writes over a value it cannot read. Nothing of the change is left to
             // watch, so the hold ends here, as its last read would end it.
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of(HoldOutcome.OVERWRITTEN_UNREADABLE,
-                    revert.lost().arg(0)), state.handle.reapplies(), null));
+            endHold(state, HoldOutcome.overUnreadable((Phrase) revert.lost().arg(0), state.handle.reapplies()));
             return;
         }
         boolean again;

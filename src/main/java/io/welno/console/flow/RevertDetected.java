@@ -19,15 +19,31 @@ import io.welno.console.text.Phrase;
  *                  ends are
  * @param failedTo  for a failed action whose last write was held (a simple-auth Tilko refused), the status that write
  *                  left: what the revert undid is that status, not a change the action made; null otherwise
+ * @param toUnreadable whether the change was written over by a value that is no readable session at all (a value cut
+ *                  off mid-write, not JSON), set where that value was read ({@link #overUnreadable}); every edge
+ *                  words it apart from a session written over the change, and the flow does not re-apply over it
  */
 public record RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
-                             SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo) {
+                             SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo,
+                             boolean toUnreadable) {
+
+    /** The code of {@link #lost()} for a change written over by a value that is no readable session. */
+    static final String UNREADABLE = "revert.unreadable";
 
     /**
-     * The code of {@link #lost()} when the key no longer holds a readable session at all (a value cut off mid-write,
-     * not JSON): nothing the backend writes, so the words name what is there rather than an older copy.
+     * A change written over by a value that is no readable session: what is lost is everything, said with why the
+     * value cannot be read ({@code reason}).
      */
-    public static final String UNREADABLE = "revert.unreadable";
+    public static RevertDetected overUnreadable(String sessionId, ActionKind action, String actionId, String operator,
+                                                Phrase reason, boolean ours, String batchId) {
+        return new RevertDetected(sessionId, action, actionId, operator, Phrase.of(UNREADABLE, reason), null, ours,
+                batchId, null, true);
+    }
+
+    public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
+                          SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo) {
+        this(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, failedTo, false);
+    }
 
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                           SessionStatus statusNow, boolean ours, String batchId) {
@@ -44,18 +60,13 @@ public record RevertDetected(String sessionId, ActionKind action, String actionI
         this(sessionId, action, actionId, operator, lost, statusNow, true);
     }
 
-    /** Whether the change was written over by a value that is not a readable session ({@link #UNREADABLE}). */
-    public boolean toUnreadable() {
-        return lost != null && UNREADABLE.equals(lost.key());
-    }
-
     /** The same revert, told as part of bulk run {@code id} (null: a single action). */
     public RevertDetected inBatch(String id) {
-        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id, failedTo);
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id, failedTo, toUnreadable);
     }
 
     /** The same revert, of the status {@code left} that a failed action's write left (null: of an applied change). */
     public RevertDetected undoing(SessionStatus left) {
-        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, left);
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, left, toUnreadable);
     }
 }

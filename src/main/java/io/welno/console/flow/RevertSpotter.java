@@ -208,8 +208,8 @@ public final class RevertSpotter {
             Expected e = it.next();
             it.remove();
             if (!heldHere.test(e.actionId()) && reported.add(e.actionId())) {
-                report(new RevertDetected(sessionId, e.action(), e.actionId(), e.operator(),
-                        Phrase.of(RevertDetected.UNREADABLE, reason), null, false, e.batchId()));
+                report(RevertDetected.overUnreadable(sessionId, e.action(), e.actionId(), e.operator(), reason, false,
+                        e.batchId()));
             }
         }
         expected.remove(sessionId, here);

@@ -322,7 +322,7 @@ public final class RevertWatch implements AutoCloseable {
     /**
      * The key holds a value that is no session (cut off mid-write, not JSON): every change watched on it was written
      * over, whenever the read began, since each was checked readable when written. Told now as a revert of the
-     * unreadable kind ({@link RevertDetected#UNREADABLE}), once: the watches end with it, as nothing of them is left to
+     * unreadable kind ({@link RevertDetected#overUnreadable}), once: the watches end with it, as nothing of them is left to
      * lose.
      */
     private void checkUnreadable(String sessionId, StoredSession stored) {
@@ -336,8 +336,8 @@ public final class RevertWatch implements AutoCloseable {
             List<RevertDetected> found = new ArrayList<>();
             synchronized (list) {
                 for (Watched w : list) {
-                    found.add(new RevertDetected(sessionId, w.action, w.actionId, w.operator,
-                            Phrase.of(RevertDetected.UNREADABLE, reason), null));
+                    found.add(RevertDetected.overUnreadable(sessionId, w.action, w.actionId, w.operator, reason, true,
+                            null));
                 }
                 list.clear();
                 watches.remove(sessionId, list);

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns the console's state into alerts that fire once per episode: a rule's condition starting to hold raises one
@@ -22,10 +24,16 @@ public final class AlertMonitor {
 
     /** How long a rule's condition must stay clear before its episode ends and the next one can raise an alert. */
     public static final Duration EPISODE_ENDS_AFTER = Duration.ofMinutes(1);
-    /** The alert of one change written over by a value that is not a readable session (not an older copy). */
-    public static final String UNREADABLE_REVERT = "alert.revert.unreadable";
     private static final String UNREADABLE = ".unreadable";
     private static final String BOTH = ".mixed";
+
+    /** What a revert alert's change was written over by: told apart in a run's headline ({@link #joined}). */
+    public enum Overwrite {
+        /** A session document without the change (an older copy written back, or anyone's write). */
+        SESSION,
+        /** A value that is no readable session at all. */
+        UNREADABLE
+    }
 
     /** The rules an alert comes from. */
     public enum Rule {
@@ -63,12 +71,20 @@ public final class AlertMonitor {
      *                 (a long wait names the {@link AlertConditions#MAX_SESSIONS} longest)
      * @param cleared  when the condition of its episode cleared for good (it stayed clear for
      *                 {@link #EPISODE_ENDS_AFTER}); null while the episode goes on, and for events
+     * @param overwrites for a revert alert, what its changes were written over by (a run's: every kind it saw); empty
+     *                 for the other rules
      */
     public record Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message,
-                        Instant cleared) {
+                        Instant cleared, Set<Overwrite> overwrites) {
         public Alert {
             sessions = List.copyOf(sessions);
             total = Math.max(total, sessions.size());
+            overwrites = overwrites.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(overwrites));
+        }
+
+        public Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message,
+                     Instant cleared) {
+            this(seq, at, rule, sessions, total, message, cleared, Set.of());
         }
 
         public Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message) {
@@ -81,7 +97,7 @@ public final class AlertMonitor {
 
         /** The same alert, its episode over since {@code when}. */
         public Alert clearedAt(Instant when) {
-            return new Alert(seq, at, rule, sessions, total, message, when);
+            return new Alert(seq, at, rule, sessions, total, message, when, overwrites);
         }
     }
 
@@ -138,9 +154,18 @@ public final class AlertMonitor {
         return new Checked(out, over);
     }
 
-    /** A revert of a console's change: an alert of its own each time (when the rule is on), else nothing. */
+    /**
+     * A revert of a console's change, written over by {@code by}: an alert of its own each time (when the rule is on),
+     * else nothing.
+     */
+    public synchronized List<Alert> revert(String sessionId, Phrase what, Overwrite by, Instant at) {
+        return rules.reverts() ? List.of(new Alert(++seq, at, Rule.REVERT, List.of(sessionId), 1, what, null,
+                Set.of(by))) : List.of();
+    }
+
+    /** A revert of a console's change by a session written over it. */
     public synchronized List<Alert> revert(String sessionId, Phrase what, Instant at) {
-        return underRevertSwitch(Rule.REVERT, sessionId, what, at);
+        return revert(sessionId, what, Overwrite.SESSION, at);
     }
 
     /**
@@ -167,35 +192,34 @@ public final class AlertMonitor {
     /**
      * A further session of a bulk run whose change was reverted, or whose hold ended, as {@code raised}'s was: the same
      * alert (its number, time and rule) for the whole run, listing its sessions and saying how many, and the latest
-     * one's account. The run's id and the session's are cut to a field: another console's come from Redis.
+     * one's account ({@code latest}, that session's own alert). The run's id and the session's are cut to a field:
+     * another console's come from Redis.
      */
-    public static Alert joined(Alert raised, String sessionId, String batchId, Phrase what) {
+    public static Alert joined(Alert raised, Alert latest, String batchId) {
+        String sessionId = latest.sessions().get(0);
         List<String> sessions = new ArrayList<>(raised.sessions());
         if (!sessions.contains(sessionId)) {
             sessions.add(sessionId);
         }
+        Set<Overwrite> seen = EnumSet.noneOf(Overwrite.class);
+        seen.addAll(raised.overwrites());
+        seen.addAll(latest.overwrites());
         String key = "alert.batch." + raised.rule().name();
         if (raised.rule() == Rule.REVERT) {
-            key = revertHeadline(raised.message(), what);
+            key = revertHeadline(key, seen);
         }
-        return new Alert(raised.seq(), raised.at(), raised.rule(), List.copyOf(sessions),
-                Phrase.of(key, sessions.size(), SafeText.bounded(batchId, SafeText.FIELD), what,
-                        SafeText.bounded(sessionId, SafeText.FIELD)));
+        return new Alert(raised.seq(), raised.at(), raised.rule(), List.copyOf(sessions), sessions.size(),
+                Phrase.of(key, sessions.size(), SafeText.bounded(batchId, SafeText.FIELD), latest.message(),
+                        SafeText.bounded(sessionId, SafeText.FIELD)), null, seen);
     }
 
     /**
-     * The headline of a run's reverts names what wrote over its changes: the backend writing back an older copy, or a
-     * value that is no session at all (which the backend never writes, and which the single session's alert,
-     * {@link #UNREADABLE_REVERT}, already tells apart), or both when the run saw both. What the run saw so far is the
-     * headline its alert already has (or, for its first session, that session's own alert).
+     * The headline of a run's reverts names what its changes were written over by, as each session's own alert does:
+     * a session without the change, a value that is no readable session at all, or both when the run saw both.
      */
-    private static String revertHeadline(Phrase before, Phrase latest) {
-        String head = "alert.batch." + Rule.REVERT.name();
-        boolean unreadable = before.key().equals(UNREADABLE_REVERT) || before.key().equals(head + UNREADABLE)
-                || before.key().equals(head + BOTH) || latest.key().equals(UNREADABLE_REVERT);
-        boolean olderCopy = !before.key().equals(UNREADABLE_REVERT) && !before.key().equals(head + UNREADABLE)
-                || !latest.key().equals(UNREADABLE_REVERT);
-        return unreadable && olderCopy ? head + BOTH : unreadable ? head + UNREADABLE : head;
+    private static String revertHeadline(String head, Set<Overwrite> seen) {
+        boolean unreadable = seen.contains(Overwrite.UNREADABLE);
+        return unreadable && seen.contains(Overwrite.SESSION) ? head + BOTH : unreadable ? head + UNREADABLE : head;
     }
 
     /**

@@ -216,6 +216,7 @@ class HoldEndTest {
 
             HoldOutcome held = outcome(done);
             assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+            assertTrue(held.toUnreadable(), "the end says what wrote over the change, not only its words");
             assertTrue(Words.en(held.message()).contains("not a readable session"), Words.en(held.message()));
             // Written over like any revert, so told like one (the window's notice and alert), and audited before
             // the hold's end
@@ -253,6 +254,7 @@ class HoldEndTest {
             assertEquals(done.actionId(), revert.actionId());
             HoldOutcome held = outcome(done);
             assertEquals(HoldOutcome.Kind.REVERTED, held.kind(), Words.en(held.message()));
+            assertTrue(held.toUnreadable(), "the end says what wrote over the change, not only its words");
             assertTrue(Words.en(held.message()).contains("not a readable session"), Words.en(held.message()));
             assertFalse(watch.isWatching(id));
             assertEquals(1, events.reverts.size(), "told once: " + events.reverts);

@@ -79,6 +79,31 @@ class AlertMonitorTest {
                 "a rule turned off ends its episode at once");
     }
 
+    /**
+     * A run's revert headline names what wrote over its changes from what each revert was (the alert's kind), never
+     * from the words of its alerts: a reworded alert key changes no headline, and the kind outlives the joining.
+     */
+    @Test
+    void aRunsRevertHeadlineFollowsTheKindOfItsRevertsNotTheirWords() {
+        AlertMonitor monitor = new AlertMonitor(AlertRules.defaults());
+        Phrase reworded = Phrase.of("text.verbatim", "whatever the single alert says");
+        AlertMonitor.Alert first = monitor.revert("welno_a", reworded, AlertMonitor.Overwrite.UNREADABLE, t).get(0);
+        AlertMonitor.Alert second = monitor.revert("welno_b", reworded, AlertMonitor.Overwrite.UNREADABLE, t).get(0);
+        AlertMonitor.Alert run = AlertMonitor.joined(first, second, "run1");
+        assertEquals("alert.batch.REVERT.unreadable", run.message().key());
+        assertEquals(java.util.Set.of(AlertMonitor.Overwrite.UNREADABLE), run.clearedAt(t).overwrites());
+
+        // a session written over it, whatever its words say
+        AlertMonitor.Alert third = monitor.revert("welno_c", Phrase.of("alert.revert.unreadable", "welno_c"),
+                AlertMonitor.Overwrite.SESSION, t).get(0);
+        assertEquals("alert.batch.REVERT.mixed", AlertMonitor.joined(run, third, "run1").message().key());
+        AlertMonitor.Alert fourth = monitor.revert("welno_d", reworded, AlertMonitor.Overwrite.SESSION, t).get(0);
+        assertEquals("alert.batch.REVERT", AlertMonitor.joined(third, fourth, "run2").message().key(),
+                "sessions only: the plain headline");
+        assertEquals(List.of("welno_a", "welno_b", "welno_c"),
+                AlertMonitor.joined(run, third, "run1").sessions());
+    }
+
     @Test
     void revertsAreEventsAndRulesCanBeTurnedOff() {
         AlertMonitor monitor = new AlertMonitor(AlertRules.defaults());

@@ -112,7 +112,15 @@ public final class AlertCenter {
      * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
      */
     public void revert(String sessionId, String batchId, Phrase what, Instant at) {
-        held(monitor.revert(sessionId, what, at), sessionId, batchId, what);
+        revert(sessionId, batchId, what, AlertMonitor.Overwrite.SESSION, at);
+    }
+
+    /**
+     * A console's change was written over by {@code by}: as {@link #revert(String, String, Phrase, Instant)}, the kind
+     * carried by the alert, so a run's entry names every kind its sessions saw.
+     */
+    public void revert(String sessionId, String batchId, Phrase what, AlertMonitor.Overwrite by, Instant at) {
+        held(monitor.revert(sessionId, what, by, at), batchId);
     }
 
     /**
@@ -121,7 +129,7 @@ public final class AlertCenter {
      * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
      */
     public void unconfirmed(String sessionId, String batchId, Phrase what, Instant at) {
-        held(monitor.unconfirmed(sessionId, what, at), sessionId, batchId, what);
+        held(monitor.unconfirmed(sessionId, what, at), batchId);
     }
 
     /**
@@ -130,7 +138,7 @@ public final class AlertCenter {
      * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
      */
     public void ended(String sessionId, String batchId, Phrase what, Instant at) {
-        held(monitor.ended(sessionId, what, at), sessionId, batchId, what);
+        held(monitor.ended(sessionId, what, at), batchId);
     }
 
     /**
@@ -139,7 +147,7 @@ public final class AlertCenter {
      * run join the entry it already has for that rule, while that entry is unacknowledged, instead of filling the list
      * and the notification area with one alert each.
      */
-    private void held(List<AlertMonitor.Alert> alerts, String sessionId, String batchId, Phrase what) {
+    private void held(List<AlertMonitor.Alert> alerts, String batchId) {
         if (alerts.isEmpty() || batchId == null) {
             raise(alerts);
             return;
@@ -154,7 +162,7 @@ public final class AlertCenter {
             byBatch.put(key, entries.get(0));
             return;
         }
-        Entry joined = entry(AlertMonitor.joined(open.alert(), sessionId, batchId, what));
+        Entry joined = entry(AlertMonitor.joined(open.alert(), alert, batchId));
         entries.set(index, joined);
         byBatch.put(key, joined);
         count();

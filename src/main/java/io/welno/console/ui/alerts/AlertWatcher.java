@@ -85,7 +85,10 @@ public final class AlertWatcher {
             @Override
             public void onRevertDetected(RevertDetected revert) {
                 Phrase what = revertPhrase(revert);
-                Platform.runLater(() -> center.revert(revert.sessionId(), revert.batchId(), what, clock.instant()));
+                AlertMonitor.Overwrite by = revert.toUnreadable() ? AlertMonitor.Overwrite.UNREADABLE
+                        : AlertMonitor.Overwrite.SESSION;
+                Platform.runLater(() -> center.revert(revert.sessionId(), revert.batchId(), what, by,
+                        clock.instant()));
             }
 
             @Override
@@ -111,7 +114,7 @@ public final class AlertWatcher {
         if (revert.toUnreadable()) {
             // not an older copy written back: a value nobody can read as a session (and the failed action's status
             // is gone with everything else)
-            return Phrase.of(AlertMonitor.UNREADABLE_REVERT, SessionIds.argument(revert.sessionId()), action, operator,
+            return Phrase.of("alert.revert.unreadable", SessionIds.argument(revert.sessionId()), action, operator,
                     revert.lost());
         }
         if (revert.failedTo() != null) {

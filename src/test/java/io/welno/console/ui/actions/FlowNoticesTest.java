@@ -91,8 +91,8 @@ class FlowNoticesTest {
      */
     @Test
     void aChangeWrittenOverByAnUnreadableValueSaysSo(FxRobot robot) throws Exception {
-        flowNotices.onRevertDetected(new RevertDetected("welno_u1", ActionKind.SIMPLE_AUTH, "a1", "me",
-                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true)
+        flowNotices.onRevertDetected(RevertDetected.overUnreadable("welno_u1", ActionKind.SIMPLE_AUTH, "a1", "me",
+                Phrase.of("unreadable.empty"), true, null)
                 .undoing(SessionStatus.ERROR));
         assertEquals("Session welno_u1 now holds a value that is not a readable session: what your \"Re-send auth"
                 + " request\" wrote is gone.", headline());
@@ -106,8 +106,8 @@ class FlowNoticesTest {
     /** Another console's change under such a value: not "the backend overwrote", which nobody knows, but the same. */
     @Test
     void anotherConsolesChangeWrittenOverByAnUnreadableValueSaysSo(FxRobot robot) throws Exception {
-        flowNotices.onRevertDetected(new RevertDetected("welno_u2", ActionKind.SIMPLE_AUTH, "a2", "kim",
-                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, false));
+        flowNotices.onRevertDetected(RevertDetected.overUnreadable("welno_u2", ActionKind.SIMPLE_AUTH, "a2", "kim",
+                Phrase.of("unreadable.empty"), false, null));
         assertEquals("Session welno_u2 now holds a value that is not a readable session: what kim's \"Re-send auth"
                 + " request\" wrote is gone.", headline());
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
@@ -193,8 +193,8 @@ class FlowNoticesTest {
     @Test
     void aBulkRunsRevertNoticeSaysWhatWasWrittenOverIt(FxRobot robot) throws Exception {
         for (int i = 0; i < 3; i++) {
-            flowNotices.onRevertDetected(new RevertDetected("welno_u" + i, ActionKind.RESET_STUCK, "u" + i, "me",
-                    Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true, "run4"));
+            flowNotices.onRevertDetected(RevertDetected.overUnreadable("welno_u" + i, ActionKind.RESET_STUCK, "u" + i, "me",
+                    Phrase.of("unreadable.empty"), true, "run4"));
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()));

@@ -149,8 +149,8 @@ class HeldChangeAlertsTest {
     void aChangeWrittenOverByAnUnreadableValueIsAnAlertThatSaysSo() {
         AlertCenter center = new AlertCenter(RULES, new I18n(Locale.ENGLISH), OsNotifier.NONE, Runnable::run,
                 () -> true);
-        alertsOf(center).onRevertDetected(new RevertDetected("welno_u1", ActionKind.RESET_STUCK, "a1", "me",
-                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true));
+        alertsOf(center).onRevertDetected(RevertDetected.overUnreadable("welno_u1", ActionKind.RESET_STUCK, "a1", "me",
+                Phrase.of("unreadable.empty"), true, null));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(1, center.entries().size());
@@ -192,8 +192,8 @@ class HeldChangeAlertsTest {
     }
 
     private static RevertDetected unreadable(String sessionId, String batchId) {
-        return new RevertDetected(sessionId, ActionKind.RESET_STUCK, "a-" + sessionId, "me",
-                Phrase.of(RevertDetected.UNREADABLE, Phrase.of("unreadable.empty")), null, true, batchId);
+        return RevertDetected.overUnreadable(sessionId, ActionKind.RESET_STUCK, "a-" + sessionId, "me",
+                Phrase.of("unreadable.empty"), true, batchId);
     }
 
     private static RevertDetected revert(String sessionId, String batchId) {
