@@ -224,8 +224,11 @@ class HoldEndTest {
             RevertDetected revert = events.reverts.get(0);
             assertTrue(revert.ours() && revert.toUnreadable(), revert.toString());
             assertEquals(done.actionId(), revert.actionId());
+            // the reason is a sentence of its own after the console's, not one in parentheses
             assertTrue(Words.en(revert.lost()).startsWith("The session now holds a value that is not a readable"
-                    + " session ("), Words.en(revert.lost()));
+                    + " session. Truncated JSON: "), Words.en(revert.lost()));
+            assertTrue(Words.en(held.message()).startsWith("The stored value is not a readable session any more, so"
+                    + " the change was written over. Truncated JSON: "), Words.en(held.message()));
             List<AuditRecord> newest = flow.auditLog().read(2);
             assertEquals(List.of(AuditRecord.HOLD_ENDED, AuditRecord.REVERT_DETECTED),
                     newest.stream().map(AuditRecord::event).toList());

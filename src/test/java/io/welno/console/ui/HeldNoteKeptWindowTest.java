@@ -26,9 +26,9 @@ class HeldNoteKeptWindowTest extends HeldNoteWindow {
     void onceTheHoldIsOverTheNoteSaysTheChangeStayed(FxRobot robot) throws Exception {
         forceAuthComplete(robot);
         FxState.await("the note that the change stayed", () -> note(robot).matches(
-                "Your \"Force auth complete\" stayed: the backend wrote no older copy back until "
+                "Your \"Force auth complete\" stayed until "
                         + "(?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d"
-                        + " KST\\."));
+                        + " KST, when the watch ended\\."));
         assertFalse(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
     }
 }

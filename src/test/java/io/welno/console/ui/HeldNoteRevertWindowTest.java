@@ -42,7 +42,7 @@ class HeldNoteRevertWindowTest extends HeldNoteWindow {
                         + " older copy back\\."));
         REDIS.client().set(KEY, before, SetParams.setParams().keepTtl()); // a stale worker's copy
         FxState.await("the note that the change was written over", () -> note(robot).equals(
-                "The backend wrote an older copy back over your \"Force auth complete\"."));
+                "Your \"Force auth complete\" was written over: it is no longer in the session."));
         assertTrue(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
     }
 
@@ -80,7 +80,7 @@ class HeldNoteRevertWindowTest extends HeldNoteWindow {
         FxState.await("the revert's notice", () -> noticeTexts(robot).stream()
                 .anyMatch(t -> t.contains("your \"Force auth complete\" is gone")));
         FxState.await("the note that the change was written over", () -> note(robot).equals(
-                "The backend wrote an older copy back over your \"Force auth complete\"."));
+                "Your \"Force auth complete\" was written over: it is no longer in the session."));
         List<String> shown = FxState.read(() -> noticeTexts(robot));
         assertFalse(shown.stream().anyMatch(t -> t.contains("done for")), "still said done: " + shown);
     }

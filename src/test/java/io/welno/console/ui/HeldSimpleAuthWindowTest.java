@@ -62,10 +62,11 @@ class HeldSimpleAuthWindowTest extends HeldSimpleAuthWindow {
 
         REDIS.client().set(KEY, before, SetParams.setParams().keepTtl());
         FxState.await("the note that the error was written over", () -> note(robot).equals(
-                "The backend wrote an older copy back over the \"Error\" your failed \"Re-send auth request\" left."));
+                "The \"Error\" your failed \"Re-send auth request\" left was written over: the session is no longer"
+                        + " at it."));
         // the notice agrees with the note: what was written over is the status the failure left, not the action
         FxState.await("the revert's notice naming the status it undid", () -> noticeTexts(robot).stream()
-                .anyMatch(t -> t.equals("The backend overwrote session " + ID + ": the \"Error\" your failed"
+                .anyMatch(t -> t.equals("Session " + ID + " was written over: the \"Error\" your failed"
                         + " \"Re-send auth request\" left is gone.")));
         FxState.await("the failure's notice withdrawn", () -> noticeTexts(robot).stream()
                 .noneMatch(t -> t.startsWith("Re-send auth request failed")));

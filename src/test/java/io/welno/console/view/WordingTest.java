@@ -42,7 +42,7 @@ class WordingTest {
     void aSessionIdAsALabelKeepsItsCaseAndOtherSentencesStartWithACapital() {
         Phrase revert = Phrase.of("alert.revert", "welno_1f2e3d", io.welno.console.flow.ActionKind.MANUAL_COMPLETE,
                 "root", "auth_completed");
-        assertTrue(Wording.cli().render(revert).startsWith("welno_1f2e3d: the backend wrote over"),
+        assertTrue(Wording.cli().render(revert).startsWith("welno_1f2e3d: root's \"manual-auth-complete\" was written over"),
                 Wording.cli().render(revert));
         assertTrue(Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(revert).startsWith("welno_1f2e3d: "));
         assertTrue(Wording.cli().render(Phrase.of("app.failed", "x")).startsWith("Could not start"));

@@ -42,8 +42,10 @@ record HeldChange(ActionKind kind, Hold hold, SessionStatus failedTo) {
             return new Note(i18n.format(prefix + "watching", action, until, status), false);
         }
         return switch (outcome.kind()) {
-            case KEPT -> new Note(i18n.format(prefix + "kept", action, until, status), false);
-            // a value that is no session at all is nothing the backend wrote back: the note says what is there now
+            // kept after a re-apply: something did write over it, and the note must not say nothing did
+            case KEPT -> new Note(i18n.format(prefix + (outcome.reapplies() > 0 ? "keptAfterReapply" : "kept"), action,
+                    until, status), false);
+            // a value that is no session at all: the note says what is there now
             case REVERTED -> new Note(i18n.format(prefix + (outcome.toUnreadable() ? "unreadable" : "reverted"), action,
                     until, status), true);
             case UNCONFIRMED -> new Note(i18n.format(prefix + "unconfirmed", action, until, status), true);

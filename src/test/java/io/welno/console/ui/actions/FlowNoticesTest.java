@@ -62,8 +62,9 @@ class FlowNoticesTest {
         flowNotices.onRevertDetected(new RevertDetected(ID, ActionKind.MANUAL_COMPLETE, "a1", OPERATOR,
                 Phrase.of("action.unknown"), SessionStatus.AUTH_PENDING, false));
         String shown = headline();
-        assertTrue(shown.startsWith("The backend overwrote session welno\\u001b[2J"), shown);
-        assertTrue(shown.contains(SafeText.ELLIPSIS + ": kim\\u001b[2J"), shown);
+        assertTrue(shown.startsWith("Session welno\\u001b[2J"), shown);
+        assertTrue(shown.contains(" was written over: kim\\u001b[2J"), "not \"the backend overwrote\": " + shown);
+        assertTrue(shown.contains(SafeText.ELLIPSIS + " was written over: kim\\u001b[2J"), shown);
         assertTrue(shown.endsWith(SafeText.ELLIPSIS + "'s \"Force auth complete\" is gone."), shown);
     }
 
@@ -72,7 +73,8 @@ class FlowNoticesTest {
         flowNotices.onRevertDetected(new RevertDetected(ID, ActionKind.MANUAL_COMPLETE, "a1", "me",
                 Phrase.of("action.unknown"), SessionStatus.AUTH_PENDING, true));
         String shown = headline();
-        assertTrue(shown.endsWith(SafeText.ELLIPSIS + ": your \"Force auth complete\" is gone."), shown);
+        assertTrue(shown.endsWith(SafeText.ELLIPSIS + " was written over: your \"Force auth complete\" is gone."),
+                shown);
     }
 
     /** A failed action's held write: what the backend wrote over is the status it left, as the note says. */
@@ -80,7 +82,7 @@ class FlowNoticesTest {
     void ourFailedActionsRevertNamesTheStatusItLeft(FxRobot robot) throws Exception {
         flowNotices.onRevertDetected(new RevertDetected("welno_f1", ActionKind.SIMPLE_AUTH, "a1", "me",
                 Phrase.of("action.unknown"), SessionStatus.AUTH_REQUESTING, true).undoing(SessionStatus.ERROR));
-        assertEquals("The backend overwrote session welno_f1: the \"Error\" your failed \"Re-send auth request\""
+        assertEquals("Session welno_f1 was written over: the \"Error\" your failed \"Re-send auth request\""
                 + " left is gone.", headline());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
     }
@@ -96,8 +98,8 @@ class FlowNoticesTest {
                 .undoing(SessionStatus.ERROR));
         assertEquals("Session welno_u1 now holds a value that is not a readable session: what your \"Re-send auth"
                 + " request\" wrote is gone.", headline());
-        assertEquals("The session now holds a value that is not a readable session (The value is empty.), so the"
-                + " backend cannot read it either", detail());
+        assertEquals("The session now holds a value that is not a readable session. The value is empty.",
+                detail());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
         assertTrue(headline().startsWith("세션 welno_u1에 지금 세션으로 읽을 수 없는 값이 들어 있어"), headline());
@@ -119,7 +121,7 @@ class FlowNoticesTest {
         flowNotices.onReapplied(new Reapplied(ID, ActionKind.MANUAL_COMPLETE, "a1", 1, ActionResult.Outcome.APPLIED,
                 Phrase.of("action.unknown")));
         String reapplied = headline();
-        assertTrue(reapplied.endsWith(SafeText.ELLIPSIS + ": the change the backend overwrote was applied again."),
+        assertTrue(reapplied.endsWith(SafeText.ELLIPSIS + ": the change that was written over was applied again."),
                 reapplied);
         flowNotices.onHoldEnded(ID, "a1", null, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED,
                 Phrase.of("action.unknown"), 0, null));
@@ -208,7 +210,7 @@ class FlowNoticesTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()), "one of each kind");
-        assertTrue(headline().startsWith("The backend is writing over a change of bulk run run4"), headline());
+        assertTrue(headline().startsWith("A change of bulk run run4 was written over"), headline());
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(FxState.read(() -> notices.lookupAll(".notice-text").stream().map(Label.class::cast)
@@ -226,8 +228,8 @@ class FlowNoticesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, (int) FxState.read(() -> notices.lookupAll(".notice").size()),
                 "one notice for the run, not one per session");
-        assertEquals("The backend is writing over a change of bulk run run2 (session welno_r0); the Alerts tab counts"
-                + " every session of the run it writes over.", headline());
+        assertEquals("A change of bulk run run2 was written over (session welno_r0); the Alerts tab counts"
+                + " every session of the run written over.", headline());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
 
         flowNotices.onRevertDetected(new RevertDetected("welno_s0", ActionKind.RESET_STUCK, "b0", "kim",
@@ -236,8 +238,8 @@ class FlowNoticesTest {
                 Phrase.of("action.unknown"), SessionStatus.FETCHING_HEALTH_DATA, false, "run3"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
-        assertEquals("The backend is writing over a change of kim's bulk run run3 (session welno_s0); the Alerts tab counts"
-                + " every session of the run it writes over.", headline());
+        assertEquals("A change of kim's bulk run run3 was written over (session welno_s0); the Alerts tab counts"
+                + " every session of the run written over.", headline());
     }
 
     @Test

@@ -28,8 +28,8 @@ class AlertWatcherTest {
         String listed = SafeText.bounded(said, SafeText.TEXT);
         assertNothingRaw(listed, "the alert");
         assertTrue(listed.startsWith("welno\\u001b[2J"), listed);
-        assertTrue(listed.contains(SafeText.ELLIPSIS + ": the backend wrote over kim\\u001b[2J"), listed);
-        assertTrue(listed.contains(SafeText.ELLIPSIS + "'s \"Force auth complete\" ("), listed);
+        assertTrue(listed.contains(SafeText.ELLIPSIS + ": kim\\u001b[2J"), listed);
+        assertTrue(listed.contains(SafeText.ELLIPSIS + "'s \"Force auth complete\" was written over ("), listed);
         assertTrue(!listed.endsWith(SafeText.ELLIPSIS), "the sentence is whole: " + listed);
     }
     /** A failed simple-auth's held error written over: the alert names that status, in both languages. */
@@ -38,10 +38,10 @@ class AlertWatcherTest {
         RevertDetected revert = new RevertDetected("welno_f1", ActionKind.SIMPLE_AUTH, "a1", "kim",
                 Phrase.of("action.unknown"), SessionStatus.AUTH_REQUESTING, true).undoing(SessionStatus.ERROR);
         String en = Wording.window(new I18n(I18n.ENGLISH)).render(AlertWatcher.revertPhrase(revert));
-        assertTrue(en.startsWith("welno_f1: the backend wrote over the \"Error\" kim's failed \"Re-send auth"
-                + " request\" left ("), en);
+        assertTrue(en.startsWith("welno_f1: the \"Error\" kim's failed \"Re-send auth request\" left was written over ("),
+                en);
         String ko = Wording.window(new I18n(I18n.KOREAN)).render(AlertWatcher.revertPhrase(revert));
-        assertTrue(ko.startsWith("welno_f1: 백엔드가 kim님의 실패한 "), ko);
-        assertTrue(ko.contains("상태를 덮어썼습니다"), ko);
+        assertTrue(ko.startsWith("welno_f1: kim님의 실패한 "), ko);
+        assertTrue(ko.contains("상태가 덮어쓰였습니다"), ko);
     }
 }

@@ -113,8 +113,8 @@ class HeldChangeAlertsTest {
         assertEquals(AlertMonitor.Rule.REVERT, run.rule());
         assertEquals(List.of("welno_r0", "welno_r1", "welno_r2"), run.sessions());
         String said = Wording.window(new I18n(Locale.ENGLISH)).render(run.message());
-        assertEquals("3 sessions of bulk run batch1: the backend wrote over the change. The latest, welno_r2: the"
-                + " backend wrote over me's \"Reset stuck collection\" (status is fetching_health_data again)", said);
+        assertEquals("3 sessions of bulk run batch1: the change was written over. The latest, welno_r2: me's \"Reset"
+                + " stuck collection\" was written over (status is fetching_health_data again)", said);
         assertEquals(List.of("welno_single"), center.entries().get(0).alert().sessions());
         assertEquals(2, told.size(), "the notification area told once per alert: " + told);
     }
@@ -138,9 +138,9 @@ class HeldChangeAlertsTest {
         Hostile.assertNothingRaw(said, "the run's alert");
         assertTrue(said.startsWith("2 sessions of bulk run run\\u001b[2J"), said);
         String head = "2 sessions of bulk run ";
-        assertTrue(said.indexOf(": the backend wrote over the change.") <= head.length() + SafeText.FIELD,
+        assertTrue(said.indexOf(": the change was written over.") <= head.length() + SafeText.FIELD,
                 "the run's id cut to a field, as the session's is: " + said);
-        assertTrue(said.endsWith(". The latest, welno_h1: the backend wrote over me's \"Reset stuck collection\""
+        assertTrue(said.endsWith(". The latest, welno_h1: me's \"Reset stuck collection\" was written over"
                 + " (status is fetching_health_data again)"), said);
     }
 
@@ -157,7 +157,7 @@ class HeldChangeAlertsTest {
         AlertMonitor.Alert alert = center.entries().get(0).alert();
         assertEquals(AlertMonitor.Rule.REVERT, alert.rule());
         assertEquals("welno_u1: what me's \"Reset stuck collection\" wrote is gone: the session now holds a value"
-                + " that is not a readable session (The value is empty.), so the backend cannot read it either",
+                + " that is not a readable session. The value is empty.",
                 Wording.window(new I18n(Locale.ENGLISH)).render(alert.message()));
         assertTrue(Wording.window(new I18n(I18n.KOREAN)).render(alert.message())
                 .startsWith("welno_u1: me님의 \"멈춘 수집 초기화\"이(가) 쓴 내용이 사라졌습니다."));
@@ -185,8 +185,8 @@ class HeldChangeAlertsTest {
         assertTrue(onlyUnreadable.startsWith("2 sessions of bulk run runU: a value that is not a readable session was"
                 + " written over the change. The latest, welno_u1: what me's"), onlyUnreadable);
         String both = english.render(center.entries().get(0).alert().message());
-        assertTrue(both.startsWith("3 sessions of bulk run runM: the backend wrote over the change of some, and a value"
-                + " that is not a readable session was written over it in others. The latest, welno_m2:"), both);
+        assertTrue(both.startsWith("3 sessions of bulk run runM: the change was written over, in some by a value that is"
+                + " not a readable session. The latest, welno_m2:"), both);
         String korean = Wording.window(new I18n(I18n.KOREAN)).render(center.entries().get(1).alert().message());
         assertTrue(korean.startsWith("일괄 작업 runU의 세션 2개: 변경 위에 읽을 수 있는 세션이 아닌 값이 쓰였습니다."), korean);
     }
