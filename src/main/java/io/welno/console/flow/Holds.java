@@ -269,6 +269,13 @@ final class Holds {
                     state.handle.reapplies(), null));
             return;
         }
+        if (RevertWatch.pastOwnBound(stored.get())) {
+            // The console stopped reading it at a bound of its own: the change may well be in it, and the backend
+            // may read it. Neither kept nor written over: nobody here can say.
+            endHold(state, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.pastOwnBound",
+                    ((UnreadableSession) stored.get().parsed()).reason()), state.handle.reapplies(), null));
+            return;
+        }
         if (!(stored.get().parsed() instanceof SessionDocument doc)) {
             // Not "kept": the value is not the change any more, and the backend cannot read it either. The change was
             // written over, so it is told and audited as any revert (the window's notice and alert), before the end;

@@ -175,6 +175,9 @@ public final class RevertSpotter {
             expected.remove(sessionId);
             return;
         }
+        if (RevertWatch.pastOwnBound(stored.get())) {
+            return; // maybe the session with every expected message still in it: nothing known to be written over
+        }
         if (!(stored.get().parsed() instanceof SessionDocument doc)) {
             // Written over by a value that is no session at all: every expected change is gone with it, told as the
             // console that made it tells it (Holds), so whoever watches learns of it even when that console is closed

@@ -326,6 +326,9 @@ public final class RevertWatch implements AutoCloseable {
      * lose.
      */
     private void checkUnreadable(String sessionId, StoredSession stored) {
+        if (pastOwnBound(stored)) {
+            return; // maybe the session with the change still in it: nobody here can say it was written over
+        }
         Phrase reason = stored.parsed() instanceof UnreadableSession u ? u.reason() : Phrase.of("text.empty");
         reporting.lock();
         try {
@@ -346,6 +349,15 @@ public final class RevertWatch implements AutoCloseable {
         } finally {
             reporting.unlock();
         }
+    }
+
+    /**
+     * Whether the console stopped reading the value at a bound of its own ({@link UnreadableSession#stoppedAtOwnBound}:
+     * its size, a number longer than its parser takes). Such a value may be the session with every change still in
+     * it, and the backend may read it: it is no evidence of a revert, and no change is told written over by it.
+     */
+    static boolean pastOwnBound(StoredSession stored) {
+        return stored.parsed() instanceof UnreadableSession u && u.stoppedAtOwnBound();
     }
 
     /** The watch may just have been dropped by another thread's check that is still delivering its report. */

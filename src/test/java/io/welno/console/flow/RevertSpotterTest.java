@@ -100,6 +100,31 @@ class RevertSpotterTest {
         assertEquals(1, reverted.size(), "and only once");
     }
 
+    /**
+     * A value the console stops parsing at a bound of its own (a number longer than its parser takes) may be the
+     * session with the other console's message still in it: nothing is told written over, and the change is still
+     * expected, so a later copy without it is reported.
+     */
+    @Test
+    void aValuePastTheConsolesOwnParseBoundIsNoRevert() throws Exception {
+        FileSessionStore store = store();
+        List<RevertDetected> reverted = new CopyOnWriteArrayList<>();
+        RevertSpotter spotter = spotter(store, reverted);
+        Path file = dir.resolve(ID + ".json");
+        String marked = markedDocument();
+        Files.writeString(file, marked, StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+
+        Files.writeString(file, "{\"n\": " + "1".repeat(1001) + ", " + marked.substring(1), StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(List.of(), reverted, "nothing known to be written over");
+
+        Files.writeString(file, Fixtures.text("03_auth_request_sent.json"), StandardCharsets.UTF_8);
+        spotter.onKeyChanged(ID, store.get(ID).orElseThrow());
+        assertEquals(List.of(ACTION), reverted.stream().map(RevertDetected::actionId).toList());
+        assertFalse(reverted.get(0).toUnreadable());
+    }
+
     /** The document as the feed brings it, then the backend's stale copy: the actions reported reverted. */
     private List<String> revertsAfter(String document) throws Exception {
         FileSessionStore store = store();
