@@ -9,19 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welno.console.session.BackendRules;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.Timestamps;
-import io.welno.console.testing.Await;
 import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.RunningCli;
 import io.welno.console.testing.TestRows;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /**
  * {@code list}, {@code show} and {@code watch} read the clock as the guards do, in microseconds ({@code Timestamps.nowLocal}), the
@@ -77,22 +73,14 @@ class CommandClockTest {
     void watchCallsASessionExpiredAtTheSameMicrosecondAsTheGuards() throws Exception {
         seed(AT_EXPIRY, EXPIRY);
         seed(PAST_EXPIRY, EXPIRY.minusNanos(1_000));
-        StringWriter out = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        CommandLine command = Main.commandLine(CLOCK).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(new StringWriter(), true));
-        Thread watching = new Thread(() -> exit.set(command.execute("watch", "--json", "--redis", REDIS.url())),
-                "watch-under-test");
-        watching.start();
+        RunningCli watch = CliRun.startAt(CLOCK, "watch", "--json", "--redis", REDIS.url());
         try {
-            Await.until("both sessions listed", Await.EVENTUALLY,
-                    () -> out.toString().contains(AT_EXPIRY) && out.toString().contains(PAST_EXPIRY));
+            watch.await("both sessions listed", out -> out.contains(AT_EXPIRY) && out.contains(PAST_EXPIRY));
         } finally {
-            watching.interrupt();
-            watching.join(10_000);
+            watch.stop();
         }
         ObjectMapper mapper = new ObjectMapper();
-        String lines = out.toString();
+        String lines = watch.out();
         JsonNode at = mapper.readTree(lines.lines().filter(l -> l.contains(AT_EXPIRY)).findFirst().orElseThrow());
         JsonNode past = mapper.readTree(lines.lines().filter(l -> l.contains(PAST_EXPIRY)).findFirst().orElseThrow());
         assertTrue(at.get("backendCanRead").asBoolean(), at.toString());

@@ -1,19 +1,13 @@
 package io.welno.console.fault;
 
-import io.welno.console.cli.Main;
-import io.welno.console.testing.Await;
+import io.welno.console.testing.CliRun;
+import io.welno.console.testing.RunningCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -38,32 +32,22 @@ class WatchKillTest {
             try (Jedis admin = redis.admin()) {
                 admin.setex("tilko_session:a", 1800, SnapshotKillTest.doc("a", "initiated", 0));
             }
-            StringWriter out = new StringWriter();
-            AtomicInteger exit = new AtomicInteger(-1);
-            CommandLine command = Main.commandLine().setOut(new PrintWriter(out, true))
-                    .setErr(new PrintWriter(new StringWriter(), true));
-            Thread watching = new Thread(() -> exit.set(command.execute("watch", "--json", "--redis", redis.url())),
-                    "watch-under-test");
-            watching.start();
+            RunningCli watch = CliRun.start("watch", "--json", "--redis", redis.url());
             try {
-                Await.until("LIVE and the first session", Await.EVENTUALLY,
-                        () -> out.toString().contains("\"mode\":\"LIVE\"") && out.toString().contains("\"id\":\"a\""));
+                watch.await("LIVE and the first session",
+                        out -> out.contains("\"mode\":\"LIVE\"") && out.contains("\"id\":\"a\""));
                 redis.kill();
-                Await.until("RECONNECTING", Await.EVENTUALLY,
-                        () -> out.toString().contains("\"mode\":\"RECONNECTING\""));
+                watch.await("RECONNECTING", out -> out.contains("\"mode\":\"RECONNECTING\""));
                 redis.restart();
-                Await.until("LIVE again", Await.EVENTUALLY, () -> count(out.toString(), "\"mode\":\"LIVE\"") >= 2);
+                watch.await("LIVE again", out -> count(out, "\"mode\":\"LIVE\"") >= 2);
                 try (Jedis admin = redis.admin()) {
                     admin.setex("tilko_session:b", 1800, SnapshotKillTest.doc("b", "auth_completed", 1));
                 }
-                Await.until("a change after the restart", Await.EVENTUALLY,
-                        () -> out.toString().contains("\"id\":\"b\""));
+                watch.await("a change after the restart", out -> out.contains("\"id\":\"b\""));
             } finally {
-                watching.interrupt();
-                watching.join(10_000);
+                watch.stop();
             }
-            assertFalse(watching.isAlive(), "the command ends when interrupted");
-            assertEquals(0, exit.get());
+            assertEquals(0, watch.exit());
         }
     }
 }

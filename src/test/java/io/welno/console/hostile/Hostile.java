@@ -206,22 +206,4 @@ public final class Hostile {
         }
         assertEquals(List.of(), bad, where);
     }
-
-    /** A writer into {@code buffer}, which a command's output and a watch thread may append to at once. */
-    public static java.io.Writer writer(StringBuffer buffer) {
-        return new java.io.Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                buffer.append(chars, offset, length);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
 }

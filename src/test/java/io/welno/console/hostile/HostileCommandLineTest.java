@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.welno.console.cli.Main;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.AuditRecord;
@@ -17,11 +16,10 @@ import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.Role;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
-import io.welno.console.testing.Await;
 import io.welno.console.testing.CliRun;
+import io.welno.console.testing.RunningCli;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.Phrase;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,11 +28,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -232,34 +228,26 @@ class HostileCommandLineTest {
     @Test
     void watchPrintsNoRawControlAndNoPersonalData() throws Exception {
         for (boolean json : new boolean[] {true, false}) {
-            StringBuffer out = new StringBuffer();
-            StringBuffer err = new StringBuffer();
-            CommandLine command = Main.commandLine();
-            command.setOut(new PrintWriter(Hostile.writer(out), true));
-            command.setErr(new PrintWriter(Hostile.writer(err), true));
-            AtomicInteger exit = new AtomicInteger(-1);
             List<String> args = new ArrayList<>(List.of("watch", "--redis", REDIS.url()));
             if (json) {
                 args.add("--json");
             }
-            Thread watching = new Thread(() -> exit.set(command.execute(args.toArray(String[]::new))), "hostile-watch");
-            watching.start();
+            RunningCli watch = CliRun.start(args.toArray(String[]::new));
             try {
-                Await.until("the snapshot printed", Duration.ofSeconds(20),
-                        () -> out.toString().contains(json ? "\"snapshot\":\"complete\"" : "-- snapshot complete"));
+                watch.await("the snapshot printed", Duration.ofSeconds(20),
+                        out -> out.contains(json ? "\"snapshot\":\"complete\"" : "-- snapshot complete"));
                 put("welno_hostile_new", codec.write(Hostile.session("welno_hostile_new",
                         LocalDateTime.now(Timestamps.DEFAULT_ZONE))));
-                Await.until("the new session printed", Duration.ofSeconds(20),
-                        () -> out.toString().contains("welno_hostile_new"));
+                watch.await("the new session printed", Duration.ofSeconds(20),
+                        out -> out.contains("welno_hostile_new"));
             } finally {
-                watching.interrupt();
-                watching.join(10_000);
+                watch.stop();
             }
-            assertNothingRaw(out.toString() + err, "watch" + (json ? " --json" : ""));
-            assertNoSecret(out.toString() + err, "watch" + (json ? " --json" : ""));
+            assertNothingRaw(watch.all(), "watch" + (json ? " --json" : ""));
+            assertNoSecret(watch.all(), "watch" + (json ? " --json" : ""));
             if (json) {
                 List<String> ids = new ArrayList<>();
-                for (String line : out.toString().lines().toList()) {
+                for (String line : watch.out().lines().toList()) {
                     ids.add(mapper.readTree(line).path("id").asText());
                 }
                 assertTrue(ids.contains(EVIL_ID), "the hostile id whole and exact in JSON");

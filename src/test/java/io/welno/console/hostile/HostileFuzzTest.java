@@ -18,15 +18,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.app.ConsoleLogConfigurator;
-import io.welno.console.cli.Main;
 import io.welno.console.session.Timestamps;
 import io.welno.console.store.KeyNames;
-import io.welno.console.testing.Await;
 import io.welno.console.testing.CliRun;
+import io.welno.console.testing.RunningCli;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.TestRows;
 import io.welno.console.text.SafeText;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,11 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import redis.clients.jedis.StreamEntryID;
 
 /**
@@ -234,32 +230,24 @@ class HostileFuzzTest {
     /** A brief {@code watch --diff}: the snapshot, then one session rewritten with another hostile document. */
     private void watch(String where, Random random, Planted changed) throws Exception {
         for (boolean json : new boolean[] {false, true}) {
-            StringBuffer out = new StringBuffer();
-            StringBuffer err = new StringBuffer();
-            CommandLine command = Main.commandLine();
-            command.setOut(new PrintWriter(Hostile.writer(out), true));
-            command.setErr(new PrintWriter(Hostile.writer(err), true));
-            AtomicInteger exit = new AtomicInteger(-1);
             List<String> args = new ArrayList<>(List.of("watch", "--diff", "--redis", REDIS.url()));
             if (json) {
                 args.add("--json");
             }
-            Thread watching = new Thread(() -> exit.set(command.execute(args.toArray(String[]::new))), "fuzz-watch");
-            watching.start();
+            RunningCli watch = CliRun.start(args.toArray(String[]::new));
             try {
                 String snapshot = json ? "{\"snapshot\":\"complete\"}\n" : "-- snapshot complete\n";
-                Await.until("the snapshot printed", Duration.ofSeconds(20), () -> out.toString().contains(snapshot));
+                watch.await("the snapshot printed", Duration.ofSeconds(20), out -> out.contains(snapshot));
                 REDIS.client().set(changed.key(), plant(random, 99).value());
-                Await.until("the change printed", Duration.ofSeconds(20),
-                        () -> !out.toString().endsWith(snapshot) && out.toString().endsWith("\n"));
+                watch.await("the change printed", Duration.ofSeconds(20),
+                        out -> !out.endsWith(snapshot) && out.endsWith("\n"));
             } finally {
-                watching.interrupt();
-                watching.join(10_000);
+                watch.stop();
             }
             String w = where + ": watch" + (json ? " --json" : "");
-            Hostile.assertNothingForbidden(out.toString() + err, w, false);
+            Hostile.assertNothingForbidden(watch.all(), w, false);
             if (json) {
-                for (String line : out.toString().lines().toList()) {
+                for (String line : watch.out().lines().toList()) {
                     MAPPER.readTree(line);
                 }
             }

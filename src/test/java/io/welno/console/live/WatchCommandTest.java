@@ -10,23 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.welno.console.testing.CliRun;
 import io.welno.console.testing.LogCapture;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.RunningCli;
 import io.welno.console.testing.Words;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.Writer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import redis.clients.jedis.Protocol;
 
 /** {@code watch --json}: one JSON line per change and per mode change, masked names, until interrupted. */
@@ -37,68 +34,35 @@ class WatchCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A writer the test can read while the command's feed thread writes. */
-    private static final class Lines extends Writer {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        synchronized String text() {
-            return text.toString();
-        }
-
-        List<JsonNode> json() {
-            List<JsonNode> out = new ArrayList<>();
-            for (String line : text().split("\n")) {
-                if (!line.isBlank()) {
-                    try {
-                        out.add(JSON.readTree(line));
-                    } catch (Exception e) {
-                        throw new AssertionError("Not a JSON line: " + line, e);
-                    }
+    /** The JSON lines {@code watch --json} printed so far. */
+    private static List<JsonNode> json(RunningCli watch) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : watch.out().split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    out.add(JSON.readTree(line));
+                } catch (Exception e) {
+                    throw new AssertionError("Not a JSON line: " + line, e);
                 }
             }
-            return out;
         }
-
-        boolean any(Predicate<JsonNode> line) {
-            return json().stream().anyMatch(line);
-        }
+        return out;
     }
 
-    /** The command running on a thread of its own until interrupted, as Ctrl-C ends it. */
-    private static Thread watch(Lines out, Lines err, AtomicInteger exit, String... args) {
-        CommandLine command = Main.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        Thread watching = new Thread(() -> exit.set(command.execute(args)), "watch-command");
-        watching.start();
-        return watching;
+    private static boolean any(RunningCli watch, Predicate<JsonNode> line) {
+        return json(watch).stream().anyMatch(line);
     }
 
     @Test
     void watchPrintsJsonLinesForChangesAndModesUntilInterrupted() throws InterruptedException {
         REDIS.client().set(key("w0"), doc("w0", "initiated", 0));
-        Lines out = new Lines();
-        Lines err = new Lines();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread watching = watch(out, err, exit, "watch", "--json", "--redis", REDIS.url());
+        RunningCli watch = CliRun.start("watch", "--json", "--redis", REDIS.url());
         try {
             Await.until("live and the snapshot printed", Await.EVENTUALLY,
-                    () -> out.any(l -> "LIVE".equals(l.path("mode").asText()))
-                            && out.any(l -> "complete".equals(l.path("snapshot").asText())));
-            JsonNode w0 = out.json().stream().filter(l -> "w0".equals(l.path("id").asText())).findFirst().orElseThrow();
+                    () -> any(watch, l -> "LIVE".equals(l.path("mode").asText()))
+                            && any(watch, l -> "complete".equals(l.path("snapshot").asText())));
+            JsonNode w0 = json(watch).stream().filter(l -> "w0".equals(l.path("id").asText())).findFirst()
+                    .orElseThrow();
             assertEquals("added", w0.get("kind").asText());
             assertEquals("initiated", w0.get("status").asText());
             assertEquals("김*늘", w0.get("name").asText(), "names are masked");
@@ -106,30 +70,30 @@ class WatchCommandTest {
 
             REDIS.client().set(key("w1"), doc("w1", "auth_requesting", 1));
             Await.until("w1 added", Await.EVENTUALLY,
-                    () -> out.any(l -> "w1".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText())));
+                    () -> any(watch, l -> "w1".equals(l.path("id").asText())
+                            && "added".equals(l.path("kind").asText())));
             REDIS.client().set(key("w1"), doc("w1", "auth_completed", 2));
             Await.until("w1 updated", Await.EVENTUALLY,
-                    () -> out.any(l -> "w1".equals(l.path("id").asText()) && "updated".equals(l.path("kind").asText())
+                    () -> any(watch, l -> "w1".equals(l.path("id").asText())
+                            && "updated".equals(l.path("kind").asText())
                             && "auth_completed".equals(l.path("status").asText())));
             REDIS.client().del(key("w1"));
             Await.until("w1 removed", Await.EVENTUALLY,
-                    () -> out.any(l -> "w1".equals(l.path("id").asText()) && "removed".equals(l.path("kind").asText())
-                            && l.get("status").isNull()));
-            JsonNode added = out.json().stream()
+                    () -> any(watch, l -> "w1".equals(l.path("id").asText())
+                            && "removed".equals(l.path("kind").asText()) && l.get("status").isNull()));
+            JsonNode added = json(watch).stream()
                     .filter(l -> "w1".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText()))
                     .findFirst().orElseThrow();
             assertFalse(added.has("snapshot"), "pushed changes are not marked as snapshot rows");
         } finally {
-            watching.interrupt();
-            watching.join(10_000);
+            watch.stop();
         }
-        assertFalse(watching.isAlive(), "the command ends when interrupted");
-        assertEquals(0, exit.get());
-        List<JsonNode> lines = out.json();
+        assertEquals(0, watch.exit());
+        List<JsonNode> lines = json(watch);
         JsonNode last = lines.get(lines.size() - 1);
         assertEquals("OFFLINE", last.get("mode").asText(), "the feed was closed: " + last);
-        assertFalse(out.text().contains("김하늘"), "the full name never appears");
-        assertEquals("", err.text());
+        assertFalse(watch.out().contains("김하늘"), "the full name never appears");
+        assertEquals("", watch.err());
         // --help tells a script the keys of a mode line, as docs/live.md, "Command line", does
         String help = String.join(" ", Main.commandLine().getSubcommands().get("watch").getCommandSpec()
                 .findOption("--json").description());
@@ -144,21 +108,18 @@ class WatchCommandTest {
                 java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Seoul")).plusSeconds(2));
         REDIS.client().set(key("w3"), doc("w3", "auth_request_sent", 0)
                 .replace("\"messages\"", "\"expires_at\": \"" + expiresAt + "\",\n  \"messages\""));
-        Lines out = new Lines();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread watching = watch(out, new Lines(), exit, "watch", "--json", "--id", "w3", "--redis", REDIS.url());
+        RunningCli watch = CliRun.start("watch", "--json", "--id", "w3", "--redis", REDIS.url());
         try {
             Await.until("the expiry line", Await.EVENTUALLY,
-                    () -> out.any(l -> "w3".equals(l.path("pastExpiry").asText())));
-            JsonNode line = out.json().stream().filter(l -> l.has("pastExpiry")).findFirst().orElseThrow();
+                    () -> any(watch, l -> "w3".equals(l.path("pastExpiry").asText())));
+            JsonNode line = json(watch).stream().filter(l -> l.has("pastExpiry")).findFirst().orElseThrow();
             assertEquals("auth_request_sent", line.get("status").asText());
             assertEquals(expiresAt, line.get("expiresAt").asText(), "as the backend wrote it");
         } finally {
-            watching.interrupt();
-            watching.join(10_000);
+            watch.stop();
         }
-        assertEquals(0, exit.get());
-        assertEquals(1, out.json().stream().filter(l -> l.has("pastExpiry")).count(), "said once");
+        assertEquals(0, watch.exit());
+        assertEquals(1, json(watch).stream().filter(l -> l.has("pastExpiry")).count(), "said once");
     }
 
     private static String withExpiry(String doc, String expiresAt) {
@@ -177,42 +138,36 @@ class WatchCommandTest {
         REDIS.client().set(key("w5"), withExpiry(doc("w5", "initiated", 0), soon));
         REDIS.client().set(key("w6"), withExpiry(doc("w6", "initiated", 0),
                 io.welno.console.session.Timestamps.format(now.minusMinutes(1))));
-        Lines json = new Lines();
-        Lines text = new Lines();
-        AtomicInteger jsonExit = new AtomicInteger(-1);
-        AtomicInteger textExit = new AtomicInteger(-1);
-        Thread watchingJson = watch(json, new Lines(), jsonExit, "watch", "--json", "--redis", REDIS.url());
-        Thread watchingText = watch(text, new Lines(), textExit, "watch", "--redis", REDIS.url());
+        RunningCli json = CliRun.start("watch", "--json", "--redis", REDIS.url());
+        RunningCli text = CliRun.start("watch", "--redis", REDIS.url());
         try {
             Await.until("both expiry lines, in both forms", Await.EVENTUALLY,
-                    () -> json.any(l -> "w4".equals(l.path("pastExpiry").asText()))
-                            && json.any(l -> "w5".equals(l.path("pastExpiry").asText()))
-                            && text.text().contains("expiry   w4 ") && text.text().contains("expiry   w5 "));
+                    () -> any(json, l -> "w4".equals(l.path("pastExpiry").asText()))
+                            && any(json, l -> "w5".equals(l.path("pastExpiry").asText()))
+                            && text.out().contains("expiry   w4 ") && text.out().contains("expiry   w5 "));
             Thread.sleep(1_500); // the ticks after it do not say it again
         } finally {
-            watchingJson.interrupt();
-            watchingText.interrupt();
-            watchingJson.join(10_000);
-            watchingText.join(10_000);
+            json.stop();
+            text.stop();
         }
-        assertEquals(0, jsonExit.get());
-        assertEquals(0, textExit.get());
-        JsonNode w4 = json.json().stream().filter(l -> "w4".equals(l.path("pastExpiry").asText())).findFirst()
+        assertEquals(0, json.exit());
+        assertEquals(0, text.exit());
+        JsonNode w4 = json(json).stream().filter(l -> "w4".equals(l.path("pastExpiry").asText())).findFirst()
                 .orElseThrow();
         assertEquals("auth_request_sent", w4.get("status").asText());
         assertEquals(soon, w4.get("expiresAt").asText(), "as the backend wrote it");
         for (String id : List.of("w4", "w5")) {
-            assertEquals(1, json.json().stream().filter(l -> id.equals(l.path("pastExpiry").asText())).count(),
+            assertEquals(1, json(json).stream().filter(l -> id.equals(l.path("pastExpiry").asText())).count(),
                     id + " said once");
-            assertEquals(1, text.text().lines().filter(l -> l.startsWith("expiry   " + id + " ")).count(),
-                    id + " said once: " + text.text());
+            assertEquals(1, text.out().lines().filter(l -> l.startsWith("expiry   " + id + " ")).count(),
+                    id + " said once: " + text.out());
         }
-        assertFalse(json.any(l -> "w6".equals(l.path("pastExpiry").asText())),
+        assertFalse(any(json, l -> "w6".equals(l.path("pastExpiry").asText())),
                 "past already at first sight: its change line says so (warning expired), nothing passed meanwhile");
-        assertFalse(json.any(l -> l.has("statusChanged")), "every status is in the change lines already");
-        String w6 = text.text().lines().filter(l -> l.startsWith("added    w6 ")).findFirst().orElseThrow();
+        assertFalse(any(json, l -> l.has("statusChanged")), "every status is in the change lines already");
+        String w6 = text.out().lines().filter(l -> l.startsWith("added    w6 ")).findFirst().orElseThrow();
         assertTrue(w6.contains("!expired"), "as list's NOTES say it: " + w6);
-        String line = text.text().lines().filter(l -> l.startsWith("expiry   w4 ")).findFirst().orElseThrow();
+        String line = text.out().lines().filter(l -> l.startsWith("expiry   w4 ")).findFirst().orElseThrow();
         assertTrue(line.endsWith("its expires_at (" + soon + ") passed. The backend deletes the session on its next"
                 + " read, so it will not move on."), line);
     }
@@ -222,49 +177,46 @@ class WatchCommandTest {
         REDIS.client().set(key("w2"), doc("w2", "auth_completed", 3));
         Files.writeString(dir.resolve("w2.json"), doc("w2", "auth_request_sent", 3), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("f0.json"), doc("f0", "auth_request_sent", 0), StandardCharsets.UTF_8);
-        Lines out = new Lines();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread watching = watch(out, new Lines(), exit, "watch", "--json", "--files", dir.toString(),
-                "--poll-interval", "PT0.1S", "--redis", REDIS.url());
+        RunningCli watch = CliRun.start("watch", "--json", "--files", dir.toString(), "--poll-interval", "PT0.1S",
+                "--redis", REDIS.url());
         try {
             Await.until("the file-only session and the places", Await.EVENTUALLY,
-                    () -> out.any(l -> "f0".equals(l.path("id").asText()) && "added".equals(l.path("kind").asText()))
-                            && out.any(l -> "f0".equals(l.path("id").asText())
+                    () -> any(watch, l -> "f0".equals(l.path("id").asText())
+                            && "added".equals(l.path("kind").asText()))
+                            && any(watch, l -> "f0".equals(l.path("id").asText())
                             && "file_only".equals(l.path("place").asText()))
-                            && out.any(l -> "w2".equals(l.path("id").asText())
+                            && any(watch, l -> "w2".equals(l.path("id").asText())
                             && "diverged".equals(l.path("place").asText())));
-            JsonNode f0 = out.json().stream().filter(l -> "f0".equals(l.path("id").asText()) && l.has("kind"))
+            JsonNode f0 = json(watch).stream().filter(l -> "f0".equals(l.path("id").asText()) && l.has("kind"))
                     .findFirst().orElseThrow();
             assertEquals("auth_request_sent", f0.get("status").asText());
             assertTrue(f0.get("ttl").isNull(), "a file has no TTL: " + f0);
-            JsonNode w2 = out.json().stream().filter(l -> "diverged".equals(l.path("place").asText())).findFirst()
+            JsonNode w2 = json(watch).stream().filter(l -> "diverged".equals(l.path("place").asText())).findFirst()
                     .orElseThrow();
             assertEquals("[\"status\"]", w2.get("differs").toString());
 
             Files.delete(dir.resolve("f0.json"));
             Await.until("f0 removed with its file", Await.EVENTUALLY,
-                    () -> out.any(l -> "f0".equals(l.path("id").asText()) && "removed".equals(l.path("kind").asText())));
+                    () -> any(watch, l -> "f0".equals(l.path("id").asText())
+                            && "removed".equals(l.path("kind").asText())));
         } finally {
-            watching.interrupt();
-            watching.join(10_000);
+            watch.stop();
         }
-        assertEquals(0, exit.get());
+        assertEquals(0, watch.exit());
     }
 
     @Test
     void aRefusedSubscriptionIsLoggedInEnglish() throws InterruptedException {
         REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "nosub", "on", ">n0sub", "~*", "resetchannels",
                 "+@all");
-        AtomicInteger exit = new AtomicInteger(-1);
+        RunningCli watch;
         try (LogCapture logs = new LogCapture("io.welno.console.live")) {
-            Thread watching = watch(new Lines(), new Lines(), exit, "watch", "--json", "--redis",
-                    "redis://nosub:n0sub@127.0.0.1:" + REDIS.port() + "/0");
+            watch = CliRun.start("watch", "--json", "--redis", "redis://nosub:n0sub@127.0.0.1:" + REDIS.port() + "/0");
             try {
                 Await.until("the refused subscription logged", Await.EVENTUALLY,
                         () -> !logs.startingWith("Subscribing on ").isEmpty());
             } finally {
-                watching.interrupt();
-                watching.join(10_000);
+                watch.stop();
             }
             String refused = logs.startingWith("Subscribing on ").get(0);
             assertTrue(refused.contains(" was refused: this user may not subscribe to the keyspace channels"
@@ -273,15 +225,13 @@ class WatchCommandTest {
         } finally {
             REDIS.client().sendCommand(Protocol.Command.ACL, "DELUSER", "nosub");
         }
-        assertEquals(0, exit.get());
+        assertEquals(0, watch.exit());
     }
 
     @Test
     void sentinelOptionsMustComeTogether() {
-        Lines err = new Lines();
-        CommandLine command = Main.commandLine();
-        command.setErr(new PrintWriter(err, true));
-        assertEquals(2, command.execute("watch", "--sentinel", "127.0.0.1:26390", "--redis", REDIS.url()));
-        assertTrue(err.text().contains("--sentinel and --sentinel-master go together"), err.text());
+        CliRun run = CliRun.of("watch", "--sentinel", "127.0.0.1:26390", "--redis", REDIS.url());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--sentinel and --sentinel-master go together"), run.err());
     }
 }

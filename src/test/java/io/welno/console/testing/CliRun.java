@@ -18,6 +18,16 @@ public record CliRun(int exit, String out, String err) {
         return run(Main.commandLine(clock), args);
     }
 
+    /** The command started on a thread of its own, as {@code watch} runs until Ctrl-C: see {@link RunningCli}. */
+    public static RunningCli start(String... args) {
+        return new RunningCli(Main.commandLine(), args);
+    }
+
+    /** As {@link #start}, its commands reading {@code clock} for "now". */
+    public static RunningCli startAt(Clock clock, String... args) {
+        return new RunningCli(Main.commandLine(clock), args);
+    }
+
     private static CliRun run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
