@@ -10,45 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionDocument;
-import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The backend's own read rules decide: a session past its expires_at (the backend deletes it on its next read,
  * although Redis's TTL still runs) and a session /session/simple-auth would answer 404 for are refused by every
  * action they apply to, and not a byte is written.
  */
-class BackendReadRulesTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class BackendReadRulesTest extends DirectFlowRig {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ThrowingTilko tilko = new ThrowingTilko();
-    private RedisSessionStore store;
-    private FlowService flow;
-
-    @BeforeEach
-    void wire() {
-        store = FlowTestSupport.store(REDIS);
-        flow = FlowTestSupport.service(store, tilko, null, new DirectExecutor(), FlowOptions.defaults());
-    }
-
-    @AfterEach
-    void close() {
-        flow.close();
-        store.close();
-    }
 
     private String seed(String fixture, String id, Map<String, String> fields) throws Exception {
         ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live(fixture));

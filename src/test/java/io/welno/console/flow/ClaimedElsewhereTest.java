@@ -10,20 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionDocument;
-import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.CliRun;
 import io.welno.console.testing.Fixtures;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.view.ActionAvailability;
 import io.welno.console.view.BundleTexts;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.Wording;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Another console's live claim (its lease still renewed: its Tilko call is out or waits its turn) is refused, hard,
@@ -33,30 +28,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * out, and a collect sent after the reset a second Tilko request beside it). docs/flow.md, "Claims and leases".
  * The other console's owner is written by hand: {@link ConsoleInstance#id()} is one per JVM.
  */
-class ClaimedElsewhereTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class ClaimedElsewhereTest extends DirectFlowRig {
 
     private static final String CONSOLE_B = "console-b.example/4242/beef";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private RedisSessionStore store;
-    private FlowService flow;
-    private ThrowingTilko tilko;
-
-    @BeforeEach
-    void wire() {
-        store = FlowTestSupport.store(REDIS);
-        tilko = new ThrowingTilko();
-        flow = FlowTestSupport.service(store, tilko, null, new DirectExecutor(), FlowOptions.defaults());
-    }
-
-    @AfterEach
-    void close() {
-        flow.close();
-        store.close();
-    }
 
     /** Console B's simple-auth in flight: auth_requesting, B's claim renewed, an earlier request's temp_auth_data. */
     private String simpleAuthOfB(long leaseSeconds) throws Exception {

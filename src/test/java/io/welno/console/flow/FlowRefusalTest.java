@@ -15,45 +15,27 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.params.SetParams;
 
 /** Every refusal is a sentence, writes nothing, and a viewer sends no write command to Redis at all. */
-class FlowRefusalTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class FlowRefusalTest extends DirectFlowRig {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private RedisSessionStore store;
-    private FlowService flow;
-    private ThrowingTilko tilko;
 
     @BeforeEach
-    void wire() {
+    void seed() {
         for (String fixture : Fixtures.readable()) {
             REDIS.client().set("tilko_session:" + Fixtures.id(fixture), Fixtures.live(fixture),
                     SetParams.setParams().ex(1800));
         }
         REDIS.client().set("tilko_session:broken", Fixtures.text("90_not_json.txt"));
-        store = FlowTestSupport.store(REDIS);
-        tilko = new ThrowingTilko();
-        flow = FlowTestSupport.service(store, tilko, null, new DirectExecutor(), FlowOptions.defaults());
-    }
-
-    @AfterEach
-    void close() {
-        flow.close();
-        store.close();
     }
 
     private String raw(String fixture) {
