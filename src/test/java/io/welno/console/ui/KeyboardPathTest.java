@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.ActionKind;
 import io.welno.console.testing.FxState;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
-import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.view.SessionRow;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,12 +23,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,41 +33,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window for a support person without a mouse, and for a screen reader: what the mouse reaches, the keyboard and
  * assistive technology reach too, with words in both languages.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyboardPathTest {
+class KeyboardPathTest extends FixturesWindow {
 
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension(false);
     @RegisterExtension
     static final PrivatePreferences PREFS = new PrivatePreferences("keyboard-test");
 
     private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(I18n.BUNDLE, Locale.ENGLISH);
     private static final ResourceBundle KOREAN = ResourceBundle.getBundle(I18n.BUNDLE, I18n.KOREAN);
 
-    private TestConsole console;
-    private ConsoleWindow window;
-
     @Start
     void start(Stage stage) throws Exception {
         PREFS.node().clear();
-        REDIS.flush();
-        REDIS.seedLiveFixtures();
-        console = TestConsole.open(stage, TestConsole.profile("keys", REDIS.url(), "developer", "production", true));
-        window = console.window();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        console.close(robot);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
-
-    private void awaitRows(FxRobot robot) {
-        FxState.await("19 rows", () -> table(robot).getItems().size() == 19);
+        open(stage, "keys", "developer", "production");
     }
 
     /** The column chooser's menu when it is on screen (FX thread). */

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.FxState;
-import io.welno.console.testing.RedisServerExtension;
-import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.view.SessionRow;
 import java.util.List;
 import javafx.scene.control.ContextMenu;
@@ -17,47 +15,24 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A session's right-click menu and Ctrl+C: its id, a masked summary and its raw JSON, never a personal number. */
-@ExtendWith(ApplicationExtension.class)
-class SessionConveniencesTest {
+class SessionConveniencesTest extends FixturesWindow {
 
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension(false);
     /** The fixture's person: name, phone and birthdate, none of which may leave the window unmasked. */
     static final List<String> SECRETS = List.of("오세훈", "01090123456", "19720401");
 
-    private TestConsole console;
-    private ConsoleWindow window;
-
     @Start
     void start(Stage stage) {
-        REDIS.flush();
-        REDIS.seedLiveFixtures();
-        console = TestConsole.open(stage, TestConsole.profile("test", REDIS.url(), "operator", "development", true));
-        window = console.window();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        console.close(robot);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
+        open(stage, "test", "operator", "development");
     }
 
     private String select(FxRobot robot, String fixture) throws Exception {
-        FxState.await("19 rows", () -> table(robot).getItems().size() == 19);
+        awaitRows(robot);
         String id = Fixtures.id(fixture);
         TableView<SessionRow> table = FxState.read(() -> table(robot));
         robot.interact(() -> {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.FxState;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.ui.shell.ConsoleWindow;
@@ -34,12 +33,9 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,43 +44,20 @@ import org.testfx.util.WaitForAsyncUtils;
  * column header explains itself in both languages, the toolbar never hides Connections…, the default columns fit
  * without scrolling sideways, and the column chooser's choice is kept.
  */
-@ExtendWith(ApplicationExtension.class)
-class WindowFitTest {
+class WindowFitTest extends FixturesWindow {
 
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension(false);
     @RegisterExtension
     static final PrivatePreferences PREFS = new PrivatePreferences("fit-test");
 
-    private TestConsole console;
-    private ConsoleWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         PREFS.node().clear(); // each test starts from the defaults
-        REDIS.flush();
-        REDIS.seedLiveFixtures();
         this.stage = stage;
         // a long profile name and environment: the badge that pushed Connections… behind "»"
-        console = TestConsole.open(stage, TestConsole.profile("welno-production-primary-seoul", REDIS.url(),
-                "operator", "production", true));
-        window = console.window();
+        open(stage, "welno-production-primary-seoul", "operator", "production");
         window.addConnectionsButton(() -> { });
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        console.close(robot);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
-
-    private void awaitRows(FxRobot robot) {
-        FxState.await("19 rows", () -> table(robot).getItems().size() == 19);
     }
 
     private void resize(FxRobot robot, double width) {
