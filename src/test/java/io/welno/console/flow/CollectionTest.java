@@ -17,21 +17,17 @@ import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.Checkup;
-import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoCredentials;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,9 +39,11 @@ class CollectionTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private static TilkoSimulator sim;
-    private static TilkoClient tilko;
+    // Approved as soon as requested: these tests are about what happens after the approval. A SLOW answer comes
+    // long after any test here has ended, so waiting for it can never pass for not waiting.
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
+            .slowDelay(Duration.ofMinutes(10)).build());
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RecordingListener events = new RecordingListener();
@@ -53,27 +51,12 @@ class CollectionTest {
     private ExecutorService pool;
     private FlowService flow;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        // Approved as soon as requested: these tests are about what happens after the approval. A SLOW answer comes
-        // long after any test here has ended, so waiting for it can never pass for not waiting.
-        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO)
-                .slowDelay(Duration.ofMinutes(10)).build());
-        tilko = FlowTestSupport.tilko(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        tilko.close();
-        sim.close();
-    }
-
     @BeforeEach
     void wire() {
-        sim.clearFailures();
+        TILKO.sim().clearFailures();
         store = FlowTestSupport.store(REDIS);
         pool = Executors.newCachedThreadPool();
-        flow = wire(TilkoGateway.of(tilko), FlowOptions.defaults());
+        flow = wire(TILKO.gateway(), FlowOptions.defaults());
     }
 
     private FlowService wire(TilkoGateway gateway, FlowOptions options) {
@@ -123,9 +106,9 @@ class CollectionTest {
     void aClaimThatCannotBeConfirmedStartsNoCollectionAndIsGivenBack() {
         String id = readyToCollect(flow);
         HookedStore hooked = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+        try (FlowService service = FlowTestSupport.service(hooked, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults())) {
-            int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            int fetchedBefore = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
             // every read after the claim breaks: the read-back is tried again, and each try fails
             Runnable[] breaks = new Runnable[1];
             breaks[0] = () -> {
@@ -143,7 +126,7 @@ class CollectionTest {
             assertEquals(SessionStatus.AUTH_COMPLETED, claim.statusAfter());
             assertTrue(service.runningCollections().isEmpty());
             assertEquals("auth_completed", readable(id).get("status").asText());
-            assertEquals(fetchedBefore, sim.requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
+            assertEquals(fetchedBefore, TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
         }
     }
 
@@ -156,9 +139,9 @@ class CollectionTest {
     void aClaimNeitherReadBackNorGivenBackIsSaidToStandUntilItsLeaseLapses() {
         String id = readyToCollect(flow);
         HookedStore stalling = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(stalling, store, TilkoGateway.of(tilko), null, pool,
+        try (FlowService service = FlowTestSupport.service(stalling, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults())) {
-            int fetchedBefore = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            int fetchedBefore = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
             stalling.stallAfterWrite(written -> true);
             ActionResult claim = service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "collect"));
 
@@ -175,7 +158,7 @@ class CollectionTest {
             String ko = Words.ko(claim.message());
             assertTrue(ko.contains("점유가 " + lease + "에 만료될 때까지"), ko);
             assertTrue(service.runningCollections().isEmpty());
-            assertEquals(fetchedBefore, sim.requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
+            assertEquals(fetchedBefore, TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS), "nothing was fetched");
         }
     }
 
@@ -188,7 +171,7 @@ class CollectionTest {
     void aCollectionStoppedMidRunThatCannotGiveItsClaimBackSaysWhenItsLeaseLapses() {
         String id = readyToCollect(flow);
         HookedStore stalling = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(stalling, store, TilkoGateway.of(tilko), null, pool,
+        try (FlowService service = FlowTestSupport.service(stalling, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults())) {
             service.addListener(events);
             stalling.stallAfterWrite(
@@ -212,7 +195,7 @@ class CollectionTest {
     }
 
     private FlowService hookedService(HookedStore hooked) {
-        FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+        FlowService service = FlowTestSupport.service(hooked, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults());
         service.addListener(events);
         return service;
@@ -246,13 +229,13 @@ class CollectionTest {
         HookedStore hooked = new HookedStore(store);
         try (FlowService service = hookedService(hooked)) {
             String id = readyToCollect(service);
-            int fetched = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            int fetched = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
             hooked.loseReplyOfNextWrite(applied -> applied.after().status() == SessionStatus.FETCHING_PRESCRIPTION_DATA);
             CollectionFinished done = collect(service, id);
 
             assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
             assertEquals("completed", readable(id).get("status").asText());
-            assertEquals(fetched + 1, sim.requestCount(TilkoEndpoint.CHECKUPS), "the checkups were fetched once");
+            assertEquals(fetched + 1, TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS), "the checkups were fetched once");
         }
     }
 
@@ -264,16 +247,16 @@ class CollectionTest {
     @Timeout(300)
     void aReleaseWhoseAnswerWasLostIsFoundInTheSession() {
         HookedStore hooked = new HookedStore(store);
-        FlowService service = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+        FlowService service = FlowTestSupport.service(hooked, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
         service.addListener(events);
         try {
             String id = readyToCollect(service);
-            sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
-            int calls = sim.requestCount(TilkoEndpoint.CHECKUPS);
+            TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            int calls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
             assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
             Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
-                    () -> sim.requestCount(TilkoEndpoint.CHECKUPS) > calls);
+                    () -> TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) > calls);
             hooked.loseReplyOfNextWrite(applied -> !applied.after().tree().has(ConsoleMarks.CLAIM));
             service.close();
             CollectionFinished done = events.awaitFinished(id, Duration.ofSeconds(60));
@@ -289,7 +272,7 @@ class CollectionTest {
     @Test
     void anIdentityMismatchEndsInInfoRequired() {
         String id = readyToCollect(flow);
-        sim.setFailure(FailureMode.IDENTITY_MISMATCH, TilkoEndpoint.CHECKUPS);
+        TILKO.sim().setFailure(FailureMode.IDENTITY_MISMATCH, TilkoEndpoint.CHECKUPS);
         CollectionFinished done = collect(flow, id);
         assertEquals(CollectionFinished.Result.INFO_REQUIRED, done.result(), Words.en(done.message()));
         JsonNode doc = readable(id);
@@ -303,14 +286,14 @@ class CollectionTest {
     @Test
     void anyOtherHealthFailureEndsInErrorAndPrescriptionFailuresDoNotStopACompletion() {
         String failing = readyToCollect(flow);
-        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.CHECKUPS);
+        TILKO.sim().setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.CHECKUPS);
         CollectionFinished done = collect(flow, failing);
         assertEquals(CollectionFinished.Result.ERROR, done.result(), Words.en(done.message()));
         assertEquals("error", readable(failing).get("status").asText());
         assertEquals("health_data_error", lastMessage(readable(failing)).at("/message/type").asText());
 
         String partly = readyToCollect(flow);
-        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.PRESCRIPTIONS);
+        TILKO.sim().setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.PRESCRIPTIONS);
         done = collect(flow, partly);
         assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
         JsonNode doc = readable(partly);
@@ -320,7 +303,7 @@ class CollectionTest {
         assertTrue(doc.toString().contains("prescription_error"));
 
         String empty = readyToCollect(flow);
-        sim.setFailure(FailureMode.EMPTY_HISTORY);
+        TILKO.sim().setFailure(FailureMode.EMPTY_HISTORY);
         done = collect(flow, empty);
         assertEquals(CollectionFinished.Result.ERROR, done.result());
         assertTrue(Words.en(done.message()).contains("no health checkup or prescription records"), Words.en(done.message()));
@@ -329,7 +312,7 @@ class CollectionTest {
 
     @Test
     void anExceptionInTheBackgroundStillClearsCollectionStarted() {
-        TilkoGateway real = TilkoGateway.of(tilko);
+        TilkoGateway real = TILKO.gateway();
         FlowService exploding = wire(new ForwardingTilko(real) {
             @Override
             public TilkoResult<List<Checkup>> healthCheckups(TilkoCredentials c, TilkoPerson p) {
@@ -356,7 +339,7 @@ class CollectionTest {
      */
     @Test
     void aSessionThatExpiresDuringTheCollectionEndsItWithoutAnotherWrite() throws Exception {
-        TilkoGateway real = TilkoGateway.of(tilko);
+        TilkoGateway real = TILKO.gateway();
         String[] collecting = new String[1];
         FlowService expiring = wire(new ForwardingTilko(real) {
             @Override
@@ -384,13 +367,13 @@ class CollectionTest {
     @Timeout(300)
     void shuttingDownMidCollectionReleasesTheClaimAndLocalGuardsHoldMeanwhile() throws Exception {
         flow.close();
-        flow = wire(TilkoGateway.of(tilko), FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
+        flow = wire(TILKO.gateway(), FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
         String id = readyToCollect(flow);
-        sim.setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
-        int calls = sim.requestCount(TilkoEndpoint.CHECKUPS);
+        TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+        int calls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
         assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
         Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
-                () -> sim.requestCount(TilkoEndpoint.CHECKUPS) > calls);
+                () -> TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) > calls);
         assertTrue(flow.isCollecting(id));
         ActionResult again = flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "again"));
         assertEquals(ActionResult.Outcome.REFUSED, again.outcome());

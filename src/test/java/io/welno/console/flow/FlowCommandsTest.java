@@ -12,11 +12,8 @@ import io.welno.console.testing.CliRun;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,19 +22,11 @@ class FlowCommandsTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder()
+            .approvalDelay(Duration.ZERO).build());
 
-    private static TilkoSimulator sim;
     private final ObjectMapper mapper = new ObjectMapper();
-
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
@@ -45,7 +34,7 @@ class FlowCommandsTest {
 
     private CliRun action(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--redis", REDIS.url(), "--tilko-url", sim.baseUrl(), "--tilko-key", "cli-test-key"));
+        all.addAll(List.of("--redis", REDIS.url(), "--tilko-url", TILKO.sim().baseUrl(), "--tilko-key", "cli-test-key"));
         if (!all.contains("--hold")) {
             all.addAll(List.of("--hold", "1")); // the hold has tests of its own; a second keeps these quick
         }
@@ -203,7 +192,7 @@ class FlowCommandsTest {
      */
     @Test
     void aFailedSimpleAuthHoldsItsErrorWrite() throws Exception {
-        sim.setFailure(io.welno.console.tilko.sim.FailureMode.TEMPORARY_FAILURE,
+        TILKO.sim().setFailure(io.welno.console.tilko.sim.FailureMode.TEMPORARY_FAILURE,
                 io.welno.console.tilko.TilkoEndpoint.SIMPLE_AUTH);
         try {
             String reverted = FlowTestSupport.newSession(REDIS);
@@ -237,7 +226,7 @@ class FlowCommandsTest {
             assertEquals(1, failed.exit(), failed.out() + failed.err());
             assertTrue(failed.out().contains("HOLDING [") && failed.out().contains("KEPT ["), failed.out());
         } finally {
-            sim.clearFailures();
+            TILKO.sim().clearFailures();
         }
     }
 

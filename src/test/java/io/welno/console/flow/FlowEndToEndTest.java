@@ -13,20 +13,15 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
-import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,9 +31,8 @@ class FlowEndToEndTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private static TilkoSimulator sim;
-    private static TilkoClient tilkoClient;
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder().manualApproval().build());
 
     private RedisSessionStore store;
     private RevertWatch watch;
@@ -47,25 +41,13 @@ class FlowEndToEndTest {
     private final RecordingListener events = new RecordingListener();
     private final List<Throwable> stepFailures = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startSimulator() throws IOException {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().build());
-        tilkoClient = FlowTestSupport.tilko(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        tilkoClient.close();
-        sim.close();
-    }
-
     @BeforeEach
     void wire() {
-        sim.clearFailures();
+        TILKO.sim().clearFailures();
         store = FlowTestSupport.store(REDIS);
         watch = new RevertWatch(store, Duration.ofMillis(50));
         pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, TilkoGateway.of(tilkoClient), watch, pool, FlowOptions.defaults());
+        flow = FlowTestSupport.service(store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
         flow.addListener(events);
         // After every background step the document must still be readable by the backend.
         flow.addListener(new FlowListener() {
@@ -121,9 +103,9 @@ class FlowEndToEndTest {
         assertTrue(firstMessage.contains("kim") && firstMessage.contains("customer called")
                 && firstMessage.contains("#" + auth.actionId()), firstMessage);
         assertTrue(REDIS.client().pttl(key) <= ttlAtStart, "the TTL is kept, never reset");
-        assertEquals(1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+        assertEquals(1, TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH));
 
-        assertTrue(sim.approve(temp.get("cxId").asText()));
+        assertTrue(TILKO.sim().approve(temp.get("cxId").asText()));
         ActionResult complete = flow.perform(DEVELOPER,
                 ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "user says approved").withApprovalCheck());
         assertEquals(ActionResult.Outcome.APPLIED, complete.outcome(), Words.en(complete.message()));
@@ -175,7 +157,7 @@ class FlowEndToEndTest {
     @Test
     void collectBeforeThePhoneApprovalEndsBackAtAuthCompletedWithTilkosMessageAndCanBeRetried() {
         String id = FlowTestSupport.newSession(REDIS);
-        int checkupCalls = sim.requestCount(TilkoEndpoint.CHECKUPS);
+        int checkupCalls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
         assertEquals(ActionResult.Outcome.APPLIED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first try")).outcome());
         ActionResult complete = flow.perform(DEVELOPER,
@@ -195,10 +177,10 @@ class FlowEndToEndTest {
         assertFalse(doc.has(ConsoleMarks.CLAIM));
         JsonNode last = doc.get("messages").get(doc.get("messages").size() - 1);
         assertTrue(last.get("message").asText().startsWith("간편인증이 완료되지 않았습니다"), last.toString());
-        assertEquals(1, sim.requestCount(TilkoEndpoint.CHECKUPS) - checkupCalls, "one health call, no prescriptions");
+        assertEquals(1, TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) - checkupCalls, "one health call, no prescriptions");
 
         // The user approves; the retry completes.
-        sim.approveAll();
+        TILKO.sim().approveAll();
         events.finished.clear();
         assertEquals(ActionResult.Outcome.APPLIED,
                 flow.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "approved now")).outcome());

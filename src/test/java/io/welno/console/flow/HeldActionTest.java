@@ -16,9 +16,7 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
-import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,9 +45,9 @@ class HeldActionTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private static TilkoSimulator sim;
-    private static TilkoClient tilko;
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder()
+            .approvalDelay(Duration.ZERO).build());
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RecordingListener events = new RecordingListener();
@@ -60,24 +56,12 @@ class HeldActionTest {
     private ExecutorService pool;
     private FlowService flow;
 
-    @BeforeAll
-    static void startSimulator() throws IOException {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
-        tilko = FlowTestSupport.tilko(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        tilko.close();
-        sim.close();
-    }
-
     @BeforeEach
     void wire() {
         store = FlowTestSupport.store(REDIS);
         watch = new RevertWatch(store, Duration.ofMillis(50));
         pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, TilkoGateway.of(tilko), watch, pool, FlowOptions.defaults());
+        flow = FlowTestSupport.service(store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
         flow.addListener(events);
     }
 

@@ -10,18 +10,14 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
-import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,38 +31,26 @@ class HeldErrorWriteTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private static TilkoSimulator sim;
-    private static TilkoClient tilko;
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder()
+            .approvalDelay(Duration.ZERO).build());
 
     private RedisSessionStore store;
     private RevertWatch watch;
     private ExecutorService pool;
     private FlowService flow;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
-        tilko = FlowTestSupport.tilko(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        tilko.close();
-        sim.close();
-    }
-
     @BeforeEach
     void wire() {
         store = FlowTestSupport.store(REDIS);
         watch = new RevertWatch(store, Duration.ofMillis(50));
         pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, TilkoGateway.of(tilko), watch, pool, FlowOptions.defaults());
+        flow = FlowTestSupport.service(store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
     }
 
     @AfterEach
     void unwire() {
-        sim.clearFailures();
+        TILKO.sim().clearFailures();
         flow.close();
         watch.close();
         pool.shutdownNow();
@@ -78,7 +62,7 @@ class HeldErrorWriteTest {
         String id = FlowTestSupport.newSession(REDIS);
         BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
         ObjectNode stale = backend.read(id); // read before the console's writes, written back after them
-        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
+        TILKO.sim().setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
         ActionResult failed = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")
                 .withHold(Duration.ofSeconds(3)));
         assertEquals(ActionResult.Outcome.FAILED, failed.outcome(), Words.en(failed.message()));
@@ -94,7 +78,7 @@ class HeldErrorWriteTest {
     @Test
     void anErrorWriteLeftAloneIsKept() throws Exception {
         String id = FlowTestSupport.newSession(REDIS);
-        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
+        TILKO.sim().setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
         ActionResult failed = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")
                 .withHold(Duration.ofSeconds(1)));
         assertEquals(ActionResult.Outcome.FAILED, failed.outcome(), Words.en(failed.message()));

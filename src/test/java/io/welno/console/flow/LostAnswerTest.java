@@ -15,10 +15,8 @@ import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.HookedStore;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
-import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import io.welno.console.view.BundleTexts;
 import io.welno.console.view.Formats;
 import io.welno.console.view.Texts;
@@ -28,9 +26,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,9 +41,9 @@ class LostAnswerTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private static TilkoSimulator sim;
-    private static TilkoClient tilko;
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder()
+            .approvalDelay(Duration.ZERO).build());
 
     private RedisSessionStore store;
     private HookedStore hooked;
@@ -55,25 +51,13 @@ class LostAnswerTest {
     private ExecutorService pool;
     private FlowService flow;
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().approvalDelay(Duration.ZERO).build());
-        tilko = FlowTestSupport.tilko(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        tilko.close();
-        sim.close();
-    }
-
     @BeforeEach
     void wire() {
         store = FlowTestSupport.store(REDIS);
         hooked = new HookedStore(store);
         watch = new RevertWatch(hooked, Duration.ofMillis(50));
         pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), watch, pool, FlowOptions.defaults());
+        flow = FlowTestSupport.service(hooked, store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
     }
 
     @AfterEach
@@ -109,7 +93,7 @@ class LostAnswerTest {
     @Test
     void aWriteThatCannotBeLookedForStaysUnknown() {
         // A service without a revert watch: a watch's poll would take the failing read meant for the look below.
-        FlowService unwatched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+        FlowService unwatched = FlowTestSupport.service(hooked, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults());
         String id = FlowTestSupport.newSession(REDIS);
         assertTrue(unwatched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
@@ -140,7 +124,7 @@ class LostAnswerTest {
         // Redis broke the write's answer and the first look at the session too, then answered again: the write had
         // landed, so it is a change to hold (the backend may write an older copy over it), not "unknown".
         try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
-             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+             FlowService watched = FlowTestSupport.service(hooked, store, TILKO.gateway(), direct, pool,
                      FlowOptions.defaults())) {
             String id = FlowTestSupport.newSession(REDIS);
             assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
@@ -163,7 +147,7 @@ class LostAnswerTest {
         // The compare-and-set answered: the change is in Redis. Only the read that confirms it broke, once; a change
         // told "written, but not confirmed" is held by nobody, so the backend could write an older copy over it unseen.
         try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
-             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+             FlowService watched = FlowTestSupport.service(hooked, store, TILKO.gateway(), direct, pool,
                      FlowOptions.defaults())) {
             String id = FlowTestSupport.newSession(REDIS);
             assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
@@ -184,7 +168,7 @@ class LostAnswerTest {
         // trouble it was held by nobody, and a backend copy written over it went unseen: it is applied, unconfirmed,
         // and the hold's own reads (here around the hooked store) tell what becomes of it.
         try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
-             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+             FlowService watched = FlowTestSupport.service(hooked, store, TILKO.gateway(), direct, pool,
                      FlowOptions.defaults())) {
             String id = FlowTestSupport.newSession(REDIS);
             assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());
@@ -218,12 +202,12 @@ class LostAnswerTest {
     @Test
     void aSimpleAuthClaimThatLandedGoesOnToTilko() {
         String id = FlowTestSupport.newSession(REDIS);
-        int asked = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        int asked = TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH);
         hooked.loseReplyOfNextWrite(applied -> applied.after().status() == SessionStatus.AUTH_REQUESTING);
         ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth"));
 
         assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), Words.en(result.message()));
-        assertEquals(asked + 1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+        assertEquals(asked + 1, TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH));
         JsonNode doc = stored(id);
         assertEquals("auth_request_sent", doc.get("status").asText());
         assertFalse(doc.has(ConsoleMarks.CLAIM), "the claim was taken back by the last write");
@@ -237,10 +221,10 @@ class LostAnswerTest {
     @Test
     void aSimpleAuthClaimNeverReadBackSaysItMayStandUntilItsLeaseLapses() {
         // Without a revert watch: a watch's poll would take the failing reads meant for the read-back.
-        FlowService unwatched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), null, pool,
+        FlowService unwatched = FlowTestSupport.service(hooked, store, TILKO.gateway(), null, pool,
                 FlowOptions.defaults());
         String id = FlowTestSupport.newSession(REDIS);
-        int asked = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        int asked = TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH);
         hooked.afterEveryAppliedUpdate((sessionId, applied) -> failEveryGet());
         ActionResult result = unwatched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth"));
         hooked.afterEveryAppliedUpdate((sessionId, applied) -> { });
@@ -248,7 +232,7 @@ class LostAnswerTest {
         unwatched.close();
 
         assertEquals(ActionResult.Outcome.CONNECTION_LOST, result.outcome(), Words.en(result.message()));
-        assertEquals(asked, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH), "nothing was sent to Tilko");
+        assertEquals(asked, TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH), "nothing was sent to Tilko");
         JsonNode doc = stored(id);
         assertEquals("auth_requesting", doc.get("status").asText(), "the claim stands");
         String lease = doc.get(ConsoleMarks.CLAIM).get("lease_until").asText().substring(11, 19);
@@ -305,7 +289,7 @@ class LostAnswerTest {
     void aReapplyThatCannotBeLookedForLeavesTheHoldUnconfirmed() throws Exception {
         // The watch reads around the hooked store, so the failing read below is the look for the lost re-apply.
         try (RevertWatch direct = new RevertWatch(store, Duration.ofMillis(50));
-             FlowService watched = FlowTestSupport.service(hooked, store, TilkoGateway.of(tilko), direct, pool,
+             FlowService watched = FlowTestSupport.service(hooked, store, TILKO.gateway(), direct, pool,
                      FlowOptions.defaults())) {
             String id = FlowTestSupport.newSession(REDIS);
             assertTrue(watched.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "auth")).applied());

@@ -15,13 +15,11 @@ import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.SimpleAuthTicket;
-import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.TilkoPerson;
 import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
-import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,28 +36,16 @@ class SimpleAuthTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    private static TilkoSimulator sim;
-    private static TilkoClient tilko;
+    @RegisterExtension
+    static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder().manualApproval()
+            .slowDelay(Duration.ofMillis(800)).build());
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        sim = TilkoSimulator.start(SimulatorOptions.builder().manualApproval().slowDelay(Duration.ofMillis(800)).build());
-        tilko = FlowTestSupport.tilko(sim);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        tilko.close();
-        sim.close();
-    }
-
     @BeforeEach
     void reset() {
-        sim.clearFailures();
+        TILKO.sim().clearFailures();
     }
 
     @AfterEach
@@ -73,7 +57,7 @@ class SimpleAuthTest {
 
     /** An independent console: its own connection pool and service, like a second operator's machine. */
     private FlowService console() {
-        return console(TilkoGateway.of(tilko));
+        return console(TILKO.gateway());
     }
 
     private FlowService console(TilkoGateway gateway) {
@@ -91,9 +75,9 @@ class SimpleAuthTest {
 
     @Test
     void twoConsolesAtOnceSendOneTilkoRequestTheAuthRequestingWriteIsTheClaim() throws Exception {
-        sim.setFailure(FailureMode.SLOW, TilkoEndpoint.SIMPLE_AUTH);
+        TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.SIMPLE_AUTH);
         String id = FlowTestSupport.newSession(REDIS);
-        int before = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        int before = TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH);
         List<FlowService> consoles = List.of(console(), console(), console());
         ExecutorService threads = Executors.newFixedThreadPool(consoles.size());
         CountDownLatch go = new CountDownLatch(1);
@@ -118,7 +102,7 @@ class SimpleAuthTest {
         }
         threads.shutdown();
         assertEquals(1, applied);
-        assertEquals(1, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH) - before, "exactly one SimpleAuthRequest");
+        assertEquals(1, TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH) - before, "exactly one SimpleAuthRequest");
         assertEquals("auth_request_sent", doc(id).get("status").asText());
     }
 
@@ -131,7 +115,7 @@ class SimpleAuthTest {
     void aRequestWaitingItsTilkoTurnPastTheStaleMomentIsNotSentTwice() throws Exception {
         CountDownLatch tilkoAnswers = new CountDownLatch(1);
         CountDownLatch atTilko = new CountDownLatch(1);
-        TilkoGateway held = new ForwardingTilko(TilkoGateway.of(tilko)) {
+        TilkoGateway held = new ForwardingTilko(TILKO.gateway()) {
             @Override
             public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String privateAuthType) {
                 atTilko.countDown();
@@ -187,7 +171,7 @@ class SimpleAuthTest {
     void aTilkoFailureEndsInErrorWithTilkosMessageAndCanBeRetried() throws Exception {
         FlowService flow = console();
         String id = FlowTestSupport.newSession(REDIS);
-        sim.setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
+        TILKO.sim().setFailure(FailureMode.TEMPORARY_FAILURE, TilkoEndpoint.SIMPLE_AUTH);
         ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first"));
         assertEquals(ActionResult.Outcome.FAILED, r.outcome(), Words.en(r.message()));
         assertEquals(ActionResult.Outcome.FAILED, r.outcome());
@@ -202,7 +186,7 @@ class SimpleAuthTest {
         assertEquals("error", last.get("type").asText());
         assertTrue(last.get("message").asText().startsWith("틸코 API 에러 (9001): 일시적"), last.toString());
 
-        sim.clearFailures();
+        TILKO.sim().clearFailures();
         ActionResult retry = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "second"));
         assertEquals(ActionResult.Outcome.APPLIED, retry.outcome(), Words.en(retry.message()));
         assertEquals(SessionStatus.ERROR, retry.statusBefore());
@@ -215,7 +199,7 @@ class SimpleAuthTest {
     @Test
     void aSessionThatExpiresDuringTheCallIsNotBroughtBack() throws Exception {
         String id = FlowTestSupport.newSession(REDIS);
-        FlowService flow = console(new ForwardingTilko(TilkoGateway.of(tilko)) {
+        FlowService flow = console(new ForwardingTilko(TILKO.gateway()) {
             @Override
             public TilkoResult<SimpleAuthTicket> simpleAuth(TilkoPerson person, String type) {
                 FlowTestSupport.expireForTheBackend(REDIS, id); // while Tilko answers
@@ -235,7 +219,7 @@ class SimpleAuthTest {
     void anAppThatIsNotLinkedIsAnErrorWithTheBackendsExplanation() throws Exception {
         FlowService flow = console();
         String id = FlowTestSupport.newSession(REDIS);
-        sim.setFailure(FailureMode.APP_NOT_LINKED);
+        TILKO.sim().setFailure(FailureMode.APP_NOT_LINKED);
         ActionResult r = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, id, "first"));
         assertEquals(ActionResult.Outcome.FAILED, r.outcome());
         assertTrue(Words.en(r.message()).contains("gave no CxId: the person's authentication app is probably not linked"),
@@ -264,13 +248,13 @@ class SimpleAuthTest {
             d.put("status", "auth_requesting");
             BackendStyleWriter.appendMessage(d, FlowTestSupport.TIMESTAMPS.now(), "통신사PASS 간편인증을 요청하고 있습니다.");
         });
-        int before = sim.requestCount(TilkoEndpoint.SIMPLE_AUTH);
+        int before = TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH);
         ActionResult refused = flow.perform(OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, fresh, "impatient"));
         assertEquals(ActionResult.Outcome.REFUSED, refused.outcome());
         assertTrue(Words.en(refused.message()).contains("may still be in flight"), Words.en(refused.message()));
         ActionResult forced = flow.perform(FlowTestSupport.DEVELOPER,
                 ActionRequest.of(ActionKind.SIMPLE_AUTH, fresh, "impatient").withOverride());
         assertEquals(ActionResult.Outcome.REFUSED, forced.outcome(), "not even a developer may send a second request");
-        assertEquals(before, sim.requestCount(TilkoEndpoint.SIMPLE_AUTH));
+        assertEquals(before, TILKO.sim().requestCount(TilkoEndpoint.SIMPLE_AUTH));
     }
 }
