@@ -8,17 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A held change is kept only while the backend still reads the session: a session whose expires_at passes during
@@ -28,32 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A re-sent request the person approves at once completes well within the six-minute hold, and its session expires
  * five minutes after the request: every such repair was told as a session that ended before its change counted.
  */
-class ExpiryDuringHoldTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class ExpiryDuringHoldTest extends HeldFlowRig {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private RedisSessionStore store;
-    private RevertWatch watch;
-    private ExecutorService pool;
-    private FlowService flow;
-
-    @BeforeEach
-    void wire() {
-        store = FlowTestSupport.store(REDIS);
-        watch = new RevertWatch(store, Duration.ofMillis(50));
-        pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, new ThrowingTilko(), watch, pool, FlowOptions.defaults());
-    }
-
-    @AfterEach
-    void close() {
-        flow.close();
-        watch.close();
-        pool.shutdownNow();
-        store.close();
-    }
 
     private String seed(String id, int expiresInSeconds) throws Exception {
         ObjectNode doc = (ObjectNode) mapper.readTree(Fixtures.live("03_auth_request_sent.json"));
@@ -61,6 +31,11 @@ class ExpiryDuringHoldTest {
         doc.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(expiresInSeconds));
         FlowTestSupport.put(REDIS, id, doc);
         return id;
+    }
+
+    @Override
+    TilkoGateway tilko() {
+        return new ThrowingTilko();
     }
 
     @Test

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.store.RedisSessionStore;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.SimulatorOptions;
@@ -19,35 +17,26 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole flow against a real Redis and the Tilko simulator, checking the backend can read every step. */
-class FlowEndToEndTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class FlowEndToEndTest extends HeldFlowRig {
     @RegisterExtension
     static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder().manualApproval().build());
 
-    private RedisSessionStore store;
-    private RevertWatch watch;
-    private ExecutorService pool;
-    private FlowService flow;
     private final RecordingListener events = new RecordingListener();
     private final List<Throwable> stepFailures = new CopyOnWriteArrayList<>();
 
+    @Override
+    TilkoGateway tilko() {
+        return TILKO.gateway();
+    }
+
     @BeforeEach
-    void wire() {
+    void listen() {
         TILKO.sim().clearFailures();
-        store = FlowTestSupport.store(REDIS);
-        watch = new RevertWatch(store, Duration.ofMillis(50));
-        pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
         flow.addListener(events);
         // After every background step the document must still be readable by the backend.
         flow.addListener(new FlowListener() {
@@ -61,14 +50,6 @@ class FlowEndToEndTest {
                 }
             }
         });
-    }
-
-    @AfterEach
-    void unwire() {
-        flow.close();
-        watch.close();
-        pool.shutdownNow();
-        store.close();
     }
 
     private JsonNode readable(String id) {

@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.NewSessionDocuments;
 import io.welno.console.session.UserInfo;
-import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Fixtures;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import java.io.IOException;
@@ -27,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,36 +38,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>The gaps are {@code -Dheld.gaps=0.1,0.5,1.5} (seconds) by default; longer ones, up to 30 s, can be given the
  * same way. Every action kind, every gap, with and without re-apply, run side by side.
  */
-class HeldActionTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class HeldActionTest extends HeldFlowRig {
     @RegisterExtension
     static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder()
             .approvalDelay(Duration.ZERO).build());
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final RecordingListener events = new RecordingListener();
-    private RedisSessionStore store;
-    private RevertWatch watch;
-    private ExecutorService pool;
-    private FlowService flow;
 
-    @BeforeEach
-    void wire() {
-        store = FlowTestSupport.store(REDIS);
-        watch = new RevertWatch(store, Duration.ofMillis(50));
-        pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
-        flow.addListener(events);
+    @Override
+    TilkoGateway tilko() {
+        return TILKO.gateway();
     }
 
-    @AfterEach
-    void close() {
-        flow.close();
-        watch.close();
-        pool.shutdownNow();
-        store.close();
+    @BeforeEach
+    void listen() {
+        flow.addListener(events);
     }
 
     private record Trial(ActionKind kind, double gapSeconds, boolean reapply) {

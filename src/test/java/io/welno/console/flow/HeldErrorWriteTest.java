@@ -7,18 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.session.SessionStatus;
-import io.welno.console.store.RedisSessionStore;
-import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
 import io.welno.console.tilko.TilkoEndpoint;
 import io.welno.console.tilko.sim.FailureMode;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,34 +22,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * now error": that write is held like an applied one, so a stale backend copy written back over it is told
  * (docs/flow.md, "Held actions").
  */
-class HeldErrorWriteTest {
-
-    @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+class HeldErrorWriteTest extends HeldFlowRig {
     @RegisterExtension
     static final SimulatedTilko TILKO = new SimulatedTilko(SimulatorOptions.builder()
             .approvalDelay(Duration.ZERO).build());
 
-    private RedisSessionStore store;
-    private RevertWatch watch;
-    private ExecutorService pool;
-    private FlowService flow;
-
-    @BeforeEach
-    void wire() {
-        store = FlowTestSupport.store(REDIS);
-        watch = new RevertWatch(store, Duration.ofMillis(50));
-        pool = Executors.newCachedThreadPool();
-        flow = FlowTestSupport.service(store, TILKO.gateway(), watch, pool, FlowOptions.defaults());
+    @Override
+    TilkoGateway tilko() {
+        return TILKO.gateway();
     }
 
     @AfterEach
-    void unwire() {
+    void clearFailures() {
         TILKO.sim().clearFailures();
-        flow.close();
-        watch.close();
-        pool.shutdownNow();
-        store.close();
     }
 
     @Test
