@@ -34,11 +34,20 @@ class ServiceLogWordsTest {
         return logs.startingWith(prefix).get(0);
     }
 
-    /** The feed's own mode lines (DEBUG) carry the same phrases. */
+    /**
+     * The feed's own mode lines (DEBUG) carry the same phrases, each as a clause after the line's own words, as every
+     * cause in the log is ("Feed CONNECTING: connecting to …"; it said "Feed CONNECTING: Connecting to …"): a capital
+     * after the colon only where the detail begins with a name (Redis, CONFIG).
+     */
     private static void assertModeLinesAreWords(LogCapture logs) {
         List<String> modes = logs.startingWith("Feed ");
         assertFalse(modes.isEmpty(), logs.lines().toString());
         modes.forEach(Words::assertWords);
+        modes.forEach(line -> {
+            String detail = line.substring(line.indexOf(": ") + 2);
+            assertTrue(!Character.isUpperCase(detail.charAt(0)) || detail.startsWith("Redis ")
+                    || detail.startsWith("CONFIG "), line);
+        });
     }
 
     @Test

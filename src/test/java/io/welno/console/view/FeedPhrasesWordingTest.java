@@ -49,6 +49,36 @@ class FeedPhrasesWordingTest {
     }
 
     /**
+     * A mode's detail is a sentence of its own in the window's status bar and watch's "== MODE:" line, and a clause in
+     * the log's "Feed CONNECTING: connecting to …", as every other cause a log line carries (Wording.log()): the log
+     * said "Feed CONNECTING: Subscribing to …", capitalised after its colon.
+     */
+    @Test
+    void aModeDetailIsASentenceOnItsOwnAndAClauseInTheLog() {
+        Phrase standalone = Phrase.of("feed.servers.standalone", "127.0.0.1:6390");
+        java.util.Map<Phrase, String> clauses = new java.util.LinkedHashMap<>();
+        clauses.put(FeedPhrases.notStarted(), "not started");
+        clauses.put(FeedPhrases.stopped(), "stopped");
+        clauses.put(FeedPhrases.connecting("redis://h:1/0"), "connecting to redis://h:1/0");
+        clauses.put(FeedPhrases.subscribing(standalone), "subscribing to keyspace notifications on 127.0.0.1:6390");
+        clauses.put(FeedPhrases.live(standalone, Phrase.of("feed.notify.on", "g$xK")),
+                "live from 127.0.0.1:6390; keyspace notifications are on (\"g$xK\")");
+        clauses.put(FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"), Duration.ofSeconds(2)),
+                "CONFIG is not permitted for this user; polling every 2 s");
+        clauses.put(FeedPhrases.lost("redis://h:1/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2)),
+                "lost the connection to redis://h:1/0 (the server closed the connection); retrying in 2 s");
+        clauses.put(FeedPhrases.unreachable("redis://h:1/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2)),
+                "cannot reach redis://h:1/0 (the server closed the connection); retrying in 2 s");
+        clauses.put(FeedPhrases.stillUnreachable("redis://h:1/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2)),
+                "still cannot reach redis://h:1/0 (the server closed the connection); retrying in 2 s");
+        clauses.forEach((phrase, clause) -> {
+            assertEquals(clause, Wording.log().render(phrase), phrase.key());
+            String sentence = english.render(phrase);
+            assertEquals(Character.toUpperCase(clause.charAt(0)) + clause.substring(1), sentence, phrase.key());
+        });
+    }
+
+    /**
      * A figure of milliseconds reads the same in the feed's sentence as in the status bar beside it: the bar's latency
      * said "Redis 2,500ms" and the reason next to it "no PONG within 2500ms". One rule, the language's grouping, as
      * {@link Formats#count} writes a count.
