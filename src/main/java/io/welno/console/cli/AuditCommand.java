@@ -29,8 +29,9 @@ final class AuditCommand implements Callable<Integer> {
     /** Reasons are cut here in the table; --json has them whole. */
     private static final int REASON_WIDTH = 160;
 
+    /** No --prefix: the audit stream is a key of its own, not under the sessions' prefix. */
     @Mixin
-    RedisOptions redis;
+    ConnectionOptions redis;
 
     @Option(names = "--json", description = "One JSON object per line")
     boolean json;

@@ -122,7 +122,7 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
     /** " at redis://…" when the command has a Redis connection (its password redacted). */
     private static String where(CommandLine command) {
         Object options = command.getMixins().get("redis");
-        if (options instanceof RedisOptions redis) {
+        if (options instanceof ConnectionOptions redis) {
             try {
                 return " at " + SafeText.bounded(redis.settings().redactedUrl(), SafeText.FIELD);
             } catch (RuntimeException e) {
@@ -133,7 +133,7 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
     }
 
     private static String keyPrefix(CommandLine command) {
-        if (command.getMixins().get("redis") instanceof RedisOptions redis) {
+        if (command.getMixins().get("redis") instanceof ConnectionOptions redis) {
             try {
                 return redis.settings().keyPrefix();
             } catch (RuntimeException e) {

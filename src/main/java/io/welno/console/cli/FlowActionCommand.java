@@ -17,7 +17,7 @@ abstract class FlowActionCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Mixin
-    FilesOption files;
+    FilesOption.ForActions files;
 
     @Mixin
     FlowCommandOptions flow;

@@ -44,9 +44,9 @@ final class FlowCommandOptions {
             description = "Redis stream for the audit entries (default: ${DEFAULT-VALUE})")
     String auditStream;
 
-    @Option(names = "--hold", paramLabel = "TIME", defaultValue = "10", converter = HoldDurationConverter.class,
+    @Option(names = "--hold", paramLabel = "TIME", defaultValue = "10", converter = DurationConverter.class,
             description = "After the change is applied, keep watching the session this long for the backend writing "
-                    + "back an older copy (seconds, or 30s / 5m / 1h; 0 = only read it back once). The exit status is 0 "
+                    + "back an older copy (seconds, or 30s / 5m / 1h, or ISO-8601 PT30S; 0 = only read it back once). The exit status is 0 "
                     + "only if the change is still there at the end (default: ${DEFAULT-VALUE} s; the backend can revert "
                     + "for up to 6 minutes, which the window watches)")
     Duration hold;

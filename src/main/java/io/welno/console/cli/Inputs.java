@@ -9,7 +9,6 @@ import io.welno.console.view.Wording;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -138,23 +137,6 @@ final class Inputs {
                 throw new TypeConversionException("a number of entries from 1 to " + MAX + ", not " + shown(value));
             }
             return (int) n;
-        }
-    }
-
-    static final class PollInterval implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            Duration interval;
-            try {
-                interval = Duration.parse(value.strip());
-            } catch (DateTimeException e) {
-                interval = null;
-            }
-            if (interval == null || interval.compareTo(Duration.ofMillis(100)) < 0) {
-                throw new TypeConversionException("an ISO-8601 duration of at least 0.1 s such as PT2S or PT0.5S, not "
-                        + shown(value));
-            }
-            return interval;
         }
     }
 

@@ -51,7 +51,7 @@ final class ListCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Mixin
-    FilesOption files;
+    FilesOption.ForList files;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only sessions with this status (e.g. auth_request_sent, or 'unreadable')")
     String status;

@@ -85,16 +85,19 @@ public final class Main implements Callable<Integer> {
         return configure(new CommandLine(new Main()));
     }
 
-    /** The whole command line reading {@code clock} for "now" ({@link RedisOptions#clock}): for tests. */
+    /** The whole command line reading {@code clock} for "now" ({@link ConnectionOptions#clock}): for tests. */
     public static CommandLine commandLine(Clock clock) {
         return configure(new CommandLine(new Main(), new ClockFactory(clock)));
     }
 
-    /** Makes every command's {@link RedisOptions} with the given clock, everything else as picocli does. */
+    /** Makes every command's connection options with the given clock, everything else as picocli does. */
     private record ClockFactory(Clock clock) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            return type == RedisOptions.class ? type.cast(new RedisOptions(clock))
+            if (type == RedisOptions.class) {
+                return type.cast(new RedisOptions(clock));
+            }
+            return type == ConnectionOptions.class ? type.cast(new ConnectionOptions(clock))
                     : CommandLine.defaultFactory().create(type);
         }
     }
@@ -103,14 +106,21 @@ public final class Main implements Callable<Integer> {
         CommandFailures failures = new CommandFailures();
         cli.setParameterExceptionHandler(failures);
         cli.setExecutionExceptionHandler(failures);
-        addExitCodes(cli);
+        addVersionAndExitCodes(cli);
         return cli;
     }
 
-    private static void addExitCodes(CommandLine command) {
+    /**
+     * The exit-status table on every command, and the version on every subcommand: each offers {@code -V} (the
+     * standard help options), which printed an empty line where no version was given.
+     */
+    private static void addVersionAndExitCodes(CommandLine command) {
         command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n")
                 .exitCodeList(ExitCode.helpTable());
-        command.getSubcommands().values().forEach(Main::addExitCodes);
+        if (command.getCommandSpec().version().length == 0) {
+            command.getCommandSpec().version(VERSION);
+        }
+        command.getSubcommands().values().forEach(Main::addVersionAndExitCodes);
     }
 
     /** Whether the arguments ask for the window and nothing else (no subcommand, no --help or --version). */

@@ -1,65 +1,32 @@
 package io.welno.console.cli;
 
 import io.welno.console.session.SessionCodec;
-import io.welno.console.session.Timestamps;
 import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisSessionStore;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import picocli.CommandLine.Option;
 
-/**
- * The connection options every command that talks to Redis shares; each is checked while it is parsed. With them
- * comes the one clock every command reads ({@link #now}, {@link #timestamps}).
- */
-final class RedisOptions {
-
-    /**
-     * The wall clock read in microseconds, as the guards read it ({@code Timestamps.nowLocal}) and the backend writes
-     * and compares its naive timestamps: read in nanoseconds, {@code list}, {@code show} and {@code watch} called a
-     * session expired up to a microsecond before the guards and the backend did.
-     */
-    final Clock clock;
+/** The connection options of a command that reads or writes sessions: {@link ConnectionOptions} and their prefix. */
+final class RedisOptions extends ConnectionOptions {
 
     RedisOptions() {
-        this(Clock.systemUTC());
     }
 
     /** @param clock the clock the commands read (a test's fixed one: {@code Main.commandLine(Clock)}) */
     RedisOptions(Clock clock) {
-        this.clock = Timestamps.inMicroseconds(clock);
+        super(clock);
     }
-
-    @Option(names = "--redis", paramLabel = "URL", converter = Inputs.RedisUrl.class,
-            defaultValue = "${env:WELNO_REDIS_URL:-" + RedisConnectionSettings.DEFAULT_URL + "}",
-            description = "Redis URL: redis[s]://[user[:password]@]host[:port][/db][?prefix=…&connectTimeout=ms"
-                    + "&socketTimeout=ms&ca=file&verify=full|ca|insecure] (default: env WELNO_REDIS_URL, else "
-                    + RedisConnectionSettings.DEFAULT_URL + ")")
-    RedisConnectionSettings url;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", converter = Inputs.KeyPrefix.class,
             description = "Key prefix of session documents (default: the URL's prefix parameter, else tilko_session:)")
     String prefix;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Asia/Seoul", converter = Inputs.Zone.class,
-            description = "Time zone of the backend's naive timestamps (default: ${DEFAULT-VALUE})")
-    ZoneId zone;
-
+    @Override
     RedisConnectionSettings settings() {
         return prefix == null ? url : url.withKeyPrefix(prefix);
     }
 
     RedisSessionStore openStore() {
         return RedisSessionStore.open(settings(), new SessionCodec(zone), timestamps());
-    }
-
-    Timestamps timestamps() {
-        return new Timestamps(clock, zone);
-    }
-
-    /** The backend's wall-clock time now, in which its naive expires_at is compared: the guards' {@code now}. */
-    LocalDateTime now() {
-        return timestamps().nowLocal();
     }
 }

@@ -55,7 +55,7 @@ final class ShowCommand implements Callable<Integer> {
     OperatorOptions who;
 
     @Mixin
-    FilesOption files;
+    FilesOption.ForShow files;
 
     @Parameters(paramLabel = "ID", converter = Inputs.SessionId.class, description = "Session id (without the key prefix)")
     String id;

@@ -1,7 +1,6 @@
 package io.welno.console.cli;
 
 import io.welno.console.tilko.sim.FailureMode;
-import io.welno.console.tilko.sim.SimDurations;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import java.io.IOException;
@@ -9,14 +8,18 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code welno-console tilko-sim}: runs the Tilko simulator on 127.0.0.1 until interrupted, so the
@@ -28,25 +31,27 @@ import picocli.CommandLine.Spec;
             "Control it with curl: GET http://127.0.0.1:PORT/_sim/ lists the control calls."})
 public final class TilkoSimCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8089", description = "Port on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8089", converter = Port.class,
+            description = "Port on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--approval-delay", defaultValue = "10s", paramLabel = "DURATION",
-            description = "Simulated phone approval after this delay (500ms, 10s, 2m) or 'manual' to approve only "
-                    + "via POST /_sim/approve. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--approval-delay", defaultValue = "10s", paramLabel = "DURATION", converter = ApprovalDelay.class,
+            description = "Simulated phone approval after this delay (500ms, 10s, 2m or ISO-8601 PT10S) or 'manual' to "
+                    + "approve only via POST /_sim/approve. Default: ${DEFAULT-VALUE}.")
     String approvalDelay;
 
     @Option(names = "--api-key", paramLabel = "KEY",
             description = "Accept only this API key (repeatable). Default: accept any non-blank key.")
     List<String> apiKeys;
 
-    @Option(names = "--session-ttl", defaultValue = "180s", paramLabel = "DURATION",
-            description = "Session lifetime after SimpleAuthRequest. Default: ${DEFAULT-VALUE}.")
-    String sessionTtl;
+    @Option(names = "--session-ttl", defaultValue = "180s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Session lifetime after SimpleAuthRequest (500ms, 10s, 2m or ISO-8601 PT3M). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration sessionTtl;
 
-    @Option(names = "--slow-delay", defaultValue = "3s", paramLabel = "DURATION",
-            description = "Delay of the SLOW failure mode. Default: ${DEFAULT-VALUE}.")
-    String slowDelay;
+    @Option(names = "--slow-delay", defaultValue = "3s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Delay of the SLOW failure mode (500ms, 10s, 2m or ISO-8601 PT3S). Default: ${DEFAULT-VALUE}.")
+    Duration slowDelay;
 
     @Option(names = "--failure", paramLabel = "MODE",
             description = "Start with this failure mode on for everyone: ${COMPLETION-CANDIDATES}.")
@@ -63,10 +68,8 @@ public final class TilkoSimCommand implements Callable<Integer> {
         SimulatorOptions.Builder options = SimulatorOptions.builder().host("127.0.0.1");
         Duration delay;
         try {
-            options.port(port)
-                    .sessionTtl(SimDurations.parse(sessionTtl))
-                    .slowDelay(SimDurations.parse(slowDelay));
-            delay = SimDurations.parseOrManual(approvalDelay);
+            options.port(port).sessionTtl(sessionTtl).slowDelay(slowDelay);
+            delay = ApprovalDelay.MANUAL.contains(approvalDelay) ? null : DurationConverter.parse(approvalDelay);
             if (apiKeys != null) {
                 apiKeys.forEach(options::acceptApiKey);
             }
@@ -119,6 +122,33 @@ public final class TilkoSimCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** 'manual' (or never, off: approval only on request), else a duration as every duration option takes it. */
+    static final class ApprovalDelay implements ITypeConverter<String> {
+        static final Set<String> MANUAL = Set.of("manual", "never", "off");
+
+        @Override
+        public String convert(String value) {
+            String delay = value.strip().toLowerCase(Locale.ROOT);
+            if (MANUAL.contains(delay)) {
+                return delay;
+            }
+            new DurationConverter().convert(value); // refuses what is not a duration, in its words
+            return delay;
+        }
+    }
+
+    /** A TCP port, 0 for any free one. */
+    static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String text = value.strip();
+            if (text.matches("\\d{1,5}") && Integer.parseInt(text) <= 65535) {
+                return Integer.parseInt(text);
+            }
+            throw new TypeConversionException("a port from 0 to 65535 (0 = any free port), not " + Inputs.shown(value));
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

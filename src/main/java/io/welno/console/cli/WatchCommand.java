@@ -60,7 +60,7 @@ final class WatchCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Mixin
-    FilesOption files;
+    FilesOption.ForWatch files;
 
     @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...} "
             + "and mode changes {\"mode\",\"code\",\"detail\"}")
@@ -69,8 +69,10 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--allow-config", description = "Allow adding the missing K$gx flags to notify-keyspace-events (CONFIG SET); otherwise the feed polls")
     boolean allowConfig;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "PT2S", converter = Inputs.PollInterval.class,
-            description = "How often to poll when keyspace notifications are unavailable, ISO-8601 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s",
+            converter = DurationConverter.PollInterval.class,
+            description = "How often to poll when keyspace notifications are unavailable: 0.1 s or more, as seconds, "
+                    + "500ms, 2s, 1m or ISO-8601 PT2S (default: ${DEFAULT-VALUE})")
     Duration pollInterval;
 
     @Option(names = "--sentinel", paramLabel = "HOST:PORT", split = ",",

@@ -271,7 +271,8 @@ class FlowCommandsTest {
 
         CliRun badHold = action("complete", noHold, "--reason", "approved", "--role", "developer", "--hold", "soon");
         assertEquals(2, badHold.exit());
-        assertTrue(badHold.err().contains("'soon' is not a hold time"), badHold.err());
+        assertTrue(badHold.err().contains("'soon' is not a duration; use seconds (10)")
+                && badHold.err().contains("PT30S"), badHold.err());
 
         CliRun audit = run("audit", "--json", "--redis", REDIS.url(), "--session", kept);
         List<String> events = audit.out().lines().map(l -> {
