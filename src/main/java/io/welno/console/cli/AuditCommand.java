@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import redis.clients.jedis.RedisClient;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Show the console's audit stream, newest first (read-only).",
+        description = {"Show the console's audit stream, newest first (read-only), each entry's time in --zone.",
                 "Reasons, ids and names are printed with control characters escaped (\\n, \\u001b) and long values "
                         + "cut with …; --json prints every stored value whole."})
 final class AuditCommand implements Callable<Integer> {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
                 + "then prescriptions (operator, developer). The collection runs inside this process, so the command "
                 + "stays until it ends; Ctrl+C stops it and puts the session back to auth_completed. "
                 + "With --wait the collection's end decides the exit status (0 completed; 1 not approved, "
-                + "info_required or error; 3 taken over; 4 Redis lost)."})
+                + "info_required, error or interrupted; 3 taken over or vanished; 4 Redis lost)."})
 final class CollectCommand extends FlowActionCommand {
 
     @Option(names = "--wait", description = "Print each step and exit with the collection's outcome, not the claim's")

@@ -53,7 +53,8 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     FilesOption.ForList files;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only sessions with this status (e.g. auth_request_sent, or 'unreadable')")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only sessions with this stored status (e.g. auth_request_sent), 'missing' for those "
+                    + "without one, or 'unreadable'")
     String status;
 
     @Option(names = "--json", description = "One JSON object per line")

@@ -3,11 +3,16 @@ package io.welno.console.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.flow.CollectionFinished;
 import io.welno.console.testing.CliRun;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -89,7 +94,7 @@ class OptionHelpTest {
         assertEquals(Duration.ofHours(1), any.convert("1H"));
         assertEquals(Duration.ofMillis(100), any.convert("pt0.1s"));
         for (String bad : List.of("soon", "-1", "PT-2S", "2x", "", "1.5.2s", "s")) {
-            CommandLine.TypeConversionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+            CommandLine.TypeConversionException refused = assertThrows(
                     CommandLine.TypeConversionException.class, () -> any.convert(bad), bad);
             assertTrue(refused.getMessage().contains("30s") && refused.getMessage().contains("ISO-8601 (PT30S)"),
                     refused.getMessage());
@@ -137,5 +142,30 @@ class OptionHelpTest {
             assertEquals(Main.VERSION, run.out().strip(), command);
         }
         assertEquals(Main.VERSION, CliRun.of("-V").out().strip());
+    }
+
+    /**
+     * collect's help says which exit status each end of a collection gives with --wait, as ExitCode gives it: it left
+     * out an interrupted collection (1) and a vanished session (3).
+     */
+    @Test
+    void collectSaysTheExitStatusOfEveryEndOfACollection() {
+        Map<CollectionFinished.Result, String> words = new EnumMap<>(CollectionFinished.Result.class);
+        words.put(CollectionFinished.Result.COMPLETED, "completed");
+        words.put(CollectionFinished.Result.NOT_APPROVED_YET, "not approved");
+        words.put(CollectionFinished.Result.INFO_REQUIRED, "info_required");
+        words.put(CollectionFinished.Result.ERROR, "error");
+        words.put(CollectionFinished.Result.INTERRUPTED, "interrupted");
+        words.put(CollectionFinished.Result.ABANDONED, "taken over");
+        words.put(CollectionFinished.Result.VANISHED, "vanished");
+        words.put(CollectionFinished.Result.UNAVAILABLE, "Redis lost");
+        String help = String.join(" ", Main.commandLine().getSubcommands().get("collect").getCommandSpec()
+                .usageMessage().description());
+        String codes = help.substring(help.indexOf("exit status (") + "exit status (".length(), help.lastIndexOf(')'));
+        for (CollectionFinished.Result result : CollectionFinished.Result.values()) {
+            String said = Arrays.stream(codes.split("; ")).filter(part -> part.contains(words.get(result)))
+                    .findFirst().orElseThrow(() -> new AssertionError(result + " is not in: " + codes));
+            assertTrue(said.startsWith(ExitCode.of(result).code() + " "), result + ": " + said);
+        }
     }
 }
