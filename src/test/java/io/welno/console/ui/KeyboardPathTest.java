@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.scene.AccessibleAction;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -212,5 +213,113 @@ class KeyboardPathTest extends FixturesWindow {
         }
         assertTrue(stops.contains("searchField"), "Tab comes round again: " + stops);
         assertFalse(stops.contains("statusBar"), "no stop on the status bar: " + stops);
+    }
+
+    /**
+     * The sessions' row menu opens on Shift+F10 and on the context menu key, as the right click opens it: JavaFX
+     * opened it only when the platform asked, which Linux does for the right mouse button alone.
+     */
+    @Test
+    void theMenuKeysOpenTheSessionsRowMenu(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertTrue(rowMenu(robot).isPresent(), "Shift+F10 opens the row menu"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> assertFalse(rowMenu(robot).isPresent()));
+        robot.interact(table::requestFocus);
+        robot.type(KeyCode.CONTEXT_MENU);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> {
+            assertTrue(rowMenu(robot).isPresent(), "so does the context menu key");
+            assertFalse(rowMenu(robot).get().getItems().get(0).isDisable(), "on the selected session");
+        });
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private static Optional<ContextMenu> rowMenu(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof ContextMenu m && m.isShowing()
+                && "rowMenu".equals(m.getId())).map(ContextMenu.class::cast).findFirst();
+    }
+
+    /**
+     * The search and the filters name themselves to a screen reader in the window's language: before, the search
+     * was its prompt only while empty (a typed id was all a reader heard) and a filter read only its choice.
+     */
+    @Test
+    void theSearchAndTheFiltersHaveNamesInTheWindowsLanguage(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        javafx.scene.control.TextField search = FxState.read(() -> robot.lookup("#searchField")
+                .queryAs(javafx.scene.control.TextField.class));
+        Node provider = FxState.read(() -> robot.lookup("#providerFilter").query());
+        Node partner = FxState.read(() -> robot.lookup("#partnerFilter").query());
+        robot.interact(() -> search.setText("kim"));
+        FxState.check(() -> {
+            assertEquals(ENGLISH.getString("search.name"), search.getAccessibleHelp());
+            assertEquals("kim", search.queryAccessibleAttribute(AccessibleAttribute.TEXT), "the typed text, as typed");
+            assertEquals("Provider filter: All providers", provider.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals("Partner filter: All partners", partner.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+        });
+        robot.interact(() -> {
+            search.clear();
+            window.i18n().setLocale(I18n.KOREAN);
+        });
+        FxState.check(() -> {
+            assertEquals(KOREAN.getString("search.name"), search.getAccessibleHelp());
+            assertEquals(KOREAN.getString("filter.provider.name") + ": " + KOREAN.getString("filter.provider.all"),
+                    provider.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(KOREAN.getString("filter.partner.name"), partner.getAccessibleHelp());
+        });
+    }
+
+    /**
+     * A developer's override without a mouse: Tab from the reason reaches the override box, Space ticks it and Run
+     * comes on (the guard is overridden, the preview allows the run), Space again and Run goes off.
+     */
+    @Test
+    void theOverrideIsTickedWithSpaceAndRunFollows(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        String button = "#action-" + ActionKind.MANUAL_COMPLETE.wire();
+        boolean found = false;
+        for (int i = 0; i < 19 && !found; i++) {
+            int row = i;
+            robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+            found = FxState.read(() -> robot.lookup(button).tryQuery().map(b -> !b.isDisabled()
+                    && b.getStyleClass().contains("needs-override")).orElse(false));
+        }
+        assertTrue(found, "a session a developer may complete by hand only over its guard");
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxState.await("the dialog's reason has the keyboard", () -> robot.lookup("#actionReason").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
+        robot.targetWindow(FxState.read(() -> reason.getScene().getWindow()));
+        robot.write("guard checked by hand");
+        javafx.scene.control.CheckBox override = FxState.read(() -> robot.lookup("#actionOverride")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        Button run = FxState.read(() -> robot.lookup("#actionRun").queryButton());
+        String runText = FxState.read(run::getText);
+        FxState.await("the preview refuses without the override", () -> robot.lookup("#actionRefusal")
+                .queryAs(Label.class).isVisible());
+        assertTrue(FxState.read(run::isDisabled), "Run is off while the guard refuses");
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(FxState.read(override::isFocused), "Tab from the reason reaches the override");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(FxState.read(override::isSelected), "Space ticks it");
+        FxState.await("Run comes on with the override", () -> !run.isDisabled());
+        assertEquals(runText, FxState.read(run::getText));
+        robot.type(KeyCode.SPACE);
+        FxState.await("and goes off without it", run::isDisabled);
+        robot.type(KeyCode.ESCAPE);
+        FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
     }
 }

@@ -3,6 +3,7 @@ package io.welno.console.ui.alerts;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.FullTextDialog;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.RowMenuKeys;
 import io.welno.console.view.AlertMonitor;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.Formats;
@@ -17,13 +18,18 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,6 +50,10 @@ public final class AlertListView extends BorderPane {
 
     private final TableView<AlertCenter.Entry> table = new TableView<>();
     private final I18n i18n;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Consumer<String> showSession;
+    private final Consumer<Bucket> showBucket;
 
     /**
      * @param clock      what "today" is when a time is shown (an alert from an earlier day is shown with its date)
@@ -53,6 +63,10 @@ public final class AlertListView extends BorderPane {
     public AlertListView(AlertCenter center, I18n i18n, ZoneId zone, Clock clock, Consumer<String> showSession,
                          Consumer<Bucket> showBucket, Runnable editRules) {
         this.i18n = i18n;
+        this.zone = zone;
+        this.clock = clock;
+        this.showSession = showSession;
+        this.showBucket = showBucket;
         setId("alertList");
         getStyleClass().add("alert-list");
         table.setId("alertTable");
@@ -67,8 +81,7 @@ public final class AlertListView extends BorderPane {
 
         TableColumn<AlertCenter.Entry, String> time = new TableColumn<>();
         time.textProperty().bind(i18n.text("alerts.column.time"));
-        time.setCellValueFactory(d -> new ReadOnlyStringWrapper(Formats.time(i18n,
-                LocalDateTime.ofInstant(d.getValue().alert().at(), zone), LocalDateTime.now(clock.withZone(zone)))));
+        time.setCellValueFactory(d -> new ReadOnlyStringWrapper(timeOf(d.getValue())));
         time.setPrefWidth(110);
         TableColumn<AlertCenter.Entry, String> rule = new TableColumn<>();
         rule.textProperty().bind(i18n.text("alerts.column.rule"));
@@ -78,7 +91,7 @@ public final class AlertListView extends BorderPane {
         message.textProperty().bind(i18n.text("alerts.column.message"));
         message.setCellValueFactory(d -> new ReadOnlyStringWrapper(message(d.getValue().alert(), zone, clock)));
         message.setPrefWidth(520);
-        message.setCellFactory(c -> new WholeTextCell(alert -> message(alert, zone, clock)));
+        message.setCellFactory(c -> new WholeTextCell());
         TableColumn<AlertCenter.Entry, AlertCenter.Entry> sessions = new TableColumn<>();
         sessions.textProperty().bind(i18n.text("alerts.column.sessions"));
         sessions.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
@@ -88,20 +101,13 @@ public final class AlertListView extends BorderPane {
             @Override
             protected void updateItem(AlertCenter.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                List<String> ids = empty || entry == null ? List.of() : entry.alert().sessions();
-                if (ids.isEmpty()) {
-                    boolean stuck = !empty && entry != null && entry.alert().rule() == AlertMonitor.Rule.STUCK;
-                    link.setText(stuck ? i18n.format("alerts.showBucket", i18n.get("bucket.stuck")) : "");
-                    link.setOnAction(e -> showBucket.accept(Bucket.STUCK));
-                    setGraphic(stuck ? link : null);
+                String text = empty || entry == null ? null : linkText(entry);
+                if (text == null) {
+                    setGraphic(null);
                     return;
                 }
-                String first = ids.get(0);
-                // With more to count, the short id: a whole one fills the column and cuts the count off.
-                link.setText(ids.size() == 1 ? SafeText.bounded(first, SafeText.FIELD)
-                        : SafeText.bounded(SessionRow.shortId(first), SafeText.FIELD) + " "
-                        + i18n.format("alerts.more", entry.alert().total() - 1));
-                link.setOnAction(e -> showSession.accept(first));
+                link.setText(text);
+                link.setOnAction(e -> follow(entry));
                 setGraphic(link);
             }
         });
@@ -127,6 +133,9 @@ public final class AlertListView extends BorderPane {
                 button.disableProperty().unbind();
                 button.disableProperty().bind(entry.acknowledgedProperty());
                 button.setOnAction(e -> entry.acknowledgedProperty().set(true));
+                // Tab reaches the button of every alert on screen: a screen reader says which alert it is for
+                button.setAccessibleText(i18n.format("alerts.acknowledge.accessible",
+                        i18n.get(entry.alert().rule().key()), timeOf(entry)));
                 setGraphic(button);
             }
         });
@@ -155,6 +164,8 @@ public final class AlertListView extends BorderPane {
                 pseudoClassStateChanged(CLEARED, watched != null && watched.alert().cleared() != null);
             }
         });
+
+        keyboard();
 
         Button all = new Button();
         all.setId("alertsAcknowledgeAll");
@@ -189,20 +200,19 @@ public final class AlertListView extends BorderPane {
     /**
      * An alert's words: the column shows what fits, the whole account is one hover away (wrapped, for as long as the
      * pointer stays) and a double click opens it in a window to read or copy — a bulk run's alert ends with its latest
-     * session's account, which the column cuts.
+     * session's account, which the column cuts. Enter on the selected alert opens the same window.
      */
     private final class WholeTextCell extends TableCell<AlertCenter.Entry, String> {
         private final Tooltip whole = new Tooltip();
 
-        /** @param words an alert's words in the language of the moment (an opened window words it again on a switch) */
-        WholeTextCell(java.util.function.Function<AlertMonitor.Alert, String> words) {
+        WholeTextCell() {
             whole.setWrapText(true);
             whole.setMaxWidth(WHOLE_TEXT_WIDTH);
             whole.setShowDuration(Duration.INDEFINITE);
             setOnMouseClicked(e -> {
                 AlertCenter.Entry entry = getTableRow() == null ? null : getTableRow().getItem();
                 if (e.getClickCount() == 2 && !isEmpty() && entry != null) {
-                    FullTextDialog.show(getScene().getWindow(), i18n, () -> words.apply(entry.alert()));
+                    openWhole(entry);
                 }
             });
         }
@@ -214,6 +224,92 @@ public final class AlertListView extends BorderPane {
             whole.setText(empty || text == null ? "" : text);
             setTooltip(empty || text == null ? null : whole);
         }
+    }
+
+    /**
+     * The row's keys, for whoever has no mouse: Enter opens the selected alert's whole text (as a double click does);
+     * the row menu (right click, the context menu key or Shift+F10) also follows its link and acknowledges it, which
+     * Tab reaches in the cells of the alerts on screen only, one stop per link and button. The table's accessible
+     * help says so in the window's language.
+     */
+    private void keyboard() {
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            AlertCenter.Entry entry = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && entry != null && !event.isShortcutDown() && !event.isAltDown()) {
+                event.consume();
+                openWhole(entry);
+            }
+        });
+        MenuItem whole = menuItem("alertMenu-whole", e -> openWhole(e));
+        whole.textProperty().bind(i18n.text("alerts.menu.whole"));
+        whole.setAccelerator(new KeyCodeCombination(KeyCode.ENTER)); // shown beside it; the table's handler does it
+        MenuItem link = menuItem("alertMenu-link", this::follow);
+        MenuItem acknowledge = menuItem("alertMenu-acknowledge", e -> e.acknowledgedProperty().set(true));
+        acknowledge.textProperty().bind(i18n.text("alerts.menu.acknowledge"));
+        ContextMenu menu = new ContextMenu(whole, link, acknowledge);
+        menu.setId("alertMenu");
+        menu.setOnShowing(e -> {
+            AlertCenter.Entry entry = table.getSelectionModel().getSelectedItem();
+            String target = entry == null ? null : linkText(entry);
+            whole.setDisable(entry == null);
+            // a session is named as the link names it; the stuck alert's link already says what it shows
+            link.setText(target == null ? i18n.get("alerts.menu.noLink") : entry.alert().sessions().isEmpty() ? target
+                    : i18n.format("alerts.menu.link", target));
+            link.setDisable(target == null);
+            acknowledge.setDisable(entry == null || entry.acknowledgedProperty().get());
+        });
+        table.setContextMenu(menu);
+        RowMenuKeys.install(table);
+        table.accessibleHelpProperty().bind(i18n.text("alerts.help"));
+    }
+
+    private MenuItem menuItem(String id, Consumer<AlertCenter.Entry> action) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.setOnAction(e -> {
+            AlertCenter.Entry entry = table.getSelectionModel().getSelectedItem();
+            if (entry != null) {
+                action.accept(entry);
+            }
+        });
+        return item;
+    }
+
+    private void openWhole(AlertCenter.Entry entry) {
+        FullTextDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                () -> message(entry.alert(), zone, clock));
+    }
+
+    /**
+     * What an alert's link says: its first session (with how many more), the Stuck bucket for the stuck alert, which
+     * names no sessions (there may be thousands), or null when it has nothing to show.
+     */
+    private String linkText(AlertCenter.Entry entry) {
+        List<String> ids = entry.alert().sessions();
+        if (ids.isEmpty()) {
+            return entry.alert().rule() == AlertMonitor.Rule.STUCK
+                    ? i18n.format("alerts.showBucket", i18n.get("bucket.stuck")) : null;
+        }
+        String first = ids.get(0);
+        // With more to count, the short id: a whole one fills the column and cuts the count off.
+        return ids.size() == 1 ? SafeText.bounded(first, SafeText.FIELD)
+                : SafeText.bounded(SessionRow.shortId(first), SafeText.FIELD) + " "
+                + i18n.format("alerts.more", entry.alert().total() - 1);
+    }
+
+    /** What the link does: the first session in the table, or the Stuck bucket. */
+    private void follow(AlertCenter.Entry entry) {
+        List<String> ids = entry.alert().sessions();
+        if (!ids.isEmpty()) {
+            showSession.accept(ids.get(0));
+        } else if (entry.alert().rule() == AlertMonitor.Rule.STUCK) {
+            showBucket.accept(Bucket.STUCK);
+        }
+    }
+
+    private String timeOf(AlertCenter.Entry entry) {
+        return Formats.time(i18n, LocalDateTime.ofInstant(entry.alert().at(), zone),
+                LocalDateTime.now(clock.withZone(zone)));
     }
 
     public TableView<AlertCenter.Entry> table() {

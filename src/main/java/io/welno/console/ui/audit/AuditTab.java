@@ -9,8 +9,10 @@ import io.welno.console.text.FileWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.ChoiceWords;
+import io.welno.console.ui.common.FieldNames;
 import io.welno.console.ui.common.FxBatches;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.RowMenuKeys;
 import io.welno.console.view.AuditCsv;
 import io.welno.console.view.AuditEntries;
 import io.welno.console.view.AuditFilter;
@@ -40,8 +42,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -122,6 +126,39 @@ public final class AuditTab extends BorderPane {
         i18n.localeProperty().addListener((o, a, b) -> table.refresh());
         setTop(new VBox(filterBar(), readFailed));
         setCenter(table);
+        rowMenu();
+    }
+
+    /**
+     * The selected entry's links as a row menu (right click, the context menu key or Shift+F10): Tab reaches the links
+     * of the entries on screen only, one stop each, and arrow keys select an entry whose links Tab does not go to.
+     */
+    private void rowMenu() {
+        MenuItem sessionItem = new MenuItem();
+        sessionItem.setId("auditMenu-session");
+        sessionItem.setOnAction(e -> selected().filter(entry -> !entry.sessionId().isEmpty())
+                .ifPresent(entry -> showSession.accept(entry.sessionId())));
+        MenuItem revertItem = new MenuItem();
+        revertItem.setId("auditMenu-revert");
+        revertItem.textProperty().bind(i18n.text("audit.menu.revert"));
+        revertItem.setOnAction(e -> selected().ifPresent(this::showRevertOf));
+        ContextMenu menu = new ContextMenu(sessionItem, revertItem);
+        menu.setId("auditMenu");
+        menu.setOnShowing(e -> {
+            Optional<AuditRecord> entry = selected();
+            boolean hasSession = entry.map(r -> !r.sessionId().isEmpty()).orElse(false);
+            sessionItem.setText(hasSession ? i18n.format("audit.menu.session",
+                    SafeText.bounded(entry.get().sessionId(), SafeText.FIELD)) : i18n.get("audit.menu.noSession"));
+            sessionItem.setDisable(!hasSession);
+            revertItem.setDisable(entry.flatMap(entries::revertOf).isEmpty());
+        });
+        table.setContextMenu(menu);
+        RowMenuKeys.install(table);
+        table.accessibleHelpProperty().bind(i18n.text("audit.help"));
+    }
+
+    private Optional<AuditRecord> selected() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
 
     private HBox filterBar() {
@@ -139,8 +176,12 @@ public final class AuditTab extends BorderPane {
         showCodesAsWords(result, AuditWords::result, "audit.filter.result");
         since.setId("auditSince");
         since.setValue(Duration.ZERO);
-        ChoiceWords.show(since, i18n, d -> d == null || d.isZero() ? i18n.get("audit.filter.anyTime")
-                : i18n.format("audit.filter.since", Formats.duration(i18n, d)));
+        java.util.function.Function<Duration, String> sinceWords = d -> d == null || d.isZero()
+                ? i18n.get("audit.filter.anyTime") : i18n.format("audit.filter.since", Formats.duration(i18n, d));
+        ChoiceWords.show(since, i18n, sinceWords);
+        FieldNames.name(operator, i18n, "audit.filter.operator.name");
+        FieldNames.name(session, i18n, "audit.filter.session.name");
+        FieldNames.name(since, i18n, "audit.filter.since.name", sinceWords);
         operator.textProperty().addListener((o, a, b) -> refilter());
         session.textProperty().addListener((o, a, b) -> refilter());
         action.valueProperty().addListener((o, a, b) -> refilter());
@@ -185,8 +226,10 @@ public final class AuditTab extends BorderPane {
     /** A filter box that lists codes and shows them in words; the empty choice shows the prompt ("All results"). */
     private void showCodesAsWords(ComboBox<String> box, java.util.function.BiFunction<I18n, String, String> words,
                                   String allKey) {
-        ChoiceWords.show(box, i18n, code -> code == null ? i18n.get(allKey) : SafeText.bounded(words.apply(i18n, code),
-                SafeText.FIELD));
+        java.util.function.Function<String, String> shown = code -> code == null ? i18n.get(allKey)
+                : SafeText.bounded(words.apply(i18n, code), SafeText.FIELD);
+        ChoiceWords.show(box, i18n, shown);
+        FieldNames.name(box, i18n, allKey + ".name", shown);
     }
 
     private TableColumn<AuditRecord, String> text(String key, double width,

@@ -4,12 +4,14 @@ import io.welno.console.flow.Operator;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.ChoiceWords;
+import io.welno.console.ui.common.FieldNames;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.Wording;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
@@ -64,12 +66,15 @@ final class SessionsToolbar {
         search.setMaxWidth(320);
         HBox.setHgrow(search, Priority.ALWAYS);
         model.searchProperty().bind(search.textProperty());
+        FieldNames.name(search, i18n, "search.name");
 
         ComboBox<AuthProvider> provider = new ComboBox<>(FXCollections.observableArrayList(AuthProvider.values()));
         provider.getItems().add(0, null);
         provider.setId("providerFilter");
-        ChoiceWords.show(provider, i18n, item -> item == null ? i18n.get("filter.provider.all")
-                : ProviderNames.name(i18n, item));
+        Function<AuthProvider, String> providerWords = item -> item == null ? i18n.get("filter.provider.all")
+                : ProviderNames.name(i18n, item);
+        ChoiceWords.show(provider, i18n, providerWords);
+        FieldNames.name(provider, i18n, "filter.provider.name", providerWords);
         provider.valueProperty().bindBidirectional(model.providerProperty());
 
         ComboBox<String> partner = new ComboBox<>();
@@ -83,8 +88,10 @@ final class SessionsToolbar {
         });
         partner.promptTextProperty().bind(i18n.text("filter.partner.all"));
         // partner ids come from the sessions: shown escaped and short, filtered by the value itself
-        ChoiceWords.show(partner, i18n, item -> item == null || item.isEmpty() ? i18n.get("filter.partner.all")
-                : SafeText.bounded(item, SafeText.FIELD));
+        Function<String, String> partnerWords = item -> item == null || item.isEmpty()
+                ? i18n.get("filter.partner.all") : SafeText.bounded(item, SafeText.FIELD);
+        ChoiceWords.show(partner, i18n, partnerWords);
+        FieldNames.name(partner, i18n, "filter.partner.name", partnerWords);
         partner.valueProperty().bindBidirectional(model.partnerProperty());
 
         pause.setId("pauseButton");

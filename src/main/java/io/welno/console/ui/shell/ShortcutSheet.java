@@ -63,6 +63,11 @@ public final class ShortcutSheet extends Dialog<Void> {
                 entry(s.display(), describe(s));
             }
         }
+        // the lists' own keys: the tables handle them where they have the keyboard, so no list installs them
+        section("shortcuts.section.lists");
+        entry("Shift+F10", i18n.text("shortcuts.lists.menu"));
+        entry("Enter", i18n.text("shortcuts.lists.enter"));
+        entry("Tab", i18n.text("shortcuts.lists.tab"));
         Label note = new Label();
         note.textProperty().bind(i18n.text("shortcuts.note"));
         note.setWrapText(true);

@@ -6,6 +6,7 @@ import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.FullTextDialog;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.RowMenuKeys;
 import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.Formats;
 import io.welno.console.view.ProviderNames;
@@ -27,7 +28,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * What a right-click on a session offers (copy its id, copy a summary, open its raw JSON), and Ctrl+C on the table
+ * What a right-click on a session offers (copy its id, copy a summary, open its raw JSON) — also opened by the context
+ * menu key and Shift+F10 ({@link RowMenuKeys}) — and Ctrl+C on the table
  * copying the selected session's id. Nothing it copies or opens carries a personal number unmasked: the summary and
  * the JSON go through the same masking as the table and the detail pane. Other features add their own items to
  * {@link #menu()}.
@@ -59,6 +61,7 @@ public final class RowMenu {
         // a right-click on an empty part of the table has no session to act on
         menu.setOnShowing(e -> menu.getItems().forEach(i -> i.setDisable(selected() == null)));
         table.setContextMenu(menu);
+        RowMenuKeys.install(table);
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (COPY_KEYS.match(event) && selected() != null) {
                 copyId();
