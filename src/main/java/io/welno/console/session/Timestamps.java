@@ -1,7 +1,7 @@
 package io.welno.console.session;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +42,55 @@ public final class Timestamps {
      * where a nanosecond reading called a session expired up to a microsecond before they did.
      */
     public static Clock inMicroseconds(Clock clock) {
-        return Clock.tick(clock, Duration.ofNanos(1_000));
+        return new MicrosecondClock(clock);
+    }
+
+    /**
+     * {@code Clock.tick(clock, 1 µs)} read the same instants, but Java 17's tick clock divides by the tick's whole
+     * milliseconds in {@code millis()}, none for a microsecond: it threw ArithmeticException to every view that asked
+     * for milliseconds (the detail pane's freshness line, every second).
+     */
+    private static final class MicrosecondClock extends Clock {
+        private final Clock base;
+
+        MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return zone.equals(base.getZone()) ? this : new MicrosecondClock(base.withZone(zone));
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return base.millis(); // a millisecond is whole microseconds: truncating to them changes no millisecond
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MicrosecondClock clock && clock.base.equals(base);
+        }
+
+        @Override
+        public int hashCode() {
+            return base.hashCode() + 1;
+        }
+
+        @Override
+        public String toString() {
+            return "MicrosecondClock[" + base + "]";
+        }
     }
 
     public LocalDateTime nowLocal() {
