@@ -265,4 +265,22 @@ class ConnectionDialogTest {
         robot.interact(() -> list.getSelectionModel().select(saved));
         assertEquals(folder.toString(), files.getText(), "shown again when the profile is chosen");
     }
+
+    /**
+     * A screen reader names each field of the form by the label beside it: the labels were only placed there, so a
+     * reader heard a field's content (a password field, nothing) without knowing which field it was.
+     */
+    @Test
+    void eachFieldIsNamedByItsLabelForAScreenReader(FxRobot robot) throws Exception {
+        io.welno.console.view.BundleTexts english = new io.welno.console.view.BundleTexts(Locale.ENGLISH);
+        java.util.Map<String, String> fields = java.util.Map.of("#profileName", "connect.name", "#profileUrl",
+                "connect.url", "#profilePassword", "connect.password", "#profileRole", "connect.role",
+                "#profileTilkoKey", "connect.tilkoKey", "#profileFiles", "connect.files");
+        for (var field : fields.entrySet()) {
+            Object named = FxState.read(() -> robot.lookup(field.getKey()).query()
+                    .queryAccessibleAttribute(javafx.scene.AccessibleAttribute.LABELED_BY));
+            assertTrue(named instanceof Label, field.getKey() + " has a label: " + named);
+            assertEquals(english.get(field.getValue()), FxState.read(((Label) named)::getText), field.getKey());
+        }
+    }
 }

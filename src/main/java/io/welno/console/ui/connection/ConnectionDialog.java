@@ -224,22 +224,22 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         form.setHgap(8);
         form.setVgap(6);
         int r = 0;
-        form.addRow(r++, label("connect.name"), name);
-        form.addRow(r++, label("connect.url"), url);
-        form.addRow(r++, label("connect.user"), user);
-        form.addRow(r++, label("connect.password"), password);
+        form.addRow(r++, label("connect.name", name), name);
+        form.addRow(r++, label("connect.url", url), url);
+        form.addRow(r++, label("connect.user", user), user);
+        form.addRow(r++, label("connect.password", password), password);
         form.add(passwordKept, 1, r++);
-        form.addRow(r++, label("connect.database"), database);
-        form.addRow(r++, label("connect.prefix"), prefix);
-        form.addRow(r++, label("connect.ca"), ca);
-        form.addRow(r++, label("connect.role"), role);
-        form.addRow(r++, label("connect.zone"), zone);
-        form.addRow(r++, label("connect.environment"), environment);
+        form.addRow(r++, label("connect.database", database), database);
+        form.addRow(r++, label("connect.prefix", prefix), prefix);
+        form.addRow(r++, label("connect.ca", ca), ca);
+        form.addRow(r++, label("connect.role", role), role);
+        form.addRow(r++, label("connect.zone", zone), zone);
+        form.addRow(r++, label("connect.environment", environment), environment);
         form.addRow(r++, new Label(), notifications);
-        form.addRow(r++, label("connect.tilko"), tilko);
-        form.addRow(r++, label("connect.tilkoKey"), tilkoKey);
+        form.addRow(r++, label("connect.tilko", tilko), tilko);
+        form.addRow(r++, label("connect.tilkoKey", tilkoKey), tilkoKey);
         form.add(tilkoSource, 1, r++);
-        form.addRow(r, label("connect.files"), files);
+        form.addRow(r, label("connect.files", files), files);
         name.setPrefColumnCount(28);
 
         Button save = new Button(i18n.get("connect.save"));
@@ -346,9 +346,14 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         }
     }
 
-    private Label label(String key) {
+    /**
+     * A field's label, tied to it: a screen reader names the field by it (its accessible text is what is typed, and a
+     * password field's nothing).
+     */
+    private Label label(String key, javafx.scene.Node field) {
         Label label = new Label(i18n.get(key));
         label.getStyleClass().add("fact-name");
+        label.setLabelFor(field);
         return label;
     }
 
