@@ -15,7 +15,8 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.ui.shell.ConsoleWindow;
-import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +47,7 @@ class DemoWindowTest {
     private ConsoleWindow openDemo(FxRobot robot) throws Exception {
         ConsoleWindow[] window = new ConsoleWindow[1];
         robot.interact(() -> {
-            window[0] = new ConsoleWindow(new Stage(), new I18n(Locale.ENGLISH), Clock.systemUTC(),
+            window[0] = new ConsoleWindow(new Stage(), new I18n(Locale.ENGLISH), ConsoleWindow.systemClock(),
                     Timestamps.DEFAULT_ZONE, background, StuckPolicy.defaults(), Themes.LIGHT);
             window[0].show();
         });
@@ -63,8 +64,25 @@ class DemoWindowTest {
         FxState.await("the window to close", () -> closed[0]);
     }
 
+    /**
+     * What the FX thread threw and nothing caught while the window ran: JavaFX hands an exception of a handler, a
+     * timeline or a listener to the thread's handler and goes on, so a test would not see it otherwise.
+     */
+    private static List<Throwable> recordFxThreadExceptions(FxRobot robot) {
+        List<Throwable> thrown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            Thread.UncaughtExceptionHandler before = Thread.currentThread().getUncaughtExceptionHandler();
+            Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
+                thrown.add(e);
+                before.uncaughtException(thread, e);
+            });
+        });
+        return thrown;
+    }
+
     @Test
     void theDemoStartsAsAnOperatorWithAHintShownOnceAndSwitchesRoles(FxRobot robot) throws Exception {
+        List<Throwable> fxThrown = recordFxThreadExceptions(robot);
         ConsoleWindow first = openDemo(robot);
         try {
             Label badge = FxState.read(() -> (Label) first.scene().lookup("#roleBadge"));
@@ -75,6 +93,10 @@ class DemoWindowTest {
             assertEquals(Role.OPERATOR, FxState.read(roles::getValue), "the role box is in the demo's status bar");
             robot.interact(() -> first.view().table().getSelectionModel().select(0));
             WaitForAsyncUtils.waitForFxEvents();
+            // the detail pane ticks on the app's own clock: its freshness line is written, and nothing was thrown
+            FxState.await("the selected session's freshness line", () -> !FxState.read(() ->
+                    ((Label) first.scene().lookup("#detailFreshness")).getText()).isEmpty());
+            assertEquals(List.of(), fxThrown, "nothing thrown on the FX thread with a session selected");
             assertTrue(FxState.read(() -> first.scene().lookup("#action-simple-auth") != null),
                     "an operator re-sends auth");
             // the button is there, grey, and says that forcing needs the developer role

@@ -17,7 +17,6 @@ import io.welno.console.text.Phrase;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.Wording;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,8 +110,8 @@ public final class ConsoleApp extends Application {
 
     private ConsoleWindow showWindow(ZoneId zone) {
         Themes theme = window == null ? Themes.fromSystem() : window.theme();
-        // the guards' microseconds, so the window never calls a session expired or stuck before they do
-        window = new ConsoleWindow(stage, i18n, Timestamps.inMicroseconds(Clock.systemUTC()), zone, background, StuckPolicy.defaults(), theme);
+        window = new ConsoleWindow(stage, i18n, ConsoleWindow.systemClock(), zone, background, StuckPolicy.defaults(),
+                theme);
         window.addConnectionsButton(this::chooseConnection);
         window.show();
         return window;

@@ -14,6 +14,7 @@ import io.welno.console.flow.Role;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.StuckPolicy;
+import io.welno.console.session.Timestamps;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
@@ -43,6 +44,14 @@ public final class ConsoleWindow {
     /** The narrowest the window gets; the toolbar and the default columns are checked at this width and at 1280. */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 600;
+
+    /**
+     * The clock the console gives its window: the machine's, read in the guards' microseconds, so the window never
+     * calls a session expired or stuck before they do. One place, so the window's tests tick on the same clock.
+     */
+    public static Clock systemClock() {
+        return Timestamps.inMicroseconds(Clock.systemUTC());
+    }
 
     private final Stage stage;
     private final I18n i18n;
