@@ -110,7 +110,7 @@ class ReconnectTest {
             assertTrue(lostDetail.arg(0).toString().startsWith("redis://127.0.0.1:" + port), lostDetail.toString());
             assertEquals(FeedPhrases.closedByServer(), lostDetail.arg(1));
             assertTrue(Wording.cli().render(lostDetail).matches("Lost the connection to redis://127\\.0\\.0\\.1:" + port
-                    + "/0 \\(the server closed the connection\\); retrying in \\d+ ms"), Wording.cli().render(lostDetail));
+                    + "/0: the server closed the connection; retrying in \\d+ ms"), Wording.cli().render(lostDetail));
 
             second = RedisProcess.start(port, restartDir, List.of());
             listener.awaitMode(FeedMode.LIVE);
@@ -160,7 +160,7 @@ class ReconnectTest {
             listener.awaitMode(FeedMode.RECONNECTING);
             Phrase detail = listener.lastReported(FeedMode.RECONNECTING).detail();
             assertEquals(FeedPhrases.noPong(300), detail.arg(1), detail.toString());
-            assertTrue(Wording.cli().render(detail).contains("(the server stopped answering (no PONG within 300 ms))"));
+            assertTrue(Wording.cli().render(detail).contains(": the server stopped answering (no PONG within 300 ms); retrying"));
             listener.awaitMode(FeedMode.LIVE);
             listener.awaitSnapshots(2);
             admin.set(key("after"), doc("after", "initiated", 1));

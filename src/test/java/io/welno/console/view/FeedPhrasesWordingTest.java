@@ -20,9 +20,9 @@ class FeedPhrasesWordingTest {
     @Test
     void aLostConnectionKeepsItsAddressCauseAndDelayInEitherLanguage() {
         Phrase lost = FeedPhrases.lost("redis://10.0.1.10:6380/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2));
-        assertEquals("Lost the connection to redis://10.0.1.10:6380/0 (the server closed the connection); retrying in 2 s",
+        assertEquals("Lost the connection to redis://10.0.1.10:6380/0: the server closed the connection; retrying in 2 s",
                 english.render(lost));
-        assertEquals("연결이 끊겼습니다: redis://10.0.1.10:6380/0(서버가 연결을 끊었습니다). 2초 후 다시 시도합니다",
+        assertEquals("redis://10.0.1.10:6380/0 연결이 끊겼습니다: 서버가 연결을 끊었습니다. 2초 후 다시 시도합니다",
                 korean.render(lost));
     }
 
@@ -66,11 +66,11 @@ class FeedPhrasesWordingTest {
         clauses.put(FeedPhrases.polling(Phrase.of("feed.notify.configForbidden"), Duration.ofSeconds(2)),
                 "CONFIG is not permitted for this user; polling every 2 s");
         clauses.put(FeedPhrases.lost("redis://h:1/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2)),
-                "lost the connection to redis://h:1/0 (the server closed the connection); retrying in 2 s");
+                "lost the connection to redis://h:1/0: the server closed the connection; retrying in 2 s");
         clauses.put(FeedPhrases.unreachable("redis://h:1/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2)),
-                "cannot reach redis://h:1/0 (the server closed the connection); retrying in 2 s");
+                "cannot reach redis://h:1/0: the server closed the connection; retrying in 2 s");
         clauses.put(FeedPhrases.stillUnreachable("redis://h:1/0", FeedPhrases.closedByServer(), Duration.ofSeconds(2)),
-                "still cannot reach redis://h:1/0 (the server closed the connection); retrying in 2 s");
+                "still cannot reach redis://h:1/0: the server closed the connection; retrying in 2 s");
         clauses.forEach((phrase, clause) -> {
             assertEquals(clause, Wording.log().render(phrase), phrase.key());
             String sentence = english.render(phrase);
@@ -106,13 +106,13 @@ class FeedPhrasesWordingTest {
     @Test
     void delaysAreSaidInTheWindowsUnits() {
         Phrase why = FeedPhrases.closedByServer();
-        assertEquals("아직 연결할 수 없습니다: redis://h:1/0(서버가 연결을 끊었습니다). 686ms 후 다시 시도합니다",
+        assertEquals("redis://h:1/0에 아직 연결할 수 없습니다: 서버가 연결을 끊었습니다. 686ms 후 다시 시도합니다",
                 korean.render(FeedPhrases.stillUnreachable("redis://h:1/0", why, Duration.ofMillis(686))));
-        assertEquals("연결할 수 없습니다: redis://h:1/0(서버가 연결을 끊었습니다). 3.5초 후 다시 시도합니다",
+        assertEquals("redis://h:1/0에 연결할 수 없습니다: 서버가 연결을 끊었습니다. 3.5초 후 다시 시도합니다",
                 korean.render(FeedPhrases.unreachable("redis://h:1/0", why, Duration.ofMillis(3475))));
-        assertEquals("Still cannot reach redis://h:1/0 (the server closed the connection); retrying in 686 ms",
+        assertEquals("Still cannot reach redis://h:1/0: the server closed the connection; retrying in 686 ms",
                 english.render(FeedPhrases.stillUnreachable("redis://h:1/0", why, Duration.ofMillis(686))));
-        assertEquals("Cannot reach redis://h:1/0 (the server closed the connection); retrying in 30 s",
+        assertEquals("Cannot reach redis://h:1/0: the server closed the connection; retrying in 30 s",
                 english.render(FeedPhrases.unreachable("redis://h:1/0", why, Duration.ofSeconds(30))));
     }
 
