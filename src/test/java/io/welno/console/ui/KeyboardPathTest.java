@@ -159,21 +159,7 @@ class KeyboardPathTest extends FixturesWindow {
      */
     @Test
     void anActionsReasonIsTypedAndRunIsReachedWithTab(FxRobot robot) throws Exception {
-        awaitRows(robot);
-        TableView<SessionRow> table = FxState.read(() -> table(robot));
-        String button = "#action-" + ActionKind.MANUAL_COMPLETE.wire();
-        boolean found = false;
-        for (int i = 0; i < 19 && !found; i++) {
-            int row = i;
-            robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
-            found = FxState.read(() -> robot.lookup(button).tryQuery().map(b -> !b.isDisabled()
-                    && !b.getStyleClass().contains("needs-override")).orElse(false));
-        }
-        assertTrue(found, "a session a developer may complete by hand");
-        robot.interact(table::requestFocus);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        FxState.await("the dialog's reason has the keyboard", () -> robot.lookup("#actionReason").tryQuery()
-                .map(Node::isFocused).orElse(false));
+        TableView<SessionRow> table = openManualCompleteByKey(robot, false);
         TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
         FxState.check(() -> assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getLabelFor() == reason), "a label names the reason field"));
@@ -243,6 +229,30 @@ class KeyboardPathTest extends FixturesWindow {
         robot.type(KeyCode.ESCAPE);
     }
 
+    /**
+     * Selects a seeded session a developer may complete by hand — over its guard ({@code overGuard}) or freely — and
+     * opens the action's dialog with its shortcut from the table; returns the table once the reason has the keyboard.
+     */
+    private static TableView<SessionRow> openManualCompleteByKey(FxRobot robot, boolean overGuard) throws Exception {
+        awaitRows(robot);
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        String button = "#action-" + ActionKind.MANUAL_COMPLETE.wire();
+        boolean found = false;
+        for (int i = 0; i < 19 && !found; i++) {
+            int row = i;
+            robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
+            found = FxState.read(() -> robot.lookup(button).tryQuery().map(b -> !b.isDisabled()
+                    && b.getStyleClass().contains("needs-override") == overGuard).orElse(false));
+        }
+        assertTrue(found, overGuard ? "a session a developer may complete by hand only over its guard"
+                : "a session a developer may complete by hand");
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxState.await("the dialog's reason has the keyboard", () -> robot.lookup("#actionReason").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        return table;
+    }
+
     private static Optional<ContextMenu> rowMenu(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof ContextMenu m && m.isShowing()
                 && "rowMenu".equals(m.getId())).map(ContextMenu.class::cast).findFirst();
@@ -284,21 +294,7 @@ class KeyboardPathTest extends FixturesWindow {
      */
     @Test
     void theOverrideIsTickedWithSpaceAndRunFollows(FxRobot robot) throws Exception {
-        awaitRows(robot);
-        TableView<SessionRow> table = FxState.read(() -> table(robot));
-        String button = "#action-" + ActionKind.MANUAL_COMPLETE.wire();
-        boolean found = false;
-        for (int i = 0; i < 19 && !found; i++) {
-            int row = i;
-            robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
-            found = FxState.read(() -> robot.lookup(button).tryQuery().map(b -> !b.isDisabled()
-                    && b.getStyleClass().contains("needs-override")).orElse(false));
-        }
-        assertTrue(found, "a session a developer may complete by hand only over its guard");
-        robot.interact(table::requestFocus);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        FxState.await("the dialog's reason has the keyboard", () -> robot.lookup("#actionReason").tryQuery()
-                .map(Node::isFocused).orElse(false));
+        TableView<SessionRow> table = openManualCompleteByKey(robot, true);
         TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
         robot.targetWindow(FxState.read(() -> reason.getScene().getWindow()));
         robot.write("guard checked by hand");
