@@ -36,7 +36,7 @@ public final class TrayNotifier implements OsNotifier {
 
     /** {@code tooltip} follows the window's language ({@code I18n.text}), also on an icon already in the tray. */
     public TrayNotifier(ObservableValue<String> tooltip) {
-        this(tooltip, TrayNotifier::dialogFontDraws, null);
+        this(tooltip, awtDrawsTheTray(System.getProperty("os.name", "")) ? TrayNotifier::dialogFontDraws : text -> true, null);
     }
 
     /** {@code drawable}: whether the tray can draw a text; {@code supported}: the tray's answer, null to ask it. */
@@ -63,6 +63,15 @@ public final class TrayNotifier implements OsNotifier {
         if (icon != null) {
             icon.setToolTip(iconTooltip());
         }
+    }
+
+    /**
+     * Whether AWT draws the tray's balloon and tooltip itself, in its Dialog font: on Linux (X11). Windows and macOS
+     * hand the texts to the system, which draws them with its own fonts, whatever Java's logical font says it has.
+     */
+    static boolean awtDrawsTheTray(String osName) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        return !os.contains("win") && !os.contains("mac");
     }
 
     /** Whether AWT's Dialog font, the one its Linux tray windows use, has a glyph for every character of {@code text}. */

@@ -48,4 +48,12 @@ class TrayNotifierTest {
         assertEquals(new java.awt.Font(java.awt.Font.DIALOG, java.awt.Font.PLAIN, 12).canDisplayUpTo("경고") < 0,
                 TrayNotifier.dialogFontDraws("경고"));
     }
+
+    /** Only where AWT draws the tray itself is its font asked: elsewhere the system draws Korean with its own fonts. */
+    @Test
+    void onlyLinuxsTrayIsDrawnInAwtsFont() {
+        assertTrue(TrayNotifier.awtDrawsTheTray("Linux"));
+        assertFalse(TrayNotifier.awtDrawsTheTray("Windows 11"));
+        assertFalse(TrayNotifier.awtDrawsTheTray("Mac OS X"));
+    }
 }
