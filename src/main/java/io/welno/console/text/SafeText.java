@@ -177,7 +177,9 @@ public final class SafeText {
         }
         int first = -1;
         for (int i = 0; i < json.length(); i++) {
-            if (isUnsafeInJson(json, i)) {
+            if (json.charAt(i) == '\\' && i + 1 < json.length() && json.charAt(i + 1) == '\\') {
+                i++; // an escaped backslash: the "u00AB" after it is text, whose letters are the value's own
+            } else if (isUnsafeInJson(json, i)) {
                 first = i;
                 break;
             }

@@ -255,6 +255,10 @@ class SafeTextTest {
         assertEquals(value, mapper.readTree(SafeText.json(json)).get("name").asText());
         assertEquals("{\"a\":\"\\u00ab\\\\\\u00ab\"}", SafeText.json("{\"a\":\"\\u00AB\\\\\\u00Ab\"}"),
                 "a stored value's escapes, after an escaped backslash too");
+        String literal = mapper.writeValueAsString(java.util.Map.of("name", "C:\\u00AB"));
+        assertEquals("{\"name\":\"C:\\\\u00AB\"}", literal, "a backslash and the text u00AB, no escape");
+        assertSame(literal, SafeText.json(literal), "nothing to change: the text after an escaped backslash is text");
+        assertEquals("C:\\u00AB", mapper.readTree(SafeText.json(literal)).get("name").asText());
     }
 
     /** A stored value's raw carriage returns between tokens would overprint a terminal's line: line breaks instead. */
