@@ -254,8 +254,8 @@ class HoldEndTest {
             // the reason is a sentence of its own after the console's, not one in parentheses
             assertTrue(Words.en(revert.lost()).startsWith("The session now holds a value that is not a readable"
                     + " session. Truncated JSON: "), Words.en(revert.lost()));
-            assertTrue(Words.en(held.message()).startsWith("The stored value is not a readable session any more, so"
-                    + " the change was written over. Truncated JSON: "), Words.en(held.message()));
+            assertTrue(Words.en(held.message()).startsWith("The change was written over by a value that is not a"
+                    + " readable session. Truncated JSON: "), Words.en(held.message()));
             List<AuditRecord> newest = flow.auditLog().read(2);
             assertEquals(List.of(AuditRecord.HOLD_ENDED, AuditRecord.REVERT_DETECTED),
                     newest.stream().map(AuditRecord::event).toList());
