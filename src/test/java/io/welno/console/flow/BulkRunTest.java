@@ -418,10 +418,19 @@ class BulkRunTest {
             String left = FlowTestSupport.newSession(REDIS);
             BackendStyleWriter backend = new BackendStyleWriter(REDIS.client());
             ObjectNode stale = backend.read(undone);
+            Set<String> finished = ConcurrentHashMap.newKeySet();
+            flow.addListener(new FlowListener() {
+                @Override
+                public void onActionFinished(ActionResult result) {
+                    finished.add(result.request().sessionId());
+                }
+            });
             BulkRun run = BulkRun.start(flow, OPERATOR, ActionRequest.of(ActionKind.SIMPLE_AUTH, "-", "re-send")
                     .withHold(Duration.ofSeconds(3)), List.of(undone, left), workers, null);
-            Await.until("the console's error write", Duration.ofSeconds(30),
-                    () -> REDIS.client().get("tilko_session:" + undone).contains("\"status\": \"error\""));
+            // Written and read back, so held: a stale copy landing before the read-back is a conflict, not a revert.
+            Await.until("the console's error write, read back", Duration.ofSeconds(30),
+                    () -> finished.contains(undone));
+            assertTrue(REDIS.client().get("tilko_session:" + undone).contains("\"status\": \"error\""));
             backend.write(undone, stale);
             assertTrue(run.await(Duration.ofMinutes(1)));
             BulkRun.Summary summary = run.summary();
