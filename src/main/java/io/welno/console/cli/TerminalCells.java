@@ -1,7 +1,6 @@
 package io.welno.console.cli;
 
-import java.util.Arrays;
-import java.util.regex.Pattern;
+import io.welno.console.text.Graphemes;
 
 /**
  * How wide a text is on a terminal, counted per grapheme cluster (what the terminal draws as one thing): East Asian
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class TerminalCells {
 
-    private static final Pattern CLUSTER = Pattern.compile("\\X");
     private static final int ZWJ = 0x200D;
     private static final int EMOJI_PRESENTATION = 0xFE0F;
 
@@ -59,28 +57,23 @@ final class TerminalCells {
     }
 
     static int width(String text) {
-        if (text.chars().allMatch(c -> c < 0x300 || c >= 0xAC00 && c <= 0xD7A3)) {
+        if (Graphemes.oneCharEach(text)) {
             // Latin text, ids, escapes and names in Hangul syllables, nearly every row: no segmentation needed
             return text.chars().map(c -> c < 0x300 ? 1 : 2).sum();
         }
-        int cells = 0;
-        var cluster = CLUSTER.matcher(text);
-        while (cluster.find()) {
-            cells += clusterCells(text, cluster.start(), cluster.end());
-        }
-        return cells;
+        return Graphemes.clusters(text).stream().mapToInt(TerminalCells::clusterCells).sum();
     }
 
-    private static int clusterCells(String text, int start, int end) {
+    private static int clusterCells(String cluster) {
         int cells = 0;
         boolean emoji = false;
-        for (int i = start; i < end; ) {
-            int cp = text.codePointAt(i);
+        for (int i = 0; i < cluster.length(); ) {
+            int cp = cluster.codePointAt(i);
             if (cp == ZWJ) {
                 break; // what follows joins the emoji before it into one glyph
             }
             emoji |= cp == EMOJI_PRESENTATION;
-            cells += i == start ? cells(cp) : joinedCells(cp);
+            cells += i == 0 ? cells(cp) : joinedCells(cp);
             i += Character.charCount(cp);
         }
         return emoji ? Math.max(cells, 2) : cells;
@@ -102,8 +95,6 @@ final class TerminalCells {
     }
 
     private static boolean wide(int cp) {
-        int at = Arrays.binarySearch(WIDE, cp);
-        // a hit is a range's first or last code point; a miss falls inside a range when it lands after a first one
-        return at >= 0 || (-at - 1) % 2 == 1;
+        return Graphemes.inRanges(WIDE, cp);
     }
 }

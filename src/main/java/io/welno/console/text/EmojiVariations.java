@@ -1,7 +1,5 @@
 package io.welno.console.text;
 
-import java.util.Arrays;
-
 /**
  * The characters that take a presentation selector: U+FE0E asks for the text form, U+FE0F for the emoji form, and
  * emoji pickers and Korean and macOS keyboards put U+FE0F after the symbols they insert ("✔️" is U+2714 U+FE0F). The
@@ -56,8 +54,6 @@ final class EmojiVariations {
 
     /** Whether {@code cp} followed by a presentation selector is a variation sequence Unicode defines. */
     static boolean takesSelector(int cp) {
-        int at = Arrays.binarySearch(RANGES, cp);
-        // a hit is a run's first or last code point; a miss falls inside a run when it lands after a first one
-        return at >= 0 || (-at - 1) % 2 == 1;
+        return Graphemes.inRanges(RANGES, cp);
     }
 }

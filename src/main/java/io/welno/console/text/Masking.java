@@ -2,7 +2,6 @@ package io.welno.console.text;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,6 @@ public final class Masking {
             "(?<![\\d.])(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?![\\d.])");
     /** A resident registration number (주민등록번호), YYMMDD-NNNNNNN. */
     private static final Pattern RESIDENT_NUMBER = Pattern.compile("(?<!\\d)(\\d{6})-([1-8]\\d{6})(?!\\d)");
-    /** A grapheme cluster: what a reader counts as one letter. */
-    private static final Pattern LETTER = Pattern.compile("\\X");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     private Masking() {
@@ -54,16 +51,7 @@ public final class Masking {
         if (stripped.isEmpty()) {
             return "";
         }
-        List<String> letters = new ArrayList<>();
-        if (stripped.chars().allMatch(c -> c < 0x300 || c >= 0xAC00 && c <= 0xD7A3)) {
-            // Latin letters and Hangul syllables, nearly every name: a letter a character, without the segmentation
-            stripped.chars().forEach(c -> letters.add(String.valueOf((char) c)));
-        } else {
-            var cluster = LETTER.matcher(stripped);
-            while (cluster.find()) {
-                letters.add(cluster.group());
-            }
-        }
+        List<String> letters = Graphemes.clusters(stripped);
         if (letters.size() == 1) {
             return "*";
         }
@@ -91,21 +79,7 @@ public final class Masking {
 
     /** The text as {@link SafeText} draws it, without what it would escape: a joiner inside an emoji stays. */
     private static String drawn(String text) {
-        if (text == null) {
-            return "";
-        }
-        if (SafeText.firstUnsafeTyped(text) < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (!SafeText.isUnsafe(cp) || VisibleSequences.partOf(text, i, cp)) {
-                out.appendCodePoint(cp);
-            }
-            i += Character.charCount(cp);
-        }
-        return out.toString();
+        return withoutUnsafe(text, true);
     }
 
     /**
@@ -144,14 +118,28 @@ public final class Masking {
 
     /** The text without its control and invisible characters, as a person reads it; null becomes "". */
     public static String visible(String text) {
+        return withoutUnsafe(text, false);
+    }
+
+    /**
+     * {@code text} without the characters {@link SafeText} escapes; with {@code keepSequences}, those it accepts inside
+     * a sequence drawn as one (a joiner between two emoji, a flag's tags) stay. Null becomes "".
+     */
+    private static String withoutUnsafe(String text, boolean keepSequences) {
         if (text == null) {
             return "";
         }
-        if (SafeText.firstUnsafe(text) < 0) {
+        if ((keepSequences ? SafeText.firstUnsafeTyped(text) : SafeText.firstUnsafe(text)) < 0) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> !SafeText.isUnsafe(cp)).forEach(out::appendCodePoint);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!SafeText.isUnsafe(cp) || keepSequences && VisibleSequences.partOf(text, i, cp)) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 

@@ -3,7 +3,6 @@ package io.welno.console.text;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The well-formed sequences in which a character that draws nothing alone is part of what is drawn, as phones and
@@ -29,7 +28,6 @@ final class VisibleSequences {
     private static final int ZWJ = 0x200D;
     private static final int BLACK_FLAG = 0x1F3F4;
     private static final int CANCEL_TAG = 0xE007F;
-    private static final Pattern CLUSTER = Pattern.compile("\\X");
 
     private VisibleSequences() {
     }
@@ -86,7 +84,7 @@ final class VisibleSequences {
     }
 
     private static boolean oneCluster(String text) {
-        var m = CLUSTER.matcher(text);
+        var m = Graphemes.CLUSTER.matcher(text);
         return m.lookingAt() && m.end() == text.length();
     }
 
@@ -128,7 +126,7 @@ final class VisibleSequences {
         if (end <= 0) {
             return 0;
         }
-        var m = CLUSTER.matcher(text);
+        var m = Graphemes.CLUSTER.matcher(text);
         int last = 0;
         while (m.find() && m.end() <= end) {
             last = m.end();
