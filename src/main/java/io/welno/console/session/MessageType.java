@@ -4,6 +4,9 @@ package io.welno.console.session;
 public enum MessageType {
     INFO("info"), SUCCESS("success"), ERROR("error"), OTHER(null);
 
+    /** {@code values()} copies its array on every call, and every message of every listed session is typed. */
+    private static final MessageType[] ALL = values();
+
     private final String wire;
 
     MessageType(String wire) {
@@ -15,7 +18,7 @@ public enum MessageType {
     }
 
     public static MessageType fromWire(String wire) {
-        for (MessageType type : values()) {
+        for (MessageType type : ALL) {
             if (type.wire != null && type.wire.equals(wire)) {
                 return type;
             }
