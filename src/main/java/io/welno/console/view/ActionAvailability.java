@@ -49,10 +49,18 @@ public final class ActionAvailability {
 
     private final FlowService flow;
     private final Role role;
+    /** The demo's: the role is switched in the window (its role box), not chosen with a connection profile. */
+    private final boolean roleSwitchedInWindow;
 
     public ActionAvailability(FlowService flow, Role role) {
+        this(flow, role, false);
+    }
+
+    /** @param roleSwitchedInWindow the demo: its role box, not a profile, gives another role, and the fix says so */
+    public ActionAvailability(FlowService flow, Role role, boolean roleSwitchedInWindow) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.role = Objects.requireNonNull(role, "role");
+        this.roleSwitchedInWindow = roleSwitchedInWindow;
     }
 
     /** @param row the selected session, or null when none is */
@@ -104,8 +112,11 @@ public final class ActionAvailability {
     }
 
     /** The refusal followed by what to do about it, when the window knows that. */
-    static Phrase withFix(Phrase reason) {
+    private Phrase withFix(Phrase reason) {
         String fix = FIXES.get(reason.key().startsWith("setup.") ? reason.key().substring(6) : reason.key());
+        if (fix != null && fix.equals("fix.role") && roleSwitchedInWindow) {
+            fix = "fix.role.demo"; // the demo has no profile to choose: Connections… would leave it
+        }
         return fix == null ? reason : Phrase.of("action.why.fix", reason, Phrase.of(fix));
     }
 }

@@ -107,6 +107,9 @@ class DemoWindowTest {
             // demo's first row, whose status is the traffic's to choose
             String roleRefusal = "it needs the developer role";
             assertTrue(operatorReason.contains(roleRefusal), operatorReason);
+            // the demo has no profile to choose: its fix is the role box, where Connections… would leave the demo
+            assertTrue(operatorReason.contains("the Role box in the status bar")
+                    && !operatorReason.contains("Connections"), operatorReason);
 
             assertTrue(FxState.read(() -> first.scene().lookup("#demoHint").isVisible()), "the first-run hint is shown");
             String hint = FxState.read(() -> ((Label) first.scene().lookup("#demoHintText")).getText());

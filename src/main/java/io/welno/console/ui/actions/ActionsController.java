@@ -59,6 +59,7 @@ public final class ActionsController {
     private final SessionCodec codec;
     private final ActionHost view;
     private ActionAvailability availability;
+    private final boolean roleSwitchedInWindow;
     private final Map<ActionKind, Button> buttons = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, Tooltip> tips = new EnumMap<>(ActionKind.class);
     private final Map<ActionKind, String> reasons = new EnumMap<>(ActionKind.class);
@@ -78,15 +79,17 @@ public final class ActionsController {
     private final InvalidationListener languageFollower = o -> refresh();
     private Consumer<ActionResult> resultListener = r -> { };
 
+    /** @param roleSwitchedInWindow the demo, whose role box gives another role (said where a role refuses) */
     public ActionsController(FlowService flow, Operator operator, ActionHost view, I18n i18n, Executor background,
-                      SessionCodec codec) {
+                      SessionCodec codec, boolean roleSwitchedInWindow) {
         this.flow = flow;
         this.operator = operator;
         this.view = view;
         this.i18n = i18n;
         this.background = background;
         this.codec = codec;
-        this.availability = new ActionAvailability(flow, operator.role());
+        this.roleSwitchedInWindow = roleSwitchedInWindow;
+        this.availability = new ActionAvailability(flow, operator.role(), roleSwitchedInWindow);
         // Every action has its button, also those the role may not run: a grey button that says why (and how to
         // get the role) teaches more than a missing one.
         for (ActionKind kind : ActionKind.values()) {
@@ -140,7 +143,7 @@ public final class ActionsController {
      */
     public void useOperator(Operator next) {
         operator = next;
-        availability = new ActionAvailability(flow, next.role());
+        availability = new ActionAvailability(flow, next.role(), roleSwitchedInWindow);
         refresh();
     }
 

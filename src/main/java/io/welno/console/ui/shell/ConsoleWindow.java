@@ -191,7 +191,8 @@ public final class ConsoleWindow {
         });
         var operator = started.operator();
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
-        actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec());
+        actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec(),
+                started.isDemo());
         actions.installShortcuts(scene);
         view.connect(this::setTheme, started); // settings menu theme, F5 resync, badges follow the language
         if (started.isDemo()) {

@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.flow.Role;
+import io.welno.console.ui.common.FieldNames;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.view.Wording;
 import java.util.function.Consumer;
@@ -35,6 +36,10 @@ final class RoleSwitch extends HBox {
             roles.setButtonCell(cell(i18n));
         });
         roles.setValue(current);
+        // A screen reader heard an unnamed box reading the role's constant ("OPERATOR") in either language: the
+        // label names the box, and the box says its name and its role in the window's words
+        label.setLabelFor(roles);
+        FieldNames.name(roles, i18n, "role.switch", role -> role == null ? "" : Wording.window(i18n).role(role));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(i18n.text("role.switch.tip"));
         roles.setTooltip(tip);
