@@ -289,8 +289,57 @@ class KeyboardPathTest extends FixturesWindow {
     }
 
     /**
+     * The toolbar's menu buttons say their names to a screen reader, in the window's language: JavaFX's menu button
+     * skin gave none, so Tab reached two unnamed menu buttons.
+     */
+    @Test
+    void theToolbarsMenuButtonsHaveNames(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        Node settings = FxState.read(() -> robot.lookup("#settingsMenu").query());
+        Node bulk = FxState.read(() -> robot.lookup("#bulkMenu").query());
+        FxState.check(() -> {
+            assertEquals(ENGLISH.getString("settings.menu"), settings.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(ENGLISH.getString("bulk.menu"), bulk.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+        });
+        robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
+        FxState.check(() -> {
+            assertEquals(KOREAN.getString("settings.menu"), settings.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(KOREAN.getString("bulk.menu"), bulk.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+        });
+    }
+
+    /**
+     * Enter in an action's reason runs the action, as Enter does in any dialog: it typed a line break instead (which
+     * the one-line reason may not hold) and the dialog stayed open, so a keyboard user had to find Run with Tab.
+     * With Run grey (no reason yet) Enter does nothing, and types nothing either.
+     */
+    @Test
+    void enterInTheReasonRunsTheAction(FxRobot robot) throws Exception {
+        TableView<SessionRow> table = openManualCompleteByKey(robot, false);
+        String id = FxState.read(() -> table.getSelectionModel().getSelectedItem().id());
+        TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
+        Button run = FxState.read(() -> robot.lookup("#actionRun").queryButton());
+        robot.targetWindow(FxState.read(() -> reason.getScene().getWindow()));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> {
+            assertEquals("", reason.getText(), "no line break typed");
+            assertTrue(run.isDisabled() && reason.getScene().getWindow().isShowing(), "nothing run without a reason");
+        });
+        robot.write("user approved on the phone");
+        FxState.await("the reason accepted and the preview allowing the run", () -> !run.isDisabled());
+        robot.type(KeyCode.ENTER);
+        FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        java.util.regex.Pattern completed = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"auth_completed\"");
+        FxState.await("the action run", () -> completed.matcher(String.valueOf(REDIS.client()
+                .get("tilko_session:" + id))).find());
+        FxState.await("the table has the keyboard again", table::isFocused);
+    }
+
+    /**
      * A developer's override without a mouse: Tab from the reason reaches the override box, Space ticks it and Run
-     * comes on (the guard is overridden, the preview allows the run), Space again and Run goes off.
+     * comes on (the guard is overridden, the preview allows the run) saying that it runs anyway, Space again and Run
+     * goes off, plain Run again.
      */
     @Test
     void theOverrideIsTickedWithSpaceAndRunFollows(FxRobot robot) throws Exception {
@@ -312,9 +361,11 @@ class KeyboardPathTest extends FixturesWindow {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(FxState.read(override::isSelected), "Space ticks it");
         FxState.await("Run comes on with the override", () -> !run.isDisabled());
-        assertEquals(runText, FxState.read(run::getText));
+        assertEquals(ENGLISH.getString("action.run.override"), FxState.read(run::getText),
+                "Run says it runs past the guard");
         robot.type(KeyCode.SPACE);
         FxState.await("and goes off without it", run::isDisabled);
+        assertEquals(runText, FxState.read(run::getText), "and says plain Run again");
         robot.type(KeyCode.ESCAPE);
         FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
     }

@@ -22,7 +22,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -145,8 +145,12 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         getDialogPane().setContent(content);
         ButtonType run = new ButtonType(i18n.get("action.run"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(run, new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        Node runButton = getDialogPane().lookupButton(run);
+        Button runButton = (Button) getDialogPane().lookupButton(run);
         runButton.setId("actionRun");
+        // Ticked, the override changes what Run does (past the guard, recorded as an override): the button says so,
+        // not only its enabled state
+        runButton.textProperty().bind(Bindings.when(override.selectedProperty())
+                .then(i18n.text("action.run.override")).otherwise(i18n.text("action.run")));
         // The same check the command line makes (ActionRequest.reasonProblem): said under the field as it is typed.
         runButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> ActionRequest.reasonProblem(reason.getText()).isPresent() || !allowed.get(),

@@ -5,6 +5,7 @@ import io.welno.console.flow.BulkRun;
 import io.welno.console.flow.FlowService;
 import io.welno.console.flow.OpenWork;
 import io.welno.console.flow.Operator;
+import io.welno.console.ui.common.FieldNames;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.view.Wording;
@@ -92,6 +93,7 @@ public final class BulkMenu extends MenuButton {
         this.notices = notices;
         setId("bulkMenu");
         textProperty().bind(i18n.text("bulk.menu"));
+        FieldNames.name(this);
         setOnShowing(e -> {
             rebuild();
             runsTicker.play();

@@ -3,6 +3,7 @@ package io.welno.console.ui.common;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextInputControl;
 
 /**
@@ -28,5 +29,13 @@ public final class FieldNames {
         box.accessibleTextProperty().bind(Bindings.createStringBinding(() -> i18n.format("field.named",
                 i18n.get(key), words.apply(box.getValue())), i18n.localeProperty(), box.valueProperty()));
         box.accessibleHelpProperty().bind(i18n.text(key));
+    }
+
+    /**
+     * A menu button names itself by its text: JavaFX's menu button skin, unlike a button's, gives a screen reader no
+     * name at all (the toolbar's Settings and Bulk actions read as unnamed menu buttons).
+     */
+    public static void name(MenuButton button) {
+        button.accessibleTextProperty().bind(button.textProperty());
     }
 }

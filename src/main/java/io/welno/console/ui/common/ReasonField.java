@@ -1,5 +1,8 @@
 package io.welno.console.ui.common;
 
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -10,6 +13,8 @@ import javafx.scene.input.KeyEvent;
  * as a character: a keyboard user who pressed Tab to reach Run typed a tab into the reason instead, which the reason
  * check then refuses (a control character), so the dialog could not be confirmed without a mouse. Tab and Shift+Tab
  * leave the field here, as in every other field of the window; the label above it names it to a screen reader.
+ * Enter, which typed a line break the reason may not hold either (the dialog stayed open, the reason one line longer),
+ * presses the dialog's default button, Run, as Enter does everywhere else in a dialog; nothing while Run is grey.
  */
 public final class ReasonField {
 
@@ -19,6 +24,12 @@ public final class ReasonField {
     public static void install(TextArea reason, Label label) {
         label.setLabelFor(reason);
         reason.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && !event.isControlDown() && !event.isAltDown()
+                    && !event.isMetaDown()) {
+                event.consume();
+                defaultButton(reason).ifPresent(Button::fire);
+                return;
+            }
             if (event.getCode() != KeyCode.TAB || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
                 return;
             }
@@ -27,5 +38,13 @@ public final class ReasonField {
             reason.fireEvent(new KeyEvent(event.getSource(), reason, KeyEvent.KEY_PRESSED, event.getCharacter(),
                     event.getText(), KeyCode.TAB, event.isShiftDown(), true, false, false));
         });
+    }
+
+    /** The enabled default button of the field's dialog, if any. */
+    private static Optional<Button> defaultButton(TextArea reason) {
+        Parent root = reason.getScene() == null ? null : reason.getScene().getRoot();
+        return root == null ? Optional.empty() : root.lookupAll(".button").stream()
+                .filter(node -> node instanceof Button button && button.isDefaultButton() && !button.isDisabled())
+                .map(Button.class::cast).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.ui.common.FieldNames;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.view.TimeStyle;
@@ -34,6 +35,7 @@ public final class SettingsMenu extends MenuButton {
         setId("settingsMenu");
         getStyleClass().add("settings-menu");
         textProperty().bind(i18n.text("settings.menu"));
+        FieldNames.name(this);
 
         Menu language = choices(i18n, "menu-language", "settings.language",
                 option(i18n, korean, "menu-lang-ko", "settings.language.ko", () -> onLanguage.accept(I18n.KOREAN)),
