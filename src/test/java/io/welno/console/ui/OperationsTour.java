@@ -1,28 +1,33 @@
 package io.welno.console.ui;
 
 import io.welno.console.flow.ActionKind;
+import io.welno.console.session.SessionStatus;
 import io.welno.console.ui.bulk.BulkDialog;
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.view.AlertRules;
 import io.welno.console.view.Bucket;
 import io.welno.console.view.SessionRow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.event.ActionEvent;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 
 /**
- * The screenshot tour's scenes of the operating-at-scale features: the bulk dialog's preview over the Stuck bucket
- * and the same dialog running, and the alert list (the audit tab is a plain tab scene, showing the run's entries).
- * Not a test.
+ * The screenshot tour's scenes of the operating-at-scale features: the bulk dialog's preview over failed and stuck
+ * sessions and the same dialog running, and the alert list (the audit tab is a plain tab scene, showing the run's
+ * entries). Not a test.
  */
 final class OperationsTour {
 
     private OperationsTour() {
     }
 
-    /** Re-send auth over the Stuck bucket: those stuck waiting for the phone are re-sent, the others refused. */
+    /**
+     * Re-send auth over a few failed sessions and the Stuck bucket: the failed ones and those stuck waiting for the
+     * phone are re-sent, the others refused.
+     */
     static Scene bulkPreview(ScreenshotTour tour) {
         return bulkDialog(tour).getDialogPane().getScene();
     }
@@ -47,10 +52,13 @@ final class OperationsTour {
 
     private static BulkDialog bulkDialog(ScreenshotTour tour) {
         var view = tour.window().view();
+        // A few failed sessions, which a re-send repairs, beside the Stuck bucket: the demo's stuck ones are mostly
+        // stuck collecting, which it refuses, and a picture of a run where every session is refused shows no run
+        view.chooseBucket(new Bucket(Bucket.Kind.STATUS, SessionStatus.ERROR));
+        List<String> some = new ArrayList<>(view.table().getItems().stream().filter(r -> !r.isEnded()).limit(6)
+                .map(SessionRow::id).toList());
         view.chooseBucket(Bucket.STUCK);
-        List<String> ids = view.table().getItems().stream().filter(r -> !r.isEnded()).map(SessionRow::id).toList();
-        List<String> some = ids.isEmpty()
-                ? view.table().getItems().stream().limit(20).map(SessionRow::id).toList() : ids;
+        view.table().getItems().stream().filter(r -> !r.isEnded()).map(SessionRow::id).forEach(some::add);
         BulkDialog dialog = tour.window().operations().bulk().open(ActionKind.SIMPLE_AUTH, some);
         boolean korean = "ko".equals(tour.window().i18n().locale().getLanguage());
         ((TextArea) dialog.getDialogPane().lookup("#bulkReason")).setText(korean
