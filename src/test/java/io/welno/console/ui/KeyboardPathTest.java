@@ -363,6 +363,7 @@ class KeyboardPathTest extends FixturesWindow {
         FxState.await("Run comes on with the override", () -> !run.isDisabled());
         assertEquals(ENGLISH.getString("action.run.override"), FxState.read(run::getText),
                 "Run says it runs past the guard");
+        FxState.await("the longer words laid out whole", () -> run.getWidth() >= run.prefWidth(-1));
         robot.type(KeyCode.SPACE);
         FxState.await("and goes off without it", run::isDisabled);
         assertEquals(runText, FxState.read(run::getText), "and says plain Run again");
