@@ -16,11 +16,12 @@ public enum ExitCode {
     DONE(0, "done"),
     /**
      * The action failed (Tilko refused, a collection ended in error), the session is missing ({@code show}: or its
-     * stored value unreadable), the server refuses writes or keeps the session on another node, Redis answered with
-     * an error of its own, or an unexpected error.
+     * stored value unreadable), a hold ended on a value past a bound of the console's own, the server refuses writes
+     * or keeps the session on another node, Redis answered with an error of its own, or an unexpected error.
      */
     FAILED(1, "failed: the action failed (Tilko refused; a collection ended not approved, info_required, in "
-            + "error or interrupted), the session is missing (show: or unreadable), the server refuses writes "
+            + "error or interrupted), the session is missing (show: or unreadable), a hold that ended on a value "
+            + "past the console's own bounds (whether the change is in it is unknown), the server refuses writes "
             + "(READONLY, OOM, MISCONF) or keeps the session on another cluster node, another error Redis answers "
             + "with (quoted), or an unexpected error"),
     /**
@@ -36,13 +37,14 @@ public enum ExitCode {
     CONFLICT(3, "not in place: the session kept changing, someone else took it over, the backend reverted the "
             + "change, or the session vanished meanwhile"),
     /**
-     * Redis could not be used (reached, logged into, permitted, answering, a connection free), a hold's last read
-     * could not confirm the change, or the fallback folder of {@code list}, {@code show} or {@code watch} could not be
-     * read.
+     * Redis could not be used (reached, logged into, permitted, answering, a connection free), a hold could not
+     * confirm the change for want of a read of it, or the fallback folder of {@code list}, {@code show} or
+     * {@code watch} could not be read.
      */
     UNAVAILABLE(4, "Redis unusable: no connection, a timeout, a lost connection, TLS, the login, a missing "
             + "permission, a server still loading or its cluster down, or every connection busy; also a hold that "
-            + "could not confirm the change, and for list, show and watch an unreadable fallback folder");
+            + "could not confirm the change (the session could not be read), and for list, show and watch an "
+            + "unreadable fallback folder");
 
     private final int code;
     private final String meaning;
@@ -77,7 +79,8 @@ public enum ExitCode {
         return switch (outcome.kind()) {
             case KEPT, NOT_HELD -> DONE;
             case REVERTED, VANISHED -> CONFLICT;
-            case UNCONFIRMED -> UNAVAILABLE;
+            // Read, but past what the console parses: no Redis trouble, and waiting will not tell; look at it (1).
+            case UNCONFIRMED -> outcome.pastOwnBound() ? FAILED : UNAVAILABLE;
         };
     }
 

@@ -55,7 +55,10 @@ public final class BulkRun {
         ENDED,
         /** Redis could not do it: unreachable, timeout, permission. */
         UNAVAILABLE,
-        /** Tilko refused (a collection that ended not approved, info_required or error), or an unexpected error. */
+        /**
+         * Tilko refused (a collection that ended not approved, info_required or error), its hold ended on a value past
+         * a bound of the console's own (whether the change is in it is unknown), or an unexpected error.
+         */
         FAILED,
         /**
          * Not started, or its collection stopped and gave the claim back: the run was cancelled (or the console
@@ -401,7 +404,8 @@ public final class BulkRun {
             return Tally.APPLIED;
         }
         return switch (held.kind()) {
-            case UNCONFIRMED -> Tally.UNAVAILABLE;
+            // read, but past the console's own bound: not Redis trouble (the command line's exit 1, as alone)
+            case UNCONFIRMED -> held.pastOwnBound() ? Tally.FAILED : Tally.UNAVAILABLE;
             case VANISHED -> Tally.ENDED;
             default -> Tally.REVERTED;
         };

@@ -11,17 +11,28 @@ import io.welno.console.text.Phrase;
  * @param statusNow  the status last seen (null when unknown)
  * @param toUnreadable for a REVERTED end, whether the change was written over by a value that is no readable session
  *                   at all rather than by a session ({@link #overUnreadable}): told apart wherever the end is worded
+ * @param pastOwnBound for an UNCONFIRMED end, whether Redis was read but its value goes past a bound of the console's
+ *                   own ({@link #atOwnBound}), rather than Redis not being read: the first is no Redis trouble, so the
+ *                   command line's exit status tells them apart
  */
-public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, boolean toUnreadable) {
+public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, boolean toUnreadable,
+                          boolean pastOwnBound) {
 
     public HoldOutcome {
         if (toUnreadable && kind != Kind.REVERTED) {
             throw new IllegalArgumentException("only a REVERTED end is written over: " + kind);
         }
+        if (pastOwnBound && kind != Kind.UNCONFIRMED) {
+            throw new IllegalArgumentException("only an UNCONFIRMED end stops at the console's own bound: " + kind);
+        }
+    }
+
+    public HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, boolean toUnreadable) {
+        this(kind, message, reapplies, statusNow, toUnreadable, false);
     }
 
     public HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow) {
-        this(kind, message, reapplies, statusNow, false);
+        this(kind, message, reapplies, statusNow, false, false);
     }
 
     public enum Kind {
@@ -47,6 +58,14 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
      */
     static HoldOutcome overUnreadable(Phrase reason, int reapplies) {
         return new HoldOutcome(Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable", reason), reapplies, null, true);
+    }
+
+    /**
+     * The end of a hold whose last read found a value the console stops parsing at a bound of its own ({@code reason}:
+     * which): the change may well be in it, and the backend may read it, so nobody here can say.
+     */
+    static HoldOutcome atOwnBound(Phrase reason, int reapplies) {
+        return new HoldOutcome(Kind.UNCONFIRMED, Phrase.of("hold.pastOwnBound", reason), reapplies, null, false, true);
     }
 
     /** The change is known to be in place at the end of the hold (or nothing was held). */

@@ -272,8 +272,8 @@ final class Holds {
         if (RevertWatch.pastOwnBound(stored.get())) {
             // The console stopped reading it at a bound of its own: the change may well be in it, and the backend
             // may read it. Neither kept nor written over: nobody here can say.
-            endHold(state, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.pastOwnBound",
-                    ((UnreadableSession) stored.get().parsed()).reason()), state.handle.reapplies(), null));
+            endHold(state, HoldOutcome.atOwnBound(((UnreadableSession) stored.get().parsed()).reason(),
+                    state.handle.reapplies()));
             return;
         }
         if (!(stored.get().parsed() instanceof SessionDocument doc)) {

@@ -288,6 +288,53 @@ class FlowCommandsTest {
                 "each step of the hold is audited, newest first");
     }
 
+    /**
+     * Once the console's action on the session is audited (after its read-back), a value with the change still in it
+     * but a number of 1,001 digits (past the console's own parse bound, which the backend does not have) is stored in
+     * its place: what the hold then ends on.
+     */
+    private static void pastOwnBoundOnceChanged(String id) {
+        Thread writer = new Thread(() -> {
+            try {
+                io.welno.console.testing.Await.until("the action's audit entry", Duration.ofSeconds(60),
+                        () -> REDIS.client().xrevrange("welno:console:audit", "+", "-", 100).stream().anyMatch(
+                                e -> id.equals(e.getFields().get("session"))
+                                        && AuditRecord.ATTEMPT.equals(e.getFields().get("event"))));
+            } catch (Exception e) {
+                return;
+            }
+            String withChange = REDIS.client().get("tilko_session:" + id);
+            REDIS.client().set("tilko_session:" + id, "{\"n\": " + "1".repeat(1001) + ", " + withChange.substring(1));
+        });
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * A hold that ends on a value past the console's own parse bound ends UNCONFIRMED, but Redis answered every read:
+     * not "Redis unavailable" (4), which would send a script to retry what waiting will not tell, but 1 (look at the
+     * session), alone and in a batch.
+     */
+    @Test
+    void aHoldEndingPastTheConsolesOwnBoundIsNoRedisTrouble() throws Exception {
+        String one = FlowTestSupport.waitingSession(REDIS);
+        pastOwnBoundOnceChanged(one);
+        CliRun alone = action("complete", one, "--reason", "approved", "--role", "developer", "--hold", "2s");
+        assertTrue(alone.err().contains("UNCONFIRMED [") && alone.err().contains("goes past a bound of the console's"
+                + " own"), alone.all());
+        assertEquals(1, alone.exit(), alone.all());
+
+        String first = FlowTestSupport.waitingSession(REDIS);
+        String second = FlowTestSupport.waitingSession(REDIS);
+        pastOwnBoundOnceChanged(first);
+        pastOwnBoundOnceChanged(second);
+        CliRun batch = action("complete", first, second, "--reason", "approved", "--role", "developer", "--hold",
+                "2s");
+        assertEquals(2, batch.err().lines().filter(l -> l.startsWith("FAILED [")).count(), batch.all());
+        assertFalse(batch.all().contains("UNAVAILABLE ["), batch.all());
+        assertEquals(1, batch.exit(), batch.all());
+    }
+
     @Test
     void theStuckBucketSelectsWhatTheResetAccepts() throws Exception {
         // A collection without progress for about two and a half minutes.
