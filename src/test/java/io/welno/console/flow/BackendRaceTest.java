@@ -194,6 +194,12 @@ class BackendRaceTest {
             assertEquals(ActionResult.Outcome.CONFLICT, complete.outcome(), Words.en(complete.message()));
             assertEquals(ActionResult.Outcome.CONFLICT, complete.outcome());
             assertTrue(Words.en(complete.message()).contains("not in Redis now"), Words.en(complete.message()));
+            // The console sees a later value without its change, not who wrote it: the words say that, in both
+            // languages, and guess no writer (README, "Held actions").
+            assertTrue(Words.en(complete.message()).contains("lacks the change"), Words.en(complete.message()));
+            assertFalse(Words.en(complete.message()).contains("backend"), Words.en(complete.message()));
+            assertTrue(Words.ko(complete.message()).contains("그 변경이 없습니다"), Words.ko(complete.message()));
+            assertFalse(Words.ko(complete.message()).contains("백엔드"), Words.ko(complete.message()));
             assertEquals("auth_request_sent", mapper.readTree(REDIS.client().get("tilko_session:" + completeId))
                     .get("status").asText());
 

@@ -80,8 +80,8 @@ class WindowFitTest extends FixturesWindow {
     void aLongNotificationWrapsInsideTheWindowAndItsDetailsAreReachable(FxRobot robot) throws Exception {
         String headline = "Session welno_0123456789abcdef0123456789abcdef was changed by someone else, so Re-send auth "
                 + "request did not go through, and the window must still show every word of this sentence";
-        String detail = "The change was written, but another writer (probably the backend writing back an older copy) "
-                + "replaced it straight away, so it is not in Redis now (status auth_requesting, expected "
+        String detail = "The change was written, but the session read back right after it lacks the change: it was "
+                + "written over straight away and is not in Redis now (the session is auth_requesting, expected "
                 + "auth_request_sent). Check the session and try again.";
         for (double width : new double[] {1280, ConsoleWindow.MIN_WIDTH}) {
             resize(robot, width);
