@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,6 +47,8 @@ final class ListCommand implements Callable<Integer> {
     private static final int STATUS_CELLS = 27;
     private static final int NAME_CELLS = 8;
     private static final int UPDATED_CELLS = 27;
+    /** What --status takes besides a stored status. */
+    private static final List<String> STATUS_WORDS = List.of("missing", "unreadable");
 
     @Mixin
     RedisOptions redis;
@@ -54,7 +57,8 @@ final class ListCommand implements Callable<Integer> {
     FilesOption.ForList files;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only sessions with this stored status (e.g. auth_request_sent), 'missing' for those "
-                    + "without one, or 'unreadable'")
+                    + "without one, or 'unreadable'; a status the console does not know is listed too, with a note "
+                    + "on standard error")
     String status;
 
     @Option(names = "--json", description = "One JSON object per line")
@@ -68,6 +72,7 @@ final class ListCommand implements Callable<Integer> {
         // Buffered and flushed per batch: the command line's own writer flushes every line, a system call each.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         LocalDateTime now = redis.now();
+        noteUnknownStatus();
         long[] listed = {0};
         Table table = json ? null : new Table(out, now);
         try (RedisSessionStore store = redis.openStore()) {
@@ -107,6 +112,26 @@ final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.DONE.code();
+    }
+
+    /**
+     * A status the console does not know is still looked for (the backend may have added one), but said so on standard
+     * error first: otherwise a misspelt one lists nothing and exits 0, which a script cannot tell from "none".
+     */
+    private void noteUnknownStatus() {
+        if (status == null || STATUS_WORDS.contains(status) || SessionStatus.of(status).isKnown()) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Note: --status '" + SafeText.bounded(status, SafeText.FIELD) + "' is not a status the console "
+                + "knows (" + String.join(", ", knownStatuses()) + "); listing the sessions stored with it anyway.");
+        err.flush();
+    }
+
+    private static List<String> knownStatuses() {
+        List<String> known = new ArrayList<>(SessionStatus.KNOWN.stream().map(SessionStatus::wire).toList());
+        known.addAll(STATUS_WORDS);
+        return known;
     }
 
     private boolean matches(StoredSession session) {

@@ -188,6 +188,14 @@ class CommandLineTest {
         assertEquals(2, noneListed.size(), "the header and the count: " + none.out());
         assertTrue(noneListed.get(0).startsWith("ID "), none.out());
         assertEquals("0 session(s)", noneListed.get(1));
+        // still looked for (the backend may add statuses), exit 0, but a script or a person can tell it from "none"
+        assertEquals(0, none.exit(), none.err());
+        assertEquals("Note: --status 'no_such_status' is not a status the console knows (initiated, auth_requesting, "
+                + "auth_request_sent, auth_pending, auth_completed, authenticated, fetching_health_data, "
+                + "fetching_prescription_data, info_required, completed, error, timeout, expired, missing, unreadable); "
+                + "listing the sessions stored with it anyway.", none.err().strip());
+        assertEquals("", run.err(), "a known status needs no note");
+        assertEquals("", unreadable.err(), "nor does 'unreadable'");
 
         // on a terminal a Hangul syllable takes two cells: the columns after a Korean name still line up
         List<String> lines = run.out().lines().toList();
