@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.RedisAuditLog;
+import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.RedisConnections;
 import io.welno.console.text.SafeText;
 import java.io.PrintWriter;
@@ -15,7 +16,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import redis.clients.jedis.RedisClient;
 
@@ -51,8 +54,26 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * A {@code ?prefix=} in the {@code --redis} given here would be ignored, as {@code --prefix} would: refused as that
+     * option is, before anything is read. The one of {@code WELNO_REDIS_URL} is left alone: the other commands share
+     * that URL, and need its prefix.
+     */
+    private void refusePrefixInUrl() {
+        OptionSpec given = spec.commandLine().getParseResult().matchedOption("--redis");
+        if (given == null || given.stringValues().isEmpty()) {
+            return;
+        }
+        String url = given.stringValues().get(given.stringValues().size() - 1);
+        if (RedisConnectionSettings.written(url).parameters().containsKey("prefix")) {
+            throw new ParameterException(spec.commandLine(), "audit takes no prefix: it reads only its own stream "
+                    + "(--audit-stream), not the sessions' keys, so drop ?prefix= from --redis.");
+        }
+    }
+
     @Override
     public Integer call() {
+        refusePrefixInUrl();
         PrintWriter out = spec.commandLine().getOut();
         List<AuditRecord> records;
         try (RedisClient client = RedisConnections.openClient(redis.settings(), "welno-console-audit")) {

@@ -48,6 +48,11 @@ class OptionHelpTest {
         CliRun run = CliRun.of("audit", "--prefix", "other:", "--redis", NOWHERE);
         assertEquals(2, run.exit(), run.all());
         assertTrue(run.err().startsWith("Unknown option") && run.err().contains("'--prefix'"), run.err());
+        // nor the URL's ?prefix=, which it would ignore as well: refused the same way, before anything is read
+        CliRun inUrl = CliRun.of("audit", "--redis", NOWHERE + "&prefix=other:");
+        assertEquals(2, inUrl.exit(), inUrl.all());
+        assertEquals("audit takes no prefix: it reads only its own stream (--audit-stream), not the sessions' keys, so"
+                + " drop ?prefix= from --redis. See 'welno-console audit --help'.", inUrl.err().strip());
         for (String command : List.of("list", "show", "watch", "simple-auth", "complete", "collect", "reset")) {
             assertTrue(description(command, "--prefix").startsWith("Key prefix of session documents"), command);
         }
