@@ -24,28 +24,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--redis", paramLabel = "URL", description = "Benchmark this Redis instead of starting one; its database must be empty (FLUSHDB at the end)")
     String redis;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Measured P1 rounds after the warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured P1 rounds after the warm-up (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--rates", defaultValue = "1000,10000", description = "P2 write rates per second (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rates", paramLabel = "RATES", defaultValue = "1000,10000", description = "P2 write rates per second (default: ${DEFAULT-VALUE})")
     String rates;
 
-    @Option(names = "--rate-seconds", defaultValue = "15", description = "How long each P2 rate is held (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate-seconds", paramLabel = "SECONDS", defaultValue = "15", description = "How long each P2 rate is held (default: ${DEFAULT-VALUE})")
     int rateSeconds;
 
-    @Option(names = "--writers", defaultValue = "32", description = "P3 writer threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--writers", paramLabel = "N", defaultValue = "32", description = "P3 writer threads (default: ${DEFAULT-VALUE})")
     int writers;
 
-    @Option(names = "--updates", defaultValue = "1000", description = "P3 updates per writer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--updates", paramLabel = "N", defaultValue = "1000", description = "P3 updates per writer (default: ${DEFAULT-VALUE})")
     int updates;
 
-    @Option(names = "--hot-keys", defaultValue = "8", description = "P3 hot sessions the writers share (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hot-keys", paramLabel = "N", defaultValue = "8", description = "P3 hot sessions the writers share (default: ${DEFAULT-VALUE})")
     int hotKeys;
 
-    @Option(names = "--churn-minutes", defaultValue = "10", description = "P4 churn duration in minutes, e.g. 0.5 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--churn-minutes", paramLabel = "MINUTES", defaultValue = "10", description = "P4 churn duration in minutes, e.g. 0.5 (default: ${DEFAULT-VALUE})")
     double churnMinutes;
 
-    @Option(names = "--churn-rate", defaultValue = "500", description = "P4 backend writes per second during the churn (default: ${DEFAULT-VALUE})")
+    @Option(names = "--churn-rate", paramLabel = "RATE", defaultValue = "500", description = "P4 backend writes per second during the churn (default: ${DEFAULT-VALUE})")
     int churnRate;
 
     @Option(names = "--jar", paramLabel = "FILE", description = "The runnable jar for P5 (default: the jar this command runs from)")

@@ -41,6 +41,27 @@ class OptionHelpTest {
         return cli.getSubcommands().get(command).getCommand();
     }
 
+    /**
+     * Every option that takes a value names it in --help as the others do (URL, N, FILE), not by the Java field picocli
+     * falls back to ({@code <rateSeconds>}, {@code <churnMinutes>}).
+     */
+    @Test
+    void everyOptionValueHasALabelThatReadsWell() {
+        List<String> fieldNames = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> commands = new java.util.ArrayDeque<>(List.of(Main.commandLine()));
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                if (option.arity().max() > 0 && option.paramLabel().startsWith("<")) {
+                    fieldNames.add(command.getCommandSpec().qualifiedName() + " " + option.longestName() + " "
+                            + option.paramLabel());
+                }
+            }
+        }
+        assertEquals(List.of(), fieldNames);
+    }
+
     /** The audit stream is a key of its own, not under the sessions' prefix: audit offered --prefix and ignored it. */
     @Test
     void auditOffersNoPrefixItWouldIgnore() {
