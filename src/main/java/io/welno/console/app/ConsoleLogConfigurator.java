@@ -14,6 +14,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logback's configuration, set up in code (found through {@code META-INF/services}): reading a {@code logback.xml}
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * {@code 14:03:07.123 INFO  i.w.c.l.RedisSessionFeed - …}, each message escaped and bounded
  * ({@link SafeMessageConverter}), and so is each message of an exception's trace ({@link SafeThrowableConverter}); the
  * level is {@code WELNO_LOG_LEVEL} (system property or
- * environment variable, default INFO); the Redis and HTTP clients only log warnings. java.util.logging's levels follow
+ * environment variable, default INFO; a command's WARN unless {@code -v}, {@link #forCommand}); the Redis and HTTP clients only log warnings. java.util.logging's levels follow
  * these, as its records come here too (OkHttp's and JavaFX's, through {@code SLF4JBridgeHandler}). A configuration
  * file given with {@code -Dlogback.configurationFile} is used instead, as logback would.
  */
@@ -76,5 +77,23 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
 
     static Level level(String name) {
         return Level.toLevel(name, Level.INFO);
+    }
+
+    /**
+     * The log of a command (not the window): its lines on standard output are the answer a script reads, so beside
+     * them only warnings and errors, unless it was asked to say more ({@code -v}). {@code WELNO_LOG_LEVEL} and a
+     * configuration file of one's own still decide when given.
+     */
+    public static void forCommand(boolean verbose) {
+        if (System.getProperty("logback.configurationFile") != null
+                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(commandLevel(
+                System.getProperty(LEVEL_VARIABLE, System.getenv(LEVEL_VARIABLE)), verbose));
+    }
+
+    static Level commandLevel(String variable, boolean verbose) {
+        return variable != null ? level(variable) : verbose ? Level.INFO : Level.WARN;
     }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.cli;
 
+import io.welno.console.app.ConsoleLogConfigurator;
 import io.welno.console.app.JavaLogging;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -21,9 +22,16 @@ public final class Main implements Callable<Integer> {
     static final String NAME = "welno-console";
     static final String VERSION = "WELNO Session Console 0.1.0";
     static final String DESCRIPTION = "Watch and repair the WELNO backend's Tilko simple-auth sessions in Redis.";
+    static final String VERBOSE = "Also log what the console does (INFO lines on standard error); without it only "
+            + "warnings and errors are logged (WELNO_LOG_LEVEL, when set, decides instead)";
 
     @Option(names = SMOKE_TEST, description = "Open the window on the demo, wait for the first sessions, exit 0")
     boolean smokeTest;
+
+    /** On every command: its log beside its output (ConsoleLogConfigurator.forCommand). */
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = VERBOSE)
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -39,7 +47,23 @@ public final class Main implements Callable<Integer> {
         }
         // the window does this on its start-up thread, where it overlaps the toolkit's start (docs/BENCHMARKS.md, P5)
         JavaLogging.install();
-        System.exit(commandLine(args).execute(args));
+        CommandLine cli = commandLine(args);
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            ConsoleLogConfigurator.forCommand(verbose(parsed));
+            return run.execute(parsed);
+        });
+        System.exit(cli.execute(args));
+    }
+
+    /** Whether {@code -v} was given, before or after the command's name. */
+    static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult at = parsed; at != null; at = at.subcommand()) {
+            if (at.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -71,6 +95,10 @@ public final class Main implements Callable<Integer> {
     /** The root of a run of one subcommand: Main's name, version and description without its subcommands. */
     @Command(name = NAME, mixinStandardHelpOptions = true, version = VERSION, description = DESCRIPTION)
     static final class OneCommand implements Callable<Integer> {
+        @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+                description = VERBOSE)
+        boolean verbose;
+
         @Override
         public Integer call() {
             return ExitCode.DONE.code();
