@@ -15,9 +15,9 @@ package io.welno.console.text;
  * "👨‍👩‍👧", a subdivision flag's tags, a CJK compatibility variant) is shown as it is: it changes how visible
  * characters are drawn, and a reason typed with it reads back as typed. Spaces ({@link #blankAt}) are text, the
  * ideographic space of Korean text (U+3000) and the typographic ones included, except where they draw a value
- * shorter or emptier than it is: at its start or end, and in a value made only of them. Escapes read like Java or
- * JSON: {@code \n},
- * {@code \r}, {@code \t}, {@code \u001b}. Backslashes are left as they are, so ordinary text reads unchanged.
+ * shorter or emptier than it is: at its start or end (U+0020 too: "welno_a " is not the session welno_a), and in a
+ * value made only of them. Escapes read like Java or JSON: {@code \n},
+ * {@code \r}, {@code \t}, {@code \u001b}, {@code \u0020}. Backslashes are left as they are, so ordinary text reads unchanged.
  *
  * <p>A bounded text that was cut ends with {@link #ELLIPSIS}, cut between grapheme clusters ({@link #cutPoint}); the
  * whole value stays one action away (the {@code --json} output, the window's raw view or full-text view).
@@ -277,7 +277,7 @@ public final class SafeText {
             if (shownAt != null) {
                 shownAt[i] = before;
             }
-            boolean hiddenBlank = (i < leadEnd || i >= trailStart) && (cp != ' ' || leadEnd == text.length());
+            boolean hiddenBlank = i < leadEnd || i >= trailStart;
             if (hiddenBlank || isUnsafe(cp) && !(keepLines && (cp == '\n' || cp == '\t'))
                     && !VisibleSequences.partOf(text, i, cp)) {
                 escapeTo(out, text, i, cp);
@@ -312,17 +312,13 @@ public final class SafeText {
     }
 
     /**
-     * Whether a value starts or ends with a space other than U+0020, or is only spaces: "welno_a" followed by
-     * U+3000 would show as the session welno_a, a name of ideographic spaces as no name. An ASCII space at an edge
-     * is left, as a terminal user expects it, unless the value is nothing else.
+     * Whether a value starts or ends with a space, U+0020 included: "welno_a" followed by U+3000 or by an ASCII space
+     * would show as the session welno_a (a terminal, a table cell and a log line draw a trailing space as nothing),
+     * a name of ideographic spaces as no name.
      */
     private static boolean hasBlankEdge(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        int last = text.length() - Character.charCount(text.codePointBefore(text.length()));
-        return blankAt(text, 0) && (text.charAt(0) != ' ' || leadingBlanksEnd(text) == text.length())
-                || blankAt(text, last) && text.charAt(last) != ' ';
+        return !text.isEmpty() && (blankAt(text, 0) || blankAt(text, text.length()
+                - Character.charCount(text.codePointBefore(text.length()))));
     }
 
     private static int leadingBlanksEnd(String text) {

@@ -267,6 +267,34 @@ class CommandLineTest {
         assertFalse(show.out().contains("\u2800"), show.out());
     }
 
+    /**
+     * An ASCII space at the end of an id drew nothing: "welno_edge " was listed, shown and watched as "welno_edge", the
+     * id of another session beside it. Each command now shows it as the other spaces at an edge are shown.
+     */
+    @Test
+    void listShowAndWatchShowASpaceAtTheEndOfAnId() throws InterruptedException {
+        String fixture = Fixtures.live("03_auth_request_sent.json");
+        for (String id : List.of("welno_edge", "welno_edge ")) {
+            REDIS.client().set("tilko_session:" + id, fixture.replace(Fixtures.id("03_auth_request_sent.json"), id));
+        }
+        CliRun list = run("list", "--status", "auth_request_sent", "--redis", REDIS.url());
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("welno_edge\\u0020 "), list.out());
+        assertTrue(list.out().contains("welno_edge "), "the other session, as it is: " + list.out());
+        CliRun show = run("show", "welno_edge ", "--redis", REDIS.url());
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("welno_edge\\u0020"), show.out());
+        CliRun missing = run("show", "welno_none ", "--redis", REDIS.url());
+        assertTrue(missing.err().contains("No session welno_none\\u0020 under tilko_session:welno_none\\u0020"),
+                missing.err());
+        io.welno.console.testing.RunningCli watch = CliRun.start("watch", "--redis", REDIS.url());
+        try {
+            watch.awaitLine("the session with the space", line -> line.contains("welno_edge\\u0020 "));
+        } finally {
+            watch.stop();
+        }
+    }
+
     @Test
     void showPrintsASummaryWithMessagesAndMasksByDefault() {
         String id = Fixtures.id("09_info_required_object_message.json");

@@ -44,6 +44,20 @@ class HostileLogTest {
     }
 
     /**
+     * A value's edges are the argument's, not the line's: "welno_a " in the middle of a line was a double space, the
+     * session welno_a to the reader, and an ideographic space after an id no more than a gap. Each argument is
+     * escaped as a value before it joins the line.
+     */
+    @Test
+    void anArgumentsEdgeSpacesAreShownInsideTheLine() {
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO,
+                "hold on session {} ended: {}", null, new Object[] {"welno_a ", "\u3000kept"});
+        String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+        context.stop();
+        assertTrue(line.contains("hold on session welno_a\\u0020 ended: \\u3000kept"), line);
+    }
+
+    /**
      * An exception's message quotes outside text too (a Redis error, picocli's echo of an argument): every message of
      * the trace, its causes' and its suppressed ones' included, is escaped, so the only lines are the trace's own.
      */

@@ -235,9 +235,25 @@ class SafeTextTest {
         assertEquals("\\u0020\\u0020", SafeText.escape("  "), "a value of spaces");
         assertEquals("\\u3164\\u3164", SafeText.escape("\u3164\u3164"), "Hangul fillers, as before");
         assertEquals("홍길동\u3000님", SafeText.escape("홍길동\u3000님"), "an ideographic space inside Korean text");
-        assertEquals("a\u2003b c ", SafeText.escape("a\u2003b c "), "a typographic space inside, an ASCII one after");
+        assertEquals("a\u2003b c", SafeText.escape("a\u2003b c"), "typographic and ASCII spaces inside are text");
         assertEquals(-1, SafeText.firstUnsafe("a\u3000b"));
         assertTrue(SafeText.firstUnsafe("operator\u2800") >= 0, "an operator name refuses the Braille blank");
+    }
+
+    /**
+     * An ASCII space at a value's start or end draws nothing either: "welno_a " listed, shown and logged as the
+     * session welno_a, and " welno_a" only as far in as the column began. It is shown like the other spaces there,
+     * whether the value is bounded or whole, and a space between visible characters stays text.
+     */
+    @Test
+    void anAsciiSpaceAtAnEdgeIsShown() {
+        assertEquals("welno_a\\u0020", SafeText.escape("welno_a "), "not the session welno_a");
+        assertEquals("\\u0020welno_a", SafeText.bounded(" welno_a", SafeText.FIELD));
+        assertEquals("\\u0020\\u0020welno_a\\u0020\\u3000", SafeText.escape("  welno_a \u3000"));
+        assertEquals("김*늘 님", SafeText.escape("김*늘 님"), "a space inside is text");
+        assertEquals("a\\tb\\u0020", SafeText.bounded("a\tb ", 10));
+        assertEquals("x".repeat(7) + SafeText.ELLIPSIS, SafeText.bounded("x".repeat(7) + " " + "y".repeat(5), 8),
+                "a space cut off is no edge of what is shown");
     }
 
     /**

@@ -38,7 +38,8 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
     private final Label problem = new Label();
     private final I18n i18n;
 
-    public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, boolean osSupported) {
+    /** {@code notifier}: where alerts go outside the window, asked whether it has a notification area and Hangul. */
+    public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, OsNotifier notifier) {
         this.i18n = i18n;
         if (owner != null) {
             initOwner(owner);
@@ -62,7 +63,7 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
         feed.setText(i18n.get("alerts.rules.feed"));
         feed.setSelected(rules.feedFallback());
         os.setId("alertOs");
-        os.setText(i18n.get(osSupported ? "alerts.rules.os" : "alerts.rules.os.unsupported"));
+        os.setText(i18n.get(osSetting(notifier)));
         os.setSelected(rules.osNotifications());
 
         for (CheckBox box : List.of(reverts, feed, os)) {
@@ -110,6 +111,18 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
             }
         });
         setResultConverter(button -> button == save ? rules() : null);
+    }
+
+    /**
+     * The OS setting's words, which say what it will do here: nothing where there is no notification area, and only
+     * for alerts without Korean where the tray cannot draw Hangul (AWT's Linux tray without a Korean font), which in a
+     * Korean window is every alert. The setting stays to be chosen: it is the profile's, kept for another desktop.
+     */
+    private static String osSetting(OsNotifier notifier) {
+        if (!notifier.supported()) {
+            return "alerts.rules.os.unsupported";
+        }
+        return notifier.drawsKorean() ? "alerts.rules.os" : "alerts.rules.os.noKorean";
     }
 
     /** Makes each field's typed number its value, or says which field wants what. */

@@ -11,6 +11,14 @@ public interface OsNotifier {
     /** Shows one notification; called off the FX thread, and only when {@link #supported()}. */
     void show(String title, String text);
 
+    /**
+     * Whether a notification in Korean reaches the user: a notifier whose font has no Hangul keeps such a text to the
+     * window's alert list rather than showing boxes, and the alert rules say so.
+     */
+    default boolean drawsKorean() {
+        return true;
+    }
+
     /** A platform without a notification area. */
     OsNotifier NONE = new OsNotifier() {
         @Override

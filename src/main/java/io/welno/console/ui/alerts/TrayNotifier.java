@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class TrayNotifier implements OsNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrayNotifier.class);
+    /** The first and last Hangul syllables: a font has the block whole or not at all. */
+    private static final String KOREAN_SAMPLE = "가힣";
 
     /** Held here: the language keeps only a weak reference to a text bound to it, and this one must live on. */
     private final ObservableValue<String> tooltipSource;
@@ -33,6 +35,7 @@ public final class TrayNotifier implements OsNotifier {
     private Boolean supported;
     private TrayIcon icon;
     private boolean toldUndrawable;
+    private Boolean drawsKorean;
 
     /** {@code tooltip} follows the window's language ({@code I18n.text}), also on an icon already in the tray. */
     public TrayNotifier(ObservableValue<String> tooltip) {
@@ -77,6 +80,15 @@ public final class TrayNotifier implements OsNotifier {
     /** Whether AWT's Dialog font, the one its Linux tray windows use, has a glyph for every character of {@code text}. */
     static boolean dialogFontDraws(String text) {
         return new Font(Font.DIALOG, Font.PLAIN, 12).canDisplayUpTo(text) < 0;
+    }
+
+    /** Asked once: whether the tray's font has Hangul, the syllables every Korean alert title is written in. */
+    @Override
+    public synchronized boolean drawsKorean() {
+        if (drawsKorean == null) {
+            drawsKorean = drawable.test(KOREAN_SAMPLE);
+        }
+        return drawsKorean;
     }
 
     @Override

@@ -124,7 +124,7 @@ public final class OperationsMount {
     }
 
     private void editRules(Stage stage, I18n i18n, OsNotifier notifier) {
-        new AlertRulesDialog(stage, i18n, alerts.rules(), notifier.supported()).showAndWait()
+        new AlertRulesDialog(stage, i18n, alerts.rules(), notifier).showAndWait()
                 .ifPresent(alerts::setRules);
     }
 

@@ -37,7 +37,7 @@ class AlertRulesDialogTest {
     void start(Stage stage) {
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
-        dialog = new AlertRulesDialog(stage, i18n, AlertRules.defaults(), false);
+        dialog = new AlertRulesDialog(stage, i18n, AlertRules.defaults(), OsNotifier.NONE);
         dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
         dialog.show();
     }
@@ -67,6 +67,38 @@ class AlertRulesDialogTest {
         assertEquals(0.15, saved.errorRateAbove(), 1e-9);
         assertEquals(Duration.ofMinutes(45), saved.waitingLongerThan());
         assertFalse(dialog.isShowing());
+    }
+
+    /**
+     * AWT's Linux tray draws in a font that may have no Hangul, and then keeps every Korean text out of it: the setting
+     * said "notify through the operating system" all the same, and in a Korean window nothing ever came. It says so
+     * now, in either language; where the tray draws Korean, or there is none, it says what it said.
+     */
+    @Test
+    void theOsSettingSaysWhenTheTrayCannotDrawKorean(FxRobot robot) throws Exception {
+        assertEquals("Also notify through the operating system while this window is not focused (this desktop's tray"
+                + " has no Korean font: alerts with Korean text stay in the window)", osSetting(robot, I18n.ENGLISH,
+                tray(false)));
+        assertEquals("이 창이 활성 상태가 아닐 때는 운영체제 알림으로도 알리기(이 데스크톱의 트레이에는 한글 글꼴이 없어 한글이 들어간"
+                + " 알림은 창 안에만 표시됩니다)", osSetting(robot, I18n.KOREAN, tray(false)));
+        assertEquals("Also notify through the operating system while this window is not focused",
+                osSetting(robot, I18n.ENGLISH, tray(true)));
+        assertEquals(new I18n(I18n.ENGLISH).get("alerts.rules.os.unsupported"),
+                osSetting(robot, I18n.ENGLISH, OsNotifier.NONE));
+    }
+
+    /** The words of the OS setting in a dialog opened in {@code locale} with {@code notifier}. */
+    private static String osSetting(FxRobot robot, Locale locale, OsNotifier notifier) throws Exception {
+        return FxState.read(() -> {
+            AlertRulesDialog other = new AlertRulesDialog(null, new I18n(locale), AlertRules.defaults(), notifier);
+            return ((javafx.scene.control.CheckBox) other.getDialogPane().lookup("#alertOs")).getText();
+        });
+    }
+
+    /** A tray that is there, as AWT's Linux one, whose font has Hangul or not (the real one asks AWT's Dialog font). */
+    private static OsNotifier tray(boolean hangul) {
+        return new TrayNotifier(new javafx.beans.property.SimpleStringProperty("WELNO"),
+                text -> hangul || text.chars().allMatch(c -> c < 0x80), true);
     }
 
     private static void type(FxRobot robot, String spinner, String text) {
