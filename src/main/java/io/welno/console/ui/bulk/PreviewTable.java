@@ -193,14 +193,14 @@ final class PreviewTable {
         // the short id, as the table shows it, leaves the room to the refusal's words; the whole id on hover
         TableColumn<BulkPreview.Line, String> session = new TableColumn<>();
         session.textProperty().bind(i18n.text("column.id"));
-        session.setCellValueFactory(d -> new ReadOnlyStringWrapper(SafeText.bounded(d.getValue().sessionId(),
-                SafeText.FIELD)));
+        session.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().sessionId()));
         session.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String id, boolean empty) {
                 super.updateItem(id, empty);
-                setText(empty || id == null ? null : SessionRow.shortId(id));
-                setTooltip(empty || id == null ? null : new Tooltip(id));
+                // cut from the id, then escaped: cut after escaping, an escape near the cut lost its last digits
+                setText(empty || id == null ? null : SafeText.bounded(SessionRow.shortId(id), SafeText.FIELD));
+                setTooltip(empty || id == null ? null : new Tooltip(SafeText.bounded(id, SafeText.FIELD)));
             }
         });
         session.setPrefWidth(130);

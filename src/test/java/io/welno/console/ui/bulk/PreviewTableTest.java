@@ -114,6 +114,38 @@ class PreviewTableTest {
         assertEquals(Map.of("welno_a", 2, "welno_b", 1), previewed);
     }
 
+    /**
+     * The id column showed the short id of the escaped id: an escape near the eighth character was cut in two
+     * ("welno_abc" and U+202E showed as "welno_abc\\u202", another escape than the id holds, "welno_abcdefg " as
+     * "welno_abcdefg\\"). The short id is cut from the id, then escaped, as the session table does; the tooltip has
+     * the whole id, escaped.
+     */
+    @Test
+    void theShortIdIsCutBeforeItIsEscaped(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            table = new PreviewTable(new I18n(Locale.ENGLISH), Runnable::run,
+                    ids -> ids.stream().map(id -> line(id, true)).toList(), LocalDateTime::now, shown -> { });
+            dialog = new Dialog<>();
+            dialog.initOwner(stage);
+            dialog.getDialogPane().setContent(table.node());
+            dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+            dialog.show();
+            table.load(List.of("welno_abc\u202e", "welno_abcdefg "));
+        });
+        FxState.await("both lines drawn", () -> idCells().size() == 2);
+        Map<String, String> shown = FxState.read(() -> idCells().stream().collect(Collectors.toMap(
+                TableCell::getText, c -> c.getTooltip().getText())));
+        assertEquals(Map.of("welno_abc\\u202e", "welno_abc\\u202e", "welno_abcdefg\\u0020", "welno_abcdefg\\u0020"),
+                shown);
+    }
+
+    /** The id column's cells that show a line (FX thread). */
+    private List<TableCell<?, ?>> idCells() {
+        return table.node().lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == table.node().getColumns().get(0) && c.getText() != null)
+                .collect(Collectors.toList());
+    }
+
     @Test
     void aRefusedLineThatTurnsAllowedIsDrawnAsTheAllowedOnes(FxRobot robot) throws Exception {
         allowed.add("welno_a");
