@@ -105,7 +105,11 @@ public final class Masking {
             return "";
         }
         String trimmed = birthdate.strip();
-        return trimmed.length() <= 4 ? "****" : trimmed.substring(0, 4) + "*".repeat(trimmed.length() - 4);
+        if (trimmed.length() <= 4) {
+            return "****";
+        }
+        String year = trimmed.substring(0, SafeText.cutPoint(trimmed, 4)); // never half a character
+        return year + "*".repeat(trimmed.length() - year.length());
     }
 
     /** Opaque secrets (tokens, Tilko ids): the first four characters and the length, enough to correlate. */
@@ -113,7 +117,9 @@ public final class Masking {
         if (token == null || token.isEmpty()) {
             return "";
         }
-        return token.length() <= 4 ? "****" : token.substring(0, 4) + "…(" + token.length() + ")";
+        // cut between what is drawn: four UTF-16 units may end inside an emoji, half of which no output can show
+        return token.length() <= 4 ? "****"
+                : token.substring(0, SafeText.cutPoint(token, 4)) + "…(" + token.length() + ")";
     }
 
     /** The text without its control and invisible characters, as a person reads it; null becomes "". */

@@ -28,6 +28,19 @@ class MaskingTest {
     }
 
     /**
+     * A token or birth date is kept to its first four characters, which cut an emoji in two: "abc🙂defg" kept
+     * "abc" and half the emoji, a lone surrogate every output then showed as an escape (\\ud83d) the token does not
+     * hold. The cut is made between what is drawn, as every other cut of outside text is.
+     */
+    @Test
+    void theKeptStartOfATokenOrABirthDateIsNeverHalfACharacter() {
+        assertEquals("abc…(9)", Masking.token("abc🙂defg"));
+        assertEquals("ab🙂…(8)", Masking.token("ab🙂defg"));
+        assertEquals("199******", Masking.birthdate("199🙂0101"), "the rest as stars");
+        assertEquals(-1, SafeText.firstUnsafe(Masking.token("abc🙂defg") + Masking.birthdate("199🙂0101")));
+    }
+
+    /**
      * A letter is what a reader sees as one (a grapheme cluster): a name in jamo as macOS writes it (NFD) masks like
      * the same name in syllables, not to its first consonant, a star per jamo and a lone final consonant.
      */
