@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
+import io.welno.console.text.SafeText;
 
 /**
  * Why a JSON file of the console's own (the connection profiles) could not be read, as a phrase with its line and
@@ -94,6 +95,7 @@ public final class JsonProblems {
         if (first.endsWith(".")) {
             first = first.substring(0, first.length() - 1); // the reason's own words end the sentence
         }
-        return first.length() <= 200 ? first : first.substring(0, 200) + "…";
+        // cut between what is drawn: at 200 UTF-16 units a quoted emoji lost its second half, shown as an escape
+        return first.length() <= 200 ? first : first.substring(0, SafeText.cutPoint(first, 200)) + SafeText.ELLIPSIS;
     }
 }
