@@ -164,10 +164,12 @@ final class FlowRuntime {
     Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied,
                                   SessionStatus statusBefore) {
         ReadBack read = readBack(request, actionId, applied, statusBefore);
-        if (read.unread() != null) {
-            Phrase unread = Phrase.of("flow.verify.unreadable", read.unread().phrase());
-            ActionResult result = ActionResult.of(request, ActionResult.Outcome.of(read.unread()), unread,
-                    statusBefore, null, actionId);
+        if (read.unconfirmed()) {
+            Phrase unread = Phrase.of("flow.verify.unreadable", read.why());
+            // a value past the console's own bound was read: no Redis trouble, the session is what to look at
+            ActionResult.Outcome outcome = read.unread() != null ? ActionResult.Outcome.of(read.unread())
+                    : ActionResult.Outcome.FAILED;
+            ActionResult result = ActionResult.of(request, outcome, unread, statusBefore, null, actionId);
             LocalDateTime lease = applied.after().consoleClaim().map(ConsoleClaim::leaseUntil).orElse(null);
             return Optional.of(lease == null ? result : result.claimLeftStanding(lease, unread));
         }
@@ -197,20 +199,37 @@ final class FlowRuntime {
             return read.notThere();
         }
         ActionResult result = done.get();
-        if (read.unread() == null) {
+        if (!read.unconfirmed()) {
             return result;
         }
         // done has started the write's hold where one can be: where none is (--hold 0, a flow without a revert
         // watch), the words must not promise the reads that would decide
         boolean held = service.holding(actionId);
-        LOG.info("{} wrote session {}, which could not be read back: {}", actionId, request.sessionId(),
-                held ? "held unconfirmed" : "unconfirmed, not held");
-        return result.unreadAfterWrite(Phrase.of(held ? "flow.verify.unconfirmed" : "flow.verify.unconfirmedUnheld",
-                result.message(), read.unread().phrase()));
+        LOG.info("{} wrote session {}, which could not be {}: {}", actionId, request.sessionId(),
+                read.unread() != null ? "read back" : "read back whole", held ? "held unconfirmed"
+                        : "unconfirmed, not held");
+        String key = read.unread() != null ? "flow.verify.unconfirmed" : "flow.verify.pastOwnBound";
+        return result.unreadAfterWrite(Phrase.of(held ? key : key + "Unheld", result.message(), read.why()));
     }
 
-    /** What reading back an applied write found: nothing amiss, a result to report instead, or no read that worked. */
-    private record ReadBack(ActionResult notThere, StoreFailure unread) {
+    /**
+     * What reading back an applied write found: nothing amiss, a result to report instead, no read that worked
+     * ({@code unread}), or a value past the console's own bound ({@code pastOwnBound}, why), which may hold the change
+     * and which the backend may read: neither is evidence that the change is gone.
+     */
+    private record ReadBack(ActionResult notThere, StoreFailure unread, Phrase pastOwnBound) {
+
+        ReadBack(ActionResult notThere, StoreFailure unread) {
+            this(notThere, unread, null);
+        }
+
+        boolean unconfirmed() {
+            return unread != null || pastOwnBound != null;
+        }
+
+        Phrase why() {
+            return unread != null ? unread.phrase() : pastOwnBound;
+        }
     }
 
     private ReadBack readBack(ActionRequest request, String actionId, UpdateResult.Applied applied,
@@ -229,6 +248,9 @@ final class FlowRuntime {
         if (now.get().parsed() instanceof SessionDocument doc
                 && markers.stream().allMatch(m -> RevertWatch.containsMessage(doc, m))) {
             return new ReadBack(null, null);
+        }
+        if (RevertWatch.pastOwnBound(now.get())) {
+            return new ReadBack(null, null, ((UnreadableSession) now.get().parsed()).reason());
         }
         SessionStatus seen = now.get().parsed() instanceof SessionDocument doc ? doc.status() : null;
         return new ReadBack(ActionResult.of(request, ActionResult.Outcome.CONFLICT,

@@ -189,6 +189,27 @@ class LostAnswerTest {
         }
     }
 
+    @Test
+    void aWriteReadBackPastTheConsolesOwnBoundIsUnconfirmedAndHeldNotWrittenOver() throws Exception {
+        // Right after the write the value goes past a bound of the console's own (a 1,001-digit number): the change
+        // may well be in it, and the backend may read it. Told "written over straight away" (a conflict, exit 3), it
+        // was a claim the console cannot make; it is applied, unconfirmed, and held, and the hold says what it can.
+        String id = FlowTestSupport.waitingSession(REDIS);
+        hooked.afterEveryAppliedUpdate((written, applied) -> {
+            String withChange = REDIS.client().get("tilko_session:" + id);
+            REDIS.client().set("tilko_session:" + id, "{\"n\": " + "1".repeat(1001) + ", " + withChange.substring(1));
+        });
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")
+                .withHold(Duration.ofSeconds(1)));
+
+        String said = Words.en(result.message());
+        assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), said);
+        assertTrue(said.contains("goes past a bound of the console's own") && !said.contains("written over"), said);
+        assertTrue(flow.isHolding(result.actionId()), "held, so the hold's reads decide");
+        HoldOutcome held = result.hold().outcome().get(30, TimeUnit.SECONDS);
+        assertEquals(HoldOutcome.Kind.UNCONFIRMED, held.kind(), Words.en(held.message()));
+    }
+
     /** The next {@code times} reads break, as while Redis stays away for a moment. */
     private void failGets(int times) {
         if (times > 0) {
