@@ -18,6 +18,7 @@ import io.welno.console.text.SafeText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,9 @@ import java.util.function.Predicate;
  * each part split off would add an object and a reference to every row.
  */
 public final class SessionRow {
+
+    /** Two readings of one unchanged key differ in their expiry by the time between its PTTL and its batch. */
+    private static final long SAME_EXPIRY_MILLIS = 1_000;
 
     /**
      * The document's bytes exactly as the store holds them, shared with the {@link StoredSession} it was read as: no
@@ -269,6 +273,25 @@ public final class SessionRow {
     }
 
     private record StuckMark(StuckPolicy policy, LocalDateTime after) {
+    }
+
+    /**
+     * Whether {@code other}, a later reading of this live session, would show nothing new: the same stored bytes (or
+     * the same unreadable reason), an expiry within a second of this one's (a value read again has its TTL counted
+     * from another moment; an EXPIRE moves it further) and the same place against the fallback folder. A resync reads
+     * every session again, and the paused table holds only what would change it (docs/live.md, "Consuming batches").
+     */
+    public boolean showsTheSameAs(SessionRow other) {
+        return !isEnded() && !other.isEnded() && Arrays.equals(bytes, other.bytes)
+                && Objects.equals(unreadable, other.unreadable) && Objects.equals(place, other.place)
+                && sameExpiry(other);
+    }
+
+    private boolean sameExpiry(SessionRow other) {
+        if (ttlMillis < 0 || other.ttlMillis < 0) {
+            return ttlMillis == other.ttlMillis;
+        }
+        return Math.abs((readAtMillis + ttlMillis) - (other.readAtMillis + other.ttlMillis)) < SAME_EXPIRY_MILLIS;
     }
 
     /** Remaining TTL now, counted down from when the value was read. */

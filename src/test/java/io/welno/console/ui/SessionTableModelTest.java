@@ -14,6 +14,7 @@ import io.welno.console.live.ChangeKind;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedMode;
 import io.welno.console.live.SessionChange;
+import io.welno.console.store.StoredSession;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.view.AlertConditions;
 import io.welno.console.view.AlertMonitor;
@@ -75,7 +76,7 @@ class SessionTableModelTest {
         for (SessionRow r : rows) {
             changes.add(new SessionTableModel.RowChange(ChangeKind.UPDATED, r.id(), r));
         }
-        model.apply(changes, false);
+        model.apply(changes);
     }
 
     private List<String> shownIds() {
@@ -95,7 +96,7 @@ class SessionTableModelTest {
         assertEquals(0, model.pastExpiryProperty().get());
         apply(TestRows.session("welno_b", "auth_request_sent", T0).row());
         assertEquals(1, model.pastExpiryProperty().get());
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.EXPIRED, "welno_b", null)), false);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.EXPIRED, "welno_b", null)));
         assertEquals(0, model.pastExpiryProperty().get(), "an ended session is not counted");
     }
 
@@ -121,7 +122,7 @@ class SessionTableModelTest {
         assertEquals(2, model.count(initiated).get());
         model.partnerProperty().set("welno");
         assertEquals(2, model.count(Bucket.ALL).get());
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "welno_k1", null)), false);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "welno_k1", null)));
         assertEquals(1, model.count(Bucket.ALL).get());
         assertEquals(1, model.count(Bucket.ENDED).get());
 
@@ -162,7 +163,7 @@ class SessionTableModelTest {
         for (SessionRow r : rows) {
             expiries.add(new SessionTableModel.RowChange(ChangeKind.EXPIRED, r.id(), null));
         }
-        model.apply(expiries, false);
+        model.apply(expiries);
         assertEquals(0, model.count(Bucket.ALL).get());
         assertEquals(SessionTableModel.ENDED_CAPACITY, model.count(Bucket.ENDED).get());
         assertNull(model.row("s0000"), "the oldest ended rows are dropped");
@@ -267,7 +268,7 @@ class SessionTableModelTest {
             SessionRow r = row("welno_" + i, STATUSES[i % STATUSES.length], i % 60);
             batch.add(new SessionTableModel.RowChange(ChangeKind.ADDED, r.id(), r));
         }
-        model.apply(batch, true);
+        model.apply(batch);
         return comparisons;
     }
 
@@ -302,7 +303,7 @@ class SessionTableModelTest {
             moves.add(new SessionTableModel.RowChange(ChangeKind.UPDATED, r.id(), r));
         }
         comparisons[0] = 0;
-        model.apply(moves, false);
+        model.apply(moves);
         assertTrue(comparisons[0] <= changed * 2 * search + sorting,
                 "the old rows found and the new ones placed once: " + comparisons[0]);
         assertEquals(1_000, model.rows().size());
@@ -337,11 +338,11 @@ class SessionTableModelTest {
             apply(TestRows.session(id, "error", T0.plusMinutes(i % 30)).row());
             ends.add(new SessionTableModel.RowChange(ChangeKind.REMOVED, id, null));
         }
-        model.apply(ends, false);
+        model.apply(ends);
         // a resync reads the live ones again: the same sessions, not more of them
         apply(TestRows.session("welno_live", "initiated", T0.plusMinutes(29)).row());
         model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, "welno_live",
-                TestRows.session("welno_live", "initiated", T0.plusMinutes(29)).row())), true);
+                TestRows.session("welno_live", "initiated", T0.plusMinutes(29)).row())));
 
         assertEquals(SessionTableModel.ENDED_CAPACITY, model.endedCount(), "the table trims its ended rows");
         SessionStarts.Window hour = model.starts().within(Duration.ofHours(1), T0.plusMinutes(30));
@@ -360,14 +361,14 @@ class SessionTableModelTest {
             apply(TestRows.session(id, "error", now.minusMinutes(10)).row());
             failedEnds.add(new SessionTableModel.RowChange(ChangeKind.REMOVED, id, null));
         }
-        model.apply(failedEnds, false);
+        model.apply(failedEnds);
         List<SessionTableModel.RowChange> doneEnds = new ArrayList<>();
         for (int i = 0; i < SessionTableModel.ENDED_CAPACITY; i++) {
             String id = "welno_d" + i;
             apply(TestRows.session(id, "completed", now.minusMinutes(5)).row());
             doneEnds.add(new SessionTableModel.RowChange(ChangeKind.REMOVED, id, null));
         }
-        model.apply(doneEnds, false);
+        model.apply(doneEnds);
 
         AlertMonitor.Conditions c = AlertConditions.of(model.currentRows(),
                 model.starts().within(rules.errorWindow(), now), now, model.stuckPolicy(), rules, FeedMode.LIVE);
@@ -427,9 +428,9 @@ class SessionTableModelTest {
     void aSessionThatCameAndWentWhilePausedLeavesNoHeldUpdate() {
         apply(row("a", "initiated", 1));
         model.pausedProperty().set(true);
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.ADDED, "x", row("x", "initiated", 2))), false);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.ADDED, "x", row("x", "initiated", 2))));
         assertEquals(1, model.pendingUpdatesProperty().get());
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "x", null)), false);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "x", null)));
 
         assertEquals(0, model.pendingUpdatesProperty().get(), "nothing is held for it");
         assertEquals(List.of("a"), model.currentRows().stream().map(SessionRow::id).toList());
@@ -446,7 +447,7 @@ class SessionTableModelTest {
         apply(row("a", "initiated", 1), row("b", "initiated", 1));
         model.pausedProperty().set(true);
         apply(row("a", "completed", 2), row("c", "initiated", 3));
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "b", null)), false);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, "b", null)));
 
         assertEquals(List.of("initiated", "initiated"),
                 model.allRows().stream().map(r -> r.status().wire()).toList(), "the table holds still");
@@ -458,20 +459,74 @@ class SessionTableModelTest {
     }
 
     /**
-     * A resync while paused applies at once and is newer than what was queued before it: resuming must not put the
-     * queued older copies back, nor bring back a session the resync found deleted.
+     * A resync while paused (after a reconnect, or Refresh) is held like any change: the table stands still until the
+     * resume, and "N new updates" counts the sessions resuming changes — not the unchanged ones the resync read again,
+     * and not twice a session changed before it. Resuming puts back nothing older than the resync.
      */
     @Test
-    void resumingAfterAResyncPutsBackNothingOlder() {
-        apply(row("a", "initiated", 1), row("b", "initiated", 1));
+    void aResyncWhilePausedIsHeldAndCountsOnlyWhatItChanges() {
+        FeedBridge bridge = new FeedBridge(clock);
+        TestRows same = TestRows.session("welno_same", "auth_request_sent", T0.plusMinutes(1));
+        TestRows later = TestRows.session("welno_later", "auth_request_sent", T0.plusMinutes(1));
+        bridge.onBatch(new FeedBatch(List.of(added(same.stored()), added(later.stored()),
+                added(TestRows.session("welno_a", "initiated", T0.plusMinutes(1)).stored()),
+                added(TestRows.session("welno_b", "initiated", T0.plusMinutes(1)).stored())), true, true));
+        bridge.drain(model);
         model.pausedProperty().set(true);
-        apply(row("a", "auth_requesting", 2), row("b", "auth_requesting", 2));
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, "a", row("a", "auth_request_sent", 3)),
-                new SessionTableModel.RowChange(ChangeKind.REMOVED, "b", null)), true);
-        assertEquals(0, model.pendingUpdatesProperty().get(), "nothing older is left waiting");
+        bridge.onBatch(new FeedBatch(List.of(
+                updated(TestRows.session("welno_a", "auth_requesting", T0.plusMinutes(2)).stored()),
+                updated(TestRows.session("welno_b", "auth_requesting", T0.plusMinutes(2)).stored())), false, false));
+        bridge.drain(model);
+        assertEquals(2, model.pendingUpdatesProperty().get());
+
+        StoredSession laterRead = later.stored();
+        bridge.onBatch(new FeedBatch(List.of(updated(same.stored()),
+                updated(new StoredSession(laterRead.parsed(), laterRead.ttlMillis() + 600_000, laterRead.value())),
+                updated(TestRows.session("welno_a", "auth_request_sent", T0.plusMinutes(3)).stored()),
+                new SessionChange(ChangeKind.REMOVED, "welno_b", null)), true, true));
+        bridge.drain(model);
+
+        assertEquals(List.of("auth_request_sent", "auth_request_sent", "initiated", "initiated"),
+                model.allRows().stream().map(r -> r.status().wire()).toList(), "the table holds still");
+        assertTrue(model.allRows().stream().noneMatch(SessionRow::isEnded), "the table holds still");
+        assertEquals(3, model.pendingUpdatesProperty().get(),
+                "a and b changed, welno_later's TTL was moved by an EXPIRE; welno_same is no new update");
         model.pausedProperty().set(false);
-        assertEquals("auth_request_sent", model.row("a").status().wire());
-        assertTrue(model.row("b").isEnded(), "b stays deleted");
+        assertEquals("auth_request_sent", model.row("welno_a").status().wire());
+        assertTrue(model.row("welno_b").isEnded(), "b stays deleted");
+        assertEquals(laterRead.ttlMillis() + 600_000, model.row("welno_later").ttlNowMillis(clock.millis()));
+    }
+
+    /**
+     * Batches that reach the window within one frame are merged there; a live batch merged with a snapshot's must not
+     * ride the snapshot past the pause (the table moved while the toolbar said paused, and the count left it out).
+     */
+    @Test
+    void aLiveBatchInTheSameFrameAsASnapshotBatchWaitsWhilePaused() {
+        FeedBridge bridge = new FeedBridge(clock);
+        TestRows b = TestRows.session("welno_b", "initiated", T0.plusMinutes(1));
+        bridge.onBatch(new FeedBatch(List.of(added(TestRows.session("welno_a", "initiated", T0.plusMinutes(1))
+                .stored()), added(b.stored())), true, true));
+        bridge.drain(model);
+        model.pausedProperty().set(true);
+
+        bridge.onBatch(new FeedBatch(List.of(updated(b.stored())), true, false)); // a resync's chunk, b unchanged
+        bridge.onBatch(new FeedBatch(List.of(updated(TestRows.session("welno_a", "completed", T0.plusMinutes(2))
+                .stored())), false, false)); // a push, the same frame
+        bridge.drain(model);
+
+        assertEquals("initiated", model.row("welno_a").status().wire(), "the paused table does not move");
+        assertEquals(1, model.pendingUpdatesProperty().get());
+        model.pausedProperty().set(false);
+        assertEquals("completed", model.row("welno_a").status().wire());
+    }
+
+    private static SessionChange added(StoredSession stored) {
+        return new SessionChange(ChangeKind.ADDED, stored.id(), stored);
+    }
+
+    private static SessionChange updated(StoredSession stored) {
+        return new SessionChange(ChangeKind.UPDATED, stored.id(), stored);
     }
 
     @Test
@@ -495,7 +550,7 @@ class SessionTableModelTest {
         assertEquals(2, model.count(Bucket.STUCK).get());
         apply(TestRows.session("old", "auth_request_sent", T0.plusMinutes(29)).expires(T0.plusHours(2)).row());
         assertEquals(1, model.count(Bucket.STUCK).get(), "it moved a minute ago");
-        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.EXPIRED, "older", null)), false);
+        model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.EXPIRED, "older", null)));
         assertEquals(0, model.count(Bucket.STUCK).get(), "an ended session is not stuck");
     }
 
@@ -559,7 +614,7 @@ class SessionTableModelTest {
                     live.put(id, r);
                 }
             }
-            model.apply(batch, false);
+            model.apply(batch);
             if (random.nextInt(25) == 0) {
                 order = orders.get(random.nextInt(orders.size()));
                 model.rows().comparatorProperty().set(order);
@@ -650,7 +705,7 @@ class SessionTableModelTest {
                         live.put(id, r);
                     }
                 }
-                stuckModel.apply(batch, false);
+                stuckModel.apply(batch);
             }
             LocalDateTime at = tickedAt;
             List<String> expected = live.values().stream().filter(r -> r.isStuck(StuckPolicy.defaults(), at))

@@ -57,8 +57,7 @@ class StuckBucketGuardEdgeTest {
                 collection("welno_just_stuck", T0.plusMinutes(20).plusNanos(500_000_000), T0.plusHours(1)),
                 // stuck only after 14:30:00.8
                 collection("welno_not_yet", T0.plusMinutes(20).plusNanos(800_000_000), T0.plusHours(1)));
-        model.apply(rows.stream().map(r -> new SessionTableModel.RowChange(ChangeKind.UPDATED, r.id(), r)).toList(),
-                false);
+        model.apply(rows.stream().map(r -> new SessionTableModel.RowChange(ChangeKind.UPDATED, r.id(), r)).toList());
         model.bucketProperty().set(Bucket.STUCK);
 
         Set<String> accepted = rows.stream().filter(r -> guards.refusal(ActionKind.RESET_STUCK, r.document(), false,

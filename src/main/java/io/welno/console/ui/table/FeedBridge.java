@@ -29,8 +29,7 @@ import java.util.function.Consumer;
 public final class FeedBridge implements FeedListener {
 
     /** Rows of a batch, or (rows null) places that changed, queued in the order the feed told them. */
-    private record Pending(List<SessionTableModel.RowChange> changes, boolean fromSnapshot,
-                           List<FileFallbackFeed.Place> places) {
+    private record Pending(List<SessionTableModel.RowChange> changes, List<FileFallbackFeed.Place> places) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -63,7 +62,7 @@ public final class FeedBridge implements FeedListener {
                     : SessionRow.of(change.session(), seen).withPlace(places.get(change.id()));
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen));
         }
-        queue.add(new Pending(rows, batch.fromSnapshot(), null));
+        queue.add(new Pending(rows, null));
     }
 
     /**
@@ -79,7 +78,7 @@ public final class FeedBridge implements FeedListener {
                 places.put(place.id(), place.copy());
             }
         }
-        queue.add(new Pending(null, false, List.copyOf(changed)));
+        queue.add(new Pending(null, List.copyOf(changed)));
     }
 
     @Override
@@ -101,10 +100,8 @@ public final class FeedBridge implements FeedListener {
      */
     public boolean drain(SessionTableModel model) {
         LatestById<SessionTableModel.RowChange> merged = new LatestById<>();
-        boolean fromSnapshot = false;
         Pending next;
         while ((next = queue.poll()) != null) {
-            fromSnapshot |= next.fromSnapshot();
             if (next.places() != null) {
                 replacePlaces(model, merged, next.places());
                 continue;
@@ -117,7 +114,7 @@ public final class FeedBridge implements FeedListener {
             return false;
         }
         List<SessionTableModel.RowChange> changes = merged.values();
-        model.apply(changes, fromSnapshot);
+        model.apply(changes);
         if (!frameListeners.isEmpty()) {
             List<String> ids = new ArrayList<>(changes.size());
             for (SessionTableModel.RowChange c : changes) {

@@ -142,40 +142,39 @@ public final class SessionTableModel {
     }
 
     /**
-     * Applies one frame's worth of changes, or queues them while paused (snapshots always apply). Sessions
-     * that vanished while the feed was disconnected arrive as explicit REMOVED changes at the end of its
-     * resync, so nothing here has to guess.
+     * Applies one frame's worth of changes, or holds them while paused. Sessions that vanished while the feed was
+     * disconnected arrive as explicit REMOVED changes at the end of its resync, so nothing here has to guess.
+     *
+     * <p>A snapshot or resync is held too: the operator paused to read a table that stands still, and a resync brings
+     * what changed while the connection was down (or pushed changes riding in its batches) like any other change.
      */
-    public void apply(List<RowChange> changes, boolean fromSnapshot) {
+    public void apply(List<RowChange> changes) {
         LocalDateTime now = now();
         for (RowChange change : changes) {
             if (change.row() != null) {
                 starts.saw(change.row(), now); // as it arrives: a pause holds back the table, not what is counted
             }
         }
-        if (paused.get() && !fromSnapshot) {
+        if (paused.get()) {
             changes.forEach(this::hold);
             pendingUpdates.set(pending.size());
             return;
-        }
-        if (!pending.isEmpty()) {
-            // A snapshot applied while paused is newer than what was queued before it (the feed hands batches on in
-            // order): the queued copy of the same session, applied at resume, would put back an older version, or a
-            // session deleted since.
-            changes.forEach(c -> pending.remove(c.id()));
-            pendingUpdates.set(pending.size());
         }
         applyNow(changes);
     }
 
     /**
-     * Holds a change for the resume, the latest per session; the end of a session the table does not show live (it
-     * came while paused, or had ended already) holds nothing: resuming would change nothing, and the toolbar counted
-     * it as a new update all the same.
+     * Holds a change for the resume, the latest per session, so that "N new updates" counts the sessions resuming
+     * would change: nothing is held for a change that leaves the session as the table shows it — the end of a session
+     * the table does not show live (it came while paused, or had ended already), or a reading of a live session with
+     * the same value (a resync reads every session again) — and a change back to what is shown forgets the one held.
      */
     private void hold(RowChange change) {
         SessionRow shownNow = row(change.id());
-        if (change.kind().ended() && (shownNow == null || shownNow.isEnded())) {
+        boolean changesNothing = change.kind().ended()
+                ? shownNow == null || shownNow.isEnded()
+                : shownNow != null && shownNow.showsTheSameAs(change.row());
+        if (changesNothing) {
             pending.remove(change.id());
         } else {
             pending.put(change.id(), change);

@@ -155,7 +155,7 @@ class HangulFontTest {
                 new io.welno.console.ui.table.SessionTableModel.RowChange(io.welno.console.live.ChangeKind.UPDATED,
                         "", empty),
                 new io.welno.console.ui.table.SessionTableModel.RowChange(io.welno.console.live.ChangeKind.UPDATED,
-                        "welno_abc", ascii)), false));
+                        "welno_abc", ascii))));
         FxState.await("both rows drawn", () -> idCells(robot).size() == 2);
         robot.interact(() -> window.view().selectSession(""));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();

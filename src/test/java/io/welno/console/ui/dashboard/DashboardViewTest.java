@@ -108,7 +108,7 @@ class DashboardViewTest {
         robot.interact(() -> {
             model.pausedProperty().set(true);
             model.apply(List.of(change(TestRows.session("welno_p", "auth_request_sent", now.minusMinutes(1))
-                    .requested(now.minusSeconds(30)).expires(now.plusMinutes(5)).row())), false);
+                    .requested(now.minusSeconds(30)).expires(now.plusMinutes(5)).row())));
             dashboard.refresh();
         });
         FxState.await("paused", () -> updated.getText().endsWith("the pause holds back the Sessions table only, not "
@@ -139,7 +139,7 @@ class DashboardViewTest {
             model.pausedProperty().set(true);
             for (int i = 0; i < 3; i++) {
                 model.apply(List.of(change(TestRows.session("welno_w" + i, "auth_request_sent", now)
-                        .requested(now.plusSeconds(5)).expires(now.plusMinutes(30)).row())), false);
+                        .requested(now.plusSeconds(5)).expires(now.plusMinutes(30)).row())));
             }
         });
         clock.advance(Duration.ofMinutes(1));
@@ -166,8 +166,8 @@ class DashboardViewTest {
         robot.interact(() -> {
             for (int i = 0; i < n; i++) {
                 SessionRow row = TestRows.session("welno_e" + i, "error", now.minusMinutes(i % 50)).row();
-                model.apply(List.of(change(row)), false);
-                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, row.id(), null)), false);
+                model.apply(List.of(change(row)));
+                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.REMOVED, row.id(), null)));
             }
             dashboard.start();
         });
@@ -228,7 +228,7 @@ class DashboardViewTest {
                 .requested(now.minusMinutes(29)).row();
         robot.interact(() -> {
             model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.ADDED, waiting.id(), waiting),
-                    new SessionTableModel.RowChange(ChangeKind.ADDED, abandoned.id(), abandoned)), true);
+                    new SessionTableModel.RowChange(ChangeKind.ADDED, abandoned.id(), abandoned)));
             dashboard.start();
         });
         FxState.await("the figures", () -> dashboard.shown() != null);

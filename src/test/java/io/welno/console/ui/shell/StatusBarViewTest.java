@@ -145,7 +145,7 @@ class StatusBarViewTest {
         io.welno.console.view.SessionRow past = io.welno.console.testing.TestRows.session("welno_past",
                 "auth_request_sent", started).row();
         FxState.check(() -> model.apply(java.util.List.of(new SessionTableModel.RowChange(
-                io.welno.console.live.ChangeKind.ADDED, past.id(), past)), false));
+                io.welno.console.live.ChangeKind.ADDED, past.id(), past))));
         assertEquals("세션 1개(만료 지남 1개)", count(bar));
         FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
         assertEquals("1 session, 1 past expires_at", count(bar));

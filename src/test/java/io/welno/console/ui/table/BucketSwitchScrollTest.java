@@ -74,7 +74,7 @@ class BucketSwitchScrollTest {
                 SessionRow row = TestRows.session("welno_" + i, STATUSES[i % STATUSES.length], T0.plusSeconds(i)).row();
                 batch.add(new SessionTableModel.RowChange(ChangeKind.ADDED, row.id(), row));
             }
-            model.apply(batch, false);
+            model.apply(batch);
             return null;
         });
         settle();
@@ -127,7 +127,7 @@ class BucketSwitchScrollTest {
             FxState.read(() -> {
                 SessionRow row = TestRows.session("welno_" + (n * 5 + 4), status, T0.plusSeconds(1000 + n)).row();
                 return table.keepingViewport(() -> {
-                    model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, row.id(), row)), false);
+                    model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, row.id(), row)));
                     return true;
                 });
             });
@@ -180,7 +180,7 @@ class BucketSwitchScrollTest {
             sortByExpiry(TableColumn.SortType.DESCENDING);
             SessionRow row = TestRows.session("welno_3", "error", T0.plusSeconds(3)).row();
             return table.keepingViewport(() -> {
-                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, row.id(), row)), false);
+                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, row.id(), row)));
                 return true;
             });
         });
@@ -223,7 +223,7 @@ class BucketSwitchScrollTest {
         FxState.read(() -> {
             SessionRow moved = TestRows.session(shown[0], "error", T0.plusSeconds(5_000)).row();
             return table.keepingViewport(() -> {
-                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, moved.id(), moved)), false);
+                model.apply(List.of(new SessionTableModel.RowChange(ChangeKind.UPDATED, moved.id(), moved)));
                 return true;
             });
         });
