@@ -55,6 +55,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 public final class RedisSessionFeed implements SessionFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionFeed.class);
+    /** How long a LIVE feed hears nothing before it reads the notification flags again (feed.live says so). */
+    static final Duration QUIET_CHECK = Duration.ofSeconds(1);
 
     private final RedisConnectionSettings settings;
     private final SessionCodec codec;
@@ -146,6 +148,8 @@ public final class RedisSessionFeed implements SessionFeed {
         control.scheduleWithFixedDelay(guarded(this::housekeeping), refresh, refresh, TimeUnit.MILLISECONDS);
         control.scheduleWithFixedDelay(guarded(() -> status.sampleRate(coalescer.received())), 1, 1,
                 TimeUnit.SECONDS);
+        long quiet = QUIET_CHECK.toMillis();
+        control.scheduleWithFixedDelay(guarded(this::checkFlagsWhenQuiet), quiet, quiet, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -276,6 +280,10 @@ public final class RedisSessionFeed implements SessionFeed {
         private NotificationConfig.Outcome pollReason;
         private boolean subscribeRefused;
         private Phrase notificationDetail;
+        /** When the flags were last read under this link (control thread). */
+        private long flagsCheckedNanos = System.nanoTime();
+        /** The events received when the quiet check last looked (control thread). */
+        private long eventsAtLastLook = -1;
 
         Link(long generation, FeedTopology.Resolved topology, List<NodeReader> readers,
              RedisConnectionSettings settings) {
@@ -544,19 +552,56 @@ public final class RedisSessionFeed implements SessionFeed {
             if (current.subscribeRefused) {
                 return;
             }
-            NotificationConfig.Check worst = checkNotifications(current.readers);
-            boolean allLive = worst.outcome().live();
-            if (current.push && !allLive) {
-                reestablish(current, "keyspace notifications are no longer available: " + words.render(worst.detail()));
-            } else if (!current.push && allLive) {
-                reestablish(current, "keyspace notifications are available now");
-            }
+            checkFlags(current);
         } catch (JedisConnectionException e) {
             if (current.push) {
                 connectionLost(current.generation, e);
             }
         } catch (RuntimeException e) {
             LOG.debug("Topology check failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A LIVE feed that heard no event for a second checks the notification flags then, not at the next housekeeping:
+     * flags switched off under it look just like a quiet spell, and the window said LIVE for up to a
+     * {@code topologyRefresh} (5 s) while nothing could arrive. One CONFIG GET per primary a second while quiet, none
+     * while events arrive.
+     */
+    private void checkFlagsWhenQuiet() {
+        Link current = link;
+        if (current == null) {
+            return;
+        }
+        long received = coalescer.received();
+        boolean quiet = received == current.eventsAtLastLook;
+        current.eventsAtLastLook = received;
+        if (!quiet || !current.push || !current.live || current.subscribeRefused
+                || System.nanoTime() - current.flagsCheckedNanos < QUIET_CHECK.toNanos()) {
+            return;
+        }
+        try {
+            checkFlags(current);
+        } catch (JedisConnectionException e) {
+            connectionLost(current.generation, e);
+        } catch (RuntimeException e) {
+            LOG.debug("Notification check failed: {}", e.toString());
+        }
+    }
+
+    /** Leaves a push link whose flags are gone for polling (or a polling one whose flags came on for push). */
+    private void checkFlags(Link current) {
+        NotificationConfig.Check worst = checkNotifications(current.readers);
+        current.flagsCheckedNanos = System.nanoTime();
+        boolean allLive = worst.outcome().live();
+        if (current.push && !allLive) {
+            reestablish(current, "keyspace notifications are no longer available: " + words.render(worst.detail()));
+        } else if (!current.push && allLive) {
+            reestablish(current, "keyspace notifications are available now");
+        } else if (current.live && worst.outcome() == NotificationConfig.Outcome.ENABLED) {
+            // Someone switched them off and the feed put them back: what was written meanwhile sent no event.
+            LOG.info("Keyspace notifications were off under the live feed and are on again; reading every session");
+            startRun(ScanRun.Kind.SNAPSHOT);
         }
     }
 
@@ -572,7 +617,10 @@ public final class RedisSessionFeed implements SessionFeed {
             if (check.outcome() == NotificationConfig.Outcome.ENABLED) {
                 LOG.info("{}: {}", reader, words.render(check.detail()));
             }
-            if (worst == null || (worst.outcome().live() && !check.outcome().live())) {
+            // a server without events outweighs one whose flags were just put back, which outweighs one that had them
+            if (worst == null || (worst.outcome().live() && !check.outcome().live())
+                    || (worst.outcome() == NotificationConfig.Outcome.ALREADY_ON
+                    && check.outcome() == NotificationConfig.Outcome.ENABLED)) {
                 worst = check;
             }
         }

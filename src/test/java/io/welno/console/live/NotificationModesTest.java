@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -52,7 +53,8 @@ class NotificationModesTest {
                 Phrase live = feed.modeDetail();
                 assertEquals("feed.live", live.key(), live.toString());
                 assertEquals(Phrase.of("feed.notify.enabled", "xE", now), live.arg(1));
-                assertTrue(Wording.cli().render(live).endsWith("; enabled keyspace notifications (\"xE\" → \"" + now + "\")"),
+                assertTrue(Wording.cli().render(live).endsWith("; enabled keyspace notifications (\"xE\" → \"" + now + "\"); the flags are read again "
+                        + "whenever a second passes without a change"),
                         Wording.cli().render(live));
                 listener.awaitSnapshots(1);
                 admin.set(key("c1"), doc("c1", "initiated", 1));
@@ -129,6 +131,61 @@ class NotificationModesTest {
                 listener.await("pushed again", () -> listener.has("late"));
                 assertEquals(FeedMode.LIVE, feed.mode());
                 assertEquals(2, feed.stats().knownSessions(), "kept and late, no ghost");
+            }
+        }
+    }
+
+    /**
+     * Notifications switched off under a LIVE feed look like a quiet spell: the feed reads the flags once it has heard
+     * nothing for a second, not at its next housekeeping (ten minutes away here), so it stops saying LIVE and what was
+     * written unheard arrives by polling.
+     */
+    @Test
+    void notificationsSwitchedOffUnderAQuietLiveFeedAreNoticedWithoutWaitingForHousekeeping() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events KEA"));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(server.url()), codec,
+                    FeedOptions.defaults().withPollInterval(POLL).withTopologyRefresh(Duration.ofMinutes(10)))) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.LIVE);
+                listener.awaitSnapshots(1);
+
+                admin.configSet("notify-keyspace-events", "");
+                admin.set(key("unheard"), doc("unheard", "initiated", 1));
+                listener.awaitMode(FeedMode.POLLING);
+                listener.await("what was written unheard", () -> listener.has("unheard"));
+            }
+        }
+    }
+
+    /**
+     * A feed that may enable notifications puts switched-off flags back on its next check and stays LIVE; what was
+     * written while they were off sent no event, so it must be read again (a resync), or the table shows the old
+     * value as live until some later write or reconnect.
+     */
+    @Test
+    void notificationsSwitchedOffAndPutBackByTheFeedLoseNoChange() {
+        try (EmbeddedRedis server = EmbeddedRedis.start(List.of("notify-keyspace-events KEA"));
+             RedisClient admin = RedisClient.create(server.host(), server.port())) {
+            admin.set(key("kept"), doc("kept", "initiated", 1));
+            RecordingListener listener = new RecordingListener();
+            try (RedisSessionFeed feed = feed(RedisConnectionSettings.parse(server.url()), true)) {
+                feed.start(listener);
+                listener.awaitMode(FeedMode.LIVE);
+                listener.awaitSnapshots(1);
+
+                // at once, so that no check of the feed's comes between the switch and the writes
+                try (AbstractTransaction tx = admin.multi()) {
+                    tx.sendCommand(Protocol.Command.CONFIG, "SET", "notify-keyspace-events", "");
+                    tx.set(key("kept"), doc("kept", "auth_requesting", 2));
+                    tx.set(key("unheard"), doc("unheard", "initiated", 1));
+                    tx.exec();
+                }
+                listener.await("the flags put back", () -> flags(admin).indexOf('K') >= 0);
+                listener.await("what was written while they were off", () -> "2".equals(listener.field("kept", "n"))
+                        && listener.has("unheard"));
+                assertEquals(FeedMode.LIVE, feed.mode());
             }
         }
     }
