@@ -89,6 +89,11 @@ public final class ExpiryTally {
         return moment.toEpochSecond(ZoneOffset.UTC);
     }
 
+    /** The time the clock was last moved to: what {@link #past()} counts at. */
+    public LocalDateTime at() {
+        return now;
+    }
+
     /** The live rows past their {@code expires_at} at the time the clock was last moved to. */
     public int past() {
         return past;

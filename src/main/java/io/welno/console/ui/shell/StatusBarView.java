@@ -156,11 +156,13 @@ final class StatusBarView {
         }
         // Not following Redis, the count is the last one read and says so: sessions may have come and gone since.
         boolean following = model.followingProperty().get();
-        int past = model.pastExpiryProperty().get();
+        // what exists as last read, with the changes a paused table holds back (as the dashboard counts)
+        SessionTableModel.LiveCount sessions = model.liveCountNow();
+        int past = sessions.pastExpiry();
         // The backend's rule is the truth: a key past its expires_at is not a session it serves any more.
-        countLabel.setText(!following ? i18n.format("status.sessions.lastRead", model.liveCountProperty().get())
-                : past > 0 ? i18n.format("status.sessions.pastExpiry", model.liveCountProperty().get(), past)
-                : i18n.format("status.sessions", model.liveCountProperty().get()));
+        countLabel.setText(!following ? i18n.format("status.sessions.lastRead", sessions.live())
+                : past > 0 ? i18n.format("status.sessions.pastExpiry", sessions.live(), past)
+                : i18n.format("status.sessions", sessions.live()));
         countLabel.pseudoClassStateChanged(STALE, !following);
         rateLabel.setText(i18n.format("status.rate", Formats.decimal(i18n, stats.eventsPerSecond())));
         showLatency();

@@ -547,6 +547,33 @@ public final class SessionTableModel {
         return liveCount;
     }
 
+    /**
+     * The live sessions, and of them those past their expires_at (at the last tick's time), as the feed last told,
+     * paused or not: the status bar's count says "sessions that exist now, as last read", which the paused table's own
+     * count ({@link #liveCountProperty()}) is not. O(held changes).
+     */
+    public LiveCount liveCountNow() {
+        int live = liveCount.get();
+        int past = pastExpiry.get();
+        LocalDateTime at = expiry.at();
+        for (RowChange change : pending.values()) {
+            SessionRow shownNow = row(change.id());
+            if (shownNow != null && !shownNow.isEnded()) {
+                live--;
+                past -= shownNow.pastBackendExpiry(at) ? 1 : 0;
+            }
+            if (!change.kind().ended()) {
+                live++;
+                past += change.row().pastBackendExpiry(at) ? 1 : 0;
+            }
+        }
+        return new LiveCount(live, past);
+    }
+
+    /** How many sessions live, and how many of them are past their expires_at. */
+    public record LiveCount(int live, int pastExpiry) {
+    }
+
     /** Of {@link #liveCountProperty()}, the sessions past their expires_at (at the last tick's time). */
     public ReadOnlyIntegerProperty pastExpiryProperty() {
         return pastExpiry;

@@ -151,6 +151,43 @@ class StatusBarViewTest {
         assertEquals("1 session, 1 past expires_at", count(bar));
     }
 
+    /**
+     * The count is the sessions that exist now as last read (its tip says so): the pause holds back the table, not
+     * this count, as it does not the dashboard's figures. A session created and one deleted (the backend's read of a
+     * key past its expires_at) while paused are counted at once; the table's own count stands still until the resume.
+     */
+    @Test
+    void theSessionCountIsNotHeldBackByThePausedTable() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        SessionTableModel model = FxState.read(() ->
+                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        StatusBarView bar = FxState.read(() -> new StatusBarView(new FeedBridge(), model, i18n, Clock.systemUTC(),
+                Timestamps.DEFAULT_ZONE));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
+        io.welno.console.view.SessionRow fresh = io.welno.console.testing.TestRows.session("welno_fresh",
+                "auth_request_sent", now.minusMinutes(1)).row();
+        io.welno.console.view.SessionRow past = io.welno.console.testing.TestRows.session("welno_past",
+                "auth_request_sent", now.minusMinutes(30)).row();
+        io.welno.console.view.SessionRow created = io.welno.console.testing.TestRows.session("welno_new",
+                "initiated", now).row();
+        FxState.check(() -> model.apply(java.util.List.of(
+                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, fresh.id(), fresh),
+                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, past.id(), past))));
+        assertEquals("2 sessions, 1 past expires_at", count(bar));
+
+        FxState.check(() -> {
+            model.pausedProperty().set(true);
+            model.apply(java.util.List.of(
+                    new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, created.id(), created),
+                    new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.REMOVED, past.id(), null)));
+        });
+        assertEquals("2 sessions", count(bar), "welno_fresh and welno_new exist; welno_past is gone");
+        assertEquals(2, FxState.read(() -> model.liveCountProperty().get()), "the paused table stands still");
+
+        FxState.check(() -> model.pausedProperty().set(false));
+        assertEquals("2 sessions", count(bar));
+    }
+
     private static String count(StatusBarView bar) throws Exception {
         return FxState.read(() -> {
             bar.update();
