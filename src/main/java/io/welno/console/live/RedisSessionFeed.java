@@ -284,6 +284,8 @@ public final class RedisSessionFeed implements SessionFeed {
         private long flagsCheckedNanos = System.nanoTime();
         /** The events received when the quiet check last looked (control thread). */
         private long eventsAtLastLook = -1;
+        /** A quiet check's read is in flight (control thread). */
+        private boolean quietCheckRunning;
 
         Link(long generation, FeedTopology.Resolved topology, List<NodeReader> readers,
              RedisConnectionSettings settings) {
@@ -566,7 +568,8 @@ public final class RedisSessionFeed implements SessionFeed {
      * A LIVE feed that heard no event for a second checks the notification flags then, not at the next housekeeping:
      * flags switched off under it look just like a quiet spell, and the window said LIVE for up to a
      * {@code topologyRefresh} (5 s) while nothing could arrive. One CONFIG GET per primary a second while quiet, none
-     * while events arrive.
+     * while events arrive. It is read on a reader thread, one check at a time, and acted on here: a server that
+     * freezes during the read must not hold up the watchdog, which runs on this thread and is what notices the freeze.
      */
     private void checkFlagsWhenQuiet() {
         Link current = link;
@@ -576,23 +579,41 @@ public final class RedisSessionFeed implements SessionFeed {
         long received = coalescer.received();
         boolean quiet = received == current.eventsAtLastLook;
         current.eventsAtLastLook = received;
-        if (!quiet || !current.push || !current.live || current.subscribeRefused
+        if (!quiet || !current.push || !current.live || current.subscribeRefused || current.quietCheckRunning
                 || System.nanoTime() - current.flagsCheckedNanos < QUIET_CHECK.toNanos()) {
             return;
         }
+        current.quietCheckRunning = true;
+        current.flagsCheckedNanos = System.nanoTime();
         try {
-            checkFlags(current);
-        } catch (JedisConnectionException e) {
-            connectionLost(current.generation, e);
-        } catch (RuntimeException e) {
-            LOG.debug("Notification check failed: {}", e.toString());
+            fetchPool.execute(() -> {
+                NotificationConfig.Check found = null;
+                try {
+                    found = checkNotifications(current.readers);
+                } catch (RuntimeException e) {
+                    LOG.debug("Notification check failed: {}", e.toString()); // a lost link is the watchdog's
+                }
+                NotificationConfig.Check worst = found;
+                submit(() -> {
+                    current.quietCheckRunning = false;
+                    if (worst != null && link == current) {
+                        actOnFlags(current, worst);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            current.quietCheckRunning = false; // closing
         }
     }
 
-    /** Leaves a push link whose flags are gone for polling (or a polling one whose flags came on for push). */
     private void checkFlags(Link current) {
         NotificationConfig.Check worst = checkNotifications(current.readers);
         current.flagsCheckedNanos = System.nanoTime();
+        actOnFlags(current, worst);
+    }
+
+    /** Leaves a push link whose flags are gone for polling (or a polling one whose flags came on for push). */
+    private void actOnFlags(Link current, NotificationConfig.Check worst) {
         boolean allLive = worst.outcome().live();
         if (current.push && !allLive) {
             reestablish(current, "keyspace notifications are no longer available: " + words.render(worst.detail()));
