@@ -9,30 +9,33 @@ import io.welno.console.text.Phrase;
  * @param message    what to tell the operator (for a revert: the fields the backend put back)
  * @param reapplies  how often the change was re-applied during the hold
  * @param statusNow  the status last seen (null when unknown)
- * @param toUnreadable for a REVERTED end, whether the change was written over by a value that is no readable session
- *                   at all rather than by a session ({@link #overUnreadable}): told apart wherever the end is worded
+ * @param overwrittenBy for a REVERTED end, what wrote over the change: a session, or a value that is no readable
+ *                   session at all ({@link #overUnreadable}), told apart wherever the end is worded; null for every
+ *                   other end, as nothing wrote over a change that stayed, ended with its session or is not known
  * @param pastOwnBound for an UNCONFIRMED end, whether Redis was read but its value goes past a bound of the console's
  *                   own ({@link #atOwnBound}), rather than Redis not being read: the first is no Redis trouble, so the
  *                   command line's exit status tells them apart
  */
-public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, boolean toUnreadable,
+public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, Overwrite overwrittenBy,
                           boolean pastOwnBound) {
 
     public HoldOutcome {
-        if (toUnreadable && kind != Kind.REVERTED) {
-            throw new IllegalArgumentException("only a REVERTED end is written over: " + kind);
+        if ((overwrittenBy != null) != (kind == Kind.REVERTED)) {
+            throw new IllegalArgumentException("a REVERTED end, and only one, says what wrote over the change: " + kind
+                    + " by " + overwrittenBy);
         }
         if (pastOwnBound && kind != Kind.UNCONFIRMED) {
             throw new IllegalArgumentException("only an UNCONFIRMED end stops at the console's own bound: " + kind);
         }
     }
 
-    public HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, boolean toUnreadable) {
-        this(kind, message, reapplies, statusNow, toUnreadable, false);
+    public HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, Overwrite overwrittenBy) {
+        this(kind, message, reapplies, statusNow, overwrittenBy, false);
     }
 
+    /** An end whose change, if it was REVERTED, was written over by a session. */
     public HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow) {
-        this(kind, message, reapplies, statusNow, false, false);
+        this(kind, message, reapplies, statusNow, kind == Kind.REVERTED ? Overwrite.SESSION : null);
     }
 
     public enum Kind {
@@ -40,7 +43,7 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
         KEPT,
         /**
          * The backend put back an older copy and the change was not (or could no longer be) re-applied; or the change
-         * was written over by a value that is no session at all ({@link #toUnreadable()}).
+         * was written over by a value that is no session at all ({@link Overwrite#UNREADABLE}).
          */
         REVERTED,
         /** The session ended (expired or deleted) during the hold. */
@@ -57,7 +60,8 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
      * cannot read.
      */
     static HoldOutcome overUnreadable(Phrase reason, int reapplies) {
-        return new HoldOutcome(Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable", reason), reapplies, null, true);
+        return new HoldOutcome(Kind.REVERTED, Phrase.of("hold.overwrittenUnreadable", reason), reapplies, null,
+                Overwrite.UNREADABLE);
     }
 
     /**
@@ -65,7 +69,7 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
      * which): the change may well be in it, and the backend may read it, so nobody here can say.
      */
     static HoldOutcome atOwnBound(Phrase reason, int reapplies) {
-        return new HoldOutcome(Kind.UNCONFIRMED, Phrase.of("hold.pastOwnBound", reason), reapplies, null, false, true);
+        return new HoldOutcome(Kind.UNCONFIRMED, Phrase.of("hold.pastOwnBound", reason), reapplies, null, null, true);
     }
 
     /** The change is known to be in place at the end of the hold (or nothing was held). */
@@ -75,5 +79,10 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
 
     static HoldOutcome notHeld() {
         return new HoldOutcome(Kind.NOT_HELD, Phrase.of("hold.notHeld"), 0, null);
+    }
+
+    /** Whether the change was written over by a value that is no readable session ({@link Overwrite#UNREADABLE}). */
+    public boolean toUnreadable() {
+        return overwrittenBy == Overwrite.UNREADABLE;
     }
 }

@@ -2,6 +2,7 @@ package io.welno.console.flow;
 
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
+import java.util.Objects;
 
 /**
  * A change a console applied is gone again: the key was overwritten by a document that does not contain it
@@ -19,13 +20,16 @@ import io.welno.console.text.Phrase;
  *                  ends are
  * @param failedTo  for a failed action whose last write was held (a simple-auth Tilko refused), the status that write
  *                  left: what the revert undid is that status, not a change the action made; null otherwise
- * @param toUnreadable whether the change was written over by a value that is no readable session at all (a value cut
- *                  off mid-write, not JSON), set where that value was read ({@link #overUnreadable}); every edge
- *                  words it apart from a session written over the change, and the flow does not re-apply over it
+ * @param overwrittenBy what wrote over the change: a session without it, or a value that is no readable session at
+ *                  all, set where that value was read ({@link #overUnreadable})
  */
 public record RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                              SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo,
-                             boolean toUnreadable) {
+                             Overwrite overwrittenBy) {
+
+    public RevertDetected {
+        Objects.requireNonNull(overwrittenBy, "overwrittenBy");
+    }
 
     /** The code of {@link #lost()} for a change written over by a value that is no readable session. */
     static final String UNREADABLE = "revert.unreadable";
@@ -37,12 +41,12 @@ public record RevertDetected(String sessionId, ActionKind action, String actionI
     public static RevertDetected overUnreadable(String sessionId, ActionKind action, String actionId, String operator,
                                                 Phrase reason, boolean ours, String batchId) {
         return new RevertDetected(sessionId, action, actionId, operator, Phrase.of(UNREADABLE, reason), null, ours,
-                batchId, null, true);
+                batchId, null, Overwrite.UNREADABLE);
     }
 
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
                           SessionStatus statusNow, boolean ours, String batchId, SessionStatus failedTo) {
-        this(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, failedTo, false);
+        this(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, failedTo, Overwrite.SESSION);
     }
 
     public RevertDetected(String sessionId, ActionKind action, String actionId, String operator, Phrase lost,
@@ -62,11 +66,18 @@ public record RevertDetected(String sessionId, ActionKind action, String actionI
 
     /** The same revert, told as part of bulk run {@code id} (null: a single action). */
     public RevertDetected inBatch(String id) {
-        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id, failedTo, toUnreadable);
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, id, failedTo,
+                overwrittenBy);
     }
 
     /** The same revert, of the status {@code left} that a failed action's write left (null: of an applied change). */
     public RevertDetected undoing(SessionStatus left) {
-        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, left, toUnreadable);
+        return new RevertDetected(sessionId, action, actionId, operator, lost, statusNow, ours, batchId, left,
+                overwrittenBy);
+    }
+
+    /** Whether the change was written over by a value that is no readable session ({@link Overwrite#UNREADABLE}). */
+    public boolean toUnreadable() {
+        return overwrittenBy == Overwrite.UNREADABLE;
     }
 }

@@ -1,5 +1,6 @@
 package io.welno.console.view;
 
+import io.welno.console.flow.Overwrite;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import java.time.Duration;
@@ -26,14 +27,6 @@ public final class AlertMonitor {
     public static final Duration EPISODE_ENDS_AFTER = Duration.ofMinutes(1);
     private static final String UNREADABLE = ".unreadable";
     private static final String BOTH = ".mixed";
-
-    /** What a revert alert's change was written over by: told apart in a run's headline ({@link #joined}). */
-    public enum Overwrite {
-        /** A session document without the change (an older copy written back, or anyone's write). */
-        SESSION,
-        /** A value that is no readable session at all. */
-        UNREADABLE
-    }
 
     /** The rules an alert comes from. */
     public enum Rule {
@@ -71,8 +64,8 @@ public final class AlertMonitor {
      *                 (a long wait names the {@link AlertConditions#MAX_SESSIONS} longest)
      * @param cleared  when the condition of its episode cleared for good (it stayed clear for
      *                 {@link #EPISODE_ENDS_AFTER}); null while the episode goes on, and for events
-     * @param overwrites for a revert alert, what its changes were written over by (a run's: every kind it saw); empty
-     *                 for the other rules
+     * @param overwrites for a revert alert, what its changes were written over by (a run's: every kind it saw, which
+     *                 its headline names, {@link #joined}); empty for the other rules
      */
     public record Alert(long seq, Instant at, Rule rule, List<String> sessions, int total, Phrase message,
                         Instant cleared, Set<Overwrite> overwrites) {

@@ -3,6 +3,8 @@ package io.welno.console.flow;
 import static io.welno.console.flow.FlowTestSupport.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -305,5 +307,17 @@ class HoldEndTest {
 
         assertEquals(kept, hold.await(Duration.ofMillis(300)),
                 "the wait ends with the hold, not at the end it had when the wait began");
+    }
+
+    /** Only a REVERTED end says what wrote over the change, and it always does: a session unless told otherwise. */
+    @Test
+    void onlyARevertedEndSaysWhatWroteOverTheChange() {
+        Phrase reverted = Phrase.of("hold.reverted", Phrase.of("text.verbatim", "status"));
+        assertEquals(Overwrite.SESSION, new HoldOutcome(HoldOutcome.Kind.REVERTED, reverted, 0, null).overwrittenBy());
+        assertNull(new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.kept"), 0, null).overwrittenBy());
+        assertThrows(IllegalArgumentException.class,
+                () -> new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.kept"), 0, null, Overwrite.UNREADABLE));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HoldOutcome(HoldOutcome.Kind.REVERTED, reverted, 0, null, null));
     }
 }

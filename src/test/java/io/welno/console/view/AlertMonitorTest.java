@@ -3,6 +3,7 @@ package io.welno.console.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.flow.Overwrite;
 import io.welno.console.live.ChangeKind;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.testing.Words;
@@ -87,17 +88,17 @@ class AlertMonitorTest {
     void aRunsRevertHeadlineFollowsTheKindOfItsRevertsNotTheirWords() {
         AlertMonitor monitor = new AlertMonitor(AlertRules.defaults());
         Phrase reworded = Phrase.of("text.verbatim", "whatever the single alert says");
-        AlertMonitor.Alert first = monitor.revert("welno_a", reworded, AlertMonitor.Overwrite.UNREADABLE, t).get(0);
-        AlertMonitor.Alert second = monitor.revert("welno_b", reworded, AlertMonitor.Overwrite.UNREADABLE, t).get(0);
+        AlertMonitor.Alert first = monitor.revert("welno_a", reworded, Overwrite.UNREADABLE, t).get(0);
+        AlertMonitor.Alert second = monitor.revert("welno_b", reworded, Overwrite.UNREADABLE, t).get(0);
         AlertMonitor.Alert run = AlertMonitor.joined(first, second, "run1");
         assertEquals("alert.batch.REVERT.unreadable", run.message().key());
-        assertEquals(java.util.Set.of(AlertMonitor.Overwrite.UNREADABLE), run.clearedAt(t).overwrites());
+        assertEquals(java.util.Set.of(Overwrite.UNREADABLE), run.clearedAt(t).overwrites());
 
         // a session written over it, whatever its words say
         AlertMonitor.Alert third = monitor.revert("welno_c", Phrase.of("alert.revert.unreadable", "welno_c"),
-                AlertMonitor.Overwrite.SESSION, t).get(0);
+                Overwrite.SESSION, t).get(0);
         assertEquals("alert.batch.REVERT.mixed", AlertMonitor.joined(run, third, "run1").message().key());
-        AlertMonitor.Alert fourth = monitor.revert("welno_d", reworded, AlertMonitor.Overwrite.SESSION, t).get(0);
+        AlertMonitor.Alert fourth = monitor.revert("welno_d", reworded, Overwrite.SESSION, t).get(0);
         assertEquals("alert.batch.REVERT", AlertMonitor.joined(third, fourth, "run2").message().key(),
                 "sessions only: the plain headline");
         assertEquals(List.of("welno_a", "welno_b", "welno_c"),

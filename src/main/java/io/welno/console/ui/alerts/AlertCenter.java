@@ -1,5 +1,6 @@
 package io.welno.console.ui.alerts;
 
+import io.welno.console.flow.Overwrite;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
 import io.welno.console.ui.common.I18n;
@@ -112,14 +113,14 @@ public final class AlertCenter {
      * @param batchId the bulk run of the change, or null: a run's sessions share one entry ({@link #held})
      */
     public void revert(String sessionId, String batchId, Phrase what, Instant at) {
-        revert(sessionId, batchId, what, AlertMonitor.Overwrite.SESSION, at);
+        revert(sessionId, batchId, what, Overwrite.SESSION, at);
     }
 
     /**
      * A console's change was written over by {@code by}: as {@link #revert(String, String, Phrase, Instant)}, the kind
      * carried by the alert, so a run's entry names every kind its sessions saw.
      */
-    public void revert(String sessionId, String batchId, Phrase what, AlertMonitor.Overwrite by, Instant at) {
+    public void revert(String sessionId, String batchId, Phrase what, Overwrite by, Instant at) {
         held(monitor.revert(sessionId, what, by, at), batchId);
     }
 

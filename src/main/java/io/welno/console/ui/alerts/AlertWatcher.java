@@ -85,10 +85,8 @@ public final class AlertWatcher {
             @Override
             public void onRevertDetected(RevertDetected revert) {
                 Phrase what = revertPhrase(revert);
-                AlertMonitor.Overwrite by = revert.toUnreadable() ? AlertMonitor.Overwrite.UNREADABLE
-                        : AlertMonitor.Overwrite.SESSION;
-                Platform.runLater(() -> center.revert(revert.sessionId(), revert.batchId(), what, by,
-                        clock.instant()));
+                Platform.runLater(() -> center.revert(revert.sessionId(), revert.batchId(), what,
+                        revert.overwrittenBy(), clock.instant()));
             }
 
             @Override

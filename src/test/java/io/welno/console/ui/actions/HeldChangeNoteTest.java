@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.EndedHolds;
 import io.welno.console.flow.HoldOutcome;
+import io.welno.console.flow.Overwrite;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.I18n;
@@ -51,7 +52,7 @@ class HeldChangeNoteTest {
     @Test
     void aChangeWrittenOverByAnUnreadableValueIsToldByTheOutcomesKindNotItsWords() {
         HoldOutcome unreadable = new HoldOutcome(HoldOutcome.Kind.REVERTED, Phrase.of("text.verbatim", "reworded"), 0,
-                null, true);
+                null, Overwrite.UNREADABLE);
         HeldChange.Note said = note(unreadable, Locale.ENGLISH);
         assertEquals("The session now holds a value that is not a readable session: what your \"Force auth complete\""
                 + " wrote is gone.", said.text());
