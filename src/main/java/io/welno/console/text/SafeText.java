@@ -175,63 +175,46 @@ public final class SafeText {
         if (json == null) {
             return null;
         }
-        int first = -1;
+        StringBuilder out = null; // made at the first change: most lines have none and come back as they are
+        int hexDigitsLeft = 0; // of the u-escape being walked: its capital hex digits are written small
         for (int i = 0; i < json.length(); i++) {
-            if (json.charAt(i) == '\\' && i + 1 < json.length() && json.charAt(i + 1) == '\\') {
-                i++; // an escaped backslash: the "u00AB" after it is text, whose letters are the value's own
-            } else if (isUnsafeInJson(json, i)) {
-                first = i;
-                break;
-            }
-        }
-        if (first < 0) {
-            return json;
-        }
-        StringBuilder out = new StringBuilder(json.length() + 16).append(json, 0, first);
-        for (int i = first; i < json.length(); i++) {
             char c = json.charAt(i);
             if (c == '\\' && i + 1 < json.length() && (json.charAt(i + 1) == '\\' || json.charAt(i + 1) == 'u')) {
-                // an escaped backslash is passed whole, so the "u" of a "\\u00AB" that follows it is left as text
-                int end = json.charAt(i + 1) == 'u' ? Math.min(i + 6, json.length()) : i + 2;
-                for (int j = i; j < end; j++) {
-                    char h = json.charAt(j);
-                    out.append(h >= 'A' && h <= 'F' ? (char) (h + ('a' - 'A')) : h);
+                // an escaped backslash is passed whole, so the "u00AB" after it is text, whose letters are the value's
+                hexDigitsLeft = json.charAt(i + 1) == 'u' ? 4 : 0;
+                if (out != null) {
+                    out.append(c).append(json.charAt(i + 1));
                 }
-                i = end - 1;
+                i++;
+                continue;
+            }
+            boolean hexDigit = hexDigitsLeft > 0;
+            hexDigitsLeft = hexDigit ? hexDigitsLeft - 1 : 0;
+            if (hexDigit && c >= 'A' && c <= 'F') {
+                out = started(out, json, i).append((char) (c + ('a' - 'A')));
             } else if (c == '\r') {
+                out = started(out, json, i);
                 if (i + 1 >= json.length() || json.charAt(i + 1) != '\n') {
                     out.append('\n');
                 }
             } else if (isUnsafeInJson(json, i)) {
-                unicodeEscape(out, c);
-            } else {
+                unicodeEscape(out = started(out, json, i), c);
+            } else if (out != null) {
                 out.append(c);
             }
         }
-        return out.toString();
+        return out == null ? json : out.toString();
     }
 
-    /** A character {@link #json} replaces: a control other than tab and line feed, or one unsafe inside a string. */
+    /** A character {@link #json} escapes: a control other than tab and line feed, or one unsafe inside a string. */
     private static boolean isUnsafeInJson(String json, int i) {
         char c = json.charAt(i);
-        if (c == '\\') {
-            return capitalEscapeAt(json, i);
-        }
         return c < 0x20 ? c != '\n' && c != '\t' : c >= 0x7F && isUnsafeJsonChar(json, i);
     }
 
-    /** A {@code \}{@code u} escape with a capital hex digit (or, harmlessly, text that only looks like one). */
-    private static boolean capitalEscapeAt(String json, int i) {
-        if (i + 5 >= json.length() || json.charAt(i + 1) != 'u') {
-            return false;
-        }
-        for (int j = i + 2; j < i + 6; j++) {
-            char h = json.charAt(j);
-            if (h >= 'A' && h <= 'F') {
-                return true;
-            }
-        }
-        return false;
+    /** {@code out}, or at the first change (at {@code i}) a builder holding the text before it. */
+    private static StringBuilder started(StringBuilder out, String text, int i) {
+        return out != null ? out : new StringBuilder(text.length() + 16).append(text, 0, i);
     }
 
     /** One unit of a JSON text: surrogate halves are judged by the code point they form. */

@@ -277,6 +277,17 @@ class SafeTextTest {
         assertEquals("C:\\u00AB", mapper.readTree(SafeText.json(literal)).get("name").asText());
     }
 
+    /**
+     * Safe for a terminal whatever it is handed: the four characters after a {@code \}{@code u} are judged one by
+     * one, so a control among them (text that is no JSON) is escaped as anywhere else, not passed raw with the
+     * escape's digits.
+     */
+    @Test
+    void jsonEscapesAControlWhereAnEscapesDigitsWouldBe() {
+        assertEquals("\\u00ab \\u\\u001b]0;x\\u0007", SafeText.json("\\u00AB \\u\u001b]0;x\u0007"));
+        assertEquals("\\u00ab\\u\n\\u202e", SafeText.json("\\u00AB\\u\r\u202e"));
+    }
+
     /** A stored value's raw carriage returns between tokens would overprint a terminal's line: line breaks instead. */
     @Test
     void jsonWhitespaceCarriageReturnsBecomeLineBreaks() throws Exception {
