@@ -1,7 +1,7 @@
 package io.welno.console.fault;
 
 import io.welno.console.testing.Await;
-import io.welno.console.cli.Main;
+import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +14,6 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,13 +62,10 @@ class FeedOverTlsTest {
                 assertEquals(FeedMode.LIVE, feed.mode(), feed.modeDetail().toString());
             }
 
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                    .execute("list", "--redis", url);
-            assertEquals(0, exit, err.toString());
-            assertTrue(out.toString().contains("2 session(s)"), out.toString());
-            assertTrue(!out.toString().contains("w4tch") && !err.toString().contains("w4tch"), "no password printed");
+            CliRun list = CliRun.of("list", "--redis", url);
+            assertEquals(0, list.exit(), list.err());
+            assertTrue(list.out().contains("2 session(s)"), list.out());
+            assertTrue(!list.all().contains("w4tch"), "no password printed");
         }
     }
 

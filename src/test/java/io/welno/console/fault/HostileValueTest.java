@@ -1,7 +1,7 @@
 package io.welno.console.fault;
 
 import io.welno.console.testing.Await;
-import io.welno.console.cli.Main;
+import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RecordingListener;
 import static io.welno.console.fault.FlowRig.DEVELOPER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,8 +23,6 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -170,24 +168,18 @@ class HostileValueTest {
 
     @Test
     void theCliListsAndShowsEveryValueWithoutFailing() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("list", "--redis", redis.url());
-        assertEquals(0, exit, err.toString());
-        String listing = out.toString();
+        CliRun list = CliRun.of("list", "--redis", redis.url());
+        assertEquals(0, list.exit(), list.err());
+        String listing = list.out();
         assertTrue(listing.contains("6 session(s)"), listing);
         for (String id : List.of("hugebroken", "badutf8", "deep", "hash")) {
             assertTrue(listing.lines().anyMatch(l -> l.startsWith(id + " ") && l.contains("UNREADABLE")), listing);
         }
         assertTrue(listing.length() < 10_000, "the listing summarizes the 10 MB values: " + listing.length());
         for (String id : List.of("huge", "hugebroken", "badutf8", "deep", "hash")) {
-            StringWriter showErr = new StringWriter();
-            StringWriter showOut = new StringWriter();
-            int code = Main.commandLine().setOut(new PrintWriter(showOut)).setErr(new PrintWriter(showErr))
-                    .execute("show", id, "--redis", redis.url());
-            assertEquals(id.equals("huge") ? 0 : 1, code, id + ": " + showErr);
-            assertTrue(showOut.toString().length() < 10_000, id + " is summarized, not printed whole");
+            CliRun show = CliRun.of("show", id, "--redis", redis.url());
+            assertEquals(id.equals("huge") ? 0 : 1, show.exit(), id + ": " + show.err());
+            assertTrue(show.out().length() < 10_000, id + " is summarized, not printed whole");
         }
         assertUntouched();
     }

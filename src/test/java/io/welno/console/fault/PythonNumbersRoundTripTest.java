@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.welno.console.cli.Main;
+import io.welno.console.testing.CliRun;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
@@ -16,8 +16,6 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.PythonNumbers;
 import io.welno.console.testing.Words;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +66,10 @@ class PythonNumbersRoundTripTest {
             admin.setex("tilko_session:" + id, 1800, stored);
 
             // NaN and the infinities are Python's own words: the backend reads this document, and list says so
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            assertEquals(0, Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                    .execute("list", "--json", "--redis", redis.url()), err.toString());
-            String line = out.toString().lines().filter(l -> l.contains("\"id\":\"" + id + "\"")).findFirst()
-                    .orElseThrow(() -> new AssertionError(out.toString()));
+            CliRun list = CliRun.of("list", "--json", "--redis", redis.url());
+            assertEquals(0, list.exit(), list.err());
+            String line = list.out().lines().filter(l -> l.contains("\"id\":\"" + id + "\"")).findFirst()
+                    .orElseThrow(() -> new AssertionError(list.out()));
             assertTrue(line.contains("\"readable\":true") && line.contains("\"backendCanRead\":true"), line);
 
             ActionResult result = rig.perform(OPERATOR, ActionKind.RESET_STUCK, id);
@@ -102,13 +98,11 @@ class PythonNumbersRoundTripTest {
                     + " \"n\": " + "9".repeat(2_000) + "}");
             admin.setex("tilko_session:plusinf", 1800, "{\"session_id\": \"plusinf\", \"n\": +Infinity}");
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(0, Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("list", "--json", "--redis", redis.url()), err.toString());
-        String longNumber = line(out.toString(), "longnumber");
+        CliRun list = CliRun.of("list", "--json", "--redis", redis.url());
+        assertEquals(0, list.exit(), list.err());
+        String longNumber = line(list.out(), "longnumber");
         assertTrue(longNumber.contains("\"readable\":false") && longNumber.contains("\"backendCanRead\":null"), longNumber);
-        String plusInf = line(out.toString(), "plusinf");
+        String plusInf = line(list.out(), "plusinf");
         assertTrue(plusInf.contains("\"readable\":false") && plusInf.contains("\"backendCanRead\":false"), plusInf);
     }
 
