@@ -87,8 +87,7 @@ class ActionReasonsTest {
     private void select(FxRobot robot, String id) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<SessionRow> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
-        robot.interact(() -> table.getItems().stream().filter(r -> r.id().equals(id)).findFirst()
-                .ifPresent(r -> table.getSelectionModel().select(r)));
+        robot.interact(() -> table.getSelectionModel().select(FixturesWindow.indexOf(table, id)));
         FxState.await("the session in the detail pane",
                 () -> window.view().detail().current() != null && window.view().detail().current().id().equals(id));
         WaitForAsyncUtils.waitForFxEvents();

@@ -81,8 +81,7 @@ class ClockWindowTest {
     }
 
     private static boolean listed(FxRobot robot, String id) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class).getItems().stream()
-                .anyMatch(row -> ((io.welno.console.view.SessionRow) row).id().equals(id));
+        return FixturesWindow.row(robot, id) != null;
     }
 
     /**

@@ -221,11 +221,7 @@ class ConsoleSettingsTest {
         awaitRows(robot, 20);
         robot.interact(() -> {
             TableView<?> sessions = table(robot);
-            for (int i = 0; i < sessions.getItems().size(); i++) {
-                if (((SessionRow) sessions.getItems().get(i)).id().equals(APPROVED_ID)) {
-                    sessions.getSelectionModel().select(i);
-                }
-            }
+            sessions.getSelectionModel().select(FixturesWindow.indexOf(sessions, APPROVED_ID));
         });
         FxState.await("the approved session in the detail pane", () -> APPROVED_ID.equals(text(robot, "#detailTitle")));
         choose(robot, "menu-language", "menu-lang-ko");

@@ -94,18 +94,10 @@ class DetailLiveUpdateTest {
         return console.window().view().detail();
     }
 
-    @SuppressWarnings("unchecked")
     private void select(FxRobot robot) throws Exception {
-        TableView<SessionRow> table = onFx(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
-        await("the session's row", () -> table.getItems().stream().anyMatch(r -> r.id().equals(ID)));
-        robot.interact(() -> {
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).id().equals(ID)) {
-                    table.getSelectionModel().clearAndSelect(i);
-                    return;
-                }
-            }
-        });
+        TableView<SessionRow> table = onFx(() -> FixturesWindow.table(robot));
+        await("the session's row", () -> FixturesWindow.indexOf(table, ID) >= 0);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(FixturesWindow.indexOf(table, ID)));
         await("the detail pane to show the session",
                 () -> ID.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
     }

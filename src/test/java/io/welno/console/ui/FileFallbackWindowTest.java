@@ -1,5 +1,7 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.row;
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +23,6 @@ import java.util.concurrent.Callable;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,15 +100,6 @@ class FileFallbackWindowTest {
 
     private static void await(String what, Callable<Boolean> condition) {
         FxState.await(what, condition);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
-
-    private static SessionRow row(FxRobot robot, String id) {
-        return table(robot).getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
     private static boolean badge(FxRobot robot, String text) {

@@ -46,6 +46,26 @@ abstract class FixturesWindow {
         return robot.lookup("#sessionTable").queryAs(TableView.class);
     }
 
+    /**
+     * Where {@code table} lists session {@code id} among the rows it shows, or -1 (on the FX thread). For every test
+     * that looks up a session's row in a window, whether or not it opens that window through this class.
+     */
+    static int indexOf(TableView<?> table, String id) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (((SessionRow) table.getItems().get(i)).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The session table's row of {@code id}, or null while it lists none (on the FX thread). */
+    static SessionRow row(FxRobot robot, String id) {
+        TableView<SessionRow> table = table(robot);
+        int index = indexOf(table, id);
+        return index < 0 ? null : table.getItems().get(index);
+    }
+
     /** Waits for the fixtures' rows: every readable fixture and every malformed one. */
     static void awaitRows(FxRobot robot) {
         FxState.await("19 rows", () -> table(robot).getItems().size() == 19);

@@ -14,7 +14,6 @@ import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.text.SafeText;
-import io.welno.console.view.SessionRow;
 import java.time.LocalDateTime;
 import java.util.List;
 import io.welno.console.ui.detail.DetailPane;
@@ -95,15 +94,7 @@ class HostileWindowTest {
 
     private void select(FxRobot robot, String id) throws Exception {
         TableView<?> table = FxState.read(() -> table(robot));
-        int row = FxState.read(() -> {
-            int index = -1;
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (((SessionRow) table.getItems().get(i)).id().equals(id)) {
-                    index = i;
-                }
-            }
-            return index;
-        });
+        int row = FxState.read(() -> FixturesWindow.indexOf(table, id));
         assertTrue(row >= 0, id);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(row));
         FxState.await("the raw JSON formatted", () -> !raw(robot).equals("Formatting…"));

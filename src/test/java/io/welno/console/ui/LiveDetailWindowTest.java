@@ -1,5 +1,7 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.row;
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,11 +59,6 @@ class LiveDetailWindowTest {
         console.close(robot);
     }
 
-    @SuppressWarnings("unchecked")
-    private static TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
-
     private static void await(String what, Callable<Boolean> condition) {
         FxState.await(what, condition);
     }
@@ -80,16 +77,12 @@ class LiveDetailWindowTest {
     }
 
     private void select(FxRobot robot, String id) throws Exception {
-        await("the row of " + id, () -> table(robot).getItems().stream().anyMatch(r -> r.id().equals(id)));
+        await("the row of " + id, () -> row(robot, id) != null);
         robot.interact(() -> {
             TableView<SessionRow> table = table(robot);
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).id().equals(id)) {
-                    table.getSelectionModel().clearAndSelect(i);
-                    table.scrollTo(Math.max(0, i - 3));
-                    return;
-                }
-            }
+            int i = FixturesWindow.indexOf(table, id);
+            table.getSelectionModel().clearAndSelect(i);
+            table.scrollTo(Math.max(0, i - 3));
         });
         await("the detail pane to show " + id, () -> id.equals(text(robot, "#detailTitle")));
     }

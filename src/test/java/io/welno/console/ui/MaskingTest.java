@@ -203,15 +203,7 @@ class MaskingTest {
         assertTrue(csv.contains("배*지") && csv.contains("010-****-5432"), csv);
 
         // a developer reveals our session: its person tab and raw JSON show the data, audited
-        int ownRow = FxState.read(() -> {
-            int own = -1;
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (((SessionRow) table.getItems().get(i)).id().equals(OWN_ID)) {
-                    own = i;
-                }
-            }
-            return own;
-        });
+        int ownRow = FxState.read(() -> FixturesWindow.indexOf(table, OWN_ID));
         robot.interact(() -> table.getSelectionModel().clearAndSelect(ownRow));
         robot.interact(() -> detailTabs.getSelectionModel().select(1));
         assertEquals("배*지", FxState.read(() -> person(robot, "name").getText()));

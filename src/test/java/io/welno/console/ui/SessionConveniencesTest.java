@@ -36,7 +36,7 @@ class SessionConveniencesTest extends FixturesWindow {
         String id = Fixtures.id(fixture);
         TableView<SessionRow> table = FxState.read(() -> table(robot));
         robot.interact(() -> {
-            SessionRow row = table.getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+            SessionRow row = java.util.Objects.requireNonNull(row(robot, id), id);
             table.getSelectionModel().select(row);
             table.scrollTo(row);
         });
@@ -65,13 +65,11 @@ class SessionConveniencesTest extends FixturesWindow {
     void anIdWithControlCharactersIsCopiedEscaped(FxRobot robot) throws Exception {
         String hostile = "welno_x\u001b[201~\nrm -rf ~\n";
         REDIS.client().set("tilko_session:" + hostile, Fixtures.text("09_info_required_object_message.json"));
-        FxState.await("the hostile key's row", () -> table(robot).getItems().stream()
-                .anyMatch(r -> r.id().equals(hostile)));
+        FxState.await("the hostile key's row", () -> row(robot, hostile) != null);
         TableView<SessionRow> table = FxState.read(() -> table(robot));
         robot.interact(() -> {
             table.getSelectionModel().clearSelection();
-            table.getSelectionModel().select(table.getItems().stream().filter(r -> r.id().equals(hostile))
-                    .findFirst().orElseThrow());
+            table.getSelectionModel().select(row(robot, hostile));
         });
         robot.interact(() -> Clipboard.getSystemClipboard().clear());
         ContextMenu menu = FxState.read(() -> table.getContextMenu());
