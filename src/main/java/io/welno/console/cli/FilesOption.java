@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
  * {@code --files DIR}: the backend's fallback directory beside Redis (docs/flow.md, "File fallback"). Without it a
  * command works on Redis alone, exactly as before. Each kind of command says in its help what it does with the
  * folder: {@code list}, {@code show} and {@code watch} only read it ({@link ForList}, {@link ForShow},
- * {@link ForWatch}), an action writes a file-only session's file ({@link ForActions}).
+ * {@link ForWatch}), an action writes a file-only session's file ({@link ForActions}). A subclass per help text,
+ * since an annotation takes only constants: picocli's other way, one option with a {@code descriptionKey} looked up
+ * in a resource bundle by the command's qualified name, would take the texts out of the code, and each root that
+ * runs a command ({@link Main} and its one-command root) would need the bundle, or the option would fall back to
+ * a default text without a word.
  */
 abstract class FilesOption {
 
