@@ -31,7 +31,7 @@ class ExitCodeTest {
         for (HoldOutcome.Kind kind : HoldOutcome.Kind.values()) {
             says(ExitCode.of(new HoldOutcome(kind, null, 0, null)), words.get(kind), kind);
         }
-        says(ExitCode.of(new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, null, 0, null, false, true)),
+        says(ExitCode.of(new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, null, 0, null, null, true)),
                 "past the console's own bounds", "a hold ending on a value the console stops reading");
     }
 
