@@ -47,6 +47,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -281,6 +282,33 @@ class BulkDialogTest {
             runWith(robot, "outage over");
             assertEquals(0, following.get(), "Run acts on the preview as it is at the press");
             awaitSummary();
+        }
+    }
+
+    /**
+     * Enter in a bulk run's reason starts nothing and types nothing: Run there acts on every session of the preview,
+     * and Enter is how a sentence typed in a hurry ends; the run starts with the button only.
+     */
+    @Test
+    void enterInTheReasonNeitherRunsNorBreaksTheLine(FxRobot robot) throws Exception {
+        List<String> ids = List.of(stuck(), stuck());
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofMillis(200)))) {
+            open(robot, flow, ActionKind.RESET_STUCK, ids);
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("2 sessions: 2 will change"));
+            TextArea reason = FxState.read(() -> (TextArea) dialog.getDialogPane().lookup("#bulkReason"));
+            robot.clickOn(reason).write("outage over");
+            FxState.await("Run allowed", () -> !dialog.getDialogPane().lookup("#bulkRun").isDisabled());
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            FxState.check(() -> {
+                assertEquals("outage over", reason.getText(), "no line break typed");
+                assertTrue(dialog.isShowing() && !dialog.getDialogPane().lookup("#bulkRunning").isVisible(),
+                        "nothing run");
+            });
+            for (String id : ids) {
+                assertEquals("fetching_health_data", doc(id).path("status").asText(), id + " left as it was");
+            }
         }
     }
 

@@ -134,7 +134,7 @@ public final class ActionDialog extends Dialog<ActionRequest> {
         reasonProblem.setVisible(false);
         Label reasonLabel = new Label(i18n.format("action.reason", ActionRequest.MAX_REASON_LENGTH));
         reasonLabel.getStyleClass().add("fact-name");
-        ReasonField.install(reason, reasonLabel);
+        ReasonField.install(reason, reasonLabel, true);
         // A sentence that appears after the dialog has its size takes its lines from the preview, never cut to one
         for (Label sentence : List.of(reasonProblem, refusal, changedNote, followUp)) {
             sentence.setMinHeight(Region.USE_PREF_SIZE);

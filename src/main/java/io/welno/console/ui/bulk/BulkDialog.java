@@ -158,7 +158,7 @@ public final class BulkDialog extends Dialog<Void> {
         reasonLabel.textProperty().bind(i18n.words(() -> i18n.format("action.reason",
                 ActionRequest.MAX_REASON_LENGTH)));
         reasonLabel.getStyleClass().add("fact-name");
-        ReasonField.install(reason, reasonLabel);
+        ReasonField.install(reason, reasonLabel, false);
         previewLabel.setId("bulkPreviewLabel");
         previewLabel.textProperty().bind(i18n.text("bulk.preview"));
         previewLabel.getStyleClass().add("fact-name");

@@ -13,21 +13,26 @@ import javafx.scene.input.KeyEvent;
  * as a character: a keyboard user who pressed Tab to reach Run typed a tab into the reason instead, which the reason
  * check then refuses (a control character), so the dialog could not be confirmed without a mouse. Tab and Shift+Tab
  * leave the field here, as in every other field of the window; the label above it names it to a screen reader.
- * Enter, which typed a line break the reason may not hold either (the dialog stayed open, the reason one line longer),
- * presses the dialog's default button, Run, as Enter does everywhere else in a dialog; nothing while Run is grey.
+ * Enter typed a line break the reason may not hold either (the dialog stayed open, the reason one line longer): in one
+ * session's dialog it presses the default button, Run, as Enter does everywhere else in a dialog (nothing while Run is
+ * grey); in a bulk run's it types nothing and runs nothing, since there Run acts on every session of the preview and
+ * Enter is what ends a sentence typed in a hurry: that run is started with the button, deliberately.
  */
 public final class ReasonField {
 
     private ReasonField() {
     }
 
-    public static void install(TextArea reason, Label label) {
+    /** @param enterRuns whether Enter presses the dialog's Run (one session) or does nothing (a bulk run) */
+    public static void install(TextArea reason, Label label, boolean enterRuns) {
         label.setLabelFor(reason);
         reason.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && !event.isControlDown() && !event.isAltDown()
                     && !event.isMetaDown()) {
                 event.consume();
-                defaultButton(reason).ifPresent(Button::fire);
+                if (enterRuns) {
+                    defaultButton(reason).ifPresent(Button::fire);
+                }
                 return;
             }
             if (event.getCode() != KeyCode.TAB || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
