@@ -94,6 +94,9 @@ final class StatusBarView {
         // JavaFX shows the tooltip of the outermost node under the mouse, so one on the whole bar would hide every
         // item's own: the feed's sentence goes on the mode and on the skin's text label instead, and each counter
         // says what it counts.
+        // the toolbar's "N new updates" follows the count as it changes: the paused mode here says the same number
+        // at once, not at the next second's update
+        model.pendingUpdatesProperty().addListener((o, was, now) -> showPaused());
         bar.skinProperty().addListener((o, was, skin) -> {
             sentenceLabel = bar.lookup(".status-label") instanceof Label label ? label : null;
             showFeedTip();

@@ -181,6 +181,8 @@ class StatusBarViewTest {
                     new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, created.id(), created),
                     new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.REMOVED, past.id(), null)));
         });
+        assertEquals(ENGLISH_PAUSED_2, FxState.read(() -> item(bar).getText()),
+                "the paused mode says the toolbar's number as it changes, not at the next second's update");
         assertEquals("2 sessions", count(bar), "welno_fresh and welno_new exist; welno_past is gone");
         assertEquals(2, FxState.read(() -> model.liveCountProperty().get()), "the paused table stands still");
 
@@ -198,6 +200,16 @@ class StatusBarViewTest {
     private static boolean stale(StatusBarView bar) throws Exception {
         return FxState.read(() -> item(bar, "sessionCount").getPseudoClassStates()
                 .contains(javafx.css.PseudoClass.getPseudoClass("stale")));
+    }
+
+    private static final String ENGLISH_PAUSED_2 = java.text.MessageFormat.format(
+            java.util.ResourceBundle.getBundle("io.welno.console.view.messages", Locale.ROOT).getString("status.paused"),
+            2);
+
+    /** The mode, left of the bar's sentence. */
+    private static Label item(StatusBarView bar) {
+        return (Label) bar.node().getLeftItems().stream().filter(n -> "feedMode".equals(n.getId())).findFirst()
+                .orElseThrow();
     }
 
     private static Label item(StatusBarView bar, String id) {
