@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.text.Masking;
 import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import io.welno.console.tilko.TilkoCrypto.TilkoCryptoException;
 import io.welno.console.tilko.TilkoResult.Delivery;
 import java.io.IOException;
@@ -616,7 +617,8 @@ public final class TilkoClient implements AutoCloseable {
         /** The start of the body, tags removed, for a technical detail. */
         String snippet() {
             String s = TilkoClassifier.stripHtml(text()).replaceAll("\\s+", " ");
-            return s.length() <= SNIPPET_CHARS ? s : s.substring(0, SNIPPET_CHARS) + "…";
+            // cut between whole characters: half an emoji would reach the detail as a lone surrogate
+            return s.length() <= SNIPPET_CHARS ? s : s.substring(0, SafeText.cutPoint(s, SNIPPET_CHARS)) + "…";
         }
     }
 }

@@ -231,6 +231,18 @@ class TilkoClientMockServerTest {
         assertNoApiKey(result);
     }
 
+    /** A long body is cut for the detail between whole characters: half an emoji is no text, and shows as an escape. */
+    @Test
+    void aLongAnswerIsCutBetweenWholeCharacters() {
+        tilko.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/plain")
+                .body("a".repeat(199) + "😀 점검 중").build());
+        TilkoResult<List<Checkup>> result = client.healthCheckups(CREDS, PERSON);
+
+        String detail = result.envelope().get("TechnicalDetail").asText();
+        assertTrue(detail.endsWith("a".repeat(199) + "…"), detail);
+        assertTrue(detail.chars().noneMatch(c -> Character.isSurrogate((char) c)), "no half of the emoji: " + detail);
+    }
+
     @Test
     void http5xxWithTilkoEnvelopeKeepsTilkosMessage() {
         tilko.enqueue(FakeTilko.json(500, "{\"Status\":\"Error\",\"ErrorCode\":500,\"Message\":\"서버 점검 중입니다\","
