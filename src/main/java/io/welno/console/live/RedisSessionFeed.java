@@ -55,7 +55,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 public final class RedisSessionFeed implements SessionFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionFeed.class);
-    /** How long a LIVE feed hears nothing before it reads the notification flags again (feed.live says so). */
+    /** How long a LIVE feed hears nothing before it reads the notification flags again (docs/live.md, "Notifications: CONFIG and POLLING"). */
     static final Duration QUIET_CHECK = Duration.ofSeconds(1);
 
     private final RedisConnectionSettings settings;
