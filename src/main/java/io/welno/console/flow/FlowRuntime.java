@@ -253,9 +253,12 @@ final class FlowRuntime {
             return new ReadBack(null, null, ((UnreadableSession) now.get().parsed()).reason());
         }
         SessionStatus seen = now.get().parsed() instanceof SessionDocument doc ? doc.status() : null;
-        return new ReadBack(ActionResult.of(request, ActionResult.Outcome.CONFLICT,
-                Phrase.of("flow.verify.replaced", seen == null ? Phrase.of("text.empty") : Guards.seen(seen)),
-                statusBefore, seen, actionId), null);
+        // written over by a value that is no session: said as such, with why it is not one
+        Phrase said = now.get().parsed() instanceof UnreadableSession unreadable
+                ? Phrase.of("flow.verify.replacedUnreadable", unreadable.reason())
+                : Phrase.of("flow.verify.replaced", seen == null ? Phrase.of("text.empty") : Guards.seen(seen));
+        return new ReadBack(ActionResult.of(request, ActionResult.Outcome.CONFLICT, said, statusBefore, seen,
+                actionId), null);
     }
 
     Optional<ActionResult> verify(ActionRequest request, String actionId, UpdateResult.Applied applied) {

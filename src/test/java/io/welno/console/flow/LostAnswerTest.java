@@ -210,6 +210,19 @@ class LostAnswerTest {
         assertEquals(HoldOutcome.Kind.UNCONFIRMED, held.kind(), Words.en(held.message()));
     }
 
+    @Test
+    void aWriteOverwrittenAtOnceByAValueThatIsNoSessionSaysSo() {
+        // read back right after the write: a value that is not JSON, so no status to quote ("((none))" it said)
+        String id = FlowTestSupport.waitingSession(REDIS);
+        hooked.afterEveryAppliedUpdate((written, applied) -> REDIS.client().set("tilko_session:" + id, "{not json"));
+        ActionResult result = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
+
+        String said = Words.en(result.message());
+        assertEquals(ActionResult.Outcome.CONFLICT, result.outcome(), said);
+        assertTrue(said.contains("written over by a value that is not a readable session") && !said.contains("(("),
+                said);
+    }
+
     /** The next {@code times} reads break, as while Redis stays away for a moment. */
     private void failGets(int times) {
         if (times > 0) {
