@@ -61,6 +61,18 @@ class RawJsonViewTest {
         }
     }
 
+    /** A long value in the summary is cut between whole characters: half an emoji would show as an escape. */
+    @Test
+    void aLargeDocumentsLongValueIsCutBetweenWholeCharacters() {
+        SessionCodec codec = new SessionCodec();
+        ObjectNode tree = LARGE.document().tree().deepCopy();
+        tree.put("x_note", "a".repeat(198) + "😀 and more");
+        byte[] bytes = codec.write(tree).getBytes(StandardCharsets.UTF_8);
+        SessionRow row = SessionRow.of(new StoredSession(codec.parse(LARGE.id(), bytes), 1_800_000, bytes));
+        String summary = RawJsonView.text(new BundleTexts(BundleTexts.ENGLISH), codec, row, true);
+        assertTrue(summary.contains("x_note: \"" + "a".repeat(198) + "…\n"), summary);
+    }
+
     /**
      * The summary masks what the whole text masks: a number that looks like a phone, resident registration or birth
      * number in a field of its own (someone else's, which the person's own masking does not know) is masked unless
