@@ -98,11 +98,15 @@ final class AuditCommand implements Callable<Integer> {
             } else {
                 // Every field was typed by someone or copied from a session: escaped, so a reason cannot forge a
                 // row or drive the terminal, and cut, so one entry stays one line.
-                out.printf("%s  %-8s %-12s %-9s %-20s %-42s %-19s %s -> %s  %s%n",
-                        TIME.format(r.time().atZone(redis.zone)), field(r.actionId(), 36), field(r.operator(), 40),
-                        r.role() == null ? "" : r.role().wire(), field(r.action() + (r.override() ? "!" : ""), 40),
-                        field(r.sessionId(), 80),
-                        field(r.event().equals(AuditRecord.ATTEMPT) ? r.result() : r.event() + ":" + r.result(), 60),
+                // padded by terminal cells, as list's columns are: an operator or id in Hangul takes two a syllable
+                out.printf("%s  %-8s %s %-9s %s %s %s %s -> %s  %s%n",
+                        TIME.format(r.time().atZone(redis.zone)), field(r.actionId(), 36),
+                        TerminalCells.padRight(field(r.operator(), 40), 12),
+                        r.role() == null ? "" : r.role().wire(),
+                        TerminalCells.padRight(field(r.action() + (r.override() ? "!" : ""), 40), 20),
+                        TerminalCells.padRight(field(r.sessionId(), 80), 42),
+                        TerminalCells.padRight(field(r.event().equals(AuditRecord.ATTEMPT) ? r.result()
+                                : r.event() + ":" + r.result(), 60), 19),
                         r.statusBefore().isEmpty() ? "-" : field(r.statusBefore(), 40),
                         r.statusAfter().isEmpty() ? "-" : field(r.statusAfter(), 40), field(r.reason(), REASON_WIDTH));
             }

@@ -262,7 +262,8 @@ final class WatchCommand implements Callable<Integer> {
                 out.println(SafeText.json(line.toString()));
                 return;
             }
-            out.println(String.format(Locale.ROOT, "%-8s %-42s %s", "version", SafeText.bounded(sessionId, 80),
+            out.println(String.format(Locale.ROOT, "%-8s %s %s", "version",
+                    TerminalCells.padRight(SafeText.bounded(sessionId, 80), 42),
                     HistoryLines.heading(version, words, redis.zone, redis.now())));
             for (String field : HistoryLines.fields(version, words)) {
                 out.println("    " + field);
@@ -293,8 +294,8 @@ final class WatchCommand implements Callable<Integer> {
                         .put("from", changed.from() == null ? null : changed.from().wire())
                         .put("to", changed.to() == null ? null : changed.to().wire()).toString()));
             } else {
-                out.println(String.format(Locale.ROOT, "%-8s %-42s %s → %s", "status",
-                        SafeText.bounded(changed.sessionId(), 80),
+                out.println(String.format(Locale.ROOT, "%-8s %s %s → %s", "status",
+                        TerminalCells.padRight(SafeText.bounded(changed.sessionId(), 80), 42),
                         changed.from() == null ? "-" : words.status(changed.from()), now));
             }
         }
@@ -310,7 +311,8 @@ final class WatchCommand implements Callable<Integer> {
                     place.copy().differing().forEach(differs::add);
                     out.println(SafeText.json(line.toString()));
                 } else {
-                    out.println(String.format(Locale.ROOT, "%-8s %-42s %s", "place", SafeText.bounded(place.id(), 80),
+                    out.println(String.format(Locale.ROOT, "%-8s %s %s", "place",
+                            TerminalCells.padRight(SafeText.bounded(place.id(), 80), 42),
                             place.copy().mark()));
                 }
             }

@@ -104,6 +104,34 @@ class FlowCommandsTest {
     }
 
     /**
+     * audit lines its columns up by terminal cells, as list does: an operator named in Hangul (two cells a syllable)
+     * pushed every later column of its line two cells a syllable further right than an operator named in Latin.
+     */
+    @Test
+    void auditLinesUpItsColumnsByTerminalCells() throws Exception {
+        List<String> ids = List.of("welno_cli_cells_latin", "welno_cli_cells_hangul");
+        List<String> operators = List.of("root", "김지원");
+        for (int i = 0; i < ids.size(); i++) {
+            ObjectNode stuck = (ObjectNode) mapper.readTree(Fixtures.live("05_fetching_health_data_stuck.json",
+                    Fixtures.FIXTURE_NOW.plusMinutes(9)));
+            stuck.put("session_id", ids.get(i));
+            stuck.put("expires_at", FlowTestSupport.TIMESTAMPS.nowPlusSeconds(600));
+            FlowTestSupport.put(REDIS, ids.get(i), stuck);
+            CliRun reset = action("reset", ids.get(i), "--reason", "after the outage", "--operator", operators.get(i));
+            assertEquals(0, reset.exit(), reset.all());
+        }
+        CliRun audit = run("audit", "--redis", REDIS.url(), "--limit", "50");
+        List<Integer> at = new java.util.ArrayList<>();
+        for (String id : ids) {
+            String line = audit.out().lines().filter(l -> l.contains(id) && l.contains(" APPLIED ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(audit.out()));
+            // terminal cells before the session's id: a Hangul syllable takes two
+            at.add(line.substring(0, line.indexOf(id)).codePoints().map(c -> c >= 0xAC00 && c <= 0xD7A3 ? 2 : 1).sum());
+        }
+        assertEquals(at.get(0), at.get(1), audit.out());
+    }
+
+    /**
      * A reason typed with the emoji a phone produces (a family ZWJ sequence, a subdivision flag) is taken by
      * {@code --reason}, and {@code audit} and {@code show} print it as it was typed, not as escapes.
      */
