@@ -142,8 +142,11 @@ class FollowAndHistoryWindowTest {
                 () -> id.equals(robot.lookup("#detailTitle").queryAs(Label.class).getText()));
         ToggleButton star = FxState.read(() -> robot.lookup("#followButton").queryAs(ToggleButton.class));
         assertFalse(FxState.read(star::isSelected));
+        // a screen reader hears the button's words and its pressed state, not the name of a star glyph
+        assertEquals("Follow", FxState.read(star::getAccessibleText));
         robot.interact(star::fire);
         assertTrue(FxState.read(star::isSelected));
+        assertEquals("Unfollow", FxState.read(star::getAccessibleText));
         await("one followed session",
                 () -> "1".equals(robot.lookup("#bucket-following .bucket-count").queryAs(Label.class).getText()));
         assertEquals(List.of(id), UiPreferences.user().followed("follow"), "kept for the profile");

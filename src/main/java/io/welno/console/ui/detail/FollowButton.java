@@ -55,6 +55,8 @@ public final class FollowButton extends ToggleButton {
     private void mirror() {
         boolean on = shownId != null && followed.isFollowed(shownId);
         setSelected(on);
-        setText((on ? "★ " : "☆ ") + i18n.get(on ? "follow.unstar" : "follow.star"));
+        String words = i18n.get(on ? "follow.unstar" : "follow.star");
+        setText((on ? "★ " : "☆ ") + words);
+        setAccessibleText(words); // a screen reader read the star's name first ("white star, Follow")
     }
 }
