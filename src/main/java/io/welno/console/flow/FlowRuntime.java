@@ -165,7 +165,9 @@ final class FlowRuntime {
                                   SessionStatus statusBefore) {
         ReadBack read = readBack(request, actionId, applied, statusBefore);
         if (read.unconfirmed()) {
-            Phrase unread = Phrase.of("flow.verify.unreadable", read.why());
+            // the reason of a value past the bound is a sentence of its own; a Redis failure is a clause
+            Phrase unread = read.unread() != null ? Phrase.of("flow.verify.unreadable", read.why())
+                    : Phrase.of("flow.verify.pastOwnBoundClaim", read.why());
             // a value past the console's own bound was read: no Redis trouble, the session is what to look at
             ActionResult.Outcome outcome = read.unread() != null ? ActionResult.Outcome.of(read.unread())
                     : ActionResult.Outcome.FAILED;

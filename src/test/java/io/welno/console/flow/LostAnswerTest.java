@@ -205,6 +205,7 @@ class LostAnswerTest {
         String said = Words.en(result.message());
         assertEquals(ActionResult.Outcome.APPLIED, result.outcome(), said);
         assertTrue(said.contains("goes past a bound of the console's own") && !said.contains("written over"), said);
+        assertFalse(said.contains(".."), "the bound's reason is a sentence of its own: " + said);
         assertTrue(flow.isHolding(result.actionId()), "held, so the hold's reads decide");
         HoldOutcome held = result.hold().outcome().get(30, TimeUnit.SECONDS);
         assertEquals(HoldOutcome.Kind.UNCONFIRMED, held.kind(), Words.en(held.message()));
