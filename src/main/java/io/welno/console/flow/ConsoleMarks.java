@@ -78,10 +78,6 @@ final class ConsoleMarks {
      * sequence cut after its joiner leaves a joiner that draws nothing, shown escaped wherever the message is read.
      */
     private static String oneLine(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        if (flat.length() <= 200) {
-            return flat;
-        }
-        return flat.substring(0, SafeText.cutPoint(flat, 200)) + "…";
+        return SafeText.clipped(text == null ? "" : text.replaceAll("\\s+", " ").strip(), 200);
     }
 }

@@ -95,7 +95,6 @@ public final class JsonProblems {
         if (first.endsWith(".")) {
             first = first.substring(0, first.length() - 1); // the reason's own words end the sentence
         }
-        // cut between what is drawn: at 200 UTF-16 units a quoted emoji lost its second half, shown as an escape
-        return first.length() <= 200 ? first : first.substring(0, SafeText.cutPoint(first, 200)) + SafeText.ELLIPSIS;
+        return SafeText.clipped(first, 200);
     }
 }

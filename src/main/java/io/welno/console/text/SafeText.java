@@ -123,6 +123,15 @@ public final class SafeText {
         return VisibleSequences.cutPoint(text, end);
     }
 
+    /**
+     * The text itself, not escaped, cut to at most {@code max} characters between grapheme clusters and ended with
+     * {@link #ELLIPSIS} when it was cut: half an emoji kept by a cut would reach every later reader as a lone surrogate.
+     * For a detail that is escaped where it is shown (a parser's message, a Tilko answer, a summary line).
+     */
+    public static String clipped(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, cutPoint(text, max)) + ELLIPSIS;
+    }
+
     /** The text with every unsafe character escaped, whole (for the full value behind a bounded one). */
     public static String escape(String text) {
         return bounded(text, Integer.MAX_VALUE, false);

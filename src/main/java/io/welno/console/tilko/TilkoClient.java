@@ -617,8 +617,7 @@ public final class TilkoClient implements AutoCloseable {
         /** The start of the body, tags removed, for a technical detail. */
         String snippet() {
             String s = TilkoClassifier.stripHtml(text()).replaceAll("\\s+", " ");
-            // cut between whole characters: half an emoji would reach the detail as a lone surrogate
-            return s.length() <= SNIPPET_CHARS ? s : s.substring(0, SafeText.cutPoint(s, SNIPPET_CHARS)) + "…";
+            return SafeText.clipped(s, SNIPPET_CHARS);
         }
     }
 }

@@ -119,9 +119,7 @@ final class RawJsonView {
             JsonNode value = field.getValue();
             String shown = value.isContainerNode() ? i18n.format(value.isArray() ? "detail.raw.array"
                     : "detail.raw.object", codec.writeCompact(value).length() / 1024) : codec.writeCompact(value);
-            if (shown.length() > 200) {
-                shown = shown.substring(0, SafeText.cutPoint(shown, 200)) + "…"; // never half an emoji
-            }
+            shown = SafeText.clipped(shown, 200);
             // a field's name is outside text too: the whole summary keeps its line breaks, so a name's are escaped here
             out.append(SafeText.bounded(field.getKey(), SafeText.FIELD)).append(": ").append(shown).append('\n');
         });
