@@ -16,11 +16,19 @@ public record AuthApproval(String requestedAt, String approvedAt) {
 
     /** "인증이 완료되었습니다", "카카오톡 인증이 완료되었습니다…" — but not "인증이 완료되지 않았습니다" nor a data success. */
     public static boolean isApproval(MessageType type, String text) {
-        return type != MessageType.ERROR && text.contains("인증") && text.contains("완료")
-                && !text.contains("완료되지") && !text.contains("않았");
+        return isApproval(type, (CharSequence) text);
     }
 
-    /** Takes a document's messages oldest first; what it has seen decides {@link #result()}. */
+    private static boolean isApproval(MessageType type, CharSequence text) {
+        return type != MessageType.ERROR && contains(text, "인증") && contains(text, "완료")
+                && !contains(text, "완료되지") && !contains(text, "않았");
+    }
+
+    /**
+     * Takes a document's messages oldest first; what it has seen decides {@link #result()}. A message's text and
+     * timestamp may be any characters (the one-pass reading hands its reused buffers, so that no message but the last
+     * costs a string); a timestamp is made a string only for the few messages the approval keeps.
+     */
     static final class Scan {
 
         private String approvedAt;
@@ -31,20 +39,29 @@ public record AuthApproval(String requestedAt, String approvedAt) {
         private boolean requesting;
 
         void next(SessionMessage message) {
+            next(message.type(), message.summary(), message.timestamp());
+        }
+
+        /** @param timestamp the message's timestamp, or null when it has none */
+        void next(MessageType type, CharSequence text, CharSequence timestamp) {
             if (approved) {
                 return; // only the first approval counts, and only what came before it
             }
-            String text = message.summary();
-            if (isApproval(message.type(), text)) {
+            if (isApproval(type, text)) {
                 approved = true;
-                approvedAt = message.timestamp();
-            } else if (text.contains("인증을 진행해주세요")) {
+                approvedAt = string(timestamp);
+            } else if (contains(text, "인증을 진행해주세요")) {
                 sent = true;
-                lastSent = message.timestamp();
-            } else if (text.contains("간편인증을 요청")) {
+                lastSent = string(timestamp);
+            } else if (contains(text, "간편인증을 요청")) {
                 requesting = true;
-                lastRequesting = message.timestamp();
+                lastRequesting = string(timestamp);
             }
+        }
+
+        /** Whether the messages still to come can change the result: nothing after the first approval counts. */
+        boolean decided() {
+            return approved;
         }
 
         AuthApproval result() {
@@ -53,5 +70,26 @@ public record AuthApproval(String requestedAt, String approvedAt) {
             }
             return new AuthApproval(sent ? lastSent : lastRequesting, approvedAt);
         }
+
+        private static String string(CharSequence text) {
+            return text == null ? null : text.toString();
+        }
+    }
+
+    private static boolean contains(CharSequence text, String word) {
+        if (text instanceof String string) {
+            return string.contains(word);
+        }
+        int last = text.length() - word.length();
+        for (int at = 0; at <= last; at++) {
+            int i = 0;
+            while (i < word.length() && text.charAt(at + i) == word.charAt(i)) {
+                i++;
+            }
+            if (i == word.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,7 +98,7 @@ final class FactsReader {
         // text() left any value but a string or null to the tree: both fields are text here
         return new DocumentFacts(status, sessionId, partnerId, true, createdAt, updatedAt, expiresAt, true,
                 lastActivity, collectionStartTime, collectionStarted, userInfo, progress, messages.count, messages.last,
-                messages.lastTime(zone), tempAuth, auth, claim == null ? null : claim[4], consoleClaim,
+                messages.lastTime, tempAuth, auth, claim == null ? null : claim[4], consoleClaim,
                 messages.approval);
     }
 
@@ -226,65 +226,239 @@ final class FactsReader {
         return values;
     }
 
-    /** What the facts keep of {@code messages}: count, last, every timestamp (newest last), approval. */
-    private record Messages(int count, SessionMessage last, List<String> times, AuthApproval approval) {
-        static final Messages NONE = new Messages(0, null, List.of(), AuthApproval.NONE);
-
-        /** The newest timestamp that parses, looking from the end as the tree reading does. */
-        String lastTime(ZoneId zone) {
-            for (int i = times.size() - 1; i >= 0; i--) {
-                if (SessionTimestamp.parse(times.get(i), zone) != null) {
-                    return times.get(i);
-                }
-            }
-            return null;
-        }
+    /** What the facts keep of {@code messages}: count, last, the newest timestamp that parses, approval. */
+    private record Messages(int count, SessionMessage last, String lastTime, AuthApproval approval) {
+        static final Messages NONE = new Messages(0, null, null, AuthApproval.NONE);
     }
 
+    /**
+     * Reads the messages with no string for any message but the last: a message's timestamp, type and text go to
+     * reused buffers ({@link EntryText}), the approval reads them there, and only the last message is made into a
+     * {@link SessionMessage}. A pass over every listed session read three strings per message, about a quarter of what
+     * the facts' reading allocated (docs/BENCHMARKS.md).
+     */
     private Messages messages(JsonParser p, JsonToken t, byte[] raw) throws IOException, Unusual {
         if (t != JsonToken.START_ARRAY) {
             throw Unusual.INSTANCE; // not a list: the tree reading refuses the document
         }
-        List<String> times = new ArrayList<>();
-        SessionMessage last = null;
+        EntryBuffers buffers = BUFFERS.get();
+        EntryText timestamp = buffers.timestamp.fresh();
+        EntryText type = buffers.type.fresh();
+        EntryText text = buffers.text.fresh();
+        int[] bounds = buffers.bounds; // each entry's first byte and the byte after it, for the rare look back
+        int count = 0;
+        SessionMessage objectMessage = null; // the last entry's, when its body is an object
         AuthApproval.Scan approval = new AuthApproval.Scan();
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
             if (e != JsonToken.START_OBJECT) {
                 throw Unusual.INSTANCE;
             }
-            long start = p.currentTokenLocation().getByteOffset();
-            String timestamp = null;
-            String type = null;
-            String text = null;
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            timestamp.clear();
+            type.clear();
+            text.clear();
             boolean objectBody = false;
             for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
                 JsonToken v = p.nextToken();
                 switch (field) {
-                    case "timestamp" -> timestamp = text(p, v);
-                    case "type" -> type = text(p, v);
+                    case "timestamp" -> timestamp.read(p, v);
+                    case "type" -> type.read(p, v);
                     case "message" -> {
                         objectBody = v == JsonToken.START_OBJECT;
                         if (objectBody) {
                             p.skipChildren();
-                            text = null;
+                            text.clear();
                         } else {
-                            text = text(p, v);
+                            text.read(p, v);
                         }
                     }
                     default -> p.skipChildren();
                 }
             }
-            times.add(timestamp);
+            int end = (int) p.currentLocation().getByteOffset();
+            if (2 * count + 1 >= bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                buffers.keep(bounds);
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = end;
+            count++;
             if (objectBody) {
                 // A body the backend's task writes as a dict: read this one entry as a tree, as the tree reading does.
-                long end = p.currentLocation().getByteOffset();
-                JsonNode entry = treeReader.readTree(raw, (int) start, (int) (end - start));
-                last = SessionMessage.from(entry);
+                objectMessage = SessionMessage.from(treeReader.readTree(raw, start, end - start));
+                approval.next(objectMessage);
             } else {
-                last = new SessionMessage(timestamp, type, text, null);
+                objectMessage = null;
+                if (!approval.decided()) {
+                    approval.next(type.messageType(), text.orEmpty(), timestamp.orNull());
+                }
             }
-            approval.next(last);
         }
-        return new Messages(times.size(), last, times, approval.result());
+        if (count == 0) {
+            return new Messages(0, null, null, approval.result());
+        }
+        SessionMessage last = objectMessage != null ? objectMessage
+                : new SessionMessage(timestamp.string(), type.wire(), text.string(), null);
+        return new Messages(count, last, newestTime(last.timestamp(), raw, bounds, count), approval.result());
+    }
+
+    /** The newest timestamp that parses, looking from the last message back, as the tree reading does. */
+    private String newestTime(String lastTimestamp, byte[] raw, int[] bounds, int count) throws IOException, Unusual {
+        if (SessionTimestamp.parse(lastTimestamp, zone) != null) {
+            return lastTimestamp;
+        }
+        for (int i = count - 2; i >= 0; i--) {
+            String time = timestampAt(raw, bounds[2 * i], bounds[2 * i + 1]);
+            if (SessionTimestamp.parse(time, zone) != null) {
+                return time;
+            }
+        }
+        return null;
+    }
+
+    /** An entry's timestamp read again from its bytes (its last, as in the tree). */
+    private String timestampAt(byte[] raw, int start, int end) throws IOException, Unusual {
+        try (JsonParser entry = factory.createParser(raw, start, end - start)) {
+            entry.nextToken();
+            String time = null;
+            for (String field = entry.nextFieldName(); field != null; field = entry.nextFieldName()) {
+                JsonToken v = entry.nextToken();
+                if (field.equals("timestamp")) {
+                    time = text(entry, v);
+                } else {
+                    entry.skipChildren();
+                }
+            }
+            return time;
+        }
+    }
+
+    /**
+     * The buffers one thread's readings of messages reuse (a parser thread reads one document at a time): making them
+     * for every document allocated as much as the strings they replace.
+     */
+    private static final ThreadLocal<EntryBuffers> BUFFERS = ThreadLocal.withInitial(EntryBuffers::new);
+
+    private static final class EntryBuffers {
+        /** A list longer than this many entries gets offsets of its own, so no thread keeps a huge array for good. */
+        private static final int KEPT_ENTRIES = 1_024;
+
+        final EntryText timestamp = new EntryText();
+        final EntryText type = new EntryText();
+        final EntryText text = new EntryText();
+        int[] bounds = new int[32];
+
+        void keep(int[] grown) {
+            if (grown.length <= 2 * KEPT_ENTRIES) {
+                bounds = grown;
+            }
+        }
+    }
+
+    /**
+     * One text field of a message entry, copied from the parser's own buffer into one reused here: a string or null,
+     * as {@link #text} reads it, made into a {@code String} only when someone keeps it.
+     */
+    private static final class EntryText implements CharSequence {
+        private static final MessageType[] WIRE_TYPES = {MessageType.INFO, MessageType.SUCCESS, MessageType.ERROR};
+
+        /** A text longer than this is copied into an array of its own, so no thread keeps a huge one for good. */
+        private static final int KEPT_CHARS = 4_096;
+
+        private char[] chars = new char[64];
+        private int length;
+        private boolean present;
+
+        /** Cleared, and back to its usual size if the last document's text made it large. */
+        EntryText fresh() {
+            if (chars.length > KEPT_CHARS) {
+                chars = new char[64];
+            }
+            clear();
+            return this;
+        }
+
+        void clear() {
+            present = false;
+            length = 0;
+        }
+
+        void read(JsonParser p, JsonToken t) throws IOException, Unusual {
+            if (t == JsonToken.VALUE_NULL) {
+                clear();
+                return;
+            }
+            if (t != JsonToken.VALUE_STRING) {
+                throw Unusual.INSTANCE; // as text(): the tree reading decides
+            }
+            length = p.getTextLength();
+            if (chars.length < length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            System.arraycopy(p.getTextCharacters(), p.getTextOffset(), chars, 0, length);
+            present = true;
+        }
+
+        String string() {
+            return present ? toString() : null;
+        }
+
+        CharSequence orNull() {
+            return present ? this : null;
+        }
+
+        CharSequence orEmpty() {
+            return this; // a missing text reads as empty, as SessionMessage.summary() gives it
+        }
+
+        /** The known type these characters spell, without a string; {@link MessageType#OTHER} otherwise. */
+        MessageType messageType() {
+            if (present) {
+                for (MessageType type : WIRE_TYPES) {
+                    if (spells(type.wire())) {
+                        return type;
+                    }
+                }
+            }
+            return MessageType.OTHER;
+        }
+
+        /** The wire text as a string: a known type's own constant, so the last message's type costs no string. */
+        String wire() {
+            MessageType type = messageType();
+            return type != MessageType.OTHER ? type.wire() : string();
+        }
+
+        private boolean spells(String word) {
+            if (word.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (chars[i] != word.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.welno.console.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +101,65 @@ class FactsReaderTest {
                 + "\"at\": \"2026-11-20T14:03:27\", \"lease_until\": \"2026-11-20T14:04:27.5\", \"x\": [1]}}"));
         assertTrue(assertSameFacts("{\"status\": \"a\", \"status\": \"b\", \"messages\": [], \"messages\": "
                 + "[{\"timestamp\": \"bad\"}, {\"timestamp\": \"2026-11-20T14:03:27\"}, {\"timestamp\": \"worse\"}]}"));
+    }
+
+    /**
+     * Message lists in every shape one after another on one thread, as a parser thread reads them: fields in any order,
+     * repeated, null or missing, texts far longer than usual, unknown and near-miss types, timestamps that do not parse
+     * at the end, dict bodies. The one pass keeps only the last message and reuses its buffers from entry to entry and
+     * document to document; nothing of one may show in another.
+     */
+    @Test
+    void messagesOfEveryShapeInARowAgreeWithTheTree() {
+        Random random = new Random(20261207);
+        List<String> texts = List.of("카카오톡 간편인증을 요청하고 있습니다.", "카카오톡 앱에서 인증을 진행해주세요.",
+                "인증이 완료되었습니다.", "인증이 완료되지 않았습니다.", "", "x", "인증".repeat(3_000) + "완료",
+                "🙂 인증 완료", "\\u0000 \\\" escaped");
+        List<String> types = List.of("info", "success", "error", "warning", "", "Error", "errors", "info ");
+        List<String> times = List.of("2026-12-07T09:00:00.000001", "2026-12-07T09:00:01", "bad", "",
+                "2026-12-07T09:00:02+09:00", "2026-02-30T09:00:00");
+        int fast = 0;
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder json = new StringBuilder("{\"status\": \"auth_completed\", \"messages\": [");
+            int count = random.nextInt(round % 50 == 0 ? 1_200 : 8);
+            for (int i = 0; i < count; i++) {
+                List<String> fields = new ArrayList<>();
+                if (random.nextInt(8) > 0) {
+                    fields.add(field("timestamp", times.get(random.nextInt(times.size())), random));
+                }
+                if (random.nextInt(8) > 0) {
+                    fields.add(field("type", types.get(random.nextInt(types.size())), random));
+                }
+                if (random.nextInt(10) == 0) {
+                    fields.add("\"message\": {\"title\": \"t\", \"message\": "
+                            + quoted(texts.get(random.nextInt(texts.size()))) + "}");
+                } else if (random.nextInt(8) > 0) {
+                    fields.add(field("message", texts.get(random.nextInt(texts.size())), random));
+                }
+                if (random.nextInt(6) == 0 && !fields.isEmpty()) {
+                    fields.add(fields.get(random.nextInt(fields.size())).replace(": \"", ": \"again ")); // repeated: the last counts
+                }
+                if (random.nextInt(5) == 0) {
+                    fields.add("\"extra\": [1, {\"message\": \"not this\"}]");
+                }
+                java.util.Collections.shuffle(fields, random);
+                json.append(i == 0 ? "" : ", ").append('{').append(String.join(", ", fields)).append('}');
+            }
+            json.append("]}");
+            if (assertSameFacts(json.toString())) {
+                fast++;
+            }
+        }
+        assertTrue(fast > 2_000, "the one pass read " + fast + " of 3000");
+    }
+
+    /** A string field, now and then null. */
+    private static String field(String name, String value, Random random) {
+        return "\"" + name + "\": " + (random.nextInt(12) == 0 ? "null" : quoted(value));
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value + "\"";
     }
 
     /** Every field the facts read: top-level ones, and those inside the objects they look into. */
