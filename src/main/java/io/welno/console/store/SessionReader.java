@@ -36,7 +36,9 @@ import redis.clients.jedis.resps.ScanResult;
  *       key.</li>
  * </ul>
  * Values come in one pipeline per call: an MGET and a PTTL per key on a standalone server, or a GET and a PTTL per key
- * on a cluster node, which refuses an MGET whose keys hash to different slots.
+ * on a cluster node, which refuses an MGET whose keys hash to different slots. An MGET the ACL refuses (Redis refuses
+ * all of it for one key outside the user's key patterns) is followed by the same pipeline of GETs, so that only the
+ * keys the user may not read are refused.
  */
 public final class SessionReader {
 
@@ -151,22 +153,54 @@ public final class SessionReader {
         if (named.isEmpty()) {
             return new Fetched(keys, raw, null, null, ttls, 0);
         }
-        Response<List<byte[]>> mget = null;
-        List<Response<byte[]>> gets = clusterNode ? new ArrayList<>(n) : null;
+        if (clusterNode) {
+            return fetchKeyByKey(keys, raw);
+        }
+        Response<List<byte[]>> mget;
         long started = System.nanoTime();
         try (AbstractPipeline pipeline = client.pipelined()) {
-            if (!clusterNode) {
-                mget = pipeline.mget(named.toArray(byte[][]::new));
-            }
+            mget = pipeline.mget(named.toArray(byte[][]::new));
             for (byte[] key : raw) {
-                if (clusterNode) {
-                    gets.add(key == null ? null : pipeline.get(key));
-                }
                 ttls.add(key == null ? null : pipeline.pttl(key));
             }
             pipeline.sync();
         }
-        return new Fetched(keys, raw, mget, gets, ttls, System.nanoTime() - started);
+        if (refusedByAcl(mget)) {
+            return fetchKeyByKey(keys, raw);
+        }
+        return new Fetched(keys, raw, mget, null, ttls, System.nanoTime() - started);
+    }
+
+    /**
+     * Whether the ACL refused the MGET: Redis refuses all of it for one key outside the user's key patterns (or the
+     * whole command, for a user who may not run it), though the user may read every other key of the chunk.
+     */
+    private static boolean refusedByAcl(Response<List<byte[]>> mget) {
+        try {
+            mget.get();
+            return false;
+        } catch (JedisDataException e) {
+            return StoreFailure.of(e).refusedByAcl();
+        }
+    }
+
+    /**
+     * A GET and a PTTL per key in one pipeline: on a cluster node, and for a chunk whose MGET the ACL refused, where
+     * each refused key is then refused alone and {@link #parse} lists it as a row naming the permission while the
+     * others are read as usual (one more round trip, for that chunk only).
+     */
+    private Fetched fetchKeyByKey(List<String> keys, byte[][] raw) {
+        List<Response<byte[]>> gets = new ArrayList<>(raw.length);
+        List<Response<Long>> ttls = new ArrayList<>(raw.length);
+        long started = System.nanoTime();
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            for (byte[] key : raw) {
+                gets.add(key == null ? null : pipeline.get(key));
+                ttls.add(key == null ? null : pipeline.pttl(key));
+            }
+            pipeline.sync();
+        }
+        return new Fetched(keys, raw, null, gets, ttls, System.nanoTime() - started);
     }
 
     /** Applies the rule to what {@link #fetch} read and parses the values (on the calling thread). */
