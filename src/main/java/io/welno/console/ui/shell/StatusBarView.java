@@ -19,9 +19,10 @@ import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The window's status bar: the feed's mode (or PAUSED with the changes waiting), the snapshot's progress, the
- * session count, the event rate, Redis's latency and the clock with its zone. {@link #update()} is called by the
- * frame pump a few times a second and at once when the language or the pause changes.
+ * The window's status bar: the feed's mode (or PAUSED with the changes waiting, and the mode when not LIVE), the
+ * snapshot's progress, the session count, the event rate, Redis's latency and the clock with its zone.
+ * {@link #update()} is called by the frame pump a few times a second and at once when the language or the pause
+ * changes.
  */
 final class StatusBarView {
 
@@ -201,14 +202,22 @@ final class StatusBarView {
         }
     }
 
-    /** While live is paused the mode says PAUSED with the changes waiting, whatever the feed's own state. */
+    /**
+     * While live is paused the mode says PAUSED with the changes waiting, and the feed's own state beside it when the
+     * feed is not LIVE: a user who paused must still see at a glance that the feed dropped (the sentence beside it
+     * may be cut), and the label keeps that state's colour, since the drop is news and the pause was the user's own.
+     */
     private void showPaused() {
         if (!model.pausedProperty().get()) {
             return;
         }
+        FeedMode mode = bridge.mode();
+        boolean live = mode == FeedMode.LIVE;
         modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
-        modeLabel.getStyleClass().add("mode-paused");
+        modeLabel.getStyleClass().add(live ? "mode-paused" : "mode-" + mode.name().toLowerCase(Locale.ROOT));
         shownMode = null; // the feed's style comes back on the first update after resuming
-        modeLabel.setText(i18n.format("status.paused", model.pendingUpdatesProperty().get()));
+        int waiting = model.pendingUpdatesProperty().get();
+        modeLabel.setText(live ? i18n.format("status.paused", waiting)
+                : i18n.format("status.paused.feed", i18n.get("mode." + mode.name()), waiting));
     }
 }

@@ -161,7 +161,9 @@ class StatusBarViewTest {
         I18n i18n = new I18n(Locale.ENGLISH);
         SessionTableModel model = FxState.read(() ->
                 new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
-        StatusBarView bar = FxState.read(() -> new StatusBarView(new FeedBridge(), model, i18n, Clock.systemUTC(),
+        FeedBridge bridge = new FeedBridge();
+        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
+        StatusBarView bar = FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(),
                 Timestamps.DEFAULT_ZONE));
         java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
         io.welno.console.view.SessionRow fresh = io.welno.console.testing.TestRows.session("welno_fresh",
@@ -188,6 +190,54 @@ class StatusBarViewTest {
 
         FxState.check(() -> model.pausedProperty().set(false));
         assertEquals("2 sessions", count(bar));
+    }
+
+    /**
+     * A paused table does not hide the feed's state: while the feed is not LIVE the mode says it beside PAUSED, in
+     * both languages and in that state's colour, so a user who paused sees at a glance that the feed dropped.
+     */
+    @Test
+    void thePausedModeSaysTheFeedsStateWhenItIsNotLive() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        FeedBridge bridge = new FeedBridge();
+        SessionTableModel model = FxState.read(() ->
+                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        StatusBarView bar = FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(),
+                Timestamps.DEFAULT_ZONE));
+        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
+        FxState.check(() -> model.pausedProperty().set(true));
+        assertEquals("PAUSED · 0 waiting", mode(bar));
+        assertTrue(styled(bar, "mode-paused"));
+
+        bridge.onModeChanged(io.welno.console.live.FeedMode.RECONNECTING,
+                io.welno.console.text.Phrase.of("feed.notStarted"));
+        assertEquals("RECONNECTING · PAUSED · 0 waiting", mode(bar));
+        assertTrue(styled(bar, "mode-reconnecting"), "the drop's colour, not the pause's");
+        assertFalse(styled(bar, "mode-paused"));
+        FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals("재연결 중 · 일시 정지 · 0건 대기", mode(bar));
+
+        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, io.welno.console.text.Phrase.of("feed.stopped"));
+        assertEquals("오프라인 · 일시 정지 · 0건 대기", mode(bar));
+        bridge.onModeChanged(io.welno.console.live.FeedMode.POLLING, io.welno.console.text.Phrase.of("feed.notStarted"));
+        FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
+        assertEquals("POLLING · PAUSED · 0 waiting", mode(bar));
+        assertTrue(styled(bar, "mode-polling"));
+
+        FxState.check(() -> model.pausedProperty().set(false));
+        assertEquals("POLLING", mode(bar), "resumed: the feed's state alone");
+        assertFalse(styled(bar, "mode-paused"));
+    }
+
+    private static String mode(StatusBarView bar) throws Exception {
+        return FxState.read(() -> {
+            bar.update();
+            return item(bar).getText();
+        });
+    }
+
+    private static boolean styled(StatusBarView bar, String styleClass) throws Exception {
+        return FxState.read(() -> item(bar).getStyleClass().contains(styleClass));
     }
 
     private static String count(StatusBarView bar) throws Exception {
