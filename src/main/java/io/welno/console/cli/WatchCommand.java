@@ -62,7 +62,7 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     FilesOption.ForWatch files;
 
-    @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...} "
+    @Option(names = "--json", description = "One JSON object per line: changes {\"kind\",\"id\",\"status\",...,\"snapshot\"} "
             + "and mode changes {\"mode\",\"code\",\"detail\"}")
     boolean json;
 
@@ -225,7 +225,7 @@ final class WatchCommand implements Callable<Integer> {
                     .filter(c -> c.id().equals(id)).toList(), all.fromSnapshot(), all.snapshotComplete());
             for (SessionChange change : batch.changes()) {
                 LocalDateTime now = redis.now();
-                out.println(json ? SafeText.json(changeJson(change, batch.fromSnapshot(), now).toString())
+                out.println(json ? SafeText.json(changeJson(change, now).toString())
                         : changeText(change, now));
             }
             if (diff) {
@@ -353,7 +353,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** @param now the backend's wall-clock time, read as the guards read it ({@link RedisOptions#now}) */
-    static ObjectNode changeJson(SessionChange change, boolean fromSnapshot, LocalDateTime now) {
+    static ObjectNode changeJson(SessionChange change, LocalDateTime now) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
         line.put("id", change.id());
@@ -387,9 +387,8 @@ final class WatchCommand implements Callable<Integer> {
             line.putNull("expiredForSeconds");
             line.putArray("warnings");
         }
-        if (fromSnapshot) {
-            line.put("snapshot", true);
-        }
+        // the change's own origin, not its batch's: a resync's batches carry pushed changes too, which are news
+        line.put("snapshot", change.fromSnapshot());
         return line;
     }
 
@@ -408,7 +407,7 @@ final class WatchCommand implements Callable<Integer> {
      * here too, and an unreadable value why.
      */
     private static String changeText(SessionChange change, LocalDateTime now) {
-        ObjectNode json = changeJson(change, false, now);
+        ObjectNode json = changeJson(change, now);
         String status = !json.path("readable").asBoolean(true) ? "UNREADABLE"
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");

@@ -264,7 +264,7 @@ final class BatchDispatcher {
             if (item instanceof ScanRun.Chunk chunk) {
                 boolean snapshot = chunk.run().snapshot();
                 for (NodeReader.Read read : chunk.reads()) {
-                    merge(changes, state.applyRead(read, chunk.seq(), snapshot));
+                    merge(changes, state.applyRead(read, chunk.seq(), snapshot, snapshot));
                 }
                 if (snapshot) {
                     fromSnapshot = true;

@@ -35,6 +35,14 @@ final class FeedState {
      * @return the change to deliver, or null (stale or unchanged)
      */
     SessionChange applyRead(NodeReader.Read read, long seq, boolean emitUnchanged) {
+        return applyRead(read, seq, emitUnchanged, false);
+    }
+
+    /**
+     * @param fromSnapshot whether a snapshot's or resync's pass read it (the change says so, {@link
+     *                     SessionChange#fromSnapshot}); false for a pushed key's read and a poll's
+     */
+    SessionChange applyRead(NodeReader.Read read, long seq, boolean emitUnchanged, boolean fromSnapshot) {
         String id = read.id();
         Long tombstone = tombstones.get(id);
         if (tombstone != null) {
@@ -49,12 +57,12 @@ final class FeedState {
         }
         known.put(id, new Known(seq, read.fingerprint(), read.expiresAtMillis()));
         if (before == null) {
-            return new SessionChange(ChangeKind.ADDED, id, read.session());
+            return new SessionChange(ChangeKind.ADDED, id, read.session(), fromSnapshot);
         }
         if (!emitUnchanged && before.fingerprint() == read.fingerprint()) {
             return null;
         }
-        return new SessionChange(ChangeKind.UPDATED, id, read.session());
+        return new SessionChange(ChangeKind.UPDATED, id, read.session(), fromSnapshot);
     }
 
     /**
@@ -83,7 +91,7 @@ final class FeedState {
             Map.Entry<String, Known> entry = it.next();
             if (entry.getValue().seq() < run.startSeq()) {
                 it.remove();
-                gone.add(new SessionChange(guessKind(entry.getValue()), entry.getKey(), null));
+                gone.add(new SessionChange(guessKind(entry.getValue()), entry.getKey(), null, run.snapshot()));
             }
         }
         tombstones.clear();

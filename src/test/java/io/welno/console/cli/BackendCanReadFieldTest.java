@@ -66,7 +66,7 @@ class BackendCanReadFieldTest {
             JsonNode inList = listed.get(id).get("backendCanRead");
             byte[] bytes = value.getValue().getBytes(StandardCharsets.UTF_8);
             JsonNode watched = WatchCommand.changeJson(new SessionChange(ChangeKind.UPDATED, id,
-                    new StoredSession(codec.parse(id, bytes), 1_800_000, bytes)), false, Timestamps.system().nowLocal());
+                    new StoredSession(codec.parse(id, bytes), 1_800_000, bytes)), Timestamps.system().nowLocal());
             assertEquals(inList, watched.get("backendCanRead"), "watch --json of " + id + ": " + watched);
             assertEquals(listed.get(id).get("readable"), watched.get("readable"), "readable, " + id);
             for (String field : List.of("status", "readable", "error", "name", "ttl")) {

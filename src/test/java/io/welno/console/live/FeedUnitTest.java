@@ -195,6 +195,19 @@ class FeedUnitTest {
         assertEquals(1, batch.size());
     }
 
+    /** A snapshot row folded with a pushed change of the same session is a write seen, whichever read came last. */
+    @Test
+    void aChangeFoldedWithAPushedOneIsNotASnapshotRow() {
+        StoredSession v1 = read("a", "initiated", 1, 0).session();
+        StoredSession v2 = read("a", "auth_requesting", 2, 0).session();
+        SessionChange snapshot = new SessionChange(ChangeKind.UPDATED, "a", v1, true);
+        SessionChange pushed = new SessionChange(ChangeKind.UPDATED, "a", v2);
+        assertFalse(SessionChange.then(snapshot, pushed).fromSnapshot());
+        assertFalse(SessionChange.then(pushed, snapshot).fromSnapshot());
+        assertEquals(v1, SessionChange.then(pushed, snapshot).session(), "the later value all the same");
+        assertTrue(SessionChange.then(snapshot, new SessionChange(ChangeKind.UPDATED, "a", v2, true)).fromSnapshot());
+    }
+
     // ---------------------------------------------------------------- topology
 
     @Test
