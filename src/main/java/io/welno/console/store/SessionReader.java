@@ -122,9 +122,12 @@ public final class SessionReader {
         private final List<Response<Long>> ttls;
         /** From the first command queued to the last answer: the longest a write can have run within the read. */
         private final long roundTripNanos;
+        /** When the first command was queued ({@link System#nanoTime}): the moment the TTLs are counted down from. */
+        private final long startedNanos;
 
         private Fetched(List<String> keys, byte[][] raw, Response<List<byte[]>> mget, List<Response<byte[]>> gets,
-                        List<Response<Long>> ttls, long roundTripNanos) {
+                        List<Response<Long>> ttls, long startedNanos, long roundTripNanos) {
+            this.startedNanos = startedNanos;
             this.keys = keys;
             this.raw = raw;
             this.mget = mget;
@@ -151,7 +154,7 @@ public final class SessionReader {
             }
         }
         if (named.isEmpty()) {
-            return new Fetched(keys, raw, null, null, ttls, 0);
+            return new Fetched(keys, raw, null, null, ttls, System.nanoTime(), 0);
         }
         if (clusterNode) {
             return fetchKeyByKey(keys, raw);
@@ -168,7 +171,7 @@ public final class SessionReader {
         if (refusedByAcl(mget)) {
             return fetchKeyByKey(keys, raw);
         }
-        return new Fetched(keys, raw, mget, null, ttls, System.nanoTime() - started);
+        return new Fetched(keys, raw, mget, null, ttls, started, System.nanoTime() - started);
     }
 
     /**
@@ -200,7 +203,7 @@ public final class SessionReader {
             }
             pipeline.sync();
         }
-        return new Fetched(keys, raw, null, gets, ttls, System.nanoTime() - started);
+        return new Fetched(keys, raw, null, gets, ttls, started, System.nanoTime() - started);
     }
 
     /** Applies the rule to what {@link #fetch} read and parses the values (on the calling thread). */
@@ -252,20 +255,21 @@ public final class SessionReader {
                     refusals.add(e);
                 }
                 StoredSession other = wrongType && notUtf8
-                        ? keyNotUtf8(id, pttlOrUnknown(fetched.ttls.get(i)))
-                        : wrongType ? notAString(raw, id) : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)));
+                        ? keyNotUtf8(id, pttlOrUnknown(fetched.ttls.get(i)), fetched.startedNanos)
+                        : wrongType ? notAString(raw, id)
+                        : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)), fetched.startedNanos);
                 add(present, missing, id, other);
                 continue;
             }
             if (pttl == -2) {
                 missing.add(id); // gone between SCAN and this read (or between the value and its TTL)
             } else if (notUtf8) {
-                present.add(keyNotUtf8(id, ttl(pttl)));
+                present.add(keyNotUtf8(id, ttl(pttl), fetched.startedNanos));
             } else if (value != null) {
                 if (rereadFreshTtls && mayHaveRaced(pttl, fetched.roundTripNanos)) {
                     raced.put(present.size(), raw);
                 }
-                present.add(new StoredSession(codec.parse(id, value), ttl(pttl), value));
+                present.add(new StoredSession(codec.parse(id, value), ttl(pttl), value, fetched.startedNanos));
             } else {
                 // The key exists but MGET answered nil: it holds another type, or it was created just now.
                 add(present, missing, id, notAString(raw, id));
@@ -301,6 +305,7 @@ public final class SessionReader {
     private void readAgain(Map<Integer, byte[]> raced, List<StoredSession> present, List<String> missing) {
         List<Response<byte[]>> values = new ArrayList<>(raced.size());
         List<Response<Long>> ttls = new ArrayList<>(raced.size());
+        long started = System.nanoTime();
         try (AbstractPipeline pipeline = client.pipelined()) {
             for (byte[] key : raced.values()) {
                 values.add(pipeline.get(key));
@@ -321,7 +326,7 @@ public final class SessionReader {
                     gone.add(place);
                     missing.add(id);
                 } else if (again != null) {
-                    present.set(place, new StoredSession(codec.parse(id, again), ttl(pttl), again));
+                    present.set(place, new StoredSession(codec.parse(id, again), ttl(pttl), again, started));
                 }
             } catch (JedisDataException e) {
                 // another type by now, or refused: the first reading stands; the key's next event or pass tells more
@@ -346,6 +351,7 @@ public final class SessionReader {
         if ("none".equals(type)) {
             return null;
         }
+        long started = System.nanoTime();
         long pttl = client.pttl(raw);
         if (pttl == -2) {
             return null;
@@ -353,10 +359,10 @@ public final class SessionReader {
         if ("string".equals(type)) {
             // Written between the read and the TYPE: read it now, once.
             byte[] value = client.get(raw);
-            return value == null ? null : new StoredSession(codec.parse(id, value), ttl(pttl), value);
+            return value == null ? null : new StoredSession(codec.parse(id, value), ttl(pttl), value, started);
         }
         return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.notString",
-                typeName(type))), ttl(pttl), null);
+                typeName(type))), ttl(pttl), null, started);
     }
 
     /** The name of a Redis type as TYPE answers it: the core ones in words of each language, a module's as it is. */
@@ -368,13 +374,14 @@ public final class SessionReader {
     }
 
     /** No backend names such a key and no command can: never parsed, so never taken for a session nor written. */
-    private static StoredSession keyNotUtf8(String id, long ttl) {
-        return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.keyNotUtf8")), ttl, null);
+    private static StoredSession keyNotUtf8(String id, long ttl, long readNanos) {
+        return new StoredSession(UnreadableSession.withoutValue(id, Phrase.of("unreadable.keyNotUtf8")), ttl, null,
+                readNanos);
     }
 
-    private static StoredSession refused(String id, JedisDataException e, long ttl) {
+    private static StoredSession refused(String id, JedisDataException e, long ttl, long readNanos) {
         return new StoredSession(UnreadableSession.withoutValue(id,
-                Phrase.of("unreadable.redisError", StoreFailure.of(e).phrase())), ttl, null);
+                Phrase.of("unreadable.redisError", StoreFailure.of(e).phrase())), ttl, null, readNanos);
     }
 
     private static long pttlOrUnknown(Response<Long> pttl) {

@@ -37,7 +37,11 @@ import java.util.function.Predicate;
  */
 public final class SessionRow {
 
-    /** Two readings of one unchanged key differ in their expiry by the time between its PTTL and its batch. */
+    /**
+     * Two readings of one unchanged key differ in their expiry by a pipeline's round trip and PTTL's rounding (each
+     * counted from when its PTTL was read, {@code StoredSession.readNanos}); a write that resets the TTL moves it by
+     * the time since the previous one, seconds at least.
+     */
     private static final long SAME_EXPIRY_MILLIS = 1_000;
 
     /**
@@ -277,8 +281,9 @@ public final class SessionRow {
 
     /**
      * Whether {@code other}, a later reading of this live session, would show nothing new: the same stored bytes (or
-     * the same unreadable reason), an expiry within a second of this one's (a value read again has its TTL counted
-     * from another moment; an EXPIRE moves it further) and the same place against the fallback folder. A resync reads
+     * the same unreadable reason), an expiry within a second of this one's (its TTL counting down from its reading,
+     * however long it waited for its batch, is no change; an EXPIRE moves it further) and the same place against the
+     * fallback folder. A resync reads
      * every session again, and the paused table holds only what would change it (docs/live.md, "Consuming batches").
      */
     public boolean showsTheSameAs(SessionRow other) {

@@ -54,8 +54,15 @@ class SessionReaderTest {
         REDIS.client().rpush("tilko_session:l", "x");
         REDIS.client().set("tilko_session:bad", "{\"status\": ");
 
+        long before = System.nanoTime();
         SessionReader.Result result = reader("tilko_session:", clusterNode).read(List.of("tilko_session:a",
                 "tilko_session:b", "tilko_session:gone", "tilko_session:h", "tilko_session:l", "tilko_session:bad"));
+        long after = System.nanoTime();
+        // each TTL says when it was read, so a consumer counts it down from then, not from when it reached it
+        for (StoredSession read : result.present()) {
+            assertTrue(read.readNanos() != StoredSession.UNTIMED && read.readNanos() - before >= 0
+                    && after - read.readNanos() >= 0, read.id() + " read within the call");
+        }
 
         assertEquals(List.of("gone"), result.missing());
         assertFalse(result.redirected());

@@ -498,6 +498,43 @@ class SessionTableModelTest {
     }
 
     /**
+     * A resync's chunk may wait seconds between its PTTL reading and its batch: its TTL counts down from the reading,
+     * so an unchanged session read again is no "new update" however long the chunk waited, while an EXPIRE that moved
+     * the expiry out is one, and resuming shows the TTL Redis gave, counted from when it gave it.
+     */
+    @Test
+    void aResyncChunkThatWaitedForItsBatchCountsOnlyATtlAWriteReset() {
+        MutableClock moving = new MutableClock(T0.atZone(Timestamps.DEFAULT_ZONE).toInstant(), ZoneOffset.UTC);
+        SessionTableModel table = new SessionTableModel(StuckPolicy.defaults(), moving, Timestamps.DEFAULT_ZONE);
+        FeedBridge bridge = new FeedBridge(moving);
+        StoredSession first = TestRows.session("welno_a", "auth_request_sent", T0).stored();
+        long ttl = first.ttlMillis();
+        bridge.onBatch(new FeedBatch(List.of(added(read(first, ttl, 0))), true, true));
+        bridge.drain(table);
+        table.pausedProperty().set(true);
+
+        // read again by a resync two seconds on, unchanged, and handed on three seconds after that reading
+        moving.advance(Duration.ofSeconds(5));
+        bridge.onBatch(new FeedBatch(List.of(updated(read(first, ttl - 2_000, 3_000))), true, false));
+        bridge.drain(table);
+        assertEquals(0, table.pendingUpdatesProperty().get(), "its TTL only counted down");
+
+        // an EXPIRE four seconds in set it back to the full TTL; read a second later, handed on two seconds after that
+        moving.advance(Duration.ofSeconds(2));
+        bridge.onBatch(new FeedBatch(List.of(updated(read(first, ttl - 1_000, 2_000))), true, true));
+        bridge.drain(table);
+        assertEquals(1, table.pendingUpdatesProperty().get(), "a write moved its expiry out");
+        table.pausedProperty().set(false);
+        long shown = table.row("welno_a").ttlNowMillis(moving.millis());
+        assertTrue(Math.abs(shown - (ttl - 3_000)) < 1_000, "counted from its reading two seconds ago: " + shown);
+    }
+
+    /** {@code stored} as read {@code agoMillis} before now by the machine's monotonic clock, with {@code ttl} left. */
+    private static StoredSession read(StoredSession stored, long ttl, long agoMillis) {
+        return new StoredSession(stored.parsed(), ttl, stored.value(), System.nanoTime() - agoMillis * 1_000_000);
+    }
+
+    /**
      * Batches that reach the window within one frame are merged there; a live batch merged with a snapshot's must not
      * ride the snapshot past the pause (the table moved while the toolbar said paused, and the count left it out).
      */

@@ -57,9 +57,13 @@ public final class FeedBridge implements FeedListener {
         List<SessionTableModel.RowChange> rows = new ArrayList<>(batch.changes().size());
         // within a batch window of the key's event: a deletion held while the table is paused ends at this moment
         Instant seen = clock.instant();
+        long nowNanos = System.nanoTime();
         for (SessionChange change : batch.changes()) {
+            // The TTL counts down from when Redis gave it, not from now: a resync's chunk may have waited seconds
+            // for its batch, and counted from now an unchanged session reads as one whose expiry a write pushed out.
             SessionRow row = change.session() == null ? null
-                    : SessionRow.of(change.session(), seen).withPlace(places.get(change.id()));
+                    : SessionRow.of(change.session(), seen.minusNanos(change.session().ageNanos(nowNanos)))
+                            .withPlace(places.get(change.id()));
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen));
         }
         queue.add(new Pending(rows, null));
