@@ -36,7 +36,7 @@ class WatchSnapshotFlagTest {
         RecordingListener listener = new RecordingListener();
         // A long window: the write below is read ahead and held for the window's batch, and the resync's end, which
         // goes out at once, takes it along.
-        FeedOptions options = FeedOptions.defaults().withBatchWindow(Duration.ofSeconds(3));
+        FeedOptions options = FeedOptions.defaults().withBatchWindow(Duration.ofSeconds(5));
         try (RedisSessionFeed feed = new RedisSessionFeed(REDIS.settings(), new SessionCodec(), options)) {
             feed.start(listener);
             listener.awaitSnapshots(1);
