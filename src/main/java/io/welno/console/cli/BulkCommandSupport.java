@@ -223,7 +223,9 @@ final class BulkCommandSupport {
                 + summary.count(BulkRun.Tally.ENDED) > 0) {
             return ExitCode.CONFLICT;
         }
-        if (summary.count(BulkRun.Tally.FAILED) + summary.count(BulkRun.Tally.CANCELLED) > 0) {
+        // A hold that ended past the console's own bound is 1 as alone: Redis answered, so look at the session.
+        if (summary.count(BulkRun.Tally.FAILED) + summary.count(BulkRun.Tally.UNCONFIRMED)
+                + summary.count(BulkRun.Tally.CANCELLED) > 0) {
             return ExitCode.FAILED;
         }
         return summary.count(BulkRun.Tally.REFUSED) > 0 ? ExitCode.REFUSED : ExitCode.DONE;

@@ -56,8 +56,12 @@ public final class BulkRun {
         /** Redis could not do it: unreachable, timeout, permission. */
         UNAVAILABLE,
         /**
-         * Tilko refused (a collection that ended not approved, info_required or error), its hold ended on a value past
-         * a bound of the console's own (whether the change is in it is unknown), or an unexpected error.
+         * Applied, but its hold ended on a value past a bound of the console's own: Redis answered, and the change may
+         * well be in that value (the backend, without the bound, may read it), so neither applied nor failed is true.
+         */
+        UNCONFIRMED,
+        /**
+         * Tilko refused (a collection that ended not approved, info_required or error), or an unexpected error.
          */
         FAILED,
         /**
@@ -137,7 +141,7 @@ public final class BulkRun {
         public Phrase phrase() {
             Phrase counts = Phrase.of("bulk.summary", total, count(Tally.APPLIED), count(Tally.REFUSED),
                     count(Tally.CONFLICT), count(Tally.REVERTED), count(Tally.UNAVAILABLE), count(Tally.FAILED),
-                    count(Tally.CANCELLED), count(Tally.ENDED));
+                    count(Tally.CANCELLED), count(Tally.ENDED), count(Tally.UNCONFIRMED));
             int missing = entriesMissing();
             return missing == 0 ? counts : Phrase.of("bulk.summary.unaudited", counts, missing);
         }
@@ -404,8 +408,8 @@ public final class BulkRun {
             return Tally.APPLIED;
         }
         return switch (held.kind()) {
-            // read, but past the console's own bound: not Redis trouble (the command line's exit 1, as alone)
-            case UNCONFIRMED -> held.pastOwnBound() ? Tally.FAILED : Tally.UNAVAILABLE;
+            // read, but past the console's own bound: not Redis trouble, nor a failure (the change may be there)
+            case UNCONFIRMED -> held.pastOwnBound() ? Tally.UNCONFIRMED : Tally.UNAVAILABLE;
             case VANISHED -> Tally.ENDED;
             default -> Tally.REVERTED;
         };

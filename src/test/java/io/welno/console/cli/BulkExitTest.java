@@ -31,4 +31,13 @@ class BulkExitTest {
         assertEquals(ExitCode.UNAVAILABLE, BulkCommandSupport.exit(summary(BulkRun.Tally.ENDED,
                 BulkRun.Tally.UNAVAILABLE)));
     }
+
+    /** Not confirmed at the console's own bound: Redis answered, so 1 (look at the session), as for one session alone. */
+    @Test
+    void aSessionNotConfirmedAtTheConsolesOwnBoundIsOneAsAlone() {
+        assertEquals(ExitCode.FAILED, BulkCommandSupport.exit(summary(BulkRun.Tally.APPLIED,
+                BulkRun.Tally.UNCONFIRMED, BulkRun.Tally.REFUSED)));
+        assertEquals(ExitCode.CONFLICT, BulkCommandSupport.exit(summary(BulkRun.Tally.UNCONFIRMED,
+                BulkRun.Tally.REVERTED)));
+    }
 }

@@ -24,6 +24,7 @@ import io.welno.console.store.RedisSessionStore;
 import io.welno.console.testing.Await;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.FxState;
+import io.welno.console.testing.PastOwnBound;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.tilko.TilkoClient;
 import io.welno.console.tilko.TilkoConfig;
@@ -146,8 +147,12 @@ class BulkDialogTest {
     }
 
     private void open(FxRobot robot, FlowService flow, ActionKind kind, List<String> ids) {
+        open(robot, flow, kind, ids, i18n);
+    }
+
+    private void open(FxRobot robot, FlowService flow, ActionKind kind, List<String> ids, I18n words) {
         robot.interact(() -> {
-            dialog = new BulkDialog(stage, flow, OPERATOR, kind, ids, i18n, background, workers);
+            dialog = new BulkDialog(stage, flow, OPERATOR, kind, ids, words, background, workers);
             dialog.show();
         });
     }
@@ -251,6 +256,37 @@ class BulkDialogTest {
                 assertEquals("auth_completed", doc(id).get("status").asText(), id);
             }
             assertEquals("initiated", doc(ids.get(3)).get("status").asText());
+        }
+    }
+
+    /**
+     * A session whose hold ended on a value past the console's own bound is neither applied nor failed: Redis answered,
+     * and the change may well be in that value. The summary counts it apart, in the window's language.
+     */
+    @Test
+    void aHoldEndedPastTheConsolesOwnBoundIsCountedNotConfirmedNotFailed(FxRobot robot) throws Exception {
+        List<String> ids = List.of(stuck(), stuck(), stuck());
+        PastOwnBound.onceChanged(REDIS, ids.get(0));
+        PastOwnBound.onceChanged(REDIS, ids.get(1));
+        try (FlowService flow = flow(null, FlowOptions.defaults().withHoldWindow(Duration.ofSeconds(3)))) {
+            open(robot, flow, ActionKind.RESET_STUCK, ids, new I18n(Locale.KOREAN));
+            FxState.await("the preview allows the run", () -> ((Label) dialog.getDialogPane()
+                    .lookup("#bulkPreviewSummary")).getText().startsWith("세션 3개 중 3개는 바뀌고"));
+            runWith(robot, "장애 복구");
+            awaitSummary();
+            BulkRun.Summary summary = FxState.read(() -> dialog.run().summary());
+            assertEquals(2, summary.count(BulkRun.Tally.UNCONFIRMED), summary.toString());
+            assertEquals(1, summary.count(BulkRun.Tally.APPLIED), summary.toString());
+            assertEquals(0, summary.count(BulkRun.Tally.FAILED), summary.toString());
+            String headline = FxState.read(() -> ((Label) dialog.getDialogPane().lookup("#bulkSummaryText")).getText());
+            assertTrue(headline.contains("확인 안 됨 2, 실패 0"), headline);
+            assertEquals("확인 안 됨 2건", FxState.read(() -> ((javafx.scene.control.ToggleButton) dialog
+                    .getDialogPane().lookup("#bulkTally-UNCONFIRMED")).getText()));
+            robot.interact(() -> dialog.summaryView().choose(BulkRun.Tally.UNCONFIRMED));
+            List<String> listed = FxState.read(() -> dialog.summaryView().listed());
+            assertEquals(2, listed.size(), listed.toString());
+            assertTrue(listed.stream().allMatch(l -> l.startsWith(ids.get(0)) || l.startsWith(ids.get(1))),
+                    listed.toString());
         }
     }
 
