@@ -34,7 +34,7 @@ final class AuditCommand implements Callable<Integer> {
 
     /** No --prefix: the audit stream is a key of its own, not under the sessions' prefix. */
     @Mixin
-    ConnectionOptions redis;
+    StreamOptions redis;
 
     @Option(names = "--json", description = "One JSON object per line")
     boolean json;

@@ -11,9 +11,18 @@ import picocli.CommandLine.Option;
  * The connection options of every command that talks to Redis, each checked while it is parsed, and the one clock
  * every command reads ({@link #now}, {@link #timestamps}). A command that reads the sessions' keys takes
  * {@link RedisOptions}, which adds {@code --prefix}; {@code audit} reads only its stream, a key of its own outside
- * the prefix, so it takes these alone and offers no option it would ignore.
+ * the prefix, so it takes {@link StreamOptions}, which offer no option it would ignore. Each declares {@code --redis}
+ * itself, so that its help lists only the URL parameters that command takes.
  */
-class ConnectionOptions {
+abstract class ConnectionOptions {
+
+    /** The start of every {@code --redis} description: the URL's form up to its parameters. */
+    static final String URL_FORM = "Redis URL: redis[s]://[user[:password]@]host[:port][/db][?";
+    /** The URL parameters every command takes. */
+    static final String URL_PARAMETERS = "connectTimeout=ms&socketTimeout=ms&ca=file&verify=full|ca|insecure]";
+    static final String URL_DEFAULT = "env:WELNO_REDIS_URL:-" + RedisConnectionSettings.DEFAULT_URL;
+    static final String URL_DEFAULT_SAID = "(default: env WELNO_REDIS_URL, else " + RedisConnectionSettings.DEFAULT_URL
+            + ")";
 
     /**
      * The wall clock read in microseconds, as the guards read it ({@code Timestamps.nowLocal}) and the backend writes
@@ -31,11 +40,7 @@ class ConnectionOptions {
         this.clock = Timestamps.inMicroseconds(clock);
     }
 
-    @Option(names = "--redis", paramLabel = "URL", converter = Inputs.RedisUrl.class,
-            defaultValue = "${env:WELNO_REDIS_URL:-" + RedisConnectionSettings.DEFAULT_URL + "}",
-            description = "Redis URL: redis[s]://[user[:password]@]host[:port][/db][?prefix=…&connectTimeout=ms"
-                    + "&socketTimeout=ms&ca=file&verify=full|ca|insecure] (default: env WELNO_REDIS_URL, else "
-                    + RedisConnectionSettings.DEFAULT_URL + ")")
+    /** Set by the subclass's {@code --redis} option. */
     RedisConnectionSettings url;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Asia/Seoul", converter = Inputs.Zone.class,

@@ -125,7 +125,7 @@ public final class Main implements Callable<Integer> {
             if (type == RedisOptions.class) {
                 return type.cast(new RedisOptions(clock));
             }
-            return type == ConnectionOptions.class ? type.cast(new ConnectionOptions(clock))
+            return type == StreamOptions.class ? type.cast(new StreamOptions(clock))
                     : CommandLine.defaultFactory().create(type);
         }
     }

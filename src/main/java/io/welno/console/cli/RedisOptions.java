@@ -17,6 +17,13 @@ final class RedisOptions extends ConnectionOptions {
         super(clock);
     }
 
+    @Option(names = "--redis", paramLabel = "URL", converter = Inputs.RedisUrl.class,
+            defaultValue = "${" + URL_DEFAULT + "}",
+            description = URL_FORM + "prefix=…&" + URL_PARAMETERS + " " + URL_DEFAULT_SAID)
+    void url(RedisConnectionSettings url) {
+        this.url = url;
+    }
+
     @Option(names = "--prefix", paramLabel = "PREFIX", converter = Inputs.KeyPrefix.class,
             description = "Key prefix of session documents (default: the URL's prefix parameter, else tilko_session:)")
     String prefix;

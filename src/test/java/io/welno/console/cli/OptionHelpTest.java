@@ -79,6 +79,26 @@ class OptionHelpTest {
         }
     }
 
+    /**
+     * audit's --help listed the URL's ?prefix= among what its --redis takes, the description it shared with the
+     * commands that read sessions, and then refused it: its help says what it takes, theirs still lists the prefix.
+     */
+    @Test
+    void auditsRedisHelpListsNoPrefixItRefuses() {
+        String audit = description("audit", "--redis");
+        assertTrue(audit.startsWith("Redis URL: redis[s]://[user[:password]@]host[:port][/db][?connectTimeout=ms"),
+                audit);
+        assertFalse(audit.contains("prefix=…"), audit);
+        assertTrue(audit.contains("no prefix=: the stream is a key of its own"), audit);
+        CliRun help = CliRun.of("audit", "--help");
+        assertEquals(0, help.exit(), help.all());
+        assertFalse(help.out().contains("?prefix="), help.out());
+        for (String command : List.of("list", "show", "watch", "simple-auth", "complete", "collect", "reset")) {
+            assertTrue(description(command, "--redis").contains("[/db][?prefix=…&connectTimeout=ms"), command);
+            assertFalse(description(command, "--redis").contains("no prefix="), command);
+        }
+    }
+
     /** list, show and watch read the folder and write nothing; the help said "an action … writes its file" on them. */
     @Test
     void filesSaysWhatEachCommandDoesWithTheFolder() {
