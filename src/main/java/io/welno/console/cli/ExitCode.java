@@ -31,11 +31,11 @@ public enum ExitCode {
     REFUSED(2, "refused by a guard or the role, an action on an unreadable value, or bad input (an option, argument, "
             + "the reason or the URL); nothing was changed"),
     /**
-     * The change is not in place: others kept changing the session or took it over, the backend reverted it, or the
-     * session vanished (during the hold, or under a collection).
+     * The change is not in place: others kept changing the session or took it over, it was written over during its
+     * hold (by whom the console cannot tell), or the session vanished (during the hold, or under a collection).
      */
-    CONFLICT(3, "not in place: the session kept changing, someone else took it over, the backend reverted the "
-            + "change, or the session vanished meanwhile"),
+    CONFLICT(3, "not in place: the session kept changing, someone else took it over, the change was reverted "
+            + "(written over), or the session vanished meanwhile"),
     /**
      * Redis could not be used (reached, logged into, permitted, answering, a connection free), a hold could not
      * confirm the change for want of a read of it, or the fallback folder of {@code list}, {@code show} or

@@ -45,15 +45,16 @@ final class FlowCommandOptions {
     String auditStream;
 
     @Option(names = "--hold", paramLabel = "TIME", defaultValue = "10", converter = DurationConverter.class,
-            description = "After the change is applied, keep watching the session this long for the backend writing "
-                    + "back an older copy (seconds, or 30s / 5m / 1h, or ISO-8601 PT30S; 0 = only read it back once). The exit status is 0 "
+            description = "After the change is applied, keep watching the session this long for anything written "
+                    + "over the change, such as the backend's older copy (seconds, or 30s / 5m / 1h, or ISO-8601 PT30S; 0 = only read it back once). The exit status is 0 "
                     + "only if the change is still there at the end (default: ${DEFAULT-VALUE} s; the backend can revert "
                     + "for up to 6 minutes, which the window watches)")
     Duration hold;
 
     @Option(names = "--reapply",
-            description = "If the backend reverts the change during the hold, apply it again through the same "
-                    + "compare-and-set when the action's guards still hold (at most 3 times, each audited)")
+            description = "If the change is written over during the hold (the backend writing back an older copy, "
+                    + "say), apply it again through the same compare-and-set when the action's guards still hold (at "
+                    + "most 3 times, each audited; never over a value that is no readable session)")
     boolean reapply;
 
     @Option(names = "--stuck-after", paramLabel = "SECONDS", defaultValue = "600", converter = Inputs.PositiveSeconds.class,

@@ -140,8 +140,8 @@ final class FlowCommandSupport {
             }
             if (!result.hold().isOver()) {
                 out.println("HOLDING [" + result.actionId() + "] until " + HOLD_END.withZone(redis.zone).format(result.hold().until())
-                        + ": watching for the backend writing back an older copy" + (request.reapply()
-                        ? " (re-applied if it does)." : "."));
+                        + ": watching for anything written over the change, such as the backend's older copy"
+                        + (request.reapply() ? " (re-applied if so)." : "."));
                 out.flush();
             }
             HoldOutcome held = result.hold().await(HOLD_LAST_READ);

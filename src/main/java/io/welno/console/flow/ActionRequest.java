@@ -15,9 +15,9 @@ import java.util.Optional;
  *                       ({@link #reasonProblem}), written into the session's message and the audit
  * @param overrideGuards skip the overridable guards (developer only; recorded in the message and the audit)
  * @param checkApproval  manual-auth-complete only: ask Tilko's LoginCheck first and report whether the phone approved
- * @param hold           how long the applied change is held (watched for a revert by the backend); null = the
+ * @param hold           how long the applied change is held (watched for anything written over it); null = the
  *                       service's default ({@link FlowOptions#holdWindow()}), zero = not held
- * @param reapply        when the backend reverts the change during the hold, apply it again through the same
+ * @param reapply        when the change is written over during the hold, apply it again through the same
  *                       compare-and-set if the action's guards still hold on the reverted document
  * @param batchId        the bulk run this request belongs to (in every audit entry of it), or null
  */

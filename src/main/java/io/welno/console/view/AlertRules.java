@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param waitingLongerThan alert while a session has waited for the phone approval longer than this
  * @param errorRateAbove    alert while the error rate over {@code errorWindow} is above this fraction (0.2 = 20 %)
  * @param errorWindow       the window of the error rate (the dashboard's, at most an hour)
- * @param reverts           alert when the backend reverts a console's change (anyone's)
+ * @param reverts           alert when a console's change (anyone's) is written over
  * @param feedFallback      alert while the feed is not live (polling, reconnecting, offline)
  * @param osNotifications   also show alerts in the operating system's notification area while the window is not
  *                          focused (where the platform has one)

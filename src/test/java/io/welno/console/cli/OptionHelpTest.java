@@ -99,6 +99,21 @@ class OptionHelpTest {
         }
     }
 
+    /**
+     * A re-apply follows whatever wrote over the change, and exit 3 is given for it whoever wrote: the console cannot
+     * tell the backend's older copy from another console's write, so its help does not say "the backend reverts".
+     */
+    @Test
+    void theHelpSaysTheChangeWasWrittenOverNotThatTheBackendRevertedIt() {
+        for (String action : ACTIONS) {
+            String reapply = description(action, "--reapply");
+            assertTrue(reapply.startsWith("If the change is written over during the hold"), action + ": " + reapply);
+        }
+        assertFalse(ExitCode.CONFLICT.meaning().contains("backend"), ExitCode.CONFLICT.meaning());
+        assertTrue(ExitCode.CONFLICT.meaning().contains("the change was reverted (written over)"),
+                ExitCode.CONFLICT.meaning());
+    }
+
     /** list, show and watch read the folder and write nothing; the help said "an action … writes its file" on them. */
     @Test
     void filesSaysWhatEachCommandDoesWithTheFolder() {

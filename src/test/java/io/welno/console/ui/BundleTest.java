@@ -157,6 +157,24 @@ class BundleTest {
         assertEquals(List.of(), found);
     }
 
+    /**
+     * The console sees only that a later document lacks a change; who wrote it (the backend's older copy, another
+     * console, a person with redis-cli) it cannot tell. So no text says the backend reverts or reverted one: the
+     * re-apply checkbox said "if the backend reverts it", and re-applies whatever wrote over the change.
+     */
+    @Test
+    void noTextSaysTheBackendRevertsAChange() {
+        Pattern inEnglish = Pattern.compile(
+                "(?i)backend(?:'+s)?\\W+(?:\\w+\\W+){0,2}?revert|revert\\w*\\W+(?:\\w+\\W+){0,2}?backend");
+        Pattern inKorean = Pattern.compile("백엔드가\\s*(?:\\S+\\s+){0,2}?되돌");
+        List<String> found = new ArrayList<>();
+        english.stringPropertyNames().stream().sorted().filter(key -> inEnglish.matcher(english.getProperty(key)).find())
+                .forEach(key -> found.add(key + "=" + english.getProperty(key)));
+        korean.stringPropertyNames().stream().sorted().filter(key -> inKorean.matcher(korean.getProperty(key)).find())
+                .forEach(key -> found.add(key + "=" + korean.getProperty(key)));
+        assertEquals(List.of(), found);
+    }
+
     /** The Korean texts call Tilko 틸코, as the backend's own Korean messages do; one name, not two, in one window. */
     @Test
     void koreanTextsNameTilkoOneWay() {

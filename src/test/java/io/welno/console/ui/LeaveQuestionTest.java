@@ -130,8 +130,9 @@ class LeaveQuestionTest {
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         DialogPane pane = question(robot);
         String content = FxState.read(pane::getContentText);
-        assertTrue(content.startsWith("1 change of this console is still watched for a revert by the "
-                + "backend, until "), content);
+        assertTrue(content.startsWith("1 change of this console is still watched until "), content);
+        // what the hold sees is a write over the change, not who made it
+        assertTrue(content.contains(", in case it is written over."), content);
         assertTrue(content.contains("audited as unconfirmed"), content);
         Button stay = button(pane, "Keep watching");
         assertTrue(FxState.read(stay::isDefaultButton), "Enter keeps watching");
