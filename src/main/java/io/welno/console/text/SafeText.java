@@ -29,6 +29,9 @@ public final class SafeText {
     /** Messages, reasons, errors, sentences. */
     public static final int TEXT = 1000;
     public static final String ELLIPSIS = "…";
+    /** The end {@link #shortened} gives a value it cut; group 1 is the length of the whole. */
+    public static final java.util.regex.Pattern SHORTENED = java.util.regex.Pattern.compile(
+            "… \\((\\d{1,9}) characters\\)$");
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /**
@@ -158,9 +161,10 @@ public final class SafeText {
     }
 
     /**
-     * The text itself, not escaped, cut to at most {@code max} characters (at a code point) and then saying
-     * how long the whole was: for values that are stored, where the exact characters matter but the size
-     * must not grow without bound.
+     * The text itself, not escaped, cut to at most {@code max} characters between grapheme clusters
+     * ({@link #cutPoint}) and then saying how long the whole was ({@link #SHORTENED}): for values that are stored,
+     * where the exact characters matter but the size must not grow without bound. The marker is stored, so it is in
+     * English; the window words it in its own language ({@code view.AuditWords.field}).
      */
     public static String shortened(String text, int max) {
         if (text == null || text.length() <= max) {

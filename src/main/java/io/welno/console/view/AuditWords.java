@@ -7,9 +7,11 @@ import io.welno.console.flow.CollectionFinished;
 import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * The audit stream stores its events, results and actions as codes ("attempt", "REFUSED", "simple-auth"); a reader
@@ -58,6 +60,19 @@ public final class AuditWords {
         } catch (IllegalArgumentException unknown) {
             return code;
         }
+    }
+
+    /**
+     * A stored field as the window shows it: one the audit cut to its bound ends with an English marker saying how
+     * long the whole was ({@link SafeText#shortened}), which is worded here in the window's language.
+     */
+    public static String field(Texts texts, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        Matcher cut = SafeText.SHORTENED.matcher(stored);
+        return cut.find() ? stored.substring(0, cut.start()) + texts.format("audit.field.cut",
+                Integer.parseInt(cut.group(1))) : stored;
     }
 
     /**

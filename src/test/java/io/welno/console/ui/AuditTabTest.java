@@ -126,6 +126,27 @@ class AuditTabTest {
         });
     }
 
+    /**
+     * A name past the audit's bound is stored cut, with an English marker saying how long the whole was: the tab says
+     * that in the window's language, and keeps what was stored of the name.
+     */
+    @Test
+    void aCutFieldIsToldInTheWindowsLanguage(FxRobot robot) throws Exception {
+        loaded(entry("김하늘".repeat(100), "welno_1", AuditRecord.ATTEMPT, "APPLIED", "act-1", "outage"));
+        javafx.scene.control.TableColumn<AuditRecord, ?> operator = FxState.read(() -> tab.table().getColumns()
+                .stream().filter(c -> "audit.column.operator".equals(c.getId())).findFirst().orElseThrow());
+        FxState.check(() -> assertTrue(String.valueOf(operator.getCellData(0)).startsWith("김하늘김하늘")
+                && String.valueOf(operator.getCellData(0)).endsWith("… (300 characters in all)"),
+                String.valueOf(operator.getCellData(0))));
+        robot.interact(() -> i18n.setLocale(Locale.KOREAN));
+        WaitForAsyncUtils.waitForFxEvents();
+        FxState.check(() -> {
+            String shown = String.valueOf(operator.getCellData(0));
+            assertTrue(shown.startsWith("김하늘김하늘") && shown.endsWith("… (모두 300자)"), shown);
+            assertFalse(shown.contains("characters"), shown);
+        });
+    }
+
     /** A stream that could not be read is said above the list, and still after a language switch. */
     @Test
     void aStreamThatCouldNotBeReadIsSaidInTheNewLanguageAfterASwitch(FxRobot robot) throws Exception {

@@ -202,16 +202,16 @@ public final class AuditTab extends BorderPane {
     private void columns() {
         table.getColumns().add(text("audit.column.time", 175, e -> Formats.dateTime(i18n,
                 LocalDateTime.ofInstant(e.time(), zone), zone)));
-        table.getColumns().add(text("audit.column.operator", 110, AuditRecord::operator));
+        table.getColumns().add(text("audit.column.operator", 110, e -> AuditWords.field(i18n, e.operator())));
         // what the operator was allowed to do then: a developer forcing a completion is not an operator doing it
         table.getColumns().add(text("audit.column.role", 80, e -> Wording.window(i18n).role(e.role())));
         table.getColumns().add(text("audit.column.action", 150, this::actionName));
         TableColumn<AuditRecord, AuditRecord> sessionColumn = linkColumn("audit.column.session", 230,
-                e -> e.sessionId().isEmpty() ? null : e.sessionId(), showSession);
+                e -> e.sessionId().isEmpty() ? null : AuditWords.field(i18n, e.sessionId()), showSession);
         table.getColumns().add(sessionColumn);
         table.getColumns().add(text("audit.column.event", 120, e -> AuditWords.event(i18n, e.event())));
         table.getColumns().add(text("audit.column.result", 110, e -> AuditWords.result(i18n, e.result())));
-        table.getColumns().add(text("audit.column.reason", 220, AuditRecord::reason));
+        table.getColumns().add(text("audit.column.reason", 220, e -> AuditWords.field(i18n, e.reason())));
         table.getColumns().add(text("audit.column.message", 320,
                 e -> Wording.window(i18n).render(AuditWords.message(e.message()))));
         table.getColumns().add(linkColumn("audit.column.revert", 110,

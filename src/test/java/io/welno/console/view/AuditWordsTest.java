@@ -1,0 +1,47 @@
+package io.welno.console.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.welno.console.flow.AuditRecord;
+import io.welno.console.text.SafeText;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stored audit field cut to its bound says how long the whole was in English, as it is stored for every console
+ * and the command line; the window's audit tab shows that in its own language, the value itself untouched.
+ */
+class AuditWordsTest {
+
+    private static final BundleTexts KOREAN = new BundleTexts(Locale.KOREAN);
+
+    @Test
+    void aCutFieldSaysHowLongTheWholeWasInTheWindowsLanguage() {
+        String name = "김하늘".repeat(100);
+        String stored = SafeText.shortened(name, AuditRecord.FIELD_LIMIT);
+        assertTrue(stored.endsWith("… (300 characters)"), stored);
+        String kept = stored.substring(0, stored.indexOf('…'));
+        assertTrue(name.startsWith(kept), kept);
+
+        assertEquals(kept + "… (모두 300자)", AuditWords.field(KOREAN, stored));
+        assertEquals(kept + "… (300 characters in all)", AuditWords.field(BundleTexts.english(), stored));
+    }
+
+    @Test
+    void aFieldThatWasNotCutIsShownAsStored() {
+        assertEquals("kim", AuditWords.field(KOREAN, "kim"));
+        assertEquals("", AuditWords.field(KOREAN, ""));
+        assertEquals("(300 characters)", AuditWords.field(KOREAN, "(300 characters)"), "no cut, no marker");
+    }
+
+    /** The cut falls between grapheme clusters: no emoji sequence is stored in halves or ending in its joiner. */
+    @Test
+    void aCutKeepsWholeEmojiSequences() {
+        String family = "👨‍👩‍👧";
+        String stored = SafeText.shortened(family.repeat(60), AuditRecord.FIELD_LIMIT);
+        String kept = stored.substring(0, stored.indexOf('…'));
+        assertEquals(0, kept.length() % family.length(), kept);
+        assertEquals(family.repeat(kept.length() / family.length()), kept);
+    }
+}
