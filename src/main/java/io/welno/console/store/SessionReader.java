@@ -239,11 +239,13 @@ public final class SessionReader {
             int place = asked++;
             // Only a name with a backslash can stand for bytes that are not UTF-8: the usual key is not decoded twice.
             boolean notUtf8 = key.indexOf('\\') >= 0 && !KeyNames.isUtf8(raw);
-            byte[] value;
+            byte[] value = null;
             long pttl;
+            boolean valueCame = false;
             try {
-                pttl = fetched.ttls.get(i).get();
                 value = values != null ? values.get(place) : fetched.gets.get(i).get();
+                valueCame = true;
+                pttl = fetched.ttls.get(i).get();
             } catch (JedisRedirectionException e) {
                 redirected = true;
                 refusals.add(e);
@@ -257,6 +259,7 @@ public final class SessionReader {
                 StoredSession other = wrongType && notUtf8
                         ? keyNotUtf8(id, pttlOrUnknown(fetched.ttls.get(i)), fetched.startedNanos)
                         : wrongType ? notAString(raw, id)
+                        : valueCame ? ttlRefused(id, e, fetched.startedNanos)
                         : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)), fetched.startedNanos);
                 add(present, missing, id, other);
                 continue;
@@ -382,6 +385,16 @@ public final class SessionReader {
     private static StoredSession refused(String id, JedisDataException e, long ttl, long readNanos) {
         return new StoredSession(UnreadableSession.withoutValue(id,
                 Phrase.of("unreadable.redisError", StoreFailure.of(e).phrase())), ttl, null, readNanos);
+    }
+
+    /**
+     * The value came but its TTL was refused (a user without PTTL): the row says so, not that the value did not come.
+     * It stays without its value, as every refused reading does: a session whose expiry is unknown is not shown as live.
+     */
+    private static StoredSession ttlRefused(String id, JedisDataException e, long readNanos) {
+        return new StoredSession(UnreadableSession.withoutValue(id,
+                Phrase.of("unreadable.redisTtlError", StoreFailure.of(e).phrase())), StoredSession.UNKNOWN_TTL, null,
+                readNanos);
     }
 
     private static long pttlOrUnknown(Response<Long> pttl) {

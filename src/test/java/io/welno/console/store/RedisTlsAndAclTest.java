@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.session.Timestamps;
+import io.welno.console.session.UnreadableSession;
 import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
@@ -133,8 +134,11 @@ class RedisTlsAndAclTest {
             assertFalse(failed.outcomeUnknown());
             List<StoredSession> listed = new ArrayList<>();
             store.scan(listed::addAll);
-            assertTrue(listed.stream().anyMatch(r -> r.id().equals(inside) && !r.parsed().readable()),
-                    "a list still shows the row, with why it has no value");
+            StoredSession row = listed.stream().filter(r -> r.id().equals(inside)).findFirst().orElseThrow();
+            assertFalse(row.parsed().readable(), "a list still shows the row, with why it has no value");
+            String why = Words.en(((UnreadableSession) row.parsed()).reason());
+            assertTrue(why.startsWith("Redis sent the value but not its time to live: "), why);
+            assertTrue(why.contains("pttl"), why);
         }
     }
 
