@@ -202,6 +202,47 @@ class KeyboardPathTest extends FixturesWindow {
     }
 
     /**
+     * Tab follows the eye: the toolbar, then the bucket list at the left, the session table, and the detail pane at
+     * its right. The bucket list was reached only after the detail pane, past everything that stands right of it.
+     */
+    @Test
+    void tabGoesFromTheToolbarToTheBucketsTheTableAndTheDetailInReadingOrder(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        robot.interact(() -> {
+            table(robot).getSelectionModel().clearAndSelect(0); // the detail pane has controls to reach
+            robot.lookup("#searchField").query().requestFocus();
+        });
+        java.util.List<String> stops = new java.util.ArrayList<>();
+        for (int i = 0; i < 30 && !stops.contains("searchField"); i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            stops.add(FxState.read(() -> where(window.scene().getFocusOwner())));
+        }
+        int buckets = stops.indexOf("bucketList");
+        int table = stops.indexOf("sessionTable");
+        int detail = stops.indexOf("detailPane");
+        assertTrue(buckets >= 0 && table >= 0 && detail >= 0, "Tab reaches each of them: " + stops);
+        assertTrue(buckets < table && table < detail, "buckets, then table, then detail: " + stops);
+        assertEquals("bucketList", stops.stream().filter(s -> !s.startsWith("toolbar") && !"mainTabs".equals(s)).findFirst().orElse(""),
+                "after the toolbar, the buckets come first: " + stops);
+    }
+
+    /** The part of the window {@code node} stands in: the bucket list, the table, the detail pane or the toolbar. */
+    private static String where(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            String id = at.getId();
+            if ("bucketList".equals(id) || "sessionTable".equals(id) || "detailPane".equals(id)
+                    || "searchField".equals(id)) {
+                return id;
+            }
+            if ("mainToolbar".equals(id)) {
+                return "toolbar:" + node.getId();
+            }
+        }
+        return String.valueOf(node.getId());
+    }
+
+    /**
      * The sessions' row menu opens on Shift+F10 and on the context menu key, as the right click opens it: JavaFX
      * opened it only when the platform asked, which Linux does for the right mouse button alone.
      */

@@ -145,8 +145,10 @@ public final class MainView extends BorderPane implements ActionHost {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
-        sessions = new BorderPane(split);
+        sessions = new BorderPane();
+        // Tab follows the children's order, not where they stand: the buckets at the left come before the table
         sessions.setLeft(new VBox(buckets, SessionsToolbar.countsNote(model, i18n)));
+        sessions.setCenter(split);
         VBox.setVgrow(buckets, Priority.ALWAYS);
         sessionsTab.setId("tab-sessions");
         sessionsTab.textProperty().bind(i18n.text("tab.sessions"));
@@ -347,6 +349,9 @@ public final class MainView extends BorderPane implements ActionHost {
     /** A banner above the sessions (the demo's first-run hint); null takes it away. */
     void showBanner(Node banner) {
         sessions.setTop(banner);
+        if (banner != null) {
+            banner.toBack(); // first for Tab too, as it is first on screen
+        }
     }
 
     private void defineShortcuts() {
