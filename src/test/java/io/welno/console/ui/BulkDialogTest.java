@@ -35,6 +35,7 @@ import io.welno.console.tilko.sim.TilkoSimulator;
 import io.welno.console.ui.bulk.BulkDialog;
 import io.welno.console.ui.bulk.BulkMenu;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Mnemonics;
 import io.welno.console.ui.common.Notices;
 import io.welno.console.view.BulkPreview;
 import io.welno.console.view.Wording;
@@ -541,7 +542,7 @@ class BulkDialogTest {
             TableView<BulkPreview.Line> preview = FxState.read(() -> (TableView<BulkPreview.Line>) dialog
                     .getDialogPane().lookup("#bulkPreview"));
             FxState.await("the preview", () -> preview.getItems().size() == 3);
-            assertEquals("Run for 2 sessions", FxState.read(() -> button(0).getText()));
+            assertEquals("Run for 2 sessions", Mnemonics.plain(FxState.read(() -> button(0).getText())));
 
             robot.interact(() -> i18n.setLocale(I18n.KOREAN));
             WaitForAsyncUtils.waitForFxEvents();

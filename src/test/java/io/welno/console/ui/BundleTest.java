@@ -138,6 +138,37 @@ class BundleTest {
     }
 
     /**
+     * An Alt key is written the same way in both languages: "_Run" in English, "실행(_R)" in Korean (the Latin letter
+     * in brackets right after the word, the rest of a Korean text having no Latin letter to mark); the same letter in
+     * both, so the key a user learnt works after a language switch, and one key a text at most.
+     */
+    @Test
+    void altKeysAreMarkedAlikeInBothLanguages() {
+        Pattern koreanKey = Pattern.compile("\\(_([A-Z])\\)");
+        Pattern englishKey = Pattern.compile("(?:^|[\\s(])[A-Za-z]*_([A-Za-z])");
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(korean.stringPropertyNames())) {
+            String ko = korean.getProperty(key);
+            String en = english.getProperty(key, "");
+            Matcher k = koreanKey.matcher(ko);
+            boolean koreanMarked = k.find();
+            boolean englishMarked = en.startsWith("_"); // an underscore inside may be a field's name (expires_at)
+            if (!koreanMarked && !englishMarked) {
+                continue;
+            }
+            Matcher e = englishKey.matcher(en);
+            if (!koreanMarked || !e.find()) {
+                problems.add(key + " has an Alt key in one language only: " + en + " / " + ko);
+            } else if (!k.group(1).equalsIgnoreCase(e.group(1))) {
+                problems.add(key + " has Alt+" + e.group(1) + " in English but Alt+" + k.group(1) + " in Korean");
+            } else if (k.find() || en.indexOf('_') != en.lastIndexOf('_')) {
+                problems.add(key + " marks more than one Alt key: " + en + " / " + ko);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
      * One rule for a figure in a sentence: grouped as the language groups it, as {@code view.Formats.count} and the
      * status bar write it ("Redis 2,500ms"), so a pattern writes it {@code {n}} or {@code {n,number,integer}}. A
      * pattern of its own without grouping ({@code {n,number,#}}) said "no PONG within 2500ms" beside that status bar;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.testing.FxState;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.Mnemonics;
 import io.welno.console.view.SessionRow;
 import java.util.Locale;
 import java.util.Optional;
@@ -243,6 +244,90 @@ class KeyboardPathTest extends FixturesWindow {
     }
 
     /**
+     * The toolbar's controls answer Alt and a letter, in either language ("_Pause live", "실시간 일시정지(_P)"): Alt+P
+     * pauses and Alt+R resumes, Alt+S opens the settings and Alt+B the bulk actions, Alt+C Connections…; no letter
+     * serves two controls. Before, Alt and a letter did nothing anywhere in the window.
+     */
+    @Test
+    void altAndALetterReachTheToolbarInEitherLanguage(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> {
+            window.addConnectionsButton(connections::incrementAndGet); // as the application adds it
+            table(robot).requestFocus();
+        });
+        javafx.scene.control.ToggleButton pause = FxState.read(() -> robot.lookup("#pauseButton")
+                .queryAs(javafx.scene.control.ToggleButton.class));
+        javafx.scene.control.MenuButton settings = FxState.read(() -> robot.lookup("#settingsMenu")
+                .queryAs(javafx.scene.control.MenuButton.class));
+        javafx.scene.control.MenuButton bulk = FxState.read(() -> robot.lookup("#bulkMenu")
+                .queryAs(javafx.scene.control.MenuButton.class));
+        for (java.util.Locale language : java.util.List.of(Locale.ENGLISH, I18n.KOREAN)) {
+            robot.interact(() -> window.i18n().setLocale(language));
+            AltKeys.assertDistinct(window.scene());
+            AltKeys.press(robot, KeyCode.P);
+            assertTrue(FxState.read(pause::isSelected), "Alt+P pauses, in " + language);
+            AltKeys.assertDistinct(window.scene()); // Resume's letter beside the others
+            AltKeys.press(robot, KeyCode.R);
+            assertFalse(FxState.read(pause::isSelected), "Alt+R resumes, in " + language);
+            AltKeys.press(robot, KeyCode.S);
+            FxState.await("Alt+S opens the settings, in " + language, settings::isShowing);
+            robot.interact(settings::hide);
+            AltKeys.press(robot, KeyCode.B);
+            FxState.await("Alt+B opens the bulk actions, in " + language, bulk::isShowing);
+            robot.interact(bulk::hide);
+            int before = connections.get();
+            AltKeys.press(robot, KeyCode.C);
+            FxState.await("Alt+C presses Connections…, in " + language, () -> connections.get() == before + 1);
+        }
+        robot.clickOn(pause);
+        assertTrue(FxState.read(pause::isSelected), "a click toggles it once, as before");
+        robot.clickOn(pause);
+        assertFalse(FxState.read(pause::isSelected));
+        FxState.check(() -> {
+            assertEquals("설정(S)", settings.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText() : null,
+                    "the Korean form shows its letter in brackets, without the underscore");
+            assertEquals("설정", settings.getAccessibleText(), "and a screen reader hears the word alone");
+        });
+    }
+
+    /**
+     * An action's dialog answers Alt+C (Cancel) and Alt+R (Run), in English and in Korean ("실행(_R)"), with the reason
+     * typed and the keyboard still in it.
+     */
+    @Test
+    void altAndALetterCancelOrRunAnActionsDialog(FxRobot robot) throws Exception {
+        TableView<SessionRow> table = openManualCompleteByKey(robot, false);
+        TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
+        AltKeys.assertDistinct(FxState.read(reason::getScene));
+        robot.targetWindow(FxState.read(() -> reason.getScene().getWindow()));
+        String id = FxState.read(() -> table.getSelectionModel().getSelectedItem().id());
+        String before = REDIS.client().get("tilko_session:" + id);
+        robot.write("called the user");
+        AltKeys.press(robot, KeyCode.C);
+        FxState.await("Alt+C cancelled the dialog", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        assertEquals(before, REDIS.client().get("tilko_session:" + id), "nothing written");
+
+        robot.interact(() -> {
+            window.i18n().setLocale(I18n.KOREAN);
+            table.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxState.await("the dialog again, in Korean", () -> robot.lookup("#actionReason").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        TextArea korean = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
+        AltKeys.assertDistinct(FxState.read(korean::getScene));
+        Button run = FxState.read(() -> robot.lookup("#actionRun").queryButton());
+        assertEquals(KOREAN.getString("action.run"), FxState.read(run::getText));
+        robot.targetWindow(FxState.read(() -> korean.getScene().getWindow()));
+        robot.write("user approved on the phone");
+        FxState.await("the reason accepted and the preview allowing the run", () -> !run.isDisabled());
+        AltKeys.press(robot, KeyCode.R);
+        FxState.await("Alt+R ran it and closed the dialog", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        FxState.await("the action written", () -> !before.equals(REDIS.client().get("tilko_session:" + id)));
+    }
+
+    /**
      * The sessions' row menu opens on Shift+F10 and on the context menu key, as the right click opens it: JavaFX
      * opened it only when the platform asked, which Linux does for the right mouse button alone.
      */
@@ -339,13 +424,13 @@ class KeyboardPathTest extends FixturesWindow {
         Node settings = FxState.read(() -> robot.lookup("#settingsMenu").query());
         Node bulk = FxState.read(() -> robot.lookup("#bulkMenu").query());
         FxState.check(() -> {
-            assertEquals(ENGLISH.getString("settings.menu"), settings.queryAccessibleAttribute(AccessibleAttribute.TEXT));
-            assertEquals(ENGLISH.getString("bulk.menu"), bulk.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(Mnemonics.plain(ENGLISH.getString("settings.menu")), settings.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(Mnemonics.plain(ENGLISH.getString("bulk.menu")), bulk.queryAccessibleAttribute(AccessibleAttribute.TEXT));
         });
         robot.interact(() -> window.i18n().setLocale(I18n.KOREAN));
         FxState.check(() -> {
-            assertEquals(KOREAN.getString("settings.menu"), settings.queryAccessibleAttribute(AccessibleAttribute.TEXT));
-            assertEquals(KOREAN.getString("bulk.menu"), bulk.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(Mnemonics.plain(KOREAN.getString("settings.menu")), settings.queryAccessibleAttribute(AccessibleAttribute.TEXT));
+            assertEquals(Mnemonics.plain(KOREAN.getString("bulk.menu")), bulk.queryAccessibleAttribute(AccessibleAttribute.TEXT));
         });
     }
 

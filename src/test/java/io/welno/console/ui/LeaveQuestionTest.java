@@ -15,6 +15,7 @@ import io.welno.console.testing.Fixtures;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
 import io.welno.console.testing.Words;
+import io.welno.console.ui.common.Mnemonics;
 import io.welno.console.ui.shell.LeaveQuestion;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -71,7 +72,7 @@ class LeaveQuestionTest {
 
     private static Button button(DialogPane pane, String text) throws Exception {
         return FxState.read(() -> pane.getButtonTypes().stream().map(b -> (Button) pane.lookupButton(b))
-                .filter(b -> b.getText().equals(text)).findFirst().orElseThrow());
+                .filter(b -> Mnemonics.plain(b.getText()).equals(text)).findFirst().orElseThrow());
     }
 
     /** A bulk run's sessions not started yet are named with the run, whatever its id holds. */
@@ -109,8 +110,9 @@ class LeaveQuestionTest {
                 "What was watched or running has ended since you were asked"));
         assertEquals("Nothing is watched or running any more", FxState.read(pane::getHeaderText));
         assertFalse(console.services().flow().isHolding(done.actionId()));
-        Button close = button(pane, "Close");
+        Button close = button(pane, "Close now");
         assertTrue(FxState.read(button(pane, "Cancel")::isDefaultButton), "Enter still stays");
+        AltKeys.assertDistinct(FxState.read(pane::getScene)); // not Close and Cancel, both Alt+C
         robot.interact(close::fire);
         assertTrue(answer.get(Await.EVENTUALLY.toSeconds(), TimeUnit.SECONDS), "the user chose to go on");
     }

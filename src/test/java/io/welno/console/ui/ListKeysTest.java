@@ -86,6 +86,12 @@ class ListKeysTest {
                 .filter(i -> id.equals(i.getId())).findFirst().orElseThrow());
     }
 
+    /** The words the open menu draws for its items (FX thread): what the user reads, an Alt key's mark left out. */
+    private static List<String> drawnItems(FxRobot robot, String menu) {
+        return menu(robot, menu).orElseThrow().getScene().getRoot().lookupAll(".label").stream()
+                .map(AltKeys::drawn).toList();
+    }
+
     /** Fires an item of the open menu, as Enter on it does, and closes the menu. */
     private static void choose(FxRobot robot, String menu, String id) throws Exception {
         MenuItem chosen = item(robot, menu, id);
@@ -131,6 +137,9 @@ class ListKeysTest {
         assertTrue(FxState.read(() -> menu(robot, "alertMenu").isPresent()), "Shift+F10 opens the alert's menu");
         assertEquals("Show session welno_r0 in the table",
                 FxState.read(item(robot, "alertMenu", "alertMenu-link")::getText));
+        assertTrue(FxState.read(() -> drawnItems(robot, "alertMenu")).contains("Show session welno_r0 in the table"),
+                "the id drawn as it is: its underscore is no Alt key (it read welnor0): "
+                + FxState.read(() -> drawnItems(robot, "alertMenu")));
         choose(robot, "alertMenu", "alertMenu-link");
         assertEquals(List.of("welno_r0"), shownSessions, "its link, by key");
 
@@ -199,6 +208,8 @@ class ListKeysTest {
         assertTrue(FxState.read(() -> menu(robot, "auditMenu").isPresent()), "Shift+F10 opens the entry's menu");
         assertEquals("Show session welno_1 in the table",
                 FxState.read(item(robot, "auditMenu", "auditMenu-session")::getText));
+        assertTrue(FxState.read(() -> drawnItems(robot, "auditMenu")).contains("Show session welno_1 in the table"),
+                "the id drawn as it is (it read welno1): " + FxState.read(() -> drawnItems(robot, "auditMenu")));
         assertFalse(FxState.read(item(robot, "auditMenu", "auditMenu-revert")::isDisable), "it has a revert");
         choose(robot, "auditMenu", "auditMenu-session");
         assertEquals(List.of("welno_1"), shownSessions);

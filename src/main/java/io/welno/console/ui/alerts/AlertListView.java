@@ -244,6 +244,7 @@ public final class AlertListView extends BorderPane {
         whole.textProperty().bind(i18n.text("alerts.menu.whole"));
         whole.setAccelerator(new KeyCodeCombination(KeyCode.ENTER)); // shown beside it; the table's handler does it
         MenuItem link = menuItem("alertMenu-link", this::follow);
+        link.setMnemonicParsing(false); // it names a session id, whose "_" is no Alt key
         MenuItem acknowledge = menuItem("alertMenu-acknowledge", e -> e.acknowledgedProperty().set(true));
         acknowledge.textProperty().bind(i18n.text("alerts.menu.acknowledge"));
         ContextMenu menu = new ContextMenu(whole, link, acknowledge);

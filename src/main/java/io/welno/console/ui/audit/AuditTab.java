@@ -136,6 +136,7 @@ public final class AuditTab extends BorderPane {
     private void rowMenu() {
         MenuItem sessionItem = new MenuItem();
         sessionItem.setId("auditMenu-session");
+        sessionItem.setMnemonicParsing(false); // it names a session id, whose "_" is no Alt key
         sessionItem.setOnAction(e -> selected().filter(entry -> !entry.sessionId().isEmpty())
                 .ifPresent(entry -> showSession.accept(entry.sessionId())));
         MenuItem revertItem = new MenuItem();

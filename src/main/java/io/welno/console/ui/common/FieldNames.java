@@ -36,6 +36,8 @@ public final class FieldNames {
      * name at all (the toolbar's Settings and Bulk actions read as unnamed menu buttons).
      */
     public static void name(MenuButton button) {
-        button.accessibleTextProperty().bind(button.textProperty());
+        // its words without the Alt key's mark ("설정(_S)" is read as 설정)
+        button.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Mnemonics.plain(button.getText()), button.textProperty()));
     }
 }

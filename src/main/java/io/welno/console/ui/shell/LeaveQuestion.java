@@ -134,7 +134,8 @@ public final class LeaveQuestion {
         if (open.isEmpty()) {
             alert.setHeaderText(i18n.get("leave.title.over"));
             alert.setContentText(i18n.get("leave.over"));
-            button(leave).setText(i18n.get(switching ? "leave.switch" : "dialog.close"));
+            // not Close beside Cancel: both would be Alt+C
+            button(leave).setText(i18n.get(switching ? "leave.switch" : "leave.close"));
             button(stay).setText(i18n.get("dialog.cancel"));
             return;
         }

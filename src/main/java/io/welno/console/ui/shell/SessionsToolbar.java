@@ -3,6 +3,7 @@ package io.welno.console.ui.shell;
 import io.welno.console.flow.Operator;
 import io.welno.console.session.AuthProvider;
 import io.welno.console.text.SafeText;
+import io.welno.console.ui.common.AltKeyToggleButton;
 import io.welno.console.ui.common.ChoiceWords;
 import io.welno.console.ui.common.FieldNames;
 import io.welno.console.ui.common.I18n;
@@ -41,7 +42,7 @@ final class SessionsToolbar {
 
     private final I18n i18n;
     private final TextField search = new TextField();
-    private final ToggleButton pause = new ToggleButton();
+    private final ToggleButton pause = new AltKeyToggleButton(); // Alt+P, Alt+R
     private final Label environment = new Label();
     private final Label roleBadge = new Label();
     private final HBox bar;
