@@ -194,7 +194,7 @@ class ConsoleSettingsTest {
         assertEquals(Locale.ENGLISH, FxState.read(i18n::locale));
         io.welno.console.ui.alerts.AlertRulesDialog dialog = FxState.read(() -> {
             var opened = new io.welno.console.ui.alerts.AlertRulesDialog((Stage) window.view().getScene().getWindow(), i18n,
-                    io.welno.console.view.AlertRules.defaults(), io.welno.console.ui.alerts.OsNotifier.NONE);
+                    io.welno.console.view.AlertRules.defaults(), io.welno.console.ui.alerts.OsNotifier.NONE, Runnable::run);
             opened.show();
             return opened;
         });

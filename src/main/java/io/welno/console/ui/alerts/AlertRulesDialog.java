@@ -7,6 +7,9 @@ import io.welno.console.ui.common.WholeNumberSpinners;
 import io.welno.console.view.AlertRules;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -38,8 +41,11 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
     private final Label problem = new Label();
     private final I18n i18n;
 
-    /** {@code notifier}: where alerts go outside the window, asked whether it has a notification area and Hangul. */
-    public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, OsNotifier notifier) {
+    /**
+     * {@code notifier}: where alerts go outside the window, asked on {@code background} whether it has a notification
+     * area and Hangul (the tray asks AWT and fontconfig, which the FX thread must not wait for).
+     */
+    public AlertRulesDialog(Window owner, I18n i18n, AlertRules rules, OsNotifier notifier, Executor background) {
         this.i18n = i18n;
         if (owner != null) {
             initOwner(owner);
@@ -63,7 +69,10 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
         feed.setText(i18n.get("alerts.rules.feed"));
         feed.setSelected(rules.feedFallback());
         os.setId("alertOs");
-        os.setText(i18n.get(osSetting(notifier)));
+        // the plain words until the tray has answered; then what it will do here, if that is less
+        os.setText(i18n.get("alerts.rules.os"));
+        CompletableFuture.supplyAsync(() -> osSetting(notifier), background)
+                .thenAcceptAsync(this::showOsSetting, Platform::runLater);
         os.setSelected(rules.osNotifications());
 
         for (CheckBox box : List.of(reverts, feed, os)) {
@@ -123,6 +132,14 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
             return "alerts.rules.os.unsupported";
         }
         return notifier.drawsKorean() ? "alerts.rules.os" : "alerts.rules.os.noKorean";
+    }
+
+    private void showOsSetting(String key) {
+        os.setText(i18n.get(key));
+        Window shown = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (shown != null && shown.isShowing()) {
+            shown.sizeToScene(); // a longer sentence takes its lines, not "…"
+        }
     }
 
     /** Makes each field's typed number its value, or says which field wants what. */

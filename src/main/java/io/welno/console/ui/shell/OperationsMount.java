@@ -39,6 +39,8 @@ import javafx.stage.Window;
 public final class OperationsMount {
 
     private final MainView view;
+    /** Where the alert rules ask the tray what it can do (AWT), away from the FX thread. */
+    private final ExecutorService background;
     private final ExecutorService bulkWorkers = Executors.newFixedThreadPool(BulkRun.WORKERS,
             DaemonThreads.named("bulk"));
     private final AlertCenter alerts;
@@ -52,6 +54,7 @@ public final class OperationsMount {
                     ZoneId zone, ExecutorService background, AlertRules rules, Consumer<AlertRules> saveRules,
                     OsNotifier notifier, java.util.function.BooleanSupplier windowFocused) {
         this.view = view;
+        this.background = background;
         var flow = services.flow();
         var operator = services.operator();
         // The demo's role box can make a viewer an operator and back: there the menu is made for every role, and
@@ -124,7 +127,7 @@ public final class OperationsMount {
     }
 
     private void editRules(Stage stage, I18n i18n, OsNotifier notifier) {
-        new AlertRulesDialog(stage, i18n, alerts.rules(), notifier).showAndWait()
+        new AlertRulesDialog(stage, i18n, alerts.rules(), notifier, background).showAndWait()
                 .ifPresent(alerts::setRules);
     }
 

@@ -37,7 +37,7 @@ class AlertRulesDialogTest {
     void start(Stage stage) {
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
         stage.show();
-        dialog = new AlertRulesDialog(stage, i18n, AlertRules.defaults(), OsNotifier.NONE);
+        dialog = new AlertRulesDialog(stage, i18n, AlertRules.defaults(), OsNotifier.NONE, Runnable::run);
         dialog.setOnHidden(e -> result.set(Optional.ofNullable(dialog.getResult())));
         dialog.show();
     }
@@ -87,12 +87,55 @@ class AlertRulesDialogTest {
                 osSetting(robot, I18n.ENGLISH, OsNotifier.NONE));
     }
 
-    /** The words of the OS setting in a dialog opened in {@code locale} with {@code notifier}. */
+    /**
+     * Opening the dialog never waits for the tray: AWT's answer (its tray, its Dialog font, which asks fontconfig) was
+     * asked on the FX thread, which stood still until it came. Made while the tray has not answered, the dialog says
+     * the plain words; when the answer comes, it says what the tray will do.
+     */
+    @Test
+    void theDialogIsMadeWithoutWaitingForTheTraysAnswer(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        OsNotifier slowTray = new OsNotifier() {
+            @Override
+            public boolean supported() {
+                return true;
+            }
+
+            @Override
+            public boolean drawsKorean() {
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+
+            @Override
+            public void show(String title, String text) {
+            }
+        };
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            javafx.scene.control.CheckBox os = FxState.read(() -> (javafx.scene.control.CheckBox)
+                    new AlertRulesDialog(null, new I18n(I18n.KOREAN), AlertRules.defaults(), slowTray, background)
+                            .getDialogPane().lookup("#alertOs"));
+            I18n korean = new I18n(I18n.KOREAN);
+            assertEquals(korean.get("alerts.rules.os"), FxState.read(os::getText), "made before the tray answered");
+            answer.countDown();
+            FxState.await("the tray's answer said", () -> korean.get("alerts.rules.os.noKorean").equals(os.getText()));
+        } finally {
+            answer.countDown();
+            background.shutdownNow();
+        }
+    }
+
+    /** The words of the OS setting in a dialog opened in {@code locale} with {@code notifier}, once it has answered. */
     private static String osSetting(FxRobot robot, Locale locale, OsNotifier notifier) throws Exception {
-        return FxState.read(() -> {
-            AlertRulesDialog other = new AlertRulesDialog(null, new I18n(locale), AlertRules.defaults(), notifier);
-            return ((javafx.scene.control.CheckBox) other.getDialogPane().lookup("#alertOs")).getText();
-        });
+        javafx.scene.control.CheckBox os = FxState.read(() -> (javafx.scene.control.CheckBox) new AlertRulesDialog(
+                null, new I18n(locale), AlertRules.defaults(), notifier, Runnable::run).getDialogPane().lookup("#alertOs"));
+        WaitForAsyncUtils.waitForFxEvents(); // the answer is shown on the FX thread, after the dialog is made
+        return FxState.read(os::getText);
     }
 
     /** A tray that is there, as AWT's Linux one, whose font has Hangul or not (the real one asks AWT's Dialog font). */
