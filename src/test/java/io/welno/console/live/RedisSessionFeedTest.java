@@ -346,6 +346,28 @@ class RedisSessionFeedTest {
         }
     }
 
+    /**
+     * The batch that ends a pass goes out at once, with the changes held for the window's batch (docs/live.md): a
+     * window far longer than the test may wait shows that the resync's end did not wait it out.
+     */
+    @Test
+    void aPassEndingWhileChangesAreHeldDeliversWithoutWaitingOutTheWindow() {
+        RecordingListener listener = new RecordingListener();
+        FeedOptions options = FeedOptions.defaults().withBatchWindow(Duration.ofMinutes(10));
+        try (RedisSessionFeed feed = feed(options, new Docs.TrackingThreads())) {
+            feed.start(listener);
+            listener.awaitSnapshots(1);
+            listener.awaitMode(FeedMode.LIVE);
+            long readAhead = feed.stats().keysReadAhead();
+            REDIS.client().set(key("h1"), doc("h1", "initiated", 1));
+            listener.await("h1 held for the window's batch", () -> feed.stats().keysReadAhead() > readAhead);
+            assertFalse(listener.has("h1"), "held: the snapshot's batch began the window");
+            feed.resync();
+            listener.awaitSnapshots(2);
+            assertTrue(listener.has("h1"), "the held change came with the pass's end");
+        }
+    }
+
     @Test
     void aBacklogBeyondItsBoundIsDroppedAndHealedByAResync() {
         RecordingListener listener = new RecordingListener();

@@ -192,7 +192,10 @@ final class SessionsToolbar {
         }
     }
 
-    /** Says under the buckets that their counts follow the provider and partner filter, and not the search. */
+    /**
+     * Says under the buckets that their counts follow the provider and partner filter, and not the search, and what
+     * they stand for when they do not follow Redis: the last read, or the paused table without the changes waiting.
+     */
     static Label countsNote(SessionTableModel model, I18n i18n) {
         Label note = new Label();
         note.setId("countsNote");
@@ -208,12 +211,14 @@ final class SessionsToolbar {
                             part == null || part.isEmpty() ? null : SafeText.bounded(part, SafeText.FIELD))
                     .filter(Objects::nonNull).collect(Collectors.joining(" · "));
             String filtered = scope.isEmpty() ? "" : i18n.format("bucket.counts.filtered", scope);
-            if (model.followingProperty().get()) {
-                return filtered;
-            }
-            String lastRead = i18n.get("bucket.counts.lastRead");
-            return filtered.isEmpty() ? lastRead : lastRead + "\n" + filtered;
-        }, model.providerProperty(), model.partnerProperty(), model.followingProperty(), i18n.localeProperty()));
+            // Paused with changes waiting, the counts are the paused table's, not the last read (the status bar's
+            // count takes the waiting changes in): saying "as last read" then set two different numbers under one name.
+            int waiting = model.pausedProperty().get() ? model.pendingUpdatesProperty().get() : 0;
+            String standing = waiting > 0 ? i18n.format("bucket.counts.paused", waiting)
+                    : model.followingProperty().get() ? "" : i18n.get("bucket.counts.lastRead");
+            return Stream.of(standing, filtered).filter(text -> !text.isEmpty()).collect(Collectors.joining("\n"));
+        }, model.providerProperty(), model.partnerProperty(), model.followingProperty(), model.pausedProperty(),
+                model.pendingUpdatesProperty(), i18n.localeProperty()));
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         return note;

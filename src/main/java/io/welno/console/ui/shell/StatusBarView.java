@@ -164,9 +164,14 @@ final class StatusBarView {
         SessionTableModel.LiveCount sessions = model.liveCountNow();
         int past = sessions.pastExpiry();
         // The backend's rule is the truth: a key past its expires_at is not a session it serves any more.
-        countLabel.setText(!following ? i18n.format("status.sessions.lastRead", sessions.live())
+        String count = !following ? i18n.format("status.sessions.lastRead", sessions.live())
                 : past > 0 ? i18n.format("status.sessions.pastExpiry", sessions.live(), past)
-                : i18n.format("status.sessions", sessions.live()));
+                : i18n.format("status.sessions", sessions.live());
+        // The paused table's own number beside it when they differ: the All bucket counts that one, and two numbers
+        // for "the sessions" with nothing to tell them apart read as one of them being wrong.
+        int inTable = model.liveCountProperty().get();
+        countLabel.setText(model.pausedProperty().get() && inTable != sessions.live()
+                ? i18n.format("status.sessions.withPausedTable", count, inTable) : count);
         countLabel.pseudoClassStateChanged(STALE, !following);
         rateLabel.setText(i18n.format("status.rate", Formats.decimal(i18n, stats.eventsPerSecond())));
         showLatency();

@@ -193,6 +193,65 @@ class StatusBarViewTest {
     }
 
     /**
+     * While the table is paused the status bar counts the changes it holds back and the buckets do not, so the two
+     * numbers differ (1,541 beside an All bucket of 1,528 in the demo, reconnecting): each says what it counts. The
+     * status bar gives the paused table's number beside its own, and the note under the buckets says their counts are
+     * the paused table's, without the changes waiting, instead of "as last read", which they are not then. Both
+     * languages; resumed, the numbers agree and neither says more.
+     */
+    @Test
+    void whilePausedTheStatusBarAndTheBucketsSayWhichCountIsWhich() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        SessionTableModel model = FxState.read(() ->
+                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        FeedBridge bridge = new FeedBridge();
+        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
+        StatusBarView bar = FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(),
+                Timestamps.DEFAULT_ZONE));
+        Label note = FxState.read(() -> SessionsToolbar.countsNote(model, i18n));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
+        io.welno.console.view.SessionRow shown = io.welno.console.testing.TestRows.session("welno_shown",
+                "auth_request_sent", now.minusMinutes(1)).row();
+        FxState.check(() -> model.apply(java.util.List.of(
+                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, shown.id(), shown))));
+        FxState.check(() -> {
+            model.pausedProperty().set(true);
+            model.followingProperty().set(false);
+        });
+        assertEquals("1 session when last read", count(bar), "paused, nothing held: the numbers agree");
+        assertEquals("Counts as last read: the console is not following Redis right now (see the status bar).",
+                FxState.read(note::getText));
+
+        FxState.check(() -> model.followingProperty().set(true));
+        io.welno.console.view.SessionRow created = io.welno.console.testing.TestRows.session("welno_new",
+                "initiated", now).row();
+        io.welno.console.view.SessionRow other = io.welno.console.testing.TestRows.session("welno_other",
+                "initiated", now).row();
+        FxState.check(() -> model.apply(java.util.List.of(
+                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, created.id(), created),
+                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, other.id(), other))));
+        FxState.check(() -> model.followingProperty().set(false));
+        assertEquals(1, FxState.read(() -> model.count(io.welno.console.view.Bucket.ALL).get()), "the paused table");
+        assertEquals("3 sessions when last read · 1 in the paused table", count(bar));
+        assertEquals("Counts of the paused table, without the 2 changes waiting (the status bar counts them).",
+                FxState.read(note::getText));
+        assertTrue(FxState.read(note::isVisible));
+        FxState.check(() -> model.followingProperty().set(true));
+        assertEquals("3 sessions · 1 in the paused table", count(bar));
+        assertEquals("Counts of the paused table, without the 2 changes waiting (the status bar counts them).",
+                FxState.read(note::getText), "following or not, the paused table's counts hold the changes back");
+
+        FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals("세션 3개 · 일시 정지한 표에는 1개", count(bar));
+        assertEquals("일시 정지한 표의 건수로, 대기 중인 변경 2건은 빠져 있습니다(상태 표시줄의 세션 수에는 들어 있습니다).",
+                FxState.read(note::getText));
+
+        FxState.check(() -> model.pausedProperty().set(false));
+        assertEquals("세션 3개", count(bar), "resumed: one number");
+        assertFalse(FxState.read(note::isVisible));
+    }
+
+    /**
      * A paused table does not hide the feed's state: while the feed is not LIVE the mode says it beside PAUSED, in
      * both languages and in that state's colour, so a user who paused sees at a glance that the feed dropped.
      */
