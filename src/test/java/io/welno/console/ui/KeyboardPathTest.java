@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.ActionKind;
+import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.testing.FxState;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Mnemonics;
@@ -452,13 +454,19 @@ class KeyboardPathTest extends FixturesWindow {
             assertEquals("", reason.getText(), "no line break typed");
             assertTrue(run.isDisabled() && reason.getScene().getWindow().isShowing(), "nothing run without a reason");
         });
+        String before = REDIS.client().get("tilko_session:" + id);
         robot.write("user approved on the phone");
         FxState.await("the reason accepted and the preview allowing the run", () -> !run.isDisabled());
         robot.type(KeyCode.ENTER);
         FxState.await("the dialog closed", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
-        java.util.regex.Pattern completed = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"auth_completed\"");
-        FxState.await("the action run", () -> completed.matcher(String.valueOf(REDIS.client()
-                .get("tilko_session:" + id))).find());
+        // The session may already say auth_completed (the action is allowed there), so its status proves nothing:
+        // the action's own audit entry, with the typed reason, and a new document do.
+        FxState.await("the action run and audited", () -> REDIS.client()
+                .xrevrange(RedisAuditLog.DEFAULT_KEY, "+", "-", 50).stream().map(e -> e.getFields())
+                .anyMatch(f -> id.equals(f.get("session")) && ActionKind.MANUAL_COMPLETE.wire().equals(f.get("action"))
+                        && "user approved on the phone".equals(f.get("reason"))
+                        && ActionResult.Outcome.APPLIED.name().equals(f.get("result"))));
+        assertFalse(before.equals(REDIS.client().get("tilko_session:" + id)), "the stored document was written");
         FxState.await("the table has the keyboard again", table::isFocused);
     }
 
