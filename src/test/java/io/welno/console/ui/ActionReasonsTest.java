@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,13 +81,11 @@ class ActionReasonsTest {
                 TestConsole.profile("reasons", REDIS.url(), role, "development", true))));
         console = opened.get();
         window = console.window();
-        FxState.await("both sessions' rows",
-                () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == 2);
+        FxState.await("both sessions' rows", () -> table(robot).getItems().size() == 2);
     }
 
     private void select(FxRobot robot, String id) throws Exception {
-        @SuppressWarnings("unchecked")
-        TableView<SessionRow> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
         robot.interact(() -> table.getSelectionModel().select(FixturesWindow.indexOf(table, id)));
         FxState.await("the session in the detail pane",
                 () -> window.view().detail().current() != null && window.view().detail().current().id().equals(id));

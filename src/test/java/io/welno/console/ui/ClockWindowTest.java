@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +48,8 @@ class ClockWindowTest {
 
     private void select(FxRobot robot, String id) throws Exception {
         robot.clickOn("#searchField").write(id.substring(6, 14));
-        FxState.await("its row", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        FxState.await("its row", () -> table(robot).getItems().size() == 1);
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(0));
     }
 
@@ -92,10 +93,9 @@ class ClockWindowTest {
     @Test
     void aCollectionBecomesStuckThenExpiresWithNoWrite(FxRobot robot) throws Exception {
         String id = Fixtures.id("05_fetching_health_data_stuck.json");
-        FxState.await("the rows", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() > 10);
+        FxState.await("the rows", () -> table(robot).getItems().size() > 10);
         robot.clickOn("#bucket-stuck");
-        FxState.await("the Stuck bucket", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems()
-                .size() < 10);
+        FxState.await("the Stuck bucket", () -> table(robot).getItems().size() < 10);
         assertFalse(FxState.read(() -> listed(robot, id)), "not stuck yet");
 
         clock.advance(Duration.ofSeconds(5 * 60 + 30)); // 14:12:30 on the fixtures' clock: expires 14:13:22

@@ -15,6 +15,7 @@ import io.welno.console.view.DashboardModel;
 import io.welno.console.view.SessionStarts;
 import io.welno.console.view.Formats;
 import io.welno.console.view.SessionRow;
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -93,9 +94,6 @@ class ConsoleSettingsTest {
         console.close(robot);
     }
 
-    private TableView<?> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
 
     private void awaitRows(FxRobot robot, int expected) {
         FxState.await(expected + " rows", () -> table(robot).getItems().size() == expected);

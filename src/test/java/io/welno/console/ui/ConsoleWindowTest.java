@@ -2,6 +2,7 @@ package io.welno.console.ui;
 
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.view.SessionRow;
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class ConsoleWindowTest {
     }
 
     private int rows(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size();
+        return table(robot).getItems().size();
     }
 
     private void awaitRows(FxRobot robot, int expected) {
@@ -76,8 +77,7 @@ class ConsoleWindowTest {
     @Test
     void clickingAColumnHeaderSortsByItAndClickingAgainReversesIt(FxRobot robot) throws Exception {
         awaitRows(robot, 19);
-        @SuppressWarnings("unchecked")
-        TableView<SessionRow> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
         javafx.scene.Node idHeader = FxState.read(() -> robot.lookup(".column-header").match(node ->
                 node instanceof javafx.scene.control.skin.TableColumnHeader header
                         && header.getTableColumn() != null && "column.id".equals(header.getTableColumn().getId()))
@@ -96,9 +96,8 @@ class ConsoleWindowTest {
         robot.clickOn("#searchField").write("5678");
         // 01012345678 appears in fixtures 01, 13, 14 and 93 (unreadable: not searchable by phone).
         awaitRows(robot, 3);
-        for (Object row : FxState.read(() -> List.copyOf(robot.lookup("#sessionTable").queryAs(TableView.class)
-                .getItems()))) {
-            assertFalse(((SessionRow) row).maskedName().contains("하늘"));
+        for (SessionRow row : FxState.read(() -> List.copyOf(table(robot).getItems()))) {
+            assertFalse(row.maskedName().contains("하늘"));
         }
     }
 
@@ -108,7 +107,7 @@ class ConsoleWindowTest {
         String id = Fixtures.id("09_info_required_object_message.json");
         robot.clickOn("#searchField").write(id.substring(6, 14));
         awaitRows(robot, 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(id, text(robot, "#detailTitle"));
@@ -122,7 +121,7 @@ class ConsoleWindowTest {
         REDIS.client().set(key, changed, SetParams.setParams().keepTtl());
                 FxState.await("the detail to say Error",
                 () -> "Error".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
-        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> table = FxState.read(() -> table(robot));
         assertEquals(id, FxState.read(() -> ((SessionRow) table.getSelectionModel().getSelectedItem()).id()));
         for (String secret : new String[] {"오세훈", "01090123456", "19720401"}) {
             assertTrue(FxState.read(() -> robot.lookup(node -> node instanceof javafx.scene.control.Labeled l
@@ -161,7 +160,7 @@ class ConsoleWindowTest {
     @Test
     void aSessionChosenWhileOthersUpdateStaysChosenWhenTheTableReSorts(FxRobot robot) throws Exception {
         awaitRows(robot, 19);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(5));
         WaitForAsyncUtils.waitForFxEvents();
         String chosen = FxState.read(() -> ((SessionRow) sessions.getSelectionModel().getSelectedItem()).id());
@@ -293,7 +292,7 @@ class ConsoleWindowTest {
     private TableView<?> openManualCompleteOn(FxRobot robot, String id) throws Exception {
         robot.clickOn("#searchField").write(id.substring(6, 14));
         awaitRows(robot, 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(0));
         FxState.await("Force auth complete enabled",
                 () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import io.welno.console.view.AlertMonitor;
@@ -86,10 +86,6 @@ class FollowAndHistoryWindowTest {
         FxState.await(what, condition);
     }
 
-    @SuppressWarnings("unchecked")
-    private static TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
 
     @SuppressWarnings("unchecked")
     private static ListView<HistoryVersion> versions(FxRobot robot) {

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionRequest;
 import io.welno.console.flow.BulkRun;
@@ -32,8 +33,7 @@ class HeldNoteBulkWindowTest extends HeldNoteWindow {
 
     @Test
     void aBulkRunsChangeIsWatchedInTheSessionsPane(FxRobot robot) throws Exception {
-        FxState.await("the fixtures' rows", () -> robot.lookup("#sessionTable").queryAs(TableView.class)
-                .getItems().size() > 1);
+        FxState.await("the fixtures' rows", () -> table(robot).getItems().size() > 1);
         ExecutorService workers = Executors.newSingleThreadExecutor();
         // the run is over only once its holds are: the note is looked at while it is held
         try {
@@ -48,8 +48,8 @@ class HeldNoteBulkWindowTest extends HeldNoteWindow {
 
     private void lookAtTheSession(FxRobot robot) throws Exception {
         robot.clickOn("#searchField").write(ID.substring(6, 14));
-        FxState.await("one row", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        FxState.await("one row", () -> table(robot).getItems().size() == 1);
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(0));
 
         FxState.await("the note that the bulk run's change is watched", () -> note(robot).matches(

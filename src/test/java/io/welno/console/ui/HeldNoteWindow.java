@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.welno.console.flow.FlowOptions;
@@ -47,11 +48,10 @@ abstract class HeldNoteWindow {
     }
 
     void forceAuthComplete(FxRobot robot) throws Exception {
-        FxState.await("the fixtures' rows", () -> robot.lookup("#sessionTable").queryAs(TableView.class)
-                .getItems().size() > 1);
+        FxState.await("the fixtures' rows", () -> table(robot).getItems().size() > 1);
         robot.clickOn("#searchField").write(ID.substring(6, 14));
-        FxState.await("one row", () -> robot.lookup("#sessionTable").queryAs(TableView.class).getItems().size() == 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        FxState.await("one row", () -> table(robot).getItems().size() == 1);
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(0));
         FxState.await("Force auth complete enabled",
                 () -> !robot.lookup("#action-manual-auth-complete").queryButton().isDisabled());

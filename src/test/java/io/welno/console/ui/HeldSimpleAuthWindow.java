@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import io.welno.console.app.ConnectionProfile;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
@@ -117,9 +118,8 @@ abstract class HeldSimpleAuthWindow {
 
     /** Re-send auth request on the one session, with a reason, from the action buttons. */
     void simpleAuth(FxRobot robot) throws Exception {
-        FxState.await("the session's row", () -> robot.lookup("#sessionTable").queryAs(TableView.class)
-                .getItems().size() == 1);
-        TableView<?> sessions = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        FxState.await("the session's row", () -> table(robot).getItems().size() == 1);
+        TableView<?> sessions = FxState.read(() -> table(robot));
         robot.interact(() -> sessions.getSelectionModel().select(0));
         FxState.await("Simple auth enabled", () -> !robot.lookup("#action-simple-auth").queryButton().isDisabled());
         robot.clickOn("#action-simple-auth");

@@ -1,6 +1,7 @@
 package io.welno.console.ui;
 
 import io.welno.console.ui.common.Notices;
+import static io.welno.console.ui.FixturesWindow.table;
 import static io.welno.console.hostile.Hostile.assertNoSecret;
 import static io.welno.console.hostile.Hostile.assertNothingRaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,9 +85,6 @@ class HostileWindowTest {
         console.close(robot);
     }
 
-    private static TableView<?> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
 
     private static String raw(FxRobot robot) throws Exception {
         return FxState.read(() -> robot.lookup("#detailRaw").queryAs(TextArea.class).getText());

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,7 +104,7 @@ class HostileWorstStringsWindowTest {
 
     @Test
     void theDetailPaneTheRawViewAndANoticeShowTheWorstStringsEscaped(FxRobot robot) throws Exception {
-        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> table = FxState.read(() -> table(robot));
         FxState.await("both rows", () -> table.getItems().size() == 2);
         for (int row = 0; row < 2; row++) {
             int index = row;

@@ -3,6 +3,7 @@ package io.welno.console.ui;
 import io.welno.console.ui.shell.ConsoleWindow;
 import io.welno.console.testing.TestRows;
 import io.welno.console.view.SessionRow;
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,7 +166,7 @@ class MaskingTest {
             throws Exception {
         Set<String> secrets = secrets();
         assertTrue(secrets.size() > 40, "secrets found in the fixtures: " + secrets);
-        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> table = FxState.read(() -> table(robot));
         FxState.await("20 rows", () -> table.getItems().size() == 20);
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
         TabPane detailTabs = FxState.read(() -> robot.lookup("#detailTabs").queryAs(TabPane.class));

@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +71,7 @@ class RevealAuditWindowTest {
 
     @Test
     void aRevealThatCannotBeAuditedKeepsTheDataMaskedAndSaysWhy(FxRobot robot) throws Exception {
-        TableView<?> table = FxState.read(() -> robot.lookup("#sessionTable").queryAs(TableView.class));
+        TableView<?> table = FxState.read(() -> table(robot));
         FxState.await("the session's row", () -> table.getItems().size() == 1);
         assertEquals(ID, FxState.read(() -> ((SessionRow) table.getItems().get(0)).id()));
         robot.interact(() -> table.getSelectionModel().clearAndSelect(0));

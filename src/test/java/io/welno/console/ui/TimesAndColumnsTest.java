@@ -1,5 +1,6 @@
 package io.welno.console.ui;
 
+import static io.welno.console.ui.FixturesWindow.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +70,6 @@ class TimesAndColumnsTest {
         console.close(robot);
     }
 
-    private TableView<?> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
 
     private void awaitRows(FxRobot robot) throws Exception {
         FxState.await("at least 15 rows", () -> table(robot).getItems().size() >= 15);
