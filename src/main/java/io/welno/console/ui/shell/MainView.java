@@ -103,6 +103,8 @@ public final class MainView extends BorderPane implements ActionHost {
     private boolean stopped;
     private final TabPane tabs = new TabPane();
     private final BorderPane sessions;
+    /** Where the demo's first-run hint stands above the sessions; empty (no height) without one. */
+    private final VBox bannerSlot = new VBox();
     private final Tab sessionsTab = new Tab();
     private final Tab dashboardTab = new Tab();
     private final Notices notices;
@@ -146,7 +148,9 @@ public final class MainView extends BorderPane implements ActionHost {
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(detail, false);
         sessions = new BorderPane();
-        // Tab follows the children's order, not where they stand: the buckets at the left come before the table
+        // Tab follows the children's order, not where they stand: the banner's place above everything comes first,
+        // then the buckets at the left, then the table
+        sessions.setTop(bannerSlot);
         sessions.setLeft(new VBox(buckets, SessionsToolbar.countsNote(model, i18n)));
         sessions.setCenter(split);
         VBox.setVgrow(buckets, Priority.ALWAYS);
@@ -348,9 +352,13 @@ public final class MainView extends BorderPane implements ActionHost {
 
     /** A banner above the sessions (the demo's first-run hint); null takes it away. */
     void showBanner(Node banner) {
-        sessions.setTop(banner);
-        if (banner != null) {
-            banner.toBack(); // first for Tab too, as it is first on screen
+        // Into a place set before the others, so it comes first for Tab as on screen: moving the node itself to the
+        // front of the pane's children would take it out of the pane's top (a BorderPane lets go of a position whose
+        // node leaves its children, even to come back), and the banner could no longer be dismissed.
+        if (banner == null) {
+            bannerSlot.getChildren().clear();
+        } else {
+            bannerSlot.getChildren().setAll(banner);
         }
     }
 
