@@ -161,10 +161,7 @@ class StatusBarViewTest {
         I18n i18n = new I18n(Locale.ENGLISH);
         SessionTableModel model = FxState.read(() ->
                 new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
-        FeedBridge bridge = new FeedBridge();
-        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
-        StatusBarView bar = FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(),
-                Timestamps.DEFAULT_ZONE));
+        StatusBarView bar = liveBar(model, i18n);
         java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
         io.welno.console.view.SessionRow fresh = io.welno.console.testing.TestRows.session("welno_fresh",
                 "auth_request_sent", now.minusMinutes(1)).row();
@@ -204,10 +201,7 @@ class StatusBarViewTest {
         I18n i18n = new I18n(Locale.ENGLISH);
         SessionTableModel model = FxState.read(() ->
                 new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
-        FeedBridge bridge = new FeedBridge();
-        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
-        StatusBarView bar = FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(),
-                Timestamps.DEFAULT_ZONE));
+        StatusBarView bar = liveBar(model, i18n);
         Label note = FxState.read(() -> SessionsToolbar.countsNote(model, i18n));
         java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
         io.welno.console.view.SessionRow shown = io.welno.console.testing.TestRows.session("welno_shown",
@@ -340,5 +334,12 @@ class StatusBarViewTest {
 
     private static Label latencyLabel(StatusBarView bar) {
         return item(bar, "redisLatency");
+    }
+
+    /** A status bar over {@code model} whose feed is LIVE. */
+    private static StatusBarView liveBar(SessionTableModel model, I18n i18n) throws Exception {
+        FeedBridge bridge = new FeedBridge();
+        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
+        return FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
     }
 }
