@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedMode;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.FxState;
+import io.welno.console.testing.TestRows;
+import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.SessionRow;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
@@ -123,8 +130,7 @@ class StatusBarViewTest {
     @Test
     void theSessionCountSaysItIsTheLastReadWhileTheFeedIsNotFollowing() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
-        SessionTableModel model = FxState.read(() ->
-                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        SessionTableModel model = newModel();
         StatusBarView bar = FxState.read(() -> new StatusBarView(new FeedBridge(), model, i18n, Clock.systemUTC(),
                 Timestamps.DEFAULT_ZONE));
         assertEquals("0 sessions", count(bar));
@@ -141,11 +147,11 @@ class StatusBarViewTest {
         assertFalse(stale(bar));
 
         // A key past its expires_at is counted apart: the backend deletes it on its next read.
-        java.time.LocalDateTime started = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(30);
-        io.welno.console.view.SessionRow past = io.welno.console.testing.TestRows.session("welno_past",
+        LocalDateTime started = LocalDateTime.now(Timestamps.DEFAULT_ZONE).minusMinutes(30);
+        SessionRow past = TestRows.session("welno_past",
                 "auth_request_sent", started).row();
-        FxState.check(() -> model.apply(java.util.List.of(new SessionTableModel.RowChange(
-                io.welno.console.live.ChangeKind.ADDED, past.id(), past))));
+        FxState.check(() -> model.apply(List.of(new SessionTableModel.RowChange(
+                ChangeKind.ADDED, past.id(), past))));
         assertEquals("세션 1개(만료 지남 1개)", count(bar));
         FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
         assertEquals("1 session, 1 past expires_at", count(bar));
@@ -159,26 +165,25 @@ class StatusBarViewTest {
     @Test
     void theSessionCountIsNotHeldBackByThePausedTable() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
-        SessionTableModel model = FxState.read(() ->
-                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        SessionTableModel model = newModel();
         StatusBarView bar = liveBar(model, i18n);
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
-        io.welno.console.view.SessionRow fresh = io.welno.console.testing.TestRows.session("welno_fresh",
+        LocalDateTime now = LocalDateTime.now(Timestamps.DEFAULT_ZONE);
+        SessionRow fresh = TestRows.session("welno_fresh",
                 "auth_request_sent", now.minusMinutes(1)).row();
-        io.welno.console.view.SessionRow past = io.welno.console.testing.TestRows.session("welno_past",
+        SessionRow past = TestRows.session("welno_past",
                 "auth_request_sent", now.minusMinutes(30)).row();
-        io.welno.console.view.SessionRow created = io.welno.console.testing.TestRows.session("welno_new",
+        SessionRow created = TestRows.session("welno_new",
                 "initiated", now).row();
-        FxState.check(() -> model.apply(java.util.List.of(
-                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, fresh.id(), fresh),
-                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, past.id(), past))));
+        FxState.check(() -> model.apply(List.of(
+                new SessionTableModel.RowChange(ChangeKind.ADDED, fresh.id(), fresh),
+                new SessionTableModel.RowChange(ChangeKind.ADDED, past.id(), past))));
         assertEquals("2 sessions, 1 past expires_at", count(bar));
 
         FxState.check(() -> {
             model.pausedProperty().set(true);
-            model.apply(java.util.List.of(
-                    new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, created.id(), created),
-                    new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.REMOVED, past.id(), null)));
+            model.apply(List.of(
+                    new SessionTableModel.RowChange(ChangeKind.ADDED, created.id(), created),
+                    new SessionTableModel.RowChange(ChangeKind.REMOVED, past.id(), null)));
         });
         assertEquals(ENGLISH_PAUSED_2, FxState.read(() -> item(bar).getText()),
                 "the paused mode says the toolbar's number as it changes, not at the next second's update");
@@ -199,15 +204,14 @@ class StatusBarViewTest {
     @Test
     void whilePausedTheStatusBarAndTheBucketsSayWhichCountIsWhich() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
-        SessionTableModel model = FxState.read(() ->
-                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        SessionTableModel model = newModel();
         StatusBarView bar = liveBar(model, i18n);
         Label note = FxState.read(() -> SessionsToolbar.countsNote(model, i18n));
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(Timestamps.DEFAULT_ZONE);
-        io.welno.console.view.SessionRow shown = io.welno.console.testing.TestRows.session("welno_shown",
+        LocalDateTime now = LocalDateTime.now(Timestamps.DEFAULT_ZONE);
+        SessionRow shown = TestRows.session("welno_shown",
                 "auth_request_sent", now.minusMinutes(1)).row();
-        FxState.check(() -> model.apply(java.util.List.of(
-                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, shown.id(), shown))));
+        FxState.check(() -> model.apply(List.of(
+                new SessionTableModel.RowChange(ChangeKind.ADDED, shown.id(), shown))));
         FxState.check(() -> {
             model.pausedProperty().set(true);
             model.followingProperty().set(false);
@@ -217,13 +221,13 @@ class StatusBarViewTest {
                 FxState.read(note::getText));
 
         FxState.check(() -> model.followingProperty().set(true));
-        io.welno.console.view.SessionRow created = io.welno.console.testing.TestRows.session("welno_new",
+        SessionRow created = TestRows.session("welno_new",
                 "initiated", now).row();
-        io.welno.console.view.SessionRow other = io.welno.console.testing.TestRows.session("welno_other",
+        SessionRow other = TestRows.session("welno_other",
                 "initiated", now).row();
-        FxState.check(() -> model.apply(java.util.List.of(
-                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, created.id(), created),
-                new SessionTableModel.RowChange(io.welno.console.live.ChangeKind.ADDED, other.id(), other))));
+        FxState.check(() -> model.apply(List.of(
+                new SessionTableModel.RowChange(ChangeKind.ADDED, created.id(), created),
+                new SessionTableModel.RowChange(ChangeKind.ADDED, other.id(), other))));
         FxState.check(() -> model.followingProperty().set(false));
         assertEquals(1, FxState.read(() -> model.count(io.welno.console.view.Bucket.ALL).get()), "the paused table");
         assertEquals("3 sessions when last read · 1 in the paused table", count(bar));
@@ -253,26 +257,25 @@ class StatusBarViewTest {
     void thePausedModeSaysTheFeedsStateWhenItIsNotLive() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
         FeedBridge bridge = new FeedBridge();
-        SessionTableModel model = FxState.read(() ->
-                new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
+        SessionTableModel model = newModel();
         StatusBarView bar = FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(),
                 Timestamps.DEFAULT_ZONE));
-        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
+        bridge.onModeChanged(FeedMode.LIVE, Phrase.of("feed.notStarted"));
         FxState.check(() -> model.pausedProperty().set(true));
         assertEquals("PAUSED · 0 waiting", mode(bar));
         assertTrue(styled(bar, "mode-paused"));
 
-        bridge.onModeChanged(io.welno.console.live.FeedMode.RECONNECTING,
-                io.welno.console.text.Phrase.of("feed.notStarted"));
+        bridge.onModeChanged(FeedMode.RECONNECTING,
+                Phrase.of("feed.notStarted"));
         assertEquals("RECONNECTING · PAUSED · 0 waiting", mode(bar));
         assertTrue(styled(bar, "mode-reconnecting"), "the drop's colour, not the pause's");
         assertFalse(styled(bar, "mode-paused"));
         FxState.check(() -> i18n.setLocale(Locale.KOREAN));
         assertEquals("재연결 중 · 일시 정지 · 0건 대기", mode(bar));
 
-        bridge.onModeChanged(io.welno.console.live.FeedMode.OFFLINE, io.welno.console.text.Phrase.of("feed.stopped"));
+        bridge.onModeChanged(FeedMode.OFFLINE, Phrase.of("feed.stopped"));
         assertEquals("오프라인 · 일시 정지 · 0건 대기", mode(bar));
-        bridge.onModeChanged(io.welno.console.live.FeedMode.POLLING, io.welno.console.text.Phrase.of("feed.notStarted"));
+        bridge.onModeChanged(FeedMode.POLLING, Phrase.of("feed.notStarted"));
         FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
         assertEquals("POLLING · PAUSED · 0 waiting", mode(bar));
         assertTrue(styled(bar, "mode-polling"));
@@ -336,10 +339,16 @@ class StatusBarViewTest {
         return item(bar, "redisLatency");
     }
 
+    /** A table model as the window makes it, made on the FX thread. */
+    private static SessionTableModel newModel() throws Exception {
+        return FxState.read(() -> new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(),
+                Timestamps.DEFAULT_ZONE));
+    }
+
     /** A status bar over {@code model} whose feed is LIVE. */
     private static StatusBarView liveBar(SessionTableModel model, I18n i18n) throws Exception {
         FeedBridge bridge = new FeedBridge();
-        bridge.onModeChanged(io.welno.console.live.FeedMode.LIVE, io.welno.console.text.Phrase.of("feed.notStarted"));
+        bridge.onModeChanged(FeedMode.LIVE, Phrase.of("feed.notStarted"));
         return FxState.read(() -> new StatusBarView(bridge, model, i18n, Clock.systemUTC(), Timestamps.DEFAULT_ZONE));
     }
 }
