@@ -45,14 +45,120 @@ final class FactsReader {
 
     /** @return the facts, or null when the value is not valid JSON or has a shape only the tree reading decides */
     DocumentFacts read(byte[] raw) {
-        try (JsonParser p = factory.createParser(raw)) {
-            return p.nextToken() == JsonToken.START_OBJECT ? object(p, raw) : null;
+        Reading reading = new Reading(raw);
+        try {
+            return reading.start() ? object(reading, raw) : null;
         } catch (IOException | RuntimeException | Unusual e) {
             return null;
+        } finally {
+            reading.close();
         }
     }
 
-    private DocumentFacts object(JsonParser p, byte[] raw) throws IOException, Unusual {
+    /** Values no fact is read from and at least this long are stepped over by {@link StrictJson}, not by Jackson. */
+    static final int MIN_STEPPED_OVER_BYTES = 512;
+
+    /**
+     * The parser reading one document's top-level object, which {@link #stepOver} replaces by one that starts after a
+     * large value no fact is read from: Jackson steps over a value token by token (each name looked up, each string
+     * decoded past), and the health and prescription data, most of a collected session's bytes, took a quarter of a
+     * listing's parsing (docs/BENCHMARKS.md). {@link StrictJson} checks their bytes at least as strictly in about 0.6 of
+     * the time; a value it refuses is left to Jackson, which says what is wrong.
+     */
+    private final class Reading {
+        private final byte[] raw;
+        private JsonParser parser;
+        /** The offset in {@code raw} of the parser's first byte: its locations count from there. */
+        private int base;
+
+        Reading(byte[] raw) {
+            this.raw = raw;
+        }
+
+        boolean start() throws IOException {
+            parser = factory.createParser(raw);
+            return parser.nextToken() == JsonToken.START_OBJECT;
+        }
+
+        JsonParser parser() {
+            return parser;
+        }
+
+        /** Where the parser's current token starts, in {@code raw}. */
+        int tokenOffset() {
+            return base + (int) parser.currentTokenLocation().getByteOffset();
+        }
+
+        /** Where the parser stands, in {@code raw}. */
+        int offset() {
+            return base + (int) parser.currentLocation().getByteOffset();
+        }
+
+        /**
+         * Steps over the value the parser stands on, from {@code raw}'s bytes when it is a large container and
+         * {@link StrictJson} accepts it: a new parser then reads the rest of the object from a copy whose byte at the
+         * separator after the value (or, when the object ends there, the value's last byte) is an opening brace, so
+         * it starts as an object of the remaining members, every byte at its usual offset.
+         */
+        void stepOver(JsonToken t) throws IOException {
+            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                return;
+            }
+            int start = tokenOffset();
+            int end = raw.length - start >= MIN_STEPPED_OVER_BYTES ? StrictJson.valueEnd(raw, start) : StrictJson.REFUSED;
+            if (end - start < MIN_STEPPED_OVER_BYTES) {
+                parser.skipChildren(); // short or refused: Jackson reads it, and says what is wrong with it
+                return;
+            }
+            int after = StrictJson.space(raw, end);
+            int opening;
+            if (after < raw.length && raw[after] == ',') {
+                opening = after;
+            } else if (after < raw.length && raw[after] == '}') {
+                opening = end - 1;
+            } else {
+                parser.skipChildren();
+                return;
+            }
+            byte[] copy = copyBuffer(raw.length);
+            System.arraycopy(raw, opening, copy, opening, raw.length - opening);
+            copy[opening] = '{';
+            JsonParser resumed = factory.createParser(copy, opening, raw.length - opening);
+            parser.close();
+            parser = resumed;
+            base = opening;
+            parser.nextToken(); // the opening brace
+        }
+
+        void close() {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // a parser over bytes in memory has nothing to release that can fail
+                }
+            }
+        }
+    }
+
+    /** A thread's copy is kept for its next document only up to this size, so no thread keeps a huge one for good. */
+    private static final int KEPT_COPY_BYTES = 64 * 1024;
+    private static final ThreadLocal<byte[][]> COPY = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    private static byte[] copyBuffer(int length) {
+        byte[][] kept = COPY.get();
+        if (kept[0] != null && kept[0].length >= length) {
+            return kept[0];
+        }
+        byte[] copy = new byte[length];
+        if (length <= KEPT_COPY_BYTES) {
+            kept[0] = copy;
+        }
+        return copy;
+    }
+
+    private DocumentFacts object(Reading reading, byte[] raw) throws IOException, Unusual {
         String status = null;
         String sessionId = null;
         String partnerId = null;
@@ -69,7 +175,8 @@ final class FactsReader {
         AuthCredentials auth = null;
         String[] claim = null;
         // A repeated field counts once, with its last value, as in the tree.
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        JsonParser p = reading.parser();
+        for (String name = p.nextFieldName(); name != null; name = (p = reading.parser()).nextFieldName()) {
             JsonToken t = p.nextToken();
             switch (name) {
                 case SessionDocument.STATUS -> status = text(p, t);
@@ -83,14 +190,14 @@ final class FactsReader {
                 case SessionDocument.COLLECTION_STARTED -> collectionStarted = flag(t);
                 case SessionDocument.USER_INFO -> userInfo = userInfo(p, t);
                 case SessionDocument.PROGRESS -> progress = progress(p, t);
-                case SessionDocument.MESSAGES -> messages = messages(p, t, raw);
+                case SessionDocument.MESSAGES -> messages = messages(reading, t, raw);
                 case SessionDocument.TEMP_AUTH_DATA -> tempAuth = credentials(p, t);
                 case SessionDocument.AUTH_DATA -> auth = credentials(p, t);
                 case DocumentFacts.CONSOLE_CLAIM -> claim = claim(p, t);
-                default -> p.skipChildren(); // still read token by token: invalid JSON in here is found
+                default -> reading.stepOver(t); // still read byte by byte: invalid JSON in here is found
             }
         }
-        if (p.nextToken() != null) {
+        if (reading.parser().nextToken() != null) {
             return null; // something after the object: the tree reading says what
         }
         ConsoleClaim consoleClaim = claim == null || claim[0] == null ? null
@@ -237,7 +344,8 @@ final class FactsReader {
      * {@link SessionMessage}. A pass over every listed session read three strings per message, about a quarter of what
      * the facts' reading allocated (docs/BENCHMARKS.md).
      */
-    private Messages messages(JsonParser p, JsonToken t, byte[] raw) throws IOException, Unusual {
+    private Messages messages(Reading reading, JsonToken t, byte[] raw) throws IOException, Unusual {
+        JsonParser p = reading.parser();
         if (t != JsonToken.START_ARRAY) {
             throw Unusual.INSTANCE; // not a list: the tree reading refuses the document
         }
@@ -253,7 +361,7 @@ final class FactsReader {
             if (e != JsonToken.START_OBJECT) {
                 throw Unusual.INSTANCE;
             }
-            int start = (int) p.currentTokenLocation().getByteOffset();
+            int start = reading.tokenOffset();
             timestamp.clear();
             type.clear();
             text.clear();
@@ -275,7 +383,7 @@ final class FactsReader {
                     default -> p.skipChildren();
                 }
             }
-            int end = (int) p.currentLocation().getByteOffset();
+            int end = reading.offset();
             if (2 * count + 1 >= bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
                 buffers.keep(bounds);

@@ -153,6 +153,95 @@ class FactsReaderTest {
         assertTrue(fast > 2_000, "the one pass read " + fast + " of 3000");
     }
 
+    /**
+     * Large values no fact is read from are stepped over byte by byte, not token by token, wherever they stand: first,
+     * between the facts' fields, last (the object's brace right after them or after white space), twice, side by side,
+     * before and after messages whose bytes are read again by offset (a dict body, an earlier timestamp when the last
+     * does not parse). The facts are always the tree's.
+     */
+    @Test
+    void largeValuesNoFactIsReadFromAreSteppedOverWhereverTheyStand() {
+        List<String> members = List.of("\"status\": \"completed\"", "\"health_data\": " + largeObject(),
+                "\"prescription_data\": " + largeArray(), "\"x\": {\"y\": [1]}", "\"messages\": null",
+                "\"user_info\": {\"name\": \"김지호\"}");
+        List<String> messageLists = List.of("[{\"timestamp\": \"2026-12-07T09:00:00\", \"type\": \"info\", "
+                + "\"message\": \"카카오톡 간편인증을 요청하고 있습니다.\"}, {\"timestamp\": \"bad\", \"type\": \"success\", "
+                + "\"message\": \"인증이 완료되었습니다.\"}]", "[{\"timestamp\": \"2026-12-07T09:00:01\", \"message\": "
+                + "{\"title\": \"t\", \"message\": \"m\", \"type\": \"health_data_error\"}}]");
+        Random random = new Random(202612071);
+        int documents = 0;
+        for (int round = 0; round < 400; round++) {
+            List<String> chosen = new ArrayList<>(members);
+            chosen.set(4, "\"messages\": " + messageLists.get(round % 2));
+            if (round % 3 == 0) {
+                chosen.add("\"health_data\": " + largeArray()); // repeated: the last counts, as in the tree
+            }
+            java.util.Collections.shuffle(chosen, random);
+            String separator = List.of(", ", ",", ",\n  ", " ,\t").get(round % 4);
+            String json = "{" + String.join(separator, chosen) + (round % 5 == 0 ? "}" : " \n}\n");
+            assertTrue(assertSameFacts(json), json);
+            documents++;
+        }
+        assertEquals(400, documents);
+    }
+
+    /** What Jackson refused inside a large value it stepped over, the byte-by-byte step refuses too. */
+    @Test
+    void aLargeValueWithInvalidBytesLeavesTheDocumentUnreadable() {
+        String prefix = "{\"status\": \"completed\", \"health_data\": ";
+        String suffix = ", \"messages\": []}";
+        String large = largeObject();
+        int middle = large.indexOf("\"Value\": ", large.length() / 2) + "\"Value\": ".length();
+        for (String broken : List.of(large.substring(0, middle) + "01" + large.substring(middle + 1),
+                large.substring(0, middle) + "NaN" + large.substring(middle + 1),
+                large.substring(0, large.length() - 1), large.substring(0, middle) + "[1,]," + large.substring(middle),
+                large.substring(0, middle) + "\"tab\there\"" + large.substring(middle + 1))) {
+            byte[] raw = (prefix + broken + suffix).getBytes(StandardCharsets.UTF_8);
+            assertNull(reader.read(raw), broken);
+            assertInstanceOf(UnreadableSession.class, codec.parse("welno_broken", raw), broken);
+        }
+        byte[] raw = (prefix + large + suffix).getBytes(StandardCharsets.UTF_8);
+        int hangul = indexOf(raw, "신장".getBytes(StandardCharsets.UTF_8), raw.length / 2);
+        byte[] invalidUtf8 = raw.clone();
+        invalidUtf8[hangul + 1] = 'A'; // a lead byte whose continuation is missing
+        assertNull(reader.read(invalidUtf8));
+        assertInstanceOf(UnreadableSession.class, codec.parse("welno_broken", invalidUtf8));
+        assertNull(reader.read(("{\"status\": \"completed\", \"health_data\": " + large + "} {}")
+                .getBytes(StandardCharsets.UTF_8)), "a value after the object");
+        assertNotNull(reader.read(raw));
+    }
+
+    /** An object of about 3 KB as the checkup data: nested lists, Korean text, escapes, numbers of every form. */
+    private static String largeObject() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            items.append(i == 0 ? "" : ", ").append("{\"Name\": \"신장\", \"Value\": ").append(i % 2 == 0 ? "177.4" : "-1.5e-3")
+                    .append(", \"Unit\": \"cm\\n\\u00e9\\\"\", \"ItemReferences\": [{\"Name\": \"정상(A)\", \"Value\": true}, "
+                            + "null, [], {}]}");
+        }
+        return "{\"ResultList\": [{\"Year\": \"2025년\", \"Items\": [" + items + "]}], \"ErrorCode\": 0, "
+                + "\"ErrorLog\": null}";
+    }
+
+    /** A list of about 2 KB as the prescription data. */
+    private static String largeArray() {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            entries.append(i == 0 ? "" : ",\n    ").append("{\"Idx\": \"").append(i)
+                    .append("\", \"ByungEuiwonYakGukMyung\": \"테스트내과의원\", \"Days\": [").append(i).append(", 0]}");
+        }
+        return "[\n    " + entries + "\n  ]";
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = from; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
     /** A string field, now and then null. */
     private static String field(String name, String value, Random random) {
         return "\"" + name + "\": " + (random.nextInt(12) == 0 ? "null" : quoted(value));
