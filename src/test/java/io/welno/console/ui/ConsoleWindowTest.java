@@ -123,9 +123,10 @@ class ConsoleWindowTest {
                 () -> "Error".equals(robot.lookup("#detailStatus").queryAs(Label.class).getText()));
         TableView<?> table = FxState.read(() -> table(robot));
         assertEquals(id, FxState.read(() -> ((SessionRow) table.getSelectionModel().getSelectedItem()).id()));
+        // Every text of every showing window: labels and cells, text fields, text nodes, tooltips.
+        List<String> shown = UiWalk.visibleTexts();
         for (String secret : new String[] {"오세훈", "01090123456", "19720401"}) {
-            assertTrue(FxState.read(() -> robot.lookup(node -> node instanceof javafx.scene.control.Labeled l
-                    && l.getText() != null && l.getText().contains(secret)).queryAll().isEmpty()), secret + " visible");
+            assertTrue(shown.stream().noneMatch(text -> text.contains(secret)), secret + " visible");
         }
         // With a session shown, every part of the window is there: no tooltip may hide another.
         assertEquals(List.of(), UiWalk.shadowedTooltips());

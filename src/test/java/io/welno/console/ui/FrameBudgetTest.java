@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -89,19 +88,14 @@ class FrameBudgetTest {
                 .replace("\"PointBalance\": \"8900.00\"", "\"PointBalance\": \"" + pointBalance + "\"");
     }
 
-    @SuppressWarnings("unchecked")
-    private static TableView<SessionRow> table(FxRobot robot) {
-        return robot.lookup("#sessionTable").queryAs(TableView.class);
-    }
-
     private static void awaitEverySession(FxRobot robot) {
         FxState.await("every session's row", Duration.ofSeconds(120),
-                () -> table(robot).getItems().size() == SESSIONS);
+                () -> FixturesWindow.table(robot).getItems().size() == SESSIONS);
     }
 
     private static List<String> shownIds(FxRobot robot) {
         List<String> ids = new ArrayList<>();
-        robot.interact(() -> table(robot).getItems().forEach(row -> ids.add(row.id())));
+        robot.interact(() -> FixturesWindow.table(robot).getItems().forEach(row -> ids.add(row.id())));
         return ids;
     }
 
@@ -129,7 +123,7 @@ class FrameBudgetTest {
         assertEquals(newestFirst, shownIds(robot), "clearing the search shows every session in the same order");
 
         robot.interact(() -> {
-            TableColumn<SessionRow, ?> sorted = table(robot).getSortOrder().get(0);
+            TableColumn<SessionRow, ?> sorted = FixturesWindow.table(robot).getSortOrder().get(0);
             sorted.setSortType(sorted.getSortType() == TableColumn.SortType.ASCENDING
                     ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
         });
@@ -176,7 +170,7 @@ class FrameBudgetTest {
         }
         FxState.await("every session's last write shown", Duration.ofSeconds(120),
                 () -> differences(robot, expected).isEmpty());
-        assertEquals(SESSIONS, FxState.read(() -> table(robot).getItems().size()), "no session was lost");
+        assertEquals(SESSIONS, FxState.read(() -> FixturesWindow.table(robot).getItems().size()), "no session was lost");
         long[] frames = new long[1];
         robot.interact(() -> frames[0] = window.view().pulseProbe().count());
         assertTrue(frames[0] > 0, "the window produced frames while the writes came in");
@@ -189,7 +183,7 @@ class FrameBudgetTest {
     private static List<String> differences(FxRobot robot, Map<String, LocalDateTime> expected) {
         List<String> behind = new ArrayList<>();
         Map<String, SessionRow> shown = new HashMap<>();
-        table(robot).getItems().forEach(row -> shown.put(row.id(), row));
+        FixturesWindow.table(robot).getItems().forEach(row -> shown.put(row.id(), row));
         expected.forEach((id, updatedAt) -> {
             SessionRow row = shown.get(id);
             if (row == null || !updatedAt.equals(row.updatedAt())) {
