@@ -7,9 +7,10 @@ import java.nio.ByteOrder;
 /**
  * Steps over JSON values in UTF-8 bytes, checking each byte as it goes, without making a token or a string: for the
  * parts of a document no reader needs (docs/live.md, "Reading"). It accepts only plain JSON (RFC 8259: no comments,
- * no non-finite numbers, no leading zeros, no unescaped control characters), well-formed UTF-8 sequences in strings,
- * nesting up to {@link #MAX_DEPTH} and numbers up to {@link #MAX_NUMBER_LENGTH} characters: less than the console's
- * Jackson parsers accept, never more, so a value it steps over is one they would have read. Anything else gives
+ * no non-finite numbers, no leading zeros, no unescaped control characters), strings whose other bytes are UTF-8
+ * sequences of a lead byte and as many continuation bytes as it announces (overlong forms and surrogates are the
+ * codec's strict check, made before), nesting up to {@link #MAX_DEPTH} and numbers up to {@link #MAX_NUMBER_LENGTH}
+ * characters: less than the console's Jackson parsers accept, never more, so a value it steps over is one they would have read. Anything else gives
  * {@link #REFUSED}, and the caller leaves the value to Jackson, which says what is wrong or reads it after all.
  */
 final class StrictJson {
@@ -22,8 +23,6 @@ final class StrictJson {
     static final int MAX_NUMBER_LENGTH = 100;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long EVERY_BYTE = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long SPACES = 0x2020202020202020L;
 
     private StrictJson() {
