@@ -62,8 +62,8 @@ final class FactsReader {
      * The parser reading one document's top-level object, which {@link #stepOver} replaces by one that starts after a
      * large value no fact is read from: Jackson steps over a value token by token (each name looked up, each string
      * decoded past), and the health and prescription data, most of a collected session's bytes, took a quarter of a
-     * listing's parsing (docs/BENCHMARKS.md). {@link StrictJson} checks their bytes at least as strictly in about 0.6 of
-     * the time; a value it refuses is left to Jackson, which says what is wrong.
+     * listing's parsing (docs/BENCHMARKS.md). {@link StrictJson} checks their bytes at least as strictly in about 0.6
+     * of the time; a value it refuses is left to Jackson, which says what is wrong.
      */
     private final class Reading {
         private final byte[] raw;
@@ -106,7 +106,8 @@ final class FactsReader {
                 return;
             }
             int start = tokenOffset();
-            int end = raw.length - start >= MIN_STEPPED_OVER_BYTES ? StrictJson.valueEnd(raw, start) : StrictJson.REFUSED;
+            int end = raw.length - start >= MIN_STEPPED_OVER_BYTES ? StrictJson.valueEnd(raw, start)
+                    : StrictJson.REFUSED;
             if (end - start < MIN_STEPPED_OVER_BYTES) {
                 parser.skipChildren(); // short or refused: Jackson reads it, and says what is wrong with it
                 return;

@@ -10,8 +10,9 @@ import java.nio.ByteOrder;
  * no non-finite numbers, no leading zeros, no unescaped control characters), strings whose other bytes are UTF-8
  * sequences of a lead byte and as many continuation bytes as it announces (overlong forms and surrogates are the
  * codec's strict check, made before), nesting up to {@link #MAX_DEPTH} and numbers up to {@link #MAX_NUMBER_LENGTH}
- * characters: less than the console's Jackson parsers accept, never more, so a value it steps over is one they would have read. Anything else gives
- * {@link #REFUSED}, and the caller leaves the value to Jackson, which says what is wrong or reads it after all.
+ * characters: less than the console's Jackson parsers accept, never more, so a value it steps over is one they would
+ * have read. Anything else gives {@link #REFUSED}, and the caller leaves the value to Jackson, which says what is
+ * wrong or reads it after all.
  */
 final class StrictJson {
 
