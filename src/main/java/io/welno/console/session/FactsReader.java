@@ -11,9 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a stored value's {@link DocumentFacts} in one pass over its bytes, building no tree: every token of the value
- * is read (so invalid JSON is never taken for a session), but only the fields the facts hold are decoded, and the rest
- * (health and prescription data, most of the messages, unknown fields) is stepped over. Building the tree was most of
+ * Reads a stored value's {@link DocumentFacts} in one pass over its bytes, building no tree: every byte of the value
+ * is checked (so invalid JSON is never taken for a session), but only the fields the facts hold are decoded, and the
+ * rest (health and prescription data, most of the messages, unknown fields) is stepped over: by Jackson token by
+ * token, or, for a large value no fact is read from, byte by byte ({@link StrictJson}). Building the tree was most of
  * the work of listing sessions, and none of it is needed for a row.
  *
  * <p>Only the shapes the backend writes are read here: strings or null where text is expected, booleans for flags,
@@ -47,7 +48,7 @@ final class FactsReader {
     DocumentFacts read(byte[] raw) {
         Reading reading = new Reading(raw);
         try {
-            return reading.start() ? object(reading, raw) : null;
+            return reading.start() ? object(reading) : null;
         } catch (IOException | RuntimeException | Unusual e) {
             return null;
         } finally {
@@ -106,8 +107,7 @@ final class FactsReader {
                 return;
             }
             int start = tokenOffset();
-            int end = raw.length - start >= MIN_STEPPED_OVER_BYTES ? StrictJson.valueEnd(raw, start)
-                    : StrictJson.REFUSED;
+            int end = StrictJson.valueEnd(raw, start);
             if (end - start < MIN_STEPPED_OVER_BYTES) {
                 parser.skipChildren(); // short or refused: Jackson reads it, and says what is wrong with it
                 return;
@@ -122,7 +122,7 @@ final class FactsReader {
                 parser.skipChildren();
                 return;
             }
-            byte[] copy = copyBuffer(raw.length);
+            byte[] copy = BUFFERS.get().copy(raw.length);
             System.arraycopy(raw, opening, copy, opening, raw.length - opening);
             copy[opening] = '{';
             JsonParser resumed = factory.createParser(copy, opening, raw.length - opening);
@@ -143,23 +143,7 @@ final class FactsReader {
         }
     }
 
-    /** A thread's copy is kept for its next document only up to this size, so no thread keeps a huge one for good. */
-    private static final int KEPT_COPY_BYTES = 64 * 1024;
-    private static final ThreadLocal<byte[][]> COPY = ThreadLocal.withInitial(() -> new byte[1][]);
-
-    private static byte[] copyBuffer(int length) {
-        byte[][] kept = COPY.get();
-        if (kept[0] != null && kept[0].length >= length) {
-            return kept[0];
-        }
-        byte[] copy = new byte[length];
-        if (length <= KEPT_COPY_BYTES) {
-            kept[0] = copy;
-        }
-        return copy;
-    }
-
-    private DocumentFacts object(Reading reading, byte[] raw) throws IOException, Unusual {
+    private DocumentFacts object(Reading reading) throws IOException, Unusual {
         String status = null;
         String sessionId = null;
         String partnerId = null;
@@ -191,7 +175,7 @@ final class FactsReader {
                 case SessionDocument.COLLECTION_STARTED -> collectionStarted = flag(t);
                 case SessionDocument.USER_INFO -> userInfo = userInfo(p, t);
                 case SessionDocument.PROGRESS -> progress = progress(p, t);
-                case SessionDocument.MESSAGES -> messages = messages(reading, t, raw);
+                case SessionDocument.MESSAGES -> messages = messages(reading, t);
                 case SessionDocument.TEMP_AUTH_DATA -> tempAuth = credentials(p, t);
                 case SessionDocument.AUTH_DATA -> auth = credentials(p, t);
                 case DocumentFacts.CONSOLE_CLAIM -> claim = claim(p, t);
@@ -345,12 +329,13 @@ final class FactsReader {
      * {@link SessionMessage}. A pass over every listed session read three strings per message, about a quarter of what
      * the facts' reading allocated (docs/BENCHMARKS.md).
      */
-    private Messages messages(Reading reading, JsonToken t, byte[] raw) throws IOException, Unusual {
+    private Messages messages(Reading reading, JsonToken t) throws IOException, Unusual {
         JsonParser p = reading.parser();
+        byte[] raw = reading.raw;
         if (t != JsonToken.START_ARRAY) {
             throw Unusual.INSTANCE; // not a list: the tree reading refuses the document
         }
-        EntryBuffers buffers = BUFFERS.get();
+        ReadingBuffers buffers = BUFFERS.get();
         EntryText timestamp = buffers.timestamp.fresh();
         EntryText type = buffers.type.fresh();
         EntryText text = buffers.text.fresh();
@@ -443,24 +428,40 @@ final class FactsReader {
     }
 
     /**
-     * The buffers one thread's readings of messages reuse (a parser thread reads one document at a time): making them
-     * for every document allocated as much as the strings they replace.
+     * The buffers one thread's readings reuse (a parser thread reads one document at a time): making them for every
+     * document allocated as much as the strings they replace.
      */
-    private static final ThreadLocal<EntryBuffers> BUFFERS = ThreadLocal.withInitial(EntryBuffers::new);
+    private static final ThreadLocal<ReadingBuffers> BUFFERS = ThreadLocal.withInitial(ReadingBuffers::new);
 
-    private static final class EntryBuffers {
+    private static final class ReadingBuffers {
         /** A list longer than this many entries gets offsets of its own, so no thread keeps a huge array for good. */
         private static final int KEPT_ENTRIES = 1_024;
+        /** A document longer than this gets a copy of its own for the resumed parser, for the same reason. */
+        private static final int KEPT_COPY_BYTES = 64 * 1024;
 
         final EntryText timestamp = new EntryText();
         final EntryText type = new EntryText();
         final EntryText text = new EntryText();
         int[] bounds = new int[32];
 
+        private byte[] copy = new byte[0];
+
         void keep(int[] grown) {
             if (grown.length <= 2 * KEPT_ENTRIES) {
                 bounds = grown;
             }
+        }
+
+        /** A buffer of at least {@code length} bytes for {@link Reading#stepOver}'s copy. */
+        byte[] copy(int length) {
+            if (copy.length >= length) {
+                return copy;
+            }
+            byte[] grown = new byte[length];
+            if (length <= KEPT_COPY_BYTES) {
+                copy = grown;
+            }
+            return grown;
         }
     }
 

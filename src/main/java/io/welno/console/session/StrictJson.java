@@ -224,13 +224,9 @@ final class StrictJson {
                 case QUOTE -> {
                     return i + 1;
                 }
-                case LEAD_OF_THREE -> { // every Hangul syllable
-                    if (i + 2 >= b.length || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
-                        return REFUSED;
-                    }
-                    i += 3;
-                }
-                case LEAD_OF_TWO, LEAD_OF_FOUR -> i = utf8End(b, i, c);
+                case LEAD_OF_TWO -> i = sequenceEnd(b, i, 1);
+                case LEAD_OF_THREE -> i = sequenceEnd(b, i, 2); // every Hangul syllable
+                case LEAD_OF_FOUR -> i = sequenceEnd(b, i, 3);
                 case BACKSLASH -> i = escapeEnd(b, i + 1);
                 default -> {
                     return REFUSED; // a control character, a continuation byte with no lead, C0, C1 or F5–FF
@@ -261,18 +257,8 @@ final class StrictJson {
         }
     }
 
-    /** A lead byte C2–F4 and as many continuation bytes (80–BF) as it announces. */
-    private static int utf8End(byte[] b, int at, int lead) {
-        int continuations;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            continuations = 1;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            continuations = 2;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            continuations = 3;
-        } else {
-            return REFUSED; // a continuation byte with no lead, an overlong C0/C1, or F5–FF
-        }
+    /** The lead byte at {@code at} and its {@code continuations} continuation bytes (80–BF). */
+    private static int sequenceEnd(byte[] b, int at, int continuations) {
         if (at + continuations >= b.length) {
             return REFUSED;
         }
