@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,20 +21,25 @@ import redis.clients.jedis.RedisProtocol;
  * is killed, or that the operating system ends when its display goes away, runs neither: its Redis went on running,
  * holding a port and the demo's data, until someone killed it by hand.
  *
- * <p>One small file per server ({@code redis-<port>.owner}): the console's process id and start time, the server's
- * process id and start time. A server is stopped only when its console's process is gone (or is another process by
- * now: a different start time) and the process found under the server's id is that same server (same start time,
- * or, where the system does not tell start times, a {@code redis-server} executable). Whatever is unclear is left
- * running: a stray server is a nuisance, a wrong process stopped is not acceptable.
+ * <p>One small file per server ({@code redis-<port>.owner}): the console's process id and start, the server's process
+ * id and start. A server is stopped only when its console's process is gone (or is another process by now: a
+ * different start) and the process found under the server's id is that same server (same start, or, where the
+ * system does not tell starts, a {@code redis-server} executable). Whatever is unclear is left running: a stray
+ * server is a nuisance, a wrong process stopped is not acceptable.
  */
 final class RedisOwners {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisOwners.class);
     private static final String SUFFIX = ".owner";
-    private static final long UNKNOWN = -1;
+    /** A start that the system does not tell: it matches nothing and contradicts nothing. */
+    private static final String UNKNOWN = "?";
+    private static final String TICKS = "t";
+    private static final String MILLIS = "m";
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** {@code starttime}, the 22nd field of {@code /proc/<pid>/stat}, counted from the state (the 3rd). */
+    private static final int START_TICKS_FIELD = 22 - 3;
 
     private final Path directory;
 
@@ -86,23 +90,23 @@ final class RedisOwners {
     }
 
     private boolean stopIfOrphan(Path note) {
-        long[] owner;
-        long[] server;
+        Identity owner;
+        Identity server;
         int port;
         try {
             String name = note.getFileName().toString();
             port = Integer.parseInt(name.substring("redis-".length(), name.length() - SUFFIX.length()));
             List<String> lines = Files.readAllLines(note, StandardCharsets.US_ASCII);
-            owner = pidAndStart(lines.get(0));
-            server = pidAndStart(lines.get(1));
+            owner = Identity.parse(lines.get(0));
+            server = Identity.parse(lines.get(1));
         } catch (IOException | RuntimeException unreadable) {
             LOG.debug("Unreadable Redis owner note {}: {}", note, unreadable.toString());
             return false; // perhaps being written right now by a console starting: leave it
         }
-        if (alive(owner[0], owner[1])) {
+        if (alive(owner)) {
             return false;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(server[0]).filter(p -> sameServer(p, server[1]));
+        Optional<ProcessHandle> orphan = ProcessHandle.of(server.pid()).filter(p -> sameServer(p, server.start()));
         orphan.ifPresent(p -> {
             stop(p);
             LOG.info("Stopped the Redis server on 127.0.0.1:{} left running by a console that ended without stopping it",
@@ -112,21 +116,26 @@ final class RedisOwners {
         return orphan.isPresent();
     }
 
-    private static boolean alive(long pid, long start) {
-        return ProcessHandle.of(pid).filter(RedisOwners::running)
-                .filter(p -> start == UNKNOWN || started(p) == UNKNOWN || started(p) == start)
+    private static boolean alive(Identity owner) {
+        return ProcessHandle.of(owner.pid()).filter(RedisOwners::running)
+                .filter(p -> sameStart(owner.start(), started(p)).orElse(true))
                 .isPresent();
     }
 
-    private static boolean sameServer(ProcessHandle process, long start) {
+    private static boolean sameServer(ProcessHandle process, String start) {
         if (!running(process)) {
             return false;
         }
-        long now = started(process);
-        if (start != UNKNOWN && now != UNKNOWN) {
-            return now == start;
+        return sameStart(start, started(process))
+                .orElseGet(() -> process.info().command().map(c -> c.contains("redis-server")).orElse(false));
+    }
+
+    /** Whether two starts are the same one; empty when either is unknown or they were told in different units. */
+    private static Optional<Boolean> sameStart(String recorded, String now) {
+        if (recorded.equals(UNKNOWN) || now.equals(UNKNOWN) || recorded.charAt(0) != now.charAt(0)) {
+            return Optional.empty();
         }
-        return process.info().command().map(c -> c.contains("redis-server")).orElse(false);
+        return Optional.of(recorded.equals(now));
     }
 
     /**
@@ -172,13 +181,22 @@ final class RedisOwners {
         if (!process.isAlive()) {
             return false;
         }
+        return procStat(process).map(fields -> !fields[0].equals("Z"))
+                .orElseGet(process::isAlive); // no /proc here, or the process ended between the two looks
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} after the command name, the state first; empty where there is no
+     * {@code /proc} or the process is gone.
+     */
+    private static Optional<String[]> procStat(ProcessHandle process) {
         Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
         try {
             String line = Files.readString(stat, StandardCharsets.US_ASCII);
             int afterName = line.lastIndexOf(')'); // the name in parentheses may itself hold spaces or ')'
-            return afterName < 0 || afterName + 2 >= line.length() || line.charAt(afterName + 2) != 'Z';
+            return afterName < 0 ? Optional.empty() : Optional.of(line.substring(afterName + 1).trim().split(" +"));
         } catch (IOException | RuntimeException noProc) {
-            return process.isAlive(); // no /proc here, or the process ended between the two looks
+            return Optional.empty();
         }
     }
 
@@ -205,12 +223,37 @@ final class RedisOwners {
         return directory.resolve("redis-" + port + SUFFIX);
     }
 
-    private static long started(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toEpochMilli).orElse(UNKNOWN);
+    /**
+     * When {@code process} started, told alike by every process on this machine: on Linux the clock ticks since boot
+     * ({@code /proc/<pid>/stat}'s 22nd field). Java's start instant adds to those ticks the boot time that each JVM
+     * read once, at its own start, from the wall clock; a clock stepped in between (a virtual machine resumed, a time
+     * daemon's correction) makes two JVMs disagree by a second or more about the same process, and the next console
+     * then took a live console for gone and an orphan for another program. Elsewhere the instant, in milliseconds.
+     */
+    static String started(ProcessHandle process) {
+        Optional<String> ticks = procStat(process).filter(fields -> fields.length > START_TICKS_FIELD)
+                .map(fields -> fields[START_TICKS_FIELD]).filter(RedisOwners::digits);
+        if (ticks.isPresent()) {
+            return TICKS + ticks.get();
+        }
+        return process.info().startInstant().map(at -> MILLIS + at.toEpochMilli()).orElse(UNKNOWN);
     }
 
-    private static long[] pidAndStart(String line) {
-        String[] parts = line.trim().split(" ");
-        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    private static boolean digits(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** A process as a note names it: its id and its start. */
+    private record Identity(long pid, String start) {
+
+        /**
+         * {@code <pid> <start>}; a start of plain digits is in milliseconds, as consoles before the start in ticks
+         * wrote it. A start in a unit this console does not know matches nothing and contradicts nothing.
+         */
+        static Identity parse(String line) {
+            String[] parts = line.trim().split(" ");
+            String start = digits(parts[1]) ? MILLIS + parts[1] : parts[1];
+            return new Identity(Long.parseLong(parts[0]), start);
+        }
     }
 }

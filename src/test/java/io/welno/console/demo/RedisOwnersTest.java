@@ -46,6 +46,10 @@ class RedisOwnersTest {
             port = portOf(console);
             serverPid = console.toHandle().children().findFirst().orElseThrow().pid();
             assertTrue(answers(port), "the console's Redis is up");
+            assertEquals(List.of(console.pid() + " " + RedisOwners.started(console.toHandle()),
+                            serverPid + " " + RedisOwners.started(ProcessHandle.of(serverPid).orElseThrow())),
+                    Files.readAllLines(cache.resolve("running").resolve("redis-" + port + ".owner")),
+                    "the console told its start and its server's as this process tells them");
         } finally {
             console.destroyForcibly(); // SIGKILL: neither close() nor the shutdown hook runs
             console.waitFor(30, TimeUnit.SECONDS);
@@ -99,6 +103,70 @@ class RedisOwnersTest {
             parent.destroyForcibly();
             parent.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Where there is {@code /proc}, a start is its clock ticks since boot, which every process reads alike. Java's
+     * start instant is not: each JVM adds the boot time it read at its own start from a wall clock that may have been
+     * stepped since, and the next console then saw a live console as gone and its orphan as another program.
+     */
+    @Test
+    void aStartIsToldInClockTicksSinceBoot() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "clock ticks are read from /proc");
+        String stat = Files.readString(Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "stat"));
+        String ticks = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
+        assertEquals("t" + ticks, RedisOwners.started(ProcessHandle.current()));
+    }
+
+    @Test
+    void anOrphanIsKnownByItsStartAndAnythingElseIsLeftRunning() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "starts in ticks are read from /proc");
+        Path running = cache.resolve("running");
+        Files.createDirectories(running);
+        RedisOwners owners = new RedisOwners(running);
+        long gone = ended();
+        Process orphan = sleeper();
+        Process notOurs = sleeper();
+        Process liveOnes = sleeper();
+        try {
+            String me = ProcessHandle.current().pid() + " ";
+            String inMillis = Long.toString(ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli());
+            note(running, 1, gone + " t1", orphan.pid() + " " + RedisOwners.started(orphan.toHandle()));
+            // an older console's note, in milliseconds: whether the process is still that server is unclear, and it
+            // is no redis-server, so it is left
+            note(running, 2, gone + " 1", notOurs.pid() + " " + notOurs.toHandle().info().startInstant()
+                    .orElseThrow().toEpochMilli());
+            // its console, this process, told in milliseconds: unclear whether it is still that console, so alive
+            note(running, 3, me + inMillis, liveOnes.pid() + " " + RedisOwners.started(liveOnes.toHandle()));
+
+            assertEquals(1, owners.stopOrphans());
+            assertTrue(orphan.waitFor(30, TimeUnit.SECONDS), "the orphan, its console gone, is stopped");
+            assertTrue(notOurs.isAlive(), "a process that may not be the server is left running");
+            assertTrue(liveOnes.isAlive(), "a server whose console may be alive is left running");
+            try (var left = Files.list(running)) {
+                assertEquals(List.of(running.resolve("redis-3.owner")), left.toList(),
+                        "a note whose console is gone has served; a live console's stays");
+            }
+        } finally {
+            orphan.destroyForcibly();
+            notOurs.destroyForcibly();
+            liveOnes.destroyForcibly();
+        }
+    }
+
+    private static Process sleeper() throws Exception {
+        return new ProcessBuilder("sleep", "120").start();
+    }
+
+    /** The id of a process that has ended. */
+    private static long ended() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        assertEquals(0, process.waitFor());
+        return process.pid();
+    }
+
+    private static void note(Path running, int port, String owner, String server) throws Exception {
+        Files.writeString(running.resolve("redis-" + port + ".owner"), owner + "\n" + server + "\n");
     }
 
     /** Started with this test's cache directory, as the next console would start its own. */
