@@ -43,8 +43,8 @@ public enum ExitCode {
      */
     UNAVAILABLE(4, "Redis unusable: no connection, a timeout, a lost connection, TLS, the login, a missing "
             + "permission, a server still loading or its cluster down, or every connection busy; also a hold that "
-            + "could not confirm the change (the session could not be read), and for list, show and watch an "
-            + "unreadable fallback folder");
+            + "could not confirm the change (the session could not be read), a list of which Redis refused every "
+            + "value, and for list, show and watch an unreadable fallback folder");
 
     private final int code;
     private final String meaning;

@@ -74,6 +74,7 @@ final class ListCommand implements Callable<Integer> {
         LocalDateTime now = redis.now();
         noteUnknownStatus();
         long[] listed = {0};
+        Refusals refusals = new Refusals();
         Table table = json ? null : new Table(out, now);
         try (RedisSessionStore store = redis.openStore()) {
             Printer printer = json ? new JsonLines(out, store, now) : table;
@@ -81,6 +82,7 @@ final class ListCommand implements Callable<Integer> {
                 // Places are worked out only here: without --files the listing reads nothing but Redis.
                 ((FallbackSessionStore) files.around(store, redis)).scanPlaced(batch -> {
                     for (FallbackSessionStore.Placed placed : batch) {
+                        refusals.count(placed.session());
                         if (matches(placed.session())) {
                             printer.print(placed.session(), placed.copy());
                             listed[0]++;
@@ -91,6 +93,7 @@ final class ListCommand implements Callable<Integer> {
             } else {
                 store.scan(batch -> {
                     for (StoredSession session : batch) {
+                        refusals.count(session);
                         if (matches(session)) {
                             printer.print(session, null);
                             listed[0]++;
@@ -111,7 +114,39 @@ final class ListCommand implements Callable<Integer> {
                     listed[0], table.pastExpiry, table.pastExpiry == 1 ? "it" : "them");
         }
         out.flush();
-        return ExitCode.DONE.code();
+        return refusals.sayIfEveryOne(spec.commandLine().getErr()) ? ExitCode.UNAVAILABLE.code() : ExitCode.DONE.code();
+    }
+
+    /**
+     * Sessions whose value Redis refused to send. A few such rows beside readable ones are a user whose key patterns
+     * leave some sessions out, and the listing is what that user may see (exit 0); when Redis refused every one, the
+     * listing read nothing at all, and a script must not take its rows of refusals for a listing that worked.
+     */
+    private static final class Refusals {
+        private long seen;
+        private long refused;
+        private UnreadableSession first;
+
+        void count(StoredSession session) {
+            seen++;
+            if (session.parsed() instanceof UnreadableSession unreadable && unreadable.refusedByRedis()) {
+                refused++;
+                if (first == null) {
+                    first = unreadable;
+                }
+            }
+        }
+
+        /** Says so on standard error when Redis refused every session listed; whether it did. */
+        boolean sayIfEveryOne(PrintWriter err) {
+            if (refused == 0 || refused < seen) {
+                return false;
+            }
+            err.printf(Locale.ROOT, "Not one session could be read (%d listed): %s%n", refused,
+                    SafeText.bounded(Wording.cli().render(first.reason()), SafeText.TEXT));
+            err.flush();
+            return true;
+        }
     }
 
     /**

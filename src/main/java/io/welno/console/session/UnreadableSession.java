@@ -45,6 +45,11 @@ public record UnreadableSession(String id, Phrase reason, String preview) implem
         return reason.key().equals("unreadable.tooLarge") || reason.key().equals("unreadable.limit");
     }
 
+    /** Whether Redis refused to send the value or its time to live (a permission, mostly): nothing was read to judge. */
+    public boolean refusedByRedis() {
+        return reason.key().equals("unreadable.redisError") || reason.key().equals("unreadable.redisTtlError");
+    }
+
     /** A key under the prefix that holds no value to show: another Redis type, or a value Redis refused to send. */
     public static UnreadableSession withoutValue(String id, Phrase reason) {
         return new UnreadableSession(id, reason, "");

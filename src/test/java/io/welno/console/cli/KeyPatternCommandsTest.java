@@ -63,6 +63,28 @@ class KeyPatternCommandsTest {
         assertTrue(error.startsWith("Redis did not send the value: the Redis user may not touch this key"), error);
     }
 
+    /**
+     * A user whose key patterns take in no session: SCAN lists the keys, Redis refuses every value. The rows say so,
+     * as for one refused key, but the listing read nothing, and its exit status must not say it was done.
+     */
+    @Test
+    void aListingOfWhichRedisRefusedEveryValueSaysSoAndIsNotDone() {
+        narrowUrl();
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "none", "reset", "on", ">s3cret",
+                "~elsewhere:*", "+@read", "+@connection", "+info");
+        String url = "redis://none:s3cret@127.0.0.1:" + REDIS.port() + "/0";
+        for (String[] args : new String[][] {{"list", "--redis", url}, {"list", "--json", "--redis", url}}) {
+            CliRun list = CliRun.of(args);
+            assertEquals(ExitCode.UNAVAILABLE.code(), list.exit(), list.all());
+            assertTrue(list.err().contains("Not one session could be read (31 listed): Redis did not send the value: "
+                    + "the Redis user may not touch this key"), list.all());
+            assertEquals(31, list.out().lines().filter(l -> l.contains("may not touch this key")).count(), list.out());
+        }
+        CliRun narrow = CliRun.of("list", "--redis", narrowUrl());
+        assertEquals(0, narrow.exit(), "one refused among readable ones: " + narrow.all());
+        assertTrue(narrow.err().isEmpty(), narrow.all());
+    }
+
     @Test
     void showReadsASessionTheUserMayReadAndNamesThePermissionForOneItMayNot() {
         String url = narrowUrl();
