@@ -97,10 +97,21 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
         Map<String, String> query = query(split.query());
         String prefix = query.getOrDefault("prefix", DEFAULT_PREFIX);
         checkPrefix(prefix, "url.prefix");
-        return new RedisConnectionSettings(host, port,
-                scheme.equalsIgnoreCase("rediss"), user, password, database,
+        Path ca = caPath(query.get("ca"));
+        TlsVerification verification = verification(query.get("verify"));
+        boolean tls = scheme.equalsIgnoreCase("rediss");
+        if (!tls) {
+            // Taken as written, the URL reads as a connection over TLS, but redis:// sends everything, the password
+            // too, in the clear.
+            for (String tlsOnly : List.of("ca", "verify")) {
+                if (query.containsKey(tlsOnly)) {
+                    throw invalid("url.tlsOnly", tlsOnly);
+                }
+            }
+        }
+        return new RedisConnectionSettings(host, port, tls, user, password, database,
                 millis(query, "connectTimeout", 2000), millis(query, "socketTimeout", 5000),
-                prefix, caPath(query.get("ca")), verification(query.get("verify")));
+                prefix, ca, verification);
     }
 
     /**

@@ -136,6 +136,10 @@ class RedisConnectionSettingsTest {
         cases.put("redis://h?prefix=", "prefix in the Redis URL is empty");
         cases.put("redis://h?prefix=%1b%5b2J", "control");
         cases.put("redis://h?ca=", "ca in the Redis URL names a certificate file");
+        // read as written, these say TLS, but redis:// would send the password in the clear
+        cases.put("redis://u:pw@h?ca=/etc/ca.pem", "The ca in the Redis URL is for TLS, which redis:// does not use: "
+                + "write rediss:// to connect over TLS");
+        cases.put("REDIS://h?verify=full", "The verify in the Redis URL is for TLS");
         cases.put("redis://[::1", "lacks its closing ]");
         cases.put("redis://[::1]x", "After the ]");
         cases.put("redis://[zz]:1", "not an IPv6 address");

@@ -126,7 +126,7 @@ class ConnectionDialogTest {
 
     @Test
     void aNewProfileStartsFromTheSafeDefaultsNotFromTheProfileShownBeforeIt(FxRobot robot) {
-        newProfile(robot, "prod-dev", "redis://10.0.1.10:6380");
+        newProfile(robot, "prod-dev", "rediss://10.0.1.10:6380");
         ComboBox<String> role = combo(robot, "#profileRole");
         ComboBox<String> environment = combo(robot, "#profileEnvironment");
         CheckBox notifications = robot.lookup("#profileNotifications").queryAs(CheckBox.class);
@@ -215,6 +215,57 @@ class ConnectionDialogTest {
             // the language switch sets the JVM's default locale too (JavaFX's own menus follow it): not for later tests
             robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
         }
+    }
+
+    /** A CA certificate with redis:// would read as TLS while the password went in the clear: refused, not saved. */
+    @Test
+    void aCaCertificateForAConnectionWithoutTlsIsRefused(FxRobot robot) throws Exception {
+        newProfile(robot, "plain", "redis://10.0.1.10:6380");
+        robot.clickOn("#profileCa").write("/etc/team/ca.pem");
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        assertTrue(error.isVisible() && error.getText().contains("rediss://"), error.getText());
+        assertTrue(!Files.exists(profiles.file()) || profiles.load().stream().noneMatch(p -> p.name().equals("plain")),
+                "not saved");
+    }
+
+    /**
+     * A profile an earlier console saved with a CA and redis:// (it took that form) is shown as written with why it
+     * cannot be used, so it can be mended here; showing it threw, and the form kept the profile shown before it.
+     */
+    @Test
+    void aSavedProfileWhoseAddressIsRefusedNowIsShownAsWrittenWithTheReason(FxRobot robot) throws Exception {
+        String written = "redis://support@10.0.6.60:6380/1?prefix=tilko_session%3A&ca=%2Fetc%2Fteam%2Fca.pem";
+        profiles.save(java.util.List.of(new ConnectionProfile("old-plain", written, "operator", "Asia/Seoul",
+                "staging", false, null)));
+        newProfile(robot, "other", "rediss://10.0.7.70:6380");
+        robot.clickOn("#profileCa").write("/etc/team/ca.pem");
+        robot.clickOn("#profileSave"); // the list is read again from the file, the earlier profile with it
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
+        robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals("old-plain")).findFirst()
+                .ifPresent(p -> list.getSelectionModel().select(p)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("old-plain", text(robot, "#profileName"));
+        assertEquals(written, text(robot, "#profileUrl"));
+        assertEquals("", text(robot, "#profileCa"), "not the profile shown before it");
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        assertTrue(error.isVisible() && error.getText().contains("The ca in the Redis URL is for TLS"),
+                error.getText());
+
+        robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals("other")).findFirst()
+                .ifPresent(p -> list.getSelectionModel().select(p)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(error.isVisible(), "a usable profile shows no reason");
+        for (String name : java.util.List.of("other", "old-plain")) {
+            robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals(name)).findFirst()
+                    .ifPresent(p -> list.getSelectionModel().select(p)));
+            robot.clickOn("#profileDelete"); // the profiles file is the class's: the other tests start without it
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(profiles.load().stream().noneMatch(p -> p.name().equals("old-plain") || p.name().equals("other")));
     }
 
     /** The form takes a zone by the rule the profile reads it by: blank is the default zone, a typo is refused. */

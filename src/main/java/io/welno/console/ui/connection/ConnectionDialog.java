@@ -412,11 +412,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         if (profile == null || demo) {
             // A new profile starts from the safe defaults, not from the profile shown before it (a developer role,
             // another team's CA); the demo's rows say what the demo runs with.
-            for (TextInputControl field : List.of(name, url, user, password, ca, tilko, tilkoKey, files)) {
+            clearAddress();
+            for (TextInputControl field : List.of(name, password, tilko, tilkoKey, files)) {
                 field.setText("");
             }
-            database.getValueFactory().setValue(0);
-            prefix.setText(RedisConnectionSettings.DEFAULT_PREFIX);
             zone.setText(DEFAULT_ZONE);
             role.setValue(demo ? DEMO_ENTRY.role() : Role.VIEWER.wire());
             environment.setValue(demo ? DEMO_ENTRY.environment() : DEFAULT_ENVIRONMENT);
@@ -428,13 +427,22 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         boolean again = profile.name().equals(name.getText().strip());
         String typedPassword = again ? password.getText() : "";
         String typedTilkoKey = again ? tilkoKey.getText() : "";
-        RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
         name.setText(profile.name());
-        url.setText(TypedAddress.shown(s));
-        user.setText(s.user() == null ? "" : s.user());
-        database.getValueFactory().setValue(s.database());
-        prefix.setText(s.keyPrefix());
-        ca.setText(s.caCertificate() == null ? "" : s.caCertificate().toString());
+        RuntimeException unusable = null;
+        try {
+            RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
+            url.setText(TypedAddress.shown(s));
+            user.setText(s.user() == null ? "" : s.user());
+            database.getValueFactory().setValue(s.database());
+            prefix.setText(s.keyPrefix());
+            ca.setText(s.caCertificate() == null ? "" : s.caCertificate().toString());
+        } catch (IllegalArgumentException e) {
+            // Saved by an earlier console that took it (a CA with redis://) or edited by hand: shown as written, to
+            // be mended here, with the reason; saving spreads it over the fields again.
+            clearAddress();
+            url.setText(SafeText.bounded(profile.url(), SafeText.TEXT));
+            unusable = e;
+        }
         role.setValue(shownRole(profile.role()));
         zone.setText(profile.zone());
         environment.setValue(profile.environment());
@@ -445,7 +453,19 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         password.setText(!typedPassword.isEmpty() ? typedPassword : memory.password(profile.name()).orElse(""));
         tilkoKey.setText(!typedTilkoKey.isEmpty() ? typedTilkoKey : memory.typedTilkoKey(profile.name()).orElse(""));
         showTilkoSource();
+        if (unusable != null) {
+            showError(unusable);
+        }
         fit();
+    }
+
+    /** The address's fields as a new profile has them. */
+    private void clearAddress() {
+        for (TextInputControl field : List.of(url, user, ca)) {
+            field.setText("");
+        }
+        database.getValueFactory().setValue(0);
+        prefix.setText(RedisConnectionSettings.DEFAULT_PREFIX);
     }
 
     /**
