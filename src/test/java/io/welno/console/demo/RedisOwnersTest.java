@@ -127,7 +127,7 @@ class RedisOwnersTest {
         long gone = ended();
         Process orphan = sleeper();
         Process notOurs = sleeper();
-        Process liveOnes = sleeper();
+        Process liveConsolesServer = sleeper();
         try {
             String me = ProcessHandle.current().pid() + " ";
             String inMillis = Long.toString(ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli());
@@ -137,12 +137,12 @@ class RedisOwnersTest {
             note(running, 2, gone + " 1", notOurs.pid() + " " + notOurs.toHandle().info().startInstant()
                     .orElseThrow().toEpochMilli());
             // its console, this process, told in milliseconds: unclear whether it is still that console, so alive
-            note(running, 3, me + inMillis, liveOnes.pid() + " " + RedisOwners.started(liveOnes.toHandle()));
+            note(running, 3, me + inMillis, liveConsolesServer.pid() + " " + RedisOwners.started(liveConsolesServer.toHandle()));
 
             assertEquals(1, owners.stopOrphans());
             assertTrue(orphan.waitFor(30, TimeUnit.SECONDS), "the orphan, its console gone, is stopped");
             assertTrue(notOurs.isAlive(), "a process that may not be the server is left running");
-            assertTrue(liveOnes.isAlive(), "a server whose console may be alive is left running");
+            assertTrue(liveConsolesServer.isAlive(), "a server whose console may be alive is left running");
             try (var left = Files.list(running)) {
                 assertEquals(List.of(running.resolve("redis-3.owner")), left.toList(),
                         "a note whose console is gone has served; a live console's stays");
@@ -150,7 +150,7 @@ class RedisOwnersTest {
         } finally {
             orphan.destroyForcibly();
             notOurs.destroyForcibly();
-            liveOnes.destroyForcibly();
+            liveConsolesServer.destroyForcibly();
         }
     }
 
