@@ -231,8 +231,9 @@ public final class BenchRunner {
         report.figure("P1", "list", (ratio <= 0.9 ? "met" : "NOT met") + " (≤ 0.9× floor); first rows "
                         + (first < 300 ? "met" : "NOT met") + " (< 300 ms)", "ms", list, "floor_ms", floor,
                 "ratio", ratio, "first_batch_ms", first, "sessions", settings.sessions(), "noise", settings.noise(),
-                "rounds", settings.rounds(), "redis_cpu_ms", median(feedRedisCpu), "floor_redis_cpu_ms",
-                median(floorRedisCpu), "jvm_cpu_ms", median(feedJvmCpu), "jit_ms", median(feedJit));
+                "rounds", settings.rounds(), "rounds_ms", each(feeds), "floors_ms", each(floors),
+                "redis_cpu_ms", median(feedRedisCpu), "floor_redis_cpu_ms", median(floorRedisCpu),
+                "jvm_cpu_ms", median(feedJvmCpu), "jit_ms", median(feedJit));
     }
 
     /**
@@ -611,6 +612,13 @@ public final class BenchRunner {
     static long median(List<Long> values) {
         long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
         return sorted.length == 0 ? -1 : sorted[(sorted.length - 1) / 2];
+    }
+
+    /** Every value of a figure's runs, in order, comma-separated ({@code -} for none): the spread behind a median. */
+    static String each(List<Long> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach(v -> out.append(out.length() == 0 ? "" : ",").append(v));
+        return out.length() == 0 ? "-" : out.toString();
     }
 
     static String info(String section, String field) {

@@ -93,12 +93,13 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               `FeedOptions` from `start()` until the batch with `snapshotComplete` has been delivered, having delivered
               exactly N parsed sessions; *first batch* is the time to the first non-empty batch. One warm-up round
               (reported as `P1 cold`), then the measured rounds alternate floor and feed; the medians and their ratio
-              are reported (budget: ratio ≤ 0.9, first rows < 300 ms). `redis_cpu_ms` and `floor_redis_cpu_ms`: the CPU
-              time Redis spent on a feed's pass and on a floor's (INFO cpu, medians): the server's own share of the
-              two cores, which overlapping cannot hide. `jvm_cpu_ms`: the CPU time of the bench's JVM during a feed's
-              pass (every thread, the collector's and the compiler's too; median), the client's share; `jit_ms`: the
-              time the JIT compiler spent during it (median), which is still more than nothing in the first measured
-              rounds.
+              are reported (budget: ratio ≤ 0.9, first rows < 300 ms), and `rounds_ms` and `floors_ms` give every
+              measured round's feed and floor in order, the spread behind the medians. `redis_cpu_ms` and
+              `floor_redis_cpu_ms`: the CPU time Redis spent on a feed's pass and on a floor's (INFO cpu, medians): the
+              server's own share of the two cores, which overlapping cannot hide. `jvm_cpu_ms`: the CPU time of the
+              bench's JVM during a feed's pass (every thread, the collector's and the compiler's too; median), the
+              client's share; `jit_ms`: the time the JIT compiler spent during it (median), which is still more than
+              nothing in the first measured rounds.
             - **P1-CLI.** `list --json --redis URL` as a process of its own (JVM start included, output to a file whose
               lines are counted) against the floor started the same way: `java -cp welno-console.jar
               io.welno.console.bench.PlainListing URL`, a plain `Jedis` that SCANs (COUNT 1000) and MGETs in chunks of

@@ -61,7 +61,7 @@ final class StartupBench {
                             : (frame < BUDGET_MS ? "met" : "NOT met") + " (window < 2.0 s; measured with "
                             + (target.nativeLauncher() ? "the app-image launcher)" : "java -jar, not the app-image launcher)"),
                     "first_frame_ms", frame, "rows_ms", row,
-                    "runs", RUNS, "first_frames", join(frames), "uncounted_first_start_ms", first,
+                    "runs", RUNS, "first_frames", BenchRunner.each(frames), "uncounted_first_start_ms", first,
                     "display", display.kind());
         }
     }
@@ -109,11 +109,5 @@ final class StartupBench {
                     + String.join(" | ", tail));
         }
         return new long[] {frame, rows};
-    }
-
-    private static String join(List<Long> values) {
-        StringBuilder out = new StringBuilder();
-        values.forEach(v -> out.append(out.length() == 0 ? "" : ",").append(v));
-        return out.length() == 0 ? "-" : out.toString();
     }
 }
