@@ -45,9 +45,22 @@ public record UnreadableSession(String id, Phrase reason, String preview) implem
         return reason.key().equals("unreadable.tooLarge") || reason.key().equals("unreadable.limit");
     }
 
-    /** Whether Redis refused to send the value or its time to live (a permission, mostly): nothing was read to judge. */
+    private static final String VALUE_REFUSED = "unreadable.redisError";
+    private static final String TTL_REFUSED = "unreadable.redisTtlError";
+
+    /** Redis answered {@code cause} (a permission, mostly) instead of the value. */
+    public static UnreadableSession valueRefused(String id, Phrase cause) {
+        return withoutValue(id, Phrase.of(VALUE_REFUSED, cause));
+    }
+
+    /** Redis sent the value but answered {@code cause} instead of its time to live; the value is not kept. */
+    public static UnreadableSession ttlRefused(String id, Phrase cause) {
+        return withoutValue(id, Phrase.of(TTL_REFUSED, cause));
+    }
+
+    /** Whether Redis refused to send the value or its time to live: nothing was read to judge. */
     public boolean refusedByRedis() {
-        return reason.key().equals("unreadable.redisError") || reason.key().equals("unreadable.redisTtlError");
+        return reason.key().equals(VALUE_REFUSED) || reason.key().equals(TTL_REFUSED);
     }
 
     /** A key under the prefix that holds no value to show: another Redis type, or a value Redis refused to send. */

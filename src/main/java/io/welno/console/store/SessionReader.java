@@ -383,8 +383,8 @@ public final class SessionReader {
     }
 
     private static StoredSession refused(String id, JedisDataException e, long ttl, long readNanos) {
-        return new StoredSession(UnreadableSession.withoutValue(id,
-                Phrase.of("unreadable.redisError", StoreFailure.of(e).phrase())), ttl, null, readNanos);
+        return new StoredSession(UnreadableSession.valueRefused(id, StoreFailure.of(e).phrase()), ttl, null,
+                readNanos);
     }
 
     /**
@@ -392,9 +392,8 @@ public final class SessionReader {
      * It stays without its value, as every refused reading does: a session whose expiry is unknown is not shown as live.
      */
     private static StoredSession ttlRefused(String id, JedisDataException e, long readNanos) {
-        return new StoredSession(UnreadableSession.withoutValue(id,
-                Phrase.of("unreadable.redisTtlError", StoreFailure.of(e).phrase())), StoredSession.UNKNOWN_TTL, null,
-                readNanos);
+        return new StoredSession(UnreadableSession.ttlRefused(id, StoreFailure.of(e).phrase()),
+                StoredSession.UNKNOWN_TTL, null, readNanos);
     }
 
     private static long pttlOrUnknown(Response<Long> pttl) {
