@@ -165,7 +165,9 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               *first_frame_ms* is process start → the first JavaFX pulse that painted (the window is on screen),
               median of the three. With a launcher, one start before them is not counted
               (`uncounted_first_start_ms`): the launcher makes the user's class-data sharing archive at the first
-              start of the window and uses it from the second on (packaging/README.md);
+              start of the window and uses it from the second on (packaging/README.md); *cds* says whether the
+              launcher's runtime has the class-data archive its packaging makes (`yes`, `no`: built without a display
+              and without xvfb-run; `-` for the jar);
               *rows_ms* is process start → "Smoke test passed" (the demo's Redis has started, its sessions have been
               seeded and the first rows were rendered).
 

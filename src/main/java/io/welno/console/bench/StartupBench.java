@@ -35,6 +35,12 @@ final class StartupBench {
                 report.figure("P5", "startup", "skipped: no display", "first_frame_ms", -1, "rows_ms", -1);
                 return;
             }
+            String archive = target.classDataArchive();
+            if (archive.equals("no")) {
+                report.note("P5 was measured with a launcher whose runtime has no class-data archive: its build had no "
+                        + "display and no xvfb-run, or was made with -Dinstaller.cds=false (packaging/README.md, "
+                        + "\"Start-up\"), so every start loads, parses and verifies the runtime's classes itself.");
+            }
             // A launcher makes the user's class-data sharing archive at its first start (packaging/README.md); that
             // start is not counted, as it is not how the window starts from then on. Its first frame is reported.
             long first = -1;
@@ -62,7 +68,7 @@ final class StartupBench {
                             + (target.nativeLauncher() ? "the app-image launcher)" : "java -jar, not the app-image launcher)"),
                     "first_frame_ms", frame, "rows_ms", row,
                     "runs", RUNS, "first_frames", BenchRunner.each(frames), "uncounted_first_start_ms", first,
-                    "display", display.kind());
+                    "display", display.kind(), "cds", archive);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.welno.console.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,32 @@ public record StartupTarget(Path path, boolean nativeLauncher) {
         }
         command.addAll(args);
         return builder.command(command);
+    }
+
+    /**
+     * For the report: whether the launcher's runtime carries the class-data archive its packaging makes
+     * (packaging/README.md, "Start-up"): {@code "yes"}, {@code "no"}, or {@code "-"} for a jar or a layout not known
+     * here. A build without a display and without xvfb-run leaves the archive out and goes on; its launcher starts
+     * several hundred milliseconds slower, which a P5 figure must say.
+     */
+    String classDataArchive() {
+        if (!nativeLauncher) {
+            return "-";
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        List<Path[]> layouts = List.of(
+                // Linux: bin/welno-console beside lib/runtime
+                new Path[] {dir.resolveSibling("lib").resolve("runtime"), Path.of("lib", "server", "classes.jsa")},
+                // macOS: Contents/MacOS/welno-console beside Contents/runtime
+                new Path[] {dir.resolveSibling("runtime"), Path.of("Contents", "Home", "lib", "server", "classes.jsa")},
+                // Windows: welno-console.exe beside runtime
+                new Path[] {dir.resolve("runtime"), Path.of("bin", "server", "classes.jsa")});
+        for (Path[] layout : layouts) {
+            if (Files.isDirectory(layout[0])) {
+                return Files.isRegularFile(layout[0].resolve(layout[1])) ? "yes" : "no";
+            }
+        }
+        return "-";
     }
 
     /** For the report: how it was started. */
