@@ -53,9 +53,14 @@ public record UnreadableSession(String id, Phrase reason, String preview) implem
         return withoutValue(id, Phrase.of(VALUE_REFUSED, cause));
     }
 
-    /** Redis sent the value but answered {@code cause} instead of its time to live; the value is not kept. */
-    public static UnreadableSession ttlRefused(String id, Phrase cause) {
-        return withoutValue(id, Phrase.of(TTL_REFUSED, cause));
+    /**
+     * Redis sent {@code value} (null: none, as for a key of another type) but answered {@code cause} instead of its
+     * time to live: the row is not taken for a session (its expiry is unknown), but its start is shown in the raw
+     * view, as for any value not read as one.
+     */
+    public static UnreadableSession ttlRefused(String id, Phrase cause, byte[] value) {
+        Phrase reason = Phrase.of(TTL_REFUSED, cause);
+        return value == null ? withoutValue(id, reason) : of(id, reason, value);
     }
 
     /** Whether Redis refused to send the value or its time to live: nothing was read to judge. */

@@ -259,7 +259,7 @@ public final class SessionReader {
                 StoredSession other = wrongType && notUtf8
                         ? keyNotUtf8(id, pttlOrUnknown(fetched.ttls.get(i)), fetched.startedNanos)
                         : wrongType ? notAString(raw, id)
-                        : valueCame ? ttlRefused(id, e, fetched.startedNanos)
+                        : valueCame ? ttlRefused(id, e, value, fetched.startedNanos)
                         : refused(id, e, pttlOrUnknown(fetched.ttls.get(i)), fetched.startedNanos);
                 add(present, missing, id, other);
                 continue;
@@ -388,11 +388,12 @@ public final class SessionReader {
     }
 
     /**
-     * The value came but its TTL was refused (a user without PTTL): the row says so, not that the value did not come.
-     * It stays without its value, as every refused reading does: a session whose expiry is unknown is not shown as live.
+     * The value came but its TTL was refused (a user without PTTL): the row says so, not that the value did not come,
+     * and shows the value's start. It is not parsed, as every refused reading is not: a session whose expiry is
+     * unknown is not shown as live, nor offered to an action, which would need the TTL to keep it.
      */
-    private static StoredSession ttlRefused(String id, JedisDataException e, long readNanos) {
-        return new StoredSession(UnreadableSession.ttlRefused(id, StoreFailure.of(e).phrase()),
+    private static StoredSession ttlRefused(String id, JedisDataException e, byte[] value, long readNanos) {
+        return new StoredSession(UnreadableSession.ttlRefused(id, StoreFailure.of(e).phrase(), value),
                 StoredSession.UNKNOWN_TTL, null, readNanos);
     }
 

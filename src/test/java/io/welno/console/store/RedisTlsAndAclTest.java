@@ -139,6 +139,9 @@ class RedisTlsAndAclTest {
             String why = Words.en(((UnreadableSession) row.parsed()).reason());
             assertTrue(why.startsWith("Redis sent the value but not its time to live: "), why);
             assertTrue(why.contains("pttl"), why);
+            assertTrue(((UnreadableSession) row.parsed()).preview().contains("\"session_id\""),
+                    "the value Redis sent is shown raw: " + ((UnreadableSession) row.parsed()).preview());
+            assertEquals(0, row.rawBytes(), "and not kept as the stored value a write would compare against");
         }
     }
 
