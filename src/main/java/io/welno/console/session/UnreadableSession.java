@@ -63,7 +63,7 @@ public record UnreadableSession(String id, Phrase reason, String preview) implem
         return value == null ? withoutValue(id, reason) : of(id, reason, value);
     }
 
-    /** Whether Redis refused to send the value or its time to live: nothing was read to judge. */
+    /** Whether Redis refused to send the value or its time to live: nothing was judged a session or not. */
     public boolean refusedByRedis() {
         return reason.key().equals(VALUE_REFUSED) || reason.key().equals(TTL_REFUSED);
     }

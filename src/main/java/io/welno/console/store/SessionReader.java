@@ -389,8 +389,8 @@ public final class SessionReader {
 
     /**
      * The value came but its TTL was refused (a user without PTTL): the row says so, not that the value did not come,
-     * and shows the value's start. It is not parsed, as every refused reading is not: a session whose expiry is
-     * unknown is not shown as live, nor offered to an action, which would need the TTL to keep it.
+     * and shows the value's start. Like every refused reading it is not parsed: a session whose expiry is unknown is
+     * not shown as live, nor offered to an action, which would need the TTL to keep it.
      */
     private static StoredSession ttlRefused(String id, JedisDataException e, byte[] value, long readNanos) {
         return new StoredSession(UnreadableSession.ttlRefused(id, StoreFailure.of(e).phrase(), value),
