@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the P5 line says about the launcher it started: whether its runtime has the class-data archive the
@@ -17,34 +19,21 @@ class StartupTargetTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aLinuxAppImageIsToldWithAndWithoutItsArchive() throws IOException {
-        Path launcher = file(dir.resolve("welno-console/bin/welno-console"));
-        Files.createDirectories(dir.resolve("welno-console/lib/runtime/lib/server"));
-        assertEquals("no", StartupTarget.launcher(launcher).classDataArchive());
+    /** Each OS's app image: the launcher, its runtime, and the archive inside that runtime. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Linux, welno-console/bin/welno-console, welno-console/lib/runtime, lib/server/classes.jsa",
+        "macOS, WELNO Session Console.app/Contents/MacOS/welno-console, WELNO Session Console.app/Contents/runtime, "
+                + "Contents/Home/lib/server/classes.jsa",
+        "Windows, welno-console/welno-console.exe, welno-console/runtime, bin/server/classes.jsa"})
+    void anAppImageIsToldWithAndWithoutItsArchive(String os, String launcher, String runtime, String archive)
+            throws IOException {
+        StartupTarget target = StartupTarget.launcher(file(dir.resolve(launcher)));
+        Files.createDirectories(dir.resolve(runtime).resolve(archive).getParent());
+        assertEquals("no", target.classDataArchive(), os);
 
-        file(dir.resolve("welno-console/lib/runtime/lib/server/classes.jsa"));
-        assertEquals("yes", StartupTarget.launcher(launcher).classDataArchive());
-    }
-
-    @Test
-    void aMacAppIsToldWithAndWithoutItsArchive() throws IOException {
-        Path launcher = file(dir.resolve("WELNO Session Console.app/Contents/MacOS/welno-console"));
-        Files.createDirectories(dir.resolve("WELNO Session Console.app/Contents/runtime/Contents/Home/lib/server"));
-        assertEquals("no", StartupTarget.launcher(launcher).classDataArchive());
-
-        file(dir.resolve("WELNO Session Console.app/Contents/runtime/Contents/Home/lib/server/classes.jsa"));
-        assertEquals("yes", StartupTarget.launcher(launcher).classDataArchive());
-    }
-
-    @Test
-    void aWindowsAppImageIsToldWithAndWithoutItsArchive() throws IOException {
-        Path launcher = file(dir.resolve("welno-console/welno-console.exe"));
-        Files.createDirectories(dir.resolve("welno-console/runtime/bin/server"));
-        assertEquals("no", StartupTarget.launcher(launcher).classDataArchive());
-
-        file(dir.resolve("welno-console/runtime/bin/server/classes.jsa"));
-        assertEquals("yes", StartupTarget.launcher(launcher).classDataArchive());
+        file(dir.resolve(runtime).resolve(archive));
+        assertEquals("yes", target.classDataArchive(), os);
     }
 
     @Test
