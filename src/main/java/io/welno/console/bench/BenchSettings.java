@@ -108,7 +108,8 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               collector and its class-data sharing archive, made by the warm-up round if it was not there yet:
               packaging/README.md), and `java -jar welno-console.jar` beside it as a reference (*jar*); without,
               `java -jar` alone. One warm-up round, then `rounds` rounds, the commands alternating; the medians and
-              their ratios are reported (budget: ratio ≤ 1.5).
+              their ratios are reported (budget: ratio ≤ 1.5); *cds*: whether the launcher's runtime has its
+              class-data archive (as for P5), since one without it starts every command slower too.
             - **P2.** One feed is started on the N sessions, its consumer turns every change into the UI's `SessionRow`
               and keeps them in a map (the view model's work, without a window). A separate connection writes existing
               sessions (round robin, so at most one write per key per pass) at a fixed rate with pipelined `SET … EX`,

@@ -77,7 +77,7 @@ final class CliListingBench {
             report.figure("P1-CLI", "list_json", (ratio <= 1.5 ? "met" : "NOT met")
                             + " (≤ 1.5× the plain process; the app image's launcher, as installed)",
                     "ms", listed, "floor_ms", floor, "ratio", ratio, "sessions", sessions, "rounds", rounds,
-                    "via", "launcher");
+                    "via", "launcher", "cds", StartupTarget.launcher(launcher).classDataArchive());
         }
         long listed = BenchRunner.median(jarMs);
         double ratio = listed / (double) floor;
