@@ -46,7 +46,11 @@ final class SessionSummaryJson {
         } else {
             out.writeNumberField("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
         }
-        out.writeNumberField("bytes", stored.rawBytes());
+        if (stored.parsed() instanceof UnreadableSession refused && refused.refusedByRedis()) {
+            out.writeNullField("bytes"); // no value kept to count: not an empty one
+        } else {
+            out.writeNumberField("bytes", stored.rawBytes());
+        }
         if (stored.parsed() instanceof UnreadableSession unreadable) {
             out.writeBooleanField("readable", false);
             out.writeStringField("error", Masking.raw(Wording.cli().render(unreadable.reason())));

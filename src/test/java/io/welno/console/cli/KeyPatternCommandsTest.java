@@ -61,6 +61,10 @@ class KeyPatternCommandsTest {
         assertEquals("initiated", byId.get("welno_7").get("status").asText());
         String error = byId.get("kakao_1").get("error").asText();
         assertTrue(error.startsWith("Redis did not send the value: the Redis user may not touch this key"), error);
+        // The backend reads it as a user of its own: whether it can, this listing cannot tell.
+        assertTrue(byId.get("kakao_1").get("backendCanRead").isNull(), byId.get("kakao_1").toString());
+        assertTrue(byId.get("kakao_1").get("bytes").isNull(), "no value was read, not an empty one");
+        assertEquals(DOC.length(), byId.get("welno_7").get("bytes").asInt());
     }
 
     /**

@@ -97,7 +97,7 @@ class UnreadableReasonWordingTest {
                     assertFalse(english.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + text);
                 }
                 // The window's frames put the reason between sentences of their own.
-                for (String frame : List.of("detail.unreadable", "store.unreadable", "flow.unreadable")) {
+                for (String frame : List.of("detail.unreadable", "detail.refused", "store.unreadable", "flow.unreadable")) {
                     String framed = wording.render(Phrase.of(frame, reason));
                     assertFalse(framed.contains(".."), framed);
                     assertTrue(framed.endsWith("."), framed);

@@ -381,7 +381,9 @@ public final class DetailPane extends VBox {
         title.setStyle(HangulFont.monoStyleFor(shownId));
         if (!row.readable()) {
             StatusChips.applyUnreadable(status, i18n);
-            subtitle.setText(i18n.format("detail.unreadable", SafeText.bounded(
+            // A value Redis refused the console was never judged: the frame must not call it no session.
+            String frame = row.unreadable().refusedByRedis() ? "detail.refused" : "detail.unreadable";
+            subtitle.setText(i18n.format(frame, SafeText.bounded(
                     Masking.raw(Wording.window(i18n).render(row.unreadableReason())), SafeText.TEXT)));
             fromTree.cancel();
             warnings.clear();
