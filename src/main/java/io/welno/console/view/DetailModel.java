@@ -51,6 +51,7 @@ public final class DetailModel {
     private long goneAtMillis;
     private boolean paused;
     private boolean disconnected;
+    private boolean polled;
 
     public DetailModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -108,6 +109,18 @@ public final class DetailModel {
         return changes;
     }
 
+    /**
+     * The feed follows Redis by reading it again and again (keyspace notifications are off or refused), not by push:
+     * a change reaches the pane a poll late, so "following live changes" would not be true.
+     *
+     * @return whether that changed
+     */
+    public boolean setPolled(boolean polled) {
+        boolean changes = this.polled != polled;
+        this.polled = polled;
+        return changes;
+    }
+
     public SessionRow row() {
         return row;
     }
@@ -139,7 +152,7 @@ public final class DetailModel {
 
     private String live(Texts texts, long nowMillis) {
         if (changedAtMillis < 0) {
-            return texts.get("detail.following");
+            return texts.get(polled ? "detail.polling" : "detail.following");
         }
         Duration since = Duration.ofMillis(nowMillis - changedAtMillis);
         if (since.compareTo(MARK) < 0) {

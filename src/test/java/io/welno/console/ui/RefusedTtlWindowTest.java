@@ -23,8 +23,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The window of a Redis user who may read values but not their TTLs: a session's row says what Redis refused, the
- * detail pane does not call the value no session (the console never judged it), and the raw view shows what Redis
- * sent, masked.
+ * detail pane does not call the value no session (the console never judged it), the raw view shows what Redis
+ * sent, masked, and the pane does not call a polled copy live.
  */
 @ExtendWith(ApplicationExtension.class)
 class RefusedTtlWindowTest {
@@ -65,5 +65,8 @@ class RefusedTtlWindowTest {
         String raw = FxState.read(() -> robot.lookup("#detailRaw").queryAs(TextArea.class).getText());
         assertTrue(raw.contains("\"session_id\""), "what Redis sent: " + raw);
         assertFalse(raw.contains("01012345678"), "masked: " + raw);
+        // The user may not read CONFIG either, so the feed polls: the pane does not call its copy live.
+        FxState.await("the pane to say the copy is polled", () -> robot.lookup("#detailFreshness").queryAs(Label.class)
+                .getText().startsWith("Following changes by reading Redis every few seconds, not live"));
     }
 }

@@ -117,6 +117,24 @@ class DetailModelTest {
     }
 
     @Test
+    void aCopyFollowedByPollingIsNotCalledLive() {
+        model.show(TestRows.session("s", "initiated", T0).row());
+        assertTrue(model.setPolled(true));
+        assertFalse(model.setPolled(true), "told once");
+        assertEquals("Following changes by reading Redis every few seconds, not live (see the status bar); "
+                + "this copy may be a poll behind.", model.freshness(en));
+        assertTrue(model.freshness(ko).startsWith("실시간 알림 없이"), model.freshness(ko));
+        assertTrue(model.show(TestRows.session("s", "auth_requesting", T0).row()));
+        assertTrue(model.freshness(en).startsWith("Updated just now: status"), "a change read by a poll is still news");
+        model.setDisconnected(true);
+        assertTrue(model.freshness(en).startsWith("Not following Redis"), "the connection comes first");
+        model.setDisconnected(false);
+        assertTrue(model.setPolled(false));
+        clock.advance(DetailModel.MARK.plusSeconds(1));
+        assertEquals("Last change 5s ago", model.freshness(en));
+    }
+
+    @Test
     void aMissingUpdatedAtIsMissingNotEmpty() {
         model.show(TestRows.session("s", "initiated", T0).without("updated_at").without("expires_at").row());
         assertTrue(model.updated(en).missing());

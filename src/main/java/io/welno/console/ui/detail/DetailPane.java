@@ -278,6 +278,13 @@ public final class DetailPane extends VBox {
         }
     }
 
+    /** The feed follows Redis by polling, not by push: the pane does not call its copy live. */
+    public void setPolled(boolean polled) {
+        if (model.setPolled(polled)) {
+            showFreshness();
+        }
+    }
+
     /** The session whose personal data a developer revealed (audited), or null. */
     public String revealedId() {
         return revealedId;

@@ -240,6 +240,7 @@ public final class MainView extends BorderPane implements ActionHost {
             model.followingProperty().set(following || !everFollowed);
             model.feedFollowing(following); // what the started counts may have missed, and when
             detail.setDisconnected(!following);
+            detail.setPolled(mode == FeedMode.POLLING);
             statusBar.update();
         }
         pulseProbe.workDone();
