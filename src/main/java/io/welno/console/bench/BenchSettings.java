@@ -168,7 +168,7 @@ public record BenchSettings(int sessions, int noise, String redisUrl, int rounds
               (`uncounted_first_start_ms`): the launcher makes the user's class-data sharing archive at the first
               start of the window and uses it from the second on (packaging/README.md); *cds* says whether the
               launcher's runtime has the class-data archive its packaging makes (`yes`, `no`: built without a display
-              and without xvfb-run; `-` for the jar);
+              and without xvfb-run, or with `-Dinstaller.cds=false`; `-` for the jar or a layout it does not know);
               *rows_ms* is process start → "Smoke test passed" (the demo's Redis has started, its sessions have been
               seeded and the first rows were rendered).
 

@@ -155,8 +155,7 @@ class ConnectionDialogTest {
 
         @SuppressWarnings("unchecked")
         ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
-        robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals("prod-dev")).findFirst()
-                .ifPresent(p -> list.getSelectionModel().select(p)));
+        selectProfile(robot, list, "prod-dev");
         robot.clickOn("#profileDelete"); // the profiles file is the class's: the other tests start without it
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(profiles.load().stream().noneMatch(p -> p.name().equals("prod-dev")));
@@ -245,8 +244,7 @@ class ConnectionDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ListView<ConnectionProfile> list = robot.lookup("#profileList").queryAs(ListView.class);
-        robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals("old-plain")).findFirst()
-                .ifPresent(p -> list.getSelectionModel().select(p)));
+        selectProfile(robot, list, "old-plain");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("old-plain", text(robot, "#profileName"));
         assertEquals(written, text(robot, "#profileUrl"));
@@ -255,17 +253,21 @@ class ConnectionDialogTest {
         assertTrue(error.isVisible() && error.getText().contains("The ca in the Redis URL is for TLS"),
                 error.getText());
 
-        robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals("other")).findFirst()
-                .ifPresent(p -> list.getSelectionModel().select(p)));
+        selectProfile(robot, list, "other");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(error.isVisible(), "a usable profile shows no reason");
         for (String name : java.util.List.of("other", "old-plain")) {
-            robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals(name)).findFirst()
-                    .ifPresent(p -> list.getSelectionModel().select(p)));
+            selectProfile(robot, list, name);
             robot.clickOn("#profileDelete"); // the profiles file is the class's: the other tests start without it
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertTrue(profiles.load().stream().noneMatch(p -> p.name().equals("old-plain") || p.name().equals("other")));
+    }
+
+    /** Chooses the saved profile of that name in the dialog's list. */
+    private static void selectProfile(FxRobot robot, ListView<ConnectionProfile> list, String name) {
+        robot.interact(() -> list.getItems().stream().filter(p -> p.name().equals(name)).findFirst()
+                .ifPresent(p -> list.getSelectionModel().select(p)));
     }
 
     /** The form takes a zone by the rule the profile reads it by: blank is the default zone, a typo is refused. */

@@ -428,7 +428,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         String typedPassword = again ? password.getText() : "";
         String typedTilkoKey = again ? tilkoKey.getText() : "";
         name.setText(profile.name());
-        RuntimeException unusable = null;
+        IllegalArgumentException unusable = null;
         try {
             RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
             url.setText(TypedAddress.shown(s));
