@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.welno.console.live.FeedOptions;
+import io.welno.console.live.FeedTopology;
 import io.welno.console.live.FileFallbackFeed;
 import io.welno.console.live.RedisSessionFeed;
 import io.welno.console.live.SessionFeed;
@@ -108,7 +109,9 @@ public final class ConsoleServices implements AutoCloseable {
         this.demo = demo;
         this.operator = operator;
         this.store = RedisSessionStore.open(settings, codec, timestamps);
-        SessionFeed redisFeed = new RedisSessionFeed(settings, codec, feedOptions.withLogWords(LOG_WORDS));
+        // the window's clock, which its rows and the actions are judged by: Redis's clock is compared with that one
+        SessionFeed redisFeed = new RedisSessionFeed(settings, codec, feedOptions.withLogWords(LOG_WORDS),
+                FeedTopology.auto(), Thread::new, timestamps.clock());
         if (filesDirectory == null) {
             this.sessions = store;
             this.fileFeed = null;

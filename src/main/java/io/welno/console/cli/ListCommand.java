@@ -76,6 +76,7 @@ final class ListCommand implements Callable<Integer> {
         long[] listed = {0};
         Refusals refusals = new Refusals();
         Table table = json ? null : new Table(out, now);
+        String clockNote = null;
         try (RedisSessionStore store = redis.openStore()) {
             Printer printer = json ? new JsonLines(out, store, now) : table;
             if (files.given()) {
@@ -102,6 +103,7 @@ final class ListCommand implements Callable<Integer> {
                     out.flush();
                 });
             }
+            clockNote = ClockNote.read(store.client(), redis.clock);
         } finally {
             out.flush();
         }
@@ -114,6 +116,7 @@ final class ListCommand implements Callable<Integer> {
                     listed[0], table.pastExpiry, table.pastExpiry == 1 ? "it" : "them");
         }
         out.flush();
+        ClockNote.say(clockNote, spec.commandLine().getErr());
         return refusals.sayIfEveryOne(spec.commandLine().getErr()) ? ExitCode.UNAVAILABLE.code() : ExitCode.DONE.code();
     }
 

@@ -127,6 +127,8 @@ final class ShowCommand implements Callable<Integer> {
                 if (sessions instanceof FallbackSessionStore fallback) {
                     printPlace(out, fallback, session, store.codec());
                 }
+                out.flush();
+                ClockNote.say(ClockNote.read(store.client(), redis.clock), err); // its EXPIRED line is this clock's judgement
             }
             out.flush();
             return ExitCode.DONE.code();

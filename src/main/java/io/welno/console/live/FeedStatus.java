@@ -23,6 +23,7 @@ final class FeedStatus {
     private volatile Phrase detail = FeedPhrases.notStarted();
     private volatile boolean closed;
     private volatile long latencyMillis = -1;
+    private volatile ClockOffset clockOffset;
     private volatile double eventsPerSecond;
     /** Confined to the control thread. */
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
@@ -85,6 +86,15 @@ final class FeedStatus {
 
     double eventsPerSecond() {
         return eventsPerSecond;
+    }
+
+    /** The last reading of Redis's clock against the feed's; null until one was made. */
+    ClockOffset clockOffset() {
+        return clockOffset;
+    }
+
+    void clockOffset(ClockOffset offset) {
+        clockOffset = offset;
     }
 
     /** Called about once a second on the control thread with the events received so far. */

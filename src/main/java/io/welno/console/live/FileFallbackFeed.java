@@ -351,6 +351,11 @@ public final class FileFallbackFeed implements SessionFeed {
     }
 
     @Override
+    public Optional<ClockOffset> clockOffset() {
+        return redisFeed.clockOffset();
+    }
+
+    @Override
     public void close() {
         closed = true;
         poller.shutdownNow();

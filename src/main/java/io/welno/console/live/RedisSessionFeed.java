@@ -5,12 +5,14 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
+import io.welno.console.text.SafeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
@@ -57,6 +59,8 @@ public final class RedisSessionFeed implements SessionFeed {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionFeed.class);
     /** How long a LIVE feed hears nothing before it reads the notification flags again (docs/live.md, "Notifications: CONFIG and POLLING"). */
     static final Duration QUIET_CHECK = Duration.ofSeconds(1);
+    /** How often Redis's clock is read again while connected: clocks drift, or are set right, in minutes. */
+    static final Duration CLOCK_REREAD = Duration.ofMinutes(5);
 
     private final RedisConnectionSettings settings;
     private final SessionCodec codec;
@@ -86,6 +90,8 @@ public final class RedisSessionFeed implements SessionFeed {
     private SnapshotLoader loader;
 
     // Confined to the control thread.
+    private long clockReadNanos;
+    private boolean clockRefusalLogged;
     private int failures;
     private boolean everConnected;
     private ScheduledFuture<?> pollFuture;
@@ -185,6 +191,11 @@ public final class RedisSessionFeed implements SessionFeed {
     public long latencyMillis() {
         // without a connection the last round trip says nothing about the server now
         return link == null ? -1 : status.latencyMillis();
+    }
+
+    @Override
+    public Optional<ClockOffset> clockOffset() {
+        return Optional.ofNullable(status.clockOffset());
     }
 
     @Override
@@ -326,6 +337,7 @@ public final class RedisSessionFeed implements SessionFeed {
                 reader.client().ping();
                 status.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
+            readClock(readers.get(0));
             NotificationConfig.Check worst = checkNotifications(readers);
             Link next = new Link(generations.incrementAndGet(), resolved, readers, settings);
             next.notificationDetail = worst.detail();
@@ -530,6 +542,27 @@ public final class RedisSessionFeed implements SessionFeed {
         }
     }
 
+    /**
+     * Reads Redis's clock against the feed's (docs/live.md, "Clocks"), on the first primary: the servers of one
+     * deployment keep one time, and a cluster's nodes differing is not the console's to judge. A user without TIME
+     * (an ACL that allows only what the console needs to read) leaves the offset unknown, said once in the log; a
+     * lost link is the watchdog's to notice.
+     */
+    private void readClock(NodeReader reader) {
+        clockReadNanos = System.nanoTime();
+        try {
+            status.clockOffset(ClockOffset.read(reader.client(), clock));
+        } catch (JedisDataException e) {
+            if (!clockRefusalLogged) {
+                clockRefusalLogged = true;
+                LOG.info("{} did not answer TIME ({}): this computer's clock is not compared with the server's", reader,
+                        SafeText.bounded(String.valueOf(e.getMessage()), SafeText.FIELD));
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.debug("{} answered TIME with something else: {}", reader, e.toString());
+        }
+    }
+
     /** Follows cluster/sentinel topology changes and notices notification flags switched off (or on). */
     private void housekeeping() {
         Link current = link;
@@ -550,6 +583,9 @@ public final class RedisSessionFeed implements SessionFeed {
                         startRun(ScanRun.Kind.SNAPSHOT);
                     }
                 }
+            }
+            if (System.nanoTime() - clockReadNanos >= CLOCK_REREAD.toNanos()) {
+                readClock(current.readers.get(0));
             }
             if (current.subscribeRefused) {
                 return;

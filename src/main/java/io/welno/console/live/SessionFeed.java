@@ -1,6 +1,7 @@
 package io.welno.console.live;
 
 import io.welno.console.text.Phrase;
+import java.util.Optional;
 
 /**
  * A live view of every session under the key prefix: a snapshot first, then changes as they happen
@@ -56,6 +57,13 @@ public interface SessionFeed extends AutoCloseable {
      * answer's round trip.
      */
     long unansweredMillis();
+
+    /**
+     * Redis's clock against the one this feed was given, as last read with TIME (when it connects, and every few
+     * minutes while connected); empty before the first reading, or when Redis refused TIME. A reading outlives the
+     * connection it was made on: it is a fact about two clocks, not about the link.
+     */
+    Optional<ClockOffset> clockOffset();
 
     /** Stops every thread and connection the feed started. */
     @Override

@@ -10,6 +10,7 @@ import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.PersonalDataReveal;
+import io.welno.console.live.ClockOffset;
 import io.welno.console.flow.Role;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.session.SessionCodec;
@@ -187,6 +188,11 @@ public final class ConsoleWindow {
             @Override
             public long unansweredMillis() {
                 return started.feed().unansweredMillis();
+            }
+
+            @Override
+            public Optional<ClockOffset> clockOffset() {
+                return started.feed().clockOffset();
             }
         });
         var operator = started.operator();

@@ -2,6 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.Operator;
+import io.welno.console.live.ClockOffset;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.text.Phrase;
@@ -79,6 +80,9 @@ public final class MainView extends BorderPane implements ActionHost {
 
         /** How long the PING in flight has waited for its answer; 0 when none waits. */
         long unansweredMillis();
+
+        /** Redis's clock against the window's, as last read; empty when not read (yet). */
+        Optional<ClockOffset> clockOffset();
     }
 
     private final SessionTableModel model;

@@ -1,7 +1,9 @@
 package io.welno.console.ui.shell;
 
+import io.welno.console.live.ClockOffset;
 import io.welno.console.live.FeedMode;
 import io.welno.console.ui.common.I18n;
+import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.Formats;
@@ -11,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -37,6 +40,9 @@ final class StatusBarView {
     private final Label countLabel = new Label();
     private final Label latencyLabel = new Label();
     private final Label clockLabel = new Label();
+    /** Shown only while this computer's clock is noticeably off Redis's. */
+    private final Label clockOffsetLabel = new Label();
+    private final Tooltip clockOffsetTip = ReasonTips.tooltip();
     private final FeedBridge bridge;
     private final SessionTableModel model;
     private final I18n i18n;
@@ -56,6 +62,11 @@ final class StatusBarView {
         @Override
         public long unansweredMillis() {
             return 0;
+        }
+
+        @Override
+        public Optional<ClockOffset> clockOffset() {
+            return Optional.empty();
         }
     };
     /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
@@ -87,7 +98,10 @@ final class StatusBarView {
         clockLabel.getStyleClass().add("status-clock");
         // the clock without its zone, the zone label right after it says it once for every time in the window
         ZoneLabel zoneLabel = new ZoneLabel(i18n, zone, clock);
-        bar.getRightItems().addAll(new Label("·"), clockLabel, zoneLabel);
+        clockOffsetLabel.setId("clockOffset");
+        clockOffsetLabel.setTooltip(clockOffsetTip);
+        showsWhenVisible(clockOffsetLabel);
+        bar.getRightItems().addAll(new Label("·"), clockLabel, zoneLabel, clockOffsetLabel);
         // A long sentence (a failure quoting Redis) gives way, cut with "…" and whole in the tooltip; the mode, the
         // counters and the clock never do: cut, they read as other words ("오프…" for offline).
         keepWhole(modeLabel);
@@ -109,9 +123,15 @@ final class StatusBarView {
     }
 
     private void explain(Label label, String key) {
-        Tooltip tip = new Tooltip();
+        // wrapped and kept inside the window: the bar is at its bottom edge, and a counter's sentence is long
+        Tooltip tip = ReasonTips.tooltip();
         tip.textProperty().bind(i18n.text(key));
         label.setTooltip(tip);
+    }
+
+    private static void showsWhenVisible(Node item) {
+        item.setVisible(false);
+        item.managedProperty().bind(item.visibleProperty());
     }
 
     private static void keepWhole(Node item) {
@@ -177,7 +197,24 @@ final class StatusBarView {
         showLatency();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         clockLabel.setText(Formats.time(i18n, now, now));
+        showClockOffset();
         showPaused();
+    }
+
+    /**
+     * How far this computer's clock is from Redis's, when that is more than a countdown shrugs off: every expiry,
+     * stuck time and time left in the window is judged by this computer's clock, the backend's by its own.
+     */
+    private void showClockOffset() {
+        ClockOffset offset = stats.clockOffset().filter(ClockOffset::noticeable).orElse(null);
+        clockOffsetLabel.setVisible(offset != null);
+        if (offset == null) {
+            return;
+        }
+        String key = offset.consoleAhead() ? "status.clock.ahead" : "status.clock.behind";
+        String difference = Formats.span(i18n, offset.difference());
+        clockOffsetLabel.setText(i18n.format(key, difference));
+        clockOffsetTip.setText(i18n.format(key + ".tip", difference));
     }
 
     /**

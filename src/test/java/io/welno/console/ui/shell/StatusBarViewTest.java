@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
+import io.welno.console.live.ClockOffset;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +35,7 @@ class StatusBarViewTest {
 
     private long latency = 3;
     private long unanswered;
+    private ClockOffset offset;
 
     @Test
     void aPingLeftUnansweredIsShownInsteadOfTheLastRoundTrip() throws Exception {
@@ -41,22 +44,7 @@ class StatusBarViewTest {
             StatusBarView view = new StatusBarView(new FeedBridge(),
                     new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
                     Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
-            view.setStats(new MainView.FeedStats() {
-                @Override
-                public double eventsPerSecond() {
-                    return 0;
-                }
-
-                @Override
-                public long latencyMillis() {
-                    return latency;
-                }
-
-                @Override
-                public long unansweredMillis() {
-                    return unanswered;
-                }
-            });
+            view.setStats(fieldStats());
             return view;
         });
 
@@ -81,6 +69,74 @@ class StatusBarViewTest {
         latency = 2_500; // a slow answer that came is a round trip, whatever the wait before it
         unanswered = 1_500;
         assertEquals("Redis 2,500ms", shown(bar));
+    }
+
+    /**
+     * This computer's clock far from Redis's is said beside the clock, which way and by how much, in both languages;
+     * a difference a round trip could hide, or one under half a minute, is not.
+     */
+    @Test
+    void aClockFarFromRedissIsSaidBesideTheClock() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        StatusBarView bar = FxState.read(() -> {
+            StatusBarView view = new StatusBarView(new FeedBridge(),
+                    new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
+                    Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+            view.setStats(fieldStats());
+            return view;
+        });
+        assertEquals(null, clockOffset(bar), "never read");
+
+        offset = new ClockOffset(-252_400, 2); // this computer 4 min 12 s ahead
+        assertEquals("Clock 4m 12s ahead of Redis", clockOffset(bar));
+        assertTrue(FxState.read(() -> item(bar, "clockOffset").getTooltip().getText())
+                .startsWith("This computer's clock is 4m 12s ahead of the Redis server's."));
+        FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals("시계가 Redis보다 4분 12초 빠름", clockOffset(bar));
+
+        offset = new ClockOffset(3 * 3_600_000L + 120_000, 1); // behind, by hours (a zone set wrong, say)
+        assertEquals("시계가 Redis보다 3시간 02분 느림", clockOffset(bar));
+        FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
+        assertEquals("Clock 3h 02m behind Redis", clockOffset(bar));
+
+        offset = new ClockOffset(29_000, 1); // within what a countdown shrugs off
+        assertEquals(null, clockOffset(bar));
+        offset = new ClockOffset(-40_000, 15_000); // 40 s, but a slow round trip could hide 15 of them
+        assertEquals(null, clockOffset(bar));
+    }
+
+    /** What the feed says, read from this test's fields at each update. */
+    private MainView.FeedStats fieldStats() {
+        return new MainView.FeedStats() {
+            @Override
+            public double eventsPerSecond() {
+                return 0;
+            }
+
+            @Override
+            public long latencyMillis() {
+                return latency;
+            }
+
+            @Override
+            public long unansweredMillis() {
+                return unanswered;
+            }
+
+            @Override
+            public Optional<ClockOffset> clockOffset() {
+                return Optional.ofNullable(offset);
+            }
+        };
+    }
+
+    /** The clock's offset as the bar shows it, or null when it shows none. */
+    private static String clockOffset(StatusBarView bar) throws Exception {
+        return FxState.read(() -> {
+            bar.update();
+            Label label = item(bar, "clockOffset");
+            return label.isVisible() && label.isManaged() ? label.getText() : null;
+        });
     }
 
     /** The rate follows the window's language, not the JVM's: a German default locale's "1,5" is not shown. */
@@ -108,6 +164,11 @@ class StatusBarViewTest {
                     @Override
                     public long unansweredMillis() {
                         return 0;
+                    }
+
+                    @Override
+                    public Optional<ClockOffset> clockOffset() {
+                        return Optional.empty();
                     }
                 });
                 return view;
