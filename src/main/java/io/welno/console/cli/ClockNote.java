@@ -26,6 +26,11 @@ final class ClockNote {
         } catch (JedisException | IllegalArgumentException e) {
             return null; // not compared (a user without TIME, say): nothing is known, so nothing is said
         }
+        return of(offset);
+    }
+
+    /** The note for {@code offset} when it is noticeable, else null. */
+    static String of(ClockOffset offset) {
         return offset.noticeable() ? Wording.cli().render(Phrase.of(offset.consoleAhead() ? "clock.ahead.cli"
                 : "clock.behind.cli", offset.difference())) : null;
     }

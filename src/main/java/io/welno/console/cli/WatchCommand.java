@@ -3,6 +3,7 @@ package io.welno.console.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.welno.console.live.ClockOffset;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.FeedListener;
 import io.welno.console.live.FeedMode;
@@ -40,6 +41,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,9 +106,10 @@ final class WatchCommand implements Callable<Integer> {
         FeedOptions options = FeedOptions.defaults().withMayEnableNotifications(allowConfig)
                 .withPollInterval(pollInterval).withLogWords(Wording.log());
         CountDownLatch stopped = new CountDownLatch(1);
+        // the command's clock, which its expiry lines are judged by: Redis's clock is compared with that one
         RedisSessionFeed redisFeed = new RedisSessionFeed(redis.settings(), new SessionCodec(redis.zone), options,
-                topology);
-        Printer printer = new Printer(out);
+                topology, Thread::new, redis.clock);
+        Printer printer = new Printer(out, spec.commandLine().getErr(), redisFeed::clockOffset);
         SessionFeed feed = redisFeed;
         RedisSessionStore lookups = null;
         if (files.given()) {
@@ -204,8 +207,14 @@ final class WatchCommand implements Callable<Integer> {
         private final FollowedSessions followed = id == null ? FollowedSessions.everySession(redis.clock,
                 redis.zone) : new FollowedSessions(redis.clock, redis.zone);
 
-        Printer(PrintWriter out) {
+        private final PrintWriter err;
+        private final Supplier<Optional<ClockOffset>> clockOffset;
+        private boolean clockNoted;
+
+        Printer(PrintWriter out, PrintWriter err, Supplier<Optional<ClockOffset>> clockOffset) {
             this.out = out;
+            this.err = err;
+            this.clockOffset = clockOffset;
             history.addListener(this::versionOf);
             if (id != null) {
                 followed.follow(id);
@@ -340,6 +349,7 @@ final class WatchCommand implements Callable<Integer> {
 
         @Override
         public void onModeChanged(FeedMode mode, Phrase detail) {
+            noteClock(mode);
             // the detail quotes Redis errors: Wording escapes and bounds them like every text from outside
             String sentence = Wording.cli().render(detail);
             if (json) {
@@ -349,6 +359,21 @@ final class WatchCommand implements Callable<Integer> {
                 out.println("== " + mode + ": " + sentence);
             }
             out.flush();
+        }
+
+        /**
+         * Once connected (the feed reads Redis's clock before it follows), says on standard error when this
+         * computer's clock is far from Redis's: every expiry line is judged by it. Once a run: a watch that reconnects
+         * does not repeat it.
+         */
+        private void noteClock(FeedMode mode) {
+            if (clockNoted || (mode != FeedMode.LIVE && mode != FeedMode.POLLING)) {
+                return;
+            }
+            clockOffset.get().ifPresent(offset -> {
+                clockNoted = true;
+                ClockNote.say(ClockNote.of(offset), err);
+            });
         }
     }
 

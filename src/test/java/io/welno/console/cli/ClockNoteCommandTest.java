@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.welno.console.testing.CliRun;
 import io.welno.console.testing.RedisServerExtension;
+import io.welno.console.testing.RunningCli;
 import io.welno.console.testing.TestRows;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,21 @@ class ClockNoteCommandTest {
         CliRun show = CliRun.at(AHEAD, "show", ID, "--redis", REDIS.url());
         assertEquals(0, show.exit(), show.all());
         assertTrue(show.err().contains("10m ahead of the Redis server's"), show.err());
+    }
+
+    /** {@code watch} says it once it follows (the feed reads Redis's clock as it connects), on standard error. */
+    @Test
+    void watchSaysItOnceItFollows() throws Exception {
+        RunningCli watch = CliRun.startAt(BEHIND, "watch", "--redis", REDIS.url());
+        try {
+            watch.await("following", out -> out.contains("== LIVE"));
+            // said before the line that says it follows
+            assertTrue(watch.err().contains("Note: this computer's clock is 10m behind the Redis server's."),
+                    watch.err());
+            assertFalse(watch.out().contains("Note:"), watch.out());
+        } finally {
+            watch.stop();
+        }
     }
 
     @Test
