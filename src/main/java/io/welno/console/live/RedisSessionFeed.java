@@ -59,8 +59,11 @@ public final class RedisSessionFeed implements SessionFeed {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionFeed.class);
     /** How long a LIVE feed hears nothing before it reads the notification flags again (docs/live.md, "Notifications: CONFIG and POLLING"). */
     static final Duration QUIET_CHECK = Duration.ofSeconds(1);
-    /** How often Redis's clock is read again while connected: clocks drift, or are set right, in minutes. */
-    static final Duration CLOCK_REREAD = Duration.ofMinutes(5);
+    /**
+     * Redis's clock is read again every this many housekeepings while connected (5 minutes at the default
+     * {@code topologyRefresh}): clocks drift, or are set right, in minutes.
+     */
+    static final int CLOCK_REREAD_EVERY = 60;
 
     private final RedisConnectionSettings settings;
     private final SessionCodec codec;
@@ -90,8 +93,9 @@ public final class RedisSessionFeed implements SessionFeed {
     private SnapshotLoader loader;
 
     // Confined to the control thread.
-    private long clockReadNanos;
-    private boolean clockRefusalLogged;
+    private int housekeepingsSinceClock;
+    /** Set on whichever thread read the clock (the control thread at connect, a reader thread after). */
+    private volatile boolean clockRefusalLogged;
     private int failures;
     private boolean everConnected;
     private ScheduledFuture<?> pollFuture;
@@ -337,6 +341,7 @@ public final class RedisSessionFeed implements SessionFeed {
                 reader.client().ping();
                 status.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             }
+            housekeepingsSinceClock = 0;
             readClock(readers.get(0));
             NotificationConfig.Check worst = checkNotifications(readers);
             Link next = new Link(generations.incrementAndGet(), resolved, readers, settings);
@@ -549,7 +554,6 @@ public final class RedisSessionFeed implements SessionFeed {
      * lost link is the watchdog's to notice.
      */
     private void readClock(NodeReader reader) {
-        clockReadNanos = System.nanoTime();
         try {
             status.clockOffset(ClockOffset.read(reader.client(), clock));
         } catch (JedisDataException e) {
@@ -560,6 +564,25 @@ public final class RedisSessionFeed implements SessionFeed {
             }
         } catch (IllegalArgumentException e) {
             LOG.debug("{} answered TIME with something else: {}", reader, e.toString());
+        }
+    }
+
+    /**
+     * {@link #readClock} while connected, on a reader thread: a server that freezes during the read must not hold up
+     * the watchdog, which runs on this thread and is what notices the freeze.
+     */
+    private void rereadClock(NodeReader reader) {
+        housekeepingsSinceClock = 0;
+        try {
+            fetchPool.execute(() -> {
+                try {
+                    readClock(reader);
+                } catch (RuntimeException e) {
+                    LOG.debug("Reading Redis's clock failed: {}", e.toString()); // a lost link is the watchdog's
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing
         }
     }
 
@@ -584,8 +607,8 @@ public final class RedisSessionFeed implements SessionFeed {
                     }
                 }
             }
-            if (System.nanoTime() - clockReadNanos >= CLOCK_REREAD.toNanos()) {
-                readClock(current.readers.get(0));
+            if (++housekeepingsSinceClock >= CLOCK_REREAD_EVERY) {
+                rereadClock(current.readers.get(0));
             }
             if (current.subscribeRefused) {
                 return;

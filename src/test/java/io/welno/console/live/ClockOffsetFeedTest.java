@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.session.SessionCodec;
 import io.welno.console.store.RedisConnectionSettings;
+import io.welno.console.testing.Await;
+import io.welno.console.testing.MutableClock;
 import io.welno.console.testing.RecordingListener;
 import io.welno.console.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,6 +60,29 @@ class ClockOffsetFeedTest {
             listener.awaitMode(FeedMode.LIVE);
             ClockOffset offset = feed.clockOffset().orElseThrow();
             assertFalse(offset.noticeable(), offset.toString());
+        }
+    }
+
+    /**
+     * The clock is read again while connected (every 60th housekeeping): a clock set wrong, or right, after the
+     * console connected is seen without a reconnect.
+     */
+    @Test
+    void aClockChangedWhileConnectedIsReadAgain() {
+        MutableClock clock = new MutableClock(Instant.now().minusSeconds(1), ZoneOffset.UTC);
+        RecordingListener listener = new RecordingListener();
+        FeedOptions often = FeedOptions.defaults().withTopologyRefresh(Duration.ofMillis(20)); // a re-read each 1.2 s
+        try (RedisSessionFeed feed = new RedisSessionFeed(REDIS.settings(), new SessionCodec(), often,
+                FeedTopology.auto(), Thread::new, clock)) {
+            feed.start(listener);
+            listener.awaitMode(FeedMode.LIVE);
+            assertTrue(feed.clockOffset().orElseThrow().offsetMillis() > 0, "a clock that stands falls behind");
+
+            clock.set(Instant.now().plus(AHEAD));
+            Await.until("the clock read again", Await.EVENTUALLY,
+                    () -> feed.clockOffset().orElseThrow().offsetMillis() < -AHEAD.toMillis() + 60_000);
+            assertEquals(1, listener.modeSequence().stream().filter(m -> m == FeedMode.LIVE).count(),
+                    "no reconnect: " + listener.modes());
         }
     }
 
