@@ -50,8 +50,7 @@ public final class DetailModel {
     private long changedAtMillis = -1;
     private long goneAtMillis;
     private boolean paused;
-    private boolean disconnected;
-    private boolean polled;
+    private FeedReach reach = FeedReach.LIVE;
 
     public DetailModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -98,26 +97,14 @@ public final class DetailModel {
     }
 
     /**
-     * The feed is not following Redis (the connection was lost, or is being made again and is not subscribed yet):
-     * the copy shown may be behind, whatever the pane said before.
+     * How closely the feed follows Redis now: anything but {@link FeedReach#LIVE} makes the pane say its copy may be
+     * behind (a poll late, or more), whatever it said before.
      *
      * @return whether that changed
      */
-    public boolean setDisconnected(boolean disconnected) {
-        boolean changes = this.disconnected != disconnected;
-        this.disconnected = disconnected;
-        return changes;
-    }
-
-    /**
-     * The feed follows Redis by reading it again and again (keyspace notifications are off or refused), not by push:
-     * a change reaches the pane a poll late, so "following live changes" would not be true.
-     *
-     * @return whether that changed
-     */
-    public boolean setPolled(boolean polled) {
-        boolean changes = this.polled != polled;
-        this.polled = polled;
+    public boolean setReach(FeedReach reach) {
+        boolean changes = this.reach != reach;
+        this.reach = reach;
         return changes;
     }
 
@@ -145,14 +132,15 @@ public final class DetailModel {
             case GONE -> texts.format("detail.gone", Formats.duration(texts, Duration.ofMillis(nowMillis - goneAtMillis)));
             case ENDED -> texts.format(row.endedKind() == ChangeKind.EXPIRED ? "detail.ended.expired" : "detail.ended.removed",
                     row.endedAt() == null ? "" : Formats.moment(texts, row.endedAt(), now(), zone));
-            case LIVE -> disconnected ? texts.get("detail.disconnected")
+            case LIVE -> reach == FeedReach.LOST ? texts.get("detail.disconnected")
+                    : reach == FeedReach.UNANSWERED ? texts.get("detail.unanswered")
                     : paused ? texts.get("detail.paused") : live(texts, nowMillis);
         };
     }
 
     private String live(Texts texts, long nowMillis) {
         if (changedAtMillis < 0) {
-            return texts.get(polled ? "detail.polling" : "detail.following");
+            return texts.get(reach == FeedReach.POLLED ? "detail.polling" : "detail.following");
         }
         Duration since = Duration.ofMillis(nowMillis - changedAtMillis);
         if (since.compareTo(MARK) < 0) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
+import io.welno.console.live.FeedMode;
 import io.welno.console.session.Timestamps;
 import io.welno.console.testing.MutableClock;
 import io.welno.console.testing.TestRows;
@@ -106,32 +107,61 @@ class DetailModelTest {
     void aCopyShownWhileTheFeedIsNotFollowingRedisMayBeBehind() {
         model.show(TestRows.session("s", "initiated", T0).row());
         assertEquals("Following live changes", model.freshness(en));
-        assertTrue(model.setDisconnected(true));
-        assertFalse(model.setDisconnected(true), "told once");
+        assertTrue(model.setReach(FeedReach.LOST));
+        assertFalse(model.setReach(FeedReach.LOST), "told once");
         assertEquals("Not following Redis right now (see the status bar); this copy may be behind.",
                 model.freshness(en));
         model.setPaused(true);
         assertTrue(model.freshness(en).startsWith("Not following Redis"), "the connection comes first");
-        assertTrue(model.setDisconnected(false));
+        assertTrue(model.setReach(FeedReach.LIVE));
         assertEquals("Live updates are paused; this copy may be behind.", model.freshness(en));
     }
 
     @Test
     void aCopyFollowedByPollingIsNotCalledLive() {
         model.show(TestRows.session("s", "initiated", T0).row());
-        assertTrue(model.setPolled(true));
-        assertFalse(model.setPolled(true), "told once");
+        assertTrue(model.setReach(FeedReach.POLLED));
+        assertFalse(model.setReach(FeedReach.POLLED), "told once");
         assertEquals("Following changes by reading Redis every few seconds, not live (see the status bar); "
                 + "this copy may be a poll behind.", model.freshness(en));
         assertTrue(model.freshness(ko).startsWith("실시간 알림 없이"), model.freshness(ko));
         assertTrue(model.show(TestRows.session("s", "auth_requesting", T0).row()));
         assertTrue(model.freshness(en).startsWith("Updated just now: status"), "a change read by a poll is still news");
-        model.setDisconnected(true);
+        model.setReach(FeedReach.LOST);
         assertTrue(model.freshness(en).startsWith("Not following Redis"), "the connection comes first");
-        model.setDisconnected(false);
-        assertTrue(model.setPolled(false));
+        assertTrue(model.setReach(FeedReach.LIVE));
         clock.advance(DetailModel.MARK.plusSeconds(1));
         assertEquals("Last change 5s ago", model.freshness(en));
+    }
+
+    /**
+     * A server that stopped answering (frozen, or a link broken without a word) keeps the feed LIVE until the watchdog
+     * gives the link up seconds later; meanwhile the pane does not claim to follow it, nor that its copy is current.
+     */
+    @Test
+    void aCopyShownWhileRedisIsNotAnsweringMayBeBehind() {
+        model.show(TestRows.session("s", "initiated", T0).row());
+        assertTrue(model.setReach(FeedReach.UNANSWERED));
+        assertEquals("Redis is not answering (see the status bar); this copy may be behind.", model.freshness(en));
+        assertEquals("Redis가 응답하지 않고 있어(상태 표시줄 참고) 최신 내용이 아닐 수 있습니다.", model.freshness(ko));
+        model.setPaused(true);
+        assertTrue(model.freshness(en).startsWith("Redis is not answering"), "the server comes before the pause");
+        model.setPaused(false);
+        assertTrue(model.setReach(FeedReach.LIVE));
+        assertEquals("Following live changes", model.freshness(en));
+    }
+
+    @Test
+    void theReachIsTheModeAndTheUnansweredPing() {
+        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 0));
+        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 999), "a PING on its way");
+        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.LIVE, 1000));
+        assertEquals(FeedReach.POLLED, FeedReach.of(FeedMode.POLLING, 10));
+        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.POLLING, 4000));
+        for (FeedMode mode : new FeedMode[] {FeedMode.CONNECTING, FeedMode.RECONNECTING, FeedMode.OFFLINE}) {
+            assertEquals(FeedReach.LOST, FeedReach.of(mode, 0), mode.name());
+            assertEquals(FeedReach.LOST, FeedReach.of(mode, 5000), mode.name());
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.welno.console.ui.common.StatusChips;
 import io.welno.console.text.Masking;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.DetailModel;
+import io.welno.console.view.FeedReach;
 import io.welno.console.view.ProgressStepper;
 import io.welno.console.view.ProviderNames;
 import io.welno.console.view.SessionIds;
@@ -271,16 +272,12 @@ public final class DetailPane extends VBox {
         showFreshness();
     }
 
-    /** The feed is not following Redis now: the pane says its copy may be behind (and says nothing more each time). */
-    public void setDisconnected(boolean disconnected) {
-        if (model.setDisconnected(disconnected)) {
-            showFreshness();
-        }
-    }
-
-    /** The feed follows Redis by polling, not by push: the pane does not call its copy live. */
-    public void setPolled(boolean polled) {
-        if (model.setPolled(polled)) {
+    /**
+     * How closely the feed follows Redis now: the pane says its copy may be behind when not live (and says nothing more
+     * each time it is told the same).
+     */
+    public void setReach(FeedReach reach) {
+        if (model.setReach(reach)) {
             showFreshness();
         }
     }

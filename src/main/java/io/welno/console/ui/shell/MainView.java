@@ -20,6 +20,7 @@ import io.welno.console.ui.table.RowMenu;
 import io.welno.console.ui.table.SessionTable;
 import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.view.Bucket;
+import io.welno.console.view.FeedReach;
 import io.welno.console.view.SessionRow;
 import io.welno.console.view.TimeStyle;
 import java.nio.file.Path;
@@ -83,10 +84,34 @@ public final class MainView extends BorderPane implements ActionHost {
 
         /** Redis's clock against the window's, as last read; empty when not read (yet). */
         Optional<ClockOffset> clockOffset();
+
+        /** Before the window is attached to a feed: nothing measured. */
+        FeedStats NONE = new FeedStats() {
+            @Override
+            public double eventsPerSecond() {
+                return 0;
+            }
+
+            @Override
+            public long latencyMillis() {
+                return -1;
+            }
+
+            @Override
+            public long unansweredMillis() {
+                return 0;
+            }
+
+            @Override
+            public Optional<ClockOffset> clockOffset() {
+                return Optional.empty();
+            }
+        };
     }
 
     private final SessionTableModel model;
     private final FeedBridge bridge;
+    private FeedStats stats = FeedStats.NONE;
     private final I18n i18n;
     private final SessionTable table;
     private final RowMenu rowMenu;
@@ -243,8 +268,7 @@ public final class MainView extends BorderPane implements ActionHost {
             // Before the first snapshot ends the counts are being read, not left behind.
             model.followingProperty().set(following || !everFollowed);
             model.feedFollowing(following); // what the started counts may have missed, and when
-            detail.setDisconnected(!following);
-            detail.setPolled(mode == FeedMode.POLLING);
+            detail.setReach(FeedReach.of(mode, stats.unansweredMillis()));
             statusBar.update();
         }
         pulseProbe.workDone();
@@ -267,6 +291,7 @@ public final class MainView extends BorderPane implements ActionHost {
     }
 
     public void setStats(FeedStats stats) {
+        this.stats = stats;
         statusBar.setStats(stats);
     }
 

@@ -6,6 +6,7 @@ import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.ReasonTips;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.FeedReach;
 import io.welno.console.view.Formats;
 import io.welno.console.view.Wording;
 import java.time.Clock;
@@ -30,7 +31,7 @@ import org.controlsfx.control.StatusBar;
 final class StatusBarView {
 
     /** An unanswered PING is shown instead of the last round trip once it has waited this long. */
-    private static final long LATE_MILLIS = 1000;
+    private static final long LATE_MILLIS = FeedReach.UNANSWERED_AFTER_MILLIS;
     private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
@@ -48,27 +49,7 @@ final class StatusBarView {
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
-    private MainView.FeedStats stats = new MainView.FeedStats() {
-        @Override
-        public double eventsPerSecond() {
-            return 0;
-        }
-
-        @Override
-        public long latencyMillis() {
-            return -1;
-        }
-
-        @Override
-        public long unansweredMillis() {
-            return 0;
-        }
-
-        @Override
-        public Optional<ClockOffset> clockOffset() {
-            return Optional.empty();
-        }
-    };
+    private MainView.FeedStats stats = MainView.FeedStats.NONE;
     /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
     private final Tooltip feedTip = new Tooltip();
     /** The label ControlsFX's skin shows the bar's text in; null until the skin exists. */
