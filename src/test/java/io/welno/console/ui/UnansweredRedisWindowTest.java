@@ -20,7 +20,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A server that stops answering (frozen, or a link broken without a word) leaves the feed LIVE until the watchdog gives
- * the link up; meanwhile the detail pane does not say it follows live changes, and says so again once Redis answers.
+ * the link up; meanwhile the detail pane does not say it follows live changes, and the session count says it is the
+ * last one read; both say so again once Redis answers.
  * The feed's own unanswered PING is what the window reads ({@code PauseTest} freezes a real server under the feed);
  * here the window is handed that reading.
  */
@@ -74,8 +75,14 @@ class UnansweredRedisWindowTest {
         unanswered = 4_000;
         FxState.await("not answering", () -> freshness(robot)
                 .equals("Redis is not answering (see the status bar); this copy may be behind."));
+        FxState.await("the count is the last one read", () -> count(robot).endsWith("when last read"));
         unanswered = 0;
         FxState.await("following again", () -> freshness(robot).equals("Following live changes"));
+        FxState.await("the count current again", () -> !count(robot).contains("last read"));
+    }
+
+    private static String count(FxRobot robot) {
+        return robot.lookup("#sessionCount").queryAs(Label.class).getText();
     }
 
     private static String freshness(FxRobot robot) {

@@ -265,10 +265,13 @@ public final class MainView extends BorderPane implements ActionHost {
             FeedMode mode = bridge.mode();
             boolean following = mode == FeedMode.LIVE || mode == FeedMode.POLLING;
             everFollowed |= following;
-            // Before the first snapshot ends the counts are being read, not left behind.
-            model.followingProperty().set(following || !everFollowed);
+            FeedReach reach = FeedReach.of(mode, stats.unansweredMillis());
+            // Before the first snapshot ends the counts are being read, not left behind. A server not answering has
+            // them as last read too (writes made meanwhile reach the window only once it answers), though nothing
+            // is missed for good unless the link is given up.
+            model.followingProperty().set(reach == FeedReach.LIVE || reach == FeedReach.POLLED || !everFollowed);
             model.feedFollowing(following); // what the started counts may have missed, and when
-            detail.setReach(FeedReach.of(mode, stats.unansweredMillis()));
+            detail.setReach(reach);
             statusBar.update();
         }
         pulseProbe.workDone();
