@@ -294,6 +294,46 @@ class KeyboardPathTest extends FixturesWindow {
     }
 
     /**
+     * The settings menu's items have their own letters, as the toolbar's do: Alt+S opens it and Alt+K opens the
+     * keyboard shortcuts, in English ("_Keyboard shortcuts…") and in Korean ("단축키(_K)…"); no letter serves two of
+     * its items. Before, the open menu answered only the arrows and Enter.
+     */
+    @Test
+    void theSettingsMenusItemsHaveTheirOwnAltKeysInEitherLanguage(FxRobot robot) throws Exception {
+        awaitRows(robot);
+        javafx.scene.control.MenuButton settings = FxState.read(() -> robot.lookup("#settingsMenu")
+                .queryAs(javafx.scene.control.MenuButton.class));
+        for (java.util.Locale language : java.util.List.of(Locale.ENGLISH, I18n.KOREAN)) {
+            robot.interact(() -> {
+                window.i18n().setLocale(language);
+                table(robot).requestFocus();
+            });
+            AltKeys.press(robot, KeyCode.S);
+            FxState.await("Alt+S opens the settings, in " + language, settings::isShowing);
+            javafx.scene.Scene menu = FxState.read(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()).findFirst()
+                    .orElseThrow().getScene()); // the menu button's popup, which its skin owns
+            AltKeys.assertDistinct(menu);
+            assertEquals(java.util.Set.of("L", "T", "I", "E", "K", "A"), FxState.read(() -> menu.getMnemonics()
+                    .keySet().stream().map(k -> lastLetter(k.getName()))
+                    .collect(java.util.stream.Collectors.toSet())), "every item has a letter, in " + language);
+            robot.targetWindow(FxState.read(menu::getWindow));
+            AltKeys.press(robot, KeyCode.K);
+            FxState.await("Alt+K opens the keyboard shortcuts, in " + language,
+                    () -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+            robot.interact(() -> window.view().shortcutSheet().close());
+            FxState.await("the sheet closed", () -> robot.lookup("#shortcutSheet").tryQuery().isEmpty());
+            robot.targetWindow(FxState.read(() -> window.scene().getWindow()));
+        }
+    }
+
+    /** The key a mnemonic's name ends with ("…'K'"), upper case. */
+    private static String lastLetter(String name) {
+        String letters = name.replaceAll("[^A-Za-z0-9]", "");
+        return letters.substring(letters.length() - 1).toUpperCase(Locale.ROOT);
+    }
+
+    /**
      * An action's dialog answers Alt+C (Cancel) and Alt+R (Run), in English and in Korean ("실행(_R)"), with the reason
      * typed and the keyboard still in it.
      */
