@@ -128,7 +128,8 @@ final class ShowCommand implements Callable<Integer> {
                     printPlace(out, fallback, session, store.codec());
                 }
                 out.flush();
-                ClockNote.say(ClockNote.read(store.client(), redis.clock), err); // its EXPIRED line is this clock's judgement
+                // its EXPIRED line is this computer's clock's judgement
+                ClockNote.say(ClockNote.read(store.client(), redis.clock), err);
             }
             out.flush();
             return ExitCode.DONE.code();

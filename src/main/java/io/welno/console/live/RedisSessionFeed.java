@@ -92,10 +92,11 @@ public final class RedisSessionFeed implements SessionFeed {
     private BatchDispatcher dispatcher;
     private SnapshotLoader loader;
 
-    // Confined to the control thread.
-    private int housekeepingsSinceClock;
     /** Set on whichever thread read the clock (the control thread at connect, a reader thread after). */
     private volatile boolean clockRefusalLogged;
+
+    // Confined to the control thread.
+    private int housekeepingsSinceClock;
     private int failures;
     private boolean everConnected;
     private ScheduledFuture<?> pollFuture;

@@ -122,8 +122,8 @@ public final class DetailModel {
     }
 
     /**
-     * What the pane says about how current its copy is: following, just updated (and what), paused, not connected,
-     * ended, gone.
+     * What the pane says about how current its copy is: following (live or by polling), just updated (and what),
+     * paused, Redis not answering, not connected, ended, gone.
      */
     public String freshness(Texts texts) {
         long nowMillis = clock.millis();

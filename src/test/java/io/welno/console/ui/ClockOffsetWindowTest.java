@@ -48,6 +48,7 @@ class ClockOffsetWindowTest {
         });
         Label offset = robot.lookup("#clockOffset").queryAs(Label.class);
         assertEquals("Clock 10m ahead of Redis", FxState.read(offset::getText));
-        assertTrue(FxState.read(() -> offset.getTooltip().getText()).contains("take those judgements as about 10m early"));
+        assertTrue(FxState.read(() -> offset.getTooltip().getText())
+                .contains("take those judgements as about 10m early"));
     }
 }

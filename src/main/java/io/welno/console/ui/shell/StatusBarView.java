@@ -24,7 +24,8 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The window's status bar: the feed's mode (or PAUSED with the changes waiting, and the mode when not LIVE), the
- * snapshot's progress, the session count, the event rate, Redis's latency and the clock with its zone.
+ * snapshot's progress, the session count, the event rate, Redis's latency, the clock with its zone, and how far that
+ * clock is from Redis's when the difference is worth saying ({@link ClockOffset#noticeable}).
  * {@link #update()} is called by the frame pump a few times a second and at once when the language or the pause
  * changes.
  */
