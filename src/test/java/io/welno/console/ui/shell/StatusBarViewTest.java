@@ -33,6 +33,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class StatusBarViewTest {
 
+    private double rate;
     private long latency = 3;
     private long unanswered;
     private ClockOffset offset;
@@ -40,13 +41,7 @@ class StatusBarViewTest {
     @Test
     void aPingLeftUnansweredIsShownInsteadOfTheLastRoundTrip() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
-        StatusBarView bar = FxState.read(() -> {
-            StatusBarView view = new StatusBarView(new FeedBridge(),
-                    new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
-                    Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
-            view.setStats(fieldStats());
-            return view;
-        });
+        StatusBarView bar = barReadingFields(i18n);
 
         unanswered = 400; // a PING on its way: the last answer still stands
         assertEquals("Redis 3 ms", shown(bar));
@@ -78,13 +73,7 @@ class StatusBarViewTest {
     @Test
     void aClockFarFromRedissIsSaidBesideTheClock() throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
-        StatusBarView bar = FxState.read(() -> {
-            StatusBarView view = new StatusBarView(new FeedBridge(),
-                    new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
-                    Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
-            view.setStats(fieldStats());
-            return view;
-        });
+        StatusBarView bar = barReadingFields(i18n);
         assertEquals(null, clockOffset(bar), "never read");
 
         offset = new ClockOffset(-252_400, 2); // this computer 4 min 12 s ahead
@@ -105,12 +94,22 @@ class StatusBarViewTest {
         assertEquals(null, clockOffset(bar));
     }
 
-    /** What the feed says, read from this test's fields at each update. */
+    /** A status bar whose feed figures are this test's fields, read at each update. */
+    private StatusBarView barReadingFields(I18n i18n) throws Exception {
+        return FxState.read(() -> {
+            StatusBarView view = new StatusBarView(new FeedBridge(),
+                    new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
+                    Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
+            view.setStats(fieldStats());
+            return view;
+        });
+    }
+
     private MainView.FeedStats fieldStats() {
         return new MainView.FeedStats() {
             @Override
             public double eventsPerSecond() {
-                return 0;
+                return rate;
             }
 
             @Override
@@ -146,33 +145,8 @@ class StatusBarViewTest {
         Locale.setDefault(Locale.GERMANY);
         try {
             I18n i18n = new I18n(Locale.ENGLISH);
-            StatusBarView bar = FxState.read(() -> {
-                StatusBarView view = new StatusBarView(new FeedBridge(),
-                        new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE),
-                        i18n, Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
-                view.setStats(new MainView.FeedStats() {
-                    @Override
-                    public double eventsPerSecond() {
-                        return 1234.5;
-                    }
-
-                    @Override
-                    public long latencyMillis() {
-                        return 1;
-                    }
-
-                    @Override
-                    public long unansweredMillis() {
-                        return 0;
-                    }
-
-                    @Override
-                    public Optional<ClockOffset> clockOffset() {
-                        return Optional.empty();
-                    }
-                });
-                return view;
-            });
+            rate = 1234.5;
+            StatusBarView bar = barReadingFields(i18n);
             assertEquals("1,234.5 events/s", rate(bar));
             FxState.check(() -> i18n.setLocale(Locale.KOREAN));
             assertEquals("초당 이벤트 1,234.5", rate(bar));
