@@ -141,15 +141,29 @@ class SimulatorProtocolTest {
     @Test
     void fieldEncryptedWithAnotherKeyGetsAnErrorEnvelopeNamingTheField() throws Exception {
         byte[] aes = TilkoCrypto.newAesKey(raw.random);
-        byte[] other = TilkoCrypto.newAesKey(raw.random);
+        String foreign;
+        do {
+            // About once in 256 keys a wrong key's block still ends in valid padding and decrypts to other bytes,
+            // which the simulator then refuses as a malformed date: this test is about a field it cannot decrypt.
+            foreign = TilkoCrypto.encryptField(TilkoCrypto.newAesKey(raw.random), "19850505");
+        } while (decrypts(aes, foreign));
         var body = RawTilko.simpleAuthBody(aes, "박가상", "19850505", "01000000002");
-        body.put("BirthDate", TilkoCrypto.encryptField(other, "19850505"));
+        body.put("BirthDate", foreign);
         RawTilko.Answer a = raw.post("/api/v1.0/NhisSimpleAuth/SimpleAuthRequest",
                 new Request.Builder().header("API-KEY", KEY).header("ENC-KEY", TilkoCrypto.wrapAesKey(raw.publicKey(), aes)),
                 body.toString());
         JsonNode n = a.json();
         assertEquals("Error", n.get("Status").asText());
         assertTrue(n.get("Message").asText().startsWith("BirthDate"), n.get("Message").asText());
+    }
+
+    private static boolean decrypts(byte[] aes, String field) {
+        try {
+            TilkoCrypto.decryptField(aes, field);
+            return true;
+        } catch (TilkoCrypto.TilkoCryptoException e) {
+            return false;
+        }
     }
 
     @Test
