@@ -1,6 +1,5 @@
 package io.welno.console.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.testing.FxState;
@@ -47,8 +46,11 @@ class ClockOffsetWindowTest {
             return offset.isVisible() && !offset.getText().isEmpty();
         });
         Label offset = robot.lookup("#clockOffset").queryAs(Label.class);
-        assertEquals("Clock 10m ahead of Redis", FxState.read(offset::getText));
-        assertTrue(FxState.read(() -> offset.getTooltip().getText())
-                .contains("take those judgements as about 10m early"));
+        // ten minutes, give or take the half round trip a busy machine may add to the reading
+        String tenMinutes = "(10m|10m 0[1-2]s|9m 5[8-9]s)";
+        String text = FxState.read(offset::getText);
+        assertTrue(text.matches("Clock " + tenMinutes + " ahead of Redis"), text);
+        String tip = FxState.read(() -> offset.getTooltip().getText());
+        assertTrue(tip.matches("(?s).*take those judgements as about " + tenMinutes + " early.*"), tip);
     }
 }
