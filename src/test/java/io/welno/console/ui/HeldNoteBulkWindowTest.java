@@ -54,7 +54,7 @@ class HeldNoteBulkWindowTest extends HeldNoteWindow {
 
         FxState.await("the note that the bulk run's change is watched", () -> note(robot).matches(
                 "Your \"Force auth complete\" is watched until "
-                        + "(?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
+                        + "(?:\\w{3} \\d{1,2}, \\d{4} )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
                         + " older copy back\\."));
     }
 }

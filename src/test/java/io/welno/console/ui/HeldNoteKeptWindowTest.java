@@ -27,7 +27,7 @@ class HeldNoteKeptWindowTest extends HeldNoteWindow {
         forceAuthComplete(robot);
         FxState.await("the note that the change stayed", () -> note(robot).matches(
                 "Your \"Force auth complete\" stayed until "
-                        + "(?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d"
+                        + "(?:\\w{3} \\d{1,2}, \\d{4} )?\\d\\d:\\d\\d:\\d\\d"
                         + " KST, when the watch ended\\."));
         assertFalse(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));
     }

@@ -38,7 +38,7 @@ class HeldNoteRevertWindowTest extends HeldNoteWindow {
         forceAuthComplete(robot);
         FxState.await("the note that the change is watched", () -> note(robot).matches(
                 "Your \"Force auth complete\" is watched until "
-                        + "(?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
+                        + "(?:\\w{3} \\d{1,2}, \\d{4} )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an"
                         + " older copy back\\."));
         REDIS.client().set(KEY, before, SetParams.setParams().keepTtl()); // a stale worker's copy
         FxState.await("the note that the change was written over", () -> note(robot).equals(

@@ -51,14 +51,15 @@ class HeldSimpleAuthWindowTest extends HeldSimpleAuthWindow {
                 .filter(t -> t.startsWith("Re-send auth request failed for session")).findFirst().orElseThrow());
         assertTrue(said.matches("Re-send auth request failed for session .*\\. It left the session at \"Error\","
                 + " which is watched for the next 2 minutes in case the backend writes an older copy back\\."), said);
-        FxState.await("the note that the error is watched", () -> note(robot).matches(
-                "Your \"Re-send auth request\" failed and left the session at \"Error\": watched until"
-                        + " (?:\\w{3} \\d{1,2}, \\d{4}, )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an older"
-                        + " copy back\\.")); // with its date when the hold ends on the next day
+        // opened to be read at once: a warning's notice goes after 15 s, and the note below may take longer to look at
         Node failed = FxState.read(() -> robot.lookup(".notice").queryAll().stream()
                 .filter(n -> ((Label) n.lookup(".notice-text")).getText().startsWith("Re-send auth request failed"))
                 .findFirst().orElseThrow());
         robot.interact(((Hyperlink) FxState.read(() -> failed.lookup(".notice-details-link")))::fire);
+        FxState.await("the note that the error is watched", () -> note(robot).matches(
+                "Your \"Re-send auth request\" failed and left the session at \"Error\": watched until"
+                        + " (?:\\w{3} \\d{1,2}, \\d{4} )?\\d\\d:\\d\\d:\\d\\d KST in case the backend writes an older"
+                        + " copy back\\.")); // with its date ("Dec 8, 2026 00:01:02 KST") when the hold ends tomorrow
 
         REDIS.client().set(KEY, before, SetParams.setParams().keepTtl());
         FxState.await("the note that the error was written over", () -> note(robot).equals(
