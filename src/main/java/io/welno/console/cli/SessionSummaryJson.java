@@ -46,12 +46,13 @@ final class SessionSummaryJson {
         } else {
             out.writeNumberField("ttl", stored.ttlMillis() < 0 ? -1 : stored.ttlMillis() / 1000);
         }
-        if (stored.parsed() instanceof UnreadableSession refused && refused.refusedByRedis()) {
+        UnreadableSession unreadable = stored.parsed() instanceof UnreadableSession u ? u : null;
+        if (unreadable != null && unreadable.refusedByRedis()) {
             out.writeNullField("bytes"); // no value kept to count: not an empty one
         } else {
             out.writeNumberField("bytes", stored.rawBytes());
         }
-        if (stored.parsed() instanceof UnreadableSession unreadable) {
+        if (unreadable != null) {
             out.writeBooleanField("readable", false);
             out.writeStringField("error", Masking.raw(Wording.cli().render(unreadable.reason())));
             // every field a readable row has, so that a script reading one of them finds it on every line

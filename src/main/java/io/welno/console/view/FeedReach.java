@@ -12,9 +12,9 @@ public enum FeedReach {
     /** The feed reads Redis again every few seconds (notifications off or refused): a change arrives a poll late. */
     POLLED,
     /**
-     * Connected, but the PING in flight has gone unanswered a second or more: a server that froze, or a link that broke
-     * without saying so. Writes may reach Redis from elsewhere meanwhile, and nothing of them reaches the window until
-     * it answers again, or the watchdog gives the link up seconds later.
+     * Connected, but the PING in flight has gone unanswered a second or more ({@link #notAnswering}): a server that
+     * froze, or a link that broke without saying so. Writes may reach Redis from elsewhere meanwhile, and nothing of
+     * them reaches the window until it answers again, or the watchdog gives the link up seconds later.
      */
     UNANSWERED,
     /** Not connected, or connecting again. */
@@ -24,13 +24,23 @@ public enum FeedReach {
     public static final long UNANSWERED_AFTER_MILLIS = 1000;
 
     /**
+     * Whether the PING in flight says Redis is not answering: it has waited a second or more, and longer than the last
+     * answer took (a slow answer that came is a round trip, whatever the wait before it). The status bar's latency
+     * and the copies on screen judge by this one rule.
+     *
      * @param unansweredMillis how long the PING in flight has waited for its answer, 0 when none waits
+     * @param latencyMillis    the last answer's round trip, -1 when none is known
      */
-    public static FeedReach of(FeedMode mode, long unansweredMillis) {
+    public static boolean notAnswering(long unansweredMillis, long latencyMillis) {
+        return unansweredMillis >= UNANSWERED_AFTER_MILLIS && unansweredMillis > latencyMillis;
+    }
+
+    /** @see #notAnswering */
+    public static FeedReach of(FeedMode mode, long unansweredMillis, long latencyMillis) {
         if (mode != FeedMode.LIVE && mode != FeedMode.POLLING) {
             return LOST;
         }
-        if (unansweredMillis >= UNANSWERED_AFTER_MILLIS) {
+        if (notAnswering(unansweredMillis, latencyMillis)) {
             return UNANSWERED;
         }
         return mode == FeedMode.LIVE ? LIVE : POLLED;

@@ -153,14 +153,17 @@ class DetailModelTest {
 
     @Test
     void theReachIsTheModeAndTheUnansweredPing() {
-        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 0));
-        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 999), "a PING on its way");
-        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.LIVE, 1000));
-        assertEquals(FeedReach.POLLED, FeedReach.of(FeedMode.POLLING, 10));
-        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.POLLING, 4000));
+        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 0, 1));
+        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 999, 1), "a PING on its way");
+        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.LIVE, 1000, 1));
+        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.LIVE, 1000, -1), "no answer known yet");
+        assertEquals(FeedReach.LIVE, FeedReach.of(FeedMode.LIVE, 1500, 2500),
+                "as the status bar's latency: a wait shorter than the last answer took is not yet news");
+        assertEquals(FeedReach.POLLED, FeedReach.of(FeedMode.POLLING, 10, 1));
+        assertEquals(FeedReach.UNANSWERED, FeedReach.of(FeedMode.POLLING, 4000, 1));
         for (FeedMode mode : new FeedMode[] {FeedMode.CONNECTING, FeedMode.RECONNECTING, FeedMode.OFFLINE}) {
-            assertEquals(FeedReach.LOST, FeedReach.of(mode, 0), mode.name());
-            assertEquals(FeedReach.LOST, FeedReach.of(mode, 5000), mode.name());
+            assertEquals(FeedReach.LOST, FeedReach.of(mode, 0, -1), mode.name());
+            assertEquals(FeedReach.LOST, FeedReach.of(mode, 5000, -1), mode.name());
         }
     }
 

@@ -3,7 +3,6 @@ package io.welno.console.ui.shell;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.Operator;
 import io.welno.console.live.ClockOffset;
-import io.welno.console.live.FeedMode;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.actions.ActionHost;
@@ -262,10 +261,9 @@ public final class MainView extends BorderPane implements ActionHost {
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
-            FeedMode mode = bridge.mode();
-            boolean following = mode == FeedMode.LIVE || mode == FeedMode.POLLING;
+            FeedReach reach = FeedReach.of(bridge.mode(), stats.unansweredMillis(), stats.latencyMillis());
+            boolean following = reach != FeedReach.LOST;
             everFollowed |= following;
-            FeedReach reach = FeedReach.of(mode, stats.unansweredMillis());
             // Before the first snapshot ends the counts are being read, not left behind. A server not answering has
             // them as last read too (writes made meanwhile reach the window only once it answers), though nothing
             // is missed for good unless the link is given up.

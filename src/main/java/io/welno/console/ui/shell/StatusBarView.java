@@ -31,8 +31,6 @@ import org.controlsfx.control.StatusBar;
  */
 final class StatusBarView {
 
-    /** An unanswered PING is shown instead of the last round trip once it has waited this long. */
-    private static final long LATE_MILLIS = FeedReach.UNANSWERED_AFTER_MILLIS;
     private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
@@ -206,7 +204,7 @@ final class StatusBarView {
     private void showLatency() {
         long latency = stats.latencyMillis();
         long waiting = stats.unansweredMillis();
-        boolean late = waiting >= LATE_MILLIS && waiting > latency;
+        boolean late = FeedReach.notAnswering(waiting, latency);
         if (late) {
             latencyLabel.setText(i18n.format("status.latency.waiting", waiting / 1000));
         } else {
