@@ -20,8 +20,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A server that stops answering (frozen, or a link broken without a word) leaves the feed LIVE until the watchdog gives
- * the link up; meanwhile the detail pane does not say it follows live changes, and the session count says it is the
- * last one read; both say so again once Redis answers.
+ * the link up; meanwhile the status bar's mode says NO ANSWER instead of LIVE, the detail pane does not say it follows
+ * live changes, and the session count says it is the last one read; all say so again once Redis answers.
  * The feed's own unanswered PING is what the window reads ({@code PauseTest} freezes a real server under the feed);
  * here the window is handed that reading.
  */
@@ -76,13 +76,19 @@ class UnansweredRedisWindowTest {
         FxState.await("not answering", () -> freshness(robot)
                 .equals("Redis is not answering (see the status bar); this copy may be behind."));
         FxState.await("the count is the last one read", () -> count(robot).endsWith("when last read"));
+        FxState.await("the mode is not LIVE", () -> mode(robot).equals("NO ANSWER"));
         unanswered = 0;
         FxState.await("following again", () -> freshness(robot).equals("Following live changes"));
         FxState.await("the count current again", () -> !count(robot).contains("last read"));
+        FxState.await("LIVE again", () -> mode(robot).equals("LIVE"));
     }
 
     private static String count(FxRobot robot) {
         return robot.lookup("#sessionCount").queryAs(Label.class).getText();
+    }
+
+    private static String mode(FxRobot robot) {
+        return robot.lookup("#feedMode").queryAs(Label.class).getText();
     }
 
     private static String freshness(FxRobot robot) {

@@ -23,9 +23,10 @@ import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The window's status bar: the feed's mode (or PAUSED with the changes waiting, and the mode when not LIVE), the
- * snapshot's progress, the session count, the event rate, Redis's latency, the clock with its zone, and how far that
- * clock is from Redis's when the difference is worth saying ({@link ClockOffset#noticeable}).
+ * The window's status bar: the feed's mode (NO ANSWER while its PING goes unanswered; PAUSED with the changes waiting,
+ * and the mode when not LIVE), the snapshot's progress, the session count, the event rate, Redis's latency, the clock
+ * with its zone, and how far that clock is from Redis's when the difference is worth saying
+ * ({@link ClockOffset#noticeable}).
  * {@link #update()} is called by the frame pump a few times a second and at once when the language or the pause
  * changes.
  */
@@ -33,6 +34,8 @@ final class StatusBarView {
 
     private static final PseudoClass LATE = PseudoClass.getPseudoClass("late");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** The mode label's state while Redis is not answering (its text key {@code mode.UNANSWERED}, its style class). */
+    private static final String UNANSWERED = "UNANSWERED";
 
     private final StatusBar bar = new StatusBar();
     private final Label modeLabel = new Label();
@@ -54,7 +57,8 @@ final class StatusBarView {
     /** The label ControlsFX's skin shows the bar's text in; null until the skin exists. */
     private Label sentenceLabel;
     private String statusTip;
-    private FeedMode shownMode;
+    /** The state whose colour the mode label wears ({@link #state}); null after a pause, so the next update sets it. */
+    private String shownState;
 
     StatusBarView(FeedBridge bridge, SessionTableModel model, I18n i18n, Clock clock, ZoneId zone) {
         this.bridge = bridge;
@@ -137,15 +141,19 @@ final class StatusBarView {
     }
 
     void update() {
-        FeedMode mode = bridge.mode();
-        if (mode != shownMode) {
+        String state = state();
+        if (!state.equals(shownState)) {
             modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
-            modeLabel.getStyleClass().add("mode-" + mode.name().toLowerCase(Locale.ROOT));
-            shownMode = mode;
+            modeLabel.getStyleClass().add("mode-" + state.toLowerCase(Locale.ROOT));
+            shownState = state;
         }
-        modeLabel.setText(i18n.get("mode." + mode.name()));
+        modeLabel.setText(i18n.get("mode." + state));
         // the feed's phrase in the window's language; Wording escapes and bounds the Redis errors it quotes
         String feedText = Wording.window(i18n).render(bridge.modeDetail());
+        if (state.equals(UNANSWERED)) {
+            // the feed's "receiving live" is what it was doing when Redis last answered
+            feedText = i18n.format("status.unanswered", stats.unansweredMillis() / 1000);
+        }
         String detailText = feedText;
         if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
             detailText = i18n.format("snapshot.progress", bridge.snapshotLoaded());
@@ -179,6 +187,17 @@ final class StatusBarView {
         clockLabel.setText(Formats.time(i18n, now, now));
         showClockOffset();
         showPaused();
+    }
+
+    /**
+     * What the mode label says: the feed's mode, or NO ANSWER while a connected feed's PING goes unanswered
+     * ({@link FeedReach#notAnswering}): the feed stays LIVE until its watchdog gives the link up, and a green LIVE
+     * over a server that stopped answering would claim changes are arriving when none can.
+     */
+    private String state() {
+        FeedMode mode = bridge.mode();
+        return FeedReach.of(mode, stats.unansweredMillis(), stats.latencyMillis()) == FeedReach.UNANSWERED
+                ? UNANSWERED : mode.name();
     }
 
     /**
@@ -233,13 +252,13 @@ final class StatusBarView {
         if (!model.pausedProperty().get()) {
             return;
         }
-        FeedMode mode = bridge.mode();
-        boolean live = mode == FeedMode.LIVE;
+        String state = state();
+        boolean live = state.equals(FeedMode.LIVE.name());
         modeLabel.getStyleClass().removeIf(c -> c.startsWith("mode-") && !c.equals("mode-label"));
-        modeLabel.getStyleClass().add(live ? "mode-paused" : "mode-" + mode.name().toLowerCase(Locale.ROOT));
-        shownMode = null; // the feed's style comes back on the first update after resuming
+        modeLabel.getStyleClass().add(live ? "mode-paused" : "mode-" + state.toLowerCase(Locale.ROOT));
+        shownState = null; // the feed's style comes back on the first update after resuming
         int waiting = model.pendingUpdatesProperty().get();
         modeLabel.setText(live ? i18n.format("status.paused", waiting)
-                : i18n.format("status.paused.feed", i18n.get("mode." + mode.name()), waiting));
+                : i18n.format("status.paused.feed", i18n.get("mode." + state), waiting));
     }
 }

@@ -67,6 +67,50 @@ class StatusBarViewTest {
     }
 
     /**
+     * A LIVE feed whose PING goes unanswered is not shown as LIVE: the feed keeps its mode until the watchdog gives the
+     * link up, but the label says NO ANSWER in its own colour and the bar's sentence says what that means, in both
+     * languages, and beside PAUSED as any state but LIVE; the answer coming back restores LIVE and the feed's sentence.
+     */
+    @Test
+    void aLiveFeedWhosePingGoesUnansweredIsNotShownAsLive() throws Exception {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        SessionTableModel model = newModel();
+        StatusBarView bar = liveBar(model, i18n);
+        FxState.check(() -> bar.setStats(fieldStats()));
+        unanswered = 400;
+        assertEquals("LIVE", mode(bar));
+        assertTrue(styled(bar, "mode-live"));
+
+        unanswered = 4_200;
+        assertEquals("NO ANSWER", mode(bar));
+        assertTrue(styled(bar, "mode-unanswered"));
+        assertFalse(styled(bar, "mode-live"));
+        assertTrue(sentence(bar).startsWith("Redis has not answered for 4 s: changes made meanwhile"), sentence(bar));
+        FxState.check(() -> i18n.setLocale(Locale.KOREAN));
+        assertEquals("응답 없음", mode(bar));
+        assertTrue(sentence(bar).startsWith("Redis가 4초째 응답하지 않습니다."), sentence(bar));
+
+        FxState.check(() -> model.pausedProperty().set(true));
+        assertEquals("응답 없음 · 일시 정지 · 0건 대기", mode(bar));
+        assertTrue(styled(bar, "mode-unanswered"), "the state's colour, not the pause's");
+        FxState.check(() -> model.pausedProperty().set(false));
+
+        unanswered = 0;
+        FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
+        assertEquals("LIVE", mode(bar));
+        assertTrue(styled(bar, "mode-live"));
+        assertFalse(styled(bar, "mode-unanswered"));
+        assertFalse(sentence(bar).contains("not answered"), sentence(bar));
+    }
+
+    private static String sentence(StatusBarView bar) throws Exception {
+        return FxState.read(() -> {
+            bar.update();
+            return bar.node().getText();
+        });
+    }
+
+    /**
      * This computer's clock far from Redis's is said beside the clock, which way and by how much, in both languages;
      * a difference a round trip could hide, or one under half a minute, is not.
      */
