@@ -117,15 +117,10 @@ final class KeyspaceSubscriber {
         if (stopping || !pubSub.isSubscribed()) {
             return;
         }
-        long sent = pingSentNanos;
-        if (sent != 0 && System.nanoTime() - sent > timeoutNanos) {
-            long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
-            LOG.warn("No PONG from {} within {} ms; closing the subscription", settings.redactedUrl(), millis);
-            watchdogReason = FeedPhrases.noPong(millis);
-            disconnect();
+        if (giveUpIfUnanswered(timeoutNanos)) {
             return;
         }
-        if (sent == 0) {
+        if (pingSentNanos == 0) {
             pingSentNanos = System.nanoTime();
             try {
                 pubSub.ping();
@@ -133,6 +128,23 @@ final class KeyspaceSubscriber {
                 disconnect();
             }
         }
+    }
+
+    /**
+     * Closes the subscription when the PING in flight has waited longer than {@code timeoutNanos} for its PONG.
+     *
+     * @return whether it did
+     */
+    boolean giveUpIfUnanswered(long timeoutNanos) {
+        long sent = pingSentNanos;
+        if (stopping || sent == 0 || !pubSub.isSubscribed() || System.nanoTime() - sent <= timeoutNanos) {
+            return false;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+        LOG.warn("No PONG from {} within {} ms; closing the subscription", settings.redactedUrl(), millis);
+        watchdogReason = FeedPhrases.noPong(millis);
+        disconnect();
+        return true;
     }
 
     /** How long the PING in flight has waited for its PONG at {@code nowNanos}, in nanoseconds; 0 when none is. */

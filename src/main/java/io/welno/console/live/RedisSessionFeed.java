@@ -534,6 +534,10 @@ public final class RedisSessionFeed implements SessionFeed {
         if (current.push) {
             long timeout = options.pingTimeout().toNanos();
             current.subscribers.forEach(subscriber -> subscriber.ping(timeout));
+            // The PONG is due within the timeout: looked for then, not at the next tick a whole interval later, so a
+            // server that stopped answering is given up pingTimeout after the PING, as the log and docs/live.md say.
+            control.schedule(guarded(() -> giveUpUnanswered(current, timeout)),
+                    options.pingTimeout().toMillis() + 1, TimeUnit.MILLISECONDS);
             return;
         }
         long t0 = System.nanoTime();
@@ -545,6 +549,12 @@ public final class RedisSessionFeed implements SessionFeed {
             connectionLost(current.generation, e);
         } finally {
             current.pollPingSentNanos = 0;
+        }
+    }
+
+    private void giveUpUnanswered(Link current, long timeoutNanos) {
+        if (link == current) {
+            current.subscribers.forEach(subscriber -> subscriber.giveUpIfUnanswered(timeoutNanos));
         }
     }
 

@@ -171,6 +171,36 @@ class ReconnectTest {
         }
     }
 
+    /**
+     * The PONG is looked for when its timeout runs out, not at the next PING a whole interval later: a server that
+     * stops answering for longer than the timeout but less than the interval is given up all the same (looked for at
+     * the next tick only, the PONG came once the pause ended and the freeze went unnoticed).
+     */
+    @Test
+    void aPingUnansweredPastItsTimeoutIsGivenUpBeforeTheNextOneIsDue(@TempDir Path tmp) {
+        RedisProcess server = RedisProcess.start(EmbeddedRedis.freePort(), tmp, List.of());
+        RecordingListener listener = new RecordingListener();
+        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(server.url()), new SessionCodec(),
+                FeedOptions.defaults().withPing(Duration.ofSeconds(8), Duration.ofMillis(300))
+                        .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300))
+                        // the server's flags are not read during the pause: the PING alone is to notice it
+                        .withTopologyRefresh(Duration.ofMinutes(10)));
+        try (Jedis admin = new Jedis(server.address())) {
+            feed.start(listener);
+            listener.awaitMode(FeedMode.LIVE);
+            listener.awaitSnapshots(1);
+            // From before the first PING (8 s after the start) to after it plus 300 ms, and ended 4 s before the next.
+            admin.clientPause(12_000);
+            listener.awaitMode(FeedMode.RECONNECTING, Duration.ofSeconds(30));
+            Phrase detail = listener.lastReported(FeedMode.RECONNECTING).detail();
+            assertEquals(FeedPhrases.noPong(300), detail.arg(1), detail.toString());
+            listener.awaitMode(FeedMode.LIVE);
+        } finally {
+            feed.close();
+            server.kill();
+        }
+    }
+
     @Test
     void aServerThatCannotBeReachedAtAllIsOfflineAndTheFeedConnectsWhenItAppears(@TempDir Path tmp) {
         int port = EmbeddedRedis.freePort();
