@@ -181,7 +181,8 @@ public final class CsvExport {
     }
 
     /**
-     * RFC 4180 quoting, plus an apostrophe before text a spreadsheet would treat as a formula. Every cell is escaped as
+     * RFC 4180 quoting, plus an apostrophe before text a spreadsheet would treat as a formula, also when spaces come
+     * before it. Every cell is escaped as
      * the table shows it ({@link SafeText#escapeKeepingLines}): an export is opened in a spreadsheet or printed with
      * {@code cat}, where an escape sequence from a session would drive the terminal, a carriage return overprint the
      * line and a bidi override turn the cell around. Line breaks stay, inside the quoted cell.
@@ -191,8 +192,11 @@ public final class CsvExport {
             return "";
         }
         String text = SafeText.escapeKeepingLines(value);
-        char first = text.charAt(0);
-        boolean number = text.matches("[+-]?\\d+(\\.\\d+)?");
+        // Looked at past leading spaces: an import that trims them (Google Sheets does, LibreOffice when asked) would
+        // otherwise run " =HYPERLINK(…)" all the same.
+        String lead = text.stripLeading();
+        char first = lead.isEmpty() ? ' ' : lead.charAt(0);
+        boolean number = lead.matches("[+-]?\\d+(\\.\\d+)?");
         if (!number && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
                 || first == '\r')) {
             text = "'" + text;

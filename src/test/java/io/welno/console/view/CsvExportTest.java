@@ -151,6 +151,10 @@ class CsvExportTest {
         assertEquals("'=HYPERLINK(1)", CsvExport.quote("=HYPERLINK(1)"));
         assertEquals("'@SUM(A1)", CsvExport.quote("@SUM(A1)"));
         assertEquals("-1", CsvExport.quote("-1"));
+        assertEquals("' =HYPERLINK(1)", CsvExport.quote(" =HYPERLINK(1)"), "an import that trims spaces");
+        assertEquals("'\u3000+1+2", CsvExport.quote("\u3000+1+2"), "an ideographic space, as a Korean IME types it");
+        assertEquals("\" -1\"", CsvExport.quote(" -1"));
+        assertEquals("\"  \"", CsvExport.quote("  "));
         assertEquals("", CsvExport.quote(null));
     }
 
