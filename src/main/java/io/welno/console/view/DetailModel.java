@@ -76,8 +76,18 @@ public final class DetailModel {
             return false;
         }
         boolean sameSession = row != null && row.id().equals(next.id());
-        changed = sameSession ? Collections.unmodifiableSet(difference(row, next)) : Collections.emptySet();
-        changedAtMillis = sameSession ? clock.millis() : -1;
+        if (!sameSession) {
+            changed = Collections.emptySet();
+            changedAtMillis = -1;
+        } else {
+            Set<Field> difference = difference(row, next);
+            // A reading that shows nothing new (a resync after a reconnect reads every session again) is no change:
+            // "Updated just now" would name no field, and the last real change's time stands.
+            if (!difference.isEmpty()) {
+                changed = Collections.unmodifiableSet(difference);
+                changedAtMillis = clock.millis();
+            }
+        }
         row = next;
         presence = next.isEnded() ? Presence.ENDED : Presence.LIVE;
         return true;

@@ -80,6 +80,27 @@ class DetailModelTest {
         assertTrue(model.marked().isEmpty(), "another session is not a change of this one");
     }
 
+    /**
+     * A new reading of the same bytes (a resync after a reconnect reads every session again) is no change: the pane
+     * neither says "Updated just now" naming nothing nor forgets when the session last changed.
+     */
+    @Test
+    void aNewReadingOfTheSameCopyIsNoChange() {
+        model.show(TestRows.session("s", "auth_requesting", T0).row());
+        assertTrue(model.show(TestRows.session("s", "auth_request_sent", T0).row()));
+        clock.advance(DetailModel.MARK.plusSeconds(1));
+        assertEquals("Last change 5s ago", model.freshness(en));
+
+        model.show(TestRows.session("s", "auth_request_sent", T0).row());
+        assertTrue(model.marked().isEmpty(), model.marked().toString());
+        assertEquals("Last change 5s ago", model.freshness(en));
+
+        model.clear();
+        model.show(TestRows.session("s", "initiated", T0).row());
+        model.show(TestRows.session("s", "initiated", T0).row());
+        assertEquals("Following live changes", model.freshness(en), "never changed while shown");
+    }
+
     @Test
     void anEndedSessionAndOneTheListDroppedSaySoAndKeepTheLastCopy() {
         SessionRow row = TestRows.session("s", "auth_request_sent", T0).row();
