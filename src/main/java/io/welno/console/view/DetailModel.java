@@ -140,7 +140,9 @@ public final class DetailModel {
         return switch (presence) {
             case NONE -> "";
             case GONE -> texts.format("detail.gone", Formats.duration(texts, Duration.ofMillis(nowMillis - goneAtMillis)));
-            case ENDED -> texts.format(row.endedKind() == ChangeKind.EXPIRED ? "detail.ended.expired" : "detail.ended.removed",
+            // found gone by a pass, the end's moment is unknown: only when it was found is
+            case ENDED -> texts.format(row.endedFoundByPass() ? "detail.ended.found"
+                            : row.endedKind() == ChangeKind.EXPIRED ? "detail.ended.expired" : "detail.ended.removed",
                     row.endedAt() == null ? "" : Formats.moment(texts, row.endedAt(), now(), zone));
             case LIVE -> reach == FeedReach.LOST ? texts.get("detail.disconnected")
                     : reach == FeedReach.UNANSWERED ? texts.get("detail.unanswered")

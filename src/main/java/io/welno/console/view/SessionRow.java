@@ -79,6 +79,8 @@ public final class SessionRow {
     private final Phrase unreadableReason;
     private final ChangeKind endedKind;
     private final LocalDateTime endedAt;
+    /** The end was found by reading every session again: {@link #endedAt} is when, not when it happened. */
+    private final boolean endedFoundByPass;
     /** Where the session stands against the profile's fallback folder; null when none is set or no file exists. */
     private final FileCopy place;
     private StuckMark stuckMark;
@@ -91,6 +93,7 @@ public final class SessionRow {
         this.bytes = stored.parsed() instanceof SessionDocument ? stored.value() : null;
         this.endedKind = null;
         this.endedAt = null;
+        this.endedFoundByPass = false;
         this.place = null;
         this.ttlMillis = stored.ttlMillis();
         this.readAtMillis = readAtMillis;
@@ -156,16 +159,24 @@ public final class SessionRow {
 
     /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
     public SessionRow ended(ChangeKind kind, LocalDateTime when) {
-        return new SessionRow(this, kind, when, place);
+        return ended(kind, when, false);
+    }
+
+    /**
+     * The same row, marked as gone from Redis (deleted or expired): at {@code when}, or, {@code foundByPass}, found
+     * gone then by reading every session again, having gone at some time before.
+     */
+    public SessionRow ended(ChangeKind kind, LocalDateTime when, boolean foundByPass) {
+        return new SessionRow(this, kind, when, foundByPass, place);
     }
 
     /** The same row with its place against the fallback folder (null: none). */
     public SessionRow withPlace(FileCopy copy) {
         FileCopy next = copy == null || copy.where() == FileCopy.Where.REDIS_ONLY ? null : copy;
-        return Objects.equals(next, place) ? this : new SessionRow(this, endedKind, endedAt, next);
+        return Objects.equals(next, place) ? this : new SessionRow(this, endedKind, endedAt, endedFoundByPass, next);
     }
 
-    private SessionRow(SessionRow row, ChangeKind kind, LocalDateTime when, FileCopy place) {
+    private SessionRow(SessionRow row, ChangeKind kind, LocalDateTime when, boolean foundByPass, FileCopy place) {
         bytes = row.bytes;
         unreadable = row.unreadable;
         rawBytes = row.rawBytes;
@@ -193,6 +204,7 @@ public final class SessionRow {
         unreadableReason = row.unreadableReason;
         endedKind = kind;
         endedAt = when;
+        endedFoundByPass = foundByPass;
         this.place = place;
     }
 
@@ -216,6 +228,11 @@ public final class SessionRow {
 
     public LocalDateTime endedAt() {
         return endedAt;
+    }
+
+    /** Whether the end was found by reading every session again: {@link #endedAt} is when it was found, not when. */
+    public boolean endedFoundByPass() {
+        return endedFoundByPass;
     }
 
     private static LocalDateTime local(SessionTimestamp time) {

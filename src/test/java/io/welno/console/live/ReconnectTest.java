@@ -121,6 +121,7 @@ class ReconnectTest {
             assertEquals(ChangeKind.ADDED, listener.lastKind("d"));
             assertFalse(listener.has("c"), "c vanished while the server was down");
             assertEquals(ChangeKind.REMOVED, listener.lastKind("c"));
+            assertTrue(listener.last("c").fromSnapshot(), "found gone by the resync, not told as it went");
             assertTrue(listener.has("a"));
 
             List<FeedMode> modes = listener.modeSequence();

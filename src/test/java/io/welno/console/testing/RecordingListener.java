@@ -157,6 +157,17 @@ public final class RecordingListener implements FeedListener {
         return changes.stream().filter(c -> c.id().equals(id)).map(SessionChange::kind).collect(Collectors.toList());
     }
 
+    /** The last change delivered for {@code id}, or null. */
+    public synchronized SessionChange last(String id) {
+        SessionChange found = null;
+        for (SessionChange change : changes) {
+            if (change.id().equals(id)) {
+                found = change;
+            }
+        }
+        return found;
+    }
+
     public synchronized ChangeKind lastKind(String id) {
         List<ChangeKind> kinds = kinds(id);
         return kinds.isEmpty() ? null : kinds.get(kinds.size() - 1);

@@ -403,6 +403,31 @@ class SessionTableModelTest {
     }
 
     /**
+     * An end found by reading every session again (a resync after a reconnect) is marked as found then, not as having
+     * happened then: the session went at some time before, while the console was not following. One told as it
+     * happened is not so marked.
+     */
+    @Test
+    void anEndFoundByAResyncIsMarkedAsFoundNotAsHappened() {
+        MutableClock moving = new MutableClock(T0.atZone(Timestamps.DEFAULT_ZONE).toInstant(), ZoneOffset.UTC);
+        SessionTableModel table = new SessionTableModel(StuckPolicy.defaults(), moving, Timestamps.DEFAULT_ZONE);
+        FeedBridge bridge = new FeedBridge(moving);
+        bridge.onBatch(new FeedBatch(List.of(
+                new SessionChange(ChangeKind.ADDED, "welno_a", TestRows.session("welno_a", "initiated", T0).stored()),
+                new SessionChange(ChangeKind.ADDED, "welno_b", TestRows.session("welno_b", "initiated", T0).stored())),
+                true, true));
+        bridge.drain(table);
+
+        moving.advance(Duration.ofMinutes(5));
+        bridge.onBatch(new FeedBatch(List.of(new SessionChange(ChangeKind.REMOVED, "welno_a", null, true),
+                new SessionChange(ChangeKind.REMOVED, "welno_b", null)), true, true));
+        bridge.drain(table);
+        assertTrue(table.row("welno_a").endedFoundByPass());
+        assertEquals(T0.plusMinutes(5), table.row("welno_a").endedAt(), "when it was found gone");
+        assertFalse(table.row("welno_b").endedFoundByPass(), "a deletion told as it happened");
+    }
+
+    /**
      * A row's TTL counts down by the clock the window reads it with: read with 30 minutes left, it shows 30 minutes
      * then, and 20 ten minutes later by that clock (the window's, which a test moves; not the machine's).
      */

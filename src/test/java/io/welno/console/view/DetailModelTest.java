@@ -108,6 +108,11 @@ class DetailModelTest {
         model.show(row.ended(ChangeKind.REMOVED, T0.plusMinutes(2)));
         assertEquals(DetailModel.Presence.ENDED, model.presence());
         assertTrue(model.freshness(en).startsWith("Deleted from Redis at "), model.freshness(en));
+        // found gone by reading every session again: when it went is not known, only when it was found
+        model.show(row.ended(ChangeKind.EXPIRED, T0.plusMinutes(2), true));
+        assertTrue(model.freshness(en).startsWith("Gone from Redis: found missing at "), model.freshness(en));
+        assertTrue(model.freshness(ko).startsWith("Redis에서 사라졌습니다. 콘솔이 모든 세션을 다시 읽은 "),
+                model.freshness(ko));
 
         assertTrue(model.show(null));
         assertEquals(DetailModel.Presence.GONE, model.presence());

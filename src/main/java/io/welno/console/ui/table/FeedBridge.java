@@ -64,7 +64,8 @@ public final class FeedBridge implements FeedListener {
             SessionRow row = change.session() == null ? null
                     : SessionRow.of(change.session(), seen.minusNanos(change.session().ageNanos(nowNanos)))
                             .withPlace(places.get(change.id()));
-            rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen));
+            rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen,
+                    change.kind().ended() && change.fromSnapshot()));
         }
         queue.add(new Pending(rows, null));
     }

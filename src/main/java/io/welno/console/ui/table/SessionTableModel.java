@@ -58,13 +58,20 @@ public final class SessionTableModel {
     /**
      * One change to apply: a new row for ADDED/UPDATED, null for REMOVED/EXPIRED.
      *
-     * @param seenAt when the feed handed the change on (null: when it is applied). A session's end is this moment,
-     *               not the one it is applied at: held while the table is paused, a deletion would otherwise end the
-     *               session at the resume
+     * @param seenAt      when the feed handed the change on (null: when it is applied). A session's end is this
+     *                    moment, not the one it is applied at: held while the table is paused, a deletion would
+     *                    otherwise end the session at the resume
+     * @param foundByPass an end found by reading every session again (a resync after a reconnect, say), not told as
+     *                    it happened: the session went at some time before {@code seenAt}, which is only when it was
+     *                    found gone
      */
-    public record RowChange(ChangeKind kind, String id, SessionRow row, Instant seenAt) {
+    public record RowChange(ChangeKind kind, String id, SessionRow row, Instant seenAt, boolean foundByPass) {
         public RowChange(ChangeKind kind, String id, SessionRow row) {
-            this(kind, id, row, null);
+            this(kind, id, row, null, false);
+        }
+
+        public RowChange(ChangeKind kind, String id, SessionRow row, Instant seenAt) {
+            this(kind, id, row, seenAt, false);
         }
     }
 
@@ -199,7 +206,7 @@ public final class SessionTableModel {
                     count(current, -1);
                     stuck.remove(current);
                     expiry.remove(current);
-                    SessionRow ended = current.ended(change.kind(), endedAt(change));
+                    SessionRow ended = current.ended(change.kind(), endedAt(change), change.foundByPass());
                     master.set(at, ended);
                     removed.add(current);
                     added.add(ended);
