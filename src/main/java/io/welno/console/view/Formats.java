@@ -154,7 +154,10 @@ public final class Formats {
         return format(i18n, Part.TIME).format(time);
     }
 
-    /** Date, time and zone, e.g. "Nov 20, 2026, 14:03:22 KST" or "2026. 11. 20. 오후 2:03:22 KST". */
+    /**
+     * Date, time and zone, in the form {@link #time} gives another day's time: "Nov 20, 2026 14:03:22 KST" on the
+     * 24-hour clock, "Nov 20, 2026, 2:03:22 PM KST" or "2026. 11. 20. 오후 2:03:22 KST" in the language's style.
+     */
     public static String dateTime(Texts i18n, LocalDateTime time, ZoneId zone) {
         if (time == null) {
             return "";
