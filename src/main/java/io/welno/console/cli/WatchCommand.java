@@ -209,7 +209,8 @@ final class WatchCommand implements Callable<Integer> {
 
         private final PrintWriter err;
         private final Supplier<Optional<ClockOffset>> clockOffset;
-        private boolean clockNoted;
+        private final ClockNotes clockNotes = new ClockNotes();
+        private boolean following;
 
         Printer(PrintWriter out, PrintWriter err, Supplier<Optional<ClockOffset>> clockOffset) {
             this.out = out;
@@ -226,6 +227,7 @@ final class WatchCommand implements Callable<Integer> {
         synchronized void passTime() {
             followed.passTime();
             out.flush();
+            noteClock(); // the feed reads Redis's clock again every few minutes while it follows
         }
 
         @Override
@@ -348,8 +350,9 @@ final class WatchCommand implements Callable<Integer> {
         }
 
         @Override
-        public void onModeChanged(FeedMode mode, Phrase detail) {
-            noteClock(mode);
+        public synchronized void onModeChanged(FeedMode mode, Phrase detail) {
+            following = mode == FeedMode.LIVE || mode == FeedMode.POLLING;
+            noteClock();
             // the detail quotes Redis errors: Wording escapes and bounds them like every text from outside
             String sentence = Wording.cli().render(detail);
             if (json) {
@@ -362,18 +365,14 @@ final class WatchCommand implements Callable<Integer> {
         }
 
         /**
-         * Once connected (the feed reads Redis's clock before it follows), says on standard error when this
-         * computer's clock is far from Redis's: every expiry line is judged by it. Once a run: a watch that reconnects
-         * does not repeat it.
+         * While following (the feed reads Redis's clock before it follows, and again every few minutes), says on
+         * standard error when this computer's clock is far from Redis's, or agrees again ({@link ClockNotes}): every
+         * expiry line is judged by it.
          */
-        private void noteClock(FeedMode mode) {
-            if (clockNoted || (mode != FeedMode.LIVE && mode != FeedMode.POLLING)) {
-                return;
+        private void noteClock() {
+            if (following) {
+                clockOffset.get().map(clockNotes::next).ifPresent(note -> ClockNote.say(note, err));
             }
-            clockOffset.get().ifPresent(offset -> {
-                clockNoted = true;
-                ClockNote.say(ClockNote.of(offset), err);
-            });
         }
     }
 
