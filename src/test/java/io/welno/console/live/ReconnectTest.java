@@ -147,9 +147,7 @@ class ReconnectTest {
     void aSubscriptionThatStopsAnsweringIsClosedByTheWatchdogAndReconnected(@TempDir Path tmp) {
         RedisProcess server = RedisProcess.start(EmbeddedRedis.freePort(), tmp, List.of());
         RecordingListener listener = new RecordingListener();
-        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(server.url()), new SessionCodec(),
-                FeedOptions.defaults().withPing(Duration.ofMillis(100), Duration.ofMillis(300))
-                        .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300)));
+        RedisSessionFeed feed = pingWatched(server, Duration.ofMillis(100), Duration.ofMillis(300));
         try (Jedis admin = new Jedis(server.address())) {
             feed.start(listener);
             listener.awaitMode(FeedMode.LIVE);
@@ -181,11 +179,7 @@ class ReconnectTest {
     void aPingUnansweredPastItsTimeoutIsGivenUpBeforeTheNextOneIsDue(@TempDir Path tmp) {
         RedisProcess server = RedisProcess.start(EmbeddedRedis.freePort(), tmp, List.of());
         RecordingListener listener = new RecordingListener();
-        RedisSessionFeed feed = new RedisSessionFeed(RedisConnectionSettings.parse(server.url()), new SessionCodec(),
-                FeedOptions.defaults().withPing(Duration.ofSeconds(8), Duration.ofMillis(300))
-                        .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300))
-                        // the server's flags are not read during the pause: the PING alone is to notice it
-                        .withTopologyRefresh(Duration.ofMinutes(10)));
+        RedisSessionFeed feed = pingWatched(server, Duration.ofSeconds(8), Duration.ofMillis(300));
         try (Jedis admin = new Jedis(server.address())) {
             feed.start(listener);
             listener.awaitMode(FeedMode.LIVE);
@@ -200,6 +194,17 @@ class ReconnectTest {
             feed.close();
             server.kill();
         }
+    }
+
+    /**
+     * A feed on {@code server} whose subscription is PINGed every {@code interval} and given up after {@code timeout},
+     * reconnecting at once; the server's flags are not read again meanwhile, so the PING alone notices a pause.
+     */
+    private static RedisSessionFeed pingWatched(RedisProcess server, Duration interval, Duration timeout) {
+        return new RedisSessionFeed(RedisConnectionSettings.parse(server.url()), new SessionCodec(),
+                FeedOptions.defaults().withPing(interval, timeout)
+                        .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300))
+                        .withTopologyRefresh(Duration.ofMinutes(10)));
     }
 
     @Test
