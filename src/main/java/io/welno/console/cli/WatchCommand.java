@@ -210,6 +210,8 @@ final class WatchCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final Supplier<Optional<ClockOffset>> clockOffset;
         private final ClockNotes clockNotes = new ClockNotes();
+        /** The text lines' filter of a resync's rows (the JSON lines keep them all). */
+        private final ReadAgainFilter readAgain = new ReadAgainFilter();
         private boolean following;
 
         Printer(PrintWriter out, PrintWriter err, Supplier<Optional<ClockOffset>> clockOffset) {
@@ -236,16 +238,22 @@ final class WatchCommand implements Callable<Integer> {
                     .filter(c -> c.id().equals(id)).toList(), all.fromSnapshot(), all.snapshotComplete());
             for (SessionChange change : batch.changes()) {
                 LocalDateTime now = redis.now();
-                out.println(json ? SafeText.json(changeJson(change, now).toString())
-                        : changeText(change, now));
+                if (json) {
+                    out.println(SafeText.json(changeJson(change, now).toString()));
+                } else if (readAgain.shows(change)) {
+                    out.println(changeText(change, now));
+                }
             }
             if (diff) {
                 history.onBatch(batch);
             }
             followed.onBatch(batch);
             if (batch.snapshotComplete()) {
+                int unchanged = json ? 0 : readAgain.takeUnchanged();
                 out.println(json ? JsonNodeFactory.instance.objectNode().put("snapshot", "complete").toString()
-                        : "-- snapshot complete");
+                        : unchanged == 0 ? "-- snapshot complete"
+                        : String.format(Locale.ROOT, "-- snapshot complete: %,d %s read again unchanged, not listed",
+                                unchanged, unchanged == 1 ? "session" : "sessions"));
             }
             out.flush();
         }
@@ -430,13 +438,16 @@ final class WatchCommand implements Callable<Integer> {
      * {@code list}'s for the same session ({@link SessionNotes}): a session past its expires_at says {@code !expired}
      * here too, and an unreadable value why.
      */
+    /** The note of an end a resync found: when it happened is not known, and the line comes long after it. */
+    static final String FOUND_GONE = "found gone on reading every session again (it went earlier)";
+
     private static String changeText(SessionChange change, LocalDateTime now) {
         ObjectNode json = changeJson(change, now);
         String status = !json.path("readable").asBoolean(true) ? "UNREADABLE"
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
         StoredSession stored = change.session();
-        String notes = stored == null ? ""
+        String notes = stored == null ? (change.fromSnapshot() ? FOUND_GONE : "")
                 : stored.parsed() instanceof SessionDocument doc
                 ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
                 : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";

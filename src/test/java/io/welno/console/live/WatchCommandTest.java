@@ -172,6 +172,46 @@ class WatchCommandTest {
                 + " read, so it will not move on."), line);
     }
 
+    /**
+     * After a reconnect the feed reads every session again and reports each as updated: the text lines say only what
+     * changed while nothing was followed (a deletion with a note that it happened earlier) and count the sessions read
+     * again unchanged; the JSON lines keep every row of the pass, marked as the snapshot's.
+     */
+    @Test
+    void afterAReconnectTheTextLinesSayOnlyWhatChangedMeanwhile() throws Exception {
+        REDIS.client().set(key("r1"), doc("r1", "initiated", 0));
+        REDIS.client().set(key("r2"), doc("r2", "initiated", 0));
+        REDIS.client().set(key("r3"), doc("r3", "initiated", 0));
+        RunningCli text = CliRun.start("watch", "--redis", REDIS.url());
+        RunningCli json = CliRun.start("watch", "--json", "--redis", REDIS.url());
+        try {
+            text.await("the first snapshot", out -> out.contains("-- snapshot complete"));
+            json.await("the first snapshot", out -> out.contains("\"snapshot\":\"complete\""));
+            try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", REDIS.port())) {
+                // one round trip: the subscriptions closed, then a write and a deletion before they subscribe again
+                redis.clients.jedis.Pipeline both = admin.pipelined();
+                both.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "pubsub");
+                both.set(key("r2"), doc("r2", "auth_request_sent", 1));
+                both.del(key("r3"));
+                both.sync();
+            }
+            text.await("the resync", out -> out.contains("-- snapshot complete: 1 session read again unchanged"));
+            json.await("the resync", out -> out.split("\"snapshot\":\"complete\"", -1).length == 3);
+        } finally {
+            text.stop();
+            json.stop();
+        }
+        String after = text.out().substring(text.out().indexOf("== RECONNECTING"));
+        assertTrue(after.lines().anyMatch(l -> l.startsWith("updated  r2 ") && l.contains("auth_request_sent")), after);
+        assertTrue(after.lines().anyMatch(l -> l.startsWith("removed  r3 ")
+                && l.endsWith("found gone on reading every session again (it went earlier)")), after);
+        assertFalse(after.contains(" r1 "), "read again unchanged: no line of its own: " + after);
+        assertEquals(2, json(json).stream().filter(l -> "r1".equals(l.path("id").asText())
+                && l.path("kind").asText().matches("added|updated")).count(), "every row of both passes in JSON");
+        assertTrue(any(json, l -> "r1".equals(l.path("id").asText()) && "updated".equals(l.path("kind").asText())
+                && l.path("snapshot").asBoolean()));
+    }
+
     @Test
     void withFilesTheFolderSessionsAndTheirPlacesArePrintedToo(@TempDir Path dir) throws Exception {
         REDIS.client().set(key("w2"), doc("w2", "auth_completed", 3));
