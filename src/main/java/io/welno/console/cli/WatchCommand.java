@@ -433,14 +433,14 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /** The note of an end a resync found: when it happened is not known, and the line comes long after it. */
+    static final String FOUND_GONE = "found gone on reading every session again (it went earlier)";
+
     /**
      * One line per change; the id, status and name come from Redis, so they are escaped and bounded. The notes are
      * {@code list}'s for the same session ({@link SessionNotes}): a session past its expires_at says {@code !expired}
      * here too, and an unreadable value why.
      */
-    /** The note of an end a resync found: when it happened is not known, and the line comes long after it. */
-    static final String FOUND_GONE = "found gone on reading every session again (it went earlier)";
-
     private static String changeText(SessionChange change, LocalDateTime now) {
         ObjectNode json = changeJson(change, now);
         String status = !json.path("readable").asBoolean(true) ? "UNREADABLE"

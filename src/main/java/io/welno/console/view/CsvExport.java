@@ -182,10 +182,10 @@ public final class CsvExport {
 
     /**
      * RFC 4180 quoting, plus an apostrophe before text a spreadsheet would treat as a formula, also when spaces come
-     * before it. Every cell is escaped as
-     * the table shows it ({@link SafeText#escapeKeepingLines}): an export is opened in a spreadsheet or printed with
-     * {@code cat}, where an escape sequence from a session would drive the terminal, a carriage return overprint the
-     * line and a bidi override turn the cell around. Line breaks stay, inside the quoted cell.
+     * before it. Every cell is escaped as the table shows it ({@link SafeText#escapeKeepingLines}): an export is
+     * opened in a spreadsheet or printed with {@code cat}, where an escape sequence from a session would drive the
+     * terminal, a carriage return overprint the line and a bidi override turn the cell around. Line breaks stay,
+     * inside the quoted cell.
      */
     public static String quote(String value) {
         if (value == null || value.isEmpty()) {

@@ -140,7 +140,7 @@ public final class DetailModel {
         return switch (presence) {
             case NONE -> "";
             case GONE -> texts.format("detail.gone", Formats.duration(texts, Duration.ofMillis(nowMillis - goneAtMillis)));
-            // found gone by a pass, the end's moment is unknown: only when it was found is
+            // an end a pass found has no moment of its own, only the one it was found at
             case ENDED -> texts.format(row.endedFoundByPass() ? "detail.ended.found"
                             : row.endedKind() == ChangeKind.EXPIRED ? "detail.ended.expired" : "detail.ended.removed",
                     row.endedAt() == null ? "" : Formats.moment(texts, row.endedAt(), now(), zone));

@@ -79,7 +79,7 @@ public final class SessionRow {
     private final Phrase unreadableReason;
     private final ChangeKind endedKind;
     private final LocalDateTime endedAt;
-    /** The end was found by reading every session again: {@link #endedAt} is when, not when it happened. */
+    /** The end was found by reading every session again: {@link #endedAt} is when it was found, not when it was. */
     private final boolean endedFoundByPass;
     /** Where the session stands against the profile's fallback folder; null when none is set or no file exists. */
     private final FileCopy place;
