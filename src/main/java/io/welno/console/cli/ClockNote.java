@@ -35,7 +35,7 @@ final class ClockNote {
                 : "clock.behind.cli", offset.difference())) : null;
     }
 
-    /** Prints {@code note} (from {@link #read}) on standard error, after what the command printed. */
+    /** Prints {@code note} ({@link #read}'s or {@link #of}'s; nothing when null) on standard error. */
     static void say(String note, PrintWriter err) {
         if (note != null) {
             err.println(note);

@@ -9,7 +9,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * How far Redis's clock is from the clock that judges the console (docs/live.md, "Clocks"): Redis's TIME minus the
- * console's time at the moment Redis answered, positive when the console's clock is behind. The answer was made at
+ * console's time at the middle of the round trip, positive when the console's clock is behind. The answer was made at
  * some moment of the round trip, so the offset is known to within half of it ({@code uncertaintyMillis}).
  *
  * <p>The console judges expiry, stuck sessions and countdowns by its own clock, and the backend by its own; Redis's is

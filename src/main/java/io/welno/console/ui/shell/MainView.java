@@ -270,7 +270,7 @@ public final class MainView extends BorderPane implements ActionHost {
             model.followingProperty().set(reach == FeedReach.LIVE || reach == FeedReach.POLLED || !everFollowed);
             model.feedFollowing(following); // what the started counts may have missed, and when
             detail.setReach(reach);
-            statusBar.update();
+            statusBar.update(reach);
         }
         pulseProbe.workDone();
     }

@@ -52,6 +52,8 @@ final class StatusBarView {
     private final Clock clock;
     private final ZoneId zone;
     private MainView.FeedStats stats = MainView.FeedStats.NONE;
+    /** How closely the window follows Redis, as the window judged it last ({@link #update(FeedReach)}). */
+    private FeedReach reach = FeedReach.LOST;
     /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
     private final Tooltip feedTip = new Tooltip();
     /** The label ControlsFX's skin shows the bar's text in; null until the skin exists. */
@@ -140,6 +142,16 @@ final class StatusBarView {
         }
     }
 
+    /**
+     * Shows the feed as the window judged it this pulse: the detail pane and the counts are told the same reach, so
+     * the three never disagree about one moment.
+     */
+    void update(FeedReach judged) {
+        reach = judged;
+        update();
+    }
+
+    /** Shows everything again with the last reach the window judged (the language or the pause changed). */
     void update() {
         String state = state();
         if (!state.equals(shownState)) {
@@ -191,13 +203,11 @@ final class StatusBarView {
 
     /**
      * What the mode label says: the feed's mode, or NO ANSWER while a connected feed's PING goes unanswered
-     * ({@link FeedReach#notAnswering}): the feed stays LIVE until its watchdog gives the link up, and a green LIVE
+     * ({@link FeedReach#UNANSWERED}): the feed stays LIVE until its watchdog gives the link up, and a green LIVE
      * over a server that stopped answering would claim changes are arriving when none can.
      */
     private String state() {
-        FeedMode mode = bridge.mode();
-        return FeedReach.of(mode, stats.unansweredMillis(), stats.latencyMillis()) == FeedReach.UNANSWERED
-                ? UNANSWERED : mode.name();
+        return reach == FeedReach.UNANSWERED ? UNANSWERED : bridge.mode().name();
     }
 
     /**

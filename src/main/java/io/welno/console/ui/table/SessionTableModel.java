@@ -69,10 +69,6 @@ public final class SessionTableModel {
         public RowChange(ChangeKind kind, String id, SessionRow row) {
             this(kind, id, row, null, false);
         }
-
-        public RowChange(ChangeKind kind, String id, SessionRow row, Instant seenAt) {
-            this(kind, id, row, seenAt, false);
-        }
     }
 
     public static final int ENDED_CAPACITY = 500;
@@ -206,7 +202,7 @@ public final class SessionTableModel {
                     count(current, -1);
                     stuck.remove(current);
                     expiry.remove(current);
-                    SessionRow ended = current.ended(change.kind(), endedAt(change), change.foundByPass());
+                    SessionRow ended = ended(current, change);
                     master.set(at, ended);
                     removed.add(current);
                     added.add(ended);
@@ -243,9 +239,13 @@ public final class SessionTableModel {
         publishCounts();
     }
 
-    /** When the session of an ended change was seen to go: when the feed handed the change on. */
-    private LocalDateTime endedAt(RowChange change) {
-        return change.seenAt() == null ? now() : LocalDateTime.ofInstant(change.seenAt(), zone);
+    /**
+     * {@code row} ended by {@code change}: seen to go when the feed handed the change on, or found gone then by a pass
+     * ({@link RowChange#foundByPass}).
+     */
+    private SessionRow ended(SessionRow row, RowChange change) {
+        LocalDateTime seen = change.seenAt() == null ? now() : LocalDateTime.ofInstant(change.seenAt(), zone);
+        return row.ended(change.kind(), seen, change.foundByPass());
     }
 
     /** The ended rows that pass the provider and partner filters (at most {@link #ENDED_CAPACITY} to look at). */
@@ -489,7 +489,7 @@ public final class SessionTableModel {
             Integer at = index.get(change.id());
             if (change.kind().ended()) {
                 if (at != null && !rows.get(at).isEnded()) {
-                    rows.set(at, rows.get(at).ended(change.kind(), endedAt(change)));
+                    rows.set(at, ended(rows.get(at), change));
                 }
             } else if (at != null) {
                 rows.set(at, change.row());

@@ -15,6 +15,7 @@ import io.welno.console.text.Phrase;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.table.FeedBridge;
 import io.welno.console.ui.table.SessionTableModel;
+import io.welno.console.view.FeedReach;
 import io.welno.console.view.SessionRow;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -68,8 +69,9 @@ class StatusBarViewTest {
 
     /**
      * A LIVE feed whose PING goes unanswered is not shown as LIVE: the feed keeps its mode until the watchdog gives the
-     * link up, but the label says NO ANSWER in its own colour and the bar's sentence says what that means, in both
-     * languages, and beside PAUSED as any state but LIVE; the answer coming back restores LIVE and the feed's sentence.
+     * link up, but once the window judges Redis not answering the label says NO ANSWER in its own colour and the bar's
+     * sentence says what that means, in both languages, and beside PAUSED as any state but LIVE; the answer coming
+     * back restores LIVE and the feed's sentence.
      */
     @Test
     void aLiveFeedWhosePingGoesUnansweredIsNotShownAsLive() throws Exception {
@@ -78,16 +80,18 @@ class StatusBarViewTest {
         StatusBarView bar = liveBar(model, i18n);
         FxState.check(() -> bar.setStats(fieldStats()));
         unanswered = 400;
+        judge(bar);
         assertEquals("LIVE", mode(bar));
         assertTrue(styled(bar, "mode-live"));
 
         unanswered = 4_200;
+        judge(bar);
         assertEquals("NO ANSWER", mode(bar));
         assertTrue(styled(bar, "mode-unanswered"));
         assertFalse(styled(bar, "mode-live"));
         assertTrue(sentence(bar).startsWith("Redis has not answered for 4 s: changes made meanwhile"), sentence(bar));
         FxState.check(() -> i18n.setLocale(Locale.KOREAN));
-        assertEquals("응답 없음", mode(bar));
+        assertEquals("응답 없음", mode(bar), "the language changed, the judgement stands");
         assertTrue(sentence(bar).startsWith("Redis가 4초째 응답하지 않습니다."), sentence(bar));
 
         FxState.check(() -> model.pausedProperty().set(true));
@@ -96,11 +100,17 @@ class StatusBarViewTest {
         FxState.check(() -> model.pausedProperty().set(false));
 
         unanswered = 0;
+        judge(bar);
         FxState.check(() -> i18n.setLocale(Locale.ENGLISH));
         assertEquals("LIVE", mode(bar));
         assertTrue(styled(bar, "mode-live"));
         assertFalse(styled(bar, "mode-unanswered"));
         assertFalse(sentence(bar).contains("not answered"), sentence(bar));
+    }
+
+    /** The bar told the reach the window's pulse judges from this test's fields (the feed LIVE). */
+    private void judge(StatusBarView bar) throws Exception {
+        FxState.check(() -> bar.update(FeedReach.of(FeedMode.LIVE, unanswered, latency)));
     }
 
     private static String sentence(StatusBarView bar) throws Exception {
