@@ -270,6 +270,7 @@ final class WatchCommand implements Callable<Integer> {
                 ObjectNode line = JsonNodeFactory.instance.objectNode().put("version", sessionId)
                         .put("at", version.at().toString())
                         .put("kind", version.kind().name().toLowerCase(Locale.ROOT))
+                        .put("found", version.found())
                         .put("author", version.author().type().name().toLowerCase(Locale.ROOT))
                         .put("actionId", version.author().actionId())
                         .put("by", words.render(version.author().phrase()));
@@ -306,16 +307,18 @@ final class WatchCommand implements Callable<Integer> {
             if (id == null) {
                 return; // watching every session, the change lines say each status already
             }
-            String now = changed.to() == null ? words.texts().get(changed.ended() == ChangeKind.EXPIRED
-                    ? "history.version.expired" : "history.version.removed") : words.status(changed.to());
+            String now = changed.to() == null ? words.texts().get(changed.endedTextKey()) : words.status(changed.to());
             if (json) {
                 out.println(SafeText.json(JsonNodeFactory.instance.objectNode().put("statusChanged", changed.sessionId())
                         .put("from", changed.from() == null ? null : changed.from().wire())
-                        .put("to", changed.to() == null ? null : changed.to().wire()).toString()));
+                        .put("to", changed.to() == null ? null : changed.to().wire())
+                        .put("found", changed.found()).toString()));
             } else {
-                out.println(String.format(Locale.ROOT, "%-8s %s %s → %s", "status",
+                // a move a pass found came earlier, at a time not known (an end found says so in its own words)
+                String found = changed.found() && changed.to() != null ? "  " + words.texts().get("history.found") : "";
+                out.println(String.format(Locale.ROOT, "%-8s %s %s → %s%s", "status",
                         TerminalCells.padRight(SafeText.bounded(changed.sessionId(), 80), 42),
-                        changed.from() == null ? "-" : words.status(changed.from()), now));
+                        changed.from() == null ? "-" : words.status(changed.from()), now, found));
             }
         }
 
@@ -435,6 +438,8 @@ final class WatchCommand implements Callable<Integer> {
 
     /** The note of an end a resync found: when it happened is not known, and the line comes long after it. */
     static final String FOUND_GONE = "found gone on reading every session again (it went earlier)";
+    /** The note of a change a resync found: it came while the console was not following, at a time not known. */
+    static final String FOUND_CHANGED = "found changed on reading every session again (it changed earlier)";
 
     /**
      * One line per change; the id, status and name come from Redis, so they are escaped and bounded. The notes are
@@ -451,7 +456,12 @@ final class WatchCommand implements Callable<Integer> {
                 : stored.parsed() instanceof SessionDocument doc
                 ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
                 : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";
-        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", json.get("kind").asText(),
+        if (change.fromSnapshot() && change.kind() == ChangeKind.UPDATED) {
+            notes = notes.isEmpty() ? FOUND_CHANGED : notes + "  " + FOUND_CHANGED;
+        }
+        // deleted or expired is the feed's guess for an end a pass found; the text says only what is known
+        String kind = stored == null && change.fromSnapshot() ? "gone" : json.get("kind").asText();
+        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", kind,
                 TerminalCells.padRight(SafeText.bounded(change.id(), 80), 42),
                 TerminalCells.padRight(SafeText.bounded(status, 40), 27),
                 TerminalCells.padRight(SafeText.bounded(name, 40), NAME_CELLS), notes).stripTrailing();

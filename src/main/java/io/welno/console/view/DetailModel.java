@@ -48,6 +48,8 @@ public final class DetailModel {
     private Presence presence = Presence.NONE;
     private Set<Field> changed = Collections.emptySet();
     private long changedAtMillis = -1;
+    /** The last change was found by a pass reading every session again: {@link #changedAtMillis} is when it was found. */
+    private boolean changeFoundByPass;
     private long goneAtMillis;
     private boolean paused;
     private FeedReach reach = FeedReach.LIVE;
@@ -86,6 +88,7 @@ public final class DetailModel {
             if (!difference.isEmpty()) {
                 changed = Collections.unmodifiableSet(difference);
                 changedAtMillis = clock.millis();
+                changeFoundByPass = next.readByPass();
             }
         }
         row = next;
@@ -155,10 +158,13 @@ public final class DetailModel {
             return texts.get(reach == FeedReach.POLLED ? "detail.polling" : "detail.following");
         }
         Duration since = Duration.ofMillis(nowMillis - changedAtMillis);
+        // A change a pass found came while the console was not reading it: when is not known, only when it was found.
         if (since.compareTo(MARK) < 0) {
-            return texts.format("detail.changed.now", fieldNames(texts, changed));
+            return texts.format(changeFoundByPass ? "detail.changed.found.now" : "detail.changed.now",
+                    fieldNames(texts, changed));
         }
-        return texts.format("detail.changed.ago", Formats.duration(texts, since));
+        return texts.format(changeFoundByPass ? "detail.changed.found.ago" : "detail.changed.ago",
+                Formats.duration(texts, since));
     }
 
     /** The changed fields as the pane names them, in the pane's order. */

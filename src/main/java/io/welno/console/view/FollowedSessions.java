@@ -42,12 +42,20 @@ public final class FollowedSessions {
      * @param to         the new status; null when the session ended or its expiry passed
      * @param ended      REMOVED or EXPIRED when the session ended, else null
      * @param pastExpiry the {@code expires_at} that passed (the backend's wall-clock time), else null
+     * @param found      a pass reading every session again found it ended (or its status moved): it happened earlier,
+     *                   and of an end, whether deleted or expired is not known ({@code ended} is the feed's guess)
      */
     public record Changed(String sessionId, SessionStatus from, SessionStatus to, ChangeKind ended, Instant at,
-                          LocalDateTime pastExpiry) {
+                          LocalDateTime pastExpiry, boolean found) {
 
         public Changed(String sessionId, SessionStatus from, SessionStatus to, ChangeKind ended, Instant at) {
-            this(sessionId, from, to, ended, at, null);
+            this(sessionId, from, to, ended, at, null, false);
+        }
+
+        /** How an ended session ended, as the history says it: gone (found missing), expired or deleted. */
+        public String endedTextKey() {
+            return found ? "history.version.gone"
+                    : ended == ChangeKind.EXPIRED ? "history.version.expired" : "history.version.removed";
         }
 
         /**
@@ -59,10 +67,9 @@ public final class FollowedSessions {
                 return Phrase.of("notify.followed.pastExpiry", sessionId, from, Timestamps.format(pastExpiry));
             }
             if (to == null) {
-                return Phrase.of("notify.followed.ended", sessionId, Phrase.of(ended == ChangeKind.EXPIRED
-                        ? "history.version.expired" : "history.version.removed"));
+                return Phrase.of("notify.followed.ended", sessionId, Phrase.of(endedTextKey()));
             }
-            return Phrase.of("notify.followed", sessionId, from, to);
+            return Phrase.of(found ? "notify.followed.found" : "notify.followed", sessionId, from, to);
         }
     }
 
@@ -210,7 +217,7 @@ public final class FollowedSessions {
         for (Map.Entry<String, LocalDateTime> expiry : expiries.entrySet()) {
             String id = expiry.getKey();
             if (now.isAfter(expiry.getValue()) && follows(id) && pastExpiry.add(id)) {
-                fire(new Changed(id, lastSeen.get(id), null, null, clock.instant(), expiry.getValue()));
+                fire(new Changed(id, lastSeen.get(id), null, null, clock.instant(), expiry.getValue(), false));
             }
         }
     }
@@ -220,7 +227,7 @@ public final class FollowedSessions {
         if (change.kind().ended()) {
             SessionStatus was = lastSeen.get(id);
             forget(id);
-            fire(new Changed(id, was, null, change.kind(), clock.instant()));
+            fire(new Changed(id, was, null, change.kind(), clock.instant(), null, change.fromSnapshot()));
             return;
         }
         if (!(change.session().parsed() instanceof SessionDocument doc)) {
@@ -229,7 +236,7 @@ public final class FollowedSessions {
         SessionStatus was = lastSeen.put(id, doc.status());
         seenExpiry(id, doc, was == null);
         if (was != null && !was.equals(doc.status())) {
-            fire(new Changed(id, was, doc.status(), null, clock.instant()));
+            fire(new Changed(id, was, doc.status(), null, clock.instant(), null, change.fromSnapshot()));
         }
     }
 

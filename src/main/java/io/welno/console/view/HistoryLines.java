@@ -16,15 +16,21 @@ public final class HistoryLines {
     private HistoryLines() {
     }
 
-    /** "14:03:22 KST · backend · Auth completed", or "… · Expired · Redis (…)". */
+    /**
+     * "14:03:22 KST · backend · Auth completed", "… · Expired · Redis (…)"; a version a pass found says so after its
+     * time ("… · found when the console read every session again (it changed earlier) · backend · …", "… · Gone, found
+     * missing …"), as the time is when it was found.
+     */
     public static String heading(HistoryVersion version, Wording words, ZoneId zone, LocalDateTime now) {
         Texts texts = words.texts();
         String time = Formats.moment(texts, LocalDateTime.ofInstant(version.at(), zone), now, zone);
         String author = words.render(version.author().phrase());
         return switch (version.kind()) {
-            case CHANGED -> time + " · " + author + " · " + words.status(version.status());
+            case CHANGED -> time + (version.found() ? " · " + texts.get("history.found") : "") + " · " + author
+                    + " · " + words.status(version.status());
             case REMOVED -> time + " · " + texts.get("history.version.removed");
             case EXPIRED -> time + " · " + texts.get("history.version.expired") + " · " + author;
+            case GONE -> time + " · " + texts.get("history.version.gone");
         };
     }
 

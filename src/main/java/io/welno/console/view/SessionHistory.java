@@ -237,11 +237,15 @@ public final class SessionHistory {
                 entry.latest = null;
                 if (entry.versions.isEmpty()) {
                     sessions.remove(id, entry);
+                } else if (change.fromSnapshot()) {
+                    // found missing by a pass: when it went, and whether deleted or expired, is not known
+                    add(id, entry, new HistoryVersion(at, HistoryVersion.Kind.GONE, HistoryVersion.Author.UNKNOWN,
+                            null, List.of(), 0, true));
                 } else {
                     add(id, entry, new HistoryVersion(at, change.kind() == ChangeKind.EXPIRED
                             ? HistoryVersion.Kind.EXPIRED : HistoryVersion.Kind.REMOVED,
                             change.kind() == ChangeKind.EXPIRED ? HistoryVersion.Author.EXPIRY
-                                    : HistoryVersion.Author.BACKEND, null, List.of(), 0));
+                                    : HistoryVersion.Author.BACKEND, null, List.of(), 0, false));
                 }
             }
             return;
@@ -269,7 +273,7 @@ public final class SessionHistory {
             SessionDocument now = parse(id, bytes);
             if (was != null && now != null) {
                 changed(id, entry, at, seen.status(), FieldDiff.Side.of(was), FieldDiff.Side.of(now),
-                        DocumentDiff.paths(was.tree(), now.tree(), Set.of(), true), null);
+                        DocumentDiff.paths(was.tree(), now.tree(), Set.of(), true), null, change.fromSnapshot());
             }
             return;
         }
@@ -280,15 +284,18 @@ public final class SessionHistory {
         UserInfo wasPerson = wasFields.has(SessionDocument.USER_INFO) || nowFields.has(SessionDocument.USER_INFO)
                 ? UserInfo.of(wasFields.get(SessionDocument.USER_INFO)) : seen.userInfo();
         changed(id, entry, at, seen.status(), new FieldDiff.Side(wasPerson, wasFields),
-                new FieldDiff.Side(seen.userInfo(), nowFields), diff.get().paths(), null);
+                new FieldDiff.Side(seen.userInfo(), nowFields), diff.get().paths(), null, change.fromSnapshot());
     }
 
-    /** Adds a version when the paths are not empty; its author is {@code author}, or found in it when null. */
+    /**
+     * Adds a version when the paths are not empty; its author is {@code author}, or found in it when null;
+     * {@code found} when a pass reading every session again found it ({@link HistoryVersion#found}).
+     */
     private void changed(String id, Entry entry, Instant at, SessionStatus status, FieldDiff.Side was,
-                         FieldDiff.Side now, List<JsonPointer> paths, HistoryVersion.Author author) {
+                         FieldDiff.Side now, List<JsonPointer> paths, HistoryVersion.Author author, boolean found) {
         if (!paths.isEmpty()) {
             add(id, entry, version(at, author != null ? author : attribute(was.root(), now.root(), paths), status,
-                    was, now, paths));
+                    was, now, paths, found));
         }
     }
 
@@ -322,7 +329,7 @@ public final class SessionHistory {
             return; // the feed already brought a later version that contains this write
         }
         entry.latest = codec.write(now.tree()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        changed(id, entry, at, now.status(), FieldDiff.Side.of(was), FieldDiff.Side.of(now), paths, ours);
+        changed(id, entry, at, now.status(), FieldDiff.Side.of(was), FieldDiff.Side.of(now), paths, ours, false);
     }
 
     /** Whether {@code latest} already holds every message of {@code write} and more: it is a later version. */
@@ -341,10 +348,10 @@ public final class SessionHistory {
     }
 
     private HistoryVersion version(Instant at, HistoryVersion.Author author, SessionStatus status, FieldDiff.Side was,
-                                   FieldDiff.Side now, List<JsonPointer> paths) {
+                                   FieldDiff.Side now, List<JsonPointer> paths, boolean found) {
         return new HistoryVersion(at, HistoryVersion.Kind.CHANGED, author, status,
                 FieldDiff.of(was, now, paths.subList(0, Math.min(paths.size(), bounds.maxFields())), codec),
-                Math.max(0, paths.size() - bounds.maxFields()));
+                Math.max(0, paths.size() - bounds.maxFields()), found);
     }
 
     /** The newest console mark among the messages this version added, or the claim it alone changed; else backend. */

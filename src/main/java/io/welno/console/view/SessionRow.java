@@ -79,13 +79,16 @@ public final class SessionRow {
     private final Phrase unreadableReason;
     private final ChangeKind endedKind;
     private final LocalDateTime endedAt;
-    /** The end was found by reading every session again: {@link #endedAt} is when it was found, not when it was. */
-    private final boolean endedFoundByPass;
+    /**
+     * The row's latest news came from a pass that read every session again (a resync after a reconnect), not from a
+     * change told as it happened: its reading, or its end ({@link #endedAt} then is when it was found, not when).
+     */
+    private final boolean foundByPass;
     /** Where the session stands against the profile's fallback folder; null when none is set or no file exists. */
     private final FileCopy place;
     private StuckMark stuckMark;
 
-    private SessionRow(StoredSession stored, long readAtMillis) {
+    private SessionRow(StoredSession stored, long readAtMillis, boolean foundByPass) {
         this.id = stored.id();
         this.rawBytes = stored.rawBytes();
         this.unreadable = stored.parsed() instanceof UnreadableSession u ? u : null;
@@ -93,7 +96,7 @@ public final class SessionRow {
         this.bytes = stored.parsed() instanceof SessionDocument ? stored.value() : null;
         this.endedKind = null;
         this.endedAt = null;
-        this.endedFoundByPass = false;
+        this.foundByPass = foundByPass;
         this.place = null;
         this.ttlMillis = stored.ttlMillis();
         this.readAtMillis = readAtMillis;
@@ -145,7 +148,7 @@ public final class SessionRow {
 
     /** The row of a session read just now by the machine's clock (the benchmark's rows; tests). */
     public static SessionRow of(StoredSession stored) {
-        return new SessionRow(stored, System.currentTimeMillis());
+        return new SessionRow(stored, System.currentTimeMillis(), false);
     }
 
     /**
@@ -154,7 +157,15 @@ public final class SessionRow {
      * clocks' difference.
      */
     public static SessionRow of(StoredSession stored, Instant readAt) {
-        return new SessionRow(stored, readAt.toEpochMilli());
+        return of(stored, readAt, false);
+    }
+
+    /**
+     * The row of a session read at {@code readAt}; {@code foundByPass} when a pass reading every session again read
+     * it (what changed since the row before then changed at some time before, not as it was read).
+     */
+    public static SessionRow of(StoredSession stored, Instant readAt, boolean foundByPass) {
+        return new SessionRow(stored, readAt.toEpochMilli(), foundByPass);
     }
 
     /** The same row, marked as gone from Redis (deleted or expired) at {@code when}. */
@@ -173,7 +184,7 @@ public final class SessionRow {
     /** The same row with its place against the fallback folder (null: none). */
     public SessionRow withPlace(FileCopy copy) {
         FileCopy next = copy == null || copy.where() == FileCopy.Where.REDIS_ONLY ? null : copy;
-        return Objects.equals(next, place) ? this : new SessionRow(this, endedKind, endedAt, endedFoundByPass, next);
+        return Objects.equals(next, place) ? this : new SessionRow(this, endedKind, endedAt, foundByPass, next);
     }
 
     private SessionRow(SessionRow row, ChangeKind kind, LocalDateTime when, boolean foundByPass, FileCopy place) {
@@ -204,7 +215,7 @@ public final class SessionRow {
         unreadableReason = row.unreadableReason;
         endedKind = kind;
         endedAt = when;
-        endedFoundByPass = foundByPass;
+        this.foundByPass = foundByPass;
         this.place = place;
     }
 
@@ -232,7 +243,23 @@ public final class SessionRow {
 
     /** Whether the end was found by reading every session again: {@link #endedAt} is when it was found, not when. */
     public boolean endedFoundByPass() {
-        return endedFoundByPass;
+        return endedKind != null && foundByPass;
+    }
+
+    /**
+     * Whether a pass reading every session again read this copy: a difference from the copy before it was found then,
+     * having come at some time before.
+     */
+    public boolean readByPass() {
+        return endedKind == null && foundByPass;
+    }
+
+    /**
+     * The words for how it ended, as the table's cells and the pane's subtitle say it: expired or deleted as the feed
+     * told it, or only gone when a pass found it missing (which of the two is not known).
+     */
+    public String endedTextKey() {
+        return endedFoundByPass() ? "ended.gone" : endedKind == ChangeKind.EXPIRED ? "ended.expired" : "ended.removed";
     }
 
     private static LocalDateTime local(SessionTimestamp time) {

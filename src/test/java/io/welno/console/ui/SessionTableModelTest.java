@@ -424,7 +424,29 @@ class SessionTableModelTest {
         bridge.drain(table);
         assertTrue(table.row("welno_a").endedFoundByPass());
         assertEquals(T0.plusMinutes(5), table.row("welno_a").endedAt(), "when it was found gone");
+        assertEquals("ended.gone", table.row("welno_a").endedTextKey(), "not the feed's guess of deleted or expired");
         assertFalse(table.row("welno_b").endedFoundByPass(), "a deletion told as it happened");
+        assertEquals("ended.removed", table.row("welno_b").endedTextKey());
+    }
+
+    /** A copy a resync read is marked as read by it (what changed came before); a pushed one is not. */
+    @Test
+    void aCopyAResyncReadIsMarkedAsReadByItAndAPushedOneIsNot() {
+        SessionTableModel table = new SessionTableModel(StuckPolicy.defaults(), clock, Timestamps.DEFAULT_ZONE);
+        FeedBridge bridge = new FeedBridge(clock);
+        bridge.onBatch(new FeedBatch(List.of(
+                new SessionChange(ChangeKind.ADDED, "welno_a", TestRows.session("welno_a", "initiated", T0).stored()),
+                new SessionChange(ChangeKind.ADDED, "welno_b", TestRows.session("welno_b", "initiated", T0).stored())),
+                true, true));
+        bridge.drain(table);
+        bridge.onBatch(new FeedBatch(List.of(new SessionChange(ChangeKind.UPDATED, "welno_a",
+                        TestRows.session("welno_a", "auth_requesting", T0).stored(), true),
+                new SessionChange(ChangeKind.UPDATED, "welno_b",
+                        TestRows.session("welno_b", "auth_requesting", T0).stored())), true, true));
+        bridge.drain(table);
+        assertTrue(table.row("welno_a").readByPass());
+        assertFalse(table.row("welno_b").readByPass(), "told as it happened");
+        assertFalse(table.row("welno_a").endedFoundByPass(), "read, not ended");
     }
 
     /**

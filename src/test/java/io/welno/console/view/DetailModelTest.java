@@ -101,6 +101,28 @@ class DetailModelTest {
         assertEquals("Following live changes", model.freshness(en), "never changed while shown");
     }
 
+    /**
+     * A copy a pass read when the console read every session again (after a reconnect) that differs from the one shown
+     * changed while the console was not reading it: the pane says when it was found, not that it changed just now.
+     */
+    @Test
+    void aChangeAPassFoundSaysItWasFoundThenNotThatItChangedJustNow() {
+        model.show(TestRows.session("s", "auth_requesting", T0).row());
+        assertTrue(model.show(SessionRow.of(TestRows.session("s", "auth_request_sent", T0).stored(), clock.instant(),
+                true)));
+        assertTrue(model.marked().contains(DetailModel.Field.STATUS), "what changed is still marked");
+        assertTrue(model.freshness(en).startsWith("Found changed when the console read every session again: status"),
+                model.freshness(en));
+        assertTrue(model.freshness(ko).startsWith("콘솔이 모든 세션을 다시 읽을 때 바뀐 것을 찾음: 상태"), model.freshness(ko));
+        clock.advance(DetailModel.MARK.plusSeconds(1));
+        assertEquals("Last change found 5s ago, when the console read every session again; when it changed is not"
+                + " known.", model.freshness(en));
+
+        model.show(TestRows.session("s", "auth_completed", T0).row());
+        assertTrue(model.freshness(en).startsWith("Updated just now: status"), "told as it happened: "
+                + model.freshness(en));
+    }
+
     @Test
     void anEndedSessionAndOneTheListDroppedSaySoAndKeepTheLastCopy() {
         SessionRow row = TestRows.session("s", "auth_request_sent", T0).row();

@@ -52,6 +52,24 @@ class FollowedSessionsTest {
         assertEquals(2, events.size(), "no longer followed");
     }
 
+    /** A pass that read every session again found it: said so, and an end found is gone, not a guessed kind. */
+    @Test
+    void whatAPassFoundIsToldAsFound() {
+        FollowedSessions followed = new FollowedSessions(Clock.systemUTC(), ZoneId.of("Asia/Seoul"));
+        List<FollowedSessions.Changed> events = new CopyOnWriteArrayList<>();
+        followed.addListener(events::add);
+        followed.follow("s1");
+        followed.onBatch(batch(ChangeKind.ADDED, "s1", doc("s1", "auth_request_sent", 0)));
+        followed.onBatch(SessionHistoryTest.found(ChangeKind.UPDATED, "s1", doc("s1", "auth_completed", 0)));
+        followed.onBatch(SessionHistoryTest.found(ChangeKind.EXPIRED, "s1", null));
+
+        assertEquals(2, events.size(), events.toString());
+        assertEquals("s1: auth_request_sent → auth_completed (found when the console read every session again; it"
+                + " changed earlier)", Words.en(events.get(0).phrase()));
+        assertEquals("s1: Gone, found missing when the console read every session again", Words.en(events.get(1).phrase()));
+        assertTrue(Words.ko(events.get(1).phrase()).startsWith("s1: 사라짐"), Words.ko(events.get(1).phrase()));
+    }
+
     /** The approval cannot land once the backend deletes the session on its next read: that is said when it passes. */
     @Test
     void aFollowedSessionsExpiryPassingIsOneEventAndALaterExpiryAnother() {

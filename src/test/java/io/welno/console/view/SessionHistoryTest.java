@@ -128,12 +128,48 @@ class SessionHistoryTest {
         assertEquals(List.of(), history.versions("s1"));
     }
 
+    @Test
+    void whatAPassFoundIsAVersionFoundThenAndAnEndItFoundIsGoneNotAGuessedKind() {
+        history.onBatch(batch(ChangeKind.ADDED, "s1", doc("s1", "auth_request_sent", 0)));
+        history.onBatch(found(ChangeKind.UPDATED, "s1", doc("s1", "auth_completed", 0)));
+        history.onBatch(found(ChangeKind.EXPIRED, "s1", null)); // the feed's guess: its TTL had run out
+        history.onBatch(batch(ChangeKind.ADDED, "s2", doc("s2", "initiated", 0)));
+        history.onBatch(batch(ChangeKind.UPDATED, "s2", doc("s2", "auth_requesting", 0)));
+        history.onBatch(batch(ChangeKind.REMOVED, "s2", null));
+
+        List<HistoryVersion> versions = history.versions("s1");
+        assertEquals(HistoryVersion.Kind.GONE, versions.get(0).kind());
+        assertEquals(HistoryVersion.Author.Type.UNKNOWN, versions.get(0).author().type());
+        assertTrue(versions.get(0).found() && versions.get(1).found());
+        assertEquals(HistoryVersion.Kind.CHANGED, versions.get(1).kind());
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Seoul");
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(zone);
+        Wording words = Wording.cli();
+        assertTrue(HistoryLines.heading(versions.get(0), words, zone, now)
+                .endsWith(" · Gone, found missing when the console read every session again"),
+                HistoryLines.heading(versions.get(0), words, zone, now));
+        assertTrue(HistoryLines.heading(versions.get(1), words, zone, now).contains(
+                " · found when the console read every session again (it changed earlier) · Backend · "),
+                HistoryLines.heading(versions.get(1), words, zone, now));
+
+        List<HistoryVersion> told = history.versions("s2");
+        assertEquals(HistoryVersion.Kind.REMOVED, told.get(0).kind(), "an end told as it happened keeps its kind");
+        assertFalse(told.get(0).found() || told.get(1).found());
+        assertFalse(HistoryLines.heading(told.get(1), words, zone, now).contains("found"));
+    }
+
     static ObjectNode doc(String id, String status, int counter) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("session_id", id).put("status", status).put("counter", counter);
         doc.putObject("user_info").put("name", "김하늘").put("phone_no", "01012345678").put("birthdate", "19900101");
         doc.putArray("messages");
         return doc;
+    }
+
+    /** The change as a pass reading every session again brings it. */
+    static FeedBatch found(ChangeKind kind, String id, ObjectNode doc) {
+        SessionChange change = batch(kind, id, doc).changes().get(0);
+        return new FeedBatch(List.of(new SessionChange(kind, id, change.session(), true)), true, false);
     }
 
     static FeedBatch batch(ChangeKind kind, String id, ObjectNode doc) {

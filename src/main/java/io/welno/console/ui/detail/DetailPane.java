@@ -451,8 +451,7 @@ public final class DetailPane extends VBox {
 
     private void showSubtitle(SessionRow row, LocalDateTime now) {
         if (row.isEnded()) {
-            subtitle.setText(i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED
-                    ? "ended.expired" : "ended.removed"));
+            subtitle.setText(i18n.get(row.endedTextKey()));
             return;
         }
         DetailModel.Fact age = model.age(i18n);

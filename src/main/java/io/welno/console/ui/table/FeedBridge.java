@@ -62,8 +62,8 @@ public final class FeedBridge implements FeedListener {
             // The TTL counts down from when Redis gave it, not from now: a resync's chunk may have waited seconds
             // for its batch, and counted from now an unchanged session reads as one whose expiry a write pushed out.
             SessionRow row = change.session() == null ? null
-                    : SessionRow.of(change.session(), seen.minusNanos(change.session().ageNanos(nowNanos)))
-                            .withPlace(places.get(change.id()));
+                    : SessionRow.of(change.session(), seen.minusNanos(change.session().ageNanos(nowNanos)),
+                            change.fromSnapshot()).withPlace(places.get(change.id()));
             rows.add(new SessionTableModel.RowChange(change.kind(), change.id(), row, seen,
                     change.kind().ended() && change.fromSnapshot()));
         }

@@ -150,7 +150,7 @@ public final class SessionTable extends TableView<SessionRow> {
 
     private String expiry(SessionRow row, LocalDateTime now) {
         if (row.isEnded()) {
-            return i18n.get(row.endedKind() == io.welno.console.live.ChangeKind.EXPIRED ? "ended.expired" : "ended.removed");
+            return i18n.get(row.endedTextKey());
         }
         return row.readable() ? Formats.expiryCell(i18n, row.expiresAt(), now) : "";
     }
