@@ -1,13 +1,13 @@
 package io.welno.console.live;
 
 import io.welno.console.text.Phrase;
-import java.util.Optional;
 
 /**
  * A live view of every session under the key prefix: a snapshot first, then changes as they happen
- * (push where possible, polling otherwise), resynchronised after every reconnect.
+ * (push where possible, polling otherwise), resynchronised after every reconnect; and how it is doing
+ * ({@link FeedPulse}).
  */
-public interface SessionFeed extends AutoCloseable {
+public interface SessionFeed extends FeedPulse, AutoCloseable {
 
     /** Ends one listener's subscription: it is told nothing more. */
     interface Subscription extends AutoCloseable {
@@ -44,26 +44,6 @@ public interface SessionFeed extends AutoCloseable {
 
     /** Runs a full snapshot again (e.g. the operator pressed Refresh). */
     void resync();
-
-    /** Events received per second over the last few seconds, for the status bar. */
-    double eventsPerSecond();
-
-    /** Round-trip time of the last PING in milliseconds, or -1 when unknown (never measured, or not connected now). */
-    long latencyMillis();
-
-    /**
-     * How long the PING in flight has waited for its answer, in milliseconds; 0 when none waits. A server that stopped
-     * answering shows here long before the connection is given up, while {@link #latencyMillis} still holds the last
-     * answer's round trip.
-     */
-    long unansweredMillis();
-
-    /**
-     * Redis's clock against the one this feed was given, as last read with TIME (when it connects, and every few
-     * minutes while connected); empty before the first reading, or when Redis refused TIME. A reading outlives the
-     * connection it was made on: it is a fact about two clocks, not about the link.
-     */
-    Optional<ClockOffset> clockOffset();
 
     /** Stops every thread and connection the feed started. */
     @Override

@@ -2,10 +2,9 @@ package io.welno.console.ui;
 
 import static io.welno.console.ui.FixturesWindow.table;
 
-import io.welno.console.live.ClockOffset;
+import io.welno.console.live.FeedPulse;
 import io.welno.console.testing.FxState;
 import io.welno.console.testing.RedisServerExtension;
-import io.welno.console.ui.shell.MainView;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -32,7 +31,6 @@ class UnansweredRedisWindowTest {
     static final RedisServerExtension REDIS = new RedisServerExtension(false);
 
     private TestConsole console;
-    private volatile long unanswered;
 
     @Start
     void start(Stage stage) {
@@ -51,33 +49,12 @@ class UnansweredRedisWindowTest {
         robot.interact(() -> sessions.getSelectionModel().clearAndSelect(0));
         FxState.await("following", () -> freshness(robot).equals("Following live changes"));
 
-        robot.interact(() -> console.window().view().setStats(new MainView.FeedStats() {
-            @Override
-            public double eventsPerSecond() {
-                return 0;
-            }
-
-            @Override
-            public long latencyMillis() {
-                return 0;
-            }
-
-            @Override
-            public long unansweredMillis() {
-                return unanswered;
-            }
-
-            @Override
-            public Optional<ClockOffset> clockOffset() {
-                return Optional.empty();
-            }
-        }));
-        unanswered = 4_000;
+        robot.interact(() -> console.window().view().setStats(unansweredFor(4_000)));
         FxState.await("not answering", () -> freshness(robot)
                 .equals("Redis is not answering (see the status bar); this copy may be behind."));
         FxState.await("the count is the last one read", () -> count(robot).endsWith("when last read"));
         FxState.await("the mode is not LIVE", () -> mode(robot).equals("NO ANSWER"));
-        unanswered = 0;
+        robot.interact(() -> console.window().view().setStats(unansweredFor(0)));
         FxState.await("following again", () -> freshness(robot).equals("Following live changes"));
         FxState.await("the count current again", () -> !count(robot).contains("last read"));
         FxState.await("LIVE again", () -> mode(robot).equals("LIVE"));
@@ -93,5 +70,10 @@ class UnansweredRedisWindowTest {
 
     private static String freshness(FxRobot robot) {
         return robot.lookup("#detailFreshness").queryAs(Label.class).getText();
+    }
+
+    /** The feed's figures with a PING unanswered for {@code millis} (0: answered) and a link otherwise quick. */
+    private static FeedPulse unansweredFor(long millis) {
+        return new FeedPulse.Fixed(0, 0, millis, Optional.empty());
     }
 }

@@ -10,7 +10,6 @@ import io.welno.console.ui.table.SessionTableModel;
 import io.welno.console.ui.common.Themes;
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.PersonalDataReveal;
-import io.welno.console.live.ClockOffset;
 import io.welno.console.flow.Role;
 import io.welno.console.ui.common.UiPreferences;
 import io.welno.console.session.SessionCodec;
@@ -174,27 +173,7 @@ public final class ConsoleWindow {
         // language outlives this window)
         environmentWords = (o, was, now) -> showEnvironment(started);
         i18n.localeProperty().addListener(environmentWords);
-        view.setStats(new MainView.FeedStats() {
-            @Override
-            public double eventsPerSecond() {
-                return started.feed().eventsPerSecond();
-            }
-
-            @Override
-            public long latencyMillis() {
-                return started.feed().latencyMillis();
-            }
-
-            @Override
-            public long unansweredMillis() {
-                return started.feed().unansweredMillis();
-            }
-
-            @Override
-            public Optional<ClockOffset> clockOffset() {
-                return started.feed().clockOffset();
-            }
-        });
+        view.setStats(started.feed());
         var operator = started.operator();
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec(),

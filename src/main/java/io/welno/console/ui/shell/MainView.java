@@ -2,7 +2,7 @@ package io.welno.console.ui.shell;
 
 import io.welno.console.app.ConsoleServices;
 import io.welno.console.flow.Operator;
-import io.welno.console.live.ClockOffset;
+import io.welno.console.live.FeedPulse;
 import io.welno.console.session.SessionCodec;
 import io.welno.console.text.Phrase;
 import io.welno.console.ui.actions.ActionHost;
@@ -72,45 +72,9 @@ public final class MainView extends BorderPane implements ActionHost {
     static final KeyCombination SHEET_KEYS = KeyboardShortcuts.key(KeyCode.F1);
     static final KeyCombination COLUMNS_KEYS = KeyboardShortcuts.shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN);
 
-    /** Feed figures for the status bar, read on the FX thread a few times a second. */
-    public interface FeedStats {
-        double eventsPerSecond();
-
-        long latencyMillis();
-
-        /** How long the PING in flight has waited for its answer; 0 when none waits. */
-        long unansweredMillis();
-
-        /** Redis's clock against the window's, as last read; empty when not read (yet). */
-        Optional<ClockOffset> clockOffset();
-
-        /** Before the window is attached to a feed: nothing measured. */
-        FeedStats NONE = new FeedStats() {
-            @Override
-            public double eventsPerSecond() {
-                return 0;
-            }
-
-            @Override
-            public long latencyMillis() {
-                return -1;
-            }
-
-            @Override
-            public long unansweredMillis() {
-                return 0;
-            }
-
-            @Override
-            public Optional<ClockOffset> clockOffset() {
-                return Optional.empty();
-            }
-        };
-    }
-
     private final SessionTableModel model;
     private final FeedBridge bridge;
-    private FeedStats stats = FeedStats.NONE;
+    private FeedPulse stats = FeedPulse.NONE;
     private final I18n i18n;
     private final SessionTable table;
     private final RowMenu rowMenu;
@@ -291,7 +255,7 @@ public final class MainView extends BorderPane implements ActionHost {
         selection.selectSession(id);
     }
 
-    public void setStats(FeedStats stats) {
+    public void setStats(FeedPulse stats) {
         this.stats = stats;
         statusBar.setStats(stats);
     }

@@ -1,6 +1,7 @@
 package io.welno.console.ui.shell;
 
 import io.welno.console.live.ClockOffset;
+import io.welno.console.live.FeedPulse;
 import io.welno.console.live.FeedMode;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.ReasonTips;
@@ -51,7 +52,7 @@ final class StatusBarView {
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
-    private MainView.FeedStats stats = MainView.FeedStats.NONE;
+    private FeedPulse stats = FeedPulse.NONE;
     /** How closely the window follows Redis, as the window judged it last ({@link #update(FeedReach)}). */
     private FeedReach reach = FeedReach.LOST;
     /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
@@ -130,7 +131,7 @@ final class StatusBarView {
         return bar;
     }
 
-    void setStats(MainView.FeedStats stats) {
+    void setStats(FeedPulse stats) {
         this.stats = stats;
     }
 

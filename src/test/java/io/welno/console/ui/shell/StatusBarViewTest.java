@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.live.ChangeKind;
 import io.welno.console.live.ClockOffset;
+import io.welno.console.live.FeedPulse;
 import io.welno.console.live.FeedMode;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
@@ -159,8 +160,8 @@ class StatusBarViewTest {
         });
     }
 
-    private MainView.FeedStats fieldStats() {
-        return new MainView.FeedStats() {
+    private FeedPulse fieldStats() {
+        return new FeedPulse() {
             @Override
             public double eventsPerSecond() {
                 return rate;
