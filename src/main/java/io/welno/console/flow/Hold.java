@@ -2,41 +2,64 @@ package io.welno.console.flow;
 
 import io.welno.console.text.Phrase;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * An applied action being held: watched until {@link #until()} for the backend writing back a copy it read before
  * our write (docs/flow.md, "Held actions"). {@link #outcome()} completes when the hold ends — kept, reverted,
  * vanished — and is what the command line waits for before it chooses its exit status.
+ *
+ * <p>Timed by the monotonic clock ({@link System#nanoTime}): a wall clock set back an hour (a time sync, a virtual
+ * machine resumed) would hold a 30-second window for an hour, and the command line waiting on it; set forward, it would
+ * end the window at once and report a change kept that the backend could still undo. {@link #until()} is the wall
+ * time the window ends at, for the words only.
  */
 public final class Hold {
 
-    private static final Hold NONE = new Hold(null, null, Instant.EPOCH, false, true);
+    private static final Hold NONE = new Hold(null, null, Duration.ZERO, false, true, System::nanoTime,
+            Clock.systemUTC());
 
     private final String sessionId;
     private final String actionId;
+    /** Guarded by this: the end as {@link System#nanoTime}, and as the wall clock said it when the end was set. */
+    private long untilNanos;
     private volatile Instant until;
     private final boolean reapply;
     private final CompletableFuture<HoldOutcome> outcome = new CompletableFuture<>();
     private volatile int reapplies;
+    private final LongSupplier nanoTime;
+    private final Clock wall;
 
-    private Hold(String sessionId, String actionId, Instant until, boolean reapply, boolean over) {
+    private Hold(String sessionId, String actionId, Duration window, boolean reapply, boolean over,
+                 LongSupplier nanoTime, Clock wall) {
         this.sessionId = sessionId;
         this.actionId = actionId;
-        this.until = until;
+        this.nanoTime = nanoTime;
+        this.wall = wall;
+        this.untilNanos = nanoTime.getAsLong() + window.toNanos();
+        this.until = over ? Instant.EPOCH : wall.instant().plus(window);
         this.reapply = reapply;
         if (over) {
             outcome.complete(HoldOutcome.notHeld());
         }
     }
 
-    static Hold start(String sessionId, String actionId, Instant until, boolean reapply) {
-        return new Hold(sessionId, actionId, until, reapply, false);
+    /** A hold of {@code window} from now. */
+    static Hold start(String sessionId, String actionId, Duration window, boolean reapply) {
+        return start(sessionId, actionId, window, reapply, System::nanoTime, Clock.systemUTC());
+    }
+
+    /** A hold timed by {@code nanoTime} (monotonic) whose end is said by {@code wall}: tests move the two apart. */
+    static Hold start(String sessionId, String actionId, Duration window, boolean reapply, LongSupplier nanoTime,
+                      Clock wall) {
+        return new Hold(sessionId, actionId, window, reapply, false, nanoTime, wall);
     }
 
     /** The hold of something that was not applied (or held for zero seconds): already over. */
@@ -52,8 +75,14 @@ public final class Hold {
         return actionId;
     }
 
+    /** When the window ends by the wall clock (for the words: "held until 14:03:22"); it is timed by {@link #remaining}. */
     public Instant until() {
         return until;
+    }
+
+    /** How much of the window is left; zero once it is over. */
+    public synchronized Duration remaining() {
+        return Duration.ofNanos(Math.max(0, untilNanos - nanoTime.getAsLong()));
     }
 
     public boolean reapply() {
@@ -82,28 +111,34 @@ public final class Hold {
      */
     public HoldOutcome await(Duration extra) throws InterruptedException {
         while (true) {
-            Instant deadline = until.plus(extra);
-            long millis = Duration.between(Instant.now(), deadline).toMillis();
+            long end = endNanos();
+            long nanos = end + extra.toNanos() - nanoTime.getAsLong();
             try {
-                return outcome.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
+                return outcome.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 return noEnd(extra);
             } catch (TimeoutException e) {
-                if (!until.plus(extra).isAfter(deadline)) {
+                if (endNanos() - end <= 0) {
                     return noEnd(extra);
                 }
             }
         }
     }
 
+    private synchronized long endNanos() {
+        return untilNanos;
+    }
+
     private HoldOutcome noEnd(Duration extra) {
         return new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.noEnd", extra), reapplies, null);
     }
 
-    /** A later write of the same action moves the end of the hold to {@code later}, never earlier. */
-    void extendTo(Instant later) {
-        if (later.isAfter(until)) {
-            until = later;
+    /** A later write of the same action moves the end of the hold to {@code window} from now, never earlier. */
+    synchronized void extendBy(Duration window) {
+        long later = nanoTime.getAsLong() + window.toNanos();
+        if (later - untilNanos > 0) {
+            untilNanos = later;
+            until = wall.instant().plus(window);
         }
     }
 

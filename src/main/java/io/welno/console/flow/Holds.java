@@ -157,11 +157,10 @@ final class Holds {
         if (revertWatch == null || window.isZero() || closed) {
             return;
         }
-        Instant until = Instant.now().plus(window);
         boolean[] fresh = new boolean[1];
         HoldState state = holds.computeIfAbsent(actionId, id -> {
             fresh[0] = true;
-            return new HoldState(Hold.start(request.sessionId(), actionId, until, request.reapply()), operator,
+            return new HoldState(Hold.start(request.sessionId(), actionId, window, request.reapply()), operator,
                     request, window);
         });
         synchronized (state) {
@@ -171,7 +170,7 @@ final class Holds {
             if (failedTo != null) {
                 state.failedTo = failedTo; // before the watch learns the write: a revert of it is told as this
             }
-            state.handle.extendTo(until);
+            state.handle.extendBy(window);
         }
         revertWatch.watch(request.sessionId(), request.kind(), actionId, operator.name(), write.before(),
                 write.after(), window.plus(FINAL_CHECK_SLACK));
@@ -192,7 +191,8 @@ final class Holds {
             }
             state.endPending = true;
         }
-        long delay = Math.max(0, Duration.between(Instant.now(), state.handle.until()).toMillis()) + laterMillis;
+        // rounded up: a window with less than a millisecond left is not over yet, and a zero delay would come back here
+        long delay = (state.handle.remaining().toNanos() + 999_999) / 1_000_000 + laterMillis;
         try {
             timer.schedule(() -> {
                 synchronized (state) {
@@ -218,7 +218,7 @@ final class Holds {
                 return; // the re-apply ends the hold if it fails, and schedules its end if it succeeds
             }
         }
-        if (Instant.now().isBefore(state.handle.until())) {
+        if (!state.handle.remaining().isZero()) {
             scheduleEnd(state); // a later write of the same action extended the hold
             return;
         }
@@ -226,7 +226,7 @@ final class Holds {
             // The action (a Tilko call between its claim and its answer) or its collection still runs: its next write
             // may be a minute of Tilko away, and the hold is to end a window after its last write, with one outcome
             // for the whole action, told after the action's own result.
-            state.handle.extendTo(Instant.now().plus(state.window));
+            state.handle.extendBy(state.window);
             // The watch too: a backend copy written back during a long Tilko call must still be seen as a revert.
             revertWatch.extend(state.handle.sessionId(), state.handle.actionId(),
                     state.window.plus(FINAL_CHECK_SLACK));

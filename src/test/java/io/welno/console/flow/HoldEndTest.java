@@ -22,7 +22,6 @@ import io.welno.console.tilko.TilkoResult;
 import io.welno.console.tilko.sim.SimulatorOptions;
 import io.welno.console.tilko.sim.TilkoSimulator;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -299,8 +298,8 @@ class HoldEndTest {
 
     @Test
     void waitingForAHoldFollowsItsEndWhenAReapplyMovesIt() throws Exception {
-        Hold hold = Hold.start("s", "a", Instant.now().plusMillis(200), true);
-        CompletableFuture.runAsync(() -> hold.extendTo(Instant.now().plusSeconds(2)),
+        Hold hold = Hold.start("s", "a", Duration.ofMillis(200), true);
+        CompletableFuture.runAsync(() -> hold.extendBy(Duration.ofSeconds(2)),
                 CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
         HoldOutcome kept = new HoldOutcome(HoldOutcome.Kind.KEPT, Phrase.of("hold.kept"), 1, null);
         CompletableFuture.runAsync(() -> hold.end(kept), CompletableFuture.delayedExecutor(1200, TimeUnit.MILLISECONDS));

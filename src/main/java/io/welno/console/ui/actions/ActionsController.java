@@ -17,7 +17,7 @@ import io.welno.console.session.SessionCodec;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.text.SafeText;
 import io.welno.console.view.ActionAvailability;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -275,9 +275,9 @@ public final class ActionsController {
             ActionResult result = flow.perform(operator, request);
             Platform.runLater(() -> {
                 // What happened in a sentence; the flow's full account (statuses, fields, Tilko's answer) on demand.
-                Instant now = Instant.now();
+                Duration holdLeft = result.hold().remaining(); // timed as the hold is, not by the wall clock
                 Runnable withdraw = view.notices().show(
-                        () -> ResultHeadline.of(i18n, result, now, flow.options().holdWindow()),
+                        () -> ResultHeadline.of(i18n, result, holdLeft, flow.options().holdWindow()),
                         () -> words().render(result.message()),
                         ResultHeadline.kind(result));
                 // "Done, watched" is untrue once the hold ends without the change (written over, not confirmed, the

@@ -9,7 +9,6 @@ import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.Formats;
 import io.welno.console.view.SessionIds;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The sentence a notice leads with when an action returns: what is true of the session at that moment, and for an
@@ -23,10 +22,11 @@ final class ResultHeadline {
     }
 
     /**
+     * @param holdLeft   what was left of the hold's window when the result arrived ({@code Hold.remaining})
      * @param holdWindow how long the flow holds a change after its last write: a collection's writes are watched
      *                   that long after the last one, whatever is left of the hold when its claim's result arrives
      */
-    static String of(I18n i18n, ActionResult result, Instant now, Duration holdWindow) {
+    static String of(I18n i18n, ActionResult result, Duration holdLeft, Duration holdWindow) {
         if (result.claimStandsUntil() != null) {
             // The outcome's own headline says "nothing was changed" or "check the session": the claim was written,
             // though, and stays until its lease lapses, which only these words say
@@ -39,7 +39,7 @@ final class ResultHeadline {
         long heldMinutes = 0;
         if (result.held() && !result.hold().isOver()) {
             long seconds = result.request().kind() == ActionKind.COLLECT ? holdWindow.toSeconds()
-                    : Duration.between(now, result.hold().until()).toSeconds();
+                    : holdLeft.toSeconds();
             heldMinutes = Math.max(1, (seconds + 59) / 60);
         }
         String headline = of(i18n, result.request().kind(), result.outcome(), result.request().sessionId(),

@@ -101,10 +101,10 @@ class ResultHeadlineTest {
                 io.welno.console.flow.ActionRequest.of(ActionKind.RESET_STUCK, ID, "outage"), Outcome.APPLIED,
                 io.welno.console.text.Phrase.of("flow.reset.applied"), null, null, "act-1", null, null, null, true);
         assertEquals("Reset stuck collection for session " + ID + ": written, but not yet confirmed, as the session"
-                + " could not be read back.", ResultHeadline.of(english, unread, java.time.Instant.now(),
+                + " could not be read back.", ResultHeadline.of(english, unread, java.time.Duration.ZERO,
                 java.time.Duration.ofMinutes(6)));
         assertEquals("세션 " + ID + ": 멈춘 수집 초기화을(를) 저장했지만, 세션을 다시 읽지 못해 아직 확인되지 않았습니다.",
-                ResultHeadline.of(korean, unread, java.time.Instant.now(), java.time.Duration.ofMinutes(6)));
+                ResultHeadline.of(korean, unread, java.time.Duration.ZERO, java.time.Duration.ofMinutes(6)));
         assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(unread));
     }
     /**
@@ -119,11 +119,11 @@ class ResultHeadlineTest {
                     io.welno.console.flow.ActionRequest.of(ActionKind.COLLECT, ID, "outage"), outcome,
                     io.welno.console.text.Phrase.of("flow.verify.unreadable", "x"), null, null, "act-2", null, null,
                     null, false, lease);
-            String en = ResultHeadline.of(english, standing, java.time.Instant.now(), java.time.Duration.ofMinutes(6));
+            String en = ResultHeadline.of(english, standing, java.time.Duration.ZERO, java.time.Duration.ofMinutes(6));
             assertEquals("Collect health data for session " + ID + ": its claim was written, but the session could"
                     + " not be read back to confirm it, so nothing was sent to Tilko. The claim may stay in the session"
                     + " until its lease lapses at 16:01:02.", en);
-            String ko = ResultHeadline.of(korean, standing, java.time.Instant.now(), java.time.Duration.ofMinutes(6));
+            String ko = ResultHeadline.of(korean, standing, java.time.Duration.ZERO, java.time.Duration.ofMinutes(6));
             assertTrue(ko.startsWith("세션 " + ID + ": 건강 데이터 수집의 점유는 저장했지만"), ko);
             assertTrue(ko.contains("16:01:02에 만료될 때까지 세션에 남아 있을 수 있습니다."), ko);
             assertFalse(en.contains("nothing was changed"), en);
