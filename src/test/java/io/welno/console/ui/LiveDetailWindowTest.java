@@ -270,4 +270,38 @@ class LiveDetailWindowTest {
         return FxState.read(() -> robot.lookup(".message-type").queryAll().stream()
                 .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList());
     }
+
+    /**
+     * What the console read again after a reconnect is told as found then, not as made then: a change written while
+     * its subscription was closed, and a deletion, found by the resync's pass (the subscription killed and the key
+     * written in one round trip, so no event can tell of it).
+     */
+    @Test
+    void whatAResyncFoundIsToldAsFoundNotAsHappeningThen(FxRobot robot) throws Exception {
+        String id = Fixtures.id("03_auth_request_sent.json");
+        select(robot, id);
+        List<String> freshnessShown = new CopyOnWriteArrayList<>();
+        robot.interact(() -> robot.lookup("#detailFreshness").queryAs(Label.class).textProperty()
+                .addListener((o, before, now) -> freshnessShown.add(now)));
+
+        unfollowedWhile(pipeline -> pipeline.set("tilko_session:" + id, Fixtures.live("03_auth_request_sent.json")
+                .replace("\"status\": \"auth_request_sent\"", "\"status\": \"auth_completed\"")));
+        await("the change found", () -> freshnessShown.stream().anyMatch(f -> f.startsWith(
+                "Found changed when the console read every session again: status")));
+        assertFalse(freshnessShown.stream().anyMatch(f -> f.startsWith("Updated just now")), freshnessShown.toString());
+
+        unfollowedWhile(pipeline -> pipeline.del("tilko_session:" + id));
+        await("the end found", () -> text(robot, "#detailFreshness").startsWith("Gone from Redis: found missing at "));
+        assertEquals("Gone from Redis (found missing)", text(robot, "#detailSubtitle"), "not a guess of how it went");
+    }
+
+    /** Closes the console's subscriptions and runs {@code writes} in the same round trip, before they are back. */
+    private static void unfollowedWhile(java.util.function.Consumer<redis.clients.jedis.Pipeline> writes) {
+        try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", REDIS.port())) {
+            redis.clients.jedis.Pipeline pipeline = admin.pipelined();
+            pipeline.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "TYPE", "pubsub");
+            writes.accept(pipeline);
+            pipeline.sync();
+        }
+    }
 }
