@@ -90,7 +90,8 @@ public final class BundleTexts implements Texts {
      * A text without arguments is shown as written (so "backend's" needs no doubled apostrophe); one with arguments
      * is a {@link MessageFormat} pattern. A text with neither placeholders nor doubled apostrophes is shown as written
      * even when a caller passes arguments: a family of texts shares one call, and only some of them use the argument
-     * (a text whose other language has placeholders doubles its apostrophes, BundleTest checks).
+     * (a text whose other language has placeholders doubles its apostrophes, BundleTest checks). A Korean particle
+     * written in both forms after a placeholder is settled by what fills it ({@link KoreanParticles}).
      */
     @Override
     public String format(String key, Object... args) {
@@ -100,13 +101,16 @@ public final class BundleTexts implements Texts {
         }
         MessageFormat format = formats.computeIfAbsent(key, k -> {
             try {
-                return new MessageFormat(bundle.getString(k), locale);
+                String pattern = bundle.getString(k);
+                return new MessageFormat(locale == KOREAN ? KoreanParticles.mark(pattern) : pattern, locale);
             } catch (MissingResourceException e) {
                 return new MessageFormat("'!" + k + "!'", locale);
             }
         });
+        String formatted;
         synchronized (format) { // MessageFormat is not thread-safe
-            return format.format(args);
+            formatted = format.format(args);
         }
+        return locale == KOREAN ? KoreanParticles.settle(formatted) : formatted;
     }
 }

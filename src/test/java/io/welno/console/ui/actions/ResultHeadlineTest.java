@@ -34,7 +34,7 @@ class ResultHeadlineTest {
                 + " told when it ends. Its writes are watched until 6 minutes after the last one, in case the backend"
                 + " writes an older copy back.", en);
         String ko = ResultHeadline.of(korean, ActionKind.COLLECT, Outcome.APPLIED, ID, 6, null);
-        assertTrue(ko.startsWith("세션 " + ID + ": 건강 데이터 수집을(를) 시작했습니다."), ko);
+        assertTrue(ko.startsWith("세션 " + ID + ": 건강 데이터 수집을 시작했습니다."), ko);
         assertTrue(ko.contains("마지막으로 쓴 뒤 6분"), ko);
         // "수집 완료" would say the data is in: only the claim is
         assertFalse(ko.contains("완료"), ko);
@@ -103,7 +103,7 @@ class ResultHeadlineTest {
         assertEquals("Reset stuck collection for session " + ID + ": written, but not yet confirmed, as the session"
                 + " could not be read back.", ResultHeadline.of(english, unread, java.time.Duration.ZERO,
                 java.time.Duration.ofMinutes(6)));
-        assertEquals("세션 " + ID + ": 멈춘 수집 초기화을(를) 저장했지만, 세션을 다시 읽지 못해 아직 확인되지 않았습니다.",
+        assertEquals("세션 " + ID + ": 멈춘 수집 초기화를 저장했지만, 세션을 다시 읽지 못해 아직 확인되지 않았습니다.",
                 ResultHeadline.of(korean, unread, java.time.Duration.ZERO, java.time.Duration.ofMinutes(6)));
         assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(unread));
     }

@@ -160,7 +160,7 @@ class HeldChangeAlertsTest {
                 + " that is not a readable session. The value is empty.",
                 Wording.window(new I18n(Locale.ENGLISH)).render(alert.message()));
         assertTrue(Wording.window(new I18n(I18n.KOREAN)).render(alert.message())
-                .startsWith("welno_u1: me님의 \"멈춘 수집 초기화\"이(가) 쓴 내용이 사라졌습니다."));
+                .startsWith("welno_u1: me님의 \"멈춘 수집 초기화\"가 쓴 내용이 사라졌습니다."));
     }
 
     /**
