@@ -19,27 +19,33 @@ import java.util.zip.CRC32C;
  */
 final class ReadAgainFilter {
 
+    /** What becomes of a change: no line, its line, or its line saying a resync found it changed. */
+    enum Verdict { UNCHANGED, SAID, FOUND_CHANGED }
+
     private final Map<String, Long> printed = new HashMap<>();
     private int unchanged;
 
-    /** Whether {@code change} gets a text line; remembers the value of each one that does. */
-    boolean shows(SessionChange change) {
+    /** Whether and how {@code change} gets a text line; remembers the value of each one that does. */
+    Verdict judge(SessionChange change) {
         if (change.kind().ended()) {
             printed.remove(change.id());
-            return true;
+            return Verdict.SAID;
         }
         byte[] value = change.session().value();
         if (value.length == 0) {
-            printed.remove(change.id()); // no string to compare (another type's key): always said
-            return true;
+            printed.remove(change.id()); // no string to compare (another type's key): always said, never judged
+            return Verdict.SAID;
         }
         long digest = digest(value);
         Long before = printed.put(change.id(), digest);
-        if (change.fromSnapshot() && change.kind() == ChangeKind.UPDATED && before != null && before == digest) {
-            unchanged++;
-            return false;
+        if (!change.fromSnapshot() || change.kind() != ChangeKind.UPDATED || before == null) {
+            return Verdict.SAID;
         }
-        return true;
+        if (before == digest) {
+            unchanged++;
+            return Verdict.UNCHANGED;
+        }
+        return Verdict.FOUND_CHANGED; // changed while nothing was followed: when is not known
     }
 
     /** How many rows were read again unchanged since the last call. */

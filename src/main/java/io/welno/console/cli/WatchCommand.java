@@ -240,8 +240,11 @@ final class WatchCommand implements Callable<Integer> {
                 LocalDateTime now = redis.now();
                 if (json) {
                     out.println(SafeText.json(changeJson(change, now).toString()));
-                } else if (readAgain.shows(change)) {
-                    out.println(changeText(change, now));
+                } else {
+                    ReadAgainFilter.Verdict verdict = readAgain.judge(change);
+                    if (verdict != ReadAgainFilter.Verdict.UNCHANGED) {
+                        out.println(changeText(change, now, verdict == ReadAgainFilter.Verdict.FOUND_CHANGED));
+                    }
                 }
             }
             if (diff) {
@@ -444,9 +447,9 @@ final class WatchCommand implements Callable<Integer> {
     /**
      * One line per change; the id, status and name come from Redis, so they are escaped and bounded. The notes are
      * {@code list}'s for the same session ({@link SessionNotes}): a session past its expires_at says {@code !expired}
-     * here too, and an unreadable value why.
+     * here too, and an unreadable value why; {@code foundChanged}, a resync found it changed ({@link ReadAgainFilter}).
      */
-    private static String changeText(SessionChange change, LocalDateTime now) {
+    private static String changeText(SessionChange change, LocalDateTime now, boolean foundChanged) {
         ObjectNode json = changeJson(change, now);
         String status = !json.path("readable").asBoolean(true) ? "UNREADABLE"
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
@@ -456,7 +459,7 @@ final class WatchCommand implements Callable<Integer> {
                 : stored.parsed() instanceof SessionDocument doc
                 ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
                 : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";
-        if (change.fromSnapshot() && change.kind() == ChangeKind.UPDATED) {
+        if (foundChanged) {
             notes = notes.isEmpty() ? FOUND_CHANGED : notes + "  " + FOUND_CHANGED;
         }
         // deleted or expired is the feed's guess for an end a pass found; the text says only what is known

@@ -182,6 +182,7 @@ class WatchCommandTest {
         REDIS.client().set(key("r1"), doc("r1", "initiated", 0));
         REDIS.client().set(key("r2"), doc("r2", "initiated", 0));
         REDIS.client().set(key("r3"), doc("r3", "initiated", 0));
+        REDIS.client().hset(key("h1"), "not", "a string"); // no value to compare: said again, never "found changed"
         RunningCli text = CliRun.start("watch", "--redis", REDIS.url());
         RunningCli json = CliRun.start("watch", "--json", "--redis", REDIS.url());
         try {
@@ -208,6 +209,7 @@ class WatchCommandTest {
         assertTrue(after.lines().anyMatch(l -> l.startsWith("gone     r3 ")
                 && l.endsWith("found gone on reading every session again (it went earlier)")), after);
         assertFalse(after.contains(" r1 "), "read again unchanged: no line of its own: " + after);
+        assertTrue(after.lines().anyMatch(l -> l.startsWith("updated  h1 ") && !l.contains("found changed")), after);
         assertEquals(2, json(json).stream().filter(l -> "r1".equals(l.path("id").asText())
                 && l.path("kind").asText().matches("added|updated")).count(), "every row of both passes in JSON");
         assertTrue(any(json, l -> "r1".equals(l.path("id").asText()) && "updated".equals(l.path("kind").asText())

@@ -49,12 +49,12 @@ class UnansweredRedisWindowTest {
         robot.interact(() -> sessions.getSelectionModel().clearAndSelect(0));
         FxState.await("following", () -> freshness(robot).equals("Following live changes"));
 
-        robot.interact(() -> console.window().view().setStats(unansweredFor(4_000)));
+        robot.interact(() -> console.window().view().setFeedPulse(unansweredFor(4_000)));
         FxState.await("not answering", () -> freshness(robot)
                 .equals("Redis is not answering (see the status bar); this copy may be behind."));
         FxState.await("the count is the last one read", () -> count(robot).endsWith("when last read"));
         FxState.await("the mode is not LIVE", () -> mode(robot).equals("NO ANSWER"));
-        robot.interact(() -> console.window().view().setStats(unansweredFor(0)));
+        robot.interact(() -> console.window().view().setFeedPulse(unansweredFor(0)));
         FxState.await("following again", () -> freshness(robot).equals("Following live changes"));
         FxState.await("the count current again", () -> !count(robot).contains("last read"));
         FxState.await("LIVE again", () -> mode(robot).equals("LIVE"));

@@ -173,7 +173,7 @@ public final class ConsoleWindow {
         // language outlives this window)
         environmentWords = (o, was, now) -> showEnvironment(started);
         i18n.localeProperty().addListener(environmentWords);
-        view.setStats(started.feed());
+        view.setFeedPulse(started.feed());
         var operator = started.operator();
         view.detail().revealAllowedProperty().set(PersonalDataReveal.allowed(operator.role()));
         actions = new ActionsController(started.flow(), operator, view, i18n, background, started.codec(),

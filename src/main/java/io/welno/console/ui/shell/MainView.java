@@ -74,7 +74,7 @@ public final class MainView extends BorderPane implements ActionHost {
 
     private final SessionTableModel model;
     private final FeedBridge bridge;
-    private FeedPulse stats = FeedPulse.NONE;
+    private FeedPulse feedPulse = FeedPulse.NONE;
     private final I18n i18n;
     private final SessionTable table;
     private final RowMenu rowMenu;
@@ -225,7 +225,7 @@ public final class MainView extends BorderPane implements ActionHost {
         }
         if (nowNanos - lastStatusUpdate > 250_000_000L) {
             lastStatusUpdate = nowNanos;
-            FeedReach reach = FeedReach.of(bridge.mode(), stats.unansweredMillis(), stats.latencyMillis());
+            FeedReach reach = FeedReach.of(bridge.mode(), feedPulse.unansweredMillis(), feedPulse.latencyMillis());
             boolean following = reach != FeedReach.LOST;
             everFollowed |= following;
             // Before the first snapshot ends the counts are being read, not left behind. A server not answering has
@@ -255,9 +255,10 @@ public final class MainView extends BorderPane implements ActionHost {
         selection.selectSession(id);
     }
 
-    public void setStats(FeedPulse stats) {
-        this.stats = stats;
-        statusBar.setStats(stats);
+    /** The feed's running figures the status bar shows and the window judges how closely it follows Redis from. */
+    public void setFeedPulse(FeedPulse feedPulse) {
+        this.feedPulse = feedPulse;
+        statusBar.setFeedPulse(feedPulse);
     }
 
     public void setEnvironment(String text, String styleClass) {

@@ -52,7 +52,7 @@ final class StatusBarView {
     private final I18n i18n;
     private final Clock clock;
     private final ZoneId zone;
-    private FeedPulse stats = FeedPulse.NONE;
+    private FeedPulse feedPulse = FeedPulse.NONE;
     /** How closely the window follows Redis, as the window judged it last ({@link #update(FeedReach)}). */
     private FeedReach reach = FeedReach.LOST;
     /** The feed's own sentence, whole: on the mode and on the bar's text, never on the whole bar (see below). */
@@ -131,8 +131,8 @@ final class StatusBarView {
         return bar;
     }
 
-    void setStats(FeedPulse stats) {
-        this.stats = stats;
+    void setFeedPulse(FeedPulse feedPulse) {
+        this.feedPulse = feedPulse;
     }
 
     /** Adds items on the left, after the feed's mode (e.g. the demo's role switch). */
@@ -144,7 +144,7 @@ final class StatusBarView {
     }
 
     /**
-     * Shows the feed as the window judged it this pulse: the detail pane and the counts are told the same reach, so
+     * Shows the feed as the window judged it this feedPulse: the detail pane and the counts are told the same reach, so
      * the three never disagree about one moment.
      */
     void update(FeedReach judged) {
@@ -165,7 +165,7 @@ final class StatusBarView {
         String feedText = Wording.window(i18n).render(bridge.modeDetail());
         if (state.equals(UNANSWERED)) {
             // the feed's "receiving live" is what it was doing when Redis last answered
-            feedText = i18n.format("status.unanswered", stats.unansweredMillis() / 1000);
+            feedText = i18n.format("status.unanswered", feedPulse.unansweredMillis() / 1000);
         }
         String detailText = feedText;
         if (!bridge.snapshotDone() && bridge.snapshotLoaded() > 0) {
@@ -194,7 +194,7 @@ final class StatusBarView {
         countLabel.setText(model.pausedProperty().get() && inTable != sessions.live()
                 ? i18n.format("status.sessions.withPausedTable", count, inTable) : count);
         countLabel.pseudoClassStateChanged(STALE, !following);
-        rateLabel.setText(i18n.format("status.rate", Formats.decimal(i18n, stats.eventsPerSecond())));
+        rateLabel.setText(i18n.format("status.rate", Formats.decimal(i18n, feedPulse.eventsPerSecond())));
         showLatency();
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         clockLabel.setText(Formats.time(i18n, now, now));
@@ -216,7 +216,7 @@ final class StatusBarView {
      * stuck time and time left in the window is judged by this computer's clock, the backend's by its own.
      */
     private void showClockOffset() {
-        ClockOffset offset = stats.clockOffset().filter(ClockOffset::noticeable).orElse(null);
+        ClockOffset offset = feedPulse.clockOffset().filter(ClockOffset::noticeable).orElse(null);
         clockOffsetLabel.setVisible(offset != null);
         if (offset == null) {
             return;
@@ -232,8 +232,8 @@ final class StatusBarView {
      * second: a server that stopped answering must not go on showing its last quick answer until the link is given up.
      */
     private void showLatency() {
-        long latency = stats.latencyMillis();
-        long waiting = stats.unansweredMillis();
+        long latency = feedPulse.latencyMillis();
+        long waiting = feedPulse.unansweredMillis();
         boolean late = FeedReach.notAnswering(waiting, latency);
         if (late) {
             latencyLabel.setText(i18n.format("status.latency.waiting", waiting / 1000));

@@ -79,7 +79,7 @@ class StatusBarViewTest {
         I18n i18n = new I18n(Locale.ENGLISH);
         SessionTableModel model = newModel();
         StatusBarView bar = liveBar(model, i18n);
-        FxState.check(() -> bar.setStats(fieldStats()));
+        FxState.check(() -> bar.setFeedPulse(fieldPulse()));
         unanswered = 400;
         judge(bar);
         assertEquals("LIVE", mode(bar));
@@ -155,12 +155,12 @@ class StatusBarViewTest {
             StatusBarView view = new StatusBarView(new FeedBridge(),
                     new SessionTableModel(StuckPolicy.defaults(), Clock.systemUTC(), Timestamps.DEFAULT_ZONE), i18n,
                     Clock.systemUTC(), Timestamps.DEFAULT_ZONE);
-            view.setStats(fieldStats());
+            view.setFeedPulse(fieldPulse());
             return view;
         });
     }
 
-    private FeedPulse fieldStats() {
+    private FeedPulse fieldPulse() {
         return new FeedPulse() {
             @Override
             public double eventsPerSecond() {
