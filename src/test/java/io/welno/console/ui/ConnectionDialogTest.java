@@ -125,7 +125,7 @@ class ConnectionDialogTest {
     }
 
     @Test
-    void aNewProfileStartsFromTheSafeDefaultsNotFromTheProfileShownBeforeIt(FxRobot robot) {
+    void aNewProfileStartsFromTheSafeDefaultsNotFromTheProfileShownBeforeIt(FxRobot robot) throws Exception {
         newProfile(robot, "prod-dev", "rediss://10.0.1.10:6380");
         ComboBox<String> role = combo(robot, "#profileRole");
         ComboBox<String> environment = combo(robot, "#profileEnvironment");
@@ -147,6 +147,12 @@ class ConnectionDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("viewer", role.getValue());
         assertEquals("production", environment.getValue());
+        assertFalse(notifications.isSelected());
+        // by its Alt key too, as a click does; no other control of the dialog answers it
+        AltKeys.assertDistinct(notifications.getScene());
+        AltKeys.press(robot, javafx.scene.input.KeyCode.K);
+        assertTrue(notifications.isSelected(), "Alt+K ticks it");
+        AltKeys.press(robot, javafx.scene.input.KeyCode.K);
         assertFalse(notifications.isSelected());
         assertEquals("", text(robot, "#profileCa"));
         assertEquals("tilko_session:", text(robot, "#profilePrefix"));

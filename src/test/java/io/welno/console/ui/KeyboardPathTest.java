@@ -327,6 +327,49 @@ class KeyboardPathTest extends FixturesWindow {
         }
     }
 
+    /**
+     * The dialog's check boxes answer their Alt keys as a click does (JavaFX alone sent them an action event, which
+     * leaves a check box as it was): Alt+W re-applies if written over, Alt+O overrides the guard (a developer), in both languages.
+     */
+    @Test
+    void altAndALetterTickTheDialogsCheckBoxes(FxRobot robot) throws Exception {
+        openManualCompleteByKey(robot, false);
+        TextArea reason = FxState.read(() -> robot.lookup("#actionReason").queryAs(TextArea.class));
+        AltKeys.assertDistinct(FxState.read(reason::getScene));
+        robot.targetWindow(FxState.read(() -> reason.getScene().getWindow()));
+        javafx.scene.control.CheckBox reapply = FxState.read(() -> robot.lookup("#actionReapply")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        javafx.scene.control.CheckBox override = FxState.read(() -> robot.lookup("#actionOverride")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        assertFalse(FxState.read(reapply::isSelected));
+        AltKeys.press(robot, KeyCode.W);
+        FxState.await("Alt+W ticked re-apply", reapply::isSelected);
+        AltKeys.press(robot, KeyCode.W);
+        FxState.await("and again cleared it", () -> !reapply.isSelected());
+        AltKeys.press(robot, KeyCode.O);
+        FxState.await("Alt+O ticked the override", override::isSelected);
+        assertEquals("_Override the guard (developer; recorded as an override)", FxState.read(override::getText));
+
+        AltKeys.press(robot, KeyCode.C);
+        FxState.await("cancelled", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
+        TableView<SessionRow> table = FxState.read(() -> table(robot));
+        robot.interact(() -> {
+            window.i18n().setLocale(I18n.KOREAN);
+            table.requestFocus();
+        });
+        robot.targetWindow(FxState.read(() -> window.scene().getWindow()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxState.await("the dialog again, in Korean", () -> robot.lookup("#actionReason").tryQuery()
+                .map(Node::isFocused).orElse(false));
+        javafx.scene.control.CheckBox korean = FxState.read(() -> robot.lookup("#actionReapply")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        assertEquals(KOREAN.getString("action.reapply"), FxState.read(korean::getText));
+        AltKeys.assertDistinct(FxState.read(korean::getScene));
+        robot.targetWindow(FxState.read(() -> korean.getScene().getWindow()));
+        AltKeys.press(robot, KeyCode.W);
+        FxState.await("Alt+W ticks it in Korean too", korean::isSelected);
+    }
+
     /** The key a mnemonic's name ends with ("…'K'"), upper case. */
     private static String lastLetter(String name) {
         String letters = name.replaceAll("[^A-Za-z0-9]", "");

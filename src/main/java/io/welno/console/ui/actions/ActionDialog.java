@@ -1,5 +1,6 @@
 package io.welno.console.ui.actions;
 
+import io.welno.console.ui.common.AltKeyCheckBox;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.ReasonField;
@@ -53,9 +54,9 @@ public final class ActionDialog extends Dialog<ActionRequest> {
     private final SessionCodec codec;
     private final I18n i18n;
     private final TextArea reason = new TextArea();
-    private final CheckBox override = new CheckBox();
-    private final CheckBox checkApproval = new CheckBox();
-    private final CheckBox reapply = new CheckBox();
+    private final CheckBox override = new AltKeyCheckBox();
+    private final CheckBox checkApproval = new AltKeyCheckBox();
+    private final CheckBox reapply = new AltKeyCheckBox();
     private final TextArea preview = new TextArea();
     private final Label refusal = new Label();
     private final Label followUp = new Label();

@@ -1,5 +1,6 @@
 package io.welno.console.ui.alerts;
 
+import io.welno.console.ui.common.AltKeyCheckBox;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.TextMenus;
@@ -34,9 +35,9 @@ public final class AlertRulesDialog extends Dialog<AlertRules> {
     private final Spinner<Integer> wait = spinner("alertWait", 0, 24 * 60);
     private final Spinner<Integer> errorPercent = spinner("alertErrorPercent", 0, 100);
     private final Spinner<Integer> errorWindow = spinner("alertErrorWindow", 0, 60);
-    private final CheckBox reverts = new CheckBox();
-    private final CheckBox feed = new CheckBox();
-    private final CheckBox os = new CheckBox();
+    private final CheckBox reverts = new AltKeyCheckBox();
+    private final CheckBox feed = new AltKeyCheckBox();
+    private final CheckBox os = new AltKeyCheckBox();
     /** What is wrong with a typed threshold: the dialog stays open until it is put right. */
     private final Label problem = new Label();
     private final I18n i18n;

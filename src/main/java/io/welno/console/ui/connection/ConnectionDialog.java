@@ -1,6 +1,7 @@
 package io.welno.console.ui.connection;
 
 import io.welno.console.text.PhrasedException;
+import io.welno.console.ui.common.AltKeyCheckBox;
 import io.welno.console.ui.common.HangulFont;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.TextMenus;
@@ -132,7 +133,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
     private final TextField zone = new TextField(DEFAULT_ZONE);
     private final ComboBox<String> environment = new ComboBox<>(
             FXCollections.observableArrayList(ProfileWords.ENVIRONMENTS));
-    private final CheckBox notifications = new CheckBox();
+    private final CheckBox notifications = new AltKeyCheckBox();
     private final TextField tilko = new TextField();
     private final PasswordField tilkoKey = new PasswordField();
     private final Label tilkoSource = new Label();

@@ -69,6 +69,25 @@ class AlertRulesDialogTest {
         assertFalse(dialog.isShowing());
     }
 
+    /** Each check box answers its Alt key as a click does: Alt+W the reverts, Alt+P the feed, Alt+O the system's. */
+    @Test
+    void altAndALetterTickTheRulesCheckBoxes(FxRobot robot) throws Exception {
+        javafx.scene.control.CheckBox reverts = FxState.read(() -> robot.lookup("#alertReverts")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        javafx.scene.control.CheckBox feed = FxState.read(() -> robot.lookup("#alertFeed")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        boolean revertsWas = FxState.read(reverts::isSelected);
+        boolean feedWas = FxState.read(feed::isSelected);
+        robot.targetWindow(FxState.read(() -> dialog.getDialogPane().getScene().getWindow()));
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.ALT);
+        FxState.await("Alt+W toggled the reverts rule", () -> reverts.isSelected() != revertsWas);
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.P)
+                .release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.ALT);
+        FxState.await("Alt+P toggled the feed rule", () -> feed.isSelected() != feedWas);
+        assertEquals(revertsWas, !FxState.read(reverts::isSelected), "each key its own box");
+    }
+
     /**
      * AWT's Linux tray draws in a font that may have no Hangul, and then keeps every Korean text out of it: the setting
      * said "notify through the operating system" all the same, and in a Korean window nothing ever came. It says so
@@ -76,12 +95,12 @@ class AlertRulesDialogTest {
      */
     @Test
     void theOsSettingSaysWhenTheTrayCannotDrawKorean(FxRobot robot) throws Exception {
-        assertEquals("Also notify through the operating system while this window is not focused (this desktop's tray"
+        assertEquals("Also notify through the _operating system while this window is not focused (this desktop's tray"
                 + " has no Korean font: alerts with Korean text stay in the window)", osSetting(robot, I18n.ENGLISH,
                 tray(false)));
-        assertEquals("이 창이 활성 상태가 아닐 때는 운영체제 알림으로도 알리기(이 데스크톱의 트레이에는 한글 글꼴이 없어 한글이 들어간"
+        assertEquals("이 창이 활성 상태가 아닐 때는 운영체제 알림으로도 알리기(_O)(이 데스크톱의 트레이에는 한글 글꼴이 없어 한글이 들어간"
                 + " 알림은 창 안에만 표시됩니다)", osSetting(robot, I18n.KOREAN, tray(false)));
-        assertEquals("Also notify through the operating system while this window is not focused",
+        assertEquals("Also notify through the _operating system while this window is not focused",
                 osSetting(robot, I18n.ENGLISH, tray(true)));
         assertEquals(new I18n(I18n.ENGLISH).get("alerts.rules.os.unsupported"),
                 osSetting(robot, I18n.ENGLISH, OsNotifier.NONE));
