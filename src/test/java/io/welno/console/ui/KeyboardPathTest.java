@@ -349,6 +349,11 @@ class KeyboardPathTest extends FixturesWindow {
         AltKeys.press(robot, KeyCode.O);
         FxState.await("Alt+O ticked the override", override::isSelected);
         assertEquals("_Override the guard (developer; recorded as an override)", FxState.read(override::getText));
+        javafx.scene.control.CheckBox askTilko = FxState.read(() -> robot.lookup("#actionCheckApproval")
+                .queryAs(javafx.scene.control.CheckBox.class));
+        AltKeys.press(robot, KeyCode.T);
+        // shown only when Tilko can be asked; a hidden box does not answer its key
+        assertEquals(FxState.read(askTilko::isVisible), FxState.read(askTilko::isSelected));
 
         AltKeys.press(robot, KeyCode.C);
         FxState.await("cancelled", () -> robot.lookup("#actionDialog").tryQuery().isEmpty());
