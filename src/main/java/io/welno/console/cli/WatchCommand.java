@@ -455,16 +455,16 @@ final class WatchCommand implements Callable<Integer> {
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
         StoredSession stored = change.session();
-        String notes = stored == null ? (change.fromSnapshot() ? FOUND_GONE : "")
+        // deleted or expired is the feed's guess for an end a pass found; the text says only what is known
+        boolean foundGone = stored == null && change.fromSnapshot();
+        String notes = stored == null ? (foundGone ? FOUND_GONE : "")
                 : stored.parsed() instanceof SessionDocument doc
                 ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
                 : stored.parsed() instanceof UnreadableSession unreadable ? SessionNotes.of(unreadable) : "";
         if (foundChanged) {
             notes = notes.isEmpty() ? FOUND_CHANGED : notes + "  " + FOUND_CHANGED;
         }
-        // deleted or expired is the feed's guess for an end a pass found; the text says only what is known
-        String kind = stored == null && change.fromSnapshot() ? "gone" : json.get("kind").asText();
-        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", kind,
+        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", foundGone ? "gone" : json.get("kind").asText(),
                 TerminalCells.padRight(SafeText.bounded(change.id(), 80), 42),
                 TerminalCells.padRight(SafeText.bounded(status, 40), 27),
                 TerminalCells.padRight(SafeText.bounded(name, 40), NAME_CELLS), notes).stripTrailing();

@@ -193,12 +193,12 @@ public final class CsvExport {
         }
         String text = SafeText.escapeKeepingLines(value);
         // Looked at past leading spaces: an import that trims them (Google Sheets does, LibreOffice when asked) would
-        // otherwise run " =HYPERLINK(…)" all the same.
+        // otherwise run " =HYPERLINK(…)" all the same. A leading tab (kept as it is, as line breaks are; a carriage
+        // return is escaped) is a formula's start in its own right, whatever follows it.
         String lead = text.stripLeading();
         char first = lead.isEmpty() ? ' ' : lead.charAt(0);
         boolean number = lead.matches("[+-]?\\d+(\\.\\d+)?");
-        if (!number && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r')) {
+        if (text.charAt(0) == '\t' || !number && (first == '=' || first == '+' || first == '-' || first == '@')) {
             text = "'" + text;
         }
         boolean needsQuotes = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0

@@ -1,6 +1,5 @@
 package io.welno.console.view;
 
-import io.welno.console.live.ChangeKind;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.store.StoredSession;
 import java.time.Clock;
@@ -144,8 +143,7 @@ public final class DetailModel {
             case NONE -> "";
             case GONE -> texts.format("detail.gone", Formats.duration(texts, Duration.ofMillis(nowMillis - goneAtMillis)));
             // an end a pass found has no moment of its own, only the one it was found at
-            case ENDED -> texts.format(row.endedFoundByPass() ? "detail.ended.found"
-                            : row.endedKind() == ChangeKind.EXPIRED ? "detail.ended.expired" : "detail.ended.removed",
+            case ENDED -> texts.format("detail.ended." + row.ending().word(),
                     row.endedAt() == null ? "" : Formats.moment(texts, row.endedAt(), now(), zone));
             case LIVE -> reach == FeedReach.LOST ? texts.get("detail.disconnected")
                     : reach == FeedReach.UNANSWERED ? texts.get("detail.unanswered")

@@ -54,8 +54,7 @@ public final class FollowedSessions {
 
         /** How an ended session ended, as the history says it: gone (found missing), expired or deleted. */
         public String endedTextKey() {
-            return found ? "history.version.gone"
-                    : ended == ChangeKind.EXPIRED ? "history.version.expired" : "history.version.removed";
+            return "history.version." + Ending.of(ended, found).word();
         }
 
         /**

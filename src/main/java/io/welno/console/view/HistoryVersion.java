@@ -27,6 +27,18 @@ public record HistoryVersion(Instant at, Kind kind, Author author, SessionStatus
         fields = List.copyOf(fields);
     }
 
+    /**
+     * The version that ends a session: expired (Redis's TTL ran out), deleted (the backend's), or gone — found missing
+     * by a pass, by an author and at a time the console cannot name.
+     */
+    static HistoryVersion ended(Instant at, Ending ending) {
+        return switch (ending) {
+            case EXPIRED -> new HistoryVersion(at, Kind.EXPIRED, Author.EXPIRY, null, List.of(), 0, false);
+            case REMOVED -> new HistoryVersion(at, Kind.REMOVED, Author.BACKEND, null, List.of(), 0, false);
+            case GONE -> new HistoryVersion(at, Kind.GONE, Author.UNKNOWN, null, List.of(), 0, true);
+        };
+    }
+
     HistoryVersion by(Author other) {
         return new HistoryVersion(at, kind, other, status, fields, moreFields, found);
     }

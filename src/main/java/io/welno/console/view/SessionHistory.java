@@ -7,7 +7,6 @@ import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.AuditRecord;
 import io.welno.console.flow.ConsoleMessageMark;
 import io.welno.console.flow.SessionWritten;
-import io.welno.console.live.ChangeKind;
 import io.welno.console.live.FeedBatch;
 import io.welno.console.live.SessionChange;
 import io.welno.console.session.DocumentDiff;
@@ -237,15 +236,8 @@ public final class SessionHistory {
                 entry.latest = null;
                 if (entry.versions.isEmpty()) {
                     sessions.remove(id, entry);
-                } else if (change.fromSnapshot()) {
-                    // found missing by a pass: when it went, and whether deleted or expired, is not known
-                    add(id, entry, new HistoryVersion(at, HistoryVersion.Kind.GONE, HistoryVersion.Author.UNKNOWN,
-                            null, List.of(), 0, true));
                 } else {
-                    add(id, entry, new HistoryVersion(at, change.kind() == ChangeKind.EXPIRED
-                            ? HistoryVersion.Kind.EXPIRED : HistoryVersion.Kind.REMOVED,
-                            change.kind() == ChangeKind.EXPIRED ? HistoryVersion.Author.EXPIRY
-                                    : HistoryVersion.Author.BACKEND, null, List.of(), 0, false));
+                    add(id, entry, HistoryVersion.ended(at, Ending.of(change.kind(), change.fromSnapshot())));
                 }
             }
             return;

@@ -254,12 +254,14 @@ public final class SessionRow {
         return endedKind == null && foundByPass;
     }
 
-    /**
-     * The words for how it ended, as the table's cells and the pane's subtitle say it: expired or deleted as the feed
-     * told it, or only gone when a pass found it missing (which of the two is not known).
-     */
+    /** How it ended ({@link Ending}: expired, deleted, or gone when a pass found it missing); null while it lives. */
+    public Ending ending() {
+        return endedKind == null ? null : Ending.of(endedKind, foundByPass);
+    }
+
+    /** The words for how it ended, as the table's cells and the pane's subtitle say it ({@link #ending}). */
     public String endedTextKey() {
-        return endedFoundByPass() ? "ended.gone" : endedKind == ChangeKind.EXPIRED ? "ended.expired" : "ended.removed";
+        return "ended." + ending().word();
     }
 
     private static LocalDateTime local(SessionTimestamp time) {

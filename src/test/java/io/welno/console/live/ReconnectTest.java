@@ -1,5 +1,6 @@
 package io.welno.console.live;
 
+import io.welno.console.testing.Await;
 import io.welno.console.testing.RecordingListener;
 import static io.welno.console.live.Docs.doc;
 import static io.welno.console.live.Docs.key;
@@ -155,10 +156,7 @@ class ReconnectTest {
             assertTrue(feed.latencyMillis() >= 0);
             // The server stops answering every client for a while (like a dead link): no PONG arrives. Long enough for
             // the watchdog (a PING every 100 ms, 300 ms to answer) to look twice on a machine busy with other work.
-            admin.clientPause(4000);
-            listener.awaitMode(FeedMode.RECONNECTING);
-            Phrase detail = listener.lastReported(FeedMode.RECONNECTING).detail();
-            assertEquals(FeedPhrases.noPong(300), detail.arg(1), detail.toString());
+            Phrase detail = givenUpWhileFrozen(admin, listener, 4_000, Await.EVENTUALLY);
             assertTrue(Wording.cli().render(detail).contains(": the server stopped answering (no PONG within 300 ms); retrying"));
             listener.awaitMode(FeedMode.LIVE);
             listener.awaitSnapshots(2);
@@ -185,15 +183,25 @@ class ReconnectTest {
             listener.awaitMode(FeedMode.LIVE);
             listener.awaitSnapshots(1);
             // From before the first PING (8 s after the start) to after it plus 300 ms, and ended 4 s before the next.
-            admin.clientPause(12_000);
-            listener.awaitMode(FeedMode.RECONNECTING, Duration.ofSeconds(30));
-            Phrase detail = listener.lastReported(FeedMode.RECONNECTING).detail();
-            assertEquals(FeedPhrases.noPong(300), detail.arg(1), detail.toString());
+            givenUpWhileFrozen(admin, listener, 12_000, Duration.ofSeconds(30));
             listener.awaitMode(FeedMode.LIVE);
         } finally {
             feed.close();
             server.kill();
         }
+    }
+
+    /**
+     * Stops the server answering every client for {@code pauseMillis} and waits at most {@code within} for the feed to
+     * give its link up; the reason it gave is its watchdog's (no PONG within the 300 ms the tests allow).
+     */
+    private static Phrase givenUpWhileFrozen(Jedis admin, RecordingListener listener, long pauseMillis,
+                                             Duration within) {
+        admin.clientPause(pauseMillis);
+        listener.awaitMode(FeedMode.RECONNECTING, within);
+        Phrase detail = listener.lastReported(FeedMode.RECONNECTING).detail();
+        assertEquals(FeedPhrases.noPong(300), detail.arg(1), detail.toString());
+        return detail;
     }
 
     /**

@@ -154,6 +154,9 @@ class CsvExportTest {
         assertEquals("' =HYPERLINK(1)", CsvExport.quote(" =HYPERLINK(1)"), "an import that trims spaces");
         assertEquals("'\u3000+1+2", CsvExport.quote("\u3000+1+2"), "an ideographic space, as a Korean IME types it");
         assertEquals("\" -1\"", CsvExport.quote(" -1"));
+        assertEquals("'\tplain", CsvExport.quote("\tplain"), "a leading tab, whatever follows it");
+        assertEquals("'\t-1", CsvExport.quote("\t-1"));
+        assertEquals('\\', CsvExport.quote("\r=1").charAt(0), "a carriage return is escaped, never a cell's start");
         assertEquals("\"  \"", CsvExport.quote("  "));
         assertEquals("", CsvExport.quote(null));
     }

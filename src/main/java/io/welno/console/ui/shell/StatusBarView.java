@@ -144,7 +144,7 @@ final class StatusBarView {
     }
 
     /**
-     * Shows the feed as the window judged it this feedPulse: the detail pane and the counts are told the same reach, so
+     * Shows the feed as the window judged it this pulse: the detail pane and the counts are told the same reach, so
      * the three never disagree about one moment.
      */
     void update(FeedReach judged) {
