@@ -12,9 +12,7 @@ import io.welno.console.store.StoredSession;
 import io.welno.console.text.LogWords;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +31,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * fed in from the live feed through {@link #onKeyChanged}. Each action is watched for its window and reported
  * at most once. Thread-safe.
  *
+ * <p>Each window is timed by the monotonic clock ({@link System#nanoTime}), as a {@link Hold}'s is: by the wall clock,
+ * one set forward an hour (a time sync, a resumed virtual machine) would stop watching at once while the backend can
+ * still write back its copy, and one set back would watch — and poll — for the hour.
+ *
  * <p>One class on purpose: the watches, the poll and the reporting lock guard one invariant together (a watch is
  * never seen gone before its revert was reported, whichever thread found it); split, that lock would have to be
  * shared across classes. The message comparison it relies on is already in {@link Watched} and its static helpers.
@@ -60,7 +63,8 @@ public final class RevertWatch implements AutoCloseable {
 
     private final SessionStore store;
     private final Duration pollInterval;
-    private final Clock clock;
+    /** The monotonic clock the windows are timed by ({@link System#nanoTime}; tests move their own). */
+    private final LongSupplier nanoTime;
     private final LogWords words;
     private final Map<String, List<Watched>> watches = new ConcurrentHashMap<>();
     private final List<Consumer<RevertDetected>> listeners = new CopyOnWriteArrayList<>();
@@ -79,23 +83,24 @@ public final class RevertWatch implements AutoCloseable {
      * @param pollInterval how often watched keys are read; {@link Duration#ZERO} = no polling, feed-driven only
      */
     public RevertWatch(SessionStore store, Duration pollInterval) {
-        this(store, pollInterval, Clock.systemUTC());
+        this(store, pollInterval, System::nanoTime);
     }
 
-    public RevertWatch(SessionStore store, Duration pollInterval, Clock clock) {
-        this(store, pollInterval, clock, LogWords.CODES);
+    /** A watch whose windows are timed by {@code nanoTime}, a monotonic clock in nanoseconds: tests move it by hand. */
+    public RevertWatch(SessionStore store, Duration pollInterval, LongSupplier nanoTime) {
+        this(store, pollInterval, nanoTime, LogWords.CODES);
     }
 
     /** @param words how a failed read is worded in the log ({@link LogWords}) */
     public RevertWatch(SessionStore store, Duration pollInterval, LogWords words) {
-        this(store, pollInterval, Clock.systemUTC(), words);
+        this(store, pollInterval, System::nanoTime, words);
     }
 
-    private RevertWatch(SessionStore store, Duration pollInterval, Clock clock, LogWords words) {
+    private RevertWatch(SessionStore store, Duration pollInterval, LongSupplier nanoTime, LogWords words) {
         this.words = Objects.requireNonNull(words, "words");
         this.store = store;
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         boolean polls = store != null && !pollInterval.isZero() && !pollInterval.isNegative();
         this.poller = polls ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "revert-watch");
@@ -136,7 +141,7 @@ public final class RevertWatch implements AutoCloseable {
             return;
         }
         List<JsonNode> appended = appendedMessages(before, after);
-        Instant until = clock.instant().plus(window);
+        long until = nanoTime.getAsLong() + window.toNanos();
         while (true) {
             List<Watched> list = watches.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>());
             synchronized (list) {
@@ -172,10 +177,10 @@ public final class RevertWatch implements AutoCloseable {
         if (list == null) {
             return;
         }
-        Instant until = clock.instant().plus(window);
+        long until = nanoTime.getAsLong() + window.toNanos();
         synchronized (list) {
             for (Watched w : list) {
-                if (w.actionId.equals(actionId) && until.isAfter(w.until)) {
+                if (w.actionId.equals(actionId) && until - w.until > 0) {
                     w.until = until;
                 }
             }
@@ -368,7 +373,7 @@ public final class RevertWatch implements AutoCloseable {
 
     private List<RevertDetected> findReverts(String sessionId, List<Watched> list, SessionDocument doc,
                                              long readStartedNanos) {
-        Instant now = clock.instant();
+        long now = nanoTime.getAsLong();
         List<RevertDetected> found = new ArrayList<>();
         synchronized (list) {
             Iterator<Watched> it = list.iterator();
@@ -389,7 +394,7 @@ public final class RevertWatch implements AutoCloseable {
                     if (doc.status().isTerminal()) {
                         w.finishedAs = doc.status();
                     }
-                    if (now.isAfter(w.until)) {
+                    if (w.isOverAt(now)) {
                         done.add(w);
                     }
                 }
@@ -417,11 +422,11 @@ public final class RevertWatch implements AutoCloseable {
     }
 
     private void expire() {
-        Instant now = clock.instant();
+        long now = nanoTime.getAsLong();
         for (Map.Entry<String, List<Watched>> e : watches.entrySet()) {
             List<Watched> list = e.getValue();
             synchronized (list) {
-                list.removeIf(w -> now.isAfter(w.until));
+                list.removeIf(w -> w.isOverAt(now));
                 if (list.isEmpty()) {
                     watches.remove(e.getKey(), list);
                 }
@@ -540,7 +545,8 @@ public final class RevertWatch implements AutoCloseable {
         final List<JsonNode> markers;
         final SessionDocument before;
         volatile SessionDocument after;
-        volatile Instant until;
+        /** The window's end by the watch's monotonic clock (nanoseconds; compared by difference, as it may wrap). */
+        volatile long until;
         /** The end status of a copy checked with all of this change in it; null until one is seen. */
         volatile SessionStatus finishedAs;
         /** The documents each write of this action replaced, and when the latest write was registered. */
@@ -548,7 +554,7 @@ public final class RevertWatch implements AutoCloseable {
         volatile long registeredNanos;
 
         Watched(String sessionId, ActionKind action, String actionId, String operator, List<JsonNode> markers,
-                SessionDocument before, SessionDocument after, Instant until) {
+                SessionDocument before, SessionDocument after, long until) {
             this.sessionId = sessionId;
             this.action = action;
             this.actionId = actionId;
@@ -565,6 +571,10 @@ public final class RevertWatch implements AutoCloseable {
                 preWrites.add(replaced.tree());
             }
             registeredNanos = System.nanoTime();
+        }
+
+        boolean isOverAt(long nowNanos) {
+            return nowNanos - until > 0;
         }
 
         /** Whether {@code doc} is exactly a document one of this action's writes replaced. */

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,8 +123,8 @@ class RevertWatchTest {
 
     @Test
     void theLiveFeedCanDriveTheWatchAndFreshReadsByTheBackendAreNotReverts() throws Exception {
-        TestClock clock = new TestClock();
-        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, clock); FlowService flow = flow(watch)) {
+        AtomicLong clock = new AtomicLong(1_000_000_000L); // the watch's monotonic clock, moved by hand
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, clock::get); FlowService flow = flow(watch)) {
             String id = waitingSession();
             ActionResult done = flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved"));
             assertTrue(done.applied());
@@ -174,12 +175,12 @@ class RevertWatchTest {
 
     @Test
     void afterTheWindowNothingIsWatchedAnyMore() throws Exception {
-        TestClock clock = new TestClock();
-        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, clock); FlowService flow = flow(watch)) {
+        AtomicLong clock = new AtomicLong(1_000_000_000L); // the watch's monotonic clock, moved by hand
+        try (RevertWatch watch = new RevertWatch(store, Duration.ZERO, clock::get); FlowService flow = flow(watch)) {
             String id = waitingSession();
             ObjectNode snapshot = backend.read(id);
             assertTrue(flow.perform(DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, id, "approved")).applied());
-            clock.advance(FlowOptions.DEFAULT_HOLD_WINDOW.plusMinutes(1));
+            clock.addAndGet(FlowOptions.DEFAULT_HOLD_WINDOW.plusMinutes(1).toNanos());
             assertFalse(watch.isWatching(id));
             backend.write(id, snapshot);
             watch.checkNow(id);
