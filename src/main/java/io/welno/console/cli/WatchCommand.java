@@ -393,9 +393,10 @@ final class WatchCommand implements Callable<Integer> {
     /** @param now the backend's wall-clock time, read as the guards read it ({@link RedisOptions#now}) */
     static ObjectNode changeJson(SessionChange change, LocalDateTime now) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
-        line.put("kind", change.kind().name().toLowerCase(Locale.ROOT));
-        line.put("id", change.id());
         StoredSession stored = change.session();
+        // deleted or expired is the feed's guess for an end a pass found: the line says only what is known
+        line.put("kind", foundGone(change) ? "gone" : change.kind().name().toLowerCase(Locale.ROOT));
+        line.put("id", change.id());
         if (stored == null) {
             line.putNull("status");
         } else if (stored.parsed() instanceof SessionDocument doc) {
@@ -430,6 +431,11 @@ final class WatchCommand implements Callable<Integer> {
         return line;
     }
 
+    /** An end a resync's pass found (the key missing): whether it was deleted or expired, and when, is not known. */
+    private static boolean foundGone(SessionChange change) {
+        return change.session() == null && change.fromSnapshot();
+    }
+
     /** The key's TTL in seconds as list --json gives it: -1 for none, null for a file, which has none. */
     private static void ttl(ObjectNode line, StoredSession stored) {
         if (stored.ttlMillis() == StoredSession.UNKNOWN_TTL) {
@@ -455,8 +461,7 @@ final class WatchCommand implements Callable<Integer> {
                 : json.path("status").isNull() ? "-" : json.path("status").asText();
         String name = json.path("name").asText("");
         StoredSession stored = change.session();
-        // deleted or expired is the feed's guess for an end a pass found; the text says only what is known
-        boolean foundGone = stored == null && change.fromSnapshot();
+        boolean foundGone = foundGone(change);
         String notes = stored == null ? (foundGone ? FOUND_GONE : "")
                 : stored.parsed() instanceof SessionDocument doc
                 ? SessionNotes.of(doc, BackendRules.ruleWarnings(doc, now))
@@ -464,7 +469,7 @@ final class WatchCommand implements Callable<Integer> {
         if (foundChanged) {
             notes = notes.isEmpty() ? FOUND_CHANGED : notes + "  " + FOUND_CHANGED;
         }
-        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", foundGone ? "gone" : json.get("kind").asText(),
+        return String.format(Locale.ROOT, "%-8s %s %s %s  %s", json.get("kind").asText(),
                 TerminalCells.padRight(SafeText.bounded(change.id(), 80), 42),
                 TerminalCells.padRight(SafeText.bounded(status, 40), 27),
                 TerminalCells.padRight(SafeText.bounded(name, 40), NAME_CELLS), notes).stripTrailing();

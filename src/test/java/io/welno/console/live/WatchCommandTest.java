@@ -214,6 +214,10 @@ class WatchCommandTest {
                 && l.path("kind").asText().matches("added|updated")).count(), "every row of both passes in JSON");
         assertTrue(any(json, l -> "r1".equals(l.path("id").asText()) && "updated".equals(l.path("kind").asText())
                 && l.path("snapshot").asBoolean()));
+        JsonNode r3 = json(json).stream().filter(l -> "r3".equals(l.path("id").asText()) && l.has("kind"))
+                .reduce((first, last) -> last).orElseThrow();
+        assertEquals("gone", r3.get("kind").asText(), "neither removed nor expired, which a pass cannot tell: " + r3);
+        assertTrue(r3.path("snapshot").asBoolean(), r3.toString());
     }
 
     @Test
