@@ -3,10 +3,10 @@ package io.welno.console.tilko;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -40,7 +40,8 @@ public final class TilkoConfig {
     private final Duration publicKeyTtl;
     private final OkHttpClient httpClient;
     private final SecureRandom secureRandom;
-    private final Clock clock;
+    /** Times the key cache and a failed probe's memory: monotonic, so a clock set back an hour does not stretch them. */
+    private final LongSupplier nanoTime;
 
     /** Why {@code baseUrl} cannot be Tilko's base URL (it must be an http or https URL), or nothing. */
     public static Optional<Phrase> baseUrlProblem(String baseUrl) {
@@ -62,7 +63,7 @@ public final class TilkoConfig {
         this.publicKeyTtl = Objects.requireNonNull(b.publicKeyTtl, "publicKeyTtl");
         this.httpClient = b.httpClient;
         this.secureRandom = b.secureRandom != null ? b.secureRandom : new SecureRandom();
-        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.nanoTime = Objects.requireNonNull(b.nanoTime, "nanoTime");
     }
 
     public static Builder builder() {
@@ -114,8 +115,9 @@ public final class TilkoConfig {
         return secureRandom;
     }
 
-    public Clock clock() {
-        return clock;
+    /** The monotonic clock in nanoseconds ({@link System#nanoTime}) the client's short memories are timed by. */
+    public LongSupplier nanoTime() {
+        return nanoTime;
     }
 
     @Override
@@ -142,7 +144,7 @@ public final class TilkoConfig {
         private Duration publicKeyTtl = DEFAULT_PUBLIC_KEY_TTL;
         private OkHttpClient httpClient;
         private SecureRandom secureRandom;
-        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
 
         private Builder() {
         }
@@ -211,8 +213,9 @@ public final class TilkoConfig {
             return this;
         }
 
-        public Builder clock(Clock clock) {
-            this.clock = clock;
+        /** A monotonic clock in nanoseconds for the key cache and the probe's memory: tests move it by hand. */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
             return this;
         }
 

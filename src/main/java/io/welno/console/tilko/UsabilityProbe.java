@@ -1,8 +1,7 @@
 package io.welno.console.tilko;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,15 +16,16 @@ final class UsabilityProbe {
     /** How long a failed probe stands for Tilko's state: short, so that a Tilko back up is used again at once. */
     static final Duration FAILURE_MEMORY = Duration.ofSeconds(5);
 
-    /** A failed probe: for which API key, its answer, and when it came. */
-    private record Failure(String apiKey, TilkoResult<String> answer, Instant at) {
+    /** A failed probe: for which API key, its answer, and when it came ({@link System#nanoTime}). */
+    private record Failure(String apiKey, TilkoResult<String> answer, long atNanos) {
     }
 
-    private final Clock clock;
+    /** Monotonic: by the wall clock, one set back an hour kept a failure standing for the hour after Tilko was back. */
+    private final LongSupplier nanoTime;
     private Failure last;
 
-    UsabilityProbe(Clock clock) {
-        this.clock = clock;
+    UsabilityProbe(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -40,11 +40,11 @@ final class UsabilityProbe {
     synchronized TilkoResult<String> ask(String apiKey, boolean takeRecentFailure,
                                          Supplier<TilkoResult<String>> probe) {
         if (takeRecentFailure && last != null && apiKey.equals(last.apiKey())
-                && clock.instant().isBefore(last.at().plus(FAILURE_MEMORY))) {
+                && nanoTime.getAsLong() - last.atNanos() < FAILURE_MEMORY.toNanos()) {
             return last.answer();
         }
         TilkoResult<String> answer = probe.get();
-        last = answer.isSuccess() ? null : new Failure(apiKey, answer, clock.instant());
+        last = answer.isSuccess() ? null : new Failure(apiKey, answer, nanoTime.getAsLong());
         return answer;
     }
 

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.welno.console.testing.MutableClock;
 import io.welno.console.text.Phrase;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +28,8 @@ class UsablePublicKeyTest {
 
     private static final String API_KEY = TilkoClientMockServerTest.API_KEY;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T01:00:00Z"), ZoneOffset.UTC);
+    /** The client's monotonic clock, moved by hand. */
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private FakeTilko tilko;
 
     @BeforeEach
@@ -44,7 +43,7 @@ class UsablePublicKeyTest {
     }
 
     private TilkoConfig.Builder config() {
-        return TilkoConfig.builder().baseUrl(tilko.baseUrl()).apiKey(API_KEY).clock(clock);
+        return TilkoConfig.builder().baseUrl(tilko.baseUrl()).apiKey(API_KEY).nanoTime(nanos::get);
     }
 
     private static MockResponse silent() {
@@ -86,12 +85,12 @@ class UsablePublicKeyTest {
             }
             assertEquals(1, tilko.publicKeyRequests(), "one probe for six callers");
 
-            clock.advance(UsabilityProbe.FAILURE_MEMORY.minusMillis(1));
+            nanos.addAndGet(UsabilityProbe.FAILURE_MEMORY.minusMillis(1).toNanos());
             assertFalse(client.usablePublicKey(true).isSuccess());
             assertEquals(1, tilko.publicKeyRequests(), "the failure still stands");
 
             tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
-            clock.advance(Duration.ofMillis(1));
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
             assertTrue(client.usablePublicKey(true).isSuccess(), "asked again once the failure has stood its time");
             assertEquals(2, tilko.publicKeyRequests());
             assertTrue(client.usablePublicKey(true).isSuccess());
