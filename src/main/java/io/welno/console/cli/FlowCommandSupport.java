@@ -151,7 +151,7 @@ final class FlowCommandSupport {
             if ((held.kept() || held.kind() == HoldOutcome.Kind.NOT_HELD) && shorterThanBackendGap(request.hold())) {
                 // KEPT is true of the hold, which was shorter than the time the backend can still undo the change.
                 // The hold ends its length after the last write (a collection's writes move it on); without one,
-                // the change was written just now.
+                // the change was written just now. The end is the wall time as the clock reads now (Hold.until).
                 Instant lastChange = held.kind() == HoldOutcome.Kind.NOT_HELD ? Instant.now()
                         : result.hold().until().minus(request.hold());
                 out.println(stillUndoable(result.actionId(), lastChange, redis.zone, false));

@@ -28,9 +28,10 @@ public final class Hold {
 
     private final String sessionId;
     private final String actionId;
-    /** Guarded by this: the end as {@link System#nanoTime}, and as the wall clock said it when the end was set. */
+    /** Guarded by this: the end as {@link System#nanoTime}. */
     private long untilNanos;
-    private volatile Instant until;
+    /** A hold of nothing held: over from the start, and its end never said. */
+    private final boolean none;
     private final boolean reapply;
     private final CompletableFuture<HoldOutcome> outcome = new CompletableFuture<>();
     private volatile int reapplies;
@@ -44,7 +45,7 @@ public final class Hold {
         this.nanoTime = nanoTime;
         this.wall = wall;
         this.untilNanos = nanoTime.getAsLong() + window.toNanos();
-        this.until = over ? Instant.EPOCH : wall.instant().plus(window);
+        this.none = over;
         this.reapply = reapply;
         if (over) {
             outcome.complete(HoldOutcome.notHeld());
@@ -75,9 +76,20 @@ public final class Hold {
         return actionId;
     }
 
-    /** When the window ends by the wall clock (for the words: "held until 14:03:22"); it is timed by {@link #remaining}. */
+    /**
+     * When the window ends by the wall clock as it reads now (for the words: "held until 14:03:22"); it is timed by
+     * {@link #remaining}. Read from the monotonic end each time: a wall time kept from when the window was set would
+     * be an hour off after the clock is set by an hour, and so would "the change was made at {@code until - window}".
+     */
     public Instant until() {
-        return until;
+        if (none) {
+            return Instant.EPOCH;
+        }
+        long left;
+        synchronized (this) {
+            left = untilNanos - nanoTime.getAsLong();
+        }
+        return wall.instant().plusNanos(left);
     }
 
     /** How much of the window is left; zero once it is over. */
@@ -138,7 +150,6 @@ public final class Hold {
         long later = nanoTime.getAsLong() + window.toNanos();
         if (later - untilNanos > 0) {
             untilNanos = later;
-            until = wall.instant().plus(window);
         }
     }
 

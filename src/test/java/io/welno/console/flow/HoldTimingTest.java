@@ -38,6 +38,22 @@ class HoldTimingTest {
         assertEquals(Duration.ofSeconds(20), hold.remaining());
     }
 
+    /**
+     * The end said in words follows the clock as it reads now: kept from when the window was set, a clock set forward an
+     * hour said the hold had ended an hour ago, and the command line's note put the change (the end less the window)
+     * an hour before it was made.
+     */
+    @Test
+    void theEndInWordsIsTheWallTimeTheWindowEndsAtNow() {
+        Hold hold = Hold.start("s1", "a1", WINDOW, false, nanos::get, wall);
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        wall.advance(Duration.ofSeconds(10).plusHours(1));
+        assertEquals(wall.instant().plus(Duration.ofSeconds(20)), hold.until());
+        nanos.addAndGet(Duration.ofSeconds(25).toNanos());
+        wall.advance(Duration.ofSeconds(25));
+        assertEquals(wall.instant().minus(Duration.ofSeconds(5)), hold.until(), "over five seconds ago");
+    }
+
     @Test
     void aLaterWriteMovesTheEndAWindowFromThenAndNeverEarlier() {
         Hold hold = Hold.start("s1", "a1", WINDOW, false, nanos::get, wall);
