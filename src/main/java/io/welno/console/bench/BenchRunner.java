@@ -104,7 +104,7 @@ public final class BenchRunner {
                             + "N+M keys and removes them with FLUSHDB, so it needs an empty one.");
                     return 2;
                 }
-                String version = SafeText.bounded(info(admin.info("server"), "redis_version"), SafeText.FIELD);
+                String version = info(admin.info("server"), "redis_version");
                 BenchEnvironment env = new BenchEnvironment(version, executable);
                 settings.notes().forEach(report::note);
                 // P1 and P2 move with the collector's settings (young pauses hold up every thread), so say which.
@@ -621,10 +621,11 @@ public final class BenchRunner {
         return out.length() == 0 ? "-" : out.toString();
     }
 
+    /** One field of an INFO answer, escaped and bounded: the server's words reach the terminal and the report. */
     static String info(String section, String field) {
         for (String line : section.split("\r?\n")) {
             if (line.startsWith(field + ":")) {
-                return line.substring(field.length() + 1).trim();
+                return SafeText.bounded(line.substring(field.length() + 1).trim(), SafeText.FIELD);
             }
         }
         return "unknown";
