@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -38,8 +39,10 @@ public record ClockOffset(long offsetMillis, long uncertaintyMillis) {
      */
     public static ClockOffset read(UnifiedJedis redis, Clock clock) {
         long sent = clock.millis();
+        long sentNanos = System.nanoTime();
         Object answer = redis.sendCommand(Protocol.Command.TIME);
-        long answered = clock.millis();
+        // the round trip by the monotonic clock: the wall clock set during it would widen or shift the measure
+        long answered = sent + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos);
         try {
             return measured(answer instanceof List<?> values ? values : null, sent, answered);
         } catch (ArithmeticException e) {

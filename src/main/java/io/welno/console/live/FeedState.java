@@ -1,11 +1,11 @@
 package io.welno.console.live;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * What the consumer has been told, per session id: the sequence number of the read it came from, a fingerprint of
@@ -15,19 +15,24 @@ import java.util.Map;
  */
 final class FeedState {
 
-    record Known(long seq, long fingerprint, long expiresAtMillis) {
+    /** @param expiresAtNanos when its TTL runs out by the monotonic clock; {@link NodeReader.Read#NEVER} for none */
+    record Known(long seq, long fingerprint, long expiresAtNanos) {
     }
 
     /** Slack for calling a vanished key "expired" rather than "removed" when its TTL was about to run out. */
-    private static final long EXPIRY_SLACK_MILLIS = 1000;
+    private static final long EXPIRY_SLACK_NANOS = 1_000_000_000L;
 
     private final Map<String, Known> known = new HashMap<>();
     /** Removals seen while a pass is in flight, so an older read of that pass cannot resurrect the session. */
     private final Map<String, Long> tombstones = new HashMap<>();
-    private final Clock clock;
+    /**
+     * The monotonic clock the TTLs are counted down by ({@link System#nanoTime}): by the wall clock, one set forward an
+     * hour called every deletion an expiry, and one set back every expiry a deletion.
+     */
+    private final LongSupplier nanoTime;
 
-    FeedState(Clock clock) {
-        this.clock = clock;
+    FeedState(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -55,7 +60,7 @@ final class FeedState {
         if (before != null && before.seq() > seq) {
             return null;
         }
-        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtMillis()));
+        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtNanos()));
         if (before == null) {
             return new SessionChange(ChangeKind.ADDED, id, read.session(), fromSnapshot);
         }
@@ -104,7 +109,9 @@ final class FeedState {
     }
 
     private ChangeKind guessKind(Known before) {
-        return before.expiresAtMillis() <= clock.millis() + EXPIRY_SLACK_MILLIS ? ChangeKind.EXPIRED : ChangeKind.REMOVED;
+        boolean ranOut = before.expiresAtNanos() != NodeReader.Read.NEVER
+                && before.expiresAtNanos() - nanoTime.getAsLong() <= EXPIRY_SLACK_NANOS;
+        return ranOut ? ChangeKind.EXPIRED : ChangeKind.REMOVED;
     }
 
     boolean knows(String id) {

@@ -7,6 +7,7 @@ import io.welno.console.store.SessionReader;
 import io.welno.console.store.StoredSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import redis.clients.jedis.HostAndPort;
@@ -55,7 +56,10 @@ final class NodeReader implements AutoCloseable {
     }
 
     /** A read value: the session plus what the feed remembers about it. */
-    record Read(StoredSession session, long fingerprint, long expiresAtMillis) {
+    record Read(StoredSession session, long fingerprint, long expiresAtNanos) {
+        /** The expiry of a key that has none (or whose TTL is not known). */
+        static final long NEVER = Long.MAX_VALUE;
+
         String id() {
             return session.id();
         }
@@ -88,7 +92,7 @@ final class NodeReader implements AutoCloseable {
      */
     Result parse(SessionReader.Fetched fetched, boolean fingerprints, boolean rereadFreshTtls) {
         SessionReader.Result result = reader.parse(fetched, rereadFreshTtls);
-        long now = System.currentTimeMillis();
+        long now = System.nanoTime();
         List<Read> present = new ArrayList<>(result.present().size());
         for (StoredSession session : result.present()) {
             present.add(toRead(session, now, fingerprints));
@@ -96,10 +100,12 @@ final class NodeReader implements AutoCloseable {
         return new Result(present, result.missing(), result.redirected());
     }
 
-    static Read toRead(StoredSession session, long now, boolean fingerprints) {
+    /** @param nowNanos {@link System#nanoTime} now: a TTL read at an unknown moment is counted from it */
+    static Read toRead(StoredSession session, long nowNanos, boolean fingerprints) {
         long ttl = session.ttlMillis();
+        long readNanos = session.readNanos() == StoredSession.UNTIMED ? nowNanos : session.readNanos();
         return new Read(session, fingerprints ? fingerprint(session.value()) : 0,
-                ttl < 0 ? Long.MAX_VALUE : now + ttl);
+                ttl < 0 ? Read.NEVER : readNanos + TimeUnit.MILLISECONDS.toNanos(ttl));
     }
 
     /**

@@ -114,7 +114,8 @@ public final class RedisSessionFeed implements SessionFeed {
 
     /**
      * @param threads makes every thread the feed uses (named and marked daemon by the feed)
-     * @param clock   time of TTL deadlines
+     * @param clock   this computer's clock, compared with Redis's (docs/live.md, "Clocks"); TTLs are counted down by the
+     *                monotonic clock
      */
     public RedisSessionFeed(RedisConnectionSettings settings, SessionCodec codec, FeedOptions options,
                             FeedTopology topology, ThreadFactory threads, Clock clock) {
@@ -143,7 +144,7 @@ public final class RedisSessionFeed implements SessionFeed {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("The feed was already started");
         }
-        dispatcher = new BatchDispatcher(listeners, coalescer, new FeedState(clock), sequence, new DispatcherHost(),
+        dispatcher = new BatchDispatcher(listeners, coalescer, new FeedState(System::nanoTime), sequence, new DispatcherHost(),
                 options, threads.named("welno-feed-dispatcher"));
         control = threads.control();
         scanPool = threads.scans();

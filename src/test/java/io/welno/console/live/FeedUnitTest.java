@@ -11,10 +11,7 @@ import io.welno.console.store.RedisConnectionSettings;
 import io.welno.console.store.SessionReader;
 import io.welno.console.store.StoredSession;
 import io.welno.console.testing.Words;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,8 @@ import redis.clients.jedis.HostAndPort;
 /** The pure parts of the feed: flag merging, coalescing, ordering and kinds, merging, topology parsing, back-off. */
 class FeedUnitTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-01T00:00:00Z"), ZoneOffset.UTC);
+    /** The monotonic clock's reading the feed's state is asked at (nanoseconds). */
+    private static final long NOW_NANOS = 5_000_000_000_000L;
     private final SessionCodec codec = new SessionCodec();
 
     // ---------------------------------------------------------------- notify-keyspace-events
@@ -124,7 +122,7 @@ class FeedUnitTest {
 
     @Test
     void firstReadIsAddedThenUpdatedAndOlderReadsNeverOverwriteNewerOnes() {
-        FeedState state = new FeedState(CLOCK);
+        FeedState state = new FeedState(() -> NOW_NANOS);
         assertEquals(ChangeKind.ADDED, state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 5, true).kind());
         assertEquals(ChangeKind.UPDATED, state.applyRead(read("a", "auth_requesting", 2, Long.MAX_VALUE), 7, true).kind());
         assertNull(state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 6, true), "a slow older read is dropped");
@@ -136,7 +134,7 @@ class FeedUnitTest {
 
     @Test
     void endedSessionsAreReportedOnce() {
-        FeedState state = new FeedState(CLOCK);
+        FeedState state = new FeedState(() -> NOW_NANOS);
         state.applyRead(read("a", "auth_completed", 1, Long.MAX_VALUE), 1, true);
         SessionChange removed = state.applyEnded("a", 2, ChangeKind.REMOVED, false);
         assertEquals(new SessionChange(ChangeKind.REMOVED, "a", null), removed);
@@ -145,7 +143,7 @@ class FeedUnitTest {
 
     @Test
     void aRemovalDuringAPassStopsAnOlderReadOfThatPassFromResurrectingTheSession() {
-        FeedState state = new FeedState(CLOCK);
+        FeedState state = new FeedState(() -> NOW_NANOS);
         state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 1, true);
         ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1, true);
         // The pass read "a" with seq 11; the del event was processed with seq 12 before that chunk arrived.
@@ -160,11 +158,10 @@ class FeedUnitTest {
 
     @Test
     void aCompletedPassEndsSessionsItDidNotSeeAsExpiredOrRemovedByTheirTtl() {
-        FeedState state = new FeedState(CLOCK);
-        long now = CLOCK.millis();
+        FeedState state = new FeedState(() -> NOW_NANOS);
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 1, true);
-        state.applyRead(read("deleted", "initiated", 1, now + 600_000), 2, true);
-        state.applyRead(read("timed-out", "auth_request_sent", 1, now - 5), 3, true);
+        state.applyRead(read("deleted", "initiated", 1, NOW_NANOS + 600_000_000_000L), 2, true);
+        state.applyRead(read("timed-out", "auth_request_sent", 1, NOW_NANOS - 5_000_000L), 3, true);
         ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 4, 1, true);
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 5, true);
         List<SessionChange> gone = state.completePass(pass);
@@ -173,6 +170,28 @@ class FeedUnitTest {
         assertEquals(Map.of("deleted", ChangeKind.REMOVED, "timed-out", ChangeKind.EXPIRED), kinds);
         assertEquals(1, state.size());
         assertTrue(state.knows("seen"));
+    }
+
+    /**
+     * A TTL is counted down by the monotonic clock from when it was read, so the guess between expired and deleted
+     * does not move with the wall clock; a key without one never expires.
+     */
+    @Test
+    void aTtlRunsOutByTheMonotonicClockFromItsReading() {
+        byte[] bytes = "{\"status\": \"initiated\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StoredSession read = new StoredSession(codec.parse("a", bytes), 1500, bytes, NOW_NANOS - 2_000_000_000L);
+        assertEquals(NOW_NANOS - 500_000_000L, NodeReader.toRead(read, NOW_NANOS, false).expiresAtNanos());
+        StoredSession untimed = new StoredSession(codec.parse("a", bytes), 1500, bytes, StoredSession.UNTIMED);
+        assertEquals(NOW_NANOS + 1_500_000_000L, NodeReader.toRead(untimed, NOW_NANOS, false).expiresAtNanos());
+        StoredSession forever = new StoredSession(codec.parse("a", bytes), StoredSession.NO_EXPIRY, bytes, NOW_NANOS);
+        assertEquals(NodeReader.Read.NEVER, NodeReader.toRead(forever, NOW_NANOS, false).expiresAtNanos());
+
+        FeedState state = new FeedState(() -> NOW_NANOS);
+        state.applyRead(NodeReader.toRead(read, NOW_NANOS, false), 1, true);
+        StoredSession b = new StoredSession(codec.parse("b", bytes), StoredSession.NO_EXPIRY, bytes, NOW_NANOS);
+        state.applyRead(NodeReader.toRead(b, NOW_NANOS, false), 2, true);
+        assertEquals(ChangeKind.EXPIRED, state.applyEnded("a", 3, null, false).kind(), "its TTL ran out");
+        assertEquals(ChangeKind.REMOVED, state.applyEnded("b", 4, null, false).kind(), "no TTL: deleted");
     }
 
     @Test
