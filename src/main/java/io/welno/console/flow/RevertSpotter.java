@@ -40,8 +40,13 @@ public final class RevertSpotter {
     /** A console message ends with its action id: "… [콘솔 kim · 사유: … · #3f2a91c0]" or "… [콘솔 #3f2a91c0]". */
     private static final Pattern MARK = ConsoleMessageMark.MARK;
 
-    /** @param batchId the bulk run of the action, from its audit entry; null when not one or not known yet */
-    private record Expected(String actionId, ActionKind action, String operator, Instant until, String batchId) {
+    /**
+     * @param batchId    the bulk run of the action, from its audit entry; null when not one or not known yet
+     * @param untilNanos the end of its window by the monotonic clock ({@link System#nanoTime}): only where the window
+     *                   starts is read from a wall clock (another console's audit record, the backend's message time);
+     *                   the rest is timed here, so a clock set forward an hour does not drop expectations still open
+     */
+    private record Expected(String actionId, ActionKind action, String operator, long untilNanos, String batchId) {
     }
 
     private final SessionStore store;
@@ -79,10 +84,11 @@ public final class RevertSpotter {
         if (!applied || record.sessionId().isEmpty() || heldHere.test(record.actionId())) {
             return;
         }
-        Instant until = record.time().plus(window);
-        if (until.isBefore(Instant.now())) {
+        Duration left = Duration.between(Instant.now(), record.time().plus(window));
+        if (left.isNegative()) {
             return;
         }
+        long until = System.nanoTime() + left.toNanos();
         ActionKind action;
         try {
             action = ActionKind.fromWire(record.action());
@@ -138,7 +144,7 @@ public final class RevertSpotter {
             }
             Matcher m = MARK.matcher(text(entry));
             if (m.find() && !heldHere.test(m.group(2))) {
-                Instant until = Instant.now().plus(Duration.between(since, at.local()));
+                long until = System.nanoTime() + Duration.between(since, at.local()).toNanos();
                 Expected known = expected.getOrDefault(doc.id(), Map.of()).get(m.group(2));
                 expect(doc.id(), new Expected(m.group(2), known == null ? null : known.action(),
                         known != null ? known.operator() : m.group(1) == null ? "" : m.group(1).strip(), until,
@@ -154,7 +160,7 @@ public final class RevertSpotter {
         expected.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).merge(e.actionId(), e,
                 (old, neu) -> new Expected(old.actionId(), old.action() != null ? old.action() : neu.action(),
                         old.operator().isEmpty() ? neu.operator() : old.operator(),
-                        old.until().isAfter(neu.until()) ? old.until() : neu.until(),
+                        old.untilNanos() - neu.untilNanos() > 0 ? old.untilNanos() : neu.untilNanos(),
                         old.batchId() != null ? old.batchId() : neu.batchId()));
     }
 
@@ -185,7 +191,7 @@ public final class RevertSpotter {
                     ? u.reason() : Phrase.of("text.empty"));
             return;
         }
-        Instant now = Instant.now();
+        long now = System.nanoTime();
         for (Iterator<Expected> it = here.values().iterator(); it.hasNext(); ) {
             Expected e = it.next();
             if (heldHere.test(e.actionId())) {
@@ -197,7 +203,7 @@ public final class RevertSpotter {
                             Phrase.of("revert.otherConsole", e.actionId(), doc.status()), doc.status(), false,
                             e.batchId()));
                 }
-            } else if (e.until().isBefore(now)) {
+            } else if (now - e.untilNanos() > 0) {
                 it.remove();
             }
         }

@@ -20,6 +20,7 @@ import io.welno.console.view.Wording;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -182,7 +183,7 @@ public final class ConsoleApp extends Application {
 
     /** Exits 0 once the table shows sessions, 1 if that does not happen within a minute. */
     private void watchForSmokeTest() {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Timeline check = new Timeline();
         check.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
             if (window.renderedRows() > 0) {
@@ -190,7 +191,7 @@ public final class ConsoleApp extends Application {
                 EXIT_CODE.set(0);
                 check.stop();
                 window.close(Platform::exit);
-            } else if (System.currentTimeMillis() > deadline) {
+            } else if (System.nanoTime() - deadline > 0) {
                 System.err.println("Smoke test failed: no sessions rendered within 60 s");
                 EXIT_CODE.set(1);
                 check.stop();
