@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,8 +16,11 @@ import java.util.function.LongSupplier;
  */
 final class FeedState {
 
-    /** @param expiresAtNanos when its TTL runs out by the monotonic clock; {@link NodeReader.Read#NEVER} for none */
-    record Known(long seq, long fingerprint, long expiresAtNanos) {
+    /**
+     * @param expiresAtNanos  when its TTL runs out by the monotonic clock; {@link NodeReader.Read#NEVER} for none
+     * @param expiresAtMillis the same by the wall clock
+     */
+    record Known(long seq, long fingerprint, long expiresAtNanos, long expiresAtMillis) {
     }
 
     /** Slack for calling a vanished key "expired" rather than "removed" when its TTL was about to run out. */
@@ -26,13 +30,17 @@ final class FeedState {
     /** Removals seen while a pass is in flight, so an older read of that pass cannot resurrect the session. */
     private final Map<String, Long> tombstones = new HashMap<>();
     /**
-     * The monotonic clock the TTLs are counted down by ({@link System#nanoTime}): by the wall clock, one set forward an
-     * hour called every deletion an expiry, and one set back every expiry a deletion.
+     * A TTL is counted down by both clocks, and has run out when either says so: the monotonic one
+     * ({@link System#nanoTime}) stands still while the computer sleeps, though the TTL ran on in Redis, and the wall
+     * one can be set back an hour by a time sync (each alone called such an expiry a deletion). A wall clock set
+     * forward still calls a deletion right after it an expiry: no clock this side tells that from a sleep.
      */
     private final LongSupplier nanoTime;
+    private final LongSupplier wallMillis;
 
-    FeedState(LongSupplier nanoTime) {
+    FeedState(LongSupplier nanoTime, LongSupplier wallMillis) {
         this.nanoTime = nanoTime;
+        this.wallMillis = wallMillis;
     }
 
     /**
@@ -60,7 +68,7 @@ final class FeedState {
         if (before != null && before.seq() > seq) {
             return null;
         }
-        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtNanos()));
+        known.put(id, new Known(seq, read.fingerprint(), read.expiresAtNanos(), read.expiresAtMillis()));
         if (before == null) {
             return new SessionChange(ChangeKind.ADDED, id, read.session(), fromSnapshot);
         }
@@ -110,7 +118,8 @@ final class FeedState {
 
     private ChangeKind guessKind(Known before) {
         boolean ranOut = before.expiresAtNanos() != NodeReader.Read.NEVER
-                && before.expiresAtNanos() - nanoTime.getAsLong() <= EXPIRY_SLACK_NANOS;
+                && (before.expiresAtNanos() - nanoTime.getAsLong() <= EXPIRY_SLACK_NANOS
+                || before.expiresAtMillis() - wallMillis.getAsLong() <= TimeUnit.NANOSECONDS.toMillis(EXPIRY_SLACK_NANOS));
         return ranOut ? ChangeKind.EXPIRED : ChangeKind.REMOVED;
     }
 

@@ -56,7 +56,8 @@ final class NodeReader implements AutoCloseable {
     }
 
     /** A read value: the session plus what the feed remembers about it. */
-    record Read(StoredSession session, long fingerprint, long expiresAtNanos) {
+    /** @param expiresAtNanos when its TTL runs out by the monotonic clock, {@code expiresAtMillis} by the wall clock */
+    record Read(StoredSession session, long fingerprint, long expiresAtNanos, long expiresAtMillis) {
         /** The expiry of a key that has none (or whose TTL is not known). */
         static final long NEVER = Long.MAX_VALUE;
 
@@ -93,19 +94,25 @@ final class NodeReader implements AutoCloseable {
     Result parse(SessionReader.Fetched fetched, boolean fingerprints, boolean rereadFreshTtls) {
         SessionReader.Result result = reader.parse(fetched, rereadFreshTtls);
         long now = System.nanoTime();
+        long wallNow = System.currentTimeMillis();
         List<Read> present = new ArrayList<>(result.present().size());
         for (StoredSession session : result.present()) {
-            present.add(toRead(session, now, fingerprints));
+            present.add(toRead(session, now, wallNow, fingerprints));
         }
         return new Result(present, result.missing(), result.redirected());
     }
 
-    /** @param nowNanos {@link System#nanoTime} now: a TTL read at an unknown moment is counted from it */
-    static Read toRead(StoredSession session, long nowNanos, boolean fingerprints) {
+    /**
+     * @param nowNanos  {@link System#nanoTime} now: a TTL read at an unknown moment is counted from it
+     * @param nowMillis  the wall clock now: the deadline by it counts from now less the reading's age
+     */
+    static Read toRead(StoredSession session, long nowNanos, long nowMillis, boolean fingerprints) {
         long ttl = session.ttlMillis();
         long readNanos = session.readNanos() == StoredSession.UNTIMED ? nowNanos : session.readNanos();
+        long readMillis = nowMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - readNanos);
         return new Read(session, fingerprints ? fingerprint(session.value()) : 0,
-                ttl < 0 ? Read.NEVER : readNanos + TimeUnit.MILLISECONDS.toNanos(ttl));
+                ttl < 0 ? Read.NEVER : readNanos + TimeUnit.MILLISECONDS.toNanos(ttl),
+                ttl < 0 ? Read.NEVER : readMillis + ttl);
     }
 
     /**

@@ -144,7 +144,7 @@ public final class RedisSessionFeed implements SessionFeed {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("The feed was already started");
         }
-        dispatcher = new BatchDispatcher(listeners, coalescer, new FeedState(System::nanoTime), sequence, new DispatcherHost(),
+        dispatcher = new BatchDispatcher(listeners, coalescer, new FeedState(System::nanoTime, clock::millis), sequence, new DispatcherHost(),
                 options, threads.named("welno-feed-dispatcher"));
         control = threads.control();
         scanPool = threads.scans();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 
@@ -23,6 +24,8 @@ class FeedUnitTest {
 
     /** The monotonic clock's reading the feed's state is asked at (nanoseconds). */
     private static final long NOW_NANOS = 5_000_000_000_000L;
+    /** The wall clock's reading at the same moment (milliseconds). */
+    private static final long NOW_MILLIS = 1_746_057_600_000L;
     private final SessionCodec codec = new SessionCodec();
 
     // ---------------------------------------------------------------- notify-keyspace-events
@@ -117,12 +120,13 @@ class FeedUnitTest {
     private NodeReader.Read read(String id, String status, long fingerprint, long expiresAt) {
         String json = "{\"session_id\": \"" + id + "\", \"status\": \"" + status + "\"}";
         byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new NodeReader.Read(new StoredSession(codec.parse(id, bytes), 1000, bytes), fingerprint, expiresAt);
+        long wall = expiresAt == NodeReader.Read.NEVER ? NodeReader.Read.NEVER : NOW_MILLIS + (expiresAt - NOW_NANOS) / 1_000_000;
+        return new NodeReader.Read(new StoredSession(codec.parse(id, bytes), 1000, bytes), fingerprint, expiresAt, wall);
     }
 
     @Test
     void firstReadIsAddedThenUpdatedAndOlderReadsNeverOverwriteNewerOnes() {
-        FeedState state = new FeedState(() -> NOW_NANOS);
+        FeedState state = new FeedState(() -> NOW_NANOS, () -> NOW_MILLIS);
         assertEquals(ChangeKind.ADDED, state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 5, true).kind());
         assertEquals(ChangeKind.UPDATED, state.applyRead(read("a", "auth_requesting", 2, Long.MAX_VALUE), 7, true).kind());
         assertNull(state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 6, true), "a slow older read is dropped");
@@ -134,7 +138,7 @@ class FeedUnitTest {
 
     @Test
     void endedSessionsAreReportedOnce() {
-        FeedState state = new FeedState(() -> NOW_NANOS);
+        FeedState state = new FeedState(() -> NOW_NANOS, () -> NOW_MILLIS);
         state.applyRead(read("a", "auth_completed", 1, Long.MAX_VALUE), 1, true);
         SessionChange removed = state.applyEnded("a", 2, ChangeKind.REMOVED, false);
         assertEquals(new SessionChange(ChangeKind.REMOVED, "a", null), removed);
@@ -143,7 +147,7 @@ class FeedUnitTest {
 
     @Test
     void aRemovalDuringAPassStopsAnOlderReadOfThatPassFromResurrectingTheSession() {
-        FeedState state = new FeedState(() -> NOW_NANOS);
+        FeedState state = new FeedState(() -> NOW_NANOS, () -> NOW_MILLIS);
         state.applyRead(read("a", "initiated", 1, Long.MAX_VALUE), 1, true);
         ScanRun pass = new ScanRun(1, ScanRun.Kind.SNAPSHOT, 10, 1, true);
         // The pass read "a" with seq 11; the del event was processed with seq 12 before that chunk arrived.
@@ -158,7 +162,7 @@ class FeedUnitTest {
 
     @Test
     void aCompletedPassEndsSessionsItDidNotSeeAsExpiredOrRemovedByTheirTtl() {
-        FeedState state = new FeedState(() -> NOW_NANOS);
+        FeedState state = new FeedState(() -> NOW_NANOS, () -> NOW_MILLIS);
         state.applyRead(read("seen", "initiated", 1, Long.MAX_VALUE), 1, true);
         state.applyRead(read("deleted", "initiated", 1, NOW_NANOS + 600_000_000_000L), 2, true);
         state.applyRead(read("timed-out", "auth_request_sent", 1, NOW_NANOS - 5_000_000L), 3, true);
@@ -180,18 +184,43 @@ class FeedUnitTest {
     void aTtlRunsOutByTheMonotonicClockFromItsReading() {
         byte[] bytes = "{\"status\": \"initiated\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         StoredSession read = new StoredSession(codec.parse("a", bytes), 1500, bytes, NOW_NANOS - 2_000_000_000L);
-        assertEquals(NOW_NANOS - 500_000_000L, NodeReader.toRead(read, NOW_NANOS, false).expiresAtNanos());
+        assertEquals(NOW_NANOS - 500_000_000L, NodeReader.toRead(read, NOW_NANOS, NOW_MILLIS, false).expiresAtNanos());
         StoredSession untimed = new StoredSession(codec.parse("a", bytes), 1500, bytes, StoredSession.UNTIMED);
-        assertEquals(NOW_NANOS + 1_500_000_000L, NodeReader.toRead(untimed, NOW_NANOS, false).expiresAtNanos());
+        assertEquals(NOW_NANOS + 1_500_000_000L, NodeReader.toRead(untimed, NOW_NANOS, NOW_MILLIS, false).expiresAtNanos());
         StoredSession forever = new StoredSession(codec.parse("a", bytes), StoredSession.NO_EXPIRY, bytes, NOW_NANOS);
-        assertEquals(NodeReader.Read.NEVER, NodeReader.toRead(forever, NOW_NANOS, false).expiresAtNanos());
+        assertEquals(NodeReader.Read.NEVER, NodeReader.toRead(forever, NOW_NANOS, NOW_MILLIS, false).expiresAtNanos());
 
-        FeedState state = new FeedState(() -> NOW_NANOS);
-        state.applyRead(NodeReader.toRead(read, NOW_NANOS, false), 1, true);
+        FeedState state = new FeedState(() -> NOW_NANOS, () -> NOW_MILLIS);
+        state.applyRead(NodeReader.toRead(read, NOW_NANOS, NOW_MILLIS, false), 1, true);
         StoredSession b = new StoredSession(codec.parse("b", bytes), StoredSession.NO_EXPIRY, bytes, NOW_NANOS);
-        state.applyRead(NodeReader.toRead(b, NOW_NANOS, false), 2, true);
+        state.applyRead(NodeReader.toRead(b, NOW_NANOS, NOW_MILLIS, false), 2, true);
         assertEquals(ChangeKind.EXPIRED, state.applyEnded("a", 3, null, false).kind(), "its TTL ran out");
         assertEquals(ChangeKind.REMOVED, state.applyEnded("b", 4, null, false).kind(), "no TTL: deleted");
+    }
+
+    /**
+     * Either clock saying the TTL ran out makes a vanished key expired: the monotonic clock stands still while the
+     * computer sleeps (the TTL ran on in Redis), and the wall clock can be set back an hour.
+     */
+    @Test
+    void aTtlRanOutWhenEitherClockSaysSo() {
+        long tenSeconds = 10_000_000_000L;
+        AtomicLong nanos = new AtomicLong(NOW_NANOS);
+        AtomicLong millis = new AtomicLong(NOW_MILLIS);
+        FeedState state = new FeedState(nanos::get, millis::get);
+        state.applyRead(read("slept", "initiated", 1, NOW_NANOS + tenSeconds), 1, true);
+        state.applyRead(read("set-back", "initiated", 1, NOW_NANOS + tenSeconds), 2, true);
+
+        millis.addAndGet(3_600_000); // an hour asleep: the monotonic clock did not move
+        assertEquals(ChangeKind.EXPIRED, state.applyEnded("slept", 4, null, false).kind());
+        millis.addAndGet(-3_600_000 - 3_600_000); // then the wall clock set an hour back, and 20 s pass
+        nanos.addAndGet(2 * tenSeconds);
+        millis.addAndGet(20_000);
+        assertEquals(ChangeKind.EXPIRED, state.applyEnded("set-back", 5, null, false).kind());
+
+        FeedState fresh = new FeedState(nanos::get, millis::get);
+        fresh.applyRead(read("deleted", "initiated", 1, nanos.get() + tenSeconds), 6, true);
+        assertEquals(ChangeKind.REMOVED, fresh.applyEnded("deleted", 7, null, false).kind(), "neither ran out");
     }
 
     @Test
