@@ -7,13 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tilko's RSA key is fixed per API key, and GetPublicKey is slow, so it is cached per key for a short
- * time (the backend refetches before every call; {@code ttl == 0} reproduces that). Timed by the monotonic clock
- * ({@link System#nanoTime}): by the wall clock, one set back an hour kept a key for the hour and took Tilko for usable
- * without asking it.
+ * time (the backend refetches before every call; {@code ttl == 0} reproduces that). Timed by both clocks
+ * ({@link ClockStamp}): by either alone, a key could be kept an hour, and Tilko taken for usable without asking it.
  */
 final class PublicKeyCache {
 
-    private record Entry(PublicKey key, long fetchedNanos) {
+    private record Entry(PublicKey key, ClockStamp fetched) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -23,18 +22,17 @@ final class PublicKeyCache {
         this.ttl = ttl;
     }
 
-    /** @param nowNanos the monotonic clock's reading ({@link System#nanoTime}) */
-    PublicKey get(String apiKey, long nowNanos) {
+    PublicKey get(String apiKey, ClockStamp now) {
         Entry e = entries.get(apiKey);
-        if (e == null || ttl.isZero() || nowNanos - e.fetchedNanos >= ttl.toNanos()) {
+        if (e == null || ttl.isZero() || !e.fetched.within(ttl, now)) {
             return null;
         }
         return e.key;
     }
 
-    void put(String apiKey, PublicKey key, long nowNanos) {
+    void put(String apiKey, PublicKey key, ClockStamp now) {
         if (!ttl.isZero()) {
-            entries.put(apiKey, new Entry(key, nowNanos));
+            entries.put(apiKey, new Entry(key, now));
         }
     }
 

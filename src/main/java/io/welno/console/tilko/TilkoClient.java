@@ -81,7 +81,7 @@ public final class TilkoClient implements AutoCloseable {
         this.prescriptionHttp = withTimeout(baseHttp, config.prescriptionTimeout());
         this.probeHttp = withTimeout(baseHttp, config.probeTimeout());
         this.publicKeys = new PublicKeyCache(config.publicKeyTtl());
-        this.probe = new UsabilityProbe(config.nanoTime());
+        this.probe = new UsabilityProbe(config.nanoTime(), config.clock());
     }
 
     public TilkoConfig config() {
@@ -184,7 +184,7 @@ public final class TilkoClient implements AutoCloseable {
     }
 
     private Optional<TilkoResult<String>> keyAtHand(String apiKey) {
-        return Optional.ofNullable(publicKeys.get(apiKey, config.nanoTime().getAsLong())).map(TilkoClient::keyResult);
+        return Optional.ofNullable(publicKeys.get(apiKey, ClockStamp.now(config.nanoTime(), config.clock()))).map(TilkoClient::keyResult);
     }
 
     private TilkoResult<String> publicKey(boolean fresh, OkHttpClient http, Duration timeout) {
@@ -412,7 +412,7 @@ public final class TilkoClient implements AutoCloseable {
 
     private KeyLookup publicKeyFor(String apiKey, boolean forceFresh, OkHttpClient http, Duration timeout) {
         if (!forceFresh) {
-            PublicKey cached = publicKeys.get(apiKey, config.nanoTime().getAsLong());
+            PublicKey cached = publicKeys.get(apiKey, ClockStamp.now(config.nanoTime(), config.clock()));
             if (cached != null) {
                 return new KeyLookup(cached, null);
             }
@@ -455,7 +455,7 @@ public final class TilkoClient implements AutoCloseable {
         }
         try {
             PublicKey key = TilkoCrypto.parsePublicKey(TilkoJson.textOrEmpty(envelope, "PublicKey"));
-            publicKeys.put(apiKey, key, config.nanoTime().getAsLong());
+            publicKeys.put(apiKey, key, ClockStamp.now(config.nanoTime(), config.clock()));
             return new KeyLookup(key, null);
         } catch (TilkoCryptoException e) {
             return keyFailure(envelope, "Tilko 공개키 형식이 올바르지 않습니다.", apiKey, answer.code, e.getMessage(),

@@ -3,6 +3,7 @@ package io.welno.console.tilko;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.PhrasedException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,8 +41,9 @@ public final class TilkoConfig {
     private final Duration publicKeyTtl;
     private final OkHttpClient httpClient;
     private final SecureRandom secureRandom;
-    /** Times the key cache and a failed probe's memory: monotonic, so a clock set back an hour does not stretch them. */
+    /** Time the key cache and a failed probe's memory, both read ({@link ClockStamp}). */
     private final LongSupplier nanoTime;
+    private final Clock clock;
 
     /** Why {@code baseUrl} cannot be Tilko's base URL (it must be an http or https URL), or nothing. */
     public static Optional<Phrase> baseUrlProblem(String baseUrl) {
@@ -64,6 +66,7 @@ public final class TilkoConfig {
         this.httpClient = b.httpClient;
         this.secureRandom = b.secureRandom != null ? b.secureRandom : new SecureRandom();
         this.nanoTime = Objects.requireNonNull(b.nanoTime, "nanoTime");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
     }
 
     public static Builder builder() {
@@ -120,6 +123,11 @@ public final class TilkoConfig {
         return nanoTime;
     }
 
+    /** The wall clock they are timed by beside it: it runs on while the computer sleeps. */
+    public Clock clock() {
+        return clock;
+    }
+
     @Override
     public String toString() {
         return "TilkoConfig[baseUrl=" + baseUrl + ", apiKey=***, requestTimeout=" + requestTimeout
@@ -145,6 +153,7 @@ public final class TilkoConfig {
         private OkHttpClient httpClient;
         private SecureRandom secureRandom;
         private LongSupplier nanoTime = System::nanoTime;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -216,6 +225,12 @@ public final class TilkoConfig {
         /** A monotonic clock in nanoseconds for the key cache and the probe's memory: tests move it by hand. */
         public Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = nanoTime;
+            return this;
+        }
+
+        /** The wall clock for the same, beside the monotonic one. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.welno.console.tilko;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,16 +17,18 @@ final class UsabilityProbe {
     /** How long a failed probe stands for Tilko's state: short, so that a Tilko back up is used again at once. */
     static final Duration FAILURE_MEMORY = Duration.ofSeconds(5);
 
-    /** A failed probe: for which API key, its answer, and when it came ({@link System#nanoTime}). */
-    private record Failure(String apiKey, TilkoResult<String> answer, long atNanos) {
+    /** A failed probe: for which API key, its answer, and when it came. */
+    private record Failure(String apiKey, TilkoResult<String> answer, ClockStamp at) {
     }
 
-    /** Monotonic: by the wall clock, one set back an hour kept a failure standing for the hour after Tilko was back. */
+    /** By both clocks ({@link ClockStamp}): by either alone, a failure could stand an hour after Tilko was back. */
     private final LongSupplier nanoTime;
+    private final Clock wall;
     private Failure last;
 
-    UsabilityProbe(LongSupplier nanoTime) {
+    UsabilityProbe(LongSupplier nanoTime, Clock wall) {
         this.nanoTime = nanoTime;
+        this.wall = wall;
     }
 
     /**
@@ -40,11 +43,11 @@ final class UsabilityProbe {
     synchronized TilkoResult<String> ask(String apiKey, boolean takeRecentFailure,
                                          Supplier<TilkoResult<String>> probe) {
         if (takeRecentFailure && last != null && apiKey.equals(last.apiKey())
-                && nanoTime.getAsLong() - last.atNanos() < FAILURE_MEMORY.toNanos()) {
+                && last.at().within(FAILURE_MEMORY, ClockStamp.now(nanoTime, wall))) {
             return last.answer();
         }
         TilkoResult<String> answer = probe.get();
-        last = answer.isSuccess() ? null : new Failure(apiKey, answer, nanoTime.getAsLong());
+        last = answer.isSuccess() ? null : new Failure(apiKey, answer, ClockStamp.now(nanoTime, wall));
         return answer;
     }
 

@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -185,7 +188,7 @@ class UnusableTilkoTest {
             Duration limit = Duration.ofMillis(300);
             TilkoConfig config = TilkoConfig.builder().baseUrl("http://127.0.0.1:" + silent.getLocalPort())
                     .apiKey("flow-test-key").probeTimeout(limit)
-                    .nanoTime(() -> 0L).build(); // a failure stands for the whole run
+                    .nanoTime(() -> 0L).clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build(); // a failure stands all run
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 ids.add(FlowTestSupport.newSession(REDIS));

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.welno.console.testing.MutableClock;
 import io.welno.console.text.Phrase;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +31,9 @@ class UsablePublicKeyTest {
 
     private static final String API_KEY = TilkoClientMockServerTest.API_KEY;
 
-    /** The client's monotonic clock, moved by hand. */
+    /** The client's monotonic clock and its wall clock, moved by hand. */
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final MutableClock wall = new MutableClock(Instant.parse("2026-12-06T01:00:00Z"), ZoneOffset.UTC);
     private FakeTilko tilko;
 
     @BeforeEach
@@ -43,7 +47,7 @@ class UsablePublicKeyTest {
     }
 
     private TilkoConfig.Builder config() {
-        return TilkoConfig.builder().baseUrl(tilko.baseUrl()).apiKey(API_KEY).nanoTime(nanos::get);
+        return TilkoConfig.builder().baseUrl(tilko.baseUrl()).apiKey(API_KEY).nanoTime(nanos::get).clock(wall);
     }
 
     private static MockResponse silent() {
@@ -91,12 +95,35 @@ class UsablePublicKeyTest {
 
             tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
             nanos.addAndGet(Duration.ofMillis(1).toNanos());
+            wall.advance(UsabilityProbe.FAILURE_MEMORY);
             assertTrue(client.usablePublicKey(true).isSuccess(), "asked again once the failure has stood its time");
             assertEquals(2, tilko.publicKeyRequests());
             assertTrue(client.usablePublicKey(true).isSuccess());
             assertEquals(2, tilko.publicKeyRequests(), "the key is cached now");
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    /**
+     * A failure and a key stand while both clocks say they are recent: the monotonic clock stands still while the
+     * computer sleeps, and after an hour asleep Tilko is asked again, not taken as down (or up) from before.
+     */
+    @Test
+    void afterTheComputerSleptTheFailureAndTheKeyAreAskedAgain() {
+        tilko.publicKeyAnswer = key -> silent();
+        try (TilkoClient client = new TilkoClient(config().probeTimeout(Duration.ofMillis(400)).build())) {
+            assertFalse(client.usablePublicKey(true).isSuccess());
+            assertEquals(1, tilko.publicKeyRequests());
+            tilko.publicKeyAnswer = FakeTilko::goodPublicKey;
+            wall.advance(Duration.ofHours(1)); // asleep: the monotonic clock did not move
+            assertTrue(client.usablePublicKey(true).isSuccess(), "asked again after the sleep");
+            assertEquals(2, tilko.publicKeyRequests());
+
+            tilko.publicKeyAnswer = key -> silent();
+            wall.advance(Duration.ofHours(1));
+            assertFalse(client.usablePublicKey(true).isSuccess(), "the key from before the sleep is not taken as Tilko up");
+            assertEquals(3, tilko.publicKeyRequests());
         }
     }
 
