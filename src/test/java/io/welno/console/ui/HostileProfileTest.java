@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,23 +109,52 @@ class HostileProfileTest {
         }
     }
 
+    /**
+     * The form shows the profile's own text in edit fields, which show what they hold: a direction override would make
+     * "ops\u202Etset-dorp" read as opsprod-test there. Such text is shown escaped, and typed it is refused on saving.
+     */
+    @Test
+    void theFormShowsAHandEditedProfileEscapedAndRefusesHiddenCharactersTyped(FxRobot robot) throws Exception {
+        profile = TestConsole.profile("ops\u202Etset-dorp", profile.url(), "viewer", "t\u202Eest", false);
+        openDialog(robot, (p, password, key) -> List.of());
+        select(robot, profile.name());
+        String name = FxState.read(() -> robot.lookup("#profileName").queryAs(TextField.class).getText());
+        assertEquals("ops\\u202etset-dorp", name);
+        String environment = FxState.read(() -> robot.lookup("#profileEnvironment")
+                .queryAs(javafx.scene.control.ComboBox.class).getEditor().getText());
+        assertNothingRaw(environment, "the form's environment");
+        assertTrue(environment.startsWith("t\\u202e"), environment);
+
+        robot.interact(() -> robot.lookup("#profileName").queryAs(TextField.class).setText("ops\u202Etset"));
+        robot.clickOn("#profileSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = FxState.read(() -> robot.lookup("#connectError").queryAs(Label.class).getText());
+        assertTrue(said.startsWith("The Name field contains a control or invisible character (position 4)"), said);
+        assertEquals(List.of(profile.name()), new ConnectionProfiles(dir.resolve("profiles.json")).load().stream()
+                .map(ConnectionProfile::name).toList(), "nothing saved");
+    }
+
     /** Roles are read without regard to case: a hand-written "Operator" shows as the operator it is, not a blank box. */
     @Test
     void aRoleWrittenWithCapitalsShowsAsTheRoleItIs(FxRobot robot) throws Exception {
         profile = TestConsole.profile("hand-edited", profile.url(), "Operator", "staging", false);
         openDialog(robot, (p, password, key) -> List.of());
+        select(robot, "hand-edited");
+        assertEquals("operator", FxState.read(() -> robot.lookup("#profileRole")
+                .queryAs(javafx.scene.control.ComboBox.class).getValue()));
+    }
+
+    private static void select(FxRobot robot, String profileName) throws Exception {
         javafx.scene.control.ListView<?> list = FxState.read(() -> robot.lookup("#profileList")
                 .queryAs(javafx.scene.control.ListView.class));
         robot.interact(() -> {
             for (int i = 0; i < list.getItems().size(); i++) {
-                if (list.getItems().get(i) instanceof ConnectionProfile p && p.name().equals("hand-edited")) {
+                if (list.getItems().get(i) instanceof ConnectionProfile p && p.name().equals(profileName)) {
                     list.getSelectionModel().select(i);
                 }
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("operator", FxState.read(() -> robot.lookup("#profileRole")
-                .queryAs(javafx.scene.control.ComboBox.class).getValue()));
     }
 
     private void openDialog(FxRobot robot, ConnectionDialog.Checker checker) {

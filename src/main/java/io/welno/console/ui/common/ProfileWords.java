@@ -1,5 +1,6 @@
 package io.welno.console.ui.common;
 
+import io.welno.console.text.SafeText;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -28,13 +29,17 @@ public final class ProfileWords {
     private ProfileWords() {
     }
 
-    /** An environment as the window shows it. */
+    /**
+     * An environment as the window shows it: a known one in words, another as written — escaped, as it is free text
+     * from the profiles file (a direction override would make "tset" read as "test").
+     */
     public static String environment(I18n i18n, String value) {
         if (value == null) {
             return "";
         }
         String known = value.strip().toLowerCase(Locale.ROOT);
-        return WORDED.contains(known) ? i18n.get("environment." + known) : value;
+        return WORDED.contains(known) ? i18n.get("environment." + known)
+                : SafeText.firstUnsafeTyped(value) < 0 ? value : SafeText.escape(value);
     }
 
     /**

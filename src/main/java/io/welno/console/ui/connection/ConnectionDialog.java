@@ -428,7 +428,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         boolean again = profile.name().equals(name.getText().strip());
         String typedPassword = again ? password.getText() : "";
         String typedTilkoKey = again ? tilkoKey.getText() : "";
-        name.setText(profile.name());
+        name.setText(editable(profile.name()));
         IllegalArgumentException unusable = null;
         try {
             RedisConnectionSettings s = RedisConnectionSettings.parse(profile.url());
@@ -445,11 +445,11 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             unusable = e;
         }
         role.setValue(shownRole(profile.role()));
-        zone.setText(profile.zone());
-        environment.setValue(profile.environment());
+        zone.setText(editable(profile.zone()));
+        environment.setValue(editable(profile.environment()));
         notifications.setSelected(profile.mayEnableNotifications());
-        tilko.setText(profile.tilkoUrl() == null ? "" : profile.tilkoUrl());
-        files.setText(profile.filesDirectory() == null ? "" : profile.filesDirectory());
+        tilko.setText(editable(profile.tilkoUrl()));
+        files.setText(editable(profile.filesDirectory()));
         // What worked for this profile earlier in this run, so switching back does not ask again.
         password.setText(!typedPassword.isEmpty() ? typedPassword : memory.password(profile.name()).orElse(""));
         tilkoKey.setText(!typedTilkoKey.isEmpty() ? typedTilkoKey : memory.typedTilkoKey(profile.name()).orElse(""));
@@ -496,9 +496,31 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         return typed;
     }
 
+    /**
+     * A profile's text from the file as an edit field can show it: an edit field shows what it holds, so a direction
+     * override or an invisible character in a hand-edited profile would make it read as another ("ops\u202Etset-dorp"
+     * as opsprod-test); such text is shown escaped, and saved so unless it is mended ({@link #refuseHidden}).
+     */
+    private static String editable(String value) {
+        return value == null ? "" : SafeText.firstUnsafeTyped(value) < 0 ? value : SafeText.escape(value);
+    }
+
+    /** Text typed into a field the profile keeps: what the window shows of it must be what it says. */
+    private static void refuseHidden(String fieldKey, String typed) {
+        int at = SafeText.firstUnsafeTyped(typed);
+        if (at >= 0) {
+            throw new PhrasedException(Phrase.of("profile.unsafe", Phrase.of(fieldKey), at + 1));
+        }
+    }
+
     /** Builds a profile from the form, or shows what is wrong in a sentence. */
     Optional<ConnectionProfile> validated() {
         try {
+            refuseHidden("connect.name", name.getText());
+            refuseHidden("connect.zone", zone.getText());
+            refuseHidden("connect.environment", environment.getValue());
+            refuseHidden("connect.tilko", tilko.getText());
+            refuseHidden("connect.files", files.getText());
             String base = url.getText().strip();
             if (base.isEmpty()) {
                 throw new IllegalArgumentException(i18n.get("connect.error.url"));
