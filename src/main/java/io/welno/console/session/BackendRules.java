@@ -43,12 +43,14 @@ public final class BackendRules {
     /**
      * Whether the backend can read a value the console could not read as a document: no, unless only a bound of the
      * console's own stopped it ({@link UnreadableSession#stoppedAtOwnBound}), which the backend's {@code json.loads}
-     * does not share, or Redis refused the console the value or its TTL ({@link UnreadableSession#refusedByRedis}),
-     * which the backend reads as a user of its own: then it is not known, and null says so. One answer for every
-     * output that reports it ({@code list}, {@code show} and {@code watch} with {@code --json}: {@code backendCanRead}).
+     * does not share, Redis refused the console the value or its TTL ({@link UnreadableSession#refusedByRedis}),
+     * which the backend reads as a user of its own, or it is an object with a field of the wrong shape
+     * ({@link UnreadableSession#wrongShape}), which the backend reads unless its {@code expires_at} has passed — and
+     * the console did not read that: then it is not known, and null says so. One answer for every output that
+     * reports it ({@code list}, {@code show} and {@code watch} with {@code --json}: {@code backendCanRead}).
      */
     public static Boolean canRead(UnreadableSession value) {
-        return value.stoppedAtOwnBound() || value.refusedByRedis() ? null : Boolean.FALSE;
+        return value.stoppedAtOwnBound() || value.refusedByRedis() || value.wrongShape() ? null : Boolean.FALSE;
     }
 
     /**

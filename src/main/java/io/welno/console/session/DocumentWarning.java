@@ -7,7 +7,8 @@ import io.welno.console.text.Phrase;
  * (it answers 404 or 500 for them); actions on those are refused unless a developer overrides.
  */
 public enum DocumentWarning {
-    MISSING_STATUS(true, "The document has no status; the backend reports it as \"unknown\" and refuses every step."),
+    /** The backend reads it (get_session compares only expires_at), answers "unknown" and lets manual-auth-complete set one. */
+    MISSING_STATUS(false, "The document has no status; the backend reads it, reports it as \"unknown\" and refuses to collect until a step sets one."),
     MISSING_EXPIRES_AT(true, "The document has no expires_at; the backend raises KeyError and treats the session as missing."),
     OFFSET_TIMESTAMP(true, "expires_at carries a time-zone offset (or Z); the backend's naive comparison fails and treats the session as missing."),
     UNPARSEABLE_TIMESTAMP(true, "expires_at is not a date-time the backend's fromisoformat reads (or not a string); the backend treats the session as missing."),

@@ -45,6 +45,15 @@ public record UnreadableSession(String id, Phrase reason, String preview) implem
         return reason.key().equals("unreadable.tooLarge") || reason.key().equals("unreadable.limit");
     }
 
+    /**
+     * Whether the value is a JSON object the console does not take for a session because a field has the wrong shape
+     * ({@code messages} not a list, {@code progress} or {@code user_info} not an object): the backend's
+     * {@code get_session} reads it all the same (it compares only {@code expires_at}), and only fails on its next write.
+     */
+    public boolean wrongShape() {
+        return reason.key().equals("unreadable.notList") || reason.key().equals("unreadable.fieldNotObject");
+    }
+
     private static final String VALUE_REFUSED = "unreadable.redisError";
     private static final String TTL_REFUSED = "unreadable.redisTtlError";
 

@@ -69,6 +69,26 @@ class GuardsTest {
         return new Guards(FlowOptions.defaults(), at(now));
     }
 
+    /**
+     * A session without a status is read by the backend (it says "unknown"): no action is refused as one the backend
+     * cannot read; each action's own rule names the missing status (collecting needs auth_completed).
+     */
+    @Test
+    void aSessionWithoutAStatusIsNotRefusedAsUnreadable() {
+        SessionDocument sent = fixture("03_auth_request_sent.json");
+        ObjectNode tree = sent.tree().deepCopy();
+        tree.remove(SessionDocument.STATUS);
+        SessionDocument noStatus = (SessionDocument) codec.wrap(sent.id(), tree);
+        for (ActionKind kind : ActionKind.values()) {
+            List<String> keys = guards(EARLY).problems(kind, noStatus, id -> false).stream()
+                    .map(refusal -> refusal.phrase().key()).toList();
+            assertFalse(keys.contains("guard.backendCannotRead"), kind + ": " + keys);
+        }
+        String collect = Words.en(service(EARLY, true).whyNot(ActionKind.COLLECT, noStatus, Role.OPERATOR)
+                .orElseThrow());
+        assertTrue(collect.contains("the session has no status"), collect);
+    }
+
     @Test
     void allowedActionsPerFixtureAndRole() {
         Map<String, Set<ActionKind>> expected = new LinkedHashMap<>();

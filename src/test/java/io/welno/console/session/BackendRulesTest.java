@@ -177,4 +177,43 @@ class BackendRulesTest {
         assertThrows(NullPointerException.class,
                 () -> NewSessionDocuments.initiated("welno_x", null, user, timestamps));
     }
+
+    /**
+     * get_session compares only expires_at: a document without a status is read, reported as "unknown", and moved on by
+     * the steps that need none (manual-auth-complete sets one). Only collecting refuses it, by its own rule.
+     */
+    @Test
+    void aDocumentWithoutAStatusIsReadByTheBackend() throws Exception {
+        for (String status : new String[] {null, "null"}) {
+            for (SessionDocument doc : docs("welno_042896dc1966b8a6214e5383aba5b8b9", SessionDocument.STATUS, status)) {
+                assertTrue(doc.status().isMissing());
+                assertEquals(Set.of(DocumentWarning.MISSING_STATUS), doc.warnings());
+                assertFalse(doc.breaksBackend(), "a warning, not a read the backend fails");
+                assertTrue(BackendRules.canRead(doc, NOW));
+                assertEquals(Optional.empty(), BackendRules.readProblem(doc, NOW));
+            }
+        }
+    }
+
+    /**
+     * A field of the wrong shape makes the value no session for the console (nothing of it is written), but the
+     * backend's get_session reads it until its expires_at passes: whether it can is not known here, never "no".
+     */
+    @Test
+    void aDocumentWithAFieldOfTheWrongShapeIsNotSaidUnreadableByTheBackend() {
+        for (String field : new String[] {"\"messages\": null", "\"messages\": \"x\"", "\"progress\": []",
+                "\"user_info\": null"}) {
+            String json = "{\"status\": \"initiated\", \"partner_id\": \"welno\", "
+                    + "\"expires_at\": \"2026-11-20T14:13:22\", " + field + "}";
+            for (ParsedSession parsed : List.of(codec.parse("welno_x", json.getBytes(StandardCharsets.UTF_8)),
+                    codec.parse("welno_x", json))) {
+                UnreadableSession value = (UnreadableSession) parsed;
+                assertTrue(value.wrongShape(), field);
+                assertEquals(null, BackendRules.canRead(value), field);
+            }
+        }
+        UnreadableSession notJson = (UnreadableSession) codec.parse("welno_x", "{\"status\": ");
+        assertFalse(notJson.wrongShape());
+        assertEquals(Boolean.FALSE, BackendRules.canRead(notJson), "json.loads fails on it too");
+    }
 }
