@@ -48,17 +48,39 @@ public final class FileWords {
                 : String.valueOf(error.getMessage());
         String reason = said.toLowerCase(Locale.ROOT);
         if (error instanceof IOException) {
-            if (reason.contains("no space left")) {
+            // the system's words on Linux and macOS, then Windows's for the same causes
+            if (reason.contains("no space left") || reason.contains("not enough space on the disk")) {
                 return Phrase.of("file.full", file);
             }
-            if (reason.contains("read-only file system")) {
+            if (reason.contains("disk quota exceeded")) {
+                return Phrase.of("file.quota", file);
+            }
+            if (reason.contains("read-only file system") || reason.contains("media is write protected")) {
                 return Phrase.of("file.readOnly", file);
             }
-            if (reason.contains("permission denied")) {
+            if (reason.contains("permission denied") || reason.contains("access is denied")) {
                 return Phrase.of("file.denied", file);
+            }
+            if (reason.contains("operation not permitted")) {
+                return Phrase.of("file.notPermitted", file); // macOS's privacy settings, a file made immutable
             }
             if (reason.contains("is a directory")) {
                 return Phrase.of("file.directory", file);
+            }
+            if (reason.contains("being used by another process")) {
+                return Phrase.of("file.inUse", file);
+            }
+            if (reason.contains("stale file handle") || reason.contains("stale nfs file handle")) {
+                return Phrase.of("file.stale", file);
+            }
+            if (reason.contains("input/output error")) {
+                return Phrase.of("file.ioError", file);
+            }
+            if (reason.contains("file name too long") || reason.contains("filename or extension is too long")) {
+                return Phrase.of("file.nameTooLong", file);
+            }
+            if (reason.contains("too many open files")) {
+                return Phrase.of("file.tooMany", file);
             }
         }
         String message = error.getMessage();

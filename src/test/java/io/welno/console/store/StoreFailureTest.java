@@ -49,6 +49,9 @@ class StoreFailureTest {
                 new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT2S")));
         assertEquals(StoreFailure.Cause.POOL_EXHAUSTED, failure.cause());
         assertFalse(failure.mayHaveWritten());
+        // Jedis's own fixed English adds nothing to the sentence, and is no Redis answer to quote
+        String korean = Words.ko(failure.phrase());
+        assertFalse(korean.replace("Redis", "").matches("(?s).*[A-Za-z]{3,}.*"), korean);
     }
 
     @Test

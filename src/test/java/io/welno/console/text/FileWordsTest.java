@@ -55,13 +55,24 @@ class FileWordsTest {
         List<Throwable> usual = List.of(new AccessDeniedException("/srv/out.csv"),
                 new FileSystemException("/srv/out.csv", null, "No space left on device"),
                 new FileSystemException("/srv/out.csv", null, "Read-only file system"),
-                new FileSystemException("/srv", null, "Is a directory"));
+                new FileSystemException("/srv", null, "Is a directory"),
+                new IOException("Disk quota exceeded"),
+                new FileSystemException("/srv/out.csv", null, "Operation not permitted"),
+                new IOException("Input/output error"),
+                new IOException("Stale file handle"),
+                new FileSystemException("/srv/out.csv", null, "File name too long"),
+                new IOException("Too many open files"),
+                // Windows's words for the same causes
+                new FileSystemException("/srv/out.csv", null, "The process cannot access the file because it is "
+                        + "being used by another process"),
+                new FileSystemException("/srv/out.csv", null, "Access is denied"),
+                new IOException("There is not enough space on the disk"));
         for (Throwable cause : usual) {
             String said = korean.render(FileWords.of(cause)).replaceAll("/srv(/out\\.csv)?", "");
             assertFalse(said.matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + said);
         }
-        assertEquals("text.verbatim", FileWords.of(new IOException("Stale file handle")).key());
-        assertEquals("Stale file handle", korean.render(FileWords.of(new IOException("Stale file handle"))));
+        assertEquals("text.verbatim", FileWords.of(new IOException("No medium found")).key());
+        assertEquals("No medium found", korean.render(FileWords.of(new IOException("No medium found"))));
         assertEquals("IOException", korean.render(FileWords.of(new IOException())));
     }
 }
