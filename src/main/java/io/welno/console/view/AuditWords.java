@@ -8,8 +8,10 @@ import io.welno.console.flow.HoldOutcome;
 import io.welno.console.flow.PersonalDataReveal;
 import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -81,22 +83,64 @@ public final class AuditWords {
      */
     public static Phrase message(Phrase message) {
         String unknown = unknownKey(message);
-        return unknown == null ? message : Phrase.of("audit.message.unknown", unknown);
+        return unknown == null ? cutArgsWorded(message) : Phrase.of("audit.message.unknown", unknown);
     }
 
-    private static String unknownKey(Phrase phrase) {
-        if (phrase == null) {
-            return null;
+    private static String unknownKey(Object arg) {
+        if (arg instanceof Phrase phrase) {
+            if (!BundleTexts.english().has(phrase.key())) {
+                return phrase.key();
+            }
+            return unknownKey(phrase.args());
         }
-        if (!BundleTexts.english().has(phrase.key())) {
-            return phrase.key();
-        }
-        for (Object arg : phrase.args()) {
-            String inner = arg instanceof Phrase nested ? unknownKey(nested) : null;
-            if (inner != null) {
-                return inner;
+        if (arg instanceof List<?> items) {
+            for (Object item : items) {
+                String inner = unknownKey(item);
+                if (inner != null) {
+                    return inner;
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * The message with each text argument the audit cut to its bound ({@link SafeText#shortened}, an English marker)
+     * as a phrase of its own, which the window words in its language like the rest of the sentence.
+     */
+    private static Phrase cutArgsWorded(Phrase phrase) {
+        if (phrase == null) {
+            return null;
+        }
+        List<Object> args = new ArrayList<>(phrase.args().size());
+        boolean changed = false;
+        for (Object arg : phrase.args()) {
+            Object worded = cutWorded(arg);
+            changed |= worded != arg;
+            args.add(worded);
+        }
+        return changed ? new Phrase(phrase.key(), args) : phrase; // the same message when nothing was cut
+    }
+
+    private static Object cutWorded(Object arg) {
+        if (arg instanceof Phrase nested) {
+            return cutArgsWorded(nested);
+        }
+        if (arg instanceof List<?> items) {
+            List<Object> worded = items.stream().map(AuditWords::cutWorded).toList();
+            for (int i = 0; i < items.size(); i++) {
+                if (worded.get(i) != items.get(i)) {
+                    return worded;
+                }
+            }
+            return items;
+        }
+        if (arg instanceof String text) {
+            Matcher cut = SafeText.SHORTENED.matcher(text);
+            if (cut.find()) {
+                return Phrase.of("audit.arg.cut", text.substring(0, cut.start()), Integer.parseInt(cut.group(1)));
+            }
+        }
+        return arg;
     }
 }

@@ -1,10 +1,13 @@
 package io.welno.console.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.AuditRecord;
+import io.welno.console.text.Phrase;
 import io.welno.console.text.SafeText;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +46,25 @@ class AuditWordsTest {
         String kept = stored.substring(0, stored.indexOf('…'));
         assertEquals(0, kept.length() % family.length(), kept);
         assertEquals(family.repeat(kept.length() / family.length()), kept);
+    }
+
+    /**
+     * A message's text argument the audit cut (a Tilko answer, a Redis error) ends with the same English marker: the
+     * window words it in its language inside the sentence, also inside a nested phrase or a list.
+     */
+    @Test
+    void aCutArgumentOfAMessageIsWordedInTheWindowsLanguage() {
+        String stored = SafeText.shortened("틸코 응답 ".repeat(200), AuditRecord.TEXT_LIMIT / 2);
+        String kept = stored.substring(0, stored.indexOf('…'));
+        Phrase message = Phrase.of("flow.redisFailed", Phrase.of("text.verbatim", stored));
+        String korean = Wording.window(KOREAN).render(AuditWords.message(message));
+        assertTrue(korean.contains(kept.strip()), korean);
+        assertTrue(korean.contains("… (모두 1,200자)") || korean.contains("… (모두 1200자)"), korean);
+        assertFalse(korean.contains("characters"), korean);
+        Phrase listed = AuditWords.message(Phrase.of("text.verbatim", List.of(stored)));
+        assertFalse(Wording.window(KOREAN).render(listed).contains("characters"), listed.toString());
+        // a code this console has no words for is named as such inside a list too, never shown as "!code!"
+        assertEquals("audit.message.unknown", AuditWords.message(Phrase.of("text.verbatim",
+                List.of(Phrase.of("hold.somethingNewer")))).key());
     }
 }
