@@ -15,7 +15,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * Why a connection to Redis or Tilko failed, as a phrase: the network's usual complaints (refused, unknown host, no
  * route, no answer while connecting, reset, closed) and a TLS handshake's (a certificate no trusted authority signed,
- * one that has expired or is made out to another host, a server that does not speak TLS) have words in both
+ * one that has expired, is made out to another host or fails the JDK's checks, a TLS version or cipher the two sides
+ * do not share, a server that does not speak TLS) have words in both
  * languages, so a Korean operator whose server is down or misconfigured reads Korean, not the JVM's English. Anything
  * else is quoted as said (outside text, sanitised where it is shown).
  */
@@ -77,6 +78,16 @@ public final class NetworkWords {
                 || lower.matches("(?s).*hostname \\S+ not verified.*")) {
             return Phrase.of("net.tls.wrongHost");
         }
+        if (lower.contains("pkix path validation failed")) {
+            return Phrase.of("net.tls.refused"); // revoked, or signed with an algorithm the JDK no longer takes
+        }
+        if (lower.contains("is not accepted by client preferences") || lower.contains("no appropriate protocol")
+                || lower.contains("client requested protocol") && lower.contains("not enabled or not supported")) {
+            return Phrase.of("net.tls.oldProtocol");
+        }
+        if (lower.contains("no cipher suites in common")) {
+            return Phrase.of("net.tls.noCipher");
+        }
         if (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection")) {
             return Phrase.of("net.tls.notTls");
         }
@@ -119,6 +130,9 @@ public final class NetworkWords {
         // Not "socket closed": that is this side's own socket, closed under the call.
         if (lower.contains("unexpected end of stream") || lower.contains("connection closed")) {
             return Phrase.of("net.closed");
+        }
+        if (lower.contains("stream was reset")) {
+            return Phrase.of("net.streamReset"); // OkHttp: the server cancelled one HTTP/2 request
         }
         return null;
     }

@@ -39,6 +39,15 @@ class NetworkWordsTest {
                 "Remote host terminated the handshake")));
         assertEquals(Phrase.of("net.tls.alert", "certificate_required"), NetworkWords.of(new SSLHandshakeException(
                 "Received fatal alert: certificate_required")));
+        assertEquals(Phrase.of("net.tls.refused"), NetworkWords.of(new SSLHandshakeException(
+                "PKIX path validation failed: java.security.cert.CertPathValidatorException: Algorithm constraints "
+                        + "check failed on signature algorithm: SHA1withRSA")));
+        assertEquals(Phrase.of("net.tls.oldProtocol"), NetworkWords.of(new SSLHandshakeException(
+                "The server selected protocol version TLS11 is not accepted by client preferences [TLS13, TLS12]")));
+        assertEquals(Phrase.of("net.tls.oldProtocol"), NetworkWords.of(new SSLHandshakeException(
+                "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)")));
+        assertEquals(Phrase.of("net.tls.noCipher"), NetworkWords.of(new SSLHandshakeException(
+                "no cipher suites in common")));
         assertTrue(NetworkWords.isHandshake(new IOException("wrapped", new SSLHandshakeException(
                 "Received fatal alert: handshake_failure"))), "a cause is read too");
     }
@@ -55,6 +64,8 @@ class NetworkWordsTest {
         assertEquals(Phrase.of("net.reset"), NetworkWords.of(new SocketException("Connection reset")));
         assertEquals(Phrase.of("net.closed"), NetworkWords.of(new IOException(
                 "unexpected end of stream on http://127.0.0.1:8080/...")));
+        assertEquals(Phrase.of("net.streamReset"), NetworkWords.of(new IOException(
+                "stream was reset: INTERNAL_ERROR")));
         assertFalse(NetworkWords.isHandshake(new SocketException("Connection reset")));
     }
 
