@@ -1,6 +1,11 @@
 package io.welno.console.demo;
 
+import io.welno.console.text.FileWords;
+import io.welno.console.text.NetworkWords;
 import io.welno.console.text.Phrase;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +28,8 @@ final class RedisStartFailure {
     /** The server says why it stops last (after its start-up lines); a few lines hold it. */
     private static final int LAST_LINES = 3;
     private static final String NOT_STARTED = "Redis-server process appears not to have started.";
+    /** The JDK's words when a program cannot be started: {@code Cannot run program "/path": error=13, ...}. */
+    private static final Pattern PROGRAM = Pattern.compile("^Cannot run program \"([^\"]+)\"");
 
     private RedisStartFailure() {
     }
@@ -33,8 +40,41 @@ final class RedisStartFailure {
             String said = serverOutput(deepest);
             return said.isEmpty() ? Phrase.of("demo.redisSilent") : Phrase.of("demo.redisFailed", said);
         }
-        // not the server's exit: the binary could not be copied or run, or no port was free
+        // not the server's exit: the binary could not be copied or run, or no port was free — in the system's words
+        // where they have ours (a folder mounted noexec, a program an endpoint guard blocks, a full disk)
+        Phrase known = systemWords(error);
+        if (known != null) {
+            return Phrase.of("demo.redisFailed", known);
+        }
         return Phrase.of("demo.redisFailed", deepest == null ? error.getClass().getSimpleName() : deepest);
+    }
+
+    /** The deepest I/O failure in words of both languages, naming the program that could not run; null if none fit. */
+    private static Phrase systemWords(Throwable error) {
+        IOException io = null;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException found) {
+                io = found;
+            }
+        }
+        if (io == null) {
+            return null;
+        }
+        Matcher program = PROGRAM.matcher(String.valueOf(io.getMessage()));
+        Path target = null;
+        if (program.find()) {
+            try {
+                target = Path.of(program.group(1));
+            } catch (InvalidPathException e) {
+                target = null;
+            }
+        }
+        Phrase words = FileWords.of(io, target);
+        if (!words.key().equals("text.verbatim")) {
+            return words;
+        }
+        Phrase network = NetworkWords.of(io);
+        return network.key().equals("text.verbatim") ? null : network;
     }
 
     /**

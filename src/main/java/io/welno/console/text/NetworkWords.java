@@ -131,6 +131,9 @@ public final class NetworkWords {
         if (lower.contains("unexpected end of stream") || lower.contains("connection closed")) {
             return Phrase.of("net.closed");
         }
+        if (lower.contains("address already in use")) {
+            return Phrase.of("net.portInUse"); // a server of this side's own that could not listen
+        }
         if (lower.contains("stream was reset")) {
             return Phrase.of("net.streamReset"); // OkHttp: the server cancelled one HTTP/2 request
         }

@@ -90,6 +90,23 @@ class DemoRedisFailureTest {
         said.forEach(line -> Hostile.assertNothingRaw(line, "the failure"));
     }
 
+    /**
+     * A server that could not be run at all (a folder mounted noexec, a guard that blocks the program) or a port
+     * taken: the system's words have ours in both languages, naming the program, not the JDK's English.
+     */
+    @Test
+    void aProgramTheSystemWouldNotRunIsSaidInTheUsersLanguage() {
+        Phrase denied = RedisStartFailure.of(new RuntimeException("Failed to start Redis service",
+                new java.io.IOException("Cannot run program \"/tmp/cache/redis-server\": error=13, Permission denied")));
+        assertEquals("데모용 내장 Redis 서버가 시작되지 않았습니다(/tmp/cache/redis-server에 접근할 권한이 없습니다)",
+                Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(denied));
+        Phrase taken = RedisStartFailure.of(new java.net.BindException("Address already in use"));
+        assertEquals("데모용 내장 Redis 서버가 시작되지 않았습니다(다른 프로그램이 그 포트를 이미 쓰고 있습니다)",
+                Wording.window(new BundleTexts(BundleTexts.KOREAN)).render(taken));
+        assertEquals(Phrase.of("demo.redisFailed", "Something else"),
+                RedisStartFailure.of(new IllegalStateException("Something else")), "no words of ours: quoted");
+    }
+
     private List<String> probe(String script) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path server = bin.resolve("redis-server");
