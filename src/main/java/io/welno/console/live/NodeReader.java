@@ -55,8 +55,12 @@ final class NodeReader implements AutoCloseable {
         return reader;
     }
 
-    /** A read value: the session plus what the feed remembers about it. */
-    /** @param expiresAtNanos when its TTL runs out by the monotonic clock, {@code expiresAtMillis} by the wall clock */
+    /**
+     * A read value: the session plus what the feed remembers about it.
+     *
+     * @param expiresAtNanos  when its TTL runs out by the monotonic clock
+     * @param expiresAtMillis the same by the wall clock ({@link FeedState} takes either as the end)
+     */
     record Read(StoredSession session, long fingerprint, long expiresAtNanos, long expiresAtMillis) {
         /** The expiry of a key that has none (or whose TTL is not known). */
         static final long NEVER = Long.MAX_VALUE;
@@ -104,7 +108,7 @@ final class NodeReader implements AutoCloseable {
 
     /**
      * @param nowNanos  {@link System#nanoTime} now: a TTL read at an unknown moment is counted from it
-     * @param nowMillis  the wall clock now: the deadline by it counts from now less the reading's age
+     * @param nowMillis the wall clock now: the deadline by it counts from now less the reading's age
      */
     static Read toRead(StoredSession session, long nowNanos, long nowMillis, boolean fingerprints) {
         long ttl = session.ttlMillis();
