@@ -170,6 +170,9 @@ public final class RedisSessionStore implements SessionStore {
     private final class CasBackend implements OptimisticUpdater.Backend {
         @Override
         public StoredSession read(String id) {
+            // Which script to write with (an INFO, once) is settled here, with the read: a failure of it is then a
+            // read's, after which nothing was sent, not a write's whose fate is unknown.
+            casScript();
             return RedisSessionStore.this.get(id).orElse(null);
         }
 

@@ -168,9 +168,13 @@ public record StoreFailure(Cause cause, String detail, Phrase said, String strea
                 return new StoreFailure(Cause.TLS_FAILED, firstLine(message),
                         NetworkWords.of(t, firstLine(message)));
             }
+            String lower = message.toLowerCase(Locale.ROOT);
+            // the system's words for a connection that could not be made at all: nothing was sent on it
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || message.contains("Connection refused")
-                    || message.toLowerCase(Locale.ROOT).contains("connect timed out")) {
+                    || lower.contains("connect timed out") || lower.contains("network is unreachable")
+                    || lower.contains("network is down") || lower.contains("host is down")
+                    || lower.contains("cannot assign requested address")) {
                 return new StoreFailure(Cause.UNREACHABLE, firstLine(message),
                         NetworkWords.of(t, firstLine(message)));
             }

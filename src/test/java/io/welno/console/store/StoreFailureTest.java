@@ -10,6 +10,7 @@ import io.welno.console.text.PhrasedException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.AccessDeniedException;
 import javax.net.ssl.SSLHandshakeException;
@@ -203,6 +204,24 @@ class StoreFailureTest {
     void noRouteToTheHostIsUnreachable() {
         assertEquals(StoreFailure.Cause.UNREACHABLE, StoreFailure.of(new JedisConnectionException(
                 new NoRouteToHostException("No route to host"))).cause());
+    }
+
+    /**
+     * Wi-Fi off, a VPN down: the system refuses to connect with a plain SocketException. Nothing was sent, so it is
+     * no broken connection that may have written, and the operator reads the network's words in their language.
+     */
+    @Test
+    void aNetworkThatCannotBeReachedIsUnreachableAndSentNothing() {
+        for (String said : new String[] {"Network is unreachable", "Host is down",
+                "Cannot assign requested address"}) {
+            StoreFailure failure = StoreFailure.of(new JedisConnectionException("Failed to connect to 10.9.9.9:6379.",
+                    new SocketException(said)));
+            assertEquals(StoreFailure.Cause.UNREACHABLE, failure.cause(), said);
+            assertFalse(failure.mayHaveWritten(), said);
+        }
+        String korean = Words.ko(StoreFailure.of(new JedisConnectionException("Failed to connect to 10.9.9.9:6379.",
+                new SocketException("Network is unreachable"))).phrase());
+        assertFalse(korean.replace("Redis", "").matches("(?s).*[A-Za-z]{3,}.*"), korean);
     }
 
     @Test
