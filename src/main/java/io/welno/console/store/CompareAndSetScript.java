@@ -12,7 +12,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * Replaces a value only if its SHA-1 is still the one we read. The JSON merge happens in Java (cjson would
  * turn {@code []} into {@code {}}); the script only compares and sets. Redis 6+ keeps the TTL with
  * {@code KEEPTTL}; Redis 5 (the Windows embedded binary) has no KEEPTTL, so that variant carries the
- * PTTL over inside the same atomic script.
+ * PTTL over inside the same atomic script. Only a key without one is set without: Redis 5 keeps a key that expires
+ * during a script alive until the script ends, and its PTTL is then 0, which is carried as 1 ms (a plain SET would
+ * have made the session permanent).
  *
  * <p>A key that no longer holds a string (replaced by a hash, a list, …) changed since it was read, so the script
  * answers as for any other change, and the caller's next read finds the key unreadable and stops there: a plain GET
@@ -41,10 +43,10 @@ final class CompareAndSetScript {
             if not cur then return -1 end
             if redis.sha1hex(cur) ~= ARGV[1] then return 0 end
             local ttl = redis.call('PTTL', KEYS[1])
-            if ttl > 0 then
-              redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
-            else
+            if ttl == -1 then
               redis.call('SET', KEYS[1], ARGV[2])
+            else
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', math.max(ttl, 1))
             end
             return 1
             """;
