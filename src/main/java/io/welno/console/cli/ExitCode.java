@@ -79,8 +79,8 @@ public enum ExitCode {
         return switch (outcome.kind()) {
             case KEPT, NOT_HELD -> DONE;
             case REVERTED, VANISHED -> CONFLICT;
-            // Read, but past what the console parses: no Redis trouble, and waiting will not tell; look at it (1).
-            case UNCONFIRMED -> outcome.pastOwnBound() ? FAILED : UNAVAILABLE;
+            // Read, but past what the console parses, or the console closed first: no Redis trouble; look at it (1).
+            case UNCONFIRMED -> outcome.pastOwnBound() || outcome.cutShortByClosing() ? FAILED : UNAVAILABLE;
         };
     }
 

@@ -56,8 +56,9 @@ public final class BulkRun {
         /** Redis could not do it: unreachable, timeout, permission. */
         UNAVAILABLE,
         /**
-         * Applied, but its hold ended on a value past a bound of the console's own: Redis answered, and the change may
-         * well be in that value (the backend, without the bound, may read it), so neither applied nor failed is true.
+         * Applied, but its hold ended on a value past a bound of the console's own (Redis answered, and the change may
+         * well be in that value: the backend, without the bound, may read it), or the console closed before its hold
+         * ended (Ctrl+C, the window closed): neither applied nor failed is true, and Redis is not why.
          */
         UNCONFIRMED,
         /**
@@ -408,8 +409,10 @@ public final class BulkRun {
             return Tally.APPLIED;
         }
         return switch (held.kind()) {
-            // read, but past the console's own bound: not Redis trouble, nor a failure (the change may be there)
-            case UNCONFIRMED -> held.pastOwnBound() ? Tally.UNCONFIRMED : Tally.UNAVAILABLE;
+            // read, but past the console's own bound, or the console closed first: not Redis trouble, nor a
+            // failure (the change may be there)
+            case UNCONFIRMED -> held.pastOwnBound() || held.cutShortByClosing() ? Tally.UNCONFIRMED
+                    : Tally.UNAVAILABLE;
             case VANISHED -> Tally.ENDED;
             default -> Tally.REVERTED;
         };

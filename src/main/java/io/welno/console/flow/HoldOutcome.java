@@ -19,6 +19,8 @@ import io.welno.console.text.Phrase;
 public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatus statusNow, Overwrite overwrittenBy,
                           boolean pastOwnBound) {
 
+    private static final String CLOSED = "hold.closed";
+
     public HoldOutcome {
         if ((overwrittenBy != null) != (kind == Kind.REVERTED)) {
             throw new IllegalArgumentException("a REVERTED end, and only one, says what wrote over the change: " + kind
@@ -70,6 +72,16 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
      */
     static HoldOutcome atOwnBound(Phrase reason, int reapplies) {
         return new HoldOutcome(Kind.UNCONFIRMED, Phrase.of("hold.pastOwnBound", reason), reapplies, null, null, true);
+    }
+
+    /** The end of a hold the console's closing cut short (Ctrl+C, the window closed): Redis is not why. */
+    static HoldOutcome closed(int reapplies) {
+        return new HoldOutcome(Kind.UNCONFIRMED, Phrase.of(CLOSED), reapplies, null);
+    }
+
+    /** Whether the console closed before the hold could end: unconfirmed, with nothing wrong with Redis. */
+    public boolean cutShortByClosing() {
+        return kind == Kind.UNCONFIRMED && message.key().equals(CLOSED);
     }
 
     /** The change is known to be in place at the end of the hold (or nothing was held). */

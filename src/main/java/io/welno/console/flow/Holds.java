@@ -103,8 +103,7 @@ final class Holds {
         for (HoldState held : List.copyOf(holds.values())) {
             boolean audit = System.nanoTime() - deadline < 0;
             unaudited += audit ? 0 : 1;
-            endHold(held, new HoldOutcome(HoldOutcome.Kind.UNCONFIRMED, Phrase.of("hold.closed"),
-                    held.handle.reapplies(), null), audit);
+            endHold(held, HoldOutcome.closed(held.handle.reapplies()), audit);
         }
         if (unaudited > 0) {
             LOG.warn("{} holds ended by the console closing are not in the audit stream: no time was left", unaudited);

@@ -207,6 +207,38 @@ class BulkRunTest {
     }
 
     /**
+     * The console closing (Ctrl+C, the window closed) while a run's changes are held ends their holds unconfirmed:
+     * counted as not confirmed, not as Redis unavailable, which nothing here was.
+     */
+    @Test
+    void holdsCutShortByTheConsoleClosingAreNotConfirmedNotRedisUnavailable() throws Exception {
+        List<String> ids = List.of(FlowTestSupport.waitingSession(REDIS), FlowTestSupport.waitingSession(REDIS));
+        Set<String> applied = ConcurrentHashMap.newKeySet();
+        FlowService flow = FlowTestSupport.service(store, null, new RevertWatch(store, Duration.ofMillis(100)),
+                background, FlowOptions.defaults().withHoldWindow(Duration.ofMinutes(5)));
+        BulkRun run;
+        try {
+            flow.addListener(new FlowListener() {
+                @Override
+                public void onActionFinished(ActionResult result) {
+                    if (result.applied()) {
+                        applied.add(result.request().sessionId());
+                    }
+                }
+            });
+            run = BulkRun.start(flow, FlowTestSupport.DEVELOPER, ActionRequest.of(ActionKind.MANUAL_COMPLETE, "-",
+                    "approved"), ids, workers, item -> { });
+            Await.until("both changes applied and held", Await.EVENTUALLY, () -> applied.size() == 2);
+        } finally {
+            flow.close();
+        }
+        assertTrue(run.await(Await.EVENTUALLY));
+        BulkRun.Summary summary = run.summary();
+        assertEquals(2, summary.count(BulkRun.Tally.UNCONFIRMED), summary.byTally().toString());
+        assertEquals(0, summary.count(BulkRun.Tally.UNAVAILABLE), summary.byTally().toString());
+    }
+
+    /**
      * The backend writes back its stale copies of a run's sessions: each revert is told as the run's (its batch id),
      * so the window can tell them as one, and the summary counts them.
      */
