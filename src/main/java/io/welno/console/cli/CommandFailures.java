@@ -33,12 +33,14 @@ final class CommandFailures implements IParameterExceptionHandler, IExecutionExc
     private static final Set<StoreFailure.Cause> REACHED_BUT_REFUSED = EnumSet.of(StoreFailure.Cause.OTHER_NODE,
             StoreFailure.Cause.READ_ONLY, StoreFailure.Cause.OUT_OF_MEMORY, StoreFailure.Cause.DISK_ERROR);
     /**
-     * Redis was reached and answered, but will not serve this user now (exit 4 all the same): "cannot reach" would
-     * send the reader to the network when the fix is the user's rights, its password or the server's state.
+     * Redis was reached, but will not serve this user now, or did not answer in time on a connection it had accepted
+     * (exit 4 all the same): "cannot reach" would send the reader to the network when the fix is the user's rights,
+     * its password, the server's state or its load.
      */
     private static final Set<StoreFailure.Cause> REACHED_BUT_UNUSABLE = EnumSet.of(
             StoreFailure.Cause.PERMISSION_DENIED, StoreFailure.Cause.KEY_PERMISSION_DENIED,
-            StoreFailure.Cause.AUTH_FAILED, StoreFailure.Cause.UNAVAILABLE);
+            StoreFailure.Cause.AUTH_FAILED, StoreFailure.Cause.UNAVAILABLE, StoreFailure.Cause.TIMEOUT,
+            StoreFailure.Cause.POOL_EXHAUSTED);
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {

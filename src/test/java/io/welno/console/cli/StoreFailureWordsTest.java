@@ -119,7 +119,8 @@ class StoreFailureWordsTest {
             // reached but refused to this user or not serving now: "use", not "reach", which points at the network
             String prefix = cause == Cause.FILE_FAILED ? "Cannot use the fallback folder"
                     : EnumSet.of(Cause.PERMISSION_DENIED, Cause.KEY_PERMISSION_DENIED, Cause.AUTH_FAILED,
-                            Cause.UNAVAILABLE).contains(cause) ? "Cannot use Redis" : "Cannot reach Redis";
+                            Cause.UNAVAILABLE, Cause.TIMEOUT, Cause.POOL_EXHAUSTED).contains(cause)
+                    ? "Cannot use Redis" : "Cannot reach Redis";
             assertEquals(!answeredButRefused.contains(cause), line.startsWith(prefix), line);
             boolean advised = line.contains(Wording.cli().render(
                     failure.fix(RedisConnectionSettings.DEFAULT_PREFIX)));
