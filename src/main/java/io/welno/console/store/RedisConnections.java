@@ -18,6 +18,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import redis.clients.jedis.ConnectionFactory;
@@ -90,6 +92,12 @@ public final class RedisConnections {
      */
     private static final class HandshakeFirst extends DefaultJedisSocketFactory {
 
+        /**
+         * Addresses that completed a TLS handshake in this process: a later handshake there that gets no answer in time
+         * is a stalled server (busy, paused), not a port without TLS.
+         */
+        private static final Set<String> ANSWERED_TLS = ConcurrentHashMap.newKeySet();
+
         private final int connectTimeoutMillis;
         /** The last handshake failure, until a handshake succeeds. */
         volatile JedisConnectionException failure;
@@ -111,10 +119,17 @@ public final class RedisConnections {
                 tls.startHandshake();
                 socket.setSoTimeout(socketTimeout);
                 failure = null;
+                ANSWERED_TLS.add(getHostAndPort().toString());
                 return socket;
             } catch (IOException e) {
                 IOUtils.closeQuietly(socket);
                 String where = getHostAndPort().toString();
+                if (e instanceof SocketTimeoutException && ANSWERED_TLS.contains(where)) {
+                    // it spoke TLS here before: a stall, told as the timeout it is (TIMEOUT), not as the wrong scheme
+                    failure = new JedisConnectionException("no TLS answer from " + where + " within "
+                            + connectTimeoutMillis + " ms, where it answered before", e);
+                    throw failure;
+                }
                 SSLHandshakeException tlsFailure = new SSLHandshakeException(e instanceof SocketTimeoutException
                         ? "no TLS answer from " + where + " within " + connectTimeoutMillis
                                 + " ms (a plain Redis port does not answer a TLS handshake: use redis:// for it)"

@@ -179,6 +179,64 @@ class RedisTlsAndAclTest {
         }
     }
 
+    /**
+     * A TLS server that answered before and now answers nothing while it is frozen (busy, paused) is a stall, told as
+     * the timeout it is: not "a plain port: use redis://", which would send the reader to change a URL that works.
+     */
+    @Test
+    void aStalledTlsServerIsATimeoutNotTheWrongScheme(@TempDir Path dir) throws Exception {
+        Path cert = copy("server.pem", dir);
+        Path key = copy("server.key", dir);
+        Path ca = copy("ca.pem", dir);
+        int tlsPort = EmbeddedRedis.freePort();
+        try (EmbeddedRedis tls = EmbeddedRedis.start(List.of(
+                "tls-port " + tlsPort, "tls-cert-file " + cert, "tls-key-file " + key,
+                "tls-ca-cert-file " + ca, "tls-auth-clients no"))) {
+            try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", tls.port())) {
+                boolean debug;
+                try {
+                    admin.sendCommand(DEBUG, "SLEEP", "0");
+                    debug = true;
+                } catch (RuntimeException disabled) {
+                    debug = false; // Redis 7 without enable-debug-command: nothing here freezes a handshake
+                }
+                org.junit.jupiter.api.Assumptions.assumeTrue(debug, "DEBUG SLEEP is disabled on this Redis");
+            }
+            RedisConnectionSettings settings = RedisConnectionSettings.parse(
+                    "rediss://localhost:" + tlsPort + "/0?connectTimeout=300&ca=" + ca);
+            try (redis.clients.jedis.Jedis first = RedisConnections.openDedicated(settings, "welno-test-tls")) {
+                assertEquals("PONG", first.ping());
+            }
+            java.util.concurrent.CompletableFuture<Object> frozen = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try (redis.clients.jedis.Jedis sleeper = new redis.clients.jedis.Jedis("127.0.0.1",
+                                tls.port(), 30_000)) {
+                            return sleeper.sendCommand(DEBUG, "SLEEP", "6");
+                        }
+                    });
+            // the sleep has begun once a plain PING goes unanswered: the server's loop answers nobody until it ends
+            io.welno.console.testing.Await.until("the server frozen", io.welno.console.testing.Await.EVENTUALLY, () -> {
+                try (redis.clients.jedis.Jedis probe = new redis.clients.jedis.Jedis("127.0.0.1", tls.port(), 200)) {
+                    probe.ping();
+                    return false;
+                } catch (RuntimeException noAnswer) {
+                    return true;
+                }
+            });
+            RuntimeException error = assertThrows(RuntimeException.class, () -> {
+                try (redis.clients.jedis.Jedis again = RedisConnections.openDedicated(settings, "welno-test-tls")) {
+                    again.ping();
+                }
+            });
+            assertEquals(StoreFailure.Cause.TIMEOUT, StoreFailure.of(error).cause(), String.valueOf(error));
+            frozen.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /** Jedis has no constant for DEBUG. */
+    private static final redis.clients.jedis.commands.ProtocolCommand DEBUG =
+            () -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private static Path copy(String name, Path dir) throws IOException {
         Path target = dir.resolve(name);
         try (InputStream in = RedisTlsAndAclTest.class.getResourceAsStream("/tls/" + name)) {
