@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import io.welno.console.session.AuthCredentials;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
@@ -64,6 +65,12 @@ final class ResetStuckAction implements FlowAction {
     public SessionMutation firstWrite(Operator operator, ActionRequest request, String actionId,
                                       FlowRuntime runtime) {
         return (current, edit) -> {
+            // Stuck for want of auth_data (manual-auth-complete ran without it): the backend's collection would
+            // stop the same way after the reset, so it gets the credentials temp_auth_data holds, as
+            // manual-auth-complete writes them (docs/backend-protocol.md, "Stuck sessions").
+            if (current.authData().filter(AuthCredentials::hasCxId).isEmpty()) {
+                current.tempAuthData().filter(AuthCredentials::hasCxId).ifPresent(edit::authData);
+            }
             edit.status(SessionStatus.AUTH_COMPLETED);
             edit.put(SessionDocument.COLLECTION_STARTED, false);
             edit.tree().remove(ConsoleMarks.CLAIM);
