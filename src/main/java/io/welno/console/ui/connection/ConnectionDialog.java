@@ -425,7 +425,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
             return;
         }
         // Shown again after it was saved: what was typed for it and is kept only in memory stays typed.
-        boolean again = profile.name().equals(name.getText().strip());
+        boolean again = editable(profile.name()).equals(name.getText().strip());
         String typedPassword = again ? password.getText() : "";
         String typedTilkoKey = again ? tilkoKey.getText() : "";
         name.setText(editable(profile.name()));
