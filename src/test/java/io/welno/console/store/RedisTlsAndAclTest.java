@@ -147,13 +147,9 @@ class RedisTlsAndAclTest {
 
     @Test
     void redissWithACustomCaConnectsAndAnUntrustedServerIsRefused(@TempDir Path dir) throws IOException {
-        Path cert = copy("server.pem", dir);
-        Path key = copy("server.key", dir);
         Path ca = copy("ca.pem", dir);
         int tlsPort = EmbeddedRedis.freePort();
-        try (EmbeddedRedis tls = EmbeddedRedis.start(List.of(
-                "tls-port " + tlsPort, "tls-cert-file " + cert, "tls-key-file " + key,
-                "tls-ca-cert-file " + ca, "tls-auth-clients no"))) {
+        try (EmbeddedRedis tls = startTls(dir, tlsPort, ca)) {
             try (RedisClient plain = RedisClient.create("127.0.0.1", tls.port())) {
                 plain.set("tilko_session:" + Fixtures.id("04_auth_completed.json"), Fixtures.text("04_auth_completed.json"));
             }
@@ -185,13 +181,9 @@ class RedisTlsAndAclTest {
      */
     @Test
     void aStalledTlsServerIsATimeoutNotTheWrongScheme(@TempDir Path dir) throws Exception {
-        Path cert = copy("server.pem", dir);
-        Path key = copy("server.key", dir);
         Path ca = copy("ca.pem", dir);
         int tlsPort = EmbeddedRedis.freePort();
-        try (EmbeddedRedis tls = EmbeddedRedis.start(List.of(
-                "tls-port " + tlsPort, "tls-cert-file " + cert, "tls-key-file " + key,
-                "tls-ca-cert-file " + ca, "tls-auth-clients no"))) {
+        try (EmbeddedRedis tls = startTls(dir, tlsPort, ca)) {
             try (redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", tls.port())) {
                 boolean debug;
                 try {
@@ -236,6 +228,14 @@ class RedisTlsAndAclTest {
     /** Jedis has no constant for DEBUG. */
     private static final redis.clients.jedis.commands.ProtocolCommand DEBUG =
             () -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A Redis with a TLS port beside its plain one, its certificate signed by the test CA at {@code ca}. */
+    private static EmbeddedRedis startTls(Path dir, int tlsPort, Path ca) throws IOException {
+        Path cert = copy("server.pem", dir);
+        Path key = copy("server.key", dir);
+        return EmbeddedRedis.start(List.of("tls-port " + tlsPort, "tls-cert-file " + cert, "tls-key-file " + key,
+                "tls-ca-cert-file " + ca, "tls-auth-clients no"));
+    }
 
     private static Path copy(String name, Path dir) throws IOException {
         Path target = dir.resolve(name);
