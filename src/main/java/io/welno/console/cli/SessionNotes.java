@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The NOTES of a session's line, the same in {@code list}'s table and {@code watch}'s change lines, so that the two say
  * the same of one session: the document's warnings, then the backend's read rules it breaks now
  * ({@code BackendRules.ruleWarnings}), with a '!' before each that makes the backend refuse the session or delete it
- * ({@code !missing_status}, {@code !expired}); for a value that is not a document, why (masked, escaped, bounded).
+ * ({@code !missing_expires_at}, {@code !expired}); for a value that is not a document, why (masked, escaped, bounded).
  */
 final class SessionNotes {
 

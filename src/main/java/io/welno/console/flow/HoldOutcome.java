@@ -81,7 +81,7 @@ public record HoldOutcome(Kind kind, Phrase message, int reapplies, SessionStatu
 
     /** Whether the console closed before the hold could end: unconfirmed, with nothing wrong with Redis. */
     public boolean cutShortByClosing() {
-        return kind == Kind.UNCONFIRMED && message.key().equals(CLOSED);
+        return kind == Kind.UNCONFIRMED && message != null && message.key().equals(CLOSED);
     }
 
     /** The change is known to be in place at the end of the hold (or nothing was held). */
