@@ -195,7 +195,7 @@ class RedisTlsAndAclTest {
                 org.junit.jupiter.api.Assumptions.assumeTrue(debug, "DEBUG SLEEP is disabled on this Redis");
             }
             RedisConnectionSettings settings = RedisConnectionSettings.parse(
-                    "rediss://localhost:" + tlsPort + "/0?connectTimeout=300&ca=" + ca);
+                    "rediss://localhost:" + tlsPort + "/0?connectTimeout=1000&ca=" + ca);
             try (redis.clients.jedis.Jedis first = RedisConnections.openDedicated(settings, "welno-test-tls")) {
                 assertEquals("PONG", first.ping());
             }
@@ -203,12 +203,13 @@ class RedisTlsAndAclTest {
                     .supplyAsync(() -> {
                         try (redis.clients.jedis.Jedis sleeper = new redis.clients.jedis.Jedis("127.0.0.1",
                                 tls.port(), 30_000)) {
-                            return sleeper.sendCommand(DEBUG, "SLEEP", "6");
+                            return sleeper.sendCommand(DEBUG, "SLEEP", "8");
                         }
                     });
-            // the sleep has begun once a plain PING goes unanswered: the server's loop answers nobody until it ends
+            // the sleep has begun once a plain PING goes a second unanswered (a busy machine answers well within it):
+            // the server's loop answers nobody until it ends
             io.welno.console.testing.Await.until("the server frozen", io.welno.console.testing.Await.EVENTUALLY, () -> {
-                try (redis.clients.jedis.Jedis probe = new redis.clients.jedis.Jedis("127.0.0.1", tls.port(), 200)) {
+                try (redis.clients.jedis.Jedis probe = new redis.clients.jedis.Jedis("127.0.0.1", tls.port(), 1000)) {
                     probe.ping();
                     return false;
                 } catch (RuntimeException noAnswer) {
