@@ -67,7 +67,7 @@ final class ResetStuckAction implements FlowAction {
         return (current, edit) -> {
             // Stuck for want of auth_data (manual-auth-complete ran without it): the backend's collection would
             // stop the same way after the reset, so it gets the credentials temp_auth_data holds, as
-            // manual-auth-complete writes them (docs/backend-protocol.md, "Stuck sessions").
+            // manual-auth-complete writes them (docs/backend-protocol.md, "Transitions (the live path)").
             if (current.authData().filter(AuthCredentials::hasCxId).isEmpty()) {
                 current.tempAuthData().filter(AuthCredentials::hasCxId).ifPresent(edit::authData);
             }

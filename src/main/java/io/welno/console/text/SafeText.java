@@ -135,6 +135,14 @@ public final class SafeText {
         return text.length() <= max ? text : text.substring(0, cutPoint(text, max)) + ELLIPSIS;
     }
 
+    /**
+     * The text as it is when it hides nothing ({@link #firstUnsafeTyped}), else escaped whole: for an edit field or a
+     * list of choices, which show what they hold, filled from a file the user may have edited by hand.
+     */
+    public static String escapeIfHiding(String text) {
+        return text == null || firstUnsafeTyped(text) < 0 ? text : escape(text);
+    }
+
     /** The text with every unsafe character escaped, whole (for the full value behind a bounded one). */
     public static String escape(String text) {
         return bounded(text, Integer.MAX_VALUE, false);

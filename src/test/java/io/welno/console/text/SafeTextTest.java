@@ -18,6 +18,15 @@ class SafeTextTest {
         assertSame(text, SafeText.escape(text));
     }
 
+    /** For an edit field: text that hides nothing stays as it is, blank edges too; text that hides gets escaped. */
+    @Test
+    void onlyTextThatHidesSomethingIsEscapedForAField() {
+        String spaced = " ops test ";
+        assertSame(spaced, SafeText.escapeIfHiding(spaced));
+        assertEquals("ops\\u202etset-dorp", SafeText.escapeIfHiding("ops\u202etset-dorp"));
+        assertEquals(null, SafeText.escapeIfHiding(null));
+    }
+
     @Test
     void controlAndInvisibleCharactersAreShownEscaped() {
         assertEquals("a\\nb\\r\\tc", SafeText.escape("a\nb\r\tc"));

@@ -38,8 +38,7 @@ public final class ProfileWords {
             return "";
         }
         String known = value.strip().toLowerCase(Locale.ROOT);
-        return WORDED.contains(known) ? i18n.get("environment." + known)
-                : SafeText.firstUnsafeTyped(value) < 0 ? value : SafeText.escape(value);
+        return WORDED.contains(known) ? i18n.get("environment." + known) : SafeText.escapeIfHiding(value);
     }
 
     /**

@@ -502,7 +502,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
      * as opsprod-test); such text is shown escaped, and saved so unless it is mended ({@link #refuseHidden}).
      */
     private static String editable(String value) {
-        return value == null ? "" : SafeText.firstUnsafeTyped(value) < 0 ? value : SafeText.escape(value);
+        return value == null ? "" : SafeText.escapeIfHiding(value);
     }
 
     /** Text typed into a field the profile keeps: what the window shows of it must be what it says. */
