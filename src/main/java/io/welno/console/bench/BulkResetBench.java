@@ -14,6 +14,7 @@ import io.welno.console.flow.Operator;
 import io.welno.console.flow.RedisAuditLog;
 import io.welno.console.flow.RevertWatch;
 import io.welno.console.flow.Role;
+import io.welno.console.session.AuthCredentials;
 import io.welno.console.session.MessageType;
 import io.welno.console.session.NewSessionDocuments;
 import io.welno.console.session.SessionCodec;
@@ -231,15 +232,19 @@ final class BulkResetBench {
     }
 
     /**
-     * A collection whose task died half an hour ago: fetching_health_data, collection_started, nothing since; the
-     * session itself expires in an hour (the backend extends it while the browser polls).
+     * A collection whose task died half an hour ago (the health call raised): fetching_health_data,
+     * collection_started, the credentials the task read, nothing since; the session itself expires in an hour (the
+     * backend extends it while the browser polls).
      */
     private String stuckDocument(int i, Timestamps now) {
         Timestamps then = new Timestamps(Clock.offset(now.clock(), Duration.ofMinutes(-30)), now.zone());
         UserInfo user = new UserInfo("김하늘", "19800101", String.format(Locale.ROOT, "010%08d", i), "F", "0");
         ObjectNode doc = NewSessionDocuments.initiated(stuckId(i), "welno", user, then);
         doc.put(COUNTER, 0);
-        new SessionEditor(doc, then).status(SessionStatus.AUTH_COMPLETED)
+        String serial = String.format(Locale.ROOT, "%05d", i);
+        new SessionEditor(doc, then).authData(new AuthCredentials("CXBENCH-" + serial, "0", "req-" + serial,
+                        "tok-" + serial, "tx-" + serial, AuthCredentials.Casing.PASCAL))
+                .status(SessionStatus.AUTH_COMPLETED)
                 .message(MessageType.SUCCESS, "인증이 완료되었습니다.")
                 .status(SessionStatus.FETCHING_HEALTH_DATA).put(SessionDocument.COLLECTION_STARTED, true)
                 .putNow("collection_start_time").message(MessageType.INFO, "건강검진 데이터를 가져오는 중입니다.");

@@ -42,6 +42,11 @@ final class ResetStuckAction implements FlowAction {
             out.add(Refusal.overridable("guard.reset.notStarted", status, kind()));
             return;
         }
+        if (!canCollectAfterReset(doc)) {
+            // The backend's collection reads auth_data's CxId and stops at once without it, and the reset can only
+            // bring it from temp_auth_data: with neither, freeing the session frees it to stop the same way.
+            out.add(Refusal.overridable("guard.reset.noCredentials", status, kind()));
+        }
         if (doc.consoleClaim().filter(claim -> claim.leaseUntil() != null).isPresent()) {
             // A leased claim decides alone. One another console still renews is refused, hard, by Guards for every
             // action (guard.claimedElsewhere.change); a lapsed one, or one this console left behind with no
@@ -74,9 +79,20 @@ final class ResetStuckAction implements FlowAction {
             edit.status(SessionStatus.AUTH_COMPLETED);
             edit.put(SessionDocument.COLLECTION_STARTED, false);
             edit.tree().remove(ConsoleMarks.CLAIM);
-            edit.message(MessageType.INFO, ConsoleMarks.first("멈춘 데이터 수집을 초기화했습니다. 다시 시도할 수 있습니다.",
+            edit.message(MessageType.INFO, ConsoleMarks.first(canCollectAfterReset(current)
+                    ? "멈춘 데이터 수집을 초기화했습니다. 다시 시도할 수 있습니다."
+                    : "멈춘 데이터 수집을 초기화했습니다. 인증 정보가 없어 다시 수집할 수 없습니다.",
                     operator, request, actionId));
         };
+    }
+
+    /**
+     * Whether the backend's collection can start after a reset: auth_data has a CxId, or temp_auth_data has one for
+     * the reset to copy (docs/backend-protocol.md, "Transitions (the live path)").
+     */
+    static boolean canCollectAfterReset(SessionDocument doc) {
+        return doc.authData().filter(AuthCredentials::hasCxId).isPresent()
+                || doc.tempAuthData().filter(AuthCredentials::hasCxId).isPresent();
     }
 
     @Override
@@ -94,10 +110,11 @@ final class ResetStuckAction implements FlowAction {
         }
         return new Execution(runtime.readBack(request, actionId, applied, applied.before().status(), () -> {
             runtime.held(operator, request, actionId, applied, guard);
+            String words = canCollectAfterReset(applied.after()) ? "flow.reset.applied"
+                    : "flow.reset.appliedNoCredentials";
             return ActionResult.of(request, ActionResult.Outcome.APPLIED,
-                    Phrase.of("flow.reset.applied", applied.before().status(),
-                            applied.after().status(), ActionKind.COLLECT), applied.before().status(),
-                    applied.after().status(), actionId);
+                    Phrase.of(words, applied.before().status(), applied.after().status(), ActionKind.COLLECT),
+                    applied.before().status(), applied.after().status(), actionId);
         }));
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
 import io.welno.console.flow.CollectionFinished;
+import io.welno.console.session.AuthCredentials;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
 import io.welno.console.session.SessionStatus;
@@ -189,6 +190,8 @@ class ActionKillTest {
             id = FlowRig.newSession(admin);
             ObjectNode tree = document(admin, id).tree().deepCopy();
             SessionEditor edit = new SessionEditor(tree, FlowRig.TIMESTAMPS);
+            edit.authData(new AuthCredentials("CX-" + id, "4", "req-" + id, "tok-" + id, "tx-" + id,
+                    AuthCredentials.Casing.PASCAL)); // a collection's credentials: reset-stuck refuses one without
             edit.status(SessionStatus.FETCHING_HEALTH_DATA);
             edit.put(SessionDocument.COLLECTION_STARTED, true);
             edit.putNow("collection_start_time");

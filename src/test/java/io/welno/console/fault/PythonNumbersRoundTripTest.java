@@ -9,6 +9,7 @@ import io.welno.console.testing.CliRun;
 import io.welno.console.demo.EmbeddedRedis;
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.session.AuthCredentials;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
 import io.welno.console.session.SessionStatus;
@@ -52,6 +53,8 @@ class PythonNumbersRoundTripTest {
             String id = FlowRig.newSession(admin);
             ObjectNode tree = FlowRig.document(admin, id).tree().deepCopy();
             SessionEditor edit = new SessionEditor(tree, FlowRig.TIMESTAMPS);
+            edit.authData(new AuthCredentials("CX-" + id, "4", "req-" + id, "tok-" + id, "tx-" + id,
+                    AuthCredentials.Casing.PASCAL)); // a collection's credentials: reset-stuck refuses one without
             edit.status(SessionStatus.FETCHING_HEALTH_DATA);
             edit.put(SessionDocument.COLLECTION_STARTED, true);
             edit.putNow("collection_start_time");

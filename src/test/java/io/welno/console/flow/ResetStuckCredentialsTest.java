@@ -26,11 +26,20 @@ class ResetStuckCredentialsTest extends DirectFlowRig {
     }
 
     private String stuck(boolean withAuthData) throws Exception {
+        return stuck(withAuthData, true);
+    }
+
+    private String stuck(boolean withAuthData, boolean withTempAuthData) throws Exception {
         String id = FlowTestSupport.seeded(REDIS, "05_fetching_health_data_stuck.json",
                 Fixtures.FIXTURE_NOW.plusMinutes(10), 300);
-        if (!withAuthData) {
+        if (!withAuthData || !withTempAuthData) {
             ObjectNode doc = read(id);
-            doc.putNull("auth_data");
+            if (!withAuthData) {
+                doc.putNull("auth_data");
+            }
+            if (!withTempAuthData) {
+                doc.remove("temp_auth_data");
+            }
             FlowTestSupport.put(REDIS, id, doc);
         }
         return id;
@@ -56,5 +65,39 @@ class ResetStuckCredentialsTest extends DirectFlowRig {
         JsonNode before = read(id).get("auth_data");
         assertTrue(flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "repair")).applied());
         assertEquals(before, read(id).get("auth_data"));
+    }
+
+    @Test
+    void withNeitherCredentialTheResetIsRefusedForTheNextCollectionWouldStopTheSameWay() throws Exception {
+        String id = stuck(false, false);
+        String before = REDIS.client().get("tilko_session:" + id);
+        ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "repair"));
+        assertEquals(ActionResult.Outcome.REFUSED, result.outcome(), Words.en(result.message()));
+        assertTrue(Words.en(result.message()).contains("neither auth_data nor temp_auth_data"),
+                Words.en(result.message()));
+        assertEquals(before, REDIS.client().get("tilko_session:" + id), "nothing written");
+    }
+
+    @Test
+    void aForcedResetWithNeitherCredentialSaysTheSessionCannotBeCollectedAgain() throws Exception {
+        String id = stuck(false, false);
+        ActionResult result = flow.perform(FlowTestSupport.DEVELOPER,
+                ActionRequest.of(ActionKind.RESET_STUCK, id, "repair").withOverride());
+        assertTrue(result.applied(), Words.en(result.message()));
+        assertEquals("flow.reset.appliedNoCredentials", result.message().key());
+        ObjectNode after = read(id);
+        assertEquals("auth_completed", after.get("status").asText());
+        JsonNode messages = after.get("messages");
+        String last = messages.get(messages.size() - 1).get("message").asText();
+        assertTrue(last.contains("다시 수집할 수 없습니다"), last);
+    }
+
+    @Test
+    void aResetThatCanBeRetriedSaysSo() throws Exception {
+        String id = stuck(false);
+        ActionResult result = flow.perform(OPERATOR, ActionRequest.of(ActionKind.RESET_STUCK, id, "repair"));
+        assertEquals("flow.reset.applied", result.message().key());
+        JsonNode messages = read(id).get("messages");
+        assertTrue(messages.get(messages.size() - 1).get("message").asText().contains("다시 시도할 수 있습니다"));
     }
 }

@@ -37,9 +37,13 @@ class StuckBucketGuardEdgeTest {
     /** The clock, three quarters into the second 14:30:00. */
     private static final LocalDateTime NOW = T0.plusMinutes(30).plusNanos(750_000_000);
 
-    /** A collection that died: fetching with collection_started, its last progress at {@code lastProgress}. */
+    /**
+     * A collection that died: fetching with collection_started and the credentials a collection reads (reset-stuck
+     * refuses a session without them), its last progress at {@code lastProgress}.
+     */
     private static SessionRow collection(String id, LocalDateTime lastProgress, LocalDateTime expires) {
-        return TestRows.session(id, "fetching_health_data", lastProgress).put("collection_started", true)
+        return TestRows.session(id, "fetching_health_data", lastProgress).requested(lastProgress)
+                .put("collection_started", true)
                 .expires(expires).row();
     }
 
