@@ -1,5 +1,6 @@
 package io.welno.console.flow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.welno.console.session.ParsedSession;
 import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionEditor;
@@ -461,6 +462,12 @@ public final class FlowService implements AutoCloseable {
         }
     }
 
+    /**
+     * An action that threw what no step of it names (a Redis error of no known kind, or an error of the console's own
+     * code): what it wrote is then read from the session itself, so that the result never calls a change that is in
+     * the session a failure, nor one that is not there a change. Its mark ({@link ConsoleMarks}) is on every message an
+     * action appends, and every write of an action appends one.
+     */
     private ActionResult unexpected(ActionRequest request, String actionId, RuntimeException e) {
         StoreFailure failure = StoreFailure.of(e);
         if (failure.cause() == StoreFailure.Cause.FILE_FAILED) {
@@ -470,9 +477,48 @@ public final class FlowService implements AutoCloseable {
             return ActionResult.of(request, ActionResult.Outcome.of(failure), Phrase.of("flow.redisFailed",
                     failure.phrase()), null, null, actionId);
         }
-        LOG.warn("{} {} failed unexpectedly", actionId, request.kind().wire(), e);
-        return ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of("flow.unexpected", failure.detail()),
-                null, null, actionId);
+        LOG.warn("{} {} stopped on an error", actionId, request.kind().wire(), e);
+        boolean redisAnswered = StoreFailure.answeredByRedis(e);
+        // A Java error's own message is English and may quote a session's text: the class names it, the log tells it.
+        Phrase cause = redisAnswered ? Phrase.of("flow.redisError", failure.detail())
+                : Phrase.of("flow.consoleError", e.getClass().getSimpleName());
+        Optional<SessionDocument> written;
+        try {
+            written = runtime.store.get(request.sessionId())
+                    .map(stored -> stored.parsed() instanceof SessionDocument doc ? doc : null)
+                    .filter(doc -> holdsMarkOf(doc, actionId));
+        } catch (RuntimeException unread) {
+            LOG.warn("{} could not read session {} back after its error: {}", actionId, request.sessionId(),
+                    StoreFailure.of(unread).cause());
+            return ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of("flow.stopped.unchecked", cause,
+                    request.kind(), actionId), null, null, actionId);
+        }
+        if (written.isPresent()) {
+            SessionStatus now = written.get().status();
+            // A write that is the whole change stands as applied; a claim ahead of Tilko's answer is only a step.
+            return request.kind().needsTilko()
+                    ? ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of("flow.stopped.midway", cause,
+                            request.kind(), actionId), null, now, actionId)
+                    : ActionResult.of(request, ActionResult.Outcome.APPLIED, Phrase.of("flow.stopped.afterWrite",
+                            cause, request.kind(), actionId), null, now, actionId);
+        }
+        return ActionResult.of(request, ActionResult.Outcome.FAILED, redisAnswered
+                ? Phrase.of("flow.redisFailed", failure.phrase())
+                : Phrase.of("flow.stopped", cause, request.kind(), actionId), null, null, actionId);
+    }
+
+    /** Whether one of the session's messages carries the mark of the action {@code actionId}. */
+    private static boolean holdsMarkOf(SessionDocument doc, String actionId) {
+        JsonNode messages = doc.tree().get(SessionDocument.MESSAGES);
+        if (messages == null || !messages.isArray()) {
+            return false;
+        }
+        for (JsonNode entry : messages) {
+            if (ConsoleMessageMark.of(entry).filter(mark -> mark.actionId().equals(actionId)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the action's write is held (a hold started and not yet ended). */

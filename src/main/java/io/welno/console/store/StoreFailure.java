@@ -264,11 +264,15 @@ public record StoreFailure(Cause cause, String detail, Phrase said, String strea
             return phrased;
         }
         StoreFailure failure = of(error);
-        if (failure.cause == Cause.SERVER_ERROR && chain(error).stream()
-                .noneMatch(t -> t instanceof redis.clients.jedis.exceptions.JedisDataException)) {
+        if (failure.cause == Cause.SERVER_ERROR && !answeredByRedis(error)) {
             return Phrase.of("text.verbatim", failure.detail);
         }
         return failure.phrase();
+    }
+
+    /** Whether Redis answered with the error (a reply), rather than the console's or the JVM's code raising it. */
+    public static boolean answeredByRedis(Throwable error) {
+        return chain(error).stream().anyMatch(t -> t instanceof redis.clients.jedis.exceptions.JedisDataException);
     }
 
     /**
