@@ -219,7 +219,8 @@ public record StoreFailure(Cause cause, String detail, Phrase said, String strea
         }
         for (Throwable t : chain) {
             if (t instanceof JedisConnectionException) {
-                return new StoreFailure(Cause.CONNECTION_LOST, firstLine(String.valueOf(t.getMessage())));
+                String said = firstLine(String.valueOf(t.getMessage()));
+                return new StoreFailure(Cause.CONNECTION_LOST, said, NetworkWords.of(t, said));
             }
         }
         for (Throwable t : chain) {

@@ -127,9 +127,24 @@ public final class NetworkWords {
         if (lower.contains("broken pipe")) {
             return Phrase.of("net.brokenPipe");
         }
-        // Not "socket closed": that is this side's own socket, closed under the call.
-        if (lower.contains("unexpected end of stream") || lower.contains("connection closed")) {
+        if (lower.contains("connection timed out")) {
+            return Phrase.of("net.timedOut"); // the OS gave up on a connection that was open
+        }
+        // Jedis's words for a socket that reached the end of its stream: the other side closed it.
+        if (lower.contains("unexpected end of stream") || lower.contains("connection closed")
+                || lower.contains("server has closed the connection")) {
             return Phrase.of("net.closed");
+        }
+        // Jedis refuses a connection it marked broken on an earlier command, before sending anything on it.
+        if (lower.contains("broken connection")) {
+            return Phrase.of("net.brokenEarlier");
+        }
+        // The JVM's words for this side's own socket, closed under the call (not the other side closing it).
+        if (lower.contains("socket closed") || lower.contains("socket is closed")) {
+            return Phrase.of("net.closedHere");
+        }
+        if (lower.contains("too many open files")) {
+            return Phrase.of("net.tooManyFiles");
         }
         if (lower.contains("address already in use")) {
             return Phrase.of("net.portInUse"); // a server of this side's own that could not listen

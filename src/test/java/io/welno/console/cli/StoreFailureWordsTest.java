@@ -264,7 +264,11 @@ class StoreFailureWordsTest {
         List<RuntimeException> failures = List.of(examples.get(Cause.UNREACHABLE), examples.get(Cause.CONNECTION_LOST),
                 new JedisConnectionException(new java.net.UnknownHostException("redis.internal")),
                 new JedisConnectionException(new java.net.SocketException("Connection reset")),
-                new JedisConnectionException(new java.net.NoRouteToHostException("No route to host")));
+                new JedisConnectionException(new java.net.NoRouteToHostException("No route to host")),
+                new JedisConnectionException("Attempting to read from a broken connection."),
+                new JedisConnectionException("It seems like server has closed the connection."),
+                new JedisConnectionException(new java.net.SocketException("Socket closed")),
+                new JedisConnectionException(new java.net.SocketException("Connection timed out")));
         for (RuntimeException failure : failures) {
             String said = korean.render(StoreFailure.describe(failure));
             assertFalse(said.replace("Redis", "").matches("(?s).*[A-Za-z]{3,}.*"), "English in Korean: " + said);
@@ -272,8 +276,8 @@ class StoreFailureWordsTest {
         assertEquals("Redis에 연결할 수 없습니다(연결이 거부되었습니다)",
                 korean.render(StoreFailure.describe(examples.get(Cause.UNREACHABLE))));
         // a complaint without words of its own is quoted as it was said
-        assertEquals("Redis could not be reached (Too many open files)", Wording.cli().render(StoreFailure.describe(
-                new JedisConnectionException(new java.net.ConnectException("Too many open files")))));
+        assertEquals("Redis could not be reached (Protocol not available)", Wording.cli().render(StoreFailure.describe(
+                new JedisConnectionException(new java.net.ConnectException("Protocol not available")))));
     }
 
     /** Redis's error words are read in one place; a class that reads them again is a second classification. */

@@ -14,6 +14,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.file.AccessDeniedException;
 import javax.net.ssl.SSLHandshakeException;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -237,6 +238,24 @@ class StoreFailureTest {
             assertEquals(StoreFailure.Cause.CONNECTION_LOST, StoreFailure.of(new JedisConnectionException(message))
                     .cause(), message);
         }
+    }
+
+    /** Jedis's other sentences for a connection that broke are said in the window's words, Korean too. */
+    @Test
+    void jedisOwnSentencesForABrokenConnectionHaveWords() {
+        Map<String, String> words = Map.of(
+                "Attempting to read from a broken connection.", "net.brokenEarlier",
+                "Attempting to write to a broken connection.", "net.brokenEarlier",
+                "It seems like server has closed the connection.", "net.closed");
+        words.forEach((message, key) -> {
+            StoreFailure failure = StoreFailure.of(new JedisConnectionException(message));
+            assertEquals(StoreFailure.Cause.CONNECTION_LOST, failure.cause(), message);
+            assertEquals(Phrase.of(key), failure.said(), message);
+            assertFalse(Words.ko(failure.phrase()).contains(message), Words.ko(failure.phrase()));
+        });
+        StoreFailure closedHere = StoreFailure.of(new JedisConnectionException(new SocketException(
+                "Socket closed")));
+        assertEquals(Phrase.of("net.closedHere"), closedHere.said());
     }
 
     @Test

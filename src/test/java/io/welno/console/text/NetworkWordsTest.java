@@ -14,6 +14,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** What the JDK and OkHttp say when a connection or its handshake fails, and the words the operator reads. */
 class NetworkWordsTest {
@@ -69,19 +70,24 @@ class NetworkWordsTest {
         assertFalse(NetworkWords.isHandshake(new SocketException("Connection reset")));
     }
 
-    /** Words that would say more than the message does are not given: it is quoted instead. */
+    /** Words that say no more than the message does: which side, and when, only where it tells. */
     @Test
-    void aComplaintThatDoesNotSayWhichSideOrWhenIsQuoted() {
-        assertEquals(Phrase.of("text.verbatim", "Connection timed out"),
-                NetworkWords.of(new SocketException("Connection timed out")), "a read, not a connect");
-        assertEquals(Phrase.of("text.verbatim", "Socket closed"), NetworkWords.of(new SocketException("Socket closed")),
+    void whatTheJvmAndJedisSayOfAnOpenConnectionHasWords() {
+        assertEquals(Phrase.of("net.timedOut"), NetworkWords.of(new SocketException("Connection timed out")),
+                "a read, not a connect");
+        assertEquals(Phrase.of("net.closedHere"), NetworkWords.of(new SocketException("Socket closed")),
                 "this side's own socket, not the other side closing");
+        assertEquals(Phrase.of("net.closed"), NetworkWords.of(new JedisConnectionException(
+                "It seems like server has closed the connection.")));
+        assertEquals(Phrase.of("net.brokenEarlier"), NetworkWords.of(new JedisConnectionException(
+                "Attempting to read from a broken connection.")));
+        assertEquals(Phrase.of("net.tooManyFiles"), NetworkWords.of(new SocketException("Too many open files")));
     }
 
     @Test
     void anythingElseIsQuotedAsSaidAndTheScrubbedTextIsTheOneQuoted() {
-        assertEquals(Phrase.of("text.verbatim", "Too many open files"),
-                NetworkWords.of(new SocketException("Too many open files\n\tat somewhere")));
+        assertEquals(Phrase.of("text.verbatim", "Protocol wrong type for socket"),
+                NetworkWords.of(new SocketException("Protocol wrong type for socket\n\tat somewhere")));
         assertEquals(Phrase.of("text.verbatim", "IOException: key ***"),
                 NetworkWords.of(new IOException("key 0123456789"), "IOException: key ***"));
     }
