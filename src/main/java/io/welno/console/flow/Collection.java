@@ -11,6 +11,7 @@ import io.welno.console.session.SessionStatus;
 import io.welno.console.store.Precondition;
 import io.welno.console.store.SessionMutation;
 import io.welno.console.store.StoreFailure;
+import io.welno.console.store.StoredSession;
 import io.welno.console.store.UpdateResult;
 import io.welno.console.text.Phrase;
 import io.welno.console.tilko.Checkup;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +65,8 @@ final class Collection implements Runnable {
     /** The renewals of the claim's lease while the collection runs; null before it runs. */
     private volatile LeaseKeeper.Renewal renewal;
     private SessionStatus expected = SessionStatus.FETCHING_HEALTH_DATA;
+    /** The last write, while its answer was lost and the session could not be read to find it; else null. */
+    private volatile LastWrite lastWrite;
 
     Collection(FlowRuntime runtime, String id, String actionId, Operator operator, ActionRequest request,
                SessionDocument firstBefore, TilkoCredentials credentials, TilkoPerson person,
@@ -269,6 +273,7 @@ final class Collection implements Runnable {
     /** The last write: sets the final status, clears collection_started and the claim. */
     private CollectionFinished end(SessionStatus status, MessageType type, JsonNode message,
                                    Consumer<SessionEditor> extra, CollectionFinished.Result result, Phrase sentence) {
+        SentWrites sent = new SentWrites();
         UpdateResult r = runtime.update(id, ours(), (current, edit) -> {
             edit.status(status);
             edit.put(SessionDocument.COLLECTION_STARTED, false);
@@ -281,13 +286,49 @@ final class Collection implements Runnable {
             } else {
                 edit.message(type, message.asText());
             }
-        });
+        }, sent);
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, runtime.reapplyGuard(actionId));
             return new CollectionFinished(id, actionId, result, applied.after().status(), sentence,
                     request.batchId());
         }
+        if (r instanceof UpdateResult.Failed) {
+            // Its answer lost and the session not readable just then: it may have landed, which the release that
+            // follows tells by finding the claim gone (finalWriteLanded).
+            lastWrite = new LastWrite(sent, result, sentence);
+        }
         return lost(r);
+    }
+
+    /** The last write whose fate was not known when the release ran: its tries, and what it would report. */
+    private record LastWrite(SentWrites sent, CollectionFinished.Result result, Phrase sentence) {
+    }
+
+    /**
+     * The last write that landed after all, told by its message in the session once the release found the claim gone:
+     * that is this collection's own end, not someone else's change. Empty when it is not there or cannot be read.
+     */
+    private Optional<CollectionFinished> finalWriteLanded() {
+        LastWrite last = lastWrite;
+        if (last == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<StoredSession> now = runtime.readPatiently(id);
+            if (now.isPresent() && now.get().parsed() instanceof SessionDocument doc) {
+                Optional<SentWrites.Try> landed = last.sent().foundIn(doc);
+                if (landed.isPresent()) {
+                    LOG.info("{} the last write to session {}, whose answer was lost, had landed", actionId, id);
+                    runtime.held(operator, request, actionId, new UpdateResult.Applied(id, landed.get().replaced(),
+                            doc, 1), runtime.reapplyGuard(actionId));
+                    return Optional.of(new CollectionFinished(id, actionId, last.result(), doc.status(),
+                            last.sentence(), request.batchId()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("{} session {} could not be read to find the last write", actionId, id, e);
+        }
+        return Optional.empty();
     }
 
     /** A write of ours was not applied: stop, name why, and clear collection_started if the claim is still ours. */
@@ -400,6 +441,12 @@ final class Collection implements Runnable {
         if (r instanceof UpdateResult.Missing) {
             return new CollectionFinished(id, actionId, CollectionFinished.Result.VANISHED, null,
                     Phrase.of("collection.vanished"), request.batchId());
+        }
+        if (r instanceof UpdateResult.PreconditionFailed) {
+            Optional<CollectionFinished> ended = finalWriteLanded();
+            if (ended.isPresent()) {
+                return ended.get();
+            }
         }
         Phrase why = r instanceof UpdateResult.PreconditionFailed changed ? changed.reason() : r.describe();
         return new CollectionFinished(id, actionId, result == CollectionFinished.Result.UNAVAILABLE ? result

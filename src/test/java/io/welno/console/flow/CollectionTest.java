@@ -223,6 +223,41 @@ class CollectionTest {
         }
     }
 
+    /**
+     * The last write happened, its answer was lost, and every look at the session failed too; the release that follows
+     * finds the claim gone. That is the collection's own end, found by its message: reported completed and held, not
+     * as stopped by Redis or as left alone for someone else's change.
+     */
+    @Test
+    void aLastWriteFoundOnlyByTheReleaseIsTheCollectionsOwnEnd() {
+        HookedStore hooked = new HookedStore(store);
+        try (FlowService service = hookedService(hooked)) {
+            String id = readyToCollect(service);
+            hooked.loseReplyOfNextWrite(applied -> {
+                if (applied.after().status() != SessionStatus.COMPLETED) {
+                    return false;
+                }
+                failGets(hooked, 3); // the three looks for the lost answer; the release's own read still works
+                return true;
+            });
+            CollectionFinished done = collect(service, id);
+
+            assertEquals(CollectionFinished.Result.COMPLETED, done.result(), Words.en(done.message()));
+            assertEquals(SessionStatus.COMPLETED, done.finalStatus());
+            assertTrue(Words.en(done.message()).contains("The collection completed"), Words.en(done.message()));
+            assertEquals("completed", readable(id).get("status").asText());
+        }
+    }
+
+    private static void failGets(HookedStore hooked, int times) {
+        if (times > 0) {
+            hooked.beforeNextGet(() -> {
+                failGets(hooked, times - 1);
+                throw new JedisConnectionException("Unexpected end of stream.");
+            });
+        }
+    }
+
     /** A step whose answer was lost had been saved: the collection goes on instead of stopping. */
     @Test
     void aStepWhoseAnswerWasLostIsFoundInTheSessionAndTheCollectionGoesOn() {
