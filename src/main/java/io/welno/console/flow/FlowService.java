@@ -276,7 +276,7 @@ public final class FlowService implements AutoCloseable {
         if (result.applied() && writtenToFileOnly(request.sessionId())) {
             result = result.withMessage(Phrase.of("flow.fileOnly", result.message()));
         }
-        Hold held = holds.handle(actionId);
+        Hold held = holds.takeStartedBy(actionId);
         if (held != null && execution.holdsWrite()) {
             result = result.withHold(held);
         } else if (held != null && !runtime.collections.containsKey(request.sessionId())) {
@@ -521,9 +521,12 @@ public final class FlowService implements AutoCloseable {
         return false;
     }
 
-    /** Whether the action's write is held (a hold started and not yet ended). */
+    /**
+     * Whether the action's write is held: a hold started, and it has not ended — or it ended while the action still
+     * runs (a revert seen during its read-back), which its result then carries.
+     */
     boolean holding(String actionId) {
-        return holds.handle(actionId) != null;
+        return holds.startedOrHolding(actionId);
     }
 
     /**

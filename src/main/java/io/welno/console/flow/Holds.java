@@ -47,6 +47,12 @@ final class Holds {
     private final RevertWatch revertWatch;
     private final ScheduledExecutorService timer;
     private final Map<String, HoldState> holds = new ConcurrentHashMap<>();
+    /**
+     * The hold each action {@link FlowService#perform} is running started, until perform takes it for the result: a
+     * revert can end the hold while the action still runs (its read-back retried, say), and the result must then
+     * carry that end rather than look unheld, which would read as a change kept.
+     */
+    private final Map<String, Hold> startedByRunning = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** @param revertWatch null: nothing is held */
@@ -77,6 +83,20 @@ final class Holds {
     Hold handle(String actionId) {
         HoldState state = holds.get(actionId);
         return state == null ? null : state.handle;
+    }
+
+    /** Whether the action holds a write now, or its running action started a hold that its result will carry. */
+    boolean startedOrHolding(String actionId) {
+        return startedByRunning.containsKey(actionId) || holds.containsKey(actionId);
+    }
+
+    /**
+     * The hold the running action {@code actionId} started, whether it still runs or already ended, or null when it
+     * started none; forgotten once taken.
+     */
+    Hold takeStartedBy(String actionId) {
+        Hold started = startedByRunning.remove(actionId);
+        return started != null ? started : handle(actionId);
     }
 
     /** Ends the hold of an action, if it has one. */
@@ -162,6 +182,9 @@ final class Holds {
             return new HoldState(Hold.start(request.sessionId(), actionId, window, request.reapply()), operator,
                     request, window);
         });
+        if (fresh[0] && runtime.actionsRunning.contains(actionId)) {
+            startedByRunning.put(actionId, state.handle);
+        }
         synchronized (state) {
             state.versions.add(write.before());
             state.versions.add(write.after());
