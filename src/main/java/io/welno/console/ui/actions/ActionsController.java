@@ -293,7 +293,7 @@ public final class ActionsController {
                         // says so, as a revert's would.
                         Platform.runLater(() -> {
                             withdraw.run();
-                            view.notices().show(() -> ResultHeadline.confirmed(i18n, result),
+                            view.notices().show(() -> ResultHeadline.confirmed(i18n, result, end),
                                     () -> words().render(end.message()), ResultHeadline.confirmedKind(result));
                         });
                     }

@@ -13,6 +13,8 @@ import io.welno.console.ui.common.StatusChips;
 import io.welno.console.view.AuditWords;
 import io.welno.console.view.SessionIds;
 import io.welno.console.view.Wording;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
@@ -34,6 +36,11 @@ final class FlowNotices implements FlowListener {
     private final I18n i18n;
     /** The bulk runs (with the kind of end) whose reverts or hold ends were told: one notice per run and kind. */
     private final Set<String> batchesTold = ConcurrentHashMap.newKeySet();
+    /**
+     * By action: what takes a collection's end notice away while its writes are held (on the FX thread). "The session
+     * is now completed" is untrue once the backend has written an older copy over it, whose own notice says so.
+     */
+    private final Map<String, Runnable> collectionEnds = new HashMap<>();
 
     FlowNotices(Notices notices, I18n i18n) {
         this.notices = notices;
@@ -48,11 +55,18 @@ final class FlowNotices implements FlowListener {
         // Only a collection that saved its data is good news; any other end (Tilko's error, not approved yet, the
         // session gone, Redis unusable) is one to look at, with the collection's own account behind Details. The
         // status is unknown when the session vanished or Redis could not be written.
-        Platform.runLater(() -> notices.show(() -> finished.finalStatus() == null
-                        ? i18n.format("notify.collection.noStatus", session(finished.sessionId()))
-                        : i18n.format("notify.collection", session(finished.sessionId()),
-                                StatusChips.text(i18n, finished.finalStatus())),
-                () -> words().render(finished.message()), finished.result() != CollectionFinished.Result.COMPLETED));
+        Platform.runLater(() -> {
+            Runnable withdraw = notices.show(() -> finished.finalStatus() == null
+                            ? i18n.format("notify.collection.noStatus", session(finished.sessionId()))
+                            : i18n.format("notify.collection", session(finished.sessionId()),
+                                    StatusChips.text(i18n, finished.finalStatus())),
+                    () -> words().render(finished.message()),
+                    finished.result() == CollectionFinished.Result.COMPLETED ? Notices.Kind.DONE
+                            : Notices.Kind.WARNING);
+            if (finished.finalStatus() != null) {
+                collectionEnds.put(finished.actionId(), withdraw);
+            }
+        });
     }
 
     @Override
@@ -108,6 +122,12 @@ final class FlowNotices implements FlowListener {
 
     @Override
     public void onHoldEnded(String sessionId, String actionId, String batchId, HoldOutcome outcome) {
+        Platform.runLater(() -> {
+            Runnable withdraw = collectionEnds.remove(actionId);
+            if (withdraw != null && !outcome.kept()) {
+                withdraw.run();
+            }
+        });
         // Not "could not be confirmed" when the session ended: the change stayed as long as the session did.
         boolean ended = outcome.kind() == HoldOutcome.Kind.VANISHED;
         if (!ended && outcome.kind() != HoldOutcome.Kind.UNCONFIRMED) {

@@ -2,6 +2,7 @@ package io.welno.console.ui.actions;
 
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult;
+import io.welno.console.flow.HoldOutcome;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
@@ -58,17 +59,21 @@ final class ResultHeadline {
 
     /**
      * When a write told "written, but not yet confirmed" ({@link ActionResult#unconfirmed()}) is found kept by its
-     * hold: the hold's reads were to tell, and they did.
+     * hold ({@code end}): the hold's reads were to tell, and they did — that it stayed, that it was written over and
+     * applied again, or that it was in place when the session's flow ended and the session with it.
      */
-    static String confirmed(I18n i18n, ActionResult result) {
+    static String confirmed(I18n i18n, ActionResult result, HoldOutcome end) {
+        String how = end.message() != null && end.message().key().startsWith("hold.finished") ? "Finished"
+                : end.reapplies() > 0 ? "AfterReapply" : "";
         if (isHeldFailure(result)) {
             // the action failed all the same: what is confirmed is the status its failure left, not a change
-            return i18n.format("notify.result.confirmedFailure", i18n.get("action." + result.request().kind().wire()),
+            return i18n.format("notify.result.confirmedFailure" + how,
+                    i18n.get("action." + result.request().kind().wire()),
                     SessionIds.shown(i18n, result.request().sessionId()),
-                    StatusChips.text(i18n, result.statusAfter()));
+                    StatusChips.text(i18n, result.statusAfter()), end.reapplies());
         }
-        return i18n.format("notify.result.confirmed", i18n.get("action." + result.request().kind().wire()),
-                SessionIds.shown(i18n, result.request().sessionId()));
+        return i18n.format("notify.result.confirmed" + how, i18n.get("action." + result.request().kind().wire()),
+                SessionIds.shown(i18n, result.request().sessionId()), end.reapplies());
     }
 
     /**

@@ -175,6 +175,29 @@ class FlowNoticesTest {
         assertTrue(newest().getStyleClass().contains("notice-info"));
     }
 
+    /**
+     * "The session is now completed" is untrue once the backend wrote an older copy over the collection's end: its
+     * notice goes when the hold ends without the change, and stays when the hold kept it.
+     */
+    @Test
+    void aCollectionsEndNoticeGoesWhenItsHoldEndsWithoutIt(FxRobot robot) throws Exception {
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_kept", "k1", CollectionFinished.Result.COMPLETED,
+                SessionStatus.COMPLETED, Phrase.of("action.unknown"), null));
+        flowNotices.onCollectionFinished(new CollectionFinished("welno_lost", "l1", CollectionFinished.Result.COMPLETED,
+                SessionStatus.COMPLETED, Phrase.of("action.unknown"), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, (int) FxState.read(() -> notices.lookupAll(".notice").size()));
+        flowNotices.onHoldEnded("welno_kept", "k1", null, new HoldOutcome(HoldOutcome.Kind.KEPT,
+                Phrase.of("hold.kept"), 0, SessionStatus.COMPLETED));
+        flowNotices.onHoldEnded("welno_lost", "l1", null, new HoldOutcome(HoldOutcome.Kind.REVERTED,
+                Phrase.of("hold.reverted", Phrase.of("action.unknown")), 0, SessionStatus.FETCHING_HEALTH_DATA));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = FxState.read(() -> notices.lookupAll(".notice-text").stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertTrue(shown.stream().anyMatch(h -> h.contains("welno_kept")), shown.toString());
+        assertTrue(shown.stream().noneMatch(h -> h.contains("welno_lost")), shown.toString());
+    }
+
     @Test
     void aBulkRunsEndedSessionsAreToldOnce(FxRobot robot) throws Exception {
         for (int i = 0; i < 5; i++) {

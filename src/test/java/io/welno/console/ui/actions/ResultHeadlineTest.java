@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.welno.console.flow.ActionKind;
 import io.welno.console.flow.ActionResult.Outcome;
+import io.welno.console.flow.HoldOutcome;
 import io.welno.console.store.StoreFailure;
 import io.welno.console.ui.common.I18n;
 import io.welno.console.ui.common.Notices;
@@ -106,6 +107,33 @@ class ResultHeadlineTest {
         assertEquals("세션 " + ID + ": 멈춘 수집 초기화를 저장했지만, 세션을 다시 읽지 못해 아직 확인되지 않았습니다.",
                 ResultHeadline.of(korean, unread, java.time.Duration.ZERO, java.time.Duration.ofMinutes(6)));
         assertEquals(Notices.Kind.WARNING, ResultHeadline.kind(unread));
+    }
+
+    /**
+     * Its confirmation, once the hold kept it, says how: a change written over and applied again did not simply stay,
+     * and one whose session has ended since is no longer "there".
+     */
+    @Test
+    void theConfirmationOfAnUnreadWriteSaysWhetherItStayedWasAppliedAgainOrOutlivedItsSession() {
+        io.welno.console.flow.ActionResult unread = new io.welno.console.flow.ActionResult(
+                io.welno.console.flow.ActionRequest.of(ActionKind.RESET_STUCK, ID, "outage"), Outcome.APPLIED,
+                io.welno.console.text.Phrase.of("flow.reset.applied"), null, null, "act-1", null, null, null, true);
+        HoldOutcome stayed = new HoldOutcome(HoldOutcome.Kind.KEPT, io.welno.console.text.Phrase.of("hold.kept"), 0,
+                null);
+        HoldOutcome reapplied = new HoldOutcome(HoldOutcome.Kind.KEPT,
+                io.welno.console.text.Phrase.of("hold.keptAfterReapply", 2), 2, null);
+        HoldOutcome ended = new HoldOutcome(HoldOutcome.Kind.KEPT,
+                io.welno.console.text.Phrase.of("hold.finishedThenEnded", "completed"), 0, null);
+        assertTrue(ResultHeadline.confirmed(english, unread, stayed).contains("it stayed while it was watched"));
+        String again = ResultHeadline.confirmed(english, unread, reapplied);
+        assertTrue(again.contains("written over and applied again (2 times)"), again);
+        assertFalse(again.contains("stayed"), again);
+        String gone = ResultHeadline.confirmed(english, unread, ended);
+        assertTrue(gone.contains("the session has ended since"), gone);
+        assertFalse(gone.contains("is there"), gone);
+        String ko = ResultHeadline.confirmed(korean, unread, reapplied);
+        assertTrue(ko.contains("다시 적용했습니다(2번)"), ko);
+        assertFalse(ko.contains("그대로 유지"), ko);
     }
     /**
      * A claim written but neither read back nor given back: the outcome's own headline ("nothing was changed", "check
