@@ -92,6 +92,10 @@ public record RedisConnectionSettings(String host, int port, boolean tls, String
             int colon = userInfo.indexOf(':');
             String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
             user = rawUser.isEmpty() ? null : decode(rawUser, Phrase.of("url.part.userName"));
+            if (user != null && SafeText.firstUnsafe(user) >= 0) {
+                // checked above as written; a %-escape can still make one, and the name is shown and logged
+                throw invalid("url.userUnsafe");
+            }
             password = colon < 0 ? null : decode(userInfo.substring(colon + 1), Phrase.of("url.part.password"));
         }
         Map<String, String> query = query(split.query());

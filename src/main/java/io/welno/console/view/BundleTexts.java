@@ -1,5 +1,6 @@
 package io.welno.console.view;
 
+import io.welno.console.text.SafeText;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class BundleTexts implements Texts {
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {
-            return "!" + key + "!";
+            return "!" + SafeText.bounded(key, SafeText.FIELD) + "!"; // a key can be made of outside text
         }
     }
 

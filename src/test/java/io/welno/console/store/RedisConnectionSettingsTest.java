@@ -147,6 +147,9 @@ class RedisConnectionSettingsTest {
         cases.put("redis://ho st:1", "not a host name");
         cases.put("redis://h\u001b[2J:1", "control or invisible character");
         cases.put("redis://h#frag", "no #fragment");
+        // checked as written, then decoded: the name is shown in the connection dialog and logged
+        cases.put("redis://%E2%80%AEnimda:pw@h", "user name in the Redis URL contains a control or invisible");
+        cases.put("redis://%1B%5B2J@h", "user name in the Redis URL contains a control or invisible");
         cases.forEach((url, expected) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RedisConnectionSettings.parse(url), url);

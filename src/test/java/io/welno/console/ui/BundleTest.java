@@ -70,6 +70,14 @@ class BundleTest {
         }
     }
 
+    /** A missing key is marked, never shown raw: the key can be made of outside text (a hand-edited role, say). */
+    @Test
+    void aMissingKeyIsShownEscaped() {
+        String shown = new io.welno.console.view.BundleTexts(Locale.ENGLISH).get("role.\u202Eadmin\u001b[2J");
+        assertTrue(shown.startsWith("!role.") && shown.endsWith("!"), shown);
+        assertEquals(-1, io.welno.console.text.SafeText.firstUnsafe(shown), shown);
+    }
+
     @Test
     void javaFxsOwnTextsFollowTheConsolesLanguageNotTheOs() {
         Locale before = Locale.getDefault();

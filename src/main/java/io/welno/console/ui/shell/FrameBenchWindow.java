@@ -92,7 +92,7 @@ public final class FrameBenchWindow {
                     }
                     case "FRAMES" -> out.println(bench.onFx(bench::frames));
                     case "SEARCH" -> out.println(bench.onFx(bench::search));
-                    default -> out.println("FAILED unknown command " + command);
+                    default -> out.println("FAILED unknown command " + SafeText.bounded(command, SafeText.FIELD));
                 }
             }
         } catch (Exception e) {
