@@ -290,7 +290,7 @@ public final class DashboardView extends ScrollPane {
             }
         });
         for (String key : FUNNEL_KEYS) {
-            funnelSeries.getData().add(new XYChart.Data<>(i18n.get(key), 0));
+            funnelSeries.getData().add(bar(i18n.get(key), 0));
         }
         funnelChart.getData().add(funnelSeries);
 
@@ -532,12 +532,42 @@ public final class DashboardView extends ScrollPane {
         }
     }
 
+    /**
+     * One bar of the funnel, read aloud in the window's language: JavaFX words a bar's accessible text from its own
+     * resources ("X Axis is … Y Axis is …", "Bar"), which have no Korean, so its binding is replaced once the chart
+     * has made the bar's node, and the text follows the count.
+     */
+    private XYChart.Data<String, Number> bar(String step, Number count) {
+        XYChart.Data<String, Number> bar = new XYChart.Data<>(step, count);
+        bar.nodeProperty().addListener((o, before, node) -> describe(bar));
+        bar.YValueProperty().addListener((o, before, now) -> describe(bar));
+        return bar;
+    }
+
+    private void describe(XYChart.Data<String, Number> bar) {
+        javafx.scene.Node node = bar.getNode();
+        if (node == null) {
+            return;
+        }
+        node.accessibleTextProperty().unbind();
+        node.setAccessibleText(i18n.format("dashboard.funnel.bar", bar.getXValue(),
+                Formats.count(i18n, bar.getYValue().longValue())));
+        node.setAccessibleRoleDescription(i18n.get("dashboard.funnel.barRole"));
+    }
+
+    /** The funnel's bars as a screen reader reads them (for tests). */
+    List<String> barDescriptions() {
+        return funnelSeries.getData().stream().map(XYChart.Data::getNode)
+                .map(node -> node == null ? null : node.getAccessibleRoleDescription() + ": " + node.getAccessibleText())
+                .toList();
+    }
+
     /** A language switch: new category names for the funnel, and the figure texts again. */
     private void relabel() {
         List<String> names = categories();
         List<XYChart.Data<String, Number>> bars = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            bars.add(new XYChart.Data<>(names.get(i), funnelSeries.getData().get(i).getYValue()));
+            bars.add(bar(names.get(i), funnelSeries.getData().get(i).getYValue()));
         }
         funnelSeries.getData().setAll(bars);
         if (shown != null) {

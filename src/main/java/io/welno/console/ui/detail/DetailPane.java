@@ -530,13 +530,27 @@ public final class DetailPane extends VBox {
             }
             if (error != null || denied == null || denied.isPresent()) {
                 showRevealProblem(denied != null && denied.isPresent() ? denied.get()
-                        : Phrase.of("reveal.auditFailed", StoreFailure.of(error != null ? error
-                        : new IllegalStateException("no answer")).phrase()));
+                        : Phrase.of("reveal.auditFailed", whyUnrecorded(error)));
                 return;
             }
             revealedId = id;
             render(true);
         }));
+    }
+
+    /**
+     * Why a reveal could not be recorded: Redis's cause when the audit write failed there; otherwise the console's
+     * own error, named by its class (its message is English, and no Redis said it), or no answer at all.
+     */
+    private static Phrase whyUnrecorded(Throwable error) {
+        if (error == null) {
+            return Phrase.of("reveal.unanswered");
+        }
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        StoreFailure failure = StoreFailure.of(cause);
+        return failure.cause() == StoreFailure.Cause.SERVER_ERROR && !StoreFailure.answeredByRedis(cause)
+                ? Phrase.of("flow.consoleError", cause.getClass().getSimpleName()) : failure.phrase();
     }
 
     /** A reveal still waiting is dropped, and its problem forgotten: they were about what the pane showed before. */

@@ -77,6 +77,28 @@ class DashboardViewTest {
         FxState.check(() -> assertFalse(waiting.isVisible(), "two minutes draw the areas"));
     }
 
+    /**
+     * A screen reader reads each funnel bar in the window's language: JavaFX's own words ("X Axis is … Y Axis is …",
+     * "Bar") have no Korean. After a language switch the new bars are read in it too.
+     */
+    @Test
+    void theFunnelsBarsAreReadAloudInTheWindowsLanguage(FxRobot robot) throws Exception {
+        robot.interact(dashboard::start);
+        FxState.await("the first minute's figures", () -> dashboard.shown() != null);
+        FxState.check(() -> {
+            List<String> read = dashboard.barDescriptions();
+            assertEquals(4, read.size(), read.toString());
+            assertTrue(read.stream().allMatch(text -> text != null && text.startsWith("Bar: ")
+                    && text.contains(", sessions: ") && !text.contains("Axis")), read.toString());
+        });
+        robot.interact(() -> i18n.setLocale(I18n.KOREAN));
+        FxState.check(() -> {
+            List<String> read = dashboard.barDescriptions();
+            assertTrue(read.stream().allMatch(text -> text != null && text.startsWith("막대: ")
+                    && !text.matches("(?s).*[A-Za-z].*")), read.toString());
+        });
+    }
+
     /** The charts' count axes group their figures as the tiles beside them do: "12,000" beside "1,767", not "12000". */
     @Test
     void theCountAxesGroupTheirFiguresAsTheTilesDo(FxRobot robot) throws Exception {
