@@ -114,6 +114,11 @@ public final class BulkRun {
             if (collection != null) {
                 return collection.message();
             }
+            if (result != null && held != null && held.kind() == HoldOutcome.Kind.KEPT
+                    && (result.unconfirmed() || held.reapplies() > 0)) {
+                // "not yet confirmed: the hold's reads tell", or a change that did not simply stay: what they told
+                return Phrase.of("bulk.item.thenHeld", result.message(), held.message());
+            }
             if (result != null) {
                 return result.message();
             }
