@@ -42,7 +42,7 @@ public final class HistoryLines {
             if (field.was() == null) {
                 out.add("+ " + name + ": " + value(field.now()));
             } else if (field.now() == null) {
-                out.add("− " + name + ": " + value(field.was()));
+                out.add("- " + name + ": " + value(field.was())); // ASCII: monospaced Korean fonts may lack U+2212
             } else {
                 out.add("~ " + name + ": " + value(field.was()) + " → " + value(field.now()));
             }

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.SVGPath;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -40,7 +41,7 @@ public final class Notices extends VBox {
      * (something started, a followed session moved on), or something to look at.
      */
     public enum Kind {
-        DONE("notify.done", "✓", "notice-info"),
+        DONE("notify.done", "", "notice-info"), // its icon is drawn (see show)
         NEWS("notify.news", "i", "notice-news"),
         WARNING("notify.warning", "!", "notice-warning");
 
@@ -122,6 +123,15 @@ public final class Notices extends VBox {
 
         Label icon = new Label(kind.icon);
         icon.getStyleClass().add("notice-icon");
+        if (kind == Kind.DONE) {
+            // drawn, not a glyph: U+2713 is outside KS X 1001, so Korean fonts chosen on Linux (which does not fall
+            // back) may lack it, and the notice would lead with a box
+            SVGPath check = new SVGPath();
+            check.setContent("M1 6.5 L4.5 10 L11 2.5");
+            check.getStyleClass().add("notice-check");
+            icon.setText(null);
+            icon.setGraphic(check);
+        }
         icon.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label();
         title.textProperty().bind(i18n.text(kind.title));

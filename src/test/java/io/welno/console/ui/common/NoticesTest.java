@@ -67,6 +67,15 @@ class NoticesTest {
         assertEquals(List.of("Update"), titles(notices));
         assertEquals(List.of("notice-news", "notice-info", "notice-warning"), FxState.read(() -> korean.getChildren()
                 .stream().map(n -> n.getStyleClass().get(1)).toList()));
+        // every icon is ASCII or drawn: a glyph outside the Korean fonts' sets would be a box where none falls back
+        List<javafx.scene.control.Label> icons = FxState.read(() -> korean.lookupAll(".notice-icon").stream()
+                .map(javafx.scene.control.Label.class::cast).toList());
+        assertEquals(3, icons.size());
+        for (javafx.scene.control.Label icon : icons) {
+            String text = FxState.read(icon::getText);
+            assertTrue(text == null || text.chars().allMatch(c -> c < 0x80), text);
+        }
+        assertTrue(FxState.read(() -> icons.get(1).getGraphic() instanceof javafx.scene.shape.SVGPath), "done's check");
     }
 
     /**
