@@ -78,7 +78,7 @@ class HeldNoteRevertWindowTest extends HeldNoteWindow {
         robot.interact(details::fire); // opened to be read: it stays until closed
         REDIS.client().set(KEY, before, SetParams.setParams().keepTtl()); // a stale worker's copy
         FxState.await("the revert's notice", () -> noticeTexts(robot).stream()
-                .anyMatch(t -> t.contains("your \"Force auth complete\" is gone")));
+                .anyMatch(t -> t.contains("your \"Force auth complete\" was undone")));
         FxState.await("the note that the change was written over", () -> note(robot).equals(
                 "Your \"Force auth complete\" was written over: it is no longer in the session."));
         List<String> shown = FxState.read(() -> noticeTexts(robot));

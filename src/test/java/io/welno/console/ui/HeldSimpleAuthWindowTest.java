@@ -68,7 +68,7 @@ class HeldSimpleAuthWindowTest extends HeldSimpleAuthWindow {
         // the notice agrees with the note: what was written over is the status the failure left, not the action
         FxState.await("the revert's notice naming the status it undid", () -> noticeTexts(robot).stream()
                 .anyMatch(t -> t.equals("Session " + ID + " was written over: the \"Error\" your failed"
-                        + " \"Re-send auth request\" left is gone.")));
+                        + " \"Re-send auth request\" left was undone.")));
         FxState.await("the failure's notice withdrawn", () -> noticeTexts(robot).stream()
                 .noneMatch(t -> t.startsWith("Re-send auth request failed")));
         assertTrue(FxState.read(() -> noteLabel(robot).getStyleClass().contains("warning")));

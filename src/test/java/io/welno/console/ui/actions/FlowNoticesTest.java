@@ -65,7 +65,7 @@ class FlowNoticesTest {
         assertTrue(shown.startsWith("Session welno\\u001b[2J"), shown);
         assertTrue(shown.contains(" was written over: kim\\u001b[2J"), "not \"the backend overwrote\": " + shown);
         assertTrue(shown.contains(SafeText.ELLIPSIS + " was written over: kim\\u001b[2J"), shown);
-        assertTrue(shown.endsWith(SafeText.ELLIPSIS + "'s \"Force auth complete\" is gone."), shown);
+        assertTrue(shown.endsWith(SafeText.ELLIPSIS + "'s \"Force auth complete\" was undone."), shown);
     }
 
     @Test
@@ -73,7 +73,7 @@ class FlowNoticesTest {
         flowNotices.onRevertDetected(new RevertDetected(ID, ActionKind.MANUAL_COMPLETE, "a1", "me",
                 Phrase.of("action.unknown"), SessionStatus.AUTH_PENDING, true));
         String shown = headline();
-        assertTrue(shown.endsWith(SafeText.ELLIPSIS + " was written over: your \"Force auth complete\" is gone."),
+        assertTrue(shown.endsWith(SafeText.ELLIPSIS + " was written over: your \"Force auth complete\" was undone."),
                 shown);
     }
 
@@ -83,7 +83,7 @@ class FlowNoticesTest {
         flowNotices.onRevertDetected(new RevertDetected("welno_f1", ActionKind.SIMPLE_AUTH, "a1", "me",
                 Phrase.of("action.unknown"), SessionStatus.AUTH_REQUESTING, true).undoing(SessionStatus.ERROR));
         assertEquals("Session welno_f1 was written over: the \"Error\" your failed \"Re-send auth request\""
-                + " left is gone.", headline());
+                + " left was undone.", headline());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
     }
 
@@ -96,13 +96,13 @@ class FlowNoticesTest {
         flowNotices.onRevertDetected(RevertDetected.overUnreadable("welno_u1", ActionKind.SIMPLE_AUTH, "a1", "me",
                 Phrase.of("unreadable.empty"), true, null)
                 .undoing(SessionStatus.ERROR));
-        assertEquals("Session welno_u1 now holds a value that is not a readable session: what your \"Re-send auth"
-                + " request\" wrote is gone.", headline());
+        assertEquals("A value that is not a readable session was written to session welno_u1: what your \"Re-send auth"
+                + " request\" wrote was lost.", headline());
         assertEquals("The session now holds a value that is not a readable session. The value is empty.",
                 detail());
         assertTrue(newest().getStyleClass().contains("notice-warning"));
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
-        assertTrue(headline().startsWith("세션 welno_u1에 지금 세션으로 읽을 수 없는 값이 들어 있어"), headline());
+        assertTrue(headline().startsWith("세션 welno_u1에 세션으로 읽을 수 없는 값이 쓰여"), headline());
     }
 
     /** Another console's change under such a value: not "the backend overwrote", which nobody knows, but the same. */
@@ -110,10 +110,10 @@ class FlowNoticesTest {
     void anotherConsolesChangeWrittenOverByAnUnreadableValueSaysSo(FxRobot robot) throws Exception {
         flowNotices.onRevertDetected(RevertDetected.overUnreadable("welno_u2", ActionKind.SIMPLE_AUTH, "a2", "kim",
                 Phrase.of("unreadable.empty"), false, null));
-        assertEquals("Session welno_u2 now holds a value that is not a readable session: what kim's \"Re-send auth"
-                + " request\" wrote is gone.", headline());
+        assertEquals("A value that is not a readable session was written to session welno_u2: what kim's \"Re-send auth"
+                + " request\" wrote was lost.", headline());
         robot.interact(() -> i18n.setLocale(I18n.KOREAN));
-        assertTrue(headline().startsWith("세션 welno_u2에 지금 세션으로 읽을 수 없는 값이 들어 있어, kim님의"), headline());
+        assertTrue(headline().startsWith("세션 welno_u2에 세션으로 읽을 수 없는 값이 쓰여, kim님의"), headline());
     }
 
     @Test

@@ -156,7 +156,7 @@ class HeldChangeAlertsTest {
         assertEquals(1, center.entries().size());
         AlertMonitor.Alert alert = center.entries().get(0).alert();
         assertEquals(AlertMonitor.Rule.REVERT, alert.rule());
-        assertEquals("welno_u1: what me's \"Reset stuck collection\" wrote is gone: the session now holds a value"
+        assertEquals("welno_u1: what me's \"Reset stuck collection\" wrote was lost: the session now holds a value"
                 + " that is not a readable session. The value is empty.",
                 Wording.window(new I18n(Locale.ENGLISH)).render(alert.message()));
         assertTrue(Wording.window(new I18n(I18n.KOREAN)).render(alert.message())
