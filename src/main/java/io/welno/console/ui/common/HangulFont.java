@@ -24,8 +24,12 @@ public final class HangulFont {
     /** Regular and bold: the window's CSS uses no other weight (SemiBold would register as a family of its own). */
     static final List<String> BUNDLED_FILES = List.of("fonts/Pretendard-Regular.otf", "fonts/Pretendard-Bold.otf");
 
+    /**
+     * Not the older Linux families (UnDotum, Baekmuk Gulim): they hold KS X 1001 and little more, so the window's
+     * dashes and marks would be boxes where nothing falls back; the bundled family has them all.
+     */
     static final List<String> CANDIDATES = List.of("Malgun Gothic", "Apple SD Gothic Neo",
-            "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Nanum Gothic", "UnDotum", "Baekmuk Gulim");
+            "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Nanum Gothic");
 
     private static final List<String> MONO_CANDIDATES = List.of("D2Coding", "Noto Sans Mono CJK KR",
             "NanumGothicCoding", "Malgun Gothic", "Apple SD Gothic Neo");

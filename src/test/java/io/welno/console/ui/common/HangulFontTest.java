@@ -187,6 +187,9 @@ class HangulFontTest {
         assertFalse(loaded.get(), "the bundled font is not even loaded");
         assertEquals(Optional.of(HangulFont.BUNDLED_FAMILY), HangulFont.choose(List.of("DejaVu Sans"), () -> true));
         assertEquals(Optional.empty(), HangulFont.choose(List.of("DejaVu Sans"), () -> false));
+        // an old KS X 1001 family lacks the window's dashes and marks: the bundled one is loaded instead
+        assertEquals(Optional.of(HangulFont.BUNDLED_FAMILY), HangulFont.choose(List.of("UnDotum", "Baekmuk Gulim"),
+                () -> true));
     }
 
     @Test
