@@ -24,6 +24,11 @@ class UnexpectedErrorTest extends DirectFlowRig {
                 300);
     }
 
+    /** A flow on the hooked store, its actions on the test's thread, without a revert watch. */
+    private FlowService over(HookedStore hooked) {
+        return FlowTestSupport.service(hooked, store, tilko, null, new DirectExecutor(), FlowOptions.defaults());
+    }
+
     private String stored(String id) {
         return REDIS.client().get("tilko_session:" + id);
     }
@@ -32,8 +37,7 @@ class UnexpectedErrorTest extends DirectFlowRig {
     void anErrorAfterTheWriteLandedIsTheChangeItMadeNotAFailure() {
         String id = stuck();
         HookedStore hooked = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(hooked, store, tilko, null, new DirectExecutor(),
-                FlowOptions.defaults())) {
+        try (FlowService service = over(hooked)) {
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> {
                 throw new NullPointerException(BUG);
             });
@@ -54,8 +58,7 @@ class UnexpectedErrorTest extends DirectFlowRig {
         String id = stuck();
         String before = stored(id);
         HookedStore hooked = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(hooked, store, tilko, null, new DirectExecutor(),
-                FlowOptions.defaults())) {
+        try (FlowService service = over(hooked)) {
             hooked.beforeNextWrite(() -> {
                 throw new IllegalStateException(BUG); // the change made, its compare-and-set not yet sent
             });
@@ -73,8 +76,7 @@ class UnexpectedErrorTest extends DirectFlowRig {
     void whenTheSessionCannotBeReadAfterTheErrorTheResultSaysItIsNotKnown() {
         String id = stuck();
         HookedStore hooked = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(hooked, store, tilko, null, new DirectExecutor(),
-                FlowOptions.defaults())) {
+        try (FlowService service = over(hooked)) {
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> {
                 hooked.beforeNextGet(() -> {
                     throw new redis.clients.jedis.exceptions.JedisConnectionException("Unexpected end of stream.");
@@ -92,8 +94,7 @@ class UnexpectedErrorTest extends DirectFlowRig {
     void anErrorAfterACollectionsClaimIsAFailureThatSaysTheSessionShowsWhatItDid() {
         String id = FlowTestSupport.seeded(REDIS, "04_auth_completed.json", Fixtures.FIXTURE_NOW.plusMinutes(1), 300);
         HookedStore hooked = new HookedStore(store);
-        try (FlowService service = FlowTestSupport.service(hooked, store, tilko, null, new DirectExecutor(),
-                FlowOptions.defaults())) {
+        try (FlowService service = over(hooked)) {
             hooked.afterEveryAppliedUpdate((sessionId, applied) -> {
                 throw new NullPointerException(BUG);
             });
