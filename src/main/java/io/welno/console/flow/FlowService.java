@@ -499,8 +499,9 @@ public final class FlowService implements AutoCloseable {
             return request.kind().needsTilko()
                     ? ActionResult.of(request, ActionResult.Outcome.FAILED, Phrase.of("flow.stopped.midway", cause,
                             request.kind(), actionId), null, now, actionId)
-                    : ActionResult.of(request, ActionResult.Outcome.APPLIED, Phrase.of("flow.stopped.afterWrite",
-                            cause, request.kind(), actionId), null, now, actionId);
+                    : ActionResult.of(request, ActionResult.Outcome.APPLIED, Phrase.of(holding(actionId)
+                            ? "flow.stopped.afterWriteHeld" : "flow.stopped.afterWrite", cause, request.kind(),
+                            actionId), null, now, actionId);
         }
         return ActionResult.of(request, ActionResult.Outcome.FAILED, redisAnswered
                 ? Phrase.of("flow.redisFailed", failure.phrase())
