@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
@@ -85,8 +86,10 @@ public final class SessionTable extends TableView<SessionRow> {
         getColumns().add(column("column.name", 58, (row, now) -> row.maskedName(),
                 Comparator.comparing(SessionRow::maskedName), null));
         getColumns().add(statusColumn());
+        // the dots read aloud as their count: a screen reader would name each symbol
         getColumns().add(column("column.progress", 96, (row, now) -> progress(row.progressSteps()),
-                Comparator.comparingInt(SessionRow::progressSteps), "cell-progress"));
+                Comparator.comparingInt(SessionRow::progressSteps), "cell-progress",
+                row -> i18n.format("column.progress.spoken", row.progressSteps(), PROGRESS_STEPS)));
         getColumns().add(column("column.provider", 78,
                 (row, now) -> ProviderNames.name(i18n, row.provider()),
                 Comparator.comparing(r -> r.provider().ordinal()), null));
@@ -163,8 +166,11 @@ public final class SessionTable extends TableView<SessionRow> {
         return ttl < 0 ? i18n.get("ttl.none") : Formats.duration(i18n, java.time.Duration.ofMillis(ttl));
     }
 
+    /** The steps of a session's flow the progress column counts. */
+    static final int PROGRESS_STEPS = 6;
+
     static String progress(int steps) {
-        return "●".repeat(steps) + "○".repeat(6 - steps);
+        return "●".repeat(steps) + "○".repeat(PROGRESS_STEPS - steps);
     }
 
     /**
@@ -368,6 +374,14 @@ public final class SessionTable extends TableView<SessionRow> {
     private TableColumn<SessionRow, SessionRow> column(String key, double width,
                                                        BiFunction<SessionRow, LocalDateTime, String> text,
                                                        Comparator<SessionRow> comparator, String styleClass) {
+        return column(key, width, text, comparator, styleClass, null);
+    }
+
+    /** @param spoken what a screen reader says for the cell instead of its text; null: its text */
+    private TableColumn<SessionRow, SessionRow> column(String key, double width,
+                                                       BiFunction<SessionRow, LocalDateTime, String> text,
+                                                       Comparator<SessionRow> comparator, String styleClass,
+                                                       Function<SessionRow, String> spoken) {
         TableColumn<SessionRow, SessionRow> column = header(key);
         column.setPrefWidth(width);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
@@ -379,6 +393,9 @@ public final class SessionTable extends TableView<SessionRow> {
                 super.updateItem(row, empty);
                 String shown = empty || row == null ? null : SafeText.bounded(text.apply(row, now()), CELL_CHARS);
                 setText(shown);
+                if (spoken != null) {
+                    setAccessibleText(shown == null ? null : spoken.apply(row));
+                }
                 if (styleClass != null && !getStyleClass().contains(styleClass)) {
                     getStyleClass().add(styleClass);
                 }
