@@ -134,9 +134,8 @@ final class FlowCommandSupport {
                 }
                 CollectionFinished done = finished.get();
                 print(out, err, done.result().name(), done.actionId(), done.message());
-                if (waitVerbose) {
-                    status = ExitCode.of(done.result());
-                }
+                // the command stays until the collection ends, --wait or not: its end is the command's outcome
+                status = ExitCode.of(done.result());
             }
             if (!result.hold().isOver()) {
                 out.println("HOLDING [" + result.actionId() + "] until " + HOLD_END.withZone(redis.zone).format(result.hold().until())
@@ -156,6 +155,16 @@ final class FlowCommandSupport {
                         : result.hold().until().minus(request.hold());
                 out.println(stillUndoable(result.actionId(), lastChange, redis.zone, false));
                 out.flush();
+            }
+            if (result.applied() && held.kind() == HoldOutcome.Kind.NOT_HELD) {
+                if (result.unconfirmed()) {
+                    // written, never read back, and (--hold 0) nothing reads it again: not known to be there
+                    return (result.message().key().startsWith("flow.verify.pastOwnBound") ? ExitCode.FAILED
+                            : ExitCode.UNAVAILABLE).code();
+                }
+                if (!request.hold().isZero()) {
+                    return ExitCode.FAILED.code(); // a hold was asked for and none could be started (the words say why)
+                }
             }
             if (!result.applied() && !held.kept()) {
                 // A failure whose write (the session left in error) was undone or could not be confirmed: the

@@ -391,6 +391,7 @@ public final class BulkRun {
                         finish(item != null ? item : new Item(id, Tally.FAILED, result, null, null)));
             } else {
                 held.whenComplete((outcome, error) -> finish(new Item(id, outcome == null ? Tally.UNAVAILABLE
+                        : outcome.kind() == HoldOutcome.Kind.NOT_HELD && result.unconfirmed() ? Tally.UNCONFIRMED
                         : tally(outcome), result, outcome, null)));
             }
         } catch (RuntimeException e) {

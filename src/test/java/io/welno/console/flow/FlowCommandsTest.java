@@ -216,6 +216,27 @@ class FlowCommandsTest {
     }
 
     /**
+     * The command stays until its collection ends, so that end is its exit status with or without --wait: a
+     * collection that ended in error exits 1, as a batch counts it, not 0 for the claim that started it.
+     */
+    @Test
+    void aCollectionThatEndsInErrorExitsOneWithoutWaitToo() throws Exception {
+        String id = FlowTestSupport.newSession(REDIS);
+        assertEquals(0, action("simple-auth", id, "--reason", "auth").exit());
+        assertEquals(0, action("complete", id, "--reason", "approved", "--role", "developer").exit());
+        TILKO.sim().setFailure(io.welno.console.tilko.sim.FailureMode.TEMPORARY_FAILURE,
+                io.welno.console.tilko.TilkoEndpoint.CHECKUPS);
+        try {
+            CliRun collect = action("collect", id, "--reason", "collect");
+            assertEquals(1, collect.exit(), collect.out() + collect.err());
+            assertTrue(collect.out().startsWith("APPLIED ["), collect.out());
+            assertEquals("error", doc(id).get("status").asText());
+        } finally {
+            TILKO.sim().clearFailures();
+        }
+    }
+
+    /**
      * "FAILED … the session is now error" tells of a write the console made: it is held, and an older copy the backend
      * writes back over it is told and exits 3 (not in place); left alone, the failure exits 1 as before.
      */
