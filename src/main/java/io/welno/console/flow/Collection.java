@@ -423,8 +423,12 @@ final class Collection implements Runnable {
         }
         if (r instanceof UpdateResult.Applied applied) {
             runtime.held(operator, request, actionId, applied, runtime.reapplyGuard(actionId));
-            return new CollectionFinished(id, actionId, result, applied.after().status(), sentence,
-                    request.batchId());
+            SessionStatus now = applied.after().status();
+            // The sentence names the status the release sets; one another writer had moved on keeps its own, and the
+            // sentence would be untrue ("back at auth_completed" of a session in error).
+            Phrase said = now == status || now == null ? sentence : Phrase.of("collection.releasedAsLeft",
+                    Phrase.of("audit.result." + result.name()), now);
+            return new CollectionFinished(id, actionId, result, now, said, request.batchId());
         }
         if (r instanceof UpdateResult.Failed failed) {
             // The claim may stand, collection_started with it, until its lease lapses, and another console's

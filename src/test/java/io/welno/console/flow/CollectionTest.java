@@ -304,6 +304,42 @@ class CollectionTest {
         }
     }
 
+    /**
+     * Another writer set the session to error during the collection and left the console's claim in it: the release
+     * gives the claim back but keeps that status, and says so, not "the session is back at auth_completed".
+     */
+    @Test
+    @Timeout(300)
+    void aReleaseThatKeepsAnotherWritersStatusSaysSo() throws Exception {
+        FlowService service = FlowTestSupport.service(store, TILKO.gateway(), null, pool,
+                FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
+        service.addListener(events);
+        try {
+            String id = readyToCollect(service);
+            TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+            int calls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
+            assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
+            Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
+                    () -> TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) > calls);
+            String key = "tilko_session:" + id;
+            com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(REDIS.client().get(key));
+            doc.put("status", "error"); // the claim stays: the backend's copy was read after the console claimed
+            FlowTestSupport.put(REDIS, id, doc);
+            service.close();
+            CollectionFinished done = events.awaitFinished(id, Duration.ofSeconds(60));
+
+            assertEquals(CollectionFinished.Result.INTERRUPTED, done.result(), Words.en(done.message()));
+            assertEquals(SessionStatus.ERROR, done.finalStatus());
+            assertTrue(Words.en(done.message()).contains("the session stays error, as another writer left it"),
+                    Words.en(done.message()));
+            assertEquals("error", readable(id).get("status").asText());
+            assertFalse(readable(id).has(ConsoleMarks.CLAIM), "the claim was given back");
+        } finally {
+            service.close();
+        }
+    }
+
     @Test
     void anIdentityMismatchEndsInInfoRequired() {
         String id = readyToCollect(flow);
