@@ -26,10 +26,12 @@ public enum ExitCode {
             + "with (quoted), or an unexpected error"),
     /**
      * A guard or the role refused, an action met an unreadable stored value (never written over), or an option,
-     * argument, the reason or URL is malformed; nothing was sent.
+     * argument, the reason or URL is malformed; nothing was sent. A batch exits so when refusals are its worst
+     * outcome: its other sessions may have been changed (their lines say so).
      */
     REFUSED(2, "refused by a guard or the role, an action on an unreadable value, or bad input (an option, argument, "
-            + "the reason or the URL); nothing was changed"),
+            + "the reason or the URL); nothing was changed (in a batch: in the sessions refused; the others' lines "
+            + "say what was applied)"),
     /**
      * The change is not in place: others kept changing the session or took it over, it was written over during its
      * hold (by whom the console cannot tell), or the session vanished (during the hold, or under a collection).
