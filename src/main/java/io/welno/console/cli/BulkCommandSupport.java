@@ -104,6 +104,7 @@ final class BulkCommandSupport {
     private static int preview(PrintWriter out, FlowService flow, Operator operator, ActionRequest template,
                                List<String> ids) {
         int allowed = 0;
+        int unread = 0;
         Phrase followUp = null;
         for (ActionPreview p : BulkRun.preview(flow, operator, template, ids)) {
             String id = SafeText.bounded(p.request().sessionId(), SafeText.FIELD);
@@ -112,6 +113,10 @@ final class BulkCommandSupport {
                 out.println("WOULD_APPLY [" + id + "] " + (p.before() == null ? "" : WORDS.status(p.before().status()))
                         + " -> " + WORDS.status(p.after().status()));
                 followUp = followUp == null ? p.followUp() : followUp;
+            } else if (p.unread()) {
+                // Redis did not give the session: what the action would do is not known, not "refused"
+                unread++;
+                out.println("UNAVAILABLE [" + id + "] " + WORDS.render(p.refusal()));
             } else {
                 out.println("WOULD_REFUSE [" + id + "] " + WORDS.render(p.refusal()));
             }
@@ -120,9 +125,11 @@ final class BulkCommandSupport {
             // the arrow is the first write's status; where a session ends depends on Tilko, said once for all
             out.println("FOLLOW_UP " + WORDS.render(followUp));
         }
-        out.println("DRY_RUN " + WORDS.render(Phrase.of("bulk.dryRun", ids.size(), allowed, ids.size() - allowed)));
+        out.println("DRY_RUN " + WORDS.render(unread == 0
+                ? Phrase.of("bulk.dryRun", ids.size(), allowed, ids.size() - allowed)
+                : Phrase.of("bulk.dryRun.unread", ids.size(), allowed, ids.size() - allowed - unread, unread)));
         out.flush();
-        return ExitCode.DONE.code();
+        return (unread == 0 ? ExitCode.DONE : ExitCode.UNAVAILABLE).code();
     }
 
     private static int apply(PrintWriter out, PrintWriter err, FlowService flow, Operator operator,

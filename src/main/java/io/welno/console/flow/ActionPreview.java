@@ -34,6 +34,11 @@ public record ActionPreview(ActionRequest request, SessionDocument before, Sessi
         return refusal == null;
     }
 
+    /** Whether Redis did not give the session (its read failed): what the action would do there is not known. */
+    public boolean unread() {
+        return refusal != null && FlowRuntime.READ_FAILED.equals(refusal.key());
+    }
+
     public Optional<Phrase> refusalReason() {
         return Optional.ofNullable(refusal);
     }

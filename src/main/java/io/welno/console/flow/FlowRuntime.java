@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 final class FlowRuntime {
 
+    /** The words of a session Redis did not give (a read that failed): no guard judged it. */
+    static final String READ_FAILED = "flow.readFailed";
+
     private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
     /** Reads of {@link #readPatiently} before it gives up. */
     static final int LOOKS_AFTER_LOST_ANSWER = 3;
@@ -372,7 +375,7 @@ final class FlowRuntime {
         } catch (RuntimeException e) {
             StoreFailure failure = StoreFailure.of(e);
             return new Readable(null, ActionResult.of(request, ActionResult.Outcome.of(failure),
-                    Phrase.of("flow.readFailed", failure.phrase()), null, null, actionId));
+                    Phrase.of(READ_FAILED, failure.phrase()), null, null, actionId));
         }
     }
 
