@@ -15,6 +15,7 @@ import io.welno.console.session.SessionDocument;
 import io.welno.console.session.SessionStatus;
 import io.welno.console.session.StuckPolicy;
 import io.welno.console.session.Timestamps;
+import io.welno.console.session.UnreadableSession;
 import io.welno.console.store.RedisSessionStore;
 import io.welno.console.store.SessionStore;
 import io.welno.console.text.Phrase;
@@ -67,13 +68,22 @@ final class BulkCommandSupport {
                 options.hold, options.reapply);
         RedisSessionStore redisStore = redis.openStore();
         try (SessionStore store = files.around(redisStore, redis)) {
+            int refused = 0;
             if (bulk.bucket != null) {
-                ids = withBucket(store, bulk.bucket, kind, options.stuckPolicy(), ids, timestamps.nowLocal());
+                Bucketed bucketed = withBucket(store, bulk.bucket, kind, options.stuckPolicy(), ids,
+                        timestamps.nowLocal());
+                ids = bucketed.ids();
+                refused = bucketed.refusedByRedis();
+                if (refused > 0) {
+                    // not known to be in the bucket or not: said, so that a short list is not taken for the bucket
+                    err.println("NOTE " + WORDS.render(Phrase.of("bulk.bucket.unread", refused)));
+                    err.flush();
+                }
             }
             if (ids.isEmpty()) {
                 out.println("No session to act on.");
                 out.flush();
-                return ExitCode.DONE.code();
+                return (refused > 0 ? ExitCode.UNAVAILABLE : ExitCode.DONE).code();
             }
             TilkoClient tilko = (kind.needsTilko() || checkApproval) && operator.role().allows(kind)
                     ? options.tilkoClient() : null;
@@ -244,20 +254,27 @@ final class BulkCommandSupport {
      * collection, which a reset with {@code --override-guards} would turn into auth_completed without an
      * authentication.
      */
-    private static List<String> withBucket(SessionStore store, String bucket, ActionKind kind, StuckPolicy stuck,
-                                           List<String> ids, LocalDateTime now) {
+    /** A bucket's sessions, and how many values Redis refused the console (not known to be in it or not). */
+    private record Bucketed(List<String> ids, int refusedByRedis) {
+    }
+
+    private static Bucketed withBucket(SessionStore store, String bucket, ActionKind kind, StuckPolicy stuck,
+                                       List<String> ids, LocalDateTime now) {
         LinkedHashSet<String> out = new LinkedHashSet<>(ids);
         boolean byStuck = bucket.equalsIgnoreCase("stuck");
         boolean collectionsOnly = kind == ActionKind.RESET_STUCK;
         SessionStatus status = SessionStatus.of(bucket.strip());
+        int[] refused = new int[1];
         store.scan(batch -> batch.forEach(s -> {
             if (s.parsed() instanceof SessionDocument doc
                     && (byStuck ? stuck.isStuck(doc, now) && (!collectionsOnly || isCollection(doc))
                     : doc.status().equals(status))) {
                 out.add(s.id());
+            } else if (s.parsed() instanceof UnreadableSession value && value.refusedByRedis()) {
+                refused[0]++;
             }
         }));
-        return new ArrayList<>(out);
+        return new Bucketed(new ArrayList<>(out), refused[0]);
     }
 
     private static boolean isCollection(SessionDocument doc) {

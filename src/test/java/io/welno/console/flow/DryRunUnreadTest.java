@@ -40,4 +40,22 @@ class DryRunUnreadTest {
         assertTrue(dry.out().contains("1 could not be read"), dry.out());
         assertTrue(!dry.out().contains("WOULD_REFUSE [" + hidden), dry.out());
     }
+
+    /**
+     * A bucket says how many values Redis refused, which it could not judge; with nothing else to act on, that is
+     * Redis trouble (4), not an empty bucket (0).
+     */
+    @Test
+    void aBucketSaysWhatRedisRefusedAndNothingReadableIsNotAnEmptyBucket() {
+        String seeded = FlowTestSupport.seeded(REDIS, "05_fetching_health_data_stuck.json",
+                Fixtures.FIXTURE_NOW.plusMinutes(10), 300);
+        REDIS.client().sendCommand(Protocol.Command.ACL, "SETUSER", "blind", "reset", "on", ">secret",
+                "~tilko_session:nothing*", "~" + RedisAuditLog.DEFAULT_KEY + "*", "&*", "+@all");
+        CliRun bucket = CliRun.of("reset", "--bucket", "stuck", "--dry-run", "--reason", "look", "--redis",
+                "redis://blind:secret@127.0.0.1:" + REDIS.port() + "/0");
+        assertEquals(4, bucket.exit(), bucket.out() + bucket.err());
+        assertTrue(bucket.err().contains("NOTE Redis refused the console"), bucket.err());
+        assertTrue(bucket.out().contains("No session to act on."), bucket.out());
+        REDIS.client().del("tilko_session:" + seeded);
+    }
 }
