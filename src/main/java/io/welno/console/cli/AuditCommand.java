@@ -25,7 +25,8 @@ import redis.clients.jedis.RedisClient;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Show the console's audit stream, newest first (read-only), each entry's time in --zone.",
                 "Reasons, ids and names are printed with control characters escaped (\\n, \\u001b) and long values "
-                        + "cut with …; --json prints every stored value whole."})
+                        + "cut with …; --json prints every field uncut, as read (personal numbers in a reason "
+                        + "masked)."})
 final class AuditCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
