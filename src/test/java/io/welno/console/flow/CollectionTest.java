@@ -286,12 +286,7 @@ class CollectionTest {
                 FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
         service.addListener(events);
         try {
-            String id = readyToCollect(service);
-            TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
-            int calls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
-            assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
-            Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
-                    () -> TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) > calls);
+            String id = collectingSlowly(service);
             hooked.loseReplyOfNextWrite(applied -> !applied.after().tree().has(ConsoleMarks.CLAIM));
             service.close();
             CollectionFinished done = events.awaitFinished(id, Duration.ofSeconds(60));
@@ -315,12 +310,7 @@ class CollectionTest {
                 FlowOptions.defaults().withShutdownGrace(Duration.ofMillis(300)));
         service.addListener(events);
         try {
-            String id = readyToCollect(service);
-            TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
-            int calls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
-            assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
-            Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
-                    () -> TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) > calls);
+            String id = collectingSlowly(service);
             String key = "tilko_session:" + id;
             com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(REDIS.client().get(key));
@@ -338,6 +328,17 @@ class CollectionTest {
         } finally {
             service.close();
         }
+    }
+
+    /** A collection started and waiting on Tilko's (slow) checkups answer: closing the service interrupts it. */
+    private String collectingSlowly(FlowService service) {
+        String id = readyToCollect(service);
+        TILKO.sim().setFailure(FailureMode.SLOW, TilkoEndpoint.CHECKUPS);
+        int calls = TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS);
+        assertTrue(service.perform(OPERATOR, ActionRequest.of(ActionKind.COLLECT, id, "slow one")).applied());
+        Await.until("the checkups request to reach Tilko", Duration.ofSeconds(60),
+                () -> TILKO.sim().requestCount(TilkoEndpoint.CHECKUPS) > calls);
+        return id;
     }
 
     @Test
