@@ -56,10 +56,10 @@ class HoldEndedDuringActionTest {
                         return; // the claim: the action goes on to Tilko
                     }
                     hooked.afterEveryAppliedUpdate((again, other) -> { });
-                    // the backend's stale copy lands at once; the action's read-back waits until the watch has seen
-                    // it, then breaks, as every look after it does
-                    REDIS.client().set(key, backendCopy, SetParams.setParams().ex(300));
+                    // once the answer's write is held, at the action's read-back of it: the backend's stale copy lands,
+                    // the read-back waits until the watch has seen it, then breaks, as every look after it does
                     hooked.beforeNextGet(() -> {
+                        REDIS.client().set(key, backendCopy, SetParams.setParams().ex(300));
                         try {
                             holdEnded.await(60, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
